@@ -1,0 +1,95 @@
+package dev.ferry.generator.dag;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Python literals and calls in ruff's layout. Containers and calls with arguments are always
+ * exploded, one element per line with a trailing comma (ruff keeps such "magic trailing commas").
+ */
+public final class PythonSource {
+
+    private static final String INDENT = "    ";
+
+    private PythonSource() {}
+
+    /** A keyword argument whose value is already Python source. */
+    public record Kwarg(String name, String source) {}
+
+    /** A double-quoted string literal, as ruff prefers; non-ASCII is kept as UTF-8 text. */
+    public static String string(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        out.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    public static String optionalString(String value) {
+        return value == null ? "None" : string(value);
+    }
+
+    /** {@code {"k": "v", ...}} with string values, keys in the map's order, at nesting {@code depth}. */
+    public static String stringDict(Map<String, String> map, int depth) {
+        if (map.isEmpty()) {
+            return "{}";
+        }
+        StringBuilder out = new StringBuilder("{\n");
+        map.forEach((k, v) -> out.append(indent(depth + 1)).append(string(k)).append(": ").append(string(v)).append(",\n"));
+        return out.append(indent(depth)).append('}').toString();
+    }
+
+    /** {@code [e1, e2]} whose elements are already Python source. */
+    public static String list(List<String> elements, int depth) {
+        if (elements.isEmpty()) {
+            return "[]";
+        }
+        StringBuilder out = new StringBuilder("[\n");
+        elements.forEach(e -> out.append(indent(depth + 1)).append(e).append(",\n"));
+        return out.append(indent(depth)).append(']').toString();
+    }
+
+    /** {@code name(positional, key=value, ...)}: on one line without keywords, else exploded. */
+    public static String call(String name, List<String> positional, List<Kwarg> kwargs, int depth) {
+        if (kwargs.isEmpty()) {
+            return name + "(" + String.join(", ", positional) + ")";
+        }
+        StringBuilder out = new StringBuilder(name).append("(\n");
+        positional.forEach(p -> out.append(indent(depth + 1)).append(p).append(",\n"));
+        kwargs.forEach(k -> out.append(indent(depth + 1)).append(k.name()).append('=').append(k.source()).append(",\n"));
+        return out.append(indent(depth)).append(')').toString();
+    }
+
+    public static String indent(int depth) {
+        return INDENT.repeat(depth);
+    }
+
+    /** A Python identifier for an Oozie node name: {@code revenue-by-country} → {@code revenue_by_country}. */
+    public static String identifier(String name) {
+        String id = name.replaceAll("[^A-Za-z0-9_]", "_");
+        if (id.isEmpty() || Character.isDigit(id.charAt(0))) {
+            id = "node_" + id;
+        }
+        return KEYWORDS.contains(id) ? id + "_" : id;
+    }
+
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of(
+            "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
+            "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
+            "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+            "dag", "oozie", "pendulum", "Path", "REPO", "DAG", "CronTriggerTimetable");
+}

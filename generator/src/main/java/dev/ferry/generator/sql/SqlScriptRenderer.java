@@ -1,0 +1,93 @@
+package dev.ferry.generator.sql;
+
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.generator.Templates;
+import dev.ferry.translator.sql.Column;
+import dev.ferry.translator.sql.SqlJob;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Renders a {@link SqlJob} as the Flink SQL script a team will own: statements in Pig script order. */
+public final class SqlScriptRenderer {
+
+    /** One printed statement with the Pig lines it comes from. */
+    public record Statement(List<String> sources, String text, int line) {
+        public List<String> getSources() {
+            return sources;
+        }
+
+        public String getText() {
+            return text;
+        }
+    }
+
+    private SqlScriptRenderer() {}
+
+    public static String render(SqlJob job) {
+        List<Statement> statements = new ArrayList<>();
+        for (SqlJob.Table table : job.sources()) {
+            statements.add(new Statement(List.of(location(table.span())), table(table), table.span().line()));
+        }
+        for (SqlJob.View view : job.views()) {
+            statements.add(new Statement(view.spans().stream().map(SqlScriptRenderer::location).toList(),
+                    "CREATE TEMPORARY VIEW " + SqlIdentifiers.quote(view.name()) + " AS\n" + SqlPrinter.query(view.query()),
+                    view.spans().get(view.spans().size() - 1).line()));
+        }
+        for (int i = 0; i < job.sinks().size(); i++) {
+            SqlJob.Table sink = job.sinks().get(i);
+            SqlJob.Insert insert = job.inserts().get(i);
+            statements.add(new Statement(List.of(location(sink.span())), table(sink), sink.span().line()));
+            statements.add(new Statement(List.of(), "INSERT INTO " + SqlIdentifiers.quote(insert.sink()) + "\n"
+                    + SqlPrinter.query(insert.query()), insert.span().line()));
+        }
+        statements.sort(Comparator.comparingInt(Statement::line));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("source", job.sourceFile());
+        model.put("parameters", job.parameters().stream().map(p -> Map.of(
+                "name", p.name(), "default", p.defaultValue() == null ? "" : p.defaultValue(),
+                "hasDefault", p.defaultValue() != null)).toList());
+        model.put("statements", statements);
+        return Templates.render("job.sql.ftl", model);
+    }
+
+    private static String location(SourceSpan span) {
+        return span.file() + ":" + span.line();
+    }
+
+    private static String table(SqlJob.Table table) {
+        StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ").append(SqlIdentifiers.quote(table.name())).append(" (\n");
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column c = table.columns().get(i);
+            out.append("  ").append(SqlIdentifiers.quote(c.name())).append(' ').append(c.type().sql())
+                    .append(i + 1 < table.columns().size() ? ",\n" : "\n");
+        }
+        out.append(") WITH (\n");
+        out.append("  'connector' = 'filesystem',\n");
+        out.append("  'path' = ").append(literal(table.path())).append(",\n");
+        out.append("  'format' = 'pig-storage',\n");
+        out.append("  'pig-storage.field-delimiter' = ").append(literal(delimiter(table.fieldDelimiter())));
+        if (table.singleWriter()) {
+            // An ORDERed result stays in one file, in order, as Pig writes it.
+            out.append(",\n  'sink.parallelism' = '1'");
+        }
+        return out.append("\n)").toString();
+    }
+
+    /** Control characters are spelled as Pig scripts spell them ('\t', '\u0001'); the format reads that form. */
+    private static String delimiter(String delimiter) {
+        if (delimiter.equals("\t")) {
+            return "\\t";
+        }
+        if (delimiter.length() == 1 && delimiter.charAt(0) < 0x20) {
+            return String.format("\\u%04x", (int) delimiter.charAt(0));
+        }
+        return delimiter;
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ferry.diagnostics;
+
+/**
+ * Every diagnostic code Ferry emits, with its severity and what it means: one row per code.
+ */
+public enum DiagnosticCode {
+    // Input files
+    IO_E001("IO-E001", Severity.ERROR, "input file cannot be read"),
+
+    // Oozie XML, properties and EL
+    OOZ_E001("OOZ-E001", Severity.ERROR, "malformed XML"),
+    OOZ_E002("OOZ-E002", Severity.ERROR, "XML declares a DTD or external entity (refused)"),
+    OOZ_E003("OOZ-E003", Severity.ERROR, "unknown root element or namespace"),
+    OOZ_E004("OOZ-E004", Severity.ERROR, "required element or attribute missing"),
+    OOZ_E005("OOZ-E005", Severity.ERROR, "transition to a node that does not exist"),
+    OOZ_E006("OOZ-E006", Severity.ERROR, "duplicate node name"),
+    OOZ_E007("OOZ-E007", Severity.ERROR, "EL expression does not parse"),
+    OOZ_E008("OOZ-E008", Severity.ERROR, "fork without a matching join, or a cycle in the graph"),
+    OOZ_E009("OOZ-E009", Severity.ERROR, "pig script referenced by an action is missing"),
+    OOZ_E010("OOZ-E010", Severity.ERROR, "coordinator frequency or dates cannot be understood"),
+    OOZ_E011("OOZ-E011", Severity.ERROR, "attribute or element value is not valid (for example a non-numeric retry-max)"),
+    OOZ_E012("OOZ-E012", Severity.ERROR, "coordinator data-in/data-out names a dataset that is not defined"),
+    OOZ_E013("OOZ-E013", Severity.ERROR, "properties file is malformed (for example a bad unicode escape)"),
+    OOZ_W001("OOZ-W001", Severity.WARNING, "element carried into the report as a TODO, not translated"),
+    OOZ_W002("OOZ-W002", Severity.WARNING, "secret-looking property kept out of generated files"),
+    OOZ_W003("OOZ-W003", Severity.WARNING, "unreachable node"),
+    OOZ_W004("OOZ-W004", Severity.WARNING, "EL function not translated; resolved to a run-time TODO"),
+    OOZ_W005("OOZ-W005", Severity.WARNING, "action type not translated; placeholder task generated"),
+
+    // Pig Latin
+    PIG_E001("PIG-E001", Severity.ERROR, "syntax error"),
+    PIG_E002("PIG-E002", Severity.ERROR, "undefined parameter"),
+    PIG_E010("PIG-E010", Severity.ERROR, "unknown alias"),
+    PIG_E011("PIG-E011", Severity.ERROR, "unknown field"),
+    PIG_E012("PIG-E012", Severity.ERROR, "ambiguous field reference"),
+    PIG_E013("PIG-E013", Severity.ERROR, "type error"),
+    PIG_E020("PIG-E020", Severity.ERROR, "construct not supported by the Flink SQL translation yet"),
+    PIG_W001("PIG-W001", Severity.WARNING, "statement has no effect on any STORE and is not translated"),
+    PIG_W002("PIG-W002", Severity.WARNING, "LIMIT without ORDER: Pig and Flink may keep different rows"),
+
+    // Output
+    GEN_E001("GEN-E001", Severity.ERROR, "output cannot be written");
+
+    private final String id;
+    private final Severity severity;
+    private final String description;
+
+    DiagnosticCode(String id, Severity severity, String description) {
+        this.id = id;
+        this.severity = severity;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String description() {
+        return description;
+    }
+}

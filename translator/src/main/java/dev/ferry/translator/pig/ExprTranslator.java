@@ -1,0 +1,327 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.PigExpr;
+import dev.ferry.parser.pig.PigExpr.BinaryOp;
+import dev.ferry.parser.pig.PigType;
+import dev.ferry.translator.sql.SqlExpr;
+import dev.ferry.translator.sql.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Translates Pig expressions to SQL expressions with Pig's typing and null semantics. */
+final class ExprTranslator {
+
+    private static final Map<BinaryOp, String> SQL_OPERATORS = Map.ofEntries(
+            Map.entry(BinaryOp.MULTIPLY, "*"), Map.entry(BinaryOp.DIVIDE, "/"),
+            Map.entry(BinaryOp.ADD, "+"), Map.entry(BinaryOp.SUBTRACT, "-"),
+            Map.entry(BinaryOp.EQ, "="), Map.entry(BinaryOp.NE, "<>"),
+            Map.entry(BinaryOp.LT, "<"), Map.entry(BinaryOp.LE, "<="),
+            Map.entry(BinaryOp.GT, ">"), Map.entry(BinaryOp.GE, ">="),
+            Map.entry(BinaryOp.AND, "AND"), Map.entry(BinaryOp.OR, "OR"));
+
+    /** Runtime functions casting text the way Pig casts a chararray or bytearray to a number. */
+    private static final Map<PigType, String> TEXT_TO_NUMBER = Map.of(
+            PigType.INT, "PIG_INT", PigType.LONG, "PIG_LONG", PigType.FLOAT, "PIG_FLOAT", PigType.DOUBLE, "PIG_DOUBLE");
+
+    private final Set<String> parameters;
+
+    /** @param parameters collects every {@code $PARAM} the expressions use */
+    ExprTranslator(Set<String> parameters) {
+        this.parameters = parameters;
+    }
+
+    Value translate(PigExpr expr, Scope scope) {
+        if (expr instanceof PigExpr.FieldRef ref) {
+            return scope.field(ref);
+        }
+        if (expr instanceof PigExpr.PositionalRef ref) {
+            return scope.positional(ref);
+        }
+        if (expr instanceof PigExpr.Dereference d) {
+            return dereference(d, scope);
+        }
+        if (expr instanceof PigExpr.Call call) {
+            return call(call, scope);
+        }
+        if (expr instanceof PigExpr.Literal literal) {
+            return literal(literal);
+        }
+        if (expr instanceof PigExpr.Param param) {
+            parameters.add(param.name());
+            // Pig substitutes the text of the parameter before parsing; the runner does the same.
+            return new Value.Scalar(new SqlExpr.Param(param.name()), PigType.BYTEARRAY);
+        }
+        if (expr instanceof PigExpr.Cast cast) {
+            return cast(scalar(cast.expr(), scope), cast.type(), cast.span());
+        }
+        if (expr instanceof PigExpr.Binary binary) {
+            return binary(binary, scope);
+        }
+        if (expr instanceof PigExpr.Negate negate) {
+            Value.Scalar operand = numeric(scalar(negate.expr(), scope), PigType.DOUBLE, negate.span());
+            return new Value.Scalar(new SqlExpr.Unary("-", operand.sql()), operand.type());
+        }
+        if (expr instanceof PigExpr.Not not) {
+            return new Value.Scalar(new SqlExpr.Unary("NOT", bool(not.expr(), scope)), PigType.BOOLEAN);
+        }
+        if (expr instanceof PigExpr.IsNull isNull) {
+            return new Value.Scalar(new SqlExpr.IsNull(scalar(isNull.expr(), scope).sql(), isNull.negated()), PigType.BOOLEAN);
+        }
+        if (expr instanceof PigExpr.Matches matches) {
+            Value.Scalar text = scalar(matches.expr(), scope);
+            // Pig's MATCHES is String.matches (the whole string); Flink's REGEXP finds a substring.
+            return new Value.Scalar(SqlExpr.Call.of("REGEXP", text.sql(),
+                    new SqlExpr.Literal(quote("^(?:" + matches.regex() + ")$"))), PigType.BOOLEAN);
+        }
+        if (expr instanceof PigExpr.Bincond bincond) {
+            return bincond(bincond, scope);
+        }
+        throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
+    }
+
+    /** A scalar operand; bags and key tuples are reported where a single value is needed. */
+    Value.Scalar scalar(PigExpr expr, Scope scope) {
+        Value value = translate(expr, scope);
+        if (value instanceof Value.Scalar s) {
+            return s;
+        }
+        String what = value instanceof Value.Bag ? "a bag" : "a tuple";
+        throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, expr.span(),
+                describe(expr) + " is " + what + " where a single value is needed",
+                value instanceof Value.Bag ? "aggregate it, e.g. COUNT(...) or SUM(bag.field)" : "use FLATTEN(group) or group.<key>"));
+    }
+
+    private SqlExpr bool(PigExpr expr, Scope scope) {
+        Value.Scalar value = scalar(expr, scope);
+        if (value.type() != PigType.BOOLEAN) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, expr.span(),
+                    "expected a boolean condition, found " + value.type().keyword()));
+        }
+        return value.sql();
+    }
+
+    private Value dereference(PigExpr.Dereference d, Scope scope) {
+        Value base = translate(d.base(), scope);
+        if (base instanceof Value.Bag bag && bag.field() == null) {
+            Field field = bag.relation().fields().stream()
+                    .filter(f -> d.field().equals(f.pigName()))
+                    .findFirst()
+                    .orElseThrow(() -> new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(),
+                            "the bag has no field '" + d.field() + "'")));
+            return new Value.Bag(bag.relation(), field);
+        }
+        if (base instanceof Value.KeyTuple tuple) {
+            for (int i = 0; i < tuple.fields().size(); i++) {
+                if (d.field().equals(tuple.fields().get(i).pigName())) {
+                    return tuple.keys().get(i);
+                }
+            }
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(), "the group key has no field '" + d.field() + "'"));
+        }
+        throw unsupported(d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
+    }
+
+    private Value call(PigExpr.Call call, Scope scope) {
+        String name = call.function();
+        if (PigFunctionTable.isAggregate(name)) {
+            return aggregate(call, scope);
+        }
+        PigFunctionTable.Scalar function = PigFunctionTable.scalar(name).orElseThrow(() ->
+                unsupported(call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));
+        int count = call.arguments().size();
+        if (count < function.minArgs() || count > function.maxArgs()) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, call.span(),
+                    name + " takes " + function.minArgs() + (function.maxArgs() == function.minArgs() ? "" : " or more")
+                            + " argument(s), found " + count));
+        }
+        List<SqlExpr> args = new ArrayList<>();
+        List<PigType> types = new ArrayList<>();
+        for (PigExpr argument : call.arguments()) {
+            Value.Scalar value = scalar(argument, scope);
+            args.add(value.sql());
+            types.add(value.type());
+        }
+        return new Value.Scalar(new SqlExpr.Call(function.sqlName(), args), PigFunctionTable.resultType(function, types));
+    }
+
+    /** COUNT, COUNT_STAR, SUM, AVG, MIN, MAX over a bag of a grouped relation, with Pig's result types. */
+    private Value aggregate(PigExpr.Call call, Scope scope) {
+        if (call.arguments().size() != 1 || !(translate(call.arguments().get(0), scope) instanceof Value.Bag bag)) {
+            throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, call.span(),
+                    call.function() + " needs one bag argument", "inside FOREACH over a GROUP, e.g. " + call.function() + "(clicks)"));
+        }
+        Field field = bag.field();
+        if (call.function().equals("COUNT_STAR")) {
+            return new Value.Scalar(SqlExpr.Call.of("COUNT", new SqlExpr.Star()), PigType.LONG);
+        }
+        if (field == null) {
+            if (call.function().equals("COUNT")) {
+                // Pig's COUNT skips tuples whose first field is null; COUNT_STAR counts them all.
+                field = bag.relation().fields().get(0);
+            } else if (bag.relation().fields().size() == 1) {
+                field = bag.relation().fields().get(0);
+            } else {
+                throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, call.span(),
+                        call.function() + " of a bag with several fields", "project one field: " + call.function() + "(bag.field)"));
+            }
+        }
+        SqlExpr column = SqlExpr.ColumnRef.of(field.sqlName());
+        return Aggregates.of(call.function(), column, field.type(), call.span());
+    }
+
+    private Value literal(PigExpr.Literal literal) {
+        Object value = literal.value();
+        if (value == null) {
+            return new Value.Scalar(new SqlExpr.Literal("NULL"), PigType.BYTEARRAY);
+        }
+        return switch (literal.type()) {
+            case INT -> new Value.Scalar(new SqlExpr.Literal(value.toString()), PigType.INT);
+            case LONG -> new Value.Scalar(new SqlExpr.Cast(new SqlExpr.Literal(value.toString()), SqlType.BIGINT, false), PigType.LONG);
+            // An exponent makes the literal a DOUBLE in Flink; 1.5 alone would be a DECIMAL.
+            case DOUBLE -> new Value.Scalar(new SqlExpr.Literal(doubleLiteral((Double) value)), PigType.DOUBLE);
+            case FLOAT -> new Value.Scalar(new SqlExpr.Cast(new SqlExpr.Literal(doubleLiteral(((Float) value).doubleValue())),
+                    SqlType.FLOAT, false), PigType.FLOAT);
+            case CHARARRAY -> new Value.Scalar(new SqlExpr.Literal(quote(PigToSql.bindParameters((String) value, parameters))),
+                    PigType.CHARARRAY);
+            case BOOLEAN -> new Value.Scalar(new SqlExpr.Literal(((Boolean) value) ? "TRUE" : "FALSE"), PigType.BOOLEAN);
+            default -> throw unsupported(literal.span(), literal.type().keyword() + " literals are not supported yet");
+        };
+    }
+
+    private static String doubleLiteral(double value) {
+        String text = Double.toString(value);
+        return text.contains("E") ? text : text + "E0";
+    }
+
+    static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private Value binary(PigExpr.Binary binary, Scope scope) {
+        BinaryOp op = binary.op();
+        if (op == BinaryOp.AND || op == BinaryOp.OR) {
+            return new Value.Scalar(new SqlExpr.Binary(SQL_OPERATORS.get(op), bool(binary.left(), scope), bool(binary.right(), scope)),
+                    PigType.BOOLEAN);
+        }
+        Value.Scalar left = scalar(binary.left(), scope);
+        Value.Scalar right = scalar(binary.right(), scope);
+        if (op.isComparison()) {
+            // Numbers compare across widths in SQL as in Pig; only text operands need Pig's casts.
+            if (!(left.type().isNumeric() && right.type().isNumeric())) {
+                PigType common = comparisonType(left.type(), right.type());
+                left = cast(left, common, binary.left().span());
+                right = cast(right, common, binary.right().span());
+            }
+            return new Value.Scalar(new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), PigType.BOOLEAN);
+        }
+        // Pig casts a bytearray operand to the other operand's type, or to double when both are bytearrays.
+        PigType target = left.type() == PigType.BYTEARRAY && right.type() == PigType.BYTEARRAY ? PigType.DOUBLE
+                : left.type() == PigType.BYTEARRAY ? right.type()
+                : right.type() == PigType.BYTEARRAY ? left.type() : null;
+        left = numeric(target != null && left.type() == PigType.BYTEARRAY ? cast(left, target, binary.span()) : left, null, binary.left().span());
+        right = numeric(target != null && right.type() == PigType.BYTEARRAY ? cast(right, target, binary.span()) : right, null, binary.right().span());
+        PigType type = PigTypes.wider(left.type(), right.type());
+        if (op == BinaryOp.MODULO) {
+            return new Value.Scalar(SqlExpr.Call.of("MOD", left.sql(), right.sql()), type);
+        }
+        return new Value.Scalar(new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), type);
+    }
+
+    private static PigType comparisonType(PigType left, PigType right) {
+        if (left == right) {
+            return left;
+        }
+        if (left == PigType.BYTEARRAY) {
+            return right;
+        }
+        if (right == PigType.BYTEARRAY) {
+            return left;
+        }
+        return left.isNumeric() && right.isNumeric() ? PigTypes.wider(left, right) : left;
+    }
+
+    private Value.Scalar numeric(Value.Scalar value, PigType bytearrayTarget, SourceSpan span) {
+        if (value.type() == PigType.BYTEARRAY && bytearrayTarget != null) {
+            return cast(value, bytearrayTarget, span);
+        }
+        if (!value.type().isNumeric()) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, span,
+                    "arithmetic needs numbers, found " + value.type().keyword()));
+        }
+        return value;
+    }
+
+    /** {@code (c ? a : b)}: a null condition gives null in Pig, so there is no ELSE branch. */
+    private Value bincond(PigExpr.Bincond bincond, Scope scope) {
+        SqlExpr condition = bool(bincond.condition(), scope);
+        Value.Scalar whenTrue = scalar(bincond.whenTrue(), scope);
+        Value.Scalar whenFalse = scalar(bincond.whenFalse(), scope);
+        PigType type = whenTrue.type().isNumeric() && whenFalse.type().isNumeric()
+                ? PigTypes.wider(whenTrue.type(), whenFalse.type())
+                : whenTrue.type() == PigType.BYTEARRAY ? whenFalse.type() : whenTrue.type();
+        whenTrue = cast(whenTrue, type, bincond.whenTrue().span());
+        whenFalse = cast(whenFalse, type, bincond.whenFalse().span());
+        return new Value.Scalar(new SqlExpr.Case(List.of(
+                new SqlExpr.When(condition, whenTrue.sql()),
+                new SqlExpr.When(new SqlExpr.Unary("NOT", condition), whenFalse.sql()))), type);
+    }
+
+    /** Pig's cast rules (POCast): number to number truncates, text to number is null when unparsable. */
+    Value.Scalar cast(Value.Scalar value, PigType to, SourceSpan span) {
+        PigType from = value.type();
+        if (from == to) {
+            return value;
+        }
+        if (isNullLiteral(value) || value.sql() instanceof SqlExpr.Param) {
+            // NULL, and a parameter's text spliced in by the runner, take the type the context needs.
+            return new Value.Scalar(value.sql(), to);
+        }
+        SqlType target = PigTypes.columnType(to).orElseThrow(() ->
+                unsupported(span, "casting to " + to.keyword() + " is not supported yet"));
+        if (from.isNumeric() && to.isNumeric()) {
+            return new Value.Scalar(new SqlExpr.Cast(value.sql(), target, false), to);
+        }
+        if ((from == PigType.CHARARRAY || from == PigType.BYTEARRAY) && to.isNumeric()) {
+            return new Value.Scalar(SqlExpr.Call.of(TEXT_TO_NUMBER.get(to), value.sql()), to);
+        }
+        if (from == PigType.BYTEARRAY && to == PigType.CHARARRAY) {
+            return new Value.Scalar(value.sql(), to);
+        }
+        if ((from == PigType.INT || from == PigType.LONG || from == PigType.BOOLEAN) && to == PigType.CHARARRAY) {
+            return new Value.Scalar(new SqlExpr.Cast(value.sql(), SqlType.STRING, false), to);
+        }
+        if ((from == PigType.FLOAT || from == PigType.DOUBLE) && to == PigType.CHARARRAY) {
+            // Pig prints Double.toString (1.0E7); Flink's CAST prints differently.
+            return new Value.Scalar(SqlExpr.Call.of("PIG_CHARARRAY", value.sql()), to);
+        }
+        if ((from == PigType.CHARARRAY || from == PigType.BYTEARRAY) && to == PigType.BOOLEAN) {
+            return new Value.Scalar(new SqlExpr.Cast(value.sql(), SqlType.BOOLEAN, true), to);
+        }
+        throw unsupported(span, "casting " + from.keyword() + " to " + to.keyword() + " is not supported yet");
+    }
+
+    private static boolean isNullLiteral(Value.Scalar value) {
+        return value.sql() instanceof SqlExpr.Literal l && l.sql().equals("NULL");
+    }
+
+    static TranslationError unsupported(SourceSpan span, String message) {
+        return new TranslationError(new Diagnostic(DiagnosticCode.PIG_E020, span, message,
+                "the construct is kept out of the output; see the report for the TODO"));
+    }
+
+    static String describe(PigExpr expr) {
+        String name = expr.getClass().getSimpleName();
+        return switch (name) {
+            case "FieldRef" -> "field '" + ((PigExpr.FieldRef) expr).name() + "'";
+            case "Call" -> "call to " + ((PigExpr.Call) expr).function();
+            case "Flatten" -> "FLATTEN";
+            case "Star" -> "'*'";
+            default -> "expression";
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.parser.pig.PigType;
+import dev.ferry.translator.sql.SqlType;
+import java.util.Map;
+import java.util.Optional;
+
+/** Pig type rules the translation relies on: column types, numeric widening, implicit casts. */
+final class PigTypes {
+
+    /** How each Pig type is stored in a Flink table; a bytearray is the field's text. */
+    private static final Map<PigType, SqlType> COLUMN_TYPES = Map.of(
+            PigType.INT, SqlType.INT,
+            PigType.LONG, SqlType.BIGINT,
+            PigType.FLOAT, SqlType.FLOAT,
+            PigType.DOUBLE, SqlType.DOUBLE,
+            PigType.CHARARRAY, SqlType.STRING,
+            PigType.BYTEARRAY, SqlType.STRING,
+            PigType.BOOLEAN, SqlType.BOOLEAN);
+
+    private PigTypes() {}
+
+    static Optional<SqlType> columnType(PigType type) {
+        return Optional.ofNullable(COLUMN_TYPES.get(type));
+    }
+
+    /** Pig's numeric widening: int &lt; long &lt; float &lt; double. */
+    static PigType wider(PigType a, PigType b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(PigType type) {
+        return switch (type) {
+            case INT -> 1;
+            case LONG -> 2;
+            case FLOAT -> 3;
+            case DOUBLE -> 4;
+            default -> 0;
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.PigExpr;
+import dev.ferry.parser.pig.PigType;
+import dev.ferry.translator.sql.SqlExpr;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The fields an expression can see: those of one relation, or the key and bag of a GROUP. */
+sealed interface Scope {
+
+    Value field(PigExpr.FieldRef ref);
+
+    Value positional(PigExpr.PositionalRef ref);
+
+    /** {@code *}: every field, in order. */
+    List<Value.Scalar> star(SourceSpan span);
+
+    /** Fields of a plain relation, referenced unqualified (after a JOIN, {@code alias::name} disambiguates). */
+    record Plain(Relation.Named relation, String qualifierForSql) implements Scope {
+
+        @Override
+        public Value field(PigExpr.FieldRef ref) {
+            List<Field> matches = relation.fields().stream()
+                    .filter(f -> ref.name().equals(f.pigName()))
+                    .filter(f -> ref.qualifier() == null || ref.qualifier().equals(f.qualifier()))
+                    .toList();
+            if (matches.size() == 1) {
+                return scalar(matches.get(0));
+            }
+            String shown = ref.qualifier() == null ? ref.name() : ref.qualifier() + "::" + ref.name();
+            if (matches.isEmpty()) {
+                throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E011, ref.span(),
+                        "unknown field '" + shown + "'" + suggestion(ref.name()), "fields here: " + fieldList()));
+            }
+            throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E012, ref.span(),
+                    "field '" + shown + "' is ambiguous", "qualify it: " + String.join(" or ",
+                    matches.stream().map(f -> f.qualifier() + "::" + f.pigName()).toList())));
+        }
+
+        @Override
+        public Value positional(PigExpr.PositionalRef ref) {
+            if (ref.index() >= relation.fields().size()) {
+                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(),
+                        "$" + ref.index() + " is out of range: the relation has " + relation.fields().size() + " fields"));
+            }
+            return scalar(relation.fields().get(ref.index()));
+        }
+
+        @Override
+        public List<Value.Scalar> star(SourceSpan span) {
+            return relation.fields().stream().map(this::scalar).toList();
+        }
+
+        Value.Scalar scalar(Field field) {
+            return new Value.Scalar(new SqlExpr.ColumnRef(qualifierForSql, field.sqlName()), field.type());
+        }
+
+        private String fieldList() {
+            List<String> names = new ArrayList<>();
+            for (Field f : relation.fields()) {
+                names.add(f.pigName() == null ? "(unnamed)" : f.pigName());
+            }
+            return String.join(", ", names);
+        }
+
+        private String suggestion(String name) {
+            return relation.fields().stream()
+                    .map(Field::pigName)
+                    .filter(n -> n != null && Names.editDistance(n, name) <= 2)
+                    .min(Comparator.comparingInt(n -> Names.editDistance(n, name)))
+                    .map(n -> " (did you mean '" + n + "'?)")
+                    .orElse("");
+        }
+    }
+
+    /** Inside {@code FOREACH grouped GENERATE}: {@code group} is the key, the input alias is the bag. */
+    record Grouped(Relation.Grouped grouped) implements Scope {
+
+        @Override
+        public Value field(PigExpr.FieldRef ref) {
+            if (ref.qualifier() == null && ref.name().equals("group")) {
+                return key();
+            }
+            if (ref.qualifier() == null && ref.name().equals(grouped.bagAlias())) {
+                return new Value.Bag(grouped.input(), null);
+            }
+            throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E011, ref.span(),
+                    "unknown field '" + ref.name() + "' in a grouped relation",
+                    "after GROUP the fields are 'group' and the bag '" + grouped.bagAlias() + "'; write "
+                            + grouped.bagAlias() + "." + ref.name() + " inside an aggregate"));
+        }
+
+        @Override
+        public Value positional(PigExpr.PositionalRef ref) {
+            return switch (ref.index()) {
+                case 0 -> key();
+                case 1 -> new Value.Bag(grouped.input(), null);
+                default -> throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(),
+                        "$" + ref.index() + " is out of range: a grouped relation has 2 fields (group and the bag)"));
+            };
+        }
+
+        @Override
+        public List<Value.Scalar> star(SourceSpan span) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E020, span,
+                    "'*' over a grouped relation keeps the bag, which the SQL translation cannot hold yet"));
+        }
+
+        Value key() {
+            if (grouped.all()) {
+                return new Value.Scalar(new SqlExpr.Literal("'all'"), PigType.CHARARRAY);
+            }
+            List<Value.Scalar> keys = new ArrayList<>();
+            for (int i = 0; i < grouped.keys().size(); i++) {
+                keys.add(new Value.Scalar(grouped.keys().get(i), grouped.keyFields().get(i).type()));
+            }
+            return keys.size() == 1 ? keys.get(0) : new Value.KeyTuple(keys, grouped.keyFields());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.parser.pig.PigType;
+import dev.ferry.translator.sql.SqlExpr;
+import java.util.List;
+
+/** What a Pig expression evaluates to during translation. */
+sealed interface Value {
+
+    /** A scalar with its SQL form and Pig type. */
+    record Scalar(SqlExpr sql, PigType type) implements Value {}
+
+    /** A bag inside a grouped relation: the whole bag, or one field of it ({@code clicks.amount}). */
+    record Bag(Relation.Named relation, Field field) implements Value {}
+
+    /** The {@code group} of a GROUP BY several keys: a tuple, usable through FLATTEN or {@code group.key}. */
+    record KeyTuple(List<Scalar> keys, List<Field> fields) implements Value {
+        public KeyTuple {
+            keys = List.copyOf(keys);
+            fields = List.copyOf(fields);
+        }
+    }
+}

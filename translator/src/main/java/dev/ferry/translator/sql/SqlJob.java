@@ -1,0 +1,46 @@
+package dev.ferry.translator.sql;
+
+import dev.ferry.diagnostics.SourceSpan;
+import java.util.List;
+
+/**
+ * One Flink SQL batch job translated from one Pig script: source tables, one view per Pig alias in
+ * script order, sink tables and the INSERTs that the runtime executes as one statement set.
+ *
+ * @param parameters the Pig parameters the job binds at run time, with their {@code %default}s
+ */
+public record SqlJob(String name, String sourceFile, List<JobParameter> parameters, List<Table> sources,
+                     List<View> views, List<Table> sinks, List<Insert> inserts) {
+
+    public SqlJob {
+        parameters = List.copyOf(parameters);
+        sources = List.copyOf(sources);
+        views = List.copyOf(views);
+        sinks = List.copyOf(sinks);
+        inserts = List.copyOf(inserts);
+    }
+
+    /** A Pig parameter; defaultValue is null when the caller must supply it. */
+    public record JobParameter(String name, String defaultValue) {}
+
+    /**
+     * A file table in Pig's text format. {@code path} may contain {@code ${PARAM}} placeholders;
+     * {@code singleWriter} keeps an ORDERed result in one file, as Pig's single part file for it.
+     */
+    public record Table(String name, List<Column> columns, String path, String fieldDelimiter,
+                        boolean singleWriter, SourceSpan span) {
+        public Table {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** {@code CREATE TEMPORARY VIEW name AS query}; spans are the Pig statements it comes from. */
+    public record View(String name, List<SourceSpan> spans, SqlQuery query, List<Column> columns) {
+        public View {
+            spans = List.copyOf(spans);
+            columns = List.copyOf(columns);
+        }
+    }
+
+    public record Insert(String sink, SqlQuery query, SourceSpan span) {}
+}

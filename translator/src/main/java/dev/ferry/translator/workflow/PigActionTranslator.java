@@ -1,0 +1,97 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.ActionNode;
+import dev.ferry.parser.oozie.PigAction;
+import dev.ferry.parser.oozie.PigParam;
+import dev.ferry.parser.oozie.PrepareStep;
+import dev.ferry.parser.pig.PigParser;
+import dev.ferry.parser.pig.PigScript;
+import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.sql.SqlJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** A {@code <pig>} action → a Flink SQL job task: the script translated, its params bound per run. */
+final class PigActionTranslator {
+
+    private PigActionTranslator() {}
+
+    static Optional<TaskNode> translate(String dagId, ActionNode node, PigAction pig, String rule, WorkflowSources sources,
+                                        Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics) {
+        Optional<String> scriptName = el.resolve(pig.script(), pig.scriptSpan(), knownValues);
+        if (scriptName.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E009, pig.scriptSpan(),
+                    "the pig script path '" + pig.script() + "' depends on run-time values",
+                    "Ferry translates scripts at conversion time; use a path relative to the workflow directory");
+            return Optional.empty();
+        }
+        Path script = sources.workflowDir().resolve(stripScheme(scriptName.get())).normalize();
+        if (!Files.isRegularFile(script)) {
+            diagnostics.report(DiagnosticCode.OOZ_E009, pig.scriptSpan(),
+                    "pig script '" + scriptName.get() + "' not found (looked for " + sources.display(script) + ")");
+            return Optional.empty();
+        }
+        Optional<PigScript> parsed = PigParser.parse(script, sources.display(script), diagnostics);
+        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), diagnostics));
+        if (job.isEmpty()) {
+            return Optional.empty();
+        }
+        SortedMap<String, String> params = new TreeMap<>();
+        for (PigParam param : pig.params()) {
+            params.put(param.name(), el.template(param.value(), param.span()));
+        }
+        boolean missing = false;
+        for (SqlJob.JobParameter parameter : job.get().parameters()) {
+            if (!params.containsKey(parameter.name())) {
+                if (parameter.defaultValue() != null) {
+                    // The script's %default applies, as when Pig runs without -param NAME.
+                    params.put(parameter.name(), parameter.defaultValue());
+                } else {
+                    diagnostics.report(DiagnosticCode.PIG_E002, pig.span(),
+                            "the script uses $" + parameter.name() + " but the action passes no <param>" + parameter.name()
+                                    + "=...</param> and the script declares no %default",
+                            "add the param to the action or a %default to " + sources.display(script));
+                    missing = true;
+                }
+            }
+        }
+        if (missing) {
+            return Optional.empty();
+        }
+        List<TaskNode.PrepareStep> prepare = new ArrayList<>();
+        for (PrepareStep step : pig.prepare()) {
+            prepare.add(new TaskNode.PrepareStep(step.kind().name().toLowerCase(Locale.ROOT), el.template(step.path(), step.span())));
+        }
+        String scriptPath = "flink/" + dagId + "/" + node.name() + ".sql";
+        String deploymentPath = "k8s/" + dagId + "/" + node.name() + ".yaml";
+        String deploymentName = WorkflowTranslator.DagNames.dns(dagId + "-" + node.name(), 45);
+        FlinkDeploymentSpec deployment = FlinkDeploymentSpec.forJob(deploymentName, "/opt/ferry/" + scriptPath);
+        return Optional.of(new TaskNode.FlinkJob(node.name(), node.span(), rule, job.get(), scriptPath, deploymentPath,
+                deployment, params, prepare));
+    }
+
+    /** A script given as an HDFS URI keeps only its path part, resolved in the workflow directory. */
+    private static String stripScheme(String path) {
+        int scheme = path.indexOf("://");
+        if (scheme < 0) {
+            return path;
+        }
+        int slash = path.indexOf('/', scheme + 3);
+        String name = slash < 0 ? path : path.substring(slash);
+        return name.substring(name.lastIndexOf('/') + 1);
+    }
+
+    static SourceSpan spanOf(PigAction pig) {
+        return pig.span();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.translator.sql.SqlJob;
+import java.util.List;
+import java.util.SortedMap;
+
+/** A task of the plan, named after its Oozie node. {@code triggerRule} is null for Airflow's default (all_success). */
+public sealed interface TaskNode {
+
+    String id();
+
+    SourceSpan span();
+
+    String triggerRule();
+
+    /** A Pig action, now a Flink SQL batch job on its own FlinkDeployment. */
+    record FlinkJob(String id, SourceSpan span, String triggerRule, SqlJob job, String scriptPath, String deploymentPath,
+                    FlinkDeploymentSpec deployment, SortedMap<String, String> params, List<PrepareStep> prepare)
+            implements TaskNode {
+        public FlinkJob {
+            prepare = List.copyOf(prepare);
+        }
+    }
+
+    /** {@code <prepare>}: delete or mkdir before the job starts (Jinja path). */
+    record PrepareStep(String operation, String path) {}
+
+    record Email(String id, SourceSpan span, String triggerRule, String to, String cc, String subject, String body)
+            implements TaskNode {}
+
+    /** Oozie decision: the first case whose predicate renders True wins, else the default. */
+    record Decision(String id, SourceSpan span, String triggerRule, List<Case> cases, String defaultTarget)
+            implements TaskNode {
+        public Decision {
+            cases = List.copyOf(cases);
+        }
+    }
+
+    record Case(String predicate, String target) {}
+
+    record Fork(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+
+    record Join(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+
+    /** Oozie kill: the run fails with the rendered message. */
+    record Kill(String id, SourceSpan span, String triggerRule, String message) implements TaskNode {}
+
+    record End(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+
+    /** An action Ferry does not translate yet: a task that fails with the TODO, so nothing passes silently. */
+    record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo)
+            implements TaskNode {}
+}

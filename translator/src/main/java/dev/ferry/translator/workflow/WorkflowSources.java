@@ -1,0 +1,22 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.parser.oozie.CoordinatorApp;
+import dev.ferry.parser.oozie.WorkflowApp;
+import java.nio.file.Path;
+import java.util.SortedMap;
+
+/**
+ * Everything read for one workflow application: the workflow, the coordinator that schedules it
+ * (null when none does), and its configuration files.
+ *
+ * @param repoRoot      the legacy repository's root; display paths are relative to it
+ * @param workflowDir   the directory of workflow.xml, against which pig scripts resolve
+ */
+public record WorkflowSources(Path repoRoot, Path workflowDir, WorkflowApp workflow, CoordinatorApp coordinator,
+                              SortedMap<String, String> jobProperties, SortedMap<String, String> configDefault,
+                              String jobPropertiesFile) {
+
+    public String display(Path file) {
+        return repoRoot.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+}

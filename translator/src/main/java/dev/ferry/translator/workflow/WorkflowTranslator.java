@@ -1,0 +1,258 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.ActionNode;
+import dev.ferry.parser.oozie.ConfigProperty;
+import dev.ferry.parser.oozie.DecisionCase;
+import dev.ferry.parser.oozie.DecisionNode;
+import dev.ferry.parser.oozie.EmailAction;
+import dev.ferry.parser.oozie.EndNode;
+import dev.ferry.parser.oozie.ForkNode;
+import dev.ferry.parser.oozie.ForkPath;
+import dev.ferry.parser.oozie.JoinNode;
+import dev.ferry.parser.oozie.KillNode;
+import dev.ferry.parser.oozie.Parameter;
+import dev.ferry.parser.oozie.PigAction;
+import dev.ferry.parser.oozie.SecretNames;
+import dev.ferry.parser.oozie.WorkflowApp;
+import dev.ferry.parser.oozie.WorkflowNode;
+import dev.ferry.translator.workflow.WorkflowPlan.Edge;
+import dev.ferry.translator.workflow.WorkflowPlan.Port;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Oozie workflow (+ coordinator) → {@link WorkflowPlan}, with Oozie's control-flow semantics:
+ * ok/error transitions become the ok/error exits of each action, decisions take the first true
+ * case, joins wait for every path, kill fails the run with its message.
+ */
+public final class WorkflowTranslator {
+
+    /** Airflow's rule for a task several transitions lead to: run once any path arrives, none failed. */
+    static final String ANY_PATH = "none_failed_min_one_success";
+
+    private final WorkflowSources sources;
+    private final Diagnostics diagnostics;
+    private final OozieEl el;
+
+    private WorkflowTranslator(WorkflowSources sources, Diagnostics diagnostics) {
+        this.sources = sources;
+        this.diagnostics = diagnostics;
+        this.el = new OozieEl(diagnostics);
+    }
+
+    public static Optional<WorkflowPlan> translate(WorkflowSources sources, Diagnostics diagnostics) {
+        return new WorkflowTranslator(sources, diagnostics).run();
+    }
+
+    private Optional<WorkflowPlan> run() {
+        WorkflowApp workflow = sources.workflow();
+        int errorsBefore = errorCount();
+        String dagId = DagNames.dagId(sources.coordinator() != null ? sources.coordinator().name() : workflow.name());
+        SortedMap<String, String> params = params(workflow);
+        SortedMap<String, String> runConfiguration = new TreeMap<>();
+        WorkflowPlan.Schedule schedule = null;
+        List<String> files = new ArrayList<>();
+        files.add(workflow.file());
+        if (sources.coordinator() != null) {
+            files.add(0, sources.coordinator().file());
+            schedule = CoordinatorSchedule.translate(sources.coordinator(), diagnostics);
+            for (ConfigProperty p : sources.coordinator().configuration()) {
+                runConfiguration.put(p.name(), el.template(p.value(), p.span()));
+            }
+        }
+        Set<String> reachable = reachable(workflow);
+        List<TaskNode> tasks = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        for (WorkflowNode node : workflow.nodes()) {
+            if (!reachable.contains(node.name())) {
+                diagnostics.report(DiagnosticCode.OOZ_W003, node.span(), "node '" + node.name() + "' is never reached from start",
+                        "it is left out of the DAG");
+                continue;
+            }
+            edges.addAll(edges(node));
+        }
+        Map<String, Integer> incoming = new HashMap<>();
+        edges.forEach(e -> incoming.merge(e.to(), 1, Integer::sum));
+        Map<String, String> knownValues = new TreeMap<>(params);
+        for (WorkflowNode node : workflow.nodes()) {
+            if (reachable.contains(node.name())) {
+                String rule = triggerRule(node, incoming.getOrDefault(node.name(), 0));
+                task(dagId, node, rule, knownValues).ifPresent(tasks::add);
+            }
+        }
+        if (errorCount() > errorsBefore) {
+            return Optional.empty();
+        }
+        String description = "Oozie workflow " + workflow.name()
+                + (sources.coordinator() != null ? ", scheduled by coordinator " + sources.coordinator().name() : "");
+        return Optional.of(new WorkflowPlan(dagId, description, files, schedule, params, runConfiguration, tasks, edges,
+                List.of("ferry", "oozie")));
+    }
+
+    private int errorCount() {
+        return (int) diagnostics.sorted().stream().filter(d -> d.isError()).count();
+    }
+
+    /**
+     * The DAG's params: Oozie's configuration at submission, lowest precedence first: workflow
+     * {@code <parameters>} defaults, config-default.xml, job.properties. Secrets stay out.
+     */
+    private SortedMap<String, String> params(WorkflowApp workflow) {
+        SortedMap<String, String> params = new TreeMap<>();
+        for (Parameter p : workflow.parameters()) {
+            if (p.value() != null) {
+                params.put(p.name(), p.value());
+            }
+        }
+        params.putAll(sources.configDefault());
+        params.putAll(sources.jobProperties());
+        SortedMap<String, String> kept = new TreeMap<>();
+        params.forEach((name, value) -> {
+            if (SecretNames.isSecret(name)) {
+                diagnostics.report(DiagnosticCode.OOZ_W002, SourceSpan.file(sources.jobPropertiesFile()),
+                        "property '" + name + "' looks like a secret and is not written to any generated file",
+                        "store it as an Airflow connection or a Kubernetes Secret and read it from there");
+            } else if (!name.startsWith("oozie.")) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    private static Set<String> reachable(WorkflowApp workflow) {
+        Map<String, WorkflowNode> byName = new HashMap<>();
+        workflow.nodes().forEach(n -> byName.put(n.name(), n));
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        todo.add(workflow.startTo());
+        while (!todo.isEmpty()) {
+            String name = todo.poll();
+            WorkflowNode node = byName.get(name);
+            if (node == null || !seen.add(name)) {
+                continue;
+            }
+            todo.addAll(successors(node));
+        }
+        return seen;
+    }
+
+    private static List<String> successors(WorkflowNode node) {
+        if (node instanceof ActionNode a) {
+            return List.of(a.okTo(), a.errorTo());
+        }
+        if (node instanceof DecisionNode d) {
+            List<String> targets = new ArrayList<>(d.cases().stream().map(DecisionCase::to).toList());
+            targets.add(d.defaultTo());
+            return targets;
+        }
+        if (node instanceof ForkNode f) {
+            return f.paths().stream().map(ForkPath::start).toList();
+        }
+        if (node instanceof JoinNode j) {
+            return List.of(j.to());
+        }
+        return List.of();
+    }
+
+    private static List<Edge> edges(WorkflowNode node) {
+        List<Edge> edges = new ArrayList<>();
+        if (node instanceof ActionNode a) {
+            edges.add(new Edge(a.name(), Port.OK, a.okTo()));
+            edges.add(new Edge(a.name(), Port.ERROR, a.errorTo()));
+        } else if (node instanceof DecisionNode d) {
+            Set<String> targets = new LinkedHashSet<>();
+            d.cases().forEach(c -> targets.add(c.to()));
+            targets.add(d.defaultTo());
+            targets.forEach(t -> edges.add(new Edge(d.name(), Port.CASE, t)));
+        } else if (node instanceof ForkNode f) {
+            f.paths().forEach(p -> edges.add(new Edge(f.name(), Port.NEXT, p.start())));
+        } else if (node instanceof JoinNode j) {
+            edges.add(new Edge(j.name(), Port.NEXT, j.to()));
+        }
+        return edges;
+    }
+
+    /** A join waits for all its paths (Airflow's default); any other node several paths lead to runs on the first. */
+    private static String triggerRule(WorkflowNode node, int incoming) {
+        if (node instanceof JoinNode) {
+            return null;
+        }
+        return incoming > 1 ? ANY_PATH : null;
+    }
+
+    private Optional<TaskNode> task(String dagId, WorkflowNode node, String rule, Map<String, String> knownValues) {
+        if (node instanceof ActionNode action) {
+            return action(dagId, action, rule, knownValues);
+        }
+        if (node instanceof DecisionNode d) {
+            List<TaskNode.Case> cases = d.cases().stream()
+                    .map(c -> new TaskNode.Case(el.predicate(c.predicate(), c.predicateSpan()), c.to()))
+                    .toList();
+            return Optional.of(new TaskNode.Decision(d.name(), d.span(), rule, cases, d.defaultTo()));
+        }
+        if (node instanceof ForkNode f) {
+            return Optional.of(new TaskNode.Fork(f.name(), f.span(), rule));
+        }
+        if (node instanceof JoinNode j) {
+            return Optional.of(new TaskNode.Join(j.name(), j.span(), rule));
+        }
+        if (node instanceof KillNode k) {
+            return Optional.of(new TaskNode.Kill(k.name(), k.span(), rule, el.template(k.message(), k.messageSpan())));
+        }
+        if (node instanceof EndNode e) {
+            return Optional.of(new TaskNode.End(e.name(), e.span(), rule));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<TaskNode> action(String dagId, ActionNode node, String rule, Map<String, String> knownValues) {
+        ActionNotes.report(node, sources.workflow().global(), diagnostics);
+        if (node.action() instanceof PigAction pig) {
+            return PigActionTranslator.translate(dagId, node, pig, rule, sources, knownValues, el, diagnostics);
+        }
+        if (node.action() instanceof EmailAction email) {
+            return Optional.of(new TaskNode.Email(node.name(), node.span(), rule, el.template(email.to(), email.span()),
+                    email.cc() == null ? null : el.template(email.cc(), email.span()),
+                    el.template(email.subject(), email.span()), el.template(email.body(), email.span())));
+        }
+        String type = node.action().type();
+        diagnostics.report(DiagnosticCode.OOZ_W005, node.action().span(),
+                "<" + type + "> actions are not translated yet; '" + node.name() + "' becomes a task that fails with a TODO",
+                "port the action by hand, or wait for its translation (see the report)");
+        return Optional.of(new TaskNode.Placeholder(node.name(), node.span(), rule, type,
+                "Oozie <" + type + "> action at " + node.action().span() + " is not translated yet"));
+    }
+
+    /** Names derived from Oozie names. */
+    static final class DagNames {
+        private DagNames() {}
+
+        /** {@code clickstream-daily} → {@code clickstream_daily}. */
+        static String dagId(String oozieName) {
+            String id = oozieName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]+", "_").replaceAll("^_+|_+$", "");
+            return id.isEmpty() ? "workflow" : id;
+        }
+
+        /** A DNS-1123 name of at most {@code max} characters. */
+        static String dns(String name, int max) {
+            String dns = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+            if (dns.length() > max) {
+                dns = dns.substring(0, max).replaceAll("-+$", "");
+            }
+            return dns;
+        }
+    }
+}

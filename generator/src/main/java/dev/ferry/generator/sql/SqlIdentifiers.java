@@ -10,7 +10,7 @@ public final class SqlIdentifiers {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** Flink SQL (Calcite) reserved keywords that cannot name a column or table unquoted. */
-    private static final Set<String> RESERVED = Set.of(
+    private static final Set<String> RESERVED = Set.copyOf(java.util.List.of(
             "ABS", "ALL", "ALLOCATE", "ALLOW", "ALTER", "AND", "ANY", "ARE", "ARRAY", "AS", "ASENSITIVE", "ASYMMETRIC",
             "AT", "ATOMIC", "AUTHORIZATION", "AVG", "BEGIN", "BETWEEN", "BIGINT", "BINARY", "BIT", "BLOB", "BOOLEAN",
             "BOTH", "BY", "BYTES", "CALL", "CALLED", "CARDINALITY", "CASCADED", "CASE", "CAST", "CEIL", "CEILING", "CHAR",
@@ -44,7 +44,13 @@ public final class SqlIdentifiers {
             "TRANSLATION", "TREAT", "TRIGGER", "TRIM", "TRUE", "TRUNCATE", "UESCAPE", "UNION", "UNIQUE", "UNKNOWN",
             "UNNEST", "UPDATE", "UPPER", "UPSERT", "USER", "USING", "VALUE", "VALUES", "VARBINARY", "VARCHAR",
             "VAR_POP", "VAR_SAMP", "VARYING", "VIEW", "WHEN", "WHENEVER", "WHERE", "WIDTH_BUCKET", "WINDOW", "WITH",
-            "WITHIN", "WITHOUT", "YEAR");
+            "WITHIN", "WITHOUT", "YEAR",
+            // Flink's own keywords (SHOW VIEWS, CREATE CATALOG...), which its parser rejects as names.
+            "ANALYZE", "CATALOG", "CATALOGS", "COLUMNS", "COMMENT", "COMPILE", "COMPUTE", "DATABASE", "DATABASES",
+            "ENFORCED", "ESTIMATED_COST", "EXTENDED", "FUNCTIONS", "IF", "JARS", "JOB", "JOBS", "JSON_EXECUTION_PLAN",
+            "LOAD", "METADATA", "MODEL", "MODELS", "MODIFY", "MODULES", "OVERWRITE", "OVERWRITING", "PARTITIONED",
+            "PARTITIONS", "PLAN", "PYTHON", "RENAME", "REPLACE", "SCALA", "STATEMENT", "STOP", "TABLES", "UNLOAD",
+            "USE", "VIEWS", "VIRTUAL", "WATERMARK", "WATERMARKS", "CHANGELOG_MODE", "PROCEDURES", "PROCEDURE"));
 
     private SqlIdentifiers() {}
 

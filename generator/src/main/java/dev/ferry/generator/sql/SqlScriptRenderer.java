@@ -40,7 +40,7 @@ public final class SqlScriptRenderer {
             SqlJob.Table sink = job.sinks().get(i);
             SqlJob.Insert insert = job.inserts().get(i);
             statements.add(new Statement(List.of(location(sink.span())), table(sink), sink.span().line()));
-            statements.add(new Statement(List.of(), "INSERT INTO " + SqlIdentifiers.quote(insert.sink()) + "\n"
+            statements.add(new Statement(insert.spans().stream().map(SqlScriptRenderer::location).toList(), "INSERT INTO " + SqlIdentifiers.quote(insert.sink()) + "\n"
                     + SqlPrinter.query(insert.query()), insert.span().line()));
         }
         statements.sort(Comparator.comparingInt(Statement::line));

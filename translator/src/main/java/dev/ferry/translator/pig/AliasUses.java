@@ -34,6 +34,12 @@ final class AliasUses {
                 || reader instanceof PigStatement.Assign a && a.relation() instanceof PigRelation.Limit;
     }
 
+    /** True when the definition at {@code index} is read exactly once, by a STORE. */
+    static boolean onlyConsumerIsStore(List<PigStatement> statements, int index) {
+        List<PigStatement> readers = consumers(statements, index);
+        return readers.size() == 1 && readers.get(0) instanceof PigStatement.Store;
+    }
+
     private static List<PigStatement> consumers(List<PigStatement> statements, int index) {
         String alias = ((PigStatement.Assign) statements.get(index)).alias();
         List<PigStatement> readers = new ArrayList<>();

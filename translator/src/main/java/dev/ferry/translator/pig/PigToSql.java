@@ -126,7 +126,7 @@ public final class PigToSql {
                         "FILTER needs a boolean condition, found " + condition.type().keyword()));
             }
             SqlQuery query = withWhere(SqlQuery.selectAll(input.sqlName()), condition.sql());
-            return view(alias, filter.span(), query, input.fields(), input.ordering());
+            return view(alias, filter.span(), query, input.fields());
         }
         if (relation instanceof PigRelation.Foreach foreach) {
             return foreach(alias, foreach);
@@ -147,7 +147,7 @@ public final class PigToSql {
             Relation.Named input = named(distinct.input(), distinct.span());
             SqlQuery all = SqlQuery.selectAll(input.sqlName());
             SqlQuery query = new SqlQuery(true, all.items(), all.from(), null, List.of(), List.of(), null);
-            return view(alias, distinct.span(), query, input.fields(), List.of());
+            return view(alias, distinct.span(), query, input.fields());
         }
         throw ExprTranslator.unsupported(relation.span(), "this operator is not supported by the Flink SQL translation yet");
     }
@@ -170,7 +170,7 @@ public final class PigToSql {
         }
         String table = tableName(alias);
         sources.add(new SqlJob.Table(table, columns, bindParameters(load.path(), parameters), delimiter, false, load.span()));
-        return new Relation.Named(table, fields, List.of());
+        return new Relation.Named(table, fields);
     }
 
     /** PigStorage is the only storage function the translation knows; its argument is the delimiter. */
@@ -196,7 +196,7 @@ public final class PigToSql {
         Relation.Named named = named(foreach.input(), foreach.span());
         Projection projection = project(foreach, new Scope.Plain(named, null));
         SqlQuery query = new SqlQuery(false, projection.items, new SqlQuery.TableRef(named.sqlName()), null, List.of(), List.of(), null);
-        return view(alias, foreach.span(), query, projection.fields, List.of());
+        return view(alias, foreach.span(), query, projection.fields);
     }
 
     /** FOREACH over a GROUP: Pig's bag form reduces to SELECT keys, aggregates ... GROUP BY keys. */
@@ -205,7 +205,7 @@ public final class PigToSql {
         SqlQuery query = new SqlQuery(false, projection.items, new SqlQuery.TableRef(grouped.input().sqlName()), null,
                 grouped.keys(), List.of(), null);
         List<SourceSpan> spans = List.of(grouped.span(), foreach.span());
-        return view(alias, spans, query, projection.fields, List.of());
+        return view(alias, spans, query, projection.fields);
     }
 
     private record Projection(List<SelectItem> items, List<Field> fields) {}
@@ -360,7 +360,7 @@ public final class PigToSql {
         };
         SqlQuery query = new SqlQuery(false, items, new SqlQuery.JoinRef(left.sqlName(), type, right.sqlName(), condition),
                 null, List.of(), List.of(), null);
-        return view(alias, join.span(), query, fields, List.of());
+        return view(alias, join.span(), query, fields);
     }
 
     private static void joinSide(String pigAlias, Relation.Named side, Map<String, Integer> counts, Names names,
@@ -384,28 +384,31 @@ public final class PigToSql {
             }
             ordering.add(new OrderItem(expressions.scalar(key.expr(), scope).sql(), key.descending()));
         }
-        if (AliasUses.onlyConsumerIsLimitOrStore(script.statements(), statementIndex)) {
-            return new Relation.Ordered(input, ordering, order.span());
+        if (!AliasUses.onlyConsumerIsLimitOrStore(script.statements(), statementIndex)) {
+            throw ExprTranslator.unsupported(order.span(), "an ORDER read by anything but one LIMIT or STORE is not"
+                    + " supported by the Flink SQL translation yet (Flink cannot expand a view with ORDER BY)");
         }
-        SqlQuery query = withOrder(SqlQuery.selectAll(input.sqlName()), ordering, null);
-        return view(alias, order.span(), query, input.fields(), ordering);
+        return new Relation.Ordered(input, ordering, null, List.of(order.span()));
     }
 
+    /** LIMIT folds into the STORE that reads it: Flink cannot expand a view that has LIMIT. */
     private Relation limit(String alias, PigRelation.Limit limit) {
         long count = limitCount(limit.count());
+        if (!AliasUses.onlyConsumerIsStore(script.statements(), statementIndex)) {
+            throw ExprTranslator.unsupported(limit.span(), "a LIMIT read by anything but one STORE is not supported by"
+                    + " the Flink SQL translation yet (Flink cannot expand a view with LIMIT)");
+        }
         Relation input = relationOf(limit.input(), limit.span());
-        if (input instanceof Relation.Ordered ordered) {
-            SqlQuery query = withOrder(SqlQuery.selectAll(ordered.input().sqlName()), ordered.ordering(), count);
-            return view(alias, List.of(ordered.span(), limit.span()), query, ordered.input().fields(), ordered.ordering());
+        if (input instanceof Relation.Ordered ordered && ordered.limit() == null) {
+            List<SourceSpan> spans = new ArrayList<>(ordered.spans());
+            spans.add(limit.span());
+            return new Relation.Ordered(ordered.input(), ordered.ordering(), count, spans);
         }
         Relation.Named named = named(limit.input(), limit.span());
-        if (named.ordering().isEmpty()) {
-            diagnostics.report(DiagnosticCode.PIG_W002, limit.span(),
-                    "LIMIT without ORDER keeps arbitrary rows: Pig and Flink may keep different ones",
-                    "ORDER the relation first if the choice matters");
-        }
-        SqlQuery query = withOrder(SqlQuery.selectAll(named.sqlName()), named.ordering(), count);
-        return view(alias, limit.span(), query, named.fields(), named.ordering());
+        diagnostics.report(DiagnosticCode.PIG_W002, limit.span(),
+                "LIMIT without ORDER keeps arbitrary rows: Pig and Flink may keep different ones",
+                "ORDER the relation first if the choice matters");
+        return new Relation.Ordered(named, List.of(), count, List.of(limit.span()));
     }
 
     private static long limitCount(PigExpr count) {
@@ -418,26 +421,18 @@ public final class PigToSql {
     private void store(PigStatement.Store store) {
         String delimiter = storageDelimiter(store.function(), store.span());
         Relation input = relationOf(store.alias(), store.span());
-        Relation.Named source;
-        List<OrderItem> ordering;
-        List<SourceSpan> spans = new ArrayList<>();
-        if (input instanceof Relation.Ordered ordered) {
-            source = ordered.input();
-            ordering = ordered.ordering();
-        } else {
-            source = named(store.alias(), store.span());
-            ordering = source.ordering();
-        }
-        spans.add(store.span());
+        Relation.Ordered ordered = input instanceof Relation.Ordered o ? o
+                : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
+        Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
         for (Field field : source.fields()) {
             columns.add(new Column(field.sqlName(), PigTypes.columnType(field.type()).orElseThrow()));
         }
         String sink = tableName(store.alias() + "_store");
-        boolean ordered = !ordering.isEmpty();
-        sinks.add(new SqlJob.Table(sink, columns, bindParameters(store.path(), parameters), delimiter, ordered, store.span()));
-        SqlQuery query = withOrder(SqlQuery.selectAll(source.sqlName()), ordering, null);
-        inserts.add(new SqlJob.Insert(sink, query, store.span()));
+        boolean sorted = !ordered.ordering().isEmpty();
+        sinks.add(new SqlJob.Table(sink, columns, bindParameters(store.path(), parameters), delimiter, sorted, store.span()));
+        SqlQuery query = withOrder(SqlQuery.selectAll(source.sqlName()), ordered.ordering(), ordered.limit());
+        inserts.add(new SqlJob.Insert(sink, query, store.span(), ordered.spans()));
     }
 
     private Relation relationOf(String alias, SourceSpan span) {
@@ -466,11 +461,11 @@ public final class PigToSql {
                 + " aggregates over it is supported by the Flink SQL translation yet");
     }
 
-    private Relation.Named view(String alias, SourceSpan span, SqlQuery query, List<Field> fields, List<OrderItem> ordering) {
-        return view(alias, List.of(span), query, fields, ordering);
+    private Relation.Named view(String alias, SourceSpan span, SqlQuery query, List<Field> fields) {
+        return view(alias, List.of(span), query, fields);
     }
 
-    private Relation.Named view(String alias, List<SourceSpan> spans, SqlQuery query, List<Field> fields, List<OrderItem> ordering) {
+    private Relation.Named view(String alias, List<SourceSpan> spans, SqlQuery query, List<Field> fields) {
         String name = tableName(alias);
         List<Column> columns = new ArrayList<>();
         for (Field field : fields) {
@@ -478,7 +473,7 @@ public final class PigToSql {
         }
         views.add(new SqlJob.View(name, spans, query, columns));
         List<Field> qualified = fields.stream().map(f -> new Field(f.pigName(), alias, f.sqlName(), f.type())).toList();
-        return new Relation.Named(name, qualified, ordering);
+        return new Relation.Named(name, qualified);
     }
 
     /** An alias assigned twice in Pig names two views: {@code a}, then {@code a_2}. */

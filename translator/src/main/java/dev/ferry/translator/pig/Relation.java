@@ -8,11 +8,10 @@ import java.util.List;
 /** What a Pig alias stands for while translating. */
 sealed interface Relation {
 
-    /** A table or view the SQL can select from; {@code ordering} is kept for a later STORE. */
-    record Named(String sqlName, List<Field> fields, List<OrderItem> ordering) implements Relation {
+    /** A table or view the SQL can select from. */
+    record Named(String sqlName, List<Field> fields) implements Relation {
         public Named {
             fields = List.copyOf(fields);
-            ordering = List.copyOf(ordering);
         }
     }
 
@@ -33,12 +32,15 @@ sealed interface Relation {
     }
 
     /**
-     * An ORDER whose only consumer is the next LIMIT (Pig's top-N idiom) or STORE: it becomes part
-     * of that statement's query instead of a view of its own.
+     * An ORDER (and the LIMIT after it) whose only consumer is the next LIMIT or STORE: Flink cannot
+     * expand a view that has ORDER BY or LIMIT, so they become part of the INSERT instead.
+     *
+     * @param limit null when there is no LIMIT
      */
-    record Ordered(Named input, List<OrderItem> ordering, SourceSpan span) implements Relation {
+    record Ordered(Named input, List<OrderItem> ordering, Long limit, List<SourceSpan> spans) implements Relation {
         public Ordered {
             ordering = List.copyOf(ordering);
+            spans = List.copyOf(spans);
         }
     }
 }

@@ -42,5 +42,10 @@ public record SqlJob(String name, String sourceFile, List<JobParameter> paramete
         }
     }
 
-    public record Insert(String sink, SqlQuery query, SourceSpan span) {}
+    /** {@code INSERT INTO sink query}; spans are the ORDER/LIMIT statements folded into it, if any. */
+    public record Insert(String sink, SqlQuery query, SourceSpan span, List<SourceSpan> spans) {
+        public Insert {
+            spans = List.copyOf(spans);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import dev.ferry.parser.oozie.CoordinatorApp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
 final class CoordinatorSchedule {
 
     private static final Pattern EL_FREQUENCY = Pattern.compile("\\$\\{\\s*coord:(minutes|hours|days|months)\\(\\s*(\\d+)\\s*\\)\\s*}");
+
+    /** Oozie's UTC datetime, {@code 2026-01-15T02:00Z} (seconds and other offsets accepted too). */
+    private static final DateTimeFormatter OOZIE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss]X");
 
     private CoordinatorSchedule() {}
 
@@ -101,7 +105,7 @@ final class CoordinatorSchedule {
 
     private static Instant instant(String text, CoordinatorApp coordinator, String what, Diagnostics diagnostics) {
         try {
-            return Instant.parse(text.trim());
+            return OOZIE_TIME.parse(text.trim(), Instant::from);
         } catch (DateTimeParseException e) {
             diagnostics.report(DiagnosticCode.OOZ_E010, coordinator.span(),
                     "coordinator " + what + " '" + text + "' is not an Oozie UTC time like 2026-01-15T02:00Z");

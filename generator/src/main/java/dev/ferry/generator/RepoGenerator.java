@@ -1,0 +1,32 @@
+package dev.ferry.generator;
+
+import dev.ferry.generator.dag.DagRenderer;
+import dev.ferry.generator.k8s.FlinkDeploymentRenderer;
+import dev.ferry.generator.report.ReportRenderer;
+import dev.ferry.generator.sql.SqlScriptRenderer;
+import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.workflow.TaskNode;
+import dev.ferry.translator.workflow.WorkflowPlan;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Every file of a migrated repository, by relative path: dags/, flink/, k8s/ and the report. */
+public final class RepoGenerator {
+
+    private RepoGenerator() {}
+
+    public static SortedMap<String, String> files(Conversion conversion) {
+        SortedMap<String, String> files = new TreeMap<>();
+        for (WorkflowPlan plan : conversion.plans()) {
+            files.put("dags/" + plan.dagId() + ".py", DagRenderer.render(plan));
+            for (TaskNode task : plan.tasks()) {
+                if (task instanceof TaskNode.FlinkJob job) {
+                    files.put(job.scriptPath(), SqlScriptRenderer.render(job.job()));
+                    files.put(job.deploymentPath(), FlinkDeploymentRenderer.render(plan.dagId(), job));
+                }
+            }
+        }
+        files.put("report.md", ReportRenderer.markdown(conversion));
+        return files;
+    }
+}

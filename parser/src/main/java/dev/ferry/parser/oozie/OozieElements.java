@@ -1,0 +1,114 @@
+package dev.ferry.parser.oozie;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reading rules shared by the workflow and coordinator readers: required parts, configuration, parameters. */
+final class OozieElements {
+
+    private OozieElements() {}
+
+    /** The attribute's value, or null after an OOZ-E004 at the element when it is missing or blank. */
+    static String requireAttribute(XmlElement element, String attribute, String what, Diagnostics diagnostics) {
+        String value = element.attribute(attribute);
+        if (value == null || value.isBlank()) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(),
+                    what + " has no '" + attribute + "' attribute");
+            return null;
+        }
+        return value;
+    }
+
+    /** The child's text, or null after an OOZ-E004 at the parent when the child is missing. */
+    static String requireChildText(XmlElement parent, String child, String what, Diagnostics diagnostics) {
+        String text = parent.childText(child);
+        if (text == null) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, parent.span(), what + " has no <" + child + "> element");
+        }
+        return text;
+    }
+
+    /** {@code <job-tracker>} (up to 0.5) or {@code <resource-manager>} (1.0), null when neither is present. */
+    static String resourceManager(XmlElement element) {
+        String rm = element.childText("resource-manager");
+        return rm != null ? rm : element.childText("job-tracker");
+    }
+
+    static List<String> texts(XmlElement parent, String child) {
+        return parent.children(child).stream().map(XmlElement::text).toList();
+    }
+
+    /** The properties of the {@code <configuration>} child, empty when there is none. */
+    static List<ConfigProperty> configuration(XmlElement parent, Diagnostics diagnostics) {
+        return parent.child("configuration").map(c -> properties(c, diagnostics)).orElse(List.of());
+    }
+
+    /** Every {@code <property>} child with its name and value, in document order. */
+    static List<ConfigProperty> properties(XmlElement parent, Diagnostics diagnostics) {
+        List<ConfigProperty> properties = new ArrayList<>();
+        for (XmlElement property : parent.children("property")) {
+            String name = requireChildText(property, "name", "configuration property", diagnostics);
+            String value = requireChildText(property, "value",
+                    "configuration property" + (name == null ? "" : " '" + name + "'"), diagnostics);
+            if (name != null && value != null) {
+                properties.add(new ConfigProperty(name, value, property.span()));
+            }
+        }
+        return properties;
+    }
+
+    /** The {@code <parameters>} child's declared parameters; a missing value means "required". */
+    static List<Parameter> parameters(XmlElement parent, Diagnostics diagnostics) {
+        List<Parameter> parameters = new ArrayList<>();
+        parent.child("parameters").ifPresent(block -> {
+            for (XmlElement property : block.children("property")) {
+                String name = requireChildText(property, "name", "parameter", diagnostics);
+                if (name != null) {
+                    parameters.add(new Parameter(name, property.childText("value"),
+                            property.childText("description"), property.span()));
+                }
+            }
+        });
+        return parameters;
+    }
+
+    static boolean isSla(XmlElement element) {
+        return element.namespace().startsWith("uri:oozie:sla:");
+    }
+
+    /** Edit distance, for "did you mean" hints. */
+    static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+
+    /** "did you mean 'x'?" for the closest candidate within two edits, else "". */
+    static String didYouMean(String wrong, Iterable<String> candidates) {
+        String best = null;
+        int bestDistance = 3;
+        for (String candidate : candidates) {
+            int d = distance(wrong, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best == null ? "" : "did you mean '" + best + "'?";
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ferry.parser.oozie;
+
+import dev.ferry.diagnostics.SourceSpan;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed workflow.xml, whatever its schema version.
+ *
+ * @param namespace     the root's namespace ("" for namespace-less files)
+ * @param nodes         every node in document order
+ * @param global        the {@code <global>} section, null when absent
+ * @param file          the display path of the file
+ * @param startSpan     position of the {@code <start>} element
+ * @param otherElements top-level children the model does not map (sla:info...), for the report
+ */
+public record WorkflowApp(String name, String namespace, SourceSpan span, String startTo, List<WorkflowNode> nodes,
+                          Global global, List<Parameter> parameters, List<Credential> credentials, String file,
+                          SourceSpan startSpan, List<XmlElement> otherElements) {
+
+    public WorkflowApp {
+        nodes = List.copyOf(nodes);
+        parameters = List.copyOf(parameters);
+        credentials = List.copyOf(credentials);
+        otherElements = List.copyOf(otherElements);
+    }
+
+    public Optional<WorkflowNode> node(String nodeName) {
+        return nodes.stream().filter(n -> n.name().equals(nodeName)).findFirst();
+    }
+
+    public List<ActionNode> actions() {
+        return nodes.stream().filter(ActionNode.class::isInstance).map(ActionNode.class::cast).toList();
+    }
+
+    /** The schema version from the namespace ("0.2", "1.0"), or "" for a namespace-less file. */
+    public String schemaVersion() {
+        return OozieNamespaces.version(namespace);
+    }
+}

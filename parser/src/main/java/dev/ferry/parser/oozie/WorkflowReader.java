@@ -1,0 +1,360 @@
+package dev.ferry.parser.oozie;
+
+import static dev.ferry.parser.oozie.OozieElements.configuration;
+import static dev.ferry.parser.oozie.OozieElements.requireAttribute;
+import static dev.ferry.parser.oozie.OozieElements.requireChildText;
+import static dev.ferry.parser.oozie.OozieElements.resourceManager;
+import static dev.ferry.parser.oozie.OozieElements.texts;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Maps a {@code <workflow-app>} element (any version, or no namespace) onto {@link WorkflowApp}, reporting
+ * every missing part (OOZ-E004), duplicate name (OOZ-E006) and dangling transition (OOZ-E005).
+ */
+final class WorkflowReader {
+
+    private final String file;
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private WorkflowReader(String file) {
+        this.file = file;
+    }
+
+    /** The workflow, or empty when any error was found; every diagnostic goes to {@code sink}. */
+    static Optional<WorkflowApp> read(XmlElement root, String file, Diagnostics sink) {
+        WorkflowReader reader = new WorkflowReader(file);
+        WorkflowApp app = reader.workflow(root);
+        sink.addAll(reader.diagnostics);
+        return app == null || reader.diagnostics.hasErrors() ? Optional.empty() : Optional.of(app);
+    }
+
+    private WorkflowApp workflow(XmlElement root) {
+        if (!root.name().equals("workflow-app") || !OozieNamespaces.accepts("workflow", root.namespace())) {
+            diagnostics.report(DiagnosticCode.OOZ_E003, root.span(),
+                    "expected <workflow-app> in namespace uri:oozie:workflow:0.1-1.0 (or none), found <"
+                            + root.name() + ">" + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
+            return null;
+        }
+        String name = requireAttribute(root, "name", "workflow-app", diagnostics);
+        String startTo = null;
+        SourceSpan startSpan = root.span();
+        Global global = null;
+        List<Credential> credentials = new ArrayList<>();
+        List<WorkflowNode> nodes = new ArrayList<>();
+        List<XmlElement> nodeElements = new ArrayList<>();
+        List<XmlElement> other = new ArrayList<>();
+        boolean startSeen = false;
+        for (XmlElement child : root.children()) {
+            switch (child.name()) {
+                case "parameters" -> { /* read below, in one go */ }
+                case "global" -> global = global(child);
+                case "credentials" -> credentials.addAll(credentials(child));
+                case "start" -> {
+                    startSeen = true;
+                    startSpan = child.span();
+                    startTo = requireAttribute(child, "to", "<start>", diagnostics);
+                }
+                case "action", "decision", "fork", "join", "kill", "end" -> {
+                    nodeElements.add(child);
+                    node(child).ifPresent(nodes::add);
+                }
+                default -> other.add(child);
+            }
+        }
+        if (!startSeen) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, root.span(), "workflow-app has no <start> element");
+        }
+        List<String> names = checkNames(nodeElements);
+        checkTransitions(startTo, startSpan, nodes, names);
+        if (name == null || startTo == null) {
+            return null;
+        }
+        return new WorkflowApp(name, root.namespace(), root.span(), startTo, nodes, global,
+                OozieElements.parameters(root, diagnostics), credentials, file, startSpan, other);
+    }
+
+    private Global global(XmlElement element) {
+        List<XmlElement> other = element.children().stream()
+                .filter(c -> !List.of("job-tracker", "resource-manager", "name-node", "job-xml", "configuration")
+                        .contains(c.name()))
+                .toList();
+        return new Global(element.span(), resourceManager(element), element.childText("name-node"),
+                texts(element, "job-xml"), configuration(element, diagnostics), other);
+    }
+
+    private List<Credential> credentials(XmlElement element) {
+        List<Credential> credentials = new ArrayList<>();
+        for (XmlElement credential : element.children("credential")) {
+            String name = requireAttribute(credential, "name", "credential", diagnostics);
+            String type = requireAttribute(credential, "type", "credential", diagnostics);
+            if (name != null && type != null) {
+                credentials.add(new Credential(name, type, OozieElements.properties(credential, diagnostics),
+                        credential.span()));
+            }
+        }
+        return credentials;
+    }
+
+    private Optional<WorkflowNode> node(XmlElement element) {
+        String kind = element.name();
+        String name = requireAttribute(element, "name", "<" + kind + ">", diagnostics);
+        if (name == null) {
+            return Optional.empty();
+        }
+        String what = kind + " '" + name + "'";
+        SourceSpan span = element.span();
+        return Optional.ofNullable(switch (kind) {
+            case "action" -> action(element, name, what);
+            case "decision" -> decision(element, name, what);
+            case "fork" -> fork(element, name, what);
+            case "join" -> {
+                String to = requireAttribute(element, "to", what, diagnostics);
+                yield to == null ? null : new JoinNode(name, span, to);
+            }
+            case "kill" -> {
+                Optional<XmlElement> message = element.child("message");
+                if (message.isEmpty()) {
+                    diagnostics.report(DiagnosticCode.OOZ_E004, span, what + " has no <message> element");
+                    yield null;
+                }
+                yield new KillNode(name, span, message.get().text(), message.get().textSpan());
+            }
+            default -> new EndNode(name, span);
+        });
+    }
+
+    private WorkflowNode action(XmlElement element, String name, String what) {
+        XmlElement body = null;
+        List<XmlElement> other = new ArrayList<>();
+        for (XmlElement child : element.children()) {
+            if (child.name().equals("ok") || child.name().equals("error")) {
+                continue;
+            }
+            if (body == null && !OozieElements.isSla(child)) {
+                body = child;
+            } else {
+                other.add(child);
+            }
+        }
+        if (body == null) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(),
+                    what + " has no action element (pig, fs, email, shell, java...)");
+        }
+        Transition ok = transition(element, "ok", what);
+        Transition error = transition(element, "error", what);
+        Integer retryMax = integerAttribute(element, "retry-max", what);
+        Integer retryInterval = integerAttribute(element, "retry-interval", what);
+        Action action = body == null ? null : actionBody(body);
+        if (action == null || ok == null || error == null) {
+            return null;
+        }
+        return new ActionNode(name, element.span(), action, ok.to, error.to, retryMax, retryInterval,
+                element.attribute("retry-policy"), element.attribute("cred"), ok.span, error.span, other);
+    }
+
+    private record Transition(String to, SourceSpan span) {}
+
+    private Transition transition(XmlElement action, String kind, String what) {
+        Optional<XmlElement> element = action.child(kind);
+        if (element.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, action.span(), what + " has no <" + kind + " to=\"...\"/>");
+            return null;
+        }
+        String to = requireAttribute(element.get(), "to", "<" + kind + "> of " + what, diagnostics);
+        return to == null ? null : new Transition(to, element.get().span());
+    }
+
+    private Integer integerAttribute(XmlElement element, String attribute, String what) {
+        String value = element.attribute(attribute);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            diagnostics.report(DiagnosticCode.OOZ_E011, element.span(),
+                    what + ": " + attribute + " must be a whole number, found '" + value + "'");
+            return null;
+        }
+    }
+
+    private Action actionBody(XmlElement body) {
+        return switch (body.name()) {
+            case "pig" -> pig(body);
+            case "email" -> email(body);
+            case "fs" -> fs(body);
+            default -> new GenericAction(body.name(), body.namespace(), body.span(), body);
+        };
+    }
+
+    private PigAction pig(XmlElement pig) {
+        List<PrepareStep> prepare = new ArrayList<>();
+        List<PigParam> params = new ArrayList<>();
+        List<XmlElement> other = new ArrayList<>();
+        for (XmlElement child : pig.children()) {
+            switch (child.name()) {
+                case "prepare" -> prepare.addAll(prepare(child));
+                case "param" -> pigParam(child).ifPresent(params::add);
+                case "job-tracker", "resource-manager", "name-node", "job-xml", "configuration", "script",
+                     "argument", "file", "archive" -> { /* read below */ }
+                default -> other.add(child);
+            }
+        }
+        Optional<XmlElement> script = pig.child("script");
+        if (script.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, pig.span(), "pig action has no <script> element");
+        }
+        return new PigAction(pig.span(), resourceManager(pig), pig.childText("name-node"), prepare,
+                texts(pig, "job-xml"), configuration(pig, diagnostics),
+                script.map(XmlElement::text).orElse(""), script.map(XmlElement::textSpan).orElse(pig.span()),
+                params, texts(pig, "argument"), texts(pig, "file"), texts(pig, "archive"), other);
+    }
+
+    private Optional<PigParam> pigParam(XmlElement param) {
+        String text = param.text();
+        int equals = text.indexOf('=');
+        if (equals <= 0) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, param.textSpan(),
+                    "pig <param> '" + text + "' is not NAME=VALUE", "write <param>NAME=VALUE</param>");
+            return Optional.empty();
+        }
+        return Optional.of(new PigParam(text.substring(0, equals), text.substring(equals + 1), param.textSpan()));
+    }
+
+    private List<PrepareStep> prepare(XmlElement prepare) {
+        List<PrepareStep> steps = new ArrayList<>();
+        for (XmlElement step : prepare.children()) {
+            PrepareStep.Kind kind = switch (step.name()) {
+                case "delete" -> PrepareStep.Kind.DELETE;
+                case "mkdir" -> PrepareStep.Kind.MKDIR;
+                default -> null;
+            };
+            if (kind == null) {
+                diagnostics.report(DiagnosticCode.OOZ_W001, step.span(),
+                        "<" + step.name() + "> in <prepare> is not a known step (delete, mkdir)");
+                continue;
+            }
+            String path = requireAttribute(step, "path", "<prepare><" + step.name() + ">", diagnostics);
+            if (path != null) {
+                steps.add(new PrepareStep(kind, path, step.span()));
+            }
+        }
+        return steps;
+    }
+
+    private EmailAction email(XmlElement email) {
+        String to = requireChildText(email, "to", "email action", diagnostics);
+        String subject = requireChildText(email, "subject", "email action", diagnostics);
+        String body = requireChildText(email, "body", "email action", diagnostics);
+        String attachment = email.childText("attachment");
+        List<String> attachments = attachment == null || attachment.isBlank() ? List.of()
+                : Arrays.stream(attachment.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return new EmailAction(email.span(), to, email.childText("cc"), email.childText("bcc"), subject, body,
+                email.childText("content_type"), attachments);
+    }
+
+    private FsAction fs(XmlElement fs) {
+        List<FsOperation> operations = new ArrayList<>();
+        for (XmlElement child : fs.children()) {
+            switch (child.name()) {
+                case "name-node", "job-xml", "configuration" -> { /* read below */ }
+                default -> FsOperation.Kind.of(child.name()).ifPresentOrElse(
+                        kind -> operations.add(new FsOperation(kind, child.attributes(), child.hasChild("recursive"),
+                                child.span())),
+                        () -> diagnostics.report(DiagnosticCode.OOZ_W001, child.span(),
+                                "<" + child.name() + "> is not a known fs operation; it is not translated"));
+            }
+        }
+        return new FsAction(fs.span(), fs.childText("name-node"), operations, texts(fs, "job-xml"),
+                configuration(fs, diagnostics));
+    }
+
+    private DecisionNode decision(XmlElement element, String name, String what) {
+        Optional<XmlElement> sw = element.child("switch");
+        if (sw.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(), what + " has no <switch> element");
+            return null;
+        }
+        List<DecisionCase> cases = new ArrayList<>();
+        for (XmlElement c : sw.get().children("case")) {
+            String to = requireAttribute(c, "to", "<case> of " + what, diagnostics);
+            if (to != null) {
+                cases.add(new DecisionCase(c.text(), to, c.span(), c.textSpan()));
+            }
+        }
+        Optional<XmlElement> fallback = sw.get().child("default");
+        if (fallback.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, sw.get().span(), what + " has no <default to=\"...\"/>");
+            return null;
+        }
+        String defaultTo = requireAttribute(fallback.get(), "to", "<default> of " + what, diagnostics);
+        return defaultTo == null ? null : new DecisionNode(name, element.span(), cases, defaultTo, fallback.get().span());
+    }
+
+    private ForkNode fork(XmlElement element, String name, String what) {
+        List<ForkPath> paths = new ArrayList<>();
+        for (XmlElement path : element.children("path")) {
+            String start = requireAttribute(path, "start", "<path> of " + what, diagnostics);
+            if (start != null) {
+                paths.add(new ForkPath(start, path.span()));
+            }
+        }
+        if (element.children("path").isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(), what + " has no <path start=\"...\"/>");
+            return null;
+        }
+        return new ForkNode(name, element.span(), paths);
+    }
+
+    /** Reports duplicate names among all node elements (valid or not) and returns the distinct names. */
+    private List<String> checkNames(List<XmlElement> nodeElements) {
+        Map<String, XmlElement> seen = new LinkedHashMap<>();
+        for (XmlElement node : nodeElements) {
+            String name = node.attribute("name");
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            XmlElement first = seen.putIfAbsent(name, node);
+            if (first != null) {
+                diagnostics.report(DiagnosticCode.OOZ_E006, node.span(),
+                        "duplicate node name '" + name + "' (first defined at " + first.span() + ")");
+            }
+        }
+        return List.copyOf(seen.keySet());
+    }
+
+    private void checkTransitions(String startTo, SourceSpan startSpan, List<WorkflowNode> nodes, List<String> names) {
+        checkTarget(startTo, startSpan, "<start>", names);
+        for (WorkflowNode node : nodes) {
+            String from = node.name();
+            if (node instanceof ActionNode a) {
+                checkTarget(a.okTo(), a.okSpan(), "<ok> of action '" + from + "'", names);
+                checkTarget(a.errorTo(), a.errorSpan(), "<error> of action '" + from + "'", names);
+            } else if (node instanceof DecisionNode d) {
+                d.cases().forEach(c -> checkTarget(c.to(), c.span(), "<case> of decision '" + from + "'", names));
+                checkTarget(d.defaultTo(), d.defaultSpan(), "<default> of decision '" + from + "'", names);
+            } else if (node instanceof ForkNode f) {
+                f.paths().forEach(p -> checkTarget(p.start(), p.span(), "<path> of fork '" + from + "'", names));
+            } else if (node instanceof JoinNode j) {
+                checkTarget(j.to(), j.span(), "join '" + from + "'", names);
+            }
+        }
+    }
+
+    private void checkTarget(String to, SourceSpan span, String what, List<String> names) {
+        if (to != null && !names.contains(to)) {
+            diagnostics.report(DiagnosticCode.OOZ_E005, span,
+                    what + " goes to '" + to + "', which is not a node of this workflow",
+                    OozieElements.didYouMean(to, names));
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package dev.ferry.parser.oozie;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.Locator;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.ext.DefaultHandler2;
+
+/**
+ * Hardened XML reading into an immutable {@link XmlElement} tree. DTDs are refused (a DOCTYPE gives
+ * OOZ-E002), external entities and XInclude are off, and malformed XML gives OOZ-E001 at the SAX
+ * line:column. Never throws: every problem becomes a diagnostic.
+ */
+public final class XmlReader {
+
+    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
+
+    private XmlReader() {}
+
+    /** Reads a file; empty (with diagnostics) when it cannot be read or is not well-formed. */
+    public static Optional<XmlElement> read(Path file, String displayPath, Diagnostics diagnostics) {
+        return decode(file, displayPath, diagnostics).flatMap(text -> read(text, displayPath, diagnostics));
+    }
+
+    /** Reads XML text; {@code displayPath} is the file name shown in diagnostics and spans. */
+    public static Optional<XmlElement> read(String xml, String displayPath, Diagnostics diagnostics) {
+        TreeBuilder builder = new TreeBuilder(new SourceText(xml), displayPath);
+        if (!parse(xml, builder, displayPath, diagnostics)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(builder.root);
+    }
+
+    /**
+     * The root element only (no children, no text), read with the same hardening; empty when the file
+     * cannot be read or does not start like well-formed XML. Stops at the root's start tag.
+     */
+    public static Optional<XmlElement> readRoot(Path file) {
+        Diagnostics ignored = new Diagnostics();
+        Optional<String> text = decode(file, file.toString(), ignored);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        TreeBuilder builder = new TreeBuilder(new SourceText(text.get()), file.toString());
+        builder.stopAtRoot = true;
+        parse(text.get(), builder, file.toString(), ignored);
+        return Optional.ofNullable(builder.root);
+    }
+
+    /** Decodes the bytes the way the XML declaration (or a BOM) says, UTF-8 by default. */
+    static Optional<String> decode(Path file, String displayPath, Diagnostics diagnostics) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | RuntimeException e) {
+            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(displayPath),
+                    "cannot read file: " + e.getMessage());
+            return Optional.empty();
+        }
+        Charset charset = StandardCharsets.UTF_8;
+        int skip = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else {
+            String head = new String(bytes, 0, Math.min(bytes.length, 256), StandardCharsets.ISO_8859_1);
+            Matcher m = DECLARED_ENCODING.matcher(head);
+            if (m.find()) {
+                try {
+                    charset = Charset.forName(m.group(1));
+                } catch (RuntimeException e) {
+                    diagnostics.report(DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath),
+                            "malformed XML: unsupported encoding '" + m.group(1) + "'");
+                    return Optional.empty();
+                }
+            }
+        }
+        ByteBuffer input = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+        try {
+            return Optional.of(charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(input).toString());
+        } catch (CharacterCodingException e) {
+            int bad = input.position();
+            String before = new String(bytes, skip, Math.max(0, bad - skip), charset);
+            SourceText prefix = new SourceText(before);
+            SourceSpan at = SourceSpan.of(displayPath, prefix.lineOf(before.length()), prefix.columnOf(before.length()));
+            diagnostics.report(DiagnosticCode.OOZ_E001, at, "malformed XML: bytes that are not valid " + charset.name());
+            return Optional.empty();
+        }
+    }
+
+    private static boolean parse(String xml, TreeBuilder builder, String displayPath, Diagnostics diagnostics) {
+        try {
+            XMLReader reader = hardenedReader();
+            reader.setContentHandler(builder);
+            reader.setErrorHandler(builder);
+            reader.setEntityResolver(builder);
+            reader.setProperty(LEXICAL_HANDLER, builder);
+            reader.parse(new InputSource(new StringReader(xml)));
+            return true;
+        } catch (StopAtRoot stop) {
+            return true;
+        } catch (SAXParseException e) {
+            SourceSpan at = SourceSpan.of(displayPath, Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber()));
+            if (builder.doctypeSeen || isDoctypeRefusal(e)) {
+                diagnostics.report(DiagnosticCode.OOZ_E002, at,
+                        "DOCTYPE declarations are refused (no DTDs, no external entities)",
+                        "remove the <!DOCTYPE ...> line; Oozie files do not need one");
+            } else {
+                diagnostics.report(DiagnosticCode.OOZ_E001, at, "malformed XML: " + e.getMessage());
+            }
+            return false;
+        } catch (SAXException | ParserConfigurationException | IOException | RuntimeException e) {
+            diagnostics.report(DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath), "malformed XML: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static boolean isDoctypeRefusal(SAXParseException e) {
+        String message = e.getMessage();
+        return message != null && (message.contains("disallow-doctype-decl") || message.contains("DOCTYPE"));
+    }
+
+    private static XMLReader hardenedReader() throws ParserConfigurationException, SAXException {
+        SAXParserFactory factory = SAXParserFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setXIncludeAware(false);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature(DISALLOW_DOCTYPE, true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        XMLReader reader = factory.newSAXParser().getXMLReader();
+        try {
+            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException notSupported) {
+            // The DOCTYPE refusal above and the refusing entity resolver below still hold.
+        }
+        return reader;
+    }
+
+    /** Thrown to end a root-only read once the root's start tag is seen. */
+    private static final class StopAtRoot extends SAXException {
+        StopAtRoot() {
+            super("root element read");
+        }
+    }
+
+    /** SAX handler building the tree; positions come from the locator mapped back onto the source text. */
+    private static final class TreeBuilder extends DefaultHandler2 {
+        private final SourceText source;
+        private final String file;
+        private final Deque<Frame> open = new ArrayDeque<>();
+        private Locator locator;
+        private XmlElement root;
+        private boolean stopAtRoot;
+        private boolean doctypeSeen;
+
+        TreeBuilder(SourceText source, String file) {
+            this.source = source;
+            this.file = file;
+        }
+
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attrs) throws SAXException {
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                String name = attrs.getLocalName(i);
+                attributes.put(name == null || name.isEmpty() ? attrs.getQName(i) : name, attrs.getValue(i));
+            }
+            String name = localName == null || localName.isEmpty() ? qName : localName;
+            int tagEnd = source.offset(locator.getLineNumber(), locator.getColumnNumber());
+            int tagStart = source.text().lastIndexOf('<', Math.max(0, tagEnd - 1));
+            SourceSpan span = tagStart < 0
+                    ? SourceSpan.of(file, Math.max(1, locator.getLineNumber()), Math.max(1, locator.getColumnNumber()))
+                    : at(tagStart);
+            boolean selfClosing = tagEnd >= 2 && source.text().startsWith("/>", tagEnd - 2);
+            SourceSpan textSpan = selfClosing ? span : textStart(tagEnd, span);
+            Frame frame = new Frame(uri, name, attributes, span, textSpan);
+            if (stopAtRoot) {
+                root = frame.build();
+                throw new StopAtRoot();
+            }
+            open.push(frame);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            XmlElement element = open.pop().build();
+            if (open.isEmpty()) {
+                root = element;
+            } else {
+                open.peek().children.add(element);
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (!open.isEmpty()) {
+                open.peek().text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void startDTD(String name, String publicId, String systemId) throws SAXException {
+            doctypeSeen = true;
+            throw new SAXParseException("DOCTYPE declarations are refused", locator);
+        }
+
+        @Override
+        public InputSource resolveEntity(String name, String publicId, String baseURI, String systemId)
+                throws SAXException {
+            doctypeSeen = true;
+            throw new SAXParseException("external entities are refused: " + systemId, locator);
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        /** Where the element's own text starts: after the start tag, past whitespace and a CDATA opener. */
+        private SourceSpan textStart(int afterTag, SourceSpan fallback) {
+            String text = source.text();
+            int i = skipWhitespace(text, afterTag);
+            if (text.startsWith("<![CDATA[", i)) {
+                i = skipWhitespace(text, i + "<![CDATA[".length());
+                return at(i);
+            }
+            return i < text.length() && text.charAt(i) != '<' ? at(i) : fallback;
+        }
+
+        private static int skipWhitespace(String text, int i) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            return i;
+        }
+
+        private SourceSpan at(int offset) {
+            return SourceSpan.of(file, source.lineOf(offset), source.columnOf(offset));
+        }
+    }
+
+    private static final class Frame {
+        final String namespace;
+        final String name;
+        final Map<String, String> attributes;
+        final SourceSpan span;
+        final SourceSpan textSpan;
+        final List<XmlElement> children = new ArrayList<>();
+        final StringBuilder text = new StringBuilder();
+
+        Frame(String namespace, String name, Map<String, String> attributes, SourceSpan span, SourceSpan textSpan) {
+            this.namespace = namespace;
+            this.name = name;
+            this.attributes = attributes;
+            this.span = span;
+            this.textSpan = textSpan;
+        }
+
+        XmlElement build() {
+            return new XmlElement(namespace, name, attributes, children, text.toString().trim(), span, textSpan);
+        }
+    }
+}

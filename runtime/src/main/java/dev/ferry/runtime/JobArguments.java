@@ -1,0 +1,99 @@
+package dev.ferry.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * The runner's command line:
+ * {@code --script FILE [--param NAME=VALUE]... [--prepare-delete PATH]... [--prepare-mkdir PATH]...
+ * [--parallelism N]}. Each option also takes the {@code --option=value} form. Prepare steps keep
+ * their command-line order; a repeated parameter keeps its last value.
+ */
+public record JobArguments(
+        Path script, Map<String, String> params, List<Prepare.Step> prepare, OptionalInt parallelism) {
+
+    public static final String USAGE =
+            "usage: ferry-runtime --script FILE [--param NAME=VALUE]... [--prepare-delete PATH]..."
+                    + " [--prepare-mkdir PATH]... [--parallelism N]";
+
+    public JobArguments {
+        params = Map.copyOf(params);
+        prepare = List.copyOf(prepare);
+    }
+
+    /** A command line the runner cannot use. */
+    public static final class UsageException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses the command line. */
+    public static JobArguments parse(String... args) {
+        Path script = null;
+        Map<String, String> params = new LinkedHashMap<>();
+        List<Prepare.Step> prepare = new ArrayList<>();
+        OptionalInt parallelism = OptionalInt.empty();
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            String value = null;
+            int eq = option.indexOf('=');
+            if (option.startsWith("--") && eq > 0) {
+                value = option.substring(eq + 1);
+                option = option.substring(0, eq);
+            }
+            if (!List.of("--script", "--param", "--prepare-delete", "--prepare-mkdir", "--parallelism")
+                    .contains(option)) {
+                throw new UsageException("unknown argument '" + args[i] + "'; " + USAGE);
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException(option + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (option) {
+                case "--script" -> script = Path.of(value);
+                case "--param" -> {
+                    int sep = value.indexOf('=');
+                    if (sep <= 0) {
+                        throw new UsageException("--param wants NAME=VALUE, got '" + value + "'");
+                    }
+                    params.put(value.substring(0, sep), value.substring(sep + 1));
+                }
+                case "--prepare-delete" -> prepare.add(new Prepare.Delete(nonEmpty(option, value)));
+                case "--prepare-mkdir" -> prepare.add(new Prepare.Mkdir(nonEmpty(option, value)));
+                default -> parallelism = OptionalInt.of(positive(value));
+            }
+        }
+        if (script == null) {
+            throw new UsageException("--script is required; " + USAGE);
+        }
+        return new JobArguments(script, params, prepare, parallelism);
+    }
+
+    private static String nonEmpty(String option, String value) {
+        if (value.isBlank()) {
+            throw new UsageException(option + " needs a path");
+        }
+        return value;
+    }
+
+    private static int positive(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--parallelism wants a positive integer, got '" + value + "'");
+    }
+}

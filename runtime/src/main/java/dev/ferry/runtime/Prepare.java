@@ -1,0 +1,139 @@
+package dev.ferry.runtime;
+
+import org.apache.flink.core.fs.FileStatus;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An Oozie action's {@code <prepare>} steps, run before the job through Flink's {@link FileSystem}
+ * (file://, hdfs://, s3://... as far as the installed plugins go). A path without a scheme uses
+ * Flink's default file system, the local one unless {@code fs.default-scheme} says otherwise.
+ */
+public final class Prepare {
+
+    private static final Pattern GLOB_CHARS = Pattern.compile("[*?\\[{]");
+
+    private Prepare() {}
+
+    /** One prepare step. */
+    public sealed interface Step permits Delete, Mkdir {
+        String path();
+    }
+
+    /** {@code <delete path="..."/>}: removes the path recursively; a missing path is fine. */
+    public record Delete(String path) implements Step {}
+
+    /** {@code <mkdir path="..."/>}: creates the directory and its parents. */
+    public record Mkdir(String path) implements Step {}
+
+    /** Runs the steps in order. */
+    public static void run(List<Step> steps) throws IOException {
+        for (Step step : steps) {
+            if (step instanceof Delete delete) {
+                delete(delete.path());
+            } else {
+                mkdir(step.path());
+            }
+        }
+    }
+
+    /**
+     * Deletes recursively. Like Oozie, a last path component with glob characters ({@code *}, {@code ?},
+     * {@code [...]}, {@code {a,b}}) deletes every match in its directory.
+     */
+    public static void delete(String path) throws IOException {
+        for (Path match : expand(new Path(path))) {
+            FileSystem fs = match.getFileSystem();
+            if (fs.exists(match) && !fs.delete(match, true)) {
+                throw new IOException("could not delete " + match);
+            }
+        }
+    }
+
+    /** Creates the directory and any missing parents; like Oozie, an existing path is left alone. */
+    public static void mkdir(String path) throws IOException {
+        Path p = new Path(path);
+        FileSystem fs = p.getFileSystem();
+        if (!fs.exists(p) && !fs.mkdirs(p)) {
+            throw new IOException("could not create directory " + p);
+        }
+    }
+
+    private static List<Path> expand(Path path) throws IOException {
+        String name = path.getName();
+        if (!GLOB_CHARS.matcher(name).find()) {
+            return List.of(path);
+        }
+        Path parent = path.getParent();
+        if (GLOB_CHARS.matcher(parent.toString()).find()) {
+            throw new IOException("glob characters are only supported in the last path component: " + path);
+        }
+        FileSystem fs = parent.getFileSystem();
+        List<Path> matches = new ArrayList<>();
+        if (fs.exists(parent)) {
+            Pattern glob = globToRegex(name);
+            for (FileStatus status : fs.listStatus(parent)) {
+                if (glob.matcher(status.getPath().getName()).matches()) {
+                    matches.add(status.getPath());
+                }
+            }
+        }
+        return matches;
+    }
+
+    /** Hadoop glob syntax for one path component: * ? [abc] [a-z] [^a] {x,y}. */
+    static Pattern globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        boolean inClass = false;
+        int braces = 0;
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (inClass) {
+                if (c == ']') {
+                    inClass = false;
+                }
+                regex.append(c == '\\' ? "\\\\" : String.valueOf(c));
+                continue;
+            }
+            switch (c) {
+                case '*' -> regex.append("[^/]*");
+                case '?' -> regex.append("[^/]");
+                case '[' -> {
+                    inClass = true;
+                    regex.append('[');
+                    if (i + 1 < glob.length() && glob.charAt(i + 1) == '^') {
+                        regex.append('^');
+                        i++;
+                    }
+                }
+                case '{' -> {
+                    braces++;
+                    regex.append("(?:");
+                }
+                case '}' -> {
+                    if (braces > 0) {
+                        braces--;
+                        regex.append(')');
+                    } else {
+                        regex.append("\\}");
+                    }
+                }
+                case ',' -> regex.append(braces > 0 ? "|" : ",");
+                case '\\' -> {
+                    if (i + 1 < glob.length()) {
+                        regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+                    } else {
+                        regex.append("\\\\");
+                    }
+                }
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+}

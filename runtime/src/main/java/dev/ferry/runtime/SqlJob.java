@@ -1,0 +1,142 @@
+package dev.ferry.runtime;
+
+import dev.ferry.runtime.functions.PigFunctions;
+
+import org.apache.flink.table.api.SqlParserException;
+import org.apache.flink.table.api.StatementSet;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.util.ExceptionUtils;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One script's statements on a batch {@link TableEnvironment}: every statement but INSERT runs at
+ * once (CREATE TEMPORARY TABLE / VIEW / FUNCTION...), every INSERT goes into one statement set, so
+ * the whole script is one Flink job, as a Pig script is one Pig run.
+ *
+ * <p>{@link #validate} does everything that can fail without running anything; {@link #execute}
+ * runs the job. The runner does its Oozie prepare steps in between.
+ */
+public final class SqlJob {
+
+    /** Statements that would start a job of their own or print results: not part of a batch script. */
+    private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "WITH", "VALUES", "EXECUTE", "TABLE");
+
+    private final StatementSet inserts;
+    private final int insertCount;
+
+    private SqlJob(StatementSet inserts, int insertCount) {
+        this.inserts = inserts;
+        this.insertCount = insertCount;
+    }
+
+    /** Validates and runs the statements, waiting for the job to end. */
+    public static Duration run(TableEnvironment env, List<String> statements) {
+        return validate(env, statements).execute();
+    }
+
+    /**
+     * Registers the Pig function library, runs the DDL and adds each INSERT to the statement set (which
+     * parses and validates it).
+     *
+     * @throws SqlJobException of kind INVALID_SQL
+     */
+    public static SqlJob validate(TableEnvironment env, List<String> statements) {
+        PigFunctions.registerAll(env);
+        StatementSet inserts = env.createStatementSet();
+        int insertCount = 0;
+        for (int i = 0; i < statements.size(); i++) {
+            String sql = statements.get(i);
+            String keyword = new SqlScript.Statement(sql, 0).keyword();
+            try {
+                if (keyword.equals("INSERT")) {
+                    inserts.addInsertSql(sql);
+                    insertCount++;
+                } else if (QUERY_KEYWORDS.contains(keyword)) {
+                    throw new SqlJobException(
+                            SqlJobException.Kind.INVALID_SQL,
+                            i,
+                            keyword + " statements are not allowed in a job script; write INSERT INTO a sink table",
+                            null);
+                } else {
+                    env.executeSql(sql);
+                }
+            } catch (SqlJobException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, i, message(e), e);
+            }
+        }
+        return new SqlJob(inserts, insertCount);
+    }
+
+    /** The number of INSERT statements, each a sink of the one job. */
+    public int insertCount() {
+        return insertCount;
+    }
+
+    /**
+     * Runs the statement set as one job and waits for it; a script without INSERT runs nothing.
+     *
+     * @return how long the job took from submission to its end
+     * @throws SqlJobException INVALID_SQL when planning fails, JOB_FAILED when the job does
+     */
+    public Duration execute() {
+        if (insertCount == 0) {
+            return Duration.ZERO;
+        }
+        long start = System.nanoTime();
+        TableResult result;
+        try {
+            result = inserts.execute();
+        } catch (RuntimeException e) {
+            boolean invalid =
+                    ExceptionUtils.findThrowable(e, ValidationException.class).isPresent()
+                            || ExceptionUtils.findThrowable(e, SqlParserException.class).isPresent();
+            throw new SqlJobException(
+                    invalid ? SqlJobException.Kind.INVALID_SQL : SqlJobException.Kind.JOB_FAILED,
+                    -1,
+                    invalid ? message(e) : "job could not start: " + rootCause(e),
+                    e);
+        }
+        try {
+            result.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.getJobClient().ifPresent(client -> client.cancel());
+            throw new SqlJobException(SqlJobException.Kind.JOB_FAILED, -1, "interrupted; job cancelled", e);
+        } catch (ExecutionException e) {
+            throw new SqlJobException(SqlJobException.Kind.JOB_FAILED, -1, "job failed: " + rootCause(e), e);
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Flink's message, plus the innermost cause when the message does not already say it. */
+    private static String message(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return rootCause(e);
+        }
+        Throwable root = ExceptionUtils.stripExecutionException(e);
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root.getMessage();
+        return root == e || cause == null || m.contains(cause) ? m : m.strip() + ": " + cause;
+    }
+
+    /** The innermost cause, as "Type: message"; that is what explains a failed Flink job. */
+    private static String rootCause(Throwable e) {
+        Throwable root = ExceptionUtils.stripExecutionException(e);
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        return root.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,157 @@
+package dev.ferry.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The text of a translated Flink SQL script: binding its {@code ${NAME}} parameters and splitting it
+ * into statements.
+ */
+public final class SqlScript {
+
+    /** {@code ${NAME}}; a "${" not followed by such a name and "}" is left as it is. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
+
+    private SqlScript() {}
+
+    /** One statement of a script, without its ';', and the script line its first keyword is on. */
+    public record Statement(String sql, int line) {
+
+        /** The first keyword, upper case ("CREATE", "INSERT"...), after comments and blanks. */
+        public String keyword() {
+            int i = skipBlanksAndComments(sql, 0);
+            int end = i;
+            while (end < sql.length() && Character.isLetter(sql.charAt(end))) {
+                end++;
+            }
+            return sql.substring(i, end).toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Replaces every {@code ${NAME}} (NAME matching {@code [A-Za-z_][A-Za-z0-9_.]*}) with its value,
+     * everywhere in the text, comments included. Values are inserted as they are.
+     *
+     * @throws MissingParametersException naming every placeholder without a value
+     */
+    public static String bind(String text, Map<String, String> params) {
+        Set<String> missing = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String value = params.get(m.group(1));
+            if (value == null) {
+                missing.add(m.group(1));
+                value = m.group();
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingParametersException(List.copyOf(missing));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The statements' SQL text, see {@link #statements}. */
+    public static List<String> split(String text) {
+        return statements(text).stream().map(Statement::sql).toList();
+    }
+
+    /**
+     * Splits on ';' outside 'strings' (with '' escapes), `identifiers` (with `` escapes),
+     * {@code --} line comments and block comments. Statements holding only blanks and comments are
+     * dropped; comments inside a statement are kept (Flink skips them).
+     */
+    public static List<Statement> statements(String text) {
+        List<Statement> result = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '`') {
+                i = skipQuoted(text, i, c);
+            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+                i = skipLineComment(text, i);
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                i = skipBlockComment(text, i);
+            } else if (c == ';') {
+                add(result, text, start, i);
+                start = ++i;
+            } else {
+                i++;
+            }
+        }
+        add(result, text, start, n);
+        return List.copyOf(result);
+    }
+
+    private static void add(List<Statement> result, String text, int start, int end) {
+        String sql = text.substring(start, end);
+        int first = skipBlanksAndComments(sql, 0);
+        if (first < sql.length()) {
+            result.add(new Statement(sql.strip(), lineOf(text, start + first)));
+        }
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int skipBlanksAndComments(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '-' && i + 1 < n && s.charAt(i + 1) == '-') {
+                i = skipLineComment(s, i);
+            } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+                i = skipBlockComment(s, i);
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** From an opening quote to just past its closing one; a doubled quote is an escaped quote. */
+    private static int skipQuoted(String s, int i, char quote) {
+        int n = s.length();
+        i++;
+        while (i < n) {
+            if (s.charAt(i) == quote) {
+                if (i + 1 < n && s.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return n;
+    }
+
+    private static int skipLineComment(String s, int i) {
+        int end = s.indexOf('\n', i);
+        return end < 0 ? s.length() : end + 1;
+    }
+
+    private static int skipBlockComment(String s, int i) {
+        int end = s.indexOf("*/", i + 2);
+        return end < 0 ? s.length() : end + 2;
+    }
+}

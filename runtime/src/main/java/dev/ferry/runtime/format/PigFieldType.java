@@ -1,0 +1,161 @@
+package dev.ferry.runtime.format;
+
+import dev.ferry.runtime.pig.LoadCasts;
+
+import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.types.logical.LogicalType;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A column type pig-storage can read and write, with Pig's text form for it. Reading follows the
+ * load casts Pig applies to a {@code LOAD ... AS (...)} schema ({@link LoadCasts}); writing follows
+ * {@code org.apache.pig.impl.util.StorageUtil.putField}: {@code toString()} of the boxed value
+ * ({@code Double.toString} gives "5.04E7", {@code Boolean.toString} gives "true"), chararray as
+ * UTF-8, bytearray as its raw bytes.
+ */
+enum PigFieldType {
+    /** Pig chararray; Flink STRING / VARCHAR(n). */
+    CHARARRAY {
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            return StringData.fromString(text);
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            out.writeBytes(row.getString(pos).toBytes());
+        }
+    },
+    /** Pig bytearray; Flink BYTES / VARBINARY(n). The bytes are kept as they are in the file. */
+    BYTEARRAY {
+        @Override
+        boolean needsText() {
+            return false;
+        }
+
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            return Arrays.copyOfRange(line, start, end);
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            out.writeBytes(row.getBinary(pos));
+        }
+    },
+    /** Pig int; Flink INT. */
+    INT {
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            return LoadCasts.toInteger(text);
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            writeAscii(Integer.toString(row.getInt(pos)), out);
+        }
+    },
+    /** Pig long; Flink BIGINT. */
+    LONG {
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            return LoadCasts.toLong(text);
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            writeAscii(Long.toString(row.getLong(pos)), out);
+        }
+    },
+    /** Pig float; Flink FLOAT. */
+    FLOAT {
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            return LoadCasts.toFloat(text);
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            writeAscii(Float.toString(row.getFloat(pos)), out);
+        }
+    },
+    /** Pig double; Flink DOUBLE. */
+    DOUBLE {
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            return LoadCasts.toDouble(text);
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            writeAscii(Double.toString(row.getDouble(pos)), out);
+        }
+    },
+    /** Pig boolean; Flink BOOLEAN. */
+    BOOLEAN {
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            return LoadCasts.toBoolean(text);
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            writeAscii(Boolean.toString(row.getBoolean(pos)), out);
+        }
+    };
+
+    /** Whether {@link #read} needs the field decoded as UTF-8 text. */
+    boolean needsText() {
+        return true;
+    }
+
+    /**
+     * Converts one non-empty field, {@code line[start, end)}, to Flink's internal value, or null where
+     * Pig would discard it. {@code text} is the field decoded as UTF-8 (null when {@link #needsText}
+     * is false).
+     */
+    abstract Object read(String text, byte[] line, int start, int end);
+
+    /** Appends the non-null field {@code pos} of {@code row} in Pig's text form. */
+    abstract void write(RowData row, int pos, ByteArrayOutputStream out);
+
+    /** The Pig type for a column, or a {@link ValidationException} naming the column. */
+    static PigFieldType of(String column, LogicalType type) {
+        switch (type.getTypeRoot()) {
+            case VARCHAR:
+                return CHARARRAY;
+            case VARBINARY:
+                return BYTEARRAY;
+            case INTEGER:
+                return INT;
+            case BIGINT:
+                return LONG;
+            case FLOAT:
+                return FLOAT;
+            case DOUBLE:
+                return DOUBLE;
+            case BOOLEAN:
+                return BOOLEAN;
+            default:
+                throw new ValidationException(
+                        "pig-storage: column '" + column + "' has type " + type.asSummaryString()
+                                + ", which Pig's PigStorage cannot hold; use INT, BIGINT, FLOAT,"
+                                + " DOUBLE, STRING/VARCHAR, BOOLEAN or BYTES");
+        }
+    }
+
+    static String decode(byte[] line, int start, int end) {
+        return new String(line, start, end - start, StandardCharsets.UTF_8);
+    }
+
+    private static void writeAscii(String s, ByteArrayOutputStream out) {
+        for (int i = 0; i < s.length(); i++) {
+            out.write(s.charAt(i));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ferry.runtime.format;
+
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.util.Collector;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns one line into one row the way Pig's {@code PigStorage.getNext} and the cast to the
+ * {@code AS} schema do. Never fails: a value Pig would discard becomes null and is logged.
+ */
+final class PigStorageDeserializationSchema implements DeserializationSchema<RowData> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PigStorageDeserializationSchema.class);
+    private static final int LOGGED_DISCARDS = 10;
+
+    private final byte delimiter;
+    private final String[] columns;
+    private final PigFieldType[] types;
+    private final TypeInformation<RowData> producedType;
+
+    private transient long discarded;
+
+    PigStorageDeserializationSchema(
+            byte delimiter, String[] columns, PigFieldType[] types, TypeInformation<RowData> producedType) {
+        this.delimiter = delimiter;
+        this.columns = columns;
+        this.types = types;
+        this.producedType = producedType;
+    }
+
+    /**
+     * Flink's filesystem source hands over lines split on '\n' with one trailing '\r' removed. Pig
+     * reads through Hadoop's LineRecordReader, which also ends a line at a lone '\r', so each
+     * remaining '\r' starts another record here ("a\rb" is two rows in Pig, too).
+     */
+    @Override
+    public void deserialize(byte[] message, Collector<RowData> out) {
+        int start = 0;
+        for (int i = 0; i < message.length; i++) {
+            if (message[i] == '\r') {
+                out.collect(parse(message, start, i));
+                start = i + 1;
+            }
+        }
+        out.collect(parse(message, start, message.length));
+    }
+
+    @Override
+    public RowData deserialize(byte[] message) {
+        return parse(message, 0, message.length);
+    }
+
+    /**
+     * PigStorage.getNext: a field ends at every delimiter byte and the last one at the end of the line
+     * (so a trailing delimiter adds an empty field); an empty field is null. Fields beyond the schema
+     * are dropped and missing ones are null, as Pig's cast to the AS schema does.
+     */
+    RowData parse(byte[] line, int from, int to) {
+        GenericRowData row = new GenericRowData(types.length);
+        int field = 0;
+        int start = from;
+        for (int i = from; i <= to && field < types.length; i++) {
+            if (i == to || line[i] == delimiter) {
+                if (i > start) {
+                    row.setField(field, read(field, line, start, i));
+                }
+                field++;
+                start = i + 1;
+            }
+        }
+        return row;
+    }
+
+    private Object read(int field, byte[] line, int start, int end) {
+        PigFieldType type = types[field];
+        String text = type.needsText() ? PigFieldType.decode(line, start, end) : null;
+        Object value = type.read(text, line, start, end);
+        if (value == null) {
+            logDiscarded(field, text);
+        }
+        return value;
+    }
+
+    /** Pig warns FIELD_DISCARDED_TYPE_CONVERSION_FAILED; we log the first few of each reader. */
+    private void logDiscarded(int field, String text) {
+        discarded++;
+        if (discarded <= LOGGED_DISCARDS) {
+            LOG.warn(
+                    "pig-storage: value '{}' of column '{}' is not a valid {}; set to null, as Pig does{}",
+                    text,
+                    columns[field],
+                    types[field].name().toLowerCase(java.util.Locale.ROOT),
+                    discarded == LOGGED_DISCARDS ? " (further such warnings are not logged)" : "");
+        }
+    }
+
+    @Override
+    public boolean isEndOfStream(RowData nextElement) {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<RowData> getProducedType() {
+        return producedType;
+    }
+}

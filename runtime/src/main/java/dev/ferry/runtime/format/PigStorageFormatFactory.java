@@ -1,0 +1,126 @@
+package dev.ferry.runtime.format;
+
+import org.apache.flink.api.common.serialization.DeserializationSchema;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.table.connector.ChangelogMode;
+import org.apache.flink.table.connector.format.DecodingFormat;
+import org.apache.flink.table.connector.format.EncodingFormat;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
+import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.factories.DeserializationFormatFactory;
+import org.apache.flink.table.factories.DynamicTableFactory;
+import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.factories.SerializationFormatFactory;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.RowType;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code pig-storage} format, Pig's PigStorage for Flink's filesystem connector:
+ *
+ * <pre>{@code
+ * CREATE TEMPORARY TABLE clicks (user_id STRING, n INT) WITH (
+ *   'connector' = 'filesystem', 'path' = '...', 'format' = 'pig-storage',
+ *   'pig-storage.field-delimiter' = ',')
+ * }</pre>
+ *
+ * Columns may be INT, BIGINT, FLOAT, DOUBLE, STRING/VARCHAR, BOOLEAN or BYTES (Pig's int, long,
+ * float, double, chararray, boolean, bytearray).
+ */
+public final class PigStorageFormatFactory implements DeserializationFormatFactory, SerializationFormatFactory {
+
+    public static final String IDENTIFIER = "pig-storage";
+
+    public static final ConfigOption<String> FIELD_DELIMITER =
+            ConfigOptions.key("field-delimiter")
+                    .stringType()
+                    .defaultValue(FieldDelimiter.DEFAULT)
+                    .withDescription(
+                            "The field delimiter, as PigStorage's argument: one character or an"
+                                    + " escape like \\t, \\x01 or \\u0001 (decimal, as in Pig).");
+
+    @Override
+    public String factoryIdentifier() {
+        return IDENTIFIER;
+    }
+
+    @Override
+    public Set<ConfigOption<?>> requiredOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<ConfigOption<?>> optionalOptions() {
+        return Set.of(FIELD_DELIMITER);
+    }
+
+    @Override
+    public DecodingFormat<DeserializationSchema<RowData>> createDecodingFormat(
+            DynamicTableFactory.Context context, ReadableConfig formatOptions) {
+        byte delimiter = delimiter(context, formatOptions);
+        return new DecodingFormat<>() {
+            @Override
+            public DeserializationSchema<RowData> createRuntimeDecoder(
+                    DynamicTableSource.Context sourceContext, DataType physicalDataType) {
+                RowType rowType = (RowType) physicalDataType.getLogicalType();
+                return new PigStorageDeserializationSchema(
+                        delimiter,
+                        rowType.getFieldNames().toArray(String[]::new),
+                        fieldTypes(rowType),
+                        sourceContext.createTypeInformation(physicalDataType));
+            }
+
+            @Override
+            public ChangelogMode getChangelogMode() {
+                return ChangelogMode.insertOnly();
+            }
+        };
+    }
+
+    @Override
+    public EncodingFormat<SerializationSchema<RowData>> createEncodingFormat(
+            DynamicTableFactory.Context context, ReadableConfig formatOptions) {
+        byte delimiter = delimiter(context, formatOptions);
+        return new EncodingFormat<>() {
+            @Override
+            public SerializationSchema<RowData> createRuntimeEncoder(
+                    DynamicTableSink.Context sinkContext, DataType physicalDataType) {
+                RowType rowType = (RowType) physicalDataType.getLogicalType();
+                return new PigStorageSerializationSchema(delimiter, fieldTypes(rowType));
+            }
+
+            @Override
+            public ChangelogMode getChangelogMode() {
+                return ChangelogMode.insertOnly();
+            }
+        };
+    }
+
+    /** Validates the options and, early, the column types (partition columns live in the path). */
+    private byte delimiter(DynamicTableFactory.Context context, ReadableConfig formatOptions) {
+        FactoryUtil.validateFactoryOptions(this, formatOptions);
+        byte delimiter = FieldDelimiter.parse(formatOptions.get(FIELD_DELIMITER));
+        List<String> partitionKeys = context.getCatalogTable().getPartitionKeys();
+        for (RowType.RowField field : ((RowType) context.getPhysicalRowDataType().getLogicalType()).getFields()) {
+            if (!partitionKeys.contains(field.getName())) {
+                PigFieldType.of(field.getName(), field.getType());
+            }
+        }
+        return delimiter;
+    }
+
+    private static PigFieldType[] fieldTypes(RowType rowType) {
+        List<RowType.RowField> fields = rowType.getFields();
+        PigFieldType[] types = new PigFieldType[fields.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = PigFieldType.of(fields.get(i).getName(), fields.get(i).getType());
+        }
+        return types;
+    }
+}

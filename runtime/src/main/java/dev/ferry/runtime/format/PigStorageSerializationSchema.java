@@ -1,0 +1,43 @@
+package dev.ferry.runtime.format;
+
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.table.data.RowData;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * Turns one row into one line the way Pig's PigTextOutputFormat writes a tuple: fields in Pig's text
+ * form ({@link PigFieldType#write}) joined by the delimiter byte, null as nothing. The filesystem
+ * sink adds the '\n' after each line, as Pig does.
+ */
+final class PigStorageSerializationSchema implements SerializationSchema<RowData> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final byte delimiter;
+    private final PigFieldType[] types;
+
+    private transient ByteArrayOutputStream buffer;
+
+    PigStorageSerializationSchema(byte delimiter, PigFieldType[] types) {
+        this.delimiter = delimiter;
+        this.types = types;
+    }
+
+    @Override
+    public byte[] serialize(RowData row) {
+        if (buffer == null) {
+            buffer = new ByteArrayOutputStream(256);
+        }
+        buffer.reset();
+        for (int pos = 0; pos < types.length; pos++) {
+            if (pos > 0) {
+                buffer.write(delimiter);
+            }
+            if (!row.isNullAt(pos)) {
+                types[pos].write(row, pos, buffer);
+            }
+        }
+        return buffer.toByteArray();
+    }
+}

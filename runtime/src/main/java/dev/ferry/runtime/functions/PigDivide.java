@@ -1,0 +1,28 @@
+package dev.ferry.runtime.functions;
+
+import org.apache.flink.table.functions.ScalarFunction;
+
+/**
+ * {@code PIG_DIVIDE(a, b)}: Pig's {@code a / b}. Pig's Divide operator yields null (warning
+ * DIVIDE_BY_ZERO) when the divisor equals zero, for every numeric type; Flink fails the job for
+ * INT/BIGINT and gives Infinity/NaN for FLOAT/DOUBLE. Pig tests {@code Double.equals(0.0)}, so a
+ * divisor of -0.0 is not "zero" and still gives -Infinity. Integer division truncates as in Java.
+ */
+public final class PigDivide extends ScalarFunction {
+
+    public Integer eval(Integer a, Integer b) {
+        return a == null || b == null || b == 0 ? null : a / b;
+    }
+
+    public Long eval(Long a, Long b) {
+        return a == null || b == null || b == 0L ? null : a / b;
+    }
+
+    public Float eval(Float a, Float b) {
+        return a == null || b == null || b.equals(0.0f) ? null : a / b;
+    }
+
+    public Double eval(Double a, Double b) {
+        return a == null || b == null || b.equals(0.0) ? null : a / b;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.ferry.runtime.functions;
+
+import dev.ferry.runtime.pig.ChararrayCasts;
+import dev.ferry.runtime.pig.LoadCasts;
+
+import org.apache.flink.table.functions.ScalarFunction;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code PIG_DOUBLE(x)}: Pig's {@code (double)x}. From STRING (a chararray) it follows CastUtils, from BYTES (a
+ * bytearray) the load casts of Utf8StorageConverter; a value Pig cannot convert is null, where
+ * Flink's CAST fails the job.
+ */
+public final class PigDouble extends ScalarFunction {
+
+    public Double eval(String x) {
+        return x == null ? null : ChararrayCasts.toDouble(x);
+    }
+
+    public Double eval(byte[] x) {
+        return x == null ? null : LoadCasts.toDouble(new String(x, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,175 @@
+package dev.ferry.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The runner's command line end to end, on the shared MiniCluster: exit code, stderr, output files. */
+class SqlJobRunnerTest {
+
+    private static final String SCRIPT = """
+            -- clicks.pig:1
+            CREATE TEMPORARY TABLE clicks (user_id STRING, n INT, amount DOUBLE) WITH (
+              'connector' = 'filesystem', 'path' = '${INPUT}',
+              'format' = 'pig-storage', 'pig-storage.field-delimiter' = ',');
+            CREATE TEMPORARY TABLE totals (user_id STRING, clicks BIGINT, amount DOUBLE) WITH (
+              'connector' = 'filesystem', 'path' = '${OUTPUT}', 'format' = 'pig-storage');
+            CREATE TEMPORARY TABLE big (user_id STRING, per_click DOUBLE) WITH (
+              'connector' = 'filesystem', 'path' = '${OUTPUT}_big', 'format' = 'pig-storage');
+            -- clicks.pig:3
+            CREATE TEMPORARY VIEW by_user AS
+            SELECT user_id, COUNT(n) AS clicks, SUM(amount) AS amount FROM clicks GROUP BY user_id;
+            INSERT INTO totals SELECT * FROM by_user;
+            INSERT INTO big SELECT user_id, PIG_DIVIDE(amount, CAST(clicks AS DOUBLE)) FROM by_user WHERE amount > 100;
+            """;
+
+    @TempDir Path dir;
+    private Path input;
+    private Path script;
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void cluster() {
+        SharedMiniCluster.start();
+    }
+
+    @BeforeEach
+    void files() throws Exception {
+        input = dir.resolve("clicks.txt");
+        Files.writeString(input, "u1,1,50400000.0\nu2,2,0.5\nu1,,1.5\nu3,x,\n");
+        script = write("job.sql", SCRIPT);
+    }
+
+    @Test
+    void runsTheScriptAsOneJob() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("stale-part"), "from an earlier run\n");
+
+        int code = run("--script", script.toString(), "--param", "INPUT=" + input, "--param", "OUTPUT=" + out,
+                "--prepare-delete", out.toString(), "--prepare-delete", out + "_big",
+                "--prepare-mkdir", dir.resolve("made/here").toString());
+
+        assertEquals(SqlJobRunner.EXIT_OK, code, err());
+        assertEquals(List.of("u1\t1\t5.04000015E7", "u2\t1\t0.5", "u3\t0\t"), sortedLines(out));
+        assertEquals(List.of("u1\t5.04000015E7"), sortedLines(Path.of(out + "_big")));
+        assertTrue(Files.isDirectory(dir.resolve("made/here")));
+        assertTrue(err().matches("(?s).*ferry-runtime: job finished in \\d+ ms\\R"), err());
+    }
+
+    @Test
+    void missingParametersAreAllListedAndNothingRuns() throws Exception {
+        Path out = dir.resolve("keep");
+        Files.createDirectories(out);
+        int code = run("--script", script.toString(), "--prepare-delete", out.toString());
+        assertEquals(SqlJobRunner.EXIT_INVALID, code);
+        assertEquals("ferry-runtime: error: no value for parameters ${INPUT}, ${OUTPUT}\n", err());
+        assertTrue(Files.exists(out), "prepare must not run before the script is known to be valid");
+    }
+
+    @Test
+    void invalidSqlNamesTheStatementAndItsLine() throws Exception {
+        Path out = dir.resolve("keep");
+        Files.createDirectories(out);
+        Path bad = write("bad.sql", "CREATE TEMPORARY VIEW v AS SELECT 1 AS x;\n\nINSERT INTO nowhere SELECT x FROM v;\n");
+        int code = run("--script", bad.toString(), "--prepare-delete", out.toString());
+        assertEquals(SqlJobRunner.EXIT_INVALID, code);
+        assertTrue(err().startsWith("ferry-runtime: error: statement 2 (bad.sql line 3): "), err());
+        assertTrue(err().contains("nowhere"), err());
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(Files.exists(out));
+    }
+
+    @Test
+    void unsupportedFormatTypeIsInvalidSql() throws Exception {
+        Path bad = write("bad.sql", """
+                CREATE TEMPORARY TABLE src (t TIMESTAMP(3)) WITH (
+                  'connector' = 'filesystem', 'path' = '%s', 'format' = 'pig-storage');
+                CREATE TEMPORARY TABLE dst (t TIMESTAMP(3)) WITH ('connector' = 'blackhole');
+                INSERT INTO dst SELECT t FROM src;
+                """.formatted(input));
+        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", bad.toString()));
+        assertTrue(err().contains("column 't' has type TIMESTAMP(3)"), err());
+    }
+
+    @Test
+    void queriesAreRejected() throws Exception {
+        Path bad = write("bad.sql", "SELECT 1;");
+        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", bad.toString()));
+        assertEquals(
+                "ferry-runtime: error: statement 1 (bad.sql line 1): SELECT statements are not allowed in a"
+                        + " job script; write INSERT INTO a sink table\n",
+                err());
+    }
+
+    @Test
+    void aFailingJobExitsOneWithTheRootCause() throws Exception {
+        Path failing = write("fail.sql", """
+                CREATE TEMPORARY TABLE src (a INT, b INT) WITH (
+                  'connector' = 'filesystem', 'path' = '%s', 'format' = 'pig-storage',
+                  'pig-storage.field-delimiter' = ',');
+                CREATE TEMPORARY TABLE dst (q INT) WITH ('connector' = 'blackhole');
+                INSERT INTO dst SELECT a / b FROM src;
+                """.formatted(write("zero.txt", "1,0\n")));
+        assertEquals(SqlJobRunner.EXIT_JOB_FAILED, run("--script", failing.toString()));
+        assertEquals(
+                "ferry-runtime: error: job failed: ArithmeticException: / by zero\n", err());
+    }
+
+    @Test
+    void usageErrors() {
+        assertEquals(SqlJobRunner.EXIT_INVALID, run());
+        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script"));
+        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", "x.sql", "--bogus"));
+        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", "x.sql", "--param", "NOVALUE"));
+        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", "x.sql", "--parallelism", "0"));
+        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", dir.resolve("missing.sql").toString()));
+        String[] lines = err().split("\n");
+        assertEquals(6, lines.length, err());
+        assertTrue(Arrays.stream(lines).allMatch(l -> l.startsWith("ferry-runtime: error: ")), err());
+        assertEquals(SqlJobRunner.EXIT_OK, run("--help"));
+    }
+
+    @Test
+    void equalsFormAndParallelism() throws Exception {
+        Path out = dir.resolve("out");
+        int code = run("--script=" + script, "--param=INPUT=" + input, "--param=OUTPUT=" + out,
+                "--parallelism=2");
+        assertEquals(SqlJobRunner.EXIT_OK, code, err());
+        assertEquals(List.of("u1\t1\t5.04000015E7", "u2\t1\t0.5", "u3\t0\t"), sortedLines(out));
+    }
+
+    private int run(String... args) {
+        return SqlJobRunner.run(args, new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    private String err() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static List<String> sortedLines(Path sink) {
+        List<String> lines = new ArrayList<>(SharedMiniCluster.readSink(sink).lines().toList());
+        lines.sort(null);
+        return lines;
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Every test: the Maven build with its tests (parser, translator, generator, runtime on embedded
+# Flink, differential tests against real Pig), then the Python tests with real Airflow.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+scripts/setup.sh --with-tests
+echo "== ruff (runtime package)"
+.venv/bin/ruff check runtime/python e2e
+.venv/bin/ruff format --check runtime/python e2e
+echo "== pytest (runtime package, generated DAGs in real Airflow)"
+FERRY_RUNTIME_JAR="$root/runtime/target/ferry-runtime.jar" .venv/bin/pytest -q runtime/python/tests e2e

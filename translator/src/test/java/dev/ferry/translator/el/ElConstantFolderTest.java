@@ -1,0 +1,47 @@
+package dev.ferry.translator.el;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.el.ElParser;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Conversion-time folding of EL with known properties: {@code EL => value}, or {@code => (none)}. */
+class ElConstantFolderTest {
+
+    private static final Map<String, String> KNOWN = Map.of(
+            "nameNode", "hdfs://nn:8020",
+            "examplesRoot", "examples",
+            "user.name", "etl",
+            "appDir", "${nameNode}/user/${user.name}/${examplesRoot}/apps",
+            "loop", "${loop}/x",
+            "usesFunction", "${wf:user()}");
+
+    static Stream<Arguments> cases() {
+        return ElToJinjaTest.rows("""
+                id.pig                                   => id.pig
+                ${examplesRoot}/scripts/agg.pig          => examples/scripts/agg.pig
+                ${appDir}/pig/id.pig                     => hdfs://nn:8020/user/etl/examples/apps/pig/id.pig
+                ${'quoted'}-${42}-${true}-${null}        => quoted-42-true-
+                ${unknown}/id.pig                        => (none)
+                ${wf:user()}/id.pig                      => (none)
+                ${usesFunction}                          => (none)
+                ${loop}                                  => (none)
+                ${examplesRoot == 'x'}                   => (none)
+                """);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void resolves(String el, String expected) {
+        Optional<String> value = ElConstantFolder.resolve(
+                ElParser.parse(el, SourceSpan.of("wf.xml", 1, 1), new Diagnostics()).orElseThrow(), KNOWN);
+        assertEquals(expected, value.orElse("(none)"));
+    }
+}

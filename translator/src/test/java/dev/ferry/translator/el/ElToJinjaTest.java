@@ -1,0 +1,164 @@
+package dev.ferry.translator.el;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.el.ElParser;
+import dev.ferry.parser.el.ElTemplate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Oozie EL → the exact Jinja text of an Airflow templated field: one row per case, {@code EL => Jinja}. */
+class ElToJinjaTest {
+
+    static Stream<Arguments> templates() {
+        return rows("""
+                plain/path                                           => plain/path
+                ${nameNode}                                          => {{ params.nameNode }}
+                ${nameNode}/user/${wf:user()}/${examplesRoot}/out    => {{ params.nameNode }}/user/{{ wf.user() }}/{{ params.examplesRoot }}/out
+                ${user.name}                                         => {{ params['user.name'] }}
+                ${oozie.wf.application.path}                         => {{ params['oozie.wf.application.path'] }}
+                ${$odd}                                              => {{ params['$odd'] }}
+                ${class}                                             => {{ params['class'] }}
+                ${wf:conf('mapred.job.queue.name')}                  => {{ wf.conf('mapred.job.queue.name') }}
+                ${wf:id()} ${wf:name()} ${wf:appPath()}              => {{ wf.id() }} {{ wf.name() }} {{ wf.app_path() }}
+                ${wf:errorMessage(wf:lastErrorNode())}               => {{ wf.error_message(wf.last_error_node()) }}
+                ${wf:errorCode('pig-node')}                          => {{ wf.error_code('pig-node') }}
+                ${wf:actionData('shell-node')['my_output']}          => {{ wf.action_data('shell-node')['my_output'] }}
+                ${wf:actionData('n').key}                            => {{ wf.action_data('n')['key'] }}
+                ${coord:formatTime(coord:nominalTime(), 'yyyyMMdd')} => {{ coord.format_time(coord.nominal_time(), 'yyyyMMdd') }}
+                ${coord:dateOffset(coord:nominalTime(), -1, 'DAY')}  => {{ coord.date_offset(coord.nominal_time(), -1, 'DAY') }}
+                ${coord:days(1)} ${coord:hours(2)} ${coord:minutes(3)} ${coord:months(4)} => {{ coord.days(1) }} {{ coord.hours(2) }} {{ coord.minutes(3) }} {{ coord.months(4) }}
+                ${concat(concat(nameNode, '/user/'), wf:user())}     => {{ fn.concat(fn.concat(params.nameNode, '/user/'), wf.user()) }}
+                ${replaceAll(x, '[0-9]', '#')}                       => {{ fn.replace_all(params.x, '[0-9]', '#') }}
+                ${appendAll('a,b', '/x', ',')}                       => {{ fn.append_all('a,b', '/x', ',') }}
+                ${trim(urlEncode(x))}                                => {{ fn.trim(fn.url_encode(params.x)) }}
+                ${timestamp()} ${toJsonStr(wf:actionData('a'))}      => {{ fn.timestamp() }} {{ fn.to_json_str(wf.action_data('a')) }}
+                ${firstNotNull(a, 'dflt')}                           => {{ fn.first_not_null(params.a, 'dflt') }}
+                ${a eq b} ${a == b} ${a ne b} ${a != b}              => {{ params.a == params.b }} {{ params.a == params.b }} {{ params.a != params.b }} {{ params.a != params.b }}
+                ${a lt 1 and b ge 2 or c le 3 && d gt 4}             => {{ (params.a | float) < 1 and (params.b | float) >= 2 or (params.c | float) <= 3 and (params.d | float) > 4 }}
+                ${(a || b) && c}                                     => {{ (params.a or params.b) and params.c }}
+                ${!a} ${not (a and b)}                               => {{ not params.a }} {{ not (params.a and params.b) }}
+                ${!a == b}                                           => {{ (not params.a) == params.b }}
+                ${(a == b) == c}                                     => {{ (params.a == params.b) == params.c }}
+                ${empty x} ${!empty wf:conf('y')}                    => {{ empty(params.x) }} {{ not empty(wf.conf('y')) }}
+                ${a div 2} ${a mod 2} ${a / 2 % 3}                   => {{ params.a / 2 }} {{ params.a % 2 }} {{ params.a / 2 % 3 }}
+                ${a - (b - c)} ${(a - b) - c} ${a * (b + c)}         => {{ params.a - (params.b - params.c) }} {{ params.a - params.b - params.c }} {{ params.a * (params.b + params.c) }}
+                ${-a} ${-(-a)} ${-(a + 1)}                           => {{ -params.a }} {{ -(-params.a) }} {{ -(params.a + 1) }}
+                ${a ? 'x' : 'y'}                                     => {{ ('x' if params.a else 'y') }}
+                ${a ? b : c ? d : e}                                 => {{ (params.b if params.a else (params.d if params.c else params.e)) }}
+                ${(a ? 1 : 2) + 3}                                   => {{ (1 if params.a else 2) + 3 }}
+                ${true} ${false} ${null}                             => {{ true }} {{ false }} {{ none }}
+                ${010} ${1.5e3} ${.5} ${2.}                          => {{ 10 }} {{ 1500.0 }} {{ 0.5 }} {{ 2.0 }}
+                ${'it\\'s'} ${"say \\"hi\\""} ${'back\\\\slash'}     => {{ 'it\\'s' }} {{ 'say "hi"' }} {{ 'back\\\\slash' }}
+                ${'tab	in'}                                         => {{ 'tab\\tin' }}
+                ${'}}'}                                              => {{ '}}' }}
+                ${KB * 4}                                            => {{ 1024 * 4 }}
+                ${fs:fileSize(p) gt 2 * GB} ${fs:isDir(p)}           => {{ (fs.file_size(params.p) | float) > 2 * 1073741824 }} {{ fs.is_dir(params.p) }}
+                ${1 lt 2} ${a == b} ${'true' eq 'false'}             => {{ 1 < 2 }} {{ params.a == params.b }} {{ 'true' == 'false' }}
+                ${x eq true} ${x + 1 == y}                           => {{ (params.x | string | lower) == 'true' }} {{ params.x + 1 == (params.y | float) }}
+                literal {{ braces }} {% and %} {# too #}             => literal {{ '{' }}{ braces }} {{ '{' }}% and %} {{ '{' }}# too #}
+                $5 and $${x}                                         => $5 and ${{ params.x }}
+                """);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void rendersJinja(String el, String jinja) {
+        Diagnostics diagnostics = new Diagnostics();
+        assertEquals(jinja, ElToJinja.render(parse(el), diagnostics));
+        assertEquals(List.of(), formatted(diagnostics));
+    }
+
+    /** Decision cases: one expression that renders 'True' or 'False'. */
+    static Stream<Arguments> predicates() {
+        return rows("""
+                ${wf:actionData('shell-node')['my_output'] eq 'Hello Oozie'} => {{ wf.action_data('shell-node')['my_output'] == 'Hello Oozie' }}
+                ${a gt 0 and not b}                                    => {{ (params.a | float) > 0 and not params.b }}
+                ${empty x}                                             => {{ empty(params.x) }}
+                ${fs:exists(concat(nameNode, '/out')) == "true"}       => {{ (fs.exists(fn.concat(params.nameNode, '/out')) | string | lower) == 'true' }}
+                ${wf:conf('flag') ne false}                            => {{ (wf.conf('flag') | string | lower) != 'false' }}
+                ${wf:actionData('count')['rows'] gt 10 * KB}           => {{ (wf.action_data('count')['rows'] | float) > 10 * 1024 }}
+                ${-1 lt wf:actionData('a')['n'] + 0}                   => {{ -1 < wf.action_data('a')['n'] + 0 }}
+                ${true}                                                => {{ true }}
+                ${wf:conf('run.it')}                                   => {{ (wf.conf('run.it') | string | lower) == 'true' }}
+                ${a ? b : c}                                           => {{ ((params.b if params.a else params.c) | string | lower) == 'true' }}
+                ${a}${b}                                               => {{ ((params.a ~ params.b) | string | lower) == 'true' }}
+                TRUE                                                   => {{ ('TRUE' | string | lower) == 'true' }}
+                """);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("predicates")
+    void rendersPredicates(String el, String jinja) {
+        Diagnostics diagnostics = new Diagnostics();
+        assertEquals(jinja, ElToJinja.predicate(parse(el), diagnostics));
+        assertEquals(List.of(), formatted(diagnostics));
+    }
+
+    @Test
+    void unknownFunctionBecomesATodoStringAndAWarning() {
+        Diagnostics diagnostics = new Diagnostics();
+        String jinja = ElToJinja.render(parse("out=${coord:dataIn(concat('in', 'put'))}/${wf:user()}"), diagnostics);
+        assertEquals("out={{ 'TODO(OOZ-W004): ${coord:dataIn(concat(\\'in\\', \\'put\\'))}' }}/{{ wf.user() }}", jinja);
+        assertEquals(List.of("wf.xml:7:11: warning OOZ-W004: EL function 'coord:dataIn' has no Airflow equivalent yet"),
+                formatted(diagnostics));
+    }
+
+    @Test
+    void unknownFunctionInADecisionIsKeptToo() {
+        Diagnostics diagnostics = new Diagnostics();
+        String jinja = ElToJinja.predicate(parse(
+                "${hadoop:counters('mr-node')[RECORDS][MAP_IN] gt 0}"), diagnostics);
+        assertEquals("{{ 'TODO(OOZ-W004): ${hadoop:counters(\\'mr-node\\')[RECORDS][MAP_IN] gt 0}' }}", jinja);
+        assertEquals(1, diagnostics.size());
+    }
+
+    @Test
+    void wrongArgumentCountIsAWarningNotACrash() {
+        Diagnostics diagnostics = new Diagnostics();
+        assertEquals("{{ 'TODO(OOZ-W004): ${wf:user(1)}' }}", ElToJinja.render(parse("${wf:user(1)}"), diagnostics));
+        assertEquals(List.of("wf.xml:7:7: warning OOZ-W004: EL function 'wf:user' takes 0 argument(s), found 1"),
+                formatted(diagnostics));
+    }
+
+    @Test
+    void expressionGivesPythonOrNothing() {
+        assertEquals("wf.user()", ElToJinja.expression(parse("${wf:user()}").expressions().get(0).expr()).orElseThrow());
+        assertTrue(ElToJinja.expression(parse("${coord:current(0)}").expressions().get(0).expr()).isEmpty());
+    }
+
+    @Test
+    void everyTableRowNamesARuntimeHelper() {
+        for (ElFunctionTable.ElFunction f : ElFunctionTable.functions()) {
+            assertTrue(f.python().matches("(wf|coord|fs|fn)\\.[a-z_]+"), f.toString());
+            assertEquals(f, ElFunctionTable.function(f.elName()).orElseThrow());
+        }
+    }
+
+    private static ElTemplate parse(String el) {
+        Diagnostics diagnostics = new Diagnostics();
+        ElTemplate template = ElParser.parse(el, SourceSpan.of("wf.xml", 7, 5), diagnostics).orElseThrow();
+        assertEquals(List.of(), formatted(diagnostics));
+        return template;
+    }
+
+    private static List<String> formatted(Diagnostics diagnostics) {
+        return diagnostics.sorted().stream().map(Diagnostic::format).map(s -> s.lines().findFirst().orElse("")).toList();
+    }
+
+    /** Rows of {@code left => right}; text blocks keep the cases readable side by side. */
+    static Stream<Arguments> rows(String table) {
+        return table.lines().filter(l -> !l.isBlank()).map(line -> {
+            int arrow = line.indexOf(" => ");
+            return Arguments.of(line.substring(0, arrow).strip(), line.substring(arrow + 4).strip());
+        });
+    }
+}

@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Oozie EL to Jinja for Airflow templated fields. Variables become DAG params ({@code ${nameNode}} →
- * {@code {{ params.nameNode }}}, {@code ${user.name}} → {@code {{ params['user.name'] }}}), functions go
+ * Oozie EL to Jinja for Airflow templated fields. Variables read the workflow configuration ({@code ${nameNode}} →
+ * {@code {{ wf.conf('nameNode') }}}: DAG params, run conf and coordinator properties, with property
+ * references resolved), functions go
  * through {@link ElFunctionTable} to the runtime's {@code wf}/{@code coord}/{@code fn} helpers, operators
  * become Jinja's. An expression with a function that has no row is kept, never dropped: it renders as a
  * Jinja string with a TODO marker and gets an OOZ-W004 warning.
@@ -40,12 +41,7 @@ public final class ElToJinja {
     /** The marker put in front of an expression that could not be translated. */
     public static final String TODO_MARKER = "TODO(OOZ-W004): ";
 
-    private static final Pattern PYTHON_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Set<String> RESERVED = Set.of(
-            "and", "or", "not", "in", "is", "if", "else", "true", "false", "none", "True", "False", "None",
-            "class", "def", "for", "from", "import", "lambda", "return", "while", "with", "yield", "pass",
-            "break", "continue", "del", "elif", "except", "finally", "global", "nonlocal", "raise", "try",
-            "assert", "async", "await", "as");
+
 
     // Jinja precedence levels, loosest first.
     private static final int CONDITIONAL = 0;
@@ -258,8 +254,9 @@ public final class ElToJinja {
 
     /** {@code params.name}, or {@code params['user.name']} when the name is not a plain Python name. */
     static String param(String name) {
-        return PYTHON_NAME.matcher(name).matches() && !RESERVED.contains(name)
-                ? "params." + name : "params[" + quote(name) + "]";
+        // Not params.name: the value may come from the coordinator (per run) or refer to other
+        // properties (${nameNode}/data), which wf.conf resolves as Hadoop's Configuration does.
+        return "wf.conf(" + quote(name) + ")";
     }
 
     private static String literal(Literal l) {

@@ -21,12 +21,12 @@ class ElToJinjaTest {
     static Stream<Arguments> templates() {
         return rows("""
                 plain/path                                           => plain/path
-                ${nameNode}                                          => {{ params.nameNode }}
-                ${nameNode}/user/${wf:user()}/${examplesRoot}/out    => {{ params.nameNode }}/user/{{ wf.user() }}/{{ params.examplesRoot }}/out
-                ${user.name}                                         => {{ params['user.name'] }}
-                ${oozie.wf.application.path}                         => {{ params['oozie.wf.application.path'] }}
-                ${$odd}                                              => {{ params['$odd'] }}
-                ${class}                                             => {{ params['class'] }}
+                ${nameNode}                                          => {{ wf.conf('nameNode') }}
+                ${nameNode}/user/${wf:user()}/${examplesRoot}/out    => {{ wf.conf('nameNode') }}/user/{{ wf.user() }}/{{ wf.conf('examplesRoot') }}/out
+                ${user.name}                                         => {{ wf.conf('user.name') }}
+                ${oozie.wf.application.path}                         => {{ wf.conf('oozie.wf.application.path') }}
+                ${$odd}                                              => {{ wf.conf('$odd') }}
+                ${class}                                             => {{ wf.conf('class') }}
                 ${wf:conf('mapred.job.queue.name')}                  => {{ wf.conf('mapred.job.queue.name') }}
                 ${wf:id()} ${wf:name()} ${wf:appPath()}              => {{ wf.id() }} {{ wf.name() }} {{ wf.app_path() }}
                 ${wf:errorMessage(wf:lastErrorNode())}               => {{ wf.error_message(wf.last_error_node()) }}
@@ -36,36 +36,36 @@ class ElToJinjaTest {
                 ${coord:formatTime(coord:nominalTime(), 'yyyyMMdd')} => {{ coord.format_time(coord.nominal_time(), 'yyyyMMdd') }}
                 ${coord:dateOffset(coord:nominalTime(), -1, 'DAY')}  => {{ coord.date_offset(coord.nominal_time(), -1, 'DAY') }}
                 ${coord:days(1)} ${coord:hours(2)} ${coord:minutes(3)} ${coord:months(4)} => {{ coord.days(1) }} {{ coord.hours(2) }} {{ coord.minutes(3) }} {{ coord.months(4) }}
-                ${concat(concat(nameNode, '/user/'), wf:user())}     => {{ fn.concat(fn.concat(params.nameNode, '/user/'), wf.user()) }}
-                ${replaceAll(x, '[0-9]', '#')}                       => {{ fn.replace_all(params.x, '[0-9]', '#') }}
+                ${concat(concat(nameNode, '/user/'), wf:user())}     => {{ fn.concat(fn.concat(wf.conf('nameNode'), '/user/'), wf.user()) }}
+                ${replaceAll(x, '[0-9]', '#')}                       => {{ fn.replace_all(wf.conf('x'), '[0-9]', '#') }}
                 ${appendAll('a,b', '/x', ',')}                       => {{ fn.append_all('a,b', '/x', ',') }}
-                ${trim(urlEncode(x))}                                => {{ fn.trim(fn.url_encode(params.x)) }}
+                ${trim(urlEncode(x))}                                => {{ fn.trim(fn.url_encode(wf.conf('x'))) }}
                 ${timestamp()} ${toJsonStr(wf:actionData('a'))}      => {{ fn.timestamp() }} {{ fn.to_json_str(wf.action_data('a')) }}
-                ${firstNotNull(a, 'dflt')}                           => {{ fn.first_not_null(params.a, 'dflt') }}
-                ${a eq b} ${a == b} ${a ne b} ${a != b}              => {{ params.a == params.b }} {{ params.a == params.b }} {{ params.a != params.b }} {{ params.a != params.b }}
-                ${a lt 1 and b ge 2 or c le 3 && d gt 4}             => {{ (params.a | float) < 1 and (params.b | float) >= 2 or (params.c | float) <= 3 and (params.d | float) > 4 }}
-                ${(a || b) && c}                                     => {{ (params.a or params.b) and params.c }}
-                ${!a} ${not (a and b)}                               => {{ not params.a }} {{ not (params.a and params.b) }}
-                ${!a == b}                                           => {{ (not params.a) == params.b }}
-                ${(a == b) == c}                                     => {{ (params.a == params.b) == params.c }}
-                ${empty x} ${!empty wf:conf('y')}                    => {{ empty(params.x) }} {{ not empty(wf.conf('y')) }}
-                ${a div 2} ${a mod 2} ${a / 2 % 3}                   => {{ params.a / 2 }} {{ params.a % 2 }} {{ params.a / 2 % 3 }}
-                ${a - (b - c)} ${(a - b) - c} ${a * (b + c)}         => {{ params.a - (params.b - params.c) }} {{ params.a - params.b - params.c }} {{ params.a * (params.b + params.c) }}
-                ${-a} ${-(-a)} ${-(a + 1)}                           => {{ -params.a }} {{ -(-params.a) }} {{ -(params.a + 1) }}
-                ${a ? 'x' : 'y'}                                     => {{ ('x' if params.a else 'y') }}
-                ${a ? b : c ? d : e}                                 => {{ (params.b if params.a else (params.d if params.c else params.e)) }}
-                ${(a ? 1 : 2) + 3}                                   => {{ (1 if params.a else 2) + 3 }}
+                ${firstNotNull(a, 'dflt')}                           => {{ fn.first_not_null(wf.conf('a'), 'dflt') }}
+                ${a eq b} ${a == b} ${a ne b} ${a != b}              => {{ wf.conf('a') == wf.conf('b') }} {{ wf.conf('a') == wf.conf('b') }} {{ wf.conf('a') != wf.conf('b') }} {{ wf.conf('a') != wf.conf('b') }}
+                ${a lt 1 and b ge 2 or c le 3 && d gt 4}             => {{ (wf.conf('a') | float) < 1 and (wf.conf('b') | float) >= 2 or (wf.conf('c') | float) <= 3 and (wf.conf('d') | float) > 4 }}
+                ${(a || b) && c}                                     => {{ (wf.conf('a') or wf.conf('b')) and wf.conf('c') }}
+                ${!a} ${not (a and b)}                               => {{ not wf.conf('a') }} {{ not (wf.conf('a') and wf.conf('b')) }}
+                ${!a == b}                                           => {{ (not wf.conf('a')) == wf.conf('b') }}
+                ${(a == b) == c}                                     => {{ (wf.conf('a') == wf.conf('b')) == wf.conf('c') }}
+                ${empty x} ${!empty wf:conf('y')}                    => {{ empty(wf.conf('x')) }} {{ not empty(wf.conf('y')) }}
+                ${a div 2} ${a mod 2} ${a / 2 % 3}                   => {{ wf.conf('a') / 2 }} {{ wf.conf('a') % 2 }} {{ wf.conf('a') / 2 % 3 }}
+                ${a - (b - c)} ${(a - b) - c} ${a * (b + c)}         => {{ wf.conf('a') - (wf.conf('b') - wf.conf('c')) }} {{ wf.conf('a') - wf.conf('b') - wf.conf('c') }} {{ wf.conf('a') * (wf.conf('b') + wf.conf('c')) }}
+                ${-a} ${-(-a)} ${-(a + 1)}                           => {{ -wf.conf('a') }} {{ -(-wf.conf('a')) }} {{ -(wf.conf('a') + 1) }}
+                ${a ? 'x' : 'y'}                                     => {{ ('x' if wf.conf('a') else 'y') }}
+                ${a ? b : c ? d : e}                                 => {{ (wf.conf('b') if wf.conf('a') else (wf.conf('d') if wf.conf('c') else wf.conf('e'))) }}
+                ${(a ? 1 : 2) + 3}                                   => {{ (1 if wf.conf('a') else 2) + 3 }}
                 ${true} ${false} ${null}                             => {{ true }} {{ false }} {{ none }}
                 ${010} ${1.5e3} ${.5} ${2.}                          => {{ 10 }} {{ 1500.0 }} {{ 0.5 }} {{ 2.0 }}
                 ${'it\\'s'} ${"say \\"hi\\""} ${'back\\\\slash'}     => {{ 'it\\'s' }} {{ 'say "hi"' }} {{ 'back\\\\slash' }}
                 ${'tab	in'}                                         => {{ 'tab\\tin' }}
                 ${'}}'}                                              => {{ '}}' }}
                 ${KB * 4}                                            => {{ 1024 * 4 }}
-                ${fs:fileSize(p) gt 2 * GB} ${fs:isDir(p)}           => {{ (fs.file_size(params.p) | float) > 2 * 1073741824 }} {{ fs.is_dir(params.p) }}
-                ${1 lt 2} ${a == b} ${'true' eq 'false'}             => {{ 1 < 2 }} {{ params.a == params.b }} {{ 'true' == 'false' }}
-                ${x eq true} ${x + 1 == y}                           => {{ (params.x | string | lower) == 'true' }} {{ params.x + 1 == (params.y | float) }}
+                ${fs:fileSize(p) gt 2 * GB} ${fs:isDir(p)}           => {{ (fs.file_size(wf.conf('p')) | float) > 2 * 1073741824 }} {{ fs.is_dir(wf.conf('p')) }}
+                ${1 lt 2} ${a == b} ${'true' eq 'false'}             => {{ 1 < 2 }} {{ wf.conf('a') == wf.conf('b') }} {{ 'true' == 'false' }}
+                ${x eq true} ${x + 1 == y}                           => {{ (wf.conf('x') | string | lower) == 'true' }} {{ wf.conf('x') + 1 == (wf.conf('y') | float) }}
                 literal {{ braces }} {% and %} {# too #}             => literal {{ '{' }}{ braces }} {{ '{' }}% and %} {{ '{' }}# too #}
-                $5 and $${x}                                         => $5 and ${{ params.x }}
+                $5 and $${x}                                         => $5 and ${{ wf.conf('x') }}
                 """);
     }
 
@@ -81,16 +81,16 @@ class ElToJinjaTest {
     static Stream<Arguments> predicates() {
         return rows("""
                 ${wf:actionData('shell-node')['my_output'] eq 'Hello Oozie'} => {{ wf.action_data('shell-node')['my_output'] == 'Hello Oozie' }}
-                ${a gt 0 and not b}                                    => {{ (params.a | float) > 0 and not params.b }}
-                ${empty x}                                             => {{ empty(params.x) }}
-                ${fs:exists(concat(nameNode, '/out')) == "true"}       => {{ (fs.exists(fn.concat(params.nameNode, '/out')) | string | lower) == 'true' }}
+                ${a gt 0 and not b}                                    => {{ (wf.conf('a') | float) > 0 and not wf.conf('b') }}
+                ${empty x}                                             => {{ empty(wf.conf('x')) }}
+                ${fs:exists(concat(nameNode, '/out')) == "true"}       => {{ (fs.exists(fn.concat(wf.conf('nameNode'), '/out')) | string | lower) == 'true' }}
                 ${wf:conf('flag') ne false}                            => {{ (wf.conf('flag') | string | lower) != 'false' }}
                 ${wf:actionData('count')['rows'] gt 10 * KB}           => {{ (wf.action_data('count')['rows'] | float) > 10 * 1024 }}
                 ${-1 lt wf:actionData('a')['n'] + 0}                   => {{ -1 < wf.action_data('a')['n'] + 0 }}
                 ${true}                                                => {{ true }}
                 ${wf:conf('run.it')}                                   => {{ (wf.conf('run.it') | string | lower) == 'true' }}
-                ${a ? b : c}                                           => {{ ((params.b if params.a else params.c) | string | lower) == 'true' }}
-                ${a}${b}                                               => {{ ((params.a ~ params.b) | string | lower) == 'true' }}
+                ${a ? b : c}                                           => {{ ((wf.conf('b') if wf.conf('a') else wf.conf('c')) | string | lower) == 'true' }}
+                ${a}${b}                                               => {{ ((wf.conf('a') ~ wf.conf('b')) | string | lower) == 'true' }}
                 TRUE                                                   => {{ ('TRUE' | string | lower) == 'true' }}
                 """);
     }

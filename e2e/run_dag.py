@@ -32,9 +32,9 @@ def airflow_env(repo: Path, home: Path) -> dict[str, str]:
             "AIRFLOW__CORE__UNIT_TEST_MODE": "False",
             "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db",
             "FERRY_BACKEND": "local",
-            "FERRY_OUTBOX": str(home / "outbox"),
         }
     )
+    env.setdefault("FERRY_OUTBOX", str(home / "outbox"))
     env.setdefault("FERRY_RUNTIME_JAR", str(ROOT / "runtime" / "target" / "ferry-runtime.jar"))
     return env
 
@@ -50,9 +50,9 @@ def prepare_airflow(repo: Path, home: Path) -> dict[str, str]:
 def run(dag_id: str, logical_date: str, conf: dict[str, str]) -> dict[str, str]:
     """In a process whose environment came from prepare_airflow: one dag.test() run."""
     import pendulum
-    from airflow.models.dagbag import DagBag
+    from airflow.dag_processing.dagbag import DagBag
 
-    bag = DagBag(include_examples=False)
+    bag = DagBag()
     if bag.import_errors:
         raise SystemExit(f"DAG import errors: {bag.import_errors}")
     dag = bag.get_dag(dag_id)

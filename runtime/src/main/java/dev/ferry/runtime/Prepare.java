@@ -34,10 +34,15 @@ public final class Prepare {
     /** Runs the steps in order. */
     public static void run(List<Step> steps) throws IOException {
         for (Step step : steps) {
-            if (step instanceof Delete delete) {
-                delete(delete.path());
-            } else {
-                mkdir(step.path());
+            String verb = step instanceof Delete ? "delete " : "mkdir ";
+            try {
+                if (step instanceof Delete) {
+                    delete(step.path());
+                } else {
+                    mkdir(step.path());
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(verb + step.path() + ": " + e, e);
             }
         }
     }

@@ -57,11 +57,12 @@ public final class SqlJob {
                 if (keyword.equals("INSERT")) {
                     inserts.addInsertSql(sql);
                     insertCount++;
-                } else if (QUERY_KEYWORDS.contains(keyword)) {
+                } else if (QUERY_KEYWORDS.contains(keyword) || keyword.isEmpty()) {
                     throw new SqlJobException(
                             SqlJobException.Kind.INVALID_SQL,
                             i,
-                            keyword + " statements are not allowed in a job script; write INSERT INTO a sink table",
+                            (keyword.isEmpty() ? "queries" : keyword + " statements")
+                                    + " are not allowed in a job script; write INSERT INTO a sink table",
                             null);
                 } else {
                     env.executeSql(sql);

@@ -47,13 +47,13 @@ public final class SqlJobRunner {
      * it returns on success and throws on failure, which fails the application.
      */
     public static void main(String[] args) {
-        boolean insideFlink =
-                !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
-        if (!insideFlink
-                && System.getProperty("log4j2.configurationFile") == null
+        // before any Flink class logs; Flink's own launch scripts set one of these
+        if (System.getProperty("log4j2.configurationFile") == null
                 && System.getProperty("log4j.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", LOG_CONFIG);
         }
+        boolean insideFlink =
+                !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
         Outcome outcome = execute(args, System.err);
         if (!insideFlink) {
             System.exit(outcome.code());
@@ -99,8 +99,11 @@ public final class SqlJobRunner {
                             createEnvironment(arguments),
                             statements.stream().map(SqlScript.Statement::sql).toList());
             Prepare.run(arguments.prepare());
-            long millis = job.execute().toMillis();
-            err.println(PREFIX + "job finished in " + millis + " ms");
+            if (job.insertCount() == 0) {
+                err.println(PREFIX + "no INSERT statements; nothing to run");
+            } else {
+                err.println(PREFIX + "job finished in " + job.execute().toMillis() + " ms");
+            }
             return new Outcome(EXIT_OK, null);
         } catch (SqlJobException e) {
             String where =

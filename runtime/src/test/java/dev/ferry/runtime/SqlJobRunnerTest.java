@@ -131,6 +131,22 @@ class SqlJobRunnerTest {
     }
 
     @Test
+    void aFailingPrepareStepExitsOne() throws Exception {
+        Path file = write("a-file", "x");
+        Path ddlOnly = write("ddl.sql", "CREATE TEMPORARY VIEW v AS SELECT 1 AS x;");
+        assertEquals(SqlJobRunner.EXIT_JOB_FAILED,
+                run("--script", ddlOnly.toString(), "--prepare-mkdir", file.resolve("sub").toString()));
+        assertTrue(err().startsWith("ferry-runtime: error: prepare step failed: "), err());
+    }
+
+    @Test
+    void aScriptWithoutInsertRunsNothing() throws Exception {
+        Path ddlOnly = write("ddl.sql", "CREATE TEMPORARY VIEW v AS SELECT 1 AS x;\n-- nothing else\n");
+        assertEquals(SqlJobRunner.EXIT_OK, run("--script", ddlOnly.toString()));
+        assertEquals("ferry-runtime: no INSERT statements; nothing to run\n", err());
+    }
+
+    @Test
     void usageErrors() {
         assertEquals(SqlJobRunner.EXIT_INVALID, run());
         assertEquals(SqlJobRunner.EXIT_INVALID, run("--script"));

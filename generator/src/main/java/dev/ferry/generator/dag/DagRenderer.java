@@ -5,6 +5,7 @@ import static dev.ferry.generator.dag.PythonSource.list;
 import static dev.ferry.generator.dag.PythonSource.optionalString;
 import static dev.ferry.generator.dag.PythonSource.string;
 import static dev.ferry.generator.dag.PythonSource.stringDict;
+import static dev.ferry.generator.dag.PythonSource.stringTuple;
 
 import dev.ferry.generator.Templates;
 import dev.ferry.generator.dag.PythonSource.Kwarg;
@@ -35,21 +36,18 @@ public final class DagRenderer {
         for (TaskNode task : plan.tasks()) {
             tasks.add(Map.of("variable", variables.get(task.id()), "call", taskCall(task)));
         }
-        List<String> edges = new ArrayList<>();
+        // One line per node: node >> its transition targets (the runtime follows ok/error/case by name).
+        Map<String, java.util.LinkedHashSet<String>> targets = new LinkedHashMap<>();
         for (WorkflowPlan.Edge edge : plan.edges()) {
-            String from = variables.get(edge.from());
-            String port = switch (edge.port()) {
-                case NEXT -> from + ".next";
-                case OK -> from + ".ok";
-                case ERROR -> from + ".error";
-                case CASE -> from + ".to(" + string(edge.to()) + ")";
-            };
-            edges.add(port + " >> " + variables.get(edge.to()) + ".entry");
+            targets.computeIfAbsent(edge.from(), k -> new java.util.LinkedHashSet<>()).add(variables.get(edge.to()));
         }
+        List<String> edges = new ArrayList<>();
+        targets.forEach((from, to) -> edges.add(variables.get(from) + " >> "
+                + (to.size() == 1 ? to.iterator().next() : "[" + String.join(", ", to) + "]")));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("docstring", docstring(plan));
         model.put("dagId", string(plan.dagId()));
-        model.put("description", string(plan.description()));
+        model.put("description", string(plan.description(), 1, "description=".length()));
         model.put("schedule", schedule(plan.schedule()));
         model.put("params", stringDict(plan.params(), DEPTH));
         model.put("runConfiguration", stringDict(plan.runConfiguration(), DEPTH + 1));
@@ -60,8 +58,10 @@ public final class DagRenderer {
     }
 
     private static String docstring(WorkflowPlan plan) {
-        return "Airflow DAG translated by Ferry from " + String.join(", ", plan.sourceFiles()) + ".\n\n"
-                + "Task ids are the Oozie node names; each action's ok/error transitions are its .ok/.error exits.\n";
+        StringBuilder text = new StringBuilder("Airflow DAG translated by Ferry from:\n\n");
+        plan.sourceFiles().forEach(file -> text.append("- ").append(file).append('\n'));
+        return text.append("\nTask ids are the Oozie node names; actions are task groups that follow their\n")
+                .append("ok/error transitions.\n").toString();
     }
 
     /** Unique Python names for the Oozie node names. */
@@ -109,50 +109,61 @@ public final class DagRenderer {
                 + t.getHour() + ", " + t.getMinute() + ", " + t.getSecond() + ", tz=\"UTC\")";
     }
 
+    private static List<Kwarg> transitions(String ok, String error) {
+        return List.of(kwarg("ok", ok), kwarg("error", error));
+    }
+
+    /** A keyword argument of a task call with a string value. */
+    private static Kwarg kwarg(String name, String value) {
+        return new Kwarg(name, string(value, DEPTH + 1, name.length() + 1));
+    }
+
     private static String taskCall(TaskNode task) {
         List<Kwarg> kwargs = new ArrayList<>();
         String function;
         if (task instanceof TaskNode.FlinkJob job) {
             function = "oozie.flink_sql_job";
             kwargs.add(new Kwarg("repo", "REPO"));
-            kwargs.add(new Kwarg("script", string(job.scriptPath())));
-            kwargs.add(new Kwarg("deployment", string(job.deploymentPath())));
+            kwargs.add(kwarg("script", job.scriptPath()));
+            kwargs.add(kwarg("deployment", job.deploymentPath()));
             kwargs.add(new Kwarg("params", stringDict(job.params(), DEPTH + 1)));
             if (!job.prepare().isEmpty()) {
                 kwargs.add(new Kwarg("prepare", list(job.prepare().stream()
-                        .map(p -> "(" + string(p.operation()) + ", " + string(p.path()) + ")").toList(), DEPTH + 1)));
+                        .map(p -> stringTuple(List.of(p.operation(), p.path()), DEPTH + 2)).toList(), DEPTH + 1)));
             }
+            kwargs.addAll(transitions(job.ok(), job.error()));
         } else if (task instanceof TaskNode.Email email) {
             function = "oozie.email";
-            kwargs.add(new Kwarg("to", string(email.to())));
+            kwargs.add(kwarg("to", email.to()));
             if (email.cc() != null) {
                 kwargs.add(new Kwarg("cc", optionalString(email.cc())));
             }
-            kwargs.add(new Kwarg("subject", string(email.subject())));
-            kwargs.add(new Kwarg("body", string(email.body())));
+            kwargs.add(kwarg("subject", email.subject()));
+            kwargs.add(kwarg("body", email.body()));
+            kwargs.addAll(transitions(email.ok(), email.error()));
         } else if (task instanceof TaskNode.Decision decision) {
             function = "oozie.decision";
             kwargs.add(new Kwarg("cases", list(decision.cases().stream()
-                    .map(c -> "(" + string(c.predicate()) + ", " + string(c.target()) + ")").toList(), DEPTH + 1)));
-            kwargs.add(new Kwarg("default", string(decision.defaultTarget())));
+                    .map(c -> stringTuple(List.of(c.predicate(), c.target()), DEPTH + 2)).toList(), DEPTH + 1)));
+            kwargs.add(kwarg("default", decision.defaultTarget()));
         } else if (task instanceof TaskNode.Fork) {
             function = "oozie.fork";
         } else if (task instanceof TaskNode.Join) {
             function = "oozie.join";
         } else if (task instanceof TaskNode.Kill kill) {
             function = "oozie.kill";
-            kwargs.add(new Kwarg("message", string(kill.message())));
+            kwargs.add(kwarg("message", kill.message()));
         } else if (task instanceof TaskNode.End) {
             function = "oozie.end";
         } else if (task instanceof TaskNode.Placeholder placeholder) {
             function = "oozie.placeholder";
-            kwargs.add(new Kwarg("action_type", string(placeholder.actionType())));
-            kwargs.add(new Kwarg("todo", string(placeholder.todo())));
+            kwargs.add(kwarg("action_type", placeholder.actionType()));
+            kwargs.add(kwarg("todo", placeholder.todo()));
         } else {
             throw new IllegalArgumentException("unknown task " + task);
         }
         if (task.triggerRule() != null) {
-            kwargs.add(new Kwarg("trigger_rule", string(task.triggerRule())));
+            kwargs.add(kwarg("trigger_rule", task.triggerRule()));
         }
         return call(function, List.of(string(task.id())), kwargs, DEPTH);
     }

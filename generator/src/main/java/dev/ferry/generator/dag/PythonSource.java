@@ -10,6 +10,8 @@ import java.util.Map;
 public final class PythonSource {
 
     private static final String INDENT = "    ";
+    /** ruff's default line length; generated code passes E501. */
+    public static final int LINE_LENGTH = 88;
 
     private PythonSource() {}
 
@@ -39,6 +41,62 @@ public final class PythonSource {
         return out.append('"').toString();
     }
 
+    /**
+     * A string literal that ends a line at {@code depth} after {@code prefix} columns of code (and before
+     * a trailing comma), laid out as ruff would: on the line when it fits, else alone in parentheses,
+     * else split after spaces into an implicit concatenation, one piece per line.
+     */
+    public static String string(String value, int depth, int prefix) {
+        String literal = string(value);
+        if (fits(depth, prefix + literal.length() + 1)) {
+            return literal;
+        }
+        List<String> pieces = fits(depth + 1, literal.length()) ? List.of(literal) : pieces(value, depth + 1);
+        StringBuilder out = new StringBuilder("(\n");
+        pieces.forEach(piece -> out.append(indent(depth + 1)).append(piece).append('\n'));
+        return out.append(indent(depth)).append(')').toString();
+    }
+
+    private static boolean fits(int depth, int width) {
+        return INDENT.length() * depth + width <= LINE_LENGTH;
+    }
+
+    /** Literals for consecutive pieces of {@code value}, each broken after a space where one allows. */
+    private static List<String> pieces(String value, int depth) {
+        List<String> pieces = new java.util.ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (String word : value.split("(?<= )")) {
+            if (piece.length() > 0 && !fits(depth, string(piece + word).length())) {
+                pieces.add(string(piece.toString()));
+                piece.setLength(0);
+            }
+            piece.append(word);
+            while (!fits(depth, string(piece.toString()).length()) && piece.length() > 1) {
+                int cut = piece.length() - 1;
+                while (cut > 1 && !fits(depth, string(piece.substring(0, cut)).length())) {
+                    cut--;
+                }
+                pieces.add(string(piece.substring(0, cut)));
+                piece.delete(0, cut);
+            }
+        }
+        if (piece.length() > 0) {
+            pieces.add(string(piece.toString()));
+        }
+        return pieces;
+    }
+
+    /** A tuple of strings on one line when it fits at {@code depth} (with a trailing comma), else exploded. */
+    public static String stringTuple(List<String> values, int depth) {
+        String line = "(" + String.join(", ", values.stream().map(PythonSource::string).toList()) + ")";
+        if (fits(depth, line.length() + 1)) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder("(\n");
+        values.forEach(v -> out.append(indent(depth + 1)).append(string(v, depth + 1, 0)).append(",\n"));
+        return out.append(indent(depth)).append(')').toString();
+    }
+
     public static String optionalString(String value) {
         return value == null ? "None" : string(value);
     }
@@ -49,7 +107,10 @@ public final class PythonSource {
             return "{}";
         }
         StringBuilder out = new StringBuilder("{\n");
-        map.forEach((k, v) -> out.append(indent(depth + 1)).append(string(k)).append(": ").append(string(v)).append(",\n"));
+        map.forEach((k, v) -> {
+            String key = string(k) + ": ";
+            out.append(indent(depth + 1)).append(key).append(string(v, depth + 1, key.length())).append(",\n");
+        });
         return out.append(indent(depth)).append('}').toString();
     }
 

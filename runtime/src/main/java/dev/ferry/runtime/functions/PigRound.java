@@ -1,11 +1,18 @@
 package dev.ferry.runtime.functions;
 
+import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.ScalarFunction;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.inference.TypeInference;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code PIG_ROUND(x)}: Pig's ROUND, which is {@code Math.round}: halves go up (-2.5 → -2, Flink's
- * ROUND gives -3), the result is a BIGINT (an INT for FLOAT, Pig's FloatRound), and values beyond
- * the long range clamp. INT and BIGINT go through double, as Pig's implicit cast does.
+ * ROUND gives -3) and values beyond the range clamp. A FLOAT rounds to an INT (Pig's FloatRound);
+ * everything else goes through double, as Pig's ROUND(double) does, to a BIGINT.
  */
 public final class PigRound extends ScalarFunction {
 
@@ -17,11 +24,19 @@ public final class PigRound extends ScalarFunction {
         return x == null ? null : Math.round(x);
     }
 
-    public Long eval(Long x) {
-        return x == null ? null : Math.round((double) x);
+    @Override
+    public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+        return TypeInference.newBuilder()
+                .inputTypeStrategy(PigNumbers.arguments(1, "PIG_ROUND(<number>)", PigRound::argument))
+                .outputTypeStrategy(call -> argument(call.getArgumentDataTypes()).map(
+                        types -> types.get(0).equals(PigNumbers.FLOAT.dataType())
+                                ? DataTypes.INT()
+                                : DataTypes.BIGINT()))
+                .build();
     }
 
-    public Long eval(Integer x) {
-        return x == null ? null : Math.round((double) x);
+    private static Optional<List<DataType>> argument(List<DataType> arguments) {
+        return PigNumbers.of(arguments.get(0)).map(
+                t -> List.of(t == PigNumbers.FLOAT ? PigNumbers.FLOAT.dataType() : PigNumbers.DOUBLE.dataType()));
     }
 }

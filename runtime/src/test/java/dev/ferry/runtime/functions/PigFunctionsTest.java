@@ -51,10 +51,13 @@ class PigFunctionsTest {
     }
 
     @Test
-    void divideResultTypeFollowsTheOperands() {
-        assertEquals("INT, BIGINT, FLOAT, DOUBLE", types(
+    void divideWorksInTheWiderPigTypeOfItsOperands() {
+        assertEquals("INT, BIGINT, FLOAT, DOUBLE, BIGINT, FLOAT, DOUBLE", types(
                 "PIG_DIVIDE(a, b), PIG_DIVIDE(CAST(a AS BIGINT), CAST(b AS BIGINT)),"
-                        + " PIG_DIVIDE(f, f), PIG_DIVIDE(d, d)"));
+                        + " PIG_DIVIDE(f, f), PIG_DIVIDE(d, d), PIG_DIVIDE(a, CAST(b AS BIGINT)),"
+                        + " PIG_DIVIDE(CAST(a AS BIGINT), f), PIG_DIVIDE(a, 2.0)"));
+        // Pig: 7 / 2L = 3L; 7 / 2.0 = 3.5 (a Pig literal 2.0 is a double; Flink types it DECIMAL)
+        assertEquals("3, 3.5", select("PIG_DIVIDE(a, CAST(b AS BIGINT)), PIG_DIVIDE(a, 2.0)"));
     }
 
     @Test
@@ -90,7 +93,8 @@ class PigFunctionsTest {
                 select("PIG_ROUND(CAST(2.5 AS DOUBLE) + dz), PIG_ROUND(CAST(-2.5 AS DOUBLE) + dz),"
                         + " PIG_ROUND(CAST(2.4 AS DOUBLE) + dz), PIG_ROUND(CAST(-0.5 AS DOUBLE) + dz),"
                         + " PIG_ROUND(CAST(2.5 AS FLOAT) + CAST(dz AS FLOAT)), PIG_ROUND(d * 1.0E13), PIG_ROUND(a)"));
-        assertEquals("BIGINT, INT, BIGINT", types("PIG_ROUND(d), PIG_ROUND(f), PIG_ROUND(a)"));
+        assertEquals("BIGINT, INT, BIGINT, BIGINT", types("PIG_ROUND(d), PIG_ROUND(f), PIG_ROUND(a), PIG_ROUND(2.5)"));
+        assertEquals("3, -2", select("PIG_ROUND(2.5), PIG_ROUND(-2.5)"));
     }
 
     @Test

@@ -16,7 +16,8 @@ public sealed interface TaskNode {
 
     /** A Pig action, now a Flink SQL batch job on its own FlinkDeployment. */
     record FlinkJob(String id, SourceSpan span, String triggerRule, SqlJob job, String scriptPath, String deploymentPath,
-                    FlinkDeploymentSpec deployment, SortedMap<String, String> params, List<PrepareStep> prepare)
+                    FlinkDeploymentSpec deployment, SortedMap<String, String> params, List<PrepareStep> prepare,
+                    String ok, String error)
             implements TaskNode {
         public FlinkJob {
             prepare = List.copyOf(prepare);
@@ -26,7 +27,8 @@ public sealed interface TaskNode {
     /** {@code <prepare>}: delete or mkdir before the job starts (Jinja path). */
     record PrepareStep(String operation, String path) {}
 
-    record Email(String id, SourceSpan span, String triggerRule, String to, String cc, String subject, String body)
+    record Email(String id, SourceSpan span, String triggerRule, String to, String cc, String subject, String body,
+                 String ok, String error)
             implements TaskNode {}
 
     /** Oozie decision: the first case whose predicate renders True wins, else the default. */

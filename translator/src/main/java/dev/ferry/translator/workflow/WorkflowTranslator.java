@@ -226,7 +226,8 @@ public final class WorkflowTranslator {
         if (node.action() instanceof EmailAction email) {
             return Optional.of(new TaskNode.Email(node.name(), node.span(), rule, el.template(email.to(), email.span()),
                     email.cc() == null ? null : el.template(email.cc(), email.span()),
-                    el.template(email.subject(), email.span()), el.template(email.body(), email.span())));
+                    el.template(email.subject(), email.span()), el.template(email.body(), email.span()),
+                    node.okTo(), node.errorTo()));
         }
         String type = node.action().type();
         diagnostics.report(DiagnosticCode.OOZ_W005, node.action().span(),

@@ -1,0 +1,37 @@
+"""Fixtures for the end-to-end tests: the sample repository converted by the real ferry CLI."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "clickstream"
+CLI_JAR = ROOT / "cli" / "target" / "ferry-cli.jar"
+CRD = ROOT.parent / "shared" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+
+
+@pytest.fixture(scope="session")
+def migrated_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """samples/clickstream converted with `java -jar ferry-cli.jar convert` (built by Maven first)."""
+    if not CLI_JAR.is_file():
+        pytest.fail(f"{CLI_JAR} is missing: build with `mvn install` first (scripts/test.sh does)")
+    out = tmp_path_factory.mktemp("migrated") / "clickstream"
+    subprocess.run(
+        ["java", "-jar", str(CLI_JAR), "convert", str(SAMPLE), "-o", str(out)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return out
+
+
+@pytest.fixture
+def hdfs(tmp_path: Path) -> Path:
+    """A stand-in for the cluster's file system: the sample data under /data/clickstream."""
+    root = tmp_path / "hdfs"
+    shutil.copytree(SAMPLE / "data", root / "data" / "clickstream")
+    return root

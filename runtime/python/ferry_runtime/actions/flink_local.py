@@ -1,0 +1,104 @@
+"""FERRY_BACKEND=local: run the job on an embedded Flink in a child process (`java -jar`).
+
+Group: run -> outcome. The child's stdout and stderr go line by line into the task log; a non-zero
+exit fails `run` with the last `ferry-runtime: error:` line as the action's error message.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ferry_runtime._airflow import BaseOperator
+from ferry_runtime.actions.flink_job import (
+    ERROR_LINE_PREFIX,
+    EXIT_CODES,
+    FlinkSqlJob,
+    runtime_args,
+)
+from ferry_runtime.errors import ActionFailed, failure_recorded
+from ferry_runtime.redaction import secrets_of
+from ferry_runtime.transitions import enter
+
+
+def runtime_command(environ: Mapping[str, str] | None = None) -> list[str]:
+    """How to start the runtime: FERRY_RUNTIME_CMD, else `java -jar $FERRY_RUNTIME_JAR`."""
+    env = os.environ if environ is None else environ
+    if command := env.get("FERRY_RUNTIME_CMD"):
+        return shlex.split(command)
+    jar = env.get("FERRY_RUNTIME_JAR")
+    if not jar:
+        raise ActionFailed(
+            "FERRY_BACKEND=local needs FERRY_RUNTIME_JAR (path to ferry-runtime.jar, built as "
+            "runtime/target/ferry-runtime.jar) or FERRY_RUNTIME_CMD",
+            "RUNTIME_FAILED",
+        )
+    java_home = env.get("JAVA_HOME")
+    java = str(Path(java_home) / "bin" / "java") if java_home else "java"
+    return [java, "-jar", jar]
+
+
+class RunFlinkSqlLocally(BaseOperator):
+    """Run one Flink SQL script with the runtime jar on this worker."""
+
+    template_fields = ("job_params", "prepare")
+    ui_color = "#e4f0ff"
+
+    def __init__(self, *, job: FlinkSqlJob, **kwargs: Any) -> None:
+        kwargs.setdefault("task_id", "run")
+        super().__init__(**kwargs)
+        self.ferry_node = job.node
+        self.repo = job.repo
+        self.script = job.script
+        self.job_params = dict(job.params)
+        self.prepare = [list(step) for step in job.prepare]
+        self._process: subprocess.Popen[str] | None = None
+
+    def execute(self, context: Any) -> None:
+        enter(self, context)
+        with failure_recorded(context, "RUNTIME_FAILED"):
+            self._run()
+
+    def _run(self) -> None:
+        script = self.repo / self.script
+        if not script.is_file():
+            raise ActionFailed(f"SQL script not found: {script}", "RUNTIME_USAGE_ERROR")
+        command = [*runtime_command(), "--script", str(script)]
+        command += runtime_args(self.job_params, self.prepare)
+        if parallelism := os.environ.get("FERRY_PARALLELISM"):
+            command += ["--parallelism", parallelism]
+        redact = secrets_of(self.job_params)
+        self.log.info("action '%s': %s", self.ferry_node, redact(shlex.join(command)))
+        last_error = None
+        # Relative paths in parameters resolve against the migrated repository, as the jobs expect.
+        with subprocess.Popen(
+            command,
+            cwd=self.repo,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            bufsize=1,
+        ) as process:
+            self._process = process
+            assert process.stdout is not None
+            for raw in process.stdout:
+                line = redact(raw.rstrip("\n"))
+                self.log.info("%s", line)
+                if line.startswith(ERROR_LINE_PREFIX):
+                    last_error = line[len(ERROR_LINE_PREFIX) :].strip()
+            status = process.wait()
+        self._process = None
+        if status != 0:
+            raise ActionFailed(
+                last_error or f"ferry-runtime exited with status {status}",
+                EXIT_CODES.get(status, "RUNTIME_FAILED"),
+            )
+        self.log.info("action '%s': job finished", self.ferry_node)
+
+    def on_kill(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()

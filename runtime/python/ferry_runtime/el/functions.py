@@ -1,0 +1,85 @@
+"""Oozie EL function -> the Jinja expression a generated DAG calls: the one table.
+
+The generator rewrites `${wf:errorMessage(wf:lastErrorNode())}` as
+`{{ wf.error_message(wf.last_error_node()) }}`; `macros()` provides the objects these names live
+on. A function missing here is not supported at run time and must get a diagnostic at conversion.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from ferry_runtime.el.coord import CoordFunctions
+from ferry_runtime.el.fn import BasicFunctions, empty
+from ferry_runtime.el.fs import FileSystemFunctions
+from ferry_runtime.el.wf import WorkflowFunctions
+
+
+@dataclass(frozen=True)
+class ElFunction:
+    oozie: str  # as written in workflow.xml, e.g. "wf:errorMessage"
+    jinja: str  # callable in templates, e.g. "wf.error_message"
+    note: str = ""
+
+
+EL_FUNCTIONS: Final[tuple[ElFunction, ...]] = (
+    # basic
+    ElFunction("firstNotNull", "fn.first_not_null"),
+    ElFunction("concat", "fn.concat", "null arguments count as ''"),
+    ElFunction("replaceAll", "fn.replace_all", "Java regex; $1 group references"),
+    ElFunction("appendAll", "fn.append_all"),
+    ElFunction("trim", "fn.trim"),
+    ElFunction("urlEncode", "fn.url_encode", "java.net.URLEncoder, UTF-8"),
+    ElFunction("timestamp", "fn.timestamp", "UTC, 2024-05-01T06:00:00.000Z"),
+    ElFunction("toJsonStr", "fn.to_json_str"),
+    ElFunction("toPropertiesStr", "fn.to_properties_str"),
+    ElFunction("toConfigurationStr", "fn.to_configuration_str"),
+    ElFunction("empty", "empty", "the EL `empty` operator"),
+    # workflow
+    ElFunction("wf:id", "wf.id", "the Airflow run_id"),
+    ElFunction("wf:name", "wf.name", "the dag_id"),
+    ElFunction("wf:appPath", "wf.app_path"),
+    ElFunction("wf:conf", "wf.conf", "DAG params (job.properties, config-default.xml)"),
+    ElFunction("wf:user", "wf.user", "param user.name, else the task owner"),
+    ElFunction("wf:group", "wf.group", "param group.name"),
+    ElFunction("wf:lastErrorNode", "wf.last_error_node", "latest failed action upstream"),
+    ElFunction("wf:errorCode", "wf.error_code", "codes in ferry_runtime.errors.ERROR_CODES"),
+    ElFunction("wf:errorMessage", "wf.error_message"),
+    ElFunction("wf:transition", "wf.transition"),
+    ElFunction("wf:actionData", "wf.action_data", "{}: Ferry actions capture no output"),
+    # coordinator
+    ElFunction("coord:nominalTime", "coord.nominal_time", "data_interval_end, UTC"),
+    ElFunction("coord:actualTime", "coord.actual_time", "the run's start"),
+    ElFunction("coord:formatTime", "coord.format_time", "Java SimpleDateFormat pattern"),
+    ElFunction("coord:dateOffset", "coord.date_offset"),
+    ElFunction("coord:dateTzOffset", "coord.date_tz_offset"),
+    ElFunction("coord:days", "coord.days", "minutes"),
+    ElFunction("coord:hours", "coord.hours", "minutes"),
+    ElFunction("coord:minutes", "coord.minutes"),
+    ElFunction("coord:months", "coord.months"),
+    # hdfs
+    ElFunction("fs:exists", "fs.exists", "through fsspec"),
+    ElFunction("fs:isDir", "fs.is_dir"),
+    ElFunction("fs:fileSize", "fs.file_size"),
+    ElFunction("fs:dirSize", "fs.dir_size"),
+    ElFunction("fs:blockSize", "fs.block_size"),
+)
+
+BY_OOZIE_NAME: Final[dict[str, ElFunction]] = {row.oozie: row for row in EL_FUNCTIONS}
+
+
+def macros(run_configuration: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The DAG's `user_defined_macros`: the namespaces every `jinja` name above lives in.
+
+    `run_configuration` holds the properties the coordinator sets per run (its `<configuration>`),
+    as Jinja templates rendered when `wf.conf` reads them.
+    """
+    return {
+        "wf": WorkflowFunctions(run_configuration or {}),
+        "coord": CoordFunctions(),
+        "fn": BasicFunctions(),
+        "fs": FileSystemFunctions(),
+        "empty": empty,
+    }

@@ -1,0 +1,137 @@
+"""Oozie workflow EL (`wf:`) at run time, answered from the current Airflow run.
+
+Errors: each action's `outcome` task pushes XCom `ferry_error` when the action failed. The error
+functions look only at outcome tasks upstream of the task being rendered, as Oozie only knows the
+errors of nodes already executed; with several, the latest failure is the "last error node".
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ferry_runtime.errors import ERROR_KEY
+from ferry_runtime.run_context import current_context, upstream_tasks, xcom_pull
+from ferry_runtime.transitions import TRANSITION_KEY
+
+ACTION_DATA_KEY = "ferry_action_data"  # an action's capture-output, if it has one
+
+
+def upstream_errors(context: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Node name -> its `ferry_error`, for every failed action upstream of the current task."""
+    errors: dict[str, dict[str, Any]] = {}
+    for task in upstream_tasks(context["task"]):
+        if getattr(task, "ferry_outcome", False):
+            error = xcom_pull(context, task.task_id, ERROR_KEY)
+            if error:
+                errors[task.ferry_node] = error
+    return errors
+
+
+MAX_SUBSTITUTIONS = 20  # org.apache.hadoop.conf.Configuration.MAX_SUBST
+_VARIABLE = re.compile(r"\$\{([^${}\s]+)\}")
+
+
+class WorkflowFunctions:
+    """`wf` in templates: wf.id(), wf.conf('queueName'), wf.error_message(wf.last_error_node()).
+
+    A property's value comes, highest first, from the run's conf (`airflow dags trigger --conf`,
+    like `oozie job -D`), the coordinator's per-run `<configuration>`, then the DAG params
+    (job.properties over config-default.xml). `${name}` references in a value expand like Hadoop's
+    Configuration does: recursively, at most 20 times, unknown names left as written.
+    """
+
+    def __init__(self, run_configuration: Mapping[str, str] | None = None) -> None:
+        self._run_configuration = dict(run_configuration or {})
+
+    def id(self) -> str:
+        return str(current_context()["run_id"])
+
+    def name(self) -> str:
+        return str(current_context()["dag"].dag_id)
+
+    def app_path(self) -> str:
+        """`oozie.wf.application.path` when the DAG keeps it as a param, else the DAG file."""
+        context = current_context()
+        params = context.get("params") or {}
+        return str(params.get("oozie.wf.application.path") or context["dag"].fileloc)
+
+    def conf(self, name: str) -> str:
+        """A job property with its `${...}` references expanded ('' when it is not set)."""
+        context = current_context()
+        value = self._raw(context, name)
+        if value is None:
+            return ""
+        return self._expand(context, value)
+
+    def _raw(self, context: Mapping[str, Any], name: str) -> str | None:
+        dag_run = context.get("dag_run")
+        run_conf = getattr(dag_run, "conf", None) or {}
+        if name in run_conf and run_conf[name] is not None:
+            return str(run_conf[name])
+        if name in self._run_configuration:
+            template = context["task"].get_template_env().from_string(self._run_configuration[name])
+            return template.render(**context)
+        value = (context.get("params") or {}).get(name)
+        return None if value is None else str(value)
+
+    def _expand(self, context: Mapping[str, Any], value: str) -> str:
+        for _ in range(MAX_SUBSTITUTIONS):
+            match = _VARIABLE.search(value)
+            if match is None:
+                return value
+            replacement = self._raw(context, match.group(1))
+            if replacement is None:
+                return value  # Hadoop leaves an unresolved reference as written
+            value = value[: match.start()] + replacement + value[match.end() :]
+        raise ValueError(
+            f"property value still has ${{...}} after {MAX_SUBSTITUTIONS} substitutions: {value}"
+        )
+
+    def user(self) -> str:
+        """`user.name` from the params, else the task owner, else the worker's OS user."""
+        context = current_context()
+        params = context.get("params") or {}
+        owner = getattr(context.get("task"), "owner", None)
+        return str(params.get("user.name") or owner or getpass.getuser())
+
+    def group(self) -> str:
+        return str((current_context().get("params") or {}).get("group.name") or "")
+
+    def last_error_node(self) -> str:
+        errors = upstream_errors(current_context())
+        if not errors:
+            return ""
+        return max(errors.values(), key=lambda error: str(error.get("at", "")))["node"]
+
+    def error_code(self, node: str) -> str:
+        if not node:
+            return ""
+        return str(upstream_errors(current_context()).get(node, {}).get("code", ""))
+
+    def error_message(self, node: str) -> str:
+        if not node:
+            return ""
+        return str(upstream_errors(current_context()).get(node, {}).get("message", ""))
+
+    def transition(self, node: str) -> str:
+        """The node that `node` transitioned to ('' if it has not run)."""
+        context = current_context()
+        for task in upstream_tasks(context["task"]):
+            if getattr(task, "ferry_node", None) == node:
+                chosen = xcom_pull(context, task.task_id, TRANSITION_KEY)
+                if chosen:
+                    return str(chosen)
+        return ""
+
+    def action_data(self, node: str) -> dict[str, Any]:
+        """An action's captured output (Ferry's Flink and email actions capture none: {})."""
+        context = current_context()
+        for task in upstream_tasks(context["task"]):
+            if getattr(task, "ferry_node", None) == node:
+                data = xcom_pull(context, task.task_id, ACTION_DATA_KEY)
+                if data:
+                    return dict(data)
+        return {}

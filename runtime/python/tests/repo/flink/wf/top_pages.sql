@@ -1,0 +1,2 @@
+-- top_pages: stands in for a translated Pig script (the fake runtime only reads its "-- fake:" lines)
+CREATE TEMPORARY TABLE top_pages_out (k STRING) WITH ('connector' = 'filesystem', 'path' = '${OUTPUT}', 'format' = 'csv');

@@ -1,0 +1,146 @@
+"""What each node becomes when a DAG file is parsed: tasks, edges, trigger rules (no runs)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timezone
+
+import pytest
+from airflow.sdk import DAG
+from conftest import REPO
+
+from ferry_runtime import oozie, trigger_rules
+from ferry_runtime.actions.flink_job import runtime_args
+from ferry_runtime.actions.flink_local import runtime_command
+from ferry_runtime.errors import ActionFailed
+
+
+def job(name: str, **kwargs):
+    return oozie.flink_sql_job(
+        name,
+        repo=REPO,
+        script="flink/wf/good.sql",
+        deployment="k8s/wf/finishes.yaml",
+        ok="end",
+        error="fail",
+        **kwargs,
+    )
+
+
+def shape(dag: DAG, prefix: str) -> list[tuple[str, str, list[str]]]:
+    """(task id, trigger rule, downstream ids) of the tasks in a group, in topological order."""
+    return [
+        (task.task_id, rule(task), sorted(task.downstream_task_ids))
+        for task in dag.topological_sort()
+        if task.task_id.startswith(prefix)
+    ]
+
+
+def rule(task) -> str:
+    return str(getattr(task.trigger_rule, "value", task.trigger_rule))
+
+
+def new_dag() -> DAG:
+    return DAG("shape", schedule=None, start_date=datetime(2024, 1, 1, tzinfo=timezone.utc))
+
+
+def test_local_backend_from_env_is_run_then_outcome():  # conftest sets FERRY_BACKEND=local
+    with new_dag() as dag:
+        job("a") >> [oozie.end("end"), oozie.kill("fail", message="x")]
+    assert shape(dag, "a.") == [
+        ("a.run", "none_failed_min_one_success", ["a.outcome"]),
+        ("a.outcome", "all_done", ["end", "fail"]),
+    ]
+
+
+def test_kubernetes_backend_is_submit_wait_delete_outcome(monkeypatch):
+    monkeypatch.setenv("FERRY_BACKEND", "kubernetes")
+    with new_dag() as dag:
+        job("a", trigger_rule=trigger_rules.ALL_SUCCESS) >> oozie.end("end")
+    assert shape(dag, "a.") == [
+        ("a.submit", "all_success", ["a.wait"]),
+        ("a.wait", "all_success", ["a.delete"]),
+        ("a.delete", "all_done", ["a.outcome"]),
+        ("a.outcome", "all_done", ["end"]),
+    ]
+    wait = dag.get_task("a.wait")
+    assert (wait.mode, wait.poke_interval, wait.timeout) == ("reschedule", 30.0, 86400.0)
+
+
+def test_email_is_send_then_outcome():
+    with new_dag() as dag:
+        oozie.email("mail", to="a@b", subject="s", body="b", ok="end", error="end")
+    assert [task_id for task_id, _, _ in shape(dag, "mail.")] == ["mail.send", "mail.outcome"]
+
+
+def test_control_nodes_and_their_default_trigger_rules():
+    with new_dag() as dag:
+        nodes = [
+            oozie.decision("d", cases=[("{{ true }}", "f")], default="e"),
+            oozie.fork("f"),
+            oozie.join("j"),
+            oozie.kill("k", message="m"),
+            oozie.end("e"),
+            oozie.end("e2", trigger_rule=trigger_rules.ALL_SUCCESS),
+        ]
+    assert [(node.task_id, rule(node)) for node in nodes] == [
+        ("d", "none_failed_min_one_success"),
+        ("f", "none_failed_min_one_success"),
+        ("j", "all_success"),
+        ("k", "none_failed_min_one_success"),
+        ("e", "none_failed_min_one_success"),
+        ("e2", "all_success"),
+    ]
+    assert dag.get_task("d").template_fields == ("predicates",)
+
+
+def test_unknown_backend_and_prepare_operation_are_clear_errors(monkeypatch):
+    with new_dag(), pytest.raises(ValueError, match="unknown <prepare> operation 'move'"):
+        job("a", prepare=[("move", "/x")])
+    monkeypatch.setenv("FERRY_BACKEND", "yarn")
+    with new_dag(), pytest.raises(ValueError, match="FERRY_BACKEND='yarn': expected one of"):
+        job("a")
+
+
+@pytest.mark.parametrize(
+    ("params", "prepare", "expected"),
+    [
+        ({}, [], []),
+        ({"B": "2", "A": "x=y"}, [], ["--param", "A=x=y", "--param", "B=2"]),
+        (
+            {},
+            [("delete", "/o"), ("mkdir", "/t"), ("delete", "/p")],
+            ["--prepare-delete", "/o", "--prepare-mkdir", "/t", "--prepare-delete", "/p"],
+        ),
+    ],
+)
+def test_runtime_args(params, prepare, expected):
+    assert runtime_args(params, prepare) == expected
+
+
+def test_runtime_command_from_environment():
+    assert runtime_command({"FERRY_RUNTIME_CMD": "python3 fake.py --x 'a b'"}) == [
+        "python3",
+        "fake.py",
+        "--x",
+        "a b",
+    ]
+    assert runtime_command({"FERRY_RUNTIME_JAR": "/r.jar"}) == ["java", "-jar", "/r.jar"]
+    assert runtime_command({"FERRY_RUNTIME_JAR": "/r.jar", "JAVA_HOME": "/jdk"}) == [
+        "/jdk/bin/java",
+        "-jar",
+        "/r.jar",
+    ]
+    with pytest.raises(ActionFailed, match="needs FERRY_RUNTIME_JAR"):
+        runtime_command({})
+
+
+def test_parsing_a_dag_does_not_import_the_kubernetes_client():
+    code = (
+        "import sys; from ferry_runtime import oozie; "
+        "print(any(m.startswith(('kubernetes.', 'airflow.providers.cncf.kubernetes.hooks')) "
+        "for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

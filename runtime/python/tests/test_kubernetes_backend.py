@@ -1,0 +1,262 @@
+"""FERRY_BACKEND=kubernetes: submit -> wait -> delete -> outcome, against a fake custom-objects API.
+
+The Kubernetes API server is the only thing faked (tests/fake_kubernetes.py); Airflow is real.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from conftest import CRD, DagRunResult
+from fake_kubernetes import FakeKubernetesHook
+from smtp_sink import SmtpSink
+
+from ferry_runtime.actions import flink_kubernetes
+from ferry_runtime.actions.flink_kubernetes import (
+    deployment_body,
+    deployment_name,
+    error_text,
+    job_verdict,
+    label_value,
+)
+from ferry_runtime.errors import ActionFailed
+from ferry_runtime.schema import validate_flink_deployment
+
+RUNNING = {"lifecycleState": "STABLE", "jobManagerDeploymentStatus": "READY",
+           "jobStatus": {"state": "RUNNING"}}  # fmt: skip
+JOB_ERROR = json.dumps(
+    {
+        "type": "org.apache.flink.runtime.JobException",
+        "message": "Recovery is suppressed by NoRestartBackoffTimeStrategy",
+        "additionalMetadata": {},
+        "throwableList": [],
+    }
+)
+DEPLOY_ERROR = "ImagePullBackOff: ferry/runtime:1.0 not found"
+
+SCRIPTS = {
+    # JobManager READY long before the job is done: only jobStatus.state FINISHED ends the wait.
+    "wf-finishes": [
+        {},
+        {"lifecycleState": "DEPLOYED", "jobManagerDeploymentStatus": "READY"},
+        RUNNING,
+        {**RUNNING, "jobStatus": {"state": "FINISHED"}},
+    ],
+    "wf-fails": [RUNNING, {**RUNNING, "jobStatus": {"state": "FAILED"}, "error": JOB_ERROR}],
+    "wf-breaks": [
+        {"lifecycleState": "DEPLOYED", "jobManagerDeploymentStatus": "DEPLOYING"},
+        {"lifecycleState": "FAILED", "jobManagerDeploymentStatus": "ERROR", "error": DEPLOY_ERROR},
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def k8s_run(run_dag) -> tuple[DagRunResult, FakeKubernetesHook]:
+    fake = FakeKubernetesHook(scripts=SCRIPTS, vanish_when_done={"wf-finishes"})
+    with pytest.MonkeyPatch.context() as patch, SmtpSink() as smtp:
+        patch.setattr(flink_kubernetes, "kubernetes_hook", lambda conn_id: fake)
+        patch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", smtp_connection(smtp.port))
+        result = run_dag("wf_k8s")
+    SENT.extend(smtp.messages)
+    return result, fake
+
+
+SENT: list = []  # what the SMTP server received during the run
+
+
+def smtp_connection(port: int) -> str:
+    extra = {"disable_ssl": True, "disable_tls": True, "from_email": "airflow@example.com"}
+    return json.dumps({"conn_type": "smtp", "host": "127.0.0.1", "port": port, "extra": extra})
+
+
+def created(fake: FakeKubernetesHook, base: str) -> dict:
+    (body,) = [b for b in fake.created if b["metadata"]["name"].startswith(f"{base}-")]
+    return body
+
+
+def test_finished_job_takes_ok_transition(k8s_run):
+    result, fake = k8s_run
+    assert result.states(
+        "finishes.submit", "finishes.wait", "finishes.delete", "finishes.outcome"
+    ) == ["success", "success", "success", "success"]
+    assert result.tasks["join_1"] == "skipped"  # the two other paths went to `fail`
+    name = created(fake, "wf-finishes")["metadata"]["name"]
+    # polled through READY (not done) until FINISHED, in reschedule mode
+    assert fake.verbs_for(name).count("get") == 4
+    assert "jobStatus.state=FINISHED" in result.log
+
+
+def test_failed_job_logs_status_error_and_takes_error_transition(k8s_run):
+    result, _ = k8s_run
+    assert result.states("fails.submit", "fails.wait", "fails.delete", "fails.outcome") == [
+        "success",
+        "failed",
+        "success",
+        "success",
+    ]
+    assert "status.error: org.apache.flink.runtime.JobException: Recovery is suppressed" in (
+        result.log
+    )
+
+
+def test_operator_giving_up_fails_the_action(k8s_run):
+    result, _ = k8s_run
+    assert result.states("breaks.wait", "breaks.delete", "breaks.outcome") == [
+        "failed",
+        "success",
+        "success",
+    ]
+    assert f"status.error: {DEPLOY_ERROR}" in result.log
+
+
+def test_failed_jobs_mail_through_smtp(k8s_run):
+    result, _ = k8s_run
+    assert result.states("notify.send", "notify.outcome") == ["success", "success"]
+    ((sender, recipients, message),) = SENT
+    assert (sender, recipients) == ("airflow@example.com", ["ops@example.com"])
+    assert message["Subject"] in ("wf_k8s: fails failed", "wf_k8s: breaks failed")
+    html = message.get_body(("html",)).get_content()
+    # plain-text Oozie body, escaped into the HTML the SMTP hook sends
+    assert html.startswith("<pre>&lt;FLINK_"), html
+    assert "FlinkDeployment wf-" in html
+
+
+def test_failed_jobs_reach_kill_and_fail_the_run(k8s_run):
+    result, _ = k8s_run
+    assert result.state == "failed"
+    assert result.states("fail", "end") == ["failed", "skipped"]
+    messages = {
+        "fails": "fails failed: FlinkDeployment wf-fails-",  # ...: jobStatus.state FAILED: ...
+        "breaks": "breaks failed: FlinkDeployment wf-breaks-",
+    }
+    killed = [line for line in result.log.splitlines() if "workflow killed at node 'fail'" in line]
+    assert len(killed) == 1
+    assert any(message in killed[0] for message in messages.values()), killed[0]
+    assert "[FLINK_JOB_FAILED]" in killed[0] or "[FLINK_DEPLOYMENT_FAILED]" in killed[0]
+
+
+def test_every_deployment_is_replaced_then_created_then_deleted(k8s_run):
+    _, fake = k8s_run
+    assert len(fake.created) == 3
+    for body in fake.created:
+        verbs = fake.verbs_for(body["metadata"]["name"])
+        assert verbs[:2] == ["delete", "create"]  # a leftover of the same name goes first
+        assert verbs[-1] == "delete"  # cleanup ran, whatever the job did
+    assert fake.objects == {}
+    # wf-finishes was already gone when cleanup ran: the 404 did not fail `delete`
+
+
+def test_submitted_deployments_match_the_crd_schema(k8s_run):
+    _, fake = k8s_run
+    if not CRD.is_file():
+        pytest.skip(f"FlinkDeployment CRD schema not found at {CRD}")
+    for body in fake.created:
+        assert validate_flink_deployment(body, CRD) == [], body["metadata"]["name"]
+
+
+def test_submitted_body_carries_name_labels_namespace_and_args(k8s_run):
+    result, fake = k8s_run
+    body = created(fake, "wf-finishes")
+    metadata = body["metadata"]
+    assert metadata["namespace"] == "flink-jobs"  # the ferry_namespace param
+    assert created(fake, "wf-breaks")["metadata"]["namespace"] == "flink-breaks"  # explicit
+    assert metadata["labels"]["ferry/dag"] == "wf_k8s"
+    assert metadata["labels"]["ferry/task"] == "finishes"
+    assert metadata["labels"]["ferry/run"].startswith("manual__")
+    assert body["spec"]["job"]["args"] == [
+        "--script",
+        "/opt/ferry/flink/wf/finishes.sql",
+        "--param",
+        "INPUT=hdfs://nn:8020/in",
+        "--param",
+        "OUTPUT=hdfs://nn:8020/out/2024/05/01",
+        "--prepare-delete",
+        "hdfs://nn:8020/out",
+        "--prepare-mkdir",
+        "hdfs://nn:8020/tmp",
+    ]
+    assert f"creating FlinkDeployment flink-jobs/{metadata['name']}" in result.log
+
+
+# ---------------------------------------------------------------- the pure parts, as tables
+
+
+@pytest.mark.parametrize(
+    ("base", "expected_stem"),
+    [
+        ("sessionize", "sessionize"),
+        ("Clickstream_Daily.Sessionize", "clickstream-daily-sessionize"),
+        ("9-lives", "lives"),
+        ("a" * 60, "a" * 36),
+        ("___", "flink"),
+    ],
+)
+def test_deployment_name_is_a_short_dns_label(base, expected_stem):
+    name = deployment_name(base, "dag", "manual__2024-05-01T06:00:00+00:00", 1)
+    stem, digest = name.rsplit("-", 1)
+    assert stem == expected_stem
+    assert len(digest) == 8
+    assert len(name) <= 45
+    assert validate_name(name)
+
+
+def validate_name(name: str) -> bool:
+    import re
+
+    return re.fullmatch(r"[a-z]([-a-z0-9]*[a-z0-9])?", name) is not None
+
+
+def test_deployment_name_differs_per_try_and_run():
+    names = {
+        deployment_name("job", "dag", "run-1", 1),
+        deployment_name("job", "dag", "run-1", 2),
+        deployment_name("job", "dag", "run-2", 1),
+    }
+    assert len(names) == 3
+    assert deployment_name("job", "dag", "run-1", 1) == deployment_name("job", "dag", "run-1", 1)
+
+
+def test_label_value_sanitizes_run_ids():
+    assert label_value("manual__2024-05-01T06:00:00+00:00") == "manual__2024-05-01T06_00_00_00_00"
+    assert len(label_value("x" * 100)) == 63
+
+
+@pytest.mark.parametrize(
+    ("status", "verdict", "code"),
+    [
+        ({}, None, None),
+        ({"jobManagerDeploymentStatus": "READY", "lifecycleState": "STABLE"}, None, None),
+        ({"jobStatus": {"state": "RUNNING"}}, None, None),
+        ({"jobStatus": {"state": "FINISHED"}}, "succeeded", None),
+        ({"jobStatus": {"state": "FAILED"}}, "failed", "FLINK_JOB_FAILED"),
+        ({"jobStatus": {"state": "CANCELED"}}, "failed", "FLINK_JOB_CANCELED"),
+        ({"lifecycleState": "FAILED"}, "failed", "FLINK_DEPLOYMENT_FAILED"),
+    ],
+)
+def test_status_table(status, verdict, code):
+    rule = job_verdict(status)
+    assert (rule.verdict if rule else None, rule.code if rule else None) == (verdict, code)
+
+
+def test_error_text_reads_the_operators_json_error():
+    assert error_text({"error": JOB_ERROR}) == (
+        "org.apache.flink.runtime.JobException: "
+        "Recovery is suppressed by NoRestartBackoffTimeStrategy"
+    )
+    assert error_text({"error": "plain words"}) == "plain words"
+    assert error_text({}) == ""
+
+
+def test_deployment_body_keeps_the_yaml_and_appends_args(airflow_db):
+    doc = yaml.safe_load((airflow_db / "k8s" / "wf" / "fails.yaml").read_text())
+    body = deployment_body(
+        doc, name="wf-fails-0123abcd", namespace="ns", labels={"ferry/dag": "d"}, args=["--x"]
+    )
+    assert body["spec"]["job"]["args"] == ["--script", "/opt/ferry/flink/wf/fails.sql", "--x"]
+    assert body["spec"]["image"] == doc["spec"]["image"]
+    assert doc["metadata"]["name"] == "wf-fails"  # the input is not modified
+    without_job = {**doc, "spec": {k: v for k, v in doc["spec"].items() if k != "job"}}
+    with pytest.raises(ActionFailed, match=r"no spec\.job"):
+        deployment_body(without_job, name="n", namespace="ns", labels={}, args=[])

@@ -16,7 +16,7 @@ CRD = ROOT.parent / "shared" / "schemas" / "flinkdeployments.flink.apache.org-v1
 
 @pytest.fixture(scope="session")
 def migrated_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """samples/clickstream converted with `java -jar ferry-cli.jar convert` (built by Maven first)."""
+    """samples/clickstream converted by `java -jar ferry-cli.jar convert` (built by Maven)."""
     if not CLI_JAR.is_file():
         pytest.fail(f"{CLI_JAR} is missing: build with `mvn install` first (scripts/test.sh does)")
     out = tmp_path_factory.mktemp("migrated") / "clickstream"

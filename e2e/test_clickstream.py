@@ -1,4 +1,4 @@
-"""The sample repository converted, imported by real Airflow and run end to end on the local backend.
+"""The sample repository converted, imported by real Airflow and run end to end (local backend).
 
 The DAG's outputs are compared with samples/clickstream/expected/, which the Java differential test
 (cli SampleDifferentialTest) checks against real Pig's output on every build.
@@ -23,7 +23,9 @@ RUN_DAG = ROOT / "e2e" / "run_dag.py"
 DAY = "2026-01-15"
 
 
-def run_dag(repo: Path, logical_date: str, conf: dict[str, str], tmp: Path):
+def run_dag(
+    repo: Path, logical_date: str, conf: dict[str, str], tmp: Path
+) -> tuple[dict[str, str], str]:
     summary = tmp / "summary.json"
     result = subprocess.run(
         [
@@ -108,10 +110,14 @@ def test_generated_python_is_ruff_clean(migrated_repo: Path) -> None:
     ruff = str(Path(sys.executable).parent / "ruff")
     dags = str(migrated_repo / "dags")
     check = subprocess.run(
-        [ruff, "check", "--select", "E,F,W,I,AIR", "--no-cache", dags], capture_output=True, text=True
+        [ruff, "check", "--select", "E,F,W,I,AIR", "--no-cache", dags],
+        capture_output=True,
+        text=True,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    fmt = subprocess.run([ruff, "format", "--check", "--no-cache", dags], capture_output=True, text=True)
+    fmt = subprocess.run(
+        [ruff, "format", "--check", "--no-cache", dags], capture_output=True, text=True
+    )
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
 
 
@@ -128,14 +134,22 @@ def test_flink_deployments_validate_against_the_crd(migrated_repo: Path) -> None
 
 
 def test_dag_run_produces_pigs_outputs(migrated_repo: Path, hdfs: Path, tmp_path: Path) -> None:
-    states, log = run_dag(migrated_repo, f"{DAY}T02:00:00+00:00", {"nameNode": f"file://{hdfs}"}, tmp_path)
+    states, log = run_dag(
+        migrated_repo, f"{DAY}T02:00:00+00:00", {"nameNode": f"file://{hdfs}"}, tmp_path
+    )
     assert states["__run__"] == "success", log
     # Oozie's path: fork, both Pig actions, join, decision (publishTopPages=true), top-pages, end.
     for task in ["analytics-fork", "analytics-join", "publish-decision", "end"]:
         assert states[task] == "success", (task, states)
     assert states["fail"] == "skipped"
-    assert all(state == "skipped" for task, state in states.items() if task.startswith("notify-failure."))
-    outputs = {"sessionize": ("sessions", "\t"), "revenue": ("revenue", ","), "top_pages": ("top_pages", "\t")}
+    assert all(
+        state == "skipped" for task, state in states.items() if task.startswith("notify-failure.")
+    )
+    outputs = {
+        "sessionize": ("sessions", "\t"),
+        "revenue": ("revenue", ","),
+        "top_pages": ("top_pages", "\t"),
+    }
     for script, (directory, delimiter) in outputs.items():
         expected = (SAMPLE / "expected" / script / "part-00000").read_text().splitlines()
         actual = read_output(hdfs / "data" / "clickstream" / "out" / directory / DAY)
@@ -148,12 +162,16 @@ def test_dag_run_produces_pigs_outputs(migrated_repo: Path, hdfs: Path, tmp_path
 
 def test_failing_job_ends_on_the_kill_path(migrated_repo: Path, hdfs: Path, tmp_path: Path) -> None:
     # No page views exist for 2026-01-16: both Pig actions fail, as Pig would on a missing input.
-    states, log = run_dag(migrated_repo, "2026-01-16T02:00:00+00:00", {"nameNode": f"file://{hdfs}"}, tmp_path)
+    states, log = run_dag(
+        migrated_repo, "2026-01-16T02:00:00+00:00", {"nameNode": f"file://{hdfs}"}, tmp_path
+    )
     assert states["__run__"] == "failed", log
     assert states["fail"] == "failed"
     assert states["analytics-join"] == "skipped"
     assert states["end"] == "skipped"
-    assert any(t.startswith("notify-failure.") and s == "success" for t, s in states.items()), states
+    assert any(t.startswith("notify-failure.") and s == "success" for t, s in states.items()), (
+        states
+    )
     assert "Clickstream run for 2026-01-16 failed at [" in log
     mails = sorted((tmp_path / "outbox").rglob("*.eml"))
     assert len(mails) == 1, mails

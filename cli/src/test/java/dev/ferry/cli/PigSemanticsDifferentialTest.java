@@ -45,6 +45,8 @@ class PigSemanticsDifferentialTest {
                         "g = GROUP rows BY city;\nr = FOREACH g GENERATE group, SUM(rows.clicks), AVG(rows.clicks), MIN(rows.score), MAX(rows.name);\n"),
                 Arguments.of("GROUP ALL",
                         "g = GROUP rows ALL;\nr = FOREACH g GENERATE COUNT(rows), SUM(rows.score);\n"),
+                Arguments.of("GROUP ALL over no rows gives no row (not one row of zero counts)",
+                        "none = FILTER rows BY clicks > 1000;\ng = GROUP none ALL;\nr = FOREACH g GENERATE COUNT(none), SUM(none.clicks);\n"),
                 Arguments.of("integer division and modulo truncate like Java",
                         "r = FOREACH rows GENERATE name, clicks / 2, clicks % 4, clicks * 1.5, (double) clicks / 4;\n"),
                 Arguments.of("a bincond with a null condition is null",

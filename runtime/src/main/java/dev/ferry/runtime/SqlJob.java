@@ -76,6 +76,20 @@ public final class SqlJob {
         return new SqlJob(inserts, insertCount);
     }
 
+    /**
+     * Plans the statement set without running it: catches what validation alone does not (a plan
+     * Flink cannot build, such as a view it cannot expand).
+     *
+     * @throws SqlJobException INVALID_SQL when planning fails
+     */
+    public String explain() {
+        try {
+            return insertCount == 0 ? "" : inserts.explain();
+        } catch (RuntimeException e) {
+            throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, -1, message(e), e);
+        }
+    }
+
     /** The number of INSERT statements, each a sink of the one job. */
     public int insertCount() {
         return insertCount;

@@ -39,6 +39,8 @@ public final class PigToSql {
     private final TreeSet<String> parameters = new TreeSet<>();
     private final ExprTranslator expressions = new ExprTranslator(parameters);
     private final Map<String, Relation> aliases = new HashMap<>();
+    /** Aliases whose statement failed: reading one again is a follow-on error, reported once. */
+    private final java.util.Set<String> failedAliases = new java.util.HashSet<>();
     private final Map<String, Integer> viewNames = new HashMap<>();
     private final List<SqlJob.Table> sources = new ArrayList<>();
     private final List<SqlJob.View> views = new ArrayList<>();
@@ -66,10 +68,11 @@ public final class PigToSql {
             try {
                 translate(statement);
             } catch (TranslationError error) {
-                diagnostics.add(error.diagnostic());
+                error.diagnostic().ifPresent(diagnostics::add);
                 failed = true;
                 if (statement instanceof PigStatement.Assign assign) {
                     aliases.remove(assign.alias());
+                    failedAliases.add(assign.alias());
                 }
             }
         }
@@ -94,6 +97,7 @@ public final class PigToSql {
     private void translate(PigStatement statement) {
         if (statement instanceof PigStatement.Assign assign) {
             aliases.put(assign.alias(), relation(assign.alias(), assign.relation()));
+            failedAliases.remove(assign.alias());
         } else if (statement instanceof PigStatement.Store store) {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
@@ -202,8 +206,10 @@ public final class PigToSql {
     /** FOREACH over a GROUP: Pig's bag form reduces to SELECT keys, aggregates ... GROUP BY keys. */
     private Relation aggregate(String alias, PigRelation.Foreach foreach, Relation.Grouped grouped) {
         Projection projection = project(foreach, new Scope.Grouped(grouped));
+        // GROUP ALL is one group, or none over no rows; SQL's GROUP BY () would give one row of zeros.
+        List<SqlExpr> groupBy = grouped.all() ? List.of(new SqlExpr.Literal("'all'")) : grouped.keys();
         SqlQuery query = new SqlQuery(false, projection.items, new SqlQuery.TableRef(grouped.input().sqlName()), null,
-                grouped.keys(), List.of(), null);
+                groupBy, List.of(), null);
         List<SourceSpan> spans = List.of(grouped.span(), foreach.span());
         return view(alias, spans, query, projection.fields);
     }
@@ -437,6 +443,9 @@ public final class PigToSql {
 
     private Relation relationOf(String alias, SourceSpan span) {
         Relation relation = aliases.get(alias);
+        if (relation == null && failedAliases.contains(alias)) {
+            throw TranslationError.followOn(alias);
+        }
         if (relation == null) {
             String hint = aliases.keySet().stream()
                     .filter(a -> Names.editDistance(a, alias) <= 2)
@@ -472,8 +481,8 @@ public final class PigToSql {
             columns.add(new Column(field.sqlName(), PigTypes.columnType(field.type()).orElseThrow()));
         }
         views.add(new SqlJob.View(name, spans, query, columns));
-        List<Field> qualified = fields.stream().map(f -> new Field(f.pigName(), alias, f.sqlName(), f.type())).toList();
-        return new Relation.Named(name, qualified);
+        // Fields keep the qualifier a JOIN gave them: Pig names them alias::name until a FOREACH renames them.
+        return new Relation.Named(name, List.copyOf(fields));
     }
 
     /** An alias assigned twice in Pig names two views: {@code a}, then {@code a_2}. */

@@ -9,4 +9,7 @@ echo "== ruff (runtime package)"
 .venv/bin/ruff check runtime/python e2e
 .venv/bin/ruff format --check runtime/python e2e
 echo "== pytest (runtime package, generated DAGs in real Airflow)"
-FERRY_RUNTIME_JAR="$root/runtime/target/ferry-runtime.jar" .venv/bin/pytest -q runtime/python/tests e2e
+# Two runs: each test directory has its own conftest module, which one interpreter cannot import twice.
+export FERRY_RUNTIME_JAR="$root/runtime/target/ferry-runtime.jar"
+.venv/bin/pytest -q runtime/python/tests
+.venv/bin/pytest -q e2e

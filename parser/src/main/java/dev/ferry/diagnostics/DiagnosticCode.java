@@ -34,6 +34,7 @@ public enum DiagnosticCode {
     PIG_E011("PIG-E011", Severity.ERROR, "unknown field"),
     PIG_E012("PIG-E012", Severity.ERROR, "ambiguous field reference"),
     PIG_E013("PIG-E013", Severity.ERROR, "type error"),
+    PIG_E014("PIG-E014", Severity.ERROR, "duplicate field name"),
     PIG_E020("PIG-E020", Severity.ERROR, "construct not supported by the Flink SQL translation yet"),
     PIG_W001("PIG-W001", Severity.WARNING, "statement has no effect on any STORE and is not translated"),
     PIG_W002("PIG-W002", Severity.WARNING, "LIMIT without ORDER: Pig and Flink may keep different rows"),

@@ -220,6 +220,7 @@ public final class PigToSql {
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
         Names names = new Names();
+        java.util.Set<String> pigNames = new java.util.HashSet<>();
         for (PigRelation.GenerateItem item : foreach.items()) {
             List<Value.Scalar> values = new ArrayList<>();
             List<String> defaultNames = new ArrayList<>();
@@ -231,6 +232,12 @@ public final class PigToSql {
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
                 String pigName = item.names().isEmpty() ? pigNameOf(item.expr(), defaultNames.get(i)) : item.names().get(i).name();
+                if (pigName != null && !pigNames.add(pigName)) {
+                    // Pig: "ERROR 1108: Duplicate schema alias"
+                    throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E014, item.span(),
+                            "the FOREACH output has two fields named '" + pigName + "'",
+                            "name one of them with AS"));
+                }
                 if (!item.names().isEmpty() && item.names().get(i).type() != PigType.BYTEARRAY) {
                     value = expressions.cast(value, item.names().get(i).type(), item.names().get(i).span());
                 }
@@ -278,6 +285,9 @@ public final class PigToSql {
         }
         if (expr instanceof PigExpr.Flatten) {
             return fallback;
+        }
+        if (expr instanceof PigExpr.Cast cast) {
+            return pigNameOf(cast.expr(), fallback); // a cast keeps the field's name in Pig's schema
         }
         if (expr instanceof PigExpr.Dereference d && !(d.base() instanceof PigExpr.Call)) {
             return d.field();

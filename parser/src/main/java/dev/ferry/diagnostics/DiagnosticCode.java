@@ -21,11 +21,17 @@ public enum DiagnosticCode {
     OOZ_E011("OOZ-E011", Severity.ERROR, "attribute or element value is not valid (for example a non-numeric retry-max)"),
     OOZ_E012("OOZ-E012", Severity.ERROR, "coordinator data-in/data-out names a dataset that is not defined"),
     OOZ_E013("OOZ-E013", Severity.ERROR, "properties file is malformed (for example a bad unicode escape)"),
+    OOZ_E014("OOZ-E014", Severity.ERROR, "document does not follow its Oozie XML schema (XSD)"),
+    OOZ_E015("OOZ-E015", Severity.ERROR, "required parameter (declared without a value) is not supplied"),
+    OOZ_E016("OOZ-E016", Severity.ERROR, "cycle in the workflow graph"),
+    OOZ_E017("OOZ-E017", Severity.ERROR, "join reached from outside its fork, or a fork path that leaves through another join"),
     OOZ_W001("OOZ-W001", Severity.WARNING, "element carried into the report as a TODO, not translated"),
     OOZ_W002("OOZ-W002", Severity.WARNING, "secret-looking property kept out of generated files"),
     OOZ_W003("OOZ-W003", Severity.WARNING, "unreachable node"),
     OOZ_W004("OOZ-W004", Severity.WARNING, "EL function not translated; resolved to a run-time TODO"),
     OOZ_W005("OOZ-W005", Severity.WARNING, "action type not translated; placeholder task generated"),
+    OOZ_W006("OOZ-W006", Severity.WARNING, "custom action type with no Oozie schema; kept as a generic action"),
+    OOZ_W007("OOZ-W007", Severity.WARNING, "schema version not known to the bundled Oozie XSDs; not validated"),
 
     // Pig Latin
     PIG_E001("PIG-E001", Severity.ERROR, "syntax error"),

@@ -29,6 +29,11 @@ public record CoordinatorApp(String name, String namespace, SourceSpan span, Str
         otherElements = List.copyOf(otherElements);
     }
 
+    /** The {@code <sla:info>} of the coordinator's action, empty when there is none. */
+    public java.util.Optional<SlaInfo> sla() {
+        return SlaInfo.find(otherElements);
+    }
+
     public String schemaVersion() {
         return OozieNamespaces.version(namespace);
     }

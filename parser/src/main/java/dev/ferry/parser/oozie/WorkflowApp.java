@@ -33,6 +33,11 @@ public record WorkflowApp(String name, String namespace, SourceSpan span, String
         return nodes.stream().filter(ActionNode.class::isInstance).map(ActionNode.class::cast).toList();
     }
 
+    /** The workflow-level {@code <sla:info>}, empty when there is none. */
+    public Optional<SlaInfo> sla() {
+        return SlaInfo.find(otherElements);
+    }
+
     /** The schema version from the namespace ("0.2", "1.0"), or "" for a namespace-less file. */
     public String schemaVersion() {
         return OozieNamespaces.version(namespace);

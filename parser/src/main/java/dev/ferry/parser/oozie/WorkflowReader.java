@@ -75,6 +75,10 @@ final class WorkflowReader {
         }
         List<String> names = checkNames(nodeElements);
         checkTransitions(startTo, startSpan, nodes, names);
+        if (!diagnostics.hasErrors()) {
+            // Only a complete graph says something true about reachability and fork/join pairing.
+            WorkflowGraphCheck.check(startTo, nodes, diagnostics);
+        }
         if (name == null || startTo == null) {
             return null;
         }
@@ -192,7 +196,15 @@ final class WorkflowReader {
             case "pig" -> pig(body);
             case "email" -> email(body);
             case "fs" -> fs(body);
-            default -> new GenericAction(body.name(), body.namespace(), body.span(), body);
+            default -> {
+                if (!ActionTypes.isKnown(body)) {
+                    diagnostics.report(DiagnosticCode.OOZ_W006, body.span(), "<" + body.name() + ">"
+                            + (body.namespace().isEmpty() ? "" : " in " + body.namespace())
+                            + " is not an Oozie action type; it is kept as a generic action",
+                            "a custom action executor needs its own translation");
+                }
+                yield new GenericAction(body.name(), body.namespace(), body.span(), body);
+            }
         };
     }
 

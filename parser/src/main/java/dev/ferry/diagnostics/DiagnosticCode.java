@@ -25,6 +25,7 @@ public enum DiagnosticCode {
     OOZ_E015("OOZ-E015", Severity.ERROR, "required parameter (declared without a value) is not supplied"),
     OOZ_E016("OOZ-E016", Severity.ERROR, "cycle in the workflow graph"),
     OOZ_E017("OOZ-E017", Severity.ERROR, "join reached from outside its fork, or a fork path that leaves through another join"),
+    OOZ_E018("OOZ-E018", Severity.ERROR, "action names a credential that <credentials> does not declare"),
     OOZ_W001("OOZ-W001", Severity.WARNING, "element carried into the report as a TODO, not translated"),
     OOZ_W002("OOZ-W002", Severity.WARNING, "secret-looking property kept out of generated files"),
     OOZ_W003("OOZ-W003", Severity.WARNING, "unreachable node"),

@@ -17,6 +17,12 @@ public record BundleApp(String name, String namespace, SourceSpan span, String k
         coordinators = List.copyOf(coordinators);
     }
 
+    /** See {@link WorkflowApp#resolveParameters}. */
+    public java.util.SortedMap<String, String> resolveParameters(java.util.Map<String, String> supplied,
+                                                                 dev.ferry.diagnostics.Diagnostics diagnostics) {
+        return Parameters.resolve(parameters, supplied, diagnostics);
+    }
+
     public String schemaVersion() {
         return OozieNamespaces.version(namespace);
     }

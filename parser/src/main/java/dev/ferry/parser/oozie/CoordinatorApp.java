@@ -34,6 +34,12 @@ public record CoordinatorApp(String name, String namespace, SourceSpan span, Str
         return SlaInfo.find(otherElements);
     }
 
+    /** See {@link WorkflowApp#resolveParameters}. */
+    public java.util.SortedMap<String, String> resolveParameters(java.util.Map<String, String> supplied,
+                                                                 dev.ferry.diagnostics.Diagnostics diagnostics) {
+        return Parameters.resolve(parameters, supplied, diagnostics);
+    }
+
     public String schemaVersion() {
         return OozieNamespaces.version(namespace);
     }

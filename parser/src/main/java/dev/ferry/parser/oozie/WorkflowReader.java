@@ -75,6 +75,7 @@ final class WorkflowReader {
         }
         List<String> names = checkNames(nodeElements);
         checkTransitions(startTo, startSpan, nodes, names);
+        checkCredentials(nodes, credentials);
         if (!diagnostics.hasErrors()) {
             // Only a complete graph says something true about reachability and fork/join pairing.
             WorkflowGraphCheck.check(startTo, nodes, diagnostics);
@@ -358,6 +359,23 @@ final class WorkflowReader {
                 f.paths().forEach(p -> checkTarget(p.start(), p.span(), "<path> of fork '" + from + "'", names));
             } else if (node instanceof JoinNode j) {
                 checkTarget(j.to(), j.span(), "join '" + from + "'", names);
+            }
+        }
+    }
+
+    /** {@code cred="a,b"} on an action must name credentials declared in {@code <credentials>}. */
+    private void checkCredentials(List<WorkflowNode> nodes, List<Credential> credentials) {
+        List<String> declared = credentials.stream().map(Credential::name).toList();
+        for (WorkflowNode node : nodes) {
+            if (node instanceof ActionNode a && a.cred() != null) {
+                for (String name : a.cred().split(",")) {
+                    String cred = name.trim();
+                    if (!cred.isEmpty() && !declared.contains(cred)) {
+                        diagnostics.report(DiagnosticCode.OOZ_E018, a.span(), "action '" + a.name()
+                                + "' uses credential '" + cred + "', which <credentials> does not declare",
+                                OozieElements.didYouMean(cred, declared));
+                    }
+                }
             }
         }
     }

@@ -24,6 +24,7 @@ final class WorkflowGraphCheck {
     private final Diagnostics diagnostics;
     private final Map<String, String> forkOfJoin = new HashMap<>();
     private final Set<String> reportedCycles = new HashSet<>();
+    private final Set<String> forksLeavingToEnd = new HashSet<>();
 
     private WorkflowGraphCheck(List<WorkflowNode> nodes, Diagnostics diagnostics) {
         nodes.forEach(n -> this.nodes.putIfAbsent(n.name(), n));
@@ -117,8 +118,10 @@ final class WorkflowGraphCheck {
             return joins;
         }
         if (node instanceof EndNode end && fork != null) {
-            diagnostics.report(DiagnosticCode.OOZ_E008, fork.span(), "a path of fork '" + fork.name()
-                    + "' reaches end '" + end.name() + "' without passing its join");
+            if (forksLeavingToEnd.add(fork.name())) {
+                diagnostics.report(DiagnosticCode.OOZ_E008, fork.span(), "a path of fork '" + fork.name()
+                        + "' reaches end '" + end.name() + "' without passing its join");
+            }
             return joins;
         }
         String key = name + "@" + (fork == null ? "" : fork.name());

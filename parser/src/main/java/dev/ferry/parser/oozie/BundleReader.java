@@ -26,10 +26,7 @@ final class BundleReader {
     }
 
     private BundleApp bundle(XmlElement root, String file) {
-        if (!root.name().equals("bundle-app") || !OozieNamespaces.accepts("bundle", root.namespace())) {
-            diagnostics.report(DiagnosticCode.OOZ_E003, root.span(),
-                    "expected <bundle-app> in namespace uri:oozie:bundle:0.1-0.2 (or none), found <"
-                            + root.name() + ">" + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
+        if (!OozieElements.isRoot(root, "bundle-app", "bundle", "0.1-0.2", diagnostics)) {
             return null;
         }
         String name = requireAttribute(root, "name", "bundle-app", diagnostics);

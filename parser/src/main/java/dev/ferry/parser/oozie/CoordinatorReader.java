@@ -45,10 +45,7 @@ final class CoordinatorReader {
     }
 
     private CoordinatorApp coordinator(XmlElement root) {
-        if (!root.name().equals("coordinator-app") || !OozieNamespaces.accepts("coordinator", root.namespace())) {
-            diagnostics.report(DiagnosticCode.OOZ_E003, root.span(),
-                    "expected <coordinator-app> in namespace uri:oozie:coordinator:0.1-0.5 (or none), found <"
-                            + root.name() + ">" + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
+        if (!OozieElements.isRoot(root, "coordinator-app", "coordinator", "0.1-0.5", diagnostics)) {
             return null;
         }
         String name = requireAttribute(root, "name", "coordinator-app", diagnostics);

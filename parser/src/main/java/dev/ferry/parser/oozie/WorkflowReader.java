@@ -38,10 +38,7 @@ final class WorkflowReader {
     }
 
     private WorkflowApp workflow(XmlElement root) {
-        if (!root.name().equals("workflow-app") || !OozieNamespaces.accepts("workflow", root.namespace())) {
-            diagnostics.report(DiagnosticCode.OOZ_E003, root.span(),
-                    "expected <workflow-app> in namespace uri:oozie:workflow:0.1-1.0 (or none), found <"
-                            + root.name() + ">" + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
+        if (!OozieElements.isRoot(root, "workflow-app", "workflow", "0.1-1.0", diagnostics)) {
             return null;
         }
         String name = requireAttribute(root, "name", "workflow-app", diagnostics);

@@ -46,7 +46,8 @@ final class BundleReader {
                 }
             }
             if (coordName != null && appPath != null) {
-                coordinators.add(new BundleCoordinator(coordName, coordinator.attribute("critical"), appPath,
+                coordinators.add(new BundleCoordinator(coordName, coordinator.attribute("critical"),
+                        coordinator.attribute("enabled"), appPath,
                         OozieElements.configuration(coordinator, diagnostics), coordinator.span()));
             }
         }

@@ -329,6 +329,35 @@ class OozieDiagnosticsTest {
         assertEquals(List.of(), format(supplied));
     }
 
+    @Test
+    void asyncDatasetIsReportedNotDroppedAndNocleanupIsKept() {
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorApp app = OozieReader.readCoordinator("""
+                <coordinator-app xmlns="uri:oozie:coordinator:0.4" name="c" frequency="60"
+                                 start="2026-01-01T00:00Z" end="2026-01-02T00:00Z" timezone="UTC">
+                    <datasets>
+                        <async-dataset name="clicks" sequence-type="timestamp" initial-version="1">
+                            <uri-template>hcat://metastore/db/clicks</uri-template>
+                        </async-dataset>
+                        <dataset name="out" frequency="60" initial-instance="2026-01-01T00:00Z" timezone="UTC">
+                            <uri-template>/data/out/${YEAR}</uri-template>
+                        </dataset>
+                    </datasets>
+                    <input-events>
+                        <data-in name="in" dataset="clicks"><instance>${coord:current(0)}</instance></data-in>
+                    </input-events>
+                    <output-events>
+                        <data-out name="o" dataset="out" nocleanup="true"><instance>${coord:current(0)}</instance></data-out>
+                    </output-events>
+                    <action><workflow><app-path>/apps/wf</app-path></workflow></action>
+                </coordinator-app>
+                """, "c.xml", diagnostics).orElseThrow();
+        assertEquals(List.of("c.xml:4:9: warning OOZ-W001: <async-dataset> 'clicks' (HCatalog-style, sequence-type "
+                + "timestamp) is not translated; data-in/data-out using it have no dataset"), format(diagnostics));
+        assertEquals("true", app.outputEvents().get(0).nocleanup());
+        assertEquals(null, app.inputEvents().get(0).nocleanup());
+    }
+
     private static List<String> workflowProblems(String xml) {
         Diagnostics diagnostics = new Diagnostics();
         Optional<WorkflowApp> app = OozieReader.readWorkflow(xml, "wf.xml", diagnostics);

@@ -11,8 +11,11 @@ import jakarta.xml.bind.Unmarshaller;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.sax.SAXSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -60,6 +63,41 @@ public final class OozieJaxb {
                     "cannot read the document: " + message(e));
             return Optional.empty();
         }
+    }
+
+    /**
+     * One element of the span-carrying tree bound to its generated class: an action extension
+     * ({@code <shell xmlns="uri:oozie:shell-action:1.0">} → {@code xml.shell.v1_0.ACTION}), an
+     * {@code sla:info} ({@code xml.sla.v0_2.SLAINFO}), ... Empty when no generated class binds its
+     * namespace and name (a custom action) or when it does not bind (schema problems are reported by
+     * {@link OozieSchemas}). Elements are rebuilt as DOM nodes, so nothing is parsed again.
+     */
+    public static Optional<Object> bind(XmlElement element) {
+        if (!OozieSchemas.knows(element.namespace())) {
+            return Optional.empty();
+        }
+        try {
+            Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+            Element node = toDom(document, element);
+            document.appendChild(node);
+            Object result = Context.INSTANCE.createUnmarshaller().unmarshal(node);
+            return Optional.of(result instanceof JAXBElement<?> bound ? bound.getValue() : result);
+        } catch (JAXBException | ParserConfigurationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Element toDom(Document document, XmlElement element) {
+        Element node = element.namespace().isEmpty() ? document.createElement(element.name())
+                : document.createElementNS(element.namespace(), element.name());
+        element.attributes().forEach(node::setAttribute);
+        if (element.children().isEmpty()) {
+            node.setTextContent(element.text());
+        }
+        for (XmlElement child : element.children()) {
+            node.appendChild(toDom(document, child));
+        }
+        return node;
     }
 
     private static String message(Exception e) {

@@ -124,6 +124,20 @@ class OozieSchemaVersionsTest {
     }
 
     @Test
+    void genericActionBindsToTheGeneratedClassOfItsNamespace() {
+        WorkflowApp app = workflow("workflow-0.4.xml");
+        GenericAction copy = (GenericAction) ((ActionNode) app.node("copy").orElseThrow()).action();
+        var distcp = assertInstanceOf(dev.ferry.parser.oozie.xml.distcp.v0_2.ACTION.class, copy.bound().orElseThrow());
+        assertEquals(List.of("${input}", "${nameNode}/backup"), distcp.getArg());
+
+        WorkflowApp v03 = workflow("workflow-0.3.xml");
+        GenericAction left = (GenericAction) ((ActionNode) v03.node("left").orElseThrow()).action();
+        var shell = assertInstanceOf(dev.ferry.parser.oozie.xml.shell.v0_2.ACTION.class, left.bound().orElseThrow());
+        assertEquals("left.sh", shell.getExec());
+        assertEquals("${jobTracker}", shell.getJobTracker());
+    }
+
+    @Test
     void coordinatorVersionsKeepControlsAndParameters() {
         CoordinatorApp c01 = coordinator("coordinator-0.1.xml");
         assertEquals(new Controls("60", "1", "FIFO", null, SourceSpan.of("coordinator-0.1.xml", 3, 5)), c01.controls());

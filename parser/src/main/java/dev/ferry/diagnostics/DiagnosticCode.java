@@ -26,6 +26,7 @@ public enum DiagnosticCode {
     OOZ_E016("OOZ-E016", Severity.ERROR, "cycle in the workflow graph"),
     OOZ_E017("OOZ-E017", Severity.ERROR, "join reached from outside its fork, or a fork path that leaves through another join"),
     OOZ_E018("OOZ-E018", Severity.ERROR, "action names a credential that <credentials> does not declare"),
+    OOZ_E019("OOZ-E019", Severity.ERROR, "node reached by two ok paths that no single decision chooses between"),
     OOZ_W001("OOZ-W001", Severity.WARNING, "element carried into the report as a TODO, not translated"),
     OOZ_W002("OOZ-W002", Severity.WARNING, "secret-looking property kept out of generated files"),
     OOZ_W003("OOZ-W003", Severity.WARNING, "unreachable node"),

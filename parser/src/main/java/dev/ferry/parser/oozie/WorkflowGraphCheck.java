@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The graph rules Oozie applies when a workflow is submitted (its LiteWorkflowValidator), each as a
  * positioned diagnostic instead of the first exception: cycles (OOZ-E016), fork paths that do not meet
  * in one join or that reach {@code <end>} (OOZ-E008), joins reached from outside their fork or from two
- * forks (OOZ-E017), and nodes no path from {@code <start>} reaches (OOZ-W003). Transitions to unknown
+ * forks (OOZ-E017), nodes two ok paths run without a decision between them (OOZ-E019), and nodes no path from {@code <start>} reaches (OOZ-W003). Transitions to unknown
  * nodes are the reader's (OOZ-E005) and are simply not followed here.
  */
 final class WorkflowGraphCheck {
@@ -25,6 +26,8 @@ final class WorkflowGraphCheck {
     private final Map<String, String> forkOfJoin = new HashMap<>();
     private final Set<String> reportedCycles = new HashSet<>();
     private final Set<String> forksLeavingToEnd = new HashSet<>();
+    private final Map<String, Optional<String>> decisionAbove = new HashMap<>();
+    private final Set<String> reportedOkPaths = new HashSet<>();
 
     private WorkflowGraphCheck(List<WorkflowNode> nodes, Diagnostics diagnostics) {
         nodes.forEach(n -> this.nodes.putIfAbsent(n.name(), n));
@@ -42,7 +45,7 @@ final class WorkflowGraphCheck {
         if (!check.reportedCycles.isEmpty()) {
             return; // fork/join pairing assumes an acyclic graph
         }
-        check.pairForksAndJoins(startTo, null, new HashSet<>());
+        check.pairForksAndJoins(startTo, null, null, true, new HashSet<>());
     }
 
     /** Every node a transition leaves for, in document order: ok before error, cases before default. */
@@ -102,51 +105,68 @@ final class WorkflowGraphCheck {
     }
 
     /**
-     * Walks from {@code name} while inside {@code fork} (null at top level): a join ends the walk and is
-     * recorded for its fork; a fork's paths must all end in one and the same join, where the walk goes on.
-     * Returns the joins reached.
+     * Walks from {@code name} while inside {@code fork} (null at top level), as Oozie's validator does: a
+     * join ends the walk and is recorded for its fork; once a fork's paths are walked, the joins recorded
+     * for it must be exactly one, and the walk goes on after that join. On the "ok" paths, a node other
+     * than kill/join/end reached twice must be reached below one and the same decision, otherwise two
+     * branches would run it (OOZ-E019). {@code topDecision} is the eldest decision above, null if none.
      */
-    private Set<String> pairForksAndJoins(String name, ForkNode fork, Set<String> visited) {
-        Set<String> joins = new LinkedHashSet<>();
+    private void pairForksAndJoins(String name, ForkNode fork, String topDecision, boolean okPath,
+                                   Set<String> visited) {
         WorkflowNode node = nodes.get(name);
         if (node == null) {
-            return joins;
+            return;
+        }
+        if (okPath && !(node instanceof KillNode || node instanceof JoinNode || node instanceof EndNode)) {
+            checkSingleOkPath(node, topDecision);
+        }
+        if (!(node instanceof JoinNode || node instanceof EndNode) && !visited.add(name)) {
+            return;
         }
         if (node instanceof JoinNode join) {
             joinReached(join, fork);
-            joins.add(join.name());
-            return joins;
-        }
-        if (node instanceof EndNode end && fork != null) {
-            if (forksLeavingToEnd.add(fork.name())) {
+        } else if (node instanceof EndNode end) {
+            if (fork != null && forksLeavingToEnd.add(fork.name())) {
                 diagnostics.report(DiagnosticCode.OOZ_E008, fork.span(), "a path of fork '" + fork.name()
                         + "' reaches end '" + end.name() + "' without passing its join");
             }
-            return joins;
-        }
-        String key = name + "@" + (fork == null ? "" : fork.name());
-        if (!visited.add(key)) {
-            return joins;
-        }
-        if (node instanceof ForkNode inner) {
-            Set<String> innerJoins = new LinkedHashSet<>();
+        } else if (node instanceof ForkNode inner) {
             for (ForkPath path : inner.paths()) {
-                innerJoins.addAll(pairForksAndJoins(path.start(), inner, visited));
+                pairForksAndJoins(path.start(), inner, topDecision, okPath, visited);
             }
-            if (innerJoins.size() != 1) {
-                diagnostics.report(DiagnosticCode.OOZ_E008, inner.span(), innerJoins.isEmpty()
+            List<String> joins = forkOfJoin.entrySet().stream()
+                    .filter(e -> e.getValue().equals(inner.name())).map(Map.Entry::getKey).sorted().toList();
+            if (joins.size() != 1) {
+                diagnostics.report(DiagnosticCode.OOZ_E008, inner.span(), joins.isEmpty()
                         ? "fork '" + inner.name() + "' has no matching join: no path reaches a <join>"
-                        : "the paths of fork '" + inner.name() + "' end in different joins " + innerJoins
+                        : "the paths of fork '" + inner.name() + "' end in different joins " + joins
                                 + "; they must meet in one");
-                return joins;
+                return;
             }
-            JoinNode join = (JoinNode) nodes.get(innerJoins.iterator().next());
-            return pairForksAndJoins(join.to(), fork, visited);
+            JoinNode join = (JoinNode) nodes.get(joins.get(0));
+            pairForksAndJoins(join.to(), fork, topDecision, okPath, visited);
+        } else if (node instanceof DecisionNode) {
+            String eldest = topDecision == null ? name : topDecision;
+            for (String next : successors(node)) {
+                pairForksAndJoins(next, fork, eldest, okPath, visited);
+            }
+        } else if (node instanceof ActionNode action) {
+            pairForksAndJoins(action.okTo(), fork, topDecision, okPath, visited);
+            pairForksAndJoins(action.errorTo(), fork, topDecision, false, visited);
         }
-        for (String next : successors(node)) {
-            joins.addAll(pairForksAndJoins(next, fork, visited));
+    }
+
+    private void checkSingleOkPath(WorkflowNode node, String topDecision) {
+        Optional<String> earlier = decisionAbove.get(node.name());
+        if (earlier == null) {
+            decisionAbove.put(node.name(), Optional.ofNullable(topDecision));
+        } else if (earlier.isEmpty() || !earlier.get().equals(topDecision)) {
+            if (reportedOkPaths.add(node.name())) {
+                diagnostics.report(DiagnosticCode.OOZ_E019, node.span(), kind(node) + " '" + node.name()
+                        + "' is reached by more than one ok path that no single decision chooses between",
+                        "Oozie refuses this; route the paths through a join or a decision");
+            }
         }
-        return joins;
     }
 
     private void joinReached(JoinNode join, ForkNode fork) {

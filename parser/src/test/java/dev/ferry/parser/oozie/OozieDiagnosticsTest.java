@@ -168,6 +168,48 @@ class OozieDiagnosticsTest {
     }
 
     @Test
+    void forkPathsMeetingBeforeTheirJoinAreOozE019() {
+        assertEquals(List.of("wf.xml:9:5: error OOZ-E019: action 'shared' is reached by more than one ok path that "
+                        + "no single decision chooses between\n"
+                        + "  hint: Oozie refuses this; route the paths through a join or a decision"),
+                workflowProblems("""
+                        <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
+                            <start to="split"/>
+                            <fork name="split">
+                                <path start="a"/>
+                                <path start="b"/>
+                            </fork>
+                            <action name="a"><fs/><ok to="shared"/><error to="fail"/></action>
+                            <action name="b"><fs/><ok to="shared"/><error to="fail"/></action>
+                            <action name="shared"><fs/><ok to="j"/><error to="fail"/></action>
+                            <join name="j" to="end"/>
+                            <kill name="fail"><message>m</message></kill>
+                            <end name="end"/>
+                        </workflow-app>
+                        """));
+    }
+
+    @Test
+    void decisionBranchesMeetingAgainAreFine() {
+        assertEquals(List.of(), workflowProblems("""
+                <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
+                    <start to="d"/>
+                    <decision name="d">
+                        <switch>
+                            <case to="a">${wf:conf('fast') eq 'true'}</case>
+                            <default to="b"/>
+                        </switch>
+                    </decision>
+                    <action name="a"><fs/><ok to="shared"/><error to="fail"/></action>
+                    <action name="b"><fs/><ok to="shared"/><error to="fail"/></action>
+                    <action name="shared"><fs/><ok to="end"/><error to="fail"/></action>
+                    <kill name="fail"><message>m</message></kill>
+                    <end name="end"/>
+                </workflow-app>
+                """));
+    }
+
+    @Test
     void joinReachedOutsideAnyForkIsOozE017() {
         assertEquals(List.of("wf.xml:4:5: error OOZ-E017: join 'j' is reached from outside any fork"),
                 workflowProblems("""

@@ -2,9 +2,12 @@ package dev.ferry.parser.oozie;
 
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,12 +43,12 @@ final class WorkflowGraphCheck {
         }
         WorkflowGraphCheck check = new WorkflowGraphCheck(nodes, diagnostics);
         Set<String> reached = new LinkedHashSet<>();
-        check.walk(startTo, new ArrayList<>(), reached);
+        check.walk(startTo, reached);
         check.unreachable(reached);
         if (!check.reportedCycles.isEmpty()) {
             return; // fork/join pairing assumes an acyclic graph
         }
-        check.pairForksAndJoins(startTo, null, null, true, new HashSet<>());
+        check.pairForksAndJoins(startTo);
     }
 
     /** Every node a transition leaves for, in document order: ok before error, cases before default. */
@@ -65,34 +68,52 @@ final class WorkflowGraphCheck {
     }
 
     /**
-     * Depth-first from start; a transition back onto the current path closes a cycle. A node finished
-     * earlier is not walked again: an edge into it cannot close a cycle.
+     * Depth-first from start, with an explicit stack (a long chain of actions must not overflow the JVM's);
+     * a transition back onto the current path closes a cycle. A node finished earlier is not walked again:
+     * an edge into it cannot close a cycle.
      */
-    private void walk(String name, List<String> path, Set<String> reached) {
-        WorkflowNode node = nodes.get(name);
-        if (node == null) {
+    private void walk(String start, Set<String> reached) {
+        if (!nodes.containsKey(start)) {
             return;
         }
-        int onPath = path.indexOf(name);
-        if (onPath >= 0) {
-            List<String> cycle = new ArrayList<>(path.subList(onPath, path.size()));
-            cycle.add(name);
-            WorkflowNode closing = nodes.get(path.get(path.size() - 1));
-            if (reportedCycles.add(String.join(">", cycle))) {
-                diagnostics.report(DiagnosticCode.OOZ_E016, closing.span(),
-                        "cycle in the workflow: " + String.join(" -> ", cycle),
-                        "Oozie refuses workflows with loops; re-run through a coordinator instead");
+        List<String> path = new ArrayList<>();
+        Map<String, Integer> onPath = new HashMap<>();
+        Deque<Iterator<String>> pending = new ArrayDeque<>();
+        enter(start, path, onPath, pending, reached);
+        while (!pending.isEmpty()) {
+            Iterator<String> successors = pending.peek();
+            if (!successors.hasNext()) {
+                pending.pop();
+                onPath.remove(path.remove(path.size() - 1));
+                continue;
             }
-            return;
+            String next = successors.next();
+            Integer at = onPath.get(next);
+            if (at != null) {
+                reportCycle(path.subList(at, path.size()), next);
+            } else if (nodes.containsKey(next) && !reached.contains(next)) {
+                enter(next, path, onPath, pending, reached);
+            }
         }
-        if (!reached.add(name)) {
-            return;
-        }
+    }
+
+    private void enter(String name, List<String> path, Map<String, Integer> onPath, Deque<Iterator<String>> pending,
+                       Set<String> reached) {
+        reached.add(name);
+        onPath.put(name, path.size());
         path.add(name);
-        for (String next : successors(node)) {
-            walk(next, path, reached);
+        pending.push(successors(nodes.get(name)).iterator());
+    }
+
+    private void reportCycle(List<String> loop, String back) {
+        List<String> cycle = new ArrayList<>(loop);
+        cycle.add(back);
+        WorkflowNode closing = nodes.get(loop.get(loop.size() - 1));
+        if (reportedCycles.add(String.join(">", cycle))) {
+            diagnostics.report(DiagnosticCode.OOZ_E016, closing.span(),
+                    "cycle in the workflow: " + String.join(" -> ", cycle),
+                    "Oozie refuses workflows with loops; re-run through a coordinator instead");
         }
-        path.remove(path.size() - 1);
     }
 
     private void unreachable(Set<String> reached) {
@@ -104,25 +125,47 @@ final class WorkflowGraphCheck {
         }
     }
 
+    /** One step of the fork/join walk: visit a node, or settle a fork once all its paths are walked. */
+    private sealed interface Step permits Visit, SettleFork {}
+
+    /** {@code topDecision} is the eldest decision above, null if none; {@code fork} the innermost, or null. */
+    private record Visit(String name, ForkNode fork, String topDecision, boolean okPath) implements Step {}
+
+    private record SettleFork(ForkNode inner, ForkNode fork, String topDecision, boolean okPath) implements Step {}
+
     /**
-     * Walks from {@code name} while inside {@code fork} (null at top level), as Oozie's validator does: a
-     * join ends the walk and is recorded for its fork; once a fork's paths are walked, the joins recorded
-     * for it must be exactly one, and the walk goes on after that join. On the "ok" paths, a node other
-     * than kill/join/end reached twice must be reached below one and the same decision, otherwise two
-     * branches would run it (OOZ-E019). {@code topDecision} is the eldest decision above, null if none.
+     * Walks from start as Oozie's validator does, with an explicit stack in the recursion's order: a join
+     * ends a path and is recorded for its fork; once a fork's paths are walked, the joins recorded for it
+     * must be exactly one, and the walk goes on after that join. On the "ok" paths, a node other than
+     * kill/join/end reached twice must be reached below one and the same decision, otherwise two branches
+     * would run it (OOZ-E019).
      */
-    private void pairForksAndJoins(String name, ForkNode fork, String topDecision, boolean okPath,
-                                   Set<String> visited) {
-        WorkflowNode node = nodes.get(name);
+    private void pairForksAndJoins(String startTo) {
+        Set<String> visited = new HashSet<>();
+        Deque<Step> todo = new ArrayDeque<>();
+        todo.push(new Visit(startTo, null, null, true));
+        while (!todo.isEmpty()) {
+            Step step = todo.pop();
+            if (step instanceof SettleFork settle) {
+                settle(settle, todo);
+            } else {
+                visit((Visit) step, visited, todo);
+            }
+        }
+    }
+
+    private void visit(Visit step, Set<String> visited, Deque<Step> todo) {
+        WorkflowNode node = nodes.get(step.name());
         if (node == null) {
             return;
         }
-        if (okPath && !(node instanceof KillNode || node instanceof JoinNode || node instanceof EndNode)) {
-            checkSingleOkPath(node, topDecision);
+        if (step.okPath() && !(node instanceof KillNode || node instanceof JoinNode || node instanceof EndNode)) {
+            checkSingleOkPath(node, step.topDecision());
         }
-        if (!(node instanceof JoinNode || node instanceof EndNode) && !visited.add(name)) {
+        if (!(node instanceof JoinNode || node instanceof EndNode) && !visited.add(step.name())) {
             return;
         }
+        ForkNode fork = step.fork();
         if (node instanceof JoinNode join) {
             joinReached(join, fork);
         } else if (node instanceof EndNode end) {
@@ -131,28 +174,38 @@ final class WorkflowGraphCheck {
                         + "' reaches end '" + end.name() + "' without passing its join");
             }
         } else if (node instanceof ForkNode inner) {
-            for (ForkPath path : inner.paths()) {
-                pairForksAndJoins(path.start(), inner, topDecision, okPath, visited);
-            }
-            List<String> joins = forkOfJoin.entrySet().stream()
-                    .filter(e -> e.getValue().equals(inner.name())).map(Map.Entry::getKey).sorted().toList();
-            if (joins.size() != 1) {
-                diagnostics.report(DiagnosticCode.OOZ_E008, inner.span(), joins.isEmpty()
-                        ? "fork '" + inner.name() + "' has no matching join: no path reaches a <join>"
-                        : "the paths of fork '" + inner.name() + "' end in different joins " + joins
-                                + "; they must meet in one");
-                return;
-            }
-            JoinNode join = (JoinNode) nodes.get(joins.get(0));
-            pairForksAndJoins(join.to(), fork, topDecision, okPath, visited);
+            todo.push(new SettleFork(inner, fork, step.topDecision(), step.okPath()));
+            pushReversed(todo, inner.paths().stream()
+                    .map(p -> (Step) new Visit(p.start(), inner, step.topDecision(), step.okPath())).toList());
         } else if (node instanceof DecisionNode) {
-            String eldest = topDecision == null ? name : topDecision;
-            for (String next : successors(node)) {
-                pairForksAndJoins(next, fork, eldest, okPath, visited);
-            }
+            String eldest = step.topDecision() == null ? node.name() : step.topDecision();
+            pushReversed(todo, successors(node).stream()
+                    .map(next -> (Step) new Visit(next, fork, eldest, step.okPath())).toList());
         } else if (node instanceof ActionNode action) {
-            pairForksAndJoins(action.okTo(), fork, topDecision, okPath, visited);
-            pairForksAndJoins(action.errorTo(), fork, topDecision, false, visited);
+            todo.push(new Visit(action.errorTo(), fork, step.topDecision(), false));
+            todo.push(new Visit(action.okTo(), fork, step.topDecision(), step.okPath()));
+        }
+    }
+
+    private void settle(SettleFork step, Deque<Step> todo) {
+        ForkNode inner = step.inner();
+        List<String> joins = forkOfJoin.entrySet().stream()
+                .filter(e -> e.getValue().equals(inner.name())).map(Map.Entry::getKey).sorted().toList();
+        if (joins.size() != 1) {
+            diagnostics.report(DiagnosticCode.OOZ_E008, inner.span(), joins.isEmpty()
+                    ? "fork '" + inner.name() + "' has no matching join: no path reaches a <join>"
+                    : "the paths of fork '" + inner.name() + "' end in different joins " + joins
+                            + "; they must meet in one");
+            return;
+        }
+        JoinNode join = (JoinNode) nodes.get(joins.get(0));
+        todo.push(new Visit(join.to(), step.fork(), step.topDecision(), step.okPath()));
+    }
+
+    /** Pushes so that the first step is taken first. */
+    private static void pushReversed(Deque<Step> todo, List<Step> steps) {
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            todo.push(steps.get(i));
         }
     }
 

@@ -12,9 +12,11 @@ import dev.ferry.diagnostics.SourceSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps a {@code <workflow-app>} element (any version, or no namespace) onto {@link WorkflowApp}, reporting
@@ -70,7 +72,7 @@ final class WorkflowReader {
         if (!startSeen) {
             diagnostics.report(DiagnosticCode.OOZ_E004, root.span(), "workflow-app has no <start> element");
         }
-        List<String> names = checkNames(nodeElements);
+        Set<String> names = checkNames(nodeElements);
         checkTransitions(startTo, startSpan, nodes, names);
         checkCredentials(nodes, credentials);
         if (!diagnostics.hasErrors()) {
@@ -326,7 +328,7 @@ final class WorkflowReader {
     }
 
     /** Reports duplicate names among all node elements (valid or not) and returns the distinct names. */
-    private List<String> checkNames(List<XmlElement> nodeElements) {
+    private Set<String> checkNames(List<XmlElement> nodeElements) {
         Map<String, XmlElement> seen = new LinkedHashMap<>();
         for (XmlElement node : nodeElements) {
             String name = node.attribute("name");
@@ -339,10 +341,10 @@ final class WorkflowReader {
                         "duplicate node name '" + name + "' (first defined at " + first.span() + ")");
             }
         }
-        return List.copyOf(seen.keySet());
+        return new LinkedHashSet<>(seen.keySet());
     }
 
-    private void checkTransitions(String startTo, SourceSpan startSpan, List<WorkflowNode> nodes, List<String> names) {
+    private void checkTransitions(String startTo, SourceSpan startSpan, List<WorkflowNode> nodes, Set<String> names) {
         checkTarget(startTo, startSpan, "<start>", names);
         for (WorkflowNode node : nodes) {
             String from = node.name();
@@ -377,7 +379,7 @@ final class WorkflowReader {
         }
     }
 
-    private void checkTarget(String to, SourceSpan span, String what, List<String> names) {
+    private void checkTarget(String to, SourceSpan span, String what, Set<String> names) {
         if (to != null && !names.contains(to)) {
             diagnostics.report(DiagnosticCode.OOZ_E005, span,
                     what + " goes to '" + to + "', which is not a node of this workflow",

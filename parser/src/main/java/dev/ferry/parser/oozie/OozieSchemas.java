@@ -10,6 +10,7 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.sax.SAXSource;
@@ -50,6 +51,15 @@ public final class OozieSchemas {
             "spark-action-0.1.xsd", "spark-action-0.2.xsd", "spark-action-1.0.xsd",
             "sqoop-action-0.2.xsd", "sqoop-action-0.3.xsd", "sqoop-action-0.4.xsd", "sqoop-action-1.0.xsd",
             "ssh-action-0.1.xsd", "ssh-action-0.2.xsd");
+
+    /** The validator's rule key ("cvc-complex-type.2.4.a: ") says nothing to a user. */
+    private static final Pattern RULE_KEY = Pattern.compile("^cvc-[\\w.-]+: ");
+
+    /** {@code {"uri:oozie:workflow:0.5":script}} → {@code script}: the namespace is the document's own. */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\{?\"[^\"]*\":([\\w.-]+)}?");
+
+    /** {@code {WC["uri:oozie:sla:0.1"]}} → {@code an element of uri:oozie:sla:0.1}: a wildcard slot. */
+    private static final Pattern WILDCARD = Pattern.compile("\\{?WC\\[([^\\]]*)]}?");
 
     /** A wildcard slot (the action extension) holding an element of a namespace we have no XSD for. */
     private static final Pattern UNKNOWN_EXTENSION = Pattern.compile("cvc-complex-type\\.2\\.4\\.c.*");
@@ -182,7 +192,18 @@ public final class OozieSchemas {
             if (UNKNOWN_EXTENSION.matcher(message).matches()) {
                 return;
             }
-            problems.add(dev.ferry.diagnostics.Diagnostic.of(DiagnosticCode.OOZ_E014, at(e), message));
+            problems.add(dev.ferry.diagnostics.Diagnostic.of(DiagnosticCode.OOZ_E014, at(e), readable(message)));
+        }
+
+        private static String readable(String message) {
+            String text = QUALIFIED_NAME.matcher(RULE_KEY.matcher(message).replaceFirst("")).replaceAll("$1");
+            Matcher wildcard = WILDCARD.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (wildcard.find()) {
+                String namespaces = wildcard.group(1).replace("\"", "").replace(",", " or ");
+                wildcard.appendReplacement(out, Matcher.quoteReplacement("an element of " + namespaces));
+            }
+            return wildcard.appendTail(out).toString();
         }
 
         /** The validator reports the end of the start tag; point at its {@code <}, like element spans do. */

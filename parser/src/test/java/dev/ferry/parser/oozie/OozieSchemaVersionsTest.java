@@ -165,6 +165,24 @@ class OozieSchemaVersionsTest {
                         .toList());
     }
 
+    @Test
+    void namespaceLessBundleReads() {
+        Diagnostics diagnostics = new Diagnostics();
+        BundleApp bundle = OozieReader.readBundle("""
+                <bundle-app name="plain">
+                    <coordinator name="only" critical="true" enabled="false">
+                        <app-path>/apps/only</app-path>
+                    </coordinator>
+                </bundle-app>
+                """, "b.xml", diagnostics).orElseThrow();
+        assertEquals(List.of(), format(diagnostics));
+        assertEquals("", bundle.schemaVersion());
+        assertEquals(null, bundle.kickOffTime());
+        BundleCoordinator only = bundle.coordinators().get(0);
+        assertEquals(List.of("only", "true", "false", "/apps/only"),
+                List.of(only.name(), only.critical(), only.enabled(), only.appPath()));
+    }
+
     private static WorkflowApp workflow(String file) {
         Diagnostics diagnostics = new Diagnostics();
         WorkflowApp app = OozieReader.readWorkflow(resource(file), file, diagnostics).orElseThrow();

@@ -19,4 +19,9 @@ public record ActionNode(String name, SourceSpan span, Action action, String okT
     public ActionNode {
         otherElements = List.copyOf(otherElements);
     }
+
+    /** The action's {@code <sla:info>} (SLA 0.1/0.2), empty when it has none. */
+    public java.util.Optional<SlaInfo> sla() {
+        return SlaInfo.find(otherElements);
+    }
 }

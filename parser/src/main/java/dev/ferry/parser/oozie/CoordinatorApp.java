@@ -29,6 +29,17 @@ public record CoordinatorApp(String name, String namespace, SourceSpan span, Str
         otherElements = List.copyOf(otherElements);
     }
 
+    /** The {@code <sla:info>} of the coordinator's action, empty when there is none. */
+    public java.util.Optional<SlaInfo> sla() {
+        return SlaInfo.find(otherElements);
+    }
+
+    /** See {@link WorkflowApp#resolveParameters}. */
+    public java.util.SortedMap<String, String> resolveParameters(java.util.Map<String, String> supplied,
+                                                                 dev.ferry.diagnostics.Diagnostics diagnostics) {
+        return Parameters.resolve(parameters, supplied, diagnostics);
+    }
+
     public String schemaVersion() {
         return OozieNamespaces.version(namespace);
     }

@@ -45,10 +45,7 @@ final class CoordinatorReader {
     }
 
     private CoordinatorApp coordinator(XmlElement root) {
-        if (!root.name().equals("coordinator-app") || !OozieNamespaces.accepts("coordinator", root.namespace())) {
-            diagnostics.report(DiagnosticCode.OOZ_E003, root.span(),
-                    "expected <coordinator-app> in namespace uri:oozie:coordinator:0.1-0.5 (or none), found <"
-                            + root.name() + ">" + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
+        if (!OozieElements.isRoot(root, "coordinator-app", "coordinator", "0.1-0.5", diagnostics)) {
             return null;
         }
         String name = requireAttribute(root, "name", "coordinator-app", diagnostics);
@@ -74,7 +71,9 @@ final class CoordinatorReader {
                         child.childText("execution"), child.childText("throttle"), child.span());
                 case "datasets" -> {
                     datasets.addAll(datasets(child));
-                    child.children("dataset").stream().map(d -> d.attribute("name")).filter(n -> n != null)
+                    child.children().stream()
+                            .filter(d -> d.name().equals("dataset") || d.name().equals("async-dataset"))
+                            .map(d -> d.attribute("name")).filter(n -> n != null)
                             .forEach(declared::add);
                     includes.addAll(OozieElements.texts(child, "include"));
                 }
@@ -113,6 +112,11 @@ final class CoordinatorReader {
 
     private List<Dataset> datasets(XmlElement block) {
         List<Dataset> datasets = new ArrayList<>();
+        for (XmlElement async : block.children("async-dataset")) {
+            diagnostics.report(DiagnosticCode.OOZ_W001, async.span(), "<async-dataset> '" + async.attribute("name")
+                    + "' (HCatalog-style, sequence-type " + async.attribute("sequence-type")
+                    + ") is not translated; data-in/data-out using it have no dataset");
+        }
         for (XmlElement d : block.children("dataset")) {
             String name = requireAttribute(d, "name", "dataset", diagnostics);
             String what = "dataset" + (name == null ? "" : " '" + name + "'");
@@ -141,7 +145,8 @@ final class CoordinatorReader {
                     + "' has neither <instance> nor <start-instance>/<end-instance>");
             return Optional.empty();
         }
-        return Optional.of(new DataEvent(name, dataset, instances, startInstance, endInstance, e.span()));
+        return Optional.of(new DataEvent(name, dataset, instances, startInstance, endInstance, e.span(),
+                e.attribute("nocleanup")));
     }
 
     /** Names of all declared datasets, valid or not, so one broken dataset does not echo as undefined. */

@@ -21,6 +21,20 @@ final class OozieElements {
         return value;
     }
 
+    /**
+     * True when {@code root} is {@code <element>} in the family's namespace (any version) or in none; else
+     * an OOZ-E003 naming what was expected ({@code versions} like "0.1-1.0") and what was found.
+     */
+    static boolean isRoot(XmlElement root, String element, String family, String versions, Diagnostics diagnostics) {
+        if (root.name().equals(element) && OozieNamespaces.accepts(family, root.namespace())) {
+            return true;
+        }
+        diagnostics.report(DiagnosticCode.OOZ_E003, root.span(), "expected <" + element + "> in namespace uri:oozie:"
+                + family + ":" + versions + " (or none), found <" + root.name() + ">"
+                + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
+        return false;
+    }
+
     /** The child's text, or null after an OOZ-E004 at the parent when the child is missing. */
     static String requireChildText(XmlElement parent, String child, String what, Diagnostics diagnostics) {
         String text = parent.childText(child);

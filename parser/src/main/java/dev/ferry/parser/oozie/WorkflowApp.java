@@ -33,6 +33,30 @@ public record WorkflowApp(String name, String namespace, SourceSpan span, String
         return nodes.stream().filter(ActionNode.class::isInstance).map(ActionNode.class::cast).toList();
     }
 
+    /** What the action runs with once {@code <global>} is applied (Oozie's merge rules). */
+    public ActionSettings settings(ActionNode action) {
+        return GlobalMerge.apply(global, action.action());
+    }
+
+    /**
+     * The run's parameter values: {@code supplied} (job.properties + config-default.xml) plus the declared
+     * defaults; a required parameter that is not supplied is an OOZ-E015.
+     */
+    public java.util.SortedMap<String, String> resolveParameters(java.util.Map<String, String> supplied,
+                                                                 dev.ferry.diagnostics.Diagnostics diagnostics) {
+        return Parameters.resolve(parameters, supplied, diagnostics);
+    }
+
+    /** The declared credential with this name, empty when there is none. */
+    public Optional<Credential> credential(String credentialName) {
+        return credentials.stream().filter(c -> c.name().equals(credentialName)).findFirst();
+    }
+
+    /** The workflow-level {@code <sla:info>}, empty when there is none. */
+    public Optional<SlaInfo> sla() {
+        return SlaInfo.find(otherElements);
+    }
+
     /** The schema version from the namespace ("0.2", "1.0"), or "" for a namespace-less file. */
     public String schemaVersion() {
         return OozieNamespaces.version(namespace);

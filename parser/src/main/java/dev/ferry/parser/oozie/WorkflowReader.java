@@ -12,9 +12,11 @@ import dev.ferry.diagnostics.SourceSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Maps a {@code <workflow-app>} element (any version, or no namespace) onto {@link WorkflowApp}, reporting
@@ -38,10 +40,7 @@ final class WorkflowReader {
     }
 
     private WorkflowApp workflow(XmlElement root) {
-        if (!root.name().equals("workflow-app") || !OozieNamespaces.accepts("workflow", root.namespace())) {
-            diagnostics.report(DiagnosticCode.OOZ_E003, root.span(),
-                    "expected <workflow-app> in namespace uri:oozie:workflow:0.1-1.0 (or none), found <"
-                            + root.name() + ">" + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
+        if (!OozieElements.isRoot(root, "workflow-app", "workflow", "0.1-1.0", diagnostics)) {
             return null;
         }
         String name = requireAttribute(root, "name", "workflow-app", diagnostics);
@@ -73,8 +72,13 @@ final class WorkflowReader {
         if (!startSeen) {
             diagnostics.report(DiagnosticCode.OOZ_E004, root.span(), "workflow-app has no <start> element");
         }
-        List<String> names = checkNames(nodeElements);
+        Set<String> names = checkNames(nodeElements);
         checkTransitions(startTo, startSpan, nodes, names);
+        checkCredentials(nodes, credentials);
+        if (!diagnostics.hasErrors()) {
+            // Only a complete graph says something true about reachability and fork/join pairing.
+            WorkflowGraphCheck.check(startTo, nodes, diagnostics);
+        }
         if (name == null || startTo == null) {
             return null;
         }
@@ -192,7 +196,15 @@ final class WorkflowReader {
             case "pig" -> pig(body);
             case "email" -> email(body);
             case "fs" -> fs(body);
-            default -> new GenericAction(body.name(), body.namespace(), body.span(), body);
+            default -> {
+                if (!ActionTypes.isKnown(body)) {
+                    diagnostics.report(DiagnosticCode.OOZ_W006, body.span(), "<" + body.name() + ">"
+                            + (body.namespace().isEmpty() ? "" : " in " + body.namespace())
+                            + " is not an Oozie action type; it is kept as a generic action",
+                            "a custom action executor needs its own translation");
+                }
+                yield new GenericAction(body.name(), body.namespace(), body.span(), body);
+            }
         };
     }
 
@@ -316,7 +328,7 @@ final class WorkflowReader {
     }
 
     /** Reports duplicate names among all node elements (valid or not) and returns the distinct names. */
-    private List<String> checkNames(List<XmlElement> nodeElements) {
+    private Set<String> checkNames(List<XmlElement> nodeElements) {
         Map<String, XmlElement> seen = new LinkedHashMap<>();
         for (XmlElement node : nodeElements) {
             String name = node.attribute("name");
@@ -329,10 +341,10 @@ final class WorkflowReader {
                         "duplicate node name '" + name + "' (first defined at " + first.span() + ")");
             }
         }
-        return List.copyOf(seen.keySet());
+        return new LinkedHashSet<>(seen.keySet());
     }
 
-    private void checkTransitions(String startTo, SourceSpan startSpan, List<WorkflowNode> nodes, List<String> names) {
+    private void checkTransitions(String startTo, SourceSpan startSpan, List<WorkflowNode> nodes, Set<String> names) {
         checkTarget(startTo, startSpan, "<start>", names);
         for (WorkflowNode node : nodes) {
             String from = node.name();
@@ -350,7 +362,24 @@ final class WorkflowReader {
         }
     }
 
-    private void checkTarget(String to, SourceSpan span, String what, List<String> names) {
+    /** {@code cred="a,b"} on an action must name credentials declared in {@code <credentials>}. */
+    private void checkCredentials(List<WorkflowNode> nodes, List<Credential> credentials) {
+        List<String> declared = credentials.stream().map(Credential::name).toList();
+        for (WorkflowNode node : nodes) {
+            if (node instanceof ActionNode a && a.cred() != null) {
+                for (String name : a.cred().split(",")) {
+                    String cred = name.trim();
+                    if (!cred.isEmpty() && !declared.contains(cred)) {
+                        diagnostics.report(DiagnosticCode.OOZ_E018, a.span(), "action '" + a.name()
+                                + "' uses credential '" + cred + "', which <credentials> does not declare",
+                                OozieElements.didYouMean(cred, declared));
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkTarget(String to, SourceSpan span, String what, Set<String> names) {
         if (to != null && !names.contains(to)) {
             diagnostics.report(DiagnosticCode.OOZ_E005, span,
                     what + " goes to '" + to + "', which is not a node of this workflow",

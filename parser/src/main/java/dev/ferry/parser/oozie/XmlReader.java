@@ -157,7 +157,7 @@ public final class XmlReader {
         return message != null && (message.contains("disallow-doctype-decl") || message.contains("DOCTYPE"));
     }
 
-    private static XMLReader hardenedReader() throws ParserConfigurationException, SAXException {
+    static XMLReader hardenedReader() throws ParserConfigurationException, SAXException {
         SAXParserFactory factory = SAXParserFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setValidating(false);

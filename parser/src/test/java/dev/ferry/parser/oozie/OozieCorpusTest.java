@@ -42,11 +42,29 @@ class OozieCorpusTest {
             case WORKFLOW -> OozieReader.readWorkflow(file, relative, diagnostics).isPresent();
             case COORDINATOR -> OozieReader.readCoordinator(file, relative, diagnostics).isPresent();
             case DATASETS -> OozieReader.readDatasets(file, relative, diagnostics).isPresent();
-            case BUNDLE -> XmlReader.read(file, relative, diagnostics).isPresent();
+            case BUNDLE -> OozieReader.readBundle(file, relative, diagnostics).isPresent();
             case UNKNOWN -> false;
         };
         assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
         assertTrue(read, relative);
+    }
+
+    /** Every namespaced document binds to the JAXB classes generated for its own namespace and version. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oozieXmlFiles")
+    void bindsToTheJaxbClassesOfItsVersion(String relative) throws IOException {
+        String xml = Files.readString(Corpus.oozieExamples().resolve(relative));
+        Diagnostics diagnostics = new Diagnostics();
+        XmlElement root = XmlReader.read(xml, relative, diagnostics).orElseThrow();
+        String version = OozieNamespaces.version(root.namespace());
+        if (version.isEmpty() || root.name().equals("datasets")) {
+            return; // namespace-less and dataset include files have no schema root to bind to
+        }
+        String family = root.namespace().split(":")[2];
+        Object bound = OozieJaxb.unmarshal(xml, relative, diagnostics).orElseThrow();
+        assertEquals("dev.ferry.parser.oozie.xml." + family + ".v" + version.replace('.', '_'),
+                bound.getClass().getPackageName(), relative);
+        assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
     }
 
     /** Every text and attribute value of the corpus is valid Oozie EL (or plain text). */

@@ -44,9 +44,9 @@ class WorkflowReaderTest {
     }
 
     @Test
-    void workflowVersion02WithEveryNodeKind() {
+    void workflowVersion05WithEveryNodeKind() {
         String xml = """
-                <workflow-app xmlns="uri:oozie:workflow:0.2" xmlns:sla="uri:oozie:sla:0.1" name="all-kinds">
+                <workflow-app xmlns="uri:oozie:workflow:0.5" xmlns:sla="uri:oozie:sla:0.2" name="all-kinds">
                     <parameters>
                         <property><name>input</name></property>
                         <property><name>queue</name><value>default</value><description>the queue</description></property>
@@ -92,10 +92,10 @@ class WorkflowReaderTest {
                         </pig>
                         <ok to="joined"/>
                         <error to="fail"/>
-                        <sla:info><sla:nominal-time>${nominalTime}</sla:nominal-time></sla:info>
+                        <sla:info><sla:nominal-time>${nominalTime}</sla:nominal-time><sla:should-end>${60 * MINUTES}</sla:should-end></sla:info>
                     </action>
                     <action name="shell">
-                        <shell xmlns="uri:oozie:shell-action:0.1">
+                        <shell xmlns="uri:oozie:shell-action:0.3">
                             <exec>echo</exec>
                             <argument>hi</argument>
                             <capture-output/>
@@ -127,12 +127,12 @@ class WorkflowReaderTest {
                     </action>
                     <kill name="fail"><message>boom</message></kill>
                     <end name="end"/>
-                    <sla:info><sla:nominal-time>${nominalTime}</sla:nominal-time></sla:info>
+                    <sla:info><sla:nominal-time>${nominalTime}</sla:nominal-time><sla:should-end>${60 * MINUTES}</sla:should-end></sla:info>
                 </workflow-app>
                 """;
         WorkflowApp app = read(xml);
         assertEquals("""
-                workflow all-kinds (namespace uri:oozie:workflow:0.2) start -> cleanup
+                workflow all-kinds (namespace uri:oozie:workflow:0.5) start -> cleanup
                 action cleanup @20:5 ok -> split, error -> fail retry=3/10 cred=hive
                   fs DELETE{path=${nameNode}/out} MKDIR{path=${nameNode}/out} MOVE{source=${nameNode}/a, target=/b} \
                 CHMOD{path=${nameNode}/out, permissions=755, dir-files=false} recursive TOUCHZ{path=${nameNode}/out/_READY}
@@ -141,7 +141,7 @@ class WorkflowReaderTest {
                   pig rm=null nn=null script=id.pig @40:21 params=[] prepare=[DELETE ${nameNode}/tmp, MKDIR ${nameNode}/tmp] \
                 job-xml=[pig-site.xml] conf=[pig.tmpfilecompression=true] args=[-verbose] files=[lib/udf.jar#udf.jar] archives=[lib/py.zip]
                 action shell @49:5 ok -> joined, error -> fail
-                  shell (uri:oozie:shell-action:0.1) children=[exec, argument, capture-output]
+                  shell (uri:oozie:shell-action:0.3) children=[exec, argument, capture-output]
                 join joined @58:5 -> check
                 decision check @59:5 default -> fail @65:13
                   case -> notify @61:13 "${wf:actionData('shell')['out'] eq 'hi'}" @62:17
@@ -152,7 +152,7 @@ class WorkflowReaderTest {
                 kill fail @80:5 "boom"
                 end end @81:5
                 """, describe(app));
-        assertEquals("0.2", app.schemaVersion());
+        assertEquals("0.5", app.schemaVersion());
         assertEquals(List.of(new Parameter("input", null, null, SourceSpan.of("wf.xml", 3, 9)),
                 new Parameter("queue", "default", "the queue", SourceSpan.of("wf.xml", 4, 9))), app.parameters());
         Global global = app.global();

@@ -1,0 +1,154 @@
+package dev.ferry.parser.oozie;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.UnmarshalException;
+import jakarta.xml.bind.Unmarshaller;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.sax.SAXSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.helpers.XMLFilterImpl;
+
+/**
+ * Unmarshals Oozie XML into the classes xjc generates from the oozie-client XSDs
+ * ({@code dev.ferry.parser.oozie.xml.<family>.v<version>}), through the same hardened SAX reader.
+ *
+ * <p>Workflow ACTION has two {@code xs:any} slots, the action extension and the {@code sla:info} after
+ * {@code <error>}; both bind to {@code @XmlAnyElement}, so JAXB would let the SLA overwrite the extension.
+ * SLA elements are therefore filtered out here and read from the element tree instead ({@link SlaInfo}).
+ */
+public final class OozieJaxb {
+
+    /** One package per namespace, as oozie.xjb binds them. */
+    static final List<String> PACKAGES = List.of(
+            "workflow.v0_1", "workflow.v0_2", "workflow.v0_2_5", "workflow.v0_3", "workflow.v0_4", "workflow.v0_4_5",
+            "workflow.v0_5", "workflow.v1_0", "coordinator.v0_1", "coordinator.v0_2", "coordinator.v0_3",
+            "coordinator.v0_4", "coordinator.v0_5", "bundle.v0_1", "bundle.v0_2", "sla.v0_1", "sla.v0_2",
+            "distcp.v0_1", "distcp.v0_2", "distcp.v1_0", "email.v0_1", "email.v0_2", "git.v1_0",
+            "hive.v0_2", "hive.v0_3", "hive.v0_4", "hive.v0_5", "hive.v0_6", "hive.v1_0",
+            "hive2.v0_1", "hive2.v0_2", "hive2.v1_0", "shell.v0_1", "shell.v0_2", "shell.v0_3", "shell.v1_0",
+            "spark.v0_1", "spark.v0_2", "spark.v1_0", "sqoop.v0_2", "sqoop.v0_3", "sqoop.v0_4", "sqoop.v1_0",
+            "ssh.v0_1", "ssh.v0_2");
+
+    private static final String BASE = "dev.ferry.parser.oozie.xml.";
+
+    private OozieJaxb() {}
+
+    /** The JAXB root object (a WORKFLOWAPP, COORDINATORAPP, BUNDLEAPP of the document's version). */
+    public static Optional<Object> unmarshal(String xml, String displayPath, Diagnostics diagnostics) {
+        try {
+            Unmarshaller unmarshaller = Context.INSTANCE.createUnmarshaller();
+            SlaFilter filter = new SlaFilter();
+            filter.setParent(XmlReader.hardenedReader());
+            Object result = unmarshaller.unmarshal(new SAXSource(filter, new InputSource(new StringReader(xml))));
+            return Optional.of(result instanceof JAXBElement<?> element ? element.getValue() : result);
+        } catch (UnmarshalException e) {
+            diagnostics.report(DiagnosticCode.OOZ_E003, SourceSpan.file(displayPath),
+                    "not an Oozie document the schemas bind: " + message(e));
+            return Optional.empty();
+        } catch (JAXBException | SAXException | ParserConfigurationException | RuntimeException e) {
+            diagnostics.report(DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath),
+                    "cannot read the document: " + message(e));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * One element of the span-carrying tree bound to its generated class: an action extension
+     * ({@code <shell xmlns="uri:oozie:shell-action:1.0">} → {@code xml.shell.v1_0.ACTION}), an
+     * {@code sla:info} ({@code xml.sla.v0_2.SLAINFO}), ... Empty when no generated class binds its
+     * namespace and name (a custom action) or when it does not bind (schema problems are reported by
+     * {@link OozieSchemas}). Elements are rebuilt as DOM nodes, so nothing is parsed again.
+     */
+    public static Optional<Object> bind(XmlElement element) {
+        if (!OozieSchemas.knows(element.namespace())) {
+            return Optional.empty();
+        }
+        try {
+            Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+            Element node = toDom(document, element);
+            document.appendChild(node);
+            Object result = Context.INSTANCE.createUnmarshaller().unmarshal(node);
+            return Optional.of(result instanceof JAXBElement<?> bound ? bound.getValue() : result);
+        } catch (JAXBException | ParserConfigurationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Element toDom(Document document, XmlElement element) {
+        Element node = element.namespace().isEmpty() ? document.createElement(element.name())
+                : document.createElementNS(element.namespace(), element.name());
+        element.attributes().forEach(node::setAttribute);
+        if (element.children().isEmpty()) {
+            node.setTextContent(element.text());
+        }
+        for (XmlElement child : element.children()) {
+            node.appendChild(toDom(document, child));
+        }
+        return node;
+    }
+
+    private static String message(Exception e) {
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
+    }
+
+    /** Built once: the context over every generated package. */
+    private static final class Context {
+        static final JAXBContext INSTANCE = create();
+
+        private static JAXBContext create() {
+            String path = String.join(":", PACKAGES.stream().map(p -> BASE + p).toList());
+            try {
+                return JAXBContext.newInstance(path, OozieJaxb.class.getClassLoader());
+            } catch (JAXBException e) {
+                throw new IllegalStateException("generated Oozie JAXB classes do not load", e);
+            }
+        }
+    }
+
+    /** Drops every element in an uri:oozie:sla:* namespace, with its content. */
+    private static final class SlaFilter extends XMLFilterImpl {
+        private int depth;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            if (depth > 0 || uri.startsWith("uri:oozie:sla:")) {
+                depth++;
+                return;
+            }
+            super.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if (depth > 0) {
+                depth--;
+                return;
+            }
+            super.endElement(uri, localName, qName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (depth == 0) {
+                super.characters(ch, start, length);
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package dev.ferry.parser.oozie;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+import org.w3c.dom.ls.LSInput;
+import org.w3c.dom.ls.LSResourceResolver;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
+/**
+ * Validates Oozie XML against the XSDs of oozie-client (bundled under {@code dev/ferry/parser/oozie/xsd/}),
+ * the way Oozie's SchemaService does: one schema set holding workflow 0.1-1.0, every action extension,
+ * coordinator 0.1-0.5, bundle 0.1-0.2 and SLA 0.1-0.2. Every violation becomes an OOZ-E014 at its
+ * line:column. Hardened: no DTDs, no external entities, schemas resolved only from the bundled set.
+ */
+public final class OozieSchemas {
+
+    static final String XSD_FOLDER = "/dev/ferry/parser/oozie/xsd/";
+
+    /** The bundled XSDs; gms-oozie-sla-0.1 repeats oozie-sla-0.1's namespace and is left out, as in Oozie. */
+    static final List<String> XSD_FILES = List.of(
+            "oozie-workflow-0.1.xsd", "oozie-workflow-0.2.xsd", "oozie-workflow-0.2.5.xsd", "oozie-workflow-0.3.xsd",
+            "oozie-workflow-0.4.xsd", "oozie-workflow-0.4.5.xsd", "oozie-workflow-0.5.xsd", "oozie-workflow-1.0.xsd",
+            "oozie-coordinator-0.1.xsd", "oozie-coordinator-0.2.xsd", "oozie-coordinator-0.3.xsd",
+            "oozie-coordinator-0.4.xsd", "oozie-coordinator-0.5.xsd", "oozie-bundle-0.1.xsd", "oozie-bundle-0.2.xsd",
+            "oozie-sla-0.1.xsd", "oozie-sla-0.2.xsd",
+            "distcp-action-0.1.xsd", "distcp-action-0.2.xsd", "distcp-action-1.0.xsd",
+            "email-action-0.1.xsd", "email-action-0.2.xsd", "git-action-1.0.xsd",
+            "hive-action-0.2.xsd", "hive-action-0.3.xsd", "hive-action-0.4.xsd", "hive-action-0.5.xsd",
+            "hive-action-0.6.xsd", "hive-action-1.0.xsd",
+            "hive2-action-0.1.xsd", "hive2-action-0.2.xsd", "hive2-action-1.0.xsd",
+            "shell-action-0.1.xsd", "shell-action-0.2.xsd", "shell-action-0.3.xsd", "shell-action-1.0.xsd",
+            "spark-action-0.1.xsd", "spark-action-0.2.xsd", "spark-action-1.0.xsd",
+            "sqoop-action-0.2.xsd", "sqoop-action-0.3.xsd", "sqoop-action-0.4.xsd", "sqoop-action-1.0.xsd",
+            "ssh-action-0.1.xsd", "ssh-action-0.2.xsd");
+
+    /** The validator's rule key ("cvc-complex-type.2.4.a: ") says nothing to a user. */
+    private static final Pattern RULE_KEY = Pattern.compile("^cvc-[\\w.-]+: ");
+
+    /** {@code {"uri:oozie:workflow:0.5":script}} → {@code script}: the namespace is the document's own. */
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("\\{?\"[^\"]*\":([\\w.-]+)}?");
+
+    /** {@code {WC["uri:oozie:sla:0.1"]}} → {@code an element of uri:oozie:sla:0.1}: a wildcard slot. */
+    private static final Pattern WILDCARD = Pattern.compile("\\{?WC\\[([^\\]]*)]}?");
+
+    /** A wildcard slot (the action extension) holding an element of a namespace we have no XSD for. */
+    private static final Pattern UNKNOWN_EXTENSION = Pattern.compile("cvc-complex-type\\.2\\.4\\.c.*");
+
+    private static final Schema SCHEMA = load();
+
+    private OozieSchemas() {}
+
+    /** Every namespace the bundled schemas declare (uri:oozie:workflow:0.5, uri:oozie:shell-action:0.3...). */
+    public static Set<String> namespaces() {
+        return NamespaceSet.ALL;
+    }
+
+    /** True when a bundled XSD declares this namespace. */
+    public static boolean knows(String namespace) {
+        return NamespaceSet.ALL.contains(namespace);
+    }
+
+    /**
+     * Validates {@code xml} (already known to be well-formed) and reports each violation as OOZ-E014;
+     * returns true when there was none. A root without a namespace is not validated (Oozie needs one; we
+     * accept such files and rely on the reader's own checks). Elements in a namespace no bundled XSD
+     * declares, in a wildcard slot (custom actions), are left to the reader, which reports them as OOZ-W006.
+     */
+    public static boolean validate(String xml, String rootNamespace, String displayPath, Diagnostics diagnostics) {
+        if (rootNamespace == null || rootNamespace.isEmpty()) {
+            return true;
+        }
+        if (!knows(rootNamespace)) {
+            diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath),
+                    "namespace " + rootNamespace + " has no bundled Oozie XSD; the file is read without validation");
+            return true;
+        }
+        if (SCHEMA == null) {
+            diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath),
+                    "the bundled Oozie XSDs cannot be loaded; the file is read without validation");
+            return true;
+        }
+        Collector collector = new Collector(displayPath, new SourceText(xml));
+        try {
+            Validator validator = SCHEMA.newValidator();
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.setErrorHandler(collector);
+            validator.validate(new SAXSource(XmlReader.hardenedReader(), new InputSource(new StringReader(xml))));
+        } catch (SAXParseException stopped) {
+            // Already recorded by the collector (fatal errors end the pass).
+        } catch (SAXException | IOException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {
+            diagnostics.report(DiagnosticCode.OOZ_E014, SourceSpan.file(displayPath),
+                    "schema validation failed: " + e.getMessage());
+            return false;
+        }
+        collector.problems.forEach(diagnostics::add);
+        return collector.problems.isEmpty();
+    }
+
+    private static Schema load() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setResourceResolver(new BundledOnly());
+            List<StreamSource> sources = new ArrayList<>();
+            for (String file : XSD_FILES) {
+                URL url = OozieSchemas.class.getResource(XSD_FOLDER + file);
+                if (url == null) {
+                    return null;
+                }
+                sources.add(new StreamSource(url.openStream(), url.toExternalForm()));
+            }
+            return factory.newSchema(sources.toArray(new StreamSource[0]));
+        } catch (SAXException | IOException e) {
+            return null;
+        }
+    }
+
+    /** Serves {@code xs:include}s (oozie-common-1.0.xsd) from the bundled set; anything else is refused. */
+    private static final class BundledOnly implements LSResourceResolver {
+        @Override
+        public LSInput resolveResource(String type, String namespace, String publicId, String systemId, String base) {
+            String name = systemId == null ? "" : systemId.substring(systemId.lastIndexOf('/') + 1);
+            InputStream in = name.endsWith(".xsd") ? OozieSchemas.class.getResourceAsStream(XSD_FOLDER + name) : null;
+            if (in == null) {
+                throw new IllegalStateException("schema reference refused: " + systemId);
+            }
+            return new BundledInput(in, publicId, XSD_FOLDER + name, base);
+        }
+    }
+
+    private record BundledInput(InputStream byteStream, String publicId, String systemId, String baseURI)
+            implements LSInput {
+        @Override public java.io.Reader getCharacterStream() { return null; }
+        @Override public void setCharacterStream(java.io.Reader characterStream) { }
+        @Override public InputStream getByteStream() { return byteStream; }
+        @Override public void setByteStream(InputStream byteStream) { }
+        @Override public String getStringData() { return null; }
+        @Override public void setStringData(String stringData) { }
+        @Override public String getSystemId() { return systemId; }
+        @Override public void setSystemId(String systemId) { }
+        @Override public String getPublicId() { return publicId; }
+        @Override public void setPublicId(String publicId) { }
+        @Override public String getBaseURI() { return baseURI; }
+        @Override public void setBaseURI(String baseURI) { }
+        @Override public String getEncoding() { return null; }
+        @Override public void setEncoding(String encoding) { }
+        @Override public boolean getCertifiedText() { return false; }
+        @Override public void setCertifiedText(boolean certifiedText) { }
+    }
+
+    /** Keeps every violation with its position; the strict-wildcard miss of a custom action is skipped. */
+    private static final class Collector implements ErrorHandler {
+        private final String file;
+        private final SourceText source;
+        private final List<dev.ferry.diagnostics.Diagnostic> problems = new ArrayList<>();
+
+        Collector(String file, SourceText source) {
+            this.file = file;
+            this.source = source;
+        }
+
+        @Override
+        public void warning(SAXParseException e) {
+            // Schema warnings carry nothing a user must fix.
+        }
+
+        @Override
+        public void error(SAXParseException e) {
+            String message = e.getMessage() == null ? "schema violation" : e.getMessage();
+            if (UNKNOWN_EXTENSION.matcher(message).matches()) {
+                return;
+            }
+            problems.add(dev.ferry.diagnostics.Diagnostic.of(DiagnosticCode.OOZ_E014, at(e), readable(message)));
+        }
+
+        private static String readable(String message) {
+            String text = QUALIFIED_NAME.matcher(RULE_KEY.matcher(message).replaceFirst("")).replaceAll("$1");
+            Matcher wildcard = WILDCARD.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (wildcard.find()) {
+                String namespaces = wildcard.group(1).replace("\"", "").replace(",", " or ");
+                wildcard.appendReplacement(out, Matcher.quoteReplacement("an element of " + namespaces));
+            }
+            return wildcard.appendTail(out).toString();
+        }
+
+        /** The validator reports the end of the start tag; point at its {@code <}, like element spans do. */
+        private SourceSpan at(SAXParseException e) {
+            int line = Math.max(1, e.getLineNumber());
+            int column = Math.max(1, e.getColumnNumber());
+            int end = source.offset(line, column);
+            int tag = source.text().lastIndexOf('<', Math.max(0, end - 1));
+            if (tag >= 0 && source.text().startsWith("</", tag)) {
+                tag = openingTag(source.text(), tag);
+            }
+            return tag < 0 ? SourceSpan.of(file, line, column)
+                    : SourceSpan.of(file, source.lineOf(tag), source.columnOf(tag));
+        }
+
+        /** "content is not complete" is reported at the end tag: move it to the element's start tag. */
+        private static int openingTag(String text, int endTag) {
+            int nameEnd = endTag + 2;
+            while (nameEnd < text.length() && !Character.isWhitespace(text.charAt(nameEnd)) && text.charAt(nameEnd) != '>') {
+                nameEnd++;
+            }
+            String name = text.substring(endTag + 2, nameEnd);
+            int depth = 1;
+            for (int at = text.lastIndexOf('<', endTag - 1); at >= 0; at = text.lastIndexOf('<', at - 1)) {
+                if (text.startsWith("</" + name, at) && boundary(text, at + 2 + name.length())) {
+                    depth++;
+                } else if (text.startsWith("<" + name, at) && boundary(text, at + 1 + name.length())
+                        && !selfClosing(text, at) && --depth == 0) {
+                    return at;
+                }
+            }
+            return endTag;
+        }
+
+        private static boolean boundary(String text, int at) {
+            return at < text.length() && (Character.isWhitespace(text.charAt(at)) || text.charAt(at) == '>'
+                    || text.charAt(at) == '/');
+        }
+
+        private static boolean selfClosing(String text, int start) {
+            int close = text.indexOf('>', start);
+            return close > 0 && text.charAt(close - 1) == '/';
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXParseException {
+            error(e);
+            throw e;
+        }
+    }
+
+    /** The target namespaces of the bundled XSDs, read from the file names' families and versions. */
+    private static final class NamespaceSet {
+        static final Set<String> ALL = build();
+
+        private static Set<String> build() {
+            java.util.TreeSet<String> all = new java.util.TreeSet<>();
+            for (String file : XSD_FILES) {
+                String stem = file.substring(0, file.length() - ".xsd".length());
+                int dash = stem.lastIndexOf('-');
+                String family = stem.substring(0, dash).replaceFirst("^oozie-", "");
+                all.add("uri:oozie:" + family + ":" + stem.substring(dash + 1));
+            }
+            return java.util.Collections.unmodifiableSet(all);
+        }
+    }
+}

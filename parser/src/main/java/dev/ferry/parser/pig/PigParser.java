@@ -44,7 +44,10 @@ public final class PigParser {
             diagnostics.addAll(errors.diagnostics);
             return Optional.empty();
         }
-        return Optional.of(new PigAstBuilder(displayPath).script(tree));
+        Diagnostics semantic = new Diagnostics();
+        PigScript script = new PigAstBuilder(displayPath, semantic).script(tree);
+        diagnostics.addAll(semantic);
+        return semantic.hasErrors() ? Optional.empty() : Optional.of(script);
     }
 
     /** Turns ANTLR's messages into compiler-style diagnostics, keeping every error, not just the first. */

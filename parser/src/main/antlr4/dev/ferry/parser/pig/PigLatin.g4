@@ -186,8 +186,19 @@ alias : identifierPlus ;
 identifierPlus : IDENTIFIER | RANK | CUBE | IN | WHEN | THEN | ELSE | END ;
 
 explicitFieldDef
-    : identifierPlus (COLON type)?
+    : fieldName (COLON type)?
     | explicitType
+    ;
+
+// Pig accepts most keywords as field names in a schema (`AS (order:int)`), though not after
+// GENERATE ... AS (the AST builder reports those); type names stay types.
+fieldName
+    : identifierPlus
+    | IMPORT | RETURNS | DEFINE | LOAD | FILTER | FOREACH | ROLLUP | ORDER | DISTINCT | COGROUP | JOIN
+    | CROSS | UNION | SPLIT | INTO | IF | ALL | AS | BY | USING | INNER | OUTER | PARALLEL | PARTITION
+    | AND | OR | GENERATE | ASC | DESC | IS | STREAM | THROUGH | STORE | MAPREDUCE | SHIP | CACHE
+    | INPUT | OUTPUT | STDERROR | STDIN | STDOUT | LIMIT | SAMPLE | LEFT | RIGHT | FULL | ASSERT
+    | GROUP | TRUE | FALSE | NOT | FLATTEN | MATCHES | STR_EQ | STR_NE | STR_GT | STR_GTE | STR_LT | STR_LTE
     ;
 fieldDef : explicitFieldDef | implicitType ;
 fieldDefList : fieldDef (COMMA fieldDef)* ;
@@ -279,7 +290,7 @@ castExpr
     | MINUS castExpr                                                                # negExpr
     | colRefWithoutIdentifier projection*                                           # columnExpr
     | identifierPlus projection*                                                    # namedColumnExpr
-    | funcName LPAREN (realArg (COMMA realArg)*)? RPAREN projection*                # funcEvalExpr
+    | exprFuncName LPAREN (realArg (COMMA realArg)*)? RPAREN projection*            # funcEvalExpr
     | CASE WHEN cond THEN expr (WHEN cond THEN expr)* (ELSE expr)? END projection*  # caseCondExpr
     | CASE expr WHEN expr THEN expr (WHEN expr THEN expr)* (ELSE expr)? END projection*   # caseValueExpr
     | LPAREN implicitMapType RPAREN castExpr                                        # mapCastExpr
@@ -339,6 +350,19 @@ nestedOp
     ;
 
 nestedOpInput : colRef (PERIOD (colRef | LPAREN colRef (COMMA colRef)* RPAREN))? ;
+
+// In an expression a function name cannot start with a word that reads as a column or a value
+// (Pig's func_name_without_columns): `flatten(x)` in a condition is an error, not a call.
+exprFuncName : (identifierPlus | eidWithoutColumns) ((PERIOD eid) | PARAM)* ;
+
+eidWithoutColumns
+    : IMPORT | RETURNS | DEFINE | LOAD | FILTER | FOREACH | ROLLUP | ORDER | DISTINCT | COGROUP | JOIN
+    | CROSS | UNION | SPLIT | INTO | IF | ALL | AS | BY | USING | INNER | OUTER | PARALLEL | PARTITION
+    | AND | OR | GENERATE | ASC | DESC | BIGINTEGER | BIGDECIMAL | DATETIME | CHARARRAY | BYTEARRAY
+    | IS | STREAM | THROUGH | STORE | MAPREDUCE | SHIP | CACHE | INPUT | OUTPUT | STDERROR | STDIN
+    | STDOUT | LIMIT | SAMPLE | LEFT | RIGHT | FULL | ASSERT | MATCHES
+    | STR_EQ | STR_NE | STR_GT | STR_GTE | STR_LT | STR_LTE
+    ;
 
 // Function and class names may use keywords (`org.apache.pig.builtin.DISTINCT`), as in Pig's eid.
 eid
@@ -424,7 +448,7 @@ SHIP : 'ship' ;
 CACHE : 'cache' ;
 INPUT : 'input' ;
 OUTPUT : 'output' ;
-STDERROR : 'stderror' ;
+STDERROR : 'stderr' ;
 STDIN : 'stdin' ;
 STDOUT : 'stdout' ;
 LIMIT : 'limit' ;
@@ -483,7 +507,7 @@ PARAM : '$' [a-z_] [a-z0-9_]* | '${' [a-z_] [a-z0-9_]* '}' ;
 
 fragment DIGITS : [0-9]+ ;
 fragment EXPONENT : 'e' [+-]? DIGITS ;
-fragment FLOATING : DIGITS '.' DIGITS? EXPONENT? | '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
+fragment FLOATING : DIGITS '.' DIGITS EXPONENT? | '.' DIGITS EXPONENT? | DIGITS EXPONENT ;
 
 BIGINTEGERNUMBER : DIGITS 'bi' ;
 BIGDECIMALNUMBER : (FLOATING | DIGITS) 'bd' ;

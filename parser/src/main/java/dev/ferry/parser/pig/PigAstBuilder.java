@@ -496,8 +496,8 @@ final class PigAstBuilder {
     }
 
     private FieldSchema explicitFieldDef(ExplicitFieldDefContext f) {
-        if (f.identifierPlus() != null) {
-            String name = f.identifierPlus().getText();
+        if (f.fieldName() != null) {
+            String name = f.fieldName().getText();
             return f.type() == null ? new FieldSchema(name, PigType.BYTEARRAY, span(f)) : typed(name, type(f.type()), span(f));
         }
         return typed(null, explicitType(f.explicitType()), span(f));
@@ -577,9 +577,26 @@ final class PigAstBuilder {
         List<FieldSchema> names = List.of();
         GenerateAsClauseContext as = g.generateAsClause();
         if (as != null) {
+            keywordNames(as);
             names = as.explicitFieldDef() != null ? List.of(explicitFieldDef(as.explicitFieldDef())) : fieldDefList(as.fieldDefList());
         }
         return new GenerateItem(expr, names, span(g));
+    }
+
+    /** Pig's GENERATE ... AS takes identifiers only, unlike a LOAD schema. */
+    private void keywordNames(GenerateAsClauseContext as) {
+        List<ExplicitFieldDefContext> defs = new ArrayList<>();
+        if (as.explicitFieldDef() != null) {
+            defs.add(as.explicitFieldDef());
+        } else {
+            as.fieldDefList().fieldDef().stream().map(FieldDefContext::explicitFieldDef).filter(d -> d != null).forEach(defs::add);
+        }
+        for (ExplicitFieldDefContext d : defs) {
+            if (d.fieldName() != null && d.fieldName().identifierPlus() == null) {
+                diagnostics.report(DiagnosticCode.PIG_E001, span(d), "syntax error at '" + d.fieldName().getText()
+                        + "': a keyword cannot name a field after GENERATE ... AS", "rename the field, e.g. '" + d.fieldName().getText() + "_'");
+            }
+        }
     }
 
     private FuncSpec funcSpec(FuncClauseContext f) {
@@ -691,7 +708,7 @@ final class PigAstBuilder {
             return projections(named(n.identifierPlus().getText(), span(n.identifierPlus())), n.projection());
         }
         if (c instanceof FuncEvalExprContext f) {
-            PigExpr call = new PigExpr.Call(f.funcName().getText(), f.realArg().stream().map(this::realArg).toList(), span);
+            PigExpr call = new PigExpr.Call(f.exprFuncName().getText(), f.realArg().stream().map(this::realArg).toList(), span);
             return projections(call, f.projection());
         }
         if (c instanceof CaseCondExprContext k) {
@@ -875,17 +892,19 @@ final class PigAstBuilder {
                 default -> new PigExpr.Literal(Double.parseDouble(text), PigType.DOUBLE, span);
             };
         } catch (NumberFormatException e) {
-            diagnostics.report(DiagnosticCode.PIG_E001, span, "number " + text + " is out of range");
+            diagnostics.report(DiagnosticCode.PIG_E001, span, "number " + text + " is out of range", "");
             return new PigExpr.Literal(null, null, span);
         }
     }
 
-    /** An integer literal too large for int is an error in Pig; Ferry reads it as a long and says so. */
+    /** An integer literal too large for an int is an error in Pig (a long needs the L suffix). */
     private PigExpr integer(String text, SourceSpan span) {
         try {
             return new PigExpr.Literal(Integer.parseInt(text), PigType.INT, span);
         } catch (NumberFormatException tooBig) {
-            return new PigExpr.Literal(Long.parseLong(text), PigType.LONG, span);
+            diagnostics.report(DiagnosticCode.PIG_E001, span, "integer " + text + " does not fit in an int",
+                    "write " + text + "L for a long");
+            return new PigExpr.Literal(null, null, span);
         }
     }
 

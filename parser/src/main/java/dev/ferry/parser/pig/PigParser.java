@@ -62,11 +62,43 @@ public final class PigParser {
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
                                 String message, RecognitionException e) {
-            String text = offending instanceof Token token ? token.getText() : null;
-            String what = text == null || "<EOF>".equals(text) ? "end of script" : "'" + text + "'";
-            String hint = "<EOF>".equals(text) ? "is a ';' missing at the end of the last statement?" : "";
+            Token token = offending instanceof Token t ? t : null;
+            if (token != null && token.getType() == PigLatinLexer.MULTILINE_STRING) {
+                diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
+                        "string literal is not closed on its line", "close it with ' (a newline in a string is written \\n)");
+                return;
+            }
+            if (token != null && token.getType() == PigLatinLexer.UNEXPECTED) {
+                String text = token.getText();
+                String hint = text.equals("'") ? "close the string with '"
+                        : text.equals("/") ? "is a /* comment not closed?" : "";
+                diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
+                        "unexpected character '" + text + "'", hint);
+                return;
+            }
+            String text = token == null ? null : token.getText();
+            boolean atEnd = token == null || token.getType() == Token.EOF;
+            String what = atEnd ? "end of script" : "'" + firstLine(text) + "'";
+            String hint = atEnd ? "is a ';' missing at the end of the last statement?" : "";
+            if (message.contains("expecting ';'") || message.contains("expecting {'parallel', ';'}") || message.startsWith("missing ';'")) {
+                hint = "is a ';' missing at the end of the previous statement?";
+            }
             diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
-                    "syntax error at " + what + ": " + message, hint);
+                    "syntax error at " + what + ": " + concise(message), hint);
+        }
+
+        /** ANTLR's message without a long list of expected tokens, which helps nobody. */
+        private static String concise(String message) {
+            int expecting = message.indexOf(" expecting {");
+            if (expecting >= 0 && message.substring(expecting).split(",").length > 6) {
+                return message.substring(0, expecting);
+            }
+            return message.replace("\n", " ").replace("\r", "");
+        }
+
+        private static String firstLine(String text) {
+            int newline = text.indexOf('\n');
+            return newline < 0 ? text : text.substring(0, newline) + "...";
         }
     }
 }

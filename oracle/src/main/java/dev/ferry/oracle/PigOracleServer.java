@@ -201,19 +201,24 @@ public final class PigOracleServer {
         ctx.setParamFiles(new ArrayList<>());
 
         try {
-            if (checkOnly) {
-                // What org.apache.pig.Main does for -check: Grunt validates the script file itself.
-                try {
-                    new Grunt(new BufferedReader(new StringReader("")), ctx).checkScript(script.getPath());
-                    return null;
-                } catch (Throwable t) {
-                    return describe(t);
-                }
-            }
             String substituted;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(
                     new FileInputStream(script), StandardCharsets.UTF_8))) {
                 substituted = ctx.doParamSubstitution(in);
+            }
+            if (checkOnly) {
+                // What org.apache.pig.Main does for -check: substitute parameters into a file next to
+                // the script (IMPORT paths stay relative to it), then let Grunt validate that file.
+                Path checked = script.toPath().toAbsolutePath().resolveSibling(".ferry-check-" + script.getName());
+                try {
+                    Files.writeString(checked, substituted, StandardCharsets.UTF_8);
+                    new Grunt(new BufferedReader(new StringReader("")), ctx).checkScript(checked.toString());
+                    return null;
+                } catch (Throwable t) {
+                    return describe(t).replace(checked.toString(), script.getPath());
+                } finally {
+                    Files.deleteIfExists(checked);
+                }
             }
             state.setScript(script);
 

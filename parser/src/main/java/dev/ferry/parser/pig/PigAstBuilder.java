@@ -38,9 +38,10 @@ final class PigAstBuilder {
     private boolean aliasesFromElsewhere;
     private int generated;
 
-    PigAstBuilder(String file, Diagnostics diagnostics) {
+    PigAstBuilder(String file, Diagnostics diagnostics, boolean checkAliases) {
         this.file = file;
         this.diagnostics = diagnostics;
+        this.aliasesFromElsewhere = !checkAliases;
     }
 
     PigScript script(ScriptContext ctx) {

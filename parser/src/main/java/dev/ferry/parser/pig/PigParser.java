@@ -32,6 +32,14 @@ public final class PigParser {
     }
 
     public static Optional<PigScript> parse(String text, String displayPath, Diagnostics diagnostics) {
+        return parse(text, displayPath, true, diagnostics);
+    }
+
+    /**
+     * Parses a whole script, or a macro body after expansion ({@code checkAliases} false: its inputs
+     * are the caller's aliases, which the body alone does not define).
+     */
+    static Optional<PigScript> parse(String text, String displayPath, boolean checkAliases, Diagnostics diagnostics) {
         SyntaxErrors errors = new SyntaxErrors(displayPath);
         PigLatinLexer lexer = new PigLatinLexer(CharStreams.fromString(text, displayPath));
         lexer.removeErrorListeners();
@@ -45,7 +53,7 @@ public final class PigParser {
             return Optional.empty();
         }
         Diagnostics semantic = new Diagnostics();
-        PigScript script = new PigAstBuilder(displayPath, semantic).script(tree);
+        PigScript script = new PigAstBuilder(displayPath, semantic, checkAliases).script(tree);
         diagnostics.addAll(semantic);
         return semantic.hasErrors() ? Optional.empty() : Optional.of(script);
     }

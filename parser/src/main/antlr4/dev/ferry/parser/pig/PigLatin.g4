@@ -13,6 +13,10 @@ grammar PigLatin;
 
 options { caseInsensitive = true; }
 
+// Made by the lexer's nextToken() (below), not by a rule: a Grunt command word counts only where a
+// statement starts, and a semantic predicate in a lexer rule would make every identifier slow.
+tokens { GRUNT_COMMAND }
+
 @lexer::members {
     /** True where a statement may start: at the beginning, after ';', '}' or a Grunt command line. */
     private boolean statementStart = true;
@@ -22,7 +26,7 @@ options { caseInsensitive = true; }
         Token token = super.emit();
         if (token.getChannel() == Token.DEFAULT_CHANNEL) {
             int type = token.getType();
-            statementStart = type == SEMI || type == RCURLY || type == GRUNT_COMMAND || type == PREPROCESSOR;
+            statementStart = type == SEMI || type == RCURLY || type == PigLatinParser.GRUNT_COMMAND || type == PREPROCESSOR;
         }
         return token;
     }
@@ -31,6 +35,50 @@ options { caseInsensitive = true; }
     public void reset() {
         super.reset();
         statementStart = true;
+    }
+
+    private static final java.util.Set<String> GRUNT_WORDS = java.util.Set.of("fs", "sh", "cat", "cd", "cp",
+            "copyfromlocal", "copytolocal", "dump", "describe", "explain", "illustrate", "aliases", "kill", "ls",
+            "mkdir", "mv", "pwd", "quit", "register", "rm", "rmf", "run", "exec", "set", "help", "history", "clear");
+
+    /** A Grunt command where a statement starts: the word and the rest of its line up to ';'. */
+    @Override
+    public Token nextToken() {
+        int length = statementStart ? gruntCommandLength() : 0;
+        if (length == 0) {
+            return super.nextToken();
+        }
+        int start = _input.index();
+        int line = getLine();
+        int column = getCharPositionInLine();
+        for (int i = 0; i < length; i++) {
+            getInterpreter().consume(_input);
+        }
+        Token token = _factory.create(_tokenFactorySourcePair, PigLatinParser.GRUNT_COMMAND, null, Token.DEFAULT_CHANNEL,
+                start, start + length - 1, line, column);
+        emit(token);
+        statementStart = true;
+        return token;
+    }
+
+    private int gruntCommandLength() {
+        int i = 1;
+        StringBuilder word = new StringBuilder();
+        while (Character.isLetter(_input.LA(i))) {
+            word.append((char) Character.toLowerCase(_input.LA(i)));
+            i++;
+        }
+        int next = _input.LA(i);
+        if (word.length() == 0 || !GRUNT_WORDS.contains(word.toString())
+                || !(next == CharStream.EOF || next == ' ' || next == '\t' || next == ';' || next == '\r' || next == '\n')) {
+            return 0;
+        }
+        if (next == ' ' || next == '\t') {
+            while (_input.LA(i) != CharStream.EOF && _input.LA(i) != ';' && _input.LA(i) != '\r' && _input.LA(i) != '\n') {
+                i++;
+            }
+        }
+        return i - 1;
     }
 }
 
@@ -293,16 +341,21 @@ castExpr
     | exprFuncName LPAREN (realArg (COMMA realArg)*)? RPAREN projection*            # funcEvalExpr
     | CASE WHEN cond THEN expr (WHEN cond THEN expr)* (ELSE expr)? END projection*  # caseCondExpr
     | CASE expr WHEN expr THEN expr (WHEN expr THEN expr)* (ELSE expr)? END projection*   # caseValueExpr
-    | LPAREN implicitMapType RPAREN castExpr                                        # mapCastExpr
-    | LPAREN explicitTypeCast RPAREN castExpr                                       # typeCastExpr
-    | LPAREN RPAREN projection*                                                     # emptyTupleExpr
-    | LPAREN (STAR | colRange) (COMMA realArg)* RPAREN projection*                  # starTupleExpr
-    | LPAREN cond (COMMA realArg)+ RPAREN projection*                               # tupleExpr
-    | LPAREN cond QUESTION expr COLON expr RPAREN                                   # bincondExpr
-    | LPAREN cond RPAREN                                                            # parenExpr
+    | LPAREN afterLeftParen                                                         # parenthesized
     | LCURLY (realArg (COMMA realArg)*)? RCURLY projection*                         # bagExpr
     | LBRACKET keyValue (COMMA keyValue)* RBRACKET projection*                      # mapLiteralExpr
     | LBRACKET (realArg (COMMA realArg)*)? RBRACKET projection*                     # mapExpr
+    ;
+
+// Left-factored as in Pig's after_left_paren, so '(' is decided by its first tokens only.
+afterLeftParen
+    : implicitMapType RPAREN castExpr                                               # mapCastExpr
+    | explicitTypeCast RPAREN castExpr                                              # typeCastExpr
+    | RPAREN projection*                                                            # emptyTupleExpr
+    | (STAR | colRange) (COMMA realArg)* RPAREN projection*                         # starTupleExpr
+    | cond (COMMA realArg)+ RPAREN projection*                                      # tupleExpr
+    | cond QUESTION expr COLON expr RPAREN                                          # bincondExpr
+    | cond RPAREN                                                                   # parenExpr
     ;
 
 projection
@@ -378,14 +431,6 @@ eid
 // ---------------------------------------------------------------- lexer
 
 PREPROCESSOR : '%' ('declare' | 'default') [ \t] ~[\r\n]* ;
-
-// Grunt shell commands: the rest of the line up to ';' is their argument text.
-GRUNT_COMMAND
-    : {statementStart}? ( 'fs' | 'sh' | 'cat' | 'cd' | 'cp' | 'copyfromlocal' | 'copytolocal' | 'dump'
-      | 'describe' | 'explain' | 'illustrate' | 'aliases' | 'kill' | 'ls' | 'mkdir' | 'mv' | 'pwd'
-      | 'quit' | 'register' | 'rm' | 'rmf' | 'run' | 'exec' | 'set' | 'help' | 'history' | 'clear' )
-      ( [ \t] ~[;\r\n]* )?
-    ;
 
 VOID : 'void' ;
 NULL : 'null' ;

@@ -730,6 +730,22 @@ final class PigAstBuilder {
             PigExpr otherwise = k.ELSE() == null ? null : expr(parts.get(parts.size() - 1));
             return projections(new PigExpr.Case(expr(parts.get(0)), branches, otherwise, span), k.projection());
         }
+        if (c instanceof ParenthesizedContext p) {
+            return afterLeftParen(p.afterLeftParen(), span);
+        }
+        if (c instanceof BagExprContext b) {
+            return projections(new PigExpr.BagExpr(b.realArg().stream().map(this::realArg).toList(), span), b.projection());
+        }
+        if (c instanceof MapLiteralExprContext m) {
+            List<PigExpr> kv = new ArrayList<>();
+            m.keyValue().forEach(e -> keyValue(e, kv));
+            return projections(new PigExpr.MapExpr(kv, span), m.projection());
+        }
+        MapExprContext m = (MapExprContext) c;
+        return projections(new PigExpr.MapExpr(m.realArg().stream().map(this::realArg).toList(), span), m.projection());
+    }
+
+    private PigExpr afterLeftParen(AfterLeftParenContext c, SourceSpan span) {
         if (c instanceof MapCastExprContext m) {
             FieldSchema target = mapType(m.implicitMapType());
             return new PigExpr.Cast(PigType.MAP, target.fields(), castExpr(m.castExpr()), span);
@@ -756,21 +772,9 @@ final class PigAstBuilder {
         if (c instanceof BincondExprContext b) {
             return new PigExpr.Bincond(cond(b.cond()), expr(b.expr(0)), expr(b.expr(1)), span);
         }
-        if (c instanceof ParenExprContext p) {
-            PigExpr inner = cond(p.cond());
-            // A literal alone in parentheses is a one-field tuple, as in Pig.
-            return inner instanceof PigExpr.Literal ? new PigExpr.TupleExpr(List.of(inner), span) : inner;
-        }
-        if (c instanceof BagExprContext b) {
-            return projections(new PigExpr.BagExpr(b.realArg().stream().map(this::realArg).toList(), span), b.projection());
-        }
-        if (c instanceof MapLiteralExprContext m) {
-            List<PigExpr> kv = new ArrayList<>();
-            m.keyValue().forEach(e -> keyValue(e, kv));
-            return projections(new PigExpr.MapExpr(kv, span), m.projection());
-        }
-        MapExprContext m = (MapExprContext) c;
-        return projections(new PigExpr.MapExpr(m.realArg().stream().map(this::realArg).toList(), span), m.projection());
+        // A literal alone in parentheses is a one-field tuple, as in Pig.
+        PigExpr inner = cond(((ParenExprContext) c).cond());
+        return inner instanceof PigExpr.Literal ? new PigExpr.TupleExpr(List.of(inner), span) : inner;
     }
 
     private void keyValue(KeyValueContext kv, List<PigExpr> out) {

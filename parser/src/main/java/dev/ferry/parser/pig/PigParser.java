@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
@@ -44,10 +48,26 @@ public final class PigParser {
         PigLatinLexer lexer = new PigLatinLexer(CharStreams.fromString(text, displayPath));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
-        PigLatinParser parser = new PigLatinParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        PigLatinParser parser = new PigLatinParser(tokens);
+        // Two-stage parse: the fast SLL mode with bail-out first; only a script it cannot take is
+        // parsed again in full LL mode, which also reports the errors.
         parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        PigLatinParser.ScriptContext tree = parser.script();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        PigLatinParser.ScriptContext tree;
+        try {
+            tree = parser.script();
+        } catch (ParseCancellationException sllFailed) {
+            errors.diagnostics = new Diagnostics();
+            lexer.reset();
+            tokens.setTokenSource(lexer);
+            parser.reset();
+            parser.addErrorListener(errors);
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            tree = parser.script();
+        }
         if (errors.diagnostics.size() > 0) {
             diagnostics.addAll(errors.diagnostics);
             return Optional.empty();
@@ -61,7 +81,7 @@ public final class PigParser {
     /** Turns ANTLR's messages into compiler-style diagnostics, keeping every error, not just the first. */
     private static final class SyntaxErrors extends BaseErrorListener {
         private final String file;
-        private final Diagnostics diagnostics = new Diagnostics();
+        private Diagnostics diagnostics = new Diagnostics();
 
         SyntaxErrors(String file) {
             this.file = file;

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.CharStreams;
@@ -64,7 +65,7 @@ public final class PigParser {
             tokens.setTokenSource(lexer);
             parser.reset();
             parser.addErrorListener(errors);
-            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.setErrorHandler(new StatementRecovery());
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             tree = parser.script();
         }
@@ -76,6 +77,17 @@ public final class PigParser {
         PigScript script = new PigAstBuilder(displayPath, semantic, checkAliases).script(tree);
         diagnostics.addAll(semantic);
         return semantic.hasErrors() ? Optional.empty() : Optional.of(script);
+    }
+
+    /**
+     * ANTLR's recovery, except that a ';' is never dropped as "extraneous": the statement it ends
+     * is abandoned instead, so one mistake does not run on into the next statement's errors.
+     */
+    private static final class StatementRecovery extends DefaultErrorStrategy {
+        @Override
+        protected Token singleTokenDeletion(Parser recognizer) {
+            return recognizer.getInputStream().LA(1) == PigLatinLexer.SEMI ? null : super.singleTokenDeletion(recognizer);
+        }
     }
 
     /** Turns ANTLR's messages into compiler-style diagnostics, keeping every error, not just the first. */

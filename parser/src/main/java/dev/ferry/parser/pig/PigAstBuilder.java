@@ -76,7 +76,7 @@ final class PigAstBuilder {
                     c.STRING() == null ? null : unquote(c.STRING()), span(a)));
         } else if (s instanceof ForeachStmtContext f) {
             ForeachStatementContext fs = f.foreachStatement();
-            PigRelation relation = foreach(fs.rel(), fs.foreachPlanComplex(), fs.foreachPlanSimple(), span(fs));
+            PigRelation relation = foreach(fs.rel(), fs.foreachPlanComplex(), fs.foreachPlanSimple(), span(fs.FOREACH().getSymbol()));
             assign(aliasOf(fs.alias(), fs.FAT_ARROW()), relation, span(fs));
         }
     }
@@ -142,7 +142,7 @@ final class PigAstBuilder {
                     st.funcClause() == null ? null : funcSpec(st.funcClause()), span));
             return;
         }
-        PigRelation relation = opClause(op, span);
+        PigRelation relation = opClause(op, span(op));
         assign(aliasOf(g.alias(), g.FAT_ARROW()), relation, span);
     }
 

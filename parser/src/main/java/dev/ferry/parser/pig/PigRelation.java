@@ -15,6 +15,16 @@ public sealed interface PigRelation {
     /** The aliases this operator reads, in order. */
     List<String> inputs();
 
+    /** An operator over exactly one input relation. */
+    sealed interface OneInput extends PigRelation {
+        String input();
+
+        @Override
+        default List<String> inputs() {
+            return List.of(input());
+        }
+    }
+
     /** {@code LOAD 'path' USING func AS (schema)}; schema is empty when the script gives none. */
     record Load(String path, FuncSpec function, List<FieldSchema> schema, SourceSpan span) implements PigRelation {
         public Load {
@@ -27,48 +37,28 @@ public sealed interface PigRelation {
         }
     }
 
-    record Filter(String input, PigExpr condition, SourceSpan span) implements PigRelation {
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
-        }
-    }
+    record Filter(String input, PigExpr condition, SourceSpan span) implements OneInput {}
 
     /** {@code FOREACH input GENERATE items} without a nested block. */
-    record Foreach(String input, List<GenerateItem> items, SourceSpan span) implements PigRelation {
+    record Foreach(String input, List<GenerateItem> items, SourceSpan span) implements OneInput {
         public Foreach {
             items = List.copyOf(items);
-        }
-
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
         }
     }
 
     /** {@code FOREACH input { commands; GENERATE items; }}. */
     record NestedForeach(String input, List<NestedCommand> commands, List<GenerateItem> items, SourceSpan span)
-            implements PigRelation {
+            implements OneInput {
         public NestedForeach {
             commands = List.copyOf(commands);
             items = List.copyOf(items);
         }
-
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
-        }
     }
 
     /** {@code GROUP input BY key} or {@code GROUP input ALL} (keys empty): one input, no options. */
-    record Group(String input, List<PigExpr> keys, boolean all, SourceSpan span) implements PigRelation {
+    record Group(String input, List<PigExpr> keys, boolean all, SourceSpan span) implements OneInput {
         public Group {
             keys = List.copyOf(keys);
-        }
-
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
         }
     }
 
@@ -114,72 +104,37 @@ public sealed interface PigRelation {
     }
 
     /** {@code ORDER input BY keys USING comparator}; a key is {@link PigExpr.Star} for {@code BY *}. */
-    record Order(String input, List<OrderKey> keys, FuncSpec comparator, SourceSpan span) implements PigRelation {
+    record Order(String input, List<OrderKey> keys, FuncSpec comparator, SourceSpan span) implements OneInput {
         public Order {
             keys = List.copyOf(keys);
         }
-
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
-        }
     }
 
-    record Limit(String input, PigExpr count, SourceSpan span) implements PigRelation {
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
-        }
-    }
+    record Limit(String input, PigExpr count, SourceSpan span) implements OneInput {}
 
-    record Sample(String input, PigExpr fraction, SourceSpan span) implements PigRelation {
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
-        }
-    }
+    record Sample(String input, PigExpr fraction, SourceSpan span) implements OneInput {}
 
-    record Distinct(String input, String partitioner, SourceSpan span) implements PigRelation {
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
-        }
-    }
+    record Distinct(String input, String partitioner, SourceSpan span) implements OneInput {}
 
     /** {@code RANK input BY keys DENSE}; keys empty for a plain row number. */
-    record Rank(String input, List<OrderKey> keys, boolean dense, SourceSpan span) implements PigRelation {
+    record Rank(String input, List<OrderKey> keys, boolean dense, SourceSpan span) implements OneInput {
         public Rank {
             keys = List.copyOf(keys);
-        }
-
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
         }
     }
 
     /** {@code CUBE input BY CUBE(a, b), ROLLUP(c)}. */
-    record Cube(String input, List<CubeDimensions> dimensions, SourceSpan span) implements PigRelation {
+    record Cube(String input, List<CubeDimensions> dimensions, SourceSpan span) implements OneInput {
         public Cube {
             dimensions = List.copyOf(dimensions);
-        }
-
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
         }
     }
 
     /** {@code STREAM input THROUGH `cmd`} (command set) or {@code THROUGH alias} (defined set). */
     record Stream(String input, String command, String defined, List<FieldSchema> schema, SourceSpan span)
-            implements PigRelation {
+            implements OneInput {
         public Stream {
             schema = List.copyOf(schema);
-        }
-
-        @Override
-        public List<String> inputs() {
-            return List.of(input);
         }
     }
 

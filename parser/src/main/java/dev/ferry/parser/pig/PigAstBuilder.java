@@ -921,11 +921,10 @@ final class PigAstBuilder {
 
     private String use(String alias, SourceSpan span) {
         if (!defined.contains(alias) && !aliasesFromElsewhere) {
-            String hint = DidYouMean.hint(alias, defined);
-            if (hint.isEmpty()) {
-                hint = "define it before this statement (aliases are case-sensitive)";
-            }
-            diagnostics.report(DiagnosticCode.PIG_E010, span, "undefined alias '" + alias + "'", hint);
+            String suggestion = DidYouMean.hint(alias, defined);
+            diagnostics.report(DiagnosticCode.PIG_E010, span, "unknown alias '" + alias + "'"
+                    + (suggestion.isEmpty() ? "" : " (" + suggestion + ")"),
+                    "an alias must be assigned before it is used; aliases are case-sensitive");
         }
         return alias;
     }

@@ -8,7 +8,8 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOracleException;
-import dev.ferry.parser.pig.PigParser;
+import dev.ferry.parser.pig.PigLoader;
+import dev.ferry.parser.pig.PigParameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ class PigAgreementTest {
             pigError = rejected.getMessage();
         }
         Diagnostics diagnostics = new Diagnostics();
-        Optional<?> parsed = PigParser.parse(script, name, diagnostics);
+        // The whole front end, as Pig runs it: parameter substitution, IMPORT, macro expansion, parsing.
+        Optional<?> parsed = PigLoader.load(script, name, Optional.of(PigParameters.none()), diagnostics);
 
         if (pigError == null) {
             assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList(),

@@ -21,9 +21,14 @@ import java.util.regex.Pattern;
  * sets a parameter only when it has no value yet, while {@code %declare} always sets it (it wins
  * over {@code -param}, as in Pig 0.18). Values may use earlier parameters. {@code $NAME} and
  * {@code ${NAME}} are replaced everywhere except in comments; a backtick shell command is reported
- * (PIG-E003), never run. Line numbers are kept: preprocessor lines become empty lines.
+ * (PIG-E003), never run; a macro's own {@code $params} inside its DEFINE body are left for the
+ * expansion. Line numbers are kept: preprocessor lines become empty lines.
  */
 public final class PigParameters {
+
+    /** {@code DEFINE name(params) RETURNS results {}: a macro's own $names are not parameters. */
+    private static final Pattern MACRO_HEADER = Pattern.compile(
+            "(?i)\\bdefine\\s+\\w+\\s*\\(([^)]*)\\)\\s*returns\\s+([^{]*)\\{");
 
     private static final Pattern NAME = Pattern.compile("\\$\\{(_*[A-Za-z][A-Za-z0-9_]*)}|\\$(_*[A-Za-z][A-Za-z0-9_]*)");
 
@@ -86,7 +91,9 @@ public final class PigParameters {
     /** The script text with every parameter replaced, or empty (with diagnostics) when one is missing. */
     public Optional<String> substitute(String text, String file, Diagnostics diagnostics) {
         PigParameters scope = new PigParameters(new LinkedHashMap<>(values));
+        scope.macroBodies = macroBodies(text);
         StringBuilder out = new StringBuilder(text.length());
+        int offset = 0;
         boolean ok = true;
         boolean inBlockComment = false;
         String[] lines = text.split("\n", -1);
@@ -97,7 +104,7 @@ public final class PigParameters {
                 ok &= scope.preprocessor(line.strip(), SourceSpan.of(file, n + 1, line.indexOf('%') + 1), diagnostics);
             } else {
                 int[] state = {inBlockComment ? 1 : 0};
-                Optional<String> replaced = scope.substituteLine(line, file, n + 1, state, diagnostics);
+                Optional<String> replaced = scope.substituteLine(line, offset, file, n + 1, state, diagnostics);
                 inBlockComment = state[0] == 1;
                 ok &= replaced.isPresent();
                 out.append(replaced.orElse(line));
@@ -105,6 +112,7 @@ public final class PigParameters {
             if (n < lines.length - 1) {
                 out.append('\n');
             }
+            offset += line.length() + 1;
         }
         return ok ? Optional.of(out.toString()) : Optional.empty();
     }
@@ -165,7 +173,50 @@ public final class PigParameters {
     }
 
     /** Substitutes outside comments; state[0] is 1 while inside a block comment (carried across lines). */
-    private Optional<String> substituteLine(String line, String file, int lineNumber, int[] state, Diagnostics diagnostics) {
+    /** A macro body's extent in the text and the names ($params, $results) that belong to the macro. */
+    private record MacroBody(int start, int end, java.util.Set<String> names) {}
+
+    private List<MacroBody> macroBodies = List.of();
+
+    private static List<MacroBody> macroBodies(String text) {
+        List<MacroBody> bodies = new java.util.ArrayList<>();
+        Matcher m = MACRO_HEADER.matcher(text);
+        while (m.find()) {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (String group : new String[] {m.group(1), m.group(2)}) {
+                for (String name : group.split("[,\\s]+")) {
+                    if (!name.isBlank()) {
+                        names.add(name.strip());
+                    }
+                }
+            }
+            int depth = 0;
+            int end = text.length();
+            for (int i = m.end() - 1; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    end = i;
+                    break;
+                }
+            }
+            bodies.add(new MacroBody(m.start(), end, names));
+        }
+        return bodies;
+    }
+
+    private boolean macroOwns(String name, int offset) {
+        for (MacroBody body : macroBodies) {
+            if (offset >= body.start() && offset <= body.end() && body.names().contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Optional<String> substituteLine(String line, int lineOffset, String file, int lineNumber, int[] state,
+                                            Diagnostics diagnostics) {
         StringBuilder out = new StringBuilder(line.length());
         boolean ok = true;
         boolean inString = false;
@@ -205,7 +256,9 @@ public final class PigParameters {
                 Matcher m = NAME.matcher(line).region(i, line.length());
                 if (m.lookingAt()) {
                     String name = m.group(1) != null ? m.group(1) : m.group(2);
-                    if (values.containsKey(name)) {
+                    if (macroOwns(name, lineOffset + i)) {
+                        out.append(m.group()); // expanded with the macro's arguments later
+                    } else if (values.containsKey(name)) {
                         out.append(values.get(name));
                     } else {
                         diagnostics.report(DiagnosticCode.PIG_E002, SourceSpan.of(file, lineNumber, i + 1),

@@ -127,6 +127,23 @@ class PigLoaderTest {
     }
 
     @Test
+    void substitutionLeavesMacroParametersToTheExpansion() throws IOException {
+        String script = """
+                %default OUT 'out/b'
+                DEFINE keep(R, n) RETURNS K { $K = limit $R $n; };
+                A = load 'x';
+                B = keep(A, 3);
+                store B into '$OUT';
+                """;
+        Diagnostics d = new Diagnostics();
+        PigScript s = PigLoader.load(write("p.pig", script), "p.pig", Optional.of(PigParameters.none()), d).orElseThrow(
+                () -> new AssertionError(d.sorted().stream().map(Diagnostic::format).toList()));
+        PigRelation.Limit limit = (PigRelation.Limit) ((PigStatement.Assign) s.statements().get(1)).relation();
+        assertEquals("A limit 3", limit.input() + " limit " + ((PigExpr.Literal) limit.count()).value());
+        assertEquals("out/b", ((PigStatement.Store) s.statements().get(2)).path());
+    }
+
+    @Test
     void importIsRelativeToTheImportingScript() throws IOException {
         write("lib/macros.pig", "DEFINE twice(R) RETURNS T { $T = union $R, $R; };\n");
         Path script = write("jobs/main.pig", "IMPORT '../lib/macros.pig';\nA = load 'x';\nB = twice(A);\nstore B into 'o';\n");

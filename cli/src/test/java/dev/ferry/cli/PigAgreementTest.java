@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class PigAgreementTest {
 
-    private static final Pattern PIG_POSITION = Pattern.compile("line (\\d+), column (\\d+)");
+    private static final Pattern PIG_POSITION = Pattern.compile("line (\\d+)");
 
     static Path scriptsRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
@@ -74,12 +74,17 @@ class PigAgreementTest {
         assertTrue(parsed.isEmpty(), "Pig rejects " + name + " (" + pigError + "), Ferry must too");
         Diagnostic first = diagnostics.sorted().get(0);
         assertTrue(first.span().line() >= 1 && first.span().column() >= 1, first.format());
+        // Pig nests the body's error inside a macro's ("line 5> ... line 2, column 20"): the last one is the error.
         Matcher at = PIG_POSITION.matcher(pigError);
+        Integer pigLine = null;
+        while (at.find()) {
+            pigLine = Integer.parseInt(at.group(1));
+        }
         // Grunt's "Lexical error ... Encountered: <EOF>" is where Pig ran out of input (an unclosed
         // string), not where the error is: Ferry points at the opening quote instead.
         boolean pigAtEndOfInput = pigError.contains("Encountered: <EOF>");
-        if (at.find() && !pigAtEndOfInput) {
-            assertEquals(Integer.parseInt(at.group(1)), first.span().line(),
+        if (pigLine != null && !pigAtEndOfInput) {
+            assertEquals(pigLine, first.span().line(),
                     "Ferry's first error is on Pig's line\n  pig:   " + pigError + "\n  ferry: " + first.format());
         }
     }

@@ -170,6 +170,8 @@ public final class PigOracleServer {
         PropertiesUtil.loadDefaultProperties(props);
         props.setProperty("exectype", "local");
         props.setProperty("pig.temp.dir", workDir.toString());
+        // IMPORT 'x.pig' finds files next to the script, as when Oozie runs Pig in the workflow directory.
+        props.setProperty("pig.import.search.path", script.getAbsoluteFile().getParent());
         props.setProperty("hadoop.tmp.dir", workDir.resolve("hadoop").toString());
         // LocalJobRunner's own default is the literal /tmp/hadoop/mapred/staging
         props.setProperty("mapreduce.jobtracker.staging.root.dir", workDir.resolve("staging").toString());

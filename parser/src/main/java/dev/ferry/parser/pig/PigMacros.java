@@ -99,7 +99,9 @@ final class PigMacros {
 
     /** The body with $params and $returns replaced and its own aliases renamed, token by token. */
     private static String rewrite(PigStatement.MacroDefinition macro, Map<String, String> replacements, int index) {
-        List<? extends Token> tokens = new PigLatinLexer(CharStreams.fromString(macro.body())).getAllTokens();
+        PigLatinLexer lexer = new PigLatinLexer(CharStreams.fromString(macro.body()));
+        lexer.removeErrorListeners(); // the body was lexed once already; its errors were reported then
+        List<? extends Token> tokens = lexer.getAllTokens();
         Set<String> locals = localAliases(tokens);
         locals.removeAll(macro.returns());
         StringBuilder out = new StringBuilder(macro.body().length() + 64);

@@ -339,6 +339,8 @@ castExpr
     | colRefWithoutIdentifier projection*                                           # columnExpr
     | identifierPlus projection*                                                    # namedColumnExpr
     | exprFuncName LPAREN (realArg (COMMA realArg)*)? RPAREN projection*            # funcEvalExpr
+    | INVOKE (AMPERSAND | LPAREN realArg RPAREN) (identifierPlus PERIOD)* identifierPlus
+      LPAREN (realArg (COMMA realArg)*)? RPAREN projection*                         # invokerExpr
     | CASE WHEN cond THEN expr (WHEN cond THEN expr)* (ELSE expr)? END projection*  # caseCondExpr
     | CASE expr WHEN expr THEN expr (WHEN expr THEN expr)* (ELSE expr)? END projection*   # caseValueExpr
     | LPAREN afterLeftParen                                                         # parenthesized
@@ -509,6 +511,7 @@ THEN : 'then' ;
 ELSE : 'else' ;
 END : 'end' ;
 IN : 'in' ;
+INVOKE : 'invoke' ;
 ASSERT : 'assert' ;
 MATCHES : 'matches' ;
 STR_EQ : 'eq' ;
@@ -540,6 +543,7 @@ DOUBLE_PERIOD : '..' ;
 PERIOD : '.' ;
 POUND : '#' ;
 ARROBA : '@' ;
+AMPERSAND : '&' ;
 LPAREN : '(' ;
 RPAREN : ')' ;
 LCURLY : '{' ;

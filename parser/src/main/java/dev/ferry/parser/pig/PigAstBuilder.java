@@ -712,6 +712,14 @@ final class PigAstBuilder {
             PigExpr call = new PigExpr.Call(f.exprFuncName().getText(), f.realArg().stream().map(this::realArg).toList(), span);
             return projections(call, f.projection());
         }
+        if (c instanceof InvokerExprContext v) {
+            List<IdentifierPlusContext> names = v.identifierPlus();
+            String owner = String.join(".", names.subList(0, names.size() - 1).stream().map(ParserRuleContext::getText).toList());
+            List<RealArgContext> args = v.realArg();
+            PigExpr target = v.AMPERSAND() == null ? realArg(args.get(0)) : null;
+            List<PigExpr> arguments = args.subList(target == null ? 0 : 1, args.size()).stream().map(this::realArg).toList();
+            return projections(new PigExpr.Invoke(target, owner, names.get(names.size() - 1).getText(), arguments, span), v.projection());
+        }
         if (c instanceof CaseCondExprContext k) {
             List<PigExpr.When> branches = new ArrayList<>();
             for (int i = 0; i < k.cond().size(); i++) {

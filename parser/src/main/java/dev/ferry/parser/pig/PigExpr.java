@@ -35,6 +35,16 @@ public sealed interface PigExpr {
     }
 
     /** {@code (type) expr}; {@code schema} describes the inner fields of a tuple, bag or map cast. */
+    /**
+     * {@code INVOKE&java.lang.Math.abs(x)} (static: target null) or {@code INVOKE(s)toUpperCase()}
+     * (an instance method of the target's value): Pig's reflective call of a Java method.
+     */
+    record Invoke(PigExpr target, String owner, String method, List<PigExpr> arguments, SourceSpan span) implements PigExpr {
+        public Invoke {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
     record Cast(PigType type, List<FieldSchema> schema, PigExpr expr, SourceSpan span) implements PigExpr {
         public Cast {
             schema = List.copyOf(schema);

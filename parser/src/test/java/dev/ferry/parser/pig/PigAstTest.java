@@ -160,6 +160,24 @@ class PigAstTest {
     }
 
     @Test
+    void invokeCallsJavaMethods() {
+        PigExpr.Invoke stat = (PigExpr.Invoke) gen("INVOKE&java.lang.Math.abs(a)");
+        assertEquals("java.lang.Math.abs/1 static", stat.owner() + "." + stat.method() + "/" + stat.arguments().size()
+                + (stat.target() == null ? " static" : ""));
+        PigExpr.Invoke inst = (PigExpr.Invoke) gen("INVOKE(b)toUpperCase()");
+        assertEquals("", inst.owner());
+        assertEquals("b", ((PigExpr.FieldRef) inst.target()).name());
+        assertEquals(List.of(), inst.arguments());
+    }
+
+    @Test
+    void previousRelation() {
+        PigScript s = parse(LOAD + "X = filter @ by a > 0;\nY = foreach @ generate a;\n");
+        assertEquals("B", ((PigRelation.Filter) ((PigStatement.Assign) s.statements().get(2)).relation()).input());
+        assertEquals("X", ((PigRelation.Foreach) ((PigStatement.Assign) s.statements().get(3)).relation()).input());
+    }
+
+    @Test
     void conditions() {
         PigRelation.Filter f = (PigRelation.Filter) rel("X = filter A by a in (1, 2) and not b is null or b matches 'x.*';", "X");
         PigExpr.Binary or = (PigExpr.Binary) f.condition();

@@ -24,7 +24,8 @@ import net.jqwik.api.Tuple;
 /**
  * Mutated scripts (the valid set and the corpus, with characters and Pig tokens deleted, inserted,
  * duplicated or swapped) never make the front end throw: each run ends with a script or with
- * errors, and every diagnostic has a position inside the file.
+ * errors, and every diagnostic has a position inside the file; parameter substitution likewise,
+ * keeping the line count.
  */
 class PigParserFuzzTest {
 
@@ -87,5 +88,17 @@ class PigParserFuzzTest {
         }
         assertEquals(parsed.isEmpty(), diagnostics.hasErrors(), () -> String.join("\n",
                 diagnostics.sorted().stream().map(Diagnostic::format).toList()));
+    }
+
+    @Property(tries = 1000, seed = "20261124")
+    void substitutionNeverThrowsAndKeepsLines(@ForAll("mutatedScripts") String script) {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<String> substituted = PigParameters.none().substitute(script, "fuzz.pig", diagnostics);
+        assertEquals(substituted.isEmpty(), diagnostics.hasErrors());
+        substituted.ifPresent(text -> assertEquals(script.split("\n", -1).length, text.split("\n", -1).length,
+                "substitution keeps line numbers"));
+        for (Diagnostic d : diagnostics.sorted()) {
+            assertTrue(d.span().line() >= 1 && d.span().column() >= 1, d.format());
+        }
     }
 }

@@ -3,8 +3,6 @@ package dev.ferry.parser.pig;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,13 +42,11 @@ public final class PigLoader {
 
     private static Optional<PigScript> read(Path file, String display, Optional<PigParameters> parameters, boolean checkAliases,
                                             Diagnostics diagnostics) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(display), "cannot read Pig script: " + e.getMessage());
+        Optional<String> read = PigParser.read(file, display, diagnostics);
+        if (read.isEmpty()) {
             return Optional.empty();
         }
+        String text = read.get();
         if (parameters.isPresent()) {
             Optional<String> substituted = parameters.get().substitute(text, display, diagnostics);
             if (substituted.isEmpty()) {

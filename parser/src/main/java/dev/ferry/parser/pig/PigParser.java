@@ -26,14 +26,17 @@ public final class PigParser {
     private PigParser() {}
 
     public static Optional<PigScript> parse(Path file, String displayPath, Diagnostics diagnostics) {
-        String text;
+        return read(file, displayPath, diagnostics).flatMap(text -> parse(text, displayPath, diagnostics));
+    }
+
+    /** The script's text, or an IO-E001 diagnostic. */
+    static Optional<String> read(Path file, String displayPath, Diagnostics diagnostics) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read Pig script: " + e.getMessage());
             return Optional.empty();
         }
-        return parse(text, displayPath, diagnostics);
     }
 
     public static Optional<PigScript> parse(String text, String displayPath, Diagnostics diagnostics) {

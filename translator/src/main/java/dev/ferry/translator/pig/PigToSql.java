@@ -73,6 +73,13 @@ public final class PigToSql {
                 }
             }
         }
+        for (PigScript.ParamDefault d : script.defaults()) {
+            if (d.isShellCommand()) {
+                diagnostics.report(DiagnosticCode.PIG_E003, d.span(), "parameter '" + d.name() + "' takes its value from the shell command "
+                        + d.value() + ", which Ferry does not run", "pass the value from the workflow instead (<param>" + d.name() + "=...</param>)");
+                failed = true;
+            }
+        }
         if (inserts.isEmpty() && !failed) {
             diagnostics.report(DiagnosticCode.PIG_E020, SourceSpan.file(script.file()),
                     "the script has no STORE, so it has no effect as a batch job",

@@ -21,6 +21,16 @@ class NotTranslatedYetTest {
     private static final String LOAD = "A = load 'in' using PigStorage(',') as (a:int, b:chararray);\n"
             + "B = load 'in2' using PigStorage(',') as (a:int, c:chararray);\n";
 
+    @org.junit.jupiter.api.Test
+    void shellCommandParameterIsReportedNotRun() {
+        Diagnostics diagnostics = new Diagnostics();
+        String text = "%declare DAY `date +%F`\n" + LOAD + "store A into 'out/$DAY' using PigStorage(',');\n";
+        PigScript script = PigParser.parse(text, "t.pig", diagnostics).orElseThrow();
+        assertTrue(PigToSql.translate(script, "job", diagnostics).isEmpty());
+        Diagnostic error = diagnostics.sorted().get(0);
+        assertEquals("PIG-E003 t.pig:1:1", error.code().id() + " " + error.span());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             X = cross A, B;                                        | 3:5 | CROSS is not translated yet

@@ -98,7 +98,7 @@ class BadInputTest {
         int line = replaceLine(repo.resolve("apps/clickstream/pig/sessionize.pig"), "by_user = GROUP", "by_user = GROUP vald BY user_id;");
         Run run = convert(repo, tmp.resolve("out"));
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("apps/clickstream/pig/sessionize.pig:" + line + ":11: error PIG-E010: unknown alias 'vald'"
+        assertTrue(run.err().contains("apps/clickstream/pig/sessionize.pig:" + line + ":17: error PIG-E010: unknown alias 'vald'"
                 + " (did you mean 'valid'?)"), run.err());
     }
 

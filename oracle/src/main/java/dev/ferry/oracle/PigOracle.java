@@ -205,6 +205,21 @@ public final class PigOracle implements AutoCloseable {
      * @throws IOException the oracle process died, timed out (it is then killed) or was closed
      */
     public synchronized void run(Path script, Map<String, String> params) throws PigOracleException, IOException {
+        request("RUN", script, params);
+    }
+
+    /**
+     * Checks a Pig script the way {@code pig -check} does (parameter substitution, macro expansion,
+     * parsing and validation of the whole logical plan) without running any job.
+     *
+     * @throws PigOracleException Pig's error message when Pig rejects the script
+     * @throws IOException the oracle process died, timed out (it is then killed) or was closed
+     */
+    public synchronized void check(Path script, Map<String, String> params) throws PigOracleException, IOException {
+        request("CHECK", script, params);
+    }
+
+    private void request(String verb, Path script, Map<String, String> params) throws PigOracleException, IOException {
         ensureUsable();
         String scriptPath = script.toAbsolutePath().normalize().toString();
         checkField(scriptPath, "script path");
@@ -217,8 +232,8 @@ public final class PigOracle implements AutoCloseable {
                 paramArg = paramFile.toString();
                 checkField(paramArg, "param file path");
             }
-            send("RUN\t" + scriptPath + "\t" + paramArg);
-            String answer = await(runTimeout, "run " + scriptPath);
+            send(verb + "\t" + scriptPath + "\t" + paramArg);
+            String answer = await(runTimeout, verb.toLowerCase(java.util.Locale.ROOT) + " " + scriptPath);
             if (answer.equals("OK")) {
                 return;
             }

@@ -45,6 +45,8 @@ import org.apache.pig.tools.pigstats.ScriptState;
  * <pre>
  *   (on start-up)                         -&gt; READY
  *   RUN \t scriptFile \t paramFile-or-"-" -&gt; OK | ERROR \t escapedMessage
+ *   CHECK \t scriptFile \t paramFile-or-"-" -&gt; OK | ERROR \t escapedMessage   (pig -check: parse and
+ *                                         validate the whole script, run nothing)
  *   PING                                  -&gt; PONG
  *   QUIT                                  -&gt; BYE   (then exits; EOF on stdin also exits)
  *   anything else                         -&gt; ERROR \t escapedMessage
@@ -112,11 +114,11 @@ public final class PigOracleServer {
             }
             String[] f = line.split("\t", -1);
             switch (f[0]) {
-                case "RUN":
+                case "RUN", "CHECK":
                     if (f.length != 3 || f[1].isEmpty() || f[2].isEmpty()) {
-                        answer("ERROR\t" + escape("malformed RUN request, expected RUN\\t<script>\\t<paramFile|->"));
+                        answer("ERROR\t" + escape("malformed " + f[0] + " request, expected " + f[0] + "\\t<script>\\t<paramFile|->"));
                     } else {
-                        answer(run(f[1], f[2]));
+                        answer(run(f[1], f[2], f[0].equals("CHECK")));
                     }
                     break;
                 case "PING":
@@ -138,11 +140,11 @@ public final class PigOracleServer {
     }
 
     /** Runs one script; returns the protocol answer. Never throws. */
-    private String run(String scriptFile, String paramFile) {
+    private String run(String scriptFile, String paramFile, boolean checkOnly) {
         long t0 = System.nanoTime();
         try {
             List<String> params = paramFile.equals("-") ? List.of() : readParams(Paths.get(paramFile));
-            String failure = runScript(new File(scriptFile), params);
+            String failure = runScript(new File(scriptFile), params, checkOnly);
             System.err.printf("[ferry-oracle] %s %s in %d ms%n", failure == null ? "OK" : "FAILED",
                     scriptFile, (System.nanoTime() - t0) / 1_000_000);
             return failure == null ? "OK" : "ERROR\t" + escape(failure);
@@ -160,7 +162,7 @@ public final class PigOracleServer {
      *
      * @return null on success, otherwise Pig's error message
      */
-    private String runScript(File script, List<String> params) throws Throwable {
+    private String runScript(File script, List<String> params, boolean checkOnly) throws Throwable {
         if (!script.isFile()) {
             throw new IOException("Pig script not found: " + script);
         }
@@ -168,6 +170,8 @@ public final class PigOracleServer {
         PropertiesUtil.loadDefaultProperties(props);
         props.setProperty("exectype", "local");
         props.setProperty("pig.temp.dir", workDir.toString());
+        // IMPORT 'x.pig' finds files next to the script, as when Oozie runs Pig in the workflow directory.
+        props.setProperty("pig.import.search.path", script.getAbsoluteFile().getParent());
         props.setProperty("hadoop.tmp.dir", workDir.resolve("hadoop").toString());
         // LocalJobRunner's own default is the literal /tmp/hadoop/mapred/staging
         props.setProperty("mapreduce.jobtracker.staging.root.dir", workDir.resolve("staging").toString());
@@ -203,6 +207,20 @@ public final class PigOracleServer {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(
                     new FileInputStream(script), StandardCharsets.UTF_8))) {
                 substituted = ctx.doParamSubstitution(in);
+            }
+            if (checkOnly) {
+                // What org.apache.pig.Main does for -check: substitute parameters into a file next to
+                // the script (IMPORT paths stay relative to it), then let Grunt validate that file.
+                Path checked = script.toPath().toAbsolutePath().resolveSibling(".ferry-check-" + script.getName());
+                try {
+                    Files.writeString(checked, substituted, StandardCharsets.UTF_8);
+                    new Grunt(new BufferedReader(new StringReader("")), ctx).checkScript(checked.toString());
+                    return null;
+                } catch (Throwable t) {
+                    return describe(t).replace(checked.toString(), script.getPath());
+                } finally {
+                    Files.deleteIfExists(checked);
+                }
             }
             state.setScript(script);
 

@@ -168,6 +168,22 @@ class PigOracleTest {
     }
 
     @Test
+    void checkValidatesWithoutRunningAndSeesParameters(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Path ok = script(dir, "ok.pig", String.join("\n",
+                "rows = LOAD '" + input + "' USING PigStorage(',') AS (name:chararray);",
+                "STORE rows INTO '$OUT';",
+                ""));
+        oracle.check(ok, Map.of("OUT", out.toString()));
+        assertFalse(Files.exists(out), "CHECK must not run the job");
+        PigOracleException missing = assertThrows(PigOracleException.class, () -> oracle.check(ok, Map.of()));
+        assertTrue(missing.getMessage().contains("Undefined parameter : OUT"), missing.getMessage());
+        Path bad = script(dir, "bad.pig", "rows = LOAD 'x' AS (a:int);\nSTORE nope INTO 'y';\n");
+        PigOracleException undefined = assertThrows(PigOracleException.class, () -> oracle.check(bad, Map.of()));
+        assertTrue(undefined.getMessage().contains("bad.pig, line 2, column 6> Undefined alias: nope"), undefined.getMessage());
+    }
+
+    @Test
     void unknownAliasIsReported(@TempDir Path dir) throws Exception {
         Path bad = script(dir, "alias.pig", String.join("\n",
                 "rows = LOAD '" + input + "' USING PigStorage(',') AS (name:chararray);",

@@ -38,6 +38,9 @@ public enum DiagnosticCode {
     // Pig Latin
     PIG_E001("PIG-E001", Severity.ERROR, "syntax error"),
     PIG_E002("PIG-E002", Severity.ERROR, "undefined parameter"),
+    PIG_E003("PIG-E003", Severity.ERROR, "parameter value comes from a shell command, which Ferry does not run"),
+    PIG_E004("PIG-E004", Severity.ERROR, "macro cannot be expanded (unknown macro, wrong arguments, recursion)"),
+    PIG_E005("PIG-E005", Severity.ERROR, "imported file cannot be read"),
     PIG_E010("PIG-E010", Severity.ERROR, "unknown alias"),
     PIG_E011("PIG-E011", Severity.ERROR, "unknown field"),
     PIG_E012("PIG-E012", Severity.ERROR, "ambiguous field reference"),

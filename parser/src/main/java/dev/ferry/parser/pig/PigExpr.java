@@ -3,12 +3,12 @@ package dev.ferry.parser.pig;
 import dev.ferry.diagnostics.SourceSpan;
 import java.util.List;
 
-/** A Pig expression inside FILTER, GENERATE, BY clauses. */
+/** A Pig expression or condition inside FILTER, GENERATE, BY clauses and nested blocks. */
 public sealed interface PigExpr {
 
     SourceSpan span();
 
-    /** {@code name} or {@code alias::name}. */
+    /** {@code name} or {@code alias::name} (qualifier null without {@code ::}). */
     record FieldRef(String qualifier, String name, SourceSpan span) implements PigExpr {}
 
     /** {@code $0}. */
@@ -17,13 +17,39 @@ public sealed interface PigExpr {
     /** {@code base.field}, e.g. {@code clicks.amount} on a grouped bag or {@code group.country}. */
     record Dereference(PigExpr base, String field, SourceSpan span) implements PigExpr {}
 
+    /** {@code base.$1} or {@code base.(a, $2)}: a projection that is not a single named field. */
+    record Projection(PigExpr base, List<PigExpr> columns, SourceSpan span) implements PigExpr {
+        public Projection {
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** {@code base#'key'} (key null for {@code #null}). */
+    record MapLookup(PigExpr base, String key, SourceSpan span) implements PigExpr {}
+
+    /** A function call; arguments may include {@link Star} and {@link ColumnRange}. */
     record Call(String function, List<PigExpr> arguments, SourceSpan span) implements PigExpr {
         public Call {
             arguments = List.copyOf(arguments);
         }
     }
 
-    record Cast(PigType type, PigExpr expr, SourceSpan span) implements PigExpr {}
+    /** {@code (type) expr}; {@code schema} describes the inner fields of a tuple, bag or map cast. */
+    /**
+     * {@code INVOKE&java.lang.Math.abs(x)} (static: target null) or {@code INVOKE(s)toUpperCase()}
+     * (an instance method of the target's value): Pig's reflective call of a Java method.
+     */
+    record Invoke(PigExpr target, String owner, String method, List<PigExpr> arguments, SourceSpan span) implements PigExpr {
+        public Invoke {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    record Cast(PigType type, List<FieldSchema> schema, PigExpr expr, SourceSpan span) implements PigExpr {
+        public Cast {
+            schema = List.copyOf(schema);
+        }
+    }
 
     record Binary(BinaryOp op, PigExpr left, PigExpr right, SourceSpan span) implements PigExpr {}
 
@@ -33,19 +59,68 @@ public sealed interface PigExpr {
 
     record IsNull(PigExpr expr, boolean negated, SourceSpan span) implements PigExpr {}
 
-    /** {@code expr MATCHES 'regex'}: a whole-string Java regex match. */
-    record Matches(PigExpr expr, String regex, SourceSpan span) implements PigExpr {}
+    /** {@code expr MATCHES pattern}: a whole-string Java regex match. */
+    record Matches(PigExpr expr, PigExpr pattern, SourceSpan span) implements PigExpr {
+        /** The pattern when it is a string literal (the usual case), else null. */
+        public String regex() {
+            return pattern instanceof Literal l && l.value() instanceof String s ? s : null;
+        }
+    }
+
+    /** {@code expr IN (v1, v2, ...)}. */
+    record In(PigExpr expr, List<PigExpr> values, SourceSpan span) implements PigExpr {
+        public In {
+            values = List.copyOf(values);
+        }
+    }
 
     /** {@code (cond ? a : b)}. */
     record Bincond(PigExpr condition, PigExpr whenTrue, PigExpr whenFalse, SourceSpan span) implements PigExpr {}
 
+    /**
+     * {@code CASE WHEN c THEN v ... ELSE e END} (subject null) or {@code CASE s WHEN v THEN r ... END};
+     * otherwise is null without ELSE.
+     */
+    record Case(PigExpr subject, List<When> branches, PigExpr otherwise, SourceSpan span) implements PigExpr {
+        public Case {
+            branches = List.copyOf(branches);
+        }
+    }
+
+    record When(PigExpr test, PigExpr result) {}
+
     /** A literal; value is Integer, Long, Float, Double, String, Boolean or null (type null then). */
     record Literal(Object value, PigType type, SourceSpan span) implements PigExpr {}
+
+    /** {@code (a, b)}: a tuple built from expressions (Pig's TOTUPLE). */
+    record TupleExpr(List<PigExpr> items, SourceSpan span) implements PigExpr {
+        public TupleExpr {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** {@code {a, b}} or {@code {(1,2)}}: a bag (Pig's TOBAG). */
+    record BagExpr(List<PigExpr> items, SourceSpan span) implements PigExpr {
+        public BagExpr {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** {@code [k, v, ...]} (Pig's TOMAP, alternating keys and values) or {@code ['k'#v]} (entries). */
+    record MapExpr(List<PigExpr> keysAndValues, SourceSpan span) implements PigExpr {
+        public MapExpr {
+            keysAndValues = List.copyOf(keysAndValues);
+        }
+    }
 
     /** {@code $NAME} or {@code ${NAME}} used as a value. */
     record Param(String name, SourceSpan span) implements PigExpr {}
 
+    /** {@code *}: all fields (in GENERATE, function arguments, BY and ORDER). */
     record Star(SourceSpan span) implements PigExpr {}
+
+    /** {@code a..b}, {@code a..}, {@code ..b}: a range of fields (from or to null when open). */
+    record ColumnRange(PigExpr from, PigExpr to, SourceSpan span) implements PigExpr {}
 
     record Flatten(PigExpr expr, SourceSpan span) implements PigExpr {}
 

@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
@@ -21,36 +26,77 @@ public final class PigParser {
     private PigParser() {}
 
     public static Optional<PigScript> parse(Path file, String displayPath, Diagnostics diagnostics) {
-        String text;
+        return read(file, displayPath, diagnostics).flatMap(text -> parse(text, displayPath, diagnostics));
+    }
+
+    /** The script's text, or an IO-E001 diagnostic. */
+    static Optional<String> read(Path file, String displayPath, Diagnostics diagnostics) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read Pig script: " + e.getMessage());
             return Optional.empty();
         }
-        return parse(text, displayPath, diagnostics);
     }
 
     public static Optional<PigScript> parse(String text, String displayPath, Diagnostics diagnostics) {
+        return parse(text, displayPath, true, diagnostics);
+    }
+
+    /**
+     * Parses a whole script, or a macro body after expansion ({@code checkAliases} false: its inputs
+     * are the caller's aliases, which the body alone does not define).
+     */
+    static Optional<PigScript> parse(String text, String displayPath, boolean checkAliases, Diagnostics diagnostics) {
         SyntaxErrors errors = new SyntaxErrors(displayPath);
         PigLatinLexer lexer = new PigLatinLexer(CharStreams.fromString(text, displayPath));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
-        PigLatinParser parser = new PigLatinParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        PigLatinParser parser = new PigLatinParser(tokens);
+        // Two-stage parse: the fast SLL mode with bail-out first; only a script it cannot take is
+        // parsed again in full LL mode, which also reports the errors.
         parser.removeErrorListeners();
-        parser.addErrorListener(errors);
-        PigLatinParser.ScriptContext tree = parser.script();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        PigLatinParser.ScriptContext tree;
+        try {
+            tree = parser.script();
+        } catch (ParseCancellationException sllFailed) {
+            errors.diagnostics = new Diagnostics();
+            lexer.reset();
+            tokens.setTokenSource(lexer);
+            parser.reset();
+            parser.addErrorListener(errors);
+            parser.setErrorHandler(new StatementRecovery());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            tree = parser.script();
+        }
         if (errors.diagnostics.size() > 0) {
             diagnostics.addAll(errors.diagnostics);
             return Optional.empty();
         }
-        return Optional.of(new PigAstBuilder(displayPath).script(tree));
+        Diagnostics semantic = new Diagnostics();
+        PigScript script = new PigAstBuilder(displayPath, semantic, checkAliases).script(tree);
+        diagnostics.addAll(semantic);
+        return semantic.hasErrors() ? Optional.empty() : Optional.of(script);
+    }
+
+    /**
+     * ANTLR's recovery, except that a ';' is never dropped as "extraneous": the statement it ends
+     * is abandoned instead, so one mistake does not run on into the next statement's errors.
+     */
+    private static final class StatementRecovery extends DefaultErrorStrategy {
+        @Override
+        protected Token singleTokenDeletion(Parser recognizer) {
+            return recognizer.getInputStream().LA(1) == PigLatinLexer.SEMI ? null : super.singleTokenDeletion(recognizer);
+        }
     }
 
     /** Turns ANTLR's messages into compiler-style diagnostics, keeping every error, not just the first. */
     private static final class SyntaxErrors extends BaseErrorListener {
         private final String file;
-        private final Diagnostics diagnostics = new Diagnostics();
+        private Diagnostics diagnostics = new Diagnostics();
 
         SyntaxErrors(String file) {
             this.file = file;
@@ -59,11 +105,43 @@ public final class PigParser {
         @Override
         public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
                                 String message, RecognitionException e) {
-            String text = offending instanceof Token token ? token.getText() : null;
-            String what = text == null || "<EOF>".equals(text) ? "end of script" : "'" + text + "'";
-            String hint = "<EOF>".equals(text) ? "is a ';' missing at the end of the last statement?" : "";
+            Token token = offending instanceof Token t ? t : null;
+            if (token != null && token.getType() == PigLatinLexer.MULTILINE_STRING) {
+                diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
+                        "string literal is not closed on its line", "close it with ' (a newline in a string is written \\n)");
+                return;
+            }
+            if (token != null && token.getType() == PigLatinLexer.UNEXPECTED) {
+                String text = token.getText();
+                String hint = text.equals("'") ? "close the string with '"
+                        : text.equals("/") ? "is a /* comment not closed?" : "";
+                diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
+                        "unexpected character '" + text + "'", hint);
+                return;
+            }
+            String text = token == null ? null : token.getText();
+            boolean atEnd = token == null || token.getType() == Token.EOF;
+            String what = atEnd ? "end of script" : "'" + firstLine(text) + "'";
+            String hint = atEnd ? "is a ';' missing at the end of the last statement?" : "";
+            if (message.contains("expecting ';'") || message.contains("expecting {'parallel', ';'}") || message.startsWith("missing ';'")) {
+                hint = "is a ';' missing at the end of the previous statement?";
+            }
             diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
-                    "syntax error at " + what + ": " + message, hint);
+                    "syntax error at " + what + ": " + concise(message), hint);
+        }
+
+        /** ANTLR's message without a long list of expected tokens, which helps nobody. */
+        private static String concise(String message) {
+            int expecting = message.indexOf(" expecting {");
+            if (expecting >= 0 && message.substring(expecting).split(",").length > 6) {
+                return message.substring(0, expecting);
+            }
+            return message.replace("\n", " ").replace("\r", "");
+        }
+
+        private static String firstLine(String text) {
+            int newline = text.indexOf('\n');
+            return newline < 0 ? text : text.substring(0, newline) + "...";
         }
     }
 }

@@ -12,5 +12,11 @@ public record PigScript(String file, List<PigStatement> statements, List<ParamDe
     }
 
     /** {@code %default NAME value} or {@code %declare NAME value}: a parameter's value unless the caller sets it. */
-    public record ParamDefault(String name, String value, boolean declare, SourceSpan span) {}
+    public record ParamDefault(String name, String value, boolean declare, SourceSpan span) {
+
+        /** {@code %declare X `date`}: the value is a shell command's output, known only when Pig runs. */
+        public boolean isShellCommand() {
+            return value.length() >= 2 && value.startsWith("`") && value.endsWith("`");
+        }
+    }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finds ../shared/corpus: from the ferry.shared system property, else by walking up from the working directory. */
-final class Corpus {
+public final class Corpus {
 
     private Corpus() {}
 
@@ -14,7 +14,7 @@ final class Corpus {
         return locate("corpus/oozie-examples");
     }
 
-    static Path locate(String relative) {
+    public static Path locate(String relative) {
         String configured = System.getProperty("ferry.shared");
         if (configured != null && Files.isDirectory(Path.of(configured).resolve(relative))) {
             return Path.of(configured).resolve(relative);

@@ -62,28 +62,6 @@ final class AliasUses {
         if (!(statement instanceof PigStatement.Assign assign)) {
             return List.of();
         }
-        PigRelation r = assign.relation();
-        if (r instanceof PigRelation.Filter f) {
-            return List.of(f.input());
-        }
-        if (r instanceof PigRelation.Foreach f) {
-            return List.of(f.input());
-        }
-        if (r instanceof PigRelation.Group g) {
-            return List.of(g.input());
-        }
-        if (r instanceof PigRelation.Join j) {
-            return j.inputs().stream().map(PigRelation.JoinInput::alias).toList();
-        }
-        if (r instanceof PigRelation.Order o) {
-            return List.of(o.input());
-        }
-        if (r instanceof PigRelation.Limit l) {
-            return List.of(l.input());
-        }
-        if (r instanceof PigRelation.Distinct d) {
-            return List.of(d.input());
-        }
-        return List.of();
+        return assign.relation().inputs();
     }
 }

@@ -72,6 +72,9 @@ final class ExprTranslator {
         if (expr instanceof PigExpr.IsNull isNull) {
             return new Value.Scalar(new SqlExpr.IsNull(scalar(isNull.expr(), scope).sql(), isNull.negated()), PigType.BOOLEAN);
         }
+        if (expr instanceof PigExpr.Matches matches && matches.regex() == null) {
+            throw unsupported(expr.span(), "MATCHES with a pattern that is not a string literal is not translated yet");
+        }
         if (expr instanceof PigExpr.Matches matches) {
             Value.Scalar text = scalar(matches.expr(), scope);
             // Pig's MATCHES is String.matches (the whole string); Flink's REGEXP finds a substring.

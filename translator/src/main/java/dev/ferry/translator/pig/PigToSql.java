@@ -76,6 +76,13 @@ public final class PigToSql {
                 }
             }
         }
+        for (PigScript.ParamDefault d : script.defaults()) {
+            if (d.isShellCommand()) {
+                diagnostics.report(DiagnosticCode.PIG_E003, d.span(), "parameter '" + d.name() + "' takes its value from the shell command "
+                        + d.value() + ", which Ferry does not run", "pass the value from the workflow instead (<param>" + d.name() + "=...</param>)");
+                failed = true;
+            }
+        }
         if (inserts.isEmpty() && !failed) {
             diagnostics.report(DiagnosticCode.PIG_E020, SourceSpan.file(script.file()),
                     "the script has no STORE, so it has no effect as a batch job",
@@ -102,6 +109,9 @@ public final class PigToSql {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
+        } else {
+            throw ExprTranslator.unsupported(statement.span(),
+                    describe(statement) + " is not translated yet by the Flink SQL translation");
         }
     }
 
@@ -113,11 +123,32 @@ public final class PigToSql {
                     "SET tunes Pig's MapReduce execution; Flink settings belong to the FlinkDeployment",
                     "carry the intent into flinkConfiguration by hand if it matters: " + command.text());
             default -> throw ExprTranslator.unsupported(command.span(),
-                    command.keyword() + " (user-defined functions) is not supported by the Flink SQL translation yet");
+                    command.keyword() + " is not translated yet by the Flink SQL translation");
         }
     }
 
+    /** What a statement the translation does not handle is called in its diagnostic. */
+    private static String describe(PigStatement statement) {
+        return switch (statement.getClass().getSimpleName()) {
+            case "Split" -> "SPLIT";
+            case "Assert" -> "ASSERT";
+            case "DefineFunction" -> "DEFINE (user-defined function)";
+            case "DefineCommand" -> "DEFINE (streaming command)";
+            case "MacroDefinition" -> "a macro definition";
+            case "MacroCall" -> "a macro call";
+            case "Import" -> "IMPORT";
+            default -> statement.getClass().getSimpleName();
+        };
+    }
+
     private Relation relation(String alias, PigRelation relation) {
+        if (relation instanceof PigRelation.Join join && join.partitioner() != null
+                || relation instanceof PigRelation.Distinct distinct && distinct.partitioner() != null) {
+            throw ExprTranslator.unsupported(relation.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
+        }
+        if (relation instanceof PigRelation.Order order && order.comparator() != null) {
+            throw ExprTranslator.unsupported(relation.span(), "ORDER ... USING a comparator UDF is not translated yet");
+        }
         if (relation instanceof PigRelation.Load load) {
             return load(alias, load);
         }
@@ -153,7 +184,8 @@ public final class PigToSql {
             SqlQuery query = new SqlQuery(true, all.items(), all.from(), null, List.of(), List.of(), null);
             return view(alias, distinct.span(), query, input.fields());
         }
-        throw ExprTranslator.unsupported(relation.span(), "this operator is not supported by the Flink SQL translation yet");
+        throw ExprTranslator.unsupported(relation.span(), relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
+                + " is not translated yet by the Flink SQL translation");
     }
 
     private Relation load(String alias, PigRelation.Load load) {
@@ -338,11 +370,11 @@ public final class PigToSql {
     }
 
     private Relation join(String alias, PigRelation.Join join) {
-        if (join.inputs().size() != 2) {
+        if (join.joinInputs().size() != 2) {
             throw ExprTranslator.unsupported(join.span(), "a JOIN of more than two relations is not supported by the Flink SQL translation yet");
         }
-        PigRelation.JoinInput leftInput = join.inputs().get(0);
-        PigRelation.JoinInput rightInput = join.inputs().get(1);
+        PigRelation.JoinInput leftInput = join.joinInputs().get(0);
+        PigRelation.JoinInput rightInput = join.joinInputs().get(1);
         if (leftInput.keys().size() != rightInput.keys().size()) {
             throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, join.span(), "the JOIN inputs have different numbers of keys"));
         }

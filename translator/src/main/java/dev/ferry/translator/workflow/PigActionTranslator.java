@@ -7,7 +7,7 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.PigParam;
 import dev.ferry.parser.oozie.PrepareStep;
-import dev.ferry.parser.pig.PigParser;
+import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.translator.pig.PigToSql;
 import dev.ferry.translator.sql.SqlJob;
@@ -41,7 +41,8 @@ final class PigActionTranslator {
                     "pig script '" + scriptName.get() + "' not found (looked for " + sources.display(script) + ")");
             return Optional.empty();
         }
-        Optional<PigScript> parsed = PigParser.parse(script, sources.display(script), diagnostics);
+        // IMPORTs resolved and macros expanded; parameters stay symbolic (bound when the job runs).
+        Optional<PigScript> parsed = PigLoader.load(script, sources.display(script), Optional.empty(), diagnostics);
         Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), diagnostics));
         if (job.isEmpty()) {
             return Optional.empty();

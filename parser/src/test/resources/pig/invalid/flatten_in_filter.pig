@@ -1,0 +1,3 @@
+A = load 'input/a' as (x:int);
+B = filter A by flatten(x);
+store B into 'output/x';

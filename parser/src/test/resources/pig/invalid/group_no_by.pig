@@ -1,0 +1,2 @@
+A = load 'input/a' as (x:int);
+B = group A x;

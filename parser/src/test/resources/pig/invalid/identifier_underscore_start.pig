@@ -1,0 +1,2 @@
+_a = load 'input/a' as (x:int);
+store _a into 'output/x';

@@ -1,0 +1,3 @@
+IMPORT 'no/such/file.pig';
+A = load 'input/a' as (x:int);
+store A into 'output/x';

@@ -1,0 +1,3 @@
+A = load 'input/a' as (x:int);
+B = join A by x;
+store B into 'output/x';

@@ -1,0 +1,2 @@
+load = load 'input/a' as (x:int);
+store load into 'output/x';

@@ -1,0 +1,2 @@
+A = load 'input/a' as (x:int)
+B = filter A by x > 0;

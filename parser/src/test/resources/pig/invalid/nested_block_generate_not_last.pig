@@ -1,0 +1,7 @@
+A = load 'input/a' as (k:int, v:int);
+B = group A by k;
+C = foreach B {
+    generate group;
+    s = order A by v;
+};
+store C into 'output/x';

@@ -1,0 +1,3 @@
+A = load 'input/a' as (x:int);
+B = order A by x + 1;
+store B into 'output/x';

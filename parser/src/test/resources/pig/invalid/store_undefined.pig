@@ -1,0 +1,2 @@
+A = load 'input/a' as (x:int);
+store missing into 'output/x';

@@ -1,0 +1,2 @@
+A = load 'input/a' as (x:integer);
+store A into 'output/x';

@@ -1,0 +1,3 @@
+;;
+A = load 'input/a' as (x:int);;
+store A into 'output/x';

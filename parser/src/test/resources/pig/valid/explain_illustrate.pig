@@ -1,0 +1,3 @@
+A = load 'input/x' as (v:int);
+B = distinct A;
+explain B;

@@ -1,0 +1,2 @@
+lines = LOAD 'input/text' AS line:chararray;
+STORE lines INTO 'output/text';

@@ -1,0 +1,2 @@
+A = load 'input/a' as (int, chararray);
+store A into 'output/x';

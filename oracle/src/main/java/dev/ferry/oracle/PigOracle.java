@@ -101,11 +101,13 @@ public final class PigOracle implements AutoCloseable {
             throw new IOException("no " + cpFile + ": build the oracle module first (mvn -pl oracle -am install)");
         }
         Path jar = target.resolve(JAR_NAME);
+        Path serverClass = target.resolve("classes/dev/ferry/oracle/PigOracleServer.class");
         Path own;
-        if (Files.isRegularFile(jar)) {
+        if (Files.isRegularFile(serverClass) && (!Files.isRegularFile(jar)
+                || Files.getLastModifiedTime(serverClass).compareTo(Files.getLastModifiedTime(jar)) > 0)) {
+            own = target.resolve("classes"); // the oracle module's own tests run before 'package' (a jar may be stale)
+        } else if (Files.isRegularFile(jar)) {
             own = jar;
-        } else if (Files.isRegularFile(target.resolve("classes/dev/ferry/oracle/PigOracleServer.class"))) {
-            own = target.resolve("classes"); // the oracle module's own tests run before 'package'
         } else {
             throw new IOException("neither " + jar + " nor compiled classes in " + target + ": build the oracle module first");
         }

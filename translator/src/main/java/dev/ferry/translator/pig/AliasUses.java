@@ -40,7 +40,8 @@ final class AliasUses {
         return readers.size() == 1 && readers.get(0) instanceof PigStatement.Store;
     }
 
-    private static List<PigStatement> consumers(List<PigStatement> statements, int index) {
+    /** The statements that read the definition at {@code index}, up to the alias's next definition. */
+    static List<PigStatement> consumers(List<PigStatement> statements, int index) {
         String alias = ((PigStatement.Assign) statements.get(index)).alias();
         List<PigStatement> readers = new ArrayList<>();
         for (int j = index + 1; j < statements.size(); j++) {

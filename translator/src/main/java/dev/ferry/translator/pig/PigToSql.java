@@ -190,13 +190,18 @@ public final class PigToSql {
 
     private Relation load(String alias, PigRelation.Load load) {
         String delimiter = storageDelimiter(load.function(), load.span());
-        if (load.schema().isEmpty()) {
-            throw ExprTranslator.unsupported(load.span(),
-                    "LOAD without AS (schema) is not supported by the Flink SQL translation yet");
-        }
         List<Field> fields = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
+        if (load.schema().isEmpty()) {
+            // Fields known only by position: bytearrays $0..$n-1, unnamed as in Pig.
+            int width = SchemalessLoad.width(script.statements(), statementIndex, load);
+            for (int i = 0; i < width; i++) {
+                String sqlName = names.unique("f" + i);
+                fields.add(new Field(null, alias, sqlName, PigType.BYTEARRAY));
+                columns.add(new Column(sqlName, PigTypes.columnType(PigType.BYTEARRAY).orElseThrow()));
+            }
+        }
         for (var fieldSchema : load.schema()) {
             var type = PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));

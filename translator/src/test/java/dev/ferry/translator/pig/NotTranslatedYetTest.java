@@ -46,6 +46,10 @@ class NotTranslatedYetTest {
             DEFINE f org.example.Udf('x');                         | 3:1 | DEFINE (user-defined function) is not translated yet
             fs -ls /tmp;                                           | 3:1 | FS is not translated yet
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
+            X = load 'raw'; Y = filter X by $0 > 1;                | 3:5 | read by FILTER at line 3
+            X = load 'raw'; Y = foreach X generate *;              | 3:5 | uses a field by name, '*' or an open range
+            X = load 'raw'; Y = foreach X generate $2..;           | 3:5 | uses a field by name, '*' or an open range
+            X = load 'raw'; store X into 'o';                      | 3:5 | read by STORE at line 3
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostics diagnostics = new Diagnostics();

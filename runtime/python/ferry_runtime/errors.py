@@ -37,6 +37,7 @@ ERROR_CODES: Final[dict[str, str]] = {
     "EMAIL_FAILED": "the email could not be sent or written",
     "TIMEOUT": "the action did not finish in time",
     "TASK_FAILED": "the task failed without reporting why (killed, lost, ...)",
+    "NOT_TRANSLATED": "the Oozie action has no translation yet (see the conversion report)",
 }
 
 

@@ -24,6 +24,7 @@ from ferry_runtime import backends, trigger_rules
 from ferry_runtime._airflow import TaskGroup
 from ferry_runtime.actions.flink_job import FlinkSqlJob
 from ferry_runtime.actions.mail import Email
+from ferry_runtime.actions.not_translated import NotTranslated
 from ferry_runtime.actions.outcome import ActionOutcome
 from ferry_runtime.backends import ActionTasks, JobSettings, MailSettings
 from ferry_runtime.control import Decision, End, Fork, Join, Kill
@@ -38,6 +39,7 @@ __all__ = [
     "join",
     "kill",
     "macros",
+    "placeholder",
     "trigger_rules",
 ]
 
@@ -155,6 +157,26 @@ def kill(name: str, *, message: str, trigger_rule: str | None = None) -> Kill:
 def end(name: str = "end", *, trigger_rule: str | None = None) -> End:
     """Oozie <end>: reaching it (and no kill) ends the run successfully."""
     return End(task_id=name, trigger_rule=trigger_rules.for_node("end", trigger_rule))
+
+
+def placeholder(
+    name: str,
+    *,
+    action_type: str,
+    todo: str,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+) -> TaskGroup:
+    """An Oozie action not translated yet: its work fails with `todo`, then `error` is followed."""
+    return _action(name, ok, error, trigger_rule, _not_translated, (name, action_type, todo), None)
+
+
+def _not_translated(spec: tuple[str, str, str], settings: object, rule: str) -> ActionTasks:
+    node, action_type, todo = spec
+    return ActionTasks(
+        work=[NotTranslated(node=node, action_type=action_type, todo=todo, trigger_rule=rule)]
+    )
 
 
 def _action(

@@ -140,3 +140,18 @@ def test_email_goes_to_the_outbox_with_rendered_fields(run_dag):
         "wf_fail for ops@example.com, oncall@example.com by airflow: "
         "bad -> notify_failure, good -> join_1, fork_1 -> ; data {}"
     )
+
+
+# ------------------------------- wf_placeholder: an untranslated action takes its error path
+
+
+def test_untranslated_action_fails_with_its_todo_and_takes_the_error_transition(run_dag):
+    result = run_dag("wf_placeholder")
+    assert result.state == "failed"
+    assert result.states("legacy.not_translated", "legacy.outcome") == ["failed", "success"]
+    assert result.states("end", "fail") == ["skipped", "failed"]
+    assert (
+        "workflow killed at node 'fail': failed [NOT_TRANSLATED] <map-reduce> action 'legacy' "
+        "is not translated: Oozie <map-reduce> action at workflow.xml:21:9 is not translated yet"
+        in result.log
+    )

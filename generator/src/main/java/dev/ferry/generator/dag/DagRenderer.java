@@ -159,6 +159,7 @@ public final class DagRenderer {
             function = "oozie.placeholder";
             kwargs.add(kwarg("action_type", placeholder.actionType()));
             kwargs.add(kwarg("todo", placeholder.todo()));
+            kwargs.addAll(transitions(placeholder.ok(), placeholder.error()));
         } else {
             throw new IllegalArgumentException("unknown task " + task);
         }

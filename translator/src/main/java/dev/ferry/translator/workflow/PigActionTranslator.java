@@ -42,11 +42,13 @@ final class PigActionTranslator {
             return Optional.empty();
         }
         // IMPORTs resolved and macros expanded; parameters stay symbolic (bound when the job runs).
-        Optional<PigScript> parsed = PigLoader.load(script, sources.display(script), Optional.empty(), diagnostics);
-        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), diagnostics));
+        Diagnostics scriptDiagnostics = new Diagnostics();
+        Optional<PigScript> parsed = PigLoader.load(script, sources.display(script), Optional.empty(), scriptDiagnostics);
+        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), scriptDiagnostics));
         if (job.isEmpty()) {
-            return Optional.empty();
+            return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
         }
+        diagnostics.addAll(scriptDiagnostics);
         SortedMap<String, String> params = new TreeMap<>();
         for (PigParam param : pig.params()) {
             params.put(param.name(), el.template(param.value(), param.span()));

@@ -50,7 +50,11 @@ public sealed interface TaskNode {
 
     record End(String id, SourceSpan span, String triggerRule) implements TaskNode {}
 
-    /** An action Ferry does not translate yet: a task that fails with the TODO, so nothing passes silently. */
-    record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo)
+    /**
+     * An action Ferry does not translate yet: its work fails with the TODO and the action takes its error
+     * transition, so nothing passes silently and the workflow's own error handling runs.
+     */
+    record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo,
+                       String ok, String error)
             implements TaskNode {}
 }

@@ -234,7 +234,8 @@ public final class WorkflowTranslator {
                 "<" + type + "> actions are not translated yet; '" + node.name() + "' becomes a task that fails with a TODO",
                 "port the action by hand, or wait for its translation (see the report)");
         return Optional.of(new TaskNode.Placeholder(node.name(), node.span(), rule, type,
-                "Oozie <" + type + "> action at " + node.action().span() + " is not translated yet"));
+                "Oozie <" + type + "> action at " + node.action().span() + " is not translated yet",
+                node.okTo(), node.errorTo()));
     }
 
     /** Names derived from Oozie names. */

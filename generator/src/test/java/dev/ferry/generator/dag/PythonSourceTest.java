@@ -1,0 +1,23 @@
+package dev.ferry.generator.dag;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** String literals as `ruff format` leaves them (each right-hand side checked once with ruff 0.17.5). */
+class PythonSourceTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            plain                      | "plain"
+            it's                       | "it's"
+            say "hi"                   | 'say "hi"'
+            mixed 'a' "b"              | "mixed 'a' \\"b\\""
+            two "x" "y" and 'z'        | 'two "x" "y" and \\'z\\''
+            back\\slash                | "back\\\\slash"
+            """)
+    void quotesLikeRuff(String value, String literal) {
+        assertEquals(literal, PythonSource.string(value));
+    }
+}

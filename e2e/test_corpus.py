@@ -19,6 +19,7 @@ import yaml
 from ferry_runtime.schema import validate_flink_deployment
 
 from conftest import CLI_JAR, CRD, ROOT
+from schema_variants import variants
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
 APPS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
@@ -49,17 +50,17 @@ def test_every_app_has_a_dag(converted: dict[str, Path]) -> None:
         assert sorted((repo / "dags").glob("*.py")), f"{app}: no DAG written"
 
 
-def test_every_dag_imports_in_airflow(converted: dict[str, Path], tmp_path: Path) -> None:
+def import_dags(folders: dict[str, str], tmp_path: Path) -> dict[str, dict]:
+    """DagBag over each folder in one Airflow process: {name: {"dags": [...], "errors": {...}}}."""
     probe = (
         "import json, sys; from airflow.dag_processing.dagbag import DagBag; "
         "result = {}\n"
-        "for app, folder in json.loads(sys.argv[1]).items():\n"
+        "for name, folder in json.loads(sys.argv[1]).items():\n"
         "    bag = DagBag(folder)\n"
-        "    result[app] = {'dags': sorted(bag.dag_ids),"
+        "    result[name] = {'dags': sorted(bag.dag_ids),"
         " 'errors': {k: str(v) for k, v in bag.import_errors.items()}}\n"
         "print(json.dumps(result))"
     )
-    folders = {app: str(repo / "dags") for app, repo in converted.items()}
     result = subprocess.run(
         [sys.executable, "-c", probe, json.dumps(folders)],
         capture_output=True,
@@ -72,7 +73,11 @@ def test_every_dag_imports_in_airflow(converted: dict[str, Path], tmp_path: Path
             "FERRY_BACKEND": "local",
         },
     )
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_every_dag_imports_in_airflow(converted: dict[str, Path], tmp_path: Path) -> None:
+    found = import_dags({app: str(repo / "dags") for app, repo in converted.items()}, tmp_path)
     assert {app: r["errors"] for app, r in found.items() if r["errors"]} == {}
     assert [app for app, r in found.items() if not r["dags"]] == []
 
@@ -99,3 +104,24 @@ def test_flink_deployments_validate_against_the_crd(converted: dict[str, Path]) 
     assert files, "no FlinkDeployment generated for the corpus' Pig actions"
     for file in files:
         assert validate_flink_deployment(yaml.safe_load(file.read_text()), CRD) == [], file
+
+
+def test_older_schema_variants_convert_and_import(tmp_path: Path) -> None:
+    made = variants(CORPUS, tmp_path / "variants")
+    assert len(made) >= 40, sorted(made)
+    folders: dict[str, str] = {}
+    for name, app in made.items():
+        target = tmp_path / "out" / name
+        result = subprocess.run(
+            ["java", "-jar", str(CLI_JAR), "convert", str(app), "-o", str(target)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, f"{name} does not convert:\n{result.stderr}"
+        # The variant was read with its own version's schema and JAXB classes, not as 1.0.
+        assert "OOZ-W007" not in result.stderr, result.stderr
+        folders[name] = str(target / "dags")
+    found = import_dags(folders, tmp_path)
+    assert {name: r["errors"] for name, r in found.items() if r["errors"]} == {}
+    assert [name for name, r in found.items() if not r["dags"]] == []

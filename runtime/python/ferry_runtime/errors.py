@@ -35,6 +35,10 @@ ERROR_CODES: Final[dict[str, str]] = {
     "RUNTIME_USAGE_ERROR": "the local runtime rejected the script or its parameters (exit 2)",
     "RUNTIME_FAILED": "the local runtime could not start or exited abnormally",
     "EMAIL_FAILED": "the email could not be sent or written",
+    "POD_FAILED": "the action's pod could not be built or its command failed",
+    "POD_NEEDS_KUBERNETES": "the action runs in a pod, which the local backend cannot start",
+    "OUTPUT_TOO_LARGE": "capture-output wrote more than oozie.action.max.output.data (2048)",
+    "NOT_TRANSLATED": "the Oozie action is not translated (a placeholder task with its TODO)",
     "TIMEOUT": "the action did not finish in time",
     "TASK_FAILED": "the task failed without reporting why (killed, lost, ...)",
 }

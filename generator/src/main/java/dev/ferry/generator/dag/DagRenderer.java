@@ -132,6 +132,9 @@ public final class DagRenderer {
                         .map(p -> stringTuple(List.of(p.operation(), p.path()), DEPTH + 2)).toList(), DEPTH + 1)));
             }
             kwargs.addAll(transitions(job.ok(), job.error()));
+        } else if (task instanceof TaskNode.PodJob pod) {
+            function = "oozie.pod_action";
+            kwargs.addAll(PodJobCall.kwargs(pod, DEPTH));
         } else if (task instanceof TaskNode.Email email) {
             function = "oozie.email";
             kwargs.add(kwarg("to", email.to()));
@@ -159,6 +162,7 @@ public final class DagRenderer {
             function = "oozie.placeholder";
             kwargs.add(kwarg("action_type", placeholder.actionType()));
             kwargs.add(kwarg("todo", placeholder.todo()));
+            kwargs.addAll(transitions(placeholder.ok(), placeholder.error()));
         } else {
             throw new IllegalArgumentException("unknown task " + task);
         }

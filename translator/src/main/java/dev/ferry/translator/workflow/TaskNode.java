@@ -24,6 +24,18 @@ public sealed interface TaskNode {
         }
     }
 
+    /**
+     * An action that runs in a container of its own (java, map-reduce, spark, sqoop, distcp, hive, hive2):
+     * one Kubernetes pod per run, the {@code <prepare>} steps run in it before the command.
+     */
+    record PodJob(String id, SourceSpan span, String triggerRule, String actionType, PodContainer container,
+                  List<PrepareStep> prepare, String ok, String error)
+            implements TaskNode {
+        public PodJob {
+            prepare = List.copyOf(prepare);
+        }
+    }
+
     /** {@code <prepare>}: delete or mkdir before the job starts (Jinja path). */
     record PrepareStep(String operation, String path) {}
 
@@ -51,6 +63,7 @@ public sealed interface TaskNode {
     record End(String id, SourceSpan span, String triggerRule) implements TaskNode {}
 
     /** An action Ferry does not translate yet: a task that fails with the TODO, so nothing passes silently. */
-    record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo)
+    record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo, String ok,
+                       String error)
             implements TaskNode {}
 }

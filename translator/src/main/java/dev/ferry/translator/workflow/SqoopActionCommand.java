@@ -1,0 +1,52 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code <sqoop>}: {@code sqoop TOOL -conf action.xml ARGS}. The {@code <command>} splits on spaces as
+ * Oozie's SqoopActionExecutor does, or the {@code <arg>}s are taken as they are. A literal
+ * {@code --password VALUE} never reaches the DAG: the value comes from a Kubernetes Secret.
+ */
+final class SqoopActionCommand implements PodCommand {
+
+    static final String PASSWORD_ENV = "SQOOP_PASSWORD";
+
+    @Override
+    public String imageNeeds() {
+        return "Sqoop 1.4 with the JDBC driver and a Hadoop client configured for the cluster";
+    }
+
+    @Override
+    public void build(PodCommandContext context) {
+        List<String> args = new ArrayList<>();
+        String command = context.text("command");
+        if (command != null) {
+            for (String part : command.split(" ")) {
+                if (!part.isEmpty()) {
+                    args.add(part);
+                }
+            }
+        } else {
+            args.addAll(context.texts("arg"));
+        }
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("--password") && !args.get(i + 1).isEmpty()) {
+                String secret = PodActionTranslator.secretName(context, "sqoop");
+                args.set(i + 1, "$(" + PASSWORD_ENV + ")");
+                context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
+                context.diagnostics.report(DiagnosticCode.OOZ_W002, context.element.span(),
+                        "the --password of '" + context.node.name() + "' is not written to any generated file",
+                        "store it in key 'password' of Kubernetes Secret '" + secret + "' (or use --password-file)");
+            }
+        }
+        context.command.add("sqoop");
+        if (!args.isEmpty()) {
+            context.command.add(args.get(0));
+        }
+        context.command.add("-conf");
+        context.command.add(PodCommandContext.ACTION_XML);
+        context.command.addAll(args.subList(Math.min(1, args.size()), args.size()));
+    }
+}

@@ -1,7 +1,7 @@
-"""Import a migrated repo's DAGs in Airflow and print, as JSON, the pod each pod-action task would create.
+"""Import a migrated repo's DAGs in Airflow; print as JSON the pod each pod task would create.
 
 Run in a fresh interpreter (Airflow reads its settings at import):
-    python pod_requests.py DAGS_DIR
+    python pod_requests.py DAGS_DIR...
 Templates are rendered with the DAG's params as when a run starts; no Kubernetes API is needed.
 """
 
@@ -14,14 +14,24 @@ from types import SimpleNamespace
 from typing import Any
 
 
-def main(dags_dir: str) -> None:
+def main(dags_dirs: list[str]) -> None:
     from airflow.dag_processing.dagbag import DagBag
     from airflow.sdk.execution_time.context import set_current_context
     from kubernetes.client import ApiClient
 
-    bag = DagBag(dags_dir)
     pods: dict[str, Any] = {}
     tasks: dict[str, list[str]] = {}
+    errors: dict[str, str] = {}
+    for dags_dir in dags_dirs:
+        bag = DagBag(dags_dir)
+        errors.update({k: str(v) for k, v in bag.import_errors.items()})
+        _pods(bag, pods, tasks, set_current_context, ApiClient)
+    print(json.dumps({"errors": errors, "tasks": tasks, "pods": pods}))
+
+
+def _pods(
+    bag: Any, pods: dict[str, Any], tasks: dict[str, list[str]], set_context: Any, api: Any
+) -> None:
     for dag_id in sorted(bag.dag_ids):
         dag = bag.dags[dag_id]
         tasks[dag_id] = sorted(t.task_id for t in dag.tasks)
@@ -47,13 +57,11 @@ def main(dags_dir: str) -> None:
                 "logical_date": now,
                 "data_interval_end": now,
             }
-            with set_current_context(context):  # type: ignore[arg-type]
+            with set_context(context):  # type: ignore[arg-type]
                 task.render_template_fields(context, jinja_env=dag.get_template_env())
                 pod = task.build_pod_request_obj(context, dry_run=True)
-            pods[f"{dag_id}/{task.task_id}"] = ApiClient().sanitize_for_serialization(pod)
-    errors = {k: str(v) for k, v in bag.import_errors.items()}
-    print(json.dumps({"errors": errors, "tasks": tasks, "pods": pods}))
+            pods[f"{dag_id}/{task.task_id}"] = api().sanitize_for_serialization(pod)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1:])

@@ -56,7 +56,7 @@ done
 source_of() {
   case "$1" in
     /*|*://*) printf '%s' "$1" ;;
-    *) printf '%s/%s' "${OOZIE_WF_APPLICATION_PATH:?relative path $1 needs OOZIE_WF_APPLICATION_PATH}" "$1" ;;
+    *) printf '%s/%s' "${OOZIE_WF_APPLICATION_PATH:?relative $1 needs the app path}" "$1" ;;
   esac
 }
 split_entry() {
@@ -184,7 +184,7 @@ def prelude_env(
 ) -> dict[str, str]:
     """The env vars PRELUDE reads, from rendered values; `carried` is (name, content)."""
     env: dict[str, str] = {ACTION_CONF_ENV: configuration_xml(configuration)}
-    for operation, path in prepare:
+    for _operation, path in prepare:
         if "\t" in str(path) or "\n" in str(path):
             raise ActionFailed(f"<prepare> path {path!r} has a tab or newline", "POD_FAILED")
     if prepare:
@@ -203,7 +203,7 @@ _LINE_CONTINUATION = re.compile(r"(?<!\\)(\\\\)*\\$")
 
 
 def parse_properties(text: str) -> dict[str, str]:
-    """java.util.Properties.load for the text a capture-output main writes (ISO-8859-1 escapes kept)."""
+    """java.util.Properties.load semantics for the text a capture-output main writes."""
     result: dict[str, str] = {}
     logical: list[str] = []
     pending = ""

@@ -1,6 +1,7 @@
 package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.parser.oozie.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +22,10 @@ final class SqoopActionCommand implements PodCommand {
     @Override
     public void build(PodCommandContext context) {
         List<String> args = new ArrayList<>();
-        String command = context.text("command");
+        XmlElement command = context.element.child("command").orElse(null);
         if (command != null) {
-            for (String part : command.split(" ")) {
-                if (!part.isEmpty()) {
-                    args.add(part);
-                }
+            for (String part : splitOutsideEl(command.text())) {
+                args.add(context.el.template(part, command.textSpan()));
             }
         } else {
             args.addAll(context.texts("arg"));
@@ -48,5 +47,36 @@ final class SqoopActionCommand implements PodCommand {
         context.command.add("-conf");
         context.command.add(PodCommandContext.ACTION_XML);
         context.command.addAll(args.subList(Math.min(1, args.size()), args.size()));
+    }
+
+    /**
+     * Oozie splits the command on spaces after evaluating its EL; the split here happens before (the EL
+     * becomes Jinja rendered per run), so a space inside {@code ${...}} does not split, and neither does
+     * a space an EL value would bring at run time.
+     */
+    static List<String> splitOutsideEl(String text) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '$' && i + 1 < text.length() && text.charAt(i + 1) == '{') {
+                depth++;
+            } else if (c == '}' && depth > 0) {
+                depth--;
+            }
+            if (c == ' ' && depth == 0) {
+                if (part.length() > 0) {
+                    parts.add(part.toString());
+                    part.setLength(0);
+                }
+            } else {
+                part.append(c);
+            }
+        }
+        if (part.length() > 0) {
+            parts.add(part.toString());
+        }
+        return parts;
     }
 }

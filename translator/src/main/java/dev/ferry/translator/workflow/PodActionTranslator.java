@@ -99,6 +99,7 @@ final class PodActionTranslator {
         PodCommandContext context = new PodCommandContext(dagId, node, element, sources, knownValues, el, diagnostics,
                 configuration(node, sources, el, diagnostics), PodCommandContext.splitOptions(launcher.get("java-opts")));
         command.build(context);
+        clusterAddresses(context, sources.workflow().settings(node), el);
         boolean jvmMain = type.equals("java") || type.equals("map-reduce");
         if (!jvmMain && launcher.containsKey("java-opts")) {
             addClientOpts(context, context.launcherJavaOpts);
@@ -146,6 +147,22 @@ final class PodActionTranslator {
                 launcher.get("vcores"));
         return Optional.of(new TaskNode.PodJob(node.name(), node.span(), rule, type, container,
                 prepare(element, el), node.okTo(), node.errorTo()));
+    }
+
+    /**
+     * {@code <name-node>} and {@code <job-tracker>}/{@code <resource-manager>} (own or from {@code <global>}) go
+     * into action.xml as Oozie's JavaActionExecutor puts them into the action configuration; the action's own
+     * configuration still wins.
+     */
+    private static void clusterAddresses(PodCommandContext context, ActionSettings settings, OozieEl el) {
+        if (settings.nameNode() != null) {
+            context.presetConfiguration.put("fs.defaultFS", el.template(settings.nameNode(), context.span("name-node")));
+        }
+        if (settings.resourceManager() != null) {
+            String rm = el.template(settings.resourceManager(), context.element.span());
+            context.presetConfiguration.put("yarn.resourcemanager.address", rm);
+            context.presetConfiguration.put("mapreduce.framework.name", "yarn");
+        }
     }
 
     /** job-xml files (in order), then the action's configuration and {@code <global>}'s, as Oozie merges them. */

@@ -100,10 +100,12 @@ final class PodActionTranslator {
                 configuration(node, sources, el, diagnostics), PodCommandContext.splitOptions(launcher.get("java-opts")));
         command.build(context);
         clusterAddresses(context, sources.workflow().settings(node), el);
-        boolean jvmMain = type.equals("java") || type.equals("map-reduce");
-        if (!jvmMain && launcher.containsKey("java-opts")) {
+        // A main run by our own `java` command took the launcher's java-opts; any other tool gets them
+        // through the variable Hadoop's scripts pass to the client JVM.
+        if (!context.command.get(0).equals("java") && launcher.containsKey("java-opts")) {
             addClientOpts(context, context.launcherJavaOpts);
         }
+        boolean jvmMain = type.equals("java") || type.equals("map-reduce");
         if (launcher.containsKey("env")) {
             for (String pair : launcher.get("env").split(",")) {
                 int eq = pair.indexOf('=');

@@ -105,7 +105,7 @@ if [ "${FERRY_WAIT_FOR_MAPREDUCE_JOB:-}" = true ]; then
     case "$state" in
       SUCCEEDED) echo "$job SUCCEEDED"; break ;;
       FAILED|KILLED) echo "$job $state" >&2; rc=1 ;;
-      *) sleep 10 ;;
+      *) sleep "${FERRY_MAPREDUCE_POLL_SECONDS:-10}" ;;
     esac
   done
 else
@@ -114,13 +114,14 @@ else
 fi
 set -e
 if [ -n "${OOZIE_ACTION_OUTPUT_PROPERTIES:-}" ]; then
-  mkdir -p /airflow/xcom
+  xcom="${FERRY_XCOM_DIR:-/airflow/xcom}"
+  mkdir -p "$xcom"
   if [ -f "$OOZIE_ACTION_OUTPUT_PROPERTIES" ]; then
     text="$(sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e "s/$tab/\\\\t/g" -e 's/\r$//' \
       "$OOZIE_ACTION_OUTPUT_PROPERTIES" | awk 'BEGIN { ORS = "\\n" } { print }')"
-    printf '{"properties": "%s"}' "$text" > /airflow/xcom/return.json
+    printf '{"properties": "%s"}' "$text" > "$xcom/return.json"
   else
-    printf '{"properties": null}' > /airflow/xcom/return.json
+    printf '{"properties": null}' > "$xcom/return.json"
   fi
 fi
 exit "$rc"

@@ -34,6 +34,12 @@ def resources(memory_mb: str | None, vcores: str | None) -> k8s.V1ResourceRequir
     return k8s.V1ResourceRequirements(requests=requests, limits=limits or None)
 
 
+def _downward(name: str, field_path: str) -> k8s.V1EnvVar:
+    """An env var from the pod's own fields (a spark driver in client mode needs its IP)."""
+    source = k8s.V1EnvVarSource(field_ref=k8s.V1ObjectFieldSelector(field_path=field_path))
+    return k8s.V1EnvVar(name=name, value_from=source)
+
+
 class RunActionPod(KubernetesPodOperator):
     """Run one Oozie action's command in its own pod; fail the task if the command fails."""
 
@@ -67,6 +73,10 @@ class RunActionPod(KubernetesPodOperator):
             namespace=namespace,
             kubernetes_conn_id=kubernetes_conn_id,
             labels={"ferry/action-type": action.action_type},
+            pod_runtime_info_envs=[
+                _downward("FERRY_POD_IP", "status.podIP"),
+                _downward("FERRY_POD_NAME", "metadata.name"),
+            ],
             **kwargs,
         )
         self.ferry_node = action.node

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * {@code <hive>} (0.2-1.0) and {@code <hive2>} (0.1-1.0): the HiveQL is not translated (Flink 2.2 has no Hive
  * dialect here) but run as it is by the Hive CLI or beeline, in the order Oozie's HiveMain / Hive2Main build
- * their arguments: connection, {@code --hiveconf} for the configuration, {@code --hivevar} per param, the
- * {@code <argument>}s, then {@code -f script} or {@code -e query}. The script is carried into the output;
+ * their arguments: connection (hive2), {@code -f script} or {@code -e query}, {@code --hivevar} per param,
+ * the {@code <argument>}s; the configuration as {@code --hiveconf} (hive: all of it, as HiveMain's
+ * hive-site.xml; hive2: the {@code oozie.*} properties, as Hive2Main). The script is carried into the output;
  * a hive2 {@code <password>} becomes a Kubernetes Secret reference.
  */
 final class HiveActionTranslator implements PodCommand {
@@ -43,27 +44,27 @@ final class HiveActionTranslator implements PodCommand {
             argv.add(context.text("jdbc-url"));
             argv.add("-n");
             argv.add("{{ wf.user() }}");
+            argv.add("-p");
             if (context.element.hasChild("password")) {
                 String secret = PodActionTranslator.secretName(context, "hive2");
-                argv.add("-p");
                 argv.add("$(" + PASSWORD_ENV + ")");
                 context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
                 context.diagnostics.report(DiagnosticCode.OOZ_W002, context.span("password"),
                         "the <password> of '" + context.node.name() + "' is not written to any generated file",
                         "store it in key 'password' of Kubernetes Secret '" + secret + "'");
+            } else {
+                argv.add("DUMMY"); // Hive2Main: something, or beeline prompts for it
             }
+            argv.add("-d");
+            argv.add("org.apache.hive.jdbc.HiveDriver");
         } else {
             argv.add("hive");
+            // HiveMain writes the action configuration as hive-site.xml; --hiveconf carries the same.
+            context.configuration.forEach((name, value) -> {
+                argv.add("--hiveconf");
+                argv.add(name + "=" + value);
+            });
         }
-        context.configuration.forEach((name, value) -> {
-            argv.add("--hiveconf");
-            argv.add(name + "=" + value);
-        });
-        for (String param : context.texts("param")) {
-            argv.add("--hivevar");
-            argv.add(param);
-        }
-        argv.addAll(context.texts("argument"));
         Optional<XmlElement> script = context.element.child("script");
         if (script.isPresent()) {
             argv.add("-f");
@@ -71,6 +72,21 @@ final class HiveActionTranslator implements PodCommand {
         } else if (context.element.hasChild("query")) {
             argv.add("-e");
             argv.add(context.text("query"));
+        }
+        for (String param : context.texts("param")) {
+            argv.add("--hivevar");
+            argv.add(param);
+        }
+        // Hive2Main's "-a delegationToken" is left out: no Oozie credential step obtains a token here.
+        argv.addAll(context.texts("argument"));
+        if (beeline) {
+            // Hive2Main passes only oozie.* properties (not oozie.launcher.*, oozie.hive2.*) to beeline.
+            context.configuration.forEach((name, value) -> {
+                if (name.matches("^oozie\\.(?!launcher|hive2).+")) {
+                    argv.add("--hiveconf");
+                    argv.add(name + "=" + value);
+                }
+            });
         }
         context.diagnostics.report(DiagnosticCode.OOZ_W021, context.element.span(),
                 "the HiveQL of <" + type + "> action '" + context.node.name()

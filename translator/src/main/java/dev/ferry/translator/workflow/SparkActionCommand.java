@@ -11,6 +11,9 @@ import java.util.Optional;
 final class SparkActionCommand implements PodCommand {
 
     static final String KUBERNETES_MASTER = "k8s://https://kubernetes.default.svc:443";
+    /** Set by the runtime from the pod's status.podIP / metadata.name (Kubernetes downward API). */
+    static final String POD_IP_ENV = "FERRY_POD_IP";
+    static final String POD_NAME_ENV = "FERRY_POD_NAME";
 
     @Override
     public String imageNeeds() {
@@ -23,10 +26,17 @@ final class SparkActionCommand implements PodCommand {
         argv.add("spark-submit");
         argv.add("--master");
         argv.add(master(context));
+        String master = argv.get(argv.size() - 1);
         String mode = context.text("mode");
-        argv.add("--deploy-mode");
         // client: the driver runs in this pod, so the task lasts as long as the application.
-        argv.add(context.resolved("mode").orElse(mode == null ? "client" : mode));
+        String deployMode = context.resolved("mode").orElse(mode == null ? "client" : mode);
+        argv.add("--deploy-mode");
+        argv.add(deployMode);
+        if (master.startsWith("k8s://") && deployMode.equals("client")) {
+            // Executors connect back to the driver in this pod, and are owned by it (removed with it).
+            argv.addAll(List.of("--conf", "spark.driver.host=$(" + POD_IP_ENV + ")",
+                    "--conf", "spark.kubernetes.driver.pod.name=$(" + POD_NAME_ENV + ")"));
+        }
         if (context.text("name") != null) {
             argv.add("--name");
             argv.add(context.text("name"));

@@ -233,6 +233,22 @@ class PodActionTranslatorTest {
     }
 
     @Test
+    void sparkClientModeOnKubernetesPointsExecutorsAtThisPod() throws IOException {
+        Result r = translate("", """
+                <spark xmlns="uri:oozie:spark-action:0.1">
+                    <job-tracker>rm</job-tracker>
+                    <name-node>nn</name-node>
+                    <master>yarn-client</master>
+                    <name>Pi</name>
+                    <jar>pi.py</jar>
+                </spark>""");
+        assertEquals(List.of("spark-submit", "--master", "k8s://https://kubernetes.default.svc:443", "--deploy-mode",
+                "client", "--conf", "spark.driver.host=$(FERRY_POD_IP)", "--conf",
+                "spark.kubernetes.driver.pod.name=$(FERRY_POD_NAME)", "--name", "Pi", "--conf",
+                "spark.kubernetes.container.image={{ params.ferry_image_spark }}", "pi.py"), r.container().command());
+    }
+
+    @Test
     void sqoopCommandSplitsOnSpacesAndItsPasswordBecomesASecret() throws IOException {
         Result r = translate("", """
                 <sqoop xmlns="uri:oozie:sqoop-action:1.0">
@@ -271,8 +287,8 @@ class PodActionTranslatorTest {
                     <param>INPUT=/in</param>
                     <argument>--verbose</argument>
                 </hive>""", Map.of("q/script.q", "SELECT 1;\n"));
-        assertEquals(List.of("hive", "--hiveconf", "hive.exec.parallel=true", "--hivevar", "INPUT=/in", "--verbose",
-                "-f", "/tmp/oozie-action/script.q"), r.container().command());
+        assertEquals(List.of("hive", "--hiveconf", "hive.exec.parallel=true", "-f", "/tmp/oozie-action/script.q",
+                "--hivevar", "INPUT=/in", "--verbose"), r.container().command());
         assertEquals(List.of(new PodContainer.CarriedFile("scripts/w/a/script.q", "script.q", "SELECT 1;\n")),
                 r.container().carried());
         assertTrue(r.reports("warning OOZ-W021: the HiveQL of <hive> action 'a' is not translated to Flink SQL"));
@@ -287,7 +303,7 @@ class PodActionTranslatorTest {
                     <script>gone.q</script>
                 </hive>""");
         assertEquals(List.of("gone.q"), r.container().files());
-        assertEquals("/tmp/oozie-action/gone.q", r.container().command().get(r.container().command().size() - 1));
+        assertEquals(List.of("hive", "-f", "/tmp/oozie-action/gone.q"), r.container().command());
         assertTrue(r.reports("warning OOZ-W001: hive script 'gone.q' of 'a' is not in the repository"));
     }
 
@@ -300,7 +316,7 @@ class PodActionTranslatorTest {
                     <query>SELECT 1</query>
                 </hive2>""");
         assertEquals(List.of("beeline", "-u", "jdbc:hive2://hs2:10000/default", "-n", "{{ wf.user() }}", "-p",
-                "$(HIVE2_PASSWORD)", "-e", "SELECT 1"), r.container().command());
+                "$(HIVE2_PASSWORD)", "-d", "org.apache.hive.jdbc.HiveDriver", "-e", "SELECT 1"), r.container().command());
         assertEquals(List.of(new SecretEnv("HIVE2_PASSWORD", "w-a-hive2", "password")), r.container().secretEnv());
         assertFalse(r.plan().toString().contains("pa55word"));
         assertTrue(r.reports("warning OOZ-W002: the <password> of 'a' is not written"), r.diagnostics().toString());

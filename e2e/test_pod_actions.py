@@ -476,7 +476,11 @@ def test_secrets_are_secret_references_only(
         "-p",
         "$(HIVE2_PASSWORD)",
     ]
-    refs = {e["name"]: e["valueFrom"]["secretKeyRef"] for e in query["env"] if e.get("valueFrom")}
+    refs = {
+        e["name"]: e["valueFrom"]["secretKeyRef"]
+        for e in query["env"]
+        if "secretKeyRef" in (e.get("valueFrom") or {})
+    }
     assert refs == {
         "HIVE2_PASSWORD": {"name": "secrets-wf-query-hive2", "key": "password"},
         "OOZIE_CRED_HS2_CREDS_HIVE2_PASSWORD": {

@@ -54,7 +54,10 @@ final class ActionFiles {
         if (!jars) {
             context.warn(context.element.span(), "'" + context.node.name() + "' runs classes from the workflow's lib/ jars, "
                             + "which are not in the repository (looked for " + context.sources.display(lib) + "/*.jar)",
-                    "build the jars into the action's image under " + PodCommandContext.APP_LIB);
+                    "build the jars into the action's image under " + PodCommandContext.APP_LIB
+                            + (context.node.action().type().equals("map-reduce")
+                            ? "; the job's tasks also need them: set mapreduce.job.jar (or tmpjars) to their HDFS path"
+                            : ""));
         }
     }
 }

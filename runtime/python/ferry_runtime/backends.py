@@ -22,6 +22,8 @@ from ferry_runtime.actions.flink_kubernetes import (
 )
 from ferry_runtime.actions.flink_local import RunFlinkSqlLocally
 from ferry_runtime.actions.mail import Email, SendEmailSmtp, WriteEmailToOutbox
+from ferry_runtime.actions.pod import PodAction
+from ferry_runtime.actions.pod_local import PodNeedsKubernetes
 
 ENV_VAR: Final = "FERRY_BACKEND"
 DEFAULT: Final = "kubernetes"
@@ -89,15 +91,35 @@ def _outbox_email(mail: Email, settings: MailSettings, trigger_rule: str) -> Act
     return ActionTasks(work=[write])
 
 
+def _kubernetes_pod(action: PodAction, settings: JobSettings, trigger_rule: str) -> ActionTasks:
+    # Imported here: only DAGs with pod actions need the cncf-kubernetes operator at parse time.
+    from ferry_runtime.actions.pod_kubernetes import RunActionPod
+
+    run = RunActionPod(
+        action=action,
+        namespace=settings.namespace,
+        kubernetes_conn_id=settings.kubernetes_conn_id,
+        trigger_rule=trigger_rule,
+    )
+    return ActionTasks(work=[run])
+
+
+def _local_pod(action: PodAction, settings: JobSettings, trigger_rule: str) -> ActionTasks:
+    return ActionTasks(work=[PodNeedsKubernetes(action=action, trigger_rule=trigger_rule)])
+
+
 @dataclass(frozen=True)
 class Backend:
     flink_sql_job: Callable[[FlinkSqlJob, JobSettings, str], ActionTasks]
     email: Callable[[Email, MailSettings, str], ActionTasks]
+    pod_action: Callable[[PodAction, JobSettings, str], ActionTasks]
 
 
 BACKENDS: Final[dict[str, Backend]] = {
-    "kubernetes": Backend(flink_sql_job=_kubernetes_job, email=_smtp_email),
-    "local": Backend(flink_sql_job=_local_job, email=_outbox_email),
+    "kubernetes": Backend(
+        flink_sql_job=_kubernetes_job, email=_smtp_email, pod_action=_kubernetes_pod
+    ),
+    "local": Backend(flink_sql_job=_local_job, email=_outbox_email, pod_action=_local_pod),
 }
 
 

@@ -26,6 +26,7 @@ from ferry_runtime.actions.flink_job import FlinkSqlJob
 from ferry_runtime.actions.mail import Email
 from ferry_runtime.actions.not_translated import NotTranslated
 from ferry_runtime.actions.outcome import ActionOutcome
+from ferry_runtime.actions.pod import PodAction
 from ferry_runtime.backends import ActionTasks, JobSettings, MailSettings
 from ferry_runtime.control import Decision, End, Fork, Join, Kill
 from ferry_runtime.el.functions import macros
@@ -40,6 +41,7 @@ __all__ = [
     "kill",
     "macros",
     "placeholder",
+    "pod_action",
     "trigger_rules",
 ]
 
@@ -119,6 +121,56 @@ def email(
     )
     settings = MailSettings(smtp_conn_id=smtp_conn_id, repo=Path(repo) if repo else None)
     return _action(name, ok, error, trigger_rule, backends.select(backend).email, mail, settings)
+
+
+def pod_action(
+    name: str,
+    *,
+    action_type: str,
+    image: str,
+    command: Sequence[str],
+    env: Mapping[str, str] | None = None,
+    secret_env: Sequence[tuple[str, str, str]] = (),
+    configuration: Mapping[str, str] | None = None,
+    files: Sequence[str] = (),
+    archives: Sequence[str] = (),
+    repo: Path | str | None = None,
+    carried: Sequence[tuple[str, str]] = (),
+    prepare: Sequence[tuple[str, str]] = (),
+    capture_output: bool = False,
+    memory_mb: str | None = None,
+    vcores: str | None = None,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    backend: str | None = None,
+    namespace: str | None = None,
+    kubernetes_conn_id: str = "kubernetes_default",
+) -> TaskGroup:
+    """An Oozie action that runs in a container of its own (java, map-reduce, spark, sqoop,
+    distcp, hive, hive2): run -> outcome. `secret_env` is (env var, Kubernetes Secret, key).
+    """
+    action = PodAction(
+        node=name,
+        action_type=action_type,
+        image=image,
+        command=tuple(command),
+        env=dict(env or {}),
+        secret_env=tuple((n, s, k) for n, s, k in secret_env),
+        configuration=dict(configuration or {}),
+        files=tuple(files),
+        archives=tuple(archives),
+        carried=tuple((path, link) for path, link in carried),
+        repo=Path(repo) if repo else None,
+        prepare=tuple((operation, path) for operation, path in prepare),
+        capture_output=capture_output,
+        memory_mb=memory_mb,
+        vcores=vcores,
+    )
+    settings = JobSettings(namespace=namespace, kubernetes_conn_id=kubernetes_conn_id)
+    return _action(
+        name, ok, error, trigger_rule, backends.select(backend).pod_action, action, settings
+    )
 
 
 def decision(

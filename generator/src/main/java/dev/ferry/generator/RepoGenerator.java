@@ -23,6 +23,8 @@ public final class RepoGenerator {
                 if (task instanceof TaskNode.FlinkJob job) {
                     files.put(job.scriptPath(), SqlScriptRenderer.render(job.job()));
                     files.put(job.deploymentPath(), FlinkDeploymentRenderer.render(plan.dagId(), job));
+                } else if (task instanceof TaskNode.PodJob pod) {
+                    pod.container().carried().forEach(c -> files.put(c.outputPath(), c.content()));
                 }
             }
         }

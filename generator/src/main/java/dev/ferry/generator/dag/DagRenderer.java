@@ -132,6 +132,9 @@ public final class DagRenderer {
                         .map(p -> stringTuple(List.of(p.operation(), p.path()), DEPTH + 2)).toList(), DEPTH + 1)));
             }
             kwargs.addAll(transitions(job.ok(), job.error()));
+        } else if (task instanceof TaskNode.PodJob pod) {
+            function = "oozie.pod_action";
+            kwargs.addAll(PodJobCall.kwargs(pod, DEPTH));
         } else if (task instanceof TaskNode.Email email) {
             function = "oozie.email";
             kwargs.add(kwarg("to", email.to()));

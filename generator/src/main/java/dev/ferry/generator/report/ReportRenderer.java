@@ -51,6 +51,7 @@ public final class ReportRenderer {
     private static String kind(TaskNode task) {
         return switch (task.getClass().getSimpleName()) {
             case "FlinkJob" -> "Flink SQL job (from Pig)";
+            case "PodJob" -> "Kubernetes pod (" + ((TaskNode.PodJob) task).actionType() + ")";
             case "Email" -> "email";
             case "Decision" -> "decision";
             case "Fork" -> "fork";

@@ -24,6 +24,18 @@ public sealed interface TaskNode {
         }
     }
 
+    /**
+     * An action that runs in a container of its own (java, map-reduce, spark, sqoop, distcp, hive, hive2):
+     * one Kubernetes pod per run, the {@code <prepare>} steps run in it before the command.
+     */
+    record PodJob(String id, SourceSpan span, String triggerRule, String actionType, PodContainer container,
+                  List<PrepareStep> prepare, String ok, String error)
+            implements TaskNode {
+        public PodJob {
+            prepare = List.copyOf(prepare);
+        }
+    }
+
     /** {@code <prepare>}: delete or mkdir before the job starts (Jinja path). */
     record PrepareStep(String operation, String path) {}
 

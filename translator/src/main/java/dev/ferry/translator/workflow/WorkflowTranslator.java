@@ -11,6 +11,7 @@ import dev.ferry.parser.oozie.EmailAction;
 import dev.ferry.parser.oozie.EndNode;
 import dev.ferry.parser.oozie.ForkNode;
 import dev.ferry.parser.oozie.ForkPath;
+import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.JoinNode;
 import dev.ferry.parser.oozie.KillNode;
 import dev.ferry.parser.oozie.Parameter;
@@ -46,6 +47,8 @@ public final class WorkflowTranslator {
     private final WorkflowSources sources;
     private final Diagnostics diagnostics;
     private final OozieEl el;
+    /** DAG params naming the image of each pod action type (see {@link PodActionTranslator}). */
+    private final SortedMap<String, String> podImages = new TreeMap<>();
 
     private WorkflowTranslator(WorkflowSources sources, Diagnostics diagnostics) {
         this.sources = sources;
@@ -96,6 +99,7 @@ public final class WorkflowTranslator {
         if (errorCount() > errorsBefore) {
             return Optional.empty();
         }
+        params.putAll(podImages);
         String description = "Oozie workflow " + workflow.name()
                 + (sources.coordinator() != null ? ", scheduled by coordinator " + sources.coordinator().name() : "");
         return Optional.of(new WorkflowPlan(dagId, description, files, schedule, params, runConfiguration, tasks, edges,
@@ -228,6 +232,9 @@ public final class WorkflowTranslator {
                     email.cc() == null ? null : el.template(email.cc(), email.span()),
                     el.template(email.subject(), email.span()), el.template(email.body(), email.span()),
                     node.okTo(), node.errorTo()));
+        }
+        if (node.action() instanceof GenericAction generic && PodActionTranslator.handles(generic)) {
+            return PodActionTranslator.translate(dagId, node, generic, rule, sources, knownValues, el, diagnostics, podImages);
         }
         String type = node.action().type();
         diagnostics.report(DiagnosticCode.OOZ_W005, node.action().span(),

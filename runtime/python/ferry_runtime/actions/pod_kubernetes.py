@@ -1,0 +1,110 @@
+"""FERRY_BACKEND=kubernetes: an Oozie pod action as a KubernetesPodOperator (group: run -> outcome).
+
+The pod runs `pod.PRELUDE` (working directory, prepare, files, then the command). Secrets reach it
+only as Kubernetes Secret references; capture-output comes back through the XCom sidecar and is
+pushed as `ferry_action_data`, which wf:actionData reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
+from airflow.providers.cncf.kubernetes.secret import Secret
+from kubernetes.client import models as k8s
+
+from ferry_runtime.actions.pod import PRELUDE, PodAction, action_data, pod_name, prelude_env
+from ferry_runtime.el.wf import ACTION_DATA_KEY
+from ferry_runtime.errors import failure_recorded
+from ferry_runtime.run_context import xcom_push
+from ferry_runtime.transitions import enter
+
+
+def resources(memory_mb: str | None, vcores: str | None) -> k8s.V1ResourceRequirements | None:
+    """<launcher><memory.mb>/<vcores> -> the container's requests (memory also its limit)."""
+    if memory_mb is None and vcores is None:
+        return None
+    requests: dict[str, str] = {}
+    limits: dict[str, str] = {}
+    if memory_mb is not None:
+        requests["memory"] = limits["memory"] = f"{int(memory_mb)}Mi"
+    if vcores is not None:
+        requests["cpu"] = str(int(vcores))
+    return k8s.V1ResourceRequirements(requests=requests, limits=limits or None)
+
+
+def _downward(name: str, field_path: str) -> k8s.V1EnvVar:
+    """An env var from the pod's own fields (a spark driver in client mode needs its IP)."""
+    source = k8s.V1EnvVarSource(field_ref=k8s.V1ObjectFieldSelector(field_path=field_path))
+    return k8s.V1EnvVar(name=name, value_from=source)
+
+
+class RunActionPod(KubernetesPodOperator):
+    """Run one Oozie action's command in its own pod; fail the task if the command fails."""
+
+    template_fields = (
+        *KubernetesPodOperator.template_fields,
+        "ferry_env",
+        "configuration",
+        "prepare",
+        "files",
+        "archives",
+    )
+    ui_color = "#e4f7e4"
+
+    def __init__(
+        self,
+        *,
+        action: PodAction,
+        namespace: str | None = None,
+        kubernetes_conn_id: str = "kubernetes_default",
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("task_id", "run")
+        super().__init__(
+            name=pod_name(action.node),
+            image=action.image,
+            cmds=["/bin/sh", "-c", PRELUDE, "oozie-action"],
+            arguments=list(action.command),
+            secrets=[Secret("env", name, secret, key) for name, secret, key in action.secret_env],
+            do_xcom_push=action.capture_output,
+            container_resources=resources(action.memory_mb, action.vcores),
+            namespace=namespace,
+            kubernetes_conn_id=kubernetes_conn_id,
+            labels={"ferry/action-type": action.action_type},
+            pod_runtime_info_envs=[
+                _downward("FERRY_POD_IP", "status.podIP"),
+                _downward("FERRY_POD_NAME", "metadata.name"),
+            ],
+            **kwargs,
+        )
+        self.ferry_node = action.node
+        self.ferry_env = dict(action.env)
+        self.configuration = dict(action.configuration)
+        self.prepare = [list(step) for step in action.prepare]
+        self.files = list(action.files)
+        self.archives = list(action.archives)
+        self.carried = [(name, Path(action.repo or ".") / path) for path, name in action.carried]
+        self.capture_output = action.capture_output
+
+    def build_pod_request_obj(self, context: Any = None, *, dry_run: bool = False) -> k8s.V1Pod:
+        carried = [(name, path.read_text(encoding="utf-8")) for name, path in self.carried]
+        self.env_vars = {
+            **self.ferry_env,
+            **prelude_env(
+                configuration=self.configuration,
+                prepare=self.prepare,
+                files=self.files,
+                archives=self.archives,
+                carried=carried,
+            ),
+        }
+        return super().build_pod_request_obj(context, dry_run=dry_run)
+
+    def execute(self, context: Any) -> None:
+        enter(self, context)
+        with failure_recorded(context, "POD_FAILED"):
+            result = super().execute(context)
+            if self.capture_output:
+                xcom_push(context, ACTION_DATA_KEY, action_data(result))

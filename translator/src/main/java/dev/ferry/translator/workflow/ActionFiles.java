@@ -1,0 +1,63 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.SourceSpan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Oozie's {@code <file>}/{@code <archive>} entries ({@code path#link}): the name an entry gets in the
+ * working directory, and a warning for a relative one the repository does not hold (a jar or data file
+ * built elsewhere is expected, so it is a warning, not an error: the pod fetches it at run time).
+ */
+final class ActionFiles {
+
+    private ActionFiles() {}
+
+    /** {@code path#link} → link; {@code path} → its last segment (Oozie's symlink name). */
+    static String link(String entry) {
+        int hash = entry.lastIndexOf('#');
+        if (hash >= 0) {
+            return entry.substring(hash + 1);
+        }
+        String path = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Warns about relative entries not found in the workflow directory. */
+    static void checkPresent(PodCommandContext context, String element, List<String> entries, SourceSpan span) {
+        for (String entry : entries) {
+            String path = entry.contains("#") ? entry.substring(0, entry.lastIndexOf('#')) : entry;
+            if (path.contains("://") || path.startsWith("/") || path.contains("{{")) {
+                continue;
+            }
+            Path file = context.sources.workflowDir().resolve(path).normalize();
+            if (!Files.exists(file)) {
+                context.warn(span, element + " '" + entry + "' of '" + context.node.name()
+                                + "' is not in the repository (looked for " + context.sources.display(file) + ")",
+                        "the pod fetches it from the workflow's application path at run time; make sure it is there");
+            }
+        }
+    }
+
+    /** A warning when a JVM action's workflow has no lib/ jars: the image must bring them. */
+    static void checkLib(PodCommandContext context) {
+        Path lib = context.sources.workflowDir().resolve("lib");
+        boolean jars = false;
+        if (Files.isDirectory(lib)) {
+            try (var list = Files.list(lib)) {
+                jars = list.anyMatch(p -> p.getFileName().toString().endsWith(".jar"));
+            } catch (java.io.IOException e) {
+                jars = false;
+            }
+        }
+        if (!jars) {
+            context.warn(context.element.span(), "'" + context.node.name() + "' runs classes from the workflow's lib/ jars, "
+                            + "which are not in the repository (looked for " + context.sources.display(lib) + "/*.jar)",
+                    "build the jars into the action's image under " + PodCommandContext.APP_LIB
+                            + (context.node.action().type().equals("map-reduce")
+                            ? "; the job's tasks also need them: set mapreduce.job.jar (or tmpjars) to their HDFS path"
+                            : ""));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.XmlElement;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code <hive>} (0.2-1.0) and {@code <hive2>} (0.1-1.0): the HiveQL is not translated (Flink 2.2 has no Hive
+ * dialect here) but run as it is by the Hive CLI or beeline, in the order Oozie's HiveMain / Hive2Main build
+ * their arguments: connection (hive2), {@code -f script} or {@code -e query}, {@code --hivevar} per param,
+ * the {@code <argument>}s; the configuration as {@code --hiveconf} (hive: all of it, as HiveMain's
+ * hive-site.xml; hive2: the {@code oozie.*} properties, as Hive2Main). The script is carried into the output;
+ * a hive2 {@code <password>} becomes a Kubernetes Secret reference.
+ */
+final class HiveActionTranslator implements PodCommand {
+
+    static final String PASSWORD_ENV = "HIVE2_PASSWORD";
+
+    private final boolean beeline;
+
+    HiveActionTranslator(boolean beeline) {
+        this.beeline = beeline;
+    }
+
+    @Override
+    public String imageNeeds() {
+        return beeline ? "beeline (Hive 2+ client) able to reach the HiveServer2 JDBC URL"
+                : "the Hive CLI with a hive-site.xml for the metastore";
+    }
+
+    @Override
+    public void build(PodCommandContext context) {
+        List<String> argv = context.command;
+        String type = beeline ? "hive2" : "hive";
+        if (beeline) {
+            argv.add("beeline");
+            argv.add("-u");
+            argv.add(context.text("jdbc-url"));
+            argv.add("-n");
+            argv.add("{{ wf.user() }}");
+            argv.add("-p");
+            if (context.element.hasChild("password")) {
+                String secret = PodActionTranslator.secretName(context, "hive2");
+                argv.add("$(" + PASSWORD_ENV + ")");
+                context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
+                context.diagnostics.report(DiagnosticCode.OOZ_W002, context.span("password"),
+                        "the <password> of '" + context.node.name() + "' is not written to any generated file",
+                        "store it in key 'password' of Kubernetes Secret '" + secret + "'");
+            } else {
+                argv.add("DUMMY"); // Hive2Main: something, or beeline prompts for it
+            }
+            argv.add("-d");
+            argv.add("org.apache.hive.jdbc.HiveDriver");
+        } else {
+            argv.add("hive");
+            // HiveMain writes the action configuration as hive-site.xml; --hiveconf carries the same.
+            context.configuration.forEach((name, value) -> {
+                argv.add("--hiveconf");
+                argv.add(name + "=" + value);
+            });
+        }
+        Optional<XmlElement> script = context.element.child("script");
+        if (script.isPresent()) {
+            argv.add("-f");
+            argv.add(script(context, script.get()));
+        } else if (context.element.hasChild("query")) {
+            argv.add("-e");
+            argv.add(context.text("query"));
+        }
+        for (String param : context.texts("param")) {
+            argv.add("--hivevar");
+            argv.add(param);
+        }
+        // Hive2Main's "-a delegationToken" is left out: no Oozie credential step obtains a token here.
+        argv.addAll(context.texts("argument"));
+        if (beeline) {
+            // Hive2Main passes only oozie.* properties (not oozie.launcher.*, oozie.hive2.*) to beeline.
+            context.configuration.forEach((name, value) -> {
+                if (name.matches("^oozie\\.(?!launcher|hive2).+")) {
+                    argv.add("--hiveconf");
+                    argv.add(name + "=" + value);
+                }
+            });
+        }
+        context.diagnostics.report(DiagnosticCode.OOZ_W021, context.element.span(),
+                "the HiveQL of <" + type + "> action '" + context.node.name()
+                        + "' is not translated to Flink SQL; it runs unchanged in " + (beeline ? "beeline" : "the Hive CLI"),
+                "port it to Flink SQL by hand when the Hive cluster goes away");
+    }
+
+    /**
+     * The script's path in the pod. A script in the workflow directory is copied to the output and placed in
+     * the working directory; one that is not there (or named by a run-time value) is fetched from the
+     * workflow's application path like a {@code <file>}, with a warning: it is run, not translated, so its
+     * absence here is no error.
+     */
+    private static String script(PodCommandContext context, XmlElement script) {
+        Optional<String> resolved = context.el.resolve(script.text(), script.textSpan(), context.knownValues);
+        SourceSpan span = script.span();
+        if (resolved.isPresent() && !resolved.get().contains("://") && !resolved.get().startsWith("/")) {
+            Path file = context.sources.workflowDir().resolve(resolved.get()).normalize();
+            if (Files.isRegularFile(file)) {
+                try {
+                    String link = file.getFileName().toString();
+                    context.carried.add(new PodContainer.CarriedFile(
+                            "scripts/" + context.dagId + "/" + context.node.name() + "/" + link, link,
+                            Files.readString(file, StandardCharsets.UTF_8)));
+                    return PodCommandContext.WORKDIR + "/" + link;
+                } catch (IOException e) {
+                    context.diagnostics.report(DiagnosticCode.IO_E001, span, "cannot read " + context.sources.display(file)
+                            + ": " + e.getMessage());
+                    return resolved.get();
+                }
+            }
+            context.warn(span, "hive script '" + resolved.get() + "' of '" + context.node.name()
+                    + "' is not in the repository (looked for " + context.sources.display(file)
+                    + "); the pod fetches it from the workflow's application path", "add the script to the repository");
+        } else {
+            context.warn(span, "hive script '" + script.text() + "' of '" + context.node.name()
+                    + "' is not a file of the workflow directory; the pod fetches it at run time",
+                    "use a path relative to the workflow directory so Ferry carries it");
+        }
+        String path = context.template(script);
+        context.fetchedFiles.add(path);
+        return PodCommandContext.WORKDIR + "/" + ActionFiles.link(path);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ferry.translator.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code <java>}: the main class run by a JVM whose classpath is the workflow's lib/ jars, with the action
+ * configuration in {@code oozie.action.conf.xml} and, for capture-output, {@code oozie.action.output.properties}
+ * set as system properties, the way Oozie's JavaMain launcher passes them.
+ */
+final class JavaActionCommand implements PodCommand {
+
+    static final String OUTPUT_PROPERTIES = PodCommandContext.WORKDIR + "/output.properties";
+
+    @Override
+    public String imageNeeds() {
+        return "a JRE and the workflow's lib/ jars in " + PodCommandContext.APP_LIB;
+    }
+
+    @Override
+    public void build(PodCommandContext context) {
+        context.command.addAll(jvm(context, context.text("main-class"), context.texts("arg")));
+        if (context.element.hasChild("capture-output")) {
+            context.captureOutput = true;
+        }
+    }
+
+    /** {@code java <launcher opts> <java-opts> -D... -cp lib main args...}: shared with a custom MapReduce main. */
+    static List<String> jvm(PodCommandContext context, String mainClass, List<String> args) {
+        List<String> argv = new ArrayList<>();
+        argv.add("java");
+        argv.addAll(context.launcherJavaOpts);
+        argv.addAll(PodCommandContext.splitOptions(context.text("java-opts")));
+        argv.addAll(context.texts("java-opt"));
+        argv.add("-Doozie.action.conf.xml=" + PodCommandContext.ACTION_XML);
+        argv.add("-Doozie.action.output.properties=" + OUTPUT_PROPERTIES);
+        argv.add("-cp");
+        argv.add(PodCommandContext.APP_LIB + "/*:" + PodCommandContext.WORKDIR + "/*:" + PodCommandContext.WORKDIR);
+        argv.add(mainClass);
+        argv.addAll(args);
+        return argv;
+    }
+}

@@ -1,0 +1,234 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.parser.oozie.ActionNode;
+import dev.ferry.parser.oozie.ActionSettings;
+import dev.ferry.parser.oozie.ConfigDefault;
+import dev.ferry.parser.oozie.ConfigProperty;
+import dev.ferry.parser.oozie.GenericAction;
+import dev.ferry.parser.oozie.Global;
+import dev.ferry.parser.oozie.SecretNames;
+import dev.ferry.parser.oozie.XmlElement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The Oozie actions that need a container of their own → a {@link TaskNode.PodJob}: one Kubernetes pod per
+ * run whose image a person supplies (a DAG param), with the action's configuration, files, archives,
+ * prepare steps, launcher settings and credentials carried, and every part that is not a TODO at file:line:col.
+ */
+final class PodActionTranslator {
+
+    /** Action type → how its element becomes the container's command: the one table of pod actions. */
+    static final Map<String, PodCommand> COMMANDS = commands();
+
+    /** {@code <launcher>} children and what becomes of them: carried into the pod, or only reported. */
+    static final Map<String, String> LAUNCHER = launcher();
+
+    private PodActionTranslator() {}
+
+    private static Map<String, PodCommand> commands() {
+        Map<String, PodCommand> commands = new LinkedHashMap<>();
+        commands.put("java", new JavaActionCommand());
+        commands.put("map-reduce", new MapReduceActionCommand());
+        commands.put("spark", new SparkActionCommand());
+        commands.put("sqoop", new SqoopActionCommand());
+        commands.put("distcp", new DistcpActionCommand());
+        commands.put("hive", new HiveActionTranslator(false));
+        commands.put("hive2", new HiveActionTranslator(true));
+        return commands;
+    }
+
+    private static Map<String, String> launcher() {
+        Map<String, String> launcher = new LinkedHashMap<>();
+        launcher.put("memory.mb", "the container's memory request and limit");
+        launcher.put("vcores", "the container's cpu request");
+        launcher.put("java-opts", "JVM options of the action's main (java) or HADOOP_CLIENT_OPTS");
+        launcher.put("env", "container environment variables");
+        launcher.put("queue", "");
+        launcher.put("sharelib", "");
+        launcher.put("view-acl", "");
+        launcher.put("modify-acl", "");
+        return launcher;
+    }
+
+    /** True for the action types translated here (a custom type of the same name has no schema: not ours). */
+    static boolean handles(GenericAction action) {
+        return COMMANDS.containsKey(action.type()) && !action.namespace().startsWith("uri:custom");
+    }
+
+    /** The DAG param holding the image of every action of this type. */
+    static String imageParam(String type) {
+        return "ferry_image_" + type.replace('-', '_');
+    }
+
+    /** The placeholder value of {@link #imageParam}: an image that cannot be pulled, naming what it must hold. */
+    static String imagePlaceholder(String type) {
+        return "todo.invalid/ferry/" + type + "-action:set-the-image";
+    }
+
+    /** The Kubernetes Secret of one action's own secret (a hive2 password, a sqoop --password). */
+    static String secretName(PodCommandContext context, String what) {
+        return WorkflowTranslator.DagNames.dns(context.dagId + "-" + context.node.name() + "-" + what, 63);
+    }
+
+    static void addClientOpts(PodCommandContext context, List<String> options) {
+        if (options.isEmpty()) {
+            return;
+        }
+        context.env.merge("HADOOP_CLIENT_OPTS", String.join(" ", options), (a, b) -> a + " " + b);
+    }
+
+    static Optional<TaskNode> translate(String dagId, ActionNode node, GenericAction action, String rule,
+                                        WorkflowSources sources, Map<String, String> knownValues, OozieEl el,
+                                        Diagnostics diagnostics, SortedMap<String, String> imageParams) {
+        String type = action.type();
+        PodCommand command = COMMANDS.get(type);
+        XmlElement element = action.element();
+        Global global = sources.workflow().global();
+        Map<String, String> launcher = launcherSettings(node, element, global, diagnostics);
+        PodCommandContext context = new PodCommandContext(dagId, node, element, sources, knownValues, el, diagnostics,
+                configuration(node, sources, el, diagnostics), PodCommandContext.splitOptions(launcher.get("java-opts")));
+        command.build(context);
+        clusterAddresses(context, sources.workflow().settings(node), el);
+        // A main run by our own `java` command took the launcher's java-opts; any other tool gets them
+        // through the variable Hadoop's scripts pass to the client JVM.
+        if (!context.command.get(0).equals("java") && launcher.containsKey("java-opts")) {
+            addClientOpts(context, context.launcherJavaOpts);
+        }
+        boolean jvmMain = type.equals("java") || type.equals("map-reduce");
+        if (launcher.containsKey("env")) {
+            for (String pair : launcher.get("env").split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    context.env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                }
+            }
+        }
+        if (jvmMain) {
+            ActionFiles.checkLib(context);
+        }
+        List<String> files = new ArrayList<>(context.texts("file"));
+        List<String> archives = context.texts("archive");
+        ActionFiles.checkPresent(context, "<file>", files, element.span());
+        ActionFiles.checkPresent(context, "<archive>", archives, element.span());
+        if (type.equals("spark") && context.text("jar") != null) {
+            ActionFiles.checkPresent(context, "<jar>", List.of(context.text("jar")), context.span("jar"));
+        }
+        files.addAll(context.fetchedFiles);
+        CredentialReferences.attach(context);
+        context.env.put("FERRY_WORKDIR", PodCommandContext.WORKDIR);
+        String appPath = sources.jobProperties().get("oozie.wf.application.path");
+        if (appPath != null) {
+            // Relative <file>/<archive> paths resolve against it, as in Oozie.
+            context.env.put("OOZIE_WF_APPLICATION_PATH", el.template(appPath, dev.ferry.diagnostics.SourceSpan.file(
+                    sources.jobPropertiesFile())));
+        }
+        if (context.captureOutput) {
+            context.env.put("OOZIE_ACTION_OUTPUT_PROPERTIES", JavaActionCommand.OUTPUT_PROPERTIES);
+        }
+        String imageParam = imageParam(type);
+        imageParams.put(imageParam, imagePlaceholder(type));
+        diagnostics.report(DiagnosticCode.OOZ_W020, element.span(),
+                "<" + type + "> action '" + node.name() + "' runs in a container of its own: set DAG param '"
+                        + imageParam + "' to an image with " + command.imageNeeds(),
+                "Ferry cannot know the job's image; the placeholder '" + imagePlaceholder(type) + "' cannot be pulled");
+        SortedMap<String, String> configuration = new TreeMap<>(context.presetConfiguration);
+        configuration.putAll(context.configuration);
+        PodContainer container = new PodContainer(imageParam, context.command, context.env, context.secretEnv,
+                configuration, files, archives, context.carried, context.captureOutput, launcher.get("memory.mb"),
+                launcher.get("vcores"));
+        return Optional.of(new TaskNode.PodJob(node.name(), node.span(), rule, type, container,
+                prepare(element, el), node.okTo(), node.errorTo()));
+    }
+
+    /**
+     * {@code <name-node>} and {@code <job-tracker>}/{@code <resource-manager>} (own or from {@code <global>}) go
+     * into action.xml as Oozie's JavaActionExecutor puts them into the action configuration; the action's own
+     * configuration still wins.
+     */
+    private static void clusterAddresses(PodCommandContext context, ActionSettings settings, OozieEl el) {
+        if (settings.nameNode() != null) {
+            context.presetConfiguration.put("fs.defaultFS", el.template(settings.nameNode(), context.span("name-node")));
+        }
+        if (settings.resourceManager() != null) {
+            String rm = el.template(settings.resourceManager(), context.element.span());
+            context.presetConfiguration.put("yarn.resourcemanager.address", rm);
+            context.presetConfiguration.put("mapreduce.framework.name", "yarn");
+        }
+    }
+
+    /** job-xml files (in order), then the action's configuration and {@code <global>}'s, as Oozie merges them. */
+    private static SortedMap<String, String> configuration(ActionNode node, WorkflowSources sources, OozieEl el,
+                                                           Diagnostics diagnostics) {
+        ActionSettings settings = sources.workflow().settings(node);
+        List<ConfigProperty> properties = new ArrayList<>();
+        for (String jobXml : settings.jobXml()) {
+            Path file = sources.workflowDir().resolve(jobXml).normalize();
+            if (!jobXml.contains("${") && !jobXml.contains("://") && Files.isRegularFile(file)) {
+                properties.addAll(ConfigDefault.load(file, sources.display(file), diagnostics));
+            } else {
+                diagnostics.report(DiagnosticCode.OOZ_W001, node.action().span(),
+                        "<job-xml> " + jobXml + " of '" + node.name() + "' is not in the repository (looked for "
+                                + sources.display(file) + "); its properties are not in action.xml",
+                        "add the file next to workflow.xml, or copy its properties into <configuration>");
+            }
+        }
+        properties.addAll(settings.configuration());
+        SortedMap<String, String> configuration = new TreeMap<>();
+        for (ConfigProperty property : properties) {
+            if (SecretNames.isSecret(property.name())) {
+                diagnostics.report(DiagnosticCode.OOZ_W002, property.span(), "configuration property '" + property.name()
+                                + "' of '" + node.name() + "' looks like a secret and is not written to any generated file",
+                        "give the job the value from a Kubernetes Secret (for example a Hadoop credential provider)");
+                continue;
+            }
+            configuration.put(property.name(), el.template(property.value(), property.span()));
+        }
+        return configuration;
+    }
+
+    /** {@code <launcher>} of {@code <global>} then of the action (the action's children win). */
+    private static Map<String, String> launcherSettings(ActionNode node, XmlElement element, Global global,
+                                                        Diagnostics diagnostics) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        List<XmlElement> launchers = new ArrayList<>();
+        if (global != null) {
+            global.otherElements().stream().filter(e -> e.name().equals("launcher")).forEach(launchers::add);
+        }
+        element.child("launcher").ifPresent(launchers::add);
+        for (XmlElement launcher : launchers) {
+            for (XmlElement child : launcher.children()) {
+                String effect = LAUNCHER.get(child.name());
+                if (effect == null || effect.isEmpty()) {
+                    diagnostics.report(DiagnosticCode.OOZ_W001, child.span(), "<launcher><" + child.name() + "> "
+                                    + child.text() + " of '" + node.name() + "' has no Kubernetes pod counterpart",
+                            "set the namespace, scheduling or RBAC of the pod by hand if it matters");
+                } else {
+                    settings.put(child.name(), child.text());
+                }
+            }
+        }
+        return settings;
+    }
+
+    private static List<TaskNode.PrepareStep> prepare(XmlElement element, OozieEl el) {
+        List<TaskNode.PrepareStep> steps = new ArrayList<>();
+        element.child("prepare").ifPresent(prepare -> {
+            for (XmlElement step : prepare.children()) {
+                steps.add(new TaskNode.PrepareStep(step.name().toLowerCase(Locale.ROOT),
+                        el.template(step.attribute("path"), step.span())));
+            }
+        });
+        return steps;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.ActionNode;
+import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.workflow.PodContainer.CarriedFile;
+import dev.ferry.translator.workflow.PodContainer.SecretEnv;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What a {@link PodCommand} reads (the action element, its configuration) and fills (argv, env, secrets,
+ * configuration Oozie's launcher main sets before the action's own, carried files).
+ */
+final class PodCommandContext {
+
+    /** The pod's working directory: Oozie's launcher runs the main in a directory holding files and action.xml. */
+    static final String WORKDIR = "/tmp/oozie-action";
+    /** Oozie writes the action configuration here and passes it as system property oozie.action.conf.xml. */
+    static final String ACTION_XML = WORKDIR + "/action.xml";
+    /** Where the workflow's lib/ jars are expected in the image (Oozie puts them on the classpath). */
+    static final String APP_LIB = "/opt/oozie-app/lib";
+
+    final String dagId;
+    final ActionNode node;
+    final XmlElement element;
+    final WorkflowSources sources;
+    final Map<String, String> knownValues;
+    final OozieEl el;
+    final Diagnostics diagnostics;
+    /** The action's configuration ({@code <global>} and job-xml merged), values as Jinja. */
+    final SortedMap<String, String> configuration;
+    /** {@code <launcher><java-opts>}, split into JVM options. */
+    final List<String> launcherJavaOpts;
+
+    final List<String> command = new ArrayList<>();
+    final SortedMap<String, String> env = new TreeMap<>();
+    final List<SecretEnv> secretEnv = new ArrayList<>();
+    /** Properties Oozie's launcher main sets before applying the action configuration (which wins). */
+    final SortedMap<String, String> presetConfiguration = new TreeMap<>();
+    final List<CarriedFile> carried = new ArrayList<>();
+    /** Files fetched into the working directory besides the action's {@code <file>}s (a hive script). */
+    final List<String> fetchedFiles = new ArrayList<>();
+    boolean captureOutput;
+
+    PodCommandContext(String dagId, ActionNode node, XmlElement element, WorkflowSources sources,
+                      Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics,
+                      SortedMap<String, String> configuration, List<String> launcherJavaOpts) {
+        this.dagId = dagId;
+        this.node = node;
+        this.element = element;
+        this.sources = sources;
+        this.knownValues = knownValues;
+        this.el = el;
+        this.diagnostics = diagnostics;
+        this.configuration = configuration;
+        this.launcherJavaOpts = List.copyOf(launcherJavaOpts);
+    }
+
+    /** The child's text as Jinja, null when the element has no such child. */
+    String text(String child) {
+        return element.child(child).map(this::template).orElse(null);
+    }
+
+    /** Every such child's text as Jinja, in document order. */
+    List<String> texts(String child) {
+        return texts(element, child);
+    }
+
+    List<String> texts(XmlElement parent, String child) {
+        return parent.children(child).stream().map(this::template).toList();
+    }
+
+    String template(XmlElement e) {
+        return el.template(e.text(), e.textSpan());
+    }
+
+    /** The child's value at conversion time, when it depends only on known properties. */
+    Optional<String> resolved(String child) {
+        return element.child(child).flatMap(e -> el.resolve(e.text(), e.textSpan(), knownValues));
+    }
+
+    SourceSpan span(String child) {
+        return element.child(child).map(XmlElement::span).orElse(element.span());
+    }
+
+    void warn(SourceSpan span, String message, String hint) {
+        diagnostics.report(DiagnosticCode.OOZ_W001, span, message, hint);
+    }
+
+    /** Options as a JVM or a shell would split them: on whitespace, double or single quotes grouping. */
+    static List<String> splitOptions(String text) {
+        List<String> options = new ArrayList<>();
+        if (text == null) {
+            return options;
+        }
+        StringBuilder current = new StringBuilder();
+        boolean inToken = false;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    current.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                inToken = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inToken) {
+                    options.add(current.toString());
+                    current.setLength(0);
+                    inToken = false;
+                }
+            } else {
+                current.append(c);
+                inToken = true;
+            }
+        }
+        if (inToken) {
+            options.add(current.toString());
+        }
+        return options;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.ferry.translator.workflow;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code <spark>}: {@code spark-submit} against the Kubernetes API server the pod runs in (YARN has no
+ * place here), with Oozie's name, class, spark-opts, files, archives, jar and args in order. The Hadoop
+ * configuration reaches Spark as {@code spark.hadoop.*}, as Oozie's SparkMain passes it.
+ */
+final class SparkActionCommand implements PodCommand {
+
+    static final String KUBERNETES_MASTER = "k8s://https://kubernetes.default.svc:443";
+    /** Set by the runtime from the pod's status.podIP / metadata.name (Kubernetes downward API). */
+    static final String POD_IP_ENV = "FERRY_POD_IP";
+    static final String POD_NAME_ENV = "FERRY_POD_NAME";
+
+    @Override
+    public String imageNeeds() {
+        return "Spark 3+ (spark-submit on PATH) and the application jar or .py";
+    }
+
+    @Override
+    public void build(PodCommandContext context) {
+        List<String> argv = context.command;
+        argv.add("spark-submit");
+        argv.add("--master");
+        argv.add(master(context));
+        String master = argv.get(argv.size() - 1);
+        String mode = context.text("mode");
+        // client: the driver runs in this pod, so the task lasts as long as the application.
+        String deployMode = context.resolved("mode").orElse(mode == null ? "client" : mode);
+        argv.add("--deploy-mode");
+        argv.add(deployMode);
+        if (master.startsWith("k8s://") && deployMode.equals("client")) {
+            // Executors connect back to the driver in this pod, and are owned by it (removed with it).
+            argv.addAll(List.of("--conf", "spark.driver.host=$(" + POD_IP_ENV + ")",
+                    "--conf", "spark.kubernetes.driver.pod.name=$(" + POD_NAME_ENV + ")"));
+        }
+        if (context.text("name") != null) {
+            argv.add("--name");
+            argv.add(context.text("name"));
+        }
+        if (context.text("class") != null) {
+            argv.add("--class");
+            argv.add(context.text("class"));
+        }
+        argv.add("--conf");
+        argv.add("spark.kubernetes.container.image={{ params." + PodActionTranslator.imageParam("spark") + " }}");
+        context.configuration.forEach((name, value) -> {
+            if (!name.startsWith("oozie.")) {
+                argv.add("--conf");
+                argv.add(name.startsWith("spark.") ? name + "=" + value : "spark.hadoop." + name + "=" + value);
+            }
+        });
+        argv.addAll(PodCommandContext.splitOptions(context.text("spark-opts")));
+        List<String> files = context.texts("file");
+        if (!files.isEmpty()) {
+            argv.add("--files");
+            argv.add(String.join(",", files.stream().map(SparkActionCommand::link).toList()));
+        }
+        List<String> archives = context.texts("archive");
+        if (!archives.isEmpty()) {
+            argv.add("--archives");
+            argv.add(String.join(",", archives.stream().map(SparkActionCommand::link).toList()));
+        }
+        argv.add(context.text("jar"));
+        argv.addAll(context.texts("arg"));
+    }
+
+    /** The files are fetched into the working directory first; spark-submit ships them from there. */
+    private static String link(String entry) {
+        return PodCommandContext.WORKDIR + "/" + ActionFiles.link(entry);
+    }
+
+    /** {@code local[...]} stays local; yarn (or anything else) becomes the pod's Kubernetes cluster. */
+    private static String master(PodCommandContext context) {
+        Optional<String> master = context.resolved("master");
+        if (master.isPresent() && master.get().startsWith("local")) {
+            return master.get();
+        }
+        context.warn(context.span("master"), "spark master '" + master.orElse(context.element.childText("master"))
+                        + "' of '" + context.node.name() + "' becomes " + KUBERNETES_MASTER,
+                "check the executors' resources (--conf spark.executor.*) and the service account");
+        return KUBERNETES_MASTER;
+    }
+}

@@ -201,7 +201,7 @@ public final class ElToJinja {
             case OR -> new Jinja(condition(left, OR) + " or " + condition(right, OR + 1), OR, ElType.BOOLEAN);
             case AND -> new Jinja(condition(left, AND) + " and " + condition(right, AND + 1), AND, ElType.BOOLEAN);
             case LT, GT, LE, GE, EQ, NE -> comparison(b.op(), left, right);
-            case ADD, SUBTRACT, MULTIPLY -> arithmetic(b.op(), left, right);
+            case ADD, SUBTRACT, MULTIPLY -> arithmetic(b.op(), left, right, b.left(), b.right());
             case DIVIDE -> division(left, right, b.right());
             case MODULO -> modulo(left, right, b.left(), b.right());
         };
@@ -235,9 +235,12 @@ public final class ElToJinja {
                 ElType.BOOLEAN);
     }
 
-    /** + - *: Python's on numbers (Long stays Long, a Double makes a Double), else el.add/sub/mul. */
-    private static Jinja arithmetic(ElExpr.BinaryOperator op, Jinja left, Jinja right) {
-        if (!left.type.numeric() || !right.type.numeric()) {
+    /**
+     * + - *: Python's on numbers (Long stays Long, a Double makes a Double), else el.add/sub/mul; also for two
+     * Long literals whose result overflows a long, which Java wraps and Python does not.
+     */
+    private static Jinja arithmetic(ElExpr.BinaryOperator op, Jinja left, Jinja right, ElExpr l, ElExpr r) {
+        if (!left.type.numeric() || !right.type.numeric() || overflows(op, l, r)) {
             String name = switch (op) {
                 case ADD -> "add";
                 case SUBTRACT -> "sub";
@@ -277,6 +280,20 @@ public final class ElToJinja {
                     .map(c -> new BigDecimal(c.python()));
         }
         return Optional.empty();
+    }
+
+    private static boolean overflows(ElExpr.BinaryOperator op, ElExpr left, ElExpr right) {
+        Optional<BigDecimal> a = numberLiteral(left).filter(n -> n.scale() <= 0);
+        Optional<BigDecimal> b = numberLiteral(right).filter(n -> n.scale() <= 0);
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        BigInteger result = switch (op) {
+            case ADD -> a.get().toBigInteger().add(b.get().toBigInteger());
+            case SUBTRACT -> a.get().toBigInteger().subtract(b.get().toBigInteger());
+            default -> a.get().toBigInteger().multiply(b.get().toBigInteger());
+        };
+        return result.bitLength() > 63;
     }
 
     private static boolean nonZeroNumber(ElExpr expr) {

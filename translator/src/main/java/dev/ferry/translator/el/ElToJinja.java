@@ -200,7 +200,7 @@ public final class ElToJinja {
         return switch (b.op()) {
             case OR -> new Jinja(condition(left, OR) + " or " + condition(right, OR + 1), OR, ElType.BOOLEAN);
             case AND -> new Jinja(condition(left, AND) + " and " + condition(right, AND + 1), AND, ElType.BOOLEAN);
-            case LT, GT, LE, GE, EQ, NE -> comparison(b.op(), left, right);
+            case LT, GT, LE, GE, EQ, NE -> comparison(b.op(), left, right, b.left(), b.right());
             case ADD, SUBTRACT, MULTIPLY -> arithmetic(b.op(), left, right, b.left(), b.right());
             case DIVIDE -> division(left, right, b.right());
             case MODULO -> modulo(left, right, b.left(), b.right());
@@ -221,13 +221,18 @@ public final class ElToJinja {
     }
 
     /**
-     * Comparisons: Python's when both sides are numbers, both Strings or both booleans (EL compares them the
-     * same way); else {@code el.lt(a, b)}..., which coerce as EL does ('5' lt 10 compares numbers, null is
-     * never less than anything). Both sides bind tighter than the operator: Jinja chains a < b < c, EL nests.
+     * Comparisons: Python's when both sides are numbers, both booleans or (for eq/ne) both Strings (EL compares
+     * them the same way); else {@code el.lt(a, b)}..., which coerce as EL does ('5' lt 10 compares numbers, null
+     * is never less than anything, null eq '' is false). Both sides bind tighter than the operator: Jinja chains a < b < c, EL nests.
      */
-    private static Jinja comparison(ElExpr.BinaryOperator op, Jinja left, Jinja right) {
-        boolean plain = (left.type.numeric() && right.type.numeric())
-                || (left.type == right.type && (left.type == ElType.STRING || left.type == ElType.BOOLEAN));
+    private static Jinja comparison(ElExpr.BinaryOperator op, Jinja left, Jinja right, ElExpr l, ElExpr r) {
+        boolean equality = op == ElExpr.BinaryOperator.EQ || op == ElExpr.BinaryOperator.NE;
+        boolean strings = left.type == ElType.STRING && right.type == ElType.STRING
+                // a String from a function may be null (NULL, which Python takes for ''): null eq '' is false, and
+                // null is never < or > anything, so only two literals compare by Python's rules there
+                && (equality ? !emptyString(l) && !emptyString(r) : l instanceof Literal && r instanceof Literal);
+        boolean plain = (left.type.numeric() && right.type.numeric()) || strings
+                || (left.type == ElType.BOOLEAN && right.type == ElType.BOOLEAN);
         if (!plain) {
             return helper(op.name().toLowerCase(java.util.Locale.ROOT), ElType.BOOLEAN, left, right);
         }
@@ -280,6 +285,10 @@ public final class ElToJinja {
                     .map(c -> new BigDecimal(c.python()));
         }
         return Optional.empty();
+    }
+
+    private static boolean emptyString(ElExpr expr) {
+        return expr instanceof Literal l && l.kind() == Literal.Kind.STRING && l.value().isEmpty();
     }
 
     private static boolean overflows(ElExpr.BinaryOperator op, ElExpr left, ElExpr right) {

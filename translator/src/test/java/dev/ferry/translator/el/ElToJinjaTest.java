@@ -92,7 +92,8 @@ class ElToJinjaTest {
                 ${-a} ${-(-a)} ${-(a + 1)} ${-5} ${-(2 - 3)}         => {{ el.text(el.neg(wf.conf('a'))) }} {{ el.text(-el.neg(wf.conf('a'))) }} {{ el.text(-el.add(wf.conf('a'), 1)) }} {{ -5 }} {{ -(2 - 3) }}
                 ${a eq b} ${a == b} ${a ne b} ${a != b}              => {{ el.text(wf.conf('a') == wf.conf('b')) }} {{ el.text(wf.conf('a') == wf.conf('b')) }} {{ el.text(wf.conf('a') != wf.conf('b')) }} {{ el.text(wf.conf('a') != wf.conf('b')) }}
                 ${a eq 5} ${a lt 10} ${a gt 1.5} ${5 == '5'}         => {{ el.text(el.eq(wf.conf('a'), 5)) }} {{ el.text(el.lt(wf.conf('a'), 10)) }} {{ el.text(el.gt(wf.conf('a'), 1.5)) }} {{ el.text(el.eq(5, '5')) }}
-                ${a lt b} ${'10' lt '9'} ${1 lt 2.5}                 => {{ el.text(wf.conf('a') < wf.conf('b')) }} {{ el.text('10' < '9') }} {{ el.text(1 < 2.5) }}
+                ${a lt b} ${'10' lt '9'} ${1 lt 2.5}                 => {{ el.text(el.lt(wf.conf('a'), wf.conf('b'))) }} {{ el.text('10' < '9') }} {{ el.text(1 < 2.5) }}
+                ${a eq ''} ${'' ne wf:conf('x')}                   => {{ el.text(el.eq(wf.conf('a'), '')) }} {{ el.text(el.ne('', wf.conf('x'))) }}
                 ${a eq true} ${x eq 'true'} ${fs:exists(p) eq 'true'} => {{ el.text(el.eq(wf.conf('a'), true)) }} {{ el.text(wf.conf('x') == 'true') }} {{ el.text(el.eq(fs.exists(wf.conf('p')), 'true')) }}
                 ${a eq null} ${null == null} ${wf:lastErrorNode() ne null} => {{ el.text(el.eq(wf.conf('a'), none)) }} {{ el.text(el.eq(none, none)) }} {{ el.text(el.ne(wf.last_error_node(), none)) }}
                 ${fs:exists(p) == true} ${fs:fileSize(p) gt 2 * GB}   => {{ el.text(fs.exists(wf.conf('p')) == true) }} {{ el.text(fs.file_size(wf.conf('p')) > 2 * 1073741824) }}

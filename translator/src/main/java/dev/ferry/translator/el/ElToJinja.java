@@ -91,10 +91,13 @@ public final class ElToJinja {
             if (j.get().type == ElType.BOOLEAN) {
                 return "{{ " + j.get().text + " }}";
             }
+            return "{{ (" + piece(j.get()) + " | string | lower) == 'true' }}";
         }
         List<String> pieces = new ArrayList<>();
         for (ElPart part : parts) {
-            pieces.add(part instanceof ElText t ? quote(t.text().trim()) : printedPiece((ElExpression) part, diagnostics));
+            pieces.add(part instanceof ElText t ? quote(t.text().trim())
+                    : translate((ElExpression) part, diagnostics).map(ElToJinja::piece)
+                            .orElseGet(() -> todo((ElExpression) part)));
         }
         String value = pieces.isEmpty() ? "''" : String.join(" ~ ", pieces);
         String operand = pieces.size() == 1 ? value : "(" + value + ")";
@@ -116,10 +119,9 @@ public final class ElToJinja {
                 .orElseGet(() -> todo(expression));
     }
 
-    private static String printedPiece(ElExpression expression, Diagnostics diagnostics) {
-        return translate(expression, diagnostics)
-                .map(j -> j.type.printsAsIs() ? wrap(j, ADD + 1) : EL + "text(" + j.text + ")")
-                .orElseGet(() -> todo(expression));
+    /** One operand of {@code ~} in a decision: what {@code ${...}} would print. */
+    private static String piece(Jinja j) {
+        return j.type.printsAsIs() ? wrap(j, ADD + 1) : EL + "text(" + j.text + ")";
     }
 
     /** The expression translated, its caveats reported; empty (and an OOZ-W004) when it cannot be. */

@@ -179,6 +179,14 @@ class ElToJinjaTest {
     }
 
     @Test
+    void aCaveatIsReportedOncePerCall() {
+        Diagnostics diagnostics = new Diagnostics();
+        assertEquals("{{ (el.text(hadoop.counters('mr')['g']['c']) | string | lower) == 'true' }}",
+                ElToJinja.predicate(parse("${hadoop:counters('mr')['g']['c']}"), diagnostics));
+        assertEquals(1, diagnostics.size());
+    }
+
+    @Test
     void unsupportedFunctionsSayWhy() {
         for (String el : List.of("${wf:callback('status')}", "${bundle:conf('x')}")) {
             Diagnostics diagnostics = new Diagnostics();

@@ -461,3 +461,18 @@ def test_macros_hold_every_namespace_the_translator_uses():
         "text",
     ):
         assert callable(getattr(macros["el"], name)), name
+
+
+def test_runtime_table_mirrors_the_translator_table():
+    """Every row of ElFunctionTable.java (what the translator emits) has its runtime row here."""
+    import re as regex
+    from pathlib import Path
+
+    java = Path(__file__).parents[3] / "translator/src/main/java/dev/ferry/translator/el"
+    java /= "ElFunctionTable.java"
+    if not java.is_file():
+        pytest.skip("not in a Ferry checkout")
+    rows = dict(regex.findall(r'(?:row|caveat)\("([^"]+)", "([^"]+)"', java.read_text()))
+    runtime = {row.oozie: row.jinja for row in functions.EL_FUNCTIONS if row.oozie != "empty"}
+    assert len(rows) > 40
+    assert rows == runtime

@@ -5,6 +5,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/setup.sh --with-tests
+echo "== jars of real Oozie's EL evaluator (the EL oracle of runtime/python/tests/test_el_oracle.py)"
+grep -v '^#' runtime/python/tests/oracle/jars.txt | grep . | while read -r artifact; do
+  mvn -B -q dependency:get -Dtransitive=false -Dartifact="$artifact"
+done
 echo "== ruff (runtime package)"
 .venv/bin/ruff check runtime/python e2e
 .venv/bin/ruff format --check runtime/python e2e

@@ -1,4 +1,6 @@
-"""Oozie workflow EL (`wf:`) at run time, answered from the current Airflow run.
+"""Oozie workflow EL (`wf:`, org.apache.oozie.DagELFunctions) at run time, answered from the
+current Airflow run. Where Oozie returns null (an unset property, a node that has not failed)
+these return `NULL`, which prints as '' as EL's null does.
 
 Errors: each action's `outcome` task pushes XCom `ferry_error` when the action failed. The error
 functions look only at outcome tasks upstream of the task being rendered, as Oozie only knows the
@@ -12,11 +14,18 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ferry_runtime.el.values import NULL, ElMap
 from ferry_runtime.errors import ERROR_KEY
 from ferry_runtime.run_context import current_context, upstream_tasks, xcom_pull
 from ferry_runtime.transitions import TRANSITION_KEY
 
 ACTION_DATA_KEY = "ferry_action_data"  # an action's capture-output, if it has one
+# What a backend may push about the job behind an action (Oozie: WorkflowAction.getExternalId,
+# getTrackerUri, getExternalStatus); unset, the wf: functions return null as Oozie does for an
+# action without one (an fs action, say).
+EXTERNAL_ID_KEY = "ferry_external_id"
+TRACKER_URI_KEY = "ferry_tracker_uri"
+EXTERNAL_STATUS_KEY = "ferry_external_status"
 
 
 def upstream_errors(context: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
@@ -59,11 +68,11 @@ class WorkflowFunctions:
         return str(params.get("oozie.wf.application.path") or context["dag"].fileloc)
 
     def conf(self, name: str) -> str:
-        """A job property with its `${...}` references expanded ('' when it is not set)."""
+        """A job property with its `${...}` references expanded (null, printed '', when unset)."""
         context = current_context()
-        value = self._raw(context, name)
+        value = self._raw(context, str(name))
         if value is None:
-            return ""
+            return NULL
         return self._expand(context, value)
 
     def _raw(self, context: Mapping[str, Any], name: str) -> str | None:
@@ -98,40 +107,61 @@ class WorkflowFunctions:
         return str(params.get("user.name") or owner or getpass.getuser())
 
     def group(self) -> str:
-        return str((current_context().get("params") or {}).get("group.name") or "")
+        value = (current_context().get("params") or {}).get("group.name")
+        return NULL if value is None else str(value)
+
+    def run(self) -> int:
+        """The run number: 0, then 1, 2... after each rerun (Airflow: times the run was cleared)."""
+        return int(getattr(current_context().get("dag_run"), "clear_number", 0) or 0)
 
     def last_error_node(self) -> str:
         errors = upstream_errors(current_context())
         if not errors:
-            return ""
-        return max(errors.values(), key=lambda error: str(error.get("at", "")))["node"]
+            return NULL
+        return str(max(errors.values(), key=lambda error: str(error.get("at", "")))["node"])
 
     def error_code(self, node: str) -> str:
-        if not node:
-            return ""
-        return str(upstream_errors(current_context()).get(node, {}).get("code", ""))
+        return self._error_field(node, "code")
 
     def error_message(self, node: str) -> str:
+        return self._error_field(node, "message")
+
+    def _error_field(self, node: str, field: str) -> str:
         if not node:
-            return ""
-        return str(upstream_errors(current_context()).get(node, {}).get("message", ""))
+            return NULL
+        value = upstream_errors(current_context()).get(str(node), {}).get(field)
+        return NULL if value is None else str(value)
 
     def transition(self, node: str) -> str:
-        """The node that `node` transitioned to ('' if it has not run)."""
-        context = current_context()
-        for task in upstream_tasks(context["task"]):
-            if getattr(task, "ferry_node", None) == node:
-                chosen = xcom_pull(context, task.task_id, TRANSITION_KEY)
-                if chosen:
-                    return str(chosen)
-        return ""
+        """The node that `node` transitioned to (null if it has not completed)."""
+        chosen = self._node_xcom(node, TRANSITION_KEY)
+        return str(chosen) if chosen else NULL
 
-    def action_data(self, node: str) -> dict[str, Any]:
-        """An action's captured output (Ferry's Flink and email actions capture none: {})."""
+    def action_data(self, node: str) -> ElMap:
+        """An action's captured output (Ferry's Flink and email actions capture none: {});
+        a key it does not hold reads as null, as in Oozie's Properties."""
+        data = self._node_xcom(node, ACTION_DATA_KEY)
+        return ElMap({str(k): str(v) for k, v in dict(data or {}).items()})
+
+    def action_external_id(self, node: str) -> str:
+        return self._node_text(node, EXTERNAL_ID_KEY)
+
+    def action_tracker_uri(self, node: str) -> str:
+        return self._node_text(node, TRACKER_URI_KEY)
+
+    def action_external_status(self, node: str) -> str:
+        return self._node_text(node, EXTERNAL_STATUS_KEY)
+
+    def _node_text(self, node: str, key: str) -> str:
+        value = self._node_xcom(node, key)
+        return NULL if value is None else str(value)
+
+    def _node_xcom(self, node: str, key: str) -> Any:
+        """The first value of XCom `key` pushed by a task of action `node` upstream of here."""
         context = current_context()
         for task in upstream_tasks(context["task"]):
             if getattr(task, "ferry_node", None) == node:
-                data = xcom_pull(context, task.task_id, ACTION_DATA_KEY)
-                if data:
-                    return dict(data)
-        return {}
+                value = xcom_pull(context, task.task_id, key)
+                if value is not None:
+                    return value
+        return None

@@ -10,6 +10,7 @@ timeout 0 (Oozie: inputs must be there when the action materialises) the run fai
 
 from __future__ import annotations
 
+import email
 import json
 import os
 import shutil
@@ -245,7 +246,8 @@ def test_sensor_finds_the_done_flags_and_the_workflow_runs(tmp_path: Path) -> No
     hdfs = tmp_path / "hdfs" / "data" / "events"
     mails = sorted((tmp_path / "outbox").rglob("*.eml"))
     assert len(mails) == 1, mails
-    assert f"inputs: file://{hdfs}/2026/01/15,file://{hdfs}/2026/01/14" in mails[0].read_text()
+    body = email.message_from_string(mails[0].read_text()).get_payload(decode=True).decode()
+    assert f"inputs: file://{hdfs}/2026/01/15,file://{hdfs}/2026/01/14" in body
 
 
 def test_missing_done_flag_fails_the_run_at_the_sensor(tmp_path: Path) -> None:

@@ -50,6 +50,12 @@ class Instance:
     limit: int | None = None  # future's look-ahead
 
 
+def utc(moment: datetime | str) -> datetime:
+    """A plain UTC datetime (Airflow hands out pendulum ones, whose arithmetic differs)."""
+    parsed = parse_time(moment)
+    return datetime(*parsed.timetuple()[:6], parsed.microsecond, tzinfo=timezone.utc)
+
+
 def current(n: int) -> Instance:
     return Instance("current", int(n))
 
@@ -93,7 +99,7 @@ class Dataset:
 
     def initial(self) -> datetime:
         """The initial instance, moved to the end of its day/month for coord:endOfDays/Months."""
-        moment = parse_time(self.initial_instance)
+        moment = utc(self.initial_instance)
         if self.end_of:
             local = moment.astimezone(self.zone).replace(hour=0, minute=0, second=0, microsecond=0)
             if self.unit == "day":
@@ -117,7 +123,7 @@ class Dataset:
 
     def index_at_or_before(self, moment: datetime) -> int | None:
         """The largest k with instance_time(k) <= moment; None before the initial instance."""
-        moment = parse_time(moment)
+        moment = utc(moment)
         start = self.initial()
         if moment < start:
             return None
@@ -140,18 +146,18 @@ class Dataset:
         k = self.index_at_or_before(moment)
         if k is None:
             return 0
-        return k if self.instance_time(k) == parse_time(moment) else k + 1
+        return k if self.instance_time(k) == utc(moment) else k + 1
 
     def uri(self, moment: datetime, render: Callable[[str], str] = str) -> str:
         """The instance's URI: the template's EL rendered, then ${YEAR}.. from the UTC time."""
-        utc = parse_time(moment)
+        at = utc(moment)
         text = render(self.uri_template)
         for name, value in (
-            ("YEAR", f"{utc.year:04d}"),
-            ("MONTH", f"{utc.month:02d}"),
-            ("DAY", f"{utc.day:02d}"),
-            ("HOUR", f"{utc.hour:02d}"),
-            ("MINUTE", f"{utc.minute:02d}"),
+            ("YEAR", f"{at.year:04d}"),
+            ("MONTH", f"{at.month:02d}"),
+            ("DAY", f"{at.day:02d}"),
+            ("HOUR", f"{at.hour:02d}"),
+            ("MINUTE", f"{at.minute:02d}"),
         ):
             text = text.replace("${" + name + "}", value)
         return text
@@ -252,6 +258,7 @@ def instance_times(
     None when latest/future cannot resolve yet (not enough instances exist); `exists` answers
     whether a done-path exists (needed for latest/future only).
     """
+    nominal = utc(nominal)
     k0 = dataset.index_at_or_before(nominal)
     if k0 is None:
         return []  # the nominal time is before the dataset's initial instance

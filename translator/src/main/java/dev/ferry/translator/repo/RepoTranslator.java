@@ -65,7 +65,8 @@ public final class RepoTranslator {
                 Optional<Path> workflow = workflowOf(root, file, coordinator.get(), properties, diagnostics);
                 if (workflow.isPresent()) {
                     scheduled.add(workflow.get());
-                    translateApp(root, workflow.get(), coordinator.get(), Map.of(), diagnostics).ifPresent(plans::add);
+                    // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
+                    translateApp(root, workflow.get(), coordinator.get(), properties, diagnostics).ifPresent(plans::add);
                 }
             }
         }

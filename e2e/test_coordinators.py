@@ -121,8 +121,8 @@ def test_corpus_coordinators_import_with_oozie_schedules(
     facts = dag_facts([out / "dags" for out in corpus.values()], tmp_path)
     assert facts["errors"] == {}
     dags = facts["dags"]
-    # The sla app's coordinator is also called aggregator-coord: each repo is imported on its own
-    # folder, so the last one seen wins here; check it separately below.
+    # The sla app's coordinator is also called aggregator-coord, and cron and cron-schedule are
+    # both cron-coord: the last folder read wins here, so those are checked on their own below.
     assert {
         "aggregator_coord_with_offset",
         "bundle_app.coord_1",
@@ -157,11 +157,11 @@ def test_corpus_coordinators_import_with_oozie_schedules(
     logic = dags["coord_input_logic"]
     assert [t for t in logic["tasks"] if t.startswith("input-events.")] == ["input-events.input"]
 
-    # cron: coord:minutes(10) from 00:00Z -> minute 0-59/10 of every hour, UTC.
-    assert dags["cron_coord"]["summary"] == "0-59/10 * * * *"
-
 
 def test_cron_frequency_and_sla_deadlines(corpus: dict[str, Path], tmp_path: Path) -> None:
+    minutes = dag_facts([corpus["cron"] / "dags"], tmp_path)
+    # cron: coord:minutes(10) from 00:00Z -> minute 0-59/10 of every hour, UTC.
+    assert minutes["dags"]["cron_coord"]["summary"] == "0-59/10 * * * *"
     cron = dag_facts([corpus["cron-schedule"] / "dags"], tmp_path)
     assert cron["errors"] == {}
     # frequency="0/10 * * * *" (Oozie cron, evaluated in UTC) -> the same minutes in Unix cron.

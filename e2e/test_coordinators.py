@@ -257,3 +257,45 @@ def test_missing_done_flag_fails_the_run_at_the_sensor(tmp_path: Path) -> None:
     assert states["input-events.events"] == "failed"
     assert states["notify.send"] in ("upstream_failed", "None"), states
     assert states["end"] != "success"
+
+
+def test_schedules_no_cron_expresses_and_a_disabled_bundle_coordinator(tmp_path: Path) -> None:
+    """e2e/apps/schedules: frequencies that divide no hour/day/year, LAST_ONLY, enabled=false."""
+    out = tmp_path / "migrated"
+    result = convert(ROOT / "e2e" / "apps" / "schedules", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    facts = dag_facts([out / "dags"], tmp_path)
+    assert facts["errors"] == {}
+    dags = facts["dags"]
+    # 45 minutes: every 45 minutes from the start (absolute time, as Oozie's minutes are).
+    assert dags["every_45_minutes"]["timetable"] == "DeltaTriggerTimetable"
+    assert dags["every_45_minutes"]["summary"] == "0:45:00"
+    assert dags["every_45_minutes"]["start"] == "2026-01-15T10:00:00+00:00"
+    # coord:months(5): 5 divides no year, so every 5 calendar months from the start.
+    assert dags["every_5_months"]["summary"] == "relativedelta(months=+5)"
+    # coord:days(2) with execution LAST_ONLY: catchup off (Oozie would skip the missed ones).
+    assert dags["every_2_days"]["summary"] == "2 days, 0:00:00"
+    assert dags["every_2_days"]["catchup"] is False
+    # The bundle's coordinator "hourly" is enabled="false": its DAG is created paused.
+    hourly = dags["schedules_bundle.hourly"]
+    assert hourly["paused"] is True
+    assert "schedules-bundle" in hourly["tags"]
+    assert hourly["summary"] == "0 * * * *"
+    # The workflow every coordinator runs is not also an unscheduled DAG.
+    assert sorted(dags) == [
+        "every_2_days",
+        "every_45_minutes",
+        "every_5_months",
+        "schedules_bundle.hourly",
+    ]
+    ruff = str(Path(sys.executable).parent / "ruff")
+    check = subprocess.run(
+        [ruff, "check", "--select", "E,F,W,I,AIR", "--no-cache", str(out / "dags")],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout
+    fmt = subprocess.run(
+        [ruff, "format", "--check", "--no-cache", str(out / "dags")], capture_output=True, text=True
+    )
+    assert fmt.returncode == 0, fmt.stdout

@@ -158,7 +158,7 @@ final class CoordinatorDatasets {
             return Optional.empty();
         }
         String uri = uriTemplate(dataset.uriTemplate(), dataset.span());
-        if (uri.startsWith("hcat://") || dataset.uriTemplate().contains("hcat")) {
+        if (AppPaths.expand(dataset.uriTemplate().trim(), known).startsWith("hcat://")) {
             diagnostics.report(DiagnosticCode.OOZ_W001, dataset.span(), "dataset '" + dataset.name()
                     + "' is an HCatalog table partition: its sensor checks the URI through fsspec, which has no hcat://",
                     "replace the sensor with a Hive partition sensor (apache-airflow-providers-apache-hive)");

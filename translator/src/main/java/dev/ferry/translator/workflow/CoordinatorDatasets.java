@@ -109,10 +109,12 @@ final class CoordinatorDatasets {
                 continue;
             }
             boolean nocleanup = "true".equalsIgnoreCase(event.nocleanup());
-            if (nocleanup) {
+            if (!nocleanup) {
+                // Oozie's coordinator rerun deletes the action's data-out first unless nocleanup="true" (OOZIE-2183)
+                // or -nocleanup; clearing an Airflow run deletes nothing.
                 diagnostics.report(DiagnosticCode.OOZ_W001, event.span(), "<data-out> '" + event.name()
-                        + "' nocleanup=\"true\": Ferry never deletes an output when a run is killed, so this holds as is",
-                        "Oozie deletes a data-out of a killed coordinator action only without nocleanup; Ferry never does");
+                                + "': a coordinator rerun in Oozie deletes this output first; clearing the Airflow run does not",
+                        "TODO: delete the output before re-running by hand, or set nocleanup=\"true\" if it must stay");
             }
             outputs.add(new DataOutput(event.name(), dataset.get().name(), instance.get(), nocleanup));
         }

@@ -9,6 +9,7 @@ and every FlinkDeployment must validate against the operator's CRD.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,6 +24,8 @@ from schema_variants import variants
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
 APPS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
+# Apps whose app-paths point at a sibling app of the examples' apps/ directory, converted with it.
+WITH_SIBLINGS = {"bundle": ["aggregator"]}
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +36,13 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     repos: dict[str, Path] = {}
     for app in APPS:
         target = out / app
+        repo = CORPUS / app
+        if app in WITH_SIBLINGS:
+            repo = out / "repos" / app
+            for name in [app, *WITH_SIBLINGS[app]]:
+                shutil.copytree(CORPUS / name, repo / name)
         result = subprocess.run(
-            ["java", "-jar", str(CLI_JAR), "convert", str(CORPUS / app), "-o", str(target)],
+            ["java", "-jar", str(CLI_JAR), "convert", str(repo), "-o", str(target)],
             capture_output=True,
             text=True,
             check=False,

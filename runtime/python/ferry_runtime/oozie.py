@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from ferry_runtime import backends, trigger_rules
 from ferry_runtime._airflow import TaskGroup
+from ferry_runtime.actions.data_events import input_events, output_events
 from ferry_runtime.actions.flink_job import FlinkSqlJob
 from ferry_runtime.actions.mail import Email
 from ferry_runtime.actions.not_translated import NotTranslated
@@ -29,19 +30,38 @@ from ferry_runtime.actions.outcome import ActionOutcome
 from ferry_runtime.actions.pod import PodAction
 from ferry_runtime.backends import ActionTasks, JobSettings, MailSettings
 from ferry_runtime.control import Decision, End, Fork, Join, Kill
+from ferry_runtime.el.datasets import Coordinator as coordinator
+from ferry_runtime.el.datasets import DataIn as data_in
+from ferry_runtime.el.datasets import DataOut as data_out
+from ferry_runtime.el.datasets import Dataset as dataset
+from ferry_runtime.el.datasets import InputGroup as input_group
+from ferry_runtime.el.datasets import current, future, latest, offset
 from ferry_runtime.el.functions import macros
+from ferry_runtime.sla import sla_missed
 
 __all__ = [
+    "coordinator",
+    "current",
+    "data_in",
+    "data_out",
+    "dataset",
     "decision",
     "email",
     "end",
     "flink_sql_job",
     "fork",
+    "future",
+    "input_events",
+    "input_group",
     "join",
     "kill",
+    "latest",
     "macros",
+    "offset",
+    "output_events",
     "placeholder",
     "pod_action",
+    "sla_missed",
     "trigger_rules",
 ]
 

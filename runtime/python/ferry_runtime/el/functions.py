@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ferry_runtime.el.coord import CoordFunctions
+from ferry_runtime.el.datasets import Coordinator, CoordinatorFunctions
 from ferry_runtime.el.fn import BasicFunctions
 from ferry_runtime.el.fs import FileSystemFunctions
 from ferry_runtime.el.hadoop import HadoopFunctions
@@ -76,6 +76,19 @@ EL_FUNCTIONS: Final[tuple[ElFunction, ...]] = (
     ElFunction("coord:endOfDays", "coord.end_of_days", "the count"),
     ElFunction("coord:endOfWeeks", "coord.end_of_weeks", "the count"),
     ElFunction("coord:endOfMonths", "coord.end_of_months", "the count"),
+    # Dataset functions: the coordinator's data events, resolved from the nominal time
+    ElFunction("coord:dataIn", "coord.data_in", "URIs, newest first, comma-separated"),
+    ElFunction("coord:dataOut", "coord.data_out"),
+    ElFunction("coord:dataInPartitions", "coord.data_in_partitions", "hcat:// URIs"),
+    ElFunction("coord:dataInPartitionFilter", "coord.data_in_partition_filter", "hcat:// URIs"),
+    ElFunction("coord:dataInPartitionMin", "coord.data_in_partition_min", "hcat:// URIs"),
+    ElFunction("coord:dataInPartitionMax", "coord.data_in_partition_max", "hcat:// URIs"),
+    ElFunction("coord:dataOutPartitions", "coord.data_out_partitions", "hcat:// URIs"),
+    ElFunction("coord:dataOutPartitionValue", "coord.data_out_partition_value", "hcat:// URIs"),
+    ElFunction("coord:databaseIn", "coord.database_in", "hcat:// URIs"),
+    ElFunction("coord:databaseOut", "coord.database_out", "hcat:// URIs"),
+    ElFunction("coord:tableIn", "coord.table_in", "hcat:// URIs"),
+    ElFunction("coord:tableOut", "coord.table_out", "hcat:// URIs"),
     # hdfs (FsELFunctions)
     ElFunction("fs:exists", "fs.exists", "through fsspec; globs"),
     ElFunction("fs:isDir", "fs.is_dir"),
@@ -87,18 +100,21 @@ EL_FUNCTIONS: Final[tuple[ElFunction, ...]] = (
 BY_OOZIE_NAME: Final[dict[str, ElFunction]] = {row.oozie: row for row in EL_FUNCTIONS}
 
 
-def macros(run_configuration: Mapping[str, str] | None = None) -> dict[str, Any]:
+def macros(
+    run_configuration: Mapping[str, str] | None = None, coordinator: Coordinator | None = None
+) -> dict[str, Any]:
     """The DAG's `user_defined_macros`: the namespaces every `jinja` name above lives in, plus
     `el`, the EL operators with their coercions (ferry_runtime.el.operators).
 
     `run_configuration` holds the properties the coordinator sets per run (its `<configuration>`),
-    as Jinja templates rendered when `wf.conf` reads them.
+    as Jinja templates rendered when `wf.conf` reads them; `coordinator` its datasets and data
+    events, for coord:dataIn and friends.
     """
     workflow = WorkflowFunctions(run_configuration or {})
     operators = ElOperators()
     return {
         "wf": workflow,
-        "coord": CoordFunctions(workflow),
+        "coord": CoordinatorFunctions(coordinator, workflow),
         "fn": BasicFunctions(),
         "fs": FileSystemFunctions(),
         "hadoop": HadoopFunctions(),

@@ -11,9 +11,6 @@ import dev.ferry.generator.Templates;
 import dev.ferry.generator.dag.PythonSource.Kwarg;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,10 +45,12 @@ public final class DagRenderer {
         model.put("docstring", docstring(plan));
         model.put("dagId", string(plan.dagId()));
         model.put("description", string(plan.description(), 1, "description=".length()));
-        model.put("schedule", schedule(plan.schedule()));
+        model.put("schedule", ScheduleSource.model(plan, variables));
         model.put("params", stringDict(plan.params(), DEPTH));
         model.put("runConfiguration", stringDict(plan.runConfiguration(), DEPTH + 1));
-        model.put("tags", "[" + String.join(", ", plan.tags().stream().map(PythonSource::string).toList()) + "]");
+        List<String> tags = new ArrayList<>(plan.tags());
+        ScheduleSource.tags(plan).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
+        model.put("tags", "[" + String.join(", ", tags.stream().map(PythonSource::string).toList()) + "]");
         model.put("tasks", tasks);
         model.put("edges", edges);
         return Templates.render("dag.py.ftl", model);
@@ -77,36 +76,6 @@ public final class DagRenderer {
             names.put(task.id(), name);
         }
         return names;
-    }
-
-    private static Map<String, Object> schedule(WorkflowPlan.Schedule schedule) {
-        Map<String, Object> model = new HashMap<>();
-        if (schedule == null) {
-            model.put("timetable", false);
-            model.put("expression", "None");
-            model.put("start", datetime(Instant.parse("2026-01-01T00:00:00Z"), "UTC"));
-            model.put("catchup", "False");
-            return model;
-        }
-        model.put("timetable", true);
-        model.put("expression", "CronTriggerTimetable(" + string(schedule.cron()) + ", timezone=" + string(schedule.timezone()) + ")");
-        model.put("start", datetime(schedule.start(), schedule.timezone()));
-        if (schedule.endExclusive() != null) {
-            // Airflow's end_date is inclusive, Oozie's end is not.
-            model.put("end", datetime(schedule.endExclusive().minusSeconds(1), schedule.timezone()));
-        }
-        // Oozie materialises every instance from start, as Airflow's catchup does.
-        model.put("catchup", "True");
-        if (schedule.maxActiveRuns() != null) {
-            model.put("maxActiveRuns", schedule.maxActiveRuns());
-        }
-        return model;
-    }
-
-    private static String datetime(Instant instant, String timezone) {
-        ZonedDateTime t = instant.atZone(ZoneOffset.UTC);
-        return "pendulum.datetime(" + t.getYear() + ", " + t.getMonthValue() + ", " + t.getDayOfMonth() + ", "
-                + t.getHour() + ", " + t.getMinute() + ", " + t.getSecond() + ", tz=\"UTC\")";
     }
 
     private static List<Kwarg> transitions(String ok, String error) {

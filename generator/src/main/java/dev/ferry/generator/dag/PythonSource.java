@@ -161,5 +161,8 @@ public final class PythonSource {
             "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def",
             "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda",
             "nonlocal", "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
-            "dag", "oozie", "pendulum", "Path", "REPO", "DAG", "CronTriggerTimetable");
+            "dag", "oozie", "pendulum", "Path", "REPO", "DAG", "CronTriggerTimetable",
+            // The schedule part's names (ScheduleSource).
+            "COORDINATOR", "input_events", "output_events", "timedelta", "relativedelta", "DeltaTriggerTimetable",
+            "DeadlineAlert", "DeadlineReference", "SyncCallback");
 }

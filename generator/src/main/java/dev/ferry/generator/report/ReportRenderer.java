@@ -27,9 +27,7 @@ public final class ReportRenderer {
             dag.put("id", plan.dagId());
             dag.put("file", "dags/" + plan.dagId() + ".py");
             dag.put("sources", String.join(", ", plan.sourceFiles()));
-            dag.put("schedule", plan.schedule() == null ? "none (triggered by hand)"
-                    : "`" + plan.schedule().cron() + "` in " + plan.schedule().timezone() + " (Oozie frequency `"
-                    + plan.schedule().oozieFrequency() + "`)");
+            dag.put("schedule", plan.schedule() == null ? "none (triggered by hand)" : plan.schedule().describe());
             dag.put("tasks", tasks);
             dags.add(dag);
         }

@@ -63,6 +63,21 @@ public final class ElFunctionTable {
             row("coord:endOfDays", "coord.end_of_days", 1, ElType.LONG),
             row("coord:endOfWeeks", "coord.end_of_weeks", 1, ElType.LONG),
             row("coord:endOfMonths", "coord.end_of_months", 1, ElType.LONG),
+            // Dataset functions (coord: object of the runtime, ferry_runtime.el.datasets): the coordinator's
+            // data-in/data-out instances resolved from the run's nominal time. coord:current/offset/latest/future
+            // only appear in <instance> elements, which CoordinatorDatasets reads structurally.
+            row("coord:dataIn", "coord.data_in", 1),
+            row("coord:dataOut", "coord.data_out", 1),
+            row("coord:dataInPartitions", "coord.data_in_partitions", 2),
+            row("coord:dataInPartitionFilter", "coord.data_in_partition_filter", 2),
+            row("coord:dataInPartitionMin", "coord.data_in_partition_min", 2),
+            row("coord:dataInPartitionMax", "coord.data_in_partition_max", 2),
+            row("coord:dataOutPartitions", "coord.data_out_partitions", 1),
+            row("coord:dataOutPartitionValue", "coord.data_out_partition_value", 2),
+            row("coord:databaseIn", "coord.database_in", 1),
+            row("coord:databaseOut", "coord.database_out", 1),
+            row("coord:tableIn", "coord.table_in", 1),
+            row("coord:tableOut", "coord.table_out", 1),
             // HDFS functions (FsELFunctions; fs: object of the runtime).
             row("fs:exists", "fs.exists", 1, ElType.BOOLEAN),
             row("fs:isDir", "fs.is_dir", 1, ElType.BOOLEAN),

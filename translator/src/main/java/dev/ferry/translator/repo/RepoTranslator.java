@@ -3,6 +3,8 @@ package dev.ferry.translator.repo;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.BundleApp;
+import dev.ferry.parser.oozie.BundleCoordinator;
 import dev.ferry.parser.oozie.ConfigDefault;
 import dev.ferry.parser.oozie.ConfigProperty;
 import dev.ferry.parser.oozie.CoordinatorApp;
@@ -10,6 +12,7 @@ import dev.ferry.parser.oozie.JobProperties;
 import dev.ferry.parser.oozie.OozieDocumentKind;
 import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.oozie.WorkflowApp;
+import dev.ferry.translator.workflow.AppPaths;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import dev.ferry.translator.workflow.WorkflowSources;
 import dev.ferry.translator.workflow.WorkflowTranslator;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -27,10 +31,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Finds the Oozie applications of a repository. A coordinator schedules the workflow.xml of its
- * own directory (where Oozie's app-path points in the usual layout); a workflow no coordinator
- * claims becomes an unscheduled DAG. job.properties and config-default.xml come from the same
- * directory.
+ * Finds the Oozie applications of a repository. A bundle's coordinators (found through their app-paths)
+ * each become a DAG with the bundle's properties; a coordinator schedules the workflow.xml of its own
+ * directory, else the one its app-path points to in the repository; a workflow no coordinator claims
+ * becomes an unscheduled DAG. job.properties and config-default.xml come from the workflow's directory.
  */
 public final class RepoTranslator {
 
@@ -42,19 +46,27 @@ public final class RepoTranslator {
         List<WorkflowPlan> plans = new ArrayList<>();
         List<Path> xmlFiles = xmlFiles(root, diagnostics);
         Set<Path> scheduled = new HashSet<>();
+        Set<Path> bundled = new HashSet<>();
+        for (Path file : xmlFiles) {
+            if (OozieReader.detect(file) == OozieDocumentKind.BUNDLE) {
+                OozieReader.readBundle(file, display(root, file), diagnostics)
+                        .ifPresent(bundle -> translateBundle(root, file, bundle, scheduled, bundled, plans, diagnostics));
+            }
+        }
         for (Path file : xmlFiles) {
             OozieDocumentKind kind = OozieReader.detect(file);
-            if (kind == OozieDocumentKind.COORDINATOR
-                    || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("coordinator.xml")) {
+            if (!bundled.contains(file) && (kind == OozieDocumentKind.COORDINATOR
+                    || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("coordinator.xml"))) {
                 Optional<CoordinatorApp> coordinator = OozieReader.readCoordinator(file, display(root, file), diagnostics);
-                Path workflow = file.resolveSibling("workflow.xml");
-                if (coordinator.isPresent() && Files.isRegularFile(workflow)) {
-                    scheduled.add(workflow);
-                    translateApp(root, workflow, coordinator.get(), diagnostics).ifPresent(plans::add);
-                } else if (coordinator.isPresent()) {
-                    diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.get().span(),
-                            "no workflow.xml beside the coordinator; its app-path '" + coordinator.get().workflowAppPath()
-                                    + "' is not followed yet");
+                if (coordinator.isEmpty()) {
+                    continue;
+                }
+                Map<String, String> properties = properties(root, file.getParent(), diagnostics);
+                Optional<Path> workflow = workflowOf(root, file, coordinator.get(), properties, diagnostics);
+                if (workflow.isPresent()) {
+                    scheduled.add(workflow.get());
+                    // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
+                    translateApp(root, workflow.get(), coordinator.get(), properties, diagnostics).ifPresent(plans::add);
                 }
             }
         }
@@ -64,24 +76,91 @@ public final class RepoTranslator {
             boolean workflow = kind == OozieDocumentKind.WORKFLOW
                     || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("workflow.xml");
             if (!scheduled.contains(file) && workflow) {
-                translateApp(root, file, null, diagnostics).ifPresent(plans::add);
+                translateApp(root, file, null, Map.of(), diagnostics).ifPresent(plans::add);
             }
         }
         plans.sort(Comparator.comparing(WorkflowPlan::dagId));
+        reportDuplicateDagIds(plans, diagnostics);
         return new Conversion(root.getFileName().toString(), plans, diagnostics.sorted());
     }
 
+    /** Each coordinator of a bundle becomes its own DAG, with the bundle's properties, tag and pause state. */
+    private static void translateBundle(Path root, Path file, BundleApp bundle, Set<Path> scheduled, Set<Path> bundled,
+                                        List<WorkflowPlan> plans, Diagnostics diagnostics) {
+        Map<String, String> bundleProperties = properties(root, file.getParent(), diagnostics);
+        for (BundleCoordinator entry : bundle.coordinators()) {
+            Map<String, String> known = BundleSchedule.properties(bundle, entry, bundleProperties);
+            Optional<Path> coordinatorFile = AppPaths.resolve(entry.appPath(), known, root, file.getParent(), "coordinator.xml");
+            if (coordinatorFile.isEmpty()) {
+                diagnostics.report(DiagnosticCode.OOZ_W001, entry.span(), "bundle coordinator '" + entry.name()
+                        + "': app-path '" + entry.appPath() + "' is not found in the repository; it is not converted");
+                continue;
+            }
+            bundled.add(coordinatorFile.get());
+            Optional<CoordinatorApp> coordinator = OozieReader.readCoordinator(coordinatorFile.get(),
+                    display(root, coordinatorFile.get()), diagnostics);
+            if (coordinator.isEmpty()) {
+                continue;
+            }
+            Optional<Path> workflow = workflowOf(root, coordinatorFile.get(), coordinator.get(), known, diagnostics);
+            if (workflow.isEmpty()) {
+                continue;
+            }
+            scheduled.add(workflow.get());
+            translateApp(root, workflow.get(), BundleSchedule.named(coordinator.get(), bundle, entry), known, diagnostics)
+                    .map(plan -> BundleSchedule.apply(plan, bundle, entry, known, diagnostics))
+                    .ifPresent(plans::add);
+        }
+    }
+
+    /** The workflow a coordinator runs: workflow.xml beside it (the usual layout), else its app-path in the repo. */
+    private static Optional<Path> workflowOf(Path root, Path coordinatorFile, CoordinatorApp coordinator,
+                                             Map<String, String> properties, Diagnostics diagnostics) {
+        Path sibling = coordinatorFile.resolveSibling("workflow.xml");
+        if (Files.isRegularFile(sibling)) {
+            return Optional.of(sibling);
+        }
+        Optional<Path> appPath = AppPaths.resolve(coordinator.workflowAppPath(), properties, root,
+                coordinatorFile.getParent(), "workflow.xml");
+        if (appPath.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(), "no workflow.xml beside the coordinator and"
+                    + " its app-path '" + coordinator.workflowAppPath() + "' is not found in the repository; not converted");
+        }
+        return appPath;
+    }
+
+    private static void reportDuplicateDagIds(List<WorkflowPlan> plans, Diagnostics diagnostics) {
+        Map<String, WorkflowPlan> seen = new TreeMap<>();
+        for (WorkflowPlan plan : plans) {
+            WorkflowPlan first = seen.putIfAbsent(plan.dagId(), plan);
+            if (first != null) {
+                diagnostics.report(DiagnosticCode.OOZ_E006, SourceSpan.file(plan.sourceFiles().get(0)), "DAG id '"
+                        + plan.dagId() + "' is also the DAG of " + first.sourceFiles().get(0)
+                        + "; one dags/" + plan.dagId() + ".py would overwrite the other", "rename one of the applications");
+            }
+        }
+    }
+
+    private static Map<String, String> properties(Path root, Path dir, Diagnostics diagnostics) {
+        Path propertiesFile = dir.resolve("job.properties");
+        return Files.isRegularFile(propertiesFile)
+                ? JobProperties.load(propertiesFile, display(root, propertiesFile), new Diagnostics())
+                : Map.of();
+    }
+
+    /** {@code overrides}: properties a bundle gives the coordinator, over the workflow directory's job.properties. */
     private static Optional<WorkflowPlan> translateApp(Path root, Path workflowFile, CoordinatorApp coordinator,
-                                                       Diagnostics diagnostics) {
+                                                       Map<String, String> overrides, Diagnostics diagnostics) {
         Optional<WorkflowApp> workflow = OozieReader.readWorkflow(workflowFile, display(root, workflowFile), diagnostics);
         if (workflow.isEmpty()) {
             return Optional.empty();
         }
         Path dir = workflowFile.getParent();
         Path propertiesFile = dir.resolve("job.properties");
-        SortedMap<String, String> properties = Files.isRegularFile(propertiesFile)
+        SortedMap<String, String> properties = new TreeMap<>(Files.isRegularFile(propertiesFile)
                 ? JobProperties.load(propertiesFile, display(root, propertiesFile), diagnostics)
-                : new TreeMap<>();
+                : Map.of());
+        properties.putAll(overrides);
         Path configDefaultFile = dir.resolve("config-default.xml");
         SortedMap<String, String> configDefault = Files.isRegularFile(configDefaultFile)
                 ? ConfigProperty.toMap(ConfigDefault.load(configDefaultFile, display(root, configDefaultFile), diagnostics))

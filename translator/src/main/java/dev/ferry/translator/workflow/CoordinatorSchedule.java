@@ -2,123 +2,307 @@ package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.oozie.Controls;
 import dev.ferry.parser.oozie.CoordinatorApp;
+import dev.ferry.parser.oozie.Dataset;
+import dev.ferry.translator.el.ElConstantFolder;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A coordinator's frequency, start, end and controls → an Airflow schedule. Oozie materialises
- * the instance for nominal time T at T, so the cron fires at the start time's minute and hour.
+ * A coordinator's frequency, start, end, timezone and controls → an Airflow schedule with Oozie's semantics.
+ * Oozie materialises the action for nominal time T at T (start + k × frequency, while before end), so the DAG
+ * uses trigger timetables: a cron where the frequency divides an hour, a day or a year evenly, else "every n
+ * units from start". Minutes and hours are absolute time (the cron is written in UTC); days and months are
+ * calendar units in the coordinator's timezone (the cron is written in that timezone, so the wall-clock time
+ * stays across DST as Oozie's does); an Oozie cron frequency is evaluated in UTC, as Oozie does.
  */
-final class CoordinatorSchedule {
-
-    private static final Pattern EL_FREQUENCY = Pattern.compile("\\$\\{\\s*coord:(minutes|hours|days|months)\\(\\s*(\\d+)\\s*\\)\\s*}");
+public final class CoordinatorSchedule {
 
     /** Oozie's UTC datetime, {@code 2026-01-15T02:00Z} (seconds and other offsets accepted too). */
     private static final DateTimeFormatter OOZIE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss]X");
 
+    /** oozie-default.xml oozie.service.coord.normal.default.timeout: minutes a run waits for data without a {@code <timeout>}. */
+    static final int DEFAULT_TIMEOUT_MINUTES = 120;
+
+    /** Oozie's default {@code <concurrency>}. */
+    static final int DEFAULT_CONCURRENCY = 1;
+
     private CoordinatorSchedule() {}
 
-    static WorkflowPlan.Schedule translate(CoordinatorApp coordinator, Diagnostics diagnostics) {
-        Instant start = instant(coordinator.start(), coordinator, "start", diagnostics);
-        Instant end = coordinator.end() == null ? null : instant(coordinator.end(), coordinator, "end", diagnostics);
-        String timezone = coordinator.timezone() == null ? "UTC" : coordinator.timezone();
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timezone);
-        } catch (RuntimeException e) {
-            diagnostics.report(DiagnosticCode.OOZ_E010, coordinator.span(), "unknown timezone '" + timezone + "'");
+    /** The trigger and the first nominal time (start, moved to the end of its day/week/month for coord:endOf*). */
+    public record Timing(Trigger trigger, Instant firstNominal) {}
+
+    /**
+     * @param known      the properties the coordinator's EL may use (job.properties, defaults, bundle configuration)
+     * @param datasets   datasets of the coordinator's {@code <include>} files
+     * @param startNode  the workflow's first node (the input sensors run before it)
+     */
+    public static WorkflowPlan.Schedule translate(CoordinatorApp coordinator, Map<String, String> known,
+                                                  List<Dataset> datasets, String startNode, Diagnostics diagnostics) {
+        SourceSpan span = coordinator.span();
+        Optional<Instant> start = time(coordinator.start(), "start", span, known, diagnostics);
+        Optional<Instant> end = time(coordinator.end(), "end", span, known, diagnostics);
+        String timezone = resolve(coordinator.timezone(), known).orElse(coordinator.timezone()).trim();
+        Optional<ZoneId> zone = zone(timezone);
+        if (zone.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E010, span, "unknown timezone '" + timezone + "'");
+        }
+        String frequency = resolve(coordinator.frequency(), known).filter(OozieCron::looksLikeCron)
+                .orElse(coordinator.frequency()).trim();
+        if (start.isEmpty() || end.isEmpty() || zone.isEmpty()) {
             return null;
         }
-        if (start == null) {
+        List<String> notes = new ArrayList<>();
+        Optional<Timing> timing = timing(frequency, known, start.get(), zone.get(), notes, span, diagnostics);
+        if (timing.isEmpty()) {
             return null;
         }
-        String cron = cron(coordinator.frequency().trim(), start.atZone(zone), coordinator, diagnostics);
-        if (cron == null) {
-            return null;
-        }
-        Integer maxActiveRuns = null;
         Controls controls = coordinator.controls();
+        Integer maxActiveRuns = DEFAULT_CONCURRENCY;
+        Integer timeout = DEFAULT_TIMEOUT_MINUTES;
+        boolean catchup = true;
         if (controls != null) {
             if (controls.concurrency() != null) {
-                maxActiveRuns = parsePositive(controls.concurrency());
+                Optional<Integer> concurrency = integer(controls.concurrency(), known);
+                maxActiveRuns = concurrency.filter(c -> c > 0).orElse(null);
+                if (concurrency.isEmpty()) {
+                    diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "concurrency '" + controls.concurrency()
+                            + "' is not an integer");
+                } else if (concurrency.get() <= 0) {
+                    notes.add("concurrency " + concurrency.get() + " (unlimited): Airflow's max_active_runs_per_dag applies");
+                }
             }
-            if (controls.timeout() != null || controls.execution() != null || controls.throttle() != null) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, controls.span(),
-                        "coordinator controls timeout/execution/throttle are not translated yet"
-                                + " (timeout=" + controls.timeout() + ", execution=" + controls.execution()
-                                + ", throttle=" + controls.throttle() + ")",
-                        "Airflow runs queued DAG runs oldest first, which matches FIFO; set dagrun_timeout by hand if needed");
+            if (controls.timeout() != null) {
+                Optional<Integer> minutes = integer(controls.timeout(), known);
+                if (minutes.isEmpty()) {
+                    diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "timeout '" + controls.timeout()
+                            + "' is not a number of minutes");
+                }
+                timeout = minutes.filter(m -> m >= 0).orElse(null);
+            }
+            catchup = execution(controls, known, notes, diagnostics);
+            if (controls.throttle() != null) {
+                diagnostics.report(DiagnosticCode.OOZ_W001, controls.span(), "throttle " + controls.throttle().trim()
+                                + " (actions waiting for data at once) has no Airflow equivalent and is not translated",
+                        "max_active_runs bounds the runs in progress, the ones waiting at their sensors included");
             }
         }
-        if (!coordinator.datasets().isEmpty() || !coordinator.inputEvents().isEmpty() || !coordinator.outputEvents().isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(),
-                    "datasets and input/output events are not translated yet: runs start on time without waiting for data",
-                    "add a sensor on the input's done-flag before the first task");
-        }
-        return new WorkflowPlan.Schedule(cron, timezone, start, end, maxActiveRuns, coordinator.frequency(), coordinator.span());
+        CoordinatorData data = CoordinatorDatasets.translate(coordinator, datasets, known, startNode, timeout, diagnostics);
+        List<SlaAlert> deadlines = coordinator.sla().map(s -> SlaDeadlines.translate(s, known, diagnostics)).orElse(List.of());
+        return new WorkflowPlan.Schedule(timing.get().trigger(), timing.get().firstNominal(), end.get(), maxActiveRuns,
+                catchup, false, deadlines, coordinator.frequency(), data, List.of(), notes, span);
     }
 
-    private static String cron(String frequency, ZonedDateTime start, CoordinatorApp coordinator, Diagnostics diagnostics) {
-        String unit;
-        int amount;
-        Matcher m = EL_FREQUENCY.matcher(frequency);
-        if (m.matches()) {
-            unit = m.group(1);
-            amount = Integer.parseInt(m.group(2));
-        } else if (frequency.matches("\\d+")) {
-            unit = "minutes";
-            amount = Integer.parseInt(frequency);
-        } else {
-            diagnostics.report(DiagnosticCode.OOZ_E010, coordinator.span(),
-                    "coordinator frequency '" + frequency + "' is not translated yet",
-                    "coord:days/hours/minutes/months(n) and plain minutes are");
-            return null;
+    /**
+     * The schedule of {@code sources}' coordinator: its EL sees the DAG params (job.properties over
+     * config-default.xml over the workflow's parameter defaults) over the coordinator's own parameter defaults;
+     * a workflow-level sla:info adds its deadlines to the coordinator's.
+     */
+    static WorkflowPlan.Schedule translate(WorkflowSources sources, Map<String, String> params, Diagnostics diagnostics) {
+        CoordinatorApp coordinator = sources.coordinator();
+        Map<String, String> known = new java.util.TreeMap<>();
+        coordinator.parameters().stream().filter(p -> p.value() != null).forEach(p -> known.put(p.name(), p.value()));
+        known.putAll(sources.jobProperties());
+        known.putAll(params);
+        List<Dataset> included = new ArrayList<>();
+        java.nio.file.Path coordinatorFile = sources.repoRoot().resolve(coordinator.file());
+        for (String include : coordinator.datasetIncludes()) {
+            Optional<java.nio.file.Path> file = AppPaths.resolve(include, known, sources.repoRoot(),
+                    coordinatorFile.getParent(), "datasets.xml");
+            if (file.isEmpty()) {
+                diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(), "dataset include '" + include
+                        + "' is not found in the repository; its datasets are missing", "copy the file into the repository");
+                continue;
+            }
+            dev.ferry.parser.oozie.OozieReader.readDatasets(file.get(), sources.display(file.get()), diagnostics)
+                    .ifPresent(included::addAll);
         }
-        int minute = start.getMinute();
-        int hour = start.getHour();
-        String cron = switch (unit) {
-            case "minutes" -> amount % 60 == 0 && 24 * 60 % amount == 0
-                    ? cronHours(amount / 60, minute, hour)
-                    : 60 % amount == 0 ? (minute % amount) + "-59/" + amount + " * * * *" : null;
-            case "hours" -> 24 % amount == 0 ? cronHours(amount, minute, hour) : null;
-            case "days" -> amount == 1 ? minute + " " + hour + " * * *" : null;
-            case "months" -> amount == 1 ? minute + " " + hour + " " + start.getDayOfMonth() + " * *" : null;
-            default -> null;
+        WorkflowPlan.Schedule schedule = translate(coordinator, known, included, sources.workflow().startTo(), diagnostics);
+        if (schedule == null || sources.workflow().sla().isEmpty()) {
+            return schedule;
+        }
+        List<SlaAlert> deadlines = new ArrayList<>(schedule.deadlines());
+        // The workflow's own SLA usually repeats the coordinator's: one alert per distinct deadline.
+        SlaDeadlines.translate(sources.workflow().sla().get(), known, diagnostics).stream()
+                .filter(alert -> !deadlines.contains(alert)).forEach(deadlines::add);
+        return new WorkflowPlan.Schedule(schedule.trigger(), schedule.start(), schedule.endExclusive(),
+                schedule.maxActiveRuns(), schedule.catchup(), schedule.pausedOnCreation(), deadlines,
+                schedule.oozieFrequency(), schedule.data(), schedule.tags(), schedule.notes(), schedule.span());
+    }
+
+    /** The trigger for a frequency from a start time (public for the unit tests' tables). */
+    public static Optional<Timing> timing(String frequency, Map<String, String> known, Instant start, ZoneId zone,
+                                          List<String> notes, SourceSpan span, Diagnostics diagnostics) {
+        if (OozieCron.looksLikeCron(frequency)) {
+            StringBuilder reason = new StringBuilder();
+            Optional<String> cron = OozieCron.toUnix(frequency, reason);
+            if (cron.isEmpty()) {
+                diagnostics.report(DiagnosticCode.OOZ_E010, span, "coordinator cron frequency '" + frequency
+                        + "' cannot be translated: " + reason);
+                return Optional.empty();
+            }
+            if (!zone.equals(ZoneOffset.UTC) && !zone.getId().equals("UTC")) {
+                notes.add("Oozie evaluates cron frequencies in UTC, not in the coordinator's timezone " + zone.getId());
+            }
+            return Optional.of(new Timing(new Trigger.Cron(cron.get(), "UTC"), start));
+        }
+        Optional<OozieFrequency> parsed = OozieFrequency.parse(frequency, known);
+        if (parsed.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E010, span, "coordinator frequency '" + frequency + "' is not understood",
+                    "coord:minutes/hours/days/months/endOfDays/endOfWeeks/endOfMonths(n), minutes, or a cron");
+            return Optional.empty();
+        }
+        OozieFrequency f = parsed.get();
+        ZonedDateTime local = start.atZone(zone);
+        if (f.endOf()) {
+            local = moveToEnd(local, f.unit());
+        }
+        int n = f.amount();
+        String zoneId = zone.getId();
+        Trigger trigger = switch (f.unit()) {
+            case "minute" -> minutes(n, start.atZone(ZoneOffset.UTC));
+            case "day" -> n == 1 ? new Trigger.Cron(local.getMinute() + " " + local.getHour() + " * * *", zoneId)
+                    : everyDays(n, zone, notes);
+            case "week" -> n == 1 ? new Trigger.Cron("0 0 * * 0", zoneId) : everyDays(7 * n, zone, notes);
+            default -> months(n, local, notes);
         };
-        if (cron == null) {
-            diagnostics.report(DiagnosticCode.OOZ_E010, coordinator.span(),
-                    "coordinator frequency '" + frequency + "' does not divide a day or month evenly; not translated yet");
+        return Optional.of(new Timing(trigger, local.toInstant()));
+    }
+
+    private static Trigger minutes(int n, ZonedDateTime utc) {
+        int minute = utc.getMinute();
+        if (n < 60 && 60 % n == 0) {
+            return new Trigger.Cron((n == 1 ? "*" : (minute % n) + "-59/" + n) + " * * * *", "UTC");
         }
-        return cron;
+        if (n % 60 == 0 && 1440 % n == 0) {
+            int hours = n / 60;
+            String hourField = hours == 1 ? "*" : hours == 24 ? Integer.toString(utc.getHour())
+                    : (utc.getHour() % hours) + "-23/" + hours;
+            return new Trigger.Cron(minute + " " + hourField + " * * *", "UTC");
+        }
+        return new Trigger.Every(n, "minutes");
     }
 
-    private static String cronHours(int every, int minute, int hour) {
-        return every == 1 ? minute + " * * * *" : minute + " " + (hour % every) + "-23/" + every + " * * *";
+    private static Trigger everyDays(int n, ZoneId zone, List<String> notes) {
+        if (!zone.getRules().isFixedOffset()) {
+            notes.add("every " + n + " days: Airflow adds " + n + " x 24 hours; Oozie keeps the wall-clock time in "
+                    + zone.getId() + " across DST changes");
+        }
+        return new Trigger.Every(n, "days");
     }
 
-    private static Instant instant(String text, CoordinatorApp coordinator, String what, Diagnostics diagnostics) {
+    private static Trigger months(int n, ZonedDateTime local, List<String> notes) {
+        if (local.getDayOfMonth() > 28) {
+            notes.add("day " + local.getDayOfMonth() + " of the month: Oozie moves it to the month's last day in"
+                    + " shorter months, a cron skips those months");
+        }
+        if (12 % n == 0) {
+            String monthField = n == 1 ? "*" : ((local.getMonthValue() - 1) % n + 1) + "-12/" + n;
+            return new Trigger.Cron(local.getMinute() + " " + local.getHour() + " " + local.getDayOfMonth() + " "
+                    + monthField + " *", local.getZone().getId());
+        }
+        return new Trigger.Every(n, "months");
+    }
+
+    /**
+     * Oozie's DateUtils.moveToEnd: the start of the next day, week (Sunday, the first day of Oozie's default
+     * locale) or month — always the next one, even when the time already is at midnight.
+     */
+    static ZonedDateTime moveToEnd(ZonedDateTime t, String unit) {
+        ZonedDateTime day = t.truncatedTo(ChronoUnit.DAYS);
+        return switch (unit) {
+            case "day" -> day.plusDays(1);
+            case "week" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY)).plusWeeks(1);
+            default -> day.withDayOfMonth(1).plusMonths(1);
+        };
+    }
+
+    /** execution: FIFO is Airflow's order; LAST_ONLY/NONE turn catchup off (closest); LIFO is reported. */
+    private static boolean execution(Controls controls, Map<String, String> known, List<String> notes,
+                                     Diagnostics diagnostics) {
+        if (controls.execution() == null) {
+            return true;
+        }
+        String execution = resolve(controls.execution(), known).orElse(controls.execution()).trim().toUpperCase(Locale.ROOT);
+        switch (execution) {
+            case "FIFO" -> {
+                return true;
+            }
+            case "LAST_ONLY" -> {
+                notes.add("execution LAST_ONLY: catchup=False creates only the latest missed run; Oozie also"
+                        + " materialises the older ones and marks them SKIPPED");
+                return false;
+            }
+            case "NONE" -> {
+                notes.add("execution NONE: catchup=False never creates runs whose time has passed; Oozie skips"
+                        + " actions later than their nominal time by more than one minute");
+                return false;
+            }
+            case "LIFO" -> {
+                diagnostics.report(DiagnosticCode.OOZ_W001, controls.span(), "execution LIFO is not translated:"
+                        + " Airflow runs queued runs oldest first (FIFO)", "TODO: no Airflow equivalent");
+                return true;
+            }
+            default -> {
+                diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "execution '" + controls.execution()
+                        + "' is not FIFO, LIFO, LAST_ONLY or NONE");
+                return true;
+            }
+        }
+    }
+
+    private static Optional<Instant> time(String text, String what, SourceSpan span, Map<String, String> known,
+                                          Diagnostics diagnostics) {
+        Optional<Instant> time = resolve(text, known).flatMap(CoordinatorSchedule::oozieTime);
+        if (time.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E010, span, "coordinator " + what + " '" + text
+                    + "' is not an Oozie UTC time like 2026-01-15T02:00Z (after resolving job.properties)");
+        }
+        return time;
+    }
+
+    /** An Oozie UTC datetime ({@code 2026-01-15T02:00Z}), empty when it is not one. */
+    public static Optional<Instant> oozieTime(String text) {
         try {
-            return OOZIE_TIME.parse(text.trim(), Instant::from);
+            return Optional.of(OOZIE_TIME.parse(text.trim(), Instant::from));
         } catch (DateTimeParseException e) {
-            diagnostics.report(DiagnosticCode.OOZ_E010, coordinator.span(),
-                    "coordinator " + what + " '" + text + "' is not an Oozie UTC time like 2026-01-15T02:00Z");
-            return null;
+            return Optional.empty();
         }
     }
 
-    private static Integer parsePositive(String text) {
+    static Optional<ZoneId> zone(String id) {
         try {
-            int value = Integer.parseInt(text.trim());
-            return value > 0 ? value : null;
-        } catch (NumberFormatException e) {
-            return null;
+            return Optional.of(ZoneId.of(id));
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
+    }
+
+    /** A value whose EL only refers to known properties, resolved. */
+    public static Optional<String> resolve(String text, Map<String, String> known) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return ElParser.parse(text, SourceSpan.file("coordinator"), new Diagnostics())
+                .flatMap(t -> ElConstantFolder.resolve(t, known));
+    }
+
+    private static Optional<Integer> integer(String text, Map<String, String> known) {
+        return resolve(text, known).map(String::trim).filter(v -> v.matches("-?\\d+")).map(Integer::parseInt);
     }
 }

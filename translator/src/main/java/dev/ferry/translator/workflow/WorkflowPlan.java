@@ -30,11 +30,30 @@ public record WorkflowPlan(String dagId, String description, List<String> source
     public record Edge(String from, Port port, String to) {}
 
     /**
-     * When the DAG runs. {@code cron} is a Unix cron evaluated in {@code timezone}; Oozie runs the
-     * instance for time T at T, so the DAG uses a trigger timetable (logical date = trigger time).
+     * When the DAG runs, translated from a coordinator. Oozie runs the instance for nominal time T at T, so the
+     * DAG uses a trigger timetable (logical date = trigger time).
      *
      * @param endExclusive Oozie's end is exclusive; null when the coordinator has none
+     * @param catchup      Oozie materialises every instance from start (FIFO); LAST_ONLY/NONE turn it off
+     * @param pausedOnCreation a bundle's coordinator with {@code enabled="false"}
+     * @param deadlines    Oozie SLA (sla:info should-end, max-duration) as Airflow deadline alerts
+     * @param data         datasets, input events (sensors) and output events (assets); empty when none
+     * @param tags         extra DAG tags (the bundle's name)
+     * @param notes        how the schedule differs from Oozie's, printed as comments in the DAG
      */
-    public record Schedule(String cron, String timezone, java.time.Instant start, java.time.Instant endExclusive,
-                           Integer maxActiveRuns, String oozieFrequency, SourceSpan span) {}
+    public record Schedule(Trigger trigger, java.time.Instant start, java.time.Instant endExclusive,
+                           Integer maxActiveRuns, boolean catchup, boolean pausedOnCreation,
+                           List<SlaAlert> deadlines, String oozieFrequency, CoordinatorData data, List<String> tags,
+                           List<String> notes, SourceSpan span) {
+        public Schedule {
+            deadlines = List.copyOf(deadlines);
+            tags = List.copyOf(tags);
+            notes = List.copyOf(notes);
+        }
+
+        /** One line for the report: the timetable and the Oozie frequency it came from. */
+        public String describe() {
+            return trigger.describe() + " (Oozie frequency `" + oozieFrequency + "`)";
+        }
+    }
 }

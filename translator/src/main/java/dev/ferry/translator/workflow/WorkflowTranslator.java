@@ -71,11 +71,12 @@ public final class WorkflowTranslator {
         files.add(workflow.file());
         if (sources.coordinator() != null) {
             files.add(0, sources.coordinator().file());
-            schedule = CoordinatorSchedule.translate(sources.coordinator(), diagnostics);
+            schedule = CoordinatorSchedule.translate(sources, params, diagnostics);
             for (ConfigProperty p : sources.coordinator().configuration()) {
                 runConfiguration.put(p.name(), el.template(p.value(), p.span()));
             }
         }
+        SlaDeadlines.reportUnscheduled(workflow, sources.coordinator() != null, diagnostics);
         Set<String> reachable = reachable(workflow);
         List<TaskNode> tasks = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();

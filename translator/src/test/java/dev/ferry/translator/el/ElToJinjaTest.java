@@ -152,9 +152,9 @@ class ElToJinjaTest {
     @Test
     void unknownFunctionBecomesATodoStringAndAWarning() {
         Diagnostics diagnostics = new Diagnostics();
-        String jinja = ElToJinja.render(parse("out=${coord:dataIn(concat('in', 'put'))}/${wf:user()}"), diagnostics);
-        assertEquals("out={{ 'TODO(OOZ-W004): ${coord:dataIn(concat(\\'in\\', \\'put\\'))}' }}/{{ wf.user() }}", jinja);
-        assertEquals(List.of("wf.xml:7:11: warning OOZ-W004: EL function 'coord:dataIn' has no Airflow equivalent yet"),
+        String jinja = ElToJinja.render(parse("out=${coord:absoluteRange(concat('in', 'put'))}/${wf:user()}"), diagnostics);
+        assertEquals("out={{ 'TODO(OOZ-W004): ${coord:absoluteRange(concat(\\'in\\', \\'put\\'))}' }}/{{ wf.user() }}", jinja);
+        assertEquals(List.of("wf.xml:7:11: warning OOZ-W004: EL function 'coord:absoluteRange' has no Airflow equivalent yet"),
                 formatted(diagnostics));
     }
 

@@ -1,0 +1,451 @@
+"""Oozie coordinator datasets at run time: instance times, URIs and the dataset EL functions.
+
+A synchronous dataset has instances at `initial-instance + k * frequency`, counted in the dataset's
+timezone calendar for day and month frequencies (the wall-clock time stays across DST, as Java's
+Calendar.add does in Oozie) and in absolute minutes for minute/hour frequencies. For a run with
+nominal time T (see coord.nominal_datetime), `current(0)` is the latest instance at or before T
+(CoordELFunctions.getCurrentInstance), `current(n)` is n instances from it, and an instance
+before the initial instance does not exist (left out of ranges; empty alone). `offset(n, unit)`
+shifts current(0) by n units; a single offset instance rounds down to an instance, a range
+covers the instances between its two offsets (CoordELFunctions.expandOffsetTimes). `latest(n)`
+and `future(n, limit)` depend on which instances exist, so the input sensor resolves them.
+
+URIs: `${YEAR}`..`${MINUTE}` are the instance time in UTC, whatever the dataset timezone (Oozie's
+CoordELEvaluator.createURIELEvaluator formats them in UTC). Ranges list the newest instance first
+and coord:dataIn joins the URIs with commas, as Oozie does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any, Final
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
+
+from ferry_runtime.el.coord import CoordFunctions, nominal_datetime, oozie_time, parse_time
+from ferry_runtime.run_context import current_context, xcom_pull
+
+UNITS: Final = ("minute", "day", "month")
+OFFSET_UNITS: Final[dict[str, relativedelta]] = {
+    "MINUTE": relativedelta(minutes=1),
+    "HOUR": relativedelta(hours=1),
+    "DAY": relativedelta(days=1),
+    "MONTH": relativedelta(months=1),
+    "YEAR": relativedelta(years=1),
+}
+DATA_KEY: Final = "ferry_data_in"  # XCom of an input sensor: {data-in or group name: [uris]}
+INPUT_GROUP: Final = "input-events"  # the task group of the input sensors
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One `<instance>` / `<start-instance>` / `<end-instance>` of a data event."""
+
+    function: str  # current, offset, latest, future
+    n: int
+    unit: str | None = None  # offset's unit
+    limit: int | None = None  # future's look-ahead
+
+
+def utc(moment: datetime | str) -> datetime:
+    """A plain UTC datetime (Airflow hands out pendulum ones, whose arithmetic differs)."""
+    parsed = parse_time(moment)
+    return datetime(*parsed.timetuple()[:6], parsed.microsecond, tzinfo=timezone.utc)
+
+
+def current(n: int) -> Instance:
+    return Instance("current", int(n))
+
+
+def offset(n: int, unit: str) -> Instance:
+    if unit.upper() not in OFFSET_UNITS:
+        raise ValueError(f"coord:offset unit {unit!r} (expected {', '.join(OFFSET_UNITS)})")
+    return Instance("offset", int(n), unit.upper())
+
+
+def latest(n: int) -> Instance:
+    return Instance("latest", int(n))
+
+
+def future(n: int, limit: int) -> Instance:
+    return Instance("future", int(n), limit=int(limit))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A `<dataset>`; `uri_template` is Jinja for its EL, with Oozie's ${YEAR}.. left in."""
+
+    name: str
+    frequency: int
+    unit: str
+    initial_instance: str
+    timezone: str
+    uri_template: str
+    done_flag: str = "_SUCCESS"
+    end_of: bool = False
+
+    def __post_init__(self) -> None:
+        if self.unit not in UNITS:
+            raise ValueError(f"dataset {self.name}: unit {self.unit!r} (expected {UNITS})")
+        if self.frequency <= 0:
+            raise ValueError(f"dataset {self.name}: frequency must be positive")
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def initial(self) -> datetime:
+        """The initial instance, moved to the end of its day/month for coord:endOfDays/Months."""
+        moment = utc(self.initial_instance)
+        if self.end_of:
+            local = moment.astimezone(self.zone).replace(hour=0, minute=0, second=0, microsecond=0)
+            if self.unit == "day":
+                local = _wall(local.replace(tzinfo=None) + timedelta(days=1), self.zone)
+            else:
+                first = local.replace(tzinfo=None, day=1)
+                local = _wall(first + relativedelta(months=1), self.zone)
+            moment = local.astimezone(timezone.utc)
+        return moment
+
+    def instance_time(self, k: int) -> datetime:
+        """Instance k: initial + k * frequency (calendar units in the dataset timezone)."""
+        steps = k * self.frequency
+        start = self.initial()
+        if self.unit == "minute":
+            return start + timedelta(minutes=steps)
+        local = start.astimezone(self.zone).replace(tzinfo=None)
+        if self.unit == "day":
+            return _wall(local + timedelta(days=steps), self.zone).astimezone(timezone.utc)
+        return _wall(local + relativedelta(months=steps), self.zone).astimezone(timezone.utc)
+
+    def index_at_or_before(self, moment: datetime) -> int | None:
+        """The largest k with instance_time(k) <= moment; None before the initial instance."""
+        moment = utc(moment)
+        start = self.initial()
+        if moment < start:
+            return None
+        if self.unit == "minute":
+            return int((moment - start) // timedelta(minutes=self.frequency))
+        if self.unit == "day":
+            guess = int((moment - start) // timedelta(days=self.frequency))
+        else:
+            a, b = start.astimezone(self.zone), moment.astimezone(self.zone)
+            guess = ((b.year - a.year) * 12 + b.month - a.month) // self.frequency
+        k = max(guess - 2, 0)
+        while self.instance_time(k + 1) <= moment:
+            k += 1
+        while k > 0 and self.instance_time(k) > moment:
+            k -= 1
+        return k
+
+    def index_at_or_after(self, moment: datetime) -> int:
+        """The smallest k >= 0 with instance_time(k) >= moment."""
+        k = self.index_at_or_before(moment)
+        if k is None:
+            return 0
+        return k if self.instance_time(k) == utc(moment) else k + 1
+
+    def uri(self, moment: datetime, render: Callable[[str], str] = str) -> str:
+        """The instance's URI: the template's EL rendered, then ${YEAR}.. from the UTC time."""
+        at = utc(moment)
+        text = render(self.uri_template)
+        for name, value in (
+            ("YEAR", f"{at.year:04d}"),
+            ("MONTH", f"{at.month:02d}"),
+            ("DAY", f"{at.day:02d}"),
+            ("HOUR", f"{at.hour:02d}"),
+            ("MINUTE", f"{at.minute:02d}"),
+        ):
+            text = text.replace("${" + name + "}", value)
+        return text
+
+    def done_path(self, uri: str) -> str:
+        """What must exist for the instance to be available: uri/done-flag, or uri itself."""
+        return uri if not self.done_flag else uri.rstrip("/") + "/" + self.done_flag
+
+
+def _wall(local: datetime, zone: ZoneInfo) -> datetime:
+    """A wall-clock time in `zone` as Java's lenient Calendar reads it: a time in a DST gap moves
+    forward by the gap (02:30 -> 03:30), an ambiguous one takes the first (daylight) offset."""
+    aware = local.replace(tzinfo=zone, fold=0)
+    round_trip = aware.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None)
+    if round_trip != local:  # nonexistent: zoneinfo applied the pre-transition offset
+        return aware.astimezone(timezone.utc).astimezone(zone)
+    return aware
+
+
+@dataclass(frozen=True)
+class DataIn:
+    """A `<data-in>`: `instances`, or the range `start`..`end`."""
+
+    name: str
+    dataset: str
+    instances: Sequence[Instance] = ()
+    start: Instance | None = None
+    end: Instance | None = None
+
+    @property
+    def needs_existence_checks(self) -> bool:
+        """latest/future resolve only against the instances that exist."""
+        functions = {i.function for i in self.instances}
+        functions |= {i.function for i in (self.start, self.end) if i is not None}
+        return bool(functions & {"latest", "future"})
+
+
+@dataclass(frozen=True)
+class DataOut:
+    name: str
+    dataset: str
+    instance: Instance
+    nocleanup: bool = False
+
+
+@dataclass(frozen=True)
+class InputGroup:
+    """An input-logic `<and>`/`<or>` of data-ins; `or` takes the first complete member."""
+
+    name: str
+    operator: str
+    members: Sequence[str]
+
+
+@dataclass(frozen=True)
+class Coordinator:
+    """Everything a DAG knows of its coordinator's data: the `COORDINATOR` of a generated DAG."""
+
+    datasets: Sequence[Dataset] = ()
+    inputs: Sequence[DataIn] = ()
+    groups: Sequence[InputGroup] = ()
+    outputs: Sequence[DataOut] = ()
+    by_name: dict[str, Dataset] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {d.name: d for d in self.datasets})
+
+    def data_in(self, name: str) -> DataIn:
+        for event in self.inputs:
+            if event.name == name:
+                return event
+        raise KeyError(f"coord:dataIn: no <data-in> named {name!r}")
+
+    def data_out(self, name: str) -> DataOut:
+        for event in self.outputs:
+            if event.name == name:
+                return event
+        raise KeyError(f"coord:dataOut: no <data-out> named {name!r}")
+
+    def group(self, name: str) -> InputGroup | None:
+        return next((g for g in self.groups if g.name == name), None)
+
+    def sensor_units(self) -> list[str]:
+        """What one sensor each waits for: every input group, and each data-in in none."""
+        grouped = {member for g in self.groups for member in g.members}
+        alone = [i.name for i in self.inputs if i.name not in grouped]
+        return [g.name for g in self.groups] + alone
+
+
+Exists = Callable[[str], bool]
+
+
+def instance_times(
+    dataset: Dataset, event: DataIn, nominal: datetime, exists: Exists | None = None
+) -> list[datetime] | None:
+    """The instance times of a data event for nominal time T, newest first.
+
+    None when latest/future cannot resolve yet (not enough instances exist); `exists` answers
+    whether a done-path exists (needed for latest/future only).
+    """
+    nominal = utc(nominal)
+    k0 = dataset.index_at_or_before(nominal)
+    if k0 is None:
+        return []  # the nominal time is before the dataset's initial instance
+    if event.start is not None and event.end is not None:
+        return _range(dataset, event.start, event.end, k0, nominal, exists)
+    times: list[datetime] = []
+    for instance in event.instances:
+        resolved = _range(dataset, instance, instance, k0, nominal, exists)
+        if resolved is None:
+            return None
+        times.extend(resolved)
+    return times
+
+
+def _range(
+    dataset: Dataset,
+    start: Instance,
+    end: Instance,
+    k0: int,
+    nominal: datetime,
+    exists: Exists | None,
+) -> list[datetime] | None:
+    if start.function == "current":
+        indexes = range(k0 + end.n, k0 + start.n - 1, -1)
+        return [dataset.instance_time(k) for k in indexes if k >= 0]
+    if start.function == "offset":
+        base = dataset.instance_time(k0)
+        low = base + OFFSET_UNITS[start.unit or "MINUTE"] * start.n
+        high = base + OFFSET_UNITS[end.unit or "MINUTE"] * end.n
+        first = dataset.index_at_or_after(low) if start is not end else None
+        last = dataset.index_at_or_before(high)
+        if last is None:
+            return []
+        if first is None:  # a single offset instance rounds down to an instance
+            first = last
+        return [dataset.instance_time(k) for k in range(last, first - 1, -1) if k >= 0]
+    if exists is None:
+        return None
+
+    def available(k: int) -> bool:
+        return exists(dataset.done_path(dataset.uri(dataset.instance_time(k))))
+
+    if start.function == "latest":
+        # latest(0) is the newest existing instance at or before T, latest(-1) the one before it...
+        found: list[int] = []
+        wanted = -start.n
+        k = k0
+        while k >= 0 and len(found) <= wanted:
+            if available(k):
+                found.append(k)
+            k -= 1
+        if len(found) <= wanted:
+            return None
+        chosen = found[-end.n : -start.n + 1] if end.n else found[: -start.n + 1]
+        return [dataset.instance_time(k) for k in chosen]
+    # future(n, limit): the n-th existing instance from current(0) on, at most `limit` ahead.
+    limit = end.limit if end.limit is not None else 0
+    found = []
+    for k in range(k0, k0 + limit + 1):
+        if len(found) > end.n:
+            break
+        if available(k):
+            found.append(k)
+    if len(found) <= end.n:
+        return None
+    return [dataset.instance_time(k) for k in reversed(found[start.n : end.n + 1])]
+
+
+class CoordinatorFunctions(CoordFunctions):
+    """`coord` in templates of a DAG with datasets: the time functions plus coord:dataIn & co."""
+
+    def __init__(self, coordinator: Coordinator | None = None, workflow: Any = None) -> None:
+        super().__init__(workflow)
+        self._coordinator = coordinator or Coordinator()
+
+    def data_in(self, name: str) -> str:
+        """coord:dataIn: the data-in's (or input group's) URIs, comma-separated, newest first."""
+        return ",".join(self.data_in_uris(name))
+
+    def data_in_uris(self, name: str, context: Mapping[str, Any] | None = None) -> list[str]:
+        context = context or current_context()
+        resolved = _sensor_result(context, name)
+        if resolved is not None:
+            return resolved
+        group = self._coordinator.group(name)
+        if group is not None:
+            uris: list[str] = []
+            for member in group.members:
+                uris.extend(self.data_in_uris(member, context))
+                if group.operator == "or" and uris:
+                    break
+            return uris
+        event = self._coordinator.data_in(name)
+        dataset = self._coordinator.by_name[event.dataset]
+        times = instance_times(dataset, event, nominal_datetime(context))
+        if times is None:
+            raise RuntimeError(
+                f"coord:dataIn('{name}') uses latest/future, which only its input sensor resolves"
+            )
+        return [dataset.uri(t, _renderer(context)) for t in times]
+
+    def data_out(self, name: str) -> str:
+        """coord:dataOut: the data-out instance's URI."""
+        context = current_context()
+        event = self._coordinator.data_out(name)
+        dataset = self._coordinator.by_name[event.dataset]
+        times = instance_times(
+            dataset, DataIn(event.name, event.dataset, (event.instance,)), nominal_datetime(context)
+        )
+        return ",".join(dataset.uri(t, _renderer(context)) for t in times or [])
+
+    # HCatalog: hcat://server/db/table/key1=value1;key2=value2 (Oozie's HCatURI).
+    def database_in(self, name: str) -> str:
+        return _hcat(self.data_in_uris(name)[0])[0]
+
+    def table_in(self, name: str) -> str:
+        return _hcat(self.data_in_uris(name)[0])[1]
+
+    def database_out(self, name: str) -> str:
+        return _hcat(self.data_out(name).split(",")[0])[0]
+
+    def table_out(self, name: str) -> str:
+        return _hcat(self.data_out(name).split(",")[0])[1]
+
+    def data_in_partitions(self, name: str, kind: str = "hive-export") -> str:
+        """coord:dataInPartitions(name, 'hive-export'): key='value' pairs of the first instance."""
+        partitions = _hcat(self.data_in_uris(name)[0])[2]
+        return ",".join(f"{k}='{v}'" for k, v in partitions.items())
+
+    def data_in_partition_filter(self, name: str, kind: str) -> str:
+        """coord:dataInPartitionFilter(name, 'pig'|'hive'): an AND clause per instance, ORed."""
+        equals = "==" if kind == "pig" else "="
+        clauses = []
+        for uri in self.data_in_uris(name):
+            parts = _hcat(uri)[2]
+            clauses.append("(" + " AND ".join(f"{k}{equals}'{v}'" for k, v in parts.items()) + ")")
+        return " OR ".join(clauses)
+
+    def data_in_partition_min(self, name: str, key: str) -> str:
+        return min(_hcat(uri)[2][key] for uri in self.data_in_uris(name))
+
+    def data_in_partition_max(self, name: str, key: str) -> str:
+        return max(_hcat(uri)[2][key] for uri in self.data_in_uris(name))
+
+    def data_out_partitions(self, name: str) -> str:
+        """coord:dataOutPartitions: 'key=value,key=value' of the data-out instance."""
+        return ",".join(f"{k}={v}" for k, v in _hcat(self.data_out(name))[2].items())
+
+    def data_out_partition_value(self, name: str, key: str) -> str:
+        return _hcat(self.data_out(name))[2][key]
+
+
+def _sensor_result(context: Mapping[str, Any], name: str) -> list[str] | None:
+    """The URIs the input sensor resolved for `name` in this run, if it ran."""
+    if "ti" not in context:
+        return None
+    resolved = xcom_pull(context, f"{INPUT_GROUP}.{name}", DATA_KEY)
+    if isinstance(resolved, dict) and name in resolved:
+        return list(resolved[name])
+    return None
+
+
+def _renderer(context: Mapping[str, Any]) -> Callable[[str], str]:
+    task = context.get("task")
+    if task is None:
+        return str
+
+    def render(template: str) -> str:
+        return str(task.get_template_env().from_string(template).render(**context))
+
+    return render
+
+
+def _hcat(uri: str) -> tuple[str, str, dict[str, str]]:
+    """hcat://host:port/db/table/k=v;k=v -> (db, table, {k: v})."""
+    path = uri.split("://", 1)[-1].split("/", 1)[-1]
+    pieces = path.split("/")
+    if len(pieces) < 2:
+        raise ValueError(f"not an HCatalog URI (hcat://server/db/table/partitions): {uri}")
+    partitions: dict[str, str] = {}
+    if len(pieces) > 2:
+        for pair in pieces[2].split(";"):
+            if "=" in pair:
+                key, value = pair.split("=", 1)
+                partitions[key] = value
+    return pieces[0], pieces[1], partitions
+
+
+def describe(times: Sequence[datetime]) -> str:
+    return ", ".join(oozie_time(t) for t in times)

@@ -1,0 +1,263 @@
+"""Dataset instances and coord:current/offset/latest/future, against Oozie's documented semantics.
+
+Each expected value is derived by hand from the Coordinator Functional Specification and
+CoordELFunctions: instances are initial-instance + k x frequency (calendar units in the dataset
+timezone for days/months), current(0) is the latest instance at or before the nominal time,
+ranges list the newest instance first, instances before the initial one do not exist, and the
+${YEAR}..${MINUTE} of a URI are the instance time in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from ferry_runtime.el.datasets import (
+    Coordinator,
+    CoordinatorFunctions,
+    DataIn,
+    DataOut,
+    Dataset,
+    _wall,
+    current,
+    future,
+    instance_times,
+    latest,
+    offset,
+)
+
+
+def t(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
+
+
+def times(values: list[datetime] | None) -> list[str] | None:
+    return None if values is None else [v.strftime("%Y-%m-%dT%H:%MZ") for v in values]
+
+
+# Oozie's aggregator example: raw logs every 20 minutes from 2010-01-01T00:00Z.
+RAW_LOGS = Dataset(
+    name="raw-logs",
+    frequency=20,
+    unit="minute",
+    initial_instance="2010-01-01T00:00Z",
+    timezone="UTC",
+    uri_template="hdfs://nn/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}",
+)
+HOURLY = Dataset(
+    name="aggregated",
+    frequency=60,
+    unit="minute",
+    initial_instance="2010-01-01T01:00Z",
+    timezone="UTC",
+    uri_template="hdfs://nn/agg/${YEAR}${MONTH}${DAY}${HOUR}",
+)
+# Daily at local midnight in Los Angeles from 2009-01-01 (08:00Z in winter).
+DAILY_LA = Dataset(
+    name="daily",
+    frequency=1,
+    unit="day",
+    initial_instance="2009-01-01T08:00Z",
+    timezone="America/Los_Angeles",
+    uri_template="hdfs://nn/daily/${YEAR}/${MONTH}/${DAY}/${HOUR}",
+)
+MONTHLY = Dataset(
+    name="monthly",
+    frequency=1,
+    unit="month",
+    initial_instance="2009-01-31T00:00Z",
+    timezone="UTC",
+    uri_template="hdfs://nn/monthly/${YEAR}-${MONTH}-${DAY}",
+)
+
+
+@pytest.mark.parametrize(
+    ("dataset", "event", "nominal", "expected"),
+    [
+        # current(-2)..current(0) at 01:00: 01:00, 00:40, 00:20 (newest first).
+        (
+            RAW_LOGS,
+            DataIn("in", "raw-logs", start=current(-2), end=current(0)),
+            "2010-01-01T01:00Z",
+            ["2010-01-01T01:00Z", "2010-01-01T00:40Z", "2010-01-01T00:20Z"],
+        ),
+        # A nominal time between instances: current(0) is the one before it (01:00 for 01:10).
+        (
+            RAW_LOGS,
+            DataIn("in", "raw-logs", instances=[current(0)]),
+            "2010-01-01T01:10Z",
+            ["2010-01-01T01:00Z"],
+        ),
+        # Oozie's coordinator-with-offset example: offset(-42, MINUTE)..offset(0, HOUR) at 01:00
+        # covers the instances from 00:18 to 01:00, i.e. 00:20, 00:40, 01:00 = current(-2..0).
+        (
+            RAW_LOGS,
+            DataIn("in", "raw-logs", start=offset(-42, "MINUTE"), end=offset(0, "HOUR")),
+            "2010-01-01T01:00Z",
+            ["2010-01-01T01:00Z", "2010-01-01T00:40Z", "2010-01-01T00:20Z"],
+        ),
+        # A single offset rounds down to an instance: offset(1, MINUTE) of an hourly dataset is
+        # current(0) (the example's comment says so).
+        (
+            HOURLY,
+            DataIn("out", "aggregated", instances=[offset(1, "MINUTE")]),
+            "2010-01-01T02:00Z",
+            ["2010-01-01T02:00Z"],
+        ),
+        # Instances before initial-instance do not exist: at 01:00 the hourly dataset (initial
+        # 01:00) has only current(0) of current(-2)..current(0); at 00:30 it has nothing.
+        (
+            HOURLY,
+            DataIn("in", "aggregated", start=current(-2), end=current(0)),
+            "2010-01-01T01:00Z",
+            ["2010-01-01T01:00Z"],
+        ),
+        (HOURLY, DataIn("in", "aggregated", instances=[current(0)]), "2010-01-01T00:30Z", []),
+        # Daily in Los Angeles across the 2009-03-08 DST change: midnight PST is 08:00Z, midnight
+        # PDT 07:00Z. At 2009-03-10T07:30Z current(0) is 03-10 00:00 PDT, current(-2) is 03-08
+        # 00:00, still PST (the change happens at 02:00).
+        (
+            DAILY_LA,
+            DataIn("in", "daily", start=current(-2), end=current(0)),
+            "2009-03-10T07:30Z",
+            ["2009-03-10T07:00Z", "2009-03-09T07:00Z", "2009-03-08T08:00Z"],
+        ),
+        # At 2009-03-10T06:59Z (23:59 PDT on 03-09) current(0) is still 03-09.
+        (
+            DAILY_LA,
+            DataIn("in", "daily", instances=[current(0)]),
+            "2009-03-10T06:59Z",
+            ["2009-03-09T07:00Z"],
+        ),
+        # Monthly from Jan 31: Calendar.add(MONTH, k) from the initial instance clamps to the
+        # month's end: Feb 28 (2009), then Mar 31 again. On 03-15 current(0) is Feb 28,
+        # current(-1) Jan 31.
+        (
+            MONTHLY,
+            DataIn("in", "monthly", start=current(-1), end=current(0)),
+            "2009-03-15T00:00Z",
+            ["2009-02-28T00:00Z", "2009-01-31T00:00Z"],
+        ),
+        (
+            MONTHLY,
+            DataIn("in", "monthly", instances=[current(0)]),
+            "2009-03-31T00:00Z",
+            ["2009-03-31T00:00Z"],
+        ),
+        # Monthly at local midnight in Los Angeles: Jan 1 00:00 PST = 08:00Z, Apr 1 00:00 PDT =
+        # 07:00Z (the wall-clock time stays, the UTC time moves by the DST hour).
+        (
+            Dataset(
+                "m", 1, "month", "2009-01-01T08:00Z", "America/Los_Angeles", "hdfs://nn/${MONTH}"
+            ),
+            DataIn("in", "m", start=current(-1), end=current(0)),
+            "2009-04-15T00:00Z",
+            ["2009-04-01T07:00Z", "2009-03-01T08:00Z"],
+        ),
+    ],
+)
+def test_instances(dataset: Dataset, event: DataIn, nominal: str, expected: list[str]) -> None:
+    assert times(instance_times(dataset, event, t(nominal))) == expected
+
+
+def test_uri_variables_are_utc_whatever_the_dataset_timezone() -> None:
+    # Oozie's CoordELEvaluator.createURIELEvaluator formats ${YEAR}.. in UTC: local midnight of
+    # 2009-03-10 in Los Angeles is 07:00Z, so DAY is 10 and HOUR 07.
+    assert DAILY_LA.uri(t("2009-03-10T07:00Z")) == "hdfs://nn/daily/2009/03/10/07"
+    assert RAW_LOGS.uri(t("2010-01-01T00:40Z")) == "hdfs://nn/logs/2010/01/01/00/40"
+
+
+def test_done_flag_default_custom_and_empty() -> None:
+    assert RAW_LOGS.done_path("hdfs://nn/logs/x") == "hdfs://nn/logs/x/_SUCCESS"
+    ready = Dataset("d", 1, "day", "2009-01-01T00:00Z", "UTC", "u", done_flag="_READY")
+    assert ready.done_path("hdfs://nn/d/") == "hdfs://nn/d/_READY"
+    directory = Dataset("d", 1, "day", "2009-01-01T00:00Z", "UTC", "u", done_flag="")
+    assert directory.done_path("hdfs://nn/d") == "hdfs://nn/d"
+
+
+def test_end_of_days_moves_the_initial_instance_to_the_next_midnight() -> None:
+    # DateUtils.moveToEnd(END_OF_DAY): 2009-01-01T08:00Z is 00:00 PST; the next day starts at
+    # 2009-01-02 00:00 PST = 08:00Z.
+    eod = Dataset("d", 1, "day", "2009-01-01T08:00Z", "America/Los_Angeles", "u", end_of=True)
+    assert eod.initial() == t("2009-01-02T08:00Z")
+
+
+def test_wall_clock_in_a_dst_gap_moves_forward_like_java_calendar() -> None:
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("America/Los_Angeles")
+    # 2009-03-08 02:30 does not exist in Los Angeles; lenient Calendar gives 03:30 PDT = 10:30Z.
+    assert _wall(datetime(2009, 3, 8, 2, 30), zone).astimezone(timezone.utc) == t(
+        "2009-03-08T10:30Z"
+    )
+
+
+def test_latest_and_future_follow_what_exists() -> None:
+    existing = {"2010-01-01T00:20Z", "2010-01-01T00:40Z", "2010-01-01T01:20Z"}
+
+    def exists(path: str) -> bool:
+        # hdfs://nn/logs/2010/01/01/00/40/_SUCCESS -> 2010-01-01T00:40Z
+        y, m, d, h, mi = path.split("/")[4:9]
+        return f"{y}-{m}-{d}T{h}:{mi}Z" in existing
+
+    nominal = t("2010-01-01T01:00Z")
+    # 01:00 is missing: latest(0) is the newest existing instance at or before 01:00, 00:40;
+    # latest(-1) the one before it.
+    assert times(
+        instance_times(RAW_LOGS, DataIn("i", "raw-logs", [latest(0)]), nominal, exists)
+    ) == ["2010-01-01T00:40Z"]
+    assert times(
+        instance_times(RAW_LOGS, DataIn("i", "raw-logs", [latest(-1)]), nominal, exists)
+    ) == ["2010-01-01T00:20Z"]
+    # future(0, 3): the first existing instance from current(0) on: 01:20.
+    assert times(
+        instance_times(RAW_LOGS, DataIn("i", "raw-logs", [future(0, 3)]), nominal, exists)
+    ) == ["2010-01-01T01:20Z"]
+    # latest(-2) needs three existing instances at or before 01:00: not yet -> unresolved.
+    assert instance_times(RAW_LOGS, DataIn("i", "raw-logs", [latest(-2)]), nominal, exists) is None
+
+
+def test_coord_data_in_and_data_out_strings() -> None:
+    coordinator = Coordinator(
+        datasets=[RAW_LOGS, HOURLY],
+        inputs=[DataIn("input", "raw-logs", start=current(-2), end=current(0))],
+        outputs=[DataOut("output", "aggregated", current(0))],
+    )
+    functions = CoordinatorFunctions(coordinator)
+    context = {"data_interval_end": t("2010-01-01T01:00Z")}
+    # coord:dataIn joins the instance URIs with commas, newest first.
+    assert functions.data_in_uris("input", context) == [
+        "hdfs://nn/logs/2010/01/01/01/00",
+        "hdfs://nn/logs/2010/01/01/00/40",
+        "hdfs://nn/logs/2010/01/01/00/20",
+    ]
+
+
+HCAT = Dataset(
+    name="raw",
+    frequency=20,
+    unit="minute",
+    initial_instance="2010-01-01T00:00Z",
+    timezone="UTC",
+    uri_template="hcat://localhost:11002/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa",
+    done_flag="",
+)
+
+
+def test_hcatalog_functions(monkeypatch: pytest.MonkeyPatch) -> None:
+    coordinator = Coordinator(
+        datasets=[HCAT], inputs=[DataIn("input", "raw", instances=[current(0)])]
+    )
+    functions = CoordinatorFunctions(coordinator)
+    context = {"data_interval_end": t("2010-01-01T01:00Z")}
+    monkeypatch.setattr("ferry_runtime.el.datasets.current_context", lambda: context)
+    # Oozie's HCatURI: hcat://server/db/table/partitions; pig filters compare with ==.
+    assert functions.database_in("input") == "default"
+    assert functions.table_in("input") == "invites"
+    assert functions.data_in_partition_filter("input", "pig") == (
+        "(ds=='2010-01-01' AND region=='usa')"
+    )
+    assert functions.data_in_partition_filter("input", "hive") == (
+        "(ds='2010-01-01' AND region='usa')"
+    )

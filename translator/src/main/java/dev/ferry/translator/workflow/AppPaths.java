@@ -1,0 +1,77 @@
+package dev.ferry.translator.workflow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An Oozie application path ({@code ${nameNode}/user/${user.name}/apps/daily}, a coordinator's app-path, a
+ * bundle's coordinator, a dataset include) → the file in the legacy repository, as best we can: properties are
+ * expanded where known, what precedes the last unknown {@code ${...}} and the scheme/authority are dropped, and
+ * the longest tail of the remaining path that exists under the repository (or beside the referring file) wins.
+ * A directory means its {@code defaultFile} (workflow.xml, coordinator.xml), as in Oozie.
+ */
+public final class AppPaths {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^${}\\s]+)}");
+
+    private AppPaths() {}
+
+    public static Optional<Path> resolve(String appPath, Map<String, String> known, Path repoRoot, Path besides,
+                                         String defaultFile) {
+        String path = expand(appPath.trim(), known);
+        int lastEl = path.lastIndexOf('}');
+        if (lastEl >= 0) {
+            path = path.substring(lastEl + 1);
+        }
+        path = path.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
+        String[] segments = path.replaceAll("^/+", "").split("/+");
+        for (int from = 0; from < segments.length; from++) {
+            String tail = String.join("/", java.util.Arrays.copyOfRange(segments, from, segments.length));
+            if (tail.isEmpty()) {
+                continue;
+            }
+            for (Path base : new Path[] {besides, repoRoot}) {
+                Path candidate = base.resolve(tail).normalize();
+                if (!candidate.startsWith(repoRoot)) {
+                    continue;
+                }
+                if (Files.isDirectory(candidate) && Files.isRegularFile(candidate.resolve(defaultFile))) {
+                    return Optional.of(candidate.resolve(defaultFile));
+                }
+                if (Files.isRegularFile(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** {@code ${name}} references expanded from {@code known} (recursively, as Hadoop's Configuration does). */
+    static String expand(String text, Map<String, String> known) {
+        String value = text;
+        for (int i = 0; i < 20; i++) {
+            Matcher m = VARIABLE.matcher(value);
+            StringBuilder out = new StringBuilder();
+            boolean changed = false;
+            while (m.find()) {
+                String replacement = known.get(m.group(1));
+                if (replacement != null) {
+                    changed = true;
+                    m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+                } else {
+                    m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+                }
+            }
+            m.appendTail(out);
+            value = out.toString();
+            if (!changed) {
+                break;
+            }
+        }
+        return value;
+    }
+}

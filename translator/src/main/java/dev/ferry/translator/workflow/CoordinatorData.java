@@ -1,0 +1,69 @@
+package dev.ferry.translator.workflow;
+
+import java.util.List;
+
+/**
+ * A coordinator's datasets and data events, as the runtime resolves them per run from the nominal time
+ * (ferry_runtime.el.datasets). Empty lists when the coordinator has none.
+ *
+ * @param startNode      the workflow's first node: the input sensors run before it
+ * @param timeoutMinutes how long a run waits for its inputs (Oozie's {@code <timeout>}); null = forever
+ */
+public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List<DataInput> inputs,
+                              List<InputGroup> groups, List<DataOutput> outputs, Integer timeoutMinutes) {
+
+    public CoordinatorData {
+        datasets = List.copyOf(datasets);
+        inputs = List.copyOf(inputs);
+        groups = List.copyOf(groups);
+        outputs = List.copyOf(outputs);
+    }
+
+    public static CoordinatorData none(String startNode) {
+        return new CoordinatorData(startNode, List.of(), List.of(), List.of(), List.of(), null);
+    }
+
+    public boolean isEmpty() {
+        return datasets.isEmpty() && inputs.isEmpty() && outputs.isEmpty();
+    }
+
+    /**
+     * A {@code <dataset>}: instances at initialInstance + k × frequency, in {@code timezone}'s calendar.
+     *
+     * @param unit        {@code minute}, {@code day} or {@code month} (Oozie's hours are 60 minutes)
+     * @param endOf       true for coord:endOfDays/endOfMonths (instances at the end of the day/month)
+     * @param uriTemplate Jinja (the EL of the template rendered), with Oozie's {@code ${YEAR}} ... {@code ${MINUTE}}
+     *                    left in for the runtime to fill per instance
+     * @param doneFlag    the file that marks an instance complete; "" = the directory itself
+     */
+    public record DatasetSpec(String name, int frequency, String unit, boolean endOf, String initialInstance,
+                              String timezone, String uriTemplate, String doneFlag) {}
+
+    /**
+     * One instance expression: {@code current(n)}, {@code offset(n, unit)}, {@code latest(n)}, {@code future(n, limit)}.
+     *
+     * @param unit  offset's time unit (MINUTE, HOUR, DAY, MONTH, YEAR), else null
+     * @param limit future's look-ahead limit, else null
+     */
+    public record Instance(String function, int n, String unit, Integer limit) {}
+
+    /** A {@code <data-in>}: single instances, or a start/end range (then {@code instances} is empty). */
+    public record DataInput(String name, String dataset, List<Instance> instances, Instance start, Instance end) {
+        public DataInput {
+            instances = List.copyOf(instances);
+        }
+    }
+
+    /**
+     * A coordinator 0.5 {@code <input-logic>} {@code <and>}/{@code <or>} of data-ins: one sensor waits for the
+     * group (all members, or the first complete one in order), and coord:dataIn(name) gives that member's URIs.
+     */
+    public record InputGroup(String name, String operator, List<String> members) {
+        public InputGroup {
+            members = List.copyOf(members);
+        }
+    }
+
+    /** A {@code <data-out>}: one instance, published as an Airflow asset when the run succeeds. */
+    public record DataOutput(String name, String dataset, Instance instance, boolean nocleanup) {}
+}

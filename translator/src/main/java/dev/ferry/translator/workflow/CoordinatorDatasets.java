@@ -1,0 +1,258 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.el.ElExpr;
+import dev.ferry.parser.el.ElExpr.FunctionCall;
+import dev.ferry.parser.el.ElExpr.Identifier;
+import dev.ferry.parser.el.ElExpr.Literal;
+import dev.ferry.parser.el.ElExpr.Unary;
+import dev.ferry.parser.el.ElParser;
+import dev.ferry.parser.el.ElPart;
+import dev.ferry.parser.el.ElPart.ElExpression;
+import dev.ferry.parser.el.ElPart.ElText;
+import dev.ferry.parser.el.ElTemplate;
+import dev.ferry.parser.oozie.CoordinatorApp;
+import dev.ferry.parser.oozie.DataEvent;
+import dev.ferry.parser.oozie.Dataset;
+import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.ElConstantFolder;
+import dev.ferry.translator.el.ElToJinja;
+import dev.ferry.translator.workflow.CoordinatorData.DataInput;
+import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
+import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
+import dev.ferry.translator.workflow.CoordinatorData.Instance;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Datasets, {@code <input-events>} and {@code <output-events>} → {@link CoordinatorData}: what the runtime needs
+ * to compute each instance's URI from a run's nominal time (ferry_runtime.el.datasets) and to wait for its
+ * done-flag. Nothing is resolved here that depends on the run.
+ */
+final class CoordinatorDatasets {
+
+    /** Oozie's uri-template variables, bound per dataset instance (left in the template for the runtime). */
+    static final Set<String> TIME_VARIABLES = Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE");
+
+    /** What Oozie waits for when a dataset has no {@code <done-flag>}. */
+    static final String DEFAULT_DONE_FLAG = "_SUCCESS";
+
+    private static final Set<String> INSTANCE_FUNCTIONS = Set.of("coord:current", "coord:offset", "coord:latest",
+            "coord:future");
+
+    private final CoordinatorApp coordinator;
+    private final Map<String, String> known;
+    private final Diagnostics diagnostics;
+
+    private CoordinatorDatasets(CoordinatorApp coordinator, Map<String, String> known, Diagnostics diagnostics) {
+        this.coordinator = coordinator;
+        this.known = known;
+        this.diagnostics = diagnostics;
+    }
+
+    static CoordinatorData translate(CoordinatorApp coordinator, List<Dataset> included, Map<String, String> known,
+                                     String startNode, Integer timeoutMinutes, Diagnostics diagnostics) {
+        return new CoordinatorDatasets(coordinator, known, diagnostics).run(included, startNode, timeoutMinutes);
+    }
+
+    private CoordinatorData run(List<Dataset> included, String startNode, Integer timeoutMinutes) {
+        // A dataset defined in the coordinator overrides an included one of the same name (Oozie's rule).
+        Map<String, Dataset> byName = new LinkedHashMap<>();
+        included.forEach(d -> byName.put(d.name(), d));
+        coordinator.datasets().forEach(d -> byName.put(d.name(), d));
+        Map<String, DatasetSpec> used = new LinkedHashMap<>();
+        List<DataInput> inputs = new ArrayList<>();
+        for (DataEvent event : coordinator.inputEvents()) {
+            Optional<DatasetSpec> dataset = dataset(byName, event, used);
+            if (dataset.isEmpty()) {
+                continue;
+            }
+            List<Instance> instances = new ArrayList<>();
+            event.instances().forEach(text -> instance(text, event.span()).ifPresent(instances::add));
+            Instance start = event.startInstance() == null ? null : instance(event.startInstance(), event.span()).orElse(null);
+            Instance end = event.endInstance() == null ? null : instance(event.endInstance(), event.span()).orElse(null);
+            if (event.startInstance() != null && (start == null || end == null || !start.function().equals(end.function()))) {
+                if (start != null && end != null) {
+                    diagnostics.report(DiagnosticCode.OOZ_E011, event.span(), "<data-in> '" + event.name()
+                            + "': start-instance and end-instance must use the same function (Oozie E1010)");
+                }
+                continue;
+            }
+            if (instances.size() < event.instances().size()) {
+                continue;
+            }
+            inputs.add(new DataInput(event.name(), dataset.get().name(), instances, start, end));
+        }
+        List<DataOutput> outputs = new ArrayList<>();
+        for (DataEvent event : coordinator.outputEvents()) {
+            Optional<DatasetSpec> dataset = dataset(byName, event, used);
+            if (dataset.isEmpty() || event.instances().size() != 1) {
+                if (dataset.isPresent()) {
+                    diagnostics.report(DiagnosticCode.OOZ_E011, event.span(), "<data-out> '" + event.name()
+                            + "' must have exactly one <instance>");
+                }
+                continue;
+            }
+            Optional<Instance> instance = instance(event.instances().get(0), event.span());
+            if (instance.isEmpty()) {
+                continue;
+            }
+            if (!instance.get().function().equals("current") && !instance.get().function().equals("offset")) {
+                diagnostics.report(DiagnosticCode.OOZ_E011, event.span(), "<data-out> '" + event.name()
+                        + "' instance must be coord:current or coord:offset, as Oozie requires");
+                continue;
+            }
+            boolean nocleanup = "true".equalsIgnoreCase(event.nocleanup());
+            if (!nocleanup) {
+                // Oozie's coordinator rerun deletes the action's data-out first unless nocleanup="true" (OOZIE-2183)
+                // or -nocleanup; clearing an Airflow run deletes nothing.
+                diagnostics.report(DiagnosticCode.OOZ_W001, event.span(), "<data-out> '" + event.name()
+                                + "': a coordinator rerun in Oozie deletes this output first; clearing the Airflow run does not",
+                        "TODO: delete the output before re-running by hand, or set nocleanup=\"true\" if it must stay");
+            }
+            outputs.add(new DataOutput(event.name(), dataset.get().name(), instance.get(), nocleanup));
+        }
+        List<CoordinatorData.InputGroup> groups = CoordinatorInputLogic.translate(coordinator.inputLogic(),
+                inputs.stream().map(DataInput::name).toList(), diagnostics);
+        return new CoordinatorData(startNode, List.copyOf(used.values()), inputs, groups, outputs, timeoutMinutes);
+    }
+
+    private Optional<DatasetSpec> dataset(Map<String, Dataset> byName, DataEvent event, Map<String, DatasetSpec> used) {
+        DatasetSpec spec = used.get(event.dataset());
+        if (spec != null) {
+            return Optional.of(spec);
+        }
+        Dataset dataset = byName.get(event.dataset());
+        if (dataset == null) {
+            diagnostics.report(DiagnosticCode.OOZ_E012, event.span(), "'" + event.name() + "' uses dataset '"
+                    + event.dataset() + "', which is not defined (nor in an included dataset file)");
+            return Optional.empty();
+        }
+        Optional<DatasetSpec> made = spec(dataset);
+        made.ifPresent(s -> used.put(s.name(), s));
+        return made;
+    }
+
+    private Optional<DatasetSpec> spec(Dataset dataset) {
+        Optional<OozieFrequency> frequency = OozieFrequency.parse(dataset.frequency(), known);
+        if (frequency.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E010, dataset.span(), "dataset '" + dataset.name() + "' frequency '"
+                    + dataset.frequency() + "' is not coord:minutes/hours/days/months/endOfDays/endOfMonths(n) or minutes");
+            return Optional.empty();
+        }
+        Optional<String> initial = CoordinatorSchedule.resolve(dataset.initialInstance(), known)
+                .filter(t -> CoordinatorSchedule.oozieTime(t).isPresent());
+        if (initial.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E010, dataset.span(), "dataset '" + dataset.name()
+                    + "' initial-instance '" + dataset.initialInstance() + "' is not an Oozie UTC time like 2026-01-15T02:00Z");
+            return Optional.empty();
+        }
+        String timezone = CoordinatorSchedule.resolve(dataset.timezone(), known).orElse(dataset.timezone()).trim();
+        if (CoordinatorSchedule.zone(timezone).isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E010, dataset.span(), "dataset '" + dataset.name()
+                    + "' has an unknown timezone '" + dataset.timezone() + "'");
+            return Optional.empty();
+        }
+        String uri = uriTemplate(dataset.uriTemplate(), dataset.span());
+        if (AppPaths.expand(dataset.uriTemplate().trim(), known).startsWith("hcat://")) {
+            diagnostics.report(DiagnosticCode.OOZ_W001, dataset.span(), "dataset '" + dataset.name()
+                    + "' is an HCatalog table partition: its sensor checks the URI through fsspec, which has no hcat://",
+                    "replace the sensor with a Hive partition sensor (apache-airflow-providers-apache-hive)");
+        }
+        String doneFlag = dataset.doneFlag() == null ? DEFAULT_DONE_FLAG : dataset.doneFlag().trim();
+        OozieFrequency f = frequency.get();
+        String unit = f.unit().equals("week") ? "day" : f.unit();
+        int amount = f.unit().equals("week") ? f.amount() * 7 : f.amount();
+        return Optional.of(new DatasetSpec(dataset.name(), amount, unit, f.endOf(), initial.get().trim(), timezone, uri,
+                doneFlag));
+    }
+
+    /** The uri-template as Jinja; {@code ${YEAR}}...{@code ${MINUTE}} stay as written for the runtime. */
+    private String uriTemplate(String text, SourceSpan span) {
+        Optional<ElTemplate> parsed = ElParser.parse(text.trim(), span, diagnostics);
+        if (parsed.isEmpty()) {
+            return text.trim();
+        }
+        List<ElPart> parts = new ArrayList<>();
+        for (ElPart part : parsed.get().parts()) {
+            if (part instanceof ElExpression e && e.expr() instanceof Identifier id && TIME_VARIABLES.contains(id.name())) {
+                parts.add(new ElText("${" + id.name() + "}"));
+            } else {
+                parts.add(part);
+            }
+        }
+        return ElToJinja.render(new ElTemplate(parts), diagnostics);
+    }
+
+    /** {@code ${coord:current(-2)}} and friends → an {@link Instance}; empty (with a diagnostic) otherwise. */
+    private Optional<Instance> instance(String text, SourceSpan span) {
+        Optional<ElTemplate> parsed = ElParser.parse(text.trim(), span, diagnostics);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ElPart> parts = parsed.get().parts();
+        if (parts.size() == 1 && parts.get(0) instanceof ElExpression e && e.expr() instanceof FunctionCall call
+                && INSTANCE_FUNCTIONS.contains(call.qualifiedName())) {
+            String function = call.name();
+            List<ElExpr> args = call.arguments();
+            Optional<Integer> n = args.isEmpty() ? Optional.empty() : integer(args.get(0));
+            int arity = function.equals("offset") || function.equals("future") ? 2 : 1;
+            if (n.isPresent() && args.size() == arity) {
+                switch (function) {
+                    case "offset" -> {
+                        Optional<String> unit = string(args.get(1)).map(String::toUpperCase)
+                                .filter(u -> Set.of("MINUTE", "HOUR", "DAY", "MONTH", "YEAR").contains(u));
+                        if (unit.isPresent()) {
+                            return Optional.of(new Instance(function, n.get(), unit.get(), null));
+                        }
+                    }
+                    case "future" -> {
+                        Optional<Integer> limit = integer(args.get(1));
+                        if (limit.isPresent()) {
+                            return Optional.of(new Instance(function, n.get(), null, limit.get()));
+                        }
+                    }
+                    default -> {
+                        return Optional.of(new Instance(function, n.get(), null, null));
+                    }
+                }
+            }
+        }
+        diagnostics.report(DiagnosticCode.OOZ_W001, span, "dataset instance '" + text.trim()
+                        + "' is not translated: only coord:current(n), coord:offset(n, unit), coord:latest(n) and"
+                        + " coord:future(n, limit) with constant arguments are",
+                "the data event is left out; its sensor and coord:dataIn must be written by hand");
+        return Optional.empty();
+    }
+
+    private Optional<Integer> integer(ElExpr expr) {
+        if (expr instanceof Unary u && u.op() == ElExpr.UnaryOperator.NEGATE) {
+            return integer(u.operand()).map(n -> -n);
+        }
+        if (expr instanceof Literal l && l.kind() == Literal.Kind.INTEGER) {
+            return Optional.of(Integer.parseInt(l.value()));
+        }
+        if (expr instanceof Identifier id && known.containsKey(id.name())) {
+            String value = known.get(id.name()).trim();
+            return value.matches("-?\\d+") ? Optional.of(Integer.parseInt(value)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> string(ElExpr expr) {
+        if (expr instanceof Literal l && l.kind() == Literal.Kind.STRING) {
+            return Optional.of(l.value());
+        }
+        if (expr instanceof Identifier id) {
+            return ElConstantFolder.resolve(new ElTemplate(List.of(new ElExpression(id, id.span(), "${" + id.name() + "}"))),
+                    known);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.ferry.translator.workflow;
+
+/** How often a coordinator fires, in the two shapes Airflow's trigger timetables take. */
+public sealed interface Trigger {
+
+    String describe();
+
+    /** A Unix cron evaluated in {@code timezone}: Airflow's CronTriggerTimetable. */
+    record Cron(String expression, String timezone) implements Trigger {
+        @Override
+        public String describe() {
+            return "cron `" + expression + "` in " + timezone;
+        }
+    }
+
+    /**
+     * Every {@code amount} {@code unit}s from the start time: Airflow's DeltaTriggerTimetable. Used when the
+     * frequency does not divide an hour, a day or a year evenly (coord:days(2), coord:hours(5), 45 minutes).
+     *
+     * @param unit {@code minutes}, {@code days} or {@code months} (hours are minutes, as in Oozie)
+     */
+    record Every(int amount, String unit) implements Trigger {
+        @Override
+        public String describe() {
+            return "every " + amount + " " + unit + " from the start";
+        }
+    }
+}

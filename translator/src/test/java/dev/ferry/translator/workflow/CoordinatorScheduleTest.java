@@ -1,0 +1,292 @@
+package dev.ferry.translator.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.CoordinatorApp;
+import dev.ferry.parser.oozie.OozieReader;
+import dev.ferry.translator.workflow.CoordinatorData.DataInput;
+import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
+import dev.ferry.translator.workflow.CoordinatorData.Instance;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Coordinator frequency + start + timezone → the Airflow trigger and first run, one row per case. Expected
+ * values come from Oozie's semantics (CoordELFunctions, CoordCommandUtils, DateUtils.moveToEnd):
+ * minutes/hours are absolute time (a UTC cron aligned on the start), days/months are calendar units in the
+ * coordinator's timezone (a cron in that timezone keeps the wall-clock time across DST), a frequency that
+ * does not divide an hour/day/year runs "every n from start", a cron frequency is Quartz's day-of-week
+ * (1 = SUN) evaluated in UTC.
+ */
+class CoordinatorScheduleTest {
+
+    static Stream<Arguments> frequencies() {
+        return Stream.of(
+                // Hourly from 01:00Z: minute 0 of every hour.
+                row("${coord:hours(1)}", "2010-01-01T01:00Z", "UTC", "cron `0 * * * *` in UTC", "2010-01-01T01:00Z"),
+                // Every 10 minutes from 00:00: 0, 10, ... 50 of every hour.
+                row("${coord:minutes(10)}", "2010-01-01T00:00Z", "UTC", "cron `0-59/10 * * * *` in UTC", "2010-01-01T00:00Z"),
+                // 20 minutes from 02:05: 05, 25, 45 (aligned on the start minute).
+                row("${coord:minutes(20)}", "2026-01-15T02:05Z", "UTC", "cron `5-59/20 * * * *` in UTC", "2026-01-15T02:05Z"),
+                // Plain minutes; 45 divides no hour: every 45 minutes from start.
+                row("45", "2026-01-15T02:00Z", "UTC", "every 45 minutes from the start", "2026-01-15T02:00Z"),
+                // 5 hours do not divide a day: every 300 minutes from start.
+                row("${coord:hours(5)}", "2026-01-15T02:00Z", "UTC", "every 300 minutes from the start", "2026-01-15T02:00Z"),
+                // 6 hours from 02:30Z: 02:30, 08:30, 14:30, 20:30.
+                row("${coord:hours(6)}", "2026-01-15T02:30Z", "UTC", "cron `30 2-23/6 * * *` in UTC", "2026-01-15T02:30Z"),
+                // Hours are absolute even in a DST zone: the cron is written in UTC.
+                row("${coord:hours(1)}", "2026-01-15T10:15Z", "America/Los_Angeles", "cron `15 * * * *` in UTC", "2026-01-15T10:15Z"),
+                // Daily in Los Angeles from 10:00Z = 02:00 PST: 02:00 local every day, PDT included.
+                row("${coord:days(1)}", "2026-01-15T10:00Z", "America/Los_Angeles", "cron `0 2 * * *` in America/Los_Angeles", "2026-01-15T10:00Z"),
+                // Daily in Kolkata (+05:30) from 00:30Z = 06:00 IST.
+                row("${coord:days(1)}", "2026-01-15T00:30Z", "Asia/Kolkata", "cron `0 6 * * *` in Asia/Kolkata", "2026-01-15T00:30Z"),
+                // Every 2 days: no cron says "every other day from the start".
+                row("${coord:days(2)}", "2026-01-15T02:00Z", "UTC", "every 2 days from the start", "2026-01-15T02:00Z"),
+                // Monthly on the start's day and time.
+                row("${coord:months(1)}", "2026-01-15T02:00Z", "UTC", "cron `0 2 15 * *` in UTC", "2026-01-15T02:00Z"),
+                // Quarterly from February: Feb, May, Aug, Nov.
+                row("${coord:months(3)}", "2026-02-01T00:00Z", "UTC", "cron `0 0 1 2-12/3 *` in UTC", "2026-02-01T00:00Z"),
+                // 5 months do not divide a year.
+                row("${coord:months(5)}", "2026-02-01T00:00Z", "UTC", "every 5 months from the start", "2026-02-01T00:00Z"),
+                // endOfDays: the first action is at the end of the start's day, 2009-01-03 00:00 PST
+                // (moveToEnd always moves to the next day, even from midnight: the spec's example).
+                row("${coord:endOfDays(1)}", "2009-01-02T08:00Z", "America/Los_Angeles", "cron `0 0 * * *` in America/Los_Angeles", "2009-01-03T08:00Z"),
+                // endOfMonths: the first of the next month, 2009-02-01 00:00 PST.
+                row("${coord:endOfMonths(1)}", "2009-01-02T08:00Z", "America/Los_Angeles", "cron `0 0 1 * *` in America/Los_Angeles", "2009-02-01T08:00Z"),
+                // A property holding the frequency: ${freq} with freq=${coord:days(1)}.
+                row("${freq}", "2026-01-15T02:00Z", "UTC", "cron `0 2 * * *` in UTC", "2026-01-15T02:00Z"),
+                // Oozie cron, Quartz day-of-week: 2-6 = MON-FRI = Unix 1-5; evaluated in UTC.
+                row("0 10 * * 2-6", "2026-01-15T00:00Z", "UTC", "cron `0 10 * * 1-5` in UTC", "2026-01-15T00:00Z"),
+                row("0/10 * * * *", "2010-01-01T00:00Z", "UTC", "cron `0/10 * * * *` in UTC", "2010-01-01T00:00Z"),
+                // 7 = SAT = Unix 6, ? = any.
+                row("0 9 ? * 7", "2026-01-15T00:00Z", "UTC", "cron `0 9 * * 6` in UTC", "2026-01-15T00:00Z"),
+                // Both day fields restricted: Oozie takes the earlier of the two expressions, a day
+                // matching either, which is Unix cron's rule. 1 = SUN = Unix 0.
+                row("30 14 1,15 * 1", "2026-01-15T00:00Z", "UTC", "cron `30 14 1,15 * 0` in UTC", "2026-01-15T00:00Z"),
+                // A cron in a coordinator with another timezone stays UTC (Oozie's processing timezone).
+                row("0 2 * * *", "2026-01-15T00:00Z", "America/Los_Angeles", "cron `0 2 * * *` in UTC", "2026-01-15T00:00Z"));
+    }
+
+    private static Arguments row(String frequency, String start, String zone, String trigger, String first) {
+        return Arguments.of(frequency, start, zone, trigger, first);
+    }
+
+    @ParameterizedTest(name = "{0} from {1} in {2} → {3}")
+    @MethodSource("frequencies")
+    void frequencyBecomesATrigger(String frequency, String start, String zone, String trigger, String first) {
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorSchedule.Timing timing = CoordinatorSchedule.timing(frequency, Map.of("freq", "${coord:days(1)}"),
+                instant(start), ZoneId.of(zone), new ArrayList<>(), SourceSpan.file("c.xml"), diagnostics).orElseThrow();
+        assertEquals(trigger, timing.trigger().describe());
+        assertEquals(instant(first), timing.firstNominal());
+        assertEquals(List.of(), diagnostics.sorted());
+    }
+
+    @Test
+    void cronThatUnixCannotSayIsAnError() {
+        Diagnostics diagnostics = new Diagnostics();
+        // L (last day of the month) has no Unix cron equivalent.
+        assertTrue(CoordinatorSchedule.timing("0 0 L * ?", Map.of(), instant("2026-01-01T00:00Z"), ZoneId.of("UTC"),
+                new ArrayList<>(), SourceSpan.file("c.xml"), diagnostics).isEmpty());
+        assertTrue(diagnostics.sorted().stream().anyMatch(d -> d.code() == dev.ferry.diagnostics.DiagnosticCode.OOZ_E010), diagnostics.sorted().toString());
+    }
+
+    @Test
+    void everyFewDaysInADstZoneSaysWhatDiffers() {
+        List<String> notes = new ArrayList<>();
+        CoordinatorSchedule.timing("${coord:days(2)}", Map.of(), instant("2026-01-15T10:00Z"),
+                ZoneId.of("America/Los_Angeles"), notes, SourceSpan.file("c.xml"), new Diagnostics());
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).contains("wall-clock"), notes.toString());
+    }
+
+    // ---- whole coordinators: dates from job.properties, controls, datasets, SLA ----
+
+    private static final String AGGREGATOR = """
+            <coordinator-app name="aggregator-coord" frequency="${coord:hours(1)}" start="${start}" end="${end}"
+                             timezone="UTC" xmlns="uri:oozie:coordinator:0.4" xmlns:sla="uri:oozie:sla:0.2">
+                %s
+                <datasets>
+                    <dataset name="raw-logs" frequency="${coord:minutes(20)}" initial-instance="2010-01-01T00:00Z" timezone="UTC">
+                        <uri-template>${nameNode}/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}</uri-template>
+                    </dataset>
+                    <dataset name="aggregated" frequency="${coord:hours(1)}" initial-instance="2010-01-01T01:00Z" timezone="UTC">
+                        <uri-template>${nameNode}/agg/${YEAR}${MONTH}${DAY}${HOUR}</uri-template>
+                        <done-flag></done-flag>
+                    </dataset>
+                </datasets>
+                <input-events>
+                    <data-in name="input" dataset="raw-logs">
+                        <start-instance>${coord:current(-2)}</start-instance>
+                        <end-instance>${coord:current(0)}</end-instance>
+                    </data-in>
+                </input-events>
+                <output-events>
+                    <data-out name="output" dataset="aggregated"><instance>${coord:current(0)}</instance></data-out>
+                </output-events>
+                <action>
+                    <workflow><app-path>${nameNode}/apps/aggregator</app-path></workflow>
+                    %s
+                </action>
+            </coordinator-app>
+            """;
+
+    private static final Map<String, String> PROPERTIES = Map.of("start", "2010-01-01T01:00Z", "end",
+            "2010-01-01T03:00Z", "nameNode", "hdfs://nn:8020");
+
+    private static WorkflowPlan.Schedule schedule(String controls, String sla, Diagnostics diagnostics) {
+        CoordinatorApp app = OozieReader.readCoordinator(AGGREGATOR.formatted(controls, sla), "c.xml", diagnostics)
+                .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        return CoordinatorSchedule.translate(app, PROPERTIES, List.of(), "first-node", diagnostics);
+    }
+
+    @Test
+    void datesComeFromJobPropertiesAndEndIsExclusive() {
+        WorkflowPlan.Schedule s = schedule("", "", new Diagnostics());
+        assertEquals(instant("2010-01-01T01:00Z"), s.start());
+        assertEquals(instant("2010-01-01T03:00Z"), s.endExclusive());
+        // Without <controls>: Oozie's concurrency 1, timeout oozie.service.coord.normal.default.timeout = 120.
+        assertEquals(1, s.maxActiveRuns());
+        assertEquals(120, s.data().timeoutMinutes());
+        assertTrue(s.catchup());
+    }
+
+    @Test
+    void datasetsAndEventsAreKeptForTheRuntime() {
+        CoordinatorData data = schedule("", "", new Diagnostics()).data();
+        assertEquals("first-node", data.startNode());
+        assertEquals(List.of(
+                // coord:minutes(20) is 20 minutes; absent done-flag = _SUCCESS; the EL is Jinja and the
+                // time variables stay for the runtime.
+                new DatasetSpec("raw-logs", 20, "minute", false, "2010-01-01T00:00Z", "UTC",
+                        "{{ wf.conf('nameNode') }}/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}", "_SUCCESS"),
+                // coord:hours(1) is 60 minutes; an empty done-flag means the directory itself.
+                new DatasetSpec("aggregated", 60, "minute", false, "2010-01-01T01:00Z", "UTC",
+                        "{{ wf.conf('nameNode') }}/agg/${YEAR}${MONTH}${DAY}${HOUR}", "")), data.datasets());
+        assertEquals(List.of(new DataInput("input", "raw-logs", List.of(), new Instance("current", -2, null, null),
+                new Instance("current", 0, null, null))), data.inputs());
+        assertEquals("current", data.outputs().get(0).instance().function());
+    }
+
+    static Stream<Arguments> controls() {
+        return Stream.of(
+                // concurrency → max_active_runs; timeout minutes → the sensors' timeout.
+                Arguments.of("<controls><timeout>10</timeout><concurrency>3</concurrency></controls>", 3, 10, true),
+                // timeout -1 = wait forever; concurrency -1 = no limit of ours.
+                Arguments.of("<controls><timeout>-1</timeout><concurrency>-1</concurrency></controls>", null, null, true),
+                // LAST_ONLY and NONE skip what is late: catchup off is the closest.
+                Arguments.of("<controls><execution>LAST_ONLY</execution></controls>", 1, 120, false),
+                Arguments.of("<controls><execution>NONE</execution></controls>", 1, 120, false),
+                Arguments.of("<controls><execution>FIFO</execution></controls>", 1, 120, true));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("controls")
+    void controlsBecomeDagSettings(String controls, Integer maxActiveRuns, Integer timeout, boolean catchup) {
+        WorkflowPlan.Schedule s = schedule(controls, "", new Diagnostics());
+        assertEquals(maxActiveRuns, s.maxActiveRuns());
+        assertEquals(timeout, s.data().timeoutMinutes());
+        assertEquals(catchup, s.catchup());
+        assertEquals(!catchup, s.notes().stream().anyMatch(n -> n.startsWith("execution")), s.notes().toString());
+    }
+
+    @Test
+    void lifoAndThrottleAreReported() {
+        Diagnostics diagnostics = new Diagnostics();
+        schedule("<controls><execution>LIFO</execution><throttle>5</throttle></controls>", "", diagnostics);
+        List<String> messages = diagnostics.sorted().stream().map(Diagnostic::message).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("LIFO")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("throttle 5")), messages.toString());
+    }
+
+    @Test
+    void slaBecomesDeadlineAlerts() {
+        Diagnostics diagnostics = new Diagnostics();
+        WorkflowPlan.Schedule s = schedule("", """
+                <sla:info>
+                    <sla:nominal-time>${coord:nominalTime()}</sla:nominal-time>
+                    <sla:should-start>${5 * MINUTES}</sla:should-start>
+                    <sla:should-end>${10 * MINUTES}</sla:should-end>
+                    <sla:max-duration>${2 * HOURS}</sla:max-duration>
+                    <sla:alert-events>end_miss,duration_miss</sla:alert-events>
+                    <sla:alert-contact>ops@example.com</sla:alert-contact>
+                </sla:info>""", diagnostics);
+        // should-end: 10 minutes after the nominal time (the logical date); max-duration: 2 hours = 120
+        // minutes from the start of the run (queued_at).
+        assertEquals(List.of(new SlaAlert("END_MISS", "logical_date", 10, "ops@example.com", ""),
+                new SlaAlert("DURATION_MISS", "queued_at", 120, "ops@example.com", "")), s.deadlines());
+        // should-start has no Airflow equivalent: reported, not dropped.
+        assertTrue(diagnostics.sorted().stream().anyMatch(d -> d.message().contains("should-start")));
+    }
+
+    @Test
+    void alertEventsChooseTheDeadlines() {
+        WorkflowPlan.Schedule s = schedule("", """
+                <sla:info>
+                    <sla:nominal-time>${coord:nominalTime()}</sla:nominal-time>
+                    <sla:should-end>${10 * MINUTES}</sla:should-end>
+                    <sla:max-duration>${2 * HOURS}</sla:max-duration>
+                    <sla:alert-events>duration_miss</sla:alert-events>
+                </sla:info>""", new Diagnostics());
+        assertEquals(List.of("DURATION_MISS"), s.deadlines().stream().map(SlaAlert::event).toList());
+    }
+
+    @Test
+    void unknownStartIsAnError() {
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorApp app = OozieReader.readCoordinator(AGGREGATOR.formatted("", ""), "c.xml", diagnostics).orElseThrow();
+        assertNull(CoordinatorSchedule.translate(app, Map.of("end", "2010-01-01T03:00Z"), List.of(), "n", diagnostics));
+        assertTrue(diagnostics.hasErrors());
+    }
+
+    @Test
+    void inputLogicOrBecomesOneGroupAndCombineIsReported() {
+        String or = """
+                <coordinator-app name="c" frequency="60" start="2010-01-01T01:00Z" end="2010-01-02T01:00Z" timezone="UTC"
+                                 xmlns="uri:oozie:coordinator:0.5">
+                    <datasets>
+                        <dataset name="d1" frequency="20" initial-instance="2010-01-01T00:00Z" timezone="UTC">
+                            <uri-template>/a/${YEAR}</uri-template></dataset>
+                        <dataset name="d2" frequency="20" initial-instance="2010-01-01T00:00Z" timezone="UTC">
+                            <uri-template>/b/${YEAR}</uri-template></dataset>
+                    </datasets>
+                    <input-events>
+                        <data-in name="in1" dataset="d1"><instance>${coord:current(0)}</instance></data-in>
+                        <data-in name="in2" dataset="d2"><instance>${coord:latest(0)}</instance></data-in>
+                    </input-events>
+                    <input-logic><%s name="input"><data-in dataset="in1"/><data-in dataset="in2"/></%s></input-logic>
+                    <action><workflow><app-path>/w</app-path></workflow></action>
+                </coordinator-app>
+                """;
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorApp app = OozieReader.readCoordinator(or.formatted("or", "or"), "c.xml", diagnostics).orElseThrow();
+        CoordinatorData data = CoordinatorSchedule.translate(app, Map.of(), List.of(), "n", diagnostics).data();
+        assertEquals(List.of(new CoordinatorData.InputGroup("input", "or", List.of("in1", "in2"))), data.groups());
+        assertEquals(new Instance("latest", 0, null, null), data.inputs().get(1).instances().get(0));
+        assertFalse(diagnostics.hasErrors());
+
+        Diagnostics combined = new Diagnostics();
+        CoordinatorApp app2 = OozieReader.readCoordinator(or.formatted("combine", "combine"), "c.xml", combined).orElseThrow();
+        assertEquals(List.of(), CoordinatorSchedule.translate(app2, Map.of(), List.of(), "n", combined).data().groups());
+        assertTrue(combined.sorted().stream().anyMatch(d -> d.message().contains("<combine> is not translated")),
+                combined.sorted().toString());
+    }
+
+    private static Instant instant(String oozieTime) {
+        return CoordinatorSchedule.oozieTime(oozieTime).orElseThrow();
+    }
+}

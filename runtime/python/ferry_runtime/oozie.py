@@ -23,8 +23,13 @@ from typing import Any, TypeVar
 from ferry_runtime import backends, trigger_rules
 from ferry_runtime._airflow import TaskGroup
 from ferry_runtime.actions.flink_job import FlinkSqlJob
+from ferry_runtime.actions.fs_ops import FsOperations
 from ferry_runtime.actions.mail import Email
 from ferry_runtime.actions.outcome import ActionOutcome
+from ferry_runtime.actions.placeholder import NotTranslated
+from ferry_runtime.actions.retry import Retry
+from ferry_runtime.actions.shell import MAX_OUTPUT_DATA, ShellCommand
+from ferry_runtime.actions.subworkflow import SubWorkflow
 from ferry_runtime.backends import ActionTasks, JobSettings, MailSettings
 from ferry_runtime.control import Decision, End, Fork, Join, Kill
 from ferry_runtime.el.functions import macros
@@ -35,9 +40,13 @@ __all__ = [
     "end",
     "flink_sql_job",
     "fork",
+    "fs",
     "join",
     "kill",
     "macros",
+    "placeholder",
+    "shell",
+    "sub_workflow",
     "trigger_rules",
 ]
 
@@ -61,6 +70,9 @@ def flink_sql_job(
     poke_interval: float = 30.0,
     timeout: timedelta | float = timedelta(hours=24),
     wait_mode: str = "reschedule",
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
 ) -> TaskGroup:
     """An Oozie action (a Pig action, translated) run as a Flink SQL batch job.
 
@@ -81,9 +93,17 @@ def flink_sql_job(
         poke_interval=poke_interval,
         timeout=timeout,
         wait_mode=wait_mode,
+        retry=Retry.of(retry_max, retry_interval, retry_policy),
     )
     return _action(
-        name, ok, error, trigger_rule, backends.select(backend).flink_sql_job, job, settings
+        name,
+        ok,
+        error,
+        trigger_rule,
+        backends.select(backend).flink_sql_job,
+        job,
+        settings,
+        settings.retry,
     )
 
 
@@ -103,6 +123,9 @@ def email(
     repo: Path | str | None = None,
     smtp_conn_id: str = "smtp_default",
     from_email: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
 ) -> TaskGroup:
     """An Oozie email action: send -> outcome. Every text field is Jinja."""
     mail = Email(
@@ -116,7 +139,107 @@ def email(
         from_email=from_email,
     )
     settings = MailSettings(smtp_conn_id=smtp_conn_id, repo=Path(repo) if repo else None)
-    return _action(name, ok, error, trigger_rule, backends.select(backend).email, mail, settings)
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    return _action(
+        name, ok, error, trigger_rule, backends.select(backend).email, mail, settings, retry
+    )
+
+
+def shell(
+    name: str,
+    *,
+    command: str,
+    arguments: Sequence[str] = (),
+    env: Sequence[str] = (),
+    files: Sequence[str] = (),
+    archives: Sequence[str] = (),
+    capture_output: bool = False,
+    prepare: Sequence[tuple[str, str]] = (),
+    max_output_data: int = MAX_OUTPUT_DATA,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie shell action: run -> outcome. `command`, `arguments`, `env` (NAME=VALUE),
+    `files`/`archives` (path#link) are Jinja; capture_output feeds wf:actionData(name)."""
+    spec = ShellCommand(
+        node=name,
+        command=command,
+        arguments=tuple(arguments),
+        env=tuple(env),
+        files=tuple(files),
+        archives=tuple(archives),
+        capture_output=capture_output,
+        prepare=tuple((operation, path) for operation, path in prepare),
+        max_output_data=max_output_data,
+    )
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    return _action(name, ok, error, trigger_rule, backends.shell, spec, None, retry)
+
+
+def fs(
+    name: str,
+    *,
+    steps: Sequence[Mapping[str, str]],
+    name_node: str | None = None,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie fs action: run -> outcome; `steps` ({"op": "mkdir", "path": ...}) run in order."""
+    spec = FsOperations(node=name, steps=tuple(steps), name_node=name_node)
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    return _action(name, ok, error, trigger_rule, backends.fs, spec, None, retry)
+
+
+def sub_workflow(
+    name: str,
+    *,
+    dag: str,
+    configuration: Mapping[str, str] | None = None,
+    propagate_configuration: bool = False,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    backend: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie sub-workflow action: run the child DAG `dag` and wait -> outcome."""
+    spec = SubWorkflow(
+        node=name,
+        dag=dag,
+        configuration=dict(configuration or {}),
+        propagate_configuration=propagate_configuration,
+    )
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    build = backends.select(backend).sub_workflow
+    return _action(name, ok, error, trigger_rule, build, spec, None, retry)
+
+
+def placeholder(
+    name: str,
+    *,
+    action_type: str,
+    todo: str,
+    ok: str | None = None,
+    error: str | None = None,
+    trigger_rule: str | None = None,
+) -> Any:
+    """An action Ferry did not translate: a task that fails with the TODO when reached."""
+    return NotTranslated(
+        task_id=name,
+        action_type=action_type,
+        todo=todo,
+        trigger_rule=trigger_rules.for_node("action", trigger_rule),
+    )
 
 
 def decision(
@@ -165,9 +288,14 @@ def _action(
     build: Callable[[Spec, Any, str], ActionTasks],
     spec: Spec,
     settings: object,
+    retry: Retry | None = None,
 ) -> TaskGroup:
     with TaskGroup(group_id=name) as group:
         tasks = build(spec, settings, trigger_rules.for_node("action", trigger_rule))
+        if retry is not None:
+            # Backends return work tasks that are each safe to re-run alone (see Retry).
+            for task in tasks.work:
+                retry.apply(task)
         outcome = ActionOutcome(
             node=name, ok=ok, error=error, work_task_ids=[task.task_id for task in tasks.work]
         )

@@ -18,14 +18,23 @@ public final class PythonSource {
     /** A keyword argument whose value is already Python source. */
     public record Kwarg(String name, String source) {}
 
-    /** A double-quoted string literal, as ruff prefers; non-ASCII is kept as UTF-8 text. */
+    /**
+     * A double-quoted string literal, as ruff prefers, single-quoted when that needs fewer escapes
+     * (ruff's rule too); non-ASCII is kept as UTF-8 text.
+     */
     public static String string(String value) {
-        StringBuilder out = new StringBuilder("\"");
+        long doubles = value.chars().filter(c -> c == '"').count();
+        long singles = value.chars().filter(c -> c == '\'').count();
+        char quote = doubles > singles ? '\'' : '"';
+        StringBuilder out = new StringBuilder().append(quote);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c == quote) {
+                out.append('\\').append(c);
+                continue;
+            }
             switch (c) {
                 case '\\' -> out.append("\\\\");
-                case '"' -> out.append("\\\"");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
@@ -38,7 +47,7 @@ public final class PythonSource {
                 }
             }
         }
-        return out.append('"').toString();
+        return out.append(quote).toString();
     }
 
     /**

@@ -14,10 +14,15 @@ public sealed interface TaskNode {
 
     String triggerRule();
 
+    /** retry-max/retry-interval/retry-policy of an action; null when the node is not retried. */
+    default RetryPolicy retry() {
+        return null;
+    }
+
     /** A Pig action, now a Flink SQL batch job on its own FlinkDeployment. */
     record FlinkJob(String id, SourceSpan span, String triggerRule, SqlJob job, String scriptPath, String deploymentPath,
                     FlinkDeploymentSpec deployment, SortedMap<String, String> params, List<PrepareStep> prepare,
-                    String ok, String error)
+                    String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public FlinkJob {
             prepare = List.copyOf(prepare);
@@ -28,7 +33,7 @@ public sealed interface TaskNode {
     record PrepareStep(String operation, String path) {}
 
     record Email(String id, SourceSpan span, String triggerRule, String to, String cc, String subject, String body,
-                 String ok, String error)
+                 String ok, String error, RetryPolicy retry)
             implements TaskNode {}
 
     /** Oozie decision: the first case whose predicate renders True wins, else the default. */
@@ -52,5 +57,48 @@ public sealed interface TaskNode {
 
     /** An action Ferry does not translate yet: a task that fails with the TODO, so nothing passes silently. */
     record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo)
+            implements TaskNode {}
+
+    /**
+     * Oozie shell action: {@code exec} run with {@code arguments} as argv (no shell), {@code env}
+     * NAME=VALUE pairs added to the environment; every string is Jinja. {@code files} and
+     * {@code archives} are {@code path#link} entries fetched into the working directory.
+     */
+    record Shell(String id, SourceSpan span, String triggerRule, String exec, List<String> arguments, List<String> env,
+                 List<String> files, List<String> archives, boolean captureOutput, List<PrepareStep> prepare,
+                 String ok, String error, RetryPolicy retry)
+            implements TaskNode {
+        public Shell {
+            prepare = List.copyOf(prepare);
+            arguments = List.copyOf(arguments);
+            env = List.copyOf(env);
+            files = List.copyOf(files);
+            archives = List.copyOf(archives);
+        }
+    }
+
+    /** Oozie fs action: its operations in document order; {@code nameNode} (Jinja) or null. */
+    record Fs(String id, SourceSpan span, String triggerRule, String nameNode, List<FsStep> steps, String ok,
+              String error, RetryPolicy retry)
+            implements TaskNode {
+        public Fs {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One fs operation: its name (delete, mkdir, move, chmod, touchz, chgrp, setrep) and its
+     * arguments (path, source, target, permissions, dir-files, recursive, group, replication-factor,
+     * skip-trash), values Jinja.
+     */
+    record FsStep(String operation, SortedMap<String, String> arguments) {}
+
+    /**
+     * Oozie sub-workflow: the child workflow's DAG {@code childDagId}, run and waited for with
+     * {@code configuration} (Jinja) as its conf, plus the parent's conf when {@code propagate}.
+     */
+    record SubWorkflow(String id, SourceSpan span, String triggerRule, String childDagId,
+                       SortedMap<String, String> configuration, boolean propagate, String ok, String error,
+                       RetryPolicy retry)
             implements TaskNode {}
 }

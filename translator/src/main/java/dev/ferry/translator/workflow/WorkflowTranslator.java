@@ -11,6 +11,8 @@ import dev.ferry.parser.oozie.EmailAction;
 import dev.ferry.parser.oozie.EndNode;
 import dev.ferry.parser.oozie.ForkNode;
 import dev.ferry.parser.oozie.ForkPath;
+import dev.ferry.parser.oozie.FsAction;
+import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.JoinNode;
 import dev.ferry.parser.oozie.KillNode;
 import dev.ferry.parser.oozie.Parameter;
@@ -227,7 +229,16 @@ public final class WorkflowTranslator {
             return Optional.of(new TaskNode.Email(node.name(), node.span(), rule, el.template(email.to(), email.span()),
                     email.cc() == null ? null : el.template(email.cc(), email.span()),
                     el.template(email.subject(), email.span()), el.template(email.body(), email.span()),
-                    node.okTo(), node.errorTo()));
+                    node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
+        }
+        if (node.action() instanceof FsAction fs) {
+            return Optional.of(FsActionTranslator.translate(node, fs, rule, el, diagnostics));
+        }
+        if (node.action() instanceof GenericAction generic && generic.type().equals("shell")) {
+            return Optional.of(ShellActionTranslator.translate(node, generic, rule, el, diagnostics));
+        }
+        if (node.action() instanceof GenericAction generic && generic.type().equals("sub-workflow")) {
+            return SubWorkflowTranslator.translate(node, generic, rule, sources, knownValues, el, diagnostics);
         }
         String type = node.action().type();
         diagnostics.report(DiagnosticCode.OOZ_W005, node.action().span(),

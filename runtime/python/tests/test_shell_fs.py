@@ -1,0 +1,147 @@
+"""Shell and fs actions' building blocks, on the local file system (real files, no mocks)."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from ferry_runtime.actions import fs_ops, java_properties
+from ferry_runtime.actions.shell import env_pairs, parse_output, resolve_against_app, split_link
+from ferry_runtime.errors import ActionFailed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a=1\nb = 2\n", {"a": "1", "b": "2"}),
+        ("a:1\nb 2\n", {"a": "1", "b": "2"}),
+        ("# comment\n! also\n\n  key=value  \n", {"key": "value  "}),
+        ("long=one \\\n    two\n", {"long": "one two"}),
+        ("path=c\\:\\\\dir\\ttab\n", {"path": "c:\\dir\ttab"}),
+        ("k\\=x=y\n", {"k=x": "y"}),
+        ("u=\\u00e9t\\u00e9\n", {"u": "été"}),
+        ("dup=1\ndup=2\n", {"dup": "2"}),
+        ("empty=\nbare\n", {"empty": "", "bare": ""}),
+    ],
+)
+def test_java_properties_load(text, expected):
+    assert java_properties.loads(text) == expected
+
+
+def test_output_over_max_output_data_fails():
+    assert parse_output("k=" + "v" * 10, 12) == {"k": "v" * 10}
+    with pytest.raises(ActionFailed) as raised:
+        parse_output("k=" + "v" * 11, 12)
+    assert raised.value.code == "OUTPUT_TOO_LARGE"
+    assert "Output data exceeds its limit [12]" in raised.value.message
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ("hdfs://nn/apps/run.sh#go.sh", ("hdfs://nn/apps/run.sh", "go.sh")),
+        ("hdfs://nn/apps/run.sh", ("hdfs://nn/apps/run.sh", "run.sh")),
+        ("lib/dict.zip#dict", ("lib/dict.zip", "dict")),
+    ],
+)
+def test_file_links(entry, expected):
+    assert split_link(entry) == expected
+
+
+def test_relative_files_resolve_against_the_app_directory():
+    assert resolve_against_app("run.sh", "hdfs://nn/apps/wf") == "hdfs://nn/apps/wf/run.sh"
+    assert resolve_against_app("run.sh", "hdfs://nn/apps/wf/workflow.xml") == (
+        "hdfs://nn/apps/wf/run.sh"
+    )
+    assert resolve_against_app("/abs/run.sh", None) == "/abs/run.sh"
+    with pytest.raises(ActionFailed):
+        resolve_against_app("run.sh", None)
+
+
+def test_env_vars_split_at_the_first_equals():
+    assert env_pairs(["A=1", "B=x=y", "C="]) == {"A": "1", "B": "x=y", "C": ""}
+    with pytest.raises(ActionFailed):
+        env_pairs(["NOVALUE"])
+
+
+def test_paths_need_a_scheme_or_a_name_node(tmp_path):
+    with pytest.raises(ActionFailed) as raised:
+        fs_ops.mkdir(str(tmp_path / "x"))
+    assert raised.value.code == "FS001"
+    fs_ops.mkdir(str(tmp_path / "x"), name_node="file://")
+    assert (tmp_path / "x").is_dir()
+    with pytest.raises(ActionFailed) as raised:
+        fs_ops.mkdir("relative/x", name_node="file://")
+    assert raised.value.code == "FS011"
+
+
+def test_delete_is_recursive_globbed_and_fine_when_missing(tmp_path):
+    for name in ("out-1/part", "out-2/part", "keep/part"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    fs_ops.delete(f"file://{tmp_path}/out-*")
+    fs_ops.delete(f"file://{tmp_path}/missing")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep"]
+
+
+def test_move_follows_hdfs_rename(tmp_path):
+    root = f"file://{tmp_path}"
+    (tmp_path / "src").mkdir()
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ActionFailed) as raised:
+        fs_ops.move(f"{root}/nothing", f"{tmp_path}/t")
+    assert raised.value.code == "FS006"
+    # onto an existing file, or under a missing parent: rename fails (FS008)
+    with pytest.raises(ActionFailed) as raised:
+        fs_ops.move(f"{root}/src", f"{tmp_path}/file")
+    assert raised.value.code == "FS008"
+    with pytest.raises(ActionFailed) as raised:
+        fs_ops.move(f"{root}/src", f"{tmp_path}/no/parent")
+    assert raised.value.code == "FS008"
+    # into an existing directory: moved under it
+    fs_ops.move(f"{root}/src", f"{tmp_path}/dir")
+    assert (tmp_path / "dir" / "src").is_dir()
+    # to a new name (target without scheme: the source's file system)
+    fs_ops.move(f"{root}/dir", f"{tmp_path}/renamed")
+    assert (tmp_path / "renamed" / "src").is_dir()
+
+
+def test_chmod_dir_files_and_recursive(tmp_path):
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / "f").write_text("x")
+    (tmp_path / "d" / "sub" / "g").write_text("x")
+    mode = lambda p: stat.S_IMODE(os.stat(p).st_mode)  # noqa: E731
+    fs_ops.chmod(f"file://{tmp_path}/d", "700", dir_files=False)
+    assert mode(tmp_path / "d") == 0o700
+    assert mode(tmp_path / "d" / "f") != 0o700
+    fs_ops.chmod(f"file://{tmp_path}/d", "750")  # dir-files defaults to true: one level
+    assert (mode(tmp_path / "d" / "f"), mode(tmp_path / "d" / "sub")) == (0o750, 0o750)
+    assert mode(tmp_path / "d" / "sub" / "g") != 0o750
+    fs_ops.chmod(f"file://{tmp_path}/d", "-rwxr-x---", recursive=True)
+    assert mode(tmp_path / "d" / "sub" / "g") == 0o750
+    with pytest.raises(ActionFailed) as raised:
+        fs_ops.chmod(f"file://{tmp_path}/d", "75")
+    assert raised.value.code == "FS010"
+    with pytest.raises(ActionFailed) as raised:
+        fs_ops.chmod(f"file://{tmp_path}/none", "755")
+    assert raised.value.code == "FS009"
+
+
+def test_touchz_creates_and_refuses_non_empty_files(tmp_path):
+    fs_ops.touchz(f"file://{tmp_path}/new/_SUCCESS")
+    assert (tmp_path / "new" / "_SUCCESS").read_bytes() == b""
+    fs_ops.touchz(f"file://{tmp_path}/new/_SUCCESS")  # an empty file is fine
+    (tmp_path / "data").write_text("x")
+    with pytest.raises(ActionFailed, match="must be a zero-length file"):
+        fs_ops.touchz(f"file://{tmp_path}/data")
+    with pytest.raises(ActionFailed, match="is a directory"):
+        fs_ops.touchz(f"file://{tmp_path}/new")
+
+
+def test_setrep_leaves_local_files_alone(tmp_path):
+    (tmp_path / "f").write_text("x")
+    fs_ops.setrep(f"file://{tmp_path}/f", "2")
+    assert (tmp_path / "f").read_text() == "x"

@@ -38,6 +38,7 @@ ERROR_CODES: Final[dict[str, str]] = {
     "TIMEOUT": "the action did not finish in time",
     "TASK_FAILED": "the task failed without reporting why (killed, lost, ...)",
     "SHELL_FAILED": "the shell command exited non-zero or could not start",
+    "SSH_FAILED": "the ssh command exited non-zero, or the connection failed",
     "OUTPUT_TOO_LARGE": "captured output is over oozie.action.max.output.data",
     "SUBWORKFLOW_FAILED": "the sub-workflow's DAG run failed",
     "NOT_TRANSLATED": "the action is a Ferry placeholder: it was not translated",

@@ -29,6 +29,7 @@ from ferry_runtime.actions.outcome import ActionOutcome
 from ferry_runtime.actions.placeholder import NotTranslated
 from ferry_runtime.actions.retry import Retry
 from ferry_runtime.actions.shell import MAX_OUTPUT_DATA, ShellCommand
+from ferry_runtime.actions.ssh import ssh_operator
 from ferry_runtime.actions.subworkflow import SubWorkflow
 from ferry_runtime.backends import ActionTasks, JobSettings, MailSettings
 from ferry_runtime.control import Decision, End, Fork, Join, Kill
@@ -46,6 +47,7 @@ __all__ = [
     "macros",
     "placeholder",
     "shell",
+    "ssh",
     "sub_workflow",
     "trigger_rules",
 ]
@@ -221,6 +223,43 @@ def sub_workflow(
     )
     retry = Retry.of(retry_max, retry_interval, retry_policy)
     build = backends.select(backend).sub_workflow
+    return _action(name, ok, error, trigger_rule, build, spec, None, retry)
+
+
+def ssh(
+    name: str,
+    *,
+    ssh_conn_id: str,
+    command: str,
+    remote_host: str | None = None,
+    arguments: Sequence[tuple[str, str]] = (),
+    capture_output: bool = False,
+    max_output_data: int = MAX_OUTPUT_DATA,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie ssh action: run -> outcome, over the Airflow SSH connection `ssh_conn_id`.
+
+    `arguments` are ("arg", text) - one argument, quoted - or ("args", text) - command-line
+    text, as written; texts are Jinja."""
+
+    def build(spec: dict[str, Any], settings: object, rule: str) -> ActionTasks:
+        return ActionTasks(work=[ssh_operator(trigger_rule=rule, **spec)])
+
+    spec = {
+        "node": name,
+        "ssh_conn_id": ssh_conn_id,
+        "remote_host": remote_host,
+        "command": command,
+        "arguments": tuple(arguments),
+        "capture_output": capture_output,
+        "max_output_data": max_output_data,
+    }
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
     return _action(name, ok, error, trigger_rule, build, spec, None, retry)
 
 

@@ -145,3 +145,65 @@ def test_setrep_leaves_local_files_alone(tmp_path):
     (tmp_path / "f").write_text("x")
     fs_ops.setrep(f"file://{tmp_path}/f", "2")
     assert (tmp_path / "f").read_text() == "x"
+
+
+def test_ssh_command_line_quotes_every_argument():
+    from ferry_runtime.actions.ssh import command_line
+
+    arguments = [("arg", "a b"), ("arg", "$(rm -rf /)"), ("args", '"Hello Oozie!" -v')]
+    assert command_line("run.sh", arguments) == "run.sh 'a b' '$(rm -rf /)' \"Hello Oozie!\" -v"
+
+
+class FakeSshHook:
+    """What SSHOperator asks of its hook; records the remote command line."""
+
+    def __init__(self, exit_status: int, stdout: bytes) -> None:
+        self.remote_host = ""
+        self.commands: list[str] = []
+        self.result = (exit_status, stdout, b"")
+
+    def get_conn(self):
+        import contextlib
+
+        return contextlib.nullcontext(object())
+
+    def exec_ssh_client_command(self, client, command, timeout, environment, get_pty):
+        self.commands.append(command)
+        return self.result
+
+
+class FakeTi:
+    def __init__(self) -> None:
+        self.xcoms: dict[str, object] = {}
+
+    def xcom_push(self, key, value):
+        self.xcoms[key] = value
+
+
+@pytest.mark.parametrize(("status", "fails"), [(0, False), (2, True)])
+def test_ssh_runs_the_quoted_command_and_captures_output(status, fails):
+    from airflow.sdk import DAG
+
+    from ferry_runtime.actions.ssh import ssh_operator
+
+    with DAG("ssh_probe", schedule=None):
+        op = ssh_operator(
+            node="remote",
+            ssh_conn_id="ssh_etl_gateway",
+            remote_host="gateway",
+            command="report.sh",
+            arguments=[("args", "2026-01-15 --full"), ("arg", "x y")],
+            capture_output=True,
+        )
+    hook = FakeSshHook(status, b"rows=42\n")
+    op.ssh_hook = hook
+    ti = FakeTi()
+    if fails:
+        with pytest.raises(ActionFailed, match=r"exited with status \[2\]"):
+            op.execute({"ti": ti})
+        assert ti.xcoms["ferry_failure"]["code"] == "SSH_FAILED"
+    else:
+        op.execute({"ti": ti})
+        assert ti.xcoms["ferry_action_data"] == {"rows": "42"}
+    assert hook.commands == ["report.sh 2026-01-15 --full 'x y'"]
+    assert hook.remote_host == "gateway"

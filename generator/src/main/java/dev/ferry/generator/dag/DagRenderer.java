@@ -200,6 +200,20 @@ public final class DagRenderer {
                 kwargs.add(new Kwarg("propagate_configuration", "True"));
             }
             kwargs.addAll(transitions(sub.ok(), sub.error()));
+        } else if (task instanceof TaskNode.Ssh ssh) {
+            function = "oozie.ssh";
+            kwargs.add(kwarg("ssh_conn_id", ssh.connectionId()));
+            kwargs.add(kwarg("remote_host", ssh.remoteHost()));
+            kwargs.add(kwarg("command", ssh.command()));
+            if (!ssh.arguments().isEmpty()) {
+                kwargs.add(new Kwarg("arguments", list(ssh.arguments().stream()
+                        .map(a -> stringTuple(List.of(a.quoted() ? "arg" : "args", a.text()), DEPTH + 2)).toList(),
+                        DEPTH + 1)));
+            }
+            if (ssh.captureOutput()) {
+                kwargs.add(new Kwarg("capture_output", "True"));
+            }
+            kwargs.addAll(transitions(ssh.ok(), ssh.error()));
         } else if (task instanceof TaskNode.Placeholder placeholder) {
             function = "oozie.placeholder";
             kwargs.add(kwarg("action_type", placeholder.actionType()));

@@ -101,4 +101,19 @@ public sealed interface TaskNode {
                        SortedMap<String, String> configuration, boolean propagate, String ok, String error,
                        RetryPolicy retry)
             implements TaskNode {}
+
+    /**
+     * Oozie ssh action: {@code command} with {@code arguments} run over the Airflow SSH connection {@code connectionId}; {@code remoteHost}
+     * (Jinja, the host part of {@code <host>}) overrides the connection's host.
+     */
+    record Ssh(String id, SourceSpan span, String triggerRule, String connectionId, String remoteHost, String command,
+               List<SshArgument> arguments, boolean captureOutput, String ok, String error, RetryPolicy retry)
+            implements TaskNode {
+        public Ssh {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /** {@code <arg>} (quoted: one argument) or {@code <args>} (as written: the remote shell splits it); Jinja. */
+    record SshArgument(boolean quoted, String text) {}
 }

@@ -237,6 +237,12 @@ public final class WorkflowTranslator {
         if (node.action() instanceof GenericAction generic && generic.type().equals("shell")) {
             return Optional.of(ShellActionTranslator.translate(node, generic, rule, el, diagnostics));
         }
+        if (node.action() instanceof GenericAction generic && generic.type().equals("ssh")) {
+            return Optional.of(SshActionTranslator.translate(node, generic, rule, knownValues, el, diagnostics));
+        }
+        if (node.action() instanceof GenericAction generic && generic.type().equals("git")) {
+            return Optional.of(GitActionPlaceholder.translate(node, generic, rule, diagnostics));
+        }
         if (node.action() instanceof GenericAction generic && generic.type().equals("sub-workflow")) {
             return SubWorkflowTranslator.translate(node, generic, rule, sources, knownValues, el, diagnostics);
         }

@@ -177,19 +177,48 @@ class ActionTranslationTest {
     }
 
     @Test
-    void untranslatedActionsStayFailingPlaceholders() throws IOException {
+    void sshRunsOverAConnectionNamedAfterTheHost() throws IOException {
         TaskNode task = translate("app", """
                 <action name="remote">
                     <ssh xmlns="uri:oozie:ssh-action:0.2">
-                        <host>etl@gateway</host>
-                        <command>run.sh</command>
+                        <host>etl@gateway.example.com</host>
+                        <command>report.sh</command>
+                        <arg>${wf:conf('day')}</arg>
+                        <arg>two words</arg>
+                        <capture-output/>
                     </ssh>
                     <ok to="end"/>
                     <error to="fail"/>
                 </action>
                 """);
-        assertTrue(task instanceof TaskNode.Placeholder p && p.actionType().equals("ssh"), task.toString());
-        assertEquals(1, warnings(DiagnosticCode.OOZ_W005).size());
+        assertEquals(new TaskNode.Ssh("remote", null, null, "ssh_etl_gateway_example_com", "gateway.example.com",
+                "report.sh", List.of(new TaskNode.SshArgument(true, "{{ wf.conf('day') }}"),
+                        new TaskNode.SshArgument(true, "two words")), true, "end", "fail", null),
+                withoutSpan(task));
+        assertTrue(warnings(DiagnosticCode.OOZ_W001).stream().anyMatch(d -> d.message().contains(
+                "create it (conn type ssh, host gateway.example.com, login etl)")), diagnostics.sorted().toString());
+    }
+
+    @Test
+    void gitStaysAFailingPlaceholderThatSaysWhatItDid() throws IOException {
+        TaskNode task = translate("app", """
+                <action name="fetch">
+                    <git xmlns="uri:oozie:git-action:1.0">
+                        <resource-manager>rm:8032</resource-manager>
+                        <name-node>hdfs://nn</name-node>
+                        <git-uri>git@github.com:acme/etl.git</git-uri>
+                        <branch>main</branch>
+                        <key-path>hdfs://nn/keys/id_rsa</key-path>
+                        <destination-uri>hdfs://nn/apps/etl</destination-uri>
+                    </git>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                """);
+        assertTrue(task instanceof TaskNode.Placeholder p && p.actionType().equals("git"), task.toString());
+        assertEquals(List.of("<git> action 'fetch' is not translated yet (clone of git@github.com:acme/etl.git (branch main) "
+                        + "into hdfs://nn/apps/etl, with the SSH key at hdfs://nn/keys/id_rsa); it becomes a task that fails "
+                        + "with a TODO"), warnings(DiagnosticCode.OOZ_W005).stream().map(Diagnostic::message).toList());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -244,6 +273,10 @@ class ActionTranslationTest {
         }
         if (task instanceof TaskNode.Fs f) {
             return new TaskNode.Fs(f.id(), null, f.triggerRule(), f.nameNode(), f.steps(), f.ok(), f.error(), f.retry());
+        }
+        if (task instanceof TaskNode.Ssh h) {
+            return new TaskNode.Ssh(h.id(), null, h.triggerRule(), h.connectionId(), h.remoteHost(), h.command(),
+                    h.arguments(), h.captureOutput(), h.ok(), h.error(), h.retry());
         }
         if (task instanceof TaskNode.SubWorkflow w) {
             return new TaskNode.SubWorkflow(w.id(), null, w.triggerRule(), w.childDagId(), w.configuration(),

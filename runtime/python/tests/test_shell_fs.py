@@ -207,3 +207,46 @@ def test_ssh_runs_the_quoted_command_and_captures_output(status, fails):
         assert ti.xcoms["ferry_action_data"] == {"rows": "42"}
     assert hook.commands == ["report.sh 2026-01-15 --full 'x y'"]
     assert hook.remote_host == "gateway"
+
+
+def test_shell_ships_files_and_archives_into_its_working_directory(tmp_path):
+    import zipfile
+
+    from airflow.sdk import DAG
+
+    from ferry_runtime.actions.shell import RunShellCommand, ShellCommand
+
+    script = tmp_path / "run.sh"
+    script.write_text(
+        '#!/bin/sh\necho "lib=$(cat lib/dict.txt)"\necho "first=$1"\necho "env=$MODE"\n'
+    )
+    with zipfile.ZipFile(tmp_path / "lib.zip", "w") as archive:
+        archive.writestr("dict.txt", "words")
+    with DAG("shell_probe", schedule=None):
+        op = RunShellCommand(
+            shell=ShellCommand(
+                node="probe",
+                command="go.sh",  # the shipped script, under its link name
+                arguments=("one two",),
+                env=("MODE=full",),
+                files=(f"file://{script}#go.sh",),
+                archives=(f"{tmp_path}/lib.zip#lib",),
+                capture_output=True,
+            )
+        )
+    ti = FakeTi()
+    op.execute({"ti": ti, "params": {}})
+    assert ti.xcoms["ferry_action_data"] == {"lib": "words", "first": "one two", "env": "full"}
+
+
+def test_shell_non_zero_exit_is_the_action_error(tmp_path):
+    from airflow.sdk import DAG
+
+    from ferry_runtime.actions.shell import RunShellCommand, ShellCommand
+
+    with DAG("shell_fails", schedule=None):
+        op = RunShellCommand(shell=ShellCommand(node="x", command="sh", arguments=("-c", "exit 4")))
+    ti = FakeTi()
+    with pytest.raises(ActionFailed, match=r"exit code \[4\]"):
+        op.execute({"ti": ti, "params": {}})
+    assert ti.xcoms["ferry_failure"]["code"] == "SHELL_FAILED"

@@ -7,8 +7,9 @@ reports its exit code, so plain Oozie retries it only with error.code.ext=ALL. F
 not carry Oozie's launcher codes, so every failure of the retried task is retried (Oozie's
 behaviour with error.code.ext=ALL), the usual setting of users who write retry-max.
 
-retry-policy="exponential" maps to Airflow's exponential backoff with multiplier 2: Airflow's
-delay for retry n lies between interval * 2^(n-1) and twice that (a deterministic jitter).
+retry-policy="exponential": Oozie waits interval * 2^k before retry k+1 (ActionXCommand
+.getRetryDelay); Airflow's exponential backoff (multiplier 2) waits between that and twice it
+(Airflow adds a deterministic jitter), so retries may start later than under Oozie, never sooner.
 """
 
 from __future__ import annotations

@@ -162,7 +162,8 @@ class RunShellCommand(BaseOperator):
     def _environment(self, cwd: Path) -> dict[str, str]:
         env = dict(os.environ)
         env.update(env_pairs(self.env))
-        # ShellMain also puts the working directory on the PATH, after what is there.
+        # The working directory goes last on the PATH, so a <file> script runs by its link name,
+        # as it does in Oozie's launcher container (ShellMain itself runs <exec> as given).
         env["PATH"] = os.pathsep.join(p for p in (env.get("PATH", ""), str(cwd)) if p)
         return env
 

@@ -41,6 +41,21 @@ ERROR_CODES: Final[dict[str, str]] = {
     "TIMEOUT": "the action did not finish in time",
     "TASK_FAILED": "the task failed without reporting why (killed, lost, ...)",
     "NOT_TRANSLATED": "the Oozie action has no translation yet (see the conversion report)",
+    "SHELL_FAILED": "the shell command exited non-zero or could not start",
+    "SSH_FAILED": "the ssh command exited non-zero, or the connection failed",
+    "SUBWORKFLOW_FAILED": "the sub-workflow's DAG run failed",
+    "FS_FAILED": "an fs operation failed (Oozie reports the exception's message)",
+    # Oozie's own FsActionExecutor codes, kept for wf:errorCode() and decisions on it.
+    "FS001": "fs: missing scheme in path",
+    "FS005": "fs: delete could not delete the path",
+    "FS006": "fs: move source does not exist",
+    "FS007": "fs: move target on another name node",
+    "FS008": "fs: move could not rename",
+    "FS009": "fs: chmod/chgrp path does not exist",
+    "FS010": "fs: invalid permissions mask",
+    "FS011": "fs: path cannot be relative",
+    "FS012": "fs: several sources moved to one target name",
+    "FS013": "fs: too many globbed paths",
 }
 
 

@@ -24,10 +24,15 @@ from ferry_runtime import backends, trigger_rules
 from ferry_runtime._airflow import TaskGroup
 from ferry_runtime.actions.data_events import input_events, output_events
 from ferry_runtime.actions.flink_job import FlinkSqlJob
+from ferry_runtime.actions.fs_ops import FsOperations
 from ferry_runtime.actions.mail import Email
 from ferry_runtime.actions.not_translated import NotTranslated
 from ferry_runtime.actions.outcome import ActionOutcome
 from ferry_runtime.actions.pod import PodAction
+from ferry_runtime.actions.retry import Retry
+from ferry_runtime.actions.shell import MAX_OUTPUT_DATA, ShellCommand
+from ferry_runtime.actions.ssh import ssh_operator
+from ferry_runtime.actions.subworkflow import SubWorkflow
 from ferry_runtime.backends import ActionTasks, JobSettings, MailSettings
 from ferry_runtime.control import Decision, End, Fork, Join, Kill
 from ferry_runtime.el.datasets import Coordinator as coordinator
@@ -50,6 +55,7 @@ __all__ = [
     "end",
     "flink_sql_job",
     "fork",
+    "fs",
     "future",
     "input_events",
     "input_group",
@@ -61,7 +67,10 @@ __all__ = [
     "output_events",
     "placeholder",
     "pod_action",
+    "shell",
     "sla_missed",
+    "ssh",
+    "sub_workflow",
     "trigger_rules",
 ]
 
@@ -85,6 +94,9 @@ def flink_sql_job(
     poke_interval: float = 30.0,
     timeout: timedelta | float = timedelta(hours=24),
     wait_mode: str = "reschedule",
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
 ) -> TaskGroup:
     """An Oozie action (a Pig action, translated) run as a Flink SQL batch job.
 
@@ -105,9 +117,17 @@ def flink_sql_job(
         poke_interval=poke_interval,
         timeout=timeout,
         wait_mode=wait_mode,
+        retry=Retry.of(retry_max, retry_interval, retry_policy),
     )
     return _action(
-        name, ok, error, trigger_rule, backends.select(backend).flink_sql_job, job, settings
+        name,
+        ok,
+        error,
+        trigger_rule,
+        backends.select(backend).flink_sql_job,
+        job,
+        settings,
+        settings.retry,
     )
 
 
@@ -127,6 +147,9 @@ def email(
     repo: Path | str | None = None,
     smtp_conn_id: str = "smtp_default",
     from_email: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
 ) -> TaskGroup:
     """An Oozie email action: send -> outcome. Every text field is Jinja."""
     mail = Email(
@@ -140,7 +163,126 @@ def email(
         from_email=from_email,
     )
     settings = MailSettings(smtp_conn_id=smtp_conn_id, repo=Path(repo) if repo else None)
-    return _action(name, ok, error, trigger_rule, backends.select(backend).email, mail, settings)
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    return _action(
+        name, ok, error, trigger_rule, backends.select(backend).email, mail, settings, retry
+    )
+
+
+def shell(
+    name: str,
+    *,
+    command: str,
+    arguments: Sequence[str] = (),
+    env: Sequence[str] = (),
+    files: Sequence[str] = (),
+    archives: Sequence[str] = (),
+    capture_output: bool = False,
+    prepare: Sequence[tuple[str, str]] = (),
+    max_output_data: int = MAX_OUTPUT_DATA,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie shell action: run -> outcome. `command`, `arguments`, `env` (NAME=VALUE),
+    `files`/`archives` (path#link) are Jinja; capture_output feeds wf:actionData(name)."""
+    spec = ShellCommand(
+        node=name,
+        command=command,
+        arguments=tuple(arguments),
+        env=tuple(env),
+        files=tuple(files),
+        archives=tuple(archives),
+        capture_output=capture_output,
+        prepare=tuple((operation, path) for operation, path in prepare),
+        max_output_data=max_output_data,
+    )
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    return _action(name, ok, error, trigger_rule, backends.shell, spec, None, retry)
+
+
+def fs(
+    name: str,
+    *,
+    steps: Sequence[Mapping[str, str]],
+    name_node: str | None = None,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie fs action: run -> outcome; `steps` ({"op": "mkdir", "path": ...}) run in order."""
+    spec = FsOperations(node=name, steps=tuple(steps), name_node=name_node)
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    return _action(name, ok, error, trigger_rule, backends.fs, spec, None, retry)
+
+
+def sub_workflow(
+    name: str,
+    *,
+    dag: str,
+    configuration: Mapping[str, str] | None = None,
+    propagate_configuration: bool = False,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    backend: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie sub-workflow action: run the child DAG `dag` and wait -> outcome."""
+    spec = SubWorkflow(
+        node=name,
+        dag=dag,
+        configuration=dict(configuration or {}),
+        propagate_configuration=propagate_configuration,
+    )
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    build = backends.select(backend).sub_workflow
+    return _action(name, ok, error, trigger_rule, build, spec, None, retry)
+
+
+def ssh(
+    name: str,
+    *,
+    ssh_conn_id: str,
+    command: str,
+    remote_host: str | None = None,
+    arguments: Sequence[tuple[str, str]] = (),
+    capture_output: bool = False,
+    max_output_data: int = MAX_OUTPUT_DATA,
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie ssh action: run -> outcome, over the Airflow SSH connection `ssh_conn_id`.
+
+    `arguments` are ("arg", text) - one argument, quoted - or ("args", text) - command-line
+    text, as written; texts are Jinja."""
+
+    def build(spec: dict[str, Any], settings: object, rule: str) -> ActionTasks:
+        return ActionTasks(work=[ssh_operator(trigger_rule=rule, **spec)])
+
+    spec = {
+        "node": name,
+        "ssh_conn_id": ssh_conn_id,
+        "remote_host": remote_host,
+        "command": command,
+        "arguments": tuple(arguments),
+        "capture_output": capture_output,
+        "max_output_data": max_output_data,
+    }
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    return _action(name, ok, error, trigger_rule, build, spec, None, retry)
 
 
 def pod_action(
@@ -166,6 +308,9 @@ def pod_action(
     backend: str | None = None,
     namespace: str | None = None,
     kubernetes_conn_id: str = "kubernetes_default",
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
 ) -> TaskGroup:
     """An Oozie action that runs in a container of its own (java, map-reduce, spark, sqoop,
     distcp, hive, hive2): run -> outcome. `secret_env` is (env var, Kubernetes Secret, key).
@@ -188,9 +333,9 @@ def pod_action(
         vcores=vcores,
     )
     settings = JobSettings(namespace=namespace, kubernetes_conn_id=kubernetes_conn_id)
-    return _action(
-        name, ok, error, trigger_rule, backends.select(backend).pod_action, action, settings
-    )
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    build = backends.select(backend).pod_action
+    return _action(name, ok, error, trigger_rule, build, action, settings, retry)
 
 
 def decision(
@@ -259,9 +404,14 @@ def _action(
     build: Callable[[Spec, Any, str], ActionTasks],
     spec: Spec,
     settings: object,
+    retry: Retry | None = None,
 ) -> TaskGroup:
     with TaskGroup(group_id=name) as group:
         tasks = build(spec, settings, trigger_rules.for_node("action", trigger_rule))
+        if retry is not None:
+            # Backends return work tasks that are each safe to re-run alone (see Retry).
+            for task in tasks.work:
+                retry.apply(task)
         outcome = ActionOutcome(
             node=name, ok=ok, error=error, work_task_ids=[task.task_id for task in tasks.work]
         )

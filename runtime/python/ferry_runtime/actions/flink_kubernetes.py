@@ -217,50 +217,58 @@ class SubmitFlinkDeployment(BaseOperator):
             return self._submit(context)
 
     def _submit(self, context: Any) -> str:
-        doc = load_deployment(self.deployment_path)
-        ti = context["ti"]
-        base = str((doc.get("metadata") or {}).get("name") or self.ferry_node)
-        name = deployment_name(base, ti.dag_id, ti.run_id, ti.try_number)
-        namespace = namespace_of(doc, self.namespace, context.get("params") or {})
-        body = deployment_body(
-            doc,
-            name=name,
-            namespace=namespace,
-            labels={
-                "ferry/dag": label_value(ti.dag_id),
-                "ferry/task": label_value(self.ferry_node),
-                "ferry/run": label_value(ti.run_id),
-            },
-            args=runtime_args(self.job_params, self.prepare),
-        )
-        # Pushed before creating, so `delete` removes it even if this task dies half-way.
-        xcom_push(context, DEPLOYMENT_KEY, {"name": name, "namespace": namespace})
-        redact = secrets_of(self.job_params)
-        self.log.info(
-            "action '%s': creating %s %s/%s with args %s",
-            self.ferry_node,
-            KIND,
-            namespace,
-            name,
-            redact(" ".join(body["spec"]["job"]["args"])),
-        )
-        hook = kubernetes_hook(self.kubernetes_conn_id)
-        _delete(hook, name, namespace, self.log)
-        self._create(hook, body, namespace)
-        return name
+        return submit_deployment(self, context)
 
-    def _create(self, hook: CustomObjectsHook, body: dict[str, Any], namespace: str) -> None:
-        deadline = time.monotonic() + self.replace_timeout
-        while True:
-            try:
-                hook.create_custom_object(GROUP, VERSION, PLURAL, body, namespace)
-                return
-            except Exception as exc:
-                # 409: the leftover deleted above is still finalizing.
-                if http_status(exc) != 409 or time.monotonic() > deadline:
-                    raise
-                self.log.info("previous %s still terminating; retrying in 5 s", KIND)
-                time.sleep(5)
+
+def _identity(op: Any, context: Any, try_number: int) -> tuple[dict[str, Any], str, str]:
+    """(the repo's YAML, this try's deployment name, namespace) for a submitting task."""
+    doc = load_deployment(op.deployment_path)
+    ti = context["ti"]
+    base = str((doc.get("metadata") or {}).get("name") or op.ferry_node)
+    name = deployment_name(base, ti.dag_id, ti.run_id, try_number)
+    namespace = namespace_of(doc, op.namespace, context.get("params") or {})
+    return doc, name, namespace
+
+
+def submit_deployment(op: Any, context: Any) -> str:
+    """Create the FlinkDeployment of `op`'s current try (deleting a leftover of the same name)."""
+    ti = context["ti"]
+    doc, name, namespace = _identity(op, context, ti.try_number)
+    body = deployment_body(
+        doc,
+        name=name,
+        namespace=namespace,
+        labels={
+            "ferry/dag": label_value(ti.dag_id),
+            "ferry/task": label_value(op.ferry_node),
+            "ferry/run": label_value(ti.run_id),
+        },
+        args=runtime_args(op.job_params, op.prepare),
+    )
+    # Pushed before creating, so `delete` removes it even if this task dies half-way.
+    xcom_push(context, DEPLOYMENT_KEY, {"name": name, "namespace": namespace})
+    redact = secrets_of(op.job_params)
+    op.log.info(
+        "action '%s': creating %s %s/%s with args %s",
+        op.ferry_node,
+        KIND,
+        namespace,
+        name,
+        redact(" ".join(body["spec"]["job"]["args"])),
+    )
+    hook = kubernetes_hook(op.kubernetes_conn_id)
+    _delete(hook, name, namespace, op.log)
+    deadline = time.monotonic() + op.replace_timeout
+    while True:
+        try:
+            hook.create_custom_object(GROUP, VERSION, PLURAL, body, namespace)
+            return name
+        except Exception as exc:
+            # 409: the leftover deleted above is still finalizing.
+            if http_status(exc) != 409 or time.monotonic() > deadline:
+                raise
+            op.log.info("previous %s still terminating; retrying in 5 s", KIND)
+            time.sleep(5)
 
 
 class WaitForFlinkJob(BaseSensorOperator):
@@ -328,6 +336,52 @@ class WaitForFlinkJob(BaseSensorOperator):
             f"{KIND} {name}: {rule.field} {rule.value}" + (f": {error}" if error else ""),
             rule.code or "FLINK_JOB_FAILED",
         )
+
+
+class RunFlinkDeployment(WaitForFlinkJob):
+    """Submit and wait as one task: the retried unit of a job with retry-max.
+
+    Every try creates its own FlinkDeployment (the name has the try number) after deleting the
+    previous try's, then waits for its job, so an Airflow retry really re-runs the job. In
+    reschedule mode the task starts again at every poke: it submits only at the first start of
+    a try (no reschedule of this try yet: each try is a new task instance id) and re-pushes its
+    XCom at the later starts, because Airflow clears a task's XComs whenever it starts.
+    """
+
+    template_fields = ("job_params", "prepare", "namespace")
+
+    def __init__(
+        self,
+        *,
+        job: FlinkSqlJob,
+        namespace: str | None = None,
+        kubernetes_conn_id: str = "kubernetes_default",
+        replace_timeout: float = 300.0,
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("task_id", "run")
+        super().__init__(node=job.node, submit_task_id="", kubernetes_conn_id=kubernetes_conn_id,
+                         **kwargs)  # fmt: skip
+        self.submit_task_id = self.task_id  # its own XCom names the deployment
+        self.deployment_path = job.repo / job.deployment
+        self.job_params = dict(job.params)
+        self.prepare = [list(step) for step in job.prepare]
+        self.namespace = namespace
+        self.replace_timeout = replace_timeout
+
+    def execute(self, context: Any) -> Any:
+        enter(self, context)
+        ti = context["ti"]
+        with failure_recorded(context, "SUBMIT_FAILED"):
+            if self.reschedule and context.get("task_reschedule_count", 0) > 0:
+                _, name, namespace = _identity(self, context, ti.try_number)
+                xcom_push(context, DEPLOYMENT_KEY, {"name": name, "namespace": namespace})
+            else:
+                if ti.try_number > 1:
+                    _, previous, namespace = _identity(self, context, ti.try_number - 1)
+                    _delete(kubernetes_hook(self.kubernetes_conn_id), previous, namespace, self.log)
+                submit_deployment(self, context)
+        return super().execute(context)
 
 
 class DeleteFlinkDeployment(BaseOperator):

@@ -87,6 +87,16 @@ public final class DagRenderer {
         return new Kwarg(name, string(value, DEPTH + 1, name.length() + 1));
     }
 
+    private static String stringList(List<String> values) {
+        return list(values.stream().map(v -> string(v, DEPTH + 2, 0)).toList(), DEPTH + 1);
+    }
+
+    private static void optionalList(List<Kwarg> kwargs, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            kwargs.add(new Kwarg(name, stringList(values)));
+        }
+    }
+
     private static String taskCall(TaskNode task) {
         List<Kwarg> kwargs = new ArrayList<>();
         String function;
@@ -127,6 +137,55 @@ public final class DagRenderer {
             kwargs.add(kwarg("message", kill.message()));
         } else if (task instanceof TaskNode.End) {
             function = "oozie.end";
+        } else if (task instanceof TaskNode.Shell shell) {
+            function = "oozie.shell";
+            kwargs.add(kwarg("command", shell.exec()));
+            optionalList(kwargs, "arguments", shell.arguments());
+            optionalList(kwargs, "env", shell.env());
+            optionalList(kwargs, "files", shell.files());
+            optionalList(kwargs, "archives", shell.archives());
+            if (shell.captureOutput()) {
+                kwargs.add(new Kwarg("capture_output", "True"));
+            }
+            if (!shell.prepare().isEmpty()) {
+                kwargs.add(new Kwarg("prepare", list(shell.prepare().stream()
+                        .map(p -> stringTuple(List.of(p.operation(), p.path()), DEPTH + 2)).toList(), DEPTH + 1)));
+            }
+            kwargs.addAll(transitions(shell.ok(), shell.error()));
+        } else if (task instanceof TaskNode.Fs fs) {
+            function = "oozie.fs";
+            if (fs.nameNode() != null) {
+                kwargs.add(kwarg("name_node", fs.nameNode()));
+            }
+            kwargs.add(new Kwarg("steps", list(fs.steps().stream().map(step -> {
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put("op", step.operation());
+                fields.putAll(step.arguments());
+                return stringDict(fields, DEPTH + 2);
+            }).toList(), DEPTH + 1)));
+            kwargs.addAll(transitions(fs.ok(), fs.error()));
+        } else if (task instanceof TaskNode.SubWorkflow sub) {
+            function = "oozie.sub_workflow";
+            kwargs.add(kwarg("dag", sub.childDagId()));
+            kwargs.add(new Kwarg("configuration", stringDict(sub.configuration(), DEPTH + 1)));
+            if (sub.propagate()) {
+                kwargs.add(new Kwarg("propagate_configuration", "True"));
+            }
+            kwargs.addAll(transitions(sub.ok(), sub.error()));
+        } else if (task instanceof TaskNode.Ssh ssh) {
+            function = "oozie.ssh";
+            kwargs.add(kwarg("ssh_conn_id", ssh.connectionId()));
+            kwargs.add(kwarg("remote_host", ssh.remoteHost()));
+            kwargs.add(kwarg("command", ssh.command()));
+            if (!ssh.arguments().isEmpty()) {
+                kwargs.add(new Kwarg("arguments", list(ssh.arguments().stream()
+                        .map(a -> stringTuple(List.of(a.quoted() ? "arg" : "args", a.text()), DEPTH + 2)).toList(),
+                        DEPTH + 1)));
+            }
+            if (ssh.captureOutput()) {
+                kwargs.add(new Kwarg("capture_output", "True"));
+            }
+            kwargs.addAll(transitions(ssh.ok(), ssh.error()));
         } else if (task instanceof TaskNode.Placeholder placeholder) {
             function = "oozie.placeholder";
             kwargs.add(kwarg("action_type", placeholder.actionType()));
@@ -137,6 +196,14 @@ public final class DagRenderer {
         }
         if (task.triggerRule() != null) {
             kwargs.add(kwarg("trigger_rule", task.triggerRule()));
+        }
+        if (task.retry() != null) {
+            // Oozie's retry-max / retry-interval (minutes) / retry-policy, applied by the runtime to the retried unit.
+            kwargs.add(new Kwarg("retry_max", Integer.toString(task.retry().max())));
+            kwargs.add(new Kwarg("retry_interval", Integer.toString(task.retry().intervalMinutes())));
+            if (task.retry().exponential()) {
+                kwargs.add(kwarg("retry_policy", "exponential"));
+            }
         }
         return call(function, List.of(string(task.id())), kwargs, DEPTH);
     }

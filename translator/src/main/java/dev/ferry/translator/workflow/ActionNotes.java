@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * What an action carries that a Flink job has no equivalent for yet: Hadoop configuration,
- * files, archives, job XML, retries. Each becomes a warning and a report TODO, never a silent drop.
+ * files, archives, job XML. Each becomes a warning and a report TODO, never a silent drop.
  */
 final class ActionNotes {
 
@@ -34,12 +34,6 @@ final class ActionNotes {
             note(diagnostics, node, "<archive>", pig.archives());
             note(diagnostics, node, "<argument>", pig.arguments());
             note(diagnostics, node, "<job-xml>", pig.jobXml());
-        }
-        if (node.retryMax() != null) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, node.span(),
-                    "retry-max=" + node.retryMax() + (node.retryInterval() == null ? "" : ", retry-interval=" + node.retryInterval())
-                            + " of '" + node.name() + "' is not translated yet",
-                    "set retries on the task group by hand");
         }
     }
 

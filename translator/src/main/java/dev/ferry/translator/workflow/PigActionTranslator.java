@@ -80,7 +80,8 @@ final class PigActionTranslator {
         String deploymentName = WorkflowTranslator.DagNames.dns(dagId + "-" + node.name(), 45);
         FlinkDeploymentSpec deployment = FlinkDeploymentSpec.forJob(deploymentName, "/opt/ferry/" + scriptPath);
         return Optional.of(new TaskNode.FlinkJob(node.name(), node.span(), rule, job.get(), scriptPath, deploymentPath,
-                deployment, params, prepare, node.okTo(), node.errorTo()));
+                deployment, params, prepare, node.okTo(), node.errorTo(),
+                RetryPolicy.of(node, diagnostics)));
     }
 
     /** A script given as an HDFS URI keeps only its path part, resolved in the workflow directory. */

@@ -148,7 +148,7 @@ final class PodActionTranslator {
                 configuration, files, archives, context.carried, context.captureOutput, launcher.get("memory.mb"),
                 launcher.get("vcores"));
         return Optional.of(new TaskNode.PodJob(node.name(), node.span(), rule, type, container,
-                prepare(element, el), node.okTo(), node.errorTo()));
+                prepare(element, el), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
     }
 
     /**

@@ -14,10 +14,15 @@ public sealed interface TaskNode {
 
     String triggerRule();
 
+    /** retry-max/retry-interval/retry-policy of an action; null when the node is not retried. */
+    default RetryPolicy retry() {
+        return null;
+    }
+
     /** A Pig action, now a Flink SQL batch job on its own FlinkDeployment. */
     record FlinkJob(String id, SourceSpan span, String triggerRule, SqlJob job, String scriptPath, String deploymentPath,
                     FlinkDeploymentSpec deployment, SortedMap<String, String> params, List<PrepareStep> prepare,
-                    String ok, String error)
+                    String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public FlinkJob {
             prepare = List.copyOf(prepare);
@@ -29,7 +34,7 @@ public sealed interface TaskNode {
      * one Kubernetes pod per run, the {@code <prepare>} steps run in it before the command.
      */
     record PodJob(String id, SourceSpan span, String triggerRule, String actionType, PodContainer container,
-                  List<PrepareStep> prepare, String ok, String error)
+                  List<PrepareStep> prepare, String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public PodJob {
             prepare = List.copyOf(prepare);
@@ -40,7 +45,7 @@ public sealed interface TaskNode {
     record PrepareStep(String operation, String path) {}
 
     record Email(String id, SourceSpan span, String triggerRule, String to, String cc, String subject, String body,
-                 String ok, String error)
+                 String ok, String error, RetryPolicy retry)
             implements TaskNode {}
 
     /** Oozie decision: the first case whose predicate renders True wins, else the default. */
@@ -69,4 +74,62 @@ public sealed interface TaskNode {
     record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo,
                        String ok, String error)
             implements TaskNode {}
+
+    /**
+     * Oozie shell action: {@code exec} run with {@code arguments} as argv (no shell), {@code env}
+     * NAME=VALUE pairs added to the environment; every string is Jinja. {@code files} and
+     * {@code archives} are {@code path#link} entries fetched into the working directory.
+     */
+    record Shell(String id, SourceSpan span, String triggerRule, String exec, List<String> arguments, List<String> env,
+                 List<String> files, List<String> archives, boolean captureOutput, List<PrepareStep> prepare,
+                 String ok, String error, RetryPolicy retry)
+            implements TaskNode {
+        public Shell {
+            prepare = List.copyOf(prepare);
+            arguments = List.copyOf(arguments);
+            env = List.copyOf(env);
+            files = List.copyOf(files);
+            archives = List.copyOf(archives);
+        }
+    }
+
+    /** Oozie fs action: its operations in document order; {@code nameNode} (Jinja) or null. */
+    record Fs(String id, SourceSpan span, String triggerRule, String nameNode, List<FsStep> steps, String ok,
+              String error, RetryPolicy retry)
+            implements TaskNode {
+        public Fs {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * One fs operation: its name (delete, mkdir, move, chmod, touchz, chgrp, setrep) and its
+     * arguments (path, source, target, permissions, dir-files, recursive, group, replication-factor,
+     * skip-trash), values Jinja.
+     */
+    record FsStep(String operation, SortedMap<String, String> arguments) {}
+
+    /**
+     * Oozie sub-workflow: the child workflow's DAG {@code childDagId}, run and waited for with
+     * {@code configuration} (Jinja) as its conf, plus the parent's conf when {@code propagate}.
+     */
+    record SubWorkflow(String id, SourceSpan span, String triggerRule, String childDagId,
+                       SortedMap<String, String> configuration, boolean propagate, String ok, String error,
+                       RetryPolicy retry)
+            implements TaskNode {}
+
+    /**
+     * Oozie ssh action: {@code command} with {@code arguments} run over the Airflow SSH connection {@code connectionId}; {@code remoteHost}
+     * (Jinja, the host part of {@code <host>}) overrides the connection's host.
+     */
+    record Ssh(String id, SourceSpan span, String triggerRule, String connectionId, String remoteHost, String command,
+               List<SshArgument> arguments, boolean captureOutput, String ok, String error, RetryPolicy retry)
+            implements TaskNode {
+        public Ssh {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /** {@code <arg>} (quoted: one argument) or {@code <args>} (as written: the remote shell splits it); Jinja. */
+    record SshArgument(boolean quoted, String text) {}
 }

@@ -11,6 +11,7 @@ import dev.ferry.parser.oozie.EmailAction;
 import dev.ferry.parser.oozie.EndNode;
 import dev.ferry.parser.oozie.ForkNode;
 import dev.ferry.parser.oozie.ForkPath;
+import dev.ferry.parser.oozie.FsAction;
 import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.JoinNode;
 import dev.ferry.parser.oozie.KillNode;
@@ -232,7 +233,22 @@ public final class WorkflowTranslator {
             return Optional.of(new TaskNode.Email(node.name(), node.span(), rule, el.template(email.to(), email.span()),
                     email.cc() == null ? null : el.template(email.cc(), email.span()),
                     el.template(email.subject(), email.span()), el.template(email.body(), email.span()),
-                    node.okTo(), node.errorTo()));
+                    node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
+        }
+        if (node.action() instanceof FsAction fs) {
+            return Optional.of(FsActionTranslator.translate(node, fs, rule, el, diagnostics));
+        }
+        if (node.action() instanceof GenericAction generic && generic.type().equals("shell")) {
+            return Optional.of(ShellActionTranslator.translate(node, generic, rule, el, diagnostics));
+        }
+        if (node.action() instanceof GenericAction generic && generic.type().equals("ssh")) {
+            return Optional.of(SshActionTranslator.translate(node, generic, rule, knownValues, el, diagnostics));
+        }
+        if (node.action() instanceof GenericAction generic && generic.type().equals("git")) {
+            return Optional.of(GitActionPlaceholder.translate(node, generic, rule, diagnostics));
+        }
+        if (node.action() instanceof GenericAction generic && generic.type().equals("sub-workflow")) {
+            return SubWorkflowTranslator.translate(node, generic, rule, sources, knownValues, el, diagnostics);
         }
         if (node.action() instanceof GenericAction generic && PodActionTranslator.handles(generic)) {
             return PodActionTranslator.translate(dagId, node, generic, rule, sources, knownValues, el, diagnostics, podImages);

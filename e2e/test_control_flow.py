@@ -1,0 +1,250 @@
+"""Oozie control flow, run for real: small Oozie apps (e2e/apps) converted by the ferry CLI jar
+and run with dag.test() in Airflow 3 (local backend), one DAG run per case.
+
+Each test states the path Oozie takes through its workflow and the job status Oozie ends with,
+then checks the tasks that succeeded and the DAG run's state against it (Oozie SUCCEEDED ->
+Airflow success; KILLED or FAILED -> failed). An action is a task group: `<node>.run` does the
+work, `<node>.outcome` follows ok/error; control nodes are single tasks named after the node.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI_JAR, ROOT
+
+APPS = ROOT / "e2e" / "apps"
+RUN_DAG = ROOT / "e2e" / "run_dag.py"
+DATE = "2026-01-15T00:00:00+00:00"
+SUCCESS = "success"
+
+
+def action(node: str) -> set[str]:
+    """The tasks of an action that ran and took its ok transition."""
+    return {f"{node}.run", f"{node}.outcome"}
+
+
+def failed_action(node: str) -> set[str]:
+    """What succeeds of an action whose work failed: only its outcome (the error transition)."""
+    return {f"{node}.outcome"}
+
+
+# Every DAG run the tests check: case -> (DAG, run conf); "{dir}" is the case's own directory.
+CASES: dict[str, tuple[str, dict[str, str]]] = {
+    "decision-first": ("cf_decision", {"mode": "a"}),
+    "decision-default": ("cf_decision", {"mode": "x"}),
+    "forks": ("cf_forks", {}),
+    "kill": ("cf_kill", {}),
+    "errors": ("cf_errors", {}),
+    "subwf-ok": ("cf_subwf", {"marker": "{dir}/child-ran", "childExit": "0"}),
+    "subwf-fails": ("cf_subwf", {"marker": "{dir}/child-ran", "childExit": "1"}),
+    "retries": ("cf_retries", {"markerDir": "{dir}"}),
+    "capture-ready": ("cf_capture", {"status": "ready"}),
+    "capture-late": ("cf_capture", {"status": "late"}),
+    "fs": ("cf_fs", {"root": "file://{dir}/fs"}),
+}
+
+# Runs the cases one after the other in one Airflow process: its start-up (the in-process
+# execution API) costs more than a whole small DAG run.
+BATCH = """
+import json, sys
+from run_dag import run
+cases = json.load(open(sys.argv[1]))
+results = {}
+for case, (dag, conf) in cases.items():
+    print(f"=== ferry case {case} ===", flush=True)
+    results[case] = run(dag, sys.argv[2], conf)
+    print(f"=== ferry case {case} end ===", flush=True)
+json.dump(results, open(sys.argv[3], "w"), indent=2, sort_keys=True)
+"""
+
+
+@dataclass
+class Run:
+    states: dict[str, str]  # task id -> final state; "__run__" -> the DAG run's state
+    log: str  # everything the run printed (task logs included)
+    dir: Path  # the case's own directory
+
+
+@pytest.fixture(scope="session")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
+    """e2e/apps converted once by the CLI jar; every case run with dag.test() in one process."""
+    if not CLI_JAR.is_file():
+        pytest.fail(f"{CLI_JAR} is missing: build with mvn package first")
+    base = tmp_path_factory.mktemp("control-flow")
+    repo = base / "apps"
+    subprocess.run(
+        ["java", "-jar", str(CLI_JAR), "convert", str(APPS), "-o", str(repo)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    sys.path.insert(0, str(RUN_DAG.parent))
+    from run_dag import prepare_airflow
+
+    env = prepare_airflow(repo, base / "airflow-home")
+    dirs = {case: base / "cases" / case for case in CASES}
+    cases = {}
+    for case, (dag, conf) in CASES.items():
+        dirs[case].mkdir(parents=True)
+        cases[case] = [dag, {k: v.replace("{dir}", str(dirs[case])) for k, v in conf.items()}]
+    (dirs["fs"] / "fs").mkdir()
+    (dirs["fs"] / "fs" / "data.txt").write_text("not empty\n")
+    (base / "cases.json").write_text(json.dumps(cases))
+    result = subprocess.run(
+        [sys.executable, "-c", BATCH, str(base / "cases.json"), DATE, str(base / "results.json")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+        cwd=RUN_DAG.parent,
+        env={**env, "PYTHONPATH": str(RUN_DAG.parent)},
+    )
+    assert (base / "results.json").is_file(), f"the runs did not finish:\n{result.stdout}"
+    states = json.loads((base / "results.json").read_text())
+    logs = re.findall(
+        r"=== ferry case (\S+) ===\n(.*?)=== ferry case \1 end ===", result.stdout, re.S
+    )
+    by_case = dict(logs)
+    return {case: Run(states[case], by_case.get(case, ""), dirs[case]) for case in CASES}
+
+
+def succeeded(states: dict[str, str]) -> set[str]:
+    return {task for task, state in states.items() if state == SUCCESS and task != "__run__"}
+
+
+@pytest.mark.parametrize(
+    ("case", "chosen"),
+    [
+        # mode=a makes both cases true: Oozie evaluates cases in order and takes the first.
+        ("decision-first", "first"),
+        # mode=x makes no case true: the default transition.
+        ("decision-default", "fallback"),
+    ],
+)
+def test_decision_takes_the_first_true_case_or_the_default(
+    runs: dict[str, Run], case: str, chosen: str
+) -> None:
+    states, log = runs[case].states, runs[case].log
+    # Oozie: start -> route -> <chosen> -> end, job SUCCEEDED; the other actions never start.
+    assert succeeded(states) == {"route", *action(chosen), "end"}, log
+    assert states["__run__"] == SUCCESS
+    assert states["fail"] == "skipped"
+
+
+def test_nested_fork_and_join_wait_for_every_path(runs: dict[str, Run]) -> None:
+    states, log = runs["forks"].states, runs["forks"].log
+    # Oozie: both outer paths run; the inner fork's two paths meet at inner-join before
+    # after-inner; outer-join fires once left and after-inner arrived; job SUCCEEDED.
+    assert succeeded(states) == {
+        "outer-fork",
+        *action("left"),
+        "inner-fork",
+        *action("inner-a"),
+        *action("inner-b"),
+        "inner-join",
+        *action("after-inner"),
+        "outer-join",
+        "end",
+    }, log
+    assert states["__run__"] == SUCCESS
+
+
+def test_kill_fails_the_run_with_its_message(runs: dict[str, Run]) -> None:
+    states, log = runs["kill"].states, runs["kill"].log
+    # Oozie: breaks exits 3 -> ERROR -> error transition to the kill node: job KILLED, with the
+    # kill message carrying wf:errorMessage (ShellMain's "exit code [3]").
+    assert states["breaks.run"] == "failed"
+    assert succeeded(states) == failed_action("breaks"), log
+    assert states["fail"] == "failed"
+    assert states["end"] == "skipped"
+    assert states["__run__"] == "failed"
+    assert (
+        "cf-kill stopped at [breaks]: "
+        "Main class [org.apache.oozie.action.hadoop.ShellMain], exit code [3]" in log
+    )
+
+
+def test_error_transition_to_a_recovery_path_succeeds(runs: dict[str, Run]) -> None:
+    states, log = runs["errors"].states, runs["errors"].log
+    # Oozie: breaks fails -> error to recover -> end: the job SUCCEEDED (an action that took its
+    # error transition does not fail the job); `never`, on the ok path, never starts.
+    assert states["breaks.run"] == "failed"
+    assert succeeded(states) == {*failed_action("breaks"), *action("recover"), "end"}, log
+    assert states["never.run"] == "skipped"
+    assert states["__run__"] == SUCCESS
+
+
+def test_sub_workflow_runs_the_child_and_waits(runs: dict[str, Run]) -> None:
+    run = runs["subwf-ok"]
+    # Oozie: child runs cf-subwf-child with the parent's configuration (propagate-configuration:
+    # marker, childExit) plus <configuration> (childNote); it SUCCEEDS, so child -> end, SUCCEEDED.
+    assert succeeded(run.states) == {*action("child"), "end"}, run.log
+    assert run.states["__run__"] == SUCCESS
+    assert (run.dir / "child-ran").read_text().strip() == "from cf_subwf"
+
+
+def test_sub_workflow_failure_is_the_parents_error(runs: dict[str, Run]) -> None:
+    run = runs["subwf-fails"]
+    # Oozie: the child job ends KILLED (its action fails into its kill node), so the parent's
+    # sub-workflow action ends in ERROR: error transition to fail, the parent KILLED.
+    assert (run.dir / "child-ran").is_file(), "the child did not run"
+    assert run.states["child.run"] == "failed"
+    assert succeeded(run.states) == failed_action("child"), run.log
+    assert run.states["__run__"] == "failed"
+    assert "child failed: sub-workflow cf_subwf_child ended FAILED" in run.log
+
+
+def test_retry_max_reruns_a_failed_action(runs: dict[str, Run]) -> None:
+    run = runs["retries"]
+    # Both actions fail on their first try. flaky-retried (retry-max=1) is tried again and
+    # succeeds -> ok; flaky-unretried (retry-max=0) is not -> error to recover -> end: SUCCEEDED.
+    assert succeeded(run.states) == {
+        *action("flaky-retried"),
+        *failed_action("flaky-unretried"),
+        *action("recover"),
+        "end",
+    }, run.log
+    assert run.states["flaky-unretried.run"] == "failed"
+    assert run.states["__run__"] == SUCCESS
+    assert (run.dir / "retried").is_file()
+    assert (run.dir / "unretried").is_file()
+
+
+@pytest.mark.parametrize(
+    ("case", "chosen"), [("capture-ready", "ready"), ("capture-late", "not-ready")]
+)
+def test_captured_output_decides_through_action_data(
+    runs: dict[str, Run], case: str, chosen: str
+) -> None:
+    states, log = runs[case].states, runs[case].log
+    # Oozie: probe's stdout (status=..., arg=...) is its action data; route's case reads
+    # wf:actionData('probe')['status'] -> ready when it is 'ready', else the default.
+    assert succeeded(states) == {*action("probe"), "route", *action(chosen), "end"}, log
+    assert states["__run__"] == SUCCESS
+    # The argument reached the command as one argv entry, never through a shell.
+    assert "stdout: arg=a b; $(touch pwned) `touch pwned`" in log
+
+
+def test_fs_operations_run_in_order_and_stop_at_the_first_failure(runs: dict[str, Run]) -> None:
+    run = runs["fs"]
+    root = run.dir / "fs"
+    # Oozie: prepare-dirs runs delete (missing path: fine), mkdir (parents too), touchz, move
+    # (a/b becomes moved), chmod 750 on moved and its files: ok -> refuse. refuse's mkdir runs,
+    # its touchz of a non-empty file fails, so the last mkdir never runs: error -> fail, KILLED.
+    assert succeeded(run.states) == {*action("prepare-dirs"), *failed_action("refuse")}, run.log
+    assert run.states["__run__"] == "failed"
+    assert (root / "moved" / "_SUCCESS").is_file()
+    assert not (root / "a" / "b").exists()
+    assert (root / "moved").stat().st_mode & 0o777 == 0o750
+    assert (root / "moved" / "_SUCCESS").stat().st_mode & 0o777 == 0o750
+    assert (root / "before").is_dir()
+    assert not (root / "after").exists()
+    assert f"[FS_FAILED]: file://{root}/data.txt must be a zero-length file" in run.log

@@ -1,0 +1,145 @@
+"""The Oozie sub-workflow action: run the child workflow's DAG and wait for it.
+
+Group: run -> outcome. The child's conf is the action's <configuration> (rendered per run), over
+the parent's job configuration (params, then the run's conf) when <propagate-configuration/> is
+there, as SubWorkflowActionExecutor builds it. The child's failure fails `run`: the action's
+error transition.
+- kubernetes backend (a real deployment, with a scheduler): the standard provider's
+  TriggerDagRunOperator with wait_for_completion; a retry triggers a new child run.
+- local backend: the child runs in a child process with dag.test() (no scheduler there to pick a
+  triggered run up), on the parent's logical date; `python -m ferry_runtime.actions.subworkflow`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ferry_runtime._airflow import BaseOperator
+from ferry_runtime.errors import ActionFailed, failure_recorded
+from ferry_runtime.transitions import enter
+
+
+@dataclass(frozen=True)
+class SubWorkflow:
+    """An Oozie <sub-workflow>: `dag` is the child's DAG id; configuration values are Jinja."""
+
+    node: str
+    dag: str
+    configuration: Mapping[str, str] = field(default_factory=dict)
+    propagate_configuration: bool = False
+
+
+def child_conf(
+    configuration: Mapping[str, Any], propagate: bool, context: Mapping[str, Any]
+) -> dict[str, str]:
+    """<configuration> over, with propagate-configuration, the parent's params and run conf."""
+    conf: dict[str, str] = {}
+    if propagate:
+        params = context.get("params") or {}
+        conf.update({str(k): str(v) for k, v in dict(params).items() if v is not None})
+        run_conf = getattr(context.get("dag_run"), "conf", None) or {}
+        conf.update({str(k): str(v) for k, v in run_conf.items() if v is not None})
+    conf.update({str(k): str(v) for k, v in configuration.items()})
+    return conf
+
+
+def trigger_operator(sub: SubWorkflow, **kwargs: Any) -> BaseOperator:
+    """kubernetes backend: TriggerDagRunOperator that enters like every node and waits."""
+    from airflow.providers.standard.operators.trigger_dagrun import TriggerDagRunOperator
+
+    class TriggerSubWorkflow(TriggerDagRunOperator):
+        template_fields = (*TriggerDagRunOperator.template_fields, "configuration")
+
+        def __init__(self, **inner: Any) -> None:
+            super().__init__(**inner)
+            self.ferry_node = sub.node
+            self.configuration = dict(sub.configuration)
+
+        def execute(self, context: Any) -> Any:
+            enter(self, context)
+            self.conf = child_conf(self.configuration, sub.propagate_configuration, context)
+            # Raises DagRunTriggerException: the task runner triggers the child and waits for it.
+            return super().execute(context)
+
+    kwargs.setdefault("task_id", "run")
+    return TriggerSubWorkflow(
+        trigger_dag_id=sub.dag,
+        wait_for_completion=True,
+        allowed_states=["success"],
+        failed_states=["failed"],
+        poke_interval=30,
+        **kwargs,
+    )
+
+
+class RunSubWorkflowLocally(BaseOperator):
+    """local backend: the child DAG's run, with dag.test() in a child process."""
+
+    template_fields = ("configuration",)
+    ui_color = "#f0e4ff"
+
+    def __init__(self, *, sub: SubWorkflow, **kwargs: Any) -> None:
+        kwargs.setdefault("task_id", "run")
+        super().__init__(**kwargs)
+        self.ferry_node = sub.node
+        self.child_dag = sub.dag
+        self.configuration = dict(sub.configuration)
+        self.propagate = sub.propagate_configuration
+
+    def execute(self, context: Any) -> None:
+        enter(self, context)
+        with failure_recorded(context, "SUBWORKFLOW_FAILED"):
+            conf = child_conf(self.configuration, self.propagate, context)
+            logical_date = context.get("logical_date")
+            command = [
+                sys.executable,
+                "-m",
+                "ferry_runtime.actions.subworkflow",
+                self.child_dag,
+                "--conf",
+                json.dumps(conf, sort_keys=True),
+            ]
+            if logical_date is not None:
+                command += ["--logical-date", logical_date.isoformat()]
+            self.log.info("sub-workflow '%s': running DAG %s", self.ferry_node, self.child_dag)
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            for line in (result.stdout + result.stderr).splitlines():
+                self.log.info("%s: %s", self.child_dag, line)
+            if result.returncode != 0:
+                raise ActionFailed(
+                    f"sub-workflow {self.child_dag} ended "
+                    + ("FAILED" if result.returncode == 1 else f"abnormally ({result.returncode})"),
+                    "SUBWORKFLOW_FAILED",
+                )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one DAG with dag.test(); exit 0 when the run succeeded, 1 when it failed."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("dag")
+    parser.add_argument("--conf", default="{}")
+    parser.add_argument("--logical-date")
+    args = parser.parse_args(argv)
+    import pendulum
+    from airflow.dag_processing.dagbag import DagBag
+
+    dag = DagBag().get_dag(args.dag)
+    if dag is None:
+        print(f"DAG {args.dag} not found", file=sys.stderr)
+        return 2
+    logical_date = pendulum.parse(args.logical_date) if args.logical_date else None
+    dag_run = dag.test(logical_date=logical_date, run_conf=json.loads(args.conf))
+    for ti in dag_run.get_task_instances():
+        print(f"{ti.task_id} {ti.state}")
+    print(f"run {dag_run.run_id} {dag_run.state}")
+    return 0 if str(dag_run.state) == "success" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +36,20 @@ def hdfs(tmp_path: Path) -> Path:
     root = tmp_path / "hdfs"
     shutil.copytree(SAMPLE / "data", root / "data" / "clickstream")
     return root
+
+
+def assert_ruff_clean(dags: list[Path]) -> None:
+    """Generated DAGs pass `ruff check` with the AIR rules and `ruff format --check`."""
+    ruff = str(Path(sys.executable).parent / "ruff")
+    folders = [str(d) for d in dags]
+    assert folders, "no DAG folder to check"
+    check = subprocess.run(
+        [ruff, "check", "--select", "E,F,W,I,AIR", "--no-cache", *folders],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    fmt = subprocess.run(
+        [ruff, "format", "--check", "--no-cache", *folders], capture_output=True, text=True
+    )
+    assert fmt.returncode == 0, fmt.stdout + fmt.stderr

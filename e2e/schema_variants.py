@@ -28,6 +28,15 @@ OLDEST_EXTENSION = {
 WORKFLOW_VERSIONS = ("0.3", "0.4", "0.5")
 COORDINATOR_VERSIONS = ("0.1", "0.2")
 NO_OLDER_VARIANT = {"git"}
+# Apps whose app-paths point at a sibling app of the examples' apps/ directory: converted with it.
+WITH_SIBLINGS = {"bundle": ["aggregator"], "subwf": ["map-reduce"]}
+
+
+def repository(corpus: Path, app: str, out: Path) -> Path:
+    """A repository laid out as the examples' apps/ directory: the app and the siblings it names."""
+    for name in [app, *WITH_SIBLINGS.get(app, [])]:
+        shutil.copytree(corpus / name, out / name)
+    return out
 
 
 def workflow_variant(text: str, version: str) -> str:
@@ -40,6 +49,9 @@ def workflow_variant(text: str, version: str) -> str:
             f'xmlns="uri:oozie:{extension}:{oldest}"',
             text,
         )
+    if version != "0.5":
+        # sla:info 0.2 came with workflow 0.5; SLA 0.1 has other elements: older variants have none.
+        text = re.sub(r"\s*<sla:info>.*?</sla:info>", "", text, flags=re.DOTALL)
     if version == "0.3":
         # <parameters> came with 0.4.
         text = re.sub(r"\s*<parameters>.*?</parameters>", "", text, flags=re.DOTALL)
@@ -53,7 +65,7 @@ def coordinator_variant(text: str, version: str) -> str:
 
 
 def variants(corpus: Path, out: Path) -> dict[str, Path]:
-    """name -> app directory, one per (app, older version) the rules apply to."""
+    """name -> repository holding the variant app, one per (app, older version) the rules fit."""
     made: dict[str, Path] = {}
     for app in sorted(p for p in corpus.iterdir() if p.is_dir() and p.name not in NO_OLDER_VARIANT):
         workflow = app / "workflow.xml"
@@ -62,13 +74,13 @@ def variants(corpus: Path, out: Path) -> dict[str, Path]:
         coordinator = app / "coordinator.xml"
         coordinator_text = coordinator.read_text() if coordinator.is_file() else ""
         for index, version in enumerate(WORKFLOW_VERSIONS):
-            target = out / f"{app.name}-wf{version}"
-            shutil.copytree(app, target)
+            repo = repository(corpus, app.name, out / f"{app.name}-wf{version}")
+            target = repo / app.name
             (target / "workflow.xml").write_text(workflow_variant(workflow.read_text(), version))
             if 'uri:oozie:coordinator:0.2"' in coordinator_text:
                 older = COORDINATOR_VERSIONS[index % len(COORDINATOR_VERSIONS)]
                 (target / "coordinator.xml").write_text(
                     coordinator_variant(coordinator_text, older)
                 )
-            made[target.name] = target
+            made[repo.name] = repo
     return made

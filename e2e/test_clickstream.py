@@ -17,7 +17,7 @@ import yaml
 
 from ferry_runtime.schema import validate_flink_deployment
 
-from conftest import CRD, ROOT, SAMPLE
+from conftest import CRD, ROOT, SAMPLE, assert_ruff_clean
 
 RUN_DAG = ROOT / "e2e" / "run_dag.py"
 DAY = "2026-01-15"
@@ -107,18 +107,7 @@ def test_generated_dag_imports_in_airflow(migrated_repo: Path, tmp_path: Path) -
 
 
 def test_generated_python_is_ruff_clean(migrated_repo: Path) -> None:
-    ruff = str(Path(sys.executable).parent / "ruff")
-    dags = str(migrated_repo / "dags")
-    check = subprocess.run(
-        [ruff, "check", "--select", "E,F,W,I,AIR", "--no-cache", dags],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
-    fmt = subprocess.run(
-        [ruff, "format", "--check", "--no-cache", dags], capture_output=True, text=True
-    )
-    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+    assert_ruff_clean([migrated_repo / "dags"])
 
 
 def test_flink_deployments_validate_against_the_crd(migrated_repo: Path) -> None:

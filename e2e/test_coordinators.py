@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI_JAR, ROOT
+from conftest import CLI_JAR, ROOT, assert_ruff_clean
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
 APPS = ["aggregator", "bundle", "coord-input-logic", "cron", "cron-schedule", "sla", "hcatalog"]
@@ -176,18 +176,7 @@ def test_cron_frequency_and_sla_deadlines(corpus: dict[str, Path], tmp_path: Pat
 
 
 def test_converted_coordinators_are_ruff_clean(corpus: dict[str, Path]) -> None:
-    ruff = str(Path(sys.executable).parent / "ruff")
-    dags = [str(out / "dags") for out in corpus.values()]
-    check = subprocess.run(
-        [ruff, "check", "--select", "E,F,W,I,AIR", "--no-cache", *dags],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
-    fmt = subprocess.run(
-        [ruff, "format", "--check", "--no-cache", *dags], capture_output=True, text=True
-    )
-    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+    assert_ruff_clean([out / "dags" for out in corpus.values()])
 
 
 def run_daily_ingest(tmp: Path, timeout_minutes: int, flags: list[str]) -> tuple[dict, str]:
@@ -285,14 +274,4 @@ def test_schedules_no_cron_expresses_and_a_disabled_bundle_coordinator(tmp_path:
         "every_5_months",
         "schedules_bundle.hourly",
     ]
-    ruff = str(Path(sys.executable).parent / "ruff")
-    check = subprocess.run(
-        [ruff, "check", "--select", "E,F,W,I,AIR", "--no-cache", str(out / "dags")],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stdout
-    fmt = subprocess.run(
-        [ruff, "format", "--check", "--no-cache", str(out / "dags")], capture_output=True, text=True
-    )
-    assert fmt.returncode == 0, fmt.stdout
+    assert_ruff_clean([out / "dags"])

@@ -9,7 +9,6 @@ and every FlinkDeployment must validate against the operator's CRD.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,13 +18,11 @@ import yaml
 
 from ferry_runtime.schema import validate_flink_deployment
 
-from conftest import CLI_JAR, CRD, ROOT
-from schema_variants import variants
+from conftest import CLI_JAR, CRD, ROOT, assert_ruff_clean
+from schema_variants import WITH_SIBLINGS, repository, variants
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
 APPS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
-# Apps whose app-paths point at a sibling app of the examples' apps/ directory, converted with it.
-WITH_SIBLINGS = {"bundle": ["aggregator"]}
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +35,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         target = out / app
         repo = CORPUS / app
         if app in WITH_SIBLINGS:
-            repo = out / "repos" / app
-            for name in [app, *WITH_SIBLINGS[app]]:
-                shutil.copytree(CORPUS / name, repo / name)
+            repo = repository(CORPUS, app, out / "repos" / app)
         result = subprocess.run(
             ["java", "-jar", str(CLI_JAR), "convert", str(repo), "-o", str(target)],
             capture_output=True,
@@ -91,18 +86,7 @@ def test_every_dag_imports_in_airflow(converted: dict[str, Path], tmp_path: Path
 
 
 def test_generated_python_is_ruff_clean(converted: dict[str, Path]) -> None:
-    ruff = str(Path(sys.executable).parent / "ruff")
-    dags = [str(repo / "dags") for repo in converted.values()]
-    check = subprocess.run(
-        [ruff, "check", "--select", "E,F,W,I,AIR", "--no-cache", *dags],
-        capture_output=True,
-        text=True,
-    )
-    assert check.returncode == 0, check.stdout + check.stderr
-    fmt = subprocess.run(
-        [ruff, "format", "--check", "--no-cache", *dags], capture_output=True, text=True
-    )
-    assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+    assert_ruff_clean([repo / "dags" for repo in converted.values()])
 
 
 def test_flink_deployments_validate_against_the_crd(converted: dict[str, Path]) -> None:

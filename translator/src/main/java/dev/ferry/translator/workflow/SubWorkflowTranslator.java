@@ -61,7 +61,7 @@ final class SubWorkflowTranslator {
                 p.childText("name"), el.template(p.childText("value") == null ? "" : p.childText("value"),
                         p.child("value").map(XmlElement::textSpan).orElse(p.span())))));
         return Optional.of(new TaskNode.SubWorkflow(node.name(), node.span(), rule,
-                WorkflowTranslator.DagNames.dagId(workflow.get().name()), configuration,
+                WorkflowTranslator.DagNames.dagId(workflow.get()), configuration,
                 xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
     }
 

@@ -64,7 +64,7 @@ public final class WorkflowTranslator {
     private Optional<WorkflowPlan> run() {
         WorkflowApp workflow = sources.workflow();
         int errorsBefore = errorCount();
-        String dagId = DagNames.dagId(sources.coordinator() != null ? sources.coordinator().name() : workflow.name());
+        String dagId = sources.coordinator() != null ? DagNames.dagId(sources.coordinator().name()) : DagNames.dagId(workflow);
         SortedMap<String, String> params = params(workflow);
         SortedMap<String, String> runConfiguration = new TreeMap<>();
         WorkflowPlan.Schedule schedule = null;
@@ -270,6 +270,17 @@ public final class WorkflowTranslator {
         static String dagId(String oozieName) {
             String id = oozieName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]+", "_").replaceAll("^_+|_+$", "");
             return id.isEmpty() ? "workflow" : id;
+        }
+
+        /**
+         * An unscheduled workflow's DAG id: its name, plus the file's name when that is not workflow.xml.
+         * An app directory often keeps variants beside its workflow.xml (the Oozie examples'
+         * workflow-with-config-class.xml), all with the same name; each becomes a DAG of its own.
+         */
+        static String dagId(WorkflowApp workflow) {
+            String file = workflow.file().substring(workflow.file().lastIndexOf('/') + 1);
+            return file.equals("workflow.xml") || !file.endsWith(".xml") ? dagId(workflow.name())
+                    : dagId(workflow.name() + "_" + file.substring(0, file.length() - ".xml".length()));
         }
 
         /** A DNS-1123 name of at most {@code max} characters. */

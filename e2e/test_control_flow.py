@@ -49,6 +49,7 @@ CASES: dict[str, tuple[str, dict[str, str]]] = {
     "capture-ready": ("cf_capture", {"status": "ready"}),
     "capture-late": ("cf_capture", {"status": "late"}),
     "fs": ("cf_fs", {"root": "file://{dir}/fs"}),
+    "sla": ("cf_sla", {}),
 }
 
 # Runs the cases one after the other in one Airflow process: its start-up (the in-process
@@ -248,3 +249,21 @@ def test_fs_operations_run_in_order_and_stop_at_the_first_failure(runs: dict[str
     assert (root / "before").is_dir()
     assert not (root / "after").exists()
     assert f"[FS_FAILED]: file://{root}/data.txt must be a zero-length file" in run.log
+
+
+def test_action_slas_report_met_and_missed_and_never_change_the_path(runs: dict[str, Run]) -> None:
+    run = runs["sla"]
+    # Oozie: on-time -> late -> end, SUCCEEDED; the SLA service records events and mails the misses
+    # alert-events lists, it never changes a job's path or status.
+    assert succeeded(run.states) == {*action("on-time"), *action("late"), "end"}, run.log
+    assert run.states["__run__"] == SUCCESS
+    for event in ("START_MET", "END_MET"):
+        assert f"Oozie SLA of action 'on-time': {event}" in run.log
+    # late: expected start 2026-01-15T00:01Z and end 2026-01-17T00:00Z, both long past when the
+    # test runs; ran 1 s > 0.06 s. END_MISS is recorded but not alerted (not in its alert-events).
+    for event in ("START_MISS", "DURATION_MISS", "END_MISS"):
+        assert f"Oozie SLA of action 'late': {event}" in run.log
+    assert "Oozie SLA START_MISS of action 'late' for DAG cf_sla run" in run.log
+    assert "Oozie SLA DURATION_MISS of action 'late' for DAG cf_sla run" in run.log
+    assert "Oozie SLA END_MISS of action 'late'" not in run.log
+    assert "@example.com): late is late" in run.log

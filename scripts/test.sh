@@ -6,9 +6,19 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/setup.sh --with-tests
 echo "== jars of real Oozie's EL evaluator (the EL oracle of runtime/python/tests/test_el_oracle.py)"
-grep -v '^#' runtime/python/tests/oracle/jars.txt | grep . | while read -r artifact; do
-  mvn -B -q dependency:get -Dtransitive=false -Dartifact="$artifact"
-done
+# One Maven run resolves them all: a throwaway POM with each jar as a dependency without its own.
+oracle_pom=$(mktemp -d)/pom.xml
+{
+  echo '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>'
+  echo '<groupId>dev.ferry</groupId><artifactId>el-oracle-jars</artifactId><version>0</version><dependencies>'
+  grep -v '^#' runtime/python/tests/oracle/jars.txt | grep . | while IFS=: read -r group artifact version; do
+    echo "<dependency><groupId>$group</groupId><artifactId>$artifact</artifactId><version>$version</version>"
+    echo '<exclusions><exclusion><groupId>*</groupId><artifactId>*</artifactId></exclusion></exclusions></dependency>'
+  done
+  echo '</dependencies></project>'
+} >"$oracle_pom"
+mvn -B -q -f "$oracle_pom" dependency:resolve
+rm -r "$(dirname "$oracle_pom")"
 echo "== ruff (runtime package)"
 .venv/bin/ruff check runtime/python e2e
 .venv/bin/ruff format --check runtime/python e2e

@@ -42,9 +42,10 @@ from ferry_runtime.el.datasets import Dataset as dataset
 from ferry_runtime.el.datasets import InputGroup as input_group
 from ferry_runtime.el.datasets import current, future, latest, offset
 from ferry_runtime.el.functions import macros
-from ferry_runtime.sla import sla_missed
+from ferry_runtime.sla import record_start, sla_missed
 
 __all__ = [
+    "action_sla",
     "coordinator",
     "current",
     "data_in",
@@ -336,6 +337,41 @@ def pod_action(
     retry = Retry.of(retry_max, retry_interval, retry_policy)
     build = backends.select(backend).pod_action
     return _action(name, ok, error, trigger_rule, build, action, settings, retry)
+
+
+def action_sla(
+    action: TaskGroup,
+    *,
+    nominal_time: str,
+    should_start: str | float | None = None,
+    should_end: str | float | None = None,
+    max_duration: str | float | None = None,
+    alert_events: str | None = None,
+    alert_contact: str = "",
+    notification_msg: str = "",
+) -> TaskGroup:
+    """An action's `<sla:info>`: its outcome task records START/END/DURATION met or miss when the
+    action ends and alerts the misses alert-events names (see `sla` for how this differs from
+    Oozie's SLA service). Values are templates, rendered when the outcome runs."""
+    tasks = list(action.children.values())
+    outcome = next(t for t in tasks if isinstance(t, ActionOutcome))
+    outcome.oozie_sla = {
+        "nominal_time": nominal_time,
+        "should_start": should_start,
+        "should_end": should_end,
+        "max_duration": max_duration,
+        "alert_events": alert_events,
+        "alert_contact": alert_contact,
+        "notification_msg": notification_msg,
+    }
+    first = action.children[outcome.work_task_ids[0]]
+    callbacks = first.on_execute_callback
+    if callbacks is None:
+        callbacks = []
+    elif not isinstance(callbacks, list):
+        callbacks = [callbacks]
+    first.on_execute_callback = [*callbacks, record_start]
+    return action
 
 
 def decision(

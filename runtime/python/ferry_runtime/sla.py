@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -20,9 +21,10 @@ def sla_missed(
     event: str,
     contact: str = "",
     message: str = "",
+    logger: logging.Logger | None = None,
     **_: Any,
 ) -> str:
-    """Reports one SLA miss; returns the text it logged."""
+    """Reports one SLA miss (to `logger`, a task's log, else this module's); returns the text."""
     context = context or {}
     dag_run = context.get("dag_run")
     dag_id = getattr(dag_run, "dag_id", None) or context.get("dag_id", "?")
@@ -32,5 +34,103 @@ def sla_missed(
         text += f" (alert-contact: {contact})"
     if message:
         text += f": {message}"
-    log.warning(text)
+    (logger or log).warning(text)
     return text
+
+
+# Action-level SLAs (`<sla:info>` inside an `<action>`). Oozie registers an action's SLA when the
+# action starts (SLAOperations.createSlaRegistrationEvent): expected start = nominal-time +
+# should-start minutes, expected end = nominal-time + should-end minutes, expected duration =
+# max-duration minutes (or, without it, expected end - expected start). The minutes are floats
+# (Float.parseFloat) and must not be negative. The calculator then records one event per criterion:
+# START_MET/START_MISS, END_MET/END_MISS (also END_MISS when the action does not end successfully,
+# DG_SLAMonitoring "SLA Status"), DURATION_MET/DURATION_MISS. Every event is recorded; only those in
+# alert-events (default END_MISS: oozie.sla.service.SLAService.alert.events) are alerted to
+# alert-contact (SLAEmailEventListener).
+#
+# Airflow has no per-task SLA since 3.0, so the action's outcome task checks the SLA when the
+# action ends: the events are the ones Oozie records, but an alert is raised when the action ends
+# rather than at the deadline (Oozie alerts a START_MISS even for an action still queued). The DAG
+# run's own deadline alert, when the coordinator has an SLA, still fires on time.
+
+STARTED_KEY = "ferry_started_at"  # XCom: when the action's first work task started (ISO 8601)
+SLA_KEY = "ferry_sla"  # XCom of the outcome task: the action's SLA record
+DEFAULT_ALERT_EVENTS = "END_MISS"
+EVENTS = ("START_MISS", "END_MISS", "DURATION_MISS")
+
+
+def record_start(context: Mapping[str, Any]) -> None:
+    """on_execute_callback of an action's first work task: the action's actual start."""
+    context["ti"].xcom_push(key=STARTED_KEY, value=datetime.now(timezone.utc).isoformat())
+
+
+def _minutes(value: Any, what: str) -> float | None:
+    if value is None or str(value).strip() == "":
+        return None
+    minutes = float(str(value).strip())
+    if minutes < 0:
+        raise ValueError(f"sla {what} is negative: {value}")
+    return minutes
+
+
+def check_action(
+    context: Mapping[str, Any],
+    *,
+    node: str,
+    spec: Mapping[str, Any],
+    started: datetime | None,
+    ended: datetime,
+    succeeded: bool,
+    logger: logging.Logger | None = None,
+) -> dict[str, Any]:
+    """The SLA record of one action that has ended; alerts the misses its alert-events name."""
+    from ferry_runtime.el.coord import oozie_time, parse_oozie_time
+
+    nominal = parse_oozie_time(str(spec["nominal_time"]))
+    should_start = _minutes(spec.get("should_start"), "should-start")
+    should_end = _minutes(spec.get("should_end"), "should-end")
+    max_duration = _minutes(spec.get("max_duration"), "max-duration")
+    expected_start = None if should_start is None else nominal + timedelta(minutes=should_start)
+    expected_end = None if should_end is None else nominal + timedelta(minutes=should_end)
+    expected_duration = None
+    if max_duration is not None and max_duration > 0:
+        expected_duration = timedelta(minutes=max_duration)
+    elif expected_start is not None and expected_end is not None:
+        expected_duration = expected_end - expected_start
+    started = started or ended
+    events: dict[str, str] = {}
+    if expected_start is not None:
+        events["START"] = "MISS" if started > expected_start else "MET"
+    if expected_end is not None:
+        events["END"] = "MISS" if not succeeded or ended > expected_end else "MET"
+    if expected_duration is not None:
+        events["DURATION"] = "MISS" if ended - started > expected_duration else "MET"
+    record = {
+        "node": node,
+        "nominal_time": oozie_time(nominal),
+        "expected_start": None if expected_start is None else oozie_time(expected_start),
+        "actual_start": started.isoformat(),
+        "expected_end": None if expected_end is None else oozie_time(expected_end),
+        "actual_end": ended.isoformat(),
+        "events": events,
+    }
+    wanted = {
+        e.strip().upper()
+        for e in str(spec.get("alert_events") or DEFAULT_ALERT_EVENTS).split(",")
+        if e.strip()
+    }
+    alerted = []
+    for criterion, status in events.items():
+        event = f"{criterion}_{status}"
+        (logger or log).info("Oozie SLA of action '%s': %s", node, event)
+        if status == "MISS" and event in wanted:
+            alerted.append(event)
+            sla_missed(
+                context,
+                event=f"{event} of action '{node}'",
+                contact=str(spec.get("alert_contact") or ""),
+                message=str(spec.get("notification_msg") or ""),
+                logger=logger,
+            )
+    record["alerted"] = alerted
+    return record

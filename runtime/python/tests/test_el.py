@@ -230,3 +230,19 @@ def test_wf_conf_expands_references_like_hadoop_configuration(monkeypatch):
     assert wf.conf("unbound") == "${nope}/x/${day}"
     with pytest.raises(ValueError, match="20 substitutions"):
         wf.conf("loop")
+
+
+def test_user_name_is_always_set_like_oozie_sets_it_on_every_job(monkeypatch):
+    # the Oozie examples: oozie.wf.application.path=${nameNode}/user/${user.name}/...
+    context = _conf_context(
+        monkeypatch,
+        params={"nameNode": "hdfs://nn:8020", "app": "${nameNode}/user/${user.name}/apps/pig"},
+    )
+    context["task"].owner = "etl"
+    wf = oozie.macros()["wf"]
+    assert wf.conf("app") == "hdfs://nn:8020/user/etl/apps/pig"
+    assert wf.conf("user.name") == "etl" == wf.user()
+    # a user.name given at submit (oozie job -D user.name=..., dags trigger --conf) wins
+    context["dag_run"].conf["user.name"] = "alice"
+    assert wf.conf("app") == "hdfs://nn:8020/user/alice/apps/pig"
+    assert wf.user() == "alice"

@@ -155,3 +155,29 @@ def test_untranslated_action_fails_with_its_todo_and_takes_the_error_transition(
         "is not translated: Oozie <map-reduce> action at workflow.xml:21:9 is not translated yet"
         in result.log
     )
+
+
+# ------------------------------------------------------------- wf_sla: action-level <sla:info>
+
+
+def test_action_sla_records_met_and_missed_events_and_alerts_only_alert_events(run_dag):
+    result = run_dag("wf_sla")
+    # an SLA only reports: every action still follows its transitions, the run succeeds
+    assert result.state == "success"
+    assert (
+        result.states("on_time.outcome", "late.outcome", "failing.outcome", "end")
+        == ["success"] * 4
+    )
+    for event in ("START_MET", "END_MET"):
+        assert f"Oozie SLA of action 'on_time': {event}" in result.log
+    assert "Oozie SLA START_MISS of action 'on_time'" not in result.log
+    for event in ("START_MISS", "END_MISS", "DURATION_MISS"):
+        assert f"Oozie SLA of action 'late': {event}" in result.log
+    # alerted: the misses alert-events lists, with the contact and message
+    assert "Oozie SLA START_MISS of action 'late' for DAG wf_sla run" in result.log
+    assert "(alert-contact: sla@example.com): late is late" in result.log
+    assert "Oozie SLA DURATION_MISS of action 'late'" in result.log
+    assert "Oozie SLA END_MISS of action 'late'" not in result.log  # recorded, not alerted
+    # an action that fails misses its end whatever the time; END_MISS is alerted by default
+    assert "Oozie SLA of action 'failing': END_MISS" in result.log
+    assert "Oozie SLA END_MISS of action 'failing'" in result.log

@@ -39,6 +39,7 @@ def upstream_errors(context: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return errors
 
 
+USER_NAME = "user.name"  # OozieClient.USER_NAME, set on every job's configuration
 MAX_SUBSTITUTIONS = 20  # org.apache.hadoop.conf.Configuration.MAX_SUBST
 _VARIABLE = re.compile(r"\$\{([^${}\s]+)\}")
 
@@ -50,6 +51,8 @@ class WorkflowFunctions:
     like `oozie job -D`), the coordinator's per-run `<configuration>`, then the DAG params
     (job.properties over config-default.xml). `${name}` references in a value expand like Hadoop's
     Configuration does: recursively, at most 20 times, unknown names left as written.
+    `user.name` is always set, as Oozie sets it on every job's configuration to the submitting
+    user (OozieClient.USER_NAME): `${nameNode}/user/${user.name}/app` in job.properties resolves.
     """
 
     def __init__(self, run_configuration: Mapping[str, str] | None = None) -> None:
@@ -84,6 +87,8 @@ class WorkflowFunctions:
             template = context["task"].get_template_env().from_string(self._run_configuration[name])
             return template.render(**context)
         value = (context.get("params") or {}).get(name)
+        if value is None and name == USER_NAME:
+            return self._user(context)
         return None if value is None else str(value)
 
     def _expand(self, context: Mapping[str, Any], value: str) -> str:
@@ -100,11 +105,15 @@ class WorkflowFunctions:
         )
 
     def user(self) -> str:
-        """`user.name` from the params, else the task owner, else the worker's OS user."""
+        """`user.name` from the run conf or params, else the task owner, else the OS user."""
         context = current_context()
-        params = context.get("params") or {}
+        return self._raw(context, USER_NAME) or self._user(context)
+
+    @staticmethod
+    def _user(context: Mapping[str, Any]) -> str:
+        """Who submits the job when no property says: the task owner, else the worker's OS user."""
         owner = getattr(context.get("task"), "owner", None)
-        return str(params.get("user.name") or owner or getpass.getuser())
+        return str(owner or getpass.getuser())
 
     def group(self) -> str:
         value = (current_context().get("params") or {}).get("group.name")

@@ -52,6 +52,7 @@ public final class DagRenderer {
         ScheduleSource.tags(plan).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         model.put("tags", "[" + String.join(", ", tags.stream().map(PythonSource::string).toList()) + "]");
         model.put("tasks", tasks);
+        model.put("slas", plan.actionSlas().values().stream().map(sla -> actionSla(sla, variables)).toList());
         model.put("edges", edges);
         return Templates.render("dag.py.ftl", model);
     }
@@ -76,6 +77,21 @@ public final class DagRenderer {
             names.put(task.id(), name);
         }
         return names;
+    }
+
+    /** {@code oozie.action_sla(node, nominal_time=..., ...)}: the SLA the action's outcome checks. */
+    private static String actionSla(dev.ferry.translator.workflow.ActionSla sla, Map<String, String> variables) {
+        List<Kwarg> kwargs = new ArrayList<>();
+        kwargs.add(kwarg("nominal_time", sla.nominalTime() == null ? "" : sla.nominalTime()));
+        String[][] optional = {{"should_start", sla.shouldStart()}, {"should_end", sla.shouldEnd()},
+            {"max_duration", sla.maxDuration()}, {"alert_events", sla.alertEvents()},
+            {"alert_contact", sla.alertContact()}, {"notification_msg", sla.notificationMsg()}};
+        for (String[] pair : optional) {
+            if (pair[1] != null) {
+                kwargs.add(kwarg(pair[0], pair[1]));
+            }
+        }
+        return call("oozie.action_sla", List.of(variables.get(sla.node())), kwargs, DEPTH);
     }
 
     private static List<Kwarg> transitions(String ok, String error) {

@@ -41,6 +41,9 @@ with DAG(
 <#list tasks as task>
     ${task.variable} = ${task.call}
 </#list>
+<#list slas as sla>
+    ${sla}
+</#list>
 <#list schedule.after as line>
     ${line}
 </#list>

@@ -26,11 +26,15 @@ import java.util.Set;
  * <li>max-duration (minutes of running) → deadline on queued_at: the run's queueing stands in for the start of
  *     the action, so a run that waits for its input sensors counts that wait too.</li>
  * <li>should-start → no Airflow equivalent (deadlines only watch the end of a run): warning + TODO.</li>
- * <li>alert-events picks which of these are kept; alert-contact and notification-msg go to the callback.</li>
+ * <li>alert-events picks which of these are kept (without it, END_MISS only: Oozie's
+ *     oozie.sla.service.SLAService.alert.events default); alert-contact and notification-msg go to the callback.</li>
  * </ul>
  * The times are minutes, with Oozie's SLA constants MINUTES = 1, HOURS = 60, DAYS = 1440.
  */
 final class SlaDeadlines {
+
+    /** The events Oozie alerts when alert-events is absent (oozie-default.xml, SLAService.alert.events). */
+    static final String DEFAULT_ALERT_EVENTS = "end_miss";
 
     private static final Map<String, Integer> UNITS = Map.of("MINUTES", 1, "HOURS", 60, "DAYS", 1440);
 
@@ -40,7 +44,7 @@ final class SlaDeadlines {
     static List<SlaAlert> translate(SlaInfo sla, Map<String, String> known, Diagnostics diagnostics) {
         List<SlaAlert> alerts = new ArrayList<>();
         String events = sla.value("alert-events").flatMap(v -> CoordinatorSchedule.resolve(v, known))
-                .orElse("start_miss,end_miss,duration_miss").toLowerCase(Locale.ROOT);
+                .orElse(DEFAULT_ALERT_EVENTS).toLowerCase(Locale.ROOT);
         Set<String> wanted = Set.of(events.replace(" ", "").split(","));
         String contact = sla.value("alert-contact").flatMap(v -> CoordinatorSchedule.resolve(v, known)).orElse("");
         String message = sla.value("notification-msg").flatMap(v -> CoordinatorSchedule.resolve(v, known)).orElse("");
@@ -68,17 +72,12 @@ final class SlaDeadlines {
     }
 
     /**
-     * The SLAs a DAG-run deadline cannot carry, reported: every action's, and the workflow's own when no
-     * coordinator schedules it (no nominal time to count from).
+     * The workflow's own SLA when no coordinator schedules it: no nominal time a DAG-run deadline could count from,
+     * so it is reported (action SLAs are translated by {@link ActionSlas}).
      */
     static void reportUnscheduled(dev.ferry.parser.oozie.WorkflowApp workflow, boolean scheduled, Diagnostics diagnostics) {
         if (!scheduled) {
             workflow.sla().ifPresent(s -> reportUntranslated(s, "unscheduled workflow '" + workflow.name() + "'", diagnostics));
-        }
-        for (dev.ferry.parser.oozie.WorkflowNode node : workflow.nodes()) {
-            if (node instanceof dev.ferry.parser.oozie.ActionNode action) {
-                action.sla().ifPresent(s -> reportUntranslated(s, "action '" + action.name() + "'", diagnostics));
-            }
         }
     }
 

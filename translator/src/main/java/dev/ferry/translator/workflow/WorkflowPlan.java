@@ -15,13 +15,23 @@ import java.util.SortedMap;
  */
 public record WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
                            SortedMap<String, String> params, SortedMap<String, String> runConfiguration,
-                           List<TaskNode> tasks, List<Edge> edges, List<String> tags) {
+                           List<TaskNode> tasks, List<Edge> edges, List<String> tags,
+                           SortedMap<String, ActionSla> actionSlas) {
 
     public WorkflowPlan {
         sourceFiles = List.copyOf(sourceFiles);
         tasks = List.copyOf(tasks);
         edges = List.copyOf(edges);
         tags = List.copyOf(tags);
+        actionSlas = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(actionSlas));
+    }
+
+    /** A plan without action-level SLAs. */
+    public WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
+                        SortedMap<String, String> params, SortedMap<String, String> runConfiguration,
+                        List<TaskNode> tasks, List<Edge> edges, List<String> tags) {
+        this(dagId, description, sourceFiles, schedule, params, runConfiguration, tasks, edges, tags,
+                new java.util.TreeMap<>());
     }
 
     /** Where a transition leaves a task: after it, on its ok or error outcome, or as a decision case. */

@@ -105,7 +105,7 @@ public final class WorkflowTranslator {
         String description = "Oozie workflow " + workflow.name()
                 + (sources.coordinator() != null ? ", scheduled by coordinator " + sources.coordinator().name() : "");
         return Optional.of(new WorkflowPlan(dagId, description, files, schedule, params, runConfiguration, tasks, edges,
-                List.of("ferry", "oozie")));
+                List.of("ferry", "oozie"), ActionSlas.translate(workflow, reachable, el, diagnostics)));
     }
 
     private int errorCount() {

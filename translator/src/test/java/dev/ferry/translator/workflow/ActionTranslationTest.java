@@ -66,6 +66,32 @@ class ActionTranslationTest {
     }
 
     @Test
+    void actionSlaIsKeptForTheOutcomeToCheckAndItsOtherElementsAreReported() throws IOException {
+        WorkflowPlan plan = translateAll("app", """
+                <action name="probe">
+                    <shell xmlns="uri:oozie:shell-action:1.0">
+                        <exec>run.sh</exec>
+                    </shell>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                    <sla:info xmlns:sla="uri:oozie:sla:0.2">
+                        <sla:nominal-time>${nominal_time}</sla:nominal-time>
+                        <sla:should-start>${10 * MINUTES}</sla:should-start>
+                        <sla:should-end>${2 * HOURS}</sla:should-end>
+                        <sla:alert-events>start_miss,end_miss</sla:alert-events>
+                        <sla:alert-contact>${wf:user()}@example.com</sla:alert-contact>
+                        <sla:upstream-apps>feed</sla:upstream-apps>
+                    </sla:info>
+                </action>
+                """);
+        // MINUTES = 1 and HOURS = 60 (ELConstantsFunctions): the templates render 10 and 120 minutes
+        assertEquals(new ActionSla("probe", "{{ wf.conf('nominal_time') }}", "{{ 10 * 1 }}", "{{ 2 * 60 }}", null,
+                "start_miss,end_miss", "{{ wf.user() }}@example.com", null), plan.actionSlas().get("probe"));
+        assertEquals(List.of("sla:info of action 'probe': upstream-apps not translated"),
+                warnings(DiagnosticCode.OOZ_W001).stream().map(Diagnostic::message).toList());
+    }
+
+    @Test
     void shellRelativeFileIsATodoNote() throws IOException {
         translate("app", """
                 <action name="run">

@@ -246,6 +246,18 @@ class CoordinatorScheduleTest {
     }
 
     @Test
+    void withoutAlertEventsOnlyEndMissIsAlertedAsOozieDefaultsTo() {
+        // oozie-default.xml: oozie.sla.service.SLAService.alert.events = END_MISS
+        WorkflowPlan.Schedule s = schedule("", """
+                <sla:info>
+                    <sla:nominal-time>${coord:nominalTime()}</sla:nominal-time>
+                    <sla:should-end>${10 * MINUTES}</sla:should-end>
+                    <sla:max-duration>${2 * HOURS}</sla:max-duration>
+                </sla:info>""", new Diagnostics());
+        assertEquals(List.of("END_MISS"), s.deadlines().stream().map(SlaAlert::event).toList());
+    }
+
+    @Test
     void unknownStartIsAnError() {
         Diagnostics diagnostics = new Diagnostics();
         CoordinatorApp app = OozieReader.readCoordinator(AGGREGATOR.formatted("", ""), "c.xml", diagnostics).orElseThrow();

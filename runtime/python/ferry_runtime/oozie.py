@@ -42,7 +42,7 @@ from ferry_runtime.el.datasets import Dataset as dataset
 from ferry_runtime.el.datasets import InputGroup as input_group
 from ferry_runtime.el.datasets import current, future, latest, offset
 from ferry_runtime.el.functions import macros
-from ferry_runtime.sla import record_start, sla_missed
+from ferry_runtime.sla import StartSla, record_start, sla_missed
 
 __all__ = [
     "action_sla",
@@ -71,6 +71,7 @@ __all__ = [
     "shell",
     "sla_missed",
     "ssh",
+    "start_sla",
     "sub_workflow",
     "trigger_rules",
 ]
@@ -364,14 +365,33 @@ def action_sla(
         "alert_contact": alert_contact,
         "notification_msg": notification_msg,
     }
-    first = action.children[outcome.work_task_ids[0]]
-    callbacks = first.on_execute_callback
+    _add_execute_callback(action.children[outcome.work_task_ids[0]], record_start)
+    return action
+
+
+def start_sla(
+    node: Any,
+    *,
+    should_start: float,
+    contact: str = "",
+    message: str = "",
+) -> Any:
+    """A coordinator's should-start: the workflow's first node checks, when it starts, whether it
+    started later than the nominal time (the logical date) + `should_start` minutes, and alerts a
+    START_MISS then (Oozie alerts at the deadline itself; no Airflow deadline watches a start)."""
+    check = StartSla(should_start=should_start, contact=contact, message=message)
+    for task in node.get_roots() if isinstance(node, TaskGroup) else [node]:
+        _add_execute_callback(task, check)
+    return node
+
+
+def _add_execute_callback(task: Any, callback: Callable[[Any], None]) -> None:
+    callbacks = task.on_execute_callback
     if callbacks is None:
         callbacks = []
     elif not isinstance(callbacks, list):
         callbacks = [callbacks]
-    first.on_execute_callback = [*callbacks, record_start]
-    return action
+    task.on_execute_callback = [*callbacks, callback]
 
 
 def decision(

@@ -134,3 +134,27 @@ def check_action(
             )
     record["alerted"] = alerted
     return record
+
+
+class StartSla:
+    """on_execute_callback of a scheduled workflow's first node: START_MET or START_MISS against the
+    nominal time (the run's logical date) + should-start minutes, alerted when it is a miss."""
+
+    def __init__(self, *, should_start: float, contact: str = "", message: str = "") -> None:
+        self.minutes = float(should_start)
+        self.contact = contact
+        self.message = message
+
+    def __call__(self, context: Mapping[str, Any]) -> None:
+        from ferry_runtime.el.coord import nominal_datetime
+
+        nominal = nominal_datetime(context)  # may be a pendulum DateTime: compare plain datetimes
+        nominal = datetime.fromtimestamp(nominal.timestamp(), timezone.utc)
+        expected = nominal + timedelta(minutes=self.minutes)
+        logger = getattr(context.get("task"), "log", None) or log
+        if datetime.now(timezone.utc) <= expected:
+            logger.info("Oozie SLA of the workflow: START_MET (expected start %s)", expected)
+            return
+        logger.info("Oozie SLA of the workflow: START_MISS (expected start %s)", expected)
+        sla_missed(context, event="START_MISS", contact=self.contact, message=self.message,
+                   logger=logger)  # fmt: skip

@@ -181,3 +181,9 @@ def test_action_sla_records_met_and_missed_events_and_alerts_only_alert_events(r
     # an action that fails misses its end whatever the time; END_MISS is alerted by default
     assert "Oozie SLA of action 'failing': END_MISS" in result.log
     assert "Oozie SLA END_MISS of action 'failing'" in result.log
+    # the coordinator's should-start, checked when the first node starts
+    assert "Oozie SLA of the workflow: START_MISS (expected start 2024-05-01 06:05:00+00:00)" in (
+        result.log
+    )
+    assert "Oozie SLA START_MISS for DAG wf_sla run" in result.log
+    assert "(alert-contact: sla@example.com): started late" in result.log

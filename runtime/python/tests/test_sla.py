@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from ferry_runtime.sla import check_action
+from ferry_runtime.sla import StartSla, check_action
 
 NOMINAL = "2024-05-01T06:00Z"
 
@@ -66,3 +66,13 @@ def test_bad_sla_values_are_errors_like_oozie_e0302():
     with pytest.raises(ValueError, match="Could not parse"):
         check_action({}, node="a", spec={"nominal_time": "2024-05-01 06:00"}, started=None,
                      ended=at(6, 0), succeeded=True)  # fmt: skip
+
+
+def test_should_start_is_met_until_nominal_time_plus_minutes(caplog):
+    caplog.set_level(logging.INFO)
+    now = datetime.now(timezone.utc)
+    StartSla(should_start=5)({"logical_date": now - timedelta(minutes=4)})
+    assert "START_MET" in caplog.text
+    assert "START_MISS" not in caplog.text
+    StartSla(should_start=5, contact="ops@x")({"logical_date": now - timedelta(minutes=6)})
+    assert "Oozie SLA START_MISS for DAG ? run ? (alert-contact: ops@x)" in caplog.text

@@ -32,6 +32,8 @@ with DAG(
         ok="late",
         error="end",
     )
+    # the run's nominal time (its logical date, 2024-05-01T06:00Z) + 5 minutes is long past
+    oozie.start_sla(on_time, should_start=5, contact="sla@example.com", message="started late")
     oozie.action_sla(
         on_time,
         nominal_time="2999-01-01T00:00Z",

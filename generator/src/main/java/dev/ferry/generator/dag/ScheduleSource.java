@@ -88,13 +88,23 @@ final class ScheduleSource {
             if (schedule.pausedOnCreation()) {
                 dagArguments.add("is_paused_upon_creation=True,");
             }
-            if (!schedule.deadlines().isEmpty()) {
+            List<SlaAlert> deadlines = schedule.deadlines().stream().filter(SlaAlert::isDeadline).toList();
+            if (!deadlines.isEmpty()) {
                 sdk.add("DeadlineAlert");
                 sdk.add("DeadlineReference");
                 sdk.add("SyncCallback");
                 timedelta = true;
-                dagArguments.add("deadline=" + list(schedule.deadlines().stream().map(ScheduleSource::deadline).toList(),
+                dagArguments.add("deadline=" + list(deadlines.stream().map(ScheduleSource::deadline).toList(),
                         DEPTH) + ",");
+            }
+            String startNode = schedule.data() == null ? null : variables.get(schedule.data().startNode());
+            for (SlaAlert alert : schedule.deadlines()) {
+                if (!alert.isDeadline() && startNode != null) {
+                    after.add(call("oozie.start_sla", List.of(startNode), List.of(
+                            new Kwarg("should_start", Integer.toString(alert.minutes())),
+                            kwarg("contact", alert.contact(), DEPTH + 1),
+                            kwarg("message", alert.message(), DEPTH + 1)), DEPTH));
+                }
             }
             CoordinatorData data = schedule.data();
             if (data != null && !data.isEmpty()) {

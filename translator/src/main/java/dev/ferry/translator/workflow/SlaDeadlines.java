@@ -25,7 +25,8 @@ import java.util.Set;
  * <li>should-end (minutes after nominal-time) → deadline on the logical date, which is the nominal time.</li>
  * <li>max-duration (minutes of running) → deadline on queued_at: the run's queueing stands in for the start of
  *     the action, so a run that waits for its input sensors counts that wait too.</li>
- * <li>should-start → no Airflow equivalent (deadlines only watch the end of a run): warning + TODO.</li>
+ * <li>should-start → deadline alerts only watch the end of a run, so the workflow's first task checks it when it
+ *     starts (reference {@link SlaAlert#RUN_START}): a late start is alerted then, not at the deadline.</li>
  * <li>alert-events picks which of these are kept (without it, END_MISS only: Oozie's
  *     oozie.sla.service.SLAService.alert.events default); alert-contact and notification-msg go to the callback.</li>
  * </ul>
@@ -53,9 +54,9 @@ final class SlaDeadlines {
             diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla nominal-time '" + nominal
                     + "' is not the coordinator's nominal time; the deadlines count from the run's logical date instead");
         }
-        sla.value("should-start").ifPresent(v -> diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(),
-                "sla should-start (" + v.trim() + ") has no Airflow equivalent: deadline alerts only watch when a run ends",
-                "TODO: alert on a late start by hand (e.g. a sensor with a timeout before the first task)"));
+        minutes(sla.value("should-start"), "should-start", sla.span(), known, diagnostics)
+                .filter(m -> wanted.contains("start_miss"))
+                .ifPresent(m -> alerts.add(new SlaAlert("START_MISS", SlaAlert.RUN_START, m, contact, message)));
         minutes(sla.value("should-end"), "should-end", sla.span(), known, diagnostics)
                 .filter(m -> wanted.contains("end_miss"))
                 .ifPresent(m -> alerts.add(new SlaAlert("END_MISS", "logical_date", m, contact, message)));

@@ -229,8 +229,23 @@ class CoordinatorScheduleTest {
         // minutes from the start of the run (queued_at).
         assertEquals(List.of(new SlaAlert("END_MISS", "logical_date", 10, "ops@example.com", ""),
                 new SlaAlert("DURATION_MISS", "queued_at", 120, "ops@example.com", "")), s.deadlines());
-        // should-start has no Airflow equivalent: reported, not dropped.
-        assertTrue(diagnostics.sorted().stream().anyMatch(d -> d.message().contains("should-start")));
+        // should-start is not alerted (start_miss is not among the alert-events), and not reported either
+        assertTrue(diagnostics.sorted().stream().noneMatch(d -> d.message().contains("sla")),
+                diagnostics.sorted().toString());
+    }
+
+    @Test
+    void shouldStartIsCheckedByTheFirstTaskWhenStartMissIsAlerted() {
+        WorkflowPlan.Schedule s = schedule("", """
+                <sla:info>
+                    <sla:nominal-time>${coord:nominalTime()}</sla:nominal-time>
+                    <sla:should-start>${5 * MINUTES}</sla:should-start>
+                    <sla:should-end>${1 * DAYS}</sla:should-end>
+                    <sla:alert-events>start_miss,end_miss</sla:alert-events>
+                    <sla:notification-msg>late</sla:notification-msg>
+                </sla:info>""", new Diagnostics());
+        assertEquals(List.of(new SlaAlert("START_MISS", SlaAlert.RUN_START, 5, "", "late"),
+                new SlaAlert("END_MISS", "logical_date", 1440, "", "late")), s.deadlines());
     }
 
     @Test

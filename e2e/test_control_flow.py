@@ -267,3 +267,8 @@ def test_action_slas_report_met_and_missed_and_never_change_the_path(runs: dict[
     assert "Oozie SLA DURATION_MISS of action 'late' for DAG cf_sla run" in run.log
     assert "Oozie SLA END_MISS of action 'late'" not in run.log
     assert "@example.com): late is late" in run.log
+    # the workflow's SLA: from on-time's start to reaching end, against 2026-01-15T00:00Z
+    for event in ("START_MISS", "END_MISS", "DURATION_MET"):
+        assert f"Oozie SLA of workflow 'cf-sla': {event}" in run.log
+    assert "Oozie SLA END_MISS of workflow 'cf-sla' for DAG cf_sla run" in run.log  # the default
+    assert "Oozie SLA START_MISS of workflow" not in run.log

@@ -42,7 +42,7 @@ from ferry_runtime.el.datasets import Dataset as dataset
 from ferry_runtime.el.datasets import InputGroup as input_group
 from ferry_runtime.el.datasets import current, future, latest, offset
 from ferry_runtime.el.functions import macros
-from ferry_runtime.sla import StartSla, record_start, sla_missed
+from ferry_runtime.sla import StartSla, WorkflowSla, record_start, sla_missed
 
 __all__ = [
     "action_sla",
@@ -74,6 +74,7 @@ __all__ = [
     "start_sla",
     "sub_workflow",
     "trigger_rules",
+    "workflow_sla",
 ]
 
 Spec = TypeVar("Spec")
@@ -383,6 +384,40 @@ def start_sla(
     for task in node.get_roots() if isinstance(node, TaskGroup) else [node]:
         _add_execute_callback(task, check)
     return node
+
+
+def workflow_sla(
+    first: Any,
+    *,
+    name: str,
+    ends: Sequence[Any],
+    kills: Sequence[Any] = (),
+    nominal_time: str,
+    should_start: str | float | None = None,
+    should_end: str | float | None = None,
+    max_duration: str | float | None = None,
+    alert_events: str | None = None,
+    alert_contact: str = "",
+    notification_msg: str = "",
+) -> None:
+    """An unscheduled workflow's `<sla:info>`: started when `first` (the start node's target)
+    starts, checked when an `end` or `kill` node is reached (see `sla.WorkflowSla`)."""
+    spec = {
+        "nominal_time": nominal_time,
+        "should_start": should_start,
+        "should_end": should_end,
+        "max_duration": max_duration,
+        "alert_events": alert_events,
+        "alert_contact": alert_contact,
+        "notification_msg": notification_msg,
+    }
+    roots = list(first.get_roots()) if isinstance(first, TaskGroup) else [first]
+    for task in roots:
+        _add_execute_callback(task, record_start)
+    first_ids = [task.task_id for task in roots]
+    for node, succeeded in [*((e, True) for e in ends), *((k, False) for k in kills)]:
+        check = WorkflowSla(workflow=name, spec=spec, first_task_ids=first_ids, succeeded=succeeded)
+        _add_execute_callback(node, check)
 
 
 def _add_execute_callback(task: Any, callback: Callable[[Any], None]) -> None:

@@ -82,8 +82,10 @@ def check_action(
     ended: datetime,
     succeeded: bool,
     logger: logging.Logger | None = None,
+    what: str = "action",
 ) -> dict[str, Any]:
-    """The SLA record of one action that has ended; alerts the misses its alert-events name."""
+    """The SLA record of one action (or, `what`="workflow", of the workflow) that has ended;
+    alerts the misses its alert-events name."""
     from ferry_runtime.el.coord import oozie_time, parse_oozie_time
 
     nominal = parse_oozie_time(str(spec["nominal_time"]))
@@ -122,12 +124,12 @@ def check_action(
     alerted = []
     for criterion, status in events.items():
         event = f"{criterion}_{status}"
-        (logger or log).info("Oozie SLA of action '%s': %s", node, event)
+        (logger or log).info("Oozie SLA of %s '%s': %s", what, node, event)
         if status == "MISS" and event in wanted:
             alerted.append(event)
             sla_missed(
                 context,
-                event=f"{event} of action '{node}'",
+                event=f"{event} of {what} '{node}'",
                 contact=str(spec.get("alert_contact") or ""),
                 message=str(spec.get("notification_msg") or ""),
                 logger=logger,
@@ -158,3 +160,33 @@ class StartSla:
         logger.info("Oozie SLA of the workflow: START_MISS (expected start %s)", expected)
         sla_missed(context, event="START_MISS", contact=self.contact, message=self.message,
                    logger=logger)  # fmt: skip
+
+
+class WorkflowSla:
+    """An unscheduled workflow's `<sla:info>` (no DAG-run deadline can count from its nominal-time,
+    an EL value): its first node records the start (`record_start`), and reaching `end` (the job
+    SUCCEEDED) or a `kill` (KILLED: END_MISS whatever the time) checks every criterion, as
+    `check_action` does for an action. A run that fails without reaching a kill is not checked."""
+
+    def __init__(
+        self, *, workflow: str, spec: Mapping[str, Any], first_task_ids: list[str], succeeded: bool
+    ) -> None:
+        self.workflow = workflow
+        self.spec = dict(spec)
+        self.first_task_ids = list(first_task_ids)
+        self.succeeded = succeeded
+
+    def __call__(self, context: Mapping[str, Any]) -> None:
+        task = context["task"]
+        spec = task.render_template(self.spec, context)  # callbacks are not templated: render here
+        starts = [
+            context["ti"].xcom_pull(task_ids=task_id, key=STARTED_KEY)
+            for task_id in self.first_task_ids
+        ]
+        started = min((datetime.fromisoformat(str(s)) for s in starts if s), default=None)
+        try:
+            check_action(context, node=self.workflow, spec=spec, started=started,
+                         ended=datetime.now(timezone.utc), succeeded=self.succeeded,
+                         logger=task.log, what="workflow")  # fmt: skip
+        except ValueError as e:  # Oozie rejects the SLA (E0302); it never fails the job
+            task.log.error("SLA of workflow '%s' not checked: %s", self.workflow, e)

@@ -52,7 +52,11 @@ public final class DagRenderer {
         ScheduleSource.tags(plan).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         model.put("tags", "[" + String.join(", ", tags.stream().map(PythonSource::string).toList()) + "]");
         model.put("tasks", tasks);
-        model.put("slas", plan.actionSlas().values().stream().map(sla -> actionSla(sla, variables)).toList());
+        List<String> slas = new ArrayList<>(plan.actionSlas().values().stream().map(sla -> actionSla(sla, variables)).toList());
+        if (plan.workflowSla() != null) {
+            slas.add(workflowSla(plan, variables));
+        }
+        model.put("slas", slas);
         model.put("edges", edges);
         return Templates.render("dag.py.ftl", model);
     }
@@ -81,6 +85,23 @@ public final class DagRenderer {
 
     /** {@code oozie.action_sla(node, nominal_time=..., ...)}: the SLA the action's outcome checks. */
     private static String actionSla(dev.ferry.translator.workflow.ActionSla sla, Map<String, String> variables) {
+        return call("oozie.action_sla", List.of(variables.get(sla.node())), slaKwargs(sla), DEPTH);
+    }
+
+    /** {@code oozie.workflow_sla(first, name=..., ends=[...], kills=[...], ...)}: checked at end or kill. */
+    private static String workflowSla(WorkflowPlan plan, Map<String, String> variables) {
+        dev.ferry.translator.workflow.WorkflowSla sla = plan.workflowSla();
+        List<Kwarg> kwargs = new ArrayList<>();
+        kwargs.add(kwarg("name", sla.sla().node()));
+        kwargs.add(new Kwarg("ends", "[" + String.join(", ", plan.tasks().stream()
+                .filter(t -> t instanceof TaskNode.End).map(t -> variables.get(t.id())).toList()) + "]"));
+        kwargs.add(new Kwarg("kills", "[" + String.join(", ", plan.tasks().stream()
+                .filter(t -> t instanceof TaskNode.Kill).map(t -> variables.get(t.id())).toList()) + "]"));
+        kwargs.addAll(slaKwargs(sla.sla()));
+        return call("oozie.workflow_sla", List.of(variables.get(sla.startNode())), kwargs, DEPTH);
+    }
+
+    private static List<Kwarg> slaKwargs(dev.ferry.translator.workflow.ActionSla sla) {
         List<Kwarg> kwargs = new ArrayList<>();
         kwargs.add(kwarg("nominal_time", sla.nominalTime() == null ? "" : sla.nominalTime()));
         String[][] optional = {{"should_start", sla.shouldStart()}, {"should_end", sla.shouldEnd()},
@@ -91,7 +112,7 @@ public final class DagRenderer {
                 kwargs.add(kwarg(pair[0], pair[1]));
             }
         }
-        return call("oozie.action_sla", List.of(variables.get(sla.node())), kwargs, DEPTH);
+        return kwargs;
     }
 
     private static List<Kwarg> transitions(String ok, String error) {

@@ -80,6 +80,6 @@ final class BundleSchedule {
         List<String> files = new ArrayList<>(plan.sourceFiles());
         files.add(0, bundle.file());
         return new WorkflowPlan(plan.dagId(), description, files, schedule, plan.params(), plan.runConfiguration(),
-                plan.tasks(), plan.edges(), plan.tags(), plan.actionSlas());
+                plan.tasks(), plan.edges(), plan.tags(), plan.actionSlas(), plan.workflowSla());
     }
 }

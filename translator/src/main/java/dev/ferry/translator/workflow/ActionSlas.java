@@ -36,15 +36,24 @@ final class ActionSlas {
         return slas;
     }
 
+    /**
+     * The SLA of a workflow no coordinator schedules (a scheduled one becomes DAG-run deadlines, see
+     * {@link SlaDeadlines}): checked by its tasks, started by the start node's target and ended at end or kill.
+     */
+    static WorkflowSla workflow(WorkflowApp workflow, OozieEl el, Diagnostics diagnostics) {
+        return workflow.sla().map(s -> new WorkflowSla(workflow.startTo(), translate(workflow.name(), s, el, diagnostics)))
+                .orElse(null);
+    }
+
     private static ActionSla translate(String node, SlaInfo sla, OozieEl el, Diagnostics diagnostics) {
         if (sla.value("nominal-time").isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla:info of action '" + node
+            diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla:info of '" + node
                             + "' has no nominal-time; Oozie rejects such an SLA, Ferry checks none",
                     "add <sla:nominal-time> (e.g. ${nominal_time} passed by the coordinator)");
         }
         List<String> other = sla.values().keySet().stream().filter(k -> !TRANSLATED.contains(k)).toList();
         if (!other.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla:info of action '" + node + "': "
+            diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla:info of '" + node + "': "
                             + String.join(", ", other) + " not translated",
                     "they only fed Oozie's SLA records; the runtime logs START/END/DURATION met or miss");
         }

@@ -72,23 +72,6 @@ final class SlaDeadlines {
         return alerts;
     }
 
-    /**
-     * The workflow's own SLA when no coordinator schedules it: no nominal time a DAG-run deadline could count from,
-     * so it is reported (action SLAs are translated by {@link ActionSlas}).
-     */
-    static void reportUnscheduled(dev.ferry.parser.oozie.WorkflowApp workflow, boolean scheduled, Diagnostics diagnostics) {
-        if (!scheduled) {
-            workflow.sla().ifPresent(s -> reportUntranslated(s, "unscheduled workflow '" + workflow.name() + "'", diagnostics));
-        }
-    }
-
-    /** An SLA on something that has no DAG-run deadline (an action, an unscheduled workflow): kept as a TODO. */
-    static void reportUntranslated(SlaInfo sla, String where, Diagnostics diagnostics) {
-        diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla:info of " + where + " is not translated: "
-                        + sla.values(),
-                "TODO: Airflow deadline alerts watch whole DAG runs; watch this task by hand (execution_timeout kills, Oozie only alerts)");
-    }
-
     private static Optional<Integer> minutes(Optional<String> text, String what, SourceSpan span,
                                              Map<String, String> known, Diagnostics diagnostics) {
         if (text.isEmpty()) {

@@ -16,7 +16,7 @@ import java.util.SortedMap;
 public record WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
                            SortedMap<String, String> params, SortedMap<String, String> runConfiguration,
                            List<TaskNode> tasks, List<Edge> edges, List<String> tags,
-                           SortedMap<String, ActionSla> actionSlas) {
+                           SortedMap<String, ActionSla> actionSlas, WorkflowSla workflowSla) {
 
     public WorkflowPlan {
         sourceFiles = List.copyOf(sourceFiles);
@@ -26,12 +26,12 @@ public record WorkflowPlan(String dagId, String description, List<String> source
         actionSlas = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(actionSlas));
     }
 
-    /** A plan without action-level SLAs. */
+    /** A plan without SLAs checked by its tasks (action SLAs; the SLA of a workflow no coordinator schedules). */
     public WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
                         SortedMap<String, String> params, SortedMap<String, String> runConfiguration,
                         List<TaskNode> tasks, List<Edge> edges, List<String> tags) {
         this(dagId, description, sourceFiles, schedule, params, runConfiguration, tasks, edges, tags,
-                new java.util.TreeMap<>());
+                new java.util.TreeMap<>(), null);
     }
 
     /** Where a transition leaves a task: after it, on its ok or error outcome, or as a decision case. */

@@ -77,7 +77,6 @@ public final class WorkflowTranslator {
                 runConfiguration.put(p.name(), el.template(p.value(), p.span()));
             }
         }
-        SlaDeadlines.reportUnscheduled(workflow, sources.coordinator() != null, diagnostics);
         Set<String> reachable = reachable(workflow);
         List<TaskNode> tasks = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
@@ -105,7 +104,8 @@ public final class WorkflowTranslator {
         String description = "Oozie workflow " + workflow.name()
                 + (sources.coordinator() != null ? ", scheduled by coordinator " + sources.coordinator().name() : "");
         return Optional.of(new WorkflowPlan(dagId, description, files, schedule, params, runConfiguration, tasks, edges,
-                List.of("ferry", "oozie"), ActionSlas.translate(workflow, reachable, el, diagnostics)));
+                List.of("ferry", "oozie"), ActionSlas.translate(workflow, reachable, el, diagnostics),
+                sources.coordinator() != null ? null : ActionSlas.workflow(workflow, el, diagnostics)));
     }
 
     private int errorCount() {

@@ -87,7 +87,7 @@ class ActionTranslationTest {
         // MINUTES = 1 and HOURS = 60 (ELConstantsFunctions): the templates render 10 and 120 minutes
         assertEquals(new ActionSla("probe", "{{ wf.conf('nominal_time') }}", "{{ 10 * 1 }}", "{{ 2 * 60 }}", null,
                 "start_miss,end_miss", "{{ wf.user() }}@example.com", null), plan.actionSlas().get("probe"));
-        assertEquals(List.of("sla:info of action 'probe': upstream-apps not translated"),
+        assertEquals(List.of("sla:info of 'probe': upstream-apps not translated"),
                 warnings(DiagnosticCode.OOZ_W001).stream().map(Diagnostic::message).toList());
     }
 

@@ -30,7 +30,9 @@ from ferry_runtime.el.datasets import (
     CoordinatorFunctions,
     DataIn,
     Dataset,
+    Instance,
     current,
+    latest,
 )
 from ferry_runtime.hcat import (
     HCatError,
@@ -307,45 +309,56 @@ class _TaskInstance:
         self.pushed[key] = value
 
 
-def _sensor(port: int, table: str) -> WaitForData:
-    # The corpus app's dataset (oozie-examples/hcatalog): daily-ish partitions, an empty
-    # done-flag, which Oozie ignores for hcat:// anyway.
+def _sensor(node: str, table: str, instance: Instance | None = None) -> WaitForData:
+    # The corpus app's dataset (oozie-examples/hcatalog), daily, with a done-flag that Oozie
+    # ignores for hcat:// (HCatURIHandler.getURIWithDoneFlag).
     dataset = Dataset(
         name="raw-logs",
         frequency=1,
         unit="day",
         initial_instance="2010-01-01T00:00Z",
         timezone="UTC",
-        uri_template=f"hcat://127.0.0.1:{port}/ferry/{table}/ds=${{YEAR}}-${{MONTH}}-${{DAY}};region=usa",
+        uri_template=f"{node}/ferry/{table}/ds=${{YEAR}}-${{MONTH}}-${{DAY}};region=usa",
         done_flag="_SUCCESS",
     )
     coordinator = Coordinator(
-        datasets=[dataset], inputs=[DataIn("input", "raw-logs", instances=[current(0)])]
+        datasets=[dataset],
+        inputs=[DataIn("input", "raw-logs", instances=[instance or current(0)])],
     )
     return WaitForData(task_id="input", unit="input", coordinator=coordinator)
 
 
-def _poke(sensor: WaitForData, nominal: datetime) -> tuple[bool, dict[str, Any]]:
+def _poke(sensor: WaitForData, nominal: datetime, **context: Any) -> tuple[bool, dict[str, Any]]:
     ti = _TaskInstance()
-    return sensor.poke({"ti": ti, "data_interval_end": nominal}), ti.pushed
+    return sensor.poke({"ti": ti, "data_interval_end": nominal, **context}), ti.pushed
 
 
 def test_sensor_finds_an_hcat_partition(metastore: int) -> None:
-    found, pushed = _poke(_sensor(metastore, "clicks"), JAN_1)
+    found, pushed = _poke(_sensor(f"hcat://127.0.0.1:{metastore}", "clicks"), JAN_1)
     uri = f"hcat://127.0.0.1:{metastore}/ferry/clicks/ds=2010-01-01;region=usa"
     assert found is True
     assert pushed == {DATA_KEY: {"input": [uri]}}
-    functions = CoordinatorFunctions(_sensor(metastore, "clicks").coordinator)
+    functions = CoordinatorFunctions(_sensor(f"hcat://127.0.0.1:{metastore}", "clicks").coordinator)
     context = {"data_interval_end": datetime(2010, 1, 1, 6, tzinfo=timezone.utc)}
     assert functions.data_in_uris("input", context) == [uri]
 
 
 def test_sensor_waits_for_a_missing_hcat_partition(metastore: int) -> None:
-    found, pushed = _poke(_sensor(metastore, "clicks"), JAN_1.replace(day=2))
+    found, pushed = _poke(_sensor(f"hcat://127.0.0.1:{metastore}", "clicks"), JAN_1.replace(day=2))
     assert (found, pushed) == (False, {})
 
 
 def test_sensor_keeps_waiting_when_the_metastore_cannot_answer(metastore: int) -> None:
     # Oozie re-queues the input check after an HCat error; the action stays WAITING.
-    found, pushed = _poke(_sensor(metastore, "nosuch"), JAN_1)
+    found, pushed = _poke(_sensor(f"hcat://127.0.0.1:{metastore}", "nosuch"), JAN_1)
     assert (found, pushed) == (False, {})
+
+
+def test_sensor_resolves_latest_on_a_templated_hcat_uri(metastore: int) -> None:
+    # The server comes from the run's templates (as ${hcatNode} does in the corpus app): the
+    # done-path of each candidate instance is the rendered hcat:// URI itself.
+    sensor = _sensor("{{ node }}", "clicks", latest(0))
+    sensor_context = {"task": sensor, "node": f"hcat://127.0.0.1:{metastore}"}
+    found, pushed = _poke(sensor, JAN_1.replace(day=3), **sensor_context)
+    uri = f"hcat://127.0.0.1:{metastore}/ferry/clicks/ds=2010-01-01;region=usa"
+    assert (found, pushed) == (True, {DATA_KEY: {"input": [uri]}})

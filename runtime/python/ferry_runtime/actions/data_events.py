@@ -86,11 +86,7 @@ class WaitForData(BaseSensorOperator):
         dataset = self.coordinator.by_name[event.dataset]
         render = _renderer(context)
         nominal = nominal_datetime(context)
-
-        def exists(path: str) -> bool:
-            return path_exists(render(path) if "{{" in path else path)
-
-        times = instance_times(dataset, event, nominal, lambda p: exists(p))
+        times = instance_times(dataset, event, nominal, path_exists, render)
         if times is None:
             self.log.info("%s: latest/future instances not available yet", event.name)
             return None

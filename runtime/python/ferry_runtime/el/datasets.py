@@ -256,22 +256,27 @@ Exists = Callable[[str], bool]
 
 
 def instance_times(
-    dataset: Dataset, event: DataIn, nominal: datetime, exists: Exists | None = None
+    dataset: Dataset,
+    event: DataIn,
+    nominal: datetime,
+    exists: Exists | None = None,
+    render: Callable[[str], str] = str,
 ) -> list[datetime] | None:
     """The instance times of a data event for nominal time T, newest first.
 
     None when latest/future cannot resolve yet (not enough instances exist); `exists` answers
-    whether a done-path exists (needed for latest/future only).
+    whether a done-path exists (needed for latest/future only), for the URI `render` gives (the
+    done-path depends on the rendered URI: none for hcat://).
     """
     nominal = utc(nominal)
     k0 = dataset.index_at_or_before(nominal)
     if k0 is None:
         return []  # the nominal time is before the dataset's initial instance
     if event.start is not None and event.end is not None:
-        return _range(dataset, event.start, event.end, k0, nominal, exists)
+        return _range(dataset, event.start, event.end, k0, nominal, exists, render)
     times: list[datetime] = []
     for instance in event.instances:
-        resolved = _range(dataset, instance, instance, k0, nominal, exists)
+        resolved = _range(dataset, instance, instance, k0, nominal, exists, render)
         if resolved is None:
             return None
         times.extend(resolved)
@@ -285,6 +290,7 @@ def _range(
     k0: int,
     nominal: datetime,
     exists: Exists | None,
+    render: Callable[[str], str] = str,
 ) -> list[datetime] | None:
     if start.function == "current":
         indexes = range(k0 + end.n, k0 + start.n - 1, -1)
@@ -304,7 +310,7 @@ def _range(
         return None
 
     def available(k: int) -> bool:
-        return exists(dataset.done_path(dataset.uri(dataset.instance_time(k))))
+        return exists(dataset.done_path(dataset.uri(dataset.instance_time(k), render)))
 
     if start.function == "latest":
         # latest(0) is the newest existing instance at or before T, latest(-1) the one before it...

@@ -75,6 +75,8 @@ def metastore(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
         [
             "java",
             "-Xmx512m",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
             "-cp",
             f"{JAR}{os.pathsep}{CLASSPATH.read_text().strip()}",
             "dev.ferry.metastore.TestMetastore",

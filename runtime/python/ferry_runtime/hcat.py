@@ -14,8 +14,9 @@ order, not as written: `ds=..;region=..` prints region first. `partitions` repro
 
 The server (HCatURIHandler.getMetastoreConnectURI): Oozie sets hive.metastore.uris to
 `thrift://` + the authority, so SERVER is the metastore's host:port, or a comma-separated list of
-them (Hive's client splits hive.metastore.uris on ',' and tries the servers in order until one
-connects). Here each `host:port` of the list may be replaced by an Airflow Connection whose id is
+them (Hive's client splits hive.metastore.uris on ','; Hive 3 may shuffle the list,
+hive.metastore.uri.selection). Ferry reads every entry as host:port (9083 without a port) and
+tries them in order until one connects. Each may be replaced by an Airflow Connection whose id is
 `ferry_hcat_<host>_<port>`, lower case, every character other than a-z and 0-9 written `_`
 (`hcat://metastore.prod:9083/...` -> `ferry_hcat_metastore_prod_9083`): its host and port (9083
 when it has none) are used instead. No such connection: the URI's own host:port.

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Oozie EL function to the Python callable the generated DAGs reach through {@code user_defined_macros}
- * ({@code wf}, {@code coord}, {@code fs}, {@code hadoop}, {@code fn}, {@code el} and {@code empty} from
+ * ({@code wf}, {@code coord}, {@code fs}, {@code hadoop}, {@code hcat}, {@code fn}, {@code el} and {@code empty} from
  * ferry_runtime.el.macros()), with its arity and result type. It mirrors the runtime's EL_FUNCTIONS table:
  * adding a translation is one row here, one row in the tests and one helper (plus its row) in
  * runtime/python/ferry_runtime/el. The catalog is Oozie 5.2's (oozie-default.xml,

@@ -252,12 +252,17 @@ def test_hcatalog_functions(monkeypatch: pytest.MonkeyPatch) -> None:
     functions = CoordinatorFunctions(coordinator)
     context = {"data_interval_end": t("2010-01-01T01:00Z")}
     monkeypatch.setattr("ferry_runtime.el.datasets.current_context", lambda: context)
-    # Oozie's HCatURI: hcat://server/db/table/partitions; pig filters compare with ==.
+    # Oozie's HCatURI: hcat://server/db/table/partitions; pig filters compare with ==. The
+    # partitions are a java.util.HashMap: region (bucket 12) comes before ds (bucket 15).
     assert functions.database_in("input") == "default"
     assert functions.table_in("input") == "invites"
     assert functions.data_in_partition_filter("input", "pig") == (
-        "(ds=='2010-01-01' AND region=='usa')"
+        "(region=='usa' AND ds=='2010-01-01')"
     )
     assert functions.data_in_partition_filter("input", "hive") == (
-        "(ds='2010-01-01' AND region='usa')"
+        "(region='usa' AND ds='2010-01-01')"
     )
+    assert functions.data_in_partitions("input", "hive-export") == "region='usa',ds='2010-01-01'"
+    assert functions.data_in_partition_max("input", "ds") == "2010-01-01"
+    with pytest.raises(ValueError, match="Unsupported type: pig"):
+        functions.data_in_partitions("input", "pig")

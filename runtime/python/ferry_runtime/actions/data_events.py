@@ -2,15 +2,17 @@
 
 Oozie keeps a materialized action WAITING until every data-in instance is available: its
 `uri/done-flag` exists (`_SUCCESS` when the dataset has no <done-flag>, the directory itself when
-<done-flag/> is empty), checking again every minute, for at most the coordinator's <timeout>
-(minutes; -1 forever, default oozie.service.coord.normal.default.timeout = 120). Here one sensor
-per data-in (or input-logic group) does the same in reschedule mode, then the workflow's first
-node runs. Each sensor pushes the URIs it resolved (XCom `ferry_data_in`), which coord:dataIn
-returns, so latest()/future() resolve once, as in Oozie.
+<done-flag/> is empty; for an hcat:// dataset, the table partition: ferry_runtime.hcat), checking
+again every minute, for at most the coordinator's <timeout> (minutes; -1 forever, default
+oozie.service.coord.normal.default.timeout = 120). Here one sensor per data-in (or input-logic
+group) does the same in reschedule mode, then the workflow's first node runs. Each sensor pushes
+the URIs it resolved (XCom `ferry_data_in`), which coord:dataIn returns, so latest()/future()
+resolve once, as in Oozie.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
@@ -26,13 +28,25 @@ from ferry_runtime.el.datasets import (
     _renderer,
     instance_times,
 )
+from ferry_runtime.hcat import HCatError, is_hcat, partition_exists
 from ferry_runtime.run_context import task_states, xcom_push
+
+log = logging.getLogger(__name__)
 
 CHECK_INTERVAL = timedelta(minutes=1)  # oozie.service.coord.input.check.requeue.interval
 
 
 def path_exists(path: str) -> bool:
-    """Whether a done-flag (or an instance directory) exists, through fsspec."""
+    """Whether a done-flag (or an instance directory) exists, through fsspec; for an hcat://
+    instance, whether its partition exists in the Hive metastore (ferry_runtime.hcat). A
+    metastore that cannot answer leaves the instance missing: Oozie keeps the action WAITING and
+    checks again (CoordActionInputCheckXCommand re-queues itself after the error)."""
+    if is_hcat(path):
+        try:
+            return partition_exists(path)
+        except HCatError as exc:
+            log.warning("%s; checking again at the next poke", exc)
+            return False
     from fsspec.core import url_to_fs
 
     filesystem, local = url_to_fs(path)
@@ -72,11 +86,7 @@ class WaitForData(BaseSensorOperator):
         dataset = self.coordinator.by_name[event.dataset]
         render = _renderer(context)
         nominal = nominal_datetime(context)
-
-        def exists(path: str) -> bool:
-            return path_exists(render(path) if "{{" in path else path)
-
-        times = instance_times(dataset, event, nominal, lambda p: exists(p))
+        times = instance_times(dataset, event, nominal, path_exists, render)
         if times is None:
             self.log.info("%s: latest/future instances not available yet", event.name)
             return None

@@ -26,6 +26,8 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 from ferry_runtime.el.coord import CoordFunctions, nominal_datetime, oozie_time, parse_time
+from ferry_runtime.el.values import NULL
+from ferry_runtime.hcat import HCatURI, is_hcat
 from ferry_runtime.run_context import current_context, xcom_pull
 
 UNITS: Final = ("minute", "day", "month")
@@ -163,8 +165,11 @@ class Dataset:
         return text
 
     def done_path(self, uri: str) -> str:
-        """What must exist for the instance to be available: uri/done-flag, or uri itself."""
-        return uri if not self.done_flag else uri.rstrip("/") + "/" + self.done_flag
+        """What must exist for the instance to be available: uri/done-flag, or uri itself (always
+        for hcat://: HCatURIHandler.getURIWithDoneFlag ignores the done-flag)."""
+        if not self.done_flag or is_hcat(uri):
+            return uri
+        return uri.rstrip("/") + "/" + self.done_flag
 
 
 def _wall(local: datetime, zone: ZoneInfo) -> datetime:
@@ -251,22 +256,27 @@ Exists = Callable[[str], bool]
 
 
 def instance_times(
-    dataset: Dataset, event: DataIn, nominal: datetime, exists: Exists | None = None
+    dataset: Dataset,
+    event: DataIn,
+    nominal: datetime,
+    exists: Exists | None = None,
+    render: Callable[[str], str] = str,
 ) -> list[datetime] | None:
     """The instance times of a data event for nominal time T, newest first.
 
     None when latest/future cannot resolve yet (not enough instances exist); `exists` answers
-    whether a done-path exists (needed for latest/future only).
+    whether a done-path exists (needed for latest/future only), for the URI `render` gives (the
+    done-path depends on the rendered URI: none for hcat://).
     """
     nominal = utc(nominal)
     k0 = dataset.index_at_or_before(nominal)
     if k0 is None:
         return []  # the nominal time is before the dataset's initial instance
     if event.start is not None and event.end is not None:
-        return _range(dataset, event.start, event.end, k0, nominal, exists)
+        return _range(dataset, event.start, event.end, k0, nominal, exists, render)
     times: list[datetime] = []
     for instance in event.instances:
-        resolved = _range(dataset, instance, instance, k0, nominal, exists)
+        resolved = _range(dataset, instance, instance, k0, nominal, exists, render)
         if resolved is None:
             return None
         times.extend(resolved)
@@ -280,6 +290,7 @@ def _range(
     k0: int,
     nominal: datetime,
     exists: Exists | None,
+    render: Callable[[str], str] = str,
 ) -> list[datetime] | None:
     if start.function == "current":
         indexes = range(k0 + end.n, k0 + start.n - 1, -1)
@@ -299,7 +310,7 @@ def _range(
         return None
 
     def available(k: int) -> bool:
-        return exists(dataset.done_path(dataset.uri(dataset.instance_time(k))))
+        return exists(dataset.done_path(dataset.uri(dataset.instance_time(k), render)))
 
     if start.function == "latest":
         # latest(0) is the newest existing instance at or before T, latest(-1) the one before it...
@@ -370,45 +381,59 @@ class CoordinatorFunctions(CoordFunctions):
         )
         return ",".join(dataset.uri(t, _renderer(context)) for t in times or [])
 
-    # HCatalog: hcat://server/db/table/key1=value1;key2=value2 (Oozie's HCatURI).
+    # HCatalog datasets (HCatELFunctions): hcat://server/db/table/k=v;k=v, parsed as Oozie's
+    # HCatURI (ferry_runtime.hcat), partitions in its HashMap order. The In functions read the
+    # first instance of the data-in; the Out ones the data-out instance.
     def database_in(self, name: str) -> str:
-        return _hcat(self.data_in_uris(name)[0])[0]
+        return HCatURI.parse(self.data_in_uris(name)[0]).db
 
     def table_in(self, name: str) -> str:
-        return _hcat(self.data_in_uris(name)[0])[1]
+        return HCatURI.parse(self.data_in_uris(name)[0]).table
 
     def database_out(self, name: str) -> str:
-        return _hcat(self.data_out(name).split(",")[0])[0]
+        return HCatURI.parse(self.data_out(name).split(",")[0]).db
 
     def table_out(self, name: str) -> str:
-        return _hcat(self.data_out(name).split(",")[0])[1]
+        return HCatURI.parse(self.data_out(name).split(",")[0]).table
 
-    def data_in_partitions(self, name: str, kind: str = "hive-export") -> str:
-        """coord:dataInPartitions(name, 'hive-export'): key='value' pairs of the first instance."""
-        partitions = _hcat(self.data_in_uris(name)[0])[2]
-        return ",".join(f"{k}='{v}'" for k, v in partitions.items())
+    def data_in_partitions(self, name: str, kind: str) -> str:
+        """coord:dataInPartitions(name, 'hive-export'): k='v',k='v' of the one instance."""
+        uris = self.data_in_uris(name)
+        if kind != "hive-export":
+            raise ValueError(f"Unsupported type: {kind} dataset name: {name}")
+        if len(uris) > 1:
+            raise ValueError(
+                f"Multiple partitions not supported for hive-export type. Dataset name: {name}"
+                f" URI: {','.join(uris)}"
+            )
+        return HCatURI.parse(uris[0]).partition_value_string()
 
     def data_in_partition_filter(self, name: str, kind: str) -> str:
-        """coord:dataInPartitionFilter(name, 'pig'|'hive'): an AND clause per instance, ORed."""
-        equals = "==" if kind == "pig" else "="
-        clauses = []
-        for uri in self.data_in_uris(name):
-            parts = _hcat(uri)[2]
-            clauses.append("(" + " AND ".join(f"{k}{equals}'{v}'" for k, v in parts.items()) + ")")
-        return " OR ".join(clauses)
+        """coord:dataInPartitionFilter(name, 'pig'|other): an AND clause per instance, ORed."""
+        return " OR ".join(HCatURI.parse(u).partition_filter(kind) for u in self.data_in_uris(name))
 
     def data_in_partition_min(self, name: str, key: str) -> str:
-        return min(_hcat(uri)[2][key] for uri in self.data_in_uris(name))
+        return _partition_extreme(self.data_in_uris(name), key, min)
 
     def data_in_partition_max(self, name: str, key: str) -> str:
-        return max(_hcat(uri)[2][key] for uri in self.data_in_uris(name))
+        return _partition_extreme(self.data_in_uris(name), key, max)
 
     def data_out_partitions(self, name: str) -> str:
-        """coord:dataOutPartitions: 'key=value,key=value' of the data-out instance."""
-        return ",".join(f"{k}={v}" for k, v in _hcat(self.data_out(name))[2].items())
+        """coord:dataOutPartitions: 'k=v,k=v' (with the quotes) of the data-out instance."""
+        return HCatURI.parse(self.data_out(name)).partition_string()
 
     def data_out_partition_value(self, name: str, key: str) -> str:
-        return _hcat(self.data_out(name))[2][key]
+        return HCatURI.parse(self.data_out(name)).partitions.get(key, NULL)
+
+
+def _partition_extreme(uris: Sequence[str], key: str, pick: Callable[..., str]) -> str:
+    """coord:dataInPartitionMin/Max: string comparison; the first instance must have the key."""
+    values = [HCatURI.parse(uri).partitions.get(key) for uri in uris]
+    if not values or not values[0]:
+        raise ValueError(f"No value in data-in uri for partition key: {key}")
+    if any(value is None for value in values):
+        raise ValueError(f"partition key {key} missing from an instance of {uris}")
+    return pick(value for value in values if value is not None)
 
 
 def _sensor_result(context: Mapping[str, Any], name: str) -> list[str] | None:
@@ -430,21 +455,6 @@ def _renderer(context: Mapping[str, Any]) -> Callable[[str], str]:
         return str(task.get_template_env().from_string(template).render(**context))
 
     return render
-
-
-def _hcat(uri: str) -> tuple[str, str, dict[str, str]]:
-    """hcat://host:port/db/table/k=v;k=v -> (db, table, {k: v})."""
-    path = uri.split("://", 1)[-1].split("/", 1)[-1]
-    pieces = path.split("/")
-    if len(pieces) < 2:
-        raise ValueError(f"not an HCatalog URI (hcat://server/db/table/partitions): {uri}")
-    partitions: dict[str, str] = {}
-    if len(pieces) > 2:
-        for pair in pieces[2].split(";"):
-            if "=" in pair:
-                key, value = pair.split("=", 1)
-                partitions[key] = value
-    return pieces[0], pieces[1], partitions
 
 
 def describe(times: Sequence[datetime]) -> str:

@@ -17,6 +17,7 @@ from ferry_runtime.el.fs import FileSystemFunctions
 from ferry_runtime.el.hadoop import HadoopFunctions
 from ferry_runtime.el.operators import ElOperators
 from ferry_runtime.el.wf import WorkflowFunctions
+from ferry_runtime.hcat import HCatalogFunctions
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ EL_FUNCTIONS: Final[tuple[ElFunction, ...]] = (
     ElFunction("fs:fileSize", "fs.file_size"),
     ElFunction("fs:dirSize", "fs.dir_size"),
     ElFunction("fs:blockSize", "fs.block_size"),
+    # hcatalog (HCatELFunctions.hcat_exists)
+    ElFunction("hcat:exists", "hcat.exists", "Hive metastore over Thrift (ferry_runtime.hcat)"),
 )
 
 BY_OOZIE_NAME: Final[dict[str, ElFunction]] = {row.oozie: row for row in EL_FUNCTIONS}
@@ -118,6 +121,7 @@ def macros(
         "fn": BasicFunctions(),
         "fs": FileSystemFunctions(),
         "hadoop": HadoopFunctions(),
+        "hcat": HCatalogFunctions(),
         "el": operators,
         "empty": operators.empty,
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Oozie EL function to the Python callable the generated DAGs reach through {@code user_defined_macros}
- * ({@code wf}, {@code coord}, {@code fs}, {@code hadoop}, {@code fn}, {@code el} and {@code empty} from
+ * ({@code wf}, {@code coord}, {@code fs}, {@code hadoop}, {@code hcat}, {@code fn}, {@code el} and {@code empty} from
  * ferry_runtime.el.macros()), with its arity and result type. It mirrors the runtime's EL_FUNCTIONS table:
  * adding a translation is one row here, one row in the tests and one helper (plus its row) in
  * runtime/python/ferry_runtime/el. The catalog is Oozie 5.2's (oozie-default.xml,
@@ -84,6 +84,9 @@ public final class ElFunctionTable {
             row("fs:fileSize", "fs.file_size", 1, ElType.LONG),
             row("fs:dirSize", "fs.dir_size", 1, ElType.LONG),
             row("fs:blockSize", "fs.block_size", 1, ElType.LONG),
+            // HCatalog (HCatELFunctions.hcat_exists; hcat: object of the runtime, ferry_runtime.hcat): whether
+            // the URI's partition exists, asked of the Hive metastore the URI names.
+            row("hcat:exists", "hcat.exists", 1, ElType.BOOLEAN),
             // Basic EL functions (ELConstantsFunctions; fn: object of the runtime).
             row("firstNotNull", "fn.first_not_null", 2, ElType.ANY),
             row("concat", "fn.concat", 2),
@@ -100,7 +103,6 @@ public final class ElFunctionTable {
     public static final Map<String, String> UNSUPPORTED = Map.of(
             "wf:callback", "Oozie's callback URL (CallbackService) has no Airflow counterpart: "
                     + "a task reports its state itself",
-            "hcat:exists", "needs a Hive metastore (HCatalog) client, which the Ferry runtime does not have",
             "bundle:conf", "bundles become separate DAGs: their properties are the DAG params (wf:conf)");
 
     /** The EL {@code empty} operator's helper: the runtime's top-level {@code empty} macro. */

@@ -160,11 +160,6 @@ final class CoordinatorDatasets {
             return Optional.empty();
         }
         String uri = uriTemplate(dataset.uriTemplate(), dataset.span());
-        if (AppPaths.expand(dataset.uriTemplate().trim(), known).startsWith("hcat://")) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, dataset.span(), "dataset '" + dataset.name()
-                    + "' is an HCatalog table partition: its sensor checks the URI through fsspec, which has no hcat://",
-                    "replace the sensor with a Hive partition sensor (apache-airflow-providers-apache-hive)");
-        }
         String doneFlag = dataset.doneFlag() == null ? DEFAULT_DONE_FLAG : dataset.doneFlag().trim();
         OozieFrequency f = frequency.get();
         String unit = f.unit().equals("week") ? "day" : f.unit();

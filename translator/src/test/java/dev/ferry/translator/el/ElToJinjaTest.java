@@ -161,10 +161,19 @@ class ElToJinjaTest {
     @Test
     void unknownFunctionInADecisionIsKeptToo() {
         Diagnostics diagnostics = new Diagnostics();
+        String jinja = ElToJinja.predicate(parse("${wf:callback('ok') eq 'x' and x}"), diagnostics);
+        assertEquals("{{ 'TODO(OOZ-W004): ${wf:callback(\\'ok\\') eq \\'x\\' and x}' }}", jinja);
+        assertEquals(List.of("wf.xml:7:7: warning OOZ-W004: EL function 'wf:callback' is not translated: Oozie's "
+                + "callback URL (CallbackService) has no Airflow counterpart: a task reports its state itself"),
+                formatted(diagnostics));
+    }
+
+    @Test
+    void hcatExistsAsksTheMetastoreAtRunTime() {
+        Diagnostics diagnostics = new Diagnostics();
         String jinja = ElToJinja.predicate(parse("${hcat:exists('hcat://ms:9083/db/t/dt=1') and x}"), diagnostics);
-        assertEquals("{{ 'TODO(OOZ-W004): ${hcat:exists(\\'hcat://ms:9083/db/t/dt=1\\') and x}' }}", jinja);
-        assertEquals(List.of("wf.xml:7:7: warning OOZ-W004: EL function 'hcat:exists' is not translated: needs a Hive "
-                + "metastore (HCatalog) client, which the Ferry runtime does not have"), formatted(diagnostics));
+        assertEquals("{{ hcat.exists('hcat://ms:9083/db/t/dt=1') and el.bool(wf.conf('x')) }}", jinja);
+        assertEquals(List.of(), formatted(diagnostics));
     }
 
     @Test
@@ -213,7 +222,7 @@ class ElToJinjaTest {
     @Test
     void everyTableRowNamesARuntimeHelper() {
         for (ElFunctionTable.ElFunction f : ElFunctionTable.functions()) {
-            assertTrue(f.python().matches("(wf|coord|fs|fn|hadoop)\\.[a-z_]+"), f.toString());
+            assertTrue(f.python().matches("(wf|coord|fs|fn|hadoop|hcat)\\.[a-z_]+"), f.toString());
             assertTrue(ElFunctionTable.unsupported(f.elName()).isEmpty(), f.toString());
             assertEquals(f, ElFunctionTable.function(f.elName()).orElseThrow());
         }

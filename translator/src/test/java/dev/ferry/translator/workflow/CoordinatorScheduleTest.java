@@ -313,6 +313,32 @@ class CoordinatorScheduleTest {
                 combined.sorted().toString());
     }
 
+    @Test
+    void hcatalogDatasetsBecomeMetastoreSensorsWithoutATodo() {
+        String coordinator = """
+                <coordinator-app name="c" frequency="60" start="2010-01-01T01:00Z" end="2010-01-02T01:00Z" timezone="UTC"
+                                 xmlns="uri:oozie:coordinator:0.5">
+                    <datasets>
+                        <dataset name="raw" frequency="${coord:days(1)}" initial-instance="2010-01-01T00:00Z" timezone="UTC">
+                            <uri-template>${hcatNode}/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa</uri-template>
+                            <done-flag></done-flag></dataset>
+                    </datasets>
+                    <input-events>
+                        <data-in name="input" dataset="raw"><instance>${coord:current(0)}</instance></data-in>
+                    </input-events>
+                    <action><workflow><app-path>/w</app-path></workflow></action>
+                </coordinator-app>
+                """;
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorApp app = OozieReader.readCoordinator(coordinator, "c.xml", diagnostics).orElseThrow();
+        CoordinatorData data = CoordinatorSchedule.translate(app, Map.of("hcatNode", "hcat://ms:9083"), List.of(), "n",
+                diagnostics).data();
+        // The runtime's sensor asks the metastore the rendered hcat:// URI names (ferry_runtime.hcat).
+        assertEquals("{{ wf.conf('hcatNode') }}/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa",
+                data.datasets().get(0).uriTemplate());
+        assertEquals(List.of(), diagnostics.sorted(), diagnostics.sorted().toString());
+    }
+
     private static Instant instant(String oozieTime) {
         return CoordinatorSchedule.oozieTime(oozieTime).orElseThrow();
     }

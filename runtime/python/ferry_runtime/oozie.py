@@ -42,7 +42,7 @@ from ferry_runtime.el.datasets import Dataset as dataset
 from ferry_runtime.el.datasets import InputGroup as input_group
 from ferry_runtime.el.datasets import current, future, latest, offset
 from ferry_runtime.el.functions import macros
-from ferry_runtime.sla import StartSla, WorkflowSla, record_start, sla_missed
+from ferry_runtime.sla import StartSla, WorkflowSla, record_start, sla_missed, sla_spec
 
 __all__ = [
     "action_sla",
@@ -341,31 +341,13 @@ def pod_action(
     return _action(name, ok, error, trigger_rule, build, action, settings, retry)
 
 
-def action_sla(
-    action: TaskGroup,
-    *,
-    nominal_time: str,
-    should_start: str | float | None = None,
-    should_end: str | float | None = None,
-    max_duration: str | float | None = None,
-    alert_events: str | None = None,
-    alert_contact: str = "",
-    notification_msg: str = "",
-) -> TaskGroup:
-    """An action's `<sla:info>`: its outcome task records START/END/DURATION met or miss when the
-    action ends and alerts the misses alert-events names (see `sla` for how this differs from
-    Oozie's SLA service). Values are templates, rendered when the outcome runs."""
+def action_sla(action: TaskGroup, **sla: Any) -> TaskGroup:
+    """An action's `<sla:info>` (keywords: see `sla_spec`): its outcome task records
+    START/END/DURATION met or miss when the action ends and alerts the misses alert-events names
+    (see `sla` for how this differs from Oozie's SLA service)."""
     tasks = list(action.children.values())
     outcome = next(t for t in tasks if isinstance(t, ActionOutcome))
-    outcome.oozie_sla = {
-        "nominal_time": nominal_time,
-        "should_start": should_start,
-        "should_end": should_end,
-        "max_duration": max_duration,
-        "alert_events": alert_events,
-        "alert_contact": alert_contact,
-        "notification_msg": notification_msg,
-    }
+    outcome.oozie_sla = sla_spec(**sla)
     _add_execute_callback(action.children[outcome.work_task_ids[0]], record_start)
     return action
 
@@ -387,30 +369,12 @@ def start_sla(
 
 
 def workflow_sla(
-    first: Any,
-    *,
-    name: str,
-    ends: Sequence[Any],
-    kills: Sequence[Any] = (),
-    nominal_time: str,
-    should_start: str | float | None = None,
-    should_end: str | float | None = None,
-    max_duration: str | float | None = None,
-    alert_events: str | None = None,
-    alert_contact: str = "",
-    notification_msg: str = "",
+    first: Any, *, name: str, ends: Sequence[Any], kills: Sequence[Any] = (), **sla: Any
 ) -> None:
-    """An unscheduled workflow's `<sla:info>`: started when `first` (the start node's target)
-    starts, checked when an `end` or `kill` node is reached (see `sla.WorkflowSla`)."""
-    spec = {
-        "nominal_time": nominal_time,
-        "should_start": should_start,
-        "should_end": should_end,
-        "max_duration": max_duration,
-        "alert_events": alert_events,
-        "alert_contact": alert_contact,
-        "notification_msg": notification_msg,
-    }
+    """An unscheduled workflow's `<sla:info>` (keywords: see `sla_spec`): started when `first`
+    (the start node's target) starts, checked when an `end` or `kill` node is reached (see
+    `sla.WorkflowSla`)."""
+    spec = sla_spec(**sla)
     roots = list(first.get_roots()) if isinstance(first, TaskGroup) else [first]
     for task in roots:
         _add_execute_callback(task, record_start)

@@ -59,6 +59,28 @@ DEFAULT_ALERT_EVENTS = "END_MISS"
 EVENTS = ("START_MISS", "END_MISS", "DURATION_MISS")
 
 
+def sla_spec(
+    *,
+    nominal_time: str,
+    should_start: str | float | None = None,
+    should_end: str | float | None = None,
+    max_duration: str | float | None = None,
+    alert_events: str | None = None,
+    alert_contact: str = "",
+    notification_msg: str = "",
+) -> dict[str, Any]:
+    """One `<sla:info>` as generated DAGs pass it; the values are templates (minutes as text)."""
+    return {
+        "nominal_time": nominal_time,
+        "should_start": should_start,
+        "should_end": should_end,
+        "max_duration": max_duration,
+        "alert_events": alert_events,
+        "alert_contact": alert_contact,
+        "notification_msg": notification_msg,
+    }
+
+
 def record_start(context: Mapping[str, Any]) -> None:
     """on_execute_callback of an action's first work task: the action's actual start."""
     context["ti"].xcom_push(key=STARTED_KEY, value=datetime.now(timezone.utc).isoformat())

@@ -169,6 +169,25 @@ def test_a_git_uri_without_a_scheme_fails_as_in_gitmain(
     assert not (tmp_path / "dest").exists()
 
 
+@pytest.mark.parametrize(
+    ("uri", "reason"),
+    [
+        # java.net.URI's own messages for these (checked with `new java.net.URI(uri)`, Java 17).
+        ("https://github.com/a b", "Illegal character in path at index 20"),
+        ("https://git hub.com/x", "Illegal character in authority at index 8"),
+        ("file:///x?a b", "Illegal character in query at index 11"),
+        ("mailto:a b", "Illegal character in opaque part at index 8"),
+        ("/srv/a b", "Illegal character in path at index 6"),
+        ("git@github.com:acme/etl.git", "Illegal character in scheme name at index 3"),
+        (":x", "Expected scheme name at index 0"),
+        ("/srv/git/etl.git", None),
+        ("ssh://git@github.com/acme/etl.git", None),
+    ],
+)
+def test_uri_syntax_errors_are_java_nets(uri: str, reason: str | None) -> None:
+    assert git._syntax_error(uri) == reason
+
+
 def test_a_destination_without_a_scheme_or_file_system_fails(origin: Path, tmp_path: Path) -> None:
     assert failure(f"file://{origin}", str(tmp_path / "dest")).message == (
         f"Action Configuration does not have a proper URI {tmp_path}/dest null scheme."

@@ -40,6 +40,7 @@ import os
 import posixpath
 import re
 import shlex
+import signal
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -112,8 +113,29 @@ def _syntax_error(uri: str) -> str | None:
             return f"Illegal character in scheme name at index {bad}"
     illegal = ILLEGAL.search(uri)
     if illegal is not None:
-        return f"Illegal character at index {illegal.start()}"
+        index = illegal.start()
+        component = _component(uri, scheme, index)
+        if component == "authority":
+            index = len(scheme or "") + 3  # java.net.URI points at the authority's start
+        return f"Illegal character in {component} at index {index}"
     return None
+
+
+def _component(uri: str, scheme: str | None, index: int) -> str:
+    """The part of `uri` java.net.URI names when `index` holds an illegal character."""
+    fragment, query = uri.find("#"), uri.find("?")
+    if 0 <= fragment < index:
+        return "fragment"
+    if 0 <= query < index:
+        return "query"
+    start = len(scheme) + 1 if scheme else 0
+    if uri.startswith("//", start):
+        end = uri.find("/", start + 2)
+        if index < (len(uri) if end < 0 else end):
+            return "authority"
+    if scheme and not uri.startswith("/", start):
+        return "opaque part"
+    return "path"
 
 
 def key_location(key_path: str, name_node: str | None) -> str:
@@ -182,8 +204,9 @@ def clone(
     target: Path,
     log: Any,
     shown: Callable[[str], str],
+    started: Callable[[subprocess.Popen[str]], None] | None = None,
 ) -> None:
-    """`git clone` into `target`; git's stderr goes to the log; a failure is CLONE_FAILED + why."""
+    """`git clone` into `target`; git's output goes to the log; a failure is CLONE_FAILED + why."""
     argv = clone_argv(uri, branch, target)
     env = dict(os.environ)
     env.update(
@@ -195,20 +218,24 @@ def clone(
     )
     log.info("running %s", shown(shlex.join(argv)))
     try:
-        result = subprocess.run(
+        process = subprocess.Popen(
             argv,
             env=env,
             stdin=subprocess.DEVNULL,
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             text=True,
-            check=False,
+            start_new_session=True,  # on_kill stops git and the ssh or https helper it started
         )
     except OSError as exc:
         raise GitFailed(f"{CLONE_FAILED}cannot run git: {exc}") from exc
-    lines = [shown(line) for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    if started is not None:
+        started(process)
+    output, _ = process.communicate()
+    lines = [shown(line) for line in output.splitlines() if line.strip()]
     for line in lines:
         log.info("git: %s", line)
-    if result.returncode != 0:
+    if process.returncode != 0:
         reasons = [line for line in lines if line.startswith("fatal:")] or lines[-1:]
         raise GitFailed(CLONE_FAILED + " ".join(reasons))
 
@@ -282,6 +309,7 @@ def clone_to_destination(
     name_node: str | None,
     log: Any,
     scratch_prefix: str = "ferry-git-",
+    started: Callable[[subprocess.Popen[str]], None] | None = None,
 ) -> None:
     """GitMain.run after prepare: check the URIs, fetch the key, clone, copy to the destination."""
     destination = proper_uri(destination_uri)
@@ -298,7 +326,7 @@ def clone_to_destination(
     with tempfile.TemporaryDirectory(prefix=scratch_prefix) as scratch:
         checkout = Path(scratch) / "checkout"
         with local_key(key_path, name_node, log) as key:
-            clone(uri, branch, key, checkout, log, shown)
+            clone(uri, branch, key, checkout, log, shown, started)
         log.info("cloned %s%s", shown_uri, f" (branch {branch})" if branch else "")
         copy_checkout(checkout, destination)
     log.info("copied the checkout to %s", destination)
@@ -320,6 +348,7 @@ class RunGitClone(BaseOperator):
         self.key_path = git.key_path
         self.name_node = git.name_node
         self.prepare = [list(step) for step in git.prepare]
+        self._process: subprocess.Popen[str] | None = None
 
     def execute(self, context: Any) -> None:
         enter(self, context)
@@ -333,4 +362,12 @@ class RunGitClone(BaseOperator):
                 name_node=self.name_node,
                 log=self.log,
                 scratch_prefix=f"ferry-git-{self.ferry_node}-",
+                started=self._track,
             )
+
+    def _track(self, process: subprocess.Popen[str]) -> None:
+        self._process = process
+
+    def on_kill(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            os.killpg(self._process.pid, signal.SIGTERM)

@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -70,9 +69,7 @@ final class GitActionTranslator {
         String keyPath = optional(node, xml, "key-path", KEY_PATH, configuration, el, diagnostics);
         String nameNode = settings.nameNode() == null ? null : el.template(settings.nameNode(), xml.child("name-node")
                 .map(XmlElement::textSpan).orElse(git.span()));
-        List<TaskNode.PrepareStep> prepare = new ArrayList<>();
-        xml.child("prepare").ifPresent(p -> p.children().forEach(step -> prepare.add(new TaskNode.PrepareStep(
-                step.name().toLowerCase(Locale.ROOT), el.template(step.attribute("path"), step.span())))));
+        List<TaskNode.PrepareStep> prepare = PrepareSteps.of(xml, el);
         for (XmlElement child : xml.children()) {
             if (LAUNCHER_ONLY.contains(child.name())) {
                 diagnostics.report(DiagnosticCode.OOZ_W001, child.span(),

@@ -313,6 +313,11 @@ def test_a_missing_key_fails_whatever_the_scheme(origin: Path, tmp_path: Path) -
     assert not (tmp_path / "dest").exists()
 
 
+def test_an_empty_key_path_fails_as_in_gitmain(origin: Path, tmp_path: Path) -> None:
+    message = failure(f"file://{origin}", tmp_path / "dest", key_path=" ").message
+    assert message == "Can not create a Path from an empty string"
+
+
 def test_ssh_command_and_argv() -> None:
     assert shlex.split(git.ssh_command(Path("/tmp/a b/privkey"))) == [
         "ssh",

@@ -17,7 +17,8 @@ Group: run -> outcome. `run` does what Oozie 5's GitMain does in its YARN launch
 4. The clone: the real `git` CLI, argv without a shell, into a fresh local directory, full
    history. Without <branch>, every branch is fetched and the remote's default branch (HEAD)
    checked out, as JGit's clone does; with <branch>, only that branch (`--branch B
-   --single-branch`; JGit fetches only refs/heads/B). git also accepts a tag there, JGit did not.
+   --single-branch`; JGit fetches only refs/heads/B). git also accepts a tag there, JGit did not;
+   a <branch> that renders empty clones the default branch (JGit was asked for `refs/heads/`).
 5. The copy, Hadoop's FileSystem.copyFromLocalFile(delSrc=false, overwrite=true, entries, dst):
    mkdirs(destination), then every top-level entry of the checkout, `.git` included, is copied
    into it by FileUtil.copy's rules (Hadoop 2, which Oozie 5 builds against): a destination that
@@ -152,9 +153,12 @@ def key_location(key_path: str, name_node: str | None) -> str:
 @contextmanager
 def local_key(key_path: str | None, name_node: str | None, log: Any) -> Iterator[Path | None]:
     """The key copied to `privkey` (0600) in a fresh 0700 directory, removed on exit, or None."""
-    if not key_path:
+    if key_path is None:
         yield None
         return
+    if not key_path.strip():
+        # <key-path/> renders empty: GitMain's `new Path("")` throws.
+        raise GitFailed("Can not create a Path from an empty string")
     location = key_location(key_path, name_node)
     with tempfile.TemporaryDirectory(prefix="ferry-git-key-") as directory:
         key = Path(directory) / "privkey"

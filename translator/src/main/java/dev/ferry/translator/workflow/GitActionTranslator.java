@@ -112,7 +112,8 @@ final class GitActionTranslator {
             if (configured != null) {
                 overridden(node, configured, name, diagnostics);
             }
-            return element.text().isEmpty() ? null : el.template(element.text(), element.textSpan());
+            // An empty element is kept: the runtime treats it as Oozie does (see ferry_runtime.actions.git).
+            return el.template(element.text(), element.textSpan());
         }
         return configured == null || configured.value() == null || configured.value().isBlank() ? null
                 : el.template(configured.value().trim(), configured.span());

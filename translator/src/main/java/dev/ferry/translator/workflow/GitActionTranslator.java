@@ -83,11 +83,14 @@ final class GitActionTranslator {
                 node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics));
     }
 
-    /** git-uri, destination-uri: Oozie refuses the action without them (GIT010) and GitMain without a scheme. */
+    /**
+     * git-uri, destination-uri: Oozie refuses the action without the element (GIT010); GitMain fails one that is not a
+     * URI with a scheme, an empty one included.
+     */
     private static String required(ActionNode node, GenericAction git, String name, OozieEl el,
                                    Diagnostics diagnostics) {
         XmlElement element = git.element().child(name).orElse(null);
-        if (element == null || element.text().isEmpty()) {
+        if (element == null) {
             diagnostics.report(DiagnosticCode.OOZ_E004, git.span(), "git action '" + node.name() + "' has no <" + name
                     + ">", "Oozie refuses it too (GIT010: Action Configuration does not have the property)");
             return "";

@@ -304,6 +304,25 @@ class ActionTranslationTest {
     }
 
     @Test
+    void gitWithAnEmptyDestinationIsTranslatedAndReported() throws IOException {
+        TaskNode task = translate("app", """
+                <action name="fetch">
+                    <git xmlns="uri:oozie:git-action:1.0">
+                        <name-node>hdfs://nn</name-node>
+                        <git-uri>https://example.com/etl.git</git-uri>
+                        <destination-uri></destination-uri>
+                    </git>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                """);
+        assertEquals("", ((TaskNode.Git) task).destinationUri());
+        assertEquals(List.of("<destination-uri> '' of git action 'fetch' is not a URI with a scheme: Oozie's GitMain "
+                + "fails the action at run time (JA018), and so does the translated task"),
+                messages(DiagnosticCode.OOZ_W001));
+    }
+
+    @Test
     void gitWithoutGitUriIsAnError() throws IOException {
         // Oozie: GIT010 "Action Configuration does not have oozie.git.source.uri property"; here the XSD says it first.
         Path file = write("app/workflow.xml", """

@@ -50,6 +50,11 @@ CASES: dict[str, tuple[str, dict[str, str]]] = {
     "capture-late": ("cf_capture", {"status": "late"}),
     "fs": ("cf_fs", {"root": "file://{dir}/fs"}),
     "sla": ("cf_sla", {}),
+    "git-ok": (
+        "cf_git",
+        {"root": "file://{dir}", "repo": "file://{dir}/origin", "branch": "feature"},
+    ),
+    "git-fails": ("cf_git", {"root": "file://{dir}", "repo": "file://{dir}/missing.git"}),
 }
 
 # Runs the cases one after the other in one Airflow process: its start-up (the in-process
@@ -98,6 +103,14 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         cases[case] = [dag, {k: v.replace("{dir}", str(dirs[case])) for k, v in conf.items()}]
     (dirs["fs"] / "fs").mkdir()
     (dirs["fs"] / "fs" / "data.txt").write_text("not empty\n")
+    for case in ("git-ok", "git-fails"):
+        (dirs[case] / "keys").mkdir()
+        (dirs[case] / "keys" / "deploy_key").write_text(DEPLOY_KEY)
+    git_origin(dirs["git-ok"] / "origin")
+    # A checkout left by an earlier run: the action's <prepare> deletes it (Oozie would fail to copy
+    # over its .git directory).
+    (dirs["git-ok"] / "checkout" / ".git").mkdir(parents=True)
+    (dirs["git-ok"] / "checkout" / "stale.txt").write_text("from an earlier run\n")
     (base / "cases.json").write_text(json.dumps(cases))
     result = subprocess.run(
         [sys.executable, "-c", BATCH, str(base / "cases.json"), DATE, str(base / "results.json")],
@@ -115,6 +128,40 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
     )
     by_case = dict(logs)
     return {case: Run(states[case], by_case.get(case, ""), dirs[case]) for case in CASES}
+
+
+DEPLOY_KEY = (
+    "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+    "key-material-never-logged\n"
+    "-----END OPENSSH PRIVATE KEY-----\n"
+)
+
+
+def git_origin(repo: Path) -> None:
+    """A repository with a default branch `main` and a branch `feature` one commit ahead."""
+    repo.mkdir()
+
+    def git(*args: str) -> None:
+        command = [
+            "git",
+            "-C",
+            str(repo),
+            "-c",
+            "user.name=Ferry",
+            "-c",
+            "user.email=f@example.com",
+        ]
+        subprocess.run([*command, *args], check=True, capture_output=True)
+
+    git("init", "-q", "-b", "main")
+    (repo / "README.md").write_text("etl\n")
+    git("add", "-A")
+    git("commit", "-q", "-m", "first")
+    git("checkout", "-q", "-b", "feature")
+    (repo / "feature.txt").write_text("only on feature\n")
+    git("add", "-A")
+    git("commit", "-q", "-m", "feature")
+    git("checkout", "-q", "main")
 
 
 def succeeded(states: dict[str, str]) -> set[str]:
@@ -272,3 +319,30 @@ def test_action_slas_report_met_and_missed_and_never_change_the_path(runs: dict[
         assert f"Oozie SLA of workflow 'cf-sla': {event}" in run.log
     assert "Oozie SLA END_MISS of workflow 'cf-sla' for DAG cf_sla run" in run.log  # the default
     assert "Oozie SLA START_MISS of workflow" not in run.log
+
+
+def test_git_clones_the_branch_into_the_destination(runs: dict[str, Run]) -> None:
+    run = runs["git-ok"]
+    checkout = run.dir / "checkout"
+    # Oozie: prepare deletes the old checkout; GitMain fetches the key, clones branch feature and
+    # copies the checkout, .git included, to destination-uri: ok -> end, SUCCEEDED.
+    assert succeeded(run.states) == {*action("clone"), "end"}, run.log
+    assert run.states["__run__"] == SUCCESS
+    assert (checkout / "feature.txt").read_text() == "only on feature\n"
+    assert (checkout / "README.md").read_text() == "etl\n"
+    assert (checkout / ".git" / "HEAD").read_text().strip() == "ref: refs/heads/feature"
+    assert not (checkout / "stale.txt").exists()
+    assert "key-material-never-logged" not in run.log
+
+
+def test_git_clone_failure_takes_the_error_transition(runs: dict[str, Run]) -> None:
+    run = runs["git-fails"]
+    # Oozie: the clone of a repository that is not there fails in GitMain (JA018) -> ERROR ->
+    # error transition to the kill node: KILLED, with wf:errorCode and wf:errorMessage.
+    assert run.states["clone.run"] == "failed"
+    assert succeeded(run.states) == failed_action("clone"), run.log
+    assert run.states["fail"] == "failed"
+    assert run.states["end"] == "skipped"
+    assert run.states["__run__"] == "failed"
+    assert "cf-git failed at [clone] [JA018]: Unable to clone Git repo: fatal: " in run.log
+    assert not (run.dir / "checkout").exists()

@@ -45,6 +45,7 @@ ERROR_CODES: Final[dict[str, str]] = {
     "SSH_FAILED": "the ssh command exited non-zero, or the connection failed",
     "SUBWORKFLOW_FAILED": "the sub-workflow's DAG run failed",
     "FS_FAILED": "an fs operation failed (Oozie reports the exception's message)",
+    "JA018": "the launcher's main class threw: Oozie's code for a failed git action (clone, copy)",
     # Oozie's own FsActionExecutor codes, kept for wf:errorCode() and decisions on it.
     "FS001": "fs: missing scheme in path",
     "FS005": "fs: delete could not delete the path",

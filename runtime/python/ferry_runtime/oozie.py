@@ -25,6 +25,7 @@ from ferry_runtime._airflow import TaskGroup
 from ferry_runtime.actions.data_events import input_events, output_events
 from ferry_runtime.actions.flink_job import FlinkSqlJob
 from ferry_runtime.actions.fs_ops import FsOperations
+from ferry_runtime.actions.git import GitClone, RunGitClone
 from ferry_runtime.actions.mail import Email
 from ferry_runtime.actions.not_translated import NotTranslated
 from ferry_runtime.actions.outcome import ActionOutcome
@@ -58,6 +59,7 @@ __all__ = [
     "fork",
     "fs",
     "future",
+    "git",
     "input_events",
     "input_group",
     "join",
@@ -223,6 +225,41 @@ def fs(
     spec = FsOperations(node=name, steps=tuple(steps), name_node=name_node)
     retry = Retry.of(retry_max, retry_interval, retry_policy)
     return _action(name, ok, error, trigger_rule, backends.fs, spec, None, retry)
+
+
+def git(
+    name: str,
+    *,
+    git_uri: str,
+    destination_uri: str,
+    branch: str | None = None,
+    key_path: str | None = None,
+    name_node: str | None = None,
+    prepare: Sequence[tuple[str, str]] = (),
+    ok: str,
+    error: str,
+    trigger_rule: str | None = None,
+    retry_max: int = 0,
+    retry_interval: float = 10,
+    retry_policy: str = "periodic",
+) -> TaskGroup:
+    """An Oozie git action: run -> outcome. Clones `git_uri` (`branch`, else the default branch)
+    with the SSH key at `key_path`, copies the checkout into `destination_uri`; all Jinja."""
+
+    def build(spec: GitClone, settings: object, rule: str) -> ActionTasks:
+        return ActionTasks(work=[RunGitClone(git=spec, trigger_rule=rule)])
+
+    spec = GitClone(
+        node=name,
+        git_uri=git_uri,
+        destination_uri=destination_uri,
+        branch=branch,
+        key_path=key_path,
+        name_node=name_node,
+        prepare=tuple((operation, path) for operation, path in prepare),
+    )
+    retry = Retry.of(retry_max, retry_interval, retry_policy)
+    return _action(name, ok, error, trigger_rule, build, spec, None, retry)
 
 
 def sub_workflow(

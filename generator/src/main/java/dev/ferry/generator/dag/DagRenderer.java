@@ -134,6 +134,11 @@ public final class DagRenderer {
         }
     }
 
+    /** {@code <prepare>} as a list of (operation, path) tuples. */
+    private static String prepareSteps(List<TaskNode.PrepareStep> steps) {
+        return list(steps.stream().map(p -> stringTuple(List.of(p.operation(), p.path()), DEPTH + 2)).toList(), DEPTH + 1);
+    }
+
     private static String taskCall(TaskNode task) {
         List<Kwarg> kwargs = new ArrayList<>();
         String function;
@@ -223,6 +228,23 @@ public final class DagRenderer {
                 kwargs.add(new Kwarg("capture_output", "True"));
             }
             kwargs.addAll(transitions(ssh.ok(), ssh.error()));
+        } else if (task instanceof TaskNode.Git git) {
+            function = "oozie.git";
+            kwargs.add(kwarg("git_uri", git.gitUri()));
+            if (git.branch() != null) {
+                kwargs.add(kwarg("branch", git.branch()));
+            }
+            if (git.keyPath() != null) {
+                kwargs.add(kwarg("key_path", git.keyPath()));
+            }
+            kwargs.add(kwarg("destination_uri", git.destinationUri()));
+            if (git.nameNode() != null) {
+                kwargs.add(kwarg("name_node", git.nameNode()));
+            }
+            if (!git.prepare().isEmpty()) {
+                kwargs.add(new Kwarg("prepare", prepareSteps(git.prepare())));
+            }
+            kwargs.addAll(transitions(git.ok(), git.error()));
         } else if (task instanceof TaskNode.Placeholder placeholder) {
             function = "oozie.placeholder";
             kwargs.add(kwarg("action_type", placeholder.actionType()));

@@ -56,6 +56,11 @@ public final class ReportRenderer {
             case "Join" -> "join";
             case "Kill" -> "kill (fails the run)";
             case "End" -> "end";
+            case "Shell" -> "shell command (worker)";
+            case "Fs" -> "fs operations (worker)";
+            case "Ssh" -> "ssh command (SSHOperator)";
+            case "SubWorkflow" -> "sub-workflow (child DAG run)";
+            case "Git" -> "git clone to destination-uri (worker)";
             default -> "placeholder (TODO)";
         };
     }

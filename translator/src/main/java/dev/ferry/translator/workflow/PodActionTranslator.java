@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -148,7 +147,7 @@ final class PodActionTranslator {
                 configuration, files, archives, context.carried, context.captureOutput, launcher.get("memory.mb"),
                 launcher.get("vcores"));
         return Optional.of(new TaskNode.PodJob(node.name(), node.span(), rule, type, container,
-                prepare(element, el), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
+                PrepareSteps.of(element, el), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
     }
 
     /**
@@ -219,16 +218,5 @@ final class PodActionTranslator {
             }
         }
         return settings;
-    }
-
-    private static List<TaskNode.PrepareStep> prepare(XmlElement element, OozieEl el) {
-        List<TaskNode.PrepareStep> steps = new ArrayList<>();
-        element.child("prepare").ifPresent(prepare -> {
-            for (XmlElement step : prepare.children()) {
-                steps.add(new TaskNode.PrepareStep(step.name().toLowerCase(Locale.ROOT),
-                        el.template(step.attribute("path"), step.span())));
-            }
-        });
-        return steps;
     }
 }

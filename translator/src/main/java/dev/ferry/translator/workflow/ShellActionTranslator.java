@@ -7,7 +7,6 @@ import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -40,9 +39,7 @@ final class ShellActionTranslator {
             }
             env.add(el.template(var.text(), var.textSpan()));
         }
-        List<TaskNode.PrepareStep> prepare = new ArrayList<>();
-        xml.child("prepare").ifPresent(p -> p.children().forEach(step -> prepare.add(new TaskNode.PrepareStep(
-                step.name().toLowerCase(Locale.ROOT), el.template(step.attribute("path"), step.span())))));
+        List<TaskNode.PrepareStep> prepare = PrepareSteps.of(xml, el);
         for (XmlElement child : xml.children()) {
             if (LAUNCHER_ONLY.contains(child.name())) {
                 diagnostics.report(DiagnosticCode.OOZ_W001, child.span(),

@@ -132,4 +132,18 @@ public sealed interface TaskNode {
 
     /** {@code <arg>} (quoted: one argument) or {@code <args>} (as written: the remote shell splits it); Jinja. */
     record SshArgument(boolean quoted, String text) {}
+
+    /**
+     * Oozie git action: clone {@code gitUri} ({@code branch} only, or every branch with the remote's default
+     * checked out when null) and copy the checkout into {@code destinationUri}; {@code keyPath} (or null) is the
+     * SSH private key on a file system, {@code nameNode} (or null) resolves a key-path without a scheme. Jinja.
+     */
+    record Git(String id, SourceSpan span, String triggerRule, String nameNode, String gitUri, String branch,
+               String keyPath, String destinationUri, List<PrepareStep> prepare, String ok, String error,
+               RetryPolicy retry)
+            implements TaskNode {
+        public Git {
+            prepare = List.copyOf(prepare);
+        }
+    }
 }

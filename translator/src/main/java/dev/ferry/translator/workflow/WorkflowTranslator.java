@@ -245,7 +245,7 @@ public final class WorkflowTranslator {
             return Optional.of(SshActionTranslator.translate(node, generic, rule, knownValues, el, diagnostics));
         }
         if (node.action() instanceof GenericAction generic && generic.type().equals("git")) {
-            return Optional.of(GitActionPlaceholder.translate(node, generic, rule, diagnostics));
+            return Optional.of(GitActionTranslator.translate(node, generic, rule, sources, el, diagnostics));
         }
         if (node.action() instanceof GenericAction generic && generic.type().equals("sub-workflow")) {
             return SubWorkflowTranslator.translate(node, generic, rule, sources, knownValues, el, diagnostics);

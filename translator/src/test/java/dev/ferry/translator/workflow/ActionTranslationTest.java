@@ -226,25 +226,149 @@ class ActionTranslationTest {
     }
 
     @Test
-    void gitStaysAFailingPlaceholderThatSaysWhatItDid() throws IOException {
+    void gitBecomesACloneWithItsBranchKeyDestinationPrepareAndRetries() throws IOException {
         TaskNode task = translate("app", """
-                <action name="fetch">
+                <action name="fetch" retry-max="1" retry-interval="2">
                     <git xmlns="uri:oozie:git-action:1.0">
-                        <resource-manager>rm:8032</resource-manager>
-                        <name-node>hdfs://nn</name-node>
-                        <git-uri>git@github.com:acme/etl.git</git-uri>
-                        <branch>main</branch>
-                        <key-path>hdfs://nn/keys/id_rsa</key-path>
-                        <destination-uri>hdfs://nn/apps/etl</destination-uri>
+                        <resource-manager>${resourceManager}</resource-manager>
+                        <name-node>${nameNode}</name-node>
+                        <prepare><delete path="${nameNode}/apps/etl"/></prepare>
+                        <git-uri>ssh://git@github.com/acme/etl.git</git-uri>
+                        <branch>${wf:conf('branch')}</branch>
+                        <key-path>/keys/${wf:user()}/id_rsa</key-path>
+                        <destination-uri>${nameNode}/apps/etl</destination-uri>
                     </git>
                     <ok to="end"/>
                     <error to="fail"/>
                 </action>
                 """);
-        assertTrue(task instanceof TaskNode.Placeholder p && p.actionType().equals("git"), task.toString());
-        assertEquals(List.of("<git> action 'fetch' is not translated yet (clone of git@github.com:acme/etl.git (branch main) "
-                        + "into hdfs://nn/apps/etl, with the SSH key at hdfs://nn/keys/id_rsa); it becomes a task that fails "
-                        + "with a TODO"), warnings(DiagnosticCode.OOZ_W005).stream().map(Diagnostic::message).toList());
+        assertEquals(new TaskNode.Git("fetch", null, null, "{{ wf.conf('nameNode') }}",
+                "ssh://git@github.com/acme/etl.git", "{{ wf.conf('branch') }}", "/keys/{{ wf.user() }}/id_rsa",
+                "{{ wf.conf('nameNode') }}/apps/etl",
+                List.of(new TaskNode.PrepareStep("delete", "{{ wf.conf('nameNode') }}/apps/etl")),
+                "end", "fail", new RetryPolicy(1, 2, false)), withoutSpan(task));
+        // resource-manager only configures Oozie's YARN launcher: reported, not dropped silently
+        assertEquals(List.of("<resource-manager> of git action 'fetch' is not carried over: the clone runs on the "
+                + "Airflow worker, not in a YARN launcher"), messages(DiagnosticCode.OOZ_W001));
+        assertEquals(List.of(), warnings(DiagnosticCode.OOZ_W005));
+    }
+
+    @Test
+    void gitWithoutBranchOrKeyClonesTheDefaultBranchWithoutAKey() throws IOException {
+        TaskNode task = translate("app", """
+                <action name="fetch">
+                    <git xmlns="uri:oozie:git-action:1.0">
+                        <name-node>hdfs://nn:8020</name-node>
+                        <git-uri>https://github.com/apache/oozie</git-uri>
+                        <destination-uri>hdfs://nn:8020/user/etl/oozie</destination-uri>
+                    </git>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                """);
+        assertEquals(new TaskNode.Git("fetch", null, null, "hdfs://nn:8020", "https://github.com/apache/oozie", null, null,
+                "hdfs://nn:8020/user/etl/oozie", List.of(), "end", "fail", null), withoutSpan(task));
+        assertEquals(List.of(), diagnostics.sorted(), diagnostics.sorted().toString());
+    }
+
+    @Test
+    void gitTakesBranchAndKeyPathFromConfigurationWhenTheElementsAreAbsent() throws IOException {
+        // GitActionExecutor.setupActionConf merges <configuration> first and sets oozie.git.branch /
+        // oozie.git.key.path only from elements that are there; git-uri & co. always overwrite theirs.
+        TaskNode task = translate("app", """
+                <action name="fetch">
+                    <git xmlns="uri:oozie:git-action:1.0">
+                        <name-node>hdfs://nn</name-node>
+                        <git-uri>https://example.com/etl.git</git-uri>
+                        <destination-uri>hdfs://nn/apps/etl</destination-uri>
+                        <configuration>
+                            <property><name>oozie.git.branch</name><value>release-${wf:conf('v')}</value></property>
+                            <property><name>oozie.git.key.path</name><value>hdfs://nn/keys/etl</value></property>
+                            <property><name>oozie.git.source.uri</name><value>https://elsewhere/x.git</value></property>
+                            <property><name>fs.s3a.access.key</name><value>AKIA-not-in-any-file</value></property>
+                            <property><name>dfs.replication</name><value>2</value></property>
+                        </configuration>
+                    </git>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                """);
+        TaskNode.Git git = (TaskNode.Git) task;
+        assertEquals("release-{{ wf.conf('v') }}", git.branch());
+        assertEquals("hdfs://nn/keys/etl", git.keyPath());
+        assertEquals("https://example.com/etl.git", git.gitUri());
+        assertEquals(List.of("configuration of git action 'fetch' is not carried over (Oozie gives it to the Hadoop "
+                        + "FileSystem that reads key-path and writes destination-uri): fs.s3a.access.key, dfs.replication",
+                "configuration property 'oozie.git.source.uri' of git action 'fetch' has no effect: Oozie "
+                        + "sets it from <git-uri>"),
+                messages(DiagnosticCode.OOZ_W001));
+        assertTrue(diagnostics.sorted().stream().noneMatch(d -> d.message().contains("AKIA")), "a value was reported");
+    }
+
+    @Test
+    void gitUriWithoutASchemeFailsInOozieAndSaysSo() throws IOException {
+        TaskNode task = translate("app", """
+                <action name="fetch">
+                    <git xmlns="uri:oozie:git-action:1.0">
+                        <name-node>hdfs://nn</name-node>
+                        <git-uri>git@github.com:acme/etl.git</git-uri>
+                        <destination-uri>/apps/etl</destination-uri>
+                    </git>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                """);
+        // Translated as written: the runtime fails it exactly as GitMain.isValidUri does.
+        assertEquals("git@github.com:acme/etl.git", ((TaskNode.Git) task).gitUri());
+        List<Diagnostic> notes = warnings(DiagnosticCode.OOZ_W001);
+        assertEquals(List.of("<git-uri> 'git@github.com:acme/etl.git' of git action 'fetch' is not a URI with a scheme: "
+                        + "Oozie's GitMain fails the action at run time (JA018), and so does the translated task",
+                "<destination-uri> '/apps/etl' of git action 'fetch' is not a URI with a scheme: Oozie's GitMain fails "
+                        + "the action at run time (JA018), and so does the translated task"),
+                notes.stream().map(Diagnostic::message).toList());
+        assertEquals("write it as a URI, for example ssh://git@github.com/acme/etl.git", notes.get(0).hint());
+    }
+
+    @Test
+    void gitWithAnEmptyDestinationIsTranslatedAndReported() throws IOException {
+        TaskNode task = translate("app", """
+                <action name="fetch">
+                    <git xmlns="uri:oozie:git-action:1.0">
+                        <name-node>hdfs://nn</name-node>
+                        <git-uri>https://example.com/etl.git</git-uri>
+                        <destination-uri></destination-uri>
+                    </git>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                """);
+        assertEquals("", ((TaskNode.Git) task).destinationUri());
+        assertEquals(List.of("<destination-uri> '' of git action 'fetch' is not a URI with a scheme: Oozie's GitMain "
+                + "fails the action at run time (JA018), and so does the translated task"),
+                messages(DiagnosticCode.OOZ_W001));
+    }
+
+    @Test
+    void gitWithoutGitUriIsAnError() throws IOException {
+        // Oozie: GIT010 "Action Configuration does not have oozie.git.source.uri property"; here the XSD says it first.
+        Path file = write("app/workflow.xml", """
+                <workflow-app xmlns="uri:oozie:workflow:1.0" name="wf">
+                    <start to="fetch"/>
+                <action name="fetch">
+                    <git xmlns="uri:oozie:git-action:1.0">
+                        <name-node>hdfs://nn</name-node>
+                        <destination-uri>hdfs://nn/apps/etl</destination-uri>
+                    </git>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                    <kill name="fail"><message>failed</message></kill>
+                    <end name="end"/>
+                </workflow-app>
+                """);
+        assertTrue(OozieReader.readWorkflow(file, "app/workflow.xml", diagnostics).isEmpty());
+        assertTrue(diagnostics.sorted().stream().anyMatch(d -> d.code() == DiagnosticCode.OOZ_E014
+                && d.message().contains("git-uri")), diagnostics.sorted().toString());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -279,6 +403,10 @@ class ActionTranslationTest {
         return file;
     }
 
+    private List<String> messages(DiagnosticCode code) {
+        return warnings(code).stream().map(Diagnostic::message).toList();
+    }
+
     private List<Diagnostic> warnings(DiagnosticCode code) {
         return diagnostics.sorted().stream().filter(d -> d.code() == code).toList();
     }
@@ -303,6 +431,10 @@ class ActionTranslationTest {
         if (task instanceof TaskNode.Ssh h) {
             return new TaskNode.Ssh(h.id(), null, h.triggerRule(), h.connectionId(), h.remoteHost(), h.command(),
                     h.arguments(), h.captureOutput(), h.ok(), h.error(), h.retry());
+        }
+        if (task instanceof TaskNode.Git g) {
+            return new TaskNode.Git(g.id(), null, g.triggerRule(), g.nameNode(), g.gitUri(), g.branch(), g.keyPath(),
+                    g.destinationUri(), g.prepare(), g.ok(), g.error(), g.retry());
         }
         if (task instanceof TaskNode.SubWorkflow w) {
             return new TaskNode.SubWorkflow(w.id(), null, w.triggerRule(), w.childDagId(), w.configuration(),

@@ -39,9 +39,9 @@ from ferry_runtime.el.datasets import Coordinator as coordinator
 from ferry_runtime.el.datasets import DataIn as data_in
 from ferry_runtime.el.datasets import DataOut as data_out
 from ferry_runtime.el.datasets import Dataset as dataset
-from ferry_runtime.el.datasets import InputGroup as input_group
 from ferry_runtime.el.datasets import current, future, latest, offset
 from ferry_runtime.el.functions import macros
+from ferry_runtime.el.input_logic import input_and, input_combine, input_data_in, input_or
 from ferry_runtime.sla import sla_missed
 
 __all__ = [
@@ -57,8 +57,11 @@ __all__ = [
     "fork",
     "fs",
     "future",
+    "input_and",
+    "input_combine",
+    "input_data_in",
     "input_events",
-    "input_group",
+    "input_or",
     "join",
     "kill",
     "latest",

@@ -211,8 +211,21 @@ class CoordinatorScheduleTest {
         Diagnostics diagnostics = new Diagnostics();
         schedule("<controls><execution>LIFO</execution><throttle>5</throttle></controls>", "", diagnostics);
         List<String> messages = diagnostics.sorted().stream().map(Diagnostic::message).toList();
-        assertTrue(messages.stream().anyMatch(m -> m.contains("LIFO")), messages.toString());
-        assertTrue(messages.stream().anyMatch(m -> m.contains("throttle 5")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("LIFO") && m.contains("orders them by run_after")),
+                messages.toString());
+        // throttle 5 >= concurrency 1 (the default): never exceeded, but waiting runs take the running slot.
+        assertTrue(messages.stream().anyMatch(m -> m.contains("throttle 5") && m.contains("max_active_runs=1")
+                && m.contains("a later run whose data is there waits behind it")), messages.toString());
+
+        Diagnostics small = new Diagnostics();
+        WorkflowPlan.Schedule s = schedule("<controls><concurrency>4</concurrency><throttle>2</throttle></controls>", "",
+                small);
+        assertEquals(4, s.maxActiveRuns());
+        assertTrue(small.sorted().get(0).message().contains("more than 2 runs may wait for data at once"),
+                small.sorted().toString());
+        // Every coordinator with data-ins says how its concurrency differs from Oozie's.
+        assertTrue(s.notes().stream().anyMatch(n -> n.startsWith("runs waiting at their input sensor count against"
+                + " max_active_runs=4")), s.notes().toString());
     }
 
     @Test

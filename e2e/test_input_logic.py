@@ -19,7 +19,7 @@ from pathlib import Path
 
 from test_coordinators import RUN_DAG, convert
 
-from conftest import ROOT
+from conftest import ROOT, assert_ruff_clean
 
 APP = ROOT / "e2e" / "apps" / "input-logic"
 
@@ -91,6 +91,7 @@ def test_combine_with_every_instance_runs_at_once(tmp_path: Path) -> None:
     assert f"days: {days}" in body
     # either: backup-days has 1 of 3 (not all, no min) -> false; primary-days min 1 -> its 2.
     assert f"either: {data}/primary/2026/01/15,{data}/primary/2026/01/13" in body
+    assert_ruff_clean([tmp_path / "migrated" / "dags"])
 
 
 def test_min_met_then_the_wait_elapses_and_the_run_takes_what_is_there(tmp_path: Path) -> None:

@@ -292,6 +292,10 @@ def test_data_in_names_are_not_input_logic_names():
     assert coord.logic_names() == ["test"]
     assert coord.sensor_units() == ["test"]
     assert coordinator().sensor_units() == list("ABCDEF")
+    # A name that is no Airflow task id still resolves in coord:dataIn; the sensor is input-logic.
+    spaced = coordinator(input_or(A, B, name="A or B"))
+    assert spaced.sensor_units() == ["input-logic"]
+    assert spaced.sensor_for("A or B") == "input-logic"
     with pytest.raises(KeyError, match="no <data-in> named 'X'"):
         coordinator(input_or(input_data_in("X"), A))
 

@@ -17,6 +17,7 @@ and coord:dataIn joins the URIs with commas, as Oozie does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -242,7 +243,8 @@ class Coordinator:
         """The one sensor of an input-logic: named after its first top-level element."""
         if not self.logic:
             return None
-        return self.logic[0].name or "input-logic"
+        name = self.logic[0].name
+        return name if name and re.fullmatch(r"[\w.-]+", name) else "input-logic"
 
     def logic_names(self) -> list[str]:
         """Names coord:dataIn resolves through the input-logic (data-in names excepted)."""

@@ -65,7 +65,7 @@ final class CoordinatorInputLogic {
     }
 
     private Optional<LogicNode> node(XmlElement element, boolean minAbove) {
-        String name = element.attribute("name");
+        String name = resolved(element, "name");
         Optional<Integer> min = min(element);
         Optional<Integer> wait = wait(element);
         if (min == null || wait == null) {
@@ -73,7 +73,7 @@ final class CoordinatorInputLogic {
         }
         boolean minHere = minAbove || min.isPresent();
         if (element.name().equals("data-in")) {
-            String ref = element.attribute("dataset");
+            String ref = resolved(element, "dataset");
             if (ref == null || !declared.contains(ref)) {
                 diagnostics.report(DiagnosticCode.OOZ_E011, element.span(), "input-logic <data-in dataset=\""
                         + ref + "\">: no <data-in> of <input-events> is named so (Oozie: Data set not found)");
@@ -185,6 +185,21 @@ final class CoordinatorInputLogic {
             return null;
         }
         return Optional.of(Integer.parseInt(value.get()));
+    }
+
+    /** An attribute with its EL resolved from job properties (Oozie resolves the whole action XML first). */
+    private String resolved(XmlElement element, String attribute) {
+        String text = element.attribute(attribute);
+        if (text == null || !text.contains("${")) {
+            return text;
+        }
+        Optional<String> value = CoordinatorSchedule.resolve(text, known).map(String::trim);
+        if (value.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E011, element.span(), "input-logic " + attribute + " '" + text
+                    + "' does not resolve from job.properties");
+            return text;
+        }
+        return value.get();
     }
 
     private static String label(LogicNode node) {

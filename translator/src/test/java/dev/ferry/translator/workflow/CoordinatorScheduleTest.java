@@ -303,10 +303,11 @@ class CoordinatorScheduleTest {
     void inputLogicTreeIsPassedWholeWithItsOwnMinAndWait() {
         Diagnostics diagnostics = new Diagnostics();
         CoordinatorData data = logic("""
-                <or name="input" min="${minimum}">
-                    <and name="both"><data-in dataset="in1" wait="10"/><data-in dataset="in4"/></and>
+                <or name="${partition}" min="${minimum}">
+                    <and name="both"><data-in dataset="${first}" wait="10"/><data-in dataset="in4"/></and>
                     <combine name="merged" wait="${wait}"><data-in dataset="in1"/><data-in dataset="in2"/></combine>
-                </or>""", Map.of("minimum", "2", "wait", "30"), diagnostics);
+                </or>""", Map.of("minimum", "2", "wait", "30", "partition", "input", "first", "in1"),
+                diagnostics);
         assertEquals(List.of(), messages(diagnostics));
         assertEquals(List.of(new LogicOperator("or", "input", 2, null, List.of(
                 new LogicOperator("and", "both", null, null, List.of(new LogicDataIn("in1", null, null, 10),

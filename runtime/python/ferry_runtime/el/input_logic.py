@@ -222,6 +222,7 @@ class Availability:
     instances: Callable[[str], list[tuple[str, str]] | None]  # None: latest/future unresolved
     exists: Callable[[str], bool]
     probed: dict[str, bool] = field(default_factory=dict)
+    resolved: dict[str, list[tuple[str, str]] | None] = field(default_factory=dict)
 
     def available(self, done_path: str) -> bool:
         if done_path not in self.probed:
@@ -229,7 +230,10 @@ class Availability:
         return self.probed[done_path]
 
     def of(self, data_in: str) -> list[tuple[str, str]] | None:
-        return self.instances(data_in)
+        """The data-in's instances, resolved once per check (latest/future probe as they go)."""
+        if data_in not in self.resolved:
+            self.resolved[data_in] = self.instances(data_in)
+        return self.resolved[data_in]
 
 
 @dataclass

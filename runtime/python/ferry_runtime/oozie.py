@@ -40,9 +40,9 @@ from ferry_runtime.el.datasets import Coordinator as coordinator
 from ferry_runtime.el.datasets import DataIn as data_in
 from ferry_runtime.el.datasets import DataOut as data_out
 from ferry_runtime.el.datasets import Dataset as dataset
-from ferry_runtime.el.datasets import InputGroup as input_group
 from ferry_runtime.el.datasets import current, future, latest, offset
 from ferry_runtime.el.functions import macros
+from ferry_runtime.el.input_logic import input_and, input_combine, input_data_in, input_or
 from ferry_runtime.sla import StartSla, WorkflowSla, record_start, sla_missed, sla_spec
 
 __all__ = [
@@ -60,8 +60,11 @@ __all__ = [
     "fs",
     "future",
     "git",
+    "input_and",
+    "input_combine",
+    "input_data_in",
     "input_events",
-    "input_group",
+    "input_or",
     "join",
     "kill",
     "latest",

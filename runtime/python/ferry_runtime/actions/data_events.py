@@ -4,17 +4,19 @@ Oozie keeps a materialized action WAITING until every data-in instance is availa
 `uri/done-flag` exists (`_SUCCESS` when the dataset has no <done-flag>, the directory itself when
 <done-flag/> is empty; for an hcat:// dataset, the table partition: ferry_runtime.hcat), checking
 again every minute, for at most the coordinator's <timeout> (minutes; -1 forever, default
-oozie.service.coord.normal.default.timeout = 120). Here one sensor per data-in (or input-logic
-group) does the same in reschedule mode, then the workflow's first node runs. Each sensor pushes
-the URIs it resolved (XCom `ferry_data_in`), which coord:dataIn returns, so latest()/future()
+oozie.service.coord.normal.default.timeout = 120). Here one sensor per data-in does the same in
+reschedule mode, then the workflow's first node runs. With a coordinator 0.5 <input-logic>, one
+sensor evaluates it instead on every poke (el.input_logic: and/or/combine, min, wait) and also
+resolves coord:dataIn of each named element. Each sensor pushes the URIs it resolved (XCom
+`ferry_data_in`), which coord:dataIn returns, so latest()/future()
 resolve once, as in Oozie.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from ferry_runtime._airflow import AirflowSkipException, BaseOperator, BaseSensorOperator, TaskGroup
@@ -27,7 +29,9 @@ from ferry_runtime.el.datasets import (
     DataIn,
     _renderer,
     instance_times,
+    utc,
 )
+from ferry_runtime.el.input_logic import Availability, Status, check_inputs, waited
 from ferry_runtime.hcat import HCatError, is_hcat, partition_exists
 from ferry_runtime.run_context import task_states, xcom_push
 
@@ -54,7 +58,7 @@ def path_exists(path: str) -> bool:
 
 
 class WaitForData(BaseSensorOperator):
-    """Waits until every instance of one data-in (or one input-logic group) is available."""
+    """Waits until one data-in is available, or until the coordinator's input-logic holds."""
 
     ui_color = "#e8f7e4"
 
@@ -62,45 +66,81 @@ class WaitForData(BaseSensorOperator):
         super().__init__(**kwargs)
         self.unit = unit
         self.coordinator = coordinator
+        self._first_poke: datetime | None = None
 
     def poke(self, context: Any) -> bool:
-        group = self.coordinator.group(self.unit)
-        members = list(group.members) if group else [self.unit]
+        render = _renderer(context)
+        nominal = utc(nominal_datetime(context))
         resolved: dict[str, list[str]] = {}
-        for member in members:
-            uris = self._available(context, self.coordinator.data_in(member))
-            if uris is not None:
-                resolved[member] = uris
-                if group is not None and group.operator == "or":
-                    break
-            elif group is None or group.operator == "and":
+
+        def instances(name: str) -> list[tuple[str, str]] | None:
+            uris = self._instances(context, self.coordinator.data_in(name), nominal, render)
+            if uris is not None and self.coordinator.data_in(name).needs_existence_checks:
+                resolved[name] = uris  # latest/future: what coord:dataIn(name) then lists
+            dataset = self.coordinator.by_name[self.coordinator.data_in(name).dataset]
+            return None if uris is None else [(uri, dataset.done_path(uri)) for uri in uris]
+
+        availability = Availability(instances, path_exists)
+        if not self.coordinator.logic:
+            found = instances(self.unit)
+            missing = [done for _, done in found or [] if not availability.available(done)]
+            self.log.info(
+                "%s for nominal time %s: %s",
+                self.unit,
+                oozie_time(nominal),
+                "latest/future instances not available yet"
+                if found is None
+                else f"{len(found)} instance(s), {len(missing)} missing {missing}",
+            )
+            if found is None or missing:
                 return False
-        if not resolved:
+            resolved[self.unit] = [uri for uri, _ in found]
+            xcom_push(context, DATA_KEY, resolved)
+            return True
+        waited_for = waited(datetime.now(timezone.utc), nominal, self._created(context))
+        outcome = check_inputs(
+            self.coordinator.logic, availability, waited_for, self.coordinator.logic_names()
+        )
+        result = outcome.result
+        status = "no condition" if result is None else (result.status or Status.FALSE).value
+        self.log.info(
+            "input-logic for nominal time %s (waited %s): %s; probed %s",
+            oozie_time(nominal),
+            waited_for,
+            status,
+            {path: ("found" if hit else "missing") for path, hit in availability.probed.items()},
+        )
+        if not outcome.ready:
             return False
-        if group is not None:
-            resolved[group.name] = [uri for member in resolved.values() for uri in member]
-        xcom_push(context, DATA_KEY, resolved)
+        xcom_push(context, DATA_KEY, {**resolved, **outcome.resolved})
         return True
 
-    def _available(self, context: Mapping[str, Any], event: DataIn) -> list[str] | None:
+    def _created(self, context: Mapping[str, Any]) -> datetime:
+        """The sensor's first poke: when Oozie would have materialized the action."""
+        ti = context.get("ti")
+        first = None
+        if self.reschedule and ti is not None and hasattr(ti, "get_first_reschedule_date"):
+            first = ti.get_first_reschedule_date(context)
+        if first is None:
+            self._first_poke = self._first_poke or datetime.now(timezone.utc)
+            return self._first_poke
+        return utc(first)
+
+    def _instances(
+        self,
+        context: Mapping[str, Any],
+        event: DataIn,
+        nominal: datetime,
+        render: Callable[[str], str],
+    ) -> list[str] | None:
+        """The data-in's instance URIs, newest first; None while latest/future cannot resolve."""
         dataset = self.coordinator.by_name[event.dataset]
-        render = _renderer(context)
-        nominal = nominal_datetime(context)
-        times = instance_times(dataset, event, nominal, path_exists, render)
-        if times is None:
-            self.log.info("%s: latest/future instances not available yet", event.name)
-            return None
-        uris = [dataset.uri(t, render) for t in times]
-        missing = [uri for uri in uris if not path_exists(dataset.done_path(uri))]
-        self.log.info(
-            "%s for nominal time %s: %d instance(s), %d missing %s",
-            event.name,
-            oozie_time(nominal),
-            len(uris),
-            len(missing),
-            [dataset.done_path(uri) for uri in missing],
-        )
-        return None if missing else uris
+
+        def exists(path: str) -> bool:
+            return path_exists(render(path) if "{{" in path else path)
+
+        times = instance_times(dataset, event, nominal, exists, render)
+        return None if times is None else [dataset.uri(t, render) for t in times]
 
 
 def input_events(

@@ -17,6 +17,7 @@ and coord:dataIn joins the URIs with commas, as Oozie does.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -26,6 +27,7 @@ from zoneinfo import ZoneInfo
 from dateutil.relativedelta import relativedelta
 
 from ferry_runtime.el.coord import CoordFunctions, nominal_datetime, oozie_time, parse_time
+from ferry_runtime.el.input_logic import LogicNode, unresolved
 from ferry_runtime.el.values import NULL
 from ferry_runtime.hcat import HCatURI, is_hcat
 from ferry_runtime.run_context import current_context, xcom_pull
@@ -38,7 +40,7 @@ OFFSET_UNITS: Final[dict[str, relativedelta]] = {
     "MONTH": relativedelta(months=1),
     "YEAR": relativedelta(years=1),
 }
-DATA_KEY: Final = "ferry_data_in"  # XCom of an input sensor: {data-in or group name: [uris]}
+DATA_KEY: Final = "ferry_data_in"  # XCom of an input sensor: {data-in or input-logic name: [uris]}
 INPUT_GROUP: Final = "input-events"  # the task group of the input sensors
 
 
@@ -209,26 +211,25 @@ class DataOut:
 
 
 @dataclass(frozen=True)
-class InputGroup:
-    """An input-logic `<and>`/`<or>` of data-ins; `or` takes the first complete member."""
-
-    name: str
-    operator: str
-    members: Sequence[str]
-
-
-@dataclass(frozen=True)
 class Coordinator:
-    """Everything a DAG knows of its coordinator's data: the `COORDINATOR` of a generated DAG."""
+    """Everything a DAG knows of its coordinator's data: the `COORDINATOR` of a generated DAG.
+
+    `logic` holds the top-level elements of a coordinator 0.5 `<input-logic>` (see input_logic):
+    then one sensor evaluates it; without it Oozie waits for every data-in, one sensor each.
+    """
 
     datasets: Sequence[Dataset] = ()
     inputs: Sequence[DataIn] = ()
-    groups: Sequence[InputGroup] = ()
+    logic: Sequence[LogicNode] = ()
     outputs: Sequence[DataOut] = ()
     by_name: dict[str, Dataset] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_name", {d.name: d for d in self.datasets})
+        names = {i.name for i in self.inputs}
+        for node in (n for top in self.logic for n in top.walk()):
+            if node.data_in is not None and node.data_in not in names:
+                raise KeyError(f"input-logic: no <data-in> named {node.data_in!r}")
 
     def data_in(self, name: str) -> DataIn:
         for event in self.inputs:
@@ -242,14 +243,28 @@ class Coordinator:
                 return event
         raise KeyError(f"coord:dataOut: no <data-out> named {name!r}")
 
-    def group(self, name: str) -> InputGroup | None:
-        return next((g for g in self.groups if g.name == name), None)
+    @property
+    def logic_sensor(self) -> str | None:
+        """The one sensor of an input-logic: named after its first top-level element."""
+        if not self.logic:
+            return None
+        name = self.logic[0].name
+        return name if name and re.fullmatch(r"[\w.-]+", name) else "input-logic"
+
+    def logic_names(self) -> list[str]:
+        """Names coord:dataIn resolves through the input-logic (data-in names excepted)."""
+        inputs = {i.name for i in self.inputs}
+        names = [n.name for top in self.logic for n in top.walk() if n.name is not None]
+        return [n for n in dict.fromkeys(names) if n not in inputs]
 
     def sensor_units(self) -> list[str]:
-        """What one sensor each waits for: every input group, and each data-in in none."""
-        grouped = {member for g in self.groups for member in g.members}
-        alone = [i.name for i in self.inputs if i.name not in grouped]
-        return [g.name for g in self.groups] + alone
+        """What one sensor each waits for: the input-logic, else each data-in."""
+        sensor = self.logic_sensor
+        return [sensor] if sensor is not None else [i.name for i in self.inputs]
+
+    def sensor_for(self, name: str) -> str:
+        """The sensor task whose XCom holds what `name` resolved to."""
+        return self.logic_sensor or name
 
 
 Exists = Callable[[str], bool]
@@ -346,22 +361,17 @@ class CoordinatorFunctions(CoordFunctions):
         self._coordinator = coordinator or Coordinator()
 
     def data_in(self, name: str) -> str:
-        """coord:dataIn: the data-in's (or input group's) URIs, comma-separated, newest first."""
+        """coord:dataIn: the data-in's URIs, newest first, or an input-logic element's (see
+        input_logic), comma-separated."""
         return ",".join(self.data_in_uris(name))
 
     def data_in_uris(self, name: str, context: Mapping[str, Any] | None = None) -> list[str]:
         context = context or current_context()
-        resolved = _sensor_result(context, name)
+        resolved = _sensor_result(context, self._coordinator.sensor_for(name), name)
         if resolved is not None:
             return resolved
-        group = self._coordinator.group(name)
-        if group is not None:
-            uris: list[str] = []
-            for member in group.members:
-                uris.extend(self.data_in_uris(member, context))
-                if group.operator == "or" and uris:
-                    break
-            return uris
+        if name in self._coordinator.logic_names():
+            return [unresolved(name)]  # its sensor has not resolved it (yet)
         event = self._coordinator.data_in(name)
         dataset = self._coordinator.by_name[event.dataset]
         times = instance_times(dataset, event, nominal_datetime(context))
@@ -436,11 +446,11 @@ def _partition_extreme(uris: Sequence[str], key: str, pick: Callable[..., str]) 
     return pick(value for value in values if value is not None)
 
 
-def _sensor_result(context: Mapping[str, Any], name: str) -> list[str] | None:
+def _sensor_result(context: Mapping[str, Any], sensor: str, name: str) -> list[str] | None:
     """The URIs the input sensor resolved for `name` in this run, if it ran."""
     if "ti" not in context:
         return None
-    resolved = xcom_pull(context, f"{INPUT_GROUP}.{name}", DATA_KEY)
+    resolved = xcom_pull(context, f"{INPUT_GROUP}.{sensor}", DATA_KEY)
     if isinstance(resolved, dict) and name in resolved:
         return list(resolved[name])
     return None

@@ -10,7 +10,9 @@ import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
-import dev.ferry.translator.workflow.CoordinatorData.InputGroup;
+import dev.ferry.translator.workflow.CoordinatorData.LogicDataIn;
+import dev.ferry.translator.workflow.CoordinatorData.LogicNode;
+import dev.ferry.translator.workflow.CoordinatorData.LogicOperator;
 import dev.ferry.translator.workflow.SlaAlert;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.Trigger;
@@ -151,8 +153,8 @@ final class ScheduleSource {
         if (!data.inputs().isEmpty()) {
             kwargs.add(new Kwarg("inputs", list(data.inputs().stream().map(ScheduleSource::dataIn).toList(), 1)));
         }
-        if (!data.groups().isEmpty()) {
-            kwargs.add(new Kwarg("groups", list(data.groups().stream().map(ScheduleSource::group).toList(), 1)));
+        if (!data.logic().isEmpty()) {
+            kwargs.add(new Kwarg("logic", list(data.logic().stream().map(n -> logic(n, 2)).toList(), 1)));
         }
         if (!data.outputs().isEmpty()) {
             kwargs.add(new Kwarg("outputs", list(data.outputs().stream().map(ScheduleSource::dataOut).toList(), 1)));
@@ -189,11 +191,40 @@ final class ScheduleSource {
         return call("oozie.data_in", List.of(), kwargs, 2);
     }
 
-    private static String group(InputGroup group) {
-        return call("oozie.input_group", List.of(), List.of(kwarg("name", group.name(), 3),
-                kwarg("operator", group.operator(), 3),
-                new Kwarg("members", "[" + String.join(", ", group.members().stream().map(PythonSource::string).toList())
-                        + "]")), 2);
+    /** An input-logic element: {@code oozie.input_or(oozie.input_data_in("a"), ..., name="x", min=2)}. */
+    private static String logic(LogicNode node, int depth) {
+        List<String> positional = new ArrayList<>();
+        List<Kwarg> kwargs = new ArrayList<>();
+        String function;
+        if (node instanceof LogicOperator op) {
+            function = "oozie.input_" + op.kind();
+            op.children().forEach(child -> positional.add(logic(child, depth + 1)));
+            attributes(kwargs, op.name(), op.min(), op.waitMinutes(), depth);
+        } else {
+            LogicDataIn in = (LogicDataIn) node;
+            function = "oozie.input_data_in";
+            positional.add(PythonSource.string(in.dataIn()));
+            attributes(kwargs, in.name(), in.min(), in.waitMinutes(), depth);
+        }
+        if (kwargs.isEmpty() && node instanceof LogicOperator) {
+            // One operand per line, as ruff format keeps a call with a trailing comma.
+            StringBuilder out = new StringBuilder(function).append("(\n");
+            positional.forEach(p -> out.append(PythonSource.indent(depth + 1)).append(p).append(",\n"));
+            return out.append(PythonSource.indent(depth)).append(')').toString();
+        }
+        return call(function, positional, kwargs, depth);
+    }
+
+    private static void attributes(List<Kwarg> kwargs, String name, Integer min, Integer wait, int depth) {
+        if (name != null) {
+            kwargs.add(kwarg("name", name, depth + 1));
+        }
+        if (min != null) {
+            kwargs.add(new Kwarg("min", Integer.toString(min)));
+        }
+        if (wait != null) {
+            kwargs.add(new Kwarg("wait", Integer.toString(wait)));
+        }
     }
 
     private static String dataOut(DataOutput out) {

@@ -10,12 +10,12 @@ import java.util.List;
  * @param timeoutMinutes how long a run waits for its inputs (Oozie's {@code <timeout>}); null = forever
  */
 public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List<DataInput> inputs,
-                              List<InputGroup> groups, List<DataOutput> outputs, Integer timeoutMinutes) {
+                              List<LogicNode> logic, List<DataOutput> outputs, Integer timeoutMinutes) {
 
     public CoordinatorData {
         datasets = List.copyOf(datasets);
         inputs = List.copyOf(inputs);
-        groups = List.copyOf(groups);
+        logic = List.copyOf(logic);
         outputs = List.copyOf(outputs);
     }
 
@@ -55,14 +55,24 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
     }
 
     /**
-     * A coordinator 0.5 {@code <input-logic>} {@code <and>}/{@code <or>} of data-ins: one sensor waits for the
-     * group (all members, or the first complete one in order), and coord:dataIn(name) gives that member's URIs.
+     * An element of a coordinator 0.5 {@code <input-logic>}, as written (the top-level ones in {@link #logic()}):
+     * the runtime (ferry_runtime.el.input_logic) evaluates the tree as Oozie does, min/wait propagation included,
+     * so the attributes stay on the element that carries them (null when absent).
      */
-    public record InputGroup(String name, String operator, List<String> members) {
-        public InputGroup {
-            members = List.copyOf(members);
+    public sealed interface LogicNode permits LogicOperator, LogicDataIn {
+        String name();
+    }
+
+    /** {@code <and>}, {@code <or>} or {@code <combine>} (whose children are all {@link LogicDataIn}). */
+    public record LogicOperator(String kind, String name, Integer min, Integer waitMinutes, List<LogicNode> children)
+            implements LogicNode {
+        public LogicOperator {
+            children = List.copyOf(children);
         }
     }
+
+    /** {@code <data-in dataset="X"/>}: X names a {@code <data-in>} of {@code <input-events>}. */
+    public record LogicDataIn(String dataIn, String name, Integer min, Integer waitMinutes) implements LogicNode {}
 
     /** A {@code <data-out>}: one instance, published as an Airflow asset when the run succeeds. */
     public record DataOutput(String name, String dataset, Instance instance, boolean nocleanup) {}

@@ -118,9 +118,13 @@ final class CoordinatorDatasets {
             }
             outputs.add(new DataOutput(event.name(), dataset.get().name(), instance.get(), nocleanup));
         }
-        List<CoordinatorData.InputGroup> groups = CoordinatorInputLogic.translate(coordinator.inputLogic(),
-                inputs.stream().map(DataInput::name).toList(), diagnostics);
-        return new CoordinatorData(startNode, List.copyOf(used.values()), inputs, groups, outputs, timeoutMinutes);
+        Map<String, DataInput> byInput = new LinkedHashMap<>();
+        inputs.forEach(i -> byInput.put(i.name(), i));
+        Set<String> declared = new java.util.HashSet<>();
+        coordinator.inputEvents().forEach(e -> declared.add(e.name()));
+        List<CoordinatorData.LogicNode> logic = CoordinatorInputLogic.translate(coordinator.inputLogic(), byInput,
+                declared, known, diagnostics);
+        return new CoordinatorData(startNode, List.copyOf(used.values()), inputs, logic, outputs, timeoutMinutes);
     }
 
     private Optional<DatasetSpec> dataset(Map<String, Dataset> byName, DataEvent event, Map<String, DatasetSpec> used) {

@@ -97,12 +97,14 @@ public final class CoordinatorSchedule {
             }
             catchup = execution(controls, known, notes, diagnostics);
             if (controls.throttle() != null) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, controls.span(), "throttle " + controls.throttle().trim()
-                                + " (actions waiting for data at once) has no Airflow equivalent and is not translated",
-                        "max_active_runs bounds the runs in progress, the ones waiting at their sensors included");
+                throttle(controls, known, maxActiveRuns, diagnostics);
             }
         }
         CoordinatorData data = CoordinatorDatasets.translate(coordinator, datasets, known, startNode, timeout, diagnostics);
+        if (!data.inputs().isEmpty() && maxActiveRuns != null) {
+            notes.add("runs waiting at their input sensor count against max_active_runs=" + maxActiveRuns
+                    + ": Oozie's concurrency counts running actions only, the waiting ones are bounded by throttle");
+        }
         List<SlaAlert> deadlines = coordinator.sla().map(s -> SlaDeadlines.translate(s, known, diagnostics)).orElse(List.of());
         return new WorkflowPlan.Schedule(timing.get().trigger(), timing.get().firstNominal(), end.get(), maxActiveRuns,
                 catchup, false, deadlines, coordinator.frequency(), data, List.of(), notes, span);
@@ -232,6 +234,33 @@ public final class CoordinatorSchedule {
         };
     }
 
+    /**
+     * throttle: how many actions may be WAITING (materialized, inputs not ready) besides the RUNNING ones that
+     * concurrency bounds. No sound mapping: max_active_runs (= concurrency) counts the runs waiting at their
+     * sensors too; raising it to concurrency + throttle would let that many runs past their sensors, since nothing
+     * in Airflow bounds runs past a task (pools and max_active_tis_per_dag count task instances); and
+     * max_active_tis_per_dag on the sensor counts RUNNING, QUEUED and DEFERRED task instances, not a reschedule-mode
+     * sensor between pokes (UP_FOR_RESCHEDULE), so it would not bound the waiting runs.
+     */
+    private static void throttle(Controls controls, Map<String, String> known, Integer maxActiveRuns,
+                                 Diagnostics diagnostics) {
+        Optional<Integer> throttle = integer(controls.throttle(), known);
+        if (throttle.isEmpty()) {
+            diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "throttle '" + controls.throttle()
+                    + "' is not an integer");
+            return;
+        }
+        String bound = maxActiveRuns == null ? "unbounded runs" : "max_active_runs=" + maxActiveRuns;
+        String effect = maxActiveRuns != null && throttle.get() >= maxActiveRuns
+                ? "Airflow never has more runs waiting than that, but a waiting run takes a slot that Oozie keeps"
+                + " for running actions, so a later run whose data is there waits behind it"
+                : "more than " + throttle.get() + " runs may wait for data at once";
+        diagnostics.report(DiagnosticCode.OOZ_W001, controls.span(), "throttle " + throttle.get()
+                        + " (actions waiting for data besides the running ones) is not translated: " + bound
+                        + " counts the runs waiting at their input sensors; " + effect,
+                "Airflow bounds runs in progress only; raise <concurrency> if waiting runs must not hold back ready ones");
+    }
+
     /** execution: FIFO is Airflow's order; LAST_ONLY/NONE turn catchup off (closest); LIFO is reported. */
     private static boolean execution(Controls controls, Map<String, String> known, List<String> notes,
                                      Diagnostics diagnostics) {
@@ -255,7 +284,9 @@ public final class CoordinatorSchedule {
             }
             case "LIFO" -> {
                 diagnostics.report(DiagnosticCode.OOZ_W001, controls.span(), "execution LIFO is not translated:"
-                        + " Airflow runs queued runs oldest first (FIFO)", "TODO: no Airflow equivalent");
+                        + " Airflow starts a DAG's queued runs oldest first (the scheduler orders them by run_after)"
+                        + " and has no setting to reverse that; priority_weight orders task instances, not runs",
+                        "TODO: no Airflow equivalent; trigger the newest run by hand to run it first");
                 return true;
             }
             default -> {

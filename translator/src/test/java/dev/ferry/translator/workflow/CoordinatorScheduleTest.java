@@ -13,6 +13,8 @@ import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
+import dev.ferry.translator.workflow.CoordinatorData.LogicDataIn;
+import dev.ferry.translator.workflow.CoordinatorData.LogicOperator;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -209,8 +211,21 @@ class CoordinatorScheduleTest {
         Diagnostics diagnostics = new Diagnostics();
         schedule("<controls><execution>LIFO</execution><throttle>5</throttle></controls>", "", diagnostics);
         List<String> messages = diagnostics.sorted().stream().map(Diagnostic::message).toList();
-        assertTrue(messages.stream().anyMatch(m -> m.contains("LIFO")), messages.toString());
-        assertTrue(messages.stream().anyMatch(m -> m.contains("throttle 5")), messages.toString());
+        assertTrue(messages.stream().anyMatch(m -> m.contains("LIFO") && m.contains("orders them by run_after")),
+                messages.toString());
+        // throttle 5 >= concurrency 1 (the default): never exceeded, but waiting runs take the running slot.
+        assertTrue(messages.stream().anyMatch(m -> m.contains("throttle 5") && m.contains("max_active_runs=1")
+                && m.contains("a later run whose data is there waits behind it")), messages.toString());
+
+        Diagnostics small = new Diagnostics();
+        WorkflowPlan.Schedule s = schedule("<controls><concurrency>4</concurrency><throttle>2</throttle></controls>", "",
+                small);
+        assertEquals(4, s.maxActiveRuns());
+        assertTrue(small.sorted().get(0).message().contains("more than 2 runs may wait for data at once"),
+                small.sorted().toString());
+        // Every coordinator with data-ins says how its concurrency differs from Oozie's.
+        assertTrue(s.notes().stream().anyMatch(n -> n.startsWith("runs waiting at their input sensor count against"
+                + " max_active_runs=4")), s.notes().toString());
     }
 
     @Test
@@ -280,37 +295,93 @@ class CoordinatorScheduleTest {
         assertTrue(diagnostics.hasErrors());
     }
 
-    @Test
-    void inputLogicOrBecomesOneGroupAndCombineIsReported() {
-        String or = """
-                <coordinator-app name="c" frequency="60" start="2010-01-01T01:00Z" end="2010-01-02T01:00Z" timezone="UTC"
-                                 xmlns="uri:oozie:coordinator:0.5">
-                    <datasets>
-                        <dataset name="d1" frequency="20" initial-instance="2010-01-01T00:00Z" timezone="UTC">
-                            <uri-template>/a/${YEAR}</uri-template></dataset>
-                        <dataset name="d2" frequency="20" initial-instance="2010-01-01T00:00Z" timezone="UTC">
-                            <uri-template>/b/${YEAR}</uri-template></dataset>
-                    </datasets>
-                    <input-events>
-                        <data-in name="in1" dataset="d1"><instance>${coord:current(0)}</instance></data-in>
-                        <data-in name="in2" dataset="d2"><instance>${coord:latest(0)}</instance></data-in>
-                    </input-events>
-                    <input-logic><%s name="input"><data-in dataset="in1"/><data-in dataset="in2"/></%s></input-logic>
-                    <action><workflow><app-path>/w</app-path></workflow></action>
-                </coordinator-app>
-                """;
-        Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator(or.formatted("or", "or"), "c.xml", diagnostics).orElseThrow();
-        CoordinatorData data = CoordinatorSchedule.translate(app, Map.of(), List.of(), "n", diagnostics).data();
-        assertEquals(List.of(new CoordinatorData.InputGroup("input", "or", List.of("in1", "in2"))), data.groups());
-        assertEquals(new Instance("latest", 0, null, null), data.inputs().get(1).instances().get(0));
-        assertFalse(diagnostics.hasErrors());
+    private static final String INPUT_LOGIC = """
+            <coordinator-app name="c" frequency="60" start="2010-01-01T01:00Z" end="2010-01-02T01:00Z" timezone="UTC"
+                             xmlns="uri:oozie:coordinator:0.5">
+                <datasets>
+                    <dataset name="d1" frequency="20" initial-instance="2010-01-01T00:00Z" timezone="UTC">
+                        <uri-template>/a/${YEAR}</uri-template></dataset>
+                    <dataset name="d2" frequency="20" initial-instance="2010-01-01T00:00Z" timezone="UTC">
+                        <uri-template>/b/${YEAR}</uri-template></dataset>
+                </datasets>
+                <input-events>
+                    <data-in name="in1" dataset="d1"><start-instance>${coord:current(-2)}</start-instance>
+                        <end-instance>${coord:current(0)}</end-instance></data-in>
+                    <data-in name="in2" dataset="d2"><start-instance>${coord:current(-2)}</start-instance>
+                        <end-instance>${coord:current(0)}</end-instance></data-in>
+                    <data-in name="in3" dataset="d2"><instance>${coord:latest(0)}</instance></data-in>
+                    <data-in name="in4" dataset="d2"><instance>${coord:current(0)}</instance></data-in>
+                </input-events>
+                <input-logic>%s</input-logic>
+                <action><workflow><app-path>/w</app-path></workflow></action>
+            </coordinator-app>
+            """;
 
-        Diagnostics combined = new Diagnostics();
-        CoordinatorApp app2 = OozieReader.readCoordinator(or.formatted("combine", "combine"), "c.xml", combined).orElseThrow();
-        assertEquals(List.of(), CoordinatorSchedule.translate(app2, Map.of(), List.of(), "n", combined).data().groups());
-        assertTrue(combined.sorted().stream().anyMatch(d -> d.message().contains("<combine> is not translated")),
-                combined.sorted().toString());
+    private static CoordinatorData logic(String xml, Map<String, String> known, Diagnostics diagnostics) {
+        CoordinatorApp app = OozieReader.readCoordinator(INPUT_LOGIC.formatted(xml), "c.xml", diagnostics).orElseThrow();
+        return CoordinatorSchedule.translate(app, known, List.of(), "n", diagnostics).data();
+    }
+
+    private static List<String> messages(Diagnostics diagnostics) {
+        return diagnostics.sorted().stream().map(Diagnostic::message).toList();
+    }
+
+    @Test
+    void inputLogicTreeIsPassedWholeWithItsOwnMinAndWait() {
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorData data = logic("""
+                <or name="${partition}" min="${minimum}">
+                    <and name="both"><data-in dataset="${first}" wait="10"/><data-in dataset="in4"/></and>
+                    <combine name="merged" wait="${wait}"><data-in dataset="in1"/><data-in dataset="in2"/></combine>
+                </or>""", Map.of("minimum", "2", "wait", "30", "partition", "input", "first", "in1"),
+                diagnostics);
+        assertEquals(List.of(), messages(diagnostics));
+        assertEquals(List.of(new LogicOperator("or", "input", 2, null, List.of(
+                new LogicOperator("and", "both", null, null, List.of(new LogicDataIn("in1", null, null, 10),
+                        new LogicDataIn("in4", null, null, null))),
+                new LogicOperator("combine", "merged", null, 30, List.of(new LogicDataIn("in1", null, null, null),
+                        new LogicDataIn("in2", null, null, null)))))), data.logic());
+    }
+
+    @Test
+    void inputLogicChecksWhatOozieValidates() {
+        Diagnostics unknown = new Diagnostics();
+        assertEquals(List.of(), logic("<or><data-in dataset=\"d1\"/><data-in dataset=\"in2\"/></or>", Map.of(), unknown)
+                .logic());
+        assertTrue(messages(unknown).get(0).contains("no <data-in> of <input-events> is named so"), messages(unknown).toString());
+
+        Diagnostics range = new Diagnostics();
+        logic("<combine><data-in dataset=\"in1\"/><data-in dataset=\"in4\"/></combine>", Map.of(), range);
+        assertTrue(messages(range).get(0).contains("same range (instances: [3, 1]"), messages(range).toString());
+
+        Diagnostics latest = new Diagnostics();
+        logic("<combine><data-in dataset=\"in1\"/><data-in dataset=\"in3\"/></combine>", Map.of(), latest);
+        assertTrue(messages(latest).get(0).contains("does not support latest/future"), messages(latest).toString());
+
+        Diagnostics wait = new Diagnostics();
+        logic("<or wait=\"1h\"><data-in dataset=\"in1\"/></or>", Map.of(), wait);
+        assertTrue(messages(wait).get(0).contains("wait '1h' is not a number of minutes"), messages(wait).toString());
+        assertTrue(wait.hasErrors());
+    }
+
+    @Test
+    void inputLogicWarnsWhereTheRuntimeDiffers() {
+        Diagnostics two = new Diagnostics();
+        CoordinatorData data = logic("<and name=\"a\"><data-in dataset=\"in1\"/></and><or name=\"b\"><data-in dataset=\"in2\"/></or>",
+                Map.of(), two);
+        assertEquals(2, data.logic().size());
+        assertTrue(messages(two).get(0).contains("Oozie evaluates only the first ('a')"), messages(two).toString());
+        assertFalse(two.hasErrors());
+
+        Diagnostics minLatest = new Diagnostics();
+        logic("<or min=\"1\"><data-in dataset=\"in3\"/><data-in dataset=\"in1\"/></or>", Map.of(), minLatest);
+        assertEquals(1, minLatest.sorted().size(), messages(minLatest).toString());
+        assertTrue(messages(minLatest).get(0).contains("min on data-in 'in3', which uses latest/future"));
+
+        // A data-in the logic leaves out is not waited for, as in Oozie: no diagnostic.
+        Diagnostics plain = new Diagnostics();
+        logic("<or name=\"x\"><data-in dataset=\"in1\"/><data-in dataset=\"in2\"/></or>", Map.of(), plain);
+        assertEquals(List.of(), messages(plain));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ferry.translator.el;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElExpr;
+import dev.ferry.parser.el.ElExpr.FunctionCall;
 import dev.ferry.parser.el.ElExpr.Identifier;
 import dev.ferry.parser.el.ElExpr.Literal;
 import dev.ferry.parser.el.ElParser;
@@ -28,17 +29,26 @@ public final class ElConstantFolder {
     private ElConstantFolder() {}
 
     public static Optional<String> resolve(ElTemplate template, Map<String, String> knownProperties) {
-        return resolve(template, knownProperties, new ArrayDeque<>());
+        return resolve(template, knownProperties, new ArrayDeque<>(), false);
     }
 
-    private static Optional<String> resolve(ElTemplate template, Map<String, String> known, Deque<String> resolving) {
+    /**
+     * As {@link #resolve}, in Oozie's bundle-submit EL (a bundle's coordinator {@code <configuration>} values), which
+     * also has {@code bundle:conf('name')} (BundleELFunctions#bundle_conf): the bundle job's property {@code name}.
+     */
+    public static Optional<String> resolveInBundle(ElTemplate template, Map<String, String> bundleProperties) {
+        return resolve(template, bundleProperties, new ArrayDeque<>(), true);
+    }
+
+    private static Optional<String> resolve(ElTemplate template, Map<String, String> known, Deque<String> resolving,
+                                            boolean bundle) {
         StringBuilder out = new StringBuilder();
         for (ElPart part : template.parts()) {
             if (part instanceof ElText text) {
                 out.append(text.text());
                 continue;
             }
-            Optional<String> value = value(((ElExpression) part).expr(), known, resolving);
+            Optional<String> value = value(((ElExpression) part).expr(), known, resolving, bundle);
             if (value.isEmpty()) {
                 return Optional.empty();
             }
@@ -47,7 +57,13 @@ public final class ElConstantFolder {
         return Optional.of(out.toString());
     }
 
-    private static Optional<String> value(ElExpr expr, Map<String, String> known, Deque<String> resolving) {
+    private static Optional<String> value(ElExpr expr, Map<String, String> known, Deque<String> resolving,
+                                          boolean bundle) {
+        if (bundle && expr instanceof FunctionCall call && call.qualifiedName().equals("bundle:conf")
+                && call.arguments().size() == 1 && call.arguments().get(0) instanceof Literal name
+                && name.kind() == Literal.Kind.STRING) {
+            expr = new Identifier(name.value(), call.span());
+        }
         if (expr instanceof Literal literal) {
             return Optional.of(switch (literal.kind()) {
                 case STRING, BOOLEAN -> literal.value();
@@ -70,7 +86,7 @@ public final class ElConstantFolder {
         }
         resolving.push(id.name());
         try {
-            return resolve(nested.get(), known, resolving);
+            return resolve(nested.get(), known, resolving, bundle);
         } finally {
             resolving.pop();
         }

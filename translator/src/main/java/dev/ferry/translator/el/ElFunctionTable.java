@@ -103,7 +103,8 @@ public final class ElFunctionTable {
     public static final Map<String, String> UNSUPPORTED = Map.of(
             "wf:callback", "Oozie's callback URL (CallbackService) has no Airflow counterpart: "
                     + "a task reports its state itself",
-            "bundle:conf", "bundles become separate DAGs: their properties are the DAG params (wf:conf)");
+            "bundle:conf", "it only exists in a bundle's coordinator <configuration> values (bundle-submit EL), "
+                    + "which Ferry resolves at conversion; elsewhere read the property with wf:conf");
 
     /** The EL {@code empty} operator's helper: the runtime's top-level {@code empty} macro. */
     public static final String EMPTY_OPERATOR = "empty";

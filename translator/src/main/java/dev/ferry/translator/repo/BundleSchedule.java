@@ -32,8 +32,11 @@ final class BundleSchedule {
         known.putAll(bundleProperties);
         Map<String, String> configured = new TreeMap<>(known);
         for (ConfigProperty p : coordinator.configuration()) {
-            // A value is resolved against the bundle's properties when the bundle is submitted.
-            configured.put(p.name(), CoordinatorSchedule.resolve(p.value(), known).orElse(p.value()));
+            // A value is resolved against the bundle's properties when the bundle is submitted (bundle-submit EL:
+            // variables and bundle:conf).
+            configured.put(p.name(), dev.ferry.parser.el.ElParser.parse(p.value(),
+                            dev.ferry.diagnostics.SourceSpan.file("bundle"), new dev.ferry.diagnostics.Diagnostics())
+                    .flatMap(t -> dev.ferry.translator.el.ElConstantFolder.resolveInBundle(t, known)).orElse(p.value()));
         }
         return configured;
     }

@@ -28,6 +28,7 @@ class BundleRepoTest {
                     <configuration>
                         <property><name>start</name><value>${bundleStart}</value></property>
                         <property><name>end</name><value>2026-02-01T00:00Z</value></property>
+                        <property><name>region</name><value>${bundle:conf('bundleRegion')}-1</value></property>
                     </configuration>
                 </coordinator>
                 <coordinator name="report">
@@ -63,6 +64,7 @@ class BundleRepoTest {
                 nameNode=hdfs://nn:8020
                 appRoot=${nameNode}/user/${user.name}/apps
                 bundleStart=2026-01-05T00:00Z
+                bundleRegion=${nameNode}/eu
                 kickOff=2026-01-01T00:00Z
                 """);
         // The coordinators have no workflow.xml beside them: their app-paths point into wf/.
@@ -85,6 +87,8 @@ class BundleRepoTest {
         // start comes from the bundle's configuration, resolved against the bundle's job.properties.
         assertEquals(Instant.parse("2026-01-05T00:00:00Z"), ingest.schedule().start());
         assertEquals(Instant.parse("2026-01-10T00:00:00Z"), report.schedule().start());
+        // bundle:conf (bundle-submit EL) reads the bundle job's property, its own references expanded
+        assertEquals("hdfs://nn:8020/eu-1", ingest.params().get("region"));
         assertEquals("bundles/nightly/bundle.xml", ingest.sourceFiles().get(0));
         assertTrue(ingest.sourceFiles().contains("wf/ingest/workflow.xml"), ingest.sourceFiles().toString());
     }

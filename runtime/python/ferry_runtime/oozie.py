@@ -403,7 +403,7 @@ def start_sla(
     started later than the nominal time (the logical date) + `should_start` minutes, and alerts a
     START_MISS then (Oozie alerts at the deadline itself; no Airflow deadline watches a start)."""
     check = StartSla(should_start=should_start, contact=contact, message=message)
-    for task in node.get_roots() if isinstance(node, TaskGroup) else [node]:
+    for task in _first_tasks(node):
         _add_execute_callback(task, check)
     return node
 
@@ -415,13 +415,18 @@ def workflow_sla(
     (the start node's target) starts, checked when an `end` or `kill` node is reached (see
     `sla.WorkflowSla`)."""
     spec = sla_spec(**sla)
-    roots = list(first.get_roots()) if isinstance(first, TaskGroup) else [first]
+    roots = _first_tasks(first)
     for task in roots:
         _add_execute_callback(task, record_start)
     first_ids = [task.task_id for task in roots]
     for node, succeeded in [*((e, True) for e in ends), *((k, False) for k in kills)]:
         check = WorkflowSla(workflow=name, spec=spec, first_task_ids=first_ids, succeeded=succeeded)
         _add_execute_callback(node, check)
+
+
+def _first_tasks(node: Any) -> list[Any]:
+    """The tasks a node starts with: an action's (task group's) roots, or the control task."""
+    return list(node.get_roots()) if isinstance(node, TaskGroup) else [node]
 
 
 def _add_execute_callback(task: Any, callback: Callable[[Any], None]) -> None:

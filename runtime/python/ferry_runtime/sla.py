@@ -171,10 +171,9 @@ class StartSla:
 
     def __call__(self, context: Mapping[str, Any]) -> None:
         from ferry_runtime.el.coord import nominal_datetime
+        from ferry_runtime.el.datasets import utc
 
-        nominal = nominal_datetime(context)  # may be a pendulum DateTime: compare plain datetimes
-        nominal = datetime.fromtimestamp(nominal.timestamp(), timezone.utc)
-        expected = nominal + timedelta(minutes=self.minutes)
+        expected = utc(nominal_datetime(context)) + timedelta(minutes=self.minutes)
         logger = getattr(context.get("task"), "log", None) or log
         if datetime.now(timezone.utc) <= expected:
             logger.info("Oozie SLA of the workflow: START_MET (expected start %s)", expected)

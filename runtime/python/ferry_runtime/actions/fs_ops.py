@@ -14,7 +14,7 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 from urllib.parse import urlsplit
@@ -150,6 +150,20 @@ def _targets(fs: Any, path: str, dir_files: bool, recursive: bool, root: bool = 
     return found
 
 
+def _matched_targets(
+    operation: str, path: str, name_node: str | None, dir_files: bool, recursive: bool
+) -> tuple[Any, str, Iterator[str]]:
+    """The file system, full path and (lazily) every target of chmod/chgrp on a glob: FS009
+    when nothing matches, before anything else is checked."""
+    full = full_path(path, name_node)
+    fs, local = filesystem(full)
+    matches = _glob(fs, local)
+    if not matches:
+        raise ActionFailed(f"{operation}, path(s) that matches [{full}] does not exist", "FS009")
+    targets = (t for match in matches for t in _targets(fs, match, dir_files, recursive))
+    return fs, full, targets
+
+
 def chmod(
     path: str,
     permissions: str,
@@ -157,20 +171,15 @@ def chmod(
     dir_files: bool = True,
     recursive: bool = False,
 ) -> None:
-    full = full_path(path, name_node)
-    fs, local = filesystem(full)
-    matches = _glob(fs, local)
-    if not matches:
-        raise ActionFailed(f"chmod, path(s) that matches [{full}] does not exist", "FS009")
+    fs, full, targets = _matched_targets("chmod", path, name_node, dir_files, recursive)
     mode = permission_bits(permissions, full)
-    for match in matches:
-        for target in _targets(fs, match, dir_files, recursive):
-            if _is_local(fs):
-                os.chmod(target, mode)
-            elif hasattr(fs, "chmod"):
-                fs.chmod(target, mode)
-            else:
-                raise ActionFailed(f"chmod is not supported on {full}", "FS_FAILED")
+    for target in targets:
+        if _is_local(fs):
+            os.chmod(target, mode)
+        elif hasattr(fs, "chmod"):
+            fs.chmod(target, mode)
+        else:
+            raise ActionFailed(f"chmod is not supported on {full}", "FS_FAILED")
 
 
 def chgrp(
@@ -181,19 +190,14 @@ def chgrp(
     recursive: bool = False,
 ) -> None:
     """setOwner(path, wf user, group); the owner is kept here (changing it needs root locally)."""
-    full = full_path(path, name_node)
-    fs, local = filesystem(full)
-    matches = _glob(fs, local)
-    if not matches:
-        raise ActionFailed(f"chgrp, path(s) that matches [{full}] does not exist", "FS009")
-    for match in matches:
-        for target in _targets(fs, match, dir_files, recursive):
-            if _is_local(fs):
-                os.chown(target, -1, grp.getgrnam(group).gr_gid)
-            elif hasattr(fs, "chown"):
-                fs.chown(target, None, group)
-            else:
-                raise ActionFailed(f"chgrp is not supported on {full}", "FS_FAILED")
+    fs, full, targets = _matched_targets("chgrp", path, name_node, dir_files, recursive)
+    for target in targets:
+        if _is_local(fs):
+            os.chown(target, -1, grp.getgrnam(group).gr_gid)
+        elif hasattr(fs, "chown"):
+            fs.chown(target, None, group)
+        else:
+            raise ActionFailed(f"chgrp is not supported on {full}", "FS_FAILED")
 
 
 def touchz(path: str, name_node: str | None = None) -> None:

@@ -38,8 +38,27 @@ public final class Ferry {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /**
+     * The stack of the thread that converts: deep but legal inputs (long expressions, nested macros) convert
+     * whatever the JVM's default stack, and deeper ones reach the parser's limits (IO-E003) first.
+     */
+    static final long STACK_BYTES = 256L << 20;
+
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        int[] code = {INTERNAL_ERROR};
+        Thread worker = new Thread(null, () -> code[0] = executeHere(args, out, err), "ferry", STACK_BYTES);
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return internalError(e, args, err);
+        }
+        return code[0];
+    }
+
+    private static int executeHere(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Ferry());
         cli.setOut(out);
         cli.setErr(err);

@@ -51,6 +51,9 @@ public final class JobProperties {
         for (String name : properties.stringPropertyNames()) {
             map.put(name, properties.getProperty(name));
         }
+        if (!PropertyExpansion.check(map, displayPath, text, diagnostics)) {
+            return Collections.emptySortedMap();
+        }
         return Collections.unmodifiableSortedMap(map);
     }
 

@@ -142,6 +142,9 @@ public final class XmlReader {
                 diagnostics.report(DiagnosticCode.OOZ_E002, at,
                         "DOCTYPE declarations are refused (no DTDs, no external entities)",
                         "remove the <!DOCTYPE ...> line; Oozie files do not need one");
+            } else if (e.getMessage() != null && e.getMessage().contains("maxElementDepth")) {
+                diagnostics.report(DiagnosticCode.IO_E003, at, "XML elements nested more than " + MAX_DEPTH + " deep; not read",
+                        "Oozie documents nest a few levels; this file is not one");
             } else {
                 diagnostics.report(DiagnosticCode.OOZ_E001, at, "malformed XML: " + e.getMessage());
             }
@@ -156,6 +159,10 @@ public final class XmlReader {
         String message = e.getMessage();
         return message != null && (message.contains("disallow-doctype-decl") || message.contains("DOCTYPE"));
     }
+
+    /** Elements nested deeper than this are refused (an Oozie document nests about ten). */
+    static final int MAX_DEPTH = 200;
+    private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     static XMLReader hardenedReader() throws ParserConfigurationException, SAXException {
         SAXParserFactory factory = SAXParserFactory.newInstance();
@@ -173,6 +180,12 @@ public final class XmlReader {
             reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         } catch (SAXException notSupported) {
             // The DOCTYPE refusal above and the refusing entity resolver below still hold.
+        }
+        try {
+            // Oozie documents nest about ten levels; far deeper input is refused while it is read (JDK limit).
+            reader.setProperty(MAX_ELEMENT_DEPTH, Integer.toString(MAX_DEPTH));
+        } catch (SAXException notSupported) {
+            // Not the JDK's parser: no depth limit from it.
         }
         return reader;
     }

@@ -22,6 +22,8 @@ import org.antlr.v4.runtime.Token;
 final class PigMacros {
 
     private static final int MAX_DEPTH = 32;
+    /** Expansions in one script; a macro that calls another twice per level doubles at each level. */
+    static final int MAX_EXPANSIONS = 10_000;
 
     private final Map<String, PigStatement.MacroDefinition> definitions = new LinkedHashMap<>();
     private final Diagnostics diagnostics;
@@ -63,6 +65,14 @@ final class PigMacros {
             String hint = dev.ferry.diagnostics.DidYouMean.hint(call.name(), definitions.keySet());
             diagnostics.report(DiagnosticCode.PIG_E004, call.span(), "unknown macro '" + call.name() + "'",
                     hint.isEmpty() ? "define it with DEFINE " + call.name() + "(...) RETURNS ... { ... }; or IMPORT its file" : hint);
+            return Optional.empty();
+        }
+        if (expansions >= MAX_EXPANSIONS) {
+            if (expansions++ == MAX_EXPANSIONS) {
+                diagnostics.report(DiagnosticCode.IO_E003, call.span(), "macro calls expand more than " + MAX_EXPANSIONS
+                        + " times in this script; Ferry stops here", "a macro that calls macros several times grows"
+                        + " exponentially; call it from a loop of statements instead");
+            }
             return Optional.empty();
         }
         if (depth >= MAX_DEPTH) {

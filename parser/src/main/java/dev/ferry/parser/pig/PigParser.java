@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -53,6 +54,10 @@ public final class PigParser {
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
         CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        if (!errors.diagnostics.hasErrors() && !withinNesting(tokens.getTokens(), displayPath, diagnostics)) {
+            return Optional.empty();
+        }
         PigLatinParser parser = new PigLatinParser(tokens);
         // Two-stage parse: the fast SLL mode with bail-out first; only a script it cannot take is
         // parsed again in full LL mode, which also reports the errors.
@@ -80,6 +85,35 @@ public final class PigParser {
         PigScript script = new PigAstBuilder(displayPath, semantic, checkAliases).script(tree);
         diagnostics.addAll(semantic);
         return semantic.hasErrors() ? Optional.empty() : Optional.of(script);
+    }
+
+    /** Brackets nested deeper than this, or more {@code ?:} in one statement, are refused before parsing. */
+    static final int MAX_NESTING = 500;
+
+    /**
+     * The nesting limit, checked on the tokens before the parser (whose rules and the AST builder recurse)
+     * sees them: ( [ { deeper than {@link #MAX_NESTING}, or more conditional operators than that in one
+     * statement (each nests the rest), is an IO-E003 error at the token past the limit.
+     */
+    private static boolean withinNesting(List<Token> tokens, String displayPath, Diagnostics diagnostics) {
+        int depth = 0;
+        int conditionals = 0;
+        for (Token t : tokens) {
+            switch (t.getType()) {
+                case PigLatinLexer.LPAREN, PigLatinLexer.LBRACKET, PigLatinLexer.LCURLY -> depth++;
+                case PigLatinLexer.RPAREN, PigLatinLexer.RBRACKET, PigLatinLexer.RCURLY -> depth = Math.max(0, depth - 1);
+                case PigLatinLexer.QUESTION -> conditionals++;
+                case PigLatinLexer.SEMI -> conditionals = depth == 0 ? 0 : conditionals;
+                default -> { }
+            }
+            if (depth > MAX_NESTING || conditionals > MAX_NESTING) {
+                diagnostics.report(DiagnosticCode.IO_E003, SourceSpan.of(displayPath, t.getLine(), t.getCharPositionInLine() + 1),
+                        (depth > MAX_NESTING ? "brackets nested more than " : "more conditional operators (?:) in one statement than ")
+                                + MAX_NESTING + " deep; Ferry stops here", "split the expression with intermediate FOREACH steps");
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

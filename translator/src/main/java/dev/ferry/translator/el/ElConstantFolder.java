@@ -25,6 +25,8 @@ import java.util.Optional;
 public final class ElConstantFolder {
 
     private static final int MAX_DEPTH = 32;
+    /** Past this many characters a value is not folded (it stays a run-time value): expansion is bounded. */
+    private static final int MAX_LENGTH = 1_000_000;
 
     private ElConstantFolder() {}
 
@@ -49,7 +51,7 @@ public final class ElConstantFolder {
                 continue;
             }
             Optional<String> value = value(((ElExpression) part).expr(), known, resolving, bundle);
-            if (value.isEmpty()) {
+            if (value.isEmpty() || out.length() + value.get().length() > MAX_LENGTH) {
                 return Optional.empty();
             }
             out.append(value.get());

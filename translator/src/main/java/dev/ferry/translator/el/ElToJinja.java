@@ -390,7 +390,7 @@ public final class ElToJinja {
     }
 
     /** Literal template text with Jinja's openers ({{, {%, {#) neutralised. */
-    static String escapeText(String text) {
+    public static String escapeText(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

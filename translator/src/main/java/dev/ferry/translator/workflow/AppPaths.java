@@ -68,7 +68,7 @@ public final class AppPaths {
             }
             m.appendTail(out);
             value = out.toString();
-            if (!changed) {
+            if (!changed || value.length() > 100_000) {
                 break;
             }
         }

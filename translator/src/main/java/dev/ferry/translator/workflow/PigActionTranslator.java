@@ -9,12 +9,13 @@ import dev.ferry.parser.oozie.PigParam;
 import dev.ferry.parser.oozie.PrepareStep;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
+import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.pig.PigToSql;
 import dev.ferry.translator.sql.SqlJob;
-import dev.ferry.parser.repo.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,23 +56,26 @@ final class PigActionTranslator {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
         }
         diagnostics.addAll(scriptDiagnostics);
-        SortedMap<String, String> params = new TreeMap<>();
+        Map<String, String> actionParams = new LinkedHashMap<>();
         for (PigParam param : pig.params()) {
-            params.put(param.name(), el.template(param.value(), param.span()));
+            actionParams.put(param.name(), el.template(param.value(), param.span()));
         }
+        // The script's %default/%declare values, substituted in order as Pig's preprocessor does.
+        Optional<Map<String, String>> values = PigParamValues.resolve(actionParams, parsed.get().defaults(), diagnostics);
+        if (values.isEmpty()) {
+            return Optional.empty();
+        }
+        SortedMap<String, String> params = new TreeMap<>(actionParams);
         boolean missing = false;
         for (SqlJob.JobParameter parameter : job.get().parameters()) {
-            if (!params.containsKey(parameter.name())) {
-                if (parameter.defaultValue() != null) {
-                    // The script's %default applies, as when Pig runs without -param NAME.
-                    params.put(parameter.name(), parameter.defaultValue());
-                } else {
-                    diagnostics.report(DiagnosticCode.PIG_E002, pig.span(),
-                            "the script uses $" + parameter.name() + " but the action passes no <param>" + parameter.name()
-                                    + "=...</param> and the script declares no %default",
-                            "add the param to the action or a %default to " + sources.display(script));
-                    missing = true;
-                }
+            if (values.get().containsKey(parameter.name())) {
+                params.put(parameter.name(), values.get().get(parameter.name()));
+            } else {
+                diagnostics.report(DiagnosticCode.PIG_E002, pig.span(),
+                        "the script uses $" + parameter.name() + " but the action passes no <param>" + parameter.name()
+                                + "=...</param> and the script declares no %default",
+                        "add the param to the action or a %default to " + sources.display(script));
+                missing = true;
             }
         }
         if (missing) {

@@ -1,0 +1,81 @@
+package dev.ferry.translator.workflow;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.parser.pig.PigScript;
+import dev.ferry.translator.el.ElToJinja;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The values a Pig action's parameters have when Pig runs the script, as templates: the action's
+ * {@code <param>}s first (Pig loads {@code -param}s before the script), then the script's {@code %default}
+ * and {@code %declare} lines in order, each value substituted with the parameters defined before it
+ * (PreprocessorContext.processOrdLine): {@code %default} only sets a name not set yet, {@code %declare}
+ * always does, and a reference to a name not defined yet (a cycle included) is Pig's error
+ * "Undefined parameter : b found when trying to find the value of a". Literal text is escaped for Jinja.
+ */
+final class PigParamValues {
+
+    /** Pig's parameter references, {@code ${name}} and {@code $name}, unless escaped as {@code \$}. */
+    private static final Pattern REFERENCE = Pattern.compile("(?<!\\\\)\\$(?:\\{(_*[A-Za-z][A-Za-z0-9_]*)}|(_*[A-Za-z][A-Za-z0-9_]*))");
+    /** A value past this many characters stops the expansion (each may repeat the ones before). */
+    static final int MAX_LENGTH = 1_000_000;
+
+    private PigParamValues() {}
+
+    /**
+     * @param actionParams the action's params as templates, in order
+     * @return every parameter's value as a template, or empty after a diagnostic
+     */
+    static Optional<Map<String, String>> resolve(Map<String, String> actionParams, List<PigScript.ParamDefault> defaults,
+                                                 Diagnostics diagnostics) {
+        Map<String, String> values = new LinkedHashMap<>(actionParams);
+        boolean ok = true;
+        for (PigScript.ParamDefault d : defaults) {
+            if (d.isShellCommand() || !d.declare() && values.containsKey(d.name())) {
+                continue; // a shell command is PIG-E003 where the script is translated
+            }
+            StringBuilder out = new StringBuilder();
+            Matcher m = REFERENCE.matcher(d.value());
+            int last = 0;
+            boolean defined = true;
+            while (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2);
+                out.append(literal(d.value().substring(last, m.start())));
+                last = m.end();
+                String value = values.get(name);
+                if (value == null) {
+                    diagnostics.report(DiagnosticCode.PIG_E002, d.span(), "Undefined parameter : " + name
+                            + " found when trying to find the value of " + d.name() + ".", "Pig substitutes a %default or"
+                            + " %declare value when it reads the line: define '" + name + "' before it, or pass it as a <param>");
+                    defined = false;
+                    break;
+                }
+                if (out.length() + value.length() > MAX_LENGTH) {
+                    diagnostics.report(DiagnosticCode.IO_E003, d.span(), "the value of parameter '" + d.name()
+                            + "' expands to more than " + MAX_LENGTH + " characters; Ferry stops here", "");
+                    defined = false;
+                    break;
+                }
+                out.append(value);
+            }
+            if (!defined) {
+                ok = false;
+                continue;
+            }
+            out.append(literal(d.value().substring(last)));
+            values.put(d.name(), out.toString());
+        }
+        return ok ? Optional.of(values) : Optional.empty();
+    }
+
+    /** Literal value text as template text: Pig's {@code \$} escape unescaped, Jinja's openers neutralised. */
+    private static String literal(String text) {
+        return ElToJinja.escapeText(text.replace("\\$", "$"));
+    }
+}

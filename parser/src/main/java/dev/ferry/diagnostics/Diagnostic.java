@@ -1,5 +1,6 @@
 package dev.ferry.diagnostics;
 
+import dev.ferry.parser.oozie.SecretText;
 import java.util.Comparator;
 
 /**
@@ -15,8 +16,10 @@ public record Diagnostic(DiagnosticCode code, SourceSpan span, String message, S
             .thenComparingInt(d -> d.span().column())
             .thenComparing(d -> d.code().id());
 
+    /** Every message and hint passes the secret rule: a value quoted from the input never reaches stderr or a report. */
     public Diagnostic {
-        hint = hint == null ? "" : hint;
+        hint = hint == null ? "" : SecretText.redact(hint);
+        message = SecretText.redact(message);
     }
 
     public static Diagnostic of(DiagnosticCode code, SourceSpan span, String message) {

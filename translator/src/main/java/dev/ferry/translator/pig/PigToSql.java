@@ -7,6 +7,7 @@ import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
+import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
@@ -93,7 +94,9 @@ public final class PigToSql {
             return Optional.empty();
         }
         Map<String, String> defaults = new TreeMap<>();
-        script.defaults().forEach(d -> defaults.putIfAbsent(d.name(), d.value()));
+        // A secret's %default/%declare value is not printed in the script's header (the DAG passes a reference).
+        script.defaults().forEach(d -> defaults.putIfAbsent(d.name(), SecretNames.isSecret(d.name())
+                ? "a secret, read from the Airflow Variable '" + d.name() + "'" : d.value()));
         parameters.addAll(defaults.keySet());
         List<SqlJob.JobParameter> jobParameters = parameters.stream()
                 .map(name -> new SqlJob.JobParameter(name, defaults.get(name)))

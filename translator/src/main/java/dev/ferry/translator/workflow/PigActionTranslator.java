@@ -7,6 +7,7 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.PigParam;
 import dev.ferry.parser.oozie.PrepareStep;
+import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.repo.RepoRoot;
@@ -59,6 +60,9 @@ final class PigActionTranslator {
         Map<String, String> actionParams = new LinkedHashMap<>();
         for (PigParam param : pig.params()) {
             actionParams.put(param.name(), el.template(param.value(), param.span()));
+            if (SecretNames.isSecret(param.name())) {
+                actionParams.put(param.name(), PigParamValues.secret(param.name(), param.span(), diagnostics));
+            }
         }
         // The script's %default/%declare values, substituted in order as Pig's preprocessor does.
         Optional<Map<String, String>> values = PigParamValues.resolve(actionParams, parsed.get().defaults(), diagnostics);

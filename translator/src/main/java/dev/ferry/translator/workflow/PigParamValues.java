@@ -2,6 +2,8 @@ package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.translator.el.ElToJinja;
 import java.util.LinkedHashMap;
@@ -40,6 +42,10 @@ final class PigParamValues {
             if (d.isShellCommand() || !d.declare() && values.containsKey(d.name())) {
                 continue; // a shell command is PIG-E003 where the script is translated
             }
+            if (SecretNames.isSecret(d.name())) {
+                values.put(d.name(), secret(d.name(), d.span(), diagnostics));
+                continue;
+            }
             StringBuilder out = new StringBuilder();
             Matcher m = REFERENCE.matcher(d.value());
             int last = 0;
@@ -72,6 +78,14 @@ final class PigParamValues {
             values.put(d.name(), out.toString());
         }
         return ok ? Optional.of(values) : Optional.empty();
+    }
+
+    /** A parameter whose name says it is a secret: a reference to the Airflow Variable of that name, and a warning. */
+    static String secret(String name, SourceSpan span, Diagnostics diagnostics) {
+        diagnostics.report(DiagnosticCode.OOZ_W002, span, "Pig parameter '" + name + "' looks like a secret; its value is not"
+                + " written: the job reads it from the Airflow Variable '" + name + "'", "create the Variable '" + name
+                + "' (or a secrets backend entry) before the DAG runs");
+        return OozieEl.variable(name);
     }
 
     /** Literal value text as template text: Pig's {@code \$} escape unescaped, Jinja's openers neutralised. */

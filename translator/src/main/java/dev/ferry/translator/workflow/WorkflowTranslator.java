@@ -18,6 +18,7 @@ import dev.ferry.parser.oozie.KillNode;
 import dev.ferry.parser.oozie.Parameter;
 import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.SecretNames;
+import dev.ferry.parser.oozie.SecretText;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
 import dev.ferry.translator.workflow.WorkflowPlan.Edge;
@@ -132,7 +133,13 @@ public final class WorkflowTranslator {
                         "property '" + name + "' looks like a secret and is not written to any generated file",
                         "store it as an Airflow connection or a Kubernetes Secret and read it from there");
             } else if (!name.startsWith("oozie.")) {
-                kept.put(name, value);
+                // A property is a run-time value, never rendered as a template: a secret in it is cut out, with a warning.
+                kept.put(name, SecretText.replace(value, key -> {
+                    diagnostics.report(DiagnosticCode.OOZ_W002, SourceSpan.file(sources.jobPropertiesFile()), "property '" + name
+                            + "' holds a secret ('" + key + "'); it is not written to any generated file",
+                            "store it as an Airflow connection or Variable '" + key + "' and build the value from there");
+                    return "<secret " + key + ">";
+                }));
             }
         });
         return kept;

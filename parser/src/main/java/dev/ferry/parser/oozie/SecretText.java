@@ -1,0 +1,82 @@
+package dev.ferry.parser.oozie;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Secrets recognised by shape inside any text, with {@link SecretNames} deciding what a name means: an
+ * assignment {@code NAME=VALUE} whose name is secret ({@code --password=x}, {@code -Ddb.password=x},
+ * {@code DB_PASSWORD=x}, {@code TOKEN=x}, {@code ?password=x}), an option followed by its value
+ * ({@code --password x}), and the password of a URL's user-info ({@code jdbc:mysql://u:PASS@host}).
+ * One rule for every channel: diagnostics (stderr, report) and the values the translator writes.
+ */
+public final class SecretText {
+
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "(?<![\\w.-])((?:-{1,2}D?)?)([A-Za-z_][\\w.\\-]*)([=:])(\"[^\"]*\"|'[^']*'|[^\\s&;,'\"]+)");
+    private static final Pattern OPTION = Pattern.compile("(?<![\\w.-])(--?)([A-Za-z_][\\w.\\-]*)(\\s+)([^\\s-][^\\s]*)");
+    private static final Pattern USER_INFO = Pattern.compile("(//)([^/\\s:@]+):([^/\\s@]+)@");
+
+    private SecretText() {}
+
+    /** One secret found: the key it is known by (for the reference and the warning) and where its value is. */
+    public record Secret(String key, int start, int end) {}
+
+    /** The secrets in {@code text}, in order, without overlaps. */
+    public static List<Secret> find(String text) {
+        List<Secret> found = new ArrayList<>();
+        Matcher m = ASSIGNMENT.matcher(text);
+        while (m.find()) {
+            if (SecretNames.isSecret(m.group(2)) && !m.group(4).startsWith("${")) {
+                found.add(new Secret(m.group(2), m.start(4), m.end(4)));
+            }
+        }
+        m = OPTION.matcher(text);
+        while (m.find()) {
+            if (SecretNames.isSecret(m.group(2)) && !m.group(4).startsWith("${")) {
+                add(found, new Secret(m.group(2), m.start(4), m.end(4)));
+            }
+        }
+        m = USER_INFO.matcher(text);
+        while (m.find()) {
+            if (!m.group(3).startsWith("${")) {
+                add(found, new Secret(m.group(2).replaceAll("[^A-Za-z0-9_]", "_") + "_password", m.start(3), m.end(3)));
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return found;
+    }
+
+    /** {@code text} with each secret's value replaced by what {@code reference} gives for its key. */
+    public static String replace(String text, Function<String, String> reference) {
+        List<Secret> secrets = find(text);
+        if (secrets.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        for (Secret s : secrets) {
+            out.append(text, last, s.start()).append(reference.apply(s.key()));
+            last = s.end();
+        }
+        return out.append(text.substring(last)).toString();
+    }
+
+    /** For messages: each secret value becomes {@code <secret KEY>}. */
+    public static String redact(String text) {
+        return text == null ? null : replace(text, key -> "<secret " + key.toLowerCase(Locale.ROOT) + ">");
+    }
+
+    private static void add(List<Secret> found, Secret secret) {
+        for (Secret s : found) {
+            if (secret.start() < s.end() && s.start() < secret.end()) {
+                return;
+            }
+        }
+        found.add(secret);
+    }
+}

@@ -365,6 +365,19 @@ class HostileInputTest {
     }
 
     @Test
+    void namespaceLessWorkflowConvertsWithAWarningThatOozieRejectsIt() throws IOException {
+        Path repo = repo("r");
+        Path wf = repo.resolve("apps/a/workflow.xml");
+        Files.writeString(wf, Files.readString(wf).replace(" xmlns=\"uri:oozie:workflow:0.5\"", ""));
+        Path out = tmp.resolve("out");
+        Run run = ferry("convert", repo.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("apps/a/workflow.xml:1:1: warning OOZ-W007: the root element has no namespace: Oozie itself"
+                + " rejects this file at submission"), run.err());
+        assertTrue(Files.exists(out.resolve("dags/w.py")));
+    }
+
+    @Test
     void exitCodesAreDocumentedInTheHelp() {
         Run help = ferry("--help");
         assertEquals(0, help.exitCode());

@@ -36,7 +36,7 @@ public enum DiagnosticCode {
     OOZ_W004("OOZ-W004", Severity.WARNING, "EL function not translated; resolved to a run-time TODO"),
     OOZ_W005("OOZ-W005", Severity.WARNING, "action type not translated; placeholder task generated"),
     OOZ_W006("OOZ-W006", Severity.WARNING, "custom action type with no Oozie schema; kept as a generic action"),
-    OOZ_W007("OOZ-W007", Severity.WARNING, "schema version not known to the bundled Oozie XSDs; not validated"),
+    OOZ_W007("OOZ-W007", Severity.WARNING, "schema version not known to the bundled Oozie XSDs, or no namespace (Oozie rejects it); not validated"),
     OOZ_W008("OOZ-W008", Severity.WARNING, "EL function translated, but its value cannot be Oozie's (for example Hadoop counters of a Flink job)"),
     OOZ_W020("OOZ-W020", Severity.WARNING, "action runs in a container: a person must supply its image (DAG param)"),
     OOZ_W021("OOZ-W021", Severity.WARNING, "HiveQL runs unchanged in Hive; not translated to Flink SQL"),

@@ -88,7 +88,7 @@ public final class OozieSchemas {
         if (rootNamespace == null || rootNamespace.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath), "the root element has no namespace:"
                     + " Oozie itself rejects this file at submission; Ferry converts it without schema validation",
-                    "add the namespace the file was written for, for example xmlns=\"uri:oozie:workflow:0.5\"");
+                    "add the namespace the file was written for (uri:oozie:workflow:..., coordinator:..., bundle:...)");
             return true;
         }
         if (!knows(rootNamespace)) {

@@ -271,12 +271,16 @@ class WorkflowReaderTest {
     private static WorkflowApp read(String xml) {
         Diagnostics diagnostics = new Diagnostics();
         Optional<WorkflowApp> app = OozieReader.readWorkflow(xml, "wf.xml", diagnostics);
-        assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
+        // A namespace-less workflow carries only the warning that Oozie itself would reject it.
+        assertEquals(List.of(), diagnostics.sorted().stream().filter(d -> !(!xml.contains("xmlns")
+                && d.code().id().equals("OOZ-W007"))).map(Diagnostic::format).toList());
         return app.orElseThrow();
     }
 
     private static List<String> problems(String xml) {
-        return problemLines(xml).stream().filter(l -> !l.startsWith("  hint")).toList();
+        // These inputs have no namespace; the warning that Oozie would reject them is tested in namespaceLessWorkflow's caller.
+        return problemLines(xml).stream().filter(l -> !l.startsWith("  hint") && !l.contains("OOZ-W007: the root element has no"))
+                .toList();
     }
 
     private static List<String> problemLines(String xml) {

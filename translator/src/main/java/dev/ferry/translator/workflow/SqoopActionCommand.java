@@ -36,7 +36,7 @@ final class SqoopActionCommand implements PodCommand {
                 args.set(i + 1, "$(" + PASSWORD_ENV + ")");
                 context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
                 context.diagnostics.report(DiagnosticCode.OOZ_W002, context.element.span(),
-                        "the --password of '" + context.node.name() + "' is not written to any generated file",
+                        "the password (--password) of '" + context.node.name() + "' is not written to any generated file",
                         "store it in key 'password' of Kubernetes Secret '" + secret + "' (or use --password-file)");
             }
         }

@@ -259,7 +259,7 @@ class PodActionTranslatorTest {
                 r.container().command());
         assertEquals(List.of(new SecretEnv("SQOOP_PASSWORD", "w-a-sqoop", "password")), r.container().secretEnv());
         assertFalse(r.plan().toString().contains("hunter2"));
-        assertTrue(r.reports("warning OOZ-W002: the --password of 'a' is not written to any generated file"));
+        assertTrue(r.reports("warning OOZ-W002: the password (--password) of 'a' is not written to any generated file"));
     }
 
     @Test

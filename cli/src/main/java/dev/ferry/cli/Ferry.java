@@ -1,29 +1,20 @@
 package dev.ferry.cli;
 
-import dev.ferry.diagnostics.Diagnostic;
-import dev.ferry.generator.OutputWriter;
-import dev.ferry.generator.RepoGenerator;
-import dev.ferry.translator.repo.Conversion;
-import dev.ferry.translator.repo.RepoTranslator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.SortedMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** Entry point: {@code ferry convert|check}. Exit 0 = clean, 1 = the input has errors, 2 = usage or I/O problem. */
-@Command(name = "ferry", mixinStandardHelpOptions = true, version = "ferry 0.1.0",
+/**
+ * Entry point: {@code ferry <subcommand>}. One class per subcommand; registering one is one line in
+ * {@code subcommands}. Exit codes are the constants of {@link ExitCode}.
+ */
+@Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
         description = "Moves Oozie workflows and Pig scripts onto Airflow + Flink on Kubernetes.",
-        subcommands = {Ferry.Convert.class, Ferry.Check.class})
+        subcommands = {
+            ConvertCommand.class,
+            CheckCommand.class,
+        })
 public final class Ferry {
-
-    static final int INPUT_ERRORS = 1;
-    static final int FAILURE = 2;
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -34,75 +25,14 @@ public final class Ferry {
         CommandLine cli = new CommandLine(new Ferry());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("ferry: error: " + e.getMessage());
-            return FAILURE;
+            return ExitCode.FAILURE;
         });
-        return cli.execute(args);
-    }
-
-    /** Converts, prints diagnostics, and returns the conversion (exit code decided by the caller). */
-    static Conversion convert(Path repo, PrintWriter err) {
-        Conversion conversion = RepoTranslator.translate(repo);
-        for (Diagnostic d : conversion.diagnostics()) {
-            err.println(d.format());
-        }
-        return conversion;
-    }
-
-    @Command(name = "convert", description = "Convert a legacy repository into dags/, flink/, k8s/ and report.md.")
-    static final class Convert implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "REPO", description = "the legacy repository (Oozie apps, Pig scripts)")
-        Path repo;
-
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "the migrated repository to write")
-        Path output;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() throws IOException {
-            PrintWriter err = spec.commandLine().getErr();
-            if (!Files.isDirectory(repo)) {
-                err.println("ferry: error: " + repo + " is not a directory");
-                return FAILURE;
-            }
-            Conversion conversion = convert(repo, err);
-            if (conversion.hasErrors()) {
-                err.println("ferry: " + errorSummary(conversion) + "; nothing written to " + output);
-                return INPUT_ERRORS;
-            }
-            SortedMap<String, String> files = RepoGenerator.files(conversion);
-            OutputWriter.write(output, files);
-            spec.commandLine().getOut().println("ferry: wrote " + files.size() + " files for " + conversion.plans().size()
-                    + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");
-            return 0;
-        }
-    }
-
-    @Command(name = "check", description = "Convert without writing anything; exit 1 when the repository has errors.")
-    static final class Check implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "REPO")
-        Path repo;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            Conversion conversion = convert(repo, spec.commandLine().getErr());
-            if (conversion.hasErrors()) {
-                spec.commandLine().getErr().println("ferry: " + errorSummary(conversion));
-                return INPUT_ERRORS;
-            }
-            spec.commandLine().getOut().println("ferry: " + conversion.plans().size() + " DAG(s) convert cleanly");
-            return 0;
-        }
-    }
-
-    private static String errorSummary(Conversion conversion) {
-        long errors = conversion.diagnostics().stream().filter(Diagnostic::isError).count();
-        return errors + " error(s)";
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }

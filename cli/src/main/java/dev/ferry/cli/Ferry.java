@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ConvertCommand.class,
             CheckCommand.class,
+            RunCommand.class,
         })
 public final class Ferry {
 

@@ -5,6 +5,7 @@ import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.repo.RepoTranslator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine;
 
 /** The translation step the subcommands share: translate a repository and print its diagnostics. */
 final class Conversions {
@@ -26,8 +27,30 @@ final class Conversions {
 
     /** Every diagnostic in compiler format, one per line (a hint on its own indented line). */
     static String text(Conversion conversion) {
+        return text(conversion, CommandLine.Help.Ansi.AUTO);
+    }
+
+    /**
+     * As {@link #text(Conversion)}, the severity coloured when {@code ansi} is enabled (AUTO: only on a terminal;
+     * picocli's {@code -Dpicocli.ansi=true|false} forces it). Only the fixed label goes through ANSI markup.
+     */
+    static String text(Conversion conversion, CommandLine.Help.Ansi ansi) {
         StringBuilder text = new StringBuilder();
-        conversion.diagnostics().forEach(d -> text.append(d.format()).append('\n'));
+        for (Diagnostic d : conversion.diagnostics()) {
+            String line = d.format();
+            if (ansi.enabled()) {
+                String label = d.severity().label();
+                String style = switch (d.severity()) {
+                    case ERROR -> "bold,red";
+                    case WARNING -> "bold,yellow";
+                    case INFO -> "bold,cyan";
+                };
+                int at = line.indexOf(": " + label + " ");
+                line = line.substring(0, at + 2) + ansi.string("@|" + style + " " + label + "|@")
+                        + line.substring(at + 2 + label.length());
+            }
+            text.append(line).append('\n');
+        }
         return text.toString();
     }
 

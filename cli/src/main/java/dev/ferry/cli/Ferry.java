@@ -28,8 +28,12 @@ public final class Ferry {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            err.println("ferry: error: " + e.getMessage());
-            return ExitCode.FAILURE;
+            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                err.println("ferry: error: " + e.getMessage());
+                return ExitCode.FAILURE;
+            }
+            err.println("ferry: internal error (a bug in Ferry, please report it with the input that caused it): " + e);
+            return ExitCode.INTERNAL_ERROR;
         });
         int code = cli.execute(args);
         out.flush();

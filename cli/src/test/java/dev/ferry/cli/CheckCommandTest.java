@@ -122,6 +122,27 @@ class CheckCommandTest {
     }
 
     @Test
+    void colourOnlyWhenAnsiIsOn() {
+        Path repo = LegacyRepos.write(tmp.resolve("repo"), "broken");
+        dev.ferry.translator.repo.Conversion conversion = Conversions.translateQuietly(repo);
+        String plain = Conversions.text(conversion, picocli.CommandLine.Help.Ansi.OFF);
+        String coloured = Conversions.text(conversion, picocli.CommandLine.Help.Ansi.ON);
+        assertTrue(plain.startsWith("apps/broken/workflow.xml:11:1: error OOZ-E001: "), plain);
+        assertTrue(coloured.startsWith("apps/broken/workflow.xml:11:1: \u001B["), coloured);
+        assertEquals(plain, coloured.replaceAll("\u001B\\[[0-9;]*m", ""), "only escape codes added");
+        assertFalse(FerryRun.of("check", repo.toString()).err().contains("\u001B"), "no terminal in tests: no colour");
+    }
+
+    @Test
+    void unwritableOutputFileIsAnIoErrorNotAStackTrace() {
+        Path repo = LegacyRepos.write(tmp.resolve("repo"), "clean");
+        FerryRun run = FerryRun.of("check", "--format", "json", "-o", tmp.toString(), repo.toString());
+        assertEquals(ExitCode.FAILURE, run.exitCode());
+        assertTrue(run.err().startsWith("ferry: error: "), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+    }
+
+    @Test
     void outputOptionWritesTheFindingsToAFile() throws IOException {
         Path repo = LegacyRepos.write(tmp.resolve("repo"), "secret");
         Path sarif = tmp.resolve("ferry.sarif");

@@ -97,6 +97,9 @@ final class CheckCommand implements Callable<Integer> {
         human.println("ferry: " + report.summary().dags() + " DAG(s), " + report.summary().errors() + " error(s), "
                 + report.summary().warnings() + " warning(s), " + report.summary().todoTasks() + " TODO task(s): "
                 + verdict);
+        if (conversion.hasInternalErrors()) {
+            return ExitCode.INTERNAL_ERROR;
+        }
         return failed || drifted ? ExitCode.INPUT_ERRORS : ExitCode.OK;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import dev.ferry.generator.OutputWriter;
 import dev.ferry.generator.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * How a committed migrated repository differs from what Ferry generates now, file by file. A changed file is
- * a hand edit when it no longer has the SHA-256 the committed report.json recorded for it, else drift (the
+ * a hand edit when it no longer has the SHA-256 Ferry recorded when writing it (.ferry/manifest.json, else
+ * report.json), else drift (the
  * legacy input or Ferry changed). Only Ferry's own output is compared: dags/, flink/, k8s/, udfs/, report.*.
  */
 record Drift(List<Change> changes) {
@@ -109,9 +111,22 @@ record Drift(List<Change> changes) {
         return text.endsWith("\n") ? lines.subList(0, lines.size() - 1) : lines; // a final newline ends the last line
     }
 
-    /** report.json's files[].sha256 by path; empty when there is no readable report.json. */
+    /**
+     * The SHA-256 Ferry recorded for each file it wrote: the output writer's manifest (its "files" object,
+     * values {@code sha256:<hex>}) when committed, else report.json's files[]; empty when neither is readable.
+     */
     private static Map<String, String> recordedHashes(Path committed) {
         Map<String, String> hashes = new TreeMap<>();
+        Path manifest = committed.resolve(OutputWriter.MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            try {
+                new ObjectMapper().readTree(manifest.toFile()).path("files").fields().forEachRemaining(
+                        f -> hashes.put(f.getKey(), f.getValue().asText().replaceFirst("^sha256:", "")));
+                return hashes;
+            } catch (IOException e) {
+                hashes.clear(); // unreadable: fall back to report.json
+            }
+        }
         Path report = committed.resolve("report.json");
         if (!Files.isRegularFile(report)) {
             return hashes;

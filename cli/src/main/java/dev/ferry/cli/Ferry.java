@@ -1,6 +1,9 @@
 package dev.ferry.cli;
 
+import dev.ferry.translator.repo.Conversion;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +13,11 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
         description = "Moves Oozie workflows and Pig scripts onto Airflow + Flink on Kubernetes.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:converted cleanly (warnings allowed)",
+            "1:the input has errors (nothing written); check: findings at --fail-on or drift; run: the run failed",
+            "2:usage or I/O problem, or an output directory Ferry refuses; nothing touched",
+            "3:internal error: a Ferry bug (the message names the input); not a problem of the input"},
         subcommands = {
             ConvertCommand.class,
             CheckCommand.class,
@@ -28,16 +36,34 @@ public final class Ferry {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+            if (e instanceof IOException || e instanceof UncheckedIOException) {
                 err.println("ferry: error: " + e.getMessage());
                 return ExitCode.FAILURE;
             }
-            err.println("ferry: internal error (a bug in Ferry, please report it with the input that caused it): " + e);
-            return ExitCode.INTERNAL_ERROR;
+            return internalError(e, args, err);
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            code = internalError(e, args, err);
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** One line, no stack trace: what failed is Ferry, on which input. */
+    private static int internalError(Throwable e, String[] args, PrintWriter err) {
+        String input = args.length > 1 ? args[1] : "the input";
+        err.println("ferry: internal error (" + e.getClass().getSimpleName() + ") while converting " + input
+                + ": this is a Ferry bug, not a problem of the input; please report it with the input");
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    /** The exit code of a conversion that was not refused: 3 when Ferry failed on an app, 1 on input errors. */
+    static int exitCode(Conversion conversion) {
+        return conversion.hasInternalErrors() ? ExitCode.INTERNAL_ERROR
+                : conversion.hasErrors() ? ExitCode.INPUT_ERRORS : ExitCode.OK;
     }
 }

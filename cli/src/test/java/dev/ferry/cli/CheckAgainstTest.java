@@ -53,6 +53,16 @@ class CheckAgainstTest {
     }
 
     @Test
+    void handEditIsToldFromReportJsonAloneWhenNoManifestIsCommitted() throws IOException {
+        Files.delete(migrated.resolve(".ferry/manifest.json"));
+        Path dag = migrated.resolve("dags/clean_wf.py");
+        Files.writeString(dag, "# by hand\n" + Files.readString(dag));
+        FerryRun run = check();
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
+        assertTrue(run.err().contains("ferry: dags/clean_wf.py: edited by hand (differs from what Ferry wrote)\n"), run.err());
+    }
+
+    @Test
     void changedInputIsDriftNotAHandEdit() throws IOException {
         Path workflow = repo.resolve("apps/clean/workflow.xml");
         Files.writeString(workflow, Files.readString(workflow).replace("<message>failed</message>", "<message>broke</message>"));

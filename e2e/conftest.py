@@ -12,10 +12,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "clickstream"
 CLI_JAR = ROOT / "cli" / "target" / "ferry-cli.jar"
-# The Flink Kubernetes operator's CRD (Apache 2.0), kept in the repository so a fresh clone validates against it.
+# The Flink Kubernetes operator's CRD (Apache 2.0), kept in the repository for a fresh clone.
 CRD = ROOT / "runtime" / "python" / "tests" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
-# The corpus tier: tests marked `corpus` read the shared corpus beside the repository (scripts/test.sh
-# runs them when it is there and says so when it is not: `pytest -m "not corpus"`).
+# The corpus tier: tests marked `corpus` read the shared corpus beside the repository
+# (scripts/test.sh runs them when it is there and says so when it is not: `-m "not corpus"`).
 CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
 
 

@@ -18,7 +18,7 @@ import yaml
 
 from ferry_runtime.schema import validate_flink_deployment
 
-from conftest import CLI_JAR, CORPUS, CRD, ROOT, assert_ruff_clean
+from conftest import CLI_JAR, CORPUS, CRD, assert_ruff_clean
 from schema_variants import WITH_SIBLINGS, repository, variants
 
 pytestmark = pytest.mark.corpus

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI_JAR, CORPUS, ROOT, assert_ruff_clean
+from conftest import CLI_JAR, CORPUS, assert_ruff_clean
 
 pytestmark = pytest.mark.corpus
 

@@ -29,7 +29,8 @@ WORK = Path(tempfile.mkdtemp(prefix="ferry-runtime-tests-"))
 REPO = WORK / "repo"
 OUTBOX = WORK / "outbox"
 RUNTIME_RECORD = WORK / "runtime-calls.jsonl"
-CRD = TESTS / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"  # the operator's CRD (Apache 2.0)
+# The Flink Kubernetes operator's CRD (Apache 2.0), kept in the repository for a fresh clone.
+CRD = TESTS / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
 
 os.environ.update(
     {

@@ -131,7 +131,8 @@ class BadInputTest {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(f);
                 assertFalse(text.contains("Tr0ub4dor"), f + " leaks the password");
-                assertFalse(text.contains("reporting.db.password") && !f.endsWith("report.md"), f + " names the secret");
+                boolean report = f.getFileName().toString().startsWith("report."); // the reports name the TODO
+                assertFalse(text.contains("reporting.db.password") && !report, f + " names the secret");
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.ferry.generator;
 
 import dev.ferry.generator.dag.DagRenderer;
 import dev.ferry.generator.k8s.FlinkDeploymentRenderer;
+import dev.ferry.generator.report.HtmlReportRenderer;
+import dev.ferry.generator.report.JsonReportRenderer;
 import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.translator.repo.Conversion;
@@ -10,7 +12,7 @@ import dev.ferry.translator.workflow.WorkflowPlan;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-/** Every file of a migrated repository, by relative path: dags/, flink/, k8s/ and the report. */
+/** Every file of a migrated repository, by relative path: dags/, flink/, k8s/ and the report (md, json, html). */
 public final class RepoGenerator {
 
     private RepoGenerator() {}
@@ -29,6 +31,8 @@ public final class RepoGenerator {
             }
         }
         files.put("report.md", ReportRenderer.markdown(conversion));
+        files.put("report.html", HtmlReportRenderer.html(conversion));
+        files.put("report.json", JsonReportRenderer.json(conversion, files));
         return files;
     }
 }

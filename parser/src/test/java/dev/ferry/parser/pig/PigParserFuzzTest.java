@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * Mutated scripts (the valid set and the corpus, with characters and Pig tokens deleted, inserted,
+ * Mutated scripts (the valid set and the sample repository's, with characters and Pig tokens deleted, inserted,
  * duplicated or swapped) never make the front end throw: each run ends with a script or with
  * errors, and every diagnostic has a position inside the file; parameter substitution likewise,
  * keeping the line count.
@@ -42,8 +42,11 @@ class PigParserFuzzTest {
             for (Path p : PigScriptsTest.validScripts()) {
                 texts.add(Files.readString(p));
             }
-            for (Path p : PigCorpusTest.corpusScripts()) {
-                texts.add(Files.readString(p));
+            Path samples = Path.of(System.getProperty("ferry.root", "..")).resolve("samples");
+            try (java.util.stream.Stream<Path> walk = Files.walk(samples)) {
+                for (Path p : walk.filter(f -> f.toString().endsWith(".pig")).sorted().toList()) {
+                    texts.add(Files.readString(p));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

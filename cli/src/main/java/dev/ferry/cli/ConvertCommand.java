@@ -1,0 +1,80 @@
+package dev.ferry.cli;
+
+import dev.ferry.generator.OutputWriter;
+import dev.ferry.generator.RepoGenerator;
+import dev.ferry.generator.report.JsonReportRenderer;
+import dev.ferry.generator.report.ReportRenderer;
+import dev.ferry.translator.repo.Conversion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ferry convert REPO -o DIR}: writes the migrated repository. */
+@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
+        description = "Convert a legacy repository into dags/, flink/, k8s/ and report.md.")
+final class ConvertCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "REPO", description = "the legacy repository (Oozie apps, Pig scripts)")
+    Path repo;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+            description = "the migrated repository to write: a new directory, or one Ferry wrote before (only the files"
+                    + " listed in its .ferry/manifest.json are replaced or removed; everything else is kept); never the"
+                    + " repository, a directory holding it, or a file")
+    Path output;
+
+    @Option(names = "--force", description = "overwrite generated files edited by hand, and files Ferry did not write"
+            + " where a generated file goes")
+    boolean force;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(repo)) {
+            err.println("ferry: error: " + repo + " is not a directory");
+            return ExitCode.FAILURE;
+        }
+        try {
+            OutputWriter.checkApart(output, repo);
+        } catch (OutputWriter.Refused refused) {
+            err.println("ferry: error: " + refused.getMessage());
+            return ExitCode.FAILURE;
+        }
+        Conversion conversion = Conversions.translate(repo, err);
+        if (conversion.hasErrors()) {
+            err.println("ferry: " + Conversions.errorSummary(conversion) + "; nothing written to " + output);
+            return Ferry.exitCode(conversion);
+        }
+        SortedMap<String, String> files = RepoGenerator.files(conversion);
+        OutputWriter.Changes changes;
+        try {
+            changes = OutputWriter.plan(output, repo, files, force);
+            if (!changes.removedStale().isEmpty() || !changes.keptEdited().isEmpty()) {
+                files.put("report.md", files.get("report.md") + ReportRenderer.outputChanges(changes));
+                files.put("report.json", JsonReportRenderer.json(conversion, files)); // report.md's hash changed
+                changes = OutputWriter.plan(output, repo, files, force);
+            }
+        } catch (OutputWriter.Refused refused) {
+            err.println("ferry: error: " + refused.getMessage());
+            return ExitCode.FAILURE;
+        }
+        OutputWriter.write(output, files, changes);
+        PrintWriter out = spec.commandLine().getOut();
+        changes.removedStale().forEach(f -> out.println("ferry: removed " + f + " (written by an earlier run, no longer generated)"));
+        changes.keptEdited().forEach(f -> out.println("ferry: kept " + f
+                + " (no longer generated, but edited since Ferry wrote it)"));
+        out.println("ferry: wrote " + files.size() + " files for " + conversion.plans().size()
+                + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");
+        return ExitCode.OK;
+    }
+}

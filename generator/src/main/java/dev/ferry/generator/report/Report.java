@@ -1,0 +1,160 @@
+package dev.ferry.generator.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.Severity;
+import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.workflow.TaskNode;
+import dev.ferry.translator.workflow.WorkflowPlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a conversion produced, as data: the model of report.json (schema {@code report.schema.json}, version
+ * {@link #SCHEMA_VERSION}), report.html, and the CI formats of {@code ferry check}. Field order is output order.
+ *
+ * @param apps  the conversion grouped by application directory (the directory of a DAG's first source file):
+ *              one JUnit test case per app
+ * @param files every file written beside report.json with its SHA-256, so {@code ferry check --against} can tell
+ *              a hand edit (the file no longer has the hash Ferry wrote) from drift (Ferry now writes another)
+ */
+public record Report(int schemaVersion, String repository, Summary summary, List<Dag> dags, List<App> apps,
+                     List<Finding> diagnostics, List<GeneratedFile> files) {
+
+    /** Bumped only when a field is removed or changes meaning; new fields keep the version. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public record Summary(int dags, int tasks, int todoTasks, int errors, int warnings, int notes) {}
+
+    /** One generated DAG; {@code schedule} is null for a DAG triggered by hand. */
+    public record Dag(String id, String file, List<String> sources, String schedule, List<Task> tasks,
+                      List<Transition> transitions) {}
+
+    /**
+     * One task: {@code kind} is the task node's kind in snake case ({@code flink_job}, {@code pod_job},
+     * {@code placeholder}...); {@code todo} is true for an action that is not translated and fails with a TODO.
+     */
+    public record Task(String id, String kind, String source, boolean todo, List<String> outputs) {}
+
+    /** An Oozie transition: {@code port} is next, ok, error or case. */
+    public record Transition(String from, String port, String to) {}
+
+    /** One diagnostic; {@code severity} is error, warning or info; {@code hint} is empty when there is none. */
+    public record Finding(String code, String severity, String file, int line, int column, String message,
+                          String hint) {
+
+        static Finding of(Diagnostic d) {
+            return new Finding(d.code().id(), d.severity().label(), d.span().file(), d.span().line(),
+                    d.span().column(), d.message(), d.hint());
+        }
+
+        @JsonIgnore
+        public boolean isError() {
+            return severity.equals(Severity.ERROR.label());
+        }
+    }
+
+    /** A generated file (path relative to the migrated repository) and the SHA-256 of its UTF-8 bytes. */
+    public record GeneratedFile(String path, String sha256) {
+
+        public static String sha256(String content) {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+    }
+
+    /** The same report listing the generated files (report.json itself left out: it cannot hash itself). */
+    public Report withFiles(Map<String, String> generated) {
+        List<GeneratedFile> list = new ArrayList<>();
+        new TreeMap<>(generated).forEach((path, content) -> {
+            if (!path.equals("report.json")) {
+                list.add(new GeneratedFile(path, GeneratedFile.sha256(content)));
+            }
+        });
+        return new Report(schemaVersion, repository, summary, dags, apps, diagnostics, List.copyOf(list));
+    }
+
+    /** An application directory, the DAGs generated from it, their TODO tasks and the diagnostics about its files. */
+    public record App(String path, List<String> dags, int todoTasks, List<Finding> diagnostics) {}
+
+    public static Report of(Conversion conversion) {
+        List<Dag> dags = new ArrayList<>();
+        Map<String, List<String>> dagsByApp = new TreeMap<>();
+        Map<String, Integer> todosByApp = new TreeMap<>();
+        int tasks = 0;
+        int todoTasks = 0;
+        for (WorkflowPlan plan : conversion.plans()) {
+            List<Task> planTasks = new ArrayList<>();
+            for (TaskNode task : plan.tasks()) {
+                boolean todo = task instanceof TaskNode.Placeholder;
+                planTasks.add(new Task(task.id(), kind(task), task.span().toString(), todo, outputs(task)));
+                todoTasks += todo ? 1 : 0;
+            }
+            tasks += planTasks.size();
+            List<Transition> transitions = plan.edges().stream()
+                    .map(e -> new Transition(e.from(), e.port().name().toLowerCase(java.util.Locale.ROOT), e.to()))
+                    .toList();
+            dags.add(new Dag(plan.dagId(), "dags/" + plan.dagId() + ".py", plan.sourceFiles(),
+                    plan.schedule() == null ? null : plan.schedule().describe(), planTasks, transitions));
+            dagsByApp.computeIfAbsent(appOf(plan), k -> new ArrayList<>()).add(plan.dagId());
+            todosByApp.merge(appOf(plan), (int) planTasks.stream().filter(Task::todo).count(), Integer::sum);
+        }
+        List<Finding> findings = conversion.diagnostics().stream().map(Finding::of).toList();
+        Map<String, List<Finding>> findingsByApp = new TreeMap<>();
+        for (Finding f : findings) {
+            findingsByApp.computeIfAbsent(appOfFile(f.file(), dagsByApp.keySet()), k -> new ArrayList<>()).add(f);
+        }
+        TreeMap<String, App> apps = new TreeMap<>();
+        dagsByApp.forEach((app, ids) -> apps.put(app,
+                new App(app, ids, todosByApp.get(app), findingsByApp.getOrDefault(app, List.of()))));
+        findingsByApp.forEach((app, list) -> apps.putIfAbsent(app, new App(app, List.of(), 0, list)));
+        Summary summary = new Summary(dags.size(), tasks, todoTasks, count(conversion, Severity.ERROR),
+                count(conversion, Severity.WARNING), count(conversion, Severity.INFO));
+        return new Report(SCHEMA_VERSION, conversion.repoName(), summary, dags, List.copyOf(apps.values()), findings,
+                List.of());
+    }
+
+    private static int count(Conversion conversion, Severity severity) {
+        return (int) conversion.diagnostics().stream().filter(d -> d.severity() == severity).count();
+    }
+
+    /** The directory of the plan's first source file ("." for the repository's root). */
+    private static String appOf(WorkflowPlan plan) {
+        return plan.sourceFiles().isEmpty() ? "." : parent(plan.sourceFiles().get(0));
+    }
+
+    /** The deepest application directory holding the file, else the file's own directory. */
+    private static String appOfFile(String file, java.util.Set<String> appDirs) {
+        return appDirs.stream()
+                .filter(dir -> dir.equals(".") || file.startsWith(dir + "/"))
+                .max(Comparator.comparingInt(String::length))
+                .orElse(parent(file));
+    }
+
+    private static String parent(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "." : file.substring(0, slash);
+    }
+
+    /** FlinkJob → flink_job: the sealed interface's record names are the kinds. */
+    private static String kind(TaskNode task) {
+        return task.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static List<String> outputs(TaskNode task) {
+        if (task instanceof TaskNode.FlinkJob job) {
+            return List.of(job.scriptPath(), job.deploymentPath());
+        }
+        if (task instanceof TaskNode.PodJob pod) {
+            return pod.container().carried().stream().map(c -> c.outputPath()).toList();
+        }
+        return List.of();
+    }
+}

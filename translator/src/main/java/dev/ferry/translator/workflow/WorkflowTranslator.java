@@ -109,7 +109,7 @@ public final class WorkflowTranslator {
     }
 
     private int errorCount() {
-        return (int) diagnostics.sorted().stream().filter(d -> d.isError()).count();
+        return diagnostics.errorCount();
     }
 
     /**

@@ -105,6 +105,11 @@ def main() -> int:
     parser.add_argument("--only", default="", help="comma list of row groups: floor,cold,apps,pig")
     parser.add_argument("--java", default="java", help="the java command (default: java on PATH)")
     parser.add_argument("--jvm-option", action="append", default=[], help="extra JVM option for Ferry's runs")
+    parser.add_argument("--startup-variants", action="store_true",
+                        help="also run the cold app and 1,000 apps with an AppCDS archive (trained on the sample here)"
+                             " and with C1 only (-XX:TieredStopAtLevel=1), alone and together")
+    parser.add_argument("--baseline-jar", help="another ferry-cli.jar (an older build): each Ferry row is also run with"
+                        " it, interleaved, as 'row [baseline]'")
     args = parser.parse_args()
 
     root = Path(__file__).resolve().parent.parent
@@ -113,6 +118,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     groups = set(args.only.split(",")) if args.only else {"floor", "cold", "apps", "pig"}
     ferry = [args.java, *args.jvm_option, "-jar", str(jar)]
+    baseline = [args.java, *args.jvm_option, "-jar", str(Path(args.baseline_jar).resolve())] if args.baseline_jar else None
 
     # (label, argv, megabytes of Pig for the per-MB column); a convert's output directory is the argv's last item
     rows: list[tuple[str, list[str], float]] = []
@@ -131,6 +137,24 @@ def main() -> int:
             label = f"pig script {size // 1000:,} KB"
             rows.append((label, [*ferry, "convert", str(repo), "-o", str(work / f"out-pig-{size}")], size / 1e6))
 
+    if args.startup_variants:
+        archive = work / "ferry-cli.jsa"
+        if not archive.is_file():  # train: the classes one conversion of the sample loads
+            shutil.rmtree(work / "out-train", ignore_errors=True)
+            subprocess.run([args.java, f"-XX:ArchiveClassesAtExit={archive}", "-jar", str(jar), "convert",
+                            str(root / "samples" / "clickstream"), "-o", str(work / "out-train")],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        variants = {"CDS": [f"-XX:SharedArchiveFile={archive}"], "C1": ["-XX:TieredStopAtLevel=1"],
+                    "CDS+C1": [f"-XX:SharedArchiveFile={archive}", "-XX:TieredStopAtLevel=1"]}
+        for label, argv, mb in list(rows):
+            if label.startswith("1 app cold") or label == "1,000 apps":
+                for name, options in variants.items():
+                    rows.append((f"{label} [{name}]", [args.java, *args.jvm_option, *options, *ferry[len(args.jvm_option) + 1:],
+                                                      *argv[len(ferry):-1], f"{argv[-1]}-{name}"], mb))
+    if baseline:
+        rows = [pair for label, argv, mb in rows for pair in (
+            [(label, argv, mb)] if argv[:len(ferry)] != ferry
+            else [(label, argv, mb), (f"{label} [baseline]", baseline + argv[len(ferry):-1] + [argv[-1] + "-baseline"], mb)])]
     results: dict[str, list[tuple[float, float, float, int]]] = {label: [] for label, _, _ in rows}
     for _ in range(args.runs):  # interleaved: round r measures every row once
         for label, argv, _ in rows:
@@ -140,14 +164,14 @@ def main() -> int:
 
     print(f"Ferry bench: {args.runs} runs per row, interleaved; median (min-max); "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
-    print(f"| {'measure':<26} | {'wall s':<20} | {'CPU s':<20} | {'peak RSS MiB':<20} | exit | CPU s per MB |")
-    print(f"|{'-' * 28}|{'-' * 22}|{'-' * 22}|{'-' * 22}|------|--------------|")
+    print(f"| {'measure':<37} | {'wall s':<20} | {'CPU s':<20} | {'peak RSS MiB':<20} | exit | CPU s per MB |")
+    print(f"|{'-' * 39}|{'-' * 22}|{'-' * 22}|{'-' * 22}|------|--------------|")
     for label, _, megabytes in rows:
         runs = results[label]
         wall, cpu, rss = ([r[i] for r in runs] for i in range(3))
         codes = ",".join(sorted({str(r[3]) for r in runs}))
         per_mb = f"{statistics.median(cpu) / megabytes:.2f}" if megabytes >= 0.1 else ""
-        print(f"| {label:<26} | {spread(wall, 2):<20} | {spread(cpu, 2):<20} | {spread(rss, 0):<20} | {codes:<4} | {per_mb:<12} |")
+        print(f"| {label:<37} | {spread(wall, 2):<20} | {spread(cpu, 2):<20} | {spread(rss, 0):<20} | {codes:<4} | {per_mb:<12} |")
     return 0
 
 

@@ -8,9 +8,14 @@ import java.util.List;
 public final class Diagnostics {
 
     private final List<Diagnostic> items = new ArrayList<>();
+    /** Kept as diagnostics arrive, so asking "any new error?" costs nothing however many there are. */
+    private int errors;
 
     public void add(Diagnostic diagnostic) {
         items.add(diagnostic);
+        if (diagnostic.isError()) {
+            errors++;
+        }
     }
 
     public void report(DiagnosticCode code, SourceSpan span, String message) {
@@ -23,10 +28,16 @@ public final class Diagnostics {
 
     public void addAll(Diagnostics other) {
         items.addAll(other.items);
+        errors += other.errors;
     }
 
     public boolean hasErrors() {
-        return items.stream().anyMatch(Diagnostic::isError);
+        return errors > 0;
+    }
+
+    /** How many of the diagnostics are errors (callers compare it before and after a step). */
+    public int errorCount() {
+        return errors;
     }
 
     /** All diagnostics ordered by file, line, column and code (deterministic output). */

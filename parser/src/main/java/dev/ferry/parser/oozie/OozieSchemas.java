@@ -8,8 +8,13 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -64,7 +69,14 @@ public final class OozieSchemas {
     /** A wildcard slot (the action extension) holding an element of a namespace we have no XSD for. */
     private static final Pattern UNKNOWN_EXTENSION = Pattern.compile("cvc-complex-type\\.2\\.4\\.c.*");
 
-    private static final Schema SCHEMA = load();
+    /** {@code xmlns="uri:oozie:..."} and {@code xmlns:p="uri:oozie:..."}: the Oozie namespaces a document declares. */
+    private static final Pattern DECLARED_NAMESPACE = Pattern.compile("xmlns(?::[\\w.-]+)?\\s*=\\s*[\"'](uri:oozie:[^\"']+)[\"']");
+
+    /**
+     * Schemas compiled on first use for each set of bundled namespaces a document declares: compiling all
+     * 45 XSDs costs more than converting a small repository, and a repository uses a handful of sets.
+     */
+    private static final Map<Set<String>, Optional<Schema>> SCHEMAS = new ConcurrentHashMap<>();
 
     private OozieSchemas() {}
 
@@ -96,18 +108,19 @@ public final class OozieSchemas {
                     "namespace " + rootNamespace + " has no bundled Oozie XSD; the file is read without validation");
             return true;
         }
-        if (SCHEMA == null) {
+        Optional<Schema> compiled = SCHEMAS.computeIfAbsent(declaredNamespaces(xml, rootNamespace), OozieSchemas::load);
+        if (compiled.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath),
                     "the bundled Oozie XSDs cannot be loaded; the file is read without validation");
             return true;
         }
         Collector collector = new Collector(displayPath, new SourceText(xml));
         try {
-            Validator validator = SCHEMA.newValidator();
+            Validator validator = compiled.get().newValidator();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             validator.setErrorHandler(collector);
-            validator.validate(new SAXSource(XmlReader.hardenedReader(), new InputSource(new StringReader(xml))));
+            validator.validate(new SAXSource(XmlReader.reader(), new InputSource(new StringReader(xml))));
         } catch (SAXParseException stopped) {
             // Already recorded by the collector (fatal errors end the pass).
         } catch (SAXException | IOException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {
@@ -119,7 +132,21 @@ public final class OozieSchemas {
         return collector.problems.isEmpty();
     }
 
-    private static Schema load() {
+    /** The bundled namespaces the document declares (its root's at least), sorted. */
+    private static Set<String> declaredNamespaces(String xml, String rootNamespace) {
+        Set<String> namespaces = new TreeSet<>();
+        namespaces.add(rootNamespace);
+        Matcher m = DECLARED_NAMESPACE.matcher(xml);
+        while (m.find()) {
+            if (knows(m.group(1))) {
+                namespaces.add(m.group(1));
+            }
+        }
+        return Collections.unmodifiableSet(namespaces);
+    }
+
+    /** One schema of the XSDs declaring {@code namespaces} (their includes resolved from the bundled set). */
+    private static Optional<Schema> load(Set<String> namespaces) {
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -128,15 +155,18 @@ public final class OozieSchemas {
             factory.setResourceResolver(new BundledOnly());
             List<StreamSource> sources = new ArrayList<>();
             for (String file : XSD_FILES) {
+                if (!namespaces.contains(NamespaceSet.of(file))) {
+                    continue;
+                }
                 URL url = OozieSchemas.class.getResource(XSD_FOLDER + file);
                 if (url == null) {
-                    return null;
+                    return Optional.empty();
                 }
                 sources.add(new StreamSource(url.openStream(), url.toExternalForm()));
             }
-            return factory.newSchema(sources.toArray(new StreamSource[0]));
+            return Optional.of(factory.newSchema(sources.toArray(new StreamSource[0])));
         } catch (SAXException | IOException e) {
-            return null;
+            return Optional.empty();
         }
     }
 
@@ -265,12 +295,17 @@ public final class OozieSchemas {
         private static Set<String> build() {
             java.util.TreeSet<String> all = new java.util.TreeSet<>();
             for (String file : XSD_FILES) {
-                String stem = file.substring(0, file.length() - ".xsd".length());
-                int dash = stem.lastIndexOf('-');
-                String family = stem.substring(0, dash).replaceFirst("^oozie-", "");
-                all.add("uri:oozie:" + family + ":" + stem.substring(dash + 1));
+                all.add(of(file));
             }
             return java.util.Collections.unmodifiableSet(all);
+        }
+
+        /** The namespace an XSD file declares: oozie-workflow-0.5.xsd → uri:oozie:workflow:0.5. */
+        static String of(String file) {
+            String stem = file.substring(0, file.length() - ".xsd".length());
+            int dash = stem.lastIndexOf('-');
+            String family = stem.substring(0, dash).replaceFirst("^oozie-", "");
+            return "uri:oozie:" + family + ":" + stem.substring(dash + 1);
         }
     }
 }

@@ -44,6 +44,10 @@ public final class XmlReader {
     private static final Pattern DECLARED_ENCODING =
             Pattern.compile("^<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
 
+    /** One reader per thread, built on first use (see {@link #reader()}). */
+    private static final ThreadLocal<XMLReader> THREAD_READER = new ThreadLocal<>();
+    private static final Neutral NEUTRAL = new Neutral();
+
     private XmlReader() {}
 
     /** Reads a file; empty (with diagnostics) when it cannot be read or is not well-formed. */
@@ -126,8 +130,9 @@ public final class XmlReader {
     }
 
     private static boolean parse(String xml, TreeBuilder builder, String displayPath, Diagnostics diagnostics) {
+        XMLReader reader = null;
         try {
-            XMLReader reader = hardenedReader();
+            reader = reader();
             reader.setContentHandler(builder);
             reader.setErrorHandler(builder);
             reader.setEntityResolver(builder);
@@ -152,6 +157,10 @@ public final class XmlReader {
         } catch (SAXException | ParserConfigurationException | IOException | RuntimeException e) {
             diagnostics.report(DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath), "malformed XML: " + e.getMessage());
             return false;
+        } finally {
+            if (reader != null) {
+                neutral(reader);
+            }
         }
     }
 
@@ -163,6 +172,34 @@ public final class XmlReader {
     /** Elements nested deeper than this are refused (an Oozie document nests about ten). */
     static final int MAX_DEPTH = 200;
     private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
+    /**
+     * This thread's hardened reader, with handlers that keep nothing: building a SAX parser costs more than
+     * reading a small Oozie file, so each thread builds one and reuses it (a parser is not thread-safe, and
+     * every parse sets its own handlers). Callers use it for one parse at a time and never keep it.
+     */
+    static XMLReader reader() throws ParserConfigurationException, SAXException {
+        XMLReader reader = THREAD_READER.get();
+        if (reader == null) {
+            reader = hardenedReader();
+            THREAD_READER.set(reader);
+        }
+        neutral(reader);
+        return reader;
+    }
+
+    /** Drops the last parse's handlers, so the reader keeps no tree alive and refuses entities as before. */
+    private static void neutral(XMLReader reader) {
+        reader.setContentHandler(NEUTRAL);
+        reader.setErrorHandler(NEUTRAL);
+        reader.setEntityResolver(NEUTRAL);
+        reader.setDTDHandler(NEUTRAL);
+        try {
+            reader.setProperty(LEXICAL_HANDLER, NEUTRAL);
+        } catch (SAXException notSupported) {
+            // The JDK's parser supports it; without it there is simply no lexical handler to clear.
+        }
+    }
 
     static XMLReader hardenedReader() throws ParserConfigurationException, SAXException {
         SAXParserFactory factory = SAXParserFactory.newInstance();
@@ -188,6 +225,20 @@ public final class XmlReader {
             // Not the JDK's parser: no depth limit from it.
         }
         return reader;
+    }
+
+    /** The handlers a reader holds between parses: they keep no state and refuse every external entity. */
+    private static final class Neutral extends DefaultHandler2 {
+        @Override
+        public InputSource resolveEntity(String name, String publicId, String baseURI, String systemId)
+                throws SAXException {
+            throw new SAXException("external entities are refused: " + systemId);
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
     }
 
     /** Thrown to end a root-only read once the root's start tag is seen. */

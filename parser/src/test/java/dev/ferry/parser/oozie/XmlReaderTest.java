@@ -162,6 +162,48 @@ class XmlReaderTest {
         return formatted(diagnostics);
     }
 
+    @Test
+    void eachThreadBuildsOneParserAndEveryReadAfterARefusalIsFresh() throws Exception {
+        org.xml.sax.XMLReader reader = XmlReader.reader();
+        org.xml.sax.ContentHandler idle = reader.getContentHandler();
+        Path file = Files.writeString(dir.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:0.5\"><a/></workflow-app>");
+        String good = "<root><child>text</child></root>";
+        // Refusals and the root-only stop end a parse half-way; the next read on the same parser must not notice.
+        for (int round = 0; round < 2; round++) {
+            assertEquals("text", XmlReader.read(good, "a.xml", new Diagnostics()).orElseThrow().childText("child"));
+            assertEquals(List.of("m.xml:1:12: error OOZ-E001: malformed XML: The element type \"a\" must be terminated"
+                    + " by the matching end-tag \"</a>\"."), problems("<root><a></b>", "m.xml"));
+            assertEquals(List.of("OOZ-E002"), codes("<!DOCTYPE a [<!ENTITY l \"lol\">]><a>&l;</a>"));
+            assertEquals("workflow-app", XmlReader.readRoot(file).orElseThrow().name());
+            assertEquals(List.of(), problems(good, "a.xml"));
+        }
+        assertTrue(reader == XmlReader.reader(), "one parser per thread, reused");
+        assertTrue(idle == reader.getContentHandler(), "between reads the parser holds no tree builder");
+        java.util.concurrent.atomic.AtomicReference<Object> other = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                other.set(XmlReader.reader());
+            } catch (Exception e) {
+                other.set(e);
+            }
+        });
+        thread.start();
+        thread.join();
+        assertTrue(other.get() instanceof org.xml.sax.XMLReader && other.get() != reader, "another thread gets its own parser");
+    }
+
+    private static List<String> problems(String xml, String name) {
+        Diagnostics diagnostics = new Diagnostics();
+        XmlReader.read(xml, name, diagnostics);
+        return formatted(diagnostics);
+    }
+
+    private static List<String> codes(String xml) {
+        Diagnostics diagnostics = new Diagnostics();
+        XmlReader.read(xml, "x.xml", diagnostics);
+        return diagnostics.sorted().stream().map(d -> d.code().id()).toList();
+    }
+
     private static List<String> formatted(Diagnostics diagnostics) {
         return diagnostics.sorted().stream().map(Diagnostic::format).map(s -> s.lines().findFirst().orElse(""))
                 .toList();

@@ -4,28 +4,50 @@ import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** Which statements read each alias definition, so ORDER can fold into its consumer and unused aliases are reported. */
+/**
+ * Which statements read each alias definition, so ORDER can fold into its consumer and unused aliases are
+ * reported. Built in one pass over the script (a statement reads the alias's latest definition before it),
+ * so a long script costs time in proportion to its length, not its square.
+ */
 final class AliasUses {
 
-    private AliasUses() {}
+    /** For each assignment's index, the later statements that read that definition, in script order. */
+    private final Map<Integer, List<PigStatement>> readers = new HashMap<>();
 
-    /** For each assignment's index: how many later statements read that definition of the alias. */
-    static Map<Integer, Integer> consumersPerAssignment(List<PigStatement> statements) {
-        Map<Integer, Integer> counts = new HashMap<>();
-        for (int i = 0; i < statements.size(); i++) {
-            if (statements.get(i) instanceof PigStatement.Assign) {
-                counts.put(i, consumers(statements, i).size());
+    private AliasUses(List<PigStatement> statements) {
+        Map<String, Integer> latestDefinition = new HashMap<>();
+        for (int j = 0; j < statements.size(); j++) {
+            PigStatement s = statements.get(j);
+            // A statement naming an alias twice (a self-join) reads its definition once.
+            for (String alias : new LinkedHashSet<>(inputs(s))) {
+                Integer definition = latestDefinition.get(alias);
+                if (definition != null) {
+                    readers.get(definition).add(s);
+                }
+            }
+            if (s instanceof PigStatement.Assign a) {
+                latestDefinition.put(a.alias(), j);
+                readers.put(j, new ArrayList<>());
             }
         }
-        return counts;
+    }
+
+    static AliasUses of(List<PigStatement> statements) {
+        return new AliasUses(statements);
+    }
+
+    /** The statements that read the definition at {@code index}, up to the alias's next definition. */
+    List<PigStatement> consumers(int index) {
+        return readers.getOrDefault(index, List.of());
     }
 
     /** True when the definition at {@code index} is read exactly once, by a LIMIT or a STORE. */
-    static boolean onlyConsumerIsLimitOrStore(List<PigStatement> statements, int index) {
-        List<PigStatement> readers = consumers(statements, index);
+    boolean onlyConsumerIsLimitOrStore(int index) {
+        List<PigStatement> readers = consumers(index);
         if (readers.size() != 1) {
             return false;
         }
@@ -35,25 +57,9 @@ final class AliasUses {
     }
 
     /** True when the definition at {@code index} is read exactly once, by a STORE. */
-    static boolean onlyConsumerIsStore(List<PigStatement> statements, int index) {
-        List<PigStatement> readers = consumers(statements, index);
+    boolean onlyConsumerIsStore(int index) {
+        List<PigStatement> readers = consumers(index);
         return readers.size() == 1 && readers.get(0) instanceof PigStatement.Store;
-    }
-
-    /** The statements that read the definition at {@code index}, up to the alias's next definition. */
-    static List<PigStatement> consumers(List<PigStatement> statements, int index) {
-        String alias = ((PigStatement.Assign) statements.get(index)).alias();
-        List<PigStatement> readers = new ArrayList<>();
-        for (int j = index + 1; j < statements.size(); j++) {
-            PigStatement s = statements.get(j);
-            if (inputs(s).contains(alias)) {
-                readers.add(s);
-            }
-            if (s instanceof PigStatement.Assign a && a.alias().equals(alias)) {
-                break;
-            }
-        }
-        return readers;
     }
 
     static List<String> inputs(PigStatement statement) {

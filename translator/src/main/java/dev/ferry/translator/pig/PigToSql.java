@@ -48,13 +48,13 @@ public final class PigToSql {
     private final List<SqlJob.Table> sinks = new ArrayList<>();
     private final List<SqlJob.Insert> inserts = new ArrayList<>();
     private final Names tableNames = new Names();
-    private final Map<Integer, Integer> consumers;
+    private final AliasUses uses;
     private int statementIndex;
 
     private PigToSql(PigScript script, Diagnostics diagnostics) {
         this.script = script;
         this.diagnostics = diagnostics;
-        this.consumers = AliasUses.consumersPerAssignment(script.statements());
+        this.uses = AliasUses.of(script.statements());
     }
 
     /** The job, or empty when any statement could not be translated (the diagnostics say why). */
@@ -198,7 +198,7 @@ public final class PigToSql {
         Names names = new Names();
         if (load.schema().isEmpty()) {
             // Fields known only by position: bytearrays $0..$n-1, unnamed as in Pig.
-            int width = SchemalessLoad.width(script.statements(), statementIndex, load);
+            int width = SchemalessLoad.width(script.statements(), statementIndex, uses.consumers(statementIndex), load);
             for (int i = 0; i < width; i++) {
                 String sqlName = names.unique("f" + i);
                 fields.add(new Field(null, alias, sqlName, PigType.BYTEARRAY));
@@ -371,7 +371,7 @@ public final class PigToSql {
             String sqlName = value.sql() instanceof SqlExpr.ColumnRef col ? col.name() : "group_key_" + (keyFields.size() + 1);
             keyFields.add(new Field(name, null, sqlName, value.type()));
         }
-        if (consumers.getOrDefault(statementIndex, 0) == 0) {
+        if (uses.consumers(statementIndex).isEmpty()) {
             diagnostics.report(DiagnosticCode.PIG_W001, group.span(), "'" + alias + "' is never used");
         }
         return new Relation.Grouped(input, group.input(), keys, keyFields, group.span());
@@ -440,7 +440,7 @@ public final class PigToSql {
             }
             ordering.add(new OrderItem(expressions.scalar(key.expr(), scope).sql(), key.descending()));
         }
-        if (!AliasUses.onlyConsumerIsLimitOrStore(script.statements(), statementIndex)) {
+        if (!uses.onlyConsumerIsLimitOrStore(statementIndex)) {
             throw ExprTranslator.unsupported(order.span(), "an ORDER read by anything but one LIMIT or STORE is not"
                     + " supported by the Flink SQL translation yet (Flink cannot expand a view with ORDER BY)");
         }
@@ -450,7 +450,7 @@ public final class PigToSql {
     /** LIMIT folds into the STORE that reads it: Flink cannot expand a view that has LIMIT. */
     private Relation limit(String alias, PigRelation.Limit limit) {
         long count = limitCount(limit.count());
-        if (!AliasUses.onlyConsumerIsStore(script.statements(), statementIndex)) {
+        if (!uses.onlyConsumerIsStore(statementIndex)) {
             throw ExprTranslator.unsupported(limit.span(), "a LIMIT read by anything but one STORE is not supported by"
                     + " the Flink SQL translation yet (Flink cannot expand a view with LIMIT)");
         }

@@ -17,10 +17,9 @@ final class SchemalessLoad {
 
     private SchemalessLoad() {}
 
-    /** The number of leading fields to read for the LOAD at {@code index}, or the reason it cannot be translated. */
-    static int width(List<PigStatement> statements, int index, PigRelation.Load load) {
+    /** The number of leading fields to read for the LOAD at {@code index} (read by {@code readers}), or the reason it cannot be translated. */
+    static int width(List<PigStatement> statements, int index, List<PigStatement> readers, PigRelation.Load load) {
         String alias = ((PigStatement.Assign) statements.get(index)).alias();
-        List<PigStatement> readers = AliasUses.consumers(statements, index);
         int highest = -1;
         for (PigStatement reader : readers) {
             if (!(reader instanceof PigStatement.Assign assign && assign.relation() instanceof PigRelation.Foreach foreach)) {

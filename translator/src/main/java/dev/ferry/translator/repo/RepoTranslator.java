@@ -23,6 +23,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,16 +55,19 @@ public final class RepoTranslator {
         }
         List<WorkflowPlan> plans = new ArrayList<>();
         List<Path> xmlFiles = xmlFiles(root, diagnostics);
+        // Each file's kind is read once (its root element only), not once per pass below.
+        Map<Path, OozieDocumentKind> kinds = new HashMap<>();
+        xmlFiles.forEach(file -> kinds.put(file, OozieReader.detect(file)));
         Set<Path> scheduled = new HashSet<>();
         Set<Path> bundled = new HashSet<>();
         for (Path file : xmlFiles) {
-            if (OozieReader.detect(file) == OozieDocumentKind.BUNDLE) {
+            if (kinds.get(file) == OozieDocumentKind.BUNDLE) {
                 OozieReader.readBundle(file, display(root, file), diagnostics)
                         .ifPresent(bundle -> translateBundle(root, file, bundle, scheduled, bundled, plans, diagnostics));
             }
         }
         for (Path file : xmlFiles) {
-            OozieDocumentKind kind = OozieReader.detect(file);
+            OozieDocumentKind kind = kinds.get(file);
             if (!bundled.contains(file) && (kind == OozieDocumentKind.COORDINATOR
                     || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("coordinator.xml"))) {
                 Optional<CoordinatorApp> coordinator = OozieReader.readCoordinator(file, display(root, file), diagnostics);
@@ -80,7 +84,7 @@ public final class RepoTranslator {
             }
         }
         for (Path file : xmlFiles) {
-            OozieDocumentKind kind = OozieReader.detect(file);
+            OozieDocumentKind kind = kinds.get(file);
             // A workflow.xml that is not well-formed is still read, so its syntax error is reported.
             boolean workflow = kind == OozieDocumentKind.WORKFLOW
                     || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("workflow.xml");

@@ -110,7 +110,7 @@ public final class WorkflowTranslator {
     }
 
     private int errorCount() {
-        return (int) diagnostics.sorted().stream().filter(d -> d.isError()).count();
+        return diagnostics.errorCount();
     }
 
     /**

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "clickstream"
 CLI_JAR = ROOT / "cli" / "target" / "ferry-cli.jar"
-CRD = ROOT.parent / "shared" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+CRD = ROOT / "runtime" / "python" / "tests" / "data" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,8 @@ WORK = Path(tempfile.mkdtemp(prefix="ferry-runtime-tests-"))
 REPO = WORK / "repo"
 OUTBOX = WORK / "outbox"
 RUNTIME_RECORD = WORK / "runtime-calls.jsonl"
-CRD = TESTS.parents[2] / ".." / "shared" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+# The Flink Kubernetes operator's CRD (Apache-2.0), kept here so tests need nothing outside.
+CRD = TESTS / "data" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
 
 os.environ.update(
     {

@@ -58,6 +58,9 @@ public final class Ferry {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "the migrated repository to write")
         Path output;
 
+        @Option(names = "--no-janitor", description = "leave out dags/ferry_janitor.py (the DAG deleting leftover FlinkDeployments)")
+        boolean noJanitor;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -73,7 +76,7 @@ public final class Ferry {
                 err.println("ferry: " + errorSummary(conversion) + "; nothing written to " + output);
                 return INPUT_ERRORS;
             }
-            SortedMap<String, String> files = RepoGenerator.files(conversion);
+            SortedMap<String, String> files = RepoGenerator.files(conversion, new RepoGenerator.Options(!noJanitor));
             OutputWriter.write(output, files);
             spec.commandLine().getOut().println("ferry: wrote " + files.size() + " files for " + conversion.plans().size()
                     + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");

@@ -12,7 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "clickstream"
 CLI_JAR = ROOT / "cli" / "target" / "ferry-cli.jar"
-CRD = ROOT / "runtime" / "python" / "tests" / "data" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+SCHEMAS = ROOT / "runtime" / "python" / "tests" / "data" / "schemas"
+CRD = SCHEMAS / "flinkdeployments.flink.apache.org-v1.yml"
 
 
 @pytest.fixture(scope="session")
@@ -36,6 +37,28 @@ def hdfs(tmp_path: Path) -> Path:
     root = tmp_path / "hdfs"
     shutil.copytree(SAMPLE / "data", root / "data" / "clickstream")
     return root
+
+
+def k8s_problems(file: Path) -> list[str]:
+    """Every schema problem of every object in a generated k8s/ file: FlinkDeployments against the
+    operator's CRD and their podTemplate against the core PodTemplateSpec; core objects (RBAC,
+    ConfigMaps) against the Kubernetes OpenAPI models of the kubernetes client."""
+    import yaml
+
+    from ferry_runtime.schema import (
+        validate_core_object,
+        validate_flink_deployment,
+        validate_pod_template,
+    )
+
+    problems: list[str] = []
+    for doc in yaml.safe_load_all(file.read_text(encoding="utf-8")):
+        if doc.get("kind") == "FlinkDeployment":
+            problems += validate_flink_deployment(doc, CRD)
+            problems += validate_pod_template(doc["spec"].get("podTemplate") or {})
+        else:
+            problems += validate_core_object(doc)
+    return [f"{file}: {problem}" for problem in problems]
 
 
 def assert_ruff_clean(dags: list[Path]) -> None:

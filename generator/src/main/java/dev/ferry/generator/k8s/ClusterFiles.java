@@ -65,11 +65,12 @@ public final class ClusterFiles {
     /** The janitor DAG file: it imports its DAG from ferry_runtime, so it has nothing to keep in step. */
     public static String janitorDag() {
         return """
-                \"\"\"Deletes Ferry's FlinkDeployments and ConfigMaps that outlived their Airflow task.
+                \"\"\"Deletes FlinkDeployments and ConfigMaps that outlived their Airflow task.
 
-                Written by Ferry into every migrated repository (convert with --no-janitor to leave it out).
-                Every 30 minutes it deletes, logging each, what belongs to a task instance that is no longer
-                running or is older than two days: see ferry_runtime.janitor.
+                Written by Ferry into every migrated repository (`ferry convert --no-janitor`
+                leaves it out). Every 30 minutes it deletes, logging each, what belongs to a
+                task instance that is no longer running, or is older than two days: see
+                ferry_runtime.janitor.
                 \"\"\"
 
                 from ferry_runtime import janitor

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI_JAR, ROOT, assert_ruff_clean, k8s_problems
+from conftest import CLI_JAR, CORPUS, assert_ruff_clean, k8s_problems
 from schema_variants import WITH_SIBLINGS, repository, variants
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
+pytestmark = pytest.mark.corpus
+
 APPS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 
 

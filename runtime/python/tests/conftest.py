@@ -29,8 +29,9 @@ WORK = Path(tempfile.mkdtemp(prefix="ferry-runtime-tests-"))
 REPO = WORK / "repo"
 OUTBOX = WORK / "outbox"
 RUNTIME_RECORD = WORK / "runtime-calls.jsonl"
-# The Flink Kubernetes operator's CRD (Apache-2.0), kept here so tests need nothing outside.
-CRD = TESTS / "data" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+CRD = (
+    TESTS / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+)  # the operator's CRD (Apache 2.0)
 
 os.environ.update(
     {

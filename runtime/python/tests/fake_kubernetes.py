@@ -1,7 +1,7 @@
 """An in-memory Kubernetes API for the runtime's KubernetesApi interface (no API server here).
 
 It records every request and validates every body it is sent: FlinkDeployments against the
-operator's CRD (tests/data/schemas) and their podTemplate, ConfigMaps against the Kubernetes
+operator's CRD (tests/schemas) and their podTemplate, ConfigMaps against the Kubernetes
 OpenAPI models of the kubernetes client. A body that does not validate is refused with a 422, as
 an API server with strict field validation would, and remembered in `invalid`.
 

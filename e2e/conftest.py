@@ -46,6 +46,28 @@ def hdfs(tmp_path: Path) -> Path:
     return root
 
 
+def k8s_problems(file: Path) -> list[str]:
+    """Every schema problem of every object in a generated k8s/ file: FlinkDeployments against the
+    operator's CRD and their podTemplate against the core PodTemplateSpec; core objects (RBAC,
+    ConfigMaps) against the Kubernetes OpenAPI models of the kubernetes client."""
+    import yaml
+
+    from ferry_runtime.schema import (
+        validate_core_object,
+        validate_flink_deployment,
+        validate_pod_template,
+    )
+
+    problems: list[str] = []
+    for doc in yaml.safe_load_all(file.read_text(encoding="utf-8")):
+        if doc.get("kind") == "FlinkDeployment":
+            problems += validate_flink_deployment(doc, CRD)
+            problems += validate_pod_template(doc["spec"].get("podTemplate") or {})
+        else:
+            problems += validate_core_object(doc)
+    return [f"{file}: {problem}" for problem in problems]
+
+
 def assert_ruff_clean(dags: list[Path]) -> None:
     """Generated DAGs pass `ruff check` with the AIR rules and `ruff format --check`."""
     ruff = str(Path(sys.executable).parent / "ruff")

@@ -16,7 +16,7 @@ import yaml
 
 from ferry_runtime.schema import validate_flink_deployment
 
-from conftest import CRD, ROOT, SAMPLE, assert_ruff_clean
+from conftest import CRD, ROOT, SAMPLE, assert_ruff_clean, k8s_problems
 
 RUN_DAG = ROOT / "e2e" / "run_dag.py"
 DAY = "2026-01-15"
@@ -96,7 +96,9 @@ def test_generated_dag_imports_in_airflow(migrated_repo: Path, tmp_path: Path) -
     )
     found = json.loads(result.stdout.strip().splitlines()[-1])
     assert found["errors"] == {}
-    assert list(found["dags"]) == ["clickstream_daily"]
+    # the sample's DAG, and the janitor every migrated repository gets
+    assert list(found["dags"]) == ["clickstream_daily", "ferry_janitor"]
+    assert found["dags"]["ferry_janitor"] == ["sweep"]
     task_ids = found["dags"]["clickstream_daily"]
     # Oozie node names are the task ids (actions are task groups named after the node).
     for node in ["analytics-fork", "analytics-join", "publish-decision", "fail", "end"]:
@@ -109,14 +111,47 @@ def test_generated_python_is_ruff_clean(migrated_repo: Path) -> None:
     assert_ruff_clean([migrated_repo / "dags"])
 
 
-def test_flink_deployments_validate_against_the_crd(migrated_repo: Path) -> None:
+def test_kubernetes_objects_validate_against_their_schemas(migrated_repo: Path) -> None:
     files = sorted((migrated_repo / "k8s").rglob("*.yaml"))
-    assert [f.stem for f in files] == ["revenue-by-country", "sessionize", "top-pages"]
-    for file in files:
+    assert [f.stem for f in files] == ["revenue-by-country", "sessionize", "top-pages", "rbac"]
+    assert [problem for file in files for problem in k8s_problems(file)] == []
+    for file in files[:3]:
         document = yaml.safe_load(file.read_text())
         assert validate_flink_deployment(document, CRD) == [], file
         containers = document["spec"]["podTemplate"]["spec"]["containers"]
         assert containers[0]["name"] == "flink-main-container"
+
+
+def test_flink_deployments_are_hardened_and_match_the_runtime(migrated_repo: Path) -> None:
+    """What the runtime (volume, ConfigMap key) and the image (user, paths) expect is what the
+    generated specs say; every pod runs as the image's non-root user, read-only, no capabilities."""
+    from ferry_runtime.actions import flink_kubernetes
+
+    for file in sorted((migrated_repo / "k8s").glob("*/*.yaml")):
+        spec = yaml.safe_load(file.read_text())["spec"]
+        pod = spec["podTemplate"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True
+        assert pod["securityContext"]["runAsUser"] == 9999  # flink in flink:2.2-java17
+        (container,) = pod["containers"]
+        assert container["securityContext"] == {
+            "allowPrivilegeEscalation": False,
+            "privileged": False,
+            "readOnlyRootFilesystem": True,
+            "runAsNonRoot": True,
+            "capabilities": {"drop": ["ALL"]},
+        }
+        mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
+        volumes = {v["name"]: v for v in pod["volumes"]}
+        assert volumes[mounts["/tmp"]]["emptyDir"] == {}
+        assert volumes[mounts["/opt/flink/log"]]["emptyDir"] == {}
+        sql = volumes[flink_kubernetes.SQL_VOLUME]["configMap"]
+        assert sql["items"] == [{"key": flink_kubernetes.SCRIPT_KEY, "path": "job.sql"}]
+        mount = next(m for m in container["volumeMounts"] if m["name"] == "ferry-sql")
+        assert spec["job"]["args"] == ["--script", f"{mount['mountPath']}/job.sql"]
+        config = spec["flinkConfiguration"]
+        assert config["kubernetes.operator.jm-deployment.shutdown-ttl"] == "10 min"
+        assert config["kubernetes.jobmanager.memory.limit-factor"] == "1.0"
+        assert config["kubernetes.taskmanager.memory.limit-factor"] == "1.0"
 
 
 def test_dag_run_produces_pigs_outputs(migrated_repo: Path, hdfs: Path, tmp_path: Path) -> None:
@@ -162,3 +197,43 @@ def test_failing_job_ends_on_the_kill_path(migrated_repo: Path, hdfs: Path, tmp_
     mails = sorted((tmp_path / "outbox").rglob("*.eml"))
     assert len(mails) == 1, mails
     assert "clickstream 2026-01-16 failed at" in mails[0].read_text()
+
+
+def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: Path) -> None:
+    """No image can be built here: check the build context instead. The image the specs name is
+    built FROM flink:2.2-java17, puts the jar where jarURI points, enables the S3 file system,
+    runs as the user the pods' runAsUser names, and (baked mode) ships scripts where IMAGE-mode
+    specs point; every file it copies exists in the context after the Maven build."""
+    from dockerfile_parse import DockerfileParser
+
+    parser = DockerfileParser(path=str(ROOT / "runtime" / "Dockerfile"))
+    stages: dict[str, list[dict[str, str]]] = {}
+    current = ""
+    for instruction in parser.structure:
+        if instruction["instruction"] == "COMMENT":
+            continue
+        if instruction["instruction"] == "FROM":
+            words = instruction["value"].split()
+            current = words[-1] if "AS" in (w.upper() for w in words) else f"final:{words[0]}"
+            stages[current] = []
+        stages[current].append(instruction)
+    assert list(stages) == ["runtime", "baked", "final:runtime"]
+    runtime = stages["runtime"]
+    assert runtime[0]["value"].split()[0] == "flink:2.2-java17"
+    args = dict(i["value"].split("=", 1) for i in runtime if i["instruction"] == "ARG")
+    copies = [i["value"].split() for i in runtime if i["instruction"] == "COPY"]
+    users = [i["value"] for i in runtime if i["instruction"] == "USER"]
+    runs = " ".join(i["value"] for i in runtime if i["instruction"] == "RUN")
+    assert "/opt/flink/plugins/s3-fs-hadoop/" in runs
+    (jar_copy,) = copies
+    assert jar_copy[0] == "--chown=flink:flink"
+    source = jar_copy[1].replace("${RUNTIME_JAR}", args["RUNTIME_JAR"])
+    assert (ROOT / source).is_file(), f"{source} is not in the build context (mvn package first)"
+    assert users[-1] == "9999:9999"
+    for file in sorted((migrated_repo / "k8s").glob("*/*.yaml")):
+        spec = yaml.safe_load(file.read_text())["spec"]
+        assert spec["job"]["jarURI"] == "local://" + jar_copy[2]
+        pod_security = spec["podTemplate"]["spec"]["securityContext"]
+        assert f"{pod_security['runAsUser']}:{pod_security['runAsGroup']}" == users[-1]
+    baked = [i["value"].split() for i in stages["baked"] if i["instruction"] == "COPY"]
+    assert baked == [["--chown=flink:flink", "${MIGRATED_REPO}/flink/", "/opt/ferry/flink/"]]

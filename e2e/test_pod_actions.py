@@ -206,7 +206,9 @@ def test_dags_import_in_airflow_with_zero_errors(
     # One DAG per workflow file (map-reduce also has workflow-with-config-class.xml).
     expected = {f.stem for c in converted.values() for f in (c["out"] / "dags").glob("*.py")}
     assert set(probed["tasks"]) == expected
-    for tasks in probed["tasks"].values():
+    for dag_id, tasks in probed["tasks"].items():
+        if dag_id == "ferry_janitor":  # every migrated repository's cleanup DAG, no action
+            continue
         runs = [t for t in tasks if t.endswith(".run")]
         assert runs, tasks
         for run in runs:

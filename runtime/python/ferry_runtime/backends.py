@@ -1,8 +1,14 @@
 """FERRY_BACKEND -> the tasks each action becomes: the one table of what runs where.
 
-Chosen when the DAG file is parsed: `kubernetes` (default) runs each job as its own
-FlinkDeployment and mails through SMTP; `local` runs jobs with the runtime jar on the worker and
-writes mails to an outbox, so a migrated DAG runs end to end on one machine.
+`kubernetes` runs each job as its own FlinkDeployment and mails through SMTP; `local` runs jobs
+with the runtime jar on the worker and writes mails to an outbox, so a migrated DAG runs end to
+end on one machine.
+
+A Flink job's tasks are the same for every backend (run -> delete -> outcome) and `run` picks the
+backend when it runs (`resolve`): the DAG a dag-processor parsed is the DAG every worker runs,
+whatever FERRY_BACKEND each of them has, and a worker with none (or a misspelt one) fails the
+task saying so. Other actions keep their task ids across backends; their operator is chosen when
+the file is parsed (`select`, default kubernetes).
 """
 
 from __future__ import annotations
@@ -15,13 +21,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ferry_runtime.actions.flink_job import FlinkSqlJob
-from ferry_runtime.actions.flink_kubernetes import (
-    DeleteFlinkDeployment,
-    RunFlinkDeployment,
-    SubmitFlinkDeployment,
-    WaitForFlinkJob,
-)
-from ferry_runtime.actions.flink_local import RunFlinkSqlLocally
+from ferry_runtime.actions.flink_kubernetes import DeleteFlinkDeployment, RunFlinkSqlJob
 from ferry_runtime.actions.fs_ops import FsOperations, RunFsOperations
 from ferry_runtime.actions.mail import Email, SendEmailSmtp, WriteEmailToOutbox
 from ferry_runtime.actions.pod import PodAction
@@ -29,6 +29,7 @@ from ferry_runtime.actions.pod_local import PodNeedsKubernetes
 from ferry_runtime.actions.retry import Retry
 from ferry_runtime.actions.shell import RunShellCommand, ShellCommand
 from ferry_runtime.actions.subworkflow import RunSubWorkflowLocally, SubWorkflow, trigger_operator
+from ferry_runtime.errors import ActionFailed
 
 ENV_VAR: Final = "FERRY_BACKEND"
 DEFAULT: Final = "kubernetes"
@@ -60,49 +61,30 @@ class ActionTasks:
     cleanup: list[Any] = field(default_factory=list)
 
 
-def _kubernetes_job(job: FlinkSqlJob, settings: JobSettings, trigger_rule: str) -> ActionTasks:
-    if settings.retry is not None:
-        # Retrying `wait` alone would watch the failed deployment again: the retried unit must
-        # create a new FlinkDeployment, so submit and wait become one task (see RunFlinkDeployment).
-        run = RunFlinkDeployment(
-            job=job,
-            namespace=settings.namespace,
-            kubernetes_conn_id=settings.kubernetes_conn_id,
-            poke_interval=settings.poke_interval,
-            timeout=settings.timeout,
-            mode=settings.wait_mode,
-            trigger_rule=trigger_rule,
-        )
-        delete = DeleteFlinkDeployment(
-            node=job.node,
-            submit_task_id=run.task_id,
-            kubernetes_conn_id=settings.kubernetes_conn_id,
-        )
-        return ActionTasks(work=[run], cleanup=[delete])
-    submit = SubmitFlinkDeployment(
+def flink_sql_job(
+    job: FlinkSqlJob, settings: JobSettings, trigger_rule: str, backend: str | None = None
+) -> ActionTasks:
+    """run -> delete, for every backend: `run` resolves the backend when it runs; `delete`
+    removes the try's FlinkDeployment (it finds none on the local backend).
+
+    A retried unit must create a new FlinkDeployment (retrying a wait alone would watch the
+    failed deployment again), so submit and wait are one task, `run`."""
+    run = RunFlinkSqlJob(
         job=job,
+        backend=backend,
         namespace=settings.namespace,
-        kubernetes_conn_id=settings.kubernetes_conn_id,
-        trigger_rule=trigger_rule,
-    )
-    wait = WaitForFlinkJob(
-        node=job.node,
-        submit_task_id=submit.task_id,
         kubernetes_conn_id=settings.kubernetes_conn_id,
         poke_interval=settings.poke_interval,
         timeout=settings.timeout,
         mode=settings.wait_mode,
+        trigger_rule=trigger_rule,
     )
     delete = DeleteFlinkDeployment(
         node=job.node,
-        submit_task_id=submit.task_id,
+        submit_task_id=run.task_id,
         kubernetes_conn_id=settings.kubernetes_conn_id,
     )
-    return ActionTasks(work=[submit, wait], cleanup=[delete])
-
-
-def _local_job(job: FlinkSqlJob, settings: JobSettings, trigger_rule: str) -> ActionTasks:
-    return ActionTasks(work=[RunFlinkSqlLocally(job=job, trigger_rule=trigger_rule)])
+    return ActionTasks(work=[run], cleanup=[delete])
 
 
 def _smtp_email(mail: Email, settings: MailSettings, trigger_rule: str) -> ActionTasks:
@@ -152,7 +134,6 @@ def _local_sub_workflow(sub: SubWorkflow, settings: object, trigger_rule: str) -
 
 @dataclass(frozen=True)
 class Backend:
-    flink_sql_job: Callable[[FlinkSqlJob, JobSettings, str], ActionTasks]
     email: Callable[[Email, MailSettings, str], ActionTasks]
     pod_action: Callable[[PodAction, JobSettings, str], ActionTasks]
     sub_workflow: Callable[[SubWorkflow, object, str], ActionTasks] = _local_sub_workflow
@@ -160,13 +141,11 @@ class Backend:
 
 BACKENDS: Final[dict[str, Backend]] = {
     "kubernetes": Backend(
-        flink_sql_job=_kubernetes_job,
         email=_smtp_email,
         pod_action=_kubernetes_pod,
         sub_workflow=_triggered_sub_workflow,
     ),
     "local": Backend(
-        flink_sql_job=_local_job,
         email=_outbox_email,
         pod_action=_local_pod,
         sub_workflow=_local_sub_workflow,
@@ -183,3 +162,19 @@ def select(name: str | None = None) -> Backend:
         raise ValueError(
             f"{ENV_VAR}={chosen!r}: expected one of {', '.join(sorted(BACKENDS))}"
         ) from None
+
+
+def resolve(name: str | None = None) -> str:
+    """The backend a running task uses: `name` (fixed at conversion), else FERRY_BACKEND; a
+    missing or unknown one fails the task rather than guessing."""
+    chosen = (name or os.environ.get(ENV_VAR) or "").strip().lower()
+    if chosen in BACKENDS:
+        return chosen
+    expected = " or ".join(sorted(BACKENDS))
+    if not chosen:
+        raise ActionFailed(
+            f"{ENV_VAR} is not set on this worker: set it to {expected} "
+            "(the backend is chosen when a task runs)",
+            "BACKEND_NOT_SET",
+        )
+    raise ActionFailed(f"{ENV_VAR}={chosen!r}: expected {expected}", "BACKEND_NOT_SET")

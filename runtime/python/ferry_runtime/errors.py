@@ -30,6 +30,8 @@ ERROR_CODES: Final[dict[str, str]] = {
     "FLINK_JOB_CANCELED": "the Flink job ended CANCELED (status.jobStatus.state)",
     "FLINK_DEPLOYMENT_FAILED": "the operator gave up on the deployment (status.lifecycleState)",
     "FLINK_DEPLOYMENT_GONE": "the FlinkDeployment disappeared before its job finished",
+    "FLINK_JOBMANAGER_FAILED": "JobManager crashed or did not start (jobManagerDeploymentStatus)",
+    "BACKEND_NOT_SET": "no backend chosen: FERRY_BACKEND is unset or names no backend",
     "SUBMIT_FAILED": "the FlinkDeployment could not be built or created",
     "RUNTIME_JOB_FAILED": "the local runtime ran the job and it failed (exit 1)",
     "RUNTIME_USAGE_ERROR": "the local runtime rejected the script or its parameters (exit 2)",

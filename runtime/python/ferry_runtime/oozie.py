@@ -24,6 +24,7 @@ from ferry_runtime import backends, trigger_rules
 from ferry_runtime._airflow import TaskGroup
 from ferry_runtime.actions.data_events import input_events, output_events
 from ferry_runtime.actions.flink_job import FlinkSqlJob
+from ferry_runtime.actions.flink_kubernetes import add_dag_cleanup
 from ferry_runtime.actions.fs_ops import FsOperations
 from ferry_runtime.actions.git import GitClone, RunGitClone
 from ferry_runtime.actions.mail import Email
@@ -108,8 +109,9 @@ def flink_sql_job(
 ) -> TaskGroup:
     """An Oozie action (a Pig action, translated) run as a Flink SQL batch job.
 
-    kubernetes: submit -> wait -> delete -> outcome; local: run -> outcome. `params` values and
-    `prepare` paths are Jinja, rendered when the task runs.
+    run -> delete -> outcome on every backend; `backend` (else FERRY_BACKEND when `run` runs)
+    picks local or kubernetes. `params` values and `prepare` paths are Jinja, rendered when the
+    task runs.
     """
     job = FlinkSqlJob(
         node=name,
@@ -127,16 +129,14 @@ def flink_sql_job(
         wait_mode=wait_mode,
         retry=Retry.of(retry_max, retry_interval, retry_policy),
     )
-    return _action(
-        name,
-        ok,
-        error,
-        trigger_rule,
-        backends.select(backend).flink_sql_job,
-        job,
-        settings,
-        settings.retry,
-    )
+
+    def build(spec: FlinkSqlJob, settings: JobSettings, rule: str) -> ActionTasks:
+        return backends.flink_sql_job(spec, settings, rule, backend)
+
+    group = _action(name, ok, error, trigger_rule, build, job, settings, settings.retry)
+    # A failed or timed-out run deletes what its jobs created, even where `delete` never ran.
+    add_dag_cleanup(group.dag, kubernetes_conn_id, namespace)
+    return group
 
 
 def email(

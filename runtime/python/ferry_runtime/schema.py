@@ -73,3 +73,105 @@ def _closed(schema: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(closed.get(key), list):
             closed[key] = [_closed(sub) for sub in closed[key]]
     return closed
+
+
+# ---------------------------------------------------------------------------- core objects
+
+# kind -> the kubernetes client's model of it, generated from the Kubernetes OpenAPI spec.
+CORE_MODELS: dict[tuple[str, str], str] = {
+    ("v1", "ConfigMap"): "V1ConfigMap",
+    ("v1", "ServiceAccount"): "V1ServiceAccount",
+    ("v1", "Pod"): "V1Pod",
+    ("rbac.authorization.k8s.io/v1", "Role"): "V1Role",
+    ("rbac.authorization.k8s.io/v1", "RoleBinding"): "V1RoleBinding",
+}
+_SCALARS: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "datetime": (str,),
+    "date": (str,),
+}
+
+
+def validate_core_object(doc: Mapping[str, Any]) -> list[str]:
+    """Every problem with a core Kubernetes object (ConfigMap, Role, ...) as `<path>: <message>`,
+    checked against the kubernetes client's OpenAPI-generated models: known kinds, no unknown
+    fields, every field of its type, required fields present, names DNS-1123 subdomains."""
+    key = (str(doc.get("apiVersion")), str(doc.get("kind")))
+    model = CORE_MODELS.get(key)
+    if model is None:
+        return [f"(root): no schema for apiVersion={key[0]!r} kind={key[1]!r}"]
+    errors: list[str] = []
+    _check_model(doc, model, "", errors)
+    name = (doc.get("metadata") or {}).get("name")
+    if not isinstance(name, str) or not DNS_1123_SUBDOMAIN.match(name):
+        errors.append(f"metadata.name: {name!r} is not a DNS-1123 subdomain")
+    return errors
+
+
+def validate_pod_template(template: Mapping[str, Any], path: str = "podTemplate") -> list[str]:
+    """A FlinkDeployment's podTemplate against the core PodTemplateSpec model."""
+    errors: list[str] = []
+    body = {k: v for k, v in template.items() if k not in ("apiVersion", "kind")}
+    _check_model(body, "V1PodTemplateSpec", path, errors)
+    return errors
+
+
+DNS_1123_SUBDOMAIN = re.compile(
+    r"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"
+)
+
+
+def _check_model(value: Any, model: str, path: str, errors: list[str]) -> None:
+    from kubernetes import client
+
+    cls = getattr(client, model)
+    if not isinstance(value, Mapping):
+        errors.append(f"{path or '(root)'}: expected an object ({model})")
+        return
+    by_json = {json_name: attr for attr, json_name in cls.attribute_map.items()}
+    kwargs: dict[str, Any] = {}
+    for json_name, item in value.items():
+        where = f"{path}.{json_name}" if path else json_name
+        if json_name not in by_json:
+            errors.append(f"{where}: unknown field of {model}")
+            continue
+        attr = by_json[json_name]
+        _check_type(item, cls.openapi_types[attr], where, errors)
+        kwargs[attr] = item
+    configuration = client.Configuration()
+    configuration.client_side_validation = True
+    try:
+        cls(local_vars_configuration=configuration, **kwargs)
+    except (ValueError, TypeError) as exc:
+        errors.append(f"{path or '(root)'}: {exc}")
+
+
+def _check_type(value: Any, type_name: str, path: str, errors: list[str]) -> None:
+    if value is None:
+        return
+    if type_name.startswith("list["):
+        if not isinstance(value, list):
+            errors.append(f"{path}: expected a list")
+            return
+        for index, item in enumerate(value):
+            _check_type(item, type_name[5:-1], f"{path}[{index}]", errors)
+    elif type_name.startswith(("dict(", "dict[")):
+        if not isinstance(value, Mapping):
+            errors.append(f"{path}: expected a map")
+            return
+        inner = type_name[5:-1].split(", ", 1)[1]
+        for key, item in value.items():
+            _check_type(item, inner, f"{path}.{key}", errors)
+    elif type_name in _SCALARS:
+        ok = isinstance(value, _SCALARS[type_name])
+        if type_name in ("int", "float") and isinstance(value, bool):
+            ok = False
+        if not ok:
+            errors.append(f"{path}: expected {type_name}, got {type(value).__name__}")
+    elif type_name == "object":
+        return
+    else:
+        _check_model(value, type_name, path, errors)

@@ -116,13 +116,46 @@ TICK = datetime(2024, 5, 1, 6, 0, tzinfo=timezone.utc)
 @pytest.mark.parametrize(
     ("context", "expected"),
     [
-        # CronTriggerTimetable with an interval: logical_date is the interval start, the tick is
-        # data_interval_end
-        ({"data_interval_end": TICK, "logical_date": TICK - timedelta(days=1)}, TICK),
+        # scheduled or backfilled tick of a CronTriggerTimetable with an interval: logical_date
+        # is the interval start, the tick is data_interval_end
+        (
+            {
+                "data_interval_end": TICK,
+                "logical_date": TICK - timedelta(days=1),
+                "dag_run": SimpleNamespace(run_type="scheduled", run_after=TICK),
+            },
+            TICK,
+        ),
+        (
+            {
+                "data_interval_end": TICK,
+                "logical_date": TICK - timedelta(days=1),
+                "dag_run": SimpleNamespace(run_type="backfill", run_after=TICK),
+            },
+            TICK,
+        ),
         ({"data_interval_end": TICK, "logical_date": TICK}, TICK),
         ({"data_interval_end": None, "logical_date": TICK}, TICK),
+        # `airflow dags trigger --logical-date TICK` a day later: the data interval is inferred
+        # from the trigger time, the logical date is the one asked for
+        (
+            {
+                "data_interval_end": TICK + timedelta(days=1),
+                "logical_date": TICK,
+                "dag_run": SimpleNamespace(run_type="manual", run_after=TICK + timedelta(days=1)),
+            },
+            TICK,
+        ),
         # Airflow 3 manual run without a logical date
         ({"logical_date": None, "dag_run": SimpleNamespace(run_after=TICK)}, TICK),
+        (
+            {
+                "logical_date": None,
+                "data_interval_end": None,
+                "dag_run": SimpleNamespace(run_type="manual", run_after=TICK),
+            },
+            TICK,
+        ),
     ],
 )
 def test_nominal_time_is_the_cron_tick(context, expected):

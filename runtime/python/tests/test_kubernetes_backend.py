@@ -1,6 +1,8 @@
-"""FERRY_BACKEND=kubernetes: submit -> wait -> delete -> outcome, against a fake custom-objects API.
+"""FERRY_BACKEND=kubernetes: run (submit + wait) -> delete -> outcome, against a fake Kubernetes
+API.
 
-The Kubernetes API server is the only thing faked (tests/fake_kubernetes.py); Airflow is real.
+The Kubernetes API server is the only thing faked (tests/fake_kubernetes.py, which validates every
+body it is sent); Airflow is real.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ import json
 
 import pytest
 import yaml
-from conftest import CRD, DagRunResult
-from fake_kubernetes import FakeKubernetesHook
+from conftest import CRD, REPO, DagRunResult
+from fake_kubernetes import FakeKubernetesApi
 from smtp_sink import SmtpSink
 
 from ferry_runtime.actions import flink_kubernetes
@@ -24,8 +26,11 @@ from ferry_runtime.actions.flink_kubernetes import (
 from ferry_runtime.errors import ActionFailed
 from ferry_runtime.schema import validate_flink_deployment
 
-RUNNING = {"lifecycleState": "STABLE", "jobManagerDeploymentStatus": "READY",
-           "jobStatus": {"state": "RUNNING"}}  # fmt: skip
+RUNNING = {
+    "lifecycleState": "STABLE",
+    "jobManagerDeploymentStatus": "READY",
+    "jobStatus": {"state": "RUNNING"},
+}
 JOB_ERROR = json.dumps(
     {
         "type": "org.apache.flink.runtime.JobException",
@@ -53,10 +58,10 @@ SCRIPTS = {
 
 
 @pytest.fixture(scope="module")
-def k8s_run(run_dag) -> tuple[DagRunResult, FakeKubernetesHook]:
-    fake = FakeKubernetesHook(scripts=SCRIPTS, vanish_when_done={"wf-finishes"})
+def k8s_run(run_dag) -> tuple[DagRunResult, FakeKubernetesApi]:
+    fake = FakeKubernetesApi(scripts=SCRIPTS, vanish_when_done={"wf-finishes"})
     with pytest.MonkeyPatch.context() as patch, SmtpSink() as smtp:
-        patch.setattr(flink_kubernetes, "kubernetes_hook", lambda conn_id: fake)
+        patch.setattr(flink_kubernetes, "kubernetes_api", lambda conn_id: fake)
         patch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", smtp_connection(smtp.port))
         result = run_dag("wf_k8s")
     SENT.extend(smtp.messages)
@@ -71,16 +76,18 @@ def smtp_connection(port: int) -> str:
     return json.dumps({"conn_type": "smtp", "host": "127.0.0.1", "port": port, "extra": extra})
 
 
-def created(fake: FakeKubernetesHook, base: str) -> dict:
-    (body,) = [b for b in fake.created if b["metadata"]["name"].startswith(f"{base}-")]
+def created(fake: FakeKubernetesApi, base: str, kind: str = "FlinkDeployment") -> dict:
+    (body,) = [b for b in fake.created(kind) if b["metadata"]["name"].startswith(f"{base}-")]
     return body
 
 
 def test_finished_job_takes_ok_transition(k8s_run):
     result, fake = k8s_run
-    assert result.states(
-        "finishes.submit", "finishes.wait", "finishes.delete", "finishes.outcome"
-    ) == ["success", "success", "success", "success"]
+    assert result.states("finishes.run", "finishes.delete", "finishes.outcome") == [
+        "success",
+        "success",
+        "success",
+    ]
     assert result.tasks["join_1"] == "skipped"  # the two other paths went to `fail`
     name = created(fake, "wf-finishes")["metadata"]["name"]
     # polled through READY (not done) until FINISHED, in reschedule mode
@@ -90,8 +97,7 @@ def test_finished_job_takes_ok_transition(k8s_run):
 
 def test_failed_job_logs_status_error_and_takes_error_transition(k8s_run):
     result, _ = k8s_run
-    assert result.states("fails.submit", "fails.wait", "fails.delete", "fails.outcome") == [
-        "success",
+    assert result.states("fails.run", "fails.delete", "fails.outcome") == [
         "failed",
         "success",
         "success",
@@ -103,7 +109,7 @@ def test_failed_job_logs_status_error_and_takes_error_transition(k8s_run):
 
 def test_operator_giving_up_fails_the_action(k8s_run):
     result, _ = k8s_run
-    assert result.states("breaks.wait", "breaks.delete", "breaks.outcome") == [
+    assert result.states("breaks.run", "breaks.delete", "breaks.outcome") == [
         "failed",
         "success",
         "success",
@@ -139,19 +145,44 @@ def test_failed_jobs_reach_kill_and_fail_the_run(k8s_run):
 
 def test_every_deployment_is_replaced_then_created_then_deleted(k8s_run):
     _, fake = k8s_run
-    assert len(fake.created) == 3
-    for body in fake.created:
+    assert len(fake.created()) == 3
+    for body in fake.created():
         verbs = fake.verbs_for(body["metadata"]["name"])
         assert verbs[:2] == ["delete", "create"]  # a leftover of the same name goes first
         assert verbs[-1] == "delete"  # cleanup ran, whatever the job did
-    assert fake.objects == {}
+    assert fake.left() == []
     # wf-finishes was already gone when cleanup ran: the 404 did not fail `delete`
 
 
-def test_submitted_deployments_match_the_crd_schema(k8s_run):
+def test_submitted_objects_match_their_schemas(k8s_run):
     _, fake = k8s_run
-    for body in fake.created:
+    assert fake.invalid == []
+    for request in fake.requests:
+        if request.verb == "create":
+            assert fake.validate(request.kind, request.body) == [], request.name
+    for body in fake.created():
         assert validate_flink_deployment(body, CRD) == [], body["metadata"]["name"]
+
+
+def test_shipped_script_is_a_configmap_owned_by_its_deployment(k8s_run):
+    _, fake = k8s_run
+    deployment = created(fake, "wf-finishes")
+    config_map = created(fake, "wf-finishes", "ConfigMap")
+    name = deployment["metadata"]["name"]
+    assert config_map["metadata"]["name"] == f"{name}-sql"
+    (owner,) = config_map["metadata"]["ownerReferences"]
+    assert (owner["kind"], owner["name"]) == ("FlinkDeployment", name)
+    assert owner["uid"].startswith("uid-")
+    good_sql = (REPO / "flink" / "wf" / "good.sql").read_text()
+    assert config_map["data"] == {"job.sql": good_sql}
+    volumes = deployment["spec"]["podTemplate"]["spec"]["volumes"]
+    assert {
+        "name": "ferry-sql",
+        "configMap": {"name": f"{name}-sql", "items": [{"key": "job.sql", "path": "job.sql"}]},
+    } in volumes
+    assert deployment["spec"]["job"]["args"][:2] == ["--script", "/opt/ferry/sql/job.sql"]
+    # baked-image YAMLs (no ferry-sql volume) get no ConfigMap
+    assert [b["metadata"]["name"][:8] for b in fake.created("ConfigMap")] == ["wf-finis"]
 
 
 def test_submitted_body_carries_name_labels_namespace_and_args(k8s_run):
@@ -163,9 +194,18 @@ def test_submitted_body_carries_name_labels_namespace_and_args(k8s_run):
     assert metadata["labels"]["ferry/dag"] == "wf_k8s"
     assert metadata["labels"]["ferry/task"] == "finishes"
     assert metadata["labels"]["ferry/run"].startswith("manual__")
+    assert metadata["labels"]["ferry/try"] == "1"
+    assert metadata["labels"]["app.kubernetes.io/managed-by"] == "ferry"
+    run_id = metadata["annotations"]["ferry/run-id"]  # exact; the label is sanitized
+    assert run_id.startswith("manual__")
+    assert label_value(run_id) == metadata["labels"]["ferry/run"]
+    assert metadata["annotations"]["ferry/task-id"] == "finishes.run"
+    assert "ownerReferences" not in metadata  # reschedule mode: no worker pod outlives the wait
+    pod_labels = body["spec"]["podTemplate"]["metadata"]["labels"]
+    assert pod_labels["ferry/run"] == metadata["labels"]["ferry/run"]  # cost per run
     assert body["spec"]["job"]["args"] == [
         "--script",
-        "/opt/ferry/flink/wf/finishes.sql",
+        "/opt/ferry/sql/job.sql",
         "--param",
         "INPUT=hdfs://nn:8020/in",
         "--param",

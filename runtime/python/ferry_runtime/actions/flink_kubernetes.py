@@ -1,12 +1,22 @@
-"""FERRY_BACKEND=kubernetes: one FlinkDeployment per job run, removed when the job ends.
+"""FERRY_BACKEND=kubernetes: one FlinkDeployment per job try, removed whatever happens.
 
-Group: submit -> wait -> delete -> outcome.
-- submit creates the FlinkDeployment from the repo's YAML under a per-run name, with the rendered
-  parameters appended to `spec.job.args`.
-- wait polls `status.jobStatus.state` (FINISHED = success; FAILED, CANCELED or
-  `status.lifecycleState == FAILED` = failure). The stock FlinkKubernetesSensor only checks that the
-  JobManager is READY, which a batch job's deployment is long before the job finishes.
+Group (every backend): run -> delete -> outcome.
+- run (`RunFlinkSqlJob`) picks the backend when it runs. On Kubernetes it creates this try's
+  FlinkDeployment from the repo's YAML (a per-try name, run labels, `--param` arguments appended
+  to `spec.job.args`) and, when the YAML mounts the `ferry-sql` volume, a ConfigMap holding the
+  SQL script, owned by the deployment. It then polls `status.jobStatus.state` (FINISHED = success;
+  FAILED, CANCELED, `lifecycleState == FAILED` or a JobManager in ERROR = failure, logged with
+  `status.error` and the JobManager's last log lines). The stock FlinkKubernetesSensor only checks
+  that the JobManager is READY, which a batch job's deployment is long before the job finishes.
 - delete always runs (all_done): the operator never removes a finished batch deployment.
+
+What else removes a deployment, so none outlives its run: the next try deletes the previous try's
+before creating its own; `on_kill` deletes (task killed, marked failed, execution timeout); the
+DAG's failure callback (`cleanup_dag_run`: run failed, dagrun_timeout) deletes everything the run
+labelled; the generated janitor DAG (`ferry_runtime.janitor`) sweeps the rest; in a worker pod
+that lives as long as the wait (poke mode under the KubernetesExecutor) the deployment is owned by
+that pod, so Kubernetes garbage-collects it when the worker dies. Every delete is retried with
+backoff; 404 means done.
 """
 
 from __future__ import annotations
@@ -17,32 +27,62 @@ import json
 import os
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
-from typing import Any, Final, Protocol
+from typing import Any, Final
 
 import yaml
 
 from ferry_runtime import trigger_rules
 from ferry_runtime._airflow import AirflowSkipException, BaseOperator, BaseSensorOperator
 from ferry_runtime.actions.flink_job import FlinkSqlJob, runtime_args
+from ferry_runtime.actions.kubernetes_api import (
+    CONFIG_MAP,
+    FLINK_DEPLOYMENT,
+    GROUP,
+    KubernetesApi,
+    http_status,
+)
+from ferry_runtime.actions.kubernetes_api import kubernetes_api as _hook_api
 from ferry_runtime.errors import ActionFailed, failure_recorded
 from ferry_runtime.redaction import secrets_of
 from ferry_runtime.run_context import xcom_pull, xcom_push
 from ferry_runtime.transitions import enter
 
-GROUP: Final = "flink.apache.org"
-VERSION: Final = "v1beta1"
-PLURAL: Final = "flinkdeployments"
-KIND: Final = "FlinkDeployment"
-
-DEPLOYMENT_KEY: Final = "deployment"  # XCom of submit: {"name", "namespace"}
+KIND: Final = FLINK_DEPLOYMENT
+DEPLOYMENT_KEY: Final = "deployment"  # XCom of run: {"name", "namespace", "config_map"}
 MAX_NAME_LENGTH: Final = 45  # leaves room for the "-taskmanager-1-1" pods Flink derives from it
+
+# The generated YAML mounts the script from this volume (a ConfigMap made per try), key SCRIPT_KEY.
+SQL_VOLUME: Final = "ferry-sql"
+SCRIPT_KEY: Final = "job.sql"
+CONFIG_MAP_SUFFIX: Final = "-sql"
+MAX_CONFIG_MAP_BYTES: Final = 1024 * 1024  # the API server's limit for one object
+
+MANAGED_BY: Final = ("app.kubernetes.io/managed-by", "ferry")
+LABEL_DAG: Final = "ferry/dag"
+LABEL_TASK: Final = "ferry/task"
+LABEL_RUN: Final = "ferry/run"
+LABEL_TRY: Final = "ferry/try"
+# Labels are sanitized and cut to 63 chars; the exact ids go into annotations.
+ANNOTATION_DAG_ID: Final = "ferry/dag-id"
+ANNOTATION_RUN_ID: Final = "ferry/run-id"
+ANNOTATION_TASK_ID: Final = "ferry/task-id"
+ANNOTATION_TRY: Final = "ferry/try-number"
+
+JOBMANAGER_CONTAINER: Final = "flink-main-container"
+JOBMANAGER_LOG_LINES: Final = 40
+
+# Seconds between delete attempts: 6 attempts over about a minute, then the task fails loudly
+# (and the janitor still finds the deployment by its labels).
+DELETE_BACKOFF: tuple[float, ...] = (1, 2, 4, 8, 16)
 
 SUCCEEDED: Final = "succeeded"
 FAILED: Final = "failed"
+
+# The downward API env of a worker pod (KubernetesExecutor pod template).
+POD_ENV: Final = ("POD_NAME", "POD_UID", "POD_NAMESPACE")
 
 
 @dataclass(frozen=True)
@@ -61,30 +101,14 @@ STATUS_RULES: Final[tuple[StatusRule, ...]] = (
     StatusRule("jobStatus.state", "FAILED", FAILED, "FLINK_JOB_FAILED"),
     StatusRule("jobStatus.state", "CANCELED", FAILED, "FLINK_JOB_CANCELED"),
     StatusRule("lifecycleState", "FAILED", FAILED, "FLINK_DEPLOYMENT_FAILED"),
+    # The JobManager crashed or cannot start (a batch job is not recovered: no HA, stateless).
+    StatusRule("jobManagerDeploymentStatus", "ERROR", FAILED, "FLINK_JOBMANAGER_FAILED"),
 )
 
 
-class CustomObjectsHook(Protocol):
-    """The part of the cncf-kubernetes KubernetesHook the runtime uses."""
-
-    def create_custom_object(
-        self, group: str, version: str, plural: str, body: dict, namespace: str | None = None
-    ) -> Any: ...
-
-    def get_custom_object(
-        self, group: str, version: str, plural: str, name: str, namespace: str | None = None
-    ) -> Any: ...
-
-    def delete_custom_object(
-        self, group: str, version: str, plural: str, name: str, namespace: str | None = None
-    ) -> Any: ...
-
-
-def kubernetes_hook(conn_id: str) -> CustomObjectsHook:
-    """The cncf-kubernetes hook; imported when a task runs, so DAG files parse without it."""
-    from airflow.providers.cncf.kubernetes.hooks.kubernetes import KubernetesHook
-
-    return KubernetesHook(conn_id=conn_id)
+def kubernetes_api(conn_id: str) -> KubernetesApi:
+    """The API the tasks talk to (tests replace this function)."""
+    return _hook_api(conn_id)
 
 
 # ---------------------------------------------------------------------------- pure helpers
@@ -109,15 +133,38 @@ def label_value(text: str) -> str:
     return value.strip("_.-")
 
 
-def namespace_of(doc: Mapping[str, Any], explicit: str | None, params: Mapping[str, Any]) -> str:
-    """The YAML's namespace, else the operator's, the `ferry_namespace` param, FERRY_NAMESPACE."""
-    from_yaml = (doc.get("metadata") or {}).get("namespace")
-    return str(
-        from_yaml
-        or explicit
-        or params.get("ferry_namespace")
-        or os.environ.get("FERRY_NAMESPACE")
-        or "default"
+def run_selector(dag_id: str, run_id: str | None = None) -> str:
+    """The label selector of what Ferry created for a DAG (and one of its runs)."""
+    parts = [f"{MANAGED_BY[0]}={MANAGED_BY[1]}", f"{LABEL_DAG}={label_value(dag_id)}"]
+    if run_id is not None:
+        parts.append(f"{LABEL_RUN}={label_value(run_id)}")
+    return ",".join(parts)
+
+
+def namespace_of(
+    doc: Mapping[str, Any],
+    explicit: str | None,
+    params: Mapping[str, Any],
+    connection_namespace: Callable[[], str | None] = lambda: None,
+) -> str:
+    """The YAML's namespace, else the task's, the `ferry_namespace` param, FERRY_NAMESPACE, the
+    Kubernetes connection's; never a silent `default` (a job in the wrong namespace runs with the
+    wrong service account, quota and secrets)."""
+    for candidate in (
+        (doc.get("metadata") or {}).get("namespace"),
+        explicit,
+        params.get("ferry_namespace"),
+        os.environ.get("FERRY_NAMESPACE"),
+    ):
+        if candidate and str(candidate).strip():
+            return str(candidate).strip()
+    from_connection = connection_namespace()
+    if from_connection:
+        return str(from_connection)
+    raise ActionFailed(
+        "no Kubernetes namespace for the FlinkDeployment: set the DAG param ferry_namespace, "
+        "FERRY_NAMESPACE, or the namespace of the Kubernetes connection",
+        "SUBMIT_FAILED",
     )
 
 
@@ -128,8 +175,12 @@ def deployment_body(
     namespace: str,
     labels: Mapping[str, str],
     args: Sequence[str],
+    annotations: Mapping[str, str] | None = None,
+    owner: Mapping[str, Any] | None = None,
+    config_map: str | None = None,
 ) -> dict[str, Any]:
-    """The FlinkDeployment to create: the repo's YAML renamed, labelled, with `args` appended."""
+    """The FlinkDeployment to create: the repo's YAML renamed, labelled, with `args` appended,
+    its `ferry-sql` volume pointed at `config_map`, owned by `owner` if given."""
     if doc.get("kind") != KIND or not str(doc.get("apiVersion", "")).startswith(f"{GROUP}/"):
         raise ActionFailed(
             f"not a {KIND}: apiVersion={doc.get('apiVersion')!r} kind={doc.get('kind')!r}",
@@ -140,6 +191,10 @@ def deployment_body(
     metadata["name"] = name
     metadata["namespace"] = namespace
     metadata["labels"] = {**(metadata.get("labels") or {}), **labels}
+    if annotations:
+        metadata["annotations"] = {**(metadata.get("annotations") or {}), **annotations}
+    if owner:
+        metadata["ownerReferences"] = [dict(owner)]
     job = (body.get("spec") or {}).get("job")
     if not isinstance(job, dict):
         raise ActionFailed(
@@ -148,7 +203,81 @@ def deployment_body(
             "SUBMIT_FAILED",
         )
     job["args"] = [*(job.get("args") or []), *args]
+    volume = sql_volume(body)
+    if volume is not None:
+        if config_map is None:
+            raise ActionFailed(
+                f"{KIND} {name}: the {SQL_VOLUME} volume needs a ConfigMap", "SUBMIT_FAILED"
+            )
+        volume["configMap"]["name"] = config_map
+    # Pods carry the run's labels too (cost attribution per run, the janitor's selectors).
+    pod_metadata = body["spec"].setdefault("podTemplate", {}).setdefault("metadata", {})
+    pod_metadata["labels"] = {**(pod_metadata.get("labels") or {}), **labels}
     return body
+
+
+def sql_volume(body: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The pod template's `ferry-sql` ConfigMap volume, if the YAML ships the script that way."""
+    pod_spec = ((body.get("spec") or {}).get("podTemplate") or {}).get("spec") or {}
+    for volume in pod_spec.get("volumes") or []:
+        if volume.get("name") == SQL_VOLUME and isinstance(volume.get("configMap"), dict):
+            return volume
+    return None
+
+
+def config_map_body(
+    name: str,
+    namespace: str,
+    script: str,
+    labels: Mapping[str, str],
+    annotations: Mapping[str, str],
+    owner: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The per-try ConfigMap holding the SQL script, owned by its FlinkDeployment."""
+    if len(script.encode("utf-8")) > MAX_CONFIG_MAP_BYTES:
+        raise ActionFailed(
+            f"the SQL script is larger than a ConfigMap can hold ({MAX_CONFIG_MAP_BYTES} bytes): "
+            "ship it in the image or on s3:// / gs:// instead",
+            "SUBMIT_FAILED",
+        )
+    return {
+        "apiVersion": "v1",
+        "kind": CONFIG_MAP,
+        "metadata": {
+            "name": name,
+            "namespace": namespace,
+            "labels": dict(labels),
+            "annotations": dict(annotations),
+            "ownerReferences": [dict(owner)],
+        },
+        "data": {SCRIPT_KEY: script},
+    }
+
+
+def owner_reference(kind: str, api_version: str, name: str, uid: str) -> dict[str, Any]:
+    return {
+        "apiVersion": api_version,
+        "kind": kind,
+        "name": name,
+        "uid": uid,
+        "blockOwnerDeletion": False,
+        "controller": False,
+    }
+
+
+def worker_pod_owner(
+    namespace: str, mode: str, environ: Mapping[str, str]
+) -> dict[str, Any] | None:
+    """The worker pod as owner, when that pod outlives the whole wait.
+
+    Only under the KubernetesExecutor (POD_NAME/POD_UID from the downward API), only in poke
+    mode (in reschedule mode each poke is a new pod: the first one's exit would collect the
+    running job) and only in the pod's own namespace (owners cannot be in another namespace).
+    """
+    name, uid, pod_namespace = (environ.get(key) for key in POD_ENV)
+    if not (name and uid) or mode != "poke" or (pod_namespace or namespace) != namespace:
+        return None
+    return owner_reference("Pod", "v1", name, uid)
 
 
 def job_verdict(status: Mapping[str, Any]) -> StatusRule | None:
@@ -177,17 +306,89 @@ def error_text(status: Mapping[str, Any]) -> str:
     return str(raw)
 
 
-def http_status(exc: BaseException) -> int | None:
-    """The HTTP status of a Kubernetes ApiException (duck-typed: no kubernetes import needed)."""
-    status = getattr(exc, "status", None)
-    return status if isinstance(status, int) else None
+def retryable(status: int | None) -> bool:
+    """Worth another attempt: no answer (connection), throttled, server error, conflict."""
+    return status is None or status in (409, 429) or status >= 500
+
+
+# ---------------------------------------------------------------------------- API operations
+
+
+def delete_object(api: KubernetesApi, kind: str, name: str, namespace: str, log: Any) -> None:
+    """Delete with backoff; 404 means already gone. Raises after the last attempt fails."""
+    for attempt, pause in enumerate((*DELETE_BACKOFF, None), start=1):
+        try:
+            api.delete(kind, namespace, name)
+        except Exception as exc:
+            status = http_status(exc)
+            if status == 404:
+                log.info("%s %s/%s: not there (nothing to delete)", kind, namespace, name)
+                return
+            if pause is None or not retryable(status):
+                log.error(
+                    "%s %s/%s: delete failed (attempt %d): %s", kind, namespace, name, attempt, exc
+                )
+                raise
+            log.warning(
+                "%s %s/%s: delete answered %s (attempt %d); again in %s s",
+                kind,
+                namespace,
+                name,
+                status,
+                attempt,
+                pause,
+            )
+            time.sleep(pause)
+        else:
+            log.info("%s %s/%s: deleted", kind, namespace, name)
+            return
+
+
+def delete_run_objects(api: KubernetesApi, ref: Mapping[str, Any], log: Any) -> None:
+    """Delete a try's FlinkDeployment and its ConfigMap (owned, but not every cluster runs GC
+    promptly, and a ConfigMap whose owner was never created has no owner)."""
+    delete_object(api, KIND, ref["name"], ref["namespace"], log)
+    if ref.get("config_map"):
+        delete_object(api, CONFIG_MAP, ref["config_map"], ref["namespace"], log)
+
+
+def jobmanager_log(api: KubernetesApi, name: str, namespace: str, log: Any) -> list[str]:
+    """The JobManager's last log lines (Flink labels its pods app=<name>, component=jobmanager)."""
+    try:
+        return api.pod_log(
+            namespace,
+            f"app={name},component=jobmanager",
+            JOBMANAGER_CONTAINER,
+            JOBMANAGER_LOG_LINES,
+        )
+    except Exception as exc:
+        log.warning("cannot read the JobManager log of %s/%s: %s", namespace, name, exc)
+        return []
+
+
+def load_deployment(path: Any) -> dict[str, Any]:
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ActionFailed(f"cannot read {KIND} {path}: {exc}", "SUBMIT_FAILED") from exc
+    if not isinstance(doc, dict):
+        raise ActionFailed(f"{path}: expected one {KIND} mapping", "SUBMIT_FAILED")
+    return doc
 
 
 # ---------------------------------------------------------------------------- tasks
 
 
-class SubmitFlinkDeployment(BaseOperator):
-    """Create this run's FlinkDeployment (deleting a leftover of the same name first)."""
+class RunFlinkSqlJob(BaseSensorOperator):
+    """Run one Flink SQL job on the backend chosen when the task runs.
+
+    The task ids are the same for every backend, so a DAG parsed by a dag-processor with one
+    FERRY_BACKEND runs on workers with another. On Kubernetes every try creates its own
+    FlinkDeployment (the name has the try number) after deleting the previous try's, then waits
+    for its job, so an Airflow retry really re-runs the job. In reschedule mode the task starts
+    again at every poke: it submits only at the first start of a try and re-pushes its XCom at
+    the later starts, because Airflow clears a task's XComs whenever it starts.
+    """
 
     template_fields = ("job_params", "prepare", "namespace")
     ui_color = "#e4f0ff"
@@ -196,57 +397,155 @@ class SubmitFlinkDeployment(BaseOperator):
         self,
         *,
         job: FlinkSqlJob,
+        backend: str | None = None,
         namespace: str | None = None,
         kubernetes_conn_id: str = "kubernetes_default",
+        poke_interval: float = 30.0,
+        timeout: timedelta | float = timedelta(hours=24),
+        mode: str = "reschedule",
         replace_timeout: float = 300.0,
         **kwargs: Any,
     ) -> None:
-        kwargs.setdefault("task_id", "submit")
-        super().__init__(**kwargs)
+        kwargs.setdefault("task_id", "run")
+        super().__init__(poke_interval=poke_interval, timeout=timeout, mode=mode, **kwargs)
         self.ferry_node = job.node
+        self.ferry_backend = backend
+        self.repo = job.repo
+        self.script = job.script
         self.deployment_path = job.repo / job.deployment
         self.job_params = dict(job.params)
         self.prepare = [list(step) for step in job.prepare]
         self.namespace = namespace
         self.kubernetes_conn_id = kubernetes_conn_id
         self.replace_timeout = replace_timeout
+        self._submitted: dict[str, Any] | None = None
+        self._process: Any = None
 
-    def execute(self, context: Any) -> str:
+    def execute(self, context: Any) -> Any:
+        from ferry_runtime.actions.flink_local import run_locally
+        from ferry_runtime.backends import resolve
+
         enter(self, context)
+        with failure_recorded(context, "BACKEND_NOT_SET"):
+            backend = resolve(self.ferry_backend)
+        if backend == "local":
+            with failure_recorded(context, "RUNTIME_FAILED"):
+                run_locally(self)
+            return None
+        ti = context["ti"]
         with failure_recorded(context, "SUBMIT_FAILED"):
-            return self._submit(context)
+            api = kubernetes_api(self.kubernetes_conn_id)
+            if self.reschedule and context.get("task_reschedule_count", 0) > 0:
+                ref = self._reference(context, api, ti.try_number)
+                xcom_push(context, DEPLOYMENT_KEY, ref)
+                self._submitted = ref
+            else:
+                if ti.try_number > 1:
+                    previous = self._reference(context, api, ti.try_number - 1)
+                    delete_run_objects(api, previous, self.log)
+                self._submitted = submit(self, context, api)
+        with failure_recorded(context, "TASK_FAILED"):
+            return super().execute(context)
 
-    def _submit(self, context: Any) -> str:
-        return submit_deployment(self, context)
+    def _reference(self, context: Any, api: KubernetesApi, try_number: int) -> dict[str, Any]:
+        doc, name, namespace = identity(self, context, api, try_number)
+        config_map = name + CONFIG_MAP_SUFFIX if sql_volume(doc) is not None else None
+        return {"name": name, "namespace": namespace, "config_map": config_map}
+
+    def poke(self, context: Any) -> bool:
+        ref = xcom_pull(context, self.task_id, DEPLOYMENT_KEY) or self._submitted
+        name, namespace = ref["name"], ref["namespace"]
+        api = kubernetes_api(self.kubernetes_conn_id)
+        try:
+            deployment = api.get(KIND, namespace, name)
+        except Exception as exc:
+            status_code = http_status(exc)
+            if status_code == 404:
+                raise ActionFailed(
+                    f"{KIND} {namespace}/{name} disappeared before its job finished",
+                    "FLINK_DEPLOYMENT_GONE",
+                ) from exc
+            if retryable(status_code):
+                self.log.warning("Kubernetes API answered %s; polling again later", status_code)
+                return False
+            raise
+        status = deployment.get("status") or {}
+        self.log.info(
+            "%s %s/%s: lifecycleState=%s jobManagerDeploymentStatus=%s jobStatus.state=%s",
+            KIND,
+            namespace,
+            name,
+            status.get("lifecycleState"),
+            status.get("jobManagerDeploymentStatus"),
+            (status.get("jobStatus") or {}).get("state"),
+        )
+        rule = job_verdict(status)
+        if rule is None:
+            return False
+        if rule.verdict == SUCCEEDED:
+            return True
+        error = error_text(status)
+        self.log.error("%s %s/%s failed; status.error: %s", KIND, namespace, name, error)
+        lines = jobmanager_log(api, name, namespace, self.log)
+        if lines:
+            self.log.error("last %d lines of the JobManager log:\n%s", len(lines), "\n".join(lines))
+        raise ActionFailed(
+            f"{KIND} {name}: {rule.field} {rule.value}" + (f": {error}" if error else ""),
+            rule.code or "FLINK_JOB_FAILED",
+        )
+
+    def on_kill(self) -> None:
+        """Killed (marked failed, execution timeout, worker shutdown): remove what this try made."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
+        if self._submitted is not None:
+            delete_run_objects(kubernetes_api(self.kubernetes_conn_id), self._submitted, self.log)
+            self._submitted = None
 
 
-def _identity(op: Any, context: Any, try_number: int) -> tuple[dict[str, Any], str, str]:
+def identity(
+    op: Any, context: Any, api: KubernetesApi, try_number: int
+) -> tuple[dict[str, Any], str, str]:
     """(the repo's YAML, this try's deployment name, namespace) for a submitting task."""
     doc = load_deployment(op.deployment_path)
     ti = context["ti"]
     base = str((doc.get("metadata") or {}).get("name") or op.ferry_node)
     name = deployment_name(base, ti.dag_id, ti.run_id, try_number)
-    namespace = namespace_of(doc, op.namespace, context.get("params") or {})
+    namespace = namespace_of(doc, op.namespace, context.get("params") or {}, api.default_namespace)
     return doc, name, namespace
 
 
-def submit_deployment(op: Any, context: Any) -> str:
-    """Create the FlinkDeployment of `op`'s current try (deleting a leftover of the same name)."""
+def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, Any]:
+    """Create the FlinkDeployment (and its script ConfigMap) of `op`'s current try."""
     ti = context["ti"]
-    doc, name, namespace = _identity(op, context, ti.try_number)
+    doc, name, namespace = identity(op, context, api, ti.try_number)
+    labels = {
+        MANAGED_BY[0]: MANAGED_BY[1],
+        LABEL_DAG: label_value(ti.dag_id),
+        LABEL_TASK: label_value(op.ferry_node),
+        LABEL_RUN: label_value(ti.run_id),
+        LABEL_TRY: str(ti.try_number),
+    }
+    annotations = {
+        ANNOTATION_DAG_ID: ti.dag_id,
+        ANNOTATION_RUN_ID: ti.run_id,
+        ANNOTATION_TASK_ID: op.task_id,
+        ANNOTATION_TRY: str(ti.try_number),
+    }
+    config_map = name + CONFIG_MAP_SUFFIX if sql_volume(doc) is not None else None
     body = deployment_body(
         doc,
         name=name,
         namespace=namespace,
-        labels={
-            "ferry/dag": label_value(ti.dag_id),
-            "ferry/task": label_value(op.ferry_node),
-            "ferry/run": label_value(ti.run_id),
-        },
+        labels=labels,
+        annotations=annotations,
         args=runtime_args(op.job_params, op.prepare),
+        owner=worker_pod_owner(namespace, op.mode, os.environ),
+        config_map=config_map,
     )
+    ref = {"name": name, "namespace": namespace, "config_map": config_map}
     # Pushed before creating, so `delete` removes it even if this task dies half-way.
-    xcom_push(context, DEPLOYMENT_KEY, {"name": name, "namespace": namespace})
+    xcom_push(context, DEPLOYMENT_KEY, ref)
     redact = secrets_of(op.job_params)
     op.log.info(
         "action '%s': creating %s %s/%s with args %s",
@@ -256,136 +555,40 @@ def submit_deployment(op: Any, context: Any) -> str:
         name,
         redact(" ".join(body["spec"]["job"]["args"])),
     )
-    hook = kubernetes_hook(op.kubernetes_conn_id)
-    _delete(hook, name, namespace, op.log)
+    # A leftover of the same name (a cleared task, a worker that died) goes first.
+    delete_run_objects(api, ref, op.log)
     deadline = time.monotonic() + op.replace_timeout
     while True:
         try:
-            hook.create_custom_object(GROUP, VERSION, PLURAL, body, namespace)
-            return name
+            created = api.create(KIND, namespace, body)
+            break
         except Exception as exc:
             # 409: the leftover deleted above is still finalizing.
             if http_status(exc) != 409 or time.monotonic() > deadline:
                 raise
             op.log.info("previous %s still terminating; retrying in 5 s", KIND)
             time.sleep(5)
-
-
-class WaitForFlinkJob(BaseSensorOperator):
-    """Wait until the job of this run's FlinkDeployment is FINISHED; fail if it failed."""
-
-    ui_color = "#e4f0ff"
-
-    def __init__(
-        self,
-        *,
-        node: str,
-        submit_task_id: str,
-        kubernetes_conn_id: str = "kubernetes_default",
-        poke_interval: float = 30.0,
-        timeout: timedelta | float = timedelta(hours=24),
-        mode: str = "reschedule",
-        **kwargs: Any,
-    ) -> None:
-        kwargs.setdefault("task_id", "wait")
-        super().__init__(poke_interval=poke_interval, timeout=timeout, mode=mode, **kwargs)
-        self.ferry_node = node
-        self.submit_task_id = submit_task_id
-        self.kubernetes_conn_id = kubernetes_conn_id
-
-    def execute(self, context: Any) -> Any:
-        with failure_recorded(context, "TASK_FAILED"):
-            return super().execute(context)
-
-    def poke(self, context: Any) -> bool:
-        ref = xcom_pull(context, self.submit_task_id, DEPLOYMENT_KEY)
-        name, namespace = ref["name"], ref["namespace"]
-        hook = kubernetes_hook(self.kubernetes_conn_id)
-        try:
-            deployment = hook.get_custom_object(GROUP, VERSION, PLURAL, name, namespace)
-        except Exception as exc:
-            status_code = http_status(exc)
-            if status_code == 404:
-                raise ActionFailed(
-                    f"{KIND} {namespace}/{name} disappeared before its job finished",
-                    "FLINK_DEPLOYMENT_GONE",
-                ) from exc
-            if status_code is not None and (status_code >= 500 or status_code == 429):
-                self.log.warning("Kubernetes API answered %s; polling again later", status_code)
-                return False
-            raise
-        status = deployment.get("status") or {}
-        job_state = (status.get("jobStatus") or {}).get("state")
-        lifecycle = status.get("lifecycleState")
-        self.log.info(
-            "%s %s/%s: lifecycleState=%s jobStatus.state=%s",
-            KIND,
+    if config_map is not None:
+        uid = (created.get("metadata") or {}).get("uid")
+        if not uid:
+            raise ActionFailed(
+                f"{KIND} {namespace}/{name}: the API returned no uid", "SUBMIT_FAILED"
+            )
+        script = (op.repo / op.script).read_text(encoding="utf-8")
+        owner = owner_reference(KIND, body["apiVersion"], name, uid)
+        api.create(
+            CONFIG_MAP,
             namespace,
-            name,
-            lifecycle,
-            job_state,
+            config_map_body(config_map, namespace, script, labels, annotations, owner),
         )
-        rule = job_verdict(status)
-        if rule is None:
-            return False
-        if rule.verdict == SUCCEEDED:
-            return True
-        error = error_text(status)
-        self.log.error("%s %s/%s failed; status.error: %s", KIND, namespace, name, error)
-        raise ActionFailed(
-            f"{KIND} {name}: {rule.field} {rule.value}" + (f": {error}" if error else ""),
-            rule.code or "FLINK_JOB_FAILED",
+        op.log.info(
+            "%s %s/%s: holds the SQL script %s", CONFIG_MAP, namespace, config_map, op.script
         )
-
-
-class RunFlinkDeployment(WaitForFlinkJob):
-    """Submit and wait as one task: the retried unit of a job with retry-max.
-
-    Every try creates its own FlinkDeployment (the name has the try number) after deleting the
-    previous try's, then waits for its job, so an Airflow retry really re-runs the job. In
-    reschedule mode the task starts again at every poke: it submits only at the first start of
-    a try (no reschedule of this try yet: each try is a new task instance id) and re-pushes its
-    XCom at the later starts, because Airflow clears a task's XComs whenever it starts.
-    """
-
-    template_fields = ("job_params", "prepare", "namespace")
-
-    def __init__(
-        self,
-        *,
-        job: FlinkSqlJob,
-        namespace: str | None = None,
-        kubernetes_conn_id: str = "kubernetes_default",
-        replace_timeout: float = 300.0,
-        **kwargs: Any,
-    ) -> None:
-        kwargs.setdefault("task_id", "run")
-        super().__init__(node=job.node, submit_task_id="", kubernetes_conn_id=kubernetes_conn_id,
-                         **kwargs)  # fmt: skip
-        self.submit_task_id = self.task_id  # its own XCom names the deployment
-        self.deployment_path = job.repo / job.deployment
-        self.job_params = dict(job.params)
-        self.prepare = [list(step) for step in job.prepare]
-        self.namespace = namespace
-        self.replace_timeout = replace_timeout
-
-    def execute(self, context: Any) -> Any:
-        enter(self, context)
-        ti = context["ti"]
-        with failure_recorded(context, "SUBMIT_FAILED"):
-            if self.reschedule and context.get("task_reschedule_count", 0) > 0:
-                _, name, namespace = _identity(self, context, ti.try_number)
-                xcom_push(context, DEPLOYMENT_KEY, {"name": name, "namespace": namespace})
-            else:
-                if ti.try_number > 1:
-                    _, previous, namespace = _identity(self, context, ti.try_number - 1)
-                    _delete(kubernetes_hook(self.kubernetes_conn_id), previous, namespace, self.log)
-                submit_deployment(self, context)
-        return super().execute(context)
+    return ref
 
 
 class DeleteFlinkDeployment(BaseOperator):
-    """Delete this run's FlinkDeployment, whatever happened to its job (404 is fine)."""
+    """Delete this try's FlinkDeployment and ConfigMap, whatever happened to the job."""
 
     ui_color = "#f4f4f4"
 
@@ -406,26 +609,86 @@ class DeleteFlinkDeployment(BaseOperator):
     def execute(self, context: Any) -> None:
         ref = xcom_pull(context, self.submit_task_id, DEPLOYMENT_KEY)
         if not ref:
-            raise AirflowSkipException(f"action '{self.ferry_node}' submitted no {KIND}")
-        _delete(kubernetes_hook(self.kubernetes_conn_id), ref["name"], ref["namespace"], self.log)
+            # Not reached, or run on the local backend: skipped, as the action's other tasks.
+            raise AirflowSkipException(f"action '{self.ferry_node}' created no {KIND}")
+        delete_run_objects(kubernetes_api(self.kubernetes_conn_id), ref, self.log)
 
 
-def _delete(hook: CustomObjectsHook, name: str, namespace: str, log: Any) -> None:
-    try:
-        hook.delete_custom_object(GROUP, VERSION, PLURAL, name, namespace)
-    except Exception as exc:
-        if http_status(exc) != 404:
-            raise
-        log.info("%s %s/%s: not there (nothing to delete)", KIND, namespace, name)
-    else:
-        log.info("%s %s/%s: deleted", KIND, namespace, name)
+# ---------------------------------------------------------------------------- DAG-level cleanup
 
 
-def load_deployment(path: Path) -> dict[str, Any]:
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ActionFailed(f"cannot read {KIND} {path}: {exc}", "SUBMIT_FAILED") from exc
-    if not isinstance(doc, dict):
-        raise ActionFailed(f"{path}: expected one {KIND} mapping", "SUBMIT_FAILED")
-    return doc
+class RunCleanup:
+    """A DAG's on_failure_callback (run failed, dagrun_timeout): delete every FlinkDeployment and
+    ConfigMap the run created, found by its labels in the namespaces its jobs use.
+
+    It knows its jobs' connections and namespaces from when the DAG was built: the scheduler
+    hands callbacks its serialized DAG, whose tasks are not the runtime's operators."""
+
+    __name__ = "cleanup_dag_run"
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        self.params = dict(params)
+        self.targets: set[tuple[str, str]] = set()  # (connection id, explicit namespace or "")
+
+    def __call__(self, context: Mapping[str, Any]) -> None:
+        import logging
+
+        log = logging.getLogger(__name__)
+        dag = context.get("dag")
+        dag_run = context.get("dag_run")
+        run_id = context.get("run_id") or getattr(dag_run, "run_id", None)
+        if dag is None or run_id is None:
+            return
+        params = {
+            **_plain_params(self.params),
+            **_plain_params(context.get("params") or {}),
+            **dict(getattr(dag_run, "conf", None) or {}),
+        }
+        for conn_id, explicit in sorted(self.targets):
+            api = kubernetes_api(conn_id)
+            try:
+                namespace = namespace_of({}, explicit or None, params, api.default_namespace)
+            except ActionFailed as exc:
+                log.warning("cannot clean up run %s: %s", run_id, exc.message)
+                continue
+            sweep_run(api, namespace, dag.dag_id, run_id, log)
+
+
+def sweep_run(api: KubernetesApi, namespace: str, dag_id: str, run_id: str, log: Any) -> list[str]:
+    """Delete what Ferry created for one DAG run in `namespace`; the names deleted."""
+    deleted: list[str] = []
+    for kind in (KIND, CONFIG_MAP):
+        for obj in api.list(kind, namespace, run_selector(dag_id, run_id)):
+            metadata = obj.get("metadata") or {}
+            annotations = metadata.get("annotations") or {}
+            # Labels are cut to 63 chars: the exact run id decides.
+            if annotations.get(ANNOTATION_RUN_ID, run_id) != run_id:
+                continue
+            log.info("run %s ended: deleting %s %s/%s", run_id, kind, namespace, metadata["name"])
+            delete_object(api, kind, metadata["name"], namespace, log)
+            deleted.append(metadata["name"])
+    return deleted
+
+
+def _plain_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """DAG params hold Param objects; their values are what a task's context shows."""
+    return {key: getattr(value, "value", value) for key, value in params.items()}
+
+
+def add_dag_cleanup(dag: Any, kubernetes_conn_id: str, namespace: str | None) -> None:
+    """Make a `RunCleanup` one of the DAG's failure callbacks (one per DAG) and tell it about a
+    job's connection and namespace."""
+    if dag is None:
+        return
+    callbacks = dag.on_failure_callback
+    if callbacks is None:
+        callbacks = []
+    elif not isinstance(callbacks, list):
+        callbacks = [callbacks]
+    cleanup = next((c for c in callbacks if isinstance(c, RunCleanup)), None)
+    if cleanup is None:
+        cleanup = RunCleanup(getattr(dag, "params", None) or {})
+        dag.on_failure_callback = [*callbacks, cleanup]
+        # The DAG computes this once, when it is created; serialization and the scheduler read it.
+        dag.has_on_failure_callback = True
+    cleanup.targets.add((kubernetes_conn_id, namespace or ""))

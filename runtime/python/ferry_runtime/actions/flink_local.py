@@ -61,44 +61,47 @@ class RunFlinkSqlLocally(BaseOperator):
     def execute(self, context: Any) -> None:
         enter(self, context)
         with failure_recorded(context, "RUNTIME_FAILED"):
-            self._run()
-
-    def _run(self) -> None:
-        script = self.repo / self.script
-        if not script.is_file():
-            raise ActionFailed(f"SQL script not found: {script}", "RUNTIME_USAGE_ERROR")
-        command = [*runtime_command(), "--script", str(script)]
-        command += runtime_args(self.job_params, self.prepare)
-        if parallelism := os.environ.get("FERRY_PARALLELISM"):
-            command += ["--parallelism", parallelism]
-        redact = secrets_of(self.job_params)
-        self.log.info("action '%s': %s", self.ferry_node, redact(shlex.join(command)))
-        last_error = None
-        # Relative paths in parameters resolve against the migrated repository, as the jobs expect.
-        with subprocess.Popen(
-            command,
-            cwd=self.repo,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            bufsize=1,
-        ) as process:
-            self._process = process
-            assert process.stdout is not None
-            for raw in process.stdout:
-                line = redact(raw.rstrip("\n"))
-                self.log.info("%s", line)
-                if line.startswith(ERROR_LINE_PREFIX):
-                    last_error = line[len(ERROR_LINE_PREFIX) :].strip()
-            status = process.wait()
-        self._process = None
-        if status != 0:
-            raise ActionFailed(
-                last_error or f"ferry-runtime exited with status {status}",
-                EXIT_CODES.get(status, "RUNTIME_FAILED"),
-            )
-        self.log.info("action '%s': job finished", self.ferry_node)
+            run_locally(self)
 
     def on_kill(self) -> None:
         if self._process is not None and self._process.poll() is None:
             self._process.terminate()
+
+
+def run_locally(op: Any) -> None:
+    """Run `op`'s script (op.repo / op.script, op.job_params, op.prepare) with the runtime jar,
+    its output line by line into op.log; op._process is the child while it runs (for on_kill)."""
+    script = op.repo / op.script
+    if not script.is_file():
+        raise ActionFailed(f"SQL script not found: {script}", "RUNTIME_USAGE_ERROR")
+    command = [*runtime_command(), "--script", str(script)]
+    command += runtime_args(op.job_params, op.prepare)
+    if parallelism := os.environ.get("FERRY_PARALLELISM"):
+        command += ["--parallelism", parallelism]
+    redact = secrets_of(op.job_params)
+    op.log.info("action '%s': %s", op.ferry_node, redact(shlex.join(command)))
+    last_error = None
+    # Relative paths in parameters resolve against the migrated repository, as the jobs expect.
+    with subprocess.Popen(
+        command,
+        cwd=op.repo,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    ) as process:
+        op._process = process
+        assert process.stdout is not None
+        for raw in process.stdout:
+            line = redact(raw.rstrip("\n"))
+            op.log.info("%s", line)
+            if line.startswith(ERROR_LINE_PREFIX):
+                last_error = line[len(ERROR_LINE_PREFIX) :].strip()
+        status = process.wait()
+    op._process = None
+    if status != 0:
+        raise ActionFailed(
+            last_error or f"ferry-runtime exited with status {status}",
+            EXIT_CODES.get(status, "RUNTIME_FAILED"),
+        )
+    op.log.info("action '%s': job finished", op.ferry_node)

@@ -16,7 +16,7 @@ from kubernetes.client import models as k8s
 
 from ferry_runtime.actions.pod import PRELUDE, PodAction, action_data, pod_name, prelude_env
 from ferry_runtime.el.wf import ACTION_DATA_KEY
-from ferry_runtime.errors import failure_recorded
+from ferry_runtime.errors import ActionFailed, failure_recorded
 from ferry_runtime.run_context import xcom_push
 from ferry_runtime.transitions import enter
 
@@ -105,6 +105,15 @@ class RunActionPod(KubernetesPodOperator):
     def execute(self, context: Any) -> None:
         enter(self, context)
         with failure_recorded(context, "POD_FAILED"):
+            if not self.namespace:
+                # As for Flink jobs: the param, FERRY_NAMESPACE or the connection; never `default`.
+                from ferry_runtime.actions.flink_kubernetes import namespace_of
+
+                params = context.get("params") or {}
+                try:
+                    self.namespace = namespace_of({}, None, params, self.hook.get_namespace)
+                except ActionFailed as exc:
+                    raise ActionFailed(exc.message, "POD_FAILED") from None
             result = super().execute(context)
             if self.capture_output:
                 xcom_push(context, ACTION_DATA_KEY, action_data(result))

@@ -1,10 +1,8 @@
 """Oozie coordinator EL (`coord:`) at run time.
 
-Nominal time: Oozie runs coordinator instance T at T and calls T its nominal time. Generated DAGs
-are scheduled with CronTriggerTimetable, whose run for cron tick T has `data_interval_end == T`
-(on Airflow 3 also `logical_date == T`, but with an `interval` set, and on 2.x, `logical_date` is
-the interval's start). So coord:nominalTime() = `data_interval_end`, falling back to
-`logical_date`, then the run's `run_after` (manual runs without a logical date on Airflow 3).
+Nominal time: Oozie runs coordinator instance T at T and calls T its nominal time; on Airflow that
+is the run's `logical_date` (trigger timetables: scheduled and backfilled runs, REST and CLI runs
+with a logical date), else its `run_after` (manual runs without one): run_context.nominal_datetime.
 """
 
 from __future__ import annotations
@@ -17,6 +15,7 @@ from typing import Any, Final
 
 from dateutil.relativedelta import relativedelta
 
+from ferry_runtime import run_context
 from ferry_runtime.el.java_time import format_java
 from ferry_runtime.el.values import text, to_int
 from ferry_runtime.run_context import current_context
@@ -75,15 +74,8 @@ def oozie_time(moment: datetime) -> str:
 
 
 def nominal_datetime(context: Mapping[str, Any]) -> datetime:
-    """The run's Oozie nominal time (see the module docstring for the mapping)."""
-    for key in ("data_interval_end", "logical_date"):
-        if context.get(key) is not None:
-            return parse_time(context[key])
-    dag_run = context.get("dag_run")
-    run_after = getattr(dag_run, "run_after", None)
-    if run_after is not None:
-        return parse_time(run_after)
-    return datetime.now(timezone.utc)
+    """The run's Oozie nominal time (see run_context.nominal_datetime for every run type)."""
+    return run_context.nominal_datetime(context)
 
 
 def hours_in_day(moment: datetime, tz: str) -> int:

@@ -60,7 +60,7 @@ EL_FUNCTIONS: Final[tuple[ElFunction, ...]] = (
     ElFunction("hadoop:counters", "hadoop.counters", "{}: a Flink job has no Hadoop counters"),
     ElFunction("hadoop:conf", "hadoop.conf", "$HADOOP_CONF_DIR/*-site.xml"),
     # coordinator (CoordELFunctions; the dataset functions live in el/datasets.py)
-    ElFunction("coord:nominalTime", "coord.nominal_time", "data_interval_end, UTC"),
+    ElFunction("coord:nominalTime", "coord.nominal_time", "the run's tick or logical date, UTC"),
     ElFunction("coord:actualTime", "coord.actual_time", "the run's start"),
     ElFunction("coord:formatTime", "coord.format_time", "Java SimpleDateFormat pattern"),
     ElFunction("coord:epochTime", "coord.epoch_time", "seconds, or millis when 'true'"),

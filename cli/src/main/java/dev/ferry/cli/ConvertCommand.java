@@ -34,6 +34,9 @@ final class ConvertCommand implements Callable<Integer> {
             + " where a generated file goes")
     boolean force;
 
+    @Option(names = "--no-janitor", description = "leave out dags/ferry_janitor.py (the DAG deleting leftover FlinkDeployments)")
+    boolean noJanitor;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -55,7 +58,7 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("ferry: " + Conversions.errorSummary(conversion) + "; nothing written to " + output);
             return Ferry.exitCode(conversion);
         }
-        SortedMap<String, String> files = RepoGenerator.files(conversion);
+        SortedMap<String, String> files = RepoGenerator.files(conversion, new RepoGenerator.Options(!noJanitor));
         OutputWriter.Changes changes;
         try {
             changes = OutputWriter.plan(output, repo, files, force);

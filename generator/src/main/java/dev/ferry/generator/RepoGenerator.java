@@ -1,6 +1,7 @@
 package dev.ferry.generator;
 
 import dev.ferry.generator.dag.DagRenderer;
+import dev.ferry.generator.k8s.ClusterFiles;
 import dev.ferry.generator.k8s.FlinkDeploymentRenderer;
 import dev.ferry.generator.report.HtmlReportRenderer;
 import dev.ferry.generator.report.JsonReportRenderer;
@@ -17,7 +18,16 @@ public final class RepoGenerator {
 
     private RepoGenerator() {}
 
+    /** What a conversion may leave out. */
+    public record Options(boolean janitor) {
+        public static final Options DEFAULT = new Options(true);
+    }
+
     public static SortedMap<String, String> files(Conversion conversion) {
+        return files(conversion, Options.DEFAULT);
+    }
+
+    public static SortedMap<String, String> files(Conversion conversion, Options options) {
         SortedMap<String, String> files = new TreeMap<>();
         for (WorkflowPlan plan : conversion.plans()) {
             files.put("dags/" + plan.dagId() + ".py", DagRenderer.render(plan));
@@ -29,6 +39,11 @@ public final class RepoGenerator {
                     pod.container().carried().forEach(c -> files.put(c.outputPath(), c.content()));
                 }
             }
+        }
+        // Once per repository: the RBAC the jobs need, and the janitor DAG unless opted out.
+        files.put(ClusterFiles.RBAC_PATH, ClusterFiles.rbac());
+        if (options.janitor()) {
+            files.putIfAbsent(ClusterFiles.JANITOR_PATH, ClusterFiles.janitorDag());
         }
         files.put("report.md", ReportRenderer.markdown(conversion));
         files.put("report.html", HtmlReportRenderer.html(conversion));

@@ -1,6 +1,5 @@
 package dev.ferry.runtime;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.OptionalInt;
  * their command-line order; a repeated parameter keeps its last value.
  */
 public record JobArguments(
-        Path script, Map<String, String> params, List<Prepare.Step> prepare, OptionalInt parallelism) {
+        String script, Map<String, String> params, List<Prepare.Step> prepare, OptionalInt parallelism) {
 
     public static final String USAGE =
             "usage: ferry-runtime --script FILE [--param NAME=VALUE]... [--prepare-delete PATH]..."
@@ -36,7 +35,7 @@ public record JobArguments(
 
     /** Parses the command line. */
     public static JobArguments parse(String... args) {
-        Path script = null;
+        String script = null;
         Map<String, String> params = new LinkedHashMap<>();
         List<Prepare.Step> prepare = new ArrayList<>();
         OptionalInt parallelism = OptionalInt.empty();
@@ -59,7 +58,7 @@ public record JobArguments(
                 value = args[++i];
             }
             switch (option) {
-                case "--script" -> script = Path.of(value);
+                case "--script" -> script = value; // a path or a URI (see ScriptSource)
                 case "--param" -> {
                     int sep = value.indexOf('=');
                     if (sep <= 0) {

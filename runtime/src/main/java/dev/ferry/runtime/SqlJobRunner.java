@@ -11,8 +11,6 @@ import org.apache.flink.table.api.config.ExecutionConfigOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -85,7 +83,7 @@ public final class SqlJobRunner {
         List<SqlScript.Statement> statements;
         try {
             arguments = JobArguments.parse(args);
-            String text = Files.readString(arguments.script(), StandardCharsets.UTF_8);
+            String text = ScriptSource.read(arguments.script());
             statements = SqlScript.statements(SqlScript.bind(text, arguments.params()));
         } catch (JobArguments.UsageException | MissingParametersException e) {
             return fail(err, EXIT_INVALID, e.getMessage(), e, debug);
@@ -109,7 +107,7 @@ public final class SqlJobRunner {
             String where =
                     e.statement() < 0
                             ? ""
-                            : "statement " + (e.statement() + 1) + " (" + arguments.script().getFileName()
+                            : "statement " + (e.statement() + 1) + " (" + ScriptSource.fileName(arguments.script())
                                     + " line " + statements.get(e.statement()).line() + "): ";
             int code = e.kind() == SqlJobException.Kind.INVALID_SQL ? EXIT_INVALID : EXIT_JOB_FAILED;
             return fail(err, code, where + e.getMessage(), e, debug);

@@ -21,7 +21,11 @@ sealed interface Scope {
     List<Value.Scalar> star(SourceSpan span);
 
     /** Fields of a plain relation, referenced unqualified (after a JOIN, {@code alias::name} disambiguates). */
-    record Plain(Relation.Named relation, String qualifierForSql) implements Scope {
+    record Plain(Relation.Named relation, String qualifierForSql, ScalarRelations relations) implements Scope {
+
+        Plain(Relation.Named relation, String qualifierForSql) {
+            this(relation, qualifierForSql, null);
+        }
 
         @Override
         public Value field(PigExpr.FieldRef ref) {
@@ -33,6 +37,9 @@ sealed interface Scope {
                 return scalar(matches.get(0));
             }
             String shown = ref.qualifier() == null ? ref.name() : ref.qualifier() + "::" + ref.name();
+            if (matches.isEmpty() && ref.qualifier() == null && relations != null && relations.scalar(ref.name()).isPresent()) {
+                return relations.scalar(ref.name()).get();
+            }
             if (matches.isEmpty()) {
                 throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E011, ref.span(),
                         "unknown field '" + shown + "'" + suggestion(ref.name()), "fields here: " + fieldList()));
@@ -44,11 +51,34 @@ sealed interface Scope {
 
         @Override
         public Value positional(PigExpr.PositionalRef ref) {
-            if (ref.index() >= relation.fields().size()) {
-                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(),
-                        "$" + ref.index() + " is out of range: the relation has " + relation.fields().size() + " fields"));
+            return positional(ref.index(), ref.span());
+        }
+
+        /** Field {@code index}; inside the line of a LOAD without AS, the index-th field of the line. */
+        Value.Scalar positional(int index, SourceSpan span) {
+            List<Field> fields = relation.fields();
+            for (int i = 0; i < fields.size(); i++) {
+                Field field = fields.get(i);
+                if (field.isRest()) {
+                    if (i + 1 < fields.size() && index >= i + 1) {
+                        throw ExprTranslator.unsupported(span, "$" + index + " lies after the fields of a LOAD without AS,"
+                                + " whose width Pig knows only per line");
+                    }
+                    return restField(field, index - i);
+                }
+                if (i == index) {
+                    return scalar(field);
+                }
             }
-            return scalar(relation.fields().get(ref.index()));
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, span,
+                    "$" + index + " is out of range: the relation has " + fields.size() + " fields"));
+        }
+
+        /** PigStorage: the n-th field of the line, null when the line is shorter or the field empty. */
+        private Value.Scalar restField(Field rest, int n) {
+            SqlExpr line = new SqlExpr.ColumnRef(qualifierForSql, rest.sqlName());
+            SqlExpr split = SqlExpr.Call.of("SPLIT_INDEX", line, SqlExpr.Literal.text(rest.restDelimiter()), SqlExpr.Literal.number(n));
+            return new Value.Scalar(SqlExpr.Call.of("NULLIF", split, SqlExpr.Literal.text("")), PigType.BYTEARRAY);
         }
 
         @Override
@@ -76,6 +106,11 @@ sealed interface Scope {
                     .map(n -> " (did you mean '" + n + "'?)")
                     .orElse("");
         }
+    }
+
+    /** Other aliases an expression may read as scalars: {@code c.total} where c has one row. */
+    interface ScalarRelations {
+        java.util.Optional<Value> scalar(String alias);
     }
 
     /** Inside {@code FOREACH grouped GENERATE}: {@code group} is the key, the input alias is the bag. */
@@ -113,7 +148,7 @@ sealed interface Scope {
 
         Value key() {
             if (grouped.all()) {
-                return new Value.Scalar(new SqlExpr.Literal("'all'"), PigType.CHARARRAY);
+                return new Value.Scalar(SqlExpr.Literal.text("all"), PigType.CHARARRAY);
             }
             List<Value.Scalar> keys = new ArrayList<>();
             for (int i = 0; i < grouped.keys().size(); i++) {

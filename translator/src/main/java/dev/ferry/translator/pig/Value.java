@@ -13,6 +13,9 @@ sealed interface Value {
     /** A bag inside a grouped relation: the whole bag, or one field of it ({@code clicks.amount}). */
     record Bag(Relation.Named relation, Field field) implements Value {}
 
+    /** Another relation named in an expression: {@code c.total} reads c's only row as a scalar. */
+    record Table(Relation.Named relation) implements Value {}
+
     /** The {@code group} of a GROUP BY several keys: a tuple, usable through FLATTEN or {@code group.key}. */
     record KeyTuple(List<Scalar> keys, List<Field> fields) implements Value {
         public KeyTuple {

@@ -243,7 +243,8 @@ public final class PigToSql {
         for (var fieldSchema : load.schema()) {
             var type = PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
-            String sqlName = names.unique(fieldSchema.name());
+            // AS (int, chararray): unnamed fields, reachable by position only.
+            String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type()));
             columns.add(new Column(sqlName, type));
         }
@@ -277,7 +278,7 @@ public final class PigToSql {
             Value.Scalar text = value.type() == PigType.BYTEARRAY || value.type() == PigType.CHARARRAY ? value
                     : expressions.cast(value, PigType.CHARARRAY, declared.span());
             Value.Scalar typed = expressions.cast(new Value.Scalar(text.sql(), PigType.BYTEARRAY), declared.type(), declared.span());
-            String sqlName = names.unique(declared.name());
+            String sqlName = names.unique(declared.name() != null ? declared.name() : "f" + i);
             items.add(new SelectItem(typed.sql(), sameColumn(typed.sql(), sqlName) ? null : sqlName));
             fields.add(new Field(declared.name(), alias, sqlName, declared.type()));
         }

@@ -98,6 +98,21 @@ class PigSemanticsDifferentialTest {
                         "c = FOREACH rows GENERATE city, clicks AS n;\nd = FOREACH rows GENERATE city AS town;\nr = JOIN rows BY city, c BY city, d BY town USING 'replicated';\n"),
                 Arguments.of("ORDER then FOREACH keeps the order",
                         "o = ORDER rows BY clicks DESC;\nr = FOREACH o GENERATE clicks, name;\n"),
+                Arguments.of("COGROUP counts per side: 0 for an empty bag, null SUM; null keys of each input stay apart",
+                        "other = FOREACH rows GENERATE city, clicks AS n;\nsome = FILTER other BY n > 2;\nc = COGROUP rows BY city, some BY city;\n"
+                                + "r = FOREACH c GENERATE group, COUNT(rows), COUNT(some), SUM(some.n), MAX(rows.score);\n"),
+                Arguments.of("COGROUP INNER drops keys whose bag is empty",
+                        "some = FILTER rows BY clicks > 2;\nc = COGROUP rows BY city INNER, some BY city;\nr = FOREACH c GENERATE group, COUNT(rows), COUNT(some);\n"),
+                Arguments.of("COGROUP anti-join: FILTER BY IsEmpty then FLATTEN",
+                        "big = FILTER rows BY clicks > 2;\nc = COGROUP rows BY name, big BY name;\nd = FILTER c BY IsEmpty(big);\nr = FOREACH d GENERATE FLATTEN(rows);\n"),
+                Arguments.of("COGROUP semi-join: FILTER BY NOT IsEmpty then FLATTEN",
+                        "big = FILTER rows BY clicks > 2;\nc = COGROUP rows BY name, big BY name;\nd = FILTER c BY NOT IsEmpty(big);\nr = FOREACH d GENERATE FLATTEN(rows);\n"),
+                Arguments.of("COGROUP FLATTEN of both bags is the cross product per key (a join)",
+                        "p = FOREACH rows GENERATE city, name;\nq = FOREACH rows GENERATE city, clicks;\nc = COGROUP p BY city, q BY city;\nr = FOREACH c GENERATE group, FLATTEN(p), FLATTEN(q.clicks);\n"),
+                Arguments.of("COGROUP by a bytearray key and a typed key: Pig casts the bytearray",
+                        "raw = LOAD '$INPUT' USING PigStorage('\\t');\n" + LOAD + "c = COGROUP rows BY clicks, raw BY $1;\nr = FOREACH c GENERATE group, COUNT(rows), COUNT(raw);\n"),
+                Arguments.of("GROUP then FLATTEN of the bag with the group's COUNT, null keys one group",
+                        "g = GROUP rows BY city;\nr = FOREACH g GENERATE FLATTEN(rows), COUNT(rows) AS n;\n"),
                 Arguments.of("unicode text survives",
                         "u = FOREACH rows GENERATE CONCAT(name, '→é'), LOWER('ÉŞ');\nr = DISTINCT u;\n"));
     }

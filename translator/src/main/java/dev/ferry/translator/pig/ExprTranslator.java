@@ -148,7 +148,15 @@ final class ExprTranslator {
     private Value call(PigExpr.Call call, Scope scope) {
         String name = call.function();
         if (PigFunctionTable.isAggregate(name)) {
-            return aggregate(call, scope);
+            Value.Scalar aggregate = (Value.Scalar) aggregate(call, scope);
+            Value.Bag bag = (Value.Bag) translate(call.arguments().get(0), scope);
+            String base = name.toLowerCase(java.util.Locale.ROOT)
+                    + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : "");
+            return scope.aggregated(bag, aggregate, base);
+        }
+        if (name.equals("IsEmpty") && call.arguments().size() == 1 && translate(call.arguments().get(0), scope) instanceof Value.Bag bag) {
+            // A bag is empty when its input has no row for the key (COGROUP), never for a GROUP's own bag.
+            return new Value.Scalar(scope.isEmpty(bag, call.span()), PigType.BOOLEAN);
         }
         PigFunctionTable.Scalar function = PigFunctionTable.scalar(name).orElseThrow(() ->
                 unsupported(call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));

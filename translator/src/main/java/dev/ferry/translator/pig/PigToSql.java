@@ -178,6 +178,15 @@ public final class PigToSql {
         if (relation instanceof PigRelation.Load load) {
             return load(alias, load);
         }
+        if (relation instanceof PigRelation.Cogroup cogroup) {
+            return cogroup(alias, cogroup);
+        }
+        if (relation instanceof PigRelation.Filter filter && relationOf(filter.input(), filter.span()) instanceof Relation.Grouped grouped) {
+            return cogrouped(grouped).filtered(filter.condition(), filter.span());
+        }
+        if (relation instanceof PigRelation.Filter filter && relationOf(filter.input(), filter.span()) instanceof Relation.Cogrouped cogrouped) {
+            return cogrouped.filtered(filter.condition(), filter.span());
+        }
         if (relation instanceof PigRelation.Filter filter) {
             Relation.Named input = named(filter.input(), filter.span());
             SqlExpr condition = condition(filter.condition(), input);
@@ -306,8 +315,14 @@ public final class PigToSql {
 
     private Relation foreach(String alias, PigRelation.Foreach foreach) {
         Relation input = relationOf(foreach.input(), foreach.span());
-        if (input instanceof Relation.Grouped grouped) {
+        if (input instanceof Relation.Grouped grouped && !readsBagsAsRows(foreach.items())) {
             return aggregate(alias, foreach, grouped);
+        }
+        if (input instanceof Relation.Grouped grouped) {
+            return cogroupForeach(alias, foreach, cogrouped(grouped));
+        }
+        if (input instanceof Relation.Cogrouped cogrouped) {
+            return cogroupForeach(alias, foreach, cogrouped);
         }
         Relation.Named named = named(foreach.input(), foreach.span());
         Projection projection = project(foreach, scope(named));
@@ -365,6 +380,134 @@ public final class PigToSql {
         return condition.sql();
     }
 
+    /** A GROUP seen as a one-input COGROUP, for the FOREACHs that FLATTEN its bag or test it. */
+    private static Relation.Cogrouped cogrouped(Relation.Grouped grouped) {
+        Relation.Side side = new Relation.Side(grouped.bagAlias(), grouped.input(), grouped.keys(), false);
+        return new Relation.Cogrouped(List.of(side), grouped.keyFields(), true, List.of(), List.of(grouped.span()));
+    }
+
+    /** True when a GENERATE item FLATTENs a bag or asks whether one is empty: rows of the bag, not only aggregates. */
+    private static boolean readsBagsAsRows(List<PigRelation.GenerateItem> items) {
+        return items.stream().anyMatch(item -> item.expr() instanceof PigExpr.Flatten f && !isGroupKey(f.expr())
+                || mentionsCall(item.expr(), "IsEmpty"));
+    }
+
+    private static boolean isGroupKey(PigExpr expr) {
+        return expr instanceof PigExpr.FieldRef ref && ref.name().equals("group") || expr instanceof PigExpr.PositionalRef p && p.index() == 0;
+    }
+
+    private static boolean mentionsCall(PigExpr expr, String function) {
+        if (expr instanceof PigExpr.Call call) {
+            return call.function().equals(function) || call.arguments().stream().anyMatch(a -> mentionsCall(a, function));
+        }
+        if (expr instanceof PigExpr.Bincond b) {
+            return mentionsCall(b.condition(), function) || mentionsCall(b.whenTrue(), function) || mentionsCall(b.whenFalse(), function);
+        }
+        if (expr instanceof PigExpr.Not n) {
+            return mentionsCall(n.expr(), function);
+        }
+        if (expr instanceof PigExpr.Binary b) {
+            return mentionsCall(b.left(), function) || mentionsCall(b.right(), function);
+        }
+        return false;
+    }
+
+    /** The bags a FOREACH over a COGROUP flattens: FLATTEN(a), FLATTEN(a.x), FLATTEN($1). */
+    private static java.util.Set<String> flattenedBags(List<PigRelation.GenerateItem> items, Relation.Cogrouped cogroup) {
+        java.util.Set<String> bags = new java.util.HashSet<>();
+        for (PigRelation.GenerateItem item : items) {
+            if (item.expr() instanceof PigExpr.Flatten f) {
+                PigExpr inner = f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr();
+                if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
+                    bags.add(ref.name());
+                } else if (inner instanceof PigExpr.PositionalRef p && p.index() >= 1 && p.index() <= cogroup.sides().size()) {
+                    bags.add(cogroup.sides().get(p.index() - 1).bagAlias());
+                }
+            }
+        }
+        return bags;
+    }
+
+    /** COGROUP a BY x [INNER], b BY y ...: one key, one bag per input; the FOREACH that reads it makes the SQL. */
+    private Relation cogroup(String alias, PigRelation.Cogroup cogroup) {
+        if (cogroup.partitioner() != null) {
+            throw ExprTranslator.unsupported(cogroup.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
+        }
+        List<Relation.Named> inputs = new ArrayList<>();
+        for (PigRelation.GroupInput input : cogroup.groupInputs()) {
+            if (input.all()) {
+                throw ExprTranslator.unsupported(input.span(), "COGROUP ... ALL is not translated yet");
+            }
+            if (input.keys().size() != cogroup.groupInputs().get(0).keys().size()) {
+                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, input.span(), "the COGROUP inputs have different numbers of keys"));
+            }
+            inputs.add(named(input.alias(), input.span()));
+        }
+        if (new java.util.HashSet<>(inputs.stream().map(Relation.Named::sqlName).toList()).size() < inputs.size()) {
+            throw ExprTranslator.unsupported(cogroup.span(), "a COGROUP of a relation with itself is not translated yet");
+        }
+        int keyCount = cogroup.groupInputs().get(0).keys().size();
+        List<List<Value.Scalar>> keys = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            List<Value.Scalar> sideKeys = new ArrayList<>();
+            for (PigExpr key : cogroup.groupInputs().get(i).keys()) {
+                sideKeys.add(expressions.scalar(key, scope(inputs.get(i))));
+            }
+            keys.add(sideKeys);
+        }
+        List<Field> keyFields = new ArrayList<>();
+        Names keyNames = new Names();
+        for (int k = 0; k < keyCount; k++) {
+            // Pig casts the keys to one type, a bytearray key to the other inputs' type.
+            PigType type = keys.get(0).get(k).type();
+            for (List<Value.Scalar> sideKeys : keys) {
+                type = PigTypes.common(type, sideKeys.get(k).type());
+            }
+            for (List<Value.Scalar> sideKeys : keys) {
+                sideKeys.set(k, expressions.cast(sideKeys.get(k), type, cogroup.span()));
+            }
+            PigExpr first = cogroup.groupInputs().get(0).keys().get(k);
+            String pigName = first instanceof PigExpr.FieldRef ref ? ref.name() : null;
+            String sqlName = keyNames.unique(keyCount == 1 ? "group_key" : pigName != null ? pigName : "group_key_" + (k + 1));
+            keyFields.add(new Field(pigName, null, sqlName, type));
+        }
+        List<Relation.Side> sides = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            PigRelation.GroupInput input = cogroup.groupInputs().get(i);
+            sides.add(new Relation.Side(input.alias(), inputs.get(i), keys.get(i).stream().map(Value.Scalar::sql).toList(), input.inner()));
+        }
+        return new Relation.Cogrouped(sides, keyFields, false, List.of(), List.of(cogroup.span()));
+    }
+
+    /** FOREACH over a COGROUP (or a GROUP whose bag it flattens): see {@link CogroupPlan}. */
+    private Relation cogroupForeach(String alias, PigRelation.Foreach foreach, Relation.Cogrouped cogrouped) {
+        CogroupPlan plan = new CogroupPlan(cogrouped, flattenedBags(foreach.items(), cogrouped));
+        Scope.Cogroup scope = new Scope.Cogroup(plan);
+        Projection projection = project(foreach, scope);
+        List<SqlExpr> conditions = new ArrayList<>();
+        for (PigExpr filter : cogrouped.filters()) {
+            Value.Scalar condition = expressions.scalar(filter, scope);
+            if (condition.type() != PigType.BOOLEAN) {
+                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, filter.span(),
+                        "a condition must be boolean, found " + condition.type().keyword()));
+            }
+            conditions.add(condition.sql());
+        }
+        SqlQuery.From from = plan.from(foreach.span());
+        conditions.addAll(plan.innerConditions());
+        Select query = Select.of(projection.items, from);
+        SqlExpr where = null;
+        for (SqlExpr c : conditions) {
+            where = where == null ? c : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, where, c);
+        }
+        if (where != null) {
+            query = query.withWhere(where);
+        }
+        List<SourceSpan> spans = new ArrayList<>(cogrouped.spans());
+        spans.add(foreach.span());
+        return view(alias, spans, query, projection.fields);
+    }
+
     /** FOREACH over a GROUP: Pig's bag form reduces to SELECT keys, aggregates ... GROUP BY keys. */
     private Relation aggregate(String alias, PigRelation.Foreach foreach, Relation.Grouped grouped) {
         Projection projection = project(foreach, new Scope.Grouped(grouped));
@@ -393,7 +536,13 @@ public final class PigToSql {
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
                 String pigName = item.names().isEmpty() ? pigNameOf(item.expr(), defaultNames.get(i)) : item.names().get(i).name();
-                if (pigName != null && !pigNames.add(pigName)) {
+                String qualifier = null;
+                if (pigName != null && pigName.contains("::")) {
+                    qualifier = pigName.substring(0, pigName.indexOf("::"));
+                    pigName = pigName.substring(pigName.indexOf("::") + 2);
+                    defaultNames.set(i, names.isTaken(pigName) ? qualifier + "_" + pigName : pigName);
+                }
+                if (pigName != null && !pigNames.add((qualifier == null ? "" : qualifier + "::") + pigName)) {
                     // Pig: "ERROR 1108: Duplicate schema alias"
                     throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E014, item.span(),
                             "the FOREACH output has two fields named '" + pigName + "'",
@@ -402,10 +551,10 @@ public final class PigToSql {
                 if (!item.names().isEmpty() && item.names().get(i).type() != PigType.BYTEARRAY) {
                     value = expressions.cast(value, item.names().get(i).type(), item.names().get(i).span());
                 }
-                String sqlName = names.unique(pigName != null ? pigName : defaultNames.get(i));
+                String sqlName = names.unique(qualifier != null ? defaultNames.get(i) : pigName != null ? pigName : defaultNames.get(i));
                 boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
                 items.add(new SelectItem(value.sql(), sameName ? null : sqlName));
-                fields.add(new Field(pigName, null, sqlName, value.type(), restDelimiter(scope, value)));
+                fields.add(new Field(pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value)));
             }
         }
         return new Projection(items, fields);
@@ -443,6 +592,15 @@ public final class PigToSql {
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);
                 names.add(defaultName(flatten.expr(), scalar));
+                return;
+            }
+            if (inner instanceof Value.Bag bag && scope instanceof Scope.Cogroup cogroup) {
+                Relation.Side side = cogroup.plan().side(bag.relation());
+                for (Value.Scalar value : cogroup.plan().flatten(side, bag.field())) {
+                    values.add(value);
+                    // Pig names a flattened bag's fields bag::field.
+                    names.add(side.bagAlias() + "::" + ((SqlExpr.ColumnRef) value.sql()).name());
+                }
                 return;
             }
             throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a bag is not supported by the Flink SQL translation yet");

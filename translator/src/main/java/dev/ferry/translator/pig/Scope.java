@@ -20,6 +20,16 @@ sealed interface Scope {
     /** {@code *}: every field, in order. */
     List<Value.Scalar> star(SourceSpan span);
 
+    /** Where an aggregate of a bag lands: in place (GROUP BY), or in its input's per-key table (COGROUP). */
+    default Value.Scalar aggregated(Value.Bag bag, Value.Scalar aggregate, String baseName) {
+        return aggregate;
+    }
+
+    /** {@code IsEmpty(bag)}. */
+    default SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
+        throw ExprTranslator.unsupported(span, "IsEmpty of a bag here is not translated yet");
+    }
+
     /** Fields of a plain relation, referenced unqualified (after a JOIN, {@code alias::name} disambiguates). */
     record Plain(Relation.Named relation, String qualifierForSql, ScalarRelations relations) implements Scope {
 
@@ -105,6 +115,52 @@ sealed interface Scope {
                     .min(Comparator.comparingInt(n -> Names.editDistance(n, name)))
                     .map(n -> " (did you mean '" + n + "'?)")
                     .orElse("");
+        }
+    }
+
+    /** Inside {@code FOREACH cogrouped GENERATE}: {@code group}, and one bag per input named after it. */
+    record Cogroup(CogroupPlan plan) implements Scope {
+
+        @Override
+        public Value field(PigExpr.FieldRef ref) {
+            if (ref.qualifier() == null && ref.name().equals("group")) {
+                return plan.key();
+            }
+            for (Relation.Side side : plan.cogroup().sides()) {
+                if (ref.qualifier() == null && ref.name().equals(side.bagAlias())) {
+                    return new Value.Bag(side.input(), null);
+                }
+            }
+            throw ExprTranslator.unsupported(ref.span(), "field '" + ref.name() + "' of a COGROUP is not translated yet");
+        }
+
+        @Override
+        public Value positional(PigExpr.PositionalRef ref) {
+            if (ref.index() == 0) {
+                return plan.key();
+            }
+            if (ref.index() <= plan.cogroup().sides().size()) {
+                return new Value.Bag(plan.cogroup().sides().get(ref.index() - 1).input(), null);
+            }
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(), "$" + ref.index() + " is out of range"));
+        }
+
+        @Override
+        public List<Value.Scalar> star(SourceSpan span) {
+            throw ExprTranslator.unsupported(span, "'*' over a COGROUP keeps its bags, which the SQL translation cannot hold yet");
+        }
+
+        @Override
+        public Value.Scalar aggregated(Value.Bag bag, Value.Scalar aggregate, String baseName) {
+            return plan.aggregate(plan.side(bag.relation()), aggregate, baseName);
+        }
+
+        @Override
+        public SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
+            if (bag.field() != null) {
+                throw ExprTranslator.unsupported(span, "IsEmpty of a projected bag is not translated yet");
+            }
+            return plan.isEmpty(plan.side(bag.relation()));
         }
     }
 

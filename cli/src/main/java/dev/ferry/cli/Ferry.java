@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** Entry point: {@code ferry convert|check}. Exit 0 = clean, 1 = the input has errors, 2 = usage or I/O problem. */
 @Command(name = "ferry", mixinStandardHelpOptions = true, version = "ferry 0.1.0",
         description = "Moves Oozie workflows and Pig scripts onto Airflow + Flink on Kubernetes.",
-        subcommands = {Ferry.Convert.class, Ferry.Check.class})
+        subcommands = {Ferry.Convert.class, Ferry.Check.class, VerifyCommand.class})
 public final class Ferry {
 
     static final int INPUT_ERRORS = 1;

@@ -113,6 +113,19 @@ class PigSemanticsDifferentialTest {
                         "raw = LOAD '$INPUT' USING PigStorage('\\t');\n" + LOAD + "c = COGROUP rows BY clicks, raw BY $1;\nr = FOREACH c GENERATE group, COUNT(rows), COUNT(raw);\n"),
                 Arguments.of("GROUP then FLATTEN of the bag with the group's COUNT, null keys one group",
                         "g = GROUP rows BY city;\nr = FOREACH g GENERATE FLATTEN(rows), COUNT(rows) AS n;\n"),
+                Arguments.of("CASE is Pig's nested bincond: a null test gives null, not the next WHEN",
+                        "r = FOREACH rows GENERATE name, (CASE WHEN clicks > 4 THEN 'high' WHEN score > 2.0 THEN 'mid' ELSE 'low' END),"
+                                + " (CASE city WHEN 'Paris' THEN 1 WHEN 'Lyon' THEN 2 END);\n"),
+                Arguments.of("IN with a null operand is null (the row is filtered out)",
+                        "r = FILTER rows BY clicks IN (3, 7, 0) OR city IN ('Nice');\n"),
+                Arguments.of("field ranges",
+                        "r = FOREACH rows GENERATE score.., ..$1;\n"),
+                Arguments.of("nested FOREACH: FILTER and DISTINCT of the bag become FILTER (WHERE) and DISTINCT aggregates",
+                        "g = GROUP rows BY city;\nr = FOREACH g {\n  big = FILTER rows BY clicks > 2;\n  names = rows.name;\n  u = DISTINCT names;\n"
+                                + "  GENERATE group, COUNT(big), COUNT(u), SUM(big.score), COUNT_STAR(big);\n};\n"),
+                Arguments.of("nested FOREACH over a COGROUP",
+                        "some = FILTER rows BY clicks > 2;\nc = COGROUP rows BY city, some BY city;\n"
+                                + "r = FOREACH c {\n  paris = FILTER some BY city == 'Paris';\n  GENERATE group, COUNT(rows), COUNT(paris);\n};\n"),
                 Arguments.of("unicode text survives",
                         "u = FOREACH rows GENERATE CONCAT(name, '→é'), LOWER('ÉŞ');\nr = DISTINCT u;\n"));
     }

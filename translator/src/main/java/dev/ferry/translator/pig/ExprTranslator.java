@@ -85,6 +85,12 @@ final class ExprTranslator {
         if (expr instanceof PigExpr.Bincond bincond) {
             return bincond(bincond, scope);
         }
+        if (expr instanceof PigExpr.Case c) {
+            return translate(caseAsBinconds(c), scope);
+        }
+        if (expr instanceof PigExpr.In in) {
+            return in(in, scope);
+        }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
     }
 
@@ -121,7 +127,7 @@ final class ExprTranslator {
                     .findFirst()
                     .orElseThrow(() -> new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(),
                             "the bag has no field '" + d.field() + "'")));
-            return new Value.Bag(bag.relation(), field);
+            return bag.withField(field);
         }
         if (base instanceof Value.KeyTuple tuple) {
             for (int i = 0; i < tuple.fields().size(); i++) {
@@ -184,7 +190,13 @@ final class ExprTranslator {
         }
         Field field = bag.field();
         if (call.function().equals("COUNT_STAR")) {
-            return new Value.Scalar(SqlExpr.Call.of("COUNT", new SqlExpr.Star()), PigType.LONG);
+            if (bag.distinct()) {
+                throw unsupported(call.span(), "COUNT_STAR of a nested DISTINCT bag is not translated yet");
+            }
+            return narrowed(new Value.Scalar(SqlExpr.Call.of("COUNT", new SqlExpr.Star()), PigType.LONG), bag);
+        }
+        if (bag.distinct() && field == null && bag.relation().fields().size() != 1) {
+            throw unsupported(call.span(), "an aggregate of a nested DISTINCT of whole tuples is not translated yet; DISTINCT one field (x = DISTINCT bag.f)");
         }
         if (field == null) {
             if (call.function().equals("COUNT")) {
@@ -203,7 +215,16 @@ final class ExprTranslator {
             return Aggregates.of(call.function(), first.sql(), first.type(), call.span());
         }
         SqlExpr column = SqlExpr.ColumnRef.of(field.sqlName());
-        return Aggregates.of(call.function(), column, field.type(), call.span());
+        return narrowed(Aggregates.of(call.function(), column, field.type(), call.span()), bag);
+    }
+
+    /** An aggregate of a nested FILTER or DISTINCT bag: {@code COUNT(DISTINCT x)}, {@code SUM(x) FILTER (WHERE c)}. */
+    private static Value.Scalar narrowed(Value.Scalar aggregate, Value.Bag bag) {
+        if (bag.filter() == null && !bag.distinct()) {
+            return aggregate;
+        }
+        SqlExpr.Call call = (SqlExpr.Call) aggregate.sql();
+        return new Value.Scalar(new SqlExpr.Aggregate(call.function(), call.arguments(), bag.distinct(), bag.filter()), aggregate.type());
     }
 
     private Value literal(PigExpr.Literal literal) {
@@ -275,6 +296,37 @@ final class ExprTranslator {
                     "arithmetic needs numbers, found " + value.type().keyword()));
         }
         return value;
+    }
+
+    /**
+     * Pig rewrites CASE into nested binconds, so a null test gives null (SQL's CASE would try the next
+     * WHEN); {@code CASE s WHEN v} tests {@code s == v}; without ELSE the result is null.
+     */
+    private static PigExpr caseAsBinconds(PigExpr.Case c) {
+        PigExpr result = c.otherwise() != null ? c.otherwise() : new PigExpr.Literal(null, null, c.span());
+        for (int i = c.branches().size() - 1; i >= 0; i--) {
+            PigExpr.When when = c.branches().get(i);
+            PigExpr test = c.subject() == null ? when.test() : new PigExpr.Binary(BinaryOp.EQ, c.subject(), when.test(), c.span());
+            result = new PigExpr.Bincond(test, when.result(), result, c.span());
+        }
+        return result;
+    }
+
+    /** {@code x IN (a, b)}: Pig's {@code x == a OR x == b}, with the same casts and null rule as SQL's IN. */
+    private Value in(PigExpr.In in, Scope scope) {
+        Value.Scalar operand = scalar(in.expr(), scope);
+        List<Value.Scalar> values = new ArrayList<>();
+        PigType type = operand.type();
+        for (PigExpr v : in.values()) {
+            Value.Scalar value = scalar(v, scope);
+            values.add(value);
+            type = PigTypes.common(type, value.type());
+        }
+        List<SqlExpr> sqlValues = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            sqlValues.add(cast(values.get(i), type, in.values().get(i).span()).sql());
+        }
+        return new Value.Scalar(new SqlExpr.In(cast(operand, type, in.expr().span()).sql(), sqlValues, false), PigType.BOOLEAN);
     }
 
     /** {@code (c ? a : b)}: a null condition gives null in Pig, so there is no ELSE branch. */

@@ -52,6 +52,8 @@ public final class PigToSql {
     private final Map<Integer, Integer> consumers;
     /** What each STORE wrote, by its path as written: a later LOAD of the path reads it from here. */
     private final Map<String, Relation> storedPaths = new HashMap<>();
+    /** The commands of the nested FOREACH being translated (empty otherwise). */
+    private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
     private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
     private int statementIndex;
@@ -195,6 +197,15 @@ public final class PigToSql {
         }
         if (relation instanceof PigRelation.Foreach foreach) {
             return foreach(alias, foreach);
+        }
+        if (relation instanceof PigRelation.NestedForeach nested) {
+            // The block's aliases narrow the bags; the GENERATE is translated as a FOREACH that sees them.
+            nestedCommands = nested.commands();
+            try {
+                return foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()));
+            } finally {
+                nestedCommands = List.of();
+            }
         }
         if (relation instanceof PigRelation.Group group) {
             return group(alias, group);
@@ -520,7 +531,35 @@ public final class PigToSql {
 
     private record Projection(List<SelectItem> items, List<Field> fields) {}
 
-    private Projection project(PigRelation.Foreach foreach, Scope scope) {
+    /**
+     * A nested block's aliases: {@code x = a.f} and other expressions, {@code FILTER bag BY c} (an
+     * aggregate FILTER (WHERE c)), {@code DISTINCT bag.f} (an aggregate over DISTINCT f).
+     */
+    private Scope withNestedAliases(Scope scope) {
+        Map<String, Value> locals = new java.util.LinkedHashMap<>();
+        Scope.Nested nested = new Scope.Nested(scope, locals);
+        for (PigRelation.NestedCommand command : nestedCommands) {
+            PigRelation.NestedOp op = command.op();
+            if (op instanceof PigRelation.NestedOp.Assign assign) {
+                locals.put(command.alias(), expressions.translate(assign.expr(), nested));
+            } else if (op instanceof PigRelation.NestedOp.Filter filter
+                    && expressions.translate(filter.input(), nested) instanceof Value.Bag bag) {
+                SqlExpr condition = condition(filter.condition(), bag.relation());
+                SqlExpr all = bag.filter() == null ? condition : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), condition);
+                locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), all, bag.distinct()));
+            } else if (op instanceof PigRelation.NestedOp.Distinct distinct
+                    && expressions.translate(distinct.input(), nested) instanceof Value.Bag bag) {
+                locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), bag.filter(), true));
+            } else {
+                throw ExprTranslator.unsupported(command.span(), "nested " + op.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
+                        + " inside FOREACH { } is not translated yet");
+            }
+        }
+        return nested;
+    }
+
+    private Projection project(PigRelation.Foreach foreach, Scope outerScope) {
+        Scope scope = nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope);
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
         Names names = new Names();
@@ -582,6 +621,20 @@ public final class PigToSql {
 
             return;
         }
+        if (expr instanceof PigExpr.ColumnRange range && scope instanceof Scope.Plain plain) {
+            List<Field> fields = plain.relation().fields();
+            if (fields.stream().anyMatch(Field::isRest)) {
+                throw ExprTranslator.unsupported(range.span(), "a field range over a LOAD without AS is not translated yet");
+            }
+            int from = range.from() == null ? 0 : fieldIndex(range.from(), plain);
+            int to = range.to() == null ? fields.size() - 1 : fieldIndex(range.to(), plain);
+            for (int i = from; i <= to; i++) {
+                Value.Scalar value = plain.positional(i, range.span());
+                values.add(value);
+                names.add(fields.get(i).sqlName());
+            }
+            return;
+        }
         if (expr instanceof PigExpr.Flatten flatten) {
             Value inner = expressions.translate(flatten.expr(), scope);
             if (inner instanceof Value.KeyTuple tuple) {
@@ -594,7 +647,9 @@ public final class PigToSql {
                 names.add(defaultName(flatten.expr(), scalar));
                 return;
             }
-            if (inner instanceof Value.Bag bag && scope instanceof Scope.Cogroup cogroup) {
+            Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;
+            if (inner instanceof Value.Bag bag && base instanceof Scope.Cogroup cogroup && bag.filter() == null && !bag.distinct()
+                    && cogroup.plan().isFlattened(cogroup.plan().side(bag.relation()))) {
                 Relation.Side side = cogroup.plan().side(bag.relation());
                 for (Value.Scalar value : cogroup.plan().flatten(side, bag.field())) {
                     values.add(value);
@@ -608,6 +663,22 @@ public final class PigToSql {
         Value.Scalar value = expressions.scalar(expr, scope);
         values.add(value);
         names.add(defaultName(expr, value));
+    }
+
+    /** The position of a range end ({@code $2} or {@code name}) in the relation. */
+    private static int fieldIndex(PigExpr end, Scope.Plain scope) {
+        if (end instanceof PigExpr.PositionalRef p) {
+            return p.index();
+        }
+        if (end instanceof PigExpr.FieldRef ref) {
+            List<Field> fields = scope.relation().fields();
+            for (int i = 0; i < fields.size(); i++) {
+                if (ref.name().equals(fields.get(i).pigName())) {
+                    return i;
+                }
+            }
+        }
+        throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, end.span(), "unknown field in a field range"));
     }
 
     /** Pig keeps a field's name through a plain projection and names {@code group} so; anything else is unnamed. */

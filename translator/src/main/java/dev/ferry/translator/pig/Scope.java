@@ -164,6 +164,41 @@ sealed interface Scope {
         }
     }
 
+    /** Inside a nested FOREACH block: its own aliases (narrowed bags) first, then the enclosing scope. */
+    record Nested(Scope outer, java.util.Map<String, Value> locals) implements Scope {
+
+        @Override
+        public Value field(PigExpr.FieldRef ref) {
+            if (ref.qualifier() == null && locals.containsKey(ref.name())) {
+                return locals.get(ref.name());
+            }
+            return outer.field(ref);
+        }
+
+        @Override
+        public Value positional(PigExpr.PositionalRef ref) {
+            return outer.positional(ref);
+        }
+
+        @Override
+        public List<Value.Scalar> star(SourceSpan span) {
+            return outer.star(span);
+        }
+
+        @Override
+        public Value.Scalar aggregated(Value.Bag bag, Value.Scalar aggregate, String baseName) {
+            return outer.aggregated(bag, aggregate, baseName);
+        }
+
+        @Override
+        public SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
+            if (bag.filter() != null || bag.distinct()) {
+                throw ExprTranslator.unsupported(span, "IsEmpty of a nested FILTER or DISTINCT bag is not translated yet");
+            }
+            return outer.isEmpty(bag, span);
+        }
+    }
+
     /** Other aliases an expression may read as scalars: {@code c.total} where c has one row. */
     interface ScalarRelations {
         java.util.Optional<Value> scalar(String alias);

@@ -36,12 +36,12 @@ class NotTranslatedYetTest {
             X = cogroup A all, B all;                              | 3:13 | COGROUP ... ALL
             X = distinct A partition by org.example.P;             | 3:5 | PARTITION BY
             X = order A by a using org.example.Cmp;                | 3:5 | ORDER ... USING a comparator
-            X = foreach A { s = filter A by a > 0; generate a; }   | 3:5 | NESTEDFOREACH is not translated yet
+            X = foreach A { s = filter A by a > 0; generate a; }   | 3:17 | nested FILTER inside FOREACH
             X = stream A through `cat`;                            | 3:5 | STREAM is not translated yet
             DEFINE f org.example.Udf('x');                         | 3:1 | DEFINE (user-defined function) is not translated yet
             fs -ls /tmp;                                           | 3:1 | FS is not translated yet
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
-            X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | expression is not supported
+            X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
             X = rank A;                                            | 3:5 | RANK without BY
             X = load 'in/{a,b}';                                   | 3:5 | Hadoop glob
             X = load 'in/part-*' as (a:int);                       | 3:5 | Hadoop glob

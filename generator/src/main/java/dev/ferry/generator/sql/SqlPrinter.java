@@ -236,6 +236,9 @@ public final class SqlPrinter {
             return "NULL";
         }
         if (value instanceof String text) {
+            if (text.length() == 1 && text.charAt(0) < 0x20) {
+                return "CHR(" + (int) text.charAt(0) + ")"; // a tab or \u0001 delimiter, visible in the text
+            }
             return "'" + text.replace("'", "''") + "'";
         }
         if (value instanceof Boolean b) {

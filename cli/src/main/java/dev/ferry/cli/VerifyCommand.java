@@ -61,7 +61,7 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Diagnostics diagnostics = new Diagnostics();
         String display = script.getFileName().toString();
-        Optional<PigScript> parsed = PigLoader.load(script, display, Optional.empty(), diagnostics);
+        Optional<PigScript> parsed = PigLoader.load(dev.ferry.parser.repo.RepoRoot.of(script.toAbsolutePath().getParent()), script, display, Optional.empty(), diagnostics);
         Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, "verify", diagnostics));
         if (job.isEmpty()) {
             diagnostics.sorted().stream().map(Diagnostic::format).forEach(err::println);

@@ -65,7 +65,7 @@ class ValidScriptsNeverHardErrorsTest {
         List<Path> scripts = scripts();
         for (Path script : scripts) {
             Diagnostics diagnostics = new Diagnostics();
-            Optional<PigScript> parsed = PigLoader.load(script, script.getFileName().toString(), Optional.empty(), diagnostics);
+            Optional<PigScript> parsed = PigLoader.load(dev.ferry.parser.repo.RepoRoot.of(script.getParent()), script, script.getFileName().toString(), Optional.empty(), diagnostics);
             boolean ok;
             try {
                 ok = parsed.flatMap(p -> PigToSql.translate(p, "job", diagnostics)).isPresent();

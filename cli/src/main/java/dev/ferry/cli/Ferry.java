@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ConvertCommand.class,
             CheckCommand.class,
             RunCommand.class,
+            VerifyCommand.class,
         })
 public final class Ferry {
 

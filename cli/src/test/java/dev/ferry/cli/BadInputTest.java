@@ -106,11 +106,11 @@ class BadInputTest {
     void untranslatedPigConstructIsAWarningAndAFailingActionNotABlockedConversion() throws IOException {
         Path repo = copyOfSample();
         Path script = repo.resolve("apps/clickstream/pig/revenue.pig");
-        int line = replaceLine(script, "purchases = FILTER", "purchases = SAMPLE views 0.5;");
+        int line = replaceLine(script, "purchases = FILTER", "purchases = STREAM views THROUGH `cat`;");
         Path output = tmp.resolve("out");
         Run run = convert(repo, output);
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("apps/clickstream/pig/revenue.pig:" + line + ":13: warning PIG-W020: SAMPLE is not translated yet"),
+        assertTrue(run.err().contains("apps/clickstream/pig/revenue.pig:" + line + ":13: warning PIG-W020: STREAM is not translated yet"),
                 run.err());
         String dag = Files.readString(output.resolve("dags/clickstream_daily.py"));
         // The action still follows Oozie's transitions: its work fails with the TODO, then error-to runs.
@@ -118,7 +118,7 @@ class BadInputTest {
         assertTrue(dag.contains("error=\"notify-failure\""), dag);
         assertFalse(Files.exists(output.resolve("flink/clickstream_daily/revenue-by-country.sql")));
         assertTrue(Files.exists(output.resolve("flink/clickstream_daily/sessionize.sql")));
-        assertTrue(Files.readString(output.resolve("report.md")).contains("SAMPLE is not translated yet"));
+        assertTrue(Files.readString(output.resolve("report.md")).contains("STREAM is not translated yet"));
     }
 
     @Test

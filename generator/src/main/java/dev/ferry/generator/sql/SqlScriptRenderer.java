@@ -63,7 +63,7 @@ public final class SqlScriptRenderer {
         StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ").append(SqlIdentifiers.quote(table.name())).append(" (\n");
         for (int i = 0; i < table.columns().size(); i++) {
             Column c = table.columns().get(i);
-            out.append("  ").append(SqlIdentifiers.quote(c.name())).append(' ').append(c.type().sql())
+            out.append("  ").append(SqlIdentifiers.quote(c.name())).append(' ').append(SqlPrinter.type(c.type()))
                     .append(i + 1 < table.columns().size() ? ",\n" : "\n");
         }
         out.append(") WITH (\n");
@@ -84,7 +84,8 @@ public final class SqlScriptRenderer {
             return "\\t";
         }
         if (delimiter.length() == 1 && delimiter.charAt(0) < 0x20) {
-            return String.format("\\u%04x", (int) delimiter.charAt(0));
+            // The format reads '\\x' as hexadecimal (and '\\u' as decimal, as Pig does).
+            return String.format("\\x%02x", (int) delimiter.charAt(0));
         }
         return delimiter;
     }

@@ -7,6 +7,7 @@ import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
+import dev.ferry.translator.sql.SqlQuery;
 import dev.ferry.translator.sql.SqlType;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +17,13 @@ import java.util.Set;
 /** Translates Pig expressions to SQL expressions with Pig's typing and null semantics. */
 final class ExprTranslator {
 
-    private static final Map<BinaryOp, String> SQL_OPERATORS = Map.ofEntries(
-            Map.entry(BinaryOp.MULTIPLY, "*"), Map.entry(BinaryOp.DIVIDE, "/"),
-            Map.entry(BinaryOp.ADD, "+"), Map.entry(BinaryOp.SUBTRACT, "-"),
-            Map.entry(BinaryOp.EQ, "="), Map.entry(BinaryOp.NE, "<>"),
-            Map.entry(BinaryOp.LT, "<"), Map.entry(BinaryOp.LE, "<="),
-            Map.entry(BinaryOp.GT, ">"), Map.entry(BinaryOp.GE, ">="),
-            Map.entry(BinaryOp.AND, "AND"), Map.entry(BinaryOp.OR, "OR"));
+    private static final Map<BinaryOp, SqlExpr.BinaryOp> SQL_OPERATORS = Map.ofEntries(
+            Map.entry(BinaryOp.MULTIPLY, SqlExpr.BinaryOp.MULTIPLY), Map.entry(BinaryOp.DIVIDE, SqlExpr.BinaryOp.DIVIDE),
+            Map.entry(BinaryOp.ADD, SqlExpr.BinaryOp.ADD), Map.entry(BinaryOp.SUBTRACT, SqlExpr.BinaryOp.SUBTRACT),
+            Map.entry(BinaryOp.EQ, SqlExpr.BinaryOp.EQ), Map.entry(BinaryOp.NE, SqlExpr.BinaryOp.NE),
+            Map.entry(BinaryOp.LT, SqlExpr.BinaryOp.LT), Map.entry(BinaryOp.LE, SqlExpr.BinaryOp.LE),
+            Map.entry(BinaryOp.GT, SqlExpr.BinaryOp.GT), Map.entry(BinaryOp.GE, SqlExpr.BinaryOp.GE),
+            Map.entry(BinaryOp.AND, SqlExpr.BinaryOp.AND), Map.entry(BinaryOp.OR, SqlExpr.BinaryOp.OR));
 
     /** Runtime functions casting text the way Pig casts a chararray or bytearray to a number. */
     private static final Map<PigType, String> TEXT_TO_NUMBER = Map.of(
@@ -64,10 +65,10 @@ final class ExprTranslator {
         }
         if (expr instanceof PigExpr.Negate negate) {
             Value.Scalar operand = numeric(scalar(negate.expr(), scope), PigType.DOUBLE, negate.span());
-            return new Value.Scalar(new SqlExpr.Unary("-", operand.sql()), operand.type());
+            return new Value.Scalar(new SqlExpr.Unary(SqlExpr.UnaryOp.NEGATE, operand.sql()), operand.type());
         }
         if (expr instanceof PigExpr.Not not) {
-            return new Value.Scalar(new SqlExpr.Unary("NOT", bool(not.expr(), scope)), PigType.BOOLEAN);
+            return new Value.Scalar(new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, bool(not.expr(), scope)), PigType.BOOLEAN);
         }
         if (expr instanceof PigExpr.IsNull isNull) {
             return new Value.Scalar(new SqlExpr.IsNull(scalar(isNull.expr(), scope).sql(), isNull.negated()), PigType.BOOLEAN);
@@ -79,10 +80,16 @@ final class ExprTranslator {
             Value.Scalar text = scalar(matches.expr(), scope);
             // Pig's MATCHES is String.matches (the whole string); Flink's REGEXP finds a substring.
             return new Value.Scalar(SqlExpr.Call.of("REGEXP", text.sql(),
-                    new SqlExpr.Literal(quote("^(?:" + matches.regex() + ")$"))), PigType.BOOLEAN);
+                    SqlExpr.Literal.text("^(?:" + matches.regex() + ")$")), PigType.BOOLEAN);
         }
         if (expr instanceof PigExpr.Bincond bincond) {
             return bincond(bincond, scope);
+        }
+        if (expr instanceof PigExpr.Case c) {
+            return translate(caseAsBinconds(c), scope);
+        }
+        if (expr instanceof PigExpr.In in) {
+            return in(in, scope);
         }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
     }
@@ -92,6 +99,10 @@ final class ExprTranslator {
         Value value = translate(expr, scope);
         if (value instanceof Value.Scalar s) {
             return s;
+        }
+        if (value instanceof Value.Table table) {
+            throw unsupported(expr.span(), "a whole relation ('" + table.relation().sqlName() + "') as a value is not translated yet;"
+                    + " project one field of it (alias.field) to read it as a scalar");
         }
         String what = value instanceof Value.Bag ? "a bag" : "a tuple";
         throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, expr.span(),
@@ -116,7 +127,7 @@ final class ExprTranslator {
                     .findFirst()
                     .orElseThrow(() -> new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(),
                             "the bag has no field '" + d.field() + "'")));
-            return new Value.Bag(bag.relation(), field);
+            return bag.withField(field);
         }
         if (base instanceof Value.KeyTuple tuple) {
             for (int i = 0; i < tuple.fields().size(); i++) {
@@ -126,13 +137,32 @@ final class ExprTranslator {
             }
             throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(), "the group key has no field '" + d.field() + "'"));
         }
+        if (base instanceof Value.Table table) {
+            // Pig's scalar projection: the field of a relation that has exactly one row (fails in Pig otherwise).
+            Field field = table.relation().fields().stream()
+                    .filter(f -> d.field().equals(f.pigName()))
+                    .findFirst()
+                    .orElseThrow(() -> new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(),
+                            "'" + table.relation().sqlName() + "' has no field '" + d.field() + "'")));
+            SqlQuery one = SqlQuery.Select.of(List.of(new SqlQuery.SelectItem(SqlExpr.ColumnRef.of(field.sqlName()), null)),
+                    new SqlQuery.TableRef(table.relation().sqlName()));
+            return new Value.Scalar(new SqlExpr.ScalarQuery(one), field.type());
+        }
         throw unsupported(d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
     }
 
     private Value call(PigExpr.Call call, Scope scope) {
         String name = call.function();
         if (PigFunctionTable.isAggregate(name)) {
-            return aggregate(call, scope);
+            Value.Scalar aggregate = (Value.Scalar) aggregate(call, scope);
+            Value.Bag bag = (Value.Bag) translate(call.arguments().get(0), scope);
+            String base = name.toLowerCase(java.util.Locale.ROOT)
+                    + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : "");
+            return scope.aggregated(bag, aggregate, base);
+        }
+        if (name.equals("IsEmpty") && call.arguments().size() == 1 && translate(call.arguments().get(0), scope) instanceof Value.Bag bag) {
+            // A bag is empty when its input has no row for the key (COGROUP), never for a GROUP's own bag.
+            return new Value.Scalar(scope.isEmpty(bag, call.span()), PigType.BOOLEAN);
         }
         PigFunctionTable.Scalar function = PigFunctionTable.scalar(name).orElseThrow(() ->
                 unsupported(call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));
@@ -160,7 +190,13 @@ final class ExprTranslator {
         }
         Field field = bag.field();
         if (call.function().equals("COUNT_STAR")) {
-            return new Value.Scalar(SqlExpr.Call.of("COUNT", new SqlExpr.Star()), PigType.LONG);
+            if (bag.distinct()) {
+                throw unsupported(call.span(), "COUNT_STAR of a nested DISTINCT bag is not translated yet");
+            }
+            return narrowed(new Value.Scalar(SqlExpr.Call.of("COUNT", new SqlExpr.Star()), PigType.LONG), bag);
+        }
+        if (bag.distinct() && field == null && bag.relation().fields().size() != 1) {
+            throw unsupported(call.span(), "an aggregate of a nested DISTINCT of whole tuples is not translated yet; DISTINCT one field (x = DISTINCT bag.f)");
         }
         if (field == null) {
             if (call.function().equals("COUNT")) {
@@ -173,36 +209,41 @@ final class ExprTranslator {
                         call.function() + " of a bag with several fields", "project one field: " + call.function() + "(bag.field)"));
             }
         }
+        if (field.isRest()) {
+            // COUNT of a bag from a LOAD without AS counts tuples whose first field is not null.
+            Value.Scalar first = new Scope.Plain(bag.relation(), null).positional(0, call.span());
+            return Aggregates.of(call.function(), first.sql(), first.type(), call.span());
+        }
         SqlExpr column = SqlExpr.ColumnRef.of(field.sqlName());
-        return Aggregates.of(call.function(), column, field.type(), call.span());
+        return narrowed(Aggregates.of(call.function(), column, field.type(), call.span()), bag);
+    }
+
+    /** An aggregate of a nested FILTER or DISTINCT bag: {@code COUNT(DISTINCT x)}, {@code SUM(x) FILTER (WHERE c)}. */
+    private static Value.Scalar narrowed(Value.Scalar aggregate, Value.Bag bag) {
+        if (bag.filter() == null && !bag.distinct()) {
+            return aggregate;
+        }
+        SqlExpr.Call call = (SqlExpr.Call) aggregate.sql();
+        return new Value.Scalar(new SqlExpr.Aggregate(call.function(), call.arguments(), bag.distinct(), bag.filter()), aggregate.type());
     }
 
     private Value literal(PigExpr.Literal literal) {
         Object value = literal.value();
         if (value == null) {
-            return new Value.Scalar(new SqlExpr.Literal("NULL"), PigType.BYTEARRAY);
+            return new Value.Scalar(SqlExpr.Literal.NULL, PigType.BYTEARRAY);
         }
         return switch (literal.type()) {
-            case INT -> new Value.Scalar(new SqlExpr.Literal(value.toString()), PigType.INT);
-            case LONG -> new Value.Scalar(new SqlExpr.Cast(new SqlExpr.Literal(value.toString()), SqlType.BIGINT, false), PigType.LONG);
-            // An exponent makes the literal a DOUBLE in Flink; 1.5 alone would be a DECIMAL.
-            case DOUBLE -> new Value.Scalar(new SqlExpr.Literal(doubleLiteral((Double) value)), PigType.DOUBLE);
-            case FLOAT -> new Value.Scalar(new SqlExpr.Cast(new SqlExpr.Literal(doubleLiteral(((Float) value).doubleValue())),
-                    SqlType.FLOAT, false), PigType.FLOAT);
-            case CHARARRAY -> new Value.Scalar(new SqlExpr.Literal(quote(PigToSql.bindParameters((String) value, parameters))),
+            case INT -> new Value.Scalar(new SqlExpr.Literal(((Number) value).intValue()), PigType.INT);
+            case LONG -> new Value.Scalar(new SqlExpr.Cast(new SqlExpr.Literal(((Number) value).longValue()), SqlType.BIGINT, false),
+                    PigType.LONG);
+            case DOUBLE -> new Value.Scalar(new SqlExpr.Literal(((Number) value).doubleValue()), PigType.DOUBLE);
+            case FLOAT -> new Value.Scalar(new SqlExpr.Cast(new SqlExpr.Literal(((Number) value).doubleValue()), SqlType.FLOAT, false),
+                    PigType.FLOAT);
+            case CHARARRAY -> new Value.Scalar(SqlExpr.Literal.text(PigToSql.bindParameters((String) value, parameters)),
                     PigType.CHARARRAY);
-            case BOOLEAN -> new Value.Scalar(new SqlExpr.Literal(((Boolean) value) ? "TRUE" : "FALSE"), PigType.BOOLEAN);
+            case BOOLEAN -> new Value.Scalar((Boolean) value ? SqlExpr.Literal.TRUE : SqlExpr.Literal.FALSE, PigType.BOOLEAN);
             default -> throw unsupported(literal.span(), literal.type().keyword() + " literals are not supported yet");
         };
-    }
-
-    private static String doubleLiteral(double value) {
-        String text = Double.toString(value);
-        return text.contains("E") ? text : text + "E0";
-    }
-
-    static String quote(String text) {
-        return "'" + text.replace("'", "''") + "'";
     }
 
     private Value binary(PigExpr.Binary binary, Scope scope) {
@@ -216,7 +257,7 @@ final class ExprTranslator {
         if (op.isComparison()) {
             // Numbers compare across widths in SQL as in Pig; only text operands need Pig's casts.
             if (!(left.type().isNumeric() && right.type().isNumeric())) {
-                PigType common = comparisonType(left.type(), right.type());
+                PigType common = PigTypes.common(left.type(), right.type());
                 left = cast(left, common, binary.left().span());
                 right = cast(right, common, binary.right().span());
             }
@@ -229,23 +270,21 @@ final class ExprTranslator {
         left = numeric(target != null && left.type() == PigType.BYTEARRAY ? cast(left, target, binary.span()) : left, null, binary.left().span());
         right = numeric(target != null && right.type() == PigType.BYTEARRAY ? cast(right, target, binary.span()) : right, null, binary.right().span());
         PigType type = PigTypes.wider(left.type(), right.type());
+        // Pig gives null for a zero divisor (Divide, Mod); Flink fails the job (integers) or gives Infinity.
         if (op == BinaryOp.MODULO) {
-            return new Value.Scalar(SqlExpr.Call.of("MOD", left.sql(), right.sql()), type);
+            return new Value.Scalar(SqlExpr.Call.of("MOD", left.sql(), nullIfZero(right.sql())), type);
+        }
+        if (op == BinaryOp.DIVIDE) {
+            return new Value.Scalar(new SqlExpr.Binary(SqlExpr.BinaryOp.DIVIDE, left.sql(), nullIfZero(right.sql())), type);
         }
         return new Value.Scalar(new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), type);
     }
 
-    private static PigType comparisonType(PigType left, PigType right) {
-        if (left == right) {
-            return left;
+    private static SqlExpr nullIfZero(SqlExpr divisor) {
+        if (divisor instanceof SqlExpr.Literal l && l.value() instanceof Number n && n.doubleValue() != 0) {
+            return divisor;
         }
-        if (left == PigType.BYTEARRAY) {
-            return right;
-        }
-        if (right == PigType.BYTEARRAY) {
-            return left;
-        }
-        return left.isNumeric() && right.isNumeric() ? PigTypes.wider(left, right) : left;
+        return SqlExpr.Call.of("NULLIF", divisor, new SqlExpr.Literal(0));
     }
 
     private Value.Scalar numeric(Value.Scalar value, PigType bytearrayTarget, SourceSpan span) {
@@ -257,6 +296,37 @@ final class ExprTranslator {
                     "arithmetic needs numbers, found " + value.type().keyword()));
         }
         return value;
+    }
+
+    /**
+     * Pig rewrites CASE into nested binconds, so a null test gives null (SQL's CASE would try the next
+     * WHEN); {@code CASE s WHEN v} tests {@code s == v}; without ELSE the result is null.
+     */
+    private static PigExpr caseAsBinconds(PigExpr.Case c) {
+        PigExpr result = c.otherwise() != null ? c.otherwise() : new PigExpr.Literal(null, null, c.span());
+        for (int i = c.branches().size() - 1; i >= 0; i--) {
+            PigExpr.When when = c.branches().get(i);
+            PigExpr test = c.subject() == null ? when.test() : new PigExpr.Binary(BinaryOp.EQ, c.subject(), when.test(), c.span());
+            result = new PigExpr.Bincond(test, when.result(), result, c.span());
+        }
+        return result;
+    }
+
+    /** {@code x IN (a, b)}: Pig's {@code x == a OR x == b}, with the same casts and null rule as SQL's IN. */
+    private Value in(PigExpr.In in, Scope scope) {
+        Value.Scalar operand = scalar(in.expr(), scope);
+        List<Value.Scalar> values = new ArrayList<>();
+        PigType type = operand.type();
+        for (PigExpr v : in.values()) {
+            Value.Scalar value = scalar(v, scope);
+            values.add(value);
+            type = PigTypes.common(type, value.type());
+        }
+        List<SqlExpr> sqlValues = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            sqlValues.add(cast(values.get(i), type, in.values().get(i).span()).sql());
+        }
+        return new Value.Scalar(new SqlExpr.In(cast(operand, type, in.expr().span()).sql(), sqlValues, false), PigType.BOOLEAN);
     }
 
     /** {@code (c ? a : b)}: a null condition gives null in Pig, so there is no ELSE branch. */
@@ -271,7 +341,7 @@ final class ExprTranslator {
         whenFalse = cast(whenFalse, type, bincond.whenFalse().span());
         return new Value.Scalar(new SqlExpr.Case(List.of(
                 new SqlExpr.When(condition, whenTrue.sql()),
-                new SqlExpr.When(new SqlExpr.Unary("NOT", condition), whenFalse.sql()))), type);
+                new SqlExpr.When(new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, condition), whenFalse.sql())), null), type);
     }
 
     /** Pig's cast rules (POCast): number to number truncates, text to number is null when unparsable. */
@@ -309,7 +379,7 @@ final class ExprTranslator {
     }
 
     private static boolean isNullLiteral(Value.Scalar value) {
-        return value.sql() instanceof SqlExpr.Literal l && l.sql().equals("NULL");
+        return value.sql() instanceof SqlExpr.Literal l && l.value() == null;
     }
 
     static TranslationError unsupported(SourceSpan span, String message) {

@@ -18,6 +18,10 @@ final class Names {
         return candidate;
     }
 
+    boolean isTaken(String name) {
+        return taken.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     static int editDistance(String a, String b) {
         return dev.ferry.diagnostics.DidYouMean.distance(a, b);
     }

@@ -16,7 +16,9 @@ import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.sql.SqlQuery;
 import dev.ferry.translator.sql.SqlQuery.OrderItem;
+import dev.ferry.translator.sql.SqlQuery.Select;
 import dev.ferry.translator.sql.SqlQuery.SelectItem;
+import dev.ferry.translator.sql.SqlType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +50,13 @@ public final class PigToSql {
     private final List<SqlJob.Table> sinks = new ArrayList<>();
     private final List<SqlJob.Insert> inserts = new ArrayList<>();
     private final Names tableNames = new Names();
-    private final AliasUses uses;
+    private final Map<Integer, Integer> consumers;
+    /** What each STORE wrote, by its path as written: a later LOAD of the path reads it from here. */
+    private final Map<String, Relation> storedPaths = new HashMap<>();
+    /** The commands of the nested FOREACH being translated (empty otherwise). */
+    private List<PigRelation.NestedCommand> nestedCommands = List.of();
+    /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
+    private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
     private int statementIndex;
 
     private PigToSql(PigScript script, Diagnostics diagnostics) {
@@ -71,9 +79,10 @@ public final class PigToSql {
             } catch (TranslationError error) {
                 error.diagnostic().ifPresent(diagnostics::add);
                 failed = true;
-                if (statement instanceof PigStatement.Assign assign) {
-                    aliases.remove(assign.alias());
-                    failedAliases.add(assign.alias());
+                // Only the aliases the statement defines fail; their readers are follow-on errors, reported once.
+                for (String alias : definedAliases(statement)) {
+                    aliases.remove(alias);
+                    failedAliases.add(alias);
                 }
             }
         }
@@ -104,10 +113,29 @@ public final class PigToSql {
         return Optional.of(new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts));
     }
 
+    private static List<String> definedAliases(PigStatement statement) {
+        if (statement instanceof PigStatement.Assign assign) {
+            return List.of(assign.alias());
+        }
+        if (statement instanceof PigStatement.Split split) {
+            List<String> outputs = new ArrayList<>(split.branches().stream().map(PigStatement.SplitBranch::alias).toList());
+            if (split.otherwise() != null) {
+                outputs.add(split.otherwise());
+            }
+            return outputs;
+        }
+        if (statement instanceof PigStatement.MacroCall call) {
+            return call.outputs();
+        }
+        return List.of();
+    }
+
     private void translate(PigStatement statement) {
         if (statement instanceof PigStatement.Assign assign) {
             aliases.put(assign.alias(), relation(assign.alias(), assign.relation()));
             failedAliases.remove(assign.alias());
+        } else if (statement instanceof PigStatement.Split split) {
+            split(split);
         } else if (statement instanceof PigStatement.Store store) {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
@@ -155,19 +183,32 @@ public final class PigToSql {
         if (relation instanceof PigRelation.Load load) {
             return load(alias, load);
         }
+        if (relation instanceof PigRelation.Cogroup cogroup) {
+            return cogroup(alias, cogroup);
+        }
+        if (relation instanceof PigRelation.Filter filter && relationOf(filter.input(), filter.span()) instanceof Relation.Grouped grouped) {
+            return cogrouped(grouped).filtered(filter.condition(), filter.span());
+        }
+        if (relation instanceof PigRelation.Filter filter && relationOf(filter.input(), filter.span()) instanceof Relation.Cogrouped cogrouped) {
+            return cogrouped.filtered(filter.condition(), filter.span());
+        }
         if (relation instanceof PigRelation.Filter filter) {
             Relation.Named input = named(filter.input(), filter.span());
-            Scope scope = new Scope.Plain(input, null);
-            Value.Scalar condition = expressions.scalar(filter.condition(), scope);
-            if (condition.type() != PigType.BOOLEAN) {
-                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, filter.condition().span(),
-                        "FILTER needs a boolean condition, found " + condition.type().keyword()));
-            }
-            SqlQuery query = withWhere(SqlQuery.selectAll(input.sqlName()), condition.sql());
-            return view(alias, filter.span(), query, input.fields());
+            SqlExpr condition = condition(filter.condition(), input);
+            Relation.Named result = view(alias, filter.span(), SqlQuery.selectAll(input.sqlName()).withWhere(condition), input.fields());
+            return keepOrder(filter.input(), result, input);
         }
         if (relation instanceof PigRelation.Foreach foreach) {
             return foreach(alias, foreach);
+        }
+        if (relation instanceof PigRelation.NestedForeach nested) {
+            // The block's aliases narrow the bags; the GENERATE is translated as a FOREACH that sees them.
+            nestedCommands = nested.commands();
+            try {
+                return foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()));
+            } finally {
+                nestedCommands = List.of();
+            }
         }
         if (relation instanceof PigRelation.Group group) {
             return group(alias, group);
@@ -183,9 +224,22 @@ public final class PigToSql {
         }
         if (relation instanceof PigRelation.Distinct distinct) {
             Relation.Named input = named(distinct.input(), distinct.span());
-            SqlQuery all = SqlQuery.selectAll(input.sqlName());
-            SqlQuery query = new SqlQuery(true, all.items(), all.from(), null, List.of(), List.of(), null);
-            return view(alias, distinct.span(), query, input.fields());
+            return view(alias, distinct.span(), SqlQuery.selectAll(input.sqlName()).withDistinct(), input.fields());
+        }
+        if (relation instanceof PigRelation.Alias same) {
+            return relationOf(same.source(), same.span());
+        }
+        if (relation instanceof PigRelation.Union union) {
+            return union(alias, union);
+        }
+        if (relation instanceof PigRelation.Cross cross) {
+            return cross(alias, cross);
+        }
+        if (relation instanceof PigRelation.Sample sample) {
+            return sample(alias, sample);
+        }
+        if (relation instanceof PigRelation.Rank rank) {
+            return rank(alias, rank);
         }
         throw ExprTranslator.unsupported(relation.span(), relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
                 + " is not translated yet by the Flink SQL translation");
@@ -193,28 +247,69 @@ public final class PigToSql {
 
     private Relation load(String alias, PigRelation.Load load) {
         String delimiter = storageDelimiter(load.function(), load.span());
+        String path = bindParameters(load.path(), parameters);
+        Relation stored = storedPaths.get(path);
+        if (stored != null) {
+            return reload(alias, load, stored);
+        }
+        Paths.check(load.path(), load.span());
         List<Field> fields = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
+        String tableDelimiter = delimiter;
         if (load.schema().isEmpty()) {
-            // Fields known only by position: bytearrays $0..$n-1, unnamed as in Pig.
-            int width = SchemalessLoad.width(script.statements(), statementIndex, uses.consumers(statementIndex), load);
-            for (int i = 0; i < width; i++) {
-                String sqlName = names.unique("f" + i);
-                fields.add(new Field(null, alias, sqlName, PigType.BYTEARRAY));
-                columns.add(new Column(sqlName, PigTypes.columnType(PigType.BYTEARRAY).orElseThrow()));
-            }
+            // Pig keeps each line's own fields ($0, $1...); the table holds the line, $n splits it.
+            fields.add(new Field(null, alias, "line", PigType.BYTEARRAY, delimiter));
+            columns.add(new Column("line", SqlType.STRING));
+            tableDelimiter = "\n";
         }
         for (var fieldSchema : load.schema()) {
             var type = PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
-            String sqlName = names.unique(fieldSchema.name());
+            // AS (int, chararray): unnamed fields, reachable by position only.
+            String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type()));
             columns.add(new Column(sqlName, type));
         }
         String table = tableName(alias);
-        sources.add(new SqlJob.Table(table, columns, bindParameters(load.path(), parameters), delimiter, false, load.span()));
+        sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span()));
         return new Relation.Named(table, fields);
+    }
+
+    /**
+     * A LOAD of a path an earlier STORE of the same script wrote: Pig runs that STORE first; one Flink
+     * statement set would read the path before it is written, so the rows come from the stored view.
+     */
+    private Relation reload(String alias, PigRelation.Load load, Relation stored) {
+        Relation.Named input = materialize(stored);
+        if (load.schema().isEmpty()) {
+            return new Relation.Named(input.sqlName(), input.fields().stream().map(f -> f.qualified(alias)).toList());
+        }
+        Scope scope = new Scope.Plain(input, null);
+        List<SelectItem> items = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
+        Names names = new Names();
+        for (int i = 0; i < load.schema().size(); i++) {
+            var declared = load.schema().get(i);
+            Value.Scalar value = i < input.fields().size() || input.fields().stream().anyMatch(Field::isRest)
+                    ? ((Scope.Plain) scope).positional(i, declared.span())
+                    : new Value.Scalar(SqlExpr.Literal.NULL, PigType.BYTEARRAY);
+            if (PigTypes.columnType(declared.type()).isEmpty()) {
+                throw ExprTranslator.unsupported(declared.span(), declared.type().keyword() + " fields are not supported by the Flink SQL translation yet");
+            }
+            // Through the file Pig's value becomes text and is read back with the declared type.
+            Value.Scalar text = value.type() == PigType.BYTEARRAY || value.type() == PigType.CHARARRAY ? value
+                    : expressions.cast(value, PigType.CHARARRAY, declared.span());
+            Value.Scalar typed = expressions.cast(new Value.Scalar(text.sql(), PigType.BYTEARRAY), declared.type(), declared.span());
+            String sqlName = names.unique(declared.name() != null ? declared.name() : "f" + i);
+            items.add(new SelectItem(typed.sql(), sameColumn(typed.sql(), sqlName) ? null : sqlName));
+            fields.add(new Field(declared.name(), alias, sqlName, declared.type()));
+        }
+        return view(alias, load.span(), Select.of(items, new SqlQuery.TableRef(input.sqlName())), fields);
+    }
+
+    private static boolean sameColumn(SqlExpr expr, String sqlName) {
+        return expr instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
     }
 
     /** PigStorage is the only storage function the translation knows; its argument is the delimiter. */
@@ -234,29 +329,240 @@ public final class PigToSql {
 
     private Relation foreach(String alias, PigRelation.Foreach foreach) {
         Relation input = relationOf(foreach.input(), foreach.span());
-        if (input instanceof Relation.Grouped grouped) {
+        if (input instanceof Relation.Grouped grouped && !readsBagsAsRows(foreach.items())) {
             return aggregate(alias, foreach, grouped);
         }
+        if (input instanceof Relation.Grouped grouped) {
+            return cogroupForeach(alias, foreach, cogrouped(grouped));
+        }
+        if (input instanceof Relation.Cogrouped cogrouped) {
+            return cogroupForeach(alias, foreach, cogrouped);
+        }
         Relation.Named named = named(foreach.input(), foreach.span());
-        Projection projection = project(foreach, new Scope.Plain(named, null));
-        SqlQuery query = new SqlQuery(false, projection.items, new SqlQuery.TableRef(named.sqlName()), null, List.of(), List.of(), null);
-        return view(alias, foreach.span(), query, projection.fields);
+        Projection projection = project(foreach, scope(named));
+        Relation.Named result = view(alias, foreach.span(), Select.of(projection.items, new SqlQuery.TableRef(named.sqlName())),
+                projection.fields);
+        return keepOrder(foreach.input(), result, named);
+    }
+
+    /**
+     * Pig keeps the order of an ORDERed input through FILTER and FOREACH: the result stays ordered by
+     * the same columns when it still has them (else the order is lost, as a reader would expect to fix).
+     */
+    private Relation keepOrder(String inputAlias, Relation.Named result, Relation.Named input) {
+        if (!(aliases.get(inputAlias) instanceof Relation.Ordered ordered) || ordered.limit() != null) {
+            return result;
+        }
+        List<OrderItem> mapped = new ArrayList<>();
+        for (OrderItem item : ordered.ordering()) {
+            if (!(item.expr() instanceof SqlExpr.ColumnRef ref)) {
+                return result;
+            }
+            Field kept = null;
+            for (Field f : result.fields()) {
+                if (f.sqlName().equals(ref.name()) && input.fields().stream().anyMatch(i -> i.sqlName().equals(ref.name()))) {
+                    kept = f;
+                }
+            }
+            if (kept == null) {
+                return result;
+            }
+            mapped.add(new OrderItem(SqlExpr.ColumnRef.of(kept.sqlName()), item.descending(), item.nullsFirst()));
+        }
+        return new Relation.Ordered(result, mapped, null, ordered.spans());
+    }
+
+    private Scope.Plain scope(Relation.Named relation) {
+        return new Scope.Plain(relation, null, this::scalarRelation);
+    }
+
+    /** A relation named inside an expression, for Pig's scalar projection ({@code totals.n}). */
+    private Optional<Value> scalarRelation(String alias) {
+        Relation relation = aliases.get(alias);
+        if (relation instanceof Relation.Named || relation instanceof Relation.Ordered) {
+            return Optional.of(new Value.Table(materialize(relation)));
+        }
+        return Optional.empty();
+    }
+
+    private SqlExpr condition(PigExpr expr, Relation.Named input) {
+        Value.Scalar condition = expressions.scalar(expr, scope(input));
+        if (condition.type() != PigType.BOOLEAN) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, expr.span(),
+                    "a condition must be boolean, found " + condition.type().keyword()));
+        }
+        return condition.sql();
+    }
+
+    /** A GROUP seen as a one-input COGROUP, for the FOREACHs that FLATTEN its bag or test it. */
+    private static Relation.Cogrouped cogrouped(Relation.Grouped grouped) {
+        Relation.Side side = new Relation.Side(grouped.bagAlias(), grouped.input(), grouped.keys(), false);
+        return new Relation.Cogrouped(List.of(side), grouped.keyFields(), true, List.of(), List.of(grouped.span()));
+    }
+
+    /** True when a GENERATE item FLATTENs a bag or asks whether one is empty: rows of the bag, not only aggregates. */
+    private static boolean readsBagsAsRows(List<PigRelation.GenerateItem> items) {
+        return items.stream().anyMatch(item -> item.expr() instanceof PigExpr.Flatten f && !isGroupKey(f.expr())
+                || mentionsCall(item.expr(), "IsEmpty"));
+    }
+
+    private static boolean isGroupKey(PigExpr expr) {
+        return expr instanceof PigExpr.FieldRef ref && ref.name().equals("group") || expr instanceof PigExpr.PositionalRef p && p.index() == 0;
+    }
+
+    private static boolean mentionsCall(PigExpr expr, String function) {
+        if (expr instanceof PigExpr.Call call) {
+            return call.function().equals(function) || call.arguments().stream().anyMatch(a -> mentionsCall(a, function));
+        }
+        if (expr instanceof PigExpr.Bincond b) {
+            return mentionsCall(b.condition(), function) || mentionsCall(b.whenTrue(), function) || mentionsCall(b.whenFalse(), function);
+        }
+        if (expr instanceof PigExpr.Not n) {
+            return mentionsCall(n.expr(), function);
+        }
+        if (expr instanceof PigExpr.Binary b) {
+            return mentionsCall(b.left(), function) || mentionsCall(b.right(), function);
+        }
+        return false;
+    }
+
+    /** The bags a FOREACH over a COGROUP flattens: FLATTEN(a), FLATTEN(a.x), FLATTEN($1). */
+    private static java.util.Set<String> flattenedBags(List<PigRelation.GenerateItem> items, Relation.Cogrouped cogroup) {
+        java.util.Set<String> bags = new java.util.HashSet<>();
+        for (PigRelation.GenerateItem item : items) {
+            if (item.expr() instanceof PigExpr.Flatten f) {
+                PigExpr inner = f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr();
+                if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
+                    bags.add(ref.name());
+                } else if (inner instanceof PigExpr.PositionalRef p && p.index() >= 1 && p.index() <= cogroup.sides().size()) {
+                    bags.add(cogroup.sides().get(p.index() - 1).bagAlias());
+                }
+            }
+        }
+        return bags;
+    }
+
+    /** COGROUP a BY x [INNER], b BY y ...: one key, one bag per input; the FOREACH that reads it makes the SQL. */
+    private Relation cogroup(String alias, PigRelation.Cogroup cogroup) {
+        if (cogroup.partitioner() != null) {
+            throw ExprTranslator.unsupported(cogroup.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
+        }
+        List<Relation.Named> inputs = new ArrayList<>();
+        for (PigRelation.GroupInput input : cogroup.groupInputs()) {
+            if (input.all()) {
+                throw ExprTranslator.unsupported(input.span(), "COGROUP ... ALL is not translated yet");
+            }
+            if (input.keys().size() != cogroup.groupInputs().get(0).keys().size()) {
+                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, input.span(), "the COGROUP inputs have different numbers of keys"));
+            }
+            inputs.add(named(input.alias(), input.span()));
+        }
+        if (new java.util.HashSet<>(inputs.stream().map(Relation.Named::sqlName).toList()).size() < inputs.size()) {
+            throw ExprTranslator.unsupported(cogroup.span(), "a COGROUP of a relation with itself is not translated yet");
+        }
+        int keyCount = cogroup.groupInputs().get(0).keys().size();
+        List<List<Value.Scalar>> keys = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            List<Value.Scalar> sideKeys = new ArrayList<>();
+            for (PigExpr key : cogroup.groupInputs().get(i).keys()) {
+                sideKeys.add(expressions.scalar(key, scope(inputs.get(i))));
+            }
+            keys.add(sideKeys);
+        }
+        List<Field> keyFields = new ArrayList<>();
+        Names keyNames = new Names();
+        for (int k = 0; k < keyCount; k++) {
+            // Pig casts the keys to one type, a bytearray key to the other inputs' type.
+            PigType type = keys.get(0).get(k).type();
+            for (List<Value.Scalar> sideKeys : keys) {
+                type = PigTypes.common(type, sideKeys.get(k).type());
+            }
+            for (List<Value.Scalar> sideKeys : keys) {
+                sideKeys.set(k, expressions.cast(sideKeys.get(k), type, cogroup.span()));
+            }
+            PigExpr first = cogroup.groupInputs().get(0).keys().get(k);
+            String pigName = first instanceof PigExpr.FieldRef ref ? ref.name() : null;
+            String sqlName = keyNames.unique(keyCount == 1 ? "group_key" : pigName != null ? pigName : "group_key_" + (k + 1));
+            keyFields.add(new Field(pigName, null, sqlName, type));
+        }
+        List<Relation.Side> sides = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            PigRelation.GroupInput input = cogroup.groupInputs().get(i);
+            sides.add(new Relation.Side(input.alias(), inputs.get(i), keys.get(i).stream().map(Value.Scalar::sql).toList(), input.inner()));
+        }
+        return new Relation.Cogrouped(sides, keyFields, false, List.of(), List.of(cogroup.span()));
+    }
+
+    /** FOREACH over a COGROUP (or a GROUP whose bag it flattens): see {@link CogroupPlan}. */
+    private Relation cogroupForeach(String alias, PigRelation.Foreach foreach, Relation.Cogrouped cogrouped) {
+        CogroupPlan plan = new CogroupPlan(cogrouped, flattenedBags(foreach.items(), cogrouped));
+        Scope.Cogroup scope = new Scope.Cogroup(plan);
+        Projection projection = project(foreach, scope);
+        List<SqlExpr> conditions = new ArrayList<>();
+        for (PigExpr filter : cogrouped.filters()) {
+            Value.Scalar condition = expressions.scalar(filter, scope);
+            if (condition.type() != PigType.BOOLEAN) {
+                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, filter.span(),
+                        "a condition must be boolean, found " + condition.type().keyword()));
+            }
+            conditions.add(condition.sql());
+        }
+        SqlQuery.From from = plan.from(foreach.span());
+        conditions.addAll(plan.innerConditions());
+        Select query = Select.of(projection.items, from);
+        SqlExpr where = null;
+        for (SqlExpr c : conditions) {
+            where = where == null ? c : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, where, c);
+        }
+        if (where != null) {
+            query = query.withWhere(where);
+        }
+        List<SourceSpan> spans = new ArrayList<>(cogrouped.spans());
+        spans.add(foreach.span());
+        return view(alias, spans, query, projection.fields);
     }
 
     /** FOREACH over a GROUP: Pig's bag form reduces to SELECT keys, aggregates ... GROUP BY keys. */
     private Relation aggregate(String alias, PigRelation.Foreach foreach, Relation.Grouped grouped) {
         Projection projection = project(foreach, new Scope.Grouped(grouped));
         // GROUP ALL is one group, or none over no rows; SQL's GROUP BY () would give one row of zeros.
-        List<SqlExpr> groupBy = grouped.all() ? List.of(new SqlExpr.Literal("'all'")) : grouped.keys();
-        SqlQuery query = new SqlQuery(false, projection.items, new SqlQuery.TableRef(grouped.input().sqlName()), null,
-                groupBy, List.of(), null);
+        List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
+        SqlQuery query = Select.of(projection.items, new SqlQuery.TableRef(grouped.input().sqlName())).withGroupBy(groupBy);
         List<SourceSpan> spans = List.of(grouped.span(), foreach.span());
         return view(alias, spans, query, projection.fields);
     }
 
     private record Projection(List<SelectItem> items, List<Field> fields) {}
 
-    private Projection project(PigRelation.Foreach foreach, Scope scope) {
+    /**
+     * A nested block's aliases: {@code x = a.f} and other expressions, {@code FILTER bag BY c} (an
+     * aggregate FILTER (WHERE c)), {@code DISTINCT bag.f} (an aggregate over DISTINCT f).
+     */
+    private Scope withNestedAliases(Scope scope) {
+        Map<String, Value> locals = new java.util.LinkedHashMap<>();
+        Scope.Nested nested = new Scope.Nested(scope, locals);
+        for (PigRelation.NestedCommand command : nestedCommands) {
+            PigRelation.NestedOp op = command.op();
+            if (op instanceof PigRelation.NestedOp.Assign assign) {
+                locals.put(command.alias(), expressions.translate(assign.expr(), nested));
+            } else if (op instanceof PigRelation.NestedOp.Filter filter
+                    && expressions.translate(filter.input(), nested) instanceof Value.Bag bag) {
+                SqlExpr condition = condition(filter.condition(), bag.relation());
+                SqlExpr all = bag.filter() == null ? condition : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), condition);
+                locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), all, bag.distinct()));
+            } else if (op instanceof PigRelation.NestedOp.Distinct distinct
+                    && expressions.translate(distinct.input(), nested) instanceof Value.Bag bag) {
+                locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), bag.filter(), true));
+            } else {
+                throw ExprTranslator.unsupported(command.span(), "nested " + op.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
+                        + " inside FOREACH { } is not translated yet");
+            }
+        }
+        return nested;
+    }
+
+    private Projection project(PigRelation.Foreach foreach, Scope outerScope) {
+        Scope scope = nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope);
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
         Names names = new Names();
@@ -272,7 +578,13 @@ public final class PigToSql {
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
                 String pigName = item.names().isEmpty() ? pigNameOf(item.expr(), defaultNames.get(i)) : item.names().get(i).name();
-                if (pigName != null && !pigNames.add(pigName)) {
+                String qualifier = null;
+                if (pigName != null && pigName.contains("::")) {
+                    qualifier = pigName.substring(0, pigName.indexOf("::"));
+                    pigName = pigName.substring(pigName.indexOf("::") + 2);
+                    defaultNames.set(i, names.isTaken(pigName) ? qualifier + "_" + pigName : pigName);
+                }
+                if (pigName != null && !pigNames.add((qualifier == null ? "" : qualifier + "::") + pigName)) {
                     // Pig: "ERROR 1108: Duplicate schema alias"
                     throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E014, item.span(),
                             "the FOREACH output has two fields named '" + pigName + "'",
@@ -281,13 +593,25 @@ public final class PigToSql {
                 if (!item.names().isEmpty() && item.names().get(i).type() != PigType.BYTEARRAY) {
                     value = expressions.cast(value, item.names().get(i).type(), item.names().get(i).span());
                 }
-                String sqlName = names.unique(pigName != null ? pigName : defaultNames.get(i));
+                String sqlName = names.unique(qualifier != null ? defaultNames.get(i) : pigName != null ? pigName : defaultNames.get(i));
                 boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
                 items.add(new SelectItem(value.sql(), sameName ? null : sqlName));
-                fields.add(new Field(pigName, null, sqlName, value.type()));
+                fields.add(new Field(pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value)));
             }
         }
         return new Projection(items, fields);
+    }
+
+    /** The line of a LOAD without AS stays one when '*' passes it on. */
+    private static String restDelimiter(Scope scope, Value.Scalar value) {
+        if (scope instanceof Scope.Plain plain && value.sql() instanceof SqlExpr.ColumnRef ref) {
+            return plain.relation().fields().stream()
+                    .filter(f -> f.isRest() && f.sqlName().equals(ref.name()))
+                    .map(Field::restDelimiter)
+                    .findFirst()
+                    .orElse(null);
+        }
+        return null;
     }
 
     /** One GENERATE item gives one field, except {@code *} and {@code FLATTEN(group)}, which give several. */
@@ -296,6 +620,21 @@ public final class PigToSql {
             for (Value.Scalar value : scope.star(star.span())) {
                 values.add(value);
                 names.add(((SqlExpr.ColumnRef) value.sql()).name());
+            }
+
+            return;
+        }
+        if (expr instanceof PigExpr.ColumnRange range && scope instanceof Scope.Plain plain) {
+            List<Field> fields = plain.relation().fields();
+            if (fields.stream().anyMatch(Field::isRest)) {
+                throw ExprTranslator.unsupported(range.span(), "a field range over a LOAD without AS is not translated yet");
+            }
+            int from = range.from() == null ? 0 : fieldIndex(range.from(), plain);
+            int to = range.to() == null ? fields.size() - 1 : fieldIndex(range.to(), plain);
+            for (int i = from; i <= to; i++) {
+                Value.Scalar value = plain.positional(i, range.span());
+                values.add(value);
+                names.add(fields.get(i).sqlName());
             }
             return;
         }
@@ -311,11 +650,38 @@ public final class PigToSql {
                 names.add(defaultName(flatten.expr(), scalar));
                 return;
             }
+            Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;
+            if (inner instanceof Value.Bag bag && base instanceof Scope.Cogroup cogroup && bag.filter() == null && !bag.distinct()
+                    && cogroup.plan().isFlattened(cogroup.plan().side(bag.relation()))) {
+                Relation.Side side = cogroup.plan().side(bag.relation());
+                for (Value.Scalar value : cogroup.plan().flatten(side, bag.field())) {
+                    values.add(value);
+                    // Pig names a flattened bag's fields bag::field.
+                    names.add(side.bagAlias() + "::" + ((SqlExpr.ColumnRef) value.sql()).name());
+                }
+                return;
+            }
             throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a bag is not supported by the Flink SQL translation yet");
         }
         Value.Scalar value = expressions.scalar(expr, scope);
         values.add(value);
         names.add(defaultName(expr, value));
+    }
+
+    /** The position of a range end ({@code $2} or {@code name}) in the relation. */
+    private static int fieldIndex(PigExpr end, Scope.Plain scope) {
+        if (end instanceof PigExpr.PositionalRef p) {
+            return p.index();
+        }
+        if (end instanceof PigExpr.FieldRef ref) {
+            List<Field> fields = scope.relation().fields();
+            for (int i = 0; i < fields.size(); i++) {
+                if (ref.name().equals(fields.get(i).pigName())) {
+                    return i;
+                }
+            }
+        }
+        throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, end.span(), "unknown field in a field range"));
     }
 
     /** Pig keeps a field's name through a plain projection and names {@code group} so; anything else is unnamed. */
@@ -361,7 +727,7 @@ public final class PigToSql {
 
     private Relation group(String alias, PigRelation.Group group) {
         Relation.Named input = named(group.input(), group.span());
-        Scope scope = new Scope.Plain(input, null);
+        Scope scope = scope(input);
         List<SqlExpr> keys = new ArrayList<>();
         List<Field> keyFields = new ArrayList<>();
         for (PigExpr key : group.keys()) {
@@ -378,117 +744,352 @@ public final class PigToSql {
     }
 
     private Relation join(String alias, PigRelation.Join join) {
-        if (join.joinInputs().size() != 2) {
-            throw ExprTranslator.unsupported(join.span(), "a JOIN of more than two relations is not supported by the Flink SQL translation yet");
+        List<PigRelation.JoinInput> inputs = join.joinInputs();
+        if (inputs.size() > 2 && join.type() != PigRelation.JoinType.INNER) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, join.span(), "an OUTER JOIN takes exactly two relations"));
         }
-        PigRelation.JoinInput leftInput = join.joinInputs().get(0);
-        PigRelation.JoinInput rightInput = join.joinInputs().get(1);
-        if (leftInput.keys().size() != rightInput.keys().size()) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, join.span(), "the JOIN inputs have different numbers of keys"));
+        List<Relation.Named> sides = new ArrayList<>();
+        for (PigRelation.JoinInput input : inputs) {
+            Relation.Named side = named(input.alias(), input.span());
+            if (input.keys().size() != inputs.get(0).keys().size()) {
+                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, join.span(), "the JOIN inputs have different numbers of keys"));
+            }
+            sides.add(side);
         }
-        Relation.Named left = named(leftInput.alias(), leftInput.span());
-        Relation.Named right = named(rightInput.alias(), rightInput.span());
-        SqlExpr condition = null;
-        for (int i = 0; i < leftInput.keys().size(); i++) {
-            Value.Scalar l = expressions.scalar(leftInput.keys().get(i), new Scope.Plain(left, left.sqlName()));
-            Value.Scalar r = expressions.scalar(rightInput.keys().get(i), new Scope.Plain(right, right.sqlName()));
-            SqlExpr equal = new SqlExpr.Binary("=", l.sql(), r.sql());
-            condition = condition == null ? equal : new SqlExpr.Binary("AND", condition, equal);
+        if (new java.util.HashSet<>(sides.stream().map(Relation.Named::sqlName).toList()).size() < sides.size()) {
+            throw ExprTranslator.unsupported(join.span(), "a self-JOIN (one relation on both sides) is not translated yet");
         }
-        // A name both sides have becomes alias_name in SQL; Pig scripts reach it as alias::name.
-        Map<String, Integer> counts = new HashMap<>();
-        for (Field f : left.fields()) {
-            counts.merge(f.sqlName().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        SqlQuery.JoinKind kind = switch (join.type()) {
+            case INNER -> SqlQuery.JoinKind.INNER;
+            case LEFT -> SqlQuery.JoinKind.LEFT;
+            case RIGHT -> SqlQuery.JoinKind.RIGHT;
+            case FULL -> SqlQuery.JoinKind.FULL;
+        };
+        SqlQuery.From from = new SqlQuery.TableRef(sides.get(0).sqlName());
+        for (int s = 1; s < sides.size(); s++) {
+            SqlExpr condition = null;
+            for (int k = 0; k < inputs.get(0).keys().size(); k++) {
+                Value.Scalar l = expressions.scalar(inputs.get(0).keys().get(k), new Scope.Plain(sides.get(0), sides.get(0).sqlName()));
+                Value.Scalar r = expressions.scalar(inputs.get(s).keys().get(k), new Scope.Plain(sides.get(s), sides.get(s).sqlName()));
+                // Pig casts an untyped (bytearray) key to the other side's type; Flink refuses the implicit cast.
+                PigType common = PigTypes.common(l.type(), r.type());
+                l = expressions.cast(l, common, inputs.get(0).span());
+                r = expressions.cast(r, common, inputs.get(s).span());
+                SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, l.sql(), r.sql());
+                condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
+            }
+            from = new SqlQuery.Join(from, kind, new SqlQuery.TableRef(sides.get(s).sqlName()), condition);
         }
-        for (Field f : right.fields()) {
-            counts.merge(f.sqlName().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+        Select query = combined(inputs.stream().map(PigRelation.JoinInput::alias).toList(), sides, from);
+        List<String> others = sides.subList(1, sides.size()).stream().map(Relation.Named::sqlName).toList();
+        if ("replicated".equals(join.strategy())) {
+            // Pig keeps the replicated (right) relations in memory: a broadcast join.
+            query = query.withHints(List.of(new SqlQuery.Hint(SqlQuery.HintKind.BROADCAST, others)));
+        } else if ("merge".equals(join.strategy()) || "merge-sparse".equals(join.strategy())) {
+            query = query.withHints(List.of(new SqlQuery.Hint(SqlQuery.HintKind.SHUFFLE_MERGE, sides.stream().map(Relation.Named::sqlName).toList())));
         }
+        return view(alias, join.span(), query, combinedFields(inputs.stream().map(PigRelation.JoinInput::alias).toList(), sides));
+    }
+
+    /** CROSS: every row of each input with every row of the others. */
+    private Relation cross(String alias, PigRelation.Cross cross) {
+        List<Relation.Named> sides = new ArrayList<>();
+        for (String input : cross.inputs()) {
+            sides.add(named(input, cross.span()));
+        }
+        if (new java.util.HashSet<>(sides.stream().map(Relation.Named::sqlName).toList()).size() < sides.size()) {
+            throw ExprTranslator.unsupported(cross.span(), "a CROSS of a relation with itself is not translated yet");
+        }
+        SqlQuery.From from = new SqlQuery.TableRef(sides.get(0).sqlName());
+        for (int s = 1; s < sides.size(); s++) {
+            from = new SqlQuery.Join(from, SqlQuery.JoinKind.CROSS, new SqlQuery.TableRef(sides.get(s).sqlName()), null);
+        }
+        return view(alias, cross.span(), combined(cross.inputs(), sides, from), combinedFields(cross.inputs(), sides));
+    }
+
+    /** The columns of several inputs side by side; a name two inputs share becomes alias_name (Pig: alias::name). */
+    private static Select combined(List<String> pigAliases, List<Relation.Named> sides, SqlQuery.From from) {
         List<SelectItem> items = new ArrayList<>();
+        List<Field> fields = combinedFields(pigAliases, sides);
+        int i = 0;
+        for (Relation.Named side : sides) {
+            for (Field f : side.fields()) {
+                String sqlName = fields.get(i++).sqlName();
+                items.add(new SelectItem(new SqlExpr.ColumnRef(side.sqlName(), f.sqlName()), sqlName.equals(f.sqlName()) ? null : sqlName));
+            }
+        }
+        return Select.of(items, from);
+    }
+
+    private static List<Field> combinedFields(List<String> pigAliases, List<Relation.Named> sides) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (Relation.Named side : sides) {
+            for (Field f : side.fields()) {
+                counts.merge(f.sqlName().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            }
+        }
         List<Field> fields = new ArrayList<>();
         Names names = new Names();
-        joinSide(leftInput.alias(), left, counts, names, items, fields);
-        joinSide(rightInput.alias(), right, counts, names, items, fields);
-        String type = switch (join.type()) {
-            case INNER -> "JOIN";
-            case LEFT -> "LEFT JOIN";
-            case RIGHT -> "RIGHT JOIN";
-            case FULL -> "FULL JOIN";
-        };
-        SqlQuery query = new SqlQuery(false, items, new SqlQuery.JoinRef(left.sqlName(), type, right.sqlName(), condition),
-                null, List.of(), List.of(), null);
-        return view(alias, join.span(), query, fields);
+        for (int s = 0; s < sides.size(); s++) {
+            for (Field f : sides.get(s).fields()) {
+                boolean clash = counts.get(f.sqlName().toLowerCase(java.util.Locale.ROOT)) > 1;
+                String sqlName = names.unique(clash ? pigAliases.get(s) + "_" + f.sqlName() : f.sqlName());
+                fields.add(new Field(f.pigName(), pigAliases.get(s), sqlName, f.type(), f.restDelimiter()));
+            }
+        }
+        return fields;
     }
 
-    private static void joinSide(String pigAlias, Relation.Named side, Map<String, Integer> counts, Names names,
-                                 List<SelectItem> items, List<Field> fields) {
-        for (Field f : side.fields()) {
-            boolean clash = counts.get(f.sqlName().toLowerCase(java.util.Locale.ROOT)) > 1;
-            String sqlName = names.unique(clash ? pigAlias + "_" + f.sqlName() : f.sqlName());
-            SqlExpr column = new SqlExpr.ColumnRef(side.sqlName(), f.sqlName());
-            items.add(new SelectItem(column, sqlName.equals(f.sqlName()) ? null : sqlName));
-            fields.add(new Field(f.pigName(), pigAlias, sqlName, f.type()));
+    /**
+     * UNION: Pig's UNION keeps duplicates (UNION ALL). Inputs with the same number of fields line up by
+     * position, taking the first input's names and the wider of numeric types; ONSCHEMA lines them up
+     * by name, a field an input lacks being null there.
+     */
+    private Relation union(String alias, PigRelation.Union union) {
+        List<Relation.Named> inputs = new ArrayList<>();
+        for (String input : union.inputs()) {
+            inputs.add(named(input, union.span()));
+        }
+        List<Field> fields = new ArrayList<>();
+        List<List<Value.Scalar>> columns = new ArrayList<>();
+        if (union.onSchema()) {
+            Map<String, PigType> types = new java.util.LinkedHashMap<>();
+            for (Relation.Named input : inputs) {
+                for (Field f : input.fields()) {
+                    if (f.pigName() == null || f.isRest()) {
+                        throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, union.span(),
+                                "UNION ONSCHEMA needs every input to have a schema with named fields"));
+                    }
+                    types.merge(f.pigName(), f.type(), PigToSql::unionType);
+                }
+            }
+            for (Relation.Named input : inputs) {
+                List<Value.Scalar> row = new ArrayList<>();
+                for (var entry : types.entrySet()) {
+                    row.add(input.fields().stream().filter(f -> f.pigName().equals(entry.getKey())).findFirst()
+                            .map(f -> new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type()))
+                            .orElse(new Value.Scalar(new SqlExpr.Cast(SqlExpr.Literal.NULL, columnType(
+                                    new Field(entry.getKey(), null, entry.getKey(), entry.getValue()), union.span()), false),
+                                    entry.getValue())));
+                }
+                columns.add(row);
+            }
+            Names names = new Names();
+            types.forEach((name, type) -> fields.add(new Field(name, null, names.unique(name), type)));
+        } else {
+            int width = inputs.get(0).fields().size();
+            for (Relation.Named input : inputs) {
+                if (input.fields().size() != width || input.fields().stream().anyMatch(Field::isRest) != inputs.get(0).fields().stream().anyMatch(Field::isRest)) {
+                    throw ExprTranslator.unsupported(union.span(), "a UNION of relations with different schemas (Pig gives it no schema) is not translated yet");
+                }
+                columns.add(input.fields().stream().map(f -> new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type())).toList());
+            }
+            for (int i = 0; i < width; i++) {
+                PigType type = inputs.get(0).fields().get(i).type();
+                for (Relation.Named input : inputs) {
+                    type = unionType(type, input.fields().get(i).type());
+                }
+                Field first = inputs.get(0).fields().get(i);
+                fields.add(new Field(first.pigName(), null, first.sqlName(), type, first.restDelimiter()));
+            }
+        }
+        List<SqlQuery> selects = new ArrayList<>();
+        for (int s = 0; s < inputs.size(); s++) {
+            List<SelectItem> items = new ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                Value.Scalar value = expressions.cast(columns.get(s).get(i), fields.get(i).type(), union.span());
+                boolean same = sameColumn(value.sql(), fields.get(i).sqlName());
+                items.add(new SelectItem(value.sql(), same ? null : fields.get(i).sqlName()));
+            }
+            boolean all = items.stream().allMatch(item -> item.alias() == null)
+                    && items.size() == inputs.get(s).fields().size();
+            selects.add(all ? SqlQuery.selectAll(inputs.get(s).sqlName())
+                    : Select.of(items, new SqlQuery.TableRef(inputs.get(s).sqlName())));
+        }
+        return view(alias, union.span(), new SqlQuery.UnionAll(selects), fields);
+    }
+
+    /** Pig's schema merge for UNION: equal types stay, numbers widen, anything else is unsupported here. */
+    private static PigType unionType(PigType a, PigType b) {
+        if (a == b) {
+            return a;
+        }
+        if (a.isNumeric() && b.isNumeric()) {
+            return PigTypes.wider(a, b);
+        }
+        if (a == PigType.BYTEARRAY) {
+            return b;
+        }
+        if (b == PigType.BYTEARRAY) {
+            return a;
+        }
+        return PigType.CHARARRAY;
+    }
+
+    /** SPLIT: one view per branch; OTHERWISE keeps the rows no branch condition is true for. */
+    private void split(PigStatement.Split split) {
+        Relation.Named input = named(split.input(), split.span());
+        List<SqlExpr> conditions = new ArrayList<>();
+        for (PigStatement.SplitBranch branch : split.branches()) {
+            SqlExpr condition = condition(branch.condition(), input);
+            conditions.add(condition);
+            aliases.put(branch.alias(), view(branch.alias(), branch.span(), SqlQuery.selectAll(input.sqlName()).withWhere(condition),
+                    input.fields()));
+            failedAliases.remove(branch.alias());
+        }
+        if (split.otherwise() != null) {
+            // Pig builds OTHERWISE as NOT (c1 OR c2 ...): a row whose conditions are null goes nowhere.
+            SqlExpr any = null;
+            for (SqlExpr c : conditions) {
+                any = any == null ? c : new SqlExpr.Binary(SqlExpr.BinaryOp.OR, any, c);
+            }
+            SqlExpr otherwise = new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, any);
+            aliases.put(split.otherwise(), view(split.otherwise(), split.span(), SqlQuery.selectAll(input.sqlName()).withWhere(otherwise),
+                    input.fields()));
+            failedAliases.remove(split.otherwise());
         }
     }
 
+    /** SAMPLE keeps each row with the given probability; Pig and Flink draw different rows. */
+    private Relation sample(String alias, PigRelation.Sample sample) {
+        Relation.Named input = named(sample.input(), sample.span());
+        Value.Scalar fraction = expressions.cast(expressions.scalar(sample.fraction(), scope(input)), PigType.DOUBLE, sample.span());
+        diagnostics.report(DiagnosticCode.PIG_W002, sample.span(), "SAMPLE keeps random rows: Pig and Flink keep different ones");
+        SqlExpr keep = new SqlExpr.Binary(SqlExpr.BinaryOp.LT, SqlExpr.Call.of("RAND"), fraction.sql());
+        return view(alias, sample.span(), SqlQuery.selectAll(input.sqlName()).withWhere(keep), input.fields());
+    }
+
+    /** RANK: a first field rank_alias; BY keys ranks ties equally with gaps (RANK) or without (DENSE). */
+    private Relation rank(String alias, PigRelation.Rank rank) {
+        Relation.Named input = named(rank.input(), rank.span());
+        if (rank.keys().isEmpty()) {
+            throw ExprTranslator.unsupported(rank.span(), "RANK without BY numbers rows in Pig's input order, which Flink does not keep;"
+                    + " not translated yet");
+        }
+        List<OrderItem> ordering = ordering(rank.keys(), input);
+        SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of(rank.dense() ? "DENSE_RANK" : "RANK"), List.of(), ordering);
+        Names names = new Names();
+        input.fields().forEach(f -> names.unique(f.sqlName()));
+        String rankName = names.unique("rank_" + rank.input());
+        List<SelectItem> items = new ArrayList<>();
+        items.add(new SelectItem(new SqlExpr.Cast(number, SqlType.BIGINT, false), rankName));
+        items.add(new SelectItem(new SqlExpr.Star(), null));
+        List<Field> fields = new ArrayList<>();
+        fields.add(new Field("rank_" + rank.input(), null, rankName, PigType.LONG));
+        fields.addAll(input.fields());
+        return view(alias, rank.span(), Select.of(items, new SqlQuery.TableRef(input.sqlName())), fields);
+    }
+
+    private List<OrderItem> ordering(List<PigRelation.OrderKey> keys, Relation.Named input) {
+        Scope scope = scope(input);
+        List<OrderItem> ordering = new ArrayList<>();
+        for (PigRelation.OrderKey key : keys) {
+            if (key.expr() instanceof PigExpr.Star star) {
+                // ORDER BY *: every field in order.
+                for (Value.Scalar value : scope.star(star.span())) {
+                    ordering.add(OrderItem.pig(value.sql(), key.descending()));
+                }
+                continue;
+            }
+            ordering.add(OrderItem.pig(expressions.scalar(key.expr(), scope).sql(), key.descending()));
+        }
+        return ordering;
+    }
+
+    /** ORDER folds into its reader: Flink keeps no order in a view, only in the INSERT that writes it. */
     private Relation order(String alias, PigRelation.Order order) {
         Relation.Named input = named(order.input(), order.span());
-        Scope scope = new Scope.Plain(input, null);
-        List<OrderItem> ordering = new ArrayList<>();
-        for (PigRelation.OrderKey key : order.keys()) {
-            if (key.expr() instanceof PigExpr.Star) {
-                throw ExprTranslator.unsupported(key.expr().span(), "ORDER BY * is not supported by the Flink SQL translation yet");
-            }
-            ordering.add(new OrderItem(expressions.scalar(key.expr(), scope).sql(), key.descending()));
-        }
-        if (!uses.onlyConsumerIsLimitOrStore(statementIndex)) {
-            throw ExprTranslator.unsupported(order.span(), "an ORDER read by anything but one LIMIT or STORE is not"
-                    + " supported by the Flink SQL translation yet (Flink cannot expand a view with ORDER BY)");
-        }
-        return new Relation.Ordered(input, ordering, null, List.of(order.span()));
+        return new Relation.Ordered(input, ordering(order.keys(), input), null, List.of(order.span()));
     }
 
-    /** LIMIT folds into the STORE that reads it: Flink cannot expand a view that has LIMIT. */
+    /** LIMIT folds into the STORE that reads it; read by anything else, it is a view with ORDER BY ... LIMIT. */
     private Relation limit(String alias, PigRelation.Limit limit) {
         long count = limitCount(limit.count());
-        if (!uses.onlyConsumerIsStore(statementIndex)) {
-            throw ExprTranslator.unsupported(limit.span(), "a LIMIT read by anything but one STORE is not supported by"
-                    + " the Flink SQL translation yet (Flink cannot expand a view with LIMIT)");
-        }
         Relation input = relationOf(limit.input(), limit.span());
+        Relation.Ordered result;
         if (input instanceof Relation.Ordered ordered && ordered.limit() == null) {
             List<SourceSpan> spans = new ArrayList<>(ordered.spans());
             spans.add(limit.span());
-            return new Relation.Ordered(ordered.input(), ordered.ordering(), count, spans);
+            result = new Relation.Ordered(ordered.input(), ordered.ordering(), count, spans);
+        } else {
+            Relation.Named named = named(limit.input(), limit.span());
+            diagnostics.report(DiagnosticCode.PIG_W002, limit.span(),
+                    "LIMIT without ORDER keeps arbitrary rows: Pig and Flink may keep different ones",
+                    "ORDER the relation first if the choice matters");
+            result = new Relation.Ordered(named, List.of(), count, List.of(limit.span()));
         }
-        Relation.Named named = named(limit.input(), limit.span());
-        diagnostics.report(DiagnosticCode.PIG_W002, limit.span(),
-                "LIMIT without ORDER keeps arbitrary rows: Pig and Flink may keep different ones",
-                "ORDER the relation first if the choice matters");
-        return new Relation.Ordered(named, List.of(), count, List.of(limit.span()));
+        if (!AliasUses.onlyConsumerIsStore(script.statements(), statementIndex)) {
+            materialize(alias, result);
+        }
+        return result;
     }
 
     private static long limitCount(PigExpr count) {
         if (count instanceof PigExpr.Literal literal && literal.value() instanceof Number n) {
             return n.longValue();
         }
-        throw ExprTranslator.unsupported(count.span(), "LIMIT with an expression is not supported by the Flink SQL translation yet");
+        throw ExprTranslator.unsupported(count.span(), "LIMIT by an expression (a scalar of another relation) is not translated yet");
     }
 
     private void store(PigStatement.Store store) {
         String delimiter = storageDelimiter(store.function(), store.span());
         Relation input = relationOf(store.alias(), store.span());
-        Relation.Ordered ordered = input instanceof Relation.Ordered o ? o
+        Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o) ? o
                 : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
         Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
+        List<SelectItem> items = new ArrayList<>();
+        boolean rewritten = false;
         for (Field field : source.fields()) {
-            columns.add(new Column(field.sqlName(), PigTypes.columnType(field.type()).orElseThrow()));
+            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
+            SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
+            if (field.isRest() && !field.restDelimiter().equals(delimiter)) {
+                // The line of a LOAD without AS is written field by field with the STORE's delimiter.
+                value = SqlExpr.Call.of("REPLACE", value, SqlExpr.Literal.text(field.restDelimiter()), SqlExpr.Literal.text(delimiter));
+                rewritten = true;
+            }
+            items.add(new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
         }
+        String path = bindParameters(store.path(), parameters);
+        Paths.check(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         boolean sorted = !ordered.ordering().isEmpty();
-        sinks.add(new SqlJob.Table(sink, columns, bindParameters(store.path(), parameters), delimiter, sorted, store.span()));
-        SqlQuery query = withOrder(SqlQuery.selectAll(source.sqlName()), ordered.ordering(), ordered.limit());
-        inserts.add(new SqlJob.Insert(sink, query, store.span(), ordered.spans()));
+        sinks.add(new SqlJob.Table(sink, columns, path, delimiter, sorted, store.span()));
+        Select query = rewritten ? Select.of(items, new SqlQuery.TableRef(source.sqlName())) : SqlQuery.selectAll(source.sqlName());
+        inserts.add(new SqlJob.Insert(sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), ordered.spans()));
+        storedPaths.put(path, input);
+    }
+
+    /** The relation a reader sees: an ORDER alone is its input (order means nothing there), a LIMIT its view. */
+    private Relation.Named materialize(Relation relation) {
+        if (relation instanceof Relation.Ordered ordered) {
+            Relation.Named existing = materialized.get(ordered);
+            if (existing != null) {
+                return existing;
+            }
+            if (ordered.limit() == null) {
+                return ordered.input();
+            }
+            return materialize(ordered.input().sqlName() + "_limit", ordered);
+        }
+        if (relation instanceof Relation.Named named) {
+            return named;
+        }
+        throw new IllegalStateException("not a relation: " + relation);
+    }
+
+    /** An ORDER ... LIMIT several statements read: a view of its own (Flink's CREATE VIEW takes no ORDER BY at its top). */
+    private Relation.Named materialize(String alias, Relation.Ordered ordered) {
+        Select limited = SqlQuery.selectAll(ordered.input().sqlName()).withOrder(ordered.ordering(), ordered.limit());
+        Select query = Select.of(List.of(new SelectItem(new SqlExpr.Star(), null)), new SqlQuery.Derived(limited, "limited"));
+        Relation.Named view = view(alias, ordered.spans(), query, ordered.input().fields());
+        materialized.put(ordered, view);
+        return view;
+    }
+
+    private static SqlType columnType(Field field, SourceSpan span) {
+        return PigTypes.columnType(field.type()).orElseThrow(() -> ExprTranslator.unsupported(span,
+                "a " + field.type().keyword() + " field ('" + field.sqlName() + "') cannot be stored by the Flink SQL translation yet"));
     }
 
     private Relation relationOf(String alias, SourceSpan span) {
@@ -514,7 +1115,7 @@ public final class PigToSql {
             return named;
         }
         if (relation instanceof Relation.Ordered ordered) {
-            return ordered.input();
+            return materialize(ordered);
         }
         throw ExprTranslator.unsupported(span, "'" + alias + "' is a grouped relation (bags); only FOREACH ... GENERATE with"
                 + " aggregates over it is supported by the Flink SQL translation yet");
@@ -528,7 +1129,7 @@ public final class PigToSql {
         String name = tableName(alias);
         List<Column> columns = new ArrayList<>();
         for (Field field : fields) {
-            columns.add(new Column(field.sqlName(), PigTypes.columnType(field.type()).orElseThrow()));
+            columns.add(new Column(field.sqlName(), columnType(field, spans.get(0))));
         }
         views.add(new SqlJob.View(name, spans, query, columns));
         // Fields keep the qualifier a JOIN gave them: Pig names them alias::name until a FOREACH renames them.
@@ -539,14 +1140,6 @@ public final class PigToSql {
     private String tableName(String alias) {
         int n = viewNames.merge(alias, 1, Integer::sum);
         return tableNames.unique(n == 1 ? alias : alias + "_" + n);
-    }
-
-    private static SqlQuery withWhere(SqlQuery q, SqlExpr where) {
-        return new SqlQuery(q.distinct(), q.items(), q.from(), where, q.groupBy(), q.orderBy(), q.limit());
-    }
-
-    private static SqlQuery withOrder(SqlQuery q, List<OrderItem> ordering, Long limit) {
-        return new SqlQuery(q.distinct(), q.items(), q.from(), q.where(), q.groupBy(), ordering, limit);
     }
 
     /**

@@ -24,6 +24,23 @@ final class PigTypes {
         return Optional.ofNullable(COLUMN_TYPES.get(type));
     }
 
+    /**
+     * The type two operands are compared in (comparisons, JOIN and COGROUP keys): Pig casts a bytearray
+     * to the other side's type, widens numbers, and otherwise keeps the left type.
+     */
+    static PigType common(PigType left, PigType right) {
+        if (left == right) {
+            return left;
+        }
+        if (left == PigType.BYTEARRAY) {
+            return right;
+        }
+        if (right == PigType.BYTEARRAY) {
+            return left;
+        }
+        return left.isNumeric() && right.isNumeric() ? wider(left, right) : left;
+    }
+
     /** Pig's numeric widening: int &lt; long &lt; float &lt; double. */
     static PigType wider(PigType a, PigType b) {
         return rank(a) >= rank(b) ? a : b;

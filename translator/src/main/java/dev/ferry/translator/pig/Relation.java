@@ -32,6 +32,40 @@ sealed interface Relation {
     }
 
     /**
+     * The result of COGROUP (or of a GROUP whose bag is flattened or tested for emptiness): a key and one
+     * bag per input. It lives until the FOREACH that reads it, which joins the inputs (FLATTEN) and
+     * their per-key aggregates on the key.
+     *
+     * @param nullKeysMatch true for a one-input GROUP, whose null keys form one group; COGROUP keeps
+     *     each input's null keys apart, as SQL's {@code =} does
+     * @param filters FILTER conditions applied to the groups before the FOREACH, in its scope
+     */
+    record Cogrouped(List<Side> sides, List<Field> keyFields, boolean nullKeysMatch, List<dev.ferry.parser.pig.PigExpr> filters,
+                     List<SourceSpan> spans) implements Relation {
+        public Cogrouped {
+            sides = List.copyOf(sides);
+            keyFields = List.copyOf(keyFields);
+            filters = List.copyOf(filters);
+            spans = List.copyOf(spans);
+        }
+
+        Cogrouped filtered(dev.ferry.parser.pig.PigExpr condition, SourceSpan span) {
+            List<dev.ferry.parser.pig.PigExpr> all = new java.util.ArrayList<>(filters);
+            all.add(condition);
+            List<SourceSpan> allSpans = new java.util.ArrayList<>(spans);
+            allSpans.add(span);
+            return new Cogrouped(sides, keyFields, nullKeysMatch, all, allSpans);
+        }
+    }
+
+    /** One input of a COGROUP: its bag's name, rows, key expressions (over its columns) and INNER flag. */
+    record Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner) {
+        public Side {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    /**
      * An ORDER (and the LIMIT after it) whose only consumer is the next LIMIT or STORE: Flink cannot
      * expand a view that has ORDER BY or LIMIT, so they become part of the INSERT instead.
      *

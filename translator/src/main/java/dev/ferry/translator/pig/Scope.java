@@ -20,8 +20,22 @@ sealed interface Scope {
     /** {@code *}: every field, in order. */
     List<Value.Scalar> star(SourceSpan span);
 
+    /** Where an aggregate of a bag lands: in place (GROUP BY), or in its input's per-key table (COGROUP). */
+    default Value.Scalar aggregated(Value.Bag bag, Value.Scalar aggregate, String baseName) {
+        return aggregate;
+    }
+
+    /** {@code IsEmpty(bag)}. */
+    default SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
+        throw ExprTranslator.unsupported(span, "IsEmpty of a bag here is not translated yet");
+    }
+
     /** Fields of a plain relation, referenced unqualified (after a JOIN, {@code alias::name} disambiguates). */
-    record Plain(Relation.Named relation, String qualifierForSql) implements Scope {
+    record Plain(Relation.Named relation, String qualifierForSql, ScalarRelations relations) implements Scope {
+
+        Plain(Relation.Named relation, String qualifierForSql) {
+            this(relation, qualifierForSql, null);
+        }
 
         @Override
         public Value field(PigExpr.FieldRef ref) {
@@ -33,6 +47,9 @@ sealed interface Scope {
                 return scalar(matches.get(0));
             }
             String shown = ref.qualifier() == null ? ref.name() : ref.qualifier() + "::" + ref.name();
+            if (matches.isEmpty() && ref.qualifier() == null && relations != null && relations.scalar(ref.name()).isPresent()) {
+                return relations.scalar(ref.name()).get();
+            }
             if (matches.isEmpty()) {
                 throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E011, ref.span(),
                         "unknown field '" + shown + "'" + suggestion(ref.name()), "fields here: " + fieldList()));
@@ -44,11 +61,34 @@ sealed interface Scope {
 
         @Override
         public Value positional(PigExpr.PositionalRef ref) {
-            if (ref.index() >= relation.fields().size()) {
-                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(),
-                        "$" + ref.index() + " is out of range: the relation has " + relation.fields().size() + " fields"));
+            return positional(ref.index(), ref.span());
+        }
+
+        /** Field {@code index}; inside the line of a LOAD without AS, the index-th field of the line. */
+        Value.Scalar positional(int index, SourceSpan span) {
+            List<Field> fields = relation.fields();
+            for (int i = 0; i < fields.size(); i++) {
+                Field field = fields.get(i);
+                if (field.isRest()) {
+                    if (i + 1 < fields.size() && index >= i + 1) {
+                        throw ExprTranslator.unsupported(span, "$" + index + " lies after the fields of a LOAD without AS,"
+                                + " whose width Pig knows only per line");
+                    }
+                    return restField(field, index - i);
+                }
+                if (i == index) {
+                    return scalar(field);
+                }
             }
-            return scalar(relation.fields().get(ref.index()));
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, span,
+                    "$" + index + " is out of range: the relation has " + fields.size() + " fields"));
+        }
+
+        /** PigStorage: the n-th field of the line, null when the line is shorter or the field empty. */
+        private Value.Scalar restField(Field rest, int n) {
+            SqlExpr line = new SqlExpr.ColumnRef(qualifierForSql, rest.sqlName());
+            SqlExpr split = SqlExpr.Call.of("SPLIT_INDEX", line, SqlExpr.Literal.text(rest.restDelimiter()), SqlExpr.Literal.number(n));
+            return new Value.Scalar(SqlExpr.Call.of("NULLIF", split, SqlExpr.Literal.text("")), PigType.BYTEARRAY);
         }
 
         @Override
@@ -76,6 +116,92 @@ sealed interface Scope {
                     .map(n -> " (did you mean '" + n + "'?)")
                     .orElse("");
         }
+    }
+
+    /** Inside {@code FOREACH cogrouped GENERATE}: {@code group}, and one bag per input named after it. */
+    record Cogroup(CogroupPlan plan) implements Scope {
+
+        @Override
+        public Value field(PigExpr.FieldRef ref) {
+            if (ref.qualifier() == null && ref.name().equals("group")) {
+                return plan.key();
+            }
+            for (Relation.Side side : plan.cogroup().sides()) {
+                if (ref.qualifier() == null && ref.name().equals(side.bagAlias())) {
+                    return new Value.Bag(side.input(), null);
+                }
+            }
+            throw ExprTranslator.unsupported(ref.span(), "field '" + ref.name() + "' of a COGROUP is not translated yet");
+        }
+
+        @Override
+        public Value positional(PigExpr.PositionalRef ref) {
+            if (ref.index() == 0) {
+                return plan.key();
+            }
+            if (ref.index() <= plan.cogroup().sides().size()) {
+                return new Value.Bag(plan.cogroup().sides().get(ref.index() - 1).input(), null);
+            }
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(), "$" + ref.index() + " is out of range"));
+        }
+
+        @Override
+        public List<Value.Scalar> star(SourceSpan span) {
+            throw ExprTranslator.unsupported(span, "'*' over a COGROUP keeps its bags, which the SQL translation cannot hold yet");
+        }
+
+        @Override
+        public Value.Scalar aggregated(Value.Bag bag, Value.Scalar aggregate, String baseName) {
+            return plan.aggregate(plan.side(bag.relation()), aggregate, baseName);
+        }
+
+        @Override
+        public SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
+            if (bag.field() != null) {
+                throw ExprTranslator.unsupported(span, "IsEmpty of a projected bag is not translated yet");
+            }
+            return plan.isEmpty(plan.side(bag.relation()));
+        }
+    }
+
+    /** Inside a nested FOREACH block: its own aliases (narrowed bags) first, then the enclosing scope. */
+    record Nested(Scope outer, java.util.Map<String, Value> locals) implements Scope {
+
+        @Override
+        public Value field(PigExpr.FieldRef ref) {
+            if (ref.qualifier() == null && locals.containsKey(ref.name())) {
+                return locals.get(ref.name());
+            }
+            return outer.field(ref);
+        }
+
+        @Override
+        public Value positional(PigExpr.PositionalRef ref) {
+            return outer.positional(ref);
+        }
+
+        @Override
+        public List<Value.Scalar> star(SourceSpan span) {
+            return outer.star(span);
+        }
+
+        @Override
+        public Value.Scalar aggregated(Value.Bag bag, Value.Scalar aggregate, String baseName) {
+            return outer.aggregated(bag, aggregate, baseName);
+        }
+
+        @Override
+        public SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
+            if (bag.filter() != null || bag.distinct()) {
+                throw ExprTranslator.unsupported(span, "IsEmpty of a nested FILTER or DISTINCT bag is not translated yet");
+            }
+            return outer.isEmpty(bag, span);
+        }
+    }
+
+    /** Other aliases an expression may read as scalars: {@code c.total} where c has one row. */
+    interface ScalarRelations {
+        java.util.Optional<Value> scalar(String alias);
     }
 
     /** Inside {@code FOREACH grouped GENERATE}: {@code group} is the key, the input alias is the bag. */
@@ -113,7 +239,7 @@ sealed interface Scope {
 
         Value key() {
             if (grouped.all()) {
-                return new Value.Scalar(new SqlExpr.Literal("'all'"), PigType.CHARARRAY);
+                return new Value.Scalar(SqlExpr.Literal.text("all"), PigType.CHARARRAY);
             }
             List<Value.Scalar> keys = new ArrayList<>();
             for (int i = 0; i < grouped.keys().size(); i++) {

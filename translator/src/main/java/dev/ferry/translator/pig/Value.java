@@ -10,8 +10,22 @@ sealed interface Value {
     /** A scalar with its SQL form and Pig type. */
     record Scalar(SqlExpr sql, PigType type) implements Value {}
 
-    /** A bag inside a grouped relation: the whole bag, or one field of it ({@code clicks.amount}). */
-    record Bag(Relation.Named relation, Field field) implements Value {}
+    /**
+     * A bag inside a grouped relation: the whole bag, or one field of it ({@code clicks.amount}); a
+     * nested FOREACH narrows it with a FILTER condition (over the input's columns) or DISTINCT.
+     */
+    record Bag(Relation.Named relation, Field field, dev.ferry.translator.sql.SqlExpr filter, boolean distinct) implements Value {
+        Bag(Relation.Named relation, Field field) {
+            this(relation, field, null, false);
+        }
+
+        Bag withField(Field projected) {
+            return new Bag(relation, projected, filter, distinct);
+        }
+    }
+
+    /** Another relation named in an expression: {@code c.total} reads c's only row as a scalar. */
+    record Table(Relation.Named relation) implements Value {}
 
     /** The {@code group} of a GROUP BY several keys: a tuple, usable through FLATTEN or {@code group.key}. */
     record KeyTuple(List<Scalar> keys, List<Field> fields) implements Value {

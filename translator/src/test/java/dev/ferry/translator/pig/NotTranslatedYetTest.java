@@ -33,23 +33,20 @@ class NotTranslatedYetTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            X = cross A, B;                                        | 3:5 | CROSS is not translated yet
-            X = union A, B;                                        | 3:5 | UNION is not translated yet
-            X = sample A 0.5;                                      | 3:5 | SAMPLE is not translated yet
-            X = rank A by a;                                       | 3:5 | RANK is not translated yet
-            X = cogroup A by a, B by a;                            | 3:5 | COGROUP is not translated yet
+            X = cogroup A all, B all;                              | 3:13 | COGROUP ... ALL
             X = distinct A partition by org.example.P;             | 3:5 | PARTITION BY
             X = order A by a using org.example.Cmp;                | 3:5 | ORDER ... USING a comparator
-            X = foreach A { s = filter A by a > 0; generate a; }   | 3:5 | NESTEDFOREACH is not translated yet
+            X = foreach A { s = filter A by a > 0; generate a; }   | 3:17 | nested FILTER inside FOREACH
             X = stream A through `cat`;                            | 3:5 | STREAM is not translated yet
-            split A into X if a > 0, Y otherwise;                  | 3:1 | SPLIT is not translated yet
             DEFINE f org.example.Udf('x');                         | 3:1 | DEFINE (user-defined function) is not translated yet
             fs -ls /tmp;                                           | 3:1 | FS is not translated yet
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
-            X = load 'raw'; Y = filter X by $0 > 1;                | 3:5 | read by FILTER at line 3
-            X = load 'raw'; Y = foreach X generate *;              | 3:5 | uses a field by name, '*' or an open range
-            X = load 'raw'; Y = foreach X generate $2..;           | 3:5 | uses a field by name, '*' or an open range
-            X = load 'raw'; store X into 'o';                      | 3:5 | read by STORE at line 3
+            X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
+            X = rank A;                                            | 3:5 | RANK without BY
+            X = load 'in/{a,b}';                                   | 3:5 | Hadoop glob
+            X = load 'in/part-*' as (a:int);                       | 3:5 | Hadoop glob
+            X = load 'p1,p2' as (a:int);                           | 3:5 | comma-separated list
+            X = join A by a, A by a;                               | 3:5 | self-JOIN
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostics diagnostics = new Diagnostics();

@@ -7,8 +7,32 @@ import java.util.List;
  * Compares Pig's and Flink's output lines: in order for an ORDERed result, as multisets otherwise.
  * Fields that are both doubles may differ in the last bits (summation order differs between the
  * engines), so they compare with a relative tolerance of 1e-9; every other field compares exactly.
+ * This is the tolerance {@code ferry verify} documents.
  */
 final class OutputComparison {
+
+    /** Lines one side has more often than the other (exact text), at most {@code max} of each side. */
+    static String multisetDiff(List<String> pig, List<String> flink, int max) {
+        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        pig.forEach(l -> counts.merge(l, 1, Integer::sum));
+        flink.forEach(l -> counts.merge(l, -1, Integer::sum));
+        List<String> out = new ArrayList<>();
+        int pigOnly = 0;
+        int flinkOnly = 0;
+        for (var e : counts.entrySet()) {
+            for (int i = 0; i < Math.abs(e.getValue()); i++) {
+                if (e.getValue() > 0 && pigOnly++ < max) {
+                    out.add("- " + e.getKey() + "    (Pig only)");
+                } else if (e.getValue() < 0 && flinkOnly++ < max) {
+                    out.add("+ " + e.getKey() + "    (Flink only)");
+                }
+            }
+        }
+        if (pigOnly > max || flinkOnly > max) {
+            out.add("... " + pigOnly + " line(s) only in Pig, " + flinkOnly + " only in Flink");
+        }
+        return String.join("\n", out);
+    }
 
     private OutputComparison() {}
 

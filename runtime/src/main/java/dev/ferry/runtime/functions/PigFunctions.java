@@ -64,6 +64,13 @@ public final class PigFunctions {
         m.put("PIG_UPPER", new PigStrings.Upper());
         m.put("PIG_LOWER", new PigStrings.Lower());
         m.put("PIG_SPRINTF", new PigStrings.Sprintf()); // String.format
+        // bags, tuples, maps (TOTUPLE and TOMAP are Flink's ROW and MAP constructors)
+        m.put("PIG_SIZE", new PigCollections.Size());
+        m.put("PIG_ISEMPTY", new PigCollections.IsEmpty());
+        m.put("PIG_BAGTOSTRING", new PigCollections.BagToString());
+        m.put("PIG_KEYSET", new PigCollections.KeySet()); // HashMap order, as Pig's maps
+        m.put("PIG_VALUELIST", new PigCollections.ValueList());
+        m.put("PIG_TOBAG", new PigCollections.ToBag());
         // datetimes: joda-time in Pig's default zone (pig.datetime.default.tz)
         m.put("PIG_TODATE", new PigDateTimes.ToDate());
         m.put("PIG_TOSTRING", new PigDateTimes.ToString());

@@ -146,6 +146,25 @@ class PigBuiltinsDifferentialTest {
             new Case("AddDuration(ToDate(s), 'P1M2DT3H')", "PIG_ADDDURATION(PIG_TODATE(s), 'P1M2DT3H')"),
             new Case("SubtractDuration(ToDate(s), 'PT36H0.5S')", "PIG_SUBTRACTDURATION(PIG_TODATE(s), 'PT36H0.5S')"));
 
+    static final List<Case> COLLECTIONS = List.of(
+            new Case("SIZE(s)", "PIG_SIZE(s)"),
+            new Case("SIZE(i)", "PIG_SIZE(i)"),
+            new Case("SIZE(d)", "PIG_SIZE(d)"),
+            new Case("SIZE(TOKENIZE(s))", "PIG_SIZE(PIG_TOKENIZE(s))"),
+            new Case("SIZE(TOMAP('a', s, 'b', t))", "PIG_SIZE(MAP['a', s, 'b', t])"),
+            new Case("SIZE(TOTUPLE(s, i))", "PIG_SIZE(ROW(s, i))"),
+            Case.failing("IsEmpty(TOKENIZE(s))", "PIG_ISEMPTY(PIG_TOKENIZE(s))"),
+            Case.failing("IsEmpty(TOMAP('a', s))", "PIG_ISEMPTY(MAP['a', s])"),
+            new Case("BagToString(TOKENIZE(s))", "PIG_BAGTOSTRING(PIG_TOKENIZE(s))"),
+            new Case("BagToString(TOBAG(s, t), '|')", "PIG_BAGTOSTRING(PIG_TOBAG(s, t), '|')"),
+            new Case("TOBAG(s, t)", "PIG_TOBAG(s, t)"),
+            new Case("TOBAG(i, i)", "PIG_TOBAG(i, i)"),
+            new Case("TOTUPLE(s, i, d)", "ROW(s, i, d)"),
+            new Case("TOMAP('a', s, 'b', t)", "MAP['a', s, 'b', t]"),
+            new Case("TOMAP('k1', s, 'k2', t, 'zz', s, 'aa', t)", "MAP['k1', s, 'k2', t, 'zz', s, 'aa', t]"),
+            new Case("KEYSET(TOMAP('k1', s, 'k2', t, 'zz', s))", "PIG_KEYSET(MAP['k1', s, 'k2', t, 'zz', s])"),
+            new Case("VALUELIST(TOMAP('k1', s, 'k2', t))", "PIG_VALUELIST(MAP['k1', s, 'k2', t])"));
+
     @TempDir Path dir;
 
     @Test
@@ -158,6 +177,11 @@ class PigBuiltinsDifferentialTest {
         Outcome outcome = BuiltinDifferential.run(dir, SCHEMA, COLUMNS, DATE_ROWS, DATETIMES);
         System.out.println(outcome.summary("datetime", DATETIMES.size()));
         assertEquals("", String.join("\n", outcome.disagreements()), "datetime");
+    }
+
+    @Test
+    void bagTupleAndMapBuiltinsAgreeWithPig() throws Exception {
+        agree("bag/tuple/map", COLLECTIONS);
     }
 
     @Test

@@ -91,7 +91,7 @@ final class PigFunctionTable {
         scalar("TOMAP", "MAP", 2, Integer.MAX_VALUE, ResultType.MAP, "key, value pairs; a repeated key keeps the last value in both");
         runtime("TOBAG", 1, Integer.MAX_VALUE, ResultType.BAG, "one tuple per argument; arguments of one type");
         runtime("SIZE", 1, 1, ResultType.LONG, "chars of a chararray, tuples of a bag, entries of a map, fields of a tuple, 1 for a number");
-        runtime("IsEmpty", 1, 1, ResultType.BOOLEAN, "a bag or map with no entries");
+        runtime("IsEmpty", 1, 1, ResultType.BOOLEAN, DIFFERS + THROWS_ON_NULL);
         runtime("BagToString", 1, 2, ResultType.CHARARRAY, "every field of every tuple joined by the delimiter ('_')");
         runtime("KEYSET", 1, 1, ResultType.BAG, "HashMap key order, as Pig");
         runtime("VALUELIST", 1, 1, ResultType.BAG, "HashMap value order, as Pig");

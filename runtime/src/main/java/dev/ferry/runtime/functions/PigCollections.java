@@ -17,6 +17,7 @@ import java.lang.reflect.Array;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 
 /**
  * Pig's bag, tuple and map builtins over Flink's forms of them: a bag is an ARRAY of ROWs, a tuple a
@@ -132,6 +133,42 @@ public final class PigCollections {
             return TypeInference.newBuilder()
                     .inputTypeStrategy(InputTypeStrategies.varyingSequence(InputTypeStrategies.ANY, InputTypeStrategies.ANY))
                     .outputTypeStrategy(call -> Optional.of(bagOf(call.getArgumentDataTypes().get(0))))
+                    .build();
+        }
+    }
+
+    /**
+     * TOP(n, field, bag): the n tuples with the largest {@code field}, in the iteration order of the
+     * {@code java.util.PriorityQueue} Pig's TOP fills (add each tuple, poll the smallest past n), so
+     * the bag comes out in the order Pig writes it.
+     */
+    public static final class Top extends ScalarFunction {
+        public Row[] eval(Integer n, Integer field, Row[] bag) {
+            if (n == null || field == null || bag == null) {
+                return null;
+            }
+            PriorityQueue<Row> store = new PriorityQueue<>(n + 1, (a, b) -> compare(a.getField(field), b.getField(field)));
+            for (Row tuple : bag) {
+                store.add(tuple);
+                if (store.size() > n) {
+                    store.poll();
+                }
+            }
+            return store.toArray(Row[]::new);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static int compare(Object a, Object b) {
+            return ((Comparable) a).compareTo(b);
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.sequence(
+                            InputTypeStrategies.explicit(DataTypes.INT()), InputTypeStrategies.explicit(DataTypes.INT()),
+                            InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
+                    .outputTypeStrategy(call -> Optional.of(call.getArgumentDataTypes().get(2)))
                     .build();
         }
     }

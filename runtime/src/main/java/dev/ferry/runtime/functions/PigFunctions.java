@@ -71,6 +71,7 @@ public final class PigFunctions {
         m.put("PIG_KEYSET", new PigCollections.KeySet()); // HashMap order, as Pig's maps
         m.put("PIG_VALUELIST", new PigCollections.ValueList());
         m.put("PIG_TOBAG", new PigCollections.ToBag());
+        m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
         // datetimes: joda-time in Pig's default zone (pig.datetime.default.tz)
         m.put("PIG_TODATE", new PigDateTimes.ToDate());
         m.put("PIG_TOSTRING", new PigDateTimes.ToString());

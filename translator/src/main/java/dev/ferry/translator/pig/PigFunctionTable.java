@@ -93,6 +93,7 @@ final class PigFunctionTable {
         runtime("SIZE", 1, 1, ResultType.LONG, "chars of a chararray, tuples of a bag, entries of a map, fields of a tuple, 1 for a number");
         runtime("IsEmpty", 1, 1, ResultType.BOOLEAN, DIFFERS + THROWS_ON_NULL);
         runtime("BagToString", 1, 2, ResultType.CHARARRAY, "every field of every tuple joined by the delimiter ('_')");
+        runtime("TOP", 3, 3, ResultType.BAG, "the n largest by a field, in the order of Pig's PriorityQueue");
         runtime("KEYSET", 1, 1, ResultType.BAG, "HashMap key order, as Pig");
         runtime("VALUELIST", 1, 1, ResultType.BAG, "HashMap value order, as Pig");
         for (String name : List.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX")) {

@@ -72,6 +72,9 @@ public final class PigFunctions {
         m.put("PIG_VALUELIST", new PigCollections.ValueList());
         m.put("PIG_TOBAG", new PigCollections.ToBag());
         m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
+        for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {
+            m.put("PIG_BAG_" + kind.name(), kind.function()); // COUNT(bag) ... MAX(bag) on a bag value
+        }
         // datetimes: joda-time in Pig's default zone (pig.datetime.default.tz)
         m.put("PIG_TODATE", new PigDateTimes.ToDate());
         m.put("PIG_TOSTRING", new PigDateTimes.ToString());

@@ -57,6 +57,12 @@ class PigSemanticsDifferentialTest {
                         "r = FOREACH rows GENERATE (chararray) clicks, (int) score AS whole, (chararray) score AS text, (long) city;\n"),
                 Arguments.of("string functions",
                         "r = FOREACH rows GENERATE UPPER(name), LOWER(city), CONCAT(name, city), TRIM(CONCAT(' ', name));\n"),
+                Arguments.of("string builtins through the function table (0-based, Java regex, null in null out)",
+                        "r = FOREACH rows GENERATE SUBSTRING(name, 1, 3), INDEXOF(city, 'a', 0), LAST_INDEX_OF(city, 'i'),"
+                                + " REPLACE(city, '[aeiou]', '_'), REGEX_EXTRACT(city, '([A-Z])(.)', 2), UCFIRST(name),"
+                                + " STARTSWITH(city, 'Pa'), SPRINTF('%s:%d', name, clicks);\n"),
+                Arguments.of("math builtins through the function table (Math.* over doubles, ROUND halves up)",
+                        "r = FOREACH rows GENERATE name, CEIL(score), FLOOR(clicks), ROUND(score), SQRT(score), LOG10(clicks);\n"),
                 Arguments.of("DISTINCT",
                         "p = FOREACH rows GENERATE city;\nr = DISTINCT p;\n"),
                 Arguments.of("inner JOIN drops null keys; both sides keep their fields",

@@ -128,6 +128,7 @@ enum PigFieldType {
     static PigFieldType of(String column, LogicalType type) {
         switch (type.getTypeRoot()) {
             case VARCHAR:
+            case CHAR: // a SQL string literal, e.g. a key of MAP['a', x]
                 return CHARARRAY;
             case VARBINARY:
                 return BYTEARRAY;

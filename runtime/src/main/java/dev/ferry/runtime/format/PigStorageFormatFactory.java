@@ -31,7 +31,9 @@ import java.util.Set;
  * }</pre>
  *
  * Columns may be INT, BIGINT, FLOAT, DOUBLE, STRING/VARCHAR, BOOLEAN or BYTES (Pig's int, long,
- * float, double, chararray, boolean, bytearray).
+ * float, double, chararray, boolean, bytearray). A sink also writes ROW (tuple), ARRAY of ROW (bag),
+ * ARRAY of scalars (a tuple of unknown arity), MAP with string keys and TIMESTAMP_LTZ (datetime),
+ * in Pig's text form ({@link PigTextWriter}).
  */
 public final class PigStorageFormatFactory implements DeserializationFormatFactory, SerializationFormatFactory {
 
@@ -92,7 +94,7 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
             public SerializationSchema<RowData> createRuntimeEncoder(
                     DynamicTableSink.Context sinkContext, DataType physicalDataType) {
                 RowType rowType = (RowType) physicalDataType.getLogicalType();
-                return new PigStorageSerializationSchema(delimiter, fieldTypes(rowType));
+                return new PigStorageSerializationSchema(delimiter, writers(rowType));
             }
 
             @Override
@@ -109,10 +111,19 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
         List<String> partitionKeys = context.getCatalogTable().getPartitionKeys();
         for (RowType.RowField field : ((RowType) context.getPhysicalRowDataType().getLogicalType()).getFields()) {
             if (!partitionKeys.contains(field.getName())) {
-                PigFieldType.of(field.getName(), field.getType());
+                PigTextWriter.of(field.getName(), field.getType());
             }
         }
         return delimiter;
+    }
+
+    private static PigTextWriter[] writers(RowType rowType) {
+        List<RowType.RowField> fields = rowType.getFields();
+        PigTextWriter[] writers = new PigTextWriter[fields.size()];
+        for (int i = 0; i < writers.length; i++) {
+            writers[i] = PigTextWriter.of(fields.get(i).getName(), fields.get(i).getType());
+        }
+        return writers;
     }
 
     private static PigFieldType[] fieldTypes(RowType rowType) {

@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Turns one row into one line the way Pig's PigTextOutputFormat writes a tuple: fields in Pig's text
- * form ({@link PigFieldType#write}) joined by the delimiter byte, null as nothing. The filesystem
+ * form ({@link PigTextWriter}) joined by the delimiter byte, null as nothing. The filesystem
  * sink adds the '\n' after each line, as Pig does.
  */
 final class PigStorageSerializationSchema implements SerializationSchema<RowData> {
@@ -15,11 +15,11 @@ final class PigStorageSerializationSchema implements SerializationSchema<RowData
     private static final long serialVersionUID = 1L;
 
     private final byte delimiter;
-    private final PigFieldType[] types;
+    private final PigTextWriter[] types;
 
     private transient ByteArrayOutputStream buffer;
 
-    PigStorageSerializationSchema(byte delimiter, PigFieldType[] types) {
+    PigStorageSerializationSchema(byte delimiter, PigTextWriter[] types) {
         this.delimiter = delimiter;
         this.types = types;
     }

@@ -22,26 +22,72 @@ import java.util.stream.Collectors;
  */
 public final class PigFunctions {
 
-    /** SQL name → function class, in a fixed order. */
-    public static final Map<String, Class<? extends UserDefinedFunction>> LIBRARY = library();
+    /** SQL name → function, in a fixed order. */
+    public static final Map<String, UserDefinedFunction> LIBRARY = library();
 
     private PigFunctions() {}
 
-    private static Map<String, Class<? extends UserDefinedFunction>> library() {
-        Map<String, Class<? extends UserDefinedFunction>> m = new LinkedHashMap<>();
+    private static Map<String, UserDefinedFunction> library() {
+        Map<String, UserDefinedFunction> m = new LinkedHashMap<>();
         // casts: Pig turns what it cannot convert into null; Flink's CAST fails the job
-        m.put("PIG_CHARARRAY", PigChararray.class); // (chararray)x; booleans print as true/false
-        m.put("PIG_INT", PigInt.class); // (int)s: "3.7" -> 3, "abc" -> null
-        m.put("PIG_LONG", PigLong.class); // (long)s
-        m.put("PIG_FLOAT", PigFloat.class); // (float)s
-        m.put("PIG_DOUBLE", PigDouble.class); // (double)s
-        m.put("PIG_BOOLEAN", PigBoolean.class); // (boolean)s: only true/false, any case
-        // arithmetic
-        m.put("PIG_DIVIDE", PigDivide.class); // a / b: null when b is zero, for every type
-        m.put("PIG_ROUND", PigRound.class); // ROUND: Math.round, halves up, BIGINT result
+        m.put("PIG_CHARARRAY", new PigChararray()); // (chararray)x; booleans print as true/false
+        m.put("PIG_INT", new PigInt()); // (int)s: "3.7" -> 3, "abc" -> null
+        m.put("PIG_LONG", new PigLong()); // (long)s
+        m.put("PIG_FLOAT", new PigFloat()); // (float)s
+        m.put("PIG_DOUBLE", new PigDouble()); // (double)s
+        m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
+        // arithmetic and math
+        m.put("PIG_DIVIDE", new PigDivide()); // a / b: null when b is zero, for every type
+        m.put("PIG_ROUND", new PigRound()); // ROUND: Math.round, halves up, BIGINT result
+        m.put("PIG_ROUND_TO", new PigMath.RoundTo()); // ROUND_TO: BigDecimal HALF_UP of the shortest decimal
+        for (PigMath.Unary unary : PigMath.Unary.values()) {
+            m.put("PIG_" + unary.name(), unary.function()); // CEIL, LOG, SQRT...: Math.* over double
+        }
         // strings: Pig counts from 0 and answers null (or -1) where Flink counts from 1
-        m.put("PIG_SUBSTRING", PigSubstring.class); // SUBSTRING(s, begin, end), end exclusive
-        m.put("PIG_INDEXOF", PigIndexOf.class); // INDEXOF(s, search[, from]), -1 if absent
+        m.put("PIG_SUBSTRING", new PigSubstring()); // SUBSTRING(s, begin, end), end exclusive
+        m.put("PIG_INDEXOF", new PigIndexOf()); // INDEXOF(s, search[, from]), -1 if absent
+        m.put("PIG_LAST_INDEX_OF", new PigStrings.LastIndexOf());
+        m.put("PIG_REPLACE", new PigStrings.Replace()); // Java regex replaceAll
+        m.put("PIG_REGEX_EXTRACT", new PigStrings.RegexExtract()); // find(), group n, null if absent
+        m.put("PIG_REGEX_EXTRACT_ALL", new PigStrings.RegexExtractAll()); // matches(), all groups
+        m.put("PIG_STRSPLIT", new PigStrings.StrSplit()); // String.split as a tuple
+        m.put("PIG_STRSPLITTOBAG", new PigStrings.StrSplitToBag());
+        m.put("PIG_TOKENIZE", new PigStrings.Tokenize()); // StringTokenizer, a bag of tokens
+        m.put("PIG_UCFIRST", new PigStrings.UcFirst());
+        m.put("PIG_LCFIRST", new PigStrings.LcFirst());
+        m.put("PIG_STARTSWITH", new PigStrings.StartsWith());
+        m.put("PIG_ENDSWITH", new PigStrings.EndsWith());
+        m.put("PIG_EQUALSIGNORECASE", new PigStrings.EqualsIgnoreCase());
+        m.put("PIG_TRIM", new PigStrings.Trim()); // String.trim: every char <= U+0020
+        m.put("PIG_LTRIM", new PigStrings.LTrim());
+        m.put("PIG_RTRIM", new PigStrings.RTrim());
+        m.put("PIG_UPPER", new PigStrings.Upper());
+        m.put("PIG_LOWER", new PigStrings.Lower());
+        m.put("PIG_SPRINTF", new PigStrings.Sprintf()); // String.format
+        // bags, tuples, maps (TOTUPLE and TOMAP are Flink's ROW and MAP constructors)
+        m.put("PIG_SIZE", new PigCollections.Size());
+        m.put("PIG_ISEMPTY", new PigCollections.IsEmpty());
+        m.put("PIG_BAGTOSTRING", new PigCollections.BagToString());
+        m.put("PIG_KEYSET", new PigCollections.KeySet()); // HashMap order, as Pig's maps
+        m.put("PIG_VALUELIST", new PigCollections.ValueList());
+        m.put("PIG_TOBAG", new PigCollections.ToBag());
+        m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
+        for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {
+            m.put("PIG_BAG_" + kind.name(), kind.function()); // COUNT(bag) ... MAX(bag) on a bag value
+        }
+        // datetimes: joda-time in Pig's default zone (pig.datetime.default.tz)
+        m.put("PIG_TODATE", new PigDateTimes.ToDate());
+        m.put("PIG_TOSTRING", new PigDateTimes.ToString());
+        m.put("PIG_TOUNIXTIME", new PigDateTimes.ToUnixTime());
+        m.put("PIG_TOMILLISECONDS", new PigDateTimes.ToMilliSeconds());
+        for (PigDateTimes.Field field : PigDateTimes.Field.values()) {
+            m.put("PIG_GET" + field.name(), field.function()); // GetYear ... GetWeekYear
+        }
+        for (PigDateTimes.Between unit : PigDateTimes.Between.values()) {
+            m.put("PIG_" + unit.name() + "BETWEEN", unit.function()); // YearsBetween ... MilliSecondsBetween
+        }
+        m.put("PIG_ADDDURATION", new PigDateTimes.AddDuration());
+        m.put("PIG_SUBTRACTDURATION", new PigDateTimes.SubtractDuration());
         return Collections.unmodifiableMap(m);
     }
 
@@ -52,9 +98,9 @@ public final class PigFunctions {
                         .map(name -> name.toUpperCase(Locale.ROOT))
                         .collect(Collectors.toSet());
         LIBRARY.forEach(
-                (name, implementation) -> {
+                (name, function) -> {
                     if (!existing.contains(name)) {
-                        env.createTemporarySystemFunction(name, implementation);
+                        env.createTemporarySystemFunction(name, function);
                     }
                 });
     }

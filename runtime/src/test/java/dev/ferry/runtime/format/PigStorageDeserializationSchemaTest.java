@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.Collector;
+import org.apache.flink.table.types.logical.DoubleType;
+import org.apache.flink.table.types.logical.IntType;
+import org.apache.flink.table.types.logical.VarCharType;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -93,7 +96,10 @@ class PigStorageDeserializationSchemaTest {
         PigStorageSerializationSchema writer =
                 new PigStorageSerializationSchema(
                         (byte) '|',
-                        new PigFieldType[] {PigFieldType.CHARARRAY, PigFieldType.INT, PigFieldType.DOUBLE});
+                        new PigTextWriter[] {
+                            PigTextWriter.of("a", new VarCharType(VarCharType.MAX_LENGTH)),
+                            PigTextWriter.of("b", new IntType()),
+                            PigTextWriter.of("c", new DoubleType())});
         assertEquals("||", new String(writer.serialize(new GenericRowData(3)), StandardCharsets.UTF_8));
         assertEquals(
                 "x|7|5.04E7",

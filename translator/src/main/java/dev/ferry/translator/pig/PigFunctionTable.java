@@ -1,36 +1,101 @@
 package dev.ferry.translator.pig;
 
 import dev.ferry.parser.pig.PigType;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Pig builtins and what they become in Flink SQL. One row per builtin; a builtin that is not here
- * is reported as unsupported (PIG-E020), never guessed. Functions named {@code PIG_*} come from
- * the ferry-runtime function library, for builtins whose Pig semantics differ from Flink's.
+ * is reported as unsupported (PIG-E020), never guessed. A Flink built-in is used only where its
+ * semantics match Pig's exactly (nulls, rounding, indexing, regex dialect); everything else calls a
+ * {@code PIG_*} function of the ferry-runtime library, which computes what Pig's own class does and
+ * is checked against real Pig 0.18 ({@code PigBuiltinsDifferentialTest} in the runtime). A row whose
+ * note starts with {@code "differs:"} cannot be exact; the translation warns with that note.
  */
 final class PigFunctionTable {
 
     /** How the result type of a scalar builtin follows from its arguments. */
-    enum ResultType { CHARARRAY, LONG, INT, FIRST_ARGUMENT }
+    enum ResultType { CHARARRAY, LONG, INT, DOUBLE, BOOLEAN, DATETIME, TUPLE, BAG, MAP, FIRST_ARGUMENT, ROUNDED }
 
     /** A scalar builtin that maps one-to-one onto a SQL function with the same argument order. */
-    record Scalar(String pigName, String sqlName, int minArgs, int maxArgs, ResultType result, String note) {}
+    record Scalar(String pigName, String sqlName, int minArgs, int maxArgs, ResultType result, String note) {
+        /** Whether Ferry knows a case where the result differs from Pig's. */
+        boolean differs() {
+            return note.startsWith(DIFFERS);
+        }
+    }
 
     /** An aggregate over a bag; the SQL form depends on the argument type (see {@link Aggregates}). */
     record Aggregate(String pigName, String note) {}
+
+    static final String DIFFERS = "differs: ";
+    private static final String THROWS_ON_NULL =
+            "Pig's class throws on a null argument and fails the job; the runtime answers null";
 
     private static final Map<String, Scalar> SCALARS = new TreeMap<>();
     private static final Map<String, Aggregate> AGGREGATES = new TreeMap<>();
 
     static {
-        scalar("UPPER", "UPPER", 1, 1, ResultType.CHARARRAY, "null in, null out in both");
-        scalar("LOWER", "LOWER", 1, 1, ResultType.CHARARRAY, "null in, null out in both");
-        scalar("TRIM", "TRIM", 1, 1, ResultType.CHARARRAY, "both strip leading and trailing spaces");
+        // strings (org.apache.pig.builtin): Java String methods and java.util.regex
+        scalar("UPPER", "UPPER", 1, 1, ResultType.CHARARRAY, "String.toUpperCase() in both");
+        scalar("LOWER", "LOWER", 1, 1, ResultType.CHARARRAY, "String.toLowerCase() in both");
+        runtime("TRIM", 1, 1, ResultType.CHARARRAY, "String.trim strips every char <= U+0020; Flink's TRIM only spaces");
+        runtime("LTRIM", 1, 1, ResultType.CHARARRAY, "leading spaces only (tabs stay)");
+        runtime("RTRIM", 1, 1, ResultType.CHARARRAY, "trailing spaces only (tabs stay)");
         scalar("CONCAT", "CONCAT", 2, Integer.MAX_VALUE, ResultType.CHARARRAY, "any null argument gives null in both");
-        scalar("ABS", "ABS", 1, 1, ResultType.FIRST_ARGUMENT, "keeps the argument type in both");
+        runtime("SUBSTRING", 3, 3, ResultType.CHARARRAY, "0-based, end exclusive, null when out of range");
+        runtime("INDEXOF", 2, 3, ResultType.INT, "0-based String.indexOf, -1 when absent");
+        runtime("LAST_INDEX_OF", 2, 2, ResultType.INT, "0-based String.lastIndexOf, -1 when absent");
+        runtime("REPLACE", 3, 3, ResultType.CHARARRAY, "String.replaceAll (Java regex, $1 references); a bad pattern gives null");
+        runtime("REGEX_EXTRACT", 3, 3, ResultType.CHARARRAY, "Matcher.find, the group or null");
+        runtime("REGEX_EXTRACT_ALL", 2, 2, ResultType.TUPLE, "Matcher.matches on the whole string, every group, else null");
+        runtime("STRSPLIT", 1, 3, ResultType.TUPLE, "String.split(regex, limit) as a tuple");
+        runtime("STRSPLITTOBAG", 1, 3, ResultType.BAG, "String.split(regex, limit) as a bag");
+        runtime("TOKENIZE", 1, 2, ResultType.BAG, "StringTokenizer on space, double quote, comma, parentheses, star");
+        runtime("UCFIRST", 1, 1, ResultType.CHARARRAY, "Character.toUpperCase of the first char");
+        runtime("LCFIRST", 1, 1, ResultType.CHARARRAY, "Character.toLowerCase of the first char");
+        runtime("STARTSWITH", 2, 2, ResultType.BOOLEAN, "String.startsWith");
+        runtime("ENDSWITH", 2, 2, ResultType.BOOLEAN, "String.endsWith");
+        runtime("EqualsIgnoreCase", 2, 2, ResultType.BOOLEAN, DIFFERS + THROWS_ON_NULL);
+        runtime("SPRINTF", 1, Integer.MAX_VALUE, ResultType.CHARARRAY, "String.format; a null argument gives null");
+        // math: Pig's DoubleBase functions are java.lang.Math over a double
+        scalar("ABS", "ABS", 1, 1, ResultType.FIRST_ARGUMENT, DIFFERS + THROWS_ON_NULL);
+        runtime("ROUND", 1, 1, ResultType.ROUNDED, "Math.round: halves up, a float gives an int, others a long");
+        runtime("ROUND_TO", 2, 3, ResultType.FIRST_ARGUMENT, DIFFERS + "BigDecimal HALF_EVEN by default; " + THROWS_ON_NULL);
+        for (String name : List.of("CEIL", "FLOOR", "SQRT", "CBRT", "LOG", "LOG10", "EXP", "SIN", "COS", "TAN",
+                "ASIN", "ACOS", "ATAN", "SINH", "COSH", "TANH")) {
+            runtime(name, 1, 1, ResultType.DOUBLE, "java.lang.Math over a double (CEIL of an int is a double)");
+        }
+        scalar("RANDOM", "RAND", 0, 0, ResultType.DOUBLE, DIFFERS + "a different random sequence (Math.random in Pig)");
+        // datetimes: joda-time in Pig's default zone
+        runtime("ToDate", 1, 3, ResultType.DATETIME,
+                DIFFERS + "an offset parsed from the text is kept by Pig; Flink keeps the instant, shown in the default zone");
+        runtime("ToString", 1, 2, ResultType.CHARARRAY, "joda's DateTime.toString or pattern, in Pig's default zone");
+        runtime("ToUnixTime", 1, 1, ResultType.LONG, "millis / 1000");
+        runtime("ToMilliSeconds", 1, 1, ResultType.LONG, "epoch millis");
+        for (String field : List.of("Year", "Month", "Day", "Hour", "Minute", "Second", "MilliSecond", "Week", "WeekYear")) {
+            runtime("Get" + field, 1, 1, ResultType.INT, "joda field in Pig's default zone");
+        }
+        for (String unit : List.of("Years", "Months", "Weeks", "Days", "Hours", "Minutes", "Seconds", "MilliSeconds")) {
+            runtime(unit + "Between", 2, 2, ResultType.LONG, "joda " + unit + ".between(second, first)");
+        }
+        runtime("AddDuration", 2, 2, ResultType.DATETIME, "joda DateTime.plus(Period) in Pig's default zone");
+        runtime("SubtractDuration", 2, 2, ResultType.DATETIME, "joda DateTime.minus(Period) in Pig's default zone");
+        scalar("CurrentTime", "CURRENT_TIMESTAMP", 0, 0, ResultType.DATETIME, "fixed for the whole batch job in both");
+        // tuples, bags and maps
+        scalar("TOTUPLE", "ROW", 1, Integer.MAX_VALUE, ResultType.TUPLE, "a tuple of the arguments in both");
+        scalar("TOMAP", "MAP", 2, Integer.MAX_VALUE, ResultType.MAP, "key, value pairs; a repeated key keeps the last value in both");
+        runtime("TOBAG", 1, Integer.MAX_VALUE, ResultType.BAG, "one tuple per argument; arguments of one type");
+        runtime("SIZE", 1, 1, ResultType.LONG, "chars of a chararray, tuples of a bag, entries of a map, fields of a tuple, 1 for a number");
+        runtime("IsEmpty", 1, 1, ResultType.BOOLEAN, DIFFERS + THROWS_ON_NULL);
+        runtime("BagToString", 1, 2, ResultType.CHARARRAY, "every field of every tuple joined by the delimiter ('_')");
+        runtime("TOP", 3, 3, ResultType.BAG, "the n largest by a field, in the order of Pig's PriorityQueue");
+        runtime("KEYSET", 1, 1, ResultType.BAG, "HashMap key order, as Pig");
+        runtime("VALUELIST", 1, 1, ResultType.BAG, "HashMap value order, as Pig");
         for (String name : List.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX")) {
             AGGREGATES.put(name, new Aggregate(name, "see Aggregates"));
         }
@@ -42,9 +107,19 @@ final class PigFunctionTable {
         SCALARS.put(pig, new Scalar(pig, sql, min, max, result, note));
     }
 
-    /** Pig builtin names are case-sensitive and upper case; user UDFs are looked up elsewhere. */
+    /** A builtin computed by the runtime's {@code PIG_<NAME>} function. */
+    private static void runtime(String pig, int min, int max, ResultType result, String note) {
+        scalar(pig, "PIG_" + pig.toUpperCase(Locale.ROOT), min, max, result, note);
+    }
+
+    /** Pig builtin names are case-sensitive; user UDFs are looked up elsewhere. */
     static Optional<Scalar> scalar(String name) {
         return Optional.ofNullable(SCALARS.get(name));
+    }
+
+    /** Every scalar row, by Pig name. */
+    static Map<String, Scalar> scalars() {
+        return Collections.unmodifiableMap(SCALARS);
     }
 
     static boolean isAggregate(String name) {
@@ -56,7 +131,14 @@ final class PigFunctionTable {
             case CHARARRAY -> PigType.CHARARRAY;
             case LONG -> PigType.LONG;
             case INT -> PigType.INT;
+            case DOUBLE -> PigType.DOUBLE;
+            case BOOLEAN -> PigType.BOOLEAN;
+            case DATETIME -> PigType.DATETIME;
+            case TUPLE -> PigType.TUPLE;
+            case BAG -> PigType.BAG;
+            case MAP -> PigType.MAP;
             case FIRST_ARGUMENT -> argumentTypes.get(0);
+            case ROUNDED -> argumentTypes.get(0) == PigType.FLOAT ? PigType.INT : PigType.LONG;
         };
     }
 }

@@ -1,0 +1,33 @@
+package dev.ferry.translator.pig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ferry.runtime.functions.PigFunctions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The translator's function table and the runtime's library are one contract: every {@code PIG_*}
+ * function a row calls exists in the library the runner registers. (In the translator's package, as
+ * the table is package-private; here because only this module sees both sides.)
+ */
+class PigFunctionTableLibraryTest {
+
+    @Test
+    void everyRuntimeFunctionOfTheTableIsInTheLibrary() {
+        List<String> missing = PigFunctionTable.scalars().values().stream()
+                .map(PigFunctionTable.Scalar::sqlName)
+                .filter(name -> name.startsWith("PIG_"))
+                .filter(name -> !PigFunctions.LIBRARY.containsKey(name))
+                .toList();
+        assertEquals(List.of(), missing);
+    }
+
+    @Test
+    void rowsThatCannotBeExactSayHow() {
+        Map<String, PigFunctionTable.Scalar> rows = PigFunctionTable.scalars();
+        assertEquals(List.of("ABS", "EqualsIgnoreCase", "IsEmpty", "RANDOM", "ROUND_TO", "ToDate"),
+                rows.values().stream().filter(PigFunctionTable.Scalar::differs).map(PigFunctionTable.Scalar::pigName).toList());
+    }
+}

@@ -38,7 +38,7 @@ public final class Ferry {
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        int[] code = {INTERNAL_ERROR};
+        int[] code = {ExitCode.INTERNAL_ERROR};
         Thread worker = new Thread(null, () -> code[0] = executeHere(args, out, err), "ferry", STACK_BYTES);
         worker.start();
         try {

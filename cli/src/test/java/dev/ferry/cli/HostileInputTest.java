@@ -150,7 +150,7 @@ class HostileInputTest {
         Map<String, String> before = snapshot();
         for (Path out : List.of(repo, tmp, repo.resolve("apps/.."))) {
             Run run = ferry("convert", repo.toString(), "-o", out.toString());
-            assertEquals(Ferry.FAILURE, run.exitCode(), run.all());
+            assertEquals(ExitCode.FAILURE, run.exitCode(), run.all());
             assertTrue(run.err().contains("ferry: error: the output ") && run.err().contains("nothing written"), run.err());
             assertEquals(before, snapshot(), "something changed for -o " + out);
         }
@@ -163,7 +163,7 @@ class HostileInputTest {
         Files.writeString(file, "mine");
         Map<String, String> before = snapshot();
         Run run = ferry("convert", repo.toString(), "-o", file.toString());
-        assertEquals(Ferry.FAILURE, run.exitCode(), run.all());
+        assertEquals(ExitCode.FAILURE, run.exitCode(), run.all());
         assertTrue(run.err().contains("exists and is not a directory"), run.err());
         assertEquals(before, snapshot());
     }
@@ -197,7 +197,7 @@ class HostileInputTest {
         Files.writeString(repo.resolve("s_new.txt"), "unrelated");
         Map<String, String> before = snapshot();
         Run edited = ferry("convert", repo.toString(), "-o", out.toString());
-        assertEquals(Ferry.FAILURE, edited.exitCode(), edited.all());
+        assertEquals(ExitCode.FAILURE, edited.exitCode(), edited.all());
         assertTrue(edited.err().contains("dags/v.py (edited since Ferry wrote it)") && edited.err().contains("--force"), edited.err());
         assertEquals(before, snapshot());
         Run forced = ferry("convert", repo.toString(), "-o", out.toString(), "--force");
@@ -221,7 +221,7 @@ class HostileInputTest {
             Path repo = repo("r" + i, actions.get(i), PIG, "");
             Path out = tmp.resolve("out" + i);
             Run run = ferry("convert", repo.toString(), "-o", out.toString());
-            assertEquals(Ferry.INPUT_ERRORS, run.exitCode(), actions.get(i) + "\n" + run.all());
+            assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), actions.get(i) + "\n" + run.all());
             assertTrue(run.err().matches("(?s).*apps/a/workflow\\.xml:\\d+:\\d+: error IO-E002: .*outside the repository.*"), run.err());
             assertFalse(run.all().contains("OUTSIDE-CANARY"));
             assertFalse(Files.exists(out));
@@ -240,7 +240,7 @@ class HostileInputTest {
         Files.createSymbolicLink(repo.resolve("apps/leak.xml"), tmp.resolve("outside/x.xml"));
         Path out = tmp.resolve("out");
         Run run = ferry("convert", repo.toString(), "-o", out.toString());
-        assertEquals(Ferry.INPUT_ERRORS, run.exitCode(), run.all());
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
         assertTrue(run.err().contains("apps/leak.xml:1:1: error IO-E002"), run.err());
         assertTrue(run.err().matches("(?s).*apps/a/workflow\\.xml:3:\\d+: error IO-E002: .*"), run.err());
         assertFalse(run.all().contains("OUTSIDE-CANARY"));
@@ -257,7 +257,7 @@ class HostileInputTest {
         assertTrue(run.out().contains("1 DAG(s)"), run.out());
         assertTrue(Files.exists(out.resolve("dags/w.py")));
         // -o through the link to the repository itself is still the repository.
-        assertEquals(Ferry.FAILURE, ferry("convert", repo.toString(), "-o", link.toString()).exitCode());
+        assertEquals(ExitCode.FAILURE, ferry("convert", repo.toString(), "-o", link.toString()).exitCode());
         assertTrue(Files.exists(repo.resolve("apps/a/workflow.xml")));
     }
 
@@ -298,7 +298,7 @@ class HostileInputTest {
         }
         Path repo = repo("r", PIG_ACTION, PIG, props.toString());
         Run run = ferry("convert", repo.toString(), "-o", tmp.resolve("out").toString());
-        assertEquals(Ferry.INPUT_ERRORS, run.exitCode(), run.all());
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
         assertTrue(run.err().contains("apps/a/job.properties:8:1: error IO-E003: property 'a7' expands to more than 1000000 characters"),
                 run.err());
         assertNoStackTrace(run);
@@ -313,7 +313,7 @@ class HostileInputTest {
         }
         pig.append("A = LOAD '$IN' AS (x:int);\nB = m25(A);\nSTORE B INTO '$OUT';\n");
         Run run = ferry("convert", repo("r", PIG_ACTION, pig.toString(), "").toString(), "-o", tmp.resolve("out").toString());
-        assertEquals(Ferry.INPUT_ERRORS, run.exitCode(), run.all());
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
         assertTrue(run.err().contains("error IO-E003: macro calls expand more than 10000 times"), run.err());
     }
 
@@ -328,7 +328,7 @@ class HostileInputTest {
         for (String deep : List.of(parens, ternary)) {
             Run run = ferry("convert", repo("deep", PIG_ACTION, "A = LOAD '$IN' AS (x:int);\nB = FOREACH A GENERATE " + deep
                     + ";\nSTORE B INTO '$OUT';\n", "").toString(), "-o", tmp.resolve("out-deep").toString());
-            assertEquals(Ferry.INPUT_ERRORS, run.exitCode(), run.all());
+            assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
             assertTrue(run.err().matches("(?s).*apps/a/s\\.pig:2:\\d+: error IO-E003: .*"), run.err());
             assertNoStackTrace(run);
         }
@@ -341,7 +341,7 @@ class HostileInputTest {
         Files.writeString(wf, Files.readString(wf).replace("<end name=\"end\"/>",
                 "<end name=\"end\"/>" + "<x>".repeat(100_000) + "</x>".repeat(100_000)));
         Run run = ferry("convert", repo.toString(), "-o", tmp.resolve("out").toString());
-        assertEquals(Ferry.INPUT_ERRORS, run.exitCode(), run.all());
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
         assertTrue(run.err().contains("error IO-E003: XML elements nested more than 200 deep"), run.err());
     }
 
@@ -359,7 +359,7 @@ class HostileInputTest {
 
         Path cycle = repo("c", PIG_ACTION, "%default a '$b'\n%default b '$a'\n" + PIG, "");
         Run pigError = ferry("convert", cycle.toString(), "-o", tmp.resolve("out-c").toString());
-        assertEquals(Ferry.INPUT_ERRORS, pigError.exitCode(), pigError.all());
+        assertEquals(ExitCode.INPUT_ERRORS, pigError.exitCode(), pigError.all());
         assertTrue(pigError.err().contains("apps/a/s.pig:1:1: error PIG-E002: Undefined parameter : b found when trying to find"
                 + " the value of a."), pigError.err());
     }

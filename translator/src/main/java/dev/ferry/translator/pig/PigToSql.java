@@ -50,7 +50,7 @@ public final class PigToSql {
     private final List<SqlJob.Table> sinks = new ArrayList<>();
     private final List<SqlJob.Insert> inserts = new ArrayList<>();
     private final Names tableNames = new Names();
-    private final Map<Integer, Integer> consumers;
+    private final AliasUses uses;
     /** What each STORE wrote, by its path as written: a later LOAD of the path reads it from here. */
     private final Map<String, Relation> storedPaths = new HashMap<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
@@ -1018,7 +1018,7 @@ public final class PigToSql {
                     "ORDER the relation first if the choice matters");
             result = new Relation.Ordered(named, List.of(), count, List.of(limit.span()));
         }
-        if (!AliasUses.onlyConsumerIsStore(script.statements(), statementIndex)) {
+        if (!uses.onlyConsumerIsStore(statementIndex)) {
             materialize(alias, result);
         }
         return result;

@@ -26,7 +26,12 @@ public final class PythonSource {
         long doubles = value.chars().filter(c -> c == '"').count();
         long singles = value.chars().filter(c -> c == '\'').count();
         char quote = doubles > singles ? '\'' : '"';
-        StringBuilder out = new StringBuilder().append(quote);
+        return quote + escape(value, quote) + quote;
+    }
+
+    /** The body of a Python (or Jinja) string literal quoted with {@code quote}: escapes for it, backslashes, controls. */
+    static String escape(String value, char quote) {
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == quote) {
@@ -47,7 +52,7 @@ public final class PythonSource {
                 }
             }
         }
-        return out.append(quote).toString();
+        return out.toString();
     }
 
     /**

@@ -172,7 +172,7 @@ final class ScheduleSource {
         }
         kwargs.add(kwarg("initial_instance", d.initialInstance(), 3));
         kwargs.add(kwarg("timezone", d.timezone(), 3));
-        kwargs.add(kwarg("uri_template", d.uriTemplate(), 3));
+        kwargs.add(kwarg("uri_template", DagRenderer.jinja(d.uriTemplate()), 3));
         kwargs.add(kwarg("done_flag", d.doneFlag(), 3));
         return call("oozie.dataset", List.of(), kwargs, 2);
     }

@@ -5,11 +5,12 @@ import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.el.ElTemplate;
 import dev.ferry.translator.el.ElConstantFolder;
-import dev.ferry.translator.el.ElToJinja;
+import dev.ferry.translator.el.ElLowering;
+import dev.ferry.translator.el.Template;
 import java.util.Map;
 import java.util.Optional;
 
-/** The EL a workflow carries, parsed once per expression and turned into Jinja or a constant. */
+/** The EL a workflow carries, parsed once per expression and lowered to a template or folded to a constant. */
 final class OozieEl {
 
     private final Diagnostics diagnostics;
@@ -18,17 +19,19 @@ final class OozieEl {
         this.diagnostics = diagnostics;
     }
 
-    /** Text with {@code ${...}} parts → a Jinja template rendered per run; null stays null. */
-    String template(String text, SourceSpan span) {
+    /** Text with {@code ${...}} parts → a template rendered per run; null stays null. */
+    Template template(String text, SourceSpan span) {
         if (text == null) {
             return null;
         }
-        return ElParser.parse(text, span, diagnostics).map(t -> ElToJinja.render(t, diagnostics)).orElse(text);
+        return ElParser.parse(text, span, diagnostics).map(t -> ElLowering.template(t, diagnostics))
+                .orElseGet(() -> Template.text(text));
     }
 
-    /** A decision case → {@code {{ python expression }}} that renders True or False. */
-    String predicate(String text, SourceSpan span) {
-        return ElParser.parse(text, span, diagnostics).map(t -> ElToJinja.predicate(t, diagnostics)).orElse(text);
+    /** A decision case → a value that is True or False per run. */
+    Template predicate(String text, SourceSpan span) {
+        return ElParser.parse(text, span, diagnostics).map(t -> ElLowering.predicate(t, diagnostics))
+                .orElseGet(() -> Template.text(text));
     }
 
     /** The value at conversion time, when it only depends on known properties. */

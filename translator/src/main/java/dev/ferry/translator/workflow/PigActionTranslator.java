@@ -10,12 +10,12 @@ import dev.ferry.parser.oozie.PrepareStep;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.el.Template;
 import dev.ferry.translator.sql.SqlJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -49,7 +49,7 @@ final class PigActionTranslator {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
         }
         diagnostics.addAll(scriptDiagnostics);
-        SortedMap<String, String> params = new TreeMap<>();
+        SortedMap<String, Template> params = new TreeMap<>();
         for (PigParam param : pig.params()) {
             params.put(param.name(), el.template(param.value(), param.span()));
         }
@@ -58,7 +58,7 @@ final class PigActionTranslator {
             if (!params.containsKey(parameter.name())) {
                 if (parameter.defaultValue() != null) {
                     // The script's %default applies, as when Pig runs without -param NAME.
-                    params.put(parameter.name(), parameter.defaultValue());
+                    params.put(parameter.name(), Template.text(parameter.defaultValue()));
                 } else {
                     diagnostics.report(DiagnosticCode.PIG_E002, pig.span(),
                             "the script uses $" + parameter.name() + " but the action passes no <param>" + parameter.name()
@@ -73,7 +73,8 @@ final class PigActionTranslator {
         }
         List<TaskNode.PrepareStep> prepare = new ArrayList<>();
         for (PrepareStep step : pig.prepare()) {
-            prepare.add(new TaskNode.PrepareStep(step.kind().name().toLowerCase(Locale.ROOT), el.template(step.path(), step.span())));
+            prepare.add(new TaskNode.PrepareStep(TaskNode.PrepareOperation.valueOf(step.kind().name()),
+                    el.template(step.path(), step.span())));
         }
         String scriptPath = "flink/" + dagId + "/" + node.name() + ".sql";
         String deploymentPath = "k8s/" + dagId + "/" + node.name() + ".yaml";

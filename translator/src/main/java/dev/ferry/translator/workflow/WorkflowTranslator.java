@@ -22,6 +22,7 @@ import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
 import dev.ferry.translator.workflow.WorkflowPlan.Edge;
 import dev.ferry.translator.workflow.WorkflowPlan.Port;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -66,7 +67,7 @@ public final class WorkflowTranslator {
         int errorsBefore = errorCount();
         String dagId = sources.coordinator() != null ? DagNames.dagId(sources.coordinator().name()) : DagNames.dagId(workflow);
         SortedMap<String, String> params = params(workflow);
-        SortedMap<String, String> runConfiguration = new TreeMap<>();
+        SortedMap<String, Template> runConfiguration = new TreeMap<>();
         WorkflowPlan.Schedule schedule = null;
         List<String> files = new ArrayList<>();
         files.add(workflow.file());

@@ -1,10 +1,14 @@
 package dev.ferry.translator.workflow;
 
+import static dev.ferry.translator.workflow.Lowered.el;
+import static dev.ferry.translator.workflow.Lowered.els;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
@@ -172,13 +176,13 @@ class CoordinatorScheduleTest {
         CoordinatorData data = schedule("", "", new Diagnostics()).data();
         assertEquals("first-node", data.startNode());
         assertEquals(List.of(
-                // coord:minutes(20) is 20 minutes; absent done-flag = _SUCCESS; the EL is Jinja and the
+                // coord:minutes(20) is 20 minutes; absent done-flag = _SUCCESS; the EL is lowered and the
                 // time variables stay for the runtime.
                 new DatasetSpec("raw-logs", 20, "minute", false, "2010-01-01T00:00Z", "UTC",
-                        "{{ wf.conf('nameNode') }}/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}", "_SUCCESS"),
+                        TemplateText.concat(el("${nameNode}"), "/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}"), "_SUCCESS"),
                 // coord:hours(1) is 60 minutes; an empty done-flag means the directory itself.
                 new DatasetSpec("aggregated", 60, "minute", false, "2010-01-01T01:00Z", "UTC",
-                        "{{ wf.conf('nameNode') }}/agg/${YEAR}${MONTH}${DAY}${HOUR}", "")), data.datasets());
+                        TemplateText.concat(el("${nameNode}"), "/agg/${YEAR}${MONTH}${DAY}${HOUR}"), "")), data.datasets());
         assertEquals(List.of(new DataInput("input", "raw-logs", List.of(), new Instance("current", -2, null, null),
                 new Instance("current", 0, null, null))), data.inputs());
         assertEquals("current", data.outputs().get(0).instance().function());
@@ -405,7 +409,7 @@ class CoordinatorScheduleTest {
         CoordinatorData data = CoordinatorSchedule.translate(app, Map.of("hcatNode", "hcat://ms:9083"), List.of(), "n",
                 diagnostics).data();
         // The runtime's sensor asks the metastore the rendered hcat:// URI names (ferry_runtime.hcat).
-        assertEquals("{{ wf.conf('hcatNode') }}/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa",
+        assertEquals(TemplateText.concat(el("${hcatNode}"), "/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa"),
                 data.datasets().get(0).uriTemplate());
         assertEquals(List.of(), diagnostics.sorted(), diagnostics.sorted().toString());
     }

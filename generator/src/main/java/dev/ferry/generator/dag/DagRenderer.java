@@ -278,7 +278,7 @@ public final class DagRenderer {
             throw new IllegalArgumentException("unknown task " + task);
         }
         if (task.triggerRule() != null) {
-            kwargs.add(kwarg("trigger_rule", task.triggerRule()));
+            kwargs.add(kwarg("trigger_rule", task.triggerRule().name().toLowerCase(java.util.Locale.ROOT)));
         }
         if (task.retry() != null) {
             // Oozie's retry-max / retry-interval (minutes) / retry-policy, applied by the runtime to the retried unit.

@@ -20,7 +20,7 @@ final class FsActionTranslator {
 
     private FsActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, FsAction fs, String rule, OozieEl el, Diagnostics diagnostics) {
+    static TaskNode translate(ActionNode node, FsAction fs, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
         List<TaskNode.FsStep> steps = new ArrayList<>();
         for (FsOperation operation : fs.operations()) {
             SortedMap<String, Template> arguments = new TreeMap<>();

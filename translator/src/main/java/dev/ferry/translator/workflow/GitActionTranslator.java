@@ -58,7 +58,7 @@ final class GitActionTranslator {
 
     private GitActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction git, String rule, WorkflowSources sources, OozieEl el,
+    static TaskNode translate(ActionNode node, GenericAction git, TriggerRule rule, WorkflowSources sources, OozieEl el,
                               Diagnostics diagnostics) {
         XmlElement xml = git.element();
         ActionSettings settings = sources.workflow().settings(node);

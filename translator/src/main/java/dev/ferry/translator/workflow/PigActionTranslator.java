@@ -26,7 +26,7 @@ final class PigActionTranslator {
 
     private PigActionTranslator() {}
 
-    static Optional<TaskNode> translate(String dagId, ActionNode node, PigAction pig, String rule, WorkflowSources sources,
+    static Optional<TaskNode> translate(String dagId, ActionNode node, PigAction pig, TriggerRule rule, WorkflowSources sources,
                                         Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics) {
         Optional<String> scriptName = el.resolve(pig.script(), pig.scriptSpan(), knownValues);
         if (scriptName.isEmpty()) {

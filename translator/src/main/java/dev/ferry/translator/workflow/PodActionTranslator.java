@@ -96,7 +96,7 @@ final class PodActionTranslator {
                 (a, b) -> TemplateText.concat(a, " ", b));
     }
 
-    static Optional<TaskNode> translate(String dagId, ActionNode node, GenericAction action, String rule,
+    static Optional<TaskNode> translate(String dagId, ActionNode node, GenericAction action, TriggerRule rule,
                                         WorkflowSources sources, Map<String, String> knownValues, OozieEl el,
                                         Diagnostics diagnostics, SortedMap<String, String> imageParams) {
         String type = action.type();

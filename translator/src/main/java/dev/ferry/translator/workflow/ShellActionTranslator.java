@@ -23,7 +23,7 @@ final class ShellActionTranslator {
 
     private ShellActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction shell, String rule, OozieEl el, Diagnostics diagnostics) {
+    static TaskNode translate(ActionNode node, GenericAction shell, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
         XmlElement xml = shell.element();
         XmlElement exec = xml.child("exec").orElse(null);
         if (exec == null || exec.text().isEmpty()) {

@@ -20,7 +20,7 @@ final class SshActionTranslator {
 
     private SshActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction ssh, String rule, Map<String, String> knownValues, OozieEl el,
+    static TaskNode translate(ActionNode node, GenericAction ssh, TriggerRule rule, Map<String, String> knownValues, OozieEl el,
                               Diagnostics diagnostics) {
         XmlElement xml = ssh.element();
         XmlElement host = xml.child("host").orElse(null);

@@ -26,7 +26,7 @@ final class SubWorkflowTranslator {
 
     private SubWorkflowTranslator() {}
 
-    static Optional<TaskNode> translate(ActionNode node, GenericAction action, String rule, WorkflowSources sources,
+    static Optional<TaskNode> translate(ActionNode node, GenericAction action, TriggerRule rule, WorkflowSources sources,
                                         Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics) {
         XmlElement xml = action.element();
         XmlElement appPath = xml.child("app-path").orElse(null);

@@ -13,7 +13,7 @@ public sealed interface TaskNode {
 
     SourceSpan span();
 
-    String triggerRule();
+    TriggerRule triggerRule();
 
     /** retry-max/retry-interval/retry-policy of an action; null when the node is not retried. */
     default RetryPolicy retry() {
@@ -21,7 +21,7 @@ public sealed interface TaskNode {
     }
 
     /** A Pig action, now a Flink SQL batch job on its own FlinkDeployment. */
-    record FlinkJob(String id, SourceSpan span, String triggerRule, SqlJob job, String scriptPath, String deploymentPath,
+    record FlinkJob(String id, SourceSpan span, TriggerRule triggerRule, SqlJob job, String scriptPath, String deploymentPath,
                     FlinkDeploymentSpec deployment, SortedMap<String, Template> params, List<PrepareStep> prepare,
                     String ok, String error, RetryPolicy retry)
             implements TaskNode {
@@ -34,7 +34,7 @@ public sealed interface TaskNode {
      * An action that runs in a container of its own (java, map-reduce, spark, sqoop, distcp, hive, hive2):
      * one Kubernetes pod per run, the {@code <prepare>} steps run in it before the command.
      */
-    record PodJob(String id, SourceSpan span, String triggerRule, String actionType, PodContainer container,
+    record PodJob(String id, SourceSpan span, TriggerRule triggerRule, String actionType, PodContainer container,
                   List<PrepareStep> prepare, String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public PodJob {
@@ -48,12 +48,12 @@ public sealed interface TaskNode {
     /** The operations of {@code <prepare>}. */
     enum PrepareOperation { DELETE, MKDIR }
 
-    record Email(String id, SourceSpan span, String triggerRule, Template to, Template cc, Template subject, Template body,
+    record Email(String id, SourceSpan span, TriggerRule triggerRule, Template to, Template cc, Template subject, Template body,
                  String ok, String error, RetryPolicy retry)
             implements TaskNode {}
 
     /** Oozie decision: the first case whose predicate renders True wins, else the default. */
-    record Decision(String id, SourceSpan span, String triggerRule, List<Case> cases, String defaultTarget)
+    record Decision(String id, SourceSpan span, TriggerRule triggerRule, List<Case> cases, String defaultTarget)
             implements TaskNode {
         public Decision {
             cases = List.copyOf(cases);
@@ -63,20 +63,20 @@ public sealed interface TaskNode {
     /** A decision case: {@code predicate} is True or False per run. */
     record Case(Template predicate, String target) {}
 
-    record Fork(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+    record Fork(String id, SourceSpan span, TriggerRule triggerRule) implements TaskNode {}
 
-    record Join(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+    record Join(String id, SourceSpan span, TriggerRule triggerRule) implements TaskNode {}
 
     /** Oozie kill: the run fails with the rendered message. */
-    record Kill(String id, SourceSpan span, String triggerRule, Template message) implements TaskNode {}
+    record Kill(String id, SourceSpan span, TriggerRule triggerRule, Template message) implements TaskNode {}
 
-    record End(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+    record End(String id, SourceSpan span, TriggerRule triggerRule) implements TaskNode {}
 
     /**
      * An action Ferry does not translate yet: its work fails with the TODO and the action takes its error
      * transition, so nothing passes silently and the workflow's own error handling runs.
      */
-    record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo,
+    record Placeholder(String id, SourceSpan span, TriggerRule triggerRule, String actionType, String todo,
                        String ok, String error)
             implements TaskNode {}
 
@@ -85,7 +85,7 @@ public sealed interface TaskNode {
      * NAME=VALUE pairs added to the environment; every value is rendered per run. {@code files} and
      * {@code archives} are {@code path#link} entries fetched into the working directory.
      */
-    record Shell(String id, SourceSpan span, String triggerRule, Template exec, List<Template> arguments,
+    record Shell(String id, SourceSpan span, TriggerRule triggerRule, Template exec, List<Template> arguments,
                  List<Template> env, List<Template> files, List<Template> archives, boolean captureOutput, List<PrepareStep> prepare,
                  String ok, String error, RetryPolicy retry)
             implements TaskNode {
@@ -99,7 +99,7 @@ public sealed interface TaskNode {
     }
 
     /** Oozie fs action: its operations in document order; {@code nameNode} or null. */
-    record Fs(String id, SourceSpan span, String triggerRule, Template nameNode, List<FsStep> steps, String ok,
+    record Fs(String id, SourceSpan span, TriggerRule triggerRule, Template nameNode, List<FsStep> steps, String ok,
               String error, RetryPolicy retry)
             implements TaskNode {
         public Fs {
@@ -118,7 +118,7 @@ public sealed interface TaskNode {
      * Oozie sub-workflow: the child workflow's DAG {@code childDagId}, run and waited for with
      * {@code configuration} as its conf, plus the parent's conf when {@code propagate}.
      */
-    record SubWorkflow(String id, SourceSpan span, String triggerRule, String childDagId,
+    record SubWorkflow(String id, SourceSpan span, TriggerRule triggerRule, String childDagId,
                        SortedMap<String, Template> configuration, boolean propagate, String ok, String error,
                        RetryPolicy retry)
             implements TaskNode {}
@@ -127,7 +127,7 @@ public sealed interface TaskNode {
      * Oozie ssh action: {@code command} with {@code arguments} run over the Airflow SSH connection {@code connectionId}; {@code remoteHost}
      * (the host part of {@code <host>}) overrides the connection's host.
      */
-    record Ssh(String id, SourceSpan span, String triggerRule, String connectionId, Template remoteHost, Template command,
+    record Ssh(String id, SourceSpan span, TriggerRule triggerRule, String connectionId, Template remoteHost, Template command,
                List<SshArgument> arguments, boolean captureOutput, String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public Ssh {
@@ -143,7 +143,7 @@ public sealed interface TaskNode {
      * checked out when null) and copy the checkout into {@code destinationUri}; {@code keyPath} (or null) is the
      * SSH private key on a file system, {@code nameNode} (or null) resolves a key-path without a scheme.
      */
-    record Git(String id, SourceSpan span, String triggerRule, Template nameNode, Template gitUri, Template branch,
+    record Git(String id, SourceSpan span, TriggerRule triggerRule, Template nameNode, Template gitUri, Template branch,
                Template keyPath, Template destinationUri, List<PrepareStep> prepare, String ok, String error,
                RetryPolicy retry)
             implements TaskNode {

@@ -44,7 +44,6 @@ import java.util.TreeMap;
 public final class WorkflowTranslator {
 
     /** Airflow's rule for a task several transitions lead to: run once any path arrives, none failed. */
-    static final String ANY_PATH = "none_failed_min_one_success";
 
     private final WorkflowSources sources;
     private final Diagnostics diagnostics;
@@ -94,7 +93,7 @@ public final class WorkflowTranslator {
         Map<String, String> knownValues = new TreeMap<>(params);
         for (WorkflowNode node : workflow.nodes()) {
             if (reachable.contains(node.name())) {
-                String rule = triggerRule(node, incoming.getOrDefault(node.name(), 0));
+                TriggerRule rule = triggerRule(node, incoming.getOrDefault(node.name(), 0));
                 task(dagId, node, rule, knownValues).ifPresent(tasks::add);
             }
         }
@@ -193,14 +192,14 @@ public final class WorkflowTranslator {
     }
 
     /** A join waits for all its paths (Airflow's default); any other node several paths lead to runs on the first. */
-    private static String triggerRule(WorkflowNode node, int incoming) {
+    private static TriggerRule triggerRule(WorkflowNode node, int incoming) {
         if (node instanceof JoinNode) {
             return null;
         }
-        return incoming > 1 ? ANY_PATH : null;
+        return incoming > 1 ? TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS : null;
     }
 
-    private Optional<TaskNode> task(String dagId, WorkflowNode node, String rule, Map<String, String> knownValues) {
+    private Optional<TaskNode> task(String dagId, WorkflowNode node, TriggerRule rule, Map<String, String> knownValues) {
         if (node instanceof ActionNode action) {
             return action(dagId, action, rule, knownValues);
         }
@@ -225,7 +224,7 @@ public final class WorkflowTranslator {
         return Optional.empty();
     }
 
-    private Optional<TaskNode> action(String dagId, ActionNode node, String rule, Map<String, String> knownValues) {
+    private Optional<TaskNode> action(String dagId, ActionNode node, TriggerRule rule, Map<String, String> knownValues) {
         ActionNotes.report(node, sources.workflow().global(), diagnostics);
         if (node.action() instanceof PigAction pig) {
             return PigActionTranslator.translate(dagId, node, pig, rule, sources, knownValues, el, diagnostics);

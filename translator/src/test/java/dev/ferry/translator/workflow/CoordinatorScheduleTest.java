@@ -246,8 +246,8 @@ class CoordinatorScheduleTest {
                 </sla:info>""", diagnostics);
         // should-end: 10 minutes after the nominal time (the logical date); max-duration: 2 hours = 120
         // minutes from the start of the run (queued_at).
-        assertEquals(List.of(new SlaAlert("END_MISS", "logical_date", 10, "ops@example.com", ""),
-                new SlaAlert("DURATION_MISS", "queued_at", 120, "ops@example.com", "")), s.deadlines());
+        assertEquals(List.of(new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.NOMINAL_TIME, 10, "ops@example.com", ""),
+                new SlaAlert(SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.RUN_QUEUED, 120, "ops@example.com", "")), s.deadlines());
         // should-start is not alerted (start_miss is not among the alert-events), and not reported either
         assertTrue(diagnostics.sorted().stream().noneMatch(d -> d.message().contains("sla")),
                 diagnostics.sorted().toString());
@@ -263,8 +263,8 @@ class CoordinatorScheduleTest {
                     <sla:alert-events>start_miss,end_miss</sla:alert-events>
                     <sla:notification-msg>late</sla:notification-msg>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of(new SlaAlert("START_MISS", SlaAlert.RUN_START, 5, "", "late"),
-                new SlaAlert("END_MISS", "logical_date", 1440, "", "late")), s.deadlines());
+        assertEquals(List.of(new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.RUN_START, 5, "", "late"),
+                new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.NOMINAL_TIME, 1440, "", "late")), s.deadlines());
     }
 
     @Test
@@ -276,7 +276,7 @@ class CoordinatorScheduleTest {
                     <sla:max-duration>${2 * HOURS}</sla:max-duration>
                     <sla:alert-events>duration_miss</sla:alert-events>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of("DURATION_MISS"), s.deadlines().stream().map(SlaAlert::event).toList());
+        assertEquals(List.of(SlaAlert.Event.DURATION_MISS), s.deadlines().stream().map(SlaAlert::event).toList());
     }
 
     @Test
@@ -288,7 +288,7 @@ class CoordinatorScheduleTest {
                     <sla:should-end>${10 * MINUTES}</sla:should-end>
                     <sla:max-duration>${2 * HOURS}</sla:max-duration>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of("END_MISS"), s.deadlines().stream().map(SlaAlert::event).toList());
+        assertEquals(List.of(SlaAlert.Event.END_MISS), s.deadlines().stream().map(SlaAlert::event).toList());
     }
 
     @Test

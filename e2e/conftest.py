@@ -12,7 +12,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "samples" / "clickstream"
 CLI_JAR = ROOT / "cli" / "target" / "ferry-cli.jar"
-CRD = ROOT.parent / "shared" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+# The Flink Kubernetes operator's CRD (Apache 2.0), kept in the repository so a fresh clone validates against it.
+CRD = ROOT / "runtime" / "python" / "tests" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+# The corpus tier: tests marked `corpus` read the shared corpus beside the repository (scripts/test.sh
+# runs them when it is there and says so when it is not: `pytest -m "not corpus"`).
+CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "corpus: reads the shared corpus beside the repository")
 
 
 @pytest.fixture(scope="session")

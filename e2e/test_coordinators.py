@@ -20,9 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CLI_JAR, ROOT, assert_ruff_clean
+from conftest import CLI_JAR, CORPUS, ROOT, assert_ruff_clean
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
 APPS = ["aggregator", "bundle", "coord-input-logic", "cron", "cron-schedule", "sla", "hcatalog"]
 RUN_DAG = ROOT / "e2e" / "run_dag.py"
 DAILY_INGEST = ROOT / "e2e" / "apps" / "daily-ingest"
@@ -43,7 +42,7 @@ def convert(repo: Path, out: Path) -> subprocess.CompletedProcess[str]:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each corpus app as its own legacy repo (the bundle's also holds the aggregator it runs)."""
     if not CORPUS.is_dir():
-        pytest.skip(f"corpus not found at {CORPUS}")
+        pytest.fail(f"the shared corpus is missing at {CORPUS}")
     base = tmp_path_factory.mktemp("corpus")
     converted: dict[str, Path] = {}
     for app in APPS:
@@ -114,6 +113,7 @@ print(json.dumps(out))
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.corpus
 def test_corpus_coordinators_import_with_oozie_schedules(
     corpus: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -157,6 +157,7 @@ def test_corpus_coordinators_import_with_oozie_schedules(
     assert [t for t in logic["tasks"] if t.startswith("input-events.")] == ["input-events.input"]
 
 
+@pytest.mark.corpus
 def test_cron_frequency_and_sla_deadlines(corpus: dict[str, Path], tmp_path: Path) -> None:
     minutes = dag_facts([corpus["cron"] / "dags"], tmp_path)
     # cron: coord:minutes(10) from 00:00Z -> minute 0-59/10 of every hour, UTC.
@@ -175,6 +176,7 @@ def test_cron_frequency_and_sla_deadlines(corpus: dict[str, Path], tmp_path: Pat
     assert sla["dags"]["aggregator_coord"]["deadlines"] == [["DagRunLogicalDateDeadline", 10.0]]
 
 
+@pytest.mark.corpus
 def test_converted_coordinators_are_ruff_clean(corpus: dict[str, Path]) -> None:
     assert_ruff_clean([out / "dags" for out in corpus.values()])
 

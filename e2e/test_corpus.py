@@ -18,10 +18,11 @@ import yaml
 
 from ferry_runtime.schema import validate_flink_deployment
 
-from conftest import CLI_JAR, CRD, ROOT, assert_ruff_clean
+from conftest import CLI_JAR, CORPUS, CRD, ROOT, assert_ruff_clean
 from schema_variants import WITH_SIBLINGS, repository, variants
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
+pytestmark = pytest.mark.corpus
+
 APPS = sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
 
 
@@ -90,8 +91,6 @@ def test_generated_python_is_ruff_clean(converted: dict[str, Path]) -> None:
 
 
 def test_flink_deployments_validate_against_the_crd(converted: dict[str, Path]) -> None:
-    if not CRD.is_file():
-        pytest.skip(f"CRD schema not found at {CRD}")
     files = sorted(f for repo in converted.values() for f in (repo / "k8s").rglob("*.yaml"))
     assert files, "no FlinkDeployment generated for the corpus' Pig actions"
     for file in files:

@@ -18,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from conftest import CLI_JAR, ROOT, assert_ruff_clean
+from conftest import CLI_JAR, CORPUS, ROOT, assert_ruff_clean
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
+pytestmark = pytest.mark.corpus
+
 PROBE = Path(__file__).resolve().parent / "pod_requests.py"
 
 APPS = [

@@ -29,7 +29,7 @@ WORK = Path(tempfile.mkdtemp(prefix="ferry-runtime-tests-"))
 REPO = WORK / "repo"
 OUTBOX = WORK / "outbox"
 RUNTIME_RECORD = WORK / "runtime-calls.jsonl"
-CRD = TESTS.parents[2] / ".." / "shared" / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"
+CRD = TESTS / "schemas" / "flinkdeployments.flink.apache.org-v1.yml"  # the operator's CRD (Apache 2.0)
 
 os.environ.update(
     {

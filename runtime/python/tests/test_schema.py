@@ -10,10 +10,6 @@ from conftest import CRD, TESTS
 
 from ferry_runtime.schema import validate_flink_deployment
 
-pytestmark = pytest.mark.skipif(
-    not CRD.is_file(), reason=f"FlinkDeployment CRD schema not found at {CRD}"
-)
-
 GOOD = yaml.safe_load((TESTS / "repo/k8s/wf/finishes.yaml").read_text())
 
 

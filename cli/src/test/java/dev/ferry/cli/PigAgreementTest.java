@@ -10,6 +10,7 @@ import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOracleException;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigParameters;
+import dev.ferry.parser.repo.RepoRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class PigAgreementTest {
         }
         Diagnostics diagnostics = new Diagnostics();
         // The whole front end, as Pig runs it: parameter substitution, IMPORT, macro expansion, parsing.
-        Optional<?> parsed = PigLoader.load(script, name, Optional.of(PigParameters.none()), diagnostics);
+        Optional<?> parsed = PigLoader.load(RepoRoot.of(scriptsRoot()), script, name, Optional.of(PigParameters.none()), diagnostics);
 
         if (pigError == null) {
             assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList(),

@@ -6,6 +6,9 @@ package dev.ferry.diagnostics;
 public enum DiagnosticCode {
     // Input files
     IO_E001("IO-E001", Severity.ERROR, "input file cannot be read"),
+    IO_E002("IO-E002", Severity.ERROR, "path leaves the repository (through .., an absolute path or a symbolic link); not read"),
+    IO_E003("IO-E003", Severity.ERROR, "input exceeds a size or depth limit (property/parameter expansion, macros, nesting)"),
+    FERRY_E001("FERRY-E001", Severity.ERROR, "internal error: a Ferry bug, not a problem of the input (exit code 3)"),
 
     // Oozie XML, properties and EL
     OOZ_E001("OOZ-E001", Severity.ERROR, "malformed XML"),

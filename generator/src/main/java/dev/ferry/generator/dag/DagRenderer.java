@@ -7,6 +7,7 @@ import static dev.ferry.generator.dag.PythonSource.string;
 import static dev.ferry.generator.dag.PythonSource.stringDict;
 import static dev.ferry.generator.dag.PythonSource.stringTuple;
 
+import dev.ferry.generator.CommentText;
 import dev.ferry.generator.Templates;
 import dev.ferry.generator.dag.PythonSource.Kwarg;
 import dev.ferry.translator.el.Template;
@@ -64,9 +65,9 @@ public final class DagRenderer {
 
     private static String docstring(WorkflowPlan plan) {
         StringBuilder text = new StringBuilder("Airflow DAG translated by Ferry from:\n\n");
-        plan.sourceFiles().forEach(file -> text.append("- ").append(file).append('\n'));
-        return text.append("\nTask ids are the Oozie node names; actions are task groups that follow their\n")
-                .append("ok/error transitions.\n").toString();
+        plan.sourceFiles().forEach(file -> text.append("- ").append(CommentText.line(file)).append('\n'));
+        return PythonSource.docstring(text.append("\nTask ids are the Oozie node names; actions are task groups that follow their\n")
+                .append("ok/error transitions.\n").toString());
     }
 
     /** Unique Python names for the Oozie node names. */

@@ -166,7 +166,7 @@ public final class JinjaPrinter {
 
     /** A single-quoted Jinja string literal for any text. */
     static String quote(String s) {
-        return "'" + PythonSource.escape(s, '\'') + "'";
+        return "'" + PythonSource.escaped(s, '\'', false) + "'";
     }
 
     /** Literal template text with Jinja's openers ({{, {%, {#) neutralised. */

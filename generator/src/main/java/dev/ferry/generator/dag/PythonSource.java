@@ -26,11 +26,19 @@ public final class PythonSource {
         long doubles = value.chars().filter(c -> c == '"').count();
         long singles = value.chars().filter(c -> c == '\'').count();
         char quote = doubles > singles ? '\'' : '"';
-        return quote + escape(value, quote) + quote;
+        return quote + escaped(value, quote, false) + quote;
     }
 
-    /** The body of a Python (or Jinja) string literal quoted with {@code quote}: escapes for it, backslashes, controls. */
-    static String escape(String value, char quote) {
+    /**
+     * A module docstring: {@code """text"""} with the text's line breaks kept and everything else escaped as
+     * in {@link #string(String)}, every double quote included, so no {@code """} inside can end it.
+     */
+    public static String docstring(String text) {
+        return "\"\"\"" + escaped(text, '"', true) + "\"\"\"";
+    }
+
+    /** The one escaping of text inside a Python string literal delimited by {@code quote}. */
+    static String escaped(String value, char quote, boolean keepNewlines) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -40,7 +48,7 @@ public final class PythonSource {
             }
             switch (c) {
                 case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
+                case '\n' -> out.append(keepNewlines ? "\n" : "\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {

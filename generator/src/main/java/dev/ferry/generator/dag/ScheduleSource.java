@@ -4,6 +4,7 @@ import static dev.ferry.generator.dag.PythonSource.call;
 import static dev.ferry.generator.dag.PythonSource.list;
 import static dev.ferry.generator.dag.PythonSource.string;
 
+import dev.ferry.generator.CommentText;
 import dev.ferry.generator.dag.PythonSource.Kwarg;
 import dev.ferry.translator.workflow.CoordinatorData;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
@@ -81,7 +82,7 @@ final class ScheduleSource {
                 dagArguments.add("end_date=" + datetime(schedule.endExclusive().minusSeconds(1)) + ",");
             }
             for (String note : schedule.notes()) {
-                comment("Oozie: " + note).forEach(dagArguments::add);
+                comment("Oozie: " + CommentText.line(note)).forEach(dagArguments::add);
             }
             dagArguments.add("catchup=" + (schedule.catchup() ? "True" : "False") + ",");
             if (schedule.maxActiveRuns() != null) {

@@ -1,5 +1,6 @@
 package dev.ferry.generator.k8s;
 
+import dev.ferry.generator.CommentText;
 import dev.ferry.generator.Templates;
 import dev.ferry.translator.workflow.FlinkDeploymentSpec;
 import dev.ferry.translator.workflow.TaskNode;
@@ -14,9 +15,10 @@ public final class FlinkDeploymentRenderer {
     public static String render(String dagId, TaskNode.FlinkJob task) {
         FlinkDeploymentSpec spec = task.deployment();
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("taskId", task.id());
-        model.put("dagId", dagId);
-        model.put("source", task.job().sourceFile());
+        // The header comment's input-derived names cannot end the comment (k8s YAML is being moved to an emitter).
+        model.put("taskId", CommentText.line(task.id()));
+        model.put("dagId", CommentText.line(dagId));
+        model.put("source", CommentText.line(task.job().sourceFile()));
         model.put("name", spec.name());
         model.put("dagLabel", label(dagId));
         model.put("taskLabel", label(task.id()));

@@ -2,6 +2,7 @@ package dev.ferry.generator.report;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Severity;
+import dev.ferry.generator.OutputWriter;
 import dev.ferry.generator.Templates;
 import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.workflow.TaskNode;
@@ -21,18 +22,19 @@ public final class ReportRenderer {
         for (WorkflowPlan plan : conversion.plans()) {
             List<Map<String, String>> tasks = new ArrayList<>();
             for (TaskNode task : plan.tasks()) {
-                tasks.add(Map.of("id", task.id(), "kind", kind(task), "output", output(task), "source", task.span().toString()));
+                tasks.add(Map.of("id", MarkdownText.code(task.id()), "kind", MarkdownText.text(kind(task)), "output", output(task),
+                        "source", MarkdownText.code(task.span().toString())));
             }
             Map<String, Object> dag = new LinkedHashMap<>();
-            dag.put("id", plan.dagId());
-            dag.put("file", "dags/" + plan.dagId() + ".py");
-            dag.put("sources", String.join(", ", plan.sourceFiles()));
-            dag.put("schedule", plan.schedule() == null ? "none (triggered by hand)" : plan.schedule().describe());
+            dag.put("id", MarkdownText.code(plan.dagId()));
+            dag.put("file", MarkdownText.code("dags/" + plan.dagId() + ".py"));
+            dag.put("sources", String.join(", ", plan.sourceFiles().stream().map(MarkdownText::code).toList()));
+            dag.put("schedule", MarkdownText.text(plan.schedule() == null ? "none (triggered by hand)" : plan.schedule().describe()));
             dag.put("tasks", tasks);
             dags.add(dag);
         }
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("repo", conversion.repoName());
+        model.put("repo", MarkdownText.code(conversion.repoName()));
         model.put("dags", dags);
         model.put("errors", lines(conversion.diagnostics(), Severity.ERROR));
         model.put("todos", lines(conversion.diagnostics(), Severity.WARNING));
@@ -40,9 +42,20 @@ public final class ReportRenderer {
         return Templates.render("report.md.ftl", model);
     }
 
+    /** The report's section on what this run removed from, or kept in, an output directory an earlier run wrote. */
+    public static String outputChanges(OutputWriter.Changes changes) {
+        StringBuilder out = new StringBuilder("\n## Output directory\n\n");
+        changes.removedStale().forEach(f -> out.append("- removed ").append(MarkdownText.code(f))
+                .append(": written by an earlier run, no longer generated\n"));
+        changes.keptEdited().forEach(f -> out.append("- kept ").append(MarkdownText.code(f))
+                .append(": no longer generated, but edited since Ferry wrote it\n"));
+        return out.toString();
+    }
+
     private static List<String> lines(List<Diagnostic> diagnostics, Severity severity) {
         return diagnostics.stream().filter(d -> d.severity() == severity)
-                .map(d -> "`" + d.span() + "` " + d.code().id() + ": " + d.message() + (d.hint().isEmpty() ? "" : " — " + d.hint()))
+                .map(d -> MarkdownText.code(d.span().toString()) + " " + d.code().id() + ": " + MarkdownText.text(d.message())
+                        + (d.hint().isEmpty() ? "" : " — " + MarkdownText.text(d.hint())))
                 .toList();
     }
 
@@ -67,7 +80,7 @@ public final class ReportRenderer {
 
     private static String output(TaskNode task) {
         if (task instanceof TaskNode.FlinkJob job) {
-            return "`" + job.scriptPath() + "`, `" + job.deploymentPath() + "`";
+            return MarkdownText.code(job.scriptPath()) + ", " + MarkdownText.code(job.deploymentPath());
         }
         return "";
     }

@@ -1,6 +1,7 @@
 package dev.ferry.generator.sql;
 
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.generator.CommentText;
 import dev.ferry.generator.Templates;
 import dev.ferry.translator.sql.Column;
 import dev.ferry.translator.sql.SqlJob;
@@ -45,16 +46,17 @@ public final class SqlScriptRenderer {
         }
         statements.sort(Comparator.comparingInt(Statement::line));
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("source", job.sourceFile());
+        model.put("source", CommentText.line(job.sourceFile()));
         model.put("parameters", job.parameters().stream().map(p -> Map.of(
-                "name", p.name(), "default", p.defaultValue() == null ? "" : p.defaultValue(),
+                "name", CommentText.line(p.name()), "default", p.defaultValue() == null ? "" : CommentText.line(p.defaultValue()),
                 "hasDefault", p.defaultValue() != null)).toList());
         model.put("statements", statements);
         return Templates.render("job.sql.ftl", model);
     }
 
+    /** The {@code -- file:line} comment's text: an input-derived file name, kept on its line. */
     private static String location(SourceSpan span) {
-        return span.file() + ":" + span.line();
+        return CommentText.line(span.file()) + ":" + span.line();
     }
 
     private static String table(SqlJob.Table table) {

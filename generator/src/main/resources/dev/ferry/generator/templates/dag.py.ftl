@@ -1,5 +1,5 @@
 <#-- An Airflow DAG for one translated Oozie workflow. Every value is pre-rendered Python by DagRenderer. -->
-"""${docstring}"""
+${docstring}
 
 <#list schedule.stdlib as line>
 ${line}

@@ -11,7 +11,7 @@
 ## DAGs
 
 <#list dags as dag>
-### `${dag.id}` — `${dag.file}`
+### ${dag.id} — ${dag.file}
 
 - From: ${dag.sources}
 - Schedule: ${dag.schedule}
@@ -19,7 +19,7 @@
 | Task | Kind | Generated | Oozie source |
 |---|---|---|---|
 <#list dag.tasks as t>
-| `${t.id}` | ${t.kind} | ${t.output} | `${t.source}` |
+| ${t.id} | ${t.kind} | ${t.output} | ${t.source} |
 </#list>
 
 </#list>

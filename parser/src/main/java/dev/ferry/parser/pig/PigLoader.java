@@ -2,7 +2,7 @@ package dev.ferry.parser.pig;
 
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
-import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.repo.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,17 +22,20 @@ public final class PigLoader {
     private PigLoader() {}
 
     /**
+     * @param root       the repository: an IMPORT must name a file under it (symbolic links followed)
      * @param parameters the values to substitute, or empty to keep parameters symbolic
      * @return the script with IMPORTs resolved and macros expanded, or empty with diagnostics
      */
-    public static Optional<PigScript> load(Path file, String display, Optional<PigParameters> parameters, Diagnostics diagnostics) {
+    public static Optional<PigScript> load(RepoRoot root, Path file, String display, Optional<PigParameters> parameters,
+                                           Diagnostics diagnostics) {
         PigMacros macros = new PigMacros(diagnostics);
         Set<Path> imported = new HashSet<>();
         Optional<PigScript> main = read(file, display, parameters, true, diagnostics);
         if (main.isEmpty()) {
             return Optional.empty();
         }
-        Optional<List<PigStatement>> withImports = resolveImports(main.get().statements(), file, parameters, macros, imported, diagnostics);
+        Optional<List<PigStatement>> withImports = resolveImports(root, main.get().statements(), file, parameters, macros, imported,
+                diagnostics);
         if (withImports.isEmpty()) {
             return Optional.empty();
         }
@@ -58,7 +61,7 @@ public final class PigLoader {
     }
 
     /** Replaces each IMPORT by the macro definitions of the imported file (which may import in turn). */
-    private static Optional<List<PigStatement>> resolveImports(List<PigStatement> statements, Path from, Optional<PigParameters> parameters,
+    private static Optional<List<PigStatement>> resolveImports(RepoRoot root, List<PigStatement> statements, Path from, Optional<PigParameters> parameters,
                                                                PigMacros macros, Set<Path> imported, Diagnostics diagnostics) {
         List<PigStatement> out = new ArrayList<>();
         boolean ok = true;
@@ -67,13 +70,20 @@ public final class PigLoader {
                 out.add(s);
                 continue;
             }
-            Path target = from.toAbsolutePath().getParent().resolve(im.path()).normalize();
+            RepoRoot.Located located = root.locate(from.toAbsolutePath().getParent(), im.path());
+            Path target = located.path();
+            if (located.outside()) {
+                diagnostics.report(DiagnosticCode.IO_E002, im.span(), "cannot import '" + im.path()
+                        + "': it is outside the repository; not read", "copy the macro file into the repository");
+                ok = false;
+                continue;
+            }
             if (!imported.add(target)) {
                 continue; // Pig imports a file once
             }
-            if (!Files.isRegularFile(target)) {
-                diagnostics.report(DiagnosticCode.PIG_E005, im.span(), "cannot import '" + im.path() + "': no such file " + target,
-                        "IMPORT paths are relative to the importing script");
+            if (!located.inside() || !Files.isRegularFile(target)) {
+                diagnostics.report(DiagnosticCode.PIG_E005, im.span(), "cannot import '" + im.path() + "': no such file "
+                        + root.display(target), "IMPORT paths are relative to the importing script");
                 ok = false;
                 continue;
             }
@@ -82,7 +92,7 @@ public final class PigLoader {
                 ok = false;
                 continue;
             }
-            Optional<List<PigStatement>> nested = resolveImports(library.get().statements(), target, parameters, macros, imported, diagnostics);
+            Optional<List<PigStatement>> nested = resolveImports(root, library.get().statements(), target, parameters, macros, imported, diagnostics);
             if (nested.isEmpty()) {
                 ok = false;
                 continue;

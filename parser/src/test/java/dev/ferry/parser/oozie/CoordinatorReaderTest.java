@@ -17,47 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** coordinator.xml and dataset include files → {@link CoordinatorApp} / {@link Dataset}, raw values kept. */
 class CoordinatorReaderTest {
 
+    /** Owned input (resources/oozie/owned/coordinators/cron.xml): the raw forms the translator interprets. */
     @Test
-    void aggregatorExample() {
+    void cronFrequencyEmptyDoneFlagInputLogicAndSlaStayRaw() {
+        Path file = Path.of(System.getProperty("ferry.root", "..")).resolve("parser/src/test/resources/oozie/owned/coordinators/cron.xml");
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("aggregator/coordinator.xml"),
-                "aggregator/coordinator.xml", diagnostics).orElseThrow();
-        assertEquals("aggregator-coord", app.name());
-        assertEquals("${coord:hours(1)}", app.frequency());
-        assertEquals("${start}", app.start());
-        assertEquals("UTC", app.timezone());
-        assertEquals("0.2", app.schemaVersion());
-        assertEquals(new Controls(null, "1", null, null, SourceSpan.of("aggregator/coordinator.xml", 20, 5)),
-                app.controls());
-        assertEquals(List.of("raw-logs", "aggregated-logs"), app.datasets().stream().map(Dataset::name).toList());
-        Dataset raw = app.datasets().get(0);
-        assertEquals("${coord:minutes(20)}", raw.frequency());
-        assertEquals("2010-01-01T00:00Z", raw.initialInstance());
-        assertNull(raw.doneFlag(), "no <done-flag>: Oozie waits for _SUCCESS");
-        DataEvent input = app.inputEvents().get(0);
-        assertEquals("raw-logs", input.dataset());
-        assertEquals("${coord:current(-2)}", input.startInstance());
-        assertEquals("${coord:current(0)}", input.endInstance());
-        assertEquals(List.of("${coord:current(0)}"), app.outputEvents().get(0).instances());
-        assertEquals("${nameNode}/user/${coord:user()}/${examplesRoot}/apps/aggregator", app.workflowAppPath());
-        assertEquals("${coord:dataIn('input')}", ConfigProperty.toMap(app.configuration()).get("inputData"));
-    }
-
-    @Test
-    void cronFrequencyAndEmptyDoneFlagStayRaw() {
-        Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp cron = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("cron-schedule/coordinator.xml"),
-                "c.xml", diagnostics).orElseThrow();
-        assertEquals("0/10 * * * *", cron.frequency());
-        CoordinatorApp hcat = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("hcatalog/coordinator.xml"),
-                "h.xml", diagnostics).orElseThrow();
-        assertEquals("", hcat.datasets().get(0).doneFlag(), "an empty <done-flag/> means: the directory is enough");
-        CoordinatorApp logic = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("coord-input-logic/coordinator.xml"),
-                "l.xml", diagnostics).orElseThrow();
-        assertEquals("or", logic.inputLogic().children().get(0).name());
-        CoordinatorApp sla = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("sla/coordinator.xml"),
-                "s.xml", diagnostics).orElseThrow();
-        assertEquals(List.of("info"), sla.otherElements().stream().map(XmlElement::name).toList());
+        CoordinatorApp app = OozieReader.readCoordinator(file, "cron.xml", diagnostics).orElseThrow();
+        assertEquals("0/10 * * * *", app.frequency());
+        assertEquals("0.5", app.schemaVersion());
+        assertEquals("", app.datasets().get(0).doneFlag(), "an empty <done-flag></done-flag> means: the directory is enough");
+        assertNull(app.datasets().get(1).doneFlag(), "no <done-flag>: Oozie waits for _SUCCESS");
+        assertEquals("or", app.inputLogic().children().get(0).name());
+        assertEquals(List.of("info"), app.otherElements().stream().map(XmlElement::name).toList());
         assertEquals(List.of(), diagnostics.sorted());
     }
 

@@ -85,12 +85,12 @@ class JobPropertiesTest {
     }
 
     @Test
-    void corpusJobProperties() {
+    void ownedJobPropertiesKeepReferencesRaw() {
+        Path file = Path.of(System.getProperty("ferry.root", "..")).resolve("parser/src/test/resources/oozie/owned/every-action/job.properties");
         Diagnostics diagnostics = new Diagnostics();
-        SortedMap<String, String> pig = JobProperties.load(Corpus.oozieExamples().resolve("pig/job.properties"),
-                "pig/job.properties", diagnostics);
-        assertEquals("examples", pig.get("examplesRoot"));
-        assertEquals("${nameNode}/user/${user.name}/${examplesRoot}/apps/pig", pig.get("oozie.wf.application.path"));
+        SortedMap<String, String> properties = JobProperties.load(file, "every-action/job.properties", diagnostics);
+        assertEquals("examples", properties.get("examplesRoot"));
+        assertEquals("${nameNode}/user/${user.name}/${examplesRoot}/apps/every-action", properties.get("oozie.wf.application.path"));
         assertEquals(List.of(), diagnostics.sorted());
     }
 

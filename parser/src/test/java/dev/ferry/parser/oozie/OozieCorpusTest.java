@@ -1,6 +1,7 @@
 package dev.ferry.parser.oozie;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.diagnostics.Diagnostic;
@@ -9,84 +10,39 @@ import dev.ferry.parser.el.ElParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.ferry.diagnostics.SourceSpan;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every workflow and coordinator of the Apache Oozie examples reads with zero diagnostics. */
-class OozieCorpusTest {
+/**
+ * The corpus tier: the Apache Oozie examples of {@code ../shared/corpus} (run by the {@code corpus} Maven profile
+ * when that directory exists) — the checks of {@link OozieFilesTest} and facts of particular examples.
+ */
+@Tag("corpus")
+class OozieCorpusTest extends OozieFilesTest {
 
-    static Stream<String> oozieXmlFiles() throws IOException {
-        Path root = Corpus.oozieExamples();
-        try (Stream<Path> files = Files.walk(root)) {
-            List<String> names = files.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".xml"))
-                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .toList();
-            assertTrue(names.size() >= 30, "the corpus has the Oozie examples: " + names.size());
-            return names.stream();
-        }
+    @Override
+    Path root() {
+        return Corpus.oozieExamples();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("oozieXmlFiles")
-    void readsWithoutDiagnostics(String relative) {
-        Path file = Corpus.oozieExamples().resolve(relative);
-        Diagnostics diagnostics = new Diagnostics();
-        boolean read = switch (OozieReader.detect(file)) {
-            case WORKFLOW -> OozieReader.readWorkflow(file, relative, diagnostics).isPresent();
-            case COORDINATOR -> OozieReader.readCoordinator(file, relative, diagnostics).isPresent();
-            case DATASETS -> OozieReader.readDatasets(file, relative, diagnostics).isPresent();
-            case BUNDLE -> OozieReader.readBundle(file, relative, diagnostics).isPresent();
-            case UNKNOWN -> false;
-        };
-        assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
-        assertTrue(read, relative);
+    @Override
+    List<String> directories() {
+        return List.of("");
     }
 
-    /** Every namespaced document binds to the JAXB classes generated for its own namespace and version. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("oozieXmlFiles")
-    void bindsToTheJaxbClassesOfItsVersion(String relative) throws IOException {
-        String xml = Files.readString(Corpus.oozieExamples().resolve(relative));
-        Diagnostics diagnostics = new Diagnostics();
-        XmlElement root = XmlReader.read(xml, relative, diagnostics).orElseThrow();
-        String version = OozieNamespaces.version(root.namespace());
-        if (version.isEmpty() || root.name().equals("datasets")) {
-            return; // namespace-less and dataset include files have no schema root to bind to
-        }
-        String family = root.namespace().split(":")[2];
-        Object bound = OozieJaxb.unmarshal(xml, relative, diagnostics).orElseThrow();
-        assertEquals("dev.ferry.parser.oozie.xml." + family + ".v" + version.replace('.', '_'),
-                bound.getClass().getPackageName(), relative);
-        assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
+    @Override
+    int minimumFiles() {
+        return 30;
     }
 
-    /** Every text and attribute value of the corpus is valid Oozie EL (or plain text). */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("oozieXmlFiles")
-    void everyValueParsesAsEl(String relative) {
-        Diagnostics diagnostics = new Diagnostics();
-        XmlReader.read(Corpus.oozieExamples().resolve(relative), relative, diagnostics)
-                .ifPresent(root -> parseAll(root, diagnostics));
-        List<String> problems = diagnostics.sorted().stream().map(Diagnostic::format).toList();
-        if (relative.endsWith(".security")) {
-            assertEquals(1, problems.size(), "only the placeholder problem: " + problems);
-        } else {
-            assertEquals(List.of(), problems);
-        }
-    }
-
-    private static void parseAll(XmlElement element, Diagnostics diagnostics) {
-        ElParser.parse(element.text(), element.textSpan(), diagnostics);
-        element.attributes().values().forEach(v -> ElParser.parse(v, element.span(), diagnostics));
-        element.children().forEach(c -> parseAll(c, diagnostics));
-    }
 
     @Test
     void everyPropertiesFileLoads() throws IOException {
@@ -143,5 +99,59 @@ class OozieCorpusTest {
         assertEquals(List.of("mapred.job.queue.name", "mapred.compress.map.output"),
                 pig.configuration().stream().map(ConfigProperty::name).toList());
         assertEquals("fail", node.errorTo());
+    }
+
+    @Test
+    void aggregatorExample() {
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorApp app = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("aggregator/coordinator.xml"),
+                "aggregator/coordinator.xml", diagnostics).orElseThrow();
+        assertEquals("aggregator-coord", app.name());
+        assertEquals("${coord:hours(1)}", app.frequency());
+        assertEquals("${start}", app.start());
+        assertEquals("UTC", app.timezone());
+        assertEquals("0.2", app.schemaVersion());
+        assertEquals(new Controls(null, "1", null, null, SourceSpan.of("aggregator/coordinator.xml", 20, 5)),
+                app.controls());
+        assertEquals(List.of("raw-logs", "aggregated-logs"), app.datasets().stream().map(Dataset::name).toList());
+        Dataset raw = app.datasets().get(0);
+        assertEquals("${coord:minutes(20)}", raw.frequency());
+        assertEquals("2010-01-01T00:00Z", raw.initialInstance());
+        assertNull(raw.doneFlag(), "no <done-flag>: Oozie waits for _SUCCESS");
+        DataEvent input = app.inputEvents().get(0);
+        assertEquals("raw-logs", input.dataset());
+        assertEquals("${coord:current(-2)}", input.startInstance());
+        assertEquals("${coord:current(0)}", input.endInstance());
+        assertEquals(List.of("${coord:current(0)}"), app.outputEvents().get(0).instances());
+        assertEquals("${nameNode}/user/${coord:user()}/${examplesRoot}/apps/aggregator", app.workflowAppPath());
+        assertEquals("${coord:dataIn('input')}", ConfigProperty.toMap(app.configuration()).get("inputData"));
+    }
+
+    @Test
+    void cronFrequencyAndEmptyDoneFlagStayRaw() {
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorApp cron = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("cron-schedule/coordinator.xml"),
+                "c.xml", diagnostics).orElseThrow();
+        assertEquals("0/10 * * * *", cron.frequency());
+        CoordinatorApp hcat = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("hcatalog/coordinator.xml"),
+                "h.xml", diagnostics).orElseThrow();
+        assertEquals("", hcat.datasets().get(0).doneFlag(), "an empty <done-flag/> means: the directory is enough");
+        CoordinatorApp logic = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("coord-input-logic/coordinator.xml"),
+                "l.xml", diagnostics).orElseThrow();
+        assertEquals("or", logic.inputLogic().children().get(0).name());
+        CoordinatorApp sla = OozieReader.readCoordinator(Corpus.oozieExamples().resolve("sla/coordinator.xml"),
+                "s.xml", diagnostics).orElseThrow();
+        assertEquals(List.of("info"), sla.otherElements().stream().map(XmlElement::name).toList());
+        assertEquals(List.of(), diagnostics.sorted());
+    }
+
+    @Test
+    void corpusJobProperties() {
+        Diagnostics diagnostics = new Diagnostics();
+        SortedMap<String, String> pig = JobProperties.load(Corpus.oozieExamples().resolve("pig/job.properties"),
+                "pig/job.properties", diagnostics);
+        assertEquals("examples", pig.get("examplesRoot"));
+        assertEquals("${nameNode}/user/${user.name}/${examplesRoot}/apps/pig", pig.get("oozie.wf.application.path"));
+        assertEquals(List.of(), diagnostics.sorted());
     }
 }

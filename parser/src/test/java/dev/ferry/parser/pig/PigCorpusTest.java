@@ -12,10 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every Pig script of the shared corpus (PigMix and the Oozie examples) parses without a diagnostic. */
+/**
+ * The corpus tier: every Pig script of {@code ../shared/corpus} (PigMix and the Oozie examples) parses without a
+ * diagnostic. Run by the {@code corpus} Maven profile when that directory exists; the project's own scripts
+ * ({@code resources/pig/valid}) are parsed by {@link PigScriptsTest} on every build.
+ */
+@Tag("corpus")
 class PigCorpusTest {
 
     static List<Path> corpusScripts() throws IOException {

@@ -1,5 +1,6 @@
 package dev.ferry.parser.pig;
 
+import dev.ferry.parser.repo.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class PigLoaderTest {
     private String loadedPath(String script, List<Path> paramFiles, Map<String, String> params) throws IOException {
         Diagnostics d = new Diagnostics();
         PigParameters parameters = PigParameters.of(paramFiles, params, d).orElseThrow();
-        PigScript s = PigLoader.load(write("s.pig", script), "s.pig", Optional.of(parameters), d).orElseThrow(
+        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("s.pig", script), "s.pig", Optional.of(parameters), d).orElseThrow(
                 () -> new AssertionError(d.sorted().stream().map(Diagnostic::format).toList()));
         return ((PigRelation.Load) ((PigStatement.Assign) s.statements().get(0)).relation()).path();
     }
@@ -69,7 +70,7 @@ class PigLoaderTest {
     @Test
     void undefinedParameterIsReportedWhereItIsUsed() throws IOException {
         Diagnostics d = new Diagnostics();
-        Optional<PigScript> s = PigLoader.load(write("u.pig", "A = load 'x';\nB = filter A by $0 == '$MISSING';\n"), "u.pig",
+        Optional<PigScript> s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("u.pig", "A = load 'x';\nB = filter A by $0 == '$MISSING';\n"), "u.pig",
                 Optional.of(PigParameters.none()), d);
         assertTrue(s.isEmpty());
         assertEquals(List.of("u.pig:2:24: error PIG-E002: undefined parameter 'MISSING'\n"
@@ -81,7 +82,7 @@ class PigLoaderTest {
     void shellCommandValueIsReportedNotRun() throws IOException {
         Path marker = dir.resolve("ran");
         Diagnostics d = new Diagnostics();
-        Optional<PigScript> s = PigLoader.load(write("sh.pig", "%declare DAY `touch " + marker + "; date`\nA = load '$DAY';\n"), "sh.pig",
+        Optional<PigScript> s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("sh.pig", "%declare DAY `touch " + marker + "; date`\nA = load '$DAY';\n"), "sh.pig",
                 Optional.of(PigParameters.none()), d);
         assertTrue(s.isEmpty());
         assertTrue(Files.notExists(marker), "the command must not run");
@@ -102,7 +103,7 @@ class PigLoaderTest {
                 store M into 'o';
                 """;
         Diagnostics d = new Diagnostics();
-        PigScript s = PigLoader.load(write("m.pig", script), "m.pig", Optional.empty(), d).orElseThrow();
+        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("m.pig", script), "m.pig", Optional.empty(), d).orElseThrow();
         assertEquals(List.of("A", "macro_row_count_G_0", "N", "macro_row_count_G_1", "M"), s.statements().stream()
                 .filter(PigStatement.Assign.class::isInstance).map(st -> ((PigStatement.Assign) st).alias()).toList());
         PigRelation.Group g = (PigRelation.Group) ((PigStatement.Assign) s.statements().get(3)).relation();
@@ -121,7 +122,7 @@ class PigLoaderTest {
                 A = load 'x' as (x:int);
                 save(A, 'out/a');
                 """;
-        PigScript s = PigLoader.load(write("v.pig", script), "v.pig", Optional.empty(), new Diagnostics()).orElseThrow();
+        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("v.pig", script), "v.pig", Optional.empty(), new Diagnostics()).orElseThrow();
         PigStatement.Store store = (PigStatement.Store) s.statements().get(1);
         assertEquals("A -> out/a", store.alias() + " -> " + store.path());
     }
@@ -136,7 +137,7 @@ class PigLoaderTest {
                 store B into '$OUT';
                 """;
         Diagnostics d = new Diagnostics();
-        PigScript s = PigLoader.load(write("p.pig", script), "p.pig", Optional.of(PigParameters.none()), d).orElseThrow(
+        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("p.pig", script), "p.pig", Optional.of(PigParameters.none()), d).orElseThrow(
                 () -> new AssertionError(d.sorted().stream().map(Diagnostic::format).toList()));
         PigRelation.Limit limit = (PigRelation.Limit) ((PigStatement.Assign) s.statements().get(1)).relation();
         assertEquals("A limit 3", limit.input() + " limit " + ((PigExpr.Literal) limit.count()).value());
@@ -147,7 +148,7 @@ class PigLoaderTest {
     void importIsRelativeToTheImportingScript() throws IOException {
         write("lib/macros.pig", "DEFINE twice(R) RETURNS T { $T = union $R, $R; };\n");
         Path script = write("jobs/main.pig", "IMPORT '../lib/macros.pig';\nA = load 'x';\nB = twice(A);\nstore B into 'o';\n");
-        PigScript s = PigLoader.load(script, "jobs/main.pig", Optional.empty(), new Diagnostics()).orElseThrow();
+        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), script, "jobs/main.pig", Optional.empty(), new Diagnostics()).orElseThrow();
         PigRelation.Union u = (PigRelation.Union) ((PigStatement.Assign) s.statements().get(1)).relation();
         assertEquals(List.of("A", "A"), u.inputs());
     }
@@ -156,7 +157,7 @@ class PigLoaderTest {
     void unknownMacroAndWrongArityAreReported() throws IOException {
         Diagnostics d = new Diagnostics();
         String script = "DEFINE m(A) RETURNS B { $B = distinct $A; };\nX = load 'x';\nY = m(X, X);\nZ = nosuch(X);\n";
-        assertTrue(PigLoader.load(write("e.pig", script), "e.pig", Optional.empty(), d).isEmpty());
+        assertTrue(PigLoader.load(new RepoRoot(dir.toRealPath()), write("e.pig", script), "e.pig", Optional.empty(), d).isEmpty());
         assertEquals(List.of("e.pig:3:1 PIG-E004", "e.pig:4:1 PIG-E004"),
                 d.sorted().stream().map(x -> x.span() + " " + x.code().id()).toList());
     }
@@ -164,7 +165,7 @@ class PigLoaderTest {
     @Test
     void missingImportIsReported() throws IOException {
         Diagnostics d = new Diagnostics();
-        assertTrue(PigLoader.load(write("i.pig", "IMPORT 'nowhere.pig';\n"), "i.pig", Optional.empty(), d).isEmpty());
+        assertTrue(PigLoader.load(new RepoRoot(dir.toRealPath()), write("i.pig", "IMPORT 'nowhere.pig';\n"), "i.pig", Optional.empty(), d).isEmpty());
         assertEquals("i.pig:1:1 PIG-E005", d.sorted().get(0).span() + " " + d.sorted().get(0).code().id());
     }
 }

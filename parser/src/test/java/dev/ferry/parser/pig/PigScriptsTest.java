@@ -1,5 +1,6 @@
 package dev.ferry.parser.pig;
 
+import dev.ferry.parser.repo.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,9 +49,9 @@ class PigScriptsTest {
 
     @ParameterizedTest
     @MethodSource("validScripts")
-    void validScriptParses(Path script) {
+    void validScriptParses(Path script) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        Optional<PigScript> parsed = PigLoader.load(script, script.getFileName().toString(), Optional.of(PigParameters.none()), diagnostics);
+        Optional<PigScript> parsed = PigLoader.load(RepoRoot.of(script.getParent().getParent()), script, script.getFileName().toString(), Optional.of(PigParameters.none()), diagnostics);
         assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
         // A macro library (valid/macros) is only DEFINEs: nothing is left once they are collected.
         boolean library = script.getParent().endsWith("macros");
@@ -59,11 +60,11 @@ class PigScriptsTest {
 
     @ParameterizedTest(name = "{0} fails at {1}:{2}")
     @CsvFileSource(resources = "/pig/invalid/expected.csv", numLinesToSkip = 1)
-    void invalidScriptIsRejectedWhereItIsWrong(String name, int line, int column, String code) {
+    void invalidScriptIsRejectedWhereItIsWrong(String name, int line, int column, String code) throws IOException {
         Path script = resources("invalid").resolve(name);
         assertTrue(Files.isRegularFile(script), name);
         Diagnostics diagnostics = new Diagnostics();
-        Optional<PigScript> parsed = PigLoader.load(script, name, Optional.of(PigParameters.none()), diagnostics);
+        Optional<PigScript> parsed = PigLoader.load(RepoRoot.of(script.getParent().getParent()), script, name, Optional.of(PigParameters.none()), diagnostics);
         assertTrue(parsed.isEmpty(), name + " must be rejected");
         Diagnostic first = diagnostics.sorted().get(0);
         assertEquals(name + ":" + line + ":" + column + " " + code,

@@ -1,6 +1,7 @@
 package dev.ferry.translator.repo;
 
 import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import java.util.List;
 
@@ -10,6 +11,11 @@ public record Conversion(String repoName, List<WorkflowPlan> plans, List<Diagnos
     public Conversion {
         plans = List.copyOf(plans);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** Whether Ferry itself failed on some app (FERRY-E001): a bug, told apart from errors of the input. */
+    public boolean hasInternalErrors() {
+        return diagnostics.stream().anyMatch(d -> d.code() == DiagnosticCode.FERRY_E001);
     }
 
     public boolean hasErrors() {

@@ -12,12 +12,14 @@ import dev.ferry.parser.oozie.JobProperties;
 import dev.ferry.parser.oozie.OozieDocumentKind;
 import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.oozie.WorkflowApp;
+import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.workflow.AppPaths;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import dev.ferry.translator.workflow.WorkflowSources;
 import dev.ferry.translator.workflow.WorkflowTranslator;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +43,15 @@ public final class RepoTranslator {
     private RepoTranslator() {}
 
     public static Conversion translate(Path repo) {
-        Path root = repo.toAbsolutePath().normalize();
         Diagnostics diagnostics = new Diagnostics();
+        Path root;
+        try {
+            // Resolved once: a repository given through a symbolic link is the directory it points to.
+            root = RepoRoot.of(repo).path();
+        } catch (IOException e) {
+            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(repo.toString()), "cannot read the repository: " + e.getMessage());
+            return new Conversion(String.valueOf(repo.getFileName()), List.of(), diagnostics.sorted());
+        }
         List<WorkflowPlan> plans = new ArrayList<>();
         List<Path> xmlFiles = xmlFiles(root, diagnostics);
         Set<Path> scheduled = new HashSet<>();
@@ -142,40 +151,67 @@ public final class RepoTranslator {
     }
 
     private static Map<String, String> properties(Path root, Path dir, Diagnostics diagnostics) {
-        Path propertiesFile = dir.resolve("job.properties");
-        return Files.isRegularFile(propertiesFile)
-                ? JobProperties.load(propertiesFile, display(root, propertiesFile), new Diagnostics())
-                : Map.of();
+        Optional<Path> file = configurationFile(root, dir, "job.properties", diagnostics);
+        return file.isPresent() ? JobProperties.load(file.get(), display(root, file.get()), new Diagnostics()) : Map.of();
     }
 
-    /** {@code overrides}: properties a bundle gives the coordinator, over the workflow directory's job.properties. */
+    /** job.properties or config-default.xml of an app directory, when it is there and (links followed) in the repository. */
+    private static Optional<Path> configurationFile(Path root, Path dir, String name, Diagnostics diagnostics) {
+        Path file = dir.resolve(name);
+        return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                ? new RepoRoot(root).file(file, SourceSpan.file(display(root, file)), diagnostics)
+                : Optional.empty();
+    }
+
+    /**
+     * {@code overrides}: properties a bundle gives the coordinator, over the workflow directory's job.properties.
+     * A failure inside Ferry (any exception or {@link Error}, a stack overflow included) becomes one FERRY-E001
+     * naming the app's file, and the other apps still convert.
+     */
     private static Optional<WorkflowPlan> translateApp(Path root, Path workflowFile, CoordinatorApp coordinator,
                                                        Map<String, String> overrides, Diagnostics diagnostics) {
+        Diagnostics app = new Diagnostics();
+        try {
+            Optional<WorkflowPlan> plan = translateAppUnguarded(root, workflowFile, coordinator, overrides, app);
+            diagnostics.addAll(app);
+            return plan;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            diagnostics.addAll(app);
+            diagnostics.report(DiagnosticCode.FERRY_E001, SourceSpan.file(display(root, workflowFile)),
+                    "internal error while converting this app (" + e.getClass().getSimpleName() + "): this is a Ferry bug,"
+                            + " not a problem of the input", "please report it with this input; the other apps were converted");
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<WorkflowPlan> translateAppUnguarded(Path root, Path workflowFile, CoordinatorApp coordinator,
+                                                                Map<String, String> overrides, Diagnostics diagnostics) {
         Optional<WorkflowApp> workflow = OozieReader.readWorkflow(workflowFile, display(root, workflowFile), diagnostics);
         if (workflow.isEmpty()) {
             return Optional.empty();
         }
         Path dir = workflowFile.getParent();
-        Path propertiesFile = dir.resolve("job.properties");
-        SortedMap<String, String> properties = new TreeMap<>(Files.isRegularFile(propertiesFile)
-                ? JobProperties.load(propertiesFile, display(root, propertiesFile), diagnostics)
-                : Map.of());
+        Optional<Path> propertiesFile = configurationFile(root, dir, "job.properties", diagnostics);
+        SortedMap<String, String> properties = new TreeMap<>();
+        propertiesFile.ifPresent(file -> properties.putAll(JobProperties.load(file, display(root, file), diagnostics)));
         properties.putAll(overrides);
-        Path configDefaultFile = dir.resolve("config-default.xml");
-        SortedMap<String, String> configDefault = Files.isRegularFile(configDefaultFile)
-                ? ConfigProperty.toMap(ConfigDefault.load(configDefaultFile, display(root, configDefaultFile), diagnostics))
-                : new TreeMap<>();
+        SortedMap<String, String> configDefault = configurationFile(root, dir, "config-default.xml", diagnostics)
+                .map(file -> ConfigProperty.toMap(ConfigDefault.load(file, display(root, file), diagnostics)))
+                .orElseGet(TreeMap::new);
         WorkflowSources sources = new WorkflowSources(root, dir, workflow.get(), coordinator, properties, configDefault,
-                Files.isRegularFile(propertiesFile) ? display(root, propertiesFile) : display(root, workflowFile));
+                display(root, propertiesFile.orElse(workflowFile)));
         return WorkflowTranslator.translate(sources, diagnostics);
     }
 
     private static List<Path> xmlFiles(Path root, Diagnostics diagnostics) {
         try (Stream<Path> walk = Files.walk(root)) {
+            RepoRoot repoRoot = new RepoRoot(root);
+            // A symbolic link that leads out of the repository is reported and not read.
             return walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".xml"))
                     .filter(p -> !p.getFileName().toString().equals("config-default.xml"))
                     .sorted()
+                    .filter(p -> repoRoot.file(p, SourceSpan.file(display(root, p)), diagnostics).isPresent())
                     .toList();
         } catch (IOException e) {
             diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(root.toString()), "cannot read the repository: " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import java.nio.file.Files;
@@ -36,8 +37,11 @@ final class ActionFiles {
             if (path.contains("://") || path.startsWith("/")) {
                 continue;
             }
-            Path file = context.sources.workflowDir().resolve(path).normalize();
-            if (!Files.exists(file)) {
+            RepoRoot.Located located = context.sources.root().locate(context.sources.workflowDir(), path);
+            Path file = located.path();
+            if (located.outside()) {
+                context.sources.root().checked(located, span, context.diagnostics);
+            } else if (!located.inside()) {
                 context.warn(span, element + " '" + entry + "' of '" + context.node.name()
                                 + "' is not in the repository (looked for " + context.sources.display(file) + ")",
                         "the pod fetches it from the workflow's application path at run time; make sure it is there");
@@ -49,7 +53,7 @@ final class ActionFiles {
     static void checkLib(PodCommandContext context) {
         Path lib = context.sources.workflowDir().resolve("lib");
         boolean jars = false;
-        if (Files.isDirectory(lib)) {
+        if (Files.isDirectory(lib) && context.sources.root().locate(lib).inside()) {
             try (var list = Files.list(lib)) {
                 jars = list.anyMatch(p -> p.getFileName().toString().endsWith(".jar"));
             } catch (java.io.IOException e) {

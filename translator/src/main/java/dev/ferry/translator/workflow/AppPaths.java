@@ -1,5 +1,6 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.parser.repo.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,15 +36,14 @@ public final class AppPaths {
                 continue;
             }
             for (Path base : new Path[] {besides, repoRoot}) {
+                // Only what lies under the repository, symbolic links followed, is a candidate (nothing else is read).
+                RepoRoot root = new RepoRoot(repoRoot);
                 Path candidate = base.resolve(tail).normalize();
-                if (!candidate.startsWith(repoRoot)) {
-                    continue;
+                if (Files.isDirectory(candidate) && root.contains(candidate.resolve(defaultFile))) {
+                    return Optional.of(root.locate(candidate.resolve(defaultFile)).path());
                 }
-                if (Files.isDirectory(candidate) && Files.isRegularFile(candidate.resolve(defaultFile))) {
-                    return Optional.of(candidate.resolve(defaultFile));
-                }
-                if (Files.isRegularFile(candidate)) {
-                    return Optional.of(candidate);
+                if (Files.isRegularFile(candidate) && root.contains(candidate)) {
+                    return Optional.of(root.locate(candidate).path());
                 }
             }
         }

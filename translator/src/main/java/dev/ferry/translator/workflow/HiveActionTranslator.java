@@ -9,6 +9,7 @@ import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import dev.ferry.parser.repo.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -107,8 +108,13 @@ final class HiveActionTranslator implements PodCommand {
         Optional<String> resolved = context.el.resolve(script.text(), script.textSpan(), context.knownValues);
         SourceSpan span = script.span();
         if (resolved.isPresent() && !resolved.get().contains("://") && !resolved.get().startsWith("/")) {
-            Path file = context.sources.workflowDir().resolve(resolved.get()).normalize();
-            if (Files.isRegularFile(file)) {
+            RepoRoot.Located located = context.sources.root().locate(context.sources.workflowDir(), resolved.get());
+            if (located.outside()) {
+                context.sources.root().checked(located, script.textSpan(), context.diagnostics);
+                return Template.text(resolved.get());
+            }
+            Path file = located.path();
+            if (located.inside() && Files.isRegularFile(file)) {
                 try {
                     String link = file.getFileName().toString();
                     context.carried.add(new PodContainer.CarriedFile(

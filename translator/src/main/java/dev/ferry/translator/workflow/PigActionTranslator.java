@@ -12,6 +12,7 @@ import dev.ferry.parser.pig.PigScript;
 import dev.ferry.translator.pig.PigToSql;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.sql.SqlJob;
+import dev.ferry.parser.repo.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,15 +36,20 @@ final class PigActionTranslator {
                     "Ferry translates scripts at conversion time; use a path relative to the workflow directory");
             return Optional.empty();
         }
-        Path script = sources.workflowDir().resolve(stripScheme(scriptName.get())).normalize();
-        if (!Files.isRegularFile(script)) {
+        RepoRoot.Located located = sources.root().locate(sources.workflowDir(), stripScheme(scriptName.get()));
+        if (located.outside()) {
+            sources.root().checked(located, pig.scriptSpan(), diagnostics);
+            return Optional.empty();
+        }
+        Path script = located.path();
+        if (!located.inside() || !Files.isRegularFile(script)) {
             diagnostics.report(DiagnosticCode.OOZ_E009, pig.scriptSpan(),
                     "pig script '" + scriptName.get() + "' not found (looked for " + sources.display(script) + ")");
             return Optional.empty();
         }
         // IMPORTs resolved and macros expanded; parameters stay symbolic (bound when the job runs).
         Diagnostics scriptDiagnostics = new Diagnostics();
-        Optional<PigScript> parsed = PigLoader.load(script, sources.display(script), Optional.empty(), scriptDiagnostics);
+        Optional<PigScript> parsed = PigLoader.load(sources.root(), script, sources.display(script), Optional.empty(), scriptDiagnostics);
         Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), scriptDiagnostics));
         if (job.isEmpty()) {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);

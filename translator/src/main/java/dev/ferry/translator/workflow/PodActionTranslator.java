@@ -10,6 +10,7 @@ import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.Global;
 import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
@@ -182,8 +183,12 @@ final class PodActionTranslator {
         List<ConfigProperty> properties = new ArrayList<>();
         for (String jobXml : settings.jobXml()) {
             Path file = sources.workflowDir().resolve(jobXml).normalize();
-            if (!jobXml.contains("${") && !jobXml.contains("://") && Files.isRegularFile(file)) {
-                properties.addAll(ConfigDefault.load(file, sources.display(file), diagnostics));
+            RepoRoot.Located located = jobXml.contains("${") || jobXml.contains("://")
+                    ? new RepoRoot.Located(RepoRoot.Place.MISSING, file) : sources.root().locate(sources.workflowDir(), jobXml);
+            if (located.outside()) {
+                sources.root().checked(located, node.action().span(), diagnostics);
+            } else if (located.inside() && Files.isRegularFile(located.path())) {
+                properties.addAll(ConfigDefault.load(located.path(), sources.display(located.path()), diagnostics));
             } else {
                 diagnostics.report(DiagnosticCode.OOZ_W001, node.action().span(),
                         "<job-xml> " + jobXml + " of '" + node.name() + "' is not in the repository (looked for "

@@ -90,13 +90,11 @@ final class SubWorkflowTranslator {
             String suffix = String.join("/", parts.subList(start, parts.size()));
             for (Path base : bases) {
                 Path candidate = base.resolve(suffix).normalize();
-                if (!candidate.startsWith(sources.repoRoot())) {
-                    continue;
-                }
                 Path file = Files.isDirectory(candidate) ? candidate.resolve("workflow.xml") : candidate;
-                if (Files.isRegularFile(file) && file.getFileName().toString().endsWith(".xml")
+                // Only a file under the repository, symbolic links followed, is read.
+                if (sources.root().contains(file) && file.getFileName().toString().endsWith(".xml")
                         && !file.normalize().equals(self)) {
-                    return Optional.of(file);
+                    return Optional.of(sources.root().locate(file).path());
                 }
             }
         }

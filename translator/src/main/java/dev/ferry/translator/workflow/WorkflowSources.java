@@ -2,6 +2,7 @@ package dev.ferry.translator.workflow;
 
 import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.parser.oozie.WorkflowApp;
+import dev.ferry.parser.repo.RepoRoot;
 import java.nio.file.Path;
 import java.util.SortedMap;
 
@@ -9,12 +10,17 @@ import java.util.SortedMap;
  * Everything read for one workflow application: the workflow, the coordinator that schedules it
  * (null when none does), and its configuration files.
  *
- * @param repoRoot      the legacy repository's root; display paths are relative to it
+ * @param repoRoot      the legacy repository's real root; display paths are relative to it, and every file an
+ *                      input names is read only when it lies under it ({@link #root()})
  * @param workflowDir   the directory of workflow.xml, against which pig scripts resolve
  */
 public record WorkflowSources(Path repoRoot, Path workflowDir, WorkflowApp workflow, CoordinatorApp coordinator,
                               SortedMap<String, String> jobProperties, SortedMap<String, String> configDefault,
                               String jobPropertiesFile) {
+
+    public RepoRoot root() {
+        return new RepoRoot(repoRoot);
+    }
 
     public String display(Path file) {
         return repoRoot.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');

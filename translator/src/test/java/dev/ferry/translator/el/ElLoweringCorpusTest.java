@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * TODOs are exactly the dataset functions listed here (translated by the coordinator datasets work), the ones
  * translated with a caveat (OOZ-W008) exactly hadoop:counters.
  */
+@Tag("corpus")
 class ElLoweringCorpusTest {
 
     private static final Pattern UNTRANSLATED = Pattern.compile("EL function '([^']+)'");

@@ -58,6 +58,10 @@ public final class Ferry {
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "the migrated repository to write")
         Path output;
 
+        @Option(names = "--strict", description = "write nothing when any application fails (default: write every app"
+                + " that converts, list the ones that failed, exit 1)")
+        boolean strict;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +73,7 @@ public final class Ferry {
                 return FAILURE;
             }
             Conversion conversion = convert(repo, err);
-            if (conversion.hasErrors()) {
+            if (conversion.hasErrors() && (strict || conversion.plans().isEmpty())) {
                 err.println("ferry: " + errorSummary(conversion) + "; nothing written to " + output);
                 return INPUT_ERRORS;
             }
@@ -77,6 +81,10 @@ public final class Ferry {
             OutputWriter.write(output, files);
             spec.commandLine().getOut().println("ferry: wrote " + files.size() + " files for " + conversion.plans().size()
                     + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");
+            if (conversion.hasErrors()) {
+                printFailed(conversion, err);
+                return INPUT_ERRORS;
+            }
             return 0;
         }
     }
@@ -99,6 +107,13 @@ public final class Ferry {
             spec.commandLine().getOut().println("ferry: " + conversion.plans().size() + " DAG(s) convert cleanly");
             return 0;
         }
+    }
+
+    /** One line per application that did not convert, with its first error (all of them were printed above). */
+    private static void printFailed(Conversion conversion, PrintWriter err) {
+        err.println("ferry: " + errorSummary(conversion) + "; " + conversion.failed().size()
+                + " application(s) not converted (the others were written):");
+        conversion.failed().forEach(f -> err.println("  " + f.app() + ": " + f.firstError().lines().findFirst().orElse("")));
     }
 
     private static String errorSummary(Conversion conversion) {

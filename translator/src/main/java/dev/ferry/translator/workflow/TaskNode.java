@@ -111,12 +111,21 @@ public sealed interface TaskNode {
 
     /**
      * Oozie sub-workflow: the child workflow's DAG {@code childDagId}, run and waited for with
-     * {@code configuration} (Jinja) as its conf, plus the parent's conf when {@code propagate}.
+     * {@code configuration} (Jinja) as its conf, plus the parent's conf when {@code propagate}. When the
+     * app-path is known only at run time ({@code ${wf:appPath()}}, a property the parent passes),
+     * {@code childDagId} is null and {@code appPath} (Jinja) names the child among the repository's DAGs then.
      */
     record SubWorkflow(String id, SourceSpan span, String triggerRule, String childDagId,
                        SortedMap<String, String> configuration, boolean propagate, String ok, String error,
-                       RetryPolicy retry)
-            implements TaskNode {}
+                       RetryPolicy retry, String appPath)
+            implements TaskNode {
+
+        public SubWorkflow(String id, SourceSpan span, String triggerRule, String childDagId,
+                           SortedMap<String, String> configuration, boolean propagate, String ok, String error,
+                           RetryPolicy retry) {
+            this(id, span, triggerRule, childDagId, configuration, propagate, ok, error, retry, null);
+        }
+    }
 
     /**
      * Oozie ssh action: {@code command} with {@code arguments} run over the Airflow SSH connection {@code connectionId}; {@code remoteHost}

@@ -49,7 +49,7 @@ final class Submissions {
             if (app.isEmpty()) {
                 diagnostics.report(DiagnosticCode.OOZ_W001, SourceSpan.file(display), kind.get().property + " '" + appPath
                                 + "' names no application in the repository; this submission is not converted",
-                        "keep the application in the repository, or map it in ferry.yaml");
+                        "keep the application in the repository");
                 continue;
             }
             found.add(new Submission(display, kind.get(), app.get(), properties));

@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
  * ORDERs; doubles within a relative 1e-9 (summation order differs between the engines).
  * Exit 0 when every STORE agrees, 1 when one differs or the script does not translate or run.
  */
-@Command(name = "verify", description = "Run a Pig script in real Pig and its translation on embedded Flink; compare the outputs.")
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
+        footer = {"", "Exit codes: 0 every STORE agrees, 1 a difference (or the script does not translate), 2 usage."},
+        description = "Run a Pig script in real Pig and its translation on embedded Flink; compare the outputs.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", description = "The Pig script.")

@@ -39,6 +39,9 @@ final class YamlDocuments {
         options.setWidth(Integer.MAX_VALUE);
         options.setLineBreak(DumperOptions.LineBreak.UNIX);
         options.setAllowUnicode(true);
+        // A list shared by two objects (the same verbs) is printed twice, never as an anchor and alias:
+        // SnakeYAML numbers anchors across dumps, which made the output differ from run to run.
+        options.setDereferenceAliases(true);
         return options;
     }
 }

@@ -269,11 +269,13 @@ def test_schedules_no_cron_expresses_and_a_disabled_bundle_coordinator(tmp_path:
     assert hourly["paused"] is True
     assert "schedules-bundle" in hourly["tags"]
     assert hourly["summary"] == "0 * * * *"
-    # The workflow every coordinator runs is not also an unscheduled DAG.
+    # The workflow every coordinator runs is not also an unscheduled DAG (ferry_janitor is the
+    # generated cleanup DAG every migrated repository gets).
     assert sorted(dags) == [
         "every_2_days",
         "every_45_minutes",
         "every_5_months",
+        "ferry_janitor",
         "schedules_bundle.hourly",
     ]
     assert_ruff_clean([out / "dags"])

@@ -18,11 +18,12 @@ import dev.ferry.parser.oozie.DataEvent;
 import dev.ferry.parser.oozie.Dataset;
 import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.translator.el.ElConstantFolder;
-import dev.ferry.translator.el.ElToJinja;
+import dev.ferry.translator.el.ElLowering;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,7 +164,7 @@ final class CoordinatorDatasets {
                     + "' has an unknown timezone '" + dataset.timezone() + "'");
             return Optional.empty();
         }
-        String uri = uriTemplate(dataset.uriTemplate(), dataset.span());
+        Template uri = uriTemplate(dataset.uriTemplate(), dataset.span());
         String doneFlag = dataset.doneFlag() == null ? DEFAULT_DONE_FLAG : dataset.doneFlag().trim();
         OozieFrequency f = frequency.get();
         String unit = f.unit().equals("week") ? "day" : f.unit();
@@ -172,11 +173,11 @@ final class CoordinatorDatasets {
                 doneFlag));
     }
 
-    /** The uri-template as Jinja; {@code ${YEAR}}...{@code ${MINUTE}} stay as written for the runtime. */
-    private String uriTemplate(String text, SourceSpan span) {
+    /** The uri-template; {@code ${YEAR}}...{@code ${MINUTE}} stay in its text, as written, for the runtime. */
+    private Template uriTemplate(String text, SourceSpan span) {
         Optional<ElTemplate> parsed = ElParser.parse(text.trim(), span, diagnostics);
         if (parsed.isEmpty()) {
-            return text.trim();
+            return Template.text(text.trim());
         }
         List<ElPart> parts = new ArrayList<>();
         for (ElPart part : parsed.get().parts()) {
@@ -186,7 +187,7 @@ final class CoordinatorDatasets {
                 parts.add(part);
             }
         }
-        return ElToJinja.render(new ElTemplate(parts), diagnostics);
+        return ElLowering.template(new ElTemplate(parts), diagnostics);
     }
 
     /** {@code ${coord:current(-2)}} and friends → an {@link Instance}; empty (with a diagnostic) otherwise. */

@@ -197,7 +197,7 @@ public final class CoordinatorSchedule {
                     : (utc.getHour() % hours) + "-23/" + hours;
             return new Trigger.Cron(minute + " " + hourField + " * * *", "UTC");
         }
-        return new Trigger.Every(n, "minutes");
+        return new Trigger.Every(n, Trigger.Unit.MINUTES);
     }
 
     private static Trigger everyDays(int n, ZoneId zone, List<String> notes) {
@@ -205,7 +205,7 @@ public final class CoordinatorSchedule {
             notes.add("every " + n + " days: Airflow adds " + n + " x 24 hours; Oozie keeps the wall-clock time in "
                     + zone.getId() + " across DST changes");
         }
-        return new Trigger.Every(n, "days");
+        return new Trigger.Every(n, Trigger.Unit.DAYS);
     }
 
     private static Trigger months(int n, ZonedDateTime local, List<String> notes) {
@@ -218,7 +218,7 @@ public final class CoordinatorSchedule {
             return new Trigger.Cron(local.getMinute() + " " + local.getHour() + " " + local.getDayOfMonth() + " "
                     + monthField + " *", local.getZone().getId());
         }
-        return new Trigger.Every(n, "months");
+        return new Trigger.Every(n, Trigger.Unit.MONTHS);
     }
 
     /**

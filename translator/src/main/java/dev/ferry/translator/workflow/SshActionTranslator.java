@@ -5,6 +5,7 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,7 @@ final class SshActionTranslator {
 
     private SshActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction ssh, String rule, Map<String, String> knownValues, OozieEl el,
+    static TaskNode translate(ActionNode node, GenericAction ssh, TriggerRule rule, Map<String, String> knownValues, OozieEl el,
                               Diagnostics diagnostics) {
         XmlElement xml = ssh.element();
         XmlElement host = xml.child("host").orElse(null);
@@ -50,7 +51,7 @@ final class SshActionTranslator {
             }
         }
         return new TaskNode.Ssh(node.name(), node.span(), rule, connectionId, el.template(hostPart, host == null
-                ? ssh.span() : host.textSpan()), command == null ? "" : el.template(command.text(), command.textSpan()),
+                ? ssh.span() : host.textSpan()), command == null ? Template.text("") : el.template(command.text(), command.textSpan()),
                 arguments, xml.hasChild("capture-output"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics));
     }
 

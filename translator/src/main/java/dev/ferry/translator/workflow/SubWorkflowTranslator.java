@@ -7,6 +7,7 @@ import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.Template;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class SubWorkflowTranslator {
 
     private SubWorkflowTranslator() {}
 
-    static Optional<TaskNode> translate(ActionNode node, GenericAction action, String rule, WorkflowSources sources,
+    static Optional<TaskNode> translate(ActionNode node, GenericAction action, TriggerRule rule, WorkflowSources sources,
                                         Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics) {
         XmlElement xml = action.element();
         XmlElement appPath = xml.child("app-path").orElse(null);
@@ -56,7 +57,7 @@ final class SubWorkflowTranslator {
                             + "' is also scheduled by its coordinator, whose DAG carries the coordinator's name",
                     "keep a copy of the child workflow without coordinator for the sub-workflow");
         }
-        SortedMap<String, String> configuration = new TreeMap<>();
+        SortedMap<String, Template> configuration = new TreeMap<>();
         xml.child("configuration").ifPresent(c -> c.children("property").forEach(p -> configuration.put(
                 p.childText("name"), el.template(p.childText("value") == null ? "" : p.childText("value"),
                         p.child("value").map(XmlElement::textSpan).orElse(p.span())))));

@@ -1,6 +1,7 @@
 package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.translator.el.Template;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -9,12 +10,12 @@ import java.util.SortedMap;
  *
  * @param params        static configuration (config-default.xml, workflow parameter defaults,
  *                      job.properties), secrets removed: the DAG's params, overridable per run
- * @param runConfiguration configuration computed per run (coordinator action properties), as Jinja
+ * @param runConfiguration configuration computed per run (coordinator action properties)
  * @param tasks         one task per reachable Oozie node except start, in document order
  * @param edges         the Oozie transitions, from a task's port to the next task
  */
 public record WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
-                           SortedMap<String, String> params, SortedMap<String, String> runConfiguration,
+                           SortedMap<String, String> params, SortedMap<String, Template> runConfiguration,
                            List<TaskNode> tasks, List<Edge> edges, List<String> tags,
                            SortedMap<String, ActionSla> actionSlas, WorkflowSla workflowSla) {
 
@@ -28,7 +29,7 @@ public record WorkflowPlan(String dagId, String description, List<String> source
 
     /** A plan without SLAs checked by its tasks (action SLAs; the SLA of a workflow no coordinator schedules). */
     public WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
-                        SortedMap<String, String> params, SortedMap<String, String> runConfiguration,
+                        SortedMap<String, String> params, SortedMap<String, Template> runConfiguration,
                         List<TaskNode> tasks, List<Edge> edges, List<String> tags) {
         this(dagId, description, sourceFiles, schedule, params, runConfiguration, tasks, edges, tags,
                 new java.util.TreeMap<>(), null);

@@ -23,6 +23,7 @@ import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
 import dev.ferry.translator.workflow.WorkflowPlan.Edge;
 import dev.ferry.translator.workflow.WorkflowPlan.Port;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -44,7 +45,6 @@ import java.util.TreeMap;
 public final class WorkflowTranslator {
 
     /** Airflow's rule for a task several transitions lead to: run once any path arrives, none failed. */
-    static final String ANY_PATH = "none_failed_min_one_success";
 
     private final WorkflowSources sources;
     private final Diagnostics diagnostics;
@@ -67,7 +67,7 @@ public final class WorkflowTranslator {
         int errorsBefore = errorCount();
         String dagId = sources.coordinator() != null ? DagNames.dagId(sources.coordinator().name()) : DagNames.dagId(workflow);
         SortedMap<String, String> params = params(workflow);
-        SortedMap<String, String> runConfiguration = new TreeMap<>();
+        SortedMap<String, Template> runConfiguration = new TreeMap<>();
         WorkflowPlan.Schedule schedule = null;
         List<String> files = new ArrayList<>();
         files.add(workflow.file());
@@ -94,7 +94,7 @@ public final class WorkflowTranslator {
         Map<String, String> knownValues = new TreeMap<>(params);
         for (WorkflowNode node : workflow.nodes()) {
             if (reachable.contains(node.name())) {
-                String rule = triggerRule(node, incoming.getOrDefault(node.name(), 0));
+                TriggerRule rule = triggerRule(node, incoming.getOrDefault(node.name(), 0));
                 task(dagId, node, rule, knownValues).ifPresent(tasks::add);
             }
         }
@@ -199,14 +199,14 @@ public final class WorkflowTranslator {
     }
 
     /** A join waits for all its paths (Airflow's default); any other node several paths lead to runs on the first. */
-    private static String triggerRule(WorkflowNode node, int incoming) {
+    private static TriggerRule triggerRule(WorkflowNode node, int incoming) {
         if (node instanceof JoinNode) {
             return null;
         }
-        return incoming > 1 ? ANY_PATH : null;
+        return incoming > 1 ? TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS : null;
     }
 
-    private Optional<TaskNode> task(String dagId, WorkflowNode node, String rule, Map<String, String> knownValues) {
+    private Optional<TaskNode> task(String dagId, WorkflowNode node, TriggerRule rule, Map<String, String> knownValues) {
         if (node instanceof ActionNode action) {
             return action(dagId, action, rule, knownValues);
         }
@@ -231,7 +231,7 @@ public final class WorkflowTranslator {
         return Optional.empty();
     }
 
-    private Optional<TaskNode> action(String dagId, ActionNode node, String rule, Map<String, String> knownValues) {
+    private Optional<TaskNode> action(String dagId, ActionNode node, TriggerRule rule, Map<String, String> knownValues) {
         ActionNotes.report(node, sources.workflow().global(), diagnostics);
         if (node.action() instanceof PigAction pig) {
             return PigActionTranslator.translate(dagId, node, pig, rule, sources, knownValues, el, diagnostics);

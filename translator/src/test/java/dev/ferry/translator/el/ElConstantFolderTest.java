@@ -24,7 +24,7 @@ class ElConstantFolderTest {
             "usesFunction", "${wf:user()}");
 
     static Stream<Arguments> cases() {
-        return ElToJinjaTest.rows("""
+        return rows("""
                 id.pig                                   => id.pig
                 ${examplesRoot}/scripts/agg.pig          => examples/scripts/agg.pig
                 ${appDir}/pig/id.pig                     => hdfs://nn:8020/user/etl/examples/apps/pig/id.pig
@@ -43,5 +43,13 @@ class ElConstantFolderTest {
         Optional<String> value = ElConstantFolder.resolve(
                 ElParser.parse(el, SourceSpan.of("wf.xml", 1, 1), new Diagnostics()).orElseThrow(), KNOWN);
         assertEquals(expected, value.orElse("(none)"));
+    }
+
+    /** Rows of {@code left => right}; text blocks keep the cases readable side by side. */
+    static Stream<Arguments> rows(String table) {
+        return table.lines().filter(l -> !l.isBlank()).map(line -> {
+            int arrow = line.indexOf(" => ");
+            return Arguments.of(line.substring(0, arrow).strip(), line.substring(arrow + 4).strip());
+        });
     }
 }

@@ -233,7 +233,8 @@ public final class DagRenderer {
             kwargs.addAll(transitions(fs.ok(), fs.error()));
         } else if (task instanceof TaskNode.SubWorkflow sub) {
             function = "oozie.sub_workflow";
-            kwargs.add(kwarg("dag", sub.childDagId()));
+            kwargs.add(sub.childDagId() != null ? kwarg("dag", sub.childDagId())
+                    : kwarg("app_path", sub.appPath()));
             kwargs.add(new Kwarg("configuration", stringDict(jinja(sub.configuration()), DEPTH + 1)));
             if (sub.propagate()) {
                 kwargs.add(new Kwarg("propagate_configuration", "True"));

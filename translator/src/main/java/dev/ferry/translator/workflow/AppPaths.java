@@ -1,6 +1,10 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.el.ElConstantFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,6 +52,20 @@ public final class AppPaths {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #resolve}, only when the app-path expands completely with {@code known} (the EL engine folds it to
+     * text): what Oozie itself would open, rather than a guess from the path's tail.
+     */
+    public static Optional<Path> resolveExpanded(String appPath, Map<String, String> known, Path repoRoot, Path besides,
+                                                 String defaultFile) {
+        Optional<String> folded = ElParser.parse(appPath.trim(), SourceSpan.file("app-path"), new Diagnostics())
+                .flatMap(t -> ElConstantFolder.resolve(t, known));
+        if (folded.isEmpty() || folded.get().contains("${")) {
+            return Optional.empty();
+        }
+        return resolve(folded.get(), Map.of(), repoRoot, besides, defaultFile);
     }
 
     /** {@code ${name}} references expanded from {@code known} (recursively, as Hadoop's Configuration does). */

@@ -116,12 +116,21 @@ public sealed interface TaskNode {
 
     /**
      * Oozie sub-workflow: the child workflow's DAG {@code childDagId}, run and waited for with
-     * {@code configuration} as its conf, plus the parent's conf when {@code propagate}.
+     * {@code configuration} as its conf, plus the parent's conf when {@code propagate}. When the app-path is
+     * known only at run time ({@code ${wf:appPath()}}, a property the parent passes), {@code childDagId} is null
+     * and {@code appPath} names the child among the repository's DAGs then.
      */
     record SubWorkflow(String id, SourceSpan span, TriggerRule triggerRule, String childDagId,
                        SortedMap<String, Template> configuration, boolean propagate, String ok, String error,
-                       RetryPolicy retry)
-            implements TaskNode {}
+                       RetryPolicy retry, Template appPath)
+            implements TaskNode {
+
+        public SubWorkflow(String id, SourceSpan span, TriggerRule triggerRule, String childDagId,
+                           SortedMap<String, Template> configuration, boolean propagate, String ok, String error,
+                           RetryPolicy retry) {
+            this(id, span, triggerRule, childDagId, configuration, propagate, ok, error, retry, null);
+        }
+    }
 
     /**
      * Oozie ssh action: {@code command} with {@code arguments} run over the Airflow SSH connection {@code connectionId}; {@code remoteHost}

@@ -65,7 +65,8 @@ public final class WorkflowTranslator {
     private Optional<WorkflowPlan> run() {
         WorkflowApp workflow = sources.workflow();
         int errorsBefore = errorCount();
-        String dagId = sources.coordinator() != null ? DagNames.dagId(sources.coordinator().name()) : DagNames.dagId(workflow);
+        String dagId = sources.dagId() != null ? sources.dagId()
+                : sources.coordinator() != null ? DagNames.dagId(sources.coordinator().name()) : DagNames.dagId(workflow);
         SortedMap<String, String> params = params(workflow);
         SortedMap<String, Template> runConfiguration = new TreeMap<>();
         WorkflowPlan.Schedule schedule = null;
@@ -270,11 +271,11 @@ public final class WorkflowTranslator {
     }
 
     /** Names derived from Oozie names. */
-    static final class DagNames {
+    public static final class DagNames {
         private DagNames() {}
 
         /** {@code clickstream-daily} → {@code clickstream_daily}. */
-        static String dagId(String oozieName) {
+        public static String dagId(String oozieName) {
             String id = oozieName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]+", "_").replaceAll("^_+|_+$", "");
             return id.isEmpty() ? "workflow" : id;
         }
@@ -284,7 +285,7 @@ public final class WorkflowTranslator {
          * An app directory often keeps variants beside its workflow.xml (the Oozie examples'
          * workflow-with-config-class.xml), all with the same name; each becomes a DAG of its own.
          */
-        static String dagId(WorkflowApp workflow) {
+        public static String dagId(WorkflowApp workflow) {
             String file = workflow.file().substring(workflow.file().lastIndexOf('/') + 1);
             return file.equals("workflow.xml") || !file.endsWith(".xml") ? dagId(workflow.name())
                     : dagId(workflow.name() + "_" + file.substring(0, file.length() - ".xml".length()));

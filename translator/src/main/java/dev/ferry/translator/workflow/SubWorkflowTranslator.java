@@ -41,14 +41,14 @@ final class SubWorkflowTranslator {
                 p.childText("name"), el.template(p.childText("value") == null ? "" : p.childText("value"),
                         p.child("value").map(XmlElement::textSpan).orElse(p.span())))));
         Optional<String> resolved = el.resolve(appPath.text(), appPath.textSpan(), knownValues);
-        if (resolved.isEmpty()) {
+        if (resolved.isEmpty() && childWorkflow(sources, appPath.text()).isEmpty()) {
             // Known only at run time (${wf:appPath()}, a property the parent passes): the task finds the child
             // among the repository's converted DAGs then, as Oozie reads the app-path when the action starts.
             return Optional.of(new TaskNode.SubWorkflow(node.name(), node.span(), rule, null, configuration,
                     xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics),
                     el.template(appPath.text(), appPath.textSpan())));
         }
-        String path = resolved.get();
+        String path = resolved.orElse(appPath.text());
         Optional<Path> child = childWorkflow(sources, path);
         if (child.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_E009, appPath.textSpan(),

@@ -21,7 +21,9 @@ class ElConstantFolderTest {
             "user.name", "etl",
             "appDir", "${nameNode}/user/${user.name}/${examplesRoot}/apps",
             "loop", "${loop}/x",
-            "usesFunction", "${wf:user()}");
+            "usesFunction", "${wf:user()}",
+            "period_days", "7",
+            "concurrency", "${2 * 2}");
 
     static Stream<Arguments> cases() {
         return rows("""
@@ -34,6 +36,16 @@ class ElConstantFolderTest {
                 ${usesFunction}                          => (none)
                 ${loop}                                  => (none)
                 ${examplesRoot == 'x'}                   => (none)
+                ${24*4}                                  => 96
+                ${24 * period_days - 1}                  => 167
+                ${concurrency}                           => 4
+                ${-period_days + 1}                      => -6
+                ${7 / 2}                                 => 3.5
+                ${period_days % 4}                       => 3
+                ${1.5 * 2}                               => 3.0
+                ${examplesRoot * 2}                      => (none)
+                ${period_days % 0}                       => (none)
+                ${coord:daysInMonth(0) * 24 - 1}         => (none)
                 """);
     }
 

@@ -192,8 +192,8 @@ class CoordinatorScheduleTest {
         return Stream.of(
                 // concurrency → max_active_runs; timeout minutes → the sensors' timeout.
                 Arguments.of("<controls><timeout>10</timeout><concurrency>3</concurrency></controls>", 3, 10, true),
-                // timeout -1 = wait forever; concurrency -1 = no limit of ours.
-                Arguments.of("<controls><timeout>-1</timeout><concurrency>-1</concurrency></controls>", null, null, true),
+                // timeout -1 = Oozie waits forever: the sensors stop after 7 days (OOZ-W031); concurrency -1 = no limit.
+                Arguments.of("<controls><timeout>-1</timeout><concurrency>-1</concurrency></controls>", null, 10080, true),
                 // LAST_ONLY and NONE skip what is late: catchup off is the closest.
                 Arguments.of("<controls><execution>LAST_ONLY</execution></controls>", 1, 120, false),
                 Arguments.of("<controls><execution>NONE</execution></controls>", 1, 120, false),

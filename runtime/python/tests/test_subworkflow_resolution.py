@@ -36,7 +36,10 @@ def dags(tmp_path: Path) -> Path:
     ("app_path", "dag"),
     [
         # what the parent passes: a full URI, the path on the cluster ends with the repo's path
-        ("hdfs://analytics-hadoop/wmf/refinery/current/oozie/webrequest/step/workflow.xml", "webrequest_step_wf"),
+        (
+            "hdfs://analytics-hadoop/wmf/refinery/current/oozie/webrequest/step/workflow.xml",
+            "webrequest_step_wf",
+        ),
         ("hdfs://nn:8020/wmf/refinery/current/oozie/webrequest/step", "webrequest_step_wf"),
         ("/wmf/refinery/current/oozie/util/loop/workflow.xml", "loop_wf"),
         ("oozie/util/loop/", "loop_wf"),

@@ -26,7 +26,10 @@ AT = datetime(2026, 1, 5, 7, 30, tzinfo=timezone.utc)
 CASES = [
     ("/d/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}", "/d/2026/01/05/07/30"),
     # the idiom: "01" + 0 is the Long 1
-    ("/d/year=${YEAR}/month=${MONTH + 0}/day=${DAY + 0}/hour=${HOUR + 0}", "/d/year=2026/month=1/day=5/hour=7"),
+    (
+        "/d/year=${YEAR}/month=${MONTH + 0}/day=${DAY + 0}/hour=${HOUR + 0}",
+        "/d/year=2026/month=1/day=5/hour=7",
+    ),
     ("/d/${YEAR}${MONTH}${DAY}", "/d/20260105"),
     ("/d/${YEAR - 1}", "/d/2025"),
     ("/d/${MONTH * 10 + DAY}", "/d/15"),
@@ -79,7 +82,14 @@ def oozie_values(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     classes = tmp_path_factory.mktemp("uri-oracle")
     classpath = os.pathsep.join(map(str, jars))
     subprocess.run(
-        ["javac", "-d", str(classes), "-cp", classpath, str(HERE / "oracle" / "OozieElOracle.java")],
+        [
+            "javac",
+            "-d",
+            str(classes),
+            "-cp",
+            classpath,
+            str(HERE / "oracle" / "OozieElOracle.java"),
+        ],
         check=True,
     )
     variables = uri_template.variables(AT)

@@ -11,7 +11,8 @@ error transition.
 
 An app-path known only at run time (`${wf:appPath()}` in a loop calling itself, a property the
 parent passes) is rendered when the action starts and looked up among the repository's DAGs:
-`ferry_apps.json` beside the DAG files maps each workflow's path in the legacy repository to its DAG,
+`ferry_apps.json` beside the DAG files maps each workflow's path in the legacy repository to its
+DAG,
 and the app-path's longest tail that names one wins (as the translator finds a static child); a
 DAG file itself (what wf:appPath() gives) names its DAG. None: the action fails with Oozie's E0505.
 Each child's conf carries its depth (`oozie.action.subworkflow.depth`), and a child deeper than
@@ -32,7 +33,6 @@ from typing import Any, Final
 from ferry_runtime._airflow import BaseOperator
 from ferry_runtime.errors import ActionFailed, failure_recorded
 from ferry_runtime.transitions import enter
-
 
 APPS_FILE: Final = "ferry_apps.json"  # written by the converter beside the DAG files
 DEPTH_KEY: Final = "oozie.action.subworkflow.depth"  # SubWorkflowActionExecutor's conf key

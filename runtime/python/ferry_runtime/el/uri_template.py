@@ -58,7 +58,9 @@ def evaluate(expression: str, values: dict[str, Any]) -> Any:
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as e:
-        raise UriTemplateError(f"uri-template ${{{expression}}} is not arithmetic: {e.msg}") from None
+        raise UriTemplateError(
+            f"uri-template ${{{expression}}} is not arithmetic: {e.msg}"
+        ) from None
     return _value(tree.body, expression, values)
 
 

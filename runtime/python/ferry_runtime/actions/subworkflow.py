@@ -7,7 +7,8 @@ error transition.
 - kubernetes backend (a real deployment, with a scheduler): the standard provider's
   TriggerDagRunOperator with wait_for_completion; a retry triggers a new child run.
 - local backend: the child runs in a child process with dag.test() (no scheduler there to pick a
-  triggered run up), on the parent's logical date; `python -m ferry_runtime.actions.subworkflow`.
+  triggered run up), on the parent's logical date plus its depth in microseconds (one run per DAG
+  and date: a loop calling itself); `python -m ferry_runtime.actions.subworkflow`.
 
 An app-path known only at run time (`${wf:appPath()}` in a loop calling itself, a property the
 parent passes) is rendered when the action starts and looked up among the repository's DAGs:
@@ -27,6 +28,7 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Final
 
@@ -164,8 +166,13 @@ class RunSubWorkflowLocally(BaseOperator):
         with failure_recorded(context, "SUBWORKFLOW_FAILED"):
             self.child_dag = resolve_child(self.sub, self.app_path, context)
             conf = child_conf(self.configuration, self.propagate, context)
-            conf[DEPTH_KEY] = str(child_depth(context))
+            depth = child_depth(context)
+            conf[DEPTH_KEY] = str(depth)
             logical_date = context.get("logical_date")
+            if logical_date is not None:
+                # Airflow keeps one run per DAG and logical date: a child of the same DAG (a loop
+                # calling itself) runs `depth` microseconds after its parent's date.
+                logical_date = logical_date + timedelta(microseconds=depth)
             command = [
                 sys.executable,
                 "-m",

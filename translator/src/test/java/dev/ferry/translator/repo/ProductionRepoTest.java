@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.el.ElParser;
+import dev.ferry.translator.el.ElLowering;
+import dev.ferry.translator.el.Template;
 import dev.ferry.translator.workflow.CoordinatorData;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
@@ -133,7 +138,7 @@ class ProductionRepoTest {
         CoordinatorData data = plan(RepoTranslator.translate(repo), "refine_text_coord").schedule().data();
         CoordinatorData.DatasetSpec refined = data.datasets().stream().filter(d -> d.name().equals("refined"))
                 .findFirst().orElseThrow();
-        assertEquals("/refined/year=${YEAR}/month=${MONTH + 0}/day=${DAY + 0}", refined.uriTemplate());
+        assertEquals(Template.text("/refined/year=${YEAR}/month=${MONTH + 0}/day=${DAY + 0}"), refined.uriTemplate());
     }
 
     @Test
@@ -198,14 +203,14 @@ class ProductionRepoTest {
                 """);
         Conversion conversion = RepoTranslator.translate(repo);
         assertEquals(List.of(), errors(conversion));
-        Map<String, String> appPaths = new java.util.TreeMap<>();
+        Map<String, Template> appPaths = new java.util.TreeMap<>();
         for (TaskNode task : plan(conversion, "loop_wf").tasks()) {
             if (task instanceof TaskNode.SubWorkflow sub) {
                 assertNull(sub.childDagId());
                 appPaths.put(sub.id(), sub.appPath());
             }
         }
-        assertEquals(Map.of("run_action", "{{ wf.conf('loop_action') }}", "run_next", "{{ wf.app_path() }}"), appPaths);
+        assertEquals(Map.of("run_action", el("${loop_action}"), "run_next", el("${wf:appPath()}")), appPaths);
     }
 
     @Test
@@ -218,5 +223,11 @@ class ProductionRepoTest {
         assertTrue(errors(conversion).stream().anyMatch(d -> d.format().startsWith(
                 "oozie/webrequest/refine/both.properties") && d.format().contains("(E0302)")), conversion.diagnostics().toString());
         assertEquals(2, conversion.plans().size());
+    }
+
+    /** The template Oozie EL {@code text} lowers to. */
+    private static Template el(String text) {
+        Diagnostics diagnostics = new Diagnostics();
+        return ElLowering.template(ElParser.parse(text, SourceSpan.file("expected"), diagnostics).orElseThrow(), diagnostics);
     }
 }

@@ -183,7 +183,8 @@ public final class RepoTranslator {
             Diagnostics d = new Diagnostics();
             d.addAll(diagnostics);
             Map<String, String> known = BundleSchedule.properties(bundle, entry, properties);
-            Optional<Path> coordinatorFile = AppPaths.resolve(entry.appPath(), known, root, file.getParent(), "coordinator.xml");
+            Optional<Path> coordinatorFile = AppPaths.resolve(entry.appPath(), known, root, file.getParent(), "coordinator.xml",
+                    entry.span(), d);
             if (coordinatorFile.isEmpty()) {
                 d.report(DiagnosticCode.OOZ_W001, entry.span(), "bundle coordinator '" + entry.name()
                         + "': app-path '" + entry.appPath() + "' is not found in the repository; it is not converted");
@@ -280,7 +281,8 @@ public final class RepoTranslator {
             return Optional.of(sibling);
         }
         appPath = coordinator.workflowAppPath() == null ? Optional.empty()
-                : AppPaths.resolve(coordinator.workflowAppPath(), properties, root, coordinatorFile.getParent(), "workflow.xml");
+                : AppPaths.resolve(coordinator.workflowAppPath(), properties, root, coordinatorFile.getParent(), "workflow.xml",
+                        coordinator.span(), diagnostics);
         if (appPath.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(), "no workflow.xml beside the coordinator and"
                     + " its app-path '" + coordinator.workflowAppPath() + "' is not found in the repository; not converted");

@@ -46,7 +46,8 @@ final class Submissions {
                 continue;
             }
             String appPath = properties.get(kind.get().property);
-            Optional<Path> app = AppPaths.resolve(appPath, properties, root, file.getParent(), kind.get().defaultFile);
+            Optional<Path> app = AppPaths.resolve(appPath, properties, root, file.getParent(), kind.get().defaultFile,
+                    SourceSpan.file(display), diagnostics);
             if (app.isEmpty()) {
                 diagnostics.report(DiagnosticCode.OOZ_W001, SourceSpan.file(display), kind.get().property + " '" + appPath
                                 + "' names no application in the repository; this submission is not converted",

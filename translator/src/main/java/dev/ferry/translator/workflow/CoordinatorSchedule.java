@@ -138,7 +138,7 @@ public final class CoordinatorSchedule {
         java.nio.file.Path coordinatorFile = sources.repoRoot().resolve(coordinator.file());
         for (String include : coordinator.datasetIncludes()) {
             Optional<java.nio.file.Path> file = AppPaths.resolve(include, known, sources.repoRoot(),
-                    coordinatorFile.getParent(), "datasets.xml");
+                    coordinatorFile.getParent(), "datasets.xml", coordinator.span(), diagnostics);
             if (file.isEmpty()) {
                 diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(), "dataset include '" + include
                         + "' is not found in the repository; its datasets are missing", "copy the file into the repository");

@@ -5,7 +5,9 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.el.ElTemplate;
+import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.oozie.SecretText;
+import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.translator.el.ElConstantFolder;
 import dev.ferry.translator.el.ElLowering;
 import dev.ferry.translator.el.RuntimeExpr;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The EL a workflow carries, parsed once per expression and lowered to a template or folded to a constant. */
 final class OozieEl {
@@ -48,6 +52,33 @@ final class OozieEl {
             secretWarning(key, span, diagnostics);
         }
         return withVariables(lowered, keys);
+    }
+
+    /** An option that takes its value as the next argument and whose name says it is a secret: {@code --password}. */
+    private static final Pattern SECRET_OPTION = Pattern.compile("-{1,2}D?([A-Za-z_][\\w.\\-]*)");
+
+    /**
+     * Argument elements ({@code <arg>}, {@code <argument>}...) as templates, in order. Besides the secrets
+     * {@link #template} finds inside one text, an argument that follows a secret-named option on its own
+     * ({@code <arg>--password</arg><arg>s3cret</arg>}) is a secret: a Variable reference named after the option,
+     * with an OOZ-W002 warning. A value that is EL ({@code ${dbPassword}}) is kept: it names no secret text.
+     */
+    List<Template> arguments(List<XmlElement> elements) {
+        List<Template> out = new ArrayList<>();
+        String secretOption = null;
+        for (XmlElement e : elements) {
+            String text = e.text();
+            if (secretOption != null && !text.isEmpty() && !text.startsWith("-") && !text.trim().startsWith("${")) {
+                secretWarning(secretOption, e.textSpan(), diagnostics);
+                out.add(Template.of(new RuntimeExpr.Variable(secretOption)));
+                secretOption = null;
+                continue;
+            }
+            out.add(template(text, e.textSpan()));
+            Matcher option = SECRET_OPTION.matcher(text.trim());
+            secretOption = option.matches() && SecretNames.isSecret(option.group(1)) ? option.group(1) : null;
+        }
+        return out;
     }
 
     /** Warns that the secret {@code key} is read from the Airflow Variable of that name. */

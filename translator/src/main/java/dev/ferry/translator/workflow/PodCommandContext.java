@@ -76,7 +76,7 @@ final class PodCommandContext {
     }
 
     List<Template> texts(XmlElement parent, String child) {
-        return parent.children(child).stream().map(this::template).toList();
+        return el.arguments(parent.children(child));
     }
 
     Template template(XmlElement e) {

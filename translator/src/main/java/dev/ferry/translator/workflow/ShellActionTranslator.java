@@ -72,6 +72,6 @@ final class ShellActionTranslator {
 
     /** Oozie reads these elements' trimmed text (getTextTrim), each an EL template. */
     static List<Template> texts(XmlElement xml, String name, OozieEl el) {
-        return xml.children(name).stream().map(e -> el.template(e.text(), e.textSpan())).toList();
+        return el.arguments(xml.children(name));
     }
 }

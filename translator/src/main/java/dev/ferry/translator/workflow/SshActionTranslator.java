@@ -7,6 +7,7 @@ import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class SshActionTranslator {
                 "put the private key in the connection (extra private_key or key_file), never in the DAG");
         XmlElement command = xml.child("command").orElse(null);
         List<TaskNode.SshArgument> arguments = new ArrayList<>();
+        Iterator<Template> quoted = el.arguments(xml.children("arg")).iterator();
         for (XmlElement child : xml.children()) {
             if (child.name().equals("args")) {
                 // <args>: Oozie appends the text to the remote command line, where the remote shell parses it.
@@ -47,7 +49,7 @@ final class SshActionTranslator {
                 }
                 arguments.add(new TaskNode.SshArgument(false, el.template(child.text(), child.textSpan())));
             } else if (child.name().equals("arg")) {
-                arguments.add(new TaskNode.SshArgument(true, el.template(child.text(), child.textSpan())));
+                arguments.add(new TaskNode.SshArgument(true, quoted.next()));
             }
         }
         return new TaskNode.Ssh(node.name(), node.span(), rule, connectionId, el.template(hostPart, host == null

@@ -23,6 +23,7 @@ import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
 import dev.ferry.translator.workflow.WorkflowPlan.Edge;
 import dev.ferry.translator.workflow.WorkflowPlan.Port;
+import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -79,6 +80,8 @@ public final class WorkflowTranslator {
                 runConfiguration.put(p.name(), el.template(p.value(), p.span()));
             }
         }
+        // Below the coordinator's <configuration>, as job.properties is in Oozie.
+        secretProperties.forEach(runConfiguration::putIfAbsent);
         Set<String> reachable = reachable(workflow);
         List<TaskNode> tasks = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
@@ -115,8 +118,16 @@ public final class WorkflowTranslator {
     }
 
     /**
+     * Properties whose value holds a secret, as templates read per run: a secret-named property is the Airflow
+     * Variable of its name, and a value holding a secret (a URL's password, {@code --password=x}) is its text
+     * with the secret a Variable reference. The DAG reads them as run configuration, so the value never appears.
+     */
+    private final SortedMap<String, Template> secretProperties = new TreeMap<>();
+
+    /**
      * The DAG's params: Oozie's configuration at submission, lowest precedence first: workflow
-     * {@code <parameters>} defaults, config-default.xml, job.properties. Secrets stay out.
+     * {@code <parameters>} defaults, config-default.xml, job.properties. Secrets stay out: they go to
+     * {@link #secretProperties}.
      */
     private SortedMap<String, String> params(WorkflowApp workflow) {
         SortedMap<String, String> params = new TreeMap<>();
@@ -128,22 +139,39 @@ public final class WorkflowTranslator {
         params.putAll(sources.configDefault());
         params.putAll(sources.jobProperties());
         SortedMap<String, String> kept = new TreeMap<>();
+        SourceSpan span = SourceSpan.file(sources.jobPropertiesFile());
         params.forEach((name, value) -> {
+            if (name.startsWith("oozie.")) {
+                return;
+            }
             if (SecretNames.isSecret(name)) {
-                diagnostics.report(DiagnosticCode.OOZ_W002, SourceSpan.file(sources.jobPropertiesFile()),
-                        "property '" + name + "' looks like a secret and is not written to any generated file",
-                        "store it as an Airflow connection or a Kubernetes Secret and read it from there");
-            } else if (!name.startsWith("oozie.")) {
-                // A property is a run-time value, never rendered as a template: a secret in it is cut out, with a warning.
-                kept.put(name, SecretText.replace(value, key -> {
-                    diagnostics.report(DiagnosticCode.OOZ_W002, SourceSpan.file(sources.jobPropertiesFile()), "property '" + name
-                            + "' holds a secret ('" + key + "'); it is not written to any generated file",
-                            "store it as an Airflow connection or Variable '" + key + "' and build the value from there");
-                    return "<secret " + key + ">";
-                }));
+                diagnostics.report(DiagnosticCode.OOZ_W002, span, "property '" + name + "' looks like a secret; its value"
+                                + " is not written: the DAG reads it from the Airflow Variable '" + name + "'",
+                        "create the Variable (or a secrets backend entry) '" + name + "' before the DAG runs");
+                secretProperties.put(name, Template.of(new RuntimeExpr.Variable(name)));
+            } else if (!SecretText.find(value).isEmpty()) {
+                // A property is a run-time value, not a template: only the secret becomes a reference, the rest is
+                // kept as text (its ${...} references are expanded at run time as Hadoop's Configuration does).
+                secretProperties.put(name, secretValue(value, span));
+            } else {
+                kept.put(name, value);
             }
         });
         return kept;
+    }
+
+    /** A property value with each secret a Variable reference (and an OOZ-W002), the rest literal text. */
+    private Template secretValue(String value, SourceSpan span) {
+        List<Template.Part> parts = new ArrayList<>();
+        int last = 0;
+        for (SecretText.Secret secret : SecretText.find(value)) {
+            parts.add(new Template.Text(value.substring(last, secret.start())));
+            parts.add(new Template.Value(new RuntimeExpr.Variable(secret.key())));
+            OozieEl.secretWarning(secret.key(), span, diagnostics);
+            last = secret.end();
+        }
+        parts.add(new Template.Text(value.substring(last)));
+        return new Template(parts);
     }
 
     private static Set<String> reachable(WorkflowApp workflow) {

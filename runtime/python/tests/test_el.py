@@ -245,8 +245,8 @@ def test_wf_conf_precedence_run_conf_over_coordinator_over_params(monkeypatch):
 
 
 def test_wf_conf_reads_a_secret_property_from_its_variable_and_expands_the_rest(monkeypatch):
-    # Ferry writes a job.properties value holding a secret as run configuration: the secret an Airflow
-    # Variable reference, the rest literal text whose ${...} Hadoop-style references expand as usual.
+    # Ferry writes a job.properties value holding a secret as run configuration: the secret an
+    # Airflow Variable reference, the rest literal text whose ${...} references expand as usual.
     context = _conf_context(monkeypatch, params={"host": "db.example.com"})
     variables = {"u_password": "s3cret", "db.password": "pw"}
     context["var"] = SimpleNamespace(value=SimpleNamespace(get=lambda key: variables[key]))

@@ -53,7 +53,7 @@ final class ScheduleSource {
         String coordinator = "";
         if (schedule == null) {
             dagArguments.add("schedule=None,");
-            dagArguments.add("start_date=" + datetime(Instant.parse("2026-01-01T00:00:00Z")) + ",");
+            dagArguments.add("start_date=" + datetime(WorkflowPlan.UNSCHEDULED_START_DATE) + ",");
             dagArguments.add("catchup=False,");
         } else {
             boolean timedelta = false;
@@ -77,9 +77,8 @@ final class ScheduleSource {
             }
             dagArguments.add("schedule=" + timetable + ",");
             dagArguments.add("start_date=" + datetime(schedule.start()) + ",");
-            if (schedule.endExclusive() != null) {
-                // Airflow's end_date is inclusive, Oozie's end is not.
-                dagArguments.add("end_date=" + datetime(schedule.endExclusive().minusSeconds(1)) + ",");
+            if (schedule.endDate() != null) {
+                dagArguments.add("end_date=" + datetime(schedule.endDate()) + ",");
             }
             for (String note : schedule.notes()) {
                 comment("Oozie: " + CommentText.line(note)).forEach(dagArguments::add);

@@ -27,6 +27,12 @@ public record WorkflowPlan(String dagId, String description, List<String> source
         actionSlas = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(actionSlas));
     }
 
+    /**
+     * The {@code start_date} of a DAG no coordinator schedules (runs only when triggered): a fixed date in the past,
+     * so the output does not depend on the day it is converted.
+     */
+    public static final java.time.Instant UNSCHEDULED_START_DATE = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
     /** A plan without SLAs checked by its tasks (action SLAs; the SLA of a workflow no coordinator schedules). */
     public WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
                         SortedMap<String, String> params, SortedMap<String, Template> runConfiguration,
@@ -60,6 +66,14 @@ public record WorkflowPlan(String dagId, String description, List<String> source
             deadlines = List.copyOf(deadlines);
             tags = List.copyOf(tags);
             notes = List.copyOf(notes);
+        }
+
+        /**
+         * The DAG's {@code end_date}: Oozie's end is exclusive (no action at {@code end}), Airflow's end_date is
+         * inclusive, so the last second before the end; null when the coordinator never ends.
+         */
+        public java.time.Instant endDate() {
+            return endExclusive == null ? null : endExclusive.minusSeconds(1);
         }
 
         /** One line for the report: the timetable and the Oozie frequency it came from. */

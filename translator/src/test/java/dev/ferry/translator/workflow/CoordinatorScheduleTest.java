@@ -165,6 +165,7 @@ class CoordinatorScheduleTest {
         WorkflowPlan.Schedule s = schedule("", "", new Diagnostics());
         assertEquals(instant("2010-01-01T01:00Z"), s.start());
         assertEquals(instant("2010-01-01T03:00Z"), s.endExclusive());
+        assertEquals(Instant.parse("2010-01-01T02:59:59Z"), s.endDate()); // Airflow's end_date is inclusive
         // Without <controls>: Oozie's concurrency 1, timeout oozie.service.coord.normal.default.timeout = 120.
         assertEquals(1, s.maxActiveRuns());
         assertEquals(120, s.data().timeoutMinutes());

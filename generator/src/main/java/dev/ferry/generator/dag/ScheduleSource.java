@@ -197,7 +197,7 @@ final class ScheduleSource {
         List<Kwarg> kwargs = new ArrayList<>();
         String function;
         if (node instanceof LogicOperator op) {
-            function = "oozie.input_" + op.kind();
+            function = "oozie.input_" + op.kind().elementName();
             op.children().forEach(child -> positional.add(logic(child, depth + 1)));
             attributes(kwargs, op.name(), op.min(), op.waitMinutes(), depth);
         } else {
@@ -240,9 +240,9 @@ final class ScheduleSource {
 
     private static String instance(Instance i) {
         return switch (i.function()) {
-            case "offset" -> "oozie.offset(" + i.n() + ", " + string(i.unit()) + ")";
-            case "future" -> "oozie.future(" + i.n() + ", " + i.limit() + ")";
-            default -> "oozie." + i.function() + "(" + i.n() + ")";
+            case OFFSET -> "oozie.offset(" + i.n() + ", " + string(i.unit().name()) + ")";
+            case FUTURE -> "oozie.future(" + i.n() + ", " + i.limit() + ")";
+            case CURRENT, LATEST -> "oozie." + i.function().elName() + "(" + i.n() + ")";
         };
     }
 

@@ -46,7 +46,20 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
      * @param unit  offset's time unit (MINUTE, HOUR, DAY, MONTH, YEAR), else null
      * @param limit future's look-ahead limit, else null
      */
-    public record Instance(String function, int n, String unit, Integer limit) {}
+    public record Instance(Function function, int n, OffsetUnit unit, Integer limit) {}
+
+    /** The coord: functions naming dataset instances. */
+    public enum Function {
+        CURRENT, LATEST, OFFSET, FUTURE;
+
+        /** The function's EL name ({@code current}). */
+        public String elName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** The time units of {@code coord:offset(n, unit)}. */
+    public enum OffsetUnit { MINUTE, HOUR, DAY, MONTH, YEAR }
 
     /** A {@code <data-in>}: single instances, or a start/end range (then {@code instances} is empty). */
     public record DataInput(String name, String dataset, List<Instance> instances, Instance start, Instance end) {
@@ -65,10 +78,20 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
     }
 
     /** {@code <and>}, {@code <or>} or {@code <combine>} (whose children are all {@link LogicDataIn}). */
-    public record LogicOperator(String kind, String name, Integer min, Integer waitMinutes, List<LogicNode> children)
+    public record LogicOperator(LogicKind kind, String name, Integer min, Integer waitMinutes, List<LogicNode> children)
             implements LogicNode {
         public LogicOperator {
             children = List.copyOf(children);
+        }
+    }
+
+    /** The operators of {@code <input-logic>}. */
+    public enum LogicKind {
+        AND, OR, COMBINE;
+
+        /** The element's name ({@code and}). */
+        public String elementName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

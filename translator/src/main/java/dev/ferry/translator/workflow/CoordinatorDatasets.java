@@ -27,6 +27,7 @@ import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,7 +79,7 @@ final class CoordinatorDatasets {
             event.instances().forEach(text -> instance(text, event.span()).ifPresent(instances::add));
             Instance start = event.startInstance() == null ? null : instance(event.startInstance(), event.span()).orElse(null);
             Instance end = event.endInstance() == null ? null : instance(event.endInstance(), event.span()).orElse(null);
-            if (event.startInstance() != null && (start == null || end == null || !start.function().equals(end.function()))) {
+            if (event.startInstance() != null && (start == null || end == null || start.function() != end.function())) {
                 if (start != null && end != null) {
                     diagnostics.report(DiagnosticCode.OOZ_E011, event.span(), "<data-in> '" + event.name()
                             + "': start-instance and end-instance must use the same function (Oozie E1010)");
@@ -104,7 +105,8 @@ final class CoordinatorDatasets {
             if (instance.isEmpty()) {
                 continue;
             }
-            if (!instance.get().function().equals("current") && !instance.get().function().equals("offset")) {
+            if (instance.get().function() != CoordinatorData.Function.CURRENT
+                    && instance.get().function() != CoordinatorData.Function.OFFSET) {
                 diagnostics.report(DiagnosticCode.OOZ_E011, event.span(), "<data-out> '" + event.name()
                         + "' instance must be coord:current or coord:offset, as Oozie requires");
                 continue;
@@ -271,20 +273,21 @@ final class CoordinatorDatasets {
         List<ElPart> parts = parsed.get().parts();
         if (parts.size() == 1 && parts.get(0) instanceof ElExpression e && e.expr() instanceof FunctionCall call
                 && INSTANCE_FUNCTIONS.contains(call.qualifiedName())) {
-            String function = call.name();
+            CoordinatorData.Function function = CoordinatorData.Function.valueOf(call.name().toUpperCase(Locale.ROOT));
             List<ElExpr> args = call.arguments();
             Optional<Integer> n = args.isEmpty() ? Optional.empty() : integer(args.get(0));
-            int arity = function.equals("offset") || function.equals("future") ? 2 : 1;
+            int arity = function == CoordinatorData.Function.OFFSET || function == CoordinatorData.Function.FUTURE ? 2 : 1;
             if (n.isPresent() && args.size() == arity) {
                 switch (function) {
-                    case "offset" -> {
-                        Optional<String> unit = string(args.get(1)).map(String::toUpperCase)
-                                .filter(u -> Set.of("MINUTE", "HOUR", "DAY", "MONTH", "YEAR").contains(u));
+                    case OFFSET -> {
+                        Optional<CoordinatorData.OffsetUnit> unit = string(args.get(1)).map(u -> u.toUpperCase(Locale.ROOT))
+                                .flatMap(u -> java.util.Arrays.stream(CoordinatorData.OffsetUnit.values())
+                                        .filter(x -> x.name().equals(u)).findFirst());
                         if (unit.isPresent()) {
                             return Optional.of(new Instance(function, n.get(), unit.get(), null));
                         }
                     }
-                    case "future" -> {
+                    case FUTURE -> {
                         Optional<Integer> limit = integer(args.get(1));
                         if (limit.isPresent()) {
                             return Optional.of(new Instance(function, n.get(), null, limit.get()));

@@ -10,6 +10,7 @@ import dev.ferry.translator.workflow.CoordinatorData.LogicNode;
 import dev.ferry.translator.workflow.CoordinatorData.LogicOperator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -118,7 +119,8 @@ final class CoordinatorInputLogic {
         if (element.name().equals("combine") && !combinable(element, children)) {
             return Optional.empty();
         }
-        return Optional.of(new LogicOperator(element.name(), name, min.orElse(null), wait.orElse(null), children));
+        return Optional.of(new LogicOperator(CoordinatorData.LogicKind.valueOf(element.name().toUpperCase(Locale.ROOT)), name,
+                min.orElse(null), wait.orElse(null), children));
     }
 
     /** CoordInputLogicEvaluatorPhaseValidate.evalCombineInput: same range, no latest/future. */
@@ -141,10 +143,10 @@ final class CoordinatorInputLogic {
     /** How many instances a coord:current data-in has (unknown for offsets, which depend on the frequency). */
     private static Optional<Integer> length(DataInput input) {
         if (input.start() != null) {
-            return input.start().function().equals("current")
+            return input.start().function() == CoordinatorData.Function.CURRENT
                     ? Optional.of(input.end().n() - input.start().n() + 1) : Optional.empty();
         }
-        return input.instances().stream().allMatch(i -> i.function().equals("current"))
+        return input.instances().stream().allMatch(i -> i.function() == CoordinatorData.Function.CURRENT)
                 ? Optional.of(input.instances().size()) : Optional.empty();
     }
 
@@ -154,7 +156,7 @@ final class CoordinatorInputLogic {
             all.add(input.start());
             all.add(input.end());
         }
-        return all.stream().anyMatch(i -> i.function().equals("latest") || i.function().equals("future"));
+        return all.stream().anyMatch(i -> i.function() == CoordinatorData.Function.LATEST || i.function() == CoordinatorData.Function.FUTURE);
     }
 
     /** min: an integer once job properties are in (the JEXL builder's .min(n)); empty when absent, null = error. */

@@ -125,7 +125,7 @@ class ProductionRepoTest {
             // dataset="${raw_dataset}" = webrequest_${source}_raw, from the included file named by a property
             assertEquals("webrequest_" + source + "_raw", data.inputs().get(0).dataset());
             // coord:current(-(24 * period_days - 1)) with period_days = 2
-            assertEquals(new CoordinatorData.Instance("current", -47, null, null), data.inputs().get(0).start());
+            assertEquals(new CoordinatorData.Instance(CoordinatorData.Function.CURRENT, -47, null, null), data.inputs().get(0).start());
             assertEquals(4, plan.schedule().maxActiveRuns()); // ${concurrency} = ${2 * 2}
             assertEquals(1440, data.timeoutMinutes()); // ${60 * 24}
             assertEquals(source, plan.params().get("source"));
@@ -180,7 +180,7 @@ class ProductionRepoTest {
         assertEquals(List.of(), errors(conversion));
         assertEquals("webrequest_text_raw", plan(conversion, "refine_bundle.text").schedule().data().inputs().get(0).dataset());
         assertEquals("webrequest_upload_raw", plan(conversion, "refine_bundle.upload").schedule().data().inputs().get(0).dataset());
-        assertEquals(new CoordinatorData.Instance("current", -23, null, null),
+        assertEquals(new CoordinatorData.Instance(CoordinatorData.Function.CURRENT, -23, null, null),
                 plan(conversion, "refine_bundle.upload").schedule().data().inputs().get(0).start());
     }
 

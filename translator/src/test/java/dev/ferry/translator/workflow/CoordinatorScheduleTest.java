@@ -184,8 +184,8 @@ class CoordinatorScheduleTest {
                 // coord:hours(1) is 60 minutes; an empty done-flag means the directory itself.
                 new DatasetSpec("aggregated", 60, "minute", false, "2010-01-01T01:00Z", "UTC",
                         TemplateText.concat(el("${nameNode}"), "/agg/${YEAR}${MONTH}${DAY}${HOUR}"), "")), data.datasets());
-        assertEquals(List.of(new DataInput("input", "raw-logs", List.of(), new Instance("current", -2, null, null),
-                new Instance("current", 0, null, null))), data.inputs());
+        assertEquals(List.of(new DataInput("input", "raw-logs", List.of(), new Instance(CoordinatorData.Function.CURRENT, -2, null, null),
+                new Instance(CoordinatorData.Function.CURRENT, 0, null, null))), data.inputs());
         assertEquals("current", data.outputs().get(0).instance().function());
     }
 
@@ -341,10 +341,10 @@ class CoordinatorScheduleTest {
                 </or>""", Map.of("minimum", "2", "wait", "30", "partition", "input", "first", "in1"),
                 diagnostics);
         assertEquals(List.of(), messages(diagnostics));
-        assertEquals(List.of(new LogicOperator("or", "input", 2, null, List.of(
-                new LogicOperator("and", "both", null, null, List.of(new LogicDataIn("in1", null, null, 10),
+        assertEquals(List.of(new LogicOperator(CoordinatorData.LogicKind.OR, "input", 2, null, List.of(
+                new LogicOperator(CoordinatorData.LogicKind.AND, "both", null, null, List.of(new LogicDataIn("in1", null, null, 10),
                         new LogicDataIn("in4", null, null, null))),
-                new LogicOperator("combine", "merged", null, 30, List.of(new LogicDataIn("in1", null, null, null),
+                new LogicOperator(CoordinatorData.LogicKind.COMBINE, "merged", null, 30, List.of(new LogicDataIn("in1", null, null, null),
                         new LogicDataIn("in2", null, null, null)))))), data.logic());
     }
 

@@ -186,7 +186,7 @@ class CoordinatorScheduleTest {
                         TemplateText.concat(el("${nameNode}"), "/agg/${YEAR}${MONTH}${DAY}${HOUR}"), "")), data.datasets());
         assertEquals(List.of(new DataInput("input", "raw-logs", List.of(), new Instance(CoordinatorData.Function.CURRENT, -2, null, null),
                 new Instance(CoordinatorData.Function.CURRENT, 0, null, null))), data.inputs());
-        assertEquals("current", data.outputs().get(0).instance().function());
+        assertEquals(CoordinatorData.Function.CURRENT, data.outputs().get(0).instance().function());
     }
 
     static Stream<Arguments> controls() {

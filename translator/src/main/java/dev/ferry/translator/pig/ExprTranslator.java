@@ -2,6 +2,7 @@ package dev.ferry.translator.pig;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
@@ -10,6 +11,7 @@ import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlQuery;
 import dev.ferry.translator.sql.SqlType;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +32,26 @@ final class ExprTranslator {
             PigType.INT, "PIG_INT", PigType.LONG, "PIG_LONG", PigType.FLOAT, "PIG_FLOAT", PigType.DOUBLE, "PIG_DOUBLE");
 
     private final Set<String> parameters;
+    private final Diagnostics diagnostics;
+    /** Where a PIG-W010 was reported already: a call translated twice (a retried form) warns once. */
+    private final Set<SourceSpan> warned = new HashSet<>();
 
-    /** @param parameters collects every {@code $PARAM} the expressions use */
-    ExprTranslator(Set<String> parameters) {
+    /**
+     * @param parameters collects every {@code $PARAM} the expressions use
+     * @param diagnostics receives the warnings of calls that translate with a known difference
+     */
+    ExprTranslator(Set<String> parameters, Diagnostics diagnostics) {
         this.parameters = parameters;
+        this.diagnostics = diagnostics;
+    }
+
+    /** PIG-W010 at the call: what a builtin translated with a known difference does otherwise than Pig. */
+    void warnDiffers(SourceSpan span, String function, String note) {
+        if (warned.add(span)) {
+            diagnostics.report(DiagnosticCode.PIG_W010, span,
+                    function + " is translated, but differs from Pig: " + note.substring(PigFunctionTable.DIFFERS.length()),
+                    "check that the difference cannot occur on your data, or change the script");
+        }
     }
 
     Value translate(PigExpr expr, Scope scope) {
@@ -178,6 +196,9 @@ final class ExprTranslator {
             Value.Scalar value = scalar(argument, scope);
             args.add(value.sql());
             types.add(value.type());
+        }
+        if (function.differs()) {
+            warnDiffers(call.span(), name, function.note());
         }
         return new Value.Scalar(new SqlExpr.Call(function.sqlName(), args), PigFunctionTable.resultType(function, types));
     }

@@ -40,7 +40,7 @@ public final class PigToSql {
     private final PigScript script;
     private final Diagnostics diagnostics;
     private final TreeSet<String> parameters = new TreeSet<>();
-    private final ExprTranslator expressions = new ExprTranslator(parameters);
+    private final ExprTranslator expressions;
     private final Map<String, Relation> aliases = new HashMap<>();
     /** Aliases whose statement failed: reading one again is a follow-on error, reported once. */
     private final java.util.Set<String> failedAliases = new java.util.HashSet<>();
@@ -62,6 +62,7 @@ public final class PigToSql {
     private PigToSql(PigScript script, Diagnostics diagnostics) {
         this.script = script;
         this.diagnostics = diagnostics;
+        this.expressions = new ExprTranslator(parameters, diagnostics);
         this.uses = AliasUses.of(script.statements());
     }
 

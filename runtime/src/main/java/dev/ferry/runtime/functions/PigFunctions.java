@@ -70,6 +70,11 @@ public final class PigFunctions {
         m.put("PIG_BAGTOSTRING", new PigCollections.BagToString());
         m.put("PIG_KEYSET", new PigCollections.KeySet()); // HashMap order, as Pig's maps
         m.put("PIG_VALUELIST", new PigCollections.ValueList());
+        m.put("PIG_VALUESET", new PigCollections.ValueSet()); // distinct values, HashMap order
+        m.put("PIG_DIFF", new PigCollections.Diff()); // Pig's HashSet order
+        m.put("PIG_BAGTOTUPLE", new PigCollections.BagToTuple());
+        m.put("PIG_COV", new PigCovariance.Cov()); // bags of doubles, every pair of arguments
+        m.put("PIG_COR", new PigCovariance.Cor());
         m.put("PIG_TOBAG", new PigCollections.ToBag());
         m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
         for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {

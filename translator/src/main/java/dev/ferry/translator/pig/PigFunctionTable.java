@@ -96,6 +96,13 @@ final class PigFunctionTable {
         runtime("TOP", 3, 3, ResultType.BAG, "the n largest by a field, in the order of Pig's PriorityQueue");
         runtime("KEYSET", 1, 1, ResultType.BAG, "HashMap key order, as Pig");
         runtime("VALUELIST", 1, 1, ResultType.BAG, "HashMap value order, as Pig");
+        runtime("VALUESET", 1, 1, ResultType.BAG, "the distinct values in HashMap value order, as Pig");
+        runtime("BagToTuple", 1, 1, ResultType.TUPLE, "every field of every tuple in one tuple (fields of one type)");
+        runtime("DIFF", 2, 2, ResultType.BAG, DIFFERS + "Pig's class throws on a null argument and fails the job; the runtime answers null"
+                + " (tuples of each bag missing from the other, in Pig's HashSet order)");
+        // COV and COR as Pig's exec computes them, over bag values (a bag built in the FOREACH)
+        runtime("COV", 1, Integer.MAX_VALUE, ResultType.BAG, "a (var<i>, var<j>, covariance) tuple per pair of double bags; null if a value is null or not a double");
+        runtime("COR", 1, Integer.MAX_VALUE, ResultType.BAG, "a (var<i>, var<j>, correlation) tuple per pair of double bags; null if a value is null or not a double");
         for (String name : List.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX")) {
             AGGREGATES.put(name, new Aggregate(name, "see Aggregates"));
         }

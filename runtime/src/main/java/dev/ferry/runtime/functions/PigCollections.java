@@ -7,6 +7,8 @@ import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.ScalarFunction;
+import org.apache.flink.table.functions.SpecializedFunction;
+import org.apache.flink.table.functions.UserDefinedFunction;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
@@ -14,6 +16,7 @@ import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeUtils;
 import org.apache.flink.table.types.logical.MapType;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.GenericArrayData;
@@ -237,7 +240,24 @@ public final class PigCollections {
      * of the fields' type, so the fields of the bag's tuples must share one atomic type). The result
      * is built in Flink's internal form, as the element class is known only to the planner.
      */
-    public static final class BagToTuple extends ScalarFunction {
+    public static final class BagToTuple extends ScalarFunction implements SpecializedFunction {
+        private final Class<?> element;
+
+        public BagToTuple() {
+            this(Object.class);
+        }
+
+        /** @param element the internal class of the fields: the array is typed, as Flink's converters cast it */
+        private BagToTuple(Class<?> element) {
+            this.element = element;
+        }
+
+        @Override
+        public UserDefinedFunction specialize(SpecializedContext context) {
+            DataType out = context.getCallContext().getOutputDataType().orElseThrow();
+            return new BagToTuple(LogicalTypeUtils.toInternalConversionClass(((ArrayType) out.getLogicalType()).getElementType()));
+        }
+
         private static final Set<LogicalTypeRoot> ATOMIC = Set.of(LogicalTypeRoot.CHAR, LogicalTypeRoot.VARCHAR,
                 LogicalTypeRoot.BOOLEAN, LogicalTypeRoot.TINYINT, LogicalTypeRoot.SMALLINT, LogicalTypeRoot.INTEGER,
                 LogicalTypeRoot.BIGINT, LogicalTypeRoot.FLOAT, LogicalTypeRoot.DOUBLE,
@@ -255,7 +275,7 @@ public final class PigCollections {
                     }
                 }
             }
-            return new GenericArrayData(fields.toArray());
+            return new GenericArrayData(fields.toArray((Object[]) Array.newInstance(element, 0)));
         }
 
         private static Object internal(Object value) {

@@ -36,6 +36,7 @@ public final class PigFunctions {
         m.put("PIG_FLOAT", new PigFloat()); // (float)s
         m.put("PIG_DOUBLE", new PigDouble()); // (double)s
         m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
+        m.put("PIG_TEXT", new PigToText()); // a bag, tuple, map or datetime as PigStorage writes it
         // arithmetic and math
         m.put("PIG_DIVIDE", new PigDivide()); // a / b: null when b is zero, for every type
         m.put("PIG_ROUND", new PigRound()); // ROUND: Math.round, halves up, BIGINT result

@@ -171,6 +171,10 @@ final class ExprTranslator {
 
     private Value call(PigExpr.Call call, Scope scope) {
         String name = call.function();
+        if (PigFunctionTable.isAggregate(name) && call.arguments().size() == 1
+                && translate(call.arguments().get(0), scope) instanceof Value.Scalar bagValue && bagValue.type() == PigType.BAG) {
+            return aggregateOfBagValue(call, bagValue);
+        }
         if (PigFunctionTable.isAggregate(name)) {
             Value.Scalar aggregate = (Value.Scalar) aggregate(call, scope);
             Value.Bag bag = (Value.Bag) translate(call.arguments().get(0), scope);
@@ -192,15 +196,61 @@ final class ExprTranslator {
         }
         List<SqlExpr> args = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
+        boolean groupBag = false;
         for (PigExpr argument : call.arguments()) {
-            Value.Scalar value = scalar(argument, scope);
+            Value.Scalar value;
+            if (translate(argument, scope) instanceof Value.Bag bag) {
+                value = bagValue(bag, scope, argument.span());
+                groupBag = true;
+            } else {
+                value = scalar(argument, scope);
+            }
             args.add(value.sql());
             types.add(value.type());
+        }
+        if (groupBag && PigFunctionTable.groupBagDifference(name).isPresent()) {
+            warnDiffers(call.span(), name, PigFunctionTable.groupBagDifference(name).get());
         }
         if (function.differs()) {
             warnDiffers(call.span(), name, function.note());
         }
-        return new Value.Scalar(new SqlExpr.Call(function.sqlName(), args), PigFunctionTable.resultType(function, types));
+        SqlExpr sql = switch (function.form()) {
+            case CALL -> new SqlExpr.Call(function.sqlName(), args);
+            case ROW -> new SqlExpr.RowOf(args);
+            case MAP -> new SqlExpr.MapOf(args);
+        };
+        return new Value.Scalar(sql, PigFunctionTable.resultType(function, types));
+    }
+
+    /**
+     * A GROUP's bag passed whole to a builtin (BagToString(g.x), COR(g.x, g.y), TOP(2, 0, g)): the
+     * group's rows collected as an ARRAY of ROWs, the runtime's form of a bag. Pig's bag keeps the
+     * group's input order, which Flink does not promise; two bags of one group are collected by one
+     * aggregation, so their tuples pair up as Pig's projections of one bag do.
+     */
+    private Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
+        boolean grouped = scope instanceof Scope.Grouped || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
+        if (!grouped) {
+            throw unsupported(span, "a bag of a COGROUP passed to a function is not translated yet (only a GROUP's bag is)");
+        }
+        List<Field> fields = bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        if (fields.stream().anyMatch(Field::isRest)) {
+            throw unsupported(span, "a bag of a LOAD without AS passed to a function is not translated yet; declare the fields with AS");
+        }
+        SqlExpr tuple = new SqlExpr.RowOf(fields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
+        Value.Scalar collected = narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag);
+        return scope.aggregated(bag, collected, "bag" + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : ""));
+    }
+
+    /** COUNT(TOKENIZE(s)): an aggregate of a bag value, computed on the value by the runtime's PIG_BAG_* function. */
+    private static Value.Scalar aggregateOfBagValue(PigExpr.Call call, Value.Scalar bag) {
+        PigType type = switch (call.function()) {
+            case "COUNT", "COUNT_STAR" -> PigType.LONG;
+            case "AVG" -> PigType.DOUBLE;
+            default -> throw unsupported(call.span(), call.function() + " of a bag built in the expression (not a GROUP's bag) is not"
+                    + " translated yet: the type of its tuples is not known to the translation");
+        };
+        return new Value.Scalar(SqlExpr.Call.of("PIG_BAG_" + call.function(), bag.sql()), type);
     }
 
     /** COUNT, COUNT_STAR, SUM, AVG, MIN, MAX over a bag of a grouped relation, with Pig's result types. */

@@ -1048,8 +1048,15 @@ public final class PigToSql {
         List<SelectItem> items = new ArrayList<>();
         boolean rewritten = false;
         for (Field field : source.fields()) {
-            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
+            if (PigTypes.storedAsText(field.type())) {
+                // Element types of a bag, tuple or map are known to the planner only: the runtime writes Pig's text form.
+                columns.add(new Column(field.sqlName(), SqlType.STRING));
+                items.add(new SelectItem(SqlExpr.Call.of("PIG_TEXT", value), field.sqlName()));
+                rewritten = true;
+                continue;
+            }
+            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
             if (field.isRest() && !field.restDelimiter().equals(delimiter)) {
                 // The line of a LOAD without AS is written field by field with the STORE's delimiter.
                 value = SqlExpr.Call.of("REPLACE", value, SqlExpr.Literal.text(field.restDelimiter()), SqlExpr.Literal.text(delimiter));
@@ -1136,7 +1143,8 @@ public final class PigToSql {
         String name = tableName(alias);
         List<Column> columns = new ArrayList<>();
         for (Field field : fields) {
-            columns.add(new Column(field.sqlName(), columnType(field, spans.get(0))));
+            SqlType type = PigTypes.viewColumnType(field.type()).orElseGet(() -> columnType(field, spans.get(0)));
+            columns.add(new Column(field.sqlName(), type));
         }
         views.add(new SqlJob.View(name, spans, query, columns));
         // Fields keep the qualifier a JOIN gave them: Pig names them alias::name until a FOREACH renames them.

@@ -43,6 +43,15 @@ class BuiltinDifferenceWarningsTest {
     }
 
     @Test
+    void covOfAGroupsBagsWarnsThatPigsCombinerFailsCorDoesNot() {
+        List<String> warnings = warnings("g = GROUP rows BY s;\n"
+                + "r = FOREACH g GENERATE group, COV(rows.d, rows.i), COR(rows.d, rows.i);\n");
+        assertEquals(List.of("t.pig:3:31: warning PIG-W010: COV is translated, but differs from Pig: Pig 0.18 fails the job when its"
+                + " combiner runs COV on a GROUP's bags (COV.Intermed casts a long count to Double); the translation gives what"
+                + " Pig's exec gives (as with SET pig.exec.nocombiner true)"), warnings);
+    }
+
+    @Test
     void everyCallWarnsOnceAtItsOwnPlace() {
         List<String> warnings = warnings("a = FOREACH rows GENERATE ABS(i) AS x, s;\n"
                 + "r = FOREACH a GENERATE ABS(x), s;\n");

@@ -14,7 +14,11 @@ final class PigVsFlink {
 
     /** Empty when both wrote the same rows (in the same order where {@code ordered}); the script reads $INPUT, writes $OUTPUT. */
     static String differences(Path tmp, String input, String script, boolean ordered) throws Exception {
-        Path inputFile = Files.writeString(tmp.resolve("input.tsv"), input);
+        return differences(tmp, Files.writeString(tmp.resolve("input.tsv"), input), script, ordered);
+    }
+
+    /** The same over an input file or directory the caller prepared. */
+    static String differences(Path tmp, Path inputFile, String script, boolean ordered) throws Exception {
         Path scriptFile = Files.writeString(tmp.resolve("case.pig"), script);
         PigOracle.shared().run(scriptFile, Map.of("INPUT", inputFile.toString(), "OUTPUT", tmp.resolve("pig").toString()));
         EmbeddedFlink.run(EmbeddedFlink.translate(scriptFile, "case.pig"),

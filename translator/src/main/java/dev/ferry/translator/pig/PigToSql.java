@@ -4,6 +4,7 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
@@ -247,7 +248,10 @@ public final class PigToSql {
     }
 
     private Relation load(String alias, PigRelation.Load load) {
-        String delimiter = storageDelimiter(load.function(), load.span());
+        StorageFunctions.Storage storage = StorageFunctions.load(load.function(), load.path(), load.schema());
+        storage.notes().forEach(note -> expressions.warnDiffers(load.function().span(), load.function().simpleName(), note));
+        String delimiter = storage.delimiter();
+        List<FieldSchema> schema = load.schema().isEmpty() ? storage.schema() : load.schema();
         String path = bindParameters(load.path(), parameters);
         Relation stored = storedPaths.get(path);
         if (stored != null) {
@@ -258,22 +262,26 @@ public final class PigToSql {
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
         String tableDelimiter = delimiter;
-        if (load.schema().isEmpty()) {
+        if (schema.isEmpty()) {
             // Pig keeps each line's own fields ($0, $1...); the table holds the line, $n splits it.
             fields.add(new Field(null, alias, "line", PigType.BYTEARRAY, delimiter));
             columns.add(new Column("line", SqlType.STRING));
             tableDelimiter = "\n";
         }
-        for (var fieldSchema : load.schema()) {
+        for (var fieldSchema : schema) {
             var type = PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
+            if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
+                throw ExprTranslator.unsupported(fieldSchema.span(), "the file tag is a chararray; declaring it "
+                        + fieldSchema.type().keyword() + " is not translated yet");
+            }
             // AS (int, chararray): unnamed fields, reachable by position only.
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type()));
             columns.add(new Column(sqlName, type));
         }
         String table = tableName(alias);
-        sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span()));
+        sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
         return new Relation.Named(table, fields);
     }
 
@@ -311,21 +319,6 @@ public final class PigToSql {
 
     private static boolean sameColumn(SqlExpr expr, String sqlName) {
         return expr instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
-    }
-
-    /** PigStorage is the only storage function the translation knows; its argument is the delimiter. */
-    private static String storageDelimiter(FuncSpec function, SourceSpan span) {
-        if (function == null) {
-            return "\t";
-        }
-        if (!function.simpleName().equals("PigStorage")) {
-            throw ExprTranslator.unsupported(function.span(),
-                    "storage function " + function.name() + " is not supported by the Flink SQL translation yet");
-        }
-        if (function.arguments().size() > 1) {
-            throw ExprTranslator.unsupported(function.span(), "PigStorage options ('-schema', '-tagFile'...) are not supported yet");
-        }
-        return function.arguments().isEmpty() ? "\t" : function.arguments().get(0);
     }
 
     private Relation foreach(String alias, PigRelation.Foreach foreach) {
@@ -1039,7 +1032,9 @@ public final class PigToSql {
     }
 
     private void store(PigStatement.Store store) {
-        String delimiter = storageDelimiter(store.function(), store.span());
+        StorageFunctions.Storage storage = StorageFunctions.store(store.function(), store.path());
+        storage.notes().forEach(note -> expressions.warnDiffers(store.span(), store.function().simpleName(), note));
+        String delimiter = storage.delimiter();
         Relation input = relationOf(store.alias(), store.span());
         Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o) ? o
                 : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
@@ -1049,6 +1044,10 @@ public final class PigToSql {
         boolean rewritten = false;
         for (Field field : source.fields()) {
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
+            if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {
+                throw ExprTranslator.unsupported(store.span(), "JsonStorage of a " + field.type().keyword() + " field ('"
+                        + field.sqlName() + "') is not translated yet");
+            }
             if (PigTypes.storedAsText(field.type())) {
                 // Element types of a bag, tuple or map are known to the planner only: the runtime writes Pig's text form.
                 columns.add(new Column(field.sqlName(), SqlType.STRING));
@@ -1068,7 +1067,7 @@ public final class PigToSql {
         Paths.check(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         boolean sorted = !ordered.ordering().isEmpty();
-        sinks.add(new SqlJob.Table(sink, columns, path, delimiter, sorted, store.span()));
+        sinks.add(new SqlJob.Table(sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
         Select query = rewritten ? Select.of(items, new SqlQuery.TableRef(source.sqlName())) : SqlQuery.selectAll(source.sqlName());
         inserts.add(new SqlJob.Insert(sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), ordered.spans()));
         storedPaths.put(path, input);

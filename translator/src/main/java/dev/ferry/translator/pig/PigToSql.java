@@ -143,8 +143,8 @@ public final class PigToSql {
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
         } else {
-            throw ExprTranslator.unsupported(statement.span(),
-                    describe(statement) + " is not translated yet by the Flink SQL translation");
+            throw NotTranslatable.of(statement).orElseGet(() -> ExprTranslator.unsupported(statement.span(),
+                    describe(statement) + " is not translated yet by the Flink SQL translation"));
         }
     }
 
@@ -155,8 +155,8 @@ public final class PigToSql {
             case "SET" -> diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
                     "SET tunes Pig's MapReduce execution; Flink settings belong to the FlinkDeployment",
                     "carry the intent into flinkConfiguration by hand if it matters: " + command.text());
-            default -> throw ExprTranslator.unsupported(command.span(),
-                    command.keyword() + " is not translated yet by the Flink SQL translation");
+            default -> throw NotTranslatable.of(command).orElseGet(() -> ExprTranslator.unsupported(command.span(),
+                    command.keyword() + " is not translated yet by the Flink SQL translation"));
         }
     }
 
@@ -243,8 +243,8 @@ public final class PigToSql {
         if (relation instanceof PigRelation.Rank rank) {
             return rank(alias, rank);
         }
-        throw ExprTranslator.unsupported(relation.span(), relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
-                + " is not translated yet by the Flink SQL translation");
+        throw NotTranslatable.of(relation).orElseGet(() -> ExprTranslator.unsupported(relation.span(),
+                relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " is not translated yet by the Flink SQL translation"));
     }
 
     private Relation load(String alias, PigRelation.Load load) {

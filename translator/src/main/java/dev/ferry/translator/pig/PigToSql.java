@@ -142,6 +142,8 @@ public final class PigToSql {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
+        } else if (statement instanceof PigStatement.DefineFunction define) {
+            throw JavaUdfTodo.of(define, script.udfs());
         } else {
             throw NotTranslatable.of(statement).orElseGet(() -> ExprTranslator.unsupported(statement.span(),
                     describe(statement) + " is not translated yet by the Flink SQL translation"));

@@ -154,6 +154,14 @@ public final class PigToSql {
         switch (command.keyword()) {
             case "DUMP", "DESCRIBE", "EXPLAIN", "ILLUSTRATE" -> diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
                     command.keyword() + " only prints in Pig; it is not part of the batch job");
+            case "REGISTER" -> {
+                if (NotTranslatable.of(command).isPresent()) {
+                    throw NotTranslatable.of(command).get();
+                }
+                // A jar only ships code: what the script uses from it (a DEFINE, a loader, a call) is reported there.
+                diagnostics.report(DiagnosticCode.PIG_W001, command.span(), "REGISTER " + command.argument() + " ships code to Pig's"
+                        + " tasks; the Flink job loads no jar", "a UDF or loader the script uses from it is reported where it is used");
+            }
             case "SET" -> diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
                     "SET tunes Pig's MapReduce execution; Flink settings belong to the FlinkDeployment",
                     "carry the intent into flinkConfiguration by hand if it matters: " + command.text());

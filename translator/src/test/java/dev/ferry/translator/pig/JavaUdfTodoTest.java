@@ -45,16 +45,17 @@ class JavaUdfTodoTest {
         Diagnostics diagnostics = new Diagnostics();
         PigLoader.load(RepoRoot.of(repo), script, "t.pig", Optional.empty(), diagnostics)
                 .flatMap(s -> PigToSql.translate(s, "t", diagnostics));
-        List<String> todos = diagnostics.sorted().stream().filter(d -> d.message().startsWith("DEFINE"))
-                .map(d -> d.span() + " " + d.message()).toList();
+        List<String> todos = diagnostics.sorted().stream().filter(d -> d.message().startsWith("DEFINE") || d.message().startsWith("REGISTER"))
+                .map(d -> d.span() + " " + d.code().id() + " " + d.message()).toList();
         assertEquals(List.of(
-                "t.pig:2:1 DEFINE hour com.acme.ExtractHour(): the Java UDF com.acme.ExtractHour (EvalFunc<Integer>, source"
+                "t.pig:1:1 PIG-W001 REGISTER 'udfs/acme.jar' ships code to Pig's tasks; the Flink job loads no jar",
+                "t.pig:2:1 PIG-E020 DEFINE hour com.acme.ExtractHour(): the Java UDF com.acme.ExtractHour (EvalFunc<Integer>, source"
                         + " udfs/src/main/java/com/acme/ExtractHour.java) is not translated yet: it needs the runtime adapter that runs"
                         + " Pig UDFs inside Flink, or its port to a Flink ScalarFunction returning Integer",
-                "t.pig:3:1 DEFINE keep com.acme.UrlFilter('http'): the Java UDF com.acme.UrlFilter (FilterFunc, Algebraic, source"
+                "t.pig:3:1 PIG-E020 DEFINE keep com.acme.UrlFilter('http'): the Java UDF com.acme.UrlFilter (FilterFunc, Algebraic, source"
                         + " udfs/src/main/java/com/acme/UrlFilter.java) is not translated yet: it needs the runtime adapter that runs"
                         + " Pig UDFs inside Flink, or its port to a Flink function",
-                "t.pig:4:1 DEFINE other com.acme.NotHere(): the Java UDF com.acme.NotHere (its source is not in the repository:"
+                "t.pig:4:1 PIG-E020 DEFINE other com.acme.NotHere(): the Java UDF com.acme.NotHere (its source is not in the repository:"
                         + " a REGISTERed jar's class) is not translated yet: it needs the runtime adapter that runs Pig UDFs inside"
                         + " Flink, or its port to a Flink function"), todos);
     }

@@ -59,6 +59,12 @@ class PigBagFunctionsDifferentialTest {
                 Arguments.of("bags, tuples, maps and datetimes are stored in Pig's text form",
                         "r = FOREACH rows GENERATE name, TOKENIZE(city), TOTUPLE(name, clicks), TOMAP('c', city), ToDate((long) clicks),"
                                 + " STRSPLIT(city, 'a');\n"),
+                Arguments.of("PluckTuple of a JOIN's fields by alias prefix, and of the others with 'false'",
+                        "DEFINE pluck PluckTuple('a::');\nDEFINE others PluckTuple('a::', 'false');\n"
+                                + "a = FOREACH rows GENERATE name, clicks;\nb = FOREACH rows GENERATE name AS who, city;\n"
+                                + "j = JOIN a BY name, b BY who;\nr = FOREACH j GENERATE pluck(*) AS mine, others(*) AS rest;\n"),
+                Arguments.of("PluckTuple by a regex over the field names",
+                        "DEFINE p PluckTuple('.*e$');\nr = FOREACH rows GENERATE p(*), name;\n"),
                 Arguments.of("VALUESET of a map built in the FOREACH",
                         "r = FOREACH rows GENERATE name, SIZE(VALUESET(TOMAP('a', city, 'b', city, 'c', name)));\n"));
     }

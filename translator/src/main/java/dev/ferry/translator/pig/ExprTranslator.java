@@ -4,6 +4,7 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigType;
@@ -11,10 +12,13 @@ import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlQuery;
 import dev.ferry.translator.sql.SqlType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Translates Pig expressions to SQL expressions with Pig's typing and null semantics. */
 final class ExprTranslator {
@@ -43,6 +47,18 @@ final class ExprTranslator {
     ExprTranslator(Set<String> parameters, Diagnostics diagnostics) {
         this.parameters = parameters;
         this.diagnostics = diagnostics;
+    }
+
+    /** {@code DEFINE name Builtin('arg')}: builtins that take constructor arguments, by the name the script gives them. */
+    private final Map<String, FuncSpec> defined = new HashMap<>();
+
+    /** Whether {@code DEFINE name function} is a builtin the translation evaluates itself (PluckTuple). */
+    static boolean isDefinableBuiltin(FuncSpec function) {
+        return function.simpleName().equals("PluckTuple") && !function.arguments().isEmpty() && function.arguments().size() <= 2;
+    }
+
+    void define(String name, FuncSpec function) {
+        defined.put(name, function);
     }
 
     /** PIG-W010 at the call: what a builtin translated with a known difference does otherwise than Pig. */
@@ -171,6 +187,9 @@ final class ExprTranslator {
 
     private Value call(PigExpr.Call call, Scope scope) {
         String name = call.function();
+        if (defined.containsKey(name)) {
+            return pluckTuple(call, defined.get(name), scope);
+        }
         if (PigFunctionTable.isAggregate(name) && call.arguments().size() == 1
                 && translate(call.arguments().get(0), scope) instanceof Value.Scalar bagValue && bagValue.type() == PigType.BAG) {
             return aggregateOfBagValue(call, bagValue);
@@ -240,6 +259,39 @@ final class ExprTranslator {
         SqlExpr tuple = new SqlExpr.RowOf(fields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
         Value.Scalar collected = narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag);
         return scope.aggregated(bag, collected, "bag" + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : ""));
+    }
+
+    /**
+     * PluckTuple(prefix[, match]) of {@code *}: a tuple of the input's fields whose Pig name starts with
+     * the prefix or matches it as a regex (or, with 'false', of the others), decided from the schema
+     * as Pig's class does on its first call. After a JOIN, Pig's names are {@code alias::field}.
+     */
+    private Value pluckTuple(PigExpr.Call call, FuncSpec function, Scope scope) {
+        if (call.arguments().size() != 1 || !(call.arguments().get(0) instanceof PigExpr.Star) || !(scope instanceof Scope.Plain plain)) {
+            throw unsupported(call.span(), function.simpleName() + " of anything but '*' of a relation is not translated yet");
+        }
+        String prefix = function.arguments().get(0);
+        boolean match = function.arguments().size() < 2 || Boolean.parseBoolean(function.arguments().get(1));
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(prefix);
+        } catch (PatternSyntaxException e) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, function.span(),
+                    function.simpleName() + "'s argument is not a Java regex: " + e.getDescription()));
+        }
+        List<Field> fields = plain.relation().fields();
+        boolean joined = fields.stream().map(Field::qualifier).distinct().count() > 1;
+        List<SqlExpr> picked = new ArrayList<>();
+        for (Field field : fields) {
+            if (field.pigName() == null || field.isRest()) {
+                throw unsupported(call.span(), function.simpleName() + " over fields without names is not translated yet");
+            }
+            String alias = joined ? field.qualifier() + "::" + field.pigName() : field.pigName();
+            if ((alias.startsWith(prefix) || pattern.matcher(alias).matches()) == match) {
+                picked.add(plain.scalar(field).sql());
+            }
+        }
+        return new Value.Scalar(new SqlExpr.RowOf(picked), PigType.TUPLE);
     }
 
     /** COUNT(TOKENIZE(s)): an aggregate of a bag value, computed on the value by the runtime's PIG_BAG_* function. */

@@ -142,6 +142,8 @@ public final class PigToSql {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
+        } else if (statement instanceof PigStatement.DefineFunction define && ExprTranslator.isDefinableBuiltin(define.function())) {
+            expressions.define(define.name(), define.function());
         } else if (statement instanceof PigStatement.DefineFunction define) {
             throw JavaUdfTodo.of(define, script.udfs());
         } else {

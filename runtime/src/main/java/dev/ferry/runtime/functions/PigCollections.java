@@ -236,6 +236,29 @@ public final class PigCollections {
     }
 
     /**
+     * SUBTRACT(a, b): the distinct tuples of a that b lacks, in the iteration order of the
+     * {@code java.util.HashSet} Pig fills from a; a null bag counts as empty, as in Pig.
+     */
+    public static final class Subtract extends ScalarFunction {
+        public Row[] eval(Row[] a, Row[] b) {
+            Set<PigTupleKey> left = PigTupleKey.setOf(a == null ? new Row[0] : a);
+            for (Row tuple : b == null ? new Row[0] : b) {
+                left.remove(new PigTupleKey(tuple));
+            }
+            return left.stream().map(PigTupleKey::tuple).toArray(Row[]::new);
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.sequence(
+                            InputTypeStrategies.logical(LogicalTypeRoot.ARRAY), InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
+                    .outputTypeStrategy(call -> Optional.of(call.getArgumentDataTypes().get(0)))
+                    .build();
+        }
+    }
+
+    /**
      * BagToTuple(bag): every field of every tuple, in order, as one tuple (of unknown arity: an ARRAY
      * of the fields' type, so the fields of the bag's tuples must share one atomic type). The result
      * is built in Flink's internal form, as the element class is known only to the planner.

@@ -53,6 +53,7 @@ public final class PigFunctions {
         m.put("PIG_REGEX_EXTRACT_ALL", new PigStrings.RegexExtractAll()); // matches(), all groups
         m.put("PIG_STRSPLIT", new PigStrings.StrSplit()); // String.split as a tuple
         m.put("PIG_STRSPLITTOBAG", new PigStrings.StrSplitToBag());
+        m.put("PIG_REGEX_SEARCH", new PigStrings.RegexSearch()); // group 1 of every find()
         m.put("PIG_TOKENIZE", new PigStrings.Tokenize()); // StringTokenizer, a bag of tokens
         m.put("PIG_UCFIRST", new PigStrings.UcFirst());
         m.put("PIG_LCFIRST", new PigStrings.LcFirst());
@@ -74,6 +75,7 @@ public final class PigFunctions {
         m.put("PIG_VALUESET", new PigCollections.ValueSet()); // distinct values, HashMap order
         m.put("PIG_DIFF", new PigCollections.Diff()); // Pig's HashSet order
         m.put("PIG_BAGTOTUPLE", new PigCollections.BagToTuple());
+        m.put("PIG_SUBTRACT", new PigCollections.Subtract()); // Pig's HashSet order
         m.put("PIG_COV", new PigCovariance.Cov()); // bags of doubles, every pair of arguments
         m.put("PIG_COR", new PigCovariance.Cor());
         m.put("PIG_TOBAG", new PigCollections.ToBag());

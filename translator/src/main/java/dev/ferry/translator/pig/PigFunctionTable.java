@@ -57,6 +57,8 @@ final class PigFunctionTable {
         runtime("REGEX_EXTRACT", 3, 3, ResultType.CHARARRAY, "Matcher.find, the group or null");
         runtime("REGEX_EXTRACT_ALL", 2, 2, ResultType.TUPLE, "Matcher.matches on the whole string, every group, else null");
         runtime("STRSPLIT", 1, 3, ResultType.TUPLE, "String.split(regex, limit) as a tuple");
+        runtime("REGEX_SEARCH", 2, 2, ResultType.BAG, DIFFERS + "Pig fails the job on a bad pattern or one without a group;"
+                + " the runtime answers null (else group 1 of every Matcher.find, null when none)");
         runtime("STRSPLITTOBAG", 1, 3, ResultType.BAG, "String.split(regex, limit) as a bag");
         runtime("TOKENIZE", 1, 2, ResultType.BAG, "StringTokenizer on space, double quote, comma, parentheses, star");
         runtime("UCFIRST", 1, 1, ResultType.CHARARRAY, "Character.toUpperCase of the first char");
@@ -101,6 +103,7 @@ final class PigFunctionTable {
         runtime("KEYSET", 1, 1, ResultType.BAG, "HashMap key order, as Pig");
         runtime("VALUELIST", 1, 1, ResultType.BAG, "HashMap value order, as Pig");
         runtime("VALUESET", 1, 1, ResultType.BAG, "the distinct values in HashMap value order, as Pig");
+        runtime("SUBTRACT", 2, 2, ResultType.BAG, "the distinct tuples of the first bag the second lacks, in Pig's HashSet order");
         runtime("BagToTuple", 1, 1, ResultType.TUPLE, "every field of every tuple in one tuple (fields of one type)");
         runtime("DIFF", 2, 2, ResultType.BAG, DIFFERS + "Pig's class throws on a null argument and fails the job; the runtime answers null"
                 + " (tuples of each bag missing from the other, in Pig's HashSet order)");

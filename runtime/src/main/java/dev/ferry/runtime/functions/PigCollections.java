@@ -236,6 +236,29 @@ public final class PigCollections {
     }
 
     /**
+     * INVERSEMAP(map): each value's text to the bag of the keys holding it, walking the map in
+     * HashMap order as Pig's class does. Pig fails the job on a null value; here the answer is null.
+     */
+    @FunctionHint(output = @DataTypeHint("MAP<STRING, ARRAY<ROW<key STRING>>>"))
+    public static final class InverseMap extends ScalarFunction {
+        public Map<String, Row[]> eval(@DataTypeHint(inputGroup = InputGroup.ANY) Object map) {
+            if (!(map instanceof Map<?, ?> m)) {
+                return null;
+            }
+            Map<String, List<Row>> inverse = new HashMap<>();
+            for (Map.Entry<?, ?> entry : new HashMap<>(m).entrySet()) {
+                if (entry.getValue() == null) {
+                    return null;
+                }
+                inverse.computeIfAbsent(entry.getValue().toString(), v -> new ArrayList<>()).add(Row.of(entry.getKey()));
+            }
+            Map<String, Row[]> out = new HashMap<>();
+            inverse.forEach((value, keys) -> out.put(value, keys.toArray(Row[]::new)));
+            return out;
+        }
+    }
+
+    /**
      * SUBTRACT(a, b): the distinct tuples of a that b lacks, in the iteration order of the
      * {@code java.util.HashSet} Pig fills from a; a null bag counts as empty, as in Pig.
      */

@@ -76,6 +76,7 @@ public final class PigFunctions {
         m.put("PIG_DIFF", new PigCollections.Diff()); // Pig's HashSet order
         m.put("PIG_BAGTOTUPLE", new PigCollections.BagToTuple());
         m.put("PIG_SUBTRACT", new PigCollections.Subtract()); // Pig's HashSet order
+        m.put("PIG_INVERSEMAP", new PigCollections.InverseMap());
         m.put("PIG_COV", new PigCovariance.Cov()); // bags of doubles, every pair of arguments
         m.put("PIG_COR", new PigCovariance.Cor());
         m.put("PIG_TOBAG", new PigCollections.ToBag());

@@ -103,6 +103,8 @@ final class PigFunctionTable {
         runtime("KEYSET", 1, 1, ResultType.BAG, "HashMap key order, as Pig");
         runtime("VALUELIST", 1, 1, ResultType.BAG, "HashMap value order, as Pig");
         runtime("VALUESET", 1, 1, ResultType.BAG, "the distinct values in HashMap value order, as Pig");
+        runtime("INVERSEMAP", 1, 1, ResultType.MAP, DIFFERS + THROWS_ON_NULL + " value; a stored result lists its entries in another"
+                + " order (Pig sizes the HashMap to the input map); else each value's text to the bag of its keys");
         runtime("SUBTRACT", 2, 2, ResultType.BAG, "the distinct tuples of the first bag the second lacks, in Pig's HashSet order");
         runtime("BagToTuple", 1, 1, ResultType.TUPLE, "every field of every tuple in one tuple (fields of one type)");
         runtime("DIFF", 2, 2, ResultType.BAG, DIFFERS + "Pig's class throws on a null argument and fails the job; the runtime answers null"

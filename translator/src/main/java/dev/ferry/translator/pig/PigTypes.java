@@ -17,7 +17,8 @@ final class PigTypes {
             PigType.DOUBLE, SqlType.DOUBLE,
             PigType.CHARARRAY, SqlType.STRING,
             PigType.BYTEARRAY, SqlType.STRING,
-            PigType.BOOLEAN, SqlType.BOOLEAN);
+            PigType.BOOLEAN, SqlType.BOOLEAN,
+            PigType.DATETIME, SqlType.TIMESTAMP_LTZ);
 
     private PigTypes() {}
 

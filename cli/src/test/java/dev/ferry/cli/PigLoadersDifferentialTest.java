@@ -93,6 +93,14 @@ class PigLoadersDifferentialTest {
                 false));
     }
 
+    /** After a JOIN, Pig's field names are alias::name, and JsonStorage writes them as the keys. */
+    @Test
+    void jsonStorageOfAJoinWritesPigsQualifiedNames() throws Exception {
+        assertEquals("", PigVsFlink.differences(tmp, "ann\t3\nbob\t\n",
+                "a = LOAD '$INPUT' AS (name:chararray, n:int);\nb = LOAD '$INPUT' AS (name:chararray, m:int);\n"
+                        + "r = JOIN a BY name, b BY name;\nSTORE r INTO '$OUTPUT' USING JsonStorage();\n", false));
+    }
+
     @Test
     void jsonLoaderReadsWhatJsonStorageWrites() throws Exception {
         assertEquals("", PigVsFlink.differences(tmp,

@@ -280,13 +280,14 @@ final class ExprTranslator {
                     function.simpleName() + "'s argument is not a Java regex: " + e.getDescription()));
         }
         List<Field> fields = plain.relation().fields();
-        boolean joined = fields.stream().map(Field::qualifier).distinct().count() > 1;
+        List<String> names = Field.schemaNames(fields);
         List<SqlExpr> picked = new ArrayList<>();
-        for (Field field : fields) {
-            if (field.pigName() == null || field.isRest()) {
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            String alias = names.get(i);
+            if (alias == null || field.isRest()) {
                 throw unsupported(call.span(), function.simpleName() + " over fields without names is not translated yet");
             }
-            String alias = joined ? field.qualifier() + "::" + field.pigName() : field.pigName();
             if ((alias.startsWith(prefix) || pattern.matcher(alias).matches()) == match) {
                 picked.add(plain.scalar(field).sql());
             }

@@ -1054,11 +1054,24 @@ public final class PigToSql {
         List<Column> columns = new ArrayList<>();
         List<SelectItem> items = new ArrayList<>();
         boolean rewritten = false;
-        for (Field field : source.fields()) {
+        List<String> schemaNames = Field.schemaNames(source.fields());
+        for (int i = 0; i < source.fields().size(); i++) {
+            Field field = source.fields().get(i);
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
             if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {
                 throw ExprTranslator.unsupported(store.span(), "JsonStorage of a " + field.type().keyword() + " field ('"
                         + field.sqlName() + "') is not translated yet");
+            }
+            if (storage.format() == SqlJob.FileFormat.JSON && !field.sqlName().equals(schemaNames.get(i))) {
+                // JsonStorage writes Pig's field names (alias::name after a JOIN) as the keys.
+                if (schemaNames.get(i) == null || field.isRest()) {
+                    throw ExprTranslator.unsupported(store.span(), "JsonStorage of a field without a name ('" + field.sqlName()
+                            + "') is not translated yet; name it with AS");
+                }
+                columns.add(new Column(schemaNames.get(i), columnType(field, store.span())));
+                items.add(new SelectItem(value, schemaNames.get(i)));
+                rewritten = true;
+                continue;
             }
             if (PigTypes.storedAsText(field.type())) {
                 // Element types of a bag, tuple or map are known to the planner only: the runtime writes Pig's text form.

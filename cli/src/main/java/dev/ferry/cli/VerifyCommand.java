@@ -79,13 +79,12 @@ final class VerifyCommand implements Callable<Integer> {
         for (int i = 0; i < stores.size(); i++) {
             text = ScriptPaths.replace(text, stores.get(i).span(), stores.get(i).path(), work.resolve("pig/" + i).toString());
             SqlJob.Table sink = job.get().sinks().get(i);
-            sinks.add(new SqlJob.Table(sink.name(), sink.columns(), work.resolve("flink/" + i).toString(), sink.fieldDelimiter(),
-                    sink.singleWriter(), sink.span()));
+            sinks.add(sink.withPath(work.resolve("flink/" + i).toString()));
         }
         List<SqlJob.Table> sources = new ArrayList<>();
         for (SqlJob.Table source : job.get().sources()) {
             String path = data.getOrDefault(source.name(), source.path());
-            sources.add(new SqlJob.Table(source.name(), source.columns(), path, source.fieldDelimiter(), source.singleWriter(), source.span()));
+            sources.add(source.withPath(path));
         }
         for (var load : ScriptPaths.loads(parsed.get()).entrySet()) {
             for (int i = 0; i < stores.size(); i++) {

@@ -59,6 +59,7 @@ public enum DiagnosticCode {
     PIG_E020("PIG-E020", Severity.ERROR, "construct not supported by the Flink SQL translation yet"),
     PIG_W001("PIG-W001", Severity.WARNING, "statement has no effect on any STORE and is not translated"),
     PIG_W002("PIG-W002", Severity.WARNING, "LIMIT without ORDER: Pig and Flink may keep different rows"),
+    PIG_W010("PIG-W010", Severity.WARNING, "builtin or storage function translated, but its result differs from Pig's in the case the message names"),
     PIG_W020("PIG-W020", Severity.WARNING, "Pig construct not translated yet in a workflow's script; the action becomes a task that fails with the TODO"),
 
     // Output

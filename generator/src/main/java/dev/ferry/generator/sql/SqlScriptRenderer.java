@@ -59,18 +59,31 @@ public final class SqlScriptRenderer {
         return CommentText.line(span.file()) + ":" + span.line();
     }
 
+    /** The filesystem connector's metadata column for each file tag. */
+    private static final Map<SqlJob.FileTag, String> FILE_METADATA = Map.of(
+            SqlJob.FileTag.FILE_NAME, "file.name", SqlJob.FileTag.FILE_PATH, "file.path");
+
     private static String table(SqlJob.Table table) {
         StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ").append(SqlIdentifiers.quote(table.name())).append(" (\n");
         for (int i = 0; i < table.columns().size(); i++) {
             Column c = table.columns().get(i);
-            out.append("  ").append(SqlIdentifiers.quote(c.name())).append(' ').append(SqlPrinter.type(c.type()))
-                    .append(i + 1 < table.columns().size() ? ",\n" : "\n");
+            out.append("  ").append(SqlIdentifiers.quote(c.name())).append(' ').append(SqlPrinter.type(c.type()));
+            if (i == 0 && table.fileTag() != SqlJob.FileTag.NONE) {
+                out.append(" METADATA FROM ").append(literal(FILE_METADATA.get(table.fileTag()))).append(" VIRTUAL");
+            }
+            out.append(i + 1 < table.columns().size() ? ",\n" : "\n");
         }
         out.append(") WITH (\n");
         out.append("  'connector' = 'filesystem',\n");
         out.append("  'path' = ").append(literal(table.path())).append(",\n");
-        out.append("  'format' = 'pig-storage',\n");
-        out.append("  'pig-storage.field-delimiter' = ").append(literal(delimiter(table.fieldDelimiter())));
+        switch (table.format()) {
+            case PIG_STORAGE -> {
+                out.append("  'format' = 'pig-storage',\n");
+                out.append("  'pig-storage.field-delimiter' = ").append(literal(delimiter(table.fieldDelimiter())));
+            }
+            case TEXT_LINES -> out.append("  'format' = 'pig-storage',\n  'pig-storage.line-as-field' = 'true'");
+            case JSON -> out.append("  'format' = 'json'");
+        }
         if (table.singleWriter()) {
             // An ORDERed result stays in one file, in order, as Pig writes it.
             out.append(",\n  'sink.parallelism' = '1'");

@@ -40,7 +40,8 @@ public final class PigLoader {
             return Optional.empty();
         }
         Optional<List<PigStatement>> expanded = macros.expand(withImports.get());
-        return expanded.map(statements -> new PigScript(main.get().file(), statements, main.get().defaults()));
+        return expanded.map(statements -> new PigScript(main.get().file(), statements, main.get().defaults(),
+                JavaUdfSources.find(root, statements)));
     }
 
     private static Optional<PigScript> read(Path file, String display, Optional<PigParameters> parameters, boolean checkAliases,

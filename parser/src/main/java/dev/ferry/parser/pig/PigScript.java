@@ -1,14 +1,26 @@
 package dev.ferry.parser.pig;
 
 import dev.ferry.diagnostics.SourceSpan;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** One parsed Pig script: its statements in order and the parameters it declares defaults for. */
-public record PigScript(String file, List<PigStatement> statements, List<ParamDefault> defaults) {
+/**
+ * One parsed Pig script: its statements in order, the parameters it declares defaults for, and the
+ * UDF classes it DEFINEs whose Java source the repository holds (by class name).
+ */
+public record PigScript(String file, List<PigStatement> statements, List<ParamDefault> defaults, Map<String, JavaUdf> udfs) {
 
     public PigScript {
         statements = List.copyOf(statements);
         defaults = List.copyOf(defaults);
+        udfs = Collections.unmodifiableMap(new TreeMap<>(udfs));
+    }
+
+    /** A script read on its own, with no repository to find UDF sources in. */
+    public PigScript(String file, List<PigStatement> statements, List<ParamDefault> defaults) {
+        this(file, statements, defaults, Map.of());
     }
 
     /** {@code %default NAME value} or {@code %declare NAME value}: a parameter's value unless the caller sets it. */

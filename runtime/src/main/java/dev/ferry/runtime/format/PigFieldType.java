@@ -1,11 +1,15 @@
 package dev.ferry.runtime.format;
 
+import dev.ferry.runtime.functions.PigDateTimes;
 import dev.ferry.runtime.pig.LoadCasts;
 
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.LogicalType;
+import org.joda.time.DateTime;
+import org.joda.time.format.ISODateTimeFormat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +111,27 @@ enum PigFieldType {
         void write(RowData row, int pos, ByteArrayOutputStream out) {
             writeAscii(Boolean.toString(row.getBoolean(pos)), out);
         }
+    },
+    /**
+     * Pig datetime; Flink TIMESTAMP_LTZ(3). Read as Utf8StorageConverter.bytesToDateTime does (ISO
+     * 8601 through joda, in Pig's default zone unless the text has an offset; else null).
+     */
+    DATETIME {
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            try {
+                return TimestampData.fromEpochMillis(
+                        ISODateTimeFormat.dateTimeParser().withZone(PigDateTimes.defaultZone()).parseMillis(text));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            out.writeBytes(new DateTime(row.getTimestamp(pos, 3).getMillisecond(), PigDateTimes.defaultZone())
+                    .toString().getBytes(StandardCharsets.UTF_8));
+        }
     };
 
     /** Whether {@link #read} needs the field decoded as UTF-8 text. */
@@ -142,6 +167,8 @@ enum PigFieldType {
                 return DOUBLE;
             case BOOLEAN:
                 return BOOLEAN;
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                return DATETIME;
             default:
                 throw new ValidationException(
                         "pig-storage: column '" + column + "' has type " + type.asSummaryString()

@@ -20,6 +20,7 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
     private static final int LOGGED_DISCARDS = 10;
 
     private final byte delimiter;
+    private final boolean lineAsField;
     private final String[] columns;
     private final PigFieldType[] types;
     private final TypeInformation<RowData> producedType;
@@ -27,8 +28,9 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
     private transient long discarded;
 
     PigStorageDeserializationSchema(
-            byte delimiter, String[] columns, PigFieldType[] types, TypeInformation<RowData> producedType) {
+            byte delimiter, boolean lineAsField, String[] columns, PigFieldType[] types, TypeInformation<RowData> producedType) {
         this.delimiter = delimiter;
+        this.lineAsField = lineAsField;
         this.columns = columns;
         this.types = types;
         this.producedType = producedType;
@@ -63,6 +65,14 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
      */
     RowData parse(byte[] line, int from, int to) {
         GenericRowData row = new GenericRowData(types.length);
+        if (lineAsField) {
+            // TextLoader: the line is one field, never null; an empty line is an empty chararray or bytearray.
+            boolean text = types.length > 0 && (types[0] == PigFieldType.CHARARRAY || types[0] == PigFieldType.BYTEARRAY);
+            if (types.length > 0 && (to > from || text)) {
+                row.setField(0, read(0, line, from, to));
+            }
+            return row;
+        }
         int field = 0;
         int start = from;
         for (int i = from; i <= to && field < types.length; i++) {

@@ -47,6 +47,14 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
                             "The field delimiter, as PigStorage's argument: one character or an"
                                     + " escape like \\t, \\x01 or \\u0001 (decimal, as in Pig).");
 
+    public static final ConfigOption<Boolean> LINE_AS_FIELD =
+            ConfigOptions.key("line-as-field")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription(
+                            "Read each whole line as the first field, as TextLoader does: an empty line is an"
+                                    + " empty chararray, not null; further columns are null.");
+
     @Override
     public String factoryIdentifier() {
         return IDENTIFIER;
@@ -59,7 +67,7 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(FIELD_DELIMITER);
+        return Set.of(FIELD_DELIMITER, LINE_AS_FIELD);
     }
 
     @Override
@@ -73,6 +81,7 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
                 RowType rowType = (RowType) physicalDataType.getLogicalType();
                 return new PigStorageDeserializationSchema(
                         delimiter,
+                        formatOptions.get(LINE_AS_FIELD),
                         rowType.getFieldNames().toArray(String[]::new),
                         fieldTypes(rowType),
                         sourceContext.createTypeInformation(physicalDataType));

@@ -4,18 +4,34 @@ import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.annotation.InputGroup;
 import org.apache.flink.table.api.DataTypes;
+import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.ScalarFunction;
+import org.apache.flink.table.functions.SpecializedFunction;
+import org.apache.flink.table.functions.UserDefinedFunction;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
+import org.apache.flink.table.types.logical.ArrayType;
+import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.logical.utils.LogicalTypeUtils;
 import org.apache.flink.table.types.logical.MapType;
+import org.apache.flink.table.data.ArrayData;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.types.Row;
 
 import java.lang.reflect.Array;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
@@ -171,6 +187,175 @@ public final class PigCollections {
                     .outputTypeStrategy(call -> Optional.of(call.getArgumentDataTypes().get(2)))
                     .build();
         }
+    }
+
+    /** VALUESET(map): a bag of the distinct values, in the HashMap order of the map's values. */
+    public static final class ValueSet extends ScalarFunction {
+        public Row[] eval(Map<?, ?> map) {
+            return map == null ? null : PigBags.ofValues(new LinkedHashSet<>(new HashMap<>(map).values()).toArray());
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return new ValueList().getTypeInference(typeFactory);
+        }
+    }
+
+    /**
+     * DIFF(a, b): of two bags, the tuples of each that the other lacks, each bag's in the iteration
+     * order of the {@code java.util.HashSet} Pig fills (so the bag is written in Pig's order); of two
+     * other values, an empty bag when they are equal, else {@code {(a),(b)}}. Pig's class fails the job
+     * on a null argument; here the answer is null.
+     */
+    public static final class Diff extends ScalarFunction {
+        public Row[] eval(Object a, Object b) {
+            if (a == null || b == null) {
+                return null;
+            }
+            if (a instanceof Row[] first && b instanceof Row[] second) {
+                Set<PigTupleKey> one = PigTupleKey.setOf(first);
+                Set<PigTupleKey> two = PigTupleKey.setOf(second);
+                List<Row> out = new ArrayList<>();
+                one.stream().filter(t -> !two.contains(t)).forEach(t -> out.add(t.tuple()));
+                two.stream().filter(t -> !one.contains(t)).forEach(t -> out.add(t.tuple()));
+                return out.toArray(Row[]::new);
+            }
+            return a.equals(b) ? new Row[0] : new Row[] {Row.of(a), Row.of(b)};
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.sequence(InputTypeStrategies.ANY, InputTypeStrategies.ANY))
+                    .outputTypeStrategy(call -> {
+                        DataType first = call.getArgumentDataTypes().get(0);
+                        return Optional.of(isBag(first) ? first : bagOf(first));
+                    })
+                    .build();
+        }
+    }
+
+    /**
+     * INVERSEMAP(map): each value's text to the bag of the keys holding it, walking the map in
+     * HashMap order as Pig's class does. Pig fails the job on a null value; here the answer is null.
+     */
+    @FunctionHint(output = @DataTypeHint("MAP<STRING, ARRAY<ROW<key STRING>>>"))
+    public static final class InverseMap extends ScalarFunction {
+        public Map<String, Row[]> eval(@DataTypeHint(inputGroup = InputGroup.ANY) Object map) {
+            if (!(map instanceof Map<?, ?> m)) {
+                return null;
+            }
+            Map<String, List<Row>> inverse = new HashMap<>();
+            for (Map.Entry<?, ?> entry : new HashMap<>(m).entrySet()) {
+                if (entry.getValue() == null) {
+                    return null;
+                }
+                inverse.computeIfAbsent(entry.getValue().toString(), v -> new ArrayList<>()).add(Row.of(entry.getKey()));
+            }
+            Map<String, Row[]> out = new HashMap<>();
+            inverse.forEach((value, keys) -> out.put(value, keys.toArray(Row[]::new)));
+            return out;
+        }
+    }
+
+    /**
+     * SUBTRACT(a, b): the distinct tuples of a that b lacks, in the iteration order of the
+     * {@code java.util.HashSet} Pig fills from a; a null bag counts as empty, as in Pig.
+     */
+    public static final class Subtract extends ScalarFunction {
+        public Row[] eval(Row[] a, Row[] b) {
+            Set<PigTupleKey> left = PigTupleKey.setOf(a == null ? new Row[0] : a);
+            for (Row tuple : b == null ? new Row[0] : b) {
+                left.remove(new PigTupleKey(tuple));
+            }
+            return left.stream().map(PigTupleKey::tuple).toArray(Row[]::new);
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.sequence(
+                            InputTypeStrategies.logical(LogicalTypeRoot.ARRAY), InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
+                    .outputTypeStrategy(call -> Optional.of(call.getArgumentDataTypes().get(0)))
+                    .build();
+        }
+    }
+
+    /**
+     * BagToTuple(bag): every field of every tuple, in order, as one tuple (of unknown arity: an ARRAY
+     * of the fields' type, so the fields of the bag's tuples must share one atomic type). The result
+     * is built in Flink's internal form, as the element class is known only to the planner.
+     */
+    public static final class BagToTuple extends ScalarFunction implements SpecializedFunction {
+        private final Class<?> element;
+
+        public BagToTuple() {
+            this(Object.class);
+        }
+
+        /** @param element the internal class of the fields: the array is typed, as Flink's converters cast it */
+        private BagToTuple(Class<?> element) {
+            this.element = element;
+        }
+
+        @Override
+        public UserDefinedFunction specialize(SpecializedContext context) {
+            DataType out = context.getCallContext().getOutputDataType().orElseThrow();
+            return new BagToTuple(LogicalTypeUtils.toInternalConversionClass(((ArrayType) out.getLogicalType()).getElementType()));
+        }
+
+        private static final Set<LogicalTypeRoot> ATOMIC = Set.of(LogicalTypeRoot.CHAR, LogicalTypeRoot.VARCHAR,
+                LogicalTypeRoot.BOOLEAN, LogicalTypeRoot.TINYINT, LogicalTypeRoot.SMALLINT, LogicalTypeRoot.INTEGER,
+                LogicalTypeRoot.BIGINT, LogicalTypeRoot.FLOAT, LogicalTypeRoot.DOUBLE,
+                LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+
+        public ArrayData eval(Row[] bag) {
+            if (bag == null) {
+                return null;
+            }
+            List<Object> fields = new ArrayList<>();
+            for (Row tuple : bag) {
+                if (tuple != null) {
+                    for (int i = 0; i < tuple.getArity(); i++) {
+                        fields.add(internal(tuple.getField(i)));
+                    }
+                }
+            }
+            return new GenericArrayData(fields.toArray((Object[]) Array.newInstance(element, 0)));
+        }
+
+        private static Object internal(Object value) {
+            if (value instanceof String s) {
+                return StringData.fromString(s);
+            }
+            if (value instanceof Instant instant) {
+                return TimestampData.fromInstant(instant);
+            }
+            return value;
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.sequence(InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
+                    .outputTypeStrategy(call -> {
+                        LogicalType element = ((ArrayType) call.getArgumentDataTypes().get(0).getLogicalType()).getElementType();
+                        List<LogicalType> fields = element instanceof RowType row ? row.getChildren() : List.of(element);
+                        Set<LogicalType> types = new LinkedHashSet<>();
+                        fields.forEach(f -> types.add(f.copy(true)));
+                        LogicalType field = types.iterator().next();
+                        if (types.size() != 1 || !ATOMIC.contains(field.getTypeRoot())) {
+                            throw new ValidationException("BagToTuple: the fields of the bag's tuples are " + types
+                                    + "; a tuple of unknown arity is an ARRAY of one atomic type here");
+                        }
+                        return Optional.of(DataTypes.ARRAY(DataTypes.of(field)).bridgedTo(ArrayData.class));
+                    })
+                    .build();
+        }
+    }
+
+    private static boolean isBag(DataType type) {
+        return type.getLogicalType() instanceof ArrayType array && array.getElementType().getTypeRoot() == LogicalTypeRoot.ROW;
     }
 
     static DataType bagOf(DataType element) {

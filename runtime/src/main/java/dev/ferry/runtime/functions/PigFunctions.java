@@ -36,6 +36,7 @@ public final class PigFunctions {
         m.put("PIG_FLOAT", new PigFloat()); // (float)s
         m.put("PIG_DOUBLE", new PigDouble()); // (double)s
         m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
+        m.put("PIG_TEXT", new PigToText()); // a bag, tuple, map or datetime as PigStorage writes it
         // arithmetic and math
         m.put("PIG_DIVIDE", new PigDivide()); // a / b: null when b is zero, for every type
         m.put("PIG_ROUND", new PigRound()); // ROUND: Math.round, halves up, BIGINT result
@@ -52,6 +53,7 @@ public final class PigFunctions {
         m.put("PIG_REGEX_EXTRACT_ALL", new PigStrings.RegexExtractAll()); // matches(), all groups
         m.put("PIG_STRSPLIT", new PigStrings.StrSplit()); // String.split as a tuple
         m.put("PIG_STRSPLITTOBAG", new PigStrings.StrSplitToBag());
+        m.put("PIG_REGEX_SEARCH", new PigStrings.RegexSearch()); // group 1 of every find()
         m.put("PIG_TOKENIZE", new PigStrings.Tokenize()); // StringTokenizer, a bag of tokens
         m.put("PIG_UCFIRST", new PigStrings.UcFirst());
         m.put("PIG_LCFIRST", new PigStrings.LcFirst());
@@ -70,6 +72,13 @@ public final class PigFunctions {
         m.put("PIG_BAGTOSTRING", new PigCollections.BagToString());
         m.put("PIG_KEYSET", new PigCollections.KeySet()); // HashMap order, as Pig's maps
         m.put("PIG_VALUELIST", new PigCollections.ValueList());
+        m.put("PIG_VALUESET", new PigCollections.ValueSet()); // distinct values, HashMap order
+        m.put("PIG_DIFF", new PigCollections.Diff()); // Pig's HashSet order
+        m.put("PIG_BAGTOTUPLE", new PigCollections.BagToTuple());
+        m.put("PIG_SUBTRACT", new PigCollections.Subtract()); // Pig's HashSet order
+        m.put("PIG_INVERSEMAP", new PigCollections.InverseMap());
+        m.put("PIG_COV", new PigCovariance.Cov()); // bags of doubles, every pair of arguments
+        m.put("PIG_COR", new PigCovariance.Cor());
         m.put("PIG_TOBAG", new PigCollections.ToBag());
         m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
         for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {

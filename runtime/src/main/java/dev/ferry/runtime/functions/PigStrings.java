@@ -108,6 +108,29 @@ public final class PigStrings {
         }
     }
 
+    /**
+     * REGEX_SEARCH(s, regex): a bag of group 1 of every match ({@code Matcher.find}), or null when
+     * nothing matches. Pig fails the job on a bad pattern or one without a group; here it is null.
+     */
+    @FunctionHint(output = @DataTypeHint("ARRAY<ROW<match STRING>>"))
+    public static final class RegexSearch extends ScalarFunction {
+        public Row[] eval(String s, String regex) {
+            if (s == null || regex == null) {
+                return null;
+            }
+            try {
+                Matcher m = Pattern.compile(regex).matcher(s);
+                List<Object> found = new ArrayList<>();
+                while (m.find()) {
+                    found.add(m.group(1));
+                }
+                return found.isEmpty() ? null : PigBags.ofValues(found.toArray());
+            } catch (PatternSyntaxException | IndexOutOfBoundsException e) {
+                return null;
+            }
+        }
+    }
+
     /** STRSPLITTOBAG(s[, regex[, limit]]): the same split as a bag of one-field tuples. */
     @FunctionHint(output = @DataTypeHint("ARRAY<ROW<f0 STRING>>"))
     public static final class StrSplitToBag extends ScalarFunction {

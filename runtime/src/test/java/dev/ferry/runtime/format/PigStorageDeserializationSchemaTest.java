@@ -24,6 +24,7 @@ class PigStorageDeserializationSchemaTest {
     private final PigStorageDeserializationSchema schema =
             new PigStorageDeserializationSchema(
                     (byte) ',',
+                    false,
                     new String[] {"s", "i", "d"},
                     new PigFieldType[] {PigFieldType.CHARARRAY, PigFieldType.INT, PigFieldType.DOUBLE},
                     null);

@@ -56,6 +56,8 @@ class PigBuiltinsDifferentialTest {
             new Case("STRSPLIT(s, ',', 3)", "PIG_STRSPLIT(s, ',', 3)"),
             new Case("STRSPLIT(s, ',', -1)", "PIG_STRSPLIT(s, ',', -1)"),
             new Case("STRSPLITTOBAG(s, ' ')", "PIG_STRSPLITTOBAG(s, ' ')"),
+            new Case("REGEX_SEARCH(s, '([a-z]+)')", "PIG_REGEX_SEARCH(s, '([a-z]+)')"),
+            new Case("REGEX_SEARCH(s, '(o.)')", "PIG_REGEX_SEARCH(s, '(o.)')"),
             new Case("TOKENIZE(s)", "PIG_TOKENIZE(s)"),
             new Case("TOKENIZE(s, ',')", "PIG_TOKENIZE(s, ',')"),
             new Case("UCFIRST(s)", "PIG_UCFIRST(s)"),
@@ -176,7 +178,35 @@ class PigBuiltinsDifferentialTest {
             new Case("TOMAP('a', s, 'b', t)", "MAP['a', s, 'b', t]"),
             new Case("TOMAP('k1', s, 'k2', t, 'zz', s, 'aa', t)", "MAP['k1', s, 'k2', t, 'zz', s, 'aa', t]"),
             new Case("KEYSET(TOMAP('k1', s, 'k2', t, 'zz', s))", "PIG_KEYSET(MAP['k1', s, 'k2', t, 'zz', s])"),
-            new Case("VALUELIST(TOMAP('k1', s, 'k2', t))", "PIG_VALUELIST(MAP['k1', s, 'k2', t])"));
+            new Case("VALUELIST(TOMAP('k1', s, 'k2', t))", "PIG_VALUELIST(MAP['k1', s, 'k2', t])"),
+            new Case("VALUESET(TOMAP('k1', s, 'k2', t, 'zz', s, 'aa', t))", "PIG_VALUESET(MAP['k1', s, 'k2', t, 'zz', s, 'aa', t])"),
+            new Case("BagToTuple(TOKENIZE(s))", "PIG_BAGTOTUPLE(PIG_TOKENIZE(s))"),
+            new Case("BagToTuple(TOBAG(i, i))", "PIG_BAGTOTUPLE(PIG_TOBAG(i, i))"),
+            new Case("BagToTuple(TOBAG(d, 1.5))", "PIG_BAGTOTUPLE(PIG_TOBAG(d, CAST(1.5 AS DOUBLE)))"),
+            Case.failing("DIFF(TOKENIZE(s), TOKENIZE(t))", "PIG_DIFF(PIG_TOKENIZE(s), PIG_TOKENIZE(t))"),
+            Case.failing("DIFF(TOKENIZE(s, ' ,'), TOBAG(s, t, 'b', 'World'))", "PIG_DIFF(PIG_TOKENIZE(s, ' ,'), PIG_TOBAG(s, t, 'b', 'World'))"),
+            Case.failing("DIFF(TOBAG(i, 1, 2, 3, 5), TOBAG(3, i))", "PIG_DIFF(PIG_TOBAG(i, 1, 2, 3, 5), PIG_TOBAG(3, i))"),
+            new Case("SUBTRACT(TOKENIZE(s, ' ,'), TOBAG('b', 'World', t))", "PIG_SUBTRACT(PIG_TOKENIZE(s, ' ,'), PIG_TOBAG('b', 'World', t))"),
+            new Case("SUBTRACT(TOBAG(i, 1, 2, 2, 3), TOBAG(2, i))", "PIG_SUBTRACT(PIG_TOBAG(i, 1, 2, 2, 3), PIG_TOBAG(2, i))"),
+            // a whole INVERSEMAP is written in another entry order (see its row's note): compare what it holds
+            Case.failing("SIZE(INVERSEMAP(TOMAP('k1', s, 'k2', t, 'zz', s)))", "PIG_SIZE(PIG_INVERSEMAP(MAP['k1', s, 'k2', t, 'zz', s]))"),
+            Case.failing("INVERSEMAP(TOMAP('k1', s, 'k2', s))", "PIG_INVERSEMAP(MAP['k1', s, 'k2', s])"),
+            Case.failing("DIFF(s, t)", "PIG_DIFF(s, t)"),
+            Case.failing("DIFF(i, i)", "PIG_DIFF(i, i)"),
+            Case.failing("DIFF(d, 2.5)", "PIG_DIFF(d, CAST(2.5 AS DOUBLE))"),
+            new Case("COV(TOBAG(d, 1.5, 3.0), TOBAG(d, 2.0, -1.0))", "PIG_COV(PIG_TOBAG(d, CAST(1.5 AS DOUBLE), CAST(3.0 AS DOUBLE)),"
+                    + " PIG_TOBAG(d, CAST(2.0 AS DOUBLE), CAST(-1.0 AS DOUBLE)))"),
+            new Case("COV(TOBAG(d, 1.5, 3.0), TOBAG(d, 2.0, -1.0), TOBAG(0.5, d, d))", "PIG_COV(PIG_TOBAG(d, CAST(1.5 AS DOUBLE), CAST(3.0 AS DOUBLE)),"
+                    + " PIG_TOBAG(d, CAST(2.0 AS DOUBLE), CAST(-1.0 AS DOUBLE)), PIG_TOBAG(CAST(0.5 AS DOUBLE), d, d))"),
+            new Case("COV(TOBAG(d, 1.5, 3.0), TOBAG(d, 2.0))", "PIG_COV(PIG_TOBAG(d, CAST(1.5 AS DOUBLE), CAST(3.0 AS DOUBLE)),"
+                    + " PIG_TOBAG(d, CAST(2.0 AS DOUBLE)))"),
+            new Case("COV(TOBAG(i, 1), TOBAG(i, 2))", "PIG_COV(PIG_TOBAG(i, 1), PIG_TOBAG(i, 2))"),
+            new Case("COV(TOBAG(d, d))", "PIG_COV(PIG_TOBAG(d, d))"),
+            new Case("COR(TOBAG(d, 1.5, 3.0), TOBAG(d, 2.0, -1.0))", "PIG_COR(PIG_TOBAG(d, CAST(1.5 AS DOUBLE), CAST(3.0 AS DOUBLE)),"
+                    + " PIG_TOBAG(d, CAST(2.0 AS DOUBLE), CAST(-1.0 AS DOUBLE)))"),
+            new Case("COR(TOBAG(d, 1.5, 3.0), TOBAG(d, 2.0, -1.0), TOBAG(0.5, d, d))", "PIG_COR(PIG_TOBAG(d, CAST(1.5 AS DOUBLE), CAST(3.0 AS DOUBLE)),"
+                    + " PIG_TOBAG(d, CAST(2.0 AS DOUBLE), CAST(-1.0 AS DOUBLE)), PIG_TOBAG(CAST(0.5 AS DOUBLE), d, d))"),
+            new Case("COR(TOBAG(d, d), TOBAG(d, d))", "PIG_COR(PIG_TOBAG(d, d), PIG_TOBAG(d, d))"));
 
     @TempDir Path dir;
 

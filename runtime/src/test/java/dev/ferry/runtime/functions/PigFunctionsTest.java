@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -117,12 +118,25 @@ class PigFunctionsTest {
                         + " PIG_INDEXOF(w, '', 2)"));
     }
 
+    @Test
+    void covarianceAndCorrelationOfDoubleBagsFollowPigsFormulas() {
+        // d = 5.04E7 on the row; x = (1.0, 2.0, 4.0), y = (2.0, 1.0, 0.0): n = 3, Σxy = 4, Σx = 7, Σy = 3
+        String x = "PIG_TOBAG(CAST(1.0 AS DOUBLE), CAST(2.0 AS DOUBLE), CAST(4.0 AS DOUBLE))";
+        String y = "PIG_TOBAG(CAST(2.0 AS DOUBLE), CAST(1.0 AS DOUBLE), CAST(0.0 AS DOUBLE))";
+        assertEquals("[+I[var0, var1, " + (3 * 4.0 - 7 * 3.0) / 9 + "]], "
+                        + "[+I[var0, var1, " + (3 * 4.0 - 7 * 3.0) / Math.sqrt((3 * 21.0 - 49) * (3 * 5.0 - 9)) + "]], "
+                        + "null, [], [0.0, 1.0]",
+                select("PIG_COV(" + x + ", " + y + "), PIG_COR(" + x + ", " + y + "), PIG_COV(PIG_TOBAG(a), PIG_TOBAG(b)),"
+                        + " PIG_DIFF(PIG_TOBAG(a, b), PIG_TOBAG(b, a)), PIG_BAGTOTUPLE(PIG_TOBAG(dz, CAST(1.0 AS DOUBLE)))"));
+    }
+
     private static String select(String expressions) {
         List<String> values = new ArrayList<>();
         try (CloseableIterator<Row> rows = env.executeSql("SELECT " + expressions + " FROM t").collect()) {
             Row row = rows.next();
             for (int i = 0; i < row.getArity(); i++) {
-                values.add(String.valueOf(row.getField(i)));
+                Object value = row.getField(i);
+                values.add(value instanceof Object[] array ? Arrays.deepToString(array) : String.valueOf(value));
             }
         } catch (Exception e) {
             throw new AssertionError(e);

@@ -2,7 +2,9 @@ package dev.ferry.translator.pig;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigType;
@@ -10,9 +12,13 @@ import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlQuery;
 import dev.ferry.translator.sql.SqlType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Translates Pig expressions to SQL expressions with Pig's typing and null semantics. */
 final class ExprTranslator {
@@ -30,10 +36,38 @@ final class ExprTranslator {
             PigType.INT, "PIG_INT", PigType.LONG, "PIG_LONG", PigType.FLOAT, "PIG_FLOAT", PigType.DOUBLE, "PIG_DOUBLE");
 
     private final Set<String> parameters;
+    private final Diagnostics diagnostics;
+    /** Where a PIG-W010 was reported already: a call translated twice (a retried form) warns once. */
+    private final Set<SourceSpan> warned = new HashSet<>();
 
-    /** @param parameters collects every {@code $PARAM} the expressions use */
-    ExprTranslator(Set<String> parameters) {
+    /**
+     * @param parameters collects every {@code $PARAM} the expressions use
+     * @param diagnostics receives the warnings of calls that translate with a known difference
+     */
+    ExprTranslator(Set<String> parameters, Diagnostics diagnostics) {
         this.parameters = parameters;
+        this.diagnostics = diagnostics;
+    }
+
+    /** {@code DEFINE name Builtin('arg')}: builtins that take constructor arguments, by the name the script gives them. */
+    private final Map<String, FuncSpec> defined = new HashMap<>();
+
+    /** Whether {@code DEFINE name function} is a builtin the translation evaluates itself (PluckTuple). */
+    static boolean isDefinableBuiltin(FuncSpec function) {
+        return function.simpleName().equals("PluckTuple") && !function.arguments().isEmpty() && function.arguments().size() <= 2;
+    }
+
+    void define(String name, FuncSpec function) {
+        defined.put(name, function);
+    }
+
+    /** PIG-W010 at the call: what a builtin translated with a known difference does otherwise than Pig. */
+    void warnDiffers(SourceSpan span, String function, String note) {
+        if (warned.add(span)) {
+            diagnostics.report(DiagnosticCode.PIG_W010, span,
+                    function + " is translated, but differs from Pig: " + note.substring(PigFunctionTable.DIFFERS.length()),
+                    "check that the difference cannot occur on your data, or change the script");
+        }
     }
 
     Value translate(PigExpr expr, Scope scope) {
@@ -153,6 +187,13 @@ final class ExprTranslator {
 
     private Value call(PigExpr.Call call, Scope scope) {
         String name = call.function();
+        if (defined.containsKey(name)) {
+            return pluckTuple(call, defined.get(name), scope);
+        }
+        if (PigFunctionTable.isAggregate(name) && call.arguments().size() == 1
+                && translate(call.arguments().get(0), scope) instanceof Value.Scalar bagValue && bagValue.type() == PigType.BAG) {
+            return aggregateOfBagValue(call, bagValue);
+        }
         if (PigFunctionTable.isAggregate(name)) {
             Value.Scalar aggregate = (Value.Scalar) aggregate(call, scope);
             Value.Bag bag = (Value.Bag) translate(call.arguments().get(0), scope);
@@ -174,12 +215,95 @@ final class ExprTranslator {
         }
         List<SqlExpr> args = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
+        boolean groupBag = false;
         for (PigExpr argument : call.arguments()) {
-            Value.Scalar value = scalar(argument, scope);
+            Value.Scalar value;
+            if (translate(argument, scope) instanceof Value.Bag bag) {
+                value = bagValue(bag, scope, argument.span());
+                groupBag = true;
+            } else {
+                value = scalar(argument, scope);
+            }
             args.add(value.sql());
             types.add(value.type());
         }
-        return new Value.Scalar(new SqlExpr.Call(function.sqlName(), args), PigFunctionTable.resultType(function, types));
+        if (groupBag && PigFunctionTable.groupBagDifference(name).isPresent()) {
+            warnDiffers(call.span(), name, PigFunctionTable.groupBagDifference(name).get());
+        }
+        if (function.differs()) {
+            warnDiffers(call.span(), name, function.note());
+        }
+        SqlExpr sql = switch (function.form()) {
+            case CALL -> new SqlExpr.Call(function.sqlName(), args);
+            case ROW -> new SqlExpr.RowOf(args);
+            case MAP -> new SqlExpr.MapOf(args);
+        };
+        return new Value.Scalar(sql, PigFunctionTable.resultType(function, types));
+    }
+
+    /**
+     * A GROUP's bag passed whole to a builtin (BagToString(g.x), COR(g.x, g.y), TOP(2, 0, g)): the
+     * group's rows collected as an ARRAY of ROWs, the runtime's form of a bag. Pig's bag keeps the
+     * group's input order, which Flink does not promise; two bags of one group are collected by one
+     * aggregation, so their tuples pair up as Pig's projections of one bag do.
+     */
+    private Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
+        boolean grouped = scope instanceof Scope.Grouped || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
+        if (!grouped) {
+            throw unsupported(span, "a bag of a COGROUP passed to a function is not translated yet (only a GROUP's bag is)");
+        }
+        List<Field> fields = bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        if (fields.stream().anyMatch(Field::isRest)) {
+            throw unsupported(span, "a bag of a LOAD without AS passed to a function is not translated yet; declare the fields with AS");
+        }
+        SqlExpr tuple = new SqlExpr.RowOf(fields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
+        Value.Scalar collected = narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag);
+        return scope.aggregated(bag, collected, "bag" + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : ""));
+    }
+
+    /**
+     * PluckTuple(prefix[, match]) of {@code *}: a tuple of the input's fields whose Pig name starts with
+     * the prefix or matches it as a regex (or, with 'false', of the others), decided from the schema
+     * as Pig's class does on its first call. After a JOIN, Pig's names are {@code alias::field}.
+     */
+    private Value pluckTuple(PigExpr.Call call, FuncSpec function, Scope scope) {
+        if (call.arguments().size() != 1 || !(call.arguments().get(0) instanceof PigExpr.Star) || !(scope instanceof Scope.Plain plain)) {
+            throw unsupported(call.span(), function.simpleName() + " of anything but '*' of a relation is not translated yet");
+        }
+        String prefix = function.arguments().get(0);
+        boolean match = function.arguments().size() < 2 || Boolean.parseBoolean(function.arguments().get(1));
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(prefix);
+        } catch (PatternSyntaxException e) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, function.span(),
+                    function.simpleName() + "'s argument is not a Java regex: " + e.getDescription()));
+        }
+        List<Field> fields = plain.relation().fields();
+        List<String> names = Field.schemaNames(fields);
+        List<SqlExpr> picked = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            Field field = fields.get(i);
+            String alias = names.get(i);
+            if (alias == null || field.isRest()) {
+                throw unsupported(call.span(), function.simpleName() + " over fields without names is not translated yet");
+            }
+            if ((alias.startsWith(prefix) || pattern.matcher(alias).matches()) == match) {
+                picked.add(plain.scalar(field).sql());
+            }
+        }
+        return new Value.Scalar(new SqlExpr.RowOf(picked), PigType.TUPLE);
+    }
+
+    /** COUNT(TOKENIZE(s)): an aggregate of a bag value, computed on the value by the runtime's PIG_BAG_* function. */
+    private static Value.Scalar aggregateOfBagValue(PigExpr.Call call, Value.Scalar bag) {
+        PigType type = switch (call.function()) {
+            case "COUNT", "COUNT_STAR" -> PigType.LONG;
+            case "AVG" -> PigType.DOUBLE;
+            default -> throw unsupported(call.span(), call.function() + " of a bag built in the expression (not a GROUP's bag) is not"
+                    + " translated yet: the type of its tuples is not known to the translation");
+        };
+        return new Value.Scalar(SqlExpr.Call.of("PIG_BAG_" + call.function(), bag.sql()), type);
     }
 
     /** COUNT, COUNT_STAR, SUM, AVG, MIN, MAX over a bag of a grouped relation, with Pig's result types. */

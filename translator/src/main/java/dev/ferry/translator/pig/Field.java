@@ -1,6 +1,7 @@
 package dev.ferry.translator.pig;
 
 import dev.ferry.parser.pig.PigType;
+import java.util.List;
 
 /**
  * A field of a translated relation: the name Pig scripts use ({@code pigName}, null for unnamed
@@ -27,5 +28,15 @@ record Field(String pigName, String qualifier, String sqlName, PigType type, Str
 
     Field qualified(String newQualifier) {
         return new Field(pigName, newQualifier, sqlName, type, restDelimiter);
+    }
+
+    /**
+     * The names Pig's schema gives these fields (what PluckTuple matches and JsonStorage writes):
+     * {@code alias::name} when they come from several relations (a JOIN or CROSS), else the name;
+     * null for a field without one.
+     */
+    static List<String> schemaNames(List<Field> fields) {
+        boolean joined = fields.stream().map(Field::qualifier).distinct().count() > 1;
+        return fields.stream().map(f -> f.pigName() == null ? null : joined ? f.qualifier() + "::" + f.pigName() : f.pigName()).toList();
     }
 }

@@ -21,8 +21,11 @@ final class PigFunctionTable {
     /** How the result type of a scalar builtin follows from its arguments. */
     enum ResultType { CHARARRAY, LONG, INT, DOUBLE, BOOLEAN, DATETIME, TUPLE, BAG, MAP, FIRST_ARGUMENT, ROUNDED }
 
-    /** A scalar builtin that maps one-to-one onto a SQL function with the same argument order. */
-    record Scalar(String pigName, String sqlName, int minArgs, int maxArgs, ResultType result, String note) {
+    /** How the SQL form is written: a function call, or Flink's ROW(...) / MAP[...] constructor. */
+    enum Form { CALL, ROW, MAP }
+
+    /** A scalar builtin that maps one-to-one onto a SQL function (or constructor) with the same argument order. */
+    record Scalar(String pigName, String sqlName, Form form, int minArgs, int maxArgs, ResultType result, String note) {
         /** Whether Ferry knows a case where the result differs from Pig's. */
         boolean differs() {
             return note.startsWith(DIFFERS);
@@ -54,6 +57,8 @@ final class PigFunctionTable {
         runtime("REGEX_EXTRACT", 3, 3, ResultType.CHARARRAY, "Matcher.find, the group or null");
         runtime("REGEX_EXTRACT_ALL", 2, 2, ResultType.TUPLE, "Matcher.matches on the whole string, every group, else null");
         runtime("STRSPLIT", 1, 3, ResultType.TUPLE, "String.split(regex, limit) as a tuple");
+        runtime("REGEX_SEARCH", 2, 2, ResultType.BAG, DIFFERS + "Pig fails the job on a bad pattern or one without a group;"
+                + " the runtime answers null (else group 1 of every Matcher.find, null when none)");
         runtime("STRSPLITTOBAG", 1, 3, ResultType.BAG, "String.split(regex, limit) as a bag");
         runtime("TOKENIZE", 1, 2, ResultType.BAG, "StringTokenizer on space, double quote, comma, parentheses, star");
         runtime("UCFIRST", 1, 1, ResultType.CHARARRAY, "Character.toUpperCase of the first char");
@@ -87,8 +92,9 @@ final class PigFunctionTable {
         runtime("SubtractDuration", 2, 2, ResultType.DATETIME, "joda DateTime.minus(Period) in Pig's default zone");
         scalar("CurrentTime", "CURRENT_TIMESTAMP", 0, 0, ResultType.DATETIME, "fixed for the whole batch job in both");
         // tuples, bags and maps
-        scalar("TOTUPLE", "ROW", 1, Integer.MAX_VALUE, ResultType.TUPLE, "a tuple of the arguments in both");
-        scalar("TOMAP", "MAP", 2, Integer.MAX_VALUE, ResultType.MAP, "key, value pairs; a repeated key keeps the last value in both");
+        SCALARS.put("TOTUPLE", new Scalar("TOTUPLE", "ROW", Form.ROW, 1, Integer.MAX_VALUE, ResultType.TUPLE, "a tuple of the arguments in both"));
+        SCALARS.put("TOMAP", new Scalar("TOMAP", "MAP", Form.MAP, 2, Integer.MAX_VALUE, ResultType.MAP,
+                "key, value pairs; a repeated key keeps the last value in both"));
         runtime("TOBAG", 1, Integer.MAX_VALUE, ResultType.BAG, "one tuple per argument; arguments of one type");
         runtime("SIZE", 1, 1, ResultType.LONG, "chars of a chararray, tuples of a bag, entries of a map, fields of a tuple, 1 for a number");
         runtime("IsEmpty", 1, 1, ResultType.BOOLEAN, DIFFERS + THROWS_ON_NULL);
@@ -96,15 +102,35 @@ final class PigFunctionTable {
         runtime("TOP", 3, 3, ResultType.BAG, "the n largest by a field, in the order of Pig's PriorityQueue");
         runtime("KEYSET", 1, 1, ResultType.BAG, "HashMap key order, as Pig");
         runtime("VALUELIST", 1, 1, ResultType.BAG, "HashMap value order, as Pig");
+        runtime("VALUESET", 1, 1, ResultType.BAG, "the distinct values in HashMap value order, as Pig");
+        runtime("INVERSEMAP", 1, 1, ResultType.MAP, DIFFERS + THROWS_ON_NULL + " value; a stored result lists its entries in another"
+                + " order (Pig sizes the HashMap to the input map); else each value's text to the bag of its keys");
+        runtime("SUBTRACT", 2, 2, ResultType.BAG, "the distinct tuples of the first bag the second lacks, in Pig's HashSet order");
+        runtime("BagToTuple", 1, 1, ResultType.TUPLE, "every field of every tuple in one tuple (fields of one type)");
+        runtime("DIFF", 2, 2, ResultType.BAG, DIFFERS + "Pig's class throws on a null argument and fails the job; the runtime answers null"
+                + " (tuples of each bag missing from the other, in Pig's HashSet order)");
+        // COV and COR as Pig's exec computes them, over bag values (a bag built in the FOREACH)
+        runtime("COV", 1, Integer.MAX_VALUE, ResultType.BAG, "a (var<i>, var<j>, covariance) tuple per pair of double bags; null if a value is null or not a double");
+        runtime("COR", 1, Integer.MAX_VALUE, ResultType.BAG, "a (var<i>, var<j>, correlation) tuple per pair of double bags; null if a value is null or not a double");
         for (String name : List.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX")) {
             AGGREGATES.put(name, new Aggregate(name, "see Aggregates"));
         }
     }
 
+    /** Builtins that differ from Pig only when given a GROUP's bag (where Pig runs their Algebraic form). */
+    private static final Map<String, String> GROUP_BAG_DIFFERENCES = Map.of(
+            "COV", DIFFERS + "Pig 0.18 fails the job when its combiner runs COV on a GROUP's bags (COV.Intermed casts a long"
+                    + " count to Double); the translation gives what Pig's exec gives (as with SET pig.exec.nocombiner true)");
+
     private PigFunctionTable() {}
 
+    /** The "differs:" note of a builtin given a GROUP's bag, where it differs only then. */
+    static Optional<String> groupBagDifference(String name) {
+        return Optional.ofNullable(GROUP_BAG_DIFFERENCES.get(name));
+    }
+
     private static void scalar(String pig, String sql, int min, int max, ResultType result, String note) {
-        SCALARS.put(pig, new Scalar(pig, sql, min, max, result, note));
+        SCALARS.put(pig, new Scalar(pig, sql, Form.CALL, min, max, result, note));
     }
 
     /** A builtin computed by the runtime's {@code PIG_<NAME>} function. */

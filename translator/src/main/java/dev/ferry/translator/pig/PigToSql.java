@@ -4,6 +4,7 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
@@ -40,7 +41,7 @@ public final class PigToSql {
     private final PigScript script;
     private final Diagnostics diagnostics;
     private final TreeSet<String> parameters = new TreeSet<>();
-    private final ExprTranslator expressions = new ExprTranslator(parameters);
+    private final ExprTranslator expressions;
     private final Map<String, Relation> aliases = new HashMap<>();
     /** Aliases whose statement failed: reading one again is a follow-on error, reported once. */
     private final java.util.Set<String> failedAliases = new java.util.HashSet<>();
@@ -62,6 +63,7 @@ public final class PigToSql {
     private PigToSql(PigScript script, Diagnostics diagnostics) {
         this.script = script;
         this.diagnostics = diagnostics;
+        this.expressions = new ExprTranslator(parameters, diagnostics);
         this.uses = AliasUses.of(script.statements());
     }
 
@@ -140,9 +142,13 @@ public final class PigToSql {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
+        } else if (statement instanceof PigStatement.DefineFunction define && ExprTranslator.isDefinableBuiltin(define.function())) {
+            expressions.define(define.name(), define.function());
+        } else if (statement instanceof PigStatement.DefineFunction define) {
+            throw JavaUdfTodo.of(define, script.udfs());
         } else {
-            throw ExprTranslator.unsupported(statement.span(),
-                    describe(statement) + " is not translated yet by the Flink SQL translation");
+            throw NotTranslatable.of(statement).orElseGet(() -> ExprTranslator.unsupported(statement.span(),
+                    describe(statement) + " is not translated yet by the Flink SQL translation"));
         }
     }
 
@@ -150,11 +156,19 @@ public final class PigToSql {
         switch (command.keyword()) {
             case "DUMP", "DESCRIBE", "EXPLAIN", "ILLUSTRATE" -> diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
                     command.keyword() + " only prints in Pig; it is not part of the batch job");
+            case "REGISTER" -> {
+                if (NotTranslatable.of(command).isPresent()) {
+                    throw NotTranslatable.of(command).get();
+                }
+                // A jar only ships code: what the script uses from it (a DEFINE, a loader, a call) is reported there.
+                diagnostics.report(DiagnosticCode.PIG_W001, command.span(), "REGISTER " + command.argument() + " ships code to Pig's"
+                        + " tasks; the Flink job loads no jar", "a UDF or loader the script uses from it is reported where it is used");
+            }
             case "SET" -> diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
                     "SET tunes Pig's MapReduce execution; Flink settings belong to the FlinkDeployment",
                     "carry the intent into flinkConfiguration by hand if it matters: " + command.text());
-            default -> throw ExprTranslator.unsupported(command.span(),
-                    command.keyword() + " is not translated yet by the Flink SQL translation");
+            default -> throw NotTranslatable.of(command).orElseGet(() -> ExprTranslator.unsupported(command.span(),
+                    command.keyword() + " is not translated yet by the Flink SQL translation"));
         }
     }
 
@@ -241,12 +255,15 @@ public final class PigToSql {
         if (relation instanceof PigRelation.Rank rank) {
             return rank(alias, rank);
         }
-        throw ExprTranslator.unsupported(relation.span(), relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
-                + " is not translated yet by the Flink SQL translation");
+        throw NotTranslatable.of(relation).orElseGet(() -> ExprTranslator.unsupported(relation.span(),
+                relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " is not translated yet by the Flink SQL translation"));
     }
 
     private Relation load(String alias, PigRelation.Load load) {
-        String delimiter = storageDelimiter(load.function(), load.span());
+        StorageFunctions.Storage storage = StorageFunctions.load(load.function(), load.path(), load.schema());
+        storage.notes().forEach(note -> expressions.warnDiffers(load.function().span(), load.function().simpleName(), note));
+        String delimiter = storage.delimiter();
+        List<FieldSchema> schema = load.schema().isEmpty() ? storage.schema() : load.schema();
         String path = bindParameters(load.path(), parameters);
         Relation stored = storedPaths.get(path);
         if (stored != null) {
@@ -257,22 +274,26 @@ public final class PigToSql {
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
         String tableDelimiter = delimiter;
-        if (load.schema().isEmpty()) {
+        if (schema.isEmpty()) {
             // Pig keeps each line's own fields ($0, $1...); the table holds the line, $n splits it.
             fields.add(new Field(null, alias, "line", PigType.BYTEARRAY, delimiter));
             columns.add(new Column("line", SqlType.STRING));
             tableDelimiter = "\n";
         }
-        for (var fieldSchema : load.schema()) {
+        for (var fieldSchema : schema) {
             var type = PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
+            if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
+                throw ExprTranslator.unsupported(fieldSchema.span(), "the file tag is a chararray; declaring it "
+                        + fieldSchema.type().keyword() + " is not translated yet");
+            }
             // AS (int, chararray): unnamed fields, reachable by position only.
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type()));
             columns.add(new Column(sqlName, type));
         }
         String table = tableName(alias);
-        sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span()));
+        sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
         return new Relation.Named(table, fields);
     }
 
@@ -310,21 +331,6 @@ public final class PigToSql {
 
     private static boolean sameColumn(SqlExpr expr, String sqlName) {
         return expr instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
-    }
-
-    /** PigStorage is the only storage function the translation knows; its argument is the delimiter. */
-    private static String storageDelimiter(FuncSpec function, SourceSpan span) {
-        if (function == null) {
-            return "\t";
-        }
-        if (!function.simpleName().equals("PigStorage")) {
-            throw ExprTranslator.unsupported(function.span(),
-                    "storage function " + function.name() + " is not supported by the Flink SQL translation yet");
-        }
-        if (function.arguments().size() > 1) {
-            throw ExprTranslator.unsupported(function.span(), "PigStorage options ('-schema', '-tagFile'...) are not supported yet");
-        }
-        return function.arguments().isEmpty() ? "\t" : function.arguments().get(0);
     }
 
     private Relation foreach(String alias, PigRelation.Foreach foreach) {
@@ -1038,7 +1044,9 @@ public final class PigToSql {
     }
 
     private void store(PigStatement.Store store) {
-        String delimiter = storageDelimiter(store.function(), store.span());
+        StorageFunctions.Storage storage = StorageFunctions.store(store.function(), store.path());
+        storage.notes().forEach(note -> expressions.warnDiffers(store.span(), store.function().simpleName(), note));
+        String delimiter = storage.delimiter();
         Relation input = relationOf(store.alias(), store.span());
         Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o) ? o
                 : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
@@ -1046,9 +1054,33 @@ public final class PigToSql {
         List<Column> columns = new ArrayList<>();
         List<SelectItem> items = new ArrayList<>();
         boolean rewritten = false;
-        for (Field field : source.fields()) {
-            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
+        List<String> schemaNames = Field.schemaNames(source.fields());
+        for (int i = 0; i < source.fields().size(); i++) {
+            Field field = source.fields().get(i);
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
+            if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {
+                throw ExprTranslator.unsupported(store.span(), "JsonStorage of a " + field.type().keyword() + " field ('"
+                        + field.sqlName() + "') is not translated yet");
+            }
+            if (storage.format() == SqlJob.FileFormat.JSON && !field.sqlName().equals(schemaNames.get(i))) {
+                // JsonStorage writes Pig's field names (alias::name after a JOIN) as the keys.
+                if (schemaNames.get(i) == null || field.isRest()) {
+                    throw ExprTranslator.unsupported(store.span(), "JsonStorage of a field without a name ('" + field.sqlName()
+                            + "') is not translated yet; name it with AS");
+                }
+                columns.add(new Column(schemaNames.get(i), columnType(field, store.span())));
+                items.add(new SelectItem(value, schemaNames.get(i)));
+                rewritten = true;
+                continue;
+            }
+            if (PigTypes.storedAsText(field.type())) {
+                // Element types of a bag, tuple or map are known to the planner only: the runtime writes Pig's text form.
+                columns.add(new Column(field.sqlName(), SqlType.STRING));
+                items.add(new SelectItem(SqlExpr.Call.of("PIG_TEXT", value), field.sqlName()));
+                rewritten = true;
+                continue;
+            }
+            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
             if (field.isRest() && !field.restDelimiter().equals(delimiter)) {
                 // The line of a LOAD without AS is written field by field with the STORE's delimiter.
                 value = SqlExpr.Call.of("REPLACE", value, SqlExpr.Literal.text(field.restDelimiter()), SqlExpr.Literal.text(delimiter));
@@ -1060,7 +1092,7 @@ public final class PigToSql {
         Paths.check(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         boolean sorted = !ordered.ordering().isEmpty();
-        sinks.add(new SqlJob.Table(sink, columns, path, delimiter, sorted, store.span()));
+        sinks.add(new SqlJob.Table(sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
         Select query = rewritten ? Select.of(items, new SqlQuery.TableRef(source.sqlName())) : SqlQuery.selectAll(source.sqlName());
         inserts.add(new SqlJob.Insert(sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), ordered.spans()));
         storedPaths.put(path, input);
@@ -1135,7 +1167,8 @@ public final class PigToSql {
         String name = tableName(alias);
         List<Column> columns = new ArrayList<>();
         for (Field field : fields) {
-            columns.add(new Column(field.sqlName(), columnType(field, spans.get(0))));
+            SqlType type = PigTypes.viewColumnType(field.type()).orElseGet(() -> columnType(field, spans.get(0)));
+            columns.add(new Column(field.sqlName(), type));
         }
         views.add(new SqlJob.View(name, spans, query, columns));
         // Fields keep the qualifier a JOIN gave them: Pig names them alias::name until a FOREACH renames them.

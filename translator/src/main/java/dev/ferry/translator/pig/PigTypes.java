@@ -2,6 +2,7 @@ package dev.ferry.translator.pig;
 
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlType;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,12 +17,32 @@ final class PigTypes {
             PigType.DOUBLE, SqlType.DOUBLE,
             PigType.CHARARRAY, SqlType.STRING,
             PigType.BYTEARRAY, SqlType.STRING,
-            PigType.BOOLEAN, SqlType.BOOLEAN);
+            PigType.BOOLEAN, SqlType.BOOLEAN,
+            PigType.DATETIME, SqlType.TIMESTAMP_LTZ);
 
     private PigTypes() {}
 
     static Optional<SqlType> columnType(PigType type) {
         return Optional.ofNullable(COLUMN_TYPES.get(type));
+    }
+
+    /**
+     * A view column's type: a stored column's type, or for a bag, tuple or map the shape alone, as the
+     * element types are known to Flink's planner only (a map's values are bytearrays unless declared).
+     */
+    static Optional<SqlType> viewColumnType(PigType type) {
+        return switch (type) {
+            case DATETIME -> Optional.of(SqlType.TIMESTAMP_LTZ);
+            case BAG -> Optional.of(new SqlType.Array(new SqlType.Row(List.of())));
+            case TUPLE -> Optional.of(new SqlType.Row(List.of()));
+            case MAP -> Optional.of(new SqlType.Map(SqlType.STRING, SqlType.BYTES));
+            default -> columnType(type);
+        };
+    }
+
+    /** A STORE writes these as text the runtime formats (PIG_TEXT): a bag, tuple, map or datetime. */
+    static boolean storedAsText(PigType type) {
+        return type == PigType.BAG || type == PigType.TUPLE || type == PigType.MAP || type == PigType.DATETIME;
     }
 
     /**

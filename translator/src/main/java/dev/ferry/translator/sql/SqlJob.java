@@ -24,15 +24,35 @@ public record SqlJob(String name, String sourceFile, List<JobParameter> paramete
     public record JobParameter(String name, String defaultValue) {}
 
     /**
-     * A file table in Pig's text format. {@code path} may contain {@code ${PARAM}} placeholders;
-     * {@code singleWriter} keeps an ORDERed result in one file, as Pig's single part file for it.
+     * A file table. {@code path} may contain {@code ${PARAM}} placeholders; {@code singleWriter} keeps
+     * an ORDERed result in one file, as Pig's single part file for it; {@code fileTag}: the first column
+     * is the file each row comes from, not a field of the line (PigStorage's -tagFile / -tagPath).
      */
     public record Table(String name, List<Column> columns, String path, String fieldDelimiter,
-                        boolean singleWriter, SourceSpan span) {
+                        boolean singleWriter, SourceSpan span, FileFormat format, FileTag fileTag) {
         public Table {
             columns = List.copyOf(columns);
         }
+
+        /** A table in Pig's text format (PigStorage) with no file tag. */
+        public Table(String name, List<Column> columns, String path, String fieldDelimiter, boolean singleWriter, SourceSpan span) {
+            this(name, columns, path, fieldDelimiter, singleWriter, span, FileFormat.PIG_STORAGE, FileTag.NONE);
+        }
+
+        /** The same table at another path. */
+        public Table withPath(String other) {
+            return new Table(name, columns, other, fieldDelimiter, singleWriter, span, format, fileTag);
+        }
     }
+
+    /**
+     * How a table's files are read or written: Pig's delimited text (PigStorage), each whole line as
+     * one field (TextLoader), or one JSON object a line (JsonLoader, JsonStorage).
+     */
+    public enum FileFormat { PIG_STORAGE, TEXT_LINES, JSON }
+
+    /** The file a row comes from, as a leading field: none, its name (-tagFile) or its path (-tagPath). */
+    public enum FileTag { NONE, FILE_NAME, FILE_PATH }
 
     /** {@code CREATE TEMPORARY VIEW name AS query}; spans are the Pig statements it comes from. */
     public record View(String name, List<SourceSpan> spans, SqlQuery query, List<Column> columns) {

@@ -1,0 +1,29 @@
+package dev.ferry.parser.pig;
+
+/**
+ * A Pig UDF class as its Java source in the repository declares it.
+ *
+ * @param className the fully qualified name the script uses
+ * @param source the source file, as shown to users (relative to the repository)
+ * @param kind what Pig calls the class as
+ * @param resultType the type argument of EvalFunc (e.g. {@code String}, {@code DataBag}), else empty
+ * @param algebraic whether it implements {@code Algebraic}
+ * @param accumulator whether it implements {@code Accumulator}
+ */
+public record JavaUdf(String className, String source, Kind kind, String resultType, boolean algebraic, boolean accumulator) {
+
+    /** The Pig base class the UDF extends. */
+    public enum Kind { EVAL_FUNC, FILTER_FUNC, LOAD_FUNC, STORE_FUNC, OTHER }
+
+    /** {@code EvalFunc<String>, Algebraic} as a person would say it. */
+    public String signature() {
+        String base = switch (kind) {
+            case EVAL_FUNC -> "EvalFunc<" + resultType + ">";
+            case FILTER_FUNC -> "FilterFunc";
+            case LOAD_FUNC -> "LoadFunc";
+            case STORE_FUNC -> "StoreFunc";
+            case OTHER -> "a class that extends no Pig UDF base class directly";
+        };
+        return base + (algebraic ? ", Algebraic" : "") + (accumulator ? ", Accumulator" : "");
+    }
+}

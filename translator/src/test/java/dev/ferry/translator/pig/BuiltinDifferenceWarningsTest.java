@@ -1,0 +1,63 @@
+package dev.ferry.translator.pig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.parser.pig.PigParser;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A builtin whose table row says it cannot be exact still translates, and the user learns how it
+ * differs: one PIG-W010 warning at the call's own line and column, with the row's note.
+ */
+class BuiltinDifferenceWarningsTest {
+
+    private static final String LOAD =
+            "rows = LOAD 'in' USING PigStorage(',') AS (s:chararray, t:chararray, i:int, d:double);\n";
+
+    private static List<String> warnings(String body) {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<?> job = PigParser.parse(LOAD + body + "STORE r INTO 'out';\n", "t.pig", diagnostics)
+                .flatMap(s -> PigToSql.translate(s, "t", diagnostics));
+        assertTrue(job.isPresent(), () -> diagnostics.sorted().stream().map(Diagnostic::format).toList().toString());
+        return diagnostics.sorted().stream().map(d -> d.format().lines().findFirst().orElseThrow()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            r = FOREACH rows GENERATE ABS(i);                     | t.pig:2:27: warning PIG-W010: ABS is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null
+            r = FOREACH rows GENERATE s, RANDOM() AS x;           | t.pig:2:30: warning PIG-W010: RANDOM is translated, but differs from Pig: a different random sequence (Math.random in Pig)
+            r = FOREACH rows GENERATE EqualsIgnoreCase(s, t);     | t.pig:2:27: warning PIG-W010: EqualsIgnoreCase is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null
+            r = FILTER rows BY ROUND_TO(d, 1) > 0.5;              | t.pig:2:20: warning PIG-W010: ROUND_TO is translated, but differs from Pig: BigDecimal HALF_EVEN by default; Pig's class throws on a null argument and fails the job; the runtime answers null
+            r = FOREACH rows GENERATE GetYear(ToDate(s));         | t.pig:2:35: warning PIG-W010: ToDate is translated, but differs from Pig: an offset parsed from the text is kept by Pig; Flink keeps the instant, shown in the default zone
+            r = FOREACH rows GENERATE UPPER(TRIM(s)), SIZE(s);    |
+            """)
+    void aCallThatCannotBeExactWarnsAtItsPosition(String body, String expected) {
+        assertEquals(expected == null ? List.of() : List.of(expected), warnings(body + "\n"));
+    }
+
+    @Test
+    void covOfAGroupsBagsWarnsThatPigsCombinerFailsCorDoesNot() {
+        List<String> warnings = warnings("g = GROUP rows BY s;\n"
+                + "r = FOREACH g GENERATE group, COV(rows.d, rows.i), COR(rows.d, rows.i);\n");
+        assertEquals(List.of("t.pig:3:31: warning PIG-W010: COV is translated, but differs from Pig: Pig 0.18 fails the job when its"
+                + " combiner runs COV on a GROUP's bags (COV.Intermed casts a long count to Double); the translation gives what"
+                + " Pig's exec gives (as with SET pig.exec.nocombiner true)"), warnings);
+    }
+
+    @Test
+    void everyCallWarnsOnceAtItsOwnPlace() {
+        List<String> warnings = warnings("a = FOREACH rows GENERATE ABS(i) AS x, s;\n"
+                + "r = FOREACH a GENERATE ABS(x), s;\n");
+        assertEquals(List.of(
+                "t.pig:2:27: warning PIG-W010: ABS is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null",
+                "t.pig:3:24: warning PIG-W010: ABS is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null"),
+                warnings);
+    }
+}

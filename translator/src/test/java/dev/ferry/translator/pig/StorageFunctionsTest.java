@@ -1,0 +1,55 @@
+package dev.ferry.translator.pig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.parser.pig.PigParser;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Load and store functions: what translates (with a warning where the files differ from Pig's), and
+ * what is reported at the function with what translating it would need.
+ */
+class StorageFunctionsTest {
+
+    private static List<String> diagnostics(String script) {
+        Diagnostics diagnostics = new Diagnostics();
+        PigParser.parse(script, "t.pig", diagnostics).flatMap(s -> PigToSql.translate(s, "t", diagnostics));
+        return diagnostics.sorted().stream().map(d -> d.format().lines().findFirst().orElseThrow()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            a = LOAD 'in' USING BinStorage() AS (x:int);                       | t.pig:1:21: error PIG-E020: BinStorage is Pig's binary tuple encoding (BinInterSedes); translating it needs a runtime format reading and writing that encoding, or the data converted to PigStorage text first; not translated yet
+            a = LOAD 'in' USING AvroStorage();                                 | t.pig:1:21: error PIG-E020: AvroStorage needs Flink's 'avro' format (flink-avro on the job's classpath) and the Avro schema as the table's columns (from the files or the AvroStorage argument); not translated yet
+            a = LOAD 'in' USING OrcStorage();                                  | t.pig:1:21: error PIG-E020: OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the table's columns; not translated yet
+            a = LOAD 'hbase://users' USING org.apache.pig.backend.hadoop.hbase.HBaseStorage('info:name info:age'); | t.pig:1:32: error PIG-E020: HBaseStorage of table 'users' (columns 'info:name info:age') needs Flink's HBase connector (flink-connector-hbase) with those columns as a ROW per column family; not translated yet
+            a = LOAD 'in' USING com.acme.LogLoader();                          | t.pig:1:21: error PIG-E020: storage function com.acme.LogLoader (a user or piggybank function) is not translated yet: it needs a runtime adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format
+            a = LOAD 'in' USING PigStorage(',', '-schema');                    | t.pig:1:21: error PIG-E020: PigStorage '-schema' reads the fields from the .pig_schema file next to the data when the job runs; Ferry translates before: declare them with AS (...)
+            a = LOAD 'in' USING PigStorage(',', '-tagPath');                   | t.pig:1:21: error PIG-E020: PigStorage '-tagPath' without AS is not translated yet: declare the fields with AS (file:chararray, ...)
+            a = LOAD 'in' USING PigStorage(',', '-bogus') AS (x:int);          | t.pig:1:21: error PIG-E020: PigStorage option '-bogus' is not translated yet
+            a = LOAD 'in' USING JsonLoader();                                  | t.pig:1:21: error PIG-E020: JsonLoader without a schema reads the .pig_schema file next to the data when the job runs; Ferry translates before: give the schema (JsonLoader('a:int, b:chararray')) or AS (...)
+            a = LOAD 'in' USING PigStorage(',', '-schema') AS (x:int);         |
+            a = LOAD 'in' USING JsonLoader('x:int, y:chararray');              |
+            a = LOAD 'in' USING TextLoader();                                  |
+            a = LOAD 'in' USING PigStorage(',', '-tagPath') AS (p:chararray);  | t.pig:1:21: warning PIG-W010: PigStorage is translated, but differs from Pig: '-tagPath' gives the file's path without scheme and authority ('/data/in/part-0'); Pig gives its URI ('hdfs://nn:8020/data/in/part-0')
+            """)
+    void loadFunctions(String load, String expected) {
+        assertEquals(expected == null ? List.of() : List.of(expected), diagnostics(load + "\nSTORE a INTO 'out';\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            STORE a INTO 'out' USING PigStorage(',', '-schema');   | t.pig:2:1: warning PIG-W010: PigStorage is translated, but differs from Pig: Pig also writes .pig_schema and .pig_header files next to the data ('-schema'); the translation writes the data files only
+            STORE a INTO 'out' USING JsonStorage();                | t.pig:2:1: warning PIG-W010: JsonStorage is translated, but differs from Pig: Pig's JsonStorage also writes a .pig_schema file next to the data; the translation writes the data files only
+            STORE a INTO 'out' USING BinStorage();                 | t.pig:2:26: error PIG-E020: BinStorage is Pig's binary tuple encoding (BinInterSedes); translating it needs a runtime format reading and writing that encoding, or the data converted to PigStorage text first; not translated yet
+            STORE a INTO 'out' USING PigStorage(';', '-noschema'); |
+            """)
+    void storeFunctions(String store, String expected) {
+        assertEquals(expected == null ? List.of() : List.of(expected),
+                diagnostics("a = LOAD 'in' USING PigStorage(',') AS (x:int, y:chararray);\n" + store + "\n"));
+    }
+}

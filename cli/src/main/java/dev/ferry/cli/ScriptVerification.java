@@ -110,7 +110,7 @@ final class ScriptVerification {
         List<PigStatement.Store> stores = parsed.get().statements().stream()
                 .filter(PigStatement.Store.class::isInstance).map(PigStatement.Store.class::cast).toList();
         try {
-            return run(script, display, params, plan, oracle, runtimeJar, work, parsed.get(), job, stores);
+            return run(root, script, display, params, plan, oracle, runtimeJar, work, parsed.get(), job, stores);
         } catch (Refused refused) {
             return new Result(Outcome.NOT_RUN, refused.inputs, List.of(refused.diagnostic.format()));
         }
@@ -129,7 +129,7 @@ final class ScriptVerification {
         }
     }
 
-    private static Result run(Path script, String display, Map<String, String> params, InputPlan plan, Oracle oracle,
+    private static Result run(RepoRoot root, Path script, String display, Map<String, String> params, InputPlan plan, Oracle oracle,
                               Path runtimeJar, Path work, PigScript parsed, SqlJob job, List<PigStatement.Store> stores)
             throws IOException, InterruptedException, Refused {
         String text = Files.readString(script, StandardCharsets.UTF_8);
@@ -189,7 +189,7 @@ final class ScriptVerification {
                     source.fieldDelimiter(), source.singleWriter(), source.span()));
         }
         SqlJob redirected = job.withTables(sources, sinks);
-        Path pigScript = Files.writeString(work.resolve("script.pig"), text);
+        Path pigScript = Files.writeString(work.resolve("script.pig"), importsFrom(text, root, script.getParent()));
         Path sql = Files.writeString(work.resolve("job.sql"), SqlScriptRenderer.render(redirected));
         Map<String, String> bound = new LinkedHashMap<>();
         job.parameters().forEach(p -> {
@@ -258,6 +258,23 @@ final class ScriptVerification {
             keys.add(index);
         }
         return Optional.of(keys);
+    }
+
+    private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile("(?im)^(\\s*import\\s+)'([^'\\\\\\n]*)'");
+
+    /**
+     * The scratch copy runs in another directory: an {@code IMPORT 'macros/x.pig'} (Pig reads it relative to
+     * where it runs) names the file beside the original script instead, when that file is in the repository.
+     */
+    private static String importsFrom(String text, RepoRoot root, Path scriptDir) {
+        java.util.regex.Matcher m = IMPORT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            RepoRoot.Located located = root.locate(scriptDir, m.group(2));
+            String path = located.inside() ? ScriptPaths.quote(located.path().toString()) : "'" + m.group(2) + "'";
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + path));
+        }
+        return m.appendTail(out).toString();
     }
 
     private static Optional<Integer> earlierStore(List<PigStatement.Store> stores, PigRelation.Load load) {

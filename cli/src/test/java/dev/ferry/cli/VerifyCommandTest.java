@@ -69,6 +69,10 @@ class VerifyCommandTest {
         Files.writeString(repo.resolve("e_macro.pig"), "DEFINE load_ints(p) RETURNS r {\n  $r = LOAD '$p' AS (n:int);\n};\n"
                 + "a = load_ints('x');\nSTORE a INTO 'y';\n");
         Files.writeString(repo.resolve("f_nostore.pig"), "a = LOAD 'x' AS (n:int);\nDUMP a;\n");
+        // Pig reads an IMPORT relative to where it runs: verify points it at the file beside the script.
+        Files.createDirectories(repo.resolve("lib"));
+        Files.writeString(repo.resolve("lib/m.pig"), "DEFINE big(X) RETURNS Y {\n  $Y = FILTER $X BY n > 2;\n};\n");
+        Files.writeString(repo.resolve("g_import.pig"), "IMPORT 'lib/m.pig';\na = LOAD 'x' AS (n:int, s:chararray);\nb = big(a);\nSTORE b INTO 'y';\n");
         StringWriter out = new StringWriter();
         int exit = run(out, "verify", "--repo", repo.toString());
         List<String> summary = out.toString().lines().filter(l -> !l.startsWith(" ")).toList();
@@ -79,11 +83,13 @@ class VerifyCommandTest {
                 "not run  d_param.pig  (inputs: 1 generated)",
                 "not run  e_macro.pig  (inputs: 1 generated)",
                 "TODO     f_nostore.pig",
+                "agree    g_import.pig  (inputs: 1 generated)",
+                "TODO     lib/m.pig",
                 "",
-                "scripts 6: translated 4, TODO 2, error 0",
-                "translated 4: agree 2, differ 0, not run 2",
-                "agree rate: 2/6 (33%) of all scripts, 2/2 (100%) of the scripts compared",
-                "inputs of the scripts compared: 1 sampled from the repository, 2 generated from LOAD schemas"), summary, out.toString());
+                "scripts 8: translated 5, TODO 3, error 0",
+                "translated 5: agree 3, differ 0, not run 2",
+                "agree rate: 3/8 (38%) of all scripts, 3/3 (100%) of the scripts compared",
+                "inputs of the scripts compared: 1 sampled from the repository, 3 generated from LOAD schemas"), summary, out.toString());
         assertTrue(out.toString().contains("d_param.pig:2:21: error PIG-E002"), out.toString());
         assertTrue(out.toString().contains("e_macro.pig:2:7: error VER-E001"), out.toString());
         assertEquals(1, exit, "scripts that could not be run fail the verification");

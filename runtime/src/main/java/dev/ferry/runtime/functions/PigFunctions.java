@@ -38,6 +38,7 @@ public final class PigFunctions {
         m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
         // arithmetic and math
         m.put("PIG_DIVIDE", new PigDivide()); // a / b: null when b is zero, for every type
+        m.put("PIG_ASSERT", new PigAssert()); // ASSERT a BY c: fails the job when c is false or null
         m.put("PIG_ROUND", new PigRound()); // ROUND: Math.round, halves up, BIGINT result
         m.put("PIG_ROUND_TO", new PigMath.RoundTo()); // ROUND_TO: BigDecimal HALF_UP of the shortest decimal
         for (PigMath.Unary unary : PigMath.Unary.values()) {

@@ -142,10 +142,25 @@ public final class PigToSql {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
+        } else if (statement instanceof PigStatement.Assert assertion) {
+            assertion(assertion);
         } else {
             throw ExprTranslator.unsupported(statement.span(),
                     describe(statement) + " is not translated yet by the Flink SQL translation");
         }
+    }
+
+    /**
+     * {@code ASSERT a BY cond[, 'message']}: Pig filters {@code a} through its Assert UDF, which fails the job
+     * when the condition is false or null; {@code a} then names the checked rows. PIG_ASSERT does the same.
+     */
+    private void assertion(PigStatement.Assert assertion) {
+        Relation.Named input = named(assertion.input(), assertion.span());
+        SqlExpr check = SqlExpr.Call.of("PIG_ASSERT", condition(assertion.condition(), input),
+                SqlExpr.Literal.text(assertion.message() == null ? "" : assertion.message()));
+        Relation.Named checked = view(assertion.input(), assertion.span(), SqlQuery.selectAll(input.sqlName()).withWhere(check),
+                input.fields());
+        aliases.put(assertion.input(), keepOrder(assertion.input(), checked, input));
     }
 
     private void command(PigStatement.Command command) {

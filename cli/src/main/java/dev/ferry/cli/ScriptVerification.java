@@ -270,7 +270,12 @@ final class ScriptVerification {
         java.util.regex.Matcher m = IMPORT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            RepoRoot.Located located = root.locate(scriptDir, m.group(2));
+            RepoRoot.Located located;
+            try {
+                located = root.locate(scriptDir, m.group(2));
+            } catch (java.nio.file.InvalidPathException notAPath) {
+                continue;
+            }
             String path = located.inside() ? ScriptPaths.quote(located.path().toString()) : "'" + m.group(2) + "'";
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + path));
         }

@@ -123,14 +123,18 @@ final class VerifyInputs {
 
     /** The file or directory the path names, relative to the script or the repository root, when it is inside the repository. */
     private static Optional<Path> inRepository(RepoRoot root, Path scriptDir, String path) {
-        if (path.contains("$") || path.contains("://") || Path.of(path).isAbsolute()) {
-            return Optional.empty();
-        }
-        for (Path base : List.of(scriptDir, root.path())) {
-            RepoRoot.Located located = root.locate(base, path);
-            if (located.inside()) {
-                return Optional.of(located.path());
+        try {
+            if (path.contains("$") || path.contains("://") || Path.of(path).isAbsolute()) {
+                return Optional.empty();
             }
+            for (Path base : List.of(scriptDir, root.path())) {
+                RepoRoot.Located located = root.locate(base, path);
+                if (located.inside()) {
+                    return Optional.of(located.path());
+                }
+            }
+        } catch (java.nio.file.InvalidPathException notAPath) {
+            // Not a local path (a NUL, say): no sample, rows are generated.
         }
         return Optional.empty();
     }

@@ -15,11 +15,14 @@ import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.sql.Column;
+import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.sql.SqlQuery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +31,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * One Pig script through real Pig and through its translation on Flink, on the same input, every STORE
@@ -248,36 +254,36 @@ final class ScriptVerification {
         if (!(insert.query() instanceof SqlQuery.Select select) || select.orderBy().isEmpty() || sink.isEmpty()) {
             return Optional.empty();
         }
-        List<String> columns = sink.get().columns().stream().map(dev.ferry.translator.sql.Column::name).toList();
+        List<String> columns = sink.get().columns().stream().map(Column::name).toList();
         List<Integer> keys = new ArrayList<>();
         for (SqlQuery.OrderItem item : select.orderBy()) {
-            int index = item.expr() instanceof dev.ferry.translator.sql.SqlExpr.ColumnRef ref ? columns.indexOf(ref.name()) : -1;
-            if (index < 0 || !select.items().stream().allMatch(it -> it.expr() instanceof dev.ferry.translator.sql.SqlExpr.Star)) {
-                return Optional.of(java.util.stream.IntStream.range(0, columns.size()).boxed().toList());
+            int index = item.expr() instanceof SqlExpr.ColumnRef ref ? columns.indexOf(ref.name()) : -1;
+            if (index < 0 || !select.items().stream().allMatch(it -> it.expr() instanceof SqlExpr.Star)) {
+                return Optional.of(IntStream.range(0, columns.size()).boxed().toList());
             }
             keys.add(index);
         }
         return Optional.of(keys);
     }
 
-    private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile("(?im)^(\\s*import\\s+)'([^'\\\\\\n]*)'");
+    private static final Pattern IMPORT = Pattern.compile("(?im)^(\\s*import\\s+)'([^'\\\\\\n]*)'");
 
     /**
      * The scratch copy runs in another directory: an {@code IMPORT 'macros/x.pig'} (Pig reads it relative to
      * where it runs) names the file beside the original script instead, when that file is in the repository.
      */
     private static String importsFrom(String text, RepoRoot root, Path scriptDir) {
-        java.util.regex.Matcher m = IMPORT.matcher(text);
+        Matcher m = IMPORT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             RepoRoot.Located located;
             try {
                 located = root.locate(scriptDir, m.group(2));
-            } catch (java.nio.file.InvalidPathException notAPath) {
+            } catch (InvalidPathException notAPath) {
                 continue;
             }
             String path = located.inside() ? ScriptPaths.quote(located.path().toString()) : "'" + m.group(2) + "'";
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group(1) + path));
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + path));
         }
         return m.appendTail(out).toString();
     }

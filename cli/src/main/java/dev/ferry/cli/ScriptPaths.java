@@ -1,39 +1,87 @@
 package dev.ferry.cli;
 
 import dev.ferry.diagnostics.SourceSpan;
-import dev.ferry.parser.pig.PigRelation;
-import dev.ferry.parser.pig.PigScript;
-import dev.ferry.parser.pig.PigStatement;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.ferry.parser.pig.PigStrings;
+import java.util.Optional;
 
-/** Rewrites the quoted path of one LOAD or STORE in a Pig script's text, found from its statement's position. */
+/**
+ * Rewrites the quoted path of one LOAD or STORE in a Pig script's text. The path is looked for only
+ * inside the statement that starts at the span (up to its {@code ;}, comments skipped), and quoted
+ * literals compare by value ({@code '\u0041'} is {@code 'A'}), so a path is never taken from another
+ * statement; a path the statement does not spell out (a macro's, an expression) is not found.
+ */
 final class ScriptPaths {
 
     private ScriptPaths() {}
 
-    /** The LOADs of the script by alias (the last one of an alias assigned twice). */
-    static Map<String, PigRelation.Load> loads(PigScript script) {
-        Map<String, PigRelation.Load> loads = new LinkedHashMap<>();
-        for (PigStatement s : script.statements()) {
-            if (s instanceof PigStatement.Assign a && a.relation() instanceof PigRelation.Load load) {
-                loads.put(a.alias(), load);
+    /**
+     * {@code text} with the literal {@code 'path'} of the statement at {@code span} replaced by the quoted
+     * {@code replacement}; empty when the statement has no such literal (or the span is not in this text).
+     */
+    static Optional<String> replace(String text, String display, SourceSpan span, String path, String replacement) {
+        if (!span.file().equals(display)) {
+            return Optional.empty();
+        }
+        int at = offsetOf(text, span);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c == ';') {
+                return Optional.empty();
+            } else if (text.startsWith("--", at)) {
+                at = endOf(text, "\n", at);
+            } else if (text.startsWith("/*", at)) {
+                at = endOf(text, "*/", at + 2);
+            } else if (c == '\'') {
+                int end = closingQuote(text, at);
+                if (end < 0) {
+                    return Optional.empty();
+                }
+                if (PigStrings.unquote(text.substring(at, end + 1)).equals(path)) {
+                    return Optional.of(text.substring(0, at) + quote(replacement) + text.substring(end + 1));
+                }
+                at = end + 1;
+            } else {
+                at++;
             }
         }
-        return loads;
+        return Optional.empty();
     }
 
-    /** {@code text} with the first {@code 'path'} at or after the statement's position replaced by {@code 'replacement'}. */
-    static String replace(String text, SourceSpan span, String path, String replacement) {
+    /** A Pig string literal of {@code value}. */
+    static String quote(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static int offsetOf(String text, SourceSpan span) {
         int offset = 0;
-        for (int line = 1; line < span.line() && offset >= 0; line++) {
+        for (int line = 1; line < span.line(); line++) {
             offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return -1;
+            }
         }
-        int at = text.indexOf("'" + path + "'", Math.max(0, offset));
-        if (at < 0) {
-            throw new IllegalArgumentException("cannot find the path '" + path + "' of the statement at line " + span.line());
+        return Math.min(text.length(), offset + Math.max(0, span.column() - 1));
+    }
+
+    private static int endOf(String text, String terminator, int from) {
+        int end = text.indexOf(terminator, from);
+        return end < 0 ? text.length() : end + terminator.length();
+    }
+
+    private static int closingQuote(String text, int open) {
+        for (int i = open + 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '\'') {
+                return i;
+            } else if (c == '\n') {
+                return -1;
+            }
         }
-        String quoted = "'" + replacement.replace("\\", "\\\\").replace("'", "\\'") + "'";
-        return text.substring(0, at) + quoted + text.substring(at + path.length() + 2);
+        return -1;
     }
 }

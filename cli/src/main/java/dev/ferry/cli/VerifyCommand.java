@@ -1,27 +1,19 @@
 package dev.ferry.cli;
 
-import dev.ferry.diagnostics.Diagnostic;
-import dev.ferry.diagnostics.Diagnostics;
-import dev.ferry.generator.sql.SqlScriptRenderer;
-import dev.ferry.oracle.PigOracle;
-import dev.ferry.oracle.PigOutput;
-import dev.ferry.parser.pig.PigLoader;
-import dev.ferry.parser.pig.PigScript;
-import dev.ferry.parser.pig.PigStatement;
-import dev.ferry.translator.pig.PigToSql;
-import dev.ferry.translator.sql.SqlJob;
+import dev.ferry.parser.repo.RepoRoot;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,19 +25,27 @@ import picocli.CommandLine.Parameters;
  * scratch directory, and compares what each STORE wrote: as multisets, in order where the script
  * ORDERs; doubles within a relative 1e-9 (summation order differs between the engines).
  * Exit 0 when every STORE agrees, 1 when one differs or the script does not translate or run.
+ *
+ * <p>{@code ferry verify --repo DIR} does it for every {@code .pig} file under DIR, each LOAD reading a
+ * sample of its file when the repository holds it, else rows generated from its schema
+ * ({@link VerifyInputs}), and prints one line per script and the counts: the agree rate.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
-        footer = {"", "Exit codes: 0 every STORE agrees, 1 a difference (or the script does not translate), 2 usage."},
-        description = "Run a Pig script in real Pig and its translation on embedded Flink; compare the outputs.")
+        footer = {"", "Exit codes: 0 every STORE agrees (--repo: every translated script agrees, none is an error),",
+            "1 a difference, a script that does not translate or cannot run, 2 usage."},
+        description = "Run a Pig script (or every script of a repository) in real Pig and its translation on embedded Flink; compare the outputs.")
 final class VerifyCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "The Pig script.")
+    @Parameters(index = "0", arity = "0..1", description = "The Pig script.")
     Path script;
+
+    @Option(names = "--repo", description = "Verify every .pig file under this directory, on sampled or generated input.")
+    Path repo;
 
     @Option(names = "--param", description = "A Pig parameter, NAME=VALUE (repeatable).")
     Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--data", description = "Read ALIAS's LOAD from PATH instead (repeatable).")
+    @Option(names = "--data", description = "Read ALIAS's LOAD from PATH instead (repeatable; one script only).")
     Map<String, String> data = new LinkedHashMap<>();
 
     @Option(names = "--oracle", description = "The built oracle module's target directory (default: oracle/target).")
@@ -59,106 +59,104 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Diagnostics diagnostics = new Diagnostics();
-        String display = script.getFileName().toString();
-        Optional<PigScript> parsed = PigLoader.load(dev.ferry.parser.repo.RepoRoot.of(script.toAbsolutePath().getParent()), script, display, Optional.empty(), diagnostics);
-        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, "verify", diagnostics));
-        if (job.isEmpty()) {
-            diagnostics.sorted().stream().map(Diagnostic::format).forEach(err::println);
-            err.println(display + ": not translated, nothing to verify");
-            return 1;
+        if ((script == null) == (repo == null) || (repo != null && !data.isEmpty())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give either SCRIPT.pig (with --data if wanted) or --repo DIR");
         }
-        Path work = Files.createTempDirectory("ferry-verify");
-        String text = Files.readString(script, StandardCharsets.UTF_8);
-        List<PigStatement.Store> stores = parsed.get().statements().stream()
-                .filter(PigStatement.Store.class::isInstance).map(PigStatement.Store.class::cast).toList();
-        // Pig and Flink read the same inputs and write their own copies of every STORE.
-        List<SqlJob.Table> sinks = new ArrayList<>();
-        for (int i = 0; i < stores.size(); i++) {
-            text = ScriptPaths.replace(text, stores.get(i).span(), stores.get(i).path(), work.resolve("pig/" + i).toString());
-            SqlJob.Table sink = job.get().sinks().get(i);
-            sinks.add(sink.withPath(work.resolve("flink/" + i).toString()));
-        }
-        List<SqlJob.Table> sources = new ArrayList<>();
-        for (SqlJob.Table source : job.get().sources()) {
-            String path = data.getOrDefault(source.name(), source.path());
-            sources.add(source.withPath(path));
-        }
-        for (var load : ScriptPaths.loads(parsed.get()).entrySet()) {
-            for (int i = 0; i < stores.size(); i++) {
-                // A LOAD of what an earlier STORE wrote reads Pig's redirected copy.
-                if (load.getValue().path().equals(stores.get(i).path()) && load.getValue().span().line() > stores.get(i).span().line()) {
-                    text = ScriptPaths.replace(text, load.getValue().span(), load.getValue().path(), work.resolve("pig/" + i).toString());
-                }
-            }
-            if (data.containsKey(load.getKey())) {
-                text = ScriptPaths.replace(text, load.getValue().span(), load.getValue().path(), data.get(load.getKey()));
-            }
-        }
-        SqlJob redirected = new SqlJob(job.get().name(), job.get().sourceFile(), job.get().parameters(), sources,
-                job.get().views(), sinks, job.get().inserts());
-        Path pigScript = Files.writeString(work.resolve(display), text);
-        Path sql = Files.writeString(work.resolve("job.sql"), SqlScriptRenderer.render(redirected));
-        Map<String, String> bound = new LinkedHashMap<>();
-        job.get().parameters().forEach(p -> {
-            if (p.defaultValue() != null) {
-                bound.put(p.name(), p.defaultValue());
-            }
-        });
-        bound.putAll(params);
-
-        try (PigOracle pig = PigOracle.start(oracle != null ? oracle : PigOracle.defaultTargetDir())) {
-            pig.run(pigScript, params);
-        } catch (RuntimeException | IOException e) {
-            err.println(display + ": Pig failed: " + e.getMessage());
-            return 1;
-        }
-        String flinkError = runFlink(sql, bound, work);
-        if (flinkError != null) {
-            err.println(display + ": the Flink job failed: " + flinkError);
-            return 1;
-        }
-        boolean agree = true;
-        for (int i = 0; i < stores.size(); i++) {
-            SqlJob.Insert insert = redirected.inserts().get(i);
-            boolean ordered = insert.query() instanceof dev.ferry.translator.sql.SqlQuery.Select s && !s.orderBy().isEmpty();
-            List<String> pigRows = PigOutput.read(work.resolve("pig/" + i));
-            List<String> flinkRows = PigOutput.read(work.resolve("flink/" + i));
-            String difference = OutputComparison.differences(pigRows, flinkRows, ordered, sinks.get(i).fieldDelimiter());
-            String what = "STORE " + stores.get(i).alias() + " INTO '" + stores.get(i).path() + "' (line " + stores.get(i).span().line() + ")";
-            if (difference.isEmpty()) {
-                out.println("agree: " + what + ", " + pigRows.size() + " row(s)" + (ordered ? ", in order" : ""));
-            } else {
-                agree = false;
-                out.println("DIFFER: " + what + ": " + difference);
-                String multiset = OutputComparison.multisetDiff(pigRows, flinkRows, 10);
-                if (!multiset.isEmpty()) {
-                    out.println(multiset);
-                }
-            }
-        }
-        return agree ? 0 : 1;
-    }
-
-    /** Runs the SQL with the runtime jar in its own JVM; null when the job succeeded, else why not. */
-    private String runFlink(Path sql, Map<String, String> bound, Path work) throws IOException, InterruptedException {
         Path jar = runtimeJar != null ? runtimeJar
                 : System.getenv("FERRY_RUNTIME_JAR") != null ? Path.of(System.getenv("FERRY_RUNTIME_JAR"))
                 : Path.of("runtime/target/ferry-runtime.jar");
-        if (!Files.isRegularFile(jar)) {
-            return "no runtime jar at " + jar + " (build it: mvn -pl runtime -am package -DskipTests, or pass --runtime-jar)";
+        try (ScriptVerification.Oracle pig = new ScriptVerification.Oracle(oracle != null ? oracle : dev.ferry.oracle.PigOracle.defaultTargetDir())) {
+            return repo != null ? verifyRepo(pig, jar) : verifyScript(pig, jar);
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--script", sql.toString()));
-        bound.forEach((k, v) -> command.add("--param=" + k + "=" + v));
-        Path log = work.resolve("flink.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(30, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            return "timed out (log: " + log + ")";
+    }
+
+    private int verifyScript(ScriptVerification.Oracle pig, Path jar) throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(script)) {
+            throw new IOException("no such script: " + script);
         }
-        return process.exitValue() == 0 ? null : "exit " + process.exitValue() + " (log: " + log + ")";
+        Path work = Files.createTempDirectory("ferry-verify");
+        ScriptVerification.Result result = ScriptVerification.verify(RepoRoot.of(script.toAbsolutePath().getParent()), script,
+                script.getFileName().toString(), params,
+                (load, alias, index, values, dir) -> Optional.ofNullable(data.get(alias))
+                        .map(path -> new VerifyInputs.Input(Path.of(path), VerifyInputs.Kind.GIVEN)),
+                pig, jar, work);
+        boolean agreeOrDiffer = result.outcome() == ScriptVerification.Outcome.AGREE || result.outcome() == ScriptVerification.Outcome.DIFFER;
+        result.lines().forEach(agreeOrDiffer ? out::println : err::println);
+        if (result.outcome() == ScriptVerification.Outcome.TODO || result.outcome() == ScriptVerification.Outcome.ERROR) {
+            err.println(script.getFileName() + ": not translated, nothing to verify");
+        }
+        return result.outcome() == ScriptVerification.Outcome.AGREE ? ExitCode.OK : ExitCode.INPUT_ERRORS;
+    }
+
+    private int verifyRepo(ScriptVerification.Oracle pig, Path jar) throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!Files.isDirectory(repo)) {
+            throw new IOException("no such directory: " + repo);
+        }
+        RepoRoot root = RepoRoot.of(repo);
+        List<Path> scripts;
+        try (Stream<Path> files = Files.walk(root.path())) {
+            scripts = files.filter(p -> p.getFileName().toString().endsWith(".pig") && Files.isRegularFile(p))
+                    .filter(root::contains).sorted().toList();
+        }
+        Map<ScriptVerification.Outcome, Integer> counts = new EnumMap<>(ScriptVerification.Outcome.class);
+        Map<VerifyInputs.Kind, Integer> inputs = new EnumMap<>(VerifyInputs.Kind.class);
+        Path scratch = Files.createTempDirectory("ferry-verify");
+        for (int i = 0; i < scripts.size(); i++) {
+            Path file = scripts.get(i);
+            String display = root.display(file);
+            Path work = Files.createDirectories(scratch.resolve(String.valueOf(i)));
+            ScriptVerification.Result result = ScriptVerification.verify(root, file, display, params,
+                    (load, alias, index, values, dir) -> Optional.of(VerifyInputs.of(root, file.getParent(), load, index, values, dir)),
+                    pig, jar, work);
+            counts.merge(result.outcome(), 1, Integer::sum);
+            if (result.outcome() == ScriptVerification.Outcome.AGREE || result.outcome() == ScriptVerification.Outcome.DIFFER) {
+                result.inputs().forEach(kind -> inputs.merge(kind, 1, Integer::sum));
+            }
+            out.println(String.format(Locale.ROOT, "%-8s %s%s", result.outcome().label, display, describe(result.inputs())));
+            if (result.outcome() != ScriptVerification.Outcome.AGREE) {
+                result.lines().forEach(line -> out.println("         " + line.replace("\n", "\n         ")));
+            }
+        }
+        int translated = count(counts, ScriptVerification.Outcome.AGREE) + count(counts, ScriptVerification.Outcome.DIFFER)
+                + count(counts, ScriptVerification.Outcome.NOT_RUN);
+        int agree = count(counts, ScriptVerification.Outcome.AGREE);
+        int compared = agree + count(counts, ScriptVerification.Outcome.DIFFER);
+        out.println();
+        out.println(String.format(Locale.ROOT, "scripts %d: translated %d, TODO %d, error %d", scripts.size(), translated,
+                count(counts, ScriptVerification.Outcome.TODO), count(counts, ScriptVerification.Outcome.ERROR)));
+        out.println(String.format(Locale.ROOT, "translated %d: agree %d, differ %d, not run %d", translated, agree,
+                count(counts, ScriptVerification.Outcome.DIFFER), count(counts, ScriptVerification.Outcome.NOT_RUN)));
+        out.println(String.format(Locale.ROOT, "agree rate: %s of all scripts, %s of the scripts compared",
+                rate(agree, scripts.size()), rate(agree, compared)));
+        out.println(String.format(Locale.ROOT, "inputs of the scripts compared: %d sampled from the repository, %d generated from LOAD schemas",
+                inputs.getOrDefault(VerifyInputs.Kind.SAMPLED, 0), inputs.getOrDefault(VerifyInputs.Kind.GENERATED, 0)));
+        boolean clean = compared == agree && count(counts, ScriptVerification.Outcome.ERROR) == 0
+                && count(counts, ScriptVerification.Outcome.NOT_RUN) == 0;
+        return clean ? ExitCode.OK : ExitCode.INPUT_ERRORS;
+    }
+
+    private static String describe(List<VerifyInputs.Kind> kinds) {
+        if (kinds.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (VerifyInputs.Kind kind : VerifyInputs.Kind.values()) {
+            long n = kinds.stream().filter(kind::equals).count();
+            if (n > 0) {
+                parts.add(n + " " + kind.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return "  (inputs: " + String.join(", ", parts) + ")";
+    }
+
+    private static int count(Map<ScriptVerification.Outcome, Integer> counts, ScriptVerification.Outcome outcome) {
+        return counts.getOrDefault(outcome, 0);
+    }
+
+    private static String rate(int part, int whole) {
+        return whole == 0 ? part + "/0" : String.format(Locale.ROOT, "%d/%d (%.0f%%)", part, whole, 100.0 * part / whole);
     }
 }

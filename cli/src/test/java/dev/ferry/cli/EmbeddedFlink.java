@@ -2,7 +2,8 @@ package dev.ferry.cli;
 
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.generator.sql.SqlScriptRenderer;
-import dev.ferry.parser.pig.PigParser;
+import dev.ferry.parser.pig.PigLoader;
+import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.runtime.SqlScript;
 import dev.ferry.translator.pig.PigToSql;
 import java.nio.file.Path;
@@ -18,11 +19,20 @@ final class EmbeddedFlink {
     /** The Flink SQL for a Pig script; fails the test with the diagnostics when it does not translate. */
     static String translate(Path script, String display) {
         Diagnostics diagnostics = new Diagnostics();
-        return PigParser.parse(script, display, diagnostics)
+        // The whole front end, as convert reads a script: IMPORTs and macros expanded.
+        return PigLoader.load(repoRoot(script), script, display, java.util.Optional.empty(), diagnostics)
                 .flatMap(s -> PigToSql.translate(s, "job", diagnostics))
                 .map(SqlScriptRenderer::render)
                 .orElseThrow(() -> new AssertionError("translation failed:\n"
                         + String.join("\n", diagnostics.sorted().stream().map(d -> d.format()).toList())));
+    }
+
+    private static RepoRoot repoRoot(Path script) {
+        try {
+            return RepoRoot.of(script.toAbsolutePath().getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void run(String sql, Map<String, String> params) {

@@ -1,8 +1,11 @@
 package dev.ferry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.oracle.PigOracle;
+import dev.ferry.oracle.PigOracleException;
 import dev.ferry.oracle.PigOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +83,7 @@ class PigSemanticsDifferentialTest {
                 Arguments.of("LOAD without a schema joined by a typed key: Pig casts the bytearray side",
                         "raw = LOAD '$INPUT' USING PigStorage('\\t');\nrows = LOAD '$INPUT' USING PigStorage('\\t') AS (name:chararray, clicks:int, score:double, city:chararray);\n"
                                 + "r = JOIN rows BY clicks, raw BY $1;\n"),
-                Arguments.of("integer and double division and modulo by zero are null",
+                Arguments.of("integer and double division by zero is null",
                         "r = FOREACH rows GENERATE name, clicks / (clicks - clicks), score / 0.0, clicks / 0, (long) clicks / 0L;\n"),
                 Arguments.of("int arithmetic overflows as Java int",
                         "r = FOREACH rows GENERATE name, clicks * 1000000000, (long) clicks * 1000000000;\n"),
@@ -88,6 +91,8 @@ class PigSemanticsDifferentialTest {
                         "a = FILTER rows BY clicks > 2;\nr = UNION rows, a;\n"),
                 Arguments.of("UNION ONSCHEMA lines fields up by name, missing ones null",
                         "a = FOREACH rows GENERATE name, clicks;\nb = FOREACH rows GENERATE city, name;\nr = UNION ONSCHEMA a, b;\n"),
+                Arguments.of("UNION ONSCHEMA of the same fields in another order",
+                        "a = FOREACH rows GENERATE name, clicks;\nb = FOREACH rows GENERATE clicks, name;\nr = UNION ONSCHEMA a, b;\n"),
                 Arguments.of("SPLIT branches overlap",
                         "SPLIT rows INTO big IF clicks > 2, small IF clicks < 5;\nr = UNION big, small;\n"),
                 Arguments.of("SPLIT OTHERWISE keeps rows no condition is true for, nulls included",
@@ -132,17 +137,72 @@ class PigSemanticsDifferentialTest {
                 Arguments.of("nested FOREACH over a COGROUP",
                         "some = FILTER rows BY clicks > 2;\nc = COGROUP rows BY city, some BY city;\n"
                                 + "r = FOREACH c {\n  paris = FILTER some BY city == 'Paris';\n  GENERATE group, COUNT(rows), COUNT(paris);\n};\n"),
+                Arguments.of("nested ORDER then LIMIT is the top N of each group (nulls last descending), aggregated",
+                        "g = GROUP rows BY city;\nr = FOREACH g {\n  o = ORDER rows BY clicks DESC;\n  top = LIMIT o 2;\n"
+                                + "  GENERATE group, SUM(top.clicks), COUNT(top), MAX(top.name);\n};\n"),
+                Arguments.of("nested FILTER, ORDER and LIMIT, then FLATTEN: the first row of each group's filtered bag",
+                        "g = GROUP rows BY city;\nr = FOREACH g {\n  f = FILTER rows BY score IS NOT NULL;\n  o = ORDER f BY score ASC;\n"
+                                + "  first = LIMIT o 1;\n  GENERATE group, FLATTEN(first);\n};\n"),
+                Arguments.of("nested ORDER then LIMIT under GROUP ALL: the top N overall",
+                        "g = GROUP rows ALL;\nr = FOREACH g {\n  o = ORDER rows BY score DESC, name ASC;\n  top = LIMIT o 3;\n"
+                                + "  GENERATE FLATTEN(top);\n};\n"),
+                Arguments.of("CUBE: every subset of the dimensions, rolled up as null, a null value as 'unknown'; COUNT counts the first dimension",
+                        "c = CUBE rows BY CUBE(city, name);\nr = FOREACH c GENERATE FLATTEN(group), COUNT(cube), SUM(cube.clicks), COUNT_STAR(cube);\n"),
+                Arguments.of("ROLLUP of an int dimension (written 'unknown' where null) beside a CUBE",
+                        "c = CUBE rows BY ROLLUP(city, clicks), CUBE(name);\nr = FOREACH c GENERATE FLATTEN(group) AS (city, clicks, name),"
+                                + " COUNT_STAR(cube), MAX(cube.score);\n"),
+                Arguments.of("ASSERT that holds for every row passes them on",
+                        "ASSERT rows BY name IS NULL OR name != 'zzz', 'no zzz';\nr = FOREACH rows GENERATE name, clicks;\n"),
+                Arguments.of("a null literal in GENERATE is an empty field",
+                        "r = FOREACH rows GENERATE name, null, clicks;\n"),
+                Arguments.of("a macro defined above the LOAD it is called on (its views come after the table they read)",
+                        "DEFINE per_city(X) RETURNS Y {\n  g = GROUP $X BY city;\n  $Y = FOREACH g GENERATE group, COUNT($X);\n};\n"
+                                + LOAD + "r = per_city(rows);\n"),
                 Arguments.of("unicode text survives",
                         "u = FOREACH rows GENERATE CONCAT(name, '→é'), LOWER('ÉŞ');\nr = DISTINCT u;\n"));
+    }
+
+    /** Scripts whose job fails in Pig: the Flink job must fail too, for the same reason (what Pig's log and Flink's error say). */
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                // Pig's Mod, unlike its Divide, does not check for zero.
+                Arguments.of("modulo by zero", "r = FOREACH rows GENERATE name, clicks % (clicks - clicks);\n",
+                        "java.lang.ArithmeticException: / by zero", "/ by zero"),
+                Arguments.of("ASSERT with a false condition", "ASSERT rows BY name IS NULL OR name != 'cid', 'no cid';\nr = FOREACH rows GENERATE name;\n",
+                        "Assertion violated: no cid", "Assertion violated: no cid"),
+                // bob's clicks are null: Pig's Assert unboxes the null condition.
+                Arguments.of("ASSERT with a null condition", "ASSERT rows BY clicks > -100, 'known clicks';\nr = FOREACH rows GENERATE name;\n",
+                        "java.lang.NullPointerException", "Assertion violated (the condition is null"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void theJobFailsInPigAndOnFlink(String semantic, String body, String pigSays, String flinkSays, @TempDir Path tmp) throws Exception {
+        Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
+        Path script = Files.writeString(tmp.resolve("case.pig"), LOAD + body + "STORE r INTO '$OUTPUT';\n");
+        long logBefore = Files.size(PigOracle.shared().logFile());
+        assertThrows(PigOracleException.class, () -> PigOracle.shared().run(script,
+                Map.of("INPUT", input.toString(), "OUTPUT", tmp.resolve("pig").toString())), semantic);
+        String pigLog = Files.readString(PigOracle.shared().logFile()).substring((int) logBefore);
+        assertTrue(pigLog.contains(pigSays), semantic + ": Pig's log does not say " + pigSays);
+        String sql = EmbeddedFlink.translate(script, "case.pig");
+        Throwable flink = assertThrows(Exception.class, () -> EmbeddedFlink.run(sql,
+                Map.of("INPUT", input.toString(), "OUTPUT", tmp.resolve("flink").toString())), semantic);
+        boolean said = false;
+        for (Throwable cause = flink; cause != null && !said; cause = cause.getCause()) {
+            said = String.valueOf(cause.getMessage()).contains(flinkSays);
+        }
+        assertTrue(said, semantic + ": the Flink job fails on the row, not elsewhere (" + flink + ")");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void flinkAgreesWithPig(String semantic, String body, @TempDir Path tmp) throws Exception {
         Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
-        boolean ordered = body.contains("ORDER");
-        // A case that loads 'raw' reads the input its own way instead of through 'rows'.
-        String load = body.startsWith("raw = LOAD ") ? "" : LOAD;
+        // In order where the script ORDERs a relation (a nested ORDER, indented in its block, orders a bag).
+        boolean ordered = java.util.regex.Pattern.compile("(?m)^\\w+ = ORDER ").matcher(body).find();
+        // A case that loads 'raw' reads the input its own way instead of through 'rows'; one that DEFINEs a macro loads after it.
+        String load = body.startsWith("raw = LOAD ") || body.startsWith("DEFINE ") ? "" : LOAD;
         Path script = Files.writeString(tmp.resolve("case.pig"), load + body + "STORE r INTO '$OUTPUT';\n");
 
         PigOracle.shared().run(script, Map.of("INPUT", input.toString(), "OUTPUT", tmp.resolve("pig").toString()));

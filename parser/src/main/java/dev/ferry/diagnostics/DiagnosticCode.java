@@ -62,6 +62,11 @@ public enum DiagnosticCode {
     PIG_W010("PIG-W010", Severity.WARNING, "builtin or storage function translated, but its result differs from Pig's in the case the message names"),
     PIG_W020("PIG-W020", Severity.WARNING, "Pig construct not translated yet in a workflow's script; the action becomes a task that fails with the TODO"),
 
+    // ferry verify (running a script in real Pig and on Flink)
+    VER_E001("VER-E001", Severity.ERROR, "ferry verify cannot redirect a LOAD or STORE path: it is not written literally in the script (a macro's, or built by an expression)"),
+    VER_E002("VER-E002", Severity.ERROR, "ferry verify has no input for a LOAD: none in the repository, and its loader's format cannot be generated"),
+    VER_E003("VER-E003", Severity.ERROR, "the script failed in real Pig, or its translation failed on Flink, on the verification input"),
+
     // Output
     GEN_E001("GEN-E001", Severity.ERROR, "output cannot be written");
 

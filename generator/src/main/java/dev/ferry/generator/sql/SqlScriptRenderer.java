@@ -15,7 +15,7 @@ import java.util.Map;
 public final class SqlScriptRenderer {
 
     /** One printed statement with the Pig lines it comes from. */
-    public record Statement(List<String> sources, String text, int line) {
+    public record Statement(List<String> sources, String text, int position) {
         public List<String> getSources() {
             return sources;
         }
@@ -28,23 +28,26 @@ public final class SqlScriptRenderer {
     private SqlScriptRenderer() {}
 
     public static String render(SqlJob job) {
+        // In the job's order: each statement after the tables and views it reads, an INSERT after its sink.
+        Map<String, Integer> position = new LinkedHashMap<>();
+        job.order().forEach(name -> position.putIfAbsent(name, position.size()));
         List<Statement> statements = new ArrayList<>();
         for (SqlJob.Table table : job.sources()) {
-            statements.add(new Statement(List.of(location(table.span())), table(table), table.span().line()));
+            statements.add(new Statement(List.of(location(table.span())), table(table), 2 * position.get(table.name())));
         }
         for (SqlJob.View view : job.views()) {
             statements.add(new Statement(view.spans().stream().map(SqlScriptRenderer::location).toList(),
                     "CREATE TEMPORARY VIEW " + SqlIdentifiers.quote(view.name()) + " AS\n" + SqlPrinter.query(view.query()),
-                    view.spans().get(view.spans().size() - 1).line()));
+                    2 * position.get(view.name())));
         }
         for (int i = 0; i < job.sinks().size(); i++) {
             SqlJob.Table sink = job.sinks().get(i);
             SqlJob.Insert insert = job.inserts().get(i);
-            statements.add(new Statement(List.of(location(sink.span())), table(sink), sink.span().line()));
+            statements.add(new Statement(List.of(location(sink.span())), table(sink), 2 * position.get(sink.name())));
             statements.add(new Statement(insert.spans().stream().map(SqlScriptRenderer::location).toList(), "INSERT INTO " + SqlIdentifiers.quote(insert.sink()) + "\n"
-                    + SqlPrinter.query(insert.query()), insert.span().line()));
+                    + SqlPrinter.query(insert.query()), 2 * position.get(sink.name()) + 1));
         }
-        statements.sort(Comparator.comparingInt(Statement::line));
+        statements.sort(Comparator.comparingInt(Statement::position));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("source", CommentText.line(job.sourceFile()));
         model.put("parameters", job.parameters().stream().map(p -> Map.of(

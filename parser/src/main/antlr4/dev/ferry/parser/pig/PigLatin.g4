@@ -74,6 +74,15 @@ tokens { GRUNT_COMMAND }
             return 0;
         }
         if (next == ' ' || next == '\t') {
+            // 'cp = cf.gpa', 'ls = FOREACH ...': a word followed by '=' names an alias, as in Pig (any block depth);
+            // REGISTER is a keyword of Pig's query parser too, so 'register = ...' stays Pig's syntax error.
+            int after = i;
+            while (_input.LA(after) == ' ' || _input.LA(after) == '\t') {
+                after++;
+            }
+            if (_input.LA(after) == '=' && _input.LA(after + 1) != '=' && !word.toString().equals("register")) {
+                return 0;
+            }
             while (_input.LA(i) != CharStream.EOF && _input.LA(i) != ';' && _input.LA(i) != '\r' && _input.LA(i) != '\n') {
                 i++;
             }

@@ -1,12 +1,12 @@
 package dev.ferry.parser.pig;
 
 /** Pig string literal escapes: tab, newline, CR, backspace, form feed, backslash, quote and unicode escapes, as Pig's QueryParser unescapes them. */
-final class PigStrings {
+public final class PigStrings {
 
     private PigStrings() {}
 
     /** The value of a quoted literal token, quotes removed and escapes applied. */
-    static String unquote(String token) {
+    public static String unquote(String token) {
         String body = token.substring(1, token.length() - 1);
         StringBuilder out = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {

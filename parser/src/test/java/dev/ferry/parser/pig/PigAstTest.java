@@ -220,6 +220,27 @@ class PigAstTest {
         assertEquals("A", ((PigStatement.Command) s.statements().get(s.statements().size() - 1)).argument());
     }
 
+    /**
+     * Pig reads a Grunt word followed by '=' as an alias, at the top and inside a nested block (each word checked with
+     * real Pig's -check; valid/grunt_words_as_aliases.pig is checked in PigAgreementTest). REGISTER is not one of them.
+     */
+    @Test
+    void gruntWordsFollowedByEqualsAreAliases() {
+        for (String word : List.of("cat", "cd", "cp", "copyfromlocal", "copytolocal", "dump", "describe", "explain",
+                "illustrate", "aliases", "kill", "ls", "mkdir", "mv", "pwd", "quit", "rm", "rmf", "run", "exec", "set", "help", "history",
+                "clear", "fs", "sh")) {
+            PigScript s = parse(word + " = load 'x' as (n:int, g:chararray);\ng = group " + word + " by g;\n"
+                    + "r = foreach g {\n  " + word + "  = filter " + word + " by n > 1;\n  " + word + "2 = " + word + ".n;\n"
+                    + "  generate group, SUM(" + word + "2);\n};\n");
+            assertEquals(word, ((PigStatement.Assign) s.statements().get(0)).alias());
+            PigRelation.NestedForeach nested = (PigRelation.NestedForeach) ((PigStatement.Assign) s.statements().get(2)).relation();
+            assertEquals(List.of(word, word + "2"), nested.commands().stream().map(PigRelation.NestedCommand::alias).toList());
+            assertInstanceOf(NestedOp.Filter.class, nested.commands().get(0).op());
+        }
+        // Still a command: a Grunt word followed by its arguments.
+        assertInstanceOf(PigStatement.Command.class, parse("cp a b;\n").statements().get(0));
+    }
+
     @Test
     void severalErrorsInOneRun() {
         Diagnostics d = new Diagnostics();

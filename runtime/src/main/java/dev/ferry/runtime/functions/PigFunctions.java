@@ -39,6 +39,7 @@ public final class PigFunctions {
         m.put("PIG_TEXT", new PigToText()); // a bag, tuple, map or datetime as PigStorage writes it
         // arithmetic and math
         m.put("PIG_DIVIDE", new PigDivide()); // a / b: null when b is zero, for every type
+        m.put("PIG_ASSERT", new PigAssert()); // ASSERT a BY c: fails the job when c is false or null
         m.put("PIG_ROUND", new PigRound()); // ROUND: Math.round, halves up, BIGINT result
         m.put("PIG_ROUND_TO", new PigMath.RoundTo()); // ROUND_TO: BigDecimal HALF_UP of the shortest decimal
         for (PigMath.Unary unary : PigMath.Unary.values()) {

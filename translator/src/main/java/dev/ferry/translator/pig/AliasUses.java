@@ -66,6 +66,9 @@ final class AliasUses {
         if (statement instanceof PigStatement.Store store) {
             return List.of(store.alias());
         }
+        if (statement instanceof PigStatement.Assert assertion) {
+            return List.of(assertion.input());
+        }
         if (!(statement instanceof PigStatement.Assign assign)) {
             return List.of();
         }

@@ -394,9 +394,10 @@ final class ExprTranslator {
         left = numeric(target != null && left.type() == PigType.BYTEARRAY ? cast(left, target, binary.span()) : left, null, binary.left().span());
         right = numeric(target != null && right.type() == PigType.BYTEARRAY ? cast(right, target, binary.span()) : right, null, binary.right().span());
         PigType type = PigTypes.wider(left.type(), right.type());
-        // Pig gives null for a zero divisor (Divide, Mod); Flink fails the job (integers) or gives Infinity.
+        // Pig's Divide gives null for a zero divisor, where Flink fails the job (integers) or gives Infinity.
+        // Pig's Mod has no such check: x % 0 fails Pig's job (ArithmeticException), as Flink's MOD does.
         if (op == BinaryOp.MODULO) {
-            return new Value.Scalar(SqlExpr.Call.of("MOD", left.sql(), nullIfZero(right.sql())), type);
+            return new Value.Scalar(SqlExpr.Call.of("MOD", left.sql(), right.sql()), type);
         }
         if (op == BinaryOp.DIVIDE) {
             return new Value.Scalar(new SqlExpr.Binary(SqlExpr.BinaryOp.DIVIDE, left.sql(), nullIfZero(right.sql())), type);

@@ -49,6 +49,8 @@ public final class PigToSql {
     private final List<SqlJob.Table> sources = new ArrayList<>();
     private final List<SqlJob.View> views = new ArrayList<>();
     private final List<SqlJob.Table> sinks = new ArrayList<>();
+    /** The names of sources, views and sinks as they are created: the order the job runs them in. */
+    private final List<String> order = new ArrayList<>();
     private final List<SqlJob.Insert> inserts = new ArrayList<>();
     private final Names tableNames = new Names();
     private final AliasUses uses;
@@ -112,7 +114,7 @@ public final class PigToSql {
         List<SqlJob.JobParameter> jobParameters = parameters.stream()
                 .map(name -> new SqlJob.JobParameter(name, defaults.get(name)))
                 .toList();
-        return Optional.of(new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts));
+        return Optional.of(new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order));
     }
 
     private static List<String> definedAliases(PigStatement statement) {
@@ -146,10 +148,25 @@ public final class PigToSql {
             expressions.define(define.name(), define.function());
         } else if (statement instanceof PigStatement.DefineFunction define) {
             throw JavaUdfTodo.of(define, script.udfs());
+        } else if (statement instanceof PigStatement.Assert assertion) {
+            assertion(assertion);
         } else {
             throw NotTranslatable.of(statement).orElseGet(() -> ExprTranslator.unsupported(statement.span(),
                     describe(statement) + " is not translated yet by the Flink SQL translation"));
         }
+    }
+
+    /**
+     * {@code ASSERT a BY cond[, 'message']}: Pig filters {@code a} through its Assert UDF, which fails the job
+     * when the condition is false or null; {@code a} then names the checked rows. PIG_ASSERT does the same.
+     */
+    private void assertion(PigStatement.Assert assertion) {
+        Relation.Named input = named(assertion.input(), assertion.span());
+        SqlExpr check = SqlExpr.Call.of("PIG_ASSERT", condition(assertion.condition(), input),
+                SqlExpr.Literal.text(assertion.message() == null ? "" : assertion.message()));
+        Relation.Named checked = view(assertion.input(), assertion.span(), SqlQuery.selectAll(input.sqlName()).withWhere(check),
+                input.fields());
+        aliases.put(assertion.input(), keepOrder(assertion.input(), checked, input));
     }
 
     private void command(PigStatement.Command command) {
@@ -216,6 +233,10 @@ public final class PigToSql {
             return foreach(alias, foreach);
         }
         if (relation instanceof PigRelation.NestedForeach nested) {
+            Optional<Relation> topN = topN(alias, nested);
+            if (topN.isPresent()) {
+                return topN.get();
+            }
             // The block's aliases narrow the bags; the GENERATE is translated as a FOREACH that sees them.
             nestedCommands = nested.commands();
             try {
@@ -254,6 +275,9 @@ public final class PigToSql {
         }
         if (relation instanceof PigRelation.Rank rank) {
             return rank(alias, rank);
+        }
+        if (relation instanceof PigRelation.Cube cube) {
+            return cube(alias, cube);
         }
         throw NotTranslatable.of(relation).orElseGet(() -> ExprTranslator.unsupported(relation.span(),
                 relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " is not translated yet by the Flink SQL translation"));
@@ -294,6 +318,7 @@ public final class PigToSql {
         }
         String table = tableName(alias);
         sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
+        order.add(table);
         return new Relation.Named(table, fields);
     }
 
@@ -334,7 +359,10 @@ public final class PigToSql {
     }
 
     private Relation foreach(String alias, PigRelation.Foreach foreach) {
-        Relation input = relationOf(foreach.input(), foreach.span());
+        return foreach(alias, foreach, relationOf(foreach.input(), foreach.span()));
+    }
+
+    private Relation foreach(String alias, PigRelation.Foreach foreach, Relation input) {
         if (input instanceof Relation.Grouped grouped && !readsBagsAsRows(foreach.items())) {
             return aggregate(alias, foreach, grouped);
         }
@@ -528,6 +556,76 @@ public final class PigToSql {
         return view(alias, spans, query, projection.fields);
     }
 
+    /**
+     * Pig's top-N per group: a nested block that ORDERs a GROUP's bag (FILTERed first, or not) and LIMITs it.
+     * The rows kept are a view (ROW_NUMBER() OVER (PARTITION BY the GROUP's keys ORDER BY the nested keys)
+     * &lt;= N), grouped by the same keys with the LIMIT's alias as its bag; the GENERATE reads that bag like
+     * any GROUP's (aggregates, FLATTEN). Empty when the block has no LIMIT.
+     */
+    private Optional<Relation> topN(String alias, PigRelation.NestedForeach nested) {
+        List<PigRelation.NestedCommand> limits = nested.commands().stream()
+                .filter(c -> c.op() instanceof PigRelation.NestedOp.Limit).toList();
+        if (limits.isEmpty()) {
+            return Optional.empty();
+        }
+        PigRelation.NestedCommand limitCommand = limits.get(limits.size() - 1);
+        Relation input = relationOf(nested.input(), nested.span());
+        if (!(input instanceof Relation.Grouped grouped)) {
+            throw ExprTranslator.unsupported(limitCommand.span(), "a nested LIMIT over a COGROUP or a non-grouped relation is not translated yet");
+        }
+        Map<String, PigRelation.NestedCommand> byAlias = new java.util.HashMap<>();
+        nested.commands().forEach(c -> byAlias.put(c.alias(), c));
+        PigRelation.NestedOp.Limit limit = (PigRelation.NestedOp.Limit) limitCommand.op();
+        PigRelation.NestedCommand orderCommand = byAlias.get(plainName(limit.input()));
+        if (orderCommand == null || !(orderCommand.op() instanceof PigRelation.NestedOp.Order order) || order.comparator() != null) {
+            throw ExprTranslator.unsupported(limitCommand.span(), "a nested LIMIT of a bag not ORDERed just before (Pig keeps arbitrary rows)"
+                    + " is not translated yet");
+        }
+        PigRelation.NestedCommand filterCommand = byAlias.get(plainName(order.input()));
+        PigRelation.NestedOp.Filter filter = filterCommand != null && filterCommand.op() instanceof PigRelation.NestedOp.Filter f ? f : null;
+        String bag = plainName(filter != null ? filter.input() : order.input());
+        java.util.Set<PigRelation.NestedCommand> chain = new java.util.HashSet<>(List.of(limitCommand, orderCommand));
+        if (filter != null) {
+            chain.add(filterCommand);
+        }
+        if (!grouped.bagAlias().equals(bag) || chain.size() != nested.commands().size()) {
+            throw ExprTranslator.unsupported(limitCommand.span(), "a nested LIMIT beside other nested commands, or of another bag than"
+                    + " the GROUP's, is not translated yet");
+        }
+        Relation.Named rows = grouped.input();
+        List<OrderItem> ordering = ordering(order.keys(), rows);
+        Names names = new Names();
+        rows.fields().forEach(f -> names.unique(f.sqlName()));
+        String number = names.unique("row_in_group");
+        Select numbered = Select.of(List.of(
+                new SelectItem(new SqlExpr.Star(), null),
+                new SelectItem(new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), grouped.keys(), ordering), number)),
+                new SqlQuery.TableRef(rows.sqlName()));
+        if (filter != null) {
+            numbered = numbered.withWhere(condition(filter.condition(), rows));
+        }
+        List<SelectItem> columns = rows.fields().stream().map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null)).toList();
+        Select kept = Select.of(columns, new SqlQuery.Derived(numbered, "numbered")).withWhere(new SqlExpr.Binary(
+                SqlExpr.BinaryOp.LE, SqlExpr.ColumnRef.of(number), new SqlExpr.Literal(limitCount(limit.count()))));
+        List<SourceSpan> spans = filter != null ? List.of(filterCommand.span(), orderCommand.span(), limitCommand.span())
+                : List.of(orderCommand.span(), limitCommand.span());
+        Relation.Named top = view(alias + "_" + limitCommand.alias(), spans, kept, rows.fields());
+        Relation.Grouped regrouped = new Relation.Grouped(top, limitCommand.alias(), grouped.keys(), grouped.keyFields(), grouped.span());
+        try {
+            return Optional.of(foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()), regrouped));
+        } catch (TranslationError e) {
+            if (e.diagnostic().filter(d -> d.code() == DiagnosticCode.PIG_E011 || d.code() == DiagnosticCode.PIG_E010).isPresent()) {
+                throw ExprTranslator.unsupported(limitCommand.span(), "a GENERATE that reads the whole bag beside its nested LIMIT"
+                        + " is not translated yet");
+            }
+            throw e;
+        }
+    }
+
+    private static String plainName(PigExpr expr) {
+        return expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? ref.name() : null;
+    }
+
     /** FOREACH over a GROUP: Pig's bag form reduces to SELECT keys, aggregates ... GROUP BY keys. */
     private Relation aggregate(String alias, PigRelation.Foreach foreach, Relation.Grouped grouped) {
         Projection projection = project(foreach, new Scope.Grouped(grouped));
@@ -604,6 +702,11 @@ public final class PigToSql {
                 }
                 if (!item.names().isEmpty() && item.names().get(i).type() != PigType.BYTEARRAY) {
                     value = expressions.cast(value, item.names().get(i).type(), item.names().get(i).span());
+                }
+                if (value.sql() instanceof SqlExpr.Literal literal && literal.value() == null) {
+                    // A bare NULL has no type in Flink ("Illegal use of 'NULL'"); Pig's is a bytearray (or the AS type).
+                    value = new Value.Scalar(new SqlExpr.Cast(literal, columnType(new Field(null, null, "null", value.type()), item.span()), false),
+                            value.type());
                 }
                 String sqlName = names.unique(qualifier != null ? defaultNames.get(i) : pigName != null ? pigName : defaultNames.get(i));
                 boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
@@ -913,8 +1016,11 @@ public final class PigToSql {
                 boolean same = sameColumn(value.sql(), fields.get(i).sqlName());
                 items.add(new SelectItem(value.sql(), same ? null : fields.get(i).sqlName()));
             }
-            boolean all = items.stream().allMatch(item -> item.alias() == null)
-                    && items.size() == inputs.get(s).fields().size();
+            // SELECT * only when it gives the input's own columns in the union's order (ONSCHEMA may reorder them).
+            boolean all = items.size() == inputs.get(s).fields().size();
+            for (int i = 0; all && i < items.size(); i++) {
+                all = items.get(i).alias() == null && sameColumn(items.get(i).expr(), inputs.get(s).fields().get(i).sqlName());
+            }
             selects.add(all ? SqlQuery.selectAll(inputs.get(s).sqlName())
                     : Select.of(items, new SqlQuery.TableRef(inputs.get(s).sqlName())));
         }
@@ -990,6 +1096,92 @@ public final class PigToSql {
         fields.add(new Field("rank_" + rank.input(), null, rankName, PigType.LONG));
         fields.addAll(input.fields());
         return view(alias, rank.span(), Select.of(items, new SqlQuery.TableRef(input.sqlName())), fields);
+    }
+
+    /** More grouping sets than this (a CUBE of 8 dimensions is 256) is a TODO rather than a wide UNION ALL. */
+    private static final int MAX_GROUPING_SETS = 256;
+
+    /**
+     * CUBE / ROLLUP as Pig runs it (CubeDimensions, RollupDimensions): every input row once per grouping set,
+     * a rolled-up dimension null and a kept one 'unknown' where the row's value is null, then a GROUP of those
+     * rows by the dimensions whose bag, {@code cube}, holds the dimensions and then the input's fields (so
+     * {@code COUNT(cube)}, which counts non-null first fields, is 0 where the first dimension is rolled up,
+     * as in Pig). Dimensions are chararrays: Pig writes 'unknown' in them whatever their declared type.
+     */
+    private Relation cube(String alias, PigRelation.Cube cube) {
+        Relation.Named input = named(cube.input(), cube.span());
+        Scope scope = scope(input);
+        List<Value.Scalar> dimensions = new ArrayList<>();
+        List<String> dimensionNames = new ArrayList<>();
+        List<List<Boolean>> sets = List.of(List.of());
+        for (PigRelation.CubeDimensions clause : cube.dimensions()) {
+            int first = dimensions.size();
+            for (PigExpr key : clause.keys()) {
+                dimensions.add(expressions.cast(expressions.scalar(key, scope), PigType.CHARARRAY, cube.span()));
+                dimensionNames.add(key instanceof PigExpr.FieldRef ref ? ref.name() : null);
+            }
+            int count = dimensions.size() - first;
+            // ROLLUP(a, b): (a, b), (a), (); CUBE(a, b): every subset.
+            List<List<Boolean>> kept = new ArrayList<>();
+            if (clause.rollup()) {
+                for (int n = count; n >= 0; n--) {
+                    List<Boolean> set = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        set.add(i < n);
+                    }
+                    kept.add(set);
+                }
+            } else {
+                for (int mask = (1 << Math.min(count, 16)) - 1; mask >= 0; mask--) {
+                    List<Boolean> set = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        set.add((mask & (1 << (count - 1 - i))) != 0);
+                    }
+                    kept.add(set);
+                }
+            }
+            if ((long) sets.size() * kept.size() > MAX_GROUPING_SETS || count > 16) {
+                throw ExprTranslator.unsupported(cube.span(), "a CUBE of more than " + MAX_GROUPING_SETS + " grouping sets is not translated yet");
+            }
+            List<List<Boolean>> product = new ArrayList<>();
+            for (List<Boolean> set : sets) {
+                for (List<Boolean> more : kept) {
+                    List<Boolean> joined = new ArrayList<>(set);
+                    joined.addAll(more);
+                    product.add(joined);
+                }
+            }
+            sets = product;
+        }
+        Names names = new Names();
+        List<Field> fields = new ArrayList<>();
+        for (int d = 0; d < dimensions.size(); d++) {
+            String name = dimensionNames.get(d);
+            fields.add(new Field(name, null, names.unique(name != null ? name : "dimension_" + (d + 1)), PigType.CHARARRAY));
+        }
+        List<Field> dimensionFields = List.copyOf(fields);
+        for (Field field : input.fields()) {
+            fields.add(new Field(field.pigName(), cube.input(), names.unique(field.sqlName()), field.type(), field.restDelimiter()));
+        }
+        List<SqlQuery> branches = new ArrayList<>();
+        for (List<Boolean> set : sets) {
+            List<SelectItem> items = new ArrayList<>();
+            for (int d = 0; d < dimensions.size(); d++) {
+                SqlExpr value = set.get(d)
+                        ? SqlExpr.Call.of("COALESCE", dimensions.get(d).sql(), SqlExpr.Literal.text("unknown"))
+                        : new SqlExpr.Cast(SqlExpr.Literal.NULL, SqlType.STRING, false);
+                items.add(new SelectItem(value, fields.get(d).sqlName()));
+            }
+            for (int i = 0; i < input.fields().size(); i++) {
+                String from = input.fields().get(i).sqlName();
+                String to = fields.get(dimensions.size() + i).sqlName();
+                items.add(new SelectItem(SqlExpr.ColumnRef.of(from), from.equals(to) ? null : to));
+            }
+            branches.add(Select.of(items, new SqlQuery.TableRef(input.sqlName())));
+        }
+        Relation.Named expanded = view(alias, cube.span(), branches.size() == 1 ? branches.get(0) : new SqlQuery.UnionAll(branches), fields);
+        List<SqlExpr> keys = dimensionFields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList();
+        return new Relation.Grouped(expanded, "cube", keys, dimensionFields, cube.span());
     }
 
     private List<OrderItem> ordering(List<PigRelation.OrderKey> keys, Relation.Named input) {
@@ -1093,6 +1285,7 @@ public final class PigToSql {
         String sink = tableName(store.alias() + "_store");
         boolean sorted = !ordered.ordering().isEmpty();
         sinks.add(new SqlJob.Table(sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
+        order.add(sink);
         Select query = rewritten ? Select.of(items, new SqlQuery.TableRef(source.sqlName())) : SqlQuery.selectAll(source.sqlName());
         inserts.add(new SqlJob.Insert(sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), ordered.spans()));
         storedPaths.put(path, input);
@@ -1171,6 +1364,7 @@ public final class PigToSql {
             columns.add(new Column(field.sqlName(), type));
         }
         views.add(new SqlJob.View(name, spans, query, columns));
+        order.add(name);
         // Fields keep the qualifier a JOIN gave them: Pig names them alias::name until a FOREACH renames them.
         return new Relation.Named(name, List.copyOf(fields));
     }

@@ -8,9 +8,12 @@ import java.util.List;
  * script order, sink tables and the INSERTs that the runtime executes as one statement set.
  *
  * @param parameters the Pig parameters the job binds at run time, with their {@code %default}s
+ * @param order      the names of the sources, views and sinks in the order they are created (each one
+ *                   after what it reads; a sink's INSERT right after it). Script lines do not give that
+ *                   order: a macro's body, where its views come from, may stand above the LOADs it reads.
  */
 public record SqlJob(String name, String sourceFile, List<JobParameter> parameters, List<Table> sources,
-                     List<View> views, List<Table> sinks, List<Insert> inserts) {
+                     List<View> views, List<Table> sinks, List<Insert> inserts, List<String> order) {
 
     public SqlJob {
         parameters = List.copyOf(parameters);
@@ -18,6 +21,12 @@ public record SqlJob(String name, String sourceFile, List<JobParameter> paramete
         views = List.copyOf(views);
         sinks = List.copyOf(sinks);
         inserts = List.copyOf(inserts);
+        order = List.copyOf(order);
+    }
+
+    /** The same job reading and writing other tables (same names, in the same order). */
+    public SqlJob withTables(List<Table> newSources, List<Table> newSinks) {
+        return new SqlJob(name, sourceFile, parameters, newSources, views, newSinks, inserts, order);
     }
 
     /** A Pig parameter; defaultValue is null when the caller must supply it. */

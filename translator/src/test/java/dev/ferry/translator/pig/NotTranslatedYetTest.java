@@ -51,6 +51,9 @@ class NotTranslatedYetTest {
             X = load 'in/part-*' as (a:int);                       | 3:5 | Hadoop glob
             X = load 'p1,p2' as (a:int);                           | 3:5 | comma-separated list
             X = join A by a, A by a;                               | 3:5 | self-JOIN
+            G = group A by b; X = foreach G { o = order A by a; t = limit o 2; generate group, COUNT(A), COUNT(t); } | 3:53 | reads the whole bag beside its nested LIMIT
+            G = group A by b; X = foreach G { t = limit A 2; generate FLATTEN(t); } | 3:35 | not ORDERed just before
+            G = group A by b; X = foreach G { o = order A by a; t = limit o 2; d = distinct A; generate COUNT(d), COUNT(t); } | 3:53 | beside other nested commands
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostics diagnostics = new Diagnostics();

@@ -1,0 +1,327 @@
+package dev.ferry.cli;
+
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.generator.sql.SqlScriptRenderer;
+import dev.ferry.oracle.PigOracle;
+import dev.ferry.oracle.PigOracleException;
+import dev.ferry.oracle.PigOutput;
+import dev.ferry.parser.pig.PigLoader;
+import dev.ferry.parser.pig.PigParameters;
+import dev.ferry.parser.pig.PigRelation;
+import dev.ferry.parser.pig.PigScript;
+import dev.ferry.parser.pig.PigStatement;
+import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.sql.Column;
+import dev.ferry.translator.sql.SqlExpr;
+import dev.ferry.translator.sql.SqlJob;
+import dev.ferry.translator.sql.SqlQuery;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+/**
+ * One Pig script through real Pig and through its translation on Flink, on the same input, every STORE
+ * redirected to a scratch directory; the outcome and one line per STORE. Used by {@code ferry verify}
+ * for one script and for every script of a repository.
+ */
+final class ScriptVerification {
+
+    /** What became of one script. */
+    enum Outcome {
+        /** Every STORE wrote the same rows in Pig and on Flink. */
+        AGREE("agree"),
+        /** A STORE differs, or the Flink job failed where Pig succeeded. */
+        DIFFER("DIFFER"),
+        /** Not translated: only constructs not translated yet (PIG-E020) stand in the way; a script with no STORE is one. */
+        TODO("TODO"),
+        /** Not translated for another reason: an error Ferry gives for a script Pig may accept. */
+        ERROR("error"),
+        /** Translated but not compared: no input could be given, or Pig itself failed on it. */
+        NOT_RUN("not run");
+
+        final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+    }
+
+    /** The outcome, the inputs used (by kind), and the lines to print (STORE results or diagnostics). */
+    record Result(Outcome outcome, List<VerifyInputs.Kind> inputs, List<String> lines) {}
+
+    /** The input of one LOAD, or empty to read the path the script names. */
+    @FunctionalInterface
+    interface InputPlan {
+        Optional<VerifyInputs.Input> input(PigRelation.Load load, String alias, int index, Map<String, String> values, Path work)
+                throws IOException, VerifyInputs.NoInput;
+    }
+
+    /** Starts the Pig oracle when first needed and restarts it after it died. */
+    static final class Oracle implements AutoCloseable {
+        private final Path targetDir;
+        private PigOracle pig;
+
+        Oracle(Path targetDir) {
+            this.targetDir = targetDir;
+        }
+
+        PigOracle get() throws IOException {
+            if (pig == null || !pig.isAlive()) {
+                close();
+                pig = PigOracle.start(targetDir);
+            }
+            return pig;
+        }
+
+        @Override
+        public void close() {
+            if (pig != null) {
+                pig.close();
+                pig = null;
+            }
+        }
+    }
+
+    private static final Set<DiagnosticCode> TODO_CODES = Set.of(DiagnosticCode.PIG_E020, DiagnosticCode.PIG_E003);
+
+    private ScriptVerification() {}
+
+    static Result verify(RepoRoot root, Path script, String display, Map<String, String> params, InputPlan plan, Oracle oracle,
+                         Path runtimeJar, Path work) throws IOException, InterruptedException {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<PigScript> parsed = PigLoader.load(root, script, display, Optional.empty(), diagnostics);
+        Optional<SqlJob> translated = parsed.flatMap(p -> PigToSql.translate(p, "verify", diagnostics));
+        List<Diagnostic> errors = diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+        if (translated.isEmpty()) {
+            boolean todo = !errors.isEmpty() && errors.stream().allMatch(d -> TODO_CODES.contains(d.code()));
+            return new Result(todo ? Outcome.TODO : Outcome.ERROR, List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
+        }
+        SqlJob job = translated.get();
+        List<PigStatement.Store> stores = parsed.get().statements().stream()
+                .filter(PigStatement.Store.class::isInstance).map(PigStatement.Store.class::cast).toList();
+        try {
+            return run(root, script, display, params, plan, oracle, runtimeJar, work, parsed.get(), job, stores);
+        } catch (Refused refused) {
+            return new Result(Outcome.NOT_RUN, refused.inputs, List.of(refused.diagnostic.format()));
+        }
+    }
+
+    /** Why a translated script was not run: a coded diagnostic. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Diagnostic diagnostic;
+        final transient List<VerifyInputs.Kind> inputs;
+
+        Refused(Diagnostic diagnostic, List<VerifyInputs.Kind> inputs) {
+            super(diagnostic.message(), null, false, false);
+            this.diagnostic = diagnostic;
+            this.inputs = List.copyOf(inputs);
+        }
+    }
+
+    private static Result run(RepoRoot root, Path script, String display, Map<String, String> params, InputPlan plan, Oracle oracle,
+                              Path runtimeJar, Path work, PigScript parsed, SqlJob job, List<PigStatement.Store> stores)
+            throws IOException, InterruptedException, Refused {
+        String text = Files.readString(script, StandardCharsets.UTF_8);
+        Map<String, String> values = new LinkedHashMap<>();
+        parsed.defaults().forEach(d -> values.putIfAbsent(d.name(), d.value()));
+        values.putAll(params);
+        List<VerifyInputs.Kind> kinds = new ArrayList<>();
+
+        // Pig and Flink write their own copies of every STORE...
+        Map<SourceSpan, Path> storeDirs = new LinkedHashMap<>();
+        for (int i = 0; i < stores.size(); i++) {
+            PigStatement.Store store = stores.get(i);
+            storeDirs.put(store.span(), work.resolve("flink/" + i));
+            text = redirect(text, display, store.span(), store.path(), work.resolve("pig/" + i), kinds);
+        }
+        // ...and read the same inputs; a LOAD of what an earlier STORE wrote reads Pig's copy (Flink reads the view).
+        Map<SourceSpan, Path> sourceFiles = new LinkedHashMap<>();
+        int index = 0;
+        for (PigStatement statement : parsed.statements()) {
+            if (!(statement instanceof PigStatement.Assign assign) || !(assign.relation() instanceof PigRelation.Load load)) {
+                continue;
+            }
+            Optional<Integer> stored = earlierStore(stores, load);
+            if (stored.isPresent()) {
+                text = redirect(text, display, load.span(), load.path(), work.resolve("pig/" + stored.get()), kinds);
+                continue;
+            }
+            Optional<VerifyInputs.Input> input;
+            try {
+                input = plan.input(load, assign.alias(), index++, values, work);
+            } catch (VerifyInputs.NoInput e) {
+                throw new Refused(e.diagnostic, kinds);
+            }
+            if (input.isPresent()) {
+                kinds.add(input.get().kind());
+                sourceFiles.put(load.span(), input.get().file());
+                text = redirect(text, display, load.span(), load.path(), input.get().file(), kinds);
+            }
+        }
+        // A parameter outside the redirected paths needs a value, as for Pig (PIG-E002 names it).
+        Diagnostics unbound = new Diagnostics();
+        String redirectedText = text;
+        if (PigParameters.of(List.of(), params, unbound).flatMap(p -> p.substitute(redirectedText, display, unbound)).isEmpty()) {
+            throw new Refused(unbound.sorted().stream().filter(Diagnostic::isError).findFirst().orElseThrow(), kinds);
+        }
+
+        List<SqlJob.Table> sinks = new ArrayList<>();
+        for (SqlJob.Table sink : job.sinks()) {
+            Path dir = storeDirs.get(sink.span());
+            sinks.add(dir != null ? sink.withPath(dir.toString()) : sink);
+        }
+        List<SqlJob.Table> sources = new ArrayList<>();
+        for (SqlJob.Table source : job.sources()) {
+            Path file = sourceFiles.get(source.span());
+            sources.add(file != null ? source.withPath(file.toString()) : source);
+        }
+        SqlJob redirected = job.withTables(sources, sinks);
+        Path pigScript = Files.writeString(work.resolve("script.pig"), importsFrom(text, root, script.getParent()));
+        Path sql = Files.writeString(work.resolve("job.sql"), SqlScriptRenderer.render(redirected));
+        Map<String, String> bound = new LinkedHashMap<>();
+        job.parameters().forEach(p -> {
+            if (p.defaultValue() != null) {
+                bound.put(p.name(), p.defaultValue());
+            }
+        });
+        bound.putAll(params);
+
+        try {
+            oracle.get().run(pigScript, params);
+        } catch (PigOracleException e) {
+            throw new Refused(Diagnostic.of(DiagnosticCode.VER_E003, SourceSpan.file(display),
+                    "real Pig failed on the verification input: " + firstLine(e.getMessage())), kinds);
+        } catch (IOException e) {
+            throw new Refused(Diagnostic.of(DiagnosticCode.VER_E003, SourceSpan.file(display),
+                    "the Pig oracle could not run the script: " + firstLine(e.getMessage())), kinds);
+        }
+        String flinkError = runFlink(runtimeJar, sql, bound, work);
+        if (flinkError != null) {
+            return new Result(Outcome.DIFFER, kinds, List.of(display + ": Pig ran, the Flink job failed: " + flinkError));
+        }
+        boolean agree = true;
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < stores.size(); i++) {
+            PigStatement.Store store = stores.get(i);
+            Optional<SqlJob.Table> sink = job.sinks().stream().filter(s -> s.span().equals(store.span())).findFirst();
+            Optional<List<Integer>> sortKeys = redirected.inserts().stream().filter(insert -> insert.span().equals(store.span()))
+                    .findFirst().flatMap(insert -> sortKeys(insert, sink));
+            boolean ordered = sortKeys.isPresent();
+            List<String> pigRows = PigOutput.read(work.resolve("pig/" + i));
+            List<String> flinkRows = PigOutput.read(work.resolve("flink/" + i));
+            String delimiter = sink.map(SqlJob.Table::fieldDelimiter).orElse("\t");
+            String difference = sortKeys.map(keys -> OutputComparison.differences(pigRows, flinkRows, keys, delimiter))
+                    .orElseGet(() -> OutputComparison.differences(pigRows, flinkRows, false, delimiter));
+            String what = "STORE " + store.alias() + " INTO '" + store.path() + "' (line " + store.span().line() + ")";
+            if (difference.isEmpty()) {
+                lines.add("agree: " + what + ", " + pigRows.size() + " row(s)" + (ordered ? ", in order" : ""));
+            } else {
+                agree = false;
+                lines.add("DIFFER: " + what + ": " + difference);
+                String multiset = OutputComparison.multisetDiff(pigRows, flinkRows, 10);
+                if (!multiset.isEmpty()) {
+                    lines.add(multiset);
+                }
+            }
+        }
+        return new Result(agree ? Outcome.AGREE : Outcome.DIFFER, kinds, lines);
+    }
+
+    /**
+     * The sink's fields an ORDERed INSERT sorts by, or every field when an ORDER BY item is not one of them;
+     * empty when the INSERT is not ordered.
+     */
+    private static Optional<List<Integer>> sortKeys(SqlJob.Insert insert, Optional<SqlJob.Table> sink) {
+        if (!(insert.query() instanceof SqlQuery.Select select) || select.orderBy().isEmpty() || sink.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> columns = sink.get().columns().stream().map(Column::name).toList();
+        List<Integer> keys = new ArrayList<>();
+        for (SqlQuery.OrderItem item : select.orderBy()) {
+            int index = item.expr() instanceof SqlExpr.ColumnRef ref ? columns.indexOf(ref.name()) : -1;
+            if (index < 0 || !select.items().stream().allMatch(it -> it.expr() instanceof SqlExpr.Star)) {
+                return Optional.of(IntStream.range(0, columns.size()).boxed().toList());
+            }
+            keys.add(index);
+        }
+        return Optional.of(keys);
+    }
+
+    private static final Pattern IMPORT = Pattern.compile("(?im)^(\\s*import\\s+)'([^'\\\\\\n]*)'");
+
+    /**
+     * The scratch copy runs in another directory: an {@code IMPORT 'macros/x.pig'} (Pig reads it relative to
+     * where it runs) names the file beside the original script instead, when that file is in the repository.
+     */
+    private static String importsFrom(String text, RepoRoot root, Path scriptDir) {
+        Matcher m = IMPORT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            RepoRoot.Located located;
+            try {
+                located = root.locate(scriptDir, m.group(2));
+            } catch (InvalidPathException notAPath) {
+                continue;
+            }
+            String path = located.inside() ? ScriptPaths.quote(located.path().toString()) : "'" + m.group(2) + "'";
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + path));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static Optional<Integer> earlierStore(List<PigStatement.Store> stores, PigRelation.Load load) {
+        for (int i = stores.size() - 1; i >= 0; i--) {
+            if (stores.get(i).path().equals(load.path()) && stores.get(i).span().line() < load.span().line()) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String redirect(String text, String display, SourceSpan span, String path, Path to, List<VerifyInputs.Kind> kinds)
+            throws Refused {
+        return ScriptPaths.replace(text, display, span, path, to.toString()).orElseThrow(() -> new Refused(Diagnostic.of(
+                DiagnosticCode.VER_E001, span, "the path '" + path + "' is not written literally in this statement, so verify"
+                        + " cannot point it at scratch data"), kinds));
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** Runs the SQL with the runtime jar in its own JVM; null when the job succeeded, else why not. */
+    private static String runFlink(Path jar, Path sql, Map<String, String> bound, Path work) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            return "no runtime jar at " + jar + " (build it: mvn -pl runtime -am package -DskipTests, or pass --runtime-jar)";
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "--script", sql.toString()));
+        bound.forEach((k, v) -> command.add("--param=" + k + "=" + v));
+        Path log = work.resolve("flink.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!process.waitFor(30, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return "timed out (log: " + log + ")";
+        }
+        return process.exitValue() == 0 ? null : "exit " + process.exitValue() + " (log: " + log + ")";
+    }
+}

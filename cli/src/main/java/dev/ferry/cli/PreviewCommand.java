@@ -1,0 +1,90 @@
+package dev.ferry.cli;
+
+import dev.ferry.generator.RepoGenerator;
+import dev.ferry.generator.preview.PreviewRenderer;
+import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.workflow.WorkflowPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ferry preview REPO [APP] -o preview.html}: what a workflow becomes, as one self-contained HTML page: each
+ * DAG's task graph, and per task the Oozie element beside the generated Python (a Pig action: the Pig script lined
+ * up with the Flink SQL), every diagnostic at its line. Writes nothing else.
+ */
+@Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
+        description = "Write one self-contained HTML page showing what each workflow becomes: the DAG as a graph; "
+                + "click a task to see its Oozie source beside the generated Python, Pig beside Flink SQL.",
+        footer = {"", "Exit codes: 0 page written, the input converts cleanly; 1 page written, the input has errors "
+                + "(shown in the page); 2 usage or I/O; 3 internal error."})
+final class PreviewCommand implements Callable<Integer> {
+
+    /** Source files larger than this are not copied into the page (their panels say so). */
+    static final long MAX_SOURCE_BYTES = 4L << 20;
+
+    @Parameters(index = "0", paramLabel = "REPO", description = "the legacy repository")
+    Path repo;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "APP",
+            description = "only the DAGs of this application directory (relative to REPO) or with this DAG id")
+    String app;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "the HTML file to write (default: standard output)")
+    Path outputFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isDirectory(repo)) {
+            err.println("ferry: error: " + repo + " is not a directory");
+            return ExitCode.FAILURE;
+        }
+        RepoRoot root = RepoRoot.of(repo);
+        Conversion conversion = Conversions.translate(repo, err);
+        Predicate<WorkflowPlan> shown = app == null ? plan -> true : plan -> belongsTo(plan, app);
+        if (app != null && conversion.plans().stream().noneMatch(shown)) {
+            err.println("ferry: error: no DAG of " + repo + " comes from " + app + " or has that id");
+            return ExitCode.FAILURE;
+        }
+        String html = PreviewRenderer.html(conversion, RepoGenerator.files(conversion), file -> read(root, file), shown);
+        if (outputFile == null) {
+            spec.commandLine().getOut().print(html);
+        } else {
+            Files.writeString(outputFile, html, StandardCharsets.UTF_8);
+            err.println("ferry: wrote " + outputFile);
+        }
+        return Ferry.exitCode(conversion);
+    }
+
+    private static boolean belongsTo(WorkflowPlan plan, String app) {
+        String dir = app.replace('\\', '/').replaceAll("/+$", "");
+        return plan.dagId().equals(app) || plan.sourceFiles().stream().anyMatch(f -> f.startsWith(dir + "/"));
+    }
+
+    /** A file of the repository by its repository-relative name; never one outside it (links followed). */
+    private static Optional<String> read(RepoRoot root, String file) {
+        RepoRoot.Located located = root.locate(root.path().resolve(file));
+        try {
+            if (!located.inside() || !Files.isRegularFile(located.path()) || Files.size(located.path()) > MAX_SOURCE_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(new String(Files.readAllBytes(located.path()), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -44,6 +44,11 @@ public final class RepoTranslator {
     private RepoTranslator() {}
 
     public static Conversion translate(Path repo) {
+        return translate(repo, Progress.NONE);
+    }
+
+    /** As {@link #translate(Path)}, telling {@code progress} each XML file done (bundles, coordinators, then the rest). */
+    public static Conversion translate(Path repo, Progress progress) {
         Diagnostics diagnostics = new Diagnostics();
         Path root;
         try {
@@ -60,10 +65,13 @@ public final class RepoTranslator {
         xmlFiles.forEach(file -> kinds.put(file, OozieReader.detect(file)));
         Set<Path> scheduled = new HashSet<>();
         Set<Path> bundled = new HashSet<>();
+        Set<Path> done = new HashSet<>();
         for (Path file : xmlFiles) {
             if (kinds.get(file) == OozieDocumentKind.BUNDLE) {
                 OozieReader.readBundle(file, display(root, file), diagnostics)
                         .ifPresent(bundle -> translateBundle(root, file, bundle, scheduled, bundled, plans, diagnostics));
+                done.add(file);
+                progress.advanced(done.size(), xmlFiles.size());
             }
         }
         for (Path file : xmlFiles) {
@@ -81,6 +89,8 @@ public final class RepoTranslator {
                     // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
                     translateApp(root, workflow.get(), coordinator.get(), properties, diagnostics).ifPresent(plans::add);
                 }
+                done.add(file);
+                progress.advanced(done.size(), xmlFiles.size());
             }
         }
         for (Path file : xmlFiles) {
@@ -90,6 +100,9 @@ public final class RepoTranslator {
                     || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("workflow.xml");
             if (!scheduled.contains(file) && workflow) {
                 translateApp(root, file, null, Map.of(), diagnostics).ifPresent(plans::add);
+            }
+            if (done.add(file)) {
+                progress.advanced(done.size(), xmlFiles.size());
             }
         }
         plans.sort(Comparator.comparing(WorkflowPlan::dagId));

@@ -13,9 +13,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -33,26 +32,26 @@ final class PreviewCommand implements Callable<Integer> {
     /** Source files larger than this are not copied into the page (their panels say so). */
     static final long MAX_SOURCE_BYTES = 4L << 20;
 
-    @Parameters(index = "0", paramLabel = "REPO", description = "the legacy repository")
-    Path repo;
+    @Mixin
+    LegacyRepository legacy;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "APP",
             description = "only the DAGs of this application directory (relative to REPO) or with this DAG id")
     String app;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "the HTML file to write (default: standard output)")
-    Path outputFile;
+    @Mixin
+    OutputFile outputFile;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams streams;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(repo)) {
-            err.println("ferry: error: " + repo + " is not a directory");
+        PrintWriter err = streams.err();
+        if (!legacy.isUsable(err)) {
             return ExitCode.FAILURE;
         }
+        Path repo = legacy.path;
         RepoRoot root = RepoRoot.of(repo);
         Conversion conversion = Conversions.translate(repo, err);
         Predicate<WorkflowPlan> shown = app == null ? plan -> true : plan -> belongsTo(plan, app);
@@ -61,11 +60,9 @@ final class PreviewCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         String html = PreviewRenderer.html(conversion, RepoGenerator.files(conversion), file -> read(root, file), shown);
-        if (outputFile == null) {
-            spec.commandLine().getOut().print(html);
-        } else {
-            Files.writeString(outputFile, html, StandardCharsets.UTF_8);
-            err.println("ferry: wrote " + outputFile);
+        outputFile.write(html, streams.out());
+        if (outputFile.isSet()) {
+            err.println("ferry: wrote " + outputFile.file);
         }
         return Ferry.exitCode(conversion);
     }

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -54,13 +54,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--runtime-jar", description = "ferry-runtime.jar (default: $FERRY_RUNTIME_JAR, else runtime/target/ferry-runtime.jar).")
     Path runtimeJar;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams streams;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = streams.out();
+        PrintWriter err = streams.err();
         Diagnostics diagnostics = new Diagnostics();
         String display = script.getFileName().toString();
         Optional<PigScript> parsed = PigLoader.load(dev.ferry.parser.repo.RepoRoot.of(script.toAbsolutePath().getParent()), script, display, Optional.empty(), diagnostics);

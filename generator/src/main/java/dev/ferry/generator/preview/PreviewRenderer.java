@@ -33,7 +33,10 @@ public final class PreviewRenderer {
 
     private PreviewRenderer() {}
 
-    /** The page: every DAG of the conversion, {@code sources} giving the text of an input file by its path. */
+    /**
+     * The page: every DAG of the conversion, {@code sources} giving the text of an input file by its path (shown with
+     * every secret value replaced, {@link SourceRedaction}).
+     */
     public static String html(Conversion conversion, Map<String, String> generated,
                               Function<String, Optional<String>> sources) {
         return html(conversion, generated, sources, plan -> true);
@@ -45,7 +48,8 @@ public final class PreviewRenderer {
         Report report = Report.of(conversion);
         Findings findings = new Findings(report.diagnostics());
         Map<String, Optional<String>> texts = new TreeMap<>();
-        Function<String, Optional<String>> source = file -> texts.computeIfAbsent(file, sources);
+        Function<String, Optional<String>> redacted = SourceRedaction.of(sources);
+        Function<String, Optional<String>> source = file -> texts.computeIfAbsent(file, redacted);
         List<DagView> dags = new ArrayList<>();
         for (WorkflowPlan plan : conversion.plans()) {
             if (shown.test(plan)) {

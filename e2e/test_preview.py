@@ -10,6 +10,8 @@ import json
 import os
 import shutil
 import subprocess
+import urllib.error
+import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -223,3 +225,37 @@ def test_hostile_names_are_text(browser: Browser, tmp_path: Path) -> None:
     page.screenshot(path=str(ARTIFACTS / "preview-hostile.png"), full_page=True)
     assert problems == []
     page.close()
+
+
+def test_serve_renders_on_loopback_and_refuses_other_hosts(browser: Browser) -> None:
+    """`--serve --port 0`: the page on http://127.0.0.1:PORT/; a forged Host (DNS rebinding) refused."""
+    server = subprocess.Popen(
+        ["java", "-jar", str(CLI_JAR), "preview", str(SAMPLE), "--serve", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        url = line.split(" on ")[1].split()[0]
+        assert url.startswith("http://127.0.0.1:"), line
+        page = browser.new_page()
+        problems: list[str] = []
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(url)
+        assert page.locator("svg g.node").count() == 9
+        page.click("svg g.node[data-task='top-pages']")
+        assert page.locator(".task-panel:visible").get_attribute("data-task") == "top-pages"
+        assert problems == []
+        page.close()
+        forged = urllib.request.Request(url, headers={"Host": "attacker.example"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(forged, timeout=30)
+        assert refused.value.code == 403
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(url + "report.json", timeout=30)
+        assert missing.value.code == 404
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -42,13 +44,25 @@ final class PreviewCommand implements Callable<Integer> {
     @Mixin
     OutputFile outputFile;
 
+    @Option(names = "--serve", description = "serve the page on http://127.0.0.1:PORT/ (loopback only) instead of"
+            + " writing it, converting again on every reload; until interrupted")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000",
+            description = "the port of --serve (0: any free port). Default: ${DEFAULT-VALUE}.")
+    int port;
+
     @Mixin
     Streams streams;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter err = streams.err();
         if (!legacy.isUsable(err)) {
+            return ExitCode.FAILURE;
+        }
+        if (serve && outputFile.isSet()) {
+            err.println("ferry: error: --serve and -o are exclusive");
             return ExitCode.FAILURE;
         }
         Path repo = legacy.path;
@@ -59,12 +73,21 @@ final class PreviewCommand implements Callable<Integer> {
             err.println("ferry: error: no DAG of " + repo + " comes from " + app + " or has that id");
             return ExitCode.FAILURE;
         }
-        String html = PreviewRenderer.html(conversion, RepoGenerator.files(conversion), file -> read(root, file), shown);
-        outputFile.write(html, streams.out());
+        if (serve) {
+            PreviewServer server = PreviewServer.start(port, () -> page(root, Conversions.translateQuietly(repo), shown));
+            streams.out().println("ferry: serving the preview of " + repo + " on " + server.url() + " (interrupt to stop)");
+            streams.out().flush();
+            new CountDownLatch(1).await(); // until the process is interrupted
+        }
+        outputFile.write(page(root, conversion, shown), streams.out());
         if (outputFile.isSet()) {
             err.println("ferry: wrote " + outputFile.file);
         }
         return Ferry.exitCode(conversion);
+    }
+
+    private static String page(RepoRoot root, Conversion conversion, Predicate<WorkflowPlan> shown) {
+        return PreviewRenderer.html(conversion, RepoGenerator.files(conversion), file -> read(root, file), shown);
     }
 
     private static boolean belongsTo(WorkflowPlan plan, String app) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -127,7 +128,7 @@ public final class PreviewRenderer {
             for (GraphLayout.Point p : drawing.routes().get(i)) {
                 path.append(path.length() == 0 ? "M" : " L").append(p.x()).append(' ').append(p.y());
             }
-            edges.add(new EdgeView(edge.from(), edge.to(), edge.port().name().toLowerCase(java.util.Locale.ROOT),
+            edges.add(new EdgeView(edge.from(), edge.to(), edge.port().name().toLowerCase(Locale.ROOT),
                     path.toString()));
         }
         List<Finding> dagFindings = findings.all.stream().filter(f -> plan.sourceFiles().contains(f.file())).toList();

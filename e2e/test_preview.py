@@ -228,7 +228,7 @@ def test_hostile_names_are_text(browser: Browser, tmp_path: Path) -> None:
 
 
 def test_serve_renders_on_loopback_and_refuses_other_hosts(browser: Browser) -> None:
-    """`--serve --port 0`: the page on http://127.0.0.1:PORT/; a forged Host (DNS rebinding) refused."""
+    """--serve: the page on http://127.0.0.1:PORT/; a forged Host (DNS rebinding) refused."""
     server = subprocess.Popen(
         ["java", "-jar", str(CLI_JAR), "preview", str(SAMPLE), "--serve", "--port", "0"],
         stdout=subprocess.PIPE,

@@ -66,6 +66,21 @@ class PreviewCommandTest {
     }
 
     @Test
+    void aPodActionShowsTheFilesItsContainerGets() throws IOException {
+        Path app = tmp.resolve("repo/apps/h");
+        Files.createDirectories(app);
+        Files.writeString(app.resolve("workflow.xml"), LegacyRepos.CLEAN.replace("NAME", "hive-wf").replace(
+                "<fs><mkdir path=\"/tmp/x\"/></fs>",
+                "<hive xmlns=\"uri:oozie:hive-action:0.5\"><job-tracker>jt</job-tracker><name-node>nn</name-node>"
+                        + "<script>daily.q</script></hive>"));
+        Files.writeString(app.resolve("daily.q"), "SELECT '<b>42</b>' FROM t;\n");
+        FerryRun run = FerryRun.of("preview", tmp.resolve("repo").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Carried into the container: <code>"), run.out());
+        assertTrue(run.out().contains("SELECT &#39;&lt;b&gt;42&lt;/b&gt;&#39; FROM t;"), "the script, escaped");
+    }
+
+    @Test
     void notADirectoryIsAUsageError() {
         FerryRun run = FerryRun.of("preview", tmp.resolve("missing").toString());
         assertEquals(ExitCode.FAILURE, run.exitCode());

@@ -78,10 +78,13 @@ public final class PreviewRenderer {
     /** A transition in the drawing: {@code port} next, ok, error or case; {@code path} SVG path data. */
     public record EdgeView(String from, String to, String port, String path) {}
 
-    /** What clicking a task shows. {@code pigSql} is empty unless the task is a Pig action. */
+    /**
+     * What clicking a task shows. {@code pigSql} is empty unless the task is a Pig action; {@code carried} are the
+     * files of the repository a pod action's container gets (a Hive script, a jar's configuration...).
+     */
     public record TaskView(int index, String id, String kind, boolean todo, String source, List<String> outputs,
                            CodeView oozie, CodeView python, CodeView pig, CodeView sql, List<AlignedRow> pigSql,
-                           CodeView deployment, List<Finding> findings) {}
+                           CodeView deployment, List<CodeView> carried, List<Finding> findings) {}
 
     /** Lines of one file; {@code file} is where they come from. */
     public record CodeView(String file, List<CodeLine> lines) {}
@@ -154,6 +157,7 @@ public final class PreviewRenderer {
         CodeView sql = null;
         CodeView deployment = null;
         List<AlignedRow> rows = List.of();
+        List<CodeView> carried = List.of();
         if (task instanceof TaskNode.FlinkJob job) {
             outputs = List.of(job.scriptPath(), job.deploymentPath());
             String pigFile = job.job().sourceFile();
@@ -169,9 +173,13 @@ public final class PreviewRenderer {
             taskFindings = withPig;
         } else if (task instanceof TaskNode.PodJob pod) {
             outputs = pod.container().carried().stream().map(c -> c.outputPath()).toList();
+            carried = pod.container().carried().stream()
+                    .map(c -> code(c.outputPath(), generated.getOrDefault(c.outputPath(), c.content()), 1,
+                            Integer.MAX_VALUE, Findings.NONE))
+                    .toList();
         }
         return new TaskView(index, task.id(), Report.kind(task), todo, task.span().toString(), outputs, oozie, python, pig,
-                sql, rows, deployment, List.copyOf(taskFindings));
+                sql, rows, deployment, carried, List.copyOf(taskFindings));
     }
 
     /**

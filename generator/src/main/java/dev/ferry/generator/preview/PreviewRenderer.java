@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -134,7 +136,10 @@ public final class PreviewRenderer {
             edges.add(new EdgeView(edge.from(), edge.to(), edge.port().name().toLowerCase(Locale.ROOT),
                     path.toString()));
         }
-        List<Finding> dagFindings = findings.all.stream().filter(f -> plan.sourceFiles().contains(f.file())).toList();
+        Set<String> files = new TreeSet<>(plan.sourceFiles());
+        plan.tasks().stream().filter(TaskNode.FlinkJob.class::isInstance)
+                .forEach(t -> files.add(((TaskNode.FlinkJob) t).job().sourceFile()));
+        List<Finding> dagFindings = findings.all.stream().filter(f -> files.contains(f.file())).toList();
         return new DagView(index, plan.dagId(), dagFile, plan.sourceFiles(),
                 plan.schedule() == null ? null : plan.schedule().describe(), drawing.width(), drawing.height(), nodes,
                 edges, tasks, dagFindings);

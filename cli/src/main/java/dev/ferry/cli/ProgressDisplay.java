@@ -42,7 +42,7 @@ final class ProgressDisplay implements Progress, AutoCloseable {
             return;
         }
         if (bar == null && clock.getAsLong() - start >= afterMillis) {
-            bar = new ProgressBarBuilder().setTaskName("converting").setInitialMax(total).setUnit(" files", 1)
+            bar = new ProgressBarBuilder().setTaskName("converting").setInitialMax(total).setUnit(" apps", 1)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).hideEta()
                     .setConsumer(new ConsoleProgressBarConsumer(stream)).build();
         }

@@ -28,7 +28,7 @@ class ProgressDisplayTest {
             display.advanced(4, 4);
         }
         assertTrue(text().contains("converting 100%"), text());
-        assertTrue(text().contains("4/4 files"), text());
+        assertTrue(text().contains("4/4 apps"), text());
         assertTrue(text().endsWith(System.lineSeparator()), () -> "the line is finished before diagnostics print: [" + text() + "]");
     }
 

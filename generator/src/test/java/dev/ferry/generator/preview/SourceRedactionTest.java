@@ -21,6 +21,9 @@ class SourceRedactionTest {
             %default PASSWORD '$PW'                             | %default PASSWORD '$PW'
             <param>TOKEN=abc</param>                            | <param>TOKEN=<secret token></param>
             <argument>--password=abc</argument>                 | <argument>--password=<secret password></argument>
+            <arg>--password</arg><arg>pw1</arg>                 | <arg>--password</arg><arg><secret password></arg>
+            `<arg>--db.password</arg>\n  <arg>pw2</arg>`        | `<arg>--db.password</arg>\n  <arg><secret db.password></arg>`
+            <arg>--output</arg><arg>/out</arg>                  | <arg>--output</arg><arg>/out</arg>
             jdbc:mysql://etl:pw@db:3306/x                       | jdbc:mysql://etl:<secret etl_password>@db:3306/x
             """)
     void secretValuesReplaced(String source, String shown) {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,14 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "oozie-examples"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "corpus: reads the shared corpus beside the repository")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def launcher_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """bin/ferry's start-up archives go to a temporary cache, never the user's (~/.cache/ferry)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FERRY_CACHE_DIR", str(tmp_path_factory.mktemp("ferry-cache")))
+        yield
 
 
 @pytest.fixture(scope="session")

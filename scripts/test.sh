@@ -31,6 +31,17 @@ rm -r "$(dirname "$oracle_pom")"
 echo "== ruff (runtime package)"
 .venv/bin/ruff check runtime/python e2e
 .venv/bin/ruff format --check runtime/python e2e
+# e2e/test_preview.py loads `ferry preview`'s page in a real headless Chromium: Debian's package, driven by
+# Playwright from the venv (Playwright's own browser download is never used).
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing chromium (Debian package) for the preview test"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "== chromium is missing (install Debian's chromium package as root): e2e/test_preview.py will fail"
+  fi
+fi
 echo "== pytest (runtime package, generated DAGs in real Airflow)"
 # Two runs: each test directory has its own conftest module, which one interpreter cannot import twice.
 export FERRY_RUNTIME_JAR="$root/runtime/target/ferry-runtime.jar"

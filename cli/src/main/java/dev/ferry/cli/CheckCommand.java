@@ -12,10 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ferry check REPO}: converts without writing; the CI gate. Fails (exit 1) at the {@code --fail-on} level,
@@ -30,8 +29,8 @@ final class CheckCommand implements Callable<Integer> {
     /** Output formats of the findings. */
     enum Format { TEXT, JSON, SARIF, JUNIT }
 
-    @Parameters(index = "0", paramLabel = "REPO", description = "the legacy repository")
-    Path repo;
+    @Mixin
+    LegacyRepository legacy;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "${COMPLETION-CANDIDATES}: text (compiler-style lines), json (report.json), sarif (SARIF 2.1.0 for code scanning), "
@@ -48,21 +47,20 @@ final class CheckCommand implements Callable<Integer> {
                     + "Ferry generates now (an edited, missing or extra generated file)")
     Path against;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "write the findings (in --format) to FILE instead of standard output")
-    Path outputFile;
+    @Mixin
+    OutputFile outputFile;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams streams;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(repo)) {
-            err.println("ferry: error: " + repo + " is not a directory");
+        PrintWriter out = streams.out();
+        PrintWriter err = streams.err();
+        if (!legacy.isUsable(err)) {
             return ExitCode.FAILURE;
         }
+        Path repo = legacy.path;
         if (against != null && !Files.isDirectory(against)) {
             err.println("ferry: error: --against " + against + " is not a directory");
             return ExitCode.FAILURE;
@@ -76,14 +74,9 @@ final class CheckCommand implements Callable<Integer> {
             case SARIF -> SarifRenderer.sarif(conversion.diagnostics(), uriPrefix(), FerryVersion.version());
             case JUNIT -> JunitRenderer.junit(report, failOn);
         };
-        if (outputFile != null) {
-            Files.writeString(outputFile, findings);
-        } else if (format == Format.TEXT) {
-            err.print(findings);
-        } else {
-            out.print(findings);
-        }
-        PrintWriter human = format == Format.TEXT || outputFile != null ? out : err;
+        // Text findings are diagnostics: on standard error, unless written to a file.
+        outputFile.write(findings, format == Format.TEXT ? err : out);
+        PrintWriter human = format == Format.TEXT || outputFile.isSet() ? out : err;
         boolean drifted = false;
         if (against != null && !conversion.hasErrors()) {
             Drift drift = Drift.between(RepoGenerator.files(conversion), against);
@@ -106,7 +99,7 @@ final class CheckCommand implements Callable<Integer> {
     /** The repository's path relative to the working directory (the CI checkout), for SARIF artifact URIs. */
     private String uriPrefix() {
         Path cwd = Path.of("").toAbsolutePath().normalize();
-        Path target = repo.toAbsolutePath().normalize();
+        Path target = legacy.path.toAbsolutePath().normalize();
         if (!target.startsWith(cwd) || target.equals(cwd)) {
             return "";
         }

@@ -20,9 +20,11 @@ final class Conversions {
         return conversion;
     }
 
-    /** Translates without printing. */
+    /** Translates without printing diagnostics (a progress bar only on a watched terminal: {@link ProgressDisplay}). */
     static Conversion translateQuietly(Path repo) {
-        return RepoTranslator.translate(repo);
+        try (ProgressDisplay progress = ProgressDisplay.forThisProcess()) {
+            return RepoTranslator.translate(repo, progress);
+        }
     }
 
     /** Every diagnostic in compiler format, one per line (a hint on its own indented line). */

@@ -7,22 +7,20 @@ import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.translator.repo.Conversion;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code ferry convert REPO -o DIR}: writes the migrated repository. */
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
         description = "Convert a legacy repository into dags/, flink/, k8s/ and report.md.")
 final class ConvertCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "REPO", description = "the legacy repository (Oozie apps, Pig scripts)")
-    Path repo;
+    @Mixin
+    LegacyRepository legacy;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
             description = "the migrated repository to write: a new directory, or one Ferry wrote before (only the files"
@@ -41,16 +39,16 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--no-janitor", description = "leave out dags/ferry_janitor.py (the DAG deleting leftover FlinkDeployments)")
     boolean noJanitor;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams streams;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isDirectory(repo)) {
-            err.println("ferry: error: " + repo + " is not a directory");
+        PrintWriter err = streams.err();
+        if (!legacy.isUsable(err)) {
             return ExitCode.FAILURE;
         }
+        Path repo = legacy.path;
         try {
             OutputWriter.checkApart(output, repo);
         } catch (OutputWriter.Refused refused) {
@@ -76,7 +74,7 @@ final class ConvertCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         OutputWriter.write(output, files, changes);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = streams.out();
         changes.removedStale().forEach(f -> out.println("ferry: removed " + f + " (written by an earlier run, no longer generated)"));
         changes.keptEdited().forEach(f -> out.println("ferry: kept " + f
                 + " (no longer generated, but edited since Ferry wrote it)"));

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ConvertCommand.class,
             CheckCommand.class,
+            PreviewCommand.class,
             RunCommand.class,
             VerifyCommand.class,
         })

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,13 +46,13 @@ final class RunCommand implements Callable<Integer> {
             description = "the Ferry runtime jar the local backend runs Flink jobs with (default: $FERRY_RUNTIME_JAR)")
     Path runtimeJar;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    Streams streams;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = streams.out();
+        PrintWriter err = streams.err();
         if (!Files.isDirectory(repo.resolve("dags"))) {
             err.println("ferry: error: " + repo + " has no dags/ directory (convert first: ferry convert)");
             return ExitCode.FAILURE;

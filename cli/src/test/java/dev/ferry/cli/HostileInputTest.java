@@ -304,7 +304,10 @@ class HostileInputTest {
         Path out = tmp.resolve("out");
         Run run = ferry("convert", repo.toString(), "-o", out.toString());
         assertEquals(0, run.exitCode(), run.all());
-        String everything = run.all() + allOutput(out);
+        Run preview = ferry("preview", repo.toString());
+        assertEquals(0, preview.exitCode(), preview.all());
+        assertTrue(preview.all().contains("&lt;secret db.password&gt;"), "the preview shows where the secret was");
+        String everything = run.all() + allOutput(out) + preview.all();
         for (String canary : List.of("CANARY-CONF", "CANARY-PARAM", "CANARY-ARG", "CANARY-D", "CANARY-URL", "CANARY-ENV",
                 "CANARY-DECLARE", "CANARY-DEFAULT", "CANARY-PROPURL", "CANARY-PROP", "CANARY-GLOBAL", "CANARY-SPLIT")) {
             assertFalse(everything.contains(canary), canary + " leaked:\n" + everything);

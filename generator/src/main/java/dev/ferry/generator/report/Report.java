@@ -144,7 +144,7 @@ public record Report(int schemaVersion, String repository, Summary summary, List
     }
 
     /** FlinkJob → flink_job: the sealed interface's record names are the kinds. */
-    private static String kind(TaskNode task) {
+    public static String kind(TaskNode task) {
         return task.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 

@@ -60,6 +60,11 @@ public final class RepoTranslator {
                           SortedMap<String, String> properties, String propertiesFile, Diagnostics diagnostics) {}
 
     public static Conversion translate(Path repo) {
+        return translate(repo, Progress.NONE);
+    }
+
+    /** As {@link #translate(Path)}, telling {@code progress} each application translated. */
+    public static Conversion translate(Path repo, Progress progress) {
         Diagnostics repoDiagnostics = new Diagnostics();
         Path root;
         try {
@@ -131,6 +136,7 @@ public final class RepoTranslator {
         all.addAll(repoDiagnostics);
         failed.forEach(f -> f.diagnostics().forEach(all::add));
         Map<AppJob, String> ids = DagIds.disambiguate(jobs, AppJob::baseId, AppJob::origin);
+        int done = 0;
         for (AppJob job : jobs) {
             String dagId = ids.get(job);
             if (!dagId.equals(job.baseId())) {
@@ -144,6 +150,7 @@ public final class RepoTranslator {
                 fail(failed, job.propertiesFile() != null ? job.propertiesFile() : job.app(), job.diagnostics());
             }
             job.diagnostics().sorted().forEach(all::add);
+            progress.advanced(++done, jobs.size());
         }
         plans.sort(Comparator.comparing(WorkflowPlan::dagId));
         failed.sort(Comparator.comparing(FailedApp::app));

@@ -1,0 +1,95 @@
+"""bin/ferry's start-up archive (AppCDS): trained by the first conversion into the cache, mapped by
+later runs, never mapped when incomplete, off with FERRY_CDS=off, and never a reason for a run to
+fail (no writable cache, a truncated archive). A wrapper `java` records what the launcher passes."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import CLI_JAR, ROOT, SAMPLE
+
+FERRY = ROOT / "bin" / "ferry"
+
+
+@pytest.fixture
+def java_home(tmp_path: Path) -> Path:
+    """A JAVA_HOME whose bin/java appends its arguments (a line a run) to calls.txt, runs java."""
+    if not CLI_JAR.is_file():
+        pytest.fail(f"{CLI_JAR} is missing: build with `mvn install` first (scripts/test.sh does)")
+    real = shutil.which("java")
+    assert real
+    home = tmp_path / "jdk"
+    (home / "bin").mkdir(parents=True)
+    wrapper = home / "bin" / "java"
+    wrapper.write_text(f'#!/bin/sh\necho "$*" >>"{home}/calls.txt"\nexec "{real}" "$@"\n')
+    wrapper.chmod(0o755)
+    return home
+
+
+def ferry(java_home: Path, cache: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if k not in ("JAVA_OPTS", "FERRY_CDS")}
+    environment |= {"JAVA_HOME": str(java_home), "FERRY_CACHE_DIR": str(cache), **env}
+    return subprocess.run(
+        [FERRY, *args], capture_output=True, text=True, env=environment, check=False
+    )
+
+
+def last_call(java_home: Path) -> str:
+    return (java_home / "calls.txt").read_text().splitlines()[-1]
+
+
+def archives(cache: Path) -> list[Path]:
+    return sorted(cache.glob("cds-*.jsa")) if cache.is_dir() else []
+
+
+def test_trained_by_the_first_conversion_then_mapped(java_home: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert ferry(java_home, cache, "--version").returncode == 0
+    assert ferry(java_home, cache, "check", "--help").returncode == 0
+    assert archives(cache) == [], "help and version do not train"
+
+    first = ferry(java_home, cache, "check", str(SAMPLE), "--format", "json")
+    assert first.returncode == 0, first.stderr
+    json.loads(first.stdout)  # the training run's standard output is only the report
+    assert "-XX:ArchiveClassesAtExit=" in last_call(java_home)
+    (archive,) = archives(cache)
+    assert archive.name.endswith(f"-{archive.stat().st_size}.jsa")
+    assert list(cache.glob("*.tmp")) == []
+
+    second = ferry(java_home, cache, "check", str(SAMPLE), "--format", "json")
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == first.stdout
+    assert f"-XX:SharedArchiveFile={archive}" in last_call(java_home)
+    assert "ArchiveClassesAtExit" not in last_call(java_home)
+
+
+def test_a_truncated_archive_is_never_mapped(java_home: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert ferry(java_home, cache, "check", str(SAMPLE)).returncode == 0
+    (archive,) = archives(cache)
+    archive.chmod(0o644)
+    with archive.open("r+b") as f:
+        f.truncate(100_000)  # mapped, this crashes JDK 17 (SIGBUS)
+    run = ferry(java_home, cache, "check", str(SAMPLE))
+    assert run.returncode == 0, run.stderr
+    assert "SharedArchiveFile" not in last_call(java_home)
+
+
+@pytest.mark.parametrize("case", ["off", "unwritable cache"])
+def test_no_archive_and_the_run_still_works(java_home: Path, tmp_path: Path, case: str) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    cache = blocker / "cache" if case == "unwritable cache" else tmp_path / "cache"
+    env = {"FERRY_CDS": "off"} if case == "off" else {}
+    for _ in range(2):
+        run = ferry(java_home, cache, "check", str(SAMPLE), **env)
+        assert run.returncode == 0, run.stderr
+        assert "SharedArchiveFile" not in last_call(java_home)
+        assert "ArchiveClassesAtExit" not in last_call(java_home)
+    assert archives(tmp_path / "cache") == []

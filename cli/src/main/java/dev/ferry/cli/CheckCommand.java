@@ -52,6 +52,9 @@ final class CheckCommand implements Callable<Integer> {
             description = "write the findings (in --format) to FILE instead of standard output")
     Path outputFile;
 
+    @CommandLine.Mixin
+    GenerationOptions generation;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -86,7 +89,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter human = format == Format.TEXT || outputFile != null ? out : err;
         boolean drifted = false;
         if (against != null && !conversion.hasErrors()) {
-            Drift drift = Drift.between(RepoGenerator.files(conversion), against);
+            Drift drift = Drift.between(RepoGenerator.files(conversion, generation.options()), against);
             drifted = !drift.isEmpty();
             if (drifted) {
                 err.print(drift.render());

@@ -2,7 +2,6 @@ package dev.ferry.cli;
 
 import dev.ferry.generator.OutputWriter;
 import dev.ferry.generator.RepoGenerator;
-import dev.ferry.generator.k8s.ClusterFiles;
 import dev.ferry.generator.report.JsonReportRenderer;
 import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.translator.repo.Conversion;
@@ -35,26 +34,8 @@ final class ConvertCommand implements Callable<Integer> {
             + " where a generated file goes")
     boolean force;
 
-    @Option(names = "--no-janitor", description = "leave out dags/ferry_janitor.py (the DAG deleting leftover FlinkDeployments)")
-    boolean noJanitor;
-
-    @Option(names = "--airflow-worker", paramLabel = "NAMESPACE/SERVICE_ACCOUNT",
-            converter = ServiceAccountConverter.class,
-            description = "the service account the Airflow workers run as: k8s/rbac.yaml binds the worker's Role to it"
-                    + " (without it, the Role is written unbound)")
-    ClusterFiles.ServiceAccount airflowWorker;
-
-    /** NAMESPACE/NAME, each checked as Kubernetes names them. */
-    static final class ServiceAccountConverter implements CommandLine.ITypeConverter<ClusterFiles.ServiceAccount> {
-        @Override
-        public ClusterFiles.ServiceAccount convert(String value) {
-            try {
-                return ClusterFiles.ServiceAccount.parse(value);
-            } catch (IllegalArgumentException bad) {
-                throw new CommandLine.TypeConversionException(bad.getMessage());
-            }
-        }
-    }
+    @CommandLine.Mixin
+    GenerationOptions generation;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,7 +58,7 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("ferry: " + Conversions.errorSummary(conversion) + "; nothing written to " + output);
             return Ferry.exitCode(conversion);
         }
-        SortedMap<String, String> files = RepoGenerator.files(conversion, new RepoGenerator.Options(!noJanitor, airflowWorker));
+        SortedMap<String, String> files = RepoGenerator.files(conversion, generation.options());
         OutputWriter.Changes changes;
         try {
             changes = OutputWriter.plan(output, repo, files, force);

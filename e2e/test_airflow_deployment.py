@@ -40,10 +40,12 @@ import pytest
 from conftest import CLI_JAR, ROOT, SAMPLE, import_dags, same_fields
 
 DAG_ID = "clickstream_daily"
-DATES = ["2026-01-15", "2026-01-16", "2026-01-17"]  # the coordinator's three days
-TRIGGERED = "2026-01-20"  # after the coordinator's end: only a manual run processes it
-KILLED = "2026-01-21"
-MISSING = "2026-01-22"  # no page views: the jobs fail as Pig would, the run takes the kill path
+DATES = ["2026-01-15", "2026-01-16", "2026-01-17"]  # the coordinator's three days (02:00 UTC)
+# Manual runs need a logical date inside the DAG's [start, end] (Airflow creates no task instance
+# outside it) and one no other run has: off the 02:00 ticks. Each processes the day of its date.
+TRIGGERED = "2026-01-18T01:00:00"  # 2026-01-18: a day only this run processes
+MISSING = "2026-01-16T12:00:00"  # its page views are removed first: the jobs fail as Pig would
+KILLED = "2026-01-17T12:00:00"  # marked failed while its jobs run
 AIRFLOW = Path(sys.executable).parent / "airflow"
 RUNTIME_JAR = ROOT / "runtime" / "target" / "ferry-runtime.jar"
 WAIT = 900.0  # seconds for a group of runs (about 2 min a run on a busy 2-core machine)
@@ -109,7 +111,7 @@ class Deployment:
         """The runs of these logical dates once each is in one of `states` (bounded)."""
         deadline = time.monotonic() + WAIT
         while True:
-            runs = {str(r["logical_date"])[:10]: r for r in self.runs()}
+            runs = {str(r["logical_date"])[:19]: r for r in self.runs()}
             chosen = [runs.get(date) for date in logical_dates]
             if all(r is not None and r["state"] in states for r in chosen):
                 return [r for r in chosen if r is not None]
@@ -124,6 +126,11 @@ class Deployment:
         )
 
 
+def day(logical_date: str) -> str:
+    """The day a run processes: runDate, coord:formatTime(coord:nominalTime(), 'yyyy-MM-dd')."""
+    return logical_date[:10]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -131,7 +138,7 @@ def free_port() -> int:
 
 
 def page_views(date: str) -> list[str]:
-    """Each day's input: the sample's day, and two days of different subsets of it (so a run
+    """Each day's input: the sample's day, and other days of different subsets of it (so a run
     that read the wrong day's partition gives other rows)."""
     lines = (SAMPLE / "data" / "raw" / "page_views" / "2026-01-15" / "part-00000").read_text()
     rows = lines.splitlines(keepends=True)
@@ -139,8 +146,7 @@ def page_views(date: str) -> list[str]:
         "2026-01-15": rows,
         "2026-01-16": rows[::2],
         "2026-01-17": [row for row in rows if "/product/" not in row],
-        TRIGGERED: rows[1::3],
-        KILLED: rows[::5],
+        day(TRIGGERED): rows[1::3],
     }[date]
     return picked
 
@@ -207,7 +213,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
     base = tmp_path_factory.mktemp("airflow-deployment")
     hdfs = base / "hdfs"
     shutil.copytree(SAMPLE / "data" / "ref", hdfs / "data" / "clickstream" / "ref")
-    for date in [*DATES, TRIGGERED, KILLED]:
+    for date in [*DATES, day(TRIGGERED)]:
         folder = hdfs / "data" / "clickstream" / "raw" / "page_views" / date
         folder.mkdir(parents=True)
         (folder / "part-00000").write_text("".join(page_views(date)))
@@ -314,7 +320,7 @@ def test_dag_processor_and_workers_disagreeing_on_the_backend_still_share_task_i
 
 def test_catch_up_runs_each_logical_date_on_its_own_data(deployment: Deployment) -> None:
     deployment.airflow("dags", "unpause", DAG_ID)
-    runs = deployment.wait_for_runs(DATES, {"success", "failed"})
+    runs = deployment.wait_for_runs([f"{d}T02:00:00" for d in DATES], {"success", "failed"})
     assert [(str(r["logical_date"])[:19], r["run_type"], r["state"]) for r in runs] == [
         (f"{date}T02:00:00", "scheduled", "success") for date in DATES
     ]
@@ -352,16 +358,18 @@ def test_catch_up_runs_each_logical_date_on_its_own_data(deployment: Deployment)
 
 
 def test_cli_trigger_with_a_logical_date_processes_that_date(deployment: Deployment) -> None:
-    deployment.airflow("dags", "trigger", DAG_ID, "--logical-date", f"{TRIGGERED}T02:00:00+00:00")
+    deployment.airflow("dags", "trigger", DAG_ID, "--logical-date", f"{TRIGGERED}+00:00")
     [run] = deployment.wait_for_runs([TRIGGERED], {"success", "failed"})
     assert (run["run_type"], run["state"]) == ("manual", "success")
-    assert output_rows(deployment.hdfs, "top_pages", TRIGGERED) == top_pages(page_views(TRIGGERED))
+    rows = output_rows(deployment.hdfs, "top_pages", day(TRIGGERED))
+    assert rows == top_pages(page_views(day(TRIGGERED)))
     written = sorted(p.name for p in (deployment.hdfs / "data/clickstream/out/top_pages").iterdir())
-    assert written == [*DATES, TRIGGERED], "the run read no other day's partition"
+    assert written == [*DATES, day(TRIGGERED)], "the run read no other day's partition"
 
 
 def test_failing_jobs_end_the_run_failed_through_the_kill_node(deployment: Deployment) -> None:
-    deployment.airflow("dags", "trigger", DAG_ID, "--logical-date", f"{MISSING}T02:00:00+00:00")
+    shutil.rmtree(deployment.hdfs / "data/clickstream/raw/page_views" / day(MISSING))
+    deployment.airflow("dags", "trigger", DAG_ID, "--logical-date", f"{MISSING}+00:00")
     [run] = deployment.wait_for_runs([MISSING], {"success", "failed"})
     assert run["state"] == "failed"
     states = deployment.task_states(str(run["dag_run_id"]))
@@ -372,12 +380,16 @@ def test_failing_jobs_end_the_run_failed_through_the_kill_node(deployment: Deplo
     # The failure mail (local backend: the outbox) names the day and the failed node.
     mails = sorted((deployment.base / "outbox").rglob("*.eml"))
     assert len(mails) == 1, mails
-    assert f"clickstream {MISSING} failed at" in mails[0].read_text()
+    assert f"clickstream {day(MISSING)} failed at" in mails[0].read_text()
 
 
 def test_run_marked_failed_stops_its_running_jobs(deployment: Deployment) -> None:
     deployment.hold.touch()
-    deployment.airflow("dags", "trigger", DAG_ID, "--logical-date", f"{KILLED}T02:00:00+00:00")
+    before = {
+        dataset: output_rows(deployment.hdfs, dataset, day(KILLED))
+        for dataset in ("sessions", "revenue", "top_pages")
+    }
+    deployment.airflow("dags", "trigger", DAG_ID, "--logical-date", f"{KILLED}+00:00")
     # The fork starts sessionize and revenue-by-country: both jobs are held, running.
     deadline = time.monotonic() + WAIT
     while len(pids := _pids(deployment.pids)) < 2:
@@ -399,9 +411,9 @@ def test_run_marked_failed_stops_its_running_jobs(deployment: Deployment) -> Non
     assert states["sessionize.run"] == "failed", states
     assert states["revenue-by-country.run"] == "failed", states
     assert states["end"] != "success", states
-    # The jobs never got past the hold: they wrote nothing.
-    for dataset in ("sessions", "revenue", "top_pages"):
-        assert not (deployment.hdfs / "data/clickstream/out" / dataset / KILLED).exists()
+    # The jobs never got past the hold: the day's outputs are the catch-up run's, untouched.
+    for dataset, rows in before.items():
+        assert output_rows(deployment.hdfs, dataset, day(KILLED)) == rows, dataset
 
 
 def _pids(file: Path) -> list[int]:

@@ -134,3 +134,25 @@ def import_dags(dags: Path, home: Path, backend: str = "local") -> dict:
         },
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def run_generated_dag(
+    repo: Path, dag: str, logical_date: str, conf: dict[str, str], tmp: Path
+) -> tuple[dict[str, str], str]:
+    """One dag.test() run of `dag` in `repo` through e2e/run_dag.py: task states and the log."""
+    import json
+    import os
+
+    summary = tmp / f"{dag}.summary.json"
+    command = [sys.executable, str(ROOT / "e2e" / "run_dag.py"), "--repo", str(repo), "--dag", dag]
+    command += ["--logical-date", logical_date, "--conf", json.dumps(conf)]
+    command += ["--summary", str(summary)]
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "FERRY_OUTBOX": str(tmp / "outbox")},
+    )
+    assert summary.is_file(), f"the DAG did not run:\n{result.stdout}\n{result.stderr}"
+    return json.loads(summary.read_text()), result.stdout + result.stderr

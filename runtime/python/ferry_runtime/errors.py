@@ -46,6 +46,8 @@ ERROR_CODES: Final[dict[str, str]] = {
     "SHELL_FAILED": "the shell command exited non-zero or could not start",
     "SSH_FAILED": "the ssh command exited non-zero, or the connection failed",
     "SUBWORKFLOW_FAILED": "the sub-workflow's DAG run failed",
+    "E0505": "sub-workflow: the app-path (known at run time) names no converted workflow",
+    "SUBWF001": "sub-workflow: deeper than oozie.action.subworkflow.max.depth (50)",
     "FS_FAILED": "an fs operation failed (Oozie reports the exception's message)",
     "JA018": "the launcher's main class threw: Oozie's code for a failed git action (clone, copy)",
     # Oozie's own FsActionExecutor codes, kept for wf:errorCode() and decisions on it.

@@ -268,7 +268,8 @@ def git(
 def sub_workflow(
     name: str,
     *,
-    dag: str,
+    dag: str | None = None,
+    app_path: str | None = None,
     configuration: Mapping[str, str] | None = None,
     propagate_configuration: bool = False,
     ok: str,
@@ -280,11 +281,14 @@ def sub_workflow(
     retry_policy: str = "periodic",
 ) -> TaskGroup:
     """An Oozie sub-workflow action: run the child DAG `dag` and wait -> outcome."""
+    if (dag is None) == (app_path is None):
+        raise ValueError(f"sub-workflow {name}: give the child's dag or its run-time app_path")
     spec = SubWorkflow(
         node=name,
         dag=dag,
         configuration=dict(configuration or {}),
         propagate_configuration=propagate_configuration,
+        app_path=app_path,
     )
     retry = Retry.of(retry_max, retry_interval, retry_policy)
     build = backends.select(backend).sub_workflow

@@ -244,6 +244,22 @@ def test_wf_conf_precedence_run_conf_over_coordinator_over_params(monkeypatch):
     assert wf.conf("missing") == ""
 
 
+def test_wf_conf_reads_a_secret_property_from_its_variable_and_expands_the_rest(monkeypatch):
+    # Ferry writes a job.properties value holding a secret as run configuration: the secret an
+    # Airflow Variable reference, the rest literal text whose ${...} references expand as usual.
+    context = _conf_context(monkeypatch, params={"host": "db.example.com"})
+    variables = {"u_password": "s3cret", "db.password": "pw"}
+    context["var"] = SimpleNamespace(value=SimpleNamespace(get=lambda key: variables[key]))
+    wf = oozie.macros(
+        run_configuration={
+            "jdbcUrl": "jdbc:postgresql://u:{{ var.value.get('u_password') }}@${host}/db",
+            "db.password": "{{ var.value.get('db.password') }}",
+        }
+    )["wf"]
+    assert wf.conf("jdbcUrl") == "jdbc:postgresql://u:s3cret@db.example.com/db"
+    assert wf.conf("db.password") == "pw"
+
+
 def test_wf_conf_expands_references_like_hadoop_configuration(monkeypatch):
     _conf_context(
         monkeypatch,

@@ -143,6 +143,9 @@ class WaitForData(BaseSensorOperator):
         return None if times is None else [dataset.uri(t, render) for t in times]
 
 
+FOREVER_TIMEOUT = timedelta(days=7)  # = CoordinatorSchedule.FOREVER_TIMEOUT_MINUTES
+
+
 def input_events(
     coordinator: Coordinator,
     *,
@@ -151,8 +154,9 @@ def input_events(
     mode: str = "reschedule",
 ) -> TaskGroup:
     """The `input-events` task group: one sensor per data-in / input group, named after it."""
-    # Airflow needs a number: "forever" (-1) becomes a year (Oozie's catch-up cap is 60 days).
-    timeout = timedelta(days=365) if timeout_minutes is None else timedelta(minutes=timeout_minutes)
+    # Airflow needs a number: "forever" (-1) waits FOREVER_TIMEOUT (the translator writes that
+    # number itself, with a warning, so the DAG says how long it waits).
+    timeout = FOREVER_TIMEOUT if timeout_minutes is None else timedelta(minutes=timeout_minutes)
     with TaskGroup(group_id=INPUT_GROUP) as group:
         for unit in coordinator.sensor_units():
             WaitForData(

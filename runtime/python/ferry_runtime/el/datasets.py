@@ -11,7 +11,8 @@ covers the instances between its two offsets (CoordELFunctions.expandOffsetTimes
 and `future(n, limit)` depend on which instances exist, so the input sensor resolves them.
 
 URIs: `${YEAR}`..`${MINUTE}` are the instance time in UTC, whatever the dataset timezone (Oozie's
-CoordELEvaluator.createURIELEvaluator formats them in UTC). Ranges list the newest instance first
+CoordELEvaluator.createURIELEvaluator formats them in UTC); EL over them (`${MONTH + 0}`) is
+evaluated as Oozie does (el.uri_template). Ranges list the newest instance first
 and coord:dataIn joins the URIs with commas, as Oozie does.
 """
 
@@ -26,6 +27,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
+from ferry_runtime.el import uri_template
 from ferry_runtime.el.coord import CoordFunctions, nominal_datetime, oozie_time, parse_time
 from ferry_runtime.el.input_logic import LogicNode, unresolved
 from ferry_runtime.el.values import NULL
@@ -153,18 +155,9 @@ class Dataset:
         return k if self.instance_time(k) == utc(moment) else k + 1
 
     def uri(self, moment: datetime, render: Callable[[str], str] = str) -> str:
-        """The instance's URI: the template's EL rendered, then ${YEAR}.. from the UTC time."""
-        at = utc(moment)
-        text = render(self.uri_template)
-        for name, value in (
-            ("YEAR", f"{at.year:04d}"),
-            ("MONTH", f"{at.month:02d}"),
-            ("DAY", f"{at.day:02d}"),
-            ("HOUR", f"{at.hour:02d}"),
-            ("MINUTE", f"{at.minute:02d}"),
-        ):
-            text = text.replace("${" + name + "}", value)
-        return text
+        """The instance's URI: the template's EL rendered, then its ${YEAR}.., ${MONTH + 0}..
+        evaluated for the UTC time (el.uri_template, as Oozie's per-instance evaluator)."""
+        return uri_template.fill(render(self.uri_template), utc(moment))
 
     def done_path(self, uri: str) -> str:
         """What must exist for the instance to be available: uri/done-flag, or uri itself (always

@@ -34,6 +34,10 @@ final class ConvertCommand implements Callable<Integer> {
             + " where a generated file goes")
     boolean force;
 
+    @Option(names = "--strict", description = "write nothing when any application fails (default: write every"
+            + " application that converts, list the ones that failed, exit 1)")
+    boolean strict;
+
     @CommandLine.Mixin
     GenerationOptions generation;
 
@@ -54,7 +58,7 @@ final class ConvertCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         Conversion conversion = Conversions.translate(repo, err);
-        if (conversion.hasErrors()) {
+        if (conversion.hasErrors() && (strict || conversion.plans().isEmpty())) {
             err.println("ferry: " + Conversions.errorSummary(conversion) + "; nothing written to " + output);
             return Ferry.exitCode(conversion);
         }
@@ -78,6 +82,17 @@ final class ConvertCommand implements Callable<Integer> {
                 + " (no longer generated, but edited since Ferry wrote it)"));
         out.println("ferry: wrote " + files.size() + " files for " + conversion.plans().size()
                 + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");
+        if (conversion.hasErrors()) {
+            printFailed(conversion, err);
+            return Ferry.exitCode(conversion);
+        }
         return ExitCode.OK;
+    }
+
+    /** One line per application that did not convert, with its first error (all of them were printed above). */
+    private static void printFailed(Conversion conversion, PrintWriter err) {
+        err.println("ferry: " + Conversions.errorSummary(conversion) + "; " + conversion.failed().size()
+                + " application(s) not converted (the others were written):");
+        conversion.failed().forEach(f -> err.println("  " + f.app() + ": " + f.firstError().lines().findFirst().orElse("")));
     }
 }

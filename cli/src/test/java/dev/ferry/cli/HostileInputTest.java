@@ -239,6 +239,25 @@ class HostileInputTest {
     }
 
     @Test
+    void datasetIncludesAndAppPathsLeavingTheRepositoryAreErrorsNotMissingFiles() throws IOException {
+        Path repo = repo("r");
+        Files.writeString(repo.resolve("apps/a/coordinator.xml"), """
+                <coordinator-app name="c" frequency="${coord:days(1)}" start="2026-01-01T00:00Z" end="2026-02-01T00:00Z"
+                                 timezone="UTC" xmlns="uri:oozie:coordinator:0.4">
+                  <datasets><include>../../../outside/x.xml</include></datasets>
+                  <action><workflow><app-path>../../../outside</app-path></workflow></action>
+                </coordinator-app>
+                """);
+        Files.writeString(tmp.resolve("outside/workflow.xml"), "<workflow-app name=\"OUTSIDE-CANARY\"/>");
+        Run run = ferry("convert", repo.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
+        assertTrue(run.err().matches("(?s).*apps/a/coordinator\\.xml:1:1: error IO-E002: '[^']*outside/x\\.xml' is outside.*"),
+                run.err());
+        assertFalse(run.all().contains("OUTSIDE-CANARY"));
+        Files.delete(tmp.resolve("outside/workflow.xml"));
+    }
+
+    @Test
     void symlinksInsideTheRepositoryLeadingOutAreErrorsAndNotRead() throws IOException {
         Path repo = repo("r");
         Files.delete(repo.resolve("apps/a/s.pig"));
@@ -274,7 +293,8 @@ class HostileInputTest {
                 + "<param>OUT=/out</param><param>TOKEN=CANARY-PARAM</param></pig><ok to=\"sh\"/><error to=\"k\"/></action>"
                 + "<action name=\"sh\"><shell xmlns=\"uri:oozie:shell-action:0.3\"><job-tracker>jt</job-tracker><name-node>nn"
                 + "</name-node><exec>run.sh</exec><argument>--password=CANARY-ARG</argument><argument>-Ddb.password=CANARY-D"
-                + "</argument><argument>jdbc:mysql://etl:CANARY-URL@db:3306/x</argument><env-var>DB_PASSWORD=CANARY-ENV</env-var>"
+                + "</argument><argument>jdbc:mysql://etl:CANARY-URL@db:3306/x</argument><argument>--db-password</argument>"
+                + "<argument>CANARY-SPLIT</argument><env-var>DB_PASSWORD=CANARY-ENV</env-var>"
                 + "</shell>";
         Path repo = repo("r", pigAction, "%declare API_TOKEN 'CANARY-DECLARE'\n%default SECRET_KEY 'CANARY-DEFAULT'\n" + PIG,
                 "jdbcUrl=jdbc:postgresql://u:CANARY-PROPURL@h/db\nreporting.db.password=CANARY-PROP\n");
@@ -286,11 +306,12 @@ class HostileInputTest {
         assertEquals(0, run.exitCode(), run.all());
         String everything = run.all() + allOutput(out);
         for (String canary : List.of("CANARY-CONF", "CANARY-PARAM", "CANARY-ARG", "CANARY-D", "CANARY-URL", "CANARY-ENV",
-                "CANARY-DECLARE", "CANARY-DEFAULT", "CANARY-PROPURL", "CANARY-PROP", "CANARY-GLOBAL")) {
+                "CANARY-DECLARE", "CANARY-DEFAULT", "CANARY-PROPURL", "CANARY-PROP", "CANARY-GLOBAL", "CANARY-SPLIT")) {
             assertFalse(everything.contains(canary), canary + " leaked:\n" + everything);
         }
         String dag = Files.readString(out.resolve("dags/w.py"));
-        for (String key : List.of("TOKEN", "API_TOKEN", "SECRET_KEY", "password", "db.password", "etl_password", "DB_PASSWORD")) {
+        for (String key : List.of("TOKEN", "API_TOKEN", "SECRET_KEY", "password", "db.password", "etl_password", "DB_PASSWORD",
+                "db-password", "u_password", "reporting.db.password")) {
             assertTrue(dag.contains("{{ var.value.get('" + key + "') }}"), key + "\n" + dag);
             assertTrue(run.err().contains("OOZ-W002") && run.err().contains("'" + key + "'"), key);
         }

@@ -1,5 +1,9 @@
 package dev.ferry.generator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 import dev.ferry.generator.dag.DagRenderer;
 import dev.ferry.generator.k8s.ClusterFiles;
 import dev.ferry.generator.k8s.FlinkDeploymentRenderer;
@@ -10,6 +14,8 @@ import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -51,8 +57,39 @@ public final class RepoGenerator {
             files.put(ClusterFiles.janitorPath(janitor), ClusterFiles.janitorDag(janitor));
         }
         files.put("report.md", ReportRenderer.markdown(conversion));
+        if (conversion.plans().stream().flatMap(p -> p.tasks().stream())
+                .anyMatch(t -> t instanceof TaskNode.SubWorkflow sub && sub.childDagId() == null)) {
+            files.put(APPS_FILE, apps(conversion));
+        }
         files.put("report.html", HtmlReportRenderer.html(conversion));
         files.put("report.json", JsonReportRenderer.json(conversion, files));
         return files;
     }
+
+    /** Where the runtime looks up a sub-workflow app-path known only at run time (actions/subworkflow.py). */
+    static final String APPS_FILE = "dags/ferry_apps.json";
+
+    /**
+     * {@code {"apps": {"<workflow dir>": "<dag id>", "<workflow file>": "<dag id>"}}} for every unscheduled workflow
+     * DAG (what a sub-workflow runs), paths relative to the legacy repository; the first DAG of a path wins.
+     */
+    static String apps(Conversion conversion) {
+        SortedMap<String, String> apps = new TreeMap<>();
+        for (WorkflowPlan plan : conversion.plans()) {
+            if (plan.schedule() != null || plan.sourceFiles().isEmpty()) {
+                continue;
+            }
+            String workflow = plan.sourceFiles().get(plan.sourceFiles().size() - 1);
+            apps.putIfAbsent(workflow, plan.dagId());
+            int slash = workflow.lastIndexOf('/');
+            apps.putIfAbsent(slash < 0 ? "" : workflow.substring(0, slash), plan.dagId());
+        }
+        try {
+            return APPS_JSON.writeValueAsString(Map.of("apps", apps)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final ObjectMapper APPS_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 }

@@ -41,6 +41,9 @@ public enum DiagnosticCode {
     OOZ_W020("OOZ-W020", Severity.WARNING, "action runs in a container: a person must supply its image (DAG param)"),
     OOZ_W021("OOZ-W021", Severity.WARNING, "HiveQL runs unchanged in Hive; not translated to Flink SQL"),
     OOZ_W022("OOZ-W022", Severity.WARNING, "credential becomes a Kubernetes Secret a person must create"),
+    OOZ_W030("OOZ-W030", Severity.WARNING, "two applications share a DAG id; told apart by their paths"),
+    OOZ_W031("OOZ-W031", Severity.WARNING, "dataset sensor that Oozie lets wait forever gets a finite timeout"),
+    OOZ_E030("OOZ-E030", Severity.ERROR, "dataset uri-template variable the runtime cannot fill"),
 
     // Pig Latin
     PIG_E001("PIG-E001", Severity.ERROR, "syntax error"),

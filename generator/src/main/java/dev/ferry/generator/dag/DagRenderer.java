@@ -10,6 +10,7 @@ import static dev.ferry.generator.dag.PythonSource.stringTuple;
 import dev.ferry.generator.CommentText;
 import dev.ferry.generator.Templates;
 import dev.ferry.generator.dag.PythonSource.Kwarg;
+import dev.ferry.translator.el.Template;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class DagRenderer {
         model.put("description", string(plan.description(), 1, "description=".length()));
         model.put("schedule", ScheduleSource.model(plan, variables));
         model.put("params", stringDict(plan.params(), DEPTH));
-        model.put("runConfiguration", stringDict(plan.runConfiguration(), DEPTH + 1));
+        model.put("runConfiguration", stringDict(jinja(plan.runConfiguration()), DEPTH + 1));
         List<String> tags = new ArrayList<>(plan.tags());
         ScheduleSource.tags(plan).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         model.put("tags", "[" + String.join(", ", tags.stream().map(PythonSource::string).toList()) + "]");
@@ -104,10 +105,10 @@ public final class DagRenderer {
 
     private static List<Kwarg> slaKwargs(dev.ferry.translator.workflow.ActionSla sla) {
         List<Kwarg> kwargs = new ArrayList<>();
-        kwargs.add(kwarg("nominal_time", sla.nominalTime() == null ? "" : sla.nominalTime()));
-        String[][] optional = {{"should_start", sla.shouldStart()}, {"should_end", sla.shouldEnd()},
-            {"max_duration", sla.maxDuration()}, {"alert_events", sla.alertEvents()},
-            {"alert_contact", sla.alertContact()}, {"notification_msg", sla.notificationMsg()}};
+        kwargs.add(kwarg("nominal_time", sla.nominalTime() == null ? "" : jinja(sla.nominalTime())));
+        String[][] optional = {{"should_start", jinja(sla.shouldStart())}, {"should_end", jinja(sla.shouldEnd())},
+            {"max_duration", jinja(sla.maxDuration())}, {"alert_events", jinja(sla.alertEvents())},
+            {"alert_contact", jinja(sla.alertContact())}, {"notification_msg", jinja(sla.notificationMsg())}};
         for (String[] pair : optional) {
             if (pair[1] != null) {
                 kwargs.add(kwarg(pair[0], pair[1]));
@@ -120,6 +121,25 @@ public final class DagRenderer {
         return List.of(kwarg("ok", ok), kwarg("error", error));
     }
 
+    /** A keyword argument of a task call with a templated string value. */
+    private static Kwarg kwarg(String name, Template value) {
+        return kwarg(name, jinja(value));
+    }
+
+    static String jinja(Template template) {
+        return JinjaPrinter.print(template);
+    }
+
+    static List<String> jinja(List<Template> templates) {
+        return templates.stream().map(JinjaPrinter::print).toList();
+    }
+
+    static Map<String, String> jinja(Map<String, Template> templates) {
+        Map<String, String> out = new LinkedHashMap<>();
+        templates.forEach((k, v) -> out.put(k, JinjaPrinter.print(v)));
+        return out;
+    }
+
     /** A keyword argument of a task call with a string value. */
     private static Kwarg kwarg(String name, String value) {
         return new Kwarg(name, string(value, DEPTH + 1, name.length() + 1));
@@ -129,15 +149,21 @@ public final class DagRenderer {
         return list(values.stream().map(v -> string(v, DEPTH + 2, 0)).toList(), DEPTH + 1);
     }
 
-    private static void optionalList(List<Kwarg> kwargs, String name, List<String> values) {
+    private static void optionalList(List<Kwarg> kwargs, String name, List<Template> values) {
         if (!values.isEmpty()) {
-            kwargs.add(new Kwarg(name, stringList(values)));
+            kwargs.add(new Kwarg(name, stringList(jinja(values))));
         }
     }
 
     /** {@code <prepare>} as a list of (operation, path) tuples. */
     private static String prepareSteps(List<TaskNode.PrepareStep> steps) {
-        return list(steps.stream().map(p -> stringTuple(List.of(p.operation(), p.path()), DEPTH + 2)).toList(), DEPTH + 1);
+        return list(steps.stream().map(p -> stringTuple(List.of(operation(p.operation()), jinja(p.path())), DEPTH + 2))
+                .toList(), DEPTH + 1);
+    }
+
+    /** The runtime's name of a prepare operation. */
+    static String operation(TaskNode.PrepareOperation operation) {
+        return operation.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String taskCall(TaskNode task) {
@@ -148,10 +174,9 @@ public final class DagRenderer {
             kwargs.add(new Kwarg("repo", "REPO"));
             kwargs.add(kwarg("script", job.scriptPath()));
             kwargs.add(kwarg("deployment", job.deploymentPath()));
-            kwargs.add(new Kwarg("params", stringDict(job.params(), DEPTH + 1)));
+            kwargs.add(new Kwarg("params", stringDict(jinja(job.params()), DEPTH + 1)));
             if (!job.prepare().isEmpty()) {
-                kwargs.add(new Kwarg("prepare", list(job.prepare().stream()
-                        .map(p -> stringTuple(List.of(p.operation(), p.path()), DEPTH + 2)).toList(), DEPTH + 1)));
+                kwargs.add(new Kwarg("prepare", prepareSteps(job.prepare())));
             }
             kwargs.addAll(transitions(job.ok(), job.error()));
         } else if (task instanceof TaskNode.PodJob pod) {
@@ -161,7 +186,7 @@ public final class DagRenderer {
             function = "oozie.email";
             kwargs.add(kwarg("to", email.to()));
             if (email.cc() != null) {
-                kwargs.add(new Kwarg("cc", optionalString(email.cc())));
+                kwargs.add(new Kwarg("cc", optionalString(jinja(email.cc()))));
             }
             kwargs.add(kwarg("subject", email.subject()));
             kwargs.add(kwarg("body", email.body()));
@@ -169,7 +194,7 @@ public final class DagRenderer {
         } else if (task instanceof TaskNode.Decision decision) {
             function = "oozie.decision";
             kwargs.add(new Kwarg("cases", list(decision.cases().stream()
-                    .map(c -> stringTuple(List.of(c.predicate(), c.target()), DEPTH + 2)).toList(), DEPTH + 1)));
+                    .map(c -> stringTuple(List.of(jinja(c.predicate()), c.target()), DEPTH + 2)).toList(), DEPTH + 1)));
             kwargs.add(kwarg("default", decision.defaultTarget()));
         } else if (task instanceof TaskNode.Fork) {
             function = "oozie.fork";
@@ -191,8 +216,7 @@ public final class DagRenderer {
                 kwargs.add(new Kwarg("capture_output", "True"));
             }
             if (!shell.prepare().isEmpty()) {
-                kwargs.add(new Kwarg("prepare", list(shell.prepare().stream()
-                        .map(p -> stringTuple(List.of(p.operation(), p.path()), DEPTH + 2)).toList(), DEPTH + 1)));
+                kwargs.add(new Kwarg("prepare", prepareSteps(shell.prepare())));
             }
             kwargs.addAll(transitions(shell.ok(), shell.error()));
         } else if (task instanceof TaskNode.Fs fs) {
@@ -203,14 +227,15 @@ public final class DagRenderer {
             kwargs.add(new Kwarg("steps", list(fs.steps().stream().map(step -> {
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("op", step.operation());
-                fields.putAll(step.arguments());
+                fields.putAll(jinja(step.arguments()));
                 return stringDict(fields, DEPTH + 2);
             }).toList(), DEPTH + 1)));
             kwargs.addAll(transitions(fs.ok(), fs.error()));
         } else if (task instanceof TaskNode.SubWorkflow sub) {
             function = "oozie.sub_workflow";
-            kwargs.add(kwarg("dag", sub.childDagId()));
-            kwargs.add(new Kwarg("configuration", stringDict(sub.configuration(), DEPTH + 1)));
+            kwargs.add(sub.childDagId() != null ? kwarg("dag", sub.childDagId())
+                    : kwarg("app_path", sub.appPath()));
+            kwargs.add(new Kwarg("configuration", stringDict(jinja(sub.configuration()), DEPTH + 1)));
             if (sub.propagate()) {
                 kwargs.add(new Kwarg("propagate_configuration", "True"));
             }
@@ -222,7 +247,7 @@ public final class DagRenderer {
             kwargs.add(kwarg("command", ssh.command()));
             if (!ssh.arguments().isEmpty()) {
                 kwargs.add(new Kwarg("arguments", list(ssh.arguments().stream()
-                        .map(a -> stringTuple(List.of(a.quoted() ? "arg" : "args", a.text()), DEPTH + 2)).toList(),
+                        .map(a -> stringTuple(List.of(a.quoted() ? "arg" : "args", jinja(a.text())), DEPTH + 2)).toList(),
                         DEPTH + 1)));
             }
             if (ssh.captureOutput()) {
@@ -255,7 +280,7 @@ public final class DagRenderer {
             throw new IllegalArgumentException("unknown task " + task);
         }
         if (task.triggerRule() != null) {
-            kwargs.add(kwarg("trigger_rule", task.triggerRule()));
+            kwargs.add(kwarg("trigger_rule", task.triggerRule().name().toLowerCase(java.util.Locale.ROOT)));
         }
         if (task.retry() != null) {
             // Oozie's retry-max / retry-interval (minutes) / retry-policy, applied by the runtime to the retried unit.

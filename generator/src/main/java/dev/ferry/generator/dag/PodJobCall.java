@@ -1,5 +1,6 @@
 package dev.ferry.generator.dag;
 
+import static dev.ferry.generator.dag.DagRenderer.jinja;
 import static dev.ferry.generator.dag.PythonSource.list;
 import static dev.ferry.generator.dag.PythonSource.string;
 import static dev.ferry.generator.dag.PythonSource.stringDict;
@@ -20,23 +21,23 @@ final class PodJobCall {
         PodContainer pod = job.container();
         List<Kwarg> kwargs = new ArrayList<>();
         kwargs.add(kwarg("action_type", job.actionType(), depth));
-        kwargs.add(kwarg("image", "{{ params." + pod.imageParam() + " }}", depth));
-        kwargs.add(new Kwarg("command", strings(pod.command(), depth + 1)));
+        kwargs.add(kwarg("image", jinja(pod.image()), depth));
+        kwargs.add(new Kwarg("command", strings(jinja(pod.command()), depth + 1)));
         if (!pod.env().isEmpty()) {
-            kwargs.add(new Kwarg("env", stringDict(pod.env(), depth + 1)));
+            kwargs.add(new Kwarg("env", stringDict(jinja(pod.env()), depth + 1)));
         }
         if (!pod.secretEnv().isEmpty()) {
             kwargs.add(new Kwarg("secret_env", list(pod.secretEnv().stream()
                     .map(s -> stringTuple(List.of(s.name(), s.secret(), s.key()), depth + 2)).toList(), depth + 1)));
         }
         if (!pod.configuration().isEmpty()) {
-            kwargs.add(new Kwarg("configuration", stringDict(pod.configuration(), depth + 1)));
+            kwargs.add(new Kwarg("configuration", stringDict(jinja(pod.configuration()), depth + 1)));
         }
         if (!pod.files().isEmpty()) {
-            kwargs.add(new Kwarg("files", strings(pod.files(), depth + 1)));
+            kwargs.add(new Kwarg("files", strings(jinja(pod.files()), depth + 1)));
         }
         if (!pod.archives().isEmpty()) {
-            kwargs.add(new Kwarg("archives", strings(pod.archives(), depth + 1)));
+            kwargs.add(new Kwarg("archives", strings(jinja(pod.archives()), depth + 1)));
         }
         if (!pod.carried().isEmpty()) {
             kwargs.add(new Kwarg("repo", "REPO"));
@@ -44,8 +45,8 @@ final class PodJobCall {
                     .map(c -> stringTuple(List.of(c.outputPath(), c.link()), depth + 2)).toList(), depth + 1)));
         }
         if (!job.prepare().isEmpty()) {
-            kwargs.add(new Kwarg("prepare", list(job.prepare().stream()
-                    .map(p -> stringTuple(List.of(p.operation(), p.path()), depth + 2)).toList(), depth + 1)));
+            kwargs.add(new Kwarg("prepare", list(job.prepare().stream().map(p -> stringTuple(
+                    List.of(DagRenderer.operation(p.operation()), jinja(p.path())), depth + 2)).toList(), depth + 1)));
         }
         if (pod.captureOutput()) {
             kwargs.add(new Kwarg("capture_output", "True"));

@@ -38,7 +38,7 @@ public final class PythonSource {
     }
 
     /** The one escaping of text inside a Python string literal delimited by {@code quote}. */
-    private static String escaped(String value, char quote, boolean keepNewlines) {
+    static String escaped(String value, char quote, boolean keepNewlines) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

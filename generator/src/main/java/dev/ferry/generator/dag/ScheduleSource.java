@@ -53,7 +53,7 @@ final class ScheduleSource {
         String coordinator = "";
         if (schedule == null) {
             dagArguments.add("schedule=None,");
-            dagArguments.add("start_date=" + datetime(Instant.parse("2026-01-01T00:00:00Z")) + ",");
+            dagArguments.add("start_date=" + datetime(WorkflowPlan.UNSCHEDULED_START_DATE) + ",");
             dagArguments.add("catchup=False,");
         } else {
             boolean timedelta = false;
@@ -66,20 +66,19 @@ final class ScheduleSource {
                 Trigger.Every every = (Trigger.Every) schedule.trigger();
                 sdk.add("DeltaTriggerTimetable");
                 String delta;
-                if (every.unit().equals("months")) {
+                if (every.unit() == Trigger.Unit.MONTHS) {
                     thirdParty.add("from dateutil.relativedelta import relativedelta");
                     delta = "relativedelta(months=" + every.amount() + ")";
                 } else {
                     timedelta = true;
-                    delta = "timedelta(" + every.unit() + "=" + every.amount() + ")";
+                    delta = "timedelta(" + every.unit().name().toLowerCase(java.util.Locale.ROOT) + "=" + every.amount() + ")";
                 }
                 timetable = "DeltaTriggerTimetable(" + delta + ")";
             }
             dagArguments.add("schedule=" + timetable + ",");
             dagArguments.add("start_date=" + datetime(schedule.start()) + ",");
-            if (schedule.endExclusive() != null) {
-                // Airflow's end_date is inclusive, Oozie's end is not.
-                dagArguments.add("end_date=" + datetime(schedule.endExclusive().minusSeconds(1)) + ",");
+            if (schedule.endDate() != null) {
+                dagArguments.add("end_date=" + datetime(schedule.endDate()) + ",");
             }
             for (String note : schedule.notes()) {
                 comment("Oozie: " + CommentText.line(note)).forEach(dagArguments::add);
@@ -173,7 +172,7 @@ final class ScheduleSource {
         }
         kwargs.add(kwarg("initial_instance", d.initialInstance(), 3));
         kwargs.add(kwarg("timezone", d.timezone(), 3));
-        kwargs.add(kwarg("uri_template", d.uriTemplate(), 3));
+        kwargs.add(kwarg("uri_template", DagRenderer.jinja(d.uriTemplate()), 3));
         kwargs.add(kwarg("done_flag", d.doneFlag(), 3));
         return call("oozie.dataset", List.of(), kwargs, 2);
     }
@@ -248,9 +247,9 @@ final class ScheduleSource {
     }
 
     private static String deadline(SlaAlert alert) {
-        String reference = alert.reference().equals("logical_date") ? "DeadlineReference.DAGRUN_LOGICAL_DATE"
-                : "DeadlineReference.DAGRUN_QUEUED_AT";
-        String kwargs = "{\n" + PythonSource.indent(5) + "\"event\": " + string(alert.event()) + ",\n"
+        String reference = alert.reference() == SlaAlert.Reference.NOMINAL_TIME
+                ? "DeadlineReference.DAGRUN_LOGICAL_DATE" : "DeadlineReference.DAGRUN_QUEUED_AT";
+        String kwargs = "{\n" + PythonSource.indent(5) + "\"event\": " + string(alert.event().name()) + ",\n"
                 + PythonSource.indent(5) + "\"contact\": " + PythonSource.string(alert.contact(), 5, 11) + ",\n"
                 + PythonSource.indent(5) + "\"message\": " + PythonSource.string(alert.message(), 5, 11) + ",\n"
                 + PythonSource.indent(4) + "}";

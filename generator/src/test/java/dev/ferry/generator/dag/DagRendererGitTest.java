@@ -2,6 +2,9 @@ package dev.ferry.generator.dag;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.translator.el.RuntimeExpr;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import dev.ferry.translator.workflow.RetryPolicy;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
@@ -14,7 +17,7 @@ class DagRendererGitTest {
 
     private static String render(TaskNode.Git git) {
         List<TaskNode> tasks = List.of(git, new TaskNode.End("end", null, null),
-                new TaskNode.Kill("fail", null, null, "failed"));
+                new TaskNode.Kill("fail", null, null, Template.text("failed")));
         List<WorkflowPlan.Edge> edges = List.of(new WorkflowPlan.Edge("fetch", WorkflowPlan.Port.OK, "end"),
                 new WorkflowPlan.Edge("fetch", WorkflowPlan.Port.ERROR, "fail"));
         return DagRenderer.render(new WorkflowPlan("wf", "Oozie workflow wf", List.of("workflow.xml"), null,
@@ -23,9 +26,12 @@ class DagRendererGitTest {
 
     @Test
     void everyFieldBecomesAKeywordArgument() {
-        String dag = render(new TaskNode.Git("fetch", null, null, "{{ wf.conf('nameNode') }}",
-                "ssh://git@github.com/acme/etl.git", "main", "/keys/etl_rsa", "{{ wf.conf('nameNode') }}/apps/etl",
-                List.of(new TaskNode.PrepareStep("delete", "{{ wf.conf('nameNode') }}/apps/etl")), "end", "fail",
+        Template nameNode = Template.of(new RuntimeExpr.Property("nameNode"));
+        Template apps = TemplateText.concat(nameNode, "/apps/etl");
+        String dag = render(new TaskNode.Git("fetch", null, null, nameNode,
+                Template.text("ssh://git@github.com/acme/etl.git"), Template.text("main"),
+                Template.text("/keys/etl_rsa"), apps,
+                List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, apps)), "end", "fail",
                 new RetryPolicy(2, 5, false)));
         String expected = """
                     fetch = oozie.git(
@@ -50,8 +56,8 @@ class DagRendererGitTest {
 
     @Test
     void noBranchKeyOrPrepareLeavesTheirArgumentsOut() {
-        String dag = render(new TaskNode.Git("fetch", null, null, null, "https://github.com/apache/oozie", null, null,
-                "hdfs://nn/apps/oozie", List.of(), "end", "fail", null));
+        String dag = render(new TaskNode.Git("fetch", null, null, null, Template.text("https://github.com/apache/oozie"),
+                null, null, Template.text("hdfs://nn/apps/oozie"), List.of(), "end", "fail", null));
         String expected = """
                     fetch = oozie.git(
                         "fetch",

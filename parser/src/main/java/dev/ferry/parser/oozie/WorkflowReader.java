@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maps a {@code <workflow-app>} element (any version, or no namespace) onto {@link WorkflowApp}, reporting
@@ -327,6 +328,12 @@ final class WorkflowReader {
         return new ForkNode(name, element.span(), paths);
     }
 
+    /**
+     * IDENTIFIER of Oozie's workflow XSDs, {@code ([a-zA-Z_]([\-_a-zA-Z0-9])*){1,39}}: the repeated group is itself
+     * unbounded, so the pattern accepts a letter or '_' followed by any number of letters, digits, '-' and '_'.
+     */
+    private static final Pattern NODE_NAME = Pattern.compile("[a-zA-Z_][-_a-zA-Z0-9]*");
+
     /** Reports duplicate names among all node elements (valid or not) and returns the distinct names. */
     private Set<String> checkNames(List<XmlElement> nodeElements) {
         Map<String, XmlElement> seen = new LinkedHashMap<>();
@@ -334,6 +341,13 @@ final class WorkflowReader {
             String name = node.attribute("name");
             if (name == null || name.isBlank()) {
                 continue;
+            }
+            if (!NODE_NAME.matcher(name).matches()) {
+                // The XSDs' IDENTIFIER: a document without a namespace is not validated, and a name that is not
+                // one would reach task ids and file names.
+                diagnostics.report(DiagnosticCode.OOZ_E011, node.span(), "node name '" + name + "' is not an Oozie"
+                                + " identifier (a letter or '_', then letters, digits, '-' or '_')",
+                        "rename the node; Oozie's schema rejects this name");
             }
             XmlElement first = seen.putIfAbsent(name, node);
             if (first != null) {

@@ -277,6 +277,28 @@ class WorkflowReaderTest {
         return app.orElseThrow();
     }
 
+    @Test
+    void nodeNamesThatAreNotOozieIdentifiersAreErrorsWithoutASchemaToo() {
+        // Names reach task ids and file names: a path, a parent reference, a space or a leading digit is refused
+        // here, as Oozie's XSD IDENTIFIER refuses it, even when a file without namespace is not validated.
+        for (String name : List.of("a/b", "..", "../../x", "a b", "9lives", "a.b", "x\\y")) {
+            String xml = """
+                    <workflow-app name="w">
+                        <start to="NAME"/>
+                        <kill name="NAME"><message>m</message></kill>
+                    </workflow-app>
+                    """.replace("NAME", name);
+            assertEquals(List.of("wf.xml:3:5: error OOZ-E011: node name '" + name + "' is not an Oozie identifier (a letter"
+                    + " or '_', then letters, digits, '-' or '_')"), problems(xml), name);
+        }
+        for (String name : List.of("a", "_x", "load-raw_2", "A".repeat(60))) {
+            Diagnostics diagnostics = new Diagnostics();
+            String xml = "<workflow-app name=\"w\"><start to=\"" + name + "\"/><kill name=\"" + name
+                    + "\"><message>m</message></kill></workflow-app>";
+            assertTrue(OozieReader.readWorkflow(xml, "wf.xml", diagnostics).isPresent(), name + ": " + diagnostics.sorted());
+        }
+    }
+
     private static List<String> problems(String xml) {
         // These inputs have no namespace; the warning that Oozie would reject them is tested in namespaceLessWorkflow's caller.
         return problemLines(xml).stream().filter(l -> !l.startsWith("  hint") && !l.contains("OOZ-W007: the root element has no"))

@@ -3,6 +3,8 @@ package dev.ferry.translator.el;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElExpr;
+import dev.ferry.parser.el.ElExpr.Binary;
+import dev.ferry.parser.el.ElExpr.Unary;
 import dev.ferry.parser.el.ElExpr.FunctionCall;
 import dev.ferry.parser.el.ElExpr.Identifier;
 import dev.ferry.parser.el.ElExpr.Literal;
@@ -19,8 +21,10 @@ import java.util.Optional;
 /**
  * Resolves an EL template to plain text at conversion time, for values that must be known then (a pig
  * {@code <script>} path, an app path). Only literals and variables found in {@code knownProperties} are
- * substituted, variables whose values hold EL themselves included (as Oozie resolves job.properties);
- * empty as soon as a function, an operator or an unknown variable remains.
+ * substituted, variables whose values hold EL themselves included (as Oozie resolves job.properties), and
+ * arithmetic ({@code + - * / %}, unary minus) is done with JSP EL's coercions ({@code ${24*4}} is 96,
+ * {@code ${24 * period_days - 1}} with period_days=7 is 167, {@code ${7 / 2}} is 3.5); empty as soon as a
+ * function, another operator or an unknown variable remains.
  */
 public final class ElConstantFolder {
 
@@ -59,12 +63,68 @@ public final class ElConstantFolder {
         return Optional.of(out.toString());
     }
 
+    private static final java.util.Set<ElExpr.BinaryOperator> ARITHMETIC = java.util.EnumSet.of(
+            ElExpr.BinaryOperator.ADD, ElExpr.BinaryOperator.SUBTRACT, ElExpr.BinaryOperator.MULTIPLY,
+            ElExpr.BinaryOperator.DIVIDE, ElExpr.BinaryOperator.MODULO);
+
+    /**
+     * JSP 2.0 EL arithmetic (section 1.7): an operand that is a decimal text (with '.', 'e' or 'E') makes it a Double
+     * operation, else both are coerced to Long ("" is 0); '/' is always Double. Empty when an operand is not a
+     * number (the EL would fail).
+     */
+    static Optional<String> arithmetic(ElExpr.BinaryOperator op, String left, String right) {
+        String a = left.trim();
+        String b = right.trim();
+        boolean decimal = op == ElExpr.BinaryOperator.DIVIDE || isDecimal(a) || isDecimal(b);
+        try {
+            if (decimal) {
+                double x = a.isEmpty() ? 0 : Double.parseDouble(a);
+                double y = b.isEmpty() ? 0 : Double.parseDouble(b);
+                double r = switch (op) {
+                    case ADD -> x + y;
+                    case SUBTRACT -> x - y;
+                    case MULTIPLY -> x * y;
+                    case DIVIDE -> x / y;
+                    default -> x % y;
+                };
+                return Optional.of(Double.toString(r));
+            }
+            long x = a.isEmpty() ? 0 : Long.parseLong(a);
+            long y = b.isEmpty() ? 0 : Long.parseLong(b);
+            if (op == ElExpr.BinaryOperator.MODULO && y == 0) {
+                return Optional.empty();
+            }
+            long r = switch (op) {
+                case ADD -> x + y;
+                case SUBTRACT -> x - y;
+                case MULTIPLY -> x * y;
+                default -> x % y;
+            };
+            return Optional.of(Long.toString(r));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isDecimal(String text) {
+        return text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
+    }
+
     private static Optional<String> value(ElExpr expr, Map<String, String> known, Deque<String> resolving,
                                           boolean bundle) {
         if (bundle && expr instanceof FunctionCall call && call.qualifiedName().equals("bundle:conf")
                 && call.arguments().size() == 1 && call.arguments().get(0) instanceof Literal name
                 && name.kind() == Literal.Kind.STRING) {
             expr = new Identifier(name.value(), call.span());
+        }
+        if (expr instanceof Binary b && ARITHMETIC.contains(b.op())) {
+            Optional<String> left = value(b.left(), known, resolving, bundle);
+            Optional<String> right = left.isEmpty() ? Optional.empty() : value(b.right(), known, resolving, bundle);
+            return right.flatMap(r -> arithmetic(b.op(), left.get(), r));
+        }
+        if (expr instanceof Unary u && u.op() == ElExpr.UnaryOperator.NEGATE) {
+            return value(u.operand(), known, resolving, bundle)
+                    .flatMap(v -> arithmetic(ElExpr.BinaryOperator.SUBTRACT, "0", v));
         }
         if (expr instanceof Literal literal) {
             return Optional.of(switch (literal.kind()) {

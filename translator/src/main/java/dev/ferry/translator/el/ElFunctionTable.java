@@ -1,5 +1,6 @@
 package dev.ferry.translator.el;
 
+import java.math.BigInteger;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,14 +107,8 @@ public final class ElFunctionTable {
             "bundle:conf", "it only exists in a bundle's coordinator <configuration> values (bundle-submit EL), "
                     + "which Ferry resolves at conversion; elsewhere read the property with wf:conf");
 
-    /** The EL {@code empty} operator's helper: the runtime's top-level {@code empty} macro. */
-    public static final String EMPTY_OPERATOR = "empty";
-
-    /** The runtime object holding the EL operators with their coercions ({@code el.add}, {@code el.eq}...). */
-    public static final String OPERATORS = "el";
-
-    /** An EL constant: its Python literal and type. */
-    public record ElConstant(String python, ElType type) {}
+    /** An EL constant: its value and type. */
+    public record ElConstant(RuntimeExpr value, ElType type) {}
 
     /**
      * Oozie's EL constants: byte sizes (ELConstantsFunctions), Hadoop counter names (HadoopELFunctions), the
@@ -134,11 +129,6 @@ public final class ElFunctionTable {
     /** The reason an Oozie function is not translated, when it is one Ferry knows it cannot translate. */
     public static Optional<String> unsupported(String qualifiedName) {
         return Optional.ofNullable(UNSUPPORTED.get(qualifiedName));
-    }
-
-    /** The Python literal for an EL constant such as {@code KB}. */
-    public static Optional<String> constant(String identifier) {
-        return typedConstant(identifier).map(ElConstant::python);
     }
 
     public static Optional<ElConstant> typedConstant(String identifier) {
@@ -167,7 +157,7 @@ public final class ElFunctionTable {
         long size = 1;
         for (String unit : List.of("KB", "MB", "GB", "TB", "PB")) {
             size *= 1024;
-            map.put(unit, new ElConstant(Long.toString(size), ElType.LONG));
+            map.put(unit, new ElConstant(new RuntimeExpr.LongLiteral(BigInteger.valueOf(size)), ElType.LONG));
         }
         map.put("RECORDS", text("org.apache.hadoop.mapred.Task$Counter"));
         map.put("MAP_IN", text("MAP_INPUT_RECORDS"));
@@ -175,14 +165,18 @@ public final class ElFunctionTable {
         map.put("REDUCE_IN", text("REDUCE_INPUT_RECORDS"));
         map.put("REDUCE_OUT", text("REDUCE_OUTPUT_RECORDS"));
         map.put("GROUPS", text("REDUCE_INPUT_GROUPS"));
-        map.put("MINUTES", new ElConstant("1", ElType.LONG));
-        map.put("HOURS", new ElConstant("60", ElType.LONG));
-        map.put("DAYS", new ElConstant("1440", ElType.LONG));
+        map.put("MINUTES", minutes(1));
+        map.put("HOURS", minutes(60));
+        map.put("DAYS", minutes(1440));
         return Map.copyOf(map);
     }
 
     private static ElConstant text(String value) {
-        return new ElConstant(ElToJinja.quote(value), ElType.STRING);
+        return new ElConstant(new RuntimeExpr.StringLiteral(value), ElType.STRING);
+    }
+
+    private static ElConstant minutes(long count) {
+        return new ElConstant(new RuntimeExpr.LongLiteral(BigInteger.valueOf(count)), ElType.LONG);
     }
 
     private static Map<String, ElFunction> index() {

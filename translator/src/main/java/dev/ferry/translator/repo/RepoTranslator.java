@@ -1,5 +1,6 @@
 package dev.ferry.translator.repo;
 
+import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
@@ -11,12 +12,15 @@ import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.parser.oozie.JobProperties;
 import dev.ferry.parser.oozie.OozieDocumentKind;
 import dev.ferry.parser.oozie.OozieReader;
+import dev.ferry.parser.oozie.Parameter;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.workflow.AppPaths;
+import dev.ferry.translator.workflow.CoordinatorSchedule;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import dev.ferry.translator.workflow.WorkflowSources;
 import dev.ferry.translator.workflow.WorkflowTranslator;
+import dev.ferry.translator.workflow.WorkflowTranslator.DagNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,6 +29,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,53 +40,78 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Finds the Oozie applications of a repository. A bundle's coordinators (found through their app-paths)
- * each become a DAG with the bundle's properties; a coordinator schedules the workflow.xml of its own
- * directory, else the one its app-path points to in the repository; a workflow no coordinator claims
- * becomes an unscheduled DAG. job.properties and config-default.xml come from the workflow's directory.
+ * Finds the Oozie applications of a repository and what Oozie was given for each. The unit is the submission
+ * ({@link Submissions}): every properties file naming an application path is one DAG (a bundle's: one per
+ * coordinator entry), with that file's properties. Applications no such file names are converted as before:
+ * a bundle or coordinator with the {@code job.properties} beside it; a coordinator schedules the workflow its
+ * app-path names (else the workflow.xml beside it); a workflow nothing schedules becomes an unscheduled DAG.
+ * Every application is translated on its own: one that fails is listed in {@link Conversion#failed()} and the
+ * others still convert. Two applications with the same DAG id are told apart by their paths (a warning).
  */
 public final class RepoTranslator {
 
+    private static final Set<String> CONVENTIONAL_NAMES = Set.of("job", "coordinator", "bundle", "workflow");
+
     private RepoTranslator() {}
 
+    /** One DAG to translate: an app, the properties it was submitted with, and its own diagnostics. */
+    private record AppJob(String baseId, String origin, String app, Path workflowFile, WorkflowApp workflow,
+                          CoordinatorApp coordinator, BundleApp bundle, BundleCoordinator entry,
+                          SortedMap<String, String> properties, String propertiesFile, Diagnostics diagnostics) {}
+
     public static Conversion translate(Path repo) {
-        Diagnostics diagnostics = new Diagnostics();
+        Diagnostics repoDiagnostics = new Diagnostics();
         Path root;
         try {
             // Resolved once: a repository given through a symbolic link is the directory it points to.
             root = RepoRoot.of(repo).path();
         } catch (IOException e) {
-            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(repo.toString()), "cannot read the repository: " + e.getMessage());
-            return new Conversion(String.valueOf(repo.getFileName()), List.of(), diagnostics.sorted());
+            repoDiagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(repo.toString()),
+                    "cannot read the repository: " + e.getMessage());
+            return new Conversion(String.valueOf(repo.getFileName()), List.of(), repoDiagnostics.sorted());
         }
-        List<WorkflowPlan> plans = new ArrayList<>();
-        List<Path> xmlFiles = xmlFiles(root, diagnostics);
+        List<Path> xmlFiles = xmlFiles(root, repoDiagnostics);
         // Each file's kind is read once (its root element only), not once per pass below.
         Map<Path, OozieDocumentKind> kinds = new HashMap<>();
         xmlFiles.forEach(file -> kinds.put(file, OozieReader.detect(file)));
+        List<AppJob> jobs = new ArrayList<>();
+        Set<Path> submitted = new HashSet<>();
         Set<Path> scheduled = new HashSet<>();
         Set<Path> bundled = new HashSet<>();
+        List<FailedApp> failed = new ArrayList<>();
+        for (Submission s : Submissions.find(root, repoDiagnostics)) {
+            submitted.add(s.app());
+            Diagnostics d = new Diagnostics();
+            String origin = origin(s.propertiesFile(), ".properties");
+            switch (s.kind()) {
+                case BUNDLE -> bundleJobs(root, s.app(), s.properties(), s.propertiesFile(), origin, scheduled, bundled,
+                        jobs, d, failed);
+                case COORDINATOR -> coordinatorJob(root, s.app(), s.properties(), s.propertiesFile(), origin, scheduled,
+                        d).ifPresentOrElse(jobs::add, () -> fail(failed, s.propertiesFile(), d));
+                case WORKFLOW -> workflowJob(root, s.app(), s.properties(), s.propertiesFile(), origin, d)
+                        .ifPresentOrElse(jobs::add, () -> fail(failed, s.propertiesFile(), d));
+            }
+        }
         for (Path file : xmlFiles) {
-            if (kinds.get(file) == OozieDocumentKind.BUNDLE) {
-                OozieReader.readBundle(file, display(root, file), diagnostics)
-                        .ifPresent(bundle -> translateBundle(root, file, bundle, scheduled, bundled, plans, diagnostics));
+            if (!submitted.contains(file) && kinds.get(file) == OozieDocumentKind.BUNDLE) {
+                Diagnostics d = new Diagnostics();
+                Optional<Path> properties = beside(root, file, d);
+                bundleJobs(root, file, properties(root, file.getParent(), d), properties.map(p -> display(root, p)).orElse(null),
+                        origin(display(root, file), ".xml"), scheduled, bundled, jobs, d, failed);
             }
         }
         for (Path file : xmlFiles) {
             OozieDocumentKind kind = kinds.get(file);
-            if (!bundled.contains(file) && (kind == OozieDocumentKind.COORDINATOR
+            if (!submitted.contains(file) && !bundled.contains(file) && (kind == OozieDocumentKind.COORDINATOR
                     || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("coordinator.xml"))) {
-                Optional<CoordinatorApp> coordinator = OozieReader.readCoordinator(file, display(root, file), diagnostics);
-                if (coordinator.isEmpty()) {
-                    continue;
-                }
-                Map<String, String> properties = properties(root, file.getParent(), diagnostics);
-                Optional<Path> workflow = workflowOf(root, file, coordinator.get(), properties, diagnostics);
-                if (workflow.isPresent()) {
-                    scheduled.add(workflow.get());
-                    // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
-                    translateApp(root, workflow.get(), coordinator.get(), properties, diagnostics).ifPresent(plans::add);
-                }
+                Diagnostics d = new Diagnostics();
+                // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
+                Optional<Path> properties = beside(root, file, d);
+                SortedMap<String, String> known = properties(root, file.getParent(), d);
+                coordinatorJob(root, file, known, properties.map(p -> display(root, p)).orElse(null),
+                        origin(display(root, file), ".xml"), scheduled, d)
+                        .map(job -> withWorkflowDirProperties(root, job))
+                        .ifPresentOrElse(jobs::add, () -> fail(failed, display(root, file), d));
             }
         }
         for (Path file : xmlFiles) {
@@ -88,53 +119,170 @@ public final class RepoTranslator {
             // A workflow.xml that is not well-formed is still read, so its syntax error is reported.
             boolean workflow = kind == OozieDocumentKind.WORKFLOW
                     || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("workflow.xml");
-            if (!scheduled.contains(file) && workflow) {
-                translateApp(root, file, null, Map.of(), diagnostics).ifPresent(plans::add);
+            if (!submitted.contains(file) && !scheduled.contains(file) && workflow) {
+                Diagnostics d = new Diagnostics();
+                workflowJob(root, file, new TreeMap<>(), null, origin(display(root, file), ".xml"), d)
+                        .map(job -> withWorkflowDirProperties(root, job))
+                        .ifPresentOrElse(jobs::add, () -> fail(failed, display(root, file), d));
             }
         }
+        List<WorkflowPlan> plans = new ArrayList<>();
+        Diagnostics all = new Diagnostics();
+        all.addAll(repoDiagnostics);
+        failed.forEach(f -> f.diagnostics().forEach(all::add));
+        Map<AppJob, String> ids = DagIds.disambiguate(jobs, AppJob::baseId, AppJob::origin);
+        for (AppJob job : jobs) {
+            String dagId = ids.get(job);
+            if (!dagId.equals(job.baseId())) {
+                job.diagnostics().report(DiagnosticCode.OOZ_W030, SourceSpan.file(job.app()), "DAG id '" + job.baseId()
+                                + "' is shared with another application of the repository; this one becomes '" + dagId + "'",
+                        "rename the application if another DAG id reads better");
+            }
+            Optional<WorkflowPlan> plan = translateJob(root, job, dagId);
+            plan.ifPresent(plans::add);
+            if (plan.isEmpty() || job.diagnostics().hasErrors()) {
+                fail(failed, job.propertiesFile() != null ? job.propertiesFile() : job.app(), job.diagnostics());
+            }
+            job.diagnostics().sorted().forEach(all::add);
+        }
         plans.sort(Comparator.comparing(WorkflowPlan::dagId));
-        reportDuplicateDagIds(plans, diagnostics);
-        return new Conversion(root.getFileName().toString(), plans, diagnostics.sorted());
+        failed.sort(Comparator.comparing(FailedApp::app));
+        List<Diagnostic> distinct = new ArrayList<>(new LinkedHashSet<>(all.sorted()));
+        return new Conversion(root.getFileName().toString(), plans, distinct, dedupe(failed));
     }
 
-    /** Each coordinator of a bundle becomes its own DAG, with the bundle's properties, tag and pause state. */
-    private static void translateBundle(Path root, Path file, BundleApp bundle, Set<Path> scheduled, Set<Path> bundled,
-                                        List<WorkflowPlan> plans, Diagnostics diagnostics) {
-        Map<String, String> bundleProperties = properties(root, file.getParent(), diagnostics);
+    private static List<FailedApp> dedupe(List<FailedApp> failed) {
+        Map<String, FailedApp> byApp = new LinkedHashMap<>();
+        failed.forEach(f -> byApp.putIfAbsent(f.app(), f));
+        return List.copyOf(byApp.values());
+    }
+
+    private static void fail(List<FailedApp> failed, String app, Diagnostics diagnostics) {
+        failed.add(new FailedApp(app, diagnostics.sorted()));
+    }
+
+    /** The path that tells an app apart from others of the same name: its file, or its directory for a conventional name. */
+    private static String origin(String display, String extension) {
+        String path = display.endsWith(extension) ? display.substring(0, display.length() - extension.length()) : display;
+        int slash = path.lastIndexOf('/');
+        return slash > 0 && CONVENTIONAL_NAMES.contains(path.substring(slash + 1)) ? path.substring(0, slash) : path;
+    }
+
+    /** Each coordinator entry of a bundle becomes its own DAG, with the bundle's properties, tag and pause state. */
+    private static void bundleJobs(Path root, Path file, SortedMap<String, String> properties, String propertiesFile,
+                                   String origin, Set<Path> scheduled, Set<Path> bundled, List<AppJob> jobs,
+                                   Diagnostics diagnostics, List<FailedApp> failed) {
+        String app = propertiesFile != null ? propertiesFile : display(root, file);
+        Optional<BundleApp> read = OozieReader.readBundle(file, display(root, file), diagnostics);
+        if (read.isEmpty()) {
+            fail(failed, app, diagnostics);
+            return;
+        }
+        BundleApp bundle = read.get();
         for (BundleCoordinator entry : bundle.coordinators()) {
-            Map<String, String> known = BundleSchedule.properties(bundle, entry, bundleProperties);
-            Optional<Path> coordinatorFile = AppPaths.resolve(entry.appPath(), known, root, file.getParent(), "coordinator.xml");
+            Diagnostics d = new Diagnostics();
+            d.addAll(diagnostics);
+            Map<String, String> known = BundleSchedule.properties(bundle, entry, properties);
+            Optional<Path> coordinatorFile = AppPaths.resolve(entry.appPath(), known, root, file.getParent(), "coordinator.xml",
+                    entry.span(), d);
             if (coordinatorFile.isEmpty()) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, entry.span(), "bundle coordinator '" + entry.name()
+                d.report(DiagnosticCode.OOZ_W001, entry.span(), "bundle coordinator '" + entry.name()
                         + "': app-path '" + entry.appPath() + "' is not found in the repository; it is not converted");
+                diagnostics.addAll(d);
                 continue;
             }
             bundled.add(coordinatorFile.get());
-            Optional<CoordinatorApp> coordinator = OozieReader.readCoordinator(coordinatorFile.get(),
-                    display(root, coordinatorFile.get()), diagnostics);
-            if (coordinator.isEmpty()) {
-                continue;
-            }
-            Optional<Path> workflow = workflowOf(root, coordinatorFile.get(), coordinator.get(), known, diagnostics);
-            if (workflow.isEmpty()) {
-                continue;
-            }
-            scheduled.add(workflow.get());
-            translateApp(root, workflow.get(), BundleSchedule.named(coordinator.get(), bundle, entry), known, diagnostics)
-                    .map(plan -> BundleSchedule.apply(plan, bundle, entry, known, diagnostics))
-                    .ifPresent(plans::add);
+            coordinatorJob(root, coordinatorFile.get(), new TreeMap<>(known), propertiesFile, origin + "/" + entry.name(),
+                    scheduled, d)
+                    .map(job -> new AppJob(DagNames.dagId(bundle.name() + "." + entry.name()), job.origin(), app,
+                            job.workflowFile(), job.workflow(), BundleSchedule.named(job.coordinator(), bundle, entry), bundle,
+                            entry, job.properties(), job.propertiesFile(), job.diagnostics()))
+                    .ifPresentOrElse(jobs::add, () -> fail(failed, app + ": " + entry.name(), d));
         }
     }
 
-    /** The workflow a coordinator runs: workflow.xml beside it (the usual layout), else its app-path in the repo. */
+    /** A coordinator with the properties it is submitted with; its name resolved as Oozie resolves it at submission. */
+    private static Optional<AppJob> coordinatorJob(Path root, Path file, SortedMap<String, String> properties,
+                                                   String propertiesFile, String origin, Set<Path> scheduled,
+                                                   Diagnostics diagnostics) {
+        Optional<CoordinatorApp> read = OozieReader.readCoordinator(file, display(root, file), diagnostics);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        CoordinatorApp c = read.get();
+        SortedMap<String, String> known = withDefaults(c.parameters(), properties);
+        Optional<Path> workflow = workflowOf(root, file, c, known, diagnostics);
+        if (workflow.isEmpty()) {
+            return Optional.empty();
+        }
+        scheduled.add(workflow.get());
+        Optional<WorkflowApp> app = OozieReader.readWorkflow(workflow.get(), display(root, workflow.get()), diagnostics);
+        if (app.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = CoordinatorSchedule.resolve(c.name(), known).orElse(c.name());
+        CoordinatorApp named = new CoordinatorApp(name, c.namespace(), c.span(), c.frequency(), c.start(), c.end(),
+                c.timezone(), c.controls(), c.datasets(), c.inputEvents(), c.outputEvents(), c.workflowAppPath(),
+                c.configuration(), c.file(), c.parameters(), c.datasetIncludes(), c.inputLogic(), c.otherElements());
+        return Optional.of(new AppJob(DagNames.dagId(name), origin, propertiesFile != null ? propertiesFile : display(root, file),
+                workflow.get(), app.get(), named, null, null, properties, propertiesFile, diagnostics));
+    }
+
+    private static Optional<AppJob> workflowJob(Path root, Path file, SortedMap<String, String> properties,
+                                                String propertiesFile, String origin, Diagnostics diagnostics) {
+        Optional<WorkflowApp> read = OozieReader.readWorkflow(file, display(root, file), diagnostics);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        WorkflowApp w = read.get();
+        SortedMap<String, String> known = withDefaults(w.parameters(), properties);
+        String name = CoordinatorSchedule.resolve(w.name(), known).orElse(w.name());
+        WorkflowApp named = new WorkflowApp(name, w.namespace(), w.span(), w.startTo(), w.nodes(), w.global(),
+                w.parameters(), w.credentials(), w.file(), w.startSpan(), w.otherElements());
+        return Optional.of(new AppJob(DagNames.dagId(named), origin, propertiesFile != null ? propertiesFile
+                : display(root, file), file, named, null, null, null, properties, propertiesFile, diagnostics));
+    }
+
+    /** Without a submission naming it, an app also sees the job.properties of its workflow's directory (under its own). */
+    private static AppJob withWorkflowDirProperties(Path root, AppJob job) {
+        Optional<Path> besideWorkflow = beside(root, job.workflowFile(), job.diagnostics());
+        if (besideWorkflow.isEmpty()) {
+            return job;
+        }
+        SortedMap<String, String> merged = new TreeMap<>(JobProperties.load(besideWorkflow.get(),
+                display(root, besideWorkflow.get()), job.diagnostics()));
+        merged.putAll(job.properties());
+        String file = job.propertiesFile() != null ? job.propertiesFile() : display(root, besideWorkflow.get());
+        return new AppJob(job.baseId(), job.origin(), job.app(), job.workflowFile(), job.workflow(), job.coordinator(),
+                job.bundle(), job.entry(), merged, file, job.diagnostics());
+    }
+
+    private static SortedMap<String, String> withDefaults(List<Parameter> parameters, Map<String, String> properties) {
+        SortedMap<String, String> known = new TreeMap<>();
+        parameters.stream().filter(p -> p.value() != null).forEach(p -> known.put(p.name(), p.value()));
+        known.putAll(properties);
+        return known;
+    }
+
+    /**
+     * The workflow a coordinator runs: its app-path in the repository (expanded with the submission's properties),
+     * else the workflow.xml beside it (the usual layout).
+     */
     private static Optional<Path> workflowOf(Path root, Path coordinatorFile, CoordinatorApp coordinator,
                                              Map<String, String> properties, Diagnostics diagnostics) {
         Path sibling = coordinatorFile.resolveSibling("workflow.xml");
+        Optional<Path> appPath = coordinator.workflowAppPath() == null ? Optional.empty()
+                : AppPaths.resolveExpanded(coordinator.workflowAppPath(), properties, root, coordinatorFile.getParent(),
+                "workflow.xml");
+        if (appPath.isPresent()) {
+            return appPath;
+        }
         if (Files.isRegularFile(sibling)) {
             return Optional.of(sibling);
         }
-        Optional<Path> appPath = AppPaths.resolve(coordinator.workflowAppPath(), properties, root,
-                coordinatorFile.getParent(), "workflow.xml");
+        appPath = coordinator.workflowAppPath() == null ? Optional.empty()
+                : AppPaths.resolve(coordinator.workflowAppPath(), properties, root, coordinatorFile.getParent(), "workflow.xml",
+                        coordinator.span(), diagnostics);
         if (appPath.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(), "no workflow.xml beside the coordinator and"
                     + " its app-path '" + coordinator.workflowAppPath() + "' is not found in the repository; not converted");
@@ -142,21 +290,46 @@ public final class RepoTranslator {
         return appPath;
     }
 
-    private static void reportDuplicateDagIds(List<WorkflowPlan> plans, Diagnostics diagnostics) {
-        Map<String, WorkflowPlan> seen = new TreeMap<>();
-        for (WorkflowPlan plan : plans) {
-            WorkflowPlan first = seen.putIfAbsent(plan.dagId(), plan);
-            if (first != null) {
-                diagnostics.report(DiagnosticCode.OOZ_E006, SourceSpan.file(plan.sourceFiles().get(0)), "DAG id '"
-                        + plan.dagId() + "' is also the DAG of " + first.sourceFiles().get(0)
-                        + "; one dags/" + plan.dagId() + ".py would overwrite the other", "rename one of the applications");
-            }
+    /**
+     * A failure inside Ferry (any exception or {@link Error}, a stack overflow included) becomes one FERRY-E001
+     * naming the app, and the other apps still convert.
+     */
+    private static Optional<WorkflowPlan> translateJob(Path root, AppJob job, String dagId) {
+        try {
+            return translateJobUnguarded(root, job, dagId);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            job.diagnostics().report(DiagnosticCode.FERRY_E001, SourceSpan.file(job.app()),
+                    "internal error while converting this app (" + e.getClass().getSimpleName() + "): this is a Ferry bug,"
+                            + " not a problem of the input", "please report it with this input; the other apps were converted");
+            return Optional.empty();
         }
     }
 
-    private static Map<String, String> properties(Path root, Path dir, Diagnostics diagnostics) {
+    private static Optional<WorkflowPlan> translateJobUnguarded(Path root, AppJob job, String dagId) {
+        Path dir = job.workflowFile().getParent();
+        SortedMap<String, String> properties = new TreeMap<>(job.properties());
+        SortedMap<String, String> configDefault = configurationFile(root, dir, "config-default.xml", job.diagnostics())
+                .map(file -> ConfigProperty.toMap(ConfigDefault.load(file, display(root, file), job.diagnostics())))
+                .orElseGet(TreeMap::new);
+        WorkflowSources sources = new WorkflowSources(root, dir, job.workflow(), job.coordinator(), properties,
+                configDefault, job.propertiesFile() != null ? job.propertiesFile() : display(root, job.workflowFile()),
+                dagId);
+        Optional<WorkflowPlan> plan = WorkflowTranslator.translate(sources, job.diagnostics());
+        if (job.bundle() != null) {
+            plan = plan.map(p -> BundleSchedule.apply(p, job.bundle(), job.entry(), properties, job.diagnostics()));
+        }
+        return plan;
+    }
+
+    /** The job.properties beside {@code file}, when it is there and (links followed) in the repository. */
+    private static Optional<Path> beside(Path root, Path file, Diagnostics diagnostics) {
+        return configurationFile(root, file.getParent(), "job.properties", diagnostics);
+    }
+
+    private static SortedMap<String, String> properties(Path root, Path dir, Diagnostics diagnostics) {
         Optional<Path> file = configurationFile(root, dir, "job.properties", diagnostics);
-        return file.isPresent() ? JobProperties.load(file.get(), display(root, file.get()), new Diagnostics()) : Map.of();
+        return file.isPresent() ? new TreeMap<>(JobProperties.load(file.get(), display(root, file.get()), diagnostics))
+                : new TreeMap<>();
     }
 
     /** job.properties or config-default.xml of an app directory, when it is there and (links followed) in the repository. */
@@ -165,46 +338,6 @@ public final class RepoTranslator {
         return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
                 ? new RepoRoot(root).file(file, SourceSpan.file(display(root, file)), diagnostics)
                 : Optional.empty();
-    }
-
-    /**
-     * {@code overrides}: properties a bundle gives the coordinator, over the workflow directory's job.properties.
-     * A failure inside Ferry (any exception or {@link Error}, a stack overflow included) becomes one FERRY-E001
-     * naming the app's file, and the other apps still convert.
-     */
-    private static Optional<WorkflowPlan> translateApp(Path root, Path workflowFile, CoordinatorApp coordinator,
-                                                       Map<String, String> overrides, Diagnostics diagnostics) {
-        Diagnostics app = new Diagnostics();
-        try {
-            Optional<WorkflowPlan> plan = translateAppUnguarded(root, workflowFile, coordinator, overrides, app);
-            diagnostics.addAll(app);
-            return plan;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            diagnostics.addAll(app);
-            diagnostics.report(DiagnosticCode.FERRY_E001, SourceSpan.file(display(root, workflowFile)),
-                    "internal error while converting this app (" + e.getClass().getSimpleName() + "): this is a Ferry bug,"
-                            + " not a problem of the input", "please report it with this input; the other apps were converted");
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<WorkflowPlan> translateAppUnguarded(Path root, Path workflowFile, CoordinatorApp coordinator,
-                                                                Map<String, String> overrides, Diagnostics diagnostics) {
-        Optional<WorkflowApp> workflow = OozieReader.readWorkflow(workflowFile, display(root, workflowFile), diagnostics);
-        if (workflow.isEmpty()) {
-            return Optional.empty();
-        }
-        Path dir = workflowFile.getParent();
-        Optional<Path> propertiesFile = configurationFile(root, dir, "job.properties", diagnostics);
-        SortedMap<String, String> properties = new TreeMap<>();
-        propertiesFile.ifPresent(file -> properties.putAll(JobProperties.load(file, display(root, file), diagnostics)));
-        properties.putAll(overrides);
-        SortedMap<String, String> configDefault = configurationFile(root, dir, "config-default.xml", diagnostics)
-                .map(file -> ConfigProperty.toMap(ConfigDefault.load(file, display(root, file), diagnostics)))
-                .orElseGet(TreeMap::new);
-        WorkflowSources sources = new WorkflowSources(root, dir, workflow.get(), coordinator, properties, configDefault,
-                display(root, propertiesFile.orElse(workflowFile)));
-        return WorkflowTranslator.translate(sources, diagnostics);
     }
 
     private static List<Path> xmlFiles(Path root, Diagnostics diagnostics) {
@@ -223,7 +356,7 @@ public final class RepoTranslator {
         }
     }
 
-    private static String display(Path root, Path file) {
+    static String display(Path root, Path file) {
         return root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
     }
 }

@@ -2,6 +2,8 @@ package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,20 +18,23 @@ final class ActionFiles {
     private ActionFiles() {}
 
     /** {@code path#link} → link; {@code path} → its last segment (Oozie's symlink name). */
-    static String link(String entry) {
-        int hash = entry.lastIndexOf('#');
-        if (hash >= 0) {
-            return entry.substring(hash + 1);
+    static Template link(Template entry) {
+        if (TemplateText.splitFirst(entry, '#').isPresent()) {
+            return TemplateText.afterLast(entry, '#');
         }
-        String path = entry.endsWith("/") ? entry.substring(0, entry.length() - 1) : entry;
-        return path.substring(path.lastIndexOf('/') + 1);
+        return TemplateText.afterLast(TemplateText.withoutSuffix(entry, '/'), '/');
     }
 
     /** Warns about relative entries not found in the workflow directory. */
-    static void checkPresent(PodCommandContext context, String element, List<String> entries, SourceSpan span) {
-        for (String entry : entries) {
+    static void checkPresent(PodCommandContext context, String element, List<Template> entries, SourceSpan span) {
+        for (Template template : entries) {
+            // An entry holding a value computed per run cannot be looked up now.
+            if (TemplateText.constant(template).isEmpty()) {
+                continue;
+            }
+            String entry = TemplateText.constant(template).get();
             String path = entry.contains("#") ? entry.substring(0, entry.lastIndexOf('#')) : entry;
-            if (path.contains("://") || path.startsWith("/") || path.contains("{{")) {
+            if (path.contains("://") || path.startsWith("/")) {
                 continue;
             }
             RepoRoot.Located located = context.sources.root().locate(context.sources.workflowDir(), path);

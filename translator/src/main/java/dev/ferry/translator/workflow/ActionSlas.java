@@ -6,6 +6,7 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.SlaInfo;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
+import dev.ferry.translator.el.Template;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedMap;
@@ -62,7 +63,7 @@ final class ActionSlas {
                 value(sla, "alert-contact", el), value(sla, "notification-msg", el));
     }
 
-    private static String value(SlaInfo sla, String name, OozieEl el) {
+    private static Template value(SlaInfo sla, String name, OozieEl el) {
         return sla.value(name).map(String::trim).map(v -> el.template(v, sla.span())).orElse(null);
     }
 }

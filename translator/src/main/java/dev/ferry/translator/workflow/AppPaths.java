@@ -1,6 +1,10 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.el.ElConstantFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,6 +27,15 @@ public final class AppPaths {
 
     public static Optional<Path> resolve(String appPath, Map<String, String> known, Path repoRoot, Path besides,
                                          String defaultFile) {
+        return resolve(appPath, known, repoRoot, besides, defaultFile, null, null);
+    }
+
+    /**
+     * As {@link #resolve(String, Map, Path, Path, String)}; when nothing is found inside the repository but the path
+     * leads to a file outside it (through {@code ..} or a symbolic link), an {@code IO-E002} error at {@code span}.
+     */
+    public static Optional<Path> resolve(String appPath, Map<String, String> known, Path repoRoot, Path besides,
+                                         String defaultFile, SourceSpan span, Diagnostics diagnostics) {
         String path = expand(appPath.trim(), known);
         int lastEl = path.lastIndexOf('}');
         if (lastEl >= 0) {
@@ -30,24 +43,44 @@ public final class AppPaths {
         }
         path = path.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "");
         String[] segments = path.replaceAll("^/+", "").split("/+");
+        // Only what lies under the repository, symbolic links followed, is a candidate (nothing else is read).
+        RepoRoot root = new RepoRoot(repoRoot);
+        Path outside = null;
         for (int from = 0; from < segments.length; from++) {
             String tail = String.join("/", java.util.Arrays.copyOfRange(segments, from, segments.length));
             if (tail.isEmpty()) {
                 continue;
             }
             for (Path base : new Path[] {besides, repoRoot}) {
-                // Only what lies under the repository, symbolic links followed, is a candidate (nothing else is read).
-                RepoRoot root = new RepoRoot(repoRoot);
                 Path candidate = base.resolve(tail).normalize();
-                if (Files.isDirectory(candidate) && root.contains(candidate.resolve(defaultFile))) {
-                    return Optional.of(root.locate(candidate.resolve(defaultFile)).path());
+                Path file = Files.isDirectory(candidate) ? candidate.resolve(defaultFile) : candidate;
+                if (!Files.isRegularFile(file)) {
+                    continue;
                 }
-                if (Files.isRegularFile(candidate) && root.contains(candidate)) {
-                    return Optional.of(root.locate(candidate).path());
+                if (root.contains(file)) {
+                    return Optional.of(root.locate(file).path());
                 }
+                outside = outside == null ? file : outside;
             }
         }
+        if (outside != null && diagnostics != null) {
+            root.file(outside, span, diagnostics); // reports IO-E002, reads nothing
+        }
         return Optional.empty();
+    }
+
+    /**
+     * As {@link #resolve}, only when the app-path expands completely with {@code known} (the EL engine folds it to
+     * text): what Oozie itself would open, rather than a guess from the path's tail.
+     */
+    public static Optional<Path> resolveExpanded(String appPath, Map<String, String> known, Path repoRoot, Path besides,
+                                                 String defaultFile) {
+        Optional<String> folded = ElParser.parse(appPath.trim(), SourceSpan.file("app-path"), new Diagnostics())
+                .flatMap(t -> ElConstantFolder.resolve(t, known));
+        if (folded.isEmpty() || folded.get().contains("${")) {
+            return Optional.empty();
+        }
+        return resolve(folded.get(), Map.of(), repoRoot, besides, defaultFile);
     }
 
     /** {@code ${name}} references expanded from {@code known} (recursively, as Hadoop's Configuration does). */

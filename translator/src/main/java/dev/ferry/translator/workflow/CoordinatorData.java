@@ -1,5 +1,6 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.translator.el.Template;
 import java.util.List;
 
 /**
@@ -32,12 +33,12 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
      *
      * @param unit        {@code minute}, {@code day} or {@code month} (Oozie's hours are 60 minutes)
      * @param endOf       true for coord:endOfDays/endOfMonths (instances at the end of the day/month)
-     * @param uriTemplate Jinja (the EL of the template rendered), with Oozie's {@code ${YEAR}} ... {@code ${MINUTE}}
-     *                    left in for the runtime to fill per instance
+     * @param uriTemplate the EL of the template lowered, with Oozie's {@code ${YEAR}} ... {@code ${MINUTE}} left in
+     *                    its text for the runtime to fill per instance
      * @param doneFlag    the file that marks an instance complete; "" = the directory itself
      */
     public record DatasetSpec(String name, int frequency, String unit, boolean endOf, String initialInstance,
-                              String timezone, String uriTemplate, String doneFlag) {}
+                              String timezone, Template uriTemplate, String doneFlag) {}
 
     /**
      * One instance expression: {@code current(n)}, {@code offset(n, unit)}, {@code latest(n)}, {@code future(n, limit)}.

@@ -18,11 +18,12 @@ import dev.ferry.parser.oozie.DataEvent;
 import dev.ferry.parser.oozie.Dataset;
 import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.translator.el.ElConstantFolder;
-import dev.ferry.translator.el.ElToJinja;
+import dev.ferry.translator.el.ElLowering;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,8 +65,8 @@ final class CoordinatorDatasets {
     private CoordinatorData run(List<Dataset> included, String startNode, Integer timeoutMinutes) {
         // A dataset defined in the coordinator overrides an included one of the same name (Oozie's rule).
         Map<String, Dataset> byName = new LinkedHashMap<>();
-        included.forEach(d -> byName.put(d.name(), d));
-        coordinator.datasets().forEach(d -> byName.put(d.name(), d));
+        included.forEach(d -> byName.put(resolvedName(d), d));
+        coordinator.datasets().forEach(d -> byName.put(resolvedName(d), d));
         Map<String, DatasetSpec> used = new LinkedHashMap<>();
         List<DataInput> inputs = new ArrayList<>();
         for (DataEvent event : coordinator.inputEvents()) {
@@ -127,20 +128,28 @@ final class CoordinatorDatasets {
         return new CoordinatorData(startNode, List.copyOf(used.values()), inputs, logic, outputs, timeoutMinutes);
     }
 
+    /** The dataset an event names; the name is EL resolved at submission ({@code dataset="${raw_dataset}"}). */
     private Optional<DatasetSpec> dataset(Map<String, Dataset> byName, DataEvent event, Map<String, DatasetSpec> used) {
-        DatasetSpec spec = used.get(event.dataset());
+        String name = CoordinatorSchedule.resolve(event.dataset(), known).orElse(event.dataset());
+        DatasetSpec spec = used.get(name);
         if (spec != null) {
             return Optional.of(spec);
         }
-        Dataset dataset = byName.get(event.dataset());
+        Dataset dataset = byName.get(name);
         if (dataset == null) {
             diagnostics.report(DiagnosticCode.OOZ_E012, event.span(), "'" + event.name() + "' uses dataset '"
-                    + event.dataset() + "', which is not defined (nor in an included dataset file)");
+                    + (name.equals(event.dataset()) ? name : event.dataset() + "' (= '" + name + "')")
+                    + ", which is not defined (nor in an included dataset file)");
             return Optional.empty();
         }
         Optional<DatasetSpec> made = spec(dataset);
         made.ifPresent(s -> used.put(s.name(), s));
         return made;
+    }
+
+    /** A dataset's name as Oozie has it after submission ({@code name="${table}_raw"}). */
+    private String resolvedName(Dataset dataset) {
+        return CoordinatorSchedule.resolve(dataset.name(), known).orElse(dataset.name());
     }
 
     private Optional<DatasetSpec> spec(Dataset dataset) {
@@ -163,30 +172,94 @@ final class CoordinatorDatasets {
                     + "' has an unknown timezone '" + dataset.timezone() + "'");
             return Optional.empty();
         }
-        String uri = uriTemplate(dataset.uriTemplate(), dataset.span());
+        Template uri = uriTemplate(dataset.uriTemplate(), dataset.span());
         String doneFlag = dataset.doneFlag() == null ? DEFAULT_DONE_FLAG : dataset.doneFlag().trim();
         OozieFrequency f = frequency.get();
         String unit = f.unit().equals("week") ? "day" : f.unit();
         int amount = f.unit().equals("week") ? f.amount() * 7 : f.amount();
-        return Optional.of(new DatasetSpec(dataset.name(), amount, unit, f.endOf(), initial.get().trim(), timezone, uri,
+        return Optional.of(new DatasetSpec(resolvedName(dataset), amount, unit, f.endOf(), initial.get().trim(), timezone, uri,
                 doneFlag));
     }
 
-    /** The uri-template as Jinja; {@code ${YEAR}}...{@code ${MINUTE}} stay as written for the runtime. */
-    private String uriTemplate(String text, SourceSpan span) {
+    /**
+     * The uri-template, with Oozie's template variables left for the runtime. Oozie evaluates a
+     * uri-template twice: at submission with the job's properties, where {@code ${"$"}} is a literal dollar, so
+     * {@code ${"$"}{MONTH + 0}} becomes the text {@code ${MONTH + 0}}; then per instance with YEAR (a number) and
+     * MONTH, DAY, HOUR, MINUTE (two-digit texts) as its only variables (CoordELEvaluator.createURIELEvaluator).
+     * Both {@code ${YEAR}} and such texts stay in the template for ferry_runtime.el.uri_template; one the runtime
+     * cannot evaluate is an error here (OOZ-E030), never a sensor waiting for a path that cannot exist.
+     */
+    private Template uriTemplate(String text, SourceSpan span) {
         Optional<ElTemplate> parsed = ElParser.parse(text.trim(), span, diagnostics);
         if (parsed.isEmpty()) {
-            return text.trim();
+            return Template.text(text.trim());
         }
         List<ElPart> parts = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
         for (ElPart part : parsed.get().parts()) {
-            if (part instanceof ElExpression e && e.expr() instanceof Identifier id && TIME_VARIABLES.contains(id.name())) {
-                parts.add(new ElText("${" + id.name() + "}"));
-            } else {
-                parts.add(part);
+            String fixed = null;
+            if (part instanceof ElText t) {
+                fixed = t.text();
+            } else if (part instanceof ElExpression e && e.expr() instanceof Identifier id && TIME_VARIABLES.contains(id.name())) {
+                fixed = "${" + id.name() + "}";
+            } else if (part instanceof ElExpression e && e.expr() instanceof Literal l && l.kind() == Literal.Kind.STRING) {
+                fixed = l.value(); // ${"$"}: a constant, evaluated at submission
+            }
+            if (fixed != null) {
+                literal.append(fixed);
+                continue;
+            }
+            if (literal.length() > 0) {
+                parts.add(new ElText(literal.toString()));
+                literal.setLength(0);
+            }
+            parts.add(part);
+        }
+        if (literal.length() > 0) {
+            parts.add(new ElText(literal.toString()));
+        }
+        for (ElPart part : parts) {
+            if (part instanceof ElText t) {
+                checkInstanceVariables(t.text(), span);
             }
         }
-        return ElToJinja.render(new ElTemplate(parts), diagnostics);
+        return ElLowering.template(new ElTemplate(parts), diagnostics);
+    }
+
+    /** Each {@code ${...}} left for instance time must be arithmetic over YEAR..MINUTE, as the runtime evaluates it. */
+    private void checkInstanceVariables(String text, SourceSpan span) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}]*)}").matcher(text);
+        while (m.find()) {
+            Diagnostics ignored = new Diagnostics();
+            Optional<ElTemplate> parsed = ElParser.parse(m.group(), span, ignored);
+            boolean ok = parsed.isPresent() && parsed.get().parts().size() == 1
+                    && parsed.get().parts().get(0) instanceof ElExpression e && instanceArithmetic(e.expr());
+            if (!ok) {
+                diagnostics.report(DiagnosticCode.OOZ_E030, span, "uri-template part '" + m.group()
+                                + "' is evaluated per instance, where Oozie knows only YEAR, MONTH, DAY, HOUR and MINUTE;"
+                                + " no instance could ever match it",
+                        "write the part with those variables and + - * / % only, e.g. ${\"$\"}{MONTH + 0}");
+            }
+        }
+    }
+
+    private static boolean instanceArithmetic(ElExpr expr) {
+        if (expr instanceof Identifier id) {
+            return TIME_VARIABLES.contains(id.name());
+        }
+        if (expr instanceof Literal l) {
+            return l.kind() == Literal.Kind.INTEGER || l.kind() == Literal.Kind.DECIMAL;
+        }
+        if (expr instanceof Unary u) {
+            return u.op() == ElExpr.UnaryOperator.NEGATE && instanceArithmetic(u.operand());
+        }
+        if (expr instanceof ElExpr.Binary b) {
+            return switch (b.op()) {
+                case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO -> instanceArithmetic(b.left()) && instanceArithmetic(b.right());
+                default -> false;
+            };
+        }
+        return false;
     }
 
     /** {@code ${coord:current(-2)}} and friends → an {@link Instance}; empty (with a diagnostic) otherwise. */
@@ -230,18 +303,10 @@ final class CoordinatorDatasets {
         return Optional.empty();
     }
 
+    /** An instance argument folded at submission with the coordinator's properties ({@code 24 * period_days - 1}). */
     private Optional<Integer> integer(ElExpr expr) {
-        if (expr instanceof Unary u && u.op() == ElExpr.UnaryOperator.NEGATE) {
-            return integer(u.operand()).map(n -> -n);
-        }
-        if (expr instanceof Literal l && l.kind() == Literal.Kind.INTEGER) {
-            return Optional.of(Integer.parseInt(l.value()));
-        }
-        if (expr instanceof Identifier id && known.containsKey(id.name())) {
-            String value = known.get(id.name()).trim();
-            return value.matches("-?\\d+") ? Optional.of(Integer.parseInt(value)) : Optional.empty();
-        }
-        return Optional.empty();
+        return ElConstantFolder.resolve(new ElTemplate(List.of(new ElExpression(expr, expr.span(), ""))), known)
+                .map(String::trim).filter(v -> v.matches("-?\\d{1,9}")).map(Integer::parseInt);
     }
 
     private Optional<String> string(ElExpr expr) {

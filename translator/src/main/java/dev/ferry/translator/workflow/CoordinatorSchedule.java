@@ -39,6 +39,13 @@ public final class CoordinatorSchedule {
     /** oozie-default.xml oozie.service.coord.normal.default.timeout: minutes a run waits for data without a {@code <timeout>}. */
     static final int DEFAULT_TIMEOUT_MINUTES = 120;
 
+    /**
+     * What a sensor waits at most when Oozie would wait forever ({@code <timeout>-1</timeout>}, or a negative
+     * value): 7 days, with a warning (OOZ-W031). A run that never finds its data fails visibly instead of
+     * holding a worker slot and a max_active_runs slot for ever.
+     */
+    public static final int FOREVER_TIMEOUT_MINUTES = 7 * 24 * 60;
+
     /** Oozie's default {@code <concurrency>}. */
     static final int DEFAULT_CONCURRENCY = 1;
 
@@ -93,7 +100,13 @@ public final class CoordinatorSchedule {
                     diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "timeout '" + controls.timeout()
                             + "' is not a number of minutes");
                 }
-                timeout = minutes.filter(m -> m >= 0).orElse(null);
+                timeout = minutes.filter(m -> m >= 0).orElse(FOREVER_TIMEOUT_MINUTES);
+                if (minutes.isPresent() && minutes.get() < 0 && !coordinator.inputEvents().isEmpty()) {
+                    diagnostics.report(DiagnosticCode.OOZ_W031, controls.span(), "timeout " + minutes.get()
+                                    + " makes Oozie wait for the input data forever; the sensors give up after "
+                                    + FOREVER_TIMEOUT_MINUTES + " minutes (7 days) and fail the run",
+                            "set a <timeout> in minutes, or raise the sensors' timeout in the DAG if a longer wait is wanted");
+                }
             }
             catchup = execution(controls, known, notes, diagnostics);
             if (controls.throttle() != null) {
@@ -125,7 +138,7 @@ public final class CoordinatorSchedule {
         java.nio.file.Path coordinatorFile = sources.repoRoot().resolve(coordinator.file());
         for (String include : coordinator.datasetIncludes()) {
             Optional<java.nio.file.Path> file = AppPaths.resolve(include, known, sources.repoRoot(),
-                    coordinatorFile.getParent(), "datasets.xml");
+                    coordinatorFile.getParent(), "datasets.xml", coordinator.span(), diagnostics);
             if (file.isEmpty()) {
                 diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(), "dataset include '" + include
                         + "' is not found in the repository; its datasets are missing", "copy the file into the repository");
@@ -197,7 +210,7 @@ public final class CoordinatorSchedule {
                     : (utc.getHour() % hours) + "-23/" + hours;
             return new Trigger.Cron(minute + " " + hourField + " * * *", "UTC");
         }
-        return new Trigger.Every(n, "minutes");
+        return new Trigger.Every(n, Trigger.Unit.MINUTES);
     }
 
     private static Trigger everyDays(int n, ZoneId zone, List<String> notes) {
@@ -205,7 +218,7 @@ public final class CoordinatorSchedule {
             notes.add("every " + n + " days: Airflow adds " + n + " x 24 hours; Oozie keeps the wall-clock time in "
                     + zone.getId() + " across DST changes");
         }
-        return new Trigger.Every(n, "days");
+        return new Trigger.Every(n, Trigger.Unit.DAYS);
     }
 
     private static Trigger months(int n, ZonedDateTime local, List<String> notes) {
@@ -218,7 +231,7 @@ public final class CoordinatorSchedule {
             return new Trigger.Cron(local.getMinute() + " " + local.getHour() + " " + local.getDayOfMonth() + " "
                     + monthField + " *", local.getZone().getId());
         }
-        return new Trigger.Every(n, "months");
+        return new Trigger.Every(n, Trigger.Unit.MONTHS);
     }
 
     /**

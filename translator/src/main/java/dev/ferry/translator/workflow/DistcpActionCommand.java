@@ -1,5 +1,7 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 /** {@code <distcp>}: {@code hadoop distcp -conf action.xml ARGS}, java-opts in the client JVM's options. */
 final class DistcpActionCommand implements PodCommand {
 
@@ -10,14 +12,11 @@ final class DistcpActionCommand implements PodCommand {
 
     @Override
     public void build(PodCommandContext context) {
-        context.command.add("hadoop");
-        context.command.add("distcp");
-        context.command.add("-conf");
-        context.command.add(PodCommandContext.ACTION_XML);
+        context.add("hadoop", "distcp", "-conf", PodCommandContext.ACTION_XML);
         context.command.addAll(context.texts("arg"));
-        String javaOpts = context.text("java-opts");
+        Template javaOpts = context.text("java-opts");
         if (javaOpts != null) {
-            PodActionTranslator.addClientOpts(context, PodCommandContext.splitOptions(javaOpts));
+            PodActionTranslator.addClientOpts(context, TemplateText.splitOptions(javaOpts));
         }
     }
 }

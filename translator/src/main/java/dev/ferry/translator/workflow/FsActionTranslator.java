@@ -5,6 +5,7 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.FsAction;
 import dev.ferry.parser.oozie.FsOperation;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +20,13 @@ final class FsActionTranslator {
 
     private FsActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, FsAction fs, String rule, OozieEl el, Diagnostics diagnostics) {
+    static TaskNode translate(ActionNode node, FsAction fs, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
         List<TaskNode.FsStep> steps = new ArrayList<>();
         for (FsOperation operation : fs.operations()) {
-            SortedMap<String, String> arguments = new TreeMap<>();
+            SortedMap<String, Template> arguments = new TreeMap<>();
             operation.attributes().forEach((name, value) -> arguments.put(name, el.template(value, operation.span())));
             if (operation.recursive()) {
-                arguments.put("recursive", "true");
+                arguments.put("recursive", Template.text("true"));
             }
             steps.add(new TaskNode.FsStep(operation.kind().name().toLowerCase(Locale.ROOT), arguments));
         }
@@ -34,7 +35,7 @@ final class FsActionTranslator {
                     "Hadoop configuration/job-xml of fs action '" + node.name() + "' is not carried over",
                     "configure the file system client (fsspec/pyarrow, core-site.xml) on the worker instead");
         }
-        String nameNode = fs.nameNode() == null ? null : el.template(fs.nameNode(), fs.span());
+        Template nameNode = fs.nameNode() == null ? null : el.template(fs.nameNode(), fs.span());
         return new TaskNode.Fs(node.name(), node.span(), rule, nameNode, steps, node.okTo(), node.errorTo(),
                 RetryPolicy.of(node, diagnostics));
     }

@@ -7,6 +7,7 @@ import dev.ferry.parser.oozie.ActionSettings;
 import dev.ferry.parser.oozie.ConfigProperty;
 import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.Template;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -57,17 +58,17 @@ final class GitActionTranslator {
 
     private GitActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction git, String rule, WorkflowSources sources, OozieEl el,
+    static TaskNode translate(ActionNode node, GenericAction git, TriggerRule rule, WorkflowSources sources, OozieEl el,
                               Diagnostics diagnostics) {
         XmlElement xml = git.element();
         ActionSettings settings = sources.workflow().settings(node);
         Map<String, ConfigProperty> configuration = new LinkedHashMap<>();
         settings.configuration().forEach(p -> configuration.put(p.name(), p));
-        String gitUri = required(node, git, "git-uri", el, diagnostics);
-        String destination = required(node, git, "destination-uri", el, diagnostics);
-        String branch = optional(node, xml, "branch", BRANCH, configuration, el, diagnostics);
-        String keyPath = optional(node, xml, "key-path", KEY_PATH, configuration, el, diagnostics);
-        String nameNode = settings.nameNode() == null ? null : el.template(settings.nameNode(), xml.child("name-node")
+        Template gitUri = required(node, git, "git-uri", el, diagnostics);
+        Template destination = required(node, git, "destination-uri", el, diagnostics);
+        Template branch = optional(node, xml, "branch", BRANCH, configuration, el, diagnostics);
+        Template keyPath = optional(node, xml, "key-path", KEY_PATH, configuration, el, diagnostics);
+        Template nameNode = settings.nameNode() == null ? null : el.template(settings.nameNode(), xml.child("name-node")
                 .map(XmlElement::textSpan).orElse(git.span()));
         List<TaskNode.PrepareStep> prepare = PrepareSteps.of(xml, el);
         for (XmlElement child : xml.children()) {
@@ -87,13 +88,13 @@ final class GitActionTranslator {
      * git-uri, destination-uri: Oozie refuses the action without the element (GIT010); GitMain fails one that is not a
      * URI with a scheme, an empty one included.
      */
-    private static String required(ActionNode node, GenericAction git, String name, OozieEl el,
+    private static Template required(ActionNode node, GenericAction git, String name, OozieEl el,
                                    Diagnostics diagnostics) {
         XmlElement element = git.element().child(name).orElse(null);
         if (element == null) {
             diagnostics.report(DiagnosticCode.OOZ_E004, git.span(), "git action '" + node.name() + "' has no <" + name
                     + ">", "Oozie refuses it too (GIT010: Action Configuration does not have the property)");
-            return "";
+            return Template.text("");
         }
         String text = element.text();
         if (!text.contains("${") && !hasScheme(text)) {
@@ -107,7 +108,7 @@ final class GitActionTranslator {
     }
 
     /** branch, key-path: the element, else the {@code <configuration>} property setupActionConf leaves alone. */
-    private static String optional(ActionNode node, XmlElement xml, String name, String property,
+    private static Template optional(ActionNode node, XmlElement xml, String name, String property,
                                    Map<String, ConfigProperty> configuration, OozieEl el, Diagnostics diagnostics) {
         XmlElement element = xml.child(name).orElse(null);
         ConfigProperty configured = configuration.get(property);

@@ -3,6 +3,10 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.ElFunctionTable;
+import dev.ferry.translator.el.RuntimeExpr;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import dev.ferry.parser.repo.RepoRoot;
@@ -37,45 +41,44 @@ final class HiveActionTranslator implements PodCommand {
 
     @Override
     public void build(PodCommandContext context) {
-        List<String> argv = context.command;
+        List<Template> argv = context.command;
         String type = beeline ? "hive2" : "hive";
         if (beeline) {
-            argv.add("beeline");
-            argv.add("-u");
+            context.add("beeline", "-u");
             argv.add(context.text("jdbc-url"));
-            argv.add("-n");
-            argv.add("{{ wf.user() }}");
-            argv.add("-p");
+            context.add("-n");
+            argv.add(Template.of(new RuntimeExpr.FunctionCall(ElFunctionTable.function("wf:user").orElseThrow(),
+                    List.of())));
+            context.add("-p");
             if (context.element.hasChild("password")) {
                 String secret = PodActionTranslator.secretName(context, "hive2");
-                argv.add("$(" + PASSWORD_ENV + ")");
+                context.add("$(" + PASSWORD_ENV + ")");
                 context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
                 context.diagnostics.report(DiagnosticCode.OOZ_W002, context.span("password"),
                         "the <password> of '" + context.node.name() + "' is not written to any generated file",
                         "store it in key 'password' of Kubernetes Secret '" + secret + "'");
             } else {
-                argv.add("DUMMY"); // Hive2Main: something, or beeline prompts for it
+                context.add("DUMMY"); // Hive2Main: something, or beeline prompts for it
             }
-            argv.add("-d");
-            argv.add("org.apache.hive.jdbc.HiveDriver");
+            context.add("-d", "org.apache.hive.jdbc.HiveDriver");
         } else {
-            argv.add("hive");
+            context.add("hive");
             // HiveMain writes the action configuration as hive-site.xml; --hiveconf carries the same.
             context.configuration.forEach((name, value) -> {
-                argv.add("--hiveconf");
-                argv.add(name + "=" + value);
+                context.add("--hiveconf");
+                argv.add(TemplateText.concat(name + "=", value));
             });
         }
         Optional<XmlElement> script = context.element.child("script");
         if (script.isPresent()) {
-            argv.add("-f");
+            context.add("-f");
             argv.add(script(context, script.get()));
         } else if (context.element.hasChild("query")) {
-            argv.add("-e");
+            context.add("-e");
             argv.add(context.text("query"));
         }
-        for (String param : context.texts("param")) {
-            argv.add("--hivevar");
+        for (Template param : context.texts("param")) {
+            context.add("--hivevar");
             argv.add(param);
         }
         // Hive2Main's "-a delegationToken" is left out: no Oozie credential step obtains a token here.
@@ -84,8 +87,8 @@ final class HiveActionTranslator implements PodCommand {
             // Hive2Main passes only oozie.* properties (not oozie.launcher.*, oozie.hive2.*) to beeline.
             context.configuration.forEach((name, value) -> {
                 if (name.matches("^oozie\\.(?!launcher|hive2).+")) {
-                    argv.add("--hiveconf");
-                    argv.add(name + "=" + value);
+                    context.add("--hiveconf");
+                    argv.add(TemplateText.concat(name + "=", value));
                 }
             });
         }
@@ -101,14 +104,14 @@ final class HiveActionTranslator implements PodCommand {
      * workflow's application path like a {@code <file>}, with a warning: it is run, not translated, so its
      * absence here is no error.
      */
-    private static String script(PodCommandContext context, XmlElement script) {
+    private static Template script(PodCommandContext context, XmlElement script) {
         Optional<String> resolved = context.el.resolve(script.text(), script.textSpan(), context.knownValues);
         SourceSpan span = script.span();
         if (resolved.isPresent() && !resolved.get().contains("://") && !resolved.get().startsWith("/")) {
             RepoRoot.Located located = context.sources.root().locate(context.sources.workflowDir(), resolved.get());
             if (located.outside()) {
                 context.sources.root().checked(located, script.textSpan(), context.diagnostics);
-                return resolved.get();
+                return Template.text(resolved.get());
             }
             Path file = located.path();
             if (located.inside() && Files.isRegularFile(file)) {
@@ -117,11 +120,11 @@ final class HiveActionTranslator implements PodCommand {
                     context.carried.add(new PodContainer.CarriedFile(
                             "scripts/" + context.dagId + "/" + context.node.name() + "/" + link, link,
                             Files.readString(file, StandardCharsets.UTF_8)));
-                    return PodCommandContext.WORKDIR + "/" + link;
+                    return Template.text(PodCommandContext.WORKDIR + "/" + link);
                 } catch (IOException e) {
                     context.diagnostics.report(DiagnosticCode.IO_E001, span, "cannot read " + context.sources.display(file)
                             + ": " + e.getMessage());
-                    return resolved.get();
+                    return Template.text(resolved.get());
                 }
             }
             context.warn(span, "hive script '" + resolved.get() + "' of '" + context.node.name()
@@ -132,8 +135,8 @@ final class HiveActionTranslator implements PodCommand {
                     + "' is not a file of the workflow directory; the pod fetches it at run time",
                     "use a path relative to the workflow directory so Ferry carries it");
         }
-        String path = context.template(script);
+        Template path = context.template(script);
         context.fetchedFiles.add(path);
-        return PodCommandContext.WORKDIR + "/" + ActionFiles.link(path);
+        return TemplateText.concat(PodCommandContext.WORKDIR + "/", ActionFiles.link(path));
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,16 +28,17 @@ final class JavaActionCommand implements PodCommand {
     }
 
     /** {@code java <launcher opts> <java-opts> -D... -cp lib main args...}: shared with a custom MapReduce main. */
-    static List<String> jvm(PodCommandContext context, String mainClass, List<String> args) {
-        List<String> argv = new ArrayList<>();
-        argv.add("java");
-        argv.addAll(context.launcherJavaOpts);
-        argv.addAll(PodCommandContext.splitOptions(context.text("java-opts")));
+    static List<Template> jvm(PodCommandContext context, Template mainClass, List<Template> args) {
+        List<Template> argv = new ArrayList<>();
+        argv.add(Template.text("java"));
+        context.launcherJavaOpts.forEach(o -> argv.add(Template.text(o)));
+        argv.addAll(TemplateText.splitOptions(context.text("java-opts")));
         argv.addAll(context.texts("java-opt"));
-        argv.add("-Doozie.action.conf.xml=" + PodCommandContext.ACTION_XML);
-        argv.add("-Doozie.action.output.properties=" + OUTPUT_PROPERTIES);
-        argv.add("-cp");
-        argv.add(PodCommandContext.APP_LIB + "/*:" + PodCommandContext.WORKDIR + "/*:" + PodCommandContext.WORKDIR);
+        argv.add(Template.text("-Doozie.action.conf.xml=" + PodCommandContext.ACTION_XML));
+        argv.add(Template.text("-Doozie.action.output.properties=" + OUTPUT_PROPERTIES));
+        argv.add(Template.text("-cp"));
+        argv.add(Template.text(PodCommandContext.APP_LIB + "/*:" + PodCommandContext.WORKDIR + "/*:"
+                + PodCommandContext.WORKDIR));
         argv.add(mainClass);
         argv.addAll(args);
         return argv;

@@ -1,6 +1,8 @@
 package dev.ferry.translator.workflow;
 
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +54,7 @@ final class MapReduceActionCommand implements PodCommand {
 
     @Override
     public void build(PodCommandContext context) {
-        String customMain = context.configuration.get(CUSTOM_MAIN);
+        Template customMain = context.configuration.get(CUSTOM_MAIN);
         Optional<XmlElement> streaming = context.element.child("streaming");
         Optional<XmlElement> pipes = context.element.child("pipes");
         if (customMain != null) {
@@ -60,41 +62,41 @@ final class MapReduceActionCommand implements PodCommand {
             return;
         }
         if (context.element.hasChild("config-class")) {
-            context.warn(context.span("config-class"), "<config-class> " + context.text("config-class") + " of '"
+            context.warn(context.span("config-class"), "<config-class> " + context.element.childText("config-class") + " of '"
                     + context.node.name() + "' is not run: its settings are not in action.xml",
                     "run the class once and put the properties it sets into <configuration>");
         }
         if (pipes.isPresent()) {
             PIPES.forEach((child, properties) -> {
-                String value = pipes.get().child(child).map(context::template).orElse(null);
+                Template value = pipes.get().child(child).map(context::template).orElse(null);
                 if (value != null) {
                     context.presetConfiguration.put(properties.get(0), value);
                     if (!properties.get(1).isEmpty()) {
-                        context.presetConfiguration.put(properties.get(1), "true");
+                        context.presetConfiguration.put(properties.get(1), Template.text("true"));
                     }
                 }
             });
-            context.command.addAll(List.of("mapred", "pipes", "-conf", PodCommandContext.ACTION_XML));
+            context.add("mapred", "pipes", "-conf", PodCommandContext.ACTION_XML);
             return;
         }
         if (streaming.isPresent()) {
             XmlElement s = streaming.get();
-            context.presetConfiguration.putAll(STREAMING_PRESET);
+            STREAMING_PRESET.forEach((name, value) -> context.presetConfiguration.put(name, Template.text(value)));
             STREAMING.forEach((child, property) -> s.child(child).ifPresent(
                     e -> context.presetConfiguration.put(property, context.template(e))));
-            for (String mapping : context.texts(s, "record-reader-mapping")) {
-                int eq = mapping.indexOf('=');
+            for (XmlElement mapping : s.children("record-reader-mapping")) {
+                int eq = mapping.text().indexOf('=');
                 if (eq > 0) {
-                    context.presetConfiguration.put("stream.recordreader." + mapping.substring(0, eq),
-                            mapping.substring(eq + 1));
+                    context.presetConfiguration.put("stream.recordreader." + mapping.text().substring(0, eq),
+                            context.el.template(mapping.text().substring(eq + 1), mapping.textSpan()));
                 }
             }
-            List<String> env = context.texts(s, "env");
+            List<Template> env = context.texts(s, "env");
             // StreamingMain: stream.addenvironment is the env entries, each followed by a space.
             context.presetConfiguration.put("stream.addenvironment",
-                    env.stream().map(e -> e + " ").reduce("", String::concat));
+                    TemplateText.concat(env.stream().flatMap(e -> java.util.stream.Stream.of(e, " ")).toArray()));
         }
-        context.command.addAll(List.of("mapred", "job", "-submit", PodCommandContext.ACTION_XML));
-        context.env.put(WAIT_ENV, "true");
+        context.add("mapred", "job", "-submit", PodCommandContext.ACTION_XML);
+        context.env.put(WAIT_ENV, Template.text("true"));
     }
 }

@@ -17,7 +17,7 @@ final class NotTranslatedScript {
 
     private NotTranslatedScript() {}
 
-    static Optional<TaskNode> placeholder(ActionNode node, String rule, String scriptFile, Diagnostics script,
+    static Optional<TaskNode> placeholder(ActionNode node, TriggerRule rule, String scriptFile, Diagnostics script,
                                           Diagnostics diagnostics) {
         List<Diagnostic> errors = script.sorted().stream().filter(Diagnostic::isError).toList();
         boolean onlyNotTranslated = !errors.isEmpty() && errors.stream().allMatch(d -> d.code() == DiagnosticCode.PIG_E020);

@@ -11,6 +11,7 @@ import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.el.Template;
 import dev.ferry.translator.pig.PigToSql;
 import dev.ferry.translator.sql.SqlJob;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -29,7 +29,7 @@ final class PigActionTranslator {
 
     private PigActionTranslator() {}
 
-    static Optional<TaskNode> translate(String dagId, ActionNode node, PigAction pig, String rule, WorkflowSources sources,
+    static Optional<TaskNode> translate(String dagId, ActionNode node, PigAction pig, TriggerRule rule, WorkflowSources sources,
                                         Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics) {
         Optional<String> scriptName = el.resolve(pig.script(), pig.scriptSpan(), knownValues);
         if (scriptName.isEmpty()) {
@@ -57,7 +57,7 @@ final class PigActionTranslator {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
         }
         diagnostics.addAll(scriptDiagnostics);
-        Map<String, String> actionParams = new LinkedHashMap<>();
+        Map<String, Template> actionParams = new LinkedHashMap<>();
         for (PigParam param : pig.params()) {
             actionParams.put(param.name(), el.template(param.value(), param.span()));
             if (SecretNames.isSecret(param.name())) {
@@ -65,11 +65,11 @@ final class PigActionTranslator {
             }
         }
         // The script's %default/%declare values, substituted in order as Pig's preprocessor does.
-        Optional<Map<String, String>> values = PigParamValues.resolve(actionParams, parsed.get().defaults(), diagnostics);
+        Optional<Map<String, Template>> values = PigParamValues.resolve(actionParams, parsed.get().defaults(), diagnostics);
         if (values.isEmpty()) {
             return Optional.empty();
         }
-        SortedMap<String, String> params = new TreeMap<>(actionParams);
+        SortedMap<String, Template> params = new TreeMap<>(actionParams);
         boolean missing = false;
         for (SqlJob.JobParameter parameter : job.get().parameters()) {
             if (values.get().containsKey(parameter.name())) {
@@ -87,7 +87,8 @@ final class PigActionTranslator {
         }
         List<TaskNode.PrepareStep> prepare = new ArrayList<>();
         for (PrepareStep step : pig.prepare()) {
-            prepare.add(new TaskNode.PrepareStep(step.kind().name().toLowerCase(Locale.ROOT), el.template(step.path(), step.span())));
+            prepare.add(new TaskNode.PrepareStep(TaskNode.PrepareOperation.valueOf(step.kind().name()),
+                    el.template(step.path(), step.span())));
         }
         String scriptPath = "flink/" + dagId + "/" + node.name() + ".sql";
         String deploymentPath = "k8s/" + dagId + "/" + node.name() + ".yaml";

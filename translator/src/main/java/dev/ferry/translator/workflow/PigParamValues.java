@@ -5,7 +5,9 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.pig.PigScript;
-import dev.ferry.translator.el.ElToJinja;
+import dev.ferry.translator.el.RuntimeExpr;
+import dev.ferry.translator.el.Template;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  * and {@code %declare} lines in order, each value substituted with the parameters defined before it
  * (PreprocessorContext.processOrdLine): {@code %default} only sets a name not set yet, {@code %declare}
  * always does, and a reference to a name not defined yet (a cycle included) is Pig's error
- * "Undefined parameter : b found when trying to find the value of a". Literal text is escaped for Jinja.
+ * "Undefined parameter : b found when trying to find the value of a".
  */
 final class PigParamValues {
 
@@ -34,9 +36,9 @@ final class PigParamValues {
      * @param actionParams the action's params as templates, in order
      * @return every parameter's value as a template, or empty after a diagnostic
      */
-    static Optional<Map<String, String>> resolve(Map<String, String> actionParams, List<PigScript.ParamDefault> defaults,
-                                                 Diagnostics diagnostics) {
-        Map<String, String> values = new LinkedHashMap<>(actionParams);
+    static Optional<Map<String, Template>> resolve(Map<String, Template> actionParams, List<PigScript.ParamDefault> defaults,
+                                                   Diagnostics diagnostics) {
+        Map<String, Template> values = new LinkedHashMap<>(actionParams);
         boolean ok = true;
         for (PigScript.ParamDefault d : defaults) {
             if (d.isShellCommand() || !d.declare() && values.containsKey(d.name())) {
@@ -46,15 +48,18 @@ final class PigParamValues {
                 values.put(d.name(), secret(d.name(), d.span(), diagnostics));
                 continue;
             }
-            StringBuilder out = new StringBuilder();
+            List<Template.Part> out = new ArrayList<>();
+            int length = 0;
             Matcher m = REFERENCE.matcher(d.value());
             int last = 0;
             boolean defined = true;
             while (m.find()) {
                 String name = m.group(1) != null ? m.group(1) : m.group(2);
-                out.append(literal(d.value().substring(last, m.start())));
+                String before = literal(d.value().substring(last, m.start()));
+                out.add(new Template.Text(before));
+                length += before.length();
                 last = m.end();
-                String value = values.get(name);
+                Template value = values.get(name);
                 if (value == null) {
                     diagnostics.report(DiagnosticCode.PIG_E002, d.span(), "Undefined parameter : " + name
                             + " found when trying to find the value of " + d.name() + ".", "Pig substitutes a %default or"
@@ -62,34 +67,44 @@ final class PigParamValues {
                     defined = false;
                     break;
                 }
-                if (out.length() + value.length() > MAX_LENGTH) {
+                length += length(value);
+                if (length > MAX_LENGTH) {
                     diagnostics.report(DiagnosticCode.IO_E003, d.span(), "the value of parameter '" + d.name()
                             + "' expands to more than " + MAX_LENGTH + " characters; Ferry stops here", "");
                     defined = false;
                     break;
                 }
-                out.append(value);
+                out.addAll(value.parts());
             }
             if (!defined) {
                 ok = false;
                 continue;
             }
-            out.append(literal(d.value().substring(last)));
-            values.put(d.name(), out.toString());
+            out.add(new Template.Text(literal(d.value().substring(last))));
+            values.put(d.name(), new Template(out));
         }
         return ok ? Optional.of(values) : Optional.empty();
     }
 
     /** A parameter whose name says it is a secret: a reference to the Airflow Variable of that name, and a warning. */
-    static String secret(String name, SourceSpan span, Diagnostics diagnostics) {
+    static Template secret(String name, SourceSpan span, Diagnostics diagnostics) {
         diagnostics.report(DiagnosticCode.OOZ_W002, span, "Pig parameter '" + name + "' looks like a secret; its value is not"
                 + " written: the job reads it from the Airflow Variable '" + name + "'", "create the Variable '" + name
                 + "' (or a secrets backend entry) before the DAG runs");
-        return OozieEl.variable(name);
+        return Template.of(new RuntimeExpr.Variable(name));
     }
 
-    /** Literal value text as template text: Pig's {@code \$} escape unescaped, Jinja's openers neutralised. */
+    /** The characters a template's literal parts hold (its values count as one each): what bounds the expansion. */
+    private static int length(Template template) {
+        int length = 0;
+        for (Template.Part part : template.parts()) {
+            length += part instanceof Template.Text text ? text.text().length() : 1;
+        }
+        return length;
+    }
+
+    /** Literal value text: Pig's {@code \$} escape unescaped. */
     private static String literal(String text) {
-        return ElToJinja.escapeText(text.replace("\\$", "$"));
+        return text.replace("\\$", "$");
     }
 }

@@ -11,6 +11,9 @@ import dev.ferry.parser.oozie.Global;
 import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.el.RuntimeExpr;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,6 +74,11 @@ final class PodActionTranslator {
         return "ferry_image_" + type.replace('-', '_');
     }
 
+    /** The image of every action of this type: the value of its param. */
+    static Template image(String type) {
+        return Template.of(new RuntimeExpr.Param(imageParam(type)));
+    }
+
     /** The placeholder value of {@link #imageParam}: an image that cannot be pulled, naming what it must hold. */
     static String imagePlaceholder(String type) {
         return "todo.invalid/ferry/" + type + "-action:set-the-image";
@@ -81,14 +89,15 @@ final class PodActionTranslator {
         return WorkflowTranslator.DagNames.dns(context.dagId + "-" + context.node.name() + "-" + what, 63);
     }
 
-    static void addClientOpts(PodCommandContext context, List<String> options) {
+    static void addClientOpts(PodCommandContext context, List<Template> options) {
         if (options.isEmpty()) {
             return;
         }
-        context.env.merge("HADOOP_CLIENT_OPTS", String.join(" ", options), (a, b) -> a + " " + b);
+        context.env.merge("HADOOP_CLIENT_OPTS", TemplateText.join(" ", options),
+                (a, b) -> TemplateText.concat(a, " ", b));
     }
 
-    static Optional<TaskNode> translate(String dagId, ActionNode node, GenericAction action, String rule,
+    static Optional<TaskNode> translate(String dagId, ActionNode node, GenericAction action, TriggerRule rule,
                                         WorkflowSources sources, Map<String, String> knownValues, OozieEl el,
                                         Diagnostics diagnostics, SortedMap<String, String> imageParams) {
         String type = action.type();
@@ -102,23 +111,23 @@ final class PodActionTranslator {
         clusterAddresses(context, sources.workflow().settings(node), el);
         // A main run by our own `java` command took the launcher's java-opts; any other tool gets them
         // through the variable Hadoop's scripts pass to the client JVM.
-        if (!context.command.get(0).equals("java") && launcher.containsKey("java-opts")) {
-            addClientOpts(context, context.launcherJavaOpts);
+        if (!TemplateText.isText(context.command.get(0), "java") && launcher.containsKey("java-opts")) {
+            addClientOpts(context, context.launcherJavaOpts.stream().map(Template::text).toList());
         }
         boolean jvmMain = type.equals("java") || type.equals("map-reduce");
         if (launcher.containsKey("env")) {
             for (String pair : launcher.get("env").split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    context.env.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+                    context.env.put(pair.substring(0, eq).trim(), Template.text(pair.substring(eq + 1).trim()));
                 }
             }
         }
         if (jvmMain) {
             ActionFiles.checkLib(context);
         }
-        List<String> files = new ArrayList<>(context.texts("file"));
-        List<String> archives = context.texts("archive");
+        List<Template> files = new ArrayList<>(context.texts("file"));
+        List<Template> archives = context.texts("archive");
         ActionFiles.checkPresent(context, "<file>", files, element.span());
         ActionFiles.checkPresent(context, "<archive>", archives, element.span());
         if (type.equals("spark") && context.text("jar") != null) {
@@ -126,7 +135,7 @@ final class PodActionTranslator {
         }
         files.addAll(context.fetchedFiles);
         CredentialReferences.attach(context);
-        context.env.put("FERRY_WORKDIR", PodCommandContext.WORKDIR);
+        context.env.put("FERRY_WORKDIR", Template.text(PodCommandContext.WORKDIR));
         String appPath = sources.jobProperties().get("oozie.wf.application.path");
         if (appPath != null) {
             // Relative <file>/<archive> paths resolve against it, as in Oozie.
@@ -134,7 +143,7 @@ final class PodActionTranslator {
                     sources.jobPropertiesFile())));
         }
         if (context.captureOutput) {
-            context.env.put("OOZIE_ACTION_OUTPUT_PROPERTIES", JavaActionCommand.OUTPUT_PROPERTIES);
+            context.env.put("OOZIE_ACTION_OUTPUT_PROPERTIES", Template.text(JavaActionCommand.OUTPUT_PROPERTIES));
         }
         String imageParam = imageParam(type);
         imageParams.put(imageParam, imagePlaceholder(type));
@@ -142,9 +151,9 @@ final class PodActionTranslator {
                 "<" + type + "> action '" + node.name() + "' runs in a container of its own: set DAG param '"
                         + imageParam + "' to an image with " + command.imageNeeds(),
                 "Ferry cannot know the job's image; the placeholder '" + imagePlaceholder(type) + "' cannot be pulled");
-        SortedMap<String, String> configuration = new TreeMap<>(context.presetConfiguration);
+        SortedMap<String, Template> configuration = new TreeMap<>(context.presetConfiguration);
         configuration.putAll(context.configuration);
-        PodContainer container = new PodContainer(imageParam, context.command, context.env, context.secretEnv,
+        PodContainer container = new PodContainer(imageParam, image(type), context.command, context.env, context.secretEnv,
                 configuration, files, archives, context.carried, context.captureOutput, launcher.get("memory.mb"),
                 launcher.get("vcores"));
         return Optional.of(new TaskNode.PodJob(node.name(), node.span(), rule, type, container,
@@ -161,14 +170,14 @@ final class PodActionTranslator {
             context.presetConfiguration.put("fs.defaultFS", el.template(settings.nameNode(), context.span("name-node")));
         }
         if (settings.resourceManager() != null) {
-            String rm = el.template(settings.resourceManager(), context.element.span());
+            Template rm = el.template(settings.resourceManager(), context.element.span());
             context.presetConfiguration.put("yarn.resourcemanager.address", rm);
-            context.presetConfiguration.put("mapreduce.framework.name", "yarn");
+            context.presetConfiguration.put("mapreduce.framework.name", Template.text("yarn"));
         }
     }
 
     /** job-xml files (in order), then the action's configuration and {@code <global>}'s, as Oozie merges them. */
-    private static SortedMap<String, String> configuration(ActionNode node, WorkflowSources sources, OozieEl el,
+    private static SortedMap<String, Template> configuration(ActionNode node, WorkflowSources sources, OozieEl el,
                                                            Diagnostics diagnostics) {
         ActionSettings settings = sources.workflow().settings(node);
         List<ConfigProperty> properties = new ArrayList<>();
@@ -188,7 +197,7 @@ final class PodActionTranslator {
             }
         }
         properties.addAll(settings.configuration());
-        SortedMap<String, String> configuration = new TreeMap<>();
+        SortedMap<String, Template> configuration = new TreeMap<>();
         for (ConfigProperty property : properties) {
             if (SecretNames.isSecret(property.name())) {
                 diagnostics.report(DiagnosticCode.OOZ_W002, property.span(), "configuration property '" + property.name()

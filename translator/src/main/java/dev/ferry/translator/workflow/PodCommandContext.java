@@ -7,6 +7,8 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.translator.workflow.PodContainer.CarriedFile;
 import dev.ferry.translator.workflow.PodContainer.SecretEnv;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +36,24 @@ final class PodCommandContext {
     final Map<String, String> knownValues;
     final OozieEl el;
     final Diagnostics diagnostics;
-    /** The action's configuration ({@code <global>} and job-xml merged), values as Jinja. */
-    final SortedMap<String, String> configuration;
+    /** The action's configuration ({@code <global>} and job-xml merged). */
+    final SortedMap<String, Template> configuration;
     /** {@code <launcher><java-opts>}, split into JVM options. */
     final List<String> launcherJavaOpts;
 
-    final List<String> command = new ArrayList<>();
-    final SortedMap<String, String> env = new TreeMap<>();
+    final List<Template> command = new ArrayList<>();
+    final SortedMap<String, Template> env = new TreeMap<>();
     final List<SecretEnv> secretEnv = new ArrayList<>();
     /** Properties Oozie's launcher main sets before applying the action configuration (which wins). */
-    final SortedMap<String, String> presetConfiguration = new TreeMap<>();
+    final SortedMap<String, Template> presetConfiguration = new TreeMap<>();
     final List<CarriedFile> carried = new ArrayList<>();
     /** Files fetched into the working directory besides the action's {@code <file>}s (a hive script). */
-    final List<String> fetchedFiles = new ArrayList<>();
+    final List<Template> fetchedFiles = new ArrayList<>();
     boolean captureOutput;
 
     PodCommandContext(String dagId, ActionNode node, XmlElement element, WorkflowSources sources,
                       Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics,
-                      SortedMap<String, String> configuration, List<String> launcherJavaOpts) {
+                      SortedMap<String, Template> configuration, List<String> launcherJavaOpts) {
         this.dagId = dagId;
         this.node = node;
         this.element = element;
@@ -63,22 +65,29 @@ final class PodCommandContext {
         this.launcherJavaOpts = List.copyOf(launcherJavaOpts);
     }
 
-    /** The child's text as Jinja, null when the element has no such child. */
-    String text(String child) {
+    /** The child's text as a template, null when the element has no such child. */
+    Template text(String child) {
         return element.child(child).map(this::template).orElse(null);
     }
 
-    /** Every such child's text as Jinja, in document order. */
-    List<String> texts(String child) {
+    /** Every such child's text as a template, in document order. */
+    List<Template> texts(String child) {
         return texts(element, child);
     }
 
-    List<String> texts(XmlElement parent, String child) {
-        return parent.children(child).stream().map(this::template).toList();
+    List<Template> texts(XmlElement parent, String child) {
+        return el.arguments(parent.children(child));
     }
 
-    String template(XmlElement e) {
+    Template template(XmlElement e) {
         return el.template(e.text(), e.textSpan());
+    }
+
+    /** Literal arguments appended to the command. */
+    void add(String... arguments) {
+        for (String argument : arguments) {
+            command.add(Template.text(argument));
+        }
     }
 
     /** The child's value at conversion time, when it depends only on known properties. */
@@ -96,38 +105,7 @@ final class PodCommandContext {
 
     /** Options as a JVM or a shell would split them: on whitespace, double or single quotes grouping. */
     static List<String> splitOptions(String text) {
-        List<String> options = new ArrayList<>();
-        if (text == null) {
-            return options;
-        }
-        StringBuilder current = new StringBuilder();
-        boolean inToken = false;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    current.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inToken = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inToken) {
-                    options.add(current.toString());
-                    current.setLength(0);
-                    inToken = false;
-                }
-            } else {
-                current.append(c);
-                inToken = true;
-            }
-        }
-        if (inToken) {
-            options.add(current.toString());
-        }
-        return options;
+        return text == null ? new ArrayList<>() : TemplateText.splitOptions(Template.text(text)).stream()
+                .map(o -> TemplateText.constant(o).orElseThrow()).toList();
     }
 }

@@ -1,13 +1,15 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.translator.el.Template;
 import java.util.List;
 import java.util.SortedMap;
 
 /**
- * The container an Oozie action runs in: every value is Jinja rendered per run, except secrets, which
+ * The container an Oozie action runs in: every value is a template rendered per run, except secrets, which
  * are only references (a Kubernetes Secret name and key) and never a value.
  *
  * @param imageParam    the DAG param holding the image (a person supplies it: Ferry cannot know the job's jars)
+ * @param image         the image: the value of that param
  * @param command       the argv, in order; {@code $(NAME)} expands to env var NAME (Kubernetes semantics)
  * @param env           plain environment variables
  * @param secretEnv     environment variables read from Kubernetes Secrets
@@ -21,9 +23,9 @@ import java.util.SortedMap;
  * @param memoryMb      {@code <launcher><memory.mb>}, null when not set
  * @param vcores        {@code <launcher><vcores>}, null when not set
  */
-public record PodContainer(String imageParam, List<String> command, SortedMap<String, String> env,
-                           List<SecretEnv> secretEnv, SortedMap<String, String> configuration, List<String> files,
-                           List<String> archives, List<CarriedFile> carried, boolean captureOutput, String memoryMb,
+public record PodContainer(String imageParam, Template image, List<Template> command,
+                           SortedMap<String, Template> env, List<SecretEnv> secretEnv,
+                           SortedMap<String, Template> configuration, List<Template> files, List<Template> archives, List<CarriedFile> carried, boolean captureOutput, String memoryMb,
                            String vcores) {
 
     public PodContainer {

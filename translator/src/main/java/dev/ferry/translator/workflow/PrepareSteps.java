@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** An action element's {@code <prepare>}: its delete and mkdir steps in document order, paths as Jinja. */
+/**
+ * An action element's {@code <prepare>}: its delete and mkdir steps in document order (every schema version has only
+ * these two; the parser's schema validation reports anything else).
+ */
 final class PrepareSteps {
 
     private PrepareSteps() {}
@@ -14,10 +17,15 @@ final class PrepareSteps {
         List<TaskNode.PrepareStep> steps = new ArrayList<>();
         action.child("prepare").ifPresent(prepare -> {
             for (XmlElement step : prepare.children()) {
-                steps.add(new TaskNode.PrepareStep(step.name().toLowerCase(Locale.ROOT),
-                        el.template(step.attribute("path"), step.span())));
+                operation(step.name()).ifPresent(operation -> steps.add(new TaskNode.PrepareStep(operation,
+                        el.template(step.attribute("path"), step.span()))));
             }
         });
         return steps;
+    }
+
+    private static java.util.Optional<TaskNode.PrepareOperation> operation(String element) {
+        return java.util.Arrays.stream(TaskNode.PrepareOperation.values())
+                .filter(o -> o.name().equals(element.toUpperCase(Locale.ROOT))).findFirst();
     }
 }

@@ -5,6 +5,7 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,15 +23,15 @@ final class ShellActionTranslator {
 
     private ShellActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction shell, String rule, OozieEl el, Diagnostics diagnostics) {
+    static TaskNode translate(ActionNode node, GenericAction shell, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
         XmlElement xml = shell.element();
         XmlElement exec = xml.child("exec").orElse(null);
         if (exec == null || exec.text().isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_E004, shell.span(), "shell action '" + node.name() + "' has no <exec>");
         }
-        String command = exec == null ? "" : el.template(exec.text(), exec.textSpan());
-        List<String> arguments = texts(xml, "argument", el);
-        List<String> env = new ArrayList<>();
+        Template command = exec == null ? Template.text("") : el.template(exec.text(), exec.textSpan());
+        List<Template> arguments = texts(xml, "argument", el);
+        List<Template> env = new ArrayList<>();
         for (XmlElement var : xml.children("env-var")) {
             // Oozie's ShellMain splits each env-var at its first '='; one without '=' fails the action there.
             if (!var.text().contains("=")) {
@@ -70,7 +71,7 @@ final class ShellActionTranslator {
     }
 
     /** Oozie reads these elements' trimmed text (getTextTrim), each an EL template. */
-    static List<String> texts(XmlElement xml, String name, OozieEl el) {
-        return xml.children(name).stream().map(e -> el.template(e.text(), e.textSpan())).toList();
+    static List<Template> texts(XmlElement xml, String name, OozieEl el) {
+        return el.arguments(xml.children(name));
     }
 }

@@ -2,20 +2,30 @@ package dev.ferry.translator.workflow;
 
 /**
  * One Oozie SLA check as an Airflow 3 deadline alert: the run must have finished {@code minutes} after its
- * {@code reference} ({@code logical_date} = Oozie's nominal time, {@code queued_at} ≈ when the action started),
- * else the callback reports the miss to {@code contact}.
+ * {@code reference}, else the callback reports the miss to {@code contact}.
  *
- * @param event Oozie's alert event: {@code START_MISS} (should-start), {@code END_MISS} (should-end) or
- *              {@code DURATION_MISS} (max-duration)
- * @param reference {@code logical_date}, {@code queued_at}, or {@link #RUN_START} for should-start, which no
- *                  deadline alert can watch: the workflow's first task checks it when it starts
+ * @param event     Oozie's alert event
+ * @param reference what the minutes count from
  */
-public record SlaAlert(String event, String reference, int minutes, String contact, String message) {
+public record SlaAlert(Event event, Reference reference, int minutes, String contact, String message) {
 
-    /** Checked by the workflow's first task when it starts ({@code oozie.start_sla}), not a deadline alert. */
-    public static final String RUN_START = "run_start";
+    /** Oozie's SLA events (sla:info alert-events). */
+    public enum Event { START_MISS, END_MISS, DURATION_MISS }
+
+    /** What an SLA's minutes count from. */
+    public enum Reference {
+        /** Oozie's nominal time: the run's logical date. */
+        NOMINAL_TIME,
+        /** When the run was queued (≈ when the action started): max-duration. */
+        RUN_QUEUED,
+        /**
+         * The start of the workflow's first task, which no deadline alert can watch: that task checks should-start
+         * when it starts ({@code oozie.start_sla}).
+         */
+        RUN_START
+    }
 
     public boolean isDeadline() {
-        return !reference.equals(RUN_START);
+        return reference != Reference.RUN_START;
     }
 }

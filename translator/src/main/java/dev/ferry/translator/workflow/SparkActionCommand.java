@@ -1,5 +1,7 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,55 +24,55 @@ final class SparkActionCommand implements PodCommand {
 
     @Override
     public void build(PodCommandContext context) {
-        List<String> argv = context.command;
-        argv.add("spark-submit");
-        argv.add("--master");
-        argv.add(master(context));
-        String master = argv.get(argv.size() - 1);
-        String mode = context.text("mode");
+        List<Template> argv = context.command;
+        String master = master(context);
+        context.add("spark-submit", "--master", master);
+        Template mode = context.text("mode");
         // client: the driver runs in this pod, so the task lasts as long as the application.
-        String deployMode = context.resolved("mode").orElse(mode == null ? "client" : mode);
-        argv.add("--deploy-mode");
+        Template deployMode = context.resolved("mode").map(Template::text)
+                .orElse(mode == null ? Template.text("client") : mode);
+        context.add("--deploy-mode");
         argv.add(deployMode);
-        if (master.startsWith("k8s://") && deployMode.equals("client")) {
+        if (master.startsWith("k8s://") && TemplateText.isText(deployMode, "client")) {
             // Executors connect back to the driver in this pod, and are owned by it (removed with it).
-            argv.addAll(List.of("--conf", "spark.driver.host=$(" + POD_IP_ENV + ")",
-                    "--conf", "spark.kubernetes.driver.pod.name=$(" + POD_NAME_ENV + ")"));
+            context.add("--conf", "spark.driver.host=$(" + POD_IP_ENV + ")",
+                    "--conf", "spark.kubernetes.driver.pod.name=$(" + POD_NAME_ENV + ")");
         }
         if (context.text("name") != null) {
-            argv.add("--name");
+            context.add("--name");
             argv.add(context.text("name"));
         }
         if (context.text("class") != null) {
-            argv.add("--class");
+            context.add("--class");
             argv.add(context.text("class"));
         }
-        argv.add("--conf");
-        argv.add("spark.kubernetes.container.image={{ params." + PodActionTranslator.imageParam("spark") + " }}");
+        context.add("--conf");
+        argv.add(TemplateText.concat("spark.kubernetes.container.image=", PodActionTranslator.image("spark")));
         context.configuration.forEach((name, value) -> {
             if (!name.startsWith("oozie.")) {
-                argv.add("--conf");
-                argv.add(name.startsWith("spark.") ? name + "=" + value : "spark.hadoop." + name + "=" + value);
+                context.add("--conf");
+                argv.add(TemplateText.concat(name.startsWith("spark.") ? name + "=" : "spark.hadoop." + name + "=",
+                        value));
             }
         });
-        argv.addAll(PodCommandContext.splitOptions(context.text("spark-opts")));
-        List<String> files = context.texts("file");
+        argv.addAll(TemplateText.splitOptions(context.text("spark-opts")));
+        List<Template> files = context.texts("file");
         if (!files.isEmpty()) {
-            argv.add("--files");
-            argv.add(String.join(",", files.stream().map(SparkActionCommand::link).toList()));
+            context.add("--files");
+            argv.add(TemplateText.join(",", files.stream().map(SparkActionCommand::link).toList()));
         }
-        List<String> archives = context.texts("archive");
+        List<Template> archives = context.texts("archive");
         if (!archives.isEmpty()) {
-            argv.add("--archives");
-            argv.add(String.join(",", archives.stream().map(SparkActionCommand::link).toList()));
+            context.add("--archives");
+            argv.add(TemplateText.join(",", archives.stream().map(SparkActionCommand::link).toList()));
         }
         argv.add(context.text("jar"));
         argv.addAll(context.texts("arg"));
     }
 
     /** The files are fetched into the working directory first; spark-submit ships them from there. */
-    private static String link(String entry) {
-        return PodCommandContext.WORKDIR + "/" + ActionFiles.link(entry);
+    private static Template link(Template entry) {
+        return TemplateText.concat(PodCommandContext.WORKDIR + "/", ActionFiles.link(entry));
     }
 
     /** {@code local[...]} stays local; yarn (or anything else) becomes the pod's Kubernetes cluster. */

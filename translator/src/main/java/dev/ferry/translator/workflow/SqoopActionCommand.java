@@ -2,6 +2,8 @@ package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +23,7 @@ final class SqoopActionCommand implements PodCommand {
 
     @Override
     public void build(PodCommandContext context) {
-        List<String> args = new ArrayList<>();
+        List<Template> args = new ArrayList<>();
         XmlElement command = context.element.child("command").orElse(null);
         if (command != null) {
             for (String part : splitOutsideEl(command.text())) {
@@ -31,27 +33,26 @@ final class SqoopActionCommand implements PodCommand {
             args.addAll(context.texts("arg"));
         }
         for (int i = 0; i + 1 < args.size(); i++) {
-            if (args.get(i).equals("--password") && !args.get(i + 1).isEmpty()) {
+            if (TemplateText.isText(args.get(i), "--password") && !args.get(i + 1).parts().isEmpty()) {
                 String secret = PodActionTranslator.secretName(context, "sqoop");
-                args.set(i + 1, "$(" + PASSWORD_ENV + ")");
+                args.set(i + 1, Template.text("$(" + PASSWORD_ENV + ")"));
                 context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
                 context.diagnostics.report(DiagnosticCode.OOZ_W002, context.element.span(),
                         "the password (--password) of '" + context.node.name() + "' is not written to any generated file",
                         "store it in key 'password' of Kubernetes Secret '" + secret + "' (or use --password-file)");
             }
         }
-        context.command.add("sqoop");
+        context.add("sqoop");
         if (!args.isEmpty()) {
             context.command.add(args.get(0));
         }
-        context.command.add("-conf");
-        context.command.add(PodCommandContext.ACTION_XML);
+        context.add("-conf", PodCommandContext.ACTION_XML);
         context.command.addAll(args.subList(Math.min(1, args.size()), args.size()));
     }
 
     /**
      * Oozie splits the command on spaces after evaluating its EL; the split here happens before (the EL
-     * becomes Jinja rendered per run), so a space inside {@code ${...}} does not split, and neither does
+     * becomes a template rendered per run), so a space inside {@code ${...}} does not split, and neither does
      * a space an EL value would bring at run time.
      */
     static List<String> splitOutsideEl(String text) {

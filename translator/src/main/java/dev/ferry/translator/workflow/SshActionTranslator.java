@@ -5,7 +5,9 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,7 @@ final class SshActionTranslator {
 
     private SshActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction ssh, String rule, Map<String, String> knownValues, OozieEl el,
+    static TaskNode translate(ActionNode node, GenericAction ssh, TriggerRule rule, Map<String, String> knownValues, OozieEl el,
                               Diagnostics diagnostics) {
         XmlElement xml = ssh.element();
         XmlElement host = xml.child("host").orElse(null);
@@ -35,6 +37,7 @@ final class SshActionTranslator {
                 "put the private key in the connection (extra private_key or key_file), never in the DAG");
         XmlElement command = xml.child("command").orElse(null);
         List<TaskNode.SshArgument> arguments = new ArrayList<>();
+        Iterator<Template> quoted = el.arguments(xml.children("arg")).iterator();
         for (XmlElement child : xml.children()) {
             if (child.name().equals("args")) {
                 // <args>: Oozie appends the text to the remote command line, where the remote shell parses it.
@@ -46,11 +49,11 @@ final class SshActionTranslator {
                 }
                 arguments.add(new TaskNode.SshArgument(false, el.template(child.text(), child.textSpan())));
             } else if (child.name().equals("arg")) {
-                arguments.add(new TaskNode.SshArgument(true, el.template(child.text(), child.textSpan())));
+                arguments.add(new TaskNode.SshArgument(true, quoted.next()));
             }
         }
         return new TaskNode.Ssh(node.name(), node.span(), rule, connectionId, el.template(hostPart, host == null
-                ? ssh.span() : host.textSpan()), command == null ? "" : el.template(command.text(), command.textSpan()),
+                ? ssh.span() : host.textSpan()), command == null ? Template.text("") : el.template(command.text(), command.textSpan()),
                 arguments, xml.hasChild("capture-output"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics));
     }
 

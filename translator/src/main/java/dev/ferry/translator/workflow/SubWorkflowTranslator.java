@@ -7,6 +7,7 @@ import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.translator.el.Template;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,13 +20,15 @@ import java.util.TreeMap;
 /**
  * A {@code <sub-workflow>} action → the parent triggers the child workflow's DAG and waits for it;
  * the child's failure is the action's error. The child is found in the repository from
- * {@code <app-path>} (every workflow.xml of the repository already becomes an unscheduled DAG).
+ * {@code <app-path>} (every workflow.xml of the repository already becomes an unscheduled DAG); an app-path
+ * known only at run time (a loop calling itself through {@code ${wf:appPath()}}, {@code ${loop_action}}) is
+ * resolved by the task among the repository's DAGs (ferry_runtime.actions.subworkflow), bounded in depth.
  */
 final class SubWorkflowTranslator {
 
     private SubWorkflowTranslator() {}
 
-    static Optional<TaskNode> translate(ActionNode node, GenericAction action, String rule, WorkflowSources sources,
+    static Optional<TaskNode> translate(ActionNode node, GenericAction action, TriggerRule rule, WorkflowSources sources,
                                         Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics) {
         XmlElement xml = action.element();
         XmlElement appPath = xml.child("app-path").orElse(null);
@@ -33,7 +36,19 @@ final class SubWorkflowTranslator {
             diagnostics.report(DiagnosticCode.OOZ_E004, action.span(), "sub-workflow '" + node.name() + "' has no <app-path>");
             return Optional.empty();
         }
-        String path = el.resolve(appPath.text(), appPath.textSpan(), knownValues).orElse(appPath.text());
+        SortedMap<String, Template> configuration = new TreeMap<>();
+        xml.child("configuration").ifPresent(c -> c.children("property").forEach(p -> configuration.put(
+                p.childText("name"), el.template(p.childText("value") == null ? "" : p.childText("value"),
+                        p.child("value").map(XmlElement::textSpan).orElse(p.span())))));
+        Optional<String> resolved = el.resolve(appPath.text(), appPath.textSpan(), knownValues);
+        if (resolved.isEmpty() && childWorkflow(sources, appPath.text()).isEmpty()) {
+            // Known only at run time (${wf:appPath()}, a property the parent passes): the task finds the child
+            // among the repository's converted DAGs then, as Oozie reads the app-path when the action starts.
+            return Optional.of(new TaskNode.SubWorkflow(node.name(), node.span(), rule, null, configuration,
+                    xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics),
+                    el.template(appPath.text(), appPath.textSpan())));
+        }
+        String path = resolved.orElse(appPath.text());
         Optional<Path> child = childWorkflow(sources, path);
         if (child.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_E009, appPath.textSpan(),
@@ -56,10 +71,6 @@ final class SubWorkflowTranslator {
                             + "' is also scheduled by its coordinator, whose DAG carries the coordinator's name",
                     "keep a copy of the child workflow without coordinator for the sub-workflow");
         }
-        SortedMap<String, String> configuration = new TreeMap<>();
-        xml.child("configuration").ifPresent(c -> c.children("property").forEach(p -> configuration.put(
-                p.childText("name"), el.template(p.childText("value") == null ? "" : p.childText("value"),
-                        p.child("value").map(XmlElement::textSpan).orElse(p.span())))));
         return Optional.of(new TaskNode.SubWorkflow(node.name(), node.span(), rule,
                 WorkflowTranslator.DagNames.dagId(workflow.get()), configuration,
                 xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));

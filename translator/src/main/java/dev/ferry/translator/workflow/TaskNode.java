@@ -1,6 +1,7 @@
 package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.translator.el.Template;
 import dev.ferry.translator.sql.SqlJob;
 import java.util.List;
 import java.util.SortedMap;
@@ -12,7 +13,7 @@ public sealed interface TaskNode {
 
     SourceSpan span();
 
-    String triggerRule();
+    TriggerRule triggerRule();
 
     /** retry-max/retry-interval/retry-policy of an action; null when the node is not retried. */
     default RetryPolicy retry() {
@@ -20,8 +21,8 @@ public sealed interface TaskNode {
     }
 
     /** A Pig action, now a Flink SQL batch job on its own FlinkDeployment. */
-    record FlinkJob(String id, SourceSpan span, String triggerRule, SqlJob job, String scriptPath, String deploymentPath,
-                    FlinkDeploymentSpec deployment, SortedMap<String, String> params, List<PrepareStep> prepare,
+    record FlinkJob(String id, SourceSpan span, TriggerRule triggerRule, SqlJob job, String scriptPath, String deploymentPath,
+                    FlinkDeploymentSpec deployment, SortedMap<String, Template> params, List<PrepareStep> prepare,
                     String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public FlinkJob {
@@ -33,7 +34,7 @@ public sealed interface TaskNode {
      * An action that runs in a container of its own (java, map-reduce, spark, sqoop, distcp, hive, hive2):
      * one Kubernetes pod per run, the {@code <prepare>} steps run in it before the command.
      */
-    record PodJob(String id, SourceSpan span, String triggerRule, String actionType, PodContainer container,
+    record PodJob(String id, SourceSpan span, TriggerRule triggerRule, String actionType, PodContainer container,
                   List<PrepareStep> prepare, String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public PodJob {
@@ -41,47 +42,51 @@ public sealed interface TaskNode {
         }
     }
 
-    /** {@code <prepare>}: delete or mkdir before the job starts (Jinja path). */
-    record PrepareStep(String operation, String path) {}
+    /** {@code <prepare>}: delete or mkdir {@code path} before the job starts. */
+    record PrepareStep(PrepareOperation operation, Template path) {}
 
-    record Email(String id, SourceSpan span, String triggerRule, String to, String cc, String subject, String body,
+    /** The operations of {@code <prepare>}. */
+    enum PrepareOperation { DELETE, MKDIR }
+
+    record Email(String id, SourceSpan span, TriggerRule triggerRule, Template to, Template cc, Template subject, Template body,
                  String ok, String error, RetryPolicy retry)
             implements TaskNode {}
 
     /** Oozie decision: the first case whose predicate renders True wins, else the default. */
-    record Decision(String id, SourceSpan span, String triggerRule, List<Case> cases, String defaultTarget)
+    record Decision(String id, SourceSpan span, TriggerRule triggerRule, List<Case> cases, String defaultTarget)
             implements TaskNode {
         public Decision {
             cases = List.copyOf(cases);
         }
     }
 
-    record Case(String predicate, String target) {}
+    /** A decision case: {@code predicate} is True or False per run. */
+    record Case(Template predicate, String target) {}
 
-    record Fork(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+    record Fork(String id, SourceSpan span, TriggerRule triggerRule) implements TaskNode {}
 
-    record Join(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+    record Join(String id, SourceSpan span, TriggerRule triggerRule) implements TaskNode {}
 
     /** Oozie kill: the run fails with the rendered message. */
-    record Kill(String id, SourceSpan span, String triggerRule, String message) implements TaskNode {}
+    record Kill(String id, SourceSpan span, TriggerRule triggerRule, Template message) implements TaskNode {}
 
-    record End(String id, SourceSpan span, String triggerRule) implements TaskNode {}
+    record End(String id, SourceSpan span, TriggerRule triggerRule) implements TaskNode {}
 
     /**
      * An action Ferry does not translate yet: its work fails with the TODO and the action takes its error
      * transition, so nothing passes silently and the workflow's own error handling runs.
      */
-    record Placeholder(String id, SourceSpan span, String triggerRule, String actionType, String todo,
+    record Placeholder(String id, SourceSpan span, TriggerRule triggerRule, String actionType, String todo,
                        String ok, String error)
             implements TaskNode {}
 
     /**
      * Oozie shell action: {@code exec} run with {@code arguments} as argv (no shell), {@code env}
-     * NAME=VALUE pairs added to the environment; every string is Jinja. {@code files} and
+     * NAME=VALUE pairs added to the environment; every value is rendered per run. {@code files} and
      * {@code archives} are {@code path#link} entries fetched into the working directory.
      */
-    record Shell(String id, SourceSpan span, String triggerRule, String exec, List<String> arguments, List<String> env,
-                 List<String> files, List<String> archives, boolean captureOutput, List<PrepareStep> prepare,
+    record Shell(String id, SourceSpan span, TriggerRule triggerRule, Template exec, List<Template> arguments,
+                 List<Template> env, List<Template> files, List<Template> archives, boolean captureOutput, List<PrepareStep> prepare,
                  String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public Shell {
@@ -93,8 +98,8 @@ public sealed interface TaskNode {
         }
     }
 
-    /** Oozie fs action: its operations in document order; {@code nameNode} (Jinja) or null. */
-    record Fs(String id, SourceSpan span, String triggerRule, String nameNode, List<FsStep> steps, String ok,
+    /** Oozie fs action: its operations in document order; {@code nameNode} or null. */
+    record Fs(String id, SourceSpan span, TriggerRule triggerRule, Template nameNode, List<FsStep> steps, String ok,
               String error, RetryPolicy retry)
             implements TaskNode {
         public Fs {
@@ -105,24 +110,33 @@ public sealed interface TaskNode {
     /**
      * One fs operation: its name (delete, mkdir, move, chmod, touchz, chgrp, setrep) and its
      * arguments (path, source, target, permissions, dir-files, recursive, group, replication-factor,
-     * skip-trash), values Jinja.
+     * skip-trash).
      */
-    record FsStep(String operation, SortedMap<String, String> arguments) {}
+    record FsStep(String operation, SortedMap<String, Template> arguments) {}
 
     /**
      * Oozie sub-workflow: the child workflow's DAG {@code childDagId}, run and waited for with
-     * {@code configuration} (Jinja) as its conf, plus the parent's conf when {@code propagate}.
+     * {@code configuration} as its conf, plus the parent's conf when {@code propagate}. When the app-path is
+     * known only at run time ({@code ${wf:appPath()}}, a property the parent passes), {@code childDagId} is null
+     * and {@code appPath} names the child among the repository's DAGs then.
      */
-    record SubWorkflow(String id, SourceSpan span, String triggerRule, String childDagId,
-                       SortedMap<String, String> configuration, boolean propagate, String ok, String error,
-                       RetryPolicy retry)
-            implements TaskNode {}
+    record SubWorkflow(String id, SourceSpan span, TriggerRule triggerRule, String childDagId,
+                       SortedMap<String, Template> configuration, boolean propagate, String ok, String error,
+                       RetryPolicy retry, Template appPath)
+            implements TaskNode {
+
+        public SubWorkflow(String id, SourceSpan span, TriggerRule triggerRule, String childDagId,
+                           SortedMap<String, Template> configuration, boolean propagate, String ok, String error,
+                           RetryPolicy retry) {
+            this(id, span, triggerRule, childDagId, configuration, propagate, ok, error, retry, null);
+        }
+    }
 
     /**
      * Oozie ssh action: {@code command} with {@code arguments} run over the Airflow SSH connection {@code connectionId}; {@code remoteHost}
-     * (Jinja, the host part of {@code <host>}) overrides the connection's host.
+     * (the host part of {@code <host>}) overrides the connection's host.
      */
-    record Ssh(String id, SourceSpan span, String triggerRule, String connectionId, String remoteHost, String command,
+    record Ssh(String id, SourceSpan span, TriggerRule triggerRule, String connectionId, Template remoteHost, Template command,
                List<SshArgument> arguments, boolean captureOutput, String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public Ssh {
@@ -130,16 +144,16 @@ public sealed interface TaskNode {
         }
     }
 
-    /** {@code <arg>} (quoted: one argument) or {@code <args>} (as written: the remote shell splits it); Jinja. */
-    record SshArgument(boolean quoted, String text) {}
+    /** {@code <arg>} (quoted: one argument) or {@code <args>} (as written: the remote shell splits it). */
+    record SshArgument(boolean quoted, Template text) {}
 
     /**
      * Oozie git action: clone {@code gitUri} ({@code branch} only, or every branch with the remote's default
      * checked out when null) and copy the checkout into {@code destinationUri}; {@code keyPath} (or null) is the
-     * SSH private key on a file system, {@code nameNode} (or null) resolves a key-path without a scheme. Jinja.
+     * SSH private key on a file system, {@code nameNode} (or null) resolves a key-path without a scheme.
      */
-    record Git(String id, SourceSpan span, String triggerRule, String nameNode, String gitUri, String branch,
-               String keyPath, String destinationUri, List<PrepareStep> prepare, String ok, String error,
+    record Git(String id, SourceSpan span, TriggerRule triggerRule, Template nameNode, Template gitUri, Template branch,
+               Template keyPath, Template destinationUri, List<PrepareStep> prepare, String ok, String error,
                RetryPolicy retry)
             implements TaskNode {
         public Git {

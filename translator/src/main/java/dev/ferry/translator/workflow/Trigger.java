@@ -17,12 +17,15 @@ public sealed interface Trigger {
      * Every {@code amount} {@code unit}s from the start time: Airflow's DeltaTriggerTimetable. Used when the
      * frequency does not divide an hour, a day or a year evenly (coord:days(2), coord:hours(5), 45 minutes).
      *
-     * @param unit {@code minutes}, {@code days} or {@code months} (hours are minutes, as in Oozie)
+     * @param unit minutes, days or months (hours are minutes, as in Oozie)
      */
-    record Every(int amount, String unit) implements Trigger {
+    record Every(int amount, Unit unit) implements Trigger {
         @Override
         public String describe() {
-            return "every " + amount + " " + unit + " from the start";
+            return "every " + amount + " " + unit.name().toLowerCase(java.util.Locale.ROOT) + " from the start";
         }
     }
+
+    /** The units of an {@link Every} trigger. */
+    enum Unit { MINUTES, DAYS, MONTHS }
 }

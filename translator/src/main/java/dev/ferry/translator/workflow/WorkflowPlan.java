@@ -1,6 +1,7 @@
 package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.translator.el.Template;
 import java.util.List;
 import java.util.SortedMap;
 
@@ -9,12 +10,12 @@ import java.util.SortedMap;
  *
  * @param params        static configuration (config-default.xml, workflow parameter defaults,
  *                      job.properties), secrets removed: the DAG's params, overridable per run
- * @param runConfiguration configuration computed per run (coordinator action properties), as Jinja
+ * @param runConfiguration configuration computed per run (coordinator action properties)
  * @param tasks         one task per reachable Oozie node except start, in document order
  * @param edges         the Oozie transitions, from a task's port to the next task
  */
 public record WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
-                           SortedMap<String, String> params, SortedMap<String, String> runConfiguration,
+                           SortedMap<String, String> params, SortedMap<String, Template> runConfiguration,
                            List<TaskNode> tasks, List<Edge> edges, List<String> tags,
                            SortedMap<String, ActionSla> actionSlas, WorkflowSla workflowSla) {
 
@@ -26,9 +27,15 @@ public record WorkflowPlan(String dagId, String description, List<String> source
         actionSlas = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(actionSlas));
     }
 
+    /**
+     * The {@code start_date} of a DAG no coordinator schedules (runs only when triggered): a fixed date in the past,
+     * so the output does not depend on the day it is converted.
+     */
+    public static final java.time.Instant UNSCHEDULED_START_DATE = java.time.Instant.parse("2026-01-01T00:00:00Z");
+
     /** A plan without SLAs checked by its tasks (action SLAs; the SLA of a workflow no coordinator schedules). */
     public WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
-                        SortedMap<String, String> params, SortedMap<String, String> runConfiguration,
+                        SortedMap<String, String> params, SortedMap<String, Template> runConfiguration,
                         List<TaskNode> tasks, List<Edge> edges, List<String> tags) {
         this(dagId, description, sourceFiles, schedule, params, runConfiguration, tasks, edges, tags,
                 new java.util.TreeMap<>(), null);
@@ -59,6 +66,14 @@ public record WorkflowPlan(String dagId, String description, List<String> source
             deadlines = List.copyOf(deadlines);
             tags = List.copyOf(tags);
             notes = List.copyOf(notes);
+        }
+
+        /**
+         * The DAG's {@code end_date}: Oozie's end is exclusive (no action at {@code end}), Airflow's end_date is
+         * inclusive, so the last second before the end; null when the coordinator never ends.
+         */
+        public java.time.Instant endDate() {
+            return endExclusive == null ? null : endExclusive.minusSeconds(1);
         }
 
         /** One line for the report: the timetable and the Oozie frequency it came from. */

@@ -13,10 +13,17 @@ import java.util.SortedMap;
  * @param repoRoot      the legacy repository's real root; display paths are relative to it, and every file an
  *                      input names is read only when it lies under it ({@link #root()})
  * @param workflowDir   the directory of workflow.xml, against which pig scripts resolve
+ * @param dagId         the DAG id the repository chose (disambiguated), null for the one named after the app
  */
 public record WorkflowSources(Path repoRoot, Path workflowDir, WorkflowApp workflow, CoordinatorApp coordinator,
                               SortedMap<String, String> jobProperties, SortedMap<String, String> configDefault,
-                              String jobPropertiesFile) {
+                              String jobPropertiesFile, String dagId) {
+
+    public WorkflowSources(Path repoRoot, Path workflowDir, WorkflowApp workflow, CoordinatorApp coordinator,
+                           SortedMap<String, String> jobProperties, SortedMap<String, String> configDefault,
+                           String jobPropertiesFile) {
+        this(repoRoot, workflowDir, workflow, coordinator, jobProperties, configDefault, jobPropertiesFile, null);
+    }
 
     public RepoRoot root() {
         return new RepoRoot(repoRoot);

@@ -23,6 +23,8 @@ import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
 import dev.ferry.translator.workflow.WorkflowPlan.Edge;
 import dev.ferry.translator.workflow.WorkflowPlan.Port;
+import dev.ferry.translator.el.RuntimeExpr;
+import dev.ferry.translator.el.Template;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -44,7 +46,6 @@ import java.util.TreeMap;
 public final class WorkflowTranslator {
 
     /** Airflow's rule for a task several transitions lead to: run once any path arrives, none failed. */
-    static final String ANY_PATH = "none_failed_min_one_success";
 
     private final WorkflowSources sources;
     private final Diagnostics diagnostics;
@@ -65,9 +66,10 @@ public final class WorkflowTranslator {
     private Optional<WorkflowPlan> run() {
         WorkflowApp workflow = sources.workflow();
         int errorsBefore = errorCount();
-        String dagId = sources.coordinator() != null ? DagNames.dagId(sources.coordinator().name()) : DagNames.dagId(workflow);
+        String dagId = sources.dagId() != null ? sources.dagId()
+                : sources.coordinator() != null ? DagNames.dagId(sources.coordinator().name()) : DagNames.dagId(workflow);
         SortedMap<String, String> params = params(workflow);
-        SortedMap<String, String> runConfiguration = new TreeMap<>();
+        SortedMap<String, Template> runConfiguration = new TreeMap<>();
         WorkflowPlan.Schedule schedule = null;
         List<String> files = new ArrayList<>();
         files.add(workflow.file());
@@ -78,6 +80,8 @@ public final class WorkflowTranslator {
                 runConfiguration.put(p.name(), el.template(p.value(), p.span()));
             }
         }
+        // Below the coordinator's <configuration>, as job.properties is in Oozie.
+        secretProperties.forEach(runConfiguration::putIfAbsent);
         Set<String> reachable = reachable(workflow);
         List<TaskNode> tasks = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
@@ -94,7 +98,7 @@ public final class WorkflowTranslator {
         Map<String, String> knownValues = new TreeMap<>(params);
         for (WorkflowNode node : workflow.nodes()) {
             if (reachable.contains(node.name())) {
-                String rule = triggerRule(node, incoming.getOrDefault(node.name(), 0));
+                TriggerRule rule = triggerRule(node, incoming.getOrDefault(node.name(), 0));
                 task(dagId, node, rule, knownValues).ifPresent(tasks::add);
             }
         }
@@ -114,8 +118,16 @@ public final class WorkflowTranslator {
     }
 
     /**
+     * Properties whose value holds a secret, as templates read per run: a secret-named property is the Airflow
+     * Variable of its name, and a value holding a secret (a URL's password, {@code --password=x}) is its text
+     * with the secret a Variable reference. The DAG reads them as run configuration, so the value never appears.
+     */
+    private final SortedMap<String, Template> secretProperties = new TreeMap<>();
+
+    /**
      * The DAG's params: Oozie's configuration at submission, lowest precedence first: workflow
-     * {@code <parameters>} defaults, config-default.xml, job.properties. Secrets stay out.
+     * {@code <parameters>} defaults, config-default.xml, job.properties. Secrets stay out: they go to
+     * {@link #secretProperties}.
      */
     private SortedMap<String, String> params(WorkflowApp workflow) {
         SortedMap<String, String> params = new TreeMap<>();
@@ -127,22 +139,39 @@ public final class WorkflowTranslator {
         params.putAll(sources.configDefault());
         params.putAll(sources.jobProperties());
         SortedMap<String, String> kept = new TreeMap<>();
+        SourceSpan span = SourceSpan.file(sources.jobPropertiesFile());
         params.forEach((name, value) -> {
+            if (name.startsWith("oozie.")) {
+                return;
+            }
             if (SecretNames.isSecret(name)) {
-                diagnostics.report(DiagnosticCode.OOZ_W002, SourceSpan.file(sources.jobPropertiesFile()),
-                        "property '" + name + "' looks like a secret and is not written to any generated file",
-                        "store it as an Airflow connection or a Kubernetes Secret and read it from there");
-            } else if (!name.startsWith("oozie.")) {
-                // A property is a run-time value, never rendered as a template: a secret in it is cut out, with a warning.
-                kept.put(name, SecretText.replace(value, key -> {
-                    diagnostics.report(DiagnosticCode.OOZ_W002, SourceSpan.file(sources.jobPropertiesFile()), "property '" + name
-                            + "' holds a secret ('" + key + "'); it is not written to any generated file",
-                            "store it as an Airflow connection or Variable '" + key + "' and build the value from there");
-                    return "<secret " + key + ">";
-                }));
+                diagnostics.report(DiagnosticCode.OOZ_W002, span, "property '" + name + "' looks like a secret; its value"
+                                + " is not written: the DAG reads it from the Airflow Variable '" + name + "'",
+                        "create the Variable (or a secrets backend entry) '" + name + "' before the DAG runs");
+                secretProperties.put(name, Template.of(new RuntimeExpr.Variable(name)));
+            } else if (!SecretText.find(value).isEmpty()) {
+                // A property is a run-time value, not a template: only the secret becomes a reference, the rest is
+                // kept as text (its ${...} references are expanded at run time as Hadoop's Configuration does).
+                secretProperties.put(name, secretValue(value, span));
+            } else {
+                kept.put(name, value);
             }
         });
         return kept;
+    }
+
+    /** A property value with each secret a Variable reference (and an OOZ-W002), the rest literal text. */
+    private Template secretValue(String value, SourceSpan span) {
+        List<Template.Part> parts = new ArrayList<>();
+        int last = 0;
+        for (SecretText.Secret secret : SecretText.find(value)) {
+            parts.add(new Template.Text(value.substring(last, secret.start())));
+            parts.add(new Template.Value(new RuntimeExpr.Variable(secret.key())));
+            OozieEl.secretWarning(secret.key(), span, diagnostics);
+            last = secret.end();
+        }
+        parts.add(new Template.Text(value.substring(last)));
+        return new Template(parts);
     }
 
     private static Set<String> reachable(WorkflowApp workflow) {
@@ -199,14 +228,14 @@ public final class WorkflowTranslator {
     }
 
     /** A join waits for all its paths (Airflow's default); any other node several paths lead to runs on the first. */
-    private static String triggerRule(WorkflowNode node, int incoming) {
+    private static TriggerRule triggerRule(WorkflowNode node, int incoming) {
         if (node instanceof JoinNode) {
             return null;
         }
-        return incoming > 1 ? ANY_PATH : null;
+        return incoming > 1 ? TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS : null;
     }
 
-    private Optional<TaskNode> task(String dagId, WorkflowNode node, String rule, Map<String, String> knownValues) {
+    private Optional<TaskNode> task(String dagId, WorkflowNode node, TriggerRule rule, Map<String, String> knownValues) {
         if (node instanceof ActionNode action) {
             return action(dagId, action, rule, knownValues);
         }
@@ -231,7 +260,7 @@ public final class WorkflowTranslator {
         return Optional.empty();
     }
 
-    private Optional<TaskNode> action(String dagId, ActionNode node, String rule, Map<String, String> knownValues) {
+    private Optional<TaskNode> action(String dagId, ActionNode node, TriggerRule rule, Map<String, String> knownValues) {
         ActionNotes.report(node, sources.workflow().global(), diagnostics);
         if (node.action() instanceof PigAction pig) {
             return PigActionTranslator.translate(dagId, node, pig, rule, sources, knownValues, el, diagnostics);
@@ -270,11 +299,11 @@ public final class WorkflowTranslator {
     }
 
     /** Names derived from Oozie names. */
-    static final class DagNames {
+    public static final class DagNames {
         private DagNames() {}
 
         /** {@code clickstream-daily} → {@code clickstream_daily}. */
-        static String dagId(String oozieName) {
+        public static String dagId(String oozieName) {
             String id = oozieName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]+", "_").replaceAll("^_+|_+$", "");
             return id.isEmpty() ? "workflow" : id;
         }
@@ -284,7 +313,7 @@ public final class WorkflowTranslator {
          * An app directory often keeps variants beside its workflow.xml (the Oozie examples'
          * workflow-with-config-class.xml), all with the same name; each becomes a DAG of its own.
          */
-        static String dagId(WorkflowApp workflow) {
+        public static String dagId(WorkflowApp workflow) {
             String file = workflow.file().substring(workflow.file().lastIndexOf('/') + 1);
             return file.equals("workflow.xml") || !file.endsWith(".xml") ? dagId(workflow.name())
                     : dagId(workflow.name() + "_" + file.substring(0, file.length() - ".xml".length()));

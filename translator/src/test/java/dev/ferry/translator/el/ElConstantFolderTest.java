@@ -21,10 +21,12 @@ class ElConstantFolderTest {
             "user.name", "etl",
             "appDir", "${nameNode}/user/${user.name}/${examplesRoot}/apps",
             "loop", "${loop}/x",
-            "usesFunction", "${wf:user()}");
+            "usesFunction", "${wf:user()}",
+            "period_days", "7",
+            "concurrency", "${2 * 2}");
 
     static Stream<Arguments> cases() {
-        return ElToJinjaTest.rows("""
+        return rows("""
                 id.pig                                   => id.pig
                 ${examplesRoot}/scripts/agg.pig          => examples/scripts/agg.pig
                 ${appDir}/pig/id.pig                     => hdfs://nn:8020/user/etl/examples/apps/pig/id.pig
@@ -34,6 +36,16 @@ class ElConstantFolderTest {
                 ${usesFunction}                          => (none)
                 ${loop}                                  => (none)
                 ${examplesRoot == 'x'}                   => (none)
+                ${24*4}                                  => 96
+                ${24 * period_days - 1}                  => 167
+                ${concurrency}                           => 4
+                ${-period_days + 1}                      => -6
+                ${7 / 2}                                 => 3.5
+                ${period_days % 4}                       => 3
+                ${1.5 * 2}                               => 3.0
+                ${examplesRoot * 2}                      => (none)
+                ${period_days % 0}                       => (none)
+                ${coord:daysInMonth(0) * 24 - 1}         => (none)
                 """);
     }
 
@@ -43,5 +55,13 @@ class ElConstantFolderTest {
         Optional<String> value = ElConstantFolder.resolve(
                 ElParser.parse(el, SourceSpan.of("wf.xml", 1, 1), new Diagnostics()).orElseThrow(), KNOWN);
         assertEquals(expected, value.orElse("(none)"));
+    }
+
+    /** Rows of {@code left => right}; text blocks keep the cases readable side by side. */
+    static Stream<Arguments> rows(String table) {
+        return table.lines().filter(l -> !l.isBlank()).map(line -> {
+            int arrow = line.indexOf(" => ");
+            return Arguments.of(line.substring(0, arrow).strip(), line.substring(arrow + 4).strip());
+        });
     }
 }

@@ -1,9 +1,13 @@
 package dev.ferry.translator.workflow;
 
+import static dev.ferry.translator.workflow.Lowered.el;
+import static dev.ferry.translator.workflow.Lowered.els;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.OozieReader;
@@ -84,18 +88,18 @@ class ActionElementsTest {
         return new Outcome(a.description() + " + " + b.description(), t -> a.holds().test(t) && b.holds().test(t));
     }
 
-    static final Outcome FILE = carried("fetched into the working directory", p -> p.files().contains("lookup.csv#lookup"));
-    static final Outcome ARCHIVE = carried("fetched and unpacked", p -> p.archives().contains("hdfs://nn/tools.zip#tools"));
-    static final Outcome JOB_XML = carried("merged into action.xml", p -> "1".equals(p.configuration().get("from.job.xml")));
+    static final Outcome FILE = carried("fetched into the working directory", p -> p.files().contains(el("lookup.csv#lookup")));
+    static final Outcome ARCHIVE = carried("fetched and unpacked", p -> p.archives().contains(el("hdfs://nn/tools.zip#tools")));
+    static final Outcome JOB_XML = carried("merged into action.xml", p -> el("1").equals(p.configuration().get("from.job.xml")));
     static final Outcome MISSING_JOB_XML = warned("<job-xml> nowhere.xml of 'a' is not in the repository");
-    static final Outcome CONFIGURATION = carried("action.xml", p -> "v".equals(p.configuration().get("k")));
-    static final Outcome JVM_OPTS = carried("JVM options", p -> p.command().contains("-Xmx1g"));
+    static final Outcome CONFIGURATION = carried("action.xml", p -> el("v").equals(p.configuration().get("k")));
+    static final Outcome JVM_OPTS = carried("JVM options", p -> p.command().contains(el("-Xmx1g")));
     static final Outcome CLIENT_OPTS = carried("HADOOP_CLIENT_OPTS",
-            p -> p.env().getOrDefault("HADOOP_CLIENT_OPTS", "").contains("-Xmx1g"));
+            p -> TemplateText.constant(p.env().getOrDefault("HADOOP_CLIENT_OPTS", el(""))).orElse("").contains("-Xmx1g"));
     static final Outcome LAUNCHER_JVM = both(carried("memory request, JVM option",
-            p -> "1024".equals(p.memoryMb()) && p.command().contains("-Xss4m")), warned("<launcher><queue> q"));
+            p -> "1024".equals(p.memoryMb()) && p.command().contains(el("-Xss4m"))), warned("<launcher><queue> q"));
     static final Outcome LAUNCHER_CLIENT = both(carried("memory request, HADOOP_CLIENT_OPTS",
-            p -> "1024".equals(p.memoryMb()) && p.env().getOrDefault("HADOOP_CLIENT_OPTS", "").contains("-Xss4m")),
+            p -> "1024".equals(p.memoryMb()) && TemplateText.constant(p.env().getOrDefault("HADOOP_CLIENT_OPTS", el(""))).orElse("").contains("-Xss4m")),
             warned("<launcher><queue> q"));
 
     /** The table: action type, element, what happens to it. */

@@ -1,5 +1,7 @@
 package dev.ferry.translator.workflow;
 
+import static dev.ferry.translator.workflow.Lowered.el;
+import static dev.ferry.translator.workflow.Lowered.els;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,13 +54,13 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Shell("probe", null, null, "run.sh",
-                List.of("{{ wf.conf('day') }}", "a b; $(rm -rf /)"),
-                List.of("DAY={{ wf.conf('day') }}"),
-                List.of("{{ wf.conf('nameNode') }}/apps/run.sh#run.sh"),
-                List.of("{{ wf.conf('nameNode') }}/apps/lib.zip#lib"),
+        assertEquals(new TaskNode.Shell("probe", null, null, el("run.sh"),
+                els("${wf:conf('day')}", "a b; $(rm -rf /)"),
+                List.of(el("DAY=${wf:conf('day')}")),
+                List.of(el("${nameNode}/apps/run.sh#run.sh")),
+                List.of(el("${nameNode}/apps/lib.zip#lib")),
                 true,
-                List.of(new TaskNode.PrepareStep("delete", "{{ wf.conf('nameNode') }}/tmp/probe")),
+                List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, el("${nameNode}/tmp/probe"))),
                 "end", "fail", new RetryPolicy(2, 5, true)), withoutSpan(task));
         // resource-manager and name-node are launcher settings: reported, not dropped silently
         assertEquals(List.of("<resource-manager>", "<name-node>"), warnings(DiagnosticCode.OOZ_W001).stream()
@@ -85,8 +87,8 @@ class ActionTranslationTest {
                 </action>
                 """);
         // MINUTES = 1 and HOURS = 60 (ELConstantsFunctions): the templates render 10 and 120 minutes
-        assertEquals(new ActionSla("probe", "{{ wf.conf('nominal_time') }}", "{{ 10 * 1 }}", "{{ 2 * 60 }}", null,
-                "start_miss,end_miss", "{{ wf.user() }}@example.com", null), plan.actionSlas().get("probe"));
+        assertEquals(new ActionSla("probe", el("${nominal_time}"), el("${10 * 1}"), el("${2 * 60}"), null,
+                el("start_miss,end_miss"), el("${wf:user()}@example.com"), null), plan.actionSlas().get("probe"));
         assertEquals(List.of("sla:info of 'probe': upstream-apps not translated"),
                 warnings(DiagnosticCode.OOZ_W001).stream().map(Diagnostic::message).toList());
     }
@@ -126,8 +128,8 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Fs("tidy", null, null, "{{ wf.conf('nameNode') }}", List.of(
-                step("delete", "path", "/out/{{ wf.conf('day') }}"),
+        assertEquals(new TaskNode.Fs("tidy", null, null, el("${nameNode}"), List.of(
+                step("delete", "path", "/out/${wf:conf('day')}"),
                 step("mkdir", "path", "/out"),
                 step("move", "source", "/in/x", "target", "/out/x"),
                 step("chmod", "path", "/out", "permissions", "750", "dir-files", "false", "recursive", "true"),
@@ -185,7 +187,7 @@ class ActionTranslationTest {
                 </action>
                 """);
         assertEquals(new TaskNode.SubWorkflow("run-child", null, null, "child_wf",
-                new TreeMap<>(Map.of("day", "{{ wf.conf('day') }}", "mode", "full")), true, "end", "fail", null),
+                els(Map.of("day", "${wf:conf('day')}", "mode", "full")), true, "end", "fail", null),
                 withoutSpan(task));
     }
 
@@ -217,9 +219,9 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Ssh("remote", null, null, "ssh_etl_gateway_example_com", "gateway.example.com",
-                "report.sh", List.of(new TaskNode.SshArgument(true, "{{ wf.conf('day') }}"),
-                        new TaskNode.SshArgument(true, "two words")), true, "end", "fail", null),
+        assertEquals(new TaskNode.Ssh("remote", null, null, "ssh_etl_gateway_example_com", el("gateway.example.com"),
+                el("report.sh"), List.of(new TaskNode.SshArgument(true, el("${wf:conf('day')}")),
+                        new TaskNode.SshArgument(true, el("two words"))), true, "end", "fail", null),
                 withoutSpan(task));
         assertTrue(warnings(DiagnosticCode.OOZ_W001).stream().anyMatch(d -> d.message().contains(
                 "create it (conn type ssh, host gateway.example.com, login etl)")), diagnostics.sorted().toString());
@@ -242,10 +244,10 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Git("fetch", null, null, "{{ wf.conf('nameNode') }}",
-                "ssh://git@github.com/acme/etl.git", "{{ wf.conf('branch') }}", "/keys/{{ wf.user() }}/id_rsa",
-                "{{ wf.conf('nameNode') }}/apps/etl",
-                List.of(new TaskNode.PrepareStep("delete", "{{ wf.conf('nameNode') }}/apps/etl")),
+        assertEquals(new TaskNode.Git("fetch", null, null, el("${nameNode}"),
+                el("ssh://git@github.com/acme/etl.git"), el("${wf:conf('branch')}"), el("/keys/${wf:user()}/id_rsa"),
+                el("${nameNode}/apps/etl"),
+                List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, el("${nameNode}/apps/etl"))),
                 "end", "fail", new RetryPolicy(1, 2, false)), withoutSpan(task));
         // resource-manager only configures Oozie's YARN launcher: reported, not dropped silently
         assertEquals(List.of("<resource-manager> of git action 'fetch' is not carried over: the clone runs on the "
@@ -266,8 +268,8 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Git("fetch", null, null, "hdfs://nn:8020", "https://github.com/apache/oozie", null, null,
-                "hdfs://nn:8020/user/etl/oozie", List.of(), "end", "fail", null), withoutSpan(task));
+        assertEquals(new TaskNode.Git("fetch", null, null, el("hdfs://nn:8020"), el("https://github.com/apache/oozie"), null,
+                null, el("hdfs://nn:8020/user/etl/oozie"), List.of(), "end", "fail", null), withoutSpan(task));
         assertEquals(List.of(), diagnostics.sorted(), diagnostics.sorted().toString());
     }
 
@@ -294,9 +296,9 @@ class ActionTranslationTest {
                 </action>
                 """);
         TaskNode.Git git = (TaskNode.Git) task;
-        assertEquals("release-{{ wf.conf('v') }}", git.branch());
-        assertEquals("hdfs://nn/keys/etl", git.keyPath());
-        assertEquals("https://example.com/etl.git", git.gitUri());
+        assertEquals(el("release-${wf:conf('v')}"), git.branch());
+        assertEquals(el("hdfs://nn/keys/etl"), git.keyPath());
+        assertEquals(el("https://example.com/etl.git"), git.gitUri());
         assertEquals(List.of("configuration of git action 'fetch' is not carried over (Oozie gives it to the Hadoop "
                         + "FileSystem that reads key-path and writes destination-uri): fs.s3a.access.key, dfs.replication",
                 "configuration property 'oozie.git.source.uri' of git action 'fetch' has no effect: Oozie "
@@ -319,7 +321,7 @@ class ActionTranslationTest {
                 </action>
                 """);
         // Translated as written: the runtime fails it exactly as GitMain.isValidUri does.
-        assertEquals("git@github.com:acme/etl.git", ((TaskNode.Git) task).gitUri());
+        assertEquals(el("git@github.com:acme/etl.git"), ((TaskNode.Git) task).gitUri());
         List<Diagnostic> notes = warnings(DiagnosticCode.OOZ_W001);
         assertEquals(List.of("<git-uri> 'git@github.com:acme/etl.git' of git action 'fetch' is not a URI with a scheme: "
                         + "Oozie's GitMain fails the action at run time (JA018), and so does the translated task",
@@ -342,7 +344,7 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals("", ((TaskNode.Git) task).destinationUri());
+        assertEquals(el(""), ((TaskNode.Git) task).destinationUri());
         assertEquals(List.of("<destination-uri> '' of git action 'fetch' is not a URI with a scheme: Oozie's GitMain "
                 + "fails the action at run time (JA018), and so does the translated task"),
                 messages(DiagnosticCode.OOZ_W001));
@@ -416,7 +418,7 @@ class ActionTranslationTest {
         for (int i = 0; i < arguments.length; i += 2) {
             map.put(arguments[i], arguments[i + 1]);
         }
-        return new TaskNode.FsStep(operation, map);
+        return new TaskNode.FsStep(operation, els(map));
     }
 
     /** The task with its source span dropped, so a test states only what it translates to. */

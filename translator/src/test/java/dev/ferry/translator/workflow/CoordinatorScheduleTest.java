@@ -1,10 +1,14 @@
 package dev.ferry.translator.workflow;
 
+import static dev.ferry.translator.workflow.Lowered.el;
+import static dev.ferry.translator.workflow.Lowered.els;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
@@ -161,6 +165,7 @@ class CoordinatorScheduleTest {
         WorkflowPlan.Schedule s = schedule("", "", new Diagnostics());
         assertEquals(instant("2010-01-01T01:00Z"), s.start());
         assertEquals(instant("2010-01-01T03:00Z"), s.endExclusive());
+        assertEquals(Instant.parse("2010-01-01T02:59:59Z"), s.endDate()); // Airflow's end_date is inclusive
         // Without <controls>: Oozie's concurrency 1, timeout oozie.service.coord.normal.default.timeout = 120.
         assertEquals(1, s.maxActiveRuns());
         assertEquals(120, s.data().timeoutMinutes());
@@ -172,13 +177,13 @@ class CoordinatorScheduleTest {
         CoordinatorData data = schedule("", "", new Diagnostics()).data();
         assertEquals("first-node", data.startNode());
         assertEquals(List.of(
-                // coord:minutes(20) is 20 minutes; absent done-flag = _SUCCESS; the EL is Jinja and the
+                // coord:minutes(20) is 20 minutes; absent done-flag = _SUCCESS; the EL is lowered and the
                 // time variables stay for the runtime.
                 new DatasetSpec("raw-logs", 20, "minute", false, "2010-01-01T00:00Z", "UTC",
-                        "{{ wf.conf('nameNode') }}/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}", "_SUCCESS"),
+                        TemplateText.concat(el("${nameNode}"), "/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}"), "_SUCCESS"),
                 // coord:hours(1) is 60 minutes; an empty done-flag means the directory itself.
                 new DatasetSpec("aggregated", 60, "minute", false, "2010-01-01T01:00Z", "UTC",
-                        "{{ wf.conf('nameNode') }}/agg/${YEAR}${MONTH}${DAY}${HOUR}", "")), data.datasets());
+                        TemplateText.concat(el("${nameNode}"), "/agg/${YEAR}${MONTH}${DAY}${HOUR}"), "")), data.datasets());
         assertEquals(List.of(new DataInput("input", "raw-logs", List.of(), new Instance("current", -2, null, null),
                 new Instance("current", 0, null, null))), data.inputs());
         assertEquals("current", data.outputs().get(0).instance().function());
@@ -188,8 +193,8 @@ class CoordinatorScheduleTest {
         return Stream.of(
                 // concurrency → max_active_runs; timeout minutes → the sensors' timeout.
                 Arguments.of("<controls><timeout>10</timeout><concurrency>3</concurrency></controls>", 3, 10, true),
-                // timeout -1 = wait forever; concurrency -1 = no limit of ours.
-                Arguments.of("<controls><timeout>-1</timeout><concurrency>-1</concurrency></controls>", null, null, true),
+                // timeout -1 = Oozie waits forever: the sensors stop after 7 days (OOZ-W031); concurrency -1 = no limit.
+                Arguments.of("<controls><timeout>-1</timeout><concurrency>-1</concurrency></controls>", null, 10080, true),
                 // LAST_ONLY and NONE skip what is late: catchup off is the closest.
                 Arguments.of("<controls><execution>LAST_ONLY</execution></controls>", 1, 120, false),
                 Arguments.of("<controls><execution>NONE</execution></controls>", 1, 120, false),
@@ -242,8 +247,8 @@ class CoordinatorScheduleTest {
                 </sla:info>""", diagnostics);
         // should-end: 10 minutes after the nominal time (the logical date); max-duration: 2 hours = 120
         // minutes from the start of the run (queued_at).
-        assertEquals(List.of(new SlaAlert("END_MISS", "logical_date", 10, "ops@example.com", ""),
-                new SlaAlert("DURATION_MISS", "queued_at", 120, "ops@example.com", "")), s.deadlines());
+        assertEquals(List.of(new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.NOMINAL_TIME, 10, "ops@example.com", ""),
+                new SlaAlert(SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.RUN_QUEUED, 120, "ops@example.com", "")), s.deadlines());
         // should-start is not alerted (start_miss is not among the alert-events), and not reported either
         assertTrue(diagnostics.sorted().stream().noneMatch(d -> d.message().contains("sla")),
                 diagnostics.sorted().toString());
@@ -259,8 +264,8 @@ class CoordinatorScheduleTest {
                     <sla:alert-events>start_miss,end_miss</sla:alert-events>
                     <sla:notification-msg>late</sla:notification-msg>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of(new SlaAlert("START_MISS", SlaAlert.RUN_START, 5, "", "late"),
-                new SlaAlert("END_MISS", "logical_date", 1440, "", "late")), s.deadlines());
+        assertEquals(List.of(new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.RUN_START, 5, "", "late"),
+                new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.NOMINAL_TIME, 1440, "", "late")), s.deadlines());
     }
 
     @Test
@@ -272,7 +277,7 @@ class CoordinatorScheduleTest {
                     <sla:max-duration>${2 * HOURS}</sla:max-duration>
                     <sla:alert-events>duration_miss</sla:alert-events>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of("DURATION_MISS"), s.deadlines().stream().map(SlaAlert::event).toList());
+        assertEquals(List.of(SlaAlert.Event.DURATION_MISS), s.deadlines().stream().map(SlaAlert::event).toList());
     }
 
     @Test
@@ -284,7 +289,7 @@ class CoordinatorScheduleTest {
                     <sla:should-end>${10 * MINUTES}</sla:should-end>
                     <sla:max-duration>${2 * HOURS}</sla:max-duration>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of("END_MISS"), s.deadlines().stream().map(SlaAlert::event).toList());
+        assertEquals(List.of(SlaAlert.Event.END_MISS), s.deadlines().stream().map(SlaAlert::event).toList());
     }
 
     @Test
@@ -405,7 +410,7 @@ class CoordinatorScheduleTest {
         CoordinatorData data = CoordinatorSchedule.translate(app, Map.of("hcatNode", "hcat://ms:9083"), List.of(), "n",
                 diagnostics).data();
         // The runtime's sensor asks the metastore the rendered hcat:// URI names (ferry_runtime.hcat).
-        assertEquals("{{ wf.conf('hcatNode') }}/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa",
+        assertEquals(TemplateText.concat(el("${hcatNode}"), "/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa"),
                 data.datasets().get(0).uriTemplate());
         assertEquals(List.of(), diagnostics.sorted(), diagnostics.sorted().toString());
     }

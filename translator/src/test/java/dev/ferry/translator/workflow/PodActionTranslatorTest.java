@@ -1,10 +1,15 @@
 package dev.ferry.translator.workflow;
 
+import static dev.ferry.translator.workflow.Lowered.el;
+import static dev.ferry.translator.workflow.Lowered.els;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.translator.el.RuntimeExpr;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.OozieReader;
@@ -21,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Oozie action snippet → the {@link TaskNode.PodJob} data it becomes (command, env, configuration...). */
 class PodActionTranslatorTest {
+
+    /** The image argument: the value of the DAG param a person sets. */
+    private static final Template SPARK_IMAGE = TemplateText.concat("spark.kubernetes.container.image=",
+            Template.of(new RuntimeExpr.Param("ferry_image_spark")));
 
     @TempDir
     Path dir;
@@ -107,19 +116,19 @@ class PodActionTranslatorTest {
                     <capture-output/>
                 </java>""", Map.of("global.xml", "<configuration><property><name>from.job.xml</name><value>1</value>"
                 + "</property><property><name>team</name><value>job-xml</value></property></configuration>"));
-        assertEquals(List.of("java", "-Xmx1g", "-Dmsg=hello world",
+        assertEquals(els("java", "-Xmx1g", "-Dmsg=hello world",
                 "-Doozie.action.conf.xml=/tmp/oozie-action/action.xml",
                 "-Doozie.action.output.properties=/tmp/oozie-action/output.properties", "-cp",
                 "/opt/oozie-app/lib/*:/tmp/oozie-action/*:/tmp/oozie-action", "com.example.Main", "first",
-                "{{ wf.conf('nameNode') }}/in", ""), r.container().command());
+                "${nameNode}/in", ""), r.container().command());
         assertTrue(r.container().captureOutput());
-        assertEquals("/tmp/oozie-action/output.properties", r.container().env().get("OOZIE_ACTION_OUTPUT_PROPERTIES"));
-        Map<String, String> conf = r.container().configuration();
-        assertEquals("etl", conf.get("mapred.job.queue.name"));
-        assertEquals("own", conf.get("team"), "the action's configuration beats job-xml and <global>");
-        assertEquals("1", conf.get("from.job.xml"));
-        assertEquals("{{ wf.conf('nameNode') }}", conf.get("fs.defaultFS"));
-        assertEquals("rm:8032", conf.get("yarn.resourcemanager.address"));
+        assertEquals(el("/tmp/oozie-action/output.properties"), r.container().env().get("OOZIE_ACTION_OUTPUT_PROPERTIES"));
+        Map<String, Template> conf = r.container().configuration();
+        assertEquals(el("etl"), conf.get("mapred.job.queue.name"));
+        assertEquals(el("own"), conf.get("team"), "the action's configuration beats job-xml and <global>");
+        assertEquals(el("1"), conf.get("from.job.xml"));
+        assertEquals(el("${nameNode}"), conf.get("fs.defaultFS"));
+        assertEquals(el("rm:8032"), conf.get("yarn.resourcemanager.address"));
         assertEquals("ferry_image_java", r.container().imageParam());
         assertEquals("todo.invalid/ferry/java-action:set-the-image", r.plan().params().get("ferry_image_java"));
         assertTrue(r.reports("warning OOZ-W020: <java> action 'a' runs in a container of its own: set DAG param "
@@ -142,11 +151,11 @@ class PodActionTranslatorTest {
                         <property><name>mapred.reducer.class</name><value>com.example.R</value></property>
                     </configuration>
                 </map-reduce>""", Map.of("lib/job.jar", "jar"));
-        assertEquals(List.of("mapred", "job", "-submit", "/tmp/oozie-action/action.xml"), r.container().command());
-        assertEquals("true", r.container().env().get("FERRY_WAIT_FOR_MAPREDUCE_JOB"));
-        assertEquals("com.example.M", r.container().configuration().get("mapred.mapper.class"));
-        assertEquals(List.of(new TaskNode.PrepareStep("delete", "{{ wf.conf('nameNode') }}/out"),
-                new TaskNode.PrepareStep("mkdir", "{{ wf.conf('nameNode') }}/tmp")), r.pod().prepare());
+        assertEquals(els("mapred", "job", "-submit", "/tmp/oozie-action/action.xml"), r.container().command());
+        assertEquals(el("true"), r.container().env().get("FERRY_WAIT_FOR_MAPREDUCE_JOB"));
+        assertEquals(el("com.example.M"), r.container().configuration().get("mapred.mapper.class"));
+        assertEquals(List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, el("${nameNode}/out")),
+                new TaskNode.PrepareStep(TaskNode.PrepareOperation.MKDIR, el("${nameNode}/tmp"))), r.pod().prepare());
         assertFalse(r.reports("which are not in the repository"), "lib/job.jar is there");
     }
 
@@ -166,15 +175,15 @@ class PodActionTranslatorTest {
                         <property><name>mapred.output.key.class</name><value>org.example.Key</value></property>
                     </configuration>
                 </map-reduce>""");
-        Map<String, String> conf = r.container().configuration();
-        assertEquals("/bin/cat", conf.get("stream.map.streamprocessor"));
-        assertEquals("/usr/bin/wc", conf.get("stream.reduce.streamprocessor"));
-        assertEquals("StreamXmlRecordReader", conf.get("stream.recordreader.class"));
-        assertEquals("<doc>", conf.get("stream.recordreader.begin"));
-        assertEquals("LANG=C TZ=UTC ", conf.get("stream.addenvironment"));
-        assertEquals("org.apache.hadoop.streaming.PipeMapper", conf.get("mapred.mapper.class"));
-        assertEquals("org.example.Key", conf.get("mapred.output.key.class"));
-        assertEquals(List.of("mapred", "job", "-submit", "/tmp/oozie-action/action.xml"), r.container().command());
+        Map<String, Template> conf = r.container().configuration();
+        assertEquals(el("/bin/cat"), conf.get("stream.map.streamprocessor"));
+        assertEquals(el("/usr/bin/wc"), conf.get("stream.reduce.streamprocessor"));
+        assertEquals(el("StreamXmlRecordReader"), conf.get("stream.recordreader.class"));
+        assertEquals(el("<doc>"), conf.get("stream.recordreader.begin"));
+        assertEquals(el("LANG=C TZ=UTC "), conf.get("stream.addenvironment"));
+        assertEquals(el("org.apache.hadoop.streaming.PipeMapper"), conf.get("mapred.mapper.class"));
+        assertEquals(el("org.example.Key"), conf.get("mapred.output.key.class"));
+        assertEquals(els("mapred", "job", "-submit", "/tmp/oozie-action/action.xml"), r.container().command());
     }
 
     @Test
@@ -186,11 +195,11 @@ class PodActionTranslatorTest {
                         <program>bin/wordcount#wc</program>
                     </pipes>
                 </map-reduce>""");
-        Map<String, String> conf = r.container().configuration();
-        assertEquals("com.example.Map", conf.get("mapred.mapper.class"));
-        assertEquals("true", conf.get("hadoop.pipes.java.mapper"));
-        assertEquals("bin/wordcount#wc", conf.get("hadoop.pipes.executable"));
-        assertEquals(List.of("mapred", "pipes", "-conf", "/tmp/oozie-action/action.xml"), r.container().command());
+        Map<String, Template> conf = r.container().configuration();
+        assertEquals(el("com.example.Map"), conf.get("mapred.mapper.class"));
+        assertEquals(el("true"), conf.get("hadoop.pipes.java.mapper"));
+        assertEquals(el("bin/wordcount#wc"), conf.get("hadoop.pipes.executable"));
+        assertEquals(els("mapred", "pipes", "-conf", "/tmp/oozie-action/action.xml"), r.container().command());
     }
 
     @Test
@@ -201,9 +210,9 @@ class PodActionTranslatorTest {
                         <property><name>oozie.launcher.action.main.class</name><value>com.example.MyMain</value></property>
                     </configuration>
                 </map-reduce>""");
-        List<String> command = r.container().command();
-        assertEquals("java", command.get(0));
-        assertEquals("com.example.MyMain", command.get(command.size() - 1));
+        List<Template> command = r.container().command();
+        assertEquals(el("java"), command.get(0));
+        assertEquals(el("com.example.MyMain"), command.get(command.size() - 1));
     }
 
     @Test
@@ -221,12 +230,12 @@ class PodActionTranslatorTest {
                     <arg>out</arg>
                     <file>data/lookup.csv#lookup</file>
                 </spark>""");
-        assertEquals(List.of("spark-submit", "--master", "k8s://https://kubernetes.default.svc:443", "--deploy-mode",
+        assertEquals(Lowered.args("spark-submit", "--master", "k8s://https://kubernetes.default.svc:443", "--deploy-mode",
                 "cluster", "--name", "Copy", "--class", "com.example.Copy", "--conf",
-                "spark.kubernetes.container.image={{ params.ferry_image_spark }}", "--conf",
+                SPARK_IMAGE, "--conf",
                 "spark.hadoop.dfs.replication=2", "--executor-memory", "2G", "--conf", "spark.x=a b", "--files",
                 "/tmp/oozie-action/lookup", "lib/copy.jar", "in", "out"), r.container().command());
-        assertEquals(List.of("data/lookup.csv#lookup"), r.container().files());
+        assertEquals(els("data/lookup.csv#lookup"), r.container().files());
         assertTrue(r.reports("spark master 'yarn' of 'a' becomes k8s://https://kubernetes.default.svc:443"));
         assertTrue(r.reports("<jar> 'lib/copy.jar' of 'a' is not in the repository"));
         assertTrue(r.reports("<file> 'data/lookup.csv#lookup' of 'a' is not in the repository"));
@@ -242,10 +251,10 @@ class PodActionTranslatorTest {
                     <name>Pi</name>
                     <jar>pi.py</jar>
                 </spark>""");
-        assertEquals(List.of("spark-submit", "--master", "k8s://https://kubernetes.default.svc:443", "--deploy-mode",
+        assertEquals(Lowered.args("spark-submit", "--master", "k8s://https://kubernetes.default.svc:443", "--deploy-mode",
                 "client", "--conf", "spark.driver.host=$(FERRY_POD_IP)", "--conf",
                 "spark.kubernetes.driver.pod.name=$(FERRY_POD_NAME)", "--name", "Pi", "--conf",
-                "spark.kubernetes.container.image={{ params.ferry_image_spark }}", "pi.py"), r.container().command());
+                SPARK_IMAGE, "pi.py"), r.container().command());
     }
 
     @Test
@@ -254,8 +263,8 @@ class PodActionTranslatorTest {
                 <sqoop xmlns="uri:oozie:sqoop-action:1.0">
                     <command>import --connect jdbc:mysql://db/${nameNode} --password hunter2 --table t</command>
                 </sqoop>""");
-        assertEquals(List.of("sqoop", "import", "-conf", "/tmp/oozie-action/action.xml", "--connect",
-                "jdbc:mysql://db/{{ wf.conf('nameNode') }}", "--password", "$(SQOOP_PASSWORD)", "--table", "t"),
+        assertEquals(els("sqoop", "import", "-conf", "/tmp/oozie-action/action.xml", "--connect",
+                "jdbc:mysql://db/${nameNode}", "--password", "$(SQOOP_PASSWORD)", "--table", "t"),
                 r.container().command());
         assertEquals(List.of(new SecretEnv("SQOOP_PASSWORD", "w-a-sqoop", "password")), r.container().secretEnv());
         assertFalse(r.plan().toString().contains("hunter2"));
@@ -271,9 +280,9 @@ class PodActionTranslatorTest {
                     <arg>/a</arg>
                     <arg>/b</arg>
                 </distcp>""");
-        assertEquals(List.of("hadoop", "distcp", "-conf", "/tmp/oozie-action/action.xml", "-update", "/a", "/b"),
+        assertEquals(els("hadoop", "distcp", "-conf", "/tmp/oozie-action/action.xml", "-update", "/a", "/b"),
                 r.container().command());
-        assertEquals("-Xmx2g", r.container().env().get("HADOOP_CLIENT_OPTS"));
+        assertEquals(el("-Xmx2g"), r.container().env().get("HADOOP_CLIENT_OPTS"));
     }
 
     @Test
@@ -287,7 +296,7 @@ class PodActionTranslatorTest {
                     <param>INPUT=/in</param>
                     <argument>--verbose</argument>
                 </hive>""", Map.of("q/script.q", "SELECT 1;\n"));
-        assertEquals(List.of("hive", "--hiveconf", "hive.exec.parallel=true", "-f", "/tmp/oozie-action/script.q",
+        assertEquals(els("hive", "--hiveconf", "hive.exec.parallel=true", "-f", "/tmp/oozie-action/script.q",
                 "--hivevar", "INPUT=/in", "--verbose"), r.container().command());
         assertEquals(List.of(new PodContainer.CarriedFile("scripts/w/a/script.q", "script.q", "SELECT 1;\n")),
                 r.container().carried());
@@ -302,8 +311,8 @@ class PodActionTranslatorTest {
                     <name-node>nn</name-node>
                     <script>gone.q</script>
                 </hive>""");
-        assertEquals(List.of("gone.q"), r.container().files());
-        assertEquals(List.of("hive", "-f", "/tmp/oozie-action/gone.q"), r.container().command());
+        assertEquals(els("gone.q"), r.container().files());
+        assertEquals(els("hive", "-f", "/tmp/oozie-action/gone.q"), r.container().command());
         assertTrue(r.reports("warning OOZ-W001: hive script 'gone.q' of 'a' is not in the repository"));
     }
 
@@ -315,7 +324,7 @@ class PodActionTranslatorTest {
                     <password>pa55word</password>
                     <query>SELECT 1</query>
                 </hive2>""");
-        assertEquals(List.of("beeline", "-u", "jdbc:hive2://hs2:10000/default", "-n", "{{ wf.user() }}", "-p",
+        assertEquals(els("beeline", "-u", "jdbc:hive2://hs2:10000/default", "-n", "${wf:user()}", "-p",
                 "$(HIVE2_PASSWORD)", "-d", "org.apache.hive.jdbc.HiveDriver", "-e", "SELECT 1"), r.container().command());
         assertEquals(List.of(new SecretEnv("HIVE2_PASSWORD", "w-a-hive2", "password")), r.container().secretEnv());
         assertFalse(r.plan().toString().contains("pa55word"));
@@ -328,8 +337,8 @@ class PodActionTranslatorTest {
         assertEquals(List.of(new SecretEnv("OOZIE_CRED_HCAT_HCAT_PASSWORD", "oozie-cred-hcat", "hcat.password"),
                         new SecretEnv("OOZIE_CRED_HCAT_KERBEROS_KEYTAB", "oozie-cred-hcat", "kerberos.keytab")),
                 r.container().secretEnv());
-        assertEquals("thrift://ms:9083", r.container().env().get("OOZIE_CRED_HCAT_HCAT_METASTORE_URI"));
-        assertEquals("/etc/x.keytab", r.container().env().get("OOZIE_CRED_HCAT_KEYTAB_PATH"));
+        assertEquals(el("thrift://ms:9083"), r.container().env().get("OOZIE_CRED_HCAT_HCAT_METASTORE_URI"));
+        assertEquals(el("/etc/x.keytab"), r.container().env().get("OOZIE_CRED_HCAT_KEYTAB_PATH"));
         assertFalse(r.plan().toString().contains("s3cret"));
         assertFalse(r.plan().toString().contains("KEYTABBYTES"));
         assertTrue(r.reports("warning OOZ-W022: credential 'hcat' (type hcat) of 'a' becomes Kubernetes Secret "

@@ -1,4 +1,4 @@
-package dev.ferry.translator.el;
+package dev.ferry.generator.dag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The first half of the differential test against real Oozie: each EL of runtime/python/tests/data/
- * el_oracle_cases.tsv renders to exactly the Jinja of its second column; test_el_oracle.py renders that Jinja
+ * el_oracle_cases.tsv lowers and prints to exactly the Jinja of its second column; test_el_oracle.py renders that Jinja
  * with the runtime and compares it with Oozie 5.2.1's own evaluation of the EL.
  */
 class ElToJinjaOracleCasesTest {
@@ -33,7 +33,7 @@ class ElToJinjaOracleCasesTest {
     @MethodSource("cases")
     void rendersTheJinjaTheOracleTestChecks(String el, String jinja) {
         Diagnostics diagnostics = new Diagnostics();
-        String rendered = ElToJinja.render(ElParser.parse(el, SourceSpan.of("cases.tsv", 1, 1), diagnostics)
+        String rendered = ElToJinjaTest.render(ElParser.parse(el, SourceSpan.of("cases.tsv", 1, 1), diagnostics)
                 .orElseThrow(), diagnostics);
         assertEquals(jinja, rendered);
         assertEquals(0, diagnostics.size(), () -> diagnostics.sorted().toString());

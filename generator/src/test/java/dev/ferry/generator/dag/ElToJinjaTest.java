@@ -1,4 +1,4 @@
-package dev.ferry.translator.el;
+package dev.ferry.generator.dag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +8,8 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.el.ElTemplate;
+import dev.ferry.translator.el.ElFunctionTable;
+import dev.ferry.translator.el.ElLowering;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Oozie EL → the exact Jinja text of an Airflow templated field: one row per case, {@code EL => Jinja}. */
+/**
+ * Oozie EL → the exact Jinja text of an Airflow templated field, through both stages: the translator's lowering
+ * ({@link ElLowering}) and the generator's printing ({@link JinjaPrinter}). One row per case, {@code EL => Jinja}.
+ */
 class ElToJinjaTest {
 
     static Stream<Arguments> templates() {
@@ -116,7 +121,7 @@ class ElToJinjaTest {
     @MethodSource({"templates", "functions", "operators"})
     void rendersJinja(String el, String jinja) {
         Diagnostics diagnostics = new Diagnostics();
-        assertEquals(jinja, ElToJinja.render(parse(el), diagnostics));
+        assertEquals(jinja, render(parse(el), diagnostics));
         assertEquals(List.of(), formatted(diagnostics));
     }
 
@@ -145,14 +150,14 @@ class ElToJinjaTest {
     @MethodSource("predicates")
     void rendersPredicates(String el, String jinja) {
         Diagnostics diagnostics = new Diagnostics();
-        assertEquals(jinja, ElToJinja.predicate(parse(el), diagnostics));
+        assertEquals(jinja, predicate(parse(el), diagnostics));
         assertEquals(List.of(), formatted(diagnostics));
     }
 
     @Test
     void unknownFunctionBecomesATodoStringAndAWarning() {
         Diagnostics diagnostics = new Diagnostics();
-        String jinja = ElToJinja.render(parse("out=${coord:absoluteRange(concat('in', 'put'))}/${wf:user()}"), diagnostics);
+        String jinja = render(parse("out=${coord:absoluteRange(concat('in', 'put'))}/${wf:user()}"), diagnostics);
         assertEquals("out={{ 'TODO(OOZ-W004): ${coord:absoluteRange(concat(\\'in\\', \\'put\\'))}' }}/{{ wf.user() }}", jinja);
         assertEquals(List.of("wf.xml:7:11: warning OOZ-W004: EL function 'coord:absoluteRange' has no Airflow equivalent yet"),
                 formatted(diagnostics));
@@ -161,7 +166,7 @@ class ElToJinjaTest {
     @Test
     void unknownFunctionInADecisionIsKeptToo() {
         Diagnostics diagnostics = new Diagnostics();
-        String jinja = ElToJinja.predicate(parse("${wf:callback('ok') eq 'x' and x}"), diagnostics);
+        String jinja = predicate(parse("${wf:callback('ok') eq 'x' and x}"), diagnostics);
         assertEquals("{{ 'TODO(OOZ-W004): ${wf:callback(\\'ok\\') eq \\'x\\' and x}' }}", jinja);
         assertEquals(List.of("wf.xml:7:7: warning OOZ-W004: EL function 'wf:callback' is not translated: Oozie's "
                 + "callback URL (CallbackService) has no Airflow counterpart: a task reports its state itself"),
@@ -171,7 +176,7 @@ class ElToJinjaTest {
     @Test
     void hcatExistsAsksTheMetastoreAtRunTime() {
         Diagnostics diagnostics = new Diagnostics();
-        String jinja = ElToJinja.predicate(parse("${hcat:exists('hcat://ms:9083/db/t/dt=1') and x}"), diagnostics);
+        String jinja = predicate(parse("${hcat:exists('hcat://ms:9083/db/t/dt=1') and x}"), diagnostics);
         assertEquals("{{ hcat.exists('hcat://ms:9083/db/t/dt=1') and el.bool(wf.conf('x')) }}", jinja);
         assertEquals(List.of(), formatted(diagnostics));
     }
@@ -179,7 +184,7 @@ class ElToJinjaTest {
     @Test
     void hadoopCountersTranslateToAnEmptyMapWithAWarningWhereTheyAreUsed() {
         Diagnostics diagnostics = new Diagnostics();
-        String jinja = ElToJinja.predicate(parse("${hadoop:counters('mr-node')[RECORDS][MAP_IN] gt 0}"), diagnostics);
+        String jinja = predicate(parse("${hadoop:counters('mr-node')[RECORDS][MAP_IN] gt 0}"), diagnostics);
         assertEquals("{{ el.gt(hadoop.counters('mr-node')['org.apache.hadoop.mapred.Task$Counter']"
                 + "['MAP_INPUT_RECORDS'], 0) }}", jinja);
         assertEquals(List.of("wf.xml:7:7: warning OOZ-W008: EL function 'hadoop:counters' is translated, but a Flink "
@@ -191,7 +196,7 @@ class ElToJinjaTest {
     void aCaveatIsReportedOncePerCall() {
         Diagnostics diagnostics = new Diagnostics();
         assertEquals("{{ (el.text(hadoop.counters('mr')['g']['c']) | string | lower) == 'true' }}",
-                ElToJinja.predicate(parse("${hadoop:counters('mr')['g']['c']}"), diagnostics));
+                predicate(parse("${hadoop:counters('mr')['g']['c']}"), diagnostics));
         assertEquals(1, diagnostics.size());
     }
 
@@ -199,7 +204,7 @@ class ElToJinjaTest {
     void unsupportedFunctionsSayWhy() {
         for (String el : List.of("${wf:callback('status')}", "${bundle:conf('x')}")) {
             Diagnostics diagnostics = new Diagnostics();
-            String jinja = ElToJinja.render(parse(el), diagnostics);
+            String jinja = render(parse(el), diagnostics);
             assertTrue(jinja.startsWith("{{ 'TODO(OOZ-W004): "), jinja);
             assertTrue(formatted(diagnostics).get(0).contains("is not translated: "), formatted(diagnostics).toString());
         }
@@ -208,15 +213,16 @@ class ElToJinjaTest {
     @Test
     void wrongArgumentCountIsAWarningNotACrash() {
         Diagnostics diagnostics = new Diagnostics();
-        assertEquals("{{ 'TODO(OOZ-W004): ${wf:user(1)}' }}", ElToJinja.render(parse("${wf:user(1)}"), diagnostics));
+        assertEquals("{{ 'TODO(OOZ-W004): ${wf:user(1)}' }}", render(parse("${wf:user(1)}"), diagnostics));
         assertEquals(List.of("wf.xml:7:7: warning OOZ-W004: EL function 'wf:user' takes 0 argument(s), found 1"),
                 formatted(diagnostics));
     }
 
     @Test
     void expressionGivesPythonOrNothing() {
-        assertEquals("wf.user()", ElToJinja.expression(parse("${wf:user()}").expressions().get(0).expr()).orElseThrow());
-        assertTrue(ElToJinja.expression(parse("${coord:current(0)}").expressions().get(0).expr()).isEmpty());
+        assertEquals("wf.user()", JinjaPrinter.expression(
+                ElLowering.expression(parse("${wf:user()}").expressions().get(0).expr()).orElseThrow()));
+        assertTrue(ElLowering.expression(parse("${coord:current(0)}").expressions().get(0).expr()).isEmpty());
     }
 
     @Test
@@ -226,6 +232,14 @@ class ElToJinjaTest {
             assertTrue(ElFunctionTable.unsupported(f.elName()).isEmpty(), f.toString());
             assertEquals(f, ElFunctionTable.function(f.elName()).orElseThrow());
         }
+    }
+
+    static String render(ElTemplate template, Diagnostics diagnostics) {
+        return JinjaPrinter.print(ElLowering.template(template, diagnostics));
+    }
+
+    static String predicate(ElTemplate template, Diagnostics diagnostics) {
+        return JinjaPrinter.print(ElLowering.predicate(template, diagnostics));
     }
 
     private static ElTemplate parse(String el) {

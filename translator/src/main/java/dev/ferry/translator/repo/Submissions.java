@@ -1,0 +1,83 @@
+package dev.ferry.translator.repo;
+
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.JobProperties;
+import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.repo.Submission.AppKind;
+import dev.ferry.translator.workflow.AppPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+
+/**
+ * Finds the submissions of a repository: every {@code *.properties} file naming an application through
+ * {@code oozie.wf.application.path}, {@code oozie.coord.application.path} or {@code oozie.bundle.application.path}
+ * (Oozie's V1JobsServlet refuses a file naming more than one: E0302), the path expanded with the file's own
+ * properties and found in the repository as {@link AppPaths} finds it.
+ */
+final class Submissions {
+
+    /** At most this many properties files are read (every expansion bounded). */
+    static final int MAX_FILES = 10_000;
+
+    private Submissions() {}
+
+    static List<Submission> find(Path root, Diagnostics diagnostics) {
+        List<Submission> found = new ArrayList<>();
+        for (Path file : propertiesFiles(root, diagnostics)) {
+            String display = RepoTranslator.display(root, file);
+            SortedMap<String, String> properties = JobProperties.load(file, display, diagnostics);
+            List<AppKind> kinds = java.util.Arrays.stream(AppKind.values())
+                    .filter(k -> properties.containsKey(k.property) && !properties.get(k.property).isBlank()).toList();
+            if (kinds.size() > 1) {
+                diagnostics.report(DiagnosticCode.OOZ_E011, SourceSpan.file(display), "the file names more than one of "
+                        + kinds.stream().map(k -> k.property).toList() + "; Oozie refuses such a submission (E0302)");
+                continue;
+            }
+            Optional<AppKind> kind = kinds.stream().findFirst();
+            if (kind.isEmpty()) {
+                continue;
+            }
+            String appPath = properties.get(kind.get().property);
+            Optional<Path> app = AppPaths.resolve(appPath, properties, root, file.getParent(), kind.get().defaultFile,
+                    SourceSpan.file(display), diagnostics);
+            if (app.isEmpty()) {
+                diagnostics.report(DiagnosticCode.OOZ_W001, SourceSpan.file(display), kind.get().property + " '" + appPath
+                                + "' names no application in the repository; this submission is not converted",
+                        "keep the application in the repository");
+                continue;
+            }
+            found.add(new Submission(display, kind.get(), app.get(), properties));
+        }
+        return found;
+    }
+
+    private static List<Path> propertiesFiles(Path root, Diagnostics diagnostics) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            RepoRoot repoRoot = new RepoRoot(root);
+            // A symbolic link that leads out of the repository is reported (IO-E002) and not read.
+            List<Path> files = walk.filter(Files::isRegularFile)
+                    .filter(p -> p.getFileName().toString().endsWith(".properties"))
+                    .sorted()
+                    .filter(p -> repoRoot.file(p, SourceSpan.file(RepoTranslator.display(root, p)), diagnostics).isPresent())
+                    .toList();
+            if (files.size() > MAX_FILES) {
+                diagnostics.report(DiagnosticCode.IO_E003, SourceSpan.file(RepoTranslator.display(root, files.get(MAX_FILES))),
+                        "the repository holds " + files.size() + " properties files; Ferry reads the first " + MAX_FILES
+                                + " (in path order) as submissions and stops here", "convert the repository in parts");
+                return files.subList(0, MAX_FILES);
+            }
+            return files;
+        } catch (IOException e) {
+            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(root.toString()), "cannot read the repository: " + e.getMessage());
+            return List.of();
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -92,6 +93,56 @@ def assert_ruff_clean(dags: list[Path]) -> None:
         [ruff, "format", "--check", "--no-cache", *folders], capture_output=True, text=True
     )
     assert fmt.returncode == 0, fmt.stdout + fmt.stderr
+
+
+def same_fields(expected: str, actual: str, delimiter: str) -> bool:
+    """Doubles may differ in the last bits (summation order); everything else must be equal."""
+    e, a = expected.split(delimiter), actual.split(delimiter)
+    if len(e) != len(a):
+        return False
+    for x, y in zip(e, a, strict=True):
+        if x == y:
+            continue
+        try:
+            fx, fy = float(x), float(y)
+        except ValueError:
+            return False
+        if "." not in x or abs(fx - fy) > 1e-9 * max(abs(fx), abs(fy)):
+            return False
+    return True
+
+
+DAGBAG_PROBE = """
+import json, sys
+from airflow.dag_processing.dagbag import DagBag
+bag = DagBag(sys.argv[1])
+dags = {i: bag.dags[i] for i in sorted(bag.dag_ids)}
+print(json.dumps({
+    "errors": {k: str(v) for k, v in bag.import_errors.items()},
+    "dags": {i: sorted(t.task_id for t in d.tasks) for i, d in dags.items()},
+    "operators": {i: {t.task_id: type(t).__name__ for t in d.tasks} for i, d in dags.items()},
+    "files": {i: d.fileloc.rsplit("/", 1)[-1] for i, d in dags.items()},
+}))
+"""
+
+
+def import_dags(dags: Path, home: Path, backend: str = "local") -> dict:
+    """Import a DAG folder in a fresh Airflow (DagBag) with FERRY_BACKEND=`backend`: its import
+    errors and, per DAG id (sorted), its task ids, their operator classes and its file name."""
+    result = subprocess.run(
+        [sys.executable, "-c", DAGBAG_PROBE, str(dags)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        env={
+            "AIRFLOW_HOME": str(home),
+            "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+            "PATH": "/usr/bin:/bin",
+            "FERRY_BACKEND": backend,
+        },
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def run_generated_dag(

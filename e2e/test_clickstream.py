@@ -16,7 +16,15 @@ import yaml
 
 from ferry_runtime.schema import validate_flink_deployment
 
-from conftest import CRD, ROOT, SAMPLE, assert_ruff_clean, k8s_problems
+from conftest import (
+    CRD,
+    ROOT,
+    SAMPLE,
+    assert_ruff_clean,
+    import_dags,
+    k8s_problems,
+    same_fields,
+)
 
 RUN_DAG = ROOT / "e2e" / "run_dag.py"
 DAY = "2026-01-15"
@@ -57,44 +65,8 @@ def read_output(directory: Path) -> list[str]:
     return lines
 
 
-def same_fields(expected: str, actual: str, delimiter: str) -> bool:
-    """Doubles may differ in the last bits (summation order); everything else must be equal."""
-    e, a = expected.split(delimiter), actual.split(delimiter)
-    if len(e) != len(a):
-        return False
-    for x, y in zip(e, a, strict=True):
-        if x == y:
-            continue
-        try:
-            fx, fy = float(x), float(y)
-        except ValueError:
-            return False
-        if "." not in x or abs(fx - fy) > 1e-9 * max(abs(fx), abs(fy)):
-            return False
-    return True
-
-
 def test_generated_dag_imports_in_airflow(migrated_repo: Path, tmp_path: Path) -> None:
-    probe = (
-        "import json; from airflow.dag_processing.dagbag import DagBag; "
-        f"bag = DagBag({str(migrated_repo / 'dags')!r}); "
-        "print(json.dumps({'errors': {k: str(v) for k, v in bag.import_errors.items()}, "
-        "'dags': {d: sorted(t.task_id for t in bag.dags[d].tasks) for d in bag.dag_ids}}))"
-    )
-    env_home = tmp_path / "airflow"
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={
-            "AIRFLOW_HOME": str(env_home),
-            "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-            "PATH": "/usr/bin:/bin",
-            "FERRY_BACKEND": "local",
-        },
-    )
-    found = json.loads(result.stdout.strip().splitlines()[-1])
+    found = import_dags(migrated_repo / "dags", tmp_path / "airflow")
     assert found["errors"] == {}
     # the sample's DAG, and the janitor every migrated repository gets
     assert list(found["dags"]) == ["clickstream_daily", "ferry_janitor"]

@@ -230,6 +230,8 @@ LABEL_VALUE = re.compile(r"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")
 def test_every_pod_is_a_valid_kubernetes_pod(probed: dict[str, Any]) -> None:
     from kubernetes.client import ApiClient, V1Pod
 
+    from ferry_runtime.schema import validate_core_object
+
     assert len(probed["pods"]) >= 12
     for key, pod in probed["pods"].items():
         # The kubernetes client's own model accepts it (required fields, types).
@@ -255,6 +257,16 @@ def test_every_pod_is_a_valid_kubernetes_pod(probed: dict[str, Any]) -> None:
             assert "{{" not in json.dumps(container), f"{key}: unrendered template"
         main = pod["spec"]["containers"][0]
         assert main["command"][:2] == ["/bin/sh", "-c"], key
+        # Hardened as the Flink pods are (FERRY_POD_SECURITY unset: restricted), and every field
+        # known to the Kubernetes OpenAPI models.
+        assert validate_core_object(pod) == [], key
+        assert pod["spec"]["securityContext"]["runAsNonRoot"] is True, key
+        assert pod["spec"]["securityContext"]["seccompProfile"] == {"type": "RuntimeDefault"}
+        for container in pod["spec"]["containers"]:
+            security = container["securityContext"]
+            assert security["allowPrivilegeEscalation"] is False, (key, container["name"])
+            assert security["readOnlyRootFilesystem"] is True, (key, container["name"])
+            assert security["capabilities"] == {"drop": ["ALL"]}, (key, container["name"])
         assert main["image"].startswith("todo.invalid/ferry/"), key
 
 

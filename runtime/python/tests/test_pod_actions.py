@@ -225,3 +225,78 @@ def test_launcher_resources() -> None:
     assert resources.requests == {"memory": "2048Mi", "cpu": "2"}
     assert resources.limits == {"memory": "2048Mi"}
     assert pod_kubernetes.resources(None, None) is None
+
+
+def _pod(monkeypatch: pytest.MonkeyPatch, setting: str | None, *, capture: bool) -> dict[str, Any]:
+    """The pod a pod task would create on a worker with FERRY_POD_SECURITY=`setting`."""
+    from airflow.sdk import DAG
+    from kubernetes.client import ApiClient
+
+    if setting is None:
+        monkeypatch.delenv(pod_kubernetes.POD_SECURITY_ENV, raising=False)
+    else:
+        monkeypatch.setenv(pod_kubernetes.POD_SECURITY_ENV, setting)
+    action = PodAction(
+        node="load",
+        action_type="hive",
+        image="registry.example/hive:3",
+        command=("hive", "-f", "script.q"),
+        capture_output=capture,
+    )
+    with DAG(dag_id="hardened", schedule=None):
+        task = pod_kubernetes.RunActionPod(action=action, namespace="ferry")
+    pod = task.build_pod_request_obj(None, dry_run=True)
+    return ApiClient().sanitize_for_serialization(pod)
+
+
+RESTRICTED_CONTAINER = {
+    "allowPrivilegeEscalation": False,
+    "capabilities": {"drop": ["ALL"]},
+    "privileged": False,
+    "readOnlyRootFilesystem": True,
+    "runAsNonRoot": True,
+}
+
+
+@pytest.mark.parametrize("setting", [None, "restricted", " Restricted "])
+@pytest.mark.parametrize("capture", [False, True])
+def test_action_pods_are_hardened_by_default(
+    monkeypatch: pytest.MonkeyPatch, setting: str | None, capture: bool
+) -> None:
+    from ferry_runtime.schema import validate_core_object
+
+    pod = _pod(monkeypatch, setting, capture=capture)
+    assert validate_core_object(pod) == []
+    spec = pod["spec"]
+    assert spec["securityContext"] == {
+        "fsGroup": 1000,
+        "runAsGroup": 1000,
+        "runAsNonRoot": True,
+        "runAsUser": 1000,
+        "seccompProfile": {"type": "RuntimeDefault"},
+    }
+    # Every container, the XCom sidecar of capture-output included.
+    names = [c["name"] for c in spec["containers"]]
+    assert names == (["base", "airflow-xcom-sidecar"] if capture else ["base"])
+    for container in spec["containers"]:
+        assert container["securityContext"] == RESTRICTED_CONTAINER, container["name"]
+    # A read-only root: the prelude's working directory (/tmp/oozie-action) lives on an emptyDir.
+    main = spec["containers"][0]
+    assert {"name": "ferry-tmp", "mountPath": "/tmp"} in main["volumeMounts"]
+    assert {"name": "ferry-tmp", "emptyDir": {}} in spec["volumes"]
+    assert "/tmp/oozie-action" in PRELUDE
+
+
+def test_action_pods_opt_out_keeps_the_images_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ferry_runtime.schema import validate_core_object
+
+    pod = _pod(monkeypatch, "image", capture=False)
+    assert validate_core_object(pod) == []
+    assert not pod["spec"].get("securityContext")
+    assert "securityContext" not in pod["spec"]["containers"][0]
+    assert not pod["spec"].get("volumes")
+
+
+def test_action_pods_refuse_an_unknown_security_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ActionFailed, match="FERRY_POD_SECURITY='privileged': expected restricted"):
+        _pod(monkeypatch, "privileged", capture=False)

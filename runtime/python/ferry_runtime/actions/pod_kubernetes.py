@@ -3,12 +3,20 @@
 The pod runs `pod.PRELUDE` (working directory, prepare, files, then the command). Secrets reach it
 only as Kubernetes Secret references; capture-output comes back through the XCom sidecar and is
 pushed as `ferry_action_data`, which wf:actionData reads.
+
+Pods run hardened, as the Flink jobs' pods do (`FERRY_POD_SECURITY`, read on the worker when the
+pod is built): `restricted` (the default) runs every container, the XCom sidecar included, as
+uid/gid 1000 with runAsNonRoot, no privilege escalation, no capabilities, the RuntimeDefault
+seccomp profile and a read-only root filesystem, with an emptyDir on /tmp for the working
+directory; `image` is the opt-out for an image that must run as its own (root) user or write
+outside /tmp: no securityContext at all, the image's defaults.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator
 from airflow.providers.cncf.kubernetes.secret import Secret
@@ -19,6 +27,50 @@ from ferry_runtime.el.wf import ACTION_DATA_KEY
 from ferry_runtime.errors import ActionFailed, failure_recorded
 from ferry_runtime.run_context import xcom_push
 from ferry_runtime.transitions import enter
+
+POD_SECURITY_ENV: Final = "FERRY_POD_SECURITY"
+RESTRICTED: Final = "restricted"
+IMAGE_DEFAULTS: Final = "image"
+ACTION_UID: Final = 1000
+TMP_VOLUME: Final = "ferry-tmp"
+
+
+def pod_security(setting: str | None) -> dict[str, Any]:
+    """KubernetesPodOperator arguments for a FERRY_POD_SECURITY value (None: the default)."""
+    chosen = (setting or RESTRICTED).strip().lower()
+    if chosen == IMAGE_DEFAULTS:
+        return {
+            "security_context": {},
+            "container_security_context": None,
+            "xcom_sidecar_container_security_context": None,
+            "volumes": [],
+            "volume_mounts": [],
+        }
+    if chosen != RESTRICTED:
+        raise ActionFailed(
+            f"{POD_SECURITY_ENV}={chosen!r}: expected {RESTRICTED} or {IMAGE_DEFAULTS}",
+            "POD_FAILED",
+        )
+    container = k8s.V1SecurityContext(
+        allow_privilege_escalation=False,
+        privileged=False,
+        read_only_root_filesystem=True,
+        run_as_non_root=True,
+        capabilities=k8s.V1Capabilities(drop=["ALL"]),
+    )
+    return {
+        "security_context": k8s.V1PodSecurityContext(
+            run_as_non_root=True,
+            run_as_user=ACTION_UID,
+            run_as_group=ACTION_UID,
+            fs_group=ACTION_UID,
+            seccomp_profile=k8s.V1SeccompProfile(type="RuntimeDefault"),
+        ),
+        "container_security_context": container,
+        "xcom_sidecar_container_security_context": container,
+        "volumes": [k8s.V1Volume(name=TMP_VOLUME, empty_dir=k8s.V1EmptyDirVolumeSource())],
+        "volume_mounts": [k8s.V1VolumeMount(name=TMP_VOLUME, mount_path="/tmp")],
+    }
 
 
 def resources(memory_mb: str | None, vcores: str | None) -> k8s.V1ResourceRequirements | None:
@@ -100,6 +152,8 @@ class RunActionPod(KubernetesPodOperator):
                 carried=carried,
             ),
         }
+        for name, value in pod_security(os.environ.get(POD_SECURITY_ENV)).items():
+            setattr(self, name, value)
         return super().build_pod_request_obj(context, dry_run=dry_run)
 
     def execute(self, context: Any) -> None:

@@ -53,6 +53,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     Streams streams;
 
+    @Mixin
+    GenerationOptions generation;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = streams.out();
@@ -79,7 +82,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter human = format == Format.TEXT || outputFile.isSet() ? out : err;
         boolean drifted = false;
         if (against != null && !conversion.hasErrors()) {
-            Drift drift = Drift.between(RepoGenerator.files(conversion), against);
+            Drift drift = Drift.between(RepoGenerator.files(conversion, generation.options()), against);
             drifted = !drift.isEmpty();
             if (drifted) {
                 err.print(drift.render());

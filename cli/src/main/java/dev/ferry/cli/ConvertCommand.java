@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ferry convert REPO -o DIR}: writes the migrated repository. */
 @Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
@@ -36,8 +36,8 @@ final class ConvertCommand implements Callable<Integer> {
             + " application that converts, list the ones that failed, exit 1)")
     boolean strict;
 
-    @Option(names = "--no-janitor", description = "leave out dags/ferry_janitor.py (the DAG deleting leftover FlinkDeployments)")
-    boolean noJanitor;
+    @Mixin
+    GenerationOptions generation;
 
     @Mixin
     Streams streams;
@@ -60,7 +60,7 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("ferry: " + Conversions.errorSummary(conversion) + "; nothing written to " + output);
             return Ferry.exitCode(conversion);
         }
-        SortedMap<String, String> files = RepoGenerator.files(conversion, new RepoGenerator.Options(!noJanitor));
+        SortedMap<String, String> files = RepoGenerator.files(conversion, generation.options());
         OutputWriter.Changes changes;
         try {
             changes = OutputWriter.plan(output, repo, files, force);

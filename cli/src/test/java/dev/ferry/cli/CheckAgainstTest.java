@@ -41,6 +41,26 @@ class CheckAgainstTest {
     }
 
     @Test
+    void generationOptionsOfConvertAreGivenToCheckToo() {
+        Path bound = tmp.resolve("bound");
+        String[] options = {"--airflow-worker", "airflow/af-worker", "--no-janitor"};
+        assertEquals(ExitCode.OK, FerryRun.of(concat(new String[] {"convert", repo.toString(), "-o", bound.toString()},
+                options)).exitCode());
+        FerryRun same = FerryRun.of(concat(new String[] {"check", repo.toString(), "--against", bound.toString()},
+                options));
+        assertEquals(ExitCode.OK, same.exitCode(), same.err());
+        FerryRun without = FerryRun.of("check", repo.toString(), "--against", bound.toString());
+        assertEquals(ExitCode.INPUT_ERRORS, without.exitCode(), without.err());
+        assertTrue(without.err().contains("k8s/rbac.yaml"), without.err());
+        assertTrue(without.err().contains("dags/ferry_janitor.py"), without.err());
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(second))
+                .toArray(String[]::new);
+    }
+
+    @Test
     void handEditIsReportedAsSuchWithAUnifiedDiff() throws IOException {
         Path dag = migrated.resolve("dags/clean_wf.py");
         Files.writeString(dag, "import os  # added by hand\n" + Files.readString(dag));

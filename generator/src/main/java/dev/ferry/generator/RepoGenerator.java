@@ -25,8 +25,12 @@ public final class RepoGenerator {
     private RepoGenerator() {}
 
     /** What a conversion may leave out. */
-    public record Options(boolean janitor) {
-        public static final Options DEFAULT = new Options(true);
+    /**
+     * What a conversion may leave out or must be told: whether to write the janitor DAG, and the service account
+     * the Airflow workers run as (the subject of their RoleBinding in k8s/rbac.yaml; null: no binding written).
+     */
+    public record Options(boolean janitor, ClusterFiles.ServiceAccount airflowWorker) {
+        public static final Options DEFAULT = new Options(true, null);
     }
 
     public static SortedMap<String, String> files(Conversion conversion) {
@@ -47,9 +51,10 @@ public final class RepoGenerator {
             }
         }
         // Once per repository: the RBAC the jobs need, and the janitor DAG unless opted out.
-        files.put(ClusterFiles.RBAC_PATH, ClusterFiles.rbac());
+        files.put(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker()));
         if (options.janitor()) {
-            files.putIfAbsent(ClusterFiles.JANITOR_PATH, ClusterFiles.janitorDag());
+            String janitor = ClusterFiles.janitorDagId(conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+            files.put(ClusterFiles.janitorPath(janitor), ClusterFiles.janitorDag(janitor));
         }
         files.put("report.md", ReportRenderer.markdown(conversion));
         if (conversion.plans().stream().flatMap(p -> p.tasks().stream())

@@ -95,10 +95,8 @@ public final class DagRenderer {
         dev.ferry.translator.workflow.WorkflowSla sla = plan.workflowSla();
         List<Kwarg> kwargs = new ArrayList<>();
         kwargs.add(kwarg("name", sla.sla().node()));
-        kwargs.add(new Kwarg("ends", "[" + String.join(", ", plan.tasks().stream()
-                .filter(t -> t instanceof TaskNode.End).map(t -> variables.get(t.id())).toList()) + "]"));
-        kwargs.add(new Kwarg("kills", "[" + String.join(", ", plan.tasks().stream()
-                .filter(t -> t instanceof TaskNode.Kill).map(t -> variables.get(t.id())).toList()) + "]"));
+        kwargs.add(new Kwarg("ends", "[" + String.join(", ", sla.ends().stream().map(variables::get).toList()) + "]"));
+        kwargs.add(new Kwarg("kills", "[" + String.join(", ", sla.kills().stream().map(variables::get).toList()) + "]"));
         kwargs.addAll(slaKwargs(sla.sla()));
         return call("oozie.workflow_sla", List.of(variables.get(sla.startNode())), kwargs, DEPTH);
     }

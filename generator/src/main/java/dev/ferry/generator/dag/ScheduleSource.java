@@ -247,8 +247,7 @@ final class ScheduleSource {
     }
 
     private static String deadline(SlaAlert alert) {
-        String reference = alert.reference() == SlaAlert.Reference.NOMINAL_TIME
-                ? "DeadlineReference.DAGRUN_LOGICAL_DATE" : "DeadlineReference.DAGRUN_QUEUED_AT";
+        String reference = "DeadlineReference." + alert.reference().name();
         String kwargs = "{\n" + PythonSource.indent(5) + "\"event\": " + string(alert.event().name()) + ",\n"
                 + PythonSource.indent(5) + "\"contact\": " + PythonSource.string(alert.contact(), 5, 11) + ",\n"
                 + PythonSource.indent(5) + "\"message\": " + PythonSource.string(alert.message(), 5, 11) + ",\n"

@@ -106,7 +106,7 @@ public final class WorkflowTranslator {
                 + (sources.coordinator() != null ? ", scheduled by coordinator " + sources.coordinator().name() : "");
         return Optional.of(new WorkflowPlan(dagId, description, files, schedule, params, runConfiguration, tasks, edges,
                 List.of("ferry", "oozie"), ActionSlas.translate(workflow, reachable, el, diagnostics),
-                sources.coordinator() != null ? null : ActionSlas.workflow(workflow, el, diagnostics)));
+                sources.coordinator() != null ? null : ActionSlas.workflow(workflow, reachable, el, diagnostics)));
     }
 
     private int errorCount() {

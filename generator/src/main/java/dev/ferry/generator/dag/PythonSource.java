@@ -1,7 +1,6 @@
 package dev.ferry.generator.dag;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Python literals and calls in ruff's layout. Containers and calls with arguments are always
@@ -106,34 +105,6 @@ public final class PythonSource {
             pieces.add(string(piece.toString()));
         }
         return pieces;
-    }
-
-    /** A tuple of strings on one line when it fits at {@code depth} (with a trailing comma), else exploded. */
-    public static String stringTuple(List<String> values, int depth) {
-        String line = "(" + String.join(", ", values.stream().map(PythonSource::string).toList()) + ")";
-        if (fits(depth, line.length() + 1)) {
-            return line;
-        }
-        StringBuilder out = new StringBuilder("(\n");
-        values.forEach(v -> out.append(indent(depth + 1)).append(string(v, depth + 1, 0)).append(",\n"));
-        return out.append(indent(depth)).append(')').toString();
-    }
-
-    public static String optionalString(String value) {
-        return value == null ? "None" : string(value);
-    }
-
-    /** {@code {"k": "v", ...}} with string values, keys in the map's order, at nesting {@code depth}. */
-    public static String stringDict(Map<String, String> map, int depth) {
-        if (map.isEmpty()) {
-            return "{}";
-        }
-        StringBuilder out = new StringBuilder("{\n");
-        map.forEach((k, v) -> {
-            String key = string(k) + ": ";
-            out.append(indent(depth + 1)).append(key).append(string(v, depth + 1, key.length())).append(",\n");
-        });
-        return out.append(indent(depth)).append('}').toString();
     }
 
     /** {@code [e1, e2]} whose elements are already Python source. */

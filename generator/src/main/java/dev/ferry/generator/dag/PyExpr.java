@@ -15,11 +15,26 @@ sealed interface PyExpr {
     record Name(String source) implements PyExpr {}
 
     /** {@code function(positional..., name=value...)}. */
-    record Call(String function, List<PyExpr> positional, List<Keyword> keywords) implements PyExpr {
+    record Call(String function, List<PyExpr> positional, List<Keyword> keywords, Layout layout) implements PyExpr {
         public Call {
             positional = List.copyOf(positional);
             keywords = List.copyOf(keywords);
         }
+
+        /** Exploded when it has keywords, else on one line. */
+        public Call(String function, List<PyExpr> positional, List<Keyword> keywords) {
+            this(function, positional, keywords, keywords.isEmpty() ? Layout.ONE_LINE : Layout.EXPLODED);
+        }
+    }
+
+    /** How a call is laid out. */
+    enum Layout {
+        /** On one line. */
+        ONE_LINE,
+        /** One argument per line with a magic trailing comma. */
+        EXPLODED,
+        /** On one line when it fits, else exploded. */
+        FIT
     }
 
     /** One keyword argument of a {@link Call}. */

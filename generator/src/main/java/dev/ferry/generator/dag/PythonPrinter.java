@@ -30,7 +30,7 @@ final class PythonPrinter {
             return n.source();
         }
         if (expr instanceof Call call) {
-            return call(call, depth);
+            return call(call, depth, prefix);
         }
         if (expr instanceof ListOf list) {
             return list(list, depth, prefix);
@@ -49,9 +49,10 @@ final class PythonPrinter {
         if (expr instanceof Name n) {
             return n.source();
         }
-        if (expr instanceof Call call && call.keywords().isEmpty()) {
-            return call.function() + "(" + String.join(", ", call.positional().stream().map(PythonPrinter::inline).toList())
-                    + ")";
+        if (expr instanceof Call call && call.layout() != PyExpr.Layout.EXPLODED) {
+            List<String> arguments = new java.util.ArrayList<>(call.positional().stream().map(PythonPrinter::inline).toList());
+            call.keywords().forEach(k -> arguments.add(k.name() + "=" + inline(k.value())));
+            return call.function() + "(" + String.join(", ", arguments) + ")";
         }
         if (expr instanceof Tuple tuple) {
             return "(" + String.join(", ", tuple.elements().stream().map(PythonPrinter::inline).toList()) + ")";
@@ -62,8 +63,9 @@ final class PythonPrinter {
         throw new IllegalArgumentException("not printable on one line: " + expr);
     }
 
-    private static String call(Call call, int depth) {
-        if (call.keywords().isEmpty()) {
+    private static String call(Call call, int depth, int prefix) {
+        if (call.layout() == PyExpr.Layout.ONE_LINE
+                || call.layout() == PyExpr.Layout.FIT && fits(depth, prefix, inline(call))) {
             return inline(call);
         }
         StringBuilder out = new StringBuilder(call.function()).append("(\n");

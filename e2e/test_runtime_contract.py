@@ -30,7 +30,7 @@ import pytest
 from ferry_runtime import sla
 from ferry_runtime.el.functions import EL_FUNCTIONS, macros
 
-from conftest import CLI_JAR, ROOT, SAMPLE
+from conftest import CLI_JAR, ROOT, SAMPLE, assert_ruff_clean
 
 EVERY_ACTION = ROOT / "parser" / "src" / "test" / "resources" / "oozie" / "owned" / "every-action"
 CORPUS_EXAMPLES = ROOT.parent / "shared" / "corpus" / "oozie-examples"
@@ -298,6 +298,11 @@ def test_every_generated_runtime_call_binds(generated_dags: list[Path]) -> None:
         "kill",
     }
     assert {f"ferry_runtime.oozie.{kind}" for kind in kinds} <= seen
+
+
+def test_generated_dags_are_ruff_clean(generated_dags: list[Path]) -> None:
+    # The every-action app's DAG included: each task kind's call as the printer lays it out.
+    assert_ruff_clean(sorted({dag.parent for dag in generated_dags}))
 
 
 def java_el_table() -> dict[str, tuple[str, int]]:

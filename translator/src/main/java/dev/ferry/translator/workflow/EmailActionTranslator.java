@@ -13,6 +13,6 @@ final class EmailActionTranslator {
         return new TaskNode.Email(node.name(), node.span(), rule, el.template(email.to(), email.span()),
                 email.cc() == null ? null : el.template(email.cc(), email.span()),
                 el.template(email.subject(), email.span()), el.template(email.body(), email.span()),
-                node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics));
+                node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics));
     }
 }

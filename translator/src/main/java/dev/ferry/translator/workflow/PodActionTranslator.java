@@ -139,7 +139,7 @@ final class PodActionTranslator {
                 configuration, files, archives, context.carried, context.captureOutput, launcher.get("memory.mb"),
                 launcher.get("vcores"));
         return Optional.of(new TaskNode.PodJob(node.name(), node.span(), rule, type, container,
-                PrepareSteps.of(element, el), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
+                PrepareSteps.of(element, el), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics)));
     }
 
     /**

@@ -245,6 +245,23 @@ def add_secret_env(body: dict[str, Any], secret: str, variables: Sequence[str]) 
     ]
 
 
+def owned_metadata(
+    name: str,
+    namespace: str,
+    labels: Mapping[str, str],
+    annotations: Mapping[str, str],
+    owner: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Metadata of an object a try's FlinkDeployment owns (its ConfigMap, its Secret)."""
+    return {
+        "name": name,
+        "namespace": namespace,
+        "labels": dict(labels),
+        "annotations": dict(annotations),
+        "ownerReferences": [dict(owner)],
+    }
+
+
 def secret_body(
     name: str,
     namespace: str,
@@ -257,13 +274,7 @@ def secret_body(
     return {
         "apiVersion": "v1",
         "kind": SECRET,
-        "metadata": {
-            "name": name,
-            "namespace": namespace,
-            "labels": dict(labels),
-            "annotations": dict(annotations),
-            "ownerReferences": [dict(owner)],
-        },
+        "metadata": owned_metadata(name, namespace, labels, annotations, owner),
         "type": "Opaque",
         "stringData": dict(values),
     }
@@ -296,13 +307,7 @@ def config_map_body(
     return {
         "apiVersion": "v1",
         "kind": CONFIG_MAP,
-        "metadata": {
-            "name": name,
-            "namespace": namespace,
-            "labels": dict(labels),
-            "annotations": dict(annotations),
-            "ownerReferences": [dict(owner)],
-        },
+        "metadata": owned_metadata(name, namespace, labels, annotations, owner),
         "data": {SCRIPT_KEY: script},
     }
 

@@ -514,7 +514,9 @@ class RunFlinkSqlJob(BaseSensorOperator):
         return {"name": name, "namespace": namespace, "config_map": config_map, "secret": secret}
 
     def poke(self, context: Any) -> bool:
-        ref = xcom_pull(context, self.task_id, DEPLOYMENT_KEY) or self._submitted
+        ref: dict[str, Any] = (
+            xcom_pull(context, self.task_id, DEPLOYMENT_KEY) or self._submitted or {}
+        )
         name, namespace = ref["name"], ref["namespace"]
         api = kubernetes_api(self.kubernetes_conn_id)
         try:

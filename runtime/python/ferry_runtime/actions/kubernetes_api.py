@@ -8,6 +8,7 @@ an in-memory API that records and validates every request. Errors are the kubern
 
 from __future__ import annotations
 
+import builtins
 from typing import Any, Final, Protocol
 
 FLINK_DEPLOYMENT: Final = "FlinkDeployment"
@@ -31,11 +32,13 @@ class KubernetesApi(Protocol):
 
     def delete(self, kind: str, namespace: str, name: str) -> None: ...
 
-    def list(self, kind: str, namespace: str, label_selector: str) -> list[dict[str, Any]]: ...
+    def list(
+        self, kind: str, namespace: str, label_selector: str
+    ) -> builtins.list[dict[str, Any]]: ...
 
     def pod_log(
         self, namespace: str, label_selector: str, container: str, tail_lines: int
-    ) -> list[str]: ...
+    ) -> builtins.list[str]: ...
 
     def default_namespace(self) -> str | None: ...
 
@@ -95,7 +98,7 @@ class HookApi:
         else:
             self._hook.core_v1_client.delete_namespaced_config_map(name, namespace)
 
-    def list(self, kind: str, namespace: str, label_selector: str) -> list[dict[str, Any]]:
+    def list(self, kind: str, namespace: str, label_selector: str) -> builtins.list[dict[str, Any]]:
         if kind == FLINK_DEPLOYMENT:
             answer = self._hook.custom_object_client.list_namespaced_custom_object(
                 GROUP, VERSION, namespace, PLURAL, label_selector=label_selector
@@ -108,7 +111,7 @@ class HookApi:
 
     def pod_log(
         self, namespace: str, label_selector: str, container: str, tail_lines: int
-    ) -> list[str]:
+    ) -> builtins.list[str]:
         core = self._hook.core_v1_client
         lines: list[str] = []
         for pod in core.list_namespaced_pod(namespace, label_selector=label_selector).items:

@@ -100,7 +100,7 @@ final class PigActionTranslator {
         FlinkDeploymentSpec deployment = FlinkDeploymentSpec.forJob(deploymentName, "/opt/ferry/" + scriptPath);
         return Optional.of(new TaskNode.FlinkJob(node.name(), node.span(), rule, job.get(), scriptPath, deploymentPath,
                 deployment, params, prepare, node.okTo(), node.errorTo(),
-                RetryPolicy.of(node, diagnostics)));
+                RetryPolicies.of(node, diagnostics)));
     }
 
     /** A script given as an HDFS URI keeps only its path part, resolved in the workflow directory. */

@@ -144,6 +144,17 @@ def same_rows(pig: list[str], flink: list[str], ordered: bool, delimiter: str) -
                for p, f in ((a.split(delimiter), b.split(delimiter)) for a, b in zip(pig, flink)))
 
 
+def with_options(rows: list[tuple[str, list[str], float]], labels: tuple[str, ...],
+                 variants: dict[str, list[str]]) -> list[tuple[str, list[str], float]]:
+    """The rows named `labels` again, once per variant: JVM options added after java, a separate output directory."""
+    added = []
+    for label, argv, mb in rows:
+        if label in labels:
+            for name, options in variants.items():
+                added.append((f"{label} [{name}]", [argv[0], *options, *argv[1:-1], f"{argv[-1]}-{name}"], mb))
+    return added
+
+
 def measure(argv: list[str]) -> tuple[float, float, float, int]:
     """(wall s, CPU s, peak RSS MiB, exit code) of one run of argv, output discarded."""
     start = time.perf_counter()
@@ -170,6 +181,9 @@ def main() -> int:
     parser.add_argument("--startup-variants", action="store_true",
                         help="also run the cold app and 1,000 apps with an AppCDS archive (trained on the sample here)"
                              " and with C1 only (-XX:TieredStopAtLevel=1), alone and together")
+    parser.add_argument("--gc-variants", action="store_true",
+                        help="also run the cold app and the 1,000 (and 10,000) apps with each collector (G1, Serial,"
+                             " Parallel) under C2 and C1: the measurement behind bin/ferry's choice")
     parser.add_argument("--baseline-jar", help="another ferry-cli.jar (an older build): each Ferry row is also run with"
                         " it, interleaved, as 'row [baseline]'")
     args = parser.parse_args()
@@ -251,11 +265,11 @@ def main() -> int:
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         variants = {"CDS": [f"-XX:SharedArchiveFile={archive}"], "C1": ["-XX:TieredStopAtLevel=1"],
                     "CDS+C1": [f"-XX:SharedArchiveFile={archive}", "-XX:TieredStopAtLevel=1"]}
-        for label, argv, mb in list(rows):
-            if label in ("1 app cold (clickstream)", "1,000 apps"):
-                for name, options in variants.items():
-                    rows.append((f"{label} [{name}]", [args.java, *args.jvm_option, *options, *ferry[len(args.jvm_option) + 1:],
-                                                      *argv[len(ferry):-1], f"{argv[-1]}-{name}"], mb))
+        rows += with_options(rows, ("1 app cold (clickstream)", "1,000 apps"), variants)
+    if args.gc_variants:
+        variants = {f"{gc}+{jit}": [f"-XX:+Use{gc}GC", *([] if jit == "C2" else ["-XX:TieredStopAtLevel=1"])]
+                    for gc in ("G1", "Serial", "Parallel") for jit in ("C2", "C1")}
+        rows += with_options(rows, ("1 app cold (clickstream)", "1,000 apps", "10,000 apps"), variants)
     if baseline:
         rows = [pair for label, argv, mb in rows for pair in (
             [(label, argv, mb)] if argv[:len(ferry)] != ferry

@@ -288,14 +288,15 @@ def main() -> int:
 
     print(f"Ferry bench: {args.runs} runs per row, interleaved; median (min-max); "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
-    print(f"| {'measure':<37} | {'wall s':<20} | {'CPU s':<20} | {'peak RSS MiB':<20} | exit | CPU s per MB |")
-    print(f"|{'-' * 39}|{'-' * 22}|{'-' * 22}|{'-' * 22}|------|--------------|")
+    width = max([37, *(len(label) for label, _, _ in rows)])
+    print(f"| {'measure':<{width}} | {'wall s':<20} | {'CPU s':<20} | {'peak RSS MiB':<20} | exit | CPU s per MB |")
+    print(f"|{'-' * (width + 2)}|{'-' * 22}|{'-' * 22}|{'-' * 22}|------|--------------|")
     for label, _, megabytes in rows:
         runs = results[label]
         wall, cpu, rss = ([r[i] for r in runs] for i in range(3))
         codes = ",".join(sorted({str(r[3]) for r in runs}))
         per_mb = f"{statistics.median(cpu) / megabytes:.2f}" if megabytes >= 0.1 else ""
-        print(f"| {label:<37} | {spread(wall, 2):<20} | {spread(cpu, 2):<20} | {spread(rss, 0):<20} | {codes:<4} | {per_mb:<12} |")
+        print(f"| {label:<{width}} | {spread(wall, 2):<20} | {spread(cpu, 2):<20} | {spread(rss, 0):<20} | {codes:<4} | {per_mb:<12} |")
     for label, pig_out, flink_out, ordered, delimiter in checks:
         pig_rows, flink_rows = read_output(pig_out), read_output(flink_out)
         verdict = "same rows" if pig_rows and same_rows(pig_rows, flink_rows, ordered, delimiter) else "DIFFERENT rows"

@@ -12,6 +12,9 @@ from typing import Any, Final, Protocol
 
 FLINK_DEPLOYMENT: Final = "FlinkDeployment"
 CONFIG_MAP: Final = "ConfigMap"
+# A job's secret parameters, per try, owned by its FlinkDeployment. Created and deleted by name
+# only: the worker never reads or lists Secrets (both would show their data).
+SECRET: Final = "Secret"
 
 GROUP: Final = "flink.apache.org"
 VERSION: Final = "v1beta1"
@@ -19,7 +22,8 @@ PLURAL: Final = "flinkdeployments"
 
 
 class KubernetesApi(Protocol):
-    """Create, read, delete and list FlinkDeployments and ConfigMaps; read JobManager logs."""
+    """Create, read, delete and list FlinkDeployments and ConfigMaps, create and delete Secrets;
+    read JobManager logs."""
 
     def create(self, kind: str, namespace: str, body: dict[str, Any]) -> dict[str, Any]: ...
 
@@ -67,7 +71,10 @@ class HookApi:
                     GROUP, VERSION, namespace, PLURAL, body
                 )
             )
-        return self._plain(self._hook.core_v1_client.create_namespaced_config_map(namespace, body))
+        core = self._hook.core_v1_client
+        if kind == SECRET:
+            return self._plain(core.create_namespaced_secret(namespace, body))
+        return self._plain(core.create_namespaced_config_map(namespace, body))
 
     def get(self, kind: str, namespace: str, name: str) -> dict[str, Any]:
         if kind == FLINK_DEPLOYMENT:
@@ -83,6 +90,8 @@ class HookApi:
             self._hook.custom_object_client.delete_namespaced_custom_object(
                 GROUP, VERSION, namespace, PLURAL, name
             )
+        elif kind == SECRET:
+            self._hook.core_v1_client.delete_namespaced_secret(name, namespace)
         else:
             self._hook.core_v1_client.delete_namespaced_config_map(name, namespace)
 

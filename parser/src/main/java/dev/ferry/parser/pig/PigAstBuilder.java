@@ -45,9 +45,19 @@ final class PigAstBuilder {
     }
 
     PigScript script(ScriptContext ctx) {
+        add(ctx);
+        return result();
+    }
+
+    /** Builds the statements of one group of a script's statements (the parser hands them over a group at a time). */
+    void add(ScriptContext ctx) {
         for (StatementContext s : ctx.statement()) {
             statement(s);
         }
+    }
+
+    /** The script of every statement added so far. */
+    PigScript result() {
         return new PigScript(file, statements, defaults);
     }
 

@@ -125,6 +125,20 @@ final class ExprTranslator {
         if (expr instanceof PigExpr.In in) {
             return in(in, scope);
         }
+        if (expr instanceof PigExpr.TupleExpr tuple && !tuple.items().isEmpty()) {
+            // Pig builds (a, b) with TOTUPLE.
+            return call(new PigExpr.Call("TOTUPLE", tuple.items(), tuple.span()), scope);
+        }
+        if (expr instanceof PigExpr.BagExpr bag && !bag.items().isEmpty()) {
+            return bag(bag, scope);
+        }
+        if (expr instanceof PigExpr.MapExpr map && !map.keysAndValues().isEmpty()) {
+            // Pig builds [k, v, ...] and ['k'#v, ...] with TOMAP.
+            return call(new PigExpr.Call("TOMAP", map.keysAndValues(), map.span()), scope);
+        }
+        if (expr instanceof PigExpr.MapLookup lookup) {
+            return mapLookup(lookup, scope);
+        }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
     }
 
@@ -238,7 +252,68 @@ final class ExprTranslator {
             case ROW -> new SqlExpr.RowOf(args);
             case MAP -> new SqlExpr.MapOf(args);
         };
-        return new Value.Scalar(sql, PigFunctionTable.resultType(function, types));
+        Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types) : null;
+        return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
+    }
+
+    /**
+     * {@code {a, (b, c)}}: Pig's TOBAG, which adds a tuple argument as it is and wraps any other value
+     * in a one-field tuple; here an ARRAY of ROWs, the runtime's form of a bag. Flink needs one row
+     * type for the elements: with several items each row is cast to it (Flink's own cast of mixed
+     * nullabilities fails its planner), and items of different Pig types are a TODO.
+     */
+    private Value bag(PigExpr.BagExpr bag, Scope scope) {
+        List<List<Value.Scalar>> tuples = new ArrayList<>();
+        for (PigExpr item : bag.items()) {
+            if (item instanceof PigExpr.TupleExpr tuple && !tuple.items().isEmpty()) {
+                tuples.add(tuple.items().stream().map(field -> scalar(field, scope)).toList());
+                continue;
+            }
+            Value.Scalar value = scalar(item, scope);
+            if (value.type() == PigType.TUPLE && bag.items().size() > 1) {
+                throw unsupported(item.span(), "a bag constructor of several tuple values whose fields Ferry does not know is not translated yet");
+            }
+            tuples.add(List.of(value));
+        }
+        List<PigType> types = tuples.get(0).stream().map(Value.Scalar::type).toList();
+        for (List<Value.Scalar> tuple : tuples) {
+            if (!tuple.stream().map(Value.Scalar::type).toList().equals(types) || tuples.size() > 1 && types.contains(PigType.BAG)) {
+                throw unsupported(bag.span(), "a bag constructor whose items have different types is not translated yet");
+            }
+        }
+        SqlType row = null;
+        if (tuples.size() > 1) {
+            List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
+            for (int i = 0; i < types.size(); i++) {
+                PigType type = types.get(i);
+                columns.add(new dev.ferry.translator.sql.Column("f" + i, PigTypes.columnType(type).orElseThrow(() ->
+                        unsupported(bag.span(), "a bag constructor of " + type.keyword() + " values is not translated yet"))));
+            }
+            row = new SqlType.Row(columns);
+        }
+        List<SqlExpr> elements = new ArrayList<>();
+        for (List<Value.Scalar> tuple : tuples) {
+            SqlExpr element = tuple.size() == 1 && tuple.get(0).type() == PigType.TUPLE ? tuple.get(0).sql()
+                    : new SqlExpr.RowOf(tuple.stream().map(Value.Scalar::sql).toList());
+            elements.add(row == null ? element : new SqlExpr.Cast(element, row, false));
+        }
+        return new Value.Scalar(new SqlExpr.ArrayOf(elements), PigType.BAG);
+    }
+
+    /**
+     * {@code m#'k'}: the value of key k, null when the map lacks it (Flink's {@code m['k']} agrees), of
+     * the type the map's values have (bytearray for a LOAD's {@code map[]}).
+     */
+    private Value mapLookup(PigExpr.MapLookup lookup, Scope scope) {
+        Value.Scalar map = scalar(lookup.base(), scope);
+        if (map.type() != PigType.MAP || map.inner() == null) {
+            throw unsupported(lookup.span(), "a map lookup (#) on a " + map.type().keyword()
+                    + (map.type() == PigType.MAP ? " whose value type is not known" : " (Pig casts it to a map)") + " is not translated yet");
+        }
+        if (lookup.key() == null) {
+            throw unsupported(lookup.span(), "a map lookup (#) by a key that is not a string literal is not translated yet");
+        }
+        return new Value.Scalar(new SqlExpr.Item(map.sql(), SqlExpr.Literal.text(lookup.key())), map.inner().valueType());
     }
 
     /**
@@ -293,6 +368,31 @@ final class ExprTranslator {
             }
         }
         return new Value.Scalar(new SqlExpr.RowOf(picked), PigType.TUPLE);
+    }
+
+    /**
+     * TOMAP(k1, v1, ...) and {@code [...]}: Pig's TOMAP casts each key to a String (a ClassCastException
+     * for any other type fails the job) and keeps each value as it is; Flink's MAP[...] needs one
+     * value type, so values of different types are a TODO.
+     */
+    private static Inner builtMap(PigExpr.Call call, List<PigType> types) {
+        if (types.size() % 2 != 0) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, call.span(), "a map needs key, value pairs, found "
+                    + types.size() + " argument(s)"));
+        }
+        PigType value = null;
+        for (int i = 0; i < types.size(); i += 2) {
+            if (types.get(i) != PigType.CHARARRAY) {
+                throw unsupported(call.arguments().get(i).span(), "a map key that is not a chararray is not translated yet"
+                        + " (Pig's TOMAP fails the job on it)");
+            }
+            PigType v = types.get(i + 1);
+            if (value != null && v != value || v == PigType.BAG || v == PigType.TUPLE || v == PigType.MAP) {
+                throw unsupported(call.arguments().get(i + 1).span(), "a map whose values have different or complex types is not translated yet");
+            }
+            value = v;
+        }
+        return new Inner(value);
     }
 
     /** COUNT(TOKENIZE(s)): an aggregate of a bag value, computed on the value by the runtime's PIG_BAG_* function. */

@@ -305,7 +305,8 @@ public final class PigToSql {
             tableDelimiter = "\n";
         }
         for (var fieldSchema : schema) {
-            var type = PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
+            Inner inner = fieldSchema.type() == PigType.MAP ? PigTypes.loadedMap(fieldSchema) : null;
+            var type = inner != null ? PigTypes.LOADED_MAP : PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(fieldSchema.span(), "the file tag is a chararray; declaring it "
@@ -313,7 +314,7 @@ public final class PigToSql {
             }
             // AS (int, chararray): unnamed fields, reachable by position only.
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
-            fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type()));
+            fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
         }
         String table = tableName(alias);
@@ -711,7 +712,7 @@ public final class PigToSql {
                 String sqlName = names.unique(qualifier != null ? defaultNames.get(i) : pigName != null ? pigName : defaultNames.get(i));
                 boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
                 items.add(new SelectItem(value.sql(), sameName ? null : sqlName));
-                fields.add(new Field(pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value)));
+                fields.add(new Field(pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value), value.inner()));
             }
         }
         return new Projection(items, fields);
@@ -949,7 +950,7 @@ public final class PigToSql {
             for (Field f : sides.get(s).fields()) {
                 boolean clash = counts.get(f.sqlName().toLowerCase(java.util.Locale.ROOT)) > 1;
                 String sqlName = names.unique(clash ? pigAliases.get(s) + "_" + f.sqlName() : f.sqlName());
-                fields.add(new Field(f.pigName(), pigAliases.get(s), sqlName, f.type(), f.restDelimiter()));
+                fields.add(new Field(f.pigName(), pigAliases.get(s), sqlName, f.type(), f.restDelimiter(), f.inner()));
             }
         }
         return fields;
@@ -1161,7 +1162,7 @@ public final class PigToSql {
         }
         List<Field> dimensionFields = List.copyOf(fields);
         for (Field field : input.fields()) {
-            fields.add(new Field(field.pigName(), cube.input(), names.unique(field.sqlName()), field.type(), field.restDelimiter()));
+            fields.add(new Field(field.pigName(), cube.input(), names.unique(field.sqlName()), field.type(), field.restDelimiter(), field.inner()));
         }
         List<SqlQuery> branches = new ArrayList<>();
         for (List<Boolean> set : sets) {

@@ -322,7 +322,7 @@ final class ExprTranslator {
      * group's input order, which Flink does not promise; two bags of one group are collected by one
      * aggregation, so their tuples pair up as Pig's projections of one bag do.
      */
-    private Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
+    Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
         boolean grouped = scope instanceof Scope.Grouped || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
         if (!grouped) {
             throw unsupported(span, "a bag of a COGROUP passed to a function is not translated yet (only a GROUP's bag is)");

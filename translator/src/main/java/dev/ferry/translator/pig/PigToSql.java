@@ -60,6 +60,8 @@ public final class PigToSql {
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
     private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
+    /** GROUPs read as rows, one view each. */
+    private final Map<Relation.Grouped, Relation.Named> groupRows = new HashMap<>();
     private int statementIndex;
 
     private PigToSql(PigScript script, Diagnostics diagnostics) {
@@ -779,6 +781,13 @@ public final class PigToSql {
             }
             throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a bag is not supported by the Flink SQL translation yet");
         }
+        if (!(expr instanceof PigExpr.Call) && expressions.translate(expr, scope) instanceof Value.Bag bag) {
+            // GENERATE group, bag: the group's rows as Pig's bag value.
+            Value.Scalar value = expressions.bagValue(bag, scope, expr.span());
+            values.add(value);
+            names.add(bag.field() != null && bag.field().pigName() != null ? bag.field().pigName() : bag.relation().sqlName());
+            return;
+        }
         Value.Scalar value = expressions.scalar(expr, scope);
         values.add(value);
         names.add(defaultName(expr, value));
@@ -1349,8 +1358,41 @@ public final class PigToSql {
         if (relation instanceof Relation.Ordered ordered) {
             return materialize(ordered);
         }
+        if (relation instanceof Relation.Grouped grouped) {
+            Relation.Named rows = groupRows.get(grouped);
+            if (rows == null) {
+                rows = groupRows(alias, grouped, span);
+                groupRows.put(grouped, rows);
+            }
+            return rows;
+        }
         throw ExprTranslator.unsupported(span, "'" + alias + "' is a grouped relation (bags); only FOREACH ... GENERATE with"
                 + " aggregates over it is supported by the Flink SQL translation yet");
+    }
+
+    /**
+     * A GROUP read as rows (STORE, DISTINCT, a JOIN...): Pig's tuples of {@code group} (the key, a tuple
+     * of the keys, or 'all') and the bag of the input rows, collected as ARRAY_AGG(ROW(...)). The bag's
+     * tuples come in no particular order, in Pig as here.
+     */
+    private Relation.Named groupRows(String alias, Relation.Grouped grouped, SourceSpan span) {
+        Relation.Named input = grouped.input();
+        if (input.fields().stream().anyMatch(Field::isRest)) {
+            throw ExprTranslator.unsupported(span, "the bags of a GROUP of a LOAD without AS are not translated yet; declare the fields with AS");
+        }
+        Names names = new Names();
+        SqlExpr key = grouped.all() ? SqlExpr.Literal.text("all")
+                : grouped.keys().size() == 1 ? grouped.keys().get(0) : new SqlExpr.RowOf(grouped.keys());
+        PigType keyType = grouped.all() ? PigType.CHARARRAY : grouped.keys().size() == 1 ? grouped.keyFields().get(0).type() : PigType.TUPLE;
+        String keyName = names.unique("group");
+        String bagName = names.unique(grouped.bagAlias());
+        SqlExpr tuple = new SqlExpr.RowOf(input.fields().stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
+        List<SelectItem> items = List.of(new SelectItem(key, keyName), new SelectItem(SqlExpr.Call.of("ARRAY_AGG", tuple), bagName));
+        // GROUP ALL is one group, or none over no rows (as in aggregate()).
+        List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
+        SqlQuery query = Select.of(items, new SqlQuery.TableRef(input.sqlName())).withGroupBy(groupBy);
+        List<Field> fields = List.of(new Field("group", null, keyName, keyType), new Field(grouped.bagAlias(), null, bagName, PigType.BAG));
+        return view(alias, List.of(grouped.span()), query, fields);
     }
 
     private Relation.Named view(String alias, SourceSpan span, SqlQuery query, List<Field> fields) {

@@ -67,6 +67,8 @@ class PigComplexValuesDifferentialTest {
                         LOAD + "r = FOREACH rows GENERATE name, (1, 'a') AS t, {(1), (2)} AS b, ['k'#1, 'j'#2] AS m;\n"),
                 Arguments.of("a lookup of a map built in the script: the value as it was, null for an absent key",
                         LOAD + "r = FOREACH rows GENERATE name, TOMAP('n', n, 'k', 7)#'n', [ 'k', name ]#'k', TOMAP('a', name)#'b';\n"),
+                Arguments.of("f(*) passes every field of the input tuple: TOTUPLE(*), TOBAG(*)",
+                        LOAD + "p = FOREACH rows GENERATE name, (chararray) n AS n;\nr = FOREACH p GENERATE TOTUPLE(*), SIZE(TOBAG(*)), TOBAG(*), *;\n"),
                 Arguments.of("constructors of complex values: a bag of tuples of a map",
                         LOAD + "r = FOREACH rows GENERATE name, {(name, TOMAP('x', name))} AS b, (m#'city', (n, n)) AS t;\n"));
     }

@@ -221,7 +221,8 @@ final class ExprTranslator {
         }
         PigFunctionTable.Scalar function = PigFunctionTable.scalar(name).orElseThrow(() ->
                 unsupported(call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));
-        int count = call.arguments().size();
+        List<Value.Scalar> starred = star(call, scope);
+        int count = starred != null ? starred.size() : call.arguments().size();
         if (count < function.minArgs() || count > function.maxArgs()) {
             throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, call.span(),
                     name + " takes " + function.minArgs() + (function.maxArgs() == function.minArgs() ? "" : " or more")
@@ -230,7 +231,7 @@ final class ExprTranslator {
         List<SqlExpr> args = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
         boolean groupBag = false;
-        for (PigExpr argument : call.arguments()) {
+        for (PigExpr argument : starred != null ? List.<PigExpr>of() : call.arguments()) {
             Value.Scalar value;
             if (translate(argument, scope) instanceof Value.Bag bag) {
                 value = bagValue(bag, scope, argument.span());
@@ -240,6 +241,12 @@ final class ExprTranslator {
             }
             args.add(value.sql());
             types.add(value.type());
+        }
+        if (starred != null) {
+            starred.forEach(value -> {
+                args.add(value.sql());
+                types.add(value.type());
+            });
         }
         if (groupBag && PigFunctionTable.groupBagDifference(name).isPresent()) {
             warnDiffers(call.span(), name, PigFunctionTable.groupBagDifference(name).get());
@@ -254,6 +261,23 @@ final class ExprTranslator {
         };
         Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
+    }
+
+    /**
+     * {@code f(*)}: Pig passes the whole input tuple, so the arguments are the relation's fields in
+     * order; null when the call has no {@code *}.
+     */
+    private static List<Value.Scalar> star(PigExpr.Call call, Scope scope) {
+        if (call.arguments().stream().noneMatch(PigExpr.Star.class::isInstance)) {
+            return null;
+        }
+        if (call.arguments().size() != 1 || !(scope instanceof Scope.Plain plain)) {
+            throw unsupported(call.span(), "'*' beside other arguments, or over a grouped relation, is not translated yet");
+        }
+        if (plain.relation().fields().stream().anyMatch(Field::isRest)) {
+            throw unsupported(call.span(), "'*' of a LOAD without AS as a function's arguments is not translated yet: Pig passes each line's own fields");
+        }
+        return plain.star(call.span());
     }
 
     /**
@@ -372,13 +396,14 @@ final class ExprTranslator {
 
     /**
      * TOMAP(k1, v1, ...) and {@code [...]}: Pig's TOMAP casts each key to a String (a ClassCastException
-     * for any other type fails the job) and keeps each value as it is; Flink's MAP[...] needs one
-     * value type, so values of different types are a TODO.
+     * for any other type fails the job) and keeps each value as it is; its schema gives the map the
+     * values' type when they share one, as here. Flink's MAP[...] needs one value type, so values of
+     * different types are a TODO.
      */
     private static Inner builtMap(PigExpr.Call call, List<PigType> types) {
         if (types.size() % 2 != 0) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, call.span(), "a map needs key, value pairs, found "
-                    + types.size() + " argument(s)"));
+            throw unsupported(call.span(), "a map of an odd number of arguments (" + types.size() + ") is not translated:"
+                    + " Pig's TOMAP fails the job on it (\"Function input must have even number of parameters\")");
         }
         PigType value = null;
         for (int i = 0; i < types.size(); i += 2) {

@@ -105,6 +105,10 @@ class PigSemanticsDifferentialTest {
                         "p = FOREACH rows GENERATE city, name;\nk = RANK p BY city;\nr = RANK k BY city DENSE;\n"),
                 Arguments.of("a LIMIT read by two statements, and a scalar projection",
                         "o = ORDER rows BY score DESC;\ntop = LIMIT o 1;\nr = FOREACH rows GENERATE name, score - top.score;\n"),
+                Arguments.of("positional scalar projection (t.$1 of a one-row relation), group.$0 and bag.$1",
+                        "g = GROUP rows ALL;\nt = FOREACH g GENERATE COUNT(rows) AS n, MAX(rows.clicks);\n"
+                                + "k = GROUP rows BY (city, name);\nc = FOREACH k GENERATE group.$0 AS city, SUM(rows.$1) AS clicks;\n"
+                                + "r = FOREACH c GENERATE city, clicks, t.$1, (double) clicks / t.$0;\n"),
                 Arguments.of("JOIN USING 'replicated' is a broadcast hint; three-way JOIN",
                         "c = FOREACH rows GENERATE city, clicks AS n;\nd = FOREACH rows GENERATE city AS town;\nr = JOIN rows BY city, c BY city, d BY town USING 'replicated';\n"),
                 Arguments.of("ORDER then FOREACH keeps the order",

@@ -139,6 +139,10 @@ final class ExprTranslator {
         if (expr instanceof PigExpr.MapLookup lookup) {
             return mapLookup(lookup, scope);
         }
+        if (expr instanceof PigExpr.Projection projection && projection.columns().size() == 1
+                && projection.columns().get(0) instanceof PigExpr.PositionalRef position) {
+            return positionalDereference(projection, position.index(), scope);
+        }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
     }
 
@@ -186,17 +190,44 @@ final class ExprTranslator {
             throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(), "the group key has no field '" + d.field() + "'"));
         }
         if (base instanceof Value.Table table) {
-            // Pig's scalar projection: the field of a relation that has exactly one row (fails in Pig otherwise).
             Field field = table.relation().fields().stream()
                     .filter(f -> d.field().equals(f.pigName()))
                     .findFirst()
                     .orElseThrow(() -> new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(),
                             "'" + table.relation().sqlName() + "' has no field '" + d.field() + "'")));
-            SqlQuery one = SqlQuery.Select.of(List.of(new SqlQuery.SelectItem(SqlExpr.ColumnRef.of(field.sqlName()), null)),
-                    new SqlQuery.TableRef(table.relation().sqlName()));
-            return new Value.Scalar(new SqlExpr.ScalarQuery(one), field.type());
+            return scalarProjection(table, field);
         }
         throw unsupported(d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
+    }
+
+    /** Pig's scalar projection: the field of a relation that has exactly one row (fails in Pig otherwise). */
+    private static Value.Scalar scalarProjection(Value.Table table, Field field) {
+        SqlQuery one = SqlQuery.Select.of(List.of(new SqlQuery.SelectItem(SqlExpr.ColumnRef.of(field.sqlName()), null)),
+                new SqlQuery.TableRef(table.relation().sqlName()));
+        return new Value.Scalar(new SqlExpr.ScalarQuery(one), field.type(), field.inner());
+    }
+
+    /** {@code x.$n}: field n of a one-row relation (a scalar), of a bag's tuples, or of the group's key tuple. */
+    private Value positionalDereference(PigExpr.Projection projection, int index, Scope scope) {
+        Value base = translate(projection.base(), scope);
+        List<Field> fields = base instanceof Value.Table table ? table.relation().fields()
+                : base instanceof Value.Bag bag && bag.field() == null ? bag.relation().fields()
+                : base instanceof Value.KeyTuple tuple ? tuple.fields() : null;
+        if (fields == null) {
+            throw unsupported(projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");
+        }
+        if (fields.stream().anyMatch(Field::isRest)) {
+            throw unsupported(projection.span(), "'.$" + index + "' of a LOAD without AS is not translated yet; declare the fields with AS");
+        }
+        if (index >= fields.size()) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, projection.span(),
+                    "$" + index + " is out of range: there are " + fields.size() + " fields"));
+        }
+        Field field = fields.get(index);
+        if (base instanceof Value.Table table) {
+            return scalarProjection(table, field);
+        }
+        return base instanceof Value.Bag bag ? bag.withField(field) : ((Value.KeyTuple) base).keys().get(index);
     }
 
     private Value call(PigExpr.Call call, Scope scope) {
@@ -281,9 +312,17 @@ final class ExprTranslator {
     }
 
     /**
+     * Whether the tuples may differ in SQL type (a NOT NULL literal or aggregate beside a nullable
+     * column, say), which Flink's own cast of ARRAY elements cannot plan: unless all are the same.
+     */
+    private static boolean mayDifferInType(List<List<Value.Scalar>> tuples) {
+        return tuples.stream().map(t -> t.stream().map(Value.Scalar::sql).toList()).distinct().count() > 1;
+    }
+
+    /**
      * {@code {a, (b, c)}}: Pig's TOBAG, which adds a tuple argument as it is and wraps any other value
      * in a one-field tuple; here an ARRAY of ROWs, the runtime's form of a bag. Flink needs one row
-     * type for the elements: with several items each row is cast to it (Flink's own cast of mixed
+     * type for the elements: each row is cast to it when they may differ (Flink's own cast of mixed
      * nullabilities fails its planner), and items of different Pig types are a TODO.
      */
     private Value bag(PigExpr.BagExpr bag, Scope scope) {
@@ -306,7 +345,7 @@ final class ExprTranslator {
             }
         }
         SqlType row = null;
-        if (tuples.size() > 1) {
+        if (mayDifferInType(tuples)) {
             List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
             for (int i = 0; i < types.size(); i++) {
                 PigType type = types.get(i);

@@ -11,3 +11,8 @@ total = FOREACH everyone GENERATE COUNT(rows) AS n, MAX(rows.n) AS top;
 share = FOREACH rows GENERATE name, (double) n / total.$0 AS share, total.top;
 STORE share INTO '$OUTPUT/share';
 STORE built INTO '$OUTPUT/built';
+named = FOREACH rows GENERATE attrs#'city' AS city, name;
+big = FILTER rows BY n > 2;
+counted = FOREACH big GENERATE attrs#'city' AS city, n;
+both = COGROUP named BY city, counted BY city;
+STORE both INTO '$OUTPUT/both';

@@ -145,3 +145,64 @@ SELECT
   PIG_TEXT(constant) AS constant,
   PIG_TEXT(everything) AS everything
 FROM built;
+
+-- complex_values.pig:14
+CREATE TEMPORARY VIEW named AS
+SELECT
+  attrs['city'] AS city,
+  name
+FROM `rows`;
+
+-- complex_values.pig:15
+CREATE TEMPORARY VIEW big AS
+SELECT *
+FROM `rows`
+WHERE n > 2;
+
+-- complex_values.pig:16
+CREATE TEMPORARY VIEW counted AS
+SELECT
+  attrs['city'] AS city,
+  n
+FROM big;
+
+-- complex_values.pig:17
+-- complex_values.pig:18
+CREATE TEMPORARY VIEW `both` AS
+SELECT
+  COALESCE(named.group_key, counted.group_key) AS `group`,
+  COALESCE(named.bag, ARRAY_SLICE(ARRAY[CAST(NULL AS ROW<f0 STRING, f1 STRING>)], 2, 1)) AS named,
+  COALESCE(counted.bag, ARRAY_SLICE(ARRAY[CAST(NULL AS ROW<f0 STRING, f1 INT>)], 2, 1)) AS counted
+FROM (
+  SELECT
+    city AS group_key,
+    CAST(ARRAY_AGG(ROW(city, name)) AS ARRAY<ROW<f0 STRING, f1 STRING>>) AS bag
+  FROM named
+  GROUP BY city
+) AS named
+FULL JOIN (
+  SELECT
+    city AS group_key,
+    CAST(ARRAY_AGG(ROW(city, n)) AS ARRAY<ROW<f0 STRING, f1 INT>>) AS bag
+  FROM counted
+  GROUP BY city
+) AS counted ON named.group_key = counted.group_key;
+
+-- complex_values.pig:18
+CREATE TEMPORARY TABLE both_store (
+  `group` STRING,
+  named STRING,
+  counted STRING
+) WITH (
+  'connector' = 'filesystem',
+  'path' = '${OUTPUT}/both',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t'
+);
+
+INSERT INTO both_store
+SELECT
+  `group`,
+  PIG_TEXT(named) AS named,
+  PIG_TEXT(counted) AS counted
+FROM `both`;

@@ -165,6 +165,14 @@ class PigSemanticsDifferentialTest {
                         "none = FILTER rows BY clicks > 1000;\nr = GROUP none ALL;\n"),
                 Arguments.of("GENERATE group with the whole bag and a projected bag",
                         "g = GROUP rows BY city;\nr = FOREACH g GENERATE group, rows.name, COUNT(rows), rows;\n"),
+                Arguments.of("STORE of a COGROUP: a bag per input, {} where an input has no row for the key, each input's null keys apart",
+                        "a = FOREACH rows GENERATE city, name;\nb = FILTER rows BY clicks > 2;\nc = FOREACH b GENERATE city, clicks;\n"
+                                + "r = COGROUP a BY city, c BY city;\n"),
+                Arguments.of("STORE of a COGROUP with an INNER input drops the keys that input lacks",
+                        "a = FOREACH rows GENERATE city, name;\nb = FILTER rows BY clicks > 2;\nc = FOREACH b GENERATE city, clicks;\n"
+                                + "r = COGROUP a BY city, c BY city INNER;\n"),
+                Arguments.of("GENERATE group of two keys is the tuple of the keys",
+                        "g = GROUP rows BY (city, name);\nr = FOREACH g GENERATE group, COUNT(rows);\n"),
                 Arguments.of("ASSERT that holds for every row passes them on",
                         "ASSERT rows BY name IS NULL OR name != 'zzz', 'no zzz';\nr = FOREACH rows GENERATE name, clicks;\n"),
                 Arguments.of("a null literal in GENERATE is an empty field",

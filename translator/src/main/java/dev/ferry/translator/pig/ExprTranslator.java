@@ -400,6 +400,34 @@ final class ExprTranslator {
     }
 
     /**
+     * {@code GENERATE bag} over a COGROUP: the input's rows for the key, collected in that input's
+     * per-key table; {@code {}} when the input has none (the FULL JOIN gives null there). Flink has
+     * no empty-array literal: an empty slice of a one-element array of the bag's row type stands in.
+     */
+    Value.Scalar cogroupBag(Value.Bag bag, Scope.Cogroup scope, SourceSpan span) {
+        List<Field> fields = bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        if (bag.filter() != null || bag.distinct()) {
+            throw unsupported(span, "a nested FILTER or DISTINCT bag of a COGROUP as a value is not translated yet");
+        }
+        List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
+        for (Field field : fields) {
+            SqlType type = field.isRest() ? null : PigTypes.columnType(field.type()).orElse(null);
+            if (type == null) {
+                throw unsupported(span, "a bag of a COGROUP holding " + (field.isRest() ? "the fields of a LOAD without AS" : field.type().keyword() + " values")
+                        + " as a value is not translated yet");
+            }
+            columns.add(new dev.ferry.translator.sql.Column("f" + columns.size(), type));
+        }
+        SqlType.Row row = new SqlType.Row(columns);
+        SqlExpr tuple = new SqlExpr.RowOf(fields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
+        Value.Scalar collected = new Value.Scalar(new SqlExpr.Cast(SqlExpr.Call.of("ARRAY_AGG", tuple), new SqlType.Array(row), false), PigType.BAG);
+        Value.Scalar column = scope.aggregated(bag, collected, "bag" + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : ""));
+        SqlExpr empty = SqlExpr.Call.of("ARRAY_SLICE", new SqlExpr.ArrayOf(List.of(new SqlExpr.Cast(SqlExpr.Literal.NULL, row, false))),
+                new SqlExpr.Literal(2), new SqlExpr.Literal(1));
+        return new Value.Scalar(SqlExpr.Call.of("COALESCE", column.sql(), empty), PigType.BAG);
+    }
+
+    /**
      * PluckTuple(prefix[, match]) of {@code *}: a tuple of the input's fields whose Pig name starts with
      * the prefix or matches it as a regex (or, with 'false', of the others), decided from the schema
      * as Pig's class does on its first call. After a JOIN, Pig's names are {@code alias::field}.

@@ -60,8 +60,9 @@ public final class PigToSql {
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
     private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
-    /** GROUPs read as rows, one view each. */
+    /** GROUPs and COGROUPs read as rows, one view each. */
     private final Map<Relation.Grouped, Relation.Named> groupRows = new HashMap<>();
+    private final Map<Relation.Cogrouped, Relation.Named> cogroupRows = new HashMap<>();
     private int statementIndex;
 
     private PigToSql(PigScript script, Diagnostics diagnostics) {
@@ -781,9 +782,17 @@ public final class PigToSql {
             }
             throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a bag is not supported by the Flink SQL translation yet");
         }
-        if (!(expr instanceof PigExpr.Call) && expressions.translate(expr, scope) instanceof Value.Bag bag) {
+        Value whole = expr instanceof PigExpr.Call ? null : expressions.translate(expr, scope);
+        if (whole instanceof Value.KeyTuple tuple && expr instanceof PigExpr.FieldRef) {
+            // GENERATE group of several keys: Pig's group is the tuple of the keys.
+            values.add(new Value.Scalar(new SqlExpr.RowOf(tuple.keys().stream().map(Value.Scalar::sql).toList()), PigType.TUPLE));
+            names.add("group");
+            return;
+        }
+        if (whole instanceof Value.Bag bag) {
             // GENERATE group, bag: the group's rows as Pig's bag value.
-            Value.Scalar value = expressions.bagValue(bag, scope, expr.span());
+            Value.Scalar value = scope instanceof Scope.Cogroup cogroup ? expressions.cogroupBag(bag, cogroup, expr.span())
+                    : expressions.bagValue(bag, scope, expr.span());
             values.add(value);
             names.add(bag.field() != null && bag.field().pigName() != null ? bag.field().pigName() : bag.relation().sqlName());
             return;
@@ -1357,6 +1366,20 @@ public final class PigToSql {
         }
         if (relation instanceof Relation.Ordered ordered) {
             return materialize(ordered);
+        }
+        if (relation instanceof Relation.Cogrouped cogrouped) {
+            // Read as rows: Pig's (group, bag, bag...) tuples, as FOREACH c GENERATE group, a, b... gives them.
+            List<PigRelation.GenerateItem> items = new ArrayList<>();
+            items.add(new PigRelation.GenerateItem(new PigExpr.FieldRef(null, "group", span), List.of(), span));
+            for (Relation.Side side : cogrouped.sides()) {
+                items.add(new PigRelation.GenerateItem(new PigExpr.FieldRef(null, side.bagAlias(), span), List.of(), span));
+            }
+            Relation.Named rows = cogroupRows.get(cogrouped);
+            if (rows == null) {
+                rows = (Relation.Named) cogroupForeach(alias, new PigRelation.Foreach(alias, items, span), cogrouped);
+                cogroupRows.put(cogrouped, rows);
+            }
+            return rows;
         }
         if (relation instanceof Relation.Grouped grouped) {
             Relation.Named rows = groupRows.get(grouped);

@@ -468,6 +468,9 @@ final class ExprTranslator {
      * different types are a TODO.
      */
     private static Inner builtMap(PigExpr.Call call, List<PigType> types) {
+        if (types.size() == 1) {
+            throw unsupported(call.span(), "TOMAP of one argument (a bag of key, value tuples, else null) is not translated yet");
+        }
         if (types.size() % 2 != 0) {
             throw unsupported(call.span(), "a map of an odd number of arguments (" + types.size() + ") is not translated:"
                     + " Pig's TOMAP fails the job on it (\"Function input must have even number of parameters\")");

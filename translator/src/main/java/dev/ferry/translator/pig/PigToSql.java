@@ -764,6 +764,11 @@ public final class PigToSql {
                 tuple.fields().forEach(f -> names.add(f.sqlName()));
                 return;
             }
+            if (inner instanceof Value.Scalar scalar && (scalar.type() == PigType.BAG || scalar.type() == PigType.TUPLE)) {
+                // Pig gives a row per tuple of a bag (none for an empty one) and a field per field of a tuple.
+                throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a " + scalar.type().keyword()
+                        + " value (not a GROUP's bag) is not translated yet");
+            }
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);
                 names.add(defaultName(flatten.expr(), scalar));

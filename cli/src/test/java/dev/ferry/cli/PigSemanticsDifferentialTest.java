@@ -107,6 +107,10 @@ class PigSemanticsDifferentialTest {
                         "p = FOREACH rows GENERATE city, name;\nk = RANK p BY city;\nr = RANK k BY city DENSE;\n"),
                 Arguments.of("a LIMIT read by two statements, and a scalar projection",
                         "o = ORDER rows BY score DESC;\ntop = LIMIT o 1;\nr = FOREACH rows GENERATE name, score - top.score;\n"),
+                Arguments.of("positional scalar projection (t.$1 of a one-row relation), group.$0 and bag.$1",
+                        "g = GROUP rows ALL;\nt = FOREACH g GENERATE COUNT(rows) AS n, MAX(rows.clicks);\n"
+                                + "k = GROUP rows BY (city, name);\nc = FOREACH k GENERATE group.$0 AS city, SUM(rows.$1) AS clicks;\n"
+                                + "r = FOREACH c GENERATE city, clicks, t.$1, (double) clicks / t.$0;\n"),
                 Arguments.of("JOIN USING 'replicated' is a broadcast hint; three-way JOIN",
                         "c = FOREACH rows GENERATE city, clicks AS n;\nd = FOREACH rows GENERATE city AS town;\nr = JOIN rows BY city, c BY city, d BY town USING 'replicated';\n"),
                 Arguments.of("ORDER then FOREACH keeps the order",
@@ -153,6 +157,24 @@ class PigSemanticsDifferentialTest {
                 Arguments.of("ROLLUP of an int dimension (written 'unknown' where null) beside a CUBE",
                         "c = CUBE rows BY ROLLUP(city, clicks), CUBE(name);\nr = FOREACH c GENERATE FLATTEN(group) AS (city, clicks, name),"
                                 + " COUNT_STAR(cube), MAX(cube.score);\n"),
+                Arguments.of("STORE of a GROUP writes the group and its bag (any order); null keys are one group",
+                        "r = GROUP rows BY city;\n"),
+                Arguments.of("STORE of a GROUP BY two keys: the group is a tuple",
+                        "p = FOREACH rows GENERATE city, name, clicks;\nr = GROUP p BY (city, clicks);\n"),
+                Arguments.of("STORE of a GROUP ALL: one row keyed 'all'",
+                        "p = FOREACH rows GENERATE name, score;\nr = GROUP p ALL;\n"),
+                Arguments.of("STORE of a GROUP ALL of no rows writes nothing",
+                        "none = FILTER rows BY clicks > 1000;\nr = GROUP none ALL;\n"),
+                Arguments.of("GENERATE group with the whole bag and a projected bag",
+                        "g = GROUP rows BY city;\nr = FOREACH g GENERATE group, rows.name, COUNT(rows), rows;\n"),
+                Arguments.of("STORE of a COGROUP: a bag per input, {} where an input has no row for the key, each input's null keys apart",
+                        "a = FOREACH rows GENERATE city, name;\nb = FILTER rows BY clicks > 2;\nc = FOREACH b GENERATE city, clicks;\n"
+                                + "r = COGROUP a BY city, c BY city;\n"),
+                Arguments.of("STORE of a COGROUP with an INNER input drops the keys that input lacks",
+                        "a = FOREACH rows GENERATE city, name;\nb = FILTER rows BY clicks > 2;\nc = FOREACH b GENERATE city, clicks;\n"
+                                + "r = COGROUP a BY city, c BY city INNER;\n"),
+                Arguments.of("GENERATE group of two keys is the tuple of the keys",
+                        "g = GROUP rows BY (city, name);\nr = FOREACH g GENERATE group, COUNT(rows);\n"),
                 Arguments.of("ASSERT that holds for every row passes them on",
                         "ASSERT rows BY name IS NULL OR name != 'zzz', 'no zzz';\nr = FOREACH rows GENERATE name, clicks;\n"),
                 Arguments.of("a null literal in GENERATE is an empty field",

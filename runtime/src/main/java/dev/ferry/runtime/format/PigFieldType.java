@@ -132,6 +132,23 @@ enum PigFieldType {
             out.writeBytes(new DateTime(row.getTimestamp(pos, 3).getMillisecond(), PigDateTimes.defaultZone())
                     .toString().getBytes(StandardCharsets.UTF_8));
         }
+    },
+    /**
+     * Pig map[] or map[chararray]; Flink MAP&lt;STRING, STRING&gt;. Read as Utf8StorageConverter's
+     * consumeMap does for an untyped map: skip to '[', a key runs to '#', a value to the ',' or ']'
+     * outside any nested (), {} or []; an empty value is null, {@code []} an empty map, and a missing '[' or '#', an empty
+     * key or an unmatched bracket makes the whole map null (Pig's "field discarded").
+     */
+    MAP {
+        @Override
+        Object read(String text, byte[] line, int start, int end) {
+            return PigMaps.parse(text);
+        }
+
+        @Override
+        void write(RowData row, int pos, ByteArrayOutputStream out) {
+            out.writeBytes(PigMaps.TEXT.text(row.getMap(pos)).getBytes(StandardCharsets.UTF_8));
+        }
     };
 
     /** Whether {@link #read} needs the field decoded as UTF-8 text. */
@@ -169,11 +186,16 @@ enum PigFieldType {
                 return BOOLEAN;
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return DATETIME;
+            case MAP:
+                if (PigMaps.isTextMap(type)) {
+                    return MAP;
+                }
+                // else fall through to the error
             default:
                 throw new ValidationException(
                         "pig-storage: column '" + column + "' has type " + type.asSummaryString()
                                 + ", which Pig's PigStorage cannot hold; use INT, BIGINT, FLOAT,"
-                                + " DOUBLE, STRING/VARCHAR, BOOLEAN or BYTES");
+                                + " DOUBLE, STRING/VARCHAR, BOOLEAN, BYTES or MAP<STRING, STRING>");
         }
     }
 

@@ -139,7 +139,9 @@ final class PigTextWriter implements Serializable {
             Object key = keys.getElementOrNull(map.keyArray(), i);
             insertion.put(key == null ? null : key.toString(), values.getElementOrNull(map.valueArray(), i));
         }
-        ordered.putAll(insertion);
+        // One put at a time, as Pig fills its maps: putAll would size the table to the entries (8 slots for
+        // three, where Pig's default HashMap has 16) and list them in another order.
+        insertion.forEach(ordered::put);
         out.write('[');
         boolean first = true;
         for (Map.Entry<String, Object> e : ordered.entrySet()) {

@@ -125,6 +125,24 @@ final class ExprTranslator {
         if (expr instanceof PigExpr.In in) {
             return in(in, scope);
         }
+        if (expr instanceof PigExpr.TupleExpr tuple && !tuple.items().isEmpty()) {
+            // Pig builds (a, b) with TOTUPLE.
+            return call(new PigExpr.Call("TOTUPLE", tuple.items(), tuple.span()), scope);
+        }
+        if (expr instanceof PigExpr.BagExpr bag && !bag.items().isEmpty()) {
+            return bag(bag, scope);
+        }
+        if (expr instanceof PigExpr.MapExpr map && !map.keysAndValues().isEmpty()) {
+            // Pig builds [k, v, ...] and ['k'#v, ...] with TOMAP.
+            return call(new PigExpr.Call("TOMAP", map.keysAndValues(), map.span()), scope);
+        }
+        if (expr instanceof PigExpr.MapLookup lookup) {
+            return mapLookup(lookup, scope);
+        }
+        if (expr instanceof PigExpr.Projection projection && projection.columns().size() == 1
+                && projection.columns().get(0) instanceof PigExpr.PositionalRef position) {
+            return positionalDereference(projection, position.index(), scope);
+        }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
     }
 
@@ -172,17 +190,44 @@ final class ExprTranslator {
             throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(), "the group key has no field '" + d.field() + "'"));
         }
         if (base instanceof Value.Table table) {
-            // Pig's scalar projection: the field of a relation that has exactly one row (fails in Pig otherwise).
             Field field = table.relation().fields().stream()
                     .filter(f -> d.field().equals(f.pigName()))
                     .findFirst()
                     .orElseThrow(() -> new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(),
                             "'" + table.relation().sqlName() + "' has no field '" + d.field() + "'")));
-            SqlQuery one = SqlQuery.Select.of(List.of(new SqlQuery.SelectItem(SqlExpr.ColumnRef.of(field.sqlName()), null)),
-                    new SqlQuery.TableRef(table.relation().sqlName()));
-            return new Value.Scalar(new SqlExpr.ScalarQuery(one), field.type());
+            return scalarProjection(table, field);
         }
         throw unsupported(d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
+    }
+
+    /** Pig's scalar projection: the field of a relation that has exactly one row (fails in Pig otherwise). */
+    private static Value.Scalar scalarProjection(Value.Table table, Field field) {
+        SqlQuery one = SqlQuery.Select.of(List.of(new SqlQuery.SelectItem(SqlExpr.ColumnRef.of(field.sqlName()), null)),
+                new SqlQuery.TableRef(table.relation().sqlName()));
+        return new Value.Scalar(new SqlExpr.ScalarQuery(one), field.type(), field.inner());
+    }
+
+    /** {@code x.$n}: field n of a one-row relation (a scalar), of a bag's tuples, or of the group's key tuple. */
+    private Value positionalDereference(PigExpr.Projection projection, int index, Scope scope) {
+        Value base = translate(projection.base(), scope);
+        List<Field> fields = base instanceof Value.Table table ? table.relation().fields()
+                : base instanceof Value.Bag bag && bag.field() == null ? bag.relation().fields()
+                : base instanceof Value.KeyTuple tuple ? tuple.fields() : null;
+        if (fields == null) {
+            throw unsupported(projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");
+        }
+        if (fields.stream().anyMatch(Field::isRest)) {
+            throw unsupported(projection.span(), "'.$" + index + "' of a LOAD without AS is not translated yet; declare the fields with AS");
+        }
+        if (index >= fields.size()) {
+            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, projection.span(),
+                    "$" + index + " is out of range: there are " + fields.size() + " fields"));
+        }
+        Field field = fields.get(index);
+        if (base instanceof Value.Table table) {
+            return scalarProjection(table, field);
+        }
+        return base instanceof Value.Bag bag ? bag.withField(field) : ((Value.KeyTuple) base).keys().get(index);
     }
 
     private Value call(PigExpr.Call call, Scope scope) {
@@ -207,7 +252,8 @@ final class ExprTranslator {
         }
         PigFunctionTable.Scalar function = PigFunctionTable.scalar(name).orElseThrow(() ->
                 unsupported(call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));
-        int count = call.arguments().size();
+        List<Value.Scalar> starred = star(call, scope);
+        int count = starred != null ? starred.size() : call.arguments().size();
         if (count < function.minArgs() || count > function.maxArgs()) {
             throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, call.span(),
                     name + " takes " + function.minArgs() + (function.maxArgs() == function.minArgs() ? "" : " or more")
@@ -216,7 +262,7 @@ final class ExprTranslator {
         List<SqlExpr> args = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
         boolean groupBag = false;
-        for (PigExpr argument : call.arguments()) {
+        for (PigExpr argument : starred != null ? List.<PigExpr>of() : call.arguments()) {
             Value.Scalar value;
             if (translate(argument, scope) instanceof Value.Bag bag) {
                 value = bagValue(bag, scope, argument.span());
@@ -226,6 +272,12 @@ final class ExprTranslator {
             }
             args.add(value.sql());
             types.add(value.type());
+        }
+        if (starred != null) {
+            starred.forEach(value -> {
+                args.add(value.sql());
+                types.add(value.type());
+            });
         }
         if (groupBag && PigFunctionTable.groupBagDifference(name).isPresent()) {
             warnDiffers(call.span(), name, PigFunctionTable.groupBagDifference(name).get());
@@ -238,7 +290,93 @@ final class ExprTranslator {
             case ROW -> new SqlExpr.RowOf(args);
             case MAP -> new SqlExpr.MapOf(args);
         };
-        return new Value.Scalar(sql, PigFunctionTable.resultType(function, types));
+        Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types) : null;
+        return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
+    }
+
+    /**
+     * {@code f(*)}: Pig passes the whole input tuple, so the arguments are the relation's fields in
+     * order; null when the call has no {@code *}.
+     */
+    private static List<Value.Scalar> star(PigExpr.Call call, Scope scope) {
+        if (call.arguments().stream().noneMatch(PigExpr.Star.class::isInstance)) {
+            return null;
+        }
+        if (call.arguments().size() != 1 || !(scope instanceof Scope.Plain plain)) {
+            throw unsupported(call.span(), "'*' beside other arguments, or over a grouped relation, is not translated yet");
+        }
+        if (plain.relation().fields().stream().anyMatch(Field::isRest)) {
+            throw unsupported(call.span(), "'*' of a LOAD without AS as a function's arguments is not translated yet: Pig passes each line's own fields");
+        }
+        return plain.star(call.span());
+    }
+
+    /**
+     * Whether the tuples may differ in SQL type (a NOT NULL literal or aggregate beside a nullable
+     * column, say), which Flink's own cast of ARRAY elements cannot plan: unless all are the same.
+     */
+    private static boolean mayDifferInType(List<List<Value.Scalar>> tuples) {
+        return tuples.stream().map(t -> t.stream().map(Value.Scalar::sql).toList()).distinct().count() > 1;
+    }
+
+    /**
+     * {@code {a, (b, c)}}: Pig's TOBAG, which adds a tuple argument as it is and wraps any other value
+     * in a one-field tuple; here an ARRAY of ROWs, the runtime's form of a bag. Flink needs one row
+     * type for the elements: each row is cast to it when they may differ (Flink's own cast of mixed
+     * nullabilities fails its planner), and items of different Pig types are a TODO.
+     */
+    private Value bag(PigExpr.BagExpr bag, Scope scope) {
+        List<List<Value.Scalar>> tuples = new ArrayList<>();
+        for (PigExpr item : bag.items()) {
+            if (item instanceof PigExpr.TupleExpr tuple && !tuple.items().isEmpty()) {
+                tuples.add(tuple.items().stream().map(field -> scalar(field, scope)).toList());
+                continue;
+            }
+            Value.Scalar value = scalar(item, scope);
+            if (value.type() == PigType.TUPLE && bag.items().size() > 1) {
+                throw unsupported(item.span(), "a bag constructor of several tuple values whose fields Ferry does not know is not translated yet");
+            }
+            tuples.add(List.of(value));
+        }
+        List<PigType> types = tuples.get(0).stream().map(Value.Scalar::type).toList();
+        for (List<Value.Scalar> tuple : tuples) {
+            if (!tuple.stream().map(Value.Scalar::type).toList().equals(types) || tuples.size() > 1 && types.contains(PigType.BAG)) {
+                throw unsupported(bag.span(), "a bag constructor whose items have different types is not translated yet");
+            }
+        }
+        SqlType row = null;
+        if (mayDifferInType(tuples)) {
+            List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
+            for (int i = 0; i < types.size(); i++) {
+                PigType type = types.get(i);
+                columns.add(new dev.ferry.translator.sql.Column("f" + i, PigTypes.columnType(type).orElseThrow(() ->
+                        unsupported(bag.span(), "a bag constructor of " + type.keyword() + " values is not translated yet"))));
+            }
+            row = new SqlType.Row(columns);
+        }
+        List<SqlExpr> elements = new ArrayList<>();
+        for (List<Value.Scalar> tuple : tuples) {
+            SqlExpr element = tuple.size() == 1 && tuple.get(0).type() == PigType.TUPLE ? tuple.get(0).sql()
+                    : new SqlExpr.RowOf(tuple.stream().map(Value.Scalar::sql).toList());
+            elements.add(row == null ? element : new SqlExpr.Cast(element, row, false));
+        }
+        return new Value.Scalar(new SqlExpr.ArrayOf(elements), PigType.BAG);
+    }
+
+    /**
+     * {@code m#'k'}: the value of key k, null when the map lacks it (Flink's {@code m['k']} agrees), of
+     * the type the map's values have (bytearray for a LOAD's {@code map[]}).
+     */
+    private Value mapLookup(PigExpr.MapLookup lookup, Scope scope) {
+        Value.Scalar map = scalar(lookup.base(), scope);
+        if (map.type() != PigType.MAP || map.inner() == null) {
+            throw unsupported(lookup.span(), "a map lookup (#) on a " + map.type().keyword()
+                    + (map.type() == PigType.MAP ? " whose value type is not known" : " (Pig casts it to a map)") + " is not translated yet");
+        }
+        if (lookup.key() == null) {
+            throw unsupported(lookup.span(), "a map lookup (#) by a key that is not a string literal is not translated yet");
+        }
+        return new Value.Scalar(new SqlExpr.Item(map.sql(), SqlExpr.Literal.text(lookup.key())), map.inner().valueType());
     }
 
     /**
@@ -247,7 +385,7 @@ final class ExprTranslator {
      * group's input order, which Flink does not promise; two bags of one group are collected by one
      * aggregation, so their tuples pair up as Pig's projections of one bag do.
      */
-    private Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
+    Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
         boolean grouped = scope instanceof Scope.Grouped || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
         if (!grouped) {
             throw unsupported(span, "a bag of a COGROUP passed to a function is not translated yet (only a GROUP's bag is)");
@@ -259,6 +397,34 @@ final class ExprTranslator {
         SqlExpr tuple = new SqlExpr.RowOf(fields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
         Value.Scalar collected = narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag);
         return scope.aggregated(bag, collected, "bag" + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : ""));
+    }
+
+    /**
+     * {@code GENERATE bag} over a COGROUP: the input's rows for the key, collected in that input's
+     * per-key table; {@code {}} when the input has none (the FULL JOIN gives null there). Flink has
+     * no empty-array literal: an empty slice of a one-element array of the bag's row type stands in.
+     */
+    Value.Scalar cogroupBag(Value.Bag bag, Scope.Cogroup scope, SourceSpan span) {
+        List<Field> fields = bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        if (bag.filter() != null || bag.distinct()) {
+            throw unsupported(span, "a nested FILTER or DISTINCT bag of a COGROUP as a value is not translated yet");
+        }
+        List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
+        for (Field field : fields) {
+            SqlType type = field.isRest() ? null : PigTypes.columnType(field.type()).orElse(null);
+            if (type == null) {
+                throw unsupported(span, "a bag of a COGROUP holding " + (field.isRest() ? "the fields of a LOAD without AS" : field.type().keyword() + " values")
+                        + " as a value is not translated yet");
+            }
+            columns.add(new dev.ferry.translator.sql.Column("f" + columns.size(), type));
+        }
+        SqlType.Row row = new SqlType.Row(columns);
+        SqlExpr tuple = new SqlExpr.RowOf(fields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
+        Value.Scalar collected = new Value.Scalar(new SqlExpr.Cast(SqlExpr.Call.of("ARRAY_AGG", tuple), new SqlType.Array(row), false), PigType.BAG);
+        Value.Scalar column = scope.aggregated(bag, collected, "bag" + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : ""));
+        SqlExpr empty = SqlExpr.Call.of("ARRAY_SLICE", new SqlExpr.ArrayOf(List.of(new SqlExpr.Cast(SqlExpr.Literal.NULL, row, false))),
+                new SqlExpr.Literal(2), new SqlExpr.Literal(1));
+        return new Value.Scalar(SqlExpr.Call.of("COALESCE", column.sql(), empty), PigType.BAG);
     }
 
     /**
@@ -293,6 +459,35 @@ final class ExprTranslator {
             }
         }
         return new Value.Scalar(new SqlExpr.RowOf(picked), PigType.TUPLE);
+    }
+
+    /**
+     * TOMAP(k1, v1, ...) and {@code [...]}: Pig's TOMAP casts each key to a String (a ClassCastException
+     * for any other type fails the job) and keeps each value as it is; its schema gives the map the
+     * values' type when they share one, as here. Flink's MAP[...] needs one value type, so values of
+     * different types are a TODO.
+     */
+    private static Inner builtMap(PigExpr.Call call, List<PigType> types) {
+        if (types.size() == 1) {
+            throw unsupported(call.span(), "TOMAP of one argument (a bag of key, value tuples, else null) is not translated yet");
+        }
+        if (types.size() % 2 != 0) {
+            throw unsupported(call.span(), "a map of an odd number of arguments (" + types.size() + ") is not translated:"
+                    + " Pig's TOMAP fails the job on it (\"Function input must have even number of parameters\")");
+        }
+        PigType value = null;
+        for (int i = 0; i < types.size(); i += 2) {
+            if (types.get(i) != PigType.CHARARRAY) {
+                throw unsupported(call.arguments().get(i).span(), "a map key that is not a chararray is not translated yet"
+                        + " (Pig's TOMAP fails the job on it)");
+            }
+            PigType v = types.get(i + 1);
+            if (value != null && v != value || v == PigType.BAG || v == PigType.TUPLE || v == PigType.MAP) {
+                throw unsupported(call.arguments().get(i + 1).span(), "a map whose values have different or complex types is not translated yet");
+            }
+            value = v;
+        }
+        return new Inner(value);
     }
 
     /** COUNT(TOKENIZE(s)): an aggregate of a bag value, computed on the value by the runtime's PIG_BAG_* function. */

@@ -11,11 +11,16 @@ import java.util.List;
  * @param restDelimiter non-null for the fields of a LOAD without AS: Pig keeps each line's own
  *     number of bytearray fields, so the column holds the line's text and {@code $n} splits it on
  *     this delimiter; a STORE writes it back as it was read
+ * @param inner what a map field holds (see {@link Inner}); null when unknown or not a map
  */
-record Field(String pigName, String qualifier, String sqlName, PigType type, String restDelimiter) {
+record Field(String pigName, String qualifier, String sqlName, PigType type, String restDelimiter, Inner inner) {
 
     Field(String pigName, String qualifier, String sqlName, PigType type) {
-        this(pigName, qualifier, sqlName, type, null);
+        this(pigName, qualifier, sqlName, type, null, null);
+    }
+
+    Field(String pigName, String qualifier, String sqlName, PigType type, String restDelimiter) {
+        this(pigName, qualifier, sqlName, type, restDelimiter, null);
     }
 
     boolean isRest() {
@@ -23,11 +28,11 @@ record Field(String pigName, String qualifier, String sqlName, PigType type, Str
     }
 
     Field renamed(String newSqlName) {
-        return new Field(pigName, qualifier, newSqlName, type, restDelimiter);
+        return new Field(pigName, qualifier, newSqlName, type, restDelimiter, inner);
     }
 
     Field qualified(String newQualifier) {
-        return new Field(pigName, newQualifier, sqlName, type, restDelimiter);
+        return new Field(pigName, newQualifier, sqlName, type, restDelimiter, inner);
     }
 
     /**

@@ -93,7 +93,7 @@ final class PigFunctionTable {
         scalar("CurrentTime", "CURRENT_TIMESTAMP", 0, 0, ResultType.DATETIME, "fixed for the whole batch job in both");
         // tuples, bags and maps
         SCALARS.put("TOTUPLE", new Scalar("TOTUPLE", "ROW", Form.ROW, 1, Integer.MAX_VALUE, ResultType.TUPLE, "a tuple of the arguments in both"));
-        SCALARS.put("TOMAP", new Scalar("TOMAP", "MAP", Form.MAP, 2, Integer.MAX_VALUE, ResultType.MAP,
+        SCALARS.put("TOMAP", new Scalar("TOMAP", "MAP", Form.MAP, 1, Integer.MAX_VALUE, ResultType.MAP,
                 "key, value pairs; a repeated key keeps the last value in both"));
         runtime("TOBAG", 1, Integer.MAX_VALUE, ResultType.BAG, "one tuple per argument; arguments of one type");
         runtime("SIZE", 1, 1, ResultType.LONG, "chars of a chararray, tuples of a bag, entries of a map, fields of a tuple, 1 for a number");

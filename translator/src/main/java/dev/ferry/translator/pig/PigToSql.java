@@ -63,6 +63,9 @@ public final class PigToSql {
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
     private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
+    /** GROUPs and COGROUPs read as rows, one view each. */
+    private final Map<Relation.Grouped, Relation.Named> groupRows = new HashMap<>();
+    private final Map<Relation.Cogrouped, Relation.Named> cogroupRows = new HashMap<>();
     private int statementIndex;
 
     private PigToSql(PigScript script, Diagnostics diagnostics) {
@@ -308,7 +311,8 @@ public final class PigToSql {
             tableDelimiter = "\n";
         }
         for (var fieldSchema : schema) {
-            var type = PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
+            Inner inner = fieldSchema.type() == PigType.MAP ? PigTypes.loadedMap(fieldSchema) : null;
+            var type = inner != null ? PigTypes.LOADED_MAP : PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(fieldSchema.span(), "the file tag is a chararray; declaring it "
@@ -316,7 +320,7 @@ public final class PigToSql {
             }
             // AS (int, chararray): unnamed fields, reachable by position only.
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
-            fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type()));
+            fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
         }
         String table = tableName(alias);
@@ -714,7 +718,7 @@ public final class PigToSql {
                 String sqlName = names.unique(qualifier != null ? defaultNames.get(i) : pigName != null ? pigName : defaultNames.get(i));
                 boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
                 items.add(new SelectItem(value.sql(), sameName ? null : sqlName));
-                fields.add(new Field(pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value)));
+                fields.add(new Field(pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value), value.inner()));
             }
         }
         return new Projection(items, fields);
@@ -763,6 +767,11 @@ public final class PigToSql {
                 tuple.fields().forEach(f -> names.add(f.sqlName()));
                 return;
             }
+            if (inner instanceof Value.Scalar scalar && (scalar.type() == PigType.BAG || scalar.type() == PigType.TUPLE)) {
+                // Pig gives a row per tuple of a bag (none for an empty one) and a field per field of a tuple.
+                throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a " + scalar.type().keyword()
+                        + " value (not a GROUP's bag) is not translated yet");
+            }
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);
                 names.add(defaultName(flatten.expr(), scalar));
@@ -780,6 +789,21 @@ public final class PigToSql {
                 return;
             }
             throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a bag is not supported by the Flink SQL translation yet");
+        }
+        Value whole = expr instanceof PigExpr.Call ? null : expressions.translate(expr, scope);
+        if (whole instanceof Value.KeyTuple tuple && expr instanceof PigExpr.FieldRef) {
+            // GENERATE group of several keys: Pig's group is the tuple of the keys.
+            values.add(new Value.Scalar(new SqlExpr.RowOf(tuple.keys().stream().map(Value.Scalar::sql).toList()), PigType.TUPLE));
+            names.add("group");
+            return;
+        }
+        if (whole instanceof Value.Bag bag) {
+            // GENERATE group, bag: the group's rows as Pig's bag value.
+            Value.Scalar value = scope instanceof Scope.Cogroup cogroup ? expressions.cogroupBag(bag, cogroup, expr.span())
+                    : expressions.bagValue(bag, scope, expr.span());
+            values.add(value);
+            names.add(bag.field() != null && bag.field().pigName() != null ? bag.field().pigName() : bag.relation().sqlName());
+            return;
         }
         Value.Scalar value = expressions.scalar(expr, scope);
         values.add(value);
@@ -952,7 +976,7 @@ public final class PigToSql {
             for (Field f : sides.get(s).fields()) {
                 boolean clash = counts.get(f.sqlName().toLowerCase(java.util.Locale.ROOT)) > 1;
                 String sqlName = names.unique(clash ? pigAliases.get(s) + "_" + f.sqlName() : f.sqlName());
-                fields.add(new Field(f.pigName(), pigAliases.get(s), sqlName, f.type(), f.restDelimiter()));
+                fields.add(new Field(f.pigName(), pigAliases.get(s), sqlName, f.type(), f.restDelimiter(), f.inner()));
             }
         }
         return fields;
@@ -1164,7 +1188,7 @@ public final class PigToSql {
         }
         List<Field> dimensionFields = List.copyOf(fields);
         for (Field field : input.fields()) {
-            fields.add(new Field(field.pigName(), cube.input(), names.unique(field.sqlName()), field.type(), field.restDelimiter()));
+            fields.add(new Field(field.pigName(), cube.input(), names.unique(field.sqlName()), field.type(), field.restDelimiter(), field.inner()));
         }
         List<SqlQuery> branches = new ArrayList<>();
         for (List<Boolean> set : sets) {
@@ -1351,8 +1375,55 @@ public final class PigToSql {
         if (relation instanceof Relation.Ordered ordered) {
             return materialize(ordered);
         }
+        if (relation instanceof Relation.Cogrouped cogrouped) {
+            // Read as rows: Pig's (group, bag, bag...) tuples, as FOREACH c GENERATE group, a, b... gives them.
+            List<PigRelation.GenerateItem> items = new ArrayList<>();
+            items.add(new PigRelation.GenerateItem(new PigExpr.FieldRef(null, "group", span), List.of(), span));
+            for (Relation.Side side : cogrouped.sides()) {
+                items.add(new PigRelation.GenerateItem(new PigExpr.FieldRef(null, side.bagAlias(), span), List.of(), span));
+            }
+            Relation.Named rows = cogroupRows.get(cogrouped);
+            if (rows == null) {
+                rows = (Relation.Named) cogroupForeach(alias, new PigRelation.Foreach(alias, items, span), cogrouped);
+                cogroupRows.put(cogrouped, rows);
+            }
+            return rows;
+        }
+        if (relation instanceof Relation.Grouped grouped) {
+            Relation.Named rows = groupRows.get(grouped);
+            if (rows == null) {
+                rows = groupRows(alias, grouped, span);
+                groupRows.put(grouped, rows);
+            }
+            return rows;
+        }
         throw ExprTranslator.unsupported(span, "'" + alias + "' is a grouped relation (bags); only FOREACH ... GENERATE with"
                 + " aggregates over it is supported by the Flink SQL translation yet");
+    }
+
+    /**
+     * A GROUP read as rows (STORE, DISTINCT, a JOIN...): Pig's tuples of {@code group} (the key, a tuple
+     * of the keys, or 'all') and the bag of the input rows, collected as ARRAY_AGG(ROW(...)). The bag's
+     * tuples come in no particular order, in Pig as here.
+     */
+    private Relation.Named groupRows(String alias, Relation.Grouped grouped, SourceSpan span) {
+        Relation.Named input = grouped.input();
+        if (input.fields().stream().anyMatch(Field::isRest)) {
+            throw ExprTranslator.unsupported(span, "the bags of a GROUP of a LOAD without AS are not translated yet; declare the fields with AS");
+        }
+        Names names = new Names();
+        SqlExpr key = grouped.all() ? SqlExpr.Literal.text("all")
+                : grouped.keys().size() == 1 ? grouped.keys().get(0) : new SqlExpr.RowOf(grouped.keys());
+        PigType keyType = grouped.all() ? PigType.CHARARRAY : grouped.keys().size() == 1 ? grouped.keyFields().get(0).type() : PigType.TUPLE;
+        String keyName = names.unique("group");
+        String bagName = names.unique(grouped.bagAlias());
+        SqlExpr tuple = new SqlExpr.RowOf(input.fields().stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
+        List<SelectItem> items = List.of(new SelectItem(key, keyName), new SelectItem(SqlExpr.Call.of("ARRAY_AGG", tuple), bagName));
+        // GROUP ALL is one group, or none over no rows (as in aggregate()).
+        List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
+        SqlQuery query = Select.of(items, new SqlQuery.TableRef(input.sqlName())).withGroupBy(groupBy);
+        List<Field> fields = List.of(new Field("group", null, keyName, keyType), new Field(grouped.bagAlias(), null, bagName, PigType.BAG));
+        return view(alias, List.of(grouped.span()), query, fields);
     }
 
     private Relation.Named view(String alias, SourceSpan span, SqlQuery query, List<Field> fields) {

@@ -20,7 +20,24 @@ final class PigTypes {
             PigType.BOOLEAN, SqlType.BOOLEAN,
             PigType.DATETIME, SqlType.TIMESTAMP_LTZ);
 
+    /** A map read by a LOAD: Pig's text form parsed by the pig-storage format, its values kept as text (bytearray). */
+    static final SqlType LOADED_MAP = new SqlType.Map(SqlType.STRING, SqlType.STRING);
+
     private PigTypes() {}
+
+    /**
+     * What a LOAD's {@code m:map[]} or {@code m:map[chararray]} holds: Pig's Utf8StorageConverter
+     * keeps each value as the bytes between {@code #} and the next {@code ,} or {@code ]} (as text
+     * for chararray). Typed values (map[int]) Pig converts while loading; not translated yet.
+     */
+    static Inner loadedMap(dev.ferry.parser.pig.FieldSchema map) {
+        PigType value = map.fields().isEmpty() ? PigType.BYTEARRAY : map.fields().get(0).type();
+        if (value != PigType.BYTEARRAY && value != PigType.CHARARRAY) {
+            throw ExprTranslator.unsupported(map.span(), "a map of " + value.keyword() + " values (map[" + value.keyword()
+                    + "]) is not translated yet; declare it map[] and cast the looked-up values");
+        }
+        return new Inner(value);
+    }
 
     static Optional<SqlType> columnType(PigType type) {
         return Optional.ofNullable(COLUMN_TYPES.get(type));

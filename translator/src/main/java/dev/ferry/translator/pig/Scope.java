@@ -97,7 +97,7 @@ sealed interface Scope {
         }
 
         Value.Scalar scalar(Field field) {
-            return new Value.Scalar(new SqlExpr.ColumnRef(qualifierForSql, field.sqlName()), field.type());
+            return new Value.Scalar(new SqlExpr.ColumnRef(qualifierForSql, field.sqlName()), field.type(), field.inner());
         }
 
         private String fieldList() {

@@ -7,8 +7,16 @@ import java.util.List;
 /** What a Pig expression evaluates to during translation. */
 sealed interface Value {
 
-    /** A scalar with its SQL form and Pig type. */
-    record Scalar(SqlExpr sql, PigType type) implements Value {}
+    /**
+     * A single value with its SQL form and Pig type.
+     *
+     * @param inner what is inside it when it is a map (see {@link Inner}), else null
+     */
+    record Scalar(SqlExpr sql, PigType type, Inner inner) implements Value {
+        Scalar(SqlExpr sql, PigType type) {
+            this(sql, type, null);
+        }
+    }
 
     /**
      * A bag inside a grouped relation: the whole bag, or one field of it ({@code clicks.amount}); a

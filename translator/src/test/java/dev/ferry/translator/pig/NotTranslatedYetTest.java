@@ -54,6 +54,15 @@ class NotTranslatedYetTest {
             G = group A by b; X = foreach G { o = order A by a; t = limit o 2; generate group, COUNT(A), COUNT(t); } | 3:53 | reads the whole bag beside its nested LIMIT
             G = group A by b; X = foreach G { t = limit A 2; generate FLATTEN(t); } | 3:35 | not ORDERed just before
             G = group A by b; X = foreach G { o = order A by a; t = limit o 2; d = distinct A; generate COUNT(d), COUNT(t); } | 3:53 | beside other nested commands
+            X = load 'm' as (m:map[int]);                          | 3:18 | a map of int values (map[int]) is not translated yet
+            X = foreach A generate TOMAP(b, a, b);                 | 3:24 | a map of an odd number of arguments (3) is not translated: Pig's TOMAP fails the job
+            X = foreach A generate TOMAP(TOBAG(b));                | 3:24 | TOMAP of one argument
+            X = foreach A generate TOMAP(b, a, b, b);              | 3:39 | a map whose values have different or complex types
+            X = foreach A generate TOMAP(a, b);                    | 3:30 | a map key that is not a chararray
+            X = foreach A generate b#'k';                          | 3:25 | a map lookup (#) on a chararray (Pig casts it to a map)
+            X = foreach A generate {(a), (b)};                     | 3:24 | a bag constructor whose items have different types
+            X = foreach A generate a, FLATTEN(TOKENIZE(b));        | 3:27 | FLATTEN of a bag value (not a GROUP's bag)
+            X = foreach A generate FLATTEN((a, b));                | 3:24 | FLATTEN of a tuple value
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostics diagnostics = new Diagnostics();

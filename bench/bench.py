@@ -12,11 +12,17 @@ Rows:
   N apps        `convert` of a synthetic repository of N apps (10, 100, 1,000; 10,000 with --large)
   pig K bytes   `convert` of one app whose Pig script is K bytes of chained FILTERs (1 KB ... 10 MB):
                 the per-MB column shows whether the Pig front end and translation stay linear
+  job S N rows  the sample's Pig script S on N generated page views (1M; 10M with --large): real Pig 0.18 in
+                local mode (`org.apache.pig.Main -x local`, as `pig -x local` runs it) against the job Ferry
+                translated, run by ferry-runtime's `java -jar` on its local Flink mini cluster; after the
+                table, whether both wrote the same rows (doubles to a relative 1e-9, as `ferry verify`)
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+import math
 import os
 import re
 import shutil
@@ -86,6 +92,69 @@ def make_pig_repo(root: Path, size: int, target: Path) -> Path:
     return target
 
 
+# The sample's scripts: (script, its SQL job's file, parameters besides INPUT/OUTPUT, ordered output, field delimiter).
+JOBS = [
+    ("sessionize", "sessionize.sql", {"MIN_DURATION": "500"}, False, "\t"),
+    ("revenue", "revenue-by-country.sql", {"USERS": "{users}"}, False, ","),
+    ("top_pages", "top-pages.sql", {}, True, "\t"),
+]
+
+
+def make_job_data(root: Path, rows: int, target: Path) -> tuple[Path, Path]:
+    """(page views, user directory): the sample's generator at `rows` views, one user per 13 views as in the sample."""
+    views, users = target / "page_views" / "part-00000", target / "users" / "users.csv"
+    if views.is_file() and users.is_file():
+        return views.parent, users.parent
+    spec = importlib.util.spec_from_file_location("generate_data", root / "samples" / "clickstream" / "generate_data.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    rng = module.random.Random(20260115)
+    directory = max(300, rows // 13)
+    module.write(users, module.users(rng, directory))
+    module.write(views, module.page_views(rng, "2026-01-15", rows, directory + directory // 15))
+    return views.parent, users.parent
+
+
+def read_output(directory: Path) -> list[str]:
+    """Every line of a job's output directory (its part files; hidden and _SUCCESS-style files skipped)."""
+    lines: list[str] = []
+    for part in sorted(directory.rglob("*")):
+        if part.is_file() and not part.name.startswith((".", "_")):
+            lines += part.read_text(encoding="utf-8").splitlines()
+    return lines
+
+
+def same_field(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    try:
+        x, y = float(a), float(b)
+    except ValueError:
+        return False
+    return ("." in a or "e" in a.lower()) and math.isclose(x, y, rel_tol=1e-9)
+
+
+def same_rows(pig: list[str], flink: list[str], ordered: bool, delimiter: str) -> bool:
+    """Both engines' rows: equal in order (ordered) or as multisets, doubles compared to a relative 1e-9."""
+    if len(pig) != len(flink):
+        return False
+    if not ordered:
+        pig, flink = sorted(pig), sorted(flink)
+    return all(len(p) == len(f) and all(same_field(x, y) for x, y in zip(p, f))
+               for p, f in ((a.split(delimiter), b.split(delimiter)) for a, b in zip(pig, flink)))
+
+
+def with_options(rows: list[tuple[str, list[str], float]], labels: tuple[str, ...],
+                 variants: dict[str, list[str]]) -> list[tuple[str, list[str], float]]:
+    """The rows named `labels` again, once per variant: JVM options added after java, a separate output directory."""
+    added = []
+    for label, argv, mb in rows:
+        if label in labels:
+            for name, options in variants.items():
+                added.append((f"{label} [{name}]", [argv[0], *options, *argv[1:-1], f"{argv[-1]}-{name}"], mb))
+    return added
+
+
 def measure(argv: list[str]) -> tuple[float, float, float, int]:
     """(wall s, CPU s, peak RSS MiB, exit code) of one run of argv, output discarded."""
     start = time.perf_counter()
@@ -103,13 +172,18 @@ def spread(values: list[float], digits: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per row (default 3)")
-    parser.add_argument("--large", action="store_true", help="add the 10,000-app row")
-    parser.add_argument("--only", default="", help="comma list of row groups: floor,cold,apps,pig")
+    parser.add_argument("--large", action="store_true", help="add the 10,000-app row and the 10M-row jobs")
+    parser.add_argument("--only", default="", help="comma list of row groups: floor,cold,apps,pig,jobs")
+    parser.add_argument("--job-rows", type=lambda v: [int(n) for n in v.split(",")], default=[1_000_000],
+                        help="comma list of page-view counts for the job rows (default 1000000)")
     parser.add_argument("--java", default="java", help="the java command (default: java on PATH)")
     parser.add_argument("--jvm-option", action="append", default=[], help="extra JVM option for Ferry's runs")
     parser.add_argument("--startup-variants", action="store_true",
                         help="also run the cold app and 1,000 apps with an AppCDS archive (trained on the sample here)"
                              " and with C1 only (-XX:TieredStopAtLevel=1), alone and together")
+    parser.add_argument("--gc-variants", action="store_true",
+                        help="also run the cold app and the 1,000 (and 10,000) apps with each collector (G1, Serial,"
+                             " Parallel) under C2 and C1: the measurement behind bin/ferry's choice")
     parser.add_argument("--baseline-jar", help="another ferry-cli.jar (an older build): each Ferry row is also run with"
                         " it, interleaved, as 'row [baseline]'")
     args = parser.parse_args()
@@ -118,7 +192,7 @@ def main() -> int:
     jar = root / "cli" / "target" / "ferry-cli.jar"
     work = Path(os.environ.get("FERRY_BENCH_DIR", Path(tempfile.gettempdir()) / "ferry-bench"))
     work.mkdir(parents=True, exist_ok=True)
-    groups = set(args.only.split(",")) if args.only else {"floor", "cold", "apps", "pig"}
+    groups = set(args.only.split(",")) if args.only else {"floor", "cold", "apps", "pig", "jobs"}
     ferry = [args.java, *args.jvm_option, "-jar", str(jar)]
     baseline = [args.java, *args.jvm_option, "-jar", str(Path(args.baseline_jar).resolve())] if args.baseline_jar else None
 
@@ -150,6 +224,38 @@ def main() -> int:
             label = f"pig script {size // 1000:,} KB"
             rows.append((label, [*ferry, "convert", str(repo), "-o", str(work / f"out-pig-{size}")], size / 1e6))
 
+    checks: list[tuple[str, Path, Path, bool, str]] = []  # (label, Pig's output, Flink's, ordered, delimiter)
+    outputs: dict[str, Path] = {}  # a job's output directory, removed before each run (untimed)
+    if "jobs" in groups:
+        sql = work / "out-jobs-sql"  # the sample converted once, untimed: the translated jobs
+        shutil.rmtree(sql, ignore_errors=True)
+        subprocess.run([*ferry, "convert", str(root / "samples" / "clickstream"), "-o", str(sql)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        oracle = root / "oracle" / "target"
+        pig = [args.java, "-Xmx1g", f"-Dpig.temp.dir={work / 'pig-tmp'}", f"-Dhadoop.tmp.dir={work / 'pig-tmp' / 'hadoop'}",
+               f"-Dmapreduce.jobtracker.staging.root.dir={work / 'pig-tmp' / 'staging'}", "-cp",
+               f"{oracle / 'ferry-oracle.jar'}{os.pathsep}{(oracle / 'oracle-classpath.txt').read_text().strip()}",
+               "org.apache.pig.Main", "-x", "local", "-l", str(work / "pig-logs")]
+        for directory in ("pig-tmp", "pig-logs"):
+            (work / directory).mkdir(exist_ok=True)
+        flink = [args.java, "-jar", str(root / "runtime" / "target" / "ferry-runtime.jar")]
+        for count in args.job_rows + ([10_000_000] if args.large else []):
+            views, users = make_job_data(root, count, work / f"job-data-{count}")
+            for name, job, extra, ordered, delimiter in JOBS:
+                params = {"INPUT": str(views), **{k: v.format(users=users) for k, v in extra.items()}}
+                label = f"job {name} {count / 1e6:g}M rows"
+                pig_out, flink_out = work / f"out-job-{name}-{count}-pig", work / f"out-job-{name}-{count}-flink"
+                script = root / "samples" / "clickstream" / "apps" / "clickstream" / "pig" / f"{name}.pig"
+                rows.append((f"{label}: Pig 0.18 local", [
+                    *pig, *[a for k, v in params.items() for a in ("-param", f"{k}={v}")],
+                    "-param", f"OUTPUT={pig_out}", "-f", str(script)], 0))
+                rows.append((f"{label}: Flink (ferry-runtime)", [
+                    *flink, "--script", str(next((sql / "flink").glob(f"*/{job}"))),
+                    *[a for k, v in params.items() for a in ("--param", f"{k}={v}")], "--param", f"OUTPUT={flink_out}"], 0))
+                outputs[f"{label}: Pig 0.18 local"] = pig_out
+                outputs[f"{label}: Flink (ferry-runtime)"] = flink_out
+                checks.append((label, pig_out, flink_out, ordered, delimiter))
+
     if args.startup_variants:
         archive = work / "ferry-cli.jsa"
         if not archive.is_file():  # train: the classes one conversion of the sample loads
@@ -159,11 +265,11 @@ def main() -> int:
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         variants = {"CDS": [f"-XX:SharedArchiveFile={archive}"], "C1": ["-XX:TieredStopAtLevel=1"],
                     "CDS+C1": [f"-XX:SharedArchiveFile={archive}", "-XX:TieredStopAtLevel=1"]}
-        for label, argv, mb in list(rows):
-            if label in ("1 app cold (clickstream)", "1,000 apps"):
-                for name, options in variants.items():
-                    rows.append((f"{label} [{name}]", [args.java, *args.jvm_option, *options, *ferry[len(args.jvm_option) + 1:],
-                                                      *argv[len(ferry):-1], f"{argv[-1]}-{name}"], mb))
+        rows += with_options(rows, ("1 app cold (clickstream)", "1,000 apps"), variants)
+    if args.gc_variants:
+        variants = {f"{gc}+{jit}": [f"-XX:+Use{gc}GC", *([] if jit == "C2" else ["-XX:TieredStopAtLevel=1"])]
+                    for gc in ("G1", "Serial", "Parallel") for jit in ("C2", "C1")}
+        rows += with_options(rows, ("1 app cold (clickstream)", "1,000 apps", "10,000 apps"), variants)
     if baseline:
         rows = [pair for label, argv, mb in rows for pair in (
             [(label, argv, mb)] if argv[:len(ferry)] != ferry
@@ -176,20 +282,25 @@ def main() -> int:
             break
     for _ in range(args.runs):  # interleaved: round r measures every row once
         for label, argv, _ in rows:
-            if "convert" in argv:
-                shutil.rmtree(argv[-1], ignore_errors=True)  # each run writes a fresh output, untimed
+            if "convert" in argv or label in outputs:
+                shutil.rmtree(outputs.get(label, argv[-1]), ignore_errors=True)  # each run writes a fresh output, untimed
             results[label].append(measure(argv))
 
     print(f"Ferry bench: {args.runs} runs per row, interleaved; median (min-max); "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
-    print(f"| {'measure':<37} | {'wall s':<20} | {'CPU s':<20} | {'peak RSS MiB':<20} | exit | CPU s per MB |")
-    print(f"|{'-' * 39}|{'-' * 22}|{'-' * 22}|{'-' * 22}|------|--------------|")
+    width = max([37, *(len(label) for label, _, _ in rows)])
+    print(f"| {'measure':<{width}} | {'wall s':<20} | {'CPU s':<20} | {'peak RSS MiB':<20} | exit | CPU s per MB |")
+    print(f"|{'-' * (width + 2)}|{'-' * 22}|{'-' * 22}|{'-' * 22}|------|--------------|")
     for label, _, megabytes in rows:
         runs = results[label]
         wall, cpu, rss = ([r[i] for r in runs] for i in range(3))
         codes = ",".join(sorted({str(r[3]) for r in runs}))
         per_mb = f"{statistics.median(cpu) / megabytes:.2f}" if megabytes >= 0.1 else ""
-        print(f"| {label:<37} | {spread(wall, 2):<20} | {spread(cpu, 2):<20} | {spread(rss, 0):<20} | {codes:<4} | {per_mb:<12} |")
+        print(f"| {label:<{width}} | {spread(wall, 2):<20} | {spread(cpu, 2):<20} | {spread(rss, 0):<20} | {codes:<4} | {per_mb:<12} |")
+    for label, pig_out, flink_out, ordered, delimiter in checks:
+        pig_rows, flink_rows = read_output(pig_out), read_output(flink_out)
+        verdict = "same rows" if pig_rows and same_rows(pig_rows, flink_rows, ordered, delimiter) else "DIFFERENT rows"
+        print(f"{label}: {verdict} (Pig {len(pig_rows):,}, Flink {len(flink_rows):,})")
     return 0
 
 

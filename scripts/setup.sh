@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import airflow, ferry_runtime, hmsclient, thrift, dockerfile_parse, playwright' 2>/dev/null; then
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import airflow, ferry_runtime, hmsclient, thrift, dockerfile_parse, playwright, mypy' 2>/dev/null; then
   echo "== creating .venv with Airflow (pinned in runtime/python/requirements.txt)"
   python3 -m venv .venv
   .venv/bin/pip install -q --upgrade pip

@@ -31,6 +31,8 @@ rm -r "$(dirname "$oracle_pom")"
 echo "== ruff (runtime package)"
 .venv/bin/ruff check runtime/python e2e
 .venv/bin/ruff format --check runtime/python e2e
+echo "== mypy (runtime package; settings in runtime/python/pyproject.toml)"
+(cd runtime/python && ../../.venv/bin/mypy)
 # e2e/test_preview.py loads `ferry preview`'s page in a real headless Chromium: Debian's package, driven by
 # Playwright from the venv (Playwright's own browser download is never used).
 if ! command -v chromium >/dev/null 2>&1; then

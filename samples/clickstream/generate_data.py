@@ -19,19 +19,20 @@ REFERRERS = ["", "google", "newsletter", "partner", "direct"]
 FIRST = ["Ada", "Bo", "Chen", "Dara", "Eli", "Femi", "Gus", "Hana", "Ivo", "Jun", "Kai", "Lena"]
 
 
-def users(rng: random.Random) -> list[str]:
+def users(rng: random.Random, count: int = 300) -> list[str]:
     rows = []
-    for n in range(1, 301):
+    for n in range(1, count + 1):
         country = rng.choice(COUNTRIES) if n % 37 else ""  # a few users without a country
         rows.append(f"u{n:04d},{rng.choice(FIRST)} {n},{country},{rng.randint(2012, 2025)}")
     return rows
 
 
-def page_views(rng: random.Random, day: str) -> list[str]:
+def page_views(rng: random.Random, day: str, count: int = 4000, user_ids: int = 320) -> list[str]:
+    """`count` views by user ids 1..`user_ids` (the directory has fewer: the rest join nothing)."""
     start = {"2026-01-15": 1768435200}[day]  # 2026-01-15T00:00:00Z
     rows = []
-    for _ in range(4000):
-        user = f"u{rng.randint(1, 320):04d}"  # ids above 300 have no directory entry
+    for _ in range(count):
+        user = f"u{rng.randint(1, user_ids):04d}"  # ids above 300 have no directory entry
         ts = start + rng.randint(0, 86399)
         page = rng.choice(PAGES)
         duration = str(rng.randint(0, 120000))

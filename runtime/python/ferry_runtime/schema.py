@@ -80,6 +80,7 @@ def _closed(schema: Mapping[str, Any]) -> dict[str, Any]:
 # kind -> the kubernetes client's model of it, generated from the Kubernetes OpenAPI spec.
 CORE_MODELS: dict[tuple[str, str], str] = {
     ("v1", "ConfigMap"): "V1ConfigMap",
+    ("v1", "Secret"): "V1Secret",
     ("v1", "ServiceAccount"): "V1ServiceAccount",
     ("v1", "Pod"): "V1Pod",
     ("rbac.authorization.k8s.io/v1", "Role"): "V1Role",

@@ -21,7 +21,7 @@ def sla_missed(
     event: str,
     contact: str = "",
     message: str = "",
-    logger: logging.Logger | None = None,
+    logger: logging.Logger | Any = None,
     **_: Any,
 ) -> str:
     """Reports one SLA miss (to `logger`, a task's log, else this module's); returns the text."""
@@ -103,7 +103,7 @@ def check_action(
     started: datetime | None,
     ended: datetime,
     succeeded: bool,
-    logger: logging.Logger | None = None,
+    logger: logging.Logger | Any = None,
     what: str = "action",
 ) -> dict[str, Any]:
     """The SLA record of one action (or, `what`="workflow", of the workflow) that has ended;
@@ -129,7 +129,7 @@ def check_action(
         events["END"] = "MISS" if not succeeded or ended > expected_end else "MET"
     if expected_duration is not None:
         events["DURATION"] = "MISS" if ended - started > expected_duration else "MET"
-    record = {
+    record: dict[str, Any] = {
         "node": node,
         "nominal_time": oozie_time(nominal),
         "expected_start": None if expected_start is None else oozie_time(expected_start),

@@ -172,5 +172,5 @@ class FakeKubernetesApi:
 
     @staticmethod
     def base(name: str) -> str:
-        name = name.removesuffix("-sql")
+        name = name.removesuffix("-sql").removesuffix("-params")
         return name.rsplit("-", 1)[0]

@@ -1,7 +1,7 @@
 """Stands in for `java -jar ferry-runtime.jar` in tests: the same CLI contract, no Flink.
 
---script FILE --param NAME=VALUE (repeatable) --prepare-delete PATH --prepare-mkdir PATH
---parallelism N. Exit 0 success, 1 job failed, 2 usage error; errors as
+--script FILE --param NAME=VALUE (repeatable) --param-env NAME=ENV_VAR (repeatable)
+--prepare-delete PATH --prepare-mkdir PATH --parallelism N. Exit 0 success, 1 job failed, 2 usage error; errors as
 `ferry-runtime: error: <message>` on stderr.
 
 Behaviour comes from the script: a line `-- fake: fail <message>` makes the job fail with that
@@ -32,12 +32,18 @@ def main(argv: list[str]) -> int:
     parser = Parser(prog="ferry-runtime")
     parser.add_argument("--script", required=True)
     parser.add_argument("--param", action="append", default=[])
+    parser.add_argument("--param-env", action="append", default=[])
     parser.add_argument("--prepare-delete", action="append", default=[])
     parser.add_argument("--prepare-mkdir", action="append", default=[])
     parser.add_argument("--parallelism", type=int)
     try:
         args = parser.parse_args(argv)
         params = dict(_binding(item) for item in args.param)
+        for item in args.param_env:
+            name, variable = _binding(item)
+            if variable not in os.environ:
+                raise UsageError(f"--param-env {item}: the environment variable {variable} is not set")
+            params[name] = os.environ[variable]
         script = Path(args.script).read_text(encoding="utf-8")
     except (UsageError, OSError) as exc:
         print(f"ferry-runtime: error: {exc}", file=sys.stderr)
@@ -45,7 +51,7 @@ def main(argv: list[str]) -> int:
     record = os.environ.get("FERRY_FAKE_RUNTIME_RECORD")
     if record:
         with open(record, "a", encoding="utf-8") as out:
-            out.write(json.dumps({"argv": argv, "cwd": os.getcwd()}) + "\n")
+            out.write(json.dumps({"argv": argv, "cwd": os.getcwd(), "params": params}) + "\n")
     for path in args.prepare_delete:
         shutil.rmtree(path, ignore_errors=True)
     for path in args.prepare_mkdir:

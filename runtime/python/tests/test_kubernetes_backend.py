@@ -63,12 +63,14 @@ def k8s_run(run_dag) -> tuple[DagRunResult, FakeKubernetesApi]:
     with pytest.MonkeyPatch.context() as patch, SmtpSink() as smtp:
         patch.setattr(flink_kubernetes, "kubernetes_api", lambda conn_id: fake)
         patch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", smtp_connection(smtp.port))
+        patch.setenv("AIRFLOW_VAR_DB_PASSWORD", DB_PASSWORD)
         result = run_dag("wf_k8s")
     SENT.extend(smtp.messages)
     return result, fake
 
 
 SENT: list = []  # what the SMTP server received during the run
+DB_PASSWORD = "CANARY-hunter2' --"  # the Airflow Variable a job parameter reads
 
 
 def smtp_connection(port: int) -> str:
@@ -143,6 +145,34 @@ def test_failed_jobs_reach_kill_and_fail_the_run(k8s_run):
     assert "[FLINK_JOB_FAILED]" in killed[0] or "[FLINK_DEPLOYMENT_FAILED]" in killed[0]
 
 
+def test_secret_parameters_reach_the_job_through_an_owned_secret_never_as_values(k8s_run):
+    result, fake = k8s_run
+    deployment = created(fake, "wf-finishes")
+    name = deployment["metadata"]["name"]
+    (secret,) = fake.created("Secret")
+    assert secret["metadata"]["name"] == f"{name}-params"
+    assert secret["metadata"]["labels"] == deployment["metadata"]["labels"]
+    (owner,) = secret["metadata"]["ownerReferences"]
+    assert (owner["kind"], owner["name"]) == ("FlinkDeployment", name)
+    assert secret["stringData"] == {"FERRY_PARAM_0": DB_PASSWORD}
+    (main,) = [
+        c
+        for c in deployment["spec"]["podTemplate"]["spec"]["containers"]
+        if c["name"] == "flink-main-container"
+    ]
+    assert {
+        "name": "FERRY_PARAM_0",
+        "valueFrom": {"secretKeyRef": {"name": f"{name}-params", "key": "FERRY_PARAM_0"}},
+    } in main["env"]
+    # The value is nowhere but in the Secret: not in any other body sent, not in the task logs.
+    for request in fake.requests:
+        if request.body is not None and request.kind != "Secret":
+            assert "CANARY-hunter2" not in json.dumps(request.body), request.kind
+    assert "CANARY-hunter2" not in result.log
+    # Jobs without secret parameters get no Secret; the Secret goes with its deployment.
+    assert fake.verbs_for(f"{name}-params", "Secret")[-1] == "delete"
+
+
 def test_every_deployment_is_replaced_then_created_then_deleted(k8s_run):
     _, fake = k8s_run
     assert len(fake.created()) == 3
@@ -210,6 +240,8 @@ def test_submitted_body_carries_name_labels_namespace_and_args(k8s_run):
         "INPUT=hdfs://nn:8020/in",
         "--param",
         "OUTPUT=hdfs://nn:8020/out/2024/05/01",
+        "--param-env",
+        "db_password=FERRY_PARAM_0",
         "--prepare-delete",
         "hdfs://nn:8020/out",
         "--prepare-mkdir",

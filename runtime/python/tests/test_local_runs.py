@@ -52,11 +52,12 @@ def test_job_gets_rendered_params_sorted_then_prepare_steps(run_dag):
         "--script",
         str(REPO / "flink/wf/sessionize.sql"),
         "--param",
-        "DB_PASSWORD=hunter2-secret",
-        "--param",
         f"INPUT={hdfs}/data/clicks/2024-05-01",  # coord.format_time(coord.nominal_time(), ...)
         "--param",
         f"OUTPUT={hdfs}/out/sessions",
+        # a secret (by its name) reaches the job through its environment, not its command line
+        "--param-env",
+        "DB_PASSWORD=FERRY_PARAM_0",
         "--prepare-delete",
         f"{hdfs}/out/sessions",
         "--prepare-mkdir",
@@ -64,6 +65,7 @@ def test_job_gets_rendered_params_sorted_then_prepare_steps(run_dag):
         "--parallelism",
         "2",  # FERRY_PARALLELISM
     ]
+    assert call["params"]["DB_PASSWORD"] == "hunter2-secret"
     assert call["cwd"] == str(REPO)  # relative paths resolve against the migrated repo
     assert (hdfs / "out/sessions/_SUCCESS").is_file()
     assert (REPO / "out/tmp").is_dir()
@@ -72,7 +74,7 @@ def test_job_gets_rendered_params_sorted_then_prepare_steps(run_dag):
 def test_secret_params_are_masked_in_the_log(run_dag):
     result = run_dag("wf_ok")
     assert "hunter2-secret" not in result.log
-    assert "DB_PASSWORD=***" in result.log
+    assert "--param-env DB_PASSWORD=FERRY_PARAM_0" in result.log
 
 
 def test_decision_default_when_no_case_is_true(run_dag):

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from ferry_runtime.redaction import is_sensitive
+
 # Oozie <prepare> child element -> runtime jar flag.
 PREPARE_FLAGS: Final[dict[str, str]] = {
     "delete": "--prepare-delete",
@@ -24,6 +26,9 @@ EXIT_CODES: Final[dict[int, str]] = {
 }
 
 ERROR_LINE_PREFIX: Final = "ferry-runtime: error:"
+
+# Environment variables the job reads its secret parameters from (`--param-env NAME=VAR`).
+PARAM_ENV_PREFIX: Final = "FERRY_PARAM_"
 
 
 @dataclass(frozen=True)
@@ -46,11 +51,37 @@ class FlinkSqlJob:
                 )
 
 
-def runtime_args(params: Mapping[str, object], prepare: Sequence[Sequence[str]]) -> list[str]:
-    """`--param NAME=VALUE` for each parameter (sorted by name), then the prepare steps in order."""
+def runtime_args(
+    params: Mapping[str, object],
+    prepare: Sequence[Sequence[str]],
+    env_params: Mapping[str, str] | None = None,
+) -> list[str]:
+    """`--param NAME=VALUE` for each parameter (sorted by name), `--param-env NAME=ENV_VAR` for
+    each one the job reads from its environment (a secret: its value stays off the command line),
+    then the prepare steps in order."""
     args: list[str] = []
     for name in sorted(params):
         args += ["--param", f"{name}={params[name]}"]
+    for name in sorted(env_params or {}):
+        args += ["--param-env", f"{name}={(env_params or {})[name]}"]
     for operation, path in prepare:
         args += [PREPARE_FLAGS[operation], str(path)]
     return args
+
+
+def secret_params(
+    params: Mapping[str, object],
+) -> tuple[dict[str, object], dict[str, str], dict[str, str]]:
+    """Split `params` for a job's command line: (plain params, {secret param: env var}, {env var:
+    value}). A secret (by its name) goes through an environment variable, never an argument."""
+    plain: dict[str, object] = {}
+    env_params: dict[str, str] = {}
+    values: dict[str, str] = {}
+    for name in sorted(params):
+        if is_sensitive(name):
+            variable = f"{PARAM_ENV_PREFIX}{len(env_params)}"
+            env_params[name] = variable
+            values[variable] = str(params[name])
+        else:
+            plain[name] = params[name]
+    return plain, env_params, values

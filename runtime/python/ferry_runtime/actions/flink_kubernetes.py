@@ -4,7 +4,9 @@ Group (every backend): run -> delete -> outcome.
 - run (`RunFlinkSqlJob`) picks the backend when it runs. On Kubernetes it creates this try's
   FlinkDeployment from the repo's YAML (a per-try name, run labels, `--param` arguments appended
   to `spec.job.args`) and, when the YAML mounts the `ferry-sql` volume, a ConfigMap holding the
-  SQL script, owned by the deployment. It then polls `status.jobStatus.state` (FINISHED = success;
+  SQL script, owned by the deployment; secret parameters (by name) go into a per-try Secret, also
+  owned by the deployment, and reach the job as `--param-env NAME=VAR` with VAR from a
+  `secretKeyRef`, so no secret value is written into the FlinkDeployment. It then polls `status.jobStatus.state` (FINISHED = success;
   FAILED, CANCELED, `lifecycleState == FAILED` or a JobManager in ERROR = failure, logged with
   `status.error` and the JobManager's last log lines). The stock FlinkKubernetesSensor only checks
   that the JobManager is READY, which a batch job's deployment is long before the job finishes.
@@ -36,11 +38,12 @@ import yaml
 
 from ferry_runtime import trigger_rules
 from ferry_runtime._airflow import AirflowSkipException, BaseOperator, BaseSensorOperator
-from ferry_runtime.actions.flink_job import FlinkSqlJob, runtime_args
+from ferry_runtime.actions.flink_job import FlinkSqlJob, runtime_args, secret_params
 from ferry_runtime.actions.kubernetes_api import (
     CONFIG_MAP,
     FLINK_DEPLOYMENT,
     GROUP,
+    SECRET,
     KubernetesApi,
     http_status,
 )
@@ -51,7 +54,7 @@ from ferry_runtime.run_context import xcom_pull, xcom_push
 from ferry_runtime.transitions import enter
 
 KIND: Final = FLINK_DEPLOYMENT
-DEPLOYMENT_KEY: Final = "deployment"  # XCom of run: {"name", "namespace", "config_map"}
+DEPLOYMENT_KEY: Final = "deployment"  # XCom of run: {"name", "namespace", "config_map", "secret"}
 MAX_NAME_LENGTH: Final = 45  # leaves room for the "-taskmanager-1-1" pods Flink derives from it
 
 # The generated YAML mounts the script from this volume (a ConfigMap made per try), key SCRIPT_KEY.
@@ -59,6 +62,7 @@ SQL_VOLUME: Final = "ferry-sql"
 SCRIPT_KEY: Final = "job.sql"
 CONFIG_MAP_SUFFIX: Final = "-sql"
 MAX_CONFIG_MAP_BYTES: Final = 1024 * 1024  # the API server's limit for one object
+SECRET_SUFFIX: Final = "-params"
 
 MANAGED_BY: Final = ("app.kubernetes.io/managed-by", "ferry")
 LABEL_DAG: Final = "ferry/dag"
@@ -178,9 +182,12 @@ def deployment_body(
     annotations: Mapping[str, str] | None = None,
     owner: Mapping[str, Any] | None = None,
     config_map: str | None = None,
+    secret: str | None = None,
+    secret_env: Sequence[str] = (),
 ) -> dict[str, Any]:
     """The FlinkDeployment to create: the repo's YAML renamed, labelled, with `args` appended,
-    its `ferry-sql` volume pointed at `config_map`, owned by `owner` if given."""
+    its `ferry-sql` volume pointed at `config_map`, owned by `owner` if given; each variable of
+    `secret_env` set in the Flink containers from the key of that name in the Secret `secret`."""
     if doc.get("kind") != KIND or not str(doc.get("apiVersion", "")).startswith(f"{GROUP}/"):
         raise ActionFailed(
             f"not a {KIND}: apiVersion={doc.get('apiVersion')!r} kind={doc.get('kind')!r}",
@@ -210,10 +217,67 @@ def deployment_body(
                 f"{KIND} {name}: the {SQL_VOLUME} volume needs a ConfigMap", "SUBMIT_FAILED"
             )
         volume["configMap"]["name"] = config_map
+    if secret_env:
+        if secret is None:
+            raise ActionFailed(f"{KIND} {name}: secret parameters need a Secret", "SUBMIT_FAILED")
+        add_secret_env(body, secret, secret_env)
     # Pods carry the run's labels too (cost attribution per run, the janitor's selectors).
     pod_metadata = body["spec"].setdefault("podTemplate", {}).setdefault("metadata", {})
     pod_metadata["labels"] = {**(pod_metadata.get("labels") or {}), **labels}
     return body
+
+
+def add_secret_env(body: dict[str, Any], secret: str, variables: Sequence[str]) -> None:
+    """Set `variables` from `secret` in the pod template's Flink container (JobManager and
+    TaskManagers both start from it; the JobManager runs the job's main)."""
+    pod_spec = body["spec"].setdefault("podTemplate", {}).setdefault("spec", {})
+    containers = pod_spec.setdefault("containers", [])
+    main = next((c for c in containers if c.get("name") == JOBMANAGER_CONTAINER), None)
+    if main is None:
+        main = {"name": JOBMANAGER_CONTAINER}
+        containers.append(main)
+    main["env"] = [
+        *(main.get("env") or []),
+        *(
+            {"name": variable, "valueFrom": {"secretKeyRef": {"name": secret, "key": variable}}}
+            for variable in variables
+        ),
+    ]
+
+
+def owned_metadata(
+    name: str,
+    namespace: str,
+    labels: Mapping[str, str],
+    annotations: Mapping[str, str],
+    owner: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Metadata of an object a try's FlinkDeployment owns (its ConfigMap, its Secret)."""
+    return {
+        "name": name,
+        "namespace": namespace,
+        "labels": dict(labels),
+        "annotations": dict(annotations),
+        "ownerReferences": [dict(owner)],
+    }
+
+
+def secret_body(
+    name: str,
+    namespace: str,
+    values: Mapping[str, str],
+    labels: Mapping[str, str],
+    annotations: Mapping[str, str],
+    owner: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The per-try Secret holding the job's secret parameter values, owned by its FlinkDeployment."""
+    return {
+        "apiVersion": "v1",
+        "kind": SECRET,
+        "metadata": owned_metadata(name, namespace, labels, annotations, owner),
+        "type": "Opaque",
+        "stringData": dict(values),
+    }
 
 
 def sql_volume(body: Mapping[str, Any]) -> dict[str, Any] | None:
@@ -243,13 +307,7 @@ def config_map_body(
     return {
         "apiVersion": "v1",
         "kind": CONFIG_MAP,
-        "metadata": {
-            "name": name,
-            "namespace": namespace,
-            "labels": dict(labels),
-            "annotations": dict(annotations),
-            "ownerReferences": [dict(owner)],
-        },
+        "metadata": owned_metadata(name, namespace, labels, annotations, owner),
         "data": {SCRIPT_KEY: script},
     }
 
@@ -345,11 +403,13 @@ def delete_object(api: KubernetesApi, kind: str, name: str, namespace: str, log:
 
 
 def delete_run_objects(api: KubernetesApi, ref: Mapping[str, Any], log: Any) -> None:
-    """Delete a try's FlinkDeployment and its ConfigMap (owned, but not every cluster runs GC
-    promptly, and a ConfigMap whose owner was never created has no owner)."""
+    """Delete a try's FlinkDeployment, its ConfigMap and its Secret (owned, but not every cluster
+    runs GC promptly, and a ConfigMap whose owner was never created has no owner)."""
     delete_object(api, KIND, ref["name"], ref["namespace"], log)
     if ref.get("config_map"):
         delete_object(api, CONFIG_MAP, ref["config_map"], ref["namespace"], log)
+    if ref.get("secret"):
+        delete_object(api, SECRET, ref["secret"], ref["namespace"], log)
 
 
 def jobmanager_log(api: KubernetesApi, name: str, namespace: str, log: Any) -> list[str]:
@@ -450,10 +510,13 @@ class RunFlinkSqlJob(BaseSensorOperator):
     def _reference(self, context: Any, api: KubernetesApi, try_number: int) -> dict[str, Any]:
         doc, name, namespace = identity(self, context, api, try_number)
         config_map = name + CONFIG_MAP_SUFFIX if sql_volume(doc) is not None else None
-        return {"name": name, "namespace": namespace, "config_map": config_map}
+        secret = name + SECRET_SUFFIX if secret_params(self.job_params)[1] else None
+        return {"name": name, "namespace": namespace, "config_map": config_map, "secret": secret}
 
     def poke(self, context: Any) -> bool:
-        ref = xcom_pull(context, self.task_id, DEPLOYMENT_KEY) or self._submitted
+        ref: dict[str, Any] = (
+            xcom_pull(context, self.task_id, DEPLOYMENT_KEY) or self._submitted or {}
+        )
         name, namespace = ref["name"], ref["namespace"]
         api = kubernetes_api(self.kubernetes_conn_id)
         try:
@@ -533,17 +596,21 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
         ANNOTATION_TRY: str(ti.try_number),
     }
     config_map = name + CONFIG_MAP_SUFFIX if sql_volume(doc) is not None else None
+    plain, env_params, secret_values = secret_params(op.job_params)
+    secret = name + SECRET_SUFFIX if secret_values else None
     body = deployment_body(
         doc,
         name=name,
         namespace=namespace,
         labels=labels,
         annotations=annotations,
-        args=runtime_args(op.job_params, op.prepare),
+        args=runtime_args(plain, op.prepare, env_params),
         owner=worker_pod_owner(namespace, op.mode, os.environ),
         config_map=config_map,
+        secret=secret,
+        secret_env=tuple(secret_values),
     )
-    ref = {"name": name, "namespace": namespace, "config_map": config_map}
+    ref = {"name": name, "namespace": namespace, "config_map": config_map, "secret": secret}
     # Pushed before creating, so `delete` removes it even if this task dies half-way.
     xcom_push(context, DEPLOYMENT_KEY, ref)
     redact = secrets_of(op.job_params)
@@ -569,13 +636,8 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
             op.log.info("previous %s still terminating; retrying in 5 s", KIND)
             time.sleep(5)
     if config_map is not None:
-        uid = (created.get("metadata") or {}).get("uid")
-        if not uid:
-            raise ActionFailed(
-                f"{KIND} {namespace}/{name}: the API returned no uid", "SUBMIT_FAILED"
-            )
         script = (op.repo / op.script).read_text(encoding="utf-8")
-        owner = owner_reference(KIND, body["apiVersion"], name, uid)
+        owner = owner_of(created, body)
         api.create(
             CONFIG_MAP,
             namespace,
@@ -584,7 +646,32 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
         op.log.info(
             "%s %s/%s: holds the SQL script %s", CONFIG_MAP, namespace, config_map, op.script
         )
+    if secret is not None:
+        api.create(
+            SECRET,
+            namespace,
+            secret_body(secret, namespace, secret_values, labels, annotations, owner_of(created, body)),
+        )
+        op.log.info(
+            "%s %s/%s: holds the secret parameters %s",
+            SECRET,
+            namespace,
+            secret,
+            ", ".join(sorted(env_params)),
+        )
     return ref
+
+
+def owner_of(created: Mapping[str, Any], body: Mapping[str, Any]) -> dict[str, Any]:
+    """The owner reference to the FlinkDeployment the API just created."""
+    uid = (created.get("metadata") or {}).get("uid")
+    name = body["metadata"]["name"]
+    if not uid:
+        raise ActionFailed(
+            f"{KIND} {body['metadata']['namespace']}/{name}: the API returned no uid",
+            "SUBMIT_FAILED",
+        )
+    return owner_reference(KIND, body["apiVersion"], name, uid)
 
 
 class DeleteFlinkDeployment(BaseOperator):

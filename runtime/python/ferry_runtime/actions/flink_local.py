@@ -19,6 +19,7 @@ from ferry_runtime.actions.flink_job import (
     EXIT_CODES,
     FlinkSqlJob,
     runtime_args,
+    secret_params,
 )
 from ferry_runtime.errors import ActionFailed, failure_recorded
 from ferry_runtime.redaction import secrets_of
@@ -75,7 +76,9 @@ def run_locally(op: Any) -> None:
     if not script.is_file():
         raise ActionFailed(f"SQL script not found: {script}", "RUNTIME_USAGE_ERROR")
     command = [*runtime_command(), "--script", str(script)]
-    command += runtime_args(op.job_params, op.prepare)
+    # Secrets go to the child through its environment: a command line is visible to every local user.
+    plain, env_params, secret_values = secret_params(op.job_params)
+    command += runtime_args(plain, op.prepare, env_params)
     if parallelism := os.environ.get("FERRY_PARALLELISM"):
         command += ["--parallelism", parallelism]
     redact = secrets_of(op.job_params)
@@ -85,6 +88,7 @@ def run_locally(op: Any) -> None:
     with subprocess.Popen(
         command,
         cwd=op.repo,
+        env={**os.environ, **secret_values},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

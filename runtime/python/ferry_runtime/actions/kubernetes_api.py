@@ -8,10 +8,14 @@ an in-memory API that records and validates every request. Errors are the kubern
 
 from __future__ import annotations
 
+import builtins
 from typing import Any, Final, Protocol
 
 FLINK_DEPLOYMENT: Final = "FlinkDeployment"
 CONFIG_MAP: Final = "ConfigMap"
+# A job's secret parameters, per try, owned by its FlinkDeployment. Created and deleted by name
+# only: the worker never reads or lists Secrets (both would show their data).
+SECRET: Final = "Secret"
 
 GROUP: Final = "flink.apache.org"
 VERSION: Final = "v1beta1"
@@ -19,7 +23,8 @@ PLURAL: Final = "flinkdeployments"
 
 
 class KubernetesApi(Protocol):
-    """Create, read, delete and list FlinkDeployments and ConfigMaps; read JobManager logs."""
+    """Create, read, delete and list FlinkDeployments and ConfigMaps, create and delete Secrets;
+    read JobManager logs."""
 
     def create(self, kind: str, namespace: str, body: dict[str, Any]) -> dict[str, Any]: ...
 
@@ -27,11 +32,13 @@ class KubernetesApi(Protocol):
 
     def delete(self, kind: str, namespace: str, name: str) -> None: ...
 
-    def list(self, kind: str, namespace: str, label_selector: str) -> list[dict[str, Any]]: ...
+    def list(
+        self, kind: str, namespace: str, label_selector: str
+    ) -> builtins.list[dict[str, Any]]: ...
 
     def pod_log(
         self, namespace: str, label_selector: str, container: str, tail_lines: int
-    ) -> list[str]: ...
+    ) -> builtins.list[str]: ...
 
     def default_namespace(self) -> str | None: ...
 
@@ -67,7 +74,10 @@ class HookApi:
                     GROUP, VERSION, namespace, PLURAL, body
                 )
             )
-        return self._plain(self._hook.core_v1_client.create_namespaced_config_map(namespace, body))
+        core = self._hook.core_v1_client
+        if kind == SECRET:
+            return self._plain(core.create_namespaced_secret(namespace, body))
+        return self._plain(core.create_namespaced_config_map(namespace, body))
 
     def get(self, kind: str, namespace: str, name: str) -> dict[str, Any]:
         if kind == FLINK_DEPLOYMENT:
@@ -83,10 +93,12 @@ class HookApi:
             self._hook.custom_object_client.delete_namespaced_custom_object(
                 GROUP, VERSION, namespace, PLURAL, name
             )
+        elif kind == SECRET:
+            self._hook.core_v1_client.delete_namespaced_secret(name, namespace)
         else:
             self._hook.core_v1_client.delete_namespaced_config_map(name, namespace)
 
-    def list(self, kind: str, namespace: str, label_selector: str) -> list[dict[str, Any]]:
+    def list(self, kind: str, namespace: str, label_selector: str) -> builtins.list[dict[str, Any]]:
         if kind == FLINK_DEPLOYMENT:
             answer = self._hook.custom_object_client.list_namespaced_custom_object(
                 GROUP, VERSION, namespace, PLURAL, label_selector=label_selector
@@ -99,7 +111,7 @@ class HookApi:
 
     def pod_log(
         self, namespace: str, label_selector: str, container: str, tail_lines: int
-    ) -> list[str]:
+    ) -> builtins.list[str]:
         core = self._hook.core_v1_client
         lines: list[str] = []
         for pod in core.list_namespaced_pod(namespace, label_selector=label_selector).items:

@@ -61,10 +61,11 @@ def ssh_operator(
             if exit_status != 0:
                 raise ActionFailed(f"ssh command exited with status [{exit_status}]", "SSH_FAILED")
 
-        def execute(self, context: Any) -> None:
+        # The action's outcome is its exit status (raise_for_status); no output is returned to XCom.
+        def execute(self, context: Any) -> None:  # type: ignore[override]
             enter(self, context)
             with failure_recorded(context, "SSH_FAILED"):
-                line = command_line(self.command, self.arguments)
+                line = command_line(self.command or "", self.arguments)
                 self.log.info("action '%s' on %s: %s", node, self.remote_host or ssh_conn_id, line)
                 if self.remote_host:
                     self.ssh_hook.remote_host = self.remote_host

@@ -272,16 +272,16 @@ class Evaluator:
             if (check.min > UNSET and len(found) >= check.min) or len(found) == len(instances):
                 result = Result(Status.TRUE, found)
             return result
-        found = []
+        available: list[tuple[str, str]] = []
         all_found = True
         for uri, done in instances:
             if self.availability.available(done):
-                found.append((uri, done))
+                available.append((uri, done))
             else:
                 all_found = False
                 if check.min < 0:
                     break  # Oozie stops looking when no min is given
-        return self._result(all_found, check, found)
+        return self._result(all_found, check, available)
 
     def _combine(self, check: Check) -> Result:
         sets = [self.availability.of(name) for name in check.data_ins]

@@ -8,6 +8,7 @@ compares numbers.
 
 from __future__ import annotations
 
+import builtins
 import math
 from collections.abc import Callable, Mapping, Sized
 from typing import Any
@@ -30,7 +31,7 @@ def _wrap_long(value: int) -> int:
     return value - _LONG_BITS if value >= 1 << 63 else value
 
 
-def _is_number(value: Any) -> bool:
+def _is_number(value: Any) -> builtins.bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -38,7 +39,7 @@ class ElOperators:
     """`el` in templates: el.add(a, b), el.eq(a, b), el.bool(a), el.text(a), ..."""
 
     # --- coercions -------------------------------------------------------------------------
-    def bool(self, value: Any) -> bool:
+    def bool(self, value: Any) -> builtins.bool:
         """Operand of and/or/not/?: (coerced to Boolean)."""
         return to_boolean(value)
 
@@ -46,7 +47,7 @@ class ElOperators:
         """What `${...}` prints: null as '', true/false, Java's number forms."""
         return text(value)
 
-    def empty(self, value: Any) -> bool:
+    def empty(self, value: Any) -> builtins.bool:
         """EL `empty`: null, '' and empty maps/lists/arrays."""
         if is_null(value):
             return True
@@ -106,6 +107,8 @@ class ElOperators:
     # --- comparisons (JSP.2.3.5.6-2.3.5.7) -------------------------------------------------
     def _compare(self, left: Any, right: Any) -> int:
         # types decide, not the text: "5.5" lt 10 is an error in Oozie (Long.valueOf)
+        a: Any
+        b: Any
         if isinstance(left, float) or isinstance(right, float):
             a, b = to_double(left), to_double(right)
         elif _is_number(left) or _is_number(right):
@@ -116,31 +119,31 @@ class ElOperators:
             a, b = left, right
         return (a > b) - (a < b)
 
-    def lt(self, left: Any, right: Any) -> bool:
+    def lt(self, left: Any, right: Any) -> builtins.bool:
         if left is right or is_null(left) or is_null(right):
             return False
         return self._compare(left, right) < 0
 
-    def gt(self, left: Any, right: Any) -> bool:
+    def gt(self, left: Any, right: Any) -> builtins.bool:
         if left is right or is_null(left) or is_null(right):
             return False
         return self._compare(left, right) > 0
 
-    def le(self, left: Any, right: Any) -> bool:
+    def le(self, left: Any, right: Any) -> builtins.bool:
         if left is right:
             return True
         if is_null(left) or is_null(right):
             return False
         return self._compare(left, right) <= 0
 
-    def ge(self, left: Any, right: Any) -> bool:
+    def ge(self, left: Any, right: Any) -> builtins.bool:
         if left is right:
             return True
         if is_null(left) or is_null(right):
             return False
         return self._compare(left, right) >= 0
 
-    def eq(self, left: Any, right: Any) -> bool:
+    def eq(self, left: Any, right: Any) -> builtins.bool:
         if is_null(left) and is_null(right):
             return True
         if is_null(left) or is_null(right):
@@ -155,5 +158,5 @@ class ElOperators:
             return text(left) == text(right)
         return bool(left == right)
 
-    def ne(self, left: Any, right: Any) -> bool:
+    def ne(self, left: Any, right: Any) -> builtins.bool:
         return not self.eq(left, right)

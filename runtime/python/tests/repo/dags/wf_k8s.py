@@ -29,6 +29,7 @@ with DAG(
             "OUTPUT": "{{ params.nameNode }}/out/"
             "{{ coord.format_time(coord.nominal_time(), 'yyyy/MM/dd') }}",
             "INPUT": "{{ params.nameNode }}/in",
+            "db_password": "{{ var.value.get('db_password') }}",
         },
         prepare=[("delete", "{{ params.nameNode }}/out"), ("mkdir", "{{ params.nameNode }}/tmp")],
         ok="join_1",

@@ -2,13 +2,11 @@ package dev.ferry.cli;
 
 import dev.ferry.generator.OutputWriter;
 import dev.ferry.generator.RepoGenerator;
-import dev.ferry.generator.report.JsonReportRenderer;
 import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.translator.repo.Conversion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,25 +58,22 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("ferry: " + Conversions.errorSummary(conversion) + "; nothing written to " + output);
             return Ferry.exitCode(conversion);
         }
-        SortedMap<String, String> files = RepoGenerator.files(conversion, generation.options());
         OutputWriter.Changes changes;
-        try {
-            changes = OutputWriter.plan(output, repo, files, force);
-            if (!changes.removedStale().isEmpty() || !changes.keptEdited().isEmpty()) {
-                files.put("report.md", files.get("report.md") + ReportRenderer.outputChanges(changes));
-                files.put("report.json", JsonReportRenderer.json(conversion, files)); // report.md's hash changed
-                changes = OutputWriter.plan(output, repo, files, force);
-            }
+        int generated;
+        // Each file goes to disk as it is generated (staged, then moved into place whole): memory stays flat in the apps.
+        try (OutputWriter.Session session = OutputWriter.open(output, repo, force, ReportRenderer::outputChanges)) {
+            RepoGenerator.generate(conversion, generation.options(), session);
+            changes = session.commit();
+            generated = session.generated();
         } catch (OutputWriter.Refused refused) {
             err.println("ferry: error: " + refused.getMessage());
             return ExitCode.FAILURE;
         }
-        OutputWriter.write(output, files, changes);
         PrintWriter out = streams.out();
         changes.removedStale().forEach(f -> out.println("ferry: removed " + f + " (written by an earlier run, no longer generated)"));
         changes.keptEdited().forEach(f -> out.println("ferry: kept " + f
                 + " (no longer generated, but edited since Ferry wrote it)"));
-        out.println("ferry: wrote " + files.size() + " files for " + conversion.plans().size()
+        out.println("ferry: wrote " + generated + " files for " + conversion.plans().size()
                 + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");
         if (conversion.hasErrors()) {
             printFailed(conversion, err);

@@ -296,7 +296,8 @@ class HostileInputTest {
                 + "</argument><argument>jdbc:mysql://etl:CANARY-URL@db:3306/x</argument><argument>--db-password</argument>"
                 + "<argument>CANARY-SPLIT</argument><env-var>DB_PASSWORD=CANARY-ENV</env-var>"
                 + "</shell>";
-        Path repo = repo("r", pigAction, "%declare API_TOKEN 'CANARY-DECLARE'\n%default SECRET_KEY 'CANARY-DEFAULT'\n" + PIG,
+        Path repo = repo("r", pigAction, "%declare API_TOKEN 'CANARY-DECLARE'\n%default SECRET_KEY 'CANARY-DEFAULT'\n" + PIG
+                        + "B = LOAD 'hdfs://loader:CANARY-PIGLOAD@nn/x' AS (x:int);\nSTORE B INTO 'ftp://writer:CANARY-PIGSTORE@host/o/b';\n",
                 "jdbcUrl=jdbc:postgresql://u:CANARY-PROPURL@h/db\nreporting.db.password=CANARY-PROP\n");
         Path wf = repo.resolve("apps/a/workflow.xml");
         Files.writeString(wf, Files.readString(wf).replace("<start to=\"p\"/>", "<global><configuration><property><name>mail.password"
@@ -309,15 +310,19 @@ class HostileInputTest {
         assertTrue(preview.all().contains("&lt;secret db.password&gt;"), "the preview shows where the secret was");
         String everything = run.all() + allOutput(out) + preview.all();
         for (String canary : List.of("CANARY-CONF", "CANARY-PARAM", "CANARY-ARG", "CANARY-D", "CANARY-URL", "CANARY-ENV",
-                "CANARY-DECLARE", "CANARY-DEFAULT", "CANARY-PROPURL", "CANARY-PROP", "CANARY-GLOBAL", "CANARY-SPLIT")) {
+                "CANARY-DECLARE", "CANARY-DEFAULT", "CANARY-PROPURL", "CANARY-PROP", "CANARY-GLOBAL", "CANARY-SPLIT",
+                "CANARY-PIGLOAD", "CANARY-PIGSTORE")) {
             assertFalse(everything.contains(canary), canary + " leaked:\n" + everything);
         }
         String dag = Files.readString(out.resolve("dags/w.py"));
         for (String key : List.of("TOKEN", "API_TOKEN", "SECRET_KEY", "password", "db.password", "etl_password", "DB_PASSWORD",
-                "db-password", "u_password", "reporting.db.password")) {
+                "db-password", "u_password", "reporting.db.password", "loader_password", "writer_password")) {
             assertTrue(dag.contains("{{ var.value.get('" + key + "') }}"), key + "\n" + dag);
             assertTrue(run.err().contains("OOZ-W002") && run.err().contains("'" + key + "'"), key);
         }
+        // The passwords the Pig script wrote into its paths are job parameters of the SQL, filled from the DAG.
+        String sql = Files.readString(out.resolve("flink/w/p.sql"));
+        assertTrue(sql.contains("'hdfs://loader:${loader_password}@nn/x'") && sql.contains("'ftp://writer:${writer_password}@host/o/b'"), sql);
     }
 
     @Test

@@ -66,6 +66,8 @@ class PigSemanticsDifferentialTest {
                                 + " STARTSWITH(city, 'Pa'), SPRINTF('%s:%d', name, clicks);\n"),
                 Arguments.of("math builtins through the function table (Math.* over doubles, ROUND halves up)",
                         "r = FOREACH rows GENERATE name, CEIL(score), FLOOR(clicks), ROUND(score), SQRT(score), LOG10(clicks);\n"),
+                Arguments.of("\\$ in a literal is a dollar sign, not a parameter (Pig's preprocessor unescapes it)",
+                        "f = FILTER rows BY name != '\\$HOME';\nr = FOREACH f GENERATE name, CONCAT('\\$', city), 'cost \\$5';\n"),
                 Arguments.of("DISTINCT",
                         "p = FOREACH rows GENERATE city;\nr = DISTINCT p;\n"),
                 Arguments.of("inner JOIN drops null keys; both sides keep their fields",

@@ -21,17 +21,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Writes a migrated repository and deletes only what Ferry wrote. {@code .ferry/manifest.json} lists every
+ * Writes a migrated repository, file by file as it is generated, and deletes only what Ferry wrote. {@code .ferry/manifest.json} lists every
  * generated file with its SHA-256: a later run replaces a file only while it still has the content Ferry
  * wrote, removes the files it no longer generates (stale) under the same condition, and keeps everything
  * else ({@code .git/}, READMEs, notes). A generated file edited by hand since, or a file Ferry did not
  * write standing where a generated one goes, refuses the whole run unless {@code force}: nothing is touched.
  *
  * <p>Atomic: a new output directory is staged beside its target and renamed into place; in an existing
- * one, every file is staged first and then renamed over its target, the manifest last.
+ * one, every changed file is staged first and then renamed over its target, the manifest last. Files go to the
+ * staging directory as they are generated, so memory does not grow with the size of the output.
  */
 public final class OutputWriter {
 
@@ -53,54 +55,180 @@ public final class OutputWriter {
     }
 
     /**
-     * Checks that {@code out} may receive the conversion of {@code repo} and says what writing would change.
-     * The repository and the output must be apart: {@code out} must not be the repository, hold it, or be a
-     * file.
+     * Opens a run's writing into {@code out} for the conversion of {@code repo}: the files then come one at a time
+     * ({@link Session#accept}), each put on disk at once in a staging directory and none held in memory, and
+     * {@link Session#commit} moves them into place. The repository and the output must be apart: {@code out} must not
+     * be the repository, hold it, or be a file. {@code describe} turns the output directory's changes (stale files
+     * removed, edited ones kept) into the text the report appends.
      */
-    public static Changes plan(Path out, Path repo, Map<String, String> files, boolean force) throws Refused, IOException {
+    public static Session open(Path out, Path repo, boolean force, Function<Changes, String> describe)
+            throws Refused, IOException {
         checkApart(out, repo);
         Path target = realOrIntended(out);
-        for (String name : files.keySet()) {
+        Path ferry = target.resolve(".ferry");
+        if (Files.exists(ferry, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(ferry, LinkOption.NOFOLLOW_LINKS)) {
+            throw new Refused("the output " + out + " has a .ferry that is not a directory (or is a symbolic link);"
+                    + " nothing written");
+        }
+        return new Session(out, target, force, describe);
+    }
+
+    /**
+     * One run's writing, file by file. In a new output directory every file goes straight into a staging directory
+     * beside it, renamed into place whole at {@link #commit}. In an existing one, a file whose content changes is
+     * staged under {@code .ferry/} and checked against the previous manifest as it comes (a hand edit, or a file Ferry
+     * did not write, refuses the run unless {@code force}); at commit, when nothing refused, the staged files are
+     * renamed over their targets, the stale ones removed, the manifest last. {@link #close} removes whatever staging
+     * is left: a refused or failed run leaves the output as it was.
+     */
+    public static final class Session implements RepoGenerator.Sink, AutoCloseable {
+
+        private final Path out;
+        private final Path target;
+        private final boolean force;
+        private final Function<Changes, String> describe;
+        private final boolean fresh;
+        private final boolean hadFerryDirectory;
+        private final Map<String, String> previous;
+        private final SortedMap<String, String> manifest = new TreeMap<>();
+        private final List<String> written = new ArrayList<>();
+        private final List<String> conflicts = new ArrayList<>();
+        private Path staging;
+        private Changes stale;
+
+        private Session(Path out, Path target, boolean force, Function<Changes, String> describe) {
+            this.out = out;
+            this.target = target;
+            this.force = force;
+            this.describe = describe;
+            this.fresh = !Files.exists(target);
+            this.hadFerryDirectory = Files.isDirectory(target.resolve(".ferry"), LinkOption.NOFOLLOW_LINKS);
+            this.previous = fresh ? Map.of() : manifest(target);
+        }
+
+        @Override
+        public void accept(String name, String text) throws IOException {
             if (name.startsWith(".ferry/") || !target.resolve(name).normalize().startsWith(target)) {
                 throw new IllegalStateException("generated path " + name + " leaves the output directory");
             }
+            String wanted = sha256(text);
+            if (manifest.put(name, wanted) != null) {
+                throw new IllegalStateException("generated twice: " + name);
+            }
+            if (fresh) {
+                writeFile(staging().resolve(name), text);
+                written.add(name);
+                return;
+            }
+            Path path = target.resolve(name);
+            boolean linked = throughLink(target, name);
+            Optional<String> onDisk = linked ? Optional.empty() : hashOf(path);
+            if (onDisk.isPresent() && onDisk.get().equals(wanted)) {
+                return;
+            }
+            written.add(name);
+            if (onDisk.isPresent() && !onDisk.get().equals(previous.get(name)) && !force) {
+                conflicts.add(name + (previous.containsKey(name) ? " (edited since Ferry wrote it)" : " (not written by Ferry)"));
+            }
+            if (linked || Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                conflicts.add(name + " (not a regular file, or under a symbolic link)");
+            }
+            if (conflicts.isEmpty()) { // once refused, nothing more is staged
+                writeFile(staging().resolve(name), text);
+            }
         }
-        Map<String, String> previous = manifest(target);
-        List<String> written = new ArrayList<>();
-        List<String> conflicts = new ArrayList<>();
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            Path path = target.resolve(file.getKey());
-            Optional<String> onDisk = hashOf(path);
-            String wanted = sha256(file.getValue());
-            if (onDisk.isEmpty() || !onDisk.get().equals(wanted)) {
-                written.add(file.getKey());
+
+        @Override
+        public String reportAddendum(List<String> remaining) throws IOException {
+            Changes changes = stale(remaining);
+            return changes.removedStale().isEmpty() && changes.keptEdited().isEmpty() ? "" : describe.apply(changes);
+        }
+
+        /**
+         * Puts the run's files in place, or refuses (the output untouched) when a file in the way was edited by hand or
+         * not written by Ferry. Returns what changed.
+         */
+        public Changes commit() throws Refused, IOException {
+            Changes changes = stale(List.of());
+            if (!conflicts.isEmpty()) {
+                throw new Refused("the output " + out + " has files Ferry would overwrite: " + String.join(", ", conflicts)
+                        + "; nothing written (use --force to overwrite them)");
             }
-            if (onDisk.isPresent() && !onDisk.get().equals(wanted) && !onDisk.get().equals(previous.get(file.getKey())) && !force) {
-                conflicts.add(file.getKey() + (previous.containsKey(file.getKey())
-                        ? " (edited since Ferry wrote it)" : " (not written by Ferry)"));
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("generator", "ferry");
+            document.put("files", manifest);
+            String manifestText = JSON.writeValueAsString(document) + "\n";
+            if (fresh) {
+                writeFile(staging().resolve(MANIFEST), manifestText);
+                move(staging, target);
+                staging = null;
+            } else {
+                writeFile(staging().resolve("manifest.json"), manifestText);
+                for (String name : written) {
+                    Path destination = target.resolve(name);
+                    Files.createDirectories(destination.getParent());
+                    move(staging.resolve(name), destination);
+                }
+                for (String name : changes.removedStale()) {
+                    Files.deleteIfExists(target.resolve(name));
+                    removeEmptyParents(target, target.resolve(name).getParent());
+                }
+                move(staging.resolve("manifest.json"), target.resolve(MANIFEST));
             }
-            if (throughLink(target, file.getKey())
-                    || Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
-                conflicts.add(file.getKey() + " (not a regular file, or under a symbolic link)");
+            return new Changes(List.copyOf(written), changes.removedStale(), changes.keptEdited());
+        }
+
+        /** How many files the run generated (written or already in place). */
+        public int generated() {
+            return manifest.size();
+        }
+
+        /** Removes what is left of the staging directory (all of it when the run did not commit). */
+        @Override
+        public void close() throws IOException {
+            if (staging != null) {
+                deleteStaging(staging);
+                staging = null;
+            }
+            Path ferry = target.resolve(".ferry");
+            if (!fresh && !hadFerryDirectory && Files.isDirectory(ferry, LinkOption.NOFOLLOW_LINKS)
+                    && !Files.exists(ferry.resolve("manifest.json"), LinkOption.NOFOLLOW_LINKS)) {
+                removeEmptyParents(target, ferry); // staged into a .ferry this run created, then refused: gone again
             }
         }
-        if (!conflicts.isEmpty()) {
-            throw new Refused("the output " + out + " has files Ferry would overwrite: " + String.join(", ", conflicts)
-                    + "; nothing written (use --force to overwrite them)");
-        }
-        List<String> removed = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
-        for (Map.Entry<String, String> old : previous.entrySet()) {
-            if (files.containsKey(old.getKey())) {
-                continue;
+
+        /** The previous run's files this run does not generate (besides {@code remaining}): removed if unedited, else kept. */
+        private Changes stale(List<String> remaining) throws IOException {
+            if (stale != null) {
+                return stale;
             }
-            Optional<String> onDisk = throughLink(target, old.getKey()) ? Optional.empty() : hashOf(target.resolve(old.getKey()));
-            if (onDisk.isEmpty()) {
-                continue;
+            List<String> removed = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
+            for (Map.Entry<String, String> old : previous.entrySet()) {
+                if (manifest.containsKey(old.getKey()) || remaining.contains(old.getKey())) {
+                    continue;
+                }
+                Optional<String> onDisk = throughLink(target, old.getKey()) ? Optional.empty() : hashOf(target.resolve(old.getKey()));
+                if (onDisk.isPresent()) {
+                    (onDisk.get().equals(old.getValue()) ? removed : kept).add(old.getKey());
+                }
             }
-            (onDisk.get().equals(old.getValue()) ? removed : kept).add(old.getKey());
+            stale = new Changes(List.of(), List.copyOf(removed), List.copyOf(kept));
+            return stale;
         }
-        return new Changes(written, removed, kept);
+
+        private Path staging() throws IOException {
+            if (staging == null) {
+                if (fresh) {
+                    Files.createDirectories(target.getParent());
+                    staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".ferry-");
+                } else {
+                    Files.createDirectories(target.resolve(".ferry"));
+                    staging = Files.createTempDirectory(target.resolve(".ferry"), "staging-");
+                }
+            }
+            return staging;
+        }
     }
 
     /** The output must not be the repository, hold it, or be a file (symbolic links followed): else refused. */
@@ -116,52 +244,6 @@ public final class OutputWriter {
         if (source.startsWith(target)) {
             throw new Refused("the output " + out + " contains the repository " + repo
                     + "; nothing written (choose a directory outside it)");
-        }
-    }
-
-    /** Writes {@code files} (relative path → text) as {@link #plan} said; call {@code plan} first. */
-    public static void write(Path out, Map<String, String> files, Changes changes) throws IOException {
-        Path target = realOrIntended(out);
-        SortedMap<String, String> manifest = new TreeMap<>();
-        files.forEach((name, text) -> manifest.put(name, sha256(text)));
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("generator", "ferry");
-        document.put("files", manifest);
-        String manifestText = JSON.writeValueAsString(document) + "\n";
-        if (!Files.exists(target)) {
-            Files.createDirectories(target.getParent());
-            Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".ferry-");
-            try {
-                for (Map.Entry<String, String> file : files.entrySet()) {
-                    writeFile(staging.resolve(file.getKey()), file.getValue());
-                }
-                writeFile(staging.resolve(MANIFEST), manifestText);
-                move(staging, target);
-            } finally {
-                deleteStaging(staging);
-            }
-            return;
-        }
-        Files.createDirectories(target.resolve(".ferry"));
-        Path staging = Files.createTempDirectory(target.resolve(".ferry"), "staging-");
-        try {
-            List<String> toWrite = new ArrayList<>(changes.written());
-            for (String name : toWrite) {
-                writeFile(staging.resolve(name), files.get(name));
-            }
-            writeFile(staging.resolve("manifest.json"), manifestText);
-            for (String name : toWrite) {
-                Path destination = target.resolve(name);
-                Files.createDirectories(destination.getParent());
-                move(staging.resolve(name), destination);
-            }
-            for (String name : changes.removedStale()) {
-                Files.deleteIfExists(target.resolve(name));
-                removeEmptyParents(target, target.resolve(name).getParent());
-            }
-            move(staging.resolve("manifest.json"), target.resolve(MANIFEST));
-        } finally {
-            deleteStaging(staging);
         }
     }
 

@@ -12,9 +12,13 @@ import dev.ferry.generator.report.JsonReportRenderer;
 import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.workflow.PodContainer;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
+import dev.ferry.generator.report.Report;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -24,7 +28,6 @@ public final class RepoGenerator {
 
     private RepoGenerator() {}
 
-    /** What a conversion may leave out. */
     /**
      * What a conversion may leave out or must be told: whether to write the janitor DAG, and the service account
      * the Airflow workers run as (the subject of their RoleBinding in k8s/rbac.yaml; null: no binding written).
@@ -33,37 +36,80 @@ public final class RepoGenerator {
         public static final Options DEFAULT = new Options(true, null);
     }
 
+    /**
+     * Receives the generated files one at a time, each path once: every DAG's files, the repository-wide files, then
+     * the reports ({@link #REPORTS}, in that order) — so a writer can put each file on disk as it comes and hold none.
+     */
+    public interface Sink {
+
+        void accept(String path, String text) throws IOException;
+
+        /**
+         * Asked once, after every file but the reports ({@code remaining}): text to append to report.md (a writer
+         * says there what it removed from or kept in the output directory); empty by default.
+         */
+        default String reportAddendum(List<String> remaining) throws IOException {
+            return "";
+        }
+    }
+
+    /** The files written last, in this order: report.json lists the others' hashes. */
+    public static final List<String> REPORTS = List.of("report.md", "report.html", "report.json");
+
+    /** Every file, collected (for the commands that compare or show them rather than write them). */
     public static SortedMap<String, String> files(Conversion conversion) {
         return files(conversion, Options.DEFAULT);
     }
 
     public static SortedMap<String, String> files(Conversion conversion, Options options) {
         SortedMap<String, String> files = new TreeMap<>();
+        try {
+            generate(conversion, options, files::put);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a map does not fail
+        }
+        return files;
+    }
+
+    /** Generates every file into {@code sink}, one at a time, none of them kept here (only their hashes, for report.json). */
+    public static void generate(Conversion conversion, Options options, Sink sink) throws IOException {
+        SortedMap<String, String> hashes = new TreeMap<>();
+        Sink hashing = (path, text) -> { // a path generated twice (a file several tasks carry) is written once
+            String hash = Report.GeneratedFile.sha256(text);
+            String before = hashes.putIfAbsent(path, hash);
+            if (before == null) {
+                sink.accept(path, text);
+            } else if (!before.equals(hash)) {
+                throw new IllegalStateException("two different files generated at " + path);
+            }
+        };
         for (WorkflowPlan plan : conversion.plans()) {
-            files.put("dags/" + plan.dagId() + ".py", DagRenderer.render(plan));
+            hashing.accept("dags/" + plan.dagId() + ".py", DagRenderer.render(plan));
             for (TaskNode task : plan.tasks()) {
                 if (task instanceof TaskNode.FlinkJob job) {
-                    files.put(job.scriptPath(), SqlScriptRenderer.render(job.job()));
-                    files.put(job.deploymentPath(), FlinkDeploymentRenderer.render(plan.dagId(), job));
+                    hashing.accept(job.scriptPath(), SqlScriptRenderer.render(job.job()));
+                    hashing.accept(job.deploymentPath(), FlinkDeploymentRenderer.render(plan.dagId(), job));
                 } else if (task instanceof TaskNode.PodJob pod) {
-                    pod.container().carried().forEach(c -> files.put(c.outputPath(), c.content()));
+                    for (PodContainer.CarriedFile file : pod.container().carried()) {
+                        hashing.accept(file.outputPath(), file.content());
+                    }
                 }
             }
         }
         // Once per repository: the RBAC the jobs need, and the janitor DAG unless opted out.
-        files.put(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker()));
+        hashing.accept(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker()));
         if (options.janitor()) {
             String janitor = ClusterFiles.janitorDagId(conversion.plans().stream().map(WorkflowPlan::dagId).toList());
-            files.put(ClusterFiles.janitorPath(janitor), ClusterFiles.janitorDag(janitor));
+            hashing.accept(ClusterFiles.janitorPath(janitor), ClusterFiles.janitorDag(janitor));
         }
-        files.put("report.md", ReportRenderer.markdown(conversion));
         if (conversion.plans().stream().flatMap(p -> p.tasks().stream())
                 .anyMatch(t -> t instanceof TaskNode.SubWorkflow sub && sub.childDagId() == null)) {
-            files.put(APPS_FILE, apps(conversion));
+            hashing.accept(APPS_FILE, apps(conversion));
         }
-        files.put("report.html", HtmlReportRenderer.html(conversion));
-        files.put("report.json", JsonReportRenderer.json(conversion, files));
-        return files;
+        String addendum = sink.reportAddendum(REPORTS);
+        hashing.accept(REPORTS.get(0), ReportRenderer.markdown(conversion) + addendum);
+        hashing.accept(REPORTS.get(1), HtmlReportRenderer.html(conversion));
+        hashing.accept(REPORTS.get(2), JsonReportRenderer.json(conversion, hashes));
     }
 
     /** Where the runtime looks up a sub-workflow app-path known only at run time (actions/subworkflow.py). */

@@ -8,15 +8,18 @@ import java.util.OptionalInt;
 
 /**
  * The runner's command line:
- * {@code --script FILE [--param NAME=VALUE]... [--prepare-delete PATH]... [--prepare-mkdir PATH]...
- * [--parallelism N]}. Each option also takes the {@code --option=value} form. Prepare steps keep
- * their command-line order; a repeated parameter keeps its last value.
+ * {@code --script FILE [--param NAME=VALUE]... [--param-env NAME=ENV_VAR]... [--prepare-delete PATH]...
+ * [--prepare-mkdir PATH]... [--parallelism N]}. Each option also takes the {@code --option=value}
+ * form. Prepare steps keep their command-line order; a repeated parameter keeps its last value.
+ * {@code --param-env} takes a parameter's value from an environment variable: how a secret reaches
+ * the job (from a Kubernetes Secret) without being written into its command line.
  */
 public record JobArguments(
         String script, Map<String, String> params, List<Prepare.Step> prepare, OptionalInt parallelism) {
 
     public static final String USAGE =
-            "usage: ferry-runtime --script FILE [--param NAME=VALUE]... [--prepare-delete PATH]..."
+            "usage: ferry-runtime --script FILE [--param NAME=VALUE]... [--param-env NAME=ENV_VAR]..."
+                    + " [--prepare-delete PATH]..."
                     + " [--prepare-mkdir PATH]... [--parallelism N]";
 
     public JobArguments {
@@ -33,8 +36,13 @@ public record JobArguments(
         }
     }
 
-    /** Parses the command line. */
+    /** Parses the command line, with this process's environment for {@code --param-env}. */
     public static JobArguments parse(String... args) {
+        return parse(System.getenv(), args);
+    }
+
+    /** Parses the command line; {@code --param-env} reads {@code environment}. */
+    public static JobArguments parse(Map<String, String> environment, String... args) {
         String script = null;
         Map<String, String> params = new LinkedHashMap<>();
         List<Prepare.Step> prepare = new ArrayList<>();
@@ -47,7 +55,7 @@ public record JobArguments(
                 value = option.substring(eq + 1);
                 option = option.substring(0, eq);
             }
-            if (!List.of("--script", "--param", "--prepare-delete", "--prepare-mkdir", "--parallelism")
+            if (!List.of("--script", "--param", "--param-env", "--prepare-delete", "--prepare-mkdir", "--parallelism")
                     .contains(option)) {
                 throw new UsageException("unknown argument '" + args[i] + "'; " + USAGE);
             }
@@ -65,6 +73,19 @@ public record JobArguments(
                         throw new UsageException("--param wants NAME=VALUE, got '" + value + "'");
                     }
                     params.put(value.substring(0, sep), value.substring(sep + 1));
+                }
+                case "--param-env" -> {
+                    int sep = value.indexOf('=');
+                    if (sep <= 0 || sep == value.length() - 1) {
+                        throw new UsageException("--param-env wants NAME=ENV_VAR, got '" + value + "'");
+                    }
+                    String variable = value.substring(sep + 1);
+                    String fromEnvironment = environment.get(variable);
+                    if (fromEnvironment == null) {
+                        throw new UsageException("--param-env " + value + ": the environment variable " + variable
+                                + " is not set");
+                    }
+                    params.put(value.substring(0, sep), fromEnvironment);
                 }
                 case "--prepare-delete" -> prepare.add(new Prepare.Delete(nonEmpty(option, value)));
                 case "--prepare-mkdir" -> prepare.add(new Prepare.Mkdir(nonEmpty(option, value)));

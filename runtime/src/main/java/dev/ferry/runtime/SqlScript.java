@@ -35,13 +35,61 @@ public final class SqlScript {
     }
 
     /**
-     * Replaces every {@code ${NAME}} (NAME matching {@code [A-Za-z_][A-Za-z0-9_.]*}) with its value,
-     * everywhere in the text, comments included. Values are inserted as they are.
+     * Replaces every {@code ${NAME}} (NAME matching {@code [A-Za-z_][A-Za-z0-9_.]*}) with its value.
+     * Inside a {@code 'string'} the value is a part of the string: its quotes are doubled, so a value
+     * (a path, a password) can never end the literal early. Elsewhere it is inserted as it is, the way
+     * Pig substitutes a parameter into the script's text ({@code x >= ${MIN}}). Comments are not code:
+     * a placeholder there is left as it is and needs no value.
      *
      * @throws MissingParametersException naming every placeholder without a value
      */
     public static String bind(String text, Map<String, String> params) {
         Set<String> missing = new LinkedHashSet<>();
+        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            int end;
+            if (c == '\'' ) {
+                end = skipQuoted(text, i, c);
+                out.append(bindPlaceholders(text.substring(i, end), params, missing, true));
+            } else if (c == '`') {
+                end = skipQuoted(text, i, c);
+                out.append(text, i, end);
+            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+                end = skipLineComment(text, i);
+                out.append(text, i, end);
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                end = skipBlockComment(text, i);
+                out.append(text, i, end);
+            } else {
+                end = nextSpecial(text, i + 1);
+                out.append(bindPlaceholders(text.substring(i, end), params, missing, false));
+            }
+            i = end;
+        }
+        if (!missing.isEmpty()) {
+            throw new MissingParametersException(List.copyOf(missing));
+        }
+        return out.toString();
+    }
+
+    /** Where the next string, quoted identifier or comment may start (a placeholder never spans one). */
+    private static int nextSpecial(String s, int i) {
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '`' || c == '-' && i + 1 < n && s.charAt(i + 1) == '-'
+                    || c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
+                return i;
+            }
+            i++;
+        }
+        return n;
+    }
+
+    private static String bindPlaceholders(String text, Map<String, String> params, Set<String> missing, boolean inString) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
@@ -49,11 +97,10 @@ public final class SqlScript {
             if (value == null) {
                 missing.add(m.group(1));
                 value = m.group();
+            } else if (inString) {
+                value = value.replace("'", "''");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        if (!missing.isEmpty()) {
-            throw new MissingParametersException(List.copyOf(missing));
         }
         m.appendTail(out);
         return out.toString();

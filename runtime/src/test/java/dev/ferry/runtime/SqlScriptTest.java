@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,26 @@ import java.util.Map;
 class SqlScriptTest {
 
     @Test
-    void bindsEveryPlaceholderIncludingInComments() {
+    void bindsPlaceholdersInCodeAndStringsButNotInComments() {
         assertEquals(
-                "-- reads /in/2024-01-01\nSELECT '/in/2024-01-01', 'a$b'",
+                "-- reads ${INPUT}/${wf.day}\nSELECT '/in/2024-01-01', 'a$b' /* ${NOT_BOUND} */",
                 SqlScript.bind(
-                        "-- reads ${INPUT}/${wf.day}\nSELECT '${INPUT}/${wf.day}', '${V}'",
+                        "-- reads ${INPUT}/${wf.day}\nSELECT '${INPUT}/${wf.day}', '${V}' /* ${NOT_BOUND} */",
                         Map.of("INPUT", "/in", "wf.day", "2024-01-01", "V", "a$b")));
+    }
+
+    /** A value lands in a string as part of it (quotes doubled); in code as text, as Pig substitutes it. */
+    @ParameterizedTest(name = "{0} <- {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # template                                   | value              | bound
+            'path' = 'jdbc:mysql://u:${PW}@h/db'         | p'w                | 'path' = 'jdbc:mysql://u:p''w@h/db'
+            SELECT '${PW}'                               | ', 'x') --         | SELECT ''', ''x'') --'
+            SELECT '${PW}' AS a, `c'${PW}` FROM t        | it's               | SELECT 'it''s' AS a, `c'${PW}` FROM t
+            WHERE n >= ${PW}                             | 2 + 3              | WHERE n >= 2 + 3
+            SELECT 'a''${PW}''b'                         | q'                 | SELECT 'a''q''''b'
+            """)
+    void valuesAreEscapedForWhereTheyLand(String template, String value, String bound) {
+        assertEquals(bound, SqlScript.bind(template, Map.of("PW", value)));
     }
 
     @Test

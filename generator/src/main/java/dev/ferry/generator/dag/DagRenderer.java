@@ -1,15 +1,9 @@
 package dev.ferry.generator.dag;
 
-import static dev.ferry.generator.dag.PythonSource.call;
-import static dev.ferry.generator.dag.PythonSource.list;
-import static dev.ferry.generator.dag.PythonSource.optionalString;
 import static dev.ferry.generator.dag.PythonSource.string;
-import static dev.ferry.generator.dag.PythonSource.stringDict;
-import static dev.ferry.generator.dag.PythonSource.stringTuple;
 
 import dev.ferry.generator.CommentText;
 import dev.ferry.generator.Templates;
-import dev.ferry.generator.dag.PythonSource.Kwarg;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
@@ -33,7 +27,7 @@ public final class DagRenderer {
         Map<String, String> variables = variables(plan);
         List<Map<String, String>> tasks = new ArrayList<>();
         for (TaskNode task : plan.tasks()) {
-            tasks.add(Map.of("variable", variables.get(task.id()), "call", taskCall(task)));
+            tasks.add(Map.of("variable", variables.get(task.id()), "call", PythonPrinter.print(taskCall(task), DEPTH, 0)));
         }
         // One line per node: node >> its transition targets (the runtime follows ok/error/case by name).
         Map<String, java.util.LinkedHashSet<String>> targets = new LinkedHashMap<>();
@@ -48,8 +42,8 @@ public final class DagRenderer {
         model.put("dagId", string(plan.dagId()));
         model.put("description", string(plan.description(), 1, "description=".length()));
         model.put("schedule", ScheduleSource.model(plan, variables));
-        model.put("params", stringDict(plan.params(), DEPTH));
-        model.put("runConfiguration", stringDict(jinja(plan.runConfiguration()), DEPTH + 1));
+        model.put("params", PythonPrinter.print(PyExpr.dict(plan.params()), DEPTH, 0));
+        model.put("runConfiguration", PythonPrinter.print(PyExpr.dict(jinja(plan.runConfiguration())), DEPTH + 1, 0));
         List<String> tags = new ArrayList<>(plan.tags());
         ScheduleSource.tags(plan).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
         model.put("tags", "[" + String.join(", ", tags.stream().map(PythonSource::string).toList()) + "]");
@@ -87,43 +81,53 @@ public final class DagRenderer {
 
     /** {@code oozie.action_sla(node, nominal_time=..., ...)}: the SLA the action's outcome checks. */
     private static String actionSla(dev.ferry.translator.workflow.ActionSla sla, Map<String, String> variables) {
-        return call("oozie.action_sla", List.of(variables.get(sla.node())), slaKwargs(sla), DEPTH);
+        return PythonPrinter.print(new PyExpr.Call("oozie.action_sla", List.of(PyExpr.name(variables.get(sla.node()))),
+                slaKeywords(sla)), DEPTH, 0);
     }
 
     /** {@code oozie.workflow_sla(first, name=..., ends=[...], kills=[...], ...)}: checked at end or kill. */
     private static String workflowSla(WorkflowPlan plan, Map<String, String> variables) {
         dev.ferry.translator.workflow.WorkflowSla sla = plan.workflowSla();
-        List<Kwarg> kwargs = new ArrayList<>();
-        kwargs.add(kwarg("name", sla.sla().node()));
-        kwargs.add(new Kwarg("ends", "[" + String.join(", ", plan.tasks().stream()
-                .filter(t -> t instanceof TaskNode.End).map(t -> variables.get(t.id())).toList()) + "]"));
-        kwargs.add(new Kwarg("kills", "[" + String.join(", ", plan.tasks().stream()
-                .filter(t -> t instanceof TaskNode.Kill).map(t -> variables.get(t.id())).toList()) + "]"));
-        kwargs.addAll(slaKwargs(sla.sla()));
-        return call("oozie.workflow_sla", List.of(variables.get(sla.startNode())), kwargs, DEPTH);
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(keyword("name", sla.sla().node()));
+        keywords.add(PyExpr.keyword("ends", names(sla.ends(), variables)));
+        keywords.add(PyExpr.keyword("kills", names(sla.kills(), variables)));
+        keywords.addAll(slaKeywords(sla.sla()));
+        return PythonPrinter.print(new PyExpr.Call("oozie.workflow_sla", List.of(PyExpr.name(variables.get(sla.startNode()))),
+                keywords), DEPTH, 0);
     }
 
-    private static List<Kwarg> slaKwargs(dev.ferry.translator.workflow.ActionSla sla) {
-        List<Kwarg> kwargs = new ArrayList<>();
-        kwargs.add(kwarg("nominal_time", sla.nominalTime() == null ? "" : jinja(sla.nominalTime())));
+    /** A one-line list of the tasks' variables. */
+    private static PyExpr names(List<String> tasks, Map<String, String> variables) {
+        return new PyExpr.ListOf(tasks.stream().map(t -> (PyExpr) PyExpr.name(variables.get(t))).toList(), false);
+    }
+
+    private static List<PyExpr.Keyword> slaKeywords(dev.ferry.translator.workflow.ActionSla sla) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(keyword("nominal_time", sla.nominalTime() == null ? "" : jinja(sla.nominalTime())));
         String[][] optional = {{"should_start", jinja(sla.shouldStart())}, {"should_end", jinja(sla.shouldEnd())},
             {"max_duration", jinja(sla.maxDuration())}, {"alert_events", jinja(sla.alertEvents())},
             {"alert_contact", jinja(sla.alertContact())}, {"notification_msg", jinja(sla.notificationMsg())}};
         for (String[] pair : optional) {
             if (pair[1] != null) {
-                kwargs.add(kwarg(pair[0], pair[1]));
+                keywords.add(keyword(pair[0], pair[1]));
             }
         }
-        return kwargs;
+        return keywords;
     }
 
-    private static List<Kwarg> transitions(String ok, String error) {
-        return List.of(kwarg("ok", ok), kwarg("error", error));
+    private static List<PyExpr.Keyword> transitions(String ok, String error) {
+        return List.of(keyword("ok", ok), keyword("error", error));
     }
 
-    /** A keyword argument of a task call with a templated string value. */
-    private static Kwarg kwarg(String name, Template value) {
-        return kwarg(name, jinja(value));
+    /** A keyword argument with a templated string value. */
+    static PyExpr.Keyword keyword(String name, Template value) {
+        return keyword(name, jinja(value));
+    }
+
+    /** A keyword argument with a string value. */
+    static PyExpr.Keyword keyword(String name, String value) {
+        return PyExpr.keyword(name, PyExpr.str(value));
     }
 
     static String jinja(Template template) {
@@ -140,25 +144,15 @@ public final class DagRenderer {
         return out;
     }
 
-    /** A keyword argument of a task call with a string value. */
-    private static Kwarg kwarg(String name, String value) {
-        return new Kwarg(name, string(value, DEPTH + 1, name.length() + 1));
-    }
-
-    private static String stringList(List<String> values) {
-        return list(values.stream().map(v -> string(v, DEPTH + 2, 0)).toList(), DEPTH + 1);
-    }
-
-    private static void optionalList(List<Kwarg> kwargs, String name, List<Template> values) {
+    private static void optionalList(List<PyExpr.Keyword> keywords, String name, List<Template> values) {
         if (!values.isEmpty()) {
-            kwargs.add(new Kwarg(name, stringList(jinja(values))));
+            keywords.add(PyExpr.keyword(name, PyExpr.strings(jinja(values))));
         }
     }
 
     /** {@code <prepare>} as a list of (operation, path) tuples. */
-    private static String prepareSteps(List<TaskNode.PrepareStep> steps) {
-        return list(steps.stream().map(p -> stringTuple(List.of(operation(p.operation()), jinja(p.path())), DEPTH + 2))
-                .toList(), DEPTH + 1);
+    static PyExpr prepareSteps(List<TaskNode.PrepareStep> steps) {
+        return PyExpr.list(steps.stream().map(p -> PyExpr.strings(operation(p.operation()), jinja(p.path()))).toList());
     }
 
     /** The runtime's name of a prepare operation. */
@@ -166,130 +160,178 @@ public final class DagRenderer {
         return operation.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static String taskCall(TaskNode task) {
-        List<Kwarg> kwargs = new ArrayList<>();
-        String function;
-        if (task instanceof TaskNode.FlinkJob job) {
-            function = "oozie.flink_sql_job";
-            kwargs.add(new Kwarg("repo", "REPO"));
-            kwargs.add(kwarg("script", job.scriptPath()));
-            kwargs.add(kwarg("deployment", job.deploymentPath()));
-            kwargs.add(new Kwarg("params", stringDict(jinja(job.params()), DEPTH + 1)));
-            if (!job.prepare().isEmpty()) {
-                kwargs.add(new Kwarg("prepare", prepareSteps(job.prepare())));
-            }
-            kwargs.addAll(transitions(job.ok(), job.error()));
-        } else if (task instanceof TaskNode.PodJob pod) {
-            function = "oozie.pod_action";
-            kwargs.addAll(PodJobCall.kwargs(pod, DEPTH));
-        } else if (task instanceof TaskNode.Email email) {
-            function = "oozie.email";
-            kwargs.add(kwarg("to", email.to()));
-            if (email.cc() != null) {
-                kwargs.add(new Kwarg("cc", optionalString(jinja(email.cc()))));
-            }
-            kwargs.add(kwarg("subject", email.subject()));
-            kwargs.add(kwarg("body", email.body()));
-            kwargs.addAll(transitions(email.ok(), email.error()));
-        } else if (task instanceof TaskNode.Decision decision) {
-            function = "oozie.decision";
-            kwargs.add(new Kwarg("cases", list(decision.cases().stream()
-                    .map(c -> stringTuple(List.of(jinja(c.predicate()), c.target()), DEPTH + 2)).toList(), DEPTH + 1)));
-            kwargs.add(kwarg("default", decision.defaultTarget()));
-        } else if (task instanceof TaskNode.Fork) {
-            function = "oozie.fork";
-        } else if (task instanceof TaskNode.Join) {
-            function = "oozie.join";
-        } else if (task instanceof TaskNode.Kill kill) {
-            function = "oozie.kill";
-            kwargs.add(kwarg("message", kill.message()));
-        } else if (task instanceof TaskNode.End) {
-            function = "oozie.end";
-        } else if (task instanceof TaskNode.Shell shell) {
-            function = "oozie.shell";
-            kwargs.add(kwarg("command", shell.exec()));
-            optionalList(kwargs, "arguments", shell.arguments());
-            optionalList(kwargs, "env", shell.env());
-            optionalList(kwargs, "files", shell.files());
-            optionalList(kwargs, "archives", shell.archives());
-            if (shell.captureOutput()) {
-                kwargs.add(new Kwarg("capture_output", "True"));
-            }
-            if (!shell.prepare().isEmpty()) {
-                kwargs.add(new Kwarg("prepare", prepareSteps(shell.prepare())));
-            }
-            kwargs.addAll(transitions(shell.ok(), shell.error()));
-        } else if (task instanceof TaskNode.Fs fs) {
-            function = "oozie.fs";
-            if (fs.nameNode() != null) {
-                kwargs.add(kwarg("name_node", fs.nameNode()));
-            }
-            kwargs.add(new Kwarg("steps", list(fs.steps().stream().map(step -> {
-                Map<String, String> fields = new LinkedHashMap<>();
-                fields.put("op", step.operation());
-                fields.putAll(jinja(step.arguments()));
-                return stringDict(fields, DEPTH + 2);
-            }).toList(), DEPTH + 1)));
-            kwargs.addAll(transitions(fs.ok(), fs.error()));
-        } else if (task instanceof TaskNode.SubWorkflow sub) {
-            function = "oozie.sub_workflow";
-            kwargs.add(sub.childDagId() != null ? kwarg("dag", sub.childDagId())
-                    : kwarg("app_path", sub.appPath()));
-            kwargs.add(new Kwarg("configuration", stringDict(jinja(sub.configuration()), DEPTH + 1)));
-            if (sub.propagate()) {
-                kwargs.add(new Kwarg("propagate_configuration", "True"));
-            }
-            kwargs.addAll(transitions(sub.ok(), sub.error()));
-        } else if (task instanceof TaskNode.Ssh ssh) {
-            function = "oozie.ssh";
-            kwargs.add(kwarg("ssh_conn_id", ssh.connectionId()));
-            kwargs.add(kwarg("remote_host", ssh.remoteHost()));
-            kwargs.add(kwarg("command", ssh.command()));
-            if (!ssh.arguments().isEmpty()) {
-                kwargs.add(new Kwarg("arguments", list(ssh.arguments().stream()
-                        .map(a -> stringTuple(List.of(a.quoted() ? "arg" : "args", jinja(a.text())), DEPTH + 2)).toList(),
-                        DEPTH + 1)));
-            }
-            if (ssh.captureOutput()) {
-                kwargs.add(new Kwarg("capture_output", "True"));
-            }
-            kwargs.addAll(transitions(ssh.ok(), ssh.error()));
-        } else if (task instanceof TaskNode.Git git) {
-            function = "oozie.git";
-            kwargs.add(kwarg("git_uri", git.gitUri()));
-            if (git.branch() != null) {
-                kwargs.add(kwarg("branch", git.branch()));
-            }
-            if (git.keyPath() != null) {
-                kwargs.add(kwarg("key_path", git.keyPath()));
-            }
-            kwargs.add(kwarg("destination_uri", git.destinationUri()));
-            if (git.nameNode() != null) {
-                kwargs.add(kwarg("name_node", git.nameNode()));
-            }
-            if (!git.prepare().isEmpty()) {
-                kwargs.add(new Kwarg("prepare", prepareSteps(git.prepare())));
-            }
-            kwargs.addAll(transitions(git.ok(), git.error()));
-        } else if (task instanceof TaskNode.Placeholder placeholder) {
-            function = "oozie.placeholder";
-            kwargs.add(kwarg("action_type", placeholder.actionType()));
-            kwargs.add(kwarg("todo", placeholder.todo()));
-            kwargs.addAll(transitions(placeholder.ok(), placeholder.error()));
-        } else {
-            throw new IllegalArgumentException("unknown task " + task);
+    /** The function a task kind calls and its keywords (the ones every kind has are added by {@link #taskCall}). */
+    record KindCall(String function, List<PyExpr.Keyword> keywords) {}
+
+    /** Task kind → its call: one method per kind, the only dispatch on kinds in the DAG file. */
+    private static final Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> CALLS = calls();
+
+    private static Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> calls() {
+        Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> calls = new HashMap<>();
+        kind(calls, TaskNode.FlinkJob.class, DagRenderer::flinkJob);
+        kind(calls, TaskNode.PodJob.class, PodJobCall::call);
+        kind(calls, TaskNode.Email.class, DagRenderer::email);
+        kind(calls, TaskNode.Decision.class, DagRenderer::decision);
+        kind(calls, TaskNode.Fork.class, fork -> new KindCall("oozie.fork", List.of()));
+        kind(calls, TaskNode.Join.class, join -> new KindCall("oozie.join", List.of()));
+        kind(calls, TaskNode.Kill.class, kill -> new KindCall("oozie.kill", List.of(keyword("message", kill.message()))));
+        kind(calls, TaskNode.End.class, end -> new KindCall("oozie.end", List.of()));
+        kind(calls, TaskNode.Shell.class, DagRenderer::shell);
+        kind(calls, TaskNode.Fs.class, DagRenderer::fs);
+        kind(calls, TaskNode.SubWorkflow.class, DagRenderer::subWorkflow);
+        kind(calls, TaskNode.Ssh.class, DagRenderer::ssh);
+        kind(calls, TaskNode.Git.class, DagRenderer::git);
+        kind(calls, TaskNode.Placeholder.class, DagRenderer::placeholder);
+        return Map.copyOf(calls);
+    }
+
+    private static <T extends TaskNode> void kind(Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> calls,
+                                                  Class<T> type, java.util.function.Function<T, KindCall> call) {
+        calls.put(type, task -> call.apply(type.cast(task)));
+    }
+
+    /** The task kinds {@link #CALLS} has a call for (a test checks it covers every kind of {@link TaskNode}). */
+    static java.util.Set<Class<? extends TaskNode>> kindsWithCalls() {
+        return CALLS.keySet();
+    }
+
+    static PyExpr.Call taskCall(TaskNode task) {
+        java.util.function.Function<TaskNode, KindCall> kind = CALLS.get(task.getClass());
+        if (kind == null) {
+            throw new IllegalArgumentException("no call for task kind " + task.getClass().getSimpleName());
         }
+        KindCall call = kind.apply(task);
+        List<PyExpr.Keyword> keywords = new ArrayList<>(call.keywords());
         if (task.triggerRule() != null) {
-            kwargs.add(kwarg("trigger_rule", task.triggerRule().name().toLowerCase(java.util.Locale.ROOT)));
+            keywords.add(keyword("trigger_rule", task.triggerRule().name().toLowerCase(java.util.Locale.ROOT)));
         }
         if (task.retry() != null) {
             // Oozie's retry-max / retry-interval (minutes) / retry-policy, applied by the runtime to the retried unit.
-            kwargs.add(new Kwarg("retry_max", Integer.toString(task.retry().max())));
-            kwargs.add(new Kwarg("retry_interval", Integer.toString(task.retry().intervalMinutes())));
+            keywords.add(PyExpr.keyword("retry_max", PyExpr.name(Integer.toString(task.retry().max()))));
+            keywords.add(PyExpr.keyword("retry_interval", PyExpr.name(Integer.toString(task.retry().intervalMinutes()))));
             if (task.retry().exponential()) {
-                kwargs.add(kwarg("retry_policy", "exponential"));
+                keywords.add(keyword("retry_policy", "exponential"));
             }
         }
-        return call(function, List.of(string(task.id())), kwargs, DEPTH);
+        return new PyExpr.Call(call.function(), List.of(PyExpr.str(task.id())), keywords);
+    }
+
+    private static KindCall flinkJob(TaskNode.FlinkJob job) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(PyExpr.keyword("repo", PyExpr.name("REPO")));
+        keywords.add(keyword("script", job.scriptPath()));
+        keywords.add(keyword("deployment", job.deploymentPath()));
+        keywords.add(PyExpr.keyword("params", PyExpr.dict(jinja(job.params()))));
+        if (!job.prepare().isEmpty()) {
+            keywords.add(PyExpr.keyword("prepare", prepareSteps(job.prepare())));
+        }
+        keywords.addAll(transitions(job.ok(), job.error()));
+        return new KindCall("oozie.flink_sql_job", keywords);
+    }
+
+    private static KindCall email(TaskNode.Email email) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(keyword("to", email.to()));
+        if (email.cc() != null) {
+            keywords.add(keyword("cc", email.cc()));
+        }
+        keywords.add(keyword("subject", email.subject()));
+        keywords.add(keyword("body", email.body()));
+        keywords.addAll(transitions(email.ok(), email.error()));
+        return new KindCall("oozie.email", keywords);
+    }
+
+    private static KindCall decision(TaskNode.Decision decision) {
+        return new KindCall("oozie.decision", List.of(
+                PyExpr.keyword("cases", PyExpr.list(decision.cases().stream()
+                        .map(c -> PyExpr.strings(jinja(c.predicate()), c.target())).toList())),
+                keyword("default", decision.defaultTarget())));
+    }
+
+    private static KindCall shell(TaskNode.Shell shell) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(keyword("command", shell.exec()));
+        optionalList(keywords, "arguments", shell.arguments());
+        optionalList(keywords, "env", shell.env());
+        optionalList(keywords, "files", shell.files());
+        optionalList(keywords, "archives", shell.archives());
+        if (shell.captureOutput()) {
+            keywords.add(PyExpr.keyword("capture_output", PyExpr.name("True")));
+        }
+        if (!shell.prepare().isEmpty()) {
+            keywords.add(PyExpr.keyword("prepare", prepareSteps(shell.prepare())));
+        }
+        keywords.addAll(transitions(shell.ok(), shell.error()));
+        return new KindCall("oozie.shell", keywords);
+    }
+
+    private static KindCall fs(TaskNode.Fs fs) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        if (fs.nameNode() != null) {
+            keywords.add(keyword("name_node", fs.nameNode()));
+        }
+        keywords.add(PyExpr.keyword("steps", PyExpr.list(fs.steps().stream().map(step -> {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("op", step.operation());
+            fields.putAll(jinja(step.arguments()));
+            return PyExpr.dict(fields);
+        }).toList())));
+        keywords.addAll(transitions(fs.ok(), fs.error()));
+        return new KindCall("oozie.fs", keywords);
+    }
+
+    private static KindCall subWorkflow(TaskNode.SubWorkflow sub) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(sub.childDagId() != null ? keyword("dag", sub.childDagId()) : keyword("app_path", sub.appPath()));
+        keywords.add(PyExpr.keyword("configuration", PyExpr.dict(jinja(sub.configuration()))));
+        if (sub.propagate()) {
+            keywords.add(PyExpr.keyword("propagate_configuration", PyExpr.name("True")));
+        }
+        keywords.addAll(transitions(sub.ok(), sub.error()));
+        return new KindCall("oozie.sub_workflow", keywords);
+    }
+
+    private static KindCall ssh(TaskNode.Ssh ssh) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(keyword("ssh_conn_id", ssh.connectionId()));
+        keywords.add(keyword("remote_host", ssh.remoteHost()));
+        keywords.add(keyword("command", ssh.command()));
+        if (!ssh.arguments().isEmpty()) {
+            keywords.add(PyExpr.keyword("arguments", PyExpr.list(ssh.arguments().stream()
+                    .map(a -> PyExpr.strings(a.quoted() ? "arg" : "args", jinja(a.text()))).toList())));
+        }
+        if (ssh.captureOutput()) {
+            keywords.add(PyExpr.keyword("capture_output", PyExpr.name("True")));
+        }
+        keywords.addAll(transitions(ssh.ok(), ssh.error()));
+        return new KindCall("oozie.ssh", keywords);
+    }
+
+    private static KindCall git(TaskNode.Git git) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(keyword("git_uri", git.gitUri()));
+        if (git.branch() != null) {
+            keywords.add(keyword("branch", git.branch()));
+        }
+        if (git.keyPath() != null) {
+            keywords.add(keyword("key_path", git.keyPath()));
+        }
+        keywords.add(keyword("destination_uri", git.destinationUri()));
+        if (git.nameNode() != null) {
+            keywords.add(keyword("name_node", git.nameNode()));
+        }
+        if (!git.prepare().isEmpty()) {
+            keywords.add(PyExpr.keyword("prepare", prepareSteps(git.prepare())));
+        }
+        keywords.addAll(transitions(git.ok(), git.error()));
+        return new KindCall("oozie.git", keywords);
+    }
+
+    private static KindCall placeholder(TaskNode.Placeholder placeholder) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(keyword("action_type", placeholder.actionType()));
+        keywords.add(keyword("todo", placeholder.todo()));
+        keywords.addAll(transitions(placeholder.ok(), placeholder.error()));
+        return new KindCall("oozie.placeholder", keywords);
     }
 }

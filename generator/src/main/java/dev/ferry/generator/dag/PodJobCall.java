@@ -1,72 +1,59 @@
 package dev.ferry.generator.dag;
 
 import static dev.ferry.generator.dag.DagRenderer.jinja;
-import static dev.ferry.generator.dag.PythonSource.list;
-import static dev.ferry.generator.dag.PythonSource.string;
-import static dev.ferry.generator.dag.PythonSource.stringDict;
-import static dev.ferry.generator.dag.PythonSource.stringTuple;
+import static dev.ferry.generator.dag.DagRenderer.keyword;
 
-import dev.ferry.generator.dag.PythonSource.Kwarg;
 import dev.ferry.translator.workflow.PodContainer;
 import dev.ferry.translator.workflow.TaskNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The keyword arguments of {@code oozie.pod_action(...)} for a {@link TaskNode.PodJob}. */
+/** {@code oozie.pod_action(...)} for a {@link TaskNode.PodJob}. */
 final class PodJobCall {
 
     private PodJobCall() {}
 
-    static List<Kwarg> kwargs(TaskNode.PodJob job, int depth) {
+    static DagRenderer.KindCall call(TaskNode.PodJob job) {
         PodContainer pod = job.container();
-        List<Kwarg> kwargs = new ArrayList<>();
-        kwargs.add(kwarg("action_type", job.actionType(), depth));
-        kwargs.add(kwarg("image", jinja(pod.image()), depth));
-        kwargs.add(new Kwarg("command", strings(jinja(pod.command()), depth + 1)));
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(keyword("action_type", job.actionType()));
+        keywords.add(keyword("image", pod.image()));
+        keywords.add(PyExpr.keyword("command", PyExpr.strings(jinja(pod.command()))));
         if (!pod.env().isEmpty()) {
-            kwargs.add(new Kwarg("env", stringDict(jinja(pod.env()), depth + 1)));
+            keywords.add(PyExpr.keyword("env", PyExpr.dict(jinja(pod.env()))));
         }
         if (!pod.secretEnv().isEmpty()) {
-            kwargs.add(new Kwarg("secret_env", list(pod.secretEnv().stream()
-                    .map(s -> stringTuple(List.of(s.name(), s.secret(), s.key()), depth + 2)).toList(), depth + 1)));
+            keywords.add(PyExpr.keyword("secret_env", PyExpr.list(pod.secretEnv().stream()
+                    .map(s -> PyExpr.strings(s.name(), s.secret(), s.key())).toList())));
         }
         if (!pod.configuration().isEmpty()) {
-            kwargs.add(new Kwarg("configuration", stringDict(jinja(pod.configuration()), depth + 1)));
+            keywords.add(PyExpr.keyword("configuration", PyExpr.dict(jinja(pod.configuration()))));
         }
         if (!pod.files().isEmpty()) {
-            kwargs.add(new Kwarg("files", strings(jinja(pod.files()), depth + 1)));
+            keywords.add(PyExpr.keyword("files", PyExpr.strings(jinja(pod.files()))));
         }
         if (!pod.archives().isEmpty()) {
-            kwargs.add(new Kwarg("archives", strings(jinja(pod.archives()), depth + 1)));
+            keywords.add(PyExpr.keyword("archives", PyExpr.strings(jinja(pod.archives()))));
         }
         if (!pod.carried().isEmpty()) {
-            kwargs.add(new Kwarg("repo", "REPO"));
-            kwargs.add(new Kwarg("carried", list(pod.carried().stream()
-                    .map(c -> stringTuple(List.of(c.outputPath(), c.link()), depth + 2)).toList(), depth + 1)));
+            keywords.add(PyExpr.keyword("repo", PyExpr.name("REPO")));
+            keywords.add(PyExpr.keyword("carried", PyExpr.list(pod.carried().stream()
+                    .map(c -> PyExpr.strings(c.outputPath(), c.link())).toList())));
         }
         if (!job.prepare().isEmpty()) {
-            kwargs.add(new Kwarg("prepare", list(job.prepare().stream().map(p -> stringTuple(
-                    List.of(DagRenderer.operation(p.operation()), jinja(p.path())), depth + 2)).toList(), depth + 1)));
+            keywords.add(PyExpr.keyword("prepare", DagRenderer.prepareSteps(job.prepare())));
         }
         if (pod.captureOutput()) {
-            kwargs.add(new Kwarg("capture_output", "True"));
+            keywords.add(PyExpr.keyword("capture_output", PyExpr.name("True")));
         }
         if (pod.memoryMb() != null) {
-            kwargs.add(kwarg("memory_mb", pod.memoryMb(), depth));
+            keywords.add(keyword("memory_mb", pod.memoryMb()));
         }
         if (pod.vcores() != null) {
-            kwargs.add(kwarg("vcores", pod.vcores(), depth));
+            keywords.add(keyword("vcores", pod.vcores()));
         }
-        kwargs.add(kwarg("ok", job.ok(), depth));
-        kwargs.add(kwarg("error", job.error(), depth));
-        return kwargs;
-    }
-
-    private static Kwarg kwarg(String name, String value, int depth) {
-        return new Kwarg(name, string(value, depth + 1, name.length() + 1));
-    }
-
-    private static String strings(List<String> values, int depth) {
-        return list(values.stream().map(v -> string(v, depth + 1, 0)).toList(), depth);
+        keywords.add(keyword("ok", job.ok()));
+        keywords.add(keyword("error", job.error()));
+        return new DagRenderer.KindCall("oozie.pod_action", keywords);
     }
 }

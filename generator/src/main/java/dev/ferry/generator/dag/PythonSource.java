@@ -1,11 +1,10 @@
 package dev.ferry.generator.dag;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * Python literals and calls in ruff's layout. Containers and calls with arguments are always
- * exploded, one element per line with a trailing comma (ruff keeps such "magic trailing commas").
+ * Python string literals in ruff's layout (quotes, escapes, breaking a long one), identifiers and indentation;
+ * {@link PythonPrinter} lays out the calls and containers around them.
  */
 public final class PythonSource {
 
@@ -14,9 +13,6 @@ public final class PythonSource {
     public static final int LINE_LENGTH = 88;
 
     private PythonSource() {}
-
-    /** A keyword argument whose value is already Python source. */
-    public record Kwarg(String name, String source) {}
 
     /**
      * A string literal quoted as ruff formats it: double quotes, unless the value holds more double quotes
@@ -106,55 +102,6 @@ public final class PythonSource {
             pieces.add(string(piece.toString()));
         }
         return pieces;
-    }
-
-    /** A tuple of strings on one line when it fits at {@code depth} (with a trailing comma), else exploded. */
-    public static String stringTuple(List<String> values, int depth) {
-        String line = "(" + String.join(", ", values.stream().map(PythonSource::string).toList()) + ")";
-        if (fits(depth, line.length() + 1)) {
-            return line;
-        }
-        StringBuilder out = new StringBuilder("(\n");
-        values.forEach(v -> out.append(indent(depth + 1)).append(string(v, depth + 1, 0)).append(",\n"));
-        return out.append(indent(depth)).append(')').toString();
-    }
-
-    public static String optionalString(String value) {
-        return value == null ? "None" : string(value);
-    }
-
-    /** {@code {"k": "v", ...}} with string values, keys in the map's order, at nesting {@code depth}. */
-    public static String stringDict(Map<String, String> map, int depth) {
-        if (map.isEmpty()) {
-            return "{}";
-        }
-        StringBuilder out = new StringBuilder("{\n");
-        map.forEach((k, v) -> {
-            String key = string(k) + ": ";
-            out.append(indent(depth + 1)).append(key).append(string(v, depth + 1, key.length())).append(",\n");
-        });
-        return out.append(indent(depth)).append('}').toString();
-    }
-
-    /** {@code [e1, e2]} whose elements are already Python source. */
-    public static String list(List<String> elements, int depth) {
-        if (elements.isEmpty()) {
-            return "[]";
-        }
-        StringBuilder out = new StringBuilder("[\n");
-        elements.forEach(e -> out.append(indent(depth + 1)).append(e).append(",\n"));
-        return out.append(indent(depth)).append(']').toString();
-    }
-
-    /** {@code name(positional, key=value, ...)}: on one line without keywords, else exploded. */
-    public static String call(String name, List<String> positional, List<Kwarg> kwargs, int depth) {
-        if (kwargs.isEmpty()) {
-            return name + "(" + String.join(", ", positional) + ")";
-        }
-        StringBuilder out = new StringBuilder(name).append("(\n");
-        positional.forEach(p -> out.append(indent(depth + 1)).append(p).append(",\n"));
-        kwargs.forEach(k -> out.append(indent(depth + 1)).append(k.name()).append('=').append(k.source()).append(",\n"));
-        return out.append(indent(depth)).append(')').toString();
     }
 
     public static String indent(int depth) {

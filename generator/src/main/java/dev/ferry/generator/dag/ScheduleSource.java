@@ -1,11 +1,7 @@
 package dev.ferry.generator.dag;
 
-import static dev.ferry.generator.dag.PythonSource.call;
-import static dev.ferry.generator.dag.PythonSource.list;
-import static dev.ferry.generator.dag.PythonSource.string;
 
 import dev.ferry.generator.CommentText;
-import dev.ferry.generator.dag.PythonSource.Kwarg;
 import dev.ferry.translator.workflow.CoordinatorData;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
@@ -60,20 +56,22 @@ final class ScheduleSource {
             String timetable;
             if (schedule.trigger() instanceof Trigger.Cron cron) {
                 sdk.add("CronTriggerTimetable");
-                timetable = oneLineOrExploded("CronTriggerTimetable", List.of(string(cron.expression())),
-                        List.of(new Kwarg("timezone", string(cron.timezone()))), "schedule=");
+                timetable = PythonPrinter.print(new PyExpr.Call("CronTriggerTimetable",
+                        List.of(PyExpr.str(cron.expression())), List.of(DagRenderer.keyword("timezone", cron.timezone())),
+                        PyExpr.Layout.FIT), DEPTH, "schedule=".length());
             } else {
                 Trigger.Every every = (Trigger.Every) schedule.trigger();
                 sdk.add("DeltaTriggerTimetable");
-                String delta;
+                PyExpr.Call delta;
                 if (every.unit() == Trigger.Unit.MONTHS) {
                     thirdParty.add("from dateutil.relativedelta import relativedelta");
-                    delta = "relativedelta(months=" + every.amount() + ")";
+                    delta = oneLine("relativedelta", List.of(), "months", PyExpr.name(Integer.toString(every.amount())));
                 } else {
                     timedelta = true;
-                    delta = "timedelta(" + every.unit().name().toLowerCase(java.util.Locale.ROOT) + "=" + every.amount() + ")";
+                    delta = oneLine("timedelta", List.of(), every.unit().name().toLowerCase(java.util.Locale.ROOT),
+                            PyExpr.name(Integer.toString(every.amount())));
                 }
-                timetable = "DeltaTriggerTimetable(" + delta + ")";
+                timetable = PythonPrinter.inline(new PyExpr.Call("DeltaTriggerTimetable", List.of(delta), List.of()));
             }
             dagArguments.add("schedule=" + timetable + ",");
             dagArguments.add("start_date=" + datetime(schedule.start()) + ",");
@@ -96,25 +94,27 @@ final class ScheduleSource {
                 sdk.add("DeadlineReference");
                 sdk.add("SyncCallback");
                 timedelta = true;
-                dagArguments.add("deadline=" + list(deadlines.stream().map(ScheduleSource::deadline).toList(),
-                        DEPTH) + ",");
+                dagArguments.add("deadline=" + PythonPrinter.print(PyExpr.list(deadlines.stream()
+                        .map(ScheduleSource::deadline).toList()), DEPTH, "deadline=".length()) + ",");
             }
             String startNode = schedule.data() == null ? null : variables.get(schedule.data().startNode());
             for (SlaAlert alert : schedule.deadlines()) {
                 if (!alert.isDeadline() && startNode != null) {
-                    after.add(call("oozie.start_sla", List.of(startNode), List.of(
-                            new Kwarg("should_start", Integer.toString(alert.minutes())),
-                            kwarg("contact", alert.contact(), DEPTH + 1),
-                            kwarg("message", alert.message(), DEPTH + 1)), DEPTH));
+                    after.add(PythonPrinter.print(new PyExpr.Call("oozie.start_sla", List.of(PyExpr.name(startNode)),
+                            List.of(PyExpr.keyword("should_start", PyExpr.name(Integer.toString(alert.minutes()))),
+                                    DagRenderer.keyword("contact", alert.contact()),
+                                    DagRenderer.keyword("message", alert.message()))), DEPTH, 0));
                 }
             }
             CoordinatorData data = schedule.data();
             if (data != null && !data.isEmpty()) {
-                coordinator = "COORDINATOR = " + coordinator(data) + "\n";
+                coordinator = "COORDINATOR = " + PythonPrinter.print(coordinator(data), 0, "COORDINATOR = ".length())
+                        + "\n";
                 if (!data.inputs().isEmpty()) {
-                    before.add("input_events = " + call("oozie.input_events", List.of("COORDINATOR"),
-                            List.of(new Kwarg("timeout_minutes", data.timeoutMinutes() == null ? "None"
-                                    : Integer.toString(data.timeoutMinutes()))), DEPTH));
+                    before.add("input_events = " + PythonPrinter.print(new PyExpr.Call("oozie.input_events",
+                            List.of(PyExpr.name("COORDINATOR")), List.of(PyExpr.keyword("timeout_minutes",
+                                    PyExpr.name(data.timeoutMinutes() == null ? "None"
+                                            : Integer.toString(data.timeoutMinutes()))))), DEPTH, "input_events = ".length()));
                     String first = variables.get(data.startNode());
                     if (first != null) {
                         edgesBefore.add("input_events >> " + first);
@@ -147,131 +147,117 @@ final class ScheduleSource {
         return plan.schedule() == null ? List.of() : plan.schedule().tags();
     }
 
-    private static String coordinator(CoordinatorData data) {
-        List<Kwarg> kwargs = new ArrayList<>();
-        kwargs.add(new Kwarg("datasets", list(data.datasets().stream().map(ScheduleSource::dataset).toList(), 1)));
+    private static PyExpr coordinator(CoordinatorData data) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(PyExpr.keyword("datasets", PyExpr.list(data.datasets().stream().map(ScheduleSource::dataset).toList())));
         if (!data.inputs().isEmpty()) {
-            kwargs.add(new Kwarg("inputs", list(data.inputs().stream().map(ScheduleSource::dataIn).toList(), 1)));
+            keywords.add(PyExpr.keyword("inputs", PyExpr.list(data.inputs().stream().map(ScheduleSource::dataIn).toList())));
         }
         if (!data.logic().isEmpty()) {
-            kwargs.add(new Kwarg("logic", list(data.logic().stream().map(n -> logic(n, 2)).toList(), 1)));
+            keywords.add(PyExpr.keyword("logic", PyExpr.list(data.logic().stream().map(ScheduleSource::logic).toList())));
         }
         if (!data.outputs().isEmpty()) {
-            kwargs.add(new Kwarg("outputs", list(data.outputs().stream().map(ScheduleSource::dataOut).toList(), 1)));
+            keywords.add(PyExpr.keyword("outputs", PyExpr.list(data.outputs().stream().map(ScheduleSource::dataOut).toList())));
         }
-        return call("oozie.coordinator", List.of(), kwargs, 0);
+        return new PyExpr.Call("oozie.coordinator", List.of(), keywords);
     }
 
-    private static String dataset(DatasetSpec d) {
-        List<Kwarg> kwargs = new ArrayList<>();
-        kwargs.add(kwarg("name", d.name(), 3));
-        kwargs.add(new Kwarg("frequency", Integer.toString(d.frequency())));
-        kwargs.add(kwarg("unit", d.unit(), 3));
+    private static PyExpr dataset(DatasetSpec d) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(DagRenderer.keyword("name", d.name()));
+        keywords.add(PyExpr.keyword("frequency", PyExpr.name(Integer.toString(d.frequency()))));
+        keywords.add(DagRenderer.keyword("unit", d.unit()));
         if (d.endOf()) {
-            kwargs.add(new Kwarg("end_of", "True"));
+            keywords.add(PyExpr.keyword("end_of", PyExpr.name("True")));
         }
-        kwargs.add(kwarg("initial_instance", d.initialInstance(), 3));
-        kwargs.add(kwarg("timezone", d.timezone(), 3));
-        kwargs.add(kwarg("uri_template", DagRenderer.jinja(d.uriTemplate()), 3));
-        kwargs.add(kwarg("done_flag", d.doneFlag(), 3));
-        return call("oozie.dataset", List.of(), kwargs, 2);
+        keywords.add(DagRenderer.keyword("initial_instance", d.initialInstance()));
+        keywords.add(DagRenderer.keyword("timezone", d.timezone()));
+        keywords.add(DagRenderer.keyword("uri_template", d.uriTemplate()));
+        keywords.add(DagRenderer.keyword("done_flag", d.doneFlag()));
+        return new PyExpr.Call("oozie.dataset", List.of(), keywords);
     }
 
-    private static String dataIn(DataInput in) {
-        List<Kwarg> kwargs = new ArrayList<>();
-        kwargs.add(kwarg("name", in.name(), 3));
-        kwargs.add(kwarg("dataset", in.dataset(), 3));
+    private static PyExpr dataIn(DataInput in) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(DagRenderer.keyword("name", in.name()));
+        keywords.add(DagRenderer.keyword("dataset", in.dataset()));
         if (in.start() != null) {
-            kwargs.add(new Kwarg("start", instance(in.start())));
-            kwargs.add(new Kwarg("end", instance(in.end())));
+            keywords.add(PyExpr.keyword("start", instance(in.start())));
+            keywords.add(PyExpr.keyword("end", instance(in.end())));
         } else {
-            kwargs.add(new Kwarg("instances", "[" + String.join(", ", in.instances().stream()
-                    .map(ScheduleSource::instance).toList()) + "]"));
+            keywords.add(PyExpr.keyword("instances", new PyExpr.ListOf(in.instances().stream()
+                    .map(ScheduleSource::instance).toList(), false)));
         }
-        return call("oozie.data_in", List.of(), kwargs, 2);
+        return new PyExpr.Call("oozie.data_in", List.of(), keywords);
     }
 
-    /** An input-logic element: {@code oozie.input_or(oozie.input_data_in("a"), ..., name="x", min=2)}. */
-    private static String logic(LogicNode node, int depth) {
-        List<String> positional = new ArrayList<>();
-        List<Kwarg> kwargs = new ArrayList<>();
-        String function;
+    /**
+     * An input-logic element: {@code oozie.input_or(oozie.input_data_in("a"), ..., name="x", min=2)}; an operator
+     * has one operand per line, as ruff format keeps a call with a trailing comma.
+     */
+    private static PyExpr logic(LogicNode node) {
         if (node instanceof LogicOperator op) {
-            function = "oozie.input_" + op.kind().elementName();
-            op.children().forEach(child -> positional.add(logic(child, depth + 1)));
-            attributes(kwargs, op.name(), op.min(), op.waitMinutes(), depth);
-        } else {
-            LogicDataIn in = (LogicDataIn) node;
-            function = "oozie.input_data_in";
-            positional.add(PythonSource.string(in.dataIn()));
-            attributes(kwargs, in.name(), in.min(), in.waitMinutes(), depth);
+            List<PyExpr.Keyword> keywords = attributes(op.name(), op.min(), op.waitMinutes());
+            return new PyExpr.Call("oozie.input_" + op.kind().elementName(),
+                    op.children().stream().map(ScheduleSource::logic).toList(), keywords, PyExpr.Layout.EXPLODED);
         }
-        if (kwargs.isEmpty() && node instanceof LogicOperator) {
-            // One operand per line, as ruff format keeps a call with a trailing comma.
-            StringBuilder out = new StringBuilder(function).append("(\n");
-            positional.forEach(p -> out.append(PythonSource.indent(depth + 1)).append(p).append(",\n"));
-            return out.append(PythonSource.indent(depth)).append(')').toString();
-        }
-        return call(function, positional, kwargs, depth);
+        LogicDataIn in = (LogicDataIn) node;
+        return new PyExpr.Call("oozie.input_data_in", List.of(PyExpr.str(in.dataIn())),
+                attributes(in.name(), in.min(), in.waitMinutes()));
     }
 
-    private static void attributes(List<Kwarg> kwargs, String name, Integer min, Integer wait, int depth) {
+    private static List<PyExpr.Keyword> attributes(String name, Integer min, Integer wait) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
         if (name != null) {
-            kwargs.add(kwarg("name", name, depth + 1));
+            keywords.add(DagRenderer.keyword("name", name));
         }
         if (min != null) {
-            kwargs.add(new Kwarg("min", Integer.toString(min)));
+            keywords.add(PyExpr.keyword("min", PyExpr.name(Integer.toString(min))));
         }
         if (wait != null) {
-            kwargs.add(new Kwarg("wait", Integer.toString(wait)));
+            keywords.add(PyExpr.keyword("wait", PyExpr.name(Integer.toString(wait))));
         }
+        return keywords;
     }
 
-    private static String dataOut(DataOutput out) {
-        List<Kwarg> kwargs = new ArrayList<>();
-        kwargs.add(kwarg("name", out.name(), 3));
-        kwargs.add(kwarg("dataset", out.dataset(), 3));
-        kwargs.add(new Kwarg("instance", instance(out.instance())));
+    private static PyExpr dataOut(DataOutput out) {
+        List<PyExpr.Keyword> keywords = new ArrayList<>();
+        keywords.add(DagRenderer.keyword("name", out.name()));
+        keywords.add(DagRenderer.keyword("dataset", out.dataset()));
+        keywords.add(PyExpr.keyword("instance", instance(out.instance())));
         if (out.nocleanup()) {
-            kwargs.add(new Kwarg("nocleanup", "True"));
+            keywords.add(PyExpr.keyword("nocleanup", PyExpr.name("True")));
         }
-        return call("oozie.data_out", List.of(), kwargs, 2);
+        return new PyExpr.Call("oozie.data_out", List.of(), keywords);
     }
 
-    private static String instance(Instance i) {
-        return switch (i.function()) {
-            case OFFSET -> "oozie.offset(" + i.n() + ", " + string(i.unit().name()) + ")";
-            case FUTURE -> "oozie.future(" + i.n() + ", " + i.limit() + ")";
-            case CURRENT, LATEST -> "oozie." + i.function().elName() + "(" + i.n() + ")";
+    private static PyExpr instance(Instance i) {
+        PyExpr n = PyExpr.name(Integer.toString(i.n()));
+        List<PyExpr> arguments = switch (i.function()) {
+            case OFFSET -> List.of(n, PyExpr.str(i.unit().name()));
+            case FUTURE -> List.of(n, PyExpr.name(Integer.toString(i.limit())));
+            case CURRENT, LATEST -> List.of(n);
         };
+        return new PyExpr.Call("oozie." + i.function().elName(), arguments, List.of());
     }
 
-    private static String deadline(SlaAlert alert) {
-        String reference = alert.reference() == SlaAlert.Reference.NOMINAL_TIME
-                ? "DeadlineReference.DAGRUN_LOGICAL_DATE" : "DeadlineReference.DAGRUN_QUEUED_AT";
-        String kwargs = "{\n" + PythonSource.indent(5) + "\"event\": " + string(alert.event().name()) + ",\n"
-                + PythonSource.indent(5) + "\"contact\": " + PythonSource.string(alert.contact(), 5, 11) + ",\n"
-                + PythonSource.indent(5) + "\"message\": " + PythonSource.string(alert.message(), 5, 11) + ",\n"
-                + PythonSource.indent(4) + "}";
-        String callback = call("SyncCallback", List.of("oozie.sla_missed"), List.of(new Kwarg("kwargs", kwargs)), 3);
-        return call("DeadlineAlert", List.of(), List.of(new Kwarg("reference", reference),
-                new Kwarg("interval", "timedelta(minutes=" + alert.minutes() + ")"),
-                new Kwarg("callback", callback)), 2);
+    private static PyExpr deadline(SlaAlert alert) {
+        PyExpr.Dict callbackArguments = new PyExpr.Dict(List.of(
+                new PyExpr.Entry("event", PyExpr.str(alert.event().name())),
+                new PyExpr.Entry("contact", PyExpr.str(alert.contact())),
+                new PyExpr.Entry("message", PyExpr.str(alert.message()))));
+        PyExpr callback = new PyExpr.Call("SyncCallback", List.of(PyExpr.name("oozie.sla_missed")),
+                List.of(PyExpr.keyword("kwargs", callbackArguments)));
+        return new PyExpr.Call("DeadlineAlert", List.of(), List.of(
+                PyExpr.keyword("reference", PyExpr.name("DeadlineReference." + alert.reference().name())),
+                PyExpr.keyword("interval", oneLine("timedelta", List.of(), "minutes",
+                        PyExpr.name(Integer.toString(alert.minutes())))),
+                PyExpr.keyword("callback", callback)));
     }
 
-    private static Kwarg kwarg(String name, String value, int depth) {
-        return new Kwarg(name, PythonSource.string(value, depth, name.length() + 1));
-    }
-
-    /** {@code f(a, k=v)} on the line when it fits after {@code prefix} at depth 1, else exploded. */
-    private static String oneLineOrExploded(String name, List<String> positional, List<Kwarg> kwargs, String prefix) {
-        List<String> args = new ArrayList<>(positional);
-        kwargs.forEach(k -> args.add(k.name() + "=" + k.source()));
-        String line = name + "(" + String.join(", ", args) + ")";
-        if (PythonSource.indent(DEPTH).length() + prefix.length() + line.length() + 1 <= PythonSource.LINE_LENGTH) {
-            return line;
-        }
-        return call(name, positional, kwargs, DEPTH);
+    /** {@code function(positional, name=value)} on one line. */
+    private static PyExpr.Call oneLine(String function, List<PyExpr> positional, String name, PyExpr value) {
+        return new PyExpr.Call(function, positional, List.of(PyExpr.keyword(name, value)), PyExpr.Layout.ONE_LINE);
     }
 
     /** A comment wrapped to fit ruff's line length at depth 1. */

@@ -81,6 +81,9 @@ public final class ClusterFiles {
                         map("apiGroups", List.of("flink.apache.org"), "resources", List.of("flinkdeployments"),
                                 "verbs", CREATE_READ_DELETE),
                         map("apiGroups", List.of(""), "resources", List.of("configmaps"), "verbs", CREATE_READ_DELETE),
+                        // A job's secret parameters, per try: created and deleted by name, never read or
+                        // listed (either would show every Secret's data in the namespace).
+                        map("apiGroups", List.of(""), "resources", List.of("secrets"), "verbs", List.of("create", "delete")),
                         // The JobManager's last log lines go into the Airflow task log when a job fails.
                         map("apiGroups", List.of(""), "resources", List.of("pods"), "verbs", List.of("get", "list")),
                         map("apiGroups", List.of(""), "resources", List.of("pods/log"), "verbs", List.of("get"))));

@@ -7,8 +7,8 @@ public final class JsonReportRenderer {
 
     private JsonReportRenderer() {}
 
-    /** report.json for the conversion and the files generated beside it. */
-    public static String json(Conversion conversion, java.util.Map<String, String> generated) {
-        return Json.write(Report.of(conversion).withFiles(generated));
+    /** report.json for the conversion and the files generated beside it, given as path → SHA-256 (hex). */
+    public static String json(Conversion conversion, java.util.Map<String, String> hashes) {
+        return Json.write(Report.of(conversion).withHashes(hashes));
     }
 }

@@ -70,12 +70,15 @@ public record Report(int schemaVersion, String repository, Summary summary, List
         }
     }
 
-    /** The same report listing the generated files (report.json itself left out: it cannot hash itself). */
-    public Report withFiles(Map<String, String> generated) {
+    /**
+     * The same report listing the generated files, given as path → SHA-256 (hex); report.json itself is left out (it
+     * cannot hash itself).
+     */
+    public Report withHashes(Map<String, String> hashes) {
         List<GeneratedFile> list = new ArrayList<>();
-        new TreeMap<>(generated).forEach((path, content) -> {
+        new TreeMap<>(hashes).forEach((path, sha256) -> {
             if (!path.equals("report.json")) {
-                list.add(new GeneratedFile(path, GeneratedFile.sha256(content)));
+                list.add(new GeneratedFile(path, sha256));
             }
         });
         return new Report(schemaVersion, repository, summary, dags, apps, diagnostics, List.copyOf(list));

@@ -52,7 +52,7 @@ public final class SqlScriptRenderer {
         model.put("source", CommentText.line(job.sourceFile()));
         model.put("parameters", job.parameters().stream().map(p -> Map.of(
                 "name", CommentText.line(p.name()), "default", p.defaultValue() == null ? "" : CommentText.line(p.defaultValue()),
-                "hasDefault", p.defaultValue() != null)).toList());
+                "hasDefault", p.defaultValue() != null, "secret", p.secret())).toList());
         model.put("statements", statements);
         return Templates.render("job.sql.ftl", model);
     }

@@ -3,7 +3,7 @@
 <#if parameters?has_content>
 -- Parameters:
 <#list parameters as p>
---   ${p.name}<#if p.hasDefault> (default: ${p.default})</#if>
+--   ${p.name}<#if p.hasDefault> (default: ${p.default})</#if><#if p.secret> (a secret: its value is never written here, pass it from a secret store)</#if>
 </#list>
 </#if>
 <#list statements as s>

@@ -56,6 +56,16 @@ class ClusterFilesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theWorkerMayCreateAndDeleteSecretsButNeverReadThem() {
+        Map<String, Object> role = byKindAndName(documents(ClusterFiles.rbac(null)), "Role", "ferry-airflow-worker");
+        List<Map<String, Object>> secretRules = ((List<Map<String, Object>>) role.get("rules")).stream()
+                .filter(rule -> ((List<String>) rule.get("resources")).contains("secrets")).toList();
+        assertEquals(1, secretRules.size(), role.toString());
+        assertEquals(List.of("create", "delete"), secretRules.get(0).get("verbs"));
+    }
+
+    @Test
     void withoutAWorkerAccountTheRoleShipsUnboundAndTheHeaderSaysHowToBindIt() {
         String yaml = ClusterFiles.rbac(null);
         List<Map<String, Object>> docs = documents(yaml);

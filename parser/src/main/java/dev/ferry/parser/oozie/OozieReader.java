@@ -63,14 +63,15 @@ public final class OozieReader {
     }
 
     /**
-     * Well-formedness (hardened), then the model, then the Oozie XSDs. Every finding is reported in one
-     * pass; a schema violation on a line where the model already reported an error is the same problem
+     * Well-formedness (hardened) and the Oozie XSDs in one parse of the text, then the model. Every finding is
+     * reported; a schema violation on a line where the model already reported an error is the same problem
      * said twice and is left out (the model's message names the node). A wrong root (OOZ-E003) skips
      * validation. A result is present only when no step found an error.
      */
     private static <T> Optional<T> read(String xml, String displayPath, Diagnostics diagnostics,
                                         BiFunction<XmlElement, Diagnostics, Optional<T>> model) {
-        Optional<XmlElement> root = XmlReader.read(xml, displayPath, diagnostics);
+        OozieSchemas.Pass validation = new OozieSchemas.Pass(xml, displayPath);
+        Optional<XmlElement> root = XmlReader.read(xml, displayPath, diagnostics, validation);
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -84,7 +85,7 @@ public final class OozieReader {
         Set<Integer> reportedLines = new HashSet<>();
         modelFindings.stream().filter(Diagnostic::isError).forEach(d -> reportedLines.add(d.span().line()));
         Diagnostics schema = new Diagnostics();
-        boolean valid = OozieSchemas.validate(xml, root.get().namespace(), displayPath, schema);
+        boolean valid = validation.finish(root.get().namespace(), displayPath, schema);
         schema.sorted().stream()
                 .filter(d -> d.code() != DiagnosticCode.OOZ_E014 || !reportedLines.contains(d.span().line()))
                 .forEach(diagnostics::add);

@@ -5,7 +5,6 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,15 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
-import javax.xml.transform.sax.SAXSource;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
@@ -91,12 +87,145 @@ public final class OozieSchemas {
     }
 
     /**
-     * Validates {@code xml} (already known to be well-formed) and reports each violation as OOZ-E014;
-     * returns true when there was none. A root without a namespace is not validated (Oozie needs one; we
-     * accept such files and rely on the reader's own checks). Elements in a namespace no bundled XSD
-     * declares, in a wildcard slot (custom actions), are left to the reader, which reports them as OOZ-W006.
+     * Validation inside the reader's one parse: {@link XmlReader} feeds it the SAX events it builds the element
+     * tree from; it picks the schema when the root element starts (the root's namespace and the ones the text
+     * declares) and collects the violations, each an OOZ-E014; {@link #finish} reports them. A root without a
+     * namespace is not validated (Oozie needs one; we accept such files and rely on the reader's own checks).
+     * Elements in a namespace no bundled XSD declares, in a wildcard slot (custom actions), are left to the
+     * reader, which reports them as OOZ-W006.
      */
-    public static boolean validate(String xml, String rootNamespace, String displayPath, Diagnostics diagnostics) {
+    static final class Pass extends org.xml.sax.helpers.DefaultHandler {
+        private final String xml;
+        private final Collector collector;
+        private final List<String[]> prefixes = new ArrayList<>();
+        private org.xml.sax.Locator locator;
+        private boolean rootSeen;
+        private boolean unloadable;
+        private javax.xml.validation.ValidatorHandler validator;
+        private String failure;
+
+        Pass(String xml, String displayPath) {
+            this.xml = xml;
+            this.collector = new Collector(displayPath, new SourceText(xml));
+        }
+
+        /** Reports the violations (or why there was no validation); true when the document is valid. */
+        boolean finish(String rootNamespace, String displayPath, Diagnostics diagnostics) {
+            if (unvalidated(rootNamespace, displayPath, diagnostics)) {
+                return true;
+            }
+            if (unloadable) {
+                diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath),
+                        "the bundled Oozie XSDs cannot be loaded; the file is read without validation");
+                return true;
+            }
+            if (failure != null) {
+                diagnostics.report(DiagnosticCode.OOZ_E014, SourceSpan.file(displayPath),
+                        "schema validation failed: " + failure);
+                return false;
+            }
+            collector.problems.forEach(diagnostics::add);
+            return collector.problems.isEmpty();
+        }
+
+        @Override
+        public void setDocumentLocator(org.xml.sax.Locator locator) {
+            this.locator = locator;
+        }
+
+        @Override
+        public void startPrefixMapping(String prefix, String uri) {
+            if (rootSeen) {
+                feed(v -> v.startPrefixMapping(prefix, uri));
+            } else {
+                prefixes.add(new String[] {prefix, uri});
+            }
+        }
+
+        @Override
+        public void endPrefixMapping(String prefix) {
+            feed(v -> v.endPrefixMapping(prefix));
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes) {
+            if (!rootSeen) {
+                rootSeen = true;
+                start(uri);
+            }
+            feed(v -> v.startElement(uri, localName, qName, attributes));
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            feed(v -> v.endElement(uri, localName, qName));
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            feed(v -> v.characters(ch, start, length));
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) {
+            feed(v -> v.ignorableWhitespace(ch, start, length));
+        }
+
+        @Override
+        public void endDocument() {
+            feed(org.xml.sax.ContentHandler::endDocument);
+        }
+
+        /** The validator for the root's namespace, started and told the prefixes declared so far. */
+        private void start(String rootNamespace) {
+            if (rootNamespace.isEmpty() || !knows(rootNamespace)) {
+                return;
+            }
+            Optional<Schema> compiled = SCHEMAS.computeIfAbsent(declaredNamespaces(xml, rootNamespace),
+                    OozieSchemas::load);
+            if (compiled.isEmpty()) {
+                unloadable = true;
+                return;
+            }
+            validator = compiled.get().newValidatorHandler();
+            feed(v -> {
+                v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+                v.setErrorHandler(collector);
+                if (locator != null) {
+                    v.setDocumentLocator(locator);
+                }
+                v.startDocument();
+                for (String[] prefix : prefixes) {
+                    v.startPrefixMapping(prefix[0], prefix[1]);
+                }
+            });
+        }
+
+        /** One event to the validator; a fatal problem ends validation (the tree's parse goes on). */
+        private void feed(Event event) {
+            if (validator == null) {
+                return;
+            }
+            try {
+                event.send(validator);
+            } catch (SAXParseException stopped) {
+                // Already recorded by the collector (fatal errors end the pass).
+                validator = null;
+            } catch (SAXException | RuntimeException e) {
+                failure = e.getMessage();
+                validator = null;
+            }
+        }
+
+        @FunctionalInterface
+        private interface Event {
+            void send(javax.xml.validation.ValidatorHandler validator) throws SAXException;
+        }
+    }
+
+    /** True (with the warning saying why) when a root in this namespace is not validated: none, or no XSD. */
+    private static boolean unvalidated(String rootNamespace, String displayPath, Diagnostics diagnostics) {
         if (rootNamespace == null || rootNamespace.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath), "the root element has no namespace:"
                     + " Oozie itself rejects this file at submission; Ferry converts it without schema validation",
@@ -108,28 +237,7 @@ public final class OozieSchemas {
                     "namespace " + rootNamespace + " has no bundled Oozie XSD; the file is read without validation");
             return true;
         }
-        Optional<Schema> compiled = SCHEMAS.computeIfAbsent(declaredNamespaces(xml, rootNamespace), OozieSchemas::load);
-        if (compiled.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath),
-                    "the bundled Oozie XSDs cannot be loaded; the file is read without validation");
-            return true;
-        }
-        Collector collector = new Collector(displayPath, new SourceText(xml));
-        try {
-            Validator validator = compiled.get().newValidator();
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setErrorHandler(collector);
-            validator.validate(new SAXSource(XmlReader.reader(), new InputSource(new StringReader(xml))));
-        } catch (SAXParseException stopped) {
-            // Already recorded by the collector (fatal errors end the pass).
-        } catch (SAXException | IOException | javax.xml.parsers.ParserConfigurationException | RuntimeException e) {
-            diagnostics.report(DiagnosticCode.OOZ_E014, SourceSpan.file(displayPath),
-                    "schema validation failed: " + e.getMessage());
-            return false;
-        }
-        collector.problems.forEach(diagnostics::add);
-        return collector.problems.isEmpty();
+        return false;
     }
 
     /** The bundled namespaces the document declares (its root's at least), sorted. */

@@ -21,6 +21,9 @@ public final class SecretText {
     private static final Pattern OPTION = Pattern.compile("(?<![\\w.-])(--?)([A-Za-z_][\\w.\\-]*)(\\s+)([^\\s-][^\\s]*)");
     private static final Pattern USER_INFO = Pattern.compile("(//)([^/\\s:@]+):([^/\\s@]+)@");
 
+    /** How {@link #redact} shows a secret: redacting a text twice changes nothing more. */
+    private static final String REDACTED = "<secret ";
+
     private SecretText() {}
 
     /** One secret found: the key it is known by (for the reference and the warning) and where its value is. */
@@ -31,13 +34,13 @@ public final class SecretText {
         List<Secret> found = new ArrayList<>();
         Matcher m = ASSIGNMENT.matcher(text);
         while (m.find()) {
-            if (SecretNames.isSecret(m.group(2)) && !m.group(4).startsWith("${")) {
+            if (SecretNames.isSecret(m.group(2)) && !m.group(4).startsWith("${") && !m.group(4).startsWith(REDACTED.strip())) {
                 found.add(new Secret(m.group(2), m.start(4), m.end(4)));
             }
         }
         m = OPTION.matcher(text);
         while (m.find()) {
-            if (SecretNames.isSecret(m.group(2)) && !m.group(4).startsWith("${")) {
+            if (SecretNames.isSecret(m.group(2)) && !m.group(4).startsWith("${") && !m.group(4).startsWith(REDACTED.strip())) {
                 add(found, new Secret(m.group(2), m.start(4), m.end(4)));
             }
         }
@@ -68,7 +71,7 @@ public final class SecretText {
 
     /** For messages: each secret value becomes {@code <secret KEY>}. */
     public static String redact(String text) {
-        return text == null ? null : replace(text, key -> "<secret " + key.toLowerCase(Locale.ROOT) + ">");
+        return text == null ? null : replace(text, key -> REDACTED + key.toLowerCase(Locale.ROOT) + ">");
     }
 
     private static void add(List<Secret> found, Secret secret) {

@@ -25,6 +25,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
 import org.xml.sax.SAXException;
@@ -57,8 +58,13 @@ public final class XmlReader {
 
     /** Reads XML text; {@code displayPath} is the file name shown in diagnostics and spans. */
     public static Optional<XmlElement> read(String xml, String displayPath, Diagnostics diagnostics) {
+        return read(xml, displayPath, diagnostics, null);
+    }
+
+    /** Reads XML text, feeding {@code also} (when not null) the same content events in the same parse. */
+    static Optional<XmlElement> read(String xml, String displayPath, Diagnostics diagnostics, ContentHandler also) {
         TreeBuilder builder = new TreeBuilder(new SourceText(xml), displayPath);
-        if (!parse(xml, builder, displayPath, diagnostics)) {
+        if (!parse(xml, builder, also, displayPath, diagnostics)) {
             return Optional.empty();
         }
         return Optional.ofNullable(builder.root);
@@ -76,7 +82,7 @@ public final class XmlReader {
         }
         TreeBuilder builder = new TreeBuilder(new SourceText(text.get()), file.toString());
         builder.stopAtRoot = true;
-        parse(text.get(), builder, file.toString(), ignored);
+        parse(text.get(), builder, null, file.toString(), ignored);
         return Optional.ofNullable(builder.root);
     }
 
@@ -129,11 +135,12 @@ public final class XmlReader {
         }
     }
 
-    private static boolean parse(String xml, TreeBuilder builder, String displayPath, Diagnostics diagnostics) {
+    private static boolean parse(String xml, TreeBuilder builder, ContentHandler also, String displayPath,
+                                 Diagnostics diagnostics) {
         XMLReader reader = null;
         try {
             reader = reader();
-            reader.setContentHandler(builder);
+            reader.setContentHandler(also == null ? builder : new Tee(builder, also));
             reader.setErrorHandler(builder);
             reader.setEntityResolver(builder);
             reader.setProperty(LEXICAL_HANDLER, builder);
@@ -249,6 +256,75 @@ public final class XmlReader {
     }
 
     /** SAX handler building the tree; positions come from the locator mapped back onto the source text. */
+    /** Every content event to the tree builder, then to a second handler (the schema validation's). */
+    private record Tee(ContentHandler first, ContentHandler second) implements ContentHandler {
+        @Override
+        public void setDocumentLocator(Locator locator) {
+            first.setDocumentLocator(locator);
+            second.setDocumentLocator(locator);
+        }
+
+        @Override
+        public void startDocument() throws SAXException {
+            first.startDocument();
+            second.startDocument();
+        }
+
+        @Override
+        public void endDocument() throws SAXException {
+            first.endDocument();
+            second.endDocument();
+        }
+
+        @Override
+        public void startPrefixMapping(String prefix, String uri) throws SAXException {
+            first.startPrefixMapping(prefix, uri);
+            second.startPrefixMapping(prefix, uri);
+        }
+
+        @Override
+        public void endPrefixMapping(String prefix) throws SAXException {
+            first.endPrefixMapping(prefix);
+            second.endPrefixMapping(prefix);
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
+            first.startElement(uri, localName, qName, atts);
+            second.startElement(uri, localName, qName, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            first.endElement(uri, localName, qName);
+            second.endElement(uri, localName, qName);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            first.characters(ch, start, length);
+            second.characters(ch, start, length);
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+            first.ignorableWhitespace(ch, start, length);
+            second.ignorableWhitespace(ch, start, length);
+        }
+
+        @Override
+        public void processingInstruction(String target, String data) throws SAXException {
+            first.processingInstruction(target, data);
+            second.processingInstruction(target, data);
+        }
+
+        @Override
+        public void skippedEntity(String name) throws SAXException {
+            first.skippedEntity(name);
+            second.skippedEntity(name);
+        }
+    }
+
     private static final class TreeBuilder extends DefaultHandler2 {
         private final SourceText source;
         private final String file;

@@ -45,9 +45,19 @@ final class PigAstBuilder {
     }
 
     PigScript script(ScriptContext ctx) {
+        add(ctx);
+        return result();
+    }
+
+    /** Builds the statements of one group of a script's statements (the parser hands them over a group at a time). */
+    void add(ScriptContext ctx) {
         for (StatementContext s : ctx.statement()) {
             statement(s);
         }
+    }
+
+    /** The script of every statement added so far. */
+    PigScript result() {
         return new PigScript(file, statements, defaults);
     }
 
@@ -92,7 +102,7 @@ final class PigAstBuilder {
             value = value.substring(0, value.length() - 1).strip();
         }
         if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
-            value = PigStrings.unquote(value);
+            value = PigStrings.unquoteKeepingDollarEscapes(value);
         } else if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1);
         }
@@ -138,7 +148,7 @@ final class PigAstBuilder {
         if (op.storeClause() != null && g.alias() == null) {
             StoreClauseContext st = op.storeClause();
             String input = rel(st.rel());
-            statements.add(new PigStatement.Store(input, unquote(st.STRING()),
+            statements.add(new PigStatement.Store(input, unquoteKeepingDollarEscapes(st.STRING()),
                     st.funcClause() == null ? null : funcSpec(st.funcClause()), span));
             return;
         }
@@ -387,7 +397,7 @@ final class PigAstBuilder {
             // `X = STORE A INTO ...`: Pig accepts the alias; the store is still a store.
             StoreClauseContext st = op.storeClause();
             String input = rel(st.rel());
-            statements.add(new PigStatement.Store(input, unquote(st.STRING()),
+            statements.add(new PigStatement.Store(input, unquoteKeepingDollarEscapes(st.STRING()),
                     st.funcClause() == null ? null : funcSpec(st.funcClause()), span));
             return new PigRelation.Alias(input, span);
         }
@@ -397,7 +407,7 @@ final class PigAstBuilder {
     }
 
     private PigRelation.Load load(LoadClauseContext l, SourceSpan span) {
-        return new PigRelation.Load(unquote(l.STRING()), l.funcClause() == null ? null : funcSpec(l.funcClause()),
+        return new PigRelation.Load(unquoteKeepingDollarEscapes(l.STRING()), l.funcClause() == null ? null : funcSpec(l.funcClause()),
                 asClause(l.asClause()), span);
     }
 
@@ -888,7 +898,7 @@ final class PigAstBuilder {
     private PigExpr scalar(ScalarContext s, SourceSpan span) {
         Token token = s.getStart();
         return switch (token.getType()) {
-            case PigLatinParser.STRING -> new PigExpr.Literal(PigStrings.unquote(token.getText()), PigType.CHARARRAY, span);
+            case PigLatinParser.STRING -> new PigExpr.Literal(PigStrings.unquoteKeepingDollarEscapes(token.getText()), PigType.CHARARRAY, span);
             case PigLatinParser.TRUE -> new PigExpr.Literal(true, PigType.BOOLEAN, span);
             case PigLatinParser.FALSE -> new PigExpr.Literal(false, PigType.BOOLEAN, span);
             case PigLatinParser.NULL -> new PigExpr.Literal(null, null, span);
@@ -943,6 +953,11 @@ final class PigAstBuilder {
 
     private static String unquote(TerminalNode node) {
         return PigStrings.unquote(node.getText());
+    }
+
+    /** A literal the translator binds parameters in (paths, values): {@code \$} stays escaped for it. */
+    private static String unquoteKeepingDollarEscapes(TerminalNode node) {
+        return PigStrings.unquoteKeepingDollarEscapes(node.getText());
     }
 
     private static String stripBackticks(String text) {

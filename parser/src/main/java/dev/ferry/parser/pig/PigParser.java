@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -16,7 +17,9 @@ import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -47,44 +50,91 @@ public final class PigParser {
     /**
      * Parses a whole script, or a macro body after expansion ({@code checkAliases} false: its inputs
      * are the caller's aliases, which the body alone does not define).
+     *
+     * <p>In groups of statements, so time and memory stay linear in the script's length: the lexer runs once over
+     * the text, its tokens are cut after a {@code ;} outside every bracket once a group holds {@link #GROUP_TOKENS}
+     * tokens, and each group is parsed and turned into statements before the next is read; only the statements are
+     * kept. A statement never spans a cut (its own {@code ;}s sit inside brackets: nested FOREACH blocks, macro
+     * bodies), and tokens keep their own line and column, so every diagnostic points where it did for the whole text.
      */
     static Optional<PigScript> parse(String text, String displayPath, boolean checkAliases, Diagnostics diagnostics) {
-        SyntaxErrors errors = new SyntaxErrors(displayPath);
+        return parse(text, displayPath, checkAliases, diagnostics, GROUP_TOKENS);
+    }
+
+    /** {@link #parse(String, String, boolean, Diagnostics)} with groups of at least {@code groupTokens} tokens. */
+    static Optional<PigScript> parse(String text, String displayPath, boolean checkAliases, Diagnostics diagnostics,
+                                     int groupTokens) {
+        SyntaxErrors lexing = new SyntaxErrors(displayPath);
         PigLatinLexer lexer = new PigLatinLexer(CharStreams.fromString(text, displayPath));
         lexer.removeErrorListeners();
-        lexer.addErrorListener(errors);
-        CommonTokenStream tokens = new CommonTokenStream(lexer);
-        tokens.fill();
-        if (!errors.diagnostics.hasErrors() && !withinNesting(tokens.getTokens(), displayPath, diagnostics)) {
+        lexer.addErrorListener(lexing);
+        Diagnostics syntax = new Diagnostics();
+        Diagnostics semantic = new Diagnostics();
+        PigAstBuilder builder = new PigAstBuilder(displayPath, semantic, checkAliases);
+        Nesting nesting = new Nesting();
+        List<Token> group = new ArrayList<>();
+        boolean lexicalErrors = false;
+        for (boolean end = false; !end; ) {
+            Token token = lexer.nextToken();
+            end = token.getType() == Token.EOF;
+            if (token.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue; // comments and white space: the parser never sees them
+            }
+            group.add(token);
+            // The limit guards the parser's recursion: past it, the one error (as when it was checked before parsing
+            // anything); a script that does not even lex is reported as such instead.
+            lexicalErrors |= lexing.diagnostics.hasErrors();
+            if (!nesting.admits(token) && !lexicalErrors) {
+                nesting.report(token, displayPath, diagnostics);
+                return Optional.empty();
+            }
+            if (end || token.getType() == PigLatinLexer.SEMI && nesting.depth == 0 && group.size() >= groupTokens) {
+                syntax.addAll(lexing.diagnostics);
+                lexing.diagnostics = new Diagnostics();
+                PigLatinParser.ScriptContext tree = parseGroup(group, displayPath, syntax);
+                if (!syntax.hasErrors()) { // after a syntax error, statements are not built (nothing is returned)
+                    builder.add(tree);
+                }
+                group = new ArrayList<>();
+                // The next group starts with a copy of the cut ';' (an empty statement): its first statement is then
+                // parsed, and an error in it recovered from, as after a statement rather than at a script's start.
+                group.add(new CommonToken(token));
+            }
+        }
+        if (syntax.size() > 0) {
+            diagnostics.addAll(syntax);
             return Optional.empty();
         }
-        PigLatinParser parser = new PigLatinParser(tokens);
-        // Two-stage parse: the fast SLL mode with bail-out first; only a script it cannot take is
-        // parsed again in full LL mode, which also reports the errors.
+        diagnostics.addAll(semantic);
+        return semantic.hasErrors() ? Optional.empty() : Optional.of(builder.result());
+    }
+
+    /** Tokens per group of statements (cut at the next top-level {@code ;} past it). */
+    static final int GROUP_TOKENS = 2048;
+
+    /**
+     * One group of statements (ending with EOF: the group's own, made by the token source, or the script's). Two
+     * stages: the fast SLL mode with bail-out first; only a group it cannot take is parsed again in full LL mode,
+     * which also reports the errors into {@code syntax}.
+     */
+    private static PigLatinParser.ScriptContext parseGroup(List<Token> group, String displayPath, Diagnostics syntax) {
+        PigLatinParser parser = new PigLatinParser(new CommonTokenStream(new ListTokenSource(group, displayPath)));
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        PigLatinParser.ScriptContext tree;
         try {
-            tree = parser.script();
+            return parser.script();
         } catch (ParseCancellationException sllFailed) {
-            errors.diagnostics = new Diagnostics();
-            lexer.reset();
-            tokens.setTokenSource(lexer);
-            parser.reset();
+            SyntaxErrors errors = new SyntaxErrors(displayPath);
+            parser = new PigLatinParser(new CommonTokenStream(new ListTokenSource(group, displayPath)));
+            parser.removeErrorListeners();
             parser.addErrorListener(errors);
             parser.setErrorHandler(new StatementRecovery());
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            tree = parser.script();
+            PigLatinParser.ScriptContext tree = parser.script();
+            syntax.addAll(errors.diagnostics);
+            return tree;
         }
-        if (errors.diagnostics.size() > 0) {
-            diagnostics.addAll(errors.diagnostics);
-            return Optional.empty();
-        }
-        Diagnostics semantic = new Diagnostics();
-        PigScript script = new PigAstBuilder(displayPath, semantic, checkAliases).script(tree);
-        diagnostics.addAll(semantic);
-        return semantic.hasErrors() ? Optional.empty() : Optional.of(script);
     }
 
     /** Brackets nested deeper than this, or more {@code ?:} in one statement, are refused before parsing. */
@@ -95,10 +145,11 @@ public final class PigParser {
      * sees them: ( [ { deeper than {@link #MAX_NESTING}, or more conditional operators than that in one
      * statement (each nests the rest), is an IO-E003 error at the token past the limit.
      */
-    private static boolean withinNesting(List<Token> tokens, String displayPath, Diagnostics diagnostics) {
-        int depth = 0;
-        int conditionals = 0;
-        for (Token t : tokens) {
+    private static final class Nesting {
+        private int depth;
+        private int conditionals;
+
+        boolean admits(Token t) {
             switch (t.getType()) {
                 case PigLatinLexer.LPAREN, PigLatinLexer.LBRACKET, PigLatinLexer.LCURLY -> depth++;
                 case PigLatinLexer.RPAREN, PigLatinLexer.RBRACKET, PigLatinLexer.RCURLY -> depth = Math.max(0, depth - 1);
@@ -106,14 +157,14 @@ public final class PigParser {
                 case PigLatinLexer.SEMI -> conditionals = depth == 0 ? 0 : conditionals;
                 default -> { }
             }
-            if (depth > MAX_NESTING || conditionals > MAX_NESTING) {
-                diagnostics.report(DiagnosticCode.IO_E003, SourceSpan.of(displayPath, t.getLine(), t.getCharPositionInLine() + 1),
-                        (depth > MAX_NESTING ? "brackets nested more than " : "more conditional operators (?:) in one statement than ")
-                                + MAX_NESTING + " deep; Ferry stops here", "split the expression with intermediate FOREACH steps");
-                return false;
-            }
+            return depth <= MAX_NESTING && conditionals <= MAX_NESTING;
         }
-        return true;
+
+        void report(Token t, String displayPath, Diagnostics diagnostics) {
+            diagnostics.report(DiagnosticCode.IO_E003, SourceSpan.of(displayPath, t.getLine(), t.getCharPositionInLine() + 1),
+                    (depth > MAX_NESTING ? "brackets nested more than " : "more conditional operators (?:) in one statement than ")
+                            + MAX_NESTING + " deep; Ferry stops here", "split the expression with intermediate FOREACH steps");
+        }
     }
 
     /**

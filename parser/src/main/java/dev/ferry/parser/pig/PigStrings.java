@@ -7,6 +7,20 @@ public final class PigStrings {
 
     /** The value of a quoted literal token, quotes removed and escapes applied. */
     public static String unquote(String token) {
+        return unquote(token, false);
+    }
+
+    /**
+     * The value of a quoted literal that may hold parameter references while parameters stay
+     * symbolic: Pig's preprocessor turns {@code \$} into a literal {@code $} that is not a
+     * parameter, so the escape is kept here for whoever binds the parameters to tell the two apart
+     * (and to unescape it then).
+     */
+    public static String unquoteKeepingDollarEscapes(String token) {
+        return unquote(token, true);
+    }
+
+    private static String unquote(String token, boolean keepDollarEscapes) {
         String body = token.substring(1, token.length() - 1);
         StringBuilder out = new StringBuilder(body.length());
         for (int i = 0; i < body.length(); i++) {
@@ -30,6 +44,7 @@ public final class PigStrings {
                         out.append("\\u");
                     }
                 }
+                case '$' -> out.append(keepDollarEscapes ? "\\$" : "$");
                 default -> out.append(next);
             }
         }

@@ -9,6 +9,7 @@ import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.oozie.SecretNames;
+import dev.ferry.parser.oozie.SecretText;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
@@ -41,6 +42,8 @@ public final class PigToSql {
     private final PigScript script;
     private final Diagnostics diagnostics;
     private final TreeSet<String> parameters = new TreeSet<>();
+    /** Parameters that stand for a secret the script wrote into a path: filled from a secret store, never from the script. */
+    private final TreeSet<String> secretParameters = new TreeSet<>();
     private final ExprTranslator expressions;
     private final Map<String, Relation> aliases = new HashMap<>();
     /** Aliases whose statement failed: reading one again is a follow-on error, reported once. */
@@ -117,7 +120,7 @@ public final class PigToSql {
                 ? "a secret, read from the Airflow Variable '" + d.name() + "'" : d.value()));
         parameters.addAll(defaults.keySet());
         List<SqlJob.JobParameter> jobParameters = parameters.stream()
-                .map(name -> new SqlJob.JobParameter(name, defaults.get(name)))
+                .map(name -> new SqlJob.JobParameter(name, defaults.get(name), secretParameters.contains(name)))
                 .toList();
         return Optional.of(new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order));
     }
@@ -293,7 +296,7 @@ public final class PigToSql {
         storage.notes().forEach(note -> expressions.warnDiffers(load.function().span(), load.function().simpleName(), note));
         String delimiter = storage.delimiter();
         List<FieldSchema> schema = load.schema().isEmpty() ? storage.schema() : load.schema();
-        String path = bindParameters(load.path(), parameters);
+        String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
         Relation stored = storedPaths.get(path);
         if (stored != null) {
             return reload(alias, load, stored);
@@ -1348,7 +1351,7 @@ public final class PigToSql {
             }
             items.add(new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
         }
-        String path = bindParameters(store.path(), parameters);
+        String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
         Paths.check(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         boolean sorted = !ordered.ordering().isEmpty();
@@ -1494,6 +1497,29 @@ public final class PigToSql {
      * Pig substitutes {@code $NAME} and {@code ${NAME}} everywhere in the script text; in the SQL
      * they become {@code ${NAME}}, which the job runner binds. {@code \$} stays a literal dollar.
      */
+    /**
+     * A password written into a LOAD or STORE location (a URL's user-info, {@code password=...}) is
+     * not copied into the job: it becomes a parameter of the job whose value the caller supplies from
+     * a secret store, with a warning naming the parameter, never the value.
+     */
+    private String withoutSecrets(String path, SourceSpan span) {
+        return SecretText.replace(path, key -> {
+            String name = key.replaceAll("[^A-Za-z0-9_]", "_");
+            name = Character.isDigit(name.charAt(0)) ? "_" + name : name;
+            String unique = name;
+            for (int n = 2; parameters.contains(unique) && !secretParameters.contains(unique); n++) {
+                unique = name + "_" + n;
+            }
+            if (secretParameters.add(unique)) {
+                parameters.add(unique);
+                diagnostics.report(DiagnosticCode.OOZ_W002, span, "the location holds a secret ('" + key + "'); it is not written"
+                        + " into the job, which takes it as the parameter '" + unique + "' instead",
+                        "keep the value in a secret store: a DAG passes it from the Airflow Variable '" + unique + "'");
+            }
+            return "${" + unique + "}";
+        });
+    }
+
     static String bindParameters(String text, java.util.Set<String> parameters) {
         Matcher m = PARAMETER.matcher(text);
         StringBuilder out = new StringBuilder();

@@ -29,8 +29,18 @@ public record SqlJob(String name, String sourceFile, List<JobParameter> paramete
         return new SqlJob(name, sourceFile, parameters, newSources, views, newSinks, inserts, order);
     }
 
-    /** A Pig parameter; defaultValue is null when the caller must supply it. */
-    public record JobParameter(String name, String defaultValue) {}
+    /**
+     * A Pig parameter; defaultValue is null when the caller must supply it. A {@code secret} one
+     * stands for a secret the script wrote literally (a password in a path): the caller supplies it
+     * from a secret store, and it has no default.
+     */
+    public record JobParameter(String name, String defaultValue, boolean secret) {
+
+        /** A parameter that is not a secret. */
+        public JobParameter(String name, String defaultValue) {
+            this(name, defaultValue, false);
+        }
+    }
 
     /**
      * A file table. {@code path} may contain {@code ${PARAM}} placeholders; {@code singleWriter} keeps

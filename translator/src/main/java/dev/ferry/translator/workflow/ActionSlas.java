@@ -3,6 +3,8 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
+import dev.ferry.parser.oozie.EndNode;
+import dev.ferry.parser.oozie.KillNode;
 import dev.ferry.parser.oozie.SlaInfo;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
@@ -41,9 +43,13 @@ final class ActionSlas {
      * The SLA of a workflow no coordinator schedules (a scheduled one becomes DAG-run deadlines, see
      * {@link SlaDeadlines}): checked by its tasks, started by the start node's target and ended at end or kill.
      */
-    static WorkflowSla workflow(WorkflowApp workflow, OozieEl el, Diagnostics diagnostics) {
-        return workflow.sla().map(s -> new WorkflowSla(workflow.startTo(), translate(workflow.name(), s, el, diagnostics)))
-                .orElse(null);
+    static WorkflowSla workflow(WorkflowApp workflow, Set<String> reachable, OozieEl el, Diagnostics diagnostics) {
+        List<String> ends = workflow.nodes().stream()
+                .filter(n -> n instanceof EndNode && reachable.contains(n.name())).map(WorkflowNode::name).toList();
+        List<String> kills = workflow.nodes().stream()
+                .filter(n -> n instanceof KillNode && reachable.contains(n.name())).map(WorkflowNode::name).toList();
+        return workflow.sla().map(s -> new WorkflowSla(workflow.startTo(), ends, kills,
+                translate(workflow.name(), s, el, diagnostics))).orElse(null);
     }
 
     private static ActionSla translate(String node, SlaInfo sla, OozieEl el, Diagnostics diagnostics) {

@@ -37,6 +37,6 @@ final class FsActionTranslator {
         }
         Template nameNode = fs.nameNode() == null ? null : el.template(fs.nameNode(), fs.span());
         return new TaskNode.Fs(node.name(), node.span(), rule, nameNode, steps, node.okTo(), node.errorTo(),
-                RetryPolicy.of(node, diagnostics));
+                RetryPolicies.of(node, diagnostics));
     }
 }

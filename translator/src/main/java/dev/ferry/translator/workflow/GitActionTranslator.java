@@ -81,7 +81,7 @@ final class GitActionTranslator {
         }
         reportConfiguration(node, git, xml, configuration, diagnostics);
         return new TaskNode.Git(node.name(), node.span(), rule, nameNode, gitUri, branch, keyPath, destination, prepare,
-                node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics));
+                node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics));
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.pig.PigToSql;
 import dev.ferry.translator.sql.SqlJob;
@@ -72,7 +73,10 @@ final class PigActionTranslator {
         SortedMap<String, Template> params = new TreeMap<>(actionParams);
         boolean missing = false;
         for (SqlJob.JobParameter parameter : job.get().parameters()) {
-            if (values.get().containsKey(parameter.name())) {
+            if (parameter.secret()) {
+                // A password the script wrote into a path: the job reads it from the Variable (warned where the path is).
+                params.put(parameter.name(), Template.of(new RuntimeExpr.Variable(parameter.name())));
+            } else if (values.get().containsKey(parameter.name())) {
                 params.put(parameter.name(), values.get().get(parameter.name()));
             } else {
                 diagnostics.report(DiagnosticCode.PIG_E002, pig.span(),
@@ -96,7 +100,7 @@ final class PigActionTranslator {
         FlinkDeploymentSpec deployment = FlinkDeploymentSpec.forJob(deploymentName, "/opt/ferry/" + scriptPath);
         return Optional.of(new TaskNode.FlinkJob(node.name(), node.span(), rule, job.get(), scriptPath, deploymentPath,
                 deployment, params, prepare, node.okTo(), node.errorTo(),
-                RetryPolicy.of(node, diagnostics)));
+                RetryPolicies.of(node, diagnostics)));
     }
 
     /** A script given as an HDFS URI keeps only its path part, resolved in the workflow directory. */

@@ -6,7 +6,6 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.ActionSettings;
 import dev.ferry.parser.oozie.ConfigDefault;
 import dev.ferry.parser.oozie.ConfigProperty;
-import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.Global;
 import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.oozie.XmlElement;
@@ -31,25 +30,10 @@ import java.util.TreeMap;
  */
 final class PodActionTranslator {
 
-    /** Action type → how its element becomes the container's command: the one table of pod actions. */
-    static final Map<String, PodCommand> COMMANDS = commands();
-
     /** {@code <launcher>} children and what becomes of them: carried into the pod, or only reported. */
     static final Map<String, String> LAUNCHER = launcher();
 
     private PodActionTranslator() {}
-
-    private static Map<String, PodCommand> commands() {
-        Map<String, PodCommand> commands = new LinkedHashMap<>();
-        commands.put("java", new JavaActionCommand());
-        commands.put("map-reduce", new MapReduceActionCommand());
-        commands.put("spark", new SparkActionCommand());
-        commands.put("sqoop", new SqoopActionCommand());
-        commands.put("distcp", new DistcpActionCommand());
-        commands.put("hive", new HiveActionTranslator(false));
-        commands.put("hive2", new HiveActionTranslator(true));
-        return commands;
-    }
 
     private static Map<String, String> launcher() {
         Map<String, String> launcher = new LinkedHashMap<>();
@@ -62,11 +46,6 @@ final class PodActionTranslator {
         launcher.put("view-acl", "");
         launcher.put("modify-acl", "");
         return launcher;
-    }
-
-    /** True for the action types translated here (a custom type of the same name has no schema: not ours). */
-    static boolean handles(GenericAction action) {
-        return COMMANDS.containsKey(action.type()) && !action.namespace().startsWith("uri:custom");
     }
 
     /** The DAG param holding the image of every action of this type. */
@@ -97,15 +76,18 @@ final class PodActionTranslator {
                 (a, b) -> TemplateText.concat(a, " ", b));
     }
 
-    static Optional<TaskNode> translate(String dagId, ActionNode node, GenericAction action, TriggerRule rule,
-                                        WorkflowSources sources, Map<String, String> knownValues, OozieEl el,
-                                        Diagnostics diagnostics, SortedMap<String, String> imageParams) {
-        String type = action.type();
-        PodCommand command = COMMANDS.get(type);
-        XmlElement element = action.element();
+    static Optional<TaskNode> translate(ActionKind.Context action, PodCommand command) {
+        String dagId = action.dagId();
+        ActionNode node = action.node();
+        TriggerRule rule = action.rule();
+        WorkflowSources sources = action.sources();
+        OozieEl el = action.el();
+        Diagnostics diagnostics = action.diagnostics();
+        String type = node.action().type();
+        XmlElement element = action.generic().element();
         Global global = sources.workflow().global();
         Map<String, String> launcher = launcherSettings(node, element, global, diagnostics);
-        PodCommandContext context = new PodCommandContext(dagId, node, element, sources, knownValues, el, diagnostics,
+        PodCommandContext context = new PodCommandContext(dagId, node, element, sources, action.knownValues(), el, diagnostics,
                 configuration(node, sources, el, diagnostics), PodCommandContext.splitOptions(launcher.get("java-opts")));
         command.build(context);
         clusterAddresses(context, sources.workflow().settings(node), el);
@@ -146,7 +128,7 @@ final class PodActionTranslator {
             context.env.put("OOZIE_ACTION_OUTPUT_PROPERTIES", Template.text(JavaActionCommand.OUTPUT_PROPERTIES));
         }
         String imageParam = imageParam(type);
-        imageParams.put(imageParam, imagePlaceholder(type));
+        action.podImages().put(imageParam, imagePlaceholder(type));
         diagnostics.report(DiagnosticCode.OOZ_W020, element.span(),
                 "<" + type + "> action '" + node.name() + "' runs in a container of its own: set DAG param '"
                         + imageParam + "' to an image with " + command.imageNeeds(),
@@ -157,7 +139,7 @@ final class PodActionTranslator {
                 configuration, files, archives, context.carried, context.captureOutput, launcher.get("memory.mb"),
                 launcher.get("vcores"));
         return Optional.of(new TaskNode.PodJob(node.name(), node.span(), rule, type, container,
-                PrepareSteps.of(element, el), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
+                PrepareSteps.of(element, el), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics)));
     }
 
     /**

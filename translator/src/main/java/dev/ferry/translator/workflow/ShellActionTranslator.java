@@ -61,7 +61,7 @@ final class ShellActionTranslator {
         }
         return new TaskNode.Shell(node.name(), node.span(), rule, command, arguments, env, texts(xml, "file", el),
                 texts(xml, "archive", el), xml.hasChild("capture-output"), prepare, node.okTo(), node.errorTo(),
-                RetryPolicy.of(node, diagnostics));
+                RetryPolicies.of(node, diagnostics));
     }
 
     private static List<XmlElement> concat(List<XmlElement> a, List<XmlElement> b) {

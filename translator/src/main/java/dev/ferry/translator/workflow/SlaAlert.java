@@ -12,20 +12,23 @@ public record SlaAlert(Event event, Reference reference, int minutes, String con
     /** Oozie's SLA events (sla:info alert-events). */
     public enum Event { START_MISS, END_MISS, DURATION_MISS }
 
-    /** What an SLA's minutes count from. */
+    /**
+     * What an SLA's minutes count from, in Airflow's terms: the translator maps Oozie's SLA times onto them, the
+     * generator prints the deadline references by name ({@code DeadlineReference.<name>}).
+     */
     public enum Reference {
-        /** Oozie's nominal time: the run's logical date. */
-        NOMINAL_TIME,
-        /** When the run was queued (≈ when the action started): max-duration. */
-        RUN_QUEUED,
+        /** The run's logical date, which is Oozie's nominal time (should-end). */
+        DAGRUN_LOGICAL_DATE,
+        /** When the run was queued, standing in for when the action started (max-duration). */
+        DAGRUN_QUEUED_AT,
         /**
          * The start of the workflow's first task, which no deadline alert can watch: that task checks should-start
          * when it starts ({@code oozie.start_sla}).
          */
-        RUN_START
+        FIRST_TASK_START
     }
 
     public boolean isDeadline() {
-        return reference != Reference.RUN_START;
+        return reference != Reference.FIRST_TASK_START;
     }
 }

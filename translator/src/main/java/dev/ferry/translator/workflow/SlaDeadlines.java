@@ -26,7 +26,7 @@ import java.util.Set;
  * <li>max-duration (minutes of running) → deadline on queued_at: the run's queueing stands in for the start of
  *     the action, so a run that waits for its input sensors counts that wait too.</li>
  * <li>should-start → deadline alerts only watch the end of a run, so the workflow's first task checks it when it
- *     starts (reference {@link SlaAlert.Reference#RUN_START}): a late start is alerted then, not at the deadline.</li>
+ *     starts (reference {@link SlaAlert.Reference#FIRST_TASK_START}): a late start is alerted then, not at the deadline.</li>
  * <li>alert-events picks which of these are kept (without it, END_MISS only: Oozie's
  *     oozie.sla.service.SLAService.alert.events default); alert-contact and notification-msg go to the callback.</li>
  * </ul>
@@ -56,13 +56,13 @@ final class SlaDeadlines {
         }
         minutes(sla.value("should-start"), "should-start", sla.span(), known, diagnostics)
                 .filter(m -> wanted.contains("start_miss"))
-                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.RUN_START, m, contact, message)));
+                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.FIRST_TASK_START, m, contact, message)));
         minutes(sla.value("should-end"), "should-end", sla.span(), known, diagnostics)
                 .filter(m -> wanted.contains("end_miss"))
-                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.NOMINAL_TIME, m, contact, message)));
+                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.DAGRUN_LOGICAL_DATE, m, contact, message)));
         minutes(sla.value("max-duration"), "max-duration", sla.span(), known, diagnostics)
                 .filter(m -> wanted.contains("duration_miss"))
-                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.RUN_QUEUED, m, contact, message)));
+                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.DAGRUN_QUEUED_AT, m, contact, message)));
         for (String other : List.of("upstream-apps", "alert-frequency", "alert-percentage", "notification-msg")) {
             if (sla.value(other).isPresent() && !other.equals("notification-msg")) {
                 diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla " + other + " is not translated",

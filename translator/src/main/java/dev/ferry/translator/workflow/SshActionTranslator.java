@@ -54,7 +54,7 @@ final class SshActionTranslator {
         }
         return new TaskNode.Ssh(node.name(), node.span(), rule, connectionId, el.template(hostPart, host == null
                 ? ssh.span() : host.textSpan()), command == null ? Template.text("") : el.template(command.text(), command.textSpan()),
-                arguments, xml.hasChild("capture-output"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics));
+                arguments, xml.hasChild("capture-output"), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics));
     }
 
     /** {@code etl@gateway.example.com} → {@code ssh_etl_gateway_example_com}. */

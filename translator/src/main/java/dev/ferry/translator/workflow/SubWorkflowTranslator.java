@@ -45,7 +45,7 @@ final class SubWorkflowTranslator {
             // Known only at run time (${wf:appPath()}, a property the parent passes): the task finds the child
             // among the repository's converted DAGs then, as Oozie reads the app-path when the action starts.
             return Optional.of(new TaskNode.SubWorkflow(node.name(), node.span(), rule, null, configuration,
-                    xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics),
+                    xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics),
                     el.template(appPath.text(), appPath.textSpan())));
         }
         String path = resolved.orElse(appPath.text());
@@ -73,7 +73,7 @@ final class SubWorkflowTranslator {
         }
         return Optional.of(new TaskNode.SubWorkflow(node.name(), node.span(), rule,
                 WorkflowTranslator.DagNames.dagId(workflow.get()), configuration,
-                xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
+                xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics)));
     }
 
     /**

@@ -41,6 +41,12 @@ public record WorkflowPlan(String dagId, String description, List<String> source
                 new java.util.TreeMap<>(), null);
     }
 
+    /** The same plan with another run configuration. */
+    public WorkflowPlan withRunConfiguration(SortedMap<String, Template> other) {
+        return new WorkflowPlan(dagId, description, sourceFiles, schedule, params, other, tasks, edges, tags, actionSlas,
+                workflowSla);
+    }
+
     /** Where a transition leaves a task: after it, on its ok or error outcome, or as a decision case. */
     public enum Port { NEXT, OK, ERROR, CASE }
 

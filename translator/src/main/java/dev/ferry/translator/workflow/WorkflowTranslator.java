@@ -7,16 +7,12 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.ConfigProperty;
 import dev.ferry.parser.oozie.DecisionCase;
 import dev.ferry.parser.oozie.DecisionNode;
-import dev.ferry.parser.oozie.EmailAction;
 import dev.ferry.parser.oozie.EndNode;
 import dev.ferry.parser.oozie.ForkNode;
 import dev.ferry.parser.oozie.ForkPath;
-import dev.ferry.parser.oozie.FsAction;
-import dev.ferry.parser.oozie.GenericAction;
 import dev.ferry.parser.oozie.JoinNode;
 import dev.ferry.parser.oozie.KillNode;
 import dev.ferry.parser.oozie.Parameter;
-import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.SecretNames;
 import dev.ferry.parser.oozie.SecretText;
 import dev.ferry.parser.oozie.WorkflowApp;
@@ -110,7 +106,7 @@ public final class WorkflowTranslator {
                 + (sources.coordinator() != null ? ", scheduled by coordinator " + sources.coordinator().name() : "");
         return Optional.of(new WorkflowPlan(dagId, description, files, schedule, params, runConfiguration, tasks, edges,
                 List.of("ferry", "oozie"), ActionSlas.translate(workflow, reachable, el, diagnostics),
-                sources.coordinator() != null ? null : ActionSlas.workflow(workflow, el, diagnostics)));
+                sources.coordinator() != null ? null : ActionSlas.workflow(workflow, reachable, el, diagnostics)));
     }
 
     private int errorCount() {
@@ -262,32 +258,10 @@ public final class WorkflowTranslator {
 
     private Optional<TaskNode> action(String dagId, ActionNode node, TriggerRule rule, Map<String, String> knownValues) {
         ActionNotes.report(node, sources.workflow().global(), diagnostics);
-        if (node.action() instanceof PigAction pig) {
-            return PigActionTranslator.translate(dagId, node, pig, rule, sources, knownValues, el, diagnostics);
-        }
-        if (node.action() instanceof EmailAction email) {
-            return Optional.of(new TaskNode.Email(node.name(), node.span(), rule, el.template(email.to(), email.span()),
-                    email.cc() == null ? null : el.template(email.cc(), email.span()),
-                    el.template(email.subject(), email.span()), el.template(email.body(), email.span()),
-                    node.okTo(), node.errorTo(), RetryPolicy.of(node, diagnostics)));
-        }
-        if (node.action() instanceof FsAction fs) {
-            return Optional.of(FsActionTranslator.translate(node, fs, rule, el, diagnostics));
-        }
-        if (node.action() instanceof GenericAction generic && generic.type().equals("shell")) {
-            return Optional.of(ShellActionTranslator.translate(node, generic, rule, el, diagnostics));
-        }
-        if (node.action() instanceof GenericAction generic && generic.type().equals("ssh")) {
-            return Optional.of(SshActionTranslator.translate(node, generic, rule, knownValues, el, diagnostics));
-        }
-        if (node.action() instanceof GenericAction generic && generic.type().equals("git")) {
-            return Optional.of(GitActionTranslator.translate(node, generic, rule, sources, el, diagnostics));
-        }
-        if (node.action() instanceof GenericAction generic && generic.type().equals("sub-workflow")) {
-            return SubWorkflowTranslator.translate(node, generic, rule, sources, knownValues, el, diagnostics);
-        }
-        if (node.action() instanceof GenericAction generic && PodActionTranslator.handles(generic)) {
-            return PodActionTranslator.translate(dagId, node, generic, rule, sources, knownValues, el, diagnostics, podImages);
+        Optional<ActionKind> kind = ActionKind.of(node.action());
+        if (kind.isPresent()) {
+            return kind.get().translate(new ActionKind.Context(dagId, node, rule, sources, knownValues, el, diagnostics,
+                    podImages));
         }
         String type = node.action().type();
         diagnostics.report(DiagnosticCode.OOZ_W005, node.action().span(),

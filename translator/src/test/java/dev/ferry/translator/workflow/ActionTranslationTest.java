@@ -94,6 +94,35 @@ class ActionTranslationTest {
     }
 
     @Test
+    void workflowSlaEndsAtTheReachableEndAndKillNodes() throws IOException {
+        Path file = write("wsla/workflow.xml", """
+                <workflow-app xmlns="uri:oozie:workflow:1.0" xmlns:sla="uri:oozie:sla:0.2" name="wf">
+                    <start to="probe"/>
+                    <action name="probe">
+                        <shell xmlns="uri:oozie:shell-action:1.0"><exec>run.sh</exec></shell>
+                        <ok to="end"/>
+                        <error to="fail"/>
+                    </action>
+                    <kill name="never"><message>unreachable</message></kill>
+                    <kill name="fail"><message>failed</message></kill>
+                    <end name="end"/>
+                    <sla:info>
+                        <sla:nominal-time>${nominal_time}</sla:nominal-time>
+                        <sla:should-end>${30 * MINUTES}</sla:should-end>
+                    </sla:info>
+                </workflow-app>
+                """);
+        WorkflowApp workflow = OozieReader.readWorkflow(file, "wsla/workflow.xml", diagnostics).orElseThrow();
+        WorkflowPlan plan = WorkflowTranslator.translate(new WorkflowSources(repo, file.getParent(), workflow, null,
+                new TreeMap<>(), new TreeMap<>(), "wsla/workflow.xml"), diagnostics).orElseThrow();
+        WorkflowSla sla = plan.workflowSla();
+        assertEquals("probe", sla.startNode());
+        assertEquals(List.of("end"), sla.ends());
+        assertEquals(List.of("fail"), sla.kills());
+        assertEquals(el("${30 * 1}"), sla.sla().shouldEnd());
+    }
+
+    @Test
     void shellRelativeFileIsATodoNote() throws IOException {
         translate("app", """
                 <action name="run">

@@ -247,8 +247,8 @@ class CoordinatorScheduleTest {
                 </sla:info>""", diagnostics);
         // should-end: 10 minutes after the nominal time (the logical date); max-duration: 2 hours = 120
         // minutes from the start of the run (queued_at).
-        assertEquals(List.of(new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.NOMINAL_TIME, 10, "ops@example.com", ""),
-                new SlaAlert(SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.RUN_QUEUED, 120, "ops@example.com", "")), s.deadlines());
+        assertEquals(List.of(new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.DAGRUN_LOGICAL_DATE, 10, "ops@example.com", ""),
+                new SlaAlert(SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.DAGRUN_QUEUED_AT, 120, "ops@example.com", "")), s.deadlines());
         // should-start is not alerted (start_miss is not among the alert-events), and not reported either
         assertTrue(diagnostics.sorted().stream().noneMatch(d -> d.message().contains("sla")),
                 diagnostics.sorted().toString());
@@ -264,8 +264,8 @@ class CoordinatorScheduleTest {
                     <sla:alert-events>start_miss,end_miss</sla:alert-events>
                     <sla:notification-msg>late</sla:notification-msg>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of(new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.RUN_START, 5, "", "late"),
-                new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.NOMINAL_TIME, 1440, "", "late")), s.deadlines());
+        assertEquals(List.of(new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.FIRST_TASK_START, 5, "", "late"),
+                new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.DAGRUN_LOGICAL_DATE, 1440, "", "late")), s.deadlines());
     }
 
     @Test

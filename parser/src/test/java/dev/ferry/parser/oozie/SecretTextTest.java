@@ -1,0 +1,26 @@
+package dev.ferry.parser.oozie;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Secrets recognised by shape, redacted for messages: each shape once, and redacting twice changes nothing more. */
+class SecretTextTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # text                                    | redacted
+            --password=hunter2                        | --password=<secret password>
+            -Ddb.password=hunter2 -Dother=x           | -Ddb.password=<secret db.password> -Dother=x
+            --db-password hunter2                     | --db-password <secret db-password>
+            jdbc:mysql://etl:hunter2@db/x             | jdbc:mysql://etl:<secret etl_password>@db/x
+            /o/b?password=hunter2&x=1                 | /o/b?password=<secret password>&x=1
+            TOKEN=${token}                            | TOKEN=${token}
+            user=etl                                  | user=etl
+            """)
+    void redactsEachShapeOnceAndIsIdempotent(String text, String redacted) {
+        assertEquals(redacted, SecretText.redact(text));
+        assertEquals(redacted, SecretText.redact(SecretText.redact(text)));
+    }
+}

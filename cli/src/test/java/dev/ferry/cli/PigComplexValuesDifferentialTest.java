@@ -69,6 +69,13 @@ class PigComplexValuesDifferentialTest {
                         LOAD + "r = FOREACH rows GENERATE name, TOMAP('n', n, 'k', 7)#'n', [ 'k', name ]#'k', TOMAP('a', name)#'b';\n"),
                 Arguments.of("f(*) passes every field of the input tuple: TOTUPLE(*), TOBAG(*)",
                         LOAD + "p = FOREACH rows GENERATE name, (chararray) n AS n;\nr = FOREACH p GENERATE TOTUPLE(*), SIZE(TOBAG(*)), TOBAG(*), *;\n"),
+                Arguments.of("FLATTEN(TOKENIZE(s)): a row per token, none for a null or empty string; a word count",
+                        LOAD + "p = FOREACH rows GENERATE name, (chararray) m#'inner' AS s;\n"
+                                + "w = FOREACH p GENERATE name, FLATTEN(TOKENIZE(s)) AS word;\ng = GROUP w BY word;\n"
+                                + "r = FOREACH g GENERATE group, COUNT(w);\n"),
+                Arguments.of("two FLATTENs of bag values give their cross product per row; FLATTEN of a bag constructor",
+                        LOAD + "p = FOREACH rows GENERATE name, n, CONCAT(name, ' x,y') AS s;\n"
+                                + "r = FOREACH p GENERATE FLATTEN(TOKENIZE(s)), FLATTEN({(name, n), (name, 0)}), n;\n"),
                 Arguments.of("constructors of complex values: a bag of tuples of a map",
                         LOAD + "r = FOREACH rows GENERATE name, {(name, TOMAP('x', name))} AS b, (m#'city', (n, n)) AS t;\n"));
     }

@@ -35,6 +35,9 @@ final class ExprTranslator {
     private static final Map<PigType, String> TEXT_TO_NUMBER = Map.of(
             PigType.INT, "PIG_INT", PigType.LONG, "PIG_LONG", PigType.FLOAT, "PIG_FLOAT", PigType.DOUBLE, "PIG_DOUBLE");
 
+    /** Builtins whose bag holds one-chararray tuples (their output schema in Pig), so FLATTEN knows its field. */
+    private static final Set<String> BAGS_OF_CHARARRAYS = Set.of("TOKENIZE", "STRSPLITTOBAG");
+
     private final Set<String> parameters;
     private final Diagnostics diagnostics;
     /** Where a PIG-W010 was reported already: a call translated twice (a retried form) warns once. */
@@ -290,7 +293,8 @@ final class ExprTranslator {
             case ROW -> new SqlExpr.RowOf(args);
             case MAP -> new SqlExpr.MapOf(args);
         };
-        Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types) : null;
+        Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types)
+                : BAGS_OF_CHARARRAYS.contains(name) ? Inner.bag(List.of(PigType.CHARARRAY)) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }
 
@@ -360,7 +364,8 @@ final class ExprTranslator {
                     : new SqlExpr.RowOf(tuple.stream().map(Value.Scalar::sql).toList());
             elements.add(row == null ? element : new SqlExpr.Cast(element, row, false));
         }
-        return new Value.Scalar(new SqlExpr.ArrayOf(elements), PigType.BAG);
+        List<PigType> fieldTypes = tuples.get(0).size() == 1 && types.get(0) == PigType.TUPLE ? List.of() : types;
+        return new Value.Scalar(new SqlExpr.ArrayOf(elements), PigType.BAG, fieldTypes.isEmpty() ? null : Inner.bag(fieldTypes));
     }
 
     /**

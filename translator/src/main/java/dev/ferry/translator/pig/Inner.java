@@ -1,12 +1,32 @@
 package dev.ferry.translator.pig;
 
 import dev.ferry.parser.pig.PigType;
+import java.util.List;
 
 /**
- * What the translation knows of the inside of a map value, so that {@code m#'k'} has Pig's type.
+ * What the translation knows of the inside of a map or bag value, so that {@code m#'k'} has Pig's
+ * type and {@code FLATTEN(bag)} Pig's fields.
  *
- * @param valueType the Pig type of the map's values as the SQL map holds them: the declared type of
- *     a LOAD's {@code map[chararray]} (bytearray for {@code map[]}: Pig keeps the text's bytes), the
- *     arguments' type for a map built by TOMAP or {@code [...]} (Pig keeps the values as they are)
+ * @param valueType for a map, the Pig type of its values as the SQL map holds them: the declared
+ *     type of a LOAD's {@code map[chararray]} (bytearray for {@code map[]}: Pig keeps the text's
+ *     bytes), the arguments' type for a map built by TOMAP or {@code [...]} (Pig keeps the values
+ *     as they are); null for a bag
+ * @param tupleTypes for a bag, the types of its tuples' fields (the ROW fields of the SQL array);
+ *     empty for a map
  */
-record Inner(PigType valueType) {}
+record Inner(PigType valueType, List<PigType> tupleTypes) {
+
+    Inner {
+        tupleTypes = List.copyOf(tupleTypes);
+    }
+
+    /** A map whose values have this type. */
+    Inner(PigType valueType) {
+        this(valueType, List.of());
+    }
+
+    /** A bag of tuples with fields of these types. */
+    static Inner bag(List<PigType> tupleTypes) {
+        return new Inner(null, tupleTypes);
+    }
+}

@@ -61,6 +61,8 @@ public final class PigToSql {
     private final Map<String, Relation> storedPaths = new HashMap<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
+    /** The FLATTENs of bag values the current plain FOREACH makes (their input filled in by it). */
+    private final List<SqlQuery.Unnest> flattened = new ArrayList<>();
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
     private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
     /** GROUPs and COGROUPs read as rows, one view each. */
@@ -380,9 +382,14 @@ public final class PigToSql {
             return cogroupForeach(alias, foreach, cogrouped);
         }
         Relation.Named named = named(foreach.input(), foreach.span());
+        flattened.clear();
         Projection projection = project(foreach, scope(named));
-        Relation.Named result = view(alias, foreach.span(), Select.of(projection.items, new SqlQuery.TableRef(named.sqlName())),
-                projection.fields);
+        SqlQuery.From from = new SqlQuery.TableRef(named.sqlName());
+        for (SqlQuery.Unnest unnest : flattened) {
+            from = new SqlQuery.Unnest(from, unnest.collection(), unnest.alias(), unnest.columns());
+        }
+        flattened.clear();
+        Relation.Named result = view(alias, foreach.span(), Select.of(projection.items, from), projection.fields);
         return keepOrder(foreach.input(), result, named);
     }
 
@@ -767,6 +774,22 @@ public final class PigToSql {
                 tuple.fields().forEach(f -> names.add(f.sqlName()));
                 return;
             }
+            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.BAG && scalar.inner() != null
+                    && scope instanceof Scope.Plain plain) {
+                // A row per tuple of the bag, none for an empty or null one: CROSS JOIN UNNEST.
+                Names taken = new Names();
+                plain.relation().fields().forEach(f -> taken.unique(f.sqlName()));
+                String alias = taken.unique(flatten.expr() instanceof PigExpr.Call call ? call.function().toLowerCase(java.util.Locale.ROOT) : "flattened");
+                List<String> columns = new ArrayList<>();
+                for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
+                    String column = taken.unique(alias + "_" + i);
+                    columns.add(column);
+                    values.add(new Value.Scalar(new SqlExpr.ColumnRef(alias, column), scalar.inner().tupleTypes().get(i)));
+                    names.add(column);
+                }
+                flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
+                return;
+            }
             if (inner instanceof Value.Scalar scalar && (scalar.type() == PigType.BAG || scalar.type() == PigType.TUPLE)) {
                 // Pig gives a row per tuple of a bag (none for an empty one) and a field per field of a tuple.
                 throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a " + scalar.type().keyword()
@@ -808,6 +831,27 @@ public final class PigToSql {
         Value.Scalar value = expressions.scalar(expr, scope);
         values.add(value);
         names.add(defaultName(expr, value));
+    }
+
+    /**
+     * Pig's FLATTEN gives no row for an empty bag but one row of nulls for a null bag (TOKENIZE(null)),
+     * where UNNEST gives none: a null bag becomes a one-tuple bag of nulls. Both sides are cast to one
+     * ROW type, as Flink's own cast of them cannot be planned. A constructed bag is never null.
+     */
+    private static SqlExpr nullBagAsOneNullTuple(Value.Scalar bag) {
+        if (bag.sql() instanceof SqlExpr.ArrayOf) {
+            return bag.sql();
+        }
+        List<Column> columns = new ArrayList<>();
+        List<SqlExpr> nulls = new ArrayList<>();
+        for (PigType type : bag.inner().tupleTypes()) {
+            SqlType sqlType = PigTypes.columnType(type).orElseThrow();
+            columns.add(new Column("f" + columns.size(), sqlType));
+            nulls.add(new SqlExpr.Cast(SqlExpr.Literal.NULL, sqlType, false));
+        }
+        SqlType.Row row = new SqlType.Row(columns);
+        SqlExpr oneNullTuple = new SqlExpr.ArrayOf(List.of(new SqlExpr.Cast(new SqlExpr.RowOf(nulls), row, false)));
+        return SqlExpr.Call.of("COALESCE", new SqlExpr.Cast(bag.sql(), new SqlType.Array(row), false), oneNullTuple);
     }
 
     /** The position of a range end ({@code $2} or {@code name}) in the relation. */

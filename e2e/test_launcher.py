@@ -108,8 +108,12 @@ def test_no_archive_and_the_run_still_works(java_home: Path, tmp_path: Path, cas
 def test_serial_collector_unless_java_opts_chooses_one(
     java_home: Path, tmp_path: Path, java_opts: str, collector: str
 ) -> None:
-    run = ferry(java_home, tmp_path / "cache", "check", str(SAMPLE), FERRY_CDS="off", JAVA_OPTS=java_opts)
-    assert run.returncode == 0, run.stderr  # two collectors at once would stop the JVM before Ferry runs
+    run = ferry(
+        java_home, tmp_path / "cache", "check", str(SAMPLE), FERRY_CDS="off", JAVA_OPTS=java_opts
+    )
+    assert run.returncode == 0, (
+        run.stderr
+    )  # two collectors at once would stop the JVM before Ferry runs
     words = last_call(java_home).split()
     assert [w for w in words if w.startswith("-XX:+Use") and w.endswith("GC")] == [collector]
     assert "-XX:TieredStopAtLevel=1" in words

@@ -1,7 +1,8 @@
 """Stands in for `java -jar ferry-runtime.jar` in tests: the same CLI contract, no Flink.
 
 --script FILE --param NAME=VALUE (repeatable) --param-env NAME=ENV_VAR (repeatable)
---prepare-delete PATH --prepare-mkdir PATH --parallelism N. Exit 0 success, 1 job failed, 2 usage error; errors as
+--prepare-delete PATH --prepare-mkdir PATH --parallelism N. Exit 0 success, 1 job failed, 2 usage
+error; errors as
 `ferry-runtime: error: <message>` on stderr.
 
 Behaviour comes from the script: a line `-- fake: fail <message>` makes the job fail with that
@@ -42,7 +43,9 @@ def main(argv: list[str]) -> int:
         for item in args.param_env:
             name, variable = _binding(item)
             if variable not in os.environ:
-                raise UsageError(f"--param-env {item}: the environment variable {variable} is not set")
+                raise UsageError(
+                    f"--param-env {item}: the environment variable {variable} is not set"
+                )
             params[name] = os.environ[variable]
         script = Path(args.script).read_text(encoding="utf-8")
     except (UsageError, OSError) as exc:

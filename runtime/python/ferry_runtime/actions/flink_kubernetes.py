@@ -6,7 +6,8 @@ Group (every backend): run -> delete -> outcome.
   to `spec.job.args`) and, when the YAML mounts the `ferry-sql` volume, a ConfigMap holding the
   SQL script, owned by the deployment; secret parameters (by name) go into a per-try Secret, also
   owned by the deployment, and reach the job as `--param-env NAME=VAR` with VAR from a
-  `secretKeyRef`, so no secret value is written into the FlinkDeployment. It then polls `status.jobStatus.state` (FINISHED = success;
+  `secretKeyRef`, so no secret value is written into the FlinkDeployment. It then polls
+  `status.jobStatus.state` (FINISHED = success;
   FAILED, CANCELED, `lifecycleState == FAILED` or a JobManager in ERROR = failure, logged with
   `status.error` and the JobManager's last log lines). The stock FlinkKubernetesSensor only checks
   that the JobManager is READY, which a batch job's deployment is long before the job finishes.
@@ -270,7 +271,7 @@ def secret_body(
     annotations: Mapping[str, str],
     owner: Mapping[str, Any],
 ) -> dict[str, Any]:
-    """The per-try Secret holding the job's secret parameter values, owned by its FlinkDeployment."""
+    """The per-try Secret holding the job's secret parameters, owned by its FlinkDeployment."""
     return {
         "apiVersion": "v1",
         "kind": SECRET,
@@ -650,7 +651,9 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
         api.create(
             SECRET,
             namespace,
-            secret_body(secret, namespace, secret_values, labels, annotations, owner_of(created, body)),
+            secret_body(
+                secret, namespace, secret_values, labels, annotations, owner_of(created, body)
+            ),
         )
         op.log.info(
             "%s %s/%s: holds the secret parameters %s",

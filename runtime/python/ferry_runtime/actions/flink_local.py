@@ -76,7 +76,7 @@ def run_locally(op: Any) -> None:
     if not script.is_file():
         raise ActionFailed(f"SQL script not found: {script}", "RUNTIME_USAGE_ERROR")
     command = [*runtime_command(), "--script", str(script)]
-    # Secrets go to the child through its environment: a command line is visible to every local user.
+    # Secrets go to the child through its environment: every local user sees a command line.
     plain, env_params, secret_values = secret_params(op.job_params)
     command += runtime_args(plain, op.prepare, env_params)
     if parallelism := os.environ.get("FERRY_PARALLELISM"):

@@ -91,6 +91,8 @@ class HostileStringsPropertyTest {
         return out.append("'").toString();
     }
 
+    // The app name starts with a letter: a blank name (only spaces or line breaks) is OOZ-E004 by design,
+    // which made this property fail for some seeds.
     @Property(tries = 10)
     void hostileStringsLandEscapedInEveryLanguage(@ForAll("hostile") String dir, @ForAll("hostile") String appName,
                                                   @ForAll("hostile") String value, @ForAll("hostile") String literal)
@@ -107,7 +109,7 @@ class HostileStringsPropertyTest {
                       <kill name="k"><message>%s</message></kill>
                       <end name="end"/>
                     </workflow-app>
-                    """.formatted(forXml(appName), forXml(el(value)), forXml(el(value))));
+                    """.formatted(forXml("w" + appName), forXml(el(value)), forXml(el(value))));
             Files.writeString(app.resolve("s.pig"), "A = LOAD '$IN' AS (s:chararray);\nB = FILTER A BY s == " + pigLiteral(literal)
                     + " OR s == '$V';\nSTORE B INTO '$OUT';\n");
             Path out = tmp.resolve("out");

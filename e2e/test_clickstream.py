@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ferry_runtime.actions.flink_kubernetes import FlinkTls
 from ferry_runtime.schema import validate_flink_deployment
 
 from conftest import (
@@ -197,8 +198,12 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     users = [i["value"] for i in runtime if i["instruction"] == "USER"]
     runs = " ".join(i["value"] for i in runtime if i["instruction"] == "RUN")
     assert "/opt/flink/plugins/s3-fs-hadoop/" in runs
-    (jar_copy,) = copies
+    jar_copy, entrypoint_copy = copies
     assert jar_copy[0] == "--chown=flink:flink"
+    # The TLS entry point: in the context, executable, where the submitted TLS specs point.
+    assert entrypoint_copy[0] == "--chmod=0555"
+    assert (ROOT / entrypoint_copy[1]).is_file()
+    assert entrypoint_copy[2] == FlinkTls.ENTRYPOINT
     source = jar_copy[1].replace("${RUNTIME_JAR}", args["RUNTIME_JAR"])
     assert (ROOT / source).is_file(), f"{source} is not in the build context (mvn package first)"
     assert users[-1] == "9999:9999"

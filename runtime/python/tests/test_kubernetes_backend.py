@@ -8,10 +8,12 @@ body it is sent); Airflow is real.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from datetime import datetime
 
 import pytest
 import yaml
-from conftest import CRD, REPO, DagRunResult
+from conftest import CRD, NOMINAL, REPO, DagRunResult
 from fake_kubernetes import FakeKubernetesApi
 from smtp_sink import SmtpSink
 
@@ -59,12 +61,22 @@ SCRIPTS = {
 
 @pytest.fixture(scope="module")
 def k8s_run(run_dag) -> tuple[DagRunResult, FakeKubernetesApi]:
+    return run_wf_k8s(run_dag)
+
+
+def run_wf_k8s(
+    run_dag, environ: Mapping[str, str] | None = None, logical_date: datetime = NOMINAL
+) -> tuple[DagRunResult, FakeKubernetesApi]:
+    """wf_k8s run by real Airflow against a fake API, with `environ` set on the worker (one run
+    per logical date and session: another module's run of it needs another date)."""
     fake = FakeKubernetesApi(scripts=SCRIPTS, vanish_when_done={"wf-finishes"})
     with pytest.MonkeyPatch.context() as patch, SmtpSink() as smtp:
         patch.setattr(flink_kubernetes, "kubernetes_api", lambda conn_id: fake)
         patch.setenv("AIRFLOW_CONN_SMTP_DEFAULT", smtp_connection(smtp.port))
         patch.setenv("AIRFLOW_VAR_DB_PASSWORD", DB_PASSWORD)
-        result = run_dag("wf_k8s")
+        for name, value in (environ or {}).items():
+            patch.setenv(name, value)
+        result = run_dag("wf_k8s", logical_date=logical_date)
     SENT.extend(smtp.messages)
     return result, fake
 

@@ -33,7 +33,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 import yaml
 
@@ -185,10 +185,12 @@ def deployment_body(
     config_map: str | None = None,
     secret: str | None = None,
     secret_env: Sequence[str] = (),
+    tls: FlinkTls | None = None,
 ) -> dict[str, Any]:
     """The FlinkDeployment to create: the repo's YAML renamed, labelled, with `args` appended,
     its `ferry-sql` volume pointed at `config_map`, owned by `owner` if given; each variable of
-    `secret_env` set in the Flink containers from the key of that name in the Secret `secret`."""
+    `secret_env` set in the Flink containers from the key of that name in the Secret `secret`;
+    TLS on when `tls` is given."""
     if doc.get("kind") != KIND or not str(doc.get("apiVersion", "")).startswith(f"{GROUP}/"):
         raise ActionFailed(
             f"not a {KIND}: apiVersion={doc.get('apiVersion')!r} kind={doc.get('kind')!r}",
@@ -222,28 +224,111 @@ def deployment_body(
         if secret is None:
             raise ActionFailed(f"{KIND} {name}: secret parameters need a Secret", "SUBMIT_FAILED")
         add_secret_env(body, secret, secret_env)
+    if tls is not None:
+        tls.apply(body)
     # Pods carry the run's labels too (cost attribution per run, the janitor's selectors).
     pod_metadata = body["spec"].setdefault("podTemplate", {}).setdefault("metadata", {})
     pod_metadata["labels"] = {**(pod_metadata.get("labels") or {}), **labels}
     return body
 
 
-def add_secret_env(body: dict[str, Any], secret: str, variables: Sequence[str]) -> None:
-    """Set `variables` from `secret` in the pod template's Flink container (JobManager and
-    TaskManagers both start from it; the JobManager runs the job's main)."""
+def main_container(body: dict[str, Any]) -> dict[str, Any]:
+    """The pod template's Flink container (JobManager and TaskManagers both start from it; the
+    JobManager runs the job's main), created if the YAML has none."""
     pod_spec = body["spec"].setdefault("podTemplate", {}).setdefault("spec", {})
     containers = pod_spec.setdefault("containers", [])
     main = next((c for c in containers if c.get("name") == JOBMANAGER_CONTAINER), None)
     if main is None:
         main = {"name": JOBMANAGER_CONTAINER}
         containers.append(main)
+    return main
+
+
+def secret_key_env(variable: str, secret: str, key: str) -> dict[str, Any]:
+    return {"name": variable, "valueFrom": {"secretKeyRef": {"name": secret, "key": key}}}
+
+
+def add_secret_env(body: dict[str, Any], secret: str, variables: Sequence[str]) -> None:
+    """Set `variables` in the Flink containers from the keys of the same names in `secret`."""
+    main = main_container(body)
     main["env"] = [
         *(main.get("env") or []),
-        *(
-            {"name": variable, "valueFrom": {"secretKeyRef": {"name": secret, "key": variable}}}
-            for variable in variables
-        ),
+        *(secret_key_env(variable, secret, variable) for variable in variables),
     ]
+
+
+@dataclass(frozen=True)
+class FlinkTls:
+    """TLS between the job's Flink processes (and, with `rest`, on its REST endpoint), keys and
+    certificates from the Kubernetes Secret `secret`: `keystore.p12` and `truststore.p12` (PKCS12;
+    for internal TLS one self-signed key pair can be both) and `password`, the password of both
+    stores and of the key. The stores are mounted read-only; the password reaches Flink only
+    through the image's TLS entry point (runtime/docker/flink-tls-entrypoint.sh), never through the
+    FlinkDeployment or its ConfigMap."""
+
+    secret: str
+    rest: bool = False
+
+    MOUNT: ClassVar[str] = "/opt/ferry/tls"
+    VOLUME: ClassVar[str] = "ferry-tls"
+    ENTRYPOINT: ClassVar[str] = "/opt/ferry/bin/flink-tls-entrypoint.sh"
+    PASSWORD_ENV: ClassVar[str] = "FERRY_TLS_PASSWORD"
+    PASSWORD_KEY: ClassVar[str] = "password"
+    STORES: ClassVar[tuple[str, ...]] = ("keystore.p12", "truststore.p12")
+
+    @classmethod
+    def of(cls, params: Mapping[str, Any], environ: Mapping[str, str]) -> FlinkTls | None:
+        """From the DAG params `ferry_flink_tls_secret` / `ferry_flink_tls_rest`, else the
+        worker's FERRY_FLINK_TLS_SECRET / FERRY_FLINK_TLS_REST; None when no Secret is named."""
+        secret = str(
+            params.get("ferry_flink_tls_secret") or environ.get("FERRY_FLINK_TLS_SECRET") or ""
+        ).strip()
+        if not secret:
+            return None
+        rest = params.get("ferry_flink_tls_rest", environ.get("FERRY_FLINK_TLS_REST", "false"))
+        return cls(secret, str(rest).strip().lower() in ("1", "true", "yes"))
+
+    def configuration(self) -> dict[str, str]:
+        """The flinkConfiguration entries: stores by path, passwords deliberately absent."""
+        entries = {"kubernetes.entry.path": self.ENTRYPOINT}
+        for scope in ("internal", "rest") if self.rest else ("internal",):
+            entries[f"security.ssl.{scope}.enabled"] = "true"
+            entries[f"security.ssl.{scope}.keystore"] = f"{self.MOUNT}/keystore.p12"
+            entries[f"security.ssl.{scope}.truststore"] = f"{self.MOUNT}/truststore.p12"
+        return entries
+
+    def apply(self, body: dict[str, Any]) -> None:
+        name = body["metadata"]["name"]
+        configuration = body["spec"].setdefault("flinkConfiguration", {})
+        written = sorted(k for k in configuration if re.fullmatch(r"security\.ssl\..*password", k))
+        if written:
+            raise ActionFailed(
+                f"{KIND} {name}: TLS is on (Secret {self.secret}), so its passwords come from the "
+                f"Secret; remove {', '.join(written)} from the YAML's flinkConfiguration",
+                "SUBMIT_FAILED",
+            )
+        configuration.update(self.configuration())
+        pod_spec = body["spec"].setdefault("podTemplate", {}).setdefault("spec", {})
+        pod_spec["volumes"] = [
+            *(pod_spec.get("volumes") or []),
+            {
+                "name": self.VOLUME,
+                "secret": {
+                    "secretName": self.secret,
+                    "defaultMode": 0o440,  # the pods' fsGroup (the flink user's group) reads it
+                    "items": [{"key": store, "path": store} for store in self.STORES],
+                },
+            },
+        ]
+        main = main_container(body)
+        main["volumeMounts"] = [
+            *(main.get("volumeMounts") or []),
+            {"name": self.VOLUME, "mountPath": self.MOUNT, "readOnly": True},
+        ]
+        main["env"] = [
+            *(main.get("env") or []),
+            secret_key_env(self.PASSWORD_ENV, self.secret, self.PASSWORD_KEY),
+        ]
 
 
 def owned_metadata(
@@ -599,6 +684,7 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
     config_map = name + CONFIG_MAP_SUFFIX if sql_volume(doc) is not None else None
     plain, env_params, secret_values = secret_params(op.job_params)
     secret = name + SECRET_SUFFIX if secret_values else None
+    tls = FlinkTls.of(context.get("params") or {}, os.environ)
     body = deployment_body(
         doc,
         name=name,
@@ -610,7 +696,16 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
         config_map=config_map,
         secret=secret,
         secret_env=tuple(secret_values),
+        tls=tls,
     )
+    if tls is not None:
+        op.log.info(
+            "action '%s': Flink TLS on (%s) with the stores and password of Secret %s/%s",
+            op.ferry_node,
+            "internal and REST" if tls.rest else "internal",
+            namespace,
+            tls.secret,
+        )
     ref = {"name": name, "namespace": namespace, "config_map": config_map, "secret": secret}
     # Pushed before creating, so `delete` removes it even if this task dies half-way.
     xcom_push(context, DEPLOYMENT_KEY, ref)

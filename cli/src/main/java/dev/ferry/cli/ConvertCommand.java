@@ -61,7 +61,8 @@ final class ConvertCommand implements Callable<Integer> {
         OutputWriter.Changes changes;
         int generated;
         // Each file goes to disk as it is generated (staged, then moved into place whole): memory stays flat in the apps.
-        try (OutputWriter.Session session = OutputWriter.open(output, repo, force, ReportRenderer::outputChanges)) {
+        try (OutputWriter.Session session = OutputWriter.open(output, repo, force,
+                c -> ReportRenderer.outputChanges(c.removedStale(), c.keptEdited()))) {
             RepoGenerator.generate(conversion, generation.options(), session);
             changes = session.commit();
             generated = session.generated();

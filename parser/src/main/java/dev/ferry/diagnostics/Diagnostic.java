@@ -1,6 +1,6 @@
 package dev.ferry.diagnostics;
 
-import dev.ferry.parser.oozie.SecretText;
+import dev.ferry.secrets.SecretText;
 import java.util.Comparator;
 
 /**

@@ -2,8 +2,8 @@ package dev.ferry.generator.dag;
 
 import static dev.ferry.generator.dag.PythonSource.string;
 
-import dev.ferry.generator.CommentText;
-import dev.ferry.generator.Templates;
+import dev.ferry.generator.text.CommentText;
+import dev.ferry.generator.text.Templates;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;

@@ -1,7 +1,7 @@
 package dev.ferry.generator.dag;
 
 
-import dev.ferry.generator.CommentText;
+import dev.ferry.generator.text.CommentText;
 import dev.ferry.translator.workflow.CoordinatorData;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;

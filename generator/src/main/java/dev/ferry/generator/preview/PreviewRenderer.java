@@ -1,6 +1,6 @@
 package dev.ferry.generator.preview;
 
-import dev.ferry.generator.Templates;
+import dev.ferry.generator.text.Templates;
 import dev.ferry.generator.report.Report;
 import dev.ferry.generator.report.Report.Finding;
 import dev.ferry.translator.repo.Conversion;

@@ -1,7 +1,7 @@
 package dev.ferry.generator.preview;
 
-import dev.ferry.parser.oozie.SecretNames;
-import dev.ferry.parser.oozie.SecretText;
+import dev.ferry.secrets.SecretNames;
+import dev.ferry.secrets.SecretText;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Matcher;

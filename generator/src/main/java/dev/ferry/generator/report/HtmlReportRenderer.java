@@ -1,6 +1,6 @@
 package dev.ferry.generator.report;
 
-import dev.ferry.generator.Templates;
+import dev.ferry.generator.text.Templates;
 import dev.ferry.translator.repo.Conversion;
 import java.util.Map;
 

@@ -2,8 +2,7 @@ package dev.ferry.generator.report;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Severity;
-import dev.ferry.generator.OutputWriter;
-import dev.ferry.generator.Templates;
+import dev.ferry.generator.text.Templates;
 import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
@@ -43,11 +42,11 @@ public final class ReportRenderer {
     }
 
     /** The report's section on what this run removed from, or kept in, an output directory an earlier run wrote. */
-    public static String outputChanges(OutputWriter.Changes changes) {
+    public static String outputChanges(List<String> removedStale, List<String> keptEdited) {
         StringBuilder out = new StringBuilder("\n## Output directory\n\n");
-        changes.removedStale().forEach(f -> out.append("- removed ").append(MarkdownText.code(f))
+        removedStale.forEach(f -> out.append("- removed ").append(MarkdownText.code(f))
                 .append(": written by an earlier run, no longer generated\n"));
-        changes.keptEdited().forEach(f -> out.append("- kept ").append(MarkdownText.code(f))
+        keptEdited.forEach(f -> out.append("- kept ").append(MarkdownText.code(f))
                 .append(": no longer generated, but edited since Ferry wrote it\n"));
         return out.toString();
     }

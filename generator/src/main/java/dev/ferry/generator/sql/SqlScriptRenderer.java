@@ -1,8 +1,8 @@
 package dev.ferry.generator.sql;
 
 import dev.ferry.diagnostics.SourceSpan;
-import dev.ferry.generator.CommentText;
-import dev.ferry.generator.Templates;
+import dev.ferry.generator.text.CommentText;
+import dev.ferry.generator.text.Templates;
 import dev.ferry.translator.sql.Column;
 import dev.ferry.translator.sql.SqlJob;
 import java.util.ArrayList;

@@ -50,7 +50,7 @@ final class ActionFiles {
     }
 
     /** A warning when a JVM action's workflow has no lib/ jars: the image must bring them. */
-    static void checkLib(PodCommandContext context) {
+    static void checkLib(PodCommandContext context, String hint) {
         Path lib = context.sources.workflowDir().resolve("lib");
         boolean jars = false;
         if (Files.isDirectory(lib) && context.sources.root().locate(lib).inside()) {
@@ -63,10 +63,7 @@ final class ActionFiles {
         if (!jars) {
             context.warn(context.element.span(), "'" + context.node.name() + "' runs classes from the workflow's lib/ jars, "
                             + "which are not in the repository (looked for " + context.sources.display(lib) + "/*.jar)",
-                    "build the jars into the action's image under " + PodCommandContext.APP_LIB
-                            + (context.node.action().type().equals("map-reduce")
-                            ? "; the job's tasks also need them: set mapreduce.job.jar (or tmpjars) to their HDFS path"
-                            : ""));
+                    "build the jars into the action's image under " + PodCommandContext.APP_LIB + hint);
         }
     }
 }

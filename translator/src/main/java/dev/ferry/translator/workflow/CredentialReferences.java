@@ -3,7 +3,7 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.parser.oozie.ConfigProperty;
 import dev.ferry.parser.oozie.Credential;
-import dev.ferry.parser.oozie.SecretNames;
+import dev.ferry.secrets.SecretNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code <java>}: the main class run by a JVM whose classpath is the workflow's lib/ jars, with the action
@@ -17,6 +18,11 @@ final class JavaActionCommand implements PodCommand {
     @Override
     public String imageNeeds() {
         return "a JRE and the workflow's lib/ jars in " + PodCommandContext.APP_LIB;
+    }
+
+    @Override
+    public Optional<String> libJarsHint() {
+        return Optional.of("");
     }
 
     @Override

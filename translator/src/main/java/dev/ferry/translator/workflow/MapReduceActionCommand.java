@@ -53,6 +53,11 @@ final class MapReduceActionCommand implements PodCommand {
     }
 
     @Override
+    public Optional<String> libJarsHint() {
+        return Optional.of("; the job's tasks also need them: set mapreduce.job.jar (or tmpjars) to their HDFS path");
+    }
+
+    @Override
     public void build(PodCommandContext context) {
         Template customMain = context.configuration.get(CUSTOM_MAIN);
         Optional<XmlElement> streaming = context.element.child("streaming");

@@ -7,7 +7,7 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.PigParam;
 import dev.ferry.parser.oozie.PrepareStep;
-import dev.ferry.parser.oozie.SecretNames;
+import dev.ferry.secrets.SecretNames;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.repo.RepoRoot;

@@ -3,7 +3,7 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
-import dev.ferry.parser.oozie.SecretNames;
+import dev.ferry.secrets.SecretNames;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;

@@ -7,7 +7,7 @@ import dev.ferry.parser.oozie.ActionSettings;
 import dev.ferry.parser.oozie.ConfigDefault;
 import dev.ferry.parser.oozie.ConfigProperty;
 import dev.ferry.parser.oozie.Global;
-import dev.ferry.parser.oozie.SecretNames;
+import dev.ferry.secrets.SecretNames;
 import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.el.RuntimeExpr;
@@ -96,7 +96,6 @@ final class PodActionTranslator {
         if (!TemplateText.isText(context.command.get(0), "java") && launcher.containsKey("java-opts")) {
             addClientOpts(context, context.launcherJavaOpts.stream().map(Template::text).toList());
         }
-        boolean jvmMain = type.equals("java") || type.equals("map-reduce");
         if (launcher.containsKey("env")) {
             for (String pair : launcher.get("env").split(",")) {
                 int eq = pair.indexOf('=');
@@ -105,16 +104,12 @@ final class PodActionTranslator {
                 }
             }
         }
-        if (jvmMain) {
-            ActionFiles.checkLib(context);
-        }
+        command.libJarsHint().ifPresent(hint -> ActionFiles.checkLib(context, hint));
         List<Template> files = new ArrayList<>(context.texts("file"));
         List<Template> archives = context.texts("archive");
         ActionFiles.checkPresent(context, "<file>", files, element.span());
         ActionFiles.checkPresent(context, "<archive>", archives, element.span());
-        if (type.equals("spark") && context.text("jar") != null) {
-            ActionFiles.checkPresent(context, "<jar>", List.of(context.text("jar")), context.span("jar"));
-        }
+        command.checkFiles(context);
         files.addAll(context.fetchedFiles);
         CredentialReferences.attach(context);
         context.env.put("FERRY_WORKDIR", Template.text(PodCommandContext.WORKDIR));

@@ -1,5 +1,7 @@
 package dev.ferry.translator.workflow;
 
+import java.util.Optional;
+
 /** How one Oozie action type becomes the argv (and env) of its container; one implementation per type. */
 interface PodCommand {
 
@@ -7,4 +9,15 @@ interface PodCommand {
     String imageNeeds();
 
     void build(PodCommandContext context);
+
+    /**
+     * For a main run from the workflow's lib/ jars: what else a person must know when they are missing (empty when
+     * nothing); empty for a command that runs no such main.
+     */
+    default Optional<String> libJarsHint() {
+        return Optional.empty();
+    }
+
+    /** Reports files the command reads that the repository lacks (after the {@code <file>} / {@code <archive>} checks). */
+    default void checkFiles(PodCommandContext context) {}
 }

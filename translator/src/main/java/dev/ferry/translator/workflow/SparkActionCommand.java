@@ -23,6 +23,13 @@ final class SparkActionCommand implements PodCommand {
     }
 
     @Override
+    public void checkFiles(PodCommandContext context) {
+        if (context.text("jar") != null) {
+            ActionFiles.checkPresent(context, "<jar>", List.of(context.text("jar")), context.span("jar"));
+        }
+    }
+
+    @Override
     public void build(PodCommandContext context) {
         List<Template> argv = context.command;
         String master = master(context);

@@ -1,4 +1,4 @@
-package dev.ferry.parser.oozie;
+package dev.ferry.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

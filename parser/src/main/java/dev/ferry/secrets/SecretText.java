@@ -1,4 +1,4 @@
-package dev.ferry.parser.oozie;
+package dev.ferry.secrets;
 
 import java.util.ArrayList;
 import java.util.List;

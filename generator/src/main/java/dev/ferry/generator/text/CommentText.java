@@ -1,4 +1,4 @@
-package dev.ferry.generator;
+package dev.ferry.generator.text;
 
 /**
  * Input-derived text (file and directory names, node names, notes) inside a line comment of any generated

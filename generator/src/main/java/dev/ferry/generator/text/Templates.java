@@ -1,4 +1,4 @@
-package dev.ferry.generator;
+package dev.ferry.generator.text;
 
 import freemarker.template.Configuration;
 import freemarker.template.Template;

@@ -1,6 +1,5 @@
 package dev.ferry.runtime.format;
 
-import dev.ferry.runtime.functions.PigDateTimes;
 import dev.ferry.runtime.pig.LoadCasts;
 
 import org.apache.flink.table.api.ValidationException;
@@ -121,7 +120,7 @@ enum PigFieldType {
         Object read(String text, byte[] line, int start, int end) {
             try {
                 return TimestampData.fromEpochMillis(
-                        ISODateTimeFormat.dateTimeParser().withZone(PigDateTimes.defaultZone()).parseMillis(text));
+                        ISODateTimeFormat.dateTimeParser().withZone(PigZone.defaultZone()).parseMillis(text));
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -129,7 +128,7 @@ enum PigFieldType {
 
         @Override
         void write(RowData row, int pos, ByteArrayOutputStream out) {
-            out.writeBytes(new DateTime(row.getTimestamp(pos, 3).getMillisecond(), PigDateTimes.defaultZone())
+            out.writeBytes(new DateTime(row.getTimestamp(pos, 3).getMillisecond(), PigZone.defaultZone())
                     .toString().getBytes(StandardCharsets.UTF_8));
         }
     },

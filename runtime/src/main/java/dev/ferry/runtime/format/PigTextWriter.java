@@ -11,7 +11,6 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.MapType;
 import org.apache.flink.table.types.logical.RowType;
-import dev.ferry.runtime.functions.PigDateTimes;
 
 import org.joda.time.DateTime;
 
@@ -98,7 +97,7 @@ final class PigTextWriter implements Serializable {
         switch (shape) {
             case SCALAR -> scalar.write(GenericRowData.of(value), 0, out);
             case DATETIME -> writeText(
-                    new DateTime(((TimestampData) value).getMillisecond(), PigDateTimes.defaultZone()).toString(), out);
+                    new DateTime(((TimestampData) value).getMillisecond(), PigZone.defaultZone()).toString(), out);
             case TUPLE -> {
                 RowData row = (RowData) value;
                 out.write('(');

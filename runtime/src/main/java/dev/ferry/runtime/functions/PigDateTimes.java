@@ -1,5 +1,6 @@
 package dev.ferry.runtime.functions;
 
+import dev.ferry.runtime.format.PigZone;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.joda.time.DateTime;
@@ -29,10 +30,9 @@ public final class PigDateTimes {
 
     private PigDateTimes() {}
 
-    /** Pig's default time zone: the {@code pig.datetime.default.tz} property, else the JVM's. */
+    /** Pig's default time zone: {@link PigZone#defaultZone()}. */
     public static DateTimeZone defaultZone() {
-        String zone = System.getProperty("pig.datetime.default.tz");
-        return zone == null || zone.isEmpty() ? DateTimeZone.getDefault() : DateTimeZone.forID(zone);
+        return PigZone.defaultZone();
     }
 
     static DateTime dateTime(Instant instant) {

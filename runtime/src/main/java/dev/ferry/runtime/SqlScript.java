@@ -46,28 +46,13 @@ public final class SqlScript {
     public static String bind(String text, Map<String, String> params) {
         Set<String> missing = new LinkedHashSet<>();
         StringBuilder out = new StringBuilder(text.length());
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            int end;
-            if (c == '\'' ) {
-                end = skipQuoted(text, i, c);
-                out.append(bindPlaceholders(text.substring(i, end), params, missing, true));
-            } else if (c == '`') {
-                end = skipQuoted(text, i, c);
-                out.append(text, i, end);
-            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                end = skipLineComment(text, i);
-                out.append(text, i, end);
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                end = skipBlockComment(text, i);
-                out.append(text, i, end);
-            } else {
-                end = nextSpecial(text, i + 1);
-                out.append(bindPlaceholders(text.substring(i, end), params, missing, false));
-            }
-            i = end;
+        for (Segment segment : segments(text)) {
+            String part = text.substring(segment.start(), segment.end());
+            out.append(switch (segment.kind()) {
+                case STRING -> bindPlaceholders(part, params, missing, true);
+                case CODE -> bindPlaceholders(part, params, missing, false);
+                case IDENTIFIER, COMMENT -> part;
+            });
         }
         if (!missing.isEmpty()) {
             throw new MissingParametersException(List.copyOf(missing));
@@ -75,7 +60,46 @@ public final class SqlScript {
         return out.toString();
     }
 
-    /** Where the next string, quoted identifier or comment may start (a placeholder never spans one). */
+    /** What a stretch of script text is: the one lexical view {@link #bind} and {@link #statements} share. */
+    private enum Kind {
+        /** A 'string' ('' escapes a quote). */
+        STRING,
+        /** A `quoted identifier` (`` escapes a backquote). */
+        IDENTIFIER,
+        /** A -- line comment (through its newline) or a block comment. */
+        COMMENT,
+        /** Anything else, up to where one of the above may start. */
+        CODE
+    }
+
+    private record Segment(Kind kind, int start, int end) {}
+
+    /** The script cut into consecutive segments, each string, quoted identifier and comment whole. */
+    private static List<Segment> segments(String text) {
+        List<Segment> segments = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            Segment segment;
+            if (c == '\'') {
+                segment = new Segment(Kind.STRING, i, skipQuoted(text, i, c));
+            } else if (c == '`') {
+                segment = new Segment(Kind.IDENTIFIER, i, skipQuoted(text, i, c));
+            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+                segment = new Segment(Kind.COMMENT, i, skipLineComment(text, i));
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                segment = new Segment(Kind.COMMENT, i, skipBlockComment(text, i));
+            } else {
+                segment = new Segment(Kind.CODE, i, nextSpecial(text, i + 1));
+            }
+            segments.add(segment);
+            i = segment.end();
+        }
+        return segments;
+    }
+
+    /** Where the next string, quoted identifier or comment may start. */
     private static int nextSpecial(String s, int i) {
         int n = s.length();
         while (i < n) {
@@ -118,44 +142,47 @@ public final class SqlScript {
      */
     public static List<Statement> statements(String text) {
         List<Statement> result = new ArrayList<>();
+        Lines lines = new Lines(text);
         int start = 0;
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '`') {
-                i = skipQuoted(text, i, c);
-            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                i = skipLineComment(text, i);
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                i = skipBlockComment(text, i);
-            } else if (c == ';') {
-                add(result, text, start, i);
-                start = ++i;
-            } else {
-                i++;
+        for (Segment segment : segments(text)) {
+            if (segment.kind() != Kind.CODE) {
+                continue;
+            }
+            for (int i = text.indexOf(';', segment.start()); i >= 0 && i < segment.end(); i = text.indexOf(';', i + 1)) {
+                add(result, text, start, i, lines);
+                start = i + 1;
             }
         }
-        add(result, text, start, n);
+        add(result, text, start, text.length(), lines);
         return List.copyOf(result);
     }
 
-    private static void add(List<Statement> result, String text, int start, int end) {
+    private static void add(List<Statement> result, String text, int start, int end, Lines lines) {
         String sql = text.substring(start, end);
         int first = skipBlanksAndComments(sql, 0);
         if (first < sql.length()) {
-            result.add(new Statement(sql.strip(), lineOf(text, start + first)));
+            result.add(new Statement(sql.strip(), lines.lineOf(start + first)));
         }
     }
 
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
+    /** Line numbers of offsets asked in increasing order, counted once over the text. */
+    private static final class Lines {
+        private final String text;
+        private int offset;
+        private int line = 1;
+
+        Lines(String text) {
+            this.text = text;
         }
-        return line;
+
+        int lineOf(int target) {
+            for (; offset < target; offset++) {
+                if (text.charAt(offset) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
     }
 
     private static int skipBlanksAndComments(String s, int i) {

@@ -10,11 +10,14 @@ itself through ${wf:appPath()} and runs its step once per value, as Oozie runs i
 
 from __future__ import annotations
 
+import runpy
 import subprocess
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from ferry_runtime.el.datasets import instance_times
 from production_repo import write
 from test_coordinators import dag_facts
 
@@ -97,3 +100,16 @@ def test_the_loop_calls_itself_and_runs_each_step(migrated: Path, tmp_path: Path
     )
     assert states["__run__"] == "success", states.pop("__log__")[-4000:]
     assert sorted(p.name for p in steps.iterdir()) == ["step=1", "step=2"]
+
+
+def test_monthly_run_reads_every_hour_of_its_month(migrated: Path) -> None:
+    # `coord:current(coord:daysInMonth(0) * 24 - 1)`: Oozie counts the days of each action's month.
+    dag = runpy.run_path(str(migrated / "dags" / "webrequest_monthly_coord.py"))
+    coordinator = dag["COORDINATOR"]
+    event = coordinator.data_in("refined_input")
+    dataset = coordinator.by_name[event.dataset]
+    for nominal, days in (("2026-02-01", 28), ("2026-03-01", 31), ("2026-04-01", 30)):
+        moment = datetime.fromisoformat(nominal + "T00:00:00+00:00")
+        times = instance_times(dataset, event, moment)
+        assert len(times) == days * 24
+        assert (times[-1], times[0]) == (moment, moment + timedelta(days=days, hours=-1))

@@ -41,7 +41,7 @@ from ferry_runtime.el.datasets import Coordinator as coordinator
 from ferry_runtime.el.datasets import DataIn as data_in
 from ferry_runtime.el.datasets import DataOut as data_out
 from ferry_runtime.el.datasets import Dataset as dataset
-from ferry_runtime.el.datasets import current, future, latest, offset
+from ferry_runtime.el.datasets import current, days_in_month, future, hours_in_day, latest, offset
 from ferry_runtime.el.functions import macros
 from ferry_runtime.el.input_logic import input_and, input_combine, input_data_in, input_or
 from ferry_runtime.sla import StartSla, WorkflowSla, record_start, sla_missed, sla_spec
@@ -53,6 +53,7 @@ __all__ = [
     "data_in",
     "data_out",
     "dataset",
+    "days_in_month",
     "decision",
     "email",
     "end",
@@ -61,6 +62,7 @@ __all__ = [
     "fs",
     "future",
     "git",
+    "hours_in_day",
     "input_and",
     "input_combine",
     "input_data_in",

@@ -16,12 +16,15 @@ import pytest
 from ferry_runtime.el.datasets import (
     Coordinator,
     CoordinatorFunctions,
+    Count,
     DataIn,
     DataOut,
     Dataset,
     _wall,
     current,
+    days_in_month,
     future,
+    hours_in_day,
     instance_times,
     latest,
     offset,
@@ -266,3 +269,65 @@ def test_hcatalog_functions(monkeypatch: pytest.MonkeyPatch) -> None:
     assert functions.data_in_partition_max("input", "ds") == "2010-01-01"
     with pytest.raises(ValueError, match="Unsupported type: pig"):
         functions.data_in_partitions("input", "pig")
+
+
+# coord:daysInMonth(k) / coord:hoursInDay(k) inside an instance: the nominal time moved k dataset
+# periods, counted in the dataset's zone (CoordELFunctions.ph2_coord_daysInMonth / hoursInDay).
+@pytest.mark.parametrize(
+    ("count", "dataset", "nominal", "k", "expected"),
+    [
+        (days_in_month(0), HOURLY, "2024-02-10T05:00Z", 0, 29),  # leap February
+        (days_in_month(0), HOURLY, "2023-02-10T05:00Z", 0, 28),
+        (days_in_month(0), HOURLY, "2024-03-31T23:00Z", 0, 31),
+        # 60-minute periods: k = 1 moves one hour, into April
+        (days_in_month(1), HOURLY, "2024-03-31T23:30Z", 1, 30),
+        # daily in Los Angeles: 2024-03-01T07:00Z is still February 29 there
+        (days_in_month(0), DAILY_LA, "2024-03-01T07:00Z", 0, 29),
+        (days_in_month(-1), DAILY_LA, "2024-03-02T12:00Z", -1, 31),
+        (hours_in_day(0), DAILY_LA, "2024-03-10T12:00Z", 0, 23),  # spring forward
+        (hours_in_day(0), DAILY_LA, "2024-11-03T12:00Z", 0, 25),  # fall back
+        (hours_in_day(1), DAILY_LA, "2024-11-02T12:00Z", 1, 25),
+        (hours_in_day(0), HOURLY, "2024-03-10T12:00Z", 0, 24),  # UTC has no DST
+        (days_in_month(0), HOURLY, "2009-12-31T00:00Z", 0, -1),  # before the initial instance
+    ],
+)
+def test_calendar_counts(count: Count, dataset: Dataset, nominal: str, k: int, expected: int):
+    assert count.terms[0][1] == k
+    assert count.value(dataset, t(nominal)) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "constant", "terms"),
+    [
+        (days_in_month(0) * 24 - 1, -1, (("days_in_month", 0, 24),)),
+        (24 * days_in_month(0) - 1, -1, (("days_in_month", 0, 24),)),
+        (-days_in_month(0) + 1, 1, (("days_in_month", 0, -1),)),
+        (1 - days_in_month(-1), 1, (("days_in_month", -1, -1),)),
+        (days_in_month(0) - days_in_month(0) + 5, 5, ()),
+        (
+            hours_in_day(0) + days_in_month(0) * 2,
+            0,
+            (("hours_in_day", 0, 1), ("days_in_month", 0, 2)),
+        ),
+    ],
+)
+def test_counts_are_linear(count: Count, constant: int, terms: tuple) -> None:
+    assert (count.constant, count.terms) == (constant, terms)
+
+
+def test_a_count_times_a_count_is_refused() -> None:
+    with pytest.raises(TypeError, match="linear"):
+        days_in_month(0) * days_in_month(1)  # type: ignore[operator]
+
+
+def test_a_month_of_hourly_instances_for_a_monthly_run() -> None:
+    # A monthly job reading every hour of its month: start current(0), end current(days * 24 - 1),
+    # with the nominal time at the month's first hour (the production repos' idiom).
+    event = DataIn("in", "aggregated", start=current(0), end=current(days_in_month(0) * 24 - 1))
+    february = times(instance_times(HOURLY, event, t("2024-02-01T00:00Z")))
+    assert february is not None
+    assert len(february) == 29 * 24
+    assert (february[0], february[-1]) == ("2024-02-29T23:00Z", "2024-02-01T00:00Z")
+    april = times(instance_times(HOURLY, event, t("2024-04-01T00:00Z")))
+    assert april is not None
+    assert len(april) == 30 * 24

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Any, Final
 from zoneinfo import ZoneInfo
@@ -46,14 +46,111 @@ DATA_KEY: Final = "ferry_data_in"  # XCom of an input sensor: {data-in or input-
 INPUT_GROUP: Final = "input-events"  # the task group of the input sensors
 
 
+CALENDAR_COUNTS: Final = ("days_in_month", "hours_in_day")
+
+
+@dataclass(frozen=True)
+class Count:
+    """An instance's n that Oozie computes per action: `constant` plus `factor * count(k)` for each
+    (count, k, factor) of `terms`, where count is coord:daysInMonth or coord:hoursInDay
+    (`days_in_month(0) * 24 - 1` is the hours of the nominal month, minus one)."""
+
+    constant: int = 0
+    terms: tuple[tuple[str, int, int], ...] = ()
+
+    def __add__(self, other: int | Count) -> Count:
+        other = other if isinstance(other, Count) else Count(int(other))
+        merged: dict[tuple[str, int], int] = {}
+        for count, k, factor in (*self.terms, *other.terms):
+            merged[(count, k)] = merged.get((count, k), 0) + factor
+        terms = tuple((count, k, f) for (count, k), f in merged.items() if f)
+        return Count(self.constant + other.constant, terms)
+
+    def __radd__(self, other: int) -> Count:
+        return self + other
+
+    def __neg__(self) -> Count:
+        return self * -1
+
+    def __sub__(self, other: int | Count) -> Count:
+        return self + -(other if isinstance(other, Count) else Count(int(other)))
+
+    def __rsub__(self, other: int) -> Count:
+        return -self + other
+
+    def __mul__(self, factor: int) -> Count:
+        if isinstance(factor, Count):
+            raise TypeError("an instance's n is linear in coord:daysInMonth / coord:hoursInDay")
+        factor = int(factor)
+        terms = tuple((count, k, f * factor) for count, k, f in self.terms) if factor else ()
+        return Count(self.constant * factor, terms)
+
+    def __rmul__(self, factor: int) -> Count:
+        return self * factor
+
+    def value(self, dataset: Dataset, nominal: datetime) -> int:
+        """n for the action of nominal time `nominal` (CoordELFunctions.ph2_coord_daysInMonth /
+        ph2_coord_hoursInDay: the nominal time moved k dataset periods, in the dataset's zone; -1
+        when the nominal time is before the dataset's initial instance)."""
+        total = self.constant
+        for count, k, factor in self.terms:
+            total += factor * calendar_count(count, dataset, nominal, k)
+        return total
+
+
+def calendar_count(count: str, dataset: Dataset, nominal: datetime, k: int) -> int:
+    nominal = utc(nominal)
+    if nominal < dataset.initial():
+        return -1
+    local = nominal.astimezone(dataset.zone).replace(tzinfo=None)
+    steps = k * dataset.frequency
+    if dataset.unit == "minute":
+        local = (nominal + timedelta(minutes=steps)).astimezone(dataset.zone).replace(tzinfo=None)
+    elif dataset.unit == "day":
+        local = _wall(local + timedelta(days=steps), dataset.zone).replace(tzinfo=None)
+    else:
+        local = _wall(local + relativedelta(months=steps), dataset.zone).replace(tzinfo=None)
+    if count == "days_in_month":
+        return (local.replace(day=1) + relativedelta(months=1) - timedelta(days=1)).day
+    if count == "hours_in_day":  # DateUtils.hoursInDay: 23 or 25 on a DST change
+        midnight = _wall(local.replace(hour=0, minute=0, second=0, microsecond=0), dataset.zone)
+        next_midnight = _wall(midnight.replace(tzinfo=None) + timedelta(days=1), dataset.zone)
+        # In UTC: aware datetimes of one zone subtract as wall-clock times.
+        elapsed = next_midnight.astimezone(timezone.utc) - midnight.astimezone(timezone.utc)
+        return round(elapsed.total_seconds() / 3600)
+    raise ValueError(f"not a calendar count: {count!r} (expected {', '.join(CALENDAR_COUNTS)})")
+
+
+def days_in_month(k: int) -> Count:
+    """coord:daysInMonth(k) inside an instance: resolved per run."""
+    return Count(0, (("days_in_month", int(k), 1),))
+
+
+def hours_in_day(k: int) -> Count:
+    """coord:hoursInDay(k) inside an instance: resolved per run."""
+    return Count(0, (("hours_in_day", int(k), 1),))
+
+
 @dataclass(frozen=True)
 class Instance:
     """One `<instance>` / `<start-instance>` / `<end-instance>` of a data event."""
 
     function: str  # current, offset, latest, future
-    n: int
+    n: int | Count
     unit: str | None = None  # offset's unit
     limit: int | None = None  # future's look-ahead
+
+    def resolved(self, dataset: Dataset, nominal: datetime) -> Instance:
+        """This instance with n a number for the action of nominal time `nominal`."""
+        if isinstance(self.n, Count):
+            return replace(self, n=self.n.value(dataset, nominal))
+        return self
+
+    @property
+    def count(self) -> int:
+        if isinstance(self.n, Count):
+            raise ValueError(f"{self.function}: n is computed per run; resolve the instance first")
+        return self.n
 
 
 def utc(moment: datetime | str) -> datetime:
@@ -62,22 +159,26 @@ def utc(moment: datetime | str) -> datetime:
     return datetime(*parsed.timetuple()[:6], parsed.microsecond, tzinfo=timezone.utc)
 
 
-def current(n: int) -> Instance:
-    return Instance("current", int(n))
+def current(n: int | Count) -> Instance:
+    return Instance("current", _n(n))
 
 
-def offset(n: int, unit: str) -> Instance:
+def offset(n: int | Count, unit: str) -> Instance:
     if unit.upper() not in OFFSET_UNITS:
         raise ValueError(f"coord:offset unit {unit!r} (expected {', '.join(OFFSET_UNITS)})")
-    return Instance("offset", int(n), unit.upper())
+    return Instance("offset", _n(n), unit.upper())
 
 
-def latest(n: int) -> Instance:
-    return Instance("latest", int(n))
+def latest(n: int | Count) -> Instance:
+    return Instance("latest", _n(n))
 
 
-def future(n: int, limit: int) -> Instance:
-    return Instance("future", int(n), limit=int(limit))
+def future(n: int | Count, limit: int) -> Instance:
+    return Instance("future", _n(n), limit=int(limit))
+
+
+def _n(n: int | Count) -> int | Count:
+    return n if isinstance(n, Count) else int(n)
 
 
 @dataclass(frozen=True)
@@ -281,9 +382,11 @@ def instance_times(
     if k0 is None:
         return []  # the nominal time is before the dataset's initial instance
     if event.start is not None and event.end is not None:
-        return _range(dataset, event.start, event.end, k0, nominal, exists, render)
+        start = event.start.resolved(dataset, nominal)
+        end = event.end.resolved(dataset, nominal)
+        return _range(dataset, start, end, k0, nominal, exists, render)
     times: list[datetime] = []
-    for instance in event.instances:
+    for instance in (i.resolved(dataset, nominal) for i in event.instances):
         resolved = _range(dataset, instance, instance, k0, nominal, exists, render)
         if resolved is None:
             return None
@@ -301,12 +404,12 @@ def _range(
     render: Callable[[str], str] = str,
 ) -> list[datetime] | None:
     if start.function == "current":
-        indexes = range(k0 + end.n, k0 + start.n - 1, -1)
+        indexes = range(k0 + end.count, k0 + start.count - 1, -1)
         return [dataset.instance_time(k) for k in indexes if k >= 0]
     if start.function == "offset":
         base = dataset.instance_time(k0)
-        low = base + OFFSET_UNITS[start.unit or "MINUTE"] * start.n
-        high = base + OFFSET_UNITS[end.unit or "MINUTE"] * end.n
+        low = base + OFFSET_UNITS[start.unit or "MINUTE"] * start.count
+        high = base + OFFSET_UNITS[end.unit or "MINUTE"] * end.count
         first = dataset.index_at_or_after(low) if start is not end else None
         last = dataset.index_at_or_before(high)
         if last is None:
@@ -323,7 +426,7 @@ def _range(
     if start.function == "latest":
         # latest(0) is the newest existing instance at or before T, latest(-1) the one before it...
         found: list[int] = []
-        wanted = -start.n
+        wanted = -start.count
         k = k0
         while k >= 0 and len(found) <= wanted:
             if available(k):
@@ -331,19 +434,19 @@ def _range(
             k -= 1
         if len(found) <= wanted:
             return None
-        chosen = found[-end.n : -start.n + 1] if end.n else found[: -start.n + 1]
+        chosen = found[-end.count : -start.count + 1] if end.count else found[: -start.count + 1]
         return [dataset.instance_time(k) for k in chosen]
     # future(n, limit): the n-th existing instance from current(0) on, at most `limit` ahead.
     limit = end.limit if end.limit is not None else 0
     found = []
     for k in range(k0, k0 + limit + 1):
-        if len(found) > end.n:
+        if len(found) > end.count:
             break
         if available(k):
             found.append(k)
-    if len(found) <= end.n:
+    if len(found) <= end.count:
         return None
-    return [dataset.instance_time(k) for k in reversed(found[start.n : end.n + 1])]
+    return [dataset.instance_time(k) for k in reversed(found[start.count : end.count + 1])]
 
 
 class CoordinatorFunctions(CoordFunctions):

@@ -6,6 +6,7 @@ import dev.ferry.translator.workflow.CoordinatorData;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
+import dev.ferry.translator.workflow.CoordinatorData.CalendarTerm;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
 import dev.ferry.translator.workflow.CoordinatorData.LogicDataIn;
 import dev.ferry.translator.workflow.CoordinatorData.LogicNode;
@@ -20,6 +21,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -232,13 +234,37 @@ final class ScheduleSource {
     }
 
     private static PyExpr instance(Instance i) {
-        PyExpr n = PyExpr.name(Integer.toString(i.n()));
+        PyExpr n = count(i);
         List<PyExpr> arguments = switch (i.function()) {
             case OFFSET -> List.of(n, PyExpr.str(i.unit().name()));
             case FUTURE -> List.of(n, PyExpr.name(Integer.toString(i.limit())));
             case CURRENT, LATEST -> List.of(n);
         };
         return new PyExpr.Call("oozie." + i.function().elName(), arguments, List.of());
+    }
+
+    /**
+     * An instance's n: its number, or the per-run counts it adds up as the runtime computes them
+     * ({@code oozie.days_in_month(0) * 24 - 1}).
+     */
+    private static PyExpr count(Instance i) {
+        if (i.terms().isEmpty()) {
+            return PyExpr.name(Integer.toString(i.n()));
+        }
+        StringBuilder sum = new StringBuilder();
+        for (CalendarTerm term : i.terms()) {
+            String call = "oozie." + term.count().name().toLowerCase(Locale.ROOT) + "(" + term.k() + ")";
+            long factor = term.factor();
+            if (sum.isEmpty()) {
+                sum.append(call).append(factor == 1 ? "" : " * " + factor);
+            } else {
+                sum.append(factor < 0 ? " - " : " + ").append(call).append(Math.abs(factor) == 1 ? "" : " * " + Math.abs(factor));
+            }
+        }
+        if (i.n() != 0) {
+            sum.append(i.n() < 0 ? " - " : " + ").append(Math.abs((long) i.n()));
+        }
+        return PyExpr.name(sum.toString());
     }
 
     private static PyExpr deadline(SlaAlert alert) {

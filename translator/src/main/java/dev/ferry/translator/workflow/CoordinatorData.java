@@ -42,11 +42,43 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
 
     /**
      * One instance expression: {@code current(n)}, {@code offset(n, unit)}, {@code latest(n)}, {@code future(n, limit)}.
+     * Its n is the constant {@code n} plus the {@code terms} Oozie computes per run ({@code coord:daysInMonth(0) * 24 - 1}
+     * is n = -1 and one term 24 × daysInMonth(0)).
      *
      * @param unit  offset's time unit (MINUTE, HOUR, DAY, MONTH, YEAR), else null
      * @param limit future's look-ahead limit, else null
      */
-    public record Instance(Function function, int n, OffsetUnit unit, Integer limit) {}
+    public record Instance(Function function, int n, OffsetUnit unit, Integer limit, List<CalendarTerm> terms) {
+        public Instance {
+            terms = List.copyOf(terms);
+        }
+
+        public Instance(Function function, int n, OffsetUnit unit, Integer limit) {
+            this(function, n, unit, limit, List.of());
+        }
+    }
+
+    /** {@code factor} × {@code coord:daysInMonth(k)} or {@code coord:hoursInDay(k)}. */
+    public record CalendarTerm(CalendarCount count, int k, int factor) {}
+
+    /**
+     * The coord: functions that count days or hours of the calendar at the run's nominal time moved k dataset
+     * periods, in the dataset's time zone (CoordELFunctions.ph2_coord_daysInMonth / ph2_coord_hoursInDay).
+     */
+    public enum CalendarCount {
+        DAYS_IN_MONTH("daysInMonth"), HOURS_IN_DAY("hoursInDay");
+
+        private final String elName;
+
+        CalendarCount(String elName) {
+            this.elName = elName;
+        }
+
+        /** The function's EL name ({@code daysInMonth}). */
+        public String elName() {
+            return elName;
+        }
+    }
 
     /** The coord: functions naming dataset instances. */
     public enum Function {

@@ -22,6 +22,8 @@ import dev.ferry.translator.el.ElLowering;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
+import dev.ferry.translator.workflow.CoordinatorData.CalendarCount;
+import dev.ferry.translator.workflow.CoordinatorData.CalendarTerm;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
 import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
@@ -275,34 +277,106 @@ final class CoordinatorDatasets {
                 && INSTANCE_FUNCTIONS.contains(call.qualifiedName())) {
             CoordinatorData.Function function = CoordinatorData.Function.valueOf(call.name().toUpperCase(Locale.ROOT));
             List<ElExpr> args = call.arguments();
-            Optional<Integer> n = args.isEmpty() ? Optional.empty() : integer(args.get(0));
+            Optional<InstanceCount> n = args.isEmpty() ? Optional.empty() : count(args.get(0));
             int arity = function == CoordinatorData.Function.OFFSET || function == CoordinatorData.Function.FUTURE ? 2 : 1;
             if (n.isPresent() && args.size() == arity) {
+                int constant = n.get().constant();
+                List<CalendarTerm> terms = n.get().terms();
                 switch (function) {
                     case OFFSET -> {
                         Optional<CoordinatorData.OffsetUnit> unit = string(args.get(1)).map(u -> u.toUpperCase(Locale.ROOT))
                                 .flatMap(u -> java.util.Arrays.stream(CoordinatorData.OffsetUnit.values())
                                         .filter(x -> x.name().equals(u)).findFirst());
                         if (unit.isPresent()) {
-                            return Optional.of(new Instance(function, n.get(), unit.get(), null));
+                            return Optional.of(new Instance(function, constant, unit.get(), null, terms));
                         }
                     }
                     case FUTURE -> {
                         Optional<Integer> limit = integer(args.get(1));
                         if (limit.isPresent()) {
-                            return Optional.of(new Instance(function, n.get(), null, limit.get()));
+                            return Optional.of(new Instance(function, constant, null, limit.get(), terms));
                         }
                     }
                     default -> {
-                        return Optional.of(new Instance(function, n.get(), null, null));
+                        return Optional.of(new Instance(function, constant, null, null, terms));
                     }
                 }
             }
         }
         diagnostics.report(DiagnosticCode.OOZ_W001, span, "dataset instance '" + text.trim()
                         + "' is not translated: only coord:current(n), coord:offset(n, unit), coord:latest(n) and"
-                        + " coord:future(n, limit) with constant arguments are",
+                        + " coord:future(n, limit) are, with n a constant or a sum of constant multiples of"
+                        + " coord:daysInMonth(k) and coord:hoursInDay(k)",
                 "the data event is left out; its sensor and coord:dataIn must be written by hand");
+        return Optional.empty();
+    }
+
+    /** An instance's n: a constant plus constant multiples of per-run calendar counts (terms by count and k). */
+    private record InstanceCount(int constant, List<CalendarTerm> terms) {
+
+        static InstanceCount of(int constant) {
+            return new InstanceCount(constant, List.of());
+        }
+
+        InstanceCount plus(InstanceCount other, int sign) {
+            Map<List<Object>, CalendarTerm> merged = new LinkedHashMap<>();
+            terms.forEach(t -> merged.put(List.of(t.count(), t.k()), t));
+            for (CalendarTerm t : other.terms) {
+                merged.merge(List.of(t.count(), t.k()), new CalendarTerm(t.count(), t.k(), sign * t.factor()),
+                        (a, b) -> new CalendarTerm(a.count(), a.k(), a.factor() + b.factor()));
+            }
+            return new InstanceCount(Math.addExact(constant, Math.multiplyExact(sign, other.constant)),
+                    merged.values().stream().filter(t -> t.factor() != 0).toList());
+        }
+
+        InstanceCount times(int factor) {
+            return new InstanceCount(Math.multiplyExact(constant, factor),
+                    factor == 0 ? List.of() : terms.stream()
+                            .map(t -> new CalendarTerm(t.count(), t.k(), Math.multiplyExact(t.factor(), factor))).toList());
+        }
+    }
+
+    private static final Map<String, CalendarCount> CALENDAR_COUNTS = Map.of(
+            "coord:daysInMonth", CalendarCount.DAYS_IN_MONTH, "coord:hoursInDay", CalendarCount.HOURS_IN_DAY);
+
+    /**
+     * An instance's n: folded at submission with the coordinator's properties ({@code 24 * period_days - 1}), else
+     * linear over coord:daysInMonth(k) / coord:hoursInDay(k), which Oozie computes per action
+     * ({@code coord:daysInMonth(0) * 24 - 1}); empty for anything else.
+     */
+    private Optional<InstanceCount> count(ElExpr expr) {
+        Optional<Integer> constant = integer(expr);
+        if (constant.isPresent()) {
+            return constant.map(InstanceCount::of);
+        }
+        try {
+            if (expr instanceof FunctionCall call && CALENDAR_COUNTS.containsKey(call.qualifiedName())
+                    && call.arguments().size() == 1) {
+                return integer(call.arguments().get(0)).map(k -> new InstanceCount(0,
+                        List.of(new CalendarTerm(CALENDAR_COUNTS.get(call.qualifiedName()), k, 1))));
+            }
+            if (expr instanceof Unary u && u.op() == ElExpr.UnaryOperator.NEGATE) {
+                return count(u.operand()).map(c -> c.times(-1));
+            }
+            if (expr instanceof ElExpr.Binary b) {
+                Optional<InstanceCount> left = count(b.left());
+                Optional<InstanceCount> right = count(b.right());
+                if (left.isEmpty() || right.isEmpty()) {
+                    return Optional.empty();
+                }
+                InstanceCount l = left.get();
+                InstanceCount r = right.get();
+                return switch (b.op()) {
+                    case ADD -> Optional.of(l.plus(r, 1));
+                    case SUBTRACT -> Optional.of(l.plus(r, -1));
+                    case MULTIPLY -> l.terms().isEmpty() ? Optional.of(r.times(l.constant()))
+                            : r.terms().isEmpty() ? Optional.of(l.times(r.constant())) : Optional.empty();
+                    default -> Optional.empty();
+                };
+            }
+        } catch (ArithmeticException overflow) {
+            return Optional.empty();
+        }
         return Optional.empty();
     }
 

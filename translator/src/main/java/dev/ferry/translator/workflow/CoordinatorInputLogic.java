@@ -143,7 +143,9 @@ final class CoordinatorInputLogic {
     /** How many instances a coord:current data-in has (unknown for offsets, which depend on the frequency). */
     private static Optional<Integer> length(DataInput input) {
         if (input.start() != null) {
+            // Per-run terms (coord:daysInMonth) make the length a run's, unless both ends carry the same ones.
             return input.start().function() == CoordinatorData.Function.CURRENT
+                    && input.start().terms().equals(input.end().terms())
                     ? Optional.of(input.end().n() - input.start().n() + 1) : Optional.empty();
         }
         return input.instances().stream().allMatch(i -> i.function() == CoordinatorData.Function.CURRENT)

@@ -14,8 +14,11 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.parser.oozie.OozieReader;
+import dev.ferry.translator.workflow.CoordinatorData.CalendarCount;
+import dev.ferry.translator.workflow.CoordinatorData.CalendarTerm;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
+import dev.ferry.translator.workflow.CoordinatorData.Function;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
 import dev.ferry.translator.workflow.CoordinatorData.LogicDataIn;
 import dev.ferry.translator.workflow.CoordinatorData.LogicOperator;
@@ -298,6 +301,66 @@ class CoordinatorScheduleTest {
         CoordinatorApp app = OozieReader.readCoordinator(AGGREGATOR.formatted("", ""), "c.xml", diagnostics).orElseThrow();
         assertNull(CoordinatorSchedule.translate(app, Map.of("end", "2010-01-01T03:00Z"), List.of(), "n", diagnostics));
         assertTrue(diagnostics.hasErrors());
+    }
+
+    private static final String MONTH_OF_HOURS = """
+            <coordinator-app name="c" frequency="${coord:months(1)}" start="2024-01-01T00:00Z" end="2025-01-01T00:00Z"
+                             timezone="UTC" xmlns="uri:oozie:coordinator:0.4">
+                <datasets>
+                    <dataset name="hourly" frequency="${coord:hours(1)}" initial-instance="2020-01-01T00:00Z" timezone="UTC">
+                        <uri-template>/data/${YEAR}/${MONTH}/${DAY}/${HOUR}</uri-template></dataset>
+                </datasets>
+                <input-events>
+                    <data-in name="in" dataset="hourly"><start-instance>${coord:current(0)}</start-instance>
+                        <end-instance>%s</end-instance></data-in>
+                </input-events>
+                <action><workflow><app-path>/w</app-path></workflow></action>
+            </coordinator-app>
+            """;
+
+    private static CalendarTerm days(int k, int factor) {
+        return new CalendarTerm(CalendarCount.DAYS_IN_MONTH, k, factor);
+    }
+
+    /**
+     * coord:daysInMonth(k) / coord:hoursInDay(k) in an instance: Oozie computes them per action, so they stay terms
+     * the runtime adds up (null: not linear in them, a TODO).
+     */
+    static Stream<Arguments> perRunInstances() {
+        return Stream.of(
+                Arguments.of("${coord:current(coord:daysInMonth(0) * 24 - 1)}",
+                        new Instance(Function.CURRENT, -1, null, null, List.of(days(0, 24)))),
+                Arguments.of("${coord:current(24 * coord:daysInMonth(-1) - 1)}",
+                        new Instance(Function.CURRENT, -1, null, null, List.of(days(-1, 24)))),
+                Arguments.of("${coord:current((coord:daysInMonth(0) - 1) * hours)}",
+                        new Instance(Function.CURRENT, -24, null, null, List.of(days(0, 24)))),
+                Arguments.of("${coord:current(-coord:hoursInDay(0) + 1)}", new Instance(Function.CURRENT, 1, null, null,
+                        List.of(new CalendarTerm(CalendarCount.HOURS_IN_DAY, 0, -1)))),
+                Arguments.of("${coord:current(coord:daysInMonth(0) - coord:daysInMonth(0) + 2)}",
+                        new Instance(Function.CURRENT, 2, null, null)),
+                Arguments.of("${coord:current(coord:daysInMonth(0) * -1)}",
+                        new Instance(Function.CURRENT, 0, null, null, List.of(days(0, -1)))),
+                Arguments.of("${coord:current(24 * period_days - 1)}", new Instance(Function.CURRENT, 167, null, null)),
+                Arguments.of("${coord:current(coord:daysInMonth(0) * coord:daysInMonth(1))}", null),
+                Arguments.of("${coord:current(coord:daysInMonth(0) / 2)}", null),
+                Arguments.of("${coord:current(coord:daysInMonth(unknown))}", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("perRunInstances")
+    void calendarCountsInInstancesAreComputedPerRun(String end, Instance expected) {
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorApp app = OozieReader.readCoordinator(MONTH_OF_HOURS.formatted(end), "c.xml", diagnostics).orElseThrow();
+        CoordinatorData data = CoordinatorSchedule.translate(app, Map.of("period_days", "7", "hours", "24"), List.of(), "n",
+                diagnostics).data();
+        if (expected == null) {
+            assertEquals(List.of(), data.inputs());
+            assertTrue(messages(diagnostics).stream().anyMatch(m -> m.contains("is not translated")), messages(diagnostics).toString());
+        } else {
+            assertEquals(List.of(new DataInput("in", "hourly", List.of(), new Instance(Function.CURRENT, 0, null, null),
+                    expected)), data.inputs());
+            assertEquals(List.of(), messages(diagnostics));
+        }
     }
 
     private static final String INPUT_LOGIC = """

@@ -79,11 +79,15 @@ public final class PythonSource {
         return INDENT.length() * depth + width <= LINE_LENGTH;
     }
 
-    /** Literals for consecutive pieces of {@code value}, each broken after a space where one allows. */
+    /**
+     * Literals for consecutive pieces of {@code value}, each broken after a space or a '/' outside a Jinja
+     * {@code {{ }}} / {@code {% %}} and outside an Oozie {@code ${ }} left for the runtime, so no piece ends inside
+     * a word or an expression; only a word longer than a whole line is cut inside.
+     */
     private static List<String> pieces(String value, int depth) {
         List<String> pieces = new java.util.ArrayList<>();
         StringBuilder piece = new StringBuilder();
-        for (String word : value.split("(?<= )")) {
+        for (String word : words(value)) {
             if (piece.length() > 0 && !fits(depth, string(piece + word).length())) {
                 pieces.add(string(piece.toString()));
                 piece.setLength(0);
@@ -102,6 +106,34 @@ public final class PythonSource {
             pieces.add(string(piece.toString()));
         }
         return pieces;
+    }
+
+    /** {@code value} cut after each space or '/' that is not inside an expression; the pieces join to it. */
+    static List<String> words(String value) {
+        List<String> words = new java.util.ArrayList<>();
+        int start = 0;
+        String close = null;
+        for (int i = 0; i < value.length(); i++) {
+            if (close != null) {
+                if (value.startsWith(close, i)) {
+                    i += close.length() - 1;
+                    close = null;
+                }
+                continue;
+            }
+            if (value.startsWith("{{", i) || value.startsWith("{%", i) || value.startsWith("${", i)) {
+                close = value.startsWith("{{", i) ? "}}" : value.startsWith("{%", i) ? "%}" : "}";
+                i++;
+                continue;
+            }
+            char c = value.charAt(i);
+            if ((c == ' ' || c == '/') && i + 1 < value.length()) {
+                words.add(value.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        words.add(value.substring(start));
+        return words;
     }
 
     public static String indent(int depth) {

@@ -120,7 +120,7 @@ record Drift(List<Change> changes) {
         Path manifest = committed.resolve(OutputWriter.MANIFEST);
         if (Files.isRegularFile(manifest)) {
             try {
-                new ObjectMapper().readTree(manifest.toFile()).path("files").fields().forEachRemaining(
+                new ObjectMapper().readTree(manifest.toFile()).path("files").properties().forEach(
                         f -> hashes.put(f.getKey(), f.getValue().asText().replaceFirst("^sha256:", "")));
                 return hashes;
             } catch (IOException e) {

@@ -256,7 +256,7 @@ public final class OutputWriter {
         }
         try {
             JsonNode files = JSON.readTree(file.toFile()).path("files");
-            files.fields().forEachRemaining(e -> {
+            files.properties().forEach(e -> {
                 Path path = target.resolve(e.getKey()).normalize();
                 if (e.getValue().isTextual() && path.startsWith(target) && !path.equals(target) && !e.getKey().startsWith(".ferry")) {
                     out.put(e.getKey(), e.getValue().asText());

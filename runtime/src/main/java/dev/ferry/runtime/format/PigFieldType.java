@@ -189,13 +189,17 @@ enum PigFieldType {
                 if (PigMaps.isTextMap(type)) {
                     return MAP;
                 }
-                // else fall through to the error
+                throw unsupported(column, type);
             default:
-                throw new ValidationException(
+                throw unsupported(column, type);
+        }
+    }
+
+    private static ValidationException unsupported(String column, LogicalType type) {
+        return new ValidationException(
                         "pig-storage: column '" + column + "' has type " + type.asSummaryString()
                                 + ", which Pig's PigStorage cannot hold; use INT, BIGINT, FLOAT,"
                                 + " DOUBLE, STRING/VARCHAR, BOOLEAN, BYTES or MAP<STRING, STRING>");
-        }
     }
 
     static String decode(byte[] line, int start, int end) {

@@ -330,3 +330,16 @@ def test_deployment_body_keeps_the_yaml_and_appends_args(airflow_db):
     without_job = {**doc, "spec": {k: v for k, v in doc["spec"].items() if k != "job"}}
     with pytest.raises(ActionFailed, match=r"no spec\.job"):
         deployment_body(without_job, name="n", namespace="ns", labels={}, args=[])
+
+
+@pytest.mark.parametrize(
+    ("default_fs", "expected"),
+    [(None, None), (" ", None), ("hdfs://nn:8020", "hdfs://nn:8020")],
+)
+def test_deployment_body_sets_the_default_file_system_of_every_flink_process(
+    airflow_db, default_fs, expected
+):
+    doc = yaml.safe_load((airflow_db / "k8s" / "wf" / "fails.yaml").read_text())
+    body = deployment_body(doc, name="n", namespace="ns", labels={}, args=[], default_fs=default_fs)
+    assert body["spec"].get("flinkConfiguration", {}).get("fs.default-scheme") == expected
+    assert "fs.default-scheme" not in doc["spec"].get("flinkConfiguration", {})

@@ -246,7 +246,13 @@ def test_submitted_body_carries_name_labels_namespace_and_args(k8s_run):
         "hdfs://nn:8020/out",
         "--prepare-mkdir",
         "hdfs://nn:8020/tmp",
+        "--default-fs",
+        "hdfs://nn:8020",  # the action's <name-node>, rendered
     ]
+    # TaskManagers resolve scheme-less paths on it too; a job without one leaves Flink's default
+    assert body["spec"]["flinkConfiguration"]["fs.default-scheme"] == "hdfs://nn:8020"
+    breaks = created(fake, "wf-breaks")["spec"].get("flinkConfiguration", {})
+    assert "fs.default-scheme" not in breaks
     assert f"creating FlinkDeployment flink-jobs/{metadata['name']}" in result.log
 
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class FerryConfigReader {
 
     /** Flink's largest parallelism (its max-parallelism bound). */
     static final int MAX_PARALLELISM = 32768;
-    /** Bytes read at most: a ferry.yaml is a few lines. */
+    /** Characters read at most: a ferry.yaml is a few lines. */
     static final int MAX_CHARS = 1 << 20;
 
     /** Flink's MemorySize text: a number and an optional unit. */
@@ -200,7 +201,7 @@ public final class FerryConfigReader {
             return List.of();
         }
         Set<String> seen = new HashSet<>();
-        List<NodeTuple> good = new java.util.ArrayList<>();
+        List<NodeTuple> good = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode)) {
                 problem(tuple.getKeyNode(), "a key of " + where + " must be plain text");

@@ -10,6 +10,7 @@ work, `<node>.outcome` follows ok/error; control nodes are single tasks named af
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -55,6 +56,9 @@ CASES: dict[str, tuple[str, dict[str, str]]] = {
         {"root": "file://{dir}", "repo": "file://{dir}/origin", "branch": "feature"},
     ),
     "git-fails": ("cf_git", {"root": "file://{dir}", "repo": "file://{dir}/missing.git"}),
+    # root has no scheme: it resolves on nameNode, the workflow's <global> name-node
+    "default-fs-local": ("cf_default_fs", {"nameNode": "file:///", "root": "{dir}"}),
+    "default-fs-remote": ("cf_default_fs", {"nameNode": "nofs://namenode:8020", "root": "{dir}"}),
 }
 
 # Runs the cases one after the other in one Airflow process: its start-up (the in-process
@@ -111,6 +115,11 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
     # over its .git directory).
     (dirs["git-ok"] / "checkout" / ".git").mkdir(parents=True)
     (dirs["git-ok"] / "checkout" / "stale.txt").write_text("from an earlier run\n")
+    for case in ("default-fs-local", "default-fs-remote"):
+        (dirs[case] / "in").mkdir()
+        (dirs[case] / "in" / "words.txt").write_text("b,2\na,1\nb,3\n")
+        (dirs[case] / "out").mkdir()
+        (dirs[case] / "out" / "stale.txt").write_text("from an earlier run\n")
     (base / "cases.json").write_text(json.dumps(cases))
     result = subprocess.run(
         [sys.executable, "-c", BATCH, str(base / "cases.json"), DATE, str(base / "results.json")],
@@ -119,7 +128,13 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         text=True,
         check=False,
         cwd=RUN_DAG.parent,
-        env={**env, "PYTHONPATH": str(RUN_DAG.parent)},
+        # the caller's PYTHONPATH stays after run_dag's (a runtime under test wins)
+        env={
+            **env,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(RUN_DAG.parent), env.get("PYTHONPATH")])
+            ),
+        },
     )
     assert (base / "results.json").is_file(), f"the runs did not finish:\n{result.stdout}"
     states = json.loads((base / "results.json").read_text())
@@ -346,3 +361,29 @@ def test_git_clone_failure_takes_the_error_transition(runs: dict[str, Run]) -> N
     assert run.states["__run__"] == "failed"
     assert "cf-git failed at [clone] [JA018]: Unable to clone Git repo: fatal: " in run.log
     assert not (run.dir / "checkout").exists()
+
+
+def test_scheme_less_paths_resolve_on_the_global_name_node(runs: dict[str, Run]) -> None:
+    run = runs["default-fs-local"]
+    # Oozie: count's prepare deletes {root}/out on the name node (file:///), Pig reads {root}/in and
+    # writes {root}/out there; mark inherits <global>'s name-node, so its scheme-less touchz works.
+    assert succeeded(run.states) == {*action("count"), *action("mark"), "end"}, run.log
+    assert run.states["__run__"] == SUCCESS
+    out = run.dir / "out"
+    assert not (out / "stale.txt").exists()
+    rows = sorted(
+        line for part in out.glob("part-*") for line in part.read_text().splitlines() if line
+    )
+    assert rows == ["a,1", "b,5"]
+    assert (out / "_DONE").is_file()
+    assert "--default-fs file:///" in run.log
+
+
+def test_scheme_less_paths_never_fall_back_to_the_workers_disk(runs: dict[str, Run]) -> None:
+    run = runs["default-fs-remote"]
+    # The name node is a file system this worker cannot reach: the job fails at its prepare step
+    # rather than deleting or writing the local directory of the same path.
+    assert succeeded(run.states) == {*failed_action("count")}, run.log
+    assert run.states["__run__"] == "failed"
+    assert (run.dir / "out" / "stale.txt").is_file()
+    assert "scheme 'nofs'" in run.log

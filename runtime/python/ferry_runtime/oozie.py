@@ -96,6 +96,7 @@ def flink_sql_job(
     deployment: str,
     params: Mapping[str, str] | None = None,
     prepare: Sequence[tuple[str, str]] = (),
+    default_fs: str | None = None,
     ok: str,
     error: str,
     trigger_rule: str | None = None,
@@ -112,8 +113,8 @@ def flink_sql_job(
     """An Oozie action (a Pig action, translated) run as a Flink SQL batch job.
 
     run -> delete -> outcome on every backend; `backend` (else FERRY_BACKEND when `run` runs)
-    picks local or kubernetes. `params` values and `prepare` paths are Jinja, rendered when the
-    task runs.
+    picks local or kubernetes. `params` values, `prepare` paths and `default_fs` (the action's
+    <name-node>, where scheme-less paths resolve) are Jinja, rendered when the task runs.
     """
     job = FlinkSqlJob(
         node=name,
@@ -122,6 +123,7 @@ def flink_sql_job(
         deployment=deployment,
         params=dict(params or {}),
         prepare=tuple((operation, path) for operation, path in prepare),
+        default_fs=default_fs,
     )
     settings = JobSettings(
         namespace=namespace,

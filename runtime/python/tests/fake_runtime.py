@@ -1,8 +1,8 @@
 """Stands in for `java -jar ferry-runtime.jar` in tests: the same CLI contract, no Flink.
 
 --script FILE --param NAME=VALUE (repeatable) --param-env NAME=ENV_VAR (repeatable)
---prepare-delete PATH --prepare-mkdir PATH --parallelism N. Exit 0 success, 1 job failed, 2 usage
-error; errors as
+--prepare-delete PATH --prepare-mkdir PATH --parallelism N --default-fs URI. Exit 0 success, 1 job
+failed, 2 usage error; errors as
 `ferry-runtime: error: <message>` on stderr.
 
 Behaviour comes from the script: a line `-- fake: fail <message>` makes the job fail with that
@@ -37,6 +37,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--prepare-delete", action="append", default=[])
     parser.add_argument("--prepare-mkdir", action="append", default=[])
     parser.add_argument("--parallelism", type=int)
+    parser.add_argument("--default-fs")
     try:
         args = parser.parse_args(argv)
         params = dict(_binding(item) for item in args.param)

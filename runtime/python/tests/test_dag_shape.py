@@ -112,6 +112,19 @@ def test_runtime_args(params, prepare, expected):
     assert runtime_args(params, prepare) == expected
 
 
+@pytest.mark.parametrize(
+    ("default_fs", "expected"),
+    [
+        (None, ["--prepare-mkdir", "/t"]),
+        ("", ["--prepare-mkdir", "/t"]),
+        (" hdfs://nn:8020 ", ["--prepare-mkdir", "/t", "--default-fs", "hdfs://nn:8020"]),
+        ("file:///", ["--prepare-mkdir", "/t", "--default-fs", "file:///"]),
+    ],
+)
+def test_runtime_args_name_the_default_file_system(default_fs, expected):
+    assert runtime_args({}, [("mkdir", "/t")], None, default_fs) == expected
+
+
 def test_runtime_command_from_environment():
     assert runtime_command({"FERRY_RUNTIME_CMD": "python3 fake.py --x 'a b'"}) == [
         "python3",

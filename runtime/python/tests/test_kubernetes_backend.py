@@ -258,7 +258,13 @@ def test_submitted_body_carries_name_labels_namespace_and_args(k8s_run):
         "hdfs://nn:8020/out",
         "--prepare-mkdir",
         "hdfs://nn:8020/tmp",
+        "--default-fs",
+        "hdfs://nn:8020",  # the action's <name-node>, rendered
     ]
+    # TaskManagers resolve scheme-less paths on it too; a job without one leaves Flink's default
+    assert body["spec"]["flinkConfiguration"]["fs.default-scheme"] == "hdfs://nn:8020"
+    breaks = created(fake, "wf-breaks")["spec"].get("flinkConfiguration", {})
+    assert "fs.default-scheme" not in breaks
     assert f"creating FlinkDeployment flink-jobs/{metadata['name']}" in result.log
 
 
@@ -342,3 +348,16 @@ def test_deployment_body_keeps_the_yaml_and_appends_args(airflow_db):
     without_job = {**doc, "spec": {k: v for k, v in doc["spec"].items() if k != "job"}}
     with pytest.raises(ActionFailed, match=r"no spec\.job"):
         deployment_body(without_job, name="n", namespace="ns", labels={}, args=[])
+
+
+@pytest.mark.parametrize(
+    ("default_fs", "expected"),
+    [(None, None), (" ", None), ("hdfs://nn:8020", "hdfs://nn:8020")],
+)
+def test_deployment_body_sets_the_default_file_system_of_every_flink_process(
+    airflow_db, default_fs, expected
+):
+    doc = yaml.safe_load((airflow_db / "k8s" / "wf" / "fails.yaml").read_text())
+    body = deployment_body(doc, name="n", namespace="ns", labels={}, args=[], default_fs=default_fs)
+    assert body["spec"].get("flinkConfiguration", {}).get("fs.default-scheme") == expected
+    assert "fs.default-scheme" not in doc["spec"].get("flinkConfiguration", {})

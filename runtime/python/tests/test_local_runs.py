@@ -44,7 +44,7 @@ def test_decision_takes_first_true_case(run_dag):
     assert "case 3 ->" not in result.log  # also true, but the first true case wins
 
 
-def test_job_gets_rendered_params_sorted_then_prepare_steps(run_dag):
+def test_job_gets_rendered_params_sorted_then_prepare_steps_then_default_fs(run_dag):
     run_dag("wf_ok")
     (call,) = runtime_calls("sessionize")
     hdfs = REPO / "hdfs"
@@ -62,6 +62,8 @@ def test_job_gets_rendered_params_sorted_then_prepare_steps(run_dag):
         f"{hdfs}/out/sessions",
         "--prepare-mkdir",
         "out/tmp",
+        "--default-fs",
+        "file:///",  # the action's <name-node>, rendered
         "--parallelism",
         "2",  # FERRY_PARALLELISM
     ]

@@ -41,6 +41,8 @@ class FlinkSqlJob:
     deployment: str  # FlinkDeployment YAML, relative to repo
     params: Mapping[str, str] = field(default_factory=dict)
     prepare: tuple[tuple[str, str], ...] = ()
+    # The action's <name-node> (Jinja): where scheme-less job and prepare paths resolve.
+    default_fs: str | None = None
 
     def __post_init__(self) -> None:
         for operation, _path in self.prepare:
@@ -55,10 +57,11 @@ def runtime_args(
     params: Mapping[str, object],
     prepare: Sequence[Sequence[str]],
     env_params: Mapping[str, str] | None = None,
+    default_fs: str | None = None,
 ) -> list[str]:
     """`--param NAME=VALUE` for each parameter (sorted by name), `--param-env NAME=ENV_VAR` for
     each one the job reads from its environment (a secret: its value stays off the command line),
-    then the prepare steps in order."""
+    the prepare steps in order, then `--default-fs` when the action names a file system."""
     args: list[str] = []
     for name in sorted(params):
         args += ["--param", f"{name}={params[name]}"]
@@ -66,6 +69,8 @@ def runtime_args(
         args += ["--param-env", f"{name}={(env_params or {})[name]}"]
     for operation, path in prepare:
         args += [PREPARE_FLAGS[operation], str(path)]
+    if default_fs and default_fs.strip():
+        args += ["--default-fs", default_fs.strip()]
     return args
 
 

@@ -60,6 +60,8 @@ MAX_NAME_LENGTH: Final = 45  # leaves room for the "-taskmanager-1-1" pods Flink
 
 # The generated YAML mounts the script from this volume (a ConfigMap made per try), key SCRIPT_KEY.
 SQL_VOLUME: Final = "ferry-sql"
+# Flink's name for the file system scheme-less paths resolve on (Hadoop's fs.defaultFS).
+DEFAULT_FS_OPTION: Final = "fs.default-scheme"
 SCRIPT_KEY: Final = "job.sql"
 CONFIG_MAP_SUFFIX: Final = "-sql"
 MAX_CONFIG_MAP_BYTES: Final = 1024 * 1024  # the API server's limit for one object
@@ -186,11 +188,13 @@ def deployment_body(
     secret: str | None = None,
     secret_env: Sequence[str] = (),
     tls: FlinkTls | None = None,
+    default_fs: str | None = None,
 ) -> dict[str, Any]:
     """The FlinkDeployment to create: the repo's YAML renamed, labelled, with `args` appended,
     its `ferry-sql` volume pointed at `config_map`, owned by `owner` if given; each variable of
     `secret_env` set in the Flink containers from the key of that name in the Secret `secret`;
-    TLS on when `tls` is given."""
+    TLS on when `tls` is given; `default_fs` as Flink's `fs.default-scheme` of the JobManager and
+    TaskManagers."""
     if doc.get("kind") != KIND or not str(doc.get("apiVersion", "")).startswith(f"{GROUP}/"):
         raise ActionFailed(
             f"not a {KIND}: apiVersion={doc.get('apiVersion')!r} kind={doc.get('kind')!r}",
@@ -213,6 +217,9 @@ def deployment_body(
             "SUBMIT_FAILED",
         )
     job["args"] = [*(job.get("args") or []), *args]
+    if default_fs and default_fs.strip():
+        # Every Flink process resolves scheme-less paths on it, not only the main (args).
+        body["spec"].setdefault("flinkConfiguration", {})[DEFAULT_FS_OPTION] = default_fs.strip()
     volume = sql_volume(body)
     if volume is not None:
         if config_map is None:
@@ -536,7 +543,7 @@ class RunFlinkSqlJob(BaseSensorOperator):
     the later starts, because Airflow clears a task's XComs whenever it starts.
     """
 
-    template_fields = ("job_params", "prepare", "namespace")
+    template_fields = ("job_params", "prepare", "namespace", "default_fs")
     ui_color = "#e4f0ff"
 
     def __init__(
@@ -561,6 +568,7 @@ class RunFlinkSqlJob(BaseSensorOperator):
         self.deployment_path = job.repo / job.deployment
         self.job_params = dict(job.params)
         self.prepare = [list(step) for step in job.prepare]
+        self.default_fs = job.default_fs
         self.namespace = namespace
         self.kubernetes_conn_id = kubernetes_conn_id
         self.replace_timeout = replace_timeout
@@ -691,7 +699,8 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
         namespace=namespace,
         labels=labels,
         annotations=annotations,
-        args=runtime_args(plain, op.prepare, env_params),
+        args=runtime_args(plain, op.prepare, env_params, op.default_fs),
+        default_fs=op.default_fs,
         owner=worker_pod_owner(namespace, op.mode, os.environ),
         config_map=config_map,
         secret=secret,

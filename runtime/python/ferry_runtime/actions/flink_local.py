@@ -46,7 +46,7 @@ def runtime_command(environ: Mapping[str, str] | None = None) -> list[str]:
 class RunFlinkSqlLocally(BaseOperator):
     """Run one Flink SQL script with the runtime jar on this worker."""
 
-    template_fields = ("job_params", "prepare")
+    template_fields = ("job_params", "prepare", "default_fs")
     ui_color = "#e4f0ff"
 
     def __init__(self, *, job: FlinkSqlJob, **kwargs: Any) -> None:
@@ -57,6 +57,7 @@ class RunFlinkSqlLocally(BaseOperator):
         self.script = job.script
         self.job_params = dict(job.params)
         self.prepare = [list(step) for step in job.prepare]
+        self.default_fs = job.default_fs
         self._process: subprocess.Popen[str] | None = None
 
     def execute(self, context: Any) -> None:
@@ -70,15 +71,16 @@ class RunFlinkSqlLocally(BaseOperator):
 
 
 def run_locally(op: Any) -> None:
-    """Run `op`'s script (op.repo / op.script, op.job_params, op.prepare) with the runtime jar,
-    its output line by line into op.log; op._process is the child while it runs (for on_kill)."""
+    """Run `op`'s script (op.repo / op.script, op.job_params, op.prepare, op.default_fs) with the
+    runtime jar, its output line by line into op.log; op._process is the child while it runs
+    (for on_kill)."""
     script = op.repo / op.script
     if not script.is_file():
         raise ActionFailed(f"SQL script not found: {script}", "RUNTIME_USAGE_ERROR")
     command = [*runtime_command(), "--script", str(script)]
     # Secrets go to the child through its environment: every local user sees a command line.
     plain, env_params, secret_values = secret_params(op.job_params)
-    command += runtime_args(plain, op.prepare, env_params)
+    command += runtime_args(plain, op.prepare, env_params, op.default_fs)
     if parallelism := os.environ.get("FERRY_PARALLELISM"):
         command += ["--parallelism", parallelism]
     redact = secrets_of(op.job_params)

@@ -32,6 +32,7 @@ with DAG(
             "db_password": "{{ var.value.get('db_password') }}",
         },
         prepare=[("delete", "{{ params.nameNode }}/out"), ("mkdir", "{{ params.nameNode }}/tmp")],
+        default_fs="{{ params.nameNode }}",
         ok="join_1",
         error="notify",
         backend="kubernetes",

@@ -16,7 +16,12 @@ with DAG(
     schedule=CronTriggerTimetable("0 6 * * *", timezone="UTC"),
     start_date=datetime(2024, 1, 1, tzinfo=timezone.utc),
     catchup=False,
-    params={"nameNode": str(REPO / "hdfs"), "withSessions": "true", "alertTo": "ops@example.com"},
+    params={
+        "nameNode": str(REPO / "hdfs"),
+        "defaultFs": "file:///",
+        "withSessions": "true",
+        "alertTo": "ops@example.com",
+    },
     user_defined_macros=oozie.macros(),
 ) as dag:
     route = oozie.decision(
@@ -40,6 +45,7 @@ with DAG(
             "DB_PASSWORD": "hunter2-secret",
         },
         prepare=[("delete", "{{ params.nameNode }}/out/sessions"), ("mkdir", "out/tmp")],
+        default_fs="{{ params.defaultFs }}",
         ok="fork_1",
         error="notify_failure",
     )

@@ -9,6 +9,8 @@ public enum DiagnosticCode {
     IO_E002("IO-E002", Severity.ERROR, "path leaves the repository (through .., an absolute path or a symbolic link); not read"),
     IO_E003("IO-E003", Severity.ERROR, "input exceeds a size or depth limit (property/parameter expansion, macros, nesting)"),
     FERRY_E001("FERRY-E001", Severity.ERROR, "internal error: a Ferry bug, not a problem of the input (exit code 3)"),
+    FERRY_E010("FERRY-E010", Severity.ERROR, "ferry.yaml does not follow its schema (unknown key, wrong type, bad value); nothing of it is applied"),
+    FERRY_W011("FERRY-W011", Severity.WARNING, "ferry.yaml names a DAG, task or file the repository does not have"),
 
     // Oozie XML, properties and EL
     OOZ_E001("OOZ-E001", Severity.ERROR, "malformed XML"),
@@ -61,6 +63,7 @@ public enum DiagnosticCode {
     PIG_W002("PIG-W002", Severity.WARNING, "LIMIT without ORDER: Pig and Flink may keep different rows"),
     PIG_W010("PIG-W010", Severity.WARNING, "builtin or storage function translated, but its result differs from Pig's in the case the message names"),
     PIG_W020("PIG-W020", Severity.WARNING, "Pig construct not translated yet in a workflow's script; the action becomes a task that fails with the TODO"),
+    PIG_W030("PIG-W030", Severity.WARNING, "PARALLEL or default_parallel is not a constant (a parameter known only at run time); the job keeps its default parallelism"),
 
     // ferry verify (running a script in real Pig and on Flink)
     VER_E001("VER-E001", Severity.ERROR, "ferry verify cannot redirect a LOAD or STORE path: it is not written literally in the script (a macro's, or built by an expression)"),

@@ -1,26 +1,32 @@
 package dev.ferry.runtime;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * The runner's command line:
  * {@code --script FILE [--param NAME=VALUE]... [--param-env NAME=ENV_VAR]... [--prepare-delete PATH]...
- * [--prepare-mkdir PATH]... [--parallelism N]}. Each option also takes the {@code --option=value}
- * form. Prepare steps keep their command-line order; a repeated parameter keeps its last value.
+ * [--prepare-mkdir PATH]... [--parallelism N] [--default-fs URI]}. Each option also takes the
+ * {@code --option=value} form. Prepare steps keep their command-line order; a repeated parameter keeps
+ * its last value. {@code --default-fs} is the file system scheme-less paths resolve on (the Oozie action's
+ * {@code <name-node>}, Hadoop's {@code fs.defaultFS}).
  * {@code --param-env} takes a parameter's value from an environment variable: how a secret reaches
  * the job (from a Kubernetes Secret) without being written into its command line.
  */
 public record JobArguments(
-        String script, Map<String, String> params, List<Prepare.Step> prepare, OptionalInt parallelism) {
+        String script, Map<String, String> params, List<Prepare.Step> prepare, OptionalInt parallelism,
+        Optional<URI> defaultFs) {
 
     public static final String USAGE =
             "usage: ferry-runtime --script FILE [--param NAME=VALUE]... [--param-env NAME=ENV_VAR]..."
                     + " [--prepare-delete PATH]..."
-                    + " [--prepare-mkdir PATH]... [--parallelism N]";
+                    + " [--prepare-mkdir PATH]... [--parallelism N] [--default-fs URI]";
 
     public JobArguments {
         params = Map.copyOf(params);
@@ -47,6 +53,7 @@ public record JobArguments(
         Map<String, String> params = new LinkedHashMap<>();
         List<Prepare.Step> prepare = new ArrayList<>();
         OptionalInt parallelism = OptionalInt.empty();
+        Optional<URI> defaultFs = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String value = null;
@@ -55,8 +62,8 @@ public record JobArguments(
                 value = option.substring(eq + 1);
                 option = option.substring(0, eq);
             }
-            if (!List.of("--script", "--param", "--param-env", "--prepare-delete", "--prepare-mkdir", "--parallelism")
-                    .contains(option)) {
+            if (!List.of("--script", "--param", "--param-env", "--prepare-delete", "--prepare-mkdir", "--parallelism",
+                    "--default-fs").contains(option)) {
                 throw new UsageException("unknown argument '" + args[i] + "'; " + USAGE);
             }
             if (value == null) {
@@ -89,13 +96,27 @@ public record JobArguments(
                 }
                 case "--prepare-delete" -> prepare.add(new Prepare.Delete(nonEmpty(option, value)));
                 case "--prepare-mkdir" -> prepare.add(new Prepare.Mkdir(nonEmpty(option, value)));
+                case "--default-fs" -> defaultFs = Optional.of(fileSystemUri(value));
                 default -> parallelism = OptionalInt.of(positive(value));
             }
         }
         if (script == null) {
             throw new UsageException("--script is required; " + USAGE);
         }
-        return new JobArguments(script, params, prepare, parallelism);
+        return new JobArguments(script, params, prepare, parallelism, defaultFs);
+    }
+
+    /** A file system's URI: a scheme, and an authority or none ({@code hdfs://nn:8020}, {@code file:///}). */
+    private static URI fileSystemUri(String value) {
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getScheme() != null && !uri.isOpaque()) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("--default-fs wants a file system URI such as hdfs://namenode:8020, got '" + value + "'");
     }
 
     private static String nonEmpty(String option, String value) {

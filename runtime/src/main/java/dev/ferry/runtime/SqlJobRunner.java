@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar ferry-runtime.jar --script FILE [--param NAME=VALUE]... [--prepare-delete PATH]...
- *     [--prepare-mkdir PATH]... [--parallelism N]
+ *     [--prepare-mkdir PATH]... [--parallelism N] [--default-fs URI]
  * </pre>
  *
  * Order: read and bind the script, validate every statement, run the prepare steps, run the job. So
@@ -92,6 +92,7 @@ public final class SqlJobRunner {
         }
 
         try {
+            arguments.defaultFs().ifPresent(DefaultFileSystem::use);
             SqlJob job =
                     SqlJob.validate(
                             createEnvironment(arguments),

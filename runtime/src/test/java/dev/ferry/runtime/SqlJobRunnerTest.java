@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.FileSystem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -167,6 +172,49 @@ class SqlJobRunnerTest {
                 "--parallelism=2");
         assertEquals(SqlJobRunner.EXIT_OK, code, err());
         assertEquals(List.of("u1\t1\t5.04000015E7", "u2\t1\t0.5", "u3\t0\t"), sortedLines(out));
+    }
+
+    /** Scheme-less LOAD/STORE and prepare paths resolve on --default-fs; a path with a scheme keeps its own. */
+    @ParameterizedTest(name = "[{index}] --default-fs {0}, input {1}, prepare {2}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            -                | plain | plain | 0 | -
+            file:///         | plain | plain | 0 | -
+            nofs://nn:8020   | plain | -     | 1 | job failed: UnsupportedFileSystemSchemeException: .*
+            nofs://nn:8020   | uri   | -     | 0 | -
+            nofs://nn:8020   | uri   | plain | 1 | prepare step failed: .*'nofs'.*
+            """)
+    void defaultFileSystemResolvesSchemeLessPaths(String defaultFs, String inputForm, String prepareForm, int exit,
+                                                  String error) {
+        Path out = dir.resolve("out");
+        Path made = dir.resolve("made");
+        List<String> args = new ArrayList<>(List.of("--script", script.toString(),
+                "--param", "INPUT=" + ("uri".equals(inputForm) ? input.toUri().toString() : input.toString()),
+                "--param", "OUTPUT=" + out.toUri()));
+        if (prepareForm != null) {
+            args.addAll(List.of("--prepare-mkdir", made.toString()));
+        }
+        if (defaultFs != null) {
+            args.addAll(List.of("--default-fs", defaultFs));
+        }
+        try {
+            assertEquals(exit, run(args.toArray(String[]::new)), err());
+        } finally {
+            FileSystem.initialize(new Configuration(), null); // the default file system is process-wide
+        }
+        if (exit == SqlJobRunner.EXIT_OK) {
+            assertEquals(List.of("u1\t1\t5.04000015E7", "u2\t1\t0.5", "u3\t0\t"), sortedLines(out));
+            assertEquals(prepareForm != null, Files.isDirectory(made));
+        } else {
+            assertTrue(err().matches("ferry-runtime: error: " + error + "\\R"), err());
+            assertFalse(Files.exists(made));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"namenode:8020", "/user/x", "", "hdfs://bad host/"})
+    void aDefaultFileSystemMustBeAUriWithAScheme(String value) {
+        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", script.toString(), "--default-fs", value));
+        assertTrue(err().startsWith("ferry-runtime: error: --default-fs wants a file system URI"), err());
     }
 
     private int run(String... args) {

@@ -225,6 +225,9 @@ public final class DagRenderer {
         if (!job.prepare().isEmpty()) {
             keywords.add(PyExpr.keyword("prepare", prepareSteps(job.prepare())));
         }
+        if (job.defaultFs() != null) {
+            keywords.add(keyword("default_fs", job.defaultFs()));
+        }
         keywords.addAll(transitions(job.ok(), job.error()));
         return new KindCall("oozie.flink_sql_job", keywords);
     }

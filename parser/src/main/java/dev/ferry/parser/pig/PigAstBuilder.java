@@ -87,7 +87,7 @@ final class PigAstBuilder {
         } else if (s instanceof ForeachStmtContext f) {
             ForeachStatementContext fs = f.foreachStatement();
             PigRelation relation = foreach(fs.rel(), fs.foreachPlanComplex(), fs.foreachPlanSimple(), span(fs.FOREACH().getSymbol()));
-            assign(aliasOf(fs.alias(), fs.FAT_ARROW()), relation, span(fs));
+            assign(aliasOf(fs.alias(), fs.FAT_ARROW()), relation, span(fs), parallel(fs.parallelClause()));
         }
     }
 
@@ -138,7 +138,7 @@ final class PigAstBuilder {
         OpClauseContext op = g.opClause();
         if (op == null) {
             PigRelation relation = nestedOp(g.nestedOpClause());
-            assign(aliasOf(g.alias(), g.FAT_ARROW()), relation, span);
+            assign(aliasOf(g.alias(), g.FAT_ARROW()), relation, span, parallel(g.nestedOpClause().parallelClause()));
             return;
         }
         if (op.defineClause() != null) {
@@ -153,7 +153,11 @@ final class PigAstBuilder {
             return;
         }
         PigRelation relation = opClause(op, span(op));
-        assign(aliasOf(g.alias(), g.FAT_ARROW()), relation, span);
+        assign(aliasOf(g.alias(), g.FAT_ARROW()), relation, span, parallel(g.parallelClause()));
+    }
+
+    private PigStatement.Parallel parallel(ParallelClauseContext clause) {
+        return clause == null ? null : new PigStatement.Parallel(clause.getChild(1).getText(), span(clause));
     }
 
     private String aliasOf(AliasContext alias, TerminalNode fatArrow) {
@@ -164,7 +168,11 @@ final class PigAstBuilder {
     }
 
     private void assign(String alias, PigRelation relation, SourceSpan span) {
-        statements.add(new PigStatement.Assign(alias, relation, span));
+        assign(alias, relation, span, null);
+    }
+
+    private void assign(String alias, PigRelation relation, SourceSpan span, PigStatement.Parallel parallel) {
+        statements.add(new PigStatement.Assign(alias, relation, span, parallel));
         defined.add(alias);
         lastAlias = alias;
     }
@@ -266,7 +274,7 @@ final class PigAstBuilder {
         }
         PigRelation relation = nestedOp(r.nestedOpClause());
         String alias = "__inline_" + (++generated);
-        assign(alias, relation, span(r));
+        assign(alias, relation, span(r), parallel(r.nestedOpClause().parallelClause()));
         return alias;
     }
 

@@ -8,8 +8,19 @@ public sealed interface PigStatement {
 
     SourceSpan span();
 
-    /** {@code alias = relation;} (an unnamed operator gets a generated alias starting with "__"). */
-    record Assign(String alias, PigRelation relation, SourceSpan span) implements PigStatement {}
+    /**
+     * {@code alias = relation;} (an unnamed operator gets a generated alias starting with "__"); {@code parallel} is
+     * its {@code PARALLEL n} clause, or null.
+     */
+    record Assign(String alias, PigRelation relation, SourceSpan span, Parallel parallel) implements PigStatement {
+
+        public Assign(String alias, PigRelation relation, SourceSpan span) {
+            this(alias, relation, span, null);
+        }
+    }
+
+    /** A {@code PARALLEL} clause: {@code value} as written, a number or a parameter ({@code $N}, {@code ${N}}). */
+    record Parallel(String value, SourceSpan span) {}
 
     /** {@code STORE alias INTO 'path' USING func;} (func is null when omitted: PigStorage with tab). */
     record Store(String alias, String path, FuncSpec function, SourceSpan span) implements PigStatement {}

@@ -189,9 +189,13 @@ public final class PigToSql {
                 diagnostics.report(DiagnosticCode.PIG_W001, command.span(), "REGISTER " + command.argument() + " ships code to Pig's"
                         + " tasks; the Flink job loads no jar", "a UDF or loader the script uses from it is reported where it is used");
             }
-            case "SET" -> diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
-                    "SET tunes Pig's MapReduce execution; Flink settings belong to the FlinkDeployment",
-                    "carry the intent into flinkConfiguration by hand if it matters: " + command.text());
+            case "SET" -> {
+                if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
+                    diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
+                            "SET tunes Pig's MapReduce execution; Flink settings belong to the FlinkDeployment",
+                            "carry the intent into flinkConfiguration by hand if it matters: " + command.text());
+                }
+            }
             default -> throw NotTranslatable.of(command).orElseGet(() -> ExprTranslator.unsupported(command.span(),
                     command.keyword() + " is not translated yet by the Flink SQL translation"));
         }

@@ -14,6 +14,8 @@ import dev.ferry.parser.oozie.OozieDocumentKind;
 import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.oozie.Parameter;
 import dev.ferry.parser.oozie.WorkflowApp;
+import dev.ferry.parser.repo.FerryConfig;
+import dev.ferry.parser.repo.FerryConfigReader;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.workflow.AppPaths;
 import dev.ferry.translator.workflow.CoordinatorSchedule;
@@ -85,7 +87,8 @@ public final class RepoTranslator {
         Set<Path> scheduled = new HashSet<>();
         Set<Path> bundled = new HashSet<>();
         List<FailedApp> failed = new ArrayList<>();
-        for (Submission s : Submissions.find(root, repoDiagnostics)) {
+        FerryConfig config = FerryConfigReader.read(root, repoDiagnostics);
+        for (Submission s : Submissions.find(root, config, repoDiagnostics)) {
             submitted.add(s.app());
             Diagnostics d = new Diagnostics();
             String origin = origin(s.propertiesFile(), ".properties");
@@ -153,6 +156,7 @@ public final class RepoTranslator {
             job.diagnostics().sorted().forEach(all::add);
             progress.advanced(++done, jobs.size());
         }
+        plans = new ArrayList<>(JobSizing.apply(plans, config.sizing(), all));
         plans.sort(Comparator.comparing(WorkflowPlan::dagId));
         failed.sort(Comparator.comparing(FailedApp::app));
         List<Diagnostic> distinct = new ArrayList<>(new LinkedHashSet<>(all.sorted()));

@@ -10,7 +10,12 @@ import dev.ferry.translator.workflow.AppPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.ferry.parser.oozie.OozieDocumentKind;
+import dev.ferry.parser.oozie.OozieReader;
+import dev.ferry.parser.repo.FerryConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -20,7 +25,8 @@ import java.util.stream.Stream;
  * Finds the submissions of a repository: every {@code *.properties} file naming an application through
  * {@code oozie.wf.application.path}, {@code oozie.coord.application.path} or {@code oozie.bundle.application.path}
  * (Oozie's V1JobsServlet refuses a file naming more than one: E0302), the path expanded with the file's own
- * properties and found in the repository as {@link AppPaths} finds it.
+ * properties and found in the repository as {@link AppPaths} finds it; or a file that names none and that
+ * ferry.yaml's {@code submissions:} maps to its application (a file or directory of the repository).
  */
 final class Submissions {
 
@@ -29,10 +35,12 @@ final class Submissions {
 
     private Submissions() {}
 
-    static List<Submission> find(Path root, Diagnostics diagnostics) {
+    static List<Submission> find(Path root, FerryConfig config, Diagnostics diagnostics) {
         List<Submission> found = new ArrayList<>();
+        Set<String> mapped = new HashSet<>();
         for (Path file : propertiesFiles(root, diagnostics)) {
             String display = RepoTranslator.display(root, file);
+            FerryConfig.Entry<String> mapping = config.submissions().get(display);
             SortedMap<String, String> properties = JobProperties.load(file, display, diagnostics);
             List<AppKind> kinds = java.util.Arrays.stream(AppKind.values())
                     .filter(k -> properties.containsKey(k.property) && !properties.get(k.property).isBlank()).toList();
@@ -42,6 +50,15 @@ final class Submissions {
                 continue;
             }
             Optional<AppKind> kind = kinds.stream().findFirst();
+            if (mapping != null) {
+                mapped.add(display);
+                if (kind.isPresent()) {
+                    diagnostics.report(DiagnosticCode.FERRY_W011, mapping.span(), display + " names its application"
+                            + " itself (" + kind.get().property + "); ferry.yaml's mapping is not applied");
+                } else {
+                    mapped(root, display, mapping, properties, diagnostics).ifPresent(found::add);
+                }
+            }
             if (kind.isEmpty()) {
                 continue;
             }
@@ -56,7 +73,39 @@ final class Submissions {
             }
             found.add(new Submission(display, kind.get(), app.get(), properties));
         }
+        config.submissions().forEach((file, mapping) -> {
+            if (!mapped.contains(file)) {
+                diagnostics.report(DiagnosticCode.FERRY_W011, mapping.span(), "ferry.yaml maps '" + file
+                        + "', which is not a properties file of the repository; the mapping is not applied");
+            }
+        });
         return found;
+    }
+
+    /** The submission ferry.yaml maps a properties file to: an app's XML file, or the directory holding one. */
+    private static Optional<Submission> mapped(Path root, String display, FerryConfig.Entry<String> mapping,
+                                               SortedMap<String, String> properties, Diagnostics diagnostics) {
+        RepoRoot repoRoot = new RepoRoot(root);
+        RepoRoot.Located located = repoRoot.locate(root, mapping.value());
+        if (located.outside()) {
+            repoRoot.checked(located, mapping.span(), diagnostics);
+            return Optional.empty();
+        }
+        Path target = located.path();
+        List<Path> candidates = Files.isDirectory(target)
+                ? Stream.of(AppKind.values()).map(k -> target.resolve(k.defaultFile)).toList() : List.of(target);
+        for (Path candidate : candidates) {
+            OozieDocumentKind document = Files.isRegularFile(candidate) ? OozieReader.detect(candidate)
+                    : OozieDocumentKind.UNKNOWN;
+            for (AppKind kind : AppKind.values()) {
+                if (document.name().equals(kind.name())) {
+                    return Optional.of(new Submission(display, kind, candidate.toAbsolutePath().normalize(), properties));
+                }
+            }
+        }
+        diagnostics.report(DiagnosticCode.FERRY_W011, mapping.span(), "ferry.yaml maps " + display + " to '"
+                + mapping.value() + "', which holds no workflow, coordinator or bundle; the file is not converted");
+        return Optional.empty();
     }
 
     private static List<Path> propertiesFiles(Path root, Diagnostics diagnostics) {

@@ -28,6 +28,12 @@ public record FlinkDeploymentSpec(String name, String image, String flinkVersion
                 taskManagerMemory, jobManagerCpu, taskManagerCpu, taskSlots, serviceAccount, shipping);
     }
 
+    /** This spec with other JobManager / TaskManager memory (Flink memory sizes: {@code 2048m}, {@code 4g}). */
+    public FlinkDeploymentSpec withMemory(String jobManager, String taskManager) {
+        return new FlinkDeploymentSpec(name, image, flinkVersion, jarUri, scriptInImage, parallelism, jobManager,
+                taskManager, jobManagerCpu, taskManagerCpu, taskSlots, serviceAccount, shipping);
+    }
+
     /** This spec shipping its script another way. */
     public FlinkDeploymentSpec withShipping(ScriptShipping value) {
         return new FlinkDeploymentSpec(name, image, flinkVersion, jarUri, scriptInImage, parallelism, jobManagerMemory,

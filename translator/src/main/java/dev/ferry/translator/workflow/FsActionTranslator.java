@@ -20,7 +20,8 @@ final class FsActionTranslator {
 
     private FsActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, FsAction fs, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
+    static TaskNode translate(ActionNode node, FsAction fs, TriggerRule rule, WorkflowSources sources, OozieEl el,
+                              Diagnostics diagnostics) {
         List<TaskNode.FsStep> steps = new ArrayList<>();
         for (FsOperation operation : fs.operations()) {
             SortedMap<String, Template> arguments = new TreeMap<>();
@@ -35,7 +36,9 @@ final class FsActionTranslator {
                     "Hadoop configuration/job-xml of fs action '" + node.name() + "' is not carried over",
                     "configure the file system client (fsspec/pyarrow, core-site.xml) on the worker instead");
         }
-        Template nameNode = fs.nameNode() == null ? null : el.template(fs.nameNode(), fs.span());
+        // <global>'s name-node applies to fs actions too (LiteWorkflowAppParser.handleGlobal adds it to every action).
+        String ownOrGlobal = sources.workflow().settings(node).nameNode();
+        Template nameNode = ownOrGlobal == null ? null : el.template(ownOrGlobal, fs.span());
         return new TaskNode.Fs(node.name(), node.span(), rule, nameNode, steps, node.okTo(), node.errorTo(),
                 RetryPolicies.of(node, diagnostics));
     }

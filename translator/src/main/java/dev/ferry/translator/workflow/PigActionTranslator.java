@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -98,8 +99,15 @@ final class PigActionTranslator {
         String deploymentPath = "k8s/" + dagId + "/" + node.name() + ".yaml";
         String deploymentName = WorkflowTranslator.DagNames.dns(dagId + "-" + node.name(), 45);
         FlinkDeploymentSpec deployment = FlinkDeploymentSpec.forJob(deploymentName, "/opt/ferry/" + scriptPath);
+        OptionalInt parallelism = PigParallelism.of(parsed.get(), values.get(), diagnostics);
+        if (parallelism.isPresent()) {
+            deployment = deployment.withParallelism(parallelism.getAsInt());
+        }
+        // Pig resolves a scheme-less LOAD/STORE path on fs.defaultFS, which Oozie sets from <name-node>.
+        String nameNode = sources.workflow().settings(node).nameNode();
+        Template defaultFs = nameNode == null ? null : el.template(nameNode, pig.span());
         return Optional.of(new TaskNode.FlinkJob(node.name(), node.span(), rule, job.get(), scriptPath, deploymentPath,
-                deployment, params, prepare, node.okTo(), node.errorTo(),
+                deployment, params, prepare, defaultFs, node.okTo(), node.errorTo(),
                 RetryPolicies.of(node, diagnostics)));
     }
 

@@ -20,10 +20,14 @@ public sealed interface TaskNode {
         return null;
     }
 
-    /** A Pig action, now a Flink SQL batch job on its own FlinkDeployment. */
+    /**
+     * A Pig action, now a Flink SQL batch job on its own FlinkDeployment. {@code defaultFs} is the action's
+     * {@code <name-node>} (its own, else {@code <global>}'s), where scheme-less paths of the job and its prepare
+     * steps resolve as they did in Pig; null when neither sets one.
+     */
     record FlinkJob(String id, SourceSpan span, TriggerRule triggerRule, SqlJob job, String scriptPath, String deploymentPath,
                     FlinkDeploymentSpec deployment, SortedMap<String, Template> params, List<PrepareStep> prepare,
-                    String ok, String error, RetryPolicy retry)
+                    Template defaultFs, String ok, String error, RetryPolicy retry)
             implements TaskNode {
         public FlinkJob {
             prepare = List.copyOf(prepare);
@@ -98,7 +102,7 @@ public sealed interface TaskNode {
         }
     }
 
-    /** Oozie fs action: its operations in document order; {@code nameNode} or null. */
+    /** Oozie fs action: its operations in document order; {@code nameNode} (its own, else {@code <global>}'s) or null. */
     record Fs(String id, SourceSpan span, TriggerRule triggerRule, Template nameNode, List<FsStep> steps, String ok,
               String error, RetryPolicy retry)
             implements TaskNode {

@@ -42,6 +42,12 @@ public record WorkflowPlan(String dagId, String description, List<String> source
     }
 
     /** The same plan with another run configuration. */
+    /** This plan with other tasks (the same ids, in the same order: edges stay valid). */
+    public WorkflowPlan withTasks(List<TaskNode> other) {
+        return new WorkflowPlan(dagId, description, sourceFiles, schedule, params, runConfiguration, other, edges, tags,
+                actionSlas, workflowSla);
+    }
+
     public WorkflowPlan withRunConfiguration(SortedMap<String, Template> other) {
         return new WorkflowPlan(dagId, description, sourceFiles, schedule, params, other, tasks, edges, tags, actionSlas,
                 workflowSla);

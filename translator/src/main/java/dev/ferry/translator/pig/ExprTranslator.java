@@ -42,6 +42,8 @@ final class ExprTranslator {
     private final Diagnostics diagnostics;
     /** Where a PIG-W010 was reported already: a call translated twice (a retried form) warns once. */
     private final Set<SourceSpan> warned = new HashSet<>();
+    /** Casts of loaded bytearrays to maps and bags, by the script's load casters. */
+    private final ComplexCasts complexCasts = new ComplexCasts();
 
     /**
      * @param parameters collects every {@code $PARAM} the expressions use
@@ -50,6 +52,10 @@ final class ExprTranslator {
     ExprTranslator(Set<String> parameters, Diagnostics diagnostics) {
         this.parameters = parameters;
         this.diagnostics = diagnostics;
+    }
+
+    ComplexCasts complexCasts() {
+        return complexCasts;
     }
 
     /** {@code DEFINE name Builtin('arg')}: builtins that take constructor arguments, by the name the script gives them. */
@@ -93,6 +99,9 @@ final class ExprTranslator {
             parameters.add(param.name());
             // Pig substitutes the text of the parameter before parsing; the runner does the same.
             return new Value.Scalar(new SqlExpr.Param(param.name()), PigType.BYTEARRAY);
+        }
+        if (expr instanceof PigExpr.Cast cast && (cast.type() == PigType.MAP || cast.type() == PigType.BAG || cast.type() == PigType.TUPLE)) {
+            return complexCasts.cast(scalar(cast.expr(), scope), cast.type(), cast.schema(), cast.span());
         }
         if (expr instanceof PigExpr.Cast cast) {
             return cast(scalar(cast.expr(), scope), cast.type(), cast.span());

@@ -27,11 +27,18 @@ final class StorageFunctions {
      * @param delimiter the field delimiter of Pig's text format (a line per field for TextLoader)
      * @param schema the fields a loader declares itself (JsonLoader's argument), else empty
      * @param notes "differs:" notes the translation warns with
+     * @param caster how the loader casts its bytearrays to maps and bags
      */
-    record Storage(FileFormat format, String delimiter, FileTag fileTag, List<FieldSchema> schema, List<String> notes) {
+    record Storage(FileFormat format, String delimiter, FileTag fileTag, List<FieldSchema> schema, List<String> notes,
+            ComplexCasts.Caster caster) {
         Storage {
             schema = List.copyOf(schema);
             notes = List.copyOf(notes);
+        }
+
+        /** A storage function whose LoadCaster is Utf8StorageConverter. */
+        Storage(FileFormat format, String delimiter, FileTag fileTag, List<FieldSchema> schema, List<String> notes) {
+            this(format, delimiter, fileTag, schema, notes, ComplexCasts.Caster.UTF8);
         }
     }
 
@@ -97,7 +104,7 @@ final class StorageFunctions {
                 if (!function.name().equals(PIGMIX_LOADER) || !function.arguments().isEmpty()) {
                     throw notTranslated(function, path);
                 }
-                return new Storage(FileFormat.PIG_STORAGE, "\u0001", FileTag.NONE, List.of(), List.of());
+                return new Storage(FileFormat.PIG_STORAGE, "\u0001", FileTag.NONE, List.of(), List.of(), ComplexCasts.Caster.PIGMIX);
             }
             case "TextLoader" -> {
                 // One field per line, never null (an empty line is an empty chararray).

@@ -54,6 +54,9 @@ class NotTranslatedYetTest {
             G = group A by b; X = foreach G { o = order A by a; t = limit o 2; generate group, COUNT(A), COUNT(t); } | 3:53 | reads the whole bag beside its nested LIMIT
             G = group A by b; X = foreach G { t = limit A 2; generate FLATTEN(t); } | 3:35 | not ORDERed just before
             G = group A by b; X = foreach G { o = order A by a; t = limit o 2; d = distinct A; generate COUNT(d), COUNT(t); } | 3:53 | beside other nested commands
+            G = group A by b; X = foreach G { o = order A by a; generate group, FLATTEN(o); } | 3:77 | of a nested ORDER without LIMIT read other than whole
+            G = group A by b; X = foreach G { o = order A by a; s = o.a; generate BagToString(s); } | 3:83 | of a nested ORDER without LIMIT read other than whole
+            G = group A by b; X = foreach G { o = order A by a; generate group, o; } | 3:69 | of a nested ORDER without LIMIT read other than whole
             X = load 'm' as (m:map[int]);                          | 3:18 | a map of int values (map[int]) is not translated yet
             X = foreach A generate TOMAP(b, a, b);                 | 3:24 | a map of an odd number of arguments (3) is not translated: Pig's TOMAP fails the job
             X = foreach A generate TOMAP(TOBAG(b));                | 3:24 | TOMAP of one argument

@@ -201,7 +201,7 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     assert jar_copy[0] == "--chown=flink:flink"
     source = jar_copy[1].replace("${RUNTIME_JAR}", args["RUNTIME_JAR"])
     assert (ROOT / source).is_file(), f"{source} is not in the build context (mvn package first)"
-    # The jars the runtime needs beside Flink's own (joda-time for Pig's datetimes), none of Flink's.
+    # The jars the runtime needs beside Flink's (joda-time for Pig's datetimes), none of Flink's.
     assert lib_copy[0] == "--chown=flink:flink"
     assert lib_copy[2] == "/opt/flink/usrlib/lib/"
     lib = ROOT / lib_copy[1].replace("${RUNTIME_LIB}", args["RUNTIME_LIB"])

@@ -25,6 +25,9 @@ final class ComplexCasts {
         PIGMIX
     }
 
+    /** The runtime function reading Pig's map text, as Utf8StorageConverter's bytesToMap. */
+    static final String TEXT_MAP = "PIG_TEXT_MAP";
+
     private final Set<Caster> casters = new LinkedHashSet<>();
 
     /** A LOAD of the script reads its fields with this caster. */
@@ -47,7 +50,7 @@ final class ComplexCasts {
         }
         Caster caster = casters.isEmpty() ? Caster.UTF8 : casters.iterator().next();
         if (to == PigType.MAP && schema.isEmpty()) {
-            return new Value.Scalar(SqlExpr.Call.of("PIG_TEXT_MAP", value.sql()), PigType.MAP, new Inner(PigType.BYTEARRAY));
+            return new Value.Scalar(SqlExpr.Call.of(TEXT_MAP, value.sql()), PigType.MAP, new Inner(PigType.BYTEARRAY));
         }
         if (to == PigType.BAG && caster == Caster.PIGMIX && isBagOfUntypedMaps(schema)) {
             return new Value.Scalar(SqlExpr.Call.of(StorageFunctions.PIGMIX_CASTER, value.sql()), PigType.BAG,

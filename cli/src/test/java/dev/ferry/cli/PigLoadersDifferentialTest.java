@@ -136,4 +136,31 @@ class PigLoadersDifferentialTest {
                 "r = LOAD '$INPUT' AS (name:chararray, m);\nt = FOREACH r GENERATE name, (map[]) m AS m;\n"
                         + "s = FOREACH t GENERATE name, m#'city', m#'k', m#'j', m;\nSTORE s INTO '$OUTPUT';\n", false));
     }
+    /**
+     * Typed bag and tuple fields of a LOAD, read as Pig's Utf8StorageConverter reads them: an empty
+     * bag, a null field, text around the bag, an unparsable int (null), an empty chararray, a tuple
+     * that ends early (the whole field null), unicode.
+     */
+    static final String BAGS_AND_TUPLES = "ann\t{(1,a),(2,b)}\t(3,x)\nbob\t{}\t(,)\ncid\t\t\ndan\t{(x,),(4,zoë)}\t(5)\n"
+            + "eve\tjunk{(7,q)}tail\tz(6,w\nfay\t{(8,a)\t(9,b))\n";
+
+    static final String LOAD_BAGS_AND_TUPLES = "r = LOAD '$INPUT' AS (name:chararray, b:bag{t:(n:int, s:chararray)}, t:tuple(n:int, s:chararray));\n";
+
+    @Test
+    void typedBagAndTupleFieldsAreReadAsPigReadsThem() throws Exception {
+        assertEquals("", PigVsFlink.differences(tmp, BAGS_AND_TUPLES, LOAD_BAGS_AND_TUPLES
+                + "s = FOREACH r GENERATE name, b, t, COUNT(b), SIZE(b);\nSTORE s INTO '$OUTPUT';\n", false));
+    }
+
+    @Test
+    void aLoadedBagFlattensAsInPig() throws Exception {
+        assertEquals("", PigVsFlink.differences(tmp, BAGS_AND_TUPLES, LOAD_BAGS_AND_TUPLES
+                + "f = FOREACH r GENERATE name, FLATTEN(b);\nSTORE f INTO '$OUTPUT';\n", false));
+    }
+
+    @Test
+    void loadedTupleFieldsOfEveryNumberTypeAndBytearray() throws Exception {
+        assertEquals("", PigVsFlink.differences(tmp, "(1,2.5,0.25,raw)\n(9223372036854775807L,1e3,7f,)\n(x,y,z,w)\n( 4 , 5 ,6,(a))\n\n",
+                "r = LOAD '$INPUT' AS (t:tuple(l:long, d:double, f:float, a:bytearray));\nSTORE r INTO '$OUTPUT';\n", false));
+    }
 }

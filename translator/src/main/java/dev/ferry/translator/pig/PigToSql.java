@@ -313,9 +313,12 @@ public final class PigToSql {
             columns.add(new Column("line", SqlType.STRING));
             tableDelimiter = "\n";
         }
+        List<SelectItem> complexRead = new ArrayList<>();
         for (var fieldSchema : schema) {
-            Inner inner = fieldSchema.type() == PigType.MAP ? PigTypes.loadedMap(fieldSchema) : null;
-            var type = inner != null ? PigTypes.LOADED_MAP : PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
+            boolean complex = LoadedComplexFields.isComplex(fieldSchema);
+            Inner inner = fieldSchema.type() == PigType.MAP ? PigTypes.loadedMap(fieldSchema) : complex ? LoadedComplexFields.inner(fieldSchema) : null;
+            var type = fieldSchema.type() == PigType.MAP ? PigTypes.LOADED_MAP : complex ? SqlType.STRING
+                    : PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(fieldSchema.span(), "the file tag is a chararray; declaring it "
@@ -325,10 +328,15 @@ public final class PigToSql {
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
+            complexRead.add(new SelectItem(complex ? LoadedComplexFields.read(fieldSchema, sqlName) : SqlExpr.ColumnRef.of(sqlName), sqlName));
         }
         String table = tableName(alias);
         sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
         order.add(table);
+        if (schema.stream().anyMatch(LoadedComplexFields::isComplex)) {
+            // The table holds the bags' and tuples' text; this view reads them as Pig's load caster does.
+            return view(alias, load.span(), Select.of(complexRead, new SqlQuery.TableRef(table)), fields);
+        }
         return new Relation.Named(table, fields);
     }
 

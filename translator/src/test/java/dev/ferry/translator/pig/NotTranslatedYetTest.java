@@ -59,6 +59,8 @@ class NotTranslatedYetTest {
             G = group A by b; X = foreach G { o = order A by a; generate group, o; } | 3:69 | of a nested ORDER without LIMIT read other than whole
             X = foreach A generate (map[]) b; | 3:24 | casting chararray to map is not translated
             P = load 'p' using org.apache.pig.test.pigmix.udf.PigPerformanceLoader() as (u, m); X = foreach P generate (map[]) m; | 3:108 | load casters
+            X = load 'b' as (b:bag{(m:map[])}); | 3:25 | a map inside a loaded bag is not translated yet
+            X = load 'b' as (t:tuple()); | 3:18 | a tuple field without the types of its tuples' fields
             X = load 'm' as (m:map[int]);                          | 3:18 | a map of int values (map[int]) is not translated yet
             X = foreach A generate TOMAP(b, a, b);                 | 3:24 | a map of an odd number of arguments (3) is not translated: Pig's TOMAP fails the job
             X = foreach A generate TOMAP(TOBAG(b));                | 3:24 | TOMAP of one argument

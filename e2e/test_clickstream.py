@@ -198,7 +198,7 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     users = [i["value"] for i in runtime if i["instruction"] == "USER"]
     runs = " ".join(i["value"] for i in runtime if i["instruction"] == "RUN")
     assert "/opt/flink/plugins/s3-fs-hadoop/" in runs
-    jar_copy, entrypoint_copy = copies
+    jar_copy, lib_copy, entrypoint_copy = copies
     assert jar_copy[0] == "--chown=flink:flink"
     # The TLS entry point: in the context, executable, where the submitted TLS specs point.
     assert entrypoint_copy[0] == "--chmod=0555"
@@ -206,6 +206,13 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     assert entrypoint_copy[2] == FlinkTls.ENTRYPOINT
     source = jar_copy[1].replace("${RUNTIME_JAR}", args["RUNTIME_JAR"])
     assert (ROOT / source).is_file(), f"{source} is not in the build context (mvn package first)"
+    # The jars the runtime needs beside Flink's (joda-time for Pig's datetimes), none of Flink's.
+    assert lib_copy[0] == "--chown=flink:flink"
+    assert lib_copy[2] == "/opt/flink/usrlib/lib/"
+    lib = ROOT / lib_copy[1].replace("${RUNTIME_LIB}", args["RUNTIME_LIB"])
+    jars = sorted(p.name for p in lib.glob("*.jar"))
+    assert any(name.startswith("joda-time-") for name in jars), jars
+    assert not [name for name in jars if name.startswith(("flink-", "log4j-"))], jars
     assert users[-1] == "9999:9999"
     for file in sorted((migrated_repo / "k8s").glob("*/*.yaml")):
         spec = yaml.safe_load(file.read_text())["spec"]

@@ -54,6 +54,14 @@ class PigBagFunctionsDifferentialTest {
                         "g = GROUP rows BY city;\nr = FOREACH g GENERATE group, SIZE(DIFF(rows.name, TOBAG('ann', 'zed')));\n"),
                 Arguments.of("COUNT and AVG of a bag built in the FOREACH",
                         "r = FOREACH rows GENERATE name, COUNT(TOKENIZE(city)), COUNT_STAR(TOBAG(name, city)), AVG(TOBAG(score, 1.0));\n"),
+                Arguments.of("SUM, MIN and MAX of bags built in the FOREACH: nulls skipped, an all-null bag gives null",
+                        "r = FOREACH rows GENERATE name, SUM(TOBAG(clicks, clicks)), MIN(TOBAG(score, 0.75)), MAX(TOBAG(name, city)),"
+                                + " SUM({(score), (score)}), MAX(TOBAG((long) clicks, 4L)), MIN(TOBAG((float) score, (float) clicks));\n"),
+                Arguments.of("SUM and MAX of bags built inside a nested FOREACH, beside a nested FILTER",
+                        "g = GROUP rows BY city;\nr = FOREACH g {\n  f = FILTER rows BY clicks > 0;\n"
+                                + "  GENERATE group, SUM(f.clicks), MAX(TOBAG(group, 'M')), SUM(TOBAG(COUNT(f), COUNT(rows)));\n};\n"),
+                Arguments.of("FLATTEN of a TOBAG: a row per argument, nulls kept",
+                        "r = FOREACH rows GENERATE name, FLATTEN(TOBAG(clicks, 1));\n"),
                 Arguments.of("COR of a GROUP's bags through Pig's combiner",
                         "g = GROUP pairs BY city;\nr = FOREACH g GENERATE group, COR(pairs.score, pairs.c);\n"),
                 Arguments.of("bags, tuples, maps and datetimes are stored in Pig's text form",

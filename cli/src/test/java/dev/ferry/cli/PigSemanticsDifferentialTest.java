@@ -149,6 +149,10 @@ class PigSemanticsDifferentialTest {
                 Arguments.of("nested FILTER, ORDER and LIMIT, then FLATTEN: the first row of each group's filtered bag",
                         "g = GROUP rows BY city;\nr = FOREACH g {\n  f = FILTER rows BY score IS NOT NULL;\n  o = ORDER f BY score ASC;\n"
                                 + "  first = LIMIT o 1;\n  GENERATE group, FLATTEN(first);\n};\n"),
+                Arguments.of("nested ORDER without LIMIT read by aggregates, through a projection and a FILTER of it (nulls, empty bags)",
+                        "g = GROUP rows BY city;\nr = FOREACH g {\n  o = ORDER rows BY score DESC;\n  s = o.score;\n  big = FILTER o BY clicks > 2;\n"
+                                + "  u = DISTINCT s;\n  GENERATE group, SUM(s), MIN(o.name), MAX(s), AVG(o.clicks), COUNT(big),"
+                                + " COUNT(u);\n};\n"),
                 Arguments.of("nested ORDER then LIMIT under GROUP ALL: the top N overall",
                         "g = GROUP rows ALL;\nr = FOREACH g {\n  o = ORDER rows BY score DESC, name ASC;\n  top = LIMIT o 3;\n"
                                 + "  GENERATE FLATTEN(top);\n};\n"),

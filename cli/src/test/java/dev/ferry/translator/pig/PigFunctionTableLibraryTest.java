@@ -25,6 +25,12 @@ class PigFunctionTableLibraryTest {
     }
 
     @Test
+    void theLoadCastersCallFunctionsOfTheLibrary() {
+        assertEquals(List.of(), List.of(ComplexCasts.TEXT_MAP, StorageFunctions.PIGMIX_CASTER).stream()
+                .filter(name -> !PigFunctions.LIBRARY.containsKey(name)).toList());
+    }
+
+    @Test
     void rowsThatCannotBeExactSayHow() {
         Map<String, PigFunctionTable.Scalar> rows = PigFunctionTable.scalars();
         assertEquals(List.of("ABS", "DIFF", "EqualsIgnoreCase", "INVERSEMAP", "IsEmpty", "RANDOM", "REGEX_SEARCH", "ROUND_TO", "ToDate"),

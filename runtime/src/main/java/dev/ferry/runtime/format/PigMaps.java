@@ -18,7 +18,7 @@ import java.util.Map;
  * {@code org.apache.pig.builtin.Utf8StorageConverter.consumeMap} reads it (Pig 0.18): values stay
  * the text they were (Pig's bytearray), nested tuples, bags and maps included.
  */
-final class PigMaps {
+public final class PigMaps {
 
     /** How a MAP&lt;STRING, STRING&gt; column is written back, in Pig's HashMap order. */
     static final PigText TEXT = PigText.of(new MapType(new VarCharType(VarCharType.MAX_LENGTH), new VarCharType(VarCharType.MAX_LENGTH)));
@@ -36,7 +36,7 @@ final class PigMaps {
     }
 
     /** The map, or null where Pig discards the field (it throws inside consumeMap and logs a warning). */
-    static MapData parse(String text) {
+    public static MapData parse(String text) {
         int i = text.indexOf('[');
         if (i < 0) {
             return null;

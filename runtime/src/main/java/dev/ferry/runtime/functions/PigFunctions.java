@@ -37,6 +37,9 @@ public final class PigFunctions {
         m.put("PIG_DOUBLE", new PigDouble()); // (double)s
         m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
         m.put("PIG_TEXT", new PigToText()); // a bag, tuple, map or datetime as PigStorage writes it
+        m.put("PIG_TEXT_MAP", new PigLoadCasters.TextToMap()); // (map[])bytearray: Utf8StorageConverter's map text
+        m.put("PIG_PIGMIX_BAG", new PigLoadCasters.PigMixBagOfMaps()); // (bag{tuple(map[])})bytearray of PigMix's loader
+        m.put("PIG_LOAD_AS", new PigLoadAs()); // a LOAD's bag{(...)} or tuple(...) field, read from Pig's text
         // arithmetic and math
         m.put("PIG_DIVIDE", new PigDivide()); // a / b: null when b is zero, for every type
         m.put("PIG_ASSERT", new PigAssert()); // ASSERT a BY c: fails the job when c is false or null

@@ -42,6 +42,8 @@ final class ExprTranslator {
     private final Diagnostics diagnostics;
     /** Where a PIG-W010 was reported already: a call translated twice (a retried form) warns once. */
     private final Set<SourceSpan> warned = new HashSet<>();
+    /** Casts of loaded bytearrays to maps and bags, by the script's load casters. */
+    private final ComplexCasts complexCasts = new ComplexCasts();
 
     /**
      * @param parameters collects every {@code $PARAM} the expressions use
@@ -50,6 +52,10 @@ final class ExprTranslator {
     ExprTranslator(Set<String> parameters, Diagnostics diagnostics) {
         this.parameters = parameters;
         this.diagnostics = diagnostics;
+    }
+
+    ComplexCasts complexCasts() {
+        return complexCasts;
     }
 
     /** {@code DEFINE name Builtin('arg')}: builtins that take constructor arguments, by the name the script gives them. */
@@ -93,6 +99,9 @@ final class ExprTranslator {
             parameters.add(param.name());
             // Pig substitutes the text of the parameter before parsing; the runner does the same.
             return new Value.Scalar(new SqlExpr.Param(param.name()), PigType.BYTEARRAY);
+        }
+        if (expr instanceof PigExpr.Cast cast && (cast.type() == PigType.MAP || cast.type() == PigType.BAG || cast.type() == PigType.TUPLE)) {
+            return complexCasts.cast(scalar(cast.expr(), scope), cast.type(), cast.schema(), cast.span());
         }
         if (expr instanceof PigExpr.Cast cast) {
             return cast(scalar(cast.expr(), scope), cast.type(), cast.span());
@@ -294,7 +303,8 @@ final class ExprTranslator {
             case MAP -> new SqlExpr.MapOf(args);
         };
         Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types)
-                : BAGS_OF_CHARARRAYS.contains(name) ? Inner.bag(List.of(PigType.CHARARRAY)) : null;
+                : BAGS_OF_CHARARRAYS.contains(name) ? Inner.bag(List.of(PigType.CHARARRAY))
+                : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }
 
@@ -495,15 +505,15 @@ final class ExprTranslator {
         return new Inner(value);
     }
 
-    /** COUNT(TOKENIZE(s)): an aggregate of a bag value, computed on the value by the runtime's PIG_BAG_* function. */
+    /**
+     * COUNT(TOKENIZE(s)), SUM(TOBAG(a, b)), MAX({(x), (y)}): an aggregate of a bag value, computed on
+     * the value by the runtime's PIG_BAG_* function. SUM, MIN and MAX need the type of the tuples'
+     * first field ({@link BagValueAggregates}).
+     */
     private static Value.Scalar aggregateOfBagValue(PigExpr.Call call, Value.Scalar bag) {
-        PigType type = switch (call.function()) {
-            case "COUNT", "COUNT_STAR" -> PigType.LONG;
-            case "AVG" -> PigType.DOUBLE;
-            default -> throw unsupported(call.span(), call.function() + " of a bag built in the expression (not a GROUP's bag) is not"
-                    + " translated yet: the type of its tuples is not known to the translation");
-        };
-        return new Value.Scalar(SqlExpr.Call.of("PIG_BAG_" + call.function(), bag.sql()), type);
+        PigType first = bag.inner() == null || bag.inner().tupleTypes().isEmpty() ? null : bag.inner().tupleTypes().get(0);
+        return new Value.Scalar(SqlExpr.Call.of("PIG_BAG_" + call.function(), bag.sql()),
+                BagValueAggregates.resultType(call.function(), first, call.span()));
     }
 
     /** COUNT, COUNT_STAR, SUM, AVG, MIN, MAX over a bag of a grouped relation, with Pig's result types. */

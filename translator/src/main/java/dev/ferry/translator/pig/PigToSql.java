@@ -297,6 +297,7 @@ public final class PigToSql {
 
     private Relation load(String alias, PigRelation.Load load) {
         StorageFunctions.Storage storage = StorageFunctions.load(load.function(), load.path(), load.schema());
+        expressions.complexCasts().loadedWith(storage.caster());
         storage.notes().forEach(note -> expressions.warnDiffers(load.function().span(), load.function().simpleName(), note));
         String delimiter = storage.delimiter();
         List<FieldSchema> schema = load.schema().isEmpty() ? storage.schema() : load.schema();
@@ -316,9 +317,12 @@ public final class PigToSql {
             columns.add(new Column("line", SqlType.STRING));
             tableDelimiter = "\n";
         }
+        List<SelectItem> complexRead = new ArrayList<>();
         for (var fieldSchema : schema) {
-            Inner inner = fieldSchema.type() == PigType.MAP ? PigTypes.loadedMap(fieldSchema) : null;
-            var type = inner != null ? PigTypes.LOADED_MAP : PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
+            boolean complex = LoadedComplexFields.isComplex(fieldSchema);
+            Inner inner = fieldSchema.type() == PigType.MAP ? PigTypes.loadedMap(fieldSchema) : complex ? LoadedComplexFields.inner(fieldSchema) : null;
+            var type = fieldSchema.type() == PigType.MAP ? PigTypes.LOADED_MAP : complex ? SqlType.STRING
+                    : PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
                     fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(fieldSchema.span(), "the file tag is a chararray; declaring it "
@@ -328,10 +332,15 @@ public final class PigToSql {
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
+            complexRead.add(new SelectItem(complex ? LoadedComplexFields.read(fieldSchema, sqlName) : SqlExpr.ColumnRef.of(sqlName), sqlName));
         }
         String table = tableName(alias);
         sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
         order.add(table);
+        if (schema.stream().anyMatch(LoadedComplexFields::isComplex)) {
+            // The table holds the bags' and tuples' text; this view reads them as Pig's load caster does.
+            return view(alias, load.span(), Select.of(complexRead, new SqlQuery.TableRef(table)), fields);
+        }
         return new Relation.Named(table, fields);
     }
 
@@ -658,7 +667,8 @@ public final class PigToSql {
 
     /**
      * A nested block's aliases: {@code x = a.f} and other expressions, {@code FILTER bag BY c} (an
-     * aggregate FILTER (WHERE c)), {@code DISTINCT bag.f} (an aggregate over DISTINCT f).
+     * aggregate FILTER (WHERE c)), {@code DISTINCT bag.f} (an aggregate over DISTINCT f), {@code ORDER bag BY k}
+     * without LIMIT (the same rows, when only order-blind aggregates read them: {@link NestedOrders}).
      */
     private Scope withNestedAliases(Scope scope) {
         Map<String, Value> locals = new java.util.LinkedHashMap<>();
@@ -675,6 +685,10 @@ public final class PigToSql {
             } else if (op instanceof PigRelation.NestedOp.Distinct distinct
                     && expressions.translate(distinct.input(), nested) instanceof Value.Bag bag) {
                 locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), bag.filter(), true));
+            } else if (op instanceof PigRelation.NestedOp.Order order && order.comparator() == null
+                    && expressions.translate(order.input(), nested) instanceof Value.Bag bag) {
+                // The same rows: NestedOrders checked that nothing reads their order.
+                locals.put(command.alias(), bag);
             } else {
                 throw ExprTranslator.unsupported(command.span(), "nested " + op.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
                         + " inside FOREACH { } is not translated yet");
@@ -684,6 +698,7 @@ public final class PigToSql {
     }
 
     private Projection project(PigRelation.Foreach foreach, Scope outerScope) {
+        NestedOrders.checkOrderIsNotRead(nestedCommands, foreach.items());
         Scope scope = nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope);
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
@@ -788,7 +803,8 @@ public final class PigToSql {
                 for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
                     String column = taken.unique(alias + "_" + i);
                     columns.add(column);
-                    values.add(new Value.Scalar(new SqlExpr.ColumnRef(alias, column), scalar.inner().tupleTypes().get(i)));
+                    values.add(new Value.Scalar(new SqlExpr.ColumnRef(alias, column), scalar.inner().tupleTypes().get(i),
+                            scalar.inner().fieldInner(i)));
                     names.add(column);
                 }
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
@@ -849,7 +865,7 @@ public final class PigToSql {
         List<Column> columns = new ArrayList<>();
         List<SqlExpr> nulls = new ArrayList<>();
         for (PigType type : bag.inner().tupleTypes()) {
-            SqlType sqlType = PigTypes.columnType(type).orElseThrow();
+            SqlType sqlType = PigTypes.tupleFieldType(type, bag.inner().fieldInner(columns.size()));
             columns.add(new Column("f" + columns.size(), sqlType));
             nulls.add(new SqlExpr.Cast(SqlExpr.Literal.NULL, sqlType, false));
         }

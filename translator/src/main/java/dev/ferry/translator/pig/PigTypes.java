@@ -39,6 +39,15 @@ final class PigTypes {
         return new Inner(value);
     }
 
+    /** The SQL type of a bag's tuple field: a stored column's type, or a text map for a map of bytearray or chararray values. */
+    static SqlType tupleFieldType(PigType type, Inner inner) {
+        if (type == PigType.MAP && inner != null
+                && (inner.valueType() == PigType.BYTEARRAY || inner.valueType() == PigType.CHARARRAY)) {
+            return LOADED_MAP;
+        }
+        return columnType(type).orElseThrow();
+    }
+
     static Optional<SqlType> columnType(PigType type) {
         return Optional.ofNullable(COLUMN_TYPES.get(type));
     }

@@ -27,11 +27,18 @@ final class StorageFunctions {
      * @param delimiter the field delimiter of Pig's text format (a line per field for TextLoader)
      * @param schema the fields a loader declares itself (JsonLoader's argument), else empty
      * @param notes "differs:" notes the translation warns with
+     * @param caster how the loader casts its bytearrays to maps and bags
      */
-    record Storage(FileFormat format, String delimiter, FileTag fileTag, List<FieldSchema> schema, List<String> notes) {
+    record Storage(FileFormat format, String delimiter, FileTag fileTag, List<FieldSchema> schema, List<String> notes,
+            ComplexCasts.Caster caster) {
         Storage {
             schema = List.copyOf(schema);
             notes = List.copyOf(notes);
+        }
+
+        /** A storage function whose LoadCaster is Utf8StorageConverter. */
+        Storage(FileFormat format, String delimiter, FileTag fileTag, List<FieldSchema> schema, List<String> notes) {
+            this(format, delimiter, fileTag, schema, notes, ComplexCasts.Caster.UTF8);
         }
     }
 
@@ -46,6 +53,16 @@ final class StorageFunctions {
             "ParquetLoader", "ParquetLoader needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
             "ParquetStorer", "ParquetStorer needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
             "PigDump", "PigDump prints tuples for people to read; write the data with PigStorage instead");
+
+    /**
+     * PigMix's loader (org.apache.pig.test.pigmix.udf.PigPerformanceLoader), a declared mapping: it is
+     * PigStorage with a ^A field delimiter, and its caster is Utf8StorageConverter's except for a bag,
+     * which it reads from PigMix's own ^B / ^C / ^D encoding ({@link #PIGMIX_CASTER}).
+     */
+    static final String PIGMIX_LOADER = "org.apache.pig.test.pigmix.udf.PigPerformanceLoader";
+
+    /** The runtime function a PigMix loader's bytearray is cast to a bag with. */
+    static final String PIGMIX_CASTER = "PIG_PIGMIX_BAG";
 
     private static final String TAG_FILE = "-tagFile";
     private static final String TAG_PATH = "-tagPath";
@@ -82,6 +99,12 @@ final class StorageFunctions {
                 List<String> notes = tag != FileTag.FILE_PATH ? List.of() : List.of(PigFunctionTable.DIFFERS + "'-tagPath' gives the"
                         + " file's path without scheme and authority ('/data/in/part-0'); Pig gives its URI ('hdfs://nn:8020/data/in/part-0')");
                 return new Storage(FileFormat.PIG_STORAGE, delimiter(function), tag, List.of(), notes);
+            }
+            case "PigPerformanceLoader" -> {
+                if (!function.name().equals(PIGMIX_LOADER) || !function.arguments().isEmpty()) {
+                    throw notTranslated(function, path);
+                }
+                return new Storage(FileFormat.PIG_STORAGE, "\u0001", FileTag.NONE, List.of(), List.of(), ComplexCasts.Caster.PIGMIX);
             }
             case "TextLoader" -> {
                 // One field per line, never null (an empty line is an empty chararray).

@@ -35,6 +35,9 @@ class StorageFunctionsTest {
             a = LOAD 'in' USING PigStorage(',', '-schema') AS (x:int);         |
             a = LOAD 'in' USING JsonLoader('x:int, y:chararray');              |
             a = LOAD 'in' USING TextLoader();                                  |
+            a = LOAD 'in' USING org.apache.pig.test.pigmix.udf.PigPerformanceLoader() AS (u, m, b); |
+            a = LOAD 'in' USING com.acme.PigPerformanceLoader() AS (u, m, b);  | t.pig:1:21: error PIG-E020: storage function com.acme.PigPerformanceLoader (a user or piggybank function) is not translated yet: it needs a runtime adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format
+            a = LOAD 'in' USING org.apache.pig.test.pigmix.udf.PigPerformanceLoader(','); | t.pig:1:21: error PIG-E020: storage function org.apache.pig.test.pigmix.udf.PigPerformanceLoader (a user or piggybank function) is not translated yet: it needs a runtime adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format
             a = LOAD 'in' USING PigStorage(',', '-tagPath') AS (p:chararray);  | t.pig:1:21: warning PIG-W010: PigStorage is translated, but differs from Pig: '-tagPath' gives the file's path without scheme and authority ('/data/in/part-0'); Pig gives its URI ('hdfs://nn:8020/data/in/part-0')
             """)
     void loadFunctions(String load, String expected) {

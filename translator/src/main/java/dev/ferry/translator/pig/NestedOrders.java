@@ -1,0 +1,134 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.parser.pig.PigExpr;
+import dev.ferry.parser.pig.PigRelation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A nested ORDER without LIMIT ({@code E = ORDER B BY x; GENERATE SUM(E.x)}): the translation keeps
+ * the bag's rows, not their order, which is exact only where nothing reads the order. So the ordered
+ * alias, and the FILTERs and projections of it (they keep Pig's order), may only be read whole by a
+ * function that ignores order (COUNT, SUM, AVG, MIN, MAX, SIZE, IsEmpty) or by a nested DISTINCT;
+ * any other read (FLATTEN, BagToString, TOP, storing the bag...) is reported as not translated yet.
+ */
+final class NestedOrders {
+
+    /** Builtins whose result does not depend on the order of their bag. */
+    private static final Set<String> ORDER_BLIND = Set.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX", "SIZE", "IsEmpty");
+
+    private NestedOrders() {}
+
+    /** Fails (PIG-E020) at the first read of an ORDERed bag that would see its order. */
+    static void checkOrderIsNotRead(List<PigRelation.NestedCommand> commands, List<PigRelation.GenerateItem> items) {
+        Set<String> ordered = new HashSet<>();
+        for (PigRelation.NestedCommand command : commands) {
+            PigRelation.NestedOp op = command.op();
+            PigExpr whole = null;
+            if (op instanceof PigRelation.NestedOp.Assign assign) {
+                whole = assign.expr();
+            } else if (op instanceof PigRelation.NestedOp.Filter filter) {
+                whole = filter.input();
+            } else if (op instanceof PigRelation.NestedOp.Order order) {
+                whole = order.input();
+            } else if (op instanceof PigRelation.NestedOp.Distinct distinct) {
+                whole = distinct.input();
+            }
+            boolean readsOrdered = whole != null && ordered.contains(root(whole));
+            if (op instanceof PigRelation.NestedOp.Order || readsOrdered && !(op instanceof PigRelation.NestedOp.Distinct)) {
+                ordered.add(command.alias());
+            } else {
+                ordered.remove(command.alias());
+            }
+            List<PigExpr> others = new ArrayList<>();
+            if (whole != null && !readsOrdered) {
+                others.add(whole);
+            }
+            if (op instanceof PigRelation.NestedOp.Filter filter) {
+                others.add(filter.condition());
+            } else if (op instanceof PigRelation.NestedOp.Order order) {
+                order.keys().forEach(k -> others.add(k.expr()));
+            } else if (op instanceof PigRelation.NestedOp.Cross cross) {
+                others.addAll(cross.inputs());
+            }
+            others.forEach(e -> check(e, ordered));
+        }
+        if (!ordered.isEmpty()) {
+            items.forEach(item -> check(item.expr(), ordered));
+        }
+    }
+
+    private static void check(PigExpr expr, Set<String> ordered) {
+        if (expr instanceof PigExpr.Call call && ORDER_BLIND.contains(call.function()) && call.arguments().size() == 1
+                && ordered.contains(root(call.arguments().get(0)))) {
+            return;
+        }
+        if (expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null && ordered.contains(ref.name())) {
+            throw ExprTranslator.unsupported(ref.span(), "the bag '" + ref.name() + "' of a nested ORDER without LIMIT read other than"
+                    + " whole by COUNT, SUM, AVG, MIN, MAX, SIZE or IsEmpty (so that its order would show) is not translated yet");
+        }
+        children(expr).forEach(child -> check(child, ordered));
+    }
+
+    /** The alias a projection chain starts from ({@code E} of {@code E.x} or {@code E.(x, y)}), else null. */
+    private static String root(PigExpr expr) {
+        PigExpr e = expr;
+        while (e instanceof PigExpr.Dereference || e instanceof PigExpr.Projection) {
+            e = e instanceof PigExpr.Dereference d ? d.base() : ((PigExpr.Projection) e).base();
+        }
+        return e instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? ref.name() : null;
+    }
+
+    private static List<PigExpr> children(PigExpr expr) {
+        List<PigExpr> children = new ArrayList<>();
+        if (expr instanceof PigExpr.Dereference d) {
+            children.add(d.base());
+        } else if (expr instanceof PigExpr.Projection p) {
+            children.add(p.base());
+            children.addAll(p.columns());
+        } else if (expr instanceof PigExpr.MapLookup m) {
+            children.add(m.base());
+        } else if (expr instanceof PigExpr.Call c) {
+            children.addAll(c.arguments());
+        } else if (expr instanceof PigExpr.Invoke i) {
+            children.add(i.target());
+            children.addAll(i.arguments());
+        } else if (expr instanceof PigExpr.Cast c) {
+            children.add(c.expr());
+        } else if (expr instanceof PigExpr.Binary b) {
+            children.addAll(Arrays.asList(b.left(), b.right()));
+        } else if (expr instanceof PigExpr.Negate n) {
+            children.add(n.expr());
+        } else if (expr instanceof PigExpr.Not n) {
+            children.add(n.expr());
+        } else if (expr instanceof PigExpr.IsNull n) {
+            children.add(n.expr());
+        } else if (expr instanceof PigExpr.Matches m) {
+            children.addAll(Arrays.asList(m.expr(), m.pattern()));
+        } else if (expr instanceof PigExpr.In in) {
+            children.add(in.expr());
+            children.addAll(in.values());
+        } else if (expr instanceof PigExpr.Bincond b) {
+            children.addAll(Arrays.asList(b.condition(), b.whenTrue(), b.whenFalse()));
+        } else if (expr instanceof PigExpr.Case c) {
+            children.add(c.subject());
+            c.branches().forEach(w -> children.addAll(Arrays.asList(w.test(), w.result())));
+            children.add(c.otherwise());
+        } else if (expr instanceof PigExpr.TupleExpr t) {
+            children.addAll(t.items());
+        } else if (expr instanceof PigExpr.BagExpr b) {
+            children.addAll(b.items());
+        } else if (expr instanceof PigExpr.MapExpr m) {
+            children.addAll(m.keysAndValues());
+        } else if (expr instanceof PigExpr.ColumnRange r) {
+            children.addAll(Arrays.asList(r.from(), r.to()));
+        } else if (expr instanceof PigExpr.Flatten f) {
+            children.add(f.expr());
+        }
+        children.removeIf(java.util.Objects::isNull);
+        return children;
+    }
+}

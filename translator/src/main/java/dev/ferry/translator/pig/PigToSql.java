@@ -1150,23 +1150,57 @@ public final class PigToSql {
 
     /** RANK: a first field rank_alias; BY keys ranks ties equally with gaps (RANK) or without (DENSE). */
     private Relation rank(String alias, PigRelation.Rank rank) {
-        Relation.Named input = named(rank.input(), rank.span());
         if (rank.keys().isEmpty()) {
-            throw ExprTranslator.unsupported(rank.span(), "RANK without BY numbers rows in Pig's input order, which Flink does not keep;"
-                    + " not translated yet");
+            return rowNumbers(alias, rank);
         }
+        Relation.Named input = named(rank.input(), rank.span());
         List<OrderItem> ordering = ordering(rank.keys(), input);
         SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of(rank.dense() ? "DENSE_RANK" : "RANK"), List.of(), ordering);
+        return ranked(alias, rank, input, number);
+    }
+
+    /**
+     * RANK without BY numbers the rows 1, 2, 3... in the order Pig holds them (POCounter counts each task's
+     * rows, PORank adds the counts of the tasks before). Flink keeps an order only where the script ORDERs:
+     * the rows of an ORDER (or ORDER ... LIMIT) are numbered by its keys, and the result stays in that order.
+     */
+    private Relation rowNumbers(String alias, PigRelation.Rank rank) {
+        if (!(relationOf(rank.input(), rank.span()) instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
+            throw ExprTranslator.unsupported(rank.span(), "RANK without BY of a relation that is not ORDERed numbers rows in"
+                    + " Pig's input order, which Flink does not keep; not translated yet (ORDER it first, or RANK it BY a key)");
+        }
+        // An ORDER ... LIMIT n is numbered before the LIMIT and keeps the numbers up to n (Flink's top-N form).
+        SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), ordered.ordering());
+        Select numbered = rankSelect(rank, ordered.input(), number);
+        String rankName = numbered.items().get(0).alias();
+        SqlQuery query = ordered.limit() == null ? numbered
+                : Select.of(List.of(new SelectItem(new SqlExpr.Star(), null)), new SqlQuery.Derived(numbered, "numbered")).withWhere(new SqlExpr.Binary(SqlExpr.BinaryOp.LE,
+                        SqlExpr.ColumnRef.of(rankName), SqlExpr.Literal.number(ordered.limit())));
+        Relation.Named result = view(alias, rank.span(), query, rankFields(rank, ordered.input(), rankName));
+        return new Relation.Ordered(result, List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)), null, List.of(rank.span()));
+    }
+
+    /** The input's rows behind a first field rank_input, the given number. */
+    private Relation.Named ranked(String alias, PigRelation.Rank rank, Relation.Named input, SqlExpr number) {
+        Select query = rankSelect(rank, input, number);
+        return view(alias, rank.span(), query, rankFields(rank, input, query.items().get(0).alias()));
+    }
+
+    private Select rankSelect(PigRelation.Rank rank, Relation.Named input, SqlExpr number) {
         Names names = new Names();
         input.fields().forEach(f -> names.unique(f.sqlName()));
         String rankName = names.unique("rank_" + rank.input());
         List<SelectItem> items = new ArrayList<>();
         items.add(new SelectItem(new SqlExpr.Cast(number, SqlType.BIGINT, false), rankName));
         items.add(new SelectItem(new SqlExpr.Star(), null));
+        return Select.of(items, new SqlQuery.TableRef(input.sqlName()));
+    }
+
+    private static List<Field> rankFields(PigRelation.Rank rank, Relation.Named input, String rankName) {
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("rank_" + rank.input(), null, rankName, PigType.LONG));
         fields.addAll(input.fields());
-        return view(alias, rank.span(), Select.of(items, new SqlQuery.TableRef(input.sqlName())), fields);
+        return fields;
     }
 
     /** More grouping sets than this (a CUBE of 8 dimensions is 256) is a TODO rather than a wide UNION ALL. */

@@ -46,7 +46,7 @@ class NotTranslatedYetTest {
             fs -ls /tmp;                                           | 3:1 | FS is not translated yet
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
-            X = rank A;                                            | 3:5 | RANK without BY
+            X = rank A;                                            | 3:5 | RANK without BY of a relation that is not ORDERed
             X = load 'in/{a,b}';                                   | 3:5 | Hadoop glob
             X = load 'in/part-*' as (a:int);                       | 3:5 | Hadoop glob
             X = load 'p1,p2' as (a:int);                           | 3:5 | comma-separated list

@@ -76,6 +76,10 @@ class PigComplexValuesDifferentialTest {
                 Arguments.of("two FLATTENs of bag values give their cross product per row; FLATTEN of a bag constructor",
                         LOAD + "p = FOREACH rows GENERATE name, n, CONCAT(name, ' x,y') AS s;\n"
                                 + "r = FOREACH p GENERATE FLATTEN(TOKENIZE(s)), FLATTEN({(name, n), (name, 0)}), n;\n"),
+                Arguments.of("FLATTEN of a tuple: a field per tuple field, named t::field (reachable as field), AS renaming; of constructors too",
+                        LOAD + "p = FOREACH rows GENERATE name, (n, m#'city') AS t, TOTUPLE(SIZE(m), 'k') AS u;\n"
+                                + "q = FOREACH p GENERATE FLATTEN(t), FLATTEN(u) AS (s, k), name;\n"
+                                + "r = FOREACH q GENERATE t::n, $1, s, k, FLATTEN((name, n)), FLATTEN(TOTUPLE(name, s * 2)), FLATTEN((name, 1)) AS (x, y);\n"),
                 Arguments.of("constructors of complex values: a bag of tuples of a map",
                         LOAD + "r = FOREACH rows GENERATE name, {(name, TOMAP('x', name))} AS b, (m#'city', (n, n)) AS t;\n"));
     }

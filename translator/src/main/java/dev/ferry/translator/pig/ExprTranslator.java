@@ -294,6 +294,7 @@ final class ExprTranslator {
             case MAP -> new SqlExpr.MapOf(args);
         };
         Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types)
+                : function.form() == PigFunctionTable.Form.ROW ? Inner.tuple(types, TupleFlatten.argumentNames(call, types.size()))
                 : BAGS_OF_CHARARRAYS.contains(name) ? Inner.bag(List.of(PigType.CHARARRAY)) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }

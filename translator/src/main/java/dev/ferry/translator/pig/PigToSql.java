@@ -790,6 +790,14 @@ public final class PigToSql {
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
                 return;
             }
+            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && scalar.inner() != null) {
+                if (TupleFlatten.mayBeNull(scalar)) {
+                    expressions.warnDiffers(flatten.span(), "FLATTEN", PigFunctionTable.DIFFERS
+                            + "a null tuple gives a null per field here; Pig gives one null field, shifting the fields after it");
+                }
+                TupleFlatten.expand(flatten.expr(), scalar, values, names);
+                return;
+            }
             if (inner instanceof Value.Scalar scalar && (scalar.type() == PigType.BAG || scalar.type() == PigType.TUPLE)) {
                 // Pig gives a row per tuple of a bag (none for an empty one) and a field per field of a tuple.
                 throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a " + scalar.type().keyword()

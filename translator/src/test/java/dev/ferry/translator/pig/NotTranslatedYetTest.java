@@ -62,7 +62,6 @@ class NotTranslatedYetTest {
             X = foreach A generate b#'k';                          | 3:25 | a map lookup (#) on a chararray (Pig casts it to a map)
             X = foreach A generate {(a), (b)};                     | 3:24 | a bag constructor whose items have different types
             X = foreach A generate a, FLATTEN(TOBAG(b, b));        | 3:27 | FLATTEN of a bag value (not a GROUP's bag)
-            X = foreach A generate FLATTEN((a, b));                | 3:24 | FLATTEN of a tuple value
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostics diagnostics = new Diagnostics();

@@ -159,6 +159,9 @@ final class ExprTranslator {
             throw unsupported(expr.span(), "a whole relation ('" + table.relation().sqlName() + "') as a value is not translated yet;"
                     + " project one field of it (alias.field) to read it as a scalar");
         }
+        if (value instanceof Value.Crossed) {
+            throw unsupported(expr.span(), "a nested CROSS used as a whole bag is not translated yet (FLATTEN, COUNT and COUNT_STAR of it are)");
+        }
         String what = value instanceof Value.Bag ? "a bag" : "a tuple";
         throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, expr.span(),
                 describe(expr) + " is " + what + " where a single value is needed",
@@ -237,6 +240,9 @@ final class ExprTranslator {
         String name = call.function();
         if (defined.containsKey(name)) {
             return pluckTuple(call, defined.get(name), scope);
+        }
+        if (NestedCross.isCount(call, e -> translate(e, scope))) {
+            return NestedCross.count(call, (Value.Crossed) translate(call.arguments().get(0), scope), e -> translate(e, scope));
         }
         if (PigFunctionTable.isAggregate(name) && call.arguments().size() == 1
                 && translate(call.arguments().get(0), scope) instanceof Value.Scalar bagValue && bagValue.type() == PigType.BAG) {

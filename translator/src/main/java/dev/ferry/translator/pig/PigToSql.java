@@ -475,13 +475,14 @@ public final class PigToSql {
     }
 
     /** The bags a FOREACH over a COGROUP flattens: FLATTEN(a), FLATTEN(a.x), FLATTEN($1). */
-    private static java.util.Set<String> flattenedBags(List<PigRelation.GenerateItem> items, Relation.Cogrouped cogroup) {
+    private java.util.Set<String> flattenedBags(List<PigRelation.GenerateItem> items, Relation.Cogrouped cogroup) {
         java.util.Set<String> bags = new java.util.HashSet<>();
         for (PigRelation.GenerateItem item : items) {
             if (item.expr() instanceof PigExpr.Flatten f) {
                 PigExpr inner = f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr();
                 if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
                     bags.add(ref.name());
+                    bags.addAll(NestedCross.flattenedInputs(ref.name(), nestedCommands));
                 } else if (inner instanceof PigExpr.PositionalRef p && p.index() >= 1 && p.index() <= cogroup.sides().size()) {
                     bags.add(cogroup.sides().get(p.index() - 1).bagAlias());
                 }
@@ -668,6 +669,9 @@ public final class PigToSql {
                 SqlExpr condition = condition(filter.condition(), bag.relation());
                 SqlExpr all = bag.filter() == null ? condition : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), condition);
                 locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), all, bag.distinct()));
+            } else if (op instanceof PigRelation.NestedOp.Cross cross
+                    && NestedCross.of(cross, e -> expressions.translate(e, nested), scope).orElse(null) instanceof Value.Crossed crossed) {
+                locals.put(command.alias(), crossed);
             } else if (op instanceof PigRelation.NestedOp.Distinct distinct
                     && expressions.translate(distinct.input(), nested) instanceof Value.Bag bag) {
                 locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), bag.filter(), true));
@@ -769,6 +773,10 @@ public final class PigToSql {
         }
         if (expr instanceof PigExpr.Flatten flatten) {
             Value inner = expressions.translate(flatten.expr(), scope);
+            if (inner instanceof Value.Crossed crossed) {
+                crossed.inputs().forEach(bag -> expand(new PigExpr.Flatten(bag, flatten.span()), scope, values, names));
+                return;
+            }
             if (inner instanceof Value.KeyTuple tuple) {
                 values.addAll(tuple.keys());
                 tuple.fields().forEach(f -> names.add(f.sqlName()));

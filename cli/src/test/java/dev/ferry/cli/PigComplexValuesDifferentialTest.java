@@ -51,6 +51,9 @@ class PigComplexValuesDifferentialTest {
                 Arguments.of("a map[chararray] lookup is a chararray for string builtins",
                         "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (name:chararray, m:map[chararray], n:int);\n"
                                 + "r = FOREACH rows GENERATE CONCAT(name, m#'city'), UPPER(m#'city'), SIZE(m);\n"),
+                Arguments.of("a cast of a map[] to map[chararray] makes its lookups chararrays; to map[] keeps them",
+                        LOAD + "p = FOREACH rows GENERATE name, (map[chararray]) m AS c, (map[]) m AS b;\n"
+                                + "r = FOREACH p GENERATE name, UPPER(c#'city'), CONCAT(c#'age', 'y'), b#'city', c;\n"),
                 Arguments.of("a bytearray lookup compared with a chararray is cast, and null drops the row",
                         LOAD + "r = FILTER rows BY m#'city' == 'Paris' OR m#'age' == '31';\n"),
                 Arguments.of("a bytearray lookup in arithmetic is cast to a number",

@@ -94,6 +94,9 @@ final class ExprTranslator {
             // Pig substitutes the text of the parameter before parsing; the runner does the same.
             return new Value.Scalar(new SqlExpr.Param(param.name()), PigType.BYTEARRAY);
         }
+        if (expr instanceof PigExpr.Cast cast && cast.type() == PigType.MAP) {
+            return MapCast.cast(cast, scalar(cast.expr(), scope));
+        }
         if (expr instanceof PigExpr.Cast cast) {
             return cast(scalar(cast.expr(), scope), cast.type(), cast.span());
         }

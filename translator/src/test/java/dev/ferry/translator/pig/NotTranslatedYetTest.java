@@ -55,6 +55,9 @@ class NotTranslatedYetTest {
             G = group A by b; X = foreach G { t = limit A 2; generate FLATTEN(t); } | 3:35 | not ORDERed just before
             G = group A by b; X = foreach G { o = order A by a; t = limit o 2; d = distinct A; generate COUNT(d), COUNT(t); } | 3:53 | beside other nested commands
             X = load 'm' as (m:map[int]);                          | 3:18 | a map of int values (map[int]) is not translated yet
+            X = load 'm' as (m:map[]); Y = foreach X generate (map[int]) m; | 3:51 | a cast of a map of bytearray values to map[int] (each value cast) is not translated yet
+            X = foreach A generate (map[chararray]) TOMAP(b, a);   | 3:24 | a cast of a map of int values to map[chararray]
+            X = foreach A generate (map[]) b;                      | 3:24 | casting a chararray to a map
             X = foreach A generate TOMAP(b, a, b);                 | 3:24 | a map of an odd number of arguments (3) is not translated: Pig's TOMAP fails the job
             X = foreach A generate TOMAP(TOBAG(b));                | 3:24 | TOMAP of one argument
             X = foreach A generate TOMAP(b, a, b, b);              | 3:39 | a map whose values have different or complex types

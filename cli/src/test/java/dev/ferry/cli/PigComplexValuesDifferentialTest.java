@@ -83,6 +83,8 @@ class PigComplexValuesDifferentialTest {
                         LOAD + "p = FOREACH rows GENERATE name, (n, m#'city') AS t, TOTUPLE(SIZE(m), 'k') AS u;\n"
                                 + "q = FOREACH p GENERATE FLATTEN(t), FLATTEN(u) AS (s, k), name;\n"
                                 + "r = FOREACH q GENERATE t::n, $1, s, k, FLATTEN((name, n)), FLATTEN(TOTUPLE(name, s * 2)), FLATTEN((name, 1)) AS (x, y);\n"),
+                Arguments.of("FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b): the pieces by position, the last one keeping the rest",
+                        LOAD + "r = FOREACH rows GENERATE FLATTEN(STRSPLIT(CONCAT(name, ',x,y'), ',', 2)) AS (first:chararray, rest:chararray), n;\n"),
                 Arguments.of("constructors of complex values: a bag of tuples of a map",
                         LOAD + "r = FOREACH rows GENERATE name, {(name, TOMAP('x', name))} AS b, (m#'city', (n, n)) AS t;\n"));
     }

@@ -63,6 +63,8 @@ public final class PigToSql {
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** The FLATTENs of bag values the current plain FOREACH makes (their input filled in by it). */
     private final List<SqlQuery.Unnest> flattened = new ArrayList<>();
+    /** The number of AS names of the GENERATE item being expanded: the width of a flattened tuple Ferry does not know. */
+    private int asWidth;
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
     private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
     /** GROUPs and COGROUPs read as rows, one view each. */
@@ -692,6 +694,7 @@ public final class PigToSql {
         for (PigRelation.GenerateItem item : foreach.items()) {
             List<Value.Scalar> values = new ArrayList<>();
             List<String> defaultNames = new ArrayList<>();
+            asWidth = item.names().size();
             expand(item.expr(), scope, values, defaultNames);
             if (!item.names().isEmpty() && item.names().size() != values.size() && item.expr() instanceof PigExpr.Flatten) {
                 // Pig takes the AS names when the flattened value's schema is unknown (a tuple of STRSPLIT, say):
@@ -804,6 +807,12 @@ public final class PigToSql {
                             + "a null tuple gives a null per field here; Pig gives one null field, shifting the fields after it");
                 }
                 TupleFlatten.expand(flatten.expr(), scalar, values, names);
+                return;
+            }
+            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && asWidth > 0 && TupleFlatten.isTextArray(flatten.expr())) {
+                expressions.warnDiffers(flatten.span(), "FLATTEN", PigFunctionTable.DIFFERS
+                        + "a tuple with fewer fields than the AS names gives nulls for the rest here; Pig gives a shorter row");
+                TupleFlatten.expandByPosition(scalar, asWidth, values, names);
                 return;
             }
             if (inner instanceof Value.Scalar scalar && (scalar.type() == PigType.BAG || scalar.type() == PigType.TUPLE)) {

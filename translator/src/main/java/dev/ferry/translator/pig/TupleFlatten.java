@@ -5,6 +5,7 @@ import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * FLATTEN of a tuple value: a field per field of the tuple. A constructor ({@code (a, b)}, TOTUPLE)
@@ -27,6 +28,22 @@ final class TupleFlatten {
             values.add(new Value.Scalar(field, types.get(i)));
             String name = i < fieldNames.size() && fieldNames.get(i) != null ? fieldNames.get(i) : qualifier + "_" + i;
             names.add(qualifier + "::" + name);
+        }
+    }
+
+    /** Builtins whose tuple of unknown width is an ARRAY of chararrays in SQL (String.split's pieces). */
+    private static final Set<String> TEXT_ARRAYS = Set.of("STRSPLIT");
+
+    /** True for a tuple of unknown width held as an ARRAY of chararrays. */
+    static boolean isTextArray(PigExpr expr) {
+        return expr instanceof PigExpr.Call call && TEXT_ARRAYS.contains(call.function());
+    }
+
+    /** {@code FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b)}: the first {@code width} pieces, null past the last one. */
+    static void expandByPosition(Value.Scalar array, int width, List<Value.Scalar> values, List<String> names) {
+        for (int i = 0; i < width; i++) {
+            values.add(new Value.Scalar(new SqlExpr.Item(array.sql(), SqlExpr.Literal.number(i + 1)), PigType.CHARARRAY));
+            names.add("piece_" + i);
         }
     }
 

@@ -149,9 +149,11 @@ class PigSemanticsDifferentialTest {
                 Arguments.of("nested FOREACH over a COGROUP",
                         "some = FILTER rows BY clicks > 2;\nc = COGROUP rows BY city, some BY city;\n"
                                 + "r = FOREACH c {\n  paris = FILTER some BY city == 'Paris';\n  GENERATE group, COUNT(rows), COUNT(paris);\n};\n"),
-                Arguments.of("nested CROSS of a COGROUP's bags: FLATTEN gives the pairs of each key (null keys apart); COUNT skips pairs whose first field is null",
+                Arguments.of("nested CROSS of a COGROUP's bags: FLATTEN gives the pairs of each key (null keys apart), named x::a::f;"
+                                + " COUNT skips pairs whose first field is null",
                         "a = FOREACH rows GENERATE clicks, city;\nb = FOREACH rows GENERATE city, name;\ng = COGROUP a BY city, b BY city;\n"
-                                + "r = FOREACH g { x = CROSS a, b; GENERATE group, FLATTEN(x), COUNT(x), COUNT_STAR(x); };\n"),
+                                + "y = FOREACH g { x = CROSS a, b; GENERATE group, FLATTEN(x), COUNT(x), COUNT_STAR(x); };\n"
+                                + "r = FOREACH y GENERATE group, x::a::clicks, b::name, a::city, x::b::city, $5, $6;\n"),
                 Arguments.of("nested CROSS counted without FLATTEN: 0 pairs where a side has no row for the key",
                         "a = FOREACH rows GENERATE clicks, city;\nb = FOREACH rows GENERATE city, name;\ng = COGROUP a BY city, b BY city;\n"
                                 + "r = FOREACH g { x = CROSS a, b; GENERATE group, COUNT(x) AS pairs, COUNT_STAR(x), COUNT(a); };\n"),

@@ -711,9 +711,9 @@ public final class PigToSql {
                 String pigName = item.names().isEmpty() ? pigNameOf(item.expr(), defaultNames.get(i)) : item.names().get(i).name();
                 String qualifier = null;
                 if (pigName != null && pigName.contains("::")) {
-                    qualifier = pigName.substring(0, pigName.indexOf("::"));
-                    pigName = pigName.substring(pigName.indexOf("::") + 2);
-                    defaultNames.set(i, names.isTaken(pigName) ? qualifier + "_" + pigName : pigName);
+                    qualifier = pigName.substring(0, pigName.lastIndexOf("::"));
+                    pigName = pigName.substring(pigName.lastIndexOf("::") + 2);
+                    defaultNames.set(i, names.isTaken(pigName) ? qualifier.replace("::", "_") + "_" + pigName : pigName);
                 }
                 if (pigName != null && !pigNames.add((qualifier == null ? "" : qualifier + "::") + pigName)) {
                     // Pig: "ERROR 1108: Duplicate schema alias"
@@ -777,7 +777,13 @@ public final class PigToSql {
         if (expr instanceof PigExpr.Flatten flatten) {
             Value inner = expressions.translate(flatten.expr(), scope);
             if (inner instanceof Value.Crossed crossed) {
+                // Pig names the fields x::a::f: the CROSS's alias before each bag's own bag::field names.
+                int first = names.size();
                 crossed.inputs().forEach(bag -> expand(new PigExpr.Flatten(bag, flatten.span()), scope, values, names));
+                String alias = ((PigExpr.FieldRef) flatten.expr()).name();
+                for (int i = first; i < names.size(); i++) {
+                    names.set(i, alias + "::" + names.get(i));
+                }
                 return;
             }
             if (inner instanceof Value.KeyTuple tuple) {
@@ -1201,7 +1207,9 @@ public final class PigToSql {
         SqlQuery query = ordered.limit() == null ? numbered
                 : Select.of(List.of(new SelectItem(new SqlExpr.Star(), null)), new SqlQuery.Derived(numbered, "numbered")).withWhere(new SqlExpr.Binary(SqlExpr.BinaryOp.LE,
                         SqlExpr.ColumnRef.of(rankName), SqlExpr.Literal.number(ordered.limit())));
-        Relation.Named result = view(alias, rank.span(), query, rankFields(rank, ordered.input(), rankName));
+        List<SourceSpan> spans = new ArrayList<>(ordered.spans());
+        spans.add(rank.span());
+        Relation.Named result = view(alias, spans, query, rankFields(rank, ordered.input(), rankName));
         return new Relation.Ordered(result, List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)), null, List.of(rank.span()));
     }
 
@@ -1352,7 +1360,7 @@ public final class PigToSql {
                     "ORDER the relation first if the choice matters");
             result = new Relation.Ordered(named, List.of(), count, List.of(limit.span()));
         }
-        if (!uses.onlyConsumerIsStore(statementIndex)) {
+        if (!uses.onlyConsumerIsStore(statementIndex) && !uses.onlyConsumerIsRankWithoutBy(statementIndex)) {
             materialize(alias, result);
         }
         return result;

@@ -72,6 +72,9 @@ class PigSemanticsDifferentialTest {
                         "p = FOREACH rows GENERATE city;\nr = DISTINCT p;\n"),
                 Arguments.of("inner JOIN drops null keys; both sides keep their fields",
                         "cities = LOAD '$INPUT' USING PigStorage('\\t') AS (who:chararray, n:int, s:double, city:chararray);\nr = JOIN rows BY city, cities BY city;\n"),
+                Arguments.of("GENERATE a::city, b::city after a JOIN: each keeps its full name, then read by suffix",
+                        "a = FOREACH rows GENERATE name, city;\nb = FOREACH rows GENERATE city, clicks;\nj = JOIN a BY city, b BY city;\n"
+                                + "p = FOREACH j GENERATE a::city, b::city, clicks;\nr = FOREACH p GENERATE b::city, a::city, clicks;\n"),
                 Arguments.of("LEFT OUTER JOIN keeps unmatched rows with nulls",
                         "big = FILTER rows BY clicks > 2;\nr = JOIN rows BY name LEFT OUTER, big BY name;\n"),
                 Arguments.of("ORDER then LIMIT keeps the order, nulls first ascending",
@@ -153,7 +156,7 @@ class PigSemanticsDifferentialTest {
                                 + " COUNT skips pairs whose first field is null",
                         "a = FOREACH rows GENERATE clicks, city;\nb = FOREACH rows GENERATE city, name;\ng = COGROUP a BY city, b BY city;\n"
                                 + "y = FOREACH g { x = CROSS a, b; GENERATE group, FLATTEN(x), COUNT(x), COUNT_STAR(x); };\n"
-                                + "r = FOREACH y GENERATE group, x::a::clicks, b::name, a::city, x::b::city, $5, $6;\n"),
+                                + "r = FOREACH y GENERATE group, x::a::clicks, b::name, a::city, $5, $6;\n"),
                 Arguments.of("nested CROSS counted without FLATTEN: 0 pairs where a side has no row for the key",
                         "a = FOREACH rows GENERATE clicks, city;\nb = FOREACH rows GENERATE city, name;\ng = COGROUP a BY city, b BY city;\n"
                                 + "r = FOREACH g { x = CROSS a, b; GENERATE group, COUNT(x) AS pairs, COUNT_STAR(x), COUNT(a); };\n"),

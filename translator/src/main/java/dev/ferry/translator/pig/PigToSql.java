@@ -709,7 +709,8 @@ public final class PigToSql {
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
                 String pigName = item.names().isEmpty() ? pigNameOf(item.expr(), defaultNames.get(i)) : item.names().get(i).name();
-                String qualifier = null;
+                // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city.
+                String qualifier = item.names().isEmpty() && item.expr() instanceof PigExpr.FieldRef ref ? ref.qualifier() : null;
                 if (pigName != null && pigName.contains("::")) {
                     qualifier = pigName.substring(0, pigName.lastIndexOf("::"));
                     pigName = pigName.substring(pigName.lastIndexOf("::") + 2);

@@ -51,6 +51,9 @@ class PigComplexValuesDifferentialTest {
                 Arguments.of("a map[chararray] lookup is a chararray for string builtins",
                         "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (name:chararray, m:map[chararray], n:int);\n"
                                 + "r = FOREACH rows GENERATE CONCAT(name, m#'city'), UPPER(m#'city'), SIZE(m);\n"),
+                Arguments.of("a cast of a map[] to map[chararray] makes its lookups chararrays; to map[] keeps them",
+                        LOAD + "p = FOREACH rows GENERATE name, (map[chararray]) m AS c, (map[]) m AS b;\n"
+                                + "r = FOREACH p GENERATE name, UPPER(c#'city'), CONCAT(c#'age', 'y'), b#'city', c;\n"),
                 Arguments.of("a bytearray lookup compared with a chararray is cast, and null drops the row",
                         LOAD + "r = FILTER rows BY m#'city' == 'Paris' OR m#'age' == '31';\n"),
                 Arguments.of("a bytearray lookup in arithmetic is cast to a number",
@@ -76,6 +79,12 @@ class PigComplexValuesDifferentialTest {
                 Arguments.of("two FLATTENs of bag values give their cross product per row; FLATTEN of a bag constructor",
                         LOAD + "p = FOREACH rows GENERATE name, n, CONCAT(name, ' x,y') AS s;\n"
                                 + "r = FOREACH p GENERATE FLATTEN(TOKENIZE(s)), FLATTEN({(name, n), (name, 0)}), n;\n"),
+                Arguments.of("FLATTEN of a tuple: a field per tuple field, named t::field (reachable as field), AS renaming; of constructors too",
+                        LOAD + "p = FOREACH rows GENERATE name, (n, m#'city') AS t, TOTUPLE(SIZE(m), 'k') AS u;\n"
+                                + "q = FOREACH p GENERATE FLATTEN(t), FLATTEN(u) AS (s, k), name;\n"
+                                + "r = FOREACH q GENERATE t::n, $1, s, k, FLATTEN((name, n)), FLATTEN(TOTUPLE(name, s * 2)), FLATTEN((name, 1)) AS (x, y);\n"),
+                Arguments.of("FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b): the pieces by position, the last one keeping the rest",
+                        LOAD + "r = FOREACH rows GENERATE FLATTEN(STRSPLIT(CONCAT(name, ',x,y'), ',', 2)) AS (first:chararray, rest:chararray), n;\n"),
                 Arguments.of("constructors of complex values: a bag of tuples of a map",
                         LOAD + "r = FOREACH rows GENERATE name, {(name, TOMAP('x', name))} AS b, (m#'city', (n, n)) AS t;\n"));
     }

@@ -72,6 +72,9 @@ class PigSemanticsDifferentialTest {
                         "p = FOREACH rows GENERATE city;\nr = DISTINCT p;\n"),
                 Arguments.of("inner JOIN drops null keys; both sides keep their fields",
                         "cities = LOAD '$INPUT' USING PigStorage('\\t') AS (who:chararray, n:int, s:double, city:chararray);\nr = JOIN rows BY city, cities BY city;\n"),
+                Arguments.of("GENERATE a::city, b::city after a JOIN: each keeps its full name, then read by suffix",
+                        "a = FOREACH rows GENERATE name, city;\nb = FOREACH rows GENERATE city, clicks;\nj = JOIN a BY city, b BY city;\n"
+                                + "p = FOREACH j GENERATE a::city, b::city, clicks;\nr = FOREACH p GENERATE b::city, a::city, clicks;\n"),
                 Arguments.of("LEFT OUTER JOIN keeps unmatched rows with nulls",
                         "big = FILTER rows BY clicks > 2;\nr = JOIN rows BY name LEFT OUTER, big BY name;\n"),
                 Arguments.of("ORDER then LIMIT keeps the order, nulls first ascending",
@@ -105,6 +108,12 @@ class PigSemanticsDifferentialTest {
                         "p = FOREACH rows GENERATE city, name;\nr = ORDER p BY *;\n"),
                 Arguments.of("RANK BY gives ties one rank, with gaps; DENSE without",
                         "p = FOREACH rows GENERATE city, name;\nk = RANK p BY city;\nr = RANK k BY city DENSE;\n"),
+                Arguments.of("RANK BY several keys, one DESC: ties on every key share a rank; null keys rank first ascending, last descending",
+                        "p = FOREACH rows GENERATE city, name, clicks;\nk = RANK p BY city DESC, name;\nr = RANK k BY name DESC, city DENSE;\n"),
+                Arguments.of("RANK without BY numbers an ORDER's rows in its order (nulls last descending) and keeps that order",
+                        "o = ORDER rows BY clicks DESC;\nr = RANK o;\n"),
+                Arguments.of("RANK without BY of an ORDER ... LIMIT numbers the rows kept",
+                        "f = FILTER rows BY clicks IS NULL OR clicks < 6;\no = ORDER f BY name DESC, clicks;\nt = LIMIT o 4;\nr = RANK t;\n"),
                 Arguments.of("a LIMIT read by two statements, and a scalar projection",
                         "o = ORDER rows BY score DESC;\ntop = LIMIT o 1;\nr = FOREACH rows GENERATE name, score - top.score;\n"),
                 Arguments.of("positional scalar projection (t.$1 of a one-row relation), group.$0 and bag.$1",
@@ -143,6 +152,14 @@ class PigSemanticsDifferentialTest {
                 Arguments.of("nested FOREACH over a COGROUP",
                         "some = FILTER rows BY clicks > 2;\nc = COGROUP rows BY city, some BY city;\n"
                                 + "r = FOREACH c {\n  paris = FILTER some BY city == 'Paris';\n  GENERATE group, COUNT(rows), COUNT(paris);\n};\n"),
+                Arguments.of("nested CROSS of a COGROUP's bags: FLATTEN gives the pairs of each key (null keys apart), named x::a::f;"
+                                + " COUNT skips pairs whose first field is null",
+                        "a = FOREACH rows GENERATE clicks, city;\nb = FOREACH rows GENERATE city, name;\ng = COGROUP a BY city, b BY city;\n"
+                                + "y = FOREACH g { x = CROSS a, b; GENERATE group, FLATTEN(x), COUNT(x), COUNT_STAR(x); };\n"
+                                + "r = FOREACH y GENERATE group, x::a::clicks, b::name, a::city, $5, $6;\n"),
+                Arguments.of("nested CROSS counted without FLATTEN: 0 pairs where a side has no row for the key",
+                        "a = FOREACH rows GENERATE clicks, city;\nb = FOREACH rows GENERATE city, name;\ng = COGROUP a BY city, b BY city;\n"
+                                + "r = FOREACH g { x = CROSS a, b; GENERATE group, COUNT(x) AS pairs, COUNT_STAR(x), COUNT(a); };\n"),
                 Arguments.of("nested ORDER then LIMIT is the top N of each group (nulls last descending), aggregated",
                         "g = GROUP rows BY city;\nr = FOREACH g {\n  o = ORDER rows BY clicks DESC;\n  top = LIMIT o 2;\n"
                                 + "  GENERATE group, SUM(top.clicks), COUNT(top), MAX(top.name);\n};\n"),

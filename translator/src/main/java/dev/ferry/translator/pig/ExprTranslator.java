@@ -101,7 +101,11 @@ final class ExprTranslator {
             return new Value.Scalar(new SqlExpr.Param(param.name()), PigType.BYTEARRAY);
         }
         if (expr instanceof PigExpr.Cast cast && (cast.type() == PigType.MAP || cast.type() == PigType.BAG || cast.type() == PigType.TUPLE)) {
-            return complexCasts.cast(scalar(cast.expr(), scope), cast.type(), cast.schema(), cast.span());
+            Value.Scalar value = scalar(cast.expr(), scope);
+            if (cast.type() == PigType.MAP && value.type() == PigType.MAP) {
+                return MapCast.cast(cast, value); // a map's values, cast
+            }
+            return complexCasts.cast(value, cast.type(), cast.schema(), cast.span()); // a loaded bytearray, read
         }
         if (expr instanceof PigExpr.Cast cast) {
             return cast(scalar(cast.expr(), scope), cast.type(), cast.span());
@@ -167,6 +171,9 @@ final class ExprTranslator {
         if (value instanceof Value.Table table) {
             throw unsupported(expr.span(), "a whole relation ('" + table.relation().sqlName() + "') as a value is not translated yet;"
                     + " project one field of it (alias.field) to read it as a scalar");
+        }
+        if (value instanceof Value.Crossed) {
+            throw unsupported(expr.span(), "a nested CROSS used as a whole bag is not translated yet (FLATTEN, COUNT and COUNT_STAR of it are)");
         }
         String what = value instanceof Value.Bag ? "a bag" : "a tuple";
         throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, expr.span(),
@@ -247,6 +254,9 @@ final class ExprTranslator {
         if (defined.containsKey(name)) {
             return pluckTuple(call, defined.get(name), scope);
         }
+        if (NestedCross.isCount(call, e -> translate(e, scope))) {
+            return NestedCross.count(call, (Value.Crossed) translate(call.arguments().get(0), scope), e -> translate(e, scope));
+        }
         if (PigFunctionTable.isAggregate(name) && call.arguments().size() == 1
                 && translate(call.arguments().get(0), scope) instanceof Value.Scalar bagValue && bagValue.type() == PigType.BAG) {
             return aggregateOfBagValue(call, bagValue);
@@ -303,6 +313,7 @@ final class ExprTranslator {
             case MAP -> new SqlExpr.MapOf(args);
         };
         Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types)
+                : function.form() == PigFunctionTable.Form.ROW ? Inner.tuple(types, TupleFlatten.argumentNames(call, types.size()))
                 : BAGS_OF_CHARARRAYS.contains(name) ? Inner.bag(List.of(PigType.CHARARRAY))
                 : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);

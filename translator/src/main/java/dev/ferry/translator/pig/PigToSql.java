@@ -63,6 +63,8 @@ public final class PigToSql {
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** The FLATTENs of bag values the current plain FOREACH makes (their input filled in by it). */
     private final List<SqlQuery.Unnest> flattened = new ArrayList<>();
+    /** The number of AS names of the GENERATE item being expanded: the width of a flattened tuple Ferry does not know. */
+    private int asWidth;
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
     private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
     /** GROUPs and COGROUPs read as rows, one view each. */
@@ -488,13 +490,14 @@ public final class PigToSql {
     }
 
     /** The bags a FOREACH over a COGROUP flattens: FLATTEN(a), FLATTEN(a.x), FLATTEN($1). */
-    private static java.util.Set<String> flattenedBags(List<PigRelation.GenerateItem> items, Relation.Cogrouped cogroup) {
+    private java.util.Set<String> flattenedBags(List<PigRelation.GenerateItem> items, Relation.Cogrouped cogroup) {
         java.util.Set<String> bags = new java.util.HashSet<>();
         for (PigRelation.GenerateItem item : items) {
             if (item.expr() instanceof PigExpr.Flatten f) {
                 PigExpr inner = f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr();
                 if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
                     bags.add(ref.name());
+                    bags.addAll(NestedCross.flattenedInputs(ref.name(), nestedCommands));
                 } else if (inner instanceof PigExpr.PositionalRef p && p.index() >= 1 && p.index() <= cogroup.sides().size()) {
                     bags.add(cogroup.sides().get(p.index() - 1).bagAlias());
                 }
@@ -682,6 +685,9 @@ public final class PigToSql {
                 SqlExpr condition = condition(filter.condition(), bag.relation());
                 SqlExpr all = bag.filter() == null ? condition : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), condition);
                 locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), all, bag.distinct()));
+            } else if (op instanceof PigRelation.NestedOp.Cross cross
+                    && NestedCross.of(cross, e -> expressions.translate(e, nested), scope).orElse(null) instanceof Value.Crossed crossed) {
+                locals.put(command.alias(), crossed);
             } else if (op instanceof PigRelation.NestedOp.Distinct distinct
                     && expressions.translate(distinct.input(), nested) instanceof Value.Bag bag) {
                 locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), bag.filter(), true));
@@ -707,6 +713,7 @@ public final class PigToSql {
         for (PigRelation.GenerateItem item : foreach.items()) {
             List<Value.Scalar> values = new ArrayList<>();
             List<String> defaultNames = new ArrayList<>();
+            asWidth = item.names().size();
             expand(item.expr(), scope, values, defaultNames);
             if (!item.names().isEmpty() && item.names().size() != values.size() && item.expr() instanceof PigExpr.Flatten) {
                 // Pig takes the AS names when the flattened value's schema is unknown (a tuple of STRSPLIT, say):
@@ -721,11 +728,12 @@ public final class PigToSql {
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
                 String pigName = item.names().isEmpty() ? pigNameOf(item.expr(), defaultNames.get(i)) : item.names().get(i).name();
-                String qualifier = null;
+                // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city.
+                String qualifier = item.names().isEmpty() && item.expr() instanceof PigExpr.FieldRef ref ? ref.qualifier() : null;
                 if (pigName != null && pigName.contains("::")) {
-                    qualifier = pigName.substring(0, pigName.indexOf("::"));
-                    pigName = pigName.substring(pigName.indexOf("::") + 2);
-                    defaultNames.set(i, names.isTaken(pigName) ? qualifier + "_" + pigName : pigName);
+                    qualifier = pigName.substring(0, pigName.lastIndexOf("::"));
+                    pigName = pigName.substring(pigName.lastIndexOf("::") + 2);
+                    defaultNames.set(i, names.isTaken(pigName) ? qualifier.replace("::", "_") + "_" + pigName : pigName);
                 }
                 if (pigName != null && !pigNames.add((qualifier == null ? "" : qualifier + "::") + pigName)) {
                     // Pig: "ERROR 1108: Duplicate schema alias"
@@ -788,6 +796,16 @@ public final class PigToSql {
         }
         if (expr instanceof PigExpr.Flatten flatten) {
             Value inner = expressions.translate(flatten.expr(), scope);
+            if (inner instanceof Value.Crossed crossed) {
+                // Pig names the fields x::a::f: the CROSS's alias before each bag's own bag::field names.
+                int first = names.size();
+                crossed.inputs().forEach(bag -> expand(new PigExpr.Flatten(bag, flatten.span()), scope, values, names));
+                String alias = ((PigExpr.FieldRef) flatten.expr()).name();
+                for (int i = first; i < names.size(); i++) {
+                    names.set(i, alias + "::" + names.get(i));
+                }
+                return;
+            }
             if (inner instanceof Value.KeyTuple tuple) {
                 values.addAll(tuple.keys());
                 tuple.fields().forEach(f -> names.add(f.sqlName()));
@@ -808,6 +826,20 @@ public final class PigToSql {
                     names.add(column);
                 }
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
+                return;
+            }
+            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && scalar.inner() != null) {
+                if (TupleFlatten.mayBeNull(scalar)) {
+                    expressions.warnDiffers(flatten.span(), "FLATTEN", PigFunctionTable.DIFFERS
+                            + "a null tuple gives a null per field here; Pig gives one null field, shifting the fields after it");
+                }
+                TupleFlatten.expand(flatten.expr(), scalar, values, names);
+                return;
+            }
+            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && asWidth > 0 && TupleFlatten.isTextArray(flatten.expr())) {
+                expressions.warnDiffers(flatten.span(), "FLATTEN", PigFunctionTable.DIFFERS
+                        + "a tuple with fewer fields than the AS names gives nulls for the rest here; Pig gives a shorter row");
+                TupleFlatten.expandByPosition(scalar, asWidth, values, names);
                 return;
             }
             if (inner instanceof Value.Scalar scalar && (scalar.type() == PigType.BAG || scalar.type() == PigType.TUPLE)) {
@@ -1170,23 +1202,59 @@ public final class PigToSql {
 
     /** RANK: a first field rank_alias; BY keys ranks ties equally with gaps (RANK) or without (DENSE). */
     private Relation rank(String alias, PigRelation.Rank rank) {
-        Relation.Named input = named(rank.input(), rank.span());
         if (rank.keys().isEmpty()) {
-            throw ExprTranslator.unsupported(rank.span(), "RANK without BY numbers rows in Pig's input order, which Flink does not keep;"
-                    + " not translated yet");
+            return rowNumbers(alias, rank);
         }
+        Relation.Named input = named(rank.input(), rank.span());
         List<OrderItem> ordering = ordering(rank.keys(), input);
         SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of(rank.dense() ? "DENSE_RANK" : "RANK"), List.of(), ordering);
+        return ranked(alias, rank, input, number);
+    }
+
+    /**
+     * RANK without BY numbers the rows 1, 2, 3... in the order Pig holds them (POCounter counts each task's
+     * rows, PORank adds the counts of the tasks before). Flink keeps an order only where the script ORDERs:
+     * the rows of an ORDER (or ORDER ... LIMIT) are numbered by its keys, and the result stays in that order.
+     */
+    private Relation rowNumbers(String alias, PigRelation.Rank rank) {
+        if (!(relationOf(rank.input(), rank.span()) instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
+            throw ExprTranslator.unsupported(rank.span(), "RANK without BY of a relation that is not ORDERed numbers rows in"
+                    + " Pig's input order, which Flink does not keep; not translated yet (ORDER it first, or RANK it BY a key)");
+        }
+        // An ORDER ... LIMIT n is numbered before the LIMIT and keeps the numbers up to n (Flink's top-N form).
+        SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), ordered.ordering());
+        Select numbered = rankSelect(rank, ordered.input(), number);
+        String rankName = numbered.items().get(0).alias();
+        SqlQuery query = ordered.limit() == null ? numbered
+                : Select.of(List.of(new SelectItem(new SqlExpr.Star(), null)), new SqlQuery.Derived(numbered, "numbered")).withWhere(new SqlExpr.Binary(SqlExpr.BinaryOp.LE,
+                        SqlExpr.ColumnRef.of(rankName), SqlExpr.Literal.number(ordered.limit())));
+        List<SourceSpan> spans = new ArrayList<>(ordered.spans());
+        spans.add(rank.span());
+        Relation.Named result = view(alias, spans, query, rankFields(rank, ordered.input(), rankName));
+        return new Relation.Ordered(result, List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)), null, List.of(rank.span()));
+    }
+
+    /** The input's rows behind a first field rank_input, the given number. */
+    private Relation.Named ranked(String alias, PigRelation.Rank rank, Relation.Named input, SqlExpr number) {
+        Select query = rankSelect(rank, input, number);
+        return view(alias, rank.span(), query, rankFields(rank, input, query.items().get(0).alias()));
+    }
+
+    private Select rankSelect(PigRelation.Rank rank, Relation.Named input, SqlExpr number) {
         Names names = new Names();
         input.fields().forEach(f -> names.unique(f.sqlName()));
         String rankName = names.unique("rank_" + rank.input());
         List<SelectItem> items = new ArrayList<>();
         items.add(new SelectItem(new SqlExpr.Cast(number, SqlType.BIGINT, false), rankName));
         items.add(new SelectItem(new SqlExpr.Star(), null));
+        return Select.of(items, new SqlQuery.TableRef(input.sqlName()));
+    }
+
+    private static List<Field> rankFields(PigRelation.Rank rank, Relation.Named input, String rankName) {
         List<Field> fields = new ArrayList<>();
         fields.add(new Field("rank_" + rank.input(), null, rankName, PigType.LONG));
         fields.addAll(input.fields());
-        return view(alias, rank.span(), Select.of(items, new SqlQuery.TableRef(input.sqlName())), fields);
+        return fields;
     }
 
     /** More grouping sets than this (a CUBE of 8 dimensions is 256) is a TODO rather than a wide UNION ALL. */
@@ -1313,7 +1381,7 @@ public final class PigToSql {
                     "ORDER the relation first if the choice matters");
             result = new Relation.Ordered(named, List.of(), count, List.of(limit.span()));
         }
-        if (!uses.onlyConsumerIsStore(statementIndex)) {
+        if (!uses.onlyConsumerIsStore(statementIndex) && !uses.onlyConsumerIsRankWithoutBy(statementIndex)) {
             materialize(alias, result);
         }
         return result;

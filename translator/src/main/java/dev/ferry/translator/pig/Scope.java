@@ -41,7 +41,8 @@ sealed interface Scope {
         public Value field(PigExpr.FieldRef ref) {
             List<Field> matches = relation.fields().stream()
                     .filter(f -> ref.name().equals(f.pigName()))
-                    .filter(f -> ref.qualifier() == null || ref.qualifier().equals(f.qualifier()))
+                    .filter(f -> ref.qualifier() == null || ref.qualifier().equals(f.qualifier())
+                            || f.qualifier() != null && f.qualifier().endsWith("::" + ref.qualifier())) // Pig: b::f names x::b::f
                     .toList();
             if (matches.size() == 1) {
                 return scalar(matches.get(0));

@@ -32,6 +32,13 @@ sealed interface Value {
         }
     }
 
+    /** A nested CROSS of a COGROUP's bags (see {@link NestedCross}): the bag inputs it crosses. */
+    record Crossed(List<dev.ferry.parser.pig.PigExpr> inputs) implements Value {
+        public Crossed {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
     /** Another relation named in an expression: {@code c.total} reads c's only row as a scalar. */
     record Table(Relation.Named relation) implements Value {}
 

@@ -36,6 +36,9 @@ class BuiltinDifferenceWarningsTest {
             r = FOREACH rows GENERATE EqualsIgnoreCase(s, t);     | t.pig:2:27: warning PIG-W010: EqualsIgnoreCase is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null
             r = FILTER rows BY ROUND_TO(d, 1) > 0.5;              | t.pig:2:20: warning PIG-W010: ROUND_TO is translated, but differs from Pig: BigDecimal HALF_EVEN by default; Pig's class throws on a null argument and fails the job; the runtime answers null
             r = FOREACH rows GENERATE GetYear(ToDate(s));         | t.pig:2:35: warning PIG-W010: ToDate is translated, but differs from Pig: an offset parsed from the text is kept by Pig; Flink keeps the instant, shown in the default zone
+            p = FOREACH rows GENERATE (s, i) AS u; r = FOREACH p GENERATE FLATTEN(u); | t.pig:2:63: warning PIG-W010: FLATTEN is translated, but differs from Pig: a null tuple gives a null per field here; Pig gives one null field, shifting the fields after it
+            r = FOREACH rows GENERATE FLATTEN((s, i)), FLATTEN(TOTUPLE(d)); |
+            r = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b); | t.pig:2:27: warning PIG-W010: FLATTEN is translated, but differs from Pig: a tuple with fewer fields than the AS names gives nulls for the rest here; Pig gives a shorter row
             r = FOREACH rows GENERATE UPPER(TRIM(s)), SIZE(s);    |
             """)
     void aCallThatCannotBeExactWarnsAtItsPosition(String body, String expected) {

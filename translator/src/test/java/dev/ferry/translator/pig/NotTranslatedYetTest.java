@@ -46,7 +46,7 @@ class NotTranslatedYetTest {
             fs -ls /tmp;                                           | 3:1 | FS is not translated yet
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
-            X = rank A;                                            | 3:5 | RANK without BY
+            X = rank A;                                            | 3:5 | RANK without BY of a relation that is not ORDERed
             X = load 'in/{a,b}';                                   | 3:5 | Hadoop glob
             X = load 'in/part-*' as (a:int);                       | 3:5 | Hadoop glob
             X = load 'p1,p2' as (a:int);                           | 3:5 | comma-separated list
@@ -62,6 +62,8 @@ class NotTranslatedYetTest {
             X = load 'b' as (b:bag{(m:map[])}); | 3:25 | a map inside a loaded bag is not translated yet
             X = load 'b' as (t:tuple()); | 3:18 | a tuple field without the types of its tuples' fields
             X = load 'm' as (m:map[int]);                          | 3:18 | a map of int values (map[int]) is not translated yet
+            X = load 'm' as (m:map[]); Y = foreach X generate (map[int]) m; | 3:51 | a cast of a map of bytearray values to map[int] (each value cast) is not translated yet
+            X = foreach A generate (map[chararray]) TOMAP(b, a);   | 3:24 | a cast of a map of int values to map[chararray]
             X = foreach A generate TOMAP(b, a, b);                 | 3:24 | a map of an odd number of arguments (3) is not translated: Pig's TOMAP fails the job
             X = foreach A generate TOMAP(TOBAG(b));                | 3:24 | TOMAP of one argument
             X = foreach A generate TOMAP(b, a, b, b);              | 3:39 | a map whose values have different or complex types
@@ -70,7 +72,9 @@ class NotTranslatedYetTest {
             X = foreach A generate {(a), (b)};                     | 3:24 | a bag constructor whose items have different types
             X = foreach A generate a, FLATTEN(TOBAG(b, a));        | 3:27 | FLATTEN of a bag value (not a GROUP's bag)
             X = foreach A generate SUM(TOBAG(a, b));               | 3:24 | SUM of a bag built in the expression (not a GROUP's bag) is not translated yet: the type of its tuples is not known
-            X = foreach A generate FLATTEN((a, b));                | 3:24 | FLATTEN of a tuple value
+            G = cogroup A by a, B by a; X = foreach G { c = cross A, B; generate MAX(c); } | 3:70 | MAX of a nested CROSS is not translated yet
+            G = cogroup A by a, B by a; X = foreach G { c = cross A, B; generate group, c; } | 3:77 | a nested CROSS used as a whole bag
+            G = cogroup A by a, B by a; X = foreach G { f = filter A by a > 0; c = cross f, B; generate FLATTEN(c); } | 3:68 | nested CROSS inside FOREACH { } is not translated yet
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostics diagnostics = new Diagnostics();

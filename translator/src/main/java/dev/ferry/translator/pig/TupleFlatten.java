@@ -1,0 +1,67 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.parser.pig.PigExpr;
+import dev.ferry.parser.pig.PigType;
+import dev.ferry.translator.sql.SqlExpr;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * FLATTEN of a tuple value: a field per field of the tuple. A constructor ({@code (a, b)}, TOTUPLE)
+ * gives its arguments themselves; a tuple field gives its ROW's fields, null where the tuple is null.
+ * Pig names them {@code tuple::field} ({@code t::clicks}); a constructor's qualifier is a name of
+ * Pig's own, here one after the constructor's place.
+ */
+final class TupleFlatten {
+
+    private TupleFlatten() {}
+
+    /** The fields of {@code tuple}, whose field types are known. */
+    static void expand(PigExpr expr, Value.Scalar tuple, List<Value.Scalar> values, List<String> names) {
+        List<PigType> types = tuple.inner().tupleTypes();
+        List<String> fieldNames = tuple.inner().fieldNames();
+        String qualifier = expr instanceof PigExpr.FieldRef ref ? ref.name() : "tuple_" + expr.span().line() + "_" + expr.span().column();
+        for (int i = 0; i < types.size(); i++) {
+            // Flink names the fields of ROW(...) EXPR$0, EXPR$1... (Calcite's names for unnamed expressions).
+            SqlExpr field = tuple.sql() instanceof SqlExpr.RowOf row ? row.fields().get(i) : new SqlExpr.FieldAccess(tuple.sql(), "EXPR$" + i);
+            values.add(new Value.Scalar(field, types.get(i)));
+            String name = i < fieldNames.size() && fieldNames.get(i) != null ? fieldNames.get(i) : qualifier + "_" + i;
+            names.add(qualifier + "::" + name);
+        }
+    }
+
+    /** Builtins whose tuple of unknown width is an ARRAY of chararrays in SQL (String.split's pieces). */
+    private static final Set<String> TEXT_ARRAYS = Set.of("STRSPLIT");
+
+    /** True for a tuple of unknown width held as an ARRAY of chararrays. */
+    static boolean isTextArray(PigExpr expr) {
+        return expr instanceof PigExpr.Call call && TEXT_ARRAYS.contains(call.function());
+    }
+
+    /** {@code FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b)}: the first {@code width} pieces, null past the last one. */
+    static void expandByPosition(Value.Scalar array, int width, List<Value.Scalar> values, List<String> names) {
+        for (int i = 0; i < width; i++) {
+            values.add(new Value.Scalar(new SqlExpr.Item(array.sql(), SqlExpr.Literal.number(i + 1)), PigType.CHARARRAY));
+            names.add("piece_" + i);
+        }
+    }
+
+    /** True when the tuple can be null (it is not built right here), where Pig's FLATTEN gives one null, not one per field. */
+    static boolean mayBeNull(Value.Scalar tuple) {
+        return !(tuple.sql() instanceof SqlExpr.RowOf);
+    }
+
+    /** The Pig names of a tuple constructor's fields: an argument's field name, null for an expression. */
+    static List<String> argumentNames(PigExpr.Call call, int width) {
+        if (call.arguments().size() != width) {
+            return List.of(); // TOTUPLE(*)
+        }
+        List<String> names = new ArrayList<>();
+        for (PigExpr argument : call.arguments()) {
+            names.add(argument instanceof PigExpr.FieldRef ref ? ref.name() : argument instanceof PigExpr.Cast cast
+                    && cast.expr() instanceof PigExpr.FieldRef ref ? ref.name() : null);
+        }
+        return names;
+    }
+}

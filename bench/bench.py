@@ -238,7 +238,8 @@ def main() -> int:
                "org.apache.pig.Main", "-x", "local", "-l", str(work / "pig-logs")]
         for directory in ("pig-tmp", "pig-logs"):
             (work / directory).mkdir(exist_ok=True)
-        flink = [args.java, "-jar", str(root / "runtime" / "target" / "ferry-runtime.jar")]
+        # as the local backend starts it (ferry_runtime/actions/flink_local.py): C1 only, measured there
+        flink = [args.java, "-XX:TieredStopAtLevel=1", "-jar", str(root / "runtime" / "target" / "ferry-runtime.jar")]
         for count in args.job_rows + ([10_000_000] if args.large else []):
             views, users = make_job_data(root, count, work / f"job-data-{count}")
             for name, job, extra, ordered, delimiter in JOBS:

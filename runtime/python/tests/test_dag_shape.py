@@ -132,9 +132,11 @@ def test_runtime_command_from_environment():
         "--x",
         "a b",
     ]
-    assert runtime_command({"FERRY_RUNTIME_JAR": "/r.jar"}) == ["java", "-jar", "/r.jar"]
+    c1 = "-XX:TieredStopAtLevel=1"
+    assert runtime_command({"FERRY_RUNTIME_JAR": "/r.jar"}) == ["java", c1, "-jar", "/r.jar"]
     assert runtime_command({"FERRY_RUNTIME_JAR": "/r.jar", "JAVA_HOME": "/jdk"}) == [
         "/jdk/bin/java",
+        c1,
         "-jar",
         "/r.jar",
     ]

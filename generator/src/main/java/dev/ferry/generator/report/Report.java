@@ -7,7 +7,6 @@ import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -133,12 +132,18 @@ public record Report(int schemaVersion, String repository, Summary summary, List
         return plan.sourceFiles().isEmpty() ? "." : parent(plan.sourceFiles().get(0));
     }
 
-    /** The deepest application directory holding the file, else the file's own directory. */
+    /**
+     * The deepest application directory holding the file, else the file's own directory: the file's ancestors looked up
+     * deepest first, so the cost is the file's depth, not the number of apps (it was a scan of every app per finding).
+     */
     private static String appOfFile(String file, java.util.Set<String> appDirs) {
-        return appDirs.stream()
-                .filter(dir -> dir.equals(".") || file.startsWith(dir + "/"))
-                .max(Comparator.comparingInt(String::length))
-                .orElse(parent(file));
+        for (int slash = file.lastIndexOf('/'); slash >= 0; slash = file.lastIndexOf('/', slash - 1)) {
+            String dir = file.substring(0, slash);
+            if (appDirs.contains(dir)) {
+                return dir;
+            }
+        }
+        return appDirs.contains(".") ? "." : parent(file);
     }
 
     private static String parent(String file) {

@@ -308,9 +308,9 @@ def test_generated_dags_are_ruff_clean(generated_dags: list[Path]) -> None:
 def java_el_table() -> dict[str, tuple[str, int]]:
     """ElFunctionTable's rows: EL name → (Python callable, arity)."""
     source = EL_TABLE_JAVA.read_text(encoding="utf-8")
-    rows = re.findall(r'\b(?:row|caveat)\("([^"]+)",\s*"([^"]+)",\s*(\d+)', source)
+    rows = re.findall(r'\b(?:row|caveat)\(\s*"([^"]+)",\s*"([^"]+)",\s*(\d+)', source)
     # Every row(...) / caveat(...) with literal arguments is one row: none escapes the pattern.
-    assert len(rows) == len(re.findall(r'\b(?:row|caveat)\("', source))
+    assert len(rows) == len(re.findall(r'\b(?:row|caveat)\(\s*"', source))
     return {el: (python, int(arity)) for el, python, arity in rows}
 
 

@@ -472,7 +472,7 @@ def test_runtime_table_mirrors_the_translator_table():
     java /= "ElFunctionTable.java"
     if not java.is_file():
         pytest.skip("not in a Ferry checkout")
-    rows = dict(regex.findall(r'(?:row|caveat)\("([^"]+)", "([^"]+)"', java.read_text()))
+    rows = dict(regex.findall(r'(?:row|caveat)\(\s*"([^"]+)",\s*"([^"]+)"', java.read_text()))
     runtime = {row.oozie: row.jinja for row in functions.EL_FUNCTIONS if row.oozie != "empty"}
     assert len(rows) > 40
     assert rows == runtime

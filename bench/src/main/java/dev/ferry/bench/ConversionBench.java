@@ -24,12 +24,15 @@ public final class ConversionBench {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         List<Path> scripts;
-        try (Stream<Path> walk = Stream.concat(Stream.concat(Files.walk(root.resolve("../shared/corpus")), Files.walk(root.resolve("samples"))),
+        try (Stream<Path> walk = Stream.concat(
+                Stream.concat(Files.walk(root.resolve("../shared/corpus")), Files.walk(root.resolve("samples"))),
                 Files.walk(root.resolve("parser/src/test/resources/pig/valid")))) {
             scripts = walk.filter(p -> p.toString().endsWith(".pig")).sorted().toList();
         }
         List<String> texts = scripts.stream().map(ConversionBench::read).toList();
-        long bytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+        long bytes = texts.stream()
+                .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length)
+                .sum();
         int rejected = parseAll(texts);
         // Warm up for two seconds (JIT, ANTLR's DFA cache), then time repeated rounds of the whole set.
         long warmUntil = System.nanoTime() + 2_000_000_000L;
@@ -47,10 +50,18 @@ public final class ConversionBench {
             mbPerSecond[r] = bytes * (double) iterations / seconds / 1e6;
         }
         java.util.Arrays.sort(mbPerSecond);
-        System.out.printf("pig parse: %d scripts (corpus, samples, parser tests), %d bytes, %d rejected;"
+        System.out.printf(
+                "pig parse: %d scripts (corpus, samples, parser tests), %d bytes, %d rejected;"
                         + " %d rounds x %d iterations after 2 s warm-up: median %.2f MB/s (min %.2f, max %.2f),"
                         + " %.3f ms per script%n",
-                scripts.size(), bytes, rejected, rounds, iterations, mbPerSecond[rounds / 2], mbPerSecond[0], mbPerSecond[rounds - 1],
+                scripts.size(),
+                bytes,
+                rejected,
+                rounds,
+                iterations,
+                mbPerSecond[rounds / 2],
+                mbPerSecond[0],
+                mbPerSecond[rounds - 1],
                 bytes / mbPerSecond[rounds / 2] / 1e3 / scripts.size());
 
         // One large script (the same texts concatenated to about 1 MB) shows the rate without the
@@ -69,7 +80,8 @@ public final class ConversionBench {
             bigRates[r] = bigBytes / ((System.nanoTime() - t0) / 1e9) / 1e6;
         }
         java.util.Arrays.sort(bigRates);
-        System.out.printf("pig parse, one %d-byte script (%s): median %.2f MB/s (min %.2f, max %.2f)%n",
+        System.out.printf(
+                "pig parse, one %d-byte script (%s): median %.2f MB/s (min %.2f, max %.2f)%n",
                 bigBytes, bigParses ? "accepted" : "REJECTED", bigRates[rounds / 2], bigRates[0], bigRates[rounds - 1]);
 
         long start;
@@ -84,7 +96,8 @@ public final class ConversionBench {
             files = RepoGenerator.files(RepoTranslator.translate(sample)).size();
         }
         seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("convert samples/clickstream: %d files, %.1f ms per conversion (%d iterations)%n",
+        System.out.printf(
+                "convert samples/clickstream: %d files, %.1f ms per conversion (%d iterations)%n",
                 files, seconds * 1000 / iterations, iterations);
         Runtime rt = Runtime.getRuntime();
         System.out.printf("heap used after run: %.1f MB%n", (rt.totalMemory() - rt.freeMemory()) / 1e6);

@@ -20,29 +20,46 @@ import picocli.CommandLine.Option;
  * {@code ferry check REPO}: converts without writing; the CI gate. Fails (exit 1) at the {@code --fail-on} level,
  * and with {@code --against DIR} when the committed migrated repository differs from what Ferry generates now.
  */
-@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerryVersion.class,
         description = "Convert without writing anything; exit 1 when the repository does not convert cleanly "
                 + "(at the --fail-on level) or the committed output (--against) drifted.",
         footer = {"", "Exit codes: 0 clean, 1 findings at the --fail-on level or drift, 2 usage, 3 internal error."})
 final class CheckCommand implements Callable<Integer> {
 
     /** Output formats of the findings. */
-    enum Format { TEXT, JSON, SARIF, JUNIT }
+    enum Format {
+        TEXT,
+        JSON,
+        SARIF,
+        JUNIT
+    }
 
     @Mixin
     LegacyRepository legacy;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "${COMPLETION-CANDIDATES}: text (compiler-style lines), json (report.json), sarif (SARIF 2.1.0 for code scanning), "
-                    + "junit (JUnit XML, one test case per app). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "text",
+            description =
+                    "${COMPLETION-CANDIDATES}: text (compiler-style lines), json (report.json), sarif (SARIF 2.1.0 for code scanning), "
+                            + "junit (JUnit XML, one test case per app). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(
+            names = "--fail-on",
+            paramLabel = "LEVEL",
+            defaultValue = "error",
             description = "error, todo (also an action left as a failing TODO task) or warning (also any warning). "
                     + "Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
-    @Option(names = "--against", paramLabel = "DIR",
+    @Option(
+            names = "--against",
+            paramLabel = "DIR",
             description = "the committed migrated repository: fail with a unified diff when it differs from what "
                     + "Ferry generates now (an edited, missing or extra generated file)")
     Path against;
@@ -90,8 +107,10 @@ final class CheckCommand implements Callable<Integer> {
             human.println("ferry: " + (drifted ? drift.summary() + " in " + against : against + " is up to date"));
         }
         String verdict = failed ? "fails at --fail-on " + failOn.name().toLowerCase(Locale.ROOT) : "passes";
-        human.println("ferry: " + report.summary().dags() + " DAG(s), " + report.summary().errors() + " error(s), "
-                + report.summary().warnings() + " warning(s), " + report.summary().todoTasks() + " TODO task(s): "
+        human.println("ferry: " + report.summary().dags() + " DAG(s), "
+                + report.summary().errors() + " error(s), "
+                + report.summary().warnings() + " warning(s), "
+                + report.summary().todoTasks() + " TODO task(s): "
                 + verdict);
         if (conversion.hasInternalErrors()) {
             return ExitCode.INTERNAL_ERROR;

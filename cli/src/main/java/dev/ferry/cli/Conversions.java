@@ -48,7 +48,8 @@ final class Conversions {
                     case INFO -> "bold,cyan";
                 };
                 int at = line.indexOf(": " + label + " ");
-                line = line.substring(0, at + 2) + ansi.string("@|" + style + " " + label + "|@")
+                line = line.substring(0, at + 2)
+                        + ansi.string("@|" + style + " " + label + "|@")
                         + line.substring(at + 2 + label.length());
             }
             text.append(line).append('\n');
@@ -57,7 +58,8 @@ final class Conversions {
     }
 
     static String errorSummary(Conversion conversion) {
-        long errors = conversion.diagnostics().stream().filter(Diagnostic::isError).count();
+        long errors =
+                conversion.diagnostics().stream().filter(Diagnostic::isError).count();
         return errors + " error(s)";
     }
 }

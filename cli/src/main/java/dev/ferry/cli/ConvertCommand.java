@@ -13,25 +13,35 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ferry convert REPO -o DIR}: writes the migrated repository. */
-@Command(name = "convert", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
+@Command(
+        name = "convert",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerryVersion.class,
         description = "Convert a legacy repository into dags/, flink/, k8s/ and report.md.")
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
     LegacyRepository legacy;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "DIR",
             description = "the migrated repository to write: a new directory, or one Ferry wrote before (only the files"
                     + " listed in its .ferry/manifest.json are replaced or removed; everything else is kept); never the"
                     + " repository, a directory holding it, or a file")
     Path output;
 
-    @Option(names = "--force", description = "overwrite generated files edited by hand, and files Ferry did not write"
-            + " where a generated file goes")
+    @Option(
+            names = "--force",
+            description = "overwrite generated files edited by hand, and files Ferry did not write"
+                    + " where a generated file goes")
     boolean force;
 
-    @Option(names = "--strict", description = "write nothing when any application fails (default: write every"
-            + " application that converts, list the ones that failed, exit 1)")
+    @Option(
+            names = "--strict",
+            description = "write nothing when any application fails (default: write every"
+                    + " application that converts, list the ones that failed, exit 1)")
     boolean strict;
 
     @Mixin
@@ -60,9 +70,10 @@ final class ConvertCommand implements Callable<Integer> {
         }
         OutputWriter.Changes changes;
         int generated;
-        // Each file goes to disk as it is generated (staged, then moved into place whole): memory stays flat in the apps.
-        try (OutputWriter.Session session = OutputWriter.open(output, repo, force,
-                c -> ReportRenderer.outputChanges(c.removedStale(), c.keptEdited()))) {
+        // Each file goes to disk as it is generated (staged, then moved into place whole): memory stays flat in the
+        // apps.
+        try (OutputWriter.Session session = OutputWriter.open(
+                output, repo, force, c -> ReportRenderer.outputChanges(c.removedStale(), c.keptEdited()))) {
             RepoGenerator.generate(conversion, generation.options(), session);
             changes = session.commit();
             generated = session.generated();
@@ -71,11 +82,13 @@ final class ConvertCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         PrintWriter out = streams.out();
-        changes.removedStale().forEach(f -> out.println("ferry: removed " + f + " (written by an earlier run, no longer generated)"));
-        changes.keptEdited().forEach(f -> out.println("ferry: kept " + f
-                + " (no longer generated, but edited since Ferry wrote it)"));
-        out.println("ferry: wrote " + generated + " files for " + conversion.plans().size()
-                + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");
+        changes.removedStale()
+                .forEach(f -> out.println("ferry: removed " + f + " (written by an earlier run, no longer generated)"));
+        changes.keptEdited()
+                .forEach(f ->
+                        out.println("ferry: kept " + f + " (no longer generated, but edited since Ferry wrote it)"));
+        out.println("ferry: wrote " + generated + " files for "
+                + conversion.plans().size() + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");
         if (conversion.hasErrors()) {
             printFailed(conversion, err);
             return Ferry.exitCode(conversion);
@@ -85,8 +98,11 @@ final class ConvertCommand implements Callable<Integer> {
 
     /** One line per application that did not convert, with its first error (all of them were printed above). */
     private static void printFailed(Conversion conversion, PrintWriter err) {
-        err.println("ferry: " + Conversions.errorSummary(conversion) + "; " + conversion.failed().size()
-                + " application(s) not converted (the others were written):");
-        conversion.failed().forEach(f -> err.println("  " + f.app() + ": " + f.firstError().lines().findFirst().orElse("")));
+        err.println("ferry: " + Conversions.errorSummary(conversion) + "; "
+                + conversion.failed().size() + " application(s) not converted (the others were written):");
+        conversion
+                .failed()
+                .forEach(f -> err.println("  " + f.app() + ": "
+                        + f.firstError().lines().findFirst().orElse("")));
     }
 }

@@ -28,6 +28,7 @@ record Drift(List<Change> changes) {
 
     /** The top-level directories and files Ferry writes; anything else in the migrated repo is the team's. */
     static final List<String> OWNED_DIRECTORIES = List.of("dags", "flink", "k8s", "udfs");
+
     static final List<String> OWNED_FILES = List.of("report.md", "report.html", "report.json");
 
     enum Kind {
@@ -58,7 +59,9 @@ record Drift(List<Change> changes) {
                 changes.add(new Change(path, Kind.MISSING, diff(path, "", now)));
             } else if (!before.equals(now)) {
                 String hash = recorded.get(path);
-                Kind kind = hash != null && !hash.equals(Report.GeneratedFile.sha256(before)) ? Kind.EDITED_BY_HAND : Kind.DRIFTED;
+                Kind kind = hash != null && !hash.equals(Report.GeneratedFile.sha256(before))
+                        ? Kind.EDITED_BY_HAND
+                        : Kind.DRIFTED;
                 changes.add(new Change(path, kind, diff(path, before, now)));
             }
         }
@@ -80,7 +83,8 @@ record Drift(List<Change> changes) {
         TreeMap<Kind, Integer> counts = new TreeMap<>();
         changes.forEach(c -> counts.merge(c.kind(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
-        counts.forEach((kind, n) -> parts.add(n + " " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+        counts.forEach((kind, n) -> parts.add(
+                n + " " + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
         return changes.size() + " generated file(s) differ: " + String.join(", ", parts);
     }
 
@@ -88,7 +92,11 @@ record Drift(List<Change> changes) {
     String render() {
         StringBuilder out = new StringBuilder();
         for (Change change : changes) {
-            out.append("ferry: ").append(change.path()).append(": ").append(change.kind().description).append('\n');
+            out.append("ferry: ")
+                    .append(change.path())
+                    .append(": ")
+                    .append(change.kind().description)
+                    .append('\n');
             out.append(change.diff());
         }
         return out.toString();
@@ -120,8 +128,12 @@ record Drift(List<Change> changes) {
         Path manifest = committed.resolve(OutputWriter.MANIFEST);
         if (Files.isRegularFile(manifest)) {
             try {
-                new ObjectMapper().readTree(manifest.toFile()).path("files").properties().forEach(
-                        f -> hashes.put(f.getKey(), f.getValue().asText().replaceFirst("^sha256:", "")));
+                new ObjectMapper()
+                        .readTree(manifest.toFile())
+                        .path("files")
+                        .properties()
+                        .forEach(f ->
+                                hashes.put(f.getKey(), f.getValue().asText().replaceFirst("^sha256:", "")));
                 return hashes;
             } catch (IOException e) {
                 hashes.clear(); // unreadable: fall back to report.json
@@ -133,7 +145,8 @@ record Drift(List<Change> changes) {
         }
         try {
             JsonNode files = new ObjectMapper().readTree(report.toFile()).path("files");
-            files.forEach(f -> hashes.put(f.path("path").asText(), f.path("sha256").asText()));
+            files.forEach(
+                    f -> hashes.put(f.path("path").asText(), f.path("sha256").asText()));
         } catch (IOException e) {
             return hashes; // not ours or broken: every change then counts as drift
         }

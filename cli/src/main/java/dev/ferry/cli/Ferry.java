@@ -11,13 +11,18 @@ import picocli.CommandLine.Command;
  * Entry point: {@code ferry <subcommand>}. One class per subcommand; registering one is one line in
  * {@code subcommands}. Exit codes are the constants of {@link ExitCode}.
  */
-@Command(name = "ferry", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
+@Command(
+        name = "ferry",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerryVersion.class,
         description = "Moves Oozie workflows and Pig scripts onto Airflow + Flink on Kubernetes.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:converted cleanly (warnings allowed)",
+        exitCodeList = {
+            "0:converted cleanly (warnings allowed)",
             "1:the input has errors (nothing written); check: findings at --fail-on or drift; run: the run failed",
             "2:usage or I/O problem, or an output directory Ferry refuses; nothing touched",
-            "3:internal error: a Ferry bug (the message names the input); not a problem of the input"},
+            "3:internal error: a Ferry bug (the message names the input); not a problem of the input"
+        },
         subcommands = {
             ConvertCommand.class,
             CheckCommand.class,
@@ -84,7 +89,8 @@ public final class Ferry {
 
     /** The exit code of a conversion that was not refused: 3 when Ferry failed on an app, 1 on input errors. */
     static int exitCode(Conversion conversion) {
-        return conversion.hasInternalErrors() ? ExitCode.INTERNAL_ERROR
+        return conversion.hasInternalErrors()
+                ? ExitCode.INTERNAL_ERROR
                 : conversion.hasErrors() ? ExitCode.INPUT_ERRORS : ExitCode.OK;
     }
 }

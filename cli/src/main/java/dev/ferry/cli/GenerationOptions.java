@@ -11,10 +11,14 @@ import picocli.CommandLine.Option;
  */
 final class GenerationOptions {
 
-    @Option(names = "--no-janitor", description = "leave out dags/ferry_janitor.py (the DAG deleting leftover FlinkDeployments)")
+    @Option(
+            names = "--no-janitor",
+            description = "leave out dags/ferry_janitor.py (the DAG deleting leftover FlinkDeployments)")
     boolean noJanitor;
 
-    @Option(names = "--airflow-worker", paramLabel = "NAMESPACE/SERVICE_ACCOUNT",
+    @Option(
+            names = "--airflow-worker",
+            paramLabel = "NAMESPACE/SERVICE_ACCOUNT",
             converter = ServiceAccountConverter.class,
             description = "the service account the Airflow workers run as: k8s/rbac.yaml binds the worker's Role to it"
                     + " (without it, the Role is written unbound)")

@@ -70,14 +70,17 @@ final class OutputComparison {
 
     /** Empty when equal, else a description of the first difference. */
     static String differences(List<String> expected, List<String> actual, boolean ordered, String delimiter) {
-        List<String> e = new ArrayList<>(expected.stream().map(OutputComparison::canonicalBags).toList());
-        List<String> a = new ArrayList<>(actual.stream().map(OutputComparison::canonicalBags).toList());
+        List<String> e = new ArrayList<>(
+                expected.stream().map(OutputComparison::canonicalBags).toList());
+        List<String> a = new ArrayList<>(
+                actual.stream().map(OutputComparison::canonicalBags).toList());
         if (!ordered) {
             e.sort(null);
             a.sort(null);
         }
         if (e.size() != a.size()) {
-            return "Pig wrote " + e.size() + " lines, Flink " + a.size() + "\nPig:   " + head(e) + "\nFlink: " + head(a);
+            return "Pig wrote " + e.size() + " lines, Flink " + a.size() + "\nPig:   " + head(e) + "\nFlink: "
+                    + head(a);
         }
         for (int i = 0; i < e.size(); i++) {
             if (!sameLine(e.get(i), a.get(i), delimiter)) {

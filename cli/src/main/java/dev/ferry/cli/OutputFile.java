@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 /** Mixin: {@code -o FILE} of the subcommands that print one document (check's findings, preview's page). */
 final class OutputFile {
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FILE",
             description = "write it to FILE instead of standard output")
     Path file;
 

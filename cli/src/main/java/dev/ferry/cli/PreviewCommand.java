@@ -24,11 +24,17 @@ import picocli.CommandLine.Parameters;
  * DAG's task graph, and per task the Oozie element beside the generated Python (a Pig action: the Pig script lined
  * up with the Flink SQL), every diagnostic at its line. Writes nothing else.
  */
-@Command(name = "preview", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
+@Command(
+        name = "preview",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerryVersion.class,
         description = "Write one self-contained HTML page showing what each workflow becomes: the DAG as a graph; "
                 + "click a task to see its Oozie source beside the generated Python, Pig beside Flink SQL.",
-        footer = {"", "Exit codes: 0 page written, the input converts cleanly; 1 page written, the input has errors "
-                + "(shown in the page); 2 usage or I/O; 3 internal error."})
+        footer = {
+            "",
+            "Exit codes: 0 page written, the input converts cleanly; 1 page written, the input has errors "
+                    + "(shown in the page); 2 usage or I/O; 3 internal error."
+        })
 final class PreviewCommand implements Callable<Integer> {
 
     /** Source files larger than this are not copied into the page (their panels say so). */
@@ -37,18 +43,26 @@ final class PreviewCommand implements Callable<Integer> {
     @Mixin
     LegacyRepository legacy;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "APP",
+    @Parameters(
+            index = "1",
+            arity = "0..1",
+            paramLabel = "APP",
             description = "only the DAGs of this application directory (relative to REPO) or with this DAG id")
     String app;
 
     @Mixin
     OutputFile outputFile;
 
-    @Option(names = "--serve", description = "serve the page on http://127.0.0.1:PORT/ (loopback only) instead of"
-            + " writing it, converting again on every reload; until interrupted")
+    @Option(
+            names = "--serve",
+            description = "serve the page on http://127.0.0.1:PORT/ (loopback only) instead of"
+                    + " writing it, converting again on every reload; until interrupted")
     boolean serve;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000",
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "8000",
             description = "the port of --serve (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port;
 
@@ -74,8 +88,10 @@ final class PreviewCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         if (serve) {
-            PreviewServer server = PreviewServer.start(port, () -> page(root, Conversions.translateQuietly(repo), shown));
-            streams.out().println("ferry: serving the preview of " + repo + " on " + server.url() + " (interrupt to stop)");
+            PreviewServer server =
+                    PreviewServer.start(port, () -> page(root, Conversions.translateQuietly(repo), shown));
+            streams.out()
+                    .println("ferry: serving the preview of " + repo + " on " + server.url() + " (interrupt to stop)");
             streams.out().flush();
             new CountDownLatch(1).await(); // until the process is interrupted
         }
@@ -99,7 +115,9 @@ final class PreviewCommand implements Callable<Integer> {
     private static Optional<String> read(RepoRoot root, String file) {
         RepoRoot.Located located = root.locate(root.path().resolve(file));
         try {
-            if (!located.inside() || !Files.isRegularFile(located.path()) || Files.size(located.path()) > MAX_SOURCE_BYTES) {
+            if (!located.inside()
+                    || !Files.isRegularFile(located.path())
+                    || Files.size(located.path()) > MAX_SOURCE_BYTES) {
                 return Optional.empty();
             }
             return Optional.of(new String(Files.readAllBytes(located.path()), StandardCharsets.UTF_8));

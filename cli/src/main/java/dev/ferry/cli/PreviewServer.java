@@ -31,15 +31,23 @@ final class PreviewServer {
             try (exchange) {
                 String host = exchange.getRequestHeaders().getFirst("Host");
                 if (host == null || !hosts.contains(host)) {
-                    send(exchange, 403, "text/plain", "ferry preview: only http://127.0.0.1:" + bound + "/ is served\n");
-                } else if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals("/")) {
+                    send(
+                            exchange,
+                            403,
+                            "text/plain",
+                            "ferry preview: only http://127.0.0.1:" + bound + "/ is served\n");
+                } else if (!exchange.getRequestMethod().equals("GET")
+                        || !exchange.getRequestURI().getPath().equals("/")) {
                     send(exchange, 404, "text/plain", "ferry preview: not found\n");
                 } else {
                     send(exchange, 200, "text/html", page.get());
                 }
             } catch (RuntimeException e) {
-                send(exchange, 500, "text/plain", "ferry preview: internal error (" + e.getClass().getSimpleName()
-                        + "); this is a Ferry bug\n");
+                send(
+                        exchange,
+                        500,
+                        "text/plain",
+                        "ferry preview: internal error (" + e.getClass().getSimpleName() + "); this is a Ferry bug\n");
             }
         });
         server.start();

@@ -32,8 +32,8 @@ final class ProgressDisplay implements Progress, AutoCloseable {
     /** A display for this process: a bar on a watched terminal, else nothing. */
     static ProgressDisplay forThisProcess() {
         boolean watched = Boolean.getBoolean("ferry.stderr.tty") && System.getenv("CI") == null;
-        return new ProgressDisplay(watched ? System.err : null, Long.getLong("ferry.progress.after.ms", 1000),
-                System::currentTimeMillis);
+        return new ProgressDisplay(
+                watched ? System.err : null, Long.getLong("ferry.progress.after.ms", 1000), System::currentTimeMillis);
     }
 
     @Override
@@ -42,9 +42,15 @@ final class ProgressDisplay implements Progress, AutoCloseable {
             return;
         }
         if (bar == null && clock.getAsLong() - start >= afterMillis) {
-            bar = new ProgressBarBuilder().setTaskName("converting").setInitialMax(total).setUnit(" apps", 1)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).hideEta()
-                    .setConsumer(new ConsoleProgressBarConsumer(stream)).build();
+            bar = new ProgressBarBuilder()
+                    .setTaskName("converting")
+                    .setInitialMax(total)
+                    .setUnit(" apps", 1)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(200)
+                    .hideEta()
+                    .setConsumer(new ConsoleProgressBarConsumer(stream))
+                    .build();
         }
         if (bar != null) {
             bar.maxHint(total);

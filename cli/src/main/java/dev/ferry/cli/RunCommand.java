@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
  * local backend (a throw-away Airflow home, each Flink job on an embedded Flink), printing each task's final
  * state. Runs {@code python -m ferry_runtime.local_run} in the Python that has Airflow and ferry_runtime.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerryVersion.class,
         description = "Run one generated DAG in Airflow (dag.test(), local backend) and print task states.",
         footer = {"", "Exit codes: 0 the run succeeded, 1 it failed, 2 usage (or no Python with Airflow)."})
 final class RunCommand implements Callable<Integer> {
@@ -31,18 +34,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dag", required = true, paramLabel = "ID", description = "the dag_id to run")
     String dagId;
 
-    @Option(names = "--date", paramLabel = "D", defaultValue = "2026-01-01T00:00:00+00:00",
+    @Option(
+            names = "--date",
+            paramLabel = "D",
+            defaultValue = "2026-01-01T00:00:00+00:00",
             description = "the logical date (ISO 8601). Default: ${DEFAULT-VALUE}.")
     String date;
 
     @Option(names = "--conf", paramLabel = "JSON", defaultValue = "{}", description = "the run's conf (a JSON object)")
     String conf;
 
-    @Option(names = "--python", paramLabel = "PATH", defaultValue = "${env:FERRY_PYTHON:-python3}",
+    @Option(
+            names = "--python",
+            paramLabel = "PATH",
+            defaultValue = "${env:FERRY_PYTHON:-python3}",
             description = "the Python with Airflow and ferry_runtime (default: $FERRY_PYTHON, else python3)")
     String python;
 
-    @Option(names = "--runtime-jar", paramLabel = "JAR", defaultValue = "${env:FERRY_RUNTIME_JAR}",
+    @Option(
+            names = "--runtime-jar",
+            paramLabel = "JAR",
+            defaultValue = "${env:FERRY_RUNTIME_JAR}",
             description = "the Ferry runtime jar the local backend runs Flink jobs with (default: $FERRY_RUNTIME_JAR)")
     Path runtimeJar;
 
@@ -57,11 +69,22 @@ final class RunCommand implements Callable<Integer> {
             err.println("ferry: error: " + repo + " has no dags/ directory (convert first: ferry convert)");
             return ExitCode.FAILURE;
         }
-        List<String> command = new ArrayList<>(List.of(python, "-m", "ferry_runtime.local_run",
-                "--repo", repo.toAbsolutePath().toString(), "--dag", dagId, "--logical-date", date, "--conf", conf));
+        List<String> command = new ArrayList<>(List.of(
+                python,
+                "-m",
+                "ferry_runtime.local_run",
+                "--repo",
+                repo.toAbsolutePath().toString(),
+                "--dag",
+                dagId,
+                "--logical-date",
+                date,
+                "--conf",
+                conf));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (runtimeJar != null) {
-            builder.environment().put("FERRY_RUNTIME_JAR", runtimeJar.toAbsolutePath().toString());
+            builder.environment()
+                    .put("FERRY_RUNTIME_JAR", runtimeJar.toAbsolutePath().toString());
         }
         Process process;
         try {
@@ -72,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         process.getOutputStream().close();
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 out.println(line);
             }

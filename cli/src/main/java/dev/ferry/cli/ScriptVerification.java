@@ -68,7 +68,8 @@ final class ScriptVerification {
     /** The input of one LOAD, or empty to read the path the script names. */
     @FunctionalInterface
     interface InputPlan {
-        Optional<VerifyInputs.Input> input(PigRelation.Load load, String alias, int index, Map<String, String> values, Path work)
+        Optional<VerifyInputs.Input> input(
+                PigRelation.Load load, String alias, int index, Map<String, String> values, Path work)
                 throws IOException, VerifyInputs.NoInput;
     }
 
@@ -102,19 +103,33 @@ final class ScriptVerification {
 
     private ScriptVerification() {}
 
-    static Result verify(RepoRoot root, Path script, String display, Map<String, String> params, InputPlan plan, Oracle oracle,
-                         Path runtimeJar, Path work) throws IOException, InterruptedException {
+    static Result verify(
+            RepoRoot root,
+            Path script,
+            String display,
+            Map<String, String> params,
+            InputPlan plan,
+            Oracle oracle,
+            Path runtimeJar,
+            Path work)
+            throws IOException, InterruptedException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<PigScript> parsed = PigLoader.load(root, script, display, Optional.empty(), diagnostics);
         Optional<SqlJob> translated = parsed.flatMap(p -> PigToSql.translate(p, "verify", diagnostics));
-        List<Diagnostic> errors = diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
         if (translated.isEmpty()) {
             boolean todo = !errors.isEmpty() && errors.stream().allMatch(d -> TODO_CODES.contains(d.code()));
-            return new Result(todo ? Outcome.TODO : Outcome.ERROR, List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
+            return new Result(
+                    todo ? Outcome.TODO : Outcome.ERROR,
+                    List.of(),
+                    diagnostics.sorted().stream().map(Diagnostic::format).toList());
         }
         SqlJob job = translated.get();
         List<PigStatement.Store> stores = parsed.get().statements().stream()
-                .filter(PigStatement.Store.class::isInstance).map(PigStatement.Store.class::cast).toList();
+                .filter(PigStatement.Store.class::isInstance)
+                .map(PigStatement.Store.class::cast)
+                .toList();
         try {
             return run(root, script, display, params, plan, oracle, runtimeJar, work, parsed.get(), job, stores);
         } catch (Refused refused) {
@@ -135,8 +150,18 @@ final class ScriptVerification {
         }
     }
 
-    private static Result run(RepoRoot root, Path script, String display, Map<String, String> params, InputPlan plan, Oracle oracle,
-                              Path runtimeJar, Path work, PigScript parsed, SqlJob job, List<PigStatement.Store> stores)
+    private static Result run(
+            RepoRoot root,
+            Path script,
+            String display,
+            Map<String, String> params,
+            InputPlan plan,
+            Oracle oracle,
+            Path runtimeJar,
+            Path work,
+            PigScript parsed,
+            SqlJob job,
+            List<PigStatement.Store> stores)
             throws IOException, InterruptedException, Refused {
         String text = Files.readString(script, StandardCharsets.UTF_8);
         Map<String, String> values = new LinkedHashMap<>();
@@ -155,7 +180,8 @@ final class ScriptVerification {
         Map<SourceSpan, Path> sourceFiles = new LinkedHashMap<>();
         int index = 0;
         for (PigStatement statement : parsed.statements()) {
-            if (!(statement instanceof PigStatement.Assign assign) || !(assign.relation() instanceof PigRelation.Load load)) {
+            if (!(statement instanceof PigStatement.Assign assign)
+                    || !(assign.relation() instanceof PigRelation.Load load)) {
                 continue;
             }
             Optional<Integer> stored = earlierStore(stores, load);
@@ -172,14 +198,22 @@ final class ScriptVerification {
             if (input.isPresent()) {
                 kinds.add(input.get().kind());
                 sourceFiles.put(load.span(), input.get().file());
-                text = redirect(text, display, load.span(), load.path(), input.get().file(), kinds);
+                text = redirect(
+                        text, display, load.span(), load.path(), input.get().file(), kinds);
             }
         }
         // A parameter outside the redirected paths needs a value, as for Pig (PIG-E002 names it).
         Diagnostics unbound = new Diagnostics();
         String redirectedText = text;
-        if (PigParameters.of(List.of(), params, unbound).flatMap(p -> p.substitute(redirectedText, display, unbound)).isEmpty()) {
-            throw new Refused(unbound.sorted().stream().filter(Diagnostic::isError).findFirst().orElseThrow(), kinds);
+        if (PigParameters.of(List.of(), params, unbound)
+                .flatMap(p -> p.substitute(redirectedText, display, unbound))
+                .isEmpty()) {
+            throw new Refused(
+                    unbound.sorted().stream()
+                            .filter(Diagnostic::isError)
+                            .findFirst()
+                            .orElseThrow(),
+                    kinds);
         }
 
         List<SqlJob.Table> sinks = new ArrayList<>();
@@ -206,30 +240,44 @@ final class ScriptVerification {
         try {
             oracle.get().run(pigScript, params);
         } catch (PigOracleException e) {
-            throw new Refused(Diagnostic.of(DiagnosticCode.VER_E003, SourceSpan.file(display),
-                    "real Pig failed on the verification input: " + firstLine(e.getMessage())), kinds);
+            throw new Refused(
+                    Diagnostic.of(
+                            DiagnosticCode.VER_E003,
+                            SourceSpan.file(display),
+                            "real Pig failed on the verification input: " + firstLine(e.getMessage())),
+                    kinds);
         } catch (IOException e) {
-            throw new Refused(Diagnostic.of(DiagnosticCode.VER_E003, SourceSpan.file(display),
-                    "the Pig oracle could not run the script: " + firstLine(e.getMessage())), kinds);
+            throw new Refused(
+                    Diagnostic.of(
+                            DiagnosticCode.VER_E003,
+                            SourceSpan.file(display),
+                            "the Pig oracle could not run the script: " + firstLine(e.getMessage())),
+                    kinds);
         }
         String flinkError = runFlink(runtimeJar, sql, bound, work);
         if (flinkError != null) {
-            return new Result(Outcome.DIFFER, kinds, List.of(display + ": Pig ran, the Flink job failed: " + flinkError));
+            return new Result(
+                    Outcome.DIFFER, kinds, List.of(display + ": Pig ran, the Flink job failed: " + flinkError));
         }
         boolean agree = true;
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < stores.size(); i++) {
             PigStatement.Store store = stores.get(i);
-            Optional<SqlJob.Table> sink = job.sinks().stream().filter(s -> s.span().equals(store.span())).findFirst();
-            Optional<List<Integer>> sortKeys = redirected.inserts().stream().filter(insert -> insert.span().equals(store.span()))
-                    .findFirst().flatMap(insert -> sortKeys(insert, sink));
+            Optional<SqlJob.Table> sink = job.sinks().stream()
+                    .filter(s -> s.span().equals(store.span()))
+                    .findFirst();
+            Optional<List<Integer>> sortKeys = redirected.inserts().stream()
+                    .filter(insert -> insert.span().equals(store.span()))
+                    .findFirst()
+                    .flatMap(insert -> sortKeys(insert, sink));
             boolean ordered = sortKeys.isPresent();
             List<String> pigRows = PigOutput.read(work.resolve("pig/" + i));
             List<String> flinkRows = PigOutput.read(work.resolve("flink/" + i));
             String delimiter = sink.map(SqlJob.Table::fieldDelimiter).orElse("\t");
             String difference = sortKeys.map(keys -> OutputComparison.differences(pigRows, flinkRows, keys, delimiter))
                     .orElseGet(() -> OutputComparison.differences(pigRows, flinkRows, false, delimiter));
-            String what = "STORE " + store.alias() + " INTO '" + store.path() + "' (line " + store.span().line() + ")";
+            String what = "STORE " + store.alias() + " INTO '" + store.path() + "' (line "
+                    + store.span().line() + ")";
             if (difference.isEmpty()) {
                 lines.add("agree: " + what + ", " + pigRows.size() + " row(s)" + (ordered ? ", in order" : ""));
             } else {
@@ -249,7 +297,9 @@ final class ScriptVerification {
      * empty when the INSERT is not ordered.
      */
     private static Optional<List<Integer>> sortKeys(SqlJob.Insert insert, Optional<SqlJob.Table> sink) {
-        if (!(insert.query() instanceof SqlQuery.Select select) || select.orderBy().isEmpty() || sink.isEmpty()) {
+        if (!(insert.query() instanceof SqlQuery.Select select)
+                || select.orderBy().isEmpty()
+                || sink.isEmpty()) {
             return Optional.empty();
         }
         List<String> columns = sink.get().columns().stream().map(Column::name).toList();
@@ -288,18 +338,25 @@ final class ScriptVerification {
 
     private static Optional<Integer> earlierStore(List<PigStatement.Store> stores, PigRelation.Load load) {
         for (int i = stores.size() - 1; i >= 0; i--) {
-            if (stores.get(i).path().equals(load.path()) && stores.get(i).span().line() < load.span().line()) {
+            if (stores.get(i).path().equals(load.path())
+                    && stores.get(i).span().line() < load.span().line()) {
                 return Optional.of(i);
             }
         }
         return Optional.empty();
     }
 
-    private static String redirect(String text, String display, SourceSpan span, String path, Path to, List<VerifyInputs.Kind> kinds)
+    private static String redirect(
+            String text, String display, SourceSpan span, String path, Path to, List<VerifyInputs.Kind> kinds)
             throws Refused {
-        return ScriptPaths.replace(text, display, span, path, to.toString()).orElseThrow(() -> new Refused(Diagnostic.of(
-                DiagnosticCode.VER_E001, span, "the path '" + path + "' is not written literally in this statement, so verify"
-                        + " cannot point it at scratch data"), kinds));
+        return ScriptPaths.replace(text, display, span, path, to.toString())
+                .orElseThrow(() -> new Refused(
+                        Diagnostic.of(
+                                DiagnosticCode.VER_E001,
+                                span,
+                                "the path '" + path + "' is not written literally in this statement, so verify"
+                                        + " cannot point it at scratch data"),
+                        kinds));
     }
 
     private static String firstLine(String message) {
@@ -309,15 +366,24 @@ final class ScriptVerification {
     }
 
     /** Runs the SQL with the runtime jar in its own JVM; null when the job succeeded, else why not. */
-    private static String runFlink(Path jar, Path sql, Map<String, String> bound, Path work) throws IOException, InterruptedException {
+    private static String runFlink(Path jar, Path sql, Map<String, String> bound, Path work)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
-            return "no runtime jar at " + jar + " (build it: mvn -pl runtime -am package -DskipTests, or pass --runtime-jar)";
+            return "no runtime jar at " + jar
+                    + " (build it: mvn -pl runtime -am package -DskipTests, or pass --runtime-jar)";
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "--script", sql.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--script",
+                sql.toString()));
         bound.forEach((k, v) -> command.add("--param=" + k + "=" + v));
         Path log = work.resolve("flink.log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(30, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             return "timed out (log: " + log + ")";

@@ -30,16 +30,25 @@ import picocli.CommandLine.Parameters;
  * sample of its file when the repository holds it, else rows generated from its schema
  * ({@link VerifyInputs}), and prints one line per script and the counts: the agree rate.
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = FerryVersion.class,
-        footer = {"", "Exit codes: 0 every STORE agrees (--repo: every translated script agrees, none is an error),",
-            "1 a difference, a script that does not translate or cannot run, 2 usage."},
-        description = "Run a Pig script (or every script of a repository) in real Pig and its translation on embedded Flink; compare the outputs.")
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        versionProvider = FerryVersion.class,
+        footer = {
+            "",
+            "Exit codes: 0 every STORE agrees (--repo: every translated script agrees, none is an error),",
+            "1 a difference, a script that does not translate or cannot run, 2 usage."
+        },
+        description =
+                "Run a Pig script (or every script of a repository) in real Pig and its translation on embedded Flink; compare the outputs.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", description = "The Pig script.")
     Path script;
 
-    @Option(names = "--repo", description = "Verify every .pig file under this directory, on sampled or generated input.")
+    @Option(
+            names = "--repo",
+            description = "Verify every .pig file under this directory, on sampled or generated input.")
     Path repo;
 
     @Option(names = "--param", description = "A Pig parameter, NAME=VALUE (repeatable).")
@@ -51,7 +60,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--oracle", description = "The built oracle module's target directory (default: oracle/target).")
     Path oracle;
 
-    @Option(names = "--runtime-jar", description = "ferry-runtime.jar (default: $FERRY_RUNTIME_JAR, else runtime/target/ferry-runtime.jar).")
+    @Option(
+            names = "--runtime-jar",
+            description = "ferry-runtime.jar (default: $FERRY_RUNTIME_JAR, else runtime/target/ferry-runtime.jar).")
     Path runtimeJar;
 
     @CommandLine.Spec
@@ -60,12 +71,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((script == null) == (repo == null) || (repo != null && !data.isEmpty())) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give either SCRIPT.pig (with --data if wanted) or --repo DIR");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give either SCRIPT.pig (with --data if wanted) or --repo DIR");
         }
-        Path jar = runtimeJar != null ? runtimeJar
-                : System.getenv("FERRY_RUNTIME_JAR") != null ? Path.of(System.getenv("FERRY_RUNTIME_JAR"))
-                : Path.of("runtime/target/ferry-runtime.jar");
-        try (ScriptVerification.Oracle pig = new ScriptVerification.Oracle(oracle != null ? oracle : dev.ferry.oracle.PigOracle.defaultTargetDir())) {
+        Path jar = runtimeJar != null
+                ? runtimeJar
+                : System.getenv("FERRY_RUNTIME_JAR") != null
+                        ? Path.of(System.getenv("FERRY_RUNTIME_JAR"))
+                        : Path.of("runtime/target/ferry-runtime.jar");
+        try (ScriptVerification.Oracle pig = new ScriptVerification.Oracle(
+                oracle != null ? oracle : dev.ferry.oracle.PigOracle.defaultTargetDir())) {
             return repo != null ? verifyRepo(pig, jar) : verifyScript(pig, jar);
         }
     }
@@ -77,14 +92,21 @@ final class VerifyCommand implements Callable<Integer> {
             throw new IOException("no such script: " + script);
         }
         Path work = Files.createTempDirectory("ferry-verify");
-        ScriptVerification.Result result = ScriptVerification.verify(RepoRoot.of(script.toAbsolutePath().getParent()), script,
-                script.getFileName().toString(), params,
+        ScriptVerification.Result result = ScriptVerification.verify(
+                RepoRoot.of(script.toAbsolutePath().getParent()),
+                script,
+                script.getFileName().toString(),
+                params,
                 (load, alias, index, values, dir) -> Optional.ofNullable(data.get(alias))
                         .map(path -> new VerifyInputs.Input(Path.of(path), VerifyInputs.Kind.GIVEN)),
-                pig, jar, work);
-        boolean agreeOrDiffer = result.outcome() == ScriptVerification.Outcome.AGREE || result.outcome() == ScriptVerification.Outcome.DIFFER;
+                pig,
+                jar,
+                work);
+        boolean agreeOrDiffer = result.outcome() == ScriptVerification.Outcome.AGREE
+                || result.outcome() == ScriptVerification.Outcome.DIFFER;
         result.lines().forEach(agreeOrDiffer ? out::println : err::println);
-        if (result.outcome() == ScriptVerification.Outcome.TODO || result.outcome() == ScriptVerification.Outcome.ERROR) {
+        if (result.outcome() == ScriptVerification.Outcome.TODO
+                || result.outcome() == ScriptVerification.Outcome.ERROR) {
             err.println(script.getFileName() + ": not translated, nothing to verify");
         }
         return result.outcome() == ScriptVerification.Outcome.AGREE ? ExitCode.OK : ExitCode.INPUT_ERRORS;
@@ -99,7 +121,9 @@ final class VerifyCommand implements Callable<Integer> {
         List<Path> scripts;
         try (Stream<Path> files = Files.walk(root.path())) {
             scripts = files.filter(p -> p.getFileName().toString().endsWith(".pig") && Files.isRegularFile(p))
-                    .filter(root::contains).sorted().toList();
+                    .filter(root::contains)
+                    .sorted()
+                    .toList();
         }
         Map<ScriptVerification.Outcome, Integer> counts = new EnumMap<>(ScriptVerification.Outcome.class);
         Map<VerifyInputs.Kind, Integer> inputs = new EnumMap<>(VerifyInputs.Kind.class);
@@ -108,32 +132,59 @@ final class VerifyCommand implements Callable<Integer> {
             Path file = scripts.get(i);
             String display = root.display(file);
             Path work = Files.createDirectories(scratch.resolve(String.valueOf(i)));
-            ScriptVerification.Result result = ScriptVerification.verify(root, file, display, params,
-                    (load, alias, index, values, dir) -> Optional.of(VerifyInputs.of(root, file.getParent(), load, index, values, dir)),
-                    pig, jar, work);
+            ScriptVerification.Result result = ScriptVerification.verify(
+                    root,
+                    file,
+                    display,
+                    params,
+                    (load, alias, index, values, dir) ->
+                            Optional.of(VerifyInputs.of(root, file.getParent(), load, index, values, dir)),
+                    pig,
+                    jar,
+                    work);
             counts.merge(result.outcome(), 1, Integer::sum);
-            if (result.outcome() == ScriptVerification.Outcome.AGREE || result.outcome() == ScriptVerification.Outcome.DIFFER) {
+            if (result.outcome() == ScriptVerification.Outcome.AGREE
+                    || result.outcome() == ScriptVerification.Outcome.DIFFER) {
                 result.inputs().forEach(kind -> inputs.merge(kind, 1, Integer::sum));
             }
-            out.println(String.format(Locale.ROOT, "%-8s %s%s", result.outcome().label, display, describe(result.inputs())));
+            out.println(String.format(
+                    Locale.ROOT, "%-8s %s%s", result.outcome().label, display, describe(result.inputs())));
             if (result.outcome() != ScriptVerification.Outcome.AGREE) {
                 result.lines().forEach(line -> out.println("         " + line.replace("\n", "\n         ")));
             }
         }
-        int translated = count(counts, ScriptVerification.Outcome.AGREE) + count(counts, ScriptVerification.Outcome.DIFFER)
+        int translated = count(counts, ScriptVerification.Outcome.AGREE)
+                + count(counts, ScriptVerification.Outcome.DIFFER)
                 + count(counts, ScriptVerification.Outcome.NOT_RUN);
         int agree = count(counts, ScriptVerification.Outcome.AGREE);
         int compared = agree + count(counts, ScriptVerification.Outcome.DIFFER);
         out.println();
-        out.println(String.format(Locale.ROOT, "scripts %d: translated %d, TODO %d, error %d", scripts.size(), translated,
-                count(counts, ScriptVerification.Outcome.TODO), count(counts, ScriptVerification.Outcome.ERROR)));
-        out.println(String.format(Locale.ROOT, "translated %d: agree %d, differ %d, not run %d", translated, agree,
-                count(counts, ScriptVerification.Outcome.DIFFER), count(counts, ScriptVerification.Outcome.NOT_RUN)));
-        out.println(String.format(Locale.ROOT, "agree rate: %s of all scripts, %s of the scripts compared",
-                rate(agree, scripts.size()), rate(agree, compared)));
-        out.println(String.format(Locale.ROOT, "inputs of the scripts compared: %d sampled from the repository, %d generated from LOAD schemas",
-                inputs.getOrDefault(VerifyInputs.Kind.SAMPLED, 0), inputs.getOrDefault(VerifyInputs.Kind.GENERATED, 0)));
-        boolean clean = compared == agree && count(counts, ScriptVerification.Outcome.ERROR) == 0
+        out.println(String.format(
+                Locale.ROOT,
+                "scripts %d: translated %d, TODO %d, error %d",
+                scripts.size(),
+                translated,
+                count(counts, ScriptVerification.Outcome.TODO),
+                count(counts, ScriptVerification.Outcome.ERROR)));
+        out.println(String.format(
+                Locale.ROOT,
+                "translated %d: agree %d, differ %d, not run %d",
+                translated,
+                agree,
+                count(counts, ScriptVerification.Outcome.DIFFER),
+                count(counts, ScriptVerification.Outcome.NOT_RUN)));
+        out.println(String.format(
+                Locale.ROOT,
+                "agree rate: %s of all scripts, %s of the scripts compared",
+                rate(agree, scripts.size()),
+                rate(agree, compared)));
+        out.println(String.format(
+                Locale.ROOT,
+                "inputs of the scripts compared: %d sampled from the repository, %d generated from LOAD schemas",
+                inputs.getOrDefault(VerifyInputs.Kind.SAMPLED, 0),
+                inputs.getOrDefault(VerifyInputs.Kind.GENERATED, 0)));
+        boolean clean = compared == agree
+                && count(counts, ScriptVerification.Outcome.ERROR) == 0
                 && count(counts, ScriptVerification.Outcome.NOT_RUN) == 0;
         return clean ? ExitCode.OK : ExitCode.INPUT_ERRORS;
     }
@@ -157,6 +208,8 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private static String rate(int part, int whole) {
-        return whole == 0 ? part + "/0" : String.format(Locale.ROOT, "%d/%d (%.0f%%)", part, whole, 100.0 * part / whole);
+        return whole == 0
+                ? part + "/0"
+                : String.format(Locale.ROOT, "%d/%d (%.0f%%)", part, whole, 100.0 * part / whole);
     }
 }

@@ -31,7 +31,11 @@ import java.util.stream.Stream;
 final class VerifyInputs {
 
     /** Where an input came from: named on the command line, sampled from the repository, or generated. */
-    enum Kind { GIVEN, SAMPLED, GENERATED }
+    enum Kind {
+        GIVEN,
+        SAMPLED,
+        GENERATED
+    }
 
     /** The file Pig and Flink read for one LOAD, and how it was made. */
     record Input(Path file, Kind kind) {}
@@ -52,7 +56,8 @@ final class VerifyInputs {
     /** Width of the rows generated for a LOAD without a schema (Pig reads whatever each line has). */
     static final int SCHEMALESS_WIDTH = 5;
 
-    private static final Pattern PARAMETER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern PARAMETER =
+            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final String[] WORDS = {"ann", "bob", "cid", "Éva", "東京", "dan", "ann", "x y"};
     private static final String[] NUMBERS = {"0", "1", "2", "3", "3", "7", "-4", "12"};
     private static final String[] DECIMALS = {"0.0", "2.5", "-1.25", "3.75", "2.5", "10.0", "0.5"};
@@ -64,7 +69,8 @@ final class VerifyInputs {
      *
      * @param params the values of the script's parameters (given ones and {@code %default}s) for its path
      */
-    static Input of(RepoRoot root, Path scriptDir, PigRelation.Load load, int index, Map<String, String> params, Path work)
+    static Input of(
+            RepoRoot root, Path scriptDir, PigRelation.Load load, int index, Map<String, String> params, Path work)
             throws IOException, NoInput {
         String delimiter = delimiter(load);
         Path file = work.resolve("input-" + index + ".txt");
@@ -105,9 +111,19 @@ final class VerifyInputs {
                 return String.valueOf((char) Integer.parseInt(d.substring(2), 16));
             }
         }
-        throw new NoInput(Diagnostic.of(DiagnosticCode.VER_E002, load.function().span(),
-                "no data in the repository for '" + load.path() + "', and rows for " + load.function().name()
-                        + (args.isEmpty() ? "" : "(" + String.join(", ", args.stream().map(ScriptPaths::quote).toList()) + ")")
+        throw new NoInput(Diagnostic.of(
+                DiagnosticCode.VER_E002,
+                load.function().span(),
+                "no data in the repository for '" + load.path() + "', and rows for "
+                        + load.function().name()
+                        + (args.isEmpty()
+                                ? ""
+                                : "("
+                                        + String.join(
+                                                ", ",
+                                                args.stream()
+                                                        .map(ScriptPaths::quote)
+                                                        .toList()) + ")")
                         + " cannot be generated (only PigStorage and TextLoader text)"));
     }
 
@@ -144,8 +160,11 @@ final class VerifyInputs {
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(path)) {
             try (Stream<Path> list = Files.list(path)) {
-                list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("_")
-                        && !p.getFileName().toString().startsWith(".")).sorted().forEach(files::add);
+                list.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("_")
+                                && !p.getFileName().toString().startsWith("."))
+                        .sorted()
+                        .forEach(files::add);
             }
         } else {
             files.add(path);
@@ -153,7 +172,9 @@ final class VerifyInputs {
         List<String> lines = new ArrayList<>();
         for (Path file : files) {
             try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                for (String line = reader.readLine(); line != null && lines.size() < SAMPLE_LINES; line = reader.readLine()) {
+                for (String line = reader.readLine();
+                        line != null && lines.size() < SAMPLE_LINES;
+                        line = reader.readLine()) {
                     lines.add(line);
                 }
             } catch (java.nio.charset.CharacterCodingException e) {
@@ -187,17 +208,29 @@ final class VerifyInputs {
             case FLOAT, DOUBLE, BIGDECIMAL -> random.nextInt(20) == 0 ? "n/a" : pick(DECIMALS, random);
             case CHARARRAY -> pick(WORDS, random);
             case BOOLEAN -> random.nextBoolean() ? "true" : "false";
-            case DATETIME -> "2026-0" + (1 + random.nextInt(3)) + "-1" + random.nextInt(3) + "T0" + random.nextInt(3) + ":30:00.000Z";
+            case DATETIME ->
+                "2026-0" + (1 + random.nextInt(3)) + "-1" + random.nextInt(3) + "T0" + random.nextInt(3)
+                        + ":30:00.000Z";
             case BYTEARRAY -> random.nextBoolean() ? pick(WORDS, random) : pick(NUMBERS, random);
-            case TUPLE -> "(" + String.join(",", inner.stream().map(f -> value(f.type(), f.fields(), random)).toList()) + ")";
+            case TUPLE ->
+                "("
+                        + String.join(
+                                ",",
+                                inner.stream()
+                                        .map(f -> value(f.type(), f.fields(), random))
+                                        .toList()) + ")";
             case BAG -> {
                 List<String> tuples = new ArrayList<>();
                 for (int i = random.nextInt(3); i > 0; i--) {
-                    tuples.add(inner.isEmpty() ? "(" + pick(WORDS, random) + ")" : value(PigType.TUPLE, inner.get(0).fields(), random));
+                    tuples.add(
+                            inner.isEmpty()
+                                    ? "(" + pick(WORDS, random) + ")"
+                                    : value(PigType.TUPLE, inner.get(0).fields(), random));
                 }
                 yield "{" + String.join(",", tuples) + "}";
             }
-            case MAP -> "[k#" + value(inner.isEmpty() ? PigType.CHARARRAY : inner.get(0).type(), List.of(), random) + "]";
+            case MAP ->
+                "[k#" + value(inner.isEmpty() ? PigType.CHARARRAY : inner.get(0).type(), List.of(), random) + "]";
         };
     }
 

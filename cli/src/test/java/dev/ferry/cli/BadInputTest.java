@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Broken input gets a file:line:col diagnostic, exit code 1, no stack trace and no output at all. */
 class BadInputTest {
 
-    static final Path SAMPLE = Path.of(System.getProperty("ferry.root", "..")).resolve("samples/clickstream").toAbsolutePath();
+    static final Path SAMPLE = Path.of(System.getProperty("ferry.root", ".."))
+            .resolve("samples/clickstream")
+            .toAbsolutePath();
 
     @TempDir
     Path tmp;
@@ -28,8 +30,10 @@ class BadInputTest {
     Run convert(Path repo, Path output) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Ferry.execute(new String[] {"convert", repo.toString(), "-o", output.toString()},
-                new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Ferry.execute(
+                new String[] {"convert", repo.toString(), "-o", output.toString()},
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -71,11 +75,16 @@ class BadInputTest {
     @Test
     void malformedWorkflowXmlPointsAtTheLineAndWritesNothing() throws IOException {
         Path repo = copyOfSample();
-        int line = replaceLine(repo.resolve("apps/clickstream/workflow.xml"), "<end name=\"end\"/>", "    <end name=\"end\"></ending>");
+        int line = replaceLine(
+                repo.resolve("apps/clickstream/workflow.xml"),
+                "<end name=\"end\"/>",
+                "    <end name=\"end\"></ending>");
         Path output = tmp.resolve("out");
         Run run = convert(repo, output);
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().matches("(?s).*apps/clickstream/workflow\\.xml:" + line + ":\\d+: error OOZ-E001: .*"), run.err());
+        assertTrue(
+                run.err().matches("(?s).*apps/clickstream/workflow\\.xml:" + line + ":\\d+: error OOZ-E001: .*"),
+                run.err());
         assertNoStackTraceAndNoOutput(run, output);
     }
 
@@ -88,18 +97,26 @@ class BadInputTest {
         Path output = tmp.resolve("out");
         Run run = convert(repo, output);
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("apps/clickstream/pig/sessionize.pig:" + line + ":" + column + ": error PIG-E001: "), run.err());
+        assertTrue(
+                run.err().contains("apps/clickstream/pig/sessionize.pig:" + line + ":" + column + ": error PIG-E001: "),
+                run.err());
         assertNoStackTraceAndNoOutput(run, output);
     }
 
     @Test
     void unknownAliasIsReportedWithASuggestion() throws IOException {
         Path repo = copyOfSample();
-        int line = replaceLine(repo.resolve("apps/clickstream/pig/sessionize.pig"), "by_user = GROUP", "by_user = GROUP vald BY user_id;");
+        int line = replaceLine(
+                repo.resolve("apps/clickstream/pig/sessionize.pig"),
+                "by_user = GROUP",
+                "by_user = GROUP vald BY user_id;");
         Run run = convert(repo, tmp.resolve("out"));
         assertEquals(1, run.exitCode(), run.err());
-        assertTrue(run.err().contains("apps/clickstream/pig/sessionize.pig:" + line + ":17: error PIG-E010: unknown alias 'vald'"
-                + " (did you mean 'valid'?)"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("apps/clickstream/pig/sessionize.pig:" + line
+                                + ":17: error PIG-E010: unknown alias 'vald'" + " (did you mean 'valid'?)"),
+                run.err());
     }
 
     @Test
@@ -110,11 +127,15 @@ class BadInputTest {
         Path output = tmp.resolve("out");
         Run run = convert(repo, output);
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("apps/clickstream/pig/revenue.pig:" + line + ":13: warning PIG-W020: STREAM is not translated yet"),
+        assertTrue(
+                run.err()
+                        .contains("apps/clickstream/pig/revenue.pig:" + line
+                                + ":13: warning PIG-W020: STREAM is not translated yet"),
                 run.err());
         String dag = Files.readString(output.resolve("dags/clickstream_daily.py"));
         // The action still follows Oozie's transitions: its work fails with the TODO, then error-to runs.
-        assertTrue(dag.contains("oozie.placeholder(\n        \"revenue-by-country\",\n        action_type=\"pig\","), dag);
+        assertTrue(
+                dag.contains("oozie.placeholder(\n        \"revenue-by-country\",\n        action_type=\"pig\","), dag);
         assertTrue(dag.contains("error=\"notify-failure\""), dag);
         assertFalse(Files.exists(output.resolve("flink/clickstream_daily/revenue-by-country.sql")));
         assertTrue(Files.exists(output.resolve("flink/clickstream_daily/sessionize.sql")));

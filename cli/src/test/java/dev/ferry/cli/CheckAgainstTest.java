@@ -26,7 +26,10 @@ class CheckAgainstTest {
     void convert() {
         repo = LegacyRepos.write(tmp.resolve("legacy"), "clean", "todo");
         migrated = tmp.resolve("migrated");
-        assertEquals(ExitCode.OK, FerryRun.of("convert", repo.toString(), "-o", migrated.toString()).exitCode());
+        assertEquals(
+                ExitCode.OK,
+                FerryRun.of("convert", repo.toString(), "-o", migrated.toString())
+                        .exitCode());
     }
 
     FerryRun check() {
@@ -44,10 +47,12 @@ class CheckAgainstTest {
     void generationOptionsOfConvertAreGivenToCheckToo() {
         Path bound = tmp.resolve("bound");
         String[] options = {"--airflow-worker", "airflow/af-worker", "--no-janitor"};
-        assertEquals(ExitCode.OK, FerryRun.of(concat(new String[] {"convert", repo.toString(), "-o", bound.toString()},
-                options)).exitCode());
-        FerryRun same = FerryRun.of(concat(new String[] {"check", repo.toString(), "--against", bound.toString()},
-                options));
+        assertEquals(
+                ExitCode.OK,
+                FerryRun.of(concat(new String[] {"convert", repo.toString(), "-o", bound.toString()}, options))
+                        .exitCode());
+        FerryRun same =
+                FerryRun.of(concat(new String[] {"check", repo.toString(), "--against", bound.toString()}, options));
         assertEquals(ExitCode.OK, same.exitCode(), same.err());
         FerryRun without = FerryRun.of("check", repo.toString(), "--against", bound.toString());
         assertEquals(ExitCode.INPUT_ERRORS, without.exitCode(), without.err());
@@ -66,9 +71,14 @@ class CheckAgainstTest {
         Files.writeString(dag, "import os  # added by hand\n" + Files.readString(dag));
         FerryRun run = check();
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
-        assertTrue(run.err().contains("ferry: dags/clean_wf.py: edited by hand (differs from what Ferry wrote)\n"
-                + "--- a/dags/clean_wf.py\n+++ b/dags/clean_wf.py\n@@ "), run.err());
-        assertTrue(run.err().contains("\n-import os  # added by hand\n"), "Ferry's version has no such line: " + run.err());
+        assertTrue(
+                run.err()
+                        .contains("ferry: dags/clean_wf.py: edited by hand (differs from what Ferry wrote)\n"
+                                + "--- a/dags/clean_wf.py\n+++ b/dags/clean_wf.py\n@@ "),
+                run.err());
+        assertTrue(
+                run.err().contains("\n-import os  # added by hand\n"),
+                "Ferry's version has no such line: " + run.err());
         assertTrue(run.out().startsWith("ferry: 1 generated file(s) differ: 1 edited by hand in "), run.out());
     }
 
@@ -79,16 +89,21 @@ class CheckAgainstTest {
         Files.writeString(dag, "# by hand\n" + Files.readString(dag));
         FerryRun run = check();
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
-        assertTrue(run.err().contains("ferry: dags/clean_wf.py: edited by hand (differs from what Ferry wrote)\n"), run.err());
+        assertTrue(
+                run.err().contains("ferry: dags/clean_wf.py: edited by hand (differs from what Ferry wrote)\n"),
+                run.err());
     }
 
     @Test
     void changedInputIsDriftNotAHandEdit() throws IOException {
         Path workflow = repo.resolve("apps/clean/workflow.xml");
-        Files.writeString(workflow, Files.readString(workflow).replace("<message>failed</message>", "<message>broke</message>"));
+        Files.writeString(
+                workflow, Files.readString(workflow).replace("<message>failed</message>", "<message>broke</message>"));
         FerryRun run = check();
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
-        assertTrue(run.err().contains("ferry: dags/clean_wf.py: drifted (Ferry now generates something else)\n"), run.err());
+        assertTrue(
+                run.err().contains("ferry: dags/clean_wf.py: drifted (Ferry now generates something else)\n"),
+                run.err());
         assertTrue(run.err().contains("+") && run.err().contains("broke"), run.err());
         assertTrue(run.err().contains("ferry: report.json: drifted"), "report.json records the new hash: " + run.err());
     }
@@ -98,8 +113,11 @@ class CheckAgainstTest {
         Files.delete(migrated.resolve("dags/todo_wf.py"));
         FerryRun run = check();
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
-        assertTrue(run.err().contains("ferry: dags/todo_wf.py: missing (Ferry generates it, it is not committed)\n"
-                + "--- /dev/null\n+++ b/dags/todo_wf.py\n"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("ferry: dags/todo_wf.py: missing (Ferry generates it, it is not committed)\n"
+                                + "--- /dev/null\n+++ b/dags/todo_wf.py\n"),
+                run.err());
     }
 
     @Test
@@ -110,8 +128,11 @@ class CheckAgainstTest {
         Files.writeString(migrated.resolve(".github/ci.yml"), "on: push\n");
         FerryRun run = check();
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
-        assertTrue(run.err().contains("ferry: dags/old_dag.py: extra (committed, Ferry no longer generates it)\n"
-                + "--- a/dags/old_dag.py\n+++ /dev/null\n"), run.err());
+        assertTrue(
+                run.err()
+                        .contains("ferry: dags/old_dag.py: extra (committed, Ferry no longer generates it)\n"
+                                + "--- a/dags/old_dag.py\n+++ /dev/null\n"),
+                run.err());
         assertTrue(run.err().contains("\n-print('left behind')\n"), run.err());
         assertTrue(run.out().startsWith("ferry: 1 generated file(s) differ: 1 extra in "), run.out());
     }

@@ -50,7 +50,8 @@ class CheckCommandTest {
         Path repo = LegacyRepos.write(tmp.resolve("repo"), app);
         FerryRun run = FerryRun.of("check", repo.toString(), "--fail-on", level);
         assertEquals(exitCode, run.exitCode(), run.out() + run.err());
-        assertTrue(run.out().endsWith(exitCode == 0 ? ": passes\n" : ": fails at --fail-on " + level + "\n"), run.out());
+        assertTrue(
+                run.out().endsWith(exitCode == 0 ? ": passes\n" : ": fails at --fail-on " + level + "\n"), run.out());
     }
 
     @Test
@@ -59,7 +60,8 @@ class CheckCommandTest {
         FerryRun run = FerryRun.of("check", repo.toString());
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
         assertTrue(run.err().startsWith("apps/broken/workflow.xml:11:1: error OOZ-E001: malformed XML"), run.err());
-        assertEquals("ferry: 1 DAG(s), 1 error(s), 0 warning(s), 0 TODO task(s): fails at --fail-on error\n", run.out());
+        assertEquals(
+                "ferry: 1 DAG(s), 1 error(s), 0 warning(s), 0 TODO task(s): fails at --fail-on error\n", run.out());
     }
 
     @Test
@@ -68,12 +70,16 @@ class CheckCommandTest {
         FerryRun run = FerryRun.of("check", "--format", "json", repo.toString());
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
         JsonNode report = JSON.readTree(run.out());
-        assertEquals(Set.of(), validate(run.out(), "/dev/ferry/generator/report/report.schema.json", SpecVersion.VersionFlag.V7));
-        assertEquals(List.of("apps/broken", "apps/clean", "apps/secret", "apps/todo"), texts(report.path("apps"), "path"));
+        assertEquals(
+                Set.of(),
+                validate(run.out(), "/dev/ferry/generator/report/report.schema.json", SpecVersion.VersionFlag.V7));
+        assertEquals(
+                List.of("apps/broken", "apps/clean", "apps/secret", "apps/todo"), texts(report.path("apps"), "path"));
         assertEquals(1, report.path("summary").path("todoTasks").asInt());
         assertEquals(1, report.path("summary").path("errors").asInt());
         assertEquals(3, report.path("summary").path("warnings").asInt());
-        assertEquals(List.of("OOZ-E001", "OOZ-W002", "OOZ-W005", "OOZ-W006"), texts(report.path("diagnostics"), "code"));
+        assertEquals(
+                List.of("OOZ-E001", "OOZ-W002", "OOZ-W005", "OOZ-W006"), texts(report.path("diagnostics"), "code"));
     }
 
     @Test
@@ -90,7 +96,9 @@ class CheckCommandTest {
         JsonNode results = sarif.path("runs").path(0).path("results");
         assertEquals(List.of("error", "warning", "warning"), texts(results, "level"));
         JsonNode first = results.path(0).path("locations").path(0).path("physicalLocation");
-        assertTrue(first.path("artifactLocation").path("uri").asText().endsWith("apps/broken/workflow.xml"), first.toString());
+        assertTrue(
+                first.path("artifactLocation").path("uri").asText().endsWith("apps/broken/workflow.xml"),
+                first.toString());
         assertEquals(11, first.path("region").path("startLine").asInt());
         assertEquals(0, results.path(0).path("ruleIndex").asInt());
         assertEquals(2, results.path(2).path("ruleIndex").asInt());
@@ -103,8 +111,11 @@ class CheckCommandTest {
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode());
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(CheckCommandTest.class.getResource("/schemas/junit-10.xsd"))
-                .newValidator().validate(new StreamSource(new StringReader(run.out())));
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(run.out())));
+                .newValidator()
+                .validate(new StreamSource(new StringReader(run.out())));
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new InputSource(new StringReader(run.out())));
         NodeList cases = doc.getElementsByTagName("testcase");
         assertEquals(4, cases.getLength());
         StringBuilder failing = new StringBuilder();
@@ -148,15 +159,18 @@ class CheckCommandTest {
         Path sarif = tmp.resolve("ferry.sarif");
         FerryRun run = FerryRun.of("check", "--format", "sarif", "-o", sarif.toString(), repo.toString());
         assertEquals(ExitCode.OK, run.exitCode());
-        assertEquals(Set.of(), validate(Files.readString(sarif), "/schemas/sarif-2.1.0.json", SpecVersion.VersionFlag.V4));
+        assertEquals(
+                Set.of(), validate(Files.readString(sarif), "/schemas/sarif-2.1.0.json", SpecVersion.VersionFlag.V4));
         assertEquals("ferry: 1 DAG(s), 0 error(s), 1 warning(s), 0 TODO task(s): passes\n", run.out());
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "--format xml | Invalid value for option '--format'",
-        "--fail-on never | Invalid value for option '--fail-on'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--format xml | Invalid value for option '--format'",
+                "--fail-on never | Invalid value for option '--fail-on'",
+            })
     void badOptionValuesAreUsageErrors(String option, String message) {
         Path repo = LegacyRepos.write(tmp.resolve("repo"), "clean");
         String[] parts = option.split(" ");
@@ -171,7 +185,8 @@ class CheckCommandTest {
         FerryRun noRepo = FerryRun.of("check", tmp.resolve("nope").toString());
         assertEquals(ExitCode.FAILURE, noRepo.exitCode());
         assertTrue(noRepo.err().contains("is not a directory"), noRepo.err());
-        FerryRun noAgainst = FerryRun.of("check", repo.toString(), "--against", tmp.resolve("nope").toString());
+        FerryRun noAgainst = FerryRun.of(
+                "check", repo.toString(), "--against", tmp.resolve("nope").toString());
         assertEquals(ExitCode.FAILURE, noAgainst.exitCode());
         assertTrue(noAgainst.err().startsWith("ferry: error: --against"), noAgainst.err());
     }
@@ -186,6 +201,8 @@ class CheckCommandTest {
     }
 
     private static List<String> texts(JsonNode array, String field) {
-        return StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(n -> n.path(field).asText())
+                .toList();
     }
 }

@@ -24,7 +24,11 @@ final class EmbeddedFlink {
                 .flatMap(s -> PigToSql.translate(s, "job", diagnostics))
                 .map(SqlScriptRenderer::render)
                 .orElseThrow(() -> new AssertionError("translation failed:\n"
-                        + String.join("\n", diagnostics.sorted().stream().map(d -> d.format()).toList())));
+                        + String.join(
+                                "\n",
+                                diagnostics.sorted().stream()
+                                        .map(d -> d.format())
+                                        .toList())));
     }
 
     private static RepoRoot repoRoot(Path script) {

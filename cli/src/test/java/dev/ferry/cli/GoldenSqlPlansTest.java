@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every reviewed golden SQL script (generator's GoldenSqlTest) is one Flink 2.2 can plan as a batch job. */
 class GoldenSqlPlansTest {
 
-    private static final Path GOLDEN = Path.of(System.getProperty("ferry.root", "..")).resolve(
-            "generator/src/test/resources/golden/sql");
+    private static final Path GOLDEN =
+            Path.of(System.getProperty("ferry.root", "..")).resolve("generator/src/test/resources/golden/sql");
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{(\\w+)}");
 
     static Stream<Path> scripts() throws IOException {
@@ -43,7 +43,8 @@ class GoldenSqlPlansTest {
             params.put(m.group(1), quoted ? tmp.resolve(m.group(1)).toString() : "1");
         }
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        String plan = SqlJob.validate(env, SqlScript.split(SqlScript.bind(sql, params))).explain();
+        String plan = SqlJob.validate(env, SqlScript.split(SqlScript.bind(sql, params)))
+                .explain();
         assertFalse(plan.isBlank(), "no plan for " + script);
     }
 }

@@ -19,7 +19,9 @@ class HelpAndVersionTest {
 
     @Test
     void everyDocumentedSubcommandIsRegistered() {
-        assertTrue(subcommands().toList().containsAll(List.of("convert", "check", "run")), subcommands().toList().toString());
+        assertTrue(
+                subcommands().toList().containsAll(List.of("convert", "check", "run")),
+                subcommands().toList().toString());
     }
 
     @ParameterizedTest(name = "ferry {0} --help")

@@ -47,9 +47,12 @@ class HostileInputTest {
         outsideSecret = tmp.resolve("outside/etc/passwd");
         Files.createDirectories(outsideSecret.getParent());
         Files.writeString(outsideSecret, "root:OUTSIDE-CANARY:0:0\n");
-        Files.writeString(tmp.resolve("outside/x.xml"), "<configuration><property><name>k</name><value>OUTSIDE-CANARY</value>"
-                + "</property></configuration>");
-        Files.writeString(tmp.resolve("outside/m.pig"), "DEFINE m(R) RETURNS T { $T = FILTER $R BY x > 0; }; -- OUTSIDE-CANARY\n");
+        Files.writeString(
+                tmp.resolve("outside/x.xml"),
+                "<configuration><property><name>k</name><value>OUTSIDE-CANARY</value>" + "</property></configuration>");
+        Files.writeString(
+                tmp.resolve("outside/m.pig"),
+                "DEFINE m(R) RETURNS T { $T = FILTER $R BY x > 0; }; -- OUTSIDE-CANARY\n");
     }
 
     static Run ferry(String... args) {
@@ -102,13 +105,15 @@ class HostileInputTest {
             return "";
         }
         try (Stream<Path> walk = Files.walk(out)) {
-            return walk.filter(Files::isRegularFile).map(p -> {
-                try {
-                    return p + "\n" + Files.readString(p, StandardCharsets.ISO_8859_1);
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).collect(Collectors.joining("\n"));
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> {
+                        try {
+                            return p + "\n" + Files.readString(p, StandardCharsets.ISO_8859_1);
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .collect(Collectors.joining("\n"));
         }
     }
 
@@ -141,10 +146,13 @@ class HostileInputTest {
         // In YAML the name may only be a comment or inside a scalar value: every document loads to a
         // Kubernetes object whose keys are its own, and the value keeps the text as written.
         for (Object document : new Yaml(new LoaderOptions()).loadAll(yaml)) {
-            assertTrue(java.util.Set.of("apiVersion", "kind", "metadata", "spec", "data")
-                    .containsAll(((java.util.Map<?, ?>) document).keySet()), String.valueOf(document));
+            assertTrue(
+                    java.util.Set.of("apiVersion", "kind", "metadata", "spec", "data")
+                            .containsAll(((java.util.Map<?, ?>) document).keySet()),
+                    String.valueOf(document));
         }
-        yaml.lines().filter(l -> l.contains("PWNED") && !l.startsWith("# "))
+        yaml.lines()
+                .filter(l -> l.contains("PWNED") && !l.startsWith("# "))
                 .forEach(l -> assertTrue(l.startsWith("      "), "PWNED outside a comment or block scalar: " + l));
         String report = Files.readString(out.resolve("report.md"));
         report.lines().filter(l -> l.contains("PWNED")).forEach(l -> assertFalse(l.startsWith("import"), l));
@@ -157,7 +165,9 @@ class HostileInputTest {
         for (Path out : List.of(repo, tmp, repo.resolve("apps/.."))) {
             Run run = ferry("convert", repo.toString(), "-o", out.toString());
             assertEquals(ExitCode.FAILURE, run.exitCode(), run.all());
-            assertTrue(run.err().contains("ferry: error: the output ") && run.err().contains("nothing written"), run.err());
+            assertTrue(
+                    run.err().contains("ferry: error: the output ") && run.err().contains("nothing written"),
+                    run.err());
             assertEquals(before, snapshot(), "something changed for -o " + out);
         }
     }
@@ -187,7 +197,8 @@ class HostileInputTest {
         assertTrue(Files.exists(out.resolve(".git/HEAD")));
 
         // The app is renamed: its old files are stale and removed (and said so); the rest stays.
-        Files.writeString(repo.resolve("apps/a/workflow.xml"),
+        Files.writeString(
+                repo.resolve("apps/a/workflow.xml"),
                 Files.readString(repo.resolve("apps/a/workflow.xml")).replace("name=\"w\"", "name=\"v\""));
         Run rename = ferry("convert", repo.toString(), "-o", out.toString());
         assertEquals(0, rename.exitCode(), rename.err());
@@ -204,7 +215,10 @@ class HostileInputTest {
         Map<String, String> before = snapshot();
         Run edited = ferry("convert", repo.toString(), "-o", out.toString());
         assertEquals(ExitCode.FAILURE, edited.exitCode(), edited.all());
-        assertTrue(edited.err().contains("dags/v.py (edited since Ferry wrote it)") && edited.err().contains("--force"), edited.err());
+        assertTrue(
+                edited.err().contains("dags/v.py (edited since Ferry wrote it)")
+                        && edited.err().contains("--force"),
+                edited.err());
         assertEquals(before, snapshot());
         Run forced = ferry("convert", repo.toString(), "-o", out.toString(), "--force");
         assertEquals(0, forced.exitCode(), forced.err());
@@ -216,24 +230,30 @@ class HostileInputTest {
     void pathsLeavingTheRepositoryAreErrorsAndNothingOutsideIsRead() throws IOException {
         String outside = "../../../outside";
         List<String> actions = List.of(
-                "<pig><job-tracker>jt</job-tracker><name-node>nn</name-node><script>" + outside + "/etc/passwd</script></pig>",
+                "<pig><job-tracker>jt</job-tracker><name-node>nn</name-node><script>" + outside
+                        + "/etc/passwd</script></pig>",
                 "<hive xmlns=\"uri:oozie:hive-action:0.5\"><job-tracker>jt</job-tracker><name-node>nn</name-node><script>"
                         + outside + "/etc/passwd</script></hive>",
                 "<java><job-tracker>jt</job-tracker><name-node>nn</name-node><job-xml>" + outside + "/x.xml</job-xml>"
                         + "<main-class>org.example.Main</main-class></java>",
-                "<pig><job-tracker>jt</job-tracker><name-node>nn</name-node><script>" + tmp.resolve("outside/etc/passwd")
-                        + "</script></pig>");
+                "<pig><job-tracker>jt</job-tracker><name-node>nn</name-node><script>"
+                        + tmp.resolve("outside/etc/passwd") + "</script></pig>");
         for (int i = 0; i < actions.size(); i++) {
             Path repo = repo("r" + i, actions.get(i), PIG, "");
             Path out = tmp.resolve("out" + i);
             Run run = ferry("convert", repo.toString(), "-o", out.toString());
             assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), actions.get(i) + "\n" + run.all());
-            assertTrue(run.err().matches("(?s).*apps/a/workflow\\.xml:\\d+:\\d+: error IO-E002: .*outside the repository.*"), run.err());
+            assertTrue(
+                    run.err()
+                            .matches(
+                                    "(?s).*apps/a/workflow\\.xml:\\d+:\\d+: error IO-E002: .*outside the repository.*"),
+                    run.err());
             assertFalse(run.all().contains("OUTSIDE-CANARY"));
             assertFalse(Files.exists(out));
         }
         Path imports = repo("imp", PIG_ACTION, "IMPORT '" + tmp.resolve("outside/m.pig") + "';\n" + PIG, "");
-        Run run = ferry("convert", imports.toString(), "-o", tmp.resolve("out-imp").toString());
+        Run run = ferry(
+                "convert", imports.toString(), "-o", tmp.resolve("out-imp").toString());
         assertTrue(run.err().contains("apps/a/s.pig:1:1: error IO-E002"), run.err());
         assertFalse(allOutput(tmp.resolve("out-imp")).contains("OUTSIDE-CANARY"));
     }
@@ -251,7 +271,10 @@ class HostileInputTest {
         Files.writeString(tmp.resolve("outside/workflow.xml"), "<workflow-app name=\"OUTSIDE-CANARY\"/>");
         Run run = ferry("convert", repo.toString(), "-o", tmp.resolve("out").toString());
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
-        assertTrue(run.err().matches("(?s).*apps/a/coordinator\\.xml:1:1: error IO-E002: '[^']*outside/x\\.xml' is outside.*"),
+        assertTrue(
+                run.err()
+                        .matches(
+                                "(?s).*apps/a/coordinator\\.xml:1:1: error IO-E002: '[^']*outside/x\\.xml' is outside.*"),
                 run.err());
         assertFalse(run.all().contains("OUTSIDE-CANARY"));
         Files.delete(tmp.resolve("outside/workflow.xml"));
@@ -282,26 +305,37 @@ class HostileInputTest {
         assertTrue(run.out().contains("1 DAG(s)"), run.out());
         assertTrue(Files.exists(out.resolve("dags/w.py")));
         // -o through the link to the repository itself is still the repository.
-        assertEquals(ExitCode.FAILURE, ferry("convert", repo.toString(), "-o", link.toString()).exitCode());
+        assertEquals(
+                ExitCode.FAILURE,
+                ferry("convert", repo.toString(), "-o", link.toString()).exitCode());
         assertTrue(Files.exists(repo.resolve("apps/a/workflow.xml")));
     }
 
     @Test
     void plantedSecretsNeverLeaveOnAnyChannel() throws IOException {
-        String pigAction = "<pig><job-tracker>jt</job-tracker><name-node>nn</name-node><configuration><property><name>db.password"
-                + "</name><value>CANARY-CONF</value></property></configuration><script>s.pig</script><param>IN=/in</param>"
-                + "<param>OUT=/out</param><param>TOKEN=CANARY-PARAM</param></pig><ok to=\"sh\"/><error to=\"k\"/></action>"
-                + "<action name=\"sh\"><shell xmlns=\"uri:oozie:shell-action:0.3\"><job-tracker>jt</job-tracker><name-node>nn"
-                + "</name-node><exec>run.sh</exec><argument>--password=CANARY-ARG</argument><argument>-Ddb.password=CANARY-D"
-                + "</argument><argument>jdbc:mysql://etl:CANARY-URL@db:3306/x</argument><argument>--db-password</argument>"
-                + "<argument>CANARY-SPLIT</argument><env-var>DB_PASSWORD=CANARY-ENV</env-var>"
-                + "</shell>";
-        Path repo = repo("r", pigAction, "%declare API_TOKEN 'CANARY-DECLARE'\n%default SECRET_KEY 'CANARY-DEFAULT'\n" + PIG
+        String pigAction =
+                "<pig><job-tracker>jt</job-tracker><name-node>nn</name-node><configuration><property><name>db.password"
+                        + "</name><value>CANARY-CONF</value></property></configuration><script>s.pig</script><param>IN=/in</param>"
+                        + "<param>OUT=/out</param><param>TOKEN=CANARY-PARAM</param></pig><ok to=\"sh\"/><error to=\"k\"/></action>"
+                        + "<action name=\"sh\"><shell xmlns=\"uri:oozie:shell-action:0.3\"><job-tracker>jt</job-tracker><name-node>nn"
+                        + "</name-node><exec>run.sh</exec><argument>--password=CANARY-ARG</argument><argument>-Ddb.password=CANARY-D"
+                        + "</argument><argument>jdbc:mysql://etl:CANARY-URL@db:3306/x</argument><argument>--db-password</argument>"
+                        + "<argument>CANARY-SPLIT</argument><env-var>DB_PASSWORD=CANARY-ENV</env-var>"
+                        + "</shell>";
+        Path repo = repo(
+                "r",
+                pigAction,
+                "%declare API_TOKEN 'CANARY-DECLARE'\n%default SECRET_KEY 'CANARY-DEFAULT'\n" + PIG
                         + "B = LOAD 'hdfs://loader:CANARY-PIGLOAD@nn/x' AS (x:int);\nSTORE B INTO 'ftp://writer:CANARY-PIGSTORE@host/o/b';\n",
                 "jdbcUrl=jdbc:postgresql://u:CANARY-PROPURL@h/db\nreporting.db.password=CANARY-PROP\n");
         Path wf = repo.resolve("apps/a/workflow.xml");
-        Files.writeString(wf, Files.readString(wf).replace("<start to=\"p\"/>", "<global><configuration><property><name>mail.password"
-                + "</name><value>CANARY-GLOBAL</value></property></configuration></global><start to=\"p\"/>"));
+        Files.writeString(
+                wf,
+                Files.readString(wf)
+                        .replace(
+                                "<start to=\"p\"/>",
+                                "<global><configuration><property><name>mail.password"
+                                        + "</name><value>CANARY-GLOBAL</value></property></configuration></global><start to=\"p\"/>"));
         Path out = tmp.resolve("out");
         Run run = ferry("convert", repo.toString(), "-o", out.toString());
         assertEquals(0, run.exitCode(), run.all());
@@ -309,32 +343,65 @@ class HostileInputTest {
         assertEquals(0, preview.exitCode(), preview.all());
         assertTrue(preview.all().contains("&lt;secret db.password&gt;"), "the preview shows where the secret was");
         String everything = run.all() + allOutput(out) + preview.all();
-        for (String canary : List.of("CANARY-CONF", "CANARY-PARAM", "CANARY-ARG", "CANARY-D", "CANARY-URL", "CANARY-ENV",
-                "CANARY-DECLARE", "CANARY-DEFAULT", "CANARY-PROPURL", "CANARY-PROP", "CANARY-GLOBAL", "CANARY-SPLIT",
-                "CANARY-PIGLOAD", "CANARY-PIGSTORE")) {
+        for (String canary : List.of(
+                "CANARY-CONF",
+                "CANARY-PARAM",
+                "CANARY-ARG",
+                "CANARY-D",
+                "CANARY-URL",
+                "CANARY-ENV",
+                "CANARY-DECLARE",
+                "CANARY-DEFAULT",
+                "CANARY-PROPURL",
+                "CANARY-PROP",
+                "CANARY-GLOBAL",
+                "CANARY-SPLIT",
+                "CANARY-PIGLOAD",
+                "CANARY-PIGSTORE")) {
             assertFalse(everything.contains(canary), canary + " leaked:\n" + everything);
         }
         String dag = Files.readString(out.resolve("dags/w.py"));
-        for (String key : List.of("TOKEN", "API_TOKEN", "SECRET_KEY", "password", "db.password", "etl_password", "DB_PASSWORD",
-                "db-password", "u_password", "reporting.db.password", "loader_password", "writer_password")) {
+        for (String key : List.of(
+                "TOKEN",
+                "API_TOKEN",
+                "SECRET_KEY",
+                "password",
+                "db.password",
+                "etl_password",
+                "DB_PASSWORD",
+                "db-password",
+                "u_password",
+                "reporting.db.password",
+                "loader_password",
+                "writer_password")) {
             assertTrue(dag.contains("{{ var.value.get('" + key + "') }}"), key + "\n" + dag);
             assertTrue(run.err().contains("OOZ-W002") && run.err().contains("'" + key + "'"), key);
         }
         // The passwords the Pig script wrote into its paths are job parameters of the SQL, filled from the DAG.
         String sql = Files.readString(out.resolve("flink/w/p.sql"));
-        assertTrue(sql.contains("'hdfs://loader:${loader_password}@nn/x'") && sql.contains("'ftp://writer:${writer_password}@host/o/b'"), sql);
+        assertTrue(
+                sql.contains("'hdfs://loader:${loader_password}@nn/x'")
+                        && sql.contains("'ftp://writer:${writer_password}@host/o/b'"),
+                sql);
     }
 
     @Test
     void exponentialPropertyExpansionIsAClearError() throws IOException {
         StringBuilder props = new StringBuilder("a0=x\n");
         for (int i = 1; i <= 10; i++) {
-            props.append("a").append(i).append("=").append(("${a" + (i - 1) + "}").repeat(8)).append('\n');
+            props.append("a")
+                    .append(i)
+                    .append("=")
+                    .append(("${a" + (i - 1) + "}").repeat(8))
+                    .append('\n');
         }
         Path repo = repo("r", PIG_ACTION, PIG, props.toString());
         Run run = ferry("convert", repo.toString(), "-o", tmp.resolve("out").toString());
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
-        assertTrue(run.err().contains("apps/a/job.properties:8:1: error IO-E003: property 'a7' expands to more than 1000000 characters"),
+        assertTrue(
+                run.err()
+                        .contains(
+                                "apps/a/job.properties:8:1: error IO-E003: property 'a7' expands to more than 1000000 characters"),
                 run.err());
         assertNoStackTrace(run);
     }
@@ -343,11 +410,20 @@ class HostileInputTest {
     void doublingMacroStopsAtTheExpansionLimit() throws IOException {
         StringBuilder pig = new StringBuilder("DEFINE m0(R) RETURNS T { $T = FILTER $R BY x > 0; };\n");
         for (int i = 1; i <= 25; i++) {
-            pig.append("DEFINE m").append(i).append("(R) RETURNS T { a = m").append(i - 1).append("($R); b = m").append(i - 1)
+            pig.append("DEFINE m")
+                    .append(i)
+                    .append("(R) RETURNS T { a = m")
+                    .append(i - 1)
+                    .append("($R); b = m")
+                    .append(i - 1)
                     .append("($R); $T = UNION a, b; };\n");
         }
         pig.append("A = LOAD '$IN' AS (x:int);\nB = m25(A);\nSTORE B INTO '$OUT';\n");
-        Run run = ferry("convert", repo("r", PIG_ACTION, pig.toString(), "").toString(), "-o", tmp.resolve("out").toString());
+        Run run = ferry(
+                "convert",
+                repo("r", PIG_ACTION, pig.toString(), "").toString(),
+                "-o",
+                tmp.resolve("out").toString());
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
         assertTrue(run.err().contains("error IO-E003: macro calls expand more than 10000 times"), run.err());
     }
@@ -355,14 +431,32 @@ class HostileInputTest {
     @Test
     void longExpressionsConvertAndDeepNestingIsALimitNotAStackOverflow() throws IOException {
         String terms = IntStream.range(0, 5000).mapToObj(i -> "x").collect(Collectors.joining(" + "));
-        Run plus = ferry("convert", repo("plus", PIG_ACTION, "A = LOAD '$IN' AS (x:int);\nB = FOREACH A GENERATE " + terms
-                + ";\nSTORE B INTO '$OUT';\n", "").toString(), "-o", tmp.resolve("out-plus").toString());
+        Run plus = ferry(
+                "convert",
+                repo(
+                                "plus",
+                                PIG_ACTION,
+                                "A = LOAD '$IN' AS (x:int);\nB = FOREACH A GENERATE " + terms
+                                        + ";\nSTORE B INTO '$OUT';\n",
+                                "")
+                        .toString(),
+                "-o",
+                tmp.resolve("out-plus").toString());
         assertEquals(0, plus.exitCode(), plus.all());
         String parens = "(".repeat(10_000) + "x" + ")".repeat(10_000);
         String ternary = "x > 0 ? x : ".repeat(2000) + "x";
         for (String deep : List.of(parens, ternary)) {
-            Run run = ferry("convert", repo("deep", PIG_ACTION, "A = LOAD '$IN' AS (x:int);\nB = FOREACH A GENERATE " + deep
-                    + ";\nSTORE B INTO '$OUT';\n", "").toString(), "-o", tmp.resolve("out-deep").toString());
+            Run run = ferry(
+                    "convert",
+                    repo(
+                                    "deep",
+                                    PIG_ACTION,
+                                    "A = LOAD '$IN' AS (x:int);\nB = FOREACH A GENERATE " + deep
+                                            + ";\nSTORE B INTO '$OUT';\n",
+                                    "")
+                            .toString(),
+                    "-o",
+                    tmp.resolve("out-deep").toString());
             assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
             assertTrue(run.err().matches("(?s).*apps/a/s\\.pig:2:\\d+: error IO-E003: .*"), run.err());
             assertNoStackTrace(run);
@@ -373,8 +467,12 @@ class HostileInputTest {
     void deepXmlIsRefusedWhileRead() throws IOException {
         Path repo = repo("r");
         Path wf = repo.resolve("apps/a/workflow.xml");
-        Files.writeString(wf, Files.readString(wf).replace("<end name=\"end\"/>",
-                "<end name=\"end\"/>" + "<x>".repeat(100_000) + "</x>".repeat(100_000)));
+        Files.writeString(
+                wf,
+                Files.readString(wf)
+                        .replace(
+                                "<end name=\"end\"/>",
+                                "<end name=\"end\"/>" + "<x>".repeat(100_000) + "</x>".repeat(100_000)));
         Run run = ferry("convert", repo.toString(), "-o", tmp.resolve("out").toString());
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
         assertTrue(run.err().contains("error IO-E003: XML elements nested more than 200 deep"), run.err());
@@ -384,7 +482,13 @@ class HostileInputTest {
     void pigParameterValuesExpandAsPigExpandsThemAndACycleIsPigsError() throws IOException {
         StringBuilder declares = new StringBuilder("%declare d0 'ab'\n");
         for (int i = 1; i <= 3; i++) {
-            declares.append("%declare d").append(i).append(" '$d").append(i - 1).append("$d").append(i - 1).append("'\n");
+            declares.append("%declare d")
+                    .append(i)
+                    .append(" '$d")
+                    .append(i - 1)
+                    .append("$d")
+                    .append(i - 1)
+                    .append("'\n");
         }
         Path repo = repo("r", PIG_ACTION, declares + "A = LOAD '$IN/$d3' AS (x:int);\nSTORE A INTO '$OUT';\n", "");
         Path out = tmp.resolve("out");
@@ -393,10 +497,14 @@ class HostileInputTest {
         assertTrue(Files.readString(out.resolve("dags/w.py")).contains("\"d3\": \"" + "ab".repeat(8) + "\""));
 
         Path cycle = repo("c", PIG_ACTION, "%default a '$b'\n%default b '$a'\n" + PIG, "");
-        Run pigError = ferry("convert", cycle.toString(), "-o", tmp.resolve("out-c").toString());
+        Run pigError =
+                ferry("convert", cycle.toString(), "-o", tmp.resolve("out-c").toString());
         assertEquals(ExitCode.INPUT_ERRORS, pigError.exitCode(), pigError.all());
-        assertTrue(pigError.err().contains("apps/a/s.pig:1:1: error PIG-E002: Undefined parameter : b found when trying to find"
-                + " the value of a."), pigError.err());
+        assertTrue(
+                pigError.err()
+                        .contains("apps/a/s.pig:1:1: error PIG-E002: Undefined parameter : b found when trying to find"
+                                + " the value of a."),
+                pigError.err());
     }
 
     @Test
@@ -407,8 +515,12 @@ class HostileInputTest {
         Path out = tmp.resolve("out");
         Run run = ferry("convert", repo.toString(), "-o", out.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.err().contains("apps/a/workflow.xml:1:1: warning OOZ-W007: the root element has no namespace: Oozie itself"
-                + " rejects this file at submission"), run.err());
+        assertTrue(
+                run.err()
+                        .contains(
+                                "apps/a/workflow.xml:1:1: warning OOZ-W007: the root element has no namespace: Oozie itself"
+                                        + " rejects this file at submission"),
+                run.err());
         assertTrue(Files.exists(out.resolve("dags/w.py")));
     }
 

@@ -37,9 +37,46 @@ import org.yaml.snakeyaml.Yaml;
  */
 class HostileStringsPropertyTest {
 
-    static final List<String> PIECES = List.of("\"", "'", "\"\"\"", "'''", "\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085",
-            "*/", "/*", "--", "#", "{{", "}}", "{%", "${", "}", "\\", "\\n", ": ", "- ", "&a", "*a", "!", "|", ">", "%",
-            "[", "]", ";", "`", "\t", "\u0000", "é", "x", " ", "import os; os.system('touch CANARY')");
+    static final List<String> PIECES = List.of(
+            "\"",
+            "'",
+            "\"\"\"",
+            "'''",
+            "\n",
+            "\r",
+            "\r\n",
+            "\u2028",
+            "\u2029",
+            "\u0085",
+            "*/",
+            "/*",
+            "--",
+            "#",
+            "{{",
+            "}}",
+            "{%",
+            "${",
+            "}",
+            "\\",
+            "\\n",
+            ": ",
+            "- ",
+            "&a",
+            "*a",
+            "!",
+            "|",
+            ">",
+            "%",
+            "[",
+            "]",
+            ";",
+            "`",
+            "\t",
+            "\u0000",
+            "é",
+            "x",
+            " ",
+            "import os; os.system('touch CANARY')");
 
     @Provide
     Arbitrary<String> hostile() {
@@ -84,8 +121,11 @@ class HostileStringsPropertyTest {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 || c == 0x85 || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c)
-                        : String.valueOf(c));
+                default ->
+                    out.append(
+                            c < 0x20 || c == 0x85 || c == '\u2028' || c == '\u2029'
+                                    ? String.format("\\u%04x", (int) c)
+                                    : String.valueOf(c));
             }
         }
         return out.append("'").toString();
@@ -94,8 +134,11 @@ class HostileStringsPropertyTest {
     // The app name starts with a letter: a blank name (only spaces or line breaks) is OOZ-E004 by design,
     // which made this property fail for some seeds.
     @Property(tries = 10)
-    void hostileStringsLandEscapedInEveryLanguage(@ForAll("hostile") String dir, @ForAll("hostile") String appName,
-                                                  @ForAll("hostile") String value, @ForAll("hostile") String literal)
+    void hostileStringsLandEscapedInEveryLanguage(
+            @ForAll("hostile") String dir,
+            @ForAll("hostile") String appName,
+            @ForAll("hostile") String value,
+            @ForAll("hostile") String literal)
             throws IOException, InterruptedException {
         Path tmp = Files.createTempDirectory("ferry-hostile-");
         try {
@@ -109,31 +152,43 @@ class HostileStringsPropertyTest {
                       <kill name="k"><message>%s</message></kill>
                       <end name="end"/>
                     </workflow-app>
-                    """.formatted(forXml("w" + appName), forXml(el(value)), forXml(el(value))));
-            Files.writeString(app.resolve("s.pig"), "A = LOAD '$IN' AS (s:chararray);\nB = FILTER A BY s == " + pigLiteral(literal)
-                    + " OR s == '$V';\nSTORE B INTO '$OUT';\n");
+                    """.formatted(
+                            forXml("w" + appName), forXml(el(value)), forXml(el(value))));
+            Files.writeString(
+                    app.resolve("s.pig"),
+                    "A = LOAD '$IN' AS (s:chararray);\nB = FILTER A BY s == " + pigLiteral(literal)
+                            + " OR s == '$V';\nSTORE B INTO '$OUT';\n");
             Path out = tmp.resolve("out");
             StringWriter stdout = new StringWriter();
             StringWriter stderr = new StringWriter();
-            int code = Ferry.execute(new String[] {"convert", tmp.resolve("repo").toString(), "-o", out.toString()},
-                    new PrintWriter(stdout, true), new PrintWriter(stderr, true));
+            int code = Ferry.execute(
+                    new String[] {"convert", tmp.resolve("repo").toString(), "-o", out.toString()},
+                    new PrintWriter(stdout, true),
+                    new PrintWriter(stderr, true));
             assertEquals(0, code, stderr.toString());
 
             List<Path> files;
             try (Stream<Path> walk = Files.walk(out)) {
                 files = walk.filter(Files::isRegularFile).toList();
             }
-            for (Path dag : files.stream().filter(f -> f.toString().endsWith(".py")).toList()) {
-                Process python = new ProcessBuilder("python3", "-c",
-                        "import ast, sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())", dag.toString())
-                        .redirectErrorStream(true).start();
+            for (Path dag :
+                    files.stream().filter(f -> f.toString().endsWith(".py")).toList()) {
+                Process python = new ProcessBuilder(
+                                "python3",
+                                "-c",
+                                "import ast, sys; ast.parse(open(sys.argv[1], encoding='utf-8').read())",
+                                dag.toString())
+                        .redirectErrorStream(true)
+                        .start();
                 String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertEquals(0, python.waitFor(), dag + " is not Python:\n" + output + Files.readString(dag));
             }
-            for (Path sql : files.stream().filter(f -> f.toString().endsWith(".sql")).toList()) {
+            for (Path sql :
+                    files.stream().filter(f -> f.toString().endsWith(".sql")).toList()) {
                 planned(Files.readString(sql), tmp);
             }
-            for (Path yaml : files.stream().filter(f -> f.toString().endsWith(".yaml")).toList()) {
+            for (Path yaml :
+                    files.stream().filter(f -> f.toString().endsWith(".yaml")).toList()) {
                 // Every document loads; planted text stays inside scalar values (never a key: no injected
                 // structure); each job file holds exactly one FlinkDeployment.
                 long deployments = 0;
@@ -154,7 +209,8 @@ class HostileStringsPropertyTest {
             assertFalse(Files.exists(Path.of("CANARY")) || Files.exists(tmp.resolve("CANARY")));
         } finally {
             try (Stream<Path> walk = Files.walk(tmp)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                walk.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -186,6 +242,8 @@ class HostileStringsPropertyTest {
             params.put(m.group(1), tmp.resolve(m.group(1)).toString());
         }
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        assertFalse(SqlJob.validate(env, SqlScript.split(SqlScript.bind(sql, params))).explain().isBlank());
+        assertFalse(SqlJob.validate(env, SqlScript.split(SqlScript.bind(sql, params)))
+                .explain()
+                .isBlank());
     }
 }

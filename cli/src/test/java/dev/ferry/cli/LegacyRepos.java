@@ -29,9 +29,19 @@ final class LegacyRepos {
      * warnings), {@code secret} only a warning (a password in job.properties), {@code broken} malformed XML. */
     static final Map<String, Map<String, String>> APPS = Map.of(
             "clean", Map.of("workflow.xml", CLEAN.replace("NAME", "clean-wf")),
-            "todo", Map.of("workflow.xml", CLEAN.replace("NAME", "todo-wf").replace("<fs><mkdir path=\"/tmp/x\"/></fs>",
-                    "<my-action xmlns=\"uri:custom:action:0.1\"><x>1</x></my-action>")),
-            "secret", Map.of("workflow.xml", CLEAN.replace("NAME", "secret-wf"), "job.properties", "db.password=hunter2\n"),
+            "todo",
+                    Map.of(
+                            "workflow.xml",
+                            CLEAN.replace("NAME", "todo-wf")
+                                    .replace(
+                                            "<fs><mkdir path=\"/tmp/x\"/></fs>",
+                                            "<my-action xmlns=\"uri:custom:action:0.1\"><x>1</x></my-action>")),
+            "secret",
+                    Map.of(
+                            "workflow.xml",
+                            CLEAN.replace("NAME", "secret-wf"),
+                            "job.properties",
+                            "db.password=hunter2\n"),
             "broken", Map.of("workflow.xml", CLEAN.replace("NAME", "broken-wf").replace("</workflow-app>", "")));
 
     private LegacyRepos() {}

@@ -40,13 +40,17 @@ class PigAgreementTest {
                 return candidate;
             }
         }
-        return fail("cannot find parser/src/test/resources/pig from " + Path.of("").toAbsolutePath());
+        return fail(
+                "cannot find parser/src/test/resources/pig from " + Path.of("").toAbsolutePath());
     }
 
     static List<Path> scripts() throws IOException {
         List<Path> all;
         try (Stream<Path> walk = Files.walk(scriptsRoot())) {
-            all = walk.filter(p -> p.toString().endsWith(".pig") && !p.getFileName().toString().startsWith(".ferry-check-")).sorted().toList();
+            all = walk.filter(p -> p.toString().endsWith(".pig")
+                            && !p.getFileName().toString().startsWith(".ferry-check-"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(all.size() >= 90, "expected the valid and invalid script sets, found " + all.size());
         return all;
@@ -64,10 +68,13 @@ class PigAgreementTest {
         }
         Diagnostics diagnostics = new Diagnostics();
         // The whole front end, as Pig runs it: parameter substitution, IMPORT, macro expansion, parsing.
-        Optional<?> parsed = PigLoader.load(RepoRoot.of(scriptsRoot()), script, name, Optional.of(PigParameters.none()), diagnostics);
+        Optional<?> parsed = PigLoader.load(
+                RepoRoot.of(scriptsRoot()), script, name, Optional.of(PigParameters.none()), diagnostics);
 
         if (pigError == null) {
-            assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList(),
+            assertEquals(
+                    List.of(),
+                    diagnostics.sorted().stream().map(Diagnostic::format).toList(),
                     "Pig accepts " + name + ", Ferry must too");
             assertTrue(parsed.isPresent());
             return;
@@ -85,7 +92,9 @@ class PigAgreementTest {
         // string), not where the error is: Ferry points at the opening quote instead.
         boolean pigAtEndOfInput = pigError.contains("Encountered: <EOF>");
         if (pigLine != null && !pigAtEndOfInput) {
-            assertEquals(pigLine, first.span().line(),
+            assertEquals(
+                    pigLine,
+                    first.span().line(),
                     "Ferry's first error is on Pig's line\n  pig:   " + pigError + "\n  ferry: " + first.format());
         }
     }

@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PigMix L1–L17 ({@code ../shared/corpus/pigmix}), unchanged, translated by Ferry and run in Flink and
@@ -42,11 +42,16 @@ class PigMixDifferentialTest {
     /** Outputs ORDERed by fields: L9 by query_term, L10 by query_term, estimated_revenue desc, timespent. */
     private static final Map<String, List<Integer>> SORT_KEYS = Map.of("L9", List.of(3), "L10", List.of(3, 6, 2));
 
-    @TempDir static Path data;
-    @TempDir Path tmp;
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path tmp;
 
     static Stream<String> scripts() {
-        return Stream.of("L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9", "L10", "L11", "L12", "L13", "L14", "L15", "L16", "L17");
+        return Stream.of(
+                "L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9", "L10", "L11", "L12", "L13", "L14", "L15", "L16",
+                "L17");
     }
 
     @BeforeAll
@@ -61,16 +66,33 @@ class PigMixDifferentialTest {
             views.add(pageView(random, names));
         }
         write("page_views", views);
-        write("page_views_sorted", views.stream().sorted(Comparator.comparing(PigMixDifferentialTest::firstField)).toList());
+        write(
+                "page_views_sorted",
+                views.stream()
+                        .sorted(Comparator.comparing(PigMixDifferentialTest::firstField))
+                        .toList());
         List<String> users = new ArrayList<>();
         for (int i = 0; i < names.size() + 10; i++) {
             String name = i < names.size() && i % 4 != 3 ? names.get(i) : "other" + i;
-            users.add(String.join(String.valueOf(A), name, "555-" + (1000 + i), i + " Main St", "Town" + i % 5, "CA", "9" + (4000 + i)));
+            users.add(String.join(
+                    String.valueOf(A),
+                    name,
+                    "555-" + (1000 + i),
+                    i + " Main St",
+                    "Town" + i % 5,
+                    "CA",
+                    "9" + (4000 + i)));
         }
         write("users", users);
-        write("users_sorted", users.stream().sorted(Comparator.comparing(PigMixDifferentialTest::firstField)).toList());
+        write(
+                "users_sorted",
+                users.stream()
+                        .sorted(Comparator.comparing(PigMixDifferentialTest::firstField))
+                        .toList());
         write("power_users", users.stream().filter(u -> u.hashCode() % 3 == 0).toList());
-        write("power_users_samples", users.stream().filter(u -> u.hashCode() % 2 == 0).toList());
+        write(
+                "power_users_samples",
+                users.stream().filter(u -> u.hashCode() % 2 == 0).toList());
         List<String> wide = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             StringBuilder row = new StringBuilder(i % 11 == 5 ? "" : names.get(random.nextInt(names.size())));
@@ -84,7 +106,11 @@ class PigMixDifferentialTest {
         for (int i = 0; i < 120; i++) {
             // Few distinct keys so that groups have more than one row.
             Random small = new Random(i % 40);
-            wideGroup.add(pageView(small, names.subList(0, 5)) + A + pageView(small, names.subList(0, 5)) + A + pageView(random, names.subList(0, 3)));
+            wideGroup.add(pageView(small, names.subList(0, 5))
+                    + A
+                    + pageView(small, names.subList(0, 5))
+                    + A
+                    + pageView(random, names.subList(0, 3)));
         }
         write("widegroupbydata", wideGroup);
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(data.resolve("pigmix.jar")))) {
@@ -98,8 +124,17 @@ class PigMixDifferentialTest {
         String queryTerm = random.nextInt(5) == 0 ? "" : "term" + random.nextInt(12);
         String revenue = random.nextInt(20) == 0 ? "" : String.valueOf(random.nextDouble() * random.nextInt(1000));
         String pageLinks = random.nextInt(5) == 0 ? "" : bagOfMaps(random);
-        return String.join(String.valueOf(A), user, String.valueOf(random.nextInt(2)), String.valueOf(random.nextInt(10)), queryTerm,
-                String.valueOf(random.nextInt(Integer.MAX_VALUE)), String.valueOf(random.nextInt(86400)), revenue, map(random), pageLinks);
+        return String.join(
+                String.valueOf(A),
+                user,
+                String.valueOf(random.nextInt(2)),
+                String.valueOf(random.nextInt(10)),
+                queryTerm,
+                String.valueOf(random.nextInt(Integer.MAX_VALUE)),
+                String.valueOf(random.nextInt(86400)),
+                revenue,
+                map(random),
+                pageLinks);
     }
 
     /** PigMix's map: one-letter keys from 'a', each key ^D value, entries separated by ^C. */
@@ -145,12 +180,18 @@ class PigMixDifferentialTest {
     @MethodSource("scripts")
     void agreesWithPig(String name) throws Exception {
         Path script = Files.copy(pigmix().resolve(name + ".pig"), tmp.resolve(name + ".pig"));
-        Map<String, String> params = Map.of("HDFS_ROOT", data.toString(), "PIGMIX_JAR", data.resolve("pigmix.jar").toString(),
-                "PARALLEL", "1");
+        Map<String, String> params = Map.of(
+                "HDFS_ROOT",
+                data.toString(),
+                "PIGMIX_JAR",
+                data.resolve("pigmix.jar").toString(),
+                "PARALLEL",
+                "1");
         Path pig = tmp.resolve("pig");
         Path flink = tmp.resolve("flink");
         PigOracle.shared().run(script, with(params, "PIGMIX_OUTPUT", pig.toString()));
-        EmbeddedFlink.run(EmbeddedFlink.translate(script, name + ".pig"), with(params, "PIGMIX_OUTPUT", flink.toString()));
+        EmbeddedFlink.run(
+                EmbeddedFlink.translate(script, name + ".pig"), with(params, "PIGMIX_OUTPUT", flink.toString()));
         List<Path> outputs;
         try (Stream<Path> list = Files.list(pig)) {
             outputs = list.sorted().toList();
@@ -166,10 +207,15 @@ class PigMixDifferentialTest {
             List<String> actual = PigOutput.read(other);
             assertTrue(!expected.isEmpty(), output.getFileName() + " is empty in Pig: the data misses the case");
             List<Integer> keys = SORT_KEYS.get(name);
-            String diff = keys == null ? OutputComparison.differences(expected, actual, false, "\t")
+            String diff = keys == null
+                    ? OutputComparison.differences(expected, actual, false, "\t")
                     : OutputComparison.differences(expected, actual, keys, "\t");
             if (!diff.isEmpty()) {
-                differences.append(output.getFileName()).append(":\n").append(diff).append('\n');
+                differences
+                        .append(output.getFileName())
+                        .append(":\n")
+                        .append(diff)
+                        .append('\n');
             }
         }
         assertEquals("", differences.toString());

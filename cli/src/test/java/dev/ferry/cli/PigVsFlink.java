@@ -20,9 +20,21 @@ final class PigVsFlink {
     /** The same over an input file or directory the caller prepared. */
     static String differences(Path tmp, Path inputFile, String script, boolean ordered) throws Exception {
         Path scriptFile = Files.writeString(tmp.resolve("case.pig"), script);
-        PigOracle.shared().run(scriptFile, Map.of("INPUT", inputFile.toString(), "OUTPUT", tmp.resolve("pig").toString()));
-        EmbeddedFlink.run(EmbeddedFlink.translate(scriptFile, "case.pig"),
-                Map.of("INPUT", inputFile.toString(), "OUTPUT", tmp.resolve("flink").toString()));
+        PigOracle.shared()
+                .run(
+                        scriptFile,
+                        Map.of(
+                                "INPUT",
+                                inputFile.toString(),
+                                "OUTPUT",
+                                tmp.resolve("pig").toString()));
+        EmbeddedFlink.run(
+                EmbeddedFlink.translate(scriptFile, "case.pig"),
+                Map.of(
+                        "INPUT",
+                        inputFile.toString(),
+                        "OUTPUT",
+                        tmp.resolve("flink").toString()));
         List<String> pig = PigOutput.read(tmp.resolve("pig"));
         List<String> flink = PigOutput.read(tmp.resolve("flink"));
         return OutputComparison.differences(pig, flink, ordered, "\t");

@@ -38,10 +38,18 @@ class PreviewCommandTest {
     @Test
     void appSelectsItsDagsAndAnUnknownAppIsAUsageError() {
         Path repo = LegacyRepos.write(tmp.resolve("repo"), "clean", "todo");
-        assertEquals("[clean_wf, todo_wf]", dags(FerryRun.of("preview", repo.toString()).out()));
-        assertEquals("[todo_wf]", dags(FerryRun.of("preview", repo.toString(), "apps/todo").out()));
-        assertEquals("[todo_wf]", dags(FerryRun.of("preview", repo.toString(), "apps/todo/").out()));
-        assertEquals("[clean_wf]", dags(FerryRun.of("preview", repo.toString(), "clean_wf").out()));
+        assertEquals(
+                "[clean_wf, todo_wf]",
+                dags(FerryRun.of("preview", repo.toString()).out()));
+        assertEquals(
+                "[todo_wf]",
+                dags(FerryRun.of("preview", repo.toString(), "apps/todo").out()));
+        assertEquals(
+                "[todo_wf]",
+                dags(FerryRun.of("preview", repo.toString(), "apps/todo/").out()));
+        assertEquals(
+                "[clean_wf]",
+                dags(FerryRun.of("preview", repo.toString(), "clean_wf").out()));
         FerryRun unknown = FerryRun.of("preview", repo.toString(), "apps/tod");
         assertEquals(ExitCode.FAILURE, unknown.exitCode());
         assertTrue(unknown.err().contains("no DAG of"), unknown.err());
@@ -69,10 +77,14 @@ class PreviewCommandTest {
     void aPodActionShowsTheFilesItsContainerGets() throws IOException {
         Path app = tmp.resolve("repo/apps/h");
         Files.createDirectories(app);
-        Files.writeString(app.resolve("workflow.xml"), LegacyRepos.CLEAN.replace("NAME", "hive-wf").replace(
-                "<fs><mkdir path=\"/tmp/x\"/></fs>",
-                "<hive xmlns=\"uri:oozie:hive-action:0.5\"><job-tracker>jt</job-tracker><name-node>nn</name-node>"
-                        + "<script>daily.q</script></hive>"));
+        Files.writeString(
+                app.resolve("workflow.xml"),
+                LegacyRepos.CLEAN
+                        .replace("NAME", "hive-wf")
+                        .replace(
+                                "<fs><mkdir path=\"/tmp/x\"/></fs>",
+                                "<hive xmlns=\"uri:oozie:hive-action:0.5\"><job-tracker>jt</job-tracker><name-node>nn</name-node>"
+                                        + "<script>daily.q</script></hive>"));
         Files.writeString(app.resolve("daily.q"), "SELECT '<b>42</b>' FROM t;\n");
         FerryRun run = FerryRun.of("preview", tmp.resolve("repo").toString());
         assertEquals(0, run.exitCode(), run.err());

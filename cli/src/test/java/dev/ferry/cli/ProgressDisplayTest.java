@@ -29,7 +29,9 @@ class ProgressDisplayTest {
         }
         assertTrue(text().contains("converting 100%"), text());
         assertTrue(text().contains("4/4 apps"), text());
-        assertTrue(text().endsWith(System.lineSeparator()), () -> "the line is finished before diagnostics print: [" + text() + "]");
+        assertTrue(
+                text().endsWith(System.lineSeparator()),
+                () -> "the line is finished before diagnostics print: [" + text() + "]");
     }
 
     @Test

@@ -28,17 +28,26 @@ class ReportsTest {
     void reportJsonValidatesAndRecordsTheHashOfEveryOtherFile() throws IOException {
         Path repo = LegacyRepos.write(tmp.resolve("legacy"), "clean", "todo", "secret");
         Path out = tmp.resolve("out");
-        assertEquals(ExitCode.OK, FerryRun.of("convert", repo.toString(), "-o", out.toString()).exitCode());
+        assertEquals(
+                ExitCode.OK,
+                FerryRun.of("convert", repo.toString(), "-o", out.toString()).exitCode());
         String json = Files.readString(out.resolve("report.json"));
-        assertEquals(Set.of(), CheckCommandTest.validate(json, "/dev/ferry/generator/report/report.schema.json",
-                SpecVersion.VersionFlag.V7));
+        assertEquals(
+                Set.of(),
+                CheckCommandTest.validate(
+                        json, "/dev/ferry/generator/report/report.schema.json", SpecVersion.VersionFlag.V7));
         TreeMap<String, String> recorded = new TreeMap<>();
-        new ObjectMapper().readTree(json).path("files").forEach(f -> recorded.put(f.path("path").asText(), f.path("sha256").asText()));
+        new ObjectMapper()
+                .readTree(json)
+                .path("files")
+                .forEach(f ->
+                        recorded.put(f.path("path").asText(), f.path("sha256").asText()));
         TreeMap<String, String> actual = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {
                 String path = out.relativize(f).toString();
-                if (!path.equals("report.json") && !path.startsWith(".ferry/")) { // .ferry/: the output writer's manifest
+                if (!path.equals("report.json")
+                        && !path.startsWith(".ferry/")) { // .ferry/: the output writer's manifest
                     actual.put(path, Report.GeneratedFile.sha256(Files.readString(f)));
                 }
             }

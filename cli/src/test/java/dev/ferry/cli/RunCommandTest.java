@@ -34,9 +34,18 @@ class RunCommandTest {
     @Test
     void aMissingPythonIsAUsageErrorThatSaysWhatToSet() throws IOException {
         Files.createDirectories(tmp.resolve("dags"));
-        FerryRun run = FerryRun.of("run", tmp.toString(), "--dag", "x", "--python", tmp.resolve("no-python").toString());
+        FerryRun run = FerryRun.of(
+                "run",
+                tmp.toString(),
+                "--dag",
+                "x",
+                "--python",
+                tmp.resolve("no-python").toString());
         assertEquals(ExitCode.FAILURE, run.exitCode());
-        assertTrue(run.err().startsWith("ferry: error: cannot start " + tmp.resolve("no-python")
-                + " (set --python or FERRY_PYTHON"), run.err());
+        assertTrue(
+                run.err()
+                        .startsWith("ferry: error: cannot start " + tmp.resolve("no-python")
+                                + " (set --python or FERRY_PYTHON"),
+                run.err());
     }
 }

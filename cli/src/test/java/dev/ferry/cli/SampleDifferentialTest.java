@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +28,8 @@ class SampleDifferentialTest {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension();
 
-    static final Path ROOT = Path.of(System.getProperty("ferry.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("ferry.root", "..")).toAbsolutePath().normalize();
     static final Path SAMPLE = ROOT.resolve("samples/clickstream");
     static final Path DATA = SAMPLE.resolve("data");
 
@@ -36,13 +37,22 @@ class SampleDifferentialTest {
         String views = DATA.resolve("raw/page_views/2026-01-15").toString();
         return Stream.of(
                 Arguments.of("sessionize", Map.of("INPUT", views, "MIN_DURATION", "500"), false, "\t"),
-                Arguments.of("revenue", Map.of("INPUT", views, "USERS", DATA.resolve("ref/users").toString()), false, ","),
+                Arguments.of(
+                        "revenue",
+                        Map.of(
+                                "INPUT",
+                                views,
+                                "USERS",
+                                DATA.resolve("ref/users").toString()),
+                        false,
+                        ","),
                 Arguments.of("top_pages", Map.of("INPUT", views), true, "\t"));
     }
 
     @ParameterizedTest(name = "{0}.pig")
     @MethodSource("scripts")
-    void flinkAgreesWithPig(String name, Map<String, String> inputs, boolean ordered, String delimiter, @TempDir Path tmp)
+    void flinkAgreesWithPig(
+            String name, Map<String, String> inputs, boolean ordered, String delimiter, @TempDir Path tmp)
             throws Exception {
         Path script = SAMPLE.resolve("apps/clickstream/pig/" + name + ".pig");
         Map<String, String> pigParams = new HashMap<>(inputs);
@@ -64,7 +74,10 @@ class SampleDifferentialTest {
             Files.write(expected, ordered ? pig : pig.stream().sorted().toList());
         }
         List<String> committed = Files.readAllLines(expected);
-        assertEquals(ordered ? pig : pig.stream().sorted().toList(), committed,
-                "samples/clickstream/expected/" + name + " is not what Pig writes; rerun with -Dferry.regenerate=true and review");
+        assertEquals(
+                ordered ? pig : pig.stream().sorted().toList(),
+                committed,
+                "samples/clickstream/expected/" + name
+                        + " is not what Pig writes; rerun with -Dferry.regenerate=true and review");
     }
 }

@@ -14,26 +14,64 @@ class ScriptPathsTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                Arguments.of("the statement's literal", "a = LOAD 'in' AS (x);\nSTORE a INTO 'out';\n", 1, 5, "in",
+                Arguments.of(
+                        "the statement's literal",
+                        "a = LOAD 'in' AS (x);\nSTORE a INTO 'out';\n",
+                        1,
+                        5,
+                        "in",
                         Optional.of("a = LOAD '/s/p' AS (x);\nSTORE a INTO 'out';\n")),
-                Arguments.of("a later statement's same path is left alone", "a = LOAD 'p';\nb = LOAD 'p';\n", 2, 5, "p",
+                Arguments.of(
+                        "a later statement's same path is left alone",
+                        "a = LOAD 'p';\nb = LOAD 'p';\n",
+                        2,
+                        5,
+                        "p",
                         Optional.of("a = LOAD 'p';\nb = LOAD '/s/p';\n")),
-                Arguments.of("a path spelled with escapes compares by value", "a = LOAD 'd\\u0041ta' USING PigStorage('\\t');\n", 1, 5, "dAta",
+                Arguments.of(
+                        "a path spelled with escapes compares by value",
+                        "a = LOAD 'd\\u0041ta' USING PigStorage('\\t');\n",
+                        1,
+                        5,
+                        "dAta",
                         Optional.of("a = LOAD '/s/p' USING PigStorage('\\t');\n")),
-                Arguments.of("a quote in the replacement is escaped", "STORE a INTO 'o';\n", 1, 1, "o",
+                Arguments.of(
+                        "a quote in the replacement is escaped",
+                        "STORE a INTO 'o';\n",
+                        1,
+                        1,
+                        "o",
                         Optional.of("STORE a INTO '/s/it\\'s';\n")),
-                Arguments.of("a commented-out path is skipped", "a = LOAD /* 'p' */ 'p';\n", 1, 5, "p",
+                Arguments.of(
+                        "a commented-out path is skipped",
+                        "a = LOAD /* 'p' */ 'p';\n",
+                        1,
+                        5,
+                        "p",
                         Optional.of("a = LOAD /* 'p' */ '/s/p';\n")),
-                Arguments.of("a path not in the statement is not taken from the next one", "a = LOAD '$p' AS (n);\nb = LOAD 'x';\n", 1, 5, "x",
+                Arguments.of(
+                        "a path not in the statement is not taken from the next one",
+                        "a = LOAD '$p' AS (n);\nb = LOAD 'x';\n",
+                        1,
+                        5,
+                        "x",
                         Optional.empty()),
-                Arguments.of("a span of another file (a macro's) is not in this text", "a = LOAD 'x';\n", 1, 5, "x", Optional.empty()));
+                Arguments.of(
+                        "a span of another file (a macro's) is not in this text",
+                        "a = LOAD 'x';\n",
+                        1,
+                        5,
+                        "x",
+                        Optional.empty()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void replacesOnlyTheStatementsLiteral(String name, String text, int line, int column, String path, Optional<String> expected) {
+    void replacesOnlyTheStatementsLiteral(
+            String name, String text, int line, int column, String path, Optional<String> expected) {
         String file = name.contains("another file") ? "macros.pig" : "job.pig";
         String replacement = name.contains("quote") ? "/s/it's" : "/s/p";
-        assertEquals(expected, ScriptPaths.replace(text, "job.pig", SourceSpan.of(file, line, column), path, replacement));
+        assertEquals(
+                expected, ScriptPaths.replace(text, "job.pig", SourceSpan.of(file, line, column), path, replacement));
     }
 }

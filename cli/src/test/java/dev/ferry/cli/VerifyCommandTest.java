@@ -20,25 +20,33 @@ class VerifyCommandTest {
 
     @Test
     void agreesOnAMultiStoreScriptThatReadsWhatItStored(@TempDir Path tmp) throws Exception {
-        Path input = Files.writeString(tmp.resolve("in.tsv"), "ann\t3\tParis\nbob\t\tParis\ncid\t7\tLyon\n\t2\tLyon\nÉva\t5\n");
-        Path script = Files.writeString(tmp.resolve("job.pig"), String.join("\n",
-                "raw = LOAD '$INPUT';",
-                "SPLIT raw INTO many IF (int) $1 > 2, few OTHERWISE;",
-                "STORE many INTO '$OUT/many';",
-                "again = LOAD '$OUT/many' AS (name:chararray, n:int, city:chararray);",
-                "g = GROUP again BY city;",
-                "c = FOREACH g GENERATE group, SUM(again.n);",
-                "o = ORDER c BY group;",
-                "STORE o INTO '$OUT/sums';",
-                "STORE few INTO '$OUT/few' USING PigStorage(',');", ""));
+        Path input = Files.writeString(
+                tmp.resolve("in.tsv"), "ann\t3\tParis\nbob\t\tParis\ncid\t7\tLyon\n\t2\tLyon\nÉva\t5\n");
+        Path script = Files.writeString(
+                tmp.resolve("job.pig"),
+                String.join(
+                        "\n",
+                        "raw = LOAD '$INPUT';",
+                        "SPLIT raw INTO many IF (int) $1 > 2, few OTHERWISE;",
+                        "STORE many INTO '$OUT/many';",
+                        "again = LOAD '$OUT/many' AS (name:chararray, n:int, city:chararray);",
+                        "g = GROUP again BY city;",
+                        "c = FOREACH g GENERATE group, SUM(again.n);",
+                        "o = ORDER c BY group;",
+                        "STORE o INTO '$OUT/sums';",
+                        "STORE few INTO '$OUT/few' USING PigStorage(',');",
+                        ""));
         StringWriter out = new StringWriter();
-        int exit = run(out, "verify", script.toString(), "--param", "INPUT=" + input, "--param", "OUT=" + tmp.resolve("out"));
+        int exit = run(
+                out, "verify", script.toString(), "--param", "INPUT=" + input, "--param", "OUT=" + tmp.resolve("out"));
         assertEquals(0, exit, out.toString());
-        assertEquals(List.of(
-                // 3, 7 and 5 are > 2; bob's empty count is null, so neither branch takes him (Pig's OTHERWISE).
-                "agree: STORE many INTO '$OUT/many' (line 3), 3 row(s)",
-                "agree: STORE o INTO '$OUT/sums' (line 8), 3 row(s), in order",
-                "agree: STORE few INTO '$OUT/few' (line 9), 1 row(s)"), out.toString().lines().toList());
+        assertEquals(
+                List.of(
+                        // 3, 7 and 5 are > 2; bob's empty count is null, so neither branch takes him (Pig's OTHERWISE).
+                        "agree: STORE many INTO '$OUT/many' (line 3), 3 row(s)",
+                        "agree: STORE o INTO '$OUT/sums' (line 8), 3 row(s), in order",
+                        "agree: STORE few INTO '$OUT/few' (line 9), 1 row(s)"),
+                out.toString().lines().toList());
         assertTrue(Files.notExists(tmp.resolve("out")), "verify writes only scratch copies of the outputs");
     }
 
@@ -59,41 +67,59 @@ class VerifyCommandTest {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Files.createDirectories(repo.resolve("data"));
         Files.writeString(repo.resolve("data/clicks.tsv"), "ann\t3\nbob\t\nann\t4\n\t1\n");
-        Files.writeString(repo.resolve("a_sampled.pig"), "c = LOAD 'data/clicks.tsv' AS (name:chararray, n:int);\n"
-                + "g = GROUP c BY name;\nr = FOREACH g GENERATE group, SUM(c.n), COUNT(c);\nSTORE r INTO 'out/sums';\n");
-        Files.writeString(repo.resolve("b_generated.pig"), "u = LOAD '/warehouse/users' USING PigStorage(',') AS (name:chararray, age:int, score:double);\n"
-                + "v = LOAD '$USERS' USING PigStorage(',') AS (who:chararray, city:chararray);\n"
-                + "j = JOIN u BY name, v BY who;\nr = FOREACH j GENERATE city, age * 2, score;\nSTORE r INTO '$OUT';\n");
-        Files.writeString(repo.resolve("c_todo.pig"), "a = LOAD 'x' AS (line:chararray);\nb = STREAM a THROUGH `cat`;\nSTORE b INTO 'y';\n");
-        Files.writeString(repo.resolve("d_param.pig"), "a = LOAD 'x' AS (n:int);\nb = FILTER a BY n > $MIN;\nSTORE b INTO 'y';\n");
-        Files.writeString(repo.resolve("e_macro.pig"), "DEFINE load_ints(p) RETURNS r {\n  $r = LOAD '$p' AS (n:int);\n};\n"
-                + "a = load_ints('x');\nSTORE a INTO 'y';\n");
+        Files.writeString(
+                repo.resolve("a_sampled.pig"),
+                "c = LOAD 'data/clicks.tsv' AS (name:chararray, n:int);\n"
+                        + "g = GROUP c BY name;\nr = FOREACH g GENERATE group, SUM(c.n), COUNT(c);\nSTORE r INTO 'out/sums';\n");
+        Files.writeString(
+                repo.resolve("b_generated.pig"),
+                "u = LOAD '/warehouse/users' USING PigStorage(',') AS (name:chararray, age:int, score:double);\n"
+                        + "v = LOAD '$USERS' USING PigStorage(',') AS (who:chararray, city:chararray);\n"
+                        + "j = JOIN u BY name, v BY who;\nr = FOREACH j GENERATE city, age * 2, score;\nSTORE r INTO '$OUT';\n");
+        Files.writeString(
+                repo.resolve("c_todo.pig"),
+                "a = LOAD 'x' AS (line:chararray);\nb = STREAM a THROUGH `cat`;\nSTORE b INTO 'y';\n");
+        Files.writeString(
+                repo.resolve("d_param.pig"),
+                "a = LOAD 'x' AS (n:int);\nb = FILTER a BY n > $MIN;\nSTORE b INTO 'y';\n");
+        Files.writeString(
+                repo.resolve("e_macro.pig"),
+                "DEFINE load_ints(p) RETURNS r {\n  $r = LOAD '$p' AS (n:int);\n};\n"
+                        + "a = load_ints('x');\nSTORE a INTO 'y';\n");
         Files.writeString(repo.resolve("f_nostore.pig"), "a = LOAD 'x' AS (n:int);\nDUMP a;\n");
         // Pig reads an IMPORT relative to where it runs: verify points it at the file beside the script.
         Files.createDirectories(repo.resolve("lib"));
         Files.writeString(repo.resolve("lib/m.pig"), "DEFINE big(X) RETURNS Y {\n  $Y = FILTER $X BY n > 2;\n};\n");
-        Files.writeString(repo.resolve("g_import.pig"), "IMPORT 'lib/m.pig';\na = LOAD 'x' AS (n:int, s:chararray);\nb = big(a);\nSTORE b INTO 'y';\n");
+        Files.writeString(
+                repo.resolve("g_import.pig"),
+                "IMPORT 'lib/m.pig';\na = LOAD 'x' AS (n:int, s:chararray);\nb = big(a);\nSTORE b INTO 'y';\n");
         StringWriter out = new StringWriter();
         int exit = run(out, "verify", "--repo", repo.toString());
-        List<String> summary = out.toString().lines().filter(l -> !l.startsWith(" ")).toList();
-        assertEquals(List.of(
-                "agree    a_sampled.pig  (inputs: 1 sampled)",
-                "agree    b_generated.pig  (inputs: 2 generated)",
-                "TODO     c_todo.pig",
-                "not run  d_param.pig  (inputs: 1 generated)",
-                "not run  e_macro.pig  (inputs: 1 generated)",
-                "TODO     f_nostore.pig",
-                "agree    g_import.pig  (inputs: 1 generated)",
-                "TODO     lib/m.pig",
-                "",
-                "scripts 8: translated 5, TODO 3, error 0",
-                "translated 5: agree 3, differ 0, not run 2",
-                "agree rate: 3/8 (38%) of all scripts, 3/3 (100%) of the scripts compared",
-                "inputs of the scripts compared: 1 sampled from the repository, 3 generated from LOAD schemas"), summary, out.toString());
+        List<String> summary =
+                out.toString().lines().filter(l -> !l.startsWith(" ")).toList();
+        assertEquals(
+                List.of(
+                        "agree    a_sampled.pig  (inputs: 1 sampled)",
+                        "agree    b_generated.pig  (inputs: 2 generated)",
+                        "TODO     c_todo.pig",
+                        "not run  d_param.pig  (inputs: 1 generated)",
+                        "not run  e_macro.pig  (inputs: 1 generated)",
+                        "TODO     f_nostore.pig",
+                        "agree    g_import.pig  (inputs: 1 generated)",
+                        "TODO     lib/m.pig",
+                        "",
+                        "scripts 8: translated 5, TODO 3, error 0",
+                        "translated 5: agree 3, differ 0, not run 2",
+                        "agree rate: 3/8 (38%) of all scripts, 3/3 (100%) of the scripts compared",
+                        "inputs of the scripts compared: 1 sampled from the repository, 3 generated from LOAD schemas"),
+                summary,
+                out.toString());
         assertTrue(out.toString().contains("d_param.pig:2:21: error PIG-E002"), out.toString());
         assertTrue(out.toString().contains("e_macro.pig:2:7: error VER-E001"), out.toString());
         assertEquals(1, exit, "scripts that could not be run fail the verification");
-        assertTrue(Files.notExists(repo.resolve("out")) && Files.notExists(repo.resolve("y")), "nothing is written into the repository");
+        assertTrue(
+                Files.notExists(repo.resolve("out")) && Files.notExists(repo.resolve("y")),
+                "nothing is written into the repository");
     }
 
     @Test
@@ -108,16 +134,20 @@ class VerifyCommandTest {
     void orderedOutputsAgreeUpToTheOrderOfTies() {
         List<String> pig = List.of("12\tann", "12\tbob", "3\tcid");
         assertEquals("", OutputComparison.differences(pig, List.of("12\tbob", "12\tann", "3\tcid"), List.of(0), "\t"));
-        assertEquals("line 1 is out of order\nPig:   12\tann\nFlink: 3\tcid",
+        assertEquals(
+                "line 1 is out of order\nPig:   12\tann\nFlink: 3\tcid",
                 OutputComparison.differences(pig, List.of("3\tcid", "12\tbob", "12\tann"), List.of(0), "\t"));
-        assertTrue(OutputComparison.differences(pig, List.of("12\tbob", "12\tbob", "3\tcid"), List.of(0), "\t").startsWith("line 1 differs"));
-        assertEquals("line 1 is out of order\nPig:   12\tann\nFlink: 12\tbob",
+        assertTrue(OutputComparison.differences(pig, List.of("12\tbob", "12\tbob", "3\tcid"), List.of(0), "\t")
+                .startsWith("line 1 differs"));
+        assertEquals(
+                "line 1 is out of order\nPig:   12\tann\nFlink: 12\tbob",
                 OutputComparison.differences(pig, List.of("12\tbob", "12\tann", "3\tcid"), List.of(0, 1), "\t"));
     }
 
     @Test
     void multisetDiffListsTheLinesEachSideHasMoreOften() {
-        assertEquals("- a\t1    (Pig only)\n+ b\t2    (Flink only)",
+        assertEquals(
+                "- a\t1    (Pig only)\n+ b\t2    (Flink only)",
                 OutputComparison.multisetDiff(List.of("a\t1", "c", "c"), List.of("c", "b\t2", "c"), 10));
     }
 
@@ -125,9 +155,14 @@ class VerifyCommandTest {
         CommandLine cli = new CommandLine(new Ferry());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
-                "--oracle", PigOracle.defaultTargetDir().toString(),
-                "--runtime-jar", ROOT.resolve("runtime/target/ferry-runtime.jar").toString())).toArray(String[]::new);
+        String[] all = java.util.stream.Stream.concat(
+                        java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of(
+                                "--oracle", PigOracle.defaultTargetDir().toString(),
+                                "--runtime-jar",
+                                        ROOT.resolve("runtime/target/ferry-runtime.jar")
+                                                .toString()))
+                .toArray(String[]::new);
         return cli.execute(all);
     }
 }

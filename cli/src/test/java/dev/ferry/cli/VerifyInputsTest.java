@@ -33,7 +33,8 @@ class VerifyInputsTest {
         Files.writeString(repo.resolve("data/day=1/part-0"), "a,1\nb,2\n");
         Files.writeString(repo.resolve("data/day=1/_SUCCESS"), "");
         Path work = Files.createDirectories(tmp.resolve("work"));
-        VerifyInputs.Input input = VerifyInputs.of(RepoRoot.of(repo), repo, load("data/day=$DAY", null, List.of()), 0, Map.of("DAY", "1"), work);
+        VerifyInputs.Input input = VerifyInputs.of(
+                RepoRoot.of(repo), repo, load("data/day=$DAY", null, List.of()), 0, Map.of("DAY", "1"), work);
         assertEquals(VerifyInputs.Kind.SAMPLED, input.kind());
         assertEquals("a,1\nb,2\n", Files.readString(input.file()));
     }
@@ -42,18 +43,24 @@ class VerifyInputsTest {
     void elsewhereRowsAreGeneratedDeterministicallyWithTheLoadsDelimiterAndWidth(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("secret.txt"), "not to be read\n");
         Path repo = Files.createDirectories(tmp.resolve("repo"));
-        List<FieldSchema> schema = List.of(new FieldSchema("name", PigType.CHARARRAY, AT), new FieldSchema("n", PigType.INT, AT),
+        List<FieldSchema> schema = List.of(
+                new FieldSchema("name", PigType.CHARARRAY, AT),
+                new FieldSchema("n", PigType.INT, AT),
                 new FieldSchema("d", PigType.DOUBLE, AT));
         // '../secret.txt' leaves the repository: it is not read, rows are generated instead.
         PigRelation.Load load = load("../secret.txt", new FuncSpec("PigStorage", List.of(","), AT), schema);
-        VerifyInputs.Input first = VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), Files.createDirectories(tmp.resolve("w1")));
-        VerifyInputs.Input again = VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), Files.createDirectories(tmp.resolve("w2")));
+        VerifyInputs.Input first =
+                VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), Files.createDirectories(tmp.resolve("w1")));
+        VerifyInputs.Input again =
+                VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), Files.createDirectories(tmp.resolve("w2")));
         assertEquals(VerifyInputs.Kind.GENERATED, first.kind());
         List<String> rows = Files.readAllLines(first.file());
         assertEquals(rows, Files.readAllLines(again.file()));
         assertEquals(VerifyInputs.GENERATED_ROWS, rows.size());
         assertTrue(rows.stream().allMatch(r -> r.split(",", -1).length <= 3), rows.toString());
-        assertTrue(rows.stream().anyMatch(r -> r.split(",", -1).length == 3 && r.split(",", -1)[1].isEmpty()), "some null ints: " + rows);
+        assertTrue(
+                rows.stream().anyMatch(r -> r.split(",", -1).length == 3 && r.split(",", -1)[1].isEmpty()),
+                "some null ints: " + rows);
         assertTrue(rows.stream().noneMatch(r -> r.contains("not to be read")));
     }
 
@@ -61,8 +68,8 @@ class VerifyInputsTest {
     void aLoaderWithoutATextFormIsVerE002(@TempDir Path tmp) throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         PigRelation.Load load = load("in", new FuncSpec("org.example.AvroLoader", List.of(), AT), List.of());
-        VerifyInputs.NoInput none = assertThrows(VerifyInputs.NoInput.class,
-                () -> VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), tmp));
+        VerifyInputs.NoInput none = assertThrows(
+                VerifyInputs.NoInput.class, () -> VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), tmp));
         assertEquals("VER-E002 job.pig:1:5", none.diagnostic.code().id() + " " + none.diagnostic.span());
     }
 }

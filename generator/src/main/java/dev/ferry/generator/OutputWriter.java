@@ -128,9 +128,12 @@ public final class OutputWriter {
             }
             written.add(name);
             if (onDisk.isPresent() && !onDisk.get().equals(previous.get(name)) && !force) {
-                conflicts.add(name + (previous.containsKey(name) ? " (edited since Ferry wrote it)" : " (not written by Ferry)"));
+                conflicts.add(name
+                        + (previous.containsKey(name) ? " (edited since Ferry wrote it)" : " (not written by Ferry)"));
             }
-            if (linked || Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (linked
+                    || Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                            && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
                 conflicts.add(name + " (not a regular file, or under a symbolic link)");
             }
             if (conflicts.isEmpty()) { // once refused, nothing more is staged
@@ -151,8 +154,8 @@ public final class OutputWriter {
         public Changes commit() throws Refused, IOException {
             Changes changes = stale(List.of());
             if (!conflicts.isEmpty()) {
-                throw new Refused("the output " + out + " has files Ferry would overwrite: " + String.join(", ", conflicts)
-                        + "; nothing written (use --force to overwrite them)");
+                throw new Refused("the output " + out + " has files Ferry would overwrite: "
+                        + String.join(", ", conflicts) + "; nothing written (use --force to overwrite them)");
             }
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("generator", "ferry");
@@ -191,7 +194,9 @@ public final class OutputWriter {
                 staging = null;
             }
             Path ferry = target.resolve(".ferry");
-            if (!fresh && !hadFerryDirectory && Files.isDirectory(ferry, LinkOption.NOFOLLOW_LINKS)
+            if (!fresh
+                    && !hadFerryDirectory
+                    && Files.isDirectory(ferry, LinkOption.NOFOLLOW_LINKS)
                     && !Files.exists(ferry.resolve("manifest.json"), LinkOption.NOFOLLOW_LINKS)) {
                 removeEmptyParents(target, ferry); // staged into a .ferry this run created, then refused: gone again
             }
@@ -208,7 +213,8 @@ public final class OutputWriter {
                 if (manifest.containsKey(old.getKey()) || remaining.contains(old.getKey())) {
                     continue;
                 }
-                Optional<String> onDisk = throughLink(target, old.getKey()) ? Optional.empty() : hashOf(target.resolve(old.getKey()));
+                Optional<String> onDisk =
+                        throughLink(target, old.getKey()) ? Optional.empty() : hashOf(target.resolve(old.getKey()));
                 if (onDisk.isPresent()) {
                     (onDisk.get().equals(old.getValue()) ? removed : kept).add(old.getKey());
                 }
@@ -239,7 +245,8 @@ public final class OutputWriter {
             throw new Refused("the output " + out + " exists and is not a directory; nothing written");
         }
         if (target.equals(source)) {
-            throw new Refused("the output " + out + " is the repository itself; nothing written (choose a directory outside it)");
+            throw new Refused(
+                    "the output " + out + " is the repository itself; nothing written (choose a directory outside it)");
         }
         if (source.startsWith(target)) {
             throw new Refused("the output " + out + " contains the repository " + repo
@@ -258,7 +265,10 @@ public final class OutputWriter {
             JsonNode files = JSON.readTree(file.toFile()).path("files");
             files.properties().forEach(e -> {
                 Path path = target.resolve(e.getKey()).normalize();
-                if (e.getValue().isTextual() && path.startsWith(target) && !path.equals(target) && !e.getKey().startsWith(".ferry")) {
+                if (e.getValue().isTextual()
+                        && path.startsWith(target)
+                        && !path.equals(target)
+                        && !e.getKey().startsWith(".ferry")) {
                     out.put(e.getKey(), e.getValue().asText());
                 }
             });
@@ -305,7 +315,9 @@ public final class OutputWriter {
 
     private static String sha256(byte[] bytes) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,19 +3,18 @@ package dev.ferry.generator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import dev.ferry.generator.dag.DagRenderer;
 import dev.ferry.generator.k8s.ClusterFiles;
 import dev.ferry.generator.k8s.FlinkDeploymentRenderer;
 import dev.ferry.generator.report.HtmlReportRenderer;
 import dev.ferry.generator.report.JsonReportRenderer;
+import dev.ferry.generator.report.Report;
 import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.workflow.PodContainer;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
-import dev.ferry.generator.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -99,10 +98,12 @@ public final class RepoGenerator {
         // Once per repository: the RBAC the jobs need, and the janitor DAG unless opted out.
         hashing.accept(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker()));
         if (options.janitor()) {
-            String janitor = ClusterFiles.janitorDagId(conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+            String janitor = ClusterFiles.janitorDagId(
+                    conversion.plans().stream().map(WorkflowPlan::dagId).toList());
             hashing.accept(ClusterFiles.janitorPath(janitor), ClusterFiles.janitorDag(janitor));
         }
-        if (conversion.plans().stream().flatMap(p -> p.tasks().stream())
+        if (conversion.plans().stream()
+                .flatMap(p -> p.tasks().stream())
                 .anyMatch(t -> t instanceof TaskNode.SubWorkflow sub && sub.childDagId() == null)) {
             hashing.accept(APPS_FILE, apps(conversion));
         }

@@ -26,6 +26,7 @@ class OutputWriterTest {
 
     @TempDir
     Path tmp;
+
     Path repo;
     Path out;
 
@@ -64,7 +65,8 @@ class OutputWriterTest {
                 session.accept("dags/a.py", "a\n"); // then the run fails before commit
             }
             assertEquals(before, contents(tmp, "repo"), "existing=" + existing);
-            assertEquals(existing ? List.of(".", "notes.txt") : List.of(), existing ? names(out, "") : names(tmp, "repo"));
+            assertEquals(
+                    existing ? List.of(".", "notes.txt") : List.of(), existing ? names(out, "") : names(tmp, "repo"));
         }
     }
 
@@ -83,7 +85,8 @@ class OutputWriterTest {
             assertEquals(List.of("dags/old.py"), changes.removedStale());
         }
         assertEquals("removed [dags/old.py]", addendum);
-        assertEquals(Map.of("out/README.md", "ours\n", "out/dags/a.py", "a2\n", "out/report.md", "r\nremoved [dags/old.py]"),
+        assertEquals(
+                Map.of("out/README.md", "ours\n", "out/dags/a.py", "a2\n", "out/report.md", "r\nremoved [dags/old.py]"),
                 without(contents(tmp, "repo"), ".ferry"));
         assertEquals(List.of(".", "manifest.json"), names(out.resolve(".ferry"), ""), "no staging left under .ferry");
     }
@@ -101,7 +104,9 @@ class OutputWriterTest {
             session.accept("dags/c.py", "c\n");
             refused = assertThrows(OutputWriter.Refused.class, session::commit);
         }
-        assertTrue(refused.getMessage().contains("dags/a.py (edited since Ferry wrote it), dags/b.py (not written by Ferry)"),
+        assertTrue(
+                refused.getMessage()
+                        .contains("dags/a.py (edited since Ferry wrote it), dags/b.py (not written by Ferry)"),
                 refused.getMessage());
         assertEquals(before, contents(tmp, "repo"));
         try (OutputWriter.Session session = OutputWriter.open(out, repo, true, c -> "")) {
@@ -180,8 +185,12 @@ class OutputWriterTest {
             return List.of();
         }
         try (Stream<Path> list = Stream.concat(Stream.of(dir), Files.list(dir))) {
-            return list.map(p -> p.equals(dir) ? (skip.isEmpty() ? "." : "") : p.getFileName().toString())
-                    .filter(n -> !n.isEmpty() && !n.equals(skip)).sorted().toList();
+            return list.map(p -> p.equals(dir)
+                            ? (skip.isEmpty() ? "." : "")
+                            : p.getFileName().toString())
+                    .filter(n -> !n.isEmpty() && !n.equals(skip))
+                    .sorted()
+                    .toList();
         }
     }
 

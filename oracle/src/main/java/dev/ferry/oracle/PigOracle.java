@@ -103,13 +103,15 @@ public final class PigOracle implements AutoCloseable {
         Path jar = target.resolve(JAR_NAME);
         Path serverClass = target.resolve("classes/dev/ferry/oracle/PigOracleServer.class");
         Path own;
-        if (Files.isRegularFile(serverClass) && (!Files.isRegularFile(jar)
-                || Files.getLastModifiedTime(serverClass).compareTo(Files.getLastModifiedTime(jar)) > 0)) {
+        if (Files.isRegularFile(serverClass)
+                && (!Files.isRegularFile(jar)
+                        || Files.getLastModifiedTime(serverClass).compareTo(Files.getLastModifiedTime(jar)) > 0)) {
             own = target.resolve("classes"); // the oracle module's own tests run before 'package' (a jar may be stale)
         } else if (Files.isRegularFile(jar)) {
             own = jar;
         } else {
-            throw new IOException("neither " + jar + " nor compiled classes in " + target + ": build the oracle module first");
+            throw new IOException(
+                    "neither " + jar + " nor compiled classes in " + target + ": build the oracle module first");
         }
         String deps = Files.readString(cpFile, StandardCharsets.UTF_8).trim();
 
@@ -186,13 +188,16 @@ public final class PigOracle implements AutoCloseable {
             boolean first = shared == null;
             shared = start(defaultTargetDir());
             if (first) {
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    synchronized (PigOracle.class) {
-                        if (shared != null) {
-                            shared.close();
-                        }
-                    }
-                }, "pig-oracle-shutdown"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    synchronized (PigOracle.class) {
+                                        if (shared != null) {
+                                            shared.close();
+                                        }
+                                    }
+                                },
+                                "pig-oracle-shutdown"));
             }
         }
         return shared;
@@ -335,7 +340,8 @@ public final class PigOracle implements AutoCloseable {
         }
         if (line == null) {
             kill("timed out after " + timeout + " during " + what);
-            throw new IOException("Pig oracle timed out after " + timeout + " (" + what + "); it was killed. See " + logFile);
+            throw new IOException(
+                    "Pig oracle timed out after " + timeout + " (" + what + "); it was killed. See " + logFile);
         }
         if (line == EOF) {
             answers.offer(EOF); // keep reporting EOF to later callers
@@ -359,7 +365,8 @@ public final class PigOracle implements AutoCloseable {
     }
 
     private void pumpAnswers() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 answers.offer(line);
@@ -375,7 +382,9 @@ public final class PigOracle implements AutoCloseable {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
             int from = Math.max(0, lines.size() - 20);
-            return lines.isEmpty() ? "" : "\n--- last lines of the oracle log ---\n" + String.join("\n", lines.subList(from, lines.size()));
+            return lines.isEmpty()
+                    ? ""
+                    : "\n--- last lines of the oracle log ---\n" + String.join("\n", lines.subList(from, lines.size()));
         } catch (IOException e) {
             return "";
         }
@@ -406,12 +415,26 @@ public final class PigOracle implements AutoCloseable {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                case '\f': b.append("\\f"); break;
-                case '=': case ':': case '#': case '!': case ' ':
+                case '\\':
+                    b.append("\\\\");
+                    break;
+                case '\n':
+                    b.append("\\n");
+                    break;
+                case '\r':
+                    b.append("\\r");
+                    break;
+                case '\t':
+                    b.append("\\t");
+                    break;
+                case '\f':
+                    b.append("\\f");
+                    break;
+                case '=':
+                case ':':
+                case '#':
+                case '!':
+                case ' ':
                     b.append('\\').append(c);
                     break;
                 default:
@@ -431,10 +454,17 @@ public final class PigOracle implements AutoCloseable {
             if (c == '\\' && i + 1 < s.length()) {
                 char n = s.charAt(++i);
                 switch (n) {
-                    case 'n': b.append('\n'); break;
-                    case 'r': b.append('\r'); break;
-                    case 't': b.append('\t'); break;
-                    default: b.append(n);
+                    case 'n':
+                        b.append('\n');
+                        break;
+                    case 'r':
+                        b.append('\r');
+                        break;
+                    case 't':
+                        b.append('\t');
+                        break;
+                    default:
+                        b.append(n);
                 }
             } else {
                 b.append(c);

@@ -21,7 +21,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-
 import org.apache.log4j.Level;
 import org.apache.log4j.PropertyConfigurator;
 import org.apache.pig.ExecType;
@@ -82,8 +81,7 @@ public final class PigOracleServer {
 
     public static void main(String[] args) throws IOException {
         // Claim the real stdout for the protocol before anything (Pig, Hadoop, log4j) can print.
-        PrintStream protocol = new PrintStream(
-                new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
         configureLogging();
 
@@ -116,7 +114,9 @@ public final class PigOracleServer {
             switch (f[0]) {
                 case "RUN", "CHECK":
                     if (f.length != 3 || f[1].isEmpty() || f[2].isEmpty()) {
-                        answer("ERROR\t" + escape("malformed " + f[0] + " request, expected " + f[0] + "\\t<script>\\t<paramFile|->"));
+                        answer("ERROR\t"
+                                + escape("malformed " + f[0] + " request, expected " + f[0]
+                                        + "\\t<script>\\t<paramFile|->"));
                     } else {
                         answer(run(f[1], f[2], f[0].equals("CHECK")));
                     }
@@ -145,8 +145,9 @@ public final class PigOracleServer {
         try {
             List<String> params = paramFile.equals("-") ? List.of() : readParams(Paths.get(paramFile));
             String failure = runScript(new File(scriptFile), params, checkOnly);
-            System.err.printf("[ferry-oracle] %s %s in %d ms%n", failure == null ? "OK" : "FAILED",
-                    scriptFile, (System.nanoTime() - t0) / 1_000_000);
+            System.err.printf(
+                    "[ferry-oracle] %s %s in %d ms%n",
+                    failure == null ? "OK" : "FAILED", scriptFile, (System.nanoTime() - t0) / 1_000_000);
             return failure == null ? "OK" : "ERROR\t" + escape(failure);
         } catch (Throwable t) {
             System.err.printf("[ferry-oracle] FAILED %s in %d ms%n", scriptFile, (System.nanoTime() - t0) / 1_000_000);
@@ -174,7 +175,9 @@ public final class PigOracleServer {
         props.setProperty("pig.import.search.path", script.getAbsoluteFile().getParent());
         props.setProperty("hadoop.tmp.dir", workDir.resolve("hadoop").toString());
         // LocalJobRunner's own default is the literal /tmp/hadoop/mapred/staging
-        props.setProperty("mapreduce.jobtracker.staging.root.dir", workDir.resolve("staging").toString());
+        props.setProperty(
+                "mapreduce.jobtracker.staging.root.dir",
+                workDir.resolve("staging").toString());
         // Application Timeline Server: irrelevant locally, and it warns on every run
         props.setProperty("pig.ats.enabled", "false");
         // Main: FilterLogicExpressionSimplifier is off unless explicitly enabled.
@@ -182,7 +185,8 @@ public final class PigOracleServer {
         if (!Boolean.parseBoolean(props.getProperty("pig.exec.filterLogicExpressionSimplifier", "false"))) {
             disabledRules.add("FilterLogicExpressionSimplifier");
         }
-        props.setProperty(PigImplConstants.PIG_OPTIMIZER_RULES_KEY, ObjectSerializer.serialize((HashSet<String>) disabledRules));
+        props.setProperty(
+                PigImplConstants.PIG_OPTIMIZER_RULES_KEY, ObjectSerializer.serialize((HashSet<String>) disabledRules));
         props.setProperty(PigContext.JOB_NAME, "PigLatin:" + script.getName());
 
         UDFContext.getUDFContext().reset();
@@ -204,8 +208,8 @@ public final class PigOracleServer {
 
         try {
             String substituted;
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                    new FileInputStream(script), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(new FileInputStream(script), StandardCharsets.UTF_8))) {
                 substituted = ctx.doParamSubstitution(in);
             }
             if (checkOnly) {
@@ -334,7 +338,8 @@ public final class PigOracleServer {
 
     private static void deleteQuietly(Path root) {
         try (java.util.stream.Stream<Path> s = Files.walk(root)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            s.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException | RuntimeException ignored) {
             // best effort
         }
@@ -345,11 +350,20 @@ public final class PigOracleServer {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '\\': b.append("\\\\"); break;
-                case '\n': b.append("\\n"); break;
-                case '\r': b.append("\\r"); break;
-                case '\t': b.append("\\t"); break;
-                default: b.append(c);
+                case '\\':
+                    b.append("\\\\");
+                    break;
+                case '\n':
+                    b.append("\\n");
+                    break;
+                case '\r':
+                    b.append("\\r");
+                    break;
+                case '\t':
+                    b.append("\\t");
+                    break;
+                default:
+                    b.append(c);
             }
         }
         return b.toString();
@@ -365,10 +379,11 @@ public final class PigOracleServer {
         // Benign local-mode noise, repeated on every job; Pig's own warnings (e.g. aggregated
         // "Encountered Warning ... N time(s)") stay at WARN.
         for (String quiet : new String[] {
-                "org.apache.hadoop.util.NativeCodeLoader",
-                "org.apache.hadoop.metrics2",
-                "org.apache.hadoop.mapreduce.JobResourceUploader",
-                "org.apache.pig.data.SchemaTupleBackend"}) {
+            "org.apache.hadoop.util.NativeCodeLoader",
+            "org.apache.hadoop.metrics2",
+            "org.apache.hadoop.mapreduce.JobResourceUploader",
+            "org.apache.pig.data.SchemaTupleBackend"
+        }) {
             p.setProperty("log4j.logger." + quiet, "ERROR");
         }
         PropertyConfigurator.configure(p);

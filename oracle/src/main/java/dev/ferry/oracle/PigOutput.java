@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 public final class PigOutput {
 
-    private PigOutput() {
-    }
+    private PigOutput() {}
 
     /**
      * The lines of an output location.
@@ -46,7 +45,8 @@ public final class PigOutput {
                         String n = p.getFileName().toString();
                         return !n.startsWith("_") && !n.startsWith(".");
                     })
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .collect(Collectors.toList());
         }
         List<String> out = new ArrayList<>();

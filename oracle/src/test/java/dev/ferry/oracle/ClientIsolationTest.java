@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,9 +32,10 @@ class ClientIsolationTest {
         List<Path> classFiles = new ArrayList<>();
         try (Stream<Path> s = Files.list(pkg)) {
             s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.endsWith(".class") && CLIENT.contains(n.replaceAll("(\\$.*)?\\.class$", ""));
-            }).forEach(classFiles::add);
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".class") && CLIENT.contains(n.replaceAll("(\\$.*)?\\.class$", ""));
+                    })
+                    .forEach(classFiles::add);
         }
         assertTrue(classFiles.size() >= CLIENT.size(), "compiled client classes not found in " + pkg);
         Set<String> offending = new TreeSet<>();
@@ -45,7 +45,9 @@ class ClientIsolationTest {
                 if (cls.startsWith("[") || cls.startsWith("java/")) {
                     continue;
                 }
-                String simple = cls.startsWith("dev/ferry/oracle/") ? cls.substring("dev/ferry/oracle/".length()).replaceAll("\\$.*", "") : null;
+                String simple = cls.startsWith("dev/ferry/oracle/")
+                        ? cls.substring("dev/ferry/oracle/".length()).replaceAll("\\$.*", "")
+                        : null;
                 if (simple == null || !CLIENT.contains(simple)) {
                     offending.add(f.getFileName() + " -> " + cls);
                 }
@@ -83,7 +85,8 @@ class ClientIsolationTest {
     /** Names of all CONSTANT_Class entries (plus descriptor class names) of a class file. */
     static Set<String> classRefs(Path classFile) throws IOException {
         Set<String> out = new TreeSet<>();
-        try (InputStream in = Files.newInputStream(classFile); DataInputStream d = new DataInputStream(in)) {
+        try (InputStream in = Files.newInputStream(classFile);
+                DataInputStream d = new DataInputStream(in)) {
             d.readInt();
             d.readUnsignedShort();
             d.readUnsignedShort();
@@ -116,7 +119,8 @@ class ClientIsolationTest {
                 if (s == null) {
                     continue;
                 }
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("L([\\w/$]+)[;<]").matcher(s);
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("L([\\w/$]+)[;<]").matcher(s);
                 while (m.find()) {
                     out.add(m.group(1));
                 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,10 +36,11 @@ class PigOracleTest {
     static Path input;
     static List<Row> rows;
 
-    record Row(String name, int qty, double price) { }
+    record Row(String name, int qty, double price) {}
 
     /** GROUP / COUNT / SUM over a FILTER with a %default parameter, ORDERed for an exact comparison. */
-    static final String AGG_SCRIPT = String.join("\n",
+    static final String AGG_SCRIPT = String.join(
+            "\n",
             "-- ferry oracle test: aggregate",
             "%default MIN 0",
             "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray, qty:int, price:double);",
@@ -65,7 +65,12 @@ class PigOracleTest {
         for (int i = 0; i < 300; i++) {
             Row r = new Row(names[rnd.nextInt(names.length)], rnd.nextInt(10), rnd.nextInt(40) * 0.25);
             rows.add(r);
-            csv.append(r.name).append(',').append(r.qty).append(',').append(r.price).append('\n');
+            csv.append(r.name)
+                    .append(',')
+                    .append(r.qty)
+                    .append(',')
+                    .append(r.price)
+                    .append('\n');
         }
         input = shared.resolve("orders.csv");
         Files.writeString(input, csv, StandardCharsets.UTF_8);
@@ -134,12 +139,16 @@ class PigOracleTest {
     void parameterValuesFollowPigCommandLineRules(@TempDir Path dir) throws Exception {
         // Pig parses -param values with its own grammar: quotes are stripped, an unquoted value
         // ends at whitespace (as with `pig -param 'WHO=a b'`). Special characters survive the trip.
-        Path s = script(dir, "who.pig", String.join("\n",
-                "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray);",
-                "one = LIMIT rows 1;",
-                "x = FOREACH one GENERATE '$QUOTED' AS q, '$BARE' AS b, '$DERIVED' AS d;",
-                "STORE x INTO '$output' USING PigStorage('|');",
-                ""));
+        Path s = script(
+                dir,
+                "who.pig",
+                String.join(
+                        "\n",
+                        "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray);",
+                        "one = LIMIT rows 1;",
+                        "x = FOREACH one GENERATE '$QUOTED' AS q, '$BARE' AS b, '$DERIVED' AS d;",
+                        "STORE x INTO '$output' USING PigStorage('|');",
+                        ""));
         Path in = dir.resolve("in.txt");
         Files.writeString(in, "z\n");
         Path out = dir.resolve("out");
@@ -155,11 +164,15 @@ class PigOracleTest {
 
     @Test
     void syntaxErrorIsReportedWithPigsMessage(@TempDir Path dir) throws Exception {
-        Path bad = script(dir, "bad.pig", String.join("\n",
-                "rows = LOAD '/nowhere' AS (a:int);",
-                "oops = FOREACH rows GENERATE a +* 2;",
-                "STORE oops INTO '/nowhere-out';",
-                ""));
+        Path bad = script(
+                dir,
+                "bad.pig",
+                String.join(
+                        "\n",
+                        "rows = LOAD '/nowhere' AS (a:int);",
+                        "oops = FOREACH rows GENERATE a +* 2;",
+                        "STORE oops INTO '/nowhere-out';",
+                        ""));
         PigOracleException e = assertThrows(PigOracleException.class, () -> oracle.run(bad, Map.of()));
         System.out.println("[oracle] syntax error message: " + e.getMessage());
         assertTrue(e.getMessage().startsWith("ERROR 1200: "), e.getMessage());
@@ -170,25 +183,35 @@ class PigOracleTest {
     @Test
     void checkValidatesWithoutRunningAndSeesParameters(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Path ok = script(dir, "ok.pig", String.join("\n",
-                "rows = LOAD '" + input + "' USING PigStorage(',') AS (name:chararray);",
-                "STORE rows INTO '$OUT';",
-                ""));
+        Path ok = script(
+                dir,
+                "ok.pig",
+                String.join(
+                        "\n",
+                        "rows = LOAD '" + input + "' USING PigStorage(',') AS (name:chararray);",
+                        "STORE rows INTO '$OUT';",
+                        ""));
         oracle.check(ok, Map.of("OUT", out.toString()));
         assertFalse(Files.exists(out), "CHECK must not run the job");
         PigOracleException missing = assertThrows(PigOracleException.class, () -> oracle.check(ok, Map.of()));
         assertTrue(missing.getMessage().contains("Undefined parameter : OUT"), missing.getMessage());
         Path bad = script(dir, "bad.pig", "rows = LOAD 'x' AS (a:int);\nSTORE nope INTO 'y';\n");
         PigOracleException undefined = assertThrows(PigOracleException.class, () -> oracle.check(bad, Map.of()));
-        assertTrue(undefined.getMessage().contains("bad.pig, line 2, column 6> Undefined alias: nope"), undefined.getMessage());
+        assertTrue(
+                undefined.getMessage().contains("bad.pig, line 2, column 6> Undefined alias: nope"),
+                undefined.getMessage());
     }
 
     @Test
     void unknownAliasIsReported(@TempDir Path dir) throws Exception {
-        Path bad = script(dir, "alias.pig", String.join("\n",
-                "rows = LOAD '" + input + "' USING PigStorage(',') AS (name:chararray);",
-                "STORE row INTO '" + dir.resolve("out") + "';",
-                ""));
+        Path bad = script(
+                dir,
+                "alias.pig",
+                String.join(
+                        "\n",
+                        "rows = LOAD '" + input + "' USING PigStorage(',') AS (name:chararray);",
+                        "STORE row INTO '" + dir.resolve("out") + "';",
+                        ""));
         PigOracleException e = assertThrows(PigOracleException.class, () -> oracle.run(bad, Map.of()));
         assertTrue(e.getMessage().contains("row"), e.getMessage());
         assertTrue(e.getMessage().startsWith("ERROR "), e.getMessage());
@@ -197,8 +220,15 @@ class PigOracleTest {
     @Test
     void missingInputFailsTheJobWithTheReason(@TempDir Path dir) throws Exception {
         Path s = script(dir, "agg.pig", AGG_SCRIPT);
-        PigOracleException e = assertThrows(PigOracleException.class, () -> oracle.run(s, Map.of(
-                "input", dir.resolve("missing.csv").toString(), "output", dir.resolve("out").toString())));
+        PigOracleException e = assertThrows(
+                PigOracleException.class,
+                () -> oracle.run(
+                        s,
+                        Map.of(
+                                "input",
+                                dir.resolve("missing.csv").toString(),
+                                "output",
+                                dir.resolve("out").toString())));
         assertTrue(e.getMessage().contains("Input path does not exist"), e.getMessage());
     }
 
@@ -206,7 +236,8 @@ class PigOracleTest {
     void existingOutputIsRefusedLikePig(@TempDir Path dir) throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
         Path s = script(dir, "agg.pig", AGG_SCRIPT);
-        PigOracleException e = assertThrows(PigOracleException.class,
+        PigOracleException e = assertThrows(
+                PigOracleException.class,
                 () -> oracle.run(s, Map.of("input", input.toString(), "output", out.toString())));
         assertTrue(e.getMessage().contains("ERROR 6000"), e.getMessage());
         assertTrue(e.getMessage().contains("already exists"), e.getMessage());
@@ -215,13 +246,17 @@ class PigOracleTest {
     @Test
     void dumpAndDescribeDoNotDisturbTheProtocol(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        Path s = script(dir, "dump.pig", String.join("\n",
-                "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray, qty:int, price:double);",
-                "DESCRIBE rows;",
-                "big = FILTER rows BY qty >= 8;",
-                "DUMP big;",
-                "STORE big INTO '$output' USING PigStorage(',');",
-                ""));
+        Path s = script(
+                dir,
+                "dump.pig",
+                String.join(
+                        "\n",
+                        "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray, qty:int, price:double);",
+                        "DESCRIBE rows;",
+                        "big = FILTER rows BY qty >= 8;",
+                        "DUMP big;",
+                        "STORE big INTO '$output' USING PigStorage(',');",
+                        ""));
         oracle.run(s, Map.of("input", input.toString(), "output", out.toString()));
         List<String> expected = new ArrayList<>();
         for (Row r : rows) {
@@ -242,49 +277,90 @@ class PigOracleTest {
             // script 1: the aggregate (3 MR jobs: group, ORDER's sampler, ORDER)
             Path agg = script(dir, "agg.pig", AGG_SCRIPT);
             long t1 = System.nanoTime();
-            fresh.run(agg, Map.of("input", input.toString(), "output", dir.resolve("o1").toString()));
+            fresh.run(
+                    agg,
+                    Map.of(
+                            "input",
+                            input.toString(),
+                            "output",
+                            dir.resolve("o1").toString()));
             long firstMs = ms(t1);
             assertEquals(expectedAggregate(0), PigOutput.read(dir.resolve("o1")));
 
             // script 2: different operators and builtins (MATCHES, joda-time dates, DISTINCT)
-            Path other = script(dir, "other.pig", String.join("\n",
-                    "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray, qty:int, price:double);",
-                    "m = FILTER rows BY name MATCHES '.*a.*';",
-                    "n = FOREACH m GENERATE UPPER(name) AS name,",
-                    "    ToString(AddDuration(ToDate('2024-02-28', 'yyyy-MM-dd'), 'P1D'), 'yyyy-MM-dd') AS d;",
-                    "u = DISTINCT n;",
-                    "STORE u INTO '$output' USING PigStorage('\\t');",
-                    ""));
+            Path other = script(
+                    dir,
+                    "other.pig",
+                    String.join(
+                            "\n",
+                            "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray, qty:int, price:double);",
+                            "m = FILTER rows BY name MATCHES '.*a.*';",
+                            "n = FOREACH m GENERATE UPPER(name) AS name,",
+                            "    ToString(AddDuration(ToDate('2024-02-28', 'yyyy-MM-dd'), 'P1D'), 'yyyy-MM-dd') AS d;",
+                            "u = DISTINCT n;",
+                            "STORE u INTO '$output' USING PigStorage('\\t');",
+                            ""));
             long t2 = System.nanoTime();
-            fresh.run(other, Map.of("input", input.toString(), "output", dir.resolve("o2").toString()));
+            fresh.run(
+                    other,
+                    Map.of(
+                            "input",
+                            input.toString(),
+                            "output",
+                            dir.resolve("o2").toString()));
             long secondMs = ms(t2);
-            List<String> expected = rows.stream().map(Row::name).filter(n -> n.contains("a")).distinct().sorted()
-                    .map(n -> n.toUpperCase() + "\t2024-02-29").toList();
+            List<String> expected = rows.stream()
+                    .map(Row::name)
+                    .filter(n -> n.contains("a"))
+                    .distinct()
+                    .sorted()
+                    .map(n -> n.toUpperCase() + "\t2024-02-29")
+                    .toList();
             List<String> actual = new ArrayList<>(PigOutput.read(dir.resolve("o2")));
             actual.sort(null); // DISTINCT gives no order guarantee
             assertEquals(expected, actual);
 
             // a few more warm runs of a single-job script
-            Path simple = script(dir, "simple.pig", String.join("\n",
-                    "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray, qty:int);",
-                    "g = GROUP rows BY name;",
-                    "c = FOREACH g GENERATE group, COUNT(rows);",
-                    "STORE c INTO '$output';",
-                    ""));
+            Path simple = script(
+                    dir,
+                    "simple.pig",
+                    String.join(
+                            "\n",
+                            "rows = LOAD '$input' USING PigStorage(',') AS (name:chararray, qty:int);",
+                            "g = GROUP rows BY name;",
+                            "c = FOREACH g GENERATE group, COUNT(rows);",
+                            "STORE c INTO '$output';",
+                            ""));
             List<Long> warm = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 long t = System.nanoTime();
-                fresh.run(simple, Map.of("input", input.toString(), "output", dir.resolve("s" + i).toString()));
+                fresh.run(
+                        simple,
+                        Map.of(
+                                "input",
+                                input.toString(),
+                                "output",
+                                dir.resolve("s" + i).toString()));
                 warm.add(ms(t));
             }
             long t3 = System.nanoTime();
-            fresh.run(agg, Map.of("input", input.toString(), "output", dir.resolve("o3").toString(), "MIN", "5"));
+            fresh.run(
+                    agg,
+                    Map.of(
+                            "input",
+                            input.toString(),
+                            "output",
+                            dir.resolve("o3").toString(),
+                            "MIN",
+                            "5"));
             long aggAgainMs = ms(t3);
             assertEquals(expectedAggregate(5), PigOutput.read(dir.resolve("o3")));
 
-            System.out.printf("[oracle timing] start-up %d ms; first script (GROUP+ORDER, 3 jobs) %d ms; "
-                    + "second script (FILTER/DISTINCT, 1 job) %d ms; warm GROUP/COUNT (1 job) %s ms; "
-                    + "first script again %d ms%n", startMs, firstMs, secondMs, warm, aggAgainMs);
+            System.out.printf(
+                    "[oracle timing] start-up %d ms; first script (GROUP+ORDER, 3 jobs) %d ms; "
+                            + "second script (FILTER/DISTINCT, 1 job) %d ms; warm GROUP/COUNT (1 job) %s ms; "
+                            + "first script again %d ms%n",
+                    startMs, firstMs, secondMs, warm, aggAgainMs);
         }
     }
 
@@ -299,7 +375,8 @@ class PigOracleTest {
 
     @Test
     void sharedOracleIsFoundFromTheDefaultTargetDir(@TempDir Path dir) throws Exception {
-        assertTrue(Files.isRegularFile(PigOracle.defaultTargetDir().resolve(PigOracle.CLASSPATH_FILE)),
+        assertTrue(
+                Files.isRegularFile(PigOracle.defaultTargetDir().resolve(PigOracle.CLASSPATH_FILE)),
                 "defaultTargetDir() = " + PigOracle.defaultTargetDir().toAbsolutePath());
         PigOracle a = PigOracle.shared();
         assertTrue(a == PigOracle.shared());

@@ -10,8 +10,8 @@ import java.util.Comparator;
  */
 public record Diagnostic(DiagnosticCode code, SourceSpan span, String message, String hint) {
 
-    public static final Comparator<Diagnostic> BY_POSITION = Comparator
-            .comparing((Diagnostic d) -> d.span().file())
+    public static final Comparator<Diagnostic> BY_POSITION = Comparator.comparing(
+                    (Diagnostic d) -> d.span().file())
             .thenComparingInt(d -> d.span().line())
             .thenComparingInt(d -> d.span().column())
             .thenComparing(d -> d.code().id());

@@ -6,10 +6,19 @@ package dev.ferry.diagnostics;
 public enum DiagnosticCode {
     // Input files
     IO_E001("IO-E001", Severity.ERROR, "input file cannot be read"),
-    IO_E002("IO-E002", Severity.ERROR, "path leaves the repository (through .., an absolute path or a symbolic link); not read"),
-    IO_E003("IO-E003", Severity.ERROR, "input exceeds a size or depth limit (property/parameter expansion, macros, nesting)"),
+    IO_E002(
+            "IO-E002",
+            Severity.ERROR,
+            "path leaves the repository (through .., an absolute path or a symbolic link); not read"),
+    IO_E003(
+            "IO-E003",
+            Severity.ERROR,
+            "input exceeds a size or depth limit (property/parameter expansion, macros, nesting)"),
     FERRY_E001("FERRY-E001", Severity.ERROR, "internal error: a Ferry bug, not a problem of the input (exit code 3)"),
-    FERRY_E010("FERRY-E010", Severity.ERROR, "ferry.yaml does not follow its schema (unknown key, wrong type, bad value); nothing of it is applied"),
+    FERRY_E010(
+            "FERRY-E010",
+            Severity.ERROR,
+            "ferry.yaml does not follow its schema (unknown key, wrong type, bad value); nothing of it is applied"),
     FERRY_W011("FERRY-W011", Severity.WARNING, "ferry.yaml names a DAG, task or file the repository does not have"),
 
     // Oozie XML, properties and EL
@@ -23,13 +32,19 @@ public enum DiagnosticCode {
     OOZ_E008("OOZ-E008", Severity.ERROR, "fork without a matching join, or a cycle in the graph"),
     OOZ_E009("OOZ-E009", Severity.ERROR, "pig script referenced by an action is missing"),
     OOZ_E010("OOZ-E010", Severity.ERROR, "coordinator frequency or dates cannot be understood"),
-    OOZ_E011("OOZ-E011", Severity.ERROR, "attribute or element value is not valid (for example a non-numeric retry-max)"),
+    OOZ_E011(
+            "OOZ-E011",
+            Severity.ERROR,
+            "attribute or element value is not valid (for example a non-numeric retry-max)"),
     OOZ_E012("OOZ-E012", Severity.ERROR, "coordinator data-in/data-out names a dataset that is not defined"),
     OOZ_E013("OOZ-E013", Severity.ERROR, "properties file is malformed (for example a bad unicode escape)"),
     OOZ_E014("OOZ-E014", Severity.ERROR, "document does not follow its Oozie XML schema (XSD)"),
     OOZ_E015("OOZ-E015", Severity.ERROR, "required parameter (declared without a value) is not supplied"),
     OOZ_E016("OOZ-E016", Severity.ERROR, "cycle in the workflow graph"),
-    OOZ_E017("OOZ-E017", Severity.ERROR, "join reached from outside its fork, or a fork path that leaves through another join"),
+    OOZ_E017(
+            "OOZ-E017",
+            Severity.ERROR,
+            "join reached from outside its fork, or a fork path that leaves through another join"),
     OOZ_E018("OOZ-E018", Severity.ERROR, "action names a credential that <credentials> does not declare"),
     OOZ_E019("OOZ-E019", Severity.ERROR, "node reached by two ok paths that no single decision chooses between"),
     OOZ_W001("OOZ-W001", Severity.WARNING, "element carried into the report as a TODO, not translated"),
@@ -38,8 +53,14 @@ public enum DiagnosticCode {
     OOZ_W004("OOZ-W004", Severity.WARNING, "EL function not translated; resolved to a run-time TODO"),
     OOZ_W005("OOZ-W005", Severity.WARNING, "action type not translated; placeholder task generated"),
     OOZ_W006("OOZ-W006", Severity.WARNING, "custom action type with no Oozie schema; kept as a generic action"),
-    OOZ_W007("OOZ-W007", Severity.WARNING, "schema version not known to the bundled Oozie XSDs, or no namespace (Oozie rejects it); not validated"),
-    OOZ_W008("OOZ-W008", Severity.WARNING, "EL function translated, but its value cannot be Oozie's (for example Hadoop counters of a Flink job)"),
+    OOZ_W007(
+            "OOZ-W007",
+            Severity.WARNING,
+            "schema version not known to the bundled Oozie XSDs, or no namespace (Oozie rejects it); not validated"),
+    OOZ_W008(
+            "OOZ-W008",
+            Severity.WARNING,
+            "EL function translated, but its value cannot be Oozie's (for example Hadoop counters of a Flink job)"),
     OOZ_W020("OOZ-W020", Severity.WARNING, "action runs in a container: a person must supply its image (DAG param)"),
     OOZ_W021("OOZ-W021", Severity.WARNING, "HiveQL runs unchanged in Hive; not translated to Flink SQL"),
     OOZ_W022("OOZ-W022", Severity.WARNING, "credential becomes a Kubernetes Secret a person must create"),
@@ -61,14 +82,32 @@ public enum DiagnosticCode {
     PIG_E020("PIG-E020", Severity.ERROR, "construct not supported by the Flink SQL translation yet"),
     PIG_W001("PIG-W001", Severity.WARNING, "statement has no effect on any STORE and is not translated"),
     PIG_W002("PIG-W002", Severity.WARNING, "LIMIT without ORDER: Pig and Flink may keep different rows"),
-    PIG_W010("PIG-W010", Severity.WARNING, "builtin or storage function translated, but its result differs from Pig's in the case the message names"),
-    PIG_W020("PIG-W020", Severity.WARNING, "Pig construct not translated yet in a workflow's script; the action becomes a task that fails with the TODO"),
-    PIG_W030("PIG-W030", Severity.WARNING, "PARALLEL or default_parallel is not a constant (a parameter known only at run time); the job keeps its default parallelism"),
+    PIG_W010(
+            "PIG-W010",
+            Severity.WARNING,
+            "builtin or storage function translated, but its result differs from Pig's in the case the message names"),
+    PIG_W020(
+            "PIG-W020",
+            Severity.WARNING,
+            "Pig construct not translated yet in a workflow's script; the action becomes a task that fails with the TODO"),
+    PIG_W030(
+            "PIG-W030",
+            Severity.WARNING,
+            "PARALLEL or default_parallel is not a constant (a parameter known only at run time); the job keeps its default parallelism"),
 
     // ferry verify (running a script in real Pig and on Flink)
-    VER_E001("VER-E001", Severity.ERROR, "ferry verify cannot redirect a LOAD or STORE path: it is not written literally in the script (a macro's, or built by an expression)"),
-    VER_E002("VER-E002", Severity.ERROR, "ferry verify has no input for a LOAD: none in the repository, and its loader's format cannot be generated"),
-    VER_E003("VER-E003", Severity.ERROR, "the script failed in real Pig, or its translation failed on Flink, on the verification input"),
+    VER_E001(
+            "VER-E001",
+            Severity.ERROR,
+            "ferry verify cannot redirect a LOAD or STORE path: it is not written literally in the script (a macro's, or built by an expression)"),
+    VER_E002(
+            "VER-E002",
+            Severity.ERROR,
+            "ferry verify has no input for a LOAD: none in the repository, and its loader's format cannot be generated"),
+    VER_E003(
+            "VER-E003",
+            Severity.ERROR,
+            "the script failed in real Pig, or its translation failed on Flink, on the verification input"),
 
     // Output
     GEN_E001("GEN-E001", Severity.ERROR, "output cannot be written");

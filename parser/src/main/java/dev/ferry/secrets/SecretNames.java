@@ -13,17 +13,60 @@ import java.util.Set;
 public final class SecretNames {
 
     private static final Set<String> SECRET_WORDS = Set.of(
-            "password", "passwd", "passwords", "pwd", "pass", "passphrase", "secret", "secrets", "token",
-            "tokens", "credential", "credentials", "apikey", "privatekey", "secretkey", "accesskey");
+            "password",
+            "passwd",
+            "passwords",
+            "pwd",
+            "pass",
+            "passphrase",
+            "secret",
+            "secrets",
+            "token",
+            "tokens",
+            "credential",
+            "credentials",
+            "apikey",
+            "privatekey",
+            "secretkey",
+            "accesskey");
 
     /** Words before {@code key} that make it a secret key ({@code ENCRYPTION_KEY}, {@code client_key}), unlike a join key. */
-    private static final Set<String> KEY_OWNERS = Set.of("encryption", "signing", "master", "auth", "client", "aes", "hmac",
-            "ssh", "license", "session", "storage", "account", "access");
+    private static final Set<String> KEY_OWNERS = Set.of(
+            "encryption",
+            "signing",
+            "master",
+            "auth",
+            "client",
+            "aes",
+            "hmac",
+            "ssh",
+            "license",
+            "session",
+            "storage",
+            "account",
+            "access");
 
     /** Words that turn a secret-looking word into configuration about it (a path, a renewal policy...). */
     private static final Set<String> NOT_SECRET_AFTER = Set.of(
-            "renewal", "renewer", "renew", "kind", "service", "provider", "path", "file", "location", "uri",
-            "url", "dir", "alias", "length", "expiry", "expiration", "ttl", "lifetime", "max");
+            "renewal",
+            "renewer",
+            "renew",
+            "kind",
+            "service",
+            "provider",
+            "path",
+            "file",
+            "location",
+            "uri",
+            "url",
+            "dir",
+            "alias",
+            "length",
+            "expiry",
+            "expiration",
+            "ttl",
+            "lifetime",
+            "max");
 
     private SecretNames() {}
 
@@ -36,13 +79,16 @@ public final class SecretNames {
             String word = words.get(i);
             String next = i + 1 < words.size() ? words.get(i + 1) : "";
             boolean secret = SECRET_WORDS.contains(word)
-                    || word.endsWith("password") || word.endsWith("passwd")
+                    || word.endsWith("password")
+                    || word.endsWith("passwd")
                     || (word.equals("private") && next.equals("key"))
                     || (word.equals("api") && next.equals("key"))
                     || (word.equals("secret") && next.equals("key"))
                     || (word.equals("access") && next.equals("token"))
                     || (word.equals("key") && i > 0 && KEY_OWNERS.contains(words.get(i - 1)));
-            if (secret && !NOT_SECRET_AFTER.contains(word.equals("private") || word.equals("api") ? after(words, i + 1) : next)) {
+            if (secret
+                    && !NOT_SECRET_AFTER.contains(
+                            word.equals("private") || word.equals("api") ? after(words, i + 1) : next)) {
                 return true;
             }
         }

@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  */
 public final class SecretText {
 
-    private static final Pattern ASSIGNMENT = Pattern.compile(
-            "(?<![\\w.-])((?:-{1,2}D?)?)([A-Za-z_][\\w.\\-]*)([=:])(\"[^\"]*\"|'[^']*'|[^\\s&;,'\"]+)");
-    private static final Pattern OPTION = Pattern.compile("(?<![\\w.-])(--?)([A-Za-z_][\\w.\\-]*)(\\s+)([^\\s-][^\\s]*)");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("(?<![\\w.-])((?:-{1,2}D?)?)([A-Za-z_][\\w.\\-]*)([=:])(\"[^\"]*\"|'[^']*'|[^\\s&;,'\"]+)");
+    private static final Pattern OPTION =
+            Pattern.compile("(?<![\\w.-])(--?)([A-Za-z_][\\w.\\-]*)(\\s+)([^\\s-][^\\s]*)");
     private static final Pattern USER_INFO = Pattern.compile("(//)([^/\\s:@]+):([^/\\s@]+)@");
 
     /** How {@link #redact} shows a secret: redacting a text twice changes nothing more. */
@@ -34,13 +35,17 @@ public final class SecretText {
         List<Secret> found = new ArrayList<>();
         Matcher m = ASSIGNMENT.matcher(text);
         while (m.find()) {
-            if (SecretNames.isSecret(m.group(2)) && !m.group(4).startsWith("${") && !m.group(4).startsWith(REDACTED.strip())) {
+            if (SecretNames.isSecret(m.group(2))
+                    && !m.group(4).startsWith("${")
+                    && !m.group(4).startsWith(REDACTED.strip())) {
                 found.add(new Secret(m.group(2), m.start(4), m.end(4)));
             }
         }
         m = OPTION.matcher(text);
         while (m.find()) {
-            if (SecretNames.isSecret(m.group(2)) && !m.group(4).startsWith("${") && !m.group(4).startsWith(REDACTED.strip())) {
+            if (SecretNames.isSecret(m.group(2))
+                    && !m.group(4).startsWith("${")
+                    && !m.group(4).startsWith(REDACTED.strip())) {
                 add(found, new Secret(m.group(2), m.start(4), m.end(4)));
             }
         }

@@ -1,12 +1,11 @@
 package dev.ferry.runtime;
 
+import java.net.URI;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.plugin.PluginUtils;
-
-import java.net.URI;
 
 /**
  * The file system scheme-less paths resolve on: Flink's {@code fs.default-scheme}, set from the Oozie action's

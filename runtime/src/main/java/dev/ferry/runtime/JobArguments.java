@@ -20,7 +20,10 @@ import java.util.OptionalInt;
  * the job (from a Kubernetes Secret) without being written into its command line.
  */
 public record JobArguments(
-        String script, Map<String, String> params, List<Prepare.Step> prepare, OptionalInt parallelism,
+        String script,
+        Map<String, String> params,
+        List<Prepare.Step> prepare,
+        OptionalInt parallelism,
         Optional<URI> defaultFs) {
 
     public static final String USAGE =
@@ -62,8 +65,15 @@ public record JobArguments(
                 value = option.substring(eq + 1);
                 option = option.substring(0, eq);
             }
-            if (!List.of("--script", "--param", "--param-env", "--prepare-delete", "--prepare-mkdir", "--parallelism",
-                    "--default-fs").contains(option)) {
+            if (!List.of(
+                            "--script",
+                            "--param",
+                            "--param-env",
+                            "--prepare-delete",
+                            "--prepare-mkdir",
+                            "--parallelism",
+                            "--default-fs")
+                    .contains(option)) {
                 throw new UsageException("unknown argument '" + args[i] + "'; " + USAGE);
             }
             if (value == null) {
@@ -89,8 +99,8 @@ public record JobArguments(
                     String variable = value.substring(sep + 1);
                     String fromEnvironment = environment.get(variable);
                     if (fromEnvironment == null) {
-                        throw new UsageException("--param-env " + value + ": the environment variable " + variable
-                                + " is not set");
+                        throw new UsageException(
+                                "--param-env " + value + ": the environment variable " + variable + " is not set");
                     }
                     params.put(value.substring(0, sep), fromEnvironment);
                 }
@@ -116,7 +126,8 @@ public record JobArguments(
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new UsageException("--default-fs wants a file system URI such as hdfs://namenode:8020, got '" + value + "'");
+        throw new UsageException(
+                "--default-fs wants a file system URI such as hdfs://namenode:8020, got '" + value + "'");
     }
 
     private static String nonEmpty(String option, String value) {

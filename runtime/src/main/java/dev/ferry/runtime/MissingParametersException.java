@@ -11,10 +11,9 @@ public final class MissingParametersException extends IllegalArgumentException {
     private final List<String> missing;
 
     public MissingParametersException(List<String> missing) {
-        super(
-                "no value for parameter"
-                        + (missing.size() == 1 ? " " : "s ")
-                        + missing.stream().map(n -> "${" + n + "}").collect(Collectors.joining(", ")));
+        super("no value for parameter"
+                + (missing.size() == 1 ? " " : "s ")
+                + missing.stream().map(n -> "${" + n + "}").collect(Collectors.joining(", ")));
         this.missing = List.copyOf(missing);
     }
 

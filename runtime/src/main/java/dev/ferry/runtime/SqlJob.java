@@ -1,18 +1,16 @@
 package dev.ferry.runtime;
 
 import dev.ferry.runtime.functions.PigFunctions;
-
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import org.apache.flink.table.api.SqlParserException;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.util.ExceptionUtils;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
 
 /**
  * One script's statements on a batch {@link TableEnvironment}: every statement but INSERT runs at
@@ -110,9 +108,9 @@ public final class SqlJob {
         try {
             result = inserts.execute();
         } catch (RuntimeException e) {
-            boolean invalid =
-                    ExceptionUtils.findThrowable(e, ValidationException.class).isPresent()
-                            || ExceptionUtils.findThrowable(e, SqlParserException.class).isPresent();
+            boolean invalid = ExceptionUtils.findThrowable(e, ValidationException.class)
+                            .isPresent()
+                    || ExceptionUtils.findThrowable(e, SqlParserException.class).isPresent();
             throw new SqlJobException(
                     invalid ? SqlJobException.Kind.INVALID_SQL : SqlJobException.Kind.JOB_FAILED,
                     -1,

@@ -1,5 +1,9 @@
 package dev.ferry.runtime;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
@@ -7,11 +11,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.config.ExecutionConfigOptions;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * Runs one translated Flink SQL script as a BATCH job:
@@ -50,8 +49,7 @@ public final class SqlJobRunner {
                 && System.getProperty("log4j.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", LOG_CONFIG);
         }
-        boolean insideFlink =
-                !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
+        boolean insideFlink = !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
         Outcome outcome = execute(args, System.err);
         if (!insideFlink) {
             System.exit(outcome.code());
@@ -93,10 +91,9 @@ public final class SqlJobRunner {
 
         try {
             arguments.defaultFs().ifPresent(DefaultFileSystem::use);
-            SqlJob job =
-                    SqlJob.validate(
-                            createEnvironment(arguments),
-                            statements.stream().map(SqlScript.Statement::sql).toList());
+            SqlJob job = SqlJob.validate(
+                    createEnvironment(arguments),
+                    statements.stream().map(SqlScript.Statement::sql).toList());
             Prepare.run(arguments.prepare());
             if (job.insertCount() == 0) {
                 err.println(PREFIX + "no INSERT statements; nothing to run");
@@ -105,11 +102,10 @@ public final class SqlJobRunner {
             }
             return new Outcome(EXIT_OK, null);
         } catch (SqlJobException e) {
-            String where =
-                    e.statement() < 0
-                            ? ""
-                            : "statement " + (e.statement() + 1) + " (" + ScriptSource.fileName(arguments.script())
-                                    + " line " + statements.get(e.statement()).line() + "): ";
+            String where = e.statement() < 0
+                    ? ""
+                    : "statement " + (e.statement() + 1) + " (" + ScriptSource.fileName(arguments.script()) + " line "
+                            + statements.get(e.statement()).line() + "): ";
             int code = e.kind() == SqlJobException.Kind.INVALID_SQL ? EXIT_INVALID : EXIT_JOB_FAILED;
             return fail(err, code, where + e.getMessage(), e, debug);
         } catch (IOException e) {
@@ -125,8 +121,10 @@ public final class SqlJobRunner {
             config.set(CoreOptions.DEFAULT_PARALLELISM, p);
             config.set(ExecutionConfigOptions.TABLE_EXEC_RESOURCE_DEFAULT_PARALLELISM, p);
         });
-        return TableEnvironment.create(
-                EnvironmentSettings.newInstance().inBatchMode().withConfiguration(config).build());
+        return TableEnvironment.create(EnvironmentSettings.newInstance()
+                .inBatchMode()
+                .withConfiguration(config)
+                .build());
     }
 
     private static Outcome fail(PrintStream err, int code, String message, Throwable e, boolean debug) {

@@ -48,11 +48,12 @@ public final class SqlScript {
         StringBuilder out = new StringBuilder(text.length());
         for (Segment segment : segments(text)) {
             String part = text.substring(segment.start(), segment.end());
-            out.append(switch (segment.kind()) {
-                case STRING -> bindPlaceholders(part, params, missing, true);
-                case CODE -> bindPlaceholders(part, params, missing, false);
-                case IDENTIFIER, COMMENT -> part;
-            });
+            out.append(
+                    switch (segment.kind()) {
+                        case STRING -> bindPlaceholders(part, params, missing, true);
+                        case CODE -> bindPlaceholders(part, params, missing, false);
+                        case IDENTIFIER, COMMENT -> part;
+                    });
         }
         if (!missing.isEmpty()) {
             throw new MissingParametersException(List.copyOf(missing));
@@ -104,7 +105,9 @@ public final class SqlScript {
         int n = s.length();
         while (i < n) {
             char c = s.charAt(i);
-            if (c == '\'' || c == '`' || c == '-' && i + 1 < n && s.charAt(i + 1) == '-'
+            if (c == '\''
+                    || c == '`'
+                    || c == '-' && i + 1 < n && s.charAt(i + 1) == '-'
                     || c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
                 return i;
             }
@@ -113,7 +116,8 @@ public final class SqlScript {
         return n;
     }
 
-    private static String bindPlaceholders(String text, Map<String, String> params, Set<String> missing, boolean inString) {
+    private static String bindPlaceholders(
+            String text, Map<String, String> params, Set<String> missing, boolean inString) {
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
@@ -148,7 +152,9 @@ public final class SqlScript {
             if (segment.kind() != Kind.CODE) {
                 continue;
             }
-            for (int i = text.indexOf(';', segment.start()); i >= 0 && i < segment.end(); i = text.indexOf(';', i + 1)) {
+            for (int i = text.indexOf(';', segment.start());
+                    i >= 0 && i < segment.end();
+                    i = text.indexOf(';', i + 1)) {
                 add(result, text, start, i, lines);
                 start = i + 1;
             }

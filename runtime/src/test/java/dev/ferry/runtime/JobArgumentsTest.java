@@ -14,18 +14,30 @@ class JobArgumentsTest {
 
     @Test
     void aParameterFromTheEnvironmentIsBoundLikeAValueAndTheLastOneWins() {
-        JobArguments args = JobArguments.parse(ENV, "--script", "j.sql", "--param", "IN=/in", "--param-env",
-                "etl_password=FERRY_PARAM_0", "--param=OUT=/o", "--param-env=blank=EMPTY", "--param", "IN=/in2");
+        JobArguments args = JobArguments.parse(
+                ENV,
+                "--script",
+                "j.sql",
+                "--param",
+                "IN=/in",
+                "--param-env",
+                "etl_password=FERRY_PARAM_0",
+                "--param=OUT=/o",
+                "--param-env=blank=EMPTY",
+                "--param",
+                "IN=/in2");
         assertEquals(Map.of("IN", "/in2", "OUT", "/o", "etl_password", "p'w@rd", "blank", ""), args.params());
     }
 
     @Test
     void anUnsetVariableOrABadFormIsAUsageErrorThatNeverShowsAValue() {
-        JobArguments.UsageException unset = assertThrows(JobArguments.UsageException.class,
+        JobArguments.UsageException unset = assertThrows(
+                JobArguments.UsageException.class,
                 () -> JobArguments.parse(ENV, "--script", "j.sql", "--param-env", "pw=NOT_SET"));
         assertEquals("--param-env pw=NOT_SET: the environment variable NOT_SET is not set", unset.getMessage());
         for (String bad : new String[] {"pw", "=FERRY_PARAM_0", "pw="}) {
-            JobArguments.UsageException e = assertThrows(JobArguments.UsageException.class,
+            JobArguments.UsageException e = assertThrows(
+                    JobArguments.UsageException.class,
                     () -> JobArguments.parse(ENV, "--script", "j.sql", "--param-env", bad));
             assertFalse(e.getMessage().contains("p'w@rd"), e.getMessage());
         }

@@ -3,16 +3,16 @@ package dev.ferry.runtime;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PrepareTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void deleteRemovesADirectoryTree() throws Exception {

@@ -19,7 +19,8 @@ class ScriptSourceTest {
     void readsAPathAndTheSameFileAsAUri() throws IOException {
         Path script = Files.writeString(dir.resolve("job.sql"), "INSERT INTO t SELECT 'é';\n");
         assertEquals("INSERT INTO t SELECT 'é';\n", ScriptSource.read(script.toString()));
-        assertEquals("INSERT INTO t SELECT 'é';\n", ScriptSource.read(script.toUri().toString()));
+        assertEquals(
+                "INSERT INTO t SELECT 'é';\n", ScriptSource.read(script.toUri().toString()));
         assertEquals("job.sql", ScriptSource.fileName(script.toUri().toString()));
     }
 
@@ -32,7 +33,11 @@ class ScriptSourceTest {
 
     @Test
     void aMissingFileIsAnIoError() {
-        assertThrows(IOException.class, () -> ScriptSource.read(dir.resolve("absent.sql").toString()));
-        assertThrows(IOException.class, () -> ScriptSource.read(dir.resolve("absent.sql").toUri().toString()));
+        assertThrows(
+                IOException.class,
+                () -> ScriptSource.read(dir.resolve("absent.sql").toString()));
+        assertThrows(
+                IOException.class,
+                () -> ScriptSource.read(dir.resolve("absent.sql").toUri().toString()));
     }
 }

@@ -4,16 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.fs.FileSystem;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.fs.FileSystem;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The runner's command line end to end, on the shared MiniCluster: exit code, stderr, output files. */
 class SqlJobRunnerTest {
@@ -42,7 +41,9 @@ class SqlJobRunnerTest {
             INSERT INTO big SELECT user_id, PIG_DIVIDE(amount, CAST(clicks AS DOUBLE)) FROM by_user WHERE amount > 100;
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     private Path input;
     private Path script;
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
@@ -65,9 +66,19 @@ class SqlJobRunnerTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("stale-part"), "from an earlier run\n");
 
-        int code = run("--script", script.toString(), "--param", "INPUT=" + input, "--param", "OUTPUT=" + out,
-                "--prepare-delete", out.toString(), "--prepare-delete", out + "_big",
-                "--prepare-mkdir", dir.resolve("made/here").toString());
+        int code = run(
+                "--script",
+                script.toString(),
+                "--param",
+                "INPUT=" + input,
+                "--param",
+                "OUTPUT=" + out,
+                "--prepare-delete",
+                out.toString(),
+                "--prepare-delete",
+                out + "_big",
+                "--prepare-mkdir",
+                dir.resolve("made/here").toString());
 
         assertEquals(SqlJobRunner.EXIT_OK, code, err());
         assertEquals(List.of("u1\t1\t5.04000015E7", "u2\t1\t0.5", "u3\t0\t"), sortedLines(out));
@@ -90,7 +101,8 @@ class SqlJobRunnerTest {
     void invalidSqlNamesTheStatementAndItsLine() throws Exception {
         Path out = dir.resolve("keep");
         Files.createDirectories(out);
-        Path bad = write("bad.sql", "CREATE TEMPORARY VIEW v AS SELECT 1 AS x;\n\nINSERT INTO nowhere SELECT x FROM v;\n");
+        Path bad =
+                write("bad.sql", "CREATE TEMPORARY VIEW v AS SELECT 1 AS x;\n\nINSERT INTO nowhere SELECT x FROM v;\n");
         int code = run("--script", bad.toString(), "--prepare-delete", out.toString());
         assertEquals(SqlJobRunner.EXIT_INVALID, code);
         assertTrue(err().startsWith("ferry-runtime: error: statement 2 (bad.sql line 3): "), err());
@@ -131,16 +143,20 @@ class SqlJobRunnerTest {
                 INSERT INTO dst SELECT a / b FROM src;
                 """.formatted(write("zero.txt", "1,0\n")));
         assertEquals(SqlJobRunner.EXIT_JOB_FAILED, run("--script", failing.toString()));
-        assertEquals(
-                "ferry-runtime: error: job failed: ArithmeticException: / by zero\n", err());
+        assertEquals("ferry-runtime: error: job failed: ArithmeticException: / by zero\n", err());
     }
 
     @Test
     void aFailingPrepareStepExitsOne() throws Exception {
         Path file = write("a-file", "x");
         Path ddlOnly = write("ddl.sql", "CREATE TEMPORARY VIEW v AS SELECT 1 AS x;");
-        assertEquals(SqlJobRunner.EXIT_JOB_FAILED,
-                run("--script", ddlOnly.toString(), "--prepare-mkdir", file.resolve("sub").toString()));
+        assertEquals(
+                SqlJobRunner.EXIT_JOB_FAILED,
+                run(
+                        "--script",
+                        ddlOnly.toString(),
+                        "--prepare-mkdir",
+                        file.resolve("sub").toString()));
         assertTrue(err().startsWith("ferry-runtime: error: prepare step failed: "), err());
     }
 
@@ -158,7 +174,9 @@ class SqlJobRunnerTest {
         assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", "x.sql", "--bogus"));
         assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", "x.sql", "--param", "NOVALUE"));
         assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", "x.sql", "--parallelism", "0"));
-        assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", dir.resolve("missing.sql").toString()));
+        assertEquals(
+                SqlJobRunner.EXIT_INVALID,
+                run("--script", dir.resolve("missing.sql").toString()));
         String[] lines = err().split("\n");
         assertEquals(6, lines.length, err());
         assertTrue(Arrays.stream(lines).allMatch(l -> l.startsWith("ferry-runtime: error: ")), err());
@@ -168,8 +186,7 @@ class SqlJobRunnerTest {
     @Test
     void equalsFormAndParallelism() throws Exception {
         Path out = dir.resolve("out");
-        int code = run("--script=" + script, "--param=INPUT=" + input, "--param=OUTPUT=" + out,
-                "--parallelism=2");
+        int code = run("--script=" + script, "--param=INPUT=" + input, "--param=OUTPUT=" + out, "--parallelism=2");
         assertEquals(SqlJobRunner.EXIT_OK, code, err());
         assertEquals(List.of("u1\t1\t5.04000015E7", "u2\t1\t0.5", "u3\t0\t"), sortedLines(out));
     }
@@ -183,13 +200,17 @@ class SqlJobRunnerTest {
             nofs://nn:8020   | uri   | -     | 0 | -
             nofs://nn:8020   | uri   | plain | 1 | prepare step failed: .*'nofs'.*
             """)
-    void defaultFileSystemResolvesSchemeLessPaths(String defaultFs, String inputForm, String prepareForm, int exit,
-                                                  String error) {
+    void defaultFileSystemResolvesSchemeLessPaths(
+            String defaultFs, String inputForm, String prepareForm, int exit, String error) {
         Path out = dir.resolve("out");
         Path made = dir.resolve("made");
-        List<String> args = new ArrayList<>(List.of("--script", script.toString(),
-                "--param", "INPUT=" + ("uri".equals(inputForm) ? input.toUri().toString() : input.toString()),
-                "--param", "OUTPUT=" + out.toUri()));
+        List<String> args = new ArrayList<>(List.of(
+                "--script",
+                script.toString(),
+                "--param",
+                "INPUT=" + ("uri".equals(inputForm) ? input.toUri().toString() : input.toString()),
+                "--param",
+                "OUTPUT=" + out.toUri()));
         if (prepareForm != null) {
             args.addAll(List.of("--prepare-mkdir", made.toString()));
         }
@@ -232,7 +253,8 @@ class SqlJobRunnerTest {
     }
 
     private static List<String> sortedLines(Path sink) {
-        List<String> lines = new ArrayList<>(SharedMiniCluster.readSink(sink).lines().toList());
+        List<String> lines =
+                new ArrayList<>(SharedMiniCluster.readSink(sink).lines().toList());
         lines.sort(null);
         return lines;
     }

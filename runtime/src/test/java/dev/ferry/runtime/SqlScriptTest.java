@@ -3,12 +3,11 @@ package dev.ferry.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.Map;
 
 class SqlScriptTest {
 
@@ -42,10 +41,9 @@ class SqlScriptTest {
 
     @Test
     void missingParametersAreAllNamedOnce() {
-        MissingParametersException e =
-                assertThrows(
-                        MissingParametersException.class,
-                        () -> SqlScript.bind("${OUT} ${IN} ${DATE} ${OUT}", Map.of("IN", "x")));
+        MissingParametersException e = assertThrows(
+                MissingParametersException.class,
+                () -> SqlScript.bind("${OUT} ${IN} ${DATE} ${OUT}", Map.of("IN", "x")));
         assertEquals(List.of("OUT", "DATE"), e.missing());
         assertEquals("no value for parameters ${OUT}, ${DATE}", e.getMessage());
     }
@@ -74,8 +72,12 @@ class SqlScriptTest {
     void statementsKnowTheLineOfTheirFirstKeyword() {
         List<SqlScript.Statement> statements =
                 SqlScript.statements("-- x\n\nCREATE TABLE a (x INT);\n/* y */ INSERT INTO a VALUES (1);\n");
-        assertEquals(List.of(3, 4), statements.stream().map(SqlScript.Statement::line).toList());
-        assertEquals(List.of("CREATE", "INSERT"), statements.stream().map(SqlScript.Statement::keyword).toList());
+        assertEquals(
+                List.of(3, 4),
+                statements.stream().map(SqlScript.Statement::line).toList());
+        assertEquals(
+                List.of("CREATE", "INSERT"),
+                statements.stream().map(SqlScript.Statement::keyword).toList());
     }
 
     @Test

@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLSocket;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
@@ -15,15 +23,6 @@ import org.apache.flink.runtime.net.SSLUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import javax.net.ssl.SSLSocket;
 
 /**
  * The TLS entry point of the Flink image (runtime/docker/flink-tls-entrypoint.sh) run for real,
@@ -37,8 +36,8 @@ class TlsEntrypointTest {
      *  passwords are ASCII). */
     private static final String PASSWORD = "it's: #$HOME \"x\" \\n `id`";
 
-    private static final Path SCRIPT = Path.of(System.getProperty("ferry.root", "..")).resolve(
-            "runtime/docker/flink-tls-entrypoint.sh");
+    private static final Path SCRIPT =
+            Path.of(System.getProperty("ferry.root", "..")).resolve("runtime/docker/flink-tls-entrypoint.sh");
 
     @TempDir
     static Path work;
@@ -48,15 +47,36 @@ class TlsEntrypointTest {
     @BeforeAll
     static void keyPair() throws Exception {
         keystore = work.resolve("keystore.p12");
-        run(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "flink", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=flink",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD), Map.of());
+        run(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "flink",
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=flink",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        PASSWORD,
+                        "-keypass",
+                        PASSWORD),
+                Map.of());
     }
 
     @Test
     void flinkReadsThePasswordTheEntrypointWroteAndServesTls() throws Exception {
-        Configuration config = GlobalConfiguration.loadConfiguration(entrypointCopy(PASSWORD).toString());
+        Configuration config =
+                GlobalConfiguration.loadConfiguration(entrypointCopy(PASSWORD).toString());
 
         assertEquals(PASSWORD, config.get(SecurityOptions.SSL_INTERNAL_KEYSTORE_PASSWORD));
         assertEquals(PASSWORD, config.get(SecurityOptions.SSL_INTERNAL_KEY_PASSWORD));
@@ -78,7 +98,8 @@ class TlsEntrypointTest {
 
     @Test
     void aWrongPasswordKeepsTheClusterFromStarting() throws Exception {
-        Configuration config = GlobalConfiguration.loadConfiguration(entrypointCopy("not-" + PASSWORD).toString());
+        Configuration config = GlobalConfiguration.loadConfiguration(
+                entrypointCopy("not-" + PASSWORD).toString());
 
         try (MiniCluster cluster = cluster(config)) {
             Exception e = assertThrows(Exception.class, cluster::start);
@@ -87,28 +108,37 @@ class TlsEntrypointTest {
     }
 
     private static MiniCluster cluster(Configuration config) {
-        return new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(config).setNumTaskManagers(1)
-                .setNumSlotsPerTaskManager(1).withRandomPorts().build());
+        return new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(config)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(1)
+                .withRandomPorts()
+                .build());
     }
 
     /** Runs the script on a ConfigMap-like directory; its stand-in entry point prints FLINK_CONF_DIR. */
     private static Path entrypointCopy(String password) throws Exception {
         Path conf = Files.createTempDirectory(work, "conf");
-        Files.writeString(conf.resolve("config.yaml"), String.join("\n",
-                "parallelism.default: 4",
-                "security.ssl.internal.enabled: true",
-                "security.ssl.internal.keystore: " + keystore,
-                "security.ssl.internal.truststore: " + keystore,
-                "security.ssl.rest.keystore: " + keystore,
-                ""));
+        Files.writeString(
+                conf.resolve("config.yaml"),
+                String.join(
+                        "\n",
+                        "parallelism.default: 4",
+                        "security.ssl.internal.enabled: true",
+                        "security.ssl.internal.keystore: " + keystore,
+                        "security.ssl.internal.truststore: " + keystore,
+                        "security.ssl.rest.keystore: " + keystore,
+                        ""));
         Path entrypoint = work.resolve("print-conf-dir.sh");
         Files.writeString(entrypoint, "#!/bin/sh\nprintf '%s' \"$FLINK_CONF_DIR\"\n");
         entrypoint.toFile().setExecutable(true);
-        String out = run(List.of("bash", SCRIPT.toString()), Map.of(
-                "FERRY_TLS_PASSWORD", password,
-                "FLINK_CONF_DIR", conf.toString(),
-                "TMPDIR", work.toString(),
-                "FERRY_FLINK_ENTRYPOINT", entrypoint.toString()));
+        String out = run(
+                List.of("bash", SCRIPT.toString()),
+                Map.of(
+                        "FERRY_TLS_PASSWORD", password,
+                        "FLINK_CONF_DIR", conf.toString(),
+                        "TMPDIR", work.toString(),
+                        "FERRY_FLINK_ENTRYPOINT", entrypoint.toString()));
         return Path.of(out);
     }
 

@@ -64,10 +64,14 @@ class IrBoundaryTest {
         Set<String> ir = irClasses();
         // The roots' reach is wide (tasks, schedule, datasets, SLAs, the SQL plan), not a class or two.
         assertTrue(ir.size() > 40, ir.toString());
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.ferry.translator");
-        noClasses().that(DescribedPredicate.describe("are in the IR", (JavaClass c) -> ir.contains(c.getName())))
-                .should().dependOnClassesThat().resideInAnyPackage("dev.ferry.parser..")
+        noClasses()
+                .that(DescribedPredicate.describe("are in the IR", (JavaClass c) -> ir.contains(c.getName())))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.ferry.parser..")
                 .because("the IR carries source spans and diagnostics only (dev.ferry.diagnostics)")
                 .check(classes);
     }

@@ -26,14 +26,30 @@ class PigFunctionTableLibraryTest {
 
     @Test
     void theLoadCastersCallFunctionsOfTheLibrary() {
-        assertEquals(List.of(), List.of(ComplexCasts.TEXT_MAP, StorageFunctions.PIGMIX_CASTER).stream()
-                .filter(name -> !PigFunctions.LIBRARY.containsKey(name)).toList());
+        assertEquals(
+                List.of(),
+                List.of(ComplexCasts.TEXT_MAP, StorageFunctions.PIGMIX_CASTER).stream()
+                        .filter(name -> !PigFunctions.LIBRARY.containsKey(name))
+                        .toList());
     }
 
     @Test
     void rowsThatCannotBeExactSayHow() {
         Map<String, PigFunctionTable.Scalar> rows = PigFunctionTable.scalars();
-        assertEquals(List.of("ABS", "DIFF", "EqualsIgnoreCase", "INVERSEMAP", "IsEmpty", "RANDOM", "REGEX_SEARCH", "ROUND_TO", "ToDate"),
-                rows.values().stream().filter(PigFunctionTable.Scalar::differs).map(PigFunctionTable.Scalar::pigName).toList());
+        assertEquals(
+                List.of(
+                        "ABS",
+                        "DIFF",
+                        "EqualsIgnoreCase",
+                        "INVERSEMAP",
+                        "IsEmpty",
+                        "RANDOM",
+                        "REGEX_SEARCH",
+                        "ROUND_TO",
+                        "ToDate"),
+                rows.values().stream()
+                        .filter(PigFunctionTable.Scalar::differs)
+                        .map(PigFunctionTable.Scalar::pigName)
+                        .toList());
     }
 }

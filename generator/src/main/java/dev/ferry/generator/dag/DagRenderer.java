@@ -27,12 +27,14 @@ public final class DagRenderer {
         Map<String, String> variables = variables(plan);
         List<Map<String, String>> tasks = new ArrayList<>();
         for (TaskNode task : plan.tasks()) {
-            tasks.add(Map.of("variable", variables.get(task.id()), "call", PythonPrinter.print(taskCall(task), DEPTH, 0)));
+            tasks.add(Map.of(
+                    "variable", variables.get(task.id()), "call", PythonPrinter.print(taskCall(task), DEPTH, 0)));
         }
         // One line per node: node >> its transition targets (the runtime follows ok/error/case by name).
         Map<String, java.util.LinkedHashSet<String>> targets = new LinkedHashMap<>();
         for (WorkflowPlan.Edge edge : plan.edges()) {
-            targets.computeIfAbsent(edge.from(), k -> new java.util.LinkedHashSet<>()).add(variables.get(edge.to()));
+            targets.computeIfAbsent(edge.from(), k -> new java.util.LinkedHashSet<>())
+                    .add(variables.get(edge.to()));
         }
         List<String> edges = new ArrayList<>();
         targets.forEach((from, to) -> edges.add(variables.get(from) + " >> "
@@ -46,9 +48,13 @@ public final class DagRenderer {
         model.put("runConfiguration", PythonPrinter.print(PyExpr.dict(jinja(plan.runConfiguration())), DEPTH + 1, 0));
         List<String> tags = new ArrayList<>(plan.tags());
         ScheduleSource.tags(plan).stream().filter(t -> !tags.contains(t)).forEach(tags::add);
-        model.put("tags", "[" + String.join(", ", tags.stream().map(PythonSource::string).toList()) + "]");
+        model.put(
+                "tags",
+                "[" + String.join(", ", tags.stream().map(PythonSource::string).toList()) + "]");
         model.put("tasks", tasks);
-        List<String> slas = new ArrayList<>(plan.actionSlas().values().stream().map(sla -> actionSla(sla, variables)).toList());
+        List<String> slas = new ArrayList<>(plan.actionSlas().values().stream()
+                .map(sla -> actionSla(sla, variables))
+                .toList());
         if (plan.workflowSla() != null) {
             slas.add(workflowSla(plan, variables));
         }
@@ -59,9 +65,13 @@ public final class DagRenderer {
 
     private static String docstring(WorkflowPlan plan) {
         StringBuilder text = new StringBuilder("Airflow DAG translated by Ferry from:\n\n");
-        plan.sourceFiles().forEach(file -> text.append("- ").append(CommentText.line(file)).append('\n'));
-        return PythonSource.docstring(text.append("\nTask ids are the Oozie node names; actions are task groups that follow their\n")
-                .append("ok/error transitions.\n").toString());
+        plan.sourceFiles()
+                .forEach(
+                        file -> text.append("- ").append(CommentText.line(file)).append('\n'));
+        return PythonSource.docstring(
+                text.append("\nTask ids are the Oozie node names; actions are task groups that follow their\n")
+                        .append("ok/error transitions.\n")
+                        .toString());
     }
 
     /** Unique Python names for the Oozie node names. */
@@ -81,8 +91,10 @@ public final class DagRenderer {
 
     /** {@code oozie.action_sla(node, nominal_time=..., ...)}: the SLA the action's outcome checks. */
     private static String actionSla(dev.ferry.translator.workflow.ActionSla sla, Map<String, String> variables) {
-        return PythonPrinter.print(new PyExpr.Call("oozie.action_sla", List.of(PyExpr.name(variables.get(sla.node()))),
-                slaKeywords(sla)), DEPTH, 0);
+        return PythonPrinter.print(
+                new PyExpr.Call("oozie.action_sla", List.of(PyExpr.name(variables.get(sla.node()))), slaKeywords(sla)),
+                DEPTH,
+                0);
     }
 
     /** {@code oozie.workflow_sla(first, name=..., ends=[...], kills=[...], ...)}: checked at end or kill. */
@@ -93,21 +105,29 @@ public final class DagRenderer {
         keywords.add(PyExpr.keyword("ends", names(sla.ends(), variables)));
         keywords.add(PyExpr.keyword("kills", names(sla.kills(), variables)));
         keywords.addAll(slaKeywords(sla.sla()));
-        return PythonPrinter.print(new PyExpr.Call("oozie.workflow_sla", List.of(PyExpr.name(variables.get(sla.startNode()))),
-                keywords), DEPTH, 0);
+        return PythonPrinter.print(
+                new PyExpr.Call("oozie.workflow_sla", List.of(PyExpr.name(variables.get(sla.startNode()))), keywords),
+                DEPTH,
+                0);
     }
 
     /** A one-line list of the tasks' variables. */
     private static PyExpr names(List<String> tasks, Map<String, String> variables) {
-        return new PyExpr.ListOf(tasks.stream().map(t -> (PyExpr) PyExpr.name(variables.get(t))).toList(), false);
+        return new PyExpr.ListOf(
+                tasks.stream().map(t -> (PyExpr) PyExpr.name(variables.get(t))).toList(), false);
     }
 
     private static List<PyExpr.Keyword> slaKeywords(dev.ferry.translator.workflow.ActionSla sla) {
         List<PyExpr.Keyword> keywords = new ArrayList<>();
         keywords.add(keyword("nominal_time", sla.nominalTime() == null ? "" : jinja(sla.nominalTime())));
-        String[][] optional = {{"should_start", jinja(sla.shouldStart())}, {"should_end", jinja(sla.shouldEnd())},
-            {"max_duration", jinja(sla.maxDuration())}, {"alert_events", jinja(sla.alertEvents())},
-            {"alert_contact", jinja(sla.alertContact())}, {"notification_msg", jinja(sla.notificationMsg())}};
+        String[][] optional = {
+            {"should_start", jinja(sla.shouldStart())},
+            {"should_end", jinja(sla.shouldEnd())},
+            {"max_duration", jinja(sla.maxDuration())},
+            {"alert_events", jinja(sla.alertEvents())},
+            {"alert_contact", jinja(sla.alertContact())},
+            {"notification_msg", jinja(sla.notificationMsg())}
+        };
         for (String[] pair : optional) {
             if (pair[1] != null) {
                 keywords.add(keyword(pair[0], pair[1]));
@@ -152,7 +172,9 @@ public final class DagRenderer {
 
     /** {@code <prepare>} as a list of (operation, path) tuples. */
     static PyExpr prepareSteps(List<TaskNode.PrepareStep> steps) {
-        return PyExpr.list(steps.stream().map(p -> PyExpr.strings(operation(p.operation()), jinja(p.path()))).toList());
+        return PyExpr.list(steps.stream()
+                .map(p -> PyExpr.strings(operation(p.operation()), jinja(p.path())))
+                .toList());
     }
 
     /** The runtime's name of a prepare operation. */
@@ -164,7 +186,8 @@ public final class DagRenderer {
     record KindCall(String function, List<PyExpr.Keyword> keywords) {}
 
     /** Task kind → its call: one method per kind, the only dispatch on kinds in the DAG file. */
-    private static final Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> CALLS = calls();
+    private static final Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> CALLS =
+            calls();
 
     private static Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> calls() {
         Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> calls = new HashMap<>();
@@ -174,7 +197,10 @@ public final class DagRenderer {
         kind(calls, TaskNode.Decision.class, DagRenderer::decision);
         kind(calls, TaskNode.Fork.class, fork -> new KindCall("oozie.fork", List.of()));
         kind(calls, TaskNode.Join.class, join -> new KindCall("oozie.join", List.of()));
-        kind(calls, TaskNode.Kill.class, kill -> new KindCall("oozie.kill", List.of(keyword("message", kill.message()))));
+        kind(
+                calls,
+                TaskNode.Kill.class,
+                kill -> new KindCall("oozie.kill", List.of(keyword("message", kill.message()))));
         kind(calls, TaskNode.End.class, end -> new KindCall("oozie.end", List.of()));
         kind(calls, TaskNode.Shell.class, DagRenderer::shell);
         kind(calls, TaskNode.Fs.class, DagRenderer::fs);
@@ -185,8 +211,10 @@ public final class DagRenderer {
         return Map.copyOf(calls);
     }
 
-    private static <T extends TaskNode> void kind(Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> calls,
-                                                  Class<T> type, java.util.function.Function<T, KindCall> call) {
+    private static <T extends TaskNode> void kind(
+            Map<Class<? extends TaskNode>, java.util.function.Function<TaskNode, KindCall>> calls,
+            Class<T> type,
+            java.util.function.Function<T, KindCall> call) {
         calls.put(type, task -> call.apply(type.cast(task)));
     }
 
@@ -198,7 +226,8 @@ public final class DagRenderer {
     static PyExpr.Call taskCall(TaskNode task) {
         java.util.function.Function<TaskNode, KindCall> kind = CALLS.get(task.getClass());
         if (kind == null) {
-            throw new IllegalArgumentException("no call for task kind " + task.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    "no call for task kind " + task.getClass().getSimpleName());
         }
         KindCall call = kind.apply(task);
         List<PyExpr.Keyword> keywords = new ArrayList<>(call.keywords());
@@ -207,8 +236,10 @@ public final class DagRenderer {
         }
         if (task.retry() != null) {
             // Oozie's retry-max / retry-interval (minutes) / retry-policy, applied by the runtime to the retried unit.
-            keywords.add(PyExpr.keyword("retry_max", PyExpr.name(Integer.toString(task.retry().max()))));
-            keywords.add(PyExpr.keyword("retry_interval", PyExpr.name(Integer.toString(task.retry().intervalMinutes()))));
+            keywords.add(PyExpr.keyword(
+                    "retry_max", PyExpr.name(Integer.toString(task.retry().max()))));
+            keywords.add(PyExpr.keyword(
+                    "retry_interval", PyExpr.name(Integer.toString(task.retry().intervalMinutes()))));
             if (task.retry().exponential()) {
                 keywords.add(keyword("retry_policy", "exponential"));
             }
@@ -245,10 +276,15 @@ public final class DagRenderer {
     }
 
     private static KindCall decision(TaskNode.Decision decision) {
-        return new KindCall("oozie.decision", List.of(
-                PyExpr.keyword("cases", PyExpr.list(decision.cases().stream()
-                        .map(c -> PyExpr.strings(jinja(c.predicate()), c.target())).toList())),
-                keyword("default", decision.defaultTarget())));
+        return new KindCall(
+                "oozie.decision",
+                List.of(
+                        PyExpr.keyword(
+                                "cases",
+                                PyExpr.list(decision.cases().stream()
+                                        .map(c -> PyExpr.strings(jinja(c.predicate()), c.target()))
+                                        .toList())),
+                        keyword("default", decision.defaultTarget())));
     }
 
     private static KindCall shell(TaskNode.Shell shell) {
@@ -273,12 +309,16 @@ public final class DagRenderer {
         if (fs.nameNode() != null) {
             keywords.add(keyword("name_node", fs.nameNode()));
         }
-        keywords.add(PyExpr.keyword("steps", PyExpr.list(fs.steps().stream().map(step -> {
-            Map<String, String> fields = new LinkedHashMap<>();
-            fields.put("op", step.operation());
-            fields.putAll(jinja(step.arguments()));
-            return PyExpr.dict(fields);
-        }).toList())));
+        keywords.add(PyExpr.keyword(
+                "steps",
+                PyExpr.list(fs.steps().stream()
+                        .map(step -> {
+                            Map<String, String> fields = new LinkedHashMap<>();
+                            fields.put("op", step.operation());
+                            fields.putAll(jinja(step.arguments()));
+                            return PyExpr.dict(fields);
+                        })
+                        .toList())));
         keywords.addAll(transitions(fs.ok(), fs.error()));
         return new KindCall("oozie.fs", keywords);
     }
@@ -300,8 +340,11 @@ public final class DagRenderer {
         keywords.add(keyword("remote_host", ssh.remoteHost()));
         keywords.add(keyword("command", ssh.command()));
         if (!ssh.arguments().isEmpty()) {
-            keywords.add(PyExpr.keyword("arguments", PyExpr.list(ssh.arguments().stream()
-                    .map(a -> PyExpr.strings(a.quoted() ? "arg" : "args", jinja(a.text()))).toList())));
+            keywords.add(PyExpr.keyword(
+                    "arguments",
+                    PyExpr.list(ssh.arguments().stream()
+                            .map(a -> PyExpr.strings(a.quoted() ? "arg" : "args", jinja(a.text())))
+                            .toList())));
         }
         if (ssh.captureOutput()) {
             keywords.add(PyExpr.keyword("capture_output", PyExpr.name("True")));

@@ -52,7 +52,9 @@ public final class JinjaPrinter {
             if (part instanceof Template.Text text) {
                 out.append(escapeText(text.text()));
             } else {
-                out.append("{{ ").append(expression(((Template.Value) part).expr())).append(" }}");
+                out.append("{{ ")
+                        .append(expression(((Template.Value) part).expr()))
+                        .append(" }}");
             }
         }
         return out.toString();
@@ -157,7 +159,9 @@ public final class JinjaPrinter {
 
     /** The runtime macro of an EL operator: {@code empty}, else {@code el.<name>}. */
     private static String helper(RuntimeExpr.Coercing operator) {
-        return operator == RuntimeExpr.Coercing.EMPTY ? "empty" : "el." + operator.name().toLowerCase(Locale.ROOT);
+        return operator == RuntimeExpr.Coercing.EMPTY
+                ? "empty"
+                : "el." + operator.name().toLowerCase(Locale.ROOT);
     }
 
     private static String arguments(List<RuntimeExpr> arguments) {

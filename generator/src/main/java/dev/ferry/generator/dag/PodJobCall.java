@@ -23,8 +23,11 @@ final class PodJobCall {
             keywords.add(PyExpr.keyword("env", PyExpr.dict(jinja(pod.env()))));
         }
         if (!pod.secretEnv().isEmpty()) {
-            keywords.add(PyExpr.keyword("secret_env", PyExpr.list(pod.secretEnv().stream()
-                    .map(s -> PyExpr.strings(s.name(), s.secret(), s.key())).toList())));
+            keywords.add(PyExpr.keyword(
+                    "secret_env",
+                    PyExpr.list(pod.secretEnv().stream()
+                            .map(s -> PyExpr.strings(s.name(), s.secret(), s.key()))
+                            .toList())));
         }
         if (!pod.configuration().isEmpty()) {
             keywords.add(PyExpr.keyword("configuration", PyExpr.dict(jinja(pod.configuration()))));
@@ -37,8 +40,11 @@ final class PodJobCall {
         }
         if (!pod.carried().isEmpty()) {
             keywords.add(PyExpr.keyword("repo", PyExpr.name("REPO")));
-            keywords.add(PyExpr.keyword("carried", PyExpr.list(pod.carried().stream()
-                    .map(c -> PyExpr.strings(c.outputPath(), c.link())).toList())));
+            keywords.add(PyExpr.keyword(
+                    "carried",
+                    PyExpr.list(pod.carried().stream()
+                            .map(c -> PyExpr.strings(c.outputPath(), c.link()))
+                            .toList())));
         }
         if (!job.prepare().isEmpty()) {
             keywords.add(PyExpr.keyword("prepare", DagRenderer.prepareSteps(job.prepare())));

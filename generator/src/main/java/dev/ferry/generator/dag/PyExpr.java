@@ -89,7 +89,10 @@ sealed interface PyExpr {
     }
 
     static Tuple strings(String... values) {
-        return new Tuple(java.util.Arrays.stream(values).map(PyExpr::str).map(PyExpr.class::cast).toList());
+        return new Tuple(java.util.Arrays.stream(values)
+                .map(PyExpr::str)
+                .map(PyExpr.class::cast)
+                .toList());
     }
 
     /** An exploded list of strings. */
@@ -99,6 +102,8 @@ sealed interface PyExpr {
 
     /** A dict of string values, in the map's order. */
     static Dict dict(java.util.Map<String, String> map) {
-        return new Dict(map.entrySet().stream().map(e -> new Entry(e.getKey(), str(e.getValue()))).toList());
+        return new Dict(map.entrySet().stream()
+                .map(e -> new Entry(e.getKey(), str(e.getValue())))
+                .toList());
     }
 }

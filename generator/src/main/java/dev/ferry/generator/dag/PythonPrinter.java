@@ -50,15 +50,22 @@ final class PythonPrinter {
             return n.source();
         }
         if (expr instanceof Call call && call.layout() != PyExpr.Layout.EXPLODED) {
-            List<String> arguments = new java.util.ArrayList<>(call.positional().stream().map(PythonPrinter::inline).toList());
+            List<String> arguments = new java.util.ArrayList<>(
+                    call.positional().stream().map(PythonPrinter::inline).toList());
             call.keywords().forEach(k -> arguments.add(k.name() + "=" + inline(k.value())));
             return call.function() + "(" + String.join(", ", arguments) + ")";
         }
         if (expr instanceof Tuple tuple) {
-            return "(" + String.join(", ", tuple.elements().stream().map(PythonPrinter::inline).toList()) + ")";
+            return "("
+                    + String.join(
+                            ", ",
+                            tuple.elements().stream().map(PythonPrinter::inline).toList()) + ")";
         }
         if (expr instanceof ListOf list && !list.exploded()) {
-            return "[" + String.join(", ", list.elements().stream().map(PythonPrinter::inline).toList()) + "]";
+            return "["
+                    + String.join(
+                            ", ",
+                            list.elements().stream().map(PythonPrinter::inline).toList()) + "]";
         }
         throw new IllegalArgumentException("not printable on one line: " + expr);
     }
@@ -70,11 +77,16 @@ final class PythonPrinter {
         }
         StringBuilder out = new StringBuilder(call.function()).append("(\n");
         for (PyExpr p : call.positional()) {
-            out.append(PythonSource.indent(depth + 1)).append(print(p, depth + 1, 0)).append(",\n");
+            out.append(PythonSource.indent(depth + 1))
+                    .append(print(p, depth + 1, 0))
+                    .append(",\n");
         }
         for (Keyword k : call.keywords()) {
-            out.append(PythonSource.indent(depth + 1)).append(k.name()).append('=')
-                    .append(print(k.value(), depth + 1, k.name().length() + 1)).append(",\n");
+            out.append(PythonSource.indent(depth + 1))
+                    .append(k.name())
+                    .append('=')
+                    .append(print(k.value(), depth + 1, k.name().length() + 1))
+                    .append(",\n");
         }
         return out.append(PythonSource.indent(depth)).append(')').toString();
     }
@@ -101,7 +113,9 @@ final class PythonPrinter {
         StringBuilder out = new StringBuilder("{\n");
         for (PyExpr.Entry e : dict.entries()) {
             String key = PythonSource.string(e.key()) + ": ";
-            out.append(PythonSource.indent(depth + 1)).append(key).append(print(e.value(), depth + 1, key.length()))
+            out.append(PythonSource.indent(depth + 1))
+                    .append(key)
+                    .append(print(e.value(), depth + 1, key.length()))
                     .append(",\n");
         }
         return out.append(PythonSource.indent(depth)).append('}').toString();
@@ -109,7 +123,9 @@ final class PythonPrinter {
 
     private static String exploded(String open, List<PyExpr> elements, String close, int depth) {
         StringBuilder out = new StringBuilder(open).append('\n');
-        elements.forEach(e -> out.append(PythonSource.indent(depth + 1)).append(print(e, depth + 1, 0)).append(",\n"));
+        elements.forEach(e -> out.append(PythonSource.indent(depth + 1))
+                .append(print(e, depth + 1, 0))
+                .append(",\n"));
         return out.append(PythonSource.indent(depth)).append(close).toString();
     }
 

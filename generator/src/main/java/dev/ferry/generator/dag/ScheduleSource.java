@@ -1,12 +1,11 @@
 package dev.ferry.generator.dag;
 
-
 import dev.ferry.generator.text.CommentText;
 import dev.ferry.translator.workflow.CoordinatorData;
+import dev.ferry.translator.workflow.CoordinatorData.CalendarTerm;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
-import dev.ferry.translator.workflow.CoordinatorData.CalendarTerm;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
 import dev.ferry.translator.workflow.CoordinatorData.LogicDataIn;
 import dev.ferry.translator.workflow.CoordinatorData.LogicNode;
@@ -58,19 +57,28 @@ final class ScheduleSource {
             String timetable;
             if (schedule.trigger() instanceof Trigger.Cron cron) {
                 sdk.add("CronTriggerTimetable");
-                timetable = PythonPrinter.print(new PyExpr.Call("CronTriggerTimetable",
-                        List.of(PyExpr.str(cron.expression())), List.of(DagRenderer.keyword("timezone", cron.timezone())),
-                        PyExpr.Layout.FIT), DEPTH, "schedule=".length());
+                timetable = PythonPrinter.print(
+                        new PyExpr.Call(
+                                "CronTriggerTimetable",
+                                List.of(PyExpr.str(cron.expression())),
+                                List.of(DagRenderer.keyword("timezone", cron.timezone())),
+                                PyExpr.Layout.FIT),
+                        DEPTH,
+                        "schedule=".length());
             } else {
                 Trigger.Every every = (Trigger.Every) schedule.trigger();
                 sdk.add("DeltaTriggerTimetable");
                 PyExpr.Call delta;
                 if (every.unit() == Trigger.Unit.MONTHS) {
                     thirdParty.add("from dateutil.relativedelta import relativedelta");
-                    delta = oneLine("relativedelta", List.of(), "months", PyExpr.name(Integer.toString(every.amount())));
+                    delta = oneLine(
+                            "relativedelta", List.of(), "months", PyExpr.name(Integer.toString(every.amount())));
                 } else {
                     timedelta = true;
-                    delta = oneLine("timedelta", List.of(), every.unit().name().toLowerCase(java.util.Locale.ROOT),
+                    delta = oneLine(
+                            "timedelta",
+                            List.of(),
+                            every.unit().name().toLowerCase(java.util.Locale.ROOT),
                             PyExpr.name(Integer.toString(every.amount())));
                 }
                 timetable = PythonPrinter.inline(new PyExpr.Call("DeltaTriggerTimetable", List.of(delta), List.of()));
@@ -90,33 +98,58 @@ final class ScheduleSource {
             if (schedule.pausedOnCreation()) {
                 dagArguments.add("is_paused_upon_creation=True,");
             }
-            List<SlaAlert> deadlines = schedule.deadlines().stream().filter(SlaAlert::isDeadline).toList();
+            List<SlaAlert> deadlines =
+                    schedule.deadlines().stream().filter(SlaAlert::isDeadline).toList();
             if (!deadlines.isEmpty()) {
                 sdk.add("DeadlineAlert");
                 sdk.add("DeadlineReference");
                 sdk.add("SyncCallback");
                 timedelta = true;
-                dagArguments.add("deadline=" + PythonPrinter.print(PyExpr.list(deadlines.stream()
-                        .map(ScheduleSource::deadline).toList()), DEPTH, "deadline=".length()) + ",");
+                dagArguments.add("deadline="
+                        + PythonPrinter.print(
+                                PyExpr.list(deadlines.stream()
+                                        .map(ScheduleSource::deadline)
+                                        .toList()),
+                                DEPTH,
+                                "deadline=".length())
+                        + ",");
             }
-            String startNode = schedule.data() == null ? null : variables.get(schedule.data().startNode());
+            String startNode = schedule.data() == null
+                    ? null
+                    : variables.get(schedule.data().startNode());
             for (SlaAlert alert : schedule.deadlines()) {
                 if (!alert.isDeadline() && startNode != null) {
-                    after.add(PythonPrinter.print(new PyExpr.Call("oozie.start_sla", List.of(PyExpr.name(startNode)),
-                            List.of(PyExpr.keyword("should_start", PyExpr.name(Integer.toString(alert.minutes()))),
-                                    DagRenderer.keyword("contact", alert.contact()),
-                                    DagRenderer.keyword("message", alert.message()))), DEPTH, 0));
+                    after.add(PythonPrinter.print(
+                            new PyExpr.Call(
+                                    "oozie.start_sla",
+                                    List.of(PyExpr.name(startNode)),
+                                    List.of(
+                                            PyExpr.keyword(
+                                                    "should_start", PyExpr.name(Integer.toString(alert.minutes()))),
+                                            DagRenderer.keyword("contact", alert.contact()),
+                                            DagRenderer.keyword("message", alert.message()))),
+                            DEPTH,
+                            0));
                 }
             }
             CoordinatorData data = schedule.data();
             if (data != null && !data.isEmpty()) {
-                coordinator = "COORDINATOR = " + PythonPrinter.print(coordinator(data), 0, "COORDINATOR = ".length())
-                        + "\n";
+                coordinator =
+                        "COORDINATOR = " + PythonPrinter.print(coordinator(data), 0, "COORDINATOR = ".length()) + "\n";
                 if (!data.inputs().isEmpty()) {
-                    before.add("input_events = " + PythonPrinter.print(new PyExpr.Call("oozie.input_events",
-                            List.of(PyExpr.name("COORDINATOR")), List.of(PyExpr.keyword("timeout_minutes",
-                                    PyExpr.name(data.timeoutMinutes() == null ? "None"
-                                            : Integer.toString(data.timeoutMinutes()))))), DEPTH, "input_events = ".length()));
+                    before.add("input_events = "
+                            + PythonPrinter.print(
+                                    new PyExpr.Call(
+                                            "oozie.input_events",
+                                            List.of(PyExpr.name("COORDINATOR")),
+                                            List.of(PyExpr.keyword(
+                                                    "timeout_minutes",
+                                                    PyExpr.name(
+                                                            data.timeoutMinutes() == null
+                                                                    ? "None"
+                                                                    : Integer.toString(data.timeoutMinutes()))))),
+                                    DEPTH,
+                                    "input_events = ".length()));
                     String first = variables.get(data.startNode());
                     if (first != null) {
                         edgesBefore.add("input_events >> " + first);
@@ -124,7 +157,9 @@ final class ScheduleSource {
                 }
                 if (!data.outputs().isEmpty()) {
                     after.add("output_events = oozie.output_events(COORDINATOR)");
-                    plan.tasks().stream().filter(t -> t instanceof TaskNode.End).findFirst()
+                    plan.tasks().stream()
+                            .filter(t -> t instanceof TaskNode.End)
+                            .findFirst()
                             .ifPresent(end -> edgesAfter.add(variables.get(end.id()) + " >> output_events"));
                 }
             }
@@ -151,15 +186,26 @@ final class ScheduleSource {
 
     private static PyExpr coordinator(CoordinatorData data) {
         List<PyExpr.Keyword> keywords = new ArrayList<>();
-        keywords.add(PyExpr.keyword("datasets", PyExpr.list(data.datasets().stream().map(ScheduleSource::dataset).toList())));
+        keywords.add(PyExpr.keyword(
+                "datasets",
+                PyExpr.list(
+                        data.datasets().stream().map(ScheduleSource::dataset).toList())));
         if (!data.inputs().isEmpty()) {
-            keywords.add(PyExpr.keyword("inputs", PyExpr.list(data.inputs().stream().map(ScheduleSource::dataIn).toList())));
+            keywords.add(PyExpr.keyword(
+                    "inputs",
+                    PyExpr.list(
+                            data.inputs().stream().map(ScheduleSource::dataIn).toList())));
         }
         if (!data.logic().isEmpty()) {
-            keywords.add(PyExpr.keyword("logic", PyExpr.list(data.logic().stream().map(ScheduleSource::logic).toList())));
+            keywords.add(PyExpr.keyword(
+                    "logic",
+                    PyExpr.list(data.logic().stream().map(ScheduleSource::logic).toList())));
         }
         if (!data.outputs().isEmpty()) {
-            keywords.add(PyExpr.keyword("outputs", PyExpr.list(data.outputs().stream().map(ScheduleSource::dataOut).toList())));
+            keywords.add(PyExpr.keyword(
+                    "outputs",
+                    PyExpr.list(
+                            data.outputs().stream().map(ScheduleSource::dataOut).toList())));
         }
         return new PyExpr.Call("oozie.coordinator", List.of(), keywords);
     }
@@ -187,8 +233,13 @@ final class ScheduleSource {
             keywords.add(PyExpr.keyword("start", instance(in.start())));
             keywords.add(PyExpr.keyword("end", instance(in.end())));
         } else {
-            keywords.add(PyExpr.keyword("instances", new PyExpr.ListOf(in.instances().stream()
-                    .map(ScheduleSource::instance).toList(), false)));
+            keywords.add(PyExpr.keyword(
+                    "instances",
+                    new PyExpr.ListOf(
+                            in.instances().stream()
+                                    .map(ScheduleSource::instance)
+                                    .toList(),
+                            false)));
         }
         return new PyExpr.Call("oozie.data_in", List.of(), keywords);
     }
@@ -200,11 +251,16 @@ final class ScheduleSource {
     private static PyExpr logic(LogicNode node) {
         if (node instanceof LogicOperator op) {
             List<PyExpr.Keyword> keywords = attributes(op.name(), op.min(), op.waitMinutes());
-            return new PyExpr.Call("oozie.input_" + op.kind().elementName(),
-                    op.children().stream().map(ScheduleSource::logic).toList(), keywords, PyExpr.Layout.EXPLODED);
+            return new PyExpr.Call(
+                    "oozie.input_" + op.kind().elementName(),
+                    op.children().stream().map(ScheduleSource::logic).toList(),
+                    keywords,
+                    PyExpr.Layout.EXPLODED);
         }
         LogicDataIn in = (LogicDataIn) node;
-        return new PyExpr.Call("oozie.input_data_in", List.of(PyExpr.str(in.dataIn())),
+        return new PyExpr.Call(
+                "oozie.input_data_in",
+                List.of(PyExpr.str(in.dataIn())),
                 attributes(in.name(), in.min(), in.waitMinutes()));
     }
 
@@ -258,7 +314,9 @@ final class ScheduleSource {
             if (sum.isEmpty()) {
                 sum.append(call).append(factor == 1 ? "" : " * " + factor);
             } else {
-                sum.append(factor < 0 ? " - " : " + ").append(call).append(Math.abs(factor) == 1 ? "" : " * " + Math.abs(factor));
+                sum.append(factor < 0 ? " - " : " + ")
+                        .append(call)
+                        .append(Math.abs(factor) == 1 ? "" : " * " + Math.abs(factor));
             }
         }
         if (i.n() != 0) {
@@ -272,13 +330,26 @@ final class ScheduleSource {
                 new PyExpr.Entry("event", PyExpr.str(alert.event().name())),
                 new PyExpr.Entry("contact", PyExpr.str(alert.contact())),
                 new PyExpr.Entry("message", PyExpr.str(alert.message()))));
-        PyExpr callback = new PyExpr.Call("SyncCallback", List.of(PyExpr.name("oozie.sla_missed")),
+        PyExpr callback = new PyExpr.Call(
+                "SyncCallback",
+                List.of(PyExpr.name("oozie.sla_missed")),
                 List.of(PyExpr.keyword("kwargs", callbackArguments)));
-        return new PyExpr.Call("DeadlineAlert", List.of(), List.of(
-                PyExpr.keyword("reference", PyExpr.name("DeadlineReference." + alert.reference().name())),
-                PyExpr.keyword("interval", oneLine("timedelta", List.of(), "minutes",
-                        PyExpr.name(Integer.toString(alert.minutes())))),
-                PyExpr.keyword("callback", callback)));
+        return new PyExpr.Call(
+                "DeadlineAlert",
+                List.of(),
+                List.of(
+                        PyExpr.keyword(
+                                "reference",
+                                PyExpr.name(
+                                        "DeadlineReference." + alert.reference().name())),
+                        PyExpr.keyword(
+                                "interval",
+                                oneLine(
+                                        "timedelta",
+                                        List.of(),
+                                        "minutes",
+                                        PyExpr.name(Integer.toString(alert.minutes())))),
+                        PyExpr.keyword("callback", callback)));
     }
 
     /** {@code function(positional, name=value)} on one line. */

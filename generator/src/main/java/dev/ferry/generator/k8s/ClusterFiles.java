@@ -20,8 +20,8 @@ public final class ClusterFiles {
     public static final String JANITOR_PATH = janitorPath(JANITOR_DAG_ID);
 
     private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
-    private static final Pattern DNS_1123_SUBDOMAIN = Pattern.compile(
-            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+    private static final Pattern DNS_1123_SUBDOMAIN =
+            Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     /**
      * The Kubernetes service account the Airflow workers run as: the subject of the worker's RoleBinding.
@@ -64,26 +64,55 @@ public final class ClusterFiles {
         // What the Flink operator's docs give the `flink` account: its JobManager creates the
         // TaskManager pods, ConfigMaps for leader election and the job's config, and a Deployment.
         Map<String, Object> flinkRole = map(
-                "apiVersion", "rbac.authorization.k8s.io/v1",
-                "kind", "Role",
-                "metadata", map("name", "flink", "labels", managed()),
-                "rules", List.of(
-                        map("apiGroups", List.of(""), "resources", List.of("pods", "configmaps"),
-                                "verbs", List.of("create", "get", "list", "watch", "update", "patch", "delete")),
-                        map("apiGroups", List.of("apps"), "resources", List.of("deployments", "deployments/finalizers"),
-                                "verbs", List.of("create", "get", "list", "watch", "update", "patch", "delete"))));
+                "apiVersion",
+                "rbac.authorization.k8s.io/v1",
+                "kind",
+                "Role",
+                "metadata",
+                map("name", "flink", "labels", managed()),
+                "rules",
+                List.of(
+                        map(
+                                "apiGroups",
+                                List.of(""),
+                                "resources",
+                                List.of("pods", "configmaps"),
+                                "verbs",
+                                List.of("create", "get", "list", "watch", "update", "patch", "delete")),
+                        map(
+                                "apiGroups",
+                                List.of("apps"),
+                                "resources",
+                                List.of("deployments", "deployments/finalizers"),
+                                "verbs",
+                                List.of("create", "get", "list", "watch", "update", "patch", "delete"))));
         Map<String, Object> flinkBinding = binding("flink", "flink", map("kind", "ServiceAccount", "name", "flink"));
         Map<String, Object> workerRole = map(
-                "apiVersion", "rbac.authorization.k8s.io/v1",
-                "kind", "Role",
-                "metadata", map("name", "ferry-airflow-worker", "labels", managed()),
-                "rules", List.of(
-                        map("apiGroups", List.of("flink.apache.org"), "resources", List.of("flinkdeployments"),
-                                "verbs", CREATE_READ_DELETE),
+                "apiVersion",
+                "rbac.authorization.k8s.io/v1",
+                "kind",
+                "Role",
+                "metadata",
+                map("name", "ferry-airflow-worker", "labels", managed()),
+                "rules",
+                List.of(
+                        map(
+                                "apiGroups",
+                                List.of("flink.apache.org"),
+                                "resources",
+                                List.of("flinkdeployments"),
+                                "verbs",
+                                CREATE_READ_DELETE),
                         map("apiGroups", List.of(""), "resources", List.of("configmaps"), "verbs", CREATE_READ_DELETE),
                         // A job's secret parameters, per try: created and deleted by name, never read or
                         // listed (either would show every Secret's data in the namespace).
-                        map("apiGroups", List.of(""), "resources", List.of("secrets"), "verbs", List.of("create", "delete")),
+                        map(
+                                "apiGroups",
+                                List.of(""),
+                                "resources",
+                                List.of("secrets"),
+                                "verbs",
+                                List.of("create", "delete")),
                         // The JobManager's last log lines go into the Airflow task log when a job fails.
                         map("apiGroups", List.of(""), "resources", List.of("pods"), "verbs", List.of("get", "list")),
                         map("apiGroups", List.of(""), "resources", List.of("pods/log"), "verbs", List.of("get"))));
@@ -94,7 +123,8 @@ public final class ClusterFiles {
                   JobManager (the FlinkDeployments' spec.serviceAccount).
                 - Role `ferry-airflow-worker`: what ferry_runtime does from the Airflow worker.
                 """;
-        List<Map<String, Object>> documents = new ArrayList<>(List.of(flinkAccount, flinkRole, flinkBinding, workerRole));
+        List<Map<String, Object>> documents =
+                new ArrayList<>(List.of(flinkAccount, flinkRole, flinkBinding, workerRole));
         if (worker == null) {
             header += """
                   Not bound to anyone: name the service account your Airflow workers run as with
@@ -108,7 +138,9 @@ public final class ClusterFiles {
                   RoleBinding `ferry-airflow-worker`: binds it to the Airflow workers' service account
                   (ferry convert --airflow-worker).
                 """;
-            documents.add(binding("ferry-airflow-worker", "ferry-airflow-worker",
+            documents.add(binding(
+                    "ferry-airflow-worker",
+                    "ferry-airflow-worker",
                     map("kind", "ServiceAccount", "name", worker.name(), "namespace", worker.namespace())));
         }
         return YamlDocuments.render(header + "Nothing here is cluster-scoped.", documents);

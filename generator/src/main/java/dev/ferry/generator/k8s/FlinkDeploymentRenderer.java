@@ -22,6 +22,7 @@ public final class FlinkDeploymentRenderer {
     public static final long FLINK_UID = 9999;
     /** The pod-template volume ferry_runtime points at the run's ConfigMap, and the key holding the script. */
     public static final String SQL_VOLUME = "ferry-sql";
+
     public static final String SCRIPT_KEY = "job.sql";
     public static final String SQL_MOUNT = "/opt/ferry/sql";
     static final String TMP_DIR = "/tmp";
@@ -35,10 +36,11 @@ public final class FlinkDeploymentRenderer {
         FlinkDeploymentSpec spec = task.deployment();
         Map<String, Object> metadata = map(
                 "name", spec.name(),
-                "labels", map(
-                        "app.kubernetes.io/managed-by", "ferry",
-                        "ferry/dag", label(dagId),
-                        "ferry/task", label(task.id())),
+                "labels",
+                        map(
+                                "app.kubernetes.io/managed-by", "ferry",
+                                "ferry/dag", label(dagId),
+                                "ferry/task", label(task.id())),
                 "annotations", map("ferry/source", task.job().sourceFile()));
         Map<String, Object> flinkConfiguration = map(
                 "execution.runtime-mode", "BATCH",
@@ -58,18 +60,29 @@ public final class FlinkDeploymentRenderer {
                 "jobManager", map("resource", map("memory", spec.jobManagerMemory(), "cpu", spec.jobManagerCpu())),
                 "taskManager", map("resource", map("memory", spec.taskManagerMemory(), "cpu", spec.taskManagerCpu())),
                 "podTemplate", podTemplate(spec),
-                "job", map(
-                        "jarURI", spec.jarUri(),
-                        "entryClass", "dev.ferry.runtime.SqlJobRunner",
-                        "args", List.of("--script", scriptPath(spec)),
-                        "parallelism", spec.parallelism(),
-                        "upgradeMode", "stateless",
-                        "state", "running"));
+                "job",
+                        map(
+                                "jarURI",
+                                spec.jarUri(),
+                                "entryClass",
+                                "dev.ferry.runtime.SqlJobRunner",
+                                "args",
+                                List.of("--script", scriptPath(spec)),
+                                "parallelism",
+                                spec.parallelism(),
+                                "upgradeMode",
+                                "stateless",
+                                "state",
+                                "running"));
         Map<String, Object> doc = map(
-                "apiVersion", "flink.apache.org/v1beta1",
-                "kind", "FlinkDeployment",
-                "metadata", metadata,
-                "spec", spec0);
+                "apiVersion",
+                "flink.apache.org/v1beta1",
+                "kind",
+                "FlinkDeployment",
+                "metadata",
+                metadata,
+                "spec",
+                spec0);
         return YamlDocuments.render("""
                 FlinkDeployment of one translated job, written by Ferry (annotation ferry/source: the Pig script).
                 ferry_runtime submits a copy per run (unique name, run labels, --param arguments, the script's
@@ -83,39 +96,47 @@ public final class FlinkDeploymentRenderer {
 
     private static Map<String, Object> podTemplate(FlinkDeploymentSpec spec) {
         List<Object> mounts = new ArrayList<>(List.of(
-                map("name", "flink-tmp", "mountPath", TMP_DIR),
-                map("name", "flink-log", "mountPath", LOG_DIR)));
-        List<Object> volumes = new ArrayList<>(List.of(
-                map("name", "flink-tmp", "emptyDir", map()),
-                map("name", "flink-log", "emptyDir", map())));
+                map("name", "flink-tmp", "mountPath", TMP_DIR), map("name", "flink-log", "mountPath", LOG_DIR)));
+        List<Object> volumes = new ArrayList<>(
+                List.of(map("name", "flink-tmp", "emptyDir", map()), map("name", "flink-log", "emptyDir", map())));
         if (spec.shipping() == ScriptShipping.CONFIG_MAP) {
             mounts.add(map("name", SQL_VOLUME, "mountPath", SQL_MOUNT, "readOnly", true));
-            volumes.add(map("name", SQL_VOLUME, "configMap", map(
-                    "name", spec.name() + "-sql",
-                    "items", List.of(map("key", SCRIPT_KEY, "path", SCRIPT_KEY)))));
+            volumes.add(map(
+                    "name",
+                    SQL_VOLUME,
+                    "configMap",
+                    map("name", spec.name() + "-sql", "items", List.of(map("key", SCRIPT_KEY, "path", SCRIPT_KEY)))));
         }
         Map<String, Object> container = map(
-                "name", "flink-main-container",
-                "securityContext", map(
+                "name",
+                "flink-main-container",
+                "securityContext",
+                map(
                         "allowPrivilegeEscalation", false,
                         "privileged", false,
                         "readOnlyRootFilesystem", true,
                         "runAsNonRoot", true,
                         "capabilities", map("drop", List.of("ALL"))),
-                "volumeMounts", mounts);
+                "volumeMounts",
+                mounts);
         return map(
                 "apiVersion", "v1",
                 "kind", "Pod",
-                "spec", map(
-                        "securityContext", map(
-                                "runAsNonRoot", true,
-                                "runAsUser", FLINK_UID,
-                                "runAsGroup", FLINK_UID,
-                                "fsGroup", FLINK_UID,
-                                "seccompProfile", map("type", "RuntimeDefault")),
-                        "automountServiceAccountToken", true,
-                        "containers", List.of(container),
-                        "volumes", volumes));
+                "spec",
+                        map(
+                                "securityContext",
+                                map(
+                                        "runAsNonRoot", true,
+                                        "runAsUser", FLINK_UID,
+                                        "runAsGroup", FLINK_UID,
+                                        "fsGroup", FLINK_UID,
+                                        "seccompProfile", map("type", "RuntimeDefault")),
+                                "automountServiceAccountToken",
+                                true,
+                                "containers",
+                                List.of(container),
+                                "volumes",
+                                volumes));
     }
 
     /** Kubernetes label values: at most 63 characters of [A-Za-z0-9._-], alphanumeric at both ends. */

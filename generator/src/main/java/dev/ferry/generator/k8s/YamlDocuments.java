@@ -19,7 +19,8 @@ final class YamlDocuments {
     /** {@code comment} (constant text, never input) as {@code #} lines, then each document, separated by {@code ---}. */
     static String render(String comment, List<Map<String, Object>> documents) {
         StringBuilder out = new StringBuilder();
-        comment.lines().forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
+        comment.lines()
+                .forEach(line -> out.append(line.isEmpty() ? "#" : "# " + line).append('\n'));
         for (int i = 0; i < documents.size(); i++) {
             if (i > 0) {
                 out.append("---\n");

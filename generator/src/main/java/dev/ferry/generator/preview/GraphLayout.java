@@ -69,8 +69,8 @@ final class GraphLayout {
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
         List<PlacedBox> placed = new ArrayList<>();
         for (ElkNode node : nodes.values()) {
-            placed.add(new PlacedBox(round(node.getX()), round(node.getY()), round(node.getWidth()),
-                    round(node.getHeight())));
+            placed.add(new PlacedBox(
+                    round(node.getX()), round(node.getY()), round(node.getWidth()), round(node.getHeight())));
         }
         List<List<Point>> routes = new ArrayList<>();
         for (ElkEdge edge : edges) {

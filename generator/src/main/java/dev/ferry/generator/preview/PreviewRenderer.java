@@ -1,8 +1,8 @@
 package dev.ferry.generator.preview;
 
-import dev.ferry.generator.text.Templates;
 import dev.ferry.generator.report.Report;
 import dev.ferry.generator.report.Report.Finding;
+import dev.ferry.generator.text.Templates;
 import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
@@ -40,14 +40,17 @@ public final class PreviewRenderer {
      * The page: every DAG of the conversion, {@code sources} giving the text of an input file by its path (shown with
      * every secret value replaced, {@link SourceRedaction}).
      */
-    public static String html(Conversion conversion, Map<String, String> generated,
-                              Function<String, Optional<String>> sources) {
+    public static String html(
+            Conversion conversion, Map<String, String> generated, Function<String, Optional<String>> sources) {
         return html(conversion, generated, sources, plan -> true);
     }
 
     /** As {@link #html(Conversion, Map, Function)}, only the DAGs {@code shown} accepts. */
-    public static String html(Conversion conversion, Map<String, String> generated,
-                              Function<String, Optional<String>> sources, Predicate<WorkflowPlan> shown) {
+    public static String html(
+            Conversion conversion,
+            Map<String, String> generated,
+            Function<String, Optional<String>> sources,
+            Predicate<WorkflowPlan> shown) {
         Report report = Report.of(conversion);
         Findings findings = new Findings(report.diagnostics());
         Map<String, Optional<String>> texts = new TreeMap<>();
@@ -62,7 +65,8 @@ public final class PreviewRenderer {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("repository", report.repository());
         model.put("summary", report.summary());
-        model.put("errors", report.diagnostics().stream().filter(Finding::isError).toList());
+        model.put(
+                "errors", report.diagnostics().stream().filter(Finding::isError).toList());
         model.put("dags", dags);
         model.put("script", SCRIPT);
         model.put("scriptHash", sha256Base64(SCRIPT));
@@ -70,9 +74,18 @@ public final class PreviewRenderer {
     }
 
     /** One DAG: the graph drawn and one panel per task. */
-    public record DagView(int index, String id, String file, List<String> sources, String schedule, int width,
-                          int height, List<NodeView> nodes, List<EdgeView> edges, List<TaskView> tasks,
-                          List<Finding> findings) {}
+    public record DagView(
+            int index,
+            String id,
+            String file,
+            List<String> sources,
+            String schedule,
+            int width,
+            int height,
+            List<NodeView> nodes,
+            List<EdgeView> edges,
+            List<TaskView> tasks,
+            List<Finding> findings) {}
 
     /** A task in the drawing; {@code kind} as in report.json (flink_job, decision, kill...). */
     public record NodeView(int index, String id, String kind, boolean todo, int x, int y, int width, int height) {}
@@ -84,9 +97,21 @@ public final class PreviewRenderer {
      * What clicking a task shows. {@code pigSql} is empty unless the task is a Pig action; {@code carried} are the
      * files of the repository a pod action's container gets (a Hive script, a jar's configuration...).
      */
-    public record TaskView(int index, String id, String kind, boolean todo, String source, List<String> outputs,
-                           CodeView oozie, CodeView python, CodeView pig, CodeView sql, List<AlignedRow> pigSql,
-                           CodeView deployment, List<CodeView> carried, List<Finding> findings) {}
+    public record TaskView(
+            int index,
+            String id,
+            String kind,
+            boolean todo,
+            String source,
+            List<String> outputs,
+            CodeView oozie,
+            CodeView python,
+            CodeView pig,
+            CodeView sql,
+            List<AlignedRow> pigSql,
+            CodeView deployment,
+            List<CodeView> carried,
+            List<Finding> findings) {}
 
     /** Lines of one file; {@code file} is where they come from. */
     public record CodeView(String file, List<CodeLine> lines) {}
@@ -97,8 +122,12 @@ public final class PreviewRenderer {
     /** One SQL statement beside the Pig lines it comes from. */
     public record AlignedRow(List<CodeLine> pig, List<CodeLine> sql) {}
 
-    private static DagView dag(int index, WorkflowPlan plan, Map<String, String> generated,
-                               Function<String, Optional<String>> source, Findings findings) {
+    private static DagView dag(
+            int index,
+            WorkflowPlan plan,
+            Map<String, String> generated,
+            Function<String, Optional<String>> source,
+            Findings findings) {
         String dagFile = "dags/" + plan.dagId() + ".py";
         String dagText = generated.getOrDefault(dagFile, "");
         List<GraphLayout.Box> boxes = new ArrayList<>();
@@ -131,32 +160,57 @@ public final class PreviewRenderer {
             WorkflowPlan.Edge edge = drawn.get(i);
             StringBuilder path = new StringBuilder();
             for (GraphLayout.Point p : drawing.routes().get(i)) {
-                path.append(path.length() == 0 ? "M" : " L").append(p.x()).append(' ').append(p.y());
+                path.append(path.length() == 0 ? "M" : " L")
+                        .append(p.x())
+                        .append(' ')
+                        .append(p.y());
             }
-            edges.add(new EdgeView(edge.from(), edge.to(), edge.port().name().toLowerCase(Locale.ROOT),
-                    path.toString()));
+            edges.add(
+                    new EdgeView(edge.from(), edge.to(), edge.port().name().toLowerCase(Locale.ROOT), path.toString()));
         }
         Set<String> files = new TreeSet<>(plan.sourceFiles());
-        plan.tasks().stream().filter(TaskNode.FlinkJob.class::isInstance)
+        plan.tasks().stream()
+                .filter(TaskNode.FlinkJob.class::isInstance)
                 .forEach(t -> files.add(((TaskNode.FlinkJob) t).job().sourceFile()));
-        List<Finding> dagFindings = findings.all.stream().filter(f -> files.contains(f.file())).toList();
-        return new DagView(index, plan.dagId(), dagFile, plan.sourceFiles(),
-                plan.schedule() == null ? null : plan.schedule().describe(), drawing.width(), drawing.height(), nodes,
-                edges, tasks, dagFindings);
+        List<Finding> dagFindings =
+                findings.all.stream().filter(f -> files.contains(f.file())).toList();
+        return new DagView(
+                index,
+                plan.dagId(),
+                dagFile,
+                plan.sourceFiles(),
+                plan.schedule() == null ? null : plan.schedule().describe(),
+                drawing.width(),
+                drawing.height(),
+                nodes,
+                edges,
+                tasks,
+                dagFindings);
     }
 
-    private static TaskView task(int index, TaskNode task, boolean todo, String dagFile, String dagText,
-                                 Map<String, String> generated, Function<String, Optional<String>> source,
-                                 Findings findings) {
+    private static TaskView task(
+            int index,
+            TaskNode task,
+            boolean todo,
+            String dagFile,
+            String dagText,
+            Map<String, String> generated,
+            Function<String, Optional<String>> source,
+            Findings findings) {
         String file = task.span().file();
-        CodeView oozie = source.apply(file).map(text -> {
-            SourceExcerpts.Range range = SourceExcerpts.xmlElement(text, task.span().line(), task.span().column());
-            return code(file, text, range.first(), range.last(), findings);
-        }).orElse(new CodeView(file, List.of()));
+        CodeView oozie = source.apply(file)
+                .map(text -> {
+                    SourceExcerpts.Range range = SourceExcerpts.xmlElement(
+                            text, task.span().line(), task.span().column());
+                    return code(file, text, range.first(), range.last(), findings);
+                })
+                .orElse(new CodeView(file, List.of()));
         SourceExcerpts.Range pyRange = SourceExcerpts.pythonTask(dagText, task.id());
-        CodeView python = pyRange == null ? new CodeView(dagFile, List.of())
+        CodeView python = pyRange == null
+                ? new CodeView(dagFile, List.of())
                 : code(dagFile, dagText, pyRange.first(), pyRange.last(), Findings.NONE);
-        List<Finding> taskFindings = oozie.lines().stream().flatMap(l -> l.findings().stream()).toList();
+        List<Finding> taskFindings =
+                oozie.lines().stream().flatMap(l -> l.findings().stream()).toList();
         List<String> outputs = List.of();
         CodeView pig = null;
         CodeView sql = null;
@@ -168,7 +222,8 @@ public final class PreviewRenderer {
             String pigFile = job.job().sourceFile();
             String sqlText = generated.getOrDefault(job.scriptPath(), "");
             Optional<String> pigText = source.apply(pigFile);
-            pig = pigText.map(t -> code(pigFile, t, 1, Integer.MAX_VALUE, findings)).orElse(new CodeView(pigFile, List.of()));
+            pig = pigText.map(t -> code(pigFile, t, 1, Integer.MAX_VALUE, findings))
+                    .orElse(new CodeView(pigFile, List.of()));
             sql = code(job.scriptPath(), sqlText, 1, Integer.MAX_VALUE, Findings.NONE);
             rows = aligned(pig, sql, SourceExcerpts.sqlBlocks(sqlText, pigFile));
             String yaml = generated.getOrDefault(job.deploymentPath(), "");
@@ -177,14 +232,32 @@ public final class PreviewRenderer {
             pig.lines().forEach(l -> withPig.addAll(l.findings()));
             taskFindings = withPig;
         } else if (task instanceof TaskNode.PodJob pod) {
-            outputs = pod.container().carried().stream().map(c -> c.outputPath()).toList();
+            outputs =
+                    pod.container().carried().stream().map(c -> c.outputPath()).toList();
             carried = pod.container().carried().stream()
-                    .map(c -> code(c.outputPath(), generated.getOrDefault(c.outputPath(), c.content()), 1,
-                            Integer.MAX_VALUE, Findings.NONE))
+                    .map(c -> code(
+                            c.outputPath(),
+                            generated.getOrDefault(c.outputPath(), c.content()),
+                            1,
+                            Integer.MAX_VALUE,
+                            Findings.NONE))
                     .toList();
         }
-        return new TaskView(index, task.id(), Report.kind(task), todo, task.span().toString(), outputs, oozie, python, pig,
-                sql, rows, deployment, carried, List.copyOf(taskFindings));
+        return new TaskView(
+                index,
+                task.id(),
+                Report.kind(task),
+                todo,
+                task.span().toString(),
+                outputs,
+                oozie,
+                python,
+                pig,
+                sql,
+                rows,
+                deployment,
+                carried,
+                List.copyOf(taskFindings));
     }
 
     /**
@@ -197,7 +270,8 @@ public final class PreviewRenderer {
         int shown = 0;
         for (int k = 0; k < blocks.size(); k++) {
             SourceExcerpts.SqlBlock block = blocks.get(k);
-            int named = block.pigLines().stream().mapToInt(Integer::intValue).max().orElse(0);
+            int named =
+                    block.pigLines().stream().mapToInt(Integer::intValue).max().orElse(0);
             List<CodeLine> left = List.of();
             if (named > shown) {
                 int next = pig.lines().size() + 1;
@@ -220,7 +294,9 @@ public final class PreviewRenderer {
     }
 
     private static List<CodeLine> lines(CodeView view, int first, int last) {
-        return view.lines().stream().filter(l -> l.number() >= first && l.number() <= last).toList();
+        return view.lines().stream()
+                .filter(l -> l.number() >= first && l.number() <= last)
+                .toList();
     }
 
     private static CodeView code(String file, String text, int first, int last, Findings findings) {
@@ -245,7 +321,9 @@ public final class PreviewRenderer {
         private static Map<String, Map<Integer, List<Finding>>> index(List<Finding> all) {
             Map<String, Map<Integer, List<Finding>>> map = new TreeMap<>();
             for (Finding f : all) {
-                map.computeIfAbsent(f.file(), k -> new TreeMap<>()).computeIfAbsent(f.line(), k -> new ArrayList<>()).add(f);
+                map.computeIfAbsent(f.file(), k -> new TreeMap<>())
+                        .computeIfAbsent(f.line(), k -> new ArrayList<>())
+                        .add(f);
             }
             return map;
         }
@@ -268,8 +346,8 @@ public final class PreviewRenderer {
 
     private static String sha256Base64(String text) {
         try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

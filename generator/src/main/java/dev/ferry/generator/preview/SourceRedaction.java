@@ -16,14 +16,15 @@ import java.util.regex.Pattern;
  */
 final class SourceRedaction {
 
-    private static final Pattern XML_PROPERTY = Pattern.compile(
-            "(<name>\\s*)([^<\\s]+)(\\s*</name>\\s*<value>)([^<]*)(</value>)");
+    private static final Pattern XML_PROPERTY =
+            Pattern.compile("(<name>\\s*)([^<\\s]+)(\\s*</name>\\s*<value>)([^<]*)(</value>)");
     private static final Pattern PIG_DECLARATION = Pattern.compile(
             "(?m)^(\\s*%(?:declare|default)\\s+)([A-Za-z_]\\w*)(\\s+)('(?:[^'\\\\\\n]|\\\\.)*'|\"[^\"\\n]*\"|\\S+)");
 
     /** {@code <arg>--password</arg><arg>VALUE</arg>}: an option and its value in consecutive elements. */
-    private static final Pattern SPLIT_OPTION = Pattern.compile(
-            "(>\\s*-{1,2}D?)([A-Za-z_][\\w.\\-]*)(\\s*</[\\w:.-]+>\\s*<[\\w:.-]+>)([^<]*)(<)");
+    private static final Pattern SPLIT_OPTION =
+            Pattern.compile("(>\\s*-{1,2}D?)([A-Za-z_][\\w.\\-]*)(\\s*</[\\w:.-]+>\\s*<[\\w:.-]+>)([^<]*)(<)");
+
     private static final Pattern MARKUP_BOUNDARY = Pattern.compile("(?=<)|(?<=>)");
 
     private SourceRedaction() {}
@@ -50,13 +51,20 @@ final class SourceRedaction {
             String name = m.group(nameGroup);
             String value = m.group(valueGroup).strip();
             String bare = value.replaceAll("^['\"]|['\"]$", "");
-            if (!SecretNames.isSecret(name) || bare.isEmpty() || bare.startsWith("${") || bare.startsWith("$")
+            if (!SecretNames.isSecret(name)
+                    || bare.isEmpty()
+                    || bare.startsWith("${")
+                    || bare.startsWith("$")
                     || bare.startsWith("<secret ")) {
                 continue;
             }
-            String lineBreaks = "\n".repeat((int) m.group(valueGroup).chars().filter(c -> c == '\n').count());
+            String lineBreaks = "\n".repeat((int)
+                    m.group(valueGroup).chars().filter(c -> c == '\n').count());
             out.append(text, last, m.start(valueGroup))
-                    .append("<secret ").append(name.toLowerCase(Locale.ROOT)).append('>').append(lineBreaks);
+                    .append("<secret ")
+                    .append(name.toLowerCase(Locale.ROOT))
+                    .append('>')
+                    .append(lineBreaks);
             last = m.end(valueGroup);
         }
         return out.append(text.substring(last)).toString();

@@ -24,9 +24,8 @@ public final class Json {
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     private static final ObjectWriter WRITER = MAPPER.writer(PRETTY);
     /** For JSON inside an HTML {@code <script>}: {@code < > & '} escaped so no input can close the element. */
-    private static final ObjectWriter HTML_SAFE = MAPPER.writer()
-            .with(new HtmlSafeEscapes())
-            .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final ObjectWriter HTML_SAFE =
+            MAPPER.writer().with(new HtmlSafeEscapes()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Json() {}
 

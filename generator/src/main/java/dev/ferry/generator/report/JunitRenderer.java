@@ -23,7 +23,8 @@ public final class JunitRenderer {
 
     public static String junit(Report report, FailOn failOn) {
         try {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Document doc =
+                    DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suites = doc.createElement("testsuites");
             doc.appendChild(suites);
             Element suite = doc.createElement("testsuite");
@@ -43,7 +44,8 @@ public final class JunitRenderer {
                 testcase.setAttribute("classname", xmlText("ferry." + report.repository()));
                 testcase.setAttribute("name", xmlText(app.path()));
                 suite.appendChild(testcase);
-                String lines = app.diagnostics().stream().map(JunitRenderer::line).collect(Collectors.joining("\n"));
+                String lines =
+                        app.diagnostics().stream().map(JunitRenderer::line).collect(Collectors.joining("\n"));
                 if (failOn.fails(app)) {
                     Element failure = doc.createElement("failure");
                     failure.setAttribute("type", "ferry." + failOn.name().toLowerCase(java.util.Locale.ROOT));
@@ -72,20 +74,30 @@ public final class JunitRenderer {
     /** XML 1.0 cannot hold most control characters at all, escaped or not: they become U+FFFD. */
     static String xmlText(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(
-                c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
-                        || c >= 0x10000 ? c : 0xFFFD));
+        text.codePoints()
+                .forEach(c -> out.appendCodePoint(
+                        c == 0x9
+                                        || c == 0xA
+                                        || c == 0xD
+                                        || (c >= 0x20 && c <= 0xD7FF)
+                                        || (c >= 0xE000 && c <= 0xFFFD)
+                                        || c >= 0x10000
+                                ? c
+                                : 0xFFFD));
         return out.toString();
     }
 
     private static String line(Report.Finding f) {
-        String head = f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity() + " " + f.code() + ": " + f.message();
+        String head = f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity() + " " + f.code() + ": "
+                + f.message();
         return f.hint().isEmpty() ? head : head + " (hint: " + f.hint() + ")";
     }
 
     private static String summary(Report.App app) {
         long errors = app.diagnostics().stream().filter(Report.Finding::isError).count();
-        long warnings = app.diagnostics().stream().filter(f -> f.severity().equals("warning")).count();
+        long warnings = app.diagnostics().stream()
+                .filter(f -> f.severity().equals("warning"))
+                .count();
         return errors + " error(s), " + warnings + " warning(s), " + app.todoTasks() + " TODO task(s)";
     }
 }

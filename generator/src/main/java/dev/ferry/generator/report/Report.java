@@ -20,8 +20,14 @@ import java.util.TreeMap;
  * @param files every file written beside report.json with its SHA-256, so {@code ferry check --against} can tell
  *              a hand edit (the file no longer has the hash Ferry wrote) from drift (Ferry now writes another)
  */
-public record Report(int schemaVersion, String repository, Summary summary, List<Dag> dags, List<App> apps,
-                     List<Finding> diagnostics, List<GeneratedFile> files) {
+public record Report(
+        int schemaVersion,
+        String repository,
+        Summary summary,
+        List<Dag> dags,
+        List<App> apps,
+        List<Finding> diagnostics,
+        List<GeneratedFile> files) {
 
     /** Bumped only when a field is removed or changes meaning; new fields keep the version. */
     public static final int SCHEMA_VERSION = 1;
@@ -29,8 +35,13 @@ public record Report(int schemaVersion, String repository, Summary summary, List
     public record Summary(int dags, int tasks, int todoTasks, int errors, int warnings, int notes) {}
 
     /** One generated DAG; {@code schedule} is null for a DAG triggered by hand. */
-    public record Dag(String id, String file, List<String> sources, String schedule, List<Task> tasks,
-                      List<Transition> transitions) {}
+    public record Dag(
+            String id,
+            String file,
+            List<String> sources,
+            String schedule,
+            List<Task> tasks,
+            List<Transition> transitions) {}
 
     /**
      * One task: {@code kind} is the task node's kind in snake case ({@code flink_job}, {@code pod_job},
@@ -42,12 +53,18 @@ public record Report(int schemaVersion, String repository, Summary summary, List
     public record Transition(String from, String port, String to) {}
 
     /** One diagnostic; {@code severity} is error, warning or info; {@code hint} is empty when there is none. */
-    public record Finding(String code, String severity, String file, int line, int column, String message,
-                          String hint) {
+    public record Finding(
+            String code, String severity, String file, int line, int column, String message, String hint) {
 
         static Finding of(Diagnostic d) {
-            return new Finding(d.code().id(), d.severity().label(), d.span().file(), d.span().line(),
-                    d.span().column(), d.message(), d.hint());
+            return new Finding(
+                    d.code().id(),
+                    d.severity().label(),
+                    d.span().file(),
+                    d.span().line(),
+                    d.span().column(),
+                    d.message(),
+                    d.hint());
         }
 
         @JsonIgnore
@@ -61,8 +78,9 @@ public record Report(int schemaVersion, String repository, Summary summary, List
 
         public static String sha256(String content) {
             try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                return java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every JDK has SHA-256", e);
             }
@@ -103,28 +121,44 @@ public record Report(int schemaVersion, String repository, Summary summary, List
             List<Transition> transitions = plan.edges().stream()
                     .map(e -> new Transition(e.from(), e.port().name().toLowerCase(java.util.Locale.ROOT), e.to()))
                     .toList();
-            dags.add(new Dag(plan.dagId(), "dags/" + plan.dagId() + ".py", plan.sourceFiles(),
-                    plan.schedule() == null ? null : plan.schedule().describe(), planTasks, transitions));
+            dags.add(new Dag(
+                    plan.dagId(),
+                    "dags/" + plan.dagId() + ".py",
+                    plan.sourceFiles(),
+                    plan.schedule() == null ? null : plan.schedule().describe(),
+                    planTasks,
+                    transitions));
             dagsByApp.computeIfAbsent(appOf(plan), k -> new ArrayList<>()).add(plan.dagId());
-            todosByApp.merge(appOf(plan), (int) planTasks.stream().filter(Task::todo).count(), Integer::sum);
+            todosByApp.merge(
+                    appOf(plan), (int) planTasks.stream().filter(Task::todo).count(), Integer::sum);
         }
-        List<Finding> findings = conversion.diagnostics().stream().map(Finding::of).toList();
+        List<Finding> findings =
+                conversion.diagnostics().stream().map(Finding::of).toList();
         Map<String, List<Finding>> findingsByApp = new TreeMap<>();
         for (Finding f : findings) {
-            findingsByApp.computeIfAbsent(appOfFile(f.file(), dagsByApp.keySet()), k -> new ArrayList<>()).add(f);
+            findingsByApp
+                    .computeIfAbsent(appOfFile(f.file(), dagsByApp.keySet()), k -> new ArrayList<>())
+                    .add(f);
         }
         TreeMap<String, App> apps = new TreeMap<>();
-        dagsByApp.forEach((app, ids) -> apps.put(app,
-                new App(app, ids, todosByApp.get(app), findingsByApp.getOrDefault(app, List.of()))));
+        dagsByApp.forEach((app, ids) ->
+                apps.put(app, new App(app, ids, todosByApp.get(app), findingsByApp.getOrDefault(app, List.of()))));
         findingsByApp.forEach((app, list) -> apps.putIfAbsent(app, new App(app, List.of(), 0, list)));
-        Summary summary = new Summary(dags.size(), tasks, todoTasks, count(conversion, Severity.ERROR),
-                count(conversion, Severity.WARNING), count(conversion, Severity.INFO));
-        return new Report(SCHEMA_VERSION, conversion.repoName(), summary, dags, List.copyOf(apps.values()), findings,
-                List.of());
+        Summary summary = new Summary(
+                dags.size(),
+                tasks,
+                todoTasks,
+                count(conversion, Severity.ERROR),
+                count(conversion, Severity.WARNING),
+                count(conversion, Severity.INFO));
+        return new Report(
+                SCHEMA_VERSION, conversion.repoName(), summary, dags, List.copyOf(apps.values()), findings, List.of());
     }
 
     private static int count(Conversion conversion, Severity severity) {
-        return (int) conversion.diagnostics().stream().filter(d -> d.severity() == severity).count();
+        return (int) conversion.diagnostics().stream()
+                .filter(d -> d.severity() == severity)
+                .count();
     }
 
     /** The directory of the plan's first source file ("." for the repository's root). */
@@ -153,7 +187,10 @@ public record Report(int schemaVersion, String repository, Summary summary, List
 
     /** FlinkJob → flink_job: the sealed interface's record names are the kinds. */
     public static String kind(TaskNode task) {
-        return task.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return task.getClass()
+                .getSimpleName()
+                .replaceAll("([a-z])([A-Z])", "$1_$2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     private static List<String> outputs(TaskNode task) {

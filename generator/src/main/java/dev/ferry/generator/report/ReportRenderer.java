@@ -21,14 +21,30 @@ public final class ReportRenderer {
         for (WorkflowPlan plan : conversion.plans()) {
             List<Map<String, String>> tasks = new ArrayList<>();
             for (TaskNode task : plan.tasks()) {
-                tasks.add(Map.of("id", MarkdownText.code(task.id()), "kind", MarkdownText.text(kind(task)), "output", output(task),
-                        "source", MarkdownText.code(task.span().toString())));
+                tasks.add(Map.of(
+                        "id",
+                        MarkdownText.code(task.id()),
+                        "kind",
+                        MarkdownText.text(kind(task)),
+                        "output",
+                        output(task),
+                        "source",
+                        MarkdownText.code(task.span().toString())));
             }
             Map<String, Object> dag = new LinkedHashMap<>();
             dag.put("id", MarkdownText.code(plan.dagId()));
             dag.put("file", MarkdownText.code("dags/" + plan.dagId() + ".py"));
-            dag.put("sources", String.join(", ", plan.sourceFiles().stream().map(MarkdownText::code).toList()));
-            dag.put("schedule", MarkdownText.text(plan.schedule() == null ? "none (triggered by hand)" : plan.schedule().describe()));
+            dag.put(
+                    "sources",
+                    String.join(
+                            ", ",
+                            plan.sourceFiles().stream().map(MarkdownText::code).toList()));
+            dag.put(
+                    "schedule",
+                    MarkdownText.text(
+                            plan.schedule() == null
+                                    ? "none (triggered by hand)"
+                                    : plan.schedule().describe()));
             dag.put("tasks", tasks);
             dags.add(dag);
         }
@@ -44,16 +60,20 @@ public final class ReportRenderer {
     /** The report's section on what this run removed from, or kept in, an output directory an earlier run wrote. */
     public static String outputChanges(List<String> removedStale, List<String> keptEdited) {
         StringBuilder out = new StringBuilder("\n## Output directory\n\n");
-        removedStale.forEach(f -> out.append("- removed ").append(MarkdownText.code(f))
+        removedStale.forEach(f -> out.append("- removed ")
+                .append(MarkdownText.code(f))
                 .append(": written by an earlier run, no longer generated\n"));
-        keptEdited.forEach(f -> out.append("- kept ").append(MarkdownText.code(f))
+        keptEdited.forEach(f -> out.append("- kept ")
+                .append(MarkdownText.code(f))
                 .append(": no longer generated, but edited since Ferry wrote it\n"));
         return out.toString();
     }
 
     private static List<String> lines(List<Diagnostic> diagnostics, Severity severity) {
-        return diagnostics.stream().filter(d -> d.severity() == severity)
-                .map(d -> MarkdownText.code(d.span().toString()) + " " + d.code().id() + ": " + MarkdownText.text(d.message())
+        return diagnostics.stream()
+                .filter(d -> d.severity() == severity)
+                .map(d -> MarkdownText.code(d.span().toString()) + " "
+                        + d.code().id() + ": " + MarkdownText.text(d.message())
                         + (d.hint().isEmpty() ? "" : " — " + MarkdownText.text(d.hint())))
                 .toList();
     }

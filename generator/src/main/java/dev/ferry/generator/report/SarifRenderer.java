@@ -30,22 +30,33 @@ public final class SarifRenderer {
         List<String> ruleIds = List.copyOf(used.keySet());
         List<Map<String, Object>> rules = new ArrayList<>();
         for (DiagnosticCode code : used.values()) {
-            rules.add(map("id", code.id(),
-                    "shortDescription", map("text", code.description()),
-                    "defaultConfiguration", map("level", level(code.severity()))));
+            rules.add(map(
+                    "id",
+                    code.id(),
+                    "shortDescription",
+                    map("text", code.description()),
+                    "defaultConfiguration",
+                    map("level", level(code.severity()))));
         }
         List<Map<String, Object>> results = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
             String text = d.hint().isEmpty() ? d.message() : d.message() + " (hint: " + d.hint() + ")";
-            Map<String, Object> region = map("startLine", d.span().line(), "startColumn", d.span().column());
-            Map<String, Object> location = map("physicalLocation", map(
-                    "artifactLocation", map("uri", uriPrefix + d.span().file()),
-                    "region", region));
-            results.add(map("ruleId", d.code().id(),
-                    "ruleIndex", ruleIds.indexOf(d.code().id()),
-                    "level", level(d.severity()),
-                    "message", map("text", text),
-                    "locations", List.of(location)));
+            Map<String, Object> region =
+                    map("startLine", d.span().line(), "startColumn", d.span().column());
+            Map<String, Object> location = map(
+                    "physicalLocation",
+                    map("artifactLocation", map("uri", uriPrefix + d.span().file()), "region", region));
+            results.add(map(
+                    "ruleId",
+                    d.code().id(),
+                    "ruleIndex",
+                    ruleIds.indexOf(d.code().id()),
+                    "level",
+                    level(d.severity()),
+                    "message",
+                    map("text", text),
+                    "locations",
+                    List.of(location)));
         }
         Map<String, Object> driver = map("name", "ferry", "version", ferryVersion, "rules", rules);
         Map<String, Object> run = map("tool", map("driver", driver), "results", results);

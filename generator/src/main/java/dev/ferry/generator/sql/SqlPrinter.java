@@ -18,15 +18,21 @@ public final class SqlPrinter {
     private record Operator(String sql, int precedence) {}
 
     private static final Map<BinaryOp, Operator> OPERATORS = new EnumMap<>(Map.ofEntries(
-            Map.entry(BinaryOp.OR, new Operator("OR", 1)), Map.entry(BinaryOp.AND, new Operator("AND", 2)),
-            Map.entry(BinaryOp.EQ, new Operator("=", 4)), Map.entry(BinaryOp.NE, new Operator("<>", 4)),
-            Map.entry(BinaryOp.LT, new Operator("<", 4)), Map.entry(BinaryOp.LE, new Operator("<=", 4)),
-            Map.entry(BinaryOp.GT, new Operator(">", 4)), Map.entry(BinaryOp.GE, new Operator(">=", 4)),
+            Map.entry(BinaryOp.OR, new Operator("OR", 1)),
+            Map.entry(BinaryOp.AND, new Operator("AND", 2)),
+            Map.entry(BinaryOp.EQ, new Operator("=", 4)),
+            Map.entry(BinaryOp.NE, new Operator("<>", 4)),
+            Map.entry(BinaryOp.LT, new Operator("<", 4)),
+            Map.entry(BinaryOp.LE, new Operator("<=", 4)),
+            Map.entry(BinaryOp.GT, new Operator(">", 4)),
+            Map.entry(BinaryOp.GE, new Operator(">=", 4)),
             Map.entry(BinaryOp.IS_DISTINCT_FROM, new Operator("IS DISTINCT FROM", 4)),
             Map.entry(BinaryOp.IS_NOT_DISTINCT_FROM, new Operator("IS NOT DISTINCT FROM", 4)),
             Map.entry(BinaryOp.CONCAT, new Operator("||", 5)),
-            Map.entry(BinaryOp.ADD, new Operator("+", 5)), Map.entry(BinaryOp.SUBTRACT, new Operator("-", 5)),
-            Map.entry(BinaryOp.MULTIPLY, new Operator("*", 6)), Map.entry(BinaryOp.DIVIDE, new Operator("/", 6))));
+            Map.entry(BinaryOp.ADD, new Operator("+", 5)),
+            Map.entry(BinaryOp.SUBTRACT, new Operator("-", 5)),
+            Map.entry(BinaryOp.MULTIPLY, new Operator("*", 6)),
+            Map.entry(BinaryOp.DIVIDE, new Operator("/", 6))));
 
     private static final int NOT = 3;
     private static final int COMPARISON = 4;
@@ -58,8 +64,10 @@ public final class SqlPrinter {
             lines.add("GROUP BY " + list(s.groupBy()));
         }
         if (!s.groupingSets().isEmpty()) {
-            lines.add("GROUP BY GROUPING SETS (" + s.groupingSets().stream()
-                    .map(set -> "(" + list(set) + ")").collect(Collectors.joining(", ")) + ")");
+            lines.add("GROUP BY GROUPING SETS ("
+                    + s.groupingSets().stream()
+                            .map(set -> "(" + list(set) + ")")
+                            .collect(Collectors.joining(", ")) + ")");
         }
         if (s.having() != null) {
             lines.add("HAVING " + expr(s.having()));
@@ -77,14 +85,19 @@ public final class SqlPrinter {
         if (hints.isEmpty()) {
             return "";
         }
-        return " /*+ " + hints.stream()
-                .map(h -> h.kind().name() + "(" + h.tables().stream().map(SqlIdentifiers::quote).collect(Collectors.joining(", ")) + ")")
-                .collect(Collectors.joining(" ")) + " */";
+        return " /*+ "
+                + hints.stream()
+                        .map(h -> h.kind().name() + "("
+                                + h.tables().stream().map(SqlIdentifiers::quote).collect(Collectors.joining(", "))
+                                + ")")
+                        .collect(Collectors.joining(" "))
+                + " */";
     }
 
     private static String from(SqlQuery.From from) {
         if (from instanceof SqlQuery.TableRef table) {
-            return SqlIdentifiers.quote(table.name()) + (table.alias() == null ? "" : " AS " + SqlIdentifiers.quote(table.alias()));
+            return SqlIdentifiers.quote(table.name())
+                    + (table.alias() == null ? "" : " AS " + SqlIdentifiers.quote(table.alias()));
         }
         if (from instanceof SqlQuery.Derived derived) {
             return "(\n" + indent(query(derived.query())) + "\n) AS " + SqlIdentifiers.quote(derived.alias());
@@ -94,7 +107,9 @@ public final class SqlPrinter {
             if (join.kind() == SqlQuery.JoinKind.CROSS) {
                 return from(join.left()) + "\nCROSS JOIN " + right;
             }
-            String kind = join.kind() == SqlQuery.JoinKind.INNER ? "JOIN" : join.kind().name() + " JOIN";
+            String kind = join.kind() == SqlQuery.JoinKind.INNER
+                    ? "JOIN"
+                    : join.kind().name() + " JOIN";
             return from(join.left()) + "\n" + kind + " " + right + " ON " + expr(join.condition());
         }
         if (from instanceof SqlQuery.Unnest unnest) {
@@ -120,7 +135,9 @@ public final class SqlPrinter {
 
     private static String orderList(List<SqlQuery.OrderItem> items) {
         return items.stream()
-                .map(o -> expr(o.expr()) + (o.descending() ? " DESC" : " ASC") + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
+                .map(o -> expr(o.expr())
+                        + (o.descending() ? " DESC" : " ASC")
+                        + (o.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
                 .collect(Collectors.joining(", "));
     }
 
@@ -152,7 +169,8 @@ public final class SqlPrinter {
 
     public static String expr(SqlExpr e) {
         if (e instanceof SqlExpr.ColumnRef c) {
-            return (c.qualifier() == null ? "" : SqlIdentifiers.quote(c.qualifier()) + ".") + SqlIdentifiers.quote(c.name());
+            return (c.qualifier() == null ? "" : SqlIdentifiers.quote(c.qualifier()) + ".")
+                    + SqlIdentifiers.quote(c.name());
         }
         if (e instanceof SqlExpr.Literal l) {
             return literal(l.value());
@@ -187,7 +205,8 @@ public final class SqlPrinter {
             return operand(isNull.operand(), COMPARISON + 1) + (isNull.negated() ? " IS NOT NULL" : " IS NULL");
         }
         if (e instanceof SqlExpr.In in) {
-            return operand(in.operand(), COMPARISON + 1) + (in.negated() ? " NOT IN (" : " IN (") + list(in.values()) + ")";
+            return operand(in.operand(), COMPARISON + 1) + (in.negated() ? " NOT IN (" : " IN (") + list(in.values())
+                    + ")";
         }
         if (e instanceof SqlExpr.Unary unary) {
             return unary.operator() == SqlExpr.UnaryOp.NOT
@@ -197,12 +216,16 @@ public final class SqlPrinter {
         if (e instanceof SqlExpr.Binary binary) {
             Operator op = OPERATORS.get(binary.operator());
             // Left-associative: an equal-precedence right operand needs parentheses (a - (b - c)).
-            return operand(binary.left(), op.precedence()) + " " + op.sql() + " " + operand(binary.right(), op.precedence() + 1);
+            return operand(binary.left(), op.precedence()) + " " + op.sql() + " "
+                    + operand(binary.right(), op.precedence() + 1);
         }
         if (e instanceof SqlExpr.Case c) {
             StringBuilder out = new StringBuilder("CASE");
             for (SqlExpr.When when : c.whens()) {
-                out.append(" WHEN ").append(expr(when.condition())).append(" THEN ").append(expr(when.result()));
+                out.append(" WHEN ")
+                        .append(expr(when.condition()))
+                        .append(" THEN ")
+                        .append(expr(when.result()));
             }
             if (c.otherwise() != null) {
                 out.append(" ELSE ").append(expr(c.otherwise()));

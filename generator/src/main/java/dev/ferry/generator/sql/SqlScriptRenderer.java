@@ -33,26 +33,41 @@ public final class SqlScriptRenderer {
         job.order().forEach(name -> position.putIfAbsent(name, position.size()));
         List<Statement> statements = new ArrayList<>();
         for (SqlJob.Table table : job.sources()) {
-            statements.add(new Statement(List.of(location(table.span())), table(table), 2 * position.get(table.name())));
+            statements.add(
+                    new Statement(List.of(location(table.span())), table(table), 2 * position.get(table.name())));
         }
         for (SqlJob.View view : job.views()) {
-            statements.add(new Statement(view.spans().stream().map(SqlScriptRenderer::location).toList(),
-                    "CREATE TEMPORARY VIEW " + SqlIdentifiers.quote(view.name()) + " AS\n" + SqlPrinter.query(view.query()),
+            statements.add(new Statement(
+                    view.spans().stream().map(SqlScriptRenderer::location).toList(),
+                    "CREATE TEMPORARY VIEW " + SqlIdentifiers.quote(view.name()) + " AS\n"
+                            + SqlPrinter.query(view.query()),
                     2 * position.get(view.name())));
         }
         for (int i = 0; i < job.sinks().size(); i++) {
             SqlJob.Table sink = job.sinks().get(i);
             SqlJob.Insert insert = job.inserts().get(i);
             statements.add(new Statement(List.of(location(sink.span())), table(sink), 2 * position.get(sink.name())));
-            statements.add(new Statement(insert.spans().stream().map(SqlScriptRenderer::location).toList(), "INSERT INTO " + SqlIdentifiers.quote(insert.sink()) + "\n"
-                    + SqlPrinter.query(insert.query()), 2 * position.get(sink.name()) + 1));
+            statements.add(new Statement(
+                    insert.spans().stream().map(SqlScriptRenderer::location).toList(),
+                    "INSERT INTO " + SqlIdentifiers.quote(insert.sink()) + "\n" + SqlPrinter.query(insert.query()),
+                    2 * position.get(sink.name()) + 1));
         }
         statements.sort(Comparator.comparingInt(Statement::position));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("source", CommentText.line(job.sourceFile()));
-        model.put("parameters", job.parameters().stream().map(p -> Map.of(
-                "name", CommentText.line(p.name()), "default", p.defaultValue() == null ? "" : CommentText.line(p.defaultValue()),
-                "hasDefault", p.defaultValue() != null, "secret", p.secret())).toList());
+        model.put(
+                "parameters",
+                job.parameters().stream()
+                        .map(p -> Map.of(
+                                "name",
+                                CommentText.line(p.name()),
+                                "default",
+                                p.defaultValue() == null ? "" : CommentText.line(p.defaultValue()),
+                                "hasDefault",
+                                p.defaultValue() != null,
+                                "secret",
+                                p.secret()))
+                        .toList());
         model.put("statements", statements);
         return Templates.render("job.sql.ftl", model);
     }
@@ -63,16 +78,20 @@ public final class SqlScriptRenderer {
     }
 
     /** The filesystem connector's metadata column for each file tag. */
-    private static final Map<SqlJob.FileTag, String> FILE_METADATA = Map.of(
-            SqlJob.FileTag.FILE_NAME, "file.name", SqlJob.FileTag.FILE_PATH, "file.path");
+    private static final Map<SqlJob.FileTag, String> FILE_METADATA =
+            Map.of(SqlJob.FileTag.FILE_NAME, "file.name", SqlJob.FileTag.FILE_PATH, "file.path");
 
     private static String table(SqlJob.Table table) {
-        StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ").append(SqlIdentifiers.quote(table.name())).append(" (\n");
+        StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ")
+                .append(SqlIdentifiers.quote(table.name()))
+                .append(" (\n");
         for (int i = 0; i < table.columns().size(); i++) {
             Column c = table.columns().get(i);
             out.append("  ").append(SqlIdentifiers.quote(c.name())).append(' ').append(SqlPrinter.type(c.type()));
             if (i == 0 && table.fileTag() != SqlJob.FileTag.NONE) {
-                out.append(" METADATA FROM ").append(literal(FILE_METADATA.get(table.fileTag()))).append(" VIRTUAL");
+                out.append(" METADATA FROM ")
+                        .append(literal(FILE_METADATA.get(table.fileTag())))
+                        .append(" VIRTUAL");
             }
             out.append(i + 1 < table.columns().size() ? ",\n" : "\n");
         }

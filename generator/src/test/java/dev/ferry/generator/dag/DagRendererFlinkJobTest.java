@@ -22,7 +22,8 @@ class DagRendererFlinkJobTest {
         return Stream.of(
                 Arguments.of(null, ""),
                 Arguments.of(Template.text("hdfs://nn:8020"), "        default_fs=\"hdfs://nn:8020\",\n"),
-                Arguments.of(Template.of(new RuntimeExpr.Property("nameNode")),
+                Arguments.of(
+                        Template.of(new RuntimeExpr.Property("nameNode")),
                         "        default_fs=\"{{ wf.conf('nameNode') }}\",\n"));
     }
 
@@ -30,12 +31,30 @@ class DagRendererFlinkJobTest {
     @MethodSource("defaultFileSystems")
     void theNameNodeBecomesTheJobsDefaultFileSystem(Template defaultFs, String keyword) {
         SqlJob sql = new SqlJob("load", "s.pig", List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-        TaskNode job = new TaskNode.FlinkJob("load", null, null, sql, "flink/wf/load.sql", "k8s/wf/load.yaml",
-                FlinkDeploymentSpec.forJob("wf-load", "/opt/ferry/flink/wf/load.sql"), new TreeMap<>(), List.of(),
-                defaultFs, "end", "end", null);
-        String dag = DagRenderer.render(new WorkflowPlan("wf", "Oozie workflow wf", List.of("workflow.xml"), null,
-                new TreeMap<>(), new TreeMap<>(), List.of(job, new TaskNode.End("end", null, null)),
-                List.of(new WorkflowPlan.Edge("load", WorkflowPlan.Port.OK, "end")), List.of()));
+        TaskNode job = new TaskNode.FlinkJob(
+                "load",
+                null,
+                null,
+                sql,
+                "flink/wf/load.sql",
+                "k8s/wf/load.yaml",
+                FlinkDeploymentSpec.forJob("wf-load", "/opt/ferry/flink/wf/load.sql"),
+                new TreeMap<>(),
+                List.of(),
+                defaultFs,
+                "end",
+                "end",
+                null);
+        String dag = DagRenderer.render(new WorkflowPlan(
+                "wf",
+                "Oozie workflow wf",
+                List.of("workflow.xml"),
+                null,
+                new TreeMap<>(),
+                new TreeMap<>(),
+                List.of(job, new TaskNode.End("end", null, null)),
+                List.of(new WorkflowPlan.Edge("load", WorkflowPlan.Port.OK, "end")),
+                List.of()));
         String expected = """
                     load = oozie.flink_sql_job(
                         "load",

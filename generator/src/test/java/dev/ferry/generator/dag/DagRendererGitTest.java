@@ -16,22 +16,41 @@ import org.junit.jupiter.api.Test;
 class DagRendererGitTest {
 
     private static String render(TaskNode.Git git) {
-        List<TaskNode> tasks = List.of(git, new TaskNode.End("end", null, null),
+        List<TaskNode> tasks = List.of(
+                git,
+                new TaskNode.End("end", null, null),
                 new TaskNode.Kill("fail", null, null, Template.text("failed")));
-        List<WorkflowPlan.Edge> edges = List.of(new WorkflowPlan.Edge("fetch", WorkflowPlan.Port.OK, "end"),
+        List<WorkflowPlan.Edge> edges = List.of(
+                new WorkflowPlan.Edge("fetch", WorkflowPlan.Port.OK, "end"),
                 new WorkflowPlan.Edge("fetch", WorkflowPlan.Port.ERROR, "fail"));
-        return DagRenderer.render(new WorkflowPlan("wf", "Oozie workflow wf", List.of("workflow.xml"), null,
-                new TreeMap<>(), new TreeMap<>(), tasks, edges, List.of()));
+        return DagRenderer.render(new WorkflowPlan(
+                "wf",
+                "Oozie workflow wf",
+                List.of("workflow.xml"),
+                null,
+                new TreeMap<>(),
+                new TreeMap<>(),
+                tasks,
+                edges,
+                List.of()));
     }
 
     @Test
     void everyFieldBecomesAKeywordArgument() {
         Template nameNode = Template.of(new RuntimeExpr.Property("nameNode"));
         Template apps = TemplateText.concat(nameNode, "/apps/etl");
-        String dag = render(new TaskNode.Git("fetch", null, null, nameNode,
-                Template.text("ssh://git@github.com/acme/etl.git"), Template.text("main"),
-                Template.text("/keys/etl_rsa"), apps,
-                List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, apps)), "end", "fail",
+        String dag = render(new TaskNode.Git(
+                "fetch",
+                null,
+                null,
+                nameNode,
+                Template.text("ssh://git@github.com/acme/etl.git"),
+                Template.text("main"),
+                Template.text("/keys/etl_rsa"),
+                apps,
+                List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, apps)),
+                "end",
+                "fail",
                 new RetryPolicy(2, 5, false)));
         String expected = """
                     fetch = oozie.git(
@@ -56,8 +75,19 @@ class DagRendererGitTest {
 
     @Test
     void noBranchKeyOrPrepareLeavesTheirArgumentsOut() {
-        String dag = render(new TaskNode.Git("fetch", null, null, null, Template.text("https://github.com/apache/oozie"),
-                null, null, Template.text("hdfs://nn/apps/oozie"), List.of(), "end", "fail", null));
+        String dag = render(new TaskNode.Git(
+                "fetch",
+                null,
+                null,
+                null,
+                Template.text("https://github.com/apache/oozie"),
+                null,
+                null,
+                Template.text("hdfs://nn/apps/oozie"),
+                List.of(),
+                "end",
+                "fail",
+                null));
         String expected = """
                     fetch = oozie.git(
                         "fetch",

@@ -24,7 +24,9 @@ class ElToJinjaOracleCasesTest {
 
     static Stream<Arguments> cases() throws IOException {
         Path file = Path.of("..", "runtime", "python", "tests", "data", "el_oracle_cases.tsv");
-        List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> lines = Files.readAllLines(file).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .toList();
         assertTrue(lines.size() > 90, "cases: " + lines.size());
         return lines.stream().map(l -> l.split("\t", -1)).map(cols -> Arguments.of(cols[0], cols[1]));
     }
@@ -33,8 +35,10 @@ class ElToJinjaOracleCasesTest {
     @MethodSource("cases")
     void rendersTheJinjaTheOracleTestChecks(String el, String jinja) {
         Diagnostics diagnostics = new Diagnostics();
-        String rendered = ElToJinjaTest.render(ElParser.parse(el, SourceSpan.of("cases.tsv", 1, 1), diagnostics)
-                .orElseThrow(), diagnostics);
+        String rendered = ElToJinjaTest.render(
+                ElParser.parse(el, SourceSpan.of("cases.tsv", 1, 1), diagnostics)
+                        .orElseThrow(),
+                diagnostics);
         assertEquals(jinja, rendered);
         assertEquals(0, diagnostics.size(), () -> diagnostics.sorted().toString());
     }

@@ -158,8 +158,12 @@ class ElToJinjaTest {
     void unknownFunctionBecomesATodoStringAndAWarning() {
         Diagnostics diagnostics = new Diagnostics();
         String jinja = render(parse("out=${coord:absoluteRange(concat('in', 'put'))}/${wf:user()}"), diagnostics);
-        assertEquals("out={{ 'TODO(OOZ-W004): ${coord:absoluteRange(concat(\\'in\\', \\'put\\'))}' }}/{{ wf.user() }}", jinja);
-        assertEquals(List.of("wf.xml:7:11: warning OOZ-W004: EL function 'coord:absoluteRange' has no Airflow equivalent yet"),
+        assertEquals(
+                "out={{ 'TODO(OOZ-W004): ${coord:absoluteRange(concat(\\'in\\', \\'put\\'))}' }}/{{ wf.user() }}",
+                jinja);
+        assertEquals(
+                List.of(
+                        "wf.xml:7:11: warning OOZ-W004: EL function 'coord:absoluteRange' has no Airflow equivalent yet"),
                 formatted(diagnostics));
     }
 
@@ -168,8 +172,9 @@ class ElToJinjaTest {
         Diagnostics diagnostics = new Diagnostics();
         String jinja = predicate(parse("${wf:callback('ok') eq 'x' and x}"), diagnostics);
         assertEquals("{{ 'TODO(OOZ-W004): ${wf:callback(\\'ok\\') eq \\'x\\' and x}' }}", jinja);
-        assertEquals(List.of("wf.xml:7:7: warning OOZ-W004: EL function 'wf:callback' is not translated: Oozie's "
-                + "callback URL (CallbackService) has no Airflow counterpart: a task reports its state itself"),
+        assertEquals(
+                List.of("wf.xml:7:7: warning OOZ-W004: EL function 'wf:callback' is not translated: Oozie's "
+                        + "callback URL (CallbackService) has no Airflow counterpart: a task reports its state itself"),
                 formatted(diagnostics));
     }
 
@@ -185,17 +190,22 @@ class ElToJinjaTest {
     void hadoopCountersTranslateToAnEmptyMapWithAWarningWhereTheyAreUsed() {
         Diagnostics diagnostics = new Diagnostics();
         String jinja = predicate(parse("${hadoop:counters('mr-node')[RECORDS][MAP_IN] gt 0}"), diagnostics);
-        assertEquals("{{ el.gt(hadoop.counters('mr-node')['org.apache.hadoop.mapred.Task$Counter']"
-                + "['MAP_INPUT_RECORDS'], 0) }}", jinja);
-        assertEquals(List.of("wf.xml:7:7: warning OOZ-W008: EL function 'hadoop:counters' is translated, but a Flink "
-                + "job has no Hadoop counters: hadoop:counters gives an empty map (every counter null) unless the "
-                + "action pushes XCom 'ferry_hadoop_counters'"), formatted(diagnostics));
+        assertEquals(
+                "{{ el.gt(hadoop.counters('mr-node')['org.apache.hadoop.mapred.Task$Counter']"
+                        + "['MAP_INPUT_RECORDS'], 0) }}",
+                jinja);
+        assertEquals(
+                List.of("wf.xml:7:7: warning OOZ-W008: EL function 'hadoop:counters' is translated, but a Flink "
+                        + "job has no Hadoop counters: hadoop:counters gives an empty map (every counter null) unless the "
+                        + "action pushes XCom 'ferry_hadoop_counters'"),
+                formatted(diagnostics));
     }
 
     @Test
     void aCaveatIsReportedOncePerCall() {
         Diagnostics diagnostics = new Diagnostics();
-        assertEquals("{{ (el.text(hadoop.counters('mr')['g']['c']) | string | lower) == 'true' }}",
+        assertEquals(
+                "{{ (el.text(hadoop.counters('mr')['g']['c']) | string | lower) == 'true' }}",
                 predicate(parse("${hadoop:counters('mr')['g']['c']}"), diagnostics));
         assertEquals(1, diagnostics.size());
     }
@@ -206,7 +216,9 @@ class ElToJinjaTest {
             Diagnostics diagnostics = new Diagnostics();
             String jinja = render(parse(el), diagnostics);
             assertTrue(jinja.startsWith("{{ 'TODO(OOZ-W004): "), jinja);
-            assertTrue(formatted(diagnostics).get(0).contains("is not translated: "), formatted(diagnostics).toString());
+            assertTrue(
+                    formatted(diagnostics).get(0).contains("is not translated: "),
+                    formatted(diagnostics).toString());
         }
     }
 
@@ -214,15 +226,21 @@ class ElToJinjaTest {
     void wrongArgumentCountIsAWarningNotACrash() {
         Diagnostics diagnostics = new Diagnostics();
         assertEquals("{{ 'TODO(OOZ-W004): ${wf:user(1)}' }}", render(parse("${wf:user(1)}"), diagnostics));
-        assertEquals(List.of("wf.xml:7:7: warning OOZ-W004: EL function 'wf:user' takes 0 argument(s), found 1"),
+        assertEquals(
+                List.of("wf.xml:7:7: warning OOZ-W004: EL function 'wf:user' takes 0 argument(s), found 1"),
                 formatted(diagnostics));
     }
 
     @Test
     void expressionGivesPythonOrNothing() {
-        assertEquals("wf.user()", JinjaPrinter.expression(
-                ElLowering.expression(parse("${wf:user()}").expressions().get(0).expr()).orElseThrow()));
-        assertTrue(ElLowering.expression(parse("${coord:current(0)}").expressions().get(0).expr()).isEmpty());
+        assertEquals(
+                "wf.user()",
+                JinjaPrinter.expression(ElLowering.expression(
+                                parse("${wf:user()}").expressions().get(0).expr())
+                        .orElseThrow()));
+        assertTrue(ElLowering.expression(
+                        parse("${coord:current(0)}").expressions().get(0).expr())
+                .isEmpty());
     }
 
     @Test
@@ -244,20 +262,25 @@ class ElToJinjaTest {
 
     private static ElTemplate parse(String el) {
         Diagnostics diagnostics = new Diagnostics();
-        ElTemplate template = ElParser.parse(el, SourceSpan.of("wf.xml", 7, 5), diagnostics).orElseThrow();
+        ElTemplate template =
+                ElParser.parse(el, SourceSpan.of("wf.xml", 7, 5), diagnostics).orElseThrow();
         assertEquals(List.of(), formatted(diagnostics));
         return template;
     }
 
     private static List<String> formatted(Diagnostics diagnostics) {
-        return diagnostics.sorted().stream().map(Diagnostic::format).map(s -> s.lines().findFirst().orElse("")).toList();
+        return diagnostics.sorted().stream()
+                .map(Diagnostic::format)
+                .map(s -> s.lines().findFirst().orElse(""))
+                .toList();
     }
 
     /** Rows of {@code left => right}; text blocks keep the cases readable side by side. */
     static Stream<Arguments> rows(String table) {
         return table.lines().filter(l -> !l.isBlank()).map(line -> {
             int arrow = line.indexOf(" => ");
-            return Arguments.of(line.substring(0, arrow).strip(), line.substring(arrow + 4).strip());
+            return Arguments.of(
+                    line.substring(0, arrow).strip(), line.substring(arrow + 4).strip());
         });
     }
 }

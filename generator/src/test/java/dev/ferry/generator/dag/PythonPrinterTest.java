@@ -23,15 +23,28 @@ class PythonPrinterTest {
     static Stream<Arguments> trees() {
         return Stream.of(
                 Arguments.of(new PyExpr.Call("oozie.fork", List.of(PyExpr.str("f")), List.of()), "oozie.fork(\"f\")"),
-                Arguments.of(new PyExpr.Call("oozie.kill", List.of(PyExpr.str("k")), List.of(
-                        DagRenderer.keyword("message", "a message"), PyExpr.keyword("retry_max", PyExpr.name("3")))), """
+                Arguments.of(
+                        new PyExpr.Call(
+                                "oozie.kill",
+                                List.of(PyExpr.str("k")),
+                                List.of(
+                                        DagRenderer.keyword("message", "a message"),
+                                        PyExpr.keyword("retry_max", PyExpr.name("3")))),
+                        """
                         oozie.kill(
                             "k",
                             message="a message",
                             retry_max=3,
                         )"""),
-                Arguments.of(new PyExpr.Call("oozie.email", List.of(PyExpr.str("mail")), List.of(
-                        DagRenderer.keyword("body", "a body long enough that it does not fit on the line after its keyword at all.."))), """
+                Arguments.of(
+                        new PyExpr.Call(
+                                "oozie.email",
+                                List.of(PyExpr.str("mail")),
+                                List.of(
+                                        DagRenderer.keyword(
+                                                "body",
+                                                "a body long enough that it does not fit on the line after its keyword at all.."))),
+                        """
                         oozie.email(
                             "mail",
                             body=(
@@ -39,8 +52,11 @@ class PythonPrinterTest {
                             ),
                         )"""),
                 Arguments.of(PyExpr.strings("a", "b"), "(\"a\", \"b\")"),
-                Arguments.of(PyExpr.strings("a rather long first element of the tuple",
-                        "and a second one that does not fit either"), """
+                Arguments.of(
+                        PyExpr.strings(
+                                "a rather long first element of the tuple",
+                                "and a second one that does not fit either"),
+                        """
                         (
                             "a rather long first element of the tuple",
                             "and a second one that does not fit either",
@@ -70,7 +86,8 @@ class PythonPrinterTest {
 
     @Test
     void everyTaskKindHasOneCall() {
-        Set<Class<?>> kinds = Arrays.stream(TaskNode.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        Set<Class<?>> kinds =
+                Arrays.stream(TaskNode.class.getPermittedSubclasses()).collect(Collectors.toSet());
         assertEquals(kinds, Set.copyOf(DagRenderer.kindsWithCalls()));
     }
 }

@@ -21,14 +21,16 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class ClusterFilesTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "''                                      | ferry_janitor",
-        "clickstream_daily                       | ferry_janitor",
-        "ferry_janitor                           | ferry_janitor_2",
-        "ferry_janitor,ferry_janitor_2           | ferry_janitor_3",
-        "ferry_janitor_2                         | ferry_janitor",
-        "FERRY_JANITOR                           | ferry_janitor",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''                                      | ferry_janitor",
+                "clickstream_daily                       | ferry_janitor",
+                "ferry_janitor                           | ferry_janitor_2",
+                "ferry_janitor,ferry_janitor_2           | ferry_janitor_3",
+                "ferry_janitor_2                         | ferry_janitor",
+                "FERRY_JANITOR                           | ferry_janitor",
+            })
     void janitorDagIdIsOneNoAppHas(String taken, String expected) {
         List<String> ids = taken.isEmpty() ? List.of() : List.of(taken.split(","));
         assertEquals(expected, ClusterFiles.janitorDagId(ids));
@@ -47,11 +49,14 @@ class ClusterFilesTest {
 
     @Test
     void workerRoleIsBoundToTheServiceAccountTheUserNames() {
-        List<Map<String, Object>> docs = documents(ClusterFiles.rbac(ClusterFiles.ServiceAccount.parse("airflow-prod/worker")));
+        List<Map<String, Object>> docs =
+                documents(ClusterFiles.rbac(ClusterFiles.ServiceAccount.parse("airflow-prod/worker")));
         Map<String, Object> binding = byKindAndName(docs, "RoleBinding", "ferry-airflow-worker");
-        assertEquals(List.of(Map.of("kind", "ServiceAccount", "name", "worker", "namespace", "airflow-prod")),
+        assertEquals(
+                List.of(Map.of("kind", "ServiceAccount", "name", "worker", "namespace", "airflow-prod")),
                 binding.get("subjects"));
-        assertEquals(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", "ferry-airflow-worker"),
+        assertEquals(
+                Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "Role", "name", "ferry-airflow-worker"),
                 binding.get("roleRef"));
     }
 
@@ -59,8 +64,10 @@ class ClusterFilesTest {
     @SuppressWarnings("unchecked")
     void theWorkerMayCreateAndDeleteSecretsButNeverReadThem() {
         Map<String, Object> role = byKindAndName(documents(ClusterFiles.rbac(null)), "Role", "ferry-airflow-worker");
-        List<Map<String, Object>> secretRules = ((List<Map<String, Object>>) role.get("rules")).stream()
-                .filter(rule -> ((List<String>) rule.get("resources")).contains("secrets")).toList();
+        List<Map<String, Object>> secretRules = ((List<Map<String, Object>>) role.get("rules"))
+                .stream()
+                        .filter(rule -> ((List<String>) rule.get("resources")).contains("secrets"))
+                        .toList();
         assertEquals(1, secretRules.size(), role.toString());
         assertEquals(List.of("create", "delete"), secretRules.get(0).get("verbs"));
     }
@@ -78,36 +85,52 @@ class ClusterFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"worker", "/worker", "airflow/", "Airflow/worker", "airflow/Worker", "air_flow/worker",
-        "airflow/worker/x", "-airflow/worker", "airflow/worker.", "airflow/a b"})
+    @ValueSource(
+            strings = {
+                "worker",
+                "/worker",
+                "airflow/",
+                "Airflow/worker",
+                "airflow/Worker",
+                "air_flow/worker",
+                "airflow/worker/x",
+                "-airflow/worker",
+                "airflow/worker.",
+                "airflow/a b"
+            })
     void badWorkerAccountsAreRefused(String text) {
         assertThrows(IllegalArgumentException.class, () -> ClusterFiles.ServiceAccount.parse(text));
     }
 
     @Test
     void dottedServiceAccountNamesAreKubernetesNames() {
-        assertEquals(new ClusterFiles.ServiceAccount("ns", "airflow.worker-1"),
+        assertEquals(
+                new ClusterFiles.ServiceAccount("ns", "airflow.worker-1"),
                 ClusterFiles.ServiceAccount.parse("ns/airflow.worker-1"));
     }
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> documents(String yaml) {
         List<Map<String, Object>> docs = new ArrayList<>();
-        new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml).forEach(d -> docs.add((Map<String, Object>) d));
+        new Yaml(new SafeConstructor(new LoaderOptions()))
+                .loadAll(yaml)
+                .forEach(d -> docs.add((Map<String, Object>) d));
         return docs;
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> byKindAndName(List<Map<String, Object>> docs, String kind, String name) {
         return docs.stream()
-                .filter(d -> kind.equals(d.get("kind")) && name.equals(((Map<String, Object>) d.get("metadata")).get("name")))
+                .filter(d -> kind.equals(d.get("kind"))
+                        && name.equals(((Map<String, Object>) d.get("metadata")).get("name")))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in " + docs));
     }
 
     @SuppressWarnings("unchecked")
     private static Set<String> names(List<Map<String, Object>> docs, String kind) {
-        return docs.stream().filter(d -> kind.equals(d.get("kind")))
+        return docs.stream()
+                .filter(d -> kind.equals(d.get("kind")))
                 .map(d -> (String) ((Map<String, Object>) d.get("metadata")).get("name"))
                 .collect(java.util.stream.Collectors.toSet());
     }

@@ -16,16 +16,50 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class YamlDocumentsTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "yes", "no", "on", "null", "~", "1.0", "0x1F", "2024-05-01", "-", "- item",
-        "a: b", "key: value\nother: injected", "# comment", "x #not a comment", "'quoted'", "\"dq\"",
-        "{a: 1}", "[1, 2]", "&anchor", "*alias", "!!python/object:os.system", "%TAG", "@at", "`tick`",
-        "| literal", "> folded", "trailing space ", " leading", "tab\there", "line\r\nbreak", "\u2028sep",
-"emoji \uD83D\uDE00", "---", "...", "apps/x/pig/a b.pig", ""
-    })
+    @ValueSource(
+            strings = {
+                "yes",
+                "no",
+                "on",
+                "null",
+                "~",
+                "1.0",
+                "0x1F",
+                "2024-05-01",
+                "-",
+                "- item",
+                "a: b",
+                "key: value\nother: injected",
+                "# comment",
+                "x #not a comment",
+                "'quoted'",
+                "\"dq\"",
+                "{a: 1}",
+                "[1, 2]",
+                "&anchor",
+                "*alias",
+                "!!python/object:os.system",
+                "%TAG",
+                "@at",
+                "`tick`",
+                "| literal",
+                "> folded",
+                "trailing space ",
+                " leading",
+                "tab\there",
+                "line\r\nbreak",
+                "\u2028sep",
+                "emoji \uD83D\uDE00",
+                "---",
+                "...",
+                "apps/x/pig/a b.pig",
+                ""
+            })
     void everyScalarReadsBackAsTheSameString(String hostile) {
         Map<String, Object> doc = FlinkDeploymentRenderer.map(
-                "metadata", FlinkDeploymentRenderer.map("annotations", FlinkDeploymentRenderer.map("ferry/source", hostile)),
+                "metadata",
+                        FlinkDeploymentRenderer.map(
+                                "annotations", FlinkDeploymentRenderer.map("ferry/source", hostile)),
                 "args", List.of("--script", hostile));
         String yaml = YamlDocuments.render("header", List.of(doc));
         Map<String, Object> back = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);

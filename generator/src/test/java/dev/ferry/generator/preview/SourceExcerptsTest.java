@@ -104,9 +104,11 @@ class SourceExcerptsTest {
                 -- b.pig:9
                 INSERT INTO s SELECT * FROM v;
                 """;
-        assertEquals(List.of(
-                new SourceExcerpts.SqlBlock(1, 3, List.of()),
-                new SourceExcerpts.SqlBlock(4, 6, List.of(3)),
-                new SourceExcerpts.SqlBlock(7, 12, List.of(5, 7))), SourceExcerpts.sqlBlocks(sql, "a.pig"));
+        assertEquals(
+                List.of(
+                        new SourceExcerpts.SqlBlock(1, 3, List.of()),
+                        new SourceExcerpts.SqlBlock(4, 6, List.of(3)),
+                        new SourceExcerpts.SqlBlock(7, 12, List.of(5, 7))),
+                SourceExcerpts.sqlBlocks(sql, "a.pig"));
     }
 }

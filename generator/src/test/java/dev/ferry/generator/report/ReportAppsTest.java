@@ -17,23 +17,35 @@ import org.junit.jupiter.api.Test;
 class ReportAppsTest {
 
     private static WorkflowPlan plan(String id, String workflow) {
-        return new WorkflowPlan(id, "Oozie workflow " + id, List.of(workflow), null, new TreeMap<>(), new TreeMap<>(),
-                List.of(), List.of(), List.of());
+        return new WorkflowPlan(
+                id,
+                "Oozie workflow " + id,
+                List.of(workflow),
+                null,
+                new TreeMap<>(),
+                new TreeMap<>(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     /** file of a diagnostic → the app it is listed under, for apps at the given workflow files. */
     private static Map<String, String> appsOf(List<String> workflows, List<String> files) {
-        List<WorkflowPlan> plans = workflows.stream().map(w -> plan("d" + workflows.indexOf(w), w)).toList();
+        List<WorkflowPlan> plans =
+                workflows.stream().map(w -> plan("d" + workflows.indexOf(w), w)).toList();
         List<Diagnostic> diagnostics = files.stream()
-                .map(f -> Diagnostic.of(DiagnosticCode.OOZ_W001, SourceSpan.of(f, 1, 1), "m")).toList();
+                .map(f -> Diagnostic.of(DiagnosticCode.OOZ_W001, SourceSpan.of(f, 1, 1), "m"))
+                .toList();
         Report report = Report.of(new Conversion("repo", plans, diagnostics));
-        return report.apps().stream().flatMap(app -> app.diagnostics().stream().map(d -> Map.entry(d.file(), app.path())))
+        return report.apps().stream()
+                .flatMap(app -> app.diagnostics().stream().map(d -> Map.entry(d.file(), app.path())))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a + "," + b, TreeMap::new));
     }
 
     @Test
     void aFileGoesToTheDeepestAppHoldingIt() {
-        List<String> workflows = List.of("workflow.xml", "apps/a/workflow.xml", "apps/a/b/workflow.xml", "x/workflow.xml");
+        List<String> workflows =
+                List.of("workflow.xml", "apps/a/workflow.xml", "apps/a/b/workflow.xml", "x/workflow.xml");
         Map<String, String> expected = new TreeMap<>(Map.of(
                 "apps/a/b/c/s.pig", "apps/a/b",
                 "apps/a/b/s.pig", "apps/a/b",
@@ -47,7 +59,8 @@ class ReportAppsTest {
 
     @Test
     void withoutARootAppAFileOutsideEveryAppIsListedUnderItsOwnDirectory() {
-        assertEquals(Map.of("apps/ab/s.pig", "apps/ab", "apps/a/s.pig", "apps/a", "s.pig", "."),
+        assertEquals(
+                Map.of("apps/ab/s.pig", "apps/ab", "apps/a/s.pig", "apps/a", "s.pig", "."),
                 appsOf(List.of("apps/a/workflow.xml"), List.of("apps/ab/s.pig", "apps/a/s.pig", "s.pig")));
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenSqlTest {
 
-    private static final Path GOLDEN = Path.of(System.getProperty("ferry.root", "..")).resolve(
-            "generator/src/test/resources/golden/sql");
+    private static final Path GOLDEN =
+            Path.of(System.getProperty("ferry.root", "..")).resolve("generator/src/test/resources/golden/sql");
 
     static Stream<Path> scripts() throws IOException {
         try (Stream<Path> files = Files.list(GOLDEN)) {
@@ -38,8 +38,8 @@ class GoldenSqlTest {
         String sql = PigParser.parse(script, name, diagnostics)
                 .flatMap(s -> PigToSql.translate(s, name.replace(".pig", ""), diagnostics))
                 .map(SqlScriptRenderer::render)
-                .orElseThrow(() -> new AssertionError(String.join("\n",
-                        diagnostics.sorted().stream().map(d -> d.format()).toList())));
+                .orElseThrow(() -> new AssertionError(String.join(
+                        "\n", diagnostics.sorted().stream().map(d -> d.format()).toList())));
         Path golden = GOLDEN.resolve(name.replace(".pig", ".sql"));
         if (Boolean.getBoolean("ferry.regenerate")) {
             Files.writeString(golden, sql);

@@ -86,8 +86,8 @@ final class ElAstBuilder extends OozieElBaseVisitor<ElExpr> {
         return new Ternary(visit(ctx.condition), visit(ctx.whenTrue), visit(ctx.whenFalse), span(ctx));
     }
 
-    private ElExpr binary(ParserRuleContext ctx, Token op, OozieElParser.ExprContext left,
-                          OozieElParser.ExprContext right) {
+    private ElExpr binary(
+            ParserRuleContext ctx, Token op, OozieElParser.ExprContext left, OozieElParser.ExprContext right) {
         return new Binary(operator(op), visit(left), visit(right), span(ctx));
     }
 
@@ -117,7 +117,9 @@ final class ElAstBuilder extends OozieElBaseVisitor<ElExpr> {
                 String name = property.propertyName().getText();
                 value = value instanceof Identifier id
                         ? new Identifier(id.name() + "." + name, id.span())
-                        : new Index(value, new Literal(Literal.Kind.STRING, name, span(property.propertyName())),
+                        : new Index(
+                                value,
+                                new Literal(Literal.Kind.STRING, name, span(property.propertyName())),
                                 value.span());
             } else {
                 OozieElParser.IndexSuffixContext index = (OozieElParser.IndexSuffixContext) suffix;
@@ -150,8 +152,11 @@ final class ElAstBuilder extends OozieElBaseVisitor<ElExpr> {
     public ElExpr visitQualifiedCallPrimary(OozieElParser.QualifiedCallPrimaryContext ctx) {
         String qualified = ctx.QUALIFIED_NAME().getText();
         int colon = qualified.indexOf(':');
-        return new FunctionCall(qualified.substring(0, colon).strip(), qualified.substring(colon + 1).strip(),
-                arguments(ctx.arguments()), span(ctx));
+        return new FunctionCall(
+                qualified.substring(0, colon).strip(),
+                qualified.substring(colon + 1).strip(),
+                arguments(ctx.arguments()),
+                span(ctx));
     }
 
     @Override
@@ -160,7 +165,9 @@ final class ElAstBuilder extends OozieElBaseVisitor<ElExpr> {
     }
 
     private List<ElExpr> arguments(OozieElParser.ArgumentsContext arguments) {
-        return arguments == null ? List.of() : arguments.expr().stream().map(this::visit).toList();
+        return arguments == null
+                ? List.of()
+                : arguments.expr().stream().map(this::visit).toList();
     }
 
     @Override

@@ -13,7 +13,13 @@ public sealed interface ElExpr {
      * ("10", "1.5e3"), "true"/"false" for booleans and null for {@code null}.
      */
     record Literal(Kind kind, String value, SourceSpan span) implements ElExpr {
-        public enum Kind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
+        public enum Kind {
+            STRING,
+            INTEGER,
+            DECIMAL,
+            BOOLEAN,
+            NULL
+        }
     }
 
     /** A variable, dotted names included: {@code nameNode}, {@code user.name}, {@code oozie.wf.application.path}. */
@@ -43,8 +49,19 @@ public sealed interface ElExpr {
 
     /** Binary operators, each with its canonical EL spelling (the word forms eq, and, div... map here). */
     enum BinaryOperator {
-        MULTIPLY("*"), DIVIDE("/"), MODULO("%"), ADD("+"), SUBTRACT("-"),
-        LT("<"), GT(">"), LE("<="), GE(">="), EQ("=="), NE("!="), AND("&&"), OR("||");
+        MULTIPLY("*"),
+        DIVIDE("/"),
+        MODULO("%"),
+        ADD("+"),
+        SUBTRACT("-"),
+        LT("<"),
+        GT(">"),
+        LE("<="),
+        GE(">="),
+        EQ("=="),
+        NE("!="),
+        AND("&&"),
+        OR("||");
 
         private final String symbol;
 
@@ -58,7 +75,9 @@ public sealed interface ElExpr {
     }
 
     enum UnaryOperator {
-        NOT("!"), NEGATE("-"), EMPTY("empty");
+        NOT("!"),
+        NEGATE("-"),
+        EMPTY("empty");
 
         private final String symbol;
 

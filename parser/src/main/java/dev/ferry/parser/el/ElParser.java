@@ -43,7 +43,9 @@ public final class ElParser {
             }
             int end = expressionEnd(text, i + 2);
             if (end < 0) {
-                diagnostics.report(DiagnosticCode.OOZ_E007, positions.at(i),
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E007,
+                        positions.at(i),
                         "EL expression '" + abbreviate(text.substring(i)) + "' is not closed by '}'",
                         "Oozie EL has no escape for '${' in text; write ${'${'} for a literal '${'");
                 failed = true;
@@ -94,8 +96,8 @@ public final class ElParser {
         return -1;
     }
 
-    private static Optional<ElExpr> expression(String text, int start, int end, Positions positions,
-                                               Diagnostics diagnostics) {
+    private static Optional<ElExpr> expression(
+            String text, int start, int end, Positions positions, Diagnostics diagnostics) {
         String body = text.substring(start, end);
         FirstError errors = new FirstError();
         OozieElLexer lexer = new OozieElLexer(CharStreams.fromString(body));
@@ -107,7 +109,9 @@ public final class ElParser {
         OozieElParser.ElExpressionContext tree = parser.elExpression();
         if (errors.message != null) {
             int offset = errors.offset >= 0 ? errors.offset : offsetOf(body, errors.line, errors.column);
-            diagnostics.report(DiagnosticCode.OOZ_E007, positions.at(start + Math.min(offset, body.length())),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E007,
+                    positions.at(start + Math.min(offset, body.length())),
                     "EL syntax error in '${" + abbreviate(body) + "}': " + errors.message);
             return Optional.empty();
         }
@@ -137,8 +141,13 @@ public final class ElParser {
         int column;
 
         @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
-                                String message, RecognitionException e) {
+        public void syntaxError(
+                Recognizer<?, ?> recognizer,
+                Object offending,
+                int line,
+                int column,
+                String message,
+                RecognitionException e) {
             if (this.message != null) {
                 return;
             }
@@ -158,8 +167,11 @@ public final class ElParser {
 
         Positions(SourceSpan where, String text) {
             this.where = where;
-            this.lineStarts = IntStream.concat(IntStream.of(0),
-                    IntStream.range(0, text.length()).filter(i -> text.charAt(i) == '\n').map(i -> i + 1))
+            this.lineStarts = IntStream.concat(
+                            IntStream.of(0),
+                            IntStream.range(0, text.length())
+                                    .filter(i -> text.charAt(i) == '\n')
+                                    .map(i -> i + 1))
                     .toArray();
         }
 

@@ -22,7 +22,10 @@ public record ElTemplate(List<ElPart> parts) {
     }
 
     public List<ElExpression> expressions() {
-        return parts.stream().filter(ElExpression.class::isInstance).map(ElExpression.class::cast).toList();
+        return parts.stream()
+                .filter(ElExpression.class::isInstance)
+                .map(ElExpression.class::cast)
+                .toList();
     }
 
     /** The original text back. */

@@ -42,8 +42,8 @@ public final class ElTreeFormat {
             return i.name();
         }
         if (expr instanceof FunctionCall f) {
-            return f.qualifiedName() + "(" + f.arguments().stream().map(ElTreeFormat::format)
-                    .collect(Collectors.joining(", ")) + ")";
+            return f.qualifiedName() + "("
+                    + f.arguments().stream().map(ElTreeFormat::format).collect(Collectors.joining(", ")) + ")";
         }
         if (expr instanceof Binary b) {
             return "(" + b.op().symbol() + " " + format(b.left()) + " " + format(b.right()) + ")";

@@ -11,9 +11,19 @@ import java.util.List;
  * @param cred          {@code cred} attribute (comma-separated credential names), null when absent
  * @param otherElements children the model does not map (sla:info...), for the report
  */
-public record ActionNode(String name, SourceSpan span, Action action, String okTo, String errorTo,
-                         Integer retryMax, Integer retryInterval, String retryPolicy, String cred,
-                         SourceSpan okSpan, SourceSpan errorSpan, List<XmlElement> otherElements)
+public record ActionNode(
+        String name,
+        SourceSpan span,
+        Action action,
+        String okTo,
+        String errorTo,
+        Integer retryMax,
+        Integer retryInterval,
+        String retryPolicy,
+        String cred,
+        SourceSpan okSpan,
+        SourceSpan errorSpan,
+        List<XmlElement> otherElements)
         implements WorkflowNode {
 
     public ActionNode {

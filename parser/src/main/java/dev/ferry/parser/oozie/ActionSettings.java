@@ -13,8 +13,12 @@ import java.util.List;
  * @param inherited       what came from {@code <global>}, for the report: {@code resource-manager},
  *                        {@code name-node}, {@code job-xml:<path>}, {@code configuration:<name>}
  */
-public record ActionSettings(String resourceManager, String nameNode, List<String> jobXml,
-                             List<ConfigProperty> configuration, List<String> inherited) {
+public record ActionSettings(
+        String resourceManager,
+        String nameNode,
+        List<String> jobXml,
+        List<ConfigProperty> configuration,
+        List<String> inherited) {
 
     public ActionSettings {
         jobXml = List.copyOf(jobXml);

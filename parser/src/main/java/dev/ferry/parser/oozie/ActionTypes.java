@@ -9,8 +9,8 @@ final class ActionTypes {
     static final Set<String> CORE = Set.of("map-reduce", "pig", "sub-workflow", "fs", "java");
 
     /** Extension actions, by element name; each has its own namespace and XSD in oozie-client. */
-    static final Set<String> EXTENSIONS = Set.of("email", "shell", "hive", "hive2", "sqoop", "ssh", "distcp", "spark",
-            "git");
+    static final Set<String> EXTENSIONS =
+            Set.of("email", "shell", "hive", "hive2", "sqoop", "ssh", "distcp", "spark", "git");
 
     private ActionTypes() {}
 

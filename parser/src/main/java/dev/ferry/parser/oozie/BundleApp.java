@@ -9,8 +9,15 @@ import java.util.List;
  * @param kickOffTime {@code <controls><kick-off-time>} as written (raw EL or a UTC date), null when absent
  * @param controlsSpan position of {@code <controls>}, the root's span when absent
  */
-public record BundleApp(String name, String namespace, SourceSpan span, String kickOffTime, SourceSpan controlsSpan,
-                        List<Parameter> parameters, List<BundleCoordinator> coordinators, String file) {
+public record BundleApp(
+        String name,
+        String namespace,
+        SourceSpan span,
+        String kickOffTime,
+        SourceSpan controlsSpan,
+        List<Parameter> parameters,
+        List<BundleCoordinator> coordinators,
+        String file) {
 
     public BundleApp {
         parameters = List.copyOf(parameters);
@@ -18,8 +25,8 @@ public record BundleApp(String name, String namespace, SourceSpan span, String k
     }
 
     /** See {@link WorkflowApp#resolveParameters}. */
-    public java.util.SortedMap<String, String> resolveParameters(java.util.Map<String, String> supplied,
-                                                                 dev.ferry.diagnostics.Diagnostics diagnostics) {
+    public java.util.SortedMap<String, String> resolveParameters(
+            java.util.Map<String, String> supplied, dev.ferry.diagnostics.Diagnostics diagnostics) {
         return Parameters.resolve(parameters, supplied, diagnostics);
     }
 

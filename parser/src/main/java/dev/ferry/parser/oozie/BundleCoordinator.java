@@ -9,8 +9,13 @@ import java.util.List;
  * @param critical the 0.2 {@code critical} attribute as written, null when absent
  * @param enabled  the 0.2 {@code enabled} attribute as written, null when absent (Oozie then starts it)
  */
-public record BundleCoordinator(String name, String critical, String enabled, String appPath,
-                                List<ConfigProperty> configuration, SourceSpan span) {
+public record BundleCoordinator(
+        String name,
+        String critical,
+        String enabled,
+        String appPath,
+        List<ConfigProperty> configuration,
+        SourceSpan span) {
 
     public BundleCoordinator {
         configuration = List.copyOf(configuration);

@@ -41,14 +41,21 @@ final class BundleReader {
             if (coordName != null) {
                 XmlElement first = seen.putIfAbsent(coordName, coordinator);
                 if (first != null) {
-                    diagnostics.report(DiagnosticCode.OOZ_E006, coordinator.span(), "duplicate coordinator name '"
-                            + coordName + "' in bundle (first defined at " + first.span() + ")");
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_E006,
+                            coordinator.span(),
+                            "duplicate coordinator name '" + coordName + "' in bundle (first defined at " + first.span()
+                                    + ")");
                 }
             }
             if (coordName != null && appPath != null) {
-                coordinators.add(new BundleCoordinator(coordName, coordinator.attribute("critical"),
-                        coordinator.attribute("enabled"), appPath,
-                        OozieElements.configuration(coordinator, diagnostics), coordinator.span()));
+                coordinators.add(new BundleCoordinator(
+                        coordName,
+                        coordinator.attribute("critical"),
+                        coordinator.attribute("enabled"),
+                        appPath,
+                        OozieElements.configuration(coordinator, diagnostics),
+                        coordinator.span()));
             }
         }
         if (root.children("coordinator").isEmpty()) {
@@ -58,7 +65,14 @@ final class BundleReader {
         if (name == null) {
             return null;
         }
-        return new BundleApp(name, root.namespace(), root.span(), kickOff,
-                controls.map(XmlElement::span).orElse(root.span()), parameters, coordinators, file);
+        return new BundleApp(
+                name,
+                root.namespace(),
+                root.span(),
+                kickOff,
+                controls.map(XmlElement::span).orElse(root.span()),
+                parameters,
+                coordinators,
+                file);
     }
 }

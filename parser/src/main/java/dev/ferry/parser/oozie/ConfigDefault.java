@@ -16,16 +16,22 @@ public final class ConfigDefault {
 
     /** The properties in document order; empty (with diagnostics) when the file is unreadable or malformed. */
     public static List<ConfigProperty> load(Path file, String displayPath, Diagnostics diagnostics) {
-        return XmlReader.read(file, displayPath, diagnostics).map(root -> properties(root, diagnostics)).orElse(List.of());
+        return XmlReader.read(file, displayPath, diagnostics)
+                .map(root -> properties(root, diagnostics))
+                .orElse(List.of());
     }
 
     public static List<ConfigProperty> parse(String xml, String displayPath, Diagnostics diagnostics) {
-        return XmlReader.read(xml, displayPath, diagnostics).map(root -> properties(root, diagnostics)).orElse(List.of());
+        return XmlReader.read(xml, displayPath, diagnostics)
+                .map(root -> properties(root, diagnostics))
+                .orElse(List.of());
     }
 
     private static List<ConfigProperty> properties(XmlElement root, Diagnostics diagnostics) {
         if (!root.name().equals("configuration")) {
-            diagnostics.report(DiagnosticCode.OOZ_E003, root.span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E003,
+                    root.span(),
                     "expected <configuration> as the root of config-default.xml, found <" + root.name() + ">");
             return List.of();
         }

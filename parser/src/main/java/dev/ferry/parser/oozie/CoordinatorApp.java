@@ -13,11 +13,25 @@ import java.util.List;
  * @param inputLogic      the 0.5 {@code <input-logic>} element as written, null when absent
  * @param otherElements   elements the model does not map (sla:info...), for the report
  */
-public record CoordinatorApp(String name, String namespace, SourceSpan span, String frequency, String start,
-                             String end, String timezone, Controls controls, List<Dataset> datasets,
-                             List<DataEvent> inputEvents, List<DataEvent> outputEvents, String workflowAppPath,
-                             List<ConfigProperty> configuration, String file, List<Parameter> parameters,
-                             List<String> datasetIncludes, XmlElement inputLogic, List<XmlElement> otherElements) {
+public record CoordinatorApp(
+        String name,
+        String namespace,
+        SourceSpan span,
+        String frequency,
+        String start,
+        String end,
+        String timezone,
+        Controls controls,
+        List<Dataset> datasets,
+        List<DataEvent> inputEvents,
+        List<DataEvent> outputEvents,
+        String workflowAppPath,
+        List<ConfigProperty> configuration,
+        String file,
+        List<Parameter> parameters,
+        List<String> datasetIncludes,
+        XmlElement inputLogic,
+        List<XmlElement> otherElements) {
 
     public CoordinatorApp {
         datasets = List.copyOf(datasets);
@@ -35,8 +49,8 @@ public record CoordinatorApp(String name, String namespace, SourceSpan span, Str
     }
 
     /** See {@link WorkflowApp#resolveParameters}. */
-    public java.util.SortedMap<String, String> resolveParameters(java.util.Map<String, String> supplied,
-                                                                 dev.ferry.diagnostics.Diagnostics diagnostics) {
+    public java.util.SortedMap<String, String> resolveParameters(
+            java.util.Map<String, String> supplied, dev.ferry.diagnostics.Diagnostics diagnostics) {
         return Parameters.resolve(parameters, supplied, diagnostics);
     }
 

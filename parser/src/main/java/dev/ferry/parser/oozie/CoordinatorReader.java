@@ -34,7 +34,9 @@ final class CoordinatorReader {
     static Optional<List<Dataset>> readDatasets(XmlElement root, String file, Diagnostics sink) {
         CoordinatorReader reader = new CoordinatorReader(file);
         if (!root.name().equals("datasets") || !OozieNamespaces.accepts("coordinator", root.namespace())) {
-            reader.diagnostics.report(DiagnosticCode.OOZ_E003, root.span(),
+            reader.diagnostics.report(
+                    DiagnosticCode.OOZ_E003,
+                    root.span(),
                     "expected a <datasets> include file, found <" + root.name() + ">");
             sink.addAll(reader.diagnostics);
             return Optional.empty();
@@ -66,14 +68,22 @@ final class CoordinatorReader {
         List<XmlElement> other = new ArrayList<>();
         for (XmlElement child : root.children()) {
             switch (child.name()) {
-                case "parameters" -> { /* read below */ }
-                case "controls" -> controls = new Controls(child.childText("timeout"), child.childText("concurrency"),
-                        child.childText("execution"), child.childText("throttle"), child.span());
+                case "parameters" -> {
+                    /* read below */
+                }
+                case "controls" ->
+                    controls = new Controls(
+                            child.childText("timeout"),
+                            child.childText("concurrency"),
+                            child.childText("execution"),
+                            child.childText("throttle"),
+                            child.span());
                 case "datasets" -> {
                     datasets.addAll(datasets(child));
                     child.children().stream()
                             .filter(d -> d.name().equals("dataset") || d.name().equals("async-dataset"))
-                            .map(d -> d.attribute("name")).filter(n -> n != null)
+                            .map(d -> d.attribute("name"))
+                            .filter(n -> n != null)
                             .forEach(declared::add);
                     includes.addAll(OozieElements.texts(child, "include"));
                 }
@@ -105,17 +115,36 @@ final class CoordinatorReader {
         if (name == null || frequency == null || start == null || end == null || timezone == null || appPath == null) {
             return null;
         }
-        return new CoordinatorApp(name, root.namespace(), root.span(), frequency, start, end, timezone, controls,
-                datasets, inputs, outputs, appPath, configuration, file, OozieElements.parameters(root, diagnostics),
-                includes, inputLogic, other);
+        return new CoordinatorApp(
+                name,
+                root.namespace(),
+                root.span(),
+                frequency,
+                start,
+                end,
+                timezone,
+                controls,
+                datasets,
+                inputs,
+                outputs,
+                appPath,
+                configuration,
+                file,
+                OozieElements.parameters(root, diagnostics),
+                includes,
+                inputLogic,
+                other);
     }
 
     private List<Dataset> datasets(XmlElement block) {
         List<Dataset> datasets = new ArrayList<>();
         for (XmlElement async : block.children("async-dataset")) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, async.span(), "<async-dataset> '" + async.attribute("name")
-                    + "' (HCatalog-style, sequence-type " + async.attribute("sequence-type")
-                    + ") is not translated; data-in/data-out using it have no dataset");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    async.span(),
+                    "<async-dataset> '" + async.attribute("name")
+                            + "' (HCatalog-style, sequence-type " + async.attribute("sequence-type")
+                            + ") is not translated; data-in/data-out using it have no dataset");
         }
         for (XmlElement d : block.children("dataset")) {
             String name = requireAttribute(d, "name", "dataset", diagnostics);
@@ -141,12 +170,14 @@ final class CoordinatorReader {
         String startInstance = e.childText("start-instance");
         String endInstance = e.childText("end-instance");
         if (instances.isEmpty() && (startInstance == null || endInstance == null)) {
-            diagnostics.report(DiagnosticCode.OOZ_E004, e.span(), "<" + e.name() + "> '" + name
-                    + "' has neither <instance> nor <start-instance>/<end-instance>");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E004,
+                    e.span(),
+                    "<" + e.name() + "> '" + name + "' has neither <instance> nor <start-instance>/<end-instance>");
             return Optional.empty();
         }
-        return Optional.of(new DataEvent(name, dataset, instances, startInstance, endInstance, e.span(),
-                e.attribute("nocleanup")));
+        return Optional.of(new DataEvent(
+                name, dataset, instances, startInstance, endInstance, e.span(), e.attribute("nocleanup")));
     }
 
     /** Names of all declared datasets, valid or not, so one broken dataset does not echo as undefined. */
@@ -155,7 +186,9 @@ final class CoordinatorReader {
         events.addAll(outputs);
         for (DataEvent event : events) {
             if (!names.contains(event.dataset())) {
-                diagnostics.report(DiagnosticCode.OOZ_E012, event.span(),
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E012,
+                        event.span(),
                         "'" + event.name() + "' uses dataset '" + event.dataset() + "', which is not defined",
                         OozieElements.didYouMean(event.dataset(), names));
             }

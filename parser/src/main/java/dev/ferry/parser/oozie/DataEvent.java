@@ -9,15 +9,26 @@ import java.util.List;
  *
  * @param nocleanup the {@code nocleanup} attribute of a 0.4+ {@code <data-out>} as written, null when absent
  */
-public record DataEvent(String name, String dataset, List<String> instances, String startInstance,
-                        String endInstance, SourceSpan span, String nocleanup) {
+public record DataEvent(
+        String name,
+        String dataset,
+        List<String> instances,
+        String startInstance,
+        String endInstance,
+        SourceSpan span,
+        String nocleanup) {
 
     public DataEvent {
         instances = List.copyOf(instances);
     }
 
-    public DataEvent(String name, String dataset, List<String> instances, String startInstance, String endInstance,
-                     SourceSpan span) {
+    public DataEvent(
+            String name,
+            String dataset,
+            List<String> instances,
+            String startInstance,
+            String endInstance,
+            SourceSpan span) {
         this(name, dataset, instances, startInstance, endInstance, span, null);
     }
 }

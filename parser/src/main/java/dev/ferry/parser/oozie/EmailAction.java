@@ -8,8 +8,16 @@ import java.util.List;
  *
  * @param attachments the comma-separated {@code <attachment>} text, split and trimmed
  */
-public record EmailAction(SourceSpan span, String to, String cc, String bcc, String subject, String body,
-                          String contentType, List<String> attachments) implements Action {
+public record EmailAction(
+        SourceSpan span,
+        String to,
+        String cc,
+        String bcc,
+        String subject,
+        String body,
+        String contentType,
+        List<String> attachments)
+        implements Action {
 
     public EmailAction {
         attachments = List.copyOf(attachments);

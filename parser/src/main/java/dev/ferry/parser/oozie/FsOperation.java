@@ -15,7 +15,13 @@ import java.util.Optional;
 public record FsOperation(Kind kind, Map<String, String> attributes, boolean recursive, SourceSpan span) {
 
     public enum Kind {
-        DELETE, MKDIR, MOVE, CHMOD, TOUCHZ, CHGRP, SETREP;
+        DELETE,
+        MKDIR,
+        MOVE,
+        CHMOD,
+        TOUCHZ,
+        CHGRP,
+        SETREP;
 
         /** The kind named by an element's local name ("touchz", "chgrp"...). */
         public static Optional<Kind> of(String elementName) {

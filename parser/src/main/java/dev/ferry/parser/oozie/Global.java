@@ -9,8 +9,13 @@ import java.util.List;
  * @param resourceManager {@code <job-tracker>} or {@code <resource-manager>}, null when absent
  * @param otherElements   children the model does not map (launcher...), for the report
  */
-public record Global(SourceSpan span, String resourceManager, String nameNode, List<String> jobXml,
-                     List<ConfigProperty> configuration, List<XmlElement> otherElements) {
+public record Global(
+        SourceSpan span,
+        String resourceManager,
+        String nameNode,
+        List<String> jobXml,
+        List<ConfigProperty> configuration,
+        List<XmlElement> otherElements) {
 
     public Global {
         jobXml = List.copyOf(jobXml);

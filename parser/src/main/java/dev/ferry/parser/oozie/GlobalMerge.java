@@ -49,15 +49,19 @@ final class GlobalMerge {
     /** The action's own settings, before {@code <global>}. */
     private static ActionSettings own(Action action) {
         if (action instanceof PigAction pig) {
-            return new ActionSettings(pig.resourceManager(), pig.nameNode(), pig.jobXml(), pig.configuration(), List.of());
+            return new ActionSettings(
+                    pig.resourceManager(), pig.nameNode(), pig.jobXml(), pig.configuration(), List.of());
         } else if (action instanceof FsAction fs) {
             return new ActionSettings(null, fs.nameNode(), fs.jobXml(), fs.configuration(), List.of());
         } else if (action instanceof GenericAction generic) {
             XmlElement element = generic.element();
             // Malformed properties were reported by the schema pass; none are reported twice here.
-            return new ActionSettings(OozieElements.resourceManager(element), element.childText("name-node"),
+            return new ActionSettings(
+                    OozieElements.resourceManager(element),
+                    element.childText("name-node"),
                     OozieElements.texts(element, "job-xml"),
-                    OozieElements.configuration(element, new Diagnostics()), List.of());
+                    OozieElements.configuration(element, new Diagnostics()),
+                    List.of());
         }
         return new ActionSettings(null, null, List.of(), List.of(), List.of());
     }

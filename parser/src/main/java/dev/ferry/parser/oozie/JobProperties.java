@@ -31,7 +31,8 @@ public final class JobProperties {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
-            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read file: " + e.getMessage());
+            diagnostics.report(
+                    DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read file: " + e.getMessage());
             return Collections.emptySortedMap();
         }
         return parse(decode(bytes), displayPath, diagnostics);
@@ -43,7 +44,9 @@ public final class JobProperties {
         try {
             properties.load(new StringReader(text));
         } catch (IOException | IllegalArgumentException e) {
-            diagnostics.report(DiagnosticCode.OOZ_E013, SourceSpan.file(displayPath),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E013,
+                    SourceSpan.file(displayPath),
                     "properties file is malformed: " + e.getMessage());
             return Collections.emptySortedMap();
         }
@@ -59,10 +62,12 @@ public final class JobProperties {
 
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }

@@ -14,8 +14,7 @@ final class OozieElements {
     static String requireAttribute(XmlElement element, String attribute, String what, Diagnostics diagnostics) {
         String value = element.attribute(attribute);
         if (value == null || value.isBlank()) {
-            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(),
-                    what + " has no '" + attribute + "' attribute");
+            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(), what + " has no '" + attribute + "' attribute");
             return null;
         }
         return value;
@@ -29,9 +28,12 @@ final class OozieElements {
         if (root.name().equals(element) && OozieNamespaces.accepts(family, root.namespace())) {
             return true;
         }
-        diagnostics.report(DiagnosticCode.OOZ_E003, root.span(), "expected <" + element + "> in namespace uri:oozie:"
-                + family + ":" + versions + " (or none), found <" + root.name() + ">"
-                + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
+        diagnostics.report(
+                DiagnosticCode.OOZ_E003,
+                root.span(),
+                "expected <" + element + "> in namespace uri:oozie:"
+                        + family + ":" + versions + " (or none), found <" + root.name() + ">"
+                        + (root.namespace().isEmpty() ? "" : " in " + root.namespace()));
         return false;
     }
 
@@ -56,7 +58,9 @@ final class OozieElements {
 
     /** The properties of the {@code <configuration>} child, empty when there is none. */
     static List<ConfigProperty> configuration(XmlElement parent, Diagnostics diagnostics) {
-        return parent.child("configuration").map(c -> properties(c, diagnostics)).orElse(List.of());
+        return parent.child("configuration")
+                .map(c -> properties(c, diagnostics))
+                .orElse(List.of());
     }
 
     /** Every {@code <property>} child with its name and value, in document order. */
@@ -64,8 +68,8 @@ final class OozieElements {
         List<ConfigProperty> properties = new ArrayList<>();
         for (XmlElement property : parent.children("property")) {
             String name = requireChildText(property, "name", "configuration property", diagnostics);
-            String value = requireChildText(property, "value",
-                    "configuration property" + (name == null ? "" : " '" + name + "'"), diagnostics);
+            String value = requireChildText(
+                    property, "value", "configuration property" + (name == null ? "" : " '" + name + "'"), diagnostics);
             if (name != null && value != null) {
                 properties.add(new ConfigProperty(name, value, property.span()));
             }
@@ -80,8 +84,8 @@ final class OozieElements {
             for (XmlElement property : block.children("property")) {
                 String name = requireChildText(property, "name", "parameter", diagnostics);
                 if (name != null) {
-                    parameters.add(new Parameter(name, property.childText("value"),
-                            property.childText("description"), property.span()));
+                    parameters.add(new Parameter(
+                            name, property.childText("value"), property.childText("description"), property.span()));
                 }
             }
         });

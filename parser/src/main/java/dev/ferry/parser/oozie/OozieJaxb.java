@@ -33,14 +33,51 @@ public final class OozieJaxb {
 
     /** One package per namespace, as oozie.xjb binds them. */
     static final List<String> PACKAGES = List.of(
-            "workflow.v0_1", "workflow.v0_2", "workflow.v0_2_5", "workflow.v0_3", "workflow.v0_4", "workflow.v0_4_5",
-            "workflow.v0_5", "workflow.v1_0", "coordinator.v0_1", "coordinator.v0_2", "coordinator.v0_3",
-            "coordinator.v0_4", "coordinator.v0_5", "bundle.v0_1", "bundle.v0_2", "sla.v0_1", "sla.v0_2",
-            "distcp.v0_1", "distcp.v0_2", "distcp.v1_0", "email.v0_1", "email.v0_2", "git.v1_0",
-            "hive.v0_2", "hive.v0_3", "hive.v0_4", "hive.v0_5", "hive.v0_6", "hive.v1_0",
-            "hive2.v0_1", "hive2.v0_2", "hive2.v1_0", "shell.v0_1", "shell.v0_2", "shell.v0_3", "shell.v1_0",
-            "spark.v0_1", "spark.v0_2", "spark.v1_0", "sqoop.v0_2", "sqoop.v0_3", "sqoop.v0_4", "sqoop.v1_0",
-            "ssh.v0_1", "ssh.v0_2");
+            "workflow.v0_1",
+            "workflow.v0_2",
+            "workflow.v0_2_5",
+            "workflow.v0_3",
+            "workflow.v0_4",
+            "workflow.v0_4_5",
+            "workflow.v0_5",
+            "workflow.v1_0",
+            "coordinator.v0_1",
+            "coordinator.v0_2",
+            "coordinator.v0_3",
+            "coordinator.v0_4",
+            "coordinator.v0_5",
+            "bundle.v0_1",
+            "bundle.v0_2",
+            "sla.v0_1",
+            "sla.v0_2",
+            "distcp.v0_1",
+            "distcp.v0_2",
+            "distcp.v1_0",
+            "email.v0_1",
+            "email.v0_2",
+            "git.v1_0",
+            "hive.v0_2",
+            "hive.v0_3",
+            "hive.v0_4",
+            "hive.v0_5",
+            "hive.v0_6",
+            "hive.v1_0",
+            "hive2.v0_1",
+            "hive2.v0_2",
+            "hive2.v1_0",
+            "shell.v0_1",
+            "shell.v0_2",
+            "shell.v0_3",
+            "shell.v1_0",
+            "spark.v0_1",
+            "spark.v0_2",
+            "spark.v1_0",
+            "sqoop.v0_2",
+            "sqoop.v0_3",
+            "sqoop.v0_4",
+            "sqoop.v1_0",
+            "ssh.v0_1",
+            "ssh.v0_2");
 
     private static final String BASE = "dev.ferry.parser.oozie.xml.";
 
@@ -55,12 +92,14 @@ public final class OozieJaxb {
             Object result = unmarshaller.unmarshal(new SAXSource(filter, new InputSource(new StringReader(xml))));
             return Optional.of(result instanceof JAXBElement<?> element ? element.getValue() : result);
         } catch (UnmarshalException e) {
-            diagnostics.report(DiagnosticCode.OOZ_E003, SourceSpan.file(displayPath),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E003,
+                    SourceSpan.file(displayPath),
                     "not an Oozie document the schemas bind: " + message(e));
             return Optional.empty();
         } catch (JAXBException | SAXException | ParserConfigurationException | RuntimeException e) {
-            diagnostics.report(DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath),
-                    "cannot read the document: " + message(e));
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath), "cannot read the document: " + message(e));
             return Optional.empty();
         }
     }
@@ -77,7 +116,9 @@ public final class OozieJaxb {
             return Optional.empty();
         }
         try {
-            Document document = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
+            Document document = DocumentBuilderFactory.newDefaultInstance()
+                    .newDocumentBuilder()
+                    .newDocument();
             Element node = toDom(document, element);
             document.appendChild(node);
             Object result = Context.INSTANCE.createUnmarshaller().unmarshal(node);
@@ -88,7 +129,8 @@ public final class OozieJaxb {
     }
 
     private static Element toDom(Document document, XmlElement element) {
-        Element node = element.namespace().isEmpty() ? document.createElement(element.name())
+        Element node = element.namespace().isEmpty()
+                ? document.createElement(element.name())
                 : document.createElementNS(element.namespace(), element.name());
         element.attributes().forEach(node::setAttribute);
         if (element.children().isEmpty()) {

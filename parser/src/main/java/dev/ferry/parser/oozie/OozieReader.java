@@ -6,8 +6,8 @@ import dev.ferry.diagnostics.Diagnostics;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -68,8 +68,11 @@ public final class OozieReader {
      * said twice and is left out (the model's message names the node). A wrong root (OOZ-E003) skips
      * validation. A result is present only when no step found an error.
      */
-    private static <T> Optional<T> read(String xml, String displayPath, Diagnostics diagnostics,
-                                        BiFunction<XmlElement, Diagnostics, Optional<T>> model) {
+    private static <T> Optional<T> read(
+            String xml,
+            String displayPath,
+            Diagnostics diagnostics,
+            BiFunction<XmlElement, Diagnostics, Optional<T>> model) {
         OozieSchemas.Pass validation = new OozieSchemas.Pass(xml, displayPath);
         Optional<XmlElement> root = XmlReader.read(xml, displayPath, diagnostics, validation);
         if (root.isEmpty()) {
@@ -83,26 +86,32 @@ public final class OozieReader {
             return Optional.empty();
         }
         Set<Integer> reportedLines = new HashSet<>();
-        modelFindings.stream().filter(Diagnostic::isError).forEach(d -> reportedLines.add(d.span().line()));
+        modelFindings.stream()
+                .filter(Diagnostic::isError)
+                .forEach(d -> reportedLines.add(d.span().line()));
         Diagnostics schema = new Diagnostics();
         boolean valid = validation.finish(root.get().namespace(), displayPath, schema);
         schema.sorted().stream()
-                .filter(d -> d.code() != DiagnosticCode.OOZ_E014 || !reportedLines.contains(d.span().line()))
+                .filter(d -> d.code() != DiagnosticCode.OOZ_E014
+                        || !reportedLines.contains(d.span().line()))
                 .forEach(diagnostics::add);
         return valid ? result : Optional.empty();
     }
 
     /** What the file is, by its root element's local name; UNKNOWN when unreadable or not Oozie XML. */
     public static OozieDocumentKind detect(Path file) {
-        return XmlReader.readRoot(file).map(root -> {
-            for (OozieDocumentKind kind : OozieDocumentKind.values()) {
-                if (kind != OozieDocumentKind.UNKNOWN && kind.rootElement().equals(root.name())
-                        && isOozieNamespace(root.namespace())) {
-                    return kind;
-                }
-            }
-            return OozieDocumentKind.UNKNOWN;
-        }).orElse(OozieDocumentKind.UNKNOWN);
+        return XmlReader.readRoot(file)
+                .map(root -> {
+                    for (OozieDocumentKind kind : OozieDocumentKind.values()) {
+                        if (kind != OozieDocumentKind.UNKNOWN
+                                && kind.rootElement().equals(root.name())
+                                && isOozieNamespace(root.namespace())) {
+                            return kind;
+                        }
+                    }
+                    return OozieDocumentKind.UNKNOWN;
+                })
+                .orElse(OozieDocumentKind.UNKNOWN);
     }
 
     private static boolean isOozieNamespace(String namespace) {

@@ -38,20 +38,51 @@ public final class OozieSchemas {
 
     /** The bundled XSDs; gms-oozie-sla-0.1 repeats oozie-sla-0.1's namespace and is left out, as in Oozie. */
     static final List<String> XSD_FILES = List.of(
-            "oozie-workflow-0.1.xsd", "oozie-workflow-0.2.xsd", "oozie-workflow-0.2.5.xsd", "oozie-workflow-0.3.xsd",
-            "oozie-workflow-0.4.xsd", "oozie-workflow-0.4.5.xsd", "oozie-workflow-0.5.xsd", "oozie-workflow-1.0.xsd",
-            "oozie-coordinator-0.1.xsd", "oozie-coordinator-0.2.xsd", "oozie-coordinator-0.3.xsd",
-            "oozie-coordinator-0.4.xsd", "oozie-coordinator-0.5.xsd", "oozie-bundle-0.1.xsd", "oozie-bundle-0.2.xsd",
-            "oozie-sla-0.1.xsd", "oozie-sla-0.2.xsd",
-            "distcp-action-0.1.xsd", "distcp-action-0.2.xsd", "distcp-action-1.0.xsd",
-            "email-action-0.1.xsd", "email-action-0.2.xsd", "git-action-1.0.xsd",
-            "hive-action-0.2.xsd", "hive-action-0.3.xsd", "hive-action-0.4.xsd", "hive-action-0.5.xsd",
-            "hive-action-0.6.xsd", "hive-action-1.0.xsd",
-            "hive2-action-0.1.xsd", "hive2-action-0.2.xsd", "hive2-action-1.0.xsd",
-            "shell-action-0.1.xsd", "shell-action-0.2.xsd", "shell-action-0.3.xsd", "shell-action-1.0.xsd",
-            "spark-action-0.1.xsd", "spark-action-0.2.xsd", "spark-action-1.0.xsd",
-            "sqoop-action-0.2.xsd", "sqoop-action-0.3.xsd", "sqoop-action-0.4.xsd", "sqoop-action-1.0.xsd",
-            "ssh-action-0.1.xsd", "ssh-action-0.2.xsd");
+            "oozie-workflow-0.1.xsd",
+            "oozie-workflow-0.2.xsd",
+            "oozie-workflow-0.2.5.xsd",
+            "oozie-workflow-0.3.xsd",
+            "oozie-workflow-0.4.xsd",
+            "oozie-workflow-0.4.5.xsd",
+            "oozie-workflow-0.5.xsd",
+            "oozie-workflow-1.0.xsd",
+            "oozie-coordinator-0.1.xsd",
+            "oozie-coordinator-0.2.xsd",
+            "oozie-coordinator-0.3.xsd",
+            "oozie-coordinator-0.4.xsd",
+            "oozie-coordinator-0.5.xsd",
+            "oozie-bundle-0.1.xsd",
+            "oozie-bundle-0.2.xsd",
+            "oozie-sla-0.1.xsd",
+            "oozie-sla-0.2.xsd",
+            "distcp-action-0.1.xsd",
+            "distcp-action-0.2.xsd",
+            "distcp-action-1.0.xsd",
+            "email-action-0.1.xsd",
+            "email-action-0.2.xsd",
+            "git-action-1.0.xsd",
+            "hive-action-0.2.xsd",
+            "hive-action-0.3.xsd",
+            "hive-action-0.4.xsd",
+            "hive-action-0.5.xsd",
+            "hive-action-0.6.xsd",
+            "hive-action-1.0.xsd",
+            "hive2-action-0.1.xsd",
+            "hive2-action-0.2.xsd",
+            "hive2-action-1.0.xsd",
+            "shell-action-0.1.xsd",
+            "shell-action-0.2.xsd",
+            "shell-action-0.3.xsd",
+            "shell-action-1.0.xsd",
+            "spark-action-0.1.xsd",
+            "spark-action-0.2.xsd",
+            "spark-action-1.0.xsd",
+            "sqoop-action-0.2.xsd",
+            "sqoop-action-0.3.xsd",
+            "sqoop-action-0.4.xsd",
+            "sqoop-action-1.0.xsd",
+            "ssh-action-0.1.xsd",
+            "ssh-action-0.2.xsd");
 
     /** The validator's rule key ("cvc-complex-type.2.4.a: ") says nothing to a user. */
     private static final Pattern RULE_KEY = Pattern.compile("^cvc-[\\w.-]+: ");
@@ -66,7 +97,8 @@ public final class OozieSchemas {
     private static final Pattern UNKNOWN_EXTENSION = Pattern.compile("cvc-complex-type\\.2\\.4\\.c.*");
 
     /** {@code xmlns="uri:oozie:..."} and {@code xmlns:p="uri:oozie:..."}: the Oozie namespaces a document declares. */
-    private static final Pattern DECLARED_NAMESPACE = Pattern.compile("xmlns(?::[\\w.-]+)?\\s*=\\s*[\"'](uri:oozie:[^\"']+)[\"']");
+    private static final Pattern DECLARED_NAMESPACE =
+            Pattern.compile("xmlns(?::[\\w.-]+)?\\s*=\\s*[\"'](uri:oozie:[^\"']+)[\"']");
 
     /**
      * Schemas compiled on first use for each set of bundled namespaces a document declares: compiling all
@@ -115,13 +147,15 @@ public final class OozieSchemas {
                 return true;
             }
             if (unloadable) {
-                diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath),
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W007,
+                        SourceSpan.file(displayPath),
                         "the bundled Oozie XSDs cannot be loaded; the file is read without validation");
                 return true;
             }
             if (failure != null) {
-                diagnostics.report(DiagnosticCode.OOZ_E014, SourceSpan.file(displayPath),
-                        "schema validation failed: " + failure);
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E014, SourceSpan.file(displayPath), "schema validation failed: " + failure);
                 return false;
             }
             collector.problems.forEach(diagnostics::add);
@@ -181,8 +215,8 @@ public final class OozieSchemas {
             if (rootNamespace.isEmpty() || !knows(rootNamespace)) {
                 return;
             }
-            Optional<Schema> compiled = SCHEMAS.computeIfAbsent(declaredNamespaces(xml, rootNamespace),
-                    OozieSchemas::load);
+            Optional<Schema> compiled =
+                    SCHEMAS.computeIfAbsent(declaredNamespaces(xml, rootNamespace), OozieSchemas::load);
             if (compiled.isEmpty()) {
                 unloadable = true;
                 return;
@@ -227,13 +261,18 @@ public final class OozieSchemas {
     /** True (with the warning saying why) when a root in this namespace is not validated: none, or no XSD. */
     private static boolean unvalidated(String rootNamespace, String displayPath, Diagnostics diagnostics) {
         if (rootNamespace == null || rootNamespace.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath), "the root element has no namespace:"
-                    + " Oozie itself rejects this file at submission; Ferry converts it without schema validation",
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W007,
+                    SourceSpan.file(displayPath),
+                    "the root element has no namespace:"
+                            + " Oozie itself rejects this file at submission; Ferry converts it without schema validation",
                     "add the namespace the file was written for (uri:oozie:workflow:..., coordinator:..., bundle:...)");
             return true;
         }
         if (!knows(rootNamespace)) {
-            diagnostics.report(DiagnosticCode.OOZ_W007, SourceSpan.file(displayPath),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W007,
+                    SourceSpan.file(displayPath),
                     "namespace " + rootNamespace + " has no bundled Oozie XSD; the file is read without validation");
             return true;
         }
@@ -293,22 +332,69 @@ public final class OozieSchemas {
 
     private record BundledInput(InputStream byteStream, String publicId, String systemId, String baseURI)
             implements LSInput {
-        @Override public java.io.Reader getCharacterStream() { return null; }
-        @Override public void setCharacterStream(java.io.Reader characterStream) { }
-        @Override public InputStream getByteStream() { return byteStream; }
-        @Override public void setByteStream(InputStream byteStream) { }
-        @Override public String getStringData() { return null; }
-        @Override public void setStringData(String stringData) { }
-        @Override public String getSystemId() { return systemId; }
-        @Override public void setSystemId(String systemId) { }
-        @Override public String getPublicId() { return publicId; }
-        @Override public void setPublicId(String publicId) { }
-        @Override public String getBaseURI() { return baseURI; }
-        @Override public void setBaseURI(String baseURI) { }
-        @Override public String getEncoding() { return null; }
-        @Override public void setEncoding(String encoding) { }
-        @Override public boolean getCertifiedText() { return false; }
-        @Override public void setCertifiedText(boolean certifiedText) { }
+        @Override
+        public java.io.Reader getCharacterStream() {
+            return null;
+        }
+
+        @Override
+        public void setCharacterStream(java.io.Reader characterStream) {}
+
+        @Override
+        public InputStream getByteStream() {
+            return byteStream;
+        }
+
+        @Override
+        public void setByteStream(InputStream byteStream) {}
+
+        @Override
+        public String getStringData() {
+            return null;
+        }
+
+        @Override
+        public void setStringData(String stringData) {}
+
+        @Override
+        public String getSystemId() {
+            return systemId;
+        }
+
+        @Override
+        public void setSystemId(String systemId) {}
+
+        @Override
+        public String getPublicId() {
+            return publicId;
+        }
+
+        @Override
+        public void setPublicId(String publicId) {}
+
+        @Override
+        public String getBaseURI() {
+            return baseURI;
+        }
+
+        @Override
+        public void setBaseURI(String baseURI) {}
+
+        @Override
+        public String getEncoding() {
+            return null;
+        }
+
+        @Override
+        public void setEncoding(String encoding) {}
+
+        @Override
+        public boolean getCertifiedText() {
+            return false;
+        }
+
+        @Override
+        public void setCertifiedText(boolean certifiedText) {}
     }
 
     /** Keeps every violation with its position; the strict-wildcard miss of a custom action is skipped. */
@@ -337,7 +423,9 @@ public final class OozieSchemas {
         }
 
         private static String readable(String message) {
-            String text = QUALIFIED_NAME.matcher(RULE_KEY.matcher(message).replaceFirst("")).replaceAll("$1");
+            String text = QUALIFIED_NAME
+                    .matcher(RULE_KEY.matcher(message).replaceFirst(""))
+                    .replaceAll("$1");
             Matcher wildcard = WILDCARD.matcher(text);
             StringBuilder out = new StringBuilder();
             while (wildcard.find()) {
@@ -356,14 +444,17 @@ public final class OozieSchemas {
             if (tag >= 0 && source.text().startsWith("</", tag)) {
                 tag = openingTag(source.text(), tag);
             }
-            return tag < 0 ? SourceSpan.of(file, line, column)
+            return tag < 0
+                    ? SourceSpan.of(file, line, column)
                     : SourceSpan.of(file, source.lineOf(tag), source.columnOf(tag));
         }
 
         /** "content is not complete" is reported at the end tag: move it to the element's start tag. */
         private static int openingTag(String text, int endTag) {
             int nameEnd = endTag + 2;
-            while (nameEnd < text.length() && !Character.isWhitespace(text.charAt(nameEnd)) && text.charAt(nameEnd) != '>') {
+            while (nameEnd < text.length()
+                    && !Character.isWhitespace(text.charAt(nameEnd))
+                    && text.charAt(nameEnd) != '>') {
                 nameEnd++;
             }
             String name = text.substring(endTag + 2, nameEnd);
@@ -371,8 +462,10 @@ public final class OozieSchemas {
             for (int at = text.lastIndexOf('<', endTag - 1); at >= 0; at = text.lastIndexOf('<', at - 1)) {
                 if (text.startsWith("</" + name, at) && boundary(text, at + 2 + name.length())) {
                     depth++;
-                } else if (text.startsWith("<" + name, at) && boundary(text, at + 1 + name.length())
-                        && !selfClosing(text, at) && --depth == 0) {
+                } else if (text.startsWith("<" + name, at)
+                        && boundary(text, at + 1 + name.length())
+                        && !selfClosing(text, at)
+                        && --depth == 0) {
                     return at;
                 }
             }
@@ -380,8 +473,8 @@ public final class OozieSchemas {
         }
 
         private static boolean boundary(String text, int at) {
-            return at < text.length() && (Character.isWhitespace(text.charAt(at)) || text.charAt(at) == '>'
-                    || text.charAt(at) == '/');
+            return at < text.length()
+                    && (Character.isWhitespace(text.charAt(at)) || text.charAt(at) == '>' || text.charAt(at) == '/');
         }
 
         private static boolean selfClosing(String text, int start) {

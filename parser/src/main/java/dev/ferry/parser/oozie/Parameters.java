@@ -18,8 +18,8 @@ public final class Parameters {
     private Parameters() {}
 
     /** The supplied values plus every default not overridden, sorted by name. */
-    public static SortedMap<String, String> resolve(List<Parameter> declared, Map<String, String> supplied,
-                                                    Diagnostics diagnostics) {
+    public static SortedMap<String, String> resolve(
+            List<Parameter> declared, Map<String, String> supplied, Diagnostics diagnostics) {
         SortedMap<String, String> values = new TreeMap<>(supplied);
         for (Parameter parameter : declared) {
             if (values.containsKey(parameter.name())) {
@@ -28,8 +28,11 @@ public final class Parameters {
             if (parameter.value() != null) {
                 values.put(parameter.name(), parameter.value());
             } else {
-                diagnostics.report(DiagnosticCode.OOZ_E015, parameter.span(),
-                        "parameter '" + parameter.name() + "' is required (declared without a <value>) but not supplied",
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E015,
+                        parameter.span(),
+                        "parameter '" + parameter.name()
+                                + "' is required (declared without a <value>) but not supplied",
                         "set " + parameter.name() + " in job.properties or config-default.xml, or give it a <value>");
             }
         }

@@ -10,10 +10,20 @@ import java.util.List;
  * @param scriptSpan      where the script path text starts
  * @param otherElements   children the model does not map (launcher...), for the report
  */
-public record PigAction(SourceSpan span, String resourceManager, String nameNode, List<PrepareStep> prepare,
-                        List<String> jobXml, List<ConfigProperty> configuration, String script,
-                        SourceSpan scriptSpan, List<PigParam> params, List<String> arguments,
-                        List<String> files, List<String> archives, List<XmlElement> otherElements)
+public record PigAction(
+        SourceSpan span,
+        String resourceManager,
+        String nameNode,
+        List<PrepareStep> prepare,
+        List<String> jobXml,
+        List<ConfigProperty> configuration,
+        String script,
+        SourceSpan scriptSpan,
+        List<PigParam> params,
+        List<String> arguments,
+        List<String> files,
+        List<String> archives,
+        List<XmlElement> otherElements)
         implements Action {
 
     public PigAction {

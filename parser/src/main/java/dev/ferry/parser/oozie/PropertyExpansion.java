@@ -26,7 +26,8 @@ public final class PropertyExpansion {
     private PropertyExpansion() {}
 
     /** Reports IO-E003 for each property past a limit; returns whether all are within them. */
-    public static boolean check(Map<String, String> properties, String displayPath, String text, Diagnostics diagnostics) {
+    public static boolean check(
+            Map<String, String> properties, String displayPath, String text, Diagnostics diagnostics) {
         Map<String, Long> lengths = new HashMap<>();
         boolean ok = true;
         for (String name : properties.keySet()) {
@@ -34,15 +35,20 @@ public final class PropertyExpansion {
             try {
                 length = length(name, properties, lengths, new HashSet<>());
             } catch (TooDeep e) {
-                diagnostics.report(DiagnosticCode.IO_E003, span(displayPath, text, name), "property '" + name
-                        + "' refers to other properties more than " + MAX_DEPTH + " levels deep", "Hadoop stops substituting at "
-                        + MAX_DEPTH + " levels; flatten the chain");
+                diagnostics.report(
+                        DiagnosticCode.IO_E003,
+                        span(displayPath, text, name),
+                        "property '" + name + "' refers to other properties more than " + MAX_DEPTH + " levels deep",
+                        "Hadoop stops substituting at " + MAX_DEPTH + " levels; flatten the chain");
                 ok = false;
                 continue;
             }
             if (length > MAX_LENGTH) {
-                diagnostics.report(DiagnosticCode.IO_E003, span(displayPath, text, name), "property '" + name
-                        + "' expands to more than " + MAX_LENGTH + " characters", "its ${...} references multiply; write the value out");
+                diagnostics.report(
+                        DiagnosticCode.IO_E003,
+                        span(displayPath, text, name),
+                        "property '" + name + "' expands to more than " + MAX_LENGTH + " characters",
+                        "its ${...} references multiply; write the value out");
                 ok = false;
             }
         }
@@ -56,7 +62,8 @@ public final class PropertyExpansion {
     }
 
     /** The expanded length (capped just above the limit), each property computed once. */
-    private static long length(String name, Map<String, String> properties, Map<String, Long> lengths, Set<String> resolving)
+    private static long length(
+            String name, Map<String, String> properties, Map<String, Long> lengths, Set<String> resolving)
             throws TooDeep {
         Long known = lengths.get(name);
         if (known != null) {
@@ -75,7 +82,8 @@ public final class PropertyExpansion {
             last = m.end();
             String ref = m.group(1);
             length += properties.containsKey(ref) && !resolving.contains(ref)
-                    ? length(ref, properties, lengths, resolving) : m.group().length();
+                    ? length(ref, properties, lengths, resolving)
+                    : m.group().length();
             length = Math.min(length, MAX_LENGTH + 1);
         }
         length = Math.min(length + value.length() - last, MAX_LENGTH + 1);
@@ -89,7 +97,8 @@ public final class PropertyExpansion {
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].stripLeading();
-            if (line.startsWith(name) && (line.length() == name.length() || "=: \t".indexOf(line.charAt(name.length())) >= 0)) {
+            if (line.startsWith(name)
+                    && (line.length() == name.length() || "=: \t".indexOf(line.charAt(name.length())) >= 0)) {
                 return SourceSpan.of(displayPath, i + 1, 1);
             }
         }

@@ -14,9 +14,18 @@ import java.util.Optional;
  * @param startSpan     position of the {@code <start>} element
  * @param otherElements top-level children the model does not map (sla:info...), for the report
  */
-public record WorkflowApp(String name, String namespace, SourceSpan span, String startTo, List<WorkflowNode> nodes,
-                          Global global, List<Parameter> parameters, List<Credential> credentials, String file,
-                          SourceSpan startSpan, List<XmlElement> otherElements) {
+public record WorkflowApp(
+        String name,
+        String namespace,
+        SourceSpan span,
+        String startTo,
+        List<WorkflowNode> nodes,
+        Global global,
+        List<Parameter> parameters,
+        List<Credential> credentials,
+        String file,
+        SourceSpan startSpan,
+        List<XmlElement> otherElements) {
 
     public WorkflowApp {
         nodes = List.copyOf(nodes);
@@ -30,7 +39,10 @@ public record WorkflowApp(String name, String namespace, SourceSpan span, String
     }
 
     public List<ActionNode> actions() {
-        return nodes.stream().filter(ActionNode.class::isInstance).map(ActionNode.class::cast).toList();
+        return nodes.stream()
+                .filter(ActionNode.class::isInstance)
+                .map(ActionNode.class::cast)
+                .toList();
     }
 
     /** What the action runs with once {@code <global>} is applied (Oozie's merge rules). */
@@ -42,8 +54,8 @@ public record WorkflowApp(String name, String namespace, SourceSpan span, String
      * The run's parameter values: {@code supplied} (job.properties + config-default.xml) plus the declared
      * defaults; a required parameter that is not supplied is an OOZ-E015.
      */
-    public java.util.SortedMap<String, String> resolveParameters(java.util.Map<String, String> supplied,
-                                                                 dev.ferry.diagnostics.Diagnostics diagnostics) {
+    public java.util.SortedMap<String, String> resolveParameters(
+            java.util.Map<String, String> supplied, dev.ferry.diagnostics.Diagnostics diagnostics) {
         return Parameters.resolve(parameters, supplied, diagnostics);
     }
 

@@ -56,7 +56,8 @@ final class WorkflowGraphCheck {
         if (node instanceof ActionNode a) {
             return List.of(a.okTo(), a.errorTo());
         } else if (node instanceof DecisionNode d) {
-            List<String> next = new ArrayList<>(d.cases().stream().map(DecisionCase::to).toList());
+            List<String> next =
+                    new ArrayList<>(d.cases().stream().map(DecisionCase::to).toList());
             next.add(d.defaultTo());
             return next;
         } else if (node instanceof ForkNode f) {
@@ -97,8 +98,12 @@ final class WorkflowGraphCheck {
         }
     }
 
-    private void enter(String name, List<String> path, Map<String, Integer> onPath, Deque<Iterator<String>> pending,
-                       Set<String> reached) {
+    private void enter(
+            String name,
+            List<String> path,
+            Map<String, Integer> onPath,
+            Deque<Iterator<String>> pending,
+            Set<String> reached) {
         reached.add(name);
         onPath.put(name, path.size());
         path.add(name);
@@ -110,7 +115,9 @@ final class WorkflowGraphCheck {
         cycle.add(back);
         WorkflowNode closing = nodes.get(loop.get(loop.size() - 1));
         if (reportedCycles.add(String.join(">", cycle))) {
-            diagnostics.report(DiagnosticCode.OOZ_E016, closing.span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E016,
+                    closing.span(),
                     "cycle in the workflow: " + String.join(" -> ", cycle),
                     "Oozie refuses workflows with loops; re-run through a coordinator instead");
         }
@@ -119,8 +126,10 @@ final class WorkflowGraphCheck {
     private void unreachable(Set<String> reached) {
         for (WorkflowNode node : nodes.values()) {
             if (!reached.contains(node.name())) {
-                diagnostics.report(DiagnosticCode.OOZ_W003, node.span(), kind(node) + " '" + node.name()
-                        + "' is not reachable from <start>; it is never run");
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W003,
+                        node.span(),
+                        kind(node) + " '" + node.name() + "' is not reachable from <start>; it is never run");
             }
         }
     }
@@ -170,17 +179,26 @@ final class WorkflowGraphCheck {
             joinReached(join, fork);
         } else if (node instanceof EndNode end) {
             if (fork != null && forksLeavingToEnd.add(fork.name())) {
-                diagnostics.report(DiagnosticCode.OOZ_E008, fork.span(), "a path of fork '" + fork.name()
-                        + "' reaches end '" + end.name() + "' without passing its join");
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E008,
+                        fork.span(),
+                        "a path of fork '" + fork.name() + "' reaches end '" + end.name()
+                                + "' without passing its join");
             }
         } else if (node instanceof ForkNode inner) {
             todo.push(new SettleFork(inner, fork, step.topDecision(), step.okPath()));
-            pushReversed(todo, inner.paths().stream()
-                    .map(p -> (Step) new Visit(p.start(), inner, step.topDecision(), step.okPath())).toList());
+            pushReversed(
+                    todo,
+                    inner.paths().stream()
+                            .map(p -> (Step) new Visit(p.start(), inner, step.topDecision(), step.okPath()))
+                            .toList());
         } else if (node instanceof DecisionNode) {
             String eldest = step.topDecision() == null ? node.name() : step.topDecision();
-            pushReversed(todo, successors(node).stream()
-                    .map(next -> (Step) new Visit(next, fork, eldest, step.okPath())).toList());
+            pushReversed(
+                    todo,
+                    successors(node).stream()
+                            .map(next -> (Step) new Visit(next, fork, eldest, step.okPath()))
+                            .toList());
         } else if (node instanceof ActionNode action) {
             todo.push(new Visit(action.errorTo(), fork, step.topDecision(), false));
             todo.push(new Visit(action.okTo(), fork, step.topDecision(), step.okPath()));
@@ -190,12 +208,18 @@ final class WorkflowGraphCheck {
     private void settle(SettleFork step, Deque<Step> todo) {
         ForkNode inner = step.inner();
         List<String> joins = forkOfJoin.entrySet().stream()
-                .filter(e -> e.getValue().equals(inner.name())).map(Map.Entry::getKey).sorted().toList();
+                .filter(e -> e.getValue().equals(inner.name()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
         if (joins.size() != 1) {
-            diagnostics.report(DiagnosticCode.OOZ_E008, inner.span(), joins.isEmpty()
-                    ? "fork '" + inner.name() + "' has no matching join: no path reaches a <join>"
-                    : "the paths of fork '" + inner.name() + "' end in different joins " + joins
-                            + "; they must meet in one");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E008,
+                    inner.span(),
+                    joins.isEmpty()
+                            ? "fork '" + inner.name() + "' has no matching join: no path reaches a <join>"
+                            : "the paths of fork '" + inner.name() + "' end in different joins " + joins
+                                    + "; they must meet in one");
             return;
         }
         JoinNode join = (JoinNode) nodes.get(joins.get(0));
@@ -215,8 +239,11 @@ final class WorkflowGraphCheck {
             decisionAbove.put(node.name(), Optional.ofNullable(topDecision));
         } else if (earlier.isEmpty() || !earlier.get().equals(topDecision)) {
             if (reportedOkPaths.add(node.name())) {
-                diagnostics.report(DiagnosticCode.OOZ_E019, node.span(), kind(node) + " '" + node.name()
-                        + "' is reached by more than one ok path that no single decision chooses between",
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E019,
+                        node.span(),
+                        kind(node) + " '" + node.name()
+                                + "' is reached by more than one ok path that no single decision chooses between",
                         "Oozie refuses this; route the paths through a join or a decision");
             }
         }
@@ -224,14 +251,19 @@ final class WorkflowGraphCheck {
 
     private void joinReached(JoinNode join, ForkNode fork) {
         if (fork == null) {
-            diagnostics.report(DiagnosticCode.OOZ_E017, join.span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E017,
+                    join.span(),
                     "join '" + join.name() + "' is reached from outside any fork");
             return;
         }
         String earlier = forkOfJoin.putIfAbsent(join.name(), fork.name());
         if (earlier != null && !earlier.equals(fork.name())) {
-            diagnostics.report(DiagnosticCode.OOZ_E017, join.span(), "join '" + join.name()
-                    + "' is reached from two forks, '" + earlier + "' and '" + fork.name() + "'");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E017,
+                    join.span(),
+                    "join '" + join.name() + "' is reached from two forks, '" + earlier + "' and '" + fork.name()
+                            + "'");
         }
     }
 

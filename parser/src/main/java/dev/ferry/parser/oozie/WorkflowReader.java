@@ -55,7 +55,9 @@ final class WorkflowReader {
         boolean startSeen = false;
         for (XmlElement child : root.children()) {
             switch (child.name()) {
-                case "parameters" -> { /* read below, in one go */ }
+                case "parameters" -> {
+                    /* read below, in one go */
+                }
                 case "global" -> global = global(child);
                 case "credentials" -> credentials.addAll(credentials(child));
                 case "start" -> {
@@ -83,8 +85,18 @@ final class WorkflowReader {
         if (name == null || startTo == null) {
             return null;
         }
-        return new WorkflowApp(name, root.namespace(), root.span(), startTo, nodes, global,
-                OozieElements.parameters(root, diagnostics), credentials, file, startSpan, other);
+        return new WorkflowApp(
+                name,
+                root.namespace(),
+                root.span(),
+                startTo,
+                nodes,
+                global,
+                OozieElements.parameters(root, diagnostics),
+                credentials,
+                file,
+                startSpan,
+                other);
     }
 
     private Global global(XmlElement element) {
@@ -92,8 +104,13 @@ final class WorkflowReader {
                 .filter(c -> !List.of("job-tracker", "resource-manager", "name-node", "job-xml", "configuration")
                         .contains(c.name()))
                 .toList();
-        return new Global(element.span(), resourceManager(element), element.childText("name-node"),
-                texts(element, "job-xml"), configuration(element, diagnostics), other);
+        return new Global(
+                element.span(),
+                resourceManager(element),
+                element.childText("name-node"),
+                texts(element, "job-xml"),
+                configuration(element, diagnostics),
+                other);
     }
 
     private List<Credential> credentials(XmlElement element) {
@@ -102,8 +119,8 @@ final class WorkflowReader {
             String name = requireAttribute(credential, "name", "credential", diagnostics);
             String type = requireAttribute(credential, "type", "credential", diagnostics);
             if (name != null && type != null) {
-                credentials.add(new Credential(name, type, OozieElements.properties(credential, diagnostics),
-                        credential.span()));
+                credentials.add(new Credential(
+                        name, type, OozieElements.properties(credential, diagnostics), credential.span()));
             }
         }
         return credentials;
@@ -117,24 +134,26 @@ final class WorkflowReader {
         }
         String what = kind + " '" + name + "'";
         SourceSpan span = element.span();
-        return Optional.ofNullable(switch (kind) {
-            case "action" -> action(element, name, what);
-            case "decision" -> decision(element, name, what);
-            case "fork" -> fork(element, name, what);
-            case "join" -> {
-                String to = requireAttribute(element, "to", what, diagnostics);
-                yield to == null ? null : new JoinNode(name, span, to);
-            }
-            case "kill" -> {
-                Optional<XmlElement> message = element.child("message");
-                if (message.isEmpty()) {
-                    diagnostics.report(DiagnosticCode.OOZ_E004, span, what + " has no <message> element");
-                    yield null;
-                }
-                yield new KillNode(name, span, message.get().text(), message.get().textSpan());
-            }
-            default -> new EndNode(name, span);
-        });
+        return Optional.ofNullable(
+                switch (kind) {
+                    case "action" -> action(element, name, what);
+                    case "decision" -> decision(element, name, what);
+                    case "fork" -> fork(element, name, what);
+                    case "join" -> {
+                        String to = requireAttribute(element, "to", what, diagnostics);
+                        yield to == null ? null : new JoinNode(name, span, to);
+                    }
+                    case "kill" -> {
+                        Optional<XmlElement> message = element.child("message");
+                        if (message.isEmpty()) {
+                            diagnostics.report(DiagnosticCode.OOZ_E004, span, what + " has no <message> element");
+                            yield null;
+                        }
+                        yield new KillNode(
+                                name, span, message.get().text(), message.get().textSpan());
+                    }
+                    default -> new EndNode(name, span);
+                });
     }
 
     private WorkflowNode action(XmlElement element, String name, String what) {
@@ -151,7 +170,9 @@ final class WorkflowReader {
             }
         }
         if (body == null) {
-            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E004,
+                    element.span(),
                     what + " has no action element (pig, fs, email, shell, java...)");
         }
         Transition ok = transition(element, "ok", what);
@@ -162,8 +183,19 @@ final class WorkflowReader {
         if (action == null || ok == null || error == null) {
             return null;
         }
-        return new ActionNode(name, element.span(), action, ok.to, error.to, retryMax, retryInterval,
-                element.attribute("retry-policy"), element.attribute("cred"), ok.span, error.span, other);
+        return new ActionNode(
+                name,
+                element.span(),
+                action,
+                ok.to,
+                error.to,
+                retryMax,
+                retryInterval,
+                element.attribute("retry-policy"),
+                element.attribute("cred"),
+                ok.span,
+                error.span,
+                other);
     }
 
     private record Transition(String to, SourceSpan span) {}
@@ -186,7 +218,9 @@ final class WorkflowReader {
         try {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, element.span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    element.span(),
                     what + ": " + attribute + " must be a whole number, found '" + value + "'");
             return null;
         }
@@ -199,9 +233,12 @@ final class WorkflowReader {
             case "fs" -> fs(body);
             default -> {
                 if (!ActionTypes.isKnown(body)) {
-                    diagnostics.report(DiagnosticCode.OOZ_W006, body.span(), "<" + body.name() + ">"
-                            + (body.namespace().isEmpty() ? "" : " in " + body.namespace())
-                            + " is not an Oozie action type; it is kept as a generic action",
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_W006,
+                            body.span(),
+                            "<" + body.name() + ">"
+                                    + (body.namespace().isEmpty() ? "" : " in " + body.namespace())
+                                    + " is not an Oozie action type; it is kept as a generic action",
                             "a custom action executor needs its own translation");
                 }
                 yield new GenericAction(body.name(), body.namespace(), body.span(), body);
@@ -217,8 +254,17 @@ final class WorkflowReader {
             switch (child.name()) {
                 case "prepare" -> prepare.addAll(prepare(child));
                 case "param" -> pigParam(child).ifPresent(params::add);
-                case "job-tracker", "resource-manager", "name-node", "job-xml", "configuration", "script",
-                     "argument", "file", "archive" -> { /* read below */ }
+                case "job-tracker",
+                        "resource-manager",
+                        "name-node",
+                        "job-xml",
+                        "configuration",
+                        "script",
+                        "argument",
+                        "file",
+                        "archive" -> {
+                    /* read below */
+                }
                 default -> other.add(child);
             }
         }
@@ -226,18 +272,31 @@ final class WorkflowReader {
         if (script.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_E004, pig.span(), "pig action has no <script> element");
         }
-        return new PigAction(pig.span(), resourceManager(pig), pig.childText("name-node"), prepare,
-                texts(pig, "job-xml"), configuration(pig, diagnostics),
-                script.map(XmlElement::text).orElse(""), script.map(XmlElement::textSpan).orElse(pig.span()),
-                params, texts(pig, "argument"), texts(pig, "file"), texts(pig, "archive"), other);
+        return new PigAction(
+                pig.span(),
+                resourceManager(pig),
+                pig.childText("name-node"),
+                prepare,
+                texts(pig, "job-xml"),
+                configuration(pig, diagnostics),
+                script.map(XmlElement::text).orElse(""),
+                script.map(XmlElement::textSpan).orElse(pig.span()),
+                params,
+                texts(pig, "argument"),
+                texts(pig, "file"),
+                texts(pig, "archive"),
+                other);
     }
 
     private Optional<PigParam> pigParam(XmlElement param) {
         String text = param.text();
         int equals = text.indexOf('=');
         if (equals <= 0) {
-            diagnostics.report(DiagnosticCode.OOZ_E004, param.textSpan(),
-                    "pig <param> '" + text + "' is not NAME=VALUE", "write <param>NAME=VALUE</param>");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E004,
+                    param.textSpan(),
+                    "pig <param> '" + text + "' is not NAME=VALUE",
+                    "write <param>NAME=VALUE</param>");
             return Optional.empty();
         }
         return Optional.of(new PigParam(text.substring(0, equals), text.substring(equals + 1), param.textSpan()));
@@ -252,7 +311,9 @@ final class WorkflowReader {
                 default -> null;
             };
             if (kind == null) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, step.span(),
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        step.span(),
                         "<" + step.name() + "> in <prepare> is not a known step (delete, mkdir)");
                 continue;
             }
@@ -269,26 +330,44 @@ final class WorkflowReader {
         String subject = requireChildText(email, "subject", "email action", diagnostics);
         String body = requireChildText(email, "body", "email action", diagnostics);
         String attachment = email.childText("attachment");
-        List<String> attachments = attachment == null || attachment.isBlank() ? List.of()
-                : Arrays.stream(attachment.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return new EmailAction(email.span(), to, email.childText("cc"), email.childText("bcc"), subject, body,
-                email.childText("content_type"), attachments);
+        List<String> attachments = attachment == null || attachment.isBlank()
+                ? List.of()
+                : Arrays.stream(attachment.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+        return new EmailAction(
+                email.span(),
+                to,
+                email.childText("cc"),
+                email.childText("bcc"),
+                subject,
+                body,
+                email.childText("content_type"),
+                attachments);
     }
 
     private FsAction fs(XmlElement fs) {
         List<FsOperation> operations = new ArrayList<>();
         for (XmlElement child : fs.children()) {
             switch (child.name()) {
-                case "name-node", "job-xml", "configuration" -> { /* read below */ }
-                default -> FsOperation.Kind.of(child.name()).ifPresentOrElse(
-                        kind -> operations.add(new FsOperation(kind, child.attributes(), child.hasChild("recursive"),
-                                child.span())),
-                        () -> diagnostics.report(DiagnosticCode.OOZ_W001, child.span(),
-                                "<" + child.name() + "> is not a known fs operation; it is not translated"));
+                case "name-node", "job-xml", "configuration" -> {
+                    /* read below */
+                }
+                default ->
+                    FsOperation.Kind.of(child.name())
+                            .ifPresentOrElse(
+                                    kind -> operations.add(new FsOperation(
+                                            kind, child.attributes(), child.hasChild("recursive"), child.span())),
+                                    () -> diagnostics.report(
+                                            DiagnosticCode.OOZ_W001,
+                                            child.span(),
+                                            "<" + child.name()
+                                                    + "> is not a known fs operation; it is not translated"));
             }
         }
-        return new FsAction(fs.span(), fs.childText("name-node"), operations, texts(fs, "job-xml"),
-                configuration(fs, diagnostics));
+        return new FsAction(
+                fs.span(), fs.childText("name-node"), operations, texts(fs, "job-xml"), configuration(fs, diagnostics));
     }
 
     private DecisionNode decision(XmlElement element, String name, String what) {
@@ -310,7 +389,10 @@ final class WorkflowReader {
             return null;
         }
         String defaultTo = requireAttribute(fallback.get(), "to", "<default> of " + what, diagnostics);
-        return defaultTo == null ? null : new DecisionNode(name, element.span(), cases, defaultTo, fallback.get().span());
+        return defaultTo == null
+                ? null
+                : new DecisionNode(
+                        name, element.span(), cases, defaultTo, fallback.get().span());
     }
 
     private ForkNode fork(XmlElement element, String name, String what) {
@@ -345,13 +427,18 @@ final class WorkflowReader {
             if (!NODE_NAME.matcher(name).matches()) {
                 // The XSDs' IDENTIFIER: a document without a namespace is not validated, and a name that is not
                 // one would reach task ids and file names.
-                diagnostics.report(DiagnosticCode.OOZ_E011, node.span(), "node name '" + name + "' is not an Oozie"
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E011,
+                        node.span(),
+                        "node name '" + name + "' is not an Oozie"
                                 + " identifier (a letter or '_', then letters, digits, '-' or '_')",
                         "rename the node; Oozie's schema rejects this name");
             }
             XmlElement first = seen.putIfAbsent(name, node);
             if (first != null) {
-                diagnostics.report(DiagnosticCode.OOZ_E006, node.span(),
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E006,
+                        node.span(),
                         "duplicate node name '" + name + "' (first defined at " + first.span() + ")");
             }
         }
@@ -384,8 +471,11 @@ final class WorkflowReader {
                 for (String name : a.cred().split(",")) {
                     String cred = name.trim();
                     if (!cred.isEmpty() && !declared.contains(cred)) {
-                        diagnostics.report(DiagnosticCode.OOZ_E018, a.span(), "action '" + a.name()
-                                + "' uses credential '" + cred + "', which <credentials> does not declare",
+                        diagnostics.report(
+                                DiagnosticCode.OOZ_E018,
+                                a.span(),
+                                "action '" + a.name() + "' uses credential '" + cred
+                                        + "', which <credentials> does not declare",
                                 OozieElements.didYouMean(cred, declared));
                     }
                 }
@@ -395,7 +485,9 @@ final class WorkflowReader {
 
     private void checkTarget(String to, SourceSpan span, String what, Set<String> names) {
         if (to != null && !names.contains(to)) {
-            diagnostics.report(DiagnosticCode.OOZ_E005, span,
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E005,
+                    span,
                     what + " goes to '" + to + "', which is not a node of this workflow",
                     OozieElements.didYouMean(to, names));
         }

@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param span     position of the element's {@code <}
  * @param textSpan position of the first character of {@link #text()} (the element's span when unknown)
  */
-public record XmlElement(String namespace, String name, Map<String, String> attributes,
-                         List<XmlElement> children, String text, SourceSpan span, SourceSpan textSpan) {
+public record XmlElement(
+        String namespace,
+        String name,
+        Map<String, String> attributes,
+        List<XmlElement> children,
+        String text,
+        SourceSpan span,
+        SourceSpan textSpan) {
 
     public XmlElement {
         namespace = namespace == null ? "" : namespace;
@@ -25,8 +31,13 @@ public record XmlElement(String namespace, String name, Map<String, String> attr
         textSpan = textSpan == null ? span : textSpan;
     }
 
-    public XmlElement(String namespace, String name, Map<String, String> attributes,
-                      List<XmlElement> children, String text, SourceSpan span) {
+    public XmlElement(
+            String namespace,
+            String name,
+            Map<String, String> attributes,
+            List<XmlElement> children,
+            String text,
+            SourceSpan span) {
         this(namespace, name, attributes, children, text, span, span);
     }
 

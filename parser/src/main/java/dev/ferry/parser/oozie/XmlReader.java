@@ -47,6 +47,7 @@ public final class XmlReader {
 
     /** One reader per thread, built on first use (see {@link #reader()}). */
     private static final ThreadLocal<XMLReader> THREAD_READER = new ThreadLocal<>();
+
     private static final Neutral NEUTRAL = new Neutral();
 
     private XmlReader() {}
@@ -92,8 +93,8 @@ public final class XmlReader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException | RuntimeException e) {
-            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(displayPath),
-                    "cannot read file: " + e.getMessage());
+            diagnostics.report(
+                    DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read file: " + e.getMessage());
             return Optional.empty();
         }
         Charset charset = StandardCharsets.UTF_8;
@@ -113,7 +114,9 @@ public final class XmlReader {
                 try {
                     charset = Charset.forName(m.group(1));
                 } catch (RuntimeException e) {
-                    diagnostics.report(DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath),
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_E001,
+                            SourceSpan.file(displayPath),
                             "malformed XML: unsupported encoding '" + m.group(1) + "'");
                     return Optional.empty();
                 }
@@ -124,19 +127,22 @@ public final class XmlReader {
             return Optional.of(charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(input).toString());
+                    .decode(input)
+                    .toString());
         } catch (CharacterCodingException e) {
             int bad = input.position();
             String before = new String(bytes, skip, Math.max(0, bad - skip), charset);
             SourceText prefix = new SourceText(before);
-            SourceSpan at = SourceSpan.of(displayPath, prefix.lineOf(before.length()), prefix.columnOf(before.length()));
-            diagnostics.report(DiagnosticCode.OOZ_E001, at, "malformed XML: bytes that are not valid " + charset.name());
+            SourceSpan at =
+                    SourceSpan.of(displayPath, prefix.lineOf(before.length()), prefix.columnOf(before.length()));
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E001, at, "malformed XML: bytes that are not valid " + charset.name());
             return Optional.empty();
         }
     }
 
-    private static boolean parse(String xml, TreeBuilder builder, ContentHandler also, String displayPath,
-                                 Diagnostics diagnostics) {
+    private static boolean parse(
+            String xml, TreeBuilder builder, ContentHandler also, String displayPath, Diagnostics diagnostics) {
         XMLReader reader = null;
         try {
             reader = reader();
@@ -149,20 +155,27 @@ public final class XmlReader {
         } catch (StopAtRoot stop) {
             return true;
         } catch (SAXParseException e) {
-            SourceSpan at = SourceSpan.of(displayPath, Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber()));
+            SourceSpan at =
+                    SourceSpan.of(displayPath, Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber()));
             if (builder.doctypeSeen || isDoctypeRefusal(e)) {
-                diagnostics.report(DiagnosticCode.OOZ_E002, at,
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E002,
+                        at,
                         "DOCTYPE declarations are refused (no DTDs, no external entities)",
                         "remove the <!DOCTYPE ...> line; Oozie files do not need one");
             } else if (e.getMessage() != null && e.getMessage().contains("maxElementDepth")) {
-                diagnostics.report(DiagnosticCode.IO_E003, at, "XML elements nested more than " + MAX_DEPTH + " deep; not read",
+                diagnostics.report(
+                        DiagnosticCode.IO_E003,
+                        at,
+                        "XML elements nested more than " + MAX_DEPTH + " deep; not read",
                         "Oozie documents nest a few levels; this file is not one");
             } else {
                 diagnostics.report(DiagnosticCode.OOZ_E001, at, "malformed XML: " + e.getMessage());
             }
             return false;
         } catch (SAXException | ParserConfigurationException | IOException | RuntimeException e) {
-            diagnostics.report(DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath), "malformed XML: " + e.getMessage());
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E001, SourceSpan.file(displayPath), "malformed XML: " + e.getMessage());
             return false;
         } finally {
             if (reader != null) {
@@ -178,6 +191,7 @@ public final class XmlReader {
 
     /** Elements nested deeper than this are refused (an Oozie document nests about ten). */
     static final int MAX_DEPTH = 200;
+
     private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     /**
@@ -448,7 +462,8 @@ public final class XmlReader {
         }
 
         XmlElement build() {
-            return new XmlElement(namespace, name, attributes, children, text.toString().trim(), span, textSpan);
+            return new XmlElement(
+                    namespace, name, attributes, children, text.toString().trim(), span, textSpan);
         }
     }
 }

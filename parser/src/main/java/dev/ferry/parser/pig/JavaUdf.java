@@ -10,10 +10,17 @@ package dev.ferry.parser.pig;
  * @param algebraic whether it implements {@code Algebraic}
  * @param accumulator whether it implements {@code Accumulator}
  */
-public record JavaUdf(String className, String source, Kind kind, String resultType, boolean algebraic, boolean accumulator) {
+public record JavaUdf(
+        String className, String source, Kind kind, String resultType, boolean algebraic, boolean accumulator) {
 
     /** The Pig base class the UDF extends. */
-    public enum Kind { EVAL_FUNC, FILTER_FUNC, LOAD_FUNC, STORE_FUNC, OTHER }
+    public enum Kind {
+        EVAL_FUNC,
+        FILTER_FUNC,
+        LOAD_FUNC,
+        STORE_FUNC,
+        OTHER
+    }
 
     /** {@code EvalFunc<String>, Algebraic} as a person would say it. */
     public String signature() {

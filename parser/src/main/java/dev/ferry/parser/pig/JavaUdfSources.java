@@ -32,8 +32,10 @@ public final class JavaUdfSources {
     public static Map<String, JavaUdf> find(RepoRoot root, List<PigStatement> statements) {
         Map<String, String> wanted = new TreeMap<>();
         for (PigStatement statement : statements) {
-            if (statement instanceof PigStatement.DefineFunction define && define.function().name().contains(".")) {
-                wanted.put(define.function().name(), "/" + define.function().name().replace('.', '/') + ".java");
+            if (statement instanceof PigStatement.DefineFunction define
+                    && define.function().name().contains(".")) {
+                wanted.put(
+                        define.function().name(), "/" + define.function().name().replace('.', '/') + ".java");
             }
         }
         Map<String, JavaUdf> found = new TreeMap<>();
@@ -47,7 +49,9 @@ public final class JavaUdfSources {
                 String path = file.toString().replace('\\', '/');
                 wanted.forEach((className, suffix) -> {
                     if (path.endsWith(suffix)) {
-                        candidates.computeIfAbsent(className, c -> new TreeSet<>()).add(file);
+                        candidates
+                                .computeIfAbsent(className, c -> new TreeSet<>())
+                                .add(file);
                     }
                 });
             });
@@ -66,8 +70,11 @@ public final class JavaUdfSources {
         try {
             ParseResult<CompilationUnit> parsed = new JavaParser().parse(file);
             String simpleName = className.substring(className.lastIndexOf('.') + 1);
-            return parsed.getResult().flatMap(unit -> unit.findFirst(ClassOrInterfaceDeclaration.class,
-                    c -> c.getNameAsString().equals(simpleName))).map(c -> describe(c, className, display));
+            return parsed.getResult()
+                    .flatMap(unit -> unit.findFirst(
+                            ClassOrInterfaceDeclaration.class,
+                            c -> c.getNameAsString().equals(simpleName)))
+                    .map(c -> describe(c, className, display));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -80,16 +87,20 @@ public final class JavaUdfSources {
             switch (base.getNameAsString()) {
                 case "EvalFunc" -> {
                     kind = JavaUdf.Kind.EVAL_FUNC;
-                    result = base.getTypeArguments().map(args -> args.isEmpty() ? "" : args.get(0).asString()).orElse("");
+                    result = base.getTypeArguments()
+                            .map(args -> args.isEmpty() ? "" : args.get(0).asString())
+                            .orElse("");
                 }
                 case "FilterFunc" -> kind = JavaUdf.Kind.FILTER_FUNC;
                 case "LoadFunc", "FileInputLoadFunc" -> kind = JavaUdf.Kind.LOAD_FUNC;
                 case "StoreFunc" -> kind = JavaUdf.Kind.STORE_FUNC;
-                default -> { }
+                default -> {}
             }
         }
-        boolean algebraic = c.getImplementedTypes().stream().anyMatch(t -> t.getNameAsString().equals("Algebraic"));
-        boolean accumulator = c.getImplementedTypes().stream().anyMatch(t -> t.getNameAsString().equals("Accumulator"));
+        boolean algebraic = c.getImplementedTypes().stream()
+                .anyMatch(t -> t.getNameAsString().equals("Algebraic"));
+        boolean accumulator = c.getImplementedTypes().stream()
+                .anyMatch(t -> t.getNameAsString().equals("Accumulator"));
         return new JavaUdf(className, display, kind, result, algebraic, accumulator);
     }
 }

@@ -1,8 +1,8 @@
 package dev.ferry.parser.pig;
 
 import dev.ferry.diagnostics.DiagnosticCode;
-import dev.ferry.diagnostics.DidYouMean;
 import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.DidYouMean;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigLatinParser.*;
@@ -36,6 +36,7 @@ final class PigAstBuilder {
     private String lastAlias;
     /** After RUN, aliases may come from another script: undefined ones are not reported. */
     private boolean aliasesFromElsewhere;
+
     private int generated;
 
     PigAstBuilder(String file, Diagnostics diagnostics, boolean checkAliases) {
@@ -82,11 +83,15 @@ final class PigAstBuilder {
         } else if (s instanceof AssertStatementContext a) {
             AssertClauseContext c = a.assertClause();
             String input = rel(c.rel());
-            statements.add(new PigStatement.Assert(input, cond(c.cond()),
-                    c.STRING() == null ? null : unquote(c.STRING()), span(a)));
+            statements.add(new PigStatement.Assert(
+                    input, cond(c.cond()), c.STRING() == null ? null : unquote(c.STRING()), span(a)));
         } else if (s instanceof ForeachStmtContext f) {
             ForeachStatementContext fs = f.foreachStatement();
-            PigRelation relation = foreach(fs.rel(), fs.foreachPlanComplex(), fs.foreachPlanSimple(), span(fs.FOREACH().getSymbol()));
+            PigRelation relation = foreach(
+                    fs.rel(),
+                    fs.foreachPlanComplex(),
+                    fs.foreachPlanSimple(),
+                    span(fs.FOREACH().getSymbol()));
             assign(aliasOf(fs.alias(), fs.FAT_ARROW()), relation, span(fs), parallel(fs.parallelClause()));
         }
     }
@@ -138,7 +143,11 @@ final class PigAstBuilder {
         OpClauseContext op = g.opClause();
         if (op == null) {
             PigRelation relation = nestedOp(g.nestedOpClause());
-            assign(aliasOf(g.alias(), g.FAT_ARROW()), relation, span, parallel(g.nestedOpClause().parallelClause()));
+            assign(
+                    aliasOf(g.alias(), g.FAT_ARROW()),
+                    relation,
+                    span,
+                    parallel(g.nestedOpClause().parallelClause()));
             return;
         }
         if (op.defineClause() != null) {
@@ -148,8 +157,11 @@ final class PigAstBuilder {
         if (op.storeClause() != null && g.alias() == null) {
             StoreClauseContext st = op.storeClause();
             String input = rel(st.rel());
-            statements.add(new PigStatement.Store(input, unquoteKeepingDollarEscapes(st.STRING()),
-                    st.funcClause() == null ? null : funcSpec(st.funcClause()), span));
+            statements.add(new PigStatement.Store(
+                    input,
+                    unquoteKeepingDollarEscapes(st.STRING()),
+                    st.funcClause() == null ? null : funcSpec(st.funcClause()),
+                    span));
             return;
         }
         PigRelation relation = opClause(op, span(op));
@@ -157,7 +169,9 @@ final class PigAstBuilder {
     }
 
     private PigStatement.Parallel parallel(ParallelClauseContext clause) {
-        return clause == null ? null : new PigStatement.Parallel(clause.getChild(1).getText(), span(clause));
+        return clause == null
+                ? null
+                : new PigStatement.Parallel(clause.getChild(1).getText(), span(clause));
     }
 
     private String aliasOf(AliasContext alias, TerminalNode fatArrow) {
@@ -186,12 +200,16 @@ final class PigAstBuilder {
             statements.add(defineCommand(name, d.cmd(), span));
         } else {
             MacroClauseContext m = d.macroClause();
-            List<String> params = m.macroParamClause().identifierPlus().stream().map(ParserRuleContext::getText).toList();
-            List<String> returns = m.macroReturnClause().identifierPlus().stream().map(ParserRuleContext::getText).toList();
+            List<String> params = m.macroParamClause().identifierPlus().stream()
+                    .map(ParserRuleContext::getText)
+                    .toList();
+            List<String> returns = m.macroReturnClause().identifierPlus().stream()
+                    .map(ParserRuleContext::getText)
+                    .toList();
             MacroContentContext body = m.macroContent();
             String text = originalText(body);
-            statements.add(new PigStatement.MacroDefinition(name, params, returns,
-                    text.substring(1, text.length() - 1), span(body), span));
+            statements.add(new PigStatement.MacroDefinition(
+                    name, params, returns, text.substring(1, text.length() - 1), span(body), span));
         }
     }
 
@@ -223,12 +241,16 @@ final class PigAstBuilder {
     }
 
     private PigStatement.StreamSpec streamSpec(StreamCmdContext sc) {
-        String target = sc.STRING() != null ? unquote(sc.STRING()) : sc.getStart().getText().toLowerCase(Locale.ROOT);
+        String target = sc.STRING() != null
+                ? unquote(sc.STRING())
+                : sc.getStart().getText().toLowerCase(Locale.ROOT);
         return new PigStatement.StreamSpec(target, sc.funcClause() == null ? null : funcSpec(sc.funcClause()));
     }
 
     private static List<String> paths(PathListContext p) {
-        return p == null ? List.of() : p.STRING().stream().map(PigAstBuilder::unquote).toList();
+        return p == null
+                ? List.of()
+                : p.STRING().stream().map(PigAstBuilder::unquote).toList();
     }
 
     private void split(SplitClauseContext s) {
@@ -237,7 +259,9 @@ final class PigAstBuilder {
         for (SplitBranchContext b : s.splitBranch()) {
             branches.add(new PigStatement.SplitBranch(b.identifierPlus().getText(), cond(b.cond()), span(b)));
         }
-        String otherwise = s.splitOtherwise() == null ? null : s.splitOtherwise().identifierPlus().getText();
+        String otherwise = s.splitOtherwise() == null
+                ? null
+                : s.splitOtherwise().identifierPlus().getText();
         statements.add(new PigStatement.Split(input, branches, otherwise, span(s)));
         branches.forEach(b -> defined.add(b.alias()));
         if (otherwise != null) {
@@ -247,10 +271,13 @@ final class PigAstBuilder {
 
     private void inline(InlineClauseContext in) {
         List<IdentifierPlusContext> names = in.identifierPlus();
-        List<String> outputs = names.subList(0, names.size() - 1).stream().map(ParserRuleContext::getText).toList();
+        List<String> outputs = names.subList(0, names.size() - 1).stream()
+                .map(ParserRuleContext::getText)
+                .toList();
         String macro = names.get(names.size() - 1).getText();
         List<String> args = in.macroArgument().stream()
-                .map(a -> a.STRING() != null ? unquote(a.STRING()) : a.getText()).toList();
+                .map(a -> a.STRING() != null ? unquote(a.STRING()) : a.getText())
+                .toList();
         statements.add(new PigStatement.MacroCall(outputs, macro, args, span(in)));
         defined.addAll(outputs);
         if (!outputs.isEmpty()) {
@@ -267,7 +294,8 @@ final class PigAstBuilder {
         }
         if (r.ARROBA() != null) {
             if (lastAlias == null) {
-                diagnostics.report(DiagnosticCode.PIG_E010, span(r), "'@' refers to the previous relation, but there is none");
+                diagnostics.report(
+                        DiagnosticCode.PIG_E010, span(r), "'@' refers to the previous relation, but there is none");
                 return "@";
             }
             return lastAlias;
@@ -285,21 +313,31 @@ final class PigAstBuilder {
         return foreach(n.rel(), n.foreachPlanComplex(), n.foreachPlanSimple(), span(n));
     }
 
-    private PigRelation foreach(RelContext input, ForeachPlanComplexContext complex, ForeachPlanSimpleContext simple,
-                                SourceSpan span) {
+    private PigRelation foreach(
+            RelContext input, ForeachPlanComplexContext complex, ForeachPlanSimpleContext simple, SourceSpan span) {
         String in = rel(input);
         if (simple != null) {
-            return new PigRelation.Foreach(in, simple.flattenGeneratedItem().stream().map(this::generateItem).toList(), span);
+            return new PigRelation.Foreach(
+                    in,
+                    simple.flattenGeneratedItem().stream()
+                            .map(this::generateItem)
+                            .toList(),
+                    span);
         }
         NestedBlkContext blk = complex.nestedBlk();
-        List<PigRelation.NestedCommand> commands = blk.nestedCommand().stream().map(this::nestedCommand).toList();
-        return new PigRelation.NestedForeach(in, commands,
-                blk.flattenGeneratedItem().stream().map(this::generateItem).toList(), span);
+        List<PigRelation.NestedCommand> commands =
+                blk.nestedCommand().stream().map(this::nestedCommand).toList();
+        return new PigRelation.NestedForeach(
+                in,
+                commands,
+                blk.flattenGeneratedItem().stream().map(this::generateItem).toList(),
+                span);
     }
 
     private PigRelation.NestedCommand nestedCommand(NestedCommandContext c) {
         if (c instanceof NestedExprCommandContext e) {
-            return new PigRelation.NestedCommand(e.identifierPlus().getText(), new NestedOp.Assign(expr(e.expr())), span(c));
+            return new PigRelation.NestedCommand(
+                    e.identifierPlus().getText(), new NestedOp.Assign(expr(e.expr())), span(c));
         }
         NestedOpCommandContext o = (NestedOpCommandContext) c;
         NestedOpContext op = o.nestedOp();
@@ -307,18 +345,24 @@ final class PigAstBuilder {
         if (op instanceof NestedFilterContext f) {
             nested = new NestedOp.Filter(nestedInput(f.nestedOpInput()), cond(f.cond()));
         } else if (op instanceof NestedSortContext s) {
-            nested = new NestedOp.Order(nestedInput(s.nestedOpInput()), orderKeys(s.orderByClause()),
+            nested = new NestedOp.Order(
+                    nestedInput(s.nestedOpInput()),
+                    orderKeys(s.orderByClause()),
                     s.funcClause() == null ? null : funcSpec(s.funcClause()));
         } else if (op instanceof NestedDistinctContext d) {
             nested = new NestedOp.Distinct(nestedInput(d.nestedOpInput()));
         } else if (op instanceof NestedLimitContext l) {
             nested = new NestedOp.Limit(nestedInput(l.nestedOpInput()), expr(l.expr()));
         } else if (op instanceof NestedCrossContext x) {
-            nested = new NestedOp.Cross(x.nestedOpInput().stream().map(this::nestedInput).toList());
+            nested = new NestedOp.Cross(
+                    x.nestedOpInput().stream().map(this::nestedInput).toList());
         } else {
             NestedForeachContext fe = (NestedForeachContext) op;
-            nested = new NestedOp.Foreach(nestedInput(fe.nestedOpInput()),
-                    fe.foreachPlanSimple().flattenGeneratedItem().stream().map(this::generateItem).toList());
+            nested = new NestedOp.Foreach(
+                    nestedInput(fe.nestedOpInput()),
+                    fe.foreachPlanSimple().flattenGeneratedItem().stream()
+                            .map(this::generateItem)
+                            .toList());
         }
         return new PigRelation.NestedCommand(o.identifierPlus().getText(), nested, span(c));
     }
@@ -328,7 +372,9 @@ final class PigAstBuilder {
         if (n.PERIOD() == null) {
             return base;
         }
-        List<PigExpr> columns = n.colRef().subList(1, n.colRef().size()).stream().map(this::colRef).toList();
+        List<PigExpr> columns = n.colRef().subList(1, n.colRef().size()).stream()
+                .map(this::colRef)
+                .toList();
         return projection(base, columns, span(n));
     }
 
@@ -349,8 +395,11 @@ final class PigAstBuilder {
         if (op.orderClause() != null) {
             OrderClauseContext o = op.orderClause();
             String input = rel(o.rel());
-            return new PigRelation.Order(input, orderKeys(o.orderByClause()),
-                    o.funcClause() == null ? null : funcSpec(o.funcClause()), span);
+            return new PigRelation.Order(
+                    input,
+                    orderKeys(o.orderByClause()),
+                    o.funcClause() == null ? null : funcSpec(o.funcClause()),
+                    span);
         }
         if (op.limitClause() != null) {
             LimitClauseContext l = op.limitClause();
@@ -368,7 +417,8 @@ final class PigAstBuilder {
         }
         if (op.crossClause() != null) {
             CrossClauseContext c = op.crossClause();
-            return new PigRelation.Cross(c.rel().stream().map(this::rel).toList(), partitioner(c.partitionClause()), span);
+            return new PigRelation.Cross(
+                    c.rel().stream().map(this::rel).toList(), partitioner(c.partitionClause()), span);
         }
         if (op.unionClause() != null) {
             UnionClauseContext u = op.unionClause();
@@ -381,15 +431,20 @@ final class PigAstBuilder {
             CubeClauseContext c = op.cubeClause();
             String input = rel(c.rel());
             List<PigRelation.CubeDimensions> dims = c.cubeRollupList().stream()
-                    .map(d -> new PigRelation.CubeDimensions(d.ROLLUP() != null, d.realArg().stream().map(this::realArg).toList()))
+                    .map(d -> new PigRelation.CubeDimensions(
+                            d.ROLLUP() != null,
+                            d.realArg().stream().map(this::realArg).toList()))
                     .toList();
             return new PigRelation.Cube(input, dims, span);
         }
         if (op.streamClause() != null) {
             StreamClauseContext s = op.streamClause();
             String input = rel(s.rel());
-            String command = s.EXECCOMMAND() == null ? null : stripBackticks(s.EXECCOMMAND().getText());
-            String definedName = s.identifierPlus() == null ? null : s.identifierPlus().getText();
+            String command = s.EXECCOMMAND() == null
+                    ? null
+                    : stripBackticks(s.EXECCOMMAND().getText());
+            String definedName =
+                    s.identifierPlus() == null ? null : s.identifierPlus().getText();
             return new PigRelation.Stream(input, command, definedName, asClause(s.asClause()), span);
         }
         if (op.mrClause() != null) {
@@ -397,16 +452,27 @@ final class PigAstBuilder {
             StoreClauseContext st = m.storeClause();
             String stored = rel(st.rel());
             PigRelation.Load load = load(m.loadClause(), span(m.loadClause()));
-            return new PigRelation.MapReduce(unquote(m.STRING()), paths(m.pathList()), stored, unquote(st.STRING()),
-                    st.funcClause() == null ? null : funcSpec(st.funcClause()), load,
-                    m.EXECCOMMAND() == null ? null : stripBackticks(m.EXECCOMMAND().getText()), span);
+            return new PigRelation.MapReduce(
+                    unquote(m.STRING()),
+                    paths(m.pathList()),
+                    stored,
+                    unquote(st.STRING()),
+                    st.funcClause() == null ? null : funcSpec(st.funcClause()),
+                    load,
+                    m.EXECCOMMAND() == null
+                            ? null
+                            : stripBackticks(m.EXECCOMMAND().getText()),
+                    span);
         }
         if (op.storeClause() != null) {
             // `X = STORE A INTO ...`: Pig accepts the alias; the store is still a store.
             StoreClauseContext st = op.storeClause();
             String input = rel(st.rel());
-            statements.add(new PigStatement.Store(input, unquoteKeepingDollarEscapes(st.STRING()),
-                    st.funcClause() == null ? null : funcSpec(st.funcClause()), span));
+            statements.add(new PigStatement.Store(
+                    input,
+                    unquoteKeepingDollarEscapes(st.STRING()),
+                    st.funcClause() == null ? null : funcSpec(st.funcClause()),
+                    span));
             return new PigRelation.Alias(input, span);
         }
         // DEFINE with an alias in front: Pig parses it; it defines the function all the same.
@@ -415,8 +481,11 @@ final class PigAstBuilder {
     }
 
     private PigRelation.Load load(LoadClauseContext l, SourceSpan span) {
-        return new PigRelation.Load(unquoteKeepingDollarEscapes(l.STRING()), l.funcClause() == null ? null : funcSpec(l.funcClause()),
-                asClause(l.asClause()), span);
+        return new PigRelation.Load(
+                unquoteKeepingDollarEscapes(l.STRING()),
+                l.funcClause() == null ? null : funcSpec(l.funcClause()),
+                asClause(l.asClause()),
+                span);
     }
 
     private PigRelation group(GroupClauseContext g, SourceSpan span) {
@@ -429,8 +498,11 @@ final class PigAstBuilder {
         }
         String strategy = g.STRING() == null ? null : unquote(g.STRING());
         String partitioner = partitioner(g.partitionClause());
-        boolean plain = inputs.size() == 1 && strategy == null && partitioner == null
-                && g.groupItem(0).INNER() == null && g.groupItem(0).OUTER() == null;
+        boolean plain = inputs.size() == 1
+                && strategy == null
+                && partitioner == null
+                && g.groupItem(0).INNER() == null
+                && g.groupItem(0).OUTER() == null;
         if (plain) {
             PigRelation.GroupInput only = inputs.get(0);
             return new PigRelation.Group(only.alias(), only.keys(), only.all(), span);
@@ -444,9 +516,9 @@ final class PigAstBuilder {
             String alias = rel(item.rel());
             inputs.add(new JoinInput(alias, keys(item.joinGroupByClause()), span(item)));
         }
-        JoinType type = j.LEFT() != null ? JoinType.LEFT
-                : j.RIGHT() != null ? JoinType.RIGHT
-                : j.FULL() != null ? JoinType.FULL : JoinType.INNER;
+        JoinType type = j.LEFT() != null
+                ? JoinType.LEFT
+                : j.RIGHT() != null ? JoinType.RIGHT : j.FULL() != null ? JoinType.FULL : JoinType.INNER;
         String strategy = j.STRING() == null ? null : unquote(j.STRING());
         return new PigRelation.Join(inputs, type, strategy, partitioner(j.partitionClause()), span);
     }
@@ -517,7 +589,9 @@ final class PigAstBuilder {
     private FieldSchema explicitFieldDef(ExplicitFieldDefContext f) {
         if (f.fieldName() != null) {
             String name = f.fieldName().getText();
-            return f.type() == null ? new FieldSchema(name, PigType.BYTEARRAY, span(f)) : typed(name, type(f.type()), span(f));
+            return f.type() == null
+                    ? new FieldSchema(name, PigType.BYTEARRAY, span(f))
+                    : typed(name, type(f.type()), span(f));
         }
         return typed(null, explicitType(f.explicitType()), span(f));
     }
@@ -563,8 +637,12 @@ final class PigAstBuilder {
         if (t == null) {
             return new FieldSchema(null, PigType.BAG, List.of(), span(b));
         }
-        FieldSchema tuple = tupleType(t.implicitTupleType() != null ? t.implicitTupleType() : t.explicitTupleType().implicitTupleType());
-        String tupleName = b.identifierPlus() == null ? null : b.identifierPlus().getText();
+        FieldSchema tuple = tupleType(
+                t.implicitTupleType() != null
+                        ? t.implicitTupleType()
+                        : t.explicitTupleType().implicitTupleType());
+        String tupleName =
+                b.identifierPlus() == null ? null : b.identifierPlus().getText();
         return new FieldSchema(null, PigType.BAG, List.of(typed(tupleName, tuple, tuple.span())), span(b));
     }
 
@@ -579,9 +657,11 @@ final class PigAstBuilder {
         if (c.explicitMapType() != null) {
             return mapType(c.explicitMapType().implicitMapType());
         }
-        List<FieldSchema> inner = c.explicitTypeCast().stream().map(this::typeCast).toList();
+        List<FieldSchema> inner =
+                c.explicitTypeCast().stream().map(this::typeCast).toList();
         if (c.BAG() != null) {
-            List<FieldSchema> tuple = c.TUPLE() == null ? List.of() : List.of(new FieldSchema(null, PigType.TUPLE, inner, span(c)));
+            List<FieldSchema> tuple =
+                    c.TUPLE() == null ? List.of() : List.of(new FieldSchema(null, PigType.TUPLE, inner, span(c)));
             return new FieldSchema(null, PigType.BAG, tuple, span(c));
         }
         return new FieldSchema(null, PigType.TUPLE, inner, span(c));
@@ -597,7 +677,9 @@ final class PigAstBuilder {
         GenerateAsClauseContext as = g.generateAsClause();
         if (as != null) {
             keywordNames(as);
-            names = as.explicitFieldDef() != null ? List.of(explicitFieldDef(as.explicitFieldDef())) : fieldDefList(as.fieldDefList());
+            names = as.explicitFieldDef() != null
+                    ? List.of(explicitFieldDef(as.explicitFieldDef()))
+                    : fieldDefList(as.fieldDefList());
         }
         return new GenerateItem(expr, names, span(g));
     }
@@ -608,20 +690,29 @@ final class PigAstBuilder {
         if (as.explicitFieldDef() != null) {
             defs.add(as.explicitFieldDef());
         } else {
-            as.fieldDefList().fieldDef().stream().map(FieldDefContext::explicitFieldDef).filter(d -> d != null).forEach(defs::add);
+            as.fieldDefList().fieldDef().stream()
+                    .map(FieldDefContext::explicitFieldDef)
+                    .filter(d -> d != null)
+                    .forEach(defs::add);
         }
         for (ExplicitFieldDefContext d : defs) {
             if (d.fieldName() != null && d.fieldName().identifierPlus() == null) {
-                diagnostics.report(DiagnosticCode.PIG_E001, span(d), "syntax error at '" + d.fieldName().getText()
-                        + "': a keyword cannot name a field after GENERATE ... AS", "rename the field, e.g. '" + d.fieldName().getText() + "_'");
+                diagnostics.report(
+                        DiagnosticCode.PIG_E001,
+                        span(d),
+                        "syntax error at '" + d.fieldName().getText()
+                                + "': a keyword cannot name a field after GENERATE ... AS",
+                        "rename the field, e.g. '" + d.fieldName().getText() + "_'");
             }
         }
     }
 
     private FuncSpec funcSpec(FuncClauseContext f) {
-        List<String> args = f.funcArgs() == null ? List.of() : f.funcArgs().funcArg().stream()
-                .map(a -> a.PARAM() != null ? a.getText() : PigStrings.unquote(a.getText()))
-                .toList();
+        List<String> args = f.funcArgs() == null
+                ? List.of()
+                : f.funcArgs().funcArg().stream()
+                        .map(a -> a.PARAM() != null ? a.getText() : PigStrings.unquote(a.getText()))
+                        .toList();
         return new FuncSpec(f.funcName().getText(), args, span(f));
     }
 
@@ -665,7 +756,12 @@ final class PigAstBuilder {
             return new PigExpr.IsNull(left, c.NOT() != null, span);
         }
         if (c.IN() != null) {
-            return new PigExpr.In(left, c.expr().subList(1, c.expr().size()).stream().map(this::expr).toList(), span);
+            return new PigExpr.In(
+                    left,
+                    c.expr().subList(1, c.expr().size()).stream()
+                            .map(this::expr)
+                            .toList(),
+                    span);
         }
         if (c.relOp() != null) {
             PigExpr right = expr(c.expr(1));
@@ -727,16 +823,28 @@ final class PigAstBuilder {
             return projections(named(n.identifierPlus().getText(), span(n.identifierPlus())), n.projection());
         }
         if (c instanceof FuncEvalExprContext f) {
-            PigExpr call = new PigExpr.Call(f.exprFuncName().getText(), f.realArg().stream().map(this::realArg).toList(), span);
+            PigExpr call = new PigExpr.Call(
+                    f.exprFuncName().getText(),
+                    f.realArg().stream().map(this::realArg).toList(),
+                    span);
             return projections(call, f.projection());
         }
         if (c instanceof InvokerExprContext v) {
             List<IdentifierPlusContext> names = v.identifierPlus();
-            String owner = String.join(".", names.subList(0, names.size() - 1).stream().map(ParserRuleContext::getText).toList());
+            String owner = String.join(
+                    ".",
+                    names.subList(0, names.size() - 1).stream()
+                            .map(ParserRuleContext::getText)
+                            .toList());
             List<RealArgContext> args = v.realArg();
             PigExpr target = v.AMPERSAND() == null ? realArg(args.get(0)) : null;
-            List<PigExpr> arguments = args.subList(target == null ? 0 : 1, args.size()).stream().map(this::realArg).toList();
-            return projections(new PigExpr.Invoke(target, owner, names.get(names.size() - 1).getText(), arguments, span), v.projection());
+            List<PigExpr> arguments = args.subList(target == null ? 0 : 1, args.size()).stream()
+                    .map(this::realArg)
+                    .toList();
+            return projections(
+                    new PigExpr.Invoke(
+                            target, owner, names.get(names.size() - 1).getText(), arguments, span),
+                    v.projection());
         }
         if (c instanceof CaseCondExprContext k) {
             List<PigExpr.When> branches = new ArrayList<>();
@@ -760,7 +868,8 @@ final class PigAstBuilder {
             return afterLeftParen(p.afterLeftParen(), span);
         }
         if (c instanceof BagExprContext b) {
-            return projections(new PigExpr.BagExpr(b.realArg().stream().map(this::realArg).toList(), span), b.projection());
+            return projections(
+                    new PigExpr.BagExpr(b.realArg().stream().map(this::realArg).toList(), span), b.projection());
         }
         if (c instanceof MapLiteralExprContext m) {
             List<PigExpr> kv = new ArrayList<>();
@@ -768,7 +877,8 @@ final class PigAstBuilder {
             return projections(new PigExpr.MapExpr(kv, span), m.projection());
         }
         MapExprContext m = (MapExprContext) c;
-        return projections(new PigExpr.MapExpr(m.realArg().stream().map(this::realArg).toList(), span), m.projection());
+        return projections(
+                new PigExpr.MapExpr(m.realArg().stream().map(this::realArg).toList(), span), m.projection());
     }
 
     private PigExpr afterLeftParen(AfterLeftParenContext c, SourceSpan span) {
@@ -814,7 +924,12 @@ final class PigAstBuilder {
             return scalar(l.scalar(), span);
         }
         if (l.MINUS() != null) {
-            return negate(number(l.getChild(1).getText(), ((TerminalNode) l.getChild(1)).getSymbol().getType(), span), span);
+            return negate(
+                    number(
+                            l.getChild(1).getText(),
+                            ((TerminalNode) l.getChild(1)).getSymbol().getType(),
+                            span),
+                    span);
         }
         if (l.literalMap() != null) {
             List<PigExpr> kv = new ArrayList<>();
@@ -822,7 +937,11 @@ final class PigAstBuilder {
             return new PigExpr.MapExpr(kv, span);
         }
         if (l.literalBag() != null) {
-            return new PigExpr.BagExpr(l.literalBag().literalTuple().stream().map(this::literalTuple).toList(), span);
+            return new PigExpr.BagExpr(
+                    l.literalBag().literalTuple().stream()
+                            .map(this::literalTuple)
+                            .toList(),
+                    span);
         }
         return literalTuple(l.literalTuple());
     }
@@ -838,7 +957,8 @@ final class PigAstBuilder {
                 result = new PigExpr.MapLookup(result, m.STRING() == null ? null : unquote(m.STRING()), span(p));
             } else {
                 DotProjectionContext d = (DotProjectionContext) p;
-                result = projection(result, d.colRef().stream().map(this::colRef).toList(), span(p));
+                result =
+                        projection(result, d.colRef().stream().map(this::colRef).toList(), span(p));
             }
         }
         return result;
@@ -877,7 +997,8 @@ final class PigAstBuilder {
 
     private static PigExpr named(String text, SourceSpan span) {
         int split = text.lastIndexOf("::");
-        return split < 0 ? new PigExpr.FieldRef(null, text, span)
+        return split < 0
+                ? new PigExpr.FieldRef(null, text, span)
                 : new PigExpr.FieldRef(text.substring(0, split), text.substring(split + 2), span);
     }
 
@@ -892,10 +1013,11 @@ final class PigAstBuilder {
     /** {@code -5} is a negative literal, as in Pig; anything else is a negation. */
     private static PigExpr negate(PigExpr operand, SourceSpan span) {
         if (operand instanceof PigExpr.Literal lit && lit.value() instanceof Number n) {
-            Object negated = n instanceof Integer i ? (Object) (-i)
-                    : n instanceof Long l ? (Object) (-l)
-                    : n instanceof Float f ? (Object) (-f)
-                    : n instanceof Double d ? (Object) (-d) : null;
+            Object negated = n instanceof Integer i
+                    ? (Object) (-i)
+                    : n instanceof Long l
+                            ? (Object) (-l)
+                            : n instanceof Float f ? (Object) (-f) : n instanceof Double d ? (Object) (-d) : null;
             if (negated != null) {
                 return new PigExpr.Literal(negated, lit.type(), span);
             }
@@ -906,7 +1028,8 @@ final class PigAstBuilder {
     private PigExpr scalar(ScalarContext s, SourceSpan span) {
         Token token = s.getStart();
         return switch (token.getType()) {
-            case PigLatinParser.STRING -> new PigExpr.Literal(PigStrings.unquoteKeepingDollarEscapes(token.getText()), PigType.CHARARRAY, span);
+            case PigLatinParser.STRING ->
+                new PigExpr.Literal(PigStrings.unquoteKeepingDollarEscapes(token.getText()), PigType.CHARARRAY, span);
             case PigLatinParser.TRUE -> new PigExpr.Literal(true, PigType.BOOLEAN, span);
             case PigLatinParser.FALSE -> new PigExpr.Literal(false, PigType.BOOLEAN, span);
             case PigLatinParser.NULL -> new PigExpr.Literal(null, null, span);
@@ -918,8 +1041,10 @@ final class PigAstBuilder {
         try {
             return switch (type) {
                 case PigLatinParser.INTEGER -> integer(text, span);
-                case PigLatinParser.LONGINTEGER -> new PigExpr.Literal(Long.parseLong(text.substring(0, text.length() - 1)), PigType.LONG, span);
-                case PigLatinParser.FLOATNUMBER -> new PigExpr.Literal(Float.parseFloat(text.substring(0, text.length() - 1)), PigType.FLOAT, span);
+                case PigLatinParser.LONGINTEGER ->
+                    new PigExpr.Literal(Long.parseLong(text.substring(0, text.length() - 1)), PigType.LONG, span);
+                case PigLatinParser.FLOATNUMBER ->
+                    new PigExpr.Literal(Float.parseFloat(text.substring(0, text.length() - 1)), PigType.FLOAT, span);
                 default -> new PigExpr.Literal(Double.parseDouble(text), PigType.DOUBLE, span);
             };
         } catch (NumberFormatException e) {
@@ -933,7 +1058,10 @@ final class PigAstBuilder {
         try {
             return new PigExpr.Literal(Integer.parseInt(text), PigType.INT, span);
         } catch (NumberFormatException tooBig) {
-            diagnostics.report(DiagnosticCode.PIG_E001, span, "integer " + text + " does not fit in an int",
+            diagnostics.report(
+                    DiagnosticCode.PIG_E001,
+                    span,
+                    "integer " + text + " does not fit in an int",
                     "write " + text + "L for a long");
             return new PigExpr.Literal(null, null, span);
         }
@@ -948,8 +1076,10 @@ final class PigAstBuilder {
     private String use(String alias, SourceSpan span) {
         if (!defined.contains(alias) && !aliasesFromElsewhere) {
             String suggestion = DidYouMean.hint(alias, defined);
-            diagnostics.report(DiagnosticCode.PIG_E010, span, "unknown alias '" + alias + "'"
-                    + (suggestion.isEmpty() ? "" : " (" + suggestion + ")"),
+            diagnostics.report(
+                    DiagnosticCode.PIG_E010,
+                    span,
+                    "unknown alias '" + alias + "'" + (suggestion.isEmpty() ? "" : " (" + suggestion + ")"),
                     "an alias must be assigned before it is used; aliases are case-sensitive");
         }
         return alias;

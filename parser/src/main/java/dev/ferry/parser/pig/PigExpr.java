@@ -39,7 +39,8 @@ public sealed interface PigExpr {
      * {@code INVOKE&java.lang.Math.abs(x)} (static: target null) or {@code INVOKE(s)toUpperCase()}
      * (an instance method of the target's value): Pig's reflective call of a Java method.
      */
-    record Invoke(PigExpr target, String owner, String method, List<PigExpr> arguments, SourceSpan span) implements PigExpr {
+    record Invoke(PigExpr target, String owner, String method, List<PigExpr> arguments, SourceSpan span)
+            implements PigExpr {
         public Invoke {
             arguments = List.copyOf(arguments);
         }
@@ -125,8 +126,19 @@ public sealed interface PigExpr {
     record Flatten(PigExpr expr, SourceSpan span) implements PigExpr {}
 
     enum BinaryOp {
-        MULTIPLY("*"), DIVIDE("/"), MODULO("%"), ADD("+"), SUBTRACT("-"),
-        EQ("=="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">="), AND("and"), OR("or");
+        MULTIPLY("*"),
+        DIVIDE("/"),
+        MODULO("%"),
+        ADD("+"),
+        SUBTRACT("-"),
+        EQ("=="),
+        NE("!="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">="),
+        AND("and"),
+        OR("or");
 
         private final String symbol;
 

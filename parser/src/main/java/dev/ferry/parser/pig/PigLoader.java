@@ -26,26 +26,30 @@ public final class PigLoader {
      * @param parameters the values to substitute, or empty to keep parameters symbolic
      * @return the script with IMPORTs resolved and macros expanded, or empty with diagnostics
      */
-    public static Optional<PigScript> load(RepoRoot root, Path file, String display, Optional<PigParameters> parameters,
-                                           Diagnostics diagnostics) {
+    public static Optional<PigScript> load(
+            RepoRoot root, Path file, String display, Optional<PigParameters> parameters, Diagnostics diagnostics) {
         PigMacros macros = new PigMacros(diagnostics);
         Set<Path> imported = new HashSet<>();
         Optional<PigScript> main = read(file, display, parameters, true, diagnostics);
         if (main.isEmpty()) {
             return Optional.empty();
         }
-        Optional<List<PigStatement>> withImports = resolveImports(root, main.get().statements(), file, parameters, macros, imported,
-                diagnostics);
+        Optional<List<PigStatement>> withImports =
+                resolveImports(root, main.get().statements(), file, parameters, macros, imported, diagnostics);
         if (withImports.isEmpty()) {
             return Optional.empty();
         }
         Optional<List<PigStatement>> expanded = macros.expand(withImports.get());
-        return expanded.map(statements -> new PigScript(main.get().file(), statements, main.get().defaults(),
-                JavaUdfSources.find(root, statements)));
+        return expanded.map(statements -> new PigScript(
+                main.get().file(), statements, main.get().defaults(), JavaUdfSources.find(root, statements)));
     }
 
-    private static Optional<PigScript> read(Path file, String display, Optional<PigParameters> parameters, boolean checkAliases,
-                                            Diagnostics diagnostics) {
+    private static Optional<PigScript> read(
+            Path file,
+            String display,
+            Optional<PigParameters> parameters,
+            boolean checkAliases,
+            Diagnostics diagnostics) {
         Optional<String> read = PigParser.read(file, display, diagnostics);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -62,8 +66,14 @@ public final class PigLoader {
     }
 
     /** Replaces each IMPORT by the macro definitions of the imported file (which may import in turn). */
-    private static Optional<List<PigStatement>> resolveImports(RepoRoot root, List<PigStatement> statements, Path from, Optional<PigParameters> parameters,
-                                                               PigMacros macros, Set<Path> imported, Diagnostics diagnostics) {
+    private static Optional<List<PigStatement>> resolveImports(
+            RepoRoot root,
+            List<PigStatement> statements,
+            Path from,
+            Optional<PigParameters> parameters,
+            PigMacros macros,
+            Set<Path> imported,
+            Diagnostics diagnostics) {
         List<PigStatement> out = new ArrayList<>();
         boolean ok = true;
         for (PigStatement s : statements) {
@@ -74,8 +84,11 @@ public final class PigLoader {
             RepoRoot.Located located = root.locate(from.toAbsolutePath().getParent(), im.path());
             Path target = located.path();
             if (located.outside()) {
-                diagnostics.report(DiagnosticCode.IO_E002, im.span(), "cannot import '" + im.path()
-                        + "': it is outside the repository; not read", "copy the macro file into the repository");
+                diagnostics.report(
+                        DiagnosticCode.IO_E002,
+                        im.span(),
+                        "cannot import '" + im.path() + "': it is outside the repository; not read",
+                        "copy the macro file into the repository");
                 ok = false;
                 continue;
             }
@@ -83,8 +96,11 @@ public final class PigLoader {
                 continue; // Pig imports a file once
             }
             if (!located.inside() || !Files.isRegularFile(target)) {
-                diagnostics.report(DiagnosticCode.PIG_E005, im.span(), "cannot import '" + im.path() + "': no such file "
-                        + root.display(target), "IMPORT paths are relative to the importing script");
+                diagnostics.report(
+                        DiagnosticCode.PIG_E005,
+                        im.span(),
+                        "cannot import '" + im.path() + "': no such file " + root.display(target),
+                        "IMPORT paths are relative to the importing script");
                 ok = false;
                 continue;
             }
@@ -93,7 +109,8 @@ public final class PigLoader {
                 ok = false;
                 continue;
             }
-            Optional<List<PigStatement>> nested = resolveImports(root, library.get().statements(), target, parameters, macros, imported, diagnostics);
+            Optional<List<PigStatement>> nested =
+                    resolveImports(root, library.get().statements(), target, parameters, macros, imported, diagnostics);
             if (nested.isEmpty()) {
                 ok = false;
                 continue;
@@ -102,7 +119,10 @@ public final class PigLoader {
                 if (n instanceof PigStatement.MacroDefinition m) {
                     macros.define(m);
                 } else {
-                    diagnostics.report(DiagnosticCode.PIG_E005, n.span(), "an imported file may only define macros",
+                    diagnostics.report(
+                            DiagnosticCode.PIG_E005,
+                            n.span(),
+                            "an imported file may only define macros",
                             "move this statement into the script that imports '" + im.path() + "'");
                     ok = false;
                 }

@@ -63,26 +63,40 @@ final class PigMacros {
         PigStatement.MacroDefinition macro = definitions.get(call.name());
         if (macro == null) {
             String hint = dev.ferry.diagnostics.DidYouMean.hint(call.name(), definitions.keySet());
-            diagnostics.report(DiagnosticCode.PIG_E004, call.span(), "unknown macro '" + call.name() + "'",
-                    hint.isEmpty() ? "define it with DEFINE " + call.name() + "(...) RETURNS ... { ... }; or IMPORT its file" : hint);
+            diagnostics.report(
+                    DiagnosticCode.PIG_E004,
+                    call.span(),
+                    "unknown macro '" + call.name() + "'",
+                    hint.isEmpty()
+                            ? "define it with DEFINE " + call.name() + "(...) RETURNS ... { ... }; or IMPORT its file"
+                            : hint);
             return Optional.empty();
         }
         if (expansions >= MAX_EXPANSIONS) {
             if (expansions++ == MAX_EXPANSIONS) {
-                diagnostics.report(DiagnosticCode.IO_E003, call.span(), "macro calls expand more than " + MAX_EXPANSIONS
-                        + " times in this script; Ferry stops here", "a macro that calls macros several times grows"
-                        + " exponentially; call it from a loop of statements instead");
+                diagnostics.report(
+                        DiagnosticCode.IO_E003,
+                        call.span(),
+                        "macro calls expand more than " + MAX_EXPANSIONS + " times in this script; Ferry stops here",
+                        "a macro that calls macros several times grows"
+                                + " exponentially; call it from a loop of statements instead");
             }
             return Optional.empty();
         }
         if (depth >= MAX_DEPTH) {
-            diagnostics.report(DiagnosticCode.PIG_E004, call.span(), "macro '" + call.name() + "' expands itself without end", "");
+            diagnostics.report(
+                    DiagnosticCode.PIG_E004, call.span(), "macro '" + call.name() + "' expands itself without end", "");
             return Optional.empty();
         }
-        if (macro.params().size() != call.arguments().size() || macro.returns().size() != call.outputs().size()) {
-            diagnostics.report(DiagnosticCode.PIG_E004, call.span(), "macro '" + macro.name() + "' takes " + macro.params().size()
-                    + " argument(s) and returns " + macro.returns().size() + " alias(es); the call has "
-                    + call.arguments().size() + " and " + call.outputs().size(), "see its definition at " + macro.span());
+        if (macro.params().size() != call.arguments().size()
+                || macro.returns().size() != call.outputs().size()) {
+            diagnostics.report(
+                    DiagnosticCode.PIG_E004,
+                    call.span(),
+                    "macro '" + macro.name() + "' takes " + macro.params().size()
+                            + " argument(s) and returns " + macro.returns().size() + " alias(es); the call has "
+                            + call.arguments().size() + " and " + call.outputs().size(),
+                    "see its definition at " + macro.span());
             return Optional.empty();
         }
         Map<String, String> replacements = new LinkedHashMap<>();
@@ -100,7 +114,10 @@ final class PigMacros {
         Optional<PigScript> parsed = PigParser.parse(padded, at.file(), false, bodyDiagnostics);
         diagnostics.addAll(bodyDiagnostics);
         if (parsed.isEmpty()) {
-            diagnostics.report(DiagnosticCode.PIG_E004, call.span(), "macro '" + macro.name() + "' does not expand to valid Pig Latin",
+            diagnostics.report(
+                    DiagnosticCode.PIG_E004,
+                    call.span(),
+                    "macro '" + macro.name() + "' does not expand to valid Pig Latin",
                     "see the errors reported in its body");
             return Optional.empty();
         }
@@ -120,7 +137,8 @@ final class PigMacros {
             if (t.getType() == PigLatinLexer.PARAM) {
                 String name = PigAstBuilder.paramName(text);
                 out.append(replacements.getOrDefault(name, text));
-            } else if (t.getType() == PigLatinLexer.STRING || t.getType() == PigLatinLexer.MULTILINE_STRING
+            } else if (t.getType() == PigLatinLexer.STRING
+                    || t.getType() == PigLatinLexer.MULTILINE_STRING
                     || t.getType() == PigLatinLexer.EXECCOMMAND) {
                 out.append(inText(text, replacements));
             } else if (t.getType() == PigLatinLexer.IDENTIFIER) {
@@ -134,11 +152,13 @@ final class PigMacros {
 
     /** Parameters used inside a quoted string or a command: {@code '$path'}. */
     private static String inText(String text, Map<String, String> replacements) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)").matcher(text);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\$\\{(\\w+)}|\\$(\\w+)").matcher(text);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
             String name = m.group(1) != null ? m.group(1) : m.group(2);
-            m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(replacements.getOrDefault(name, m.group())));
+            m.appendReplacement(
+                    b, java.util.regex.Matcher.quoteReplacement(replacements.getOrDefault(name, m.group())));
         }
         m.appendTail(b);
         return b.toString();
@@ -160,18 +180,26 @@ final class PigMacros {
     /** Aliases assigned in the body: `X =` where a statement starts, and SPLIT's branch names. */
     private static Set<String> localAliases(List<? extends Token> tokens) {
         Set<String> locals = new HashSet<>();
-        List<Token> visible = tokens.stream().filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL).map(t -> (Token) t).toList();
+        List<Token> visible = tokens.stream()
+                .filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL)
+                .map(t -> (Token) t)
+                .toList();
         boolean statementStart = true;
         int depth = 0;
         for (int i = 0; i < visible.size(); i++) {
             Token t = visible.get(i);
             int type = t.getType();
-            if (statementStart && depth == 0 && type == PigLatinLexer.IDENTIFIER && i + 1 < visible.size()
+            if (statementStart
+                    && depth == 0
+                    && type == PigLatinLexer.IDENTIFIER
+                    && i + 1 < visible.size()
                     && visible.get(i + 1).getType() == PigLatinLexer.EQUALS) {
                 locals.add(t.getText());
             }
-            if (type == PigLatinLexer.IDENTIFIER && i + 1 < visible.size()
-                    && (visible.get(i + 1).getType() == PigLatinLexer.IF || visible.get(i + 1).getType() == PigLatinLexer.OTHERWISE)) {
+            if (type == PigLatinLexer.IDENTIFIER
+                    && i + 1 < visible.size()
+                    && (visible.get(i + 1).getType() == PigLatinLexer.IF
+                            || visible.get(i + 1).getType() == PigLatinLexer.OTHERWISE)) {
                 locals.add(t.getText());
             }
             if (type == PigLatinLexer.LCURLY) {

@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
 public final class PigParameters {
 
     /** {@code DEFINE name(params) RETURNS results {}: a macro's own $names are not parameters. */
-    private static final Pattern MACRO_HEADER = Pattern.compile(
-            "(?i)\\bdefine\\s+\\w+\\s*\\(([^)]*)\\)\\s*returns\\s+([^{]*)\\{");
+    private static final Pattern MACRO_HEADER =
+            Pattern.compile("(?i)\\bdefine\\s+\\w+\\s*\\(([^)]*)\\)\\s*returns\\s+([^{]*)\\{");
 
-    private static final Pattern NAME = Pattern.compile("\\$\\{(_*[A-Za-z][A-Za-z0-9_]*)}|\\$(_*[A-Za-z][A-Za-z0-9_]*)");
+    private static final Pattern NAME =
+            Pattern.compile("\\$\\{(_*[A-Za-z][A-Za-z0-9_]*)}|\\$(_*[A-Za-z][A-Za-z0-9_]*)");
 
     private final Map<String, String> values;
 
@@ -47,7 +48,8 @@ public final class PigParameters {
      * Parameters as {@code pig -param_file f1 -param_file f2 -param k=v} would set them.
      * Param files hold {@code name = value} lines ({@code #} comments, optional quotes).
      */
-    public static Optional<PigParameters> of(List<Path> paramFiles, Map<String, String> params, Diagnostics diagnostics) {
+    public static Optional<PigParameters> of(
+            List<Path> paramFiles, Map<String, String> params, Diagnostics diagnostics) {
         PigParameters result = none();
         boolean ok = true;
         for (Path file : paramFiles) {
@@ -55,7 +57,10 @@ public final class PigParameters {
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(file.toString()), "cannot read parameter file: " + e.getMessage());
+                diagnostics.report(
+                        DiagnosticCode.IO_E001,
+                        SourceSpan.file(file.toString()),
+                        "cannot read parameter file: " + e.getMessage());
                 ok = false;
                 continue;
             }
@@ -71,12 +76,14 @@ public final class PigParameters {
                     ok = false;
                     continue;
                 }
-                ok &= result.define(line.substring(0, eq).strip(), line.substring(eq + 1).strip(), true, span, diagnostics);
+                ok &= result.define(
+                        line.substring(0, eq).strip(), line.substring(eq + 1).strip(), true, span, diagnostics);
             }
         }
         params.forEach((k, v) -> result.values.put(k, v));
         for (Map.Entry<String, String> e : params.entrySet()) {
-            Optional<String> value = result.substituteValue(e.getValue(), e.getKey(), SourceSpan.file("-param " + e.getKey()), diagnostics);
+            Optional<String> value = result.substituteValue(
+                    e.getValue(), e.getKey(), SourceSpan.file("-param " + e.getKey()), diagnostics);
             value.ifPresent(v -> result.values.put(e.getKey(), v));
             ok &= value.isPresent();
         }
@@ -122,7 +129,11 @@ public final class PigParameters {
         String rest = line.substring(8).strip();
         String[] parts = rest.split("\\s+", 2);
         if (parts[0].isEmpty()) {
-            diagnostics.report(DiagnosticCode.PIG_E002, span, (declare ? "%declare" : "%default") + " needs a name and a value", "");
+            diagnostics.report(
+                    DiagnosticCode.PIG_E002,
+                    span,
+                    (declare ? "%declare" : "%default") + " needs a name and a value",
+                    "");
             return false;
         }
         String value = parts.length > 1 ? parts[1].strip() : "";
@@ -138,12 +149,17 @@ public final class PigParameters {
             return true;
         }
         if (raw.length() >= 2 && raw.startsWith("`") && raw.endsWith("`")) {
-            diagnostics.report(DiagnosticCode.PIG_E003, span, "parameter '" + name + "' takes its value from the shell command "
-                    + raw + ", which Ferry does not run", "pass the value instead: -param " + name + "=<value>");
+            diagnostics.report(
+                    DiagnosticCode.PIG_E003,
+                    span,
+                    "parameter '" + name + "' takes its value from the shell command " + raw
+                            + ", which Ferry does not run",
+                    "pass the value instead: -param " + name + "=<value>");
             return false;
         }
         String value = raw;
-        if (value.length() >= 2 && (value.startsWith("'") && value.endsWith("'") || value.startsWith("\"") && value.endsWith("\""))) {
+        if (value.length() >= 2
+                && (value.startsWith("'") && value.endsWith("'") || value.startsWith("\"") && value.endsWith("\""))) {
             value = value.substring(1, value.length() - 1);
         }
         Optional<String> substituted = substituteValue(value, name, span, diagnostics);
@@ -162,7 +178,10 @@ public final class PigParameters {
             if (values.containsKey(name)) {
                 out.append(values.get(name));
             } else {
-                diagnostics.report(DiagnosticCode.PIG_E002, span, "undefined parameter '" + name + "' in the value of '" + parent + "'",
+                diagnostics.report(
+                        DiagnosticCode.PIG_E002,
+                        span,
+                        "undefined parameter '" + name + "' in the value of '" + parent + "'",
                         "define it earlier with %default or pass -param " + name + "=<value>");
                 ok = false;
             }
@@ -215,8 +234,8 @@ public final class PigParameters {
         return false;
     }
 
-    private Optional<String> substituteLine(String line, int lineOffset, String file, int lineNumber, int[] state,
-                                            Diagnostics diagnostics) {
+    private Optional<String> substituteLine(
+            String line, int lineOffset, String file, int lineNumber, int[] state, Diagnostics diagnostics) {
         StringBuilder out = new StringBuilder(line.length());
         boolean ok = true;
         boolean inString = false;
@@ -261,9 +280,11 @@ public final class PigParameters {
                     } else if (values.containsKey(name)) {
                         out.append(values.get(name));
                     } else {
-                        diagnostics.report(DiagnosticCode.PIG_E002, SourceSpan.of(file, lineNumber, i + 1),
-                                "undefined parameter '" + name + "'", "declare it with %default " + name
-                                        + " <value> or pass -param " + name + "=<value>");
+                        diagnostics.report(
+                                DiagnosticCode.PIG_E002,
+                                SourceSpan.of(file, lineNumber, i + 1),
+                                "undefined parameter '" + name + "'",
+                                "declare it with %default " + name + " <value> or pass -param " + name + "=<value>");
                         ok = false;
                         out.append(m.group());
                     }

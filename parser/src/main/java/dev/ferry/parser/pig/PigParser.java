@@ -12,17 +12,17 @@ import java.util.List;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.DefaultErrorStrategy;
-import org.antlr.v4.runtime.Parser;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /** Parses a Pig script into a {@link PigScript}; every syntax error becomes a PIG-E001 diagnostic. */
 public final class PigParser {
@@ -38,7 +38,8 @@ public final class PigParser {
         try {
             return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read Pig script: " + e.getMessage());
+            diagnostics.report(
+                    DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read Pig script: " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -62,8 +63,8 @@ public final class PigParser {
     }
 
     /** {@link #parse(String, String, boolean, Diagnostics)} with groups of at least {@code groupTokens} tokens. */
-    static Optional<PigScript> parse(String text, String displayPath, boolean checkAliases, Diagnostics diagnostics,
-                                     int groupTokens) {
+    static Optional<PigScript> parse(
+            String text, String displayPath, boolean checkAliases, Diagnostics diagnostics, int groupTokens) {
         SyntaxErrors lexing = new SyntaxErrors(displayPath);
         PigLatinLexer lexer = new PigLatinLexer(CharStreams.fromString(text, displayPath));
         lexer.removeErrorListeners();
@@ -152,18 +153,24 @@ public final class PigParser {
         boolean admits(Token t) {
             switch (t.getType()) {
                 case PigLatinLexer.LPAREN, PigLatinLexer.LBRACKET, PigLatinLexer.LCURLY -> depth++;
-                case PigLatinLexer.RPAREN, PigLatinLexer.RBRACKET, PigLatinLexer.RCURLY -> depth = Math.max(0, depth - 1);
+                case PigLatinLexer.RPAREN, PigLatinLexer.RBRACKET, PigLatinLexer.RCURLY ->
+                    depth = Math.max(0, depth - 1);
                 case PigLatinLexer.QUESTION -> conditionals++;
                 case PigLatinLexer.SEMI -> conditionals = depth == 0 ? 0 : conditionals;
-                default -> { }
+                default -> {}
             }
             return depth <= MAX_NESTING && conditionals <= MAX_NESTING;
         }
 
         void report(Token t, String displayPath, Diagnostics diagnostics) {
-            diagnostics.report(DiagnosticCode.IO_E003, SourceSpan.of(displayPath, t.getLine(), t.getCharPositionInLine() + 1),
-                    (depth > MAX_NESTING ? "brackets nested more than " : "more conditional operators (?:) in one statement than ")
-                            + MAX_NESTING + " deep; Ferry stops here", "split the expression with intermediate FOREACH steps");
+            diagnostics.report(
+                    DiagnosticCode.IO_E003,
+                    SourceSpan.of(displayPath, t.getLine(), t.getCharPositionInLine() + 1),
+                    (depth > MAX_NESTING
+                                    ? "brackets nested more than "
+                                    : "more conditional operators (?:) in one statement than ")
+                            + MAX_NESTING + " deep; Ferry stops here",
+                    "split the expression with intermediate FOREACH steps");
         }
     }
 
@@ -174,7 +181,9 @@ public final class PigParser {
     private static final class StatementRecovery extends DefaultErrorStrategy {
         @Override
         protected Token singleTokenDeletion(Parser recognizer) {
-            return recognizer.getInputStream().LA(1) == PigLatinLexer.SEMI ? null : super.singleTokenDeletion(recognizer);
+            return recognizer.getInputStream().LA(1) == PigLatinLexer.SEMI
+                    ? null
+                    : super.singleTokenDeletion(recognizer);
         }
     }
 
@@ -188,31 +197,48 @@ public final class PigParser {
         }
 
         @Override
-        public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column,
-                                String message, RecognitionException e) {
+        public void syntaxError(
+                Recognizer<?, ?> recognizer,
+                Object offending,
+                int line,
+                int column,
+                String message,
+                RecognitionException e) {
             Token token = offending instanceof Token t ? t : null;
             if (token != null && token.getType() == PigLatinLexer.MULTILINE_STRING) {
-                diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
-                        "string literal is not closed on its line", "close it with ' (a newline in a string is written \\n)");
+                diagnostics.report(
+                        DiagnosticCode.PIG_E001,
+                        SourceSpan.of(file, line, column + 1),
+                        "string literal is not closed on its line",
+                        "close it with ' (a newline in a string is written \\n)");
                 return;
             }
             if (token != null && token.getType() == PigLatinLexer.UNEXPECTED) {
                 String text = token.getText();
-                String hint = text.equals("'") ? "close the string with '"
+                String hint = text.equals("'")
+                        ? "close the string with '"
                         : text.equals("/") ? "is a /* comment not closed?" : "";
-                diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
-                        "unexpected character '" + text + "'", hint);
+                diagnostics.report(
+                        DiagnosticCode.PIG_E001,
+                        SourceSpan.of(file, line, column + 1),
+                        "unexpected character '" + text + "'",
+                        hint);
                 return;
             }
             String text = token == null ? null : token.getText();
             boolean atEnd = token == null || token.getType() == Token.EOF;
             String what = atEnd ? "end of script" : "'" + firstLine(text) + "'";
             String hint = atEnd ? "is a ';' missing at the end of the last statement?" : "";
-            if (message.contains("expecting ';'") || message.contains("expecting {'parallel', ';'}") || message.startsWith("missing ';'")) {
+            if (message.contains("expecting ';'")
+                    || message.contains("expecting {'parallel', ';'}")
+                    || message.startsWith("missing ';'")) {
                 hint = "is a ';' missing at the end of the previous statement?";
             }
-            diagnostics.report(DiagnosticCode.PIG_E001, SourceSpan.of(file, line, column + 1),
-                    "syntax error at " + what + ": " + concise(message), hint);
+            diagnostics.report(
+                    DiagnosticCode.PIG_E001,
+                    SourceSpan.of(file, line, column + 1),
+                    "syntax error at " + what + ": " + concise(message),
+                    hint);
         }
 
         /** ANTLR's message without a long list of expected tokens, which helps nobody. */

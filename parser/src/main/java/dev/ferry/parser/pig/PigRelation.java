@@ -139,8 +139,16 @@ public sealed interface PigRelation {
     }
 
     /** {@code MAPREDUCE 'job.jar' ('paths') STORE a INTO 'in' USING f LOAD 'out' AS (...) `args`}. */
-    record MapReduce(String jar, List<String> paths, String storedAlias, String storePath, FuncSpec storeFunction,
-                     Load load, String arguments, SourceSpan span) implements PigRelation {
+    record MapReduce(
+            String jar,
+            List<String> paths,
+            String storedAlias,
+            String storePath,
+            FuncSpec storeFunction,
+            Load load,
+            String arguments,
+            SourceSpan span)
+            implements PigRelation {
         public MapReduce {
             paths = List.copyOf(paths);
         }
@@ -179,7 +187,12 @@ public sealed interface PigRelation {
         }
     }
 
-    enum JoinType { INNER, LEFT, RIGHT, FULL }
+    enum JoinType {
+        INNER,
+        LEFT,
+        RIGHT,
+        FULL
+    }
 
     record OrderKey(PigExpr expr, boolean descending) {}
 

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * One parsed Pig script: its statements in order, the parameters it declares defaults for, and the
  * UDF classes it DEFINEs whose Java source the repository holds (by class name).
  */
-public record PigScript(String file, List<PigStatement> statements, List<ParamDefault> defaults, Map<String, JavaUdf> udfs) {
+public record PigScript(
+        String file, List<PigStatement> statements, List<ParamDefault> defaults, Map<String, JavaUdf> udfs) {
 
     public PigScript {
         statements = List.copyOf(statements);

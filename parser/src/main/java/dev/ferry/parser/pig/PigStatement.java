@@ -41,9 +41,17 @@ public sealed interface PigStatement {
     record DefineFunction(String name, FuncSpec function, SourceSpan span) implements PigStatement {}
 
     /** {@code DEFINE name `command` SHIP(...) CACHE(...) INPUT(...) OUTPUT(...) STDERROR(...);} */
-    record DefineCommand(String name, String command, List<String> ship, List<String> cache,
-                         List<StreamSpec> input, List<StreamSpec> output, String stderrDir, Integer stderrLimit,
-                         SourceSpan span) implements PigStatement {
+    record DefineCommand(
+            String name,
+            String command,
+            List<String> ship,
+            List<String> cache,
+            List<StreamSpec> input,
+            List<StreamSpec> output,
+            String stderrDir,
+            Integer stderrLimit,
+            SourceSpan span)
+            implements PigStatement {
         public DefineCommand {
             ship = List.copyOf(ship);
             cache = List.copyOf(cache);
@@ -56,8 +64,9 @@ public sealed interface PigStatement {
     record StreamSpec(String target, FuncSpec serializer) {}
 
     /** {@code DEFINE name(params) RETURNS results { body };} as written (before expansion). */
-    record MacroDefinition(String name, List<String> params, List<String> returns, String body, SourceSpan bodySpan,
-                           SourceSpan span) implements PigStatement {
+    record MacroDefinition(
+            String name, List<String> params, List<String> returns, String body, SourceSpan bodySpan, SourceSpan span)
+            implements PigStatement {
         public MacroDefinition {
             params = List.copyOf(params);
             returns = List.copyOf(returns);
@@ -65,7 +74,8 @@ public sealed interface PigStatement {
     }
 
     /** {@code a, b = name(args);} when macros are not expanded. */
-    record MacroCall(List<String> outputs, String name, List<String> arguments, SourceSpan span) implements PigStatement {
+    record MacroCall(List<String> outputs, String name, List<String> arguments, SourceSpan span)
+            implements PigStatement {
         public MacroCall {
             outputs = List.copyOf(outputs);
             arguments = List.copyOf(arguments);
@@ -83,7 +93,9 @@ public sealed interface PigStatement {
 
         /** The words after the keyword, e.g. the alias of {@code DUMP A}. */
         public String argument() {
-            String rest = text.length() > keyword.length() ? text.substring(keyword.length()).strip() : "";
+            String rest = text.length() > keyword.length()
+                    ? text.substring(keyword.length()).strip()
+                    : "";
             return rest.endsWith(";") ? rest.substring(0, rest.length() - 1).strip() : rest;
         }
     }

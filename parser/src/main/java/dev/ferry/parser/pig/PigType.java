@@ -4,7 +4,19 @@ import java.util.Locale;
 
 /** Pig's types, as written in schemas and casts: the scalars and the three complex types. */
 public enum PigType {
-    INT, LONG, FLOAT, DOUBLE, CHARARRAY, BYTEARRAY, BOOLEAN, DATETIME, BIGINTEGER, BIGDECIMAL, TUPLE, BAG, MAP;
+    INT,
+    LONG,
+    FLOAT,
+    DOUBLE,
+    CHARARRAY,
+    BYTEARRAY,
+    BOOLEAN,
+    DATETIME,
+    BIGINTEGER,
+    BIGDECIMAL,
+    TUPLE,
+    BAG,
+    MAP;
 
     public static PigType fromKeyword(String keyword) {
         return valueOf(keyword.toUpperCase(Locale.ROOT));

@@ -33,8 +33,12 @@ public record FerryConfig(SortedMap<String, Entry<String>> submissions, Sizing s
      * @param dags per DAG id (empty below the DAG level)
      * @param tasks per task id (only at the DAG level)
      */
-    public record Sizing(Integer parallelism, String jobManagerMemory, String taskManagerMemory,
-                         SortedMap<String, Entry<Sizing>> dags, SortedMap<String, Entry<Sizing>> tasks) {
+    public record Sizing(
+            Integer parallelism,
+            String jobManagerMemory,
+            String taskManagerMemory,
+            SortedMap<String, Entry<Sizing>> dags,
+            SortedMap<String, Entry<Sizing>> tasks) {
 
         public static final Sizing NONE = new Sizing(null, null, null, new TreeMap<>(), new TreeMap<>());
 
@@ -45,9 +49,11 @@ public record FerryConfig(SortedMap<String, Entry<String>> submissions, Sizing s
 
         /** This level's fields over {@code below}'s (a task's over its DAG's over the repository's). */
         public Sizing over(Sizing below) {
-            return new Sizing(parallelism != null ? parallelism : below.parallelism,
+            return new Sizing(
+                    parallelism != null ? parallelism : below.parallelism,
                     jobManagerMemory != null ? jobManagerMemory : below.jobManagerMemory,
-                    taskManagerMemory != null ? taskManagerMemory : below.taskManagerMemory, new TreeMap<>(),
+                    taskManagerMemory != null ? taskManagerMemory : below.taskManagerMemory,
+                    new TreeMap<>(),
                     new TreeMap<>());
         }
     }

@@ -58,7 +58,8 @@ public final class FerryConfigReader {
 
     /** Flink's MemorySize text: a number and an optional unit. */
     private static final Pattern MEMORY = Pattern.compile(
-            "[0-9]+\\s*(b|bytes|k|kb|kibibytes|m|mb|mebibytes|g|gb|gibibytes|t|tb|tebibytes)?", Pattern.CASE_INSENSITIVE);
+            "[0-9]+\\s*(b|bytes|k|kb|kibibytes|m|mb|mebibytes|g|gb|gibibytes|t|tb|tebibytes)?",
+            Pattern.CASE_INSENSITIVE);
 
     private final String display;
     private final Diagnostics diagnostics;
@@ -82,7 +83,9 @@ public final class FerryConfigReader {
         try (Reader reader = Files.newBufferedReader(inside.get(), StandardCharsets.UTF_8)) {
             return parse(reader, FerryConfig.FILE_NAME, diagnostics);
         } catch (IOException e) {
-            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(FerryConfig.FILE_NAME),
+            diagnostics.report(
+                    DiagnosticCode.IO_E001,
+                    SourceSpan.file(FerryConfig.FILE_NAME),
                     "cannot read " + FerryConfig.FILE_NAME + ": " + e.getMessage());
             return FerryConfig.NONE;
         }
@@ -100,11 +103,16 @@ public final class FerryConfigReader {
             document = new Yaml(new SafeConstructor(options)).compose(reader);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            diagnostics.report(DiagnosticCode.FERRY_E010, mark == null ? SourceSpan.file(display)
-                    : SourceSpan.of(display, mark.getLine() + 1, mark.getColumn() + 1), "not valid YAML: " + e.getProblem());
+            diagnostics.report(
+                    DiagnosticCode.FERRY_E010,
+                    mark == null
+                            ? SourceSpan.file(display)
+                            : SourceSpan.of(display, mark.getLine() + 1, mark.getColumn() + 1),
+                    "not valid YAML: " + e.getProblem());
             return FerryConfig.NONE;
         } catch (YAMLException e) {
-            diagnostics.report(DiagnosticCode.FERRY_E010, SourceSpan.file(display), "not valid YAML: " + e.getMessage());
+            diagnostics.report(
+                    DiagnosticCode.FERRY_E010, SourceSpan.file(display), "not valid YAML: " + e.getMessage());
             return FerryConfig.NONE;
         }
         if (document == null) {
@@ -134,7 +142,11 @@ public final class FerryConfigReader {
         return new FerryConfig(submissions, sizing);
     }
 
-    private enum Level { REPOSITORY, DAG, TASK }
+    private enum Level {
+        REPOSITORY,
+        DAG,
+        TASK
+    }
 
     private Sizing sizing(Node node, String where, Level level) {
         Set<String> allowed = new HashSet<>(List.of("parallelism", "jobManagerMemory", "taskManagerMemory"));
@@ -157,8 +169,14 @@ public final class FerryConfigReader {
                 default -> {
                     for (NodeTuple child : fields(value, where + "." + key, null)) {
                         String id = scalar(child.getKeyNode());
-                        children.put(id, new Entry<>(sizing(child.getValueNode(), where + "." + key + "." + id,
-                                level == Level.REPOSITORY ? Level.DAG : Level.TASK), span(child.getKeyNode())));
+                        children.put(
+                                id,
+                                new Entry<>(
+                                        sizing(
+                                                child.getValueNode(),
+                                                where + "." + key + "." + id,
+                                                level == Level.REPOSITORY ? Level.DAG : Level.TASK),
+                                        span(child.getKeyNode())));
                     }
                 }
             }
@@ -181,7 +199,9 @@ public final class FerryConfigReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problem(node, where + ".parallelism must be a whole number from 1 to " + MAX_PARALLELISM + ", not '" + text + "'");
+        problem(
+                node,
+                where + ".parallelism must be a whole number from 1 to " + MAX_PARALLELISM + ", not '" + text + "'");
         return null;
     }
 
@@ -211,8 +231,10 @@ public final class FerryConfigReader {
             if (!seen.add(key)) {
                 problem(tuple.getKeyNode(), "'" + key + "' is given twice in " + where);
             } else if (allowed != null && !allowed.contains(key)) {
-                problem(tuple.getKeyNode(), "unknown key '" + key + "' in " + where + " (expected one of "
-                        + allowed.stream().sorted().toList() + ")");
+                problem(
+                        tuple.getKeyNode(),
+                        "unknown key '" + key + "' in " + where + " (expected one of "
+                                + allowed.stream().sorted().toList() + ")");
             } else {
                 good.add(tuple);
             }
@@ -239,7 +261,10 @@ public final class FerryConfigReader {
 
     private void problem(Node node, String message) {
         failed = true;
-        diagnostics.report(DiagnosticCode.FERRY_E010, span(node), message,
+        diagnostics.report(
+                DiagnosticCode.FERRY_E010,
+                span(node),
+                message,
                 "see the ferry.yaml section of the README; nothing of " + display + " is applied until it is fixed");
     }
 }

@@ -17,7 +17,11 @@ import java.util.Optional;
 public record RepoRoot(Path path) {
 
     /** Where a named path lies. */
-    public enum Place { INSIDE, OUTSIDE, MISSING }
+    public enum Place {
+        INSIDE,
+        OUTSIDE,
+        MISSING
+    }
 
     /** The located path: its real path when inside, else the path as named (for messages). */
     public record Located(Place place, Path path) {
@@ -73,8 +77,12 @@ public record RepoRoot(Path path) {
     /** Reports a located path that leaves the repository; the real path of a regular file inside it. */
     public Optional<Path> checked(Located located, SourceSpan span, Diagnostics diagnostics) {
         if (located.outside()) {
-            diagnostics.report(DiagnosticCode.IO_E002, span, "'" + display(located.path()) + "' is outside the repository"
-                    + " (through .., an absolute path or a symbolic link); not read", "keep every file an app uses inside the repository");
+            diagnostics.report(
+                    DiagnosticCode.IO_E002,
+                    span,
+                    "'" + display(located.path()) + "' is outside the repository"
+                            + " (through .., an absolute path or a symbolic link); not read",
+                    "keep every file an app uses inside the repository");
             return Optional.empty();
         }
         return located.inside() && Files.isRegularFile(located.path()) ? Optional.of(located.path()) : Optional.empty();
@@ -89,6 +97,8 @@ public record RepoRoot(Path path) {
     /** The repository-relative name of a path, with forward slashes, as diagnostics show it. */
     public String display(Path file) {
         Path normalized = file.toAbsolutePath().normalize();
-        return normalized.startsWith(path) ? path.relativize(normalized).toString().replace('\\', '/') : normalized.toString();
+        return normalized.startsWith(path)
+                ? path.relativize(normalized).toString().replace('\\', '/')
+                : normalized.toString();
     }
 }

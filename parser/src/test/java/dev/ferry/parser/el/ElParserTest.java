@@ -109,7 +109,9 @@ class ElParserTest {
         Optional<ElTemplate> template = ElParser.parse(text, WHERE, diagnostics);
         assertTrue(template.isEmpty());
         List<String> heads = diagnostics.sorted().stream()
-                .map(d -> d.span() + ": " + d.severity().label() + " " + d.code().id()).toList();
+                .map(d ->
+                        d.span() + ": " + d.severity().label() + " " + d.code().id())
+                .toList();
         assertEquals(Arrays.asList(expected.split(" \\| ")), heads);
     }
 
@@ -120,14 +122,17 @@ class ElParserTest {
                     and and wf:conf('b')}""";
         Diagnostics diagnostics = new Diagnostics();
         ElParser.parse(predicate, SourceSpan.of("wf.xml", 40, 17), diagnostics);
-        assertEquals(List.of("wf.xml:41:9: error OOZ-E007: EL syntax error in '${wf:conf('a') eq 'x' and and "
-                + "wf:conf('b')}': extraneous input 'and' expecting {'true', 'false', 'null', 'not', 'empty', '!', "
-                + "'-', '(', DECIMAL, INTEGER, STRING, QUALIFIED_NAME, IDENT}"), formatted(diagnostics));
+        assertEquals(
+                List.of("wf.xml:41:9: error OOZ-E007: EL syntax error in '${wf:conf('a') eq 'x' and and "
+                        + "wf:conf('b')}': extraneous input 'and' expecting {'true', 'false', 'null', 'not', 'empty', '!', "
+                        + "'-', '(', DECIMAL, INTEGER, STRING, QUALIFIED_NAME, IDENT}"),
+                formatted(diagnostics));
     }
 
     @Test
     void everyNodeCarriesItsSpan() {
-        ElTemplate template = ElParser.parse("in=${nameNode}/x/${wf:conf(\n'k')}", WHERE, new Diagnostics()).orElseThrow();
+        ElTemplate template = ElParser.parse("in=${nameNode}/x/${wf:conf(\n'k')}", WHERE, new Diagnostics())
+                .orElseThrow();
         List<ElExpression> expressions = template.expressions();
         assertEquals(SourceSpan.of("wf.xml", 10, 8), expressions.get(0).span());
         assertEquals(SourceSpan.of("wf.xml", 10, 10), expressions.get(0).expr().span());
@@ -136,14 +141,23 @@ class ElParserTest {
         assertEquals(SourceSpan.of("wf.xml", 10, 24), call.span());
         assertEquals(SourceSpan.of("wf.xml", 11, 1), call.arguments().get(0).span());
         assertEquals("wf:conf", call.qualifiedName());
-        assertEquals(new Identifier("nameNode", SourceSpan.of("wf.xml", 10, 10)), expressions.get(0).expr());
+        assertEquals(
+                new Identifier("nameNode", SourceSpan.of("wf.xml", 10, 10)),
+                expressions.get(0).expr());
     }
 
     @Test
     void constantTemplates() {
-        assertTrue(ElParser.parse("just/a/path", WHERE, new Diagnostics()).orElseThrow().isConstant());
-        assertTrue(ElParser.parse("", WHERE, new Diagnostics()).orElseThrow().parts().isEmpty());
-        assertEquals(ElTemplate.text("x"), ElParser.parse("x", WHERE, new Diagnostics()).orElseThrow());
+        assertTrue(ElParser.parse("just/a/path", WHERE, new Diagnostics())
+                .orElseThrow()
+                .isConstant());
+        assertTrue(ElParser.parse("", WHERE, new Diagnostics())
+                .orElseThrow()
+                .parts()
+                .isEmpty());
+        assertEquals(
+                ElTemplate.text("x"),
+                ElParser.parse("x", WHERE, new Diagnostics()).orElseThrow());
     }
 
     private static List<String> formatted(Diagnostics diagnostics) {
@@ -152,9 +166,13 @@ class ElParserTest {
 
     /** Rows of {@code left => right} ("//" lines are comments); text blocks keep cases readable side by side. */
     static Stream<Arguments> rows(String table) {
-        return table.lines().filter(l -> !l.isBlank() && !l.strip().startsWith("//")).map(line -> {
-            int arrow = line.lastIndexOf(" => ");
-            return Arguments.of(line.substring(0, arrow).strip(), line.substring(arrow + 4).strip());
-        });
+        return table.lines()
+                .filter(l -> !l.isBlank() && !l.strip().startsWith("//"))
+                .map(line -> {
+                    int arrow = line.lastIndexOf(" => ");
+                    return Arguments.of(
+                            line.substring(0, arrow).strip(),
+                            line.substring(arrow + 4).strip());
+                });
     }
 }

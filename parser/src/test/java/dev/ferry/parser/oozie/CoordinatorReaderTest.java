@@ -20,15 +20,22 @@ class CoordinatorReaderTest {
     /** Owned input (resources/oozie/owned/coordinators/cron.xml): the raw forms the translator interprets. */
     @Test
     void cronFrequencyEmptyDoneFlagInputLogicAndSlaStayRaw() {
-        Path file = Path.of(System.getProperty("ferry.root", "..")).resolve("parser/src/test/resources/oozie/owned/coordinators/cron.xml");
+        Path file = Path.of(System.getProperty("ferry.root", ".."))
+                .resolve("parser/src/test/resources/oozie/owned/coordinators/cron.xml");
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator(file, "cron.xml", diagnostics).orElseThrow();
+        CoordinatorApp app =
+                OozieReader.readCoordinator(file, "cron.xml", diagnostics).orElseThrow();
         assertEquals("0/10 * * * *", app.frequency());
         assertEquals("0.5", app.schemaVersion());
-        assertEquals("", app.datasets().get(0).doneFlag(), "an empty <done-flag></done-flag> means: the directory is enough");
+        assertEquals(
+                "",
+                app.datasets().get(0).doneFlag(),
+                "an empty <done-flag></done-flag> means: the directory is enough");
         assertNull(app.datasets().get(1).doneFlag(), "no <done-flag>: Oozie waits for _SUCCESS");
         assertEquals("or", app.inputLogic().children().get(0).name());
-        assertEquals(List.of("info"), app.otherElements().stream().map(XmlElement::name).toList());
+        assertEquals(
+                List.of("info"),
+                app.otherElements().stream().map(XmlElement::name).toList());
         assertEquals(List.of(), diagnostics.sorted());
     }
 
@@ -52,9 +59,12 @@ class CoordinatorReaderTest {
                 </coordinator-app>
                 """;
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator(xml, "coord.xml", diagnostics).orElseThrow();
+        CoordinatorApp app =
+                OozieReader.readCoordinator(xml, "coord.xml", diagnostics).orElseThrow();
         // Only the warning that Oozie itself would reject a namespace-less file.
-        assertEquals(List.of("OOZ-W007"), diagnostics.sorted().stream().map(d -> d.code().id()).toList());
+        assertEquals(
+                List.of("OOZ-W007"),
+                diagnostics.sorted().stream().map(d -> d.code().id()).toList());
         assertEquals("", app.namespace());
         assertEquals("1440", app.frequency());
         assertEquals(new Controls("60", "2", "LIFO", "5", SourceSpan.of("coord.xml", 3, 5)), app.controls());
@@ -71,9 +81,18 @@ class CoordinatorReaderTest {
                 </datasets>
                 """);
         assertEquals(OozieDocumentKind.DATASETS, OozieReader.detect(include));
-        List<Dataset> datasets = OozieReader.readDatasets(include, "datasets.xml", diagnostics).orElseThrow();
-        assertEquals(List.of(new Dataset("shared-logs", "${coord:hours(1)}", "2024-01-01T00:00Z", "UTC",
-                "/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}", null, SourceSpan.of("datasets.xml", 2, 5))), datasets);
+        List<Dataset> datasets =
+                OozieReader.readDatasets(include, "datasets.xml", diagnostics).orElseThrow();
+        assertEquals(
+                List.of(new Dataset(
+                        "shared-logs",
+                        "${coord:hours(1)}",
+                        "2024-01-01T00:00Z",
+                        "UTC",
+                        "/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}",
+                        null,
+                        SourceSpan.of("datasets.xml", 2, 5))),
+                datasets);
     }
 
     @Test
@@ -92,12 +111,13 @@ class CoordinatorReaderTest {
                 """;
         Diagnostics diagnostics = new Diagnostics();
         assertTrue(OozieReader.readCoordinator(xml, "c.xml", diagnostics).isEmpty());
-        assertEquals(List.of(
-                "c.xml:1:1: error OOZ-E004: coordinator-app has no 'frequency' attribute",
-                "c.xml:3:9: error OOZ-E004: dataset 'logs' has no <uri-template> element",
-                "c.xml:6:9: error OOZ-E012: 'in' uses dataset 'log', which is not defined\n  hint: did you mean 'logs'?",
-                "c.xml:7:9: error OOZ-E004: <data-in> 'range' has neither <instance> nor <start-instance>/<end-instance>",
-                "c.xml:9:13: error OOZ-E004: coordinator <workflow> has no <app-path> element"),
+        assertEquals(
+                List.of(
+                        "c.xml:1:1: error OOZ-E004: coordinator-app has no 'frequency' attribute",
+                        "c.xml:3:9: error OOZ-E004: dataset 'logs' has no <uri-template> element",
+                        "c.xml:6:9: error OOZ-E012: 'in' uses dataset 'log', which is not defined\n  hint: did you mean 'logs'?",
+                        "c.xml:7:9: error OOZ-E004: <data-in> 'range' has neither <instance> nor <start-instance>/<end-instance>",
+                        "c.xml:9:13: error OOZ-E004: coordinator <workflow> has no <app-path> element"),
                 diagnostics.sorted().stream().map(Diagnostic::format).toList());
     }
 
@@ -108,7 +128,11 @@ class CoordinatorReaderTest {
                     + "start=\"s\" end=\"e\" timezone=\"UTC\"><action><workflow><app-path>/wf</app-path></workflow>"
                     + "</action></coordinator-app>";
             Diagnostics diagnostics = new Diagnostics();
-            assertEquals(version, OozieReader.readCoordinator(xml, "c.xml", diagnostics).orElseThrow().schemaVersion());
+            assertEquals(
+                    version,
+                    OozieReader.readCoordinator(xml, "c.xml", diagnostics)
+                            .orElseThrow()
+                            .schemaVersion());
         }
     }
 }

@@ -49,49 +49,66 @@ class JobPropertiesTest {
         Diagnostics diagnostics = new Diagnostics();
         SortedMap<String, String> properties = JobProperties.parse(text, "job.properties", diagnostics);
         assertEquals(List.of(), diagnostics.sorted());
-        assertEquals(Map.ofEntries(
-                Map.entry("nameNode", "hdfs://nn:8020"),
-                Map.entry("jobTracker", "rm:8032"),
-                Map.entry("queueName", "default"),
-                Map.entry("examplesRoot", "examples"),
-                Map.entry("oozie.wf.application.path", "${nameNode}/user/${user.name}/${examplesRoot}/apps/pig"),
-                Map.entry("long.list", "a,b,c"),
-                Map.entry("tabs", "one\ttwo"),
-                Map.entry("unicode", "caf\u00e9"),
-                Map.entry("key:with=separators", "value"),
-                Map.entry("trailing.space", "x "),
-                Map.entry("empty", ""),
-                Map.entry("indented", "yes"),
-                Map.entry("dup", "second")), properties);
+        assertEquals(
+                Map.ofEntries(
+                        Map.entry("nameNode", "hdfs://nn:8020"),
+                        Map.entry("jobTracker", "rm:8032"),
+                        Map.entry("queueName", "default"),
+                        Map.entry("examplesRoot", "examples"),
+                        Map.entry(
+                                "oozie.wf.application.path", "${nameNode}/user/${user.name}/${examplesRoot}/apps/pig"),
+                        Map.entry("long.list", "a,b,c"),
+                        Map.entry("tabs", "one\ttwo"),
+                        Map.entry("unicode", "caf\u00e9"),
+                        Map.entry("key:with=separators", "value"),
+                        Map.entry("trailing.space", "x "),
+                        Map.entry("empty", ""),
+                        Map.entry("indented", "yes"),
+                        Map.entry("dup", "second")),
+                properties);
         assertEquals("dup", properties.firstKey(), "sorted by name");
     }
 
     @Test
     void badUnicodeEscapeIsOozE013() {
         Diagnostics diagnostics = new Diagnostics();
-        assertTrue(JobProperties.parse("a=\\u12G4\n", "job.properties", diagnostics).isEmpty());
-        assertEquals(List.of("job.properties:1:1: error OOZ-E013: properties file is malformed: Malformed \\uxxxx encoding."),
+        assertTrue(JobProperties.parse("a=\\u12G4\n", "job.properties", diagnostics)
+                .isEmpty());
+        assertEquals(
+                List.of(
+                        "job.properties:1:1: error OOZ-E013: properties file is malformed: Malformed \\uxxxx encoding."),
                 diagnostics.sorted().stream().map(Diagnostic::format).toList());
     }
 
     @Test
     void loadsFilesAsUtf8ThenLatin1(@TempDir Path dir) throws IOException {
         Path utf8 = Files.writeString(dir.resolve("utf8.properties"), "city=Z\u00fcrich\n");
-        Path latin1 = Files.write(dir.resolve("latin1.properties"), "city=Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path latin1 = Files.write(
+                dir.resolve("latin1.properties"), "city=Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1));
         Diagnostics diagnostics = new Diagnostics();
-        assertEquals("Z\u00fcrich", JobProperties.load(utf8, "utf8.properties", diagnostics).get("city"));
-        assertEquals("Z\u00fcrich", JobProperties.load(latin1, "latin1.properties", diagnostics).get("city"));
-        assertTrue(JobProperties.load(dir.resolve("missing"), "missing", diagnostics).isEmpty());
-        assertEquals(List.of("missing:1:1"), diagnostics.sorted().stream().map(d -> d.span().toString()).toList());
+        assertEquals(
+                "Z\u00fcrich",
+                JobProperties.load(utf8, "utf8.properties", diagnostics).get("city"));
+        assertEquals(
+                "Z\u00fcrich",
+                JobProperties.load(latin1, "latin1.properties", diagnostics).get("city"));
+        assertTrue(JobProperties.load(dir.resolve("missing"), "missing", diagnostics)
+                .isEmpty());
+        assertEquals(
+                List.of("missing:1:1"),
+                diagnostics.sorted().stream().map(d -> d.span().toString()).toList());
     }
 
     @Test
     void ownedJobPropertiesKeepReferencesRaw() {
-        Path file = Path.of(System.getProperty("ferry.root", "..")).resolve("parser/src/test/resources/oozie/owned/every-action/job.properties");
+        Path file = Path.of(System.getProperty("ferry.root", ".."))
+                .resolve("parser/src/test/resources/oozie/owned/every-action/job.properties");
         Diagnostics diagnostics = new Diagnostics();
         SortedMap<String, String> properties = JobProperties.load(file, "every-action/job.properties", diagnostics);
         assertEquals("examples", properties.get("examplesRoot"));
-        assertEquals("${nameNode}/user/${user.name}/${examplesRoot}/apps/every-action", properties.get("oozie.wf.application.path"));
+        assertEquals(
+                "${nameNode}/user/${user.name}/${examplesRoot}/apps/every-action",
+                properties.get("oozie.wf.application.path"));
         assertEquals(List.of(), diagnostics.sorted());
     }
 
@@ -109,9 +126,11 @@ class JobPropertiesTest {
                 """;
         Diagnostics diagnostics = new Diagnostics();
         List<ConfigProperty> properties = ConfigDefault.parse(xml, "apps/x/config-default.xml", diagnostics);
-        assertEquals(List.of(
-                new ConfigProperty("queueName", "default", SourceSpan.of("apps/x/config-default.xml", 2, 5)),
-                new ConfigProperty("outputDir", "${nameNode}/out", SourceSpan.of("apps/x/config-default.xml", 3, 5))),
+        assertEquals(
+                List.of(
+                        new ConfigProperty("queueName", "default", SourceSpan.of("apps/x/config-default.xml", 2, 5)),
+                        new ConfigProperty(
+                                "outputDir", "${nameNode}/out", SourceSpan.of("apps/x/config-default.xml", 3, 5))),
                 properties);
         assertEquals(List.of(), diagnostics.sorted());
     }
@@ -119,12 +138,17 @@ class JobPropertiesTest {
     @Test
     void configDefaultIsHardenedAndChecked() {
         Diagnostics diagnostics = new Diagnostics();
-        assertTrue(ConfigDefault.parse("<!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><configuration/>",
-                "cd.xml", diagnostics).isEmpty());
-        assertTrue(ConfigDefault.parse("<configuration><property><name>n</name></property></configuration>",
-                "cd.xml", diagnostics).isEmpty());
+        assertTrue(ConfigDefault.parse(
+                        "<!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><configuration/>",
+                        "cd.xml",
+                        diagnostics)
+                .isEmpty());
+        assertTrue(ConfigDefault.parse(
+                        "<configuration><property><name>n</name></property></configuration>", "cd.xml", diagnostics)
+                .isEmpty());
         assertTrue(ConfigDefault.parse("<properties/>", "cd.xml", diagnostics).isEmpty());
-        assertEquals(List.of("OOZ-E003", "OOZ-E002", "OOZ-E004"),
+        assertEquals(
+                List.of("OOZ-E003", "OOZ-E002", "OOZ-E004"),
                 diagnostics.sorted().stream().map(d -> d.code().id()).toList());
     }
 

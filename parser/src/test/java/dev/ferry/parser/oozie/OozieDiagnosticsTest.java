@@ -18,7 +18,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void malformedXmlIsOozE001WhereTheParserStops() {
-        assertEquals(List.of("wf.xml:4:3: error OOZ-E001: malformed XML: The element type \"end\" must be "
+        assertEquals(
+                List.of("wf.xml:4:3: error OOZ-E001: malformed XML: The element type \"end\" must be "
                         + "terminated by the matching end-tag \"</end>\"."),
                 workflowProblems("""
                         <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
@@ -30,7 +31,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void schemaViolationIsOozE014AtTheOffendingElement() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "wf.xml:4:9: error OOZ-E004: pig action has no <script> element",
                         "wf.xml:5:13: error OOZ-E014: Invalid content was found starting with element 'scrpt'. "
                                 + "One of 'job-tracker, name-node, prepare, job-xml, configuration, script' is expected."),
@@ -51,7 +53,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void everySchemaViolationIsReportedInOnePass() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "wf.xml:3:5: error OOZ-E014: Attribute 'retry-max' is not allowed to appear in element 'action'.",
                         "wf.xml:6:9: error OOZ-E014: Invalid content was found starting with element 'bogus'. "
                                 + "One of 'an element of uri:oozie:sla:0.1' is expected."),
@@ -71,7 +74,8 @@ class OozieDiagnosticsTest {
     @Test
     void elementOfANewerSchemaVersionIsOozE014() {
         // <throttle> arrived in coordinator 0.2.
-        assertEquals(List.of("c.xml:6:9: error OOZ-E014: Invalid content was found starting with element "
+        assertEquals(
+                List.of("c.xml:6:9: error OOZ-E014: Invalid content was found starting with element "
                         + "'throttle'. One of 'execution' is expected."),
                 coordinatorProblems("""
                         <coordinator-app xmlns="uri:oozie:coordinator:0.1" name="c" frequency="60"
@@ -88,7 +92,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void missingContentIsReportedAtTheElementNotItsEndTag() {
-        assertEquals(List.of("wf.xml:6:9: error OOZ-E014: The content of element 'sla:info' is not complete. "
+        assertEquals(
+                List.of("wf.xml:6:9: error OOZ-E014: The content of element 'sla:info' is not complete. "
                         + "One of 'should-start, should-end' is expected."),
                 workflowProblems("""
                         <workflow-app xmlns="uri:oozie:workflow:1.0" xmlns:sla="uri:oozie:sla:0.2" name="w">
@@ -115,14 +120,17 @@ class OozieDiagnosticsTest {
                     <end name="end"/>
                 </workflow-app>
                 """);
-        assertEquals(List.of("wf.xml:2:10: error OOZ-E002: DOCTYPE declarations are refused (no DTDs, no external "
-                + "entities)\n  hint: remove the <!DOCTYPE ...> line; Oozie files do not need one"), problems);
+        assertEquals(
+                List.of("wf.xml:2:10: error OOZ-E002: DOCTYPE declarations are refused (no DTDs, no external "
+                        + "entities)\n  hint: remove the <!DOCTYPE ...> line; Oozie files do not need one"),
+                problems);
         assertFalse(problems.get(0).contains("root:"), "no file content leaks into the message");
     }
 
     @Test
     void forkWhosePathsNeverJoinIsOozE008() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "wf.xml:3:5: error OOZ-E008: a path of fork 'split' reaches end 'end' without passing its join",
                         "wf.xml:3:5: error OOZ-E008: fork 'split' has no matching join: no path reaches a <join>"),
                 workflowProblems("""
@@ -142,7 +150,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void forkPathThatSkipsTheJoinIsOozE008() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "wf.xml:3:5: error OOZ-E008: a path of fork 'split' reaches end 'end' without passing its join"),
                 workflowProblems("""
                         <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
@@ -162,7 +171,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void forkPathsEndingInDifferentJoinsAreOozE008() {
-        assertEquals(List.of("wf.xml:3:5: error OOZ-E008: the paths of fork 'split' end in different joins "
+        assertEquals(
+                List.of("wf.xml:3:5: error OOZ-E008: the paths of fork 'split' end in different joins "
                         + "[j1, j2]; they must meet in one"),
                 workflowProblems("""
                         <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
@@ -183,7 +193,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void forkPathsMeetingBeforeTheirJoinAreOozE019() {
-        assertEquals(List.of("wf.xml:9:5: error OOZ-E019: action 'shared' is reached by more than one ok path that "
+        assertEquals(
+                List.of("wf.xml:9:5: error OOZ-E019: action 'shared' is reached by more than one ok path that "
                         + "no single decision chooses between\n"
                         + "  hint: Oozie refuses this; route the paths through a join or a decision"),
                 workflowProblems("""
@@ -225,7 +236,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void joinReachedOutsideAnyForkIsOozE017() {
-        assertEquals(List.of("wf.xml:4:5: error OOZ-E017: join 'j' is reached from outside any fork"),
+        assertEquals(
+                List.of("wf.xml:4:5: error OOZ-E017: join 'j' is reached from outside any fork"),
                 workflowProblems("""
                         <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
                             <start to="a"/>
@@ -239,7 +251,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void cycleIsOozE016AtTheNodeThatClosesIt() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "wf.xml:4:5: error OOZ-E016: cycle in the workflow: a -> b -> a\n"
                                 + "  hint: Oozie refuses workflows with loops; re-run through a coordinator instead",
                         "wf.xml:6:5: warning OOZ-W003: end 'end' is not reachable from <start>; it is never run"),
@@ -256,7 +269,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void transitionToAnUnknownNodeIsOozE005AtTheTransition() {
-        assertEquals(List.of("wf.xml:3:27: error OOZ-E005: <ok> of action 'a' goes to 'ned', which is not a node "
+        assertEquals(
+                List.of("wf.xml:3:27: error OOZ-E005: <ok> of action 'a' goes to 'ned', which is not a node "
                         + "of this workflow\n  hint: did you mean 'end'?"),
                 workflowProblems("""
                         <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
@@ -278,8 +292,10 @@ class OozieDiagnosticsTest {
                     <end name="end"/>
                 </workflow-app>
                 """, "wf.xml", diagnostics);
-        assertEquals(List.of("wf.xml:3:5: warning OOZ-W003: action 'orphan' is not reachable from <start>; "
-                + "it is never run"), format(diagnostics));
+        assertEquals(
+                List.of("wf.xml:3:5: warning OOZ-W003: action 'orphan' is not reachable from <start>; "
+                        + "it is never run"),
+                format(diagnostics));
         assertTrue(app.isPresent());
     }
 
@@ -297,10 +313,13 @@ class OozieDiagnosticsTest {
                     <end name="end"/>
                 </workflow-app>
                 """, "wf.xml", diagnostics);
-        assertEquals(List.of("wf.xml:4:9: warning OOZ-W006: <teradata> in uri:custom:teradata-action:0.1 is not an "
-                + "Oozie action type; it is kept as a generic action\n"
-                + "  hint: a custom action executor needs its own translation"), format(diagnostics));
-        GenericAction action = (GenericAction) app.orElseThrow().actions().get(0).action();
+        assertEquals(
+                List.of("wf.xml:4:9: warning OOZ-W006: <teradata> in uri:custom:teradata-action:0.1 is not an "
+                        + "Oozie action type; it is kept as a generic action\n"
+                        + "  hint: a custom action executor needs its own translation"),
+                format(diagnostics));
+        GenericAction action =
+                (GenericAction) app.orElseThrow().actions().get(0).action();
         assertEquals("teradata", action.type());
         assertEquals("select 1", action.element().childText("query"));
         assertTrue(action.bound().isEmpty(), "no generated class for a custom namespace");
@@ -308,7 +327,8 @@ class OozieDiagnosticsTest {
 
     @Test
     void undeclaredCredentialIsOozE018() {
-        assertEquals(List.of("wf.xml:3:5: error OOZ-E018: action 'a' uses credential 'hcat', which <credentials> "
+        assertEquals(
+                List.of("wf.xml:3:5: error OOZ-E018: action 'a' uses credential 'hcat', which <credentials> "
                         + "does not declare"),
                 workflowProblems("""
                         <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
@@ -328,8 +348,10 @@ class OozieDiagnosticsTest {
                     <end name="end"/>
                 </workflow-app>
                 """, "wf.xml", diagnostics);
-        assertEquals(List.of("wf.xml:1:1: warning OOZ-W007: namespace uri:oozie:workflow:0.9 has no bundled Oozie "
-                + "XSD; the file is read without validation"), format(diagnostics));
+        assertEquals(
+                List.of("wf.xml:1:1: warning OOZ-W007: namespace uri:oozie:workflow:0.9 has no bundled Oozie "
+                        + "XSD; the file is read without validation"),
+                format(diagnostics));
         assertTrue(app.isPresent());
     }
 
@@ -346,18 +368,27 @@ class OozieDiagnosticsTest {
                     </coordinator>
                 </bundle-app>
                 """, "b.xml", diagnostics);
-        assertEquals(List.of("b.xml:5:5: error OOZ-E006: duplicate coordinator name 'c' in bundle "
-                + "(first defined at b.xml:2:5)"), format(diagnostics));
+        assertEquals(
+                List.of("b.xml:5:5: error OOZ-E006: duplicate coordinator name 'c' in bundle "
+                        + "(first defined at b.xml:2:5)"),
+                format(diagnostics));
         assertTrue(bundle.isEmpty());
     }
 
     @Test
     void bundleWithoutCoordinatorsIsAnErrorEvenWithoutANamespace() {
         Diagnostics diagnostics = new Diagnostics();
-        assertTrue(OozieReader.readBundle("<bundle-app name=\"b\"/>", "b.xml", diagnostics).isEmpty());
-        assertEquals(List.of("b.xml:1:1: error OOZ-E004: bundle-app has no <coordinator>", "b.xml:1:1: warning OOZ-W007: the root"
-                + " element has no namespace: Oozie itself rejects this file at submission; Ferry converts it without schema"
-                + " validation"), format(diagnostics).stream().map(l -> l.lines().findFirst().orElseThrow()).toList());
+        assertTrue(OozieReader.readBundle("<bundle-app name=\"b\"/>", "b.xml", diagnostics)
+                .isEmpty());
+        assertEquals(
+                List.of(
+                        "b.xml:1:1: error OOZ-E004: bundle-app has no <coordinator>",
+                        "b.xml:1:1: warning OOZ-W007: the root"
+                                + " element has no namespace: Oozie itself rejects this file at submission; Ferry converts it without schema"
+                                + " validation"),
+                format(diagnostics).stream()
+                        .map(l -> l.lines().findFirst().orElseThrow())
+                        .toList());
     }
 
     @Test
@@ -376,14 +407,18 @@ class OozieDiagnosticsTest {
         assertEquals(List.of(), format(diagnostics));
 
         Diagnostics run = new Diagnostics();
-        assertEquals(java.util.Map.of("queue", "default", "other", "x"),
+        assertEquals(
+                java.util.Map.of("queue", "default", "other", "x"),
                 app.resolveParameters(java.util.Map.of("other", "x"), run));
-        assertEquals(List.of("wf.xml:3:9: error OOZ-E015: parameter 'input' is required (declared without a "
-                + "<value>) but not supplied\n  hint: set input in job.properties or config-default.xml, or give it "
-                + "a <value>"), format(run));
+        assertEquals(
+                List.of("wf.xml:3:9: error OOZ-E015: parameter 'input' is required (declared without a "
+                        + "<value>) but not supplied\n  hint: set input in job.properties or config-default.xml, or give it "
+                        + "a <value>"),
+                format(run));
 
         Diagnostics supplied = new Diagnostics();
-        assertEquals(java.util.Map.of("input", "/in", "queue", "fast"),
+        assertEquals(
+                java.util.Map.of("input", "/in", "queue", "fast"),
                 app.resolveParameters(java.util.Map.of("input", "/in", "queue", "fast"), supplied));
         assertEquals(List.of(), format(supplied));
     }
@@ -391,7 +426,8 @@ class OozieDiagnosticsTest {
     @Test
     void asyncDatasetIsReportedNotDroppedAndNocleanupIsKept() {
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator("""
+        CoordinatorApp app =
+                OozieReader.readCoordinator("""
                 <coordinator-app xmlns="uri:oozie:coordinator:0.4" name="c" frequency="60"
                                  start="2026-01-01T00:00Z" end="2026-01-02T00:00Z" timezone="UTC">
                     <datasets>
@@ -411,8 +447,10 @@ class OozieDiagnosticsTest {
                     <action><workflow><app-path>/apps/wf</app-path></workflow></action>
                 </coordinator-app>
                 """, "c.xml", diagnostics).orElseThrow();
-        assertEquals(List.of("c.xml:4:9: warning OOZ-W001: <async-dataset> 'clicks' (HCatalog-style, sequence-type "
-                + "timestamp) is not translated; data-in/data-out using it have no dataset"), format(diagnostics));
+        assertEquals(
+                List.of("c.xml:4:9: warning OOZ-W001: <async-dataset> 'clicks' (HCatalog-style, sequence-type "
+                        + "timestamp) is not translated; data-in/data-out using it have no dataset"),
+                format(diagnostics));
         assertEquals("true", app.outputEvents().get(0).nocleanup());
         assertEquals(null, app.inputEvents().get(0).nocleanup());
     }
@@ -420,18 +458,22 @@ class OozieDiagnosticsTest {
     /** The graph walks use explicit stacks: a very long chain neither overflows nor crashes. */
     @Test
     void longChainOfActionsIsCheckedWithoutOverflowingTheStack() {
-        StringBuilder xml = new StringBuilder("<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"w\">\n"
-                + "<start to=\"a0\"/>\n");
+        StringBuilder xml = new StringBuilder(
+                "<workflow-app xmlns=\"uri:oozie:workflow:0.5\" name=\"w\">\n" + "<start to=\"a0\"/>\n");
         int length = 5_000;
         for (int i = 0; i < length; i++) {
             String next = i + 1 < length ? "a" + (i + 1) : "a0";
-            xml.append("<action name=\"a").append(i).append("\"><fs/><ok to=\"").append(next)
+            xml.append("<action name=\"a")
+                    .append(i)
+                    .append("\"><fs/><ok to=\"")
+                    .append(next)
                     .append("\"/><error to=\"end\"/></action>\n");
         }
         xml.append("<end name=\"end\"/>\n</workflow-app>\n");
         List<String> problems = workflowProblems(xml.toString());
         assertEquals(1, problems.size(), "one cycle through every action");
-        assertTrue(problems.get(0).startsWith("wf.xml:5002:1: error OOZ-E016: cycle in the workflow: a0 -> a1 -> "),
+        assertTrue(
+                problems.get(0).startsWith("wf.xml:5002:1: error OOZ-E016: cycle in the workflow: a0 -> a1 -> "),
                 problems.get(0).substring(0, 80));
     }
 

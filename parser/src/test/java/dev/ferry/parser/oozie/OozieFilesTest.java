@@ -39,7 +39,8 @@ abstract class OozieFilesTest {
             try (Stream<Path> files = Files.walk(root.resolve(directory))) {
                 files.filter(Files::isRegularFile)
                         .filter(p -> p.getFileName().toString().endsWith(".xml"))
-                        .filter(p -> !p.getFileName().toString().equals("config-default.xml")) // plain Hadoop configuration
+                        .filter(p ->
+                                !p.getFileName().toString().equals("config-default.xml")) // plain Hadoop configuration
                         .map(p -> root.relativize(p).toString().replace('\\', '/'))
                         .forEach(names::add);
             }
@@ -54,13 +55,17 @@ abstract class OozieFilesTest {
         Path file = root().resolve(relative);
         Diagnostics diagnostics = new Diagnostics();
         boolean read = switch (OozieReader.detect(file)) {
-            case WORKFLOW -> OozieReader.readWorkflow(file, relative, diagnostics).isPresent();
-            case COORDINATOR -> OozieReader.readCoordinator(file, relative, diagnostics).isPresent();
-            case DATASETS -> OozieReader.readDatasets(file, relative, diagnostics).isPresent();
+            case WORKFLOW ->
+                OozieReader.readWorkflow(file, relative, diagnostics).isPresent();
+            case COORDINATOR ->
+                OozieReader.readCoordinator(file, relative, diagnostics).isPresent();
+            case DATASETS ->
+                OozieReader.readDatasets(file, relative, diagnostics).isPresent();
             case BUNDLE -> OozieReader.readBundle(file, relative, diagnostics).isPresent();
             case UNKNOWN -> false;
         };
-        assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
+        assertEquals(
+                List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
         assertTrue(read, relative);
     }
 
@@ -77,9 +82,12 @@ abstract class OozieFilesTest {
         }
         String family = root.namespace().split(":")[2];
         Object bound = OozieJaxb.unmarshal(xml, relative, diagnostics).orElseThrow();
-        assertEquals("dev.ferry.parser.oozie.xml." + family + ".v" + version.replace('.', '_'),
-                bound.getClass().getPackageName(), relative);
-        assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
+        assertEquals(
+                "dev.ferry.parser.oozie.xml." + family + ".v" + version.replace('.', '_'),
+                bound.getClass().getPackageName(),
+                relative);
+        assertEquals(
+                List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
     }
 
     /** Every text and attribute value is valid Oozie EL (or plain text). */
@@ -87,9 +95,9 @@ abstract class OozieFilesTest {
     @MethodSource("oozieXmlFiles")
     void everyValueParsesAsEl(String relative) {
         Diagnostics diagnostics = new Diagnostics();
-        XmlReader.read(root().resolve(relative), relative, diagnostics)
-                .ifPresent(root -> parseAll(root, diagnostics));
-        List<String> problems = diagnostics.sorted().stream().map(Diagnostic::format).toList();
+        XmlReader.read(root().resolve(relative), relative, diagnostics).ifPresent(root -> parseAll(root, diagnostics));
+        List<String> problems =
+                diagnostics.sorted().stream().map(Diagnostic::format).toList();
         if (relative.endsWith(".security")) {
             assertEquals(1, problems.size(), "only the placeholder problem: " + problems);
         } else {
@@ -102,5 +110,4 @@ abstract class OozieFilesTest {
         element.attributes().values().forEach(v -> ElParser.parse(v, element.span(), diagnostics));
         element.children().forEach(c -> parseAll(c, diagnostics));
     }
-
 }

@@ -27,22 +27,23 @@ class OozieSchemaVersionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "workflow-0.2.xml,    dev.ferry.parser.oozie.xml.workflow.v0_2.WORKFLOWAPP",
-            "workflow-0.3.xml,    dev.ferry.parser.oozie.xml.workflow.v0_3.WORKFLOWAPP",
-            "workflow-0.4.xml,    dev.ferry.parser.oozie.xml.workflow.v0_4.WORKFLOWAPP",
-            "workflow-0.5.xml,    dev.ferry.parser.oozie.xml.workflow.v0_5.WORKFLOWAPP",
-            "coordinator-0.1.xml, dev.ferry.parser.oozie.xml.coordinator.v0_1.COORDINATORAPP",
-            "coordinator-0.2.xml, dev.ferry.parser.oozie.xml.coordinator.v0_2.COORDINATORAPP",
-            "coordinator-0.3.xml, dev.ferry.parser.oozie.xml.coordinator.v0_3.COORDINATORAPP",
-            "coordinator-0.4.xml, dev.ferry.parser.oozie.xml.coordinator.v0_4.COORDINATORAPP",
-            "bundle-0.1.xml,      dev.ferry.parser.oozie.xml.bundle.v0_1.BUNDLEAPP",
+        "workflow-0.2.xml,    dev.ferry.parser.oozie.xml.workflow.v0_2.WORKFLOWAPP",
+        "workflow-0.3.xml,    dev.ferry.parser.oozie.xml.workflow.v0_3.WORKFLOWAPP",
+        "workflow-0.4.xml,    dev.ferry.parser.oozie.xml.workflow.v0_4.WORKFLOWAPP",
+        "workflow-0.5.xml,    dev.ferry.parser.oozie.xml.workflow.v0_5.WORKFLOWAPP",
+        "coordinator-0.1.xml, dev.ferry.parser.oozie.xml.coordinator.v0_1.COORDINATORAPP",
+        "coordinator-0.2.xml, dev.ferry.parser.oozie.xml.coordinator.v0_2.COORDINATORAPP",
+        "coordinator-0.3.xml, dev.ferry.parser.oozie.xml.coordinator.v0_3.COORDINATORAPP",
+        "coordinator-0.4.xml, dev.ferry.parser.oozie.xml.coordinator.v0_4.COORDINATORAPP",
+        "bundle-0.1.xml,      dev.ferry.parser.oozie.xml.bundle.v0_1.BUNDLEAPP",
     })
     void readsWithoutDiagnosticsAndBindsToItsVersion(String file, String jaxbClass) {
         String xml = resource(file);
         Diagnostics diagnostics = new Diagnostics();
         boolean read = switch (file.substring(0, file.indexOf('-'))) {
             case "workflow" -> OozieReader.readWorkflow(xml, file, diagnostics).isPresent();
-            case "coordinator" -> OozieReader.readCoordinator(xml, file, diagnostics).isPresent();
+            case "coordinator" ->
+                OozieReader.readCoordinator(xml, file, diagnostics).isPresent();
             default -> OozieReader.readBundle(xml, file, diagnostics).isPresent();
         };
         assertEquals(List.of(), format(diagnostics));
@@ -58,9 +59,11 @@ class OozieSchemaVersionsTest {
         SlaInfo sla = app.actions().get(0).sla().orElseThrow();
         assertEquals("uri:oozie:sla:0.1", sla.namespace());
         assertEquals(SourceSpan.of("workflow-0.2.xml", 12, 9), sla.span());
-        assertEquals("nominal-time=${nominalTime}, should-start=${10 * MINUTES}, should-end=${30 * MINUTES}",
+        assertEquals(
+                "nominal-time=${nominalTime}, should-start=${10 * MINUTES}, should-end=${30 * MINUTES}",
                 List.of("nominal-time", "should-start", "should-end").stream()
-                        .map(k -> k + "=" + sla.value(k).orElseThrow()).collect(Collectors.joining(", ")));
+                        .map(k -> k + "=" + sla.value(k).orElseThrow())
+                        .collect(Collectors.joining(", ")));
         assertEquals("wf-0.2", sla.value("app-name").orElseThrow());
         assertTrue(app.sla().isEmpty());
     }
@@ -85,15 +88,22 @@ class OozieSchemaVersionsTest {
         assertEquals("${nameNode}", pig.nameNode());
         assertEquals(List.of("pig-site.xml", "global-site.xml"), pig.jobXml());
         // the action's own value wins; the global one fills in only names the action does not set
-        assertEquals(Map.of("pig.tmpfilecompression", "true", "mapred.job.queue.name", "${queue}"),
+        assertEquals(
+                Map.of("pig.tmpfilecompression", "true", "mapred.job.queue.name", "${queue}"),
                 ConfigProperty.toMap(pig.configuration()));
-        assertEquals(List.of("resource-manager", "name-node", "job-xml:global-site.xml",
-                "configuration:mapred.job.queue.name"), pig.inherited());
+        assertEquals(
+                List.of(
+                        "resource-manager",
+                        "name-node",
+                        "job-xml:global-site.xml",
+                        "configuration:mapred.job.queue.name"),
+                pig.inherited());
 
         ActionSettings distcp = app.settings((ActionNode) app.node("copy").orElseThrow());
         assertEquals("${jobTracker}", distcp.resourceManager());
         assertEquals(List.of("global-site.xml"), distcp.jobXml());
-        assertEquals(Map.of("pig.tmpfilecompression", "false", "mapred.job.queue.name", "${queue}"),
+        assertEquals(
+                Map.of("pig.tmpfilecompression", "false", "mapred.job.queue.name", "${queue}"),
                 ConfigProperty.toMap(distcp.configuration()));
     }
 
@@ -103,8 +113,17 @@ class OozieSchemaVersionsTest {
         ActionNode load = (ActionNode) app.node("load").orElseThrow();
         assertEquals("exponential", load.retryPolicy());
         assertEquals("uri:oozie:hive2-action:0.2", ((GenericAction) load.action()).namespace());
-        assertEquals(Map.of("nominal-time", "${nominalTime}", "should-end", "${60 * MINUTES}",
-                "alert-events", "end_miss", "alert-contact", "ops@example.com"), load.sla().orElseThrow().values());
+        assertEquals(
+                Map.of(
+                        "nominal-time",
+                        "${nominalTime}",
+                        "should-end",
+                        "${60 * MINUTES}",
+                        "alert-events",
+                        "end_miss",
+                        "alert-contact",
+                        "ops@example.com"),
+                load.sla().orElseThrow().values());
         assertEquals("${2 * HOURS}", app.sla().orElseThrow().value("should-end").orElseThrow());
         assertTrue(((ActionNode) app.node("notify").orElseThrow()).sla().isEmpty());
     }
@@ -113,9 +132,12 @@ class OozieSchemaVersionsTest {
     void jaxbKeepsTheActionExtensionWhenAnSlaFollowsIt() {
         Diagnostics diagnostics = new Diagnostics();
         var root = (dev.ferry.parser.oozie.xml.workflow.v0_5.WORKFLOWAPP)
-                OozieJaxb.unmarshal(resource("workflow-0.5.xml"), "workflow-0.5.xml", diagnostics).orElseThrow();
+                OozieJaxb.unmarshal(resource("workflow-0.5.xml"), "workflow-0.5.xml", diagnostics)
+                        .orElseThrow();
         ACTION load = (ACTION) root.getDecisionOrForkOrJoin().stream()
-                .filter(n -> n instanceof ACTION a && a.getName().equals("load")).findFirst().orElseThrow();
+                .filter(n -> n instanceof ACTION a && a.getName().equals("load"))
+                .findFirst()
+                .orElseThrow();
         JAXBElement<?> extension = assertInstanceOf(JAXBElement.class, load.getAny());
         assertEquals("hive2", extension.getName().getLocalPart());
         var hive2 = assertInstanceOf(dev.ferry.parser.oozie.xml.hive2.v0_2.ACTION.class, extension.getValue());
@@ -127,12 +149,15 @@ class OozieSchemaVersionsTest {
     void genericActionBindsToTheGeneratedClassOfItsNamespace() {
         WorkflowApp app = workflow("workflow-0.4.xml");
         GenericAction copy = (GenericAction) ((ActionNode) app.node("copy").orElseThrow()).action();
-        var distcp = assertInstanceOf(dev.ferry.parser.oozie.xml.distcp.v0_2.ACTION.class, copy.bound().orElseThrow());
+        var distcp = assertInstanceOf(
+                dev.ferry.parser.oozie.xml.distcp.v0_2.ACTION.class,
+                copy.bound().orElseThrow());
         assertEquals(List.of("${input}", "${nameNode}/backup"), distcp.getArg());
 
         WorkflowApp v03 = workflow("workflow-0.3.xml");
         GenericAction left = (GenericAction) ((ActionNode) v03.node("left").orElseThrow()).action();
-        var shell = assertInstanceOf(dev.ferry.parser.oozie.xml.shell.v0_2.ACTION.class, left.bound().orElseThrow());
+        var shell = assertInstanceOf(
+                dev.ferry.parser.oozie.xml.shell.v0_2.ACTION.class, left.bound().orElseThrow());
         assertEquals("left.sh", shell.getExec());
         assertEquals("${jobTracker}", shell.getJobTracker());
     }
@@ -144,7 +169,9 @@ class OozieSchemaVersionsTest {
         CoordinatorApp c04 = coordinator("coordinator-0.4.xml");
         assertEquals("4", c04.controls().throttle());
         assertEquals("2026-01-01T00:00Z", c04.parameters().get(0).value());
-        assertEquals("hdfs:///data/logs/${YEAR}/${MONTH}/${DAY}", c04.datasets().get(0).uriTemplate());
+        assertEquals(
+                "hdfs:///data/logs/${YEAR}/${MONTH}/${DAY}",
+                c04.datasets().get(0).uriTemplate());
         assertEquals("${3 * HOURS}", c04.sla().orElseThrow().value("should-end").orElseThrow());
         assertTrue(c01.sla().isEmpty());
     }
@@ -158,10 +185,13 @@ class OozieSchemaVersionsTest {
         assertEquals("0.1", bundle.schemaVersion());
         assertEquals("${kickOffTime}", bundle.kickOffTime());
         assertEquals(SourceSpan.of("bundle-0.1.xml", 2, 5), bundle.controlsSpan());
-        assertEquals(List.of("daily -> ${nameNode}/apps/daily/coordinator.xml {start=${start}} @5:5",
+        assertEquals(
+                List.of(
+                        "daily -> ${nameNode}/apps/daily/coordinator.xml {start=${start}} @5:5",
                         "hourly -> ${nameNode}/apps/hourly/coordinator.xml {} @11:5"),
-                bundle.coordinators().stream().map(c -> c.name() + " -> " + c.appPath() + " "
-                        + ConfigProperty.toMap(c.configuration()) + " @" + c.span().line() + ":" + c.span().column())
+                bundle.coordinators().stream()
+                        .map(c -> c.name() + " -> " + c.appPath() + " " + ConfigProperty.toMap(c.configuration()) + " @"
+                                + c.span().line() + ":" + c.span().column())
                         .toList());
     }
 
@@ -175,24 +205,29 @@ class OozieSchemaVersionsTest {
                     </coordinator>
                 </bundle-app>
                 """, "b.xml", diagnostics).orElseThrow();
-        assertEquals(List.of("OOZ-W007"), diagnostics.sorted().stream().map(d -> d.code().id()).toList());
+        assertEquals(
+                List.of("OOZ-W007"),
+                diagnostics.sorted().stream().map(d -> d.code().id()).toList());
         assertEquals("", bundle.schemaVersion());
         assertEquals(null, bundle.kickOffTime());
         BundleCoordinator only = bundle.coordinators().get(0);
-        assertEquals(List.of("only", "true", "false", "/apps/only"),
+        assertEquals(
+                List.of("only", "true", "false", "/apps/only"),
                 List.of(only.name(), only.critical(), only.enabled(), only.appPath()));
     }
 
     private static WorkflowApp workflow(String file) {
         Diagnostics diagnostics = new Diagnostics();
-        WorkflowApp app = OozieReader.readWorkflow(resource(file), file, diagnostics).orElseThrow();
+        WorkflowApp app =
+                OozieReader.readWorkflow(resource(file), file, diagnostics).orElseThrow();
         assertEquals(List.of(), format(diagnostics));
         return app;
     }
 
     private static CoordinatorApp coordinator(String file) {
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator(resource(file), file, diagnostics).orElseThrow();
+        CoordinatorApp app =
+                OozieReader.readCoordinator(resource(file), file, diagnostics).orElseThrow();
         assertEquals(List.of(), format(diagnostics));
         return app;
     }

@@ -153,17 +153,24 @@ class WorkflowReaderTest {
                 end end @81:5
                 """, describe(app));
         assertEquals("0.5", app.schemaVersion());
-        assertEquals(List.of(new Parameter("input", null, null, SourceSpan.of("wf.xml", 3, 9)),
-                new Parameter("queue", "default", "the queue", SourceSpan.of("wf.xml", 4, 9))), app.parameters());
+        assertEquals(
+                List.of(
+                        new Parameter("input", null, null, SourceSpan.of("wf.xml", 3, 9)),
+                        new Parameter("queue", "default", "the queue", SourceSpan.of("wf.xml", 4, 9))),
+                app.parameters());
         Global global = app.global();
         assertEquals("${jobTracker}", global.resourceManager());
         assertEquals("${nameNode}", global.nameNode());
         assertEquals(List.of("global.xml"), global.jobXml());
-        assertEquals(List.of(new ConfigProperty("mapred.job.queue.name", "${queue}", SourceSpan.of("wf.xml", 11, 13))),
+        assertEquals(
+                List.of(new ConfigProperty("mapred.job.queue.name", "${queue}", SourceSpan.of("wf.xml", 11, 13))),
                 global.configuration());
         assertEquals("hive2", app.credentials().get(0).type());
-        assertEquals("hive2.jdbc.url", app.credentials().get(0).properties().get(0).name());
-        assertEquals(List.of("info"), app.otherElements().stream().map(XmlElement::name).toList(),
+        assertEquals(
+                "hive2.jdbc.url", app.credentials().get(0).properties().get(0).name());
+        assertEquals(
+                List.of("info"),
+                app.otherElements().stream().map(XmlElement::name).toList(),
                 "the workflow-level sla:info is kept for the report");
         assertEquals(SourceSpan.of("wf.xml", 19, 5), app.startSpan());
     }
@@ -179,9 +186,11 @@ class WorkflowReaderTest {
                     <end name="end"/>
                 </workflow-app>
                 """;
-        assertEquals(List.of(
-                "wf.xml:3:5: error OOZ-E004: action 'a' has no <ok to=\"...\"/>",
-                "wf.xml:3:5: error OOZ-E004: action 'a' has no <error to=\"...\"/>"), problems(xml));
+        assertEquals(
+                List.of(
+                        "wf.xml:3:5: error OOZ-E004: action 'a' has no <ok to=\"...\"/>",
+                        "wf.xml:3:5: error OOZ-E004: action 'a' has no <error to=\"...\"/>"),
+                problems(xml));
     }
 
     @Test
@@ -198,11 +207,13 @@ class WorkflowReaderTest {
                     <end name="end"/>
                 </workflow-app>
                 """;
-        assertEquals(List.of(
-                "wf.xml:5:9: error OOZ-E005: <ok> of action 'first' goes to 'ned', which is not a node of this workflow",
-                "  hint: did you mean 'end'?",
-                "wf.xml:6:9: error OOZ-E005: <error> of action 'first' goes to 'fial', which is not a node of this workflow",
-                "  hint: did you mean 'fail'?"), problemLines(xml));
+        assertEquals(
+                List.of(
+                        "wf.xml:5:9: error OOZ-E005: <ok> of action 'first' goes to 'ned', which is not a node of this workflow",
+                        "  hint: did you mean 'end'?",
+                        "wf.xml:6:9: error OOZ-E005: <error> of action 'first' goes to 'fial', which is not a node of this workflow",
+                        "  hint: did you mean 'fail'?"),
+                problemLines(xml));
     }
 
     @Test
@@ -227,34 +238,41 @@ class WorkflowReaderTest {
                     <end name="end"/>
                 </workflow-app>
                 """;
-        assertEquals(List.of(
-                "wf.xml:1:1: error OOZ-E004: workflow-app has no 'name' attribute",
-                "wf.xml:2:5: error OOZ-E005: <start> goes to 'nowhere', which is not a node of this workflow",
-                "wf.xml:4:9: error OOZ-E004: pig action has no <script> element",
-                "wf.xml:4:21: error OOZ-E004: pig <param> 'NO_EQUALS' is not NAME=VALUE",
-                "wf.xml:8:5: error OOZ-E006: duplicate node name 'a' (first defined at wf.xml:3:5)",
-                "wf.xml:8:5: error OOZ-E011: action 'a': retry-max must be a whole number, found 'lots'",
-                "wf.xml:13:24: error OOZ-E004: decision 'd' has no <default to=\"...\"/>",
-                "wf.xml:14:5: error OOZ-E004: fork 'f' has no <path start=\"...\"/>",
-                "wf.xml:15:5: error OOZ-E004: join 'j' has no 'to' attribute",
-                "wf.xml:16:5: error OOZ-E004: kill 'k' has no <message> element"), problems(xml));
+        assertEquals(
+                List.of(
+                        "wf.xml:1:1: error OOZ-E004: workflow-app has no 'name' attribute",
+                        "wf.xml:2:5: error OOZ-E005: <start> goes to 'nowhere', which is not a node of this workflow",
+                        "wf.xml:4:9: error OOZ-E004: pig action has no <script> element",
+                        "wf.xml:4:21: error OOZ-E004: pig <param> 'NO_EQUALS' is not NAME=VALUE",
+                        "wf.xml:8:5: error OOZ-E006: duplicate node name 'a' (first defined at wf.xml:3:5)",
+                        "wf.xml:8:5: error OOZ-E011: action 'a': retry-max must be a whole number, found 'lots'",
+                        "wf.xml:13:24: error OOZ-E004: decision 'd' has no <default to=\"...\"/>",
+                        "wf.xml:14:5: error OOZ-E004: fork 'f' has no <path start=\"...\"/>",
+                        "wf.xml:15:5: error OOZ-E004: join 'j' has no 'to' attribute",
+                        "wf.xml:16:5: error OOZ-E004: kill 'k' has no <message> element"),
+                problems(xml));
     }
 
     @Test
     void missingStartAndUnknownNodeNames() {
-        assertEquals(List.of("wf.xml:1:1: error OOZ-E004: workflow-app has no <start> element"),
+        assertEquals(
+                List.of("wf.xml:1:1: error OOZ-E004: workflow-app has no <start> element"),
                 problems("<workflow-app name=\"w\"><end name=\"end\"/></workflow-app>"));
-        assertEquals(List.of("wf.xml:1:56: error OOZ-E004: action 'a' has no action element (pig, fs, email, shell, java...)"),
+        assertEquals(
+                List.of(
+                        "wf.xml:1:56: error OOZ-E004: action 'a' has no action element (pig, fs, email, shell, java...)"),
                 problems("<workflow-app name=\"w\"><start to=\"a\"/><end name=\"end\"/><action name=\"a\">"
                         + "<ok to=\"end\"/><error to=\"end\"/></action></workflow-app>"));
     }
 
     @Test
     void wrongRootOrNamespaceGivesOozE003() {
-        assertEquals(List.of("wf.xml:1:1: error OOZ-E003: expected <workflow-app> in namespace uri:oozie:workflow:0.1-1.0 "
+        assertEquals(
+                List.of("wf.xml:1:1: error OOZ-E003: expected <workflow-app> in namespace uri:oozie:workflow:0.1-1.0 "
                         + "(or none), found <coordinator-app> in uri:oozie:coordinator:0.2"),
                 problems("<coordinator-app xmlns=\"uri:oozie:coordinator:0.2\" name=\"c\"/>"));
-        assertEquals(List.of("wf.xml:1:1: error OOZ-E003: expected <workflow-app> in namespace uri:oozie:workflow:0.1-1.0 "
+        assertEquals(
+                List.of("wf.xml:1:1: error OOZ-E003: expected <workflow-app> in namespace uri:oozie:workflow:0.1-1.0 "
                         + "(or none), found <workflow-app> in urn:something:else"),
                 problems("<workflow-app xmlns=\"urn:something:else\" name=\"w\"/>"));
     }
@@ -272,8 +290,12 @@ class WorkflowReaderTest {
         Diagnostics diagnostics = new Diagnostics();
         Optional<WorkflowApp> app = OozieReader.readWorkflow(xml, "wf.xml", diagnostics);
         // A namespace-less workflow carries only the warning that Oozie itself would reject it.
-        assertEquals(List.of(), diagnostics.sorted().stream().filter(d -> !(!xml.contains("xmlns")
-                && d.code().id().equals("OOZ-W007"))).map(Diagnostic::format).toList());
+        assertEquals(
+                List.of(),
+                diagnostics.sorted().stream()
+                        .filter(d -> !(!xml.contains("xmlns") && d.code().id().equals("OOZ-W007")))
+                        .map(Diagnostic::format)
+                        .toList());
         return app.orElseThrow();
     }
 
@@ -288,40 +310,58 @@ class WorkflowReaderTest {
                         <kill name="NAME"><message>m</message></kill>
                     </workflow-app>
                     """.replace("NAME", name);
-            assertEquals(List.of("wf.xml:3:5: error OOZ-E011: node name '" + name + "' is not an Oozie identifier (a letter"
-                    + " or '_', then letters, digits, '-' or '_')"), problems(xml), name);
+            assertEquals(
+                    List.of("wf.xml:3:5: error OOZ-E011: node name '" + name + "' is not an Oozie identifier (a letter"
+                            + " or '_', then letters, digits, '-' or '_')"),
+                    problems(xml),
+                    name);
         }
         for (String name : List.of("a", "_x", "load-raw_2", "A".repeat(60))) {
             Diagnostics diagnostics = new Diagnostics();
             String xml = "<workflow-app name=\"w\"><start to=\"" + name + "\"/><kill name=\"" + name
                     + "\"><message>m</message></kill></workflow-app>";
-            assertTrue(OozieReader.readWorkflow(xml, "wf.xml", diagnostics).isPresent(), name + ": " + diagnostics.sorted());
+            assertTrue(
+                    OozieReader.readWorkflow(xml, "wf.xml", diagnostics).isPresent(),
+                    name + ": " + diagnostics.sorted());
         }
     }
 
     private static List<String> problems(String xml) {
-        // These inputs have no namespace; the warning that Oozie would reject them is tested in namespaceLessWorkflow's caller.
-        return problemLines(xml).stream().filter(l -> !l.startsWith("  hint") && !l.contains("OOZ-W007: the root element has no"))
+        // These inputs have no namespace; the warning that Oozie would reject them is tested in namespaceLessWorkflow's
+        // caller.
+        return problemLines(xml).stream()
+                .filter(l -> !l.startsWith("  hint") && !l.contains("OOZ-W007: the root element has no"))
                 .toList();
     }
 
     private static List<String> problemLines(String xml) {
         Diagnostics diagnostics = new Diagnostics();
-        assertTrue(OozieReader.readWorkflow(xml, "wf.xml", diagnostics).isEmpty(), "a workflow with errors is not returned");
+        assertTrue(
+                OozieReader.readWorkflow(xml, "wf.xml", diagnostics).isEmpty(),
+                "a workflow with errors is not returned");
         return diagnostics.sorted().stream().flatMap(d -> d.format().lines()).toList();
     }
 
     /** One node a line, with its position, so a reader can check the model against the XML by eye. */
     static String describe(WorkflowApp app) {
         StringBuilder out = new StringBuilder();
-        out.append("workflow ").append(app.name()).append(" (namespace ")
-                .append(app.namespace().isEmpty() ? "none" : app.namespace()).append(") start -> ")
-                .append(app.startTo()).append('\n');
+        out.append("workflow ")
+                .append(app.name())
+                .append(" (namespace ")
+                .append(app.namespace().isEmpty() ? "none" : app.namespace())
+                .append(") start -> ")
+                .append(app.startTo())
+                .append('\n');
         for (WorkflowNode node : app.nodes()) {
             String at = " @" + node.span().line() + ":" + node.span().column();
             if (node instanceof ActionNode a) {
-                out.append("action ").append(a.name()).append(at).append(" ok -> ").append(a.okTo())
-                        .append(", error -> ").append(a.errorTo());
+                out.append("action ")
+                        .append(a.name())
+                        .append(at)
+                        .append(" ok -> ")
+                        .append(a.okTo())
+                        .append(", error -> ")
+                        .append(a.errorTo());
                 if (a.retryMax() != null) {
                     out.append(" retry=").append(a.retryMax()).append('/').append(a.retryInterval());
                 }
@@ -329,23 +369,53 @@ class WorkflowReaderTest {
                     out.append(" cred=").append(a.cred());
                 }
                 if (!a.otherElements().isEmpty()) {
-                    out.append(" other=").append(a.otherElements().stream().map(XmlElement::name).toList());
+                    out.append(" other=")
+                            .append(a.otherElements().stream()
+                                    .map(XmlElement::name)
+                                    .toList());
                 }
                 out.append("\n  ").append(describe(a.action())).append('\n');
             } else if (node instanceof DecisionNode d) {
-                out.append("decision ").append(d.name()).append(at).append(" default -> ").append(d.defaultTo())
-                        .append(' ').append(pos(d.defaultSpan())).append('\n');
+                out.append("decision ")
+                        .append(d.name())
+                        .append(at)
+                        .append(" default -> ")
+                        .append(d.defaultTo())
+                        .append(' ')
+                        .append(pos(d.defaultSpan()))
+                        .append('\n');
                 for (DecisionCase c : d.cases()) {
-                    out.append("  case -> ").append(c.to()).append(' ').append(pos(c.span())).append(" \"")
-                            .append(c.predicate()).append("\" ").append(pos(c.predicateSpan())).append('\n');
+                    out.append("  case -> ")
+                            .append(c.to())
+                            .append(' ')
+                            .append(pos(c.span()))
+                            .append(" \"")
+                            .append(c.predicate())
+                            .append("\" ")
+                            .append(pos(c.predicateSpan()))
+                            .append('\n');
                 }
             } else if (node instanceof ForkNode f) {
-                out.append("fork ").append(f.name()).append(at).append(" -> ")
-                        .append(f.paths().stream().map(ForkPath::start).toList()).append('\n');
+                out.append("fork ")
+                        .append(f.name())
+                        .append(at)
+                        .append(" -> ")
+                        .append(f.paths().stream().map(ForkPath::start).toList())
+                        .append('\n');
             } else if (node instanceof JoinNode j) {
-                out.append("join ").append(j.name()).append(at).append(" -> ").append(j.to()).append('\n');
+                out.append("join ")
+                        .append(j.name())
+                        .append(at)
+                        .append(" -> ")
+                        .append(j.to())
+                        .append('\n');
             } else if (node instanceof KillNode k) {
-                out.append("kill ").append(k.name()).append(at).append(" \"").append(k.message()).append("\"\n");
+                out.append("kill ")
+                        .append(k.name())
+                        .append(at)
+                        .append(" \"")
+                        .append(k.message())
+                        .append("\"\n");
             } else {
                 out.append("end ").append(node.name()).append(at).append('\n');
             }
@@ -359,24 +429,35 @@ class WorkflowReaderTest {
                     + p.script() + " " + pos(p.scriptSpan()) + " params="
                     + p.params().stream().map(x -> x.name() + "=" + x.value()).toList());
             if (!p.prepare().isEmpty()) {
-                out.append(" prepare=").append(p.prepare().stream().map(s -> s.kind() + " " + s.path()).toList());
+                out.append(" prepare=")
+                        .append(p.prepare().stream()
+                                .map(s -> s.kind() + " " + s.path())
+                                .toList());
             }
             if (!p.jobXml().isEmpty()) {
                 out.append(" job-xml=").append(p.jobXml());
             }
             if (!p.configuration().isEmpty()) {
-                out.append(" conf=").append(p.configuration().stream().map(c -> c.name() + "=" + c.value()).toList());
+                out.append(" conf=")
+                        .append(p.configuration().stream()
+                                .map(c -> c.name() + "=" + c.value())
+                                .toList());
             }
             if (!p.arguments().isEmpty()) {
-                out.append(" args=").append(p.arguments()).append(" files=").append(p.files())
-                        .append(" archives=").append(p.archives());
+                out.append(" args=")
+                        .append(p.arguments())
+                        .append(" files=")
+                        .append(p.files())
+                        .append(" archives=")
+                        .append(p.archives());
             }
             return out.toString();
         }
         if (action instanceof FsAction fs) {
-            return "fs " + fs.operations().stream()
-                    .map(o -> o.kind() + o.attributes().toString() + (o.recursive() ? " recursive" : ""))
-                    .collect(Collectors.joining(" "));
+            return "fs "
+                    + fs.operations().stream()
+                            .map(o -> o.kind() + o.attributes().toString() + (o.recursive() ? " recursive" : ""))
+                            .collect(Collectors.joining(" "));
         }
         if (action instanceof EmailAction e) {
             return "email to=" + e.to() + " cc=" + e.cc() + " bcc=" + e.bcc() + " subject=" + e.subject() + " body="

@@ -34,7 +34,8 @@ class XmlReaderTest {
                     <mixed>one<inner/>two</mixed>
                 </root>
                 """;
-        XmlElement root = XmlReader.read(xml, "app/workflow.xml", new Diagnostics()).orElseThrow();
+        XmlElement root =
+                XmlReader.read(xml, "app/workflow.xml", new Diagnostics()).orElseThrow();
         assertEquals("root", root.name());
         assertEquals("uri:oozie:workflow:0.5", root.namespace());
         assertEquals(List.of("b", "a"), List.copyOf(root.attributes().keySet()), "attributes keep document order");
@@ -66,8 +67,10 @@ class XmlReaderTest {
                     <start to="a">
                 </workflow-app>
                 """;
-        assertEquals(List.of("wf.xml:3:3: error OOZ-E001: malformed XML: The element type \"start\" must be "
-                + "terminated by the matching end-tag \"</start>\"."), problems(xml));
+        assertEquals(
+                List.of("wf.xml:3:3: error OOZ-E001: malformed XML: The element type \"start\" must be "
+                        + "terminated by the matching end-tag \"</start>\"."),
+                problems(xml));
     }
 
     @Test
@@ -86,14 +89,15 @@ class XmlReaderTest {
     @Test
     void doctypeIsRefusedAndTheEntityFileIsNeverRead() throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");
-        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE workflow-app [\n  <!ENTITY xxe SYSTEM \""
-                + secret.toUri() + "\">\n]>\n<workflow-app name=\"&xxe;\"><start to=\"end\"/><end name=\"end\"/></workflow-app>";
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE workflow-app [\n  <!ENTITY xxe SYSTEM \"" + secret.toUri()
+                + "\">\n]>\n<workflow-app name=\"&xxe;\"><start to=\"end\"/><end name=\"end\"/></workflow-app>";
         Diagnostics diagnostics = new Diagnostics();
         Optional<XmlElement> root = XmlReader.read(xml, "wf.xml", diagnostics);
         assertTrue(root.isEmpty());
         List<String> problems = formatted(diagnostics);
         assertEquals(1, problems.size());
-        assertTrue(problems.get(0).startsWith("wf.xml:2:10: error OOZ-E002: DOCTYPE declarations are refused"),
+        assertTrue(
+                problems.get(0).startsWith("wf.xml:2:10: error OOZ-E002: DOCTYPE declarations are refused"),
                 problems.get(0));
         assertFalse(problems.get(0).contains("TOP-SECRET"), "the entity's file content never shows up");
     }
@@ -106,7 +110,10 @@ class XmlReaderTest {
         for (String xml : List.of(externalDtd, parameterEntity, billionLaughs)) {
             Diagnostics diagnostics = new Diagnostics();
             assertTrue(XmlReader.read(xml, "x.xml", diagnostics).isEmpty(), xml);
-            assertEquals(List.of("OOZ-E002"), diagnostics.sorted().stream().map(d -> d.code().id()).toList(), xml);
+            assertEquals(
+                    List.of("OOZ-E002"),
+                    diagnostics.sorted().stream().map(d -> d.code().id()).toList(),
+                    xml);
         }
     }
 
@@ -123,17 +130,26 @@ class XmlReaderTest {
     @Test
     void missingFileIsAnIoError() {
         Diagnostics diagnostics = new Diagnostics();
-        assertTrue(XmlReader.read(dir.resolve("nope.xml"), "apps/nope.xml", diagnostics).isEmpty());
-        assertEquals(List.of("IO-E001"), diagnostics.sorted().stream().map(d -> d.code().id()).toList());
+        assertTrue(XmlReader.read(dir.resolve("nope.xml"), "apps/nope.xml", diagnostics)
+                .isEmpty());
+        assertEquals(
+                List.of("IO-E001"),
+                diagnostics.sorted().stream().map(d -> d.code().id()).toList());
         assertEquals("apps/nope.xml:1:1", diagnostics.sorted().get(0).span().toString());
     }
 
     @Test
     void declaredEncodingIsHonoured() throws IOException {
         Path file = dir.resolve("latin1.xml");
-        Files.write(file, "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\u00e9</a>"
-                .getBytes(StandardCharsets.ISO_8859_1));
-        assertEquals("caf\u00e9", XmlReader.read(file, "latin1.xml", new Diagnostics()).orElseThrow().text());
+        Files.write(
+                file,
+                "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>caf\u00e9</a>"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(
+                "caf\u00e9",
+                XmlReader.read(file, "latin1.xml", new Diagnostics())
+                        .orElseThrow()
+                        .text());
     }
 
     @Test
@@ -142,14 +158,17 @@ class XmlReaderTest {
         Files.write(file, new byte[] {'<', 'a', '>', '\n', 'x', (byte) 0xC3, (byte) 0x28, '<', '/', 'a', '>'});
         Diagnostics diagnostics = new Diagnostics();
         assertTrue(XmlReader.read(file, "bad.xml", diagnostics).isEmpty());
-        assertEquals(List.of("bad.xml:2:2: error OOZ-E001: malformed XML: bytes that are not valid UTF-8"),
+        assertEquals(
+                List.of("bad.xml:2:2: error OOZ-E001: malformed XML: bytes that are not valid UTF-8"),
                 formatted(diagnostics));
     }
 
     @Test
     void readRootStopsAtTheRootElement() throws IOException {
-        Path file = Files.writeString(dir.resolve("c.xml"), "<!-- x -->\n<coordinator-app xmlns=\"uri:oozie:coordinator:0.4\" "
-                + "name=\"c\"><broken></coordinator-app>");
+        Path file = Files.writeString(
+                dir.resolve("c.xml"),
+                "<!-- x -->\n<coordinator-app xmlns=\"uri:oozie:coordinator:0.4\" "
+                        + "name=\"c\"><broken></coordinator-app>");
         XmlElement root = XmlReader.readRoot(file).orElseThrow();
         assertEquals("coordinator-app", root.name());
         assertEquals("c", root.attribute("name"));
@@ -166,13 +185,20 @@ class XmlReaderTest {
     void eachThreadBuildsOneParserAndEveryReadAfterARefusalIsFresh() throws Exception {
         org.xml.sax.XMLReader reader = XmlReader.reader();
         org.xml.sax.ContentHandler idle = reader.getContentHandler();
-        Path file = Files.writeString(dir.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:0.5\"><a/></workflow-app>");
+        Path file = Files.writeString(
+                dir.resolve("workflow.xml"), "<workflow-app xmlns=\"uri:oozie:workflow:0.5\"><a/></workflow-app>");
         String good = "<root><child>text</child></root>";
         // Refusals and the root-only stop end a parse half-way; the next read on the same parser must not notice.
         for (int round = 0; round < 2; round++) {
-            assertEquals("text", XmlReader.read(good, "a.xml", new Diagnostics()).orElseThrow().childText("child"));
-            assertEquals(List.of("m.xml:1:12: error OOZ-E001: malformed XML: The element type \"a\" must be terminated"
-                    + " by the matching end-tag \"</a>\"."), problems("<root><a></b>", "m.xml"));
+            assertEquals(
+                    "text",
+                    XmlReader.read(good, "a.xml", new Diagnostics())
+                            .orElseThrow()
+                            .childText("child"));
+            assertEquals(
+                    List.of("m.xml:1:12: error OOZ-E001: malformed XML: The element type \"a\" must be terminated"
+                            + " by the matching end-tag \"</a>\"."),
+                    problems("<root><a></b>", "m.xml"));
             assertEquals(List.of("OOZ-E002"), codes("<!DOCTYPE a [<!ENTITY l \"lol\">]><a>&l;</a>"));
             assertEquals("workflow-app", XmlReader.readRoot(file).orElseThrow().name());
             assertEquals(List.of(), problems(good, "a.xml"));
@@ -189,7 +215,9 @@ class XmlReaderTest {
         });
         thread.start();
         thread.join();
-        assertTrue(other.get() instanceof org.xml.sax.XMLReader && other.get() != reader, "another thread gets its own parser");
+        assertTrue(
+                other.get() instanceof org.xml.sax.XMLReader && other.get() != reader,
+                "another thread gets its own parser");
     }
 
     private static List<String> problems(String xml, String name) {
@@ -205,7 +233,9 @@ class XmlReaderTest {
     }
 
     private static List<String> formatted(Diagnostics diagnostics) {
-        return diagnostics.sorted().stream().map(Diagnostic::format).map(s -> s.lines().findFirst().orElse(""))
+        return diagnostics.sorted().stream()
+                .map(Diagnostic::format)
+                .map(s -> s.lines().findFirst().orElse(""))
                 .toList();
     }
 }

@@ -25,15 +25,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PigCorpusTest {
 
     static List<Path> corpusScripts() throws IOException {
-        List<Path> scripts = Stream.concat(pigFiles(Corpus.locate("corpus/pigmix")), pigFiles(Corpus.locate("corpus/oozie-examples")))
-                .sorted().toList();
-        assertTrue(scripts.size() >= 17 + 4, "expected the 17 PigMix scripts and the Oozie examples' scripts, found " + scripts);
+        List<Path> scripts = Stream.concat(
+                        pigFiles(Corpus.locate("corpus/pigmix")), pigFiles(Corpus.locate("corpus/oozie-examples")))
+                .sorted()
+                .toList();
+        assertTrue(
+                scripts.size() >= 17 + 4,
+                "expected the 17 PigMix scripts and the Oozie examples' scripts, found " + scripts);
         return scripts;
     }
 
     private static Stream<Path> pigFiles(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(p -> p.toString().endsWith(".pig") && !p.getFileName().toString().startsWith(".ferry-check-")).toList().stream();
+            return walk
+                    .filter(p -> p.toString().endsWith(".pig")
+                            && !p.getFileName().toString().startsWith(".ferry-check-"))
+                    .toList()
+                    .stream();
         }
     }
 
@@ -41,8 +49,10 @@ class PigCorpusTest {
     @MethodSource("corpusScripts")
     void parses(Path script) {
         Diagnostics diagnostics = new Diagnostics();
-        Optional<PigScript> parsed = PigParser.parse(script, script.getFileName().toString(), diagnostics);
-        assertEquals(List.of(), diagnostics.sorted().stream().map(Object::toString).toList());
+        Optional<PigScript> parsed =
+                PigParser.parse(script, script.getFileName().toString(), diagnostics);
+        assertEquals(
+                List.of(), diagnostics.sorted().stream().map(Object::toString).toList());
         assertTrue(parsed.isPresent());
         assertFalse(parsed.get().statements().isEmpty());
     }

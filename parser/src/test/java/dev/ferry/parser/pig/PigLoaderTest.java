@@ -1,11 +1,11 @@
 package dev.ferry.parser.pig;
 
-import dev.ferry.parser.repo.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.parser.repo.RepoRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +37,10 @@ class PigLoaderTest {
     private String loadedPath(String script, List<Path> paramFiles, Map<String, String> params) throws IOException {
         Diagnostics d = new Diagnostics();
         PigParameters parameters = PigParameters.of(paramFiles, params, d).orElseThrow();
-        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("s.pig", script), "s.pig", Optional.of(parameters), d).orElseThrow(
-                () -> new AssertionError(d.sorted().stream().map(Diagnostic::format).toList()));
+        PigScript s = PigLoader.load(
+                        new RepoRoot(dir.toRealPath()), write("s.pig", script), "s.pig", Optional.of(parameters), d)
+                .orElseThrow(() -> new AssertionError(
+                        d.sorted().stream().map(Diagnostic::format).toList()));
         return ((PigRelation.Load) ((PigStatement.Assign) s.statements().get(0)).relation()).path();
     }
 
@@ -63,18 +65,27 @@ class PigLoaderTest {
     void valuesUseEarlierParametersAndCommentsAreLeftAlone() throws IOException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("ROOT", "/data");
-        assertEquals("/data/y1_x", loadedPath("%default Y 'y1'\n%declare X '${ROOT}/${Y}_x'\n-- $NOT_A_PARAM here\n"
-                + "/* nor $THIS */ A = load '$X';\n", List.of(), params));
+        assertEquals(
+                "/data/y1_x",
+                loadedPath(
+                        "%default Y 'y1'\n%declare X '${ROOT}/${Y}_x'\n-- $NOT_A_PARAM here\n"
+                                + "/* nor $THIS */ A = load '$X';\n",
+                        List.of(), params));
     }
 
     @Test
     void undefinedParameterIsReportedWhereItIsUsed() throws IOException {
         Diagnostics d = new Diagnostics();
-        Optional<PigScript> s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("u.pig", "A = load 'x';\nB = filter A by $0 == '$MISSING';\n"), "u.pig",
-                Optional.of(PigParameters.none()), d);
+        Optional<PigScript> s = PigLoader.load(
+                new RepoRoot(dir.toRealPath()),
+                write("u.pig", "A = load 'x';\nB = filter A by $0 == '$MISSING';\n"),
+                "u.pig",
+                Optional.of(PigParameters.none()),
+                d);
         assertTrue(s.isEmpty());
-        assertEquals(List.of("u.pig:2:24: error PIG-E002: undefined parameter 'MISSING'\n"
-                + "  hint: declare it with %default MISSING <value> or pass -param MISSING=<value>"),
+        assertEquals(
+                List.of("u.pig:2:24: error PIG-E002: undefined parameter 'MISSING'\n"
+                        + "  hint: declare it with %default MISSING <value> or pass -param MISSING=<value>"),
                 d.sorted().stream().map(Diagnostic::format).toList());
     }
 
@@ -82,8 +93,12 @@ class PigLoaderTest {
     void shellCommandValueIsReportedNotRun() throws IOException {
         Path marker = dir.resolve("ran");
         Diagnostics d = new Diagnostics();
-        Optional<PigScript> s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("sh.pig", "%declare DAY `touch " + marker + "; date`\nA = load '$DAY';\n"), "sh.pig",
-                Optional.of(PigParameters.none()), d);
+        Optional<PigScript> s = PigLoader.load(
+                new RepoRoot(dir.toRealPath()),
+                write("sh.pig", "%declare DAY `touch " + marker + "; date`\nA = load '$DAY';\n"),
+                "sh.pig",
+                Optional.of(PigParameters.none()),
+                d);
         assertTrue(s.isEmpty());
         assertTrue(Files.notExists(marker), "the command must not run");
         Diagnostic first = d.sorted().get(0);
@@ -103,13 +118,21 @@ class PigLoaderTest {
                 store M into 'o';
                 """;
         Diagnostics d = new Diagnostics();
-        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("m.pig", script), "m.pig", Optional.empty(), d).orElseThrow();
-        assertEquals(List.of("A", "macro_row_count_G_0", "N", "macro_row_count_G_1", "M"), s.statements().stream()
-                .filter(PigStatement.Assign.class::isInstance).map(st -> ((PigStatement.Assign) st).alias()).toList());
-        PigRelation.Group g = (PigRelation.Group) ((PigStatement.Assign) s.statements().get(3)).relation();
+        PigScript s = PigLoader.load(
+                        new RepoRoot(dir.toRealPath()), write("m.pig", script), "m.pig", Optional.empty(), d)
+                .orElseThrow();
+        assertEquals(
+                List.of("A", "macro_row_count_G_0", "N", "macro_row_count_G_1", "M"),
+                s.statements().stream()
+                        .filter(PigStatement.Assign.class::isInstance)
+                        .map(st -> ((PigStatement.Assign) st).alias())
+                        .toList());
+        PigRelation.Group g =
+                (PigRelation.Group) ((PigStatement.Assign) s.statements().get(3)).relation();
         assertEquals("A", g.input());
         assertEquals(2, g.span().line(), "expanded statements keep the macro body's lines");
-        PigRelation.Foreach f = (PigRelation.Foreach) ((PigStatement.Assign) s.statements().get(4)).relation();
+        PigRelation.Foreach f =
+                (PigRelation.Foreach) ((PigStatement.Assign) s.statements().get(4)).relation();
         assertEquals("macro_row_count_G_1", f.input());
     }
 
@@ -122,7 +145,13 @@ class PigLoaderTest {
                 A = load 'x' as (x:int);
                 save(A, 'out/a');
                 """;
-        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("v.pig", script), "v.pig", Optional.empty(), new Diagnostics()).orElseThrow();
+        PigScript s = PigLoader.load(
+                        new RepoRoot(dir.toRealPath()),
+                        write("v.pig", script),
+                        "v.pig",
+                        Optional.empty(),
+                        new Diagnostics())
+                .orElseThrow();
         PigStatement.Store store = (PigStatement.Store) s.statements().get(1);
         assertEquals("A -> out/a", store.alias() + " -> " + store.path());
     }
@@ -137,9 +166,16 @@ class PigLoaderTest {
                 store B into '$OUT';
                 """;
         Diagnostics d = new Diagnostics();
-        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), write("p.pig", script), "p.pig", Optional.of(PigParameters.none()), d).orElseThrow(
-                () -> new AssertionError(d.sorted().stream().map(Diagnostic::format).toList()));
-        PigRelation.Limit limit = (PigRelation.Limit) ((PigStatement.Assign) s.statements().get(1)).relation();
+        PigScript s = PigLoader.load(
+                        new RepoRoot(dir.toRealPath()),
+                        write("p.pig", script),
+                        "p.pig",
+                        Optional.of(PigParameters.none()),
+                        d)
+                .orElseThrow(() -> new AssertionError(
+                        d.sorted().stream().map(Diagnostic::format).toList()));
+        PigRelation.Limit limit =
+                (PigRelation.Limit) ((PigStatement.Assign) s.statements().get(1)).relation();
         assertEquals("A limit 3", limit.input() + " limit " + ((PigExpr.Literal) limit.count()).value());
         assertEquals("out/b", ((PigStatement.Store) s.statements().get(2)).path());
     }
@@ -147,9 +183,13 @@ class PigLoaderTest {
     @Test
     void importIsRelativeToTheImportingScript() throws IOException {
         write("lib/macros.pig", "DEFINE twice(R) RETURNS T { $T = union $R, $R; };\n");
-        Path script = write("jobs/main.pig", "IMPORT '../lib/macros.pig';\nA = load 'x';\nB = twice(A);\nstore B into 'o';\n");
-        PigScript s = PigLoader.load(new RepoRoot(dir.toRealPath()), script, "jobs/main.pig", Optional.empty(), new Diagnostics()).orElseThrow();
-        PigRelation.Union u = (PigRelation.Union) ((PigStatement.Assign) s.statements().get(1)).relation();
+        Path script = write(
+                "jobs/main.pig", "IMPORT '../lib/macros.pig';\nA = load 'x';\nB = twice(A);\nstore B into 'o';\n");
+        PigScript s = PigLoader.load(
+                        new RepoRoot(dir.toRealPath()), script, "jobs/main.pig", Optional.empty(), new Diagnostics())
+                .orElseThrow();
+        PigRelation.Union u =
+                (PigRelation.Union) ((PigStatement.Assign) s.statements().get(1)).relation();
         assertEquals(List.of("A", "A"), u.inputs());
     }
 
@@ -157,15 +197,25 @@ class PigLoaderTest {
     void unknownMacroAndWrongArityAreReported() throws IOException {
         Diagnostics d = new Diagnostics();
         String script = "DEFINE m(A) RETURNS B { $B = distinct $A; };\nX = load 'x';\nY = m(X, X);\nZ = nosuch(X);\n";
-        assertTrue(PigLoader.load(new RepoRoot(dir.toRealPath()), write("e.pig", script), "e.pig", Optional.empty(), d).isEmpty());
-        assertEquals(List.of("e.pig:3:1 PIG-E004", "e.pig:4:1 PIG-E004"),
+        assertTrue(PigLoader.load(new RepoRoot(dir.toRealPath()), write("e.pig", script), "e.pig", Optional.empty(), d)
+                .isEmpty());
+        assertEquals(
+                List.of("e.pig:3:1 PIG-E004", "e.pig:4:1 PIG-E004"),
                 d.sorted().stream().map(x -> x.span() + " " + x.code().id()).toList());
     }
 
     @Test
     void missingImportIsReported() throws IOException {
         Diagnostics d = new Diagnostics();
-        assertTrue(PigLoader.load(new RepoRoot(dir.toRealPath()), write("i.pig", "IMPORT 'nowhere.pig';\n"), "i.pig", Optional.empty(), d).isEmpty());
-        assertEquals("i.pig:1:1 PIG-E005", d.sorted().get(0).span() + " " + d.sorted().get(0).code().id());
+        assertTrue(PigLoader.load(
+                        new RepoRoot(dir.toRealPath()),
+                        write("i.pig", "IMPORT 'nowhere.pig';\n"),
+                        "i.pig",
+                        Optional.empty(),
+                        d)
+                .isEmpty());
+        assertEquals(
+                "i.pig:1:1 PIG-E005",
+                d.sorted().get(0).span() + " " + d.sorted().get(0).code().id());
     }
 }

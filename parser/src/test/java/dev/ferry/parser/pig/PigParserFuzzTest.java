@@ -29,10 +29,50 @@ import net.jqwik.api.Tuple;
  */
 class PigParserFuzzTest {
 
-    private static final List<String> TOKENS = List.of(";", "(", ")", "{", "}", "[", "]", "'", "`", "$", "$0", "..",
-            "::", "#", "=", "==", ",", ".", "generate ", "foreach ", "by ", " as ", "group ", "flatten(", "(int)",
-            "?", ":", "%declare X 1\n", "/*", "*/", "--", "\n", "\\", "DEFINE m() RETURNS r { $r = x; };", "@", "=>",
-            "CASE WHEN ", " END", " IN (", "123456789012345", "-", "1.5e", "'\\u12");
+    private static final List<String> TOKENS = List.of(
+            ";",
+            "(",
+            ")",
+            "{",
+            "}",
+            "[",
+            "]",
+            "'",
+            "`",
+            "$",
+            "$0",
+            "..",
+            "::",
+            "#",
+            "=",
+            "==",
+            ",",
+            ".",
+            "generate ",
+            "foreach ",
+            "by ",
+            " as ",
+            "group ",
+            "flatten(",
+            "(int)",
+            "?",
+            ":",
+            "%declare X 1\n",
+            "/*",
+            "*/",
+            "--",
+            "\n",
+            "\\",
+            "DEFINE m() RETURNS r { $r = x; };",
+            "@",
+            "=>",
+            "CASE WHEN ",
+            " END",
+            " IN (",
+            "123456789012345",
+            "-",
+            "1.5e",
+            "'\\u12");
 
     private static final List<String> SEEDS = seeds();
 
@@ -44,7 +84,8 @@ class PigParserFuzzTest {
             }
             Path samples = Path.of(System.getProperty("ferry.root", "..")).resolve("samples");
             try (java.util.stream.Stream<Path> walk = Files.walk(samples)) {
-                for (Path p : walk.filter(f -> f.toString().endsWith(".pig")).sorted().toList()) {
+                for (Path p :
+                        walk.filter(f -> f.toString().endsWith(".pig")).sorted().toList()) {
                     texts.add(Files.readString(p));
                 }
             }
@@ -58,8 +99,13 @@ class PigParserFuzzTest {
     Arbitrary<String> mutatedScripts() {
         Arbitrary<String> seed = Arbitraries.of(SEEDS);
         Arbitrary<List<Tuple.Tuple3<Integer, Double, String>>> edits = Combinators.combine(
-                        Arbitraries.integers().between(0, 3), Arbitraries.doubles().between(0, 1), Arbitraries.of(TOKENS))
-                .as(Tuple::of).list().ofMinSize(1).ofMaxSize(6);
+                        Arbitraries.integers().between(0, 3),
+                        Arbitraries.doubles().between(0, 1),
+                        Arbitraries.of(TOKENS))
+                .as(Tuple::of)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6);
         return Combinators.combine(seed, edits).as(PigParserFuzzTest::mutate);
     }
 
@@ -89,8 +135,12 @@ class PigParserFuzzTest {
             assertTrue(d.span().column() >= 1, d.format());
             assertFalse(d.message().isBlank(), d.format());
         }
-        assertEquals(parsed.isEmpty(), diagnostics.hasErrors(), () -> String.join("\n",
-                diagnostics.sorted().stream().map(Diagnostic::format).toList()));
+        assertEquals(
+                parsed.isEmpty(),
+                diagnostics.hasErrors(),
+                () -> String.join(
+                        "\n",
+                        diagnostics.sorted().stream().map(Diagnostic::format).toList()));
     }
 
     @Property(tries = 1000, seed = "20261124")
@@ -98,8 +148,8 @@ class PigParserFuzzTest {
         Diagnostics diagnostics = new Diagnostics();
         Optional<String> substituted = PigParameters.none().substitute(script, "fuzz.pig", diagnostics);
         assertEquals(substituted.isEmpty(), diagnostics.hasErrors());
-        substituted.ifPresent(text -> assertEquals(script.split("\n", -1).length, text.split("\n", -1).length,
-                "substitution keeps line numbers"));
+        substituted.ifPresent(text -> assertEquals(
+                script.split("\n", -1).length, text.split("\n", -1).length, "substitution keeps line numbers"));
         for (Diagnostic d : diagnostics.sorted()) {
             assertTrue(d.span().line() >= 1 && d.span().column() >= 1, d.format());
         }

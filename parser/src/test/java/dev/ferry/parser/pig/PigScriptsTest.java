@@ -1,12 +1,11 @@
 package dev.ferry.parser.pig;
 
-import dev.ferry.parser.repo.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.parser.repo.RepoRoot;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -37,7 +36,10 @@ class PigScriptsTest {
 
     static List<Path> scripts(String dir) throws IOException {
         try (Stream<Path> files = Files.walk(resources(dir))) {
-            return files.filter(p -> p.toString().endsWith(".pig") && !p.getFileName().toString().startsWith(".ferry-check-")).sorted().toList();
+            return files.filter(p -> p.toString().endsWith(".pig")
+                            && !p.getFileName().toString().startsWith(".ferry-check-"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -51,8 +53,14 @@ class PigScriptsTest {
     @MethodSource("validScripts")
     void validScriptParses(Path script) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        Optional<PigScript> parsed = PigLoader.load(RepoRoot.of(script.getParent().getParent()), script, script.getFileName().toString(), Optional.of(PigParameters.none()), diagnostics);
-        assertEquals(List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
+        Optional<PigScript> parsed = PigLoader.load(
+                RepoRoot.of(script.getParent().getParent()),
+                script,
+                script.getFileName().toString(),
+                Optional.of(PigParameters.none()),
+                diagnostics);
+        assertEquals(
+                List.of(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
         // A macro library (valid/macros) is only DEFINEs: nothing is left once they are collected.
         boolean library = script.getParent().endsWith("macros");
         assertEquals(library, parsed.orElseThrow().statements().isEmpty());
@@ -64,11 +72,18 @@ class PigScriptsTest {
         Path script = resources("invalid").resolve(name);
         assertTrue(Files.isRegularFile(script), name);
         Diagnostics diagnostics = new Diagnostics();
-        Optional<PigScript> parsed = PigLoader.load(RepoRoot.of(script.getParent().getParent()), script, name, Optional.of(PigParameters.none()), diagnostics);
+        Optional<PigScript> parsed = PigLoader.load(
+                RepoRoot.of(script.getParent().getParent()),
+                script,
+                name,
+                Optional.of(PigParameters.none()),
+                diagnostics);
         assertTrue(parsed.isEmpty(), name + " must be rejected");
         Diagnostic first = diagnostics.sorted().get(0);
-        assertEquals(name + ":" + line + ":" + column + " " + code,
-                first.span().file() + ":" + first.span().line() + ":" + first.span().column() + " " + first.code().id(),
+        assertEquals(
+                name + ":" + line + ":" + column + " " + code,
+                first.span().file() + ":" + first.span().line() + ":"
+                        + first.span().column() + " " + first.code().id(),
                 first.format());
     }
 

@@ -49,8 +49,9 @@ class PigStatementGroupsTest {
         int line = 3;
         for (int i = 1; i <= 600; i++, line++) {
             String statement = switch (i % 5) {
-                case 0 -> "a" + i + " = FOREACH (GROUP a" + (i - 1) + " BY y) { s = ORDER a" + (i - 1) + " BY x; "
-                        + "GENERATE group AS y, MAX(s.x) AS x; };";
+                case 0 ->
+                    "a" + i + " = FOREACH (GROUP a" + (i - 1) + " BY y) { s = ORDER a" + (i - 1) + " BY x; "
+                            + "GENERATE group AS y, MAX(s.x) AS x; };";
                 case 1 -> "a" + i + " = FILTER a" + (i - 1) + " BY y != ';' /* ; */ AND x > " + i + ";";
                 case 2 -> "a" + i + " = twice(a" + (i - 1) + ");";
                 case 3 -> "set default_parallel 2;\na" + i + " = DISTINCT a" + (i - 1) + ";";
@@ -65,7 +66,8 @@ class PigStatementGroupsTest {
         }
         script.append("STORE a600 INTO 'out';\n");
         List<String> reported = assertSameInGroups(script.toString(), "s.pig").stream()
-                .map(d -> d.span().toString()).toList();
+                .map(d -> d.span().toString())
+                .toList();
         assertEquals(expected, reported);
     }
 
@@ -73,10 +75,17 @@ class PigStatementGroupsTest {
     void longValidScriptKeepsEveryStatementInOrder() {
         StringBuilder script = new StringBuilder("a0 = LOAD 'in' AS (x:int);\n");
         for (int i = 1; i <= 3000; i++) {
-            script.append("a").append(i).append(" = FILTER a").append(i - 1).append(" BY x > ").append(i).append(";\n");
+            script.append("a")
+                    .append(i)
+                    .append(" = FILTER a")
+                    .append(i - 1)
+                    .append(" BY x > ")
+                    .append(i)
+                    .append(";\n");
         }
         Diagnostics diagnostics = new Diagnostics();
-        PigScript parsed = PigParser.parse(script.toString(), "s.pig", true, diagnostics).orElseThrow();
+        PigScript parsed =
+                PigParser.parse(script.toString(), "s.pig", true, diagnostics).orElseThrow();
         assertEquals(3001, parsed.statements().size());
         assertEquals("s.pig:3001:1", parsed.statements().get(3000).span().toString());
         assertTrue(script.length() / 6 > PigParser.GROUP_TOKENS, "the script spans several default-size groups");

@@ -39,14 +39,16 @@ class FerryConfigReaderTest {
                         aggregate: {parallelism: 16}
                 """);
         assertEquals(List.of(), diagnostics.sorted());
-        assertEquals(new Entry<>("apps/daily", SourceSpan.of("ferry.yaml", 2, 3)),
+        assertEquals(
+                new Entry<>("apps/daily", SourceSpan.of("ferry.yaml", 2, 3)),
                 config.submissions().get("conf/daily.properties"));
         Sizing repo = config.sizing();
         assertEquals(new Sizing(4, null, "4g", repo.dags(), new TreeMap<>()), repo);
         Entry<Sizing> daily = repo.dags().get("daily");
         assertEquals(SourceSpan.of("ferry.yaml", 7, 5), daily.span());
         Sizing task = daily.value().tasks().get("aggregate").value();
-        assertEquals(new Sizing(16, "2048m", "4g", new TreeMap<>(), new TreeMap<>()),
+        assertEquals(
+                new Sizing(16, "2048m", "4g", new TreeMap<>(), new TreeMap<>()),
                 task.over(daily.value().over(repo)));
     }
 
@@ -80,8 +82,11 @@ class FerryConfigReaderTest {
         assertEquals(FerryConfig.NONE, config);
         Diagnostic first = diagnostics.sorted().get(0);
         assertEquals(DiagnosticCode.FERRY_E010, first.code());
-        assertEquals("ferry.yaml:" + position, first.span().file() + ":" + first.span().line() + ":"
-                + first.span().column(), first.toString());
+        assertEquals(
+                "ferry.yaml:" + position,
+                first.span().file() + ":" + first.span().line() + ":"
+                        + first.span().column(),
+                first.toString());
         assertEquals(true, first.message().startsWith(message), first.message());
     }
 }

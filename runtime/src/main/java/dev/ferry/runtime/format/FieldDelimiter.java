@@ -43,12 +43,10 @@ public final class FieldDelimiter {
                 case 'u':
                     return Integer.valueOf(digits).byteValue();
                 default:
-                    throw new ValidationException(
-                            "pig-storage.field-delimiter: unknown escape '" + option + "'");
+                    throw new ValidationException("pig-storage.field-delimiter: unknown escape '" + option + "'");
             }
         } catch (NumberFormatException e) {
-            throw new ValidationException(
-                    "pig-storage.field-delimiter: bad number in escape '" + option + "'");
+            throw new ValidationException("pig-storage.field-delimiter: bad number in escape '" + option + "'");
         }
     }
 

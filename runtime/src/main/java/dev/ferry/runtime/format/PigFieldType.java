@@ -1,7 +1,9 @@
 package dev.ferry.runtime.format;
 
 import dev.ferry.runtime.pig.LoadCasts;
-
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -9,10 +11,6 @@ import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.joda.time.DateTime;
 import org.joda.time.format.ISODateTimeFormat;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A column type pig-storage can read and write, with Pig's text form for it. Reading follows the
@@ -119,8 +117,9 @@ enum PigFieldType {
         @Override
         Object read(String text, byte[] line, int start, int end) {
             try {
-                return TimestampData.fromEpochMillis(
-                        ISODateTimeFormat.dateTimeParser().withZone(PigZone.defaultZone()).parseMillis(text));
+                return TimestampData.fromEpochMillis(ISODateTimeFormat.dateTimeParser()
+                        .withZone(PigZone.defaultZone())
+                        .parseMillis(text));
             } catch (IllegalArgumentException e) {
                 return null;
             }
@@ -129,7 +128,8 @@ enum PigFieldType {
         @Override
         void write(RowData row, int pos, ByteArrayOutputStream out) {
             out.writeBytes(new DateTime(row.getTimestamp(pos, 3).getMillisecond(), PigZone.defaultZone())
-                    .toString().getBytes(StandardCharsets.UTF_8));
+                    .toString()
+                    .getBytes(StandardCharsets.UTF_8));
         }
     },
     /**
@@ -196,10 +196,9 @@ enum PigFieldType {
     }
 
     private static ValidationException unsupported(String column, LogicalType type) {
-        return new ValidationException(
-                        "pig-storage: column '" + column + "' has type " + type.asSummaryString()
-                                + ", which Pig's PigStorage cannot hold; use INT, BIGINT, FLOAT,"
-                                + " DOUBLE, STRING/VARCHAR, BOOLEAN, BYTES or MAP<STRING, STRING>");
+        return new ValidationException("pig-storage: column '" + column + "' has type " + type.asSummaryString()
+                + ", which Pig's PigStorage cannot hold; use INT, BIGINT, FLOAT,"
+                + " DOUBLE, STRING/VARCHAR, BOOLEAN, BYTES or MAP<STRING, STRING>");
     }
 
     static String decode(byte[] line, int start, int end) {

@@ -1,5 +1,9 @@
 package dev.ferry.runtime.format;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.table.data.GenericMapData;
 import org.apache.flink.table.data.MapData;
 import org.apache.flink.table.data.StringData;
@@ -7,11 +11,6 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.MapType;
 import org.apache.flink.table.types.logical.VarCharType;
-
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Pig's text form of an untyped map, {@code [k#v,k2#v2]}, read as
@@ -21,7 +20,8 @@ import java.util.Map;
 public final class PigMaps {
 
     /** How a MAP&lt;STRING, STRING&gt; column is written back, in Pig's HashMap order. */
-    static final PigText TEXT = PigText.of(new MapType(new VarCharType(VarCharType.MAX_LENGTH), new VarCharType(VarCharType.MAX_LENGTH)));
+    static final PigText TEXT =
+            PigText.of(new MapType(new VarCharType(VarCharType.MAX_LENGTH), new VarCharType(VarCharType.MAX_LENGTH)));
 
     private PigMaps() {}
 

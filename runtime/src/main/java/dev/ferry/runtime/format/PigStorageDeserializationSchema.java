@@ -5,7 +5,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.Collector;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,11 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
     private transient long discarded;
 
     PigStorageDeserializationSchema(
-            byte delimiter, boolean lineAsField, String[] columns, PigFieldType[] types, TypeInformation<RowData> producedType) {
+            byte delimiter,
+            boolean lineAsField,
+            String[] columns,
+            PigFieldType[] types,
+            TypeInformation<RowData> producedType) {
         this.delimiter = delimiter;
         this.lineAsField = lineAsField;
         this.columns = columns;
@@ -67,7 +70,8 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
         GenericRowData row = new GenericRowData(types.length);
         if (lineAsField) {
             // TextLoader: the line is one field, never null; an empty line is an empty chararray or bytearray.
-            boolean text = types.length > 0 && (types[0] == PigFieldType.CHARARRAY || types[0] == PigFieldType.BYTEARRAY);
+            boolean text =
+                    types.length > 0 && (types[0] == PigFieldType.CHARARRAY || types[0] == PigFieldType.BYTEARRAY);
             if (types.length > 0 && (to > from || text)) {
                 row.setField(0, read(0, line, from, to));
             }

@@ -1,5 +1,7 @@
 package dev.ferry.runtime.format;
 
+import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.configuration.ConfigOption;
@@ -17,9 +19,6 @@ import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.factories.SerializationFormatFactory;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.logical.RowType;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * The {@code pig-storage} format, Pig's PigStorage for Flink's filesystem connector:
@@ -39,21 +38,17 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
 
     public static final String IDENTIFIER = "pig-storage";
 
-    public static final ConfigOption<String> FIELD_DELIMITER =
-            ConfigOptions.key("field-delimiter")
-                    .stringType()
-                    .defaultValue(FieldDelimiter.DEFAULT)
-                    .withDescription(
-                            "The field delimiter, as PigStorage's argument: one character or an"
-                                    + " escape like \\t, \\x01 or \\u0001 (decimal, as in Pig).");
+    public static final ConfigOption<String> FIELD_DELIMITER = ConfigOptions.key("field-delimiter")
+            .stringType()
+            .defaultValue(FieldDelimiter.DEFAULT)
+            .withDescription("The field delimiter, as PigStorage's argument: one character or an"
+                    + " escape like \\t, \\x01 or \\u0001 (decimal, as in Pig).");
 
-    public static final ConfigOption<Boolean> LINE_AS_FIELD =
-            ConfigOptions.key("line-as-field")
-                    .booleanType()
-                    .defaultValue(false)
-                    .withDescription(
-                            "Read each whole line as the first field, as TextLoader does: an empty line is an"
-                                    + " empty chararray, not null; further columns are null.");
+    public static final ConfigOption<Boolean> LINE_AS_FIELD = ConfigOptions.key("line-as-field")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("Read each whole line as the first field, as TextLoader does: an empty line is an"
+                    + " empty chararray, not null; further columns are null.");
 
     @Override
     public String factoryIdentifier() {
@@ -118,7 +113,8 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
         FactoryUtil.validateFactoryOptions(this, formatOptions);
         byte delimiter = FieldDelimiter.parse(formatOptions.get(FIELD_DELIMITER));
         List<String> partitionKeys = context.getCatalogTable().getPartitionKeys();
-        for (RowType.RowField field : ((RowType) context.getPhysicalRowDataType().getLogicalType()).getFields()) {
+        for (RowType.RowField field :
+                ((RowType) context.getPhysicalRowDataType().getLogicalType()).getFields()) {
             if (!partitionKeys.contains(field.getName())) {
                 PigTextWriter.of(field.getName(), field.getType());
             }

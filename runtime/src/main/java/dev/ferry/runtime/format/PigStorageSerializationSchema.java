@@ -1,9 +1,8 @@
 package dev.ferry.runtime.format;
 
+import java.io.ByteArrayOutputStream;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.table.data.RowData;
-
-import java.io.ByteArrayOutputStream;
 
 /**
  * Turns one row into one line the way Pig's PigTextOutputFormat writes a tuple: fields in Pig's text

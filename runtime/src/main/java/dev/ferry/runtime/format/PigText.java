@@ -1,11 +1,10 @@
 package dev.ferry.runtime.format;
 
-import org.apache.flink.table.data.GenericRowData;
-import org.apache.flink.table.types.logical.LogicalType;
-
 import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.types.logical.LogicalType;
 
 /** A value of one column type in Pig's text form, exactly as the pig-storage format writes it. */
 public final class PigText implements Serializable {

@@ -1,5 +1,13 @@
 package dev.ferry.runtime.format;
 
+import java.io.ByteArrayOutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.GenericRowData;
@@ -11,17 +19,7 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.MapType;
 import org.apache.flink.table.types.logical.RowType;
-
 import org.joda.time.DateTime;
-
-import java.io.ByteArrayOutputStream;
-import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Writes one value of any column type in Pig's text form, as {@code StorageUtil.putField} does:
@@ -35,7 +33,14 @@ final class PigTextWriter implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private enum Shape { SCALAR, DATETIME, TUPLE, BAG, ARRAY_TUPLE, MAP }
+    private enum Shape {
+        SCALAR,
+        DATETIME,
+        TUPLE,
+        BAG,
+        ARRAY_TUPLE,
+        MAP
+    }
 
     private final Shape shape;
     private final PigFieldType scalar;
@@ -71,8 +76,8 @@ final class PigTextWriter implements Serializable {
                     throw new ValidationException("pig-storage: column '" + column
                             + "' is a MAP whose keys are not strings; Pig's map keys are chararrays");
                 }
-                return new PigTextWriter(Shape.MAP, null, type,
-                        List.of(of(column, map.getKeyType()), of(column, map.getValueType())));
+                return new PigTextWriter(
+                        Shape.MAP, null, type, List.of(of(column, map.getKeyType()), of(column, map.getValueType())));
             }
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return new PigTextWriter(Shape.DATETIME, null, type, List.of());
@@ -96,8 +101,9 @@ final class PigTextWriter implements Serializable {
         }
         switch (shape) {
             case SCALAR -> scalar.write(GenericRowData.of(value), 0, out);
-            case DATETIME -> writeText(
-                    new DateTime(((TimestampData) value).getMillisecond(), PigZone.defaultZone()).toString(), out);
+            case DATETIME ->
+                writeText(
+                        new DateTime(((TimestampData) value).getMillisecond(), PigZone.defaultZone()).toString(), out);
             case TUPLE -> {
                 RowData row = (RowData) value;
                 out.write('(');

@@ -12,7 +12,8 @@ public final class PigAssert extends ScalarFunction {
 
     public Boolean eval(Boolean condition, String message) {
         if (condition == null) {
-            throw new IllegalStateException("Assertion violated (the condition is null, which fails Pig's Assert too): " + message);
+            throw new IllegalStateException(
+                    "Assertion violated (the condition is null, which fails Pig's Assert too): " + message);
         }
         if (!condition) {
             throw new IllegalStateException("Assertion violated: " + message);

@@ -1,5 +1,6 @@
 package dev.ferry.runtime.functions;
 
+import java.util.Optional;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.ScalarFunction;
@@ -11,8 +12,6 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.Row;
-
-import java.util.Optional;
 
 /**
  * Pig's aggregates applied to a bag value (an ARRAY of ROWs: a bag built in the same FOREACH, or a
@@ -27,7 +26,12 @@ public final class PigBagAggregates {
 
     /** One aggregate of {@link PigBagAggregates}. */
     public enum Kind {
-        COUNT, COUNT_STAR, SUM, AVG, MIN, MAX;
+        COUNT,
+        COUNT_STAR,
+        SUM,
+        AVG,
+        MIN,
+        MAX;
 
         public ScalarFunction function() {
             return new BagAggregate(this);
@@ -88,14 +92,16 @@ public final class PigBagAggregates {
         public TypeInference getTypeInference(DataTypeFactory typeFactory) {
             return TypeInference.newBuilder()
                     .inputTypeStrategy(InputTypeStrategies.sequence(InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
-                    .outputTypeStrategy(call -> Optional.of(result(call.getArgumentDataTypes().get(0))))
+                    .outputTypeStrategy(call ->
+                            Optional.of(result(call.getArgumentDataTypes().get(0))))
                     .build();
         }
 
         private DataType result(DataType bag) {
             LogicalType element = ((ArrayType) bag.getLogicalType()).getElementType();
             LogicalType first = element instanceof RowType row ? row.getTypeAt(0) : element;
-            boolean integral = first.getTypeRoot() == LogicalTypeRoot.INTEGER || first.getTypeRoot() == LogicalTypeRoot.BIGINT;
+            boolean integral =
+                    first.getTypeRoot() == LogicalTypeRoot.INTEGER || first.getTypeRoot() == LogicalTypeRoot.BIGINT;
             DataType out = switch (kind) {
                 case COUNT, COUNT_STAR -> DataTypes.BIGINT();
                 case SUM -> integral ? DataTypes.BIGINT() : DataTypes.DOUBLE();

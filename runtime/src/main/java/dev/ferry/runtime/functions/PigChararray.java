@@ -1,8 +1,7 @@
 package dev.ferry.runtime.functions;
 
-import org.apache.flink.table.functions.ScalarFunction;
-
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.table.functions.ScalarFunction;
 
 /**
  * {@code PIG_CHARARRAY(x)}: Pig's {@code (chararray)x}. POCast prints numbers with their Java

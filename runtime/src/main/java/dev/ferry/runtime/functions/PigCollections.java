@@ -1,11 +1,25 @@
 package dev.ferry.runtime.functions;
 
+import java.lang.reflect.Array;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.annotation.InputGroup;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.DataTypeFactory;
+import org.apache.flink.table.data.ArrayData;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.functions.SpecializedFunction;
 import org.apache.flink.table.functions.UserDefinedFunction;
@@ -15,25 +29,10 @@ import org.apache.flink.table.types.inference.TypeInference;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
+import org.apache.flink.table.types.logical.MapType;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.logical.utils.LogicalTypeUtils;
-import org.apache.flink.table.types.logical.MapType;
-import org.apache.flink.table.data.ArrayData;
-import org.apache.flink.table.data.GenericArrayData;
-import org.apache.flink.table.data.StringData;
-import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.types.Row;
-
-import java.lang.reflect.Array;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.Optional;
-import java.util.PriorityQueue;
 
 /**
  * Pig's bag, tuple and map builtins over Flink's forms of them: a bag is an ARRAY of ROWs, a tuple a
@@ -122,7 +121,9 @@ public final class PigCollections {
     /** VALUELIST(map): a bag of the values, in HashMap order; typed after the map's values. */
     public static final class ValueList extends ScalarFunction {
         public Row[] eval(Map<?, ?> map) {
-            return map == null ? null : PigBags.ofValues(new HashMap<>(map).values().toArray());
+            return map == null
+                    ? null
+                    : PigBags.ofValues(new HashMap<>(map).values().toArray());
         }
 
         @Override
@@ -147,8 +148,10 @@ public final class PigCollections {
         @Override
         public TypeInference getTypeInference(DataTypeFactory typeFactory) {
             return TypeInference.newBuilder()
-                    .inputTypeStrategy(InputTypeStrategies.varyingSequence(InputTypeStrategies.ANY, InputTypeStrategies.ANY))
-                    .outputTypeStrategy(call -> Optional.of(bagOf(call.getArgumentDataTypes().get(0))))
+                    .inputTypeStrategy(
+                            InputTypeStrategies.varyingSequence(InputTypeStrategies.ANY, InputTypeStrategies.ANY))
+                    .outputTypeStrategy(call ->
+                            Optional.of(bagOf(call.getArgumentDataTypes().get(0))))
                     .build();
         }
     }
@@ -163,7 +166,8 @@ public final class PigCollections {
             if (n == null || field == null || bag == null) {
                 return null;
             }
-            PriorityQueue<Row> store = new PriorityQueue<>(n + 1, (a, b) -> compare(a.getField(field), b.getField(field)));
+            PriorityQueue<Row> store =
+                    new PriorityQueue<>(n + 1, (a, b) -> compare(a.getField(field), b.getField(field)));
             for (Row tuple : bag) {
                 store.add(tuple);
                 if (store.size() > n) {
@@ -182,9 +186,11 @@ public final class PigCollections {
         public TypeInference getTypeInference(DataTypeFactory typeFactory) {
             return TypeInference.newBuilder()
                     .inputTypeStrategy(InputTypeStrategies.sequence(
-                            InputTypeStrategies.explicit(DataTypes.INT()), InputTypeStrategies.explicit(DataTypes.INT()),
+                            InputTypeStrategies.explicit(DataTypes.INT()),
+                            InputTypeStrategies.explicit(DataTypes.INT()),
                             InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
-                    .outputTypeStrategy(call -> Optional.of(call.getArgumentDataTypes().get(2)))
+                    .outputTypeStrategy(
+                            call -> Optional.of(call.getArgumentDataTypes().get(2)))
                     .build();
         }
     }
@@ -250,7 +256,8 @@ public final class PigCollections {
                 if (entry.getValue() == null) {
                     return null;
                 }
-                inverse.computeIfAbsent(entry.getValue().toString(), v -> new ArrayList<>()).add(Row.of(entry.getKey()));
+                inverse.computeIfAbsent(entry.getValue().toString(), v -> new ArrayList<>())
+                        .add(Row.of(entry.getKey()));
             }
             Map<String, Row[]> out = new HashMap<>();
             inverse.forEach((value, keys) -> out.put(value, keys.toArray(Row[]::new)));
@@ -275,8 +282,10 @@ public final class PigCollections {
         public TypeInference getTypeInference(DataTypeFactory typeFactory) {
             return TypeInference.newBuilder()
                     .inputTypeStrategy(InputTypeStrategies.sequence(
-                            InputTypeStrategies.logical(LogicalTypeRoot.ARRAY), InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
-                    .outputTypeStrategy(call -> Optional.of(call.getArgumentDataTypes().get(0)))
+                            InputTypeStrategies.logical(LogicalTypeRoot.ARRAY),
+                            InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
+                    .outputTypeStrategy(
+                            call -> Optional.of(call.getArgumentDataTypes().get(0)))
                     .build();
         }
     }
@@ -301,12 +310,20 @@ public final class PigCollections {
         @Override
         public UserDefinedFunction specialize(SpecializedContext context) {
             DataType out = context.getCallContext().getOutputDataType().orElseThrow();
-            return new BagToTuple(LogicalTypeUtils.toInternalConversionClass(((ArrayType) out.getLogicalType()).getElementType()));
+            return new BagToTuple(
+                    LogicalTypeUtils.toInternalConversionClass(((ArrayType) out.getLogicalType()).getElementType()));
         }
 
-        private static final Set<LogicalTypeRoot> ATOMIC = Set.of(LogicalTypeRoot.CHAR, LogicalTypeRoot.VARCHAR,
-                LogicalTypeRoot.BOOLEAN, LogicalTypeRoot.TINYINT, LogicalTypeRoot.SMALLINT, LogicalTypeRoot.INTEGER,
-                LogicalTypeRoot.BIGINT, LogicalTypeRoot.FLOAT, LogicalTypeRoot.DOUBLE,
+        private static final Set<LogicalTypeRoot> ATOMIC = Set.of(
+                LogicalTypeRoot.CHAR,
+                LogicalTypeRoot.VARCHAR,
+                LogicalTypeRoot.BOOLEAN,
+                LogicalTypeRoot.TINYINT,
+                LogicalTypeRoot.SMALLINT,
+                LogicalTypeRoot.INTEGER,
+                LogicalTypeRoot.BIGINT,
+                LogicalTypeRoot.FLOAT,
+                LogicalTypeRoot.DOUBLE,
                 LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
 
         public ArrayData eval(Row[] bag) {
@@ -339,8 +356,10 @@ public final class PigCollections {
             return TypeInference.newBuilder()
                     .inputTypeStrategy(InputTypeStrategies.sequence(InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
                     .outputTypeStrategy(call -> {
-                        LogicalType element = ((ArrayType) call.getArgumentDataTypes().get(0).getLogicalType()).getElementType();
-                        List<LogicalType> fields = element instanceof RowType row ? row.getChildren() : List.of(element);
+                        LogicalType element =
+                                ((ArrayType) call.getArgumentDataTypes().get(0).getLogicalType()).getElementType();
+                        List<LogicalType> fields =
+                                element instanceof RowType row ? row.getChildren() : List.of(element);
                         Set<LogicalType> types = new LinkedHashSet<>();
                         fields.forEach(f -> types.add(f.copy(true)));
                         LogicalType field = types.iterator().next();
@@ -355,11 +374,13 @@ public final class PigCollections {
     }
 
     private static boolean isBag(DataType type) {
-        return type.getLogicalType() instanceof ArrayType array && array.getElementType().getTypeRoot() == LogicalTypeRoot.ROW;
+        return type.getLogicalType() instanceof ArrayType array
+                && array.getElementType().getTypeRoot() == LogicalTypeRoot.ROW;
     }
 
     static DataType bagOf(DataType element) {
-        return DataTypes.ARRAY(DataTypes.ROW(DataTypes.FIELD("f0", element.nullable())).bridgedTo(Row.class))
+        return DataTypes.ARRAY(
+                        DataTypes.ROW(DataTypes.FIELD("f0", element.nullable())).bridgedTo(Row.class))
                 .bridgedTo(Row[].class);
     }
 }

@@ -1,5 +1,8 @@
 package dev.ferry.runtime.functions;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.ScalarFunction;
@@ -8,10 +11,6 @@ import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.types.Row;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Pig's COV and COR over bags of one-field tuples: for every pair of arguments i &lt; j, a tuple
@@ -101,12 +100,14 @@ public final class PigCovariance {
         @Override
         public TypeInference getTypeInference(DataTypeFactory typeFactory) {
             DataType result = DataTypes.ARRAY(DataTypes.ROW(
-                            DataTypes.FIELD("f0", DataTypes.STRING()),
-                            DataTypes.FIELD("f1", DataTypes.STRING()),
-                            DataTypes.FIELD("f2", DataTypes.DOUBLE())).bridgedTo(Row.class))
+                                    DataTypes.FIELD("f0", DataTypes.STRING()),
+                                    DataTypes.FIELD("f1", DataTypes.STRING()),
+                                    DataTypes.FIELD("f2", DataTypes.DOUBLE()))
+                            .bridgedTo(Row.class))
                     .bridgedTo(Row[].class);
             return TypeInference.newBuilder()
-                    .inputTypeStrategy(InputTypeStrategies.varyingSequence(InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
+                    .inputTypeStrategy(
+                            InputTypeStrategies.varyingSequence(InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
                     .outputTypeStrategy(call -> Optional.of(result))
                     .build();
         }

@@ -1,6 +1,9 @@
 package dev.ferry.runtime.functions;
 
 import dev.ferry.runtime.format.PigZone;
+import java.time.Instant;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongBiFunction;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.joda.time.DateTime;
@@ -15,10 +18,6 @@ import org.joda.time.Weeks;
 import org.joda.time.Years;
 import org.joda.time.format.DateTimeFormat;
 import org.joda.time.format.ISODateTimeFormat;
-
-import java.time.Instant;
-import java.util.function.ToLongBiFunction;
-import java.util.function.ToIntFunction;
 
 /**
  * Pig's datetime builtins, computed with joda-time as Pig does. A Pig datetime is a Flink
@@ -56,21 +55,25 @@ public final class PigDateTimes {
             if (iso == null) {
                 return null;
             }
-            return instant(ISODateTimeFormat.dateTimeParser().withZone(defaultZone()).parseDateTime(iso));
+            return instant(
+                    ISODateTimeFormat.dateTimeParser().withZone(defaultZone()).parseDateTime(iso));
         }
 
         public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(String text, String pattern) {
             if (text == null || pattern == null) {
                 return null;
             }
-            return instant(DateTimeFormat.forPattern(pattern).withZone(defaultZone()).parseDateTime(text));
+            return instant(
+                    DateTimeFormat.forPattern(pattern).withZone(defaultZone()).parseDateTime(text));
         }
 
         public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(String text, String pattern, String zone) {
             if (text == null || pattern == null || zone == null) {
                 return null;
             }
-            return instant(DateTimeFormat.forPattern(pattern).withZone(DateTimeZone.forID(zone)).parseDateTime(text));
+            return instant(DateTimeFormat.forPattern(pattern)
+                    .withZone(DateTimeZone.forID(zone))
+                    .parseDateTime(text));
         }
     }
 
@@ -81,7 +84,9 @@ public final class PigDateTimes {
         }
 
         public String eval(@DataTypeHint("TIMESTAMP_LTZ(3)") Instant dt, String pattern) {
-            return dt == null || pattern == null ? null : DateTimeFormat.forPattern(pattern).print(dateTime(dt));
+            return dt == null || pattern == null
+                    ? null
+                    : DateTimeFormat.forPattern(pattern).print(dateTime(dt));
         }
     }
 
@@ -101,9 +106,15 @@ public final class PigDateTimes {
 
     /** A field of a datetime in Pig's default zone: GetYear, GetMonth, ... GetWeekYear. */
     public enum Field {
-        YEAR(DateTime::getYear), MONTH(DateTime::getMonthOfYear), DAY(DateTime::getDayOfMonth),
-        HOUR(DateTime::getHourOfDay), MINUTE(DateTime::getMinuteOfHour), SECOND(DateTime::getSecondOfMinute),
-        MILLISECOND(DateTime::getMillisOfSecond), WEEK(DateTime::getWeekOfWeekyear), WEEKYEAR(DateTime::getWeekyear);
+        YEAR(DateTime::getYear),
+        MONTH(DateTime::getMonthOfYear),
+        DAY(DateTime::getDayOfMonth),
+        HOUR(DateTime::getHourOfDay),
+        MINUTE(DateTime::getMinuteOfHour),
+        SECOND(DateTime::getSecondOfMinute),
+        MILLISECOND(DateTime::getMillisOfSecond),
+        WEEK(DateTime::getWeekOfWeekyear),
+        WEEKYEAR(DateTime::getWeekyear);
 
         private final ToIntFunction<DateTime> getter;
 
@@ -166,14 +177,16 @@ public final class PigDateTimes {
 
     /** AddDuration(dt, iso8601Period): joda's {@code DateTime.plus(new Period(text))}, in the default zone. */
     public static final class AddDuration extends ScalarFunction {
-        public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(@DataTypeHint("TIMESTAMP_LTZ(3)") Instant dt, String period) {
+        public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(
+                @DataTypeHint("TIMESTAMP_LTZ(3)") Instant dt, String period) {
             return dt == null || period == null ? null : instant(dateTime(dt).plus(new Period(period)));
         }
     }
 
     /** SubtractDuration(dt, iso8601Period). */
     public static final class SubtractDuration extends ScalarFunction {
-        public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(@DataTypeHint("TIMESTAMP_LTZ(3)") Instant dt, String period) {
+        public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(
+                @DataTypeHint("TIMESTAMP_LTZ(3)") Instant dt, String period) {
             return dt == null || period == null ? null : instant(dateTime(dt).minus(new Period(period)));
         }
     }

@@ -1,12 +1,11 @@
 package dev.ferry.runtime.functions;
 
+import java.util.List;
+import java.util.Optional;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.TypeInference;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code PIG_DIVIDE(a, b)}: Pig's {@code a / b}. Pig's Divide operator yields null (warning
@@ -36,10 +35,9 @@ public final class PigDivide extends ScalarFunction {
     @Override
     public TypeInference getTypeInference(DataTypeFactory typeFactory) {
         return TypeInference.newBuilder()
-                .inputTypeStrategy(
-                        PigNumbers.arguments(2, "PIG_DIVIDE(<number>, <number>)", PigDivide::widened))
-                .outputTypeStrategy(
-                        call -> widened(call.getArgumentDataTypes()).map(types -> types.get(0).nullable()))
+                .inputTypeStrategy(PigNumbers.arguments(2, "PIG_DIVIDE(<number>, <number>)", PigDivide::widened))
+                .outputTypeStrategy(call -> widened(call.getArgumentDataTypes())
+                        .map(types -> types.get(0).nullable()))
                 .build();
     }
 

@@ -2,10 +2,8 @@ package dev.ferry.runtime.functions;
 
 import dev.ferry.runtime.pig.ChararrayCasts;
 import dev.ferry.runtime.pig.LoadCasts;
-
-import org.apache.flink.table.functions.ScalarFunction;
-
 import java.nio.charset.StandardCharsets;
+import org.apache.flink.table.functions.ScalarFunction;
 
 /**
  * {@code PIG_DOUBLE(x)}: Pig's {@code (double)x}. From STRING (a chararray) it follows CastUtils, from BYTES (a

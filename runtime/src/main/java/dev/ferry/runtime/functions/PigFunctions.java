@@ -1,8 +1,5 @@
 package dev.ferry.runtime.functions;
 
-import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.functions.UserDefinedFunction;
-
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.functions.UserDefinedFunction;
 
 /**
  * The Pig function library: SQL name → implementation, one row per Pig builtin or operator whose
@@ -38,7 +37,9 @@ public final class PigFunctions {
         m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
         m.put("PIG_TEXT", new PigToText()); // a bag, tuple, map or datetime as PigStorage writes it
         m.put("PIG_TEXT_MAP", new PigLoadCasters.TextToMap()); // (map[])bytearray: Utf8StorageConverter's map text
-        m.put("PIG_PIGMIX_BAG", new PigLoadCasters.PigMixBagOfMaps()); // (bag{tuple(map[])})bytearray of PigMix's loader
+        m.put(
+                "PIG_PIGMIX_BAG",
+                new PigLoadCasters.PigMixBagOfMaps()); // (bag{tuple(map[])})bytearray of PigMix's loader
         m.put("PIG_LOAD_AS", new PigLoadAs()); // a LOAD's bag{(...)} or tuple(...) field, read from Pig's text
         // arithmetic and math
         m.put("PIG_DIVIDE", new PigDivide()); // a / b: null when b is zero, for every type
@@ -106,15 +107,13 @@ public final class PigFunctions {
 
     /** Registers every function of the library that {@code env} does not have yet. */
     public static void registerAll(TableEnvironment env) {
-        Set<String> existing =
-                Arrays.stream(env.listUserDefinedFunctions())
-                        .map(name -> name.toUpperCase(Locale.ROOT))
-                        .collect(Collectors.toSet());
-        LIBRARY.forEach(
-                (name, function) -> {
-                    if (!existing.contains(name)) {
-                        env.createTemporarySystemFunction(name, function);
-                    }
-                });
+        Set<String> existing = Arrays.stream(env.listUserDefinedFunctions())
+                .map(name -> name.toUpperCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        LIBRARY.forEach((name, function) -> {
+            if (!existing.contains(name)) {
+                env.createTemporarySystemFunction(name, function);
+            }
+        });
     }
 }

@@ -1,6 +1,9 @@
 package dev.ferry.runtime.functions;
 
 import dev.ferry.runtime.pig.LoadCasts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.catalog.DataTypeFactory;
@@ -9,10 +12,6 @@ import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
 import org.apache.flink.types.Row;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code PIG_LOAD_AS(text, shape)}: a LOAD's {@code b:bag{(x:int, y:chararray)}} or
@@ -128,9 +127,13 @@ public final class PigLoadAs extends ScalarFunction {
 
     /** The Flink type of a shape: ROW of the fields (f0, f1...), an ARRAY of them for a bag. */
     static DataType typeOf(String shape) {
-        if (shape == null || shape.length() < 3 || (shape.charAt(0) != 'B' && shape.charAt(0) != 'T') || shape.charAt(1) != '('
+        if (shape == null
+                || shape.length() < 3
+                || (shape.charAt(0) != 'B' && shape.charAt(0) != 'T')
+                || shape.charAt(1) != '('
                 || !shape.endsWith(")")) {
-            throw new ValidationException("PIG_LOAD_AS needs a literal shape such as 'B(i,c)' or 'T(i,c)', got " + shape);
+            throw new ValidationException(
+                    "PIG_LOAD_AS needs a literal shape such as 'B(i,c)' or 'T(i,c)', got " + shape);
         }
         String fields = fields(shape);
         List<DataTypes.Field> row = new ArrayList<>();
@@ -146,7 +149,8 @@ public final class PigLoadAs extends ScalarFunction {
         return TypeInference.newBuilder()
                 .inputTypeStrategy(InputTypeStrategies.sequence(
                         InputTypeStrategies.explicit(DataTypes.STRING()), InputTypeStrategies.LITERAL))
-                .outputTypeStrategy(call -> Optional.of(typeOf(call.getArgumentValue(1, String.class).orElse(null))))
+                .outputTypeStrategy(call -> Optional.of(
+                        typeOf(call.getArgumentValue(1, String.class).orElse(null))))
                 .build();
     }
 

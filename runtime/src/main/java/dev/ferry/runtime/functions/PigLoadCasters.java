@@ -1,6 +1,12 @@
 package dev.ferry.runtime.functions;
 
 import dev.ferry.runtime.format.PigMaps;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.FunctionHint;
 import org.apache.flink.table.data.ArrayData;
@@ -8,13 +14,6 @@ import org.apache.flink.table.data.MapData;
 import org.apache.flink.table.data.StringData;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.types.Row;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Casts of a loaded bytearray to a complex type, as the loader's LoadCaster does them in Pig 0.18.
@@ -73,8 +72,9 @@ public final class PigLoadCasters {
                 }
                 byte type = b[start];
                 if (type != 'm') {
-                    throw new IllegalArgumentException("PigMix bag element of type '" + (char) type
-                            + "' cast to a bag of maps (" + (type == 2 ? "an empty element" : "only 'm' elements are maps") + ")");
+                    throw new IllegalArgumentException(
+                            "PigMix bag element of type '" + (char) type + "' cast to a bag of maps ("
+                                    + (type == 2 ? "an empty element" : "only 'm' elements are maps") + ")");
                 }
                 bag.add(Row.of(map(shiftedCopy(b, start, pos))));
                 pos++;

@@ -1,10 +1,9 @@
 package dev.ferry.runtime.functions;
 
-import org.apache.flink.table.functions.ScalarFunction;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.function.DoubleUnaryOperator;
+import org.apache.flink.table.functions.ScalarFunction;
 
 /**
  * Pig's math builtins. The one-argument ones are Pig's DoubleBase functions: the argument is cast to
@@ -17,9 +16,21 @@ public final class PigMath {
 
     /** The {@code java.lang.Math} function of a one-argument Pig math builtin. */
     public enum Unary {
-        ACOS(Math::acos), ASIN(Math::asin), ATAN(Math::atan), CBRT(Math::cbrt), CEIL(Math::ceil),
-        COS(Math::cos), COSH(Math::cosh), EXP(Math::exp), FLOOR(Math::floor), LOG(Math::log),
-        LOG10(Math::log10), SIN(Math::sin), SINH(Math::sinh), SQRT(Math::sqrt), TAN(Math::tan),
+        ACOS(Math::acos),
+        ASIN(Math::asin),
+        ATAN(Math::atan),
+        CBRT(Math::cbrt),
+        CEIL(Math::ceil),
+        COS(Math::cos),
+        COSH(Math::cosh),
+        EXP(Math::exp),
+        FLOOR(Math::floor),
+        LOG(Math::log),
+        LOG10(Math::log10),
+        SIN(Math::sin),
+        SINH(Math::sinh),
+        SQRT(Math::sqrt),
+        TAN(Math::tan),
         TANH(Math::tanh);
 
         private final DoubleUnaryOperator operator;
@@ -66,7 +77,9 @@ public final class PigMath {
             if (x == null || digits == null || mode == null) {
                 return null;
             }
-            return BigDecimal.valueOf(x).setScale(digits, RoundingMode.valueOf(mode)).doubleValue();
+            return BigDecimal.valueOf(x)
+                    .setScale(digits, RoundingMode.valueOf(mode))
+                    .doubleValue();
         }
 
         public Float eval(Float x, Integer digits) {
@@ -77,7 +90,9 @@ public final class PigMath {
             if (x == null || digits == null || mode == null) {
                 return null;
             }
-            return BigDecimal.valueOf(x).setScale(digits, RoundingMode.valueOf(mode)).floatValue();
+            return BigDecimal.valueOf(x)
+                    .setScale(digits, RoundingMode.valueOf(mode))
+                    .floatValue();
         }
     }
 }

@@ -1,5 +1,9 @@
 package dev.ferry.runtime.functions;
 
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.functions.FunctionDefinition;
 import org.apache.flink.table.types.DataType;
@@ -9,11 +13,6 @@ import org.apache.flink.table.types.inference.ConstantArgumentCount;
 import org.apache.flink.table.types.inference.InputTypeStrategy;
 import org.apache.flink.table.types.inference.Signature;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
-
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Pig's numeric types and its implicit widening: int < long < float < double, and an operator works
@@ -91,8 +90,7 @@ enum PigNumbers {
                 Optional<List<DataType>> types = cast.apply(context.getArgumentDataTypes());
                 return types.isPresent()
                         ? types
-                        : context.fail(
-                                throwOnFailure, "%s takes numeric arguments: %s", context.getName(), signature);
+                        : context.fail(throwOnFailure, "%s takes numeric arguments: %s", context.getName(), signature);
             }
 
             @Override

@@ -1,13 +1,12 @@
 package dev.ferry.runtime.functions;
 
+import java.util.List;
+import java.util.Optional;
 import org.apache.flink.table.api.DataTypes;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.TypeInference;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code PIG_ROUND(x)}: Pig's ROUND, which is {@code Math.round}: halves go up (-2.5 → -2, Flink's
@@ -28,15 +27,15 @@ public final class PigRound extends ScalarFunction {
     public TypeInference getTypeInference(DataTypeFactory typeFactory) {
         return TypeInference.newBuilder()
                 .inputTypeStrategy(PigNumbers.arguments(1, "PIG_ROUND(<number>)", PigRound::argument))
-                .outputTypeStrategy(call -> argument(call.getArgumentDataTypes()).map(
-                        types -> types.get(0).equals(PigNumbers.FLOAT.dataType())
+                .outputTypeStrategy(call -> argument(call.getArgumentDataTypes())
+                        .map(types -> types.get(0).equals(PigNumbers.FLOAT.dataType())
                                 ? DataTypes.INT()
                                 : DataTypes.BIGINT()))
                 .build();
     }
 
     private static Optional<List<DataType>> argument(List<DataType> arguments) {
-        return PigNumbers.of(arguments.get(0)).map(
-                t -> List.of(t == PigNumbers.FLOAT ? PigNumbers.FLOAT.dataType() : PigNumbers.DOUBLE.dataType()));
+        return PigNumbers.of(arguments.get(0))
+                .map(t -> List.of(t == PigNumbers.FLOAT ? PigNumbers.FLOAT.dataType() : PigNumbers.DOUBLE.dataType()));
     }
 }

@@ -1,17 +1,16 @@
 package dev.ferry.runtime.functions;
 
-import org.apache.flink.table.annotation.DataTypeHint;
-import org.apache.flink.table.annotation.FunctionHint;
-import org.apache.flink.table.annotation.InputGroup;
-import org.apache.flink.table.functions.ScalarFunction;
-import org.apache.flink.types.Row;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringTokenizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apache.flink.table.annotation.DataTypeHint;
+import org.apache.flink.table.annotation.FunctionHint;
+import org.apache.flink.table.annotation.InputGroup;
+import org.apache.flink.table.functions.ScalarFunction;
+import org.apache.flink.types.Row;
 
 /**
  * Pig's string builtins (org.apache.pig.builtin), each as Pig computes it: Java's String methods and

@@ -1,7 +1,6 @@
 package dev.ferry.runtime.functions;
 
 import dev.ferry.runtime.format.PigText;
-
 import org.apache.flink.table.annotation.DataTypeHint;
 import org.apache.flink.table.annotation.InputGroup;
 import org.apache.flink.table.data.conversion.DataStructureConverter;

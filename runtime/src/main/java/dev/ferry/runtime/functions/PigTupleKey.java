@@ -1,10 +1,9 @@
 package dev.ferry.runtime.functions;
 
-import org.apache.flink.types.Row;
-
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.flink.types.Row;
 
 /**
  * A tuple as a key of a {@code java.util.HashSet}, hashing as Pig's {@code DefaultTuple} does
@@ -27,7 +26,8 @@ record PigTupleKey(Row tuple) {
         for (int i = 0; tuple != null && i < tuple.getArity(); i++) {
             Object field = tuple.getField(i);
             if (field != null) {
-                hash = 31 * hash + (field instanceof Row nested ? new PigTupleKey(nested).hashCode() : field.hashCode());
+                hash = 31 * hash
+                        + (field instanceof Row nested ? new PigTupleKey(nested).hashCode() : field.hashCode());
             }
         }
         return hash;

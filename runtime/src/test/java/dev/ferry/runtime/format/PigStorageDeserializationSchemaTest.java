@@ -2,17 +2,16 @@ package dev.ferry.runtime.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.apache.flink.table.data.GenericRowData;
-import org.apache.flink.table.data.RowData;
-import org.apache.flink.util.Collector;
-import org.apache.flink.table.types.logical.DoubleType;
-import org.apache.flink.table.types.logical.IntType;
-import org.apache.flink.table.types.logical.VarCharType;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.DoubleType;
+import org.apache.flink.table.types.logical.IntType;
+import org.apache.flink.table.types.logical.VarCharType;
+import org.apache.flink.util.Collector;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lines as Flink's filesystem source hands them over (split on '\n', one trailing '\r' removed)
@@ -21,13 +20,12 @@ import java.util.List;
  */
 class PigStorageDeserializationSchemaTest {
 
-    private final PigStorageDeserializationSchema schema =
-            new PigStorageDeserializationSchema(
-                    (byte) ',',
-                    false,
-                    new String[] {"s", "i", "d"},
-                    new PigFieldType[] {PigFieldType.CHARARRAY, PigFieldType.INT, PigFieldType.DOUBLE},
-                    null);
+    private final PigStorageDeserializationSchema schema = new PigStorageDeserializationSchema(
+            (byte) ',',
+            false,
+            new String[] {"s", "i", "d"},
+            new PigFieldType[] {PigFieldType.CHARARRAY, PigFieldType.INT, PigFieldType.DOUBLE},
+            null);
 
     @Test
     void fullLine() {
@@ -78,35 +76,31 @@ class PigStorageDeserializationSchemaTest {
 
     private List<String> rows(String line) {
         List<String> out = new ArrayList<>();
-        schema.deserialize(
-                line.getBytes(StandardCharsets.UTF_8),
-                new Collector<>() {
-                    @Override
-                    public void collect(RowData row) {
-                        out.add(row.toString());
-                    }
+        schema.deserialize(line.getBytes(StandardCharsets.UTF_8), new Collector<>() {
+            @Override
+            public void collect(RowData row) {
+                out.add(row.toString());
+            }
 
-                    @Override
-                    public void close() {}
-                });
+            @Override
+            public void close() {}
+        });
         return out;
     }
 
     @Test
     void serializerWritesNullsAsNothing() {
-        PigStorageSerializationSchema writer =
-                new PigStorageSerializationSchema(
-                        (byte) '|',
-                        new PigTextWriter[] {
-                            PigTextWriter.of("a", new VarCharType(VarCharType.MAX_LENGTH)),
-                            PigTextWriter.of("b", new IntType()),
-                            PigTextWriter.of("c", new DoubleType())});
+        PigStorageSerializationSchema writer = new PigStorageSerializationSchema((byte) '|', new PigTextWriter[] {
+            PigTextWriter.of("a", new VarCharType(VarCharType.MAX_LENGTH)),
+            PigTextWriter.of("b", new IntType()),
+            PigTextWriter.of("c", new DoubleType())
+        });
         assertEquals("||", new String(writer.serialize(new GenericRowData(3)), StandardCharsets.UTF_8));
         assertEquals(
                 "x|7|5.04E7",
                 new String(
-                        writer.serialize(GenericRowData.of(
-                                org.apache.flink.table.data.StringData.fromString("x"), 7, 5.04E7)),
+                        writer.serialize(
+                                GenericRowData.of(org.apache.flink.table.data.StringData.fromString("x"), 7, 5.04E7)),
                         StandardCharsets.UTF_8));
     }
 }

@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.runtime.SharedMiniCluster;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.ValidationException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Files through Flink's filesystem connector with format 'pig-storage', in and out. Each expected
@@ -22,7 +20,8 @@ import java.nio.file.Path;
  */
 class PigStorageFormatTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void cluster() {
@@ -32,8 +31,11 @@ class PigStorageFormatTest {
     @Test
     void pigShapedLinesRoundTripAsInPig() throws Exception {
         Path in = dir.resolve("shape.txt");
-        Files.write(in, ("a,1,2.5\nb,2\nc\n\nd,4,4.5,extra,more\ne,5,5.5,\n,6,\n,,\nf,7,7.5\r\n"
-                + "g,8\r,9\rh,9,x\r\r\n i , 10 , 1.5 \nj,011,1e2\n").getBytes("UTF-8"));
+        Files.write(
+                in,
+                ("a,1,2.5\nb,2\nc\n\nd,4,4.5,extra,more\ne,5,5.5,\n,6,\n,,\nf,7,7.5\r\n"
+                                + "g,8\r,9\rh,9,x\r\r\n i , 10 , 1.5 \nj,011,1e2\n")
+                        .getBytes("UTF-8"));
         copy(in, "s STRING, i INT, d DOUBLE", "','", "'|'");
         assertEquals("""
                 a|1|2.5
@@ -57,12 +59,15 @@ class PigStorageFormatTest {
     @Test
     void everyTypeRoundTripsAsInPig() throws Exception {
         Path in = dir.resolve("typed.txt");
-        Files.write(in, ("a\t1\t10\t1.5\t5.04E7\ttrue\tx\n"
-                + "b\t3.7\t9223372036854775808\t0.1\t50400000\tFALSE\t\u00e9\n"
-                + "\t\t\t\t\t\t\n"
-                + "c\tabc\t1L\t1.5f\t1e-5\tyes\t\\N\n"
-                + "d\t 7 \t-0\t2147483647\t-0.0\ttrue \tz\textra\n"
-                + "e\n").getBytes("UTF-8"));
+        Files.write(
+                in,
+                ("a\t1\t10\t1.5\t5.04E7\ttrue\tx\n"
+                                + "b\t3.7\t9223372036854775808\t0.1\t50400000\tFALSE\t\u00e9\n"
+                                + "\t\t\t\t\t\t\n"
+                                + "c\tabc\t1L\t1.5f\t1e-5\tyes\t\\N\n"
+                                + "d\t 7 \t-0\t2147483647\t-0.0\ttrue \tz\textra\n"
+                                + "e\n")
+                        .getBytes("UTF-8"));
         // default delimiter: tab, both ways
         copy(in, "s STRING, i INT, l BIGINT, f FLOAT, d DOUBLE, b BOOLEAN, bin BYTES", null, null);
         assertEquals(
@@ -82,7 +87,8 @@ class PigStorageFormatTest {
         TableEnvironment env = SharedMiniCluster.batchEnvironment();
         env.executeSql(table("src", "n INT", in, "','"));
         env.executeSql(table("dst", "d DOUBLE, f FLOAT, b BOOLEAN", dir.resolve("out"), "','"));
-        env.executeSql("INSERT INTO dst SELECT CAST(n AS DOUBLE), CAST(n AS FLOAT) / 3, n > 10 FROM src").await();
+        env.executeSql("INSERT INTO dst SELECT CAST(n AS DOUBLE), CAST(n AS FLOAT) / 3, n > 10 FROM src")
+                .await();
         assertEquals("5.04E7,1.68E7,true\n7.0,2.3333333,false\n", SharedMiniCluster.readSink(dir.resolve("out")));
     }
 
@@ -90,8 +96,9 @@ class PigStorageFormatTest {
     void unsupportedColumnTypeIsAValidationError() {
         TableEnvironment env = SharedMiniCluster.batchEnvironment();
         env.executeSql(table("src", "a INT, t TIMESTAMP(3)", dir.resolve("x"), null));
-        ValidationException e =
-                assertThrows(ValidationException.class, () -> env.executeSql("SELECT * FROM src").await());
+        ValidationException e = assertThrows(
+                ValidationException.class,
+                () -> env.executeSql("SELECT * FROM src").await());
         assertTrue(rootMessage(e).contains("column 't' has type TIMESTAMP(3)"), rootMessage(e));
     }
 
@@ -99,8 +106,9 @@ class PigStorageFormatTest {
     void badDelimiterIsAValidationError() {
         TableEnvironment env = SharedMiniCluster.batchEnvironment();
         env.executeSql(table("src", "a INT", dir.resolve("x"), "'ab'"));
-        ValidationException e =
-                assertThrows(ValidationException.class, () -> env.executeSql("SELECT * FROM src").await());
+        ValidationException e = assertThrows(
+                ValidationException.class,
+                () -> env.executeSql("SELECT * FROM src").await());
         assertTrue(rootMessage(e).contains("single character"), rootMessage(e));
     }
 

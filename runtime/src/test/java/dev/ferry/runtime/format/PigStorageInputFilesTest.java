@@ -3,18 +3,16 @@ package dev.ferry.runtime.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.runtime.SharedMiniCluster;
-
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
-import org.apache.flink.table.api.TableEnvironment;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.flink.table.api.TableEnvironment;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What Pig's loaders read besides plain text files, through Flink's filesystem connector: gzip and
@@ -23,7 +21,8 @@ import java.util.zip.GZIPOutputStream;
  */
 class PigStorageInputFilesTest {
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void cluster() {
@@ -36,8 +35,7 @@ class PigStorageInputFilesTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(in.resolve("part-1.gz")))) {
             out.write("a,1\nb,2\n".getBytes(StandardCharsets.UTF_8));
         }
-        try (OutputStream out = new BZip2CompressorOutputStream(
-                Files.newOutputStream(in.resolve("part-2.bz2")))) {
+        try (OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(in.resolve("part-2.bz2")))) {
             out.write("c,3\n".getBytes(StandardCharsets.UTF_8));
         }
         Files.writeString(in.resolve("part-3"), "d,4\n");

@@ -3,10 +3,6 @@ package dev.ferry.runtime.functions;
 import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOutput;
 import dev.ferry.runtime.SharedMiniCluster;
-
-import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.catalog.ResolvedSchema;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.catalog.ResolvedSchema;
 
 /**
  * Runs a table of builtin calls in real Pig 0.18 and, through the runtime's library, in embedded
@@ -89,7 +87,8 @@ final class BuiltinDifferential {
         select.append("\nFROM `rows`");
         ResolvedSchema result = env.sqlQuery(select.toString()).getResolvedSchema();
         String sinkColumns = result.getColumns().stream()
-                .map(c -> "`" + c.getName() + "` " + c.getDataType().getLogicalType().asSerializableString())
+                .map(c -> "`" + c.getName() + "` "
+                        + c.getDataType().getLogicalType().asSerializableString())
                 .collect(Collectors.joining(", "));
         env.executeSql("CREATE TEMPORARY TABLE `out` (" + sinkColumns + ") WITH ('connector' = 'filesystem',"
                 + " 'path' = '" + flinkOut.toUri() + "', 'format' = 'pig-storage',"
@@ -113,9 +112,10 @@ final class BuiltinDifferential {
                 String p = field(row.getValue(), i + 1);
                 String f = field(theirs, i + 1);
                 if (!p.equals(f)) {
-                    disagreements.add("row " + row.getKey() + ", " + cases.get(i).pig() + ": pig [" + p
-                            + "], flink [" + f + "] (" + cases.get(i).flink() + " : "
-                            + result.getColumns().get(i + 1).getDataType() + ")");
+                    disagreements.add(
+                            "row " + row.getKey() + ", " + cases.get(i).pig() + ": pig [" + p
+                                    + "], flink [" + f + "] (" + cases.get(i).flink() + " : "
+                                    + result.getColumns().get(i + 1).getDataType() + ")");
                 }
             }
         }
@@ -126,7 +126,10 @@ final class BuiltinDifferential {
     private static String pigColumns(List<Case> cases) {
         StringBuilder columns = new StringBuilder();
         for (int i = 0; i < cases.size(); i++) {
-            columns.append(i > 0 ? ",\n    " : "").append(cases.get(i).pig()).append(" AS c").append(i);
+            columns.append(i > 0 ? ",\n    " : "")
+                    .append(cases.get(i).pig())
+                    .append(" AS c")
+                    .append(i);
         }
         return columns.toString();
     }

@@ -3,7 +3,11 @@ package dev.ferry.runtime.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.runtime.SharedMiniCluster;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
@@ -11,19 +15,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
 /**
  * The library called from Flink SQL on real rows (not literals, which the planner folds). Expected
  * values are what Pig 0.18 gave for the same expressions in local mode.
  */
 class PigFunctionsTest {
 
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     private static TableEnvironment env;
 
     @BeforeAll
@@ -53,8 +53,9 @@ class PigFunctionsTest {
 
     @Test
     void divideWorksInTheWiderPigTypeOfItsOperands() {
-        assertEquals("INT, BIGINT, FLOAT, DOUBLE, BIGINT, FLOAT, DOUBLE", types(
-                "PIG_DIVIDE(a, b), PIG_DIVIDE(CAST(a AS BIGINT), CAST(b AS BIGINT)),"
+        assertEquals(
+                "INT, BIGINT, FLOAT, DOUBLE, BIGINT, FLOAT, DOUBLE",
+                types("PIG_DIVIDE(a, b), PIG_DIVIDE(CAST(a AS BIGINT), CAST(b AS BIGINT)),"
                         + " PIG_DIVIDE(f, f), PIG_DIVIDE(d, d), PIG_DIVIDE(a, CAST(b AS BIGINT)),"
                         + " PIG_DIVIDE(CAST(a AS BIGINT), f), PIG_DIVIDE(a, 2.0)"));
         // Pig: 7 / 2L = 3L; 7 / 2.0 = 3.5 (a Pig literal 2.0 is a double; Flink types it DECIMAL)
@@ -123,16 +124,20 @@ class PigFunctionsTest {
         // d = 5.04E7 on the row; x = (1.0, 2.0, 4.0), y = (2.0, 1.0, 0.0): n = 3, Σxy = 4, Σx = 7, Σy = 3
         String x = "PIG_TOBAG(CAST(1.0 AS DOUBLE), CAST(2.0 AS DOUBLE), CAST(4.0 AS DOUBLE))";
         String y = "PIG_TOBAG(CAST(2.0 AS DOUBLE), CAST(1.0 AS DOUBLE), CAST(0.0 AS DOUBLE))";
-        assertEquals("[+I[var0, var1, " + (3 * 4.0 - 7 * 3.0) / 9 + "]], "
+        assertEquals(
+                "[+I[var0, var1, " + (3 * 4.0 - 7 * 3.0) / 9 + "]], "
                         + "[+I[var0, var1, " + (3 * 4.0 - 7 * 3.0) / Math.sqrt((3 * 21.0 - 49) * (3 * 5.0 - 9)) + "]], "
                         + "null, [], [0.0, 1.0]",
-                select("PIG_COV(" + x + ", " + y + "), PIG_COR(" + x + ", " + y + "), PIG_COV(PIG_TOBAG(a), PIG_TOBAG(b)),"
-                        + " PIG_DIFF(PIG_TOBAG(a, b), PIG_TOBAG(b, a)), PIG_BAGTOTUPLE(PIG_TOBAG(dz, CAST(1.0 AS DOUBLE)))"));
+                select(
+                        "PIG_COV(" + x + ", " + y + "), PIG_COR(" + x + ", " + y
+                                + "), PIG_COV(PIG_TOBAG(a), PIG_TOBAG(b)),"
+                                + " PIG_DIFF(PIG_TOBAG(a, b), PIG_TOBAG(b, a)), PIG_BAGTOTUPLE(PIG_TOBAG(dz, CAST(1.0 AS DOUBLE)))"));
     }
 
     private static String select(String expressions) {
         List<String> values = new ArrayList<>();
-        try (CloseableIterator<Row> rows = env.executeSql("SELECT " + expressions + " FROM t").collect()) {
+        try (CloseableIterator<Row> rows =
+                env.executeSql("SELECT " + expressions + " FROM t").collect()) {
             Row row = rows.next();
             for (int i = 0; i < row.getArity(); i++) {
                 Object value = row.getField(i);
@@ -145,7 +150,10 @@ class PigFunctionsTest {
     }
 
     private static String types(String expressions) {
-        return String.join(", ", env.sqlQuery("SELECT " + expressions + " FROM t").getResolvedSchema()
-                .getColumnDataTypes().stream().map(t -> t.getLogicalType().copy(true).asSummaryString()).toList());
+        return String.join(
+                ", ",
+                env.sqlQuery("SELECT " + expressions + " FROM t").getResolvedSchema().getColumnDataTypes().stream()
+                        .map(t -> t.getLogicalType().copy(true).asSummaryString())
+                        .toList());
     }
 }

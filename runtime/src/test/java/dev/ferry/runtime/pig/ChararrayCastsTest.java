@@ -45,7 +45,8 @@ class ChararrayCastsTest {
             -0|0|0|-0.0|-0.0|null
             .5|0|0|0.5|0.5|null
             """)
-    void chararrayCastsMatchPig(String text, String asInt, String asLong, String asFloat, String asDouble, String asBoolean) {
+    void chararrayCastsMatchPig(
+            String text, String asInt, String asLong, String asFloat, String asDouble, String asBoolean) {
         assertEquals(asInt, String.valueOf(ChararrayCasts.toInteger(text)), "int");
         assertEquals(asLong, String.valueOf(ChararrayCasts.toLong(text)), "long");
         assertEquals(asFloat, String.valueOf(ChararrayCasts.toFloat(text)), "float");

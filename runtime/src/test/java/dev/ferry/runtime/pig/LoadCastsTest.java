@@ -60,7 +60,8 @@ class LoadCastsTest {
             5.|5|5|5.0|5.0|null
             x y|null|null|null|null|null
             """)
-    void loadCastsMatchPig(String text, String asInt, String asLong, String asFloat, String asDouble, String asBoolean) {
+    void loadCastsMatchPig(
+            String text, String asInt, String asLong, String asFloat, String asDouble, String asBoolean) {
         assertEquals(asInt, String.valueOf(LoadCasts.toInteger(text)), "int");
         assertEquals(asLong, String.valueOf(LoadCasts.toLong(text)), "long");
         assertEquals(asFloat, String.valueOf(LoadCasts.toFloat(text)), "float");

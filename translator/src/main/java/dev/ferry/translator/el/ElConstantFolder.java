@@ -4,10 +4,10 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElExpr;
 import dev.ferry.parser.el.ElExpr.Binary;
-import dev.ferry.parser.el.ElExpr.Unary;
 import dev.ferry.parser.el.ElExpr.FunctionCall;
 import dev.ferry.parser.el.ElExpr.Identifier;
 import dev.ferry.parser.el.ElExpr.Literal;
+import dev.ferry.parser.el.ElExpr.Unary;
 import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.el.ElPart;
 import dev.ferry.parser.el.ElPart.ElExpression;
@@ -46,8 +46,8 @@ public final class ElConstantFolder {
         return resolve(template, bundleProperties, new ArrayDeque<>(), true);
     }
 
-    private static Optional<String> resolve(ElTemplate template, Map<String, String> known, Deque<String> resolving,
-                                            boolean bundle) {
+    private static Optional<String> resolve(
+            ElTemplate template, Map<String, String> known, Deque<String> resolving, boolean bundle) {
         StringBuilder out = new StringBuilder();
         for (ElPart part : template.parts()) {
             if (part instanceof ElText text) {
@@ -64,8 +64,11 @@ public final class ElConstantFolder {
     }
 
     private static final java.util.Set<ElExpr.BinaryOperator> ARITHMETIC = java.util.EnumSet.of(
-            ElExpr.BinaryOperator.ADD, ElExpr.BinaryOperator.SUBTRACT, ElExpr.BinaryOperator.MULTIPLY,
-            ElExpr.BinaryOperator.DIVIDE, ElExpr.BinaryOperator.MODULO);
+            ElExpr.BinaryOperator.ADD,
+            ElExpr.BinaryOperator.SUBTRACT,
+            ElExpr.BinaryOperator.MULTIPLY,
+            ElExpr.BinaryOperator.DIVIDE,
+            ElExpr.BinaryOperator.MODULO);
 
     /**
      * JSP 2.0 EL arithmetic (section 1.7): an operand that is a decimal text (with '.', 'e' or 'E') makes it a Double
@@ -110,10 +113,13 @@ public final class ElConstantFolder {
         return text.indexOf('.') >= 0 || text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
     }
 
-    private static Optional<String> value(ElExpr expr, Map<String, String> known, Deque<String> resolving,
-                                          boolean bundle) {
-        if (bundle && expr instanceof FunctionCall call && call.qualifiedName().equals("bundle:conf")
-                && call.arguments().size() == 1 && call.arguments().get(0) instanceof Literal name
+    private static Optional<String> value(
+            ElExpr expr, Map<String, String> known, Deque<String> resolving, boolean bundle) {
+        if (bundle
+                && expr instanceof FunctionCall call
+                && call.qualifiedName().equals("bundle:conf")
+                && call.arguments().size() == 1
+                && call.arguments().get(0) instanceof Literal name
                 && name.kind() == Literal.Kind.STRING) {
             expr = new Identifier(name.value(), call.span());
         }
@@ -127,15 +133,18 @@ public final class ElConstantFolder {
                     .flatMap(v -> arithmetic(ElExpr.BinaryOperator.SUBTRACT, "0", v));
         }
         if (expr instanceof Literal literal) {
-            return Optional.of(switch (literal.kind()) {
-                case STRING, BOOLEAN -> literal.value();
-                case INTEGER -> Long.toString(Long.parseLong(literal.value()));
-                case DECIMAL -> Double.toString(Double.parseDouble(literal.value()));
-                case NULL -> "";
-            });
+            return Optional.of(
+                    switch (literal.kind()) {
+                        case STRING, BOOLEAN -> literal.value();
+                        case INTEGER -> Long.toString(Long.parseLong(literal.value()));
+                        case DECIMAL -> Double.toString(Double.parseDouble(literal.value()));
+                        case NULL -> "";
+                    });
         }
-        if (!(expr instanceof Identifier id) || !known.containsKey(id.name())
-                || resolving.contains(id.name()) || resolving.size() >= MAX_DEPTH) {
+        if (!(expr instanceof Identifier id)
+                || !known.containsKey(id.name())
+                || resolving.contains(id.name())
+                || resolving.size() >= MAX_DEPTH) {
             return Optional.empty();
         }
         String raw = known.get(id.name());

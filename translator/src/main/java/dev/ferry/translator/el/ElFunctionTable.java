@@ -42,7 +42,11 @@ public final class ElFunctionTable {
             row("wf:actionTrackerUri", "wf.action_tracker_uri", 1),
             row("wf:actionExternalStatus", "wf.action_external_status", 1),
             // Hadoop functions (HadoopELFunctions; hadoop: object of the runtime).
-            caveat("hadoop:counters", "hadoop.counters", 1, ElType.COUNTER_GROUPS,
+            caveat(
+                    "hadoop:counters",
+                    "hadoop.counters",
+                    1,
+                    ElType.COUNTER_GROUPS,
                     "a Flink job has no Hadoop counters: hadoop:counters gives an empty map (every counter null)"
                             + " unless the action pushes XCom 'ferry_hadoop_counters'"),
             row("hadoop:conf", "hadoop.conf", 2),
@@ -102,10 +106,12 @@ public final class ElFunctionTable {
 
     /** Oozie functions with no Airflow meaning: name → why (the OOZ-W004 message says it). */
     public static final Map<String, String> UNSUPPORTED = Map.of(
-            "wf:callback", "Oozie's callback URL (CallbackService) has no Airflow counterpart: "
-                    + "a task reports its state itself",
-            "bundle:conf", "it only exists in a bundle's coordinator <configuration> values (bundle-submit EL), "
-                    + "which Ferry resolves at conversion; elsewhere read the property with wf:conf");
+            "wf:callback",
+                    "Oozie's callback URL (CallbackService) has no Airflow counterpart: "
+                            + "a task reports its state itself",
+            "bundle:conf",
+                    "it only exists in a bundle's coordinator <configuration> values (bundle-submit EL), "
+                            + "which Ferry resolves at conversion; elsewhere read the property with wf:conf");
 
     /** An EL constant: its value and type. */
     public record ElConstant(RuntimeExpr value, ElType type) {}

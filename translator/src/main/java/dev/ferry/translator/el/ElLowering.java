@@ -43,6 +43,7 @@ public final class ElLowering {
 
     /** OOZ-W008 warnings of the expression being lowered, reported once it translates. */
     private final List<ElFunctionTable.ElFunction> caveats = new ArrayList<>();
+
     private final List<SourceSpan> caveatSpans = new ArrayList<>();
 
     private ElLowering() {}
@@ -80,11 +81,15 @@ public final class ElLowering {
         }
         List<RuntimeExpr> pieces = new ArrayList<>();
         for (ElPart part : parts) {
-            pieces.add(part instanceof ElText t ? new RuntimeExpr.StringLiteral(t.text().trim())
-                    : translate((ElExpression) part, diagnostics).map(ElLowering::piece)
-                            .orElseGet(() -> todo((ElExpression) part)));
+            pieces.add(
+                    part instanceof ElText t
+                            ? new RuntimeExpr.StringLiteral(t.text().trim())
+                            : translate((ElExpression) part, diagnostics)
+                                    .map(ElLowering::piece)
+                                    .orElseGet(() -> todo((ElExpression) part)));
         }
-        RuntimeExpr value = pieces.isEmpty() ? new RuntimeExpr.StringLiteral("")
+        RuntimeExpr value = pieces.isEmpty()
+                ? new RuntimeExpr.StringLiteral("")
                 : pieces.size() == 1 ? pieces.get(0) : new RuntimeExpr.Concat(pieces);
         return Template.of(new RuntimeExpr.ReadsTrue(value));
     }
@@ -114,13 +119,18 @@ public final class ElLowering {
             Lowered j = lowering.lower(expression.expr());
             for (int i = 0; i < lowering.caveats.size(); i++) {
                 ElFunctionTable.ElFunction f = lowering.caveats.get(i);
-                diagnostics.report(DiagnosticCode.OOZ_W008, lowering.caveatSpans.get(i),
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W008,
+                        lowering.caveatSpans.get(i),
                         "EL function '" + f.elName() + "' is translated, but " + f.caveat(),
                         "check what the workflow does with its value");
             }
             return Optional.of(j);
         } catch (Untranslatable e) {
-            diagnostics.report(DiagnosticCode.OOZ_W004, e.span, e.getMessage(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W004,
+                    e.span,
+                    e.getMessage(),
                     "the expression is kept as a '" + TODO_MARKER.trim() + "' string; add a row to ElFunctionTable "
                             + "and a runtime helper to translate it");
             return Optional.empty();
@@ -139,8 +149,11 @@ public final class ElLowering {
     }
 
     private static Lowered helper(RuntimeExpr.Coercing operator, ElType type, Lowered... operands) {
-        return new Lowered(new RuntimeExpr.Coercion(operator,
-                java.util.Arrays.stream(operands).map(Lowered::expr).toList()), type);
+        return new Lowered(
+                new RuntimeExpr.Coercion(
+                        operator,
+                        java.util.Arrays.stream(operands).map(Lowered::expr).toList()),
+                type);
     }
 
     private Lowered lower(ElExpr expr) {
@@ -163,15 +176,17 @@ public final class ElLowering {
             Lowered whenTrue = lower(t.whenTrue());
             Lowered whenFalse = lower(t.whenFalse());
             ElType type = whenTrue.type == whenFalse.type ? whenTrue.type : ElType.ANY;
-            return new Lowered(new RuntimeExpr.Conditional(condition(lower(t.condition())), whenTrue.expr,
-                    whenFalse.expr), type);
+            return new Lowered(
+                    new RuntimeExpr.Conditional(condition(lower(t.condition())), whenTrue.expr, whenFalse.expr), type);
         }
         if (expr instanceof Unary u) {
             Lowered operand = lower(u.operand());
             return switch (u.op()) {
                 case NOT -> new Lowered(new RuntimeExpr.Not(condition(operand)), ElType.BOOLEAN);
-                case NEGATE -> operand.type.numeric() ? new Lowered(new RuntimeExpr.Negate(operand.expr), operand.type)
-                        : helper(RuntimeExpr.Coercing.NEG, ElType.NUMBER, operand);
+                case NEGATE ->
+                    operand.type.numeric()
+                            ? new Lowered(new RuntimeExpr.Negate(operand.expr), operand.type)
+                            : helper(RuntimeExpr.Coercing.NEG, ElType.NUMBER, operand);
                 case EMPTY -> helper(RuntimeExpr.Coercing.EMPTY, ElType.BOOLEAN, operand);
             };
         }
@@ -204,11 +219,13 @@ public final class ElLowering {
      */
     private static Lowered comparison(ElExpr.BinaryOperator op, Lowered left, Lowered right, ElExpr l, ElExpr r) {
         boolean equality = op == ElExpr.BinaryOperator.EQ || op == ElExpr.BinaryOperator.NE;
-        boolean strings = left.type == ElType.STRING && right.type == ElType.STRING
+        boolean strings = left.type == ElType.STRING
+                && right.type == ElType.STRING
                 // a String from a function may be null (NULL, which Python takes for ''): null eq '' is false, and
                 // null is never < or > anything, so only two literals compare by Python's rules there
                 && (equality ? !emptyString(l) && !emptyString(r) : l instanceof Literal && r instanceof Literal);
-        boolean plain = (left.type.numeric() && right.type.numeric()) || strings
+        boolean plain = (left.type.numeric() && right.type.numeric())
+                || strings
                 || (left.type == ElType.BOOLEAN && right.type == ElType.BOOLEAN);
         if (!plain) {
             return helper(RuntimeExpr.Coercing.valueOf(op.name()), ElType.BOOLEAN, left, right);
@@ -229,7 +246,8 @@ public final class ElLowering {
             };
             return helper(name, ElType.NUMBER, left, right);
         }
-        ElType type = left.type == ElType.LONG && right.type == ElType.LONG ? ElType.LONG
+        ElType type = left.type == ElType.LONG && right.type == ElType.LONG
+                ? ElType.LONG
                 : left.type == ElType.DOUBLE || right.type == ElType.DOUBLE ? ElType.DOUBLE : ElType.NUMBER;
         return new Lowered(new Binary(RuntimeExpr.Operator.valueOf(op.name()), left.expr, right.expr), type);
     }
@@ -244,8 +262,11 @@ public final class ElLowering {
 
     /** % and mod: Java's remainder takes the dividend's sign, Python's the divisor's: the target's % only on literals. */
     private static Lowered modulo(Lowered left, Lowered right, ElExpr dividend, ElExpr divisor) {
-        if (left.type == ElType.LONG && right.type == ElType.LONG && nonNegativeNumber(dividend)
-                && nonZeroNumber(divisor) && nonNegativeNumber(divisor)) {
+        if (left.type == ElType.LONG
+                && right.type == ElType.LONG
+                && nonNegativeNumber(dividend)
+                && nonZeroNumber(divisor)
+                && nonNegativeNumber(divisor)) {
             return new Lowered(new Binary(RuntimeExpr.Operator.MODULO, left.expr, right.expr), ElType.LONG);
         }
         return helper(RuntimeExpr.Coercing.MOD, ElType.NUMBER, left, right);
@@ -264,7 +285,9 @@ public final class ElLowering {
     }
 
     private static boolean emptyString(ElExpr expr) {
-        return expr instanceof Literal l && l.kind() == Literal.Kind.STRING && l.value().isEmpty();
+        return expr instanceof Literal l
+                && l.kind() == Literal.Kind.STRING
+                && l.value().isEmpty();
     }
 
     private static boolean overflows(ElExpr.BinaryOperator op, ElExpr left, ElExpr right) {
@@ -303,16 +326,22 @@ public final class ElLowering {
         String name = call.qualifiedName();
         Optional<ElFunctionTable.ElFunction> row = ElFunctionTable.function(name);
         if (row.isEmpty()) {
-            throw new Untranslatable(call.span(), "EL function '" + name + "' "
-                    + ElFunctionTable.unsupported(name).map(why -> "is not translated: " + why)
-                            .orElse("has no Airflow equivalent yet"));
+            throw new Untranslatable(
+                    call.span(),
+                    "EL function '" + name + "' "
+                            + ElFunctionTable.unsupported(name)
+                                    .map(why -> "is not translated: " + why)
+                                    .orElse("has no Airflow equivalent yet"));
         }
         ElFunctionTable.ElFunction function = row.get();
         if (function.arity() != call.arguments().size()) {
-            throw new Untranslatable(call.span(), "EL function '" + name + "' takes " + function.arity()
-                    + " argument(s), found " + call.arguments().size());
+            throw new Untranslatable(
+                    call.span(),
+                    "EL function '" + name + "' takes " + function.arity() + " argument(s), found "
+                            + call.arguments().size());
         }
-        List<RuntimeExpr> arguments = call.arguments().stream().map(a -> lower(a).expr).toList();
+        List<RuntimeExpr> arguments =
+                call.arguments().stream().map(a -> lower(a).expr).toList();
         if (function.caveat() != null) {
             caveats.add(function);
             caveatSpans.add(call.span());

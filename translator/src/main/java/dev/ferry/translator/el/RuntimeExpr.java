@@ -78,11 +78,36 @@ public sealed interface RuntimeExpr {
     record ReadsTrue(RuntimeExpr operand) implements RuntimeExpr {}
 
     /** Operators the target evaluates as EL does for the operands the lowering checked. */
-    enum Operator { OR, AND, LT, GT, LE, GE, EQ, NE, ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO }
+    enum Operator {
+        OR,
+        AND,
+        LT,
+        GT,
+        LE,
+        GE,
+        EQ,
+        NE,
+        ADD,
+        SUBTRACT,
+        MULTIPLY,
+        DIVIDE,
+        MODULO
+    }
 
     /** The runtime's EL operators (ferry_runtime.el.operators): EL's coercions applied at run time. */
     enum Coercing {
-        ADD, SUB, MUL, DIV, MOD, NEG, LT, GT, LE, GE, EQ, NE,
+        ADD,
+        SUB,
+        MUL,
+        DIV,
+        MOD,
+        NEG,
+        LT,
+        GT,
+        LE,
+        GE,
+        EQ,
+        NE,
         /** An operand of and/or/not/?: coerced to Boolean. */
         BOOL,
         /** What {@code ${...}} prints for the value: '' for null, true/false, doubles as Java prints them. */

@@ -57,7 +57,8 @@ public final class TemplateText {
 
     /** True when the template's literal text starts with {@code prefix}. */
     public static boolean startsWith(Template template, String prefix) {
-        return !template.parts().isEmpty() && template.parts().get(0) instanceof Template.Text t
+        return !template.parts().isEmpty()
+                && template.parts().get(0) instanceof Template.Text t
                 && t.text().startsWith(prefix);
     }
 
@@ -67,7 +68,8 @@ public final class TemplateText {
         for (int i = 0; i < parts.size(); i++) {
             if (parts.get(i) instanceof Template.Text t && t.text().indexOf(separator) >= 0) {
                 int at = t.text().indexOf(separator);
-                Template before = concat(new Template(parts.subList(0, i)), t.text().substring(0, at));
+                Template before =
+                        concat(new Template(parts.subList(0, i)), t.text().substring(0, at));
                 Template after = concat(t.text().substring(at + 1), new Template(parts.subList(i + 1, parts.size())));
                 return Optional.of(List.of(before, after));
             }
@@ -90,9 +92,12 @@ public final class TemplateText {
     /** Without the last character of the literal text when the template ends with {@code suffix}. */
     public static Template withoutSuffix(Template template, char suffix) {
         List<Template.Part> parts = template.parts();
-        if (!parts.isEmpty() && parts.get(parts.size() - 1) instanceof Template.Text t
+        if (!parts.isEmpty()
+                && parts.get(parts.size() - 1) instanceof Template.Text t
                 && t.text().endsWith(String.valueOf(suffix))) {
-            return concat(new Template(parts.subList(0, parts.size() - 1)), t.text().substring(0, t.text().length() - 1));
+            return concat(
+                    new Template(parts.subList(0, parts.size() - 1)),
+                    t.text().substring(0, t.text().length() - 1));
         }
         return template;
     }

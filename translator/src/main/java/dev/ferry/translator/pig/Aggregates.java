@@ -17,25 +17,29 @@ final class Aggregates {
     static Value.Scalar of(String function, SqlExpr column, PigType type, SourceSpan span) {
         return switch (function) {
             case "COUNT" -> new Value.Scalar(SqlExpr.Call.of("COUNT", column), PigType.LONG);
-            case "SUM" -> switch (type) {
-                case INT -> call("SUM", new SqlExpr.Cast(column, SqlType.BIGINT, false), PigType.LONG);
-                case LONG -> call("SUM", column, PigType.LONG);
-                case DOUBLE -> call("SUM", column, PigType.DOUBLE);
-                case FLOAT -> call("SUM", new SqlExpr.Cast(column, SqlType.DOUBLE, false), PigType.DOUBLE);
-                // Pig sums a bytearray as double.
-                case BYTEARRAY -> call("SUM", SqlExpr.Call.of("PIG_DOUBLE", column), PigType.DOUBLE);
-                default -> throw notNumeric(function, type, span);
-            };
-            case "AVG" -> switch (type) {
-                case DOUBLE -> call("AVG", column, PigType.DOUBLE);
-                case INT, LONG, FLOAT -> call("AVG", new SqlExpr.Cast(column, SqlType.DOUBLE, false), PigType.DOUBLE);
-                case BYTEARRAY -> call("AVG", SqlExpr.Call.of("PIG_DOUBLE", column), PigType.DOUBLE);
-                default -> throw notNumeric(function, type, span);
-            };
-            case "MIN", "MAX" -> type == PigType.BYTEARRAY
-                    // Pig's MIN and MAX of a bytearray compare the values as doubles.
-                    ? call(function, SqlExpr.Call.of("PIG_DOUBLE", column), PigType.DOUBLE)
-                    : call(function, column, type);
+            case "SUM" ->
+                switch (type) {
+                    case INT -> call("SUM", new SqlExpr.Cast(column, SqlType.BIGINT, false), PigType.LONG);
+                    case LONG -> call("SUM", column, PigType.LONG);
+                    case DOUBLE -> call("SUM", column, PigType.DOUBLE);
+                    case FLOAT -> call("SUM", new SqlExpr.Cast(column, SqlType.DOUBLE, false), PigType.DOUBLE);
+                    // Pig sums a bytearray as double.
+                    case BYTEARRAY -> call("SUM", SqlExpr.Call.of("PIG_DOUBLE", column), PigType.DOUBLE);
+                    default -> throw notNumeric(function, type, span);
+                };
+            case "AVG" ->
+                switch (type) {
+                    case DOUBLE -> call("AVG", column, PigType.DOUBLE);
+                    case INT, LONG, FLOAT ->
+                        call("AVG", new SqlExpr.Cast(column, SqlType.DOUBLE, false), PigType.DOUBLE);
+                    case BYTEARRAY -> call("AVG", SqlExpr.Call.of("PIG_DOUBLE", column), PigType.DOUBLE);
+                    default -> throw notNumeric(function, type, span);
+                };
+            case "MIN", "MAX" ->
+                type == PigType.BYTEARRAY
+                        // Pig's MIN and MAX of a bytearray compare the values as doubles.
+                        ? call(function, SqlExpr.Call.of("PIG_DOUBLE", column), PigType.DOUBLE)
+                        : call(function, column, type);
             default -> throw new IllegalArgumentException("not an aggregate: " + function);
         };
     }
@@ -45,7 +49,9 @@ final class Aggregates {
     }
 
     private static TranslationError notNumeric(String function, PigType type, SourceSpan span) {
-        return new TranslationError(dev.ferry.diagnostics.Diagnostic.of(dev.ferry.diagnostics.DiagnosticCode.PIG_E013, span,
+        return new TranslationError(dev.ferry.diagnostics.Diagnostic.of(
+                dev.ferry.diagnostics.DiagnosticCode.PIG_E013,
+                span,
                 function + " needs a numeric field, found " + type.keyword()));
     }
 }

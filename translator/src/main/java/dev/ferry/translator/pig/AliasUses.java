@@ -59,8 +59,10 @@ final class AliasUses {
     /** True when the definition at {@code index} is read exactly once, by a RANK without BY (which numbers an ORDER ... LIMIT itself). */
     boolean onlyConsumerIsRankWithoutBy(int index) {
         List<PigStatement> readers = consumers(index);
-        return readers.size() == 1 && readers.get(0) instanceof PigStatement.Assign a
-                && a.relation() instanceof PigRelation.Rank rank && rank.keys().isEmpty();
+        return readers.size() == 1
+                && readers.get(0) instanceof PigStatement.Assign a
+                && a.relation() instanceof PigRelation.Rank rank
+                && rank.keys().isEmpty();
     }
 
     /** True when the definition at {@code index} is read exactly once, by a STORE. */

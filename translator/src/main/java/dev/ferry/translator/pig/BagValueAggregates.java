@@ -32,13 +32,16 @@ final class BagValueAggregates {
             case "AVG" -> {
                 return PigType.DOUBLE;
             }
-            default -> { }
+            default -> {}
         }
         if (first == null) {
-            throw ExprTranslator.unsupported(span, function + " of a bag built in the expression (not a GROUP's bag) is not"
-                    + " translated yet: the type of its tuples is not known to the translation");
+            throw ExprTranslator.unsupported(
+                    span,
+                    function + " of a bag built in the expression (not a GROUP's bag) is not"
+                            + " translated yet: the type of its tuples is not known to the translation");
         }
-        boolean numeric = first == PigType.INT || first == PigType.LONG || first == PigType.FLOAT || first == PigType.DOUBLE;
+        boolean numeric =
+                first == PigType.INT || first == PigType.LONG || first == PigType.FLOAT || first == PigType.DOUBLE;
         if (function.equals("SUM") && numeric) {
             return first == PigType.INT || first == PigType.LONG ? PigType.LONG : PigType.DOUBLE;
         }
@@ -46,7 +49,10 @@ final class BagValueAggregates {
             return first;
         }
         // Pig sums and compares a bytearray as a double; the runtime's bag functions do not convert.
-        throw ExprTranslator.unsupported(span, function + " of a bag value of " + first.keyword() + " tuples is not translated yet"
-                + " (of int, long, float and double ones" + (function.equals("SUM") ? "" : ", and chararray,") + " it is)");
+        throw ExprTranslator.unsupported(
+                span,
+                function + " of a bag value of " + first.keyword() + " tuples is not translated yet"
+                        + " (of int, long, float and double ones" + (function.equals("SUM") ? "" : ", and chararray,")
+                        + " it is)");
     }
 }

@@ -48,7 +48,10 @@ final class CogroupPlan {
     }
 
     Relation.Side side(Relation.Named bag) {
-        return cogroup.sides().stream().filter(s -> s.input() == bag).findFirst().orElseThrow();
+        return cogroup.sides().stream()
+                .filter(s -> s.input() == bag)
+                .findFirst()
+                .orElseThrow();
     }
 
     boolean isFlattened(Relation.Side side) {
@@ -67,7 +70,8 @@ final class CogroupPlan {
                 sql = new SqlExpr.ColumnRef(derivedName(cogroup.sides().get(0)), field.sqlName());
             } else {
                 List<SqlExpr> candidates = cogroup.sides().stream()
-                        .<SqlExpr>map(s -> new SqlExpr.ColumnRef(derivedName(s), field.sqlName())).toList();
+                        .<SqlExpr>map(s -> new SqlExpr.ColumnRef(derivedName(s), field.sqlName()))
+                        .toList();
                 sql = new SqlExpr.Call("COALESCE", candidates);
             }
             keys.add(new Value.Scalar(sql, field.type()));
@@ -81,10 +85,13 @@ final class CogroupPlan {
         aggregates.get(side).put(name, aggregate.sql());
         SqlExpr column = new SqlExpr.ColumnRef(derivedName(side), name);
         // COUNT of an empty bag is 0 in Pig; the other aggregates of an empty bag are null.
-        boolean count = aggregate.sql() instanceof SqlExpr.Call c && c.function().equals("COUNT")
-                || aggregate.sql() instanceof SqlExpr.Aggregate a && a.function().equals("COUNT");
+        boolean count =
+                aggregate.sql() instanceof SqlExpr.Call c && c.function().equals("COUNT")
+                        || aggregate.sql() instanceof SqlExpr.Aggregate a
+                                && a.function().equals("COUNT");
         if (count && !isFlattened(side)) {
-            column = SqlExpr.Call.of("COALESCE", column, new SqlExpr.Cast(new SqlExpr.Literal(0), SqlType.BIGINT, false));
+            column = SqlExpr.Call.of(
+                    "COALESCE", column, new SqlExpr.Cast(new SqlExpr.Literal(0), SqlType.BIGINT, false));
         }
         return new Value.Scalar(column, aggregate.type());
     }
@@ -133,12 +140,18 @@ final class CogroupPlan {
         Relation.Side first = flattened.get(0);
         SqlQuery.From from = new SqlQuery.TableRef(first.input().sqlName(), first.bagAlias());
         for (Relation.Side side : flattened.subList(1, flattened.size())) {
-            from = new SqlQuery.Join(from, SqlQuery.JoinKind.INNER, new SqlQuery.TableRef(side.input().sqlName(), side.bagAlias()),
+            from = new SqlQuery.Join(
+                    from,
+                    SqlQuery.JoinKind.INNER,
+                    new SqlQuery.TableRef(side.input().sqlName(), side.bagAlias()),
                     keysEqual(first, side.keys(), side.bagAlias()));
         }
         for (Relation.Side side : cogroup.sides()) {
             if (!aggregates.get(side).isEmpty() || present.contains(side)) {
-                from = new SqlQuery.Join(from, SqlQuery.JoinKind.LEFT, new SqlQuery.Derived(perKey(side), derivedName(side)),
+                from = new SqlQuery.Join(
+                        from,
+                        SqlQuery.JoinKind.LEFT,
+                        new SqlQuery.Derived(perKey(side), derivedName(side)),
                         keysEqual(first, keyColumns(side), derivedName(side)));
             }
         }
@@ -166,25 +179,31 @@ final class CogroupPlan {
         for (int k = 0; k < side.keys().size(); k++) {
             String name = cogroup.keyFields().get(k).sqlName();
             SqlExpr key = side.keys().get(k);
-            items.add(new SelectItem(key, key instanceof SqlExpr.ColumnRef ref && ref.name().equals(name) ? null : name));
+            items.add(new SelectItem(
+                    key, key instanceof SqlExpr.ColumnRef ref && ref.name().equals(name) ? null : name));
         }
         aggregates.get(side).forEach((name, sql) -> items.add(new SelectItem(sql, name)));
         if (present.contains(side)) {
             items.add(new SelectItem(SqlExpr.Call.of("COUNT", new SqlExpr.Star()), "n"));
         }
-        return SqlQuery.Select.of(items, new SqlQuery.TableRef(side.input().sqlName())).withGroupBy(side.keys());
+        return SqlQuery.Select.of(items, new SqlQuery.TableRef(side.input().sqlName()))
+                .withGroupBy(side.keys());
     }
 
     private List<SqlExpr> keyColumns(Relation.Side side) {
-        return cogroup.keyFields().stream().<SqlExpr>map(f -> SqlExpr.ColumnRef.of(f.sqlName())).toList();
+        return cogroup.keyFields().stream()
+                .<SqlExpr>map(f -> SqlExpr.ColumnRef.of(f.sqlName()))
+                .toList();
     }
 
     /** first's key = other's key; a GROUP's null keys are one group, COGROUP's never match. */
     private SqlExpr keysEqual(Relation.Side first, List<SqlExpr> otherKeys, String otherQualifier) {
         SqlExpr condition = null;
         for (int k = 0; k < otherKeys.size(); k++) {
-            SqlExpr equal = new SqlExpr.Binary(cogroup.nullKeysMatch() ? SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM : SqlExpr.BinaryOp.EQ,
-                    qualify(first.keys().get(k), first.bagAlias()), qualify(otherKeys.get(k), otherQualifier));
+            SqlExpr equal = new SqlExpr.Binary(
+                    cogroup.nullKeysMatch() ? SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM : SqlExpr.BinaryOp.EQ,
+                    qualify(first.keys().get(k), first.bagAlias()),
+                    qualify(otherKeys.get(k), otherQualifier));
             condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
         }
         return condition == null ? SqlExpr.Literal.TRUE : condition;
@@ -193,9 +212,12 @@ final class CogroupPlan {
     private SqlExpr keysMatch(List<Relation.Side> joined, Relation.Side side) {
         SqlExpr condition = null;
         for (Field key : cogroup.keyFields()) {
-            List<SqlExpr> previous = joined.stream().<SqlExpr>map(s -> new SqlExpr.ColumnRef(derivedName(s), key.sqlName())).toList();
+            List<SqlExpr> previous = joined.stream()
+                    .<SqlExpr>map(s -> new SqlExpr.ColumnRef(derivedName(s), key.sqlName()))
+                    .toList();
             SqlExpr left = previous.size() == 1 ? previous.get(0) : new SqlExpr.Call("COALESCE", previous);
-            SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, left, new SqlExpr.ColumnRef(derivedName(side), key.sqlName()));
+            SqlExpr equal = new SqlExpr.Binary(
+                    SqlExpr.BinaryOp.EQ, left, new SqlExpr.ColumnRef(derivedName(side), key.sqlName()));
             condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
         }
         return condition;
@@ -207,7 +229,9 @@ final class CogroupPlan {
             return new SqlExpr.ColumnRef(qualifier, ref.name());
         }
         if (expr instanceof SqlExpr.Call call) {
-            return new SqlExpr.Call(call.function(), call.arguments().stream().map(a -> qualify(a, qualifier)).toList());
+            return new SqlExpr.Call(
+                    call.function(),
+                    call.arguments().stream().map(a -> qualify(a, qualifier)).toList());
         }
         if (expr instanceof SqlExpr.Cast cast) {
             return new SqlExpr.Cast(qualify(cast.operand(), qualifier), cast.type(), cast.lenient());

@@ -41,28 +41,40 @@ final class ComplexCasts {
             return value;
         }
         if (value.type() != PigType.BYTEARRAY) {
-            throw ExprTranslator.unsupported(span, "casting " + value.type().keyword() + " to " + to.keyword()
-                    + " is not translated (Pig casts only a loaded bytearray to a " + to.keyword() + ")");
+            throw ExprTranslator.unsupported(
+                    span,
+                    "casting " + value.type().keyword() + " to " + to.keyword()
+                            + " is not translated (Pig casts only a loaded bytearray to a " + to.keyword() + ")");
         }
         if (casters.size() > 1) {
-            throw ExprTranslator.unsupported(span, "casting a bytearray to " + to.keyword() + " in a script whose LOADs use"
-                    + " different load casters (" + casters + ") is not translated yet: Ferry does not know which LOAD the field is from");
+            throw ExprTranslator.unsupported(
+                    span,
+                    "casting a bytearray to " + to.keyword() + " in a script whose LOADs use"
+                            + " different load casters (" + casters
+                            + ") is not translated yet: Ferry does not know which LOAD the field is from");
         }
         Caster caster = casters.isEmpty() ? Caster.UTF8 : casters.iterator().next();
         if (to == PigType.MAP && schema.isEmpty()) {
             return new Value.Scalar(SqlExpr.Call.of(TEXT_MAP, value.sql()), PigType.MAP, new Inner(PigType.BYTEARRAY));
         }
         if (to == PigType.BAG && caster == Caster.PIGMIX && isBagOfUntypedMaps(schema)) {
-            return new Value.Scalar(SqlExpr.Call.of(StorageFunctions.PIGMIX_CASTER, value.sql()), PigType.BAG,
+            return new Value.Scalar(
+                    SqlExpr.Call.of(StorageFunctions.PIGMIX_CASTER, value.sql()),
+                    PigType.BAG,
                     Inner.bag(List.of(PigType.MAP), Map.of(0, new Inner(PigType.BYTEARRAY))));
         }
-        throw ExprTranslator.unsupported(span, "casting a bytearray " + (caster == Caster.PIGMIX ? "of PigMix's loader " : "")
-                + "to " + describe(to, schema) + " is not translated yet" + (caster == Caster.PIGMIX ? " (a bag of untyped maps is)" : ""));
+        throw ExprTranslator.unsupported(
+                span,
+                "casting a bytearray " + (caster == Caster.PIGMIX ? "of PigMix's loader " : "") + "to "
+                        + describe(to, schema) + " is not translated yet"
+                        + (caster == Caster.PIGMIX ? " (a bag of untyped maps is)" : ""));
     }
 
     /** {@code bag{tuple(map[])}}: the bag of one untyped map per tuple that PigMix's page_links holds. */
     private static boolean isBagOfUntypedMaps(List<FieldSchema> schema) {
-        if (schema.size() != 1 || schema.get(0).type() != PigType.TUPLE || schema.get(0).fields().size() != 1) {
+        if (schema.size() != 1
+                || schema.get(0).type() != PigType.TUPLE
+                || schema.get(0).fields().size() != 1) {
             return false;
         }
         FieldSchema map = schema.get(0).fields().get(0);

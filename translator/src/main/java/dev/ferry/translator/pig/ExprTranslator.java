@@ -24,7 +24,8 @@ import java.util.regex.PatternSyntaxException;
 final class ExprTranslator {
 
     private static final Map<BinaryOp, SqlExpr.BinaryOp> SQL_OPERATORS = Map.ofEntries(
-            Map.entry(BinaryOp.MULTIPLY, SqlExpr.BinaryOp.MULTIPLY), Map.entry(BinaryOp.DIVIDE, SqlExpr.BinaryOp.DIVIDE),
+            Map.entry(BinaryOp.MULTIPLY, SqlExpr.BinaryOp.MULTIPLY),
+                    Map.entry(BinaryOp.DIVIDE, SqlExpr.BinaryOp.DIVIDE),
             Map.entry(BinaryOp.ADD, SqlExpr.BinaryOp.ADD), Map.entry(BinaryOp.SUBTRACT, SqlExpr.BinaryOp.SUBTRACT),
             Map.entry(BinaryOp.EQ, SqlExpr.BinaryOp.EQ), Map.entry(BinaryOp.NE, SqlExpr.BinaryOp.NE),
             Map.entry(BinaryOp.LT, SqlExpr.BinaryOp.LT), Map.entry(BinaryOp.LE, SqlExpr.BinaryOp.LE),
@@ -63,7 +64,9 @@ final class ExprTranslator {
 
     /** Whether {@code DEFINE name function} is a builtin the translation evaluates itself (PluckTuple). */
     static boolean isDefinableBuiltin(FuncSpec function) {
-        return function.simpleName().equals("PluckTuple") && !function.arguments().isEmpty() && function.arguments().size() <= 2;
+        return function.simpleName().equals("PluckTuple")
+                && !function.arguments().isEmpty()
+                && function.arguments().size() <= 2;
     }
 
     void define(String name, FuncSpec function) {
@@ -73,8 +76,11 @@ final class ExprTranslator {
     /** PIG-W010 at the call: what a builtin translated with a known difference does otherwise than Pig. */
     void warnDiffers(SourceSpan span, String function, String note) {
         if (warned.add(span)) {
-            diagnostics.report(DiagnosticCode.PIG_W010, span,
-                    function + " is translated, but differs from Pig: " + note.substring(PigFunctionTable.DIFFERS.length()),
+            diagnostics.report(
+                    DiagnosticCode.PIG_W010,
+                    span,
+                    function + " is translated, but differs from Pig: "
+                            + note.substring(PigFunctionTable.DIFFERS.length()),
                     "check that the difference cannot occur on your data, or change the script");
         }
     }
@@ -100,7 +106,8 @@ final class ExprTranslator {
             // Pig substitutes the text of the parameter before parsing; the runner does the same.
             return new Value.Scalar(new SqlExpr.Param(param.name()), PigType.BYTEARRAY);
         }
-        if (expr instanceof PigExpr.Cast cast && (cast.type() == PigType.MAP || cast.type() == PigType.BAG || cast.type() == PigType.TUPLE)) {
+        if (expr instanceof PigExpr.Cast cast
+                && (cast.type() == PigType.MAP || cast.type() == PigType.BAG || cast.type() == PigType.TUPLE)) {
             Value.Scalar value = scalar(cast.expr(), scope);
             if (cast.type() == PigType.MAP && value.type() == PigType.MAP) {
                 return MapCast.cast(cast, value); // a map's values, cast
@@ -121,7 +128,8 @@ final class ExprTranslator {
             return new Value.Scalar(new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, bool(not.expr(), scope)), PigType.BOOLEAN);
         }
         if (expr instanceof PigExpr.IsNull isNull) {
-            return new Value.Scalar(new SqlExpr.IsNull(scalar(isNull.expr(), scope).sql(), isNull.negated()), PigType.BOOLEAN);
+            return new Value.Scalar(
+                    new SqlExpr.IsNull(scalar(isNull.expr(), scope).sql(), isNull.negated()), PigType.BOOLEAN);
         }
         if (expr instanceof PigExpr.Matches matches && matches.regex() == null) {
             throw unsupported(expr.span(), "MATCHES with a pattern that is not a string literal is not translated yet");
@@ -129,8 +137,9 @@ final class ExprTranslator {
         if (expr instanceof PigExpr.Matches matches) {
             Value.Scalar text = scalar(matches.expr(), scope);
             // Pig's MATCHES is String.matches (the whole string); Flink's REGEXP finds a substring.
-            return new Value.Scalar(SqlExpr.Call.of("REGEXP", text.sql(),
-                    SqlExpr.Literal.text("^(?:" + matches.regex() + ")$")), PigType.BOOLEAN);
+            return new Value.Scalar(
+                    SqlExpr.Call.of("REGEXP", text.sql(), SqlExpr.Literal.text("^(?:" + matches.regex() + ")$")),
+                    PigType.BOOLEAN);
         }
         if (expr instanceof PigExpr.Bincond bincond) {
             return bincond(bincond, scope);
@@ -155,7 +164,8 @@ final class ExprTranslator {
         if (expr instanceof PigExpr.MapLookup lookup) {
             return mapLookup(lookup, scope);
         }
-        if (expr instanceof PigExpr.Projection projection && projection.columns().size() == 1
+        if (expr instanceof PigExpr.Projection projection
+                && projection.columns().size() == 1
                 && projection.columns().get(0) instanceof PigExpr.PositionalRef position) {
             return positionalDereference(projection, position.index(), scope);
         }
@@ -169,22 +179,32 @@ final class ExprTranslator {
             return s;
         }
         if (value instanceof Value.Table table) {
-            throw unsupported(expr.span(), "a whole relation ('" + table.relation().sqlName() + "') as a value is not translated yet;"
-                    + " project one field of it (alias.field) to read it as a scalar");
+            throw unsupported(
+                    expr.span(),
+                    "a whole relation ('" + table.relation().sqlName() + "') as a value is not translated yet;"
+                            + " project one field of it (alias.field) to read it as a scalar");
         }
         if (value instanceof Value.Crossed) {
-            throw unsupported(expr.span(), "a nested CROSS used as a whole bag is not translated yet (FLATTEN, COUNT and COUNT_STAR of it are)");
+            throw unsupported(
+                    expr.span(),
+                    "a nested CROSS used as a whole bag is not translated yet (FLATTEN, COUNT and COUNT_STAR of it are)");
         }
         String what = value instanceof Value.Bag ? "a bag" : "a tuple";
-        throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, expr.span(),
+        throw new TranslationError(new Diagnostic(
+                DiagnosticCode.PIG_E013,
+                expr.span(),
                 describe(expr) + " is " + what + " where a single value is needed",
-                value instanceof Value.Bag ? "aggregate it, e.g. COUNT(...) or SUM(bag.field)" : "use FLATTEN(group) or group.<key>"));
+                value instanceof Value.Bag
+                        ? "aggregate it, e.g. COUNT(...) or SUM(bag.field)"
+                        : "use FLATTEN(group) or group.<key>"));
     }
 
     private SqlExpr bool(PigExpr expr, Scope scope) {
         Value.Scalar value = scalar(expr, scope);
         if (value.type() != PigType.BOOLEAN) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, expr.span(),
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    expr.span(),
                     "expected a boolean condition, found " + value.type().keyword()));
         }
         return value.sql();
@@ -196,8 +216,8 @@ final class ExprTranslator {
             Field field = bag.relation().fields().stream()
                     .filter(f -> d.field().equals(f.pigName()))
                     .findFirst()
-                    .orElseThrow(() -> new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(),
-                            "the bag has no field '" + d.field() + "'")));
+                    .orElseThrow(() -> new TranslationError(Diagnostic.of(
+                            DiagnosticCode.PIG_E011, d.span(), "the bag has no field '" + d.field() + "'")));
             return bag.withField(field);
         }
         if (base instanceof Value.KeyTuple tuple) {
@@ -206,22 +226,27 @@ final class ExprTranslator {
                     return tuple.keys().get(i);
                 }
             }
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(), "the group key has no field '" + d.field() + "'"));
+            throw new TranslationError(
+                    Diagnostic.of(DiagnosticCode.PIG_E011, d.span(), "the group key has no field '" + d.field() + "'"));
         }
         if (base instanceof Value.Table table) {
             Field field = table.relation().fields().stream()
                     .filter(f -> d.field().equals(f.pigName()))
                     .findFirst()
-                    .orElseThrow(() -> new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, d.span(),
+                    .orElseThrow(() -> new TranslationError(Diagnostic.of(
+                            DiagnosticCode.PIG_E011,
+                            d.span(),
                             "'" + table.relation().sqlName() + "' has no field '" + d.field() + "'")));
             return scalarProjection(table, field);
         }
-        throw unsupported(d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
+        throw unsupported(
+                d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
     }
 
     /** Pig's scalar projection: the field of a relation that has exactly one row (fails in Pig otherwise). */
     private static Value.Scalar scalarProjection(Value.Table table, Field field) {
-        SqlQuery one = SqlQuery.Select.of(List.of(new SqlQuery.SelectItem(SqlExpr.ColumnRef.of(field.sqlName()), null)),
+        SqlQuery one = SqlQuery.Select.of(
+                List.of(new SqlQuery.SelectItem(SqlExpr.ColumnRef.of(field.sqlName()), null)),
                 new SqlQuery.TableRef(table.relation().sqlName()));
         return new Value.Scalar(new SqlExpr.ScalarQuery(one), field.type(), field.inner());
     }
@@ -229,24 +254,33 @@ final class ExprTranslator {
     /** {@code x.$n}: field n of a one-row relation (a scalar), of a bag's tuples, or of the group's key tuple. */
     private Value positionalDereference(PigExpr.Projection projection, int index, Scope scope) {
         Value base = translate(projection.base(), scope);
-        List<Field> fields = base instanceof Value.Table table ? table.relation().fields()
-                : base instanceof Value.Bag bag && bag.field() == null ? bag.relation().fields()
-                : base instanceof Value.KeyTuple tuple ? tuple.fields() : null;
+        List<Field> fields = base instanceof Value.Table table
+                ? table.relation().fields()
+                : base instanceof Value.Bag bag && bag.field() == null
+                        ? bag.relation().fields()
+                        : base instanceof Value.KeyTuple tuple ? tuple.fields() : null;
         if (fields == null) {
-            throw unsupported(projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");
+            throw unsupported(
+                    projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");
         }
         if (fields.stream().anyMatch(Field::isRest)) {
-            throw unsupported(projection.span(), "'.$" + index + "' of a LOAD without AS is not translated yet; declare the fields with AS");
+            throw unsupported(
+                    projection.span(),
+                    "'.$" + index + "' of a LOAD without AS is not translated yet; declare the fields with AS");
         }
         if (index >= fields.size()) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, projection.span(),
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E011,
+                    projection.span(),
                     "$" + index + " is out of range: there are " + fields.size() + " fields"));
         }
         Field field = fields.get(index);
         if (base instanceof Value.Table table) {
             return scalarProjection(table, field);
         }
-        return base instanceof Value.Bag bag ? bag.withField(field) : ((Value.KeyTuple) base).keys().get(index);
+        return base instanceof Value.Bag bag
+                ? bag.withField(field)
+                : ((Value.KeyTuple) base).keys().get(index);
     }
 
     private Value call(PigExpr.Call call, Scope scope) {
@@ -255,29 +289,39 @@ final class ExprTranslator {
             return pluckTuple(call, defined.get(name), scope);
         }
         if (NestedCross.isCount(call, e -> translate(e, scope))) {
-            return NestedCross.count(call, (Value.Crossed) translate(call.arguments().get(0), scope), e -> translate(e, scope));
+            return NestedCross.count(
+                    call, (Value.Crossed) translate(call.arguments().get(0), scope), e -> translate(e, scope));
         }
-        if (PigFunctionTable.isAggregate(name) && call.arguments().size() == 1
-                && translate(call.arguments().get(0), scope) instanceof Value.Scalar bagValue && bagValue.type() == PigType.BAG) {
+        if (PigFunctionTable.isAggregate(name)
+                && call.arguments().size() == 1
+                && translate(call.arguments().get(0), scope) instanceof Value.Scalar bagValue
+                && bagValue.type() == PigType.BAG) {
             return aggregateOfBagValue(call, bagValue);
         }
         if (PigFunctionTable.isAggregate(name)) {
             Value.Scalar aggregate = (Value.Scalar) aggregate(call, scope);
             Value.Bag bag = (Value.Bag) translate(call.arguments().get(0), scope);
             String base = name.toLowerCase(java.util.Locale.ROOT)
-                    + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : "");
+                    + (bag.field() != null && bag.field().pigName() != null
+                            ? "_" + bag.field().pigName()
+                            : "");
             return scope.aggregated(bag, aggregate, base);
         }
-        if (name.equals("IsEmpty") && call.arguments().size() == 1 && translate(call.arguments().get(0), scope) instanceof Value.Bag bag) {
+        if (name.equals("IsEmpty")
+                && call.arguments().size() == 1
+                && translate(call.arguments().get(0), scope) instanceof Value.Bag bag) {
             // A bag is empty when its input has no row for the key (COGROUP), never for a GROUP's own bag.
             return new Value.Scalar(scope.isEmpty(bag, call.span()), PigType.BOOLEAN);
         }
-        PigFunctionTable.Scalar function = PigFunctionTable.scalar(name).orElseThrow(() ->
-                unsupported(call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));
+        PigFunctionTable.Scalar function = PigFunctionTable.scalar(name)
+                .orElseThrow(() -> unsupported(
+                        call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));
         List<Value.Scalar> starred = star(call, scope);
         int count = starred != null ? starred.size() : call.arguments().size();
         if (count < function.minArgs() || count > function.maxArgs()) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, call.span(),
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    call.span(),
                     name + " takes " + function.minArgs() + (function.maxArgs() == function.minArgs() ? "" : " or more")
                             + " argument(s), found " + count));
         }
@@ -302,7 +346,8 @@ final class ExprTranslator {
             });
         }
         if (groupBag && PigFunctionTable.groupBagDifference(name).isPresent()) {
-            warnDiffers(call.span(), name, PigFunctionTable.groupBagDifference(name).get());
+            warnDiffers(
+                    call.span(), name, PigFunctionTable.groupBagDifference(name).get());
         }
         if (function.differs()) {
             warnDiffers(call.span(), name, function.note());
@@ -312,10 +357,13 @@ final class ExprTranslator {
             case ROW -> new SqlExpr.RowOf(args);
             case MAP -> new SqlExpr.MapOf(args);
         };
-        Inner inner = function.form() == PigFunctionTable.Form.MAP ? builtMap(call, types)
-                : function.form() == PigFunctionTable.Form.ROW ? Inner.tuple(types, TupleFlatten.argumentNames(call, types.size()))
-                : BAGS_OF_CHARARRAYS.contains(name) ? Inner.bag(List.of(PigType.CHARARRAY))
-                : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
+        Inner inner = function.form() == PigFunctionTable.Form.MAP
+                ? builtMap(call, types)
+                : function.form() == PigFunctionTable.Form.ROW
+                        ? Inner.tuple(types, TupleFlatten.argumentNames(call, types.size()))
+                        : BAGS_OF_CHARARRAYS.contains(name)
+                                ? Inner.bag(List.of(PigType.CHARARRAY))
+                                : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }
 
@@ -328,10 +376,13 @@ final class ExprTranslator {
             return null;
         }
         if (call.arguments().size() != 1 || !(scope instanceof Scope.Plain plain)) {
-            throw unsupported(call.span(), "'*' beside other arguments, or over a grouped relation, is not translated yet");
+            throw unsupported(
+                    call.span(), "'*' beside other arguments, or over a grouped relation, is not translated yet");
         }
         if (plain.relation().fields().stream().anyMatch(Field::isRest)) {
-            throw unsupported(call.span(), "'*' of a LOAD without AS as a function's arguments is not translated yet: Pig passes each line's own fields");
+            throw unsupported(
+                    call.span(),
+                    "'*' of a LOAD without AS as a function's arguments is not translated yet: Pig passes each line's own fields");
         }
         return plain.star(call.span());
     }
@@ -341,7 +392,11 @@ final class ExprTranslator {
      * column, say), which Flink's own cast of ARRAY elements cannot plan: unless all are the same.
      */
     private static boolean mayDifferInType(List<List<Value.Scalar>> tuples) {
-        return tuples.stream().map(t -> t.stream().map(Value.Scalar::sql).toList()).distinct().count() > 1;
+        return tuples.stream()
+                        .map(t -> t.stream().map(Value.Scalar::sql).toList())
+                        .distinct()
+                        .count()
+                > 1;
     }
 
     /**
@@ -354,19 +409,25 @@ final class ExprTranslator {
         List<List<Value.Scalar>> tuples = new ArrayList<>();
         for (PigExpr item : bag.items()) {
             if (item instanceof PigExpr.TupleExpr tuple && !tuple.items().isEmpty()) {
-                tuples.add(tuple.items().stream().map(field -> scalar(field, scope)).toList());
+                tuples.add(tuple.items().stream()
+                        .map(field -> scalar(field, scope))
+                        .toList());
                 continue;
             }
             Value.Scalar value = scalar(item, scope);
             if (value.type() == PigType.TUPLE && bag.items().size() > 1) {
-                throw unsupported(item.span(), "a bag constructor of several tuple values whose fields Ferry does not know is not translated yet");
+                throw unsupported(
+                        item.span(),
+                        "a bag constructor of several tuple values whose fields Ferry does not know is not translated yet");
             }
             tuples.add(List.of(value));
         }
         List<PigType> types = tuples.get(0).stream().map(Value.Scalar::type).toList();
         for (List<Value.Scalar> tuple : tuples) {
-            if (!tuple.stream().map(Value.Scalar::type).toList().equals(types) || tuples.size() > 1 && types.contains(PigType.BAG)) {
-                throw unsupported(bag.span(), "a bag constructor whose items have different types is not translated yet");
+            if (!tuple.stream().map(Value.Scalar::type).toList().equals(types)
+                    || tuples.size() > 1 && types.contains(PigType.BAG)) {
+                throw unsupported(
+                        bag.span(), "a bag constructor whose items have different types is not translated yet");
             }
         }
         SqlType row = null;
@@ -374,19 +435,25 @@ final class ExprTranslator {
             List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
             for (int i = 0; i < types.size(); i++) {
                 PigType type = types.get(i);
-                columns.add(new dev.ferry.translator.sql.Column("f" + i, PigTypes.columnType(type).orElseThrow(() ->
-                        unsupported(bag.span(), "a bag constructor of " + type.keyword() + " values is not translated yet"))));
+                columns.add(new dev.ferry.translator.sql.Column(
+                        "f" + i,
+                        PigTypes.columnType(type)
+                                .orElseThrow(() -> unsupported(
+                                        bag.span(),
+                                        "a bag constructor of " + type.keyword() + " values is not translated yet"))));
             }
             row = new SqlType.Row(columns);
         }
         List<SqlExpr> elements = new ArrayList<>();
         for (List<Value.Scalar> tuple : tuples) {
-            SqlExpr element = tuple.size() == 1 && tuple.get(0).type() == PigType.TUPLE ? tuple.get(0).sql()
+            SqlExpr element = tuple.size() == 1 && tuple.get(0).type() == PigType.TUPLE
+                    ? tuple.get(0).sql()
                     : new SqlExpr.RowOf(tuple.stream().map(Value.Scalar::sql).toList());
             elements.add(row == null ? element : new SqlExpr.Cast(element, row, false));
         }
         List<PigType> fieldTypes = tuples.get(0).size() == 1 && types.get(0) == PigType.TUPLE ? List.of() : types;
-        return new Value.Scalar(new SqlExpr.ArrayOf(elements), PigType.BAG, fieldTypes.isEmpty() ? null : Inner.bag(fieldTypes));
+        return new Value.Scalar(
+                new SqlExpr.ArrayOf(elements), PigType.BAG, fieldTypes.isEmpty() ? null : Inner.bag(fieldTypes));
     }
 
     /**
@@ -396,13 +463,21 @@ final class ExprTranslator {
     private Value mapLookup(PigExpr.MapLookup lookup, Scope scope) {
         Value.Scalar map = scalar(lookup.base(), scope);
         if (map.type() != PigType.MAP || map.inner() == null) {
-            throw unsupported(lookup.span(), "a map lookup (#) on a " + map.type().keyword()
-                    + (map.type() == PigType.MAP ? " whose value type is not known" : " (Pig casts it to a map)") + " is not translated yet");
+            throw unsupported(
+                    lookup.span(),
+                    "a map lookup (#) on a " + map.type().keyword()
+                            + (map.type() == PigType.MAP
+                                    ? " whose value type is not known"
+                                    : " (Pig casts it to a map)")
+                            + " is not translated yet");
         }
         if (lookup.key() == null) {
-            throw unsupported(lookup.span(), "a map lookup (#) by a key that is not a string literal is not translated yet");
+            throw unsupported(
+                    lookup.span(), "a map lookup (#) by a key that is not a string literal is not translated yet");
         }
-        return new Value.Scalar(new SqlExpr.Item(map.sql(), SqlExpr.Literal.text(lookup.key())), map.inner().valueType());
+        return new Value.Scalar(
+                new SqlExpr.Item(map.sql(), SqlExpr.Literal.text(lookup.key())),
+                map.inner().valueType());
     }
 
     /**
@@ -412,17 +487,30 @@ final class ExprTranslator {
      * aggregation, so their tuples pair up as Pig's projections of one bag do.
      */
     Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
-        boolean grouped = scope instanceof Scope.Grouped || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
+        boolean grouped = scope instanceof Scope.Grouped
+                || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
         if (!grouped) {
-            throw unsupported(span, "a bag of a COGROUP passed to a function is not translated yet (only a GROUP's bag is)");
+            throw unsupported(
+                    span, "a bag of a COGROUP passed to a function is not translated yet (only a GROUP's bag is)");
         }
-        List<Field> fields = bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        List<Field> fields =
+                bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
         if (fields.stream().anyMatch(Field::isRest)) {
-            throw unsupported(span, "a bag of a LOAD without AS passed to a function is not translated yet; declare the fields with AS");
+            throw unsupported(
+                    span,
+                    "a bag of a LOAD without AS passed to a function is not translated yet; declare the fields with AS");
         }
-        SqlExpr tuple = new SqlExpr.RowOf(fields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
+        SqlExpr tuple = new SqlExpr.RowOf(fields.stream()
+                .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
+                .toList());
         Value.Scalar collected = narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag);
-        return scope.aggregated(bag, collected, "bag" + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : ""));
+        return scope.aggregated(
+                bag,
+                collected,
+                "bag"
+                        + (bag.field() != null && bag.field().pigName() != null
+                                ? "_" + bag.field().pigName()
+                                : ""));
     }
 
     /**
@@ -431,25 +519,44 @@ final class ExprTranslator {
      * no empty-array literal: an empty slice of a one-element array of the bag's row type stands in.
      */
     Value.Scalar cogroupBag(Value.Bag bag, Scope.Cogroup scope, SourceSpan span) {
-        List<Field> fields = bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        List<Field> fields =
+                bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
         if (bag.filter() != null || bag.distinct()) {
             throw unsupported(span, "a nested FILTER or DISTINCT bag of a COGROUP as a value is not translated yet");
         }
         List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
         for (Field field : fields) {
-            SqlType type = field.isRest() ? null : PigTypes.columnType(field.type()).orElse(null);
+            SqlType type =
+                    field.isRest() ? null : PigTypes.columnType(field.type()).orElse(null);
             if (type == null) {
-                throw unsupported(span, "a bag of a COGROUP holding " + (field.isRest() ? "the fields of a LOAD without AS" : field.type().keyword() + " values")
-                        + " as a value is not translated yet");
+                throw unsupported(
+                        span,
+                        "a bag of a COGROUP holding "
+                                + (field.isRest()
+                                        ? "the fields of a LOAD without AS"
+                                        : field.type().keyword() + " values")
+                                + " as a value is not translated yet");
             }
             columns.add(new dev.ferry.translator.sql.Column("f" + columns.size(), type));
         }
         SqlType.Row row = new SqlType.Row(columns);
-        SqlExpr tuple = new SqlExpr.RowOf(fields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
-        Value.Scalar collected = new Value.Scalar(new SqlExpr.Cast(SqlExpr.Call.of("ARRAY_AGG", tuple), new SqlType.Array(row), false), PigType.BAG);
-        Value.Scalar column = scope.aggregated(bag, collected, "bag" + (bag.field() != null && bag.field().pigName() != null ? "_" + bag.field().pigName() : ""));
-        SqlExpr empty = SqlExpr.Call.of("ARRAY_SLICE", new SqlExpr.ArrayOf(List.of(new SqlExpr.Cast(SqlExpr.Literal.NULL, row, false))),
-                new SqlExpr.Literal(2), new SqlExpr.Literal(1));
+        SqlExpr tuple = new SqlExpr.RowOf(fields.stream()
+                .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
+                .toList());
+        Value.Scalar collected = new Value.Scalar(
+                new SqlExpr.Cast(SqlExpr.Call.of("ARRAY_AGG", tuple), new SqlType.Array(row), false), PigType.BAG);
+        Value.Scalar column = scope.aggregated(
+                bag,
+                collected,
+                "bag"
+                        + (bag.field() != null && bag.field().pigName() != null
+                                ? "_" + bag.field().pigName()
+                                : ""));
+        SqlExpr empty = SqlExpr.Call.of(
+                "ARRAY_SLICE",
+                new SqlExpr.ArrayOf(List.of(new SqlExpr.Cast(SqlExpr.Literal.NULL, row, false))),
+                new SqlExpr.Literal(2),
+                new SqlExpr.Literal(1));
         return new Value.Scalar(SqlExpr.Call.of("COALESCE", column.sql(), empty), PigType.BAG);
     }
 
@@ -459,16 +566,22 @@ final class ExprTranslator {
      * as Pig's class does on its first call. After a JOIN, Pig's names are {@code alias::field}.
      */
     private Value pluckTuple(PigExpr.Call call, FuncSpec function, Scope scope) {
-        if (call.arguments().size() != 1 || !(call.arguments().get(0) instanceof PigExpr.Star) || !(scope instanceof Scope.Plain plain)) {
-            throw unsupported(call.span(), function.simpleName() + " of anything but '*' of a relation is not translated yet");
+        if (call.arguments().size() != 1
+                || !(call.arguments().get(0) instanceof PigExpr.Star)
+                || !(scope instanceof Scope.Plain plain)) {
+            throw unsupported(
+                    call.span(), function.simpleName() + " of anything but '*' of a relation is not translated yet");
         }
         String prefix = function.arguments().get(0);
-        boolean match = function.arguments().size() < 2 || Boolean.parseBoolean(function.arguments().get(1));
+        boolean match = function.arguments().size() < 2
+                || Boolean.parseBoolean(function.arguments().get(1));
         Pattern pattern;
         try {
             pattern = Pattern.compile(prefix);
         } catch (PatternSyntaxException e) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, function.span(),
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    function.span(),
                     function.simpleName() + "'s argument is not a Java regex: " + e.getDescription()));
         }
         List<Field> fields = plain.relation().fields();
@@ -478,7 +591,8 @@ final class ExprTranslator {
             Field field = fields.get(i);
             String alias = names.get(i);
             if (alias == null || field.isRest()) {
-                throw unsupported(call.span(), function.simpleName() + " over fields without names is not translated yet");
+                throw unsupported(
+                        call.span(), function.simpleName() + " over fields without names is not translated yet");
             }
             if ((alias.startsWith(prefix) || pattern.matcher(alias).matches()) == match) {
                 picked.add(plain.scalar(field).sql());
@@ -495,21 +609,28 @@ final class ExprTranslator {
      */
     private static Inner builtMap(PigExpr.Call call, List<PigType> types) {
         if (types.size() == 1) {
-            throw unsupported(call.span(), "TOMAP of one argument (a bag of key, value tuples, else null) is not translated yet");
+            throw unsupported(
+                    call.span(), "TOMAP of one argument (a bag of key, value tuples, else null) is not translated yet");
         }
         if (types.size() % 2 != 0) {
-            throw unsupported(call.span(), "a map of an odd number of arguments (" + types.size() + ") is not translated:"
-                    + " Pig's TOMAP fails the job on it (\"Function input must have even number of parameters\")");
+            throw unsupported(
+                    call.span(),
+                    "a map of an odd number of arguments (" + types.size() + ") is not translated:"
+                            + " Pig's TOMAP fails the job on it (\"Function input must have even number of parameters\")");
         }
         PigType value = null;
         for (int i = 0; i < types.size(); i += 2) {
             if (types.get(i) != PigType.CHARARRAY) {
-                throw unsupported(call.arguments().get(i).span(), "a map key that is not a chararray is not translated yet"
-                        + " (Pig's TOMAP fails the job on it)");
+                throw unsupported(
+                        call.arguments().get(i).span(),
+                        "a map key that is not a chararray is not translated yet"
+                                + " (Pig's TOMAP fails the job on it)");
             }
             PigType v = types.get(i + 1);
             if (value != null && v != value || v == PigType.BAG || v == PigType.TUPLE || v == PigType.MAP) {
-                throw unsupported(call.arguments().get(i + 1).span(), "a map whose values have different or complex types is not translated yet");
+                throw unsupported(
+                        call.arguments().get(i + 1).span(),
+                        "a map whose values have different or complex types is not translated yet");
             }
             value = v;
         }
@@ -522,16 +643,22 @@ final class ExprTranslator {
      * first field ({@link BagValueAggregates}).
      */
     private static Value.Scalar aggregateOfBagValue(PigExpr.Call call, Value.Scalar bag) {
-        PigType first = bag.inner() == null || bag.inner().tupleTypes().isEmpty() ? null : bag.inner().tupleTypes().get(0);
-        return new Value.Scalar(SqlExpr.Call.of("PIG_BAG_" + call.function(), bag.sql()),
+        PigType first = bag.inner() == null || bag.inner().tupleTypes().isEmpty()
+                ? null
+                : bag.inner().tupleTypes().get(0);
+        return new Value.Scalar(
+                SqlExpr.Call.of("PIG_BAG_" + call.function(), bag.sql()),
                 BagValueAggregates.resultType(call.function(), first, call.span()));
     }
 
     /** COUNT, COUNT_STAR, SUM, AVG, MIN, MAX over a bag of a grouped relation, with Pig's result types. */
     private Value aggregate(PigExpr.Call call, Scope scope) {
         if (call.arguments().size() != 1 || !(translate(call.arguments().get(0), scope) instanceof Value.Bag bag)) {
-            throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, call.span(),
-                    call.function() + " needs one bag argument", "inside FOREACH over a GROUP, e.g. " + call.function() + "(clicks)"));
+            throw new TranslationError(new Diagnostic(
+                    DiagnosticCode.PIG_E013,
+                    call.span(),
+                    call.function() + " needs one bag argument",
+                    "inside FOREACH over a GROUP, e.g. " + call.function() + "(clicks)"));
         }
         Field field = bag.field();
         if (call.function().equals("COUNT_STAR")) {
@@ -541,7 +668,9 @@ final class ExprTranslator {
             return narrowed(new Value.Scalar(SqlExpr.Call.of("COUNT", new SqlExpr.Star()), PigType.LONG), bag);
         }
         if (bag.distinct() && field == null && bag.relation().fields().size() != 1) {
-            throw unsupported(call.span(), "an aggregate of a nested DISTINCT of whole tuples is not translated yet; DISTINCT one field (x = DISTINCT bag.f)");
+            throw unsupported(
+                    call.span(),
+                    "an aggregate of a nested DISTINCT of whole tuples is not translated yet; DISTINCT one field (x = DISTINCT bag.f)");
         }
         if (field == null) {
             if (call.function().equals("COUNT")) {
@@ -550,8 +679,11 @@ final class ExprTranslator {
             } else if (bag.relation().fields().size() == 1) {
                 field = bag.relation().fields().get(0);
             } else {
-                throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E013, call.span(),
-                        call.function() + " of a bag with several fields", "project one field: " + call.function() + "(bag.field)"));
+                throw new TranslationError(new Diagnostic(
+                        DiagnosticCode.PIG_E013,
+                        call.span(),
+                        call.function() + " of a bag with several fields",
+                        "project one field: " + call.function() + "(bag.field)"));
             }
         }
         if (field.isRest()) {
@@ -569,7 +701,9 @@ final class ExprTranslator {
             return aggregate;
         }
         SqlExpr.Call call = (SqlExpr.Call) aggregate.sql();
-        return new Value.Scalar(new SqlExpr.Aggregate(call.function(), call.arguments(), bag.distinct(), bag.filter()), aggregate.type());
+        return new Value.Scalar(
+                new SqlExpr.Aggregate(call.function(), call.arguments(), bag.distinct(), bag.filter()),
+                aggregate.type());
     }
 
     private Value literal(PigExpr.Literal literal) {
@@ -579,14 +713,20 @@ final class ExprTranslator {
         }
         return switch (literal.type()) {
             case INT -> new Value.Scalar(new SqlExpr.Literal(((Number) value).intValue()), PigType.INT);
-            case LONG -> new Value.Scalar(new SqlExpr.Cast(new SqlExpr.Literal(((Number) value).longValue()), SqlType.BIGINT, false),
-                    PigType.LONG);
+            case LONG ->
+                new Value.Scalar(
+                        new SqlExpr.Cast(new SqlExpr.Literal(((Number) value).longValue()), SqlType.BIGINT, false),
+                        PigType.LONG);
             case DOUBLE -> new Value.Scalar(new SqlExpr.Literal(((Number) value).doubleValue()), PigType.DOUBLE);
-            case FLOAT -> new Value.Scalar(new SqlExpr.Cast(new SqlExpr.Literal(((Number) value).doubleValue()), SqlType.FLOAT, false),
-                    PigType.FLOAT);
-            case CHARARRAY -> new Value.Scalar(SqlExpr.Literal.text(PigToSql.bindParameters((String) value, parameters)),
-                    PigType.CHARARRAY);
-            case BOOLEAN -> new Value.Scalar((Boolean) value ? SqlExpr.Literal.TRUE : SqlExpr.Literal.FALSE, PigType.BOOLEAN);
+            case FLOAT ->
+                new Value.Scalar(
+                        new SqlExpr.Cast(new SqlExpr.Literal(((Number) value).doubleValue()), SqlType.FLOAT, false),
+                        PigType.FLOAT);
+            case CHARARRAY ->
+                new Value.Scalar(
+                        SqlExpr.Literal.text(PigToSql.bindParameters((String) value, parameters)), PigType.CHARARRAY);
+            case BOOLEAN ->
+                new Value.Scalar((Boolean) value ? SqlExpr.Literal.TRUE : SqlExpr.Literal.FALSE, PigType.BOOLEAN);
             default -> throw unsupported(literal.span(), literal.type().keyword() + " literals are not supported yet");
         };
     }
@@ -594,7 +734,8 @@ final class ExprTranslator {
     private Value binary(PigExpr.Binary binary, Scope scope) {
         BinaryOp op = binary.op();
         if (op == BinaryOp.AND || op == BinaryOp.OR) {
-            return new Value.Scalar(new SqlExpr.Binary(SQL_OPERATORS.get(op), bool(binary.left(), scope), bool(binary.right(), scope)),
+            return new Value.Scalar(
+                    new SqlExpr.Binary(SQL_OPERATORS.get(op), bool(binary.left(), scope), bool(binary.right(), scope)),
                     PigType.BOOLEAN);
         }
         Value.Scalar left = scalar(binary.left(), scope);
@@ -606,14 +747,23 @@ final class ExprTranslator {
                 left = cast(left, common, binary.left().span());
                 right = cast(right, common, binary.right().span());
             }
-            return new Value.Scalar(new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), PigType.BOOLEAN);
+            return new Value.Scalar(
+                    new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), PigType.BOOLEAN);
         }
         // Pig casts a bytearray operand to the other operand's type, or to double when both are bytearrays.
-        PigType target = left.type() == PigType.BYTEARRAY && right.type() == PigType.BYTEARRAY ? PigType.DOUBLE
-                : left.type() == PigType.BYTEARRAY ? right.type()
-                : right.type() == PigType.BYTEARRAY ? left.type() : null;
-        left = numeric(target != null && left.type() == PigType.BYTEARRAY ? cast(left, target, binary.span()) : left, null, binary.left().span());
-        right = numeric(target != null && right.type() == PigType.BYTEARRAY ? cast(right, target, binary.span()) : right, null, binary.right().span());
+        PigType target = left.type() == PigType.BYTEARRAY && right.type() == PigType.BYTEARRAY
+                ? PigType.DOUBLE
+                : left.type() == PigType.BYTEARRAY
+                        ? right.type()
+                        : right.type() == PigType.BYTEARRAY ? left.type() : null;
+        left = numeric(
+                target != null && left.type() == PigType.BYTEARRAY ? cast(left, target, binary.span()) : left,
+                null,
+                binary.left().span());
+        right = numeric(
+                target != null && right.type() == PigType.BYTEARRAY ? cast(right, target, binary.span()) : right,
+                null,
+                binary.right().span());
         PigType type = PigTypes.wider(left.type(), right.type());
         // Pig's Divide gives null for a zero divisor, where Flink fails the job (integers) or gives Infinity.
         // Pig's Mod has no such check: x % 0 fails Pig's job (ArithmeticException), as Flink's MOD does.
@@ -621,7 +771,8 @@ final class ExprTranslator {
             return new Value.Scalar(SqlExpr.Call.of("MOD", left.sql(), right.sql()), type);
         }
         if (op == BinaryOp.DIVIDE) {
-            return new Value.Scalar(new SqlExpr.Binary(SqlExpr.BinaryOp.DIVIDE, left.sql(), nullIfZero(right.sql())), type);
+            return new Value.Scalar(
+                    new SqlExpr.Binary(SqlExpr.BinaryOp.DIVIDE, left.sql(), nullIfZero(right.sql())), type);
         }
         return new Value.Scalar(new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), type);
     }
@@ -638,7 +789,9 @@ final class ExprTranslator {
             return cast(value, bytearrayTarget, span);
         }
         if (!value.type().isNumeric()) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, span,
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    span,
                     "arithmetic needs numbers, found " + value.type().keyword()));
         }
         return value;
@@ -652,7 +805,9 @@ final class ExprTranslator {
         PigExpr result = c.otherwise() != null ? c.otherwise() : new PigExpr.Literal(null, null, c.span());
         for (int i = c.branches().size() - 1; i >= 0; i--) {
             PigExpr.When when = c.branches().get(i);
-            PigExpr test = c.subject() == null ? when.test() : new PigExpr.Binary(BinaryOp.EQ, c.subject(), when.test(), c.span());
+            PigExpr test = c.subject() == null
+                    ? when.test()
+                    : new PigExpr.Binary(BinaryOp.EQ, c.subject(), when.test(), c.span());
             result = new PigExpr.Bincond(test, when.result(), result, c.span());
         }
         return result;
@@ -672,7 +827,8 @@ final class ExprTranslator {
         for (int i = 0; i < values.size(); i++) {
             sqlValues.add(cast(values.get(i), type, in.values().get(i).span()).sql());
         }
-        return new Value.Scalar(new SqlExpr.In(cast(operand, type, in.expr().span()).sql(), sqlValues, false), PigType.BOOLEAN);
+        return new Value.Scalar(
+                new SqlExpr.In(cast(operand, type, in.expr().span()).sql(), sqlValues, false), PigType.BOOLEAN);
     }
 
     /** {@code (c ? a : b)}: a null condition gives null in Pig, so there is no ELSE branch. */
@@ -685,9 +841,13 @@ final class ExprTranslator {
                 : whenTrue.type() == PigType.BYTEARRAY ? whenFalse.type() : whenTrue.type();
         whenTrue = cast(whenTrue, type, bincond.whenTrue().span());
         whenFalse = cast(whenFalse, type, bincond.whenFalse().span());
-        return new Value.Scalar(new SqlExpr.Case(List.of(
-                new SqlExpr.When(condition, whenTrue.sql()),
-                new SqlExpr.When(new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, condition), whenFalse.sql())), null), type);
+        return new Value.Scalar(
+                new SqlExpr.Case(
+                        List.of(
+                                new SqlExpr.When(condition, whenTrue.sql()),
+                                new SqlExpr.When(new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, condition), whenFalse.sql())),
+                        null),
+                type);
     }
 
     /** Pig's cast rules (POCast): number to number truncates, text to number is null when unparsable. */
@@ -700,8 +860,8 @@ final class ExprTranslator {
             // NULL, and a parameter's text spliced in by the runner, take the type the context needs.
             return new Value.Scalar(value.sql(), to);
         }
-        SqlType target = PigTypes.columnType(to).orElseThrow(() ->
-                unsupported(span, "casting to " + to.keyword() + " is not supported yet"));
+        SqlType target = PigTypes.columnType(to)
+                .orElseThrow(() -> unsupported(span, "casting to " + to.keyword() + " is not supported yet"));
         if (from.isNumeric() && to.isNumeric()) {
             return new Value.Scalar(new SqlExpr.Cast(value.sql(), target, false), to);
         }
@@ -729,7 +889,10 @@ final class ExprTranslator {
     }
 
     static TranslationError unsupported(SourceSpan span, String message) {
-        return new TranslationError(new Diagnostic(DiagnosticCode.PIG_E020, span, message,
+        return new TranslationError(new Diagnostic(
+                DiagnosticCode.PIG_E020,
+                span,
+                message,
                 "the construct is kept out of the output; see the report for the TODO"));
     }
 

@@ -42,6 +42,8 @@ record Field(String pigName, String qualifier, String sqlName, PigType type, Str
      */
     static List<String> schemaNames(List<Field> fields) {
         boolean joined = fields.stream().map(Field::qualifier).distinct().count() > 1;
-        return fields.stream().map(f -> f.pigName() == null ? null : joined ? f.qualifier() + "::" + f.pigName() : f.pigName()).toList();
+        return fields.stream()
+                .map(f -> f.pigName() == null ? null : joined ? f.qualifier() + "::" + f.pigName() : f.pigName())
+                .toList();
     }
 }

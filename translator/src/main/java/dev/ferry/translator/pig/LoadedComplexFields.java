@@ -19,8 +19,18 @@ final class LoadedComplexFields {
     static final String FUNCTION = "PIG_LOAD_AS";
 
     private static final Map<PigType, Character> LETTERS = Map.of(
-            PigType.INT, 'i', PigType.LONG, 'l', PigType.FLOAT, 'f', PigType.DOUBLE, 'd',
-            PigType.CHARARRAY, 'c', PigType.BYTEARRAY, 'a');
+            PigType.INT,
+            'i',
+            PigType.LONG,
+            'l',
+            PigType.FLOAT,
+            'f',
+            PigType.DOUBLE,
+            'd',
+            PigType.CHARARRAY,
+            'c',
+            PigType.BYTEARRAY,
+            'a');
 
     private LoadedComplexFields() {}
 
@@ -31,32 +41,44 @@ final class LoadedComplexFields {
     /** The fields of the bag's tuples, or of the tuple. */
     private static List<FieldSchema> tupleFields(FieldSchema field) {
         if (field.type() == PigType.BAG) {
-            return field.fields().size() == 1 && field.fields().get(0).type() == PigType.TUPLE ? field.fields().get(0).fields() : field.fields();
+            return field.fields().size() == 1 && field.fields().get(0).type() == PigType.TUPLE
+                    ? field.fields().get(0).fields()
+                    : field.fields();
         }
         return field.fields();
     }
 
     /** What the translation knows of the field's inside: a bag's tuple types; nothing for a tuple. */
     static Inner inner(FieldSchema field) {
-        return field.type() == PigType.BAG ? Inner.bag(tupleFields(field).stream().map(FieldSchema::type).toList()) : null;
+        return field.type() == PigType.BAG
+                ? Inner.bag(tupleFields(field).stream().map(FieldSchema::type).toList())
+                : null;
     }
 
     /** {@code PIG_LOAD_AS(column, 'B(i,c)')}. */
     static SqlExpr read(FieldSchema field, String column) {
         List<FieldSchema> fields = tupleFields(field);
         if (fields.isEmpty()) {
-            throw ExprTranslator.unsupported(field.span(), "a " + field.type().keyword() + " field without the types of its tuples' fields"
-                    + " is not translated yet; declare them (b:bag{(x:int, y:chararray)})");
+            throw ExprTranslator.unsupported(
+                    field.span(),
+                    "a " + field.type().keyword() + " field without the types of its tuples' fields"
+                            + " is not translated yet; declare them (b:bag{(x:int, y:chararray)})");
         }
         StringBuilder shape = new StringBuilder(field.type() == PigType.BAG ? "B(" : "T(");
         for (FieldSchema inner : fields) {
             Character letter = LETTERS.get(inner.type());
             if (letter == null) {
-                throw ExprTranslator.unsupported(inner.span(), "a " + inner.type().keyword() + " inside a loaded "
-                        + field.type().keyword() + " is not translated yet (int, long, float, double, chararray and bytearray are)");
+                throw ExprTranslator.unsupported(
+                        inner.span(),
+                        "a " + inner.type().keyword() + " inside a loaded "
+                                + field.type().keyword()
+                                + " is not translated yet (int, long, float, double, chararray and bytearray are)");
             }
             shape.append(shape.length() > 2 ? "," : "").append(letter);
         }
-        return SqlExpr.Call.of(FUNCTION, SqlExpr.ColumnRef.of(column), SqlExpr.Literal.text(shape.append(')').toString()));
+        return SqlExpr.Call.of(
+                FUNCTION,
+                SqlExpr.ColumnRef.of(column),
+                SqlExpr.Literal.text(shape.append(')').toString()));
     }
 }

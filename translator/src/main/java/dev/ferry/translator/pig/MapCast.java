@@ -14,10 +14,17 @@ final class MapCast {
     private MapCast() {}
 
     static Value.Scalar cast(PigExpr.Cast cast, Value.Scalar value) {
-        PigType target = cast.schema().isEmpty() ? PigType.BYTEARRAY : cast.schema().get(0).type();
+        PigType target = cast.schema().isEmpty()
+                ? PigType.BYTEARRAY
+                : cast.schema().get(0).type();
         if (value.type() != PigType.MAP || value.inner() == null) {
-            throw ExprTranslator.unsupported(cast.span(), "casting " + (value.type() == PigType.MAP ? "a map whose value type is not known"
-                    : "a " + value.type().keyword()) + " to a map is not supported yet");
+            throw ExprTranslator.unsupported(
+                    cast.span(),
+                    "casting "
+                            + (value.type() == PigType.MAP
+                                    ? "a map whose value type is not known"
+                                    : "a " + value.type().keyword())
+                            + " to a map is not supported yet");
         }
         PigType source = value.inner().valueType();
         if (target == PigType.BYTEARRAY || target == source) {
@@ -26,7 +33,9 @@ final class MapCast {
         if (source == PigType.BYTEARRAY && target == PigType.CHARARRAY) {
             return new Value.Scalar(value.sql(), PigType.MAP, new Inner(PigType.CHARARRAY));
         }
-        throw ExprTranslator.unsupported(cast.span(), "a cast of a map of " + source.keyword() + " values to map[" + target.keyword()
-                + "] (each value cast) is not translated yet; cast the looked-up values instead");
+        throw ExprTranslator.unsupported(
+                cast.span(),
+                "a cast of a map of " + source.keyword() + " values to map[" + target.keyword()
+                        + "] (each value cast) is not translated yet; cast the looked-up values instead");
     }
 }

@@ -25,8 +25,12 @@ final class NestedCross {
             return Optional.empty();
         }
         for (PigExpr input : cross.inputs()) {
-            if (!(input instanceof PigExpr.FieldRef ref) || ref.qualifier() != null
-                    || !(translate.apply(input) instanceof Value.Bag bag) || bag.filter() != null || bag.distinct() || bag.field() != null) {
+            if (!(input instanceof PigExpr.FieldRef ref)
+                    || ref.qualifier() != null
+                    || !(translate.apply(input) instanceof Value.Bag bag)
+                    || bag.filter() != null
+                    || bag.distinct()
+                    || bag.field() != null) {
                 return Optional.empty();
             }
         }
@@ -36,9 +40,13 @@ final class NestedCross {
     /** The bags FLATTEN(alias) flattens when alias is a nested CROSS of the block, else none. */
     static List<String> flattenedInputs(String alias, List<PigRelation.NestedCommand> commands) {
         for (PigRelation.NestedCommand command : commands) {
-            if (command.alias().equals(alias) && command.op() instanceof PigRelation.NestedOp.Cross cross
-                    && cross.inputs().stream().allMatch(i -> i instanceof PigExpr.FieldRef ref && ref.qualifier() == null)) {
-                return cross.inputs().stream().map(i -> ((PigExpr.FieldRef) i).name()).toList();
+            if (command.alias().equals(alias)
+                    && command.op() instanceof PigRelation.NestedOp.Cross cross
+                    && cross.inputs().stream()
+                            .allMatch(i -> i instanceof PigExpr.FieldRef ref && ref.qualifier() == null)) {
+                return cross.inputs().stream()
+                        .map(i -> ((PigExpr.FieldRef) i).name())
+                        .toList();
             }
         }
         return List.of();
@@ -49,22 +57,28 @@ final class NestedCross {
     /** COUNT or COUNT_STAR of the crossed bags: the product of each bag's count, as a long. */
     static Value.Scalar count(PigExpr.Call call, Value.Crossed crossed, Function<PigExpr, Value> translate) {
         if (!COUNTS.contains(call.function())) {
-            throw ExprTranslator.unsupported(call.span(), call.function() + " of a nested CROSS is not translated yet"
-                    + " (FLATTEN, COUNT and COUNT_STAR of it are)");
+            throw ExprTranslator.unsupported(
+                    call.span(),
+                    call.function() + " of a nested CROSS is not translated yet"
+                            + " (FLATTEN, COUNT and COUNT_STAR of it are)");
         }
         SqlExpr product = null;
         for (int i = 0; i < crossed.inputs().size(); i++) {
             // Pig's COUNT skips a pair whose first field is null: the first bag's first field.
             String function = i == 0 ? call.function() : "COUNT_STAR";
-            Value.Scalar count = (Value.Scalar) translate.apply(new PigExpr.Call(function, List.of(crossed.inputs().get(i)), call.span()));
-            product = product == null ? count.sql() : new SqlExpr.Binary(SqlExpr.BinaryOp.MULTIPLY, product, count.sql());
+            Value.Scalar count = (Value.Scalar) translate.apply(
+                    new PigExpr.Call(function, List.of(crossed.inputs().get(i)), call.span()));
+            product =
+                    product == null ? count.sql() : new SqlExpr.Binary(SqlExpr.BinaryOp.MULTIPLY, product, count.sql());
         }
         return new Value.Scalar(product, PigType.LONG);
     }
 
     /** True when the call's one argument is a nested CROSS alias (only COUNT and COUNT_STAR of it translate). */
     static boolean isCount(PigExpr.Call call, Function<PigExpr, Value> translate) {
-        return call.arguments().size() == 1 && call.arguments().get(0) instanceof PigExpr.FieldRef ref && ref.qualifier() == null
+        return call.arguments().size() == 1
+                && call.arguments().get(0) instanceof PigExpr.FieldRef ref
+                && ref.qualifier() == null
                 && translate.apply(ref) instanceof Value.Crossed;
     }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 final class NestedOrders {
 
     /** Builtins whose result does not depend on the order of their bag. */
-    private static final Set<String> ORDER_BLIND = Set.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX", "SIZE", "IsEmpty");
+    private static final Set<String> ORDER_BLIND =
+            Set.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX", "SIZE", "IsEmpty");
 
     private NestedOrders() {}
 
@@ -38,7 +39,8 @@ final class NestedOrders {
                 whole = distinct.input();
             }
             boolean readsOrdered = whole != null && ordered.contains(root(whole));
-            if (op instanceof PigRelation.NestedOp.Order || readsOrdered && !(op instanceof PigRelation.NestedOp.Distinct)) {
+            if (op instanceof PigRelation.NestedOp.Order
+                    || readsOrdered && !(op instanceof PigRelation.NestedOp.Distinct)) {
                 ordered.add(command.alias());
             } else {
                 ordered.remove(command.alias());
@@ -62,13 +64,17 @@ final class NestedOrders {
     }
 
     private static void check(PigExpr expr, Set<String> ordered) {
-        if (expr instanceof PigExpr.Call call && ORDER_BLIND.contains(call.function()) && call.arguments().size() == 1
+        if (expr instanceof PigExpr.Call call
+                && ORDER_BLIND.contains(call.function())
+                && call.arguments().size() == 1
                 && ordered.contains(root(call.arguments().get(0)))) {
             return;
         }
         if (expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null && ordered.contains(ref.name())) {
-            throw ExprTranslator.unsupported(ref.span(), "the bag '" + ref.name() + "' of a nested ORDER without LIMIT read other than"
-                    + " whole by COUNT, SUM, AVG, MIN, MAX, SIZE or IsEmpty (so that its order would show) is not translated yet");
+            throw ExprTranslator.unsupported(
+                    ref.span(),
+                    "the bag '" + ref.name() + "' of a nested ORDER without LIMIT read other than"
+                            + " whole by COUNT, SUM, AVG, MIN, MAX, SIZE or IsEmpty (so that its order would show) is not translated yet");
         }
         children(expr).forEach(child -> check(child, ordered));
     }

@@ -12,15 +12,19 @@ final class Paths {
 
     /** A glob character or a comma outside {@code ${PARAM}} placeholders. */
     private static final Pattern GLOB_OR_LIST = Pattern.compile("[*?\\[{,]");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
+
+    private static final Pattern PLACEHOLDER =
+            Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
 
     private Paths() {}
 
     static void check(String path, SourceSpan span) {
         String literal = PLACEHOLDER.matcher(path).replaceAll("p");
         if (GLOB_OR_LIST.matcher(literal).find()) {
-            throw ExprTranslator.unsupported(span, "the path '" + path + "' is a Hadoop glob or a comma-separated list,"
-                    + " which Flink's filesystem source does not expand; not translated yet");
+            throw ExprTranslator.unsupported(
+                    span,
+                    "the path '" + path + "' is a Hadoop glob or a comma-separated list,"
+                            + " which Flink's filesystem source does not expand; not translated yet");
         }
     }
 }

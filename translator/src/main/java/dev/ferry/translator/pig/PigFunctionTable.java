@@ -19,10 +19,26 @@ import java.util.TreeMap;
 final class PigFunctionTable {
 
     /** How the result type of a scalar builtin follows from its arguments. */
-    enum ResultType { CHARARRAY, LONG, INT, DOUBLE, BOOLEAN, DATETIME, TUPLE, BAG, MAP, FIRST_ARGUMENT, ROUNDED }
+    enum ResultType {
+        CHARARRAY,
+        LONG,
+        INT,
+        DOUBLE,
+        BOOLEAN,
+        DATETIME,
+        TUPLE,
+        BAG,
+        MAP,
+        FIRST_ARGUMENT,
+        ROUNDED
+    }
 
     /** How the SQL form is written: a function call, or Flink's ROW(...) / MAP[...] constructor. */
-    enum Form { CALL, ROW, MAP }
+    enum Form {
+        CALL,
+        ROW,
+        MAP
+    }
 
     /** A scalar builtin that maps one-to-one onto a SQL function (or constructor) with the same argument order. */
     record Scalar(String pigName, String sqlName, Form form, int minArgs, int maxArgs, ResultType result, String note) {
@@ -46,19 +62,39 @@ final class PigFunctionTable {
         // strings (org.apache.pig.builtin): Java String methods and java.util.regex
         scalar("UPPER", "UPPER", 1, 1, ResultType.CHARARRAY, "String.toUpperCase() in both");
         scalar("LOWER", "LOWER", 1, 1, ResultType.CHARARRAY, "String.toLowerCase() in both");
-        runtime("TRIM", 1, 1, ResultType.CHARARRAY, "String.trim strips every char <= U+0020; Flink's TRIM only spaces");
+        runtime(
+                "TRIM",
+                1,
+                1,
+                ResultType.CHARARRAY,
+                "String.trim strips every char <= U+0020; Flink's TRIM only spaces");
         runtime("LTRIM", 1, 1, ResultType.CHARARRAY, "leading spaces only (tabs stay)");
         runtime("RTRIM", 1, 1, ResultType.CHARARRAY, "trailing spaces only (tabs stay)");
         scalar("CONCAT", "CONCAT", 2, Integer.MAX_VALUE, ResultType.CHARARRAY, "any null argument gives null in both");
         runtime("SUBSTRING", 3, 3, ResultType.CHARARRAY, "0-based, end exclusive, null when out of range");
         runtime("INDEXOF", 2, 3, ResultType.INT, "0-based String.indexOf, -1 when absent");
         runtime("LAST_INDEX_OF", 2, 2, ResultType.INT, "0-based String.lastIndexOf, -1 when absent");
-        runtime("REPLACE", 3, 3, ResultType.CHARARRAY, "String.replaceAll (Java regex, $1 references); a bad pattern gives null");
+        runtime(
+                "REPLACE",
+                3,
+                3,
+                ResultType.CHARARRAY,
+                "String.replaceAll (Java regex, $1 references); a bad pattern gives null");
         runtime("REGEX_EXTRACT", 3, 3, ResultType.CHARARRAY, "Matcher.find, the group or null");
-        runtime("REGEX_EXTRACT_ALL", 2, 2, ResultType.TUPLE, "Matcher.matches on the whole string, every group, else null");
+        runtime(
+                "REGEX_EXTRACT_ALL",
+                2,
+                2,
+                ResultType.TUPLE,
+                "Matcher.matches on the whole string, every group, else null");
         runtime("STRSPLIT", 1, 3, ResultType.TUPLE, "String.split(regex, limit) as a tuple");
-        runtime("REGEX_SEARCH", 2, 2, ResultType.BAG, DIFFERS + "Pig fails the job on a bad pattern or one without a group;"
-                + " the runtime answers null (else group 1 of every Matcher.find, null when none)");
+        runtime(
+                "REGEX_SEARCH",
+                2,
+                2,
+                ResultType.BAG,
+                DIFFERS + "Pig fails the job on a bad pattern or one without a group;"
+                        + " the runtime answers null (else group 1 of every Matcher.find, null when none)");
         runtime("STRSPLITTOBAG", 1, 3, ResultType.BAG, "String.split(regex, limit) as a bag");
         runtime("TOKENIZE", 1, 2, ResultType.BAG, "StringTokenizer on space, double quote, comma, parentheses, star");
         runtime("UCFIRST", 1, 1, ResultType.CHARARRAY, "Character.toUpperCase of the first char");
@@ -70,19 +106,31 @@ final class PigFunctionTable {
         // math: Pig's DoubleBase functions are java.lang.Math over a double
         scalar("ABS", "ABS", 1, 1, ResultType.FIRST_ARGUMENT, DIFFERS + THROWS_ON_NULL);
         runtime("ROUND", 1, 1, ResultType.ROUNDED, "Math.round: halves up, a float gives an int, others a long");
-        runtime("ROUND_TO", 2, 3, ResultType.FIRST_ARGUMENT, DIFFERS + "BigDecimal HALF_EVEN by default; " + THROWS_ON_NULL);
-        for (String name : List.of("CEIL", "FLOOR", "SQRT", "CBRT", "LOG", "LOG10", "EXP", "SIN", "COS", "TAN",
-                "ASIN", "ACOS", "ATAN", "SINH", "COSH", "TANH")) {
+        runtime(
+                "ROUND_TO",
+                2,
+                3,
+                ResultType.FIRST_ARGUMENT,
+                DIFFERS + "BigDecimal HALF_EVEN by default; " + THROWS_ON_NULL);
+        for (String name : List.of(
+                "CEIL", "FLOOR", "SQRT", "CBRT", "LOG", "LOG10", "EXP", "SIN", "COS", "TAN", "ASIN", "ACOS", "ATAN",
+                "SINH", "COSH", "TANH")) {
             runtime(name, 1, 1, ResultType.DOUBLE, "java.lang.Math over a double (CEIL of an int is a double)");
         }
         scalar("RANDOM", "RAND", 0, 0, ResultType.DOUBLE, DIFFERS + "a different random sequence (Math.random in Pig)");
         // datetimes: joda-time in Pig's default zone
-        runtime("ToDate", 1, 3, ResultType.DATETIME,
-                DIFFERS + "an offset parsed from the text is kept by Pig; Flink keeps the instant, shown in the default zone");
+        runtime(
+                "ToDate",
+                1,
+                3,
+                ResultType.DATETIME,
+                DIFFERS
+                        + "an offset parsed from the text is kept by Pig; Flink keeps the instant, shown in the default zone");
         runtime("ToString", 1, 2, ResultType.CHARARRAY, "joda's DateTime.toString or pattern, in Pig's default zone");
         runtime("ToUnixTime", 1, 1, ResultType.LONG, "millis / 1000");
         runtime("ToMilliSeconds", 1, 1, ResultType.LONG, "epoch millis");
-        for (String field : List.of("Year", "Month", "Day", "Hour", "Minute", "Second", "MilliSecond", "Week", "WeekYear")) {
+        for (String field :
+                List.of("Year", "Month", "Day", "Hour", "Minute", "Second", "MilliSecond", "Week", "WeekYear")) {
             runtime("Get" + field, 1, 1, ResultType.INT, "joda field in Pig's default zone");
         }
         for (String unit : List.of("Years", "Months", "Weeks", "Days", "Hours", "Minutes", "Seconds", "MilliSeconds")) {
@@ -92,26 +140,73 @@ final class PigFunctionTable {
         runtime("SubtractDuration", 2, 2, ResultType.DATETIME, "joda DateTime.minus(Period) in Pig's default zone");
         scalar("CurrentTime", "CURRENT_TIMESTAMP", 0, 0, ResultType.DATETIME, "fixed for the whole batch job in both");
         // tuples, bags and maps
-        SCALARS.put("TOTUPLE", new Scalar("TOTUPLE", "ROW", Form.ROW, 1, Integer.MAX_VALUE, ResultType.TUPLE, "a tuple of the arguments in both"));
-        SCALARS.put("TOMAP", new Scalar("TOMAP", "MAP", Form.MAP, 1, Integer.MAX_VALUE, ResultType.MAP,
-                "key, value pairs; a repeated key keeps the last value in both"));
+        SCALARS.put(
+                "TOTUPLE",
+                new Scalar(
+                        "TOTUPLE",
+                        "ROW",
+                        Form.ROW,
+                        1,
+                        Integer.MAX_VALUE,
+                        ResultType.TUPLE,
+                        "a tuple of the arguments in both"));
+        SCALARS.put(
+                "TOMAP",
+                new Scalar(
+                        "TOMAP",
+                        "MAP",
+                        Form.MAP,
+                        1,
+                        Integer.MAX_VALUE,
+                        ResultType.MAP,
+                        "key, value pairs; a repeated key keeps the last value in both"));
         runtime("TOBAG", 1, Integer.MAX_VALUE, ResultType.BAG, "one tuple per argument; arguments of one type");
-        runtime("SIZE", 1, 1, ResultType.LONG, "chars of a chararray, tuples of a bag, entries of a map, fields of a tuple, 1 for a number");
+        runtime(
+                "SIZE",
+                1,
+                1,
+                ResultType.LONG,
+                "chars of a chararray, tuples of a bag, entries of a map, fields of a tuple, 1 for a number");
         runtime("IsEmpty", 1, 1, ResultType.BOOLEAN, DIFFERS + THROWS_ON_NULL);
         runtime("BagToString", 1, 2, ResultType.CHARARRAY, "every field of every tuple joined by the delimiter ('_')");
         runtime("TOP", 3, 3, ResultType.BAG, "the n largest by a field, in the order of Pig's PriorityQueue");
         runtime("KEYSET", 1, 1, ResultType.BAG, "HashMap key order, as Pig");
         runtime("VALUELIST", 1, 1, ResultType.BAG, "HashMap value order, as Pig");
         runtime("VALUESET", 1, 1, ResultType.BAG, "the distinct values in HashMap value order, as Pig");
-        runtime("INVERSEMAP", 1, 1, ResultType.MAP, DIFFERS + THROWS_ON_NULL + " value; a stored result lists its entries in another"
-                + " order (Pig sizes the HashMap to the input map); else each value's text to the bag of its keys");
-        runtime("SUBTRACT", 2, 2, ResultType.BAG, "the distinct tuples of the first bag the second lacks, in Pig's HashSet order");
+        runtime(
+                "INVERSEMAP",
+                1,
+                1,
+                ResultType.MAP,
+                DIFFERS + THROWS_ON_NULL + " value; a stored result lists its entries in another"
+                        + " order (Pig sizes the HashMap to the input map); else each value's text to the bag of its keys");
+        runtime(
+                "SUBTRACT",
+                2,
+                2,
+                ResultType.BAG,
+                "the distinct tuples of the first bag the second lacks, in Pig's HashSet order");
         runtime("BagToTuple", 1, 1, ResultType.TUPLE, "every field of every tuple in one tuple (fields of one type)");
-        runtime("DIFF", 2, 2, ResultType.BAG, DIFFERS + "Pig's class throws on a null argument and fails the job; the runtime answers null"
-                + " (tuples of each bag missing from the other, in Pig's HashSet order)");
+        runtime(
+                "DIFF",
+                2,
+                2,
+                ResultType.BAG,
+                DIFFERS + "Pig's class throws on a null argument and fails the job; the runtime answers null"
+                        + " (tuples of each bag missing from the other, in Pig's HashSet order)");
         // COV and COR as Pig's exec computes them, over bag values (a bag built in the FOREACH)
-        runtime("COV", 1, Integer.MAX_VALUE, ResultType.BAG, "a (var<i>, var<j>, covariance) tuple per pair of double bags; null if a value is null or not a double");
-        runtime("COR", 1, Integer.MAX_VALUE, ResultType.BAG, "a (var<i>, var<j>, correlation) tuple per pair of double bags; null if a value is null or not a double");
+        runtime(
+                "COV",
+                1,
+                Integer.MAX_VALUE,
+                ResultType.BAG,
+                "a (var<i>, var<j>, covariance) tuple per pair of double bags; null if a value is null or not a double");
+        runtime(
+                "COR",
+                1,
+                Integer.MAX_VALUE,
+                ResultType.BAG,
+                "a (var<i>, var<j>, correlation) tuple per pair of double bags; null if a value is null or not a double");
         for (String name : List.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX")) {
             AGGREGATES.put(name, new Aggregate(name, "see Aggregates"));
         }
@@ -119,7 +214,8 @@ final class PigFunctionTable {
 
     /** Builtins that differ from Pig only when given a GROUP's bag (where Pig runs their Algebraic form). */
     private static final Map<String, String> GROUP_BAG_DIFFERENCES = Map.of(
-            "COV", DIFFERS + "Pig 0.18 fails the job when its combiner runs COV on a GROUP's bags (COV.Intermed casts a long"
+            "COV",
+            DIFFERS + "Pig 0.18 fails the job when its combiner runs COV on a GROUP's bags (COV.Intermed casts a long"
                     + " count to Double); the translation gives what Pig's exec gives (as with SET pig.exec.nocombiner true)");
 
     private PigFunctionTable() {}

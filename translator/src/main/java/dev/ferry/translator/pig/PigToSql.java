@@ -5,14 +5,13 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.FieldSchema;
-import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
-import dev.ferry.secrets.SecretNames;
-import dev.ferry.secrets.SecretText;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
+import dev.ferry.secrets.SecretNames;
+import dev.ferry.secrets.SecretText;
 import dev.ferry.translator.sql.Column;
 import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlJob;
@@ -37,23 +36,27 @@ import java.util.regex.Pattern;
  */
 public final class PigToSql {
 
-    private static final Pattern PARAMETER = Pattern.compile("(?<!\\\\)\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
+    private static final Pattern PARAMETER =
+            Pattern.compile("(?<!\\\\)\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
 
     private final PigScript script;
     private final Diagnostics diagnostics;
     private final TreeSet<String> parameters = new TreeSet<>();
     /** Parameters that stand for a secret the script wrote into a path: filled from a secret store, never from the script. */
     private final TreeSet<String> secretParameters = new TreeSet<>();
+
     private final ExprTranslator expressions;
     private final Map<String, Relation> aliases = new HashMap<>();
     /** Aliases whose statement failed: reading one again is a follow-on error, reported once. */
     private final java.util.Set<String> failedAliases = new java.util.HashSet<>();
+
     private final Map<String, Integer> viewNames = new HashMap<>();
     private final List<SqlJob.Table> sources = new ArrayList<>();
     private final List<SqlJob.View> views = new ArrayList<>();
     private final List<SqlJob.Table> sinks = new ArrayList<>();
     /** The names of sources, views and sinks as they are created: the order the job runs them in. */
     private final List<String> order = new ArrayList<>();
+
     private final List<SqlJob.Insert> inserts = new ArrayList<>();
     private final Names tableNames = new Names();
     private final AliasUses uses;
@@ -69,6 +72,7 @@ public final class PigToSql {
     private final Map<Relation.Ordered, Relation.Named> materialized = new HashMap<>();
     /** GROUPs and COGROUPs read as rows, one view each. */
     private final Map<Relation.Grouped, Relation.Named> groupRows = new HashMap<>();
+
     private final Map<Relation.Cogrouped, Relation.Named> cogroupRows = new HashMap<>();
     private int statementIndex;
 
@@ -102,13 +106,19 @@ public final class PigToSql {
         }
         for (PigScript.ParamDefault d : script.defaults()) {
             if (d.isShellCommand()) {
-                diagnostics.report(DiagnosticCode.PIG_E003, d.span(), "parameter '" + d.name() + "' takes its value from the shell command "
-                        + d.value() + ", which Ferry does not run", "pass the value from the workflow instead (<param>" + d.name() + "=...</param>)");
+                diagnostics.report(
+                        DiagnosticCode.PIG_E003,
+                        d.span(),
+                        "parameter '" + d.name() + "' takes its value from the shell command " + d.value()
+                                + ", which Ferry does not run",
+                        "pass the value from the workflow instead (<param>" + d.name() + "=...</param>)");
                 failed = true;
             }
         }
         if (inserts.isEmpty() && !failed) {
-            diagnostics.report(DiagnosticCode.PIG_E020, SourceSpan.file(script.file()),
+            diagnostics.report(
+                    DiagnosticCode.PIG_E020,
+                    SourceSpan.file(script.file()),
                     "the script has no STORE, so it has no effect as a batch job",
                     "DUMP prints to the console in Pig; store the result to translate it");
             failed = true;
@@ -118,8 +128,12 @@ public final class PigToSql {
         }
         Map<String, String> defaults = new TreeMap<>();
         // A secret's %default/%declare value is not printed in the script's header (the DAG passes a reference).
-        script.defaults().forEach(d -> defaults.putIfAbsent(d.name(), SecretNames.isSecret(d.name())
-                ? "a secret, read from the Airflow Variable '" + d.name() + "'" : d.value()));
+        script.defaults()
+                .forEach(d -> defaults.putIfAbsent(
+                        d.name(),
+                        SecretNames.isSecret(d.name())
+                                ? "a secret, read from the Airflow Variable '" + d.name() + "'"
+                                : d.value()));
         parameters.addAll(defaults.keySet());
         List<SqlJob.JobParameter> jobParameters = parameters.stream()
                 .map(name -> new SqlJob.JobParameter(name, defaults.get(name), secretParameters.contains(name)))
@@ -132,7 +146,9 @@ public final class PigToSql {
             return List.of(assign.alias());
         }
         if (statement instanceof PigStatement.Split split) {
-            List<String> outputs = new ArrayList<>(split.branches().stream().map(PigStatement.SplitBranch::alias).toList());
+            List<String> outputs = new ArrayList<>(split.branches().stream()
+                    .map(PigStatement.SplitBranch::alias)
+                    .toList());
             if (split.otherwise() != null) {
                 outputs.add(split.otherwise());
             }
@@ -154,15 +170,18 @@ public final class PigToSql {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
-        } else if (statement instanceof PigStatement.DefineFunction define && ExprTranslator.isDefinableBuiltin(define.function())) {
+        } else if (statement instanceof PigStatement.DefineFunction define
+                && ExprTranslator.isDefinableBuiltin(define.function())) {
             expressions.define(define.name(), define.function());
         } else if (statement instanceof PigStatement.DefineFunction define) {
             throw JavaUdfTodo.of(define, script.udfs());
         } else if (statement instanceof PigStatement.Assert assertion) {
             assertion(assertion);
         } else {
-            throw NotTranslatable.of(statement).orElseGet(() -> ExprTranslator.unsupported(statement.span(),
-                    describe(statement) + " is not translated yet by the Flink SQL translation"));
+            throw NotTranslatable.of(statement)
+                    .orElseGet(() -> ExprTranslator.unsupported(
+                            statement.span(),
+                            describe(statement) + " is not translated yet by the Flink SQL translation"));
         }
     }
 
@@ -172,34 +191,51 @@ public final class PigToSql {
      */
     private void assertion(PigStatement.Assert assertion) {
         Relation.Named input = named(assertion.input(), assertion.span());
-        SqlExpr check = SqlExpr.Call.of("PIG_ASSERT", condition(assertion.condition(), input),
+        SqlExpr check = SqlExpr.Call.of(
+                "PIG_ASSERT",
+                condition(assertion.condition(), input),
                 SqlExpr.Literal.text(assertion.message() == null ? "" : assertion.message()));
-        Relation.Named checked = view(assertion.input(), assertion.span(), SqlQuery.selectAll(input.sqlName()).withWhere(check),
+        Relation.Named checked = view(
+                assertion.input(),
+                assertion.span(),
+                SqlQuery.selectAll(input.sqlName()).withWhere(check),
                 input.fields());
         aliases.put(assertion.input(), keepOrder(assertion.input(), checked, input));
     }
 
     private void command(PigStatement.Command command) {
         switch (command.keyword()) {
-            case "DUMP", "DESCRIBE", "EXPLAIN", "ILLUSTRATE" -> diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
-                    command.keyword() + " only prints in Pig; it is not part of the batch job");
+            case "DUMP", "DESCRIBE", "EXPLAIN", "ILLUSTRATE" ->
+                diagnostics.report(
+                        DiagnosticCode.PIG_W001,
+                        command.span(),
+                        command.keyword() + " only prints in Pig; it is not part of the batch job");
             case "REGISTER" -> {
                 if (NotTranslatable.of(command).isPresent()) {
                     throw NotTranslatable.of(command).get();
                 }
                 // A jar only ships code: what the script uses from it (a DEFINE, a loader, a call) is reported there.
-                diagnostics.report(DiagnosticCode.PIG_W001, command.span(), "REGISTER " + command.argument() + " ships code to Pig's"
-                        + " tasks; the Flink job loads no jar", "a UDF or loader the script uses from it is reported where it is used");
+                diagnostics.report(
+                        DiagnosticCode.PIG_W001,
+                        command.span(),
+                        "REGISTER " + command.argument() + " ships code to Pig's"
+                                + " tasks; the Flink job loads no jar",
+                        "a UDF or loader the script uses from it is reported where it is used");
             }
             case "SET" -> {
                 if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
-                    diagnostics.report(DiagnosticCode.PIG_W001, command.span(),
+                    diagnostics.report(
+                            DiagnosticCode.PIG_W001,
+                            command.span(),
                             "SET tunes Pig's MapReduce execution; Flink settings belong to the FlinkDeployment",
                             "carry the intent into flinkConfiguration by hand if it matters: " + command.text());
                 }
             }
-            default -> throw NotTranslatable.of(command).orElseGet(() -> ExprTranslator.unsupported(command.span(),
-                    command.keyword() + " is not translated yet by the Flink SQL translation"));
+            default ->
+                throw NotTranslatable.of(command)
+                        .orElseGet(() -> ExprTranslator.unsupported(
+                                command.span(),
+                                command.keyword() + " is not translated yet by the Flink SQL translation"));
         }
     }
 
@@ -220,7 +256,8 @@ public final class PigToSql {
     private Relation relation(String alias, PigRelation relation) {
         if (relation instanceof PigRelation.Join join && join.partitioner() != null
                 || relation instanceof PigRelation.Distinct distinct && distinct.partitioner() != null) {
-            throw ExprTranslator.unsupported(relation.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
+            throw ExprTranslator.unsupported(
+                    relation.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
         }
         if (relation instanceof PigRelation.Order order && order.comparator() != null) {
             throw ExprTranslator.unsupported(relation.span(), "ORDER ... USING a comparator UDF is not translated yet");
@@ -231,16 +268,19 @@ public final class PigToSql {
         if (relation instanceof PigRelation.Cogroup cogroup) {
             return cogroup(alias, cogroup);
         }
-        if (relation instanceof PigRelation.Filter filter && relationOf(filter.input(), filter.span()) instanceof Relation.Grouped grouped) {
+        if (relation instanceof PigRelation.Filter filter
+                && relationOf(filter.input(), filter.span()) instanceof Relation.Grouped grouped) {
             return cogrouped(grouped).filtered(filter.condition(), filter.span());
         }
-        if (relation instanceof PigRelation.Filter filter && relationOf(filter.input(), filter.span()) instanceof Relation.Cogrouped cogrouped) {
+        if (relation instanceof PigRelation.Filter filter
+                && relationOf(filter.input(), filter.span()) instanceof Relation.Cogrouped cogrouped) {
             return cogrouped.filtered(filter.condition(), filter.span());
         }
         if (relation instanceof PigRelation.Filter filter) {
             Relation.Named input = named(filter.input(), filter.span());
             SqlExpr condition = condition(filter.condition(), input);
-            Relation.Named result = view(alias, filter.span(), SqlQuery.selectAll(input.sqlName()).withWhere(condition), input.fields());
+            Relation.Named result = view(
+                    alias, filter.span(), SqlQuery.selectAll(input.sqlName()).withWhere(condition), input.fields());
             return keepOrder(filter.input(), result, input);
         }
         if (relation instanceof PigRelation.Foreach foreach) {
@@ -273,7 +313,8 @@ public final class PigToSql {
         }
         if (relation instanceof PigRelation.Distinct distinct) {
             Relation.Named input = named(distinct.input(), distinct.span());
-            return view(alias, distinct.span(), SqlQuery.selectAll(input.sqlName()).withDistinct(), input.fields());
+            return view(
+                    alias, distinct.span(), SqlQuery.selectAll(input.sqlName()).withDistinct(), input.fields());
         }
         if (relation instanceof PigRelation.Alias same) {
             return relationOf(same.source(), same.span());
@@ -293,14 +334,19 @@ public final class PigToSql {
         if (relation instanceof PigRelation.Cube cube) {
             return cube(alias, cube);
         }
-        throw NotTranslatable.of(relation).orElseGet(() -> ExprTranslator.unsupported(relation.span(),
-                relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT) + " is not translated yet by the Flink SQL translation"));
+        throw NotTranslatable.of(relation)
+                .orElseGet(() -> ExprTranslator.unsupported(
+                        relation.span(),
+                        relation.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
+                                + " is not translated yet by the Flink SQL translation"));
     }
 
     private Relation load(String alias, PigRelation.Load load) {
         StorageFunctions.Storage storage = StorageFunctions.load(load.function(), load.path(), load.schema());
         expressions.complexCasts().loadedWith(storage.caster());
-        storage.notes().forEach(note -> expressions.warnDiffers(load.function().span(), load.function().simpleName(), note));
+        storage.notes()
+                .forEach(note -> expressions.warnDiffers(
+                        load.function().span(), load.function().simpleName(), note));
         String delimiter = storage.delimiter();
         List<FieldSchema> schema = load.schema().isEmpty() ? storage.schema() : load.schema();
         String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
@@ -322,22 +368,34 @@ public final class PigToSql {
         List<SelectItem> complexRead = new ArrayList<>();
         for (var fieldSchema : schema) {
             boolean complex = LoadedComplexFields.isComplex(fieldSchema);
-            Inner inner = fieldSchema.type() == PigType.MAP ? PigTypes.loadedMap(fieldSchema) : complex ? LoadedComplexFields.inner(fieldSchema) : null;
-            var type = fieldSchema.type() == PigType.MAP ? PigTypes.LOADED_MAP : complex ? SqlType.STRING
-                    : PigTypes.columnType(fieldSchema.type()).orElseThrow(() -> ExprTranslator.unsupported(fieldSchema.span(),
-                    fieldSchema.type().keyword() + " fields are not supported by the Flink SQL translation yet"));
+            Inner inner = fieldSchema.type() == PigType.MAP
+                    ? PigTypes.loadedMap(fieldSchema)
+                    : complex ? LoadedComplexFields.inner(fieldSchema) : null;
+            var type = fieldSchema.type() == PigType.MAP
+                    ? PigTypes.LOADED_MAP
+                    : complex
+                            ? SqlType.STRING
+                            : PigTypes.columnType(fieldSchema.type())
+                                    .orElseThrow(() -> ExprTranslator.unsupported(
+                                            fieldSchema.span(),
+                                            fieldSchema.type().keyword()
+                                                    + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
-                throw ExprTranslator.unsupported(fieldSchema.span(), "the file tag is a chararray; declaring it "
-                        + fieldSchema.type().keyword() + " is not translated yet");
+                throw ExprTranslator.unsupported(
+                        fieldSchema.span(),
+                        "the file tag is a chararray; declaring it "
+                                + fieldSchema.type().keyword() + " is not translated yet");
             }
             // AS (int, chararray): unnamed fields, reachable by position only.
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
-            complexRead.add(new SelectItem(complex ? LoadedComplexFields.read(fieldSchema, sqlName) : SqlExpr.ColumnRef.of(sqlName), sqlName));
+            complexRead.add(new SelectItem(
+                    complex ? LoadedComplexFields.read(fieldSchema, sqlName) : SqlExpr.ColumnRef.of(sqlName), sqlName));
         }
         String table = tableName(alias);
-        sources.add(new SqlJob.Table(table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
+        sources.add(new SqlJob.Table(
+                table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
         order.add(table);
         if (schema.stream().anyMatch(LoadedComplexFields::isComplex)) {
             // The table holds the bags' and tuples' text; this view reads them as Pig's load caster does.
@@ -353,7 +411,9 @@ public final class PigToSql {
     private Relation reload(String alias, PigRelation.Load load, Relation stored) {
         Relation.Named input = materialize(stored);
         if (load.schema().isEmpty()) {
-            return new Relation.Named(input.sqlName(), input.fields().stream().map(f -> f.qualified(alias)).toList());
+            return new Relation.Named(
+                    input.sqlName(),
+                    input.fields().stream().map(f -> f.qualified(alias)).toList());
         }
         Scope scope = new Scope.Plain(input, null);
         List<SelectItem> items = new ArrayList<>();
@@ -361,16 +421,21 @@ public final class PigToSql {
         Names names = new Names();
         for (int i = 0; i < load.schema().size(); i++) {
             var declared = load.schema().get(i);
-            Value.Scalar value = i < input.fields().size() || input.fields().stream().anyMatch(Field::isRest)
-                    ? ((Scope.Plain) scope).positional(i, declared.span())
-                    : new Value.Scalar(SqlExpr.Literal.NULL, PigType.BYTEARRAY);
+            Value.Scalar value =
+                    i < input.fields().size() || input.fields().stream().anyMatch(Field::isRest)
+                            ? ((Scope.Plain) scope).positional(i, declared.span())
+                            : new Value.Scalar(SqlExpr.Literal.NULL, PigType.BYTEARRAY);
             if (PigTypes.columnType(declared.type()).isEmpty()) {
-                throw ExprTranslator.unsupported(declared.span(), declared.type().keyword() + " fields are not supported by the Flink SQL translation yet");
+                throw ExprTranslator.unsupported(
+                        declared.span(),
+                        declared.type().keyword() + " fields are not supported by the Flink SQL translation yet");
             }
             // Through the file Pig's value becomes text and is read back with the declared type.
-            Value.Scalar text = value.type() == PigType.BYTEARRAY || value.type() == PigType.CHARARRAY ? value
+            Value.Scalar text = value.type() == PigType.BYTEARRAY || value.type() == PigType.CHARARRAY
+                    ? value
                     : expressions.cast(value, PigType.CHARARRAY, declared.span());
-            Value.Scalar typed = expressions.cast(new Value.Scalar(text.sql(), PigType.BYTEARRAY), declared.type(), declared.span());
+            Value.Scalar typed =
+                    expressions.cast(new Value.Scalar(text.sql(), PigType.BYTEARRAY), declared.type(), declared.span());
             String sqlName = names.unique(declared.name() != null ? declared.name() : "f" + i);
             items.add(new SelectItem(typed.sql(), sameColumn(typed.sql(), sqlName) ? null : sqlName));
             fields.add(new Field(declared.name(), alias, sqlName, declared.type()));
@@ -423,7 +488,8 @@ public final class PigToSql {
             }
             Field kept = null;
             for (Field f : result.fields()) {
-                if (f.sqlName().equals(ref.name()) && input.fields().stream().anyMatch(i -> i.sqlName().equals(ref.name()))) {
+                if (f.sqlName().equals(ref.name())
+                        && input.fields().stream().anyMatch(i -> i.sqlName().equals(ref.name()))) {
                     kept = f;
                 }
             }
@@ -451,7 +517,9 @@ public final class PigToSql {
     private SqlExpr condition(PigExpr expr, Relation.Named input) {
         Value.Scalar condition = expressions.scalar(expr, scope(input));
         if (condition.type() != PigType.BOOLEAN) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, expr.span(),
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    expr.span(),
                     "a condition must be boolean, found " + condition.type().keyword()));
         }
         return condition.sql();
@@ -465,20 +533,25 @@ public final class PigToSql {
 
     /** True when a GENERATE item FLATTENs a bag or asks whether one is empty: rows of the bag, not only aggregates. */
     private static boolean readsBagsAsRows(List<PigRelation.GenerateItem> items) {
-        return items.stream().anyMatch(item -> item.expr() instanceof PigExpr.Flatten f && !isGroupKey(f.expr())
-                || mentionsCall(item.expr(), "IsEmpty"));
+        return items.stream()
+                .anyMatch(item -> item.expr() instanceof PigExpr.Flatten f && !isGroupKey(f.expr())
+                        || mentionsCall(item.expr(), "IsEmpty"));
     }
 
     private static boolean isGroupKey(PigExpr expr) {
-        return expr instanceof PigExpr.FieldRef ref && ref.name().equals("group") || expr instanceof PigExpr.PositionalRef p && p.index() == 0;
+        return expr instanceof PigExpr.FieldRef ref && ref.name().equals("group")
+                || expr instanceof PigExpr.PositionalRef p && p.index() == 0;
     }
 
     private static boolean mentionsCall(PigExpr expr, String function) {
         if (expr instanceof PigExpr.Call call) {
-            return call.function().equals(function) || call.arguments().stream().anyMatch(a -> mentionsCall(a, function));
+            return call.function().equals(function)
+                    || call.arguments().stream().anyMatch(a -> mentionsCall(a, function));
         }
         if (expr instanceof PigExpr.Bincond b) {
-            return mentionsCall(b.condition(), function) || mentionsCall(b.whenTrue(), function) || mentionsCall(b.whenFalse(), function);
+            return mentionsCall(b.condition(), function)
+                    || mentionsCall(b.whenTrue(), function)
+                    || mentionsCall(b.whenFalse(), function);
         }
         if (expr instanceof PigExpr.Not n) {
             return mentionsCall(n.expr(), function);
@@ -498,7 +571,9 @@ public final class PigToSql {
                 if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
                     bags.add(ref.name());
                     bags.addAll(NestedCross.flattenedInputs(ref.name(), nestedCommands));
-                } else if (inner instanceof PigExpr.PositionalRef p && p.index() >= 1 && p.index() <= cogroup.sides().size()) {
+                } else if (inner instanceof PigExpr.PositionalRef p
+                        && p.index() >= 1
+                        && p.index() <= cogroup.sides().size()) {
                     bags.add(cogroup.sides().get(p.index() - 1).bagAlias());
                 }
             }
@@ -509,7 +584,8 @@ public final class PigToSql {
     /** COGROUP a BY x [INNER], b BY y ...: one key, one bag per input; the FOREACH that reads it makes the SQL. */
     private Relation cogroup(String alias, PigRelation.Cogroup cogroup) {
         if (cogroup.partitioner() != null) {
-            throw ExprTranslator.unsupported(cogroup.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
+            throw ExprTranslator.unsupported(
+                    cogroup.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
         }
         List<Relation.Named> inputs = new ArrayList<>();
         for (PigRelation.GroupInput input : cogroup.groupInputs()) {
@@ -517,12 +593,14 @@ public final class PigToSql {
                 throw ExprTranslator.unsupported(input.span(), "COGROUP ... ALL is not translated yet");
             }
             if (input.keys().size() != cogroup.groupInputs().get(0).keys().size()) {
-                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, input.span(), "the COGROUP inputs have different numbers of keys"));
+                throw new TranslationError(Diagnostic.of(
+                        DiagnosticCode.PIG_E013, input.span(), "the COGROUP inputs have different numbers of keys"));
             }
             inputs.add(named(input.alias(), input.span()));
         }
         if (new java.util.HashSet<>(inputs.stream().map(Relation.Named::sqlName).toList()).size() < inputs.size()) {
-            throw ExprTranslator.unsupported(cogroup.span(), "a COGROUP of a relation with itself is not translated yet");
+            throw ExprTranslator.unsupported(
+                    cogroup.span(), "a COGROUP of a relation with itself is not translated yet");
         }
         int keyCount = cogroup.groupInputs().get(0).keys().size();
         List<List<Value.Scalar>> keys = new ArrayList<>();
@@ -546,13 +624,18 @@ public final class PigToSql {
             }
             PigExpr first = cogroup.groupInputs().get(0).keys().get(k);
             String pigName = first instanceof PigExpr.FieldRef ref ? ref.name() : null;
-            String sqlName = keyNames.unique(keyCount == 1 ? "group_key" : pigName != null ? pigName : "group_key_" + (k + 1));
+            String sqlName =
+                    keyNames.unique(keyCount == 1 ? "group_key" : pigName != null ? pigName : "group_key_" + (k + 1));
             keyFields.add(new Field(pigName, null, sqlName, type));
         }
         List<Relation.Side> sides = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             PigRelation.GroupInput input = cogroup.groupInputs().get(i);
-            sides.add(new Relation.Side(input.alias(), inputs.get(i), keys.get(i).stream().map(Value.Scalar::sql).toList(), input.inner()));
+            sides.add(new Relation.Side(
+                    input.alias(),
+                    inputs.get(i),
+                    keys.get(i).stream().map(Value.Scalar::sql).toList(),
+                    input.inner()));
         }
         return new Relation.Cogrouped(sides, keyFields, false, List.of(), List.of(cogroup.span()));
     }
@@ -566,7 +649,9 @@ public final class PigToSql {
         for (PigExpr filter : cogrouped.filters()) {
             Value.Scalar condition = expressions.scalar(filter, scope);
             if (condition.type() != PigType.BOOLEAN) {
-                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, filter.span(),
+                throw new TranslationError(Diagnostic.of(
+                        DiagnosticCode.PIG_E013,
+                        filter.span(),
                         "a condition must be boolean, found " + condition.type().keyword()));
             }
             conditions.add(condition.sql());
@@ -594,59 +679,82 @@ public final class PigToSql {
      */
     private Optional<Relation> topN(String alias, PigRelation.NestedForeach nested) {
         List<PigRelation.NestedCommand> limits = nested.commands().stream()
-                .filter(c -> c.op() instanceof PigRelation.NestedOp.Limit).toList();
+                .filter(c -> c.op() instanceof PigRelation.NestedOp.Limit)
+                .toList();
         if (limits.isEmpty()) {
             return Optional.empty();
         }
         PigRelation.NestedCommand limitCommand = limits.get(limits.size() - 1);
         Relation input = relationOf(nested.input(), nested.span());
         if (!(input instanceof Relation.Grouped grouped)) {
-            throw ExprTranslator.unsupported(limitCommand.span(), "a nested LIMIT over a COGROUP or a non-grouped relation is not translated yet");
+            throw ExprTranslator.unsupported(
+                    limitCommand.span(),
+                    "a nested LIMIT over a COGROUP or a non-grouped relation is not translated yet");
         }
         Map<String, PigRelation.NestedCommand> byAlias = new java.util.HashMap<>();
         nested.commands().forEach(c -> byAlias.put(c.alias(), c));
         PigRelation.NestedOp.Limit limit = (PigRelation.NestedOp.Limit) limitCommand.op();
         PigRelation.NestedCommand orderCommand = byAlias.get(plainName(limit.input()));
-        if (orderCommand == null || !(orderCommand.op() instanceof PigRelation.NestedOp.Order order) || order.comparator() != null) {
-            throw ExprTranslator.unsupported(limitCommand.span(), "a nested LIMIT of a bag not ORDERed just before (Pig keeps arbitrary rows)"
-                    + " is not translated yet");
+        if (orderCommand == null
+                || !(orderCommand.op() instanceof PigRelation.NestedOp.Order order)
+                || order.comparator() != null) {
+            throw ExprTranslator.unsupported(
+                    limitCommand.span(),
+                    "a nested LIMIT of a bag not ORDERed just before (Pig keeps arbitrary rows)"
+                            + " is not translated yet");
         }
         PigRelation.NestedCommand filterCommand = byAlias.get(plainName(order.input()));
-        PigRelation.NestedOp.Filter filter = filterCommand != null && filterCommand.op() instanceof PigRelation.NestedOp.Filter f ? f : null;
+        PigRelation.NestedOp.Filter filter =
+                filterCommand != null && filterCommand.op() instanceof PigRelation.NestedOp.Filter f ? f : null;
         String bag = plainName(filter != null ? filter.input() : order.input());
         java.util.Set<PigRelation.NestedCommand> chain = new java.util.HashSet<>(List.of(limitCommand, orderCommand));
         if (filter != null) {
             chain.add(filterCommand);
         }
         if (!grouped.bagAlias().equals(bag) || chain.size() != nested.commands().size()) {
-            throw ExprTranslator.unsupported(limitCommand.span(), "a nested LIMIT beside other nested commands, or of another bag than"
-                    + " the GROUP's, is not translated yet");
+            throw ExprTranslator.unsupported(
+                    limitCommand.span(),
+                    "a nested LIMIT beside other nested commands, or of another bag than"
+                            + " the GROUP's, is not translated yet");
         }
         Relation.Named rows = grouped.input();
         List<OrderItem> ordering = ordering(order.keys(), rows);
         Names names = new Names();
         rows.fields().forEach(f -> names.unique(f.sqlName()));
         String number = names.unique("row_in_group");
-        Select numbered = Select.of(List.of(
-                new SelectItem(new SqlExpr.Star(), null),
-                new SelectItem(new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), grouped.keys(), ordering), number)),
+        Select numbered = Select.of(
+                List.of(
+                        new SelectItem(new SqlExpr.Star(), null),
+                        new SelectItem(
+                                new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), grouped.keys(), ordering), number)),
                 new SqlQuery.TableRef(rows.sqlName()));
         if (filter != null) {
             numbered = numbered.withWhere(condition(filter.condition(), rows));
         }
-        List<SelectItem> columns = rows.fields().stream().map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null)).toList();
-        Select kept = Select.of(columns, new SqlQuery.Derived(numbered, "numbered")).withWhere(new SqlExpr.Binary(
-                SqlExpr.BinaryOp.LE, SqlExpr.ColumnRef.of(number), new SqlExpr.Literal(limitCount(limit.count()))));
-        List<SourceSpan> spans = filter != null ? List.of(filterCommand.span(), orderCommand.span(), limitCommand.span())
+        List<SelectItem> columns = rows.fields().stream()
+                .map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null))
+                .toList();
+        Select kept = Select.of(columns, new SqlQuery.Derived(numbered, "numbered"))
+                .withWhere(new SqlExpr.Binary(
+                        SqlExpr.BinaryOp.LE,
+                        SqlExpr.ColumnRef.of(number),
+                        new SqlExpr.Literal(limitCount(limit.count()))));
+        List<SourceSpan> spans = filter != null
+                ? List.of(filterCommand.span(), orderCommand.span(), limitCommand.span())
                 : List.of(orderCommand.span(), limitCommand.span());
         Relation.Named top = view(alias + "_" + limitCommand.alias(), spans, kept, rows.fields());
-        Relation.Grouped regrouped = new Relation.Grouped(top, limitCommand.alias(), grouped.keys(), grouped.keyFields(), grouped.span());
+        Relation.Grouped regrouped =
+                new Relation.Grouped(top, limitCommand.alias(), grouped.keys(), grouped.keyFields(), grouped.span());
         try {
-            return Optional.of(foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()), regrouped));
+            return Optional.of(
+                    foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()), regrouped));
         } catch (TranslationError e) {
-            if (e.diagnostic().filter(d -> d.code() == DiagnosticCode.PIG_E011 || d.code() == DiagnosticCode.PIG_E010).isPresent()) {
-                throw ExprTranslator.unsupported(limitCommand.span(), "a GENERATE that reads the whole bag beside its nested LIMIT"
-                        + " is not translated yet");
+            if (e.diagnostic()
+                    .filter(d -> d.code() == DiagnosticCode.PIG_E011 || d.code() == DiagnosticCode.PIG_E010)
+                    .isPresent()) {
+                throw ExprTranslator.unsupported(
+                        limitCommand.span(),
+                        "a GENERATE that reads the whole bag beside its nested LIMIT" + " is not translated yet");
             }
             throw e;
         }
@@ -661,7 +769,9 @@ public final class PigToSql {
         Projection projection = project(foreach, new Scope.Grouped(grouped));
         // GROUP ALL is one group, or none over no rows; SQL's GROUP BY () would give one row of zeros.
         List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
-        SqlQuery query = Select.of(projection.items, new SqlQuery.TableRef(grouped.input().sqlName())).withGroupBy(groupBy);
+        SqlQuery query = Select.of(
+                        projection.items, new SqlQuery.TableRef(grouped.input().sqlName()))
+                .withGroupBy(groupBy);
         List<SourceSpan> spans = List.of(grouped.span(), foreach.span());
         return view(alias, spans, query, projection.fields);
     }
@@ -683,21 +793,28 @@ public final class PigToSql {
             } else if (op instanceof PigRelation.NestedOp.Filter filter
                     && expressions.translate(filter.input(), nested) instanceof Value.Bag bag) {
                 SqlExpr condition = condition(filter.condition(), bag.relation());
-                SqlExpr all = bag.filter() == null ? condition : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), condition);
+                SqlExpr all = bag.filter() == null
+                        ? condition
+                        : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), condition);
                 locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), all, bag.distinct()));
             } else if (op instanceof PigRelation.NestedOp.Cross cross
-                    && NestedCross.of(cross, e -> expressions.translate(e, nested), scope).orElse(null) instanceof Value.Crossed crossed) {
+                    && NestedCross.of(cross, e -> expressions.translate(e, nested), scope)
+                                    .orElse(null)
+                            instanceof Value.Crossed crossed) {
                 locals.put(command.alias(), crossed);
             } else if (op instanceof PigRelation.NestedOp.Distinct distinct
                     && expressions.translate(distinct.input(), nested) instanceof Value.Bag bag) {
                 locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), bag.filter(), true));
-            } else if (op instanceof PigRelation.NestedOp.Order order && order.comparator() == null
+            } else if (op instanceof PigRelation.NestedOp.Order order
+                    && order.comparator() == null
                     && expressions.translate(order.input(), nested) instanceof Value.Bag bag) {
                 // The same rows: NestedOrders checked that nothing reads their order.
                 locals.put(command.alias(), bag);
             } else {
-                throw ExprTranslator.unsupported(command.span(), "nested " + op.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
-                        + " inside FOREACH { } is not translated yet");
+                throw ExprTranslator.unsupported(
+                        command.span(),
+                        "nested " + op.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)
+                                + " inside FOREACH { } is not translated yet");
             }
         }
         return nested;
@@ -715,44 +832,67 @@ public final class PigToSql {
             List<String> defaultNames = new ArrayList<>();
             asWidth = item.names().size();
             expand(item.expr(), scope, values, defaultNames);
-            if (!item.names().isEmpty() && item.names().size() != values.size() && item.expr() instanceof PigExpr.Flatten) {
+            if (!item.names().isEmpty()
+                    && item.names().size() != values.size()
+                    && item.expr() instanceof PigExpr.Flatten) {
                 // Pig takes the AS names when the flattened value's schema is unknown (a tuple of STRSPLIT, say):
                 // Ferry does not know that width yet, so this is a TODO, never an error Pig would not give.
-                throw ExprTranslator.unsupported(item.span(), "FLATTEN of a value whose width Ferry does not know, named by AS ("
-                        + item.names().size() + " field(s)), is not translated yet");
+                throw ExprTranslator.unsupported(
+                        item.span(),
+                        "FLATTEN of a value whose width Ferry does not know, named by AS ("
+                                + item.names().size() + " field(s)), is not translated yet");
             }
             if (!item.names().isEmpty() && item.names().size() != values.size()) {
-                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, item.span(),
+                throw new TranslationError(Diagnostic.of(
+                        DiagnosticCode.PIG_E013,
+                        item.span(),
                         "AS names " + item.names().size() + " field(s) but the expression gives " + values.size()));
             }
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
-                String pigName = item.names().isEmpty() ? pigNameOf(item.expr(), defaultNames.get(i)) : item.names().get(i).name();
+                String pigName = item.names().isEmpty()
+                        ? pigNameOf(item.expr(), defaultNames.get(i))
+                        : item.names().get(i).name();
                 // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city.
-                String qualifier = item.names().isEmpty() && item.expr() instanceof PigExpr.FieldRef ref ? ref.qualifier() : null;
+                String qualifier =
+                        item.names().isEmpty() && item.expr() instanceof PigExpr.FieldRef ref ? ref.qualifier() : null;
                 if (pigName != null && pigName.contains("::")) {
                     qualifier = pigName.substring(0, pigName.lastIndexOf("::"));
                     pigName = pigName.substring(pigName.lastIndexOf("::") + 2);
-                    defaultNames.set(i, names.isTaken(pigName) ? qualifier.replace("::", "_") + "_" + pigName : pigName);
+                    defaultNames.set(
+                            i, names.isTaken(pigName) ? qualifier.replace("::", "_") + "_" + pigName : pigName);
                 }
                 if (pigName != null && !pigNames.add((qualifier == null ? "" : qualifier + "::") + pigName)) {
                     // Pig: "ERROR 1108: Duplicate schema alias"
-                    throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E014, item.span(),
+                    throw new TranslationError(new Diagnostic(
+                            DiagnosticCode.PIG_E014,
+                            item.span(),
                             "the FOREACH output has two fields named '" + pigName + "'",
                             "name one of them with AS"));
                 }
                 if (!item.names().isEmpty() && item.names().get(i).type() != PigType.BYTEARRAY) {
-                    value = expressions.cast(value, item.names().get(i).type(), item.names().get(i).span());
+                    value = expressions.cast(
+                            value,
+                            item.names().get(i).type(),
+                            item.names().get(i).span());
                 }
                 if (value.sql() instanceof SqlExpr.Literal literal && literal.value() == null) {
-                    // A bare NULL has no type in Flink ("Illegal use of 'NULL'"); Pig's is a bytearray (or the AS type).
-                    value = new Value.Scalar(new SqlExpr.Cast(literal, columnType(new Field(null, null, "null", value.type()), item.span()), false),
+                    // A bare NULL has no type in Flink ("Illegal use of 'NULL'"); Pig's is a bytearray (or the AS
+                    // type).
+                    value = new Value.Scalar(
+                            new SqlExpr.Cast(
+                                    literal,
+                                    columnType(new Field(null, null, "null", value.type()), item.span()),
+                                    false),
                             value.type());
                 }
-                String sqlName = names.unique(qualifier != null ? defaultNames.get(i) : pigName != null ? pigName : defaultNames.get(i));
-                boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref && ref.name().equals(sqlName);
+                String sqlName = names.unique(
+                        qualifier != null ? defaultNames.get(i) : pigName != null ? pigName : defaultNames.get(i));
+                boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref
+                        && ref.name().equals(sqlName);
                 items.add(new SelectItem(value.sql(), sameName ? null : sqlName));
-                fields.add(new Field(pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value), value.inner()));
+                fields.add(new Field(
+                        pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value), value.inner()));
             }
         }
         return new Projection(items, fields);
@@ -783,7 +923,8 @@ public final class PigToSql {
         if (expr instanceof PigExpr.ColumnRange range && scope instanceof Scope.Plain plain) {
             List<Field> fields = plain.relation().fields();
             if (fields.stream().anyMatch(Field::isRest)) {
-                throw ExprTranslator.unsupported(range.span(), "a field range over a LOAD without AS is not translated yet");
+                throw ExprTranslator.unsupported(
+                        range.span(), "a field range over a LOAD without AS is not translated yet");
             }
             int from = range.from() == null ? 0 : fieldIndex(range.from(), plain);
             int to = range.to() == null ? fields.size() - 1 : fieldIndex(range.to(), plain);
@@ -811,17 +952,24 @@ public final class PigToSql {
                 tuple.fields().forEach(f -> names.add(f.sqlName()));
                 return;
             }
-            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.BAG && scalar.inner() != null
+            if (inner instanceof Value.Scalar scalar
+                    && scalar.type() == PigType.BAG
+                    && scalar.inner() != null
                     && scope instanceof Scope.Plain plain) {
                 // A row per tuple of the bag, none for an empty or null one: CROSS JOIN UNNEST.
                 Names taken = new Names();
                 plain.relation().fields().forEach(f -> taken.unique(f.sqlName()));
-                String alias = taken.unique(flatten.expr() instanceof PigExpr.Call call ? call.function().toLowerCase(java.util.Locale.ROOT) : "flattened");
+                String alias = taken.unique(
+                        flatten.expr() instanceof PigExpr.Call call
+                                ? call.function().toLowerCase(java.util.Locale.ROOT)
+                                : "flattened");
                 List<String> columns = new ArrayList<>();
                 for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
                     String column = taken.unique(alias + "_" + i);
                     columns.add(column);
-                    values.add(new Value.Scalar(new SqlExpr.ColumnRef(alias, column), scalar.inner().tupleTypes().get(i),
+                    values.add(new Value.Scalar(
+                            new SqlExpr.ColumnRef(alias, column),
+                            scalar.inner().tupleTypes().get(i),
                             scalar.inner().fieldInner(i)));
                     names.add(column);
                 }
@@ -830,22 +978,33 @@ public final class PigToSql {
             }
             if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && scalar.inner() != null) {
                 if (TupleFlatten.mayBeNull(scalar)) {
-                    expressions.warnDiffers(flatten.span(), "FLATTEN", PigFunctionTable.DIFFERS
-                            + "a null tuple gives a null per field here; Pig gives one null field, shifting the fields after it");
+                    expressions.warnDiffers(
+                            flatten.span(),
+                            "FLATTEN",
+                            PigFunctionTable.DIFFERS
+                                    + "a null tuple gives a null per field here; Pig gives one null field, shifting the fields after it");
                 }
                 TupleFlatten.expand(flatten.expr(), scalar, values, names);
                 return;
             }
-            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && asWidth > 0 && TupleFlatten.isTextArray(flatten.expr())) {
-                expressions.warnDiffers(flatten.span(), "FLATTEN", PigFunctionTable.DIFFERS
-                        + "a tuple with fewer fields than the AS names gives nulls for the rest here; Pig gives a shorter row");
+            if (inner instanceof Value.Scalar scalar
+                    && scalar.type() == PigType.TUPLE
+                    && asWidth > 0
+                    && TupleFlatten.isTextArray(flatten.expr())) {
+                expressions.warnDiffers(
+                        flatten.span(),
+                        "FLATTEN",
+                        PigFunctionTable.DIFFERS
+                                + "a tuple with fewer fields than the AS names gives nulls for the rest here; Pig gives a shorter row");
                 TupleFlatten.expandByPosition(scalar, asWidth, values, names);
                 return;
             }
-            if (inner instanceof Value.Scalar scalar && (scalar.type() == PigType.BAG || scalar.type() == PigType.TUPLE)) {
+            if (inner instanceof Value.Scalar scalar
+                    && (scalar.type() == PigType.BAG || scalar.type() == PigType.TUPLE)) {
                 // Pig gives a row per tuple of a bag (none for an empty one) and a field per field of a tuple.
-                throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a " + scalar.type().keyword()
-                        + " value (not a GROUP's bag) is not translated yet");
+                throw ExprTranslator.unsupported(
+                        flatten.span(),
+                        "FLATTEN of a " + scalar.type().keyword() + " value (not a GROUP's bag) is not translated yet");
             }
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);
@@ -853,7 +1012,10 @@ public final class PigToSql {
                 return;
             }
             Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;
-            if (inner instanceof Value.Bag bag && base instanceof Scope.Cogroup cogroup && bag.filter() == null && !bag.distinct()
+            if (inner instanceof Value.Bag bag
+                    && base instanceof Scope.Cogroup cogroup
+                    && bag.filter() == null
+                    && !bag.distinct()
                     && cogroup.plan().isFlattened(cogroup.plan().side(bag.relation()))) {
                 Relation.Side side = cogroup.plan().side(bag.relation());
                 for (Value.Scalar value : cogroup.plan().flatten(side, bag.field())) {
@@ -863,21 +1025,29 @@ public final class PigToSql {
                 }
                 return;
             }
-            throw ExprTranslator.unsupported(flatten.span(), "FLATTEN of a bag is not supported by the Flink SQL translation yet");
+            throw ExprTranslator.unsupported(
+                    flatten.span(), "FLATTEN of a bag is not supported by the Flink SQL translation yet");
         }
         Value whole = expr instanceof PigExpr.Call ? null : expressions.translate(expr, scope);
         if (whole instanceof Value.KeyTuple tuple && expr instanceof PigExpr.FieldRef) {
             // GENERATE group of several keys: Pig's group is the tuple of the keys.
-            values.add(new Value.Scalar(new SqlExpr.RowOf(tuple.keys().stream().map(Value.Scalar::sql).toList()), PigType.TUPLE));
+            values.add(new Value.Scalar(
+                    new SqlExpr.RowOf(
+                            tuple.keys().stream().map(Value.Scalar::sql).toList()),
+                    PigType.TUPLE));
             names.add("group");
             return;
         }
         if (whole instanceof Value.Bag bag) {
             // GENERATE group, bag: the group's rows as Pig's bag value.
-            Value.Scalar value = scope instanceof Scope.Cogroup cogroup ? expressions.cogroupBag(bag, cogroup, expr.span())
+            Value.Scalar value = scope instanceof Scope.Cogroup cogroup
+                    ? expressions.cogroupBag(bag, cogroup, expr.span())
                     : expressions.bagValue(bag, scope, expr.span());
             values.add(value);
-            names.add(bag.field() != null && bag.field().pigName() != null ? bag.field().pigName() : bag.relation().sqlName());
+            names.add(
+                    bag.field() != null && bag.field().pigName() != null
+                            ? bag.field().pigName()
+                            : bag.relation().sqlName());
             return;
         }
         Value.Scalar value = expressions.scalar(expr, scope);
@@ -919,7 +1089,8 @@ public final class PigToSql {
                 }
             }
         }
-        throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, end.span(), "unknown field in a field range"));
+        throw new TranslationError(
+                Diagnostic.of(DiagnosticCode.PIG_E011, end.span(), "unknown field in a field range"));
     }
 
     /** Pig keeps a field's name through a plain projection and names {@code group} so; anything else is unnamed. */
@@ -941,7 +1112,9 @@ public final class PigToSql {
 
     /** The SQL column name for an unnamed Pig field: after the column it reads or the aggregate it computes. */
     private static String defaultName(PigExpr expr, Value.Scalar value) {
-        if (expr instanceof PigExpr.FieldRef ref && ref.name().equals("group") && value.sql() instanceof SqlExpr.ColumnRef col) {
+        if (expr instanceof PigExpr.FieldRef ref
+                && ref.name().equals("group")
+                && value.sql() instanceof SqlExpr.ColumnRef col) {
             return col.name();
         }
         if (value.sql() instanceof SqlExpr.ColumnRef col) {
@@ -972,7 +1145,8 @@ public final class PigToSql {
             Value.Scalar value = expressions.scalar(key, scope);
             keys.add(value.sql());
             String name = key instanceof PigExpr.FieldRef ref ? ref.name() : null;
-            String sqlName = value.sql() instanceof SqlExpr.ColumnRef col ? col.name() : "group_key_" + (keyFields.size() + 1);
+            String sqlName =
+                    value.sql() instanceof SqlExpr.ColumnRef col ? col.name() : "group_key_" + (keyFields.size() + 1);
             keyFields.add(new Field(name, null, sqlName, value.type()));
         }
         if (uses.consumers(statementIndex).isEmpty()) {
@@ -984,18 +1158,21 @@ public final class PigToSql {
     private Relation join(String alias, PigRelation.Join join) {
         List<PigRelation.JoinInput> inputs = join.joinInputs();
         if (inputs.size() > 2 && join.type() != PigRelation.JoinType.INNER) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, join.span(), "an OUTER JOIN takes exactly two relations"));
+            throw new TranslationError(
+                    Diagnostic.of(DiagnosticCode.PIG_E013, join.span(), "an OUTER JOIN takes exactly two relations"));
         }
         List<Relation.Named> sides = new ArrayList<>();
         for (PigRelation.JoinInput input : inputs) {
             Relation.Named side = named(input.alias(), input.span());
             if (input.keys().size() != inputs.get(0).keys().size()) {
-                throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, join.span(), "the JOIN inputs have different numbers of keys"));
+                throw new TranslationError(Diagnostic.of(
+                        DiagnosticCode.PIG_E013, join.span(), "the JOIN inputs have different numbers of keys"));
             }
             sides.add(side);
         }
         if (new java.util.HashSet<>(sides.stream().map(Relation.Named::sqlName).toList()).size() < sides.size()) {
-            throw ExprTranslator.unsupported(join.span(), "a self-JOIN (one relation on both sides) is not translated yet");
+            throw ExprTranslator.unsupported(
+                    join.span(), "a self-JOIN (one relation on both sides) is not translated yet");
         }
         SqlQuery.JoinKind kind = switch (join.type()) {
             case INNER -> SqlQuery.JoinKind.INNER;
@@ -1007,8 +1184,12 @@ public final class PigToSql {
         for (int s = 1; s < sides.size(); s++) {
             SqlExpr condition = null;
             for (int k = 0; k < inputs.get(0).keys().size(); k++) {
-                Value.Scalar l = expressions.scalar(inputs.get(0).keys().get(k), new Scope.Plain(sides.get(0), sides.get(0).sqlName()));
-                Value.Scalar r = expressions.scalar(inputs.get(s).keys().get(k), new Scope.Plain(sides.get(s), sides.get(s).sqlName()));
+                Value.Scalar l = expressions.scalar(
+                        inputs.get(0).keys().get(k),
+                        new Scope.Plain(sides.get(0), sides.get(0).sqlName()));
+                Value.Scalar r = expressions.scalar(
+                        inputs.get(s).keys().get(k),
+                        new Scope.Plain(sides.get(s), sides.get(s).sqlName()));
                 // Pig casts an untyped (bytearray) key to the other side's type; Flink refuses the implicit cast.
                 PigType common = PigTypes.common(l.type(), r.type());
                 l = expressions.cast(l, common, inputs.get(0).span());
@@ -1016,17 +1197,27 @@ public final class PigToSql {
                 SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, l.sql(), r.sql());
                 condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
             }
-            from = new SqlQuery.Join(from, kind, new SqlQuery.TableRef(sides.get(s).sqlName()), condition);
+            from = new SqlQuery.Join(
+                    from, kind, new SqlQuery.TableRef(sides.get(s).sqlName()), condition);
         }
-        Select query = combined(inputs.stream().map(PigRelation.JoinInput::alias).toList(), sides, from);
-        List<String> others = sides.subList(1, sides.size()).stream().map(Relation.Named::sqlName).toList();
+        Select query =
+                combined(inputs.stream().map(PigRelation.JoinInput::alias).toList(), sides, from);
+        List<String> others = sides.subList(1, sides.size()).stream()
+                .map(Relation.Named::sqlName)
+                .toList();
         if ("replicated".equals(join.strategy())) {
             // Pig keeps the replicated (right) relations in memory: a broadcast join.
             query = query.withHints(List.of(new SqlQuery.Hint(SqlQuery.HintKind.BROADCAST, others)));
         } else if ("merge".equals(join.strategy()) || "merge-sparse".equals(join.strategy())) {
-            query = query.withHints(List.of(new SqlQuery.Hint(SqlQuery.HintKind.SHUFFLE_MERGE, sides.stream().map(Relation.Named::sqlName).toList())));
+            query = query.withHints(List.of(new SqlQuery.Hint(
+                    SqlQuery.HintKind.SHUFFLE_MERGE,
+                    sides.stream().map(Relation.Named::sqlName).toList())));
         }
-        return view(alias, join.span(), query, combinedFields(inputs.stream().map(PigRelation.JoinInput::alias).toList(), sides));
+        return view(
+                alias,
+                join.span(),
+                query,
+                combinedFields(inputs.stream().map(PigRelation.JoinInput::alias).toList(), sides));
     }
 
     /** CROSS: every row of each input with every row of the others. */
@@ -1040,7 +1231,11 @@ public final class PigToSql {
         }
         SqlQuery.From from = new SqlQuery.TableRef(sides.get(0).sqlName());
         for (int s = 1; s < sides.size(); s++) {
-            from = new SqlQuery.Join(from, SqlQuery.JoinKind.CROSS, new SqlQuery.TableRef(sides.get(s).sqlName()), null);
+            from = new SqlQuery.Join(
+                    from,
+                    SqlQuery.JoinKind.CROSS,
+                    new SqlQuery.TableRef(sides.get(s).sqlName()),
+                    null);
         }
         return view(alias, cross.span(), combined(cross.inputs(), sides, from), combinedFields(cross.inputs(), sides));
     }
@@ -1053,7 +1248,9 @@ public final class PigToSql {
         for (Relation.Named side : sides) {
             for (Field f : side.fields()) {
                 String sqlName = fields.get(i++).sqlName();
-                items.add(new SelectItem(new SqlExpr.ColumnRef(side.sqlName(), f.sqlName()), sqlName.equals(f.sqlName()) ? null : sqlName));
+                items.add(new SelectItem(
+                        new SqlExpr.ColumnRef(side.sqlName(), f.sqlName()),
+                        sqlName.equals(f.sqlName()) ? null : sqlName));
             }
         }
         return Select.of(items, from);
@@ -1095,7 +1292,9 @@ public final class PigToSql {
             for (Relation.Named input : inputs) {
                 for (Field f : input.fields()) {
                     if (f.pigName() == null || f.isRest()) {
-                        throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E013, union.span(),
+                        throw new TranslationError(Diagnostic.of(
+                                DiagnosticCode.PIG_E013,
+                                union.span(),
                                 "UNION ONSCHEMA needs every input to have a schema with named fields"));
                     }
                     types.merge(f.pigName(), f.type(), PigToSql::unionType);
@@ -1104,10 +1303,17 @@ public final class PigToSql {
             for (Relation.Named input : inputs) {
                 List<Value.Scalar> row = new ArrayList<>();
                 for (var entry : types.entrySet()) {
-                    row.add(input.fields().stream().filter(f -> f.pigName().equals(entry.getKey())).findFirst()
+                    row.add(input.fields().stream()
+                            .filter(f -> f.pigName().equals(entry.getKey()))
+                            .findFirst()
                             .map(f -> new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type()))
-                            .orElse(new Value.Scalar(new SqlExpr.Cast(SqlExpr.Literal.NULL, columnType(
-                                    new Field(entry.getKey(), null, entry.getKey(), entry.getValue()), union.span()), false),
+                            .orElse(new Value.Scalar(
+                                    new SqlExpr.Cast(
+                                            SqlExpr.Literal.NULL,
+                                            columnType(
+                                                    new Field(entry.getKey(), null, entry.getKey(), entry.getValue()),
+                                                    union.span()),
+                                            false),
                                     entry.getValue())));
                 }
                 columns.add(row);
@@ -1117,10 +1323,16 @@ public final class PigToSql {
         } else {
             int width = inputs.get(0).fields().size();
             for (Relation.Named input : inputs) {
-                if (input.fields().size() != width || input.fields().stream().anyMatch(Field::isRest) != inputs.get(0).fields().stream().anyMatch(Field::isRest)) {
-                    throw ExprTranslator.unsupported(union.span(), "a UNION of relations with different schemas (Pig gives it no schema) is not translated yet");
+                if (input.fields().size() != width
+                        || input.fields().stream().anyMatch(Field::isRest)
+                                != inputs.get(0).fields().stream().anyMatch(Field::isRest)) {
+                    throw ExprTranslator.unsupported(
+                            union.span(),
+                            "a UNION of relations with different schemas (Pig gives it no schema) is not translated yet");
                 }
-                columns.add(input.fields().stream().map(f -> new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type())).toList());
+                columns.add(input.fields().stream()
+                        .map(f -> new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type()))
+                        .toList());
             }
             for (int i = 0; i < width; i++) {
                 PigType type = inputs.get(0).fields().get(i).type();
@@ -1135,17 +1347,25 @@ public final class PigToSql {
         for (int s = 0; s < inputs.size(); s++) {
             List<SelectItem> items = new ArrayList<>();
             for (int i = 0; i < fields.size(); i++) {
-                Value.Scalar value = expressions.cast(columns.get(s).get(i), fields.get(i).type(), union.span());
+                Value.Scalar value =
+                        expressions.cast(columns.get(s).get(i), fields.get(i).type(), union.span());
                 boolean same = sameColumn(value.sql(), fields.get(i).sqlName());
-                items.add(new SelectItem(value.sql(), same ? null : fields.get(i).sqlName()));
+                items.add(
+                        new SelectItem(value.sql(), same ? null : fields.get(i).sqlName()));
             }
             // SELECT * only when it gives the input's own columns in the union's order (ONSCHEMA may reorder them).
             boolean all = items.size() == inputs.get(s).fields().size();
             for (int i = 0; all && i < items.size(); i++) {
-                all = items.get(i).alias() == null && sameColumn(items.get(i).expr(), inputs.get(s).fields().get(i).sqlName());
+                all = items.get(i).alias() == null
+                        && sameColumn(
+                                items.get(i).expr(),
+                                inputs.get(s).fields().get(i).sqlName());
             }
-            selects.add(all ? SqlQuery.selectAll(inputs.get(s).sqlName())
-                    : Select.of(items, new SqlQuery.TableRef(inputs.get(s).sqlName())));
+            selects.add(
+                    all
+                            ? SqlQuery.selectAll(inputs.get(s).sqlName())
+                            : Select.of(
+                                    items, new SqlQuery.TableRef(inputs.get(s).sqlName())));
         }
         return view(alias, union.span(), new SqlQuery.UnionAll(selects), fields);
     }
@@ -1174,8 +1394,13 @@ public final class PigToSql {
         for (PigStatement.SplitBranch branch : split.branches()) {
             SqlExpr condition = condition(branch.condition(), input);
             conditions.add(condition);
-            aliases.put(branch.alias(), view(branch.alias(), branch.span(), SqlQuery.selectAll(input.sqlName()).withWhere(condition),
-                    input.fields()));
+            aliases.put(
+                    branch.alias(),
+                    view(
+                            branch.alias(),
+                            branch.span(),
+                            SqlQuery.selectAll(input.sqlName()).withWhere(condition),
+                            input.fields()));
             failedAliases.remove(branch.alias());
         }
         if (split.otherwise() != null) {
@@ -1185,8 +1410,13 @@ public final class PigToSql {
                 any = any == null ? c : new SqlExpr.Binary(SqlExpr.BinaryOp.OR, any, c);
             }
             SqlExpr otherwise = new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, any);
-            aliases.put(split.otherwise(), view(split.otherwise(), split.span(), SqlQuery.selectAll(input.sqlName()).withWhere(otherwise),
-                    input.fields()));
+            aliases.put(
+                    split.otherwise(),
+                    view(
+                            split.otherwise(),
+                            split.span(),
+                            SqlQuery.selectAll(input.sqlName()).withWhere(otherwise),
+                            input.fields()));
             failedAliases.remove(split.otherwise());
         }
     }
@@ -1194,8 +1424,10 @@ public final class PigToSql {
     /** SAMPLE keeps each row with the given probability; Pig and Flink draw different rows. */
     private Relation sample(String alias, PigRelation.Sample sample) {
         Relation.Named input = named(sample.input(), sample.span());
-        Value.Scalar fraction = expressions.cast(expressions.scalar(sample.fraction(), scope(input)), PigType.DOUBLE, sample.span());
-        diagnostics.report(DiagnosticCode.PIG_W002, sample.span(), "SAMPLE keeps random rows: Pig and Flink keep different ones");
+        Value.Scalar fraction =
+                expressions.cast(expressions.scalar(sample.fraction(), scope(input)), PigType.DOUBLE, sample.span());
+        diagnostics.report(
+                DiagnosticCode.PIG_W002, sample.span(), "SAMPLE keeps random rows: Pig and Flink keep different ones");
         SqlExpr keep = new SqlExpr.Binary(SqlExpr.BinaryOp.LT, SqlExpr.Call.of("RAND"), fraction.sql());
         return view(alias, sample.span(), SqlQuery.selectAll(input.sqlName()).withWhere(keep), input.fields());
     }
@@ -1217,27 +1449,44 @@ public final class PigToSql {
      * the rows of an ORDER (or ORDER ... LIMIT) are numbered by its keys, and the result stays in that order.
      */
     private Relation rowNumbers(String alias, PigRelation.Rank rank) {
-        if (!(relationOf(rank.input(), rank.span()) instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
-            throw ExprTranslator.unsupported(rank.span(), "RANK without BY of a relation that is not ORDERed numbers rows in"
-                    + " Pig's input order, which Flink does not keep; not translated yet (ORDER it first, or RANK it BY a key)");
+        if (!(relationOf(rank.input(), rank.span()) instanceof Relation.Ordered ordered)
+                || ordered.ordering().isEmpty()) {
+            throw ExprTranslator.unsupported(
+                    rank.span(),
+                    "RANK without BY of a relation that is not ORDERed numbers rows in"
+                            + " Pig's input order, which Flink does not keep; not translated yet (ORDER it first, or RANK it BY a key)");
         }
         // An ORDER ... LIMIT n is numbered before the LIMIT and keeps the numbers up to n (Flink's top-N form).
         SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), ordered.ordering());
         Select numbered = rankSelect(rank, ordered.input(), number);
         String rankName = numbered.items().get(0).alias();
-        SqlQuery query = ordered.limit() == null ? numbered
-                : Select.of(List.of(new SelectItem(new SqlExpr.Star(), null)), new SqlQuery.Derived(numbered, "numbered")).withWhere(new SqlExpr.Binary(SqlExpr.BinaryOp.LE,
-                        SqlExpr.ColumnRef.of(rankName), SqlExpr.Literal.number(ordered.limit())));
+        SqlQuery query = ordered.limit() == null
+                ? numbered
+                : Select.of(
+                                List.of(new SelectItem(new SqlExpr.Star(), null)),
+                                new SqlQuery.Derived(numbered, "numbered"))
+                        .withWhere(new SqlExpr.Binary(
+                                SqlExpr.BinaryOp.LE,
+                                SqlExpr.ColumnRef.of(rankName),
+                                SqlExpr.Literal.number(ordered.limit())));
         List<SourceSpan> spans = new ArrayList<>(ordered.spans());
         spans.add(rank.span());
         Relation.Named result = view(alias, spans, query, rankFields(rank, ordered.input(), rankName));
-        return new Relation.Ordered(result, List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)), null, List.of(rank.span()));
+        return new Relation.Ordered(
+                result,
+                List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)),
+                null,
+                List.of(rank.span()));
     }
 
     /** The input's rows behind a first field rank_input, the given number. */
     private Relation.Named ranked(String alias, PigRelation.Rank rank, Relation.Named input, SqlExpr number) {
         Select query = rankSelect(rank, input, number);
-        return view(alias, rank.span(), query, rankFields(rank, input, query.items().get(0).alias()));
+        return view(
+                alias,
+                rank.span(),
+                query,
+                rankFields(rank, input, query.items().get(0).alias()));
     }
 
     private Select rankSelect(PigRelation.Rank rank, Relation.Named input, SqlExpr number) {
@@ -1300,7 +1549,9 @@ public final class PigToSql {
                 }
             }
             if ((long) sets.size() * kept.size() > MAX_GROUPING_SETS || count > 16) {
-                throw ExprTranslator.unsupported(cube.span(), "a CUBE of more than " + MAX_GROUPING_SETS + " grouping sets is not translated yet");
+                throw ExprTranslator.unsupported(
+                        cube.span(),
+                        "a CUBE of more than " + MAX_GROUPING_SETS + " grouping sets is not translated yet");
             }
             List<List<Boolean>> product = new ArrayList<>();
             for (List<Boolean> set : sets) {
@@ -1316,11 +1567,18 @@ public final class PigToSql {
         List<Field> fields = new ArrayList<>();
         for (int d = 0; d < dimensions.size(); d++) {
             String name = dimensionNames.get(d);
-            fields.add(new Field(name, null, names.unique(name != null ? name : "dimension_" + (d + 1)), PigType.CHARARRAY));
+            fields.add(new Field(
+                    name, null, names.unique(name != null ? name : "dimension_" + (d + 1)), PigType.CHARARRAY));
         }
         List<Field> dimensionFields = List.copyOf(fields);
         for (Field field : input.fields()) {
-            fields.add(new Field(field.pigName(), cube.input(), names.unique(field.sqlName()), field.type(), field.restDelimiter(), field.inner()));
+            fields.add(new Field(
+                    field.pigName(),
+                    cube.input(),
+                    names.unique(field.sqlName()),
+                    field.type(),
+                    field.restDelimiter(),
+                    field.inner()));
         }
         List<SqlQuery> branches = new ArrayList<>();
         for (List<Boolean> set : sets) {
@@ -1338,8 +1596,11 @@ public final class PigToSql {
             }
             branches.add(Select.of(items, new SqlQuery.TableRef(input.sqlName())));
         }
-        Relation.Named expanded = view(alias, cube.span(), branches.size() == 1 ? branches.get(0) : new SqlQuery.UnionAll(branches), fields);
-        List<SqlExpr> keys = dimensionFields.stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList();
+        Relation.Named expanded = view(
+                alias, cube.span(), branches.size() == 1 ? branches.get(0) : new SqlQuery.UnionAll(branches), fields);
+        List<SqlExpr> keys = dimensionFields.stream()
+                .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
+                .toList();
         return new Relation.Grouped(expanded, "cube", keys, dimensionFields, cube.span());
     }
 
@@ -1376,7 +1637,9 @@ public final class PigToSql {
             result = new Relation.Ordered(ordered.input(), ordered.ordering(), count, spans);
         } else {
             Relation.Named named = named(limit.input(), limit.span());
-            diagnostics.report(DiagnosticCode.PIG_W002, limit.span(),
+            diagnostics.report(
+                    DiagnosticCode.PIG_W002,
+                    limit.span(),
                     "LIMIT without ORDER keeps arbitrary rows: Pig and Flink may keep different ones",
                     "ORDER the relation first if the choice matters");
             result = new Relation.Ordered(named, List.of(), count, List.of(limit.span()));
@@ -1391,15 +1654,19 @@ public final class PigToSql {
         if (count instanceof PigExpr.Literal literal && literal.value() instanceof Number n) {
             return n.longValue();
         }
-        throw ExprTranslator.unsupported(count.span(), "LIMIT by an expression (a scalar of another relation) is not translated yet");
+        throw ExprTranslator.unsupported(
+                count.span(), "LIMIT by an expression (a scalar of another relation) is not translated yet");
     }
 
     private void store(PigStatement.Store store) {
         StorageFunctions.Storage storage = StorageFunctions.store(store.function(), store.path());
-        storage.notes().forEach(note -> expressions.warnDiffers(store.span(), store.function().simpleName(), note));
+        storage.notes()
+                .forEach(note ->
+                        expressions.warnDiffers(store.span(), store.function().simpleName(), note));
         String delimiter = storage.delimiter();
         Relation input = relationOf(store.alias(), store.span());
-        Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o) ? o
+        Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o)
+                ? o
                 : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
         Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
@@ -1410,14 +1677,18 @@ public final class PigToSql {
             Field field = source.fields().get(i);
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
             if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {
-                throw ExprTranslator.unsupported(store.span(), "JsonStorage of a " + field.type().keyword() + " field ('"
-                        + field.sqlName() + "') is not translated yet");
+                throw ExprTranslator.unsupported(
+                        store.span(),
+                        "JsonStorage of a " + field.type().keyword() + " field ('" + field.sqlName()
+                                + "') is not translated yet");
             }
             if (storage.format() == SqlJob.FileFormat.JSON && !field.sqlName().equals(schemaNames.get(i))) {
                 // JsonStorage writes Pig's field names (alias::name after a JOIN) as the keys.
                 if (schemaNames.get(i) == null || field.isRest()) {
-                    throw ExprTranslator.unsupported(store.span(), "JsonStorage of a field without a name ('" + field.sqlName()
-                            + "') is not translated yet; name it with AS");
+                    throw ExprTranslator.unsupported(
+                            store.span(),
+                            "JsonStorage of a field without a name ('" + field.sqlName()
+                                    + "') is not translated yet; name it with AS");
                 }
                 columns.add(new Column(schemaNames.get(i), columnType(field, store.span())));
                 items.add(new SelectItem(value, schemaNames.get(i)));
@@ -1425,7 +1696,8 @@ public final class PigToSql {
                 continue;
             }
             if (PigTypes.storedAsText(field.type())) {
-                // Element types of a bag, tuple or map are known to the planner only: the runtime writes Pig's text form.
+                // Element types of a bag, tuple or map are known to the planner only: the runtime writes Pig's text
+                // form.
                 columns.add(new Column(field.sqlName(), SqlType.STRING));
                 items.add(new SelectItem(SqlExpr.Call.of("PIG_TEXT", value), field.sqlName()));
                 rewritten = true;
@@ -1434,7 +1706,8 @@ public final class PigToSql {
             columns.add(new Column(field.sqlName(), columnType(field, store.span())));
             if (field.isRest() && !field.restDelimiter().equals(delimiter)) {
                 // The line of a LOAD without AS is written field by field with the STORE's delimiter.
-                value = SqlExpr.Call.of("REPLACE", value, SqlExpr.Literal.text(field.restDelimiter()), SqlExpr.Literal.text(delimiter));
+                value = SqlExpr.Call.of(
+                        "REPLACE", value, SqlExpr.Literal.text(field.restDelimiter()), SqlExpr.Literal.text(delimiter));
                 rewritten = true;
             }
             items.add(new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
@@ -1443,10 +1716,14 @@ public final class PigToSql {
         Paths.check(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         boolean sorted = !ordered.ordering().isEmpty();
-        sinks.add(new SqlJob.Table(sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
+        sinks.add(new SqlJob.Table(
+                sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
         order.add(sink);
-        Select query = rewritten ? Select.of(items, new SqlQuery.TableRef(source.sqlName())) : SqlQuery.selectAll(source.sqlName());
-        inserts.add(new SqlJob.Insert(sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), ordered.spans()));
+        Select query = rewritten
+                ? Select.of(items, new SqlQuery.TableRef(source.sqlName()))
+                : SqlQuery.selectAll(source.sqlName());
+        inserts.add(new SqlJob.Insert(
+                sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), ordered.spans()));
         storedPaths.put(path, input);
     }
 
@@ -1471,15 +1748,20 @@ public final class PigToSql {
     /** An ORDER ... LIMIT several statements read: a view of its own (Flink's CREATE VIEW takes no ORDER BY at its top). */
     private Relation.Named materialize(String alias, Relation.Ordered ordered) {
         Select limited = SqlQuery.selectAll(ordered.input().sqlName()).withOrder(ordered.ordering(), ordered.limit());
-        Select query = Select.of(List.of(new SelectItem(new SqlExpr.Star(), null)), new SqlQuery.Derived(limited, "limited"));
-        Relation.Named view = view(alias, ordered.spans(), query, ordered.input().fields());
+        Select query =
+                Select.of(List.of(new SelectItem(new SqlExpr.Star(), null)), new SqlQuery.Derived(limited, "limited"));
+        Relation.Named view =
+                view(alias, ordered.spans(), query, ordered.input().fields());
         materialized.put(ordered, view);
         return view;
     }
 
     private static SqlType columnType(Field field, SourceSpan span) {
-        return PigTypes.columnType(field.type()).orElseThrow(() -> ExprTranslator.unsupported(span,
-                "a " + field.type().keyword() + " field ('" + field.sqlName() + "') cannot be stored by the Flink SQL translation yet"));
+        return PigTypes.columnType(field.type())
+                .orElseThrow(() -> ExprTranslator.unsupported(
+                        span,
+                        "a " + field.type().keyword() + " field ('" + field.sqlName()
+                                + "') cannot be stored by the Flink SQL translation yet"));
     }
 
     private Relation relationOf(String alias, SourceSpan span) {
@@ -1494,7 +1776,8 @@ public final class PigToSql {
                     .findFirst()
                     .map(a -> " (did you mean '" + a + "'?)")
                     .orElse("");
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E010, span, "unknown alias '" + alias + "'" + hint));
+            throw new TranslationError(
+                    Diagnostic.of(DiagnosticCode.PIG_E010, span, "unknown alias '" + alias + "'" + hint));
         }
         return relation;
     }
@@ -1512,7 +1795,8 @@ public final class PigToSql {
             List<PigRelation.GenerateItem> items = new ArrayList<>();
             items.add(new PigRelation.GenerateItem(new PigExpr.FieldRef(null, "group", span), List.of(), span));
             for (Relation.Side side : cogrouped.sides()) {
-                items.add(new PigRelation.GenerateItem(new PigExpr.FieldRef(null, side.bagAlias(), span), List.of(), span));
+                items.add(new PigRelation.GenerateItem(
+                        new PigExpr.FieldRef(null, side.bagAlias(), span), List.of(), span));
             }
             Relation.Named rows = cogroupRows.get(cogrouped);
             if (rows == null) {
@@ -1529,8 +1813,10 @@ public final class PigToSql {
             }
             return rows;
         }
-        throw ExprTranslator.unsupported(span, "'" + alias + "' is a grouped relation (bags); only FOREACH ... GENERATE with"
-                + " aggregates over it is supported by the Flink SQL translation yet");
+        throw ExprTranslator.unsupported(
+                span,
+                "'" + alias + "' is a grouped relation (bags); only FOREACH ... GENERATE with"
+                        + " aggregates over it is supported by the Flink SQL translation yet");
     }
 
     /**
@@ -1541,20 +1827,30 @@ public final class PigToSql {
     private Relation.Named groupRows(String alias, Relation.Grouped grouped, SourceSpan span) {
         Relation.Named input = grouped.input();
         if (input.fields().stream().anyMatch(Field::isRest)) {
-            throw ExprTranslator.unsupported(span, "the bags of a GROUP of a LOAD without AS are not translated yet; declare the fields with AS");
+            throw ExprTranslator.unsupported(
+                    span,
+                    "the bags of a GROUP of a LOAD without AS are not translated yet; declare the fields with AS");
         }
         Names names = new Names();
-        SqlExpr key = grouped.all() ? SqlExpr.Literal.text("all")
+        SqlExpr key = grouped.all()
+                ? SqlExpr.Literal.text("all")
                 : grouped.keys().size() == 1 ? grouped.keys().get(0) : new SqlExpr.RowOf(grouped.keys());
-        PigType keyType = grouped.all() ? PigType.CHARARRAY : grouped.keys().size() == 1 ? grouped.keyFields().get(0).type() : PigType.TUPLE;
+        PigType keyType = grouped.all()
+                ? PigType.CHARARRAY
+                : grouped.keys().size() == 1 ? grouped.keyFields().get(0).type() : PigType.TUPLE;
         String keyName = names.unique("group");
         String bagName = names.unique(grouped.bagAlias());
-        SqlExpr tuple = new SqlExpr.RowOf(input.fields().stream().map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName())).toList());
-        List<SelectItem> items = List.of(new SelectItem(key, keyName), new SelectItem(SqlExpr.Call.of("ARRAY_AGG", tuple), bagName));
+        SqlExpr tuple = new SqlExpr.RowOf(input.fields().stream()
+                .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
+                .toList());
+        List<SelectItem> items =
+                List.of(new SelectItem(key, keyName), new SelectItem(SqlExpr.Call.of("ARRAY_AGG", tuple), bagName));
         // GROUP ALL is one group, or none over no rows (as in aggregate()).
         List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
-        SqlQuery query = Select.of(items, new SqlQuery.TableRef(input.sqlName())).withGroupBy(groupBy);
-        List<Field> fields = List.of(new Field("group", null, keyName, keyType), new Field(grouped.bagAlias(), null, bagName, PigType.BAG));
+        SqlQuery query =
+                Select.of(items, new SqlQuery.TableRef(input.sqlName())).withGroupBy(groupBy);
+        List<Field> fields = List.of(
+                new Field("group", null, keyName, keyType), new Field(grouped.bagAlias(), null, bagName, PigType.BAG));
         return view(alias, List.of(grouped.span()), query, fields);
     }
 
@@ -1600,8 +1896,11 @@ public final class PigToSql {
             }
             if (secretParameters.add(unique)) {
                 parameters.add(unique);
-                diagnostics.report(DiagnosticCode.OOZ_W002, span, "the location holds a secret ('" + key + "'); it is not written"
-                        + " into the job, which takes it as the parameter '" + unique + "' instead",
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W002,
+                        span,
+                        "the location holds a secret ('" + key + "'); it is not written"
+                                + " into the job, which takes it as the parameter '" + unique + "' instead",
                         "keep the value in a secret store: a DAG passes it from the Airflow Variable '" + unique + "'");
             }
             return "${" + unique + "}";

@@ -31,17 +31,21 @@ final class PigTypes {
      * for chararray). Typed values (map[int]) Pig converts while loading; not translated yet.
      */
     static Inner loadedMap(dev.ferry.parser.pig.FieldSchema map) {
-        PigType value = map.fields().isEmpty() ? PigType.BYTEARRAY : map.fields().get(0).type();
+        PigType value =
+                map.fields().isEmpty() ? PigType.BYTEARRAY : map.fields().get(0).type();
         if (value != PigType.BYTEARRAY && value != PigType.CHARARRAY) {
-            throw ExprTranslator.unsupported(map.span(), "a map of " + value.keyword() + " values (map[" + value.keyword()
-                    + "]) is not translated yet; declare it map[] and cast the looked-up values");
+            throw ExprTranslator.unsupported(
+                    map.span(),
+                    "a map of " + value.keyword() + " values (map[" + value.keyword()
+                            + "]) is not translated yet; declare it map[] and cast the looked-up values");
         }
         return new Inner(value);
     }
 
     /** The SQL type of a bag's tuple field: a stored column's type, or a text map for a map of bytearray or chararray values. */
     static SqlType tupleFieldType(PigType type, Inner inner) {
-        if (type == PigType.MAP && inner != null
+        if (type == PigType.MAP
+                && inner != null
                 && (inner.valueType() == PigType.BYTEARRAY || inner.valueType() == PigType.CHARARRAY)) {
             return LOADED_MAP;
         }

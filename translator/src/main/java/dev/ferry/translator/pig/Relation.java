@@ -40,8 +40,13 @@ sealed interface Relation {
      *     each input's null keys apart, as SQL's {@code =} does
      * @param filters FILTER conditions applied to the groups before the FOREACH, in its scope
      */
-    record Cogrouped(List<Side> sides, List<Field> keyFields, boolean nullKeysMatch, List<dev.ferry.parser.pig.PigExpr> filters,
-                     List<SourceSpan> spans) implements Relation {
+    record Cogrouped(
+            List<Side> sides,
+            List<Field> keyFields,
+            boolean nullKeysMatch,
+            List<dev.ferry.parser.pig.PigExpr> filters,
+            List<SourceSpan> spans)
+            implements Relation {
         public Cogrouped {
             sides = List.copyOf(sides);
             keyFields = List.copyOf(keyFields);

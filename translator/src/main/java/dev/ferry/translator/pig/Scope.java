@@ -41,23 +41,38 @@ sealed interface Scope {
         public Value field(PigExpr.FieldRef ref) {
             List<Field> matches = relation.fields().stream()
                     .filter(f -> ref.name().equals(f.pigName()))
-                    .filter(f -> ref.qualifier() == null || ref.qualifier().equals(f.qualifier())
-                            || f.qualifier() != null && f.qualifier().endsWith("::" + ref.qualifier())) // Pig: b::f names x::b::f
+                    .filter(f -> ref.qualifier() == null
+                            || ref.qualifier().equals(f.qualifier())
+                            || f.qualifier() != null
+                                    && f.qualifier().endsWith("::" + ref.qualifier())) // Pig: b::f names x::b::f
                     .toList();
             if (matches.size() == 1) {
                 return scalar(matches.get(0));
             }
             String shown = ref.qualifier() == null ? ref.name() : ref.qualifier() + "::" + ref.name();
-            if (matches.isEmpty() && ref.qualifier() == null && relations != null && relations.scalar(ref.name()).isPresent()) {
+            if (matches.isEmpty()
+                    && ref.qualifier() == null
+                    && relations != null
+                    && relations.scalar(ref.name()).isPresent()) {
                 return relations.scalar(ref.name()).get();
             }
             if (matches.isEmpty()) {
-                throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E011, ref.span(),
-                        "unknown field '" + shown + "'" + suggestion(ref.name()), "fields here: " + fieldList()));
+                throw new TranslationError(new Diagnostic(
+                        DiagnosticCode.PIG_E011,
+                        ref.span(),
+                        "unknown field '" + shown + "'" + suggestion(ref.name()),
+                        "fields here: " + fieldList()));
             }
-            throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E012, ref.span(),
-                    "field '" + shown + "' is ambiguous", "qualify it: " + String.join(" or ",
-                    matches.stream().map(f -> f.qualifier() + "::" + f.pigName()).toList())));
+            throw new TranslationError(new Diagnostic(
+                    DiagnosticCode.PIG_E012,
+                    ref.span(),
+                    "field '" + shown + "' is ambiguous",
+                    "qualify it: "
+                            + String.join(
+                                    " or ",
+                                    matches.stream()
+                                            .map(f -> f.qualifier() + "::" + f.pigName())
+                                            .toList())));
         }
 
         @Override
@@ -72,8 +87,10 @@ sealed interface Scope {
                 Field field = fields.get(i);
                 if (field.isRest()) {
                     if (i + 1 < fields.size() && index >= i + 1) {
-                        throw ExprTranslator.unsupported(span, "$" + index + " lies after the fields of a LOAD without AS,"
-                                + " whose width Pig knows only per line");
+                        throw ExprTranslator.unsupported(
+                                span,
+                                "$" + index + " lies after the fields of a LOAD without AS,"
+                                        + " whose width Pig knows only per line");
                     }
                     return restField(field, index - i);
                 }
@@ -81,14 +98,17 @@ sealed interface Scope {
                     return scalar(field);
                 }
             }
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, span,
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E011,
+                    span,
                     "$" + index + " is out of range: the relation has " + fields.size() + " fields"));
         }
 
         /** PigStorage: the n-th field of the line, null when the line is shorter or the field empty. */
         private Value.Scalar restField(Field rest, int n) {
             SqlExpr line = new SqlExpr.ColumnRef(qualifierForSql, rest.sqlName());
-            SqlExpr split = SqlExpr.Call.of("SPLIT_INDEX", line, SqlExpr.Literal.text(rest.restDelimiter()), SqlExpr.Literal.number(n));
+            SqlExpr split = SqlExpr.Call.of(
+                    "SPLIT_INDEX", line, SqlExpr.Literal.text(rest.restDelimiter()), SqlExpr.Literal.number(n));
             return new Value.Scalar(SqlExpr.Call.of("NULLIF", split, SqlExpr.Literal.text("")), PigType.BYTEARRAY);
         }
 
@@ -98,7 +118,8 @@ sealed interface Scope {
         }
 
         Value.Scalar scalar(Field field) {
-            return new Value.Scalar(new SqlExpr.ColumnRef(qualifierForSql, field.sqlName()), field.type(), field.inner());
+            return new Value.Scalar(
+                    new SqlExpr.ColumnRef(qualifierForSql, field.sqlName()), field.type(), field.inner());
         }
 
         private String fieldList() {
@@ -132,7 +153,8 @@ sealed interface Scope {
                     return new Value.Bag(side.input(), null);
                 }
             }
-            throw ExprTranslator.unsupported(ref.span(), "field '" + ref.name() + "' of a COGROUP is not translated yet");
+            throw ExprTranslator.unsupported(
+                    ref.span(), "field '" + ref.name() + "' of a COGROUP is not translated yet");
         }
 
         @Override
@@ -143,12 +165,14 @@ sealed interface Scope {
             if (ref.index() <= plan.cogroup().sides().size()) {
                 return new Value.Bag(plan.cogroup().sides().get(ref.index() - 1).input(), null);
             }
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(), "$" + ref.index() + " is out of range"));
+            throw new TranslationError(
+                    Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(), "$" + ref.index() + " is out of range"));
         }
 
         @Override
         public List<Value.Scalar> star(SourceSpan span) {
-            throw ExprTranslator.unsupported(span, "'*' over a COGROUP keeps its bags, which the SQL translation cannot hold yet");
+            throw ExprTranslator.unsupported(
+                    span, "'*' over a COGROUP keeps its bags, which the SQL translation cannot hold yet");
         }
 
         @Override
@@ -194,7 +218,8 @@ sealed interface Scope {
         @Override
         public SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
             if (bag.filter() != null || bag.distinct()) {
-                throw ExprTranslator.unsupported(span, "IsEmpty of a nested FILTER or DISTINCT bag is not translated yet");
+                throw ExprTranslator.unsupported(
+                        span, "IsEmpty of a nested FILTER or DISTINCT bag is not translated yet");
             }
             return outer.isEmpty(bag, span);
         }
@@ -216,7 +241,9 @@ sealed interface Scope {
             if (ref.qualifier() == null && ref.name().equals(grouped.bagAlias())) {
                 return new Value.Bag(grouped.input(), null);
             }
-            throw new TranslationError(new Diagnostic(DiagnosticCode.PIG_E011, ref.span(),
+            throw new TranslationError(new Diagnostic(
+                    DiagnosticCode.PIG_E011,
+                    ref.span(),
                     "unknown field '" + ref.name() + "' in a grouped relation",
                     "after GROUP the fields are 'group' and the bag '" + grouped.bagAlias() + "'; write "
                             + grouped.bagAlias() + "." + ref.name() + " inside an aggregate"));
@@ -227,14 +254,20 @@ sealed interface Scope {
             return switch (ref.index()) {
                 case 0 -> key();
                 case 1 -> new Value.Bag(grouped.input(), null);
-                default -> throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(),
-                        "$" + ref.index() + " is out of range: a grouped relation has 2 fields (group and the bag)"));
+                default ->
+                    throw new TranslationError(Diagnostic.of(
+                            DiagnosticCode.PIG_E011,
+                            ref.span(),
+                            "$" + ref.index()
+                                    + " is out of range: a grouped relation has 2 fields (group and the bag)"));
             };
         }
 
         @Override
         public List<Value.Scalar> star(SourceSpan span) {
-            throw new TranslationError(Diagnostic.of(DiagnosticCode.PIG_E020, span,
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E020,
+                    span,
                     "'*' over a grouped relation keeps the bag, which the SQL translation cannot hold yet"));
         }
 
@@ -244,7 +277,8 @@ sealed interface Scope {
             }
             List<Value.Scalar> keys = new ArrayList<>();
             for (int i = 0; i < grouped.keys().size(); i++) {
-                keys.add(new Value.Scalar(grouped.keys().get(i), grouped.keyFields().get(i).type()));
+                keys.add(new Value.Scalar(
+                        grouped.keys().get(i), grouped.keyFields().get(i).type()));
             }
             return keys.size() == 1 ? keys.get(0) : new Value.KeyTuple(keys, grouped.keyFields());
         }

@@ -29,7 +29,12 @@ final class StorageFunctions {
      * @param notes "differs:" notes the translation warns with
      * @param caster how the loader casts its bytearrays to maps and bags
      */
-    record Storage(FileFormat format, String delimiter, FileTag fileTag, List<FieldSchema> schema, List<String> notes,
+    record Storage(
+            FileFormat format,
+            String delimiter,
+            FileTag fileTag,
+            List<FieldSchema> schema,
+            List<String> notes,
             ComplexCasts.Caster caster) {
         Storage {
             schema = List.copyOf(schema);
@@ -44,15 +49,21 @@ final class StorageFunctions {
 
     /** Storage functions Flink has no format for in the runtime yet, and what translating each needs. */
     private static final Map<String, String> NOT_TRANSLATED = Map.of(
-            "BinStorage", "BinStorage is Pig's binary tuple encoding (BinInterSedes); translating it needs a runtime format"
+            "BinStorage",
+            "BinStorage is Pig's binary tuple encoding (BinInterSedes); translating it needs a runtime format"
                     + " reading and writing that encoding, or the data converted to PigStorage text first",
-            "AvroStorage", "AvroStorage needs Flink's 'avro' format (flink-avro on the job's classpath) and the Avro schema as the"
+            "AvroStorage",
+            "AvroStorage needs Flink's 'avro' format (flink-avro on the job's classpath) and the Avro schema as the"
                     + " table's columns (from the files or the AvroStorage argument)",
-            "OrcStorage", "OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the"
+            "OrcStorage",
+            "OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the"
                     + " table's columns",
-            "ParquetLoader", "ParquetLoader needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
-            "ParquetStorer", "ParquetStorer needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
-            "PigDump", "PigDump prints tuples for people to read; write the data with PigStorage instead");
+            "ParquetLoader",
+            "ParquetLoader needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
+            "ParquetStorer",
+            "ParquetStorer needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
+            "PigDump",
+            "PigDump prints tuples for people to read; write the data with PigStorage instead");
 
     /**
      * PigMix's loader (org.apache.pig.test.pigmix.udf.PigPerformanceLoader), a declared mapping: it is
@@ -81,30 +92,46 @@ final class StorageFunctions {
                     switch (option) {
                         case "-schema" -> {
                             if (declared.isEmpty()) {
-                                throw ExprTranslator.unsupported(function.span(), "PigStorage '-schema' reads the fields from the"
-                                        + " .pig_schema file next to the data when the job runs; Ferry translates before: declare"
-                                        + " them with AS (...)");
+                                throw ExprTranslator.unsupported(
+                                        function.span(),
+                                        "PigStorage '-schema' reads the fields from the"
+                                                + " .pig_schema file next to the data when the job runs; Ferry translates before: declare"
+                                                + " them with AS (...)");
                             }
                         }
-                        case "-noschema" -> { }
+                        case "-noschema" -> {}
                         case "-tagFile", "-tagsource" -> tag = FileTag.FILE_NAME;
                         case TAG_PATH -> tag = FileTag.FILE_PATH;
-                        default -> throw ExprTranslator.unsupported(function.span(), "PigStorage option '" + option + "' is not translated yet");
+                        default ->
+                            throw ExprTranslator.unsupported(
+                                    function.span(), "PigStorage option '" + option + "' is not translated yet");
                     }
                 }
                 if (tag != FileTag.NONE && declared.isEmpty()) {
-                    throw ExprTranslator.unsupported(function.span(), "PigStorage '" + (tag == FileTag.FILE_NAME ? TAG_FILE : TAG_PATH)
-                            + "' without AS is not translated yet: declare the fields with AS (file:chararray, ...)");
+                    throw ExprTranslator.unsupported(
+                            function.span(),
+                            "PigStorage '" + (tag == FileTag.FILE_NAME ? TAG_FILE : TAG_PATH)
+                                    + "' without AS is not translated yet: declare the fields with AS (file:chararray, ...)");
                 }
-                List<String> notes = tag != FileTag.FILE_PATH ? List.of() : List.of(PigFunctionTable.DIFFERS + "'-tagPath' gives the"
-                        + " file's path without scheme and authority ('/data/in/part-0'); Pig gives its URI ('hdfs://nn:8020/data/in/part-0')");
+                List<String> notes = tag != FileTag.FILE_PATH
+                        ? List.of()
+                        : List.of(
+                                PigFunctionTable.DIFFERS + "'-tagPath' gives the"
+                                        + " file's path without scheme and authority ('/data/in/part-0'); Pig gives its URI ('hdfs://nn:8020/data/in/part-0')");
                 return new Storage(FileFormat.PIG_STORAGE, delimiter(function), tag, List.of(), notes);
             }
             case "PigPerformanceLoader" -> {
-                if (!function.name().equals(PIGMIX_LOADER) || !function.arguments().isEmpty()) {
+                if (!function.name().equals(PIGMIX_LOADER)
+                        || !function.arguments().isEmpty()) {
                     throw notTranslated(function, path);
                 }
-                return new Storage(FileFormat.PIG_STORAGE, "\u0001", FileTag.NONE, List.of(), List.of(), ComplexCasts.Caster.PIGMIX);
+                return new Storage(
+                        FileFormat.PIG_STORAGE,
+                        "\u0001",
+                        FileTag.NONE,
+                        List.of(),
+                        List.of(),
+                        ComplexCasts.Caster.PIGMIX);
             }
             case "TextLoader" -> {
                 // One field per line, never null (an empty line is an empty chararray).
@@ -113,9 +140,11 @@ final class StorageFunctions {
             case "JsonLoader" -> {
                 List<FieldSchema> schema = function.arguments().isEmpty() ? List.of() : jsonSchema(function);
                 if (schema.isEmpty() && declared.isEmpty()) {
-                    throw ExprTranslator.unsupported(function.span(), "JsonLoader without a schema reads the .pig_schema file next to"
-                            + " the data when the job runs; Ferry translates before: give the schema (JsonLoader('a:int, b:chararray'))"
-                            + " or AS (...)");
+                    throw ExprTranslator.unsupported(
+                            function.span(),
+                            "JsonLoader without a schema reads the .pig_schema file next to"
+                                    + " the data when the job runs; Ferry translates before: give the schema (JsonLoader('a:int, b:chararray'))"
+                                    + " or AS (...)");
                 }
                 return new Storage(FileFormat.JSON, "\t", FileTag.NONE, schema, List.of());
             }
@@ -133,17 +162,25 @@ final class StorageFunctions {
                 List<String> notes = new ArrayList<>();
                 for (String option : options(function)) {
                     if (option.equals("-schema")) {
-                        notes.add(PigFunctionTable.DIFFERS + "Pig also writes .pig_schema and .pig_header files next to the data"
+                        notes.add(PigFunctionTable.DIFFERS
+                                + "Pig also writes .pig_schema and .pig_header files next to the data"
                                 + " ('-schema'); the translation writes the data files only");
                     } else if (!option.equals("-noschema") && !option.equals(TAG_FILE) && !option.equals(TAG_PATH)) {
-                        throw ExprTranslator.unsupported(function.span(), "PigStorage option '" + option + "' is not translated yet");
+                        throw ExprTranslator.unsupported(
+                                function.span(), "PigStorage option '" + option + "' is not translated yet");
                     }
                 }
                 return new Storage(FileFormat.PIG_STORAGE, delimiter(function), FileTag.NONE, List.of(), notes);
             }
             case "JsonStorage" -> {
-                return new Storage(FileFormat.JSON, "\t", FileTag.NONE, List.of(), List.of(PigFunctionTable.DIFFERS
-                        + "Pig's JsonStorage also writes a .pig_schema file next to the data; the translation writes the data files only"));
+                return new Storage(
+                        FileFormat.JSON,
+                        "\t",
+                        FileTag.NONE,
+                        List.of(),
+                        List.of(
+                                PigFunctionTable.DIFFERS
+                                        + "Pig's JsonStorage also writes a .pig_schema file next to the data; the translation writes the data files only"));
             }
             default -> throw notTranslated(function, path);
         }
@@ -162,22 +199,28 @@ final class StorageFunctions {
         if (pigStorage.arguments().size() < 2) {
             return List.of();
         }
-        return Arrays.stream(pigStorage.arguments().get(1).trim().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+        return Arrays.stream(pigStorage.arguments().get(1).trim().split("\\s+"))
+                .filter(o -> !o.isEmpty())
+                .toList();
     }
 
     /** JsonLoader's argument is a Pig schema ('a:int, b:chararray'), read as an AS clause is. */
     private static List<FieldSchema> jsonSchema(FuncSpec function) {
         Diagnostics ignored = new Diagnostics();
-        Optional<List<FieldSchema>> schema = PigParser.parse("j = LOAD 'x' AS (" + function.arguments().get(0) + ");\n",
-                function.span().file(), ignored)
+        Optional<List<FieldSchema>> schema = PigParser.parse(
+                        "j = LOAD 'x' AS (" + function.arguments().get(0) + ");\n",
+                        function.span().file(),
+                        ignored)
                 .flatMap(script -> script.statements().stream().findFirst())
                 .filter(PigStatement.Assign.class::isInstance)
                 .map(s -> ((PigStatement.Assign) s).relation())
                 .filter(PigRelation.Load.class::isInstance)
                 .map(load -> ((PigRelation.Load) load).schema());
         if (ignored.hasErrors() || schema.isEmpty()) {
-            throw ExprTranslator.unsupported(function.span(), "JsonLoader's schema argument is not a Pig schema Ferry can read;"
-                    + " declare the fields with AS (...)");
+            throw ExprTranslator.unsupported(
+                    function.span(),
+                    "JsonLoader's schema argument is not a Pig schema Ferry can read;"
+                            + " declare the fields with AS (...)");
         }
         return schema.get();
     }
@@ -185,13 +228,22 @@ final class StorageFunctions {
     private static TranslationError notTranslated(FuncSpec function, String path) {
         String name = function.simpleName();
         if (name.equals("HBaseStorage")) {
-            return ExprTranslator.unsupported(function.span(), "HBaseStorage of table '" + path.replaceFirst("^hbase://", "")
-                    + "' (columns '" + (function.arguments().isEmpty() ? "" : function.arguments().get(0)) + "') needs Flink's HBase"
-                    + " connector (flink-connector-hbase) with those columns as a ROW per column family; not translated yet");
+            return ExprTranslator.unsupported(
+                    function.span(),
+                    "HBaseStorage of table '" + path.replaceFirst("^hbase://", "")
+                            + "' (columns '"
+                            + (function.arguments().isEmpty()
+                                    ? ""
+                                    : function.arguments().get(0)) + "') needs Flink's HBase"
+                            + " connector (flink-connector-hbase) with those columns as a ROW per column family; not translated yet");
         }
         String need = NOT_TRANSLATED.get(name);
-        return ExprTranslator.unsupported(function.span(), need != null ? need + "; not translated yet"
-                : "storage function " + function.name() + " (a user or piggybank function) is not translated yet: it needs a runtime"
-                        + " adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format");
+        return ExprTranslator.unsupported(
+                function.span(),
+                need != null
+                        ? need + "; not translated yet"
+                        : "storage function " + function.name()
+                                + " (a user or piggybank function) is not translated yet: it needs a runtime"
+                                + " adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format");
     }
 }

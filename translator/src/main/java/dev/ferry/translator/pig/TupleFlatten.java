@@ -21,10 +21,14 @@ final class TupleFlatten {
     static void expand(PigExpr expr, Value.Scalar tuple, List<Value.Scalar> values, List<String> names) {
         List<PigType> types = tuple.inner().tupleTypes();
         List<String> fieldNames = tuple.inner().fieldNames();
-        String qualifier = expr instanceof PigExpr.FieldRef ref ? ref.name() : "tuple_" + expr.span().line() + "_" + expr.span().column();
+        String qualifier = expr instanceof PigExpr.FieldRef ref
+                ? ref.name()
+                : "tuple_" + expr.span().line() + "_" + expr.span().column();
         for (int i = 0; i < types.size(); i++) {
             // Flink names the fields of ROW(...) EXPR$0, EXPR$1... (Calcite's names for unnamed expressions).
-            SqlExpr field = tuple.sql() instanceof SqlExpr.RowOf row ? row.fields().get(i) : new SqlExpr.FieldAccess(tuple.sql(), "EXPR$" + i);
+            SqlExpr field = tuple.sql() instanceof SqlExpr.RowOf row
+                    ? row.fields().get(i)
+                    : new SqlExpr.FieldAccess(tuple.sql(), "EXPR$" + i);
             values.add(new Value.Scalar(field, types.get(i)));
             String name = i < fieldNames.size() && fieldNames.get(i) != null ? fieldNames.get(i) : qualifier + "_" + i;
             names.add(qualifier + "::" + name);
@@ -42,7 +46,8 @@ final class TupleFlatten {
     /** {@code FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b)}: the first {@code width} pieces, null past the last one. */
     static void expandByPosition(Value.Scalar array, int width, List<Value.Scalar> values, List<String> names) {
         for (int i = 0; i < width; i++) {
-            values.add(new Value.Scalar(new SqlExpr.Item(array.sql(), SqlExpr.Literal.number(i + 1)), PigType.CHARARRAY));
+            values.add(
+                    new Value.Scalar(new SqlExpr.Item(array.sql(), SqlExpr.Literal.number(i + 1)), PigType.CHARARRAY));
             names.add("piece_" + i);
         }
     }
@@ -59,8 +64,12 @@ final class TupleFlatten {
         }
         List<String> names = new ArrayList<>();
         for (PigExpr argument : call.arguments()) {
-            names.add(argument instanceof PigExpr.FieldRef ref ? ref.name() : argument instanceof PigExpr.Cast cast
-                    && cast.expr() instanceof PigExpr.FieldRef ref ? ref.name() : null);
+            names.add(
+                    argument instanceof PigExpr.FieldRef ref
+                            ? ref.name()
+                            : argument instanceof PigExpr.Cast cast && cast.expr() instanceof PigExpr.FieldRef ref
+                                    ? ref.name()
+                                    : null);
         }
         return names;
     }

@@ -22,7 +22,8 @@ sealed interface Value {
      * A bag inside a grouped relation: the whole bag, or one field of it ({@code clicks.amount}); a
      * nested FOREACH narrows it with a FILTER condition (over the input's columns) or DISTINCT.
      */
-    record Bag(Relation.Named relation, Field field, dev.ferry.translator.sql.SqlExpr filter, boolean distinct) implements Value {
+    record Bag(Relation.Named relation, Field field, dev.ferry.translator.sql.SqlExpr filter, boolean distinct)
+            implements Value {
         Bag(Relation.Named relation, Field field) {
             this(relation, field, null, false);
         }

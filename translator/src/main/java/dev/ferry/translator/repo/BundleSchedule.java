@@ -26,7 +26,8 @@ final class BundleSchedule {
     private BundleSchedule() {}
 
     /** The properties the bundle gives the coordinator: bundle parameters' defaults < job.properties < its configuration. */
-    static Map<String, String> properties(BundleApp bundle, BundleCoordinator coordinator, Map<String, String> bundleProperties) {
+    static Map<String, String> properties(
+            BundleApp bundle, BundleCoordinator coordinator, Map<String, String> bundleProperties) {
         Map<String, String> known = new TreeMap<>();
         bundle.parameters().stream().filter(p -> p.value() != null).forEach(p -> known.put(p.name(), p.value()));
         known.putAll(bundleProperties);
@@ -34,35 +35,65 @@ final class BundleSchedule {
         for (ConfigProperty p : coordinator.configuration()) {
             // A value is resolved against the bundle's properties when the bundle is submitted (bundle-submit EL:
             // variables and bundle:conf).
-            configured.put(p.name(), dev.ferry.parser.el.ElParser.parse(p.value(),
-                            dev.ferry.diagnostics.SourceSpan.file("bundle"), new dev.ferry.diagnostics.Diagnostics())
-                    .flatMap(t -> dev.ferry.translator.el.ElConstantFolder.resolveInBundle(t, known)).orElse(p.value()));
+            configured.put(
+                    p.name(),
+                    dev.ferry.parser.el.ElParser.parse(
+                                    p.value(),
+                                    dev.ferry.diagnostics.SourceSpan.file("bundle"),
+                                    new dev.ferry.diagnostics.Diagnostics())
+                            .flatMap(t -> dev.ferry.translator.el.ElConstantFolder.resolveInBundle(t, known))
+                            .orElse(p.value()));
         }
         return configured;
     }
 
     /** The coordinator as the bundle runs it: named after the bundle and its entry. */
     static CoordinatorApp named(CoordinatorApp c, BundleApp bundle, BundleCoordinator entry) {
-        return new CoordinatorApp(bundle.name() + "." + entry.name(), c.namespace(), c.span(), c.frequency(), c.start(),
-                c.end(), c.timezone(), c.controls(), c.datasets(), c.inputEvents(), c.outputEvents(), c.workflowAppPath(),
-                c.configuration(), c.file(), c.parameters(), c.datasetIncludes(), c.inputLogic(), c.otherElements());
+        return new CoordinatorApp(
+                bundle.name() + "." + entry.name(),
+                c.namespace(),
+                c.span(),
+                c.frequency(),
+                c.start(),
+                c.end(),
+                c.timezone(),
+                c.controls(),
+                c.datasets(),
+                c.inputEvents(),
+                c.outputEvents(),
+                c.workflowAppPath(),
+                c.configuration(),
+                c.file(),
+                c.parameters(),
+                c.datasetIncludes(),
+                c.inputLogic(),
+                c.otherElements());
     }
 
     /** The plan with the bundle's tag, pause and kick-off time applied. */
-    static WorkflowPlan apply(WorkflowPlan plan, BundleApp bundle, BundleCoordinator entry, Map<String, String> known,
-                              Diagnostics diagnostics) {
+    static WorkflowPlan apply(
+            WorkflowPlan plan,
+            BundleApp bundle,
+            BundleCoordinator entry,
+            Map<String, String> known,
+            Diagnostics diagnostics) {
         WorkflowPlan.Schedule s = plan.schedule();
         if (s == null) {
             return plan;
         }
-        boolean paused = "false".equalsIgnoreCase(entry.enabled() == null ? "" : entry.enabled().trim());
+        boolean paused = "false"
+                .equalsIgnoreCase(entry.enabled() == null ? "" : entry.enabled().trim());
         Instant start = s.start();
         List<String> notes = new ArrayList<>(s.notes());
         if (bundle.kickOffTime() != null) {
-            Optional<Instant> kickOff = CoordinatorSchedule.resolve(bundle.kickOffTime(), known).flatMap(CoordinatorSchedule::oozieTime);
+            Optional<Instant> kickOff =
+                    CoordinatorSchedule.resolve(bundle.kickOffTime(), known).flatMap(CoordinatorSchedule::oozieTime);
             if (kickOff.isEmpty()) {
-                diagnostics.report(DiagnosticCode.OOZ_E010, bundle.controlsSpan(), "bundle kick-off-time '"
-                        + bundle.kickOffTime() + "' is not an Oozie UTC time like 2026-01-15T02:00Z");
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E010,
+                        bundle.controlsSpan(),
+                        "bundle kick-off-time '" + bundle.kickOffTime()
+                                + "' is not an Oozie UTC time like 2026-01-15T02:00Z");
             } else if (kickOff.get().isAfter(start)) {
                 // Oozie materialises the coordinator's actions from start once the bundle kicks off: the ones
                 // before kick-off still run (catch-up), so the start stays and only the DAG note says so.
@@ -71,18 +102,41 @@ final class BundleSchedule {
             }
         }
         if (entry.critical() != null) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, entry.span(), "bundle coordinator '" + entry.name()
-                            + "' critical=\"" + entry.critical() + "\" is not translated",
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    entry.span(),
+                    "bundle coordinator '" + entry.name() + "' critical=\"" + entry.critical() + "\" is not translated",
                     "Airflow DAGs have no bundle status to fail; alert on this DAG's failures instead");
         }
         List<String> tags = new ArrayList<>(s.tags());
         tags.add(bundle.name());
-        WorkflowPlan.Schedule schedule = new WorkflowPlan.Schedule(s.trigger(), start, s.endExclusive(),
-                s.maxActiveRuns(), s.catchup(), paused, s.deadlines(), s.oozieFrequency(), s.data(), tags, notes, s.span());
+        WorkflowPlan.Schedule schedule = new WorkflowPlan.Schedule(
+                s.trigger(),
+                start,
+                s.endExclusive(),
+                s.maxActiveRuns(),
+                s.catchup(),
+                paused,
+                s.deadlines(),
+                s.oozieFrequency(),
+                s.data(),
+                tags,
+                notes,
+                s.span());
         String description = plan.description() + ", in bundle " + bundle.name();
         List<String> files = new ArrayList<>(plan.sourceFiles());
         files.add(0, bundle.file());
-        return new WorkflowPlan(plan.dagId(), description, files, schedule, plan.params(), plan.runConfiguration(),
-                plan.tasks(), plan.edges(), plan.tags(), plan.actionSlas(), plan.workflowSla());
+        return new WorkflowPlan(
+                plan.dagId(),
+                description,
+                files,
+                schedule,
+                plan.params(),
+                plan.runConfiguration(),
+                plan.tasks(),
+                plan.edges(),
+                plan.tags(),
+                plan.actionSlas(),
+                plan.workflowSla());
     }
 }

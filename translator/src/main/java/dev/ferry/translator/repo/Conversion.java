@@ -9,7 +9,8 @@ import java.util.List;
  * The result of converting one repository: the plans of the apps that converted, every diagnostic sorted by
  * position, and the apps that did not convert.
  */
-public record Conversion(String repoName, List<WorkflowPlan> plans, List<Diagnostic> diagnostics, List<FailedApp> failed) {
+public record Conversion(
+        String repoName, List<WorkflowPlan> plans, List<Diagnostic> diagnostics, List<FailedApp> failed) {
 
     public Conversion {
         plans = List.copyOf(plans);

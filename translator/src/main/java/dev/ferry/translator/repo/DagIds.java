@@ -23,7 +23,8 @@ final class DagIds {
 
     static <T> Map<T, String> disambiguate(List<T> items, Function<T, String> baseId, Function<T, String> origin) {
         Map<String, List<T>> byId = new LinkedHashMap<>();
-        items.forEach(item -> byId.computeIfAbsent(baseId.apply(item), k -> new ArrayList<>()).add(item));
+        items.forEach(item ->
+                byId.computeIfAbsent(baseId.apply(item), k -> new ArrayList<>()).add(item));
         Map<T, String> ids = new IdentityHashMap<>();
         for (Map.Entry<String, List<T>> group : byId.entrySet()) {
             List<T> members = group.getValue();
@@ -31,7 +32,8 @@ final class DagIds {
                 ids.put(members.get(0), group.getKey());
                 continue;
             }
-            List<List<String>> paths = members.stream().map(m -> segments(origin.apply(m))).toList();
+            List<List<String>> paths =
+                    members.stream().map(m -> segments(origin.apply(m))).toList();
             int longest = paths.stream().mapToInt(List::size).max().orElse(0);
             int tail = 1;
             while (tail < longest && !distinct(paths, tail)) {

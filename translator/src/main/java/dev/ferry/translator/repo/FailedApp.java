@@ -15,7 +15,10 @@ public record FailedApp(String app, List<Diagnostic> diagnostics) {
 
     /** The first error, the one a listing of failed apps shows. */
     public String firstError() {
-        return diagnostics.stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::format)
+        return diagnostics.stream()
+                .filter(Diagnostic::isError)
+                .findFirst()
+                .map(Diagnostic::format)
                 .orElse("(no error reported; see the warnings)");
     }
 }

@@ -31,7 +31,9 @@ final class JobSizing {
                 unknown(diagnostics, dag, "DAG '" + dagId + "'", byId.keySet());
                 return;
             }
-            Set<String> jobs = plan.tasks().stream().filter(t -> t instanceof TaskNode.FlinkJob).map(TaskNode::id)
+            Set<String> jobs = plan.tasks().stream()
+                    .filter(t -> t instanceof TaskNode.FlinkJob)
+                    .map(TaskNode::id)
                     .collect(Collectors.toSet());
             dag.value().tasks().forEach((taskId, task) -> {
                 if (!jobs.contains(taskId)) {
@@ -42,26 +44,46 @@ final class JobSizing {
         if (isEmpty(repository) && repository.dags().isEmpty()) {
             return plans;
         }
-        return plans.stream().map(plan -> {
-            Entry<Sizing> dag = repository.dags().get(plan.dagId());
-            Sizing dagLevel = dag == null ? repository : dag.value().over(repository);
-            Map<String, Entry<Sizing>> tasks = dag == null ? Map.of() : dag.value().tasks();
-            return plan.withTasks(plan.tasks().stream().map(task -> {
-                if (!(task instanceof TaskNode.FlinkJob job)) {
-                    return task;
-                }
-                Entry<Sizing> own = tasks.get(job.id());
-                Sizing sizing = own == null ? dagLevel : own.value().over(dagLevel);
-                return isEmpty(sizing) ? task : new TaskNode.FlinkJob(job.id(), job.span(), job.triggerRule(), job.job(),
-                        job.scriptPath(), job.deploymentPath(), sized(job.deployment(), sizing), job.params(),
-                        job.prepare(), job.defaultFs(), job.ok(), job.error(), job.retry());
-            }).toList());
-        }).toList();
+        return plans.stream()
+                .map(plan -> {
+                    Entry<Sizing> dag = repository.dags().get(plan.dagId());
+                    Sizing dagLevel = dag == null ? repository : dag.value().over(repository);
+                    Map<String, Entry<Sizing>> tasks =
+                            dag == null ? Map.of() : dag.value().tasks();
+                    return plan.withTasks(plan.tasks().stream()
+                            .map(task -> {
+                                if (!(task instanceof TaskNode.FlinkJob job)) {
+                                    return task;
+                                }
+                                Entry<Sizing> own = tasks.get(job.id());
+                                Sizing sizing =
+                                        own == null ? dagLevel : own.value().over(dagLevel);
+                                return isEmpty(sizing)
+                                        ? task
+                                        : new TaskNode.FlinkJob(
+                                                job.id(),
+                                                job.span(),
+                                                job.triggerRule(),
+                                                job.job(),
+                                                job.scriptPath(),
+                                                job.deploymentPath(),
+                                                sized(job.deployment(), sizing),
+                                                job.params(),
+                                                job.prepare(),
+                                                job.defaultFs(),
+                                                job.ok(),
+                                                job.error(),
+                                                job.retry());
+                            })
+                            .toList());
+                })
+                .toList();
     }
 
     static FlinkDeploymentSpec sized(FlinkDeploymentSpec spec, Sizing sizing) {
         FlinkDeploymentSpec sized = sizing.parallelism() == null ? spec : spec.withParallelism(sizing.parallelism());
-        return sized.withMemory(sizing.jobManagerMemory() != null ? sizing.jobManagerMemory() : spec.jobManagerMemory(),
+        return sized.withMemory(
+                sizing.jobManagerMemory() != null ? sizing.jobManagerMemory() : spec.jobManagerMemory(),
                 sizing.taskManagerMemory() != null ? sizing.taskManagerMemory() : spec.taskManagerMemory());
     }
 
@@ -70,9 +92,12 @@ final class JobSizing {
     }
 
     private static void unknown(Diagnostics diagnostics, Entry<Sizing> entry, String what, Set<String> known) {
-        diagnostics.report(DiagnosticCode.FERRY_W011, entry.span(), "ferry.yaml sizes " + what
-                        + ", which the conversion did not produce; the entry is not applied",
-                known.isEmpty() ? "it has none" : "known: " + known.stream().sorted().limit(20)
-                        .collect(Collectors.joining(", ")));
+        diagnostics.report(
+                DiagnosticCode.FERRY_W011,
+                entry.span(),
+                "ferry.yaml sizes " + what + ", which the conversion did not produce; the entry is not applied",
+                known.isEmpty()
+                        ? "it has none"
+                        : "known: " + known.stream().sorted().limit(20).collect(Collectors.joining(", ")));
     }
 }

@@ -58,9 +58,18 @@ public final class RepoTranslator {
     private RepoTranslator() {}
 
     /** One DAG to translate: an app, the properties it was submitted with, and its own diagnostics. */
-    private record AppJob(String baseId, String origin, String app, Path workflowFile, WorkflowApp workflow,
-                          CoordinatorApp coordinator, BundleApp bundle, BundleCoordinator entry,
-                          SortedMap<String, String> properties, String propertiesFile, Diagnostics diagnostics) {}
+    private record AppJob(
+            String baseId,
+            String origin,
+            String app,
+            Path workflowFile,
+            WorkflowApp workflow,
+            CoordinatorApp coordinator,
+            BundleApp bundle,
+            BundleCoordinator entry,
+            SortedMap<String, String> properties,
+            String propertiesFile,
+            Diagnostics diagnostics) {}
 
     public static Conversion translate(Path repo) {
         return translate(repo, Progress.NONE);
@@ -74,7 +83,9 @@ public final class RepoTranslator {
             // Resolved once: a repository given through a symbolic link is the directory it points to.
             root = RepoRoot.of(repo).path();
         } catch (IOException e) {
-            repoDiagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(repo.toString()),
+            repoDiagnostics.report(
+                    DiagnosticCode.IO_E001,
+                    SourceSpan.file(repo.toString()),
                     "cannot read the repository: " + e.getMessage());
             return new Conversion(String.valueOf(repo.getFileName()), List.of(), repoDiagnostics.sorted());
         }
@@ -93,32 +104,62 @@ public final class RepoTranslator {
             Diagnostics d = new Diagnostics();
             String origin = origin(s.propertiesFile(), ".properties");
             switch (s.kind()) {
-                case BUNDLE -> bundleJobs(root, s.app(), s.properties(), s.propertiesFile(), origin, scheduled, bundled,
-                        jobs, d, failed);
-                case COORDINATOR -> coordinatorJob(root, s.app(), s.properties(), s.propertiesFile(), origin, scheduled,
-                        d).ifPresentOrElse(jobs::add, () -> fail(failed, s.propertiesFile(), d));
-                case WORKFLOW -> workflowJob(root, s.app(), s.properties(), s.propertiesFile(), origin, d)
-                        .ifPresentOrElse(jobs::add, () -> fail(failed, s.propertiesFile(), d));
+                case BUNDLE ->
+                    bundleJobs(
+                            root,
+                            s.app(),
+                            s.properties(),
+                            s.propertiesFile(),
+                            origin,
+                            scheduled,
+                            bundled,
+                            jobs,
+                            d,
+                            failed);
+                case COORDINATOR ->
+                    coordinatorJob(root, s.app(), s.properties(), s.propertiesFile(), origin, scheduled, d)
+                            .ifPresentOrElse(jobs::add, () -> fail(failed, s.propertiesFile(), d));
+                case WORKFLOW ->
+                    workflowJob(root, s.app(), s.properties(), s.propertiesFile(), origin, d)
+                            .ifPresentOrElse(jobs::add, () -> fail(failed, s.propertiesFile(), d));
             }
         }
         for (Path file : xmlFiles) {
             if (!submitted.contains(file) && kinds.get(file) == OozieDocumentKind.BUNDLE) {
                 Diagnostics d = new Diagnostics();
                 Optional<Path> properties = beside(root, file, d);
-                bundleJobs(root, file, properties(root, file.getParent(), d), properties.map(p -> display(root, p)).orElse(null),
-                        origin(display(root, file), ".xml"), scheduled, bundled, jobs, d, failed);
+                bundleJobs(
+                        root,
+                        file,
+                        properties(root, file.getParent(), d),
+                        properties.map(p -> display(root, p)).orElse(null),
+                        origin(display(root, file), ".xml"),
+                        scheduled,
+                        bundled,
+                        jobs,
+                        d,
+                        failed);
             }
         }
         for (Path file : xmlFiles) {
             OozieDocumentKind kind = kinds.get(file);
-            if (!submitted.contains(file) && !bundled.contains(file) && (kind == OozieDocumentKind.COORDINATOR
-                    || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("coordinator.xml"))) {
+            if (!submitted.contains(file)
+                    && !bundled.contains(file)
+                    && (kind == OozieDocumentKind.COORDINATOR
+                            || kind == OozieDocumentKind.UNKNOWN
+                                    && file.getFileName().toString().equals("coordinator.xml"))) {
                 Diagnostics d = new Diagnostics();
                 // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
                 Optional<Path> properties = beside(root, file, d);
                 SortedMap<String, String> known = properties(root, file.getParent(), d);
-                coordinatorJob(root, file, known, properties.map(p -> display(root, p)).orElse(null),
-                        origin(display(root, file), ".xml"), scheduled, d)
+                coordinatorJob(
+                                root,
+                                file,
+                                known,
+                                properties.map(p -> display(root, p)).orElse(null),
+                                origin(display(root, file), ".xml"),
+                                scheduled,
+                                d)
                         .map(job -> withWorkflowDirProperties(root, job))
                         .ifPresentOrElse(jobs::add, () -> fail(failed, display(root, file), d));
             }
@@ -127,7 +168,8 @@ public final class RepoTranslator {
             OozieDocumentKind kind = kinds.get(file);
             // A workflow.xml that is not well-formed is still read, so its syntax error is reported.
             boolean workflow = kind == OozieDocumentKind.WORKFLOW
-                    || kind == OozieDocumentKind.UNKNOWN && file.getFileName().toString().equals("workflow.xml");
+                    || kind == OozieDocumentKind.UNKNOWN
+                            && file.getFileName().toString().equals("workflow.xml");
             if (!submitted.contains(file) && !scheduled.contains(file) && workflow) {
                 Diagnostics d = new Diagnostics();
                 workflowJob(root, file, new TreeMap<>(), null, origin(display(root, file), ".xml"), d)
@@ -144,9 +186,14 @@ public final class RepoTranslator {
         for (AppJob job : jobs) {
             String dagId = ids.get(job);
             if (!dagId.equals(job.baseId())) {
-                job.diagnostics().report(DiagnosticCode.OOZ_W030, SourceSpan.file(job.app()), "DAG id '" + job.baseId()
-                                + "' is shared with another application of the repository; this one becomes '" + dagId + "'",
-                        "rename the application if another DAG id reads better");
+                job.diagnostics()
+                        .report(
+                                DiagnosticCode.OOZ_W030,
+                                SourceSpan.file(job.app()),
+                                "DAG id '" + job.baseId()
+                                        + "' is shared with another application of the repository; this one becomes '"
+                                        + dagId + "'",
+                                "rename the application if another DAG id reads better");
             }
             Optional<WorkflowPlan> plan = translateJob(root, job, dagId);
             plan.ifPresent(plans::add);
@@ -175,15 +222,24 @@ public final class RepoTranslator {
 
     /** The path that tells an app apart from others of the same name: its file, or its directory for a conventional name. */
     private static String origin(String display, String extension) {
-        String path = display.endsWith(extension) ? display.substring(0, display.length() - extension.length()) : display;
+        String path =
+                display.endsWith(extension) ? display.substring(0, display.length() - extension.length()) : display;
         int slash = path.lastIndexOf('/');
         return slash > 0 && CONVENTIONAL_NAMES.contains(path.substring(slash + 1)) ? path.substring(0, slash) : path;
     }
 
     /** Each coordinator entry of a bundle becomes its own DAG, with the bundle's properties, tag and pause state. */
-    private static void bundleJobs(Path root, Path file, SortedMap<String, String> properties, String propertiesFile,
-                                   String origin, Set<Path> scheduled, Set<Path> bundled, List<AppJob> jobs,
-                                   Diagnostics diagnostics, List<FailedApp> failed) {
+    private static void bundleJobs(
+            Path root,
+            Path file,
+            SortedMap<String, String> properties,
+            String propertiesFile,
+            String origin,
+            Set<Path> scheduled,
+            Set<Path> bundled,
+            List<AppJob> jobs,
+            Diagnostics diagnostics,
+            List<FailedApp> failed) {
         String app = propertiesFile != null ? propertiesFile : display(root, file);
         Optional<BundleApp> read = OozieReader.readBundle(file, display(root, file), diagnostics);
         if (read.isEmpty()) {
@@ -195,28 +251,51 @@ public final class RepoTranslator {
             Diagnostics d = new Diagnostics();
             d.addAll(diagnostics);
             Map<String, String> known = BundleSchedule.properties(bundle, entry, properties);
-            Optional<Path> coordinatorFile = AppPaths.resolve(entry.appPath(), known, root, file.getParent(), "coordinator.xml",
-                    entry.span(), d);
+            Optional<Path> coordinatorFile = AppPaths.resolve(
+                    entry.appPath(), known, root, file.getParent(), "coordinator.xml", entry.span(), d);
             if (coordinatorFile.isEmpty()) {
-                d.report(DiagnosticCode.OOZ_W001, entry.span(), "bundle coordinator '" + entry.name()
-                        + "': app-path '" + entry.appPath() + "' is not found in the repository; it is not converted");
+                d.report(
+                        DiagnosticCode.OOZ_W001,
+                        entry.span(),
+                        "bundle coordinator '" + entry.name() + "': app-path '" + entry.appPath()
+                                + "' is not found in the repository; it is not converted");
                 diagnostics.addAll(d);
                 continue;
             }
             bundled.add(coordinatorFile.get());
-            coordinatorJob(root, coordinatorFile.get(), new TreeMap<>(known), propertiesFile, origin + "/" + entry.name(),
-                    scheduled, d)
-                    .map(job -> new AppJob(DagNames.dagId(bundle.name() + "." + entry.name()), job.origin(), app,
-                            job.workflowFile(), job.workflow(), BundleSchedule.named(job.coordinator(), bundle, entry), bundle,
-                            entry, job.properties(), job.propertiesFile(), job.diagnostics()))
+            coordinatorJob(
+                            root,
+                            coordinatorFile.get(),
+                            new TreeMap<>(known),
+                            propertiesFile,
+                            origin + "/" + entry.name(),
+                            scheduled,
+                            d)
+                    .map(job -> new AppJob(
+                            DagNames.dagId(bundle.name() + "." + entry.name()),
+                            job.origin(),
+                            app,
+                            job.workflowFile(),
+                            job.workflow(),
+                            BundleSchedule.named(job.coordinator(), bundle, entry),
+                            bundle,
+                            entry,
+                            job.properties(),
+                            job.propertiesFile(),
+                            job.diagnostics()))
                     .ifPresentOrElse(jobs::add, () -> fail(failed, app + ": " + entry.name(), d));
         }
     }
 
     /** A coordinator with the properties it is submitted with; its name resolved as Oozie resolves it at submission. */
-    private static Optional<AppJob> coordinatorJob(Path root, Path file, SortedMap<String, String> properties,
-                                                   String propertiesFile, String origin, Set<Path> scheduled,
-                                                   Diagnostics diagnostics) {
+    private static Optional<AppJob> coordinatorJob(
+            Path root,
+            Path file,
+            SortedMap<String, String> properties,
+            String propertiesFile,
+            String origin,
+            Set<Path> scheduled,
+            Diagnostics diagnostics) {
         Optional<CoordinatorApp> read = OozieReader.readCoordinator(file, display(root, file), diagnostics);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -228,20 +307,52 @@ public final class RepoTranslator {
             return Optional.empty();
         }
         scheduled.add(workflow.get());
-        Optional<WorkflowApp> app = OozieReader.readWorkflow(workflow.get(), display(root, workflow.get()), diagnostics);
+        Optional<WorkflowApp> app =
+                OozieReader.readWorkflow(workflow.get(), display(root, workflow.get()), diagnostics);
         if (app.isEmpty()) {
             return Optional.empty();
         }
         String name = CoordinatorSchedule.resolve(c.name(), known).orElse(c.name());
-        CoordinatorApp named = new CoordinatorApp(name, c.namespace(), c.span(), c.frequency(), c.start(), c.end(),
-                c.timezone(), c.controls(), c.datasets(), c.inputEvents(), c.outputEvents(), c.workflowAppPath(),
-                c.configuration(), c.file(), c.parameters(), c.datasetIncludes(), c.inputLogic(), c.otherElements());
-        return Optional.of(new AppJob(DagNames.dagId(name), origin, propertiesFile != null ? propertiesFile : display(root, file),
-                workflow.get(), app.get(), named, null, null, properties, propertiesFile, diagnostics));
+        CoordinatorApp named = new CoordinatorApp(
+                name,
+                c.namespace(),
+                c.span(),
+                c.frequency(),
+                c.start(),
+                c.end(),
+                c.timezone(),
+                c.controls(),
+                c.datasets(),
+                c.inputEvents(),
+                c.outputEvents(),
+                c.workflowAppPath(),
+                c.configuration(),
+                c.file(),
+                c.parameters(),
+                c.datasetIncludes(),
+                c.inputLogic(),
+                c.otherElements());
+        return Optional.of(new AppJob(
+                DagNames.dagId(name),
+                origin,
+                propertiesFile != null ? propertiesFile : display(root, file),
+                workflow.get(),
+                app.get(),
+                named,
+                null,
+                null,
+                properties,
+                propertiesFile,
+                diagnostics));
     }
 
-    private static Optional<AppJob> workflowJob(Path root, Path file, SortedMap<String, String> properties,
-                                                String propertiesFile, String origin, Diagnostics diagnostics) {
+    private static Optional<AppJob> workflowJob(
+            Path root,
+            Path file,
+            SortedMap<String, String> properties,
+            String propertiesFile,
+            String origin,
+            Diagnostics diagnostics) {
         Optional<WorkflowApp> read = OozieReader.readWorkflow(file, display(root, file), diagnostics);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -249,10 +360,30 @@ public final class RepoTranslator {
         WorkflowApp w = read.get();
         SortedMap<String, String> known = withDefaults(w.parameters(), properties);
         String name = CoordinatorSchedule.resolve(w.name(), known).orElse(w.name());
-        WorkflowApp named = new WorkflowApp(name, w.namespace(), w.span(), w.startTo(), w.nodes(), w.global(),
-                w.parameters(), w.credentials(), w.file(), w.startSpan(), w.otherElements());
-        return Optional.of(new AppJob(DagNames.dagId(named), origin, propertiesFile != null ? propertiesFile
-                : display(root, file), file, named, null, null, null, properties, propertiesFile, diagnostics));
+        WorkflowApp named = new WorkflowApp(
+                name,
+                w.namespace(),
+                w.span(),
+                w.startTo(),
+                w.nodes(),
+                w.global(),
+                w.parameters(),
+                w.credentials(),
+                w.file(),
+                w.startSpan(),
+                w.otherElements());
+        return Optional.of(new AppJob(
+                DagNames.dagId(named),
+                origin,
+                propertiesFile != null ? propertiesFile : display(root, file),
+                file,
+                named,
+                null,
+                null,
+                null,
+                properties,
+                propertiesFile,
+                diagnostics));
     }
 
     /** Without a submission naming it, an app also sees the job.properties of its workflow's directory (under its own). */
@@ -261,12 +392,22 @@ public final class RepoTranslator {
         if (besideWorkflow.isEmpty()) {
             return job;
         }
-        SortedMap<String, String> merged = new TreeMap<>(JobProperties.load(besideWorkflow.get(),
-                display(root, besideWorkflow.get()), job.diagnostics()));
+        SortedMap<String, String> merged = new TreeMap<>(
+                JobProperties.load(besideWorkflow.get(), display(root, besideWorkflow.get()), job.diagnostics()));
         merged.putAll(job.properties());
         String file = job.propertiesFile() != null ? job.propertiesFile() : display(root, besideWorkflow.get());
-        return new AppJob(job.baseId(), job.origin(), job.app(), job.workflowFile(), job.workflow(), job.coordinator(),
-                job.bundle(), job.entry(), merged, file, job.diagnostics());
+        return new AppJob(
+                job.baseId(),
+                job.origin(),
+                job.app(),
+                job.workflowFile(),
+                job.workflow(),
+                job.coordinator(),
+                job.bundle(),
+                job.entry(),
+                merged,
+                file,
+                job.diagnostics());
     }
 
     private static SortedMap<String, String> withDefaults(List<Parameter> parameters, Map<String, String> properties) {
@@ -280,24 +421,39 @@ public final class RepoTranslator {
      * The workflow a coordinator runs: its app-path in the repository (expanded with the submission's properties),
      * else the workflow.xml beside it (the usual layout).
      */
-    private static Optional<Path> workflowOf(Path root, Path coordinatorFile, CoordinatorApp coordinator,
-                                             Map<String, String> properties, Diagnostics diagnostics) {
+    private static Optional<Path> workflowOf(
+            Path root,
+            Path coordinatorFile,
+            CoordinatorApp coordinator,
+            Map<String, String> properties,
+            Diagnostics diagnostics) {
         Path sibling = coordinatorFile.resolveSibling("workflow.xml");
-        Optional<Path> appPath = coordinator.workflowAppPath() == null ? Optional.empty()
-                : AppPaths.resolveExpanded(coordinator.workflowAppPath(), properties, root, coordinatorFile.getParent(),
-                "workflow.xml");
+        Optional<Path> appPath = coordinator.workflowAppPath() == null
+                ? Optional.empty()
+                : AppPaths.resolveExpanded(
+                        coordinator.workflowAppPath(), properties, root, coordinatorFile.getParent(), "workflow.xml");
         if (appPath.isPresent()) {
             return appPath;
         }
         if (Files.isRegularFile(sibling)) {
             return Optional.of(sibling);
         }
-        appPath = coordinator.workflowAppPath() == null ? Optional.empty()
-                : AppPaths.resolve(coordinator.workflowAppPath(), properties, root, coordinatorFile.getParent(), "workflow.xml",
-                        coordinator.span(), diagnostics);
+        appPath = coordinator.workflowAppPath() == null
+                ? Optional.empty()
+                : AppPaths.resolve(
+                        coordinator.workflowAppPath(),
+                        properties,
+                        root,
+                        coordinatorFile.getParent(),
+                        "workflow.xml",
+                        coordinator.span(),
+                        diagnostics);
         if (appPath.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(), "no workflow.xml beside the coordinator and"
-                    + " its app-path '" + coordinator.workflowAppPath() + "' is not found in the repository; not converted");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    coordinator.span(),
+                    "no workflow.xml beside the coordinator and" + " its app-path '" + coordinator.workflowAppPath()
+                            + "' is not found in the repository; not converted");
         }
         return appPath;
     }
@@ -310,9 +466,14 @@ public final class RepoTranslator {
         try {
             return translateJobUnguarded(root, job, dagId);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            job.diagnostics().report(DiagnosticCode.FERRY_E001, SourceSpan.file(job.app()),
-                    "internal error while converting this app (" + e.getClass().getSimpleName() + "): this is a Ferry bug,"
-                            + " not a problem of the input", "please report it with this input; the other apps were converted");
+            job.diagnostics()
+                    .report(
+                            DiagnosticCode.FERRY_E001,
+                            SourceSpan.file(job.app()),
+                            "internal error while converting this app ("
+                                    + e.getClass().getSimpleName() + "): this is a Ferry bug,"
+                                    + " not a problem of the input",
+                            "please report it with this input; the other apps were converted");
             return Optional.empty();
         }
     }
@@ -323,8 +484,14 @@ public final class RepoTranslator {
         SortedMap<String, String> configDefault = configurationFile(root, dir, "config-default.xml", job.diagnostics())
                 .map(file -> ConfigProperty.toMap(ConfigDefault.load(file, display(root, file), job.diagnostics())))
                 .orElseGet(TreeMap::new);
-        WorkflowSources sources = new WorkflowSources(root, dir, job.workflow(), job.coordinator(), properties,
-                configDefault, job.propertiesFile() != null ? job.propertiesFile() : display(root, job.workflowFile()),
+        WorkflowSources sources = new WorkflowSources(
+                root,
+                dir,
+                job.workflow(),
+                job.coordinator(),
+                properties,
+                configDefault,
+                job.propertiesFile() != null ? job.propertiesFile() : display(root, job.workflowFile()),
                 dagId);
         Optional<WorkflowPlan> plan = WorkflowTranslator.translate(sources, job.diagnostics());
         if (job.bundle() != null) {
@@ -340,7 +507,8 @@ public final class RepoTranslator {
 
     private static SortedMap<String, String> properties(Path root, Path dir, Diagnostics diagnostics) {
         Optional<Path> file = configurationFile(root, dir, "job.properties", diagnostics);
-        return file.isPresent() ? new TreeMap<>(JobProperties.load(file.get(), display(root, file.get()), diagnostics))
+        return file.isPresent()
+                ? new TreeMap<>(JobProperties.load(file.get(), display(root, file.get()), diagnostics))
                 : new TreeMap<>();
     }
 
@@ -360,10 +528,14 @@ public final class RepoTranslator {
                     .filter(p -> p.getFileName().toString().endsWith(".xml"))
                     .filter(p -> !p.getFileName().toString().equals("config-default.xml"))
                     .sorted()
-                    .filter(p -> repoRoot.file(p, SourceSpan.file(display(root, p)), diagnostics).isPresent())
+                    .filter(p -> repoRoot.file(p, SourceSpan.file(display(root, p)), diagnostics)
+                            .isPresent())
                     .toList();
         } catch (IOException e) {
-            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(root.toString()), "cannot read the repository: " + e.getMessage());
+            diagnostics.report(
+                    DiagnosticCode.IO_E001,
+                    SourceSpan.file(root.toString()),
+                    "cannot read the repository: " + e.getMessage());
             return List.of();
         }
     }

@@ -4,20 +4,20 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.JobProperties;
+import dev.ferry.parser.oozie.OozieDocumentKind;
+import dev.ferry.parser.oozie.OozieReader;
+import dev.ferry.parser.repo.FerryConfig;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.repo.Submission.AppKind;
 import dev.ferry.translator.workflow.AppPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.ferry.parser.oozie.OozieDocumentKind;
-import dev.ferry.parser.oozie.OozieReader;
-import dev.ferry.parser.repo.FerryConfig;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
@@ -43,18 +43,27 @@ final class Submissions {
             FerryConfig.Entry<String> mapping = config.submissions().get(display);
             SortedMap<String, String> properties = JobProperties.load(file, display, diagnostics);
             List<AppKind> kinds = java.util.Arrays.stream(AppKind.values())
-                    .filter(k -> properties.containsKey(k.property) && !properties.get(k.property).isBlank()).toList();
+                    .filter(k -> properties.containsKey(k.property)
+                            && !properties.get(k.property).isBlank())
+                    .toList();
             if (kinds.size() > 1) {
-                diagnostics.report(DiagnosticCode.OOZ_E011, SourceSpan.file(display), "the file names more than one of "
-                        + kinds.stream().map(k -> k.property).toList() + "; Oozie refuses such a submission (E0302)");
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E011,
+                        SourceSpan.file(display),
+                        "the file names more than one of "
+                                + kinds.stream().map(k -> k.property).toList()
+                                + "; Oozie refuses such a submission (E0302)");
                 continue;
             }
             Optional<AppKind> kind = kinds.stream().findFirst();
             if (mapping != null) {
                 mapped.add(display);
                 if (kind.isPresent()) {
-                    diagnostics.report(DiagnosticCode.FERRY_W011, mapping.span(), display + " names its application"
-                            + " itself (" + kind.get().property + "); ferry.yaml's mapping is not applied");
+                    diagnostics.report(
+                            DiagnosticCode.FERRY_W011,
+                            mapping.span(),
+                            display + " names its application" + " itself (" + kind.get().property
+                                    + "); ferry.yaml's mapping is not applied");
                 } else {
                     mapped(root, display, mapping, properties, diagnostics).ifPresent(found::add);
                 }
@@ -63,10 +72,19 @@ final class Submissions {
                 continue;
             }
             String appPath = properties.get(kind.get().property);
-            Optional<Path> app = AppPaths.resolve(appPath, properties, root, file.getParent(), kind.get().defaultFile,
-                    SourceSpan.file(display), diagnostics);
+            Optional<Path> app = AppPaths.resolve(
+                    appPath,
+                    properties,
+                    root,
+                    file.getParent(),
+                    kind.get().defaultFile,
+                    SourceSpan.file(display),
+                    diagnostics);
             if (app.isEmpty()) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, SourceSpan.file(display), kind.get().property + " '" + appPath
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        SourceSpan.file(display),
+                        kind.get().property + " '" + appPath
                                 + "' names no application in the repository; this submission is not converted",
                         "keep the application in the repository");
                 continue;
@@ -75,16 +93,23 @@ final class Submissions {
         }
         config.submissions().forEach((file, mapping) -> {
             if (!mapped.contains(file)) {
-                diagnostics.report(DiagnosticCode.FERRY_W011, mapping.span(), "ferry.yaml maps '" + file
-                        + "', which is not a properties file of the repository; the mapping is not applied");
+                diagnostics.report(
+                        DiagnosticCode.FERRY_W011,
+                        mapping.span(),
+                        "ferry.yaml maps '" + file
+                                + "', which is not a properties file of the repository; the mapping is not applied");
             }
         });
         return found;
     }
 
     /** The submission ferry.yaml maps a properties file to: an app's XML file, or the directory holding one. */
-    private static Optional<Submission> mapped(Path root, String display, FerryConfig.Entry<String> mapping,
-                                               SortedMap<String, String> properties, Diagnostics diagnostics) {
+    private static Optional<Submission> mapped(
+            Path root,
+            String display,
+            FerryConfig.Entry<String> mapping,
+            SortedMap<String, String> properties,
+            Diagnostics diagnostics) {
         RepoRoot repoRoot = new RepoRoot(root);
         RepoRoot.Located located = repoRoot.locate(root, mapping.value());
         if (located.outside()) {
@@ -93,18 +118,25 @@ final class Submissions {
         }
         Path target = located.path();
         List<Path> candidates = Files.isDirectory(target)
-                ? Stream.of(AppKind.values()).map(k -> target.resolve(k.defaultFile)).toList() : List.of(target);
+                ? Stream.of(AppKind.values())
+                        .map(k -> target.resolve(k.defaultFile))
+                        .toList()
+                : List.of(target);
         for (Path candidate : candidates) {
-            OozieDocumentKind document = Files.isRegularFile(candidate) ? OozieReader.detect(candidate)
-                    : OozieDocumentKind.UNKNOWN;
+            OozieDocumentKind document =
+                    Files.isRegularFile(candidate) ? OozieReader.detect(candidate) : OozieDocumentKind.UNKNOWN;
             for (AppKind kind : AppKind.values()) {
                 if (document.name().equals(kind.name())) {
-                    return Optional.of(new Submission(display, kind, candidate.toAbsolutePath().normalize(), properties));
+                    return Optional.of(new Submission(
+                            display, kind, candidate.toAbsolutePath().normalize(), properties));
                 }
             }
         }
-        diagnostics.report(DiagnosticCode.FERRY_W011, mapping.span(), "ferry.yaml maps " + display + " to '"
-                + mapping.value() + "', which holds no workflow, coordinator or bundle; the file is not converted");
+        diagnostics.report(
+                DiagnosticCode.FERRY_W011,
+                mapping.span(),
+                "ferry.yaml maps " + display + " to '" + mapping.value()
+                        + "', which holds no workflow, coordinator or bundle; the file is not converted");
         return Optional.empty();
     }
 
@@ -115,17 +147,24 @@ final class Submissions {
             List<Path> files = walk.filter(Files::isRegularFile)
                     .filter(p -> p.getFileName().toString().endsWith(".properties"))
                     .sorted()
-                    .filter(p -> repoRoot.file(p, SourceSpan.file(RepoTranslator.display(root, p)), diagnostics).isPresent())
+                    .filter(p -> repoRoot.file(p, SourceSpan.file(RepoTranslator.display(root, p)), diagnostics)
+                            .isPresent())
                     .toList();
             if (files.size() > MAX_FILES) {
-                diagnostics.report(DiagnosticCode.IO_E003, SourceSpan.file(RepoTranslator.display(root, files.get(MAX_FILES))),
+                diagnostics.report(
+                        DiagnosticCode.IO_E003,
+                        SourceSpan.file(RepoTranslator.display(root, files.get(MAX_FILES))),
                         "the repository holds " + files.size() + " properties files; Ferry reads the first " + MAX_FILES
-                                + " (in path order) as submissions and stops here", "convert the repository in parts");
+                                + " (in path order) as submissions and stops here",
+                        "convert the repository in parts");
                 return files.subList(0, MAX_FILES);
             }
             return files;
         } catch (IOException e) {
-            diagnostics.report(DiagnosticCode.IO_E001, SourceSpan.file(root.toString()), "cannot read the repository: " + e.getMessage());
+            diagnostics.report(
+                    DiagnosticCode.IO_E001,
+                    SourceSpan.file(root.toString()),
+                    "cannot read the repository: " + e.getMessage());
             return List.of();
         }
     }

@@ -26,7 +26,9 @@ public sealed interface SqlExpr {
         }
 
         public static Literal number(long value) {
-            return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? new Literal((int) value) : new Literal(value);
+            return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE
+                    ? new Literal((int) value)
+                    : new Literal(value);
         }
     }
 
@@ -59,11 +61,30 @@ public sealed interface SqlExpr {
         }
     }
 
-    enum BinaryOp { MULTIPLY, DIVIDE, ADD, SUBTRACT, EQ, NE, LT, LE, GT, GE, IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM, AND, OR, CONCAT }
+    enum BinaryOp {
+        MULTIPLY,
+        DIVIDE,
+        ADD,
+        SUBTRACT,
+        EQ,
+        NE,
+        LT,
+        LE,
+        GT,
+        GE,
+        IS_DISTINCT_FROM,
+        IS_NOT_DISTINCT_FROM,
+        AND,
+        OR,
+        CONCAT
+    }
 
     record Binary(BinaryOp operator, SqlExpr left, SqlExpr right) implements SqlExpr {}
 
-    enum UnaryOp { NOT, NEGATE }
+    enum UnaryOp {
+        NOT,
+        NEGATE
+    }
 
     record Unary(UnaryOp operator, SqlExpr operand) implements SqlExpr {}
 

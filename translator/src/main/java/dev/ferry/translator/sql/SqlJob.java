@@ -12,8 +12,15 @@ import java.util.List;
  *                   after what it reads; a sink's INSERT right after it). Script lines do not give that
  *                   order: a macro's body, where its views come from, may stand above the LOADs it reads.
  */
-public record SqlJob(String name, String sourceFile, List<JobParameter> parameters, List<Table> sources,
-                     List<View> views, List<Table> sinks, List<Insert> inserts, List<String> order) {
+public record SqlJob(
+        String name,
+        String sourceFile,
+        List<JobParameter> parameters,
+        List<Table> sources,
+        List<View> views,
+        List<Table> sinks,
+        List<Insert> inserts,
+        List<String> order) {
 
     public SqlJob {
         parameters = List.copyOf(parameters);
@@ -47,14 +54,27 @@ public record SqlJob(String name, String sourceFile, List<JobParameter> paramete
      * an ORDERed result in one file, as Pig's single part file for it; {@code fileTag}: the first column
      * is the file each row comes from, not a field of the line (PigStorage's -tagFile / -tagPath).
      */
-    public record Table(String name, List<Column> columns, String path, String fieldDelimiter,
-                        boolean singleWriter, SourceSpan span, FileFormat format, FileTag fileTag) {
+    public record Table(
+            String name,
+            List<Column> columns,
+            String path,
+            String fieldDelimiter,
+            boolean singleWriter,
+            SourceSpan span,
+            FileFormat format,
+            FileTag fileTag) {
         public Table {
             columns = List.copyOf(columns);
         }
 
         /** A table in Pig's text format (PigStorage) with no file tag. */
-        public Table(String name, List<Column> columns, String path, String fieldDelimiter, boolean singleWriter, SourceSpan span) {
+        public Table(
+                String name,
+                List<Column> columns,
+                String path,
+                String fieldDelimiter,
+                boolean singleWriter,
+                SourceSpan span) {
             this(name, columns, path, fieldDelimiter, singleWriter, span, FileFormat.PIG_STORAGE, FileTag.NONE);
         }
 
@@ -68,10 +88,18 @@ public record SqlJob(String name, String sourceFile, List<JobParameter> paramete
      * How a table's files are read or written: Pig's delimited text (PigStorage), each whole line as
      * one field (TextLoader), or one JSON object a line (JsonLoader, JsonStorage).
      */
-    public enum FileFormat { PIG_STORAGE, TEXT_LINES, JSON }
+    public enum FileFormat {
+        PIG_STORAGE,
+        TEXT_LINES,
+        JSON
+    }
 
     /** The file a row comes from, as a leading field: none, its name (-tagFile) or its path (-tagPath). */
-    public enum FileTag { NONE, FILE_NAME, FILE_PATH }
+    public enum FileTag {
+        NONE,
+        FILE_NAME,
+        FILE_PATH
+    }
 
     /** {@code CREATE TEMPORARY VIEW name AS query}; spans are the Pig statements it comes from. */
     public record View(String name, List<SourceSpan> spans, SqlQuery query, List<Column> columns) {

@@ -13,9 +13,18 @@ public sealed interface SqlQuery {
      * One SELECT. {@code groupingSets} is empty for a plain {@code GROUP BY groupBy}; otherwise the
      * query groups by those sets ({@code GROUP BY GROUPING SETS ((a, b), (a), ())}) and groupBy is empty.
      */
-    record Select(boolean distinct, List<Hint> hints, List<SelectItem> items, From from, SqlExpr where,
-                  List<SqlExpr> groupBy, List<List<SqlExpr>> groupingSets, SqlExpr having,
-                  List<OrderItem> orderBy, Long limit) implements SqlQuery {
+    record Select(
+            boolean distinct,
+            List<Hint> hints,
+            List<SelectItem> items,
+            From from,
+            SqlExpr where,
+            List<SqlExpr> groupBy,
+            List<List<SqlExpr>> groupingSets,
+            SqlExpr having,
+            List<OrderItem> orderBy,
+            Long limit)
+            implements SqlQuery {
 
         public Select {
             hints = List.copyOf(hints);
@@ -77,7 +86,11 @@ public sealed interface SqlQuery {
     }
 
     /** A join strategy hint: Pig's JOIN ... USING 'replicated' is a broadcast of the right inputs. */
-    enum HintKind { BROADCAST, SHUFFLE_HASH, SHUFFLE_MERGE }
+    enum HintKind {
+        BROADCAST,
+        SHUFFLE_HASH,
+        SHUFFLE_MERGE
+    }
 
     record Hint(HintKind kind, List<String> tables) {
         public Hint {
@@ -98,7 +111,13 @@ public sealed interface SqlQuery {
     /** {@code (query) AS alias}. */
     record Derived(SqlQuery query, String alias) implements From {}
 
-    enum JoinKind { INNER, LEFT, RIGHT, FULL, CROSS }
+    enum JoinKind {
+        INNER,
+        LEFT,
+        RIGHT,
+        FULL,
+        CROSS
+    }
 
     /** {@code left KIND JOIN right ON condition}; condition null for CROSS. Nests for n inputs. */
     record Join(From left, JoinKind kind, From right, SqlExpr condition) implements From {}

@@ -20,7 +20,16 @@ public sealed interface SqlType {
     SqlType TIMESTAMP_LTZ = Primitive.TIMESTAMP_LTZ;
 
     /** Types without parameters. */
-    enum Primitive implements SqlType { INT, BIGINT, FLOAT, DOUBLE, STRING, BOOLEAN, BYTES, TIMESTAMP_LTZ }
+    enum Primitive implements SqlType {
+        INT,
+        BIGINT,
+        FLOAT,
+        DOUBLE,
+        STRING,
+        BOOLEAN,
+        BYTES,
+        TIMESTAMP_LTZ
+    }
 
     /** {@code DECIMAL(p, s)}: Pig's bigdecimal and biginteger (scale 0). */
     record Decimal(int precision, int scale) implements SqlType {}

@@ -42,7 +42,9 @@ final class ActionFiles {
             if (located.outside()) {
                 context.sources.root().checked(located, span, context.diagnostics);
             } else if (!located.inside()) {
-                context.warn(span, element + " '" + entry + "' of '" + context.node.name()
+                context.warn(
+                        span,
+                        element + " '" + entry + "' of '" + context.node.name()
                                 + "' is not in the repository (looked for " + context.sources.display(file) + ")",
                         "the pod fetches it from the workflow's application path at run time; make sure it is there");
             }
@@ -61,7 +63,9 @@ final class ActionFiles {
             }
         }
         if (!jars) {
-            context.warn(context.element.span(), "'" + context.node.name() + "' runs classes from the workflow's lib/ jars, "
+            context.warn(
+                    context.element.span(),
+                    "'" + context.node.name() + "' runs classes from the workflow's lib/ jars, "
                             + "which are not in the repository (looked for " + context.sources.display(lib) + "/*.jar)",
                     "build the jars into the action's image under " + PodCommandContext.APP_LIB + hint);
         }

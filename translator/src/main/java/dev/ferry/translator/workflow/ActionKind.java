@@ -20,20 +20,41 @@ import java.util.stream.Collectors;
  * that fails with a TODO. The action kinds that run in a container of their own name their {@link PodCommand}.
  */
 enum ActionKind {
-    PIG("pig", a -> PigActionTranslator.translate(a.dagId(), a.node(), (PigAction) a.node().action(), a.rule(),
-            a.sources(), a.knownValues(), a.el(), a.diagnostics())),
-    EMAIL("email", a -> Optional.of(EmailActionTranslator.translate(a.node(), (EmailAction) a.node().action(), a.rule(),
-            a.el(), a.diagnostics()))),
-    FS("fs", a -> Optional.of(FsActionTranslator.translate(a.node(), (FsAction) a.node().action(), a.rule(), a.sources(),
-            a.el(), a.diagnostics()))),
-    SHELL("shell", a -> Optional.of(ShellActionTranslator.translate(a.node(), a.generic(), a.rule(), a.el(),
-            a.diagnostics()))),
-    SSH("ssh", a -> Optional.of(SshActionTranslator.translate(a.node(), a.generic(), a.rule(), a.knownValues(), a.el(),
-            a.diagnostics()))),
-    GIT("git", a -> Optional.of(GitActionTranslator.translate(a.node(), a.generic(), a.rule(), a.sources(), a.el(),
-            a.diagnostics()))),
-    SUB_WORKFLOW("sub-workflow", a -> SubWorkflowTranslator.translate(a.node(), a.generic(), a.rule(), a.sources(),
-            a.knownValues(), a.el(), a.diagnostics())),
+    PIG(
+            "pig",
+            a -> PigActionTranslator.translate(
+                    a.dagId(),
+                    a.node(),
+                    (PigAction) a.node().action(),
+                    a.rule(),
+                    a.sources(),
+                    a.knownValues(),
+                    a.el(),
+                    a.diagnostics())),
+    EMAIL(
+            "email",
+            a -> Optional.of(EmailActionTranslator.translate(
+                    a.node(), (EmailAction) a.node().action(), a.rule(), a.el(), a.diagnostics()))),
+    FS(
+            "fs",
+            a -> Optional.of(FsActionTranslator.translate(
+                    a.node(), (FsAction) a.node().action(), a.rule(), a.sources(), a.el(), a.diagnostics()))),
+    SHELL(
+            "shell",
+            a -> Optional.of(
+                    ShellActionTranslator.translate(a.node(), a.generic(), a.rule(), a.el(), a.diagnostics()))),
+    SSH(
+            "ssh",
+            a -> Optional.of(SshActionTranslator.translate(
+                    a.node(), a.generic(), a.rule(), a.knownValues(), a.el(), a.diagnostics()))),
+    GIT(
+            "git",
+            a -> Optional.of(GitActionTranslator.translate(
+                    a.node(), a.generic(), a.rule(), a.sources(), a.el(), a.diagnostics()))),
+    SUB_WORKFLOW(
+            "sub-workflow",
+            a -> SubWorkflowTranslator.translate(
+                    a.node(), a.generic(), a.rule(), a.sources(), a.knownValues(), a.el(), a.diagnostics())),
     JAVA("java", new JavaActionCommand()),
     MAP_REDUCE("map-reduce", new MapReduceActionCommand()),
     SPARK("spark", new SparkActionCommand()),
@@ -42,8 +63,8 @@ enum ActionKind {
     HIVE("hive", new HiveActionTranslator(false)),
     HIVE2("hive2", new HiveActionTranslator(true));
 
-    private static final Map<String, ActionKind> BY_ELEMENT = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(ActionKind::element, Function.identity()));
+    private static final Map<String, ActionKind> BY_ELEMENT =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ActionKind::element, Function.identity()));
 
     private final String element;
     private final Translation translation;
@@ -76,9 +97,15 @@ enum ActionKind {
     }
 
     /** What an action's translation reads: the node, its place in the DAG, and what the workflow knows. */
-    record Context(String dagId, ActionNode node, TriggerRule rule, WorkflowSources sources,
-                   Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics,
-                   SortedMap<String, String> podImages) {
+    record Context(
+            String dagId,
+            ActionNode node,
+            TriggerRule rule,
+            WorkflowSources sources,
+            Map<String, String> knownValues,
+            OozieEl el,
+            Diagnostics diagnostics,
+            SortedMap<String, String> podImages) {
 
         /** The action element, for the kinds the parser keeps generic. */
         GenericAction generic() {

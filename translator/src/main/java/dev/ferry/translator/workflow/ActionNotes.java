@@ -25,9 +25,15 @@ final class ActionNotes {
             }
             configuration.addAll(pig.configuration());
             if (!configuration.isEmpty()) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, pig.span(),
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        pig.span(),
                         "Hadoop configuration of '" + node.name() + "' is not carried to Flink: "
-                                + String.join(", ", configuration.stream().map(p -> p.name() + "=" + p.value()).toList()),
+                                + String.join(
+                                        ", ",
+                                        configuration.stream()
+                                                .map(p -> p.name() + "=" + p.value())
+                                                .toList()),
                         "MapReduce/YARN settings have no Flink meaning; set Flink options in the FlinkDeployment if needed");
             }
             note(diagnostics, node, "<file>", pig.files());
@@ -39,7 +45,9 @@ final class ActionNotes {
 
     private static void note(Diagnostics diagnostics, ActionNode node, String element, List<String> values) {
         if (!values.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, node.action().span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    node.action().span(),
                     element + " of '" + node.name() + "' is not carried over: " + String.join(", ", values),
                     "ship the files in the runtime image or a volume");
         }

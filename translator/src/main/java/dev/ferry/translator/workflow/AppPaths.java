@@ -25,8 +25,8 @@ public final class AppPaths {
 
     private AppPaths() {}
 
-    public static Optional<Path> resolve(String appPath, Map<String, String> known, Path repoRoot, Path besides,
-                                         String defaultFile) {
+    public static Optional<Path> resolve(
+            String appPath, Map<String, String> known, Path repoRoot, Path besides, String defaultFile) {
         return resolve(appPath, known, repoRoot, besides, defaultFile, null, null);
     }
 
@@ -34,8 +34,14 @@ public final class AppPaths {
      * As {@link #resolve(String, Map, Path, Path, String)}; when nothing is found inside the repository but the path
      * leads to a file outside it (through {@code ..} or a symbolic link), an {@code IO-E002} error at {@code span}.
      */
-    public static Optional<Path> resolve(String appPath, Map<String, String> known, Path repoRoot, Path besides,
-                                         String defaultFile, SourceSpan span, Diagnostics diagnostics) {
+    public static Optional<Path> resolve(
+            String appPath,
+            Map<String, String> known,
+            Path repoRoot,
+            Path besides,
+            String defaultFile,
+            SourceSpan span,
+            Diagnostics diagnostics) {
         String path = expand(appPath.trim(), known);
         int lastEl = path.lastIndexOf('}');
         if (lastEl >= 0) {
@@ -73,8 +79,8 @@ public final class AppPaths {
      * As {@link #resolve}, only when the app-path expands completely with {@code known} (the EL engine folds it to
      * text): what Oozie itself would open, rather than a guess from the path's tail.
      */
-    public static Optional<Path> resolveExpanded(String appPath, Map<String, String> known, Path repoRoot, Path besides,
-                                                 String defaultFile) {
+    public static Optional<Path> resolveExpanded(
+            String appPath, Map<String, String> known, Path repoRoot, Path besides, String defaultFile) {
         Optional<String> folded = ElParser.parse(appPath.trim(), SourceSpan.file("app-path"), new Diagnostics())
                 .flatMap(t -> ElConstantFolder.resolve(t, known));
         if (folded.isEmpty() || folded.get().contains("${")) {

@@ -10,8 +10,13 @@ import java.util.List;
  * @param startNode      the workflow's first node: the input sensors run before it
  * @param timeoutMinutes how long a run waits for its inputs (Oozie's {@code <timeout>}); null = forever
  */
-public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List<DataInput> inputs,
-                              List<LogicNode> logic, List<DataOutput> outputs, Integer timeoutMinutes) {
+public record CoordinatorData(
+        String startNode,
+        List<DatasetSpec> datasets,
+        List<DataInput> inputs,
+        List<LogicNode> logic,
+        List<DataOutput> outputs,
+        Integer timeoutMinutes) {
 
     public CoordinatorData {
         datasets = List.copyOf(datasets);
@@ -37,8 +42,15 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
      *                    its text for the runtime to fill per instance
      * @param doneFlag    the file that marks an instance complete; "" = the directory itself
      */
-    public record DatasetSpec(String name, int frequency, String unit, boolean endOf, String initialInstance,
-                              String timezone, Template uriTemplate, String doneFlag) {}
+    public record DatasetSpec(
+            String name,
+            int frequency,
+            String unit,
+            boolean endOf,
+            String initialInstance,
+            String timezone,
+            Template uriTemplate,
+            String doneFlag) {}
 
     /**
      * One instance expression: {@code current(n)}, {@code offset(n, unit)}, {@code latest(n)}, {@code future(n, limit)}.
@@ -66,7 +78,8 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
      * periods, in the dataset's time zone (CoordELFunctions.ph2_coord_daysInMonth / ph2_coord_hoursInDay).
      */
     public enum CalendarCount {
-        DAYS_IN_MONTH("daysInMonth"), HOURS_IN_DAY("hoursInDay");
+        DAYS_IN_MONTH("daysInMonth"),
+        HOURS_IN_DAY("hoursInDay");
 
         private final String elName;
 
@@ -82,7 +95,10 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
 
     /** The coord: functions naming dataset instances. */
     public enum Function {
-        CURRENT, LATEST, OFFSET, FUTURE;
+        CURRENT,
+        LATEST,
+        OFFSET,
+        FUTURE;
 
         /** The function's EL name ({@code current}). */
         public String elName() {
@@ -91,7 +107,13 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
     }
 
     /** The time units of {@code coord:offset(n, unit)}. */
-    public enum OffsetUnit { MINUTE, HOUR, DAY, MONTH, YEAR }
+    public enum OffsetUnit {
+        MINUTE,
+        HOUR,
+        DAY,
+        MONTH,
+        YEAR
+    }
 
     /** A {@code <data-in>}: single instances, or a start/end range (then {@code instances} is empty). */
     public record DataInput(String name, String dataset, List<Instance> instances, Instance start, Instance end) {
@@ -119,7 +141,9 @@ public record CoordinatorData(String startNode, List<DatasetSpec> datasets, List
 
     /** The operators of {@code <input-logic>}. */
     public enum LogicKind {
-        AND, OR, COMBINE;
+        AND,
+        OR,
+        COMBINE;
 
         /** The element's name ({@code and}). */
         public String elementName() {

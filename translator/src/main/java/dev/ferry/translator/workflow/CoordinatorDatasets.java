@@ -16,16 +16,15 @@ import dev.ferry.parser.el.ElTemplate;
 import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.parser.oozie.DataEvent;
 import dev.ferry.parser.oozie.Dataset;
-import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.translator.el.ElConstantFolder;
 import dev.ferry.translator.el.ElLowering;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.workflow.CoordinatorData.CalendarCount;
+import dev.ferry.translator.workflow.CoordinatorData.CalendarTerm;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
-import dev.ferry.translator.workflow.CoordinatorData.CalendarCount;
-import dev.ferry.translator.workflow.CoordinatorData.CalendarTerm;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
-import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +46,8 @@ final class CoordinatorDatasets {
     /** What Oozie waits for when a dataset has no {@code <done-flag>}. */
     static final String DEFAULT_DONE_FLAG = "_SUCCESS";
 
-    private static final Set<String> INSTANCE_FUNCTIONS = Set.of("coord:current", "coord:offset", "coord:latest",
-            "coord:future");
+    private static final Set<String> INSTANCE_FUNCTIONS =
+            Set.of("coord:current", "coord:offset", "coord:latest", "coord:future");
 
     private final CoordinatorApp coordinator;
     private final Map<String, String> known;
@@ -60,8 +59,13 @@ final class CoordinatorDatasets {
         this.diagnostics = diagnostics;
     }
 
-    static CoordinatorData translate(CoordinatorApp coordinator, List<Dataset> included, Map<String, String> known,
-                                     String startNode, Integer timeoutMinutes, Diagnostics diagnostics) {
+    static CoordinatorData translate(
+            CoordinatorApp coordinator,
+            List<Dataset> included,
+            Map<String, String> known,
+            String startNode,
+            Integer timeoutMinutes,
+            Diagnostics diagnostics) {
         return new CoordinatorDatasets(coordinator, known, diagnostics).run(included, startNode, timeoutMinutes);
     }
 
@@ -79,12 +83,19 @@ final class CoordinatorDatasets {
             }
             List<Instance> instances = new ArrayList<>();
             event.instances().forEach(text -> instance(text, event.span()).ifPresent(instances::add));
-            Instance start = event.startInstance() == null ? null : instance(event.startInstance(), event.span()).orElse(null);
-            Instance end = event.endInstance() == null ? null : instance(event.endInstance(), event.span()).orElse(null);
+            Instance start = event.startInstance() == null
+                    ? null
+                    : instance(event.startInstance(), event.span()).orElse(null);
+            Instance end = event.endInstance() == null
+                    ? null
+                    : instance(event.endInstance(), event.span()).orElse(null);
             if (event.startInstance() != null && (start == null || end == null || start.function() != end.function())) {
                 if (start != null && end != null) {
-                    diagnostics.report(DiagnosticCode.OOZ_E011, event.span(), "<data-in> '" + event.name()
-                            + "': start-instance and end-instance must use the same function (Oozie E1010)");
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_E011,
+                            event.span(),
+                            "<data-in> '" + event.name()
+                                    + "': start-instance and end-instance must use the same function (Oozie E1010)");
                 }
                 continue;
             }
@@ -98,8 +109,10 @@ final class CoordinatorDatasets {
             Optional<DatasetSpec> dataset = dataset(byName, event, used);
             if (dataset.isEmpty() || event.instances().size() != 1) {
                 if (dataset.isPresent()) {
-                    diagnostics.report(DiagnosticCode.OOZ_E011, event.span(), "<data-out> '" + event.name()
-                            + "' must have exactly one <instance>");
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_E011,
+                            event.span(),
+                            "<data-out> '" + event.name() + "' must have exactly one <instance>");
                 }
                 continue;
             }
@@ -109,15 +122,21 @@ final class CoordinatorDatasets {
             }
             if (instance.get().function() != CoordinatorData.Function.CURRENT
                     && instance.get().function() != CoordinatorData.Function.OFFSET) {
-                diagnostics.report(DiagnosticCode.OOZ_E011, event.span(), "<data-out> '" + event.name()
-                        + "' instance must be coord:current or coord:offset, as Oozie requires");
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E011,
+                        event.span(),
+                        "<data-out> '" + event.name()
+                                + "' instance must be coord:current or coord:offset, as Oozie requires");
                 continue;
             }
             boolean nocleanup = "true".equalsIgnoreCase(event.nocleanup());
             if (!nocleanup) {
                 // Oozie's coordinator rerun deletes the action's data-out first unless nocleanup="true" (OOZIE-2183)
                 // or -nocleanup; clearing an Airflow run deletes nothing.
-                diagnostics.report(DiagnosticCode.OOZ_W001, event.span(), "<data-out> '" + event.name()
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        event.span(),
+                        "<data-out> '" + event.name()
                                 + "': a coordinator rerun in Oozie deletes this output first; clearing the Airflow run does not",
                         "TODO: delete the output before re-running by hand, or set nocleanup=\"true\" if it must stay");
             }
@@ -127,8 +146,8 @@ final class CoordinatorDatasets {
         inputs.forEach(i -> byInput.put(i.name(), i));
         Set<String> declared = new java.util.HashSet<>();
         coordinator.inputEvents().forEach(e -> declared.add(e.name()));
-        List<CoordinatorData.LogicNode> logic = CoordinatorInputLogic.translate(coordinator.inputLogic(), byInput,
-                declared, known, diagnostics);
+        List<CoordinatorData.LogicNode> logic =
+                CoordinatorInputLogic.translate(coordinator.inputLogic(), byInput, declared, known, diagnostics);
         return new CoordinatorData(startNode, List.copyOf(used.values()), inputs, logic, outputs, timeoutMinutes);
     }
 
@@ -141,9 +160,12 @@ final class CoordinatorDatasets {
         }
         Dataset dataset = byName.get(name);
         if (dataset == null) {
-            diagnostics.report(DiagnosticCode.OOZ_E012, event.span(), "'" + event.name() + "' uses dataset '"
-                    + (name.equals(event.dataset()) ? name : event.dataset() + "' (= '" + name + "')")
-                    + ", which is not defined (nor in an included dataset file)");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E012,
+                    event.span(),
+                    "'" + event.name() + "' uses dataset '"
+                            + (name.equals(event.dataset()) ? name : event.dataset() + "' (= '" + name + "')")
+                            + ", which is not defined (nor in an included dataset file)");
             return Optional.empty();
         }
         Optional<DatasetSpec> made = spec(dataset);
@@ -159,30 +181,42 @@ final class CoordinatorDatasets {
     private Optional<DatasetSpec> spec(Dataset dataset) {
         Optional<OozieFrequency> frequency = OozieFrequency.parse(dataset.frequency(), known);
         if (frequency.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E010, dataset.span(), "dataset '" + dataset.name() + "' frequency '"
-                    + dataset.frequency() + "' is not coord:minutes/hours/days/months/endOfDays/endOfMonths(n) or minutes");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E010,
+                    dataset.span(),
+                    "dataset '" + dataset.name() + "' frequency '" + dataset.frequency()
+                            + "' is not coord:minutes/hours/days/months/endOfDays/endOfMonths(n) or minutes");
             return Optional.empty();
         }
         Optional<String> initial = CoordinatorSchedule.resolve(dataset.initialInstance(), known)
                 .filter(t -> CoordinatorSchedule.oozieTime(t).isPresent());
         if (initial.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E010, dataset.span(), "dataset '" + dataset.name()
-                    + "' initial-instance '" + dataset.initialInstance() + "' is not an Oozie UTC time like 2026-01-15T02:00Z");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E010,
+                    dataset.span(),
+                    "dataset '" + dataset.name() + "' initial-instance '" + dataset.initialInstance()
+                            + "' is not an Oozie UTC time like 2026-01-15T02:00Z");
             return Optional.empty();
         }
-        String timezone = CoordinatorSchedule.resolve(dataset.timezone(), known).orElse(dataset.timezone()).trim();
+        String timezone = CoordinatorSchedule.resolve(dataset.timezone(), known)
+                .orElse(dataset.timezone())
+                .trim();
         if (CoordinatorSchedule.zone(timezone).isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E010, dataset.span(), "dataset '" + dataset.name()
-                    + "' has an unknown timezone '" + dataset.timezone() + "'");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E010,
+                    dataset.span(),
+                    "dataset '" + dataset.name() + "' has an unknown timezone '" + dataset.timezone() + "'");
             return Optional.empty();
         }
         Template uri = uriTemplate(dataset.uriTemplate(), dataset.span());
-        String doneFlag = dataset.doneFlag() == null ? DEFAULT_DONE_FLAG : dataset.doneFlag().trim();
+        String doneFlag = dataset.doneFlag() == null
+                ? DEFAULT_DONE_FLAG
+                : dataset.doneFlag().trim();
         OozieFrequency f = frequency.get();
         String unit = f.unit().equals("week") ? "day" : f.unit();
         int amount = f.unit().equals("week") ? f.amount() * 7 : f.amount();
-        return Optional.of(new DatasetSpec(resolvedName(dataset), amount, unit, f.endOf(), initial.get().trim(), timezone, uri,
-                doneFlag));
+        return Optional.of(new DatasetSpec(
+                resolvedName(dataset), amount, unit, f.endOf(), initial.get().trim(), timezone, uri, doneFlag));
     }
 
     /**
@@ -204,9 +238,13 @@ final class CoordinatorDatasets {
             String fixed = null;
             if (part instanceof ElText t) {
                 fixed = t.text();
-            } else if (part instanceof ElExpression e && e.expr() instanceof Identifier id && TIME_VARIABLES.contains(id.name())) {
+            } else if (part instanceof ElExpression e
+                    && e.expr() instanceof Identifier id
+                    && TIME_VARIABLES.contains(id.name())) {
                 fixed = "${" + id.name() + "}";
-            } else if (part instanceof ElExpression e && e.expr() instanceof Literal l && l.kind() == Literal.Kind.STRING) {
+            } else if (part instanceof ElExpression e
+                    && e.expr() instanceof Literal l
+                    && l.kind() == Literal.Kind.STRING) {
                 fixed = l.value(); // ${"$"}: a constant, evaluated at submission
             }
             if (fixed != null) {
@@ -232,14 +270,20 @@ final class CoordinatorDatasets {
 
     /** Each {@code ${...}} left for instance time must be arithmetic over YEAR..MINUTE, as the runtime evaluates it. */
     private void checkInstanceVariables(String text, SourceSpan span) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{([^}]*)}").matcher(text);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\$\\{([^}]*)}").matcher(text);
         while (m.find()) {
             Diagnostics ignored = new Diagnostics();
             Optional<ElTemplate> parsed = ElParser.parse(m.group(), span, ignored);
-            boolean ok = parsed.isPresent() && parsed.get().parts().size() == 1
-                    && parsed.get().parts().get(0) instanceof ElExpression e && instanceArithmetic(e.expr());
+            boolean ok = parsed.isPresent()
+                    && parsed.get().parts().size() == 1
+                    && parsed.get().parts().get(0) instanceof ElExpression e
+                    && instanceArithmetic(e.expr());
             if (!ok) {
-                diagnostics.report(DiagnosticCode.OOZ_E030, span, "uri-template part '" + m.group()
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E030,
+                        span,
+                        "uri-template part '" + m.group()
                                 + "' is evaluated per instance, where Oozie knows only YEAR, MONTH, DAY, HOUR and MINUTE;"
                                 + " no instance could ever match it",
                         "write the part with those variables and + - * / % only, e.g. ${\"$\"}{MONTH + 0}");
@@ -259,7 +303,8 @@ final class CoordinatorDatasets {
         }
         if (expr instanceof ElExpr.Binary b) {
             return switch (b.op()) {
-                case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO -> instanceArithmetic(b.left()) && instanceArithmetic(b.right());
+                case ADD, SUBTRACT, MULTIPLY, DIVIDE, MODULO ->
+                    instanceArithmetic(b.left()) && instanceArithmetic(b.right());
                 default -> false;
             };
         }
@@ -273,20 +318,26 @@ final class CoordinatorDatasets {
             return Optional.empty();
         }
         List<ElPart> parts = parsed.get().parts();
-        if (parts.size() == 1 && parts.get(0) instanceof ElExpression e && e.expr() instanceof FunctionCall call
+        if (parts.size() == 1
+                && parts.get(0) instanceof ElExpression e
+                && e.expr() instanceof FunctionCall call
                 && INSTANCE_FUNCTIONS.contains(call.qualifiedName())) {
-            CoordinatorData.Function function = CoordinatorData.Function.valueOf(call.name().toUpperCase(Locale.ROOT));
+            CoordinatorData.Function function =
+                    CoordinatorData.Function.valueOf(call.name().toUpperCase(Locale.ROOT));
             List<ElExpr> args = call.arguments();
             Optional<InstanceCount> n = args.isEmpty() ? Optional.empty() : count(args.get(0));
-            int arity = function == CoordinatorData.Function.OFFSET || function == CoordinatorData.Function.FUTURE ? 2 : 1;
+            int arity =
+                    function == CoordinatorData.Function.OFFSET || function == CoordinatorData.Function.FUTURE ? 2 : 1;
             if (n.isPresent() && args.size() == arity) {
                 int constant = n.get().constant();
                 List<CalendarTerm> terms = n.get().terms();
                 switch (function) {
                     case OFFSET -> {
-                        Optional<CoordinatorData.OffsetUnit> unit = string(args.get(1)).map(u -> u.toUpperCase(Locale.ROOT))
+                        Optional<CoordinatorData.OffsetUnit> unit = string(args.get(1))
+                                .map(u -> u.toUpperCase(Locale.ROOT))
                                 .flatMap(u -> java.util.Arrays.stream(CoordinatorData.OffsetUnit.values())
-                                        .filter(x -> x.name().equals(u)).findFirst());
+                                        .filter(x -> x.name().equals(u))
+                                        .findFirst());
                         if (unit.isPresent()) {
                             return Optional.of(new Instance(function, constant, unit.get(), null, terms));
                         }
@@ -303,7 +354,10 @@ final class CoordinatorDatasets {
                 }
             }
         }
-        diagnostics.report(DiagnosticCode.OOZ_W001, span, "dataset instance '" + text.trim()
+        diagnostics.report(
+                DiagnosticCode.OOZ_W001,
+                span,
+                "dataset instance '" + text.trim()
                         + "' is not translated: only coord:current(n), coord:offset(n, unit), coord:latest(n) and"
                         + " coord:future(n, limit) are, with n a constant or a sum of constant multiples of"
                         + " coord:daysInMonth(k) and coord:hoursInDay(k)",
@@ -322,22 +376,30 @@ final class CoordinatorDatasets {
             Map<List<Object>, CalendarTerm> merged = new LinkedHashMap<>();
             terms.forEach(t -> merged.put(List.of(t.count(), t.k()), t));
             for (CalendarTerm t : other.terms) {
-                merged.merge(List.of(t.count(), t.k()), new CalendarTerm(t.count(), t.k(), sign * t.factor()),
+                merged.merge(
+                        List.of(t.count(), t.k()),
+                        new CalendarTerm(t.count(), t.k(), sign * t.factor()),
                         (a, b) -> new CalendarTerm(a.count(), a.k(), a.factor() + b.factor()));
             }
-            return new InstanceCount(Math.addExact(constant, Math.multiplyExact(sign, other.constant)),
+            return new InstanceCount(
+                    Math.addExact(constant, Math.multiplyExact(sign, other.constant)),
                     merged.values().stream().filter(t -> t.factor() != 0).toList());
         }
 
         InstanceCount times(int factor) {
-            return new InstanceCount(Math.multiplyExact(constant, factor),
-                    factor == 0 ? List.of() : terms.stream()
-                            .map(t -> new CalendarTerm(t.count(), t.k(), Math.multiplyExact(t.factor(), factor))).toList());
+            return new InstanceCount(
+                    Math.multiplyExact(constant, factor),
+                    factor == 0
+                            ? List.of()
+                            : terms.stream()
+                                    .map(t ->
+                                            new CalendarTerm(t.count(), t.k(), Math.multiplyExact(t.factor(), factor)))
+                                    .toList());
         }
     }
 
-    private static final Map<String, CalendarCount> CALENDAR_COUNTS = Map.of(
-            "coord:daysInMonth", CalendarCount.DAYS_IN_MONTH, "coord:hoursInDay", CalendarCount.HOURS_IN_DAY);
+    private static final Map<String, CalendarCount> CALENDAR_COUNTS =
+            Map.of("coord:daysInMonth", CalendarCount.DAYS_IN_MONTH, "coord:hoursInDay", CalendarCount.HOURS_IN_DAY);
 
     /**
      * An instance's n: folded at submission with the coordinator's properties ({@code 24 * period_days - 1}), else
@@ -350,10 +412,12 @@ final class CoordinatorDatasets {
             return constant.map(InstanceCount::of);
         }
         try {
-            if (expr instanceof FunctionCall call && CALENDAR_COUNTS.containsKey(call.qualifiedName())
+            if (expr instanceof FunctionCall call
+                    && CALENDAR_COUNTS.containsKey(call.qualifiedName())
                     && call.arguments().size() == 1) {
-                return integer(call.arguments().get(0)).map(k -> new InstanceCount(0,
-                        List.of(new CalendarTerm(CALENDAR_COUNTS.get(call.qualifiedName()), k, 1))));
+                return integer(call.arguments().get(0))
+                        .map(k -> new InstanceCount(
+                                0, List.of(new CalendarTerm(CALENDAR_COUNTS.get(call.qualifiedName()), k, 1))));
             }
             if (expr instanceof Unary u && u.op() == ElExpr.UnaryOperator.NEGATE) {
                 return count(u.operand()).map(c -> c.times(-1));
@@ -369,8 +433,10 @@ final class CoordinatorDatasets {
                 return switch (b.op()) {
                     case ADD -> Optional.of(l.plus(r, 1));
                     case SUBTRACT -> Optional.of(l.plus(r, -1));
-                    case MULTIPLY -> l.terms().isEmpty() ? Optional.of(r.times(l.constant()))
-                            : r.terms().isEmpty() ? Optional.of(l.times(r.constant())) : Optional.empty();
+                    case MULTIPLY ->
+                        l.terms().isEmpty()
+                                ? Optional.of(r.times(l.constant()))
+                                : r.terms().isEmpty() ? Optional.of(l.times(r.constant())) : Optional.empty();
                     default -> Optional.empty();
                 };
             }
@@ -383,7 +449,9 @@ final class CoordinatorDatasets {
     /** An instance argument folded at submission with the coordinator's properties ({@code 24 * period_days - 1}). */
     private Optional<Integer> integer(ElExpr expr) {
         return ElConstantFolder.resolve(new ElTemplate(List.of(new ElExpression(expr, expr.span(), ""))), known)
-                .map(String::trim).filter(v -> v.matches("-?\\d{1,9}")).map(Integer::parseInt);
+                .map(String::trim)
+                .filter(v -> v.matches("-?\\d{1,9}"))
+                .map(Integer::parseInt);
     }
 
     private Optional<String> string(ElExpr expr) {
@@ -391,8 +459,8 @@ final class CoordinatorDatasets {
             return Optional.of(l.value());
         }
         if (expr instanceof Identifier id) {
-            return ElConstantFolder.resolve(new ElTemplate(List.of(new ElExpression(id, id.span(), "${" + id.name() + "}"))),
-                    known);
+            return ElConstantFolder.resolve(
+                    new ElTemplate(List.of(new ElExpression(id, id.span(), "${" + id.name() + "}"))), known);
         }
         return Optional.empty();
     }

@@ -32,8 +32,8 @@ final class CoordinatorInputLogic {
     private final Map<String, String> known;
     private final Diagnostics diagnostics;
 
-    private CoordinatorInputLogic(Map<String, DataInput> inputs, Set<String> declared, Map<String, String> known,
-                            Diagnostics diagnostics) {
+    private CoordinatorInputLogic(
+            Map<String, DataInput> inputs, Set<String> declared, Map<String, String> known, Diagnostics diagnostics) {
         this.inputs = inputs;
         this.declared = declared;
         this.known = known;
@@ -44,8 +44,12 @@ final class CoordinatorInputLogic {
      * @param inputs   the data-ins that translated, by name
      * @param declared every data-in name of {@code <input-events>} (also the ones with errors)
      */
-    static List<LogicNode> translate(XmlElement logic, Map<String, DataInput> inputs, Set<String> declared,
-                                     Map<String, String> known, Diagnostics diagnostics) {
+    static List<LogicNode> translate(
+            XmlElement logic,
+            Map<String, DataInput> inputs,
+            Set<String> declared,
+            Map<String, String> known,
+            Diagnostics diagnostics) {
         if (logic == null) {
             return List.of();
         }
@@ -57,7 +61,10 @@ final class CoordinatorInputLogic {
         if (top.size() > 1) {
             // InputLogicParser.parse writes the top-level elements one after another with no operator; JEXL's
             // createExpression keeps only the first expression of such a script.
-            diagnostics.report(DiagnosticCode.OOZ_W001, logic.span(), "<input-logic> has " + top.size()
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    logic.span(),
+                    "<input-logic> has " + top.size()
                             + " top-level elements: Oozie evaluates only the first ('" + label(top.get(0))
                             + "'); the others only name elements for coord:dataIn",
                     "join them in one <and> or <or> if the run must wait for all of them");
@@ -76,23 +83,32 @@ final class CoordinatorInputLogic {
         if (element.name().equals("data-in")) {
             String ref = resolved(element, "dataset");
             if (ref == null || !declared.contains(ref)) {
-                diagnostics.report(DiagnosticCode.OOZ_E011, element.span(), "input-logic <data-in dataset=\""
-                        + ref + "\">: no <data-in> of <input-events> is named so (Oozie: Data set not found)");
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E011,
+                        element.span(),
+                        "input-logic <data-in dataset=\"" + ref
+                                + "\">: no <data-in> of <input-events> is named so (Oozie: Data set not found)");
                 return Optional.empty();
             }
             DataInput input = inputs.get(ref);
             if (minHere && input != null && usesLatestOrFuture(input)) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, element.span(), "input-logic min on data-in '" + ref
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        element.span(),
+                        "input-logic min on data-in '" + ref
                                 + "', which uses latest/future: Ferry waits until every instance resolves, Oozie also"
                                 + " accepts min of a partly resolved latest/future range",
                         "use coord:current instances with min, or drop min for this data-in");
             }
-            return input == null ? Optional.empty()
+            return input == null
+                    ? Optional.empty()
                     : Optional.of(new LogicDataIn(ref, name, min.orElse(null), wait.orElse(null)));
         }
         if (!OPERATORS.contains(element.name())) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, element.span(), "<" + element.name()
-                    + "> is not an input-logic element (and, or, combine, data-in)");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    element.span(),
+                    "<" + element.name() + "> is not an input-logic element (and, or, combine, data-in)");
             return Optional.empty();
         }
         List<LogicNode> children = new ArrayList<>();
@@ -111,30 +127,48 @@ final class CoordinatorInputLogic {
             return Optional.empty();
         }
         if (children.isEmpty() || element.name().equals("combine") && children.size() < 2) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, element.span(), "<" + element.name() + ">"
-                    + (element.name().equals("combine") ? " needs at least two <data-in> (Oozie E1028)"
-                    : " has no element inside: Oozie cannot evaluate an empty operator"));
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    element.span(),
+                    "<" + element.name() + ">"
+                            + (element.name().equals("combine")
+                                    ? " needs at least two <data-in> (Oozie E1028)"
+                                    : " has no element inside: Oozie cannot evaluate an empty operator"));
             return Optional.empty();
         }
         if (element.name().equals("combine") && !combinable(element, children)) {
             return Optional.empty();
         }
-        return Optional.of(new LogicOperator(CoordinatorData.LogicKind.valueOf(element.name().toUpperCase(Locale.ROOT)), name,
-                min.orElse(null), wait.orElse(null), children));
+        return Optional.of(new LogicOperator(
+                CoordinatorData.LogicKind.valueOf(element.name().toUpperCase(Locale.ROOT)),
+                name,
+                min.orElse(null),
+                wait.orElse(null),
+                children));
     }
 
     /** CoordInputLogicEvaluatorPhaseValidate.evalCombineInput: same range, no latest/future. */
     private boolean combinable(XmlElement combine, List<LogicNode> children) {
-        List<DataInput> combined = children.stream().map(c -> inputs.get(((LogicDataIn) c).dataIn())).toList();
+        List<DataInput> combined = children.stream()
+                .map(c -> inputs.get(((LogicDataIn) c).dataIn()))
+                .toList();
         if (combined.stream().anyMatch(CoordinatorInputLogic::usesLatestOrFuture)) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, combine.span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    combine.span(),
                     "<combine> does not support latest/future data-ins (Oozie E1028)");
             return false;
         }
-        List<Integer> lengths = combined.stream().map(CoordinatorInputLogic::length).flatMap(Optional::stream).toList();
+        List<Integer> lengths = combined.stream()
+                .map(CoordinatorInputLogic::length)
+                .flatMap(Optional::stream)
+                .toList();
         if (lengths.size() == combined.size() && lengths.stream().distinct().count() > 1) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, combine.span(), "<combine> data-ins must have the same range"
-                    + " (instances: " + lengths + "; Oozie E1028 'Combine should have same range')");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    combine.span(),
+                    "<combine> data-ins must have the same range" + " (instances: " + lengths
+                            + "; Oozie E1028 'Combine should have same range')");
             return false;
         }
         return true;
@@ -145,11 +179,13 @@ final class CoordinatorInputLogic {
         if (input.start() != null) {
             // Per-run terms (coord:daysInMonth) make the length a run's, unless both ends carry the same ones.
             return input.start().function() == CoordinatorData.Function.CURRENT
-                    && input.start().terms().equals(input.end().terms())
-                    ? Optional.of(input.end().n() - input.start().n() + 1) : Optional.empty();
+                            && input.start().terms().equals(input.end().terms())
+                    ? Optional.of(input.end().n() - input.start().n() + 1)
+                    : Optional.empty();
         }
         return input.instances().stream().allMatch(i -> i.function() == CoordinatorData.Function.CURRENT)
-                ? Optional.of(input.instances().size()) : Optional.empty();
+                ? Optional.of(input.instances().size())
+                : Optional.empty();
     }
 
     private static boolean usesLatestOrFuture(DataInput input) {
@@ -158,7 +194,9 @@ final class CoordinatorInputLogic {
             all.add(input.start());
             all.add(input.end());
         }
-        return all.stream().anyMatch(i -> i.function() == CoordinatorData.Function.LATEST || i.function() == CoordinatorData.Function.FUTURE);
+        return all.stream()
+                .anyMatch(i -> i.function() == CoordinatorData.Function.LATEST
+                        || i.function() == CoordinatorData.Function.FUTURE);
     }
 
     /** min: an integer once job properties are in (the JEXL builder's .min(n)); empty when absent, null = error. */
@@ -167,10 +205,13 @@ final class CoordinatorInputLogic {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        Optional<String> value = CoordinatorSchedule.resolve(text, known).map(String::trim).filter(v -> v.matches("-?\\d+"));
+        Optional<String> value =
+                CoordinatorSchedule.resolve(text, known).map(String::trim).filter(v -> v.matches("-?\\d+"));
         if (value.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, element.span(), "input-logic min '" + text
-                    + "' is not an integer (after resolving job.properties)");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    element.span(),
+                    "input-logic min '" + text + "' is not an integer (after resolving job.properties)");
             return null;
         }
         return Optional.of(Integer.parseInt(value.get()));
@@ -182,10 +223,13 @@ final class CoordinatorInputLogic {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
-        Optional<String> value = CoordinatorSchedule.resolve(text, known).map(String::trim).filter(v -> v.matches("\\d+"));
+        Optional<String> value =
+                CoordinatorSchedule.resolve(text, known).map(String::trim).filter(v -> v.matches("\\d+"));
         if (value.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, element.span(), "input-logic wait '" + text
-                    + "' is not a number of minutes (Oozie: Unsupported time)");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    element.span(),
+                    "input-logic wait '" + text + "' is not a number of minutes (Oozie: Unsupported time)");
             return null;
         }
         return Optional.of(Integer.parseInt(value.get()));
@@ -199,8 +243,10 @@ final class CoordinatorInputLogic {
         }
         Optional<String> value = CoordinatorSchedule.resolve(text, known).map(String::trim);
         if (value.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, element.span(), "input-logic " + attribute + " '" + text
-                    + "' does not resolve from job.properties");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    element.span(),
+                    "input-logic " + attribute + " '" + text + "' does not resolve from job.properties");
             return text;
         }
         return value.get();
@@ -210,6 +256,8 @@ final class CoordinatorInputLogic {
         if (node.name() != null) {
             return node.name();
         }
-        return node instanceof LogicOperator op ? "<" + op.kind() + ">" : "<data-in " + ((LogicDataIn) node).dataIn() + ">";
+        return node instanceof LogicOperator op
+                ? "<" + op.kind() + ">"
+                : "<data-in " + ((LogicDataIn) node).dataIn() + ">";
     }
 }

@@ -59,18 +59,26 @@ public final class CoordinatorSchedule {
      * @param datasets   datasets of the coordinator's {@code <include>} files
      * @param startNode  the workflow's first node (the input sensors run before it)
      */
-    public static WorkflowPlan.Schedule translate(CoordinatorApp coordinator, Map<String, String> known,
-                                                  List<Dataset> datasets, String startNode, Diagnostics diagnostics) {
+    public static WorkflowPlan.Schedule translate(
+            CoordinatorApp coordinator,
+            Map<String, String> known,
+            List<Dataset> datasets,
+            String startNode,
+            Diagnostics diagnostics) {
         SourceSpan span = coordinator.span();
         Optional<Instant> start = time(coordinator.start(), "start", span, known, diagnostics);
         Optional<Instant> end = time(coordinator.end(), "end", span, known, diagnostics);
-        String timezone = resolve(coordinator.timezone(), known).orElse(coordinator.timezone()).trim();
+        String timezone = resolve(coordinator.timezone(), known)
+                .orElse(coordinator.timezone())
+                .trim();
         Optional<ZoneId> zone = zone(timezone);
         if (zone.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_E010, span, "unknown timezone '" + timezone + "'");
         }
-        String frequency = resolve(coordinator.frequency(), known).filter(OozieCron::looksLikeCron)
-                .orElse(coordinator.frequency()).trim();
+        String frequency = resolve(coordinator.frequency(), known)
+                .filter(OozieCron::looksLikeCron)
+                .orElse(coordinator.frequency())
+                .trim();
         if (start.isEmpty() || end.isEmpty() || zone.isEmpty()) {
             return null;
         }
@@ -88,21 +96,31 @@ public final class CoordinatorSchedule {
                 Optional<Integer> concurrency = integer(controls.concurrency(), known);
                 maxActiveRuns = concurrency.filter(c -> c > 0).orElse(null);
                 if (concurrency.isEmpty()) {
-                    diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "concurrency '" + controls.concurrency()
-                            + "' is not an integer");
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_E011,
+                            controls.span(),
+                            "concurrency '" + controls.concurrency() + "' is not an integer");
                 } else if (concurrency.get() <= 0) {
-                    notes.add("concurrency " + concurrency.get() + " (unlimited): Airflow's max_active_runs_per_dag applies");
+                    notes.add("concurrency " + concurrency.get()
+                            + " (unlimited): Airflow's max_active_runs_per_dag applies");
                 }
             }
             if (controls.timeout() != null) {
                 Optional<Integer> minutes = integer(controls.timeout(), known);
                 if (minutes.isEmpty()) {
-                    diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "timeout '" + controls.timeout()
-                            + "' is not a number of minutes");
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_E011,
+                            controls.span(),
+                            "timeout '" + controls.timeout() + "' is not a number of minutes");
                 }
                 timeout = minutes.filter(m -> m >= 0).orElse(FOREVER_TIMEOUT_MINUTES);
-                if (minutes.isPresent() && minutes.get() < 0 && !coordinator.inputEvents().isEmpty()) {
-                    diagnostics.report(DiagnosticCode.OOZ_W031, controls.span(), "timeout " + minutes.get()
+                if (minutes.isPresent()
+                        && minutes.get() < 0
+                        && !coordinator.inputEvents().isEmpty()) {
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_W031,
+                            controls.span(),
+                            "timeout " + minutes.get()
                                     + " makes Oozie wait for the input data forever; the sensors give up after "
                                     + FOREVER_TIMEOUT_MINUTES + " minutes (7 days) and fail the run",
                             "set a <timeout> in minutes, or raise the sensors' timeout in the DAG if a longer wait is wanted");
@@ -113,14 +131,29 @@ public final class CoordinatorSchedule {
                 throttle(controls, known, maxActiveRuns, diagnostics);
             }
         }
-        CoordinatorData data = CoordinatorDatasets.translate(coordinator, datasets, known, startNode, timeout, diagnostics);
+        CoordinatorData data =
+                CoordinatorDatasets.translate(coordinator, datasets, known, startNode, timeout, diagnostics);
         if (!data.inputs().isEmpty() && maxActiveRuns != null) {
             notes.add("runs waiting at their input sensor count against max_active_runs=" + maxActiveRuns
                     + ": Oozie's concurrency counts running actions only, the waiting ones are bounded by throttle");
         }
-        List<SlaAlert> deadlines = coordinator.sla().map(s -> SlaDeadlines.translate(s, known, diagnostics)).orElse(List.of());
-        return new WorkflowPlan.Schedule(timing.get().trigger(), timing.get().firstNominal(), end.get(), maxActiveRuns,
-                catchup, false, deadlines, coordinator.frequency(), data, List.of(), notes, span);
+        List<SlaAlert> deadlines = coordinator
+                .sla()
+                .map(s -> SlaDeadlines.translate(s, known, diagnostics))
+                .orElse(List.of());
+        return new WorkflowPlan.Schedule(
+                timing.get().trigger(),
+                timing.get().firstNominal(),
+                end.get(),
+                maxActiveRuns,
+                catchup,
+                false,
+                deadlines,
+                coordinator.frequency(),
+                data,
+                List.of(),
+                notes,
+                span);
     }
 
     /**
@@ -128,7 +161,8 @@ public final class CoordinatorSchedule {
      * config-default.xml over the workflow's parameter defaults) over the coordinator's own parameter defaults;
      * a workflow-level sla:info adds its deadlines to the coordinator's.
      */
-    static WorkflowPlan.Schedule translate(WorkflowSources sources, Map<String, String> params, Diagnostics diagnostics) {
+    static WorkflowPlan.Schedule translate(
+            WorkflowSources sources, Map<String, String> params, Diagnostics diagnostics) {
         CoordinatorApp coordinator = sources.coordinator();
         Map<String, String> known = new java.util.TreeMap<>();
         coordinator.parameters().stream().filter(p -> p.value() != null).forEach(p -> known.put(p.name(), p.value()));
@@ -137,38 +171,67 @@ public final class CoordinatorSchedule {
         List<Dataset> included = new ArrayList<>();
         java.nio.file.Path coordinatorFile = sources.repoRoot().resolve(coordinator.file());
         for (String include : coordinator.datasetIncludes()) {
-            Optional<java.nio.file.Path> file = AppPaths.resolve(include, known, sources.repoRoot(),
-                    coordinatorFile.getParent(), "datasets.xml", coordinator.span(), diagnostics);
+            Optional<java.nio.file.Path> file = AppPaths.resolve(
+                    include,
+                    known,
+                    sources.repoRoot(),
+                    coordinatorFile.getParent(),
+                    "datasets.xml",
+                    coordinator.span(),
+                    diagnostics);
             if (file.isEmpty()) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, coordinator.span(), "dataset include '" + include
-                        + "' is not found in the repository; its datasets are missing", "copy the file into the repository");
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        coordinator.span(),
+                        "dataset include '" + include + "' is not found in the repository; its datasets are missing",
+                        "copy the file into the repository");
                 continue;
             }
             dev.ferry.parser.oozie.OozieReader.readDatasets(file.get(), sources.display(file.get()), diagnostics)
                     .ifPresent(included::addAll);
         }
-        WorkflowPlan.Schedule schedule = translate(coordinator, known, included, sources.workflow().startTo(), diagnostics);
+        WorkflowPlan.Schedule schedule =
+                translate(coordinator, known, included, sources.workflow().startTo(), diagnostics);
         if (schedule == null || sources.workflow().sla().isEmpty()) {
             return schedule;
         }
         List<SlaAlert> deadlines = new ArrayList<>(schedule.deadlines());
         // The workflow's own SLA usually repeats the coordinator's: one alert per distinct deadline.
         SlaDeadlines.translate(sources.workflow().sla().get(), known, diagnostics).stream()
-                .filter(alert -> !deadlines.contains(alert)).forEach(deadlines::add);
-        return new WorkflowPlan.Schedule(schedule.trigger(), schedule.start(), schedule.endExclusive(),
-                schedule.maxActiveRuns(), schedule.catchup(), schedule.pausedOnCreation(), deadlines,
-                schedule.oozieFrequency(), schedule.data(), schedule.tags(), schedule.notes(), schedule.span());
+                .filter(alert -> !deadlines.contains(alert))
+                .forEach(deadlines::add);
+        return new WorkflowPlan.Schedule(
+                schedule.trigger(),
+                schedule.start(),
+                schedule.endExclusive(),
+                schedule.maxActiveRuns(),
+                schedule.catchup(),
+                schedule.pausedOnCreation(),
+                deadlines,
+                schedule.oozieFrequency(),
+                schedule.data(),
+                schedule.tags(),
+                schedule.notes(),
+                schedule.span());
     }
 
     /** The trigger for a frequency from a start time (public for the unit tests' tables). */
-    public static Optional<Timing> timing(String frequency, Map<String, String> known, Instant start, ZoneId zone,
-                                          List<String> notes, SourceSpan span, Diagnostics diagnostics) {
+    public static Optional<Timing> timing(
+            String frequency,
+            Map<String, String> known,
+            Instant start,
+            ZoneId zone,
+            List<String> notes,
+            SourceSpan span,
+            Diagnostics diagnostics) {
         if (OozieCron.looksLikeCron(frequency)) {
             StringBuilder reason = new StringBuilder();
             Optional<String> cron = OozieCron.toUnix(frequency, reason);
             if (cron.isEmpty()) {
-                diagnostics.report(DiagnosticCode.OOZ_E010, span, "coordinator cron frequency '" + frequency
-                        + "' cannot be translated: " + reason);
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E010,
+                        span,
+                        "coordinator cron frequency '" + frequency + "' cannot be translated: " + reason);
                 return Optional.empty();
             }
             if (!zone.equals(ZoneOffset.UTC) && !zone.getId().equals("UTC")) {
@@ -178,7 +241,10 @@ public final class CoordinatorSchedule {
         }
         Optional<OozieFrequency> parsed = OozieFrequency.parse(frequency, known);
         if (parsed.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E010, span, "coordinator frequency '" + frequency + "' is not understood",
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E010,
+                    span,
+                    "coordinator frequency '" + frequency + "' is not understood",
                     "coord:minutes/hours/days/months/endOfDays/endOfWeeks/endOfMonths(n), minutes, or a cron");
             return Optional.empty();
         }
@@ -191,8 +257,10 @@ public final class CoordinatorSchedule {
         String zoneId = zone.getId();
         Trigger trigger = switch (f.unit()) {
             case "minute" -> minutes(n, start.atZone(ZoneOffset.UTC));
-            case "day" -> n == 1 ? new Trigger.Cron(local.getMinute() + " " + local.getHour() + " * * *", zoneId)
-                    : everyDays(n, zone, notes);
+            case "day" ->
+                n == 1
+                        ? new Trigger.Cron(local.getMinute() + " " + local.getHour() + " * * *", zoneId)
+                        : everyDays(n, zone, notes);
             case "week" -> n == 1 ? new Trigger.Cron("0 0 * * 0", zoneId) : everyDays(7 * n, zone, notes);
             default -> months(n, local, notes);
         };
@@ -206,8 +274,9 @@ public final class CoordinatorSchedule {
         }
         if (n % 60 == 0 && 1440 % n == 0) {
             int hours = n / 60;
-            String hourField = hours == 1 ? "*" : hours == 24 ? Integer.toString(utc.getHour())
-                    : (utc.getHour() % hours) + "-23/" + hours;
+            String hourField = hours == 1
+                    ? "*"
+                    : hours == 24 ? Integer.toString(utc.getHour()) : (utc.getHour() % hours) + "-23/" + hours;
             return new Trigger.Cron(minute + " " + hourField + " * * *", "UTC");
         }
         return new Trigger.Every(n, Trigger.Unit.MINUTES);
@@ -228,8 +297,9 @@ public final class CoordinatorSchedule {
         }
         if (12 % n == 0) {
             String monthField = n == 1 ? "*" : ((local.getMonthValue() - 1) % n + 1) + "-12/" + n;
-            return new Trigger.Cron(local.getMinute() + " " + local.getHour() + " " + local.getDayOfMonth() + " "
-                    + monthField + " *", local.getZone().getId());
+            return new Trigger.Cron(
+                    local.getMinute() + " " + local.getHour() + " " + local.getDayOfMonth() + " " + monthField + " *",
+                    local.getZone().getId());
         }
         return new Trigger.Every(n, Trigger.Unit.MONTHS);
     }
@@ -242,7 +312,8 @@ public final class CoordinatorSchedule {
         ZonedDateTime day = t.truncatedTo(ChronoUnit.DAYS);
         return switch (unit) {
             case "day" -> day.plusDays(1);
-            case "week" -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY)).plusWeeks(1);
+            case "week" ->
+                day.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY)).plusWeeks(1);
             default -> day.withDayOfMonth(1).plusMonths(1);
         };
     }
@@ -255,32 +326,40 @@ public final class CoordinatorSchedule {
      * max_active_tis_per_dag on the sensor counts RUNNING, QUEUED and DEFERRED task instances, not a reschedule-mode
      * sensor between pokes (UP_FOR_RESCHEDULE), so it would not bound the waiting runs.
      */
-    private static void throttle(Controls controls, Map<String, String> known, Integer maxActiveRuns,
-                                 Diagnostics diagnostics) {
+    private static void throttle(
+            Controls controls, Map<String, String> known, Integer maxActiveRuns, Diagnostics diagnostics) {
         Optional<Integer> throttle = integer(controls.throttle(), known);
         if (throttle.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "throttle '" + controls.throttle()
-                    + "' is not an integer");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    controls.span(),
+                    "throttle '" + controls.throttle() + "' is not an integer");
             return;
         }
         String bound = maxActiveRuns == null ? "unbounded runs" : "max_active_runs=" + maxActiveRuns;
         String effect = maxActiveRuns != null && throttle.get() >= maxActiveRuns
                 ? "Airflow never has more runs waiting than that, but a waiting run takes a slot that Oozie keeps"
-                + " for running actions, so a later run whose data is there waits behind it"
+                        + " for running actions, so a later run whose data is there waits behind it"
                 : "more than " + throttle.get() + " runs may wait for data at once";
-        diagnostics.report(DiagnosticCode.OOZ_W001, controls.span(), "throttle " + throttle.get()
+        diagnostics.report(
+                DiagnosticCode.OOZ_W001,
+                controls.span(),
+                "throttle " + throttle.get()
                         + " (actions waiting for data besides the running ones) is not translated: " + bound
                         + " counts the runs waiting at their input sensors; " + effect,
                 "Airflow bounds runs in progress only; raise <concurrency> if waiting runs must not hold back ready ones");
     }
 
     /** execution: FIFO is Airflow's order; LAST_ONLY/NONE turn catchup off (closest); LIFO is reported. */
-    private static boolean execution(Controls controls, Map<String, String> known, List<String> notes,
-                                     Diagnostics diagnostics) {
+    private static boolean execution(
+            Controls controls, Map<String, String> known, List<String> notes, Diagnostics diagnostics) {
         if (controls.execution() == null) {
             return true;
         }
-        String execution = resolve(controls.execution(), known).orElse(controls.execution()).trim().toUpperCase(Locale.ROOT);
+        String execution = resolve(controls.execution(), known)
+                .orElse(controls.execution())
+                .trim()
+                .toUpperCase(Locale.ROOT);
         switch (execution) {
             case "FIFO" -> {
                 return true;
@@ -296,26 +375,34 @@ public final class CoordinatorSchedule {
                 return false;
             }
             case "LIFO" -> {
-                diagnostics.report(DiagnosticCode.OOZ_W001, controls.span(), "execution LIFO is not translated:"
-                        + " Airflow starts a DAG's queued runs oldest first (the scheduler orders them by run_after)"
-                        + " and has no setting to reverse that; priority_weight orders task instances, not runs",
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        controls.span(),
+                        "execution LIFO is not translated:"
+                                + " Airflow starts a DAG's queued runs oldest first (the scheduler orders them by run_after)"
+                                + " and has no setting to reverse that; priority_weight orders task instances, not runs",
                         "TODO: no Airflow equivalent; trigger the newest run by hand to run it first");
                 return true;
             }
             default -> {
-                diagnostics.report(DiagnosticCode.OOZ_E011, controls.span(), "execution '" + controls.execution()
-                        + "' is not FIFO, LIFO, LAST_ONLY or NONE");
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E011,
+                        controls.span(),
+                        "execution '" + controls.execution() + "' is not FIFO, LIFO, LAST_ONLY or NONE");
                 return true;
             }
         }
     }
 
-    private static Optional<Instant> time(String text, String what, SourceSpan span, Map<String, String> known,
-                                          Diagnostics diagnostics) {
+    private static Optional<Instant> time(
+            String text, String what, SourceSpan span, Map<String, String> known, Diagnostics diagnostics) {
         Optional<Instant> time = resolve(text, known).flatMap(CoordinatorSchedule::oozieTime);
         if (time.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E010, span, "coordinator " + what + " '" + text
-                    + "' is not an Oozie UTC time like 2026-01-15T02:00Z (after resolving job.properties)");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E010,
+                    span,
+                    "coordinator " + what + " '" + text
+                            + "' is not an Oozie UTC time like 2026-01-15T02:00Z (after resolving job.properties)");
         }
         return time;
     }
@@ -347,6 +434,9 @@ public final class CoordinatorSchedule {
     }
 
     private static Optional<Integer> integer(String text, Map<String, String> known) {
-        return resolve(text, known).map(String::trim).filter(v -> v.matches("-?\\d+")).map(Integer::parseInt);
+        return resolve(text, known)
+                .map(String::trim)
+                .filter(v -> v.matches("-?\\d+"))
+                .map(Integer::parseInt);
     }
 }

@@ -50,7 +50,9 @@ final class CredentialReferences {
                 context.env.put(env, context.el.template(property.value(), property.span()));
             }
         }
-        context.diagnostics.report(DiagnosticCode.OOZ_W022, credential.span(),
+        context.diagnostics.report(
+                DiagnosticCode.OOZ_W022,
+                credential.span(),
                 "credential '" + credential.name() + "' (type " + credential.type() + ") of '" + context.node.name()
                         + "' becomes Kubernetes Secret '" + secret + "'"
                         + (keys.isEmpty() ? "" : " with keys " + String.join(", ", keys))
@@ -62,11 +64,16 @@ final class CredentialReferences {
     /** Secret-looking names, and keytabs (a file that is a secret, unlike a keytab path). */
     static boolean isSecret(String property) {
         String lower = property.toLowerCase(Locale.ROOT);
-        return SecretNames.isSecret(property) || (lower.contains("keytab") && !lower.endsWith("path")
-                && !lower.endsWith("file") && !lower.endsWith("location"));
+        return SecretNames.isSecret(property)
+                || (lower.contains("keytab")
+                        && !lower.endsWith("path")
+                        && !lower.endsWith("file")
+                        && !lower.endsWith("location"));
     }
 
     static String envName(String credential, String property) {
-        return ("OOZIE_CRED_" + credential + "_" + property).toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9_]", "_");
+        return ("OOZIE_CRED_" + credential + "_" + property)
+                .toUpperCase(Locale.ROOT)
+                .replaceAll("[^A-Z0-9_]", "_");
     }
 }

@@ -2,6 +2,7 @@ package dev.ferry.translator.workflow;
 
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
+
 /** {@code <distcp>}: {@code hadoop distcp -conf action.xml ARGS}, java-opts in the client JVM's options. */
 final class DistcpActionCommand implements PodCommand {
 

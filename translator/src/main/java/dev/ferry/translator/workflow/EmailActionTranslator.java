@@ -9,10 +9,18 @@ final class EmailActionTranslator {
 
     private EmailActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, EmailAction email, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
-        return new TaskNode.Email(node.name(), node.span(), rule, el.template(email.to(), email.span()),
+    static TaskNode translate(
+            ActionNode node, EmailAction email, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
+        return new TaskNode.Email(
+                node.name(),
+                node.span(),
+                rule,
+                el.template(email.to(), email.span()),
                 email.cc() == null ? null : el.template(email.cc(), email.span()),
-                el.template(email.subject(), email.span()), el.template(email.body(), email.span()),
-                node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics));
+                el.template(email.subject(), email.span()),
+                el.template(email.body(), email.span()),
+                node.okTo(),
+                node.errorTo(),
+                RetryPolicies.of(node, diagnostics));
     }
 }

@@ -20,8 +20,13 @@ final class FsActionTranslator {
 
     private FsActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, FsAction fs, TriggerRule rule, WorkflowSources sources, OozieEl el,
-                              Diagnostics diagnostics) {
+    static TaskNode translate(
+            ActionNode node,
+            FsAction fs,
+            TriggerRule rule,
+            WorkflowSources sources,
+            OozieEl el,
+            Diagnostics diagnostics) {
         List<TaskNode.FsStep> steps = new ArrayList<>();
         for (FsOperation operation : fs.operations()) {
             SortedMap<String, Template> arguments = new TreeMap<>();
@@ -32,14 +37,23 @@ final class FsActionTranslator {
             steps.add(new TaskNode.FsStep(operation.kind().name().toLowerCase(Locale.ROOT), arguments));
         }
         if (!fs.configuration().isEmpty() || !fs.jobXml().isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, fs.span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    fs.span(),
                     "Hadoop configuration/job-xml of fs action '" + node.name() + "' is not carried over",
                     "configure the file system client (fsspec/pyarrow, core-site.xml) on the worker instead");
         }
         // <global>'s name-node applies to fs actions too (LiteWorkflowAppParser.handleGlobal adds it to every action).
         String ownOrGlobal = sources.workflow().settings(node).nameNode();
         Template nameNode = ownOrGlobal == null ? null : el.template(ownOrGlobal, fs.span());
-        return new TaskNode.Fs(node.name(), node.span(), rule, nameNode, steps, node.okTo(), node.errorTo(),
+        return new TaskNode.Fs(
+                node.name(),
+                node.span(),
+                rule,
+                nameNode,
+                steps,
+                node.okTo(),
+                node.errorTo(),
                 RetryPolicies.of(node, diagnostics));
     }
 }

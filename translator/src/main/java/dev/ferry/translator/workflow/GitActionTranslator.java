@@ -48,18 +48,29 @@ final class GitActionTranslator {
 
     /** GitActionExecutor's action configuration names. */
     static final String BRANCH = "oozie.git.branch";
+
     static final String KEY_PATH = "oozie.git.key.path";
     /** Set from their required elements after {@code <configuration>} is merged: a property never wins. */
-    private static final Map<String, String> ELEMENT_WINS = Map.of("oozie.git.source.uri", "git-uri",
-            "oozie.git.destination.uri", "destination-uri", "oozie.oozie.name.node", "name-node");
+    private static final Map<String, String> ELEMENT_WINS = Map.of(
+            "oozie.git.source.uri",
+            "git-uri",
+            "oozie.git.destination.uri",
+            "destination-uri",
+            "oozie.oozie.name.node",
+            "name-node");
 
     /** Elements that only configure the YARN launcher Oozie runs GitMain in. */
     private static final Set<String> LAUNCHER_ONLY = Set.of("job-tracker", "resource-manager");
 
     private GitActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction git, TriggerRule rule, WorkflowSources sources, OozieEl el,
-                              Diagnostics diagnostics) {
+    static TaskNode translate(
+            ActionNode node,
+            GenericAction git,
+            TriggerRule rule,
+            WorkflowSources sources,
+            OozieEl el,
+            Diagnostics diagnostics) {
         XmlElement xml = git.element();
         ActionSettings settings = sources.workflow().settings(node);
         Map<String, ConfigProperty> configuration = new LinkedHashMap<>();
@@ -68,48 +79,77 @@ final class GitActionTranslator {
         Template destination = required(node, git, "destination-uri", el, diagnostics);
         Template branch = optional(node, xml, "branch", BRANCH, configuration, el, diagnostics);
         Template keyPath = optional(node, xml, "key-path", KEY_PATH, configuration, el, diagnostics);
-        Template nameNode = settings.nameNode() == null ? null : el.template(settings.nameNode(), xml.child("name-node")
-                .map(XmlElement::textSpan).orElse(git.span()));
+        Template nameNode = settings.nameNode() == null
+                ? null
+                : el.template(
+                        settings.nameNode(),
+                        xml.child("name-node").map(XmlElement::textSpan).orElse(git.span()));
         List<TaskNode.PrepareStep> prepare = PrepareSteps.of(xml, el);
         for (XmlElement child : xml.children()) {
             if (LAUNCHER_ONLY.contains(child.name())) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, child.span(),
-                        "<" + child.name() + "> of git action '" + node.name() + "' is not carried over: the clone runs "
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        child.span(),
+                        "<" + child.name() + "> of git action '" + node.name()
+                                + "' is not carried over: the clone runs "
                                 + "on the Airflow worker, not in a YARN launcher",
                         "the worker needs the `git` command and network access to the repository");
             }
         }
         reportConfiguration(node, git, xml, configuration, diagnostics);
-        return new TaskNode.Git(node.name(), node.span(), rule, nameNode, gitUri, branch, keyPath, destination, prepare,
-                node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics));
+        return new TaskNode.Git(
+                node.name(),
+                node.span(),
+                rule,
+                nameNode,
+                gitUri,
+                branch,
+                keyPath,
+                destination,
+                prepare,
+                node.okTo(),
+                node.errorTo(),
+                RetryPolicies.of(node, diagnostics));
     }
 
     /**
      * git-uri, destination-uri: Oozie refuses the action without the element (GIT010); GitMain fails one that is not a
      * URI with a scheme, an empty one included.
      */
-    private static Template required(ActionNode node, GenericAction git, String name, OozieEl el,
-                                   Diagnostics diagnostics) {
+    private static Template required(
+            ActionNode node, GenericAction git, String name, OozieEl el, Diagnostics diagnostics) {
         XmlElement element = git.element().child(name).orElse(null);
         if (element == null) {
-            diagnostics.report(DiagnosticCode.OOZ_E004, git.span(), "git action '" + node.name() + "' has no <" + name
-                    + ">", "Oozie refuses it too (GIT010: Action Configuration does not have the property)");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E004,
+                    git.span(),
+                    "git action '" + node.name() + "' has no <" + name + ">",
+                    "Oozie refuses it too (GIT010: Action Configuration does not have the property)");
             return Template.text("");
         }
         String text = element.text();
         if (!text.contains("${") && !hasScheme(text)) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, element.textSpan(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    element.textSpan(),
                     "<" + name + "> '" + text + "' of git action '" + node.name() + "' is not a URI with a scheme: "
                             + "Oozie's GitMain fails the action at run time (JA018), and so does the translated task",
-                    name.equals("git-uri") ? "write it as a URI, for example " + sshUri(text)
+                    name.equals("git-uri")
+                            ? "write it as a URI, for example " + sshUri(text)
                             : "give the path its file system, for example hdfs://namenode:8020" + text);
         }
         return el.template(text, element.textSpan());
     }
 
     /** branch, key-path: the element, else the {@code <configuration>} property setupActionConf leaves alone. */
-    private static Template optional(ActionNode node, XmlElement xml, String name, String property,
-                                   Map<String, ConfigProperty> configuration, OozieEl el, Diagnostics diagnostics) {
+    private static Template optional(
+            ActionNode node,
+            XmlElement xml,
+            String name,
+            String property,
+            Map<String, ConfigProperty> configuration,
+            OozieEl el,
+            Diagnostics diagnostics) {
         XmlElement element = xml.child(name).orElse(null);
         ConfigProperty configured = configuration.get(property);
         if (element != null) {
@@ -119,12 +159,19 @@ final class GitActionTranslator {
             // An empty element is kept: the runtime treats it as Oozie does (see ferry_runtime.actions.git).
             return el.template(element.text(), element.textSpan());
         }
-        return configured == null || configured.value() == null || configured.value().isBlank() ? null
+        return configured == null
+                        || configured.value() == null
+                        || configured.value().isBlank()
+                ? null
                 : el.template(configured.value().trim(), configured.span());
     }
 
-    private static void reportConfiguration(ActionNode node, GenericAction git, XmlElement xml,
-                                            Map<String, ConfigProperty> configuration, Diagnostics diagnostics) {
+    private static void reportConfiguration(
+            ActionNode node,
+            GenericAction git,
+            XmlElement xml,
+            Map<String, ConfigProperty> configuration,
+            Diagnostics diagnostics) {
         List<String> unused = new ArrayList<>();
         for (ConfigProperty property : configuration.values()) {
             String element = ELEMENT_WINS.get(property.name());
@@ -136,16 +183,21 @@ final class GitActionTranslator {
         }
         if (!unused.isEmpty()) {
             // Names only: a value may be a credential of the file system.
-            diagnostics.report(DiagnosticCode.OOZ_W001, xml.child("configuration").map(XmlElement::span)
-                            .orElse(git.span()),
-                    "configuration of git action '" + node.name() + "' is not carried over (Oozie gives it to the Hadoop "
-                            + "FileSystem that reads key-path and writes destination-uri): " + String.join(", ", unused),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    xml.child("configuration").map(XmlElement::span).orElse(git.span()),
+                    "configuration of git action '" + node.name()
+                            + "' is not carried over (Oozie gives it to the Hadoop "
+                            + "FileSystem that reads key-path and writes destination-uri): "
+                            + String.join(", ", unused),
                     "configure the file system client (fsspec/pyarrow, core-site.xml) on the worker instead");
         }
     }
 
     private static void overridden(ActionNode node, ConfigProperty property, String element, Diagnostics diagnostics) {
-        diagnostics.report(DiagnosticCode.OOZ_W001, property.span(),
+        diagnostics.report(
+                DiagnosticCode.OOZ_W001,
+                property.span(),
                 "configuration property '" + property.name() + "' of git action '" + node.name() + "' has no effect: "
                         + "Oozie sets it from <" + element + ">",
                 "remove the property");

@@ -3,13 +3,13 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.el.ElFunctionTable;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import dev.ferry.parser.repo.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +35,8 @@ final class HiveActionTranslator implements PodCommand {
 
     @Override
     public String imageNeeds() {
-        return beeline ? "beeline (Hive 2+ client) able to reach the HiveServer2 JDBC URL"
+        return beeline
+                ? "beeline (Hive 2+ client) able to reach the HiveServer2 JDBC URL"
                 : "the Hive CLI with a hive-site.xml for the metastore";
     }
 
@@ -47,14 +48,16 @@ final class HiveActionTranslator implements PodCommand {
             context.add("beeline", "-u");
             argv.add(context.text("jdbc-url"));
             context.add("-n");
-            argv.add(Template.of(new RuntimeExpr.FunctionCall(ElFunctionTable.function("wf:user").orElseThrow(),
-                    List.of())));
+            argv.add(Template.of(new RuntimeExpr.FunctionCall(
+                    ElFunctionTable.function("wf:user").orElseThrow(), List.of())));
             context.add("-p");
             if (context.element.hasChild("password")) {
                 String secret = PodActionTranslator.secretName(context, "hive2");
                 context.add("$(" + PASSWORD_ENV + ")");
                 context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
-                context.diagnostics.report(DiagnosticCode.OOZ_W002, context.span("password"),
+                context.diagnostics.report(
+                        DiagnosticCode.OOZ_W002,
+                        context.span("password"),
                         "the <password> of '" + context.node.name() + "' is not written to any generated file",
                         "store it in key 'password' of Kubernetes Secret '" + secret + "'");
             } else {
@@ -92,9 +95,12 @@ final class HiveActionTranslator implements PodCommand {
                 }
             });
         }
-        context.diagnostics.report(DiagnosticCode.OOZ_W021, context.element.span(),
+        context.diagnostics.report(
+                DiagnosticCode.OOZ_W021,
+                context.element.span(),
                 "the HiveQL of <" + type + "> action '" + context.node.name()
-                        + "' is not translated to Flink SQL; it runs unchanged in " + (beeline ? "beeline" : "the Hive CLI"),
+                        + "' is not translated to Flink SQL; it runs unchanged in "
+                        + (beeline ? "beeline" : "the Hive CLI"),
                 "port it to Flink SQL by hand when the Hive cluster goes away");
     }
 
@@ -107,7 +113,9 @@ final class HiveActionTranslator implements PodCommand {
     private static Template script(PodCommandContext context, XmlElement script) {
         Optional<String> resolved = context.el.resolve(script.text(), script.textSpan(), context.knownValues);
         SourceSpan span = script.span();
-        if (resolved.isPresent() && !resolved.get().contains("://") && !resolved.get().startsWith("/")) {
+        if (resolved.isPresent()
+                && !resolved.get().contains("://")
+                && !resolved.get().startsWith("/")) {
             RepoRoot.Located located = context.sources.root().locate(context.sources.workflowDir(), resolved.get());
             if (located.outside()) {
                 context.sources.root().checked(located, script.textSpan(), context.diagnostics);
@@ -118,21 +126,29 @@ final class HiveActionTranslator implements PodCommand {
                 try {
                     String link = file.getFileName().toString();
                     context.carried.add(new PodContainer.CarriedFile(
-                            "scripts/" + context.dagId + "/" + context.node.name() + "/" + link, link,
+                            "scripts/" + context.dagId + "/" + context.node.name() + "/" + link,
+                            link,
                             Files.readString(file, StandardCharsets.UTF_8)));
                     return Template.text(PodCommandContext.WORKDIR + "/" + link);
                 } catch (IOException e) {
-                    context.diagnostics.report(DiagnosticCode.IO_E001, span, "cannot read " + context.sources.display(file)
-                            + ": " + e.getMessage());
+                    context.diagnostics.report(
+                            DiagnosticCode.IO_E001,
+                            span,
+                            "cannot read " + context.sources.display(file) + ": " + e.getMessage());
                     return Template.text(resolved.get());
                 }
             }
-            context.warn(span, "hive script '" + resolved.get() + "' of '" + context.node.name()
-                    + "' is not in the repository (looked for " + context.sources.display(file)
-                    + "); the pod fetches it from the workflow's application path", "add the script to the repository");
+            context.warn(
+                    span,
+                    "hive script '" + resolved.get() + "' of '" + context.node.name()
+                            + "' is not in the repository (looked for " + context.sources.display(file)
+                            + "); the pod fetches it from the workflow's application path",
+                    "add the script to the repository");
         } else {
-            context.warn(span, "hive script '" + script.text() + "' of '" + context.node.name()
-                    + "' is not a file of the workflow directory; the pod fetches it at run time",
+            context.warn(
+                    span,
+                    "hive script '" + script.text() + "' of '" + context.node.name()
+                            + "' is not a file of the workflow directory; the pod fetches it at run time",
                     "use a path relative to the workflow directory so Ferry carries it");
         }
         Template path = context.template(script);

@@ -43,8 +43,8 @@ final class JavaActionCommand implements PodCommand {
         argv.add(Template.text("-Doozie.action.conf.xml=" + PodCommandContext.ACTION_XML));
         argv.add(Template.text("-Doozie.action.output.properties=" + OUTPUT_PROPERTIES));
         argv.add(Template.text("-cp"));
-        argv.add(Template.text(PodCommandContext.APP_LIB + "/*:" + PodCommandContext.WORKDIR + "/*:"
-                + PodCommandContext.WORKDIR));
+        argv.add(Template.text(
+                PodCommandContext.APP_LIB + "/*:" + PodCommandContext.WORKDIR + "/*:" + PodCommandContext.WORKDIR));
         argv.add(mainClass);
         argv.addAll(args);
         return argv;

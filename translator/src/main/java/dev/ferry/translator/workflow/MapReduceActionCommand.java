@@ -67,8 +67,10 @@ final class MapReduceActionCommand implements PodCommand {
             return;
         }
         if (context.element.hasChild("config-class")) {
-            context.warn(context.span("config-class"), "<config-class> " + context.element.childText("config-class") + " of '"
-                    + context.node.name() + "' is not run: its settings are not in action.xml",
+            context.warn(
+                    context.span("config-class"),
+                    "<config-class> " + context.element.childText("config-class") + " of '" + context.node.name()
+                            + "' is not run: its settings are not in action.xml",
                     "run the class once and put the properties it sets into <configuration>");
         }
         if (pipes.isPresent()) {
@@ -87,19 +89,23 @@ final class MapReduceActionCommand implements PodCommand {
         if (streaming.isPresent()) {
             XmlElement s = streaming.get();
             STREAMING_PRESET.forEach((name, value) -> context.presetConfiguration.put(name, Template.text(value)));
-            STREAMING.forEach((child, property) -> s.child(child).ifPresent(
-                    e -> context.presetConfiguration.put(property, context.template(e))));
+            STREAMING.forEach((child, property) ->
+                    s.child(child).ifPresent(e -> context.presetConfiguration.put(property, context.template(e))));
             for (XmlElement mapping : s.children("record-reader-mapping")) {
                 int eq = mapping.text().indexOf('=');
                 if (eq > 0) {
-                    context.presetConfiguration.put("stream.recordreader." + mapping.text().substring(0, eq),
+                    context.presetConfiguration.put(
+                            "stream.recordreader." + mapping.text().substring(0, eq),
                             context.el.template(mapping.text().substring(eq + 1), mapping.textSpan()));
                 }
             }
             List<Template> env = context.texts(s, "env");
             // StreamingMain: stream.addenvironment is the env entries, each followed by a space.
-            context.presetConfiguration.put("stream.addenvironment",
-                    TemplateText.concat(env.stream().flatMap(e -> java.util.stream.Stream.of(e, " ")).toArray()));
+            context.presetConfiguration.put(
+                    "stream.addenvironment",
+                    TemplateText.concat(env.stream()
+                            .flatMap(e -> java.util.stream.Stream.of(e, " "))
+                            .toArray()));
         }
         context.add("mapred", "job", "-submit", PodCommandContext.ACTION_XML);
         context.env.put(WAIT_ENV, Template.text("true"));

@@ -17,23 +17,32 @@ final class NotTranslatedScript {
 
     private NotTranslatedScript() {}
 
-    static Optional<TaskNode> placeholder(ActionNode node, TriggerRule rule, String scriptFile, Diagnostics script,
-                                          Diagnostics diagnostics) {
-        List<Diagnostic> errors = script.sorted().stream().filter(Diagnostic::isError).toList();
-        boolean onlyNotTranslated = !errors.isEmpty() && errors.stream().allMatch(d -> d.code() == DiagnosticCode.PIG_E020);
+    static Optional<TaskNode> placeholder(
+            ActionNode node, TriggerRule rule, String scriptFile, Diagnostics script, Diagnostics diagnostics) {
+        List<Diagnostic> errors =
+                script.sorted().stream().filter(Diagnostic::isError).toList();
+        boolean onlyNotTranslated =
+                !errors.isEmpty() && errors.stream().allMatch(d -> d.code() == DiagnosticCode.PIG_E020);
         if (!onlyNotTranslated) {
             diagnostics.addAll(script);
             return Optional.empty();
         }
         for (Diagnostic d : script.sorted()) {
-            diagnostics.add(d.code() == DiagnosticCode.PIG_E020
-                    ? new Diagnostic(DiagnosticCode.PIG_W020, d.span(), d.message(),
-                            "action '" + node.name() + "' becomes a task that fails with this TODO and takes its error transition")
-                    : d);
+            diagnostics.add(
+                    d.code() == DiagnosticCode.PIG_E020
+                            ? new Diagnostic(
+                                    DiagnosticCode.PIG_W020,
+                                    d.span(),
+                                    d.message(),
+                                    "action '" + node.name()
+                                            + "' becomes a task that fails with this TODO and takes its error transition")
+                            : d);
         }
         Diagnostic first = errors.get(0);
-        String todo = "Pig script " + scriptFile + " is not translated to Flink SQL yet: " + first.span() + ": " + first.message()
+        String todo = "Pig script " + scriptFile + " is not translated to Flink SQL yet: " + first.span() + ": "
+                + first.message()
                 + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see the report)" : "");
-        return Optional.of(new TaskNode.Placeholder(node.name(), node.span(), rule, "pig", todo, node.okTo(), node.errorTo()));
+        return Optional.of(
+                new TaskNode.Placeholder(node.name(), node.span(), rule, "pig", todo, node.okTo(), node.errorTo()));
     }
 }

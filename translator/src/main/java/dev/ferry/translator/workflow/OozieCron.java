@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 final class OozieCron {
 
-    private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+    private static final CronParser QUARTZ =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     private OozieCron() {}
 
@@ -50,9 +51,13 @@ final class OozieCron {
                     byWeekDay[2] = "?";
                     Cron monthDays = unix(byMonthDay);
                     Cron weekDays = unix(byWeekDay);
-                    return Optional.of(String.join(" ", field(monthDays, CronFieldName.MINUTE),
-                            field(monthDays, CronFieldName.HOUR), field(monthDays, CronFieldName.DAY_OF_MONTH),
-                            field(monthDays, CronFieldName.MONTH), field(weekDays, CronFieldName.DAY_OF_WEEK)));
+                    return Optional.of(String.join(
+                            " ",
+                            field(monthDays, CronFieldName.MINUTE),
+                            field(monthDays, CronFieldName.HOUR),
+                            field(monthDays, CronFieldName.DAY_OF_MONTH),
+                            field(monthDays, CronFieldName.MONTH),
+                            field(weekDays, CronFieldName.DAY_OF_WEEK)));
                 }
             }
             return Optional.of(unix(fields).asString());

@@ -5,9 +5,9 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.el.ElTemplate;
+import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.secrets.SecretNames;
 import dev.ferry.secrets.SecretText;
-import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.translator.el.ElConstantFolder;
 import dev.ferry.translator.el.ElLowering;
 import dev.ferry.translator.el.RuntimeExpr;
@@ -68,7 +68,10 @@ final class OozieEl {
         String secretOption = null;
         for (XmlElement e : elements) {
             String text = e.text();
-            if (secretOption != null && !text.isEmpty() && !text.startsWith("-") && !text.trim().startsWith("${")) {
+            if (secretOption != null
+                    && !text.isEmpty()
+                    && !text.startsWith("-")
+                    && !text.trim().startsWith("${")) {
                 secretWarning(secretOption, e.textSpan(), diagnostics);
                 out.add(Template.of(new RuntimeExpr.Variable(secretOption)));
                 secretOption = null;
@@ -83,8 +86,11 @@ final class OozieEl {
 
     /** Warns that the secret {@code key} is read from the Airflow Variable of that name. */
     static void secretWarning(String key, SourceSpan span, Diagnostics diagnostics) {
-        diagnostics.report(DiagnosticCode.OOZ_W002, span, "a secret ('" + key + "') is written as a value here;"
-                + " the generated files read it from the Airflow Variable '" + key + "' instead",
+        diagnostics.report(
+                DiagnosticCode.OOZ_W002,
+                span,
+                "a secret ('" + key + "') is written as a value here;"
+                        + " the generated files read it from the Airflow Variable '" + key + "' instead",
                 "create the Variable (or a secrets backend entry) '" + key + "' before the DAG runs");
     }
 
@@ -117,7 +123,8 @@ final class OozieEl {
 
     /** A decision case → a value that is True or False per run. */
     Template predicate(String text, SourceSpan span) {
-        return ElParser.parse(text, span, diagnostics).map(t -> ElLowering.predicate(t, diagnostics))
+        return ElParser.parse(text, span, diagnostics)
+                .map(t -> ElLowering.predicate(t, diagnostics))
                 .orElseGet(() -> Template.text(text));
     }
 

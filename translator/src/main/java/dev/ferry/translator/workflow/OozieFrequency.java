@@ -46,7 +46,8 @@ record OozieFrequency(int amount, String unit, boolean endOf) {
             return Optional.empty();
         }
         Optional<ElTemplate> template = ElParser.parse(trimmed, SourceSpan.file("frequency"), new Diagnostics());
-        if (template.isEmpty() || template.get().parts().size() != 1
+        if (template.isEmpty()
+                || template.get().parts().size() != 1
                 || !(template.get().parts().get(0) instanceof ElExpression expression)) {
             return Optional.empty();
         }
@@ -54,7 +55,9 @@ record OozieFrequency(int amount, String unit, boolean endOf) {
         if (expr instanceof Identifier id && known.containsKey(id.name())) {
             return parse(known.get(id.name()), known, depth + 1);
         }
-        if (expr instanceof FunctionCall call && PER_ONE.containsKey(call.qualifiedName()) && call.arguments().size() == 1) {
+        if (expr instanceof FunctionCall call
+                && PER_ONE.containsKey(call.qualifiedName())
+                && call.arguments().size() == 1) {
             OozieFrequency one = PER_ONE.get(call.qualifiedName());
             return integer(call.arguments().get(0), known)
                     .flatMap(OozieFrequency::positive)
@@ -70,7 +73,9 @@ record OozieFrequency(int amount, String unit, boolean endOf) {
         } else if (argument instanceof Identifier id) {
             value = known.get(id.name());
         }
-        return value != null && value.trim().matches("\\d+") ? Optional.of(Integer.parseInt(value.trim())) : Optional.empty();
+        return value != null && value.trim().matches("\\d+")
+                ? Optional.of(Integer.parseInt(value.trim()))
+                : Optional.empty();
     }
 
     private static Optional<Integer> positive(int n) {

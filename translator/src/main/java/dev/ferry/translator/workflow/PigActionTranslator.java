@@ -7,10 +7,10 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.PigParam;
 import dev.ferry.parser.oozie.PrepareStep;
-import dev.ferry.secrets.SecretNames;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.secrets.SecretNames;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.pig.PigToSql;
@@ -31,11 +31,20 @@ final class PigActionTranslator {
 
     private PigActionTranslator() {}
 
-    static Optional<TaskNode> translate(String dagId, ActionNode node, PigAction pig, TriggerRule rule, WorkflowSources sources,
-                                        Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics) {
+    static Optional<TaskNode> translate(
+            String dagId,
+            ActionNode node,
+            PigAction pig,
+            TriggerRule rule,
+            WorkflowSources sources,
+            Map<String, String> knownValues,
+            OozieEl el,
+            Diagnostics diagnostics) {
         Optional<String> scriptName = el.resolve(pig.script(), pig.scriptSpan(), knownValues);
         if (scriptName.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E009, pig.scriptSpan(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E009,
+                    pig.scriptSpan(),
                     "the pig script path '" + pig.script() + "' depends on run-time values",
                     "Ferry translates scripts at conversion time; use a path relative to the workflow directory");
             return Optional.empty();
@@ -47,13 +56,16 @@ final class PigActionTranslator {
         }
         Path script = located.path();
         if (!located.inside() || !Files.isRegularFile(script)) {
-            diagnostics.report(DiagnosticCode.OOZ_E009, pig.scriptSpan(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E009,
+                    pig.scriptSpan(),
                     "pig script '" + scriptName.get() + "' not found (looked for " + sources.display(script) + ")");
             return Optional.empty();
         }
         // IMPORTs resolved and macros expanded; parameters stay symbolic (bound when the job runs).
         Diagnostics scriptDiagnostics = new Diagnostics();
-        Optional<PigScript> parsed = PigLoader.load(sources.root(), script, sources.display(script), Optional.empty(), scriptDiagnostics);
+        Optional<PigScript> parsed =
+                PigLoader.load(sources.root(), script, sources.display(script), Optional.empty(), scriptDiagnostics);
         Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), scriptDiagnostics));
         if (job.isEmpty()) {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
@@ -67,7 +79,8 @@ final class PigActionTranslator {
             }
         }
         // The script's %default/%declare values, substituted in order as Pig's preprocessor does.
-        Optional<Map<String, Template>> values = PigParamValues.resolve(actionParams, parsed.get().defaults(), diagnostics);
+        Optional<Map<String, Template>> values =
+                PigParamValues.resolve(actionParams, parsed.get().defaults(), diagnostics);
         if (values.isEmpty()) {
             return Optional.empty();
         }
@@ -75,12 +88,15 @@ final class PigActionTranslator {
         boolean missing = false;
         for (SqlJob.JobParameter parameter : job.get().parameters()) {
             if (parameter.secret()) {
-                // A password the script wrote into a path: the job reads it from the Variable (warned where the path is).
+                // A password the script wrote into a path: the job reads it from the Variable (warned where the path
+                // is).
                 params.put(parameter.name(), Template.of(new RuntimeExpr.Variable(parameter.name())));
             } else if (values.get().containsKey(parameter.name())) {
                 params.put(parameter.name(), values.get().get(parameter.name()));
             } else {
-                diagnostics.report(DiagnosticCode.PIG_E002, pig.span(),
+                diagnostics.report(
+                        DiagnosticCode.PIG_E002,
+                        pig.span(),
                         "the script uses $" + parameter.name() + " but the action passes no <param>" + parameter.name()
                                 + "=...</param> and the script declares no %default",
                         "add the param to the action or a %default to " + sources.display(script));
@@ -92,8 +108,8 @@ final class PigActionTranslator {
         }
         List<TaskNode.PrepareStep> prepare = new ArrayList<>();
         for (PrepareStep step : pig.prepare()) {
-            prepare.add(new TaskNode.PrepareStep(TaskNode.PrepareOperation.valueOf(step.kind().name()),
-                    el.template(step.path(), step.span())));
+            prepare.add(new TaskNode.PrepareStep(
+                    TaskNode.PrepareOperation.valueOf(step.kind().name()), el.template(step.path(), step.span())));
         }
         String scriptPath = "flink/" + dagId + "/" + node.name() + ".sql";
         String deploymentPath = "k8s/" + dagId + "/" + node.name() + ".yaml";
@@ -106,8 +122,19 @@ final class PigActionTranslator {
         // Pig resolves a scheme-less LOAD/STORE path on fs.defaultFS, which Oozie sets from <name-node>.
         String nameNode = sources.workflow().settings(node).nameNode();
         Template defaultFs = nameNode == null ? null : el.template(nameNode, pig.span());
-        return Optional.of(new TaskNode.FlinkJob(node.name(), node.span(), rule, job.get(), scriptPath, deploymentPath,
-                deployment, params, prepare, defaultFs, node.okTo(), node.errorTo(),
+        return Optional.of(new TaskNode.FlinkJob(
+                node.name(),
+                node.span(),
+                rule,
+                job.get(),
+                scriptPath,
+                deploymentPath,
+                deployment,
+                params,
+                prepare,
+                defaultFs,
+                node.okTo(),
+                node.errorTo(),
                 RetryPolicies.of(node, diagnostics)));
     }
 

@@ -44,7 +44,8 @@ final class PigParallelism {
         if (statement instanceof PigStatement.Assign assign) {
             return Optional.ofNullable(assign.parallel());
         }
-        if (statement instanceof PigStatement.Command command && command.keyword().equals("SET")) {
+        if (statement instanceof PigStatement.Command command
+                && command.keyword().equals("SET")) {
             String[] words = command.argument().split("\\s+", 2);
             if (words.length == 2 && words[0].equals("default_parallel")) {
                 return Optional.of(new PigStatement.Parallel(unquote(words[1].strip()), command.span()));
@@ -53,19 +54,25 @@ final class PigParallelism {
         return Optional.empty();
     }
 
-    private static OptionalInt value(String written, SourceSpan span, Map<String, Template> values,
-                                     Diagnostics diagnostics) {
+    private static OptionalInt value(
+            String written, SourceSpan span, Map<String, Template> values, Diagnostics diagnostics) {
         String text = written;
         if (written.startsWith("$")) {
             String name = written.startsWith("${") ? written.substring(2, written.length() - 1) : written.substring(1);
             Template value = values.get(name);
             if (value == null || !value.isConstant()) {
-                diagnostics.report(DiagnosticCode.PIG_W030, span, "parallelism " + written + " is known only when the"
+                diagnostics.report(
+                        DiagnosticCode.PIG_W030,
+                        span,
+                        "parallelism " + written + " is known only when the"
                                 + " job runs; the job keeps its default parallelism",
                         "give the action a constant <param>" + name + "=N</param>, or size the job in ferry.yaml");
                 return OptionalInt.empty();
             }
-            text = value.parts().stream().map(p -> ((Template.Text) p).text()).reduce("", String::concat).strip();
+            text = value.parts().stream()
+                    .map(p -> ((Template.Text) p).text())
+                    .reduce("", String::concat)
+                    .strip();
         }
         try {
             int n = Integer.parseInt(text);
@@ -75,13 +82,19 @@ final class PigParallelism {
         } catch (NumberFormatException e) {
             // reported below
         }
-        diagnostics.report(DiagnosticCode.PIG_W030, span, "parallelism " + written + " is '" + text
-                + "', not a whole number from 1 to " + MAX + "; the job keeps its default parallelism");
+        diagnostics.report(
+                DiagnosticCode.PIG_W030,
+                span,
+                "parallelism " + written + " is '" + text + "', not a whole number from 1 to " + MAX
+                        + "; the job keeps its default parallelism");
         return OptionalInt.empty();
     }
 
     private static String unquote(String value) {
-        return value.length() >= 2 && (value.startsWith("'") && value.endsWith("'")
-                || value.startsWith("\"") && value.endsWith("\"")) ? value.substring(1, value.length() - 1) : value;
+        return value.length() >= 2
+                        && (value.startsWith("'") && value.endsWith("'")
+                                || value.startsWith("\"") && value.endsWith("\""))
+                ? value.substring(1, value.length() - 1)
+                : value;
     }
 }

@@ -3,8 +3,8 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
-import dev.ferry.secrets.SecretNames;
 import dev.ferry.parser.pig.PigScript;
+import dev.ferry.secrets.SecretNames;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 final class PigParamValues {
 
     /** Pig's parameter references, {@code ${name}} and {@code $name}, unless escaped as {@code \$}. */
-    private static final Pattern REFERENCE = Pattern.compile("(?<!\\\\)\\$(?:\\{(_*[A-Za-z][A-Za-z0-9_]*)}|(_*[A-Za-z][A-Za-z0-9_]*))");
+    private static final Pattern REFERENCE =
+            Pattern.compile("(?<!\\\\)\\$(?:\\{(_*[A-Za-z][A-Za-z0-9_]*)}|(_*[A-Za-z][A-Za-z0-9_]*))");
     /** A value past this many characters stops the expansion (each may repeat the ones before). */
     static final int MAX_LENGTH = 1_000_000;
 
@@ -36,8 +37,8 @@ final class PigParamValues {
      * @param actionParams the action's params as templates, in order
      * @return every parameter's value as a template, or empty after a diagnostic
      */
-    static Optional<Map<String, Template>> resolve(Map<String, Template> actionParams, List<PigScript.ParamDefault> defaults,
-                                                   Diagnostics diagnostics) {
+    static Optional<Map<String, Template>> resolve(
+            Map<String, Template> actionParams, List<PigScript.ParamDefault> defaults, Diagnostics diagnostics) {
         Map<String, Template> values = new LinkedHashMap<>(actionParams);
         boolean ok = true;
         for (PigScript.ParamDefault d : defaults) {
@@ -61,16 +62,24 @@ final class PigParamValues {
                 last = m.end();
                 Template value = values.get(name);
                 if (value == null) {
-                    diagnostics.report(DiagnosticCode.PIG_E002, d.span(), "Undefined parameter : " + name
-                            + " found when trying to find the value of " + d.name() + ".", "Pig substitutes a %default or"
-                            + " %declare value when it reads the line: define '" + name + "' before it, or pass it as a <param>");
+                    diagnostics.report(
+                            DiagnosticCode.PIG_E002,
+                            d.span(),
+                            "Undefined parameter : " + name + " found when trying to find the value of " + d.name()
+                                    + ".",
+                            "Pig substitutes a %default or" + " %declare value when it reads the line: define '" + name
+                                    + "' before it, or pass it as a <param>");
                     defined = false;
                     break;
                 }
                 length += length(value);
                 if (length > MAX_LENGTH) {
-                    diagnostics.report(DiagnosticCode.IO_E003, d.span(), "the value of parameter '" + d.name()
-                            + "' expands to more than " + MAX_LENGTH + " characters; Ferry stops here", "");
+                    diagnostics.report(
+                            DiagnosticCode.IO_E003,
+                            d.span(),
+                            "the value of parameter '" + d.name() + "' expands to more than " + MAX_LENGTH
+                                    + " characters; Ferry stops here",
+                            "");
                     defined = false;
                     break;
                 }
@@ -88,9 +97,12 @@ final class PigParamValues {
 
     /** A parameter whose name says it is a secret: a reference to the Airflow Variable of that name, and a warning. */
     static Template secret(String name, SourceSpan span, Diagnostics diagnostics) {
-        diagnostics.report(DiagnosticCode.OOZ_W002, span, "Pig parameter '" + name + "' looks like a secret; its value is not"
-                + " written: the job reads it from the Airflow Variable '" + name + "'", "create the Variable '" + name
-                + "' (or a secrets backend entry) before the DAG runs");
+        diagnostics.report(
+                DiagnosticCode.OOZ_W002,
+                span,
+                "Pig parameter '" + name + "' looks like a secret; its value is not"
+                        + " written: the job reads it from the Airflow Variable '" + name + "'",
+                "create the Variable '" + name + "' (or a secrets backend entry) before the DAG runs");
         return Template.of(new RuntimeExpr.Variable(name));
     }
 

@@ -7,9 +7,9 @@ import dev.ferry.parser.oozie.ActionSettings;
 import dev.ferry.parser.oozie.ConfigDefault;
 import dev.ferry.parser.oozie.ConfigProperty;
 import dev.ferry.parser.oozie.Global;
-import dev.ferry.secrets.SecretNames;
 import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.secrets.SecretNames;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
@@ -72,8 +72,8 @@ final class PodActionTranslator {
         if (options.isEmpty()) {
             return;
         }
-        context.env.merge("HADOOP_CLIENT_OPTS", TemplateText.join(" ", options),
-                (a, b) -> TemplateText.concat(a, " ", b));
+        context.env.merge(
+                "HADOOP_CLIENT_OPTS", TemplateText.join(" ", options), (a, b) -> TemplateText.concat(a, " ", b));
     }
 
     static Optional<TaskNode> translate(ActionKind.Context action, PodCommand command) {
@@ -87,20 +87,32 @@ final class PodActionTranslator {
         XmlElement element = action.generic().element();
         Global global = sources.workflow().global();
         Map<String, String> launcher = launcherSettings(node, element, global, diagnostics);
-        PodCommandContext context = new PodCommandContext(dagId, node, element, sources, action.knownValues(), el, diagnostics,
-                configuration(node, sources, el, diagnostics), PodCommandContext.splitOptions(launcher.get("java-opts")));
+        PodCommandContext context = new PodCommandContext(
+                dagId,
+                node,
+                element,
+                sources,
+                action.knownValues(),
+                el,
+                diagnostics,
+                configuration(node, sources, el, diagnostics),
+                PodCommandContext.splitOptions(launcher.get("java-opts")));
         command.build(context);
         clusterAddresses(context, sources.workflow().settings(node), el);
         // A main run by our own `java` command took the launcher's java-opts; any other tool gets them
         // through the variable Hadoop's scripts pass to the client JVM.
         if (!TemplateText.isText(context.command.get(0), "java") && launcher.containsKey("java-opts")) {
-            addClientOpts(context, context.launcherJavaOpts.stream().map(Template::text).toList());
+            addClientOpts(
+                    context,
+                    context.launcherJavaOpts.stream().map(Template::text).toList());
         }
         if (launcher.containsKey("env")) {
             for (String pair : launcher.get("env").split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    context.env.put(pair.substring(0, eq).trim(), Template.text(pair.substring(eq + 1).trim()));
+                    context.env.put(
+                            pair.substring(0, eq).trim(),
+                            Template.text(pair.substring(eq + 1).trim()));
                 }
             }
         }
@@ -116,25 +128,46 @@ final class PodActionTranslator {
         String appPath = sources.jobProperties().get("oozie.wf.application.path");
         if (appPath != null) {
             // Relative <file>/<archive> paths resolve against it, as in Oozie.
-            context.env.put("OOZIE_WF_APPLICATION_PATH", el.template(appPath, dev.ferry.diagnostics.SourceSpan.file(
-                    sources.jobPropertiesFile())));
+            context.env.put(
+                    "OOZIE_WF_APPLICATION_PATH",
+                    el.template(appPath, dev.ferry.diagnostics.SourceSpan.file(sources.jobPropertiesFile())));
         }
         if (context.captureOutput) {
             context.env.put("OOZIE_ACTION_OUTPUT_PROPERTIES", Template.text(JavaActionCommand.OUTPUT_PROPERTIES));
         }
         String imageParam = imageParam(type);
         action.podImages().put(imageParam, imagePlaceholder(type));
-        diagnostics.report(DiagnosticCode.OOZ_W020, element.span(),
+        diagnostics.report(
+                DiagnosticCode.OOZ_W020,
+                element.span(),
                 "<" + type + "> action '" + node.name() + "' runs in a container of its own: set DAG param '"
                         + imageParam + "' to an image with " + command.imageNeeds(),
                 "Ferry cannot know the job's image; the placeholder '" + imagePlaceholder(type) + "' cannot be pulled");
         SortedMap<String, Template> configuration = new TreeMap<>(context.presetConfiguration);
         configuration.putAll(context.configuration);
-        PodContainer container = new PodContainer(imageParam, image(type), context.command, context.env, context.secretEnv,
-                configuration, files, archives, context.carried, context.captureOutput, launcher.get("memory.mb"),
+        PodContainer container = new PodContainer(
+                imageParam,
+                image(type),
+                context.command,
+                context.env,
+                context.secretEnv,
+                configuration,
+                files,
+                archives,
+                context.carried,
+                context.captureOutput,
+                launcher.get("memory.mb"),
                 launcher.get("vcores"));
-        return Optional.of(new TaskNode.PodJob(node.name(), node.span(), rule, type, container,
-                PrepareSteps.of(element, el), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics)));
+        return Optional.of(new TaskNode.PodJob(
+                node.name(),
+                node.span(),
+                rule,
+                type,
+                container,
+                PrepareSteps.of(element, el),
+                node.okTo(),
+                node.errorTo(),
+                RetryPolicies.of(node, diagnostics)));
     }
 
     /**
@@ -144,7 +177,8 @@ final class PodActionTranslator {
      */
     private static void clusterAddresses(PodCommandContext context, ActionSettings settings, OozieEl el) {
         if (settings.nameNode() != null) {
-            context.presetConfiguration.put("fs.defaultFS", el.template(settings.nameNode(), context.span("name-node")));
+            context.presetConfiguration.put(
+                    "fs.defaultFS", el.template(settings.nameNode(), context.span("name-node")));
         }
         if (settings.resourceManager() != null) {
             Template rm = el.template(settings.resourceManager(), context.element.span());
@@ -154,20 +188,23 @@ final class PodActionTranslator {
     }
 
     /** job-xml files (in order), then the action's configuration and {@code <global>}'s, as Oozie merges them. */
-    private static SortedMap<String, Template> configuration(ActionNode node, WorkflowSources sources, OozieEl el,
-                                                           Diagnostics diagnostics) {
+    private static SortedMap<String, Template> configuration(
+            ActionNode node, WorkflowSources sources, OozieEl el, Diagnostics diagnostics) {
         ActionSettings settings = sources.workflow().settings(node);
         List<ConfigProperty> properties = new ArrayList<>();
         for (String jobXml : settings.jobXml()) {
             Path file = sources.workflowDir().resolve(jobXml).normalize();
             RepoRoot.Located located = jobXml.contains("${") || jobXml.contains("://")
-                    ? new RepoRoot.Located(RepoRoot.Place.MISSING, file) : sources.root().locate(sources.workflowDir(), jobXml);
+                    ? new RepoRoot.Located(RepoRoot.Place.MISSING, file)
+                    : sources.root().locate(sources.workflowDir(), jobXml);
             if (located.outside()) {
                 sources.root().checked(located, node.action().span(), diagnostics);
             } else if (located.inside() && Files.isRegularFile(located.path())) {
                 properties.addAll(ConfigDefault.load(located.path(), sources.display(located.path()), diagnostics));
             } else {
-                diagnostics.report(DiagnosticCode.OOZ_W001, node.action().span(),
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        node.action().span(),
                         "<job-xml> " + jobXml + " of '" + node.name() + "' is not in the repository (looked for "
                                 + sources.display(file) + "); its properties are not in action.xml",
                         "add the file next to workflow.xml, or copy its properties into <configuration>");
@@ -177,8 +214,11 @@ final class PodActionTranslator {
         SortedMap<String, Template> configuration = new TreeMap<>();
         for (ConfigProperty property : properties) {
             if (SecretNames.isSecret(property.name())) {
-                diagnostics.report(DiagnosticCode.OOZ_W002, property.span(), "configuration property '" + property.name()
-                                + "' of '" + node.name() + "' looks like a secret and is not written to any generated file",
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W002,
+                        property.span(),
+                        "configuration property '" + property.name() + "' of '" + node.name()
+                                + "' looks like a secret and is not written to any generated file",
                         "give the job the value from a Kubernetes Secret (for example a Hadoop credential provider)");
                 continue;
             }
@@ -188,20 +228,25 @@ final class PodActionTranslator {
     }
 
     /** {@code <launcher>} of {@code <global>} then of the action (the action's children win). */
-    private static Map<String, String> launcherSettings(ActionNode node, XmlElement element, Global global,
-                                                        Diagnostics diagnostics) {
+    private static Map<String, String> launcherSettings(
+            ActionNode node, XmlElement element, Global global, Diagnostics diagnostics) {
         Map<String, String> settings = new LinkedHashMap<>();
         List<XmlElement> launchers = new ArrayList<>();
         if (global != null) {
-            global.otherElements().stream().filter(e -> e.name().equals("launcher")).forEach(launchers::add);
+            global.otherElements().stream()
+                    .filter(e -> e.name().equals("launcher"))
+                    .forEach(launchers::add);
         }
         element.child("launcher").ifPresent(launchers::add);
         for (XmlElement launcher : launchers) {
             for (XmlElement child : launcher.children()) {
                 String effect = LAUNCHER.get(child.name());
                 if (effect == null || effect.isEmpty()) {
-                    diagnostics.report(DiagnosticCode.OOZ_W001, child.span(), "<launcher><" + child.name() + "> "
-                                    + child.text() + " of '" + node.name() + "' has no Kubernetes pod counterpart",
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_W001,
+                            child.span(),
+                            "<launcher><" + child.name() + "> " + child.text() + " of '" + node.name()
+                                    + "' has no Kubernetes pod counterpart",
                             "set the namespace, scheduling or RBAC of the pod by hand if it matters");
                 } else {
                     settings.put(child.name(), child.text());

@@ -5,10 +5,10 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.XmlElement;
-import dev.ferry.translator.workflow.PodContainer.CarriedFile;
-import dev.ferry.translator.workflow.PodContainer.SecretEnv;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
+import dev.ferry.translator.workflow.PodContainer.CarriedFile;
+import dev.ferry.translator.workflow.PodContainer.SecretEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +46,23 @@ final class PodCommandContext {
     final List<SecretEnv> secretEnv = new ArrayList<>();
     /** Properties Oozie's launcher main sets before applying the action configuration (which wins). */
     final SortedMap<String, Template> presetConfiguration = new TreeMap<>();
+
     final List<CarriedFile> carried = new ArrayList<>();
     /** Files fetched into the working directory besides the action's {@code <file>}s (a hive script). */
     final List<Template> fetchedFiles = new ArrayList<>();
+
     boolean captureOutput;
 
-    PodCommandContext(String dagId, ActionNode node, XmlElement element, WorkflowSources sources,
-                      Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics,
-                      SortedMap<String, Template> configuration, List<String> launcherJavaOpts) {
+    PodCommandContext(
+            String dagId,
+            ActionNode node,
+            XmlElement element,
+            WorkflowSources sources,
+            Map<String, String> knownValues,
+            OozieEl el,
+            Diagnostics diagnostics,
+            SortedMap<String, Template> configuration,
+            List<String> launcherJavaOpts) {
         this.dagId = dagId;
         this.node = node;
         this.element = element;
@@ -105,7 +114,10 @@ final class PodCommandContext {
 
     /** Options as a JVM or a shell would split them: on whitespace, double or single quotes grouping. */
     static List<String> splitOptions(String text) {
-        return text == null ? new ArrayList<>() : TemplateText.splitOptions(Template.text(text)).stream()
-                .map(o -> TemplateText.constant(o).orElseThrow()).toList();
+        return text == null
+                ? new ArrayList<>()
+                : TemplateText.splitOptions(Template.text(text)).stream()
+                        .map(o -> TemplateText.constant(o).orElseThrow())
+                        .toList();
     }
 }

@@ -23,10 +23,19 @@ import java.util.SortedMap;
  * @param memoryMb      {@code <launcher><memory.mb>}, null when not set
  * @param vcores        {@code <launcher><vcores>}, null when not set
  */
-public record PodContainer(String imageParam, Template image, List<Template> command,
-                           SortedMap<String, Template> env, List<SecretEnv> secretEnv,
-                           SortedMap<String, Template> configuration, List<Template> files, List<Template> archives, List<CarriedFile> carried, boolean captureOutput, String memoryMb,
-                           String vcores) {
+public record PodContainer(
+        String imageParam,
+        Template image,
+        List<Template> command,
+        SortedMap<String, Template> env,
+        List<SecretEnv> secretEnv,
+        SortedMap<String, Template> configuration,
+        List<Template> files,
+        List<Template> archives,
+        List<CarriedFile> carried,
+        boolean captureOutput,
+        String memoryMb,
+        String vcores) {
 
     public PodContainer {
         command = List.copyOf(command);

@@ -17,8 +17,9 @@ final class PrepareSteps {
         List<TaskNode.PrepareStep> steps = new ArrayList<>();
         action.child("prepare").ifPresent(prepare -> {
             for (XmlElement step : prepare.children()) {
-                operation(step.name()).ifPresent(operation -> steps.add(new TaskNode.PrepareStep(operation,
-                        el.template(step.attribute("path"), step.span()))));
+                operation(step.name())
+                        .ifPresent(operation -> steps.add(
+                                new TaskNode.PrepareStep(operation, el.template(step.attribute("path"), step.span()))));
             }
         });
         return steps;
@@ -26,6 +27,7 @@ final class PrepareSteps {
 
     private static java.util.Optional<TaskNode.PrepareOperation> operation(String element) {
         return java.util.Arrays.stream(TaskNode.PrepareOperation.values())
-                .filter(o -> o.name().equals(element.toUpperCase(Locale.ROOT))).findFirst();
+                .filter(o -> o.name().equals(element.toUpperCase(Locale.ROOT)))
+                .findFirst();
     }
 }

@@ -31,12 +31,15 @@ public final class PropagatedSecrets {
         for (int round = 0; changed && round <= plans.size(); round++) {
             changed = false;
             for (WorkflowPlan parent : List.copyOf(byId.values())) {
-                SortedMap<String, Template> secrets = secrets(byId.get(parent.dagId()).runConfiguration());
+                SortedMap<String, Template> secrets =
+                        secrets(byId.get(parent.dagId()).runConfiguration());
                 if (secrets.isEmpty()) {
                     continue;
                 }
                 for (TaskNode task : parent.tasks()) {
-                    if (task instanceof TaskNode.SubWorkflow sub && sub.propagate() && byId.containsKey(sub.childDagId())) {
+                    if (task instanceof TaskNode.SubWorkflow sub
+                            && sub.propagate()
+                            && byId.containsKey(sub.childDagId())) {
                         WorkflowPlan child = byId.get(sub.childDagId());
                         SortedMap<String, Template> merged = new TreeMap<>(child.runConfiguration());
                         secrets.forEach(merged::putIfAbsent);
@@ -55,7 +58,8 @@ public final class PropagatedSecrets {
     private static SortedMap<String, Template> secrets(SortedMap<String, Template> runConfiguration) {
         SortedMap<String, Template> secrets = new TreeMap<>();
         runConfiguration.forEach((name, template) -> {
-            if (template.parts().stream().anyMatch(p -> p instanceof Template.Value v && v.expr() instanceof RuntimeExpr.Variable)) {
+            if (template.parts().stream()
+                    .anyMatch(p -> p instanceof Template.Value v && v.expr() instanceof RuntimeExpr.Variable)) {
                 secrets.put(name, template);
             }
         });

@@ -26,7 +26,9 @@ final class RetryPolicies {
         }
         int max = node.retryMax();
         if (max > OOZIE_MAX) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, node.span(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    node.span(),
                     "retry-max=" + max + " of '" + node.name() + "' is capped to " + OOZIE_MAX
                             + ", as Oozie caps it to oozie.service.LiteWorkflowStoreService.user.retry.max (default 3)",
                     "if your oozie-site.xml raises user.retry.max, raise `retries` on the task by hand");

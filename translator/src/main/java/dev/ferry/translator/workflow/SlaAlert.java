@@ -10,7 +10,11 @@ package dev.ferry.translator.workflow;
 public record SlaAlert(Event event, Reference reference, int minutes, String contact, String message) {
 
     /** Oozie's SLA events (sla:info alert-events). */
-    public enum Event { START_MISS, END_MISS, DURATION_MISS }
+    public enum Event {
+        START_MISS,
+        END_MISS,
+        DURATION_MISS
+    }
 
     /**
      * What an SLA's minutes count from, in Airflow's terms: the translator maps Oozie's SLA times onto them, the

@@ -44,43 +44,61 @@ final class SlaDeadlines {
     /** A coordinator's (or scheduled workflow's) SLA as deadlines of the DAG run. */
     static List<SlaAlert> translate(SlaInfo sla, Map<String, String> known, Diagnostics diagnostics) {
         List<SlaAlert> alerts = new ArrayList<>();
-        String events = sla.value("alert-events").flatMap(v -> CoordinatorSchedule.resolve(v, known))
-                .orElse(DEFAULT_ALERT_EVENTS).toLowerCase(Locale.ROOT);
+        String events = sla.value("alert-events")
+                .flatMap(v -> CoordinatorSchedule.resolve(v, known))
+                .orElse(DEFAULT_ALERT_EVENTS)
+                .toLowerCase(Locale.ROOT);
         Set<String> wanted = Set.of(events.replace(" ", "").split(","));
-        String contact = sla.value("alert-contact").flatMap(v -> CoordinatorSchedule.resolve(v, known)).orElse("");
-        String message = sla.value("notification-msg").flatMap(v -> CoordinatorSchedule.resolve(v, known)).orElse("");
+        String contact = sla.value("alert-contact")
+                .flatMap(v -> CoordinatorSchedule.resolve(v, known))
+                .orElse("");
+        String message = sla.value("notification-msg")
+                .flatMap(v -> CoordinatorSchedule.resolve(v, known))
+                .orElse("");
         String nominal = sla.value("nominal-time").orElse("").replace(" ", "");
         if (!nominal.isEmpty() && !nominal.equals("${coord:nominalTime()}") && !nominal.equals("${nominalTime}")) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla nominal-time '" + nominal
-                    + "' is not the coordinator's nominal time; the deadlines count from the run's logical date instead");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    sla.span(),
+                    "sla nominal-time '" + nominal
+                            + "' is not the coordinator's nominal time; the deadlines count from the run's logical date instead");
         }
         minutes(sla.value("should-start"), "should-start", sla.span(), known, diagnostics)
                 .filter(m -> wanted.contains("start_miss"))
-                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.FIRST_TASK_START, m, contact, message)));
+                .ifPresent(m -> alerts.add(new SlaAlert(
+                        SlaAlert.Event.START_MISS, SlaAlert.Reference.FIRST_TASK_START, m, contact, message)));
         minutes(sla.value("should-end"), "should-end", sla.span(), known, diagnostics)
                 .filter(m -> wanted.contains("end_miss"))
-                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.DAGRUN_LOGICAL_DATE, m, contact, message)));
+                .ifPresent(m -> alerts.add(new SlaAlert(
+                        SlaAlert.Event.END_MISS, SlaAlert.Reference.DAGRUN_LOGICAL_DATE, m, contact, message)));
         minutes(sla.value("max-duration"), "max-duration", sla.span(), known, diagnostics)
                 .filter(m -> wanted.contains("duration_miss"))
-                .ifPresent(m -> alerts.add(new SlaAlert(SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.DAGRUN_QUEUED_AT, m, contact, message)));
+                .ifPresent(m -> alerts.add(new SlaAlert(
+                        SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.DAGRUN_QUEUED_AT, m, contact, message)));
         for (String other : List.of("upstream-apps", "alert-frequency", "alert-percentage", "notification-msg")) {
             if (sla.value(other).isPresent() && !other.equals("notification-msg")) {
-                diagnostics.report(DiagnosticCode.OOZ_W001, sla.span(), "sla " + other + " is not translated",
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        sla.span(),
+                        "sla " + other + " is not translated",
                         "Airflow deadline alerts have no " + other);
             }
         }
         return alerts;
     }
 
-    private static Optional<Integer> minutes(Optional<String> text, String what, SourceSpan span,
-                                             Map<String, String> known, Diagnostics diagnostics) {
+    private static Optional<Integer> minutes(
+            Optional<String> text, String what, SourceSpan span, Map<String, String> known, Diagnostics diagnostics) {
         if (text.isEmpty()) {
             return Optional.empty();
         }
         Optional<Integer> value = evaluate(text.get().trim(), known, 0);
         if (value.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, span, "sla " + what + " '" + text.get().trim()
-                    + "' is not a number of minutes known at conversion time; no deadline alert for it",
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    span,
+                    "sla " + what + " '" + text.get().trim()
+                            + "' is not a number of minutes known at conversion time; no deadline alert for it",
                     "TODO: add the DeadlineAlert by hand");
         }
         return value;
@@ -94,7 +112,8 @@ final class SlaDeadlines {
             return Optional.empty();
         }
         Optional<ElTemplate> template = ElParser.parse(text, SourceSpan.file("sla"), new Diagnostics());
-        if (template.isEmpty() || template.get().parts().size() != 1
+        if (template.isEmpty()
+                || template.get().parts().size() != 1
                 || !(template.get().parts().get(0) instanceof ElExpression e)) {
             return Optional.empty();
         }

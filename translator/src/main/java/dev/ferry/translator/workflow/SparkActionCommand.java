@@ -15,6 +15,7 @@ final class SparkActionCommand implements PodCommand {
     static final String KUBERNETES_MASTER = "k8s://https://kubernetes.default.svc:443";
     /** Set by the runtime from the pod's status.podIP / metadata.name (Kubernetes downward API). */
     static final String POD_IP_ENV = "FERRY_POD_IP";
+
     static final String POD_NAME_ENV = "FERRY_POD_NAME";
 
     @Override
@@ -36,14 +37,17 @@ final class SparkActionCommand implements PodCommand {
         context.add("spark-submit", "--master", master);
         Template mode = context.text("mode");
         // client: the driver runs in this pod, so the task lasts as long as the application.
-        Template deployMode = context.resolved("mode").map(Template::text)
-                .orElse(mode == null ? Template.text("client") : mode);
+        Template deployMode =
+                context.resolved("mode").map(Template::text).orElse(mode == null ? Template.text("client") : mode);
         context.add("--deploy-mode");
         argv.add(deployMode);
         if (master.startsWith("k8s://") && TemplateText.isText(deployMode, "client")) {
             // Executors connect back to the driver in this pod, and are owned by it (removed with it).
-            context.add("--conf", "spark.driver.host=$(" + POD_IP_ENV + ")",
-                    "--conf", "spark.kubernetes.driver.pod.name=$(" + POD_NAME_ENV + ")");
+            context.add(
+                    "--conf",
+                    "spark.driver.host=$(" + POD_IP_ENV + ")",
+                    "--conf",
+                    "spark.kubernetes.driver.pod.name=$(" + POD_NAME_ENV + ")");
         }
         if (context.text("name") != null) {
             context.add("--name");
@@ -58,20 +62,22 @@ final class SparkActionCommand implements PodCommand {
         context.configuration.forEach((name, value) -> {
             if (!name.startsWith("oozie.")) {
                 context.add("--conf");
-                argv.add(TemplateText.concat(name.startsWith("spark.") ? name + "=" : "spark.hadoop." + name + "=",
-                        value));
+                argv.add(TemplateText.concat(
+                        name.startsWith("spark.") ? name + "=" : "spark.hadoop." + name + "=", value));
             }
         });
         argv.addAll(TemplateText.splitOptions(context.text("spark-opts")));
         List<Template> files = context.texts("file");
         if (!files.isEmpty()) {
             context.add("--files");
-            argv.add(TemplateText.join(",", files.stream().map(SparkActionCommand::link).toList()));
+            argv.add(TemplateText.join(
+                    ",", files.stream().map(SparkActionCommand::link).toList()));
         }
         List<Template> archives = context.texts("archive");
         if (!archives.isEmpty()) {
             context.add("--archives");
-            argv.add(TemplateText.join(",", archives.stream().map(SparkActionCommand::link).toList()));
+            argv.add(TemplateText.join(
+                    ",", archives.stream().map(SparkActionCommand::link).toList()));
         }
         argv.add(context.text("jar"));
         argv.addAll(context.texts("arg"));
@@ -88,8 +94,10 @@ final class SparkActionCommand implements PodCommand {
         if (master.isPresent() && master.get().startsWith("local")) {
             return master.get();
         }
-        context.warn(context.span("master"), "spark master '" + master.orElse(context.element.childText("master"))
-                        + "' of '" + context.node.name() + "' becomes " + KUBERNETES_MASTER,
+        context.warn(
+                context.span("master"),
+                "spark master '" + master.orElse(context.element.childText("master")) + "' of '" + context.node.name()
+                        + "' becomes " + KUBERNETES_MASTER,
                 "check the executors' resources (--conf spark.executor.*) and the service account");
         return KUBERNETES_MASTER;
     }

@@ -33,12 +33,16 @@ final class SqoopActionCommand implements PodCommand {
             args.addAll(context.texts("arg"));
         }
         for (int i = 0; i + 1 < args.size(); i++) {
-            if (TemplateText.isText(args.get(i), "--password") && !args.get(i + 1).parts().isEmpty()) {
+            if (TemplateText.isText(args.get(i), "--password")
+                    && !args.get(i + 1).parts().isEmpty()) {
                 String secret = PodActionTranslator.secretName(context, "sqoop");
                 args.set(i + 1, Template.text("$(" + PASSWORD_ENV + ")"));
                 context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
-                context.diagnostics.report(DiagnosticCode.OOZ_W002, context.element.span(),
-                        "the password (--password) of '" + context.node.name() + "' is not written to any generated file",
+                context.diagnostics.report(
+                        DiagnosticCode.OOZ_W002,
+                        context.element.span(),
+                        "the password (--password) of '" + context.node.name()
+                                + "' is not written to any generated file",
                         "store it in key 'password' of Kubernetes Secret '" + secret + "' (or use --password-file)");
             }
         }

@@ -21,17 +21,27 @@ final class SshActionTranslator {
 
     private SshActionTranslator() {}
 
-    static TaskNode translate(ActionNode node, GenericAction ssh, TriggerRule rule, Map<String, String> knownValues, OozieEl el,
-                              Diagnostics diagnostics) {
+    static TaskNode translate(
+            ActionNode node,
+            GenericAction ssh,
+            TriggerRule rule,
+            Map<String, String> knownValues,
+            OozieEl el,
+            Diagnostics diagnostics) {
         XmlElement xml = ssh.element();
         XmlElement host = xml.child("host").orElse(null);
         String hostText = host == null ? "" : host.text();
-        String resolved = host == null ? "" : el.resolve(hostText, host.textSpan(), knownValues).orElse(hostText);
+        String resolved = host == null
+                ? ""
+                : el.resolve(hostText, host.textSpan(), knownValues).orElse(hostText);
         String connectionId = connectionId(resolved);
         String hostPart = hostText.contains("@") ? hostText.substring(hostText.indexOf('@') + 1) : hostText;
         String login = resolved.contains("@") ? resolved.substring(0, resolved.indexOf('@')) : "(the remote user)";
-        diagnostics.report(DiagnosticCode.OOZ_W001, host == null ? ssh.span() : host.span(),
-                "ssh action '" + node.name() + "' runs over the Airflow connection '" + connectionId + "': create it (conn type ssh, "
+        diagnostics.report(
+                DiagnosticCode.OOZ_W001,
+                host == null ? ssh.span() : host.span(),
+                "ssh action '" + node.name() + "' runs over the Airflow connection '" + connectionId
+                        + "': create it (conn type ssh, "
                         + "host " + (resolved.contains("@") ? resolved.substring(resolved.indexOf('@') + 1) : resolved)
                         + ", login " + login + ")",
                 "put the private key in the connection (extra private_key or key_file), never in the DAG");
@@ -42,8 +52,11 @@ final class SshActionTranslator {
             if (child.name().equals("args")) {
                 // <args>: Oozie appends the text to the remote command line, where the remote shell parses it.
                 if (child.text().contains("${")) {
-                    diagnostics.report(DiagnosticCode.OOZ_W001, child.textSpan(),
-                            "<args> of ssh action '" + node.name() + "' goes to the remote shell as written, as in Oozie: "
+                    diagnostics.report(
+                            DiagnosticCode.OOZ_W001,
+                            child.textSpan(),
+                            "<args> of ssh action '" + node.name()
+                                    + "' goes to the remote shell as written, as in Oozie: "
                                     + "the values its EL gives are not quoted",
                             "use <arg> (ssh-action 0.2), which Ferry passes as one quoted argument");
                 }
@@ -52,9 +65,18 @@ final class SshActionTranslator {
                 arguments.add(new TaskNode.SshArgument(true, quoted.next()));
             }
         }
-        return new TaskNode.Ssh(node.name(), node.span(), rule, connectionId, el.template(hostPart, host == null
-                ? ssh.span() : host.textSpan()), command == null ? Template.text("") : el.template(command.text(), command.textSpan()),
-                arguments, xml.hasChild("capture-output"), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics));
+        return new TaskNode.Ssh(
+                node.name(),
+                node.span(),
+                rule,
+                connectionId,
+                el.template(hostPart, host == null ? ssh.span() : host.textSpan()),
+                command == null ? Template.text("") : el.template(command.text(), command.textSpan()),
+                arguments,
+                xml.hasChild("capture-output"),
+                node.okTo(),
+                node.errorTo(),
+                RetryPolicies.of(node, diagnostics));
     }
 
     /** {@code etl@gateway.example.com} → {@code ssh_etl_gateway_example_com}. */

@@ -28,31 +28,55 @@ final class SubWorkflowTranslator {
 
     private SubWorkflowTranslator() {}
 
-    static Optional<TaskNode> translate(ActionNode node, GenericAction action, TriggerRule rule, WorkflowSources sources,
-                                        Map<String, String> knownValues, OozieEl el, Diagnostics diagnostics) {
+    static Optional<TaskNode> translate(
+            ActionNode node,
+            GenericAction action,
+            TriggerRule rule,
+            WorkflowSources sources,
+            Map<String, String> knownValues,
+            OozieEl el,
+            Diagnostics diagnostics) {
         XmlElement xml = action.element();
         XmlElement appPath = xml.child("app-path").orElse(null);
         if (appPath == null || appPath.text().isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E004, action.span(), "sub-workflow '" + node.name() + "' has no <app-path>");
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E004, action.span(), "sub-workflow '" + node.name() + "' has no <app-path>");
             return Optional.empty();
         }
         SortedMap<String, Template> configuration = new TreeMap<>();
-        xml.child("configuration").ifPresent(c -> c.children("property").forEach(p -> configuration.put(
-                p.childText("name"), el.template(p.childText("value") == null ? "" : p.childText("value"),
-                        p.child("value").map(XmlElement::textSpan).orElse(p.span())))));
+        xml.child("configuration")
+                .ifPresent(c -> c.children("property")
+                        .forEach(p -> configuration.put(
+                                p.childText("name"),
+                                el.template(
+                                        p.childText("value") == null ? "" : p.childText("value"),
+                                        p.child("value")
+                                                .map(XmlElement::textSpan)
+                                                .orElse(p.span())))));
         Optional<String> resolved = el.resolve(appPath.text(), appPath.textSpan(), knownValues);
         if (resolved.isEmpty() && childWorkflow(sources, appPath.text()).isEmpty()) {
             // Known only at run time (${wf:appPath()}, a property the parent passes): the task finds the child
             // among the repository's converted DAGs then, as Oozie reads the app-path when the action starts.
-            return Optional.of(new TaskNode.SubWorkflow(node.name(), node.span(), rule, null, configuration,
-                    xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics),
+            return Optional.of(new TaskNode.SubWorkflow(
+                    node.name(),
+                    node.span(),
+                    rule,
+                    null,
+                    configuration,
+                    xml.hasChild("propagate-configuration"),
+                    node.okTo(),
+                    node.errorTo(),
+                    RetryPolicies.of(node, diagnostics),
                     el.template(appPath.text(), appPath.textSpan())));
         }
         String path = resolved.orElse(appPath.text());
         Optional<Path> child = childWorkflow(sources, path);
         if (child.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E009, appPath.textSpan(),
-                    "sub-workflow app-path '" + appPath.text() + "' of '" + node.name() + "' names no workflow in the repository",
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E009,
+                    appPath.textSpan(),
+                    "sub-workflow app-path '" + appPath.text() + "' of '" + node.name()
+                            + "' names no workflow in the repository",
                     "Ferry looks for the app-path's last directories (after any ${...} part) under the repository and the "
                             + "workflow's directory; keep the child workflow in the repository");
             return Optional.empty();
@@ -61,19 +85,30 @@ final class SubWorkflowTranslator {
         Diagnostics ignored = new Diagnostics(); // the child reports its own diagnostics when it is translated
         Optional<WorkflowApp> workflow = OozieReader.readWorkflow(file, sources.display(file), ignored);
         if (workflow.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E009, appPath.textSpan(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E009,
+                    appPath.textSpan(),
                     "sub-workflow '" + node.name() + "': " + sources.display(file) + " cannot be read as a workflow");
             return Optional.empty();
         }
         if (Files.isRegularFile(file.resolveSibling("coordinator.xml"))) {
-            diagnostics.report(DiagnosticCode.OOZ_W001, appPath.textSpan(),
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    appPath.textSpan(),
                     "the child workflow " + sources.display(file) + " of '" + node.name()
                             + "' is also scheduled by its coordinator, whose DAG carries the coordinator's name",
                     "keep a copy of the child workflow without coordinator for the sub-workflow");
         }
-        return Optional.of(new TaskNode.SubWorkflow(node.name(), node.span(), rule,
-                WorkflowTranslator.DagNames.dagId(workflow.get()), configuration,
-                xml.hasChild("propagate-configuration"), node.okTo(), node.errorTo(), RetryPolicies.of(node, diagnostics)));
+        return Optional.of(new TaskNode.SubWorkflow(
+                node.name(),
+                node.span(),
+                rule,
+                WorkflowTranslator.DagNames.dagId(workflow.get()),
+                configuration,
+                xml.hasChild("propagate-configuration"),
+                node.okTo(),
+                node.errorTo(),
+                RetryPolicies.of(node, diagnostics)));
     }
 
     /**
@@ -90,7 +125,9 @@ final class SubWorkflowTranslator {
             int slash = path.indexOf('/', path.indexOf("://") + 3);
             path = slash < 0 ? "" : path.substring(slash);
         }
-        List<String> parts = java.util.Arrays.stream(path.split("/+")).filter(s -> !s.isEmpty()).toList();
+        List<String> parts = java.util.Arrays.stream(path.split("/+"))
+                .filter(s -> !s.isEmpty())
+                .toList();
         Path self = sources.repoRoot().resolve(sources.workflow().file()).normalize();
         List<Path> bases = new ArrayList<>(List.of(sources.repoRoot(), sources.workflowDir()));
         if (sources.workflowDir().getParent() != null) {
@@ -102,7 +139,8 @@ final class SubWorkflowTranslator {
                 Path candidate = base.resolve(suffix).normalize();
                 Path file = Files.isDirectory(candidate) ? candidate.resolve("workflow.xml") : candidate;
                 // Only a file under the repository, symbolic links followed, is read.
-                if (sources.root().contains(file) && file.getFileName().toString().endsWith(".xml")
+                if (sources.root().contains(file)
+                        && file.getFileName().toString().endsWith(".xml")
                         && !file.normalize().equals(self)) {
                     return Optional.of(sources.root().locate(file).path());
                 }

@@ -25,9 +25,20 @@ public sealed interface TaskNode {
      * {@code <name-node>} (its own, else {@code <global>}'s), where scheme-less paths of the job and its prepare
      * steps resolve as they did in Pig; null when neither sets one.
      */
-    record FlinkJob(String id, SourceSpan span, TriggerRule triggerRule, SqlJob job, String scriptPath, String deploymentPath,
-                    FlinkDeploymentSpec deployment, SortedMap<String, Template> params, List<PrepareStep> prepare,
-                    Template defaultFs, String ok, String error, RetryPolicy retry)
+    record FlinkJob(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            SqlJob job,
+            String scriptPath,
+            String deploymentPath,
+            FlinkDeploymentSpec deployment,
+            SortedMap<String, Template> params,
+            List<PrepareStep> prepare,
+            Template defaultFs,
+            String ok,
+            String error,
+            RetryPolicy retry)
             implements TaskNode {
         public FlinkJob {
             prepare = List.copyOf(prepare);
@@ -38,8 +49,16 @@ public sealed interface TaskNode {
      * An action that runs in a container of its own (java, map-reduce, spark, sqoop, distcp, hive, hive2):
      * one Kubernetes pod per run, the {@code <prepare>} steps run in it before the command.
      */
-    record PodJob(String id, SourceSpan span, TriggerRule triggerRule, String actionType, PodContainer container,
-                  List<PrepareStep> prepare, String ok, String error, RetryPolicy retry)
+    record PodJob(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            String actionType,
+            PodContainer container,
+            List<PrepareStep> prepare,
+            String ok,
+            String error,
+            RetryPolicy retry)
             implements TaskNode {
         public PodJob {
             prepare = List.copyOf(prepare);
@@ -50,10 +69,22 @@ public sealed interface TaskNode {
     record PrepareStep(PrepareOperation operation, Template path) {}
 
     /** The operations of {@code <prepare>}. */
-    enum PrepareOperation { DELETE, MKDIR }
+    enum PrepareOperation {
+        DELETE,
+        MKDIR
+    }
 
-    record Email(String id, SourceSpan span, TriggerRule triggerRule, Template to, Template cc, Template subject, Template body,
-                 String ok, String error, RetryPolicy retry)
+    record Email(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            Template to,
+            Template cc,
+            Template subject,
+            Template body,
+            String ok,
+            String error,
+            RetryPolicy retry)
             implements TaskNode {}
 
     /** Oozie decision: the first case whose predicate renders True wins, else the default. */
@@ -80,8 +111,14 @@ public sealed interface TaskNode {
      * An action Ferry does not translate yet: its work fails with the TODO and the action takes its error
      * transition, so nothing passes silently and the workflow's own error handling runs.
      */
-    record Placeholder(String id, SourceSpan span, TriggerRule triggerRule, String actionType, String todo,
-                       String ok, String error)
+    record Placeholder(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            String actionType,
+            String todo,
+            String ok,
+            String error)
             implements TaskNode {}
 
     /**
@@ -89,9 +126,20 @@ public sealed interface TaskNode {
      * NAME=VALUE pairs added to the environment; every value is rendered per run. {@code files} and
      * {@code archives} are {@code path#link} entries fetched into the working directory.
      */
-    record Shell(String id, SourceSpan span, TriggerRule triggerRule, Template exec, List<Template> arguments,
-                 List<Template> env, List<Template> files, List<Template> archives, boolean captureOutput, List<PrepareStep> prepare,
-                 String ok, String error, RetryPolicy retry)
+    record Shell(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            Template exec,
+            List<Template> arguments,
+            List<Template> env,
+            List<Template> files,
+            List<Template> archives,
+            boolean captureOutput,
+            List<PrepareStep> prepare,
+            String ok,
+            String error,
+            RetryPolicy retry)
             implements TaskNode {
         public Shell {
             prepare = List.copyOf(prepare);
@@ -103,8 +151,15 @@ public sealed interface TaskNode {
     }
 
     /** Oozie fs action: its operations in document order; {@code nameNode} (its own, else {@code <global>}'s) or null. */
-    record Fs(String id, SourceSpan span, TriggerRule triggerRule, Template nameNode, List<FsStep> steps, String ok,
-              String error, RetryPolicy retry)
+    record Fs(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            Template nameNode,
+            List<FsStep> steps,
+            String ok,
+            String error,
+            RetryPolicy retry)
             implements TaskNode {
         public Fs {
             steps = List.copyOf(steps);
@@ -124,14 +179,29 @@ public sealed interface TaskNode {
      * known only at run time ({@code ${wf:appPath()}}, a property the parent passes), {@code childDagId} is null
      * and {@code appPath} names the child among the repository's DAGs then.
      */
-    record SubWorkflow(String id, SourceSpan span, TriggerRule triggerRule, String childDagId,
-                       SortedMap<String, Template> configuration, boolean propagate, String ok, String error,
-                       RetryPolicy retry, Template appPath)
+    record SubWorkflow(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            String childDagId,
+            SortedMap<String, Template> configuration,
+            boolean propagate,
+            String ok,
+            String error,
+            RetryPolicy retry,
+            Template appPath)
             implements TaskNode {
 
-        public SubWorkflow(String id, SourceSpan span, TriggerRule triggerRule, String childDagId,
-                           SortedMap<String, Template> configuration, boolean propagate, String ok, String error,
-                           RetryPolicy retry) {
+        public SubWorkflow(
+                String id,
+                SourceSpan span,
+                TriggerRule triggerRule,
+                String childDagId,
+                SortedMap<String, Template> configuration,
+                boolean propagate,
+                String ok,
+                String error,
+                RetryPolicy retry) {
             this(id, span, triggerRule, childDagId, configuration, propagate, ok, error, retry, null);
         }
     }
@@ -140,8 +210,18 @@ public sealed interface TaskNode {
      * Oozie ssh action: {@code command} with {@code arguments} run over the Airflow SSH connection {@code connectionId}; {@code remoteHost}
      * (the host part of {@code <host>}) overrides the connection's host.
      */
-    record Ssh(String id, SourceSpan span, TriggerRule triggerRule, String connectionId, Template remoteHost, Template command,
-               List<SshArgument> arguments, boolean captureOutput, String ok, String error, RetryPolicy retry)
+    record Ssh(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            String connectionId,
+            Template remoteHost,
+            Template command,
+            List<SshArgument> arguments,
+            boolean captureOutput,
+            String ok,
+            String error,
+            RetryPolicy retry)
             implements TaskNode {
         public Ssh {
             arguments = List.copyOf(arguments);
@@ -156,9 +236,19 @@ public sealed interface TaskNode {
      * checked out when null) and copy the checkout into {@code destinationUri}; {@code keyPath} (or null) is the
      * SSH private key on a file system, {@code nameNode} (or null) resolves a key-path without a scheme.
      */
-    record Git(String id, SourceSpan span, TriggerRule triggerRule, Template nameNode, Template gitUri, Template branch,
-               Template keyPath, Template destinationUri, List<PrepareStep> prepare, String ok, String error,
-               RetryPolicy retry)
+    record Git(
+            String id,
+            SourceSpan span,
+            TriggerRule triggerRule,
+            Template nameNode,
+            Template gitUri,
+            Template branch,
+            Template keyPath,
+            Template destinationUri,
+            List<PrepareStep> prepare,
+            String ok,
+            String error,
+            RetryPolicy retry)
             implements TaskNode {
         public Git {
             prepare = List.copyOf(prepare);

@@ -27,5 +27,9 @@ public sealed interface Trigger {
     }
 
     /** The units of an {@link Every} trigger. */
-    enum Unit { MINUTES, DAYS, MONTHS }
+    enum Unit {
+        MINUTES,
+        DAYS,
+        MONTHS
+    }
 }

@@ -14,10 +14,18 @@ import java.util.SortedMap;
  * @param tasks         one task per reachable Oozie node except start, in document order
  * @param edges         the Oozie transitions, from a task's port to the next task
  */
-public record WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
-                           SortedMap<String, String> params, SortedMap<String, Template> runConfiguration,
-                           List<TaskNode> tasks, List<Edge> edges, List<String> tags,
-                           SortedMap<String, ActionSla> actionSlas, WorkflowSla workflowSla) {
+public record WorkflowPlan(
+        String dagId,
+        String description,
+        List<String> sourceFiles,
+        Schedule schedule,
+        SortedMap<String, String> params,
+        SortedMap<String, Template> runConfiguration,
+        List<TaskNode> tasks,
+        List<Edge> edges,
+        List<String> tags,
+        SortedMap<String, ActionSla> actionSlas,
+        WorkflowSla workflowSla) {
 
     public WorkflowPlan {
         sourceFiles = List.copyOf(sourceFiles);
@@ -34,27 +42,59 @@ public record WorkflowPlan(String dagId, String description, List<String> source
     public static final java.time.Instant UNSCHEDULED_START_DATE = java.time.Instant.parse("2026-01-01T00:00:00Z");
 
     /** A plan without SLAs checked by its tasks (action SLAs; the SLA of a workflow no coordinator schedules). */
-    public WorkflowPlan(String dagId, String description, List<String> sourceFiles, Schedule schedule,
-                        SortedMap<String, String> params, SortedMap<String, Template> runConfiguration,
-                        List<TaskNode> tasks, List<Edge> edges, List<String> tags) {
-        this(dagId, description, sourceFiles, schedule, params, runConfiguration, tasks, edges, tags,
-                new java.util.TreeMap<>(), null);
+    public WorkflowPlan(
+            String dagId,
+            String description,
+            List<String> sourceFiles,
+            Schedule schedule,
+            SortedMap<String, String> params,
+            SortedMap<String, Template> runConfiguration,
+            List<TaskNode> tasks,
+            List<Edge> edges,
+            List<String> tags) {
+        this(
+                dagId,
+                description,
+                sourceFiles,
+                schedule,
+                params,
+                runConfiguration,
+                tasks,
+                edges,
+                tags,
+                new java.util.TreeMap<>(),
+                null);
     }
 
     /** The same plan with another run configuration. */
     /** This plan with other tasks (the same ids, in the same order: edges stay valid). */
     public WorkflowPlan withTasks(List<TaskNode> other) {
-        return new WorkflowPlan(dagId, description, sourceFiles, schedule, params, runConfiguration, other, edges, tags,
-                actionSlas, workflowSla);
-    }
-
-    public WorkflowPlan withRunConfiguration(SortedMap<String, Template> other) {
-        return new WorkflowPlan(dagId, description, sourceFiles, schedule, params, other, tasks, edges, tags, actionSlas,
+        return new WorkflowPlan(
+                dagId,
+                description,
+                sourceFiles,
+                schedule,
+                params,
+                runConfiguration,
+                other,
+                edges,
+                tags,
+                actionSlas,
                 workflowSla);
     }
 
+    public WorkflowPlan withRunConfiguration(SortedMap<String, Template> other) {
+        return new WorkflowPlan(
+                dagId, description, sourceFiles, schedule, params, other, tasks, edges, tags, actionSlas, workflowSla);
+    }
+
     /** Where a transition leaves a task: after it, on its ok or error outcome, or as a decision case. */
-    public enum Port { NEXT, OK, ERROR, CASE }
+    public enum Port {
+        NEXT,
+        OK,
+        ERROR,
+        CASE
+    }
 
     public record Edge(String from, Port port, String to) {}
 
@@ -70,10 +110,19 @@ public record WorkflowPlan(String dagId, String description, List<String> source
      * @param tags         extra DAG tags (the bundle's name)
      * @param notes        how the schedule differs from Oozie's, printed as comments in the DAG
      */
-    public record Schedule(Trigger trigger, java.time.Instant start, java.time.Instant endExclusive,
-                           Integer maxActiveRuns, boolean catchup, boolean pausedOnCreation,
-                           List<SlaAlert> deadlines, String oozieFrequency, CoordinatorData data, List<String> tags,
-                           List<String> notes, SourceSpan span) {
+    public record Schedule(
+            Trigger trigger,
+            java.time.Instant start,
+            java.time.Instant endExclusive,
+            Integer maxActiveRuns,
+            boolean catchup,
+            boolean pausedOnCreation,
+            List<SlaAlert> deadlines,
+            String oozieFrequency,
+            CoordinatorData data,
+            List<String> tags,
+            List<String> notes,
+            SourceSpan span) {
         public Schedule {
             deadlines = List.copyOf(deadlines);
             tags = List.copyOf(tags);

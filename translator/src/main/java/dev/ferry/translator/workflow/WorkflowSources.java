@@ -15,13 +15,24 @@ import java.util.SortedMap;
  * @param workflowDir   the directory of workflow.xml, against which pig scripts resolve
  * @param dagId         the DAG id the repository chose (disambiguated), null for the one named after the app
  */
-public record WorkflowSources(Path repoRoot, Path workflowDir, WorkflowApp workflow, CoordinatorApp coordinator,
-                              SortedMap<String, String> jobProperties, SortedMap<String, String> configDefault,
-                              String jobPropertiesFile, String dagId) {
+public record WorkflowSources(
+        Path repoRoot,
+        Path workflowDir,
+        WorkflowApp workflow,
+        CoordinatorApp coordinator,
+        SortedMap<String, String> jobProperties,
+        SortedMap<String, String> configDefault,
+        String jobPropertiesFile,
+        String dagId) {
 
-    public WorkflowSources(Path repoRoot, Path workflowDir, WorkflowApp workflow, CoordinatorApp coordinator,
-                           SortedMap<String, String> jobProperties, SortedMap<String, String> configDefault,
-                           String jobPropertiesFile) {
+    public WorkflowSources(
+            Path repoRoot,
+            Path workflowDir,
+            WorkflowApp workflow,
+            CoordinatorApp coordinator,
+            SortedMap<String, String> jobProperties,
+            SortedMap<String, String> configDefault,
+            String jobPropertiesFile) {
         this(repoRoot, workflowDir, workflow, coordinator, jobProperties, configDefault, jobPropertiesFile, null);
     }
 

@@ -13,14 +13,14 @@ import dev.ferry.parser.oozie.ForkPath;
 import dev.ferry.parser.oozie.JoinNode;
 import dev.ferry.parser.oozie.KillNode;
 import dev.ferry.parser.oozie.Parameter;
-import dev.ferry.secrets.SecretNames;
-import dev.ferry.secrets.SecretText;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
-import dev.ferry.translator.workflow.WorkflowPlan.Edge;
-import dev.ferry.translator.workflow.WorkflowPlan.Port;
+import dev.ferry.secrets.SecretNames;
+import dev.ferry.secrets.SecretText;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
+import dev.ferry.translator.workflow.WorkflowPlan.Edge;
+import dev.ferry.translator.workflow.WorkflowPlan.Port;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -42,8 +42,8 @@ import java.util.TreeMap;
 public final class WorkflowTranslator {
 
     /** Airflow's rule for a task several transitions lead to: run once any path arrives, none failed. */
-
     private final WorkflowSources sources;
+
     private final Diagnostics diagnostics;
     private final OozieEl el;
     /** DAG params naming the image of each pod action type (see {@link PodActionTranslator}). */
@@ -62,8 +62,11 @@ public final class WorkflowTranslator {
     private Optional<WorkflowPlan> run() {
         WorkflowApp workflow = sources.workflow();
         int errorsBefore = errorCount();
-        String dagId = sources.dagId() != null ? sources.dagId()
-                : sources.coordinator() != null ? DagNames.dagId(sources.coordinator().name()) : DagNames.dagId(workflow);
+        String dagId = sources.dagId() != null
+                ? sources.dagId()
+                : sources.coordinator() != null
+                        ? DagNames.dagId(sources.coordinator().name())
+                        : DagNames.dagId(workflow);
         SortedMap<String, String> params = params(workflow);
         SortedMap<String, Template> runConfiguration = new TreeMap<>();
         WorkflowPlan.Schedule schedule = null;
@@ -101,9 +104,20 @@ public final class WorkflowTranslator {
         }
         params.putAll(podImages);
         String description = "Oozie workflow " + workflow.name()
-                + (sources.coordinator() != null ? ", scheduled by coordinator " + sources.coordinator().name() : "");
-        return Optional.of(new WorkflowPlan(dagId, description, files, schedule, params, runConfiguration, tasks, edges,
-                List.of("ferry", "oozie"), ActionSlas.translate(workflow, reachable, el, diagnostics),
+                + (sources.coordinator() != null
+                        ? ", scheduled by coordinator " + sources.coordinator().name()
+                        : "");
+        return Optional.of(new WorkflowPlan(
+                dagId,
+                description,
+                files,
+                schedule,
+                params,
+                runConfiguration,
+                tasks,
+                edges,
+                List.of("ferry", "oozie"),
+                ActionSlas.translate(workflow, reachable, el, diagnostics),
                 sources.coordinator() != null ? null : ActionSlas.workflow(workflow, reachable, el, diagnostics)));
     }
 
@@ -139,7 +153,10 @@ public final class WorkflowTranslator {
                 return;
             }
             if (SecretNames.isSecret(name)) {
-                diagnostics.report(DiagnosticCode.OOZ_W002, span, "property '" + name + "' looks like a secret; its value"
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W002,
+                        span,
+                        "property '" + name + "' looks like a secret; its value"
                                 + " is not written: the DAG reads it from the Airflow Variable '" + name + "'",
                         "create the Variable (or a secrets backend entry) '" + name + "' before the DAG runs");
                 secretProperties.put(name, Template.of(new RuntimeExpr.Variable(name)));
@@ -190,7 +207,8 @@ public final class WorkflowTranslator {
             return List.of(a.okTo(), a.errorTo());
         }
         if (node instanceof DecisionNode d) {
-            List<String> targets = new ArrayList<>(d.cases().stream().map(DecisionCase::to).toList());
+            List<String> targets =
+                    new ArrayList<>(d.cases().stream().map(DecisionCase::to).toList());
             targets.add(d.defaultTo());
             return targets;
         }
@@ -229,7 +247,8 @@ public final class WorkflowTranslator {
         return incoming > 1 ? TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS : null;
     }
 
-    private Optional<TaskNode> task(String dagId, WorkflowNode node, TriggerRule rule, Map<String, String> knownValues) {
+    private Optional<TaskNode> task(
+            String dagId, WorkflowNode node, TriggerRule rule, Map<String, String> knownValues) {
         if (node instanceof ActionNode action) {
             return action(dagId, action, rule, knownValues);
         }
@@ -254,20 +273,30 @@ public final class WorkflowTranslator {
         return Optional.empty();
     }
 
-    private Optional<TaskNode> action(String dagId, ActionNode node, TriggerRule rule, Map<String, String> knownValues) {
+    private Optional<TaskNode> action(
+            String dagId, ActionNode node, TriggerRule rule, Map<String, String> knownValues) {
         ActionNotes.report(node, sources.workflow().global(), diagnostics);
         Optional<ActionKind> kind = ActionKind.of(node.action());
         if (kind.isPresent()) {
-            return kind.get().translate(new ActionKind.Context(dagId, node, rule, sources, knownValues, el, diagnostics,
-                    podImages));
+            return kind.get()
+                    .translate(new ActionKind.Context(
+                            dagId, node, rule, sources, knownValues, el, diagnostics, podImages));
         }
         String type = node.action().type();
-        diagnostics.report(DiagnosticCode.OOZ_W005, node.action().span(),
-                "<" + type + "> actions are not translated yet; '" + node.name() + "' becomes a task that fails with a TODO",
+        diagnostics.report(
+                DiagnosticCode.OOZ_W005,
+                node.action().span(),
+                "<" + type + "> actions are not translated yet; '" + node.name()
+                        + "' becomes a task that fails with a TODO",
                 "port the action by hand, or wait for its translation (see the report)");
-        return Optional.of(new TaskNode.Placeholder(node.name(), node.span(), rule, type,
+        return Optional.of(new TaskNode.Placeholder(
+                node.name(),
+                node.span(),
+                rule,
+                type,
                 "Oozie <" + type + "> action at " + node.action().span() + " is not translated yet",
-                node.okTo(), node.errorTo()));
+                node.okTo(),
+                node.errorTo()));
     }
 
     /** Names derived from Oozie names. */
@@ -276,7 +305,10 @@ public final class WorkflowTranslator {
 
         /** {@code clickstream-daily} → {@code clickstream_daily}. */
         public static String dagId(String oozieName) {
-            String id = oozieName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]+", "_").replaceAll("^_+|_+$", "");
+            String id = oozieName
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9_.]+", "_")
+                    .replaceAll("^_+|_+$", "");
             return id.isEmpty() ? "workflow" : id;
         }
 
@@ -287,13 +319,15 @@ public final class WorkflowTranslator {
          */
         public static String dagId(WorkflowApp workflow) {
             String file = workflow.file().substring(workflow.file().lastIndexOf('/') + 1);
-            return file.equals("workflow.xml") || !file.endsWith(".xml") ? dagId(workflow.name())
+            return file.equals("workflow.xml") || !file.endsWith(".xml")
+                    ? dagId(workflow.name())
                     : dagId(workflow.name() + "_" + file.substring(0, file.length() - ".xml".length()));
         }
 
         /** A DNS-1123 name of at most {@code max} characters. */
         static String dns(String name, int max) {
-            String dns = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
+            String dns =
+                    name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("^-+|-+$", "");
             if (dns.length() > max) {
                 dns = dns.substring(0, max).replaceAll("-+$", "");
             }

@@ -53,7 +53,9 @@ class ElConstantFolderTest {
     @MethodSource("cases")
     void resolves(String el, String expected) {
         Optional<String> value = ElConstantFolder.resolve(
-                ElParser.parse(el, SourceSpan.of("wf.xml", 1, 1), new Diagnostics()).orElseThrow(), KNOWN);
+                ElParser.parse(el, SourceSpan.of("wf.xml", 1, 1), new Diagnostics())
+                        .orElseThrow(),
+                KNOWN);
         assertEquals(expected, value.orElse("(none)"));
     }
 
@@ -61,7 +63,8 @@ class ElConstantFolderTest {
     static Stream<Arguments> rows(String table) {
         return table.lines().filter(l -> !l.isBlank()).map(line -> {
             int arrow = line.indexOf(" => ");
-            return Arguments.of(line.substring(0, arrow).strip(), line.substring(arrow + 4).strip());
+            return Arguments.of(
+                    line.substring(0, arrow).strip(), line.substring(arrow + 4).strip());
         });
     }
 }

@@ -44,9 +44,12 @@ class ElLoweringCorpusTest {
         Set<String> called = new TreeSet<>();
         int rendered = 0;
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".xml")).sorted().toList()) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".xml"))
+                    .sorted()
+                    .toList()) {
                 Diagnostics diagnostics = new Diagnostics();
-                XmlElement xml = XmlReader.read(file, root.relativize(file).toString(), diagnostics).orElseThrow();
+                XmlElement xml = XmlReader.read(file, root.relativize(file).toString(), diagnostics)
+                        .orElseThrow();
                 rendered += render(xml, diagnostics);
                 Matcher calls = CALL.matcher(Files.readString(file));
                 while (calls.find()) {
@@ -70,7 +73,8 @@ class ElLoweringCorpusTest {
         assertEquals(List.of("coord:current", "coord:offset"), List.copyOf(untranslated));
         assertEquals(List.of("hadoop:counters"), List.copyOf(caveats));
         for (String function : called) {
-            assertTrue(ElFunctionTable.function(function).isPresent() || untranslated.contains(function),
+            assertTrue(
+                    ElFunctionTable.function(function).isPresent() || untranslated.contains(function),
                     function + " is called in the corpus but neither translated nor reported");
         }
         assertTrue(called.size() >= 20, "EL functions called in the corpus: " + called);
@@ -78,10 +82,11 @@ class ElLoweringCorpusTest {
 
     private static int render(XmlElement element, Diagnostics diagnostics) {
         int count = 0;
-        List<String> values = Stream.concat(Stream.of(element.text()), element.attributes().values().stream()).toList();
+        List<String> values = Stream.concat(Stream.of(element.text()), element.attributes().values().stream())
+                .toList();
         for (String value : values) {
-            Template template = ElLowering.template(ElParser.parse(value, element.span(), diagnostics).orElseThrow(),
-                    diagnostics);
+            Template template = ElLowering.template(
+                    ElParser.parse(value, element.span(), diagnostics).orElseThrow(), diagnostics);
             assertEquals(value.isEmpty(), template.parts().isEmpty(), value);
             count++;
         }

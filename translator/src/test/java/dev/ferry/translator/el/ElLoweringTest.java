@@ -28,7 +28,8 @@ class ElLoweringTest {
     @Test
     void aPropertyPlusANumberCoercesAsElDoesAndPrintsAsElPrints() {
         // a Long or a Double, known at run time only: printed through EL's text rules
-        assertEquals(value(new Coercion(Coercing.TEXT, List.of(new Coercion(Coercing.ADD, List.of(A, number(1)))))),
+        assertEquals(
+                value(new Coercion(Coercing.TEXT, List.of(new Coercion(Coercing.ADD, List.of(A, number(1)))))),
                 template("${a + 1}"));
     }
 
@@ -40,15 +41,19 @@ class ElLoweringTest {
     @Test
     void constantsAreLiterals() {
         assertEquals(value(new Binary(Operator.MULTIPLY, number(1024), number(4))), template("${KB * 4}"));
-        assertEquals(value(new Coercion(Coercing.TEXT, List.of(new RuntimeExpr.DoubleLiteral(
-                new java.math.BigDecimal("1.5e3"))))), template("${1.5e3}"));
+        assertEquals(
+                value(new Coercion(
+                        Coercing.TEXT, List.of(new RuntimeExpr.DoubleLiteral(new java.math.BigDecimal("1.5e3"))))),
+                template("${1.5e3}"));
     }
 
     @Test
     void textAndValuesAlternate() {
-        RuntimeExpr user = new RuntimeExpr.FunctionCall(ElFunctionTable.function("wf:user").orElseThrow(), List.of());
-        assertEquals(new Template(List.of(new Template.Text("/user/"), new Template.Value(user),
-                new Template.Text("/out"))), template("/user/${wf:user()}/out"));
+        RuntimeExpr user =
+                new RuntimeExpr.FunctionCall(ElFunctionTable.function("wf:user").orElseThrow(), List.of());
+        assertEquals(
+                new Template(List.of(new Template.Text("/user/"), new Template.Value(user), new Template.Text("/out"))),
+                template("/user/${wf:user()}/out"));
     }
 
     @Test
@@ -61,7 +66,8 @@ class ElLoweringTest {
 
     @Test
     void anUnknownFunctionIsKeptAsATodoString() {
-        assertEquals(value(new StringLiteral("TODO(OOZ-W004): ${coord:absoluteRange(1)}")),
+        assertEquals(
+                value(new StringLiteral("TODO(OOZ-W004): ${coord:absoluteRange(1)}")),
                 template("${coord:absoluteRange(1)}"));
     }
 
@@ -79,7 +85,8 @@ class ElLoweringTest {
 
     private static Template lower(String el, boolean predicate) {
         Diagnostics diagnostics = new Diagnostics();
-        var parsed = ElParser.parse(el, SourceSpan.of("wf.xml", 1, 1), diagnostics).orElseThrow();
+        var parsed =
+                ElParser.parse(el, SourceSpan.of("wf.xml", 1, 1), diagnostics).orElseThrow();
         return predicate ? ElLowering.predicate(parsed, diagnostics) : ElLowering.template(parsed, diagnostics);
     }
 }

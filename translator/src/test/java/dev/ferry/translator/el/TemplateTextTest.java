@@ -14,7 +14,8 @@ class TemplateTextTest {
     @Test
     void optionsSplitOnWhitespaceAndQuotesWithValuesKeptInTheirOption() {
         Template opts = TemplateText.concat("-Xmx1g -Dday=", DAY, " -Dmsg=\"a b\"");
-        assertEquals(List.of(Template.text("-Xmx1g"), TemplateText.concat("-Dday=", DAY), Template.text("-Dmsg=a b")),
+        assertEquals(
+                List.of(Template.text("-Xmx1g"), TemplateText.concat("-Dday=", DAY), Template.text("-Dmsg=a b")),
                 TemplateText.splitOptions(opts));
     }
 
@@ -26,9 +27,11 @@ class TemplateTextTest {
     @Test
     void splitFirstAndAfterLastLookAtTheTextOnly() {
         Template mapping = TemplateText.concat("begin=", DAY, "=x");
-        assertEquals(Optional.of(List.of(Template.text("begin"), TemplateText.concat(DAY, "=x"))),
+        assertEquals(
+                Optional.of(List.of(Template.text("begin"), TemplateText.concat(DAY, "=x"))),
                 TemplateText.splitFirst(mapping, '='));
-        assertEquals(TemplateText.concat("lib-", DAY, ".jar"),
+        assertEquals(
+                TemplateText.concat("lib-", DAY, ".jar"),
                 TemplateText.afterLast(TemplateText.concat("/apps/", "lib-", DAY, ".jar"), '/'));
         assertEquals(DAY, TemplateText.afterLast(TemplateText.concat("/apps/", DAY), '/'));
     }
@@ -36,8 +39,9 @@ class TemplateTextTest {
     @Test
     void adjacentTextsMergeSoEqualTemplatesAreEqual() {
         assertEquals(Template.text("ab"), TemplateText.concat("a", "", "b"));
-        assertEquals(Optional.of("a,b"), TemplateText.constant(TemplateText.join(",",
-                List.of(Template.text("a"), Template.text("b")))));
+        assertEquals(
+                Optional.of("a,b"),
+                TemplateText.constant(TemplateText.join(",", List.of(Template.text("a"), Template.text("b")))));
         assertEquals(Optional.empty(), TemplateText.constant(DAY));
     }
 }

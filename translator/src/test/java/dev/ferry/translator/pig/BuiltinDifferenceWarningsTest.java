@@ -25,8 +25,15 @@ class BuiltinDifferenceWarningsTest {
         Diagnostics diagnostics = new Diagnostics();
         Optional<?> job = PigParser.parse(LOAD + body + "STORE r INTO 'out';\n", "t.pig", diagnostics)
                 .flatMap(s -> PigToSql.translate(s, "t", diagnostics));
-        assertTrue(job.isPresent(), () -> diagnostics.sorted().stream().map(Diagnostic::format).toList().toString());
-        return diagnostics.sorted().stream().map(d -> d.format().lines().findFirst().orElseThrow()).toList();
+        assertTrue(
+                job.isPresent(),
+                () -> diagnostics.sorted().stream()
+                        .map(Diagnostic::format)
+                        .toList()
+                        .toString());
+        return diagnostics.sorted().stream()
+                .map(d -> d.format().lines().findFirst().orElseThrow())
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,20 +54,24 @@ class BuiltinDifferenceWarningsTest {
 
     @Test
     void covOfAGroupsBagsWarnsThatPigsCombinerFailsCorDoesNot() {
-        List<String> warnings = warnings("g = GROUP rows BY s;\n"
-                + "r = FOREACH g GENERATE group, COV(rows.d, rows.i), COR(rows.d, rows.i);\n");
-        assertEquals(List.of("t.pig:3:31: warning PIG-W010: COV is translated, but differs from Pig: Pig 0.18 fails the job when its"
-                + " combiner runs COV on a GROUP's bags (COV.Intermed casts a long count to Double); the translation gives what"
-                + " Pig's exec gives (as with SET pig.exec.nocombiner true)"), warnings);
+        List<String> warnings = warnings(
+                "g = GROUP rows BY s;\n" + "r = FOREACH g GENERATE group, COV(rows.d, rows.i), COR(rows.d, rows.i);\n");
+        assertEquals(
+                List.of(
+                        "t.pig:3:31: warning PIG-W010: COV is translated, but differs from Pig: Pig 0.18 fails the job when its"
+                                + " combiner runs COV on a GROUP's bags (COV.Intermed casts a long count to Double); the translation gives what"
+                                + " Pig's exec gives (as with SET pig.exec.nocombiner true)"),
+                warnings);
     }
 
     @Test
     void everyCallWarnsOnceAtItsOwnPlace() {
-        List<String> warnings = warnings("a = FOREACH rows GENERATE ABS(i) AS x, s;\n"
-                + "r = FOREACH a GENERATE ABS(x), s;\n");
-        assertEquals(List.of(
-                "t.pig:2:27: warning PIG-W010: ABS is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null",
-                "t.pig:3:24: warning PIG-W010: ABS is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null"),
+        List<String> warnings =
+                warnings("a = FOREACH rows GENERATE ABS(i) AS x, s;\n" + "r = FOREACH a GENERATE ABS(x), s;\n");
+        assertEquals(
+                List.of(
+                        "t.pig:2:27: warning PIG-W010: ABS is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null",
+                        "t.pig:3:24: warning PIG-W010: ABS is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null"),
                 warnings);
     }
 }

@@ -79,11 +79,13 @@ class NotTranslatedYetTest {
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostics diagnostics = new Diagnostics();
         String text = LOAD + statement + "\nstore A into 'out' using PigStorage(',');\n";
-        PigScript script = PigParser.parse(text, "t.pig", diagnostics).orElseThrow(
-                () -> new AssertionError(diagnostics.sorted().stream().map(Diagnostic::format).toList()));
+        PigScript script = PigParser.parse(text, "t.pig", diagnostics)
+                .orElseThrow(() -> new AssertionError(
+                        diagnostics.sorted().stream().map(Diagnostic::format).toList()));
         Optional<?> job = PigToSql.translate(script, "job", diagnostics);
         assertTrue(job.isEmpty());
-        List<Diagnostic> errors = diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> errors =
+                diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
         assertEquals(1, errors.size(), errors.toString());
         Diagnostic error = errors.get(0);
         assertEquals("PIG-E020 t.pig:" + position, error.code().id() + " " + error.span());

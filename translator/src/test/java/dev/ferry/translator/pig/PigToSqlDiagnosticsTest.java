@@ -22,18 +22,22 @@ class PigToSqlDiagnosticsTest {
         Optional<?> job = PigParser.parse(LOAD + body + "STORE r INTO 'out';\n", "t.pig", diagnostics)
                 .flatMap(s -> PigToSql.translate(s, "t", diagnostics));
         assertTrue(job.isEmpty(), "expected a rejection");
-        return diagnostics.sorted().stream().map(d -> d.format().lines().findFirst().orElseThrow()).toList();
+        return diagnostics.sorted().stream()
+                .map(d -> d.format().lines().findFirst().orElseThrow())
+                .toList();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        // Pig: ERROR 1108: Duplicate schema alias: score (a cast keeps the field's name)
-        "r = FOREACH rows GENERATE (int) score, (chararray) score;|t.pig:2:40: error PIG-E014: the FOREACH output has two fields named 'score'",
-        // Pig: ERROR 1108: Duplicate schema alias: n
-        "r = FOREACH rows GENERATE name AS n, clicks AS n;|t.pig:2:38: error PIG-E014: the FOREACH output has two fields named 'n'",
-        // Pig: ERROR 1025: Invalid field projection. Projected field [click] does not exist
-        "r = FOREACH rows GENERATE click;|t.pig:2:27: error PIG-E011: unknown field 'click' (did you mean 'clicks'?)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // Pig: ERROR 1108: Duplicate schema alias: score (a cast keeps the field's name)
+                "r = FOREACH rows GENERATE (int) score, (chararray) score;|t.pig:2:40: error PIG-E014: the FOREACH output has two fields named 'score'",
+                // Pig: ERROR 1108: Duplicate schema alias: n
+                "r = FOREACH rows GENERATE name AS n, clicks AS n;|t.pig:2:38: error PIG-E014: the FOREACH output has two fields named 'n'",
+                // Pig: ERROR 1025: Invalid field projection. Projected field [click] does not exist
+                "r = FOREACH rows GENERATE click;|t.pig:2:27: error PIG-E011: unknown field 'click' (did you mean 'clicks'?)",
+            })
     void rejectsWhatPigRejects(String body, String expected) {
         assertEquals(List.of(expected), errors(body));
     }

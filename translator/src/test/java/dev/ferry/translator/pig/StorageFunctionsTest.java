@@ -2,7 +2,6 @@ package dev.ferry.translator.pig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.pig.PigParser;
 import java.util.List;
@@ -18,7 +17,9 @@ class StorageFunctionsTest {
     private static List<String> diagnostics(String script) {
         Diagnostics diagnostics = new Diagnostics();
         PigParser.parse(script, "t.pig", diagnostics).flatMap(s -> PigToSql.translate(s, "t", diagnostics));
-        return diagnostics.sorted().stream().map(d -> d.format().lines().findFirst().orElseThrow()).toList();
+        return diagnostics.sorted().stream()
+                .map(d -> d.format().lines().findFirst().orElseThrow())
+                .toList();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,7 +53,8 @@ class StorageFunctionsTest {
             STORE a INTO 'out' USING PigStorage(';', '-noschema'); |
             """)
     void storeFunctions(String store, String expected) {
-        assertEquals(expected == null ? List.of() : List.of(expected),
+        assertEquals(
+                expected == null ? List.of() : List.of(expected),
                 diagnostics("a = LOAD 'in' USING PigStorage(',') AS (x:int, y:chararray);\n" + store + "\n"));
     }
 }

@@ -36,7 +36,10 @@ class ValidScriptsNeverHardErrorsTest {
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> files = Files.walk(dir)) {
                     // Macro libraries are IMPORTed by other scripts, not run on their own.
-                    files.filter(p -> p.toString().endsWith(".pig") && !p.toString().contains("/macros/")).sorted().forEach(scripts::add);
+                    files.filter(p -> p.toString().endsWith(".pig")
+                                    && !p.toString().contains("/macros/"))
+                            .sorted()
+                            .forEach(scripts::add);
                 }
             }
         }
@@ -65,15 +68,22 @@ class ValidScriptsNeverHardErrorsTest {
         List<Path> scripts = scripts();
         for (Path script : scripts) {
             Diagnostics diagnostics = new Diagnostics();
-            Optional<PigScript> parsed = PigLoader.load(dev.ferry.parser.repo.RepoRoot.of(script.getParent()), script, script.getFileName().toString(), Optional.empty(), diagnostics);
+            Optional<PigScript> parsed = PigLoader.load(
+                    dev.ferry.parser.repo.RepoRoot.of(script.getParent()),
+                    script,
+                    script.getFileName().toString(),
+                    Optional.empty(),
+                    diagnostics);
             boolean ok;
             try {
-                ok = parsed.flatMap(p -> PigToSql.translate(p, "job", diagnostics)).isPresent();
+                ok = parsed.flatMap(p -> PigToSql.translate(p, "job", diagnostics))
+                        .isPresent();
             } catch (RuntimeException crash) {
                 hardErrors.add(script + ": crashed: " + crash);
                 continue;
             }
-            List<Diagnostic> errors = diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+            List<Diagnostic> errors =
+                    diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
             if (ok) {
                 translated++;
             } else if (!errors.isEmpty() && errors.stream().allMatch(d -> TODO_CODES.contains(d.code()))) {
@@ -82,13 +92,16 @@ class ValidScriptsNeverHardErrorsTest {
                     errors.forEach(d -> System.out.println("TODO " + d.format()));
                 }
             } else {
-                errors.stream().filter(d -> !TODO_CODES.contains(d.code())).forEach(d -> hardErrors.add(script + ": " + d.format()));
+                errors.stream()
+                        .filter(d -> !TODO_CODES.contains(d.code()))
+                        .forEach(d -> hardErrors.add(script + ": " + d.format()));
                 if (errors.isEmpty()) {
                     hardErrors.add(script + ": no job and no error");
                 }
             }
         }
-        System.out.printf("Pig scripts: %d, translated %d, TODO (PIG-E020) %d, hard errors %d%n",
+        System.out.printf(
+                "Pig scripts: %d, translated %d, TODO (PIG-E020) %d, hard errors %d%n",
                 scripts.size(), translated, todo, scripts.size() - translated - todo);
         assertEquals("", String.join("\n", hardErrors));
     }

@@ -69,8 +69,9 @@ class BundleRepoTest {
                 """);
         // The coordinators have no workflow.xml beside them: their app-paths point into wf/.
         write(repo.resolve("apps/ingest/coordinator.xml"), coordinator("ingest-coord", "${nameNode}/apps/wf/ingest"));
-        write(repo.resolve("apps/report/coordinator.xml"), coordinator("report-coord",
-                "${nameNode}/user/${coord:user()}/apps/wf/report/workflow.xml"));
+        write(
+                repo.resolve("apps/report/coordinator.xml"),
+                coordinator("report-coord", "${nameNode}/user/${coord:user()}/apps/wf/report/workflow.xml"));
         write(repo.resolve("wf/ingest/workflow.xml"), WORKFLOW);
         write(repo.resolve("wf/report/workflow.xml"), WORKFLOW);
 
@@ -78,7 +79,9 @@ class BundleRepoTest {
 
         assertFalse(conversion.hasErrors(), conversion.diagnostics().toString());
         // Exactly the two bundle coordinators; neither workflow is also an unscheduled DAG.
-        assertEquals(List.of("nightly.ingest", "nightly.report"), conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+        assertEquals(
+                List.of("nightly.ingest", "nightly.report"),
+                conversion.plans().stream().map(WorkflowPlan::dagId).toList());
         WorkflowPlan ingest = conversion.plans().get(0);
         WorkflowPlan report = conversion.plans().get(1);
         assertTrue(ingest.schedule().pausedOnCreation(), "enabled=\"false\" creates the DAG paused");
@@ -90,7 +93,9 @@ class BundleRepoTest {
         // bundle:conf (bundle-submit EL) reads the bundle job's property, its own references expanded
         assertEquals("hdfs://nn:8020/eu-1", ingest.params().get("region"));
         assertEquals("bundles/nightly/bundle.xml", ingest.sourceFiles().get(0));
-        assertTrue(ingest.sourceFiles().contains("wf/ingest/workflow.xml"), ingest.sourceFiles().toString());
+        assertTrue(
+                ingest.sourceFiles().contains("wf/ingest/workflow.xml"),
+                ingest.sourceFiles().toString());
     }
 
     @Test
@@ -107,8 +112,12 @@ class BundleRepoTest {
         Conversion conversion = RepoTranslator.translate(repo);
 
         assertFalse(conversion.hasErrors(), conversion.diagnostics().toString());
-        assertEquals(List.of("daily"), conversion.plans().stream().map(WorkflowPlan::dagId).toList());
-        assertEquals("cron `0 0 * * *` in UTC", conversion.plans().get(0).schedule().trigger().describe());
+        assertEquals(
+                List.of("daily"),
+                conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+        assertEquals(
+                "cron `0 0 * * *` in UTC",
+                conversion.plans().get(0).schedule().trigger().describe());
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -56,7 +56,10 @@ class FerryConfigRepoTest {
                   conf/missing.properties: apps/daily
                 """);
         Conversion conversion = RepoTranslator.translate(repo);
-        WorkflowPlan plan = conversion.plans().stream().filter(p -> p.dagId().equals("daily")).findFirst().orElseThrow();
+        WorkflowPlan plan = conversion.plans().stream()
+                .filter(p -> p.dagId().equals("daily"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("prod", plan.params().get("queue"));
         assertEquals(List.of("ferry.yaml:3:3 FERRY-W011"), codes(conversion, DiagnosticCode.FERRY_W011));
     }
@@ -78,13 +81,19 @@ class FerryConfigRepoTest {
                 """);
         Conversion conversion = RepoTranslator.translate(repo);
         String base = FlinkDeploymentSpec.DEFAULT_PARALLELISM + "/1600m";
-        assertEquals(Map.of(
-                        "daily.load", "8/1600m/4g",
-                        "daily.store", "8/2g/4g",
-                        "weekly.load", base + "/4g",
-                        "weekly.store", base + "/4g"),
+        assertEquals(
+                Map.of(
+                        "daily.load",
+                        "8/1600m/4g",
+                        "daily.store",
+                        "8/2g/4g",
+                        "weekly.load",
+                        base + "/4g",
+                        "weekly.store",
+                        base + "/4g"),
                 sizes(conversion));
-        assertEquals(List.of("ferry.yaml:8:9 FERRY-W011", "ferry.yaml:9:5 FERRY-W011"),
+        assertEquals(
+                List.of("ferry.yaml:8:9 FERRY-W011", "ferry.yaml:9:5 FERRY-W011"),
                 codes(conversion, DiagnosticCode.FERRY_W011));
     }
 
@@ -102,7 +111,9 @@ class FerryConfigRepoTest {
         write("ferry.yaml", "sizing:\n  paralelism: 4\n");
         Conversion conversion = RepoTranslator.translate(repo);
         assertEquals(List.of("ferry.yaml:2:3 FERRY-E010"), codes(conversion, DiagnosticCode.FERRY_E010));
-        assertEquals(FlinkDeploymentSpec.DEFAULT_PARALLELISM + "/1600m/2048m", sizes(conversion).get("daily.load"));
+        assertEquals(
+                FlinkDeploymentSpec.DEFAULT_PARALLELISM + "/1600m/2048m",
+                sizes(conversion).get("daily.load"));
     }
 
     private static Map<String, String> sizes(Conversion conversion) {
@@ -111,8 +122,9 @@ class FerryConfigRepoTest {
             for (TaskNode task : plan.tasks()) {
                 if (task instanceof TaskNode.FlinkJob job) {
                     FlinkDeploymentSpec spec = job.deployment();
-                    sizes.put(plan.dagId() + "." + job.id(), spec.parallelism() + "/" + spec.jobManagerMemory() + "/"
-                            + spec.taskManagerMemory());
+                    sizes.put(
+                            plan.dagId() + "." + job.id(),
+                            spec.parallelism() + "/" + spec.jobManagerMemory() + "/" + spec.taskManagerMemory());
                 }
             }
         }
@@ -120,8 +132,10 @@ class FerryConfigRepoTest {
     }
 
     private static List<String> codes(Conversion conversion, DiagnosticCode code) {
-        return conversion.diagnostics().stream().filter(d -> d.code() == code)
-                .map(d -> d.span().file() + ":" + d.span().line() + ":" + d.span().column() + " " + d.code().id())
+        return conversion.diagnostics().stream()
+                .filter(d -> d.code() == code)
+                .map(d -> d.span().file() + ":" + d.span().line() + ":"
+                        + d.span().column() + " " + d.code().id())
                 .collect(Collectors.toList());
     }
 }

@@ -96,16 +96,21 @@ class ProductionRepoTest {
         write("oozie/webrequest/refine/coordinator.xml", COORDINATOR);
         write("oozie/webrequest/refine/workflow.xml", MARKER_WORKFLOW);
         for (String source : List.of("text", "upload")) {
-            write("oozie/webrequest/refine/coord_" + source + ".properties", COMMON + "source = " + source
-                    + "\nperiod_days = 2\nconcurrency = ${2 * 2}\n"
-                    + "oozie.coord.application.path = ${oozie_directory}/webrequest/refine/coordinator.xml\n");
+            write(
+                    "oozie/webrequest/refine/coord_" + source + ".properties",
+                    COMMON + "source = " + source
+                            + "\nperiod_days = 2\nconcurrency = ${2 * 2}\n"
+                            + "oozie.coord.application.path = ${oozie_directory}/webrequest/refine/coordinator.xml\n");
         }
     }
 
     private static WorkflowPlan plan(Conversion conversion, String dagId) {
-        return conversion.plans().stream().filter(p -> p.dagId().equals(dagId)).findFirst()
-                .orElseThrow(() -> new AssertionError(dagId + " not in " + conversion.plans().stream()
-                        .map(WorkflowPlan::dagId).toList() + "\n" + conversion.diagnostics()));
+        return conversion.plans().stream()
+                .filter(p -> p.dagId().equals(dagId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(dagId + " not in "
+                        + conversion.plans().stream().map(WorkflowPlan::dagId).toList() + "\n"
+                        + conversion.diagnostics()));
     }
 
     private static List<Diagnostic> errors(Conversion conversion) {
@@ -117,7 +122,8 @@ class ProductionRepoTest {
         refineApp();
         Conversion conversion = RepoTranslator.translate(repo);
         assertEquals(List.of(), errors(conversion));
-        assertEquals(List.of("refine_text_coord", "refine_upload_coord"),
+        assertEquals(
+                List.of("refine_text_coord", "refine_upload_coord"),
                 conversion.plans().stream().map(WorkflowPlan::dagId).toList());
         for (String source : List.of("text", "upload")) {
             WorkflowPlan plan = plan(conversion, "refine_" + source + "_coord");
@@ -125,7 +131,9 @@ class ProductionRepoTest {
             // dataset="${raw_dataset}" = webrequest_${source}_raw, from the included file named by a property
             assertEquals("webrequest_" + source + "_raw", data.inputs().get(0).dataset());
             // coord:current(-(24 * period_days - 1)) with period_days = 2
-            assertEquals(new CoordinatorData.Instance(CoordinatorData.Function.CURRENT, -47, null, null), data.inputs().get(0).start());
+            assertEquals(
+                    new CoordinatorData.Instance(CoordinatorData.Function.CURRENT, -47, null, null),
+                    data.inputs().get(0).start());
             assertEquals(4, plan.schedule().maxActiveRuns()); // ${concurrency} = ${2 * 2}
             assertEquals(1440, data.timeoutMinutes()); // ${60 * 24}
             assertEquals(source, plan.params().get("source"));
@@ -135,29 +143,42 @@ class ProductionRepoTest {
     @Test
     void theDollarIdiomLeavesInstanceElForTheRuntime() throws IOException {
         refineApp();
-        CoordinatorData data = plan(RepoTranslator.translate(repo), "refine_text_coord").schedule().data();
-        CoordinatorData.DatasetSpec refined = data.datasets().stream().filter(d -> d.name().equals("refined"))
-                .findFirst().orElseThrow();
+        CoordinatorData data = plan(RepoTranslator.translate(repo), "refine_text_coord")
+                .schedule()
+                .data();
+        CoordinatorData.DatasetSpec refined = data.datasets().stream()
+                .filter(d -> d.name().equals("refined"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Template.text("/refined/year=${YEAR}/month=${MONTH + 0}/day=${DAY + 0}"), refined.uriTemplate());
     }
 
     @Test
     void aTemplateVariableOozieCannotFillIsAConversionErrorOfThatAppOnly() throws IOException {
         refineApp();
-        write("oozie/other/coordinator.xml", COORDINATOR.replace("refine-${source}-coord", "other-coord")
-                .replace("/webrequest/datasets.xml", "/other/datasets.xml")
-                .replace("/webrequest/refine", "/other"));
+        write(
+                "oozie/other/coordinator.xml",
+                COORDINATOR
+                        .replace("refine-${source}-coord", "other-coord")
+                        .replace("/webrequest/datasets.xml", "/other/datasets.xml")
+                        .replace("/webrequest/refine", "/other"));
         write("oozie/other/datasets.xml", DATASETS.replace("${\"$\"}{DAY + 0}", "${\"$\"}{SECOND}"));
         write("oozie/other/workflow.xml", MARKER_WORKFLOW.replace("refine-wf", "other-wf"));
-        write("oozie/other/coordinator.properties", COMMON + "source = text\nperiod_days = 1\nconcurrency = 1\n"
-                + "oozie.coord.application.path = ${oozie_directory}/other\n");
+        write(
+                "oozie/other/coordinator.properties",
+                COMMON + "source = text\nperiod_days = 1\nconcurrency = 1\n"
+                        + "oozie.coord.application.path = ${oozie_directory}/other\n");
         Conversion conversion = RepoTranslator.translate(repo);
-        assertTrue(errors(conversion).stream().anyMatch(d -> d.format().contains(
-                "error OOZ-E030: uri-template part '${SECOND}'")), conversion.diagnostics().toString());
-        assertEquals(List.of("oozie/other/coordinator.properties"),
+        assertTrue(
+                errors(conversion).stream()
+                        .anyMatch(d -> d.format().contains("error OOZ-E030: uri-template part '${SECOND}'")),
+                conversion.diagnostics().toString());
+        assertEquals(
+                List.of("oozie/other/coordinator.properties"),
                 conversion.failed().stream().map(FailedApp::app).toList());
         // the other apps still convert
-        assertEquals(List.of("refine_text_coord", "refine_upload_coord"),
+        assertEquals(
+                List.of("refine_text_coord", "refine_upload_coord"),
                 conversion.plans().stream().map(WorkflowPlan::dagId).toList());
     }
 
@@ -174,14 +195,36 @@ class ProductionRepoTest {
                     </coordinator>
                 </bundle-app>
                 """);
-        write("oozie/webrequest/bundle/bundle.properties", COMMON + "period_days = 1\nconcurrency = 1\n"
-                + "oozie.bundle.application.path = ${oozie_directory}/webrequest/bundle\n");
+        write(
+                "oozie/webrequest/bundle/bundle.properties",
+                COMMON + "period_days = 1\nconcurrency = 1\n"
+                        + "oozie.bundle.application.path = ${oozie_directory}/webrequest/bundle\n");
         Conversion conversion = RepoTranslator.translate(repo);
         assertEquals(List.of(), errors(conversion));
-        assertEquals("webrequest_text_raw", plan(conversion, "refine_bundle.text").schedule().data().inputs().get(0).dataset());
-        assertEquals("webrequest_upload_raw", plan(conversion, "refine_bundle.upload").schedule().data().inputs().get(0).dataset());
-        assertEquals(new CoordinatorData.Instance(CoordinatorData.Function.CURRENT, -23, null, null),
-                plan(conversion, "refine_bundle.upload").schedule().data().inputs().get(0).start());
+        assertEquals(
+                "webrequest_text_raw",
+                plan(conversion, "refine_bundle.text")
+                        .schedule()
+                        .data()
+                        .inputs()
+                        .get(0)
+                        .dataset());
+        assertEquals(
+                "webrequest_upload_raw",
+                plan(conversion, "refine_bundle.upload")
+                        .schedule()
+                        .data()
+                        .inputs()
+                        .get(0)
+                        .dataset());
+        assertEquals(
+                new CoordinatorData.Instance(CoordinatorData.Function.CURRENT, -23, null, null),
+                plan(conversion, "refine_bundle.upload")
+                        .schedule()
+                        .data()
+                        .inputs()
+                        .get(0)
+                        .start());
     }
 
     @Test
@@ -216,18 +259,24 @@ class ProductionRepoTest {
     @Test
     void aPropertiesFileNamingTwoAppKindsIsRefusedAsOozieDoes() throws IOException {
         refineApp();
-        write("oozie/webrequest/refine/both.properties", COMMON
-                + "oozie.coord.application.path = ${oozie_directory}/webrequest/refine\n"
-                + "oozie.wf.application.path = ${oozie_directory}/webrequest/refine\n");
+        write(
+                "oozie/webrequest/refine/both.properties",
+                COMMON
+                        + "oozie.coord.application.path = ${oozie_directory}/webrequest/refine\n"
+                        + "oozie.wf.application.path = ${oozie_directory}/webrequest/refine\n");
         Conversion conversion = RepoTranslator.translate(repo);
-        assertTrue(errors(conversion).stream().anyMatch(d -> d.format().startsWith(
-                "oozie/webrequest/refine/both.properties") && d.format().contains("(E0302)")), conversion.diagnostics().toString());
+        assertTrue(
+                errors(conversion).stream()
+                        .anyMatch(d -> d.format().startsWith("oozie/webrequest/refine/both.properties")
+                                && d.format().contains("(E0302)")),
+                conversion.diagnostics().toString());
         assertEquals(2, conversion.plans().size());
     }
 
     /** The template Oozie EL {@code text} lowers to. */
     private static Template el(String text) {
         Diagnostics diagnostics = new Diagnostics();
-        return ElLowering.template(ElParser.parse(text, SourceSpan.file("expected"), diagnostics).orElseThrow(), diagnostics);
+        return ElLowering.template(
+                ElParser.parse(text, SourceSpan.file("expected"), diagnostics).orElseThrow(), diagnostics);
     }
 }

@@ -36,9 +36,14 @@ class PropagatedSecretsTest {
         String first = children.length == 0 ? "end" : "call0";
         for (int i = 0; i < children.length; i++) {
             String[] child = children[i].split(":");
-            actions.append("<action name=\"call").append(i).append("\"><sub-workflow><app-path>${nameNode}/apps/").append(child[0])
-                    .append("</app-path>").append(child.length > 1 ? "<propagate-configuration/>" : "")
-                    .append("</sub-workflow><ok to=\"").append(i + 1 < children.length ? "call" + (i + 1) : "end")
+            actions.append("<action name=\"call")
+                    .append(i)
+                    .append("\"><sub-workflow><app-path>${nameNode}/apps/")
+                    .append(child[0])
+                    .append("</app-path>")
+                    .append(child.length > 1 ? "<propagate-configuration/>" : "")
+                    .append("</sub-workflow><ok to=\"")
+                    .append(i + 1 < children.length ? "call" + (i + 1) : "end")
                     .append("\"/><error to=\"kill\"/></action>\n");
         }
         return """
@@ -53,14 +58,18 @@ class PropagatedSecretsTest {
     @Test
     void aParentsSecretPropertiesReachEveryPropagatingDescendantAsReferences() throws IOException {
         write("apps/parent/workflow.xml", workflow("parent", "child:propagate", "other"));
-        write("apps/parent/job.properties", "nameNode=hdfs://nn\ndb.password=CANARY-PARENT\n"
-                + "jdbcUrl=jdbc:postgresql://etl:CANARY-URL@db/x\nplain=value\n");
+        write(
+                "apps/parent/job.properties",
+                "nameNode=hdfs://nn\ndb.password=CANARY-PARENT\n"
+                        + "jdbcUrl=jdbc:postgresql://etl:CANARY-URL@db/x\nplain=value\n");
         write("apps/child/workflow.xml", workflow("child", "grandchild:propagate"));
         write("apps/grandchild/workflow.xml", workflow("grandchild"));
         write("apps/other/workflow.xml", workflow("other"));
 
         Conversion conversion = RepoTranslator.translate(repo);
-        assertEquals(List.of(), conversion.diagnostics().stream().filter(Diagnostic::isError).toList());
+        assertEquals(
+                List.of(),
+                conversion.diagnostics().stream().filter(Diagnostic::isError).toList());
         Map<String, Map<String, Template>> secretsByDag = new TreeMap<>();
         for (WorkflowPlan plan : conversion.plans()) {
             secretsByDag.put(plan.dagId(), plan.runConfiguration());
@@ -68,10 +77,12 @@ class PropagatedSecretsTest {
         }
         Template password = Template.of(new RuntimeExpr.Variable("db.password"));
         Template url = secretsByDag.get("parent").get("jdbcUrl");
-        assertEquals(List.of(new Template.Value(new RuntimeExpr.Variable("etl_password"))),
+        assertEquals(
+                List.of(new Template.Value(new RuntimeExpr.Variable("etl_password"))),
                 url.parts().stream().filter(Template.Value.class::isInstance).toList());
         Map<String, Template> inherited = Map.of("db.password", password, "jdbcUrl", url);
-        assertEquals(Map.of("parent", inherited, "child", inherited, "grandchild", inherited, "other", Map.of()),
+        assertEquals(
+                Map.of("parent", inherited, "child", inherited, "grandchild", inherited, "other", Map.of()),
                 secretsByDag);
     }
 }

@@ -1,7 +1,6 @@
 package dev.ferry.translator.repo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.translator.workflow.WorkflowPlan;
@@ -34,8 +33,11 @@ class RepoDagIdsTest {
         Files.writeString(repo.resolve("app/workflow.xml"), WORKFLOW);
         Files.writeString(repo.resolve("app/workflow-with-config-class.xml"), WORKFLOW);
         Conversion conversion = RepoTranslator.translate(repo);
-        assertEquals(java.util.List.of(), conversion.diagnostics().stream().filter(Diagnostic::isError).toList());
-        assertEquals(java.util.List.of("mr_wf", "mr_wf_workflow_with_config_class"),
+        assertEquals(
+                java.util.List.of(),
+                conversion.diagnostics().stream().filter(Diagnostic::isError).toList());
+        assertEquals(
+                java.util.List.of("mr_wf", "mr_wf_workflow_with_config_class"),
                 conversion.plans().stream().map(WorkflowPlan::dagId).toList());
     }
 
@@ -46,10 +48,16 @@ class RepoDagIdsTest {
             Files.writeString(repo.resolve(app + "/workflow.xml"), WORKFLOW);
         }
         Conversion conversion = RepoTranslator.translate(repo);
-        assertEquals(java.util.List.of(), conversion.diagnostics().stream().filter(Diagnostic::isError).toList());
-        assertEquals(java.util.List.of("mr_wf_team_a_daily", "mr_wf_team_b_daily"),
+        assertEquals(
+                java.util.List.of(),
+                conversion.diagnostics().stream().filter(Diagnostic::isError).toList());
+        assertEquals(
+                java.util.List.of("mr_wf_team_a_daily", "mr_wf_team_b_daily"),
                 conversion.plans().stream().map(WorkflowPlan::dagId).toList());
-        assertEquals(2, conversion.diagnostics().stream()
-                .filter(d -> d.format().contains("warning OOZ-W030: DAG id 'mr_wf' is shared")).count());
+        assertEquals(
+                2,
+                conversion.diagnostics().stream()
+                        .filter(d -> d.format().contains("warning OOZ-W030: DAG id 'mr_wf' is shared"))
+                        .count());
     }
 }

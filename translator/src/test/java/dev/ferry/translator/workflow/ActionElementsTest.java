@@ -1,17 +1,15 @@
 package dev.ferry.translator.workflow;
 
 import static dev.ferry.translator.workflow.Lowered.el;
-import static dev.ferry.translator.workflow.Lowered.els;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.translator.el.Template;
-import dev.ferry.translator.el.TemplateText;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.oozie.WorkflowApp;
+import dev.ferry.translator.el.TemplateText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,22 +38,77 @@ class ActionElementsTest {
     private static final Map<String, List<String>> SKELETON = new LinkedHashMap<>();
 
     static {
-        SKELETON.put("java", List.of("<java>", "launcher", "job-xml", "configuration", "<main-class>M</main-class>",
-                "java-opts", "file", "archive", "</java>"));
-        SKELETON.put("map-reduce", List.of("<map-reduce>", "launcher", "job-xml", "configuration", "file", "archive",
-                "</map-reduce>"));
-        SKELETON.put("spark", List.of("<spark xmlns=\"uri:oozie:spark-action:1.0\">", "launcher", "job-xml",
-                "configuration", "<master>local[2]</master>", "<name>n</name>", "<jar>app.py</jar>", "file", "archive",
-                "</spark>"));
-        SKELETON.put("sqoop", List.of("<sqoop xmlns=\"uri:oozie:sqoop-action:1.0\">", "launcher", "job-xml",
-                "configuration", "<command>eval --query x</command>", "file", "archive", "</sqoop>"));
-        SKELETON.put("distcp", List.of("<distcp xmlns=\"uri:oozie:distcp-action:1.0\">", "launcher", "configuration",
-                "java-opts", "<arg>/a</arg>", "</distcp>"));
-        SKELETON.put("hive", List.of("<hive xmlns=\"uri:oozie:hive-action:1.0\">", "launcher", "job-xml",
-                "configuration", "<query>SELECT 1</query>", "file", "archive", "</hive>"));
-        SKELETON.put("hive2", List.of("<hive2 xmlns=\"uri:oozie:hive2-action:1.0\">", "launcher", "job-xml",
-                "configuration", "<jdbc-url>jdbc:hive2://h</jdbc-url>", "<query>SELECT 1</query>", "file", "archive",
-                "</hive2>"));
+        SKELETON.put(
+                "java",
+                List.of(
+                        "<java>",
+                        "launcher",
+                        "job-xml",
+                        "configuration",
+                        "<main-class>M</main-class>",
+                        "java-opts",
+                        "file",
+                        "archive",
+                        "</java>"));
+        SKELETON.put(
+                "map-reduce",
+                List.of("<map-reduce>", "launcher", "job-xml", "configuration", "file", "archive", "</map-reduce>"));
+        SKELETON.put(
+                "spark",
+                List.of(
+                        "<spark xmlns=\"uri:oozie:spark-action:1.0\">",
+                        "launcher",
+                        "job-xml",
+                        "configuration",
+                        "<master>local[2]</master>",
+                        "<name>n</name>",
+                        "<jar>app.py</jar>",
+                        "file",
+                        "archive",
+                        "</spark>"));
+        SKELETON.put(
+                "sqoop",
+                List.of(
+                        "<sqoop xmlns=\"uri:oozie:sqoop-action:1.0\">",
+                        "launcher",
+                        "job-xml",
+                        "configuration",
+                        "<command>eval --query x</command>",
+                        "file",
+                        "archive",
+                        "</sqoop>"));
+        SKELETON.put(
+                "distcp",
+                List.of(
+                        "<distcp xmlns=\"uri:oozie:distcp-action:1.0\">",
+                        "launcher",
+                        "configuration",
+                        "java-opts",
+                        "<arg>/a</arg>",
+                        "</distcp>"));
+        SKELETON.put(
+                "hive",
+                List.of(
+                        "<hive xmlns=\"uri:oozie:hive-action:1.0\">",
+                        "launcher",
+                        "job-xml",
+                        "configuration",
+                        "<query>SELECT 1</query>",
+                        "file",
+                        "archive",
+                        "</hive>"));
+        SKELETON.put(
+                "hive2",
+                List.of(
+                        "<hive2 xmlns=\"uri:oozie:hive2-action:1.0\">",
+                        "launcher",
+                        "job-xml",
+                        "configuration",
+                        "<jdbc-url>jdbc:hive2://h</jdbc-url>",
+                        "<query>SELECT 1</query>",
+                        "file",
+                        "archive",
+                        "</hive2>"));
     }
 
     /** Element under test → its snippet. */
@@ -85,39 +138,99 @@ class ActionElementsTest {
     }
 
     static Outcome both(Outcome a, Outcome b) {
-        return new Outcome(a.description() + " + " + b.description(), t -> a.holds().test(t) && b.holds().test(t));
+        return new Outcome(
+                a.description() + " + " + b.description(),
+                t -> a.holds().test(t) && b.holds().test(t));
     }
 
-    static final Outcome FILE = carried("fetched into the working directory", p -> p.files().contains(el("lookup.csv#lookup")));
-    static final Outcome ARCHIVE = carried("fetched and unpacked", p -> p.archives().contains(el("hdfs://nn/tools.zip#tools")));
-    static final Outcome JOB_XML = carried("merged into action.xml", p -> el("1").equals(p.configuration().get("from.job.xml")));
+    static final Outcome FILE =
+            carried("fetched into the working directory", p -> p.files().contains(el("lookup.csv#lookup")));
+    static final Outcome ARCHIVE =
+            carried("fetched and unpacked", p -> p.archives().contains(el("hdfs://nn/tools.zip#tools")));
+    static final Outcome JOB_XML = carried(
+            "merged into action.xml", p -> el("1").equals(p.configuration().get("from.job.xml")));
     static final Outcome MISSING_JOB_XML = warned("<job-xml> nowhere.xml of 'a' is not in the repository");
-    static final Outcome CONFIGURATION = carried("action.xml", p -> el("v").equals(p.configuration().get("k")));
+    static final Outcome CONFIGURATION =
+            carried("action.xml", p -> el("v").equals(p.configuration().get("k")));
     static final Outcome JVM_OPTS = carried("JVM options", p -> p.command().contains(el("-Xmx1g")));
-    static final Outcome CLIENT_OPTS = carried("HADOOP_CLIENT_OPTS",
-            p -> TemplateText.constant(p.env().getOrDefault("HADOOP_CLIENT_OPTS", el(""))).orElse("").contains("-Xmx1g"));
-    static final Outcome LAUNCHER_JVM = both(carried("memory request, JVM option",
-            p -> "1024".equals(p.memoryMb()) && p.command().contains(el("-Xss4m"))), warned("<launcher><queue> q"));
-    static final Outcome LAUNCHER_CLIENT = both(carried("memory request, HADOOP_CLIENT_OPTS",
-            p -> "1024".equals(p.memoryMb()) && TemplateText.constant(p.env().getOrDefault("HADOOP_CLIENT_OPTS", el(""))).orElse("").contains("-Xss4m")),
+    static final Outcome CLIENT_OPTS = carried(
+            "HADOOP_CLIENT_OPTS",
+            p -> TemplateText.constant(p.env().getOrDefault("HADOOP_CLIENT_OPTS", el("")))
+                    .orElse("")
+                    .contains("-Xmx1g"));
+    static final Outcome LAUNCHER_JVM = both(
+            carried(
+                    "memory request, JVM option",
+                    p -> "1024".equals(p.memoryMb()) && p.command().contains(el("-Xss4m"))),
+            warned("<launcher><queue> q"));
+    static final Outcome LAUNCHER_CLIENT = both(
+            carried(
+                    "memory request, HADOOP_CLIENT_OPTS",
+                    p -> "1024".equals(p.memoryMb())
+                            && TemplateText.constant(p.env().getOrDefault("HADOOP_CLIENT_OPTS", el("")))
+                                    .orElse("")
+                                    .contains("-Xss4m")),
             warned("<launcher><queue> q"));
 
     /** The table: action type, element, what happens to it. */
     static Stream<Arguments> rows() {
         List<Arguments> rows = new ArrayList<>();
         Map<String, Map<String, Outcome>> table = new LinkedHashMap<>();
-        table.put("java", Map.of("file", FILE, "archive", ARCHIVE, "java-opts", JVM_OPTS, "launcher", LAUNCHER_JVM,
-                "job-xml", JOB_XML, "missing-job-xml", MISSING_JOB_XML, "configuration", CONFIGURATION));
-        table.put("map-reduce", Map.of("file", FILE, "archive", ARCHIVE, "launcher", LAUNCHER_CLIENT,
-                "job-xml", JOB_XML, "missing-job-xml", MISSING_JOB_XML, "configuration", CONFIGURATION));
+        table.put(
+                "java",
+                Map.of(
+                        "file",
+                        FILE,
+                        "archive",
+                        ARCHIVE,
+                        "java-opts",
+                        JVM_OPTS,
+                        "launcher",
+                        LAUNCHER_JVM,
+                        "job-xml",
+                        JOB_XML,
+                        "missing-job-xml",
+                        MISSING_JOB_XML,
+                        "configuration",
+                        CONFIGURATION));
+        table.put(
+                "map-reduce",
+                Map.of(
+                        "file",
+                        FILE,
+                        "archive",
+                        ARCHIVE,
+                        "launcher",
+                        LAUNCHER_CLIENT,
+                        "job-xml",
+                        JOB_XML,
+                        "missing-job-xml",
+                        MISSING_JOB_XML,
+                        "configuration",
+                        CONFIGURATION));
         for (String type : List.of("spark", "sqoop", "hive", "hive2")) {
-            table.put(type, Map.of("file", FILE, "archive", ARCHIVE, "launcher", LAUNCHER_CLIENT,
-                    "job-xml", JOB_XML, "missing-job-xml", MISSING_JOB_XML, "configuration", CONFIGURATION));
+            table.put(
+                    type,
+                    Map.of(
+                            "file",
+                            FILE,
+                            "archive",
+                            ARCHIVE,
+                            "launcher",
+                            LAUNCHER_CLIENT,
+                            "job-xml",
+                            JOB_XML,
+                            "missing-job-xml",
+                            MISSING_JOB_XML,
+                            "configuration",
+                            CONFIGURATION));
         }
         // distcp's schema has no job-xml, file or archive.
-        table.put("distcp", Map.of("java-opts", CLIENT_OPTS, "launcher", LAUNCHER_CLIENT, "configuration", CONFIGURATION));
-        table.forEach((type, elements) -> new TreeMap<>(elements).forEach(
-                (element, outcome) -> rows.add(Arguments.of(type, element, outcome))));
+        table.put(
+                "distcp",
+                Map.of("java-opts", CLIENT_OPTS, "launcher", LAUNCHER_CLIENT, "configuration", CONFIGURATION));
+        table.forEach((type, elements) ->
+                new TreeMap<>(elements).forEach((element, outcome) -> rows.add(Arguments.of(type, element, outcome))));
         return rows.stream();
     }
 
@@ -125,14 +238,18 @@ class ActionElementsTest {
     @MethodSource("rows")
     void elementIsCarriedOrReported(String type, String element, Outcome outcome) throws IOException {
         Translated translated = translate(type, element);
-        assertTrue(outcome.holds().test(translated), "<" + type + "> " + element + " should be " + outcome.description()
-                + "; got " + translated.pod() + "\n" + String.join("\n", translated.diagnostics()));
+        assertTrue(
+                outcome.holds().test(translated),
+                "<" + type + "> " + element + " should be " + outcome.description() + "; got " + translated.pod() + "\n"
+                        + String.join("\n", translated.diagnostics()));
     }
 
     @ParameterizedTest(name = "<{0}> with every element")
     @MethodSource("types")
     void everyTypeIsAPodJob(String type) throws IOException {
-        assertEquals("ferry_image_" + type.replace('-', '_'), translate(type, "configuration").pod().imageParam());
+        assertEquals(
+                "ferry_image_" + type.replace('-', '_'),
+                translate(type, "configuration").pod().imageParam());
     }
 
     static Stream<String> types() {
@@ -161,17 +278,21 @@ class ActionElementsTest {
                 </workflow-app>
                 """.formatted(action);
         Files.writeString(dir.resolve("workflow.xml"), xml);
-        Files.writeString(dir.resolve("job.xml"),
+        Files.writeString(
+                dir.resolve("job.xml"),
                 "<configuration><property><name>from.job.xml</name><value>1</value></property></configuration>");
         Files.writeString(dir.resolve("lookup.csv"), "a,1\n");
         Diagnostics diagnostics = new Diagnostics();
         WorkflowApp app = OozieReader.readWorkflow(dir.resolve("workflow.xml"), "workflow.xml", diagnostics)
                 .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
-        WorkflowSources sources = new WorkflowSources(dir, dir, app, null, new TreeMap<>(), new TreeMap<>(),
-                "job.properties");
+        WorkflowSources sources =
+                new WorkflowSources(dir, dir, app, null, new TreeMap<>(), new TreeMap<>(), "job.properties");
         WorkflowPlan plan = WorkflowTranslator.translate(sources, diagnostics)
                 .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
-        TaskNode.PodJob pod = assertInstanceOf(TaskNode.PodJob.class, plan.tasks().get(0));
-        return new Translated(pod.container(), diagnostics.sorted().stream().map(Diagnostic::format).toList());
+        TaskNode.PodJob pod =
+                assertInstanceOf(TaskNode.PodJob.class, plan.tasks().get(0));
+        return new Translated(
+                pod.container(),
+                diagnostics.sorted().stream().map(Diagnostic::format).toList());
     }
 }

@@ -54,17 +54,29 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Shell("probe", null, null, el("run.sh"),
-                els("${wf:conf('day')}", "a b; $(rm -rf /)"),
-                List.of(el("DAY=${wf:conf('day')}")),
-                List.of(el("${nameNode}/apps/run.sh#run.sh")),
-                List.of(el("${nameNode}/apps/lib.zip#lib")),
-                true,
-                List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, el("${nameNode}/tmp/probe"))),
-                "end", "fail", new RetryPolicy(2, 5, true)), withoutSpan(task));
+        assertEquals(
+                new TaskNode.Shell(
+                        "probe",
+                        null,
+                        null,
+                        el("run.sh"),
+                        els("${wf:conf('day')}", "a b; $(rm -rf /)"),
+                        List.of(el("DAY=${wf:conf('day')}")),
+                        List.of(el("${nameNode}/apps/run.sh#run.sh")),
+                        List.of(el("${nameNode}/apps/lib.zip#lib")),
+                        true,
+                        List.of(new TaskNode.PrepareStep(
+                                TaskNode.PrepareOperation.DELETE, el("${nameNode}/tmp/probe"))),
+                        "end",
+                        "fail",
+                        new RetryPolicy(2, 5, true)),
+                withoutSpan(task));
         // resource-manager and name-node are launcher settings: reported, not dropped silently
-        assertEquals(List.of("<resource-manager>", "<name-node>"), warnings(DiagnosticCode.OOZ_W001).stream()
-                .map(d -> d.message().substring(0, d.message().indexOf(' '))).toList());
+        assertEquals(
+                List.of("<resource-manager>", "<name-node>"),
+                warnings(DiagnosticCode.OOZ_W001).stream()
+                        .map(d -> d.message().substring(0, d.message().indexOf(' ')))
+                        .toList());
     }
 
     @Test
@@ -87,10 +99,22 @@ class ActionTranslationTest {
                 </action>
                 """);
         // MINUTES = 1 and HOURS = 60 (ELConstantsFunctions): the templates render 10 and 120 minutes
-        assertEquals(new ActionSla("probe", el("${nominal_time}"), el("${10 * 1}"), el("${2 * 60}"), null,
-                el("start_miss,end_miss"), el("${wf:user()}@example.com"), null), plan.actionSlas().get("probe"));
-        assertEquals(List.of("sla:info of 'probe': upstream-apps not translated"),
-                warnings(DiagnosticCode.OOZ_W001).stream().map(Diagnostic::message).toList());
+        assertEquals(
+                new ActionSla(
+                        "probe",
+                        el("${nominal_time}"),
+                        el("${10 * 1}"),
+                        el("${2 * 60}"),
+                        null,
+                        el("start_miss,end_miss"),
+                        el("${wf:user()}@example.com"),
+                        null),
+                plan.actionSlas().get("probe"));
+        assertEquals(
+                List.of("sla:info of 'probe': upstream-apps not translated"),
+                warnings(DiagnosticCode.OOZ_W001).stream()
+                        .map(Diagnostic::message)
+                        .toList());
     }
 
     @Test
@@ -112,9 +136,19 @@ class ActionTranslationTest {
                     </sla:info>
                 </workflow-app>
                 """);
-        WorkflowApp workflow = OozieReader.readWorkflow(file, "wsla/workflow.xml", diagnostics).orElseThrow();
-        WorkflowPlan plan = WorkflowTranslator.translate(new WorkflowSources(repo, file.getParent(), workflow, null,
-                new TreeMap<>(), new TreeMap<>(), "wsla/workflow.xml"), diagnostics).orElseThrow();
+        WorkflowApp workflow =
+                OozieReader.readWorkflow(file, "wsla/workflow.xml", diagnostics).orElseThrow();
+        WorkflowPlan plan = WorkflowTranslator.translate(
+                        new WorkflowSources(
+                                repo,
+                                file.getParent(),
+                                workflow,
+                                null,
+                                new TreeMap<>(),
+                                new TreeMap<>(),
+                                "wsla/workflow.xml"),
+                        diagnostics)
+                .orElseThrow();
         WorkflowSla sla = plan.workflowSla();
         assertEquals("probe", sla.startNode());
         assertEquals(List.of("end"), sla.ends());
@@ -137,7 +171,9 @@ class ActionTranslationTest {
         List<Diagnostic> notes = warnings(DiagnosticCode.OOZ_W001);
         assertEquals(1, notes.size(), notes.toString());
         assertTrue(notes.get(0).message().contains("oozie.wf.application.path"), notes.toString());
-        assertTrue(notes.get(0).span().toString().startsWith("app/workflow.xml:"), notes.get(0).span().toString());
+        assertTrue(
+                notes.get(0).span().toString().startsWith("app/workflow.xml:"),
+                notes.get(0).span().toString());
     }
 
     @Test
@@ -157,13 +193,32 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Fs("tidy", null, null, el("${nameNode}"), List.of(
-                step("delete", "path", "/out/${wf:conf('day')}"),
-                step("mkdir", "path", "/out"),
-                step("move", "source", "/in/x", "target", "/out/x"),
-                step("chmod", "path", "/out", "permissions", "750", "dir-files", "false", "recursive", "true"),
-                step("touchz", "path", "/out/_SUCCESS"),
-                step("chgrp", "path", "/out", "group", "etl")), "end", "fail", null), withoutSpan(task));
+        assertEquals(
+                new TaskNode.Fs(
+                        "tidy",
+                        null,
+                        null,
+                        el("${nameNode}"),
+                        List.of(
+                                step("delete", "path", "/out/${wf:conf('day')}"),
+                                step("mkdir", "path", "/out"),
+                                step("move", "source", "/in/x", "target", "/out/x"),
+                                step(
+                                        "chmod",
+                                        "path",
+                                        "/out",
+                                        "permissions",
+                                        "750",
+                                        "dir-files",
+                                        "false",
+                                        "recursive",
+                                        "true"),
+                                step("touchz", "path", "/out/_SUCCESS"),
+                                step("chgrp", "path", "/out", "group", "etl")),
+                        "end",
+                        "fail",
+                        null),
+                withoutSpan(task));
     }
 
     static Stream<Arguments> retries() {
@@ -190,7 +245,10 @@ class ActionTranslationTest {
                 </action>
                 """.formatted(attributes));
         assertEquals(expected, task.retry());
-        assertEquals(capped, warnings(DiagnosticCode.OOZ_W001).stream().anyMatch(d -> d.message().contains("capped")));
+        assertEquals(
+                capped,
+                warnings(DiagnosticCode.OOZ_W001).stream()
+                        .anyMatch(d -> d.message().contains("capped")));
     }
 
     @Test
@@ -215,8 +273,17 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.SubWorkflow("run-child", null, null, "child_wf",
-                els(Map.of("day", "${wf:conf('day')}", "mode", "full")), true, "end", "fail", null),
+        assertEquals(
+                new TaskNode.SubWorkflow(
+                        "run-child",
+                        null,
+                        null,
+                        "child_wf",
+                        els(Map.of("day", "${wf:conf('day')}", "mode", "full")),
+                        true,
+                        "end",
+                        "fail",
+                        null),
                 withoutSpan(task));
     }
 
@@ -229,8 +296,11 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertTrue(diagnostics.sorted().stream().anyMatch(d -> d.code() == DiagnosticCode.OOZ_E009
-                && d.message().contains("hdfs://nn/apps/elsewhere")), diagnostics.sorted().toString());
+        assertTrue(
+                diagnostics.sorted().stream()
+                        .anyMatch(d -> d.code() == DiagnosticCode.OOZ_E009
+                                && d.message().contains("hdfs://nn/apps/elsewhere")),
+                diagnostics.sorted().toString());
     }
 
     @Test
@@ -248,12 +318,27 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Ssh("remote", null, null, "ssh_etl_gateway_example_com", el("gateway.example.com"),
-                el("report.sh"), List.of(new TaskNode.SshArgument(true, el("${wf:conf('day')}")),
-                        new TaskNode.SshArgument(true, el("two words"))), true, "end", "fail", null),
+        assertEquals(
+                new TaskNode.Ssh(
+                        "remote",
+                        null,
+                        null,
+                        "ssh_etl_gateway_example_com",
+                        el("gateway.example.com"),
+                        el("report.sh"),
+                        List.of(
+                                new TaskNode.SshArgument(true, el("${wf:conf('day')}")),
+                                new TaskNode.SshArgument(true, el("two words"))),
+                        true,
+                        "end",
+                        "fail",
+                        null),
                 withoutSpan(task));
-        assertTrue(warnings(DiagnosticCode.OOZ_W001).stream().anyMatch(d -> d.message().contains(
-                "create it (conn type ssh, host gateway.example.com, login etl)")), diagnostics.sorted().toString());
+        assertTrue(
+                warnings(DiagnosticCode.OOZ_W001).stream()
+                        .anyMatch(d ->
+                                d.message().contains("create it (conn type ssh, host gateway.example.com, login etl)")),
+                diagnostics.sorted().toString());
     }
 
     @Test
@@ -273,14 +358,26 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Git("fetch", null, null, el("${nameNode}"),
-                el("ssh://git@github.com/acme/etl.git"), el("${wf:conf('branch')}"), el("/keys/${wf:user()}/id_rsa"),
-                el("${nameNode}/apps/etl"),
-                List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, el("${nameNode}/apps/etl"))),
-                "end", "fail", new RetryPolicy(1, 2, false)), withoutSpan(task));
+        assertEquals(
+                new TaskNode.Git(
+                        "fetch",
+                        null,
+                        null,
+                        el("${nameNode}"),
+                        el("ssh://git@github.com/acme/etl.git"),
+                        el("${wf:conf('branch')}"),
+                        el("/keys/${wf:user()}/id_rsa"),
+                        el("${nameNode}/apps/etl"),
+                        List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, el("${nameNode}/apps/etl"))),
+                        "end",
+                        "fail",
+                        new RetryPolicy(1, 2, false)),
+                withoutSpan(task));
         // resource-manager only configures Oozie's YARN launcher: reported, not dropped silently
-        assertEquals(List.of("<resource-manager> of git action 'fetch' is not carried over: the clone runs on the "
-                + "Airflow worker, not in a YARN launcher"), messages(DiagnosticCode.OOZ_W001));
+        assertEquals(
+                List.of("<resource-manager> of git action 'fetch' is not carried over: the clone runs on the "
+                        + "Airflow worker, not in a YARN launcher"),
+                messages(DiagnosticCode.OOZ_W001));
         assertEquals(List.of(), warnings(DiagnosticCode.OOZ_W005));
     }
 
@@ -297,8 +394,21 @@ class ActionTranslationTest {
                     <error to="fail"/>
                 </action>
                 """);
-        assertEquals(new TaskNode.Git("fetch", null, null, el("hdfs://nn:8020"), el("https://github.com/apache/oozie"), null,
-                null, el("hdfs://nn:8020/user/etl/oozie"), List.of(), "end", "fail", null), withoutSpan(task));
+        assertEquals(
+                new TaskNode.Git(
+                        "fetch",
+                        null,
+                        null,
+                        el("hdfs://nn:8020"),
+                        el("https://github.com/apache/oozie"),
+                        null,
+                        null,
+                        el("hdfs://nn:8020/user/etl/oozie"),
+                        List.of(),
+                        "end",
+                        "fail",
+                        null),
+                withoutSpan(task));
         assertEquals(List.of(), diagnostics.sorted(), diagnostics.sorted().toString());
     }
 
@@ -328,10 +438,12 @@ class ActionTranslationTest {
         assertEquals(el("release-${wf:conf('v')}"), git.branch());
         assertEquals(el("hdfs://nn/keys/etl"), git.keyPath());
         assertEquals(el("https://example.com/etl.git"), git.gitUri());
-        assertEquals(List.of("configuration of git action 'fetch' is not carried over (Oozie gives it to the Hadoop "
-                        + "FileSystem that reads key-path and writes destination-uri): fs.s3a.access.key, dfs.replication",
-                "configuration property 'oozie.git.source.uri' of git action 'fetch' has no effect: Oozie "
-                        + "sets it from <git-uri>"),
+        assertEquals(
+                List.of(
+                        "configuration of git action 'fetch' is not carried over (Oozie gives it to the Hadoop "
+                                + "FileSystem that reads key-path and writes destination-uri): fs.s3a.access.key, dfs.replication",
+                        "configuration property 'oozie.git.source.uri' of git action 'fetch' has no effect: Oozie "
+                                + "sets it from <git-uri>"),
                 messages(DiagnosticCode.OOZ_W001));
         assertTrue(diagnostics.sorted().stream().noneMatch(d -> d.message().contains("AKIA")), "a value was reported");
     }
@@ -352,12 +464,16 @@ class ActionTranslationTest {
         // Translated as written: the runtime fails it exactly as GitMain.isValidUri does.
         assertEquals(el("git@github.com:acme/etl.git"), ((TaskNode.Git) task).gitUri());
         List<Diagnostic> notes = warnings(DiagnosticCode.OOZ_W001);
-        assertEquals(List.of("<git-uri> 'git@github.com:acme/etl.git' of git action 'fetch' is not a URI with a scheme: "
-                        + "Oozie's GitMain fails the action at run time (JA018), and so does the translated task",
-                "<destination-uri> '/apps/etl' of git action 'fetch' is not a URI with a scheme: Oozie's GitMain fails "
-                        + "the action at run time (JA018), and so does the translated task"),
+        assertEquals(
+                List.of(
+                        "<git-uri> 'git@github.com:acme/etl.git' of git action 'fetch' is not a URI with a scheme: "
+                                + "Oozie's GitMain fails the action at run time (JA018), and so does the translated task",
+                        "<destination-uri> '/apps/etl' of git action 'fetch' is not a URI with a scheme: Oozie's GitMain fails "
+                                + "the action at run time (JA018), and so does the translated task"),
                 notes.stream().map(Diagnostic::message).toList());
-        assertEquals("write it as a URI, for example ssh://git@github.com/acme/etl.git", notes.get(0).hint());
+        assertEquals(
+                "write it as a URI, for example ssh://git@github.com/acme/etl.git",
+                notes.get(0).hint());
     }
 
     @Test
@@ -374,8 +490,9 @@ class ActionTranslationTest {
                 </action>
                 """);
         assertEquals(el(""), ((TaskNode.Git) task).destinationUri());
-        assertEquals(List.of("<destination-uri> '' of git action 'fetch' is not a URI with a scheme: Oozie's GitMain "
-                + "fails the action at run time (JA018), and so does the translated task"),
+        assertEquals(
+                List.of("<destination-uri> '' of git action 'fetch' is not a URI with a scheme: Oozie's GitMain "
+                        + "fails the action at run time (JA018), and so does the translated task"),
                 messages(DiagnosticCode.OOZ_W001));
     }
 
@@ -397,16 +514,23 @@ class ActionTranslationTest {
                     <end name="end"/>
                 </workflow-app>
                 """);
-        assertTrue(OozieReader.readWorkflow(file, "app/workflow.xml", diagnostics).isEmpty());
-        assertTrue(diagnostics.sorted().stream().anyMatch(d -> d.code() == DiagnosticCode.OOZ_E014
-                && d.message().contains("git-uri")), diagnostics.sorted().toString());
+        assertTrue(
+                OozieReader.readWorkflow(file, "app/workflow.xml", diagnostics).isEmpty());
+        assertTrue(
+                diagnostics.sorted().stream()
+                        .anyMatch(d -> d.code() == DiagnosticCode.OOZ_E014
+                                && d.message().contains("git-uri")),
+                diagnostics.sorted().toString());
     }
 
     // ---------------------------------------------------------------- helpers
 
     private TaskNode translate(String dir, String action) throws IOException {
         WorkflowPlan plan = translateAll(dir, action);
-        return plan.tasks().stream().filter(t -> !List.of("end", "fail").contains(t.id())).findFirst().orElseThrow();
+        return plan.tasks().stream()
+                .filter(t -> !List.of("end", "fail").contains(t.id()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private WorkflowPlan translateAll(String dir, String action) throws IOException {
@@ -417,14 +541,17 @@ class ActionTranslationTest {
                     <kill name="fail"><message>failed</message></kill>
                     <end name="end"/>
                 </workflow-app>
-                """.formatted(action.substring(action.indexOf('"') + 1, action.indexOf('"', action.indexOf('"') + 1)),
-                action.indent(4));
+                """.formatted(
+                        action.substring(action.indexOf('"') + 1, action.indexOf('"', action.indexOf('"') + 1)),
+                        action.indent(4));
         Path file = write(dir + "/workflow.xml", xml);
-        WorkflowApp workflow = OozieReader.readWorkflow(file, dir + "/workflow.xml", diagnostics).orElseThrow();
-        WorkflowSources sources = new WorkflowSources(repo, file.getParent(), workflow, null, new TreeMap<>(),
-                new TreeMap<>(), dir + "/workflow.xml");
-        return WorkflowTranslator.translate(sources, diagnostics).orElse(new WorkflowPlan("wf", "", List.of(), null,
-                new TreeMap<>(), new TreeMap<>(), List.of(), List.of(), List.of()));
+        WorkflowApp workflow = OozieReader.readWorkflow(file, dir + "/workflow.xml", diagnostics)
+                .orElseThrow();
+        WorkflowSources sources = new WorkflowSources(
+                repo, file.getParent(), workflow, null, new TreeMap<>(), new TreeMap<>(), dir + "/workflow.xml");
+        return WorkflowTranslator.translate(sources, diagnostics)
+                .orElse(new WorkflowPlan(
+                        "wf", "", List.of(), null, new TreeMap<>(), new TreeMap<>(), List.of(), List.of(), List.of()));
     }
 
     private Path write(String relative, String text) throws IOException {
@@ -453,23 +580,65 @@ class ActionTranslationTest {
     /** The task with its source span dropped, so a test states only what it translates to. */
     private static TaskNode withoutSpan(TaskNode task) {
         if (task instanceof TaskNode.Shell s) {
-            return new TaskNode.Shell(s.id(), null, s.triggerRule(), s.exec(), s.arguments(), s.env(), s.files(),
-                    s.archives(), s.captureOutput(), s.prepare(), s.ok(), s.error(), s.retry());
+            return new TaskNode.Shell(
+                    s.id(),
+                    null,
+                    s.triggerRule(),
+                    s.exec(),
+                    s.arguments(),
+                    s.env(),
+                    s.files(),
+                    s.archives(),
+                    s.captureOutput(),
+                    s.prepare(),
+                    s.ok(),
+                    s.error(),
+                    s.retry());
         }
         if (task instanceof TaskNode.Fs f) {
-            return new TaskNode.Fs(f.id(), null, f.triggerRule(), f.nameNode(), f.steps(), f.ok(), f.error(), f.retry());
+            return new TaskNode.Fs(
+                    f.id(), null, f.triggerRule(), f.nameNode(), f.steps(), f.ok(), f.error(), f.retry());
         }
         if (task instanceof TaskNode.Ssh h) {
-            return new TaskNode.Ssh(h.id(), null, h.triggerRule(), h.connectionId(), h.remoteHost(), h.command(),
-                    h.arguments(), h.captureOutput(), h.ok(), h.error(), h.retry());
+            return new TaskNode.Ssh(
+                    h.id(),
+                    null,
+                    h.triggerRule(),
+                    h.connectionId(),
+                    h.remoteHost(),
+                    h.command(),
+                    h.arguments(),
+                    h.captureOutput(),
+                    h.ok(),
+                    h.error(),
+                    h.retry());
         }
         if (task instanceof TaskNode.Git g) {
-            return new TaskNode.Git(g.id(), null, g.triggerRule(), g.nameNode(), g.gitUri(), g.branch(), g.keyPath(),
-                    g.destinationUri(), g.prepare(), g.ok(), g.error(), g.retry());
+            return new TaskNode.Git(
+                    g.id(),
+                    null,
+                    g.triggerRule(),
+                    g.nameNode(),
+                    g.gitUri(),
+                    g.branch(),
+                    g.keyPath(),
+                    g.destinationUri(),
+                    g.prepare(),
+                    g.ok(),
+                    g.error(),
+                    g.retry());
         }
         if (task instanceof TaskNode.SubWorkflow w) {
-            return new TaskNode.SubWorkflow(w.id(), null, w.triggerRule(), w.childDagId(), w.configuration(),
-                    w.propagate(), w.ok(), w.error(), w.retry());
+            return new TaskNode.SubWorkflow(
+                    w.id(),
+                    null,
+                    w.triggerRule(),
+                    w.childDagId(),
+                    w.configuration(),
+                    w.propagate(),
+                    w.ok(),
+                    w.error(),
+                    w.retry());
         }
         return task;
     }

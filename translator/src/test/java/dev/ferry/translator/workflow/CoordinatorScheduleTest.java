@@ -1,19 +1,17 @@
 package dev.ferry.translator.workflow;
 
 import static dev.ferry.translator.workflow.Lowered.el;
-import static dev.ferry.translator.workflow.Lowered.els;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.translator.el.Template;
-import dev.ferry.translator.el.TemplateText;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.parser.oozie.OozieReader;
+import dev.ferry.translator.el.TemplateText;
 import dev.ferry.translator.workflow.CoordinatorData.CalendarCount;
 import dev.ferry.translator.workflow.CoordinatorData.CalendarTerm;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
@@ -48,34 +46,89 @@ class CoordinatorScheduleTest {
                 // Hourly from 01:00Z: minute 0 of every hour.
                 row("${coord:hours(1)}", "2010-01-01T01:00Z", "UTC", "cron `0 * * * *` in UTC", "2010-01-01T01:00Z"),
                 // Every 10 minutes from 00:00: 0, 10, ... 50 of every hour.
-                row("${coord:minutes(10)}", "2010-01-01T00:00Z", "UTC", "cron `0-59/10 * * * *` in UTC", "2010-01-01T00:00Z"),
+                row(
+                        "${coord:minutes(10)}",
+                        "2010-01-01T00:00Z",
+                        "UTC",
+                        "cron `0-59/10 * * * *` in UTC",
+                        "2010-01-01T00:00Z"),
                 // 20 minutes from 02:05: 05, 25, 45 (aligned on the start minute).
-                row("${coord:minutes(20)}", "2026-01-15T02:05Z", "UTC", "cron `5-59/20 * * * *` in UTC", "2026-01-15T02:05Z"),
+                row(
+                        "${coord:minutes(20)}",
+                        "2026-01-15T02:05Z",
+                        "UTC",
+                        "cron `5-59/20 * * * *` in UTC",
+                        "2026-01-15T02:05Z"),
                 // Plain minutes; 45 divides no hour: every 45 minutes from start.
                 row("45", "2026-01-15T02:00Z", "UTC", "every 45 minutes from the start", "2026-01-15T02:00Z"),
                 // 5 hours do not divide a day: every 300 minutes from start.
-                row("${coord:hours(5)}", "2026-01-15T02:00Z", "UTC", "every 300 minutes from the start", "2026-01-15T02:00Z"),
+                row(
+                        "${coord:hours(5)}",
+                        "2026-01-15T02:00Z",
+                        "UTC",
+                        "every 300 minutes from the start",
+                        "2026-01-15T02:00Z"),
                 // 6 hours from 02:30Z: 02:30, 08:30, 14:30, 20:30.
-                row("${coord:hours(6)}", "2026-01-15T02:30Z", "UTC", "cron `30 2-23/6 * * *` in UTC", "2026-01-15T02:30Z"),
+                row(
+                        "${coord:hours(6)}",
+                        "2026-01-15T02:30Z",
+                        "UTC",
+                        "cron `30 2-23/6 * * *` in UTC",
+                        "2026-01-15T02:30Z"),
                 // Hours are absolute even in a DST zone: the cron is written in UTC.
-                row("${coord:hours(1)}", "2026-01-15T10:15Z", "America/Los_Angeles", "cron `15 * * * *` in UTC", "2026-01-15T10:15Z"),
+                row(
+                        "${coord:hours(1)}",
+                        "2026-01-15T10:15Z",
+                        "America/Los_Angeles",
+                        "cron `15 * * * *` in UTC",
+                        "2026-01-15T10:15Z"),
                 // Daily in Los Angeles from 10:00Z = 02:00 PST: 02:00 local every day, PDT included.
-                row("${coord:days(1)}", "2026-01-15T10:00Z", "America/Los_Angeles", "cron `0 2 * * *` in America/Los_Angeles", "2026-01-15T10:00Z"),
+                row(
+                        "${coord:days(1)}",
+                        "2026-01-15T10:00Z",
+                        "America/Los_Angeles",
+                        "cron `0 2 * * *` in America/Los_Angeles",
+                        "2026-01-15T10:00Z"),
                 // Daily in Kolkata (+05:30) from 00:30Z = 06:00 IST.
-                row("${coord:days(1)}", "2026-01-15T00:30Z", "Asia/Kolkata", "cron `0 6 * * *` in Asia/Kolkata", "2026-01-15T00:30Z"),
+                row(
+                        "${coord:days(1)}",
+                        "2026-01-15T00:30Z",
+                        "Asia/Kolkata",
+                        "cron `0 6 * * *` in Asia/Kolkata",
+                        "2026-01-15T00:30Z"),
                 // Every 2 days: no cron says "every other day from the start".
                 row("${coord:days(2)}", "2026-01-15T02:00Z", "UTC", "every 2 days from the start", "2026-01-15T02:00Z"),
                 // Monthly on the start's day and time.
                 row("${coord:months(1)}", "2026-01-15T02:00Z", "UTC", "cron `0 2 15 * *` in UTC", "2026-01-15T02:00Z"),
                 // Quarterly from February: Feb, May, Aug, Nov.
-                row("${coord:months(3)}", "2026-02-01T00:00Z", "UTC", "cron `0 0 1 2-12/3 *` in UTC", "2026-02-01T00:00Z"),
+                row(
+                        "${coord:months(3)}",
+                        "2026-02-01T00:00Z",
+                        "UTC",
+                        "cron `0 0 1 2-12/3 *` in UTC",
+                        "2026-02-01T00:00Z"),
                 // 5 months do not divide a year.
-                row("${coord:months(5)}", "2026-02-01T00:00Z", "UTC", "every 5 months from the start", "2026-02-01T00:00Z"),
+                row(
+                        "${coord:months(5)}",
+                        "2026-02-01T00:00Z",
+                        "UTC",
+                        "every 5 months from the start",
+                        "2026-02-01T00:00Z"),
                 // endOfDays: the first action is at the end of the start's day, 2009-01-03 00:00 PST
                 // (moveToEnd always moves to the next day, even from midnight: the spec's example).
-                row("${coord:endOfDays(1)}", "2009-01-02T08:00Z", "America/Los_Angeles", "cron `0 0 * * *` in America/Los_Angeles", "2009-01-03T08:00Z"),
+                row(
+                        "${coord:endOfDays(1)}",
+                        "2009-01-02T08:00Z",
+                        "America/Los_Angeles",
+                        "cron `0 0 * * *` in America/Los_Angeles",
+                        "2009-01-03T08:00Z"),
                 // endOfMonths: the first of the next month, 2009-02-01 00:00 PST.
-                row("${coord:endOfMonths(1)}", "2009-01-02T08:00Z", "America/Los_Angeles", "cron `0 0 1 * *` in America/Los_Angeles", "2009-02-01T08:00Z"),
+                row(
+                        "${coord:endOfMonths(1)}",
+                        "2009-01-02T08:00Z",
+                        "America/Los_Angeles",
+                        "cron `0 0 1 * *` in America/Los_Angeles",
+                        "2009-02-01T08:00Z"),
                 // A property holding the frequency: ${freq} with freq=${coord:days(1)}.
                 row("${freq}", "2026-01-15T02:00Z", "UTC", "cron `0 2 * * *` in UTC", "2026-01-15T02:00Z"),
                 // Oozie cron, Quartz day-of-week: 2-6 = MON-FRI = Unix 1-5; evaluated in UTC.
@@ -87,7 +140,12 @@ class CoordinatorScheduleTest {
                 // matching either, which is Unix cron's rule. 1 = SUN = Unix 0.
                 row("30 14 1,15 * 1", "2026-01-15T00:00Z", "UTC", "cron `30 14 1,15 * 0` in UTC", "2026-01-15T00:00Z"),
                 // A cron in a coordinator with another timezone stays UTC (Oozie's processing timezone).
-                row("0 2 * * *", "2026-01-15T00:00Z", "America/Los_Angeles", "cron `0 2 * * *` in UTC", "2026-01-15T00:00Z"));
+                row(
+                        "0 2 * * *",
+                        "2026-01-15T00:00Z",
+                        "America/Los_Angeles",
+                        "cron `0 2 * * *` in UTC",
+                        "2026-01-15T00:00Z"));
     }
 
     private static Arguments row(String frequency, String start, String zone, String trigger, String first) {
@@ -98,8 +156,15 @@ class CoordinatorScheduleTest {
     @MethodSource("frequencies")
     void frequencyBecomesATrigger(String frequency, String start, String zone, String trigger, String first) {
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorSchedule.Timing timing = CoordinatorSchedule.timing(frequency, Map.of("freq", "${coord:days(1)}"),
-                instant(start), ZoneId.of(zone), new ArrayList<>(), SourceSpan.file("c.xml"), diagnostics).orElseThrow();
+        CoordinatorSchedule.Timing timing = CoordinatorSchedule.timing(
+                        frequency,
+                        Map.of("freq", "${coord:days(1)}"),
+                        instant(start),
+                        ZoneId.of(zone),
+                        new ArrayList<>(),
+                        SourceSpan.file("c.xml"),
+                        diagnostics)
+                .orElseThrow();
         assertEquals(trigger, timing.trigger().describe());
         assertEquals(instant(first), timing.firstNominal());
         assertEquals(List.of(), diagnostics.sorted());
@@ -109,16 +174,31 @@ class CoordinatorScheduleTest {
     void cronThatUnixCannotSayIsAnError() {
         Diagnostics diagnostics = new Diagnostics();
         // L (last day of the month) has no Unix cron equivalent.
-        assertTrue(CoordinatorSchedule.timing("0 0 L * ?", Map.of(), instant("2026-01-01T00:00Z"), ZoneId.of("UTC"),
-                new ArrayList<>(), SourceSpan.file("c.xml"), diagnostics).isEmpty());
-        assertTrue(diagnostics.sorted().stream().anyMatch(d -> d.code() == dev.ferry.diagnostics.DiagnosticCode.OOZ_E010), diagnostics.sorted().toString());
+        assertTrue(CoordinatorSchedule.timing(
+                        "0 0 L * ?",
+                        Map.of(),
+                        instant("2026-01-01T00:00Z"),
+                        ZoneId.of("UTC"),
+                        new ArrayList<>(),
+                        SourceSpan.file("c.xml"),
+                        diagnostics)
+                .isEmpty());
+        assertTrue(
+                diagnostics.sorted().stream().anyMatch(d -> d.code() == dev.ferry.diagnostics.DiagnosticCode.OOZ_E010),
+                diagnostics.sorted().toString());
     }
 
     @Test
     void everyFewDaysInADstZoneSaysWhatDiffers() {
         List<String> notes = new ArrayList<>();
-        CoordinatorSchedule.timing("${coord:days(2)}", Map.of(), instant("2026-01-15T10:00Z"),
-                ZoneId.of("America/Los_Angeles"), notes, SourceSpan.file("c.xml"), new Diagnostics());
+        CoordinatorSchedule.timing(
+                "${coord:days(2)}",
+                Map.of(),
+                instant("2026-01-15T10:00Z"),
+                ZoneId.of("America/Los_Angeles"),
+                notes,
+                SourceSpan.file("c.xml"),
+                new Diagnostics());
         assertEquals(1, notes.size());
         assertTrue(notes.get(0).contains("wall-clock"), notes.toString());
     }
@@ -154,8 +234,8 @@ class CoordinatorScheduleTest {
             </coordinator-app>
             """;
 
-    private static final Map<String, String> PROPERTIES = Map.of("start", "2010-01-01T01:00Z", "end",
-            "2010-01-01T03:00Z", "nameNode", "hdfs://nn:8020");
+    private static final Map<String, String> PROPERTIES =
+            Map.of("start", "2010-01-01T01:00Z", "end", "2010-01-01T03:00Z", "nameNode", "hdfs://nn:8020");
 
     private static WorkflowPlan.Schedule schedule(String controls, String sla, Diagnostics diagnostics) {
         CoordinatorApp app = OozieReader.readCoordinator(AGGREGATOR.formatted(controls, sla), "c.xml", diagnostics)
@@ -179,25 +259,52 @@ class CoordinatorScheduleTest {
     void datasetsAndEventsAreKeptForTheRuntime() {
         CoordinatorData data = schedule("", "", new Diagnostics()).data();
         assertEquals("first-node", data.startNode());
-        assertEquals(List.of(
-                // coord:minutes(20) is 20 minutes; absent done-flag = _SUCCESS; the EL is lowered and the
-                // time variables stay for the runtime.
-                new DatasetSpec("raw-logs", 20, "minute", false, "2010-01-01T00:00Z", "UTC",
-                        TemplateText.concat(el("${nameNode}"), "/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}"), "_SUCCESS"),
-                // coord:hours(1) is 60 minutes; an empty done-flag means the directory itself.
-                new DatasetSpec("aggregated", 60, "minute", false, "2010-01-01T01:00Z", "UTC",
-                        TemplateText.concat(el("${nameNode}"), "/agg/${YEAR}${MONTH}${DAY}${HOUR}"), "")), data.datasets());
-        assertEquals(List.of(new DataInput("input", "raw-logs", List.of(), new Instance(CoordinatorData.Function.CURRENT, -2, null, null),
-                new Instance(CoordinatorData.Function.CURRENT, 0, null, null))), data.inputs());
-        assertEquals(CoordinatorData.Function.CURRENT, data.outputs().get(0).instance().function());
+        assertEquals(
+                List.of(
+                        // coord:minutes(20) is 20 minutes; absent done-flag = _SUCCESS; the EL is lowered and the
+                        // time variables stay for the runtime.
+                        new DatasetSpec(
+                                "raw-logs",
+                                20,
+                                "minute",
+                                false,
+                                "2010-01-01T00:00Z",
+                                "UTC",
+                                TemplateText.concat(
+                                        el("${nameNode}"), "/logs/${YEAR}/${MONTH}/${DAY}/${HOUR}/${MINUTE}"),
+                                "_SUCCESS"),
+                        // coord:hours(1) is 60 minutes; an empty done-flag means the directory itself.
+                        new DatasetSpec(
+                                "aggregated",
+                                60,
+                                "minute",
+                                false,
+                                "2010-01-01T01:00Z",
+                                "UTC",
+                                TemplateText.concat(el("${nameNode}"), "/agg/${YEAR}${MONTH}${DAY}${HOUR}"),
+                                "")),
+                data.datasets());
+        assertEquals(
+                List.of(new DataInput(
+                        "input",
+                        "raw-logs",
+                        List.of(),
+                        new Instance(CoordinatorData.Function.CURRENT, -2, null, null),
+                        new Instance(CoordinatorData.Function.CURRENT, 0, null, null))),
+                data.inputs());
+        assertEquals(
+                CoordinatorData.Function.CURRENT,
+                data.outputs().get(0).instance().function());
     }
 
     static Stream<Arguments> controls() {
         return Stream.of(
                 // concurrency → max_active_runs; timeout minutes → the sensors' timeout.
                 Arguments.of("<controls><timeout>10</timeout><concurrency>3</concurrency></controls>", 3, 10, true),
-                // timeout -1 = Oozie waits forever: the sensors stop after 7 days (OOZ-W031); concurrency -1 = no limit.
-                Arguments.of("<controls><timeout>-1</timeout><concurrency>-1</concurrency></controls>", null, 10080, true),
+                // timeout -1 = Oozie waits forever: the sensors stop after 7 days (OOZ-W031); concurrency -1 = no
+                // limit.
+                Arguments.of(
+                        "<controls><timeout>-1</timeout><concurrency>-1</concurrency></controls>", null, 10080, true),
                 // LAST_ONLY and NONE skip what is late: catchup off is the closest.
                 Arguments.of("<controls><execution>LAST_ONLY</execution></controls>", 1, 120, false),
                 Arguments.of("<controls><execution>NONE</execution></controls>", 1, 120, false),
@@ -211,29 +318,42 @@ class CoordinatorScheduleTest {
         assertEquals(maxActiveRuns, s.maxActiveRuns());
         assertEquals(timeout, s.data().timeoutMinutes());
         assertEquals(catchup, s.catchup());
-        assertEquals(!catchup, s.notes().stream().anyMatch(n -> n.startsWith("execution")), s.notes().toString());
+        assertEquals(
+                !catchup,
+                s.notes().stream().anyMatch(n -> n.startsWith("execution")),
+                s.notes().toString());
     }
 
     @Test
     void lifoAndThrottleAreReported() {
         Diagnostics diagnostics = new Diagnostics();
         schedule("<controls><execution>LIFO</execution><throttle>5</throttle></controls>", "", diagnostics);
-        List<String> messages = diagnostics.sorted().stream().map(Diagnostic::message).toList();
-        assertTrue(messages.stream().anyMatch(m -> m.contains("LIFO") && m.contains("orders them by run_after")),
+        List<String> messages =
+                diagnostics.sorted().stream().map(Diagnostic::message).toList();
+        assertTrue(
+                messages.stream().anyMatch(m -> m.contains("LIFO") && m.contains("orders them by run_after")),
                 messages.toString());
         // throttle 5 >= concurrency 1 (the default): never exceeded, but waiting runs take the running slot.
-        assertTrue(messages.stream().anyMatch(m -> m.contains("throttle 5") && m.contains("max_active_runs=1")
-                && m.contains("a later run whose data is there waits behind it")), messages.toString());
+        assertTrue(
+                messages.stream()
+                        .anyMatch(m -> m.contains("throttle 5")
+                                && m.contains("max_active_runs=1")
+                                && m.contains("a later run whose data is there waits behind it")),
+                messages.toString());
 
         Diagnostics small = new Diagnostics();
-        WorkflowPlan.Schedule s = schedule("<controls><concurrency>4</concurrency><throttle>2</throttle></controls>", "",
-                small);
+        WorkflowPlan.Schedule s =
+                schedule("<controls><concurrency>4</concurrency><throttle>2</throttle></controls>", "", small);
         assertEquals(4, s.maxActiveRuns());
-        assertTrue(small.sorted().get(0).message().contains("more than 2 runs may wait for data at once"),
+        assertTrue(
+                small.sorted().get(0).message().contains("more than 2 runs may wait for data at once"),
                 small.sorted().toString());
         // Every coordinator with data-ins says how its concurrency differs from Oozie's.
-        assertTrue(s.notes().stream().anyMatch(n -> n.startsWith("runs waiting at their input sensor count against"
-                + " max_active_runs=4")), s.notes().toString());
+        assertTrue(
+                s.notes().stream()
+                        .anyMatch(n -> n.startsWith(
+                                "runs waiting at their input sensor count against" + " max_active_runs=4")),
+                s.notes().toString());
     }
 
     @Test
@@ -250,10 +370,24 @@ class CoordinatorScheduleTest {
                 </sla:info>""", diagnostics);
         // should-end: 10 minutes after the nominal time (the logical date); max-duration: 2 hours = 120
         // minutes from the start of the run (queued_at).
-        assertEquals(List.of(new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.DAGRUN_LOGICAL_DATE, 10, "ops@example.com", ""),
-                new SlaAlert(SlaAlert.Event.DURATION_MISS, SlaAlert.Reference.DAGRUN_QUEUED_AT, 120, "ops@example.com", "")), s.deadlines());
+        assertEquals(
+                List.of(
+                        new SlaAlert(
+                                SlaAlert.Event.END_MISS,
+                                SlaAlert.Reference.DAGRUN_LOGICAL_DATE,
+                                10,
+                                "ops@example.com",
+                                ""),
+                        new SlaAlert(
+                                SlaAlert.Event.DURATION_MISS,
+                                SlaAlert.Reference.DAGRUN_QUEUED_AT,
+                                120,
+                                "ops@example.com",
+                                "")),
+                s.deadlines());
         // should-start is not alerted (start_miss is not among the alert-events), and not reported either
-        assertTrue(diagnostics.sorted().stream().noneMatch(d -> d.message().contains("sla")),
+        assertTrue(
+                diagnostics.sorted().stream().noneMatch(d -> d.message().contains("sla")),
                 diagnostics.sorted().toString());
     }
 
@@ -267,8 +401,12 @@ class CoordinatorScheduleTest {
                     <sla:alert-events>start_miss,end_miss</sla:alert-events>
                     <sla:notification-msg>late</sla:notification-msg>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of(new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.FIRST_TASK_START, 5, "", "late"),
-                new SlaAlert(SlaAlert.Event.END_MISS, SlaAlert.Reference.DAGRUN_LOGICAL_DATE, 1440, "", "late")), s.deadlines());
+        assertEquals(
+                List.of(
+                        new SlaAlert(SlaAlert.Event.START_MISS, SlaAlert.Reference.FIRST_TASK_START, 5, "", "late"),
+                        new SlaAlert(
+                                SlaAlert.Event.END_MISS, SlaAlert.Reference.DAGRUN_LOGICAL_DATE, 1440, "", "late")),
+                s.deadlines());
     }
 
     @Test
@@ -280,7 +418,9 @@ class CoordinatorScheduleTest {
                     <sla:max-duration>${2 * HOURS}</sla:max-duration>
                     <sla:alert-events>duration_miss</sla:alert-events>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of(SlaAlert.Event.DURATION_MISS), s.deadlines().stream().map(SlaAlert::event).toList());
+        assertEquals(
+                List.of(SlaAlert.Event.DURATION_MISS),
+                s.deadlines().stream().map(SlaAlert::event).toList());
     }
 
     @Test
@@ -292,13 +432,16 @@ class CoordinatorScheduleTest {
                     <sla:should-end>${10 * MINUTES}</sla:should-end>
                     <sla:max-duration>${2 * HOURS}</sla:max-duration>
                 </sla:info>""", new Diagnostics());
-        assertEquals(List.of(SlaAlert.Event.END_MISS), s.deadlines().stream().map(SlaAlert::event).toList());
+        assertEquals(
+                List.of(SlaAlert.Event.END_MISS),
+                s.deadlines().stream().map(SlaAlert::event).toList());
     }
 
     @Test
     void unknownStartIsAnError() {
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator(AGGREGATOR.formatted("", ""), "c.xml", diagnostics).orElseThrow();
+        CoordinatorApp app = OozieReader.readCoordinator(AGGREGATOR.formatted("", ""), "c.xml", diagnostics)
+                .orElseThrow();
         assertNull(CoordinatorSchedule.translate(app, Map.of("end", "2010-01-01T03:00Z"), List.of(), "n", diagnostics));
         assertTrue(diagnostics.hasErrors());
     }
@@ -328,17 +471,28 @@ class CoordinatorScheduleTest {
      */
     static Stream<Arguments> perRunInstances() {
         return Stream.of(
-                Arguments.of("${coord:current(coord:daysInMonth(0) * 24 - 1)}",
+                Arguments.of(
+                        "${coord:current(coord:daysInMonth(0) * 24 - 1)}",
                         new Instance(Function.CURRENT, -1, null, null, List.of(days(0, 24)))),
-                Arguments.of("${coord:current(24 * coord:daysInMonth(-1) - 1)}",
+                Arguments.of(
+                        "${coord:current(24 * coord:daysInMonth(-1) - 1)}",
                         new Instance(Function.CURRENT, -1, null, null, List.of(days(-1, 24)))),
-                Arguments.of("${coord:current((coord:daysInMonth(0) - 1) * hours)}",
+                Arguments.of(
+                        "${coord:current((coord:daysInMonth(0) - 1) * hours)}",
                         new Instance(Function.CURRENT, -24, null, null, List.of(days(0, 24)))),
-                Arguments.of("${coord:current(-coord:hoursInDay(0) + 1)}", new Instance(Function.CURRENT, 1, null, null,
-                        List.of(new CalendarTerm(CalendarCount.HOURS_IN_DAY, 0, -1)))),
-                Arguments.of("${coord:current(coord:daysInMonth(0) - coord:daysInMonth(0) + 2)}",
+                Arguments.of(
+                        "${coord:current(-coord:hoursInDay(0) + 1)}",
+                        new Instance(
+                                Function.CURRENT,
+                                1,
+                                null,
+                                null,
+                                List.of(new CalendarTerm(CalendarCount.HOURS_IN_DAY, 0, -1)))),
+                Arguments.of(
+                        "${coord:current(coord:daysInMonth(0) - coord:daysInMonth(0) + 2)}",
                         new Instance(Function.CURRENT, 2, null, null)),
-                Arguments.of("${coord:current(coord:daysInMonth(0) * -1)}",
+                Arguments.of(
+                        "${coord:current(coord:daysInMonth(0) * -1)}",
                         new Instance(Function.CURRENT, 0, null, null, List.of(days(0, -1)))),
                 Arguments.of("${coord:current(24 * period_days - 1)}", new Instance(Function.CURRENT, 167, null, null)),
                 Arguments.of("${coord:current(coord:daysInMonth(0) * coord:daysInMonth(1))}", null),
@@ -350,15 +504,21 @@ class CoordinatorScheduleTest {
     @MethodSource("perRunInstances")
     void calendarCountsInInstancesAreComputedPerRun(String end, Instance expected) {
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator(MONTH_OF_HOURS.formatted(end), "c.xml", diagnostics).orElseThrow();
-        CoordinatorData data = CoordinatorSchedule.translate(app, Map.of("period_days", "7", "hours", "24"), List.of(), "n",
-                diagnostics).data();
+        CoordinatorApp app = OozieReader.readCoordinator(MONTH_OF_HOURS.formatted(end), "c.xml", diagnostics)
+                .orElseThrow();
+        CoordinatorData data = CoordinatorSchedule.translate(
+                        app, Map.of("period_days", "7", "hours", "24"), List.of(), "n", diagnostics)
+                .data();
         if (expected == null) {
             assertEquals(List.of(), data.inputs());
-            assertTrue(messages(diagnostics).stream().anyMatch(m -> m.contains("is not translated")), messages(diagnostics).toString());
+            assertTrue(
+                    messages(diagnostics).stream().anyMatch(m -> m.contains("is not translated")),
+                    messages(diagnostics).toString());
         } else {
-            assertEquals(List.of(new DataInput("in", "hourly", List.of(), new Instance(Function.CURRENT, 0, null, null),
-                    expected)), data.inputs());
+            assertEquals(
+                    List.of(new DataInput(
+                            "in", "hourly", List.of(), new Instance(Function.CURRENT, 0, null, null), expected)),
+                    data.inputs());
             assertEquals(List.of(), messages(diagnostics));
         }
     }
@@ -386,8 +546,10 @@ class CoordinatorScheduleTest {
             """;
 
     private static CoordinatorData logic(String xml, Map<String, String> known, Diagnostics diagnostics) {
-        CoordinatorApp app = OozieReader.readCoordinator(INPUT_LOGIC.formatted(xml), "c.xml", diagnostics).orElseThrow();
-        return CoordinatorSchedule.translate(app, known, List.of(), "n", diagnostics).data();
+        CoordinatorApp app = OozieReader.readCoordinator(INPUT_LOGIC.formatted(xml), "c.xml", diagnostics)
+                .orElseThrow();
+        return CoordinatorSchedule.translate(app, known, List.of(), "n", diagnostics)
+                .data();
     }
 
     private static List<String> messages(Diagnostics diagnostics) {
@@ -397,48 +559,81 @@ class CoordinatorScheduleTest {
     @Test
     void inputLogicTreeIsPassedWholeWithItsOwnMinAndWait() {
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorData data = logic("""
+        CoordinatorData data =
+                logic("""
                 <or name="${partition}" min="${minimum}">
                     <and name="both"><data-in dataset="${first}" wait="10"/><data-in dataset="in4"/></and>
                     <combine name="merged" wait="${wait}"><data-in dataset="in1"/><data-in dataset="in2"/></combine>
-                </or>""", Map.of("minimum", "2", "wait", "30", "partition", "input", "first", "in1"),
-                diagnostics);
+                </or>""", Map.of("minimum", "2", "wait", "30", "partition", "input", "first", "in1"), diagnostics);
         assertEquals(List.of(), messages(diagnostics));
-        assertEquals(List.of(new LogicOperator(CoordinatorData.LogicKind.OR, "input", 2, null, List.of(
-                new LogicOperator(CoordinatorData.LogicKind.AND, "both", null, null, List.of(new LogicDataIn("in1", null, null, 10),
-                        new LogicDataIn("in4", null, null, null))),
-                new LogicOperator(CoordinatorData.LogicKind.COMBINE, "merged", null, 30, List.of(new LogicDataIn("in1", null, null, null),
-                        new LogicDataIn("in2", null, null, null)))))), data.logic());
+        assertEquals(
+                List.of(new LogicOperator(
+                        CoordinatorData.LogicKind.OR,
+                        "input",
+                        2,
+                        null,
+                        List.of(
+                                new LogicOperator(
+                                        CoordinatorData.LogicKind.AND,
+                                        "both",
+                                        null,
+                                        null,
+                                        List.of(
+                                                new LogicDataIn("in1", null, null, 10),
+                                                new LogicDataIn("in4", null, null, null))),
+                                new LogicOperator(
+                                        CoordinatorData.LogicKind.COMBINE,
+                                        "merged",
+                                        null,
+                                        30,
+                                        List.of(
+                                                new LogicDataIn("in1", null, null, null),
+                                                new LogicDataIn("in2", null, null, null)))))),
+                data.logic());
     }
 
     @Test
     void inputLogicChecksWhatOozieValidates() {
         Diagnostics unknown = new Diagnostics();
-        assertEquals(List.of(), logic("<or><data-in dataset=\"d1\"/><data-in dataset=\"in2\"/></or>", Map.of(), unknown)
-                .logic());
-        assertTrue(messages(unknown).get(0).contains("no <data-in> of <input-events> is named so"), messages(unknown).toString());
+        assertEquals(
+                List.of(),
+                logic("<or><data-in dataset=\"d1\"/><data-in dataset=\"in2\"/></or>", Map.of(), unknown)
+                        .logic());
+        assertTrue(
+                messages(unknown).get(0).contains("no <data-in> of <input-events> is named so"),
+                messages(unknown).toString());
 
         Diagnostics range = new Diagnostics();
         logic("<combine><data-in dataset=\"in1\"/><data-in dataset=\"in4\"/></combine>", Map.of(), range);
-        assertTrue(messages(range).get(0).contains("same range (instances: [3, 1]"), messages(range).toString());
+        assertTrue(
+                messages(range).get(0).contains("same range (instances: [3, 1]"),
+                messages(range).toString());
 
         Diagnostics latest = new Diagnostics();
         logic("<combine><data-in dataset=\"in1\"/><data-in dataset=\"in3\"/></combine>", Map.of(), latest);
-        assertTrue(messages(latest).get(0).contains("does not support latest/future"), messages(latest).toString());
+        assertTrue(
+                messages(latest).get(0).contains("does not support latest/future"),
+                messages(latest).toString());
 
         Diagnostics wait = new Diagnostics();
         logic("<or wait=\"1h\"><data-in dataset=\"in1\"/></or>", Map.of(), wait);
-        assertTrue(messages(wait).get(0).contains("wait '1h' is not a number of minutes"), messages(wait).toString());
+        assertTrue(
+                messages(wait).get(0).contains("wait '1h' is not a number of minutes"),
+                messages(wait).toString());
         assertTrue(wait.hasErrors());
     }
 
     @Test
     void inputLogicWarnsWhereTheRuntimeDiffers() {
         Diagnostics two = new Diagnostics();
-        CoordinatorData data = logic("<and name=\"a\"><data-in dataset=\"in1\"/></and><or name=\"b\"><data-in dataset=\"in2\"/></or>",
-                Map.of(), two);
+        CoordinatorData data = logic(
+                "<and name=\"a\"><data-in dataset=\"in1\"/></and><or name=\"b\"><data-in dataset=\"in2\"/></or>",
+                Map.of(),
+                two);
         assertEquals(2, data.logic().size());
-        assertTrue(messages(two).get(0).contains("Oozie evaluates only the first ('a')"), messages(two).toString());
+        assertTrue(
+                messages(two).get(0).contains("Oozie evaluates only the first ('a')"),
+                messages(two).toString());
         assertFalse(two.hasErrors());
 
         Diagnostics minLatest = new Diagnostics();
@@ -469,11 +664,14 @@ class CoordinatorScheduleTest {
                 </coordinator-app>
                 """;
         Diagnostics diagnostics = new Diagnostics();
-        CoordinatorApp app = OozieReader.readCoordinator(coordinator, "c.xml", diagnostics).orElseThrow();
-        CoordinatorData data = CoordinatorSchedule.translate(app, Map.of("hcatNode", "hcat://ms:9083"), List.of(), "n",
-                diagnostics).data();
+        CoordinatorApp app =
+                OozieReader.readCoordinator(coordinator, "c.xml", diagnostics).orElseThrow();
+        CoordinatorData data = CoordinatorSchedule.translate(
+                        app, Map.of("hcatNode", "hcat://ms:9083"), List.of(), "n", diagnostics)
+                .data();
         // The runtime's sensor asks the metastore the rendered hcat:// URI names (ferry_runtime.hcat).
-        assertEquals(TemplateText.concat(el("${hcatNode}"), "/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa"),
+        assertEquals(
+                TemplateText.concat(el("${hcatNode}"), "/default/invites/ds=${YEAR}-${MONTH}-${DAY};region=usa"),
                 data.datasets().get(0).uriTemplate());
         assertEquals(List.of(), diagnostics.sorted(), diagnostics.sorted().toString());
     }

@@ -52,14 +52,21 @@ class DefaultFileSystemTest {
                     <action name="work">%s<ok to="end"/><error to="end"/></action>
                     <end name="end"/>
                 </workflow-app>
-                """.formatted(global == null ? "" : "<global><name-node>" + global + "</name-node></global>", body));
+                """.formatted(
+                        global == null ? "" : "<global><name-node>" + global + "</name-node></global>", body));
         Diagnostics diagnostics = new Diagnostics();
-        WorkflowApp workflow = OozieReader.readWorkflow(file, "workflow.xml", diagnostics).orElseThrow();
-        WorkflowSources sources = new WorkflowSources(repo, repo, workflow, null, new TreeMap<>(), new TreeMap<>(),
-                "workflow.xml");
+        WorkflowApp workflow =
+                OozieReader.readWorkflow(file, "workflow.xml", diagnostics).orElseThrow();
+        WorkflowSources sources =
+                new WorkflowSources(repo, repo, workflow, null, new TreeMap<>(), new TreeMap<>(), "workflow.xml");
         TaskNode task = WorkflowTranslator.translate(sources, diagnostics).orElseThrow().tasks().stream()
-                .filter(t -> t.id().equals("work")).findFirst().orElseThrow();
+                .filter(t -> t.id().equals("work"))
+                .findFirst()
+                .orElseThrow();
         Template actual = task instanceof TaskNode.FlinkJob job ? job.defaultFs() : ((TaskNode.Fs) task).nameNode();
-        assertEquals(expected == null ? null : el(expected), actual, diagnostics.sorted().toString());
+        assertEquals(
+                expected == null ? null : el(expected),
+                actual,
+                diagnostics.sorted().toString());
     }
 }

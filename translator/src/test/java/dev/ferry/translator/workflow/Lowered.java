@@ -18,8 +18,8 @@ final class Lowered {
 
     static Template el(String text) {
         Diagnostics diagnostics = new Diagnostics();
-        return ElLowering.template(ElParser.parse(text, SourceSpan.file("expected"), diagnostics).orElseThrow(),
-                diagnostics);
+        return ElLowering.template(
+                ElParser.parse(text, SourceSpan.file("expected"), diagnostics).orElseThrow(), diagnostics);
     }
 
     static List<Template> els(String... texts) {
@@ -28,7 +28,9 @@ final class Lowered {
 
     /** Strings lowered from EL, templates kept. */
     static List<Template> args(Object... items) {
-        return Arrays.stream(items).map(i -> i instanceof Template t ? t : el((String) i)).toList();
+        return Arrays.stream(items)
+                .map(i -> i instanceof Template t ? t : el((String) i))
+                .toList();
     }
 
     static SortedMap<String, Template> els(Map<String, String> texts) {

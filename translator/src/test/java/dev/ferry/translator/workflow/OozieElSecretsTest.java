@@ -23,14 +23,17 @@ class OozieElSecretsTest {
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of("--password=hunter2", List.of(text("--password="), variable("password"))),
-                Arguments.of("-Ddb.password=hunter2 ${x}",
+                Arguments.of(
+                        "-Ddb.password=hunter2 ${x}",
                         List.of(text("-Ddb.password="), variable("db.password"), text(" "), el("${x}"))),
-                Arguments.of("${nameNode} --token abc123 --user ${u}",
-                        List.of(el("${nameNode}"), text(" --token "), variable("token"), text(" --user "),
-                                el("${u}"))),
-                Arguments.of("jdbc:mysql://app:s3cret@db/x",
+                Arguments.of(
+                        "${nameNode} --token abc123 --user ${u}",
+                        List.of(el("${nameNode}"), text(" --token "), variable("token"), text(" --user "), el("${u}"))),
+                Arguments.of(
+                        "jdbc:mysql://app:s3cret@db/x",
                         List.of(text("jdbc:mysql://app:"), variable("app_password"), text("@db/x"))),
-                Arguments.of("DB_PASSWORD=a TOKEN=b",
+                Arguments.of(
+                        "DB_PASSWORD=a TOKEN=b",
                         List.of(text("DB_PASSWORD="), variable("DB_PASSWORD"), text(" TOKEN="), variable("TOKEN"))));
     }
 
@@ -40,10 +43,16 @@ class OozieElSecretsTest {
         Diagnostics diagnostics = new Diagnostics();
         Template template = new OozieEl(diagnostics).template(input, SourceSpan.file("workflow.xml"));
         assertEquals(new Template(expected), template);
-        long variables = expected.stream().filter(p -> p instanceof Template.Value v
-                && v.expr() instanceof RuntimeExpr.Variable).count();
-        assertEquals(variables, diagnostics.sorted().stream().filter(d -> d.code() == DiagnosticCode.OOZ_W002).count());
-        assertFalse(template.toString().contains("hunter2") || template.toString().contains("s3cret")
+        long variables = expected.stream()
+                .filter(p -> p instanceof Template.Value v && v.expr() instanceof RuntimeExpr.Variable)
+                .count();
+        assertEquals(
+                variables,
+                diagnostics.sorted().stream()
+                        .filter(d -> d.code() == DiagnosticCode.OOZ_W002)
+                        .count());
+        assertFalse(template.toString().contains("hunter2")
+                || template.toString().contains("s3cret")
                 || template.toString().contains("abc123"));
     }
 

@@ -39,8 +39,10 @@ class PigParallelismTest {
             throws IOException {
         String body = statements == null ? "" : statements.replace("\\n", "\n") + "\n";
         String defaults = body.startsWith("%default") ? body.substring(0, body.indexOf('\n') + 1) : "";
-        Files.writeString(repo.resolve("s.pig"), defaults + "a = LOAD '/in' AS (f:chararray);\n"
-                + body.substring(defaults.length()) + "STORE a INTO '/out';\n");
+        Files.writeString(
+                repo.resolve("s.pig"),
+                defaults + "a = LOAD '/in' AS (f:chararray);\n" + body.substring(defaults.length())
+                        + "STORE a INTO '/out';\n");
         Path file = repo.resolve("workflow.xml");
         Files.writeString(file, """
                 <workflow-app xmlns="uri:oozie:workflow:0.5" name="wf">
@@ -50,13 +52,26 @@ class PigParallelismTest {
                 </workflow-app>
                 """.formatted(param == null ? "" : "<param>" + param + "</param>"));
         Diagnostics diagnostics = new Diagnostics();
-        WorkflowSources sources = new WorkflowSources(repo, repo,
-                OozieReader.readWorkflow(file, "workflow.xml", diagnostics).orElseThrow(), null, new TreeMap<>(),
-                new TreeMap<>(), "workflow.xml");
-        TaskNode.FlinkJob job = (TaskNode.FlinkJob) WorkflowTranslator.translate(sources, diagnostics).orElseThrow()
-                .tasks().stream().filter(t -> t.id().equals("job")).findFirst().orElseThrow();
-        assertEquals(expected, job.deployment().parallelism(), diagnostics.sorted().toString());
-        assertEquals(warnings, diagnostics.sorted().stream().filter(d -> d.code() == DiagnosticCode.PIG_W030).count(),
+        WorkflowSources sources = new WorkflowSources(
+                repo,
+                repo,
+                OozieReader.readWorkflow(file, "workflow.xml", diagnostics).orElseThrow(),
+                null,
+                new TreeMap<>(),
+                new TreeMap<>(),
+                "workflow.xml");
+        TaskNode.FlinkJob job =
+                (TaskNode.FlinkJob) WorkflowTranslator.translate(sources, diagnostics).orElseThrow().tasks().stream()
+                        .filter(t -> t.id().equals("job"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                expected, job.deployment().parallelism(), diagnostics.sorted().toString());
+        assertEquals(
+                warnings,
+                diagnostics.sorted().stream()
+                        .filter(d -> d.code() == DiagnosticCode.PIG_W030)
+                        .count(),
                 diagnostics.sorted().toString());
     }
 }

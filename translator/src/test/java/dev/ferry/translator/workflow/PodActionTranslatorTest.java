@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.translator.el.RuntimeExpr;
-import dev.ferry.translator.el.Template;
-import dev.ferry.translator.el.TemplateText;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.oozie.WorkflowApp;
+import dev.ferry.translator.el.RuntimeExpr;
+import dev.ferry.translator.el.Template;
+import dev.ferry.translator.el.TemplateText;
 import dev.ferry.translator.workflow.PodContainer.SecretEnv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PodActionTranslatorTest {
 
     /** The image argument: the value of the DAG param a person sets. */
-    private static final Template SPARK_IMAGE = TemplateText.concat("spark.kubernetes.container.image=",
-            Template.of(new RuntimeExpr.Param("ferry_image_spark")));
+    private static final Template SPARK_IMAGE = TemplateText.concat(
+            "spark.kubernetes.container.image=", Template.of(new RuntimeExpr.Param("ferry_image_spark")));
 
     @TempDir
     Path dir;
@@ -80,27 +80,37 @@ class PodActionTranslatorTest {
             Files.writeString(dir.resolve(file.getKey()), file.getValue());
         }
         Diagnostics diagnostics = new Diagnostics();
-        WorkflowApp app = OozieReader.readWorkflow(dir.resolve("workflow.xml"), "workflow.xml", diagnostics).orElseThrow();
+        WorkflowApp app = OozieReader.readWorkflow(dir.resolve("workflow.xml"), "workflow.xml", diagnostics)
+                .orElseThrow();
         SortedProperties props = new SortedProperties();
         props.put("nameNode", "hdfs://nn:8020");
         props.put("master", "yarn");
         props.put("oozie.wf.application.path", "${nameNode}/apps/w");
         WorkflowSources sources = new WorkflowSources(dir, dir, app, null, props, new TreeMap<>(), "job.properties");
-        WorkflowPlan plan = WorkflowTranslator.translate(sources, diagnostics).orElseThrow(
-                () -> new AssertionError(diagnostics.sorted().stream().map(Diagnostic::format).toList()));
-        TaskNode task = plan.tasks().stream().filter(t -> t.id().equals("a")).findFirst().orElseThrow();
-        return new Result(plan, task, diagnostics.sorted().stream().map(Diagnostic::format).toList());
+        WorkflowPlan plan = WorkflowTranslator.translate(sources, diagnostics)
+                .orElseThrow(() -> new AssertionError(
+                        diagnostics.sorted().stream().map(Diagnostic::format).toList()));
+        TaskNode task = plan.tasks().stream()
+                .filter(t -> t.id().equals("a"))
+                .findFirst()
+                .orElseThrow();
+        return new Result(
+                plan,
+                task,
+                diagnostics.sorted().stream().map(Diagnostic::format).toList());
     }
 
     static final class SortedProperties extends TreeMap<String, String> {}
 
     @Test
     void javaMainWithOptsArgsCaptureOutputAndConfiguration() throws IOException {
-        Result r = translate("""
+        Result r = translate(
+                """
                 <global>
                     <job-xml>global.xml</job-xml>
                     <configuration><property><name>team</name><value>data</value></property></configuration>
-                </global>""", """
+                </global>""",
+                """
                 <java>
                     <resource-manager>rm:8032</resource-manager>
                     <name-node>${nameNode}</name-node>
@@ -114,15 +124,28 @@ class PodActionTranslatorTest {
                     <arg>${nameNode}/in</arg>
                     <arg></arg>
                     <capture-output/>
-                </java>""", Map.of("global.xml", "<configuration><property><name>from.job.xml</name><value>1</value>"
-                + "</property><property><name>team</name><value>job-xml</value></property></configuration>"));
-        assertEquals(els("java", "-Xmx1g", "-Dmsg=hello world",
-                "-Doozie.action.conf.xml=/tmp/oozie-action/action.xml",
-                "-Doozie.action.output.properties=/tmp/oozie-action/output.properties", "-cp",
-                "/opt/oozie-app/lib/*:/tmp/oozie-action/*:/tmp/oozie-action", "com.example.Main", "first",
-                "${nameNode}/in", ""), r.container().command());
+                </java>""",
+                Map.of(
+                        "global.xml",
+                        "<configuration><property><name>from.job.xml</name><value>1</value>"
+                                + "</property><property><name>team</name><value>job-xml</value></property></configuration>"));
+        assertEquals(
+                els(
+                        "java",
+                        "-Xmx1g",
+                        "-Dmsg=hello world",
+                        "-Doozie.action.conf.xml=/tmp/oozie-action/action.xml",
+                        "-Doozie.action.output.properties=/tmp/oozie-action/output.properties",
+                        "-cp",
+                        "/opt/oozie-app/lib/*:/tmp/oozie-action/*:/tmp/oozie-action",
+                        "com.example.Main",
+                        "first",
+                        "${nameNode}/in",
+                        ""),
+                r.container().command());
         assertTrue(r.container().captureOutput());
-        assertEquals(el("/tmp/oozie-action/output.properties"), r.container().env().get("OOZIE_ACTION_OUTPUT_PROPERTIES"));
+        assertEquals(
+                el("/tmp/oozie-action/output.properties"), r.container().env().get("OOZIE_ACTION_OUTPUT_PROPERTIES"));
         Map<String, Template> conf = r.container().configuration();
         assertEquals(el("etl"), conf.get("mapred.job.queue.name"));
         assertEquals(el("own"), conf.get("team"), "the action's configuration beats job-xml and <global>");
@@ -130,7 +153,9 @@ class PodActionTranslatorTest {
         assertEquals(el("${nameNode}"), conf.get("fs.defaultFS"));
         assertEquals(el("rm:8032"), conf.get("yarn.resourcemanager.address"));
         assertEquals("ferry_image_java", r.container().imageParam());
-        assertEquals("todo.invalid/ferry/java-action:set-the-image", r.plan().params().get("ferry_image_java"));
+        assertEquals(
+                "todo.invalid/ferry/java-action:set-the-image",
+                r.plan().params().get("ferry_image_java"));
         assertTrue(r.reports("warning OOZ-W020: <java> action 'a' runs in a container of its own: set DAG param "
                 + "'ferry_image_java'"));
         assertTrue(r.reports("'a' runs classes from the workflow's lib/ jars, which are not in the repository"));
@@ -151,11 +176,16 @@ class PodActionTranslatorTest {
                         <property><name>mapred.reducer.class</name><value>com.example.R</value></property>
                     </configuration>
                 </map-reduce>""", Map.of("lib/job.jar", "jar"));
-        assertEquals(els("mapred", "job", "-submit", "/tmp/oozie-action/action.xml"), r.container().command());
+        assertEquals(
+                els("mapred", "job", "-submit", "/tmp/oozie-action/action.xml"),
+                r.container().command());
         assertEquals(el("true"), r.container().env().get("FERRY_WAIT_FOR_MAPREDUCE_JOB"));
         assertEquals(el("com.example.M"), r.container().configuration().get("mapred.mapper.class"));
-        assertEquals(List.of(new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, el("${nameNode}/out")),
-                new TaskNode.PrepareStep(TaskNode.PrepareOperation.MKDIR, el("${nameNode}/tmp"))), r.pod().prepare());
+        assertEquals(
+                List.of(
+                        new TaskNode.PrepareStep(TaskNode.PrepareOperation.DELETE, el("${nameNode}/out")),
+                        new TaskNode.PrepareStep(TaskNode.PrepareOperation.MKDIR, el("${nameNode}/tmp"))),
+                r.pod().prepare());
         assertFalse(r.reports("which are not in the repository"), "lib/job.jar is there");
     }
 
@@ -183,7 +213,9 @@ class PodActionTranslatorTest {
         assertEquals(el("LANG=C TZ=UTC "), conf.get("stream.addenvironment"));
         assertEquals(el("org.apache.hadoop.streaming.PipeMapper"), conf.get("mapred.mapper.class"));
         assertEquals(el("org.example.Key"), conf.get("mapred.output.key.class"));
-        assertEquals(els("mapred", "job", "-submit", "/tmp/oozie-action/action.xml"), r.container().command());
+        assertEquals(
+                els("mapred", "job", "-submit", "/tmp/oozie-action/action.xml"),
+                r.container().command());
     }
 
     @Test
@@ -199,7 +231,9 @@ class PodActionTranslatorTest {
         assertEquals(el("com.example.Map"), conf.get("mapred.mapper.class"));
         assertEquals(el("true"), conf.get("hadoop.pipes.java.mapper"));
         assertEquals(el("bin/wordcount#wc"), conf.get("hadoop.pipes.executable"));
-        assertEquals(els("mapred", "pipes", "-conf", "/tmp/oozie-action/action.xml"), r.container().command());
+        assertEquals(
+                els("mapred", "pipes", "-conf", "/tmp/oozie-action/action.xml"),
+                r.container().command());
     }
 
     @Test
@@ -230,11 +264,31 @@ class PodActionTranslatorTest {
                     <arg>out</arg>
                     <file>data/lookup.csv#lookup</file>
                 </spark>""");
-        assertEquals(Lowered.args("spark-submit", "--master", "k8s://https://kubernetes.default.svc:443", "--deploy-mode",
-                "cluster", "--name", "Copy", "--class", "com.example.Copy", "--conf",
-                SPARK_IMAGE, "--conf",
-                "spark.hadoop.dfs.replication=2", "--executor-memory", "2G", "--conf", "spark.x=a b", "--files",
-                "/tmp/oozie-action/lookup", "lib/copy.jar", "in", "out"), r.container().command());
+        assertEquals(
+                Lowered.args(
+                        "spark-submit",
+                        "--master",
+                        "k8s://https://kubernetes.default.svc:443",
+                        "--deploy-mode",
+                        "cluster",
+                        "--name",
+                        "Copy",
+                        "--class",
+                        "com.example.Copy",
+                        "--conf",
+                        SPARK_IMAGE,
+                        "--conf",
+                        "spark.hadoop.dfs.replication=2",
+                        "--executor-memory",
+                        "2G",
+                        "--conf",
+                        "spark.x=a b",
+                        "--files",
+                        "/tmp/oozie-action/lookup",
+                        "lib/copy.jar",
+                        "in",
+                        "out"),
+                r.container().command());
         assertEquals(els("data/lookup.csv#lookup"), r.container().files());
         assertTrue(r.reports("spark master 'yarn' of 'a' becomes k8s://https://kubernetes.default.svc:443"));
         assertTrue(r.reports("<jar> 'lib/copy.jar' of 'a' is not in the repository"));
@@ -251,10 +305,23 @@ class PodActionTranslatorTest {
                     <name>Pi</name>
                     <jar>pi.py</jar>
                 </spark>""");
-        assertEquals(Lowered.args("spark-submit", "--master", "k8s://https://kubernetes.default.svc:443", "--deploy-mode",
-                "client", "--conf", "spark.driver.host=$(FERRY_POD_IP)", "--conf",
-                "spark.kubernetes.driver.pod.name=$(FERRY_POD_NAME)", "--name", "Pi", "--conf",
-                SPARK_IMAGE, "pi.py"), r.container().command());
+        assertEquals(
+                Lowered.args(
+                        "spark-submit",
+                        "--master",
+                        "k8s://https://kubernetes.default.svc:443",
+                        "--deploy-mode",
+                        "client",
+                        "--conf",
+                        "spark.driver.host=$(FERRY_POD_IP)",
+                        "--conf",
+                        "spark.kubernetes.driver.pod.name=$(FERRY_POD_NAME)",
+                        "--name",
+                        "Pi",
+                        "--conf",
+                        SPARK_IMAGE,
+                        "pi.py"),
+                r.container().command());
     }
 
     @Test
@@ -263,12 +330,25 @@ class PodActionTranslatorTest {
                 <sqoop xmlns="uri:oozie:sqoop-action:1.0">
                     <command>import --connect jdbc:mysql://db/${nameNode} --password hunter2 --table t</command>
                 </sqoop>""");
-        assertEquals(els("sqoop", "import", "-conf", "/tmp/oozie-action/action.xml", "--connect",
-                "jdbc:mysql://db/${nameNode}", "--password", "$(SQOOP_PASSWORD)", "--table", "t"),
+        assertEquals(
+                els(
+                        "sqoop",
+                        "import",
+                        "-conf",
+                        "/tmp/oozie-action/action.xml",
+                        "--connect",
+                        "jdbc:mysql://db/${nameNode}",
+                        "--password",
+                        "$(SQOOP_PASSWORD)",
+                        "--table",
+                        "t"),
                 r.container().command());
-        assertEquals(List.of(new SecretEnv("SQOOP_PASSWORD", "w-a-sqoop", "password")), r.container().secretEnv());
+        assertEquals(
+                List.of(new SecretEnv("SQOOP_PASSWORD", "w-a-sqoop", "password")),
+                r.container().secretEnv());
         assertFalse(r.plan().toString().contains("hunter2"));
-        assertTrue(r.reports("warning OOZ-W002: the password (--password) of 'a' is not written to any generated file"));
+        assertTrue(
+                r.reports("warning OOZ-W002: the password (--password) of 'a' is not written to any generated file"));
     }
 
     @Test
@@ -280,7 +360,8 @@ class PodActionTranslatorTest {
                     <arg>/a</arg>
                     <arg>/b</arg>
                 </distcp>""");
-        assertEquals(els("hadoop", "distcp", "-conf", "/tmp/oozie-action/action.xml", "-update", "/a", "/b"),
+        assertEquals(
+                els("hadoop", "distcp", "-conf", "/tmp/oozie-action/action.xml", "-update", "/a", "/b"),
                 r.container().command());
         assertEquals(el("-Xmx2g"), r.container().env().get("HADOOP_CLIENT_OPTS"));
     }
@@ -296,9 +377,19 @@ class PodActionTranslatorTest {
                     <param>INPUT=/in</param>
                     <argument>--verbose</argument>
                 </hive>""", Map.of("q/script.q", "SELECT 1;\n"));
-        assertEquals(els("hive", "--hiveconf", "hive.exec.parallel=true", "-f", "/tmp/oozie-action/script.q",
-                "--hivevar", "INPUT=/in", "--verbose"), r.container().command());
-        assertEquals(List.of(new PodContainer.CarriedFile("scripts/w/a/script.q", "script.q", "SELECT 1;\n")),
+        assertEquals(
+                els(
+                        "hive",
+                        "--hiveconf",
+                        "hive.exec.parallel=true",
+                        "-f",
+                        "/tmp/oozie-action/script.q",
+                        "--hivevar",
+                        "INPUT=/in",
+                        "--verbose"),
+                r.container().command());
+        assertEquals(
+                List.of(new PodContainer.CarriedFile("scripts/w/a/script.q", "script.q", "SELECT 1;\n")),
                 r.container().carried());
         assertTrue(r.reports("warning OOZ-W021: the HiveQL of <hive> action 'a' is not translated to Flink SQL"));
     }
@@ -312,7 +403,8 @@ class PodActionTranslatorTest {
                     <script>gone.q</script>
                 </hive>""");
         assertEquals(els("gone.q"), r.container().files());
-        assertEquals(els("hive", "-f", "/tmp/oozie-action/gone.q"), r.container().command());
+        assertEquals(
+                els("hive", "-f", "/tmp/oozie-action/gone.q"), r.container().command());
         assertTrue(r.reports("warning OOZ-W001: hive script 'gone.q' of 'a' is not in the repository"));
     }
 
@@ -324,17 +416,35 @@ class PodActionTranslatorTest {
                     <password>pa55word</password>
                     <query>SELECT 1</query>
                 </hive2>""");
-        assertEquals(els("beeline", "-u", "jdbc:hive2://hs2:10000/default", "-n", "${wf:user()}", "-p",
-                "$(HIVE2_PASSWORD)", "-d", "org.apache.hive.jdbc.HiveDriver", "-e", "SELECT 1"), r.container().command());
-        assertEquals(List.of(new SecretEnv("HIVE2_PASSWORD", "w-a-hive2", "password")), r.container().secretEnv());
+        assertEquals(
+                els(
+                        "beeline",
+                        "-u",
+                        "jdbc:hive2://hs2:10000/default",
+                        "-n",
+                        "${wf:user()}",
+                        "-p",
+                        "$(HIVE2_PASSWORD)",
+                        "-d",
+                        "org.apache.hive.jdbc.HiveDriver",
+                        "-e",
+                        "SELECT 1"),
+                r.container().command());
+        assertEquals(
+                List.of(new SecretEnv("HIVE2_PASSWORD", "w-a-hive2", "password")),
+                r.container().secretEnv());
         assertFalse(r.plan().toString().contains("pa55word"));
-        assertTrue(r.reports("warning OOZ-W002: the <password> of 'a' is not written"), r.diagnostics().toString());
+        assertTrue(
+                r.reports("warning OOZ-W002: the <password> of 'a' is not written"),
+                r.diagnostics().toString());
     }
 
     @Test
     void credentialsBecomeSecretReferencesAndPlainEnv() throws IOException {
         Result r = translateWithCred();
-        assertEquals(List.of(new SecretEnv("OOZIE_CRED_HCAT_HCAT_PASSWORD", "oozie-cred-hcat", "hcat.password"),
+        assertEquals(
+                List.of(
+                        new SecretEnv("OOZIE_CRED_HCAT_HCAT_PASSWORD", "oozie-cred-hcat", "hcat.password"),
                         new SecretEnv("OOZIE_CRED_HCAT_KERBEROS_KEYTAB", "oozie-cred-hcat", "kerberos.keytab")),
                 r.container().secretEnv());
         assertEquals(el("thrift://ms:9083"), r.container().env().get("OOZIE_CRED_HCAT_HCAT_METASTORE_URI"));

@@ -52,7 +52,7 @@ public final class SecretText {
         m = USER_INFO.matcher(text);
         while (m.find()) {
             if (!m.group(3).startsWith("${")) {
-                add(found, new Secret(m.group(2).replaceAll("[^A-Za-z0-9_]", "_") + "_password", m.start(3), m.end(3)));
+                add(found, new Secret(identifier(m.group(2)) + "_password", m.start(3), m.end(3)));
             }
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -72,6 +72,15 @@ public final class SecretText {
             last = s.end();
         }
         return out.append(text.substring(last)).toString();
+    }
+
+    /**
+     * A secret's key as an identifier (a job parameter's or an Airflow Variable's name): every character but
+     * letters, digits and '_' becomes '_', and a leading digit gets a '_' before it.
+     */
+    public static String identifier(String key) {
+        String name = key.replaceAll("[^A-Za-z0-9_]", "_");
+        return !name.isEmpty() && Character.isDigit(name.charAt(0)) ? "_" + name : name;
     }
 
     /** For messages: each secret value becomes {@code <secret KEY>}. */

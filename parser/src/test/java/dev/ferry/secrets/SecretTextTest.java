@@ -23,4 +23,17 @@ class SecretTextTest {
         assertEquals(redacted, SecretText.redact(text));
         assertEquals(redacted, SecretText.redact(SecretText.redact(text)));
     }
+
+    /** The name a secret's reference goes by: a job parameter and an Airflow Variable both take it. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            password        | password
+            db.password     | db_password
+            db-pass word    | db_pass_word
+            9lives_token    | _9lives_token
+            ünïcode_secret  | _n_code_secret
+            """)
+    void keysBecomeIdentifiers(String key, String identifier) {
+        assertEquals(identifier, SecretText.identifier(key));
+    }
 }

@@ -1888,8 +1888,7 @@ public final class PigToSql {
      */
     private String withoutSecrets(String path, SourceSpan span) {
         return SecretText.replace(path, key -> {
-            String name = key.replaceAll("[^A-Za-z0-9_]", "_");
-            name = Character.isDigit(name.charAt(0)) ? "_" + name : name;
+            String name = SecretText.identifier(key);
             String unique = name;
             for (int n = 2; parameters.contains(unique) && !secretParameters.contains(unique); n++) {
                 unique = name + "_" + n;

@@ -14,6 +14,26 @@ sealed interface PyExpr {
     /** Python source that is not a string literal: a name ({@code REPO}), {@code True}, {@code None}, a number. */
     record Name(String source) implements PyExpr {}
 
+    /** {@code left op right} for the arithmetic operators only, left-associative: {@code a * 24 - 1}. */
+    record Arithmetic(PyExpr left, Operator operator, PyExpr right) implements PyExpr {}
+
+    /** The operators of {@link Arithmetic}. */
+    enum Operator {
+        PLUS("+"),
+        MINUS("-"),
+        TIMES("*");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        String symbol() {
+            return symbol;
+        }
+    }
+
     /** {@code function(positional..., name=value...)}. */
     record Call(String function, List<PyExpr> positional, List<Keyword> keywords, Layout layout) implements PyExpr {
         public Call {

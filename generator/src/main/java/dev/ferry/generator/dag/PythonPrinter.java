@@ -29,6 +29,10 @@ final class PythonPrinter {
         if (expr instanceof Name n) {
             return n.source();
         }
+        if (expr instanceof PyExpr.Arithmetic a) {
+            // Built left-associative with * only on the right of + and -: no parentheses are needed.
+            return inline(a.left()) + " " + a.operator().symbol() + " " + inline(a.right());
+        }
         if (expr instanceof Call call) {
             return call(call, depth, prefix);
         }
@@ -48,6 +52,10 @@ final class PythonPrinter {
         }
         if (expr instanceof Name n) {
             return n.source();
+        }
+        if (expr instanceof PyExpr.Arithmetic a) {
+            // Built left-associative with * only on the right of + and -: no parentheses are needed.
+            return inline(a.left()) + " " + a.operator().symbol() + " " + inline(a.right());
         }
         if (expr instanceof Call call && call.layout() != PyExpr.Layout.EXPLODED) {
             List<String> arguments = new java.util.ArrayList<>(

@@ -307,22 +307,30 @@ final class ScheduleSource {
         if (i.terms().isEmpty()) {
             return PyExpr.name(Integer.toString(i.n()));
         }
-        StringBuilder sum = new StringBuilder();
+        PyExpr sum = null;
         for (CalendarTerm term : i.terms()) {
-            String call = "oozie." + term.count().name().toLowerCase(Locale.ROOT) + "(" + term.k() + ")";
+            PyExpr call = new PyExpr.Call(
+                    "oozie." + term.count().name().toLowerCase(Locale.ROOT),
+                    List.of(PyExpr.name(Integer.toString(term.k()))),
+                    List.of(),
+                    PyExpr.Layout.ONE_LINE);
             long factor = term.factor();
-            if (sum.isEmpty()) {
-                sum.append(call).append(factor == 1 ? "" : " * " + factor);
+            if (sum == null) {
+                sum = factor == 1 ? call : times(call, factor);
             } else {
-                sum.append(factor < 0 ? " - " : " + ")
-                        .append(call)
-                        .append(Math.abs(factor) == 1 ? "" : " * " + Math.abs(factor));
+                PyExpr.Operator sign = factor < 0 ? PyExpr.Operator.MINUS : PyExpr.Operator.PLUS;
+                sum = new PyExpr.Arithmetic(sum, sign, Math.abs(factor) == 1 ? call : times(call, Math.abs(factor)));
             }
         }
         if (i.n() != 0) {
-            sum.append(i.n() < 0 ? " - " : " + ").append(Math.abs((long) i.n()));
+            PyExpr.Operator sign = i.n() < 0 ? PyExpr.Operator.MINUS : PyExpr.Operator.PLUS;
+            sum = new PyExpr.Arithmetic(sum, sign, PyExpr.name(Long.toString(Math.abs((long) i.n()))));
         }
-        return PyExpr.name(sum.toString());
+        return sum;
+    }
+
+    private static PyExpr times(PyExpr call, long factor) {
+        return new PyExpr.Arithmetic(call, PyExpr.Operator.TIMES, PyExpr.name(Long.toString(factor)));
     }
 
     private static PyExpr deadline(SlaAlert alert) {

@@ -21,8 +21,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PythonPrinterTest {
 
     static Stream<Arguments> trees() {
+        PyExpr daysInMonth = new PyExpr.Call("oozie.days_in_month", List.of(PyExpr.name("0")), List.of());
         return Stream.of(
                 Arguments.of(new PyExpr.Call("oozie.fork", List.of(PyExpr.str("f")), List.of()), "oozie.fork(\"f\")"),
+                Arguments.of(
+                        new PyExpr.Call(
+                                "oozie.current",
+                                List.of(new PyExpr.Arithmetic(
+                                        new PyExpr.Arithmetic(daysInMonth, PyExpr.Operator.TIMES, PyExpr.name("24")),
+                                        PyExpr.Operator.MINUS,
+                                        PyExpr.name("1"))),
+                                List.of()),
+                        "oozie.current(oozie.days_in_month(0) * 24 - 1)"),
                 Arguments.of(
                         new PyExpr.Call(
                                 "oozie.kill",

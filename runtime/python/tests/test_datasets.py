@@ -28,6 +28,7 @@ from ferry_runtime.el.datasets import (
     instance_times,
     latest,
     offset,
+    qualified,
 )
 
 
@@ -331,3 +332,37 @@ def test_a_month_of_hourly_instances_for_a_monthly_run() -> None:
     april = times(instance_times(HOURLY, event, t("2024-04-01T00:00Z")))
     assert april is not None
     assert len(april) == 30 * 24
+
+
+# A dataset URI without a scheme is on the workflow's name-node (Hadoop qualifies a path with
+# fs.defaultFS); one with a scheme, a relative one, or no default stays as written.
+@pytest.mark.parametrize(
+    ("uri", "default_fs", "expected"),
+    [
+        ("/data/2024/05", "hdfs://nn:8020", "hdfs://nn:8020/data/2024/05"),
+        ("/data/2024/05", "hdfs://nn:8020/", "hdfs://nn:8020/data/2024/05"),
+        ("hdfs://other/data", "hdfs://nn:8020", "hdfs://other/data"),
+        ("s3a://bucket/data", "hdfs://nn:8020", "s3a://bucket/data"),
+        ("hcat://metastore:9083/db/t/dt=1", "hdfs://nn:8020", "hcat://metastore:9083/db/t/dt=1"),
+        ("file:///tmp/x", "hdfs://nn:8020", "file:///tmp/x"),
+        ("relative/x", "hdfs://nn:8020", "relative/x"),
+        ("/data/x", "", "/data/x"),
+    ],
+)
+def test_uris_without_a_scheme_are_on_the_default_fs(uri: str, default_fs: str, expected: str):
+    assert qualified(uri, default_fs) == expected
+
+
+def test_a_dataset_puts_its_scheme_less_instances_on_its_default_fs() -> None:
+    dataset = Dataset(
+        "d",
+        1,
+        "day",
+        "2024-01-01T00:00Z",
+        "UTC",
+        "/data/${YEAR}/${MONTH}/${DAY}",
+        default_fs="{{ params.name_node }}",
+    )
+    render = lambda text: text.replace("{{ params.name_node }}", "hdfs://nn:8020")  # noqa: E731
+    assert dataset.uri(t("2024-05-02T00:00Z"), render) == "hdfs://nn:8020/data/2024/05/02"
+    assert dataset.done_path(dataset.uri(t("2024-05-02T00:00Z"), render)).endswith("/02/_SUCCESS")

@@ -193,6 +193,9 @@ class Dataset:
     uri_template: str
     done_flag: str = "_SUCCESS"
     end_of: bool = False
+    # Jinja for the file system a URI without a scheme is on (the workflow's name-node, standing
+    # in for the Oozie server's fs.defaultFS); "" leaves such a URI a path of the worker's.
+    default_fs: str = ""
 
     def __post_init__(self) -> None:
         if self.unit not in UNITS:
@@ -258,7 +261,8 @@ class Dataset:
     def uri(self, moment: datetime, render: Callable[[str], str] = str) -> str:
         """The instance's URI: the template's EL rendered, then its ${YEAR}.., ${MONTH + 0}..
         evaluated for the UTC time (el.uri_template, as Oozie's per-instance evaluator)."""
-        return uri_template.fill(render(self.uri_template), utc(moment))
+        uri = uri_template.fill(render(self.uri_template), utc(moment))
+        return qualified(uri, render(self.default_fs).strip()) if self.default_fs else uri
 
     def done_path(self, uri: str) -> str:
         """What must exist for the instance to be available: uri/done-flag, or uri itself (always
@@ -266,6 +270,18 @@ class Dataset:
         if not self.done_flag or is_hcat(uri):
             return uri
         return uri.rstrip("/") + "/" + self.done_flag
+
+
+SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def qualified(uri: str, default_fs: str) -> str:
+    """An absolute path without a scheme on `default_fs` (`/a` on `hdfs://nn:8020` is
+    `hdfs://nn:8020/a`), as Hadoop's Path.makeQualified puts it on fs.defaultFS; a URI with a
+    scheme, a relative path or an empty `default_fs` stays as it is."""
+    if not default_fs or not uri.startswith("/") or uri.startswith("//") or SCHEME.match(uri):
+        return uri
+    return default_fs.rstrip("/") + uri
 
 
 def _wall(local: datetime, zone: ZoneInfo) -> datetime:

@@ -222,6 +222,9 @@ final class ScheduleSource {
         keywords.add(DagRenderer.keyword("timezone", d.timezone()));
         keywords.add(DagRenderer.keyword("uri_template", d.uriTemplate()));
         keywords.add(DagRenderer.keyword("done_flag", d.doneFlag()));
+        if (d.defaultFs() != null) {
+            keywords.add(DagRenderer.keyword("default_fs", d.defaultFs()));
+        }
         return new PyExpr.Call("oozie.dataset", List.of(), keywords);
     }
 

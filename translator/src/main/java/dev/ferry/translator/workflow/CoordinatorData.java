@@ -41,6 +41,8 @@ public record CoordinatorData(
      * @param uriTemplate the EL of the template lowered, with Oozie's {@code ${YEAR}} ... {@code ${MINUTE}} left in
      *                    its text for the runtime to fill per instance
      * @param doneFlag    the file that marks an instance complete; "" = the directory itself
+     * @param defaultFs   the file system a URI without a scheme is on (the workflow's name-node, standing in for the
+     *                    Oozie server's fs.defaultFS), else null: such a URI is then a path of the worker's
      */
     public record DatasetSpec(
             String name,
@@ -50,7 +52,46 @@ public record CoordinatorData(
             String initialInstance,
             String timezone,
             Template uriTemplate,
-            String doneFlag) {}
+            String doneFlag,
+            Template defaultFs) {
+
+        public DatasetSpec(
+                String name,
+                int frequency,
+                String unit,
+                boolean endOf,
+                String initialInstance,
+                String timezone,
+                Template uriTemplate,
+                String doneFlag) {
+            this(name, frequency, unit, endOf, initialInstance, timezone, uriTemplate, doneFlag, null);
+        }
+
+        public DatasetSpec withDefaultFs(Template fs) {
+            return new DatasetSpec(name, frequency, unit, endOf, initialInstance, timezone, uriTemplate, doneFlag, fs);
+        }
+    }
+
+    /**
+     * This data with the datasets whose URIs have no scheme on {@code fs}: those whose template starts with a '/'
+     * (one that starts with a value, {@code ${nameNode}/...}, takes its scheme from it).
+     */
+    public CoordinatorData withDefaultFs(Template fs) {
+        return new CoordinatorData(
+                startNode,
+                datasets.stream()
+                        .map(d -> !d.uriTemplate().parts().isEmpty()
+                                        && d.uriTemplate().parts().get(0) instanceof Template.Text t
+                                        && t.text().startsWith("/")
+                                        && !t.text().startsWith("//")
+                                ? d.withDefaultFs(fs)
+                                : d)
+                        .toList(),
+                inputs,
+                logic,
+                outputs,
+                timeoutMinutes);
+    }
 
     /**
      * One instance expression: {@code current(n)}, {@code offset(n, unit)}, {@code latest(n)}, {@code future(n, limit)}.

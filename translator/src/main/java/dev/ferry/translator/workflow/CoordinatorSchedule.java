@@ -7,7 +7,10 @@ import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.oozie.Controls;
 import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.parser.oozie.Dataset;
+import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.translator.el.ElConstantFolder;
+import dev.ferry.translator.el.ElLowering;
+import dev.ferry.translator.el.Template;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -192,14 +195,19 @@ public final class CoordinatorSchedule {
         }
         WorkflowPlan.Schedule schedule =
                 translate(coordinator, known, included, sources.workflow().startTo(), diagnostics);
-        if (schedule == null || sources.workflow().sla().isEmpty()) {
-            return schedule;
+        if (schedule == null) {
+            return null;
         }
         List<SlaAlert> deadlines = new ArrayList<>(schedule.deadlines());
         // The workflow's own SLA usually repeats the coordinator's: one alert per distinct deadline.
-        SlaDeadlines.translate(sources.workflow().sla().get(), known, diagnostics).stream()
-                .filter(alert -> !deadlines.contains(alert))
-                .forEach(deadlines::add);
+        sources.workflow()
+                .sla()
+                .ifPresent(sla -> SlaDeadlines.translate(sla, known, diagnostics).stream()
+                        .filter(alert -> !deadlines.contains(alert))
+                        .forEach(deadlines::add));
+        CoordinatorData data = defaultFileSystem(sources.workflow(), coordinator.span(), diagnostics)
+                .map(fs -> schedule.data().withDefaultFs(fs))
+                .orElse(schedule.data());
         return new WorkflowPlan.Schedule(
                 schedule.trigger(),
                 schedule.start(),
@@ -209,7 +217,7 @@ public final class CoordinatorSchedule {
                 schedule.pausedOnCreation(),
                 deadlines,
                 schedule.oozieFrequency(),
-                schedule.data(),
+                data,
                 schedule.tags(),
                 schedule.notes(),
                 schedule.span());
@@ -438,5 +446,28 @@ public final class CoordinatorSchedule {
                 .map(String::trim)
                 .filter(v -> v.matches("-?\\d+"))
                 .map(Integer::parseInt);
+    }
+
+    /**
+     * The file system a dataset URI without a scheme is on. Oozie checks such a URI on its server's fs.defaultFS, which
+     * the repository does not hold; the workflow's name-node ({@code <global>}'s, else the one all its actions name)
+     * is the cluster's in the common set-up, so it stands in for it. Empty when the workflow names none.
+     */
+    private static Optional<Template> defaultFileSystem(
+            WorkflowApp workflow, SourceSpan span, Diagnostics diagnostics) {
+        String nameNode = workflow.global() != null ? workflow.global().nameNode() : null;
+        if (nameNode == null || nameNode.isBlank()) {
+            List<String> named = workflow.actions().stream()
+                    .map(a -> workflow.settings(a).nameNode())
+                    .filter(n -> n != null && !n.isBlank())
+                    .distinct()
+                    .toList();
+            nameNode = named.size() == 1 ? named.get(0) : null;
+        }
+        if (nameNode == null) {
+            return Optional.empty();
+        }
+        return ElParser.parse(nameNode.trim(), span, diagnostics)
+                .map(parsed -> ElLowering.template(parsed, diagnostics));
     }
 }

@@ -153,6 +153,33 @@ class ProductionRepoTest {
         assertEquals(Template.text("/refined/year=${YEAR}/month=${MONTH + 0}/day=${DAY + 0}"), refined.uriTemplate());
     }
 
+    private CoordinatorData.DatasetSpec refinedDataset() {
+        return plan(RepoTranslator.translate(repo), "refine_text_coord").schedule().data().datasets().stream()
+                .filter(d -> d.name().equals("refined"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void datasetUrisWithoutASchemeAreOnTheWorkflowsNameNode() throws IOException {
+        refineApp();
+        // The workflow names no name-node: nothing to put such a URI on (the worker's file system, as before).
+        assertNull(refinedDataset().defaultFs());
+        write("oozie/webrequest/refine/workflow.xml", """
+                <workflow-app xmlns="uri:oozie:workflow:0.4" name="refine-wf">
+                    <global><name-node>${name_node}</name-node></global>
+                    <start to="end"/>
+                    <end name="end"/>
+                </workflow-app>
+                """);
+        Diagnostics diagnostics = new Diagnostics();
+        Template nameNode = ElLowering.template(
+                ElParser.parse("${name_node}", SourceSpan.file("t"), diagnostics)
+                        .orElseThrow(),
+                diagnostics);
+        assertEquals(nameNode, refinedDataset().defaultFs());
+    }
+
     @Test
     void aTemplateVariableOozieCannotFillIsAConversionErrorOfThatAppOnly() throws IOException {
         refineApp();

@@ -43,6 +43,29 @@ public record CoordinatorApp(
         otherElements = List.copyOf(otherElements);
     }
 
+    /** This coordinator under another name (resolved from EL, or given by the bundle that runs it). */
+    public CoordinatorApp withName(String newName) {
+        return new CoordinatorApp(
+                newName,
+                namespace,
+                span,
+                frequency,
+                start,
+                end,
+                timezone,
+                controls,
+                datasets,
+                inputEvents,
+                outputEvents,
+                workflowAppPath,
+                configuration,
+                file,
+                parameters,
+                datasetIncludes,
+                inputLogic,
+                otherElements);
+    }
+
     /** The {@code <sla:info>} of the coordinator's action, empty when there is none. */
     public java.util.Optional<SlaInfo> sla() {
         return SlaInfo.find(otherElements);

@@ -49,25 +49,7 @@ final class BundleSchedule {
 
     /** The coordinator as the bundle runs it: named after the bundle and its entry. */
     static CoordinatorApp named(CoordinatorApp c, BundleApp bundle, BundleCoordinator entry) {
-        return new CoordinatorApp(
-                bundle.name() + "." + entry.name(),
-                c.namespace(),
-                c.span(),
-                c.frequency(),
-                c.start(),
-                c.end(),
-                c.timezone(),
-                c.controls(),
-                c.datasets(),
-                c.inputEvents(),
-                c.outputEvents(),
-                c.workflowAppPath(),
-                c.configuration(),
-                c.file(),
-                c.parameters(),
-                c.datasetIncludes(),
-                c.inputLogic(),
-                c.otherElements());
+        return c.withName(bundle.name() + "." + entry.name());
     }
 
     /** The plan with the bundle's tag, pause and kick-off time applied. */

@@ -313,25 +313,7 @@ public final class RepoTranslator {
             return Optional.empty();
         }
         String name = CoordinatorSchedule.resolve(c.name(), known).orElse(c.name());
-        CoordinatorApp named = new CoordinatorApp(
-                name,
-                c.namespace(),
-                c.span(),
-                c.frequency(),
-                c.start(),
-                c.end(),
-                c.timezone(),
-                c.controls(),
-                c.datasets(),
-                c.inputEvents(),
-                c.outputEvents(),
-                c.workflowAppPath(),
-                c.configuration(),
-                c.file(),
-                c.parameters(),
-                c.datasetIncludes(),
-                c.inputLogic(),
-                c.otherElements());
+        CoordinatorApp named = c.withName(name);
         return Optional.of(new AppJob(
                 DagNames.dagId(name),
                 origin,

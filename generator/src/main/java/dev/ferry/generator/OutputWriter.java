@@ -3,6 +3,7 @@ package dev.ferry.generator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ferry.generator.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -10,11 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,10 +106,15 @@ public final class OutputWriter {
 
         @Override
         public void accept(String name, String text) throws IOException {
+            accept(name, text, Report.GeneratedFile.sha256(text));
+        }
+
+        @Override
+        public void accept(String name, String text, String sha256) throws IOException {
             if (name.startsWith(".ferry/") || !target.resolve(name).normalize().startsWith(target)) {
                 throw new IllegalStateException("generated path " + name + " leaves the output directory");
             }
-            String wanted = sha256(text);
+            String wanted = "sha256:" + sha256;
             if (manifest.put(name, wanted) != null) {
                 throw new IllegalStateException("generated twice: " + name);
             }
@@ -306,21 +309,7 @@ public final class OutputWriter {
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
-        return Optional.of(sha256(Files.readAllBytes(path)));
-    }
-
-    private static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Optional.of("sha256:" + Report.GeneratedFile.sha256(Files.readAllBytes(path)));
     }
 
     private static void writeFile(Path path, String text) throws IOException {

@@ -43,6 +43,11 @@ public final class RepoGenerator {
 
         void accept(String path, String text) throws IOException;
 
+        /** As {@link #accept(String, String)}, given the text's SHA-256 (hex), computed once for report.json. */
+        default void accept(String path, String text, String sha256) throws IOException {
+            accept(path, text);
+        }
+
         /**
          * Asked once, after every file but the reports ({@code remaining}): text to append to report.md (a writer
          * says there what it removed from or kept in the output directory); empty by default.
@@ -77,7 +82,7 @@ public final class RepoGenerator {
             String hash = Report.GeneratedFile.sha256(text);
             String before = hashes.putIfAbsent(path, hash);
             if (before == null) {
-                sink.accept(path, text);
+                sink.accept(path, text, hash);
             } else if (!before.equals(hash)) {
                 throw new IllegalStateException("two different files generated at " + path);
             }

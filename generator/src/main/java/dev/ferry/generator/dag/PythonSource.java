@@ -19,9 +19,7 @@ public final class PythonSource {
      * than single ones (then single quotes, for fewer escapes); non-ASCII is kept as UTF-8 text.
      */
     public static String string(String value) {
-        long doubles = value.chars().filter(c -> c == '"').count();
-        long singles = value.chars().filter(c -> c == '\'').count();
-        char quote = doubles > singles ? '\'' : '"';
+        char quote = Width.of(value, 0, value.length()).quote();
         return quote + escaped(value, quote, false) + quote;
     }
 
@@ -86,26 +84,105 @@ public final class PythonSource {
      */
     private static List<String> pieces(String value, int depth) {
         List<String> pieces = new java.util.ArrayList<>();
-        StringBuilder piece = new StringBuilder();
+        // The current piece is value[start, end); its literal's width is kept as characters are added, so
+        // splitting costs one pass over the value, not a new literal per word tried.
+        int start = 0;
+        int end = 0;
+        Width piece = new Width();
         for (String word : words(value)) {
-            if (piece.length() > 0 && !fits(depth, string(piece + word).length())) {
-                pieces.add(string(piece.toString()));
-                piece.setLength(0);
+            Width with = piece.copy();
+            with.add(word);
+            if (end > start && !fits(depth, with.literal())) {
+                pieces.add(string(value.substring(start, end)));
+                start = end;
+                with = new Width();
+                with.add(word);
             }
-            piece.append(word);
-            while (!fits(depth, string(piece.toString()).length()) && piece.length() > 1) {
-                int cut = piece.length() - 1;
-                while (cut > 1 && !fits(depth, string(piece.substring(0, cut)).length())) {
-                    cut--;
-                }
-                pieces.add(string(piece.substring(0, cut)));
-                piece.delete(0, cut);
+            piece = with;
+            end += word.length();
+            while (!fits(depth, piece.literal()) && end - start > 1) {
+                int cut = longestFittingPrefix(value, start, end, depth);
+                pieces.add(string(value.substring(start, start + cut)));
+                start += cut;
+                piece = Width.of(value, start, end);
             }
         }
-        if (piece.length() > 0) {
-            pieces.add(string(piece.toString()));
+        if (end > start) {
+            pieces.add(string(value.substring(start, end)));
         }
         return pieces;
+    }
+
+    /** The longest prefix of value[start, end), shorter than all of it, whose literal fits; at least one character. */
+    private static int longestFittingPrefix(String value, int start, int end, int depth) {
+        int cut = 1;
+        Width prefix = new Width();
+        prefix.add(value.charAt(start));
+        for (int length = 2; length < end - start; length++) {
+            prefix.add(value.charAt(start + length - 1));
+            if (fits(depth, prefix.literal())) {
+                cut = length;
+            }
+        }
+        return cut;
+    }
+
+    /**
+     * The width of {@link #string(String)}'s literal for a text, kept up to date as characters are appended: the
+     * quote it would choose and its escaped length under either quote.
+     */
+    private static final class Width {
+        private int doubles;
+        private int singles;
+        private int inDoubleQuotes;
+        private int inSingleQuotes;
+
+        static Width of(String value, int start, int end) {
+            Width width = new Width();
+            for (int i = start; i < end; i++) {
+                width.add(value.charAt(i));
+            }
+            return width;
+        }
+
+        Width copy() {
+            Width copy = new Width();
+            copy.doubles = doubles;
+            copy.singles = singles;
+            copy.inDoubleQuotes = inDoubleQuotes;
+            copy.inSingleQuotes = inSingleQuotes;
+            return copy;
+        }
+
+        void add(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                add(text.charAt(i));
+            }
+        }
+
+        void add(char c) {
+            doubles += c == '"' ? 1 : 0;
+            singles += c == '\'' ? 1 : 0;
+            inDoubleQuotes += escapedLength(c, '"');
+            inSingleQuotes += escapedLength(c, '\'');
+        }
+
+        char quote() {
+            return doubles > singles ? '\'' : '"';
+        }
+
+        /** The literal's width, quotes included. */
+        int literal() {
+            return 2 + (quote() == '"' ? inDoubleQuotes : inSingleQuotes);
+        }
+
+        /** How many characters {@link #escaped} writes for {@code c} (newlines escaped). */
+        private static int escapedLength(char c, char quote) {
+            if (c == quote || c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+                return 2;
+            }
+            return c < 0x20 || c == 0x7f ? 4 : 1;
+        }
     }
 
     /** {@code value} cut after each space or '/' that is not inside an expression; the pieces join to it. */

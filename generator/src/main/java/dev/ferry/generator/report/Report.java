@@ -77,10 +77,14 @@ public record Report(
     public record GeneratedFile(String path, String sha256) {
 
         public static String sha256(String content) {
+            return sha256(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        public static String sha256(byte[] content) {
             try {
                 return java.util.HexFormat.of()
                         .formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                                .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                                .digest(content));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every JDK has SHA-256", e);
             }

@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.translator.repo.Conversion;
+import dev.ferry.work.InOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -36,16 +37,10 @@ public final class Ferry {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /**
-     * The stack of the thread that converts: deep but legal inputs (long expressions, nested macros) convert
-     * whatever the JVM's default stack, and deeper ones reach the parser's limits (IO-E003) first.
-     */
-    static final long STACK_BYTES = 256L << 20;
-
     /** Runs the command line with the given streams and returns the exit code (for tests). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         int[] code = {ExitCode.INTERNAL_ERROR};
-        Thread worker = new Thread(null, () -> code[0] = executeHere(args, out, err), "ferry", STACK_BYTES);
+        Thread worker = new Thread(null, () -> code[0] = executeHere(args, out, err), "ferry", InOrder.STACK_BYTES);
         worker.start();
         try {
             worker.join();

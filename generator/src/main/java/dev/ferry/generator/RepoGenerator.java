@@ -15,8 +15,10 @@ import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.workflow.PodContainer;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
+import dev.ferry.work.InOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -78,44 +80,65 @@ public final class RepoGenerator {
     /** Generates every file into {@code sink}, one at a time, none of them kept here (only their hashes, for report.json). */
     public static void generate(Conversion conversion, Options options, Sink sink) throws IOException {
         SortedMap<String, String> hashes = new TreeMap<>();
-        Sink hashing = (path, text) -> { // a path generated twice (a file several tasks carry) is written once
-            String hash = Report.GeneratedFile.sha256(text);
-            String before = hashes.putIfAbsent(path, hash);
+        Handed hashing = file -> { // a path generated twice (a file several tasks carry) is written once
+            String before = hashes.putIfAbsent(file.path(), file.sha256());
             if (before == null) {
-                sink.accept(path, text, hash);
-            } else if (!before.equals(hash)) {
-                throw new IllegalStateException("two different files generated at " + path);
+                sink.accept(file.path(), file.text(), file.sha256());
+            } else if (!before.equals(file.sha256())) {
+                throw new IllegalStateException("two different files generated at " + file.path());
             }
         };
-        for (WorkflowPlan plan : conversion.plans()) {
-            hashing.accept("dags/" + plan.dagId() + ".py", DagRenderer.render(plan));
-            for (TaskNode task : plan.tasks()) {
-                if (task instanceof TaskNode.FlinkJob job) {
-                    hashing.accept(job.scriptPath(), SqlScriptRenderer.render(job.job()));
-                    hashing.accept(job.deploymentPath(), FlinkDeploymentRenderer.render(plan.dagId(), job));
-                } else if (task instanceof TaskNode.PodJob pod) {
-                    for (PodContainer.CarriedFile file : pod.container().carried()) {
-                        hashing.accept(file.outputPath(), file.content());
-                    }
-                }
+        // Each DAG's files are rendered (and hashed) on every core at once, and handed to the sink in the plans' order.
+        InOrder.forEach(conversion.plans(), RepoGenerator::planFiles, files -> {
+            for (Rendered file : files) {
+                hashing.accept(file);
             }
-        }
+        });
         // Once per repository: the RBAC the jobs need, and the janitor DAG unless opted out.
-        hashing.accept(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker()));
+        hashing.accept(Rendered.of(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker())));
         if (options.janitor()) {
             String janitor = ClusterFiles.janitorDagId(
                     conversion.plans().stream().map(WorkflowPlan::dagId).toList());
-            hashing.accept(ClusterFiles.janitorPath(janitor), ClusterFiles.janitorDag(janitor));
+            hashing.accept(Rendered.of(ClusterFiles.janitorPath(janitor), ClusterFiles.janitorDag(janitor)));
         }
         if (conversion.plans().stream()
                 .flatMap(p -> p.tasks().stream())
                 .anyMatch(t -> t instanceof TaskNode.SubWorkflow sub && sub.childDagId() == null)) {
-            hashing.accept(APPS_FILE, apps(conversion));
+            hashing.accept(Rendered.of(APPS_FILE, apps(conversion)));
         }
         String addendum = sink.reportAddendum(REPORTS);
-        hashing.accept(REPORTS.get(0), ReportRenderer.markdown(conversion) + addendum);
-        hashing.accept(REPORTS.get(1), HtmlReportRenderer.html(conversion));
-        hashing.accept(REPORTS.get(2), JsonReportRenderer.json(conversion, hashes));
+        hashing.accept(Rendered.of(REPORTS.get(0), ReportRenderer.markdown(conversion) + addendum));
+        hashing.accept(Rendered.of(REPORTS.get(1), HtmlReportRenderer.html(conversion)));
+        hashing.accept(Rendered.of(REPORTS.get(2), JsonReportRenderer.json(conversion, hashes)));
+    }
+
+    /** A generated file with the SHA-256 (hex) of its UTF-8 text. */
+    private record Rendered(String path, String text, String sha256) {
+        static Rendered of(String path, String text) {
+            return new Rendered(path, text, Report.GeneratedFile.sha256(text));
+        }
+    }
+
+    @FunctionalInterface
+    private interface Handed {
+        void accept(Rendered file) throws IOException;
+    }
+
+    /** One DAG's files: its DAG, then per task its SQL and FlinkDeployment, or the files its pod carries. */
+    private static List<Rendered> planFiles(WorkflowPlan plan) {
+        List<Rendered> files = new ArrayList<>();
+        files.add(Rendered.of("dags/" + plan.dagId() + ".py", DagRenderer.render(plan)));
+        for (TaskNode task : plan.tasks()) {
+            if (task instanceof TaskNode.FlinkJob job) {
+                files.add(Rendered.of(job.scriptPath(), SqlScriptRenderer.render(job.job())));
+                files.add(Rendered.of(job.deploymentPath(), FlinkDeploymentRenderer.render(plan.dagId(), job)));
+            } else if (task instanceof TaskNode.PodJob pod) {
+                for (PodContainer.CarriedFile file : pod.container().carried()) {
+                    files.add(Rendered.of(file.outputPath(), file.content()));
+                }
+            }
+        }
+        return files;
     }
 
     /** Where the runtime looks up a sub-workflow app-path known only at run time (actions/subworkflow.py). */

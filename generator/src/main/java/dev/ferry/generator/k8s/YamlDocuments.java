@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.Yaml;
  */
 final class YamlDocuments {
 
-    private static final Yaml YAML = new Yaml(options());
+    /** One per thread: a Yaml instance is not safe to share, and DAGs' files are rendered on several threads. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> new Yaml(options()));
 
     private YamlDocuments() {}
 
@@ -25,7 +26,7 @@ final class YamlDocuments {
             if (i > 0) {
                 out.append("---\n");
             }
-            out.append(YAML.dump(documents.get(i)));
+            out.append(YAML.get().dump(documents.get(i)));
         }
         return out.toString();
     }

@@ -24,6 +24,7 @@ import dev.ferry.translator.workflow.WorkflowPlan;
 import dev.ferry.translator.workflow.WorkflowSources;
 import dev.ferry.translator.workflow.WorkflowTranslator;
 import dev.ferry.translator.workflow.WorkflowTranslator.DagNames;
+import dev.ferry.work.InOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -70,6 +71,8 @@ public final class RepoTranslator {
             SortedMap<String, String> properties,
             String propertiesFile,
             Diagnostics diagnostics) {}
+
+    private record Translated(AppJob job, Optional<WorkflowPlan> plan) {}
 
     public static Conversion translate(Path repo) {
         return translate(repo, Progress.NONE);
@@ -182,7 +185,6 @@ public final class RepoTranslator {
         all.addAll(repoDiagnostics);
         failed.forEach(f -> f.diagnostics().forEach(all::add));
         Map<AppJob, String> ids = DagIds.disambiguate(jobs, AppJob::baseId, AppJob::origin);
-        int done = 0;
         for (AppJob job : jobs) {
             String dagId = ids.get(job);
             if (!dagId.equals(job.baseId())) {
@@ -195,19 +197,24 @@ public final class RepoTranslator {
                                         + dagId + "'",
                                 "rename the application if another DAG id reads better");
             }
-            Optional<WorkflowPlan> plan = translateJob(root, job, dagId);
-            plan.ifPresent(plans::add);
-            if (plan.isEmpty() || job.diagnostics().hasErrors()) {
+        }
+        // Each application translates on its own (its own diagnostics, nothing shared), so on every core at once;
+        // results are taken in the jobs' order.
+        int[] done = {0};
+        InOrder.forEach(jobs, job -> new Translated(job, translateJob(root, job, ids.get(job))), translated -> {
+            AppJob job = translated.job();
+            translated.plan().ifPresent(plans::add);
+            if (translated.plan().isEmpty() || job.diagnostics().hasErrors()) {
                 fail(failed, job.propertiesFile() != null ? job.propertiesFile() : job.app(), job.diagnostics());
             }
             job.diagnostics().sorted().forEach(all::add);
-            progress.advanced(++done, jobs.size());
-        }
-        plans = new ArrayList<>(JobSizing.apply(plans, config.sizing(), all));
-        plans.sort(Comparator.comparing(WorkflowPlan::dagId));
+            progress.advanced(++done[0], jobs.size());
+        });
+        List<WorkflowPlan> sized = new ArrayList<>(JobSizing.apply(plans, config.sizing(), all));
+        sized.sort(Comparator.comparing(WorkflowPlan::dagId));
         failed.sort(Comparator.comparing(FailedApp::app));
         List<Diagnostic> distinct = new ArrayList<>(new LinkedHashSet<>(all.sorted()));
-        return new Conversion(root.getFileName().toString(), PropagatedSecrets.apply(plans), distinct, dedupe(failed));
+        return new Conversion(root.getFileName().toString(), PropagatedSecrets.apply(sized), distinct, dedupe(failed));
     }
 
     private static List<FailedApp> dedupe(List<FailedApp> failed) {

@@ -16,6 +16,9 @@ Rows:
                 local mode (`org.apache.pig.Main -x local`, as `pig -x local` runs it) against the job Ferry
                 translated, run by ferry-runtime's `java -jar` on its local Flink mini cluster; after the
                 table, whether both wrote the same rows (doubles to a relative 1e-9, as `ferry verify`)
+  pigmix L N    PigMix's script L (../shared/corpus/pigmix, when present) on N generated page views of PigMix's
+                shapes (1M; 10M with --large), converted as the pig actions of one workflow: real Pig 0.18 local
+                against the translated job, as for the sample's scripts; then whether both wrote the same rows
 """
 
 from __future__ import annotations
@@ -115,6 +118,92 @@ def make_job_data(root: Path, rows: int, target: Path) -> tuple[Path, Path]:
     return views.parent, users.parent
 
 
+PIGMIX = [f"L{i}" for i in range(1, 18)]
+CTRL_A, CTRL_B, CTRL_C, CTRL_D = "\x01", "\x02", "\x03", "\x04"
+
+
+def make_pigmix_repo(root: Path, target: Path) -> Path | None:
+    """One workflow running PigMix L1-L17 as pig actions (how a team would have run them), or None without the corpus."""
+    scripts = root.parent / "shared" / "corpus" / "pigmix"
+    if not scripts.is_dir():
+        return None
+    app = target / "apps" / "pigmix"
+    if (app / "workflow.xml").is_file():
+        return target
+    app.mkdir(parents=True)
+    actions = []
+    for i, name in enumerate(PIGMIX):
+        shutil.copy(scripts / f"{name}.pig", app / f"{name}.pig")
+        after = PIGMIX[i + 1] if i + 1 < len(PIGMIX) else "end"
+        params = "".join(f"\n      <param>{p}</param>" for p in (
+            "HDFS_ROOT=${hdfsRoot}", "PIGMIX_JAR=${pigmixJar}", f"PIGMIX_OUTPUT=${{output}}/{name}", "PARALLEL=2"))
+        actions.append(f"""  <action name="{name}">
+    <pig>
+      <job-tracker>${{jobTracker}}</job-tracker>
+      <name-node>${{nameNode}}</name-node>
+      <script>{name}.pig</script>{params}
+    </pig>
+    <ok to="{after}"/>
+    <error to="fail"/>
+  </action>
+""")
+    (app / "workflow.xml").write_text(
+        '<workflow-app xmlns="uri:oozie:workflow:0.5" name="pigmix">\n  <start to="L1"/>\n' + "".join(actions)
+        + '  <kill name="fail">\n    <message>PigMix failed</message>\n  </kill>\n  <end name="end"/>\n'
+        + "</workflow-app>\n", encoding="utf-8")
+    return target
+
+
+def make_pigmix_data(rows: int, target: Path) -> Path:
+    """PigMix's inputs in its generator's shapes (^A fields, ^C/^D maps, ^B bags of maps, empty field = null) for
+    `rows` page views: one user name per 100 views, a quarter more users than names, widerow rows/10 rows,
+    widegroupbydata rows/5 rows; deterministic (seeded)."""
+    import random
+    if (target / ".rows").is_file() and (target / ".rows").read_text() == str(rows):
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True)
+    rng = random.Random(16)
+    names = [("zoë" if i % 13 == 0 else "user") + str(i) for i in range(max(40, rows // 100))]
+
+    def pig_map() -> str:
+        return CTRL_C.join(chr(ord("a") + k) + CTRL_D + "".join(chr(rng.randrange(65, 122)) for _ in range(rng.randint(1, 4)))
+                           for k in range(rng.randint(1, 4)))
+
+    def page_view(pool: list[str], r: random.Random) -> str:
+        user = "" if r.randrange(20) == 0 else r.choice(pool)
+        term = "" if r.randrange(5) == 0 else f"term{r.randrange(12)}"
+        revenue = "" if r.randrange(20) == 0 else repr(r.random() * r.randrange(1000))
+        links = "" if r.randrange(5) == 0 else CTRL_B.join("m" + pig_map() for _ in range(r.randint(1, 4)))
+        return CTRL_A.join([user, str(r.randrange(2)), str(r.randrange(10)), term, str(r.randrange(2**31 - 1)),
+                            str(r.randrange(86400)), revenue, pig_map(), links])
+
+    def write(name: str, lines: list[str]) -> None:
+        (target / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    first = lambda line: line.split(CTRL_A, 1)[0]  # noqa: E731
+    views = [page_view(names, rng) for _ in range(rows)]
+    write("page_views", views)
+    write("page_views_sorted", sorted(views, key=first))
+    del views
+    users = [CTRL_A.join([names[i] if i < len(names) and i % 4 != 3 else f"other{i}", f"555-{1000 + i}",
+                          f"{i} Main St", f"Town{i % 5}", "CA", f"9{4000 + i}"]) for i in range(len(names) * 5 // 4)]
+    write("users", users)
+    write("users_sorted", sorted(users, key=first))
+    write("power_users", users[::3])
+    write("power_users_samples", users[::2])
+    write("widerow", [CTRL_A.join(["" if i % 11 == 5 else rng.choice(names), *(str(rng.randrange(100)) for _ in range(10))])
+                      for i in range(rows // 10)])
+    few = names[:5]
+    write("widegroupbydata", [CTRL_A.join([page_view(few, random.Random(i % 40)), page_view(few, random.Random(i % 40)),
+                                           page_view(names[:3], rng)]) for i in range(rows // 5)])
+    import zipfile
+    with zipfile.ZipFile(target / "pigmix.jar", "w"):
+        pass  # REGISTER needs a jar; the loader is on the oracle's classpath (its stand-in of PigMix's class)
+    (target / ".rows").write_text(str(rows))
+    return target
+
+
 def read_output(directory: Path) -> list[str]:
     """Every line of a job's output directory (its part files; hidden and _SUCCESS-style files skipped)."""
     lines: list[str] = []
@@ -176,6 +265,8 @@ def main() -> int:
     parser.add_argument("--only", default="", help="comma list of row groups: floor,cold,apps,pig,jobs")
     parser.add_argument("--job-rows", type=lambda v: [int(n) for n in v.split(",")], default=[1_000_000],
                         help="comma list of page-view counts for the job rows (default 1000000)")
+    parser.add_argument("--pigmix-rows", type=lambda v: [int(n) for n in v.split(",")], default=[1_000_000],
+                        help="page views of the PigMix rows (default 1000000; --large adds 10000000)")
     parser.add_argument("--java", default="java", help="the java command (default: java on PATH)")
     parser.add_argument("--jvm-option", action="append", default=[], help="extra JVM option for Ferry's runs")
     parser.add_argument("--startup-variants", action="store_true",
@@ -192,7 +283,7 @@ def main() -> int:
     jar = root / "cli" / "target" / "ferry-cli.jar"
     work = Path(os.environ.get("FERRY_BENCH_DIR", Path(tempfile.gettempdir()) / "ferry-bench"))
     work.mkdir(parents=True, exist_ok=True)
-    groups = set(args.only.split(",")) if args.only else {"floor", "cold", "apps", "pig", "jobs"}
+    groups = set(args.only.split(",")) if args.only else {"floor", "cold", "apps", "pig", "jobs", "pigmix"}
     ferry = [args.java, *args.jvm_option, "-jar", str(jar)]
     baseline = [args.java, *args.jvm_option, "-jar", str(Path(args.baseline_jar).resolve())] if args.baseline_jar else None
 
@@ -226,20 +317,20 @@ def main() -> int:
 
     checks: list[tuple[str, Path, Path, bool, str]] = []  # (label, Pig's output, Flink's, ordered, delimiter)
     outputs: dict[str, Path] = {}  # a job's output directory, removed before each run (untimed)
+    oracle = root / "oracle" / "target"
+    pig = [args.java, "-Xmx1g", f"-Dpig.temp.dir={work / 'pig-tmp'}", f"-Dhadoop.tmp.dir={work / 'pig-tmp' / 'hadoop'}",
+           f"-Dmapreduce.jobtracker.staging.root.dir={work / 'pig-tmp' / 'staging'}", "-cp",
+           f"{oracle / 'ferry-oracle.jar'}{os.pathsep}{(oracle / 'oracle-classpath.txt').read_text().strip()}",
+           "org.apache.pig.Main", "-x", "local", "-l", str(work / "pig-logs")]
+    for directory in ("pig-tmp", "pig-logs"):
+        (work / directory).mkdir(exist_ok=True)
+    # as the local backend starts it (ferry_runtime/actions/flink_local.py): C1 only, measured there
+    flink = [args.java, "-XX:TieredStopAtLevel=1", "-jar", str(root / "runtime" / "target" / "ferry-runtime.jar")]
     if "jobs" in groups:
         sql = work / "out-jobs-sql"  # the sample converted once, untimed: the translated jobs
         shutil.rmtree(sql, ignore_errors=True)
         subprocess.run([*ferry, "convert", str(root / "samples" / "clickstream"), "-o", str(sql)],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        oracle = root / "oracle" / "target"
-        pig = [args.java, "-Xmx1g", f"-Dpig.temp.dir={work / 'pig-tmp'}", f"-Dhadoop.tmp.dir={work / 'pig-tmp' / 'hadoop'}",
-               f"-Dmapreduce.jobtracker.staging.root.dir={work / 'pig-tmp' / 'staging'}", "-cp",
-               f"{oracle / 'ferry-oracle.jar'}{os.pathsep}{(oracle / 'oracle-classpath.txt').read_text().strip()}",
-               "org.apache.pig.Main", "-x", "local", "-l", str(work / "pig-logs")]
-        for directory in ("pig-tmp", "pig-logs"):
-            (work / directory).mkdir(exist_ok=True)
-        # as the local backend starts it (ferry_runtime/actions/flink_local.py): C1 only, measured there
-        flink = [args.java, "-XX:TieredStopAtLevel=1", "-jar", str(root / "runtime" / "target" / "ferry-runtime.jar")]
         for count in args.job_rows + ([10_000_000] if args.large else []):
             views, users = make_job_data(root, count, work / f"job-data-{count}")
             for name, job, extra, ordered, delimiter in JOBS:
@@ -257,6 +348,31 @@ def main() -> int:
                 outputs[f"{label}: Flink (ferry-runtime)"] = flink_out
                 checks.append((label, pig_out, flink_out, ordered, delimiter))
 
+    if "pigmix" in groups:
+        pigmix = make_pigmix_repo(root, work / "pigmix-repo")
+        if pigmix is None:
+            print("pigmix rows NOT RUN: no ../shared/corpus/pigmix beside the repository")
+        else:
+            sql = work / "out-pigmix-sql"  # converted once, untimed
+            shutil.rmtree(sql, ignore_errors=True)
+            subprocess.run([*ferry, "convert", str(pigmix), "-o", str(sql)],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            for count in args.pigmix_rows + ([10_000_000] if args.large else []):
+                data = make_pigmix_data(count, work / f"pigmix-data-{count}")
+                params = {"HDFS_ROOT": str(data), "PIGMIX_JAR": str(data / "pigmix.jar"), "PARALLEL": "2"}
+                for name in PIGMIX:
+                    label = f"pigmix {name} {count / 1e6:g}M rows"
+                    pig_out, flink_out = work / f"out-pigmix-{name}-{count}-pig", work / f"out-pigmix-{name}-{count}-flink"
+                    rows.append((f"{label}: Pig 0.18 local", [
+                        *pig, *[a for k, v in params.items() for a in ("-param", f"{k}={v}")],
+                        "-param", f"PIGMIX_OUTPUT={pig_out}", "-f", str(pigmix / "apps" / "pigmix" / f"{name}.pig")], 0))
+                    rows.append((f"{label}: Flink (ferry-runtime)", [
+                        *flink, "--script", str(sql / "flink" / "pigmix" / f"{name}.sql"),
+                        *[a for k, v in params.items() for a in ("--param", f"{k}={v}")],
+                        "--param", f"PIGMIX_OUTPUT={flink_out}"], 0))
+                    outputs[f"{label}: Pig 0.18 local"] = pig_out
+                    outputs[f"{label}: Flink (ferry-runtime)"] = flink_out
+                    checks.append((label, pig_out, flink_out, False, "\t"))
     if args.startup_variants:
         archive = work / "ferry-cli.jsa"
         if not archive.is_file():  # train: the classes one conversion of the sample loads

@@ -232,6 +232,10 @@ final class WorkflowReader {
             case "email" -> email(body);
             case "fs" -> fs(body);
             default -> {
+                Optional<BoundAction> bound = ActionReader.read(body);
+                if (bound.isPresent()) {
+                    yield bound.get();
+                }
                 if (!ActionTypes.isKnown(body)) {
                     diagnostics.report(
                             DiagnosticCode.OOZ_W006,
@@ -252,7 +256,7 @@ final class WorkflowReader {
         List<XmlElement> other = new ArrayList<>();
         for (XmlElement child : pig.children()) {
             switch (child.name()) {
-                case "prepare" -> prepare.addAll(prepare(child));
+                case "prepare" -> prepare.addAll(OozieElements.prepare(child, diagnostics));
                 case "param" -> pigParam(child).ifPresent(params::add);
                 case "job-tracker",
                         "resource-manager",
@@ -300,29 +304,6 @@ final class WorkflowReader {
             return Optional.empty();
         }
         return Optional.of(new PigParam(text.substring(0, equals), text.substring(equals + 1), param.textSpan()));
-    }
-
-    private List<PrepareStep> prepare(XmlElement prepare) {
-        List<PrepareStep> steps = new ArrayList<>();
-        for (XmlElement step : prepare.children()) {
-            PrepareStep.Kind kind = switch (step.name()) {
-                case "delete" -> PrepareStep.Kind.DELETE;
-                case "mkdir" -> PrepareStep.Kind.MKDIR;
-                default -> null;
-            };
-            if (kind == null) {
-                diagnostics.report(
-                        DiagnosticCode.OOZ_W001,
-                        step.span(),
-                        "<" + step.name() + "> in <prepare> is not a known step (delete, mkdir)");
-                continue;
-            }
-            String path = requireAttribute(step, "path", "<prepare><" + step.name() + ">", diagnostics);
-            if (path != null) {
-                steps.add(new PrepareStep(kind, path, step.span()));
-            }
-        }
-        return steps;
     }
 
     private EmailAction email(XmlElement email) {

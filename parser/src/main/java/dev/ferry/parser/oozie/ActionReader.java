@@ -56,7 +56,9 @@ final class ActionReader {
                     element.span(),
                     one("host", ssh.getHost()),
                     one("command", ssh.getCommand()),
-                    inDocumentOrder("args", ssh.getArgs(), "arg", ssh.getArg()),
+                    inDocumentOrder("args", ssh.getArgs(), "arg", ssh.getArg()).stream()
+                            .map(a -> new SshAction.Argument(a.name().equals("arg"), a))
+                            .toList(),
                     ssh.getCaptureOutput() != null);
         } else if (bound instanceof GitXml git) {
             return new GitAction(

@@ -8,12 +8,19 @@ import java.util.List;
  *
  * @param host      null when absent
  * @param command   null when absent
- * @param arguments the {@code <args>} (0.1, 0.2) and {@code <arg>} (0.2) elements in document order, told apart by
- *                  name: {@code <args>} goes to the remote shell as written, {@code <arg>} is one argument
+ * @param arguments the {@code <args>} (0.1, 0.2) and {@code <arg>} (0.2) elements in document order
  */
 public record SshAction(
-        SourceSpan span, ElementText host, ElementText command, List<ElementText> arguments, boolean captureOutput)
+        SourceSpan span, ElementText host, ElementText command, List<Argument> arguments, boolean captureOutput)
         implements BoundAction {
+
+    /**
+     * One argument of the remote command.
+     *
+     * @param quoted false for {@code <args>}, whose text goes to the remote shell as written; true for {@code <arg>},
+     *               one argument
+     */
+    public record Argument(boolean quoted, ElementText text) {}
 
     public SshAction {
         arguments = List.copyOf(arguments);

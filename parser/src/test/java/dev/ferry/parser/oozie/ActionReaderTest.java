@@ -296,7 +296,9 @@ class ActionReaderTest {
                     + " archives=" + ts(s.archives());
         } else if (action instanceof SshAction s) {
             return "ssh host=" + t(s.host()) + " command=" + t(s.command()) + " arguments="
-                    + s.arguments().stream().map(a -> a.name() + ":" + t(a)).toList()
+                    + s.arguments().stream()
+                            .map(a -> (a.quoted() ? "arg:" : "args:") + t(a.text()))
+                            .toList()
                     + (s.captureOutput() ? " captureOutput" : "");
         } else if (action instanceof DistcpAction d) {
             return "distcp javaOpts=" + t(d.javaOpts()) + " args=" + ts(d.args());

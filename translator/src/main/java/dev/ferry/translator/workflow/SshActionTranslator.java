@@ -47,11 +47,13 @@ final class SshActionTranslator {
         ElementText command = ssh.command();
         List<TaskNode.SshArgument> arguments = new ArrayList<>();
         Iterator<Template> quoted = el.arguments(ssh.arguments().stream()
-                        .filter(a -> a.name().equals("arg"))
+                        .filter(SshAction.Argument::quoted)
+                        .map(SshAction.Argument::text)
                         .toList())
                 .iterator();
-        for (ElementText child : ssh.arguments()) {
-            if (child.name().equals("args")) {
+        for (SshAction.Argument argument : ssh.arguments()) {
+            ElementText child = argument.text();
+            if (!argument.quoted()) {
                 // <args>: Oozie appends the text to the remote command line, where the remote shell parses it.
                 if (child.text().contains("${")) {
                     diagnostics.report(

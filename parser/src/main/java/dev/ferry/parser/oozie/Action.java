@@ -3,8 +3,8 @@ package dev.ferry.parser.oozie;
 import dev.ferry.diagnostics.SourceSpan;
 
 /**
- * What an action node runs: one record per action kind of Oozie's schemas (pig, email and fs read from the element
- * tree, the others through their generated JAXB classes: {@link BoundAction}); a custom action stays generic.
+ * What an action node runs: one record per action kind of Oozie's schemas, every one but fs filled from its generated
+ * JAXB class ({@code ActionReader}); a custom action stays generic.
  */
 public sealed interface Action permits PigAction, EmailAction, FsAction, BoundAction, GenericAction {
 

@@ -1,12 +1,15 @@
 package dev.ferry.parser.oozie;
 
+import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.xml.DistcpXml;
+import dev.ferry.parser.oozie.xml.EmailXml;
 import dev.ferry.parser.oozie.xml.GitXml;
 import dev.ferry.parser.oozie.xml.Hive2Xml;
 import dev.ferry.parser.oozie.xml.HiveXml;
 import dev.ferry.parser.oozie.xml.JavaXml;
 import dev.ferry.parser.oozie.xml.MapReduceXml;
+import dev.ferry.parser.oozie.xml.PigXml;
 import dev.ferry.parser.oozie.xml.PipesXml;
 import dev.ferry.parser.oozie.xml.ShellXml;
 import dev.ferry.parser.oozie.xml.SparkXml;
@@ -15,9 +18,11 @@ import dev.ferry.parser.oozie.xml.SshXml;
 import dev.ferry.parser.oozie.xml.StreamingXml;
 import dev.ferry.parser.oozie.xml.SubWorkflowXml;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads an action element of Oozie's schemas into its {@link BoundAction} record, once, at parse time: the values
@@ -35,13 +40,20 @@ final class ActionReader {
         this.element = element;
     }
 
-    /** The action's record, empty for an element that is not an Oozie action or does not bind. */
-    static Optional<BoundAction> read(XmlElement element) {
-        return OozieJaxb.bindAction(element).map(bound -> new ActionReader(element).record(bound));
+    /**
+     * The action's record, empty for an element that is not an Oozie action or does not bind; what the record cannot
+     * hold (a pig action without script, an email without subject...) goes to {@code diagnostics}.
+     */
+    static Optional<Action> read(XmlElement element, Diagnostics diagnostics) {
+        return OozieJaxb.bindAction(element).map(bound -> new ActionReader(element).record(bound, diagnostics));
     }
 
-    private BoundAction record(Object bound) {
-        if (bound instanceof ShellXml shell) {
+    private Action record(Object bound, Diagnostics diagnostics) {
+        if (bound instanceof PigXml pig) {
+            return pig(pig, diagnostics);
+        } else if (bound instanceof EmailXml email) {
+            return email(email, diagnostics);
+        } else if (bound instanceof ShellXml shell) {
             return new ShellAction(
                     element.span(),
                     one("exec", shell.getExec()),
@@ -135,6 +147,96 @@ final class ActionReader {
                     parts());
         }
         throw new IllegalStateException("no record reads " + bound.getClass().getName());
+    }
+
+    private PigAction pig(PigXml pig, Diagnostics diagnostics) {
+        ElementText script = one("script", pig.getScript());
+        if (script == null) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(), "pig action has no <script> element");
+        }
+        List<PigParam> params = new ArrayList<>();
+        for (ElementText param : all("param", pig.getParam())) {
+            int equals = param.text().indexOf('=');
+            if (equals <= 0) {
+                diagnostics.report(
+                        DiagnosticCode.OOZ_E004,
+                        param.textSpan(),
+                        "pig <param> '" + param.text() + "' is not NAME=VALUE",
+                        "write <param>NAME=VALUE</param>");
+            } else {
+                params.add(new PigParam(
+                        param.text().substring(0, equals), param.text().substring(equals + 1), param.textSpan()));
+            }
+        }
+        List<XmlElement> other = element.children().stream()
+                .filter(c -> !PIG_ELEMENTS.contains(c.name()))
+                .toList();
+        return new PigAction(
+                element.span(),
+                OozieElements.resourceManager(element),
+                element.childText("name-node"),
+                element.child("prepare")
+                        .map(p -> OozieElements.prepare(p, diagnostics))
+                        .orElse(List.of()),
+                OozieElements.texts(element, "job-xml"),
+                OozieElements.configuration(element, diagnostics),
+                script == null ? "" : script.text(),
+                script == null ? element.span() : script.textSpan(),
+                params,
+                texts(all("argument", pig.getArgument())),
+                texts(all("file", pig.getFile())),
+                texts(all("archive", pig.getArchive())),
+                other);
+    }
+
+    /** The pig action's elements of every schema version; any other child is kept for the report. */
+    private static final Set<String> PIG_ELEMENTS = Set.of(
+            "prepare",
+            "param",
+            "job-tracker",
+            "resource-manager",
+            "name-node",
+            "job-xml",
+            "configuration",
+            "script",
+            "argument",
+            "file",
+            "archive");
+
+    private EmailAction email(EmailXml email, Diagnostics diagnostics) {
+        String attachment =
+                email.getAttachment() == null ? null : email.getAttachment().trim();
+        List<String> attachments = attachment == null || attachment.isBlank()
+                ? List.of()
+                : Arrays.stream(attachment.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
+        return new EmailAction(
+                element.span(),
+                required("to", email.getTo(), "email action", diagnostics),
+                trimmed(email.getCc()),
+                trimmed(email.getBcc()),
+                required("subject", email.getSubject(), "email action", diagnostics),
+                required("body", email.getBody(), "email action", diagnostics),
+                trimmed(email.getContentType()),
+                attachments);
+    }
+
+    /** The bound value, trimmed; null after an OOZ-E004 at the action when the element is missing. */
+    private String required(String name, String value, String what, Diagnostics diagnostics) {
+        if (value == null) {
+            diagnostics.report(DiagnosticCode.OOZ_E004, element.span(), what + " has no <" + name + "> element");
+        }
+        return trimmed(value);
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static List<String> texts(List<ElementText> texts) {
+        return texts.stream().map(ElementText::text).toList();
     }
 
     private MapReduceAction.Streaming streaming(StreamingXml streaming) {

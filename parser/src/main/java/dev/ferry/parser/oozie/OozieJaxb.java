@@ -116,7 +116,8 @@ public final class OozieJaxb {
             "sqoop", "uri:oozie:sqoop-action:1.0",
             "ssh", "uri:oozie:ssh-action:0.2",
             "distcp", "uri:oozie:distcp-action:1.0",
-            "git", "uri:oozie:git-action:1.0");
+            "git", "uri:oozie:git-action:1.0",
+            "email", "uri:oozie:email-action:0.2");
 
     private static final String NEWEST_WORKFLOW = "uri:oozie:workflow:1.0";
 
@@ -168,6 +169,7 @@ public final class OozieJaxb {
         }
         return Optional.ofNullable(
                 switch (name) {
+                    case "pig" -> action.getPig();
                     case "java" -> action.getJava();
                     case "map-reduce" -> action.getMapReduce();
                     case "sub-workflow" -> action.getSubWorkflow();

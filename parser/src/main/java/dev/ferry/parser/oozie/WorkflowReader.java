@@ -2,7 +2,6 @@ package dev.ferry.parser.oozie;
 
 import static dev.ferry.parser.oozie.OozieElements.configuration;
 import static dev.ferry.parser.oozie.OozieElements.requireAttribute;
-import static dev.ferry.parser.oozie.OozieElements.requireChildText;
 import static dev.ferry.parser.oozie.OozieElements.resourceManager;
 import static dev.ferry.parser.oozie.OozieElements.texts;
 
@@ -10,7 +9,6 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -228,11 +226,9 @@ final class WorkflowReader {
 
     private Action actionBody(XmlElement body) {
         return switch (body.name()) {
-            case "pig" -> pig(body);
-            case "email" -> email(body);
             case "fs" -> fs(body);
             default -> {
-                Optional<BoundAction> bound = ActionReader.read(body);
+                Optional<Action> bound = ActionReader.read(body, diagnostics);
                 if (bound.isPresent()) {
                     yield bound.get();
                 }
@@ -248,84 +244,6 @@ final class WorkflowReader {
                 yield new GenericAction(body.name(), body.namespace(), body.span(), body);
             }
         };
-    }
-
-    private PigAction pig(XmlElement pig) {
-        List<PrepareStep> prepare = new ArrayList<>();
-        List<PigParam> params = new ArrayList<>();
-        List<XmlElement> other = new ArrayList<>();
-        for (XmlElement child : pig.children()) {
-            switch (child.name()) {
-                case "prepare" -> prepare.addAll(OozieElements.prepare(child, diagnostics));
-                case "param" -> pigParam(child).ifPresent(params::add);
-                case "job-tracker",
-                        "resource-manager",
-                        "name-node",
-                        "job-xml",
-                        "configuration",
-                        "script",
-                        "argument",
-                        "file",
-                        "archive" -> {
-                    /* read below */
-                }
-                default -> other.add(child);
-            }
-        }
-        Optional<XmlElement> script = pig.child("script");
-        if (script.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E004, pig.span(), "pig action has no <script> element");
-        }
-        return new PigAction(
-                pig.span(),
-                resourceManager(pig),
-                pig.childText("name-node"),
-                prepare,
-                texts(pig, "job-xml"),
-                configuration(pig, diagnostics),
-                script.map(XmlElement::text).orElse(""),
-                script.map(XmlElement::textSpan).orElse(pig.span()),
-                params,
-                texts(pig, "argument"),
-                texts(pig, "file"),
-                texts(pig, "archive"),
-                other);
-    }
-
-    private Optional<PigParam> pigParam(XmlElement param) {
-        String text = param.text();
-        int equals = text.indexOf('=');
-        if (equals <= 0) {
-            diagnostics.report(
-                    DiagnosticCode.OOZ_E004,
-                    param.textSpan(),
-                    "pig <param> '" + text + "' is not NAME=VALUE",
-                    "write <param>NAME=VALUE</param>");
-            return Optional.empty();
-        }
-        return Optional.of(new PigParam(text.substring(0, equals), text.substring(equals + 1), param.textSpan()));
-    }
-
-    private EmailAction email(XmlElement email) {
-        String to = requireChildText(email, "to", "email action", diagnostics);
-        String subject = requireChildText(email, "subject", "email action", diagnostics);
-        String body = requireChildText(email, "body", "email action", diagnostics);
-        String attachment = email.childText("attachment");
-        List<String> attachments = attachment == null || attachment.isBlank()
-                ? List.of()
-                : Arrays.stream(attachment.split(","))
-                        .map(String::trim)
-                        .filter(s -> !s.isEmpty())
-                        .toList();
-        return new EmailAction(
-                email.span(),
-                to,
-                email.childText("cc"),
-                email.childText("bcc"),
-                subject,
-                body,
-                email.childText("content_type"),
-                attachments);
     }
 
     private FsAction fs(XmlElement fs) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every bundled schema version of every action Ferry reads through JAXB → the same version-neutral record. Each
+ * Every bundled schema version of every action Ferry reads through JAXB (all but fs) → the same version-neutral record. Each
  * child of the action element sits on its own line, so {@code text@N} says the value came with its element's span
  * (line N). A row per version, and rows for what only some versions have.
  */
@@ -173,6 +173,39 @@ class ActionReaderTest {
     private static final String CONFIG_CLASS_READ =
             "map-reduce streaming=null pipes=null configClass=acme.Conf@7 files=[] archives=[]";
 
+    private static final String PIG_01 = CLUSTER + """
+            <script>agg.pig</script>
+            <param>INPUT=/in</param>
+            <file>f</file>
+            <archive>z</archive>""";
+    private static final String PIG_01_READ =
+            "pig script=agg.pig@7 params=[INPUT=/in@8] arguments=[] files=[f] archives=[z] rm=jt nn=nn";
+    private static final String PIG = CLUSTER + """
+            <script>agg.pig</script>
+            <param>INPUT=/in</param>
+            <argument>-verbose</argument>
+            <file>f</file>""";
+    private static final String PIG_READ =
+            "pig script=agg.pig@7 params=[INPUT=/in@8] arguments=[-verbose] files=[f] archives=[] rm=jt nn=nn";
+
+    private static final String EMAIL_01 = """
+            <to>a@example.com</to>
+            <cc>b@example.com</cc>
+            <subject>done</subject>
+            <body>ok</body>""";
+    private static final String EMAIL_01_READ = "email to=a@example.com cc=b@example.com bcc=null subject=done body=ok"
+            + " contentType=null attachments=[]";
+    private static final String EMAIL = """
+            <to>a@example.com</to>
+            <cc>b@example.com</cc>
+            <bcc>c@example.com</bcc>
+            <subject>done</subject>
+            <body>ok</body>
+            <content_type>text/html</content_type>
+            <attachment>/r/a.csv, /r/b.csv</attachment>""";
+    private static final String EMAIL_READ = "email to=a@example.com cc=b@example.com bcc=c@example.com subject=done"
+            + " body=ok contentType=text/html attachments=[/r/a.csv, /r/b.csv]";
+
     private static final List<String> WORKFLOWS = List.of("0.1", "0.2", "0.2.5", "0.3", "0.4", "0.4.5", "0.5", "1.0");
 
     static Stream<Arguments> versions() {
@@ -207,8 +240,15 @@ class ActionReaderTest {
             rows.add(extension("distcp", v, DISTCP, DISTCP_READ));
         }
         rows.add(extension("git", "1.0", GIT, GIT_READ));
+        rows.add(extension("email", "0.1", EMAIL_01, EMAIL_01_READ));
+        rows.add(extension("email", "0.2", EMAIL_01, EMAIL_01_READ));
+        rows.add(extension("email", "0.2", EMAIL, EMAIL_READ));
+        rows.add(core("pig", "0.1", PIG_01, PIG_01_READ));
         for (String v : WORKFLOWS) {
             rows.add(core("sub-workflow", v, SUB_WORKFLOW, SUB_WORKFLOW_READ));
+            if (!v.equals("0.1")) {
+                rows.add(core("pig", v, PIG, PIG_READ));
+            }
             rows.add(core("java", v, JAVA, JAVA_READ));
             rows.add(core("map-reduce", v, STREAMING, STREAMING_READ));
             rows.add(core("map-reduce", v, PIPES, PIPES_READ));
@@ -266,7 +306,8 @@ class ActionReaderTest {
 
     @Test
     void everyBundledVersionOfTheseActionsHasARow() {
-        Set<String> families = Set.of("shell", "spark", "hive", "hive2", "sqoop", "ssh", "distcp", "git", "workflow");
+        Set<String> families =
+                Set.of("shell", "spark", "hive", "hive2", "sqoop", "ssh", "distcp", "git", "email", "workflow");
         Set<String> bundled = OozieSchemas.namespaces().stream()
                 .filter(n -> families.contains(n.replaceFirst("^uri:oozie:(.*?)(-action)?:[0-9.]+$", "$1")))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -279,7 +320,18 @@ class ActionReaderTest {
     }
 
     private static String describe(Action action) {
-        if (action instanceof ShellAction s) {
+        if (action instanceof PigAction p) {
+            return "pig script=" + p.script() + "@" + p.scriptSpan().line() + " params="
+                    + p.params().stream()
+                            .map(q ->
+                                    q.name() + "=" + q.value() + "@" + q.span().line())
+                            .toList()
+                    + " arguments=" + p.arguments() + " files=" + p.files() + " archives=" + p.archives() + " rm="
+                    + p.resourceManager() + " nn=" + p.nameNode();
+        } else if (action instanceof EmailAction e) {
+            return "email to=" + e.to() + " cc=" + e.cc() + " bcc=" + e.bcc() + " subject=" + e.subject() + " body="
+                    + e.body() + " contentType=" + e.contentType() + " attachments=" + e.attachments();
+        } else if (action instanceof ShellAction s) {
             return "shell exec=" + t(s.exec()) + " arguments=" + ts(s.arguments()) + " envVars=" + ts(s.envVars())
                     + " files=" + ts(s.files()) + " archives=" + ts(s.archives())
                     + (s.captureOutput() ? " captureOutput" : "") + parts(s.parts());

@@ -6,9 +6,9 @@ the signature of the function it names: its name exists, its keyword names are p
 positional count fits. The DAGs are the real CLI's output for the sample, the e2e apps, an app with
 every Oozie action kind (parser/.../owned/every-action) and, when it is there, the shared corpus.
 
-The EL function table exists twice, in the translator (ElFunctionTable.java, with each function's
-arity) and in the runtime (ferry_runtime.el.functions); they must name the same functions with the
-same callables, and each callable must take the arity the translator calls it with.
+The EL function table is one file, ferry_runtime/el/functions.tsv, read by the runtime and bundled
+into the translator (ElFunctionTable): the converter's copy must be the runtime's, and each callable
+must take the arity the translator calls it with.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from __future__ import annotations
 import ast
 import importlib
 import inspect
-import re
 import shutil
 import subprocess
+import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -34,9 +34,7 @@ from conftest import CLI_JAR, ROOT, SAMPLE, assert_ruff_clean
 
 EVERY_ACTION = ROOT / "parser" / "src" / "test" / "resources" / "oozie" / "owned" / "every-action"
 CORPUS_EXAMPLES = ROOT.parent / "shared" / "corpus" / "oozie-examples"
-EL_TABLE_JAVA = ROOT.joinpath(
-    "translator/src/main/java/dev/ferry/translator/el/ElFunctionTable.java"
-)
+EL_TABLE = ROOT / "runtime" / "python" / "ferry_runtime" / "el" / "functions.tsv"
 
 # Runtime functions whose `**keywords` go on to another function (their docstrings say so): the
 # keywords a DAG passes must bind to that one.
@@ -305,24 +303,26 @@ def test_generated_dags_are_ruff_clean(generated_dags: list[Path]) -> None:
     assert_ruff_clean(sorted({dag.parent for dag in generated_dags}))
 
 
-def java_el_table() -> dict[str, tuple[str, int]]:
-    """ElFunctionTable's rows: EL name → (Python callable, arity)."""
-    source = EL_TABLE_JAVA.read_text(encoding="utf-8")
-    rows = re.findall(r'\b(?:row|caveat)\(\s*"([^"]+)",\s*"([^"]+)",\s*(\d+)', source)
-    # Every row(...) / caveat(...) with literal arguments is one row: none escapes the pattern.
-    assert len(rows) == len(re.findall(r'\b(?:row|caveat)\(\s*"', source))
-    return {el: (python, int(arity)) for el, python, arity in rows}
+def translator_el_table() -> bytes:
+    """The EL function table the converter reads: the one bundled in its translator jar."""
+    jars = sorted((CLI_JAR.parent / "lib").glob("ferry-translator-*.jar"))
+    assert jars, f"no translator jar beside {CLI_JAR}"
+    with zipfile.ZipFile(jars[0]) as jar:
+        return jar.read("dev/ferry/translator/el/functions.tsv")
 
 
-def test_el_function_tables_agree() -> None:
-    java = java_el_table()
-    python = {row.oozie: row.jinja for row in EL_FUNCTIONS}
+def test_the_converter_reads_the_runtime_el_table() -> None:
+    # One table (functions.tsv) for both: the converter's copy is the runtime's, byte for byte.
+    assert translator_el_table() == EL_TABLE.read_bytes()
+
+
+def test_el_functions_bind_with_the_arity_the_translator_calls_them_with() -> None:
     # `empty` is an operator in Oozie's EL; the translator lowers it itself (ElLowering).
-    python.pop("empty")
-    assert {el: callable_ for el, (callable_, _) in java.items()} == python
+    rows = {row.oozie: (row.jinja, row.arity) for row in EL_FUNCTIONS if row.oozie != "empty"}
+    assert len(rows) > 40
     problems = [
         problem
-        for el, (name, arity) in java.items()
+        for el, (name, arity) in rows.items()
         if (problem := bind_problem(f"{el} → {name}", macro(name), arity, []))
     ]
     assert problems == []

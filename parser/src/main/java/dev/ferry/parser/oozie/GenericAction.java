@@ -3,8 +3,8 @@ package dev.ferry.parser.oozie;
 import dev.ferry.diagnostics.SourceSpan;
 
 /**
- * Any other action (shell, java, map-reduce, hive, hive2, sqoop, spark, ssh, distcp, sub-workflow...):
- * its whole element is kept so later translations can read it.
+ * An action element no record of Oozie's schemas reads: a custom action executor's element (or one of Oozie's own
+ * that does not bind to its generated class). Its whole element is kept for the report.
  */
 public record GenericAction(String type, String namespace, SourceSpan span, XmlElement element) implements Action {
 
@@ -14,13 +14,5 @@ public record GenericAction(String type, String namespace, SourceSpan span, XmlE
      */
     public boolean isOozieAction() {
         return ActionTypes.isKnown(element);
-    }
-
-    /**
-     * The element bound to the class xjc generated for its namespace (for example
-     * {@code dev.ferry.parser.oozie.xml.shell.v1_0.ACTION}); empty for a custom action type.
-     */
-    public java.util.Optional<Object> bound() {
-        return OozieJaxb.bind(element);
     }
 }

@@ -22,4 +22,12 @@ public record Global(
         configuration = List.copyOf(configuration);
         otherElements = List.copyOf(otherElements);
     }
+
+    /** The settings of its {@code <launcher>} (workflow 1.0), in document order. */
+    public List<ElementText> launcher() {
+        return otherElements.stream()
+                .filter(e -> e.name().equals("launcher"))
+                .flatMap(launcher -> launcher.children().stream().map(ElementText::of))
+                .toList();
+    }
 }

@@ -53,6 +53,8 @@ final class GlobalMerge {
                     pig.resourceManager(), pig.nameNode(), pig.jobXml(), pig.configuration(), List.of());
         } else if (action instanceof FsAction fs) {
             return new ActionSettings(null, fs.nameNode(), fs.jobXml(), fs.configuration(), List.of());
+        } else if (action instanceof BoundAction bound) {
+            return bound.parts().settings();
         } else if (action instanceof GenericAction generic) {
             XmlElement element = generic.element();
             // Malformed properties were reported by the schema pass; none are reported twice here.

@@ -92,6 +92,30 @@ final class OozieElements {
         return parameters;
     }
 
+    /** The delete and mkdir steps of a {@code <prepare>}, in document order. */
+    static List<PrepareStep> prepare(XmlElement prepare, Diagnostics diagnostics) {
+        List<PrepareStep> steps = new ArrayList<>();
+        for (XmlElement step : prepare.children()) {
+            PrepareStep.Kind kind = switch (step.name()) {
+                case "delete" -> PrepareStep.Kind.DELETE;
+                case "mkdir" -> PrepareStep.Kind.MKDIR;
+                default -> null;
+            };
+            if (kind == null) {
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        step.span(),
+                        "<" + step.name() + "> in <prepare> is not a known step (delete, mkdir)");
+                continue;
+            }
+            String path = requireAttribute(step, "path", "<prepare><" + step.name() + ">", diagnostics);
+            if (path != null) {
+                steps.add(new PrepareStep(kind, path, step.span()));
+            }
+        }
+        return steps;
+    }
+
     static boolean isSla(XmlElement element) {
         return element.namespace().startsWith("uri:oozie:sla:");
     }

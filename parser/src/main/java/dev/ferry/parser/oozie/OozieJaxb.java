@@ -3,6 +3,8 @@ package dev.ferry.parser.oozie;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.xml.WorkflowActionXml;
+import dev.ferry.parser.oozie.xml.WorkflowAppXml;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBElement;
 import jakarta.xml.bind.JAXBException;
@@ -10,6 +12,7 @@ import jakarta.xml.bind.UnmarshalException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -104,40 +107,86 @@ public final class OozieJaxb {
         }
     }
 
+    /** The newest schema of each action element: a namespace-less file's actions bind to it. */
+    private static final Map<String, String> NEWEST = Map.of(
+            "shell", "uri:oozie:shell-action:1.0",
+            "spark", "uri:oozie:spark-action:1.0",
+            "hive", "uri:oozie:hive-action:1.0",
+            "hive2", "uri:oozie:hive2-action:1.0",
+            "sqoop", "uri:oozie:sqoop-action:1.0",
+            "ssh", "uri:oozie:ssh-action:0.2",
+            "distcp", "uri:oozie:distcp-action:1.0",
+            "git", "uri:oozie:git-action:1.0",
+            "email", "uri:oozie:email-action:0.2");
+
+    private static final String NEWEST_WORKFLOW = "uri:oozie:workflow:1.0";
+
     /**
-     * One element of the span-carrying tree bound to its generated class: an action extension
-     * ({@code <shell xmlns="uri:oozie:shell-action:1.0">} → {@code xml.shell.v1_0.ACTION}), an
-     * {@code sla:info} ({@code xml.sla.v0_2.SLAINFO}), ... Empty when no generated class binds its
-     * namespace and name (a custom action) or when it does not bind (schema problems are reported by
-     * {@link OozieSchemas}). Elements are rebuilt as DOM nodes, so nothing is parsed again.
+     * An action element of the span-carrying tree bound to the class xjc generated for its namespace: an extension
+     * ({@code <shell xmlns="uri:oozie:shell-action:1.0">} → {@code xml.shell.v1_0.ACTION}) or a core action of the
+     * workflow's namespace ({@code <java>} → {@code xml.workflow.v0_5.JAVA}, bound inside a one-action workflow,
+     * as the workflow schema declares it only there). A namespace-less element binds to its newest schema. Empty for
+     * a custom action, or when it does not bind (schema problems are reported by {@link OozieSchemas}). Elements are
+     * rebuilt as DOM nodes, so nothing is parsed again.
      */
-    public static Optional<Object> bind(XmlElement element) {
-        if (!OozieSchemas.knows(element.namespace())) {
+    static Optional<Object> bindAction(XmlElement body) {
+        if (!ActionTypes.isKnown(body)) {
             return Optional.empty();
+        }
+        boolean core = ActionTypes.CORE.contains(body.name()) && OozieNamespaces.accepts("workflow", body.namespace());
+        String namespace = body.namespace();
+        if (namespace.isEmpty() || !OozieSchemas.knows(namespace)) {
+            namespace = core ? NEWEST_WORKFLOW : NEWEST.get(body.name());
         }
         try {
             Document document = DocumentBuilderFactory.newDefaultInstance()
                     .newDocumentBuilder()
                     .newDocument();
-            Element node = toDom(document, element);
+            Element node = toDom(document, body, namespace);
+            if (core) {
+                Element app = document.createElementNS(namespace, "workflow-app");
+                app.setAttribute("name", "bound");
+                Element action = document.createElementNS(namespace, "action");
+                action.setAttribute("name", "bound");
+                action.appendChild(node);
+                app.appendChild(action);
+                node = app;
+            }
             document.appendChild(node);
             Object result = Context.INSTANCE.createUnmarshaller().unmarshal(node);
-            return Optional.of(result instanceof JAXBElement<?> bound ? bound.getValue() : result);
+            Object bound = result instanceof JAXBElement<?> element ? element.getValue() : result;
+            return core ? coreAction(bound, body.name()) : Optional.ofNullable(bound);
         } catch (JAXBException | ParserConfigurationException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    private static Element toDom(Document document, XmlElement element) {
-        Element node = element.namespace().isEmpty()
-                ? document.createElement(element.name())
-                : document.createElementNS(element.namespace(), element.name());
+    private static Optional<Object> coreAction(Object app, String name) {
+        if (!(app instanceof WorkflowAppXml workflow)
+                || workflow.getDecisionOrForkOrJoin().isEmpty()
+                || !(workflow.getDecisionOrForkOrJoin().get(0) instanceof WorkflowActionXml action)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(
+                switch (name) {
+                    case "pig" -> action.getPig();
+                    case "java" -> action.getJava();
+                    case "map-reduce" -> action.getMapReduce();
+                    case "sub-workflow" -> action.getSubWorkflow();
+                    default -> null;
+                });
+    }
+
+    /** The element as a DOM node, elements without a namespace put in {@code blankNamespace}. */
+    private static Element toDom(Document document, XmlElement element, String blankNamespace) {
+        String namespace = element.namespace().isEmpty() ? blankNamespace : element.namespace();
+        Element node = document.createElementNS(namespace, element.name());
         element.attributes().forEach(node::setAttribute);
         if (element.children().isEmpty()) {
             node.setTextContent(element.text());
         }
         for (XmlElement child : element.children()) {
-            node.appendChild(toDom(document, child));
+            node.appendChild(toDom(document, child, blankNamespace));
         }
         return node;
     }

@@ -2,7 +2,6 @@ package dev.ferry.parser.oozie;
 
 import static dev.ferry.parser.oozie.OozieElements.configuration;
 import static dev.ferry.parser.oozie.OozieElements.requireAttribute;
-import static dev.ferry.parser.oozie.OozieElements.requireChildText;
 import static dev.ferry.parser.oozie.OozieElements.resourceManager;
 import static dev.ferry.parser.oozie.OozieElements.texts;
 
@@ -10,7 +9,6 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -228,10 +226,12 @@ final class WorkflowReader {
 
     private Action actionBody(XmlElement body) {
         return switch (body.name()) {
-            case "pig" -> pig(body);
-            case "email" -> email(body);
             case "fs" -> fs(body);
             default -> {
+                Optional<Action> bound = ActionReader.read(body, diagnostics);
+                if (bound.isPresent()) {
+                    yield bound.get();
+                }
                 if (!ActionTypes.isKnown(body)) {
                     diagnostics.report(
                             DiagnosticCode.OOZ_W006,
@@ -244,107 +244,6 @@ final class WorkflowReader {
                 yield new GenericAction(body.name(), body.namespace(), body.span(), body);
             }
         };
-    }
-
-    private PigAction pig(XmlElement pig) {
-        List<PrepareStep> prepare = new ArrayList<>();
-        List<PigParam> params = new ArrayList<>();
-        List<XmlElement> other = new ArrayList<>();
-        for (XmlElement child : pig.children()) {
-            switch (child.name()) {
-                case "prepare" -> prepare.addAll(prepare(child));
-                case "param" -> pigParam(child).ifPresent(params::add);
-                case "job-tracker",
-                        "resource-manager",
-                        "name-node",
-                        "job-xml",
-                        "configuration",
-                        "script",
-                        "argument",
-                        "file",
-                        "archive" -> {
-                    /* read below */
-                }
-                default -> other.add(child);
-            }
-        }
-        Optional<XmlElement> script = pig.child("script");
-        if (script.isEmpty()) {
-            diagnostics.report(DiagnosticCode.OOZ_E004, pig.span(), "pig action has no <script> element");
-        }
-        return new PigAction(
-                pig.span(),
-                resourceManager(pig),
-                pig.childText("name-node"),
-                prepare,
-                texts(pig, "job-xml"),
-                configuration(pig, diagnostics),
-                script.map(XmlElement::text).orElse(""),
-                script.map(XmlElement::textSpan).orElse(pig.span()),
-                params,
-                texts(pig, "argument"),
-                texts(pig, "file"),
-                texts(pig, "archive"),
-                other);
-    }
-
-    private Optional<PigParam> pigParam(XmlElement param) {
-        String text = param.text();
-        int equals = text.indexOf('=');
-        if (equals <= 0) {
-            diagnostics.report(
-                    DiagnosticCode.OOZ_E004,
-                    param.textSpan(),
-                    "pig <param> '" + text + "' is not NAME=VALUE",
-                    "write <param>NAME=VALUE</param>");
-            return Optional.empty();
-        }
-        return Optional.of(new PigParam(text.substring(0, equals), text.substring(equals + 1), param.textSpan()));
-    }
-
-    private List<PrepareStep> prepare(XmlElement prepare) {
-        List<PrepareStep> steps = new ArrayList<>();
-        for (XmlElement step : prepare.children()) {
-            PrepareStep.Kind kind = switch (step.name()) {
-                case "delete" -> PrepareStep.Kind.DELETE;
-                case "mkdir" -> PrepareStep.Kind.MKDIR;
-                default -> null;
-            };
-            if (kind == null) {
-                diagnostics.report(
-                        DiagnosticCode.OOZ_W001,
-                        step.span(),
-                        "<" + step.name() + "> in <prepare> is not a known step (delete, mkdir)");
-                continue;
-            }
-            String path = requireAttribute(step, "path", "<prepare><" + step.name() + ">", diagnostics);
-            if (path != null) {
-                steps.add(new PrepareStep(kind, path, step.span()));
-            }
-        }
-        return steps;
-    }
-
-    private EmailAction email(XmlElement email) {
-        String to = requireChildText(email, "to", "email action", diagnostics);
-        String subject = requireChildText(email, "subject", "email action", diagnostics);
-        String body = requireChildText(email, "body", "email action", diagnostics);
-        String attachment = email.childText("attachment");
-        List<String> attachments = attachment == null || attachment.isBlank()
-                ? List.of()
-                : Arrays.stream(attachment.split(","))
-                        .map(String::trim)
-                        .filter(s -> !s.isEmpty())
-                        .toList();
-        return new EmailAction(
-                email.span(),
-                to,
-                email.childText("cc"),
-                email.childText("bcc"),
-                subject,
-                body,
-                email.childText("content_type"),
-                attachments);
     }
 
     private FsAction fs(XmlElement fs) {

@@ -112,7 +112,9 @@ class OozieSchemaVersionsTest {
         WorkflowApp app = workflow("workflow-0.5.xml");
         ActionNode load = (ActionNode) app.node("load").orElseThrow();
         assertEquals("exponential", load.retryPolicy());
-        assertEquals("uri:oozie:hive2-action:0.2", ((GenericAction) load.action()).namespace());
+        HiveAction hive2 = assertInstanceOf(HiveAction.class, load.action());
+        assertEquals("hive2", hive2.type());
+        assertEquals("jdbc:hive2://hive:10000/default", hive2.jdbcUrl().text());
         assertEquals(
                 Map.of(
                         "nominal-time",
@@ -146,20 +148,19 @@ class OozieSchemaVersionsTest {
     }
 
     @Test
-    void genericActionBindsToTheGeneratedClassOfItsNamespace() {
+    void extensionActionsAreReadThroughTheGeneratedClassOfTheirNamespace() {
         WorkflowApp app = workflow("workflow-0.4.xml");
-        GenericAction copy = (GenericAction) ((ActionNode) app.node("copy").orElseThrow()).action();
         var distcp = assertInstanceOf(
-                dev.ferry.parser.oozie.xml.distcp.v0_2.ACTION.class,
-                copy.bound().orElseThrow());
-        assertEquals(List.of("${input}", "${nameNode}/backup"), distcp.getArg());
+                DistcpAction.class, ((ActionNode) app.node("copy").orElseThrow()).action());
+        assertEquals(
+                List.of("${input}", "${nameNode}/backup"),
+                distcp.args().stream().map(ElementText::text).toList());
 
         WorkflowApp v03 = workflow("workflow-0.3.xml");
-        GenericAction left = (GenericAction) ((ActionNode) v03.node("left").orElseThrow()).action();
         var shell = assertInstanceOf(
-                dev.ferry.parser.oozie.xml.shell.v0_2.ACTION.class, left.bound().orElseThrow());
-        assertEquals("left.sh", shell.getExec());
-        assertEquals("${jobTracker}", shell.getJobTracker());
+                ShellAction.class, ((ActionNode) v03.node("left").orElseThrow()).action());
+        assertEquals("left.sh", shell.exec().text());
+        assertEquals("${jobTracker}", shell.parts().settings().resourceManager());
     }
 
     @Test

@@ -141,7 +141,7 @@ class WorkflowReaderTest {
                   pig rm=null nn=null script=id.pig @40:21 params=[] prepare=[DELETE ${nameNode}/tmp, MKDIR ${nameNode}/tmp] \
                 job-xml=[pig-site.xml] conf=[pig.tmpfilecompression=true] args=[-verbose] files=[lib/udf.jar#udf.jar] archives=[lib/py.zip]
                 action shell @49:5 ok -> joined, error -> fail
-                  shell (uri:oozie:shell-action:0.3) children=[exec, argument, capture-output]
+                  shell exec=echo@51:13 arguments=[hi@52:13] capture-output
                 join joined @58:5 -> check
                 decision check @59:5 default -> fail @65:13
                   case -> notify @61:13 "${wf:actionData('shell')['out'] eq 'hi'}" @62:17
@@ -462,6 +462,13 @@ class WorkflowReaderTest {
         if (action instanceof EmailAction e) {
             return "email to=" + e.to() + " cc=" + e.cc() + " bcc=" + e.bcc() + " subject=" + e.subject() + " body="
                     + e.body() + " type=" + e.contentType() + " attachments=" + e.attachments();
+        }
+        if (action instanceof ShellAction shell) {
+            return "shell exec=" + shell.exec().text() + pos(shell.exec().span()) + " arguments="
+                    + shell.arguments().stream()
+                            .map(a -> a.text() + pos(a.span()))
+                            .toList()
+                    + (shell.captureOutput() ? " capture-output" : "");
         }
         GenericAction g = (GenericAction) action;
         return g.type() + " (" + g.namespace() + ") children="

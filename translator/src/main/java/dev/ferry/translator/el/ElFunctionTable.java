@@ -1,6 +1,11 @@
 package dev.ferry.translator.el;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +15,9 @@ import java.util.Optional;
 /**
  * Oozie EL function to the Python callable the generated DAGs reach through {@code user_defined_macros}
  * ({@code wf}, {@code coord}, {@code fs}, {@code hadoop}, {@code hcat}, {@code fn}, {@code el} and {@code empty} from
- * ferry_runtime.el.macros()), with its arity and result type. It mirrors the runtime's EL_FUNCTIONS table:
- * adding a translation is one row here, one row in the tests and one helper (plus its row) in
- * runtime/python/ferry_runtime/el. The catalog is Oozie 5.2's (oozie-default.xml,
+ * ferry_runtime.el.macros()), with its arity and result type. The rows are the runtime's own table,
+ * runtime/python/ferry_runtime/el/functions.tsv, which both languages read: adding a translation is one row there,
+ * one row in the tests and its helper in runtime/python/ferry_runtime/el. The catalog is Oozie 5.2's (oozie-default.xml,
  * {@code oozie.service.ELService.functions.*}); functions Ferry cannot give a meaning are in
  * {@link #UNSUPPORTED} with the reason their OOZ-W004 warning states.
  */
@@ -24,85 +29,10 @@ public final class ElFunctionTable {
      */
     public record ElFunction(String elName, String python, int arity, ElType type, String caveat) {}
 
-    private static final List<ElFunction> ROWS = List.of(
-            // Workflow functions (DagELFunctions; wf: object of the runtime).
-            row("wf:id", "wf.id", 0),
-            row("wf:name", "wf.name", 0),
-            row("wf:appPath", "wf.app_path", 0),
-            row("wf:conf", "wf.conf", 1),
-            row("wf:user", "wf.user", 0),
-            row("wf:group", "wf.group", 0),
-            row("wf:run", "wf.run", 0, ElType.LONG),
-            row("wf:lastErrorNode", "wf.last_error_node", 0),
-            row("wf:errorCode", "wf.error_code", 1),
-            row("wf:errorMessage", "wf.error_message", 1),
-            row("wf:transition", "wf.transition", 1),
-            row("wf:actionData", "wf.action_data", 1, ElType.STRING_MAP),
-            row("wf:actionExternalId", "wf.action_external_id", 1),
-            row("wf:actionTrackerUri", "wf.action_tracker_uri", 1),
-            row("wf:actionExternalStatus", "wf.action_external_status", 1),
-            // Hadoop functions (HadoopELFunctions; hadoop: object of the runtime).
-            caveat(
-                    "hadoop:counters",
-                    "hadoop.counters",
-                    1,
-                    ElType.COUNTER_GROUPS,
-                    "a Flink job has no Hadoop counters: hadoop:counters gives an empty map (every counter null)"
-                            + " unless the action pushes XCom 'ferry_hadoop_counters'"),
-            row("hadoop:conf", "hadoop.conf", 2),
-            // Coordinator functions that do not depend on a dataset (CoordELFunctions; coord: object).
-            row("coord:nominalTime", "coord.nominal_time", 0),
-            row("coord:actualTime", "coord.actual_time", 0),
-            row("coord:formatTime", "coord.format_time", 2),
-            row("coord:epochTime", "coord.epoch_time", 2),
-            row("coord:dateOffset", "coord.date_offset", 3),
-            row("coord:dateTzOffset", "coord.date_tz_offset", 2),
-            row("coord:name", "coord.name", 0),
-            row("coord:actionId", "coord.action_id", 0),
-            row("coord:conf", "coord.conf", 1),
-            row("coord:user", "coord.user", 0),
-            row("coord:days", "coord.days", 1, ElType.LONG),
-            row("coord:hours", "coord.hours", 1, ElType.LONG),
-            row("coord:minutes", "coord.minutes", 1, ElType.LONG),
-            row("coord:months", "coord.months", 1, ElType.LONG),
-            row("coord:endOfDays", "coord.end_of_days", 1, ElType.LONG),
-            row("coord:endOfWeeks", "coord.end_of_weeks", 1, ElType.LONG),
-            row("coord:endOfMonths", "coord.end_of_months", 1, ElType.LONG),
-            // Dataset functions (coord: object of the runtime, ferry_runtime.el.datasets): the coordinator's
-            // data-in/data-out instances resolved from the run's nominal time. coord:current/offset/latest/future
-            // only appear in <instance> elements, which CoordinatorDatasets reads structurally.
-            row("coord:dataIn", "coord.data_in", 1),
-            row("coord:dataOut", "coord.data_out", 1),
-            row("coord:dataInPartitions", "coord.data_in_partitions", 2),
-            row("coord:dataInPartitionFilter", "coord.data_in_partition_filter", 2),
-            row("coord:dataInPartitionMin", "coord.data_in_partition_min", 2),
-            row("coord:dataInPartitionMax", "coord.data_in_partition_max", 2),
-            row("coord:dataOutPartitions", "coord.data_out_partitions", 1),
-            row("coord:dataOutPartitionValue", "coord.data_out_partition_value", 2),
-            row("coord:databaseIn", "coord.database_in", 1),
-            row("coord:databaseOut", "coord.database_out", 1),
-            row("coord:tableIn", "coord.table_in", 1),
-            row("coord:tableOut", "coord.table_out", 1),
-            // HDFS functions (FsELFunctions; fs: object of the runtime).
-            row("fs:exists", "fs.exists", 1, ElType.BOOLEAN),
-            row("fs:isDir", "fs.is_dir", 1, ElType.BOOLEAN),
-            row("fs:fileSize", "fs.file_size", 1, ElType.LONG),
-            row("fs:dirSize", "fs.dir_size", 1, ElType.LONG),
-            row("fs:blockSize", "fs.block_size", 1, ElType.LONG),
-            // HCatalog (HCatELFunctions.hcat_exists; hcat: object of the runtime, ferry_runtime.hcat): whether
-            // the URI's partition exists, asked of the Hive metastore the URI names.
-            row("hcat:exists", "hcat.exists", 1, ElType.BOOLEAN),
-            // Basic EL functions (ELConstantsFunctions; fn: object of the runtime).
-            row("firstNotNull", "fn.first_not_null", 2, ElType.ANY),
-            row("concat", "fn.concat", 2),
-            row("replaceAll", "fn.replace_all", 3),
-            row("appendAll", "fn.append_all", 3),
-            row("trim", "fn.trim", 1),
-            row("urlEncode", "fn.url_encode", 1),
-            row("timestamp", "fn.timestamp", 0),
-            row("toJsonStr", "fn.to_json_str", 1),
-            row("toPropertiesStr", "fn.to_properties_str", 1),
-            row("toConfigurationStr", "fn.to_configuration_str", 1));
+    /** The table's file: the runtime's ferry_runtime/el/functions.tsv, bundled into this jar by the build. */
+    static final String RESOURCE = "functions.tsv";
+
+    private static final List<ElFunction> ROWS = load();
 
     /** Oozie functions with no Airflow meaning: name → why (the OOZ-W004 message says it). */
     public static final Map<String, String> UNSUPPORTED = Map.of(
@@ -146,16 +76,38 @@ public final class ElFunctionTable {
         return ROWS;
     }
 
-    private static ElFunction row(String elName, String python, int arity) {
-        return row(elName, python, arity, ElType.STRING);
+    /**
+     * The rows of {@link #RESOURCE}: lines of tab-separated EL name, callable, arity, {@link ElType} name, caveat and
+     * the runtime's note, after {@code #} comments and a header line.
+     */
+    private static List<ElFunction> load() {
+        try (InputStream in = ElFunctionTable.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the class path");
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static ElFunction row(String elName, String python, int arity, ElType type) {
-        return new ElFunction(elName, python, arity, type, null);
-    }
-
-    private static ElFunction caveat(String elName, String python, int arity, ElType type, String caveat) {
-        return new ElFunction(elName, python, arity, type, caveat);
+    static List<ElFunction> parse(String table) {
+        List<ElFunction> rows = new ArrayList<>();
+        List<String> lines =
+                table.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split("\t", -1);
+            if (cells.length != 6) {
+                throw new IllegalStateException(RESOURCE + ": not six tab-separated cells: " + line);
+            }
+            rows.add(new ElFunction(
+                    cells[0],
+                    cells[1],
+                    Integer.parseInt(cells[2]),
+                    ElType.valueOf(cells[3]),
+                    cells[4].isEmpty() ? null : cells[4]));
+        }
+        return List.copyOf(rows);
     }
 
     private static Map<String, ElConstant> constants() {

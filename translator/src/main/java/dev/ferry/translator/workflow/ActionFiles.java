@@ -64,7 +64,7 @@ final class ActionFiles {
         }
         if (!jars) {
             context.warn(
-                    context.element.span(),
+                    context.action.span(),
                     "'" + context.node.name() + "' runs classes from the workflow's lib/ jars, "
                             + "which are not in the repository (looked for " + context.sources.display(lib) + "/*.jar)",
                     "build the jars into the action's image under " + PodCommandContext.APP_LIB + hint);

@@ -3,93 +3,89 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.Action;
 import dev.ferry.parser.oozie.ActionNode;
+import dev.ferry.parser.oozie.DistcpAction;
 import dev.ferry.parser.oozie.EmailAction;
 import dev.ferry.parser.oozie.FsAction;
-import dev.ferry.parser.oozie.GenericAction;
+import dev.ferry.parser.oozie.GitAction;
+import dev.ferry.parser.oozie.HiveAction;
+import dev.ferry.parser.oozie.JavaAction;
+import dev.ferry.parser.oozie.MapReduceAction;
 import dev.ferry.parser.oozie.PigAction;
+import dev.ferry.parser.oozie.PodAction;
+import dev.ferry.parser.oozie.ShellAction;
+import dev.ferry.parser.oozie.SparkAction;
+import dev.ferry.parser.oozie.SqoopAction;
+import dev.ferry.parser.oozie.SshAction;
+import dev.ferry.parser.oozie.SubWorkflowAction;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Every Oozie action element Ferry translates and the class that translates it: the one dispatch of action
- * kinds. An element not listed here (or one of a custom namespace that only shares a name) becomes a task
- * that fails with a TODO. The action kinds that run in a container of their own name their {@link PodCommand}.
+ * Every Oozie action kind Ferry translates (by the parser's record of it) and the class that translates it: the one
+ * dispatch of action kinds. A custom action (a generic one, even if it shares a name) becomes a task that fails with
+ * a TODO. The action kinds that run in a container of their own name their {@link PodCommand}.
  */
 enum ActionKind {
     PIG(
-            "pig",
-            a -> PigActionTranslator.translate(
-                    a.dagId(),
-                    a.node(),
-                    (PigAction) a.node().action(),
-                    a.rule(),
-                    a.sources(),
-                    a.knownValues(),
-                    a.el(),
-                    a.diagnostics())),
+            PigAction.class,
+            (a, pig) -> PigActionTranslator.translate(
+                    a.dagId(), a.node(), pig, a.rule(), a.sources(), a.knownValues(), a.el(), a.diagnostics())),
     EMAIL(
-            "email",
-            a -> Optional.of(EmailActionTranslator.translate(
-                    a.node(), (EmailAction) a.node().action(), a.rule(), a.el(), a.diagnostics()))),
+            EmailAction.class,
+            (a, email) ->
+                    Optional.of(EmailActionTranslator.translate(a.node(), email, a.rule(), a.el(), a.diagnostics()))),
     FS(
-            "fs",
-            a -> Optional.of(FsActionTranslator.translate(
-                    a.node(), (FsAction) a.node().action(), a.rule(), a.sources(), a.el(), a.diagnostics()))),
+            FsAction.class,
+            (a, fs) -> Optional.of(
+                    FsActionTranslator.translate(a.node(), fs, a.rule(), a.sources(), a.el(), a.diagnostics()))),
     SHELL(
-            "shell",
-            a -> Optional.of(
-                    ShellActionTranslator.translate(a.node(), a.generic(), a.rule(), a.el(), a.diagnostics()))),
+            ShellAction.class,
+            (a, shell) ->
+                    Optional.of(ShellActionTranslator.translate(a.node(), shell, a.rule(), a.el(), a.diagnostics()))),
     SSH(
-            "ssh",
-            a -> Optional.of(SshActionTranslator.translate(
-                    a.node(), a.generic(), a.rule(), a.knownValues(), a.el(), a.diagnostics()))),
+            SshAction.class,
+            (a, ssh) -> Optional.of(
+                    SshActionTranslator.translate(a.node(), ssh, a.rule(), a.knownValues(), a.el(), a.diagnostics()))),
     GIT(
-            "git",
-            a -> Optional.of(GitActionTranslator.translate(
-                    a.node(), a.generic(), a.rule(), a.sources(), a.el(), a.diagnostics()))),
+            GitAction.class,
+            (a, git) -> Optional.of(
+                    GitActionTranslator.translate(a.node(), git, a.rule(), a.sources(), a.el(), a.diagnostics()))),
     SUB_WORKFLOW(
-            "sub-workflow",
-            a -> SubWorkflowTranslator.translate(
-                    a.node(), a.generic(), a.rule(), a.sources(), a.knownValues(), a.el(), a.diagnostics())),
-    JAVA("java", new JavaActionCommand()),
-    MAP_REDUCE("map-reduce", new MapReduceActionCommand()),
-    SPARK("spark", new SparkActionCommand()),
-    SQOOP("sqoop", new SqoopActionCommand()),
-    DISTCP("distcp", new DistcpActionCommand()),
-    HIVE("hive", new HiveActionTranslator(false)),
-    HIVE2("hive2", new HiveActionTranslator(true));
+            SubWorkflowAction.class,
+            (a, sub) -> SubWorkflowTranslator.translate(
+                    a.node(), sub, a.rule(), a.sources(), a.knownValues(), a.el(), a.diagnostics())),
+    JAVA(JavaAction.class, new JavaActionCommand()),
+    MAP_REDUCE(MapReduceAction.class, new MapReduceActionCommand()),
+    SPARK(SparkAction.class, new SparkActionCommand()),
+    SQOOP(SqoopAction.class, new SqoopActionCommand()),
+    DISTCP(DistcpAction.class, new DistcpActionCommand()),
+    HIVE(HiveAction.class, new HiveActionTranslator()),
+    ;
 
-    private static final Map<String, ActionKind> BY_ELEMENT =
-            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ActionKind::element, Function.identity()));
-
-    private final String element;
+    private final Class<? extends Action> record;
     private final Translation translation;
 
-    ActionKind(String element, Translation translation) {
-        this.element = element;
-        this.translation = translation;
+    <A extends Action> ActionKind(Class<A> record, Rule<A> rule) {
+        this.record = record;
+        this.translation = a -> rule.translate(a, record.cast(a.node().action()));
     }
 
-    ActionKind(String element, PodCommand podCommand) {
-        this.element = element;
-        this.translation = a -> PodActionTranslator.translate(a, podCommand);
+    <A extends PodAction> ActionKind(Class<A> record, PodCommand<A> podCommand) {
+        this.record = record;
+        this.translation = a -> PodActionTranslator.translate(
+                a, podCommand, record.cast(a.node().action()));
     }
 
-    /** The action's element name in Oozie's schemas. */
-    String element() {
-        return element;
+    /** The parser's record of this kind's actions. */
+    Class<? extends Action> record() {
+        return record;
     }
 
-    /** The kind of an action: by its element name, for an element of Oozie's own schemas only. */
+    /** The kind of an action: by the parser's record of it; a custom action (kept generic) has none. */
     static Optional<ActionKind> of(Action action) {
-        if (action instanceof GenericAction generic && !generic.isOozieAction()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(BY_ELEMENT.get(action.type()));
+        return Arrays.stream(values()).filter(k -> k.record.isInstance(action)).findFirst();
     }
 
     Optional<TaskNode> translate(Context action) {
@@ -105,12 +101,11 @@ enum ActionKind {
             Map<String, String> knownValues,
             OozieEl el,
             Diagnostics diagnostics,
-            SortedMap<String, String> podImages) {
+            SortedMap<String, String> podImages) {}
 
-        /** The action element, for the kinds the parser keeps generic. */
-        GenericAction generic() {
-            return (GenericAction) node.action();
-        }
+    @FunctionalInterface
+    private interface Rule<A extends Action> {
+        Optional<TaskNode> translate(Context action, A record);
     }
 
     @FunctionalInterface

@@ -5,8 +5,8 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.ActionSettings;
 import dev.ferry.parser.oozie.ConfigProperty;
-import dev.ferry.parser.oozie.GenericAction;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.ElementText;
+import dev.ferry.parser.oozie.GitAction;
 import dev.ferry.translator.el.Template;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@code <git>} action (uri:oozie:git-action:1.0) → a clone by the real {@code git} on the Airflow
@@ -59,44 +58,39 @@ final class GitActionTranslator {
             "oozie.oozie.name.node",
             "name-node");
 
-    /** Elements that only configure the YARN launcher Oozie runs GitMain in. */
-    private static final Set<String> LAUNCHER_ONLY = Set.of("job-tracker", "resource-manager");
-
     private GitActionTranslator() {}
 
     static TaskNode translate(
             ActionNode node,
-            GenericAction git,
+            GitAction git,
             TriggerRule rule,
             WorkflowSources sources,
             OozieEl el,
             Diagnostics diagnostics) {
-        XmlElement xml = git.element();
         ActionSettings settings = sources.workflow().settings(node);
         Map<String, ConfigProperty> configuration = new LinkedHashMap<>();
         settings.configuration().forEach(p -> configuration.put(p.name(), p));
-        Template gitUri = required(node, git, "git-uri", el, diagnostics);
-        Template destination = required(node, git, "destination-uri", el, diagnostics);
-        Template branch = optional(node, xml, "branch", BRANCH, configuration, el, diagnostics);
-        Template keyPath = optional(node, xml, "key-path", KEY_PATH, configuration, el, diagnostics);
+        Template gitUri = required(node, git, git.gitUri(), "git-uri", el, diagnostics);
+        Template destination = required(node, git, git.destinationUri(), "destination-uri", el, diagnostics);
+        Template branch = optional(node, git.branch(), "branch", BRANCH, configuration, el, diagnostics);
+        Template keyPath = optional(node, git.keyPath(), "key-path", KEY_PATH, configuration, el, diagnostics);
         Template nameNode = settings.nameNode() == null
                 ? null
                 : el.template(
                         settings.nameNode(),
-                        xml.child("name-node").map(XmlElement::textSpan).orElse(git.span()));
-        List<TaskNode.PrepareStep> prepare = PrepareSteps.of(xml, el);
-        for (XmlElement child : xml.children()) {
-            if (LAUNCHER_ONLY.contains(child.name())) {
-                diagnostics.report(
-                        DiagnosticCode.OOZ_W001,
-                        child.span(),
-                        "<" + child.name() + "> of git action '" + node.name()
-                                + "' is not carried over: the clone runs "
-                                + "on the Airflow worker, not in a YARN launcher",
-                        "the worker needs the `git` command and network access to the repository");
-            }
+                        git.parts().nameNode().map(ElementText::textSpan).orElse(git.span()));
+        List<TaskNode.PrepareStep> prepare = PrepareSteps.of(git.parts().prepare(), el);
+        // They only configure the YARN launcher Oozie runs GitMain in.
+        for (ElementText child : git.parts().resourceManagers()) {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    child.span(),
+                    "<" + child.name() + "> of git action '" + node.name()
+                            + "' is not carried over: the clone runs "
+                            + "on the Airflow worker, not in a YARN launcher",
+                    "the worker needs the `git` command and network access to the repository");
         }
-        reportConfiguration(node, git, xml, configuration, diagnostics);
+        reportConfiguration(node, git, configuration, diagnostics);
         return new TaskNode.Git(
                 node.name(),
                 node.span(),
@@ -117,8 +111,7 @@ final class GitActionTranslator {
      * URI with a scheme, an empty one included.
      */
     private static Template required(
-            ActionNode node, GenericAction git, String name, OozieEl el, Diagnostics diagnostics) {
-        XmlElement element = git.element().child(name).orElse(null);
+            ActionNode node, GitAction git, ElementText element, String name, OozieEl el, Diagnostics diagnostics) {
         if (element == null) {
             diagnostics.report(
                     DiagnosticCode.OOZ_E004,
@@ -144,13 +137,12 @@ final class GitActionTranslator {
     /** branch, key-path: the element, else the {@code <configuration>} property setupActionConf leaves alone. */
     private static Template optional(
             ActionNode node,
-            XmlElement xml,
+            ElementText element,
             String name,
             String property,
             Map<String, ConfigProperty> configuration,
             OozieEl el,
             Diagnostics diagnostics) {
-        XmlElement element = xml.child(name).orElse(null);
         ConfigProperty configured = configuration.get(property);
         if (element != null) {
             if (configured != null) {
@@ -167,11 +159,7 @@ final class GitActionTranslator {
     }
 
     private static void reportConfiguration(
-            ActionNode node,
-            GenericAction git,
-            XmlElement xml,
-            Map<String, ConfigProperty> configuration,
-            Diagnostics diagnostics) {
+            ActionNode node, GitAction git, Map<String, ConfigProperty> configuration, Diagnostics diagnostics) {
         List<String> unused = new ArrayList<>();
         for (ConfigProperty property : configuration.values()) {
             String element = ELEMENT_WINS.get(property.name());
@@ -185,7 +173,7 @@ final class GitActionTranslator {
             // Names only: a value may be a credential of the file system.
             diagnostics.report(
                     DiagnosticCode.OOZ_W001,
-                    xml.child("configuration").map(XmlElement::span).orElse(git.span()),
+                    git.parts().configuration().map(ElementText::span).orElse(git.span()),
                     "configuration of git action '" + node.name()
                             + "' is not carried over (Oozie gives it to the Hadoop "
                             + "FileSystem that reads key-path and writes destination-uri): "

@@ -2,7 +2,8 @@ package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.SourceSpan;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.ElementText;
+import dev.ferry.parser.oozie.HiveAction;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.el.ElFunctionTable;
 import dev.ferry.translator.el.RuntimeExpr;
@@ -23,41 +24,36 @@ import java.util.Optional;
  * hive-site.xml; hive2: the {@code oozie.*} properties, as Hive2Main). The script is carried into the output;
  * a hive2 {@code <password>} becomes a Kubernetes Secret reference.
  */
-final class HiveActionTranslator implements PodCommand {
+final class HiveActionTranslator implements PodCommand<HiveAction> {
 
     static final String PASSWORD_ENV = "HIVE2_PASSWORD";
 
-    private final boolean beeline;
-
-    HiveActionTranslator(boolean beeline) {
-        this.beeline = beeline;
-    }
-
     @Override
-    public String imageNeeds() {
-        return beeline
+    public String imageNeeds(HiveAction hive) {
+        return hive.beeline()
                 ? "beeline (Hive 2+ client) able to reach the HiveServer2 JDBC URL"
                 : "the Hive CLI with a hive-site.xml for the metastore";
     }
 
     @Override
-    public void build(PodCommandContext context) {
+    public void build(PodCommandContext context, HiveAction hive) {
+        boolean beeline = hive.beeline();
         List<Template> argv = context.command;
         String type = beeline ? "hive2" : "hive";
         if (beeline) {
             context.add("beeline", "-u");
-            argv.add(context.text("jdbc-url"));
+            argv.add(context.template(hive.jdbcUrl()));
             context.add("-n");
             argv.add(Template.of(new RuntimeExpr.FunctionCall(
                     ElFunctionTable.function("wf:user").orElseThrow(), List.of())));
             context.add("-p");
-            if (context.element.hasChild("password")) {
+            if (hive.password() != null) {
                 String secret = PodActionTranslator.secretName(context, "hive2");
                 context.add("$(" + PASSWORD_ENV + ")");
                 context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
                 context.diagnostics.report(
                         DiagnosticCode.OOZ_W002,
-                        context.span("password"),
+                        hive.password().span(),
                         "the <password> of '" + context.node.name() + "' is not written to any generated file",
                         "store it in key 'password' of Kubernetes Secret '" + secret + "'");
             } else {
@@ -72,20 +68,19 @@ final class HiveActionTranslator implements PodCommand {
                 argv.add(TemplateText.concat(name + "=", value));
             });
         }
-        Optional<XmlElement> script = context.element.child("script");
-        if (script.isPresent()) {
+        if (hive.script() != null) {
             context.add("-f");
-            argv.add(script(context, script.get()));
-        } else if (context.element.hasChild("query")) {
+            argv.add(script(context, hive.script()));
+        } else if (hive.query() != null) {
             context.add("-e");
-            argv.add(context.text("query"));
+            argv.add(context.template(hive.query()));
         }
-        for (Template param : context.texts("param")) {
+        for (Template param : context.templates(hive.params())) {
             context.add("--hivevar");
             argv.add(param);
         }
         // Hive2Main's "-a delegationToken" is left out: no Oozie credential step obtains a token here.
-        argv.addAll(context.texts("argument"));
+        argv.addAll(context.templates(hive.arguments()));
         if (beeline) {
             // Hive2Main passes only oozie.* properties (not oozie.launcher.*, oozie.hive2.*) to beeline.
             context.configuration.forEach((name, value) -> {
@@ -97,7 +92,7 @@ final class HiveActionTranslator implements PodCommand {
         }
         context.diagnostics.report(
                 DiagnosticCode.OOZ_W021,
-                context.element.span(),
+                hive.span(),
                 "the HiveQL of <" + type + "> action '" + context.node.name()
                         + "' is not translated to Flink SQL; it runs unchanged in "
                         + (beeline ? "beeline" : "the Hive CLI"),
@@ -110,7 +105,7 @@ final class HiveActionTranslator implements PodCommand {
      * workflow's application path like a {@code <file>}, with a warning: it is run, not translated, so its
      * absence here is no error.
      */
-    private static Template script(PodCommandContext context, XmlElement script) {
+    private static Template script(PodCommandContext context, ElementText script) {
         Optional<String> resolved = context.el.resolve(script.text(), script.textSpan(), context.knownValues);
         SourceSpan span = script.span();
         if (resolved.isPresent()

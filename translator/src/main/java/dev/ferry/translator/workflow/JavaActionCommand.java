@@ -1,5 +1,7 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.parser.oozie.ElementText;
+import dev.ferry.parser.oozie.JavaAction;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import java.util.ArrayList;
@@ -11,12 +13,12 @@ import java.util.Optional;
  * configuration in {@code oozie.action.conf.xml} and, for capture-output, {@code oozie.action.output.properties}
  * set as system properties, the way Oozie's JavaMain launcher passes them.
  */
-final class JavaActionCommand implements PodCommand {
+final class JavaActionCommand implements PodCommand<JavaAction> {
 
     static final String OUTPUT_PROPERTIES = PodCommandContext.WORKDIR + "/output.properties";
 
     @Override
-    public String imageNeeds() {
+    public String imageNeeds(JavaAction action) {
         return "a JRE and the workflow's lib/ jars in " + PodCommandContext.APP_LIB;
     }
 
@@ -26,20 +28,30 @@ final class JavaActionCommand implements PodCommand {
     }
 
     @Override
-    public void build(PodCommandContext context) {
-        context.command.addAll(jvm(context, context.text("main-class"), context.texts("arg")));
-        if (context.element.hasChild("capture-output")) {
+    public void build(PodCommandContext context, JavaAction java) {
+        context.command.addAll(jvm(
+                context,
+                java.javaOpts(),
+                java.javaOpt(),
+                context.template(java.mainClass()),
+                context.templates(java.args())));
+        if (java.captureOutput()) {
             context.captureOutput = true;
         }
     }
 
     /** {@code java <launcher opts> <java-opts> -D... -cp lib main args...}: shared with a custom MapReduce main. */
-    static List<Template> jvm(PodCommandContext context, Template mainClass, List<Template> args) {
+    static List<Template> jvm(
+            PodCommandContext context,
+            ElementText javaOpts,
+            List<ElementText> javaOpt,
+            Template mainClass,
+            List<Template> args) {
         List<Template> argv = new ArrayList<>();
         argv.add(Template.text("java"));
         context.launcherJavaOpts.forEach(o -> argv.add(Template.text(o)));
-        argv.addAll(TemplateText.splitOptions(context.text("java-opts")));
-        argv.addAll(context.texts("java-opt"));
+        argv.addAll(TemplateText.splitOptions(context.template(javaOpts)));
+        argv.addAll(context.templates(javaOpt));
         argv.add(Template.text("-Doozie.action.conf.xml=" + PodCommandContext.ACTION_XML));
         argv.add(Template.text("-Doozie.action.output.properties=" + OUTPUT_PROPERTIES));
         argv.add(Template.text("-cp"));

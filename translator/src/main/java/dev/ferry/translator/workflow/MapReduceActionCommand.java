@@ -1,11 +1,13 @@
 package dev.ferry.translator.workflow;
 
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.ElementText;
+import dev.ferry.parser.oozie.MapReduceAction;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * {@code <map-reduce>}: the job configuration is the action's (mapper/reducer classes, input/output dirs)
@@ -13,17 +15,11 @@ import java.util.Optional;
  * MapReduceMain submits and Oozie polls. {@code <streaming>} and {@code <pipes>} preset the properties
  * Oozie's StreamingMain and PipesMain set; a custom {@code oozie.launcher.action.main.class} runs as a java main.
  */
-final class MapReduceActionCommand implements PodCommand {
+final class MapReduceActionCommand implements PodCommand<MapReduceAction> {
 
     static final String CUSTOM_MAIN = "oozie.launcher.action.main.class";
     /** Tells the runtime's pod prelude to wait for the job {@code mapred job -submit} printed. */
     static final String WAIT_ENV = "FERRY_WAIT_FOR_MAPREDUCE_JOB";
-
-    /** {@code <streaming>} child → the property Oozie's StreamingMain sets from it. */
-    private static final Map<String, String> STREAMING = Map.of(
-            "mapper", "stream.map.streamprocessor",
-            "reducer", "stream.reduce.streamprocessor",
-            "record-reader", "stream.recordreader.class");
 
     /** StreamingMain's fixed settings, overridden by the action configuration. */
     private static final Map<String, String> STREAMING_PRESET = Map.of(
@@ -37,17 +33,8 @@ final class MapReduceActionCommand implements PodCommand {
             "mapred.create.symlink", "yes",
             "mapred.used.genericoptionsparser", "true");
 
-    /** {@code <pipes>} child → the class property PipesMain sets, and the "java" flag it turns on. */
-    private static final Map<String, List<String>> PIPES = Map.of(
-            "map", List.of("mapred.mapper.class", "hadoop.pipes.java.mapper"),
-            "reduce", List.of("mapred.reducer.class", "hadoop.pipes.java.reducer"),
-            "inputformat", List.of("mapred.input.format.class", "hadoop.pipes.java.recordreader"),
-            "partitioner", List.of("mapred.partitioner.class", ""),
-            "writer", List.of("mapred.output.format.class", "hadoop.pipes.java.recordwriter"),
-            "program", List.of("hadoop.pipes.executable", ""));
-
     @Override
-    public String imageNeeds() {
+    public String imageNeeds(MapReduceAction action) {
         return "a Hadoop client configured for the cluster (mapred on PATH) and the workflow's lib/ jars in "
                 + PodCommandContext.APP_LIB;
     }
@@ -58,56 +45,69 @@ final class MapReduceActionCommand implements PodCommand {
     }
 
     @Override
-    public void build(PodCommandContext context) {
+    public void build(PodCommandContext context, MapReduceAction mapReduce) {
         Template customMain = context.configuration.get(CUSTOM_MAIN);
-        Optional<XmlElement> streaming = context.element.child("streaming");
-        Optional<XmlElement> pipes = context.element.child("pipes");
         if (customMain != null) {
-            context.command.addAll(JavaActionCommand.jvm(context, customMain, List.of()));
+            context.command.addAll(JavaActionCommand.jvm(context, null, List.of(), customMain, List.of()));
             return;
         }
-        if (context.element.hasChild("config-class")) {
+        if (mapReduce.configClass() != null) {
             context.warn(
-                    context.span("config-class"),
-                    "<config-class> " + context.element.childText("config-class") + " of '" + context.node.name()
+                    mapReduce.configClass().span(),
+                    "<config-class> " + mapReduce.configClass().text() + " of '" + context.node.name()
                             + "' is not run: its settings are not in action.xml",
                     "run the class once and put the properties it sets into <configuration>");
         }
-        if (pipes.isPresent()) {
-            PIPES.forEach((child, properties) -> {
-                Template value = pipes.get().child(child).map(context::template).orElse(null);
-                if (value != null) {
-                    context.presetConfiguration.put(properties.get(0), value);
-                    if (!properties.get(1).isEmpty()) {
-                        context.presetConfiguration.put(properties.get(1), Template.text("true"));
-                    }
-                }
-            });
+        if (mapReduce.pipes() != null) {
+            pipes(context, mapReduce.pipes());
             context.add("mapred", "pipes", "-conf", PodCommandContext.ACTION_XML);
             return;
         }
-        if (streaming.isPresent()) {
-            XmlElement s = streaming.get();
-            STREAMING_PRESET.forEach((name, value) -> context.presetConfiguration.put(name, Template.text(value)));
-            STREAMING.forEach((child, property) ->
-                    s.child(child).ifPresent(e -> context.presetConfiguration.put(property, context.template(e))));
-            for (XmlElement mapping : s.children("record-reader-mapping")) {
-                int eq = mapping.text().indexOf('=');
-                if (eq > 0) {
-                    context.presetConfiguration.put(
-                            "stream.recordreader." + mapping.text().substring(0, eq),
-                            context.el.template(mapping.text().substring(eq + 1), mapping.textSpan()));
-                }
-            }
-            List<Template> env = context.texts(s, "env");
-            // StreamingMain: stream.addenvironment is the env entries, each followed by a space.
-            context.presetConfiguration.put(
-                    "stream.addenvironment",
-                    TemplateText.concat(env.stream()
-                            .flatMap(e -> java.util.stream.Stream.of(e, " "))
-                            .toArray()));
+        if (mapReduce.streaming() != null) {
+            streaming(context, mapReduce.streaming());
         }
         context.add("mapred", "job", "-submit", PodCommandContext.ACTION_XML);
         context.env.put(WAIT_ENV, Template.text("true"));
+    }
+
+    /** The class properties PipesMain sets from {@code <pipes>}, and the "java" flag each turns on. */
+    private static void pipes(PodCommandContext context, MapReduceAction.Pipes pipes) {
+        preset(context, pipes.map(), "mapred.mapper.class", "hadoop.pipes.java.mapper");
+        preset(context, pipes.reduce(), "mapred.reducer.class", "hadoop.pipes.java.reducer");
+        preset(context, pipes.inputFormat(), "mapred.input.format.class", "hadoop.pipes.java.recordreader");
+        preset(context, pipes.partitioner(), "mapred.partitioner.class", null);
+        preset(context, pipes.writer(), "mapred.output.format.class", "hadoop.pipes.java.recordwriter");
+        preset(context, pipes.program(), "hadoop.pipes.executable", null);
+    }
+
+    /** StreamingMain's fixed settings, then the properties it sets from {@code <streaming>}. */
+    private static void streaming(PodCommandContext context, MapReduceAction.Streaming streaming) {
+        STREAMING_PRESET.forEach((name, value) -> context.presetConfiguration.put(name, Template.text(value)));
+        preset(context, streaming.mapper(), "stream.map.streamprocessor", null);
+        preset(context, streaming.reducer(), "stream.reduce.streamprocessor", null);
+        preset(context, streaming.recordReader(), "stream.recordreader.class", null);
+        for (ElementText mapping : streaming.recordReaderMappings()) {
+            int eq = mapping.text().indexOf('=');
+            if (eq > 0) {
+                context.presetConfiguration.put(
+                        "stream.recordreader." + mapping.text().substring(0, eq),
+                        context.el.template(mapping.text().substring(eq + 1), mapping.textSpan()));
+            }
+        }
+        List<Template> env = context.templates(streaming.env());
+        // StreamingMain: stream.addenvironment is the env entries, each followed by a space.
+        context.presetConfiguration.put(
+                "stream.addenvironment",
+                TemplateText.concat(env.stream().flatMap(e -> Stream.of(e, " ")).toArray()));
+    }
+
+    /** The element's value as {@code property}, and {@code flag} (when not null) set to true. */
+    private static void preset(PodCommandContext context, ElementText element, String property, String flag) {
+        if (element != null) {
+            context.presetConfiguration.put(property, context.template(element));
+            if (flag != null) {
+                context.presetConfiguration.put(flag, Template.text("true"));
+            }
+        }
     }
 }

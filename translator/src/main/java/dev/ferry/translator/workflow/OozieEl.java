@@ -5,7 +5,7 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElParser;
 import dev.ferry.parser.el.ElTemplate;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.ElementText;
 import dev.ferry.secrets.SecretNames;
 import dev.ferry.secrets.SecretText;
 import dev.ferry.translator.el.ElConstantFolder;
@@ -63,10 +63,10 @@ final class OozieEl {
      * ({@code <arg>--password</arg><arg>s3cret</arg>}) is a secret: a Variable reference named after the option,
      * with an OOZ-W002 warning. A value that is EL ({@code ${dbPassword}}) is kept: it names no secret text.
      */
-    List<Template> arguments(List<XmlElement> elements) {
+    List<Template> arguments(List<ElementText> elements) {
         List<Template> out = new ArrayList<>();
         String secretOption = null;
-        for (XmlElement e : elements) {
+        for (ElementText e : elements) {
             String text = e.text();
             if (secretOption != null
                     && !text.isEmpty()

@@ -6,7 +6,6 @@ import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.PigParam;
-import dev.ferry.parser.oozie.PrepareStep;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.repo.RepoRoot;
@@ -17,7 +16,6 @@ import dev.ferry.translator.pig.PigToSql;
 import dev.ferry.translator.sql.SqlJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +104,7 @@ final class PigActionTranslator {
         if (missing) {
             return Optional.empty();
         }
-        List<TaskNode.PrepareStep> prepare = new ArrayList<>();
-        for (PrepareStep step : pig.prepare()) {
-            prepare.add(new TaskNode.PrepareStep(
-                    TaskNode.PrepareOperation.valueOf(step.kind().name()), el.template(step.path(), step.span())));
-        }
+        List<TaskNode.PrepareStep> prepare = PrepareSteps.of(pig.prepare(), el);
         String scriptPath = "flink/" + dagId + "/" + node.name() + ".sql";
         String deploymentPath = "k8s/" + dagId + "/" + node.name() + ".yaml";
         String deploymentName = WorkflowTranslator.DagNames.dns(dagId + "-" + node.name(), 45);

@@ -6,8 +6,9 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.ActionSettings;
 import dev.ferry.parser.oozie.ConfigDefault;
 import dev.ferry.parser.oozie.ConfigProperty;
+import dev.ferry.parser.oozie.ElementText;
 import dev.ferry.parser.oozie.Global;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.PodAction;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.secrets.SecretNames;
 import dev.ferry.translator.el.RuntimeExpr;
@@ -76,29 +77,28 @@ final class PodActionTranslator {
                 "HADOOP_CLIENT_OPTS", TemplateText.join(" ", options), (a, b) -> TemplateText.concat(a, " ", b));
     }
 
-    static Optional<TaskNode> translate(ActionKind.Context action, PodCommand command) {
+    static <A extends PodAction> Optional<TaskNode> translate(ActionKind.Context action, PodCommand<A> command, A pod) {
         String dagId = action.dagId();
         ActionNode node = action.node();
         TriggerRule rule = action.rule();
         WorkflowSources sources = action.sources();
         OozieEl el = action.el();
         Diagnostics diagnostics = action.diagnostics();
-        String type = node.action().type();
-        XmlElement element = action.generic().element();
+        String type = pod.type();
         Global global = sources.workflow().global();
-        Map<String, String> launcher = launcherSettings(node, element, global, diagnostics);
+        Map<String, String> launcher = launcherSettings(node, pod, global, diagnostics);
         PodCommandContext context = new PodCommandContext(
                 dagId,
                 node,
-                element,
+                pod,
                 sources,
                 action.knownValues(),
                 el,
                 diagnostics,
                 configuration(node, sources, el, diagnostics),
                 PodCommandContext.splitOptions(launcher.get("java-opts")));
-        command.build(context);
-        clusterAddresses(context, sources.workflow().settings(node), el);
+        command.build(context, pod);
+        clusterAddresses(context, pod, sources.workflow().settings(node), el);
         // A main run by our own `java` command took the launcher's java-opts; any other tool gets them
         // through the variable Hadoop's scripts pass to the client JVM.
         if (!TemplateText.isText(context.command.get(0), "java") && launcher.containsKey("java-opts")) {
@@ -117,11 +117,11 @@ final class PodActionTranslator {
             }
         }
         command.libJarsHint().ifPresent(hint -> ActionFiles.checkLib(context, hint));
-        List<Template> files = new ArrayList<>(context.texts("file"));
-        List<Template> archives = context.texts("archive");
-        ActionFiles.checkPresent(context, "<file>", files, element.span());
-        ActionFiles.checkPresent(context, "<archive>", archives, element.span());
-        command.checkFiles(context);
+        List<Template> files = new ArrayList<>(context.templates(pod.files()));
+        List<Template> archives = context.templates(pod.archives());
+        ActionFiles.checkPresent(context, "<file>", files, pod.span());
+        ActionFiles.checkPresent(context, "<archive>", archives, pod.span());
+        command.checkFiles(context, pod);
         files.addAll(context.fetchedFiles);
         CredentialReferences.attach(context);
         context.env.put("FERRY_WORKDIR", Template.text(PodCommandContext.WORKDIR));
@@ -139,9 +139,9 @@ final class PodActionTranslator {
         action.podImages().put(imageParam, imagePlaceholder(type));
         diagnostics.report(
                 DiagnosticCode.OOZ_W020,
-                element.span(),
+                pod.span(),
                 "<" + type + "> action '" + node.name() + "' runs in a container of its own: set DAG param '"
-                        + imageParam + "' to an image with " + command.imageNeeds(),
+                        + imageParam + "' to an image with " + command.imageNeeds(pod),
                 "Ferry cannot know the job's image; the placeholder '" + imagePlaceholder(type) + "' cannot be pulled");
         SortedMap<String, Template> configuration = new TreeMap<>(context.presetConfiguration);
         configuration.putAll(context.configuration);
@@ -164,7 +164,7 @@ final class PodActionTranslator {
                 rule,
                 type,
                 container,
-                PrepareSteps.of(element, el),
+                PrepareSteps.of(pod.parts().prepare(), el),
                 node.okTo(),
                 node.errorTo(),
                 RetryPolicies.of(node, diagnostics)));
@@ -175,13 +175,17 @@ final class PodActionTranslator {
      * into action.xml as Oozie's JavaActionExecutor puts them into the action configuration; the action's own
      * configuration still wins.
      */
-    private static void clusterAddresses(PodCommandContext context, ActionSettings settings, OozieEl el) {
+    private static void clusterAddresses(
+            PodCommandContext context, PodAction pod, ActionSettings settings, OozieEl el) {
         if (settings.nameNode() != null) {
             context.presetConfiguration.put(
-                    "fs.defaultFS", el.template(settings.nameNode(), context.span("name-node")));
+                    "fs.defaultFS",
+                    el.template(
+                            settings.nameNode(),
+                            pod.parts().nameNode().map(ElementText::span).orElse(pod.span())));
         }
         if (settings.resourceManager() != null) {
-            Template rm = el.template(settings.resourceManager(), context.element.span());
+            Template rm = el.template(settings.resourceManager(), pod.span());
             context.presetConfiguration.put("yarn.resourcemanager.address", rm);
             context.presetConfiguration.put("mapreduce.framework.name", Template.text("yarn"));
         }
@@ -229,17 +233,15 @@ final class PodActionTranslator {
 
     /** {@code <launcher>} of {@code <global>} then of the action (the action's children win). */
     private static Map<String, String> launcherSettings(
-            ActionNode node, XmlElement element, Global global, Diagnostics diagnostics) {
+            ActionNode node, PodAction pod, Global global, Diagnostics diagnostics) {
         Map<String, String> settings = new LinkedHashMap<>();
-        List<XmlElement> launchers = new ArrayList<>();
+        List<List<ElementText>> launchers = new ArrayList<>();
         if (global != null) {
-            global.otherElements().stream()
-                    .filter(e -> e.name().equals("launcher"))
-                    .forEach(launchers::add);
+            launchers.add(global.launcher());
         }
-        element.child("launcher").ifPresent(launchers::add);
-        for (XmlElement launcher : launchers) {
-            for (XmlElement child : launcher.children()) {
+        launchers.add(pod.parts().launcher());
+        for (List<ElementText> launcher : launchers) {
+            for (ElementText child : launcher) {
                 String effect = LAUNCHER.get(child.name());
                 if (effect == null || effect.isEmpty()) {
                     diagnostics.report(

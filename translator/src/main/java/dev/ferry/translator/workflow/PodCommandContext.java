@@ -4,7 +4,8 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.ActionNode;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.ElementText;
+import dev.ferry.parser.oozie.PodAction;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import dev.ferry.translator.workflow.PodContainer.CarriedFile;
@@ -31,7 +32,9 @@ final class PodCommandContext {
 
     final String dagId;
     final ActionNode node;
-    final XmlElement element;
+    /** The action, as the parser read it. */
+    final PodAction action;
+
     final WorkflowSources sources;
     final Map<String, String> knownValues;
     final OozieEl el;
@@ -56,7 +59,7 @@ final class PodCommandContext {
     PodCommandContext(
             String dagId,
             ActionNode node,
-            XmlElement element,
+            PodAction action,
             WorkflowSources sources,
             Map<String, String> knownValues,
             OozieEl el,
@@ -65,7 +68,7 @@ final class PodCommandContext {
             List<String> launcherJavaOpts) {
         this.dagId = dagId;
         this.node = node;
-        this.element = element;
+        this.action = action;
         this.sources = sources;
         this.knownValues = knownValues;
         this.el = el;
@@ -74,22 +77,14 @@ final class PodCommandContext {
         this.launcherJavaOpts = List.copyOf(launcherJavaOpts);
     }
 
-    /** The child's text as a template, null when the element has no such child. */
-    Template text(String child) {
-        return element.child(child).map(this::template).orElse(null);
+    /** The element's text as a template, null when the element is absent. */
+    Template template(ElementText element) {
+        return element == null ? null : el.template(element.text(), element.textSpan());
     }
 
-    /** Every such child's text as a template, in document order. */
-    List<Template> texts(String child) {
-        return texts(element, child);
-    }
-
-    List<Template> texts(XmlElement parent, String child) {
-        return el.arguments(parent.children(child));
-    }
-
-    Template template(XmlElement e) {
-        return el.template(e.text(), e.textSpan());
+    /** Every element's text as a template, in document order (secrets of argument lists found: {@link OozieEl}). */
+    List<Template> templates(List<ElementText> elements) {
+        return el.arguments(elements);
     }
 
     /** Literal arguments appended to the command. */
@@ -99,13 +94,14 @@ final class PodCommandContext {
         }
     }
 
-    /** The child's value at conversion time, when it depends only on known properties. */
-    Optional<String> resolved(String child) {
-        return element.child(child).flatMap(e -> el.resolve(e.text(), e.textSpan(), knownValues));
+    /** The element's value at conversion time, when it depends only on known properties. */
+    Optional<String> resolved(ElementText element) {
+        return element == null ? Optional.empty() : el.resolve(element.text(), element.textSpan(), knownValues);
     }
 
-    SourceSpan span(String child) {
-        return element.child(child).map(XmlElement::span).orElse(element.span());
+    /** Where the element is, the action's element when it is absent. */
+    SourceSpan span(ElementText element) {
+        return element == null ? action.span() : element.span();
     }
 
     void warn(SourceSpan span, String message, String hint) {

@@ -3,12 +3,11 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
-import dev.ferry.parser.oozie.GenericAction;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.ElementText;
+import dev.ferry.parser.oozie.ShellAction;
 import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A {@code <shell>} action (uri:oozie:shell-action 0.1-1.0) → a command run on the worker: exec
@@ -17,24 +16,18 @@ import java.util.Set;
  */
 final class ShellActionTranslator {
 
-    /** Elements that only configure the Hadoop launcher; a process on the worker has no use for them. */
-    private static final Set<String> LAUNCHER_ONLY =
-            Set.of("job-tracker", "resource-manager", "name-node", "job-xml", "configuration", "launcher");
-
     private ShellActionTranslator() {}
 
     static TaskNode translate(
-            ActionNode node, GenericAction shell, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
-        XmlElement xml = shell.element();
-        XmlElement exec = xml.child("exec").orElse(null);
+            ActionNode node, ShellAction shell, TriggerRule rule, OozieEl el, Diagnostics diagnostics) {
+        ElementText exec = shell.exec();
         if (exec == null || exec.text().isEmpty()) {
             diagnostics.report(
                     DiagnosticCode.OOZ_E004, shell.span(), "shell action '" + node.name() + "' has no <exec>");
         }
         Template command = exec == null ? Template.text("") : el.template(exec.text(), exec.textSpan());
-        List<Template> arguments = texts(xml, "argument", el);
         List<Template> env = new ArrayList<>();
-        for (XmlElement var : xml.children("env-var")) {
+        for (ElementText var : shell.envVars()) {
             // Oozie's ShellMain splits each env-var at its first '='; one without '=' fails the action there.
             if (!var.text().contains("=")) {
                 diagnostics.report(
@@ -44,19 +37,19 @@ final class ShellActionTranslator {
             }
             env.add(el.template(var.text(), var.textSpan()));
         }
-        List<TaskNode.PrepareStep> prepare = PrepareSteps.of(xml, el);
-        for (XmlElement child : xml.children()) {
-            if (LAUNCHER_ONLY.contains(child.name())) {
-                diagnostics.report(
-                        DiagnosticCode.OOZ_W001,
-                        child.span(),
-                        "<" + child.name() + "> of shell action '" + node.name()
-                                + "' is not carried over: the command runs "
-                                + "on the Airflow worker, not in a YARN launcher",
-                        "set what the command needs through <env-var> or the worker's environment");
-            }
+        // Elements that only configure the Hadoop launcher; a process on the worker has no use for them.
+        for (ElementText child : shell.parts().cluster()) {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    child.span(),
+                    "<" + child.name() + "> of shell action '" + node.name()
+                            + "' is not carried over: the command runs "
+                            + "on the Airflow worker, not in a YARN launcher",
+                    "set what the command needs through <env-var> or the worker's environment");
         }
-        for (XmlElement file : concat(xml.children("file"), xml.children("archive"))) {
+        List<ElementText> fetched = new ArrayList<>(shell.files());
+        fetched.addAll(shell.archives());
+        for (ElementText file : fetched) {
             String path = file.text().split("#", 2)[0];
             if (!path.contains("://") && !path.startsWith("/") && !path.startsWith("${")) {
                 diagnostics.report(
@@ -74,25 +67,14 @@ final class ShellActionTranslator {
                 node.span(),
                 rule,
                 command,
-                arguments,
+                el.arguments(shell.arguments()),
                 env,
-                texts(xml, "file", el),
-                texts(xml, "archive", el),
-                xml.hasChild("capture-output"),
-                prepare,
+                el.arguments(shell.files()),
+                el.arguments(shell.archives()),
+                shell.captureOutput(),
+                PrepareSteps.of(shell.parts().prepare(), el),
                 node.okTo(),
                 node.errorTo(),
                 RetryPolicies.of(node, diagnostics));
-    }
-
-    private static List<XmlElement> concat(List<XmlElement> a, List<XmlElement> b) {
-        List<XmlElement> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
-
-    /** Oozie reads these elements' trimmed text (getTextTrim), each an EL template. */
-    static List<Template> texts(XmlElement xml, String name, OozieEl el) {
-        return el.arguments(xml.children(name));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.parser.oozie.SparkAction;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * place here), with Oozie's name, class, spark-opts, files, archives, jar and args in order. The Hadoop
  * configuration reaches Spark as {@code spark.hadoop.*}, as Oozie's SparkMain passes it.
  */
-final class SparkActionCommand implements PodCommand {
+final class SparkActionCommand implements PodCommand<SparkAction> {
 
     static final String KUBERNETES_MASTER = "k8s://https://kubernetes.default.svc:443";
     /** Set by the runtime from the pod's status.podIP / metadata.name (Kubernetes downward API). */
@@ -19,26 +20,31 @@ final class SparkActionCommand implements PodCommand {
     static final String POD_NAME_ENV = "FERRY_POD_NAME";
 
     @Override
-    public String imageNeeds() {
+    public String imageNeeds(SparkAction action) {
         return "Spark 3+ (spark-submit on PATH) and the application jar or .py";
     }
 
     @Override
-    public void checkFiles(PodCommandContext context) {
-        if (context.text("jar") != null) {
-            ActionFiles.checkPresent(context, "<jar>", List.of(context.text("jar")), context.span("jar"));
+    public void checkFiles(PodCommandContext context, SparkAction spark) {
+        if (spark.jar() != null) {
+            ActionFiles.checkPresent(
+                    context,
+                    "<jar>",
+                    List.of(context.template(spark.jar())),
+                    spark.jar().span());
         }
     }
 
     @Override
-    public void build(PodCommandContext context) {
+    public void build(PodCommandContext context, SparkAction spark) {
         List<Template> argv = context.command;
-        String master = master(context);
+        String master = master(context, spark);
         context.add("spark-submit", "--master", master);
-        Template mode = context.text("mode");
+        Template mode = context.template(spark.mode());
         // client: the driver runs in this pod, so the task lasts as long as the application.
-        Template deployMode =
-                context.resolved("mode").map(Template::text).orElse(mode == null ? Template.text("client") : mode);
+        Template deployMode = context.resolved(spark.mode())
+                .map(Template::text)
+                .orElse(mode == null ? Template.text("client") : mode);
         context.add("--deploy-mode");
         argv.add(deployMode);
         if (master.startsWith("k8s://") && TemplateText.isText(deployMode, "client")) {
@@ -49,13 +55,13 @@ final class SparkActionCommand implements PodCommand {
                     "--conf",
                     "spark.kubernetes.driver.pod.name=$(" + POD_NAME_ENV + ")");
         }
-        if (context.text("name") != null) {
+        if (spark.name() != null) {
             context.add("--name");
-            argv.add(context.text("name"));
+            argv.add(context.template(spark.name()));
         }
-        if (context.text("class") != null) {
+        if (spark.mainClass() != null) {
             context.add("--class");
-            argv.add(context.text("class"));
+            argv.add(context.template(spark.mainClass()));
         }
         context.add("--conf");
         argv.add(TemplateText.concat("spark.kubernetes.container.image=", PodActionTranslator.image("spark")));
@@ -66,21 +72,21 @@ final class SparkActionCommand implements PodCommand {
                         name.startsWith("spark.") ? name + "=" : "spark.hadoop." + name + "=", value));
             }
         });
-        argv.addAll(TemplateText.splitOptions(context.text("spark-opts")));
-        List<Template> files = context.texts("file");
+        argv.addAll(TemplateText.splitOptions(context.template(spark.sparkOpts())));
+        List<Template> files = context.templates(spark.files());
         if (!files.isEmpty()) {
             context.add("--files");
             argv.add(TemplateText.join(
                     ",", files.stream().map(SparkActionCommand::link).toList()));
         }
-        List<Template> archives = context.texts("archive");
+        List<Template> archives = context.templates(spark.archives());
         if (!archives.isEmpty()) {
             context.add("--archives");
             argv.add(TemplateText.join(
                     ",", archives.stream().map(SparkActionCommand::link).toList()));
         }
-        argv.add(context.text("jar"));
-        argv.addAll(context.texts("arg"));
+        argv.add(context.template(spark.jar()));
+        argv.addAll(context.templates(spark.args()));
     }
 
     /** The files are fetched into the working directory first; spark-submit ships them from there. */
@@ -89,14 +95,17 @@ final class SparkActionCommand implements PodCommand {
     }
 
     /** {@code local[...]} stays local; yarn (or anything else) becomes the pod's Kubernetes cluster. */
-    private static String master(PodCommandContext context) {
-        Optional<String> master = context.resolved("master");
+    private static String master(PodCommandContext context, SparkAction spark) {
+        Optional<String> master = context.resolved(spark.master());
         if (master.isPresent() && master.get().startsWith("local")) {
             return master.get();
         }
         context.warn(
-                context.span("master"),
-                "spark master '" + master.orElse(context.element.childText("master")) + "' of '" + context.node.name()
+                context.span(spark.master()),
+                "spark master '"
+                        + master.orElse(
+                                spark.master() == null ? null : spark.master().text()) + "' of '"
+                        + context.node.name()
                         + "' becomes " + KUBERNETES_MASTER,
                 "check the executors' resources (--conf spark.executor.*) and the service account");
         return KUBERNETES_MASTER;

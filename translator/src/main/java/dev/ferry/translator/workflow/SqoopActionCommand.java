@@ -1,7 +1,8 @@
 package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.DiagnosticCode;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.ElementText;
+import dev.ferry.parser.oozie.SqoopAction;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.el.TemplateText;
 import java.util.ArrayList;
@@ -12,25 +13,25 @@ import java.util.List;
  * Oozie's SqoopActionExecutor does, or the {@code <arg>}s are taken as they are. A literal
  * {@code --password VALUE} never reaches the DAG: the value comes from a Kubernetes Secret.
  */
-final class SqoopActionCommand implements PodCommand {
+final class SqoopActionCommand implements PodCommand<SqoopAction> {
 
     static final String PASSWORD_ENV = "SQOOP_PASSWORD";
 
     @Override
-    public String imageNeeds() {
+    public String imageNeeds(SqoopAction action) {
         return "Sqoop 1.4 with the JDBC driver and a Hadoop client configured for the cluster";
     }
 
     @Override
-    public void build(PodCommandContext context) {
+    public void build(PodCommandContext context, SqoopAction sqoop) {
         List<Template> args = new ArrayList<>();
-        XmlElement command = context.element.child("command").orElse(null);
+        ElementText command = sqoop.command();
         if (command != null) {
             for (String part : splitOutsideEl(command.text())) {
                 args.add(context.el.template(part, command.textSpan()));
             }
         } else {
-            args.addAll(context.texts("arg"));
+            args.addAll(context.templates(sqoop.args()));
         }
         for (int i = 0; i + 1 < args.size(); i++) {
             if (TemplateText.isText(args.get(i), "--password")
@@ -40,7 +41,7 @@ final class SqoopActionCommand implements PodCommand {
                 context.secretEnv.add(new PodContainer.SecretEnv(PASSWORD_ENV, secret, "password"));
                 context.diagnostics.report(
                         DiagnosticCode.OOZ_W002,
-                        context.element.span(),
+                        sqoop.span(),
                         "the password (--password) of '" + context.node.name()
                                 + "' is not written to any generated file",
                         "store it in key 'password' of Kubernetes Secret '" + secret + "' (or use --password-file)");

@@ -3,8 +3,8 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
-import dev.ferry.parser.oozie.GenericAction;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.ElementText;
+import dev.ferry.parser.oozie.SshAction;
 import dev.ferry.translator.el.Template;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,13 +23,12 @@ final class SshActionTranslator {
 
     static TaskNode translate(
             ActionNode node,
-            GenericAction ssh,
+            SshAction ssh,
             TriggerRule rule,
             Map<String, String> knownValues,
             OozieEl el,
             Diagnostics diagnostics) {
-        XmlElement xml = ssh.element();
-        XmlElement host = xml.child("host").orElse(null);
+        ElementText host = ssh.host();
         String hostText = host == null ? "" : host.text();
         String resolved = host == null
                 ? ""
@@ -45,11 +44,16 @@ final class SshActionTranslator {
                         + "host " + (resolved.contains("@") ? resolved.substring(resolved.indexOf('@') + 1) : resolved)
                         + ", login " + login + ")",
                 "put the private key in the connection (extra private_key or key_file), never in the DAG");
-        XmlElement command = xml.child("command").orElse(null);
+        ElementText command = ssh.command();
         List<TaskNode.SshArgument> arguments = new ArrayList<>();
-        Iterator<Template> quoted = el.arguments(xml.children("arg")).iterator();
-        for (XmlElement child : xml.children()) {
-            if (child.name().equals("args")) {
+        Iterator<Template> quoted = el.arguments(ssh.arguments().stream()
+                        .filter(SshAction.Argument::quoted)
+                        .map(SshAction.Argument::text)
+                        .toList())
+                .iterator();
+        for (SshAction.Argument argument : ssh.arguments()) {
+            ElementText child = argument.text();
+            if (!argument.quoted()) {
                 // <args>: Oozie appends the text to the remote command line, where the remote shell parses it.
                 if (child.text().contains("${")) {
                     diagnostics.report(
@@ -61,7 +65,7 @@ final class SshActionTranslator {
                             "use <arg> (ssh-action 0.2), which Ferry passes as one quoted argument");
                 }
                 arguments.add(new TaskNode.SshArgument(false, el.template(child.text(), child.textSpan())));
-            } else if (child.name().equals("arg")) {
+            } else {
                 arguments.add(new TaskNode.SshArgument(true, quoted.next()));
             }
         }
@@ -73,7 +77,7 @@ final class SshActionTranslator {
                 el.template(hostPart, host == null ? ssh.span() : host.textSpan()),
                 command == null ? Template.text("") : el.template(command.text(), command.textSpan()),
                 arguments,
-                xml.hasChild("capture-output"),
+                ssh.captureOutput(),
                 node.okTo(),
                 node.errorTo(),
                 RetryPolicies.of(node, diagnostics));

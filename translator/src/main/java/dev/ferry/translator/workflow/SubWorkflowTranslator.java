@@ -3,10 +3,10 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.oozie.ActionNode;
-import dev.ferry.parser.oozie.GenericAction;
+import dev.ferry.parser.oozie.ElementText;
 import dev.ferry.parser.oozie.OozieReader;
+import dev.ferry.parser.oozie.SubWorkflowAction;
 import dev.ferry.parser.oozie.WorkflowApp;
-import dev.ferry.parser.oozie.XmlElement;
 import dev.ferry.translator.el.Template;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,29 +30,20 @@ final class SubWorkflowTranslator {
 
     static Optional<TaskNode> translate(
             ActionNode node,
-            GenericAction action,
+            SubWorkflowAction action,
             TriggerRule rule,
             WorkflowSources sources,
             Map<String, String> knownValues,
             OozieEl el,
             Diagnostics diagnostics) {
-        XmlElement xml = action.element();
-        XmlElement appPath = xml.child("app-path").orElse(null);
+        ElementText appPath = action.appPath();
         if (appPath == null || appPath.text().isEmpty()) {
             diagnostics.report(
                     DiagnosticCode.OOZ_E004, action.span(), "sub-workflow '" + node.name() + "' has no <app-path>");
             return Optional.empty();
         }
         SortedMap<String, Template> configuration = new TreeMap<>();
-        xml.child("configuration")
-                .ifPresent(c -> c.children("property")
-                        .forEach(p -> configuration.put(
-                                p.childText("name"),
-                                el.template(
-                                        p.childText("value") == null ? "" : p.childText("value"),
-                                        p.child("value")
-                                                .map(XmlElement::textSpan)
-                                                .orElse(p.span())))));
+        action.configuration().forEach(p -> configuration.put(p.name(), el.template(p.value(), p.span())));
         Optional<String> resolved = el.resolve(appPath.text(), appPath.textSpan(), knownValues);
         if (resolved.isEmpty() && childWorkflow(sources, appPath.text()).isEmpty()) {
             // Known only at run time (${wf:appPath()}, a property the parent passes): the task finds the child
@@ -63,7 +54,7 @@ final class SubWorkflowTranslator {
                     rule,
                     null,
                     configuration,
-                    xml.hasChild("propagate-configuration"),
+                    action.propagateConfiguration(),
                     node.okTo(),
                     node.errorTo(),
                     RetryPolicies.of(node, diagnostics),
@@ -105,7 +96,7 @@ final class SubWorkflowTranslator {
                 rule,
                 WorkflowTranslator.DagNames.dagId(workflow.get()),
                 configuration,
-                xml.hasChild("propagate-configuration"),
+                action.propagateConfiguration(),
                 node.okTo(),
                 node.errorTo(),
                 RetryPolicies.of(node, diagnostics)));

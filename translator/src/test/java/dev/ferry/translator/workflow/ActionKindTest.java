@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Action element (name and namespace) → the one {@link ActionKind} that translates it, or none. */
+/** Action element (name and namespace) → the one {@link ActionKind} that translates its record, or none. */
 class ActionKindTest {
 
     static Stream<Arguments> elements() {
@@ -43,7 +43,7 @@ class ActionKindTest {
                 Arguments.of("<hive xmlns=\"uri:oozie:hive-action:1.0\"><script>s.q</script></hive>", ActionKind.HIVE),
                 Arguments.of(
                         "<hive2 xmlns=\"uri:oozie:hive2-action:1.0\"><jdbc-url>j</jdbc-url><script>s.q</script></hive2>",
-                        ActionKind.HIVE2),
+                        ActionKind.HIVE),
                 // A custom executor's element is not the Oozie kind of the same name; an unknown element has none.
                 Arguments.of("<shell xmlns=\"uri:custom:shell-action:0.1\"><exec>ls</exec></shell>", null),
                 Arguments.of("<spark xmlns=\"uri:custom:spark:0.1\"/>", null),
@@ -71,11 +71,11 @@ class ActionKindTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
-    void elementNamesAreUnique(ActionKind kind) {
+    void recordsAreUnique(ActionKind kind) {
         assertEquals(
                 1,
                 Arrays.stream(ActionKind.values())
-                        .filter(k -> k.element().equals(kind.element()))
+                        .filter(k -> k.record().equals(kind.record()))
                         .count());
     }
 

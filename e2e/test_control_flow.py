@@ -59,6 +59,8 @@ CASES: dict[str, tuple[str, dict[str, str]]] = {
     # root has no scheme: it resolves on nameNode, the workflow's <global> name-node
     "default-fs-local": ("cf_default_fs", {"nameNode": "file:///", "root": "{dir}"}),
     "default-fs-remote": ("cf_default_fs", {"nameNode": "nofs://namenode:8020", "root": "{dir}"}),
+    "default-fs-bare": ("cf_default_fs", {"nameNode": "namenode:8020", "root": "{dir}"}),
+    "fs-name-node-bare": ("cf_fs_name_node", {"nameNode": "namenode:8020", "root": "{dir}"}),
 }
 
 # Runs the cases one after the other in one Airflow process: its start-up (the in-process
@@ -115,7 +117,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
     # over its .git directory).
     (dirs["git-ok"] / "checkout" / ".git").mkdir(parents=True)
     (dirs["git-ok"] / "checkout" / "stale.txt").write_text("from an earlier run\n")
-    for case in ("default-fs-local", "default-fs-remote"):
+    for case in ("default-fs-local", "default-fs-remote", "default-fs-bare"):
         (dirs[case] / "in").mkdir()
         (dirs[case] / "in" / "words.txt").write_text("b,2\na,1\nb,3\n")
         (dirs[case] / "out").mkdir()
@@ -387,3 +389,24 @@ def test_scheme_less_paths_never_fall_back_to_the_workers_disk(runs: dict[str, R
     assert run.states["__run__"] == "failed"
     assert (run.dir / "out" / "stale.txt").is_file()
     assert "scheme 'nofs'" in run.log
+
+
+def test_a_name_node_without_a_scheme_is_hdfs_as_in_hadoop(runs: dict[str, Run]) -> None:
+    run = runs["default-fs-bare"]
+    # <name-node>namenode:8020</name-node>: Oozie sets it as fs.defaultFS, which Hadoop's
+    # FileSystem.getDefaultUri reads as hdfs://namenode:8020 (fixName). The job gets that file
+    # system, which this worker cannot reach: it fails there, never on the local disk.
+    assert succeeded(run.states) == {*failed_action("count")}, run.log
+    assert run.states["__run__"] == "failed"
+    assert "--default-fs hdfs://namenode:8020" in run.log
+    assert (run.dir / "out" / "stale.txt").is_file()
+
+
+def test_an_fs_action_name_node_without_a_scheme_fails_as_in_oozie(runs: dict[str, Run]) -> None:
+    run = runs["fs-name-node-bare"]
+    # The fs action reads its <name-node> as a Path (scheme `namenode`), not as fs.defaultFS:
+    # FsActionExecutor refuses it before any operation (HadoopAccessorService, E0904).
+    assert succeeded(run.states) == {*failed_action("mark")}, run.log
+    assert run.states["__run__"] == "failed"
+    assert "[E0904] Scheme [namenode] not supported in uri [namenode:8020]" in run.log
+    assert not (run.dir / "made").exists()

@@ -52,6 +52,7 @@ ERROR_CODES: Final[dict[str, str]] = {
     "JA018": "the launcher's main class threw: Oozie's code for a failed git action (clone, copy)",
     # Oozie's own FsActionExecutor codes, kept for wf:errorCode() and decisions on it.
     "FS001": "fs: missing scheme in path",
+    "E0904": "fs: the <name-node>'s scheme is no file system (nn:8020 reads as scheme nn)",
     "FS005": "fs: delete could not delete the path",
     "FS006": "fs: move source does not exist",
     "FS007": "fs: move target on another name node",

@@ -119,6 +119,9 @@ def test_runtime_args(params, prepare, expected):
         ("", ["--prepare-mkdir", "/t"]),
         (" hdfs://nn:8020 ", ["--prepare-mkdir", "/t", "--default-fs", "hdfs://nn:8020"]),
         ("file:///", ["--prepare-mkdir", "/t", "--default-fs", "file:///"]),
+        # a name-node without a scheme reads as Hadoop reads fs.defaultFS
+        ("nn:8020", ["--prepare-mkdir", "/t", "--default-fs", "hdfs://nn:8020"]),
+        ("local", ["--prepare-mkdir", "/t", "--default-fs", "file:///"]),
     ],
 )
 def test_runtime_args_name_the_default_file_system(default_fs, expected):

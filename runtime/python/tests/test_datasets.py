@@ -347,6 +347,8 @@ def test_a_month_of_hourly_instances_for_a_monthly_run() -> None:
         ("file:///tmp/x", "hdfs://nn:8020", "file:///tmp/x"),
         ("relative/x", "hdfs://nn:8020", "relative/x"),
         ("/data/x", "", "/data/x"),
+        # a name-node without a scheme stands for fs.defaultFS as Hadoop reads it
+        ("/data/x", "nn:8020", "hdfs://nn:8020/data/x"),
     ],
 )
 def test_uris_without_a_scheme_are_on_the_default_fs(uri: str, default_fs: str, expected: str):

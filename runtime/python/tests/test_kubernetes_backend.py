@@ -352,7 +352,12 @@ def test_deployment_body_keeps_the_yaml_and_appends_args(airflow_db):
 
 @pytest.mark.parametrize(
     ("default_fs", "expected"),
-    [(None, None), (" ", None), ("hdfs://nn:8020", "hdfs://nn:8020")],
+    [
+        (None, None),
+        (" ", None),
+        ("hdfs://nn:8020", "hdfs://nn:8020"),
+        ("nn:8020", "hdfs://nn:8020"),  # as Hadoop reads fs.defaultFS (FileSystem.fixName)
+    ],
 )
 def test_deployment_body_sets_the_default_file_system_of_every_flink_process(
     airflow_db, default_fs, expected

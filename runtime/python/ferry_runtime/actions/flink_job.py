@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from ferry_runtime.hadoop_fs import default_fs_uri
 from ferry_runtime.redaction import is_sensitive
 
 # Oozie <prepare> child element -> runtime jar flag.
@@ -61,7 +62,8 @@ def runtime_args(
 ) -> list[str]:
     """`--param NAME=VALUE` for each parameter (sorted by name), `--param-env NAME=ENV_VAR` for
     each one the job reads from its environment (a secret: its value stays off the command line),
-    the prepare steps in order, then `--default-fs` when the action names a file system."""
+    the prepare steps in order, then `--default-fs` when the action names a file system (read as
+    Hadoop reads fs.defaultFS: `nn:8020` is `hdfs://nn:8020`)."""
     args: list[str] = []
     for name in sorted(params):
         args += ["--param", f"{name}={params[name]}"]
@@ -70,7 +72,7 @@ def runtime_args(
     for operation, path in prepare:
         args += [PREPARE_FLAGS[operation], str(path)]
     if default_fs and default_fs.strip():
-        args += ["--default-fs", default_fs.strip()]
+        args += ["--default-fs", default_fs_uri(default_fs)]
     return args
 
 

@@ -50,6 +50,7 @@ from ferry_runtime.actions.kubernetes_api import (
 )
 from ferry_runtime.actions.kubernetes_api import kubernetes_api as _hook_api
 from ferry_runtime.errors import ActionFailed, failure_recorded
+from ferry_runtime.hadoop_fs import default_fs_uri
 from ferry_runtime.redaction import secrets_of
 from ferry_runtime.run_context import xcom_pull, xcom_push
 from ferry_runtime.transitions import enter
@@ -219,7 +220,9 @@ def deployment_body(
     job["args"] = [*(job.get("args") or []), *args]
     if default_fs and default_fs.strip():
         # Every Flink process resolves scheme-less paths on it, not only the main (args).
-        body["spec"].setdefault("flinkConfiguration", {})[DEFAULT_FS_OPTION] = default_fs.strip()
+        body["spec"].setdefault("flinkConfiguration", {})[DEFAULT_FS_OPTION] = default_fs_uri(
+            default_fs
+        )
     volume = sql_volume(body)
     if volume is not None:
         if config_map is None:

@@ -2,7 +2,8 @@
 
 Group: run -> outcome. The operations run in document order, each with the rules of Oozie's
 FsActionExecutor; the first that fails fails the action (error transition) and what ran before it
-stays done, as in Oozie. Error codes are Oozie's (wf:errorCode): FS001 missing scheme, FS005
+stays done, as in Oozie. Error codes are Oozie's (wf:errorCode): FS001 missing scheme (in a path
+or the <name-node>), E0904 a <name-node> whose scheme is no file system (`nn:8020`), FS005
 delete failed, FS006 move source missing, FS008 move failed, FS009 chmod/chgrp path missing,
 FS010 bad permissions, FS011 relative path, FS012 several sources to one name, FS013 glob too big.
 """
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 
 from ferry_runtime._airflow import BaseOperator
 from ferry_runtime.errors import ActionFailed, failure_recorded
+from ferry_runtime.hadoop_fs import fs_action_name_node
 from ferry_runtime.transitions import enter
 
 GLOB_MAX: Final = 50000  # oozie-default.xml: oozie.action.fs.glob.max
@@ -304,6 +306,8 @@ class RunFsOperations(BaseOperator):
     def execute(self, context: Any) -> None:
         enter(self, context)
         with failure_recorded(context, "FS_FAILED"):
+            if self.name_node is not None and self.name_node.strip():
+                fs_action_name_node(self.name_node)  # checked before any operation, as Oozie does
             for number, step in enumerate(self.steps, start=1):
                 shown = " ".join(f"{k}={v}" for k, v in step.items() if k != "op")
                 self.log.info("fs %d/%d: %s %s", number, len(self.steps), step["op"], shown)

@@ -31,6 +31,7 @@ from ferry_runtime.el import uri_template
 from ferry_runtime.el.coord import CoordFunctions, nominal_datetime, oozie_time, parse_time
 from ferry_runtime.el.input_logic import LogicNode, unresolved
 from ferry_runtime.el.values import NULL
+from ferry_runtime.hadoop_fs import default_fs_uri
 from ferry_runtime.hcat import HCatURI, is_hcat
 from ferry_runtime.run_context import current_context, xcom_pull
 
@@ -278,10 +279,11 @@ SCHEME: Final = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 def qualified(uri: str, default_fs: str) -> str:
     """An absolute path without a scheme on `default_fs` (`/a` on `hdfs://nn:8020` is
     `hdfs://nn:8020/a`), as Hadoop's Path.makeQualified puts it on fs.defaultFS; a URI with a
-    scheme, a relative path or an empty `default_fs` stays as it is."""
+    scheme, a relative path or an empty `default_fs` stays as it is. `default_fs` reads as
+    fs.defaultFS does (`nn:8020` is `hdfs://nn:8020`)."""
     if not default_fs or not uri.startswith("/") or uri.startswith("//") or SCHEME.match(uri):
         return uri
-    return default_fs.rstrip("/") + uri
+    return default_fs_uri(default_fs).rstrip("/") + uri
 
 
 def _wall(local: datetime, zone: ZoneInfo) -> datetime:

@@ -116,10 +116,21 @@ public record JobArguments(
         return new JobArguments(script, params, prepare, parallelism, defaultFs);
     }
 
-    /** A file system's URI: a scheme, and an authority or none ({@code hdfs://nn:8020}, {@code file:///}). */
+    /**
+     * A file system's URI: a scheme, and an authority or none ({@code hdfs://nn:8020}, {@code file:///}), read as
+     * Hadoop's {@code FileSystem.getDefaultUri} reads {@code fs.defaultFS}, which Oozie sets to the action's
+     * {@code <name-node>}: its {@code fixName} makes {@code local} {@code file:///} and a name without {@code /} (the
+     * old {@code host:port} form, {@code nn:8020}) {@code hdfs://nn:8020}; what is left must have a scheme.
+     */
     private static URI fileSystemUri(String value) {
+        String name = value.strip();
+        if (name.equals("local")) {
+            name = "file:///";
+        } else if (name.indexOf('/') == -1) {
+            name = "hdfs://" + name;
+        }
         try {
-            URI uri = new URI(value.strip());
+            URI uri = new URI(name);
             if (uri.getScheme() != null && !uri.isOpaque()) {
                 return uri;
             }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The runner's command line: parameters given as values and, for secrets, through the environment. */
 class JobArgumentsTest {
@@ -41,5 +44,26 @@ class JobArgumentsTest {
                     () -> JobArguments.parse(ENV, "--script", "j.sql", "--param-env", bad));
             assertFalse(e.getMessage().contains("p'w@rd"), e.getMessage());
         }
+    }
+
+    /**
+     * --default-fs is read as Hadoop reads fs.defaultFS (FileSystem.getDefaultUri after fixName; its own test,
+     * TestFileSystemInitialization, has {@code nn_host} → {@code hdfs://nn_host} and {@code nn_host/} refused).
+     */
+    @ParameterizedTest(name = "''{0}'' → {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "hdfs://nn:8020  | hdfs://nn:8020",
+                "nn:8020         | hdfs://nn:8020",
+                "nn_host         | hdfs://nn_host",
+                "' nn:8020 '     | hdfs://nn:8020",
+                "local           | file:///",
+                "file:///        | file:///",
+                "s3a://bucket    | s3a://bucket",
+            })
+    void aDefaultFileSystemIsReadAsHadoopReadsFsDefaultFs(String value, String uri) {
+        JobArguments args = JobArguments.parse(ENV, "--script", "j.sql", "--default-fs", value);
+        assertEquals(URI.create(uri), args.defaultFs().orElseThrow());
     }
 }

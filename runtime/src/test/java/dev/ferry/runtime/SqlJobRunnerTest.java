@@ -232,7 +232,7 @@ class SqlJobRunnerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"namenode:8020", "/user/x", "", "hdfs://bad host/"})
+    @ValueSource(strings = {"/user/x", "", "namenode:8020/", "hdfs://bad host/"})
     void aDefaultFileSystemMustBeAUriWithAScheme(String value) {
         assertEquals(SqlJobRunner.EXIT_INVALID, run("--script", script.toString(), "--default-fs", value));
         assertTrue(err().startsWith("ferry-runtime: error: --default-fs wants a file system URI"), err());

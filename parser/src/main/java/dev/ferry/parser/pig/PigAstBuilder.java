@@ -161,7 +161,8 @@ final class PigAstBuilder {
                     input,
                     unquoteKeepingDollarEscapes(st.STRING()),
                     st.funcClause() == null ? null : funcSpec(st.funcClause()),
-                    span));
+                    span,
+                    parallel(g.parallelClause())));
             return;
         }
         PigRelation relation = opClause(op, span(op));

@@ -22,8 +22,17 @@ public sealed interface PigStatement {
     /** A {@code PARALLEL} clause: {@code value} as written, a number or a parameter ({@code $N}, {@code ${N}}). */
     record Parallel(String value, SourceSpan span) {}
 
-    /** {@code STORE alias INTO 'path' USING func;} (func is null when omitted: PigStorage with tab). */
-    record Store(String alias, String path, FuncSpec function, SourceSpan span) implements PigStatement {}
+    /**
+     * {@code STORE alias INTO 'path' USING func PARALLEL n;} (func is null when omitted: PigStorage with tab;
+     * parallel null without a PARALLEL clause, which Pig's grammar allows after a store as after any operator).
+     */
+    record Store(String alias, String path, FuncSpec function, SourceSpan span, Parallel parallel)
+            implements PigStatement {
+
+        public Store(String alias, String path, FuncSpec function, SourceSpan span) {
+            this(alias, path, function, span, null);
+        }
+    }
 
     /** {@code SPLIT input INTO a IF cond, b IF cond, c OTHERWISE;} (otherwise null when absent). */
     record Split(String input, List<SplitBranch> branches, String otherwise, SourceSpan span) implements PigStatement {

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The AST keeps each statement's PARALLEL clause as written, with where it is; statements without one have none. */
+/** The AST keeps each statement's PARALLEL clause (a STORE's too) as written, with where it is; statements without one have none. */
 class PigParallelClauseTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -21,20 +22,28 @@ class PigParallelClauseTest {
             b = FOREACH a GENERATE f PARALLEL 6;              | b=6@26
             b = FOREACH (ORDER a BY f PARALLEL 3) GENERATE f; | __inline_1=3@27
             b = FILTER a BY f > 0;                            | ''
+            STORE a INTO 'out' PARALLEL 4;                    | STORE a=4@20
+            STORE a INTO 'out' USING PigStorage(',') PARALLEL $N; | STORE a=$N@42
+            STORE a INTO 'out';                               | ''
             """)
     void aParallelClauseIsKeptOnItsStatement(String statement, String expected) {
         Diagnostics diagnostics = new Diagnostics();
         PigScript script = PigParser.parse("a = LOAD 'in' AS (f);\n" + statement + "\n", "s.pig", diagnostics)
                 .orElseThrow(() -> new AssertionError(diagnostics.sorted().toString()));
-        List<String> kept = script.statements().stream()
-                .filter(s -> s instanceof PigStatement.Assign assign && assign.parallel() != null)
-                .map(s -> (PigStatement.Assign) s)
-                .map(assign -> {
-                    SourceSpan span = assign.parallel().span();
-                    assertEquals(2, span.line());
-                    return assign.alias() + "=" + assign.parallel().value() + "@" + span.column();
-                })
-                .toList();
+        List<String> kept = new ArrayList<>();
+        for (PigStatement s : script.statements()) {
+            String owner = s instanceof PigStatement.Assign assign
+                    ? assign.alias()
+                    : s instanceof PigStatement.Store store ? "STORE " + store.alias() : null;
+            PigStatement.Parallel parallel = s instanceof PigStatement.Assign assign
+                    ? assign.parallel()
+                    : s instanceof PigStatement.Store store ? store.parallel() : null;
+            if (parallel != null) {
+                SourceSpan span = parallel.span();
+                assertEquals(2, span.line());
+                kept.add(owner + "=" + parallel.value() + "@" + span.column());
+            }
+        }
         assertEquals(Objects.requireNonNullElse(expected, ""), String.join(",", kept));
     }
 }

@@ -20,6 +20,7 @@ import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.workflow.AppPaths;
 import dev.ferry.translator.workflow.CoordinatorSchedule;
 import dev.ferry.translator.workflow.PropagatedSecrets;
+import dev.ferry.translator.workflow.UsedParams;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import dev.ferry.translator.workflow.WorkflowSources;
 import dev.ferry.translator.workflow.WorkflowTranslator;
@@ -214,7 +215,11 @@ public final class RepoTranslator {
         sized.sort(Comparator.comparing(WorkflowPlan::dagId));
         failed.sort(Comparator.comparing(FailedApp::app));
         List<Diagnostic> distinct = new ArrayList<>(new LinkedHashSet<>(all.sorted()));
-        return new Conversion(root.getFileName().toString(), PropagatedSecrets.apply(sized), distinct, dedupe(failed));
+        return new Conversion(
+                root.getFileName().toString(),
+                UsedParams.apply(PropagatedSecrets.apply(sized)),
+                distinct,
+                dedupe(failed));
     }
 
     private static List<FailedApp> dedupe(List<FailedApp> failed) {

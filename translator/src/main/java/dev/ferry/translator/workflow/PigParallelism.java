@@ -11,7 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * A Pig script's parallelism as its Flink job's: the largest of its {@code PARALLEL n} clauses and
+ * A Pig script's parallelism as its Flink job's: the largest of its {@code PARALLEL n} clauses (on any operator,
+ * a STORE's included) and
  * {@code SET default_parallel n} (Pig sets each reduce phase's reducers from them; one Flink job has one default
  * parallelism). A parameter there resolves through the action's constant {@code <param>}s and the script's
  * {@code %default}s; one known only at run time, or not a whole number from 1 to {@value #MAX}, is PIG-W030 and
@@ -43,6 +44,9 @@ final class PigParallelism {
     private static Optional<PigStatement.Parallel> hint(PigStatement statement) {
         if (statement instanceof PigStatement.Assign assign) {
             return Optional.ofNullable(assign.parallel());
+        }
+        if (statement instanceof PigStatement.Store store) {
+            return Optional.ofNullable(store.parallel());
         }
         if (statement instanceof PigStatement.Command command
                 && command.keyword().equals("SET")) {

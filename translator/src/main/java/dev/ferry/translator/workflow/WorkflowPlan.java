@@ -66,7 +66,6 @@ public record WorkflowPlan(
                 null);
     }
 
-    /** The same plan with another run configuration. */
     /** This plan with other tasks (the same ids, in the same order: edges stay valid). */
     public WorkflowPlan withTasks(List<TaskNode> other) {
         return new WorkflowPlan(
@@ -83,9 +82,26 @@ public record WorkflowPlan(
                 workflowSla);
     }
 
+    /** The same plan with another run configuration. */
     public WorkflowPlan withRunConfiguration(SortedMap<String, Template> other) {
         return new WorkflowPlan(
                 dagId, description, sourceFiles, schedule, params, other, tasks, edges, tags, actionSlas, workflowSla);
+    }
+
+    /** The same plan with other params. */
+    public WorkflowPlan withParams(SortedMap<String, String> other) {
+        return new WorkflowPlan(
+                dagId,
+                description,
+                sourceFiles,
+                schedule,
+                other,
+                runConfiguration,
+                tasks,
+                edges,
+                tags,
+                actionSlas,
+                workflowSla);
     }
 
     /** Where a transition leaves a task: after it, on its ok or error outcome, or as a decision case. */

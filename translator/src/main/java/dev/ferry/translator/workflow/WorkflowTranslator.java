@@ -103,10 +103,10 @@ public final class WorkflowTranslator {
             return Optional.empty();
         }
         params.putAll(podImages);
-        String description = "Oozie workflow " + workflow.name()
-                + (sources.coordinator() != null
-                        ? ", scheduled by coordinator " + sources.coordinator().name()
-                        : "");
+        String description = ReadableNames.description(
+                workflow.name(),
+                sources.coordinator() != null ? sources.coordinator().name() : null,
+                knownValues);
         return Optional.of(new WorkflowPlan(
                 dagId,
                 description,

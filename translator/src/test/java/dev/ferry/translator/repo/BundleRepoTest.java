@@ -52,7 +52,8 @@ class BundleRepoTest {
 
     private static final String WORKFLOW = """
             <workflow-app name="wf" xmlns="uri:oozie:workflow:0.5">
-                <start to="end"/>
+                <start to="check"/>
+                <decision name="check"><switch><case to="end">${empty region}</case><default to="end"/></switch></decision>
                 <end name="end"/>
             </workflow-app>
             """;

@@ -28,7 +28,8 @@ class FerryConfigRepoTest {
     private static final String WORKFLOW = """
             <workflow-app name="%s" xmlns="uri:oozie:workflow:0.5">
                 <start to="load"/>
-                <action name="load"><pig><script>s.pig</script></pig><ok to="store"/><error to="end"/></action>
+                <action name="load"><pig><script>s.pig</script><param>QUEUE=${queue}</param></pig>
+                    <ok to="store"/><error to="end"/></action>
                 <action name="store"><pig><script>s.pig</script></pig><ok to="end"/><error to="end"/></action>
                 <end name="end"/>
             </workflow-app>

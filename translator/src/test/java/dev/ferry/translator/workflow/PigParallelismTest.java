@@ -34,6 +34,10 @@ class PigParallelismTest {
             b = DISTINCT a PARALLEL $N;                                              | N=many                | 2           | 1
             b = FOREACH (ORDER a BY f PARALLEL 3) GENERATE f;                        | -                     | 3           | 0
             b = FOREACH a GENERATE f PARALLEL 6;                                     | -                     | 6           | 0
+            STORE a INTO '/x' PARALLEL 9;                                            | -                     | 9           | 0
+            STORE a INTO '/x' USING PigStorage(',') PARALLEL $N;                     | N=11                  | 11          | 0
+            SET default_parallel 12;\\nSTORE a INTO '/x' PARALLEL 9;                 | -                     | 12          | 0
+            STORE a INTO '/x' PARALLEL $N;                                           | N=${wf:conf('n')}     | 2           | 1
             """)
     void theLargestResolvedParallelismSizesTheJob(String statements, String param, int expected, int warnings)
             throws IOException {

@@ -18,6 +18,8 @@ import java.util.OptionalInt;
  * {@code <name-node>}, Hadoop's {@code fs.defaultFS}).
  * {@code --param-env} takes a parameter's value from an environment variable: how a secret reaches
  * the job (from a Kubernetes Secret) without being written into its command line.
+ * {@code FERRY_UDF_DIR}, where a script that calls Pig Java UDFs finds the adapter's jar and the jars the Pig
+ * script REGISTERed (at their repository paths), is {@value #DEFAULT_UDF_DIR} unless a {@code --param} sets it.
  */
 public record JobArguments(
         String script,
@@ -31,8 +33,13 @@ public record JobArguments(
                     + " [--prepare-delete PATH]..."
                     + " [--prepare-mkdir PATH]... [--parallelism N] [--default-fs URI]";
 
+    /** Where the image keeps ferry-pig-udf.jar and a repository's REGISTERed jars; outside usrlib/, so only the jobs that name them load them. */
+    public static final String DEFAULT_UDF_DIR = "/opt/ferry/udfs";
+
     public JobArguments {
-        params = Map.copyOf(params);
+        Map<String, String> withDefaults = new LinkedHashMap<>(params);
+        withDefaults.putIfAbsent("FERRY_UDF_DIR", DEFAULT_UDF_DIR);
+        params = Map.copyOf(withDefaults);
         prepare = List.copyOf(prepare);
     }
 

@@ -6,14 +6,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code DEFINE f com.acme.Udf('arg')}: a Java UDF is not translated yet (no runtime adapter runs Pig
- * UDFs inside Flink so far). The TODO names the class, its constructor arguments and, when the
- * repository holds its source, what it is (EvalFunc&lt;String&gt;, Algebraic...) and where.
+ * {@code DEFINE f com.acme.Udf('arg')} of a UDF the runtime's adapter does not run (a LoadFunc, a StoreFunc,
+ * an EvalFunc of a Tuple or Map, whose fields only its outputSchema knows), or a builtin with constructor
+ * arguments. The TODO names the class, its constructor arguments and what it is (EvalFunc&lt;Tuple&gt;,
+ * Algebraic...) and where.
  */
 final class JavaUdfTodo {
 
     private JavaUdfTodo() {}
 
+    /** The TODO of a builtin with constructor arguments, or of a UDF that {@code sources} describes. */
     static TranslationError of(PigStatement.DefineFunction define, Map<String, JavaUdf> sources) {
         String className = define.function().name();
         String arguments =
@@ -24,17 +26,11 @@ final class JavaUdfTodo {
                     define.span(), head + "a builtin with constructor arguments is not translated yet");
         }
         JavaUdf udf = sources.get(className);
-        String what = udf != null
-                ? "the Java UDF " + className + " (" + udf.signature() + ", source " + udf.source() + ")"
-                : "the Java UDF " + className + " (its source is not in the repository: a REGISTERed jar's class)";
-        String port = udf != null
-                        && udf.kind() == JavaUdf.Kind.EVAL_FUNC
-                        && !udf.resultType().isEmpty()
-                ? ", or its port to a Flink ScalarFunction returning " + udf.resultType()
-                : ", or its port to a Flink function";
+        String what = "the Java UDF " + className + " (" + udf.signature() + ", from " + udf.source() + ")";
         return ExprTranslator.unsupported(
                 define.span(),
-                head + what + " is not translated yet: it needs the runtime adapter"
-                        + " that runs Pig UDFs inside Flink" + port);
+                head + what + " is not translated yet: the runtime's adapter runs EvalFuncs of a"
+                        + " chararray, bytearray, number, boolean, datetime or bag and FilterFuncs;"
+                        + " port it to a Flink function");
     }
 }

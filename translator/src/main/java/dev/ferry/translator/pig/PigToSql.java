@@ -10,6 +10,7 @@ import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
+import dev.ferry.parser.pig.RegisteredJar;
 import dev.ferry.secrets.SecretNames;
 import dev.ferry.secrets.SecretText;
 import dev.ferry.translator.sql.Column;
@@ -138,7 +139,13 @@ public final class PigToSql {
         List<SqlJob.JobParameter> jobParameters = parameters.stream()
                 .map(name -> new SqlJob.JobParameter(name, defaults.get(name), secretParameters.contains(name)))
                 .toList();
-        return Optional.of(new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order));
+        JavaUdfCalls udfs = expressions.javaUdfs();
+        SqlJob.JavaUdfs javaUdfs = udfs.called()
+                ? new SqlJob.JavaUdfs(
+                        true, script.jars().stream().map(RegisteredJar::path).toList(), udfs.firstDefine())
+                : SqlJob.JavaUdfs.NONE;
+        return Optional.of(
+                new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order, javaUdfs));
     }
 
     private static List<String> definedAliases(PigStatement statement) {
@@ -173,6 +180,8 @@ public final class PigToSql {
         } else if (statement instanceof PigStatement.DefineFunction define
                 && ExprTranslator.isDefinableBuiltin(define.function())) {
             expressions.define(define.name(), define.function());
+        } else if (statement instanceof PigStatement.DefineFunction define && JavaUdfCalls.isJavaClass(define)) {
+            expressions.javaUdfs().define(define, script.udfs());
         } else if (statement instanceof PigStatement.DefineFunction define) {
             throw JavaUdfTodo.of(define, script.udfs());
         } else if (statement instanceof PigStatement.Assert assertion) {
@@ -214,13 +223,8 @@ public final class PigToSql {
                 if (NotTranslatable.of(command).isPresent()) {
                     throw NotTranslatable.of(command).get();
                 }
-                // A jar only ships code: what the script uses from it (a DEFINE, a loader, a call) is reported there.
-                diagnostics.report(
-                        DiagnosticCode.PIG_W001,
-                        command.span(),
-                        "REGISTER " + command.argument() + " ships code to Pig's"
-                                + " tasks; the Flink job loads no jar",
-                        "a UDF or loader the script uses from it is reported where it is used");
+                // A jar of the repository reaches the job when it calls a Java UDF (JavaUdfs); one that is not is
+                // PIG-W041 already. What the script uses from it (a DEFINE, a loader, a call) is reported there.
             }
             case "SET" -> {
                 if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism

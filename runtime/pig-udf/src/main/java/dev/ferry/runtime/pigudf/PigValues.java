@@ -107,7 +107,12 @@ final class PigValues {
         }
     }
 
+    /** A tuple of more fields than the type has fails the job: nothing the UDF returned is dropped silently. */
     private static Row row(Tuple tuple, RowType type) {
+        if (tuple.size() > type.getFieldCount()) {
+            throw new IllegalStateException("the UDF returned a tuple of " + tuple.size() + " fields where "
+                    + type.getFieldCount() + " (" + type + ") were expected: " + tuple);
+        }
         Row row = new Row(type.getFieldCount());
         for (int i = 0; i < type.getFieldCount() && i < tuple.size(); i++) {
             row.setField(i, fromPig(field(tuple, i), type.getTypeAt(i)));

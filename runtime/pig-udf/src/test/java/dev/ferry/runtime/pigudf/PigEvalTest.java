@@ -61,7 +61,6 @@ class PigEvalTest {
             'ContainsNone(''http'', ''www'')', 'BOOLEAN', 'www.apache.org'   | false
             'ContainsNone(''http'', ''www'')', 'BOOLEAN', CAST(NULL AS STRING) | null
             'Words', 'ARRAY<ROW<w STRING, n INT>>', 'pig on flink'          | [+I[pig, 3], +I[on, 2], +I[flink, 5]]
-            'Words', 'ARRAY<ROW<w STRING>>', 'pig latin'                     | [+I[pig], +I[latin]]
             'Words', 'ARRAY<ROW<w STRING, n INT, x INT>>', 'pig'             | [+I[pig, 3, null]]
             'Lengths', 'MAP<STRING, INT>', 'naïve'                           | {n=5}
             'Bytes', 'STRING', 'ünï'                                         | ünï
@@ -70,6 +69,14 @@ class PigEvalTest {
     void adapts(String call, String expected) {
         // the leading quote of the spec stays off: the class's package goes in front
         assertEquals(expected, value("PIG_EVAL('" + UDFS + call.strip().substring(1) + ")"));
+    }
+
+    @Test
+    void aTupleWiderThanTheRowTypeFailsTheJobInsteadOfLosingFields() {
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> value("PIG_EVAL('" + UDFS + "Words', 'ARRAY<ROW<w STRING>>', 'pig latin')"));
+        assertTrue(rootMessage(e).contains("the UDF returned a tuple of 2 fields where 1"), rootMessage(e));
     }
 
     @Test

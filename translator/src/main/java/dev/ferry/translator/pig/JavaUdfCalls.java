@@ -51,9 +51,13 @@ final class JavaUdfCalls {
         this.diagnostics = diagnostics;
     }
 
-    /** Whether {@code DEFINE name ...} names a Java class: a UDF of the repository or of a jar. */
+    /**
+     * Whether {@code DEFINE name ...} names a user's Java class: a UDF of the repository or of a jar. Pig's own
+     * builtins by their full name are not: the translation has them in its function table, not the adapter.
+     */
     static boolean isJavaClass(PigStatement.DefineFunction define) {
-        return define.function().name().contains(".");
+        String name = define.function().name();
+        return name.contains(".") && !name.startsWith("org.apache.pig.builtin.");
     }
 
     /** Records the DEFINE; a UDF of a kind the adapter does not run is a TODO that says what it is. */

@@ -7,25 +7,24 @@ import java.util.stream.Collectors;
 
 /**
  * {@code DEFINE f com.acme.Udf('arg')} of a UDF the runtime's adapter does not run (a LoadFunc, a StoreFunc,
- * an EvalFunc of a Tuple or Map, whose fields only its outputSchema knows), or a builtin with constructor
- * arguments. The TODO names the class, its constructor arguments and what it is (EvalFunc&lt;Tuple&gt;,
+ * an EvalFunc of a Tuple or Map, whose fields only its outputSchema knows), or of a builtin. The TODO names the class, its constructor arguments and what it is (EvalFunc&lt;Tuple&gt;,
  * Algebraic...) and where.
  */
 final class JavaUdfTodo {
 
     private JavaUdfTodo() {}
 
-    /** The TODO of a builtin with constructor arguments, or of a UDF that {@code sources} describes. */
+    /** The TODO of a builtin's DEFINE, or of a UDF that {@code sources} describes. */
     static TranslationError of(PigStatement.DefineFunction define, Map<String, JavaUdf> sources) {
         String className = define.function().name();
         String arguments =
                 define.function().arguments().stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
         String head = "DEFINE " + define.name() + " " + className + "(" + arguments + "): ";
-        if (!className.contains(".")) {
-            return ExprTranslator.unsupported(
-                    define.span(), head + "a builtin with constructor arguments is not translated yet");
-        }
         JavaUdf udf = sources.get(className);
+        if (udf == null) { // a builtin: TOKENIZE, org.apache.pig.builtin.PigStorage(',')
+            return ExprTranslator.unsupported(
+                    define.span(), head + "a DEFINE of a builtin (other than PluckTuple) is not translated yet");
+        }
         String what = "the Java UDF " + className + " (" + udf.signature() + ", from " + udf.source() + ")";
         return ExprTranslator.unsupported(
                 define.span(),

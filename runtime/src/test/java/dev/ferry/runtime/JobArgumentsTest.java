@@ -37,10 +37,15 @@ class JobArgumentsTest {
     }
 
     @Test
-    void theUdfDirectoryHasTheImagesDefaultUnlessAParameterSetsIt() {
+    void theUdfDirectoryIsTheEnvironmentsElseTheImagesUnlessAParameterSetsIt() {
         assertEquals(
                 "/opt/ferry/udfs",
                 JobArguments.parse(ENV, "--script", "j.sql").params().get("FERRY_UDF_DIR"));
+        assertEquals(
+                "/home/me/udfs",
+                JobArguments.parse(Map.of("FERRY_UDF_DIR", "/home/me/udfs"), "--script", "j.sql")
+                        .params()
+                        .get("FERRY_UDF_DIR"));
         assertEquals(
                 "/tmp/jars",
                 JobArguments.parse(ENV, "--script", "j.sql", "--param", "FERRY_UDF_DIR=/tmp/jars")

@@ -8,15 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.types.Row;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** PIG_EVAL on embedded Flink: Flink values in, Pig's objects to the UDF, its result back as the SQL type named. */
 class PigEvalTest {
+
+    /** One cluster for every query of the class (a local one per query costs seconds each). */
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension();
 
     private static TableEnvironment env;
 

@@ -22,9 +22,10 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Pig Java UDFs written for these tests in the style of Pig's tutorial (a URL FilterFunc with constructor
@@ -65,10 +66,20 @@ class JavaUdfDifferentialTest {
         compiledJar = compile(build);
     }
 
-    @Test
-    void tutorialPipelineAgreesWithPig() throws Exception {
-        Path repo = repository(true);
-        assertEquals("", differences(repo, """
+    /** One case: its name, whether the repository has the UDFs' sources (else only the jar), the script. */
+    record Case(String name, boolean withSources, String script) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Case> cases() {
+        return List.of(
+                new Case(
+                        "tutorial pipeline: FilterFunc with arguments, ToLower, ExtractHour, FLATTEN of n-grams",
+                        true,
+                        """
                         REGISTER '%s';
                         DEFINE keep com.acme.pig.UrlFilter('http', 'www.');
                         DEFINE lower com.acme.pig.ToLower();
@@ -80,41 +91,24 @@ class JavaUdfDifferentialTest {
                         houred = FOREACH clean2 GENERATE user, hour(time) AS hour, query;
                         ngramed = FOREACH houred GENERATE user, hour, FLATTEN(ngrams(query)) AS ngram;
                         STORE ngramed INTO '$OUTPUT';
-                        """));
-    }
-
-    /** Only the jar: the result types come from the class files' generic signatures (read, never loaded). */
-    @Test
-    void theJarAloneTypesTheCalls() throws Exception {
-        Path repo = repository(false);
-        assertEquals("", differences(repo, """
+                        """),
+                // The result types come from the class files' generic signatures (read, never loaded).
+                new Case("only the jar types the calls", false, """
                         REGISTER '%s';
                         DEFINE hour com.acme.pig.ExtractHour();
                         DEFINE lower com.acme.pig.ToLower();
                         raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
                         r = FOREACH raw GENERATE user, hour(time) + 1, lower(query), hour(query);
                         STORE r INTO '$OUTPUT';
-                        """));
-    }
-
-    /** A bytearray argument reaches the UDF as Pig's DataByteArray, a chararray as a String. */
-    @Test
-    void aBytearrayArgumentIsADataByteArrayAChararrayAString() throws Exception {
-        Path repo = repository(true);
-        assertEquals("", differences(repo, """
+                        """),
+                new Case("a bytearray argument is a DataByteArray, a chararray a String", true, """
                         REGISTER '%s';
                         DEFINE bytes com.acme.pig.BytesLength();
                         raw = LOAD '$INPUT' AS (user, time:chararray, query:chararray);
                         r = FOREACH raw GENERATE user, bytes(user), bytes(query), bytes(time);
                         STORE r INTO '$OUTPUT';
-                        """));
-    }
-
-    /** A GROUP's bag (projected to one field) reaches the UDF as a DataBag of its tuples. */
-    @Test
-    void aGroupsBagIsADataBag() throws Exception {
-        Path repo = repository(true);
-        assertEquals("", differences(repo, """
+                        """),
+                new Case("a GROUP's bag (whole or projected) is a DataBag", true, """
                         REGISTER '%s';
                         DEFINE longest com.acme.pig.Longest();
                         raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
@@ -122,6 +116,12 @@ class JavaUdfDifferentialTest {
                         l = FOREACH g GENERATE group, longest(raw.query), longest(raw), COUNT(raw);
                         STORE l INTO '$OUTPUT';
                         """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void agreesWithPig(Case c) throws Exception {
+        assertEquals("", differences(repository(c.withSources()), c.script()));
     }
 
     /**

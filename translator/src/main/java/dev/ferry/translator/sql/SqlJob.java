@@ -33,19 +33,6 @@ public record SqlJob(
         order = List.copyOf(order);
     }
 
-    /** A job that calls no Java UDF. */
-    public SqlJob(
-            String name,
-            String sourceFile,
-            List<JobParameter> parameters,
-            List<Table> sources,
-            List<View> views,
-            List<Table> sinks,
-            List<Insert> inserts,
-            List<String> order) {
-        this(name, sourceFile, parameters, sources, views, sinks, inserts, order, JavaUdfs.NONE);
-    }
-
     /** The same job reading and writing other tables (same names, in the same order). */
     public SqlJob withTables(List<Table> newSources, List<Table> newSinks) {
         return new SqlJob(name, sourceFile, parameters, newSources, views, newSinks, inserts, order, javaUdfs);

@@ -77,34 +77,19 @@ class PigEvalTest {
         assertEquals(expected, value("PIG_EVAL('" + UDFS + call.strip().substring(1) + ")"));
     }
 
-    @Test
-    void aTupleWiderThanTheRowTypeFailsTheJobInsteadOfLosingFields() {
+    /** What fails, and the message that says why: the UDF's own exception, a result of the wrong shape, a bad spec. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            'Fails', 'INT', 1                                 | bad input (1)
+            'Describe', 'INT', 1                              | the UDF returned a java.lang.String where INT was expected
+            'Words', 'ARRAY<ROW<w STRING>>', 'pig latin'      | the UDF returned a tuple of 2 fields where 1
+            'Describe(''x)', 'STRING', 1                      | unterminated argument
+            """)
+    void failsTheJobSayingWhy(String call, String message) {
         RuntimeException e = assertThrows(
                 RuntimeException.class,
-                () -> value("PIG_EVAL('" + UDFS + "Words', 'ARRAY<ROW<w STRING>>', 'pig latin')"));
-        assertTrue(rootMessage(e).contains("the UDF returned a tuple of 2 fields where 1"), rootMessage(e));
-    }
-
-    @Test
-    void theUdfsExceptionFailsTheJob() {
-        RuntimeException e =
-                assertThrows(RuntimeException.class, () -> value("PIG_EVAL('" + UDFS + "Fails', 'INT', 1)"));
-        assertTrue(rootMessage(e).contains("bad input (1)"), rootMessage(e));
-    }
-
-    @Test
-    void aResultOfAnotherClassThanTheTypeFailsTheJobNamingBoth() {
-        RuntimeException e =
-                assertThrows(RuntimeException.class, () -> value("PIG_EVAL('" + UDFS + "Describe', 'INT', 1)"));
-        assertTrue(
-                rootMessage(e).contains("the UDF returned a java.lang.String where INT was expected"), rootMessage(e));
-    }
-
-    @Test
-    void aSpecThatIsNotALiteralOrDoesNotParseIsRefusedAtPlanning() {
-        RuntimeException e =
-                assertThrows(RuntimeException.class, () -> value("PIG_EVAL('" + UDFS + "Describe(''x)', 'STRING', 1)"));
-        assertTrue(rootMessage(e).contains("unterminated argument"), rootMessage(e));
+                () -> value("PIG_EVAL('" + UDFS + call.strip().substring(1) + ")"));
+        assertTrue(rootMessage(e).contains(message), rootMessage(e));
     }
 
     @Test

@@ -88,7 +88,7 @@ final class PigValues {
         }
         try {
             return switch (type.getTypeRoot()) {
-                case CHAR, VARCHAR -> value instanceof DataByteArray bytes ? bytes.toString() : (String) value;
+                case CHAR, VARCHAR -> text(value);
                 case BINARY, VARBINARY -> ((DataByteArray) value).get();
                 case INTEGER -> (Integer) value;
                 case BIGINT -> (Long) value;
@@ -105,6 +105,20 @@ final class PigValues {
             throw new IllegalStateException(
                     "the UDF returned a " + value.getClass().getName() + " where " + type + " was expected", e);
         }
+    }
+
+    /**
+     * A chararray, or a bytearray as the runtime keeps it (its text). A UDF whose type is unknown (read as a
+     * bytearray) may return a number or boolean: PigStorage writes its toString, and so is it kept here.
+     */
+    private static String text(Object value) {
+        if (value instanceof DataByteArray bytes) {
+            return bytes.toString();
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return (String) value;
     }
 
     /** A tuple of more fields than the type has fails the job: nothing the UDF returned is dropped silently. */

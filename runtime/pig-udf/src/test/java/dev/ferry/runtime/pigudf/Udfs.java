@@ -95,6 +95,14 @@ public final class Udfs {
         }
     }
 
+    /** The length of the text, as an Integer. */
+    public static final class Length extends EvalFunc<Integer> {
+        @Override
+        public Integer exec(Tuple input) throws IOException {
+            return input.get(0) == null ? null : input.get(0).toString().length();
+        }
+    }
+
     /** Throws, as a broken UDF does. */
     public static final class Fails extends EvalFunc<Integer> {
         @Override

@@ -101,6 +101,12 @@ class JavaUdfDifferentialTest {
                         r = FOREACH raw GENERATE user, hour(time) + 1, lower(query), hour(query);
                         STORE r INTO '$OUTPUT';
                         """),
+                new Case("called by class name without DEFINE, as Pig's tutorial does", true, """
+                        REGISTER '%s';
+                        raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
+                        r = FOREACH raw GENERATE com.acme.pig.ToLower(query), com.acme.pig.ExtractHour(time);
+                        STORE r INTO '$OUTPUT';
+                        """),
                 new Case("a bytearray argument is a DataByteArray, a chararray a String", true, """
                         REGISTER '%s';
                         DEFINE bytes com.acme.pig.BytesLength();

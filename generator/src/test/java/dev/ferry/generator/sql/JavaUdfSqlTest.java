@@ -122,6 +122,35 @@ class JavaUdfSqlTest {
         assertEquals(true, sql.contains("PIG_EVAL('com.acme.Missing', 'STRING', q)"), sql);
     }
 
+    /** Pig's tutorial calls its UDFs by class name, without DEFINE: Pig's no-argument instance of the class. */
+    @Test
+    void aClassCalledByItsNameNeedsNoDefine() throws Exception {
+        source("ToLower", """
+                package com.acme;
+                public class ToLower extends org.apache.pig.EvalFunc<String> {}
+                """);
+        List<String> diagnostics = new ArrayList<>();
+        String sql = translate("""
+                raw = LOAD 'in' AS (q:chararray);
+                r = FOREACH raw GENERATE com.acme.ToLower(q) AS q, com.acme.Unknown(q);
+                STORE r INTO 'out';
+                """, diagnostics);
+        assertEquals(
+                List.of("t.pig:2:52: warning PIG-W040: the result type of the Java UDF com.acme.Unknown is not known:"
+                        + " neither its source nor a REGISTERed jar of the repository holds it; its result is read as a"
+                        + " bytearray, Pig's default\n  hint: put the UDF's source or jar in the repository, or cast the"
+                        + " call's result to its type"),
+                diagnostics);
+        assertEquals("""
+                CREATE TEMPORARY VIEW r AS
+                SELECT
+                  PIG_EVAL('com.acme.ToLower', 'STRING', q) AS q,
+                  PIG_EVAL('com.acme.Unknown', 'STRING', q) AS unknown_q
+                FROM `raw`;
+                """, view(sql, "r"));
+        assertEquals(true, sql.contains("-- t.pig:2\nCREATE TEMPORARY SYSTEM FUNCTION PIG_EVAL"), sql);
+    }
+
     @Test
     void aJobThatCallsNoJavaUdfRegistersNothing() throws Exception {
         Files.createDirectories(repo.resolve("lib"));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +37,16 @@ public final class JavaUdfSources {
     private static final long MAX_CLASS_BYTES = 4L << 20;
 
     /**
-     * The UDF classes of the script's DEFINEs whose source the repository holds, else whose class file a
-     * REGISTERed jar holds (the first jar in REGISTER order), by class name.
+     * The UDF classes of the script's DEFINEs and of its calls by a qualified class name whose source the
+     * repository holds, else whose class file a REGISTERed jar holds (the first jar in REGISTER order), by class
+     * name.
      */
-    public static Map<String, JavaUdf> find(RepoRoot root, List<PigStatement> statements, List<RegisteredJar> jars) {
-        Map<String, JavaUdf> found = fromSources(root, statements);
-        for (String className : definedClasses(statements)) {
+    public static Map<String, JavaUdf> find(
+            RepoRoot root, List<PigStatement> statements, List<String> qualifiedCalls, List<RegisteredJar> jars) {
+        List<String> classes = new ArrayList<>(definedClasses(statements));
+        qualifiedCalls.stream().filter(c -> !classes.contains(c)).forEach(classes::add);
+        Map<String, JavaUdf> found = fromSources(root, classes);
+        for (String className : classes) {
             if (found.containsKey(className)) {
                 continue;
             }
@@ -83,15 +88,9 @@ public final class JavaUdfSources {
         }
     }
 
-    private static Map<String, JavaUdf> fromSources(RepoRoot root, List<PigStatement> statements) {
+    private static Map<String, JavaUdf> fromSources(RepoRoot root, List<String> classes) {
         Map<String, String> wanted = new TreeMap<>();
-        for (PigStatement statement : statements) {
-            if (statement instanceof PigStatement.DefineFunction define
-                    && define.function().name().contains(".")) {
-                wanted.put(
-                        define.function().name(), "/" + define.function().name().replace('.', '/') + ".java");
-            }
-        }
+        classes.forEach(name -> wanted.put(name, "/" + name.replace('.', '/') + ".java"));
         Map<String, JavaUdf> found = new TreeMap<>();
         if (wanted.isEmpty()) {
             return found;

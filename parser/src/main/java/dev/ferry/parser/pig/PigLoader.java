@@ -42,12 +42,14 @@ public final class PigLoader {
         Optional<List<PigStatement>> expanded = macros.expand(withImports.get());
         return expanded.map(statements -> {
             List<RegisteredJar> jars = RegisteredJars.find(root, file, statements, diagnostics);
+            List<String> calls = main.get().qualifiedCalls();
             return new PigScript(
                     main.get().file(),
                     statements,
                     main.get().defaults(),
-                    JavaUdfSources.find(root, statements, jars),
-                    jars);
+                    JavaUdfSources.find(root, statements, calls, jars),
+                    jars,
+                    calls);
         });
     }
 

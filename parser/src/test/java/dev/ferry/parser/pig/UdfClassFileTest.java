@@ -78,6 +78,7 @@ class UdfClassFileTest {
         Map<String, JavaUdf> udfs = JavaUdfSources.find(
                 RepoRoot.of(repo),
                 statements,
+                List.of(),
                 List.of(new RegisteredJar("lib/other.jar", null), new RegisteredJar("lib/udfs.jar", null)));
         assertEquals(
                 Map.of(

@@ -5,6 +5,7 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.FuncSpec;
+import dev.ferry.parser.pig.JavaUdf;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigType;
@@ -52,11 +53,12 @@ final class ExprTranslator {
     /**
      * @param parameters collects every {@code $PARAM} the expressions use
      * @param diagnostics receives the warnings of calls that translate with a known difference
+     * @param udfs what the parser learned of the Java UDF classes the script names
      */
-    ExprTranslator(Set<String> parameters, Diagnostics diagnostics) {
+    ExprTranslator(Set<String> parameters, Diagnostics diagnostics, Map<String, JavaUdf> udfs) {
         this.parameters = parameters;
         this.diagnostics = diagnostics;
-        this.javaUdfs = new JavaUdfCalls(diagnostics);
+        this.javaUdfs = new JavaUdfCalls(diagnostics, udfs);
     }
 
     JavaUdfCalls javaUdfs() {
@@ -296,7 +298,7 @@ final class ExprTranslator {
         if (defined.containsKey(name)) {
             return pluckTuple(call, defined.get(name), scope);
         }
-        Optional<JavaUdfCalls.Defined> javaUdf = javaUdfs.lookup(name);
+        Optional<JavaUdfCalls.Defined> javaUdf = javaUdfs.lookup(name, call.span());
         if (javaUdf.isPresent()) {
             return javaUdfCall(call, javaUdf.get(), scope);
         }

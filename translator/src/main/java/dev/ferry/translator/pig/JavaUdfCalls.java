@@ -43,12 +43,16 @@ final class JavaUdfCalls {
     record Defined(JavaFunction function, PigType type, Inner inner) {}
 
     private final Diagnostics diagnostics;
+    /** What the parser learned of each UDF class from its source or class file, by class name. */
+    private final Map<String, JavaUdf> udfs;
+
     private final Map<String, Defined> defined = new HashMap<>();
     private SourceSpan firstDefine;
     private boolean called;
 
-    JavaUdfCalls(Diagnostics diagnostics) {
+    JavaUdfCalls(Diagnostics diagnostics, Map<String, JavaUdf> udfs) {
         this.diagnostics = diagnostics;
+        this.udfs = udfs;
     }
 
     /**
@@ -56,40 +60,55 @@ final class JavaUdfCalls {
      * builtins by their full name are not: the translation has them in its function table, not the adapter.
      */
     static boolean isJavaClass(PigStatement.DefineFunction define) {
-        String name = define.function().name();
+        return isJavaClass(define.function().name());
+    }
+
+    private static boolean isJavaClass(String name) {
         return name.contains(".") && !name.startsWith("org.apache.pig.builtin.");
     }
 
     /** Records the DEFINE; a UDF of a kind the adapter does not run is a TODO that says what it is. */
-    void define(PigStatement.DefineFunction define, Map<String, JavaUdf> udfs) {
-        JavaUdf udf = udfs.get(define.function().name());
-        PigType type;
-        if (udf == null) {
-            diagnostics.report(
-                    DiagnosticCode.PIG_W040,
-                    define.span(),
-                    "the result type of the Java UDF " + define.function().name()
-                            + " is not known: neither its source nor a REGISTERed jar of the repository holds it;"
-                            + " its result is read as a bytearray, Pig's default",
-                    "put the UDF's source or jar in the repository, or cast the call's result to its type");
-            type = PigType.BYTEARRAY;
-        } else {
-            type = resultType(udf).orElseThrow(() -> JavaUdfTodo.of(define, udfs));
-        }
+    void define(PigStatement.DefineFunction define) {
+        String className = define.function().name();
+        JavaUdf udf = udfs.get(className);
+        PigType type = udf == null
+                ? unknown(className, define.span())
+                : resultType(udf).orElseThrow(() -> JavaUdfTodo.of(define, udfs));
+        defined.put(define.name(), defined(className, define.function().arguments(), type, define.span()));
+    }
+
+    /** A call by the class's own name, without DEFINE ({@code com.acme.ToLower(x)}): Pig's no-argument instance. */
+    private Defined implicit(String className, SourceSpan call) {
+        JavaUdf udf = udfs.get(className);
+        PigType type = udf == null
+                ? unknown(className, call)
+                : resultType(udf).orElseThrow(() -> JavaUdfTodo.of("the call of " + className + ": ", udf, call));
+        Defined definition = defined(className, List.of(), type, call);
+        defined.put(className, definition);
+        return definition;
+    }
+
+    /** PIG-W040: the class is in neither a source nor a jar of the repository; Pig's default, bytearray. */
+    private PigType unknown(String className, SourceSpan span) {
+        diagnostics.report(
+                DiagnosticCode.PIG_W040,
+                span,
+                "the result type of the Java UDF " + className
+                        + " is not known: neither its source nor a REGISTERed jar of the repository holds it;"
+                        + " its result is read as a bytearray, Pig's default",
+                "put the UDF's source or jar in the repository, or cast the call's result to its type");
+        return PigType.BYTEARRAY;
+    }
+
+    private Defined defined(String className, List<String> arguments, PigType type, SourceSpan span) {
         SqlType sqlType = type == PigType.BAG
                 ? BAG_OF_ONE_FIELD
                 : PigTypes.columnType(type).orElseThrow();
         Inner inner = type == PigType.BAG ? Inner.bag(List.of(PigType.BYTEARRAY)) : null;
-        defined.put(
-                define.name(),
-                new Defined(
-                        new JavaFunction(
-                                define.function().name(), define.function().arguments(), sqlType),
-                        type,
-                        inner));
         if (firstDefine == null) {
-            firstDefine = define.span();
+            firstDefine = span;
         }
+        return new Defined(new JavaFunction(className, arguments, sqlType), type, inner);
     }
 
     /** The Pig type a UDF returns, when the adapter runs it: an EvalFunc of a supported type or a FilterFunc. */
@@ -104,8 +123,12 @@ final class JavaUdfCalls {
         };
     }
 
-    Optional<Defined> lookup(String name) {
+    /** The UDF a call names: a DEFINE's name, or a user's class by its qualified name. */
+    Optional<Defined> lookup(String name, SourceSpan call) {
         Defined udf = defined.get(name);
+        if (udf == null && isJavaClass(name)) {
+            udf = implicit(name, call);
+        }
         if (udf != null) {
             called = true;
         }

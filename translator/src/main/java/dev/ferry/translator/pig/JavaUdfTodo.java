@@ -1,5 +1,6 @@
 package dev.ferry.translator.pig;
 
+import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.JavaUdf;
 import dev.ferry.parser.pig.PigStatement;
 import java.util.Map;
@@ -25,9 +26,14 @@ final class JavaUdfTodo {
             return ExprTranslator.unsupported(
                     define.span(), head + "a DEFINE of a builtin (other than PluckTuple) is not translated yet");
         }
-        String what = "the Java UDF " + className + " (" + udf.signature() + ", from " + udf.source() + ")";
+        return of(head, udf, define.span());
+    }
+
+    /** The TODO of a UDF of a kind the adapter does not run, {@code head} saying where the script names it. */
+    static TranslationError of(String head, JavaUdf udf, SourceSpan span) {
+        String what = "the Java UDF " + udf.className() + " (" + udf.signature() + ", from " + udf.source() + ")";
         return ExprTranslator.unsupported(
-                define.span(),
+                span,
                 head + what + " is not translated yet: the runtime's adapter runs EvalFuncs of a"
                         + " chararray, bytearray, number, boolean, datetime or bag and FilterFuncs;"
                         + " port it to a Flink function");

@@ -80,7 +80,7 @@ public final class PigToSql {
     private PigToSql(PigScript script, Diagnostics diagnostics) {
         this.script = script;
         this.diagnostics = diagnostics;
-        this.expressions = new ExprTranslator(parameters, diagnostics);
+        this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
         this.uses = AliasUses.of(script.statements());
     }
 
@@ -181,7 +181,7 @@ public final class PigToSql {
                 && ExprTranslator.isDefinableBuiltin(define.function())) {
             expressions.define(define.name(), define.function());
         } else if (statement instanceof PigStatement.DefineFunction define && JavaUdfCalls.isJavaClass(define)) {
-            expressions.javaUdfs().define(define, script.udfs());
+            expressions.javaUdfs().define(define);
         } else if (statement instanceof PigStatement.DefineFunction define) {
             throw JavaUdfTodo.of(define, script.udfs());
         } else if (statement instanceof PigStatement.Assert assertion) {
@@ -241,6 +241,12 @@ public final class PigToSql {
                                 command.span(),
                                 command.keyword() + " is not translated yet by the Flink SQL translation"));
         }
+    }
+
+    /** A call's function as a column name's base: a Java UDF's class without its package, lower case. */
+    private static String simpleName(PigExpr.Call call) {
+        String function = call.function();
+        return function.substring(function.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** What a statement the translation does not handle is called in its diagnostic. */
@@ -963,10 +969,8 @@ public final class PigToSql {
                 // A row per tuple of the bag, none for an empty or null one: CROSS JOIN UNNEST.
                 Names taken = new Names();
                 plain.relation().fields().forEach(f -> taken.unique(f.sqlName()));
-                String alias = taken.unique(
-                        flatten.expr() instanceof PigExpr.Call call
-                                ? call.function().toLowerCase(java.util.Locale.ROOT)
-                                : "flattened");
+                String alias =
+                        taken.unique(flatten.expr() instanceof PigExpr.Call call ? simpleName(call) : "flattened");
                 List<String> columns = new ArrayList<>();
                 for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
                     String column = taken.unique(alias + "_" + i);
@@ -1125,7 +1129,7 @@ public final class PigToSql {
             return col.name();
         }
         if (expr instanceof PigExpr.Call call) {
-            String base = call.function().toLowerCase(java.util.Locale.ROOT);
+            String base = simpleName(call);
             if (call.arguments().size() == 1) {
                 PigExpr argument = call.arguments().get(0);
                 if (argument instanceof PigExpr.Dereference d) {

@@ -121,6 +121,15 @@ class JavaUdfDifferentialTest {
                         g = GROUP raw BY SIZE(time);
                         l = FOREACH g GENERATE group, longest(raw.query), longest(raw), COUNT(raw);
                         STORE l INTO '$OUTPUT';
+                        """),
+                // Pig runs an Algebraic UDF as Initial / Intermed / Final; the adapter calls exec on the whole bag.
+                new Case("an Algebraic UDF of a GROUP's bag", true, """
+                        REGISTER '%s';
+                        DEFINE distinct_queries com.acme.pig.DistinctQueries();
+                        raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
+                        g = GROUP raw BY SIZE(time);
+                        d = FOREACH g GENERATE group, distinct_queries(raw.query), COUNT(raw);
+                        STORE d INTO '$OUTPUT';
                         """));
     }
 

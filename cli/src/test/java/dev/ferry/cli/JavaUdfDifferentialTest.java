@@ -9,6 +9,7 @@ import dev.ferry.oracle.PigOutput;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -137,6 +139,26 @@ class JavaUdfDifferentialTest {
     @MethodSource("cases")
     void agreesWithPig(Case c) throws Exception {
         assertEquals("", differences(repository(c.withSources()), c.script()));
+    }
+
+    /** {@code ferry verify}: the Pig copy REGISTERs the repository's jar, the Flink job gets the adapter and the jar. */
+    @Test
+    void ferryVerifyAgreesOnAScriptThatCallsJavaUdfs() throws Exception {
+        Path repo = repository(false);
+        Path input = Files.writeString(repo.resolve("log.tsv"), LOG);
+        Path script = Files.writeString(repo.resolve("t.pig"), """
+                REGISTER udfs/acme-udfs.jar;
+                raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
+                r = FOREACH raw GENERATE user, com.acme.pig.ToLower(query), com.acme.pig.ExtractHour(time);
+                STORE r INTO '$OUT';
+                """);
+        StringWriter out = new StringWriter();
+        int exit = VerifyCommandTest.run(
+                out, "verify", script.toString(), "--param", "INPUT=" + input, "--param", "OUT=" + tmp.resolve("out"));
+        assertEquals(0, exit, out.toString());
+        assertEquals(
+                List.of("agree: STORE r INTO '$OUT' (line 4), 7 row(s)"),
+                out.toString().lines().toList());
     }
 
     /**

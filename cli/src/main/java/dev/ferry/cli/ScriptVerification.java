@@ -229,10 +229,7 @@ final class ScriptVerification {
         SqlJob redirected = job.withTables(sources, sinks);
         Path pigScript = Files.writeString(
                 work.resolve("script.pig"),
-                jarsFrom(
-                        importsFrom(text, root, script.toAbsolutePath().getParent()),
-                        root,
-                        script.toAbsolutePath().getParent()));
+                importsFrom(text, root, script.toAbsolutePath().getParent()));
         Path sql = Files.writeString(work.resolve("job.sql"), SqlScriptRenderer.render(redirected));
         Map<String, String> bound = new LinkedHashMap<>();
         job.parameters().forEach(p -> {
@@ -324,31 +321,21 @@ final class ScriptVerification {
 
     private static final Pattern IMPORT = Pattern.compile("(?im)^(\\s*import\\s+)'([^'\\\\\\n]*)'");
 
-    /**
-     * The scratch copy runs in another directory: an {@code IMPORT 'macros/x.pig'} (Pig reads it relative to
-     * where it runs) names the file beside the original script instead, when that file is in the repository.
-     */
-    private static String importsFrom(String text, RepoRoot root, Path scriptDir) {
-        Matcher m = IMPORT.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            RepoRoot.Located located;
-            try {
-                located = root.locate(scriptDir, m.group(2));
-            } catch (InvalidPathException notAPath) {
-                continue;
-            }
-            String path = located.inside() ? ScriptPaths.quote(located.path().toString()) : "'" + m.group(2) + "'";
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + path));
-        }
-        return m.appendTail(out).toString();
-    }
-
-    /** {@code REGISTER lib/udfs.jar}: Pig reads a relative jar in its working directory, so the copy names it absolutely. */
+    /** {@code REGISTER lib/udfs.jar}: a jar, quoted or not. */
     private static final Pattern REGISTER = Pattern.compile("(?im)^(\\s*register\\s+)'?([^'\\s;\\\\]+\\.jar)'?");
 
-    private static String jarsFrom(String text, RepoRoot root, Path scriptDir) {
-        Matcher m = REGISTER.matcher(text);
+    /**
+     * The scratch copy runs in another directory: an {@code IMPORT 'macros/x.pig'} or a {@code REGISTER lib/u.jar}
+     * (Pig reads both relative to where it runs) names the file beside the original script instead, when that
+     * file is in the repository.
+     */
+    private static String importsFrom(String text, RepoRoot root, Path scriptDir) {
+        return besideTheScript(besideTheScript(text, IMPORT, root, scriptDir), REGISTER, root, scriptDir);
+    }
+
+    /** Each match of {@code statement} (group 1 the keyword, group 2 the path) with the path made absolute. */
+    private static String besideTheScript(String text, Pattern statement, RepoRoot root, Path scriptDir) {
+        Matcher m = statement.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             RepoRoot.Located located;
@@ -357,12 +344,10 @@ final class ScriptVerification {
             } catch (InvalidPathException notAPath) {
                 continue;
             }
-            if (located.inside()) {
-                m.appendReplacement(
-                        out,
-                        Matcher.quoteReplacement(
-                                m.group(1) + ScriptPaths.quote(located.path().toString())));
-            }
+            String replaced = located.inside()
+                    ? m.group(1) + ScriptPaths.quote(located.path().toString())
+                    : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(replaced));
         }
         return m.appendTail(out).toString();
     }

@@ -198,7 +198,7 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     users = [i["value"] for i in runtime if i["instruction"] == "USER"]
     runs = " ".join(i["value"] for i in runtime if i["instruction"] == "RUN")
     assert "/opt/flink/plugins/s3-fs-hadoop/" in runs
-    jar_copy, lib_copy, entrypoint_copy = copies
+    jar_copy, lib_copy, pig_udf_copy, entrypoint_copy = copies
     assert jar_copy[0] == "--chown=flink:flink"
     # The TLS entry point: in the context, executable, where the submitted TLS specs point.
     assert entrypoint_copy[0] == "--chmod=0555"
@@ -213,6 +213,11 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     jars = sorted(p.name for p in lib.glob("*.jar"))
     assert any(name.startswith("joda-time-") for name in jars), jars
     assert not [name for name in jars if name.startswith(("flink-", "log4j-"))], jars
+    # The Pig UDF adapter: in the context, where the runner's FERRY_UDF_DIR default points,
+    # outside usrlib/ (only the jobs that register it load Pig's classes).
+    pig_udf = pig_udf_copy[1].replace("${PIG_UDF_JAR}", args["PIG_UDF_JAR"])
+    assert (ROOT / pig_udf).is_file(), f"{pig_udf} is not in the build context (mvn package first)"
+    assert pig_udf_copy[2] == "/opt/ferry/udfs/ferry-pig-udf.jar"
     assert users[-1] == "9999:9999"
     for file in sorted((migrated_repo / "k8s").glob("*/*.yaml")):
         spec = yaml.safe_load(file.read_text())["spec"]

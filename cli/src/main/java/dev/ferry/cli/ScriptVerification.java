@@ -227,7 +227,9 @@ final class ScriptVerification {
             sources.add(file != null ? source.withPath(file.toString()) : source);
         }
         SqlJob redirected = job.withTables(sources, sinks);
-        Path pigScript = Files.writeString(work.resolve("script.pig"), importsFrom(text, root, script.getParent()));
+        Path pigScript = Files.writeString(
+                work.resolve("script.pig"),
+                importsFrom(text, root, script.toAbsolutePath().getParent()));
         Path sql = Files.writeString(work.resolve("job.sql"), SqlScriptRenderer.render(redirected));
         Map<String, String> bound = new LinkedHashMap<>();
         job.parameters().forEach(p -> {
@@ -254,7 +256,10 @@ final class ScriptVerification {
                             "the Pig oracle could not run the script: " + firstLine(e.getMessage())),
                     kinds);
         }
-        String flinkError = runFlink(runtimeJar, sql, bound, work);
+        String flinkError = job.javaUdfs().called() ? javaUdfJars(root, job, runtimeJar, work, bound) : null;
+        if (flinkError == null) {
+            flinkError = runFlink(runtimeJar, sql, bound, work);
+        }
         if (flinkError != null) {
             return new Result(
                     Outcome.DIFFER, kinds, List.of(display + ": Pig ran, the Flink job failed: " + flinkError));
@@ -316,12 +321,21 @@ final class ScriptVerification {
 
     private static final Pattern IMPORT = Pattern.compile("(?im)^(\\s*import\\s+)'([^'\\\\\\n]*)'");
 
+    /** {@code REGISTER lib/udfs.jar}: a jar, quoted or not. */
+    private static final Pattern REGISTER = Pattern.compile("(?im)^(\\s*register\\s+)'?([^'\\s;\\\\]+\\.jar)'?");
+
     /**
-     * The scratch copy runs in another directory: an {@code IMPORT 'macros/x.pig'} (Pig reads it relative to
-     * where it runs) names the file beside the original script instead, when that file is in the repository.
+     * The scratch copy runs in another directory: an {@code IMPORT 'macros/x.pig'} or a {@code REGISTER lib/u.jar}
+     * (Pig reads both relative to where it runs) names the file beside the original script instead, when that
+     * file is in the repository.
      */
     private static String importsFrom(String text, RepoRoot root, Path scriptDir) {
-        Matcher m = IMPORT.matcher(text);
+        return besideTheScript(besideTheScript(text, IMPORT, root, scriptDir), REGISTER, root, scriptDir);
+    }
+
+    /** Each match of {@code statement} (group 1 the keyword, group 2 the path) with the path made absolute. */
+    private static String besideTheScript(String text, Pattern statement, RepoRoot root, Path scriptDir) {
+        Matcher m = statement.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             RepoRoot.Located located;
@@ -330,10 +344,38 @@ final class ScriptVerification {
             } catch (InvalidPathException notAPath) {
                 continue;
             }
-            String path = located.inside() ? ScriptPaths.quote(located.path().toString()) : "'" + m.group(2) + "'";
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + path));
+            String replaced = located.inside()
+                    ? m.group(1) + ScriptPaths.quote(located.path().toString())
+                    : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(replaced));
         }
         return m.appendTail(out).toString();
+    }
+
+    /**
+     * A job that calls Java UDFs reads the adapter's jar and the REGISTERed jars from {@code FERRY_UDF_DIR}: a
+     * scratch directory with the adapter ({@code $FERRY_PIG_UDF_JAR}, else beside the runtime jar's module in a
+     * source tree) and each jar at its repository path. Null when it is ready, else why not.
+     */
+    private static String javaUdfJars(RepoRoot root, SqlJob job, Path runtimeJar, Path work, Map<String, String> bound)
+            throws IOException {
+        String configured = System.getenv("FERRY_PIG_UDF_JAR");
+        Path adapter = configured != null
+                ? Path.of(configured)
+                : runtimeJar.toAbsolutePath().getParent().resolveSibling("pig-udf/target/ferry-pig-udf.jar");
+        if (!Files.isRegularFile(adapter)) {
+            return "no Pig UDF adapter jar at " + adapter
+                    + " (build it: mvn -pl runtime/pig-udf -am package -DskipTests, or set FERRY_PIG_UDF_JAR)";
+        }
+        Path udfs = Files.createDirectories(work.resolve("udfs"));
+        Files.copy(adapter, udfs.resolve("ferry-pig-udf.jar"));
+        for (String jar : job.javaUdfs().jars()) {
+            Path target = udfs.resolve(jar);
+            Files.createDirectories(target.getParent());
+            Files.copy(root.path().resolve(jar), target);
+        }
+        bound.put("FERRY_UDF_DIR", udfs.toString());
+        return null;
     }
 
     private static Optional<Integer> earlierStore(List<PigStatement.Store> stores, PigRelation.Load load) {

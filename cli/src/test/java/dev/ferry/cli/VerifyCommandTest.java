@@ -151,7 +151,8 @@ class VerifyCommandTest {
                 OutputComparison.multisetDiff(List.of("a\t1", "c", "c"), List.of("c", "b\t2", "c"), 10));
     }
 
-    private static int run(StringWriter out, String... args) {
+    /** Runs {@code ferry} with the oracle and the runtime jar of this build. */
+    static int run(StringWriter out, String... args) {
         CommandLine cli = new CommandLine(new Ferry());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));

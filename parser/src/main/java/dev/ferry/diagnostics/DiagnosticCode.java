@@ -94,6 +94,14 @@ public enum DiagnosticCode {
             "PIG-W030",
             Severity.WARNING,
             "PARALLEL or default_parallel is not a constant (a parameter known only at run time); the job keeps its default parallelism"),
+    PIG_W040(
+            "PIG-W040",
+            Severity.WARNING,
+            "a Java UDF's result type is not known from its source or class file; Pig's default, bytearray, is assumed"),
+    PIG_W041(
+            "PIG-W041",
+            Severity.WARNING,
+            "a REGISTERed jar is not a file of the repository (a URI, a glob or missing); the job does not get it"),
 
     // ferry verify (running a script in real Pig and on Flink)
     VER_E001(

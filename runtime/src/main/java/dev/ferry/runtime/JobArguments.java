@@ -18,6 +18,9 @@ import java.util.OptionalInt;
  * {@code <name-node>}, Hadoop's {@code fs.defaultFS}).
  * {@code --param-env} takes a parameter's value from an environment variable: how a secret reaches
  * the job (from a Kubernetes Secret) without being written into its command line.
+ * {@code FERRY_UDF_DIR}, where a script that calls Pig Java UDFs finds the adapter's jar and the jars the Pig
+ * script REGISTERed (at their repository paths), is the environment variable of that name (a local run's), else
+ * {@value #DEFAULT_UDF_DIR} (the image's), unless a {@code --param} sets it.
  */
 public record JobArguments(
         String script,
@@ -30,6 +33,12 @@ public record JobArguments(
             "usage: ferry-runtime --script FILE [--param NAME=VALUE]... [--param-env NAME=ENV_VAR]..."
                     + " [--prepare-delete PATH]..."
                     + " [--prepare-mkdir PATH]... [--parallelism N] [--default-fs URI]";
+
+    /** Where the image keeps ferry-pig-udf.jar and a repository's REGISTERed jars; outside usrlib/, so only the jobs that name them load them. */
+    public static final String DEFAULT_UDF_DIR = "/opt/ferry/udfs";
+
+    /** The parameter (and environment variable) naming the directory of the Pig UDF jars. */
+    public static final String UDF_DIR = "FERRY_UDF_DIR";
 
     public JobArguments {
         params = Map.copyOf(params);
@@ -113,6 +122,7 @@ public record JobArguments(
         if (script == null) {
             throw new UsageException("--script is required; " + USAGE);
         }
+        params.putIfAbsent(UDF_DIR, environment.getOrDefault(UDF_DIR, DEFAULT_UDF_DIR));
         return new JobArguments(script, params, prepare, parallelism, defaultFs);
     }
 

@@ -29,7 +29,31 @@ class JobArgumentsTest {
                 "--param-env=blank=EMPTY",
                 "--param",
                 "IN=/in2");
-        assertEquals(Map.of("IN", "/in2", "OUT", "/o", "etl_password", "p'w@rd", "blank", ""), args.params());
+        assertEquals(
+                Map.of(
+                        "IN", "/in2",
+                        "OUT", "/o",
+                        "etl_password", "p'w@rd",
+                        "blank", "",
+                        "FERRY_UDF_DIR", "/opt/ferry/udfs"),
+                args.params());
+    }
+
+    @Test
+    void theUdfDirectoryIsTheEnvironmentsElseTheImagesUnlessAParameterSetsIt() {
+        assertEquals(
+                "/opt/ferry/udfs",
+                JobArguments.parse(ENV, "--script", "j.sql").params().get("FERRY_UDF_DIR"));
+        assertEquals(
+                "/home/me/udfs",
+                JobArguments.parse(Map.of("FERRY_UDF_DIR", "/home/me/udfs"), "--script", "j.sql")
+                        .params()
+                        .get("FERRY_UDF_DIR"));
+        assertEquals(
+                "/tmp/jars",
+                JobArguments.parse(ENV, "--script", "j.sql", "--param", "FERRY_UDF_DIR=/tmp/jars")
+                        .params()
+                        .get("FERRY_UDF_DIR"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ferry.generator.sql;
 
 import dev.ferry.translator.sql.Column;
+import dev.ferry.translator.sql.JavaFunction;
 import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlExpr.BinaryOp;
 import dev.ferry.translator.sql.SqlQuery;
@@ -250,7 +251,31 @@ public final class SqlPrinter {
         if (e instanceof SqlExpr.ScalarQuery scalar) {
             return "(\n" + indent(query(scalar.query())) + "\n)";
         }
+        if (e instanceof SqlExpr.JavaUdfCall udf) {
+            List<String> arguments = new ArrayList<>();
+            arguments.add(literal(udfSpec(udf.function())));
+            arguments.add(literal(type(udf.function().resultType())));
+            udf.arguments().forEach(a -> arguments.add(expr(a)));
+            return JAVA_UDF_FUNCTION + "(" + String.join(", ", arguments) + ")";
+        }
         throw new IllegalArgumentException("unknown SQL expression " + e);
+    }
+
+    /** The runtime adapter's function that runs a Pig Java UDF (registered by the job's script). */
+    public static final String JAVA_UDF_FUNCTION = "PIG_EVAL";
+
+    /**
+     * The UDF as the adapter reads it: the class, then the constructor arguments in parentheses, each quoted
+     * with {@code \'} and {@code \\} escaped, as a DEFINE writes them: {@code com.acme.UrlFilter('http')}.
+     */
+    static String udfSpec(JavaFunction function) {
+        if (function.constructorArguments().isEmpty()) {
+            return function.className();
+        }
+        return function.className()
+                + function.constructorArguments().stream()
+                        .map(a -> "'" + a.replace("\\", "\\\\").replace("'", "\\'") + "'")
+                        .collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** A typed constant in Flink's syntax: an exponent keeps a double a DOUBLE (1.5 alone is a DECIMAL). */

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Renders a {@link SqlJob} as the Flink SQL script a team will own: statements in Pig script order. */
 public final class SqlScriptRenderer {
@@ -32,6 +33,9 @@ public final class SqlScriptRenderer {
         Map<String, Integer> position = new LinkedHashMap<>();
         job.order().forEach(name -> position.putIfAbsent(name, position.size()));
         List<Statement> statements = new ArrayList<>();
+        if (job.javaUdfs().called()) {
+            statements.add(new Statement(List.of(location(job.javaUdfs().span())), javaUdfAdapter(job.javaUdfs()), -1));
+        }
         for (SqlJob.Table table : job.sources()) {
             statements.add(
                     new Statement(List.of(location(table.span())), table(table), 2 * position.get(table.name())));
@@ -71,6 +75,25 @@ public final class SqlScriptRenderer {
         model.put("statements", statements);
         return Templates.render("job.sql.ftl", model);
     }
+
+    /**
+     * The runtime's Pig UDF adapter, registered with the jars it runs: its own (Pig's classes with it) and the
+     * jars the script REGISTERs, all under the runner's {@code ${FERRY_UDF_DIR}} at their repository paths.
+     */
+    private static String javaUdfAdapter(SqlJob.JavaUdfs udfs) {
+        List<String> jars = new ArrayList<>();
+        jars.add(ADAPTER_JAR);
+        udfs.jars().forEach(jar -> jars.add(UDF_DIR + "/" + jar));
+        return "CREATE TEMPORARY SYSTEM FUNCTION " + SqlPrinter.JAVA_UDF_FUNCTION + " AS " + literal(ADAPTER_CLASS)
+                + " LANGUAGE JAVA\n  USING "
+                + jars.stream().map(jar -> "JAR " + literal(jar)).collect(Collectors.joining(",\n  "));
+    }
+
+    /** Where the runner finds the adapter's jar and the REGISTERed jars (it binds a default). */
+    private static final String UDF_DIR = "${FERRY_UDF_DIR}";
+
+    private static final String ADAPTER_JAR = UDF_DIR + "/ferry-pig-udf.jar";
+    private static final String ADAPTER_CLASS = "dev.ferry.runtime.pigudf.PigEval";
 
     /** The {@code -- file:line} comment's text: an input-derived file name, kept on its line. */
     private static String location(SourceSpan span) {

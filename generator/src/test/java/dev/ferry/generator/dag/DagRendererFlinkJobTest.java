@@ -30,7 +30,16 @@ class DagRendererFlinkJobTest {
     @ParameterizedTest
     @MethodSource("defaultFileSystems")
     void theNameNodeBecomesTheJobsDefaultFileSystem(Template defaultFs, String keyword) {
-        SqlJob sql = new SqlJob("load", "s.pig", List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        SqlJob sql = new SqlJob(
+                "load",
+                "s.pig",
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                SqlJob.JavaUdfs.NONE);
         TaskNode job = new TaskNode.FlinkJob(
                 "load",
                 null,

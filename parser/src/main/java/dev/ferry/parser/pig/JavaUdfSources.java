@@ -7,19 +7,24 @@ import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.ferry.parser.repo.RepoRoot;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Finds the Java source of the UDF classes a script DEFINEs (by package path, under the repository;
- * bounded) and reads what Pig calls it as with JavaParser. A class whose source is not there (a
- * jar's class) or does not parse is simply not described.
+ * bounded) and reads what Pig calls it as with JavaParser; a class without source is read from the
+ * class file in a jar the script REGISTERs ({@link UdfClassFile}, never loaded). A class found in
+ * neither is simply not described.
  */
 public final class JavaUdfSources {
 
@@ -28,16 +33,64 @@ public final class JavaUdfSources {
 
     private JavaUdfSources() {}
 
-    /** The UDF classes of the script's DEFINEs whose source the repository holds, by class name. */
-    public static Map<String, JavaUdf> find(RepoRoot root, List<PigStatement> statements) {
-        Map<String, String> wanted = new TreeMap<>();
-        for (PigStatement statement : statements) {
-            if (statement instanceof PigStatement.DefineFunction define
-                    && define.function().name().contains(".")) {
-                wanted.put(
-                        define.function().name(), "/" + define.function().name().replace('.', '/') + ".java");
+    /** At most this many bytes are read of one class file in a jar. */
+    private static final long MAX_CLASS_BYTES = 4L << 20;
+
+    /**
+     * The UDF classes of the script's DEFINEs and of its calls by a qualified class name whose source the
+     * repository holds, else whose class file a REGISTERed jar holds (the first jar in REGISTER order), by class
+     * name.
+     */
+    public static Map<String, JavaUdf> find(
+            RepoRoot root, List<PigStatement> statements, List<String> qualifiedCalls, List<RegisteredJar> jars) {
+        List<String> classes = new ArrayList<>(definedClasses(statements));
+        qualifiedCalls.stream().filter(c -> !classes.contains(c)).forEach(classes::add);
+        Map<String, JavaUdf> found = fromSources(root, classes);
+        for (String className : classes) {
+            if (found.containsKey(className)) {
+                continue;
+            }
+            for (RegisteredJar jar : jars) {
+                Optional<JavaUdf> udf = fromJar(root.path().resolve(jar.path()), className, jar.path());
+                if (udf.isPresent()) {
+                    found.put(className, udf.get());
+                    break;
+                }
             }
         }
+        return found;
+    }
+
+    private static List<String> definedClasses(List<PigStatement> statements) {
+        return statements.stream()
+                .filter(PigStatement.DefineFunction.class::isInstance)
+                .map(s -> ((PigStatement.DefineFunction) s).function().name())
+                .filter(name -> name.contains("."))
+                .distinct()
+                .toList();
+    }
+
+    private static Optional<JavaUdf> fromJar(Path jar, String className, String display) {
+        String entryName = className.replace('.', '/') + ".class";
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            ZipEntry entry = zip.getEntry(entryName);
+            if (entry == null) {
+                return Optional.empty();
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                byte[] bytes = in.readNBytes((int) MAX_CLASS_BYTES + 1);
+                return bytes.length > MAX_CLASS_BYTES
+                        ? Optional.empty()
+                        : UdfClassFile.describe(bytes, className, display + "!" + entryName);
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // not a readable jar: the class is not described
+        }
+    }
+
+    private static Map<String, JavaUdf> fromSources(RepoRoot root, List<String> classes) {
+        Map<String, String> wanted = new TreeMap<>();
+        classes.forEach(name -> wanted.put(name, "/" + name.replace('.', '/') + ".java"));
         Map<String, JavaUdf> found = new TreeMap<>();
         if (wanted.isEmpty()) {
             return found;

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
@@ -38,6 +40,8 @@ final class PigAstBuilder {
     private boolean aliasesFromElsewhere;
 
     private int generated;
+    /** The functions called by a qualified class name ({@code com.acme.ToLower(x)}), in name order. */
+    private final Set<String> qualifiedCalls = new TreeSet<>();
 
     PigAstBuilder(String file, Diagnostics diagnostics, boolean checkAliases) {
         this.file = file;
@@ -59,7 +63,7 @@ final class PigAstBuilder {
 
     /** The script of every statement added so far. */
     PigScript result() {
-        return new PigScript(file, statements, defaults);
+        return new PigScript(file, statements, defaults, Map.of(), List.of(), List.copyOf(qualifiedCalls));
     }
 
     // ------------------------------------------------------------ statements
@@ -824,6 +828,9 @@ final class PigAstBuilder {
             return projections(named(n.identifierPlus().getText(), span(n.identifierPlus())), n.projection());
         }
         if (c instanceof FuncEvalExprContext f) {
+            if (f.exprFuncName().getText().contains(".")) {
+                qualifiedCalls.add(f.exprFuncName().getText());
+            }
             PigExpr call = new PigExpr.Call(
                     f.exprFuncName().getText(),
                     f.realArg().stream().map(this::realArg).toList(),

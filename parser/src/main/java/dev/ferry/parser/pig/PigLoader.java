@@ -40,8 +40,17 @@ public final class PigLoader {
             return Optional.empty();
         }
         Optional<List<PigStatement>> expanded = macros.expand(withImports.get());
-        return expanded.map(statements -> new PigScript(
-                main.get().file(), statements, main.get().defaults(), JavaUdfSources.find(root, statements)));
+        return expanded.map(statements -> {
+            List<RegisteredJar> jars = RegisteredJars.find(root, file, statements, diagnostics);
+            List<String> calls = main.get().qualifiedCalls();
+            return new PigScript(
+                    main.get().file(),
+                    statements,
+                    main.get().defaults(),
+                    JavaUdfSources.find(root, statements, calls, jars),
+                    jars,
+                    calls);
+        });
     }
 
     private static Optional<PigScript> read(

@@ -5,6 +5,7 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.FuncSpec;
+import dev.ferry.parser.pig.JavaUdf;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigType;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -45,14 +47,22 @@ final class ExprTranslator {
     private final Set<SourceSpan> warned = new HashSet<>();
     /** Casts of loaded bytearrays to maps and bags, by the script's load casters. */
     private final ComplexCasts complexCasts = new ComplexCasts();
+    /** The Java UDFs the script DEFINEs. */
+    private final JavaUdfCalls javaUdfs;
 
     /**
      * @param parameters collects every {@code $PARAM} the expressions use
      * @param diagnostics receives the warnings of calls that translate with a known difference
+     * @param udfs what the parser learned of the Java UDF classes the script names
      */
-    ExprTranslator(Set<String> parameters, Diagnostics diagnostics) {
+    ExprTranslator(Set<String> parameters, Diagnostics diagnostics, Map<String, JavaUdf> udfs) {
         this.parameters = parameters;
         this.diagnostics = diagnostics;
+        this.javaUdfs = new JavaUdfCalls(diagnostics, udfs);
+    }
+
+    JavaUdfCalls javaUdfs() {
+        return javaUdfs;
     }
 
     ComplexCasts complexCasts() {
@@ -288,6 +298,10 @@ final class ExprTranslator {
         if (defined.containsKey(name)) {
             return pluckTuple(call, defined.get(name), scope);
         }
+        Optional<JavaUdfCalls.Defined> javaUdf = javaUdfs.lookup(name, call.span());
+        if (javaUdf.isPresent()) {
+            return javaUdfCall(call, javaUdf.get(), scope);
+        }
         if (NestedCross.isCount(call, e -> translate(e, scope))) {
             return NestedCross.count(
                     call, (Value.Crossed) translate(call.arguments().get(0), scope), e -> translate(e, scope));
@@ -365,6 +379,29 @@ final class ExprTranslator {
                                 ? Inner.bag(List.of(PigType.CHARARRAY))
                                 : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
+    }
+
+    /**
+     * A Java UDF's call: its arguments are the input tuple, as Pig builds it. A bytearray goes in as BYTES, so
+     * the UDF gets Pig's DataByteArray (the runtime keeps a bytearray's text); a GROUP's bag as an ARRAY of ROWs.
+     */
+    private Value javaUdfCall(PigExpr.Call call, JavaUdfCalls.Defined udf, Scope scope) {
+        List<Value.Scalar> starred = star(call, scope);
+        List<Value.Scalar> values = new ArrayList<>();
+        if (starred != null) {
+            values.addAll(starred);
+        } else {
+            for (PigExpr argument : call.arguments()) {
+                values.add(
+                        translate(argument, scope) instanceof Value.Bag bag
+                                ? bagValue(bag, scope, argument.span())
+                                : scalar(argument, scope));
+            }
+        }
+        List<SqlExpr> arguments = values.stream()
+                .map(v -> v.type() == PigType.BYTEARRAY ? new SqlExpr.Cast(v.sql(), SqlType.BYTES, false) : v.sql())
+                .toList();
+        return new Value.Scalar(new SqlExpr.JavaUdfCall(udf.function(), arguments), udf.type(), udf.inner());
     }
 
     /**

@@ -1,40 +1,41 @@
 package dev.ferry.translator.pig;
 
+import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.JavaUdf;
 import dev.ferry.parser.pig.PigStatement;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code DEFINE f com.acme.Udf('arg')}: a Java UDF is not translated yet (no runtime adapter runs Pig
- * UDFs inside Flink so far). The TODO names the class, its constructor arguments and, when the
- * repository holds its source, what it is (EvalFunc&lt;String&gt;, Algebraic...) and where.
+ * {@code DEFINE f com.acme.Udf('arg')} of a UDF the runtime's adapter does not run (a LoadFunc, a StoreFunc,
+ * an EvalFunc of a Tuple or Map, whose fields only its outputSchema knows), or of a builtin. The TODO names the class, its constructor arguments and what it is (EvalFunc&lt;Tuple&gt;,
+ * Algebraic...) and where.
  */
 final class JavaUdfTodo {
 
     private JavaUdfTodo() {}
 
+    /** The TODO of a builtin's DEFINE, or of a UDF that {@code sources} describes. */
     static TranslationError of(PigStatement.DefineFunction define, Map<String, JavaUdf> sources) {
         String className = define.function().name();
         String arguments =
                 define.function().arguments().stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
         String head = "DEFINE " + define.name() + " " + className + "(" + arguments + "): ";
-        if (!className.contains(".")) {
-            return ExprTranslator.unsupported(
-                    define.span(), head + "a builtin with constructor arguments is not translated yet");
-        }
         JavaUdf udf = sources.get(className);
-        String what = udf != null
-                ? "the Java UDF " + className + " (" + udf.signature() + ", source " + udf.source() + ")"
-                : "the Java UDF " + className + " (its source is not in the repository: a REGISTERed jar's class)";
-        String port = udf != null
-                        && udf.kind() == JavaUdf.Kind.EVAL_FUNC
-                        && !udf.resultType().isEmpty()
-                ? ", or its port to a Flink ScalarFunction returning " + udf.resultType()
-                : ", or its port to a Flink function";
+        if (udf == null) { // a builtin: TOKENIZE, org.apache.pig.builtin.PigStorage(',')
+            return ExprTranslator.unsupported(
+                    define.span(), head + "a DEFINE of a builtin (other than PluckTuple) is not translated yet");
+        }
+        return of(head, udf, define.span());
+    }
+
+    /** The TODO of a UDF of a kind the adapter does not run, {@code head} saying where the script names it. */
+    static TranslationError of(String head, JavaUdf udf, SourceSpan span) {
+        String what = "the Java UDF " + udf.className() + " (" + udf.signature() + ", from " + udf.source() + ")";
         return ExprTranslator.unsupported(
-                define.span(),
-                head + what + " is not translated yet: it needs the runtime adapter"
-                        + " that runs Pig UDFs inside Flink" + port);
+                span,
+                head + what + " is not translated yet: the runtime's adapter runs EvalFuncs of a"
+                        + " chararray, bytearray, number, boolean, datetime or bag and FilterFuncs;"
+                        + " port it to a Flink function");
     }
 }

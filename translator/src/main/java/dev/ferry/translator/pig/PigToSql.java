@@ -10,6 +10,7 @@ import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
+import dev.ferry.parser.pig.RegisteredJar;
 import dev.ferry.secrets.SecretNames;
 import dev.ferry.secrets.SecretText;
 import dev.ferry.translator.sql.Column;
@@ -79,7 +80,7 @@ public final class PigToSql {
     private PigToSql(PigScript script, Diagnostics diagnostics) {
         this.script = script;
         this.diagnostics = diagnostics;
-        this.expressions = new ExprTranslator(parameters, diagnostics);
+        this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
         this.uses = AliasUses.of(script.statements());
     }
 
@@ -138,7 +139,13 @@ public final class PigToSql {
         List<SqlJob.JobParameter> jobParameters = parameters.stream()
                 .map(name -> new SqlJob.JobParameter(name, defaults.get(name), secretParameters.contains(name)))
                 .toList();
-        return Optional.of(new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order));
+        JavaUdfCalls udfs = expressions.javaUdfs();
+        SqlJob.JavaUdfs javaUdfs = udfs.called()
+                ? new SqlJob.JavaUdfs(
+                        true, script.jars().stream().map(RegisteredJar::path).toList(), udfs.firstDefine())
+                : SqlJob.JavaUdfs.NONE;
+        return Optional.of(
+                new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order, javaUdfs));
     }
 
     private static List<String> definedAliases(PigStatement statement) {
@@ -173,6 +180,8 @@ public final class PigToSql {
         } else if (statement instanceof PigStatement.DefineFunction define
                 && ExprTranslator.isDefinableBuiltin(define.function())) {
             expressions.define(define.name(), define.function());
+        } else if (statement instanceof PigStatement.DefineFunction define && JavaUdfCalls.isJavaClass(define)) {
+            expressions.javaUdfs().define(define);
         } else if (statement instanceof PigStatement.DefineFunction define) {
             throw JavaUdfTodo.of(define, script.udfs());
         } else if (statement instanceof PigStatement.Assert assertion) {
@@ -214,13 +223,8 @@ public final class PigToSql {
                 if (NotTranslatable.of(command).isPresent()) {
                     throw NotTranslatable.of(command).get();
                 }
-                // A jar only ships code: what the script uses from it (a DEFINE, a loader, a call) is reported there.
-                diagnostics.report(
-                        DiagnosticCode.PIG_W001,
-                        command.span(),
-                        "REGISTER " + command.argument() + " ships code to Pig's"
-                                + " tasks; the Flink job loads no jar",
-                        "a UDF or loader the script uses from it is reported where it is used");
+                // A jar of the repository reaches the job when it calls a Java UDF (JavaUdfs); one that is not is
+                // PIG-W041 already. What the script uses from it (a DEFINE, a loader, a call) is reported there.
             }
             case "SET" -> {
                 if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
@@ -237,6 +241,12 @@ public final class PigToSql {
                                 command.span(),
                                 command.keyword() + " is not translated yet by the Flink SQL translation"));
         }
+    }
+
+    /** A call's function as a column name's base: a Java UDF's class without its package, lower case. */
+    private static String simpleName(PigExpr.Call call) {
+        String function = call.function();
+        return function.substring(function.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** What a statement the translation does not handle is called in its diagnostic. */
@@ -959,10 +969,8 @@ public final class PigToSql {
                 // A row per tuple of the bag, none for an empty or null one: CROSS JOIN UNNEST.
                 Names taken = new Names();
                 plain.relation().fields().forEach(f -> taken.unique(f.sqlName()));
-                String alias = taken.unique(
-                        flatten.expr() instanceof PigExpr.Call call
-                                ? call.function().toLowerCase(java.util.Locale.ROOT)
-                                : "flattened");
+                String alias =
+                        taken.unique(flatten.expr() instanceof PigExpr.Call call ? simpleName(call) : "flattened");
                 List<String> columns = new ArrayList<>();
                 for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
                     String column = taken.unique(alias + "_" + i);
@@ -1121,7 +1129,7 @@ public final class PigToSql {
             return col.name();
         }
         if (expr instanceof PigExpr.Call call) {
-            String base = call.function().toLowerCase(java.util.Locale.ROOT);
+            String base = simpleName(call);
             if (call.arguments().size() == 1) {
                 PigExpr argument = call.arguments().get(0);
                 if (argument instanceof PigExpr.Dereference d) {

@@ -140,6 +140,13 @@ public sealed interface SqlExpr {
     /** {@code base.field}: a field of a ROW value. */
     record FieldAccess(SqlExpr base, String field) implements SqlExpr {}
 
+    /** A call of a Pig Java UDF through the runtime's adapter, on the input tuple of {@code arguments}. */
+    record JavaUdfCall(JavaFunction function, List<SqlExpr> arguments) implements SqlExpr {
+        public JavaUdfCall {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
     /** {@code (SELECT ...)}: a one-row, one-column query used as a value (Pig's scalar projection). */
     record ScalarQuery(SqlQuery query) implements SqlExpr {}
 }

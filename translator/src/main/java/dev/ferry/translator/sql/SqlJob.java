@@ -11,6 +11,7 @@ import java.util.List;
  * @param order      the names of the sources, views and sinks in the order they are created (each one
  *                   after what it reads; a sink's INSERT right after it). Script lines do not give that
  *                   order: a macro's body, where its views come from, may stand above the LOADs it reads.
+ * @param javaUdfs   whether the job calls Pig Java UDFs, and the jars that must reach it for them
  */
 public record SqlJob(
         String name,
@@ -20,7 +21,8 @@ public record SqlJob(
         List<View> views,
         List<Table> sinks,
         List<Insert> inserts,
-        List<String> order) {
+        List<String> order,
+        JavaUdfs javaUdfs) {
 
     public SqlJob {
         parameters = List.copyOf(parameters);
@@ -33,7 +35,20 @@ public record SqlJob(
 
     /** The same job reading and writing other tables (same names, in the same order). */
     public SqlJob withTables(List<Table> newSources, List<Table> newSinks) {
-        return new SqlJob(name, sourceFile, parameters, newSources, views, newSinks, inserts, order);
+        return new SqlJob(name, sourceFile, parameters, newSources, views, newSinks, inserts, order, javaUdfs);
+    }
+
+    /**
+     * The Pig Java UDFs of a job: whether it calls any (so it needs the runtime's adapter), and the jars the script
+     * REGISTERs (repository-relative paths, in REGISTER order) that must be on its classpath with it. The first
+     * REGISTER statement is where the generator says so.
+     */
+    public record JavaUdfs(boolean called, List<String> jars, SourceSpan span) {
+        public static final JavaUdfs NONE = new JavaUdfs(false, List.of(), null);
+
+        public JavaUdfs {
+            jars = List.copyOf(jars);
+        }
     }
 
     /**

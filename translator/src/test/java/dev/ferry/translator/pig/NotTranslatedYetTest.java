@@ -42,7 +42,8 @@ class NotTranslatedYetTest {
             REGISTER 'udfs.py' USING jython AS myfuncs;            | 3:1 | REGISTER of the jython UDFs in 'udfs.py' as 'myfuncs' is not translated yet, and cannot be as it is
             REGISTER 'lib/f.js' using javascript as js;            | 3:1 | REGISTER of the javascript UDFs in 'lib/f.js' as 'js'
             X = MAPREDUCE 'wc.jar' STORE A INTO 'tmp' LOAD 'out' AS (w:chararray) `wc tmp out`; | 3:5 | MAPREDUCE is not translated yet, and cannot be as it is: it runs the Hadoop job 'wc.jar'
-            DEFINE f org.example.Udf('x');                         | 3:1 | DEFINE f org.example.Udf('x'): the Java UDF org.example.Udf (its source is not in the repository: a REGISTERed jar's class) is not translated yet: it needs the runtime adapter
+            DEFINE f TOKENIZE(',');                                | 3:1 | DEFINE f TOKENIZE(','): a DEFINE of a builtin (other than PluckTuple) is not translated yet
+            DEFINE f org.apache.pig.builtin.TOKENIZE();            | 3:1 | DEFINE f org.apache.pig.builtin.TOKENIZE(): a DEFINE of a builtin (other than PluckTuple)
             fs -ls /tmp;                                           | 3:1 | FS is not translated yet
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS

@@ -31,6 +31,14 @@ record Field(String pigName, String qualifier, String sqlName, PigType type, Str
         return new Field(pigName, qualifier, newSqlName, type, restDelimiter, inner);
     }
 
+    /**
+     * The field seen through a JOIN input, CROSS input or flattened bag named {@code alias}: Pig's
+     * schema prefixes the field's own name, {@code a::name} becoming {@code alias::a::name}.
+     */
+    Field prefixedBy(String alias) {
+        return qualified(qualifier == null ? alias : alias + "::" + qualifier);
+    }
+
     Field qualified(String newQualifier) {
         return new Field(pigName, newQualifier, sqlName, type, restDelimiter, inner);
     }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -222,6 +223,19 @@ public final class PigToSql {
                                 + " tasks; the Flink job loads no jar",
                         "a UDF or loader the script uses from it is reported where it is used");
             }
+            case "EXEC" -> {
+                if (!command.argument().isBlank()) {
+                    throw ExprTranslator.unsupported(
+                            command.span(),
+                            "EXEC of another script is not translated yet by the Flink SQL translation");
+                }
+                // Pig runs the STOREs so far first; a later LOAD of a stored path reads the stored view (reload).
+                diagnostics.report(
+                        DiagnosticCode.PIG_W001,
+                        command.span(),
+                        "EXEC only runs the STOREs before it first in Pig; the Flink job runs every STORE in one"
+                                + " statement set, and a LOAD of a path the script stored reads the stored rows");
+            }
             case "SET" -> {
                 if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
                     diagnostics.report(
@@ -361,7 +375,7 @@ public final class PigToSql {
         String tableDelimiter = delimiter;
         if (schema.isEmpty()) {
             // Pig keeps each line's own fields ($0, $1...); the table holds the line, $n splits it.
-            fields.add(new Field(null, alias, "line", PigType.BYTEARRAY, delimiter));
+            fields.add(new Field(null, null, "line", PigType.BYTEARRAY, delimiter));
             columns.add(new Column("line", SqlType.STRING));
             tableDelimiter = "\n";
         }
@@ -388,7 +402,7 @@ public final class PigToSql {
             }
             // AS (int, chararray): unnamed fields, reachable by position only.
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
-            fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type(), null, inner));
+            fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
             complexRead.add(new SelectItem(
                     complex ? LoadedComplexFields.read(fieldSchema, sqlName) : SqlExpr.ColumnRef.of(sqlName), sqlName));
@@ -438,7 +452,7 @@ public final class PigToSql {
                     expressions.cast(new Value.Scalar(text.sql(), PigType.BYTEARRAY), declared.type(), declared.span());
             String sqlName = names.unique(declared.name() != null ? declared.name() : "f" + i);
             items.add(new SelectItem(typed.sql(), sameColumn(typed.sql(), sqlName) ? null : sqlName));
-            fields.add(new Field(declared.name(), alias, sqlName, declared.type()));
+            fields.add(new Field(declared.name(), null, sqlName, declared.type()));
         }
         return view(alias, load.span(), Select.of(items, new SqlQuery.TableRef(input.sqlName())), fields);
     }
@@ -567,7 +581,7 @@ public final class PigToSql {
         java.util.Set<String> bags = new java.util.HashSet<>();
         for (PigRelation.GenerateItem item : items) {
             if (item.expr() instanceof PigExpr.Flatten f) {
-                PigExpr inner = f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr();
+                PigExpr inner = orderedInput(f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr());
                 if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
                     bags.add(ref.name());
                     bags.addAll(NestedCross.flattenedInputs(ref.name(), nestedCommands));
@@ -579,6 +593,18 @@ public final class PigToSql {
             }
         }
         return bags;
+    }
+
+    /** The bag a nested ORDER alias sorts ({@code c1 = ORDER a BY x}: a), through ORDERs of ORDERs; else the expression. */
+    private PigExpr orderedInput(PigExpr expr) {
+        if (expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
+            for (PigRelation.NestedCommand command : nestedCommands) {
+                if (command.alias().equals(ref.name()) && command.op() instanceof PigRelation.NestedOp.Order order) {
+                    return orderedInput(order.input());
+                }
+            }
+        }
+        return expr;
     }
 
     /** COGROUP a BY x [INNER], b BY y ...: one key, one bag per input; the FOREACH that reads it makes the SQL. */
@@ -821,7 +847,13 @@ public final class PigToSql {
     }
 
     private Projection project(PigRelation.Foreach foreach, Scope outerScope) {
-        NestedOrders.checkOrderIsNotRead(nestedCommands, foreach.items());
+        for (PigRelation.GenerateItem flattened : NestedOrders.checkOrderIsNotRead(nestedCommands, foreach.items())) {
+            diagnostics.report(
+                    DiagnosticCode.PIG_W003,
+                    flattened.span(),
+                    "FLATTEN of a bag ORDERed in the FOREACH block keeps its rows, not their order within each group",
+                    "ORDER the FOREACH's output if the order of the stored rows matters");
+        }
         Scope scope = nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope);
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
@@ -1008,7 +1040,11 @@ public final class PigToSql {
             }
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);
-                names.add(defaultName(flatten.expr(), scalar));
+                // FLATTEN of a scalar is the scalar, and keeps its name: FLATTEN(group) of one key is still group.
+                names.add(
+                        flatten.expr() instanceof PigExpr.FieldRef ref
+                                ? ref.name()
+                                : defaultName(flatten.expr(), scalar));
                 return;
             }
             Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;
@@ -1018,10 +1054,16 @@ public final class PigToSql {
                     && !bag.distinct()
                     && cogroup.plan().isFlattened(cogroup.plan().side(bag.relation()))) {
                 Relation.Side side = cogroup.plan().side(bag.relation());
-                for (Value.Scalar value : cogroup.plan().flatten(side, bag.field())) {
-                    values.add(value);
-                    // Pig names a flattened bag's fields bag::field.
-                    names.add(side.bagAlias() + "::" + ((SqlExpr.ColumnRef) value.sql()).name());
+                List<Value.Scalar> flat = cogroup.plan().flatten(side, bag.field());
+                List<Field> flatFields = side.input().fields().stream()
+                        .filter(f -> bag.field() == null || bag.field() == f)
+                        .toList();
+                for (int i = 0; i < flat.size(); i++) {
+                    values.add(flat.get(i));
+                    // Pig names a flattened bag's fields bag::field, keeping a field's own prefix: d::a::name.
+                    Field field = flatFields.get(i).prefixedBy(side.bagAlias());
+                    names.add(field.qualifier() + "::"
+                            + ((SqlExpr.ColumnRef) flat.get(i).sql()).name());
                 }
                 return;
             }
@@ -1269,7 +1311,13 @@ public final class PigToSql {
             for (Field f : sides.get(s).fields()) {
                 boolean clash = counts.get(f.sqlName().toLowerCase(java.util.Locale.ROOT)) > 1;
                 String sqlName = names.unique(clash ? pigAliases.get(s) + "_" + f.sqlName() : f.sqlName());
-                fields.add(new Field(f.pigName(), pigAliases.get(s), sqlName, f.type(), f.restDelimiter(), f.inner()));
+                fields.add(new Field(
+                        f.pigName(),
+                        f.prefixedBy(pigAliases.get(s)).qualifier(),
+                        sqlName,
+                        f.type(),
+                        f.restDelimiter(),
+                        f.inner()));
             }
         }
         return fields;
@@ -1626,6 +1674,55 @@ public final class PigToSql {
         return new Relation.Ordered(input, ordering(order.keys(), input), null, List.of(order.span()));
     }
 
+    /**
+     * A LIMIT count of int and long literals ({@code LIMIT b 1000/10}), folded as Pig computes it: Java
+     * arithmetic, in int while both sides are int. Empty for anything else, or a division by zero (Pig's null).
+     */
+    static OptionalLong constantCount(PigExpr count) {
+        if (count instanceof PigExpr.Literal literal && literal.value() instanceof Number n) {
+            return OptionalLong.of(n.longValue());
+        }
+        if (count instanceof PigExpr.Negate negate) {
+            OptionalLong inner = constantCount(negate.expr());
+            boolean isInt = isIntCount(negate.expr());
+            return inner.isEmpty() ? inner : OptionalLong.of(isInt ? -(int) inner.getAsLong() : -inner.getAsLong());
+        }
+        if (count instanceof PigExpr.Binary binary) {
+            OptionalLong left = constantCount(binary.left());
+            OptionalLong right = constantCount(binary.right());
+            if (left.isEmpty() || right.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            long l = left.getAsLong();
+            long r = right.getAsLong();
+            if ((binary.op() == PigExpr.BinaryOp.DIVIDE || binary.op() == PigExpr.BinaryOp.MODULO) && r == 0) {
+                return OptionalLong.empty();
+            }
+            boolean isInt = isIntCount(binary.left()) && isIntCount(binary.right());
+            OptionalLong folded = switch (binary.op()) {
+                case ADD -> OptionalLong.of(isInt ? (int) l + (int) r : l + r);
+                case SUBTRACT -> OptionalLong.of(isInt ? (int) l - (int) r : l - r);
+                case MULTIPLY -> OptionalLong.of(isInt ? (int) l * (int) r : l * r);
+                case DIVIDE -> OptionalLong.of(isInt ? (int) l / (int) r : l / r);
+                case MODULO -> OptionalLong.of(isInt ? (int) l % (int) r : l % r);
+                default -> OptionalLong.empty();
+            };
+            return folded;
+        }
+        return OptionalLong.empty();
+    }
+
+    /** True when a folded LIMIT count is an int in Pig (int literals only), so that it wraps as an int. */
+    private static boolean isIntCount(PigExpr count) {
+        if (count instanceof PigExpr.Literal literal) {
+            return literal.value() instanceof Integer;
+        }
+        if (count instanceof PigExpr.Negate negate) {
+            return isIntCount(negate.expr());
+        }
+        return count instanceof PigExpr.Binary binary && isIntCount(binary.left()) && isIntCount(binary.right());
+    }
+
     /** LIMIT folds into the STORE that reads it; read by anything else, it is a view with ORDER BY ... LIMIT. */
     private Relation limit(String alias, PigRelation.Limit limit) {
         long count = limitCount(limit.count());
@@ -1651,8 +1748,9 @@ public final class PigToSql {
     }
 
     private static long limitCount(PigExpr count) {
-        if (count instanceof PigExpr.Literal literal && literal.value() instanceof Number n) {
-            return n.longValue();
+        OptionalLong constant = constantCount(count);
+        if (constant.isPresent()) {
+            return constant.getAsLong();
         }
         throw ExprTranslator.unsupported(
                 count.span(), "LIMIT by an expression (a scalar of another relation) is not translated yet");

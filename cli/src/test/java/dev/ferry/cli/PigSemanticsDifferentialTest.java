@@ -270,6 +270,36 @@ class PigSemanticsDifferentialTest {
                         "DEFINE per_city(X) RETURNS Y {\n  g = GROUP $X BY city;\n  $Y = FOREACH g GENERATE group, COUNT($X);\n};\n"
                                 + LOAD + "r = per_city(rows);\n"),
                 Arguments.of(
+                        "a flattened bag's fields keep their own prefix: d::rows::name, rows::name and name name one field",
+                        "g = GROUP rows BY city;\nc = FOREACH g GENERATE FLATTEN(rows);\nd = FILTER c BY name != 'bob';\n"
+                                + "e = GROUP d BY name;\nf = FOREACH e GENERATE FLATTEN(d);\n"
+                                + "r = FOREACH f GENERATE name, d::rows::name AS dname, rows::clicks AS clicks, d::rows::city;\n"),
+                Arguments.of(
+                        "FLATTEN(group) of one key is still named group",
+                        "g = GROUP rows BY city;\nc = FOREACH g GENERATE FLATTEN(group), COUNT(rows) AS n;\n"
+                                + "r = FOREACH c GENERATE group, n;\n"),
+                Arguments.of(
+                        "EXEC runs the STOREs so far; a LOAD of the stored path reads their rows",
+                        "s = FILTER rows BY clicks > 0;\nSTORE s INTO '$OUTPUT.mid';\nEXEC;\n"
+                                + "m = LOAD '$OUTPUT.mid' AS (name:chararray, clicks:int, score:double, city:chararray);\n"
+                                + "r = FOREACH m GENERATE name, clicks * 2, CONCAT(city, '→é');\n"),
+                Arguments.of(
+                        "LIMIT by a constant expression: int arithmetic (7/2 is 3)",
+                        "o = ORDER rows BY name, clicks;\nr = LIMIT o 7 / 2;\n"),
+                Arguments.of(
+                        "LIMIT by a constant expression of a long",
+                        "o = ORDER rows BY score DESC, name;\nr = LIMIT o 10L - 2 * 4;\n"),
+                Arguments.of(
+                        "FLATTEN of a nested ORDER's bag gives the bag's rows (nulls, ties, a one-row group)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { o = ORDER rows BY clicks DESC; GENERATE group, FLATTEN(o); };\n"),
+                Arguments.of(
+                        "FLATTEN of a nested ORDER of a positional bag, ordered by every field",
+                        "g = GROUP rows BY name;\nr = FOREACH g { o = ORDER $1 BY *; GENERATE FLATTEN(o); };\n"),
+                Arguments.of(
+                        "FLATTEN of a nested ORDER over no rows gives no row",
+                        "none = FILTER rows BY clicks > 1000;\ng = GROUP none BY city;\n"
+                                + "r = FOREACH g { o = ORDER none BY score; GENERATE FLATTEN(o); };\n"),
+                Arguments.of(
                         "unicode text survives",
                         "u = FOREACH rows GENERATE CONCAT(name, '→é'), LOWER('ÉŞ');\nr = DISTINCT u;\n"));
     }

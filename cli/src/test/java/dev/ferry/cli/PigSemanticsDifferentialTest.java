@@ -300,6 +300,32 @@ class PigSemanticsDifferentialTest {
                         "none = FILTER rows BY clicks > 1000;\ng = GROUP none BY city;\n"
                                 + "r = FOREACH g { o = ORDER none BY score; GENERATE FLATTEN(o); };\n"),
                 Arguments.of(
+                        "LIMIT of an ORDER by a scalar's expression (7 rows / 3 is 2, long arithmetic)",
+                        "g = GROUP rows ALL;\nc = FOREACH g GENERATE COUNT_STAR(rows) AS n;\n"
+                                + "o = ORDER rows BY name DESC, clicks;\nr = LIMIT o c.n / 3;\n"),
+                Arguments.of(
+                        "LIMIT by a scalar at least the row count keeps every row, with nulls and unicode",
+                        "g = GROUP rows ALL;\nc = FOREACH g GENERATE COUNT_STAR(rows) AS n;\n"
+                                + "u = FOREACH rows GENERATE CONCAT(name, 'é→'), clicks;\nr = LIMIT u c.n;\n"),
+                Arguments.of(
+                        "LIMIT by a scalar of zero keeps no row",
+                        "g = GROUP rows ALL;\nc = FOREACH g GENERATE COUNT_STAR(rows) AS n;\nr = LIMIT rows c.n - 7;\n"),
+                Arguments.of(
+                        "a nested LIMIT without ORDER: COUNT and COUNT_STAR of the kept rows (groups of 1 to 3 rows)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { t = LIMIT rows 2; GENERATE group, COUNT(t), COUNT_STAR(t); };\n"),
+                Arguments.of(
+                        "a nested LIMIT of a nested FILTER without ORDER",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; t = LIMIT f 5; "
+                                + "GENERATE group, COUNT_STAR(t), SUM(t.clicks); };\n"),
+                Arguments.of(
+                        "a scalar (one-row relation) read in a FOREACH over a GROUP",
+                        "a = GROUP rows ALL;\nc = FOREACH a GENERATE COUNT(rows) AS n, MAX(rows.score) AS top;\n"
+                                + "g = GROUP rows BY city;\nr = FOREACH g GENERATE group, COUNT(rows), c.n, c.top - MAX(rows.score);\n"),
+                Arguments.of(
+                        "fields of a tuple value by name and by position",
+                        "t = FOREACH rows GENERATE TOTUPLE(name, clicks) AS t, city;\n"
+                                + "r = FOREACH t GENERATE t.name, t.$1, t.clicks + 1, city;\n"),
+                Arguments.of(
                         "unicode text survives",
                         "u = FOREACH rows GENERATE CONCAT(name, '→é'), LOWER('ÉŞ');\nr = DISTINCT u;\n"));
     }

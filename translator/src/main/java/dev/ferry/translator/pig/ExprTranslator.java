@@ -239,8 +239,22 @@ final class ExprTranslator {
                             "'" + table.relation().sqlName() + "' has no field '" + d.field() + "'")));
             return scalarProjection(table, field);
         }
+        Value.Scalar tuple = knownTuple(base);
+        if (tuple != null && tuple.inner().fieldNames().contains(d.field())) {
+            return TupleFlatten.field(tuple, tuple.inner().fieldNames().indexOf(d.field()));
+        }
         throw unsupported(
                 d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
+    }
+
+    /** A tuple value whose fields' types are known (a TOTUPLE, a loaded tuple), else null. */
+    private static Value.Scalar knownTuple(Value value) {
+        return value instanceof Value.Scalar s
+                        && s.type() == PigType.TUPLE
+                        && s.inner() != null
+                        && !s.inner().tupleTypes().isEmpty()
+                ? s
+                : null;
     }
 
     /** Pig's scalar projection: the field of a relation that has exactly one row (fails in Pig otherwise). */
@@ -259,6 +273,12 @@ final class ExprTranslator {
                 : base instanceof Value.Bag bag && bag.field() == null
                         ? bag.relation().fields()
                         : base instanceof Value.KeyTuple tuple ? tuple.fields() : null;
+        Value.Scalar tuple = knownTuple(base);
+        if (fields == null
+                && tuple != null
+                && index < tuple.inner().tupleTypes().size()) {
+            return TupleFlatten.field(tuple, index);
+        }
         if (fields == null) {
             throw unsupported(
                     projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");

@@ -67,6 +67,8 @@ public final class PigToSql {
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** The FLATTENs of bag values the current plain FOREACH makes (their input filled in by it). */
     private final List<SqlQuery.Unnest> flattened = new ArrayList<>();
+    /** The GROUP bags a top-N FOREACH reads under another name: never one-row relations (scalars) there. */
+    private final java.util.Set<String> bagAliases = new java.util.HashSet<>();
     /** The number of AS names of the GENERATE item being expanded: the width of a flattened tuple Ferry does not know. */
     private int asWidth;
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
@@ -521,6 +523,9 @@ public final class PigToSql {
 
     /** A relation named inside an expression, for Pig's scalar projection ({@code totals.n}). */
     private Optional<Value> scalarRelation(String alias) {
+        if (bagAliases.contains(alias)) {
+            return Optional.empty(); // the bag of the FOREACH being translated, not a one-row relation
+        }
         Relation relation = aliases.get(alias);
         if (relation instanceof Relation.Named || relation instanceof Relation.Ordered) {
             return Optional.of(new Value.Table(materialize(relation)));
@@ -669,7 +674,7 @@ public final class PigToSql {
     /** FOREACH over a COGROUP (or a GROUP whose bag it flattens): see {@link CogroupPlan}. */
     private Relation cogroupForeach(String alias, PigRelation.Foreach foreach, Relation.Cogrouped cogrouped) {
         CogroupPlan plan = new CogroupPlan(cogrouped, flattenedBags(foreach.items(), cogrouped));
-        Scope.Cogroup scope = new Scope.Cogroup(plan);
+        Scope.Cogroup scope = new Scope.Cogroup(plan, this::scalarRelation);
         Projection projection = project(foreach, scope);
         List<SqlExpr> conditions = new ArrayList<>();
         for (PigExpr filter : cogrouped.filters()) {
@@ -720,20 +725,25 @@ public final class PigToSql {
         Map<String, PigRelation.NestedCommand> byAlias = new java.util.HashMap<>();
         nested.commands().forEach(c -> byAlias.put(c.alias(), c));
         PigRelation.NestedOp.Limit limit = (PigRelation.NestedOp.Limit) limitCommand.op();
-        PigRelation.NestedCommand orderCommand = byAlias.get(plainName(limit.input()));
-        if (orderCommand == null
-                || !(orderCommand.op() instanceof PigRelation.NestedOp.Order order)
-                || order.comparator() != null) {
+        PigRelation.NestedCommand before = byAlias.get(plainName(limit.input()));
+        PigRelation.NestedCommand orderCommand =
+                before != null && before.op() instanceof PigRelation.NestedOp.Order ? before : null;
+        PigRelation.NestedOp.Order order = orderCommand != null ? (PigRelation.NestedOp.Order) orderCommand.op() : null;
+        if (before != null && order == null && !(before.op() instanceof PigRelation.NestedOp.Filter)
+                || order != null && order.comparator() != null) {
             throw ExprTranslator.unsupported(
                     limitCommand.span(),
-                    "a nested LIMIT of a bag not ORDERed just before (Pig keeps arbitrary rows)"
-                            + " is not translated yet");
+                    "a nested LIMIT of a bag neither ORDERed nor FILTERed just before is not translated yet");
         }
-        PigRelation.NestedCommand filterCommand = byAlias.get(plainName(order.input()));
+        PigExpr ordered = order != null ? order.input() : limit.input();
+        PigRelation.NestedCommand filterCommand = byAlias.get(plainName(ordered));
         PigRelation.NestedOp.Filter filter =
                 filterCommand != null && filterCommand.op() instanceof PigRelation.NestedOp.Filter f ? f : null;
-        String bag = plainName(filter != null ? filter.input() : order.input());
-        java.util.Set<PigRelation.NestedCommand> chain = new java.util.HashSet<>(List.of(limitCommand, orderCommand));
+        String bag = plainName(filter != null ? filter.input() : ordered);
+        java.util.Set<PigRelation.NestedCommand> chain = new java.util.HashSet<>(List.of(limitCommand));
+        if (orderCommand != null) {
+            chain.add(orderCommand);
+        }
         if (filter != null) {
             chain.add(filterCommand);
         }
@@ -744,7 +754,16 @@ public final class PigToSql {
                             + " the GROUP's, is not translated yet");
         }
         Relation.Named rows = grouped.input();
-        List<OrderItem> ordering = ordering(order.keys(), rows);
+        List<OrderItem> ordering = order != null ? ordering(order.keys(), rows) : arbitraryOrder(rows);
+        if (order == null) {
+            // Pig keeps the bag's first rows in the order it holds them, which no query can name.
+            diagnostics.report(
+                    DiagnosticCode.PIG_W002,
+                    limitCommand.span(),
+                    "a nested LIMIT without ORDER keeps arbitrary rows of each group: Pig and Flink may keep"
+                            + " different ones",
+                    "ORDER the bag in the FOREACH block first if the choice matters");
+        }
         Names names = new Names();
         rows.fields().forEach(f -> names.unique(f.sqlName()));
         String number = names.unique("row_in_group");
@@ -765,13 +784,19 @@ public final class PigToSql {
                         SqlExpr.BinaryOp.LE,
                         SqlExpr.ColumnRef.of(number),
                         new SqlExpr.Literal(limitCount(limit.count()))));
-        List<SourceSpan> spans = filter != null
-                ? List.of(filterCommand.span(), orderCommand.span(), limitCommand.span())
-                : List.of(orderCommand.span(), limitCommand.span());
+        List<SourceSpan> spans = new ArrayList<>();
+        if (filter != null) {
+            spans.add(filterCommand.span());
+        }
+        if (orderCommand != null) {
+            spans.add(orderCommand.span());
+        }
+        spans.add(limitCommand.span());
         Relation.Named top = view(alias + "_" + limitCommand.alias(), spans, kept, rows.fields());
         Relation.Grouped regrouped =
                 new Relation.Grouped(top, limitCommand.alias(), grouped.keys(), grouped.keyFields(), grouped.span());
         try {
+            bagAliases.add(grouped.bagAlias());
             return Optional.of(
                     foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()), regrouped));
         } catch (TranslationError e) {
@@ -783,6 +808,8 @@ public final class PigToSql {
                         "a GENERATE that reads the whole bag beside its nested LIMIT" + " is not translated yet");
             }
             throw e;
+        } finally {
+            bagAliases.remove(grouped.bagAlias());
         }
     }
 
@@ -792,7 +819,7 @@ public final class PigToSql {
 
     /** FOREACH over a GROUP: Pig's bag form reduces to SELECT keys, aggregates ... GROUP BY keys. */
     private Relation aggregate(String alias, PigRelation.Foreach foreach, Relation.Grouped grouped) {
-        Projection projection = project(foreach, new Scope.Grouped(grouped));
+        Projection projection = project(foreach, new Scope.Grouped(grouped, this::scalarRelation));
         // GROUP ALL is one group, or none over no rows; SQL's GROUP BY () would give one row of zeros.
         List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
         SqlQuery query = Select.of(
@@ -1725,6 +1752,9 @@ public final class PigToSql {
 
     /** LIMIT folds into the STORE that reads it; read by anything else, it is a view with ORDER BY ... LIMIT. */
     private Relation limit(String alias, PigRelation.Limit limit) {
+        if (constantCount(limit.count()).isEmpty()) {
+            return limitByScalar(alias, limit);
+        }
         long count = limitCount(limit.count());
         Relation input = relationOf(limit.input(), limit.span());
         Relation.Ordered result;
@@ -1745,6 +1775,73 @@ public final class PigToSql {
             materialize(alias, result);
         }
         return result;
+    }
+
+    /**
+     * {@code LIMIT a c.n / 10}: a count Pig computes from scalars (one-row relations) when the job runs.
+     * Flink's FETCH takes a literal only, so the rows are numbered in the ORDER's order (any order for an
+     * unordered input: Pig keeps arbitrary rows too) and kept while the number is at most the count.
+     */
+    private Relation limitByScalar(String alias, PigRelation.Limit limit) {
+        Relation input = relationOf(limit.input(), limit.span());
+        Relation.Named rows;
+        List<OrderItem> ordering;
+        if (input instanceof Relation.Ordered ordered
+                && ordered.limit() == null
+                && !ordered.ordering().isEmpty()) {
+            rows = ordered.input();
+            ordering = ordered.ordering();
+        } else {
+            rows = named(limit.input(), limit.span());
+            ordering = arbitraryOrder(rows);
+            diagnostics.report(
+                    DiagnosticCode.PIG_W002,
+                    limit.span(),
+                    "LIMIT without ORDER keeps arbitrary rows: Pig and Flink may keep different ones",
+                    "ORDER the relation first if the choice matters");
+        }
+        Value.Scalar count = expressions.scalar(limit.count(), scope(rows));
+        if (count.type() != PigType.INT && count.type() != PigType.LONG) {
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    limit.count().span(),
+                    "a LIMIT count must be an int or a long, found "
+                            + count.type().keyword()));
+        }
+        Names names = new Names();
+        rows.fields().forEach(f -> names.unique(f.sqlName()));
+        String number = names.unique("row_number");
+        List<SelectItem> numberedItems = new ArrayList<>();
+        numberedItems.add(new SelectItem(new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), ordering), number));
+        numberedItems.add(new SelectItem(new SqlExpr.Star(), null));
+        Select numbered = Select.of(numberedItems, new SqlQuery.TableRef(rows.sqlName()));
+        Select query = Select.of(
+                        rows.fields().stream()
+                                .map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null))
+                                .toList(),
+                        new SqlQuery.Derived(numbered, "numbered"))
+                .withWhere(new SqlExpr.Binary(SqlExpr.BinaryOp.LE, SqlExpr.ColumnRef.of(number), count.sql()));
+        List<SourceSpan> spans =
+                input instanceof Relation.Ordered ordered ? new ArrayList<>(ordered.spans()) : new ArrayList<>();
+        spans.add(limit.span());
+        Relation.Named result = view(alias, spans, query, rows.fields());
+        return input instanceof Relation.Ordered
+                ? new Relation.Ordered(result, ordering, null, List.of(limit.span()))
+                : result;
+    }
+
+    /**
+     * An order for rows Pig keeps arbitrarily (a LIMIT without ORDER): the first field that SQL can sort, with
+     * nulls last, so that the kept rows are deterministic. Empty when no field can be sorted (any order is fine).
+     */
+    private static List<OrderItem> arbitraryOrder(Relation.Named rows) {
+        return rows.fields().stream()
+                .filter(f -> PigTypes.columnType(f.type())
+                        .filter(t -> t instanceof SqlType.Primitive || t instanceof SqlType.Decimal)
+                        .isPresent())
+                .limit(1)
+                .map(f -> new OrderItem(SqlExpr.ColumnRef.of(f.sqlName()), false, false))
+                .toList();
     }
 
     private static long limitCount(PigExpr count) {

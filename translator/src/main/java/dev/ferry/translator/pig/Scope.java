@@ -141,7 +141,7 @@ sealed interface Scope {
     }
 
     /** Inside {@code FOREACH cogrouped GENERATE}: {@code group}, and one bag per input named after it. */
-    record Cogroup(CogroupPlan plan) implements Scope {
+    record Cogroup(CogroupPlan plan, ScalarRelations relations) implements Scope {
 
         @Override
         public Value field(PigExpr.FieldRef ref) {
@@ -152,6 +152,9 @@ sealed interface Scope {
                 if (ref.qualifier() == null && ref.name().equals(side.bagAlias())) {
                     return new Value.Bag(side.input(), null);
                 }
+            }
+            if (ref.qualifier() == null && relations.scalar(ref.name()).isPresent()) {
+                return relations.scalar(ref.name()).get(); // c.total of a one-row relation c
             }
             throw ExprTranslator.unsupported(
                     ref.span(), "field '" + ref.name() + "' of a COGROUP is not translated yet");
@@ -231,7 +234,7 @@ sealed interface Scope {
     }
 
     /** Inside {@code FOREACH grouped GENERATE}: {@code group} is the key, the input alias is the bag. */
-    record Grouped(Relation.Grouped grouped) implements Scope {
+    record Grouped(Relation.Grouped grouped, ScalarRelations relations) implements Scope {
 
         @Override
         public Value field(PigExpr.FieldRef ref) {
@@ -240,6 +243,9 @@ sealed interface Scope {
             }
             if (ref.qualifier() == null && ref.name().equals(grouped.bagAlias())) {
                 return new Value.Bag(grouped.input(), null);
+            }
+            if (ref.qualifier() == null && relations.scalar(ref.name()).isPresent()) {
+                return relations.scalar(ref.name()).get(); // c.total of a one-row relation c
             }
             throw new TranslationError(new Diagnostic(
                     DiagnosticCode.PIG_E011,

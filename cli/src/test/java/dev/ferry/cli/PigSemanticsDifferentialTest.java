@@ -326,6 +326,28 @@ class PigSemanticsDifferentialTest {
                         "t = FOREACH rows GENERATE TOTUPLE(name, clicks) AS t, city;\n"
                                 + "r = FOREACH t GENERATE t.name, t.$1, t.clicks + 1, city;\n"),
                 Arguments.of(
+                        "bag.$n of a LOAD without AS: a field of each line (short lines, empty fields, a non-number)",
+                        "raw = LOAD '$INPUT';\ng = GROUP raw BY $3;\n"
+                                + "r = FOREACH g GENERATE group, COUNT(raw.$1), SUM(raw.$1), MAX(raw.$2), AVG(raw.$2), COUNT(raw);\n"),
+                Arguments.of(
+                        "bag.$n of a LOAD without AS through a nested FILTER and DISTINCT",
+                        "raw = LOAD '$INPUT';\ng = GROUP raw BY $3;\n"
+                                + "r = FOREACH g { f = FILTER raw BY $1 > 0; d = DISTINCT raw.$0; "
+                                + "GENERATE group, COUNT(f.$1), MIN(f.$2), COUNT(d); };\n"),
+                Arguments.of(
+                        "a bag's field by its prefixed name after a COGROUP's FLATTENs: f.b::score",
+                        "a = FOREACH rows GENERATE name, clicks;\nb = FOREACH rows GENERATE name, score;\n"
+                                + "c = COGROUP a BY name, b BY name;\nf = FOREACH c GENERATE FLATTEN(a), FLATTEN(b);\n"
+                                + "g = GROUP f BY a::name;\nr = FOREACH g GENERATE group, SUM(f.b::score), COUNT(f.a::clicks);\n"),
+                Arguments.of(
+                        "top-N of a nested FILTER keeps the groups the FILTER empties (COUNT 0, MAX null)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; o = ORDER f BY clicks DESC; "
+                                + "t = LIMIT o 1; GENERATE group, COUNT_STAR(t), MAX(t.clicks); };\n"),
+                Arguments.of(
+                        "top-N of a nested FILTER, FLATTENed: no row for the groups the FILTER empties",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; o = ORDER f BY clicks DESC; "
+                                + "t = LIMIT o 1; GENERATE group, FLATTEN(t); };\n"),
+                Arguments.of(
                         "unicode text survives",
                         "u = FOREACH rows GENERATE CONCAT(name, '→é'), LOWER('ÉŞ');\nr = DISTINCT u;\n"));
     }

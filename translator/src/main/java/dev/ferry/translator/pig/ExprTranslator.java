@@ -169,6 +169,19 @@ final class ExprTranslator {
                 && projection.columns().get(0) instanceof PigExpr.PositionalRef position) {
             return positionalDereference(projection, position.index(), scope);
         }
+        if (expr instanceof PigExpr.Projection projection
+                && projection.columns().size() == 1
+                && projection.columns().get(0) instanceof PigExpr.FieldRef ref
+                && translate(projection.base(), scope) instanceof Value.Bag bag
+                && bag.field() == null) {
+            // f.d::x: a bag's field by its full or partial Pig name (a flattened COGROUP's d::x).
+            List<Field> matches = bag.relation().fields().stream()
+                    .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
+                    .toList();
+            if (matches.size() == 1) {
+                return bag.withField(matches.get(0));
+            }
+        }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
     }
 
@@ -284,6 +297,15 @@ final class ExprTranslator {
                     projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");
         }
         if (fields.stream().anyMatch(Field::isRest)) {
+            if (base instanceof Value.Bag bag && bag.field() == null) {
+                // bag.$n of a LOAD without AS: the n-th field of each line (a named field before the line's ones).
+                Value.Scalar nth = new Scope.Plain(bag.relation(), null).positional(index, projection.span());
+                Field line = fields.stream().filter(Field::isRest).findFirst().orElseThrow();
+                return nth.sql() instanceof SqlExpr.ColumnRef column
+                                && !column.name().equals(line.sqlName())
+                        ? bag.withField(fields.get(index))
+                        : bag.withLineField(line, nth);
+            }
             throw unsupported(
                     projection.span(),
                     "'.$" + index + "' of a LOAD without AS is not translated yet; declare the fields with AS");
@@ -541,6 +563,10 @@ final class ExprTranslator {
     Value.Scalar cogroupBag(Value.Bag bag, Scope.Cogroup scope, SourceSpan span) {
         List<Field> fields =
                 bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        if (fields.stream().anyMatch(Field::isRest)) {
+            throw unsupported(
+                    span, "a bag of a LOAD without AS as a value is not translated yet; declare the fields with AS");
+        }
         if (bag.filter() != null || bag.distinct()) {
             throw unsupported(span, "a nested FILTER or DISTINCT bag of a COGROUP as a value is not translated yet");
         }
@@ -681,6 +707,16 @@ final class ExprTranslator {
                     "inside FOREACH over a GROUP, e.g. " + call.function() + "(clicks)"));
         }
         Field field = bag.field();
+        if (bag.lineField() != null && !call.function().equals("COUNT_STAR")) {
+            // Pig's bytearray rules: SUM, AVG, MIN and MAX read the field as a double.
+            return narrowed(
+                    Aggregates.of(
+                            call.function(),
+                            bag.lineField().sql(),
+                            bag.lineField().type(),
+                            call.span()),
+                    bag);
+        }
         if (call.function().equals("COUNT_STAR")) {
             if (bag.distinct()) {
                 throw unsupported(call.span(), "COUNT_STAR of a nested DISTINCT bag is not translated yet");
@@ -709,7 +745,7 @@ final class ExprTranslator {
         if (field.isRest()) {
             // COUNT of a bag from a LOAD without AS counts tuples whose first field is not null.
             Value.Scalar first = new Scope.Plain(bag.relation(), null).positional(0, call.span());
-            return Aggregates.of(call.function(), first.sql(), first.type(), call.span());
+            return narrowed(Aggregates.of(call.function(), first.sql(), first.type(), call.span()), bag);
         }
         SqlExpr column = SqlExpr.ColumnRef.of(field.sqlName());
         return narrowed(Aggregates.of(call.function(), column, field.type(), call.span()), bag);

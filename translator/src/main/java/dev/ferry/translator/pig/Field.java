@@ -23,6 +23,14 @@ record Field(String pigName, String qualifier, String sqlName, PigType type, Str
         this(pigName, qualifier, sqlName, type, restDelimiter, null);
     }
 
+    /** True when {@code qualifier::name} (qualifier null when not written) names this field, as Pig resolves it. */
+    boolean answersTo(String refQualifier, String name) {
+        return name.equals(pigName)
+                && (refQualifier == null
+                        || refQualifier.equals(qualifier)
+                        || qualifier != null && qualifier.endsWith("::" + refQualifier)); // Pig: b::f names x::b::f
+    }
+
     boolean isRest() {
         return restDelimiter != null;
     }

@@ -764,6 +764,25 @@ public final class PigToSql {
                             + " different ones",
                     "ORDER the bag in the FOREACH block first if the choice matters");
         }
+        SqlExpr passes = filter != null ? condition(filter.condition(), rows) : null;
+        // A group whose FILTER keeps no row still has a (empty) bag in Pig: unless only FLATTEN reads the bag (no
+        // row for an empty one), the passing rows are numbered first and the bag is those rows among the kept ones.
+        boolean keepEmptyGroups = passes != null && !readsBagsAsRows(nested.items());
+        if (passes != null
+                && !keepEmptyGroups
+                && nested.items().stream().anyMatch(item -> mentionsCall(item.expr(), "IsEmpty"))) {
+            throw ExprTranslator.unsupported(
+                    limitCommand.span(), "IsEmpty of a nested FILTER then LIMIT is not translated yet");
+        }
+        List<OrderItem> numberedOrder = new ArrayList<>();
+        if (keepEmptyGroups) {
+            numberedOrder.add(new OrderItem(
+                    new SqlExpr.Case(
+                            List.of(new SqlExpr.When(passes, SqlExpr.Literal.number(0))), SqlExpr.Literal.number(1)),
+                    false,
+                    false));
+        }
+        numberedOrder.addAll(ordering);
         Names names = new Names();
         rows.fields().forEach(f -> names.unique(f.sqlName()));
         String number = names.unique("row_in_group");
@@ -771,10 +790,11 @@ public final class PigToSql {
                 List.of(
                         new SelectItem(new SqlExpr.Star(), null),
                         new SelectItem(
-                                new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), grouped.keys(), ordering), number)),
+                                new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), grouped.keys(), numberedOrder),
+                                number)),
                 new SqlQuery.TableRef(rows.sqlName()));
-        if (filter != null) {
-            numbered = numbered.withWhere(condition(filter.condition(), rows));
+        if (passes != null && !keepEmptyGroups) {
+            numbered = numbered.withWhere(passes);
         }
         List<SelectItem> columns = rows.fields().stream()
                 .map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null))
@@ -793,8 +813,13 @@ public final class PigToSql {
         }
         spans.add(limitCommand.span());
         Relation.Named top = view(alias + "_" + limitCommand.alias(), spans, kept, rows.fields());
-        Relation.Grouped regrouped =
-                new Relation.Grouped(top, limitCommand.alias(), grouped.keys(), grouped.keyFields(), grouped.span());
+        Relation.Grouped regrouped = new Relation.Grouped(
+                top,
+                limitCommand.alias(),
+                grouped.keys(),
+                grouped.keyFields(),
+                grouped.span(),
+                keepEmptyGroups ? passes : null);
         try {
             bagAliases.add(grouped.bagAlias());
             return Optional.of(
@@ -845,11 +870,7 @@ public final class PigToSql {
                 locals.put(command.alias(), expressions.translate(assign.expr(), nested));
             } else if (op instanceof PigRelation.NestedOp.Filter filter
                     && expressions.translate(filter.input(), nested) instanceof Value.Bag bag) {
-                SqlExpr condition = condition(filter.condition(), bag.relation());
-                SqlExpr all = bag.filter() == null
-                        ? condition
-                        : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), condition);
-                locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), all, bag.distinct()));
+                locals.put(command.alias(), bag.filtered(condition(filter.condition(), bag.relation())));
             } else if (op instanceof PigRelation.NestedOp.Cross cross
                     && NestedCross.of(cross, e -> expressions.translate(e, nested), scope)
                                     .orElse(null)
@@ -857,7 +878,7 @@ public final class PigToSql {
                 locals.put(command.alias(), crossed);
             } else if (op instanceof PigRelation.NestedOp.Distinct distinct
                     && expressions.translate(distinct.input(), nested) instanceof Value.Bag bag) {
-                locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), bag.filter(), true));
+                locals.put(command.alias(), bag.distinctRows());
             } else if (op instanceof PigRelation.NestedOp.Order order
                     && order.comparator() == null
                     && expressions.translate(order.input(), nested) instanceof Value.Bag bag) {
@@ -1077,6 +1098,7 @@ public final class PigToSql {
             Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;
             if (inner instanceof Value.Bag bag
                     && base instanceof Scope.Cogroup cogroup
+                    && bag.lineField() == null
                     && bag.filter() == null
                     && !bag.distinct()
                     && cogroup.plan().isFlattened(cogroup.plan().side(bag.relation()))) {

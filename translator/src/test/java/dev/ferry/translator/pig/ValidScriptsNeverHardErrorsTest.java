@@ -78,13 +78,13 @@ class ValidScriptsNeverHardErrorsTest {
         List<String> hardErrors = new ArrayList<>();
         int translated = 0;
         int todo = 0;
-        Map<String, Integer> todoConstructs = new TreeMap<>();
+        // Per directory: each TODO construct and the number of scripts it stops.
+        Map<Path, Map<String, Integer>> todoConstructs = new LinkedHashMap<>();
         // Per directory: scripts, translated, TODO.
         Map<Path, int[]> perDir = new LinkedHashMap<>();
         List<Path> scripts = scripts();
         for (Path script : scripts) {
-            int[] tally = perDir.computeIfAbsent(
-                    dirs().stream().filter(script::startsWith).findFirst().orElseThrow(), d -> new int[3]);
+            int[] tally = perDir.computeIfAbsent(dirOf(script), d -> new int[3]);
             tally[0]++;
             Diagnostics diagnostics = new Diagnostics();
             Optional<PigScript> parsed = PigLoader.load(
@@ -112,7 +112,9 @@ class ValidScriptsNeverHardErrorsTest {
                 errors.stream()
                         .map(d -> construct(d.message()))
                         .distinct()
-                        .forEach(c -> todoConstructs.merge(c, 1, Integer::sum));
+                        .forEach(c -> todoConstructs
+                                .computeIfAbsent(dirOf(script), d -> new TreeMap<>())
+                                .merge(c, 1, Integer::sum));
                 if (Boolean.getBoolean("ferry.showTodos")) {
                     errors.forEach(d -> System.out.println("TODO " + d.format()));
                 }
@@ -130,13 +132,19 @@ class ValidScriptsNeverHardErrorsTest {
                 scripts.size(), translated, todo, scripts.size() - translated - todo);
         perDir.forEach((dir, t) -> System.out.printf(
                 "  %s: %d, translated %d, TODO %d, hard errors %d%n", dir, t[0], t[1], t[2], t[0] - t[1] - t[2]));
-        System.out.println("TODO constructs (scripts), most frequent first:");
-        todoConstructs.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue()
-                        .reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> System.out.printf("%4d  %s%n", e.getValue(), e.getKey()));
+        todoConstructs.forEach((dir, constructs) -> {
+            System.out.println("TODO constructs in " + dir + " (scripts), most frequent first:");
+            constructs.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> System.out.printf("%4d  %s%n", e.getValue(), e.getKey()));
+        });
         assertEquals("", String.join("\n", hardErrors));
+    }
+
+    private static Path dirOf(Path script) {
+        return dirs().stream().filter(script::startsWith).findFirst().orElseThrow();
     }
 
     /** A TODO message without the script's own names and numbers, so that one construct counts once per script. */

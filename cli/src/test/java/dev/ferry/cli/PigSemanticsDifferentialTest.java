@@ -348,6 +348,16 @@ class PigSemanticsDifferentialTest {
                         "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; o = ORDER f BY clicks DESC; "
                                 + "t = LIMIT o 1; GENERATE group, FLATTEN(t); };\n"),
                 Arguments.of(
+                        "FLATTEN of a nested FILTER: the passing rows with their group's key",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; GENERATE group, FLATTEN(f); };\n"),
+                Arguments.of(
+                        "FLATTEN of an ORDERed DISTINCT projection of a nested FILTER (ties, nulls)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY score < 3.0; p = f.name; d = DISTINCT p; "
+                                + "o = ORDER d BY $0; GENERATE group, FLATTEN(o); };\n"),
+                Arguments.of(
+                        "FLATTEN of a nested DISTINCT projection beside FLATTEN(group)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { d = DISTINCT rows.name; GENERATE FLATTEN(group), FLATTEN(d); };\n"),
+                Arguments.of(
                         "unicode text survives",
                         "u = FOREACH rows GENERATE CONCAT(name, '→é'), LOWER('ÉŞ');\nr = DISTINCT u;\n"));
     }

@@ -69,6 +69,8 @@ public final class PigToSql {
     private final List<SqlQuery.Unnest> flattened = new ArrayList<>();
     /** The GROUP bags a top-N FOREACH reads under another name: never one-row relations (scalars) there. */
     private final java.util.Set<String> bagAliases = new java.util.HashSet<>();
+    /** The nested FILTER or DISTINCT bag whose FLATTEN selects the GROUP input's rows (flattenNarrowBag), or null. */
+    private Value.Bag narrowBag;
     /** The number of AS names of the GENERATE item being expanded: the width of a flattened tuple Ferry does not know. */
     private int asWidth;
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
@@ -468,6 +470,12 @@ public final class PigToSql {
     }
 
     private Relation foreach(String alias, PigRelation.Foreach foreach, Relation input) {
+        if (input instanceof Relation.Grouped grouped) {
+            Optional<Value.Bag> narrowed = flattenedNarrowBag(foreach.items(), grouped);
+            if (narrowed.isPresent()) {
+                return flattenNarrowBag(alias, foreach, grouped, narrowed.get());
+            }
+        }
         if (input instanceof Relation.Grouped grouped && !readsBagsAsRows(foreach.items())) {
             return aggregate(alias, foreach, grouped);
         }
@@ -487,6 +495,64 @@ public final class PigToSql {
         flattened.clear();
         Relation.Named result = view(alias, foreach.span(), Select.of(projection.items, from), projection.fields);
         return keepOrder(foreach.input(), result, named);
+    }
+
+    /**
+     * {@code GENERATE group, FLATTEN(x)} where x is a nested FILTER or DISTINCT (of a projection) of the GROUP's
+     * bag: x's rows are the input's rows that pass the FILTER, each with its group's key, DISTINCT per group.
+     * Every other GENERATE item must be the key (all of it where x is DISTINCT, so that the rows stay apart by
+     * group); empty when the FOREACH is not of that form.
+     */
+    private Optional<Value.Bag> flattenedNarrowBag(List<PigRelation.GenerateItem> items, Relation.Grouped grouped) {
+        if (nestedCommands.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PigExpr> flattened = items.stream()
+                .map(PigRelation.GenerateItem::expr)
+                .filter(e -> e instanceof PigExpr.Flatten f && !isGroupKey(f.expr()))
+                .map(e -> ((PigExpr.Flatten) e).expr())
+                .toList();
+        boolean othersAreKey = items.stream()
+                .map(PigRelation.GenerateItem::expr)
+                .allMatch(e -> e instanceof PigExpr.Flatten f
+                        || isGroupKey(e)
+                        || e instanceof PigExpr.Dereference d && isGroupKey(d.base()));
+        boolean wholeKey = grouped.all()
+                || items.stream()
+                        .map(PigRelation.GenerateItem::expr)
+                        .anyMatch(e -> isGroupKey(e) || e instanceof PigExpr.Flatten f && isGroupKey(f.expr()));
+        if (flattened.size() != 1 || !othersAreKey || !(flattened.get(0) instanceof PigExpr.FieldRef)) {
+            return Optional.empty();
+        }
+        Value value = expressions.translate(
+                flattened.get(0), withNestedAliases(new Scope.Grouped(grouped, this::scalarRelation)));
+        if (!(value instanceof Value.Bag bag)
+                || bag.lineField() != null
+                || bag.filter() == null && !bag.distinct()
+                || bag.distinct() && !wholeKey
+                || bag.relation().fields().stream().anyMatch(Field::isRest)) {
+            return Optional.empty();
+        }
+        return Optional.of(bag);
+    }
+
+    private Relation flattenNarrowBag(
+            String alias, PigRelation.Foreach foreach, Relation.Grouped grouped, Value.Bag bag) {
+        narrowBag = bag;
+        try {
+            Projection projection = project(foreach, new Scope.Grouped(grouped, this::scalarRelation));
+            Select query = Select.of(
+                    projection.items, new SqlQuery.TableRef(grouped.input().sqlName()));
+            if (bag.filter() != null) {
+                query = query.withWhere(bag.filter());
+            }
+            if (bag.distinct()) {
+                query = query.withDistinct();
+            }
+            return view(alias, List.of(grouped.span(), foreach.span()), query, projection.fields);
+        } finally {
+            narrowBag = null;
+        }
     }
 
     /**
@@ -1093,6 +1159,17 @@ public final class PigToSql {
                         flatten.expr() instanceof PigExpr.FieldRef ref
                                 ? ref.name()
                                 : defaultName(flatten.expr(), scalar));
+                return;
+            }
+            if (inner instanceof Value.Bag bag && bag.equals(narrowBag)) {
+                // The rows of a nested FILTER or DISTINCT, selected from the GROUP's input (flattenNarrowBag).
+                String prefix = flatten.expr() instanceof PigExpr.FieldRef ref ? ref.name() + "::" : "";
+                for (Field f : bag.field() != null
+                        ? List.of(bag.field())
+                        : bag.relation().fields()) {
+                    values.add(new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type(), f.inner()));
+                    names.add(prefix + f.sqlName());
+                }
                 return;
             }
             Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;

@@ -270,6 +270,94 @@ class PigSemanticsDifferentialTest {
                         "DEFINE per_city(X) RETURNS Y {\n  g = GROUP $X BY city;\n  $Y = FOREACH g GENERATE group, COUNT($X);\n};\n"
                                 + LOAD + "r = per_city(rows);\n"),
                 Arguments.of(
+                        "a flattened bag's fields keep their own prefix: d::rows::name, rows::name and name name one field",
+                        "g = GROUP rows BY city;\nc = FOREACH g GENERATE FLATTEN(rows);\nd = FILTER c BY name != 'bob';\n"
+                                + "e = GROUP d BY name;\nf = FOREACH e GENERATE FLATTEN(d);\n"
+                                + "r = FOREACH f GENERATE name, d::rows::name AS dname, rows::clicks AS clicks, d::rows::city;\n"),
+                Arguments.of(
+                        "FLATTEN(group) of one key is still named group",
+                        "g = GROUP rows BY city;\nc = FOREACH g GENERATE FLATTEN(group), COUNT(rows) AS n;\n"
+                                + "r = FOREACH c GENERATE group, n;\n"),
+                Arguments.of(
+                        "EXEC runs the STOREs so far; a LOAD of the stored path reads their rows",
+                        "s = FILTER rows BY clicks > 0;\nSTORE s INTO '$OUTPUT.mid';\nEXEC;\n"
+                                + "m = LOAD '$OUTPUT.mid' AS (name:chararray, clicks:int, score:double, city:chararray);\n"
+                                + "r = FOREACH m GENERATE name, clicks * 2, CONCAT(city, '→é');\n"),
+                Arguments.of(
+                        "LIMIT by a constant expression: int arithmetic (7/2 is 3)",
+                        "o = ORDER rows BY name, clicks;\nr = LIMIT o 7 / 2;\n"),
+                Arguments.of(
+                        "LIMIT by a constant expression of a long",
+                        "o = ORDER rows BY score DESC, name;\nr = LIMIT o 10L - 2 * 4;\n"),
+                Arguments.of(
+                        "FLATTEN of a nested ORDER's bag gives the bag's rows (nulls, ties, a one-row group)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { o = ORDER rows BY clicks DESC; GENERATE group, FLATTEN(o); };\n"),
+                Arguments.of(
+                        "FLATTEN of a nested ORDER of a positional bag, ordered by every field",
+                        "g = GROUP rows BY name;\nr = FOREACH g { o = ORDER $1 BY *; GENERATE FLATTEN(o); };\n"),
+                Arguments.of(
+                        "FLATTEN of a nested ORDER over no rows gives no row",
+                        "none = FILTER rows BY clicks > 1000;\ng = GROUP none BY city;\n"
+                                + "r = FOREACH g { o = ORDER none BY score; GENERATE FLATTEN(o); };\n"),
+                Arguments.of(
+                        "LIMIT of an ORDER by a scalar's expression (7 rows / 3 is 2, long arithmetic)",
+                        "g = GROUP rows ALL;\nc = FOREACH g GENERATE COUNT_STAR(rows) AS n;\n"
+                                + "o = ORDER rows BY name DESC, clicks;\nr = LIMIT o c.n / 3;\n"),
+                Arguments.of(
+                        "LIMIT by a scalar at least the row count keeps every row, with nulls and unicode",
+                        "g = GROUP rows ALL;\nc = FOREACH g GENERATE COUNT_STAR(rows) AS n;\n"
+                                + "u = FOREACH rows GENERATE CONCAT(name, 'é→'), clicks;\nr = LIMIT u c.n;\n"),
+                Arguments.of(
+                        "LIMIT by a scalar of zero keeps no row",
+                        "g = GROUP rows ALL;\nc = FOREACH g GENERATE COUNT_STAR(rows) AS n;\nr = LIMIT rows c.n - 7;\n"),
+                Arguments.of(
+                        "a nested LIMIT without ORDER: COUNT and COUNT_STAR of the kept rows (groups of 1 to 3 rows)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { t = LIMIT rows 2; GENERATE group, COUNT(t), COUNT_STAR(t); };\n"),
+                Arguments.of(
+                        "a nested LIMIT of a nested FILTER without ORDER",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; t = LIMIT f 5; "
+                                + "GENERATE group, COUNT_STAR(t), SUM(t.clicks); };\n"),
+                Arguments.of(
+                        "a scalar (one-row relation) read in a FOREACH over a GROUP",
+                        "a = GROUP rows ALL;\nc = FOREACH a GENERATE COUNT(rows) AS n, MAX(rows.score) AS top;\n"
+                                + "g = GROUP rows BY city;\nr = FOREACH g GENERATE group, COUNT(rows), c.n, c.top - MAX(rows.score);\n"),
+                Arguments.of(
+                        "fields of a tuple value by name and by position",
+                        "t = FOREACH rows GENERATE TOTUPLE(name, clicks) AS t, city;\n"
+                                + "r = FOREACH t GENERATE t.name, t.$1, t.clicks + 1, city;\n"),
+                Arguments.of(
+                        "bag.$n of a LOAD without AS: a field of each line (short lines, empty fields)",
+                        "raw = LOAD '$INPUT';\ng = GROUP raw BY $3;\n"
+                                + "r = FOREACH g GENERATE group, COUNT(raw.$2), SUM(raw.$1), MAX(raw.$1), AVG(raw.$1), COUNT(raw);\n"),
+                Arguments.of(
+                        "bag.$n of a LOAD without AS through a nested FILTER and DISTINCT",
+                        "raw = LOAD '$INPUT';\ng = GROUP raw BY $3;\n"
+                                + "r = FOREACH g { f = FILTER raw BY $1 > 0; d = DISTINCT raw.$0; "
+                                + "GENERATE group, COUNT(f.$1), MIN(f.$1), COUNT(d); };\n"),
+                Arguments.of(
+                        "a bag's field by its prefixed name after a COGROUP's FLATTENs: f.b::score",
+                        "a = FOREACH rows GENERATE name, clicks;\nb = FOREACH rows GENERATE name, score;\n"
+                                + "c = COGROUP a BY name, b BY name;\nf = FOREACH c GENERATE FLATTEN(a), FLATTEN(b);\n"
+                                + "g = GROUP f BY a::name;\nr = FOREACH g GENERATE group, SUM(f.b::score), COUNT(f.a::clicks);\n"),
+                Arguments.of(
+                        "top-N of a nested FILTER keeps the groups the FILTER empties (COUNT 0, MAX null)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; o = ORDER f BY clicks DESC; "
+                                + "t = LIMIT o 1; GENERATE group, COUNT_STAR(t), MAX(t.clicks); };\n"),
+                Arguments.of(
+                        "top-N of a nested FILTER, FLATTENed: no row for the groups the FILTER empties",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; o = ORDER f BY clicks DESC; "
+                                + "t = LIMIT o 1; GENERATE group, FLATTEN(t); };\n"),
+                Arguments.of(
+                        "FLATTEN of a nested FILTER: the passing rows with their group's key",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY clicks > 0; GENERATE group, FLATTEN(f); };\n"),
+                Arguments.of(
+                        "FLATTEN of an ORDERed DISTINCT projection of a nested FILTER (ties, nulls)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { f = FILTER rows BY score < 3.0; p = f.name; d = DISTINCT p; "
+                                + "o = ORDER d BY $0; GENERATE group, FLATTEN(o); };\n"),
+                Arguments.of(
+                        "FLATTEN of a nested DISTINCT projection beside FLATTEN(group)",
+                        "g = GROUP rows BY city;\nr = FOREACH g { d = DISTINCT rows.name; GENERATE FLATTEN(group), FLATTEN(d); };\n"),
+                Arguments.of(
                         "unicode text survives",
                         "u = FOREACH rows GENERATE CONCAT(name, '→é'), LOWER('ÉŞ');\nr = DISTINCT u;\n"));
     }

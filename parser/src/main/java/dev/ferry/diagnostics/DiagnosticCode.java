@@ -82,6 +82,10 @@ public enum DiagnosticCode {
     PIG_E020("PIG-E020", Severity.ERROR, "construct not supported by the Flink SQL translation yet"),
     PIG_W001("PIG-W001", Severity.WARNING, "statement has no effect on any STORE and is not translated"),
     PIG_W002("PIG-W002", Severity.WARNING, "LIMIT without ORDER: Pig and Flink may keep different rows"),
+    PIG_W003(
+            "PIG-W003",
+            Severity.WARNING,
+            "FLATTEN of a nested ORDER's bag: the rows are kept, not their order within each group"),
     PIG_W010(
             "PIG-W010",
             Severity.WARNING,

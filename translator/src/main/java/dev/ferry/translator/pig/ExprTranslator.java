@@ -179,6 +179,19 @@ final class ExprTranslator {
                 && projection.columns().get(0) instanceof PigExpr.PositionalRef position) {
             return positionalDereference(projection, position.index(), scope);
         }
+        if (expr instanceof PigExpr.Projection projection
+                && projection.columns().size() == 1
+                && projection.columns().get(0) instanceof PigExpr.FieldRef ref
+                && translate(projection.base(), scope) instanceof Value.Bag bag
+                && bag.field() == null) {
+            // f.d::x: a bag's field by its full or partial Pig name (a flattened COGROUP's d::x).
+            List<Field> matches = bag.relation().fields().stream()
+                    .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
+                    .toList();
+            if (matches.size() == 1) {
+                return bag.withField(matches.get(0));
+            }
+        }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
     }
 
@@ -249,8 +262,22 @@ final class ExprTranslator {
                             "'" + table.relation().sqlName() + "' has no field '" + d.field() + "'")));
             return scalarProjection(table, field);
         }
+        Value.Scalar tuple = knownTuple(base);
+        if (tuple != null && tuple.inner().fieldNames().contains(d.field())) {
+            return TupleFlatten.field(tuple, tuple.inner().fieldNames().indexOf(d.field()));
+        }
         throw unsupported(
                 d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
+    }
+
+    /** A tuple value whose fields' types are known (a TOTUPLE, a loaded tuple), else null. */
+    private static Value.Scalar knownTuple(Value value) {
+        return value instanceof Value.Scalar s
+                        && s.type() == PigType.TUPLE
+                        && s.inner() != null
+                        && !s.inner().tupleTypes().isEmpty()
+                ? s
+                : null;
     }
 
     /** Pig's scalar projection: the field of a relation that has exactly one row (fails in Pig otherwise). */
@@ -269,11 +296,26 @@ final class ExprTranslator {
                 : base instanceof Value.Bag bag && bag.field() == null
                         ? bag.relation().fields()
                         : base instanceof Value.KeyTuple tuple ? tuple.fields() : null;
+        Value.Scalar tuple = knownTuple(base);
+        if (fields == null
+                && tuple != null
+                && index < tuple.inner().tupleTypes().size()) {
+            return TupleFlatten.field(tuple, index);
+        }
         if (fields == null) {
             throw unsupported(
                     projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");
         }
         if (fields.stream().anyMatch(Field::isRest)) {
+            if (base instanceof Value.Bag bag && bag.field() == null) {
+                // bag.$n of a LOAD without AS: the n-th field of each line (a named field before the line's ones).
+                Value.Scalar nth = new Scope.Plain(bag.relation(), null).positional(index, projection.span());
+                Field line = fields.stream().filter(Field::isRest).findFirst().orElseThrow();
+                return nth.sql() instanceof SqlExpr.ColumnRef column
+                                && !column.name().equals(line.sqlName())
+                        ? bag.withField(fields.get(index))
+                        : bag.withLineField(line, nth);
+            }
             throw unsupported(
                     projection.span(),
                     "'.$" + index + "' of a LOAD without AS is not translated yet; declare the fields with AS");
@@ -558,6 +600,10 @@ final class ExprTranslator {
     Value.Scalar cogroupBag(Value.Bag bag, Scope.Cogroup scope, SourceSpan span) {
         List<Field> fields =
                 bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        if (fields.stream().anyMatch(Field::isRest)) {
+            throw unsupported(
+                    span, "a bag of a LOAD without AS as a value is not translated yet; declare the fields with AS");
+        }
         if (bag.filter() != null || bag.distinct()) {
             throw unsupported(span, "a nested FILTER or DISTINCT bag of a COGROUP as a value is not translated yet");
         }
@@ -698,6 +744,16 @@ final class ExprTranslator {
                     "inside FOREACH over a GROUP, e.g. " + call.function() + "(clicks)"));
         }
         Field field = bag.field();
+        if (bag.lineField() != null && !call.function().equals("COUNT_STAR")) {
+            // Pig's bytearray rules: SUM, AVG, MIN and MAX read the field as a double.
+            return narrowed(
+                    Aggregates.of(
+                            call.function(),
+                            bag.lineField().sql(),
+                            bag.lineField().type(),
+                            call.span()),
+                    bag);
+        }
         if (call.function().equals("COUNT_STAR")) {
             if (bag.distinct()) {
                 throw unsupported(call.span(), "COUNT_STAR of a nested DISTINCT bag is not translated yet");
@@ -726,7 +782,7 @@ final class ExprTranslator {
         if (field.isRest()) {
             // COUNT of a bag from a LOAD without AS counts tuples whose first field is not null.
             Value.Scalar first = new Scope.Plain(bag.relation(), null).positional(0, call.span());
-            return Aggregates.of(call.function(), first.sql(), first.type(), call.span());
+            return narrowed(Aggregates.of(call.function(), first.sql(), first.type(), call.span()), bag);
         }
         SqlExpr column = SqlExpr.ColumnRef.of(field.sqlName());
         return narrowed(Aggregates.of(call.function(), column, field.type(), call.span()), bag);

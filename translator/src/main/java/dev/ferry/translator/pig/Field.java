@@ -23,12 +23,28 @@ record Field(String pigName, String qualifier, String sqlName, PigType type, Str
         this(pigName, qualifier, sqlName, type, restDelimiter, null);
     }
 
+    /** True when {@code qualifier::name} (qualifier null when not written) names this field, as Pig resolves it. */
+    boolean answersTo(String refQualifier, String name) {
+        return name.equals(pigName)
+                && (refQualifier == null
+                        || refQualifier.equals(qualifier)
+                        || qualifier != null && qualifier.endsWith("::" + refQualifier)); // Pig: b::f names x::b::f
+    }
+
     boolean isRest() {
         return restDelimiter != null;
     }
 
     Field renamed(String newSqlName) {
         return new Field(pigName, qualifier, newSqlName, type, restDelimiter, inner);
+    }
+
+    /**
+     * The field seen through a JOIN input, CROSS input or flattened bag named {@code alias}: Pig's
+     * schema prefixes the field's own name, {@code a::name} becoming {@code alias::a::name}.
+     */
+    Field prefixedBy(String alias) {
+        return qualified(qualifier == null ? alias : alias + "::" + qualifier);
     }
 
     Field qualified(String newQualifier) {

@@ -23,8 +23,15 @@ final class NestedOrders {
 
     private NestedOrders() {}
 
-    /** Fails (PIG-E020) at the first read of an ORDERed bag that would see its order. */
-    static void checkOrderIsNotRead(List<PigRelation.NestedCommand> commands, List<PigRelation.GenerateItem> items) {
+    /**
+     * Fails (PIG-E020) at the first read of an ORDERed bag that would see its order; returns the GENERATE
+     * items that FLATTEN one. Those keep the bag's rows: the order within a group shows only in the
+     * sequence of an output file, which Pig does not promise for a FOREACH's rows (only ORDER orders a
+     * relation), so the rows agree as a multiset and the caller warns.
+     */
+    static List<PigRelation.GenerateItem> checkOrderIsNotRead(
+            List<PigRelation.NestedCommand> commands, List<PigRelation.GenerateItem> items) {
+        List<PigRelation.GenerateItem> flattened = new ArrayList<>();
         Set<String> ordered = new HashSet<>();
         for (PigRelation.NestedCommand command : commands) {
             PigRelation.NestedOp op = command.op();
@@ -59,8 +66,15 @@ final class NestedOrders {
             others.forEach(e -> check(e, ordered));
         }
         if (!ordered.isEmpty()) {
-            items.forEach(item -> check(item.expr(), ordered));
+            for (PigRelation.GenerateItem item : items) {
+                if (item.expr() instanceof PigExpr.Flatten f && ordered.contains(root(f.expr()))) {
+                    flattened.add(item);
+                } else {
+                    check(item.expr(), ordered);
+                }
+            }
         }
+        return flattened;
     }
 
     private static void check(PigExpr expr, Set<String> ordered) {

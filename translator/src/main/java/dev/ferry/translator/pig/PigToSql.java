@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -67,6 +68,10 @@ public final class PigToSql {
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** The FLATTENs of bag values the current plain FOREACH makes (their input filled in by it). */
     private final List<SqlQuery.Unnest> flattened = new ArrayList<>();
+    /** The GROUP bags a top-N FOREACH reads under another name: never one-row relations (scalars) there. */
+    private final java.util.Set<String> bagAliases = new java.util.HashSet<>();
+    /** The nested FILTER or DISTINCT bag whose FLATTEN selects the GROUP input's rows (flattenNarrowBag), or null. */
+    private Value.Bag narrowBag;
     /** The number of AS names of the GENERATE item being expanded: the width of a flattened tuple Ferry does not know. */
     private int asWidth;
     /** Ordered relations that a reader needed as a view (LIMIT read by several statements). */
@@ -226,6 +231,19 @@ public final class PigToSql {
                 // A jar of the repository reaches the job when it calls a Java UDF (JavaUdfs); one that is not is
                 // PIG-W041 already. What the script uses from it (a DEFINE, a loader, a call) is reported there.
             }
+            case "EXEC" -> {
+                if (!command.argument().isBlank()) {
+                    throw ExprTranslator.unsupported(
+                            command.span(),
+                            "EXEC of another script is not translated yet by the Flink SQL translation");
+                }
+                // Pig runs the STOREs so far first; a later LOAD of a stored path reads the stored view (reload).
+                diagnostics.report(
+                        DiagnosticCode.PIG_W001,
+                        command.span(),
+                        "EXEC only runs the STOREs before it first in Pig; the Flink job runs every STORE in one"
+                                + " statement set, and a LOAD of a path the script stored reads the stored rows");
+            }
             case "SET" -> {
                 if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
                     diagnostics.report(
@@ -371,7 +389,7 @@ public final class PigToSql {
         String tableDelimiter = delimiter;
         if (schema.isEmpty()) {
             // Pig keeps each line's own fields ($0, $1...); the table holds the line, $n splits it.
-            fields.add(new Field(null, alias, "line", PigType.BYTEARRAY, delimiter));
+            fields.add(new Field(null, null, "line", PigType.BYTEARRAY, delimiter));
             columns.add(new Column("line", SqlType.STRING));
             tableDelimiter = "\n";
         }
@@ -398,7 +416,7 @@ public final class PigToSql {
             }
             // AS (int, chararray): unnamed fields, reachable by position only.
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
-            fields.add(new Field(fieldSchema.name(), alias, sqlName, fieldSchema.type(), null, inner));
+            fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
             complexRead.add(new SelectItem(
                     complex ? LoadedComplexFields.read(fieldSchema, sqlName) : SqlExpr.ColumnRef.of(sqlName), sqlName));
@@ -448,7 +466,7 @@ public final class PigToSql {
                     expressions.cast(new Value.Scalar(text.sql(), PigType.BYTEARRAY), declared.type(), declared.span());
             String sqlName = names.unique(declared.name() != null ? declared.name() : "f" + i);
             items.add(new SelectItem(typed.sql(), sameColumn(typed.sql(), sqlName) ? null : sqlName));
-            fields.add(new Field(declared.name(), alias, sqlName, declared.type()));
+            fields.add(new Field(declared.name(), null, sqlName, declared.type()));
         }
         return view(alias, load.span(), Select.of(items, new SqlQuery.TableRef(input.sqlName())), fields);
     }
@@ -462,6 +480,12 @@ public final class PigToSql {
     }
 
     private Relation foreach(String alias, PigRelation.Foreach foreach, Relation input) {
+        if (input instanceof Relation.Grouped grouped) {
+            Optional<Value.Bag> narrowed = flattenedNarrowBag(foreach.items(), grouped);
+            if (narrowed.isPresent()) {
+                return flattenNarrowBag(alias, foreach, grouped, narrowed.get());
+            }
+        }
         if (input instanceof Relation.Grouped grouped && !readsBagsAsRows(foreach.items())) {
             return aggregate(alias, foreach, grouped);
         }
@@ -481,6 +505,64 @@ public final class PigToSql {
         flattened.clear();
         Relation.Named result = view(alias, foreach.span(), Select.of(projection.items, from), projection.fields);
         return keepOrder(foreach.input(), result, named);
+    }
+
+    /**
+     * {@code GENERATE group, FLATTEN(x)} where x is a nested FILTER or DISTINCT (of a projection) of the GROUP's
+     * bag: x's rows are the input's rows that pass the FILTER, each with its group's key, DISTINCT per group.
+     * Every other GENERATE item must be the key (all of it where x is DISTINCT, so that the rows stay apart by
+     * group); empty when the FOREACH is not of that form.
+     */
+    private Optional<Value.Bag> flattenedNarrowBag(List<PigRelation.GenerateItem> items, Relation.Grouped grouped) {
+        if (nestedCommands.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PigExpr> flattened = items.stream()
+                .map(PigRelation.GenerateItem::expr)
+                .filter(e -> e instanceof PigExpr.Flatten f && !isGroupKey(f.expr()))
+                .map(e -> ((PigExpr.Flatten) e).expr())
+                .toList();
+        boolean othersAreKey = items.stream()
+                .map(PigRelation.GenerateItem::expr)
+                .allMatch(e -> e instanceof PigExpr.Flatten f
+                        || isGroupKey(e)
+                        || e instanceof PigExpr.Dereference d && isGroupKey(d.base()));
+        boolean wholeKey = grouped.all()
+                || items.stream()
+                        .map(PigRelation.GenerateItem::expr)
+                        .anyMatch(e -> isGroupKey(e) || e instanceof PigExpr.Flatten f && isGroupKey(f.expr()));
+        if (flattened.size() != 1 || !othersAreKey || !(flattened.get(0) instanceof PigExpr.FieldRef)) {
+            return Optional.empty();
+        }
+        Value value = expressions.translate(
+                flattened.get(0), withNestedAliases(new Scope.Grouped(grouped, this::scalarRelation)));
+        if (!(value instanceof Value.Bag bag)
+                || bag.lineField() != null
+                || bag.filter() == null && !bag.distinct()
+                || bag.distinct() && !wholeKey
+                || bag.relation().fields().stream().anyMatch(Field::isRest)) {
+            return Optional.empty();
+        }
+        return Optional.of(bag);
+    }
+
+    private Relation flattenNarrowBag(
+            String alias, PigRelation.Foreach foreach, Relation.Grouped grouped, Value.Bag bag) {
+        narrowBag = bag;
+        try {
+            Projection projection = project(foreach, new Scope.Grouped(grouped, this::scalarRelation));
+            Select query = Select.of(
+                    projection.items, new SqlQuery.TableRef(grouped.input().sqlName()));
+            if (bag.filter() != null) {
+                query = query.withWhere(bag.filter());
+            }
+            if (bag.distinct()) {
+                query = query.withDistinct();
+            }
+            return view(alias, List.of(grouped.span(), foreach.span()), query, projection.fields);
+        } finally {
+            narrowBag = null;
+        }
     }
 
     /**
@@ -517,6 +599,9 @@ public final class PigToSql {
 
     /** A relation named inside an expression, for Pig's scalar projection ({@code totals.n}). */
     private Optional<Value> scalarRelation(String alias) {
+        if (bagAliases.contains(alias)) {
+            return Optional.empty(); // the bag of the FOREACH being translated, not a one-row relation
+        }
         Relation relation = aliases.get(alias);
         if (relation instanceof Relation.Named || relation instanceof Relation.Ordered) {
             return Optional.of(new Value.Table(materialize(relation)));
@@ -577,7 +662,7 @@ public final class PigToSql {
         java.util.Set<String> bags = new java.util.HashSet<>();
         for (PigRelation.GenerateItem item : items) {
             if (item.expr() instanceof PigExpr.Flatten f) {
-                PigExpr inner = f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr();
+                PigExpr inner = orderedInput(f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr());
                 if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
                     bags.add(ref.name());
                     bags.addAll(NestedCross.flattenedInputs(ref.name(), nestedCommands));
@@ -589,6 +674,18 @@ public final class PigToSql {
             }
         }
         return bags;
+    }
+
+    /** The bag a nested ORDER alias sorts ({@code c1 = ORDER a BY x}: a), through ORDERs of ORDERs; else the expression. */
+    private PigExpr orderedInput(PigExpr expr) {
+        if (expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
+            for (PigRelation.NestedCommand command : nestedCommands) {
+                if (command.alias().equals(ref.name()) && command.op() instanceof PigRelation.NestedOp.Order order) {
+                    return orderedInput(order.input());
+                }
+            }
+        }
+        return expr;
     }
 
     /** COGROUP a BY x [INNER], b BY y ...: one key, one bag per input; the FOREACH that reads it makes the SQL. */
@@ -653,7 +750,7 @@ public final class PigToSql {
     /** FOREACH over a COGROUP (or a GROUP whose bag it flattens): see {@link CogroupPlan}. */
     private Relation cogroupForeach(String alias, PigRelation.Foreach foreach, Relation.Cogrouped cogrouped) {
         CogroupPlan plan = new CogroupPlan(cogrouped, flattenedBags(foreach.items(), cogrouped));
-        Scope.Cogroup scope = new Scope.Cogroup(plan);
+        Scope.Cogroup scope = new Scope.Cogroup(plan, this::scalarRelation);
         Projection projection = project(foreach, scope);
         List<SqlExpr> conditions = new ArrayList<>();
         for (PigExpr filter : cogrouped.filters()) {
@@ -704,20 +801,25 @@ public final class PigToSql {
         Map<String, PigRelation.NestedCommand> byAlias = new java.util.HashMap<>();
         nested.commands().forEach(c -> byAlias.put(c.alias(), c));
         PigRelation.NestedOp.Limit limit = (PigRelation.NestedOp.Limit) limitCommand.op();
-        PigRelation.NestedCommand orderCommand = byAlias.get(plainName(limit.input()));
-        if (orderCommand == null
-                || !(orderCommand.op() instanceof PigRelation.NestedOp.Order order)
-                || order.comparator() != null) {
+        PigRelation.NestedCommand before = byAlias.get(plainName(limit.input()));
+        PigRelation.NestedCommand orderCommand =
+                before != null && before.op() instanceof PigRelation.NestedOp.Order ? before : null;
+        PigRelation.NestedOp.Order order = orderCommand != null ? (PigRelation.NestedOp.Order) orderCommand.op() : null;
+        if (before != null && order == null && !(before.op() instanceof PigRelation.NestedOp.Filter)
+                || order != null && order.comparator() != null) {
             throw ExprTranslator.unsupported(
                     limitCommand.span(),
-                    "a nested LIMIT of a bag not ORDERed just before (Pig keeps arbitrary rows)"
-                            + " is not translated yet");
+                    "a nested LIMIT of a bag neither ORDERed nor FILTERed just before is not translated yet");
         }
-        PigRelation.NestedCommand filterCommand = byAlias.get(plainName(order.input()));
+        PigExpr ordered = order != null ? order.input() : limit.input();
+        PigRelation.NestedCommand filterCommand = byAlias.get(plainName(ordered));
         PigRelation.NestedOp.Filter filter =
                 filterCommand != null && filterCommand.op() instanceof PigRelation.NestedOp.Filter f ? f : null;
-        String bag = plainName(filter != null ? filter.input() : order.input());
-        java.util.Set<PigRelation.NestedCommand> chain = new java.util.HashSet<>(List.of(limitCommand, orderCommand));
+        String bag = plainName(filter != null ? filter.input() : ordered);
+        java.util.Set<PigRelation.NestedCommand> chain = new java.util.HashSet<>(List.of(limitCommand));
+        if (orderCommand != null) {
+            chain.add(orderCommand);
+        }
         if (filter != null) {
             chain.add(filterCommand);
         }
@@ -728,7 +830,35 @@ public final class PigToSql {
                             + " the GROUP's, is not translated yet");
         }
         Relation.Named rows = grouped.input();
-        List<OrderItem> ordering = ordering(order.keys(), rows);
+        List<OrderItem> ordering = order != null ? ordering(order.keys(), rows) : arbitraryOrder(rows);
+        if (order == null) {
+            // Pig keeps the bag's first rows in the order it holds them, which no query can name.
+            diagnostics.report(
+                    DiagnosticCode.PIG_W002,
+                    limitCommand.span(),
+                    "a nested LIMIT without ORDER keeps arbitrary rows of each group: Pig and Flink may keep"
+                            + " different ones",
+                    "ORDER the bag in the FOREACH block first if the choice matters");
+        }
+        SqlExpr passes = filter != null ? condition(filter.condition(), rows) : null;
+        // A group whose FILTER keeps no row still has a (empty) bag in Pig: unless only FLATTEN reads the bag (no
+        // row for an empty one), the passing rows are numbered first and the bag is those rows among the kept ones.
+        boolean keepEmptyGroups = passes != null && !readsBagsAsRows(nested.items());
+        if (passes != null
+                && !keepEmptyGroups
+                && nested.items().stream().anyMatch(item -> mentionsCall(item.expr(), "IsEmpty"))) {
+            throw ExprTranslator.unsupported(
+                    limitCommand.span(), "IsEmpty of a nested FILTER then LIMIT is not translated yet");
+        }
+        List<OrderItem> numberedOrder = new ArrayList<>();
+        if (keepEmptyGroups) {
+            numberedOrder.add(new OrderItem(
+                    new SqlExpr.Case(
+                            List.of(new SqlExpr.When(passes, SqlExpr.Literal.number(0))), SqlExpr.Literal.number(1)),
+                    false,
+                    false));
+        }
+        numberedOrder.addAll(ordering);
         Names names = new Names();
         rows.fields().forEach(f -> names.unique(f.sqlName()));
         String number = names.unique("row_in_group");
@@ -736,10 +866,11 @@ public final class PigToSql {
                 List.of(
                         new SelectItem(new SqlExpr.Star(), null),
                         new SelectItem(
-                                new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), grouped.keys(), ordering), number)),
+                                new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), grouped.keys(), numberedOrder),
+                                number)),
                 new SqlQuery.TableRef(rows.sqlName()));
-        if (filter != null) {
-            numbered = numbered.withWhere(condition(filter.condition(), rows));
+        if (passes != null && !keepEmptyGroups) {
+            numbered = numbered.withWhere(passes);
         }
         List<SelectItem> columns = rows.fields().stream()
                 .map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null))
@@ -749,13 +880,24 @@ public final class PigToSql {
                         SqlExpr.BinaryOp.LE,
                         SqlExpr.ColumnRef.of(number),
                         new SqlExpr.Literal(limitCount(limit.count()))));
-        List<SourceSpan> spans = filter != null
-                ? List.of(filterCommand.span(), orderCommand.span(), limitCommand.span())
-                : List.of(orderCommand.span(), limitCommand.span());
+        List<SourceSpan> spans = new ArrayList<>();
+        if (filter != null) {
+            spans.add(filterCommand.span());
+        }
+        if (orderCommand != null) {
+            spans.add(orderCommand.span());
+        }
+        spans.add(limitCommand.span());
         Relation.Named top = view(alias + "_" + limitCommand.alias(), spans, kept, rows.fields());
-        Relation.Grouped regrouped =
-                new Relation.Grouped(top, limitCommand.alias(), grouped.keys(), grouped.keyFields(), grouped.span());
+        Relation.Grouped regrouped = new Relation.Grouped(
+                top,
+                limitCommand.alias(),
+                grouped.keys(),
+                grouped.keyFields(),
+                grouped.span(),
+                keepEmptyGroups ? passes : null);
         try {
+            bagAliases.add(grouped.bagAlias());
             return Optional.of(
                     foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()), regrouped));
         } catch (TranslationError e) {
@@ -767,6 +909,8 @@ public final class PigToSql {
                         "a GENERATE that reads the whole bag beside its nested LIMIT" + " is not translated yet");
             }
             throw e;
+        } finally {
+            bagAliases.remove(grouped.bagAlias());
         }
     }
 
@@ -776,7 +920,7 @@ public final class PigToSql {
 
     /** FOREACH over a GROUP: Pig's bag form reduces to SELECT keys, aggregates ... GROUP BY keys. */
     private Relation aggregate(String alias, PigRelation.Foreach foreach, Relation.Grouped grouped) {
-        Projection projection = project(foreach, new Scope.Grouped(grouped));
+        Projection projection = project(foreach, new Scope.Grouped(grouped, this::scalarRelation));
         // GROUP ALL is one group, or none over no rows; SQL's GROUP BY () would give one row of zeros.
         List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
         SqlQuery query = Select.of(
@@ -802,11 +946,7 @@ public final class PigToSql {
                 locals.put(command.alias(), expressions.translate(assign.expr(), nested));
             } else if (op instanceof PigRelation.NestedOp.Filter filter
                     && expressions.translate(filter.input(), nested) instanceof Value.Bag bag) {
-                SqlExpr condition = condition(filter.condition(), bag.relation());
-                SqlExpr all = bag.filter() == null
-                        ? condition
-                        : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), condition);
-                locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), all, bag.distinct()));
+                locals.put(command.alias(), bag.filtered(condition(filter.condition(), bag.relation())));
             } else if (op instanceof PigRelation.NestedOp.Cross cross
                     && NestedCross.of(cross, e -> expressions.translate(e, nested), scope)
                                     .orElse(null)
@@ -814,7 +954,7 @@ public final class PigToSql {
                 locals.put(command.alias(), crossed);
             } else if (op instanceof PigRelation.NestedOp.Distinct distinct
                     && expressions.translate(distinct.input(), nested) instanceof Value.Bag bag) {
-                locals.put(command.alias(), new Value.Bag(bag.relation(), bag.field(), bag.filter(), true));
+                locals.put(command.alias(), bag.distinctRows());
             } else if (op instanceof PigRelation.NestedOp.Order order
                     && order.comparator() == null
                     && expressions.translate(order.input(), nested) instanceof Value.Bag bag) {
@@ -831,7 +971,13 @@ public final class PigToSql {
     }
 
     private Projection project(PigRelation.Foreach foreach, Scope outerScope) {
-        NestedOrders.checkOrderIsNotRead(nestedCommands, foreach.items());
+        for (PigRelation.GenerateItem flattened : NestedOrders.checkOrderIsNotRead(nestedCommands, foreach.items())) {
+            diagnostics.report(
+                    DiagnosticCode.PIG_W003,
+                    flattened.span(),
+                    "FLATTEN of a bag ORDERed in the FOREACH block keeps its rows, not their order within each group",
+                    "ORDER the FOREACH's output if the order of the stored rows matters");
+        }
         Scope scope = nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope);
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
@@ -1016,20 +1162,42 @@ public final class PigToSql {
             }
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);
-                names.add(defaultName(flatten.expr(), scalar));
+                // FLATTEN of a scalar is the scalar, and keeps its name: FLATTEN(group) of one key is still group.
+                names.add(
+                        flatten.expr() instanceof PigExpr.FieldRef ref
+                                ? ref.name()
+                                : defaultName(flatten.expr(), scalar));
+                return;
+            }
+            if (inner instanceof Value.Bag bag && bag.equals(narrowBag)) {
+                // The rows of a nested FILTER or DISTINCT, selected from the GROUP's input (flattenNarrowBag).
+                String prefix = flatten.expr() instanceof PigExpr.FieldRef ref ? ref.name() + "::" : "";
+                for (Field f : bag.field() != null
+                        ? List.of(bag.field())
+                        : bag.relation().fields()) {
+                    values.add(new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type(), f.inner()));
+                    names.add(prefix + f.sqlName());
+                }
                 return;
             }
             Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;
             if (inner instanceof Value.Bag bag
                     && base instanceof Scope.Cogroup cogroup
+                    && bag.lineField() == null
                     && bag.filter() == null
                     && !bag.distinct()
                     && cogroup.plan().isFlattened(cogroup.plan().side(bag.relation()))) {
                 Relation.Side side = cogroup.plan().side(bag.relation());
-                for (Value.Scalar value : cogroup.plan().flatten(side, bag.field())) {
-                    values.add(value);
-                    // Pig names a flattened bag's fields bag::field.
-                    names.add(side.bagAlias() + "::" + ((SqlExpr.ColumnRef) value.sql()).name());
+                List<Value.Scalar> flat = cogroup.plan().flatten(side, bag.field());
+                List<Field> flatFields = side.input().fields().stream()
+                        .filter(f -> bag.field() == null || bag.field() == f)
+                        .toList();
+                for (int i = 0; i < flat.size(); i++) {
+                    values.add(flat.get(i));
+                    // Pig names a flattened bag's fields bag::field, keeping a field's own prefix: d::a::name.
+                    Field field = flatFields.get(i).prefixedBy(side.bagAlias());
+                    names.add(field.qualifier() + "::"
+                            + ((SqlExpr.ColumnRef) flat.get(i).sql()).name());
                 }
                 return;
             }
@@ -1277,7 +1445,13 @@ public final class PigToSql {
             for (Field f : sides.get(s).fields()) {
                 boolean clash = counts.get(f.sqlName().toLowerCase(java.util.Locale.ROOT)) > 1;
                 String sqlName = names.unique(clash ? pigAliases.get(s) + "_" + f.sqlName() : f.sqlName());
-                fields.add(new Field(f.pigName(), pigAliases.get(s), sqlName, f.type(), f.restDelimiter(), f.inner()));
+                fields.add(new Field(
+                        f.pigName(),
+                        f.prefixedBy(pigAliases.get(s)).qualifier(),
+                        sqlName,
+                        f.type(),
+                        f.restDelimiter(),
+                        f.inner()));
             }
         }
         return fields;
@@ -1634,8 +1808,60 @@ public final class PigToSql {
         return new Relation.Ordered(input, ordering(order.keys(), input), null, List.of(order.span()));
     }
 
+    /**
+     * A LIMIT count of int and long literals ({@code LIMIT b 1000/10}), folded as Pig computes it: Java
+     * arithmetic, in int while both sides are int. Empty for anything else, or a division by zero (Pig's null).
+     */
+    static OptionalLong constantCount(PigExpr count) {
+        if (count instanceof PigExpr.Literal literal && literal.value() instanceof Number n) {
+            return OptionalLong.of(n.longValue());
+        }
+        if (count instanceof PigExpr.Negate negate) {
+            OptionalLong inner = constantCount(negate.expr());
+            boolean isInt = isIntCount(negate.expr());
+            return inner.isEmpty() ? inner : OptionalLong.of(isInt ? -(int) inner.getAsLong() : -inner.getAsLong());
+        }
+        if (count instanceof PigExpr.Binary binary) {
+            OptionalLong left = constantCount(binary.left());
+            OptionalLong right = constantCount(binary.right());
+            if (left.isEmpty() || right.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            long l = left.getAsLong();
+            long r = right.getAsLong();
+            if ((binary.op() == PigExpr.BinaryOp.DIVIDE || binary.op() == PigExpr.BinaryOp.MODULO) && r == 0) {
+                return OptionalLong.empty();
+            }
+            boolean isInt = isIntCount(binary.left()) && isIntCount(binary.right());
+            OptionalLong folded = switch (binary.op()) {
+                case ADD -> OptionalLong.of(isInt ? (int) l + (int) r : l + r);
+                case SUBTRACT -> OptionalLong.of(isInt ? (int) l - (int) r : l - r);
+                case MULTIPLY -> OptionalLong.of(isInt ? (int) l * (int) r : l * r);
+                case DIVIDE -> OptionalLong.of(isInt ? (int) l / (int) r : l / r);
+                case MODULO -> OptionalLong.of(isInt ? (int) l % (int) r : l % r);
+                default -> OptionalLong.empty();
+            };
+            return folded;
+        }
+        return OptionalLong.empty();
+    }
+
+    /** True when a folded LIMIT count is an int in Pig (int literals only), so that it wraps as an int. */
+    private static boolean isIntCount(PigExpr count) {
+        if (count instanceof PigExpr.Literal literal) {
+            return literal.value() instanceof Integer;
+        }
+        if (count instanceof PigExpr.Negate negate) {
+            return isIntCount(negate.expr());
+        }
+        return count instanceof PigExpr.Binary binary && isIntCount(binary.left()) && isIntCount(binary.right());
+    }
+
     /** LIMIT folds into the STORE that reads it; read by anything else, it is a view with ORDER BY ... LIMIT. */
     private Relation limit(String alias, PigRelation.Limit limit) {
+        if (constantCount(limit.count()).isEmpty()) {
+            return limitByScalar(alias, limit);
+        }
         long count = limitCount(limit.count());
         Relation input = relationOf(limit.input(), limit.span());
         Relation.Ordered result;
@@ -1658,9 +1884,77 @@ public final class PigToSql {
         return result;
     }
 
+    /**
+     * {@code LIMIT a c.n / 10}: a count Pig computes from scalars (one-row relations) when the job runs.
+     * Flink's FETCH takes a literal only, so the rows are numbered in the ORDER's order (any order for an
+     * unordered input: Pig keeps arbitrary rows too) and kept while the number is at most the count.
+     */
+    private Relation limitByScalar(String alias, PigRelation.Limit limit) {
+        Relation input = relationOf(limit.input(), limit.span());
+        Relation.Named rows;
+        List<OrderItem> ordering;
+        if (input instanceof Relation.Ordered ordered
+                && ordered.limit() == null
+                && !ordered.ordering().isEmpty()) {
+            rows = ordered.input();
+            ordering = ordered.ordering();
+        } else {
+            rows = named(limit.input(), limit.span());
+            ordering = arbitraryOrder(rows);
+            diagnostics.report(
+                    DiagnosticCode.PIG_W002,
+                    limit.span(),
+                    "LIMIT without ORDER keeps arbitrary rows: Pig and Flink may keep different ones",
+                    "ORDER the relation first if the choice matters");
+        }
+        Value.Scalar count = expressions.scalar(limit.count(), scope(rows));
+        if (count.type() != PigType.INT && count.type() != PigType.LONG) {
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    limit.count().span(),
+                    "a LIMIT count must be an int or a long, found "
+                            + count.type().keyword()));
+        }
+        Names names = new Names();
+        rows.fields().forEach(f -> names.unique(f.sqlName()));
+        String number = names.unique("row_number");
+        List<SelectItem> numberedItems = new ArrayList<>();
+        numberedItems.add(new SelectItem(new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), ordering), number));
+        numberedItems.add(new SelectItem(new SqlExpr.Star(), null));
+        Select numbered = Select.of(numberedItems, new SqlQuery.TableRef(rows.sqlName()));
+        Select query = Select.of(
+                        rows.fields().stream()
+                                .map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null))
+                                .toList(),
+                        new SqlQuery.Derived(numbered, "numbered"))
+                .withWhere(new SqlExpr.Binary(SqlExpr.BinaryOp.LE, SqlExpr.ColumnRef.of(number), count.sql()));
+        List<SourceSpan> spans =
+                input instanceof Relation.Ordered ordered ? new ArrayList<>(ordered.spans()) : new ArrayList<>();
+        spans.add(limit.span());
+        Relation.Named result = view(alias, spans, query, rows.fields());
+        return input instanceof Relation.Ordered
+                ? new Relation.Ordered(result, ordering, null, List.of(limit.span()))
+                : result;
+    }
+
+    /**
+     * An order for rows Pig keeps arbitrarily (a LIMIT without ORDER): the first field that SQL can sort, with
+     * nulls last, so that the kept rows are deterministic. Empty when no field can be sorted (any order is fine).
+     */
+    private static List<OrderItem> arbitraryOrder(Relation.Named rows) {
+        return rows.fields().stream()
+                .filter(f -> PigTypes.columnType(f.type())
+                        .filter(t -> t instanceof SqlType.Primitive || t instanceof SqlType.Decimal)
+                        .isPresent())
+                .limit(1)
+                .map(f -> new OrderItem(SqlExpr.ColumnRef.of(f.sqlName()), false, false))
+                .toList();
+    }
+
     private static long limitCount(PigExpr count) {
-        if (count instanceof PigExpr.Literal literal && literal.value() instanceof Number n) {
-            return n.longValue();
+        OptionalLong constant = constantCount(count);
+        if (constant.isPresent()) {
+            return constant.getAsLong();
         }
         throw ExprTranslator.unsupported(
                 count.span(), "LIMIT by an expression (a scalar of another relation) is not translated yet");

@@ -18,12 +18,20 @@ sealed interface Relation {
     /**
      * The result of GROUP, which SQL cannot hold as a view (a bag per key): it lives until the
      * FOREACH that aggregates it, which becomes one SELECT ... GROUP BY.
+     *
+     * @param bagFilter null, or the condition the bag's rows meet among the input's rows (a nested FILTER
+     *     whose LIMIT keeps a row of every group, so that a group whose bag is empty still has its row)
      */
-    record Grouped(Named input, String bagAlias, List<SqlExpr> keys, List<Field> keyFields, SourceSpan span)
+    record Grouped(
+            Named input, String bagAlias, List<SqlExpr> keys, List<Field> keyFields, SourceSpan span, SqlExpr bagFilter)
             implements Relation {
         public Grouped {
             keys = List.copyOf(keys);
             keyFields = List.copyOf(keyFields);
+        }
+
+        Grouped(Named input, String bagAlias, List<SqlExpr> keys, List<Field> keyFields, SourceSpan span) {
+            this(input, bagAlias, keys, keyFields, span, null);
         }
 
         boolean all() {

@@ -40,11 +40,7 @@ sealed interface Scope {
         @Override
         public Value field(PigExpr.FieldRef ref) {
             List<Field> matches = relation.fields().stream()
-                    .filter(f -> ref.name().equals(f.pigName()))
-                    .filter(f -> ref.qualifier() == null
-                            || ref.qualifier().equals(f.qualifier())
-                            || f.qualifier() != null
-                                    && f.qualifier().endsWith("::" + ref.qualifier())) // Pig: b::f names x::b::f
+                    .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
                     .toList();
             if (matches.size() == 1) {
                 return scalar(matches.get(0));
@@ -141,7 +137,7 @@ sealed interface Scope {
     }
 
     /** Inside {@code FOREACH cogrouped GENERATE}: {@code group}, and one bag per input named after it. */
-    record Cogroup(CogroupPlan plan) implements Scope {
+    record Cogroup(CogroupPlan plan, ScalarRelations relations) implements Scope {
 
         @Override
         public Value field(PigExpr.FieldRef ref) {
@@ -152,6 +148,9 @@ sealed interface Scope {
                 if (ref.qualifier() == null && ref.name().equals(side.bagAlias())) {
                     return new Value.Bag(side.input(), null);
                 }
+            }
+            if (ref.qualifier() == null && relations.scalar(ref.name()).isPresent()) {
+                return relations.scalar(ref.name()).get(); // c.total of a one-row relation c
             }
             throw ExprTranslator.unsupported(
                     ref.span(), "field '" + ref.name() + "' of a COGROUP is not translated yet");
@@ -231,7 +230,7 @@ sealed interface Scope {
     }
 
     /** Inside {@code FOREACH grouped GENERATE}: {@code group} is the key, the input alias is the bag. */
-    record Grouped(Relation.Grouped grouped) implements Scope {
+    record Grouped(Relation.Grouped grouped, ScalarRelations relations) implements Scope {
 
         @Override
         public Value field(PigExpr.FieldRef ref) {
@@ -239,7 +238,10 @@ sealed interface Scope {
                 return key();
             }
             if (ref.qualifier() == null && ref.name().equals(grouped.bagAlias())) {
-                return new Value.Bag(grouped.input(), null);
+                return new Value.Bag(grouped.input(), null, grouped.bagFilter(), false);
+            }
+            if (ref.qualifier() == null && relations.scalar(ref.name()).isPresent()) {
+                return relations.scalar(ref.name()).get(); // c.total of a one-row relation c
             }
             throw new TranslationError(new Diagnostic(
                     DiagnosticCode.PIG_E011,
@@ -253,7 +255,7 @@ sealed interface Scope {
         public Value positional(PigExpr.PositionalRef ref) {
             return switch (ref.index()) {
                 case 0 -> key();
-                case 1 -> new Value.Bag(grouped.input(), null);
+                case 1 -> new Value.Bag(grouped.input(), null, grouped.bagFilter(), false);
                 default ->
                     throw new TranslationError(Diagnostic.of(
                             DiagnosticCode.PIG_E011,

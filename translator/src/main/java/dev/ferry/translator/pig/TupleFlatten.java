@@ -25,14 +25,19 @@ final class TupleFlatten {
                 ? ref.name()
                 : "tuple_" + expr.span().line() + "_" + expr.span().column();
         for (int i = 0; i < types.size(); i++) {
-            // Flink names the fields of ROW(...) EXPR$0, EXPR$1... (Calcite's names for unnamed expressions).
-            SqlExpr field = tuple.sql() instanceof SqlExpr.RowOf row
-                    ? row.fields().get(i)
-                    : new SqlExpr.FieldAccess(tuple.sql(), "EXPR$" + i);
-            values.add(new Value.Scalar(field, types.get(i)));
+            values.add(field(tuple, i));
             String name = i < fieldNames.size() && fieldNames.get(i) != null ? fieldNames.get(i) : qualifier + "_" + i;
             names.add(qualifier + "::" + name);
         }
+    }
+
+    /** Field {@code i} of a tuple whose field types are known: {@code t.$i}, or {@code t.name} by its Pig name. */
+    static Value.Scalar field(Value.Scalar tuple, int i) {
+        // Flink names the fields of ROW(...) EXPR$0, EXPR$1... (Calcite's names for unnamed expressions).
+        SqlExpr field = tuple.sql() instanceof SqlExpr.RowOf row
+                ? row.fields().get(i)
+                : new SqlExpr.FieldAccess(tuple.sql(), "EXPR$" + i);
+        return new Value.Scalar(field, tuple.inner().tupleTypes().get(i));
     }
 
     /** Builtins whose tuple of unknown width is an ARRAY of chararrays in SQL (String.split's pieces). */

@@ -21,15 +21,46 @@ sealed interface Value {
     /**
      * A bag inside a grouped relation: the whole bag, or one field of it ({@code clicks.amount}); a
      * nested FOREACH narrows it with a FILTER condition (over the input's columns) or DISTINCT.
+     *
+     * @param lineField for {@code bag.$n} of a LOAD without AS past its named fields: the n-th field of
+     *     each line, which no column holds ({@code field} is then the line's column); else null
      */
-    record Bag(Relation.Named relation, Field field, dev.ferry.translator.sql.SqlExpr filter, boolean distinct)
+    record Bag(
+            Relation.Named relation,
+            Field field,
+            dev.ferry.translator.sql.SqlExpr filter,
+            boolean distinct,
+            Scalar lineField)
             implements Value {
         Bag(Relation.Named relation, Field field) {
-            this(relation, field, null, false);
+            this(relation, field, null, false, null);
+        }
+
+        Bag(Relation.Named relation, Field field, dev.ferry.translator.sql.SqlExpr filter, boolean distinct) {
+            this(relation, field, filter, distinct, null);
         }
 
         Bag withField(Field projected) {
-            return new Bag(relation, projected, filter, distinct);
+            return new Bag(relation, projected, filter, distinct, null);
+        }
+
+        /** The n-th field of each line of a LOAD without AS. */
+        Bag withLineField(Field line, Scalar nth) {
+            return new Bag(relation, line, filter, distinct, nth);
+        }
+
+        /** The rows where {@code condition} also holds (a nested FILTER). */
+        Bag filtered(dev.ferry.translator.sql.SqlExpr condition) {
+            dev.ferry.translator.sql.SqlExpr all = filter == null
+                    ? condition
+                    : new dev.ferry.translator.sql.SqlExpr.Binary(
+                            dev.ferry.translator.sql.SqlExpr.BinaryOp.AND, filter, condition);
+            return new Bag(relation, field, all, distinct, lineField);
+        }
+
+        /** The distinct rows (a nested DISTINCT). */
+        Bag distinctRows() {
+            return new Bag(relation, field, filter, true, lineField);
         }
     }
 

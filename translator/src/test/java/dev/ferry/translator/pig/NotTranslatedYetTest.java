@@ -53,9 +53,8 @@ class NotTranslatedYetTest {
             X = load 'p1,p2' as (a:int);                           | 3:5 | comma-separated list
             X = join A by a, A by a;                               | 3:5 | self-JOIN
             G = group A by b; X = foreach G { o = order A by a; t = limit o 2; generate group, COUNT(A), COUNT(t); } | 3:53 | reads the whole bag beside its nested LIMIT
-            G = group A by b; X = foreach G { t = limit A 2; generate FLATTEN(t); } | 3:35 | not ORDERed just before
+            G = group A by b; X = foreach G { d = distinct A; t = limit d 2; generate COUNT(t); } | 3:51 | neither ORDERed nor FILTERed just before
             G = group A by b; X = foreach G { o = order A by a; t = limit o 2; d = distinct A; generate COUNT(d), COUNT(t); } | 3:53 | beside other nested commands
-            G = group A by b; X = foreach G { o = order A by a; generate group, FLATTEN(o); } | 3:77 | of a nested ORDER without LIMIT read other than whole
             G = group A by b; X = foreach G { o = order A by a; s = o.a; generate BagToString(s); } | 3:83 | of a nested ORDER without LIMIT read other than whole
             G = group A by b; X = foreach G { o = order A by a; generate group, o; } | 3:69 | of a nested ORDER without LIMIT read other than whole
             X = foreach A generate (map[]) b; | 3:24 | casting chararray to map is not translated

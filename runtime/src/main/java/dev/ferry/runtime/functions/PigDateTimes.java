@@ -22,20 +22,15 @@ import org.joda.time.format.ISODateTimeFormat;
 /**
  * Pig's datetime builtins, computed with joda-time as Pig does. A Pig datetime is a Flink
  * TIMESTAMP_LTZ(3) (an instant); Pig's DateTime also carries a zone, which here is always Pig's
- * default zone ({@link #defaultZone()}): a value parsed from text with another offset keeps its
+ * default zone ({@link PigZone#defaultZone()}): a value parsed from text with another offset keeps its
  * instant but is shown and split into fields in the default zone (Pig keeps the parsed offset).
  */
 public final class PigDateTimes {
 
     private PigDateTimes() {}
 
-    /** Pig's default time zone: {@link PigZone#defaultZone()}. */
-    public static DateTimeZone defaultZone() {
-        return PigZone.defaultZone();
-    }
-
     static DateTime dateTime(Instant instant) {
-        return new DateTime(instant.toEpochMilli(), defaultZone());
+        return new DateTime(instant.toEpochMilli(), PigZone.defaultZone());
     }
 
     static Instant instant(DateTime dateTime) {
@@ -55,16 +50,18 @@ public final class PigDateTimes {
             if (iso == null) {
                 return null;
             }
-            return instant(
-                    ISODateTimeFormat.dateTimeParser().withZone(defaultZone()).parseDateTime(iso));
+            return instant(ISODateTimeFormat.dateTimeParser()
+                    .withZone(PigZone.defaultZone())
+                    .parseDateTime(iso));
         }
 
         public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(String text, String pattern) {
             if (text == null || pattern == null) {
                 return null;
             }
-            return instant(
-                    DateTimeFormat.forPattern(pattern).withZone(defaultZone()).parseDateTime(text));
+            return instant(DateTimeFormat.forPattern(pattern)
+                    .withZone(PigZone.defaultZone())
+                    .parseDateTime(text));
         }
 
         public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(String text, String pattern, String zone) {

@@ -10,7 +10,7 @@ import java.util.List;
  * @param controls        null when there is no {@code <controls>}
  * @param datasetIncludes paths of {@code <include>} dataset files (raw EL), read with
  *                        {@link OozieReader#readDatasets}
- * @param inputLogic      the 0.5 {@code <input-logic>} element as written, null when absent
+ * @param inputLogic      the 0.5 {@code <input-logic>} as written, null when absent
  * @param otherElements   elements the model does not map (sla:info...), for the report
  */
 public record CoordinatorApp(
@@ -30,7 +30,7 @@ public record CoordinatorApp(
         String file,
         List<Parameter> parameters,
         List<String> datasetIncludes,
-        XmlElement inputLogic,
+        InputLogic inputLogic,
         List<XmlElement> otherElements) {
 
     public CoordinatorApp {

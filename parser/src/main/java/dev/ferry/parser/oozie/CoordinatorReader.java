@@ -62,7 +62,7 @@ final class CoordinatorReader {
         Set<String> declared = new TreeSet<>();
         List<DataEvent> inputs = new ArrayList<>();
         List<DataEvent> outputs = new ArrayList<>();
-        XmlElement inputLogic = null;
+        InputLogic inputLogic = null;
         XmlElement workflow = null;
         List<ConfigProperty> configuration = List.of();
         List<XmlElement> other = new ArrayList<>();
@@ -89,7 +89,7 @@ final class CoordinatorReader {
                 }
                 case "input-events" -> child.children("data-in").forEach(e -> event(e).ifPresent(inputs::add));
                 case "output-events" -> child.children("data-out").forEach(e -> event(e).ifPresent(outputs::add));
-                case "input-logic" -> inputLogic = child;
+                case "input-logic" -> inputLogic = InputLogic.of(child);
                 case "action" -> {
                     for (XmlElement part : child.children()) {
                         if (part.name().equals("workflow") && workflow == null) {

@@ -32,7 +32,18 @@ class CoordinatorReaderTest {
                 app.datasets().get(0).doneFlag(),
                 "an empty <done-flag></done-flag> means: the directory is enough");
         assertNull(app.datasets().get(1).doneFlag(), "no <done-flag>: Oozie waits for _SUCCESS");
-        assertEquals("or", app.inputLogic().children().get(0).name());
+        InputLogic.Element either = app.inputLogic().elements().get(0);
+        assertEquals(
+                List.of("or", "either", 18),
+                List.of(either.element(), either.name(), either.span().line()));
+        assertEquals(
+                List.of("data-in ina 19", "data-in inb 20"),
+                either.children().stream()
+                        .map(c ->
+                                c.element() + " " + c.dataset() + " " + c.span().line())
+                        .toList());
+        assertNull(either.min());
+        assertNull(either.waitTime());
         assertEquals(
                 List.of("info"),
                 app.otherElements().stream().map(XmlElement::name).toList());

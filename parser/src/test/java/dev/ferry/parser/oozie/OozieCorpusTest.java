@@ -157,7 +157,7 @@ class OozieCorpusTest extends OozieFilesTest {
         CoordinatorApp logic = OozieReader.readCoordinator(
                         Corpus.oozieExamples().resolve("coord-input-logic/coordinator.xml"), "l.xml", diagnostics)
                 .orElseThrow();
-        assertEquals("or", logic.inputLogic().children().get(0).name());
+        assertEquals("or", logic.inputLogic().elements().get(0).element());
         CoordinatorApp sla = OozieReader.readCoordinator(
                         Corpus.oozieExamples().resolve("sla/coordinator.xml"), "s.xml", diagnostics)
                 .orElseThrow();

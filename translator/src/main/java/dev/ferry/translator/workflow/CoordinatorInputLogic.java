@@ -2,7 +2,7 @@ package dev.ferry.translator.workflow;
 
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
-import dev.ferry.parser.oozie.XmlElement;
+import dev.ferry.parser.oozie.InputLogic;
 import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
 import dev.ferry.translator.workflow.CoordinatorData.LogicDataIn;
@@ -45,7 +45,7 @@ final class CoordinatorInputLogic {
      * @param declared every data-in name of {@code <input-events>} (also the ones with errors)
      */
     static List<LogicNode> translate(
-            XmlElement logic,
+            InputLogic logic,
             Map<String, DataInput> inputs,
             Set<String> declared,
             Map<String, String> known,
@@ -55,7 +55,7 @@ final class CoordinatorInputLogic {
         }
         CoordinatorInputLogic translator = new CoordinatorInputLogic(inputs, declared, known, diagnostics);
         List<LogicNode> top = new ArrayList<>();
-        for (XmlElement element : logic.children()) {
+        for (InputLogic.Element element : logic.elements()) {
             translator.node(element, false).ifPresent(top::add);
         }
         if (top.size() > 1) {
@@ -72,16 +72,16 @@ final class CoordinatorInputLogic {
         return top;
     }
 
-    private Optional<LogicNode> node(XmlElement element, boolean minAbove) {
-        String name = resolved(element, "name");
+    private Optional<LogicNode> node(InputLogic.Element element, boolean minAbove) {
+        String name = resolved(element, "name", element.name());
         Optional<Integer> min = min(element);
         Optional<Integer> wait = wait(element);
         if (min == null || wait == null) {
             return Optional.empty();
         }
         boolean minHere = minAbove || min.isPresent();
-        if (element.name().equals("data-in")) {
-            String ref = resolved(element, "dataset");
+        if (element.element().equals("data-in")) {
+            String ref = resolved(element, "dataset", element.dataset());
             if (ref == null || !declared.contains(ref)) {
                 diagnostics.report(
                         DiagnosticCode.OOZ_E011,
@@ -104,17 +104,17 @@ final class CoordinatorInputLogic {
                     ? Optional.empty()
                     : Optional.of(new LogicDataIn(ref, name, min.orElse(null), wait.orElse(null)));
         }
-        if (!OPERATORS.contains(element.name())) {
+        if (!OPERATORS.contains(element.element())) {
             diagnostics.report(
                     DiagnosticCode.OOZ_E011,
                     element.span(),
-                    "<" + element.name() + "> is not an input-logic element (and, or, combine, data-in)");
+                    "<" + element.element() + "> is not an input-logic element (and, or, combine, data-in)");
             return Optional.empty();
         }
         List<LogicNode> children = new ArrayList<>();
         boolean complete = true;
-        for (XmlElement child : element.children()) {
-            if (element.name().equals("combine") && !child.name().equals("data-in")) {
+        for (InputLogic.Element child : element.children()) {
+            if (element.element().equals("combine") && !child.element().equals("data-in")) {
                 diagnostics.report(DiagnosticCode.OOZ_E011, child.span(), "<combine> joins <data-in> elements only");
                 complete = false;
                 continue;
@@ -126,21 +126,21 @@ final class CoordinatorInputLogic {
         if (!complete) {
             return Optional.empty();
         }
-        if (children.isEmpty() || element.name().equals("combine") && children.size() < 2) {
+        if (children.isEmpty() || element.element().equals("combine") && children.size() < 2) {
             diagnostics.report(
                     DiagnosticCode.OOZ_E011,
                     element.span(),
-                    "<" + element.name() + ">"
-                            + (element.name().equals("combine")
+                    "<" + element.element() + ">"
+                            + (element.element().equals("combine")
                                     ? " needs at least two <data-in> (Oozie E1028)"
                                     : " has no element inside: Oozie cannot evaluate an empty operator"));
             return Optional.empty();
         }
-        if (element.name().equals("combine") && !combinable(element, children)) {
+        if (element.element().equals("combine") && !combinable(element, children)) {
             return Optional.empty();
         }
         return Optional.of(new LogicOperator(
-                CoordinatorData.LogicKind.valueOf(element.name().toUpperCase(Locale.ROOT)),
+                CoordinatorData.LogicKind.valueOf(element.element().toUpperCase(Locale.ROOT)),
                 name,
                 min.orElse(null),
                 wait.orElse(null),
@@ -148,7 +148,7 @@ final class CoordinatorInputLogic {
     }
 
     /** CoordInputLogicEvaluatorPhaseValidate.evalCombineInput: same range, no latest/future. */
-    private boolean combinable(XmlElement combine, List<LogicNode> children) {
+    private boolean combinable(InputLogic.Element combine, List<LogicNode> children) {
         List<DataInput> combined = children.stream()
                 .map(c -> inputs.get(((LogicDataIn) c).dataIn()))
                 .toList();
@@ -200,8 +200,8 @@ final class CoordinatorInputLogic {
     }
 
     /** min: an integer once job properties are in (the JEXL builder's .min(n)); empty when absent, null = error. */
-    private Optional<Integer> min(XmlElement element) {
-        String text = element.attribute("min");
+    private Optional<Integer> min(InputLogic.Element element) {
+        String text = element.min();
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -218,8 +218,8 @@ final class CoordinatorInputLogic {
     }
 
     /** wait: minutes, digits only (CoordInputLogicBuilder.getTime: StringUtils.isNumeric, else "Unsupported time"). */
-    private Optional<Integer> wait(XmlElement element) {
-        String text = element.attribute("wait");
+    private Optional<Integer> wait(InputLogic.Element element) {
+        String text = element.waitTime();
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
@@ -236,8 +236,7 @@ final class CoordinatorInputLogic {
     }
 
     /** An attribute with its EL resolved from job properties (Oozie resolves the whole action XML first). */
-    private String resolved(XmlElement element, String attribute) {
-        String text = element.attribute(attribute);
+    private String resolved(InputLogic.Element element, String attribute, String text) {
         if (text == null || !text.contains("${")) {
             return text;
         }

@@ -7,6 +7,7 @@ import dev.ferry.parser.oozie.BundleCoordinator;
 import dev.ferry.parser.oozie.ConfigProperty;
 import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.translator.workflow.CoordinatorSchedule;
+import dev.ferry.translator.workflow.ReadableNames;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +29,7 @@ final class BundleSchedule {
     /** The properties the bundle gives the coordinator: bundle parameters' defaults < job.properties < its configuration. */
     static Map<String, String> properties(
             BundleApp bundle, BundleCoordinator coordinator, Map<String, String> bundleProperties) {
-        Map<String, String> known = new TreeMap<>();
-        bundle.parameters().stream().filter(p -> p.value() != null).forEach(p -> known.put(p.name(), p.value()));
-        known.putAll(bundleProperties);
+        Map<String, String> known = submitted(bundle, bundleProperties);
         Map<String, String> configured = new TreeMap<>(known);
         for (ConfigProperty p : coordinator.configuration()) {
             // A value is resolved against the bundle's properties when the bundle is submitted (bundle-submit EL:
@@ -45,6 +44,35 @@ final class BundleSchedule {
                             .orElse(p.value()));
         }
         return configured;
+    }
+
+    /** The bundle job's configuration: its parameters' defaults, then the submission's properties. */
+    private static Map<String, String> submitted(BundleApp bundle, Map<String, String> bundleProperties) {
+        Map<String, String> known = new TreeMap<>();
+        bundle.parameters().stream().filter(p -> p.value() != null).forEach(p -> known.put(p.name(), p.value()));
+        known.putAll(bundleProperties);
+        return known;
+    }
+
+    /**
+     * The bundle named as Oozie records its job: EL in the name resolved with the submission's properties
+     * ({@code ELUtils.resolveAppName}), so DAG ids, tags and descriptions never carry raw EL. A part the properties
+     * do not fix reads {@code <expression>}, as in {@link ReadableNames}.
+     */
+    static BundleApp resolveName(BundleApp bundle, Map<String, String> bundleProperties) {
+        String name = ReadableNames.of(bundle.name(), submitted(bundle, bundleProperties))
+                .text();
+        return name.equals(bundle.name())
+                ? bundle
+                : new BundleApp(
+                        name,
+                        bundle.namespace(),
+                        bundle.span(),
+                        bundle.kickOffTime(),
+                        bundle.controlsSpan(),
+                        bundle.parameters(),
+                        bundle.coordinators(),
+                        bundle.file());
     }
 
     /** The coordinator as the bundle runs it: named after the bundle and its entry. */

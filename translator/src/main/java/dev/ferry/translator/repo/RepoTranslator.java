@@ -258,7 +258,7 @@ public final class RepoTranslator {
             fail(failed, app, diagnostics);
             return;
         }
-        BundleApp bundle = read.get();
+        BundleApp bundle = BundleSchedule.resolveName(read.get(), properties);
         for (BundleCoordinator entry : bundle.coordinators()) {
             Diagnostics d = new Diagnostics();
             d.addAll(diagnostics);

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A repository with a bundle whose coordinator and workflow live elsewhere, found through app-paths: one DAG
@@ -119,6 +121,45 @@ class BundleRepoTest {
         assertEquals(
                 "cron `0 0 * * *` in UTC",
                 conversion.plans().get(0).schedule().trigger().describe());
+    }
+
+    /**
+     * Oozie records a bundle job under its name with EL resolved from the submission ({@code ELUtils.resolveAppName}):
+     * the DAG id, the tag and the description carry that name, never raw {@code ${...}}; a part the repository's
+     * properties do not fix reads {@code <name>}.
+     */
+    @ParameterizedTest(name = "{0} with [{1}] -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ${family}-refine                | family=web                       | web_refine.ingest            | web-refine
+            ${family}_${env}                | family=web;env=prod              | web_prod.ingest              | web_prod
+            nightly-${wf:user()}            | family=web                       | nightly_wf_user_.ingest      | nightly-<wf:user()>
+            ${family}-${missing}            | family=web                       | web_missing_.ingest          | web-<missing>
+            ${family}                       | family=${base}-x;base=etl        | etl_x.ingest                 | etl-x
+            """)
+    void aBundleNameWithElIsResolvedFromItsProperties(
+            String name, String properties, String dagId, String tag, @TempDir Path repo) throws IOException {
+        write(
+                repo.resolve("bundles/b/bundle.xml"),
+                BUNDLE.replace("name=\"nightly\"", "name=\"" + name + "\"")
+                        .replace("<coordinator name=\"report\">", "<coordinator name=\"report\" enabled=\"true\">"));
+        write(repo.resolve("bundles/b/job.properties"), """
+                nameNode=hdfs://nn:8020
+                appRoot=${nameNode}/user/${user.name}/apps
+                bundleStart=2026-01-05T00:00Z
+                bundleRegion=eu
+                kickOff=2026-01-01T00:00Z
+                """ + properties.replace(';', '\n') + "\n");
+        write(repo.resolve("apps/ingest/coordinator.xml"), coordinator("ingest-coord", "${nameNode}/apps/wf/ingest"));
+        write(repo.resolve("apps/report/coordinator.xml"), coordinator("report-coord", "${nameNode}/apps/wf/report"));
+        write(repo.resolve("wf/ingest/workflow.xml"), WORKFLOW);
+        write(repo.resolve("wf/report/workflow.xml"), WORKFLOW);
+
+        WorkflowPlan ingest = RepoTranslator.translate(repo).plans().get(0);
+
+        assertEquals(dagId, ingest.dagId());
+        assertEquals(List.of(tag), ingest.schedule().tags());
+        assertTrue(ingest.description().endsWith(", in bundle " + tag), ingest.description());
+        assertFalse(ingest.description().contains("${"), ingest.description());
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -4,6 +4,7 @@ import dev.ferry.generator.OutputWriter;
 import dev.ferry.generator.RepoGenerator;
 import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.repo.StandaloneScript;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,7 +65,7 @@ final class ConvertCommand implements Callable<Integer> {
             return ExitCode.FAILURE;
         }
         Conversion conversion = Conversions.translate(repo, err);
-        if (conversion.hasErrors() && (strict || conversion.plans().isEmpty())) {
+        if (conversion.hasErrors() && (strict || conversion.producesNothing())) {
             err.println("ferry: " + Conversions.errorSummary(conversion) + "; nothing written to " + output);
             return Ferry.exitCode(conversion);
         }
@@ -87,8 +88,11 @@ final class ConvertCommand implements Callable<Integer> {
         changes.keptEdited()
                 .forEach(f ->
                         out.println("ferry: kept " + f + " (no longer generated, but edited since Ferry wrote it)"));
+        long standalone = conversion.translatedScripts().size();
         out.println("ferry: wrote " + generated + " files for "
-                + conversion.plans().size() + " DAG(s) to " + output + " (see " + output.resolve("report.md") + ")");
+                + conversion.plans().size() + " DAG(s)"
+                + (standalone > 0 ? " and " + standalone + " standalone Pig script(s)" : "")
+                + " to " + output + " (see " + output.resolve("report.md") + ")");
         if (conversion.hasErrors()) {
             printFailed(conversion, err);
             return Ferry.exitCode(conversion);
@@ -104,5 +108,8 @@ final class ConvertCommand implements Callable<Integer> {
                 .failed()
                 .forEach(f -> err.println("  " + f.app() + ": "
                         + f.firstError().lines().findFirst().orElse("")));
+        conversion.scripts().stream()
+                .filter(s -> s.status() == StandaloneScript.Status.ERROR)
+                .forEach(s -> err.println("  " + s.source() + " (no workflow runs it): " + s.reason()));
     }
 }

@@ -12,6 +12,7 @@ import dev.ferry.generator.report.Report;
 import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.repo.StandaloneScript;
 import dev.ferry.translator.workflow.PodContainer;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
@@ -94,6 +95,11 @@ public final class RepoGenerator {
                 hashing.accept(file);
             }
         });
+        // The Pig scripts no workflow runs, translated on their own.
+        for (StandaloneScript script : conversion.translatedScripts()) {
+            hashing.accept(Rendered.of(
+                    script.outputPath(), SqlScriptRenderer.render(script.job().orElseThrow())));
+        }
         // Once per repository: the RBAC the jobs need, and the janitor DAG unless opted out.
         hashing.accept(Rendered.of(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker())));
         if (options.janitor()) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Severity;
 import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.repo.StandaloneScript;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
  *
  * @param apps  the conversion grouped by application directory (the directory of a DAG's first source file):
  *              one JUnit test case per app
+ * @param scripts the repository's Pig scripts that no workflow runs, translated on their own
  * @param files every file written beside report.json with its SHA-256, so {@code ferry check --against} can tell
  *              a hand edit (the file no longer has the hash Ferry wrote) from drift (Ferry now writes another)
  */
@@ -26,6 +28,7 @@ public record Report(
         Summary summary,
         List<Dag> dags,
         List<App> apps,
+        List<Script> scripts,
         List<Finding> diagnostics,
         List<GeneratedFile> files) {
 
@@ -102,7 +105,19 @@ public record Report(
                 list.add(new GeneratedFile(path, sha256));
             }
         });
-        return new Report(schemaVersion, repository, summary, dags, apps, diagnostics, List.copyOf(list));
+        return new Report(schemaVersion, repository, summary, dags, apps, scripts, diagnostics, List.copyOf(list));
+    }
+
+    /**
+     * A Pig script no workflow runs: {@code status} is translated, todo, error or nothing_stored; {@code output} is
+     * its SQL file (empty unless translated); {@code parameters} are the Pig parameters the job needs when it runs;
+     * {@code reason} is the first TODO or error ({@code file:line:col: message}), empty otherwise.
+     */
+    public record Script(String source, String status, String output, List<String> parameters, String reason) {
+
+        static Script of(StandaloneScript s) {
+            return new Script(s.source(), s.status().label(), s.outputPath(), s.parameters(), s.reason());
+        }
     }
 
     /** An application directory, the DAGs generated from it, their TODO tasks and the diagnostics about its files. */
@@ -156,7 +171,14 @@ public record Report(
                 count(conversion, Severity.WARNING),
                 count(conversion, Severity.INFO));
         return new Report(
-                SCHEMA_VERSION, conversion.repoName(), summary, dags, List.copyOf(apps.values()), findings, List.of());
+                SCHEMA_VERSION,
+                conversion.repoName(),
+                summary,
+                dags,
+                List.copyOf(apps.values()),
+                conversion.scripts().stream().map(Script::of).toList(),
+                findings,
+                List.of());
     }
 
     private static int count(Conversion conversion, Severity severity) {

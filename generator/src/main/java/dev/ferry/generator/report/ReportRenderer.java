@@ -4,6 +4,7 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Severity;
 import dev.ferry.generator.text.Templates;
 import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.repo.StandaloneScript;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import java.util.ArrayList;
@@ -51,6 +52,26 @@ public final class ReportRenderer {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("repo", MarkdownText.code(conversion.repoName()));
         model.put("dags", dags);
+        List<Map<String, String>> scripts = new ArrayList<>();
+        for (StandaloneScript script : conversion.scripts()) {
+            scripts.add(Map.of(
+                    "source",
+                    MarkdownText.code(script.source()),
+                    "status",
+                    MarkdownText.text(
+                            script.status().label() + (script.reason().isEmpty() ? "" : ": " + script.reason())),
+                    "output",
+                    script.outputPath().isEmpty() ? "—" : MarkdownText.code(script.outputPath()),
+                    "parameters",
+                    script.parameters().isEmpty()
+                            ? "—"
+                            : String.join(
+                                    ", ",
+                                    script.parameters().stream()
+                                            .map(MarkdownText::code)
+                                            .toList())));
+        }
+        model.put("scripts", scripts);
         model.put("errors", lines(conversion.diagnostics(), Severity.ERROR));
         model.put("todos", lines(conversion.diagnostics(), Severity.WARNING));
         model.put("notes", lines(conversion.diagnostics(), Severity.INFO));

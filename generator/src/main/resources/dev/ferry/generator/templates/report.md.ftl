@@ -23,6 +23,18 @@
 </#list>
 
 </#list>
+<#if scripts?has_content>
+## Pig scripts no workflow runs
+
+Translated on their own: each job reads its parameters when it runs.
+
+| Script | Status | Generated | Parameters |
+|---|---|---|---|
+<#list scripts as s>
+| ${s.source} | ${s.status} | ${s.output} | ${s.parameters} |
+</#list>
+
+</#if>
 ## TODO
 
 <#if todos?has_content>

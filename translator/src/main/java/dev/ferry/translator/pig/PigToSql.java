@@ -1908,6 +1908,11 @@ public final class PigToSql {
                     "ORDER the relation first if the choice matters");
         }
         Value.Scalar count = expressions.scalar(limit.count(), scope(rows));
+        if (limit.count() instanceof PigExpr.Param) {
+            // LIMIT a $N: Pig substitutes the parameter's text before parsing, so the count is the number literal the
+            // value spells; the runner substitutes the same text into the SQL.
+            count = new Value.Scalar(count.sql(), PigType.LONG);
+        }
         if (count.type() != PigType.INT && count.type() != PigType.LONG) {
             throw new TranslationError(Diagnostic.of(
                     DiagnosticCode.PIG_E013,

@@ -20,6 +20,7 @@ import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.workflow.AppPaths;
 import dev.ferry.translator.workflow.CoordinatorSchedule;
 import dev.ferry.translator.workflow.PropagatedSecrets;
+import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.UsedParams;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import dev.ferry.translator.workflow.WorkflowSources;
@@ -42,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -211,6 +213,15 @@ public final class RepoTranslator {
             job.diagnostics().sorted().forEach(all::add);
             progress.advanced(++done[0], jobs.size());
         });
+        List<StandaloneScript> standalone = StandaloneScripts.translate(
+                root,
+                plans.stream()
+                        .flatMap(p -> p.tasks().stream())
+                        .filter(t -> t instanceof TaskNode.FlinkJob)
+                        .map(t -> ((TaskNode.FlinkJob) t).job().sourceFile())
+                        .collect(Collectors.toSet()),
+                jobs.stream().map(AppJob::workflow).toList(),
+                all);
         List<WorkflowPlan> sized = new ArrayList<>(JobSizing.apply(plans, config.sizing(), all));
         sized.sort(Comparator.comparing(WorkflowPlan::dagId));
         failed.sort(Comparator.comparing(FailedApp::app));
@@ -219,7 +230,8 @@ public final class RepoTranslator {
                 root.getFileName().toString(),
                 UsedParams.apply(PropagatedSecrets.apply(sized)),
                 distinct,
-                dedupe(failed));
+                dedupe(failed),
+                standalone);
     }
 
     private static List<FailedApp> dedupe(List<FailedApp> failed) {

@@ -1,0 +1,170 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pig scripts that no workflow runs are translated by {@code convert} too and listed in the report: one row per
+ * kind of file a repository keeps beside its Oozie apps, before (not converted, not mentioned) and after.
+ */
+class StandaloneScriptsTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final String WORKFLOW = """
+            <workflow-app name="daily" xmlns="uri:oozie:workflow:0.5">
+                <start to="clean"/>
+                <action name="clean">
+                    <pig>
+                        <job-tracker>jt</job-tracker><name-node>hdfs://nn</name-node>
+                        <script>pig/clean.pig</script>
+                        <param>IN=/in</param><param>OUT=/out</param>
+                    </pig>
+                    <ok to="load"/><error to="fail"/>
+                </action>
+                <action name="load">
+                    <pig>
+                        <job-tracker>jt</job-tracker><name-node>hdfs://nn</name-node>
+                        <script>${scriptDir}/load.pig</script>
+                        <param>IN=/in</param>
+                    </pig>
+                    <ok to="end"/><error to="fail"/>
+                </action>
+                <kill name="fail"><message>failed</message></kill>
+                <end name="end"/>
+            </workflow-app>
+            """;
+
+    private static final String COPY = """
+            rows = LOAD '$IN' USING PigStorage(',') AS (name:chararray, n:int);
+            STORE rows INTO '$OUT' USING PigStorage(',');
+            """;
+
+    /** Every kind of .pig file, and what convert makes of it: (file, status, output, parameters). */
+    private static final List<List<String>> EXPECTED = List.of(
+            List.of("adhoc/broken.pig", "error", "", ""),
+            List.of("adhoc/dump_only.pig", "nothing_stored", "", ""),
+            List.of(
+                    "adhoc/odd dir/top <n>.pig",
+                    "translated",
+                    "flink/_standalone/adhoc/odd_dir/top__n_.sql",
+                    "IN,N,OUT"),
+            List.of("adhoc/stream.pig", "todo", "", ""),
+            List.of("adhoc/totals.pig", "translated", "flink/_standalone/adhoc/totals.sql", "IN,OUT"));
+
+    @Test
+    void scriptsNoWorkflowRunsAreTranslatedAndListed() throws IOException {
+        Path repo = tmp.resolve("legacy");
+        write(repo.resolve("apps/daily/workflow.xml"), WORKFLOW);
+        write(repo.resolve("apps/daily/job.properties"), "scriptDir=pig\n");
+        write(repo.resolve("apps/daily/pig/clean.pig"), COPY); // run by the workflow
+        write(repo.resolve("apps/daily/pig/load.pig"), COPY.replace("$OUT", "/loaded")); // run, path only a run knows
+        write(repo.resolve("adhoc/lib/macros.pig"), """
+                DEFINE total(rel) RETURNS out {
+                    g = GROUP $rel BY name;
+                    $out = FOREACH g GENERATE group AS name, SUM($rel.n) AS n;
+                };
+                """); // a macro library: IMPORTed, not run
+        write(repo.resolve("adhoc/totals.pig"), """
+                IMPORT 'lib/macros.pig';
+                rows = LOAD '$IN' USING PigStorage(',') AS (name:chararray, n:int);
+                t = total(rows);
+                STORE t INTO '$OUT' USING PigStorage(',');
+                """);
+        write(repo.resolve("adhoc/odd dir/top <n>.pig"), """
+                rows = LOAD '$IN' USING PigStorage(',') AS (name:chararray, n:int);
+                o = ORDER rows BY n DESC;
+                top = LIMIT o $N;
+                STORE top INTO '$OUT';
+                """);
+        write(repo.resolve("adhoc/stream.pig"), """
+                rows = LOAD '$IN' AS (line:chararray);
+                s = STREAM rows THROUGH `cut -f1`;
+                STORE s INTO '$OUT';
+                """);
+        write(repo.resolve("adhoc/broken.pig"), "rows = LOAD '$IN' AS (a:int);\nSTORE nowhere INTO '$OUT';\n");
+        write(repo.resolve("adhoc/dump_only.pig"), "rows = LOAD '$IN' AS (a:int);\nDUMP rows;\n");
+
+        Path out = tmp.resolve("out");
+        FerryRun run = FerryRun.of("convert", repo.toString(), "-o", out.toString());
+
+        // The broken script is bad input: a diagnostic at its line and a non-zero exit; everything else is written.
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.err());
+        assertTrue(run.err().contains("adhoc/broken.pig:2:"), run.err());
+        assertTrue(run.err().contains("adhoc/stream.pig:2:"), run.err());
+        assertTrue(run.out().contains("and 2 standalone Pig script(s)"), run.out());
+        JsonNode report = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
+        assertEquals(
+                Set.of(),
+                CheckCommandTest.validate(
+                        Files.readString(out.resolve("report.json")),
+                        "/dev/ferry/generator/report/report.schema.json",
+                        SpecVersion.VersionFlag.V7));
+        List<List<String>> listed = new ArrayList<>();
+        report.path("scripts").forEach(s -> {
+            List<String> parameters = new ArrayList<>();
+            s.path("parameters").forEach(p -> parameters.add(p.asText()));
+            listed.add(List.of(
+                    s.path("source").asText(),
+                    s.path("status").asText(),
+                    s.path("output").asText(),
+                    String.join(",", parameters)));
+        });
+        assertEquals(EXPECTED, listed);
+        try (Stream<Path> sql = Files.walk(out.resolve("flink/_standalone"))) {
+            assertEquals(
+                    Set.of("adhoc/odd_dir/top__n_.sql", "adhoc/totals.sql"),
+                    Set.copyOf(sql.filter(Files::isRegularFile)
+                            .map(p -> out.resolve("flink/_standalone")
+                                    .relativize(p)
+                                    .toString())
+                            .toList()));
+        }
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## Pig scripts no workflow runs"), md);
+        assertTrue(
+                md.contains("| `adhoc/totals.pig` | translated | `flink/_standalone/adhoc/totals.sql` | `IN`, `OUT` |"),
+                md);
+        String html = Files.readString(out.resolve("report.html"));
+        assertTrue(html.contains("<code>adhoc/odd dir/top &lt;n&gt;.pig</code>"), html);
+        assertFalse(html.contains("top <n>"), html);
+
+        // The standalone job does what Pig does with the macro: totals per name.
+        Path in = Files.createDirectories(tmp.resolve("data/in"));
+        Files.writeString(in.resolve("part-0"), "a,1\nb,2\na,3\n");
+        Path result = tmp.resolve("data/out");
+        EmbeddedFlink.run(
+                Files.readString(out.resolve("flink/_standalone/adhoc/totals.sql")),
+                Map.of("IN", in.toString(), "OUT", result.toString()));
+        List<String> rows = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(result)) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .toList()) {
+                rows.addAll(Files.readAllLines(f));
+            }
+        }
+        assertEquals(List.of("a,4", "b,2"), rows.stream().sorted().toList());
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+}

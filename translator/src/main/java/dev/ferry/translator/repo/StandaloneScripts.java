@@ -1,0 +1,163 @@
+package dev.ferry.translator.repo;
+
+import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.DiagnosticCode;
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.oozie.PigAction;
+import dev.ferry.parser.oozie.WorkflowApp;
+import dev.ferry.parser.pig.PigLoader;
+import dev.ferry.parser.pig.PigScript;
+import dev.ferry.parser.pig.PigStatement;
+import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.sql.SqlJob;
+import dev.ferry.translator.workflow.NotTranslatedScript;
+import dev.ferry.work.InOrder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The repository's Pig scripts that no workflow runs. Teams keep ad-hoc and hand-run scripts beside their Oozie
+ * apps; a migration that skipped them would leave them behind unnoticed, so each is translated as a pig action's
+ * script is (parameters kept symbolic, bound when the job runs) and listed in the report.
+ *
+ * <p>A script counts as run by a workflow when a pig action's {@code <script>} resolved to it, or when the last
+ * segment of some action's {@code <script>} is its file name (an action whose path only a run resolves, or whose
+ * app did not convert). A file of macro definitions only (what {@code IMPORT} reads) is a library, not a script.
+ */
+final class StandaloneScripts {
+
+    /** Under {@code flink/}: a DAG id never starts with '_', so no DAG's directory can be this one. */
+    static final String OUTPUT_DIR = "flink/_standalone/";
+
+    private StandaloneScripts() {}
+
+    /** A script's translation with its own diagnostics (the caller adds them in the scripts' order). */
+    private record Translated(StandaloneScript script, List<Diagnostic> diagnostics) {}
+
+    static List<StandaloneScript> translate(
+            Path root, Collection<String> translatedScripts, Collection<WorkflowApp> workflows, Diagnostics all) {
+        Set<String> runNames = new HashSet<>();
+        for (WorkflowApp workflow : workflows) {
+            workflow.actions().stream()
+                    .filter(a -> a.action() instanceof PigAction)
+                    .map(a -> lastSegment(((PigAction) a.action()).script()))
+                    .filter(name -> !name.contains("$"))
+                    .forEach(runNames::add);
+        }
+        RepoRoot repo = new RepoRoot(root);
+        List<Path> candidates = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.filter(p -> p.getFileName().toString().endsWith(".pig"))
+                    .filter(p -> Files.isRegularFile(p) && repo.contains(p))
+                    .filter(p -> !translatedScripts.contains(repo.display(p)))
+                    .filter(p -> !runNames.contains(p.getFileName().toString()))
+                    .sorted()
+                    .forEach(candidates::add);
+        } catch (IOException e) {
+            all.report(
+                    DiagnosticCode.IO_E001,
+                    SourceSpan.file(root.toString()),
+                    "cannot read the repository: " + e.getMessage());
+            return List.of();
+        }
+        List<StandaloneScript> scripts = new ArrayList<>();
+        Set<String> outputs = new HashSet<>();
+        InOrder.forEach(candidates, file -> translate(repo, file), translated -> {
+            translated.diagnostics().forEach(all::add);
+            StandaloneScript s = translated.script();
+            if (s == null) {
+                return; // a macro library
+            }
+            if (!s.outputPath().isEmpty()) {
+                s = new StandaloneScript(
+                        s.source(), unique(s.outputPath(), outputs), s.status(), s.job(), s.parameters(), s.reason());
+            }
+            scripts.add(s);
+        });
+        return List.copyOf(scripts);
+    }
+
+    private static Translated translate(RepoRoot repo, Path file) {
+        String display = repo.display(file);
+        Diagnostics d = new Diagnostics();
+        Optional<PigScript> parsed = PigLoader.load(repo, file, display, Optional.empty(), d);
+        if (parsed.isPresent() && parsed.get().statements().stream().noneMatch(StandaloneScripts::storesOrBuilds)) {
+            return new Translated(null, d.sorted());
+        }
+        if (parsed.isPresent()
+                && parsed.get().statements().stream()
+                        .noneMatch(s -> s instanceof PigStatement.Store || s instanceof PigStatement.Split)) {
+            return new Translated(
+                    new StandaloneScript(
+                            display, "", StandaloneScript.Status.NOTHING_STORED, Optional.empty(), List.of(), ""),
+                    d.sorted());
+        }
+        String name = file.getFileName().toString();
+        Optional<SqlJob> job =
+                parsed.flatMap(p -> PigToSql.translate(p, name.substring(0, name.length() - ".pig".length()), d));
+        if (job.isPresent() && !d.hasErrors()) {
+            List<String> parameters = job.get().parameters().stream()
+                    .map(SqlJob.JobParameter::name)
+                    .toList();
+            return new Translated(
+                    new StandaloneScript(
+                            display, outputPath(display), StandaloneScript.Status.TRANSLATED, job, parameters, ""),
+                    d.sorted());
+        }
+        List<Diagnostic> errors =
+                d.sorted().stream().filter(Diagnostic::isError).toList();
+        String reason = errors.isEmpty() ? "" : NotTranslatedScript.reason(errors);
+        Optional<List<Diagnostic>> todos = NotTranslatedScript.asTodos(
+                d, "no workflow runs this script; it is listed in the report as not translated");
+        return todos.map(t -> new Translated(
+                        new StandaloneScript(
+                                display, "", StandaloneScript.Status.TODO, Optional.empty(), List.of(), reason),
+                        t))
+                .orElseGet(() -> new Translated(
+                        new StandaloneScript(
+                                display, "", StandaloneScript.Status.ERROR, Optional.empty(), List.of(), reason),
+                        d.sorted()));
+    }
+
+    /** Whether a statement makes a script more than a macro library: it builds a relation or writes one. */
+    private static boolean storesOrBuilds(PigStatement s) {
+        return s instanceof PigStatement.Assign || s instanceof PigStatement.Store || s instanceof PigStatement.Split;
+    }
+
+    private static String lastSegment(String path) {
+        return path.substring(path.lastIndexOf('/') + 1).strip();
+    }
+
+    /**
+     * {@code adhoc/clean up.pig} → {@code flink/_standalone/adhoc/clean_up.sql}: the script's path with every
+     * character outside {@code [A-Za-z0-9._-]} as '_' and no segment starting with '.'.
+     */
+    static String outputPath(String display) {
+        String withoutExtension = display.substring(0, display.length() - ".pig".length());
+        List<String> segments = new ArrayList<>();
+        for (String segment : withoutExtension.split("/")) {
+            String safe = segment.replaceAll("[^A-Za-z0-9._-]", "_");
+            segments.add(safe.startsWith(".") || safe.isEmpty() ? "_" + safe : safe);
+        }
+        return OUTPUT_DIR + String.join("/", segments) + ".sql";
+    }
+
+    /** {@code path}, or {@code path} with {@code -2}, {@code -3}... before {@code .sql} when another script has it. */
+    private static String unique(String path, Set<String> taken) {
+        String candidate = path;
+        for (int n = 2; !taken.add(candidate.toLowerCase(java.util.Locale.ROOT)); n++) {
+            candidate = path.substring(0, path.length() - ".sql".length()) + "-" + n + ".sql";
+        }
+        return candidate;
+    }
+}

@@ -249,7 +249,11 @@ class HostileInputTest {
                                     "(?s).*apps/a/workflow\\.xml:\\d+:\\d+: error IO-E002: .*outside the repository.*"),
                     run.err());
             assertFalse(run.all().contains("OUTSIDE-CANARY"));
-            assertFalse(Files.exists(out));
+            // The workflow is not converted; the repository's s.pig, which no action now runs, is translated on its
+            // own and is all that is written.
+            assertFalse(Files.exists(out.resolve("dags")), actions.get(i));
+            assertTrue(Files.exists(out.resolve("flink/_standalone/apps/a/s.sql")), actions.get(i));
+            assertFalse(allOutput(out).contains("OUTSIDE-CANARY"));
         }
         Path imports = repo("imp", PIG_ACTION, "IMPORT '" + tmp.resolve("outside/m.pig") + "';\n" + PIG, "");
         Run run = ferry(

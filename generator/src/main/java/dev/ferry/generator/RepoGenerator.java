@@ -100,9 +100,11 @@ public final class RepoGenerator {
             hashing.accept(Rendered.of(
                     script.outputPath(), SqlScriptRenderer.render(script.job().orElseThrow())));
         }
-        // Once per repository: the RBAC the jobs need, and the janitor DAG unless opted out.
-        hashing.accept(Rendered.of(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker())));
-        if (options.janitor()) {
+        // Once per repository with DAGs: the RBAC their jobs need, and the janitor DAG unless opted out.
+        if (!conversion.plans().isEmpty()) {
+            hashing.accept(Rendered.of(ClusterFiles.RBAC_PATH, ClusterFiles.rbac(options.airflowWorker())));
+        }
+        if (options.janitor() && !conversion.plans().isEmpty()) {
             String janitor = ClusterFiles.janitorDagId(
                     conversion.plans().stream().map(WorkflowPlan::dagId).toList());
             hashing.accept(Rendered.of(ClusterFiles.janitorPath(janitor), ClusterFiles.janitorDag(janitor)));

@@ -213,6 +213,7 @@ public final class RepoTranslator {
             job.diagnostics().sorted().forEach(all::add);
             progress.advanced(++done[0], jobs.size());
         });
+        Set<Path> read = jobs.stream().map(AppJob::workflowFile).collect(Collectors.toSet());
         List<StandaloneScript> standalone = StandaloneScripts.translate(
                 root,
                 plans.stream()
@@ -221,6 +222,11 @@ public final class RepoTranslator {
                         .map(t -> ((TaskNode.FlinkJob) t).job().sourceFile())
                         .collect(Collectors.toSet()),
                 jobs.stream().map(AppJob::workflow).toList(),
+                xmlFiles.stream() // workflows that did not convert: no coordinator or bundle names a script
+                        .filter(f -> !read.contains(f))
+                        .filter(f ->
+                                kinds.get(f) == OozieDocumentKind.WORKFLOW || kinds.get(f) == OozieDocumentKind.UNKNOWN)
+                        .toList(),
                 all);
         List<WorkflowPlan> sized = new ArrayList<>(JobSizing.apply(plans, config.sizing(), all));
         sized.sort(Comparator.comparing(WorkflowPlan::dagId));

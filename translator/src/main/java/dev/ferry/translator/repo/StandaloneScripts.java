@@ -15,6 +15,7 @@ import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.workflow.NotTranslatedScript;
 import dev.ferry.work.InOrder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +24,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,25 +47,25 @@ final class StandaloneScripts {
     /** A script's translation with its own diagnostics (the caller adds them in the scripts' order). */
     private record Translated(StandaloneScript script, List<Diagnostic> diagnostics) {}
 
+    /**
+     * @param translatedScripts the scripts the converted workflows' jobs translated (display paths)
+     * @param workflows         the workflows that were read
+     * @param unread            the repository's other XML files (one that did not parse may still name a script)
+     */
     static List<StandaloneScript> translate(
-            Path root, Collection<String> translatedScripts, Collection<WorkflowApp> workflows, Diagnostics all) {
-        Set<String> runNames = new HashSet<>();
-        for (WorkflowApp workflow : workflows) {
-            workflow.actions().stream()
-                    .filter(a -> a.action() instanceof PigAction)
-                    .map(a -> lastSegment(((PigAction) a.action()).script()))
-                    .filter(name -> !name.contains("$"))
-                    .forEach(runNames::add);
-        }
+            Path root,
+            Collection<String> translatedScripts,
+            Collection<WorkflowApp> workflows,
+            Collection<Path> unread,
+            Diagnostics all) {
         RepoRoot repo = new RepoRoot(root);
-        List<Path> candidates = new ArrayList<>();
+        List<Path> found = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
             walk.filter(p -> p.getFileName().toString().endsWith(".pig"))
                     .filter(p -> Files.isRegularFile(p) && repo.contains(p))
                     .filter(p -> !translatedScripts.contains(repo.display(p)))
-                    .filter(p -> !runNames.contains(p.getFileName().toString()))
                     .sorted()
-                    .forEach(candidates::add);
+                    .forEach(found::add);
         } catch (IOException e) {
             all.report(
                     DiagnosticCode.IO_E001,
@@ -70,6 +73,22 @@ final class StandaloneScripts {
                     "cannot read the repository: " + e.getMessage());
             return List.of();
         }
+        if (found.isEmpty()) {
+            return List.of(); // the usual case: every script is a job's, and no XML is read again
+        }
+        Set<String> runNames = new HashSet<>();
+        for (WorkflowApp workflow : workflows) {
+            workflow.actions().stream()
+                    .filter(a -> a.action() instanceof PigAction)
+                    .map(a -> ((PigAction) a.action()).script())
+                    .forEach(script -> addName(script, runNames));
+        }
+        for (Path xml : unread) {
+            scriptElements(xml).forEach(script -> addName(script, runNames));
+        }
+        List<Path> candidates = found.stream()
+                .filter(p -> !runNames.contains(p.getFileName().toString()))
+                .toList();
         List<StandaloneScript> scripts = new ArrayList<>();
         Set<String> outputs = new HashSet<>();
         InOrder.forEach(candidates, file -> translate(repo, file), translated -> {
@@ -134,8 +153,33 @@ final class StandaloneScripts {
         return s instanceof PigStatement.Assign || s instanceof PigStatement.Store || s instanceof PigStatement.Split;
     }
 
-    private static String lastSegment(String path) {
-        return path.substring(path.lastIndexOf('/') + 1).strip();
+    /** The file name a {@code <script>} value ends in, unless only a run resolves it ({@code ${name}.pig}). */
+    private static void addName(String script, Set<String> names) {
+        String name = script.substring(script.lastIndexOf('/') + 1).strip();
+        if (!name.contains("$")) {
+            names.add(name);
+        }
+    }
+
+    /** {@code <script>} (any namespace prefix) in an XML file that did not parse; size bounded like the reader's. */
+    private static final Pattern SCRIPT_ELEMENT = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?script\\s*>([^<]*)<");
+
+    private static final long MAX_UNREAD_BYTES = 16L << 20;
+
+    private static List<String> scriptElements(Path xml) {
+        try {
+            if (Files.size(xml) > MAX_UNREAD_BYTES) {
+                return List.of();
+            }
+            Matcher m = SCRIPT_ELEMENT.matcher(Files.readString(xml, StandardCharsets.UTF_8));
+            List<String> scripts = new ArrayList<>();
+            while (m.find()) {
+                scripts.add(m.group(1));
+            }
+            return scripts;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return List.of(); // its own read error is reported where the file is read as a workflow
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ Rows:
   1 app cold    `convert` of samples/clickstream
   ... bin/ferry the same through the launcher users run: its AppCDS archive (trained once, untimed,
                 in a cache under the bench directory) and C1 only
+  xml deep      `convert` of one workflow.xml nesting 100,000 elements (refused with a diagnostic)
   N apps        `convert` of a synthetic repository of N apps (10, 100, 1,000; 10,000 with --large)
   pig K bytes   `convert` of one app whose Pig script is K bytes of chained FILTERs (1 KB ... 10
                 MB): the per-MB column shows whether the Pig front end and translation stay linear
@@ -118,6 +119,23 @@ def make_pig_repo(root: Path, size: int, target: Path) -> Path:
         i += 1
     lines.append(f"STORE a{i} INTO '$OUTPUT';")
     script.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def make_deep_xml_repo(depth: int, target: Path) -> Path:
+    """One workflow whose body nests `depth` elements (hostile input: the reader refuses it early,
+    with OOZ diagnostics, in bounded time and memory)."""
+    if target.is_dir():
+        return target
+    app = target / "apps" / "deep"
+    app.mkdir(parents=True)
+    (app / "workflow.xml").write_text(
+        '<workflow-app xmlns="uri:oozie:workflow:0.5" name="deep">\n  <start to="end"/>\n'
+        + "<a>" * depth
+        + "</a>" * depth
+        + '\n  <end name="end"/>\n</workflow-app>\n',
+        encoding="utf-8",
+    )
     return target
 
 
@@ -380,7 +398,7 @@ def main() -> int:
         "--large", action="store_true", help="add the 10,000-app row and the 10M-row jobs"
     )
     parser.add_argument(
-        "--only", default="", help="comma list of row groups: floor,cold,apps,pig,jobs"
+        "--only", default="", help="comma list of row groups: floor,cold,apps,pig,xml,jobs,pigmix"
     )
     parser.add_argument(
         "--job-rows",
@@ -424,7 +442,7 @@ def main() -> int:
     groups = (
         set(args.only.split(","))
         if args.only
-        else {"floor", "cold", "apps", "pig", "jobs", "pigmix"}
+        else {"floor", "cold", "apps", "pig", "xml", "jobs", "pigmix"}
     )
     ferry = [args.java, *args.jvm_option, "-jar", str(jar)]
     baseline = (
@@ -504,6 +522,12 @@ def main() -> int:
                     size / 1e6,
                 )
             )
+    if "xml" in groups:
+        repo = make_deep_xml_repo(100_000, work / "xml-deep-100000")
+        out = str(work / "out-xml-deep")
+        rows.append(
+            ("workflow.xml 100k elements deep", [*ferry, "convert", str(repo), "-o", out], 0)
+        )
 
     # (label, Pig's output, Flink's, ordered, delimiter)
     checks: list[tuple[str, Path, Path, bool, str]] = []

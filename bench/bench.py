@@ -9,16 +9,19 @@ Rows:
   1 app cold    `convert` of samples/clickstream
   ... bin/ferry the same through the launcher users run: its AppCDS archive (trained once, untimed,
                 in a cache under the bench directory) and C1 only
+  xml deep      `convert` of one workflow.xml nesting 100,000 elements (refused with a diagnostic)
   N apps        `convert` of a synthetic repository of N apps (10, 100, 1,000; 10,000 with --large)
-  pig K bytes   `convert` of one app whose Pig script is K bytes of chained FILTERs (1 KB ... 10 MB):
-                the per-MB column shows whether the Pig front end and translation stay linear
-  job S N rows  the sample's Pig script S on N generated page views (1M; 10M with --large): real Pig 0.18 in
-                local mode (`org.apache.pig.Main -x local`, as `pig -x local` runs it) against the job Ferry
-                translated, run by ferry-runtime's `java -jar` on its local Flink mini cluster; after the
-                table, whether both wrote the same rows (doubles to a relative 1e-9, as `ferry verify`)
-  pigmix L N    PigMix's script L (../shared/corpus/pigmix, when present) on N generated page views of PigMix's
-                shapes (1M; 10M with --large), converted as the pig actions of one workflow: real Pig 0.18 local
-                against the translated job, as for the sample's scripts; then whether both wrote the same rows
+  pig K bytes   `convert` of one app whose Pig script is K bytes of chained FILTERs (1 KB ... 10
+                MB): the per-MB column shows whether the Pig front end and translation stay linear
+  job S N rows  the sample's Pig script S on N generated page views (1M; 10M with --large): real
+                Pig 0.18 in local mode (`org.apache.pig.Main -x local`, as `pig -x local` runs it)
+                against the job Ferry translated, run by ferry-runtime's `java -jar` on its local
+                Flink mini cluster; after the table, whether both wrote the same rows (doubles to a
+                relative 1e-9, as `ferry verify`)
+  pigmix L N    PigMix's script L (../shared/corpus/pigmix, when present) on N generated page views
+                of PigMix's shapes (1M; 10M with --large), converted as the pig actions of one
+                workflow: real Pig 0.18 local against the translated job, as for the sample's
+                scripts; then whether both wrote the same rows
 """
 
 from __future__ import annotations
@@ -39,11 +42,31 @@ from pathlib import Path
 # Corpus apps whose shape the synthetic repositories copy (when the corpus is present): one workflow
 # each, some with a coordinator, covering pig, shell, pod and scheduling actions.
 CORPUS_SHAPES = [
-    "pig", "shell", "cron", "cron-schedule", "coord-input-logic", "sla", "demo", "java-main",
-    "hive", "hive2", "no-op", "distcp", "ssh", "spark", "sqoop", "streaming", "git", "hadoop-el",
+    "pig",
+    "shell",
+    "cron",
+    "cron-schedule",
+    "coord-input-logic",
+    "sla",
+    "demo",
+    "java-main",
+    "hive",
+    "hive2",
+    "no-op",
+    "distcp",
+    "ssh",
+    "spark",
+    "sqoop",
+    "streaming",
+    "git",
+    "hadoop-el",
 ]
-APP_FILES = re.compile(r"^(workflow\.xml|coordinator\.xml|job\.properties|config-default\.xml|.*\.pig|.*\.q)$")
-ROOT_NAME = re.compile(r"(<(?:workflow-app|coordinator-app)\b[^>]*?\bname\s*=\s*\")([^\"]*)(\")", re.S)
+APP_FILES = re.compile(
+    r"^(workflow\.xml|coordinator\.xml|job\.properties|config-default\.xml|.*\.pig|.*\.q)$"
+)
+ROOT_NAME = re.compile(
+    r"(<(?:workflow-app|coordinator-app)\b[^>]*?\bname\s*=\s*\")([^\"]*)(\")", re.S
+)
 
 
 def shapes(root: Path) -> list[Path]:
@@ -55,8 +78,12 @@ def shapes(root: Path) -> list[Path]:
 
 
 def make_repo(root: Path, apps: int, target: Path) -> Path:
-    """A legacy repository of `apps` apps, the shapes taken in turn, every app and DAG name unique."""
-    if target.is_dir() and (target / ".apps").is_file() and (target / ".apps").read_text() == str(apps):
+    """A legacy repository of `apps` apps, the shapes taken in turn, every name unique."""
+    if (
+        target.is_dir()
+        and (target / ".apps").is_file()
+        and (target / ".apps").read_text() == str(apps)
+    ):
         return target
     shutil.rmtree(target, ignore_errors=True)
     templates = shapes(root)
@@ -70,7 +97,7 @@ def make_repo(root: Path, apps: int, target: Path) -> Path:
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 text = source.read_text(encoding="utf-8")
                 if source.suffix == ".xml":
-                    text = ROOT_NAME.sub(lambda m: f"{m.group(1)}{m.group(2)}-{i:05d}{m.group(3)}", text, count=1)
+                    text = ROOT_NAME.sub(rf"\g<1>\g<2>-{i:05d}\g<3>", text, count=1)
                 dest.write_text(text, encoding="utf-8")
     (target / ".apps").write_text(str(apps))
     return target
@@ -95,7 +122,25 @@ def make_pig_repo(root: Path, size: int, target: Path) -> Path:
     return target
 
 
-# The sample's scripts: (script, its SQL job's file, parameters besides INPUT/OUTPUT, ordered output, field delimiter).
+def make_deep_xml_repo(depth: int, target: Path) -> Path:
+    """One workflow whose body nests `depth` elements (hostile input: the reader refuses it early,
+    with OOZ diagnostics, in bounded time and memory)."""
+    if target.is_dir():
+        return target
+    app = target / "apps" / "deep"
+    app.mkdir(parents=True)
+    (app / "workflow.xml").write_text(
+        '<workflow-app xmlns="uri:oozie:workflow:0.5" name="deep">\n  <start to="end"/>\n'
+        + "<a>" * depth
+        + "</a>" * depth
+        + '\n  <end name="end"/>\n</workflow-app>\n',
+        encoding="utf-8",
+    )
+    return target
+
+
+# The sample's scripts: (script, its SQL job's file, parameters besides INPUT/OUTPUT, ordered
+# output, field delimiter).
 JOBS = [
     ("sessionize", "sessionize.sql", {"MIN_DURATION": "500"}, False, "\t"),
     ("revenue", "revenue-by-country.sql", {"USERS": "{users}"}, False, ","),
@@ -104,11 +149,14 @@ JOBS = [
 
 
 def make_job_data(root: Path, rows: int, target: Path) -> tuple[Path, Path]:
-    """(page views, user directory): the sample's generator at `rows` views, one user per 13 views as in the sample."""
+    """(page views, user directory): the sample's generator at `rows` views, one user per 13 views
+    as in the sample."""
     views, users = target / "page_views" / "part-00000", target / "users" / "users.csv"
     if views.is_file() and users.is_file():
         return views.parent, users.parent
-    spec = importlib.util.spec_from_file_location("generate_data", root / "samples" / "clickstream" / "generate_data.py")
+    spec = importlib.util.spec_from_file_location(
+        "generate_data", root / "samples" / "clickstream" / "generate_data.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     rng = module.random.Random(20260115)
@@ -123,7 +171,8 @@ CTRL_A, CTRL_B, CTRL_C, CTRL_D = "\x01", "\x02", "\x03", "\x04"
 
 
 def make_pigmix_repo(root: Path, target: Path) -> Path | None:
-    """One workflow running PigMix L1-L17 as pig actions (how a team would have run them), or None without the corpus."""
+    """One workflow running PigMix L1-L17 as pig actions (how a team would have run them), or None
+    without the corpus."""
     scripts = root.parent / "shared" / "corpus" / "pigmix"
     if not scripts.is_dir():
         return None
@@ -135,8 +184,15 @@ def make_pigmix_repo(root: Path, target: Path) -> Path | None:
     for i, name in enumerate(PIGMIX):
         shutil.copy(scripts / f"{name}.pig", app / f"{name}.pig")
         after = PIGMIX[i + 1] if i + 1 < len(PIGMIX) else "end"
-        params = "".join(f"\n      <param>{p}</param>" for p in (
-            "HDFS_ROOT=${hdfsRoot}", "PIGMIX_JAR=${pigmixJar}", f"PIGMIX_OUTPUT=${{output}}/{name}", "PARALLEL=2"))
+        params = "".join(
+            f"\n      <param>{p}</param>"
+            for p in (
+                "HDFS_ROOT=${hdfsRoot}",
+                "PIGMIX_JAR=${pigmixJar}",
+                f"PIGMIX_OUTPUT=${{output}}/{name}",
+                "PARALLEL=2",
+            )
+        )
         actions.append(f"""  <action name="{name}">
     <pig>
       <job-tracker>${{jobTracker}}</job-tracker>
@@ -148,17 +204,22 @@ def make_pigmix_repo(root: Path, target: Path) -> Path | None:
   </action>
 """)
     (app / "workflow.xml").write_text(
-        '<workflow-app xmlns="uri:oozie:workflow:0.5" name="pigmix">\n  <start to="L1"/>\n' + "".join(actions)
-        + '  <kill name="fail">\n    <message>PigMix failed</message>\n  </kill>\n  <end name="end"/>\n'
-        + "</workflow-app>\n", encoding="utf-8")
+        '<workflow-app xmlns="uri:oozie:workflow:0.5" name="pigmix">\n  <start to="L1"/>\n'
+        + "".join(actions)
+        + '  <kill name="fail">\n    <message>PigMix failed</message>\n  </kill>\n'
+        + '  <end name="end"/>\n'
+        + "</workflow-app>\n",
+        encoding="utf-8",
+    )
     return target
 
 
 def make_pigmix_data(rows: int, target: Path) -> Path:
-    """PigMix's inputs in its generator's shapes (^A fields, ^C/^D maps, ^B bags of maps, empty field = null) for
-    `rows` page views: one user name per 100 views, a quarter more users than names, widerow rows/10 rows,
-    widegroupbydata rows/5 rows; deterministic (seeded)."""
+    """PigMix's inputs in its generator's shapes (^A fields, ^C/^D maps, ^B bags of maps, empty
+    field = null) for `rows` page views: one user name per 100 views, a quarter more users than
+    names, widerow rows/10 rows, widegroupbydata rows/5 rows; deterministic (seeded)."""
     import random
+
     if (target / ".rows").is_file() and (target / ".rows").read_text() == str(rows):
         return target
     shutil.rmtree(target, ignore_errors=True)
@@ -167,16 +228,35 @@ def make_pigmix_data(rows: int, target: Path) -> Path:
     names = [("zoë" if i % 13 == 0 else "user") + str(i) for i in range(max(40, rows // 100))]
 
     def pig_map() -> str:
-        return CTRL_C.join(chr(ord("a") + k) + CTRL_D + "".join(chr(rng.randrange(65, 122)) for _ in range(rng.randint(1, 4)))
-                           for k in range(rng.randint(1, 4)))
+        return CTRL_C.join(
+            chr(ord("a") + k)
+            + CTRL_D
+            + "".join(chr(rng.randrange(65, 122)) for _ in range(rng.randint(1, 4)))
+            for k in range(rng.randint(1, 4))
+        )
 
     def page_view(pool: list[str], r: random.Random) -> str:
         user = "" if r.randrange(20) == 0 else r.choice(pool)
         term = "" if r.randrange(5) == 0 else f"term{r.randrange(12)}"
         revenue = "" if r.randrange(20) == 0 else repr(r.random() * r.randrange(1000))
-        links = "" if r.randrange(5) == 0 else CTRL_B.join("m" + pig_map() for _ in range(r.randint(1, 4)))
-        return CTRL_A.join([user, str(r.randrange(2)), str(r.randrange(10)), term, str(r.randrange(2**31 - 1)),
-                            str(r.randrange(86400)), revenue, pig_map(), links])
+        links = (
+            ""
+            if r.randrange(5) == 0
+            else CTRL_B.join("m" + pig_map() for _ in range(r.randint(1, 4)))
+        )
+        return CTRL_A.join(
+            [
+                user,
+                str(r.randrange(2)),
+                str(r.randrange(10)),
+                term,
+                str(r.randrange(2**31 - 1)),
+                str(r.randrange(86400)),
+                revenue,
+                pig_map(),
+                links,
+            ]
+        )
 
     def write(name: str, lines: list[str]) -> None:
         (target / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
@@ -186,26 +266,60 @@ def make_pigmix_data(rows: int, target: Path) -> Path:
     write("page_views", views)
     write("page_views_sorted", sorted(views, key=first))
     del views
-    users = [CTRL_A.join([names[i] if i < len(names) and i % 4 != 3 else f"other{i}", f"555-{1000 + i}",
-                          f"{i} Main St", f"Town{i % 5}", "CA", f"9{4000 + i}"]) for i in range(len(names) * 5 // 4)]
+    users = [
+        CTRL_A.join(
+            [
+                names[i] if i < len(names) and i % 4 != 3 else f"other{i}",
+                f"555-{1000 + i}",
+                f"{i} Main St",
+                f"Town{i % 5}",
+                "CA",
+                f"9{4000 + i}",
+            ]
+        )
+        for i in range(len(names) * 5 // 4)
+    ]
     write("users", users)
     write("users_sorted", sorted(users, key=first))
     write("power_users", users[::3])
     write("power_users_samples", users[::2])
-    write("widerow", [CTRL_A.join(["" if i % 11 == 5 else rng.choice(names), *(str(rng.randrange(100)) for _ in range(10))])
-                      for i in range(rows // 10)])
+    write(
+        "widerow",
+        [
+            CTRL_A.join(
+                [
+                    "" if i % 11 == 5 else rng.choice(names),
+                    *(str(rng.randrange(100)) for _ in range(10)),
+                ]
+            )
+            for i in range(rows // 10)
+        ],
+    )
     few = names[:5]
-    write("widegroupbydata", [CTRL_A.join([page_view(few, random.Random(i % 40)), page_view(few, random.Random(i % 40)),
-                                           page_view(names[:3], rng)]) for i in range(rows // 5)])
+    write(
+        "widegroupbydata",
+        [
+            CTRL_A.join(
+                [
+                    page_view(few, random.Random(i % 40)),
+                    page_view(few, random.Random(i % 40)),
+                    page_view(names[:3], rng),
+                ]
+            )
+            for i in range(rows // 5)
+        ],
+    )
     import zipfile
+
     with zipfile.ZipFile(target / "pigmix.jar", "w"):
-        pass  # REGISTER needs a jar; the loader is on the oracle's classpath (its stand-in of PigMix's class)
+        # REGISTER needs a jar; the loader is on the oracle's classpath (its stand-in of PigMix's)
+        pass
     (target / ".rows").write_text(str(rows))
     return target
 
 
 def read_output(directory: Path) -> list[str]:
-    """Every line of a job's output directory (its part files; hidden and _SUCCESS-style files skipped)."""
+    """Every line of a job's output directory (its part files; hidden and _SUCCESS skipped)."""
     lines: list[str] = []
     for part in sorted(directory.rglob("*")):
         if part.is_file() and not part.name.startswith((".", "_")):
@@ -224,23 +338,37 @@ def same_field(a: str, b: str) -> bool:
 
 
 def same_rows(pig: list[str], flink: list[str], ordered: bool, delimiter: str) -> bool:
-    """Both engines' rows: equal in order (ordered) or as multisets, doubles compared to a relative 1e-9."""
+    """Both engines' rows: equal in order (ordered) or as multisets, doubles to a relative 1e-9."""
     if len(pig) != len(flink):
         return False
     if not ordered:
         pig, flink = sorted(pig), sorted(flink)
-    return all(len(p) == len(f) and all(same_field(x, y) for x, y in zip(p, f))
-               for p, f in ((a.split(delimiter), b.split(delimiter)) for a, b in zip(pig, flink)))
+    return all(
+        len(p) == len(f) and all(same_field(x, y) for x, y in zip(p, f, strict=True))
+        for p, f in (
+            (a.split(delimiter), b.split(delimiter)) for a, b in zip(pig, flink, strict=True)
+        )
+    )
 
 
-def with_options(rows: list[tuple[str, list[str], float]], labels: tuple[str, ...],
-                 variants: dict[str, list[str]]) -> list[tuple[str, list[str], float]]:
-    """The rows named `labels` again, once per variant: JVM options added after java, a separate output directory."""
+def with_options(
+    rows: list[tuple[str, list[str], float]],
+    labels: tuple[str, ...],
+    variants: dict[str, list[str]],
+) -> list[tuple[str, list[str], float]]:
+    """The rows named `labels` again, once per variant: JVM options added after java, a separate
+    output directory."""
     added = []
     for label, argv, mb in rows:
         if label in labels:
             for name, options in variants.items():
-                added.append((f"{label} [{name}]", [argv[0], *options, *argv[1:-1], f"{argv[-1]}-{name}"], mb))
+                added.append(
+                    (
+                        f"{label} [{name}]",
+                        [argv[0], *options, *argv[1:-1], f"{argv[-1]}-{name}"],
+                        mb,
+                    )
+                )
     return added
 
 
@@ -255,39 +383,76 @@ def measure(argv: list[str]) -> tuple[float, float, float, int]:
 
 
 def spread(values: list[float], digits: int) -> str:
-    return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
+    low, middle, high = (
+        f"{v:.{digits}f}" for v in (min(values), statistics.median(values), max(values))
+    )
+    return f"{middle} ({low}-{high})"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per row (default 3)")
-    parser.add_argument("--large", action="store_true", help="add the 10,000-app row and the 10M-row jobs")
-    parser.add_argument("--only", default="", help="comma list of row groups: floor,cold,apps,pig,jobs")
-    parser.add_argument("--job-rows", type=lambda v: [int(n) for n in v.split(",")], default=[1_000_000],
-                        help="comma list of page-view counts for the job rows (default 1000000)")
-    parser.add_argument("--pigmix-rows", type=lambda v: [int(n) for n in v.split(",")], default=[1_000_000],
-                        help="page views of the PigMix rows (default 1000000; --large adds 10000000)")
+    parser.add_argument(
+        "--large", action="store_true", help="add the 10,000-app row and the 10M-row jobs"
+    )
+    parser.add_argument(
+        "--only", default="", help="comma list of row groups: floor,cold,apps,pig,xml,jobs,pigmix"
+    )
+    parser.add_argument(
+        "--job-rows",
+        type=lambda v: [int(n) for n in v.split(",")],
+        default=[1_000_000],
+        help="comma list of page-view counts for the job rows (default 1000000)",
+    )
+    parser.add_argument(
+        "--pigmix-rows",
+        type=lambda v: [int(n) for n in v.split(",")],
+        default=[1_000_000],
+        help="page views of the PigMix rows (default 1000000; --large adds 10000000)",
+    )
     parser.add_argument("--java", default="java", help="the java command (default: java on PATH)")
-    parser.add_argument("--jvm-option", action="append", default=[], help="extra JVM option for Ferry's runs")
-    parser.add_argument("--startup-variants", action="store_true",
-                        help="also run the cold app and 1,000 apps with an AppCDS archive (trained on the sample here)"
-                             " and with C1 only (-XX:TieredStopAtLevel=1), alone and together")
-    parser.add_argument("--gc-variants", action="store_true",
-                        help="also run the cold app and the 1,000 (and 10,000) apps with each collector (G1, Serial,"
-                             " Parallel) under C2 and C1: the measurement behind bin/ferry's choice")
-    parser.add_argument("--baseline-jar", help="another ferry-cli.jar (an older build): each Ferry row is also run with"
-                        " it, interleaved, as 'row [baseline]'")
+    parser.add_argument(
+        "--jvm-option", action="append", default=[], help="extra JVM option for Ferry's runs"
+    )
+    parser.add_argument(
+        "--startup-variants",
+        action="store_true",
+        help="also run the cold app and 1,000 apps with an AppCDS archive (trained on the sample"
+        " here) and with C1 only (-XX:TieredStopAtLevel=1), alone and together",
+    )
+    parser.add_argument(
+        "--gc-variants",
+        action="store_true",
+        help="also run the cold app and the 1,000 (and 10,000) apps with each collector (G1,"
+        " Serial, Parallel) under C2 and C1: the measurement behind bin/ferry's choice",
+    )
+    parser.add_argument(
+        "--baseline-jar",
+        help="another ferry-cli.jar (an older build): each Ferry row is also run with"
+        " it, interleaved, as 'row [baseline]'",
+    )
     args = parser.parse_args()
 
     root = Path(__file__).resolve().parent.parent
     jar = root / "cli" / "target" / "ferry-cli.jar"
     work = Path(os.environ.get("FERRY_BENCH_DIR", Path(tempfile.gettempdir()) / "ferry-bench"))
     work.mkdir(parents=True, exist_ok=True)
-    groups = set(args.only.split(",")) if args.only else {"floor", "cold", "apps", "pig", "jobs", "pigmix"}
+    groups = (
+        set(args.only.split(","))
+        if args.only
+        else {"floor", "cold", "apps", "pig", "xml", "jobs", "pigmix"}
+    )
     ferry = [args.java, *args.jvm_option, "-jar", str(jar)]
-    baseline = [args.java, *args.jvm_option, "-jar", str(Path(args.baseline_jar).resolve())] if args.baseline_jar else None
+    baseline = (
+        [args.java, *args.jvm_option, "-jar", str(Path(args.baseline_jar).resolve())]
+        if args.baseline_jar
+        else None
+    )
 
-    # (label, argv, megabytes of Pig for the per-MB column); a convert's output directory is the argv's last item
+    # (label, argv, megabytes of Pig for the per-MB column); a convert's output directory is the
+    # argv's last item
     rows: list[tuple[str, list[str], float]] = []
     if "floor" in groups:
         rows.append(("floor: java -version", [args.java, "-version"], 0))
@@ -296,54 +461,164 @@ def main() -> int:
     if args.jvm_option:
         os.environ["JAVA_OPTS"] = " ".join(args.jvm_option)
     if args.java != "java":
-        os.environ["JAVA_HOME"] = str(Path(shutil.which(args.java) or args.java).resolve().parent.parent)
+        os.environ["JAVA_HOME"] = str(
+            Path(shutil.which(args.java) or args.java).resolve().parent.parent
+        )
     if "cold" in groups:
-        rows.append(("1 app cold (clickstream)", [*ferry, "convert", str(root / "samples" / "clickstream"),
-                                                    "-o", str(work / "out-cold")], 0))
-        rows.append(("1 app cold (bin/ferry: AppCDS, C1)", [*launcher, "convert", str(root / "samples" / "clickstream"),
-                                                              "-o", str(work / "out-cold-launcher")], 0))
+        rows.append(
+            (
+                "1 app cold (clickstream)",
+                [
+                    *ferry,
+                    "convert",
+                    str(root / "samples" / "clickstream"),
+                    "-o",
+                    str(work / "out-cold"),
+                ],
+                0,
+            )
+        )
+        rows.append(
+            (
+                "1 app cold (bin/ferry: AppCDS, C1)",
+                [
+                    *launcher,
+                    "convert",
+                    str(root / "samples" / "clickstream"),
+                    "-o",
+                    str(work / "out-cold-launcher"),
+                ],
+                0,
+            )
+        )
     if "apps" in groups:
         for apps in [10, 100, 1000] + ([10000] if args.large else []):
             repo = make_repo(root, apps, work / f"repo-{apps}")
-            rows.append((f"{apps:,} apps", [*ferry, "convert", str(repo), "-o", str(work / f"out-{apps}")], 0))
-            if apps >= 1000:  # what users run: the launcher's serial collector and C1 (README, "Performance")
-                rows.append((f"{apps:,} apps (bin/ferry)", [*launcher, "convert", str(repo), "-o",
-                                                            str(work / f"out-{apps}-launcher")], 0))
+            rows.append(
+                (
+                    f"{apps:,} apps",
+                    [*ferry, "convert", str(repo), "-o", str(work / f"out-{apps}")],
+                    0,
+                )
+            )
+            if (
+                apps >= 1000
+            ):  # what users run: the launcher's serial collector and C1 (README, "Performance")
+                rows.append(
+                    (
+                        f"{apps:,} apps (bin/ferry)",
+                        [*launcher, "convert", str(repo), "-o", str(work / f"out-{apps}-launcher")],
+                        0,
+                    )
+                )
     if "pig" in groups:
         for size in [1_000, 10_000, 100_000, 1_000_000, 10_000_000]:
             repo = make_pig_repo(root, size, work / f"pig-{size}")
             label = f"pig script {size // 1000:,} KB"
-            rows.append((label, [*ferry, "convert", str(repo), "-o", str(work / f"out-pig-{size}")], size / 1e6))
+            rows.append(
+                (
+                    label,
+                    [*ferry, "convert", str(repo), "-o", str(work / f"out-pig-{size}")],
+                    size / 1e6,
+                )
+            )
+    if "xml" in groups:
+        repo = make_deep_xml_repo(100_000, work / "xml-deep-100000")
+        out = str(work / "out-xml-deep")
+        rows.append(
+            ("workflow.xml 100k elements deep", [*ferry, "convert", str(repo), "-o", out], 0)
+        )
 
-    checks: list[tuple[str, Path, Path, bool, str]] = []  # (label, Pig's output, Flink's, ordered, delimiter)
+    # (label, Pig's output, Flink's, ordered, delimiter)
+    checks: list[tuple[str, Path, Path, bool, str]] = []
     outputs: dict[str, Path] = {}  # a job's output directory, removed before each run (untimed)
     oracle = root / "oracle" / "target"
-    pig = [args.java, "-Xmx1g", f"-Dpig.temp.dir={work / 'pig-tmp'}", f"-Dhadoop.tmp.dir={work / 'pig-tmp' / 'hadoop'}",
-           f"-Dmapreduce.jobtracker.staging.root.dir={work / 'pig-tmp' / 'staging'}", "-cp",
-           f"{oracle / 'ferry-oracle.jar'}{os.pathsep}{(oracle / 'oracle-classpath.txt').read_text().strip()}",
-           "org.apache.pig.Main", "-x", "local", "-l", str(work / "pig-logs")]
+    pig = [
+        args.java,
+        "-Xmx1g",
+        f"-Dpig.temp.dir={work / 'pig-tmp'}",
+        f"-Dhadoop.tmp.dir={work / 'pig-tmp' / 'hadoop'}",
+        f"-Dmapreduce.jobtracker.staging.root.dir={work / 'pig-tmp' / 'staging'}",
+        "-cp",
+        os.pathsep.join(
+            [
+                str(oracle / "ferry-oracle.jar"),
+                (oracle / "oracle-classpath.txt").read_text().strip(),
+            ]
+        ),
+        "org.apache.pig.Main",
+        "-x",
+        "local",
+        "-l",
+        str(work / "pig-logs"),
+    ]
     for directory in ("pig-tmp", "pig-logs"):
         (work / directory).mkdir(exist_ok=True)
     # as the local backend starts it (ferry_runtime/actions/flink_local.py): C1 only, measured there
-    flink = [args.java, "-XX:TieredStopAtLevel=1", "-jar", str(root / "runtime" / "target" / "ferry-runtime.jar")]
+    flink = [
+        args.java,
+        "-XX:TieredStopAtLevel=1",
+        "-jar",
+        str(root / "runtime" / "target" / "ferry-runtime.jar"),
+    ]
     if "jobs" in groups:
         sql = work / "out-jobs-sql"  # the sample converted once, untimed: the translated jobs
         shutil.rmtree(sql, ignore_errors=True)
-        subprocess.run([*ferry, "convert", str(root / "samples" / "clickstream"), "-o", str(sql)],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            [*ferry, "convert", str(root / "samples" / "clickstream"), "-o", str(sql)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
         for count in args.job_rows + ([10_000_000] if args.large else []):
             views, users = make_job_data(root, count, work / f"job-data-{count}")
             for name, job, extra, ordered, delimiter in JOBS:
-                params = {"INPUT": str(views), **{k: v.format(users=users) for k, v in extra.items()}}
+                params = {
+                    "INPUT": str(views),
+                    **{k: v.format(users=users) for k, v in extra.items()},
+                }
                 label = f"job {name} {count / 1e6:g}M rows"
-                pig_out, flink_out = work / f"out-job-{name}-{count}-pig", work / f"out-job-{name}-{count}-flink"
-                script = root / "samples" / "clickstream" / "apps" / "clickstream" / "pig" / f"{name}.pig"
-                rows.append((f"{label}: Pig 0.18 local", [
-                    *pig, *[a for k, v in params.items() for a in ("-param", f"{k}={v}")],
-                    "-param", f"OUTPUT={pig_out}", "-f", str(script)], 0))
-                rows.append((f"{label}: Flink (ferry-runtime)", [
-                    *flink, "--script", str(next((sql / "flink").glob(f"*/{job}"))),
-                    *[a for k, v in params.items() for a in ("--param", f"{k}={v}")], "--param", f"OUTPUT={flink_out}"], 0))
+                pig_out, flink_out = (
+                    work / f"out-job-{name}-{count}-pig",
+                    work / f"out-job-{name}-{count}-flink",
+                )
+                script = (
+                    root
+                    / "samples"
+                    / "clickstream"
+                    / "apps"
+                    / "clickstream"
+                    / "pig"
+                    / f"{name}.pig"
+                )
+                rows.append(
+                    (
+                        f"{label}: Pig 0.18 local",
+                        [
+                            *pig,
+                            *[a for k, v in params.items() for a in ("-param", f"{k}={v}")],
+                            "-param",
+                            f"OUTPUT={pig_out}",
+                            "-f",
+                            str(script),
+                        ],
+                        0,
+                    )
+                )
+                rows.append(
+                    (
+                        f"{label}: Flink (ferry-runtime)",
+                        [
+                            *flink,
+                            "--script",
+                            str(next((sql / "flink").glob(f"*/{job}"))),
+                            *[a for k, v in params.items() for a in ("--param", f"{k}={v}")],
+                            "--param",
+                            f"OUTPUT={flink_out}",
+                        ],
+                        0,
+                    )
+                )
                 outputs[f"{label}: Pig 0.18 local"] = pig_out
                 outputs[f"{label}: Flink (ferry-runtime)"] = flink_out
                 checks.append((label, pig_out, flink_out, ordered, delimiter))
@@ -355,21 +630,53 @@ def main() -> int:
         else:
             sql = work / "out-pigmix-sql"  # converted once, untimed
             shutil.rmtree(sql, ignore_errors=True)
-            subprocess.run([*ferry, "convert", str(pigmix), "-o", str(sql)],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            subprocess.run(
+                [*ferry, "convert", str(pigmix), "-o", str(sql)],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=True,
+            )
             for count in args.pigmix_rows + ([10_000_000] if args.large else []):
                 data = make_pigmix_data(count, work / f"pigmix-data-{count}")
-                params = {"HDFS_ROOT": str(data), "PIGMIX_JAR": str(data / "pigmix.jar"), "PARALLEL": "2"}
+                params = {
+                    "HDFS_ROOT": str(data),
+                    "PIGMIX_JAR": str(data / "pigmix.jar"),
+                    "PARALLEL": "2",
+                }
                 for name in PIGMIX:
                     label = f"pigmix {name} {count / 1e6:g}M rows"
-                    pig_out, flink_out = work / f"out-pigmix-{name}-{count}-pig", work / f"out-pigmix-{name}-{count}-flink"
-                    rows.append((f"{label}: Pig 0.18 local", [
-                        *pig, *[a for k, v in params.items() for a in ("-param", f"{k}={v}")],
-                        "-param", f"PIGMIX_OUTPUT={pig_out}", "-f", str(pigmix / "apps" / "pigmix" / f"{name}.pig")], 0))
-                    rows.append((f"{label}: Flink (ferry-runtime)", [
-                        *flink, "--script", str(sql / "flink" / "pigmix" / f"{name}.sql"),
-                        *[a for k, v in params.items() for a in ("--param", f"{k}={v}")],
-                        "--param", f"PIGMIX_OUTPUT={flink_out}"], 0))
+                    pig_out, flink_out = (
+                        work / f"out-pigmix-{name}-{count}-pig",
+                        work / f"out-pigmix-{name}-{count}-flink",
+                    )
+                    rows.append(
+                        (
+                            f"{label}: Pig 0.18 local",
+                            [
+                                *pig,
+                                *[a for k, v in params.items() for a in ("-param", f"{k}={v}")],
+                                "-param",
+                                f"PIGMIX_OUTPUT={pig_out}",
+                                "-f",
+                                str(pigmix / "apps" / "pigmix" / f"{name}.pig"),
+                            ],
+                            0,
+                        )
+                    )
+                    rows.append(
+                        (
+                            f"{label}: Flink (ferry-runtime)",
+                            [
+                                *flink,
+                                "--script",
+                                str(sql / "flink" / "pigmix" / f"{name}.sql"),
+                                *[a for k, v in params.items() for a in ("--param", f"{k}={v}")],
+                                "--param",
+                                f"PIGMIX_OUTPUT={flink_out}",
+                            ],
+                            0,
+                        )
+                    )
                     outputs[f"{label}: Pig 0.18 local"] = pig_out
                     outputs[f"{label}: Flink (ferry-runtime)"] = flink_out
                     checks.append((label, pig_out, flink_out, False, "\t"))
@@ -377,22 +684,59 @@ def main() -> int:
         archive = work / "ferry-cli.jsa"
         if not archive.is_file():  # train: the classes one conversion of the sample loads
             shutil.rmtree(work / "out-train", ignore_errors=True)
-            subprocess.run([args.java, f"-XX:ArchiveClassesAtExit={archive}", "-jar", str(jar), "convert",
-                            str(root / "samples" / "clickstream"), "-o", str(work / "out-train")],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        variants = {"CDS": [f"-XX:SharedArchiveFile={archive}"], "C1": ["-XX:TieredStopAtLevel=1"],
-                    "CDS+C1": [f"-XX:SharedArchiveFile={archive}", "-XX:TieredStopAtLevel=1"]}
+            subprocess.run(
+                [
+                    args.java,
+                    f"-XX:ArchiveClassesAtExit={archive}",
+                    "-jar",
+                    str(jar),
+                    "convert",
+                    str(root / "samples" / "clickstream"),
+                    "-o",
+                    str(work / "out-train"),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
+        variants = {
+            "CDS": [f"-XX:SharedArchiveFile={archive}"],
+            "C1": ["-XX:TieredStopAtLevel=1"],
+            "CDS+C1": [f"-XX:SharedArchiveFile={archive}", "-XX:TieredStopAtLevel=1"],
+        }
         rows += with_options(rows, ("1 app cold (clickstream)", "1,000 apps"), variants)
     if args.gc_variants:
-        variants = {f"{gc}+{jit}": [f"-XX:+Use{gc}GC", *([] if jit == "C2" else ["-XX:TieredStopAtLevel=1"])]
-                    for gc in ("G1", "Serial", "Parallel") for jit in ("C2", "C1")}
-        rows += with_options(rows, ("1 app cold (clickstream)", "1,000 apps", "10,000 apps"), variants)
+        variants = {
+            f"{gc}+{jit}": [
+                f"-XX:+Use{gc}GC",
+                *([] if jit == "C2" else ["-XX:TieredStopAtLevel=1"]),
+            ]
+            for gc in ("G1", "Serial", "Parallel")
+            for jit in ("C2", "C1")
+        }
+        rows += with_options(
+            rows, ("1 app cold (clickstream)", "1,000 apps", "10,000 apps"), variants
+        )
     if baseline:
-        rows = [pair for label, argv, mb in rows for pair in (
-            [(label, argv, mb)] if argv[:len(ferry)] != ferry
-            else [(label, argv, mb), (f"{label} [baseline]", baseline + argv[len(ferry):-1] + [argv[-1] + "-baseline"], mb)])]
+        rows = [
+            pair
+            for label, argv, mb in rows
+            for pair in (
+                [(label, argv, mb)]
+                if argv[: len(ferry)] != ferry
+                else [
+                    (label, argv, mb),
+                    (
+                        f"{label} [baseline]",
+                        baseline + argv[len(ferry) : -1] + [argv[-1] + "-baseline"],
+                        mb,
+                    ),
+                ]
+            )
+        ]
     results: dict[str, list[tuple[float, float, float, int]]] = {label: [] for label, _, _ in rows}
-    for label, argv, _ in rows:  # untimed: the launcher's first conversion writes its start-up archive
+    # untimed: the launcher's first conversion writes its start-up archive
+    for _label, argv, _ in rows:
         if argv[:1] == launcher:
             shutil.rmtree(argv[-1], ignore_errors=True)
             subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
@@ -400,23 +744,37 @@ def main() -> int:
     for _ in range(args.runs):  # interleaved: round r measures every row once
         for label, argv, _ in rows:
             if "convert" in argv or label in outputs:
-                shutil.rmtree(outputs.get(label, argv[-1]), ignore_errors=True)  # each run writes a fresh output, untimed
+                # each run writes a fresh output, untimed
+                shutil.rmtree(outputs.get(label, argv[-1]), ignore_errors=True)
             results[label].append(measure(argv))
 
-    print(f"Ferry bench: {args.runs} runs per row, interleaved; median (min-max); "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end")
+    print(
+        f"Ferry bench: {args.runs} runs per row, interleaved; median (min-max); "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the end"
+    )
     width = max([37, *(len(label) for label, _, _ in rows)])
-    print(f"| {'measure':<{width}} | {'wall s':<20} | {'CPU s':<20} | {'peak RSS MiB':<20} | exit | CPU s per MB |")
+    header = ("measure", "wall s", "CPU s", "peak RSS MiB")
+    print(
+        f"| {header[0]:<{width}} | "
+        + " | ".join(f"{h:<20}" for h in header[1:])
+        + " | exit | CPU s per MB |"
+    )
     print(f"|{'-' * (width + 2)}|{'-' * 22}|{'-' * 22}|{'-' * 22}|------|--------------|")
     for label, _, megabytes in rows:
         runs = results[label]
         wall, cpu, rss = ([r[i] for r in runs] for i in range(3))
         codes = ",".join(sorted({str(r[3]) for r in runs}))
         per_mb = f"{statistics.median(cpu) / megabytes:.2f}" if megabytes >= 0.1 else ""
-        print(f"| {label:<{width}} | {spread(wall, 2):<20} | {spread(cpu, 2):<20} | {spread(rss, 0):<20} | {codes:<4} | {per_mb:<12} |")
+        figures = (spread(wall, 2), spread(cpu, 2), spread(rss, 0))
+        cells = " | ".join(f"{f:<20}" for f in figures)
+        print(f"| {label:<{width}} | {cells} | {codes:<4} | {per_mb:<12} |")
     for label, pig_out, flink_out, ordered, delimiter in checks:
         pig_rows, flink_rows = read_output(pig_out), read_output(flink_out)
-        verdict = "same rows" if pig_rows and same_rows(pig_rows, flink_rows, ordered, delimiter) else "DIFFERENT rows"
+        verdict = (
+            "same rows"
+            if pig_rows and same_rows(pig_rows, flink_rows, ordered, delimiter)
+            else "DIFFERENT rows"
+        )
         print(f"{label}: {verdict} (Pig {len(pig_rows):,}, Flink {len(flink_rows):,})")
     return 0
 

@@ -28,9 +28,9 @@ oracle_pom=$(mktemp -d)/pom.xml
 } >"$oracle_pom"
 mvn -B -q -f "$oracle_pom" dependency:resolve
 rm -r "$(dirname "$oracle_pom")"
-echo "== ruff (runtime package)"
-.venv/bin/ruff check runtime/python e2e
-.venv/bin/ruff format --check runtime/python e2e
+echo "== ruff (runtime package, e2e, bench)"
+.venv/bin/ruff check runtime/python e2e bench
+.venv/bin/ruff format --check runtime/python e2e bench
 echo "== mypy (runtime package; settings in runtime/python/pyproject.toml)"
 (cd runtime/python && ../../.venv/bin/mypy)
 # e2e/test_preview.py loads `ferry preview`'s page in a real headless Chromium: Debian's package, driven by

@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.sax.SAXSource;
@@ -89,7 +90,7 @@ public final class OozieJaxb {
     /** The JAXB root object (a WORKFLOWAPP, COORDINATORAPP, BUNDLEAPP of the document's version). */
     public static Optional<Object> unmarshal(String xml, String displayPath, Diagnostics diagnostics) {
         try {
-            Unmarshaller unmarshaller = Context.INSTANCE.createUnmarshaller();
+            Unmarshaller unmarshaller = Context.All.INSTANCE.createUnmarshaller();
             SlaFilter filter = new SlaFilter();
             filter.setParent(XmlReader.hardenedReader());
             Object result = unmarshaller.unmarshal(new SAXSource(filter, new InputSource(new StringReader(xml))));
@@ -153,7 +154,7 @@ public final class OozieJaxb {
                 node = app;
             }
             document.appendChild(node);
-            Object result = Context.INSTANCE.createUnmarshaller().unmarshal(node);
+            Object result = Context.of(namespace).createUnmarshaller().unmarshal(node);
             Object bound = result instanceof JAXBElement<?> element ? element.getValue() : result;
             return core ? coreAction(bound, body.name()) : Optional.ofNullable(bound);
         } catch (JAXBException | ParserConfigurationException | RuntimeException e) {
@@ -199,18 +200,48 @@ public final class OozieJaxb {
         return String.valueOf(cause.getMessage());
     }
 
-    /** Built once: the context over every generated package. */
+    /**
+     * The contexts, each built once: over every generated package for a whole document (its wildcard slots bind
+     * any namespace), and over one namespace's package for an action element. Building the context of all 45
+     * packages costs more than converting a small repository (most of a one-app cold run), and an action needs
+     * only its own.
+     */
     private static final class Context {
-        static final JAXBContext INSTANCE = create();
+        private static final Map<String, JAXBContext> BY_NAMESPACE = new ConcurrentHashMap<>();
 
-        private static JAXBContext create() {
-            String path = String.join(":", PACKAGES.stream().map(p -> BASE + p).toList());
+        /** The context of the package bound to {@code namespace}, or of every package when none is. */
+        static JAXBContext of(String namespace) {
+            String pkg = packageOf(namespace);
+            return PACKAGES.contains(pkg) ? BY_NAMESPACE.computeIfAbsent(pkg, p -> create(List.of(p))) : All.INSTANCE;
+        }
+
+        private static JAXBContext create(List<String> packages) {
+            String path = String.join(":", packages.stream().map(p -> BASE + p).toList());
             try {
                 return JAXBContext.newInstance(path, OozieJaxb.class.getClassLoader());
             } catch (JAXBException e) {
                 throw new IllegalStateException("generated Oozie JAXB classes do not load", e);
             }
         }
+
+        /** Its own class, so it is built only when first used. */
+        private static final class All {
+            static final JAXBContext INSTANCE = create(PACKAGES);
+        }
+    }
+
+    /**
+     * The package oozie.xjb binds a namespace to: {@code uri:oozie:shell-action:1.0} → {@code shell.v1_0},
+     * {@code uri:oozie:workflow:0.2.5} → {@code workflow.v0_2_5}; empty when the namespace is not of that form.
+     */
+    static String packageOf(String namespace) {
+        String prefix = "uri:oozie:";
+        int colon = namespace.lastIndexOf(':');
+        if (!namespace.startsWith(prefix) || colon < prefix.length()) {
+            return "";
+        }
+        String family = namespace.substring(prefix.length(), colon).replaceFirst("-action$", "");
+        return family + ".v" + namespace.substring(colon + 1).replace('.', '_');
     }
 
     /** Drops every element in an uri:oozie:sla:* namespace, with its content. */

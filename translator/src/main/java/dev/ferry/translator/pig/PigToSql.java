@@ -1113,19 +1113,33 @@ public final class PigToSql {
                     && scalar.inner() != null
                     && scope instanceof Scope.Plain plain) {
                 // A row per tuple of the bag, none for an empty or null one: CROSS JOIN UNNEST.
+                // Several FLATTENs give their cross product: one UNNEST each, with names of their own.
                 Names taken = new Names();
                 plain.relation().fields().forEach(f -> taken.unique(f.sqlName()));
-                String alias =
-                        taken.unique(flatten.expr() instanceof PigExpr.Call call ? simpleName(call) : "flattened");
+                flattened.forEach(u -> {
+                    taken.unique(u.alias());
+                    u.columns().forEach(taken::unique);
+                });
+                String alias = taken.unique(
+                        flatten.expr() instanceof PigExpr.Call call
+                                ? simpleName(call)
+                                : flatten.expr() instanceof PigExpr.FieldRef ref ? ref.name() : "flattened");
                 List<String> columns = new ArrayList<>();
+                List<String> fieldNames = scalar.inner().fieldNames();
                 for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
-                    String column = taken.unique(alias + "_" + i);
+                    // Pig names a bag field's flattened fields bag::field (b::x) where the bag's schema names them.
+                    String pigName = flatten.expr() instanceof PigExpr.FieldRef ref
+                                    && i < fieldNames.size()
+                                    && fieldNames.get(i) != null
+                            ? ref.name() + "::" + fieldNames.get(i)
+                            : null;
+                    String column = taken.unique(pigName != null ? fieldNames.get(i) : alias + "_" + i);
                     columns.add(column);
                     values.add(new Value.Scalar(
                             new SqlExpr.ColumnRef(alias, column),
                             scalar.inner().tupleTypes().get(i),
                             scalar.inner().fieldInner(i)));
-                    names.add(column);
+                    names.add(pigName != null ? pigName : column);
                 }
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
                 return;

@@ -33,7 +33,8 @@ final class TupleFlatten {
 
     /** Field {@code i} of a tuple whose field types are known: {@code t.$i}, or {@code t.name} by its Pig name. */
     static Value.Scalar field(Value.Scalar tuple, int i) {
-        // Flink names the fields of ROW(...) EXPR$0, EXPR$1... (Calcite's names for unnamed expressions).
+        // Flink names the fields of ROW(...) EXPR$0, EXPR$1... (Calcite's names for unnamed expressions); the
+        // runtime's PIG_LOAD_AS names a loaded tuple's fields the same way.
         SqlExpr field = tuple.sql() instanceof SqlExpr.RowOf row
                 ? row.fields().get(i)
                 : new SqlExpr.FieldAccess(tuple.sql(), "EXPR$" + i);

@@ -71,7 +71,26 @@ class PigOperatorGapsDifferentialTest {
                         "FLATTEN of a loaded tuple gives tuple::field, read by name",
                         BAGS,
                         LOAD_BAGS + "p = FILTER rows BY t IS NOT NULL;\nf = FOREACH p GENERATE FLATTEN(t), name;\n"
-                                + "r = FOREACH f GENERATE t::s, n, name;\n"));
+                                + "r = FOREACH f GENERATE t::s, n, name;\n"),
+                Arguments.of(
+                        "UNION of different widths has no schema: each row keeps its own fields, nulls empty",
+                        FLAT,
+                        LOAD_FLAT + "a = FOREACH rows GENERATE name, clicks;\nb = FOREACH rows GENERATE city;\n"
+                                + "c = FOREACH rows GENERATE clicks * 1.5, name, (long) clicks * 10000000000L;\n"
+                                + "r = UNION a, b, c;\n"),
+                Arguments.of(
+                        "a schemaless UNION read by position: bytearray cast as Pig casts it, then GROUP (Pig's SUM of its bytearray"
+                                + " field itself fails on the ints it holds)",
+                        FLAT,
+                        LOAD_FLAT + "a = FOREACH rows GENERATE name, clicks;\nb = FOREACH rows GENERATE city;\n"
+                                + "u = UNION a, b;\nf = FOREACH u GENERATE $0, $1 + 1;\ng = GROUP f BY $0;\n"
+                                + "r = FOREACH g GENERATE group, COUNT(f), SUM(f.$1);\n"),
+                Arguments.of(
+                        "UNION of a LOAD without AS and a typed relation of another width, stored on another delimiter",
+                        FLAT,
+                        "raw = LOAD '$INPUT' USING PigStorage('\\t');\n" + LOAD_FLAT
+                                + "a = FOREACH rows GENERATE name, clicks * 2;\nu = UNION raw, a;\n"
+                                + "r = FOREACH u GENERATE $1, $0, $2;\n"));
     }
 
     @ParameterizedTest(name = "{0}")

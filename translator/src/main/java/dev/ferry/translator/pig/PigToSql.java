@@ -1518,14 +1518,20 @@ public final class PigToSql {
             types.forEach((name, type) -> fields.add(new Field(name, null, names.unique(name), type)));
         } else {
             int width = inputs.get(0).fields().size();
-            for (Relation.Named input : inputs) {
-                if (input.fields().size() != width
-                        || input.fields().stream().anyMatch(Field::isRest)
-                                != inputs.get(0).fields().stream().anyMatch(Field::isRest)) {
-                    throw ExprTranslator.unsupported(
-                            union.span(),
-                            "a UNION of relations with different schemas (Pig gives it no schema) is not translated yet");
+            boolean rest = inputs.get(0).fields().stream().anyMatch(Field::isRest);
+            if (inputs.stream()
+                    .anyMatch(input -> input.fields().size() != width
+                            || input.fields().stream().anyMatch(Field::isRest) != rest)) {
+                // Schemas that do not merge: Pig gives the union no schema, each row keeping its own fields.
+                String delimiter = SchemalessUnion.delimiter(inputs, expressions, union.span());
+                List<SqlQuery> lines = new ArrayList<>();
+                for (Relation.Named input : inputs) {
+                    lines.add(SchemalessUnion.select(input, delimiter, expressions, union.span()));
                 }
+                return view(
+                        alias, union.span(), new SqlQuery.UnionAll(lines), List.of(SchemalessUnion.line(delimiter)));
+            }
+            for (Relation.Named input : inputs) {
                 columns.add(input.fields().stream()
                         .map(f -> new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type()))
                         .toList());

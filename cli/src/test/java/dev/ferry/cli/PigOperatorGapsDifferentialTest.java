@@ -90,7 +90,13 @@ class PigOperatorGapsDifferentialTest {
                         FLAT,
                         "raw = LOAD '$INPUT' USING PigStorage('\\t');\n" + LOAD_FLAT
                                 + "a = FOREACH rows GENERATE name, clicks * 2;\nu = UNION raw, a;\n"
-                                + "r = FOREACH u GENERATE $1, $0, $2;\n"));
+                                + "r = FOREACH u GENERATE $1, $0, $2;\n"),
+                Arguments.of(
+                        "a nested FOREACH projecting one field of a nested FILTER, then DISTINCT of it; one by position",
+                        FLAT,
+                        LOAD_FLAT + "g = GROUP rows BY city;\nr = FOREACH g {\n  f = FILTER rows BY clicks > 1;\n"
+                                + "  x = FOREACH f GENERATE name;\n  d = DISTINCT x;\n  y = FOREACH rows GENERATE $1;\n"
+                                + "  GENERATE group, COUNT(x), COUNT(d), SUM(y), MAX(x);\n};\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -960,6 +960,11 @@ public final class PigToSql {
                     && expressions.translate(order.input(), nested) instanceof Value.Bag bag) {
                 // The same rows: NestedOrders checked that nothing reads their order.
                 locals.put(command.alias(), bag);
+            } else if (op instanceof PigRelation.NestedOp.Foreach foreach
+                    && NestedProjection.of(foreach).isPresent()) {
+                locals.put(
+                        command.alias(),
+                        expressions.translate(NestedProjection.of(foreach).get(), nested));
             } else {
                 throw ExprTranslator.unsupported(
                         command.span(),

@@ -73,6 +73,11 @@ class PigOperatorGapsDifferentialTest {
                         LOAD_BAGS + "p = FILTER rows BY t IS NOT NULL;\nf = FOREACH p GENERATE FLATTEN(t), name;\n"
                                 + "r = FOREACH f GENERATE t::s, n, name;\n"),
                 Arguments.of(
+                        "a projection of several fields of a loaded tuple is the tuple of them, a null tuple null",
+                        BAGS,
+                        LOAD_BAGS + "p = FOREACH rows GENERATE name, t.(s, n) AS sn, t.($1, $0, n);\n"
+                                + "r = FOREACH p GENERATE name, sn, sn.n * 2, sn.$0;\n"),
+                Arguments.of(
                         "UNION of different widths has no schema: each row keeps its own fields, nulls empty",
                         FLAT,
                         LOAD_FLAT + "a = FOREACH rows GENERATE name, clicks;\nb = FOREACH rows GENERATE city;\n"

@@ -41,6 +41,30 @@ final class TupleFlatten {
         return new Value.Scalar(field, tuple.inner().tupleTypes().get(i));
     }
 
+    /** {@code t.(a, $1)}: the tuple of those fields of a tuple whose fields are known, else null. */
+    static Value.Scalar project(Value.Scalar tuple, List<PigExpr> columns) {
+        List<SqlExpr> fields = new ArrayList<>();
+        List<PigType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (PigExpr column : columns) {
+            int i = column instanceof PigExpr.PositionalRef p
+                    ? p.index()
+                    : column instanceof PigExpr.FieldRef ref && ref.qualifier() == null
+                            ? tuple.inner().fieldNames().indexOf(ref.name())
+                            : -1;
+            if (i < 0 || i >= tuple.inner().tupleTypes().size()) {
+                return null;
+            }
+            fields.add(field(tuple, i).sql());
+            types.add(tuple.inner().tupleTypes().get(i));
+            names.add(
+                    i < tuple.inner().fieldNames().size()
+                            ? tuple.inner().fieldNames().get(i)
+                            : null);
+        }
+        return new Value.Scalar(new SqlExpr.RowOf(fields), PigType.TUPLE, Inner.tuple(types, names));
+    }
+
     /** Builtins whose tuple of unknown width is an ARRAY of chararrays in SQL (String.split's pieces). */
     private static final Set<String> TEXT_ARRAYS = Set.of("STRSPLIT");
 

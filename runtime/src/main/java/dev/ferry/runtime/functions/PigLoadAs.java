@@ -125,7 +125,11 @@ public final class PigLoadAs extends ScalarFunction {
         };
     }
 
-    /** The Flink type of a shape: ROW of the fields (f0, f1...), an ARRAY of them for a bag. */
+    /**
+     * The Flink type of a shape: a tuple is a ROW whose fields are named as Flink names those of a ROW(...)
+     * constructor (EXPR$0, EXPR$1...), so that the translation reads a loaded tuple and a built one alike; a
+     * bag is an ARRAY of ROWs of fields f0, f1... as the translation's bag constructors cast them.
+     */
     static DataType typeOf(String shape) {
         if (shape == null
                 || shape.length() < 3
@@ -138,7 +142,7 @@ public final class PigLoadAs extends ScalarFunction {
         String fields = fields(shape);
         List<DataTypes.Field> row = new ArrayList<>();
         for (int i = 0; i < fields.length(); i++) {
-            row.add(DataTypes.FIELD("f" + i, type(fields.charAt(i))));
+            row.add(DataTypes.FIELD((shape.charAt(0) == 'T' ? "EXPR$" : "f") + i, type(fields.charAt(i))));
         }
         DataType tuple = DataTypes.ROW(row.toArray(DataTypes.Field[]::new)).bridgedTo(Row.class);
         return shape.charAt(0) == 'B' ? DataTypes.ARRAY(tuple).bridgedTo(Row[].class) : tuple;

@@ -180,6 +180,14 @@ final class ExprTranslator {
             return positionalDereference(projection, position.index(), scope);
         }
         if (expr instanceof PigExpr.Projection projection
+                && projection.columns().size() > 1) {
+            Value.Scalar tuple = knownTuple(translate(projection.base(), scope));
+            Value.Scalar projected = tuple == null ? null : TupleFlatten.project(tuple, projection.columns());
+            if (projected != null) {
+                return projected; // t.(a, $1): the tuple of those fields
+            }
+        }
+        if (expr instanceof PigExpr.Projection projection
                 && projection.columns().size() == 1
                 && projection.columns().get(0) instanceof PigExpr.FieldRef ref
                 && translate(projection.base(), scope) instanceof Value.Bag bag

@@ -48,11 +48,12 @@ final class LoadedComplexFields {
         return field.fields();
     }
 
-    /** What the translation knows of the field's inside: a bag's tuple types; nothing for a tuple. */
+    /** What the translation knows of the field's inside: the types and Pig names of a bag's tuples' or a tuple's fields. */
     static Inner inner(FieldSchema field) {
-        return field.type() == PigType.BAG
-                ? Inner.bag(tupleFields(field).stream().map(FieldSchema::type).toList())
-                : null;
+        List<FieldSchema> fields = tupleFields(field);
+        return Inner.tuple(
+                fields.stream().map(FieldSchema::type).toList(),
+                fields.stream().map(FieldSchema::name).toList());
     }
 
     /** {@code PIG_LOAD_AS(column, 'B(i,c)')}. */

@@ -960,6 +960,11 @@ public final class PigToSql {
                     && expressions.translate(order.input(), nested) instanceof Value.Bag bag) {
                 // The same rows: NestedOrders checked that nothing reads their order.
                 locals.put(command.alias(), bag);
+            } else if (op instanceof PigRelation.NestedOp.Foreach foreach
+                    && NestedProjection.of(foreach).isPresent()) {
+                locals.put(
+                        command.alias(),
+                        expressions.translate(NestedProjection.of(foreach).get(), nested));
             } else {
                 throw ExprTranslator.unsupported(
                         command.span(),
@@ -1113,19 +1118,33 @@ public final class PigToSql {
                     && scalar.inner() != null
                     && scope instanceof Scope.Plain plain) {
                 // A row per tuple of the bag, none for an empty or null one: CROSS JOIN UNNEST.
+                // Several FLATTENs give their cross product: one UNNEST each, with names of their own.
                 Names taken = new Names();
                 plain.relation().fields().forEach(f -> taken.unique(f.sqlName()));
-                String alias =
-                        taken.unique(flatten.expr() instanceof PigExpr.Call call ? simpleName(call) : "flattened");
+                flattened.forEach(u -> {
+                    taken.unique(u.alias());
+                    u.columns().forEach(taken::unique);
+                });
+                String alias = taken.unique(
+                        flatten.expr() instanceof PigExpr.Call call
+                                ? simpleName(call)
+                                : flatten.expr() instanceof PigExpr.FieldRef ref ? ref.name() : "flattened");
                 List<String> columns = new ArrayList<>();
+                List<String> fieldNames = scalar.inner().fieldNames();
                 for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
-                    String column = taken.unique(alias + "_" + i);
+                    // Pig names a bag field's flattened fields bag::field (b::x) where the bag's schema names them.
+                    String pigName = flatten.expr() instanceof PigExpr.FieldRef ref
+                                    && i < fieldNames.size()
+                                    && fieldNames.get(i) != null
+                            ? ref.name() + "::" + fieldNames.get(i)
+                            : null;
+                    String column = taken.unique(pigName != null ? fieldNames.get(i) : alias + "_" + i);
                     columns.add(column);
                     values.add(new Value.Scalar(
                             new SqlExpr.ColumnRef(alias, column),
                             scalar.inner().tupleTypes().get(i),
                             scalar.inner().fieldInner(i)));
-                    names.add(column);
+                    names.add(pigName != null ? pigName : column);
                 }
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
                 return;
@@ -1504,14 +1523,20 @@ public final class PigToSql {
             types.forEach((name, type) -> fields.add(new Field(name, null, names.unique(name), type)));
         } else {
             int width = inputs.get(0).fields().size();
-            for (Relation.Named input : inputs) {
-                if (input.fields().size() != width
-                        || input.fields().stream().anyMatch(Field::isRest)
-                                != inputs.get(0).fields().stream().anyMatch(Field::isRest)) {
-                    throw ExprTranslator.unsupported(
-                            union.span(),
-                            "a UNION of relations with different schemas (Pig gives it no schema) is not translated yet");
+            boolean rest = inputs.get(0).fields().stream().anyMatch(Field::isRest);
+            if (inputs.stream()
+                    .anyMatch(input -> input.fields().size() != width
+                            || input.fields().stream().anyMatch(Field::isRest) != rest)) {
+                // Schemas that do not merge: Pig gives the union no schema, each row keeping its own fields.
+                String delimiter = SchemalessUnion.delimiter(inputs, expressions, union.span());
+                List<SqlQuery> lines = new ArrayList<>();
+                for (Relation.Named input : inputs) {
+                    lines.add(SchemalessUnion.select(input, delimiter, expressions, union.span()));
                 }
+                return view(
+                        alias, union.span(), new SqlQuery.UnionAll(lines), List.of(SchemalessUnion.line(delimiter)));
+            }
+            for (Relation.Named input : inputs) {
                 columns.add(input.fields().stream()
                         .map(f -> new Value.Scalar(SqlExpr.ColumnRef.of(f.sqlName()), f.type()))
                         .toList());

@@ -33,11 +33,36 @@ final class TupleFlatten {
 
     /** Field {@code i} of a tuple whose field types are known: {@code t.$i}, or {@code t.name} by its Pig name. */
     static Value.Scalar field(Value.Scalar tuple, int i) {
-        // Flink names the fields of ROW(...) EXPR$0, EXPR$1... (Calcite's names for unnamed expressions).
+        // Flink names the fields of ROW(...) EXPR$0, EXPR$1... (Calcite's names for unnamed expressions); the
+        // runtime's PIG_LOAD_AS names a loaded tuple's fields the same way.
         SqlExpr field = tuple.sql() instanceof SqlExpr.RowOf row
                 ? row.fields().get(i)
                 : new SqlExpr.FieldAccess(tuple.sql(), "EXPR$" + i);
         return new Value.Scalar(field, tuple.inner().tupleTypes().get(i));
+    }
+
+    /** {@code t.(a, $1)}: the tuple of those fields of a tuple whose fields are known, else null. */
+    static Value.Scalar project(Value.Scalar tuple, List<PigExpr> columns) {
+        List<SqlExpr> fields = new ArrayList<>();
+        List<PigType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (PigExpr column : columns) {
+            int i = column instanceof PigExpr.PositionalRef p
+                    ? p.index()
+                    : column instanceof PigExpr.FieldRef ref && ref.qualifier() == null
+                            ? tuple.inner().fieldNames().indexOf(ref.name())
+                            : -1;
+            if (i < 0 || i >= tuple.inner().tupleTypes().size()) {
+                return null;
+            }
+            fields.add(field(tuple, i).sql());
+            types.add(tuple.inner().tupleTypes().get(i));
+            names.add(
+                    i < tuple.inner().fieldNames().size()
+                            ? tuple.inner().fieldNames().get(i)
+                            : null);
+        }
+        return new Value.Scalar(new SqlExpr.RowOf(fields), PigType.TUPLE, Inner.tuple(types, names));
     }
 
     /** Builtins whose tuple of unknown width is an ARRAY of chararrays in SQL (String.split's pieces). */

@@ -10,7 +10,7 @@ CREATE TEMPORARY TABLE users (
   name STRING,
   country STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${INPUT}/users',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = ','
@@ -21,7 +21,7 @@ CREATE TEMPORARY TABLE orders (
   user_id INT,
   amount DOUBLE
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${INPUT}/orders',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = ','

@@ -10,7 +10,7 @@ CREATE TEMPORARY TABLE `rows` (
   attrs MAP<STRING, STRING>,
   n INT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${INPUT}',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'

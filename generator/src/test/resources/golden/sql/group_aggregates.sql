@@ -11,7 +11,7 @@ CREATE TEMPORARY TABLE clicks (
   ms INT,
   price DOUBLE
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${INPUT}',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'

@@ -11,7 +11,7 @@ CREATE TEMPORARY TABLE clicks (
   page STRING,
   ms INT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${INPUT}',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'
@@ -22,7 +22,7 @@ CREATE TEMPORARY TABLE users (
   `user` STRING,
   country STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${USERS}',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = ','

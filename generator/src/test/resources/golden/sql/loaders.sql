@@ -7,7 +7,7 @@
 CREATE TEMPORARY TABLE lines (
   line STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '/data/raw/${DAY}',
   'format' = 'pig-storage',
   'pig-storage.line-as-field' = 'true'
@@ -19,7 +19,7 @@ CREATE TEMPORARY TABLE tagged (
   `user` STRING,
   n INT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '/data/csv/${DAY}',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = ','
@@ -31,7 +31,7 @@ CREATE TEMPORARY TABLE events (
   `at` STRING,
   n BIGINT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '/data/events/${DAY}',
   'format' = 'json'
 );

@@ -7,7 +7,7 @@ CREATE TEMPORARY TABLE `rows` (
   clicks INT,
   city STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = 'in',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'

@@ -8,7 +8,7 @@
 CREATE TEMPORARY TABLE `raw` (
   line STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${INPUT}/events',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\x0a'
@@ -20,7 +20,7 @@ CREATE TEMPORARY TABLE typed (
   clicks INT,
   `day` STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${INPUT}/more',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'

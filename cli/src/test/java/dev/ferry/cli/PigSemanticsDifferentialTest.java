@@ -1,11 +1,9 @@
 package dev.ferry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.oracle.PigOracle;
-import dev.ferry.oracle.PigOracleException;
 import dev.ferry.oracle.PigOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -390,36 +388,11 @@ class PigSemanticsDifferentialTest {
             throws Exception {
         Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
         Path script = Files.writeString(tmp.resolve("case.pig"), LOAD + body + "STORE r INTO '$OUTPUT';\n");
-        long logBefore = Files.size(PigOracle.shared().logFile());
-        assertThrows(
-                PigOracleException.class,
-                () -> PigOracle.shared()
-                        .run(
-                                script,
-                                Map.of(
-                                        "INPUT",
-                                        input.toString(),
-                                        "OUTPUT",
-                                        tmp.resolve("pig").toString())),
-                semantic);
-        String pigLog = Files.readString(PigOracle.shared().logFile()).substring((int) logBefore);
-        assertTrue(pigLog.contains(pigSays), semantic + ": Pig's log does not say " + pigSays);
-        String sql = EmbeddedFlink.translate(script, "case.pig");
-        Throwable flink = assertThrows(
-                Exception.class,
-                () -> EmbeddedFlink.run(
-                        sql,
-                        Map.of(
-                                "INPUT",
-                                input.toString(),
-                                "OUTPUT",
-                                tmp.resolve("flink").toString())),
-                semantic);
-        boolean said = false;
-        for (Throwable cause = flink; cause != null && !said; cause = cause.getCause()) {
-            said = String.valueOf(cause.getMessage()).contains(flinkSays);
-        }
-        assertTrue(said, semantic + ": the Flink job fails on the row, not elsewhere (" + flink + ")");
+        PigVsFlink.Failure failure = PigVsFlink.failure(tmp, script, Map.of("INPUT", input.toString()));
+        assertTrue(failure.pigLog().contains(pigSays), semantic + ": Pig's log does not say " + pigSays);
+        assertTrue(
+                failure.flinkSays(flinkSays),
+                semantic + ": the Flink job fails on the row, not elsewhere (" + failure.flink() + ")");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,9 +1,13 @@
 package dev.ferry.cli;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.ferry.oracle.PigOracle;
+import dev.ferry.oracle.PigOracleException;
 import dev.ferry.oracle.PigOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,5 +42,36 @@ final class PigVsFlink {
         List<String> pig = PigOutput.read(tmp.resolve("pig"));
         List<String> flink = PigOutput.read(tmp.resolve("flink"));
         return OutputComparison.differences(pig, flink, ordered, "\t");
+    }
+
+    /** How a script failed in both: what Pig logged during its run, and what the Flink job threw. */
+    record Failure(String pigLog, Throwable flink) {
+
+        /** Whether Flink's error, or one of its causes, says {@code text}. */
+        boolean flinkSays(String text) {
+            for (Throwable cause = flink; cause != null; cause = cause.getCause()) {
+                if (String.valueOf(cause.getMessage()).contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Runs a script that must fail in Pig and on Flink (writing $OUTPUT under {@code tmp}) and fails the test when
+     * either succeeds.
+     */
+    static Failure failure(Path tmp, Path script, Map<String, String> params) throws Exception {
+        long logBefore = Files.size(PigOracle.shared().logFile());
+        Map<String, String> pig = new HashMap<>(params);
+        pig.put("OUTPUT", tmp.resolve("pig").toString());
+        assertThrows(PigOracleException.class, () -> PigOracle.shared().run(script, pig), "Pig runs the script");
+        String pigLog = Files.readString(PigOracle.shared().logFile()).substring((int) logBefore);
+        String sql = EmbeddedFlink.translate(script, "case.pig");
+        Map<String, String> flink = new HashMap<>(params);
+        flink.put("OUTPUT", tmp.resolve("flink").toString());
+        return new Failure(
+                pigLog, assertThrows(Exception.class, () -> EmbeddedFlink.run(sql, flink), "Flink runs the script"));
     }
 }

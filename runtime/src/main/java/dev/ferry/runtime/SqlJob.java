@@ -1,7 +1,11 @@
 package dev.ferry.runtime;
 
+import dev.ferry.runtime.format.PigFilesTableFactory;
+import dev.ferry.runtime.format.PigLocation;
 import dev.ferry.runtime.functions.PigFunctions;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +14,11 @@ import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.api.internal.TableEnvironmentInternal;
+import org.apache.flink.table.catalog.CatalogManager;
+import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
+import org.apache.flink.table.catalog.UnresolvedIdentifier;
+import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.util.ExceptionUtils;
 
 /**
@@ -27,10 +36,13 @@ public final class SqlJob {
 
     private final StatementSet inserts;
     private final int insertCount;
+    /** The {@code path} of every table the job reads through the pig-files connector. */
+    private final List<String> locations;
 
-    private SqlJob(StatementSet inserts, int insertCount) {
+    private SqlJob(StatementSet inserts, int insertCount, List<String> locations) {
         this.inserts = inserts;
         this.insertCount = insertCount;
+        this.locations = List.copyOf(locations);
     }
 
     /** Validates and runs the statements, waiting for the job to end. */
@@ -71,7 +83,21 @@ public final class SqlJob {
                 throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, i, message(e), e);
             }
         }
-        return new SqlJob(inserts, insertCount);
+        return new SqlJob(inserts, insertCount, locations(env));
+    }
+
+    /** The locations of the pig-files tables the statements created. */
+    private static List<String> locations(TableEnvironment env) {
+        CatalogManager catalogs = ((TableEnvironmentInternal) env).getCatalogManager();
+        List<String> locations = new ArrayList<>();
+        for (String table : env.listTemporaryTables()) {
+            catalogs.getTable(catalogs.qualifyIdentifier(UnresolvedIdentifier.of(table)))
+                    .map(t -> t.<ResolvedCatalogBaseTable<?>>getResolvedTable().getOptions())
+                    .filter(o -> PigFilesTableFactory.IDENTIFIER.equals(o.get(FactoryUtil.CONNECTOR.key())))
+                    .map(o -> o.get("path"))
+                    .ifPresent(locations::add);
+        }
+        return locations;
     }
 
     /**
@@ -104,6 +130,14 @@ public final class SqlJob {
             return Duration.ZERO;
         }
         long start = System.nanoTime();
+        for (String location : locations) {
+            try {
+                // Pig fails a job whose input does not exist before running it; Flink would read nothing
+                PigLocation.checkExists(location);
+            } catch (IOException e) {
+                throw new SqlJobException(SqlJobException.Kind.JOB_FAILED, -1, e.getMessage(), e);
+            }
+        }
         TableResult result;
         try {
             result = inserts.execute();

@@ -38,7 +38,7 @@ public final class SqlScriptRenderer {
         }
         for (SqlJob.Table table : job.sources()) {
             statements.add(
-                    new Statement(List.of(location(table.span())), table(table), 2 * position.get(table.name())));
+                    new Statement(List.of(location(table.span())), table(table, true), 2 * position.get(table.name())));
         }
         for (SqlJob.View view : job.views()) {
             statements.add(new Statement(
@@ -50,7 +50,8 @@ public final class SqlScriptRenderer {
         for (int i = 0; i < job.sinks().size(); i++) {
             SqlJob.Table sink = job.sinks().get(i);
             SqlJob.Insert insert = job.inserts().get(i);
-            statements.add(new Statement(List.of(location(sink.span())), table(sink), 2 * position.get(sink.name())));
+            statements.add(
+                    new Statement(List.of(location(sink.span())), table(sink, false), 2 * position.get(sink.name())));
             statements.add(new Statement(
                     insert.spans().stream().map(SqlScriptRenderer::location).toList(),
                     "INSERT INTO " + SqlIdentifiers.quote(insert.sink()) + "\n" + SqlPrinter.query(insert.query()),
@@ -104,7 +105,11 @@ public final class SqlScriptRenderer {
     private static final Map<SqlJob.FileTag, String> FILE_METADATA =
             Map.of(SqlJob.FileTag.FILE_NAME, "file.name", SqlJob.FileTag.FILE_PATH, "file.path");
 
-    private static String table(SqlJob.Table table) {
+    /**
+     * A source reads its location through the runtime's pig-files connector (Hadoop globs, comma lists, hidden
+     * files skipped); a sink writes with Flink's filesystem connector.
+     */
+    private static String table(SqlJob.Table table, boolean source) {
         StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ")
                 .append(SqlIdentifiers.quote(table.name()))
                 .append(" (\n");
@@ -119,7 +124,7 @@ public final class SqlScriptRenderer {
             out.append(i + 1 < table.columns().size() ? ",\n" : "\n");
         }
         out.append(") WITH (\n");
-        out.append("  'connector' = 'filesystem',\n");
+        out.append(source ? "  'connector' = 'pig-files',\n" : "  'connector' = 'filesystem',\n");
         out.append("  'path' = ").append(literal(table.path())).append(",\n");
         switch (table.format()) {
             case PIG_STORAGE -> {

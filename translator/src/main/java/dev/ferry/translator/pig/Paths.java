@@ -4,9 +4,9 @@ import dev.ferry.diagnostics.SourceSpan;
 import java.util.regex.Pattern;
 
 /**
- * LOAD and STORE paths as Pig reads them. Hadoop expands globs ({@code x?}, {@code *}, {@code [13]},
- * {@code {a,b}}) and comma-separated lists; Flink's filesystem connector reads one file or directory,
- * so such a path is reported at conversion rather than failing (or reading nothing) at run time.
+ * STORE paths. A LOAD location may be a Hadoop glob ({@code x?}, {@code *}, {@code [13]}, {@code {a,b}}) or a
+ * comma-separated list: the runtime's pig-files connector reads it as Pig does, also when a parameter's value
+ * brings the glob at run time. A STORE writes one directory, so a glob or a list there is reported at conversion.
  */
 final class Paths {
 
@@ -18,13 +18,11 @@ final class Paths {
 
     private Paths() {}
 
-    static void check(String path, SourceSpan span) {
+    static void checkStore(String path, SourceSpan span) {
         String literal = PLACEHOLDER.matcher(path).replaceAll("p");
         if (GLOB_OR_LIST.matcher(literal).find()) {
             throw ExprTranslator.unsupported(
-                    span,
-                    "the path '" + path + "' is a Hadoop glob or a comma-separated list,"
-                            + " which Flink's filesystem source does not expand; not translated yet");
+                    span, "STORE into a Hadoop glob or a comma-separated list ('" + path + "') is not translated yet");
         }
     }
 }

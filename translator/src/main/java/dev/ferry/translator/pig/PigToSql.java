@@ -382,7 +382,6 @@ public final class PigToSql {
         if (stored != null) {
             return reload(alias, load, stored);
         }
-        Paths.check(load.path(), load.span());
         List<Field> fields = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
@@ -2045,7 +2044,7 @@ public final class PigToSql {
             items.add(new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
         }
         String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
-        Paths.check(store.path(), store.span());
+        Paths.checkStore(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         boolean sorted = !ordered.ordering().isEmpty();
         sinks.add(new SqlJob.Table(

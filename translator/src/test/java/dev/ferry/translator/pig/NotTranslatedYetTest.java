@@ -48,9 +48,9 @@ class NotTranslatedYetTest {
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
             X = rank A;                                            | 3:5 | RANK without BY of a relation that is not ORDERed
-            X = load 'in/{a,b}';                                   | 3:5 | Hadoop glob
-            X = load 'in/part-*' as (a:int);                       | 3:5 | Hadoop glob
-            X = load 'p1,p2' as (a:int);                           | 3:5 | comma-separated list
+            store A into 'out/{a,b}';                              | 3:1 | STORE into a Hadoop glob
+            store A into 'out/part-*';                             | 3:1 | STORE into a Hadoop glob
+            store A into 'p1,p2';                                  | 3:1 | STORE into a Hadoop glob or a comma-separated list
             X = join A by a, A by a;                               | 3:5 | self-JOIN
             G = group A by b; X = foreach G { o = order A by a; t = limit o 2; generate group, COUNT(A), COUNT(t); } | 3:53 | reads the whole bag beside its nested LIMIT
             G = group A by b; X = foreach G { d = distinct A; t = limit d 2; generate COUNT(t); } | 3:51 | neither ORDERed nor FILTERed just before

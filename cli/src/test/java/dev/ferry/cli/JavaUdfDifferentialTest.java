@@ -124,6 +124,25 @@ class JavaUdfDifferentialTest {
                         l = FOREACH g GENERATE group, longest(raw.query), longest(raw), COUNT(raw);
                         STORE l INTO '$OUTPUT';
                         """),
+                // outputSchema() spelled literally in the source types a tuple, a bag of two fields and a map.
+                new Case("outputSchema types tuple, bag and map results", true, """
+                        REGISTER '%s';
+                        DEFINE stats com.acme.pig.WordStats();
+                        DEFINE lengths com.acme.pig.WordLengths();
+                        DEFINE first com.acme.pig.FirstWordMap();
+                        raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
+                        r = FOREACH raw GENERATE user, stats(query) AS s, lengths(query) AS l, first(query) AS m;
+                        t = FOREACH r GENERATE user, s, s.$1 + 1, l, m, m#'first', SIZE(l);
+                        STORE t INTO '$OUTPUT';
+                        """),
+                new Case("FLATTEN of outputSchema-typed tuple and bag results", true, """
+                        REGISTER '%s';
+                        raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
+                        r = FOREACH raw GENERATE user, FLATTEN(com.acme.pig.WordStats(query)),
+                            FLATTEN(com.acme.pig.WordLengths(query));
+                        f = FILTER r BY $4 > 2L;
+                        STORE f INTO '$OUTPUT';
+                        """),
                 // Pig runs an Algebraic UDF as Initial / Intermed / Final; the adapter calls exec on the whole bag.
                 new Case("an Algebraic UDF of a GROUP's bag", true, """
                         REGISTER '%s';

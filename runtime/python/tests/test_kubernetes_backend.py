@@ -7,6 +7,7 @@ body it is sent); Airflow is real.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Mapping
 from datetime import datetime
@@ -26,7 +27,11 @@ from ferry_runtime.actions.flink_kubernetes import (
     label_value,
 )
 from ferry_runtime.errors import ActionFailed
-from ferry_runtime.schema import validate_flink_deployment
+from ferry_runtime.schema import (
+    validate_core_object,
+    validate_flink_deployment,
+    validate_pod_template,
+)
 
 RUNNING = {
     "lifecycleState": "STABLE",
@@ -366,3 +371,73 @@ def test_deployment_body_sets_the_default_file_system_of_every_flink_process(
     body = deployment_body(doc, name="n", namespace="ns", labels={}, args=[], default_fs=default_fs)
     assert body["spec"].get("flinkConfiguration", {}).get("fs.default-scheme") == expected
     assert "fs.default-scheme" not in doc["spec"].get("flinkConfiguration", {})
+
+
+def jar_volume(*items: tuple[str, str]) -> dict:
+    """A `ferry-sql` volume as the generator writes it: the script, then each REGISTERed jar."""
+    listed = [{"key": "job.sql", "path": "job.sql"}]
+    listed += [{"key": key, "path": path} for key, path in items]
+    return {"name": "ferry-sql", "configMap": {"name": "x-sql", "items": listed}}
+
+
+def test_registered_jars_beside_the_script_go_into_its_configmap_as_binary_data(tmp_path):
+    script = tmp_path / "flink" / "wf" / "hours.sql"
+    jar = script.parent / "udfs" / "apps" / "clicks" / "lib" / "acme udfs.jar"
+    jar.parent.mkdir(parents=True)
+    script.write_text("SELECT 1;\n")
+    payload = bytes(range(256)) * 3  # every byte value: a byte copy, not text
+    jar.write_bytes(payload)
+    volume = jar_volume(("jar-1", "udfs/apps/clicks/lib/acme udfs.jar"))
+    files = flink_kubernetes.shipped_files(volume, script)
+    assert files == {"jar-1": payload}
+    owner = {"apiVersion": "flink.apache.org/v1beta1", "kind": "FlinkDeployment", "name": "x"}
+    body = flink_kubernetes.config_map_body(
+        "x-sql", "ns", script.read_text(), {}, {}, {**owner, "uid": "u"}, files
+    )
+    assert body["data"] == {"job.sql": "SELECT 1;\n"}
+    assert base64.b64decode(body["binaryData"]["jar-1"]) == payload
+    assert validate_core_object(body) == []
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("../../../etc/passwd", "not a file beside the script"),
+        ("/etc/passwd", "not a file beside the script"),
+        ("udfs/missing.jar", "missing: the job's REGISTERed jars are written beside its script"),
+    ],
+)
+def test_a_listed_file_that_leaves_the_script_directory_or_is_missing_is_refused(
+    tmp_path, path, message
+):
+    script = tmp_path / "flink" / "wf" / "hours.sql"
+    script.parent.mkdir(parents=True)
+    script.write_text("SELECT 1;\n")
+    with pytest.raises(ActionFailed, match=message):
+        flink_kubernetes.shipped_files(jar_volume(("jar-1", path)), script)
+
+
+def test_script_and_jars_larger_than_a_configmap_are_refused_before_anything_is_sent():
+    limit = flink_kubernetes.MAX_CONFIG_MAP_BYTES
+    owner = {"uid": "u"}
+    fits = {"jar-1": b"\0" * (limit - 10)}
+    assert flink_kubernetes.config_map_body("x-sql", "ns", "S" * 10, {}, {}, owner, fits)
+    with pytest.raises(ActionFailed, match="the SQL script and its jars are larger"):
+        flink_kubernetes.config_map_body("x-sql", "ns", "S" * 11, {}, {}, owner, fits)
+
+
+def test_a_deployment_listing_jars_in_its_script_volume_is_valid_for_the_operator(airflow_db):
+    """The generator's items for REGISTERed jars (key jar-<n>, path under udfs/): the CRD and the
+    core PodTemplateSpec accept them, and the submitted copy points the same volume at the try's
+    ConfigMap."""
+    doc = yaml.safe_load((airflow_db / "k8s" / "wf" / "finishes.yaml").read_text())
+    (volume,) = [v for v in doc["spec"]["podTemplate"]["spec"]["volumes"] if "configMap" in v]
+    volume["configMap"]["items"].append({"key": "jar-1", "path": "udfs/apps/c/lib/acme.jar"})
+    body = deployment_body(
+        doc, name="wf-finishes-0123abcd", namespace="ns", labels={}, args=[], config_map="c-sql"
+    )
+    assert validate_flink_deployment(body, CRD) == []
+    assert validate_pod_template(body["spec"]["podTemplate"]) == []
+    (shipped,) = [v for v in body["spec"]["podTemplate"]["spec"]["volumes"] if "configMap" in v]
+    assert shipped["configMap"]["name"] == "c-sql"
+    assert shipped["configMap"]["items"][1] == {"key": "jar-1", "path": "udfs/apps/c/lib/acme.jar"}

@@ -24,6 +24,7 @@ backoff; 404 means done.
 
 from __future__ import annotations
 
+import base64
 import copy
 import hashlib
 import json
@@ -33,6 +34,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any, ClassVar, Final
 
 import yaml
@@ -385,6 +387,32 @@ def sql_volume(body: Mapping[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def shipped_files(volume: Mapping[str, Any], script: Path) -> dict[str, bytes]:
+    """The files besides the script that the `ferry-sql` volume lists (the jars the job REGISTERs,
+    under `udfs/`), by ConfigMap key: each read from its item path in the script's directory, which
+    the path must not leave."""
+    base = script.parent.resolve()
+    files = {}
+    for item in volume["configMap"].get("items") or []:
+        key, path = item.get("key"), item.get("path")
+        if key == SCRIPT_KEY:
+            continue
+        file = (base / str(path)).resolve()
+        if not isinstance(key, str) or not isinstance(path, str) or not file.is_relative_to(base):
+            raise ActionFailed(
+                f"the {SQL_VOLUME} volume lists {path!r}, which is not a file beside the script",
+                "SUBMIT_FAILED",
+            )
+        if not file.is_file():
+            raise ActionFailed(
+                f"{file} is missing: the job's REGISTERed jars are written beside its script "
+                "by ferry convert",
+                "SUBMIT_FAILED",
+            )
+        files[key] = file.read_bytes()
+    return files
+
+
 def config_map_body(
     name: str,
     namespace: str,
@@ -392,20 +420,32 @@ def config_map_body(
     labels: Mapping[str, str],
     annotations: Mapping[str, str],
     owner: Mapping[str, Any],
+    files: Mapping[str, bytes] | None = None,
 ) -> dict[str, Any]:
-    """The per-try ConfigMap holding the SQL script, owned by its FlinkDeployment."""
-    if len(script.encode("utf-8")) > MAX_CONFIG_MAP_BYTES:
+    """The per-try ConfigMap holding the SQL script (and `files`, the jars the job REGISTERs, as
+    binary data), owned by its FlinkDeployment."""
+    files = files or {}
+    size = len(script.encode("utf-8")) + sum(len(data) for data in files.values())
+    if size > MAX_CONFIG_MAP_BYTES:
+        what = "the SQL script and its jars are" if files else "the SQL script is"
         raise ActionFailed(
-            f"the SQL script is larger than a ConfigMap can hold ({MAX_CONFIG_MAP_BYTES} bytes): "
-            "ship it in the image or on s3:// / gs:// instead",
+            f"{what} larger than a ConfigMap can hold ({MAX_CONFIG_MAP_BYTES} bytes): ship the "
+            "script in the image or on s3:// / gs://, and large jars in an image built FROM the "
+            "runtime image (--param FERRY_UDF_JARS=<their directory>, their items dropped from "
+            f"the {SQL_VOLUME} volume)",
             "SUBMIT_FAILED",
         )
-    return {
+    body = {
         "apiVersion": "v1",
         "kind": CONFIG_MAP,
         "metadata": owned_metadata(name, namespace, labels, annotations, owner),
         "data": {SCRIPT_KEY: script},
     }
+    if files:
+        body["binaryData"] = {
+            key: base64.b64encode(data).decode("ascii") for key, data in sorted(files.items())
+        }
+    return body
 
 
 def owner_reference(kind: str, api_version: str, name: str, uid: str) -> dict[str, Any]:
@@ -692,7 +732,13 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
         ANNOTATION_TASK_ID: op.task_id,
         ANNOTATION_TRY: str(ti.try_number),
     }
-    config_map = name + CONFIG_MAP_SUFFIX if sql_volume(doc) is not None else None
+    volume = sql_volume(doc)
+    config_map = name + CONFIG_MAP_SUFFIX if volume is not None else None
+    script, files = "", {}
+    if volume is not None:
+        # Read before anything is created: a missing file fails the try with nothing to clean up.
+        script = (op.repo / op.script).read_text(encoding="utf-8")
+        files = shipped_files(volume, op.repo / op.script)
     plain, env_params, secret_values = secret_params(op.job_params)
     secret = name + SECRET_SUFFIX if secret_values else None
     tls = FlinkTls.of(context.get("params") or {}, os.environ)
@@ -744,12 +790,11 @@ def submit(op: RunFlinkSqlJob, context: Any, api: KubernetesApi) -> dict[str, An
             op.log.info("previous %s still terminating; retrying in 5 s", KIND)
             time.sleep(5)
     if config_map is not None:
-        script = (op.repo / op.script).read_text(encoding="utf-8")
         owner = owner_of(created, body)
         api.create(
             CONFIG_MAP,
             namespace,
-            config_map_body(config_map, namespace, script, labels, annotations, owner),
+            config_map_body(config_map, namespace, script, labels, annotations, owner, files),
         )
         op.log.info(
             "%s %s/%s: holds the SQL script %s", CONFIG_MAP, namespace, config_map, op.script

@@ -256,7 +256,7 @@ final class ScriptVerification {
                             "the Pig oracle could not run the script: " + firstLine(e.getMessage())),
                     kinds);
         }
-        String flinkError = job.javaUdfs().called() ? javaUdfJars(root, job, runtimeJar, work, bound) : null;
+        String flinkError = job.javaUdfs().called() ? javaUdfJars(job, runtimeJar, work, bound) : null;
         if (flinkError == null) {
             flinkError = runFlink(runtimeJar, sql, bound, work);
         }
@@ -353,11 +353,12 @@ final class ScriptVerification {
     }
 
     /**
-     * A job that calls Java UDFs reads the adapter's jar and the REGISTERed jars from {@code FERRY_UDF_DIR}: a
+     * A job that calls Java UDFs reads the adapter's jar and the REGISTERed jars from {@code FERRY_UDF_DIR} and
+     * {@code FERRY_UDF_JARS}, here both a
      * scratch directory with the adapter ({@code $FERRY_PIG_UDF_JAR}, else beside the runtime jar's module in a
      * source tree) and each jar at its repository path. Null when it is ready, else why not.
      */
-    private static String javaUdfJars(RepoRoot root, SqlJob job, Path runtimeJar, Path work, Map<String, String> bound)
+    private static String javaUdfJars(SqlJob job, Path runtimeJar, Path work, Map<String, String> bound)
             throws IOException {
         String configured = System.getenv("FERRY_PIG_UDF_JAR");
         Path adapter = configured != null
@@ -369,12 +370,13 @@ final class ScriptVerification {
         }
         Path udfs = Files.createDirectories(work.resolve("udfs"));
         Files.copy(adapter, udfs.resolve("ferry-pig-udf.jar"));
-        for (String jar : job.javaUdfs().jars()) {
-            Path target = udfs.resolve(jar);
+        for (SqlJob.Jar jar : job.javaUdfs().jars()) {
+            Path target = udfs.resolve(jar.path());
             Files.createDirectories(target.getParent());
-            Files.copy(root.path().resolve(jar), target);
+            Files.copy(jar.file(), target);
         }
         bound.put("FERRY_UDF_DIR", udfs.toString());
+        bound.put("FERRY_UDF_JARS", udfs.toString());
         return null;
     }
 

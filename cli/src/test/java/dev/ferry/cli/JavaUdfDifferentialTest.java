@@ -124,6 +124,25 @@ class JavaUdfDifferentialTest {
                         l = FOREACH g GENERATE group, longest(raw.query), longest(raw), COUNT(raw);
                         STORE l INTO '$OUTPUT';
                         """),
+                // outputSchema() spelled literally in the source types a tuple, a bag of two fields and a map.
+                new Case("outputSchema types tuple, bag and map results", true, """
+                        REGISTER '%s';
+                        DEFINE stats com.acme.pig.WordStats();
+                        DEFINE lengths com.acme.pig.WordLengths();
+                        DEFINE first com.acme.pig.FirstWordMap();
+                        raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
+                        r = FOREACH raw GENERATE user, stats(query) AS s, lengths(query) AS l, first(query) AS m;
+                        t = FOREACH r GENERATE user, s, s.$1 + 1, l, m, m#'first', SIZE(l);
+                        STORE t INTO '$OUTPUT';
+                        """),
+                new Case("FLATTEN of outputSchema-typed tuple and bag results", true, """
+                        REGISTER '%s';
+                        raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
+                        r = FOREACH raw GENERATE user, FLATTEN(com.acme.pig.WordStats(query)),
+                            FLATTEN(com.acme.pig.WordLengths(query));
+                        f = FILTER r BY $4 > 2L;
+                        STORE f INTO '$OUTPUT';
+                        """),
                 // Pig runs an Algebraic UDF as Initial / Intermed / Final; the adapter calls exec on the whole bag.
                 new Case("an Algebraic UDF of a GROUP's bag", true, """
                         REGISTER '%s';
@@ -162,14 +181,88 @@ class JavaUdfDifferentialTest {
     }
 
     /**
-     * Runs the script in Pig (REGISTER of the jar's absolute path: Pig resolves a relative one in its working
-     * directory) and in Flink (the repository's relative path, under FERRY_UDF_DIR = the repository).
+     * {@code ferry convert} ships the REGISTERed jar with the job: a byte copy beside the job's SQL (under
+     * {@code udfs/}, at its repository path), listed in the FlinkDeployment's script
+     * ConfigMap at the same place; the runner, told only where the adapter is, finds it there (its default
+     * FERRY_UDF_JARS), and the converted job agrees with Pig running the legacy script.
      */
-    private String differences(Path repo, String script) throws Exception {
+    @Test
+    void convertShipsTheRegisteredJarBesideTheJobAndTheRunnerFindsIt() throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("legacy"));
+        Path app = Files.createDirectories(repo.resolve("apps/clicks"));
+        String jarName = "lib/acme-udfs_1.0.jar";
+        Files.createDirectories(app.resolve("lib"));
+        Files.copy(compiledJar, app.resolve(jarName));
+        Files.writeString(
+                app.resolve("workflow.xml"),
+                LegacyRepos.CLEAN
+                        .replace(
+                                "<fs><mkdir path=\"/tmp/x\"/></fs>",
+                                "<pig><job-tracker>jt</job-tracker><name-node>nn</name-node><script>clicks.pig</script>"
+                                        + "<param>INPUT=/in</param><param>OUTPUT=/out</param></pig>")
+                        .replace("NAME", "clicks")
+                        .replace("\"mk\"", "\"hours\""));
+        String script = """
+                REGISTER '%s';
+                DEFINE lower com.acme.pig.ToLower();
+                raw = LOAD '$INPUT' AS (user:chararray, time:chararray, query:chararray);
+                r = FOREACH raw GENERATE user, lower(query), com.acme.pig.ExtractHour(time);
+                STORE r INTO '$OUTPUT';
+                """;
+        Files.writeString(app.resolve("clicks.pig"), script.formatted(jarName));
+        Path out = tmp.resolve("migrated");
+        FerryRun convert = FerryRun.of("convert", repo.toString(), "-o", out.toString());
+        assertEquals(0, convert.exitCode(), convert.err());
+
+        List<Path> sql;
+        try (Stream<Path> files = Files.walk(out.resolve("flink"))) {
+            sql = files.filter(f -> f.toString().endsWith(".sql")).toList();
+        }
+        assertEquals(1, sql.size(), sql.toString());
+        Path shipped = sql.get(0).resolveSibling("udfs/apps/clicks/" + jarName);
+        assertEquals(-1L, Files.mismatch(compiledJar, shipped), "a byte copy of the jar at " + shipped);
+        List<Path> yaml;
+        try (Stream<Path> files = Files.walk(out.resolve("k8s"))) {
+            yaml = files.filter(f -> f.getFileName().toString().equals("hours.yaml"))
+                    .toList();
+        }
+        assertEquals(1, yaml.size(), yaml.toString());
+        Map<?, ?> podSpec = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) new org.yaml.snakeyaml.Yaml()
+                                .<Map<?, ?>>load(Files.readString(yaml.get(0)))
+                                .get("spec"))
+                        .get("podTemplate"))
+                .get("spec");
+        Map<?, ?> volume = ((List<?>) podSpec.get("volumes"))
+                .stream()
+                        .map(v -> (Map<?, ?>) v)
+                        .filter(v -> v.get("configMap") != null)
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                List.of(
+                        Map.of("key", "job.sql", "path", "job.sql"),
+                        Map.of("key", "jar-1", "path", "udfs/apps/clicks/" + jarName)),
+                ((Map<?, ?>) volume.get("configMap")).get("items"));
+
         Path input = Files.writeString(tmp.resolve("input.tsv"), LOG);
-        Path pigScript =
-                Files.writeString(tmp.resolve("pig.pig"), script.formatted(repo.resolve("udfs/acme-udfs.jar")));
-        Path ferryScript = Files.writeString(repo.resolve("case.pig"), script.formatted("udfs/acme-udfs.jar"));
+        Path adapterDir = Files.createDirectories(tmp.resolve("adapter"));
+        Files.copy(ADAPTER_JAR, adapterDir.resolve("ferry-pig-udf.jar"));
+        Map<String, String> params = dev.ferry.runtime.JobArguments.parse(
+                        Map.of("FERRY_UDF_DIR", adapterDir.toString()),
+                        "--script",
+                        sql.get(0).toString(),
+                        "--param",
+                        "INPUT=" + input,
+                        "--param",
+                        "OUTPUT=" + tmp.resolve("flink"))
+                .params();
+        EmbeddedFlink.run(Files.readString(sql.get(0)), params);
+        assertEquals("", againstPig(script.formatted(app.resolve(jarName)), input));
+    }
+
+    /** Runs {@code script} (REGISTERing a jar by its absolute path) in Pig and compares with the Flink rows. */
+    private String againstPig(String script, Path input) throws Exception {
+        Path pigScript = Files.writeString(tmp.resolve("pig.pig"), script);
         PigOracle.shared()
                 .run(
                         pigScript,
@@ -178,16 +271,27 @@ class JavaUdfDifferentialTest {
                                 input.toString(),
                                 "OUTPUT",
                                 tmp.resolve("pig").toString()));
+        List<String> pig = PigOutput.read(tmp.resolve("pig"));
+        assertFalse(pig.isEmpty(), "Pig wrote no rows: the case proves nothing");
+        return OutputComparison.differences(pig, PigOutput.read(tmp.resolve("flink")), false, "\t");
+    }
+
+    /**
+     * Runs the script in Pig (REGISTER of the jar's absolute path: Pig resolves a relative one in its working
+     * directory) and in Flink (the repository's relative path, under FERRY_UDF_JARS = the repository).
+     */
+    private String differences(Path repo, String script) throws Exception {
+        Path input = Files.writeString(tmp.resolve("input.tsv"), LOG);
+        Path ferryScript = Files.writeString(repo.resolve("case.pig"), script.formatted("udfs/acme-udfs.jar"));
         Files.copy(ADAPTER_JAR, repo.resolve("ferry-pig-udf.jar"));
         EmbeddedFlink.run(
                 EmbeddedFlink.translate(ferryScript, "case.pig"),
                 Map.of(
                         "INPUT", input.toString(),
                         "OUTPUT", tmp.resolve("flink").toString(),
-                        "FERRY_UDF_DIR", repo.toString()));
-        List<String> pig = PigOutput.read(tmp.resolve("pig"));
-        assertFalse(pig.isEmpty(), "Pig wrote no rows: the case proves nothing");
-        return OutputComparison.differences(pig, PigOutput.read(tmp.resolve("flink")), false, "\t");
+                        "FERRY_UDF_DIR", repo.toString(),
+                        "FERRY_UDF_JARS", repo.toString()));
+        return againstPig(script.formatted(repo.resolve("udfs/acme-udfs.jar")), input);
     }
 
     /** A legacy repository with the jar under udfs/ and, if asked, the UDFs' sources under src/. */

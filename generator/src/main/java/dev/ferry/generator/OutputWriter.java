@@ -111,6 +111,11 @@ public final class OutputWriter {
 
         @Override
         public void accept(String name, String text, String sha256) throws IOException {
+            acceptCopy(name, text.getBytes(StandardCharsets.UTF_8), sha256);
+        }
+
+        @Override
+        public void acceptCopy(String name, byte[] bytes, String sha256) throws IOException {
             if (name.startsWith(".ferry/") || !target.resolve(name).normalize().startsWith(target)) {
                 throw new IllegalStateException("generated path " + name + " leaves the output directory");
             }
@@ -119,7 +124,7 @@ public final class OutputWriter {
                 throw new IllegalStateException("generated twice: " + name);
             }
             if (fresh) {
-                writeFile(staging().resolve(name), text);
+                writeFile(staging().resolve(name), bytes);
                 written.add(name);
                 return;
             }
@@ -140,7 +145,7 @@ public final class OutputWriter {
                 conflicts.add(name + " (not a regular file, or under a symbolic link)");
             }
             if (conflicts.isEmpty()) { // once refused, nothing more is staged
-                writeFile(staging().resolve(name), text);
+                writeFile(staging().resolve(name), bytes);
             }
         }
 
@@ -313,8 +318,12 @@ public final class OutputWriter {
     }
 
     private static void writeFile(Path path, String text) throws IOException {
+        writeFile(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void writeFile(Path path, byte[] bytes) throws IOException {
         Files.createDirectories(path.getParent());
-        Files.writeString(path, text, StandardCharsets.UTF_8);
+        Files.write(path, bytes);
     }
 
     private static void move(Path from, Path to) throws IOException {

@@ -13,12 +13,16 @@ import dev.ferry.generator.report.ReportRenderer;
 import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.repo.StandaloneScript;
+import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.workflow.PodContainer;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
 import dev.ferry.work.InOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +53,14 @@ public final class RepoGenerator {
         /** As {@link #accept(String, String)}, given the text's SHA-256 (hex), computed once for report.json. */
         default void accept(String path, String text, String sha256) throws IOException {
             accept(path, text);
+        }
+
+        /**
+         * A file copied byte for byte from the repository (a REGISTERed jar), given the bytes' SHA-256 (hex). By
+         * default the bytes read as UTF-8 text, which is how a comparison with a committed copy reads that copy.
+         */
+        default void acceptCopy(String path, byte[] bytes, String sha256) throws IOException {
+            accept(path, new String(bytes, StandardCharsets.UTF_8), sha256);
         }
 
         /**
@@ -83,7 +95,9 @@ public final class RepoGenerator {
         SortedMap<String, String> hashes = new TreeMap<>();
         Handed hashing = file -> { // a path generated twice (a file several tasks carry) is written once
             String before = hashes.putIfAbsent(file.path(), file.sha256());
-            if (before == null) {
+            if (before == null && file.bytes() != null) {
+                sink.acceptCopy(file.path(), file.bytes(), file.sha256());
+            } else if (before == null) {
                 sink.accept(file.path(), file.text(), file.sha256());
             } else if (!before.equals(file.sha256())) {
                 throw new IllegalStateException("two different files generated at " + file.path());
@@ -120,10 +134,20 @@ public final class RepoGenerator {
         hashing.accept(Rendered.of(REPORTS.get(2), JsonReportRenderer.json(conversion, hashes)));
     }
 
-    /** A generated file with the SHA-256 (hex) of its UTF-8 text. */
-    private record Rendered(String path, String text, String sha256) {
+    /** A generated file with the SHA-256 (hex) of its UTF-8 text, or a copied one ({@code bytes}, text null). */
+    private record Rendered(String path, String text, byte[] bytes, String sha256) {
         static Rendered of(String path, String text) {
-            return new Rendered(path, text, Report.GeneratedFile.sha256(text));
+            return new Rendered(path, text, null, Report.GeneratedFile.sha256(text));
+        }
+
+        /** A byte copy of a repository file the parser checked to lie inside the repository. */
+        static Rendered copy(String path, Path file) {
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                return new Rendered(path, null, bytes, Report.GeneratedFile.sha256(bytes));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -132,13 +156,19 @@ public final class RepoGenerator {
         void accept(Rendered file) throws IOException;
     }
 
-    /** One DAG's files: its DAG, then per task its SQL and FlinkDeployment, or the files its pod carries. */
+    /**
+     * One DAG's files: its DAG, then per task its SQL, the jars it REGISTERs (when it calls a Java UDF: byte copies,
+     * beside the script) and its FlinkDeployment, or the files its pod carries.
+     */
     private static List<Rendered> planFiles(WorkflowPlan plan) {
         List<Rendered> files = new ArrayList<>();
         files.add(Rendered.of("dags/" + plan.dagId() + ".py", DagRenderer.render(plan)));
         for (TaskNode task : plan.tasks()) {
             if (task instanceof TaskNode.FlinkJob job) {
                 files.add(Rendered.of(job.scriptPath(), SqlScriptRenderer.render(job.job())));
+                for (SqlJob.Jar jar : job.job().javaUdfs().jars()) {
+                    files.add(Rendered.copy(job.jarPath(jar), jar.file()));
+                }
                 files.add(Rendered.of(job.deploymentPath(), FlinkDeploymentRenderer.render(plan.dagId(), job)));
             } else if (task instanceof TaskNode.PodJob pod) {
                 for (PodContainer.CarriedFile file : pod.container().carried()) {

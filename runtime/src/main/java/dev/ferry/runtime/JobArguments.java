@@ -20,7 +20,10 @@ import java.util.OptionalInt;
  * the job (from a Kubernetes Secret) without being written into its command line.
  * {@code FERRY_UDF_DIR}, where a script that calls Pig Java UDFs finds the adapter's jar and the jars the Pig
  * script REGISTERed (at their repository paths), is the environment variable of that name (a local run's), else
- * {@value #DEFAULT_UDF_DIR} (the image's), unless a {@code --param} sets it.
+ * {@value #DEFAULT_UDF_DIR} (the image's), unless a {@code --param} sets it. {@code FERRY_UDF_JARS}, where it finds
+ * the jars the Pig script REGISTERed (at their repository paths), is the {@code udfs} directory beside the script
+ * (where {@code ferry convert} puts them, and the FlinkDeployment's ConfigMap mounts them) unless a {@code --param}
+ * sets it.
  */
 public record JobArguments(
         String script,
@@ -39,6 +42,9 @@ public record JobArguments(
 
     /** The parameter (and environment variable) naming the directory of the Pig UDF jars. */
     public static final String UDF_DIR = "FERRY_UDF_DIR";
+
+    /** The parameter naming the directory of the jars the Pig script REGISTERed. */
+    public static final String UDF_JARS = "FERRY_UDF_JARS";
 
     public JobArguments {
         params = Map.copyOf(params);
@@ -123,7 +129,14 @@ public record JobArguments(
             throw new UsageException("--script is required; " + USAGE);
         }
         params.putIfAbsent(UDF_DIR, environment.getOrDefault(UDF_DIR, DEFAULT_UDF_DIR));
+        params.putIfAbsent(UDF_JARS, besideScript(script, "udfs"));
         return new JobArguments(script, params, prepare, parallelism, defaultFs);
+    }
+
+    /** {@code name} in the script's directory: a path or a URI, as the script is named (no directory: the working one). */
+    static String besideScript(String script, String name) {
+        int slash = script.lastIndexOf('/');
+        return slash < 0 ? name : script.substring(0, slash + 1) + name;
     }
 
     /**

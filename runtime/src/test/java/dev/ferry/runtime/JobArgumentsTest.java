@@ -35,7 +35,8 @@ class JobArgumentsTest {
                         "OUT", "/o",
                         "etl_password", "p'w@rd",
                         "blank", "",
-                        "FERRY_UDF_DIR", "/opt/ferry/udfs"),
+                        "FERRY_UDF_DIR", "/opt/ferry/udfs",
+                        "FERRY_UDF_JARS", "udfs"),
                 args.params());
     }
 
@@ -54,6 +55,27 @@ class JobArgumentsTest {
                 JobArguments.parse(ENV, "--script", "j.sql", "--param", "FERRY_UDF_DIR=/tmp/jars")
                         .params()
                         .get("FERRY_UDF_DIR"));
+    }
+
+    /** Where each way of shipping a script puts it, and where its REGISTERed jars then are (ferry convert's udfs/). */
+    @Test
+    void theRegisteredJarsAreBesideTheScriptUnlessAParameterSaysWhere() {
+        String[][] cases = {
+            {"/opt/ferry/sql/job.sql", "/opt/ferry/sql/udfs"}, // the FlinkDeployment's ConfigMap
+            {"/opt/ferry/flink/daily/agg.sql", "/opt/ferry/flink/daily/udfs"}, // baked into the image
+            {"flink/daily/agg.sql", "flink/daily/udfs"}, // a local run, from the migrated repository
+            {"s3://bucket/flink/daily/agg.sql", "s3://bucket/flink/daily/udfs"},
+            {"job.sql", "udfs"},
+        };
+        for (String[] c : cases) {
+            assertEquals(
+                    c[1], JobArguments.parse(ENV, "--script", c[0]).params().get("FERRY_UDF_JARS"), c[0]);
+        }
+        assertEquals(
+                "/tmp/jars",
+                JobArguments.parse(ENV, "--script", "/opt/ferry/sql/job.sql", "--param", "FERRY_UDF_JARS=/tmp/jars")
+                        .params()
+                        .get("FERRY_UDF_JARS"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ferry.generator.k8s;
 
+import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.workflow.FlinkDeploymentSpec;
 import dev.ferry.translator.workflow.ScriptShipping;
 import dev.ferry.translator.workflow.TaskNode;
@@ -59,7 +60,7 @@ public final class FlinkDeploymentRenderer {
                 "flinkConfiguration", flinkConfiguration,
                 "jobManager", map("resource", map("memory", spec.jobManagerMemory(), "cpu", spec.jobManagerCpu())),
                 "taskManager", map("resource", map("memory", spec.taskManagerMemory(), "cpu", spec.taskManagerCpu())),
-                "podTemplate", podTemplate(spec),
+                "podTemplate", podTemplate(task),
                 "job",
                         map(
                                 "jarURI",
@@ -94,7 +95,30 @@ public final class FlinkDeploymentRenderer {
         return spec.shipping() == ScriptShipping.CONFIG_MAP ? SQL_MOUNT + "/" + SCRIPT_KEY : spec.scriptInImage();
     }
 
-    private static Map<String, Object> podTemplate(FlinkDeploymentSpec spec) {
+    /**
+     * The ConfigMap items of the pod's script volume: the script, then each jar the job REGISTERs (key
+     * {@code jar-<n>}, in REGISTER order; ConfigMap keys allow few characters) at its path under {@code udfs/}, where
+     * the runner's default FERRY_UDF_JARS (beside the script) finds it. ferry_runtime fills each key from the file at
+     * that path beside the job's script in the migrated repository.
+     */
+    static List<Object> scriptItems(TaskNode.FlinkJob task) {
+        List<Object> items = new ArrayList<>(List.of(map("key", SCRIPT_KEY, "path", SCRIPT_KEY)));
+        List<SqlJob.Jar> jars = task.job().javaUdfs().jars();
+        for (int i = 0; i < jars.size(); i++) {
+            items.add(map(
+                    "key",
+                    JAR_KEY + (i + 1),
+                    "path",
+                    TaskNode.FlinkJob.JARS_DIRECTORY + "/" + jars.get(i).path()));
+        }
+        return items;
+    }
+
+    /** The ConfigMap key prefix of a REGISTERed jar. */
+    static final String JAR_KEY = "jar-";
+
+    private static Map<String, Object> podTemplate(TaskNode.FlinkJob task) {
+        FlinkDeploymentSpec spec = task.deployment();
         List<Object> mounts = new ArrayList<>(List.of(
                 map("name", "flink-tmp", "mountPath", TMP_DIR), map("name", "flink-log", "mountPath", LOG_DIR)));
         List<Object> volumes = new ArrayList<>(
@@ -102,10 +126,7 @@ public final class FlinkDeploymentRenderer {
         if (spec.shipping() == ScriptShipping.CONFIG_MAP) {
             mounts.add(map("name", SQL_VOLUME, "mountPath", SQL_MOUNT, "readOnly", true));
             volumes.add(map(
-                    "name",
-                    SQL_VOLUME,
-                    "configMap",
-                    map("name", spec.name() + "-sql", "items", List.of(map("key", SCRIPT_KEY, "path", SCRIPT_KEY)))));
+                    "name", SQL_VOLUME, "configMap", map("name", spec.name() + "-sql", "items", scriptItems(task))));
         }
         Map<String, Object> container = map(
                 "name",

@@ -78,20 +78,24 @@ public final class SqlScriptRenderer {
     }
 
     /**
-     * The runtime's Pig UDF adapter, registered with the jars it runs: its own (Pig's classes with it) and the
-     * jars the script REGISTERs, all under the runner's {@code ${FERRY_UDF_DIR}} at their repository paths.
+     * The runtime's Pig UDF adapter, registered with the jars it runs: its own (Pig's classes with it) under the
+     * runner's {@code ${FERRY_UDF_DIR}}, and the jars the script REGISTERs under {@code ${FERRY_UDF_JARS}} (the
+     * {@code udfs/} directory beside the script unless the run says otherwise) at their repository paths.
      */
     private static String javaUdfAdapter(SqlJob.JavaUdfs udfs) {
         List<String> jars = new ArrayList<>();
         jars.add(ADAPTER_JAR);
-        udfs.jars().forEach(jar -> jars.add(UDF_DIR + "/" + jar));
+        udfs.jars().forEach(jar -> jars.add(JARS_DIR + "/" + jar.path()));
         return "CREATE TEMPORARY SYSTEM FUNCTION " + SqlPrinter.JAVA_UDF_FUNCTION + " AS " + literal(ADAPTER_CLASS)
                 + " LANGUAGE JAVA\n  USING "
                 + jars.stream().map(jar -> "JAR " + literal(jar)).collect(Collectors.joining(",\n  "));
     }
 
-    /** Where the runner finds the adapter's jar and the REGISTERed jars (it binds a default). */
+    /** Where the runner finds the adapter's jar (it binds a default: the image's directory). */
     private static final String UDF_DIR = "${FERRY_UDF_DIR}";
+
+    /** Where the runner finds the REGISTERed jars (it binds a default: udfs/ beside the script). */
+    private static final String JARS_DIR = "${FERRY_UDF_JARS}";
 
     private static final String ADAPTER_JAR = UDF_DIR + "/ferry-pig-udf.jar";
     private static final String ADAPTER_CLASS = "dev.ferry.runtime.pigudf.PigEval";

@@ -75,7 +75,7 @@ class JavaUdfSqlTest {
                 -- t.pig:2
                 CREATE TEMPORARY SYSTEM FUNCTION PIG_EVAL AS 'dev.ferry.runtime.pigudf.PigEval' LANGUAGE JAVA
                   USING JAR '${FERRY_UDF_DIR}/ferry-pig-udf.jar',
-                  JAR '${FERRY_UDF_DIR}/lib/acme.jar';
+                  JAR '${FERRY_UDF_JARS}/lib/acme.jar';
                 """, sql.substring(0, sql.indexOf("\n-- t.pig:5")));
         assertEquals("""
                 CREATE TEMPORARY VIEW kept AS

@@ -9,9 +9,22 @@ package dev.ferry.parser.pig;
  * @param resultType the type argument of EvalFunc (e.g. {@code String}, {@code DataBag}), else empty
  * @param algebraic whether it implements {@code Algebraic}
  * @param accumulator whether it implements {@code Accumulator}
+ * @param outputSchema the result's field as its {@code outputSchema(Schema)} spells it literally in the source
+ *     ({@link UdfOutputSchema}), else null (a class file's method is not read)
  */
 public record JavaUdf(
-        String className, String source, Kind kind, String resultType, boolean algebraic, boolean accumulator) {
+        String className,
+        String source,
+        Kind kind,
+        String resultType,
+        boolean algebraic,
+        boolean accumulator,
+        FieldSchema outputSchema) {
+
+    public JavaUdf(
+            String className, String source, Kind kind, String resultType, boolean algebraic, boolean accumulator) {
+        this(className, source, kind, resultType, algebraic, accumulator, null);
+    }
 
     /** The Pig base class the UDF extends. */
     public enum Kind {

@@ -154,6 +154,13 @@ public final class JavaUdfSources {
                 .anyMatch(t -> t.getNameAsString().equals("Algebraic"));
         boolean accumulator = c.getImplementedTypes().stream()
                 .anyMatch(t -> t.getNameAsString().equals("Accumulator"));
-        return new JavaUdf(className, display, kind, result, algebraic, accumulator);
+        FieldSchema outputSchema = kind != JavaUdf.Kind.EVAL_FUNC
+                ? null
+                : c.getMethodsByName("outputSchema").stream()
+                        .filter(m -> m.getParameters().size() == 1)
+                        .findFirst()
+                        .flatMap(UdfOutputSchema::of)
+                        .orElse(null);
+        return new JavaUdf(className, display, kind, result, algebraic, accumulator, outputSchema);
     }
 }

@@ -46,7 +46,7 @@ final class RegisteredJars {
             Path base = script.toAbsolutePath().getParent();
             Optional<Path> jar = root.file(base, name, command.span(), diagnostics);
             if (jar.isPresent()) {
-                jars.add(new RegisteredJar(root.display(jar.get()), command.span()));
+                jars.add(new RegisteredJar(root.display(jar.get()), jar.get(), command.span()));
             } else if (!root.locate(base, name).outside()) {
                 diagnostics.report(
                         DiagnosticCode.PIG_W041,

@@ -79,7 +79,9 @@ class UdfClassFileTest {
                 RepoRoot.of(repo),
                 statements,
                 List.of(),
-                List.of(new RegisteredJar("lib/other.jar", null), new RegisteredJar("lib/udfs.jar", null)));
+                List.of(
+                        new RegisteredJar("lib/other.jar", repo.resolve("lib/other.jar"), null),
+                        new RegisteredJar("lib/udfs.jar", repo.resolve("lib/udfs.jar"), null)));
         assertEquals(
                 Map.of(
                         "com.acme.F", "EvalFunc<String> lib/udfs.jar!com/acme/F.class",

@@ -3,6 +3,7 @@ package dev.ferry.translator.pig;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.JavaUdf;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
@@ -71,6 +72,13 @@ final class JavaUdfCalls {
     void define(PigStatement.DefineFunction define) {
         String className = define.function().name();
         JavaUdf udf = udfs.get(className);
+        Optional<Defined> declared = udf == null
+                ? Optional.empty()
+                : declared(className, define.function().arguments(), udf, define.span());
+        if (declared.isPresent()) {
+            defined.put(define.name(), declared.get());
+            return;
+        }
         PigType type = udf == null
                 ? unknown(className, define.span())
                 : resultType(udf).orElseThrow(() -> JavaUdfTodo.of(define, udfs));
@@ -80,6 +88,11 @@ final class JavaUdfCalls {
     /** A call by the class's own name, without DEFINE ({@code com.acme.ToLower(x)}): Pig's no-argument instance. */
     private Defined implicit(String className, SourceSpan call) {
         JavaUdf udf = udfs.get(className);
+        Optional<Defined> declared = udf == null ? Optional.empty() : declared(className, List.of(), udf, call);
+        if (declared.isPresent()) {
+            defined.put(className, declared.get());
+            return declared.get();
+        }
         PigType type = udf == null
                 ? unknown(className, call)
                 : resultType(udf).orElseThrow(() -> JavaUdfTodo.of("the call of " + className + ": ", udf, call));
@@ -109,6 +122,60 @@ final class JavaUdfCalls {
             firstDefine = span;
         }
         return new Defined(new JavaFunction(className, arguments, sqlType), type, inner);
+    }
+
+    /**
+     * A UDF whose source's {@code outputSchema} spells its result literally: typed by that schema, as Pig types the
+     * call (the schema wins over {@code EvalFunc<T>}). A scalar, a tuple or a bag of scalar fields, or a map of
+     * bytearray or chararray values; anything else is left to the type argument.
+     */
+    private Optional<Defined> declared(String className, List<String> arguments, JavaUdf udf, SourceSpan span) {
+        FieldSchema schema = udf.outputSchema();
+        if (schema == null) {
+            return Optional.empty();
+        }
+        Optional<SqlType> scalar = PigTypes.columnType(schema.type());
+        SqlType sqlType;
+        Inner inner = null;
+        if (scalar.isPresent()) {
+            sqlType = scalar.get();
+        } else if (schema.type() == PigType.MAP) {
+            PigType value = schema.fields().isEmpty()
+                    ? PigType.BYTEARRAY
+                    : schema.fields().get(0).type();
+            if (value != PigType.BYTEARRAY && value != PigType.CHARARRAY) {
+                return Optional.empty();
+            }
+            sqlType = PigTypes.LOADED_MAP;
+            inner = new Inner(value);
+        } else {
+            List<FieldSchema> fields = schema.type() == PigType.BAG
+                            && schema.fields().size() == 1
+                            && schema.fields().get(0).type() == PigType.TUPLE
+                    ? schema.fields().get(0).fields()
+                    : schema.fields();
+            if (fields.isEmpty()
+                    || fields.stream()
+                            .anyMatch(f -> PigTypes.columnType(f.type()).isEmpty())) {
+                return Optional.empty();
+            }
+            List<PigType> types = fields.stream().map(FieldSchema::type).toList();
+            List<Column> columns = new java.util.ArrayList<>();
+            for (int i = 0; i < fields.size(); i++) {
+                // A tuple's fields as Flink names ROW(...)'s (TupleFlatten), a bag's as the runtime's f0, f1...
+                String name = schema.type() == PigType.TUPLE ? "EXPR$" + i : "f" + i;
+                columns.add(new Column(name, PigTypes.columnType(types.get(i)).orElseThrow()));
+            }
+            SqlType row = new SqlType.Row(columns);
+            sqlType = schema.type() == PigType.TUPLE ? row : new SqlType.Array(row);
+            inner = schema.type() == PigType.TUPLE
+                    ? Inner.tuple(types, fields.stream().map(FieldSchema::name).toList())
+                    : Inner.bag(types);
+        }
+        if (firstDefine == null) {
+            firstDefine = span;
+        }
+        return Optional.of(new Defined(new JavaFunction(className, arguments, sqlType), schema.type(), inner));
     }
 
     /** The Pig type a UDF returns, when the adapter runs it: an EvalFunc of a supported type or a FilterFunc. */

@@ -10,7 +10,6 @@ import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
-import dev.ferry.parser.pig.RegisteredJar;
 import dev.ferry.secrets.SecretNames;
 import dev.ferry.secrets.SecretText;
 import dev.ferry.translator.sql.Column;
@@ -147,7 +146,11 @@ public final class PigToSql {
         JavaUdfCalls udfs = expressions.javaUdfs();
         SqlJob.JavaUdfs javaUdfs = udfs.called()
                 ? new SqlJob.JavaUdfs(
-                        true, script.jars().stream().map(RegisteredJar::path).toList(), udfs.firstDefine())
+                        true,
+                        script.jars().stream()
+                                .map(jar -> new SqlJob.Jar(jar.path(), jar.file()))
+                                .toList(),
+                        udfs.firstDefine())
                 : SqlJob.JavaUdfs.NONE;
         return Optional.of(
                 new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order, javaUdfs));

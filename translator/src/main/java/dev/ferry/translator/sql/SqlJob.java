@@ -1,6 +1,7 @@
 package dev.ferry.translator.sql;
 
 import dev.ferry.diagnostics.SourceSpan;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -40,16 +41,22 @@ public record SqlJob(
 
     /**
      * The Pig Java UDFs of a job: whether it calls any (so it needs the runtime's adapter), and the jars the script
-     * REGISTERs (repository-relative paths, in REGISTER order) that must be on its classpath with it. The first
-     * REGISTER statement is where the generator says so.
+     * REGISTERs (in REGISTER order) that must be on its classpath with it. The first REGISTER statement is where the
+     * generator says so.
      */
-    public record JavaUdfs(boolean called, List<String> jars, SourceSpan span) {
+    public record JavaUdfs(boolean called, List<Jar> jars, SourceSpan span) {
         public static final JavaUdfs NONE = new JavaUdfs(false, List.of(), null);
 
         public JavaUdfs {
             jars = List.copyOf(jars);
         }
     }
+
+    /**
+     * A REGISTERed jar the job ships: {@code path} relative to the repository root (forward slashes), {@code file}
+     * its real path, inside the repository (the parser checked it), which the output gets a byte copy of.
+     */
+    public record Jar(String path, Path file) {}
 
     /**
      * A Pig parameter; defaultValue is null when the caller must supply it. A {@code secret} one

@@ -1,5 +1,6 @@
 package dev.ferry.runtime;
 
+import dev.ferry.runtime.format.PigLocation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,54 +91,8 @@ public final class Prepare {
         return matches;
     }
 
-    /** Hadoop glob syntax for one path component: * ? [abc] [a-z] [^a] {x,y}. */
+    /** Hadoop glob syntax for one path component: * ? [abc] [a-z] [^a] [!a] {x,y}, backslash escapes. */
     static Pattern globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        boolean inClass = false;
-        int braces = 0;
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (inClass) {
-                if (c == ']') {
-                    inClass = false;
-                }
-                regex.append(c == '\\' ? "\\\\" : String.valueOf(c));
-                continue;
-            }
-            switch (c) {
-                case '*' -> regex.append("[^/]*");
-                case '?' -> regex.append("[^/]");
-                case '[' -> {
-                    inClass = true;
-                    regex.append('[');
-                    if (i + 1 < glob.length() && glob.charAt(i + 1) == '^') {
-                        regex.append('^');
-                        i++;
-                    }
-                }
-                case '{' -> {
-                    braces++;
-                    regex.append("(?:");
-                }
-                case '}' -> {
-                    if (braces > 0) {
-                        braces--;
-                        regex.append(')');
-                    } else {
-                        regex.append("\\}");
-                    }
-                }
-                case ',' -> regex.append(braces > 0 ? "|" : ",");
-                case '\\' -> {
-                    if (i + 1 < glob.length()) {
-                        regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-                    } else {
-                        regex.append("\\\\");
-                    }
-                }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString());
+        return PigLocation.globPattern(glob);
     }
 }

@@ -179,6 +179,16 @@ public final class PigLocation {
     }
 
     /**
+     * Hadoop's GlobPattern as a Java pattern (the glob reading of every path Ferry expands: LOAD locations here, an
+     * Oozie {@code <prepare>} delete's last component in {@code Prepare}).
+     *
+     * @throws IllegalArgumentException for an unclosed set or group, or a trailing escape
+     */
+    public static Pattern globPattern(String glob) {
+        return Pattern.compile(toRegex(glob, glob));
+    }
+
+    /**
      * Hadoop's GlobPattern as a Java regular expression over whole paths: what Hadoop matches component by
      * component, a wildcard or character class here never matches a '/'.
      */

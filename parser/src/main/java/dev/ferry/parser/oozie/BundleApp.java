@@ -24,6 +24,11 @@ public record BundleApp(
         coordinators = List.copyOf(coordinators);
     }
 
+    /** The same bundle under another name (its name with EL resolved, as Oozie records the job). */
+    public BundleApp withName(String newName) {
+        return new BundleApp(newName, namespace, span, kickOffTime, controlsSpan, parameters, coordinators, file);
+    }
+
     /** See {@link WorkflowApp#resolveParameters}. */
     public java.util.SortedMap<String, String> resolveParameters(
             java.util.Map<String, String> supplied, dev.ferry.diagnostics.Diagnostics diagnostics) {

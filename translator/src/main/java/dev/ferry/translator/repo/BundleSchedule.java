@@ -62,17 +62,7 @@ final class BundleSchedule {
     static BundleApp resolveName(BundleApp bundle, Map<String, String> bundleProperties) {
         String name = ReadableNames.of(bundle.name(), submitted(bundle, bundleProperties))
                 .text();
-        return name.equals(bundle.name())
-                ? bundle
-                : new BundleApp(
-                        name,
-                        bundle.namespace(),
-                        bundle.span(),
-                        bundle.kickOffTime(),
-                        bundle.controlsSpan(),
-                        bundle.parameters(),
-                        bundle.coordinators(),
-                        bundle.file());
+        return name.equals(bundle.name()) ? bundle : bundle.withName(name);
     }
 
     /** The coordinator as the bundle runs it: named after the bundle and its entry. */

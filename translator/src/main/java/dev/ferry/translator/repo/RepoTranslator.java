@@ -95,7 +95,8 @@ public final class RepoTranslator {
                     "cannot read the repository: " + e.getMessage());
             return new Conversion(String.valueOf(repo.getFileName()), List.of(), repoDiagnostics.sorted());
         }
-        List<Path> xmlFiles = xmlFiles(root, repoDiagnostics);
+        RepoFiles files = repoFiles(root, repoDiagnostics);
+        List<Path> xmlFiles = files.xml();
         // Each file's kind is read once (its root element only), not once per pass below.
         Map<Path, OozieDocumentKind> kinds = new HashMap<>();
         xmlFiles.forEach(file -> kinds.put(file, OozieReader.detect(file)));
@@ -216,6 +217,7 @@ public final class RepoTranslator {
         Set<Path> read = jobs.stream().map(AppJob::workflowFile).collect(Collectors.toSet());
         List<StandaloneScript> standalone = StandaloneScripts.translate(
                 root,
+                files.pig(),
                 plans.stream()
                         .flatMap(p -> p.tasks().stream())
                         .filter(t -> t instanceof TaskNode.FlinkJob)
@@ -532,24 +534,37 @@ public final class RepoTranslator {
                 : Optional.empty();
     }
 
-    private static List<Path> xmlFiles(Path root, Diagnostics diagnostics) {
+    /** The repository's Oozie XML files and Pig scripts, sorted, from one walk. */
+    private record RepoFiles(List<Path> xml, List<Path> pig) {}
+
+    private static RepoFiles repoFiles(Path root, Diagnostics diagnostics) {
+        List<Path> xml = new ArrayList<>();
+        List<Path> pig = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            RepoRoot repoRoot = new RepoRoot(root);
-            // A symbolic link that leads out of the repository is reported and not read.
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".xml"))
-                    .filter(p -> !p.getFileName().toString().equals("config-default.xml"))
-                    .sorted()
-                    .filter(p -> repoRoot.file(p, SourceSpan.file(display(root, p)), diagnostics)
-                            .isPresent())
-                    .toList();
+            walk.filter(Files::isRegularFile).sorted().forEach(p -> {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".xml") && !name.equals("config-default.xml")) {
+                    xml.add(p);
+                } else if (name.endsWith(".pig")) {
+                    pig.add(p);
+                }
+            });
         } catch (IOException e) {
             diagnostics.report(
                     DiagnosticCode.IO_E001,
                     SourceSpan.file(root.toString()),
                     "cannot read the repository: " + e.getMessage());
-            return List.of();
+            return new RepoFiles(List.of(), List.of());
         }
+        RepoRoot repoRoot = new RepoRoot(root);
+        // A symbolic link that leads out of the repository is reported and not read (an XML file) or not
+        // translated (a script: a pig action that names it reports it).
+        return new RepoFiles(
+                xml.stream()
+                        .filter(p -> repoRoot.file(p, SourceSpan.file(display(root, p)), diagnostics)
+                                .isPresent())
+                        .toList(),
+                pig.stream().filter(repoRoot::contains).toList());
     }
 
     static String display(Path root, Path file) {

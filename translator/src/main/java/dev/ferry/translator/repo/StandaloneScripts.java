@@ -1,9 +1,7 @@
 package dev.ferry.translator.repo;
 
 import dev.ferry.diagnostics.Diagnostic;
-import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
-import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.pig.PigLoader;
@@ -26,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The repository's Pig scripts that no workflow runs. Teams keep ad-hoc and hand-run scripts beside their Oozie
@@ -48,31 +45,22 @@ final class StandaloneScripts {
     private record Translated(StandaloneScript script, List<Diagnostic> diagnostics) {}
 
     /**
+     * @param scripts           the repository's .pig files (inside it), sorted
      * @param translatedScripts the scripts the converted workflows' jobs translated (display paths)
      * @param workflows         the workflows that were read
      * @param unread            the repository's other XML files (one that did not parse may still name a script)
      */
     static List<StandaloneScript> translate(
             Path root,
+            List<Path> scripts,
             Collection<String> translatedScripts,
             Collection<WorkflowApp> workflows,
             Collection<Path> unread,
             Diagnostics all) {
         RepoRoot repo = new RepoRoot(root);
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> p.getFileName().toString().endsWith(".pig"))
-                    .filter(p -> Files.isRegularFile(p) && repo.contains(p))
-                    .filter(p -> !translatedScripts.contains(repo.display(p)))
-                    .sorted()
-                    .forEach(found::add);
-        } catch (IOException e) {
-            all.report(
-                    DiagnosticCode.IO_E001,
-                    SourceSpan.file(root.toString()),
-                    "cannot read the repository: " + e.getMessage());
-            return List.of();
-        }
+        List<Path> found = scripts.stream()
+                .filter(p -> !translatedScripts.contains(repo.display(p)))
+                .toList();
         if (found.isEmpty()) {
             return List.of(); // the usual case: every script is a job's, and no XML is read again
         }
@@ -89,7 +77,7 @@ final class StandaloneScripts {
         List<Path> candidates = found.stream()
                 .filter(p -> !runNames.contains(p.getFileName().toString()))
                 .toList();
-        List<StandaloneScript> scripts = new ArrayList<>();
+        List<StandaloneScript> standalone = new ArrayList<>();
         Set<String> outputs = new HashSet<>();
         InOrder.forEach(candidates, file -> translate(repo, file), translated -> {
             translated.diagnostics().forEach(all::add);
@@ -101,9 +89,9 @@ final class StandaloneScripts {
                 s = new StandaloneScript(
                         s.source(), unique(s.outputPath(), outputs), s.status(), s.job(), s.parameters(), s.reason());
             }
-            scripts.add(s);
+            standalone.add(s);
         });
-        return List.copyOf(scripts);
+        return List.copyOf(standalone);
     }
 
     private static Translated translate(RepoRoot repo, Path file) {

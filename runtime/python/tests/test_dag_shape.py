@@ -12,7 +12,7 @@ from conftest import REPO
 
 from ferry_runtime import oozie, trigger_rules
 from ferry_runtime.actions.flink_job import runtime_args
-from ferry_runtime.actions.flink_local import runtime_command
+from ferry_runtime.actions.flink_local import runtime_command, udf_environment
 from ferry_runtime.errors import ActionFailed
 
 
@@ -145,6 +145,21 @@ def test_runtime_command_from_environment():
     ]
     with pytest.raises(ActionFailed, match="needs FERRY_RUNTIME_JAR"):
         runtime_command({})
+
+
+def test_a_local_run_finds_the_pig_udf_adapter_built_beside_the_runtime_jar(tmp_path):
+    runtime = tmp_path / "runtime" / "target" / "ferry-runtime.jar"
+    adapter = tmp_path / "runtime" / "pig-udf" / "target" / "ferry-pig-udf.jar"
+    runtime.parent.mkdir(parents=True)
+    runtime.write_bytes(b"")
+    local = {"FERRY_RUNTIME_JAR": str(runtime)}
+    assert udf_environment(local) == {}  # not built: the runner's default
+    adapter.parent.mkdir(parents=True)
+    adapter.write_bytes(b"")
+    assert udf_environment(local) == {"FERRY_UDF_DIR": str(adapter.parent)}
+    given = {"FERRY_RUNTIME_JAR": str(runtime), "FERRY_UDF_DIR": "/opt/udfs"}
+    assert udf_environment(given) == {}  # the environment's own wins
+    assert udf_environment({"FERRY_RUNTIME_CMD": "x"}) == {}
 
 
 def test_parsing_a_dag_does_not_import_the_kubernetes_client():

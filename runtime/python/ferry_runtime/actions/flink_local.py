@@ -43,6 +43,19 @@ def runtime_command(environ: Mapping[str, str] | None = None) -> list[str]:
     return [java, *JVM_OPTIONS, "-jar", jar]
 
 
+def udf_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """FERRY_UDF_DIR for a job that calls Pig Java UDFs, when the environment does not set it: the
+    directory of the Pig UDF adapter jar built beside the runtime jar in a source tree
+    (runtime/pig-udf/target/ferry-pig-udf.jar next to runtime/target/ferry-runtime.jar). The
+    runner's own default is the image's /opt/ferry/udfs, which a local run does not have."""
+    env = os.environ if environ is None else environ
+    jar = env.get("FERRY_RUNTIME_JAR")
+    if env.get("FERRY_UDF_DIR") or not jar:
+        return {}
+    built = Path(jar).resolve().parent.parent / "pig-udf" / "target"
+    return {"FERRY_UDF_DIR": str(built)} if (built / "ferry-pig-udf.jar").is_file() else {}
+
+
 # C1 only: a job's fixed cost is mostly the JIT compiling Flink's planner and generated code once.
 # On the sample's sessionize job (2 cores) C1 took 6.8 CPU s against C2's 12.4 at 4k rows, and 10
 # against 18 at 1M rows (README, "Performance"). FERRY_RUNTIME_CMD replaces the whole command.
@@ -96,7 +109,7 @@ def run_locally(op: Any) -> None:
     with subprocess.Popen(
         command,
         cwd=op.repo,
-        env={**os.environ, **secret_values},
+        env={**os.environ, **udf_environment(), **secret_values},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -310,7 +310,7 @@ class JavaUdfDifferentialTest {
     }
 
     /** javac of the UDF sources against Pig's jar (and hadoop-common's, which its Tuple extends), then a jar. */
-    private static Path compile(Path build) throws IOException {
+    static Path compile(Path build) throws IOException {
         String oracleClasspath = Files.readString(PigOracle.defaultTargetDir().resolve(PigOracle.CLASSPATH_FILE))
                 .strip();
         List<String> pigJars = Stream.of(oracleClasspath.split(File.pathSeparator))

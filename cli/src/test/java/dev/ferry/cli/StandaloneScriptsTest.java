@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.SpecVersion;
+import dev.ferry.oracle.PigOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * kind of file a repository keeps beside its Oozie apps, before (not converted, not mentioned) and after.
  */
 class StandaloneScriptsTest {
+
+    private static final Path ADAPTER_JAR =
+            Path.of(System.getProperty("ferry.root", "..")).resolve("runtime/pig-udf/target/ferry-pig-udf.jar");
 
     @TempDir
     Path tmp;
@@ -161,6 +165,47 @@ class StandaloneScriptsTest {
             }
         }
         assertEquals(List.of("a,4", "b,2"), rows.stream().sorted().toList());
+    }
+
+    @Test
+    void aStandaloneScriptShipsTheJarsItRegistersBesideItsSql() throws IOException {
+        Path repo = tmp.resolve("legacy");
+        Path jar = JavaUdfDifferentialTest.compile(Files.createDirectories(tmp.resolve("build")));
+        Files.copy(jar, Files.createDirectories(repo.resolve("adhoc/udf/lib")).resolve("acme-udfs.jar"));
+        write(repo.resolve("adhoc/udf/lower.pig"), """
+                REGISTER 'lib/acme-udfs.jar';
+                DEFINE lower com.acme.pig.ToLower();
+                rows = LOAD '$IN' AS (user:chararray, query:chararray);
+                r = FOREACH rows GENERATE user, lower(query);
+                STORE r INTO '$OUT';
+                """);
+
+        Path out = tmp.resolve("out");
+        FerryRun run = FerryRun.of("convert", repo.toString(), "-o", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Path sql = out.resolve("flink/_standalone/adhoc/udf/lower.sql");
+        Path shipped = out.resolve("flink/_standalone/adhoc/udf/udfs/adhoc/udf/lib/acme-udfs.jar");
+        assertEquals(-1L, Files.mismatch(jar, shipped), "a byte copy of the jar beside the script: " + shipped);
+
+        // The runner finds it where it finds a DAG task's jars: FERRY_UDF_JARS defaults to udfs/ beside --script.
+        Path in = Files.createDirectories(tmp.resolve("data/in"));
+        Files.writeString(in.resolve("part-0"), "ann\tFerry Boats\nbob\tÄPFEL\n");
+        Path adapter = Files.createDirectories(tmp.resolve("adapter"));
+        Files.copy(ADAPTER_JAR, adapter.resolve("ferry-pig-udf.jar"));
+        Path result = tmp.resolve("data/out");
+        Map<String, String> params = dev.ferry.runtime.JobArguments.parse(
+                        Map.of("FERRY_UDF_DIR", adapter.toString()),
+                        "--script",
+                        sql.toString(),
+                        "--param",
+                        "IN=" + in,
+                        "--param",
+                        "OUT=" + result)
+                .params();
+        EmbeddedFlink.run(Files.readString(sql), params);
+        assertEquals(
+                List.of("ann\tferry boats", "bob\täpfel"),
+                PigOutput.read(result).stream().sorted().toList());
     }
 
     private static void write(Path file, String text) throws IOException {

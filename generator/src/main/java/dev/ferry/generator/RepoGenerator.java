@@ -109,10 +109,13 @@ public final class RepoGenerator {
                 hashing.accept(file);
             }
         });
-        // The Pig scripts no workflow runs, translated on their own.
+        // The Pig scripts no workflow runs, translated on their own, each with the jars it REGISTERs beside it.
         for (StandaloneScript script : conversion.translatedScripts()) {
-            hashing.accept(Rendered.of(
-                    script.outputPath(), SqlScriptRenderer.render(script.job().orElseThrow())));
+            SqlJob job = script.job().orElseThrow();
+            hashing.accept(Rendered.of(script.outputPath(), SqlScriptRenderer.render(job)));
+            for (SqlJob.Jar jar : job.javaUdfs().jars()) {
+                hashing.accept(Rendered.copy(jar.besideScript(script.outputPath()), jar.file()));
+            }
         }
         // Once per repository with DAGs: the RBAC their jobs need, and the janitor DAG unless opted out.
         if (!conversion.plans().isEmpty()) {

@@ -109,7 +109,7 @@ public final class FlinkDeploymentRenderer {
                     "key",
                     JAR_KEY + (i + 1),
                     "path",
-                    TaskNode.FlinkJob.JARS_DIRECTORY + "/" + jars.get(i).path()));
+                    SqlJob.Jar.DIRECTORY + "/" + jars.get(i).path()));
         }
         return items;
     }

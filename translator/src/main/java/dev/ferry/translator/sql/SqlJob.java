@@ -56,7 +56,20 @@ public record SqlJob(
      * A REGISTERed jar the job ships: {@code path} relative to the repository root (forward slashes), {@code file}
      * its real path, inside the repository (the parser checked it), which the output gets a byte copy of.
      */
-    public record Jar(String path, Path file) {}
+    public record Jar(String path, Path file) {
+
+        /** The directory beside a job's script that holds the jars it REGISTERs (the runner's default FERRY_UDF_JARS). */
+        public static final String DIRECTORY = "udfs";
+
+        /**
+         * Where this jar goes in the output of a job whose script is at {@code scriptPath}: under {@value #DIRECTORY}/
+         * beside the script, at its repository path, so the script finds it wherever the script is (the image, a
+         * ConfigMap, a local run).
+         */
+        public String besideScript(String scriptPath) {
+            return scriptPath.substring(0, scriptPath.lastIndexOf('/') + 1) + DIRECTORY + "/" + path;
+        }
+    }
 
     /**
      * A Pig parameter; defaultValue is null when the caller must supply it. A {@code secret} one

@@ -44,15 +44,9 @@ public sealed interface TaskNode {
             prepare = List.copyOf(prepare);
         }
 
-        /** The directory beside the job's script that holds the jars it REGISTERs (the runner's default FERRY_UDF_JARS). */
-        public static final String JARS_DIRECTORY = "udfs";
-
-        /**
-         * Where a REGISTERed jar of the job goes in the output: under {@value #JARS_DIRECTORY}/ beside the script, at
-         * its repository path, so the script finds it wherever the script is (the image, a ConfigMap, a local run).
-         */
+        /** Where a REGISTERed jar of the job goes in the output (beside its script). */
         public String jarPath(SqlJob.Jar jar) {
-            return scriptPath.substring(0, scriptPath.lastIndexOf('/') + 1) + JARS_DIRECTORY + "/" + jar.path();
+            return jar.besideScript(scriptPath);
         }
     }
 

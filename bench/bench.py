@@ -18,6 +18,11 @@ Rows:
                 against the job Ferry translated, run by ferry-runtime's `java -jar` on its local
                 Flink mini cluster; after the table, whether both wrote the same rows (doubles to a
                 relative 1e-9, as `ferry verify`)
+  vs o2a        Google's oozie-to-airflow (o2a 2.0.1, in a venv of the bench's own) against
+                bin/ferry on the same Apache Oozie example workflows (../shared/corpus, when
+                present; their workflow namespace set to 1.0, the one o2a validates): one
+                workflow, then ten (ten o2a processes, one per workflow as o2a takes them, against
+                one Ferry run); the CPU ratio Ferry/o2a is printed after the table
   pigmix L N    PigMix's script L (../shared/corpus/pigmix, when present) on N generated page views
                 of PigMix's shapes (1M; 10M with --large), converted as the pig actions of one
                 workflow: real Pig 0.18 local against the translated job, as for the sample's
@@ -31,6 +36,7 @@ import importlib.util
 import math
 import os
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -351,6 +357,104 @@ def same_rows(pig: list[str], flink: list[str], ordered: bool, delimiter: str) -
     )
 
 
+# The Apache Oozie examples o2a 2.0.1 converts (its path checks need ${nameNode}, which these have
+# and the sample's paths do not; the others stop o2a with a parse or validation error).
+O2A_SHAPES = [
+    "pig",
+    "shell",
+    "map-reduce",
+    "java-main",
+    "hive",
+    "spark",
+    "streaming",
+    "distcp",
+    "demo",
+    "hadoop-el",
+]
+O2A_WORKFLOW_NAMESPACE = re.compile(r"uri:oozie:workflow:0\.[0-9]+")
+
+
+def o2a_command(work: Path) -> list[str] | str:
+    """o2a 2.0.1 as a command (a venv of the bench's own, made on first use: a few minutes of
+    pip), or why it cannot run here."""
+    if shutil.which("xmllint") is None:
+        return "vs o2a rows NOT RUN: o2a validates workflows with xmllint (Debian: libxml2-utils)"
+    venv = work / "o2a-venv"
+    o2a = venv / "bin" / "o2a"
+    if not o2a.is_file():
+        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q"]
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([*pip, "o2a==2.0.1"], check=True)
+        # o2a pins a wrapt that does not import on Python 3.11 (inspect.formatargspec is gone)
+        subprocess.run([*pip, "wrapt==1.16.0"], check=True, stderr=subprocess.DEVNULL)
+    # o2a finds its validator (o2a-validate-workflows) on PATH and records $USER as user.name
+    path = f"PATH={venv / 'bin'}{os.pathsep}{os.environ.get('PATH', '')}"
+    return ["env", path, "USER=bench", str(o2a)]
+
+
+def make_o2a_inputs(root: Path, count: int, target: Path) -> tuple[Path, list[Path]] | None:
+    """The first `count` of O2A_SHAPES twice: a legacy repository for Ferry, and one o2a input
+    directory each (hdfs/ with the app, job.properties beside it), the same workflow.xml in both."""
+    corpus = root.parent / "shared" / "corpus" / "oozie-examples"
+    if not all((corpus / name / "workflow.xml").is_file() for name in O2A_SHAPES[:count]):
+        return None
+    shutil.rmtree(target, ignore_errors=True)
+    repo, inputs = target / "ferry", []
+    for name in O2A_SHAPES[:count]:
+        o2a_input = target / "o2a" / name
+        inputs.append(o2a_input)
+        for source in sorted((corpus / name).rglob("*")):
+            if not (source.is_file() and APP_FILES.match(source.name)):
+                continue
+            text = source.read_text(encoding="utf-8")
+            if source.name == "workflow.xml":
+                text = O2A_WORKFLOW_NAMESPACE.sub("uri:oozie:workflow:1.0", text, count=1)
+            relative = source.relative_to(corpus / name)
+            for dest in (repo / "apps" / name / relative, o2a_input / "hdfs" / relative):
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                dest.write_text(text, encoding="utf-8")
+            if source.name == "job.properties":
+                (o2a_input / "job.properties").write_text(text, encoding="utf-8")
+        (o2a_input / "configuration.properties").write_text("", encoding="utf-8")
+    return repo, inputs
+
+
+def o2a_rows(
+    root: Path, work: Path, launcher: list[str]
+) -> tuple[list[tuple[str, list[str], float]], dict[str, Path]] | str:
+    """The vs-o2a rows (one workflow, ten workflows) and their output directories, or why not."""
+    rows: list[tuple[str, list[str], float]] = []
+    outputs: dict[str, Path] = {}
+    for count in (1, 10):
+        made = make_o2a_inputs(root, count, work / f"o2a-inputs-{count}")
+        if made is None:
+            return "vs o2a rows NOT RUN: no ../shared/corpus/oozie-examples beside the repository"
+        o2a = o2a_command(work)
+        if isinstance(o2a, str):
+            return o2a
+        repo, inputs = made
+        what = "1 workflow (pig)" if count == 1 else f"{count} workflows"
+        out = work / f"out-o2a-{count}"
+        runs = [[*o2a, "-i", str(i), "-o", str(out / i.name)] for i in inputs]
+        # one process per workflow, as o2a takes them: a shell runs them in turn, stops at a failure
+        argv = (
+            runs[0]
+            if count == 1
+            else ["sh", "-c", " && ".join(" ".join(shlex.quote(a) for a in r) for r in runs)]
+        )
+        rows.append((f"vs o2a: {what}, o2a 2.0.1", argv, 0))
+        outputs[rows[-1][0]] = out
+        ferry_out = work / f"out-o2a-{count}-ferry"
+        rows.append(
+            (
+                f"vs o2a: {what}, Ferry (bin/ferry)",
+                [*launcher, "convert", str(repo), "-o", str(ferry_out)],
+                0,
+            )
+        )
+    return rows, outputs
+
+
 def with_options(
     rows: list[tuple[str, list[str], float]],
     labels: tuple[str, ...],
@@ -398,7 +502,9 @@ def main() -> int:
         "--large", action="store_true", help="add the 10,000-app row and the 10M-row jobs"
     )
     parser.add_argument(
-        "--only", default="", help="comma list of row groups: floor,cold,apps,pig,xml,jobs,pigmix"
+        "--only",
+        default="",
+        help="comma list of row groups: floor,cold,apps,pig,xml,o2a,jobs,pigmix",
     )
     parser.add_argument(
         "--job-rows",
@@ -442,7 +548,7 @@ def main() -> int:
     groups = (
         set(args.only.split(","))
         if args.only
-        else {"floor", "cold", "apps", "pig", "xml", "jobs", "pigmix"}
+        else {"floor", "cold", "apps", "pig", "xml", "o2a", "jobs", "pigmix"}
     )
     ferry = [args.java, *args.jvm_option, "-jar", str(jar)]
     baseline = (
@@ -532,6 +638,13 @@ def main() -> int:
     # (label, Pig's output, Flink's, ordered, delimiter)
     checks: list[tuple[str, Path, Path, bool, str]] = []
     outputs: dict[str, Path] = {}  # a job's output directory, removed before each run (untimed)
+    if "o2a" in groups:
+        made = o2a_rows(root, work, launcher)
+        if isinstance(made, str):
+            print(made)
+        else:
+            rows += made[0]
+            outputs.update(made[1])
     oracle = root / "oracle" / "target"
     pig = [
         args.java,
@@ -768,6 +881,13 @@ def main() -> int:
         figures = (spread(wall, 2), spread(cpu, 2), spread(rss, 0))
         cells = " | ".join(f"{f:<20}" for f in figures)
         print(f"| {label:<{width}} | {cells} | {codes:<4} | {per_mb:<12} |")
+    for label, _, _ in rows:
+        if label.startswith("vs o2a: ") and label.endswith(", o2a 2.0.1"):
+            ferry_label = label.replace(", o2a 2.0.1", ", Ferry (bin/ferry)")
+            o2a_cpu = statistics.median(r[1] for r in results[label])
+            ferry_cpu = statistics.median(r[1] for r in results[ferry_label])
+            what = label[len("vs o2a: ") : -len(", o2a 2.0.1")]
+            print(f"{what}: CPU Ferry/o2a {ferry_cpu / o2a_cpu:.2f}")
     for label, pig_out, flink_out, ordered, delimiter in checks:
         pig_rows, flink_rows = read_output(pig_out), read_output(flink_out)
         verdict = (

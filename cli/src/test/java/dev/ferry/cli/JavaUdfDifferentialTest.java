@@ -1,11 +1,9 @@
 package dev.ferry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.oracle.PigOracle;
-import dev.ferry.oracle.PigOutput;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -262,18 +260,7 @@ class JavaUdfDifferentialTest {
 
     /** Runs {@code script} (REGISTERing a jar by its absolute path) in Pig and compares with the Flink rows. */
     private String againstPig(String script, Path input) throws Exception {
-        Path pigScript = Files.writeString(tmp.resolve("pig.pig"), script);
-        PigOracle.shared()
-                .run(
-                        pigScript,
-                        Map.of(
-                                "INPUT",
-                                input.toString(),
-                                "OUTPUT",
-                                tmp.resolve("pig").toString()));
-        List<String> pig = PigOutput.read(tmp.resolve("pig"));
-        assertFalse(pig.isEmpty(), "Pig wrote no rows: the case proves nothing");
-        return OutputComparison.differences(pig, PigOutput.read(tmp.resolve("flink")), false, "\t");
+        return PigVsFlink.againstFlinkOutput(tmp, Files.writeString(tmp.resolve("pig.pig"), script), input);
     }
 
     /**

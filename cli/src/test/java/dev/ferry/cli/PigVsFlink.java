@@ -1,5 +1,6 @@
 package dev.ferry.cli;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.ferry.oracle.PigOracle;
@@ -42,6 +43,24 @@ final class PigVsFlink {
         List<String> pig = PigOutput.read(tmp.resolve("pig"));
         List<String> flink = PigOutput.read(tmp.resolve("flink"));
         return OutputComparison.differences(pig, flink, ordered, "\t");
+    }
+
+    /**
+     * Runs {@code pigScript} in Pig over {@code input} (writing under {@code tmp}/pig) and compares its rows with those
+     * a Flink run already wrote in {@code tmp}/flink, in any order; Pig must write rows, or the case proves nothing.
+     */
+    static String againstFlinkOutput(Path tmp, Path pigScript, Path input) throws Exception {
+        PigOracle.shared()
+                .run(
+                        pigScript,
+                        Map.of(
+                                "INPUT",
+                                input.toString(),
+                                "OUTPUT",
+                                tmp.resolve("pig").toString()));
+        List<String> pig = PigOutput.read(tmp.resolve("pig"));
+        assertFalse(pig.isEmpty(), "Pig wrote no rows: the case proves nothing");
+        return OutputComparison.differences(pig, PigOutput.read(tmp.resolve("flink")), false, "\t");
     }
 
     /** How a script failed in both: what Pig logged during its run, and what the Flink job threw. */

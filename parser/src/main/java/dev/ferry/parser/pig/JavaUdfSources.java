@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -57,6 +58,9 @@ public final class JavaUdfSources {
                     break;
                 }
             }
+            if (!found.containsKey(className)) {
+                provided(className).ifPresent(udf -> found.put(className, udf));
+            }
         }
         return found;
     }
@@ -73,19 +77,50 @@ public final class JavaUdfSources {
     private static Optional<JavaUdf> fromJar(Path jar, String className, String display) {
         String entryName = className.replace('.', '/') + ".class";
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry entry = zip.getEntry(entryName);
-            if (entry == null) {
-                return Optional.empty();
-            }
-            try (InputStream in = zip.getInputStream(entry)) {
-                byte[] bytes = in.readNBytes((int) MAX_CLASS_BYTES + 1);
-                return bytes.length > MAX_CLASS_BYTES
-                        ? Optional.empty()
-                        : UdfClassFile.describe(bytes, className, display + "!" + entryName);
-            }
+            Function<String, Optional<byte[]>> classes = internalName -> {
+                ZipEntry entry = zip.getEntry(internalName + ".class");
+                if (entry == null) {
+                    return Optional.empty();
+                }
+                try (InputStream in = zip.getInputStream(entry)) {
+                    return bounded(in);
+                } catch (IOException e) {
+                    return Optional.empty();
+                }
+            };
+            return classes.apply(className.replace('.', '/'))
+                    .flatMap(bytes -> UdfClassFile.describe(bytes, className, display + "!" + entryName, classes));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // not a readable jar: the class is not described
         }
+    }
+
+    /**
+     * A class of Apache Pig's piggybank, which the runtime's UDF adapter carries (so does Ferry, to read it): read
+     * from Ferry's own classpath, never from the repository.
+     */
+    private static Optional<JavaUdf> provided(String className) {
+        if (!className.startsWith(PiggyBank.PACKAGE)) {
+            return Optional.empty();
+        }
+        Function<String, Optional<byte[]>> classes = internalName -> {
+            if (!internalName.startsWith(PiggyBank.PACKAGE.replace('.', '/'))) {
+                return Optional.empty();
+            }
+            try (InputStream in = JavaUdfSources.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+                return in == null ? Optional.empty() : bounded(in);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        };
+        return classes.apply(className.replace('.', '/'))
+                .flatMap(bytes -> UdfClassFile.describe(bytes, className, PiggyBank.DISPLAY, classes));
+    }
+
+    /** The stream's bytes, or empty when it holds more than {@link #MAX_CLASS_BYTES}. */
+    private static Optional<byte[]> bounded(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes((int) MAX_CLASS_BYTES + 1);
+        return bytes.length > MAX_CLASS_BYTES ? Optional.empty() : Optional.of(bytes);
     }
 
     private static Map<String, JavaUdf> fromSources(RepoRoot root, List<String> classes) {

@@ -24,10 +24,7 @@ class UdfClassFileTest {
 
     /** The bytes of {@code class com.acme.F extends superName} with the generic signature javac records. */
     private static byte[] classFile(String superName, String signature, String... interfaces) {
-        ClassWriter writer = new ClassWriter(0);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "com/acme/F", signature, superName, interfaces);
-        writer.visitEnd();
-        return writer.toByteArray();
+        return namedClass("com/acme/F", superName, signature, interfaces);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,6 +45,87 @@ class UdfClassFileTest {
                 UdfClassFile.describe(bytes, "com.acme.F", "lib/a.jar!com/acme/F.class")
                         .orElseThrow()
                         .signature());
+    }
+
+    /** The bytes of {@code class name extends superName} with a generic signature. */
+    private static byte[] namedClass(String name, String superName, String signature, String... interfaces) {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, name, signature, superName, interfaces);
+        writer.visitEnd();
+        return writer.toByteArray();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            com/acme/ViaGeneric | EvalFunc<String>
+            com/acme/ViaPlain   | EvalFunc<Double>, Algebraic
+            com/acme/ViaMissing | a class that extends no Pig UDF base class directly
+            com/acme/Loop       | a class that extends no Pig UDF base class directly
+            """)
+    void aClassIsDescribedByItsSuperclassesInTheSameJar(String name, String described) {
+        Map<String, byte[]> jar = Map.of(
+                // class ViaGeneric extends Base<String>; abstract class Base<T> extends EvalFunc<T>
+                "com/acme/ViaGeneric", namedClass(name, "com/acme/Base", "Lcom/acme/Base<Ljava/lang/String;>;"),
+                "com/acme/Base",
+                        namedClass(
+                                "com/acme/Base",
+                                "org/apache/pig/EvalFunc",
+                                "<T:Ljava/lang/Object;>Lorg/apache/pig/EvalFunc<TT;>;"),
+                // class ViaPlain extends Mid; class Mid extends Root; class Root extends EvalFunc<Double> implements
+                // Algebraic
+                "com/acme/ViaPlain", namedClass(name, "com/acme/Mid", null),
+                "com/acme/Mid", namedClass("com/acme/Mid", "com/acme/Root", null),
+                "com/acme/Root",
+                        namedClass(
+                                "com/acme/Root",
+                                "org/apache/pig/EvalFunc",
+                                "Lorg/apache/pig/EvalFunc<Ljava/lang/Double;>;",
+                                "org/apache/pig/Algebraic"),
+                "com/acme/ViaMissing", namedClass(name, "com/other/NotInTheJar", null),
+                "com/acme/Loop", namedClass(name, "com/acme/Loop", null));
+        assertEquals(
+                described,
+                UdfClassFile.describe(
+                                jar.get(name),
+                                name.replace('/', '.'),
+                                "lib/a.jar",
+                                internal -> java.util.Optional.ofNullable(jar.get(internal)))
+                        .orElseThrow()
+                        .signature());
+    }
+
+    /** Piggybank's classes, as javap shows them in piggybank-0.17.0.jar, read from Ferry's own copy of the jar. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            org.apache.pig.piggybank.evaluation.string.Reverse                  | EvalFunc<String>
+            org.apache.pig.piggybank.evaluation.datetime.convert.ISOToUnix      | EvalFunc<Long>
+            org.apache.pig.piggybank.evaluation.math.SIN                        | EvalFunc<Double>
+            org.apache.pig.piggybank.evaluation.string.RegexMatch               | EvalFunc<Integer>
+            org.apache.pig.piggybank.evaluation.util.Top                        | EvalFunc<DataBag>, Algebraic
+            """)
+    void piggybankNeedsNoJarInTheRepository(String className, String described) throws Exception {
+        List<PigStatement> statements = PigParser.parse(
+                        "REGISTER /usr/lib/pig/piggybank.jar;\nDEFINE f " + className + "();\n",
+                        "t.pig",
+                        new Diagnostics())
+                .orElseThrow()
+                .statements();
+        JavaUdf udf = JavaUdfSources.find(RepoRoot.of(repo), statements, List.of(), List.of())
+                .get(className);
+        assertEquals(described + " " + PiggyBank.DISPLAY, udf.signature() + " " + udf.source());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(textBlock = """
+            /usr/lib/pig/piggybank.jar, true
+            piggybank.jar, true
+            lib/piggybank-0.17.0.jar, true
+            /opt/pig/contrib/piggybank/java/Piggybank.JAR, true
+            my-piggybank-fork.jar, false
+            piggybank.jar.bak, false
+            """)
+    void piggybankJarNames(String path, boolean piggybank) {
+        assertEquals(piggybank, PiggyBank.isJar(path));
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class SqlScriptRenderer {
                     new Statement(List.of(location(sink.span())), table(sink, false), 2 * position.get(sink.name())));
             statements.add(new Statement(
                     insert.spans().stream().map(SqlScriptRenderer::location).toList(),
-                    "INSERT INTO " + SqlIdentifiers.quote(insert.sink()) + "\n" + SqlPrinter.query(insert.query()),
+                    (insert.replaces() ? "INSERT OVERWRITE " : "INSERT INTO ") + SqlIdentifiers.quote(insert.sink())
+                            + "\n" + SqlPrinter.query(insert.query()),
                     2 * position.get(sink.name()) + 1));
         }
         statements.sort(Comparator.comparingInt(Statement::position));

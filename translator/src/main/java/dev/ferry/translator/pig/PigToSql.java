@@ -22,6 +22,7 @@ import dev.ferry.translator.sql.SqlQuery.SelectItem;
 import dev.ferry.translator.sql.SqlType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,8 @@ public final class PigToSql {
     private final AliasUses uses;
     /** What each STORE wrote, by its path as written: a later LOAD of the path reads it from here. */
     private final Map<String, Relation> storedPaths = new HashMap<>();
+    /** Paths the script removed ({@code rmf}, {@code fs -rm -r}) that no STORE has written since, with where. */
+    private final Map<String, SourceSpan> removedPaths = new LinkedHashMap<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** The FLATTENs of bag values the current plain FOREACH makes (their input filled in by it). */
@@ -119,6 +122,17 @@ public final class PigToSql {
                         "pass the value from the workflow instead (<param>" + d.name() + "=...</param>)");
                 failed = true;
             }
+        }
+        if (!removedPaths.isEmpty() && !failed) {
+            Map.Entry<String, SourceSpan> removed =
+                    removedPaths.entrySet().iterator().next();
+            diagnostics.add(ExprTranslator.unsupported(
+                            removed.getValue(),
+                            "removing '" + removed.getKey() + "', a path no later STORE of the script writes, is not"
+                                    + " translated yet: the Flink job only replaces the paths it stores into")
+                    .diagnostic()
+                    .orElseThrow());
+            failed = true;
         }
         if (inserts.isEmpty() && !failed) {
             diagnostics.report(
@@ -247,6 +261,7 @@ public final class PigToSql {
                         "EXEC only runs the STOREs before it first in Pig; the Flink job runs every STORE in one"
                                 + " statement set, and a LOAD of a path the script stored reads the stored rows");
             }
+            case "RMF", "RM", "FS" -> removal(command);
             case "SET" -> {
                 if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
                     diagnostics.report(
@@ -262,6 +277,49 @@ public final class PigToSql {
                                 command.span(),
                                 command.keyword() + " is not translated yet by the Flink SQL translation"));
         }
+    }
+
+    /**
+     * {@code rmf PATH...}, {@code rm PATH...}, {@code fs -rm -r [-f] [-skipTrash] PATH...}, {@code fs -rmr PATH...}: the
+     * idiom that clears a script's output before it stores there again. Each path must be one a later STORE of the
+     * script writes: that STORE then replaces what is at the path (INSERT OVERWRITE). Any other fs command, or a
+     * removal of a path the script does not store, is a TODO.
+     */
+    private void removal(PigStatement.Command command) {
+        List<String> words = new ArrayList<>(List.of(command.argument().split("\\s+")));
+        words.removeIf(String::isEmpty);
+        if (command.keyword().equals("FS")) {
+            String op = words.isEmpty() ? "" : words.remove(0);
+            boolean removes = op.equals("-rmr") || op.equals("-rm");
+            while (removes && !words.isEmpty() && words.get(0).startsWith("-")) {
+                String flag = words.remove(0);
+                removes = List.of("-r", "-R", "-f", "-skipTrash", "-rf", "-fr").contains(flag);
+            }
+            if (!removes) {
+                throw ExprTranslator.unsupported(
+                        command.span(),
+                        "fs " + command.argument() + " is not translated yet: of Hadoop's file commands, the"
+                                + " translation takes the removal of a path the script stores into later");
+            }
+        }
+        if (words.isEmpty()) {
+            throw ExprTranslator.unsupported(command.span(), command.keyword() + " without a path is not translated");
+        }
+        if (command.keyword().equals("RM")) {
+            diagnostics.report(
+                    DiagnosticCode.PIG_W010,
+                    command.span(),
+                    "rm fails in Pig when the path does not exist; the job replaces what is at the path either way");
+        }
+        for (String word : words) {
+            // Grunt takes the word as it is: a quoted path names a file whose name has the quotes (Pig 0.18).
+            removedPaths.putIfAbsent(storePath(word), command.span());
+        }
+    }
+
+    /** A STORE path as a removal names it: without a trailing slash. */
+    private static String storePath(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** A call's function as a column name's base: a Java UDF's class without its package, lower case. */
@@ -2056,8 +2114,13 @@ public final class PigToSql {
         Select query = rewritten
                 ? Select.of(items, new SqlQuery.TableRef(source.sqlName()))
                 : SqlQuery.selectAll(source.sqlName());
+        SourceSpan removal = removedPaths.remove(storePath(store.path()));
+        List<SourceSpan> spans = new ArrayList<>(ordered.spans());
+        if (removal != null) {
+            spans.add(0, removal);
+        }
         inserts.add(new SqlJob.Insert(
-                sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), ordered.spans()));
+                sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), spans, removal != null));
         storedPaths.put(path, input);
     }
 

@@ -145,9 +145,18 @@ public record SqlJob(
     }
 
     /** {@code INSERT INTO sink query}; spans are the ORDER/LIMIT statements folded into it, if any. */
-    public record Insert(String sink, SqlQuery query, SourceSpan span, List<SourceSpan> spans) {
+    /**
+     * An INSERT into a sink. {@code replaces}: what is at the sink's path goes first (the script removed the path
+     * before storing into it, {@code rmf $OUT} ... {@code STORE x INTO '$OUT'}), else the rows are added to it.
+     */
+    public record Insert(String sink, SqlQuery query, SourceSpan span, List<SourceSpan> spans, boolean replaces) {
         public Insert {
             spans = List.copyOf(spans);
+        }
+
+        /** An INSERT that adds its rows. */
+        public Insert(String sink, SqlQuery query, SourceSpan span, List<SourceSpan> spans) {
+            this(sink, query, span, spans, false);
         }
     }
 }

@@ -44,7 +44,11 @@ class NotTranslatedYetTest {
             X = MAPREDUCE 'wc.jar' STORE A INTO 'tmp' LOAD 'out' AS (w:chararray) `wc tmp out`; | 3:5 | MAPREDUCE is not translated yet, and cannot be as it is: it runs the Hadoop job 'wc.jar'
             DEFINE f TOKENIZE(',');                                | 3:1 | DEFINE f TOKENIZE(','): a DEFINE of a builtin (other than PluckTuple) is not translated yet
             DEFINE f org.apache.pig.builtin.TOKENIZE();            | 3:1 | DEFINE f org.apache.pig.builtin.TOKENIZE(): a DEFINE of a builtin (other than PluckTuple)
-            fs -ls /tmp;                                           | 3:1 | FS is not translated yet
+            fs -ls /tmp;                                           | 3:1 | fs -ls /tmp is not translated yet: of Hadoop's file commands, the translation takes the removal of a path the script stores into later
+            fs -mkdir -p /tmp/x;                                   | 3:1 | fs -mkdir -p /tmp/x is not translated yet
+            fs -rm -r -f -x /tmp/x;                                | 3:1 | fs -rm -r -f -x /tmp/x is not translated yet
+            rmf /tmp/scratch;                                      | 3:1 | removing '/tmp/scratch', a path no later STORE of the script writes, is not translated yet
+            rmf 'out';                                             | 3:1 | removing ''out'', a path no later STORE
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
             X = rank A;                                            | 3:5 | RANK without BY of a relation that is not ORDERed

@@ -1,0 +1,55 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The idiom that makes a Pig script rerunnable: remove the output, then store into it. Both Pig and the translated
+ * job run over an output directory a previous run left behind (a stale part file), or over none; Pig's removal
+ * deletes it, the job's STORE replaces it (INSERT OVERWRITE): the same rows, none of the stale ones.
+ */
+class PigFileCommandsDifferentialTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+
+    private static final String INPUT = "ann\t1\nbob\t2\nann\t3\nÖzil\t\n\t4\n";
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0}, output there before: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            rmf $OUTPUT;                              | true
+            rmf $OUTPUT;                              | false
+            rmf $OUTPUT $OUTPUT2;                     | true
+            fs -rm -r -f $OUTPUT;                     | true
+            fs -rmr $OUTPUT;                          | true
+            fs -rm -r -f -skipTrash $OUTPUT/;         | true
+            """)
+    void removingTheOutputBeforeStoringReplacesIt(String removal, boolean leftBehind) throws Exception {
+        for (String engine : new String[] {"pig", "flink"}) {
+            if (leftBehind) {
+                Path old = Files.createDirectories(tmp.resolve(engine));
+                Files.writeString(old.resolve("part-m-00007"), "stale\t99\n");
+            }
+        }
+        String script = removal.replace("$OUTPUT2", "$OUTPUT-unused") + "\n" + """
+                raw = LOAD '$INPUT' AS (user:chararray, n:int);
+                g = GROUP raw BY user;
+                totals = FOREACH g GENERATE group AS user, SUM(raw.n) AS n;
+                STORE totals INTO '$OUTPUT';
+                """;
+        if (removal.contains("$OUTPUT2")) { // a second removed path the script stores into too
+            script = script.replace("$OUTPUT-unused", "$OUTPUT-2") + "STORE raw INTO '$OUTPUT-2';\n";
+        }
+        assertEquals("", PigVsFlink.differences(tmp, INPUT, script, false));
+    }
+}

@@ -474,10 +474,11 @@ def main() -> int:
     if "floor" in groups:
         rows.append(("floor: java -version", [args.java, "-version"], 0))
     launcher = [str(root / "bin" / "ferry")]
-    # (label suffix, argv prefix) of the launcher rows: bin/ferry as it is, then per --launcher-java
-    launchers = [("", launcher)] + [
-        (f", JDK {jdk_version(java)}", ["env", f"FERRY_JAVA={java}", *launcher])
-        for java in args.launcher_java
+    # (label suffix, output suffix, argv prefix) of the launcher rows: bin/ferry as it is, then per
+    # --launcher-java
+    launchers = [("", "", launcher)] + [
+        (f", JDK {jdk_version(java)}", f"-{n}", ["env", f"FERRY_JAVA={java}", *launcher])
+        for n, java in enumerate(args.launcher_java, 1)
     ]
     os.environ["FERRY_CACHE_DIR"] = str(work / "launcher-cache")
     if args.jvm_option:
@@ -500,7 +501,7 @@ def main() -> int:
                 0,
             )
         )
-        for suffix, prefix in launchers:
+        for suffix, tag, prefix in launchers:
             rows.append(
                 (
                     f"1 app cold (bin/ferry{suffix})",
@@ -509,7 +510,7 @@ def main() -> int:
                         "convert",
                         str(root / "samples" / "clickstream"),
                         "-o",
-                        str(work / f"out-cold-launcher{suffix.replace(' ', '')}"),
+                        str(work / f"out-cold-launcher{tag}"),
                     ],
                     0,
                 )
@@ -527,8 +528,8 @@ def main() -> int:
             if (
                 apps >= 1000
             ):  # what users run: the launcher's serial collector and C1 (README, "Performance")
-                for suffix, prefix in launchers:
-                    out = work / f"out-{apps}-launcher{suffix.replace(' ', '')}"
+                for suffix, tag, prefix in launchers:
+                    out = work / f"out-{apps}-launcher{tag}"
                     rows.append(
                         (
                             f"{apps:,} apps (bin/ferry{suffix})",
@@ -761,7 +762,7 @@ def main() -> int:
         ]
     results: dict[str, list[tuple[float, float, float, int]]] = {label: [] for label, _, _ in rows}
     # untimed: each launcher's first conversion writes its start-up archive
-    for _suffix, prefix in launchers:
+    for _suffix, _tag, prefix in launchers:
         argv = next((argv for _, argv, _ in rows if argv[: len(prefix)] == prefix), None)
         if argv is not None:
             shutil.rmtree(argv[-1], ignore_errors=True)

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Every file of a migrated repository, by relative path: dags/, flink/, k8s/ and the report (md, json, html). */
 public final class RepoGenerator {
@@ -129,8 +130,13 @@ public final class RepoGenerator {
             hashing.accept(Rendered.of(APPS_FILE, apps(conversion)));
         }
         String addendum = sink.reportAddendum(REPORTS);
-        hashing.accept(Rendered.of(REPORTS.get(0), ReportRenderer.markdown(conversion) + addendum));
-        hashing.accept(Rendered.of(REPORTS.get(1), HtmlReportRenderer.html(conversion)));
+        // report.md and report.html render on two cores at once; report.json, which lists their hashes, after them.
+        InOrder.forEach(
+                List.<Supplier<Rendered>>of(
+                        () -> Rendered.of(REPORTS.get(0), ReportRenderer.markdown(conversion) + addendum),
+                        () -> Rendered.of(REPORTS.get(1), HtmlReportRenderer.html(conversion))),
+                Supplier::get,
+                hashing::accept);
         hashing.accept(Rendered.of(REPORTS.get(2), JsonReportRenderer.json(conversion, hashes)));
     }
 

@@ -74,15 +74,53 @@ class RepoReadingPassesTest {
             failed.add("broken/x" + i + "/workflow.xml");
         }
 
-        Conversion conversion = RepoTranslator.translate(repo);
-
-        assertEquals(
-                expected.stream().sorted().toList(),
-                conversion.plans().stream().map(WorkflowPlan::dagId).toList(),
-                conversion.diagnostics().toString());
+        Conversion conversion = translatedTo(repo, expected);
         assertEquals(
                 failed.stream().sorted().toList(),
                 conversion.failed().stream().map(FailedApp::app).toList());
+    }
+
+    /**
+     * The properties files are read on every core too: each file's submission and diagnostics are its own, whichever
+     * thread read it: a file naming two applications is OOZ-E011, one naming an app-path the repository lacks OOZ-W001,
+     * the others submit their workflow.
+     */
+    @ParameterizedTest(name = "{0} properties files of each kind")
+    @ValueSource(ints = {1, 9})
+    void eachPropertiesFileIsReadOnItsOwn(int count, @TempDir Path repo) throws IOException {
+        List<String> expected = new ArrayList<>();
+        List<String> findings = new ArrayList<>();
+        for (int i : IntStream.range(0, count).toArray()) {
+            write(repo.resolve("both/p" + i + "/job.properties"), """
+                    oozie.wf.application.path=/both/p%d
+                    oozie.coord.application.path=/both/p%d
+                    """.formatted(i, i));
+            findings.add("OOZ_E011 both/p" + i + "/job.properties");
+            write(repo.resolve("missing/m" + i + "/job.properties"), "oozie.wf.application.path=/nowhere" + i + "\n");
+            findings.add("OOZ_W001 missing/m" + i + "/job.properties");
+            write(repo.resolve("ok/o" + i + "/job.properties"), "oozie.wf.application.path=/ok/o" + i + "\n");
+            write(repo.resolve("ok/o" + i + "/workflow.xml"), workflow("ok" + i));
+            expected.add("ok" + i);
+        }
+
+        Conversion conversion = translatedTo(repo, expected);
+        assertEquals(
+                findings.stream().sorted().toList(),
+                conversion.diagnostics().stream()
+                        .filter(d -> d.span().file().endsWith("job.properties"))
+                        .map(d -> d.code() + " " + d.span().file())
+                        .sorted()
+                        .toList());
+    }
+
+    /** The repository translated, its DAG ids checked to be exactly {@code dagIds}. */
+    private static Conversion translatedTo(Path repo, List<String> dagIds) {
+        Conversion conversion = RepoTranslator.translate(repo);
+        assertEquals(
+                dagIds.stream().sorted().toList(),
+                conversion.plans().stream().map(WorkflowPlan::dagId).toList(),
+                conversion.diagnostics().toString());
+        return conversion;
     }
 
     private static void write(Path file, String text) throws IOException {

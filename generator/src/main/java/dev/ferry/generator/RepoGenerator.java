@@ -1,12 +1,10 @@
 package dev.ferry.generator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ferry.generator.dag.DagRenderer;
 import dev.ferry.generator.k8s.ClusterFiles;
 import dev.ferry.generator.k8s.FlinkDeploymentRenderer;
 import dev.ferry.generator.report.HtmlReportRenderer;
+import dev.ferry.generator.report.Json;
 import dev.ferry.generator.report.JsonReportRenderer;
 import dev.ferry.generator.report.Report;
 import dev.ferry.generator.report.ReportRenderer;
@@ -203,12 +201,6 @@ public final class RepoGenerator {
             int slash = workflow.lastIndexOf('/');
             apps.putIfAbsent(slash < 0 ? "" : workflow.substring(0, slash), plan.dagId());
         }
-        try {
-            return APPS_JSON.writeValueAsString(Map.of("apps", apps)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.indented(Map.of("apps", apps)) + "\n";
     }
-
-    private static final ObjectMapper APPS_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 }

@@ -7,8 +7,9 @@ process and its threads) and peak RSS (the kernel's high-water mark for the proc
 Rows:
   floor         `java -version`: the JVM's own start, the floor of any one-shot command
   1 app cold    `convert` of samples/clickstream
-  ... bin/ferry the same through the launcher users run: its AppCDS archive (trained once, untimed,
-                in a cache under the bench directory) and C1 only
+  ... bin/ferry the same through the launcher users run: its start-up archive (trained once,
+                untimed, in a cache under the bench directory: AppCDS, or the AOT cache on JDK 24+)
+                and C1 only; again per --launcher-java, run with FERRY_JAVA set to it
   xml deep      `convert` of one workflow.xml nesting 100,000 elements (refused with a diagnostic)
   N apps        `convert` of a synthetic repository of N apps (10, 100, 1,000; 10,000 with --large)
   pig K bytes   `convert` of one app whose Pig script is K bytes of chained FILTERs (1 KB ... 10
@@ -486,6 +487,15 @@ def measure(argv: list[str]) -> tuple[float, float, float, int]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode
 
 
+def jdk_version(java: str) -> str:
+    """The JAVA_VERSION in the release file of the JDK of this java command, else the command."""
+    binary = Path(shutil.which(java) or java).resolve()
+    release = binary.parent.parent / "release"
+    text = release.read_text() if release.is_file() else ""
+    found = re.search(r'^JAVA_VERSION="([^"]*)"', text, re.M)
+    return found.group(1) if found else java
+
+
 def spread(values: list[float], digits: int) -> str:
     low, middle, high = (
         f"{v:.{digits}f}" for v in (min(values), statistics.median(values), max(values))
@@ -521,6 +531,13 @@ def main() -> int:
     parser.add_argument("--java", default="java", help="the java command (default: java on PATH)")
     parser.add_argument(
         "--jvm-option", action="append", default=[], help="extra JVM option for Ferry's runs"
+    )
+    parser.add_argument(
+        "--launcher-java",
+        action="append",
+        default=[],
+        help="another java command for the bin/ferry rows (as FERRY_JAVA; e.g. a JDK 25 for its"
+        " AOT cache): each bin/ferry row again with it, labelled with its JDK version",
     )
     parser.add_argument(
         "--startup-variants",
@@ -563,6 +580,12 @@ def main() -> int:
     if "floor" in groups:
         rows.append(("floor: java -version", [args.java, "-version"], 0))
     launcher = [str(root / "bin" / "ferry")]
+    # (label suffix, output suffix, argv prefix) of the launcher rows: bin/ferry as it is, then per
+    # --launcher-java
+    launchers = [("", "", launcher)] + [
+        (f", JDK {jdk_version(java)}", f"-{n}", ["env", f"FERRY_JAVA={java}", *launcher])
+        for n, java in enumerate(args.launcher_java, 1)
+    ]
     os.environ["FERRY_CACHE_DIR"] = str(work / "launcher-cache")
     if args.jvm_option:
         os.environ["JAVA_OPTS"] = " ".join(args.jvm_option)
@@ -584,19 +607,20 @@ def main() -> int:
                 0,
             )
         )
-        rows.append(
-            (
-                "1 app cold (bin/ferry: AppCDS, C1)",
-                [
-                    *launcher,
-                    "convert",
-                    str(root / "samples" / "clickstream"),
-                    "-o",
-                    str(work / "out-cold-launcher"),
-                ],
-                0,
+        for suffix, tag, prefix in launchers:
+            rows.append(
+                (
+                    f"1 app cold (bin/ferry{suffix})",
+                    [
+                        *prefix,
+                        "convert",
+                        str(root / "samples" / "clickstream"),
+                        "-o",
+                        str(work / f"out-cold-launcher{tag}"),
+                    ],
+                    0,
+                )
             )
-        )
     if "apps" in groups:
         for apps in [10, 100, 1000] + ([10000] if args.large else []):
             repo = make_repo(root, apps, work / f"repo-{apps}")
@@ -610,13 +634,15 @@ def main() -> int:
             if (
                 apps >= 1000
             ):  # what users run: the launcher's serial collector and C1 (README, "Performance")
-                rows.append(
-                    (
-                        f"{apps:,} apps (bin/ferry)",
-                        [*launcher, "convert", str(repo), "-o", str(work / f"out-{apps}-launcher")],
-                        0,
+                for suffix, tag, prefix in launchers:
+                    out = work / f"out-{apps}-launcher{tag}"
+                    rows.append(
+                        (
+                            f"{apps:,} apps (bin/ferry{suffix})",
+                            [*prefix, "convert", str(repo), "-o", str(out)],
+                            0,
+                        )
                     )
-                )
     if "pig" in groups:
         for size in [1_000, 10_000, 100_000, 1_000_000, 10_000_000]:
             repo = make_pig_repo(root, size, work / f"pig-{size}")
@@ -848,12 +874,12 @@ def main() -> int:
             )
         ]
     results: dict[str, list[tuple[float, float, float, int]]] = {label: [] for label, _, _ in rows}
-    # untimed: the launcher's first conversion writes its start-up archive
-    for _label, argv, _ in rows:
-        if argv[:1] == launcher:
+    # untimed: each launcher's first conversion writes its start-up archive
+    for _suffix, _tag, prefix in launchers:
+        argv = next((argv for _, argv, _ in rows if argv[: len(prefix)] == prefix), None)
+        if argv is not None:
             shutil.rmtree(argv[-1], ignore_errors=True)
             subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-            break
     for _ in range(args.runs):  # interleaved: round r measures every row once
         for label, argv, _ in rows:
             if "convert" in argv or label in outputs:

@@ -1,11 +1,13 @@
-"""bin/ferry's start-up archive (AppCDS): trained by the first conversion into the cache, mapped by
-later runs, never mapped when incomplete, off with FERRY_CDS=off, and never a reason for a run to
-fail (no writable cache, a truncated archive). A wrapper `java` records what the launcher passes."""
+"""bin/ferry's start-up archive (AppCDS; on JDK 24+ an AOT cache): trained by the first
+conversion into the cache, mapped by later runs, never mapped when incomplete, off with
+FERRY_CDS=off, and never a reason for a run to fail (no writable cache, a truncated archive).
+A wrapper `java` records what the launcher passes."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -33,7 +35,9 @@ def java_home(tmp_path: Path) -> Path:
 
 
 def ferry(java_home: Path, cache: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("JAVA_OPTS", "FERRY_CDS")}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("JAVA_OPTS", "FERRY_CDS", "FERRY_JAVA")
+    }
     environment |= {"JAVA_HOME": str(java_home), "FERRY_CACHE_DIR": str(cache), **env}
     return subprocess.run(
         [FERRY, *args], capture_output=True, text=True, env=environment, check=False
@@ -117,3 +121,41 @@ def test_serial_collector_unless_java_opts_chooses_one(
     words = last_call(java_home).split()
     assert [w for w in words if w.startswith("-XX:+Use") and w.endswith("GC")] == [collector]
     assert "-XX:TieredStopAtLevel=1" in words
+
+
+def newer_jdk() -> Path | None:
+    """A JDK 24 or later on this machine (its release file), else None."""
+    for release in sorted(Path("/usr/lib/jvm").glob("*/release")):
+        found = re.search(r'^JAVA_VERSION="(\d+)', release.read_text(), re.M)
+        if found and int(found.group(1)) >= 24 and (release.parent / "bin" / "java").is_file():
+            return release.parent
+    return None
+
+
+def test_on_jdk_24_or_later_an_aot_cache_trained_silently_then_mapped(tmp_path: Path) -> None:
+    jdk = newer_jdk()
+    if jdk is None:
+        pytest.skip("no JDK 24 or later in /usr/lib/jvm")
+    home = tmp_path / "jdk"  # the wrapper beside the JDK's release file, as a JDK's bin/java is
+    (home / "bin").mkdir(parents=True)
+    shutil.copy(jdk / "release", home / "release")
+    wrapper = home / "bin" / "java"
+    wrapper.write_text(f'#!/bin/sh\necho "$*" >>"{home}/calls.txt"\nexec "{jdk}/bin/java" "$@"\n')
+    wrapper.chmod(0o755)
+    cache = tmp_path / "cache"
+
+    first = ferry(home, cache, "check", str(SAMPLE), "--format", "json")
+    assert first.returncode == 0, first.stderr
+    json.loads(first.stdout)  # the training run's standard output is only the report: no VM notice
+    calls = (home / "calls.txt").read_text().splitlines()
+    assert "-XX:AOTMode=record" in calls[-2], calls
+    assert "-XX:AOTMode=create" in calls[-1], calls
+    (cached,) = sorted(cache.glob("aot-*.aot"))
+    assert cached.name.endswith(f"-{cached.stat().st_size}.aot")
+    assert sorted(p.name for p in cache.iterdir()) == [cached.name], "no configuration or temp left"
+
+    second = ferry(home, cache, "check", str(SAMPLE), "--format", "json")
+    assert second.returncode == 0, second.stderr
+    assert (second.stdout, second.stderr) == (first.stdout, first.stderr)
+    assert f"-XX:AOTCache={cached}" in last_call(home)
+    assert "AOTMode" not in last_call(home)

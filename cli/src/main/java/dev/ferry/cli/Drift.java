@@ -1,11 +1,11 @@
 package dev.ferry.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import dev.ferry.generator.OutputWriter;
+import dev.ferry.generator.report.Json;
 import dev.ferry.generator.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -128,7 +128,7 @@ record Drift(List<Change> changes) {
         Path manifest = committed.resolve(OutputWriter.MANIFEST);
         if (Files.isRegularFile(manifest)) {
             try {
-                new ObjectMapper()
+                Json.mapper()
                         .readTree(manifest.toFile())
                         .path("files")
                         .properties()
@@ -144,7 +144,7 @@ record Drift(List<Change> changes) {
             return hashes;
         }
         try {
-            JsonNode files = new ObjectMapper().readTree(report.toFile()).path("files");
+            JsonNode files = Json.mapper().readTree(report.toFile()).path("files");
             files.forEach(
                     f -> hashes.put(f.path("path").asText(), f.path("sha256").asText()));
         } catch (IOException e) {

@@ -5,12 +5,15 @@ import dev.ferry.work.InOrder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point: {@code ferry <subcommand>}. One class per subcommand; registering one is one line in
- * {@code subcommands}. Exit codes are the constants of {@link ExitCode}.
+ * {@code SUBCOMMANDS}. Exit codes are the constants of {@link ExitCode}.
  */
 @Command(
         name = "ferry",
@@ -23,15 +26,41 @@ import picocli.CommandLine.Command;
             "1:the input has errors (nothing written); check: findings at --fail-on or drift; run: the run failed",
             "2:usage or I/O problem, or an output directory Ferry refuses; nothing touched",
             "3:internal error: a Ferry bug (the message names the input); not a problem of the input"
-        },
-        subcommands = {
-            ConvertCommand.class,
-            CheckCommand.class,
-            PreviewCommand.class,
-            RunCommand.class,
-            VerifyCommand.class,
         })
 public final class Ferry {
+
+    /** The subcommands, in the order {@code ferry --help} lists them; registering one is one line here. */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands(
+            Map.entry("convert", ConvertCommand::new),
+            Map.entry("check", CheckCommand::new),
+            Map.entry("preview", PreviewCommand::new),
+            Map.entry("run", RunCommand::new),
+            Map.entry("verify", VerifyCommand::new));
+
+    @SafeVarargs
+    private static Map<String, Supplier<Object>> subcommands(Map.Entry<String, Supplier<Object>>... entries) {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        for (Map.Entry<String, Supplier<Object>> entry : entries) {
+            all.put(entry.getKey(), entry.getValue());
+        }
+        return all;
+    }
+
+    /**
+     * The command line for these arguments. Arguments that start with a subcommand's name get only that subcommand
+     * (picocli builds each command's model by reflection, a good part of a short run's start-up); any others, such
+     * as {@code --help} or an unknown name, get them all.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Ferry());
+        Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(named.get());
+        } else {
+            SUBCOMMANDS.values().forEach(subcommand -> cli.addSubcommand(subcommand.get()));
+        }
+        return cli;
+    }
 
     public static void main(String[] args) {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
@@ -52,7 +81,7 @@ public final class Ferry {
     }
 
     private static int executeHere(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Ferry());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

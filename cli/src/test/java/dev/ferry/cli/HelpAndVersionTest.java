@@ -14,7 +14,7 @@ import picocli.CommandLine;
 class HelpAndVersionTest {
 
     static Stream<String> subcommands() {
-        return new CommandLine(new Ferry()).getSubcommands().keySet().stream();
+        return Ferry.commandLine().getSubcommands().keySet().stream();
     }
 
     @Test
@@ -39,6 +39,20 @@ class HelpAndVersionTest {
         FerryRun run = FerryRun.of(subcommand, "--version");
         assertEquals(ExitCode.OK, run.exitCode());
         assertEquals("ferry " + System.getProperty("ferry.version") + "\n", run.out(), "the POM's version");
+    }
+
+    /**
+     * A command line naming a subcommand builds that subcommand alone (the rest of its start-up is spared): its
+     * usage, the one its errors print, is the same as among all of them.
+     */
+    @ParameterizedTest(name = "ferry {0}")
+    @MethodSource("subcommands")
+    void aNamedSubcommandIsBuiltAloneWithTheSameUsage(String subcommand) {
+        CommandLine alone = Ferry.commandLine(subcommand, "--help");
+        assertEquals(List.of(subcommand), List.copyOf(alone.getSubcommands().keySet()));
+        assertEquals(
+                Ferry.commandLine().getSubcommands().get(subcommand).getUsageMessage(),
+                alone.getSubcommands().get(subcommand).getUsageMessage());
     }
 
     @Test

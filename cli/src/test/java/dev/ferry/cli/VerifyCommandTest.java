@@ -153,7 +153,7 @@ class VerifyCommandTest {
 
     /** Runs {@code ferry} with the oracle and the runtime jar of this build. */
     static int run(StringWriter out, String... args) {
-        CommandLine cli = new CommandLine(new Ferry());
+        CommandLine cli = Ferry.commandLine(args);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(out, true));
         String[] all = java.util.stream.Stream.concat(

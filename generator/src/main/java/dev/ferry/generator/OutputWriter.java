@@ -1,8 +1,7 @@
 package dev.ferry.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.ferry.generator.report.Json;
 import dev.ferry.generator.report.Report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ import java.util.stream.Stream;
 public final class OutputWriter {
 
     public static final String MANIFEST = ".ferry/manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private OutputWriter() {}
 
@@ -168,7 +166,7 @@ public final class OutputWriter {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("generator", "ferry");
             document.put("files", manifest);
-            String manifestText = JSON.writeValueAsString(document) + "\n";
+            String manifestText = Json.indented(document) + "\n";
             if (fresh) {
                 writeFile(staging().resolve(MANIFEST), manifestText);
                 move(staging, target);
@@ -270,7 +268,7 @@ public final class OutputWriter {
             return out;
         }
         try {
-            JsonNode files = JSON.readTree(file.toFile()).path("files");
+            JsonNode files = Json.mapper().readTree(file.toFile()).path("files");
             files.properties().forEach(e -> {
                 Path path = target.resolve(e.getKey()).normalize();
                 if (e.getValue().isTextual()

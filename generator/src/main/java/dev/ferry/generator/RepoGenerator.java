@@ -1,12 +1,10 @@
 package dev.ferry.generator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ferry.generator.dag.DagRenderer;
 import dev.ferry.generator.k8s.ClusterFiles;
 import dev.ferry.generator.k8s.FlinkDeploymentRenderer;
 import dev.ferry.generator.report.HtmlReportRenderer;
+import dev.ferry.generator.report.Json;
 import dev.ferry.generator.report.JsonReportRenderer;
 import dev.ferry.generator.report.Report;
 import dev.ferry.generator.report.ReportRenderer;
@@ -28,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Every file of a migrated repository, by relative path: dags/, flink/, k8s/ and the report (md, json, html). */
 public final class RepoGenerator {
@@ -132,8 +131,13 @@ public final class RepoGenerator {
             hashing.accept(Rendered.of(APPS_FILE, apps(conversion)));
         }
         String addendum = sink.reportAddendum(REPORTS);
-        hashing.accept(Rendered.of(REPORTS.get(0), ReportRenderer.markdown(conversion) + addendum));
-        hashing.accept(Rendered.of(REPORTS.get(1), HtmlReportRenderer.html(conversion)));
+        // report.md and report.html render on two cores at once; report.json, which lists their hashes, after them.
+        InOrder.forEach(
+                List.<Supplier<Rendered>>of(
+                        () -> Rendered.of(REPORTS.get(0), ReportRenderer.markdown(conversion) + addendum),
+                        () -> Rendered.of(REPORTS.get(1), HtmlReportRenderer.html(conversion))),
+                Supplier::get,
+                hashing::accept);
         hashing.accept(Rendered.of(REPORTS.get(2), JsonReportRenderer.json(conversion, hashes)));
     }
 
@@ -200,12 +204,6 @@ public final class RepoGenerator {
             int slash = workflow.lastIndexOf('/');
             apps.putIfAbsent(slash < 0 ? "" : workflow.substring(0, slash), plan.dagId());
         }
-        try {
-            return APPS_JSON.writeValueAsString(Map.of("apps", apps)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.indented(Map.of("apps", apps)) + "\n";
     }
-
-    private static final ObjectMapper APPS_JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 }

@@ -23,11 +23,22 @@ public final class Json {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     private static final ObjectWriter WRITER = MAPPER.writer(PRETTY);
+    private static final ObjectWriter DEFAULT_PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
     /** For JSON inside an HTML {@code <script>}: {@code < > & '} escaped so no input can close the element. */
     private static final ObjectWriter HTML_SAFE =
             MAPPER.writer().with(new HtmlSafeEscapes()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private Json() {}
+
+    /** The one mapper of a run, for reading JSON too (building a mapper is much of Jackson's start-up). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** The value as Jackson's default pretty printer writes it (the manifest's and apps.json's format), no newline. */
+    public static String indented(Object value) {
+        return text(DEFAULT_PRETTY, value, "");
+    }
 
     /** The value (records, lists, maps) as pretty-printed JSON with a final newline. */
     public static String write(Object value) {

@@ -43,6 +43,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -97,93 +98,103 @@ public final class RepoTranslator {
         }
         RepoFiles files = repoFiles(root, repoDiagnostics);
         List<Path> xmlFiles = files.xml();
-        // Each file's kind is read once (its root element only), not once per pass below.
+        // Each file's kind is read once (its root element only), not once per pass below; on every core.
         Map<Path, OozieDocumentKind> kinds = new HashMap<>();
-        xmlFiles.forEach(file -> kinds.put(file, OozieReader.detect(file)));
-        List<AppJob> jobs = new ArrayList<>();
-        Set<Path> submitted = new HashSet<>();
-        Set<Path> scheduled = new HashSet<>();
-        Set<Path> bundled = new HashSet<>();
-        List<FailedApp> failed = new ArrayList<>();
+        InOrder.forEach(
+                xmlFiles, file -> Map.entry(file, OozieReader.detect(file)), e -> kinds.put(e.getKey(), e.getValue()));
+        // Each pass reads its applications (XML parsed and validated) on every core, each into its own Found, merged
+        // here in the files' order: the same lists as one thread reading them in turn. A pass only reads the sets the
+        // passes before it filled.
+        Found found = new Found();
+        List<AppJob> jobs = found.jobs();
+        List<FailedApp> failed = found.failed();
+        Set<Path> scheduled = found.scheduled();
+        Set<Path> bundled = found.bundled();
         FerryConfig config = FerryConfigReader.read(root, repoDiagnostics);
-        for (Submission s : Submissions.find(root, config, repoDiagnostics)) {
-            submitted.add(s.app());
-            Diagnostics d = new Diagnostics();
-            String origin = origin(s.propertiesFile(), ".properties");
-            switch (s.kind()) {
-                case BUNDLE ->
+        List<Submission> submissions = Submissions.find(root, config, repoDiagnostics);
+        Set<Path> submitted = submissions.stream().map(Submission::app).collect(Collectors.toSet());
+        readEach(
+                submissions,
+                (s, each) -> {
+                    Diagnostics d = new Diagnostics();
+                    String origin = origin(s.propertiesFile(), ".properties");
+                    switch (s.kind()) {
+                        case BUNDLE -> bundleJobs(root, s.app(), s.properties(), s.propertiesFile(), origin, each, d);
+                        case COORDINATOR ->
+                            coordinatorJob(
+                                            root,
+                                            s.app(),
+                                            s.properties(),
+                                            s.propertiesFile(),
+                                            origin,
+                                            each.scheduled(),
+                                            d)
+                                    .ifPresentOrElse(
+                                            each.jobs()::add, () -> fail(each.failed(), s.propertiesFile(), d));
+                        case WORKFLOW ->
+                            workflowJob(root, s.app(), s.properties(), s.propertiesFile(), origin, d)
+                                    .ifPresentOrElse(
+                                            each.jobs()::add, () -> fail(each.failed(), s.propertiesFile(), d));
+                    }
+                },
+                found);
+        List<Path> bundles = xmlFiles.stream()
+                .filter(file -> !submitted.contains(file) && kinds.get(file) == OozieDocumentKind.BUNDLE)
+                .toList();
+        readEach(
+                bundles,
+                (file, each) -> {
+                    Diagnostics d = new Diagnostics();
+                    Optional<Path> properties = beside(root, file, d);
                     bundleJobs(
                             root,
-                            s.app(),
-                            s.properties(),
-                            s.propertiesFile(),
-                            origin,
-                            scheduled,
-                            bundled,
-                            jobs,
-                            d,
-                            failed);
-                case COORDINATOR ->
-                    coordinatorJob(root, s.app(), s.properties(), s.propertiesFile(), origin, scheduled, d)
-                            .ifPresentOrElse(jobs::add, () -> fail(failed, s.propertiesFile(), d));
-                case WORKFLOW ->
-                    workflowJob(root, s.app(), s.properties(), s.propertiesFile(), origin, d)
-                            .ifPresentOrElse(jobs::add, () -> fail(failed, s.propertiesFile(), d));
-            }
-        }
-        for (Path file : xmlFiles) {
-            if (!submitted.contains(file) && kinds.get(file) == OozieDocumentKind.BUNDLE) {
-                Diagnostics d = new Diagnostics();
-                Optional<Path> properties = beside(root, file, d);
-                bundleJobs(
-                        root,
-                        file,
-                        properties(root, file.getParent(), d),
-                        properties.map(p -> display(root, p)).orElse(null),
-                        origin(display(root, file), ".xml"),
-                        scheduled,
-                        bundled,
-                        jobs,
-                        d,
-                        failed);
-            }
-        }
-        for (Path file : xmlFiles) {
-            OozieDocumentKind kind = kinds.get(file);
-            if (!submitted.contains(file)
-                    && !bundled.contains(file)
-                    && (kind == OozieDocumentKind.COORDINATOR
-                            || kind == OozieDocumentKind.UNKNOWN
-                                    && file.getFileName().toString().equals("coordinator.xml"))) {
-                Diagnostics d = new Diagnostics();
-                // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
-                Optional<Path> properties = beside(root, file, d);
-                SortedMap<String, String> known = properties(root, file.getParent(), d);
-                coordinatorJob(
-                                root,
-                                file,
-                                known,
-                                properties.map(p -> display(root, p)).orElse(null),
-                                origin(display(root, file), ".xml"),
-                                scheduled,
-                                d)
-                        .map(job -> withWorkflowDirProperties(root, job))
-                        .ifPresentOrElse(jobs::add, () -> fail(failed, display(root, file), d));
-            }
-        }
-        for (Path file : xmlFiles) {
-            OozieDocumentKind kind = kinds.get(file);
-            // A workflow.xml that is not well-formed is still read, so its syntax error is reported.
-            boolean workflow = kind == OozieDocumentKind.WORKFLOW
-                    || kind == OozieDocumentKind.UNKNOWN
-                            && file.getFileName().toString().equals("workflow.xml");
-            if (!submitted.contains(file) && !scheduled.contains(file) && workflow) {
-                Diagnostics d = new Diagnostics();
-                workflowJob(root, file, new TreeMap<>(), null, origin(display(root, file), ".xml"), d)
-                        .map(job -> withWorkflowDirProperties(root, job))
-                        .ifPresentOrElse(jobs::add, () -> fail(failed, display(root, file), d));
-            }
-        }
+                            file,
+                            properties(root, file.getParent(), d),
+                            properties.map(p -> display(root, p)).orElse(null),
+                            origin(display(root, file), ".xml"),
+                            each,
+                            d);
+                },
+                found);
+        List<Path> coordinators = xmlFiles.stream()
+                .filter(file -> !submitted.contains(file)
+                        && !bundled.contains(file)
+                        && isA(kinds, file, OozieDocumentKind.COORDINATOR, "coordinator.xml"))
+                .toList();
+        readEach(
+                coordinators,
+                (file, each) -> {
+                    Diagnostics d = new Diagnostics();
+                    // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
+                    Optional<Path> properties = beside(root, file, d);
+                    SortedMap<String, String> known = properties(root, file.getParent(), d);
+                    coordinatorJob(
+                                    root,
+                                    file,
+                                    known,
+                                    properties.map(p -> display(root, p)).orElse(null),
+                                    origin(display(root, file), ".xml"),
+                                    each.scheduled(),
+                                    d)
+                            .map(job -> withWorkflowDirProperties(root, job))
+                            .ifPresentOrElse(each.jobs()::add, () -> fail(each.failed(), display(root, file), d));
+                },
+                found);
+        // A workflow.xml that is not well-formed is still read, so its syntax error is reported.
+        List<Path> workflows = xmlFiles.stream()
+                .filter(file -> !submitted.contains(file)
+                        && !scheduled.contains(file)
+                        && isA(kinds, file, OozieDocumentKind.WORKFLOW, "workflow.xml"))
+                .toList();
+        readEach(
+                workflows,
+                (file, each) -> {
+                    Diagnostics d = new Diagnostics();
+                    workflowJob(root, file, new TreeMap<>(), null, origin(display(root, file), ".xml"), d)
+                            .map(job -> withWorkflowDirProperties(root, job))
+                            .ifPresentOrElse(each.jobs()::add, () -> fail(each.failed(), display(root, file), d));
+                },
+                found);
         List<WorkflowPlan> plans = new ArrayList<>();
         Diagnostics all = new Diagnostics();
         all.addAll(repoDiagnostics);
@@ -261,17 +272,55 @@ public final class RepoTranslator {
     }
 
     /** Each coordinator entry of a bundle becomes its own DAG, with the bundle's properties, tag and pause state. */
+    /** Reads each item into its own Found on every core, adding each to {@code into} in the items' order. */
+    private static <T> void readEach(List<T> items, BiConsumer<T, Found> read, Found into) {
+        InOrder.forEach(
+                items,
+                item -> {
+                    Found each = new Found();
+                    read.accept(item, each);
+                    return each;
+                },
+                into::add);
+    }
+
+    /** The file is of this kind, or of none Ferry recognised and named as Oozie names that kind. */
+    private static boolean isA(Map<Path, OozieDocumentKind> kinds, Path file, OozieDocumentKind kind, String name) {
+        OozieDocumentKind found = kinds.get(file);
+        return found == kind
+                || found == OozieDocumentKind.UNKNOWN
+                        && file.getFileName().toString().equals(name);
+    }
+
+    /**
+     * What reading applications adds to the repository's lists: the jobs found, the apps that failed, the workflows
+     * a coordinator schedules and the coordinators a bundle names.
+     */
+    private record Found(List<AppJob> jobs, List<FailedApp> failed, Set<Path> scheduled, Set<Path> bundled) {
+        Found() {
+            this(new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashSet<>());
+        }
+
+        void add(Found other) {
+            jobs.addAll(other.jobs);
+            failed.addAll(other.failed);
+            scheduled.addAll(other.scheduled);
+            bundled.addAll(other.bundled);
+        }
+    }
+
     private static void bundleJobs(
             Path root,
             Path file,
             SortedMap<String, String> properties,
             String propertiesFile,
             String origin,
-            Set<Path> scheduled,
-            Set<Path> bundled,
-            List<AppJob> jobs,
-            Diagnostics diagnostics,
-            List<FailedApp> failed) {
+            Found found,
+            Diagnostics diagnostics) {
+        Set<Path> scheduled = found.scheduled();
+        Set<Path> bundled = found.bundled();
+        List<AppJob> jobs = found.jobs();
+        List<FailedApp> failed = found.failed();
         String app = propertiesFile != null ? propertiesFile : display(root, file);
         Optional<BundleApp> read = OozieReader.readBundle(file, display(root, file), diagnostics);
         if (read.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.ferry.parser.repo.FerryConfig;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.repo.Submission.AppKind;
 import dev.ferry.translator.workflow.AppPaths;
+import dev.ferry.work.InOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,59 +39,19 @@ final class Submissions {
     static List<Submission> find(Path root, FerryConfig config, Diagnostics diagnostics) {
         List<Submission> found = new ArrayList<>();
         Set<String> mapped = new HashSet<>();
-        for (Path file : propertiesFiles(root, diagnostics)) {
-            String display = RepoTranslator.display(root, file);
-            FerryConfig.Entry<String> mapping = config.submissions().get(display);
-            SortedMap<String, String> properties = JobProperties.load(file, display, diagnostics);
-            List<AppKind> kinds = java.util.Arrays.stream(AppKind.values())
-                    .filter(k -> properties.containsKey(k.property)
-                            && !properties.get(k.property).isBlank())
-                    .toList();
-            if (kinds.size() > 1) {
-                diagnostics.report(
-                        DiagnosticCode.OOZ_E011,
-                        SourceSpan.file(display),
-                        "the file names more than one of "
-                                + kinds.stream().map(k -> k.property).toList()
-                                + "; Oozie refuses such a submission (E0302)");
-                continue;
-            }
-            Optional<AppKind> kind = kinds.stream().findFirst();
-            if (mapping != null) {
-                mapped.add(display);
-                if (kind.isPresent()) {
-                    diagnostics.report(
-                            DiagnosticCode.FERRY_W011,
-                            mapping.span(),
-                            display + " names its application" + " itself (" + kind.get().property
-                                    + "); ferry.yaml's mapping is not applied");
-                } else {
-                    mapped(root, display, mapping, properties, diagnostics).ifPresent(found::add);
-                }
-            }
-            if (kind.isEmpty()) {
-                continue;
-            }
-            String appPath = properties.get(kind.get().property);
-            Optional<Path> app = AppPaths.resolve(
-                    appPath,
-                    properties,
-                    root,
-                    file.getParent(),
-                    kind.get().defaultFile,
-                    SourceSpan.file(display),
-                    diagnostics);
-            if (app.isEmpty()) {
-                diagnostics.report(
-                        DiagnosticCode.OOZ_W001,
-                        SourceSpan.file(display),
-                        kind.get().property + " '" + appPath
-                                + "' names no application in the repository; this submission is not converted",
-                        "keep the application in the repository");
-                continue;
-            }
-            found.add(new Submission(display, kind.get(), app.get(), properties));
-        }
+        // Each file is read on every core, into its own diagnostics, and taken here in the files' order.
+        InOrder.forEach(
+                propertiesFiles(root, diagnostics),
+                file -> {
+                    Read read = new Read(new ArrayList<>(), new HashSet<>(), new Diagnostics());
+                    read(root, config, file, read.found(), read.mapped(), read.diagnostics());
+                    return read;
+                },
+                read -> {
+                    found.addAll(read.found());
+                    mapped.addAll(read.mapped());
+                    diagnostics.addAll(read.diagnostics());
+                });
         config.submissions().forEach((file, mapping) -> {
             if (!mapped.contains(file)) {
                 diagnostics.report(
@@ -101,6 +62,70 @@ final class Submissions {
             }
         });
         return found;
+    }
+
+    /** What one properties file adds: its submission (if any), its ferry.yaml mapping (if any), its diagnostics. */
+    private record Read(List<Submission> found, Set<String> mapped, Diagnostics diagnostics) {}
+
+    /** Reads one properties file: the submission it makes, if any, into {@code found}. */
+    private static void read(
+            Path root,
+            FerryConfig config,
+            Path file,
+            List<Submission> found,
+            Set<String> mapped,
+            Diagnostics diagnostics) {
+        String display = RepoTranslator.display(root, file);
+        FerryConfig.Entry<String> mapping = config.submissions().get(display);
+        SortedMap<String, String> properties = JobProperties.load(file, display, diagnostics);
+        List<AppKind> kinds = java.util.Arrays.stream(AppKind.values())
+                .filter(k -> properties.containsKey(k.property)
+                        && !properties.get(k.property).isBlank())
+                .toList();
+        if (kinds.size() > 1) {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E011,
+                    SourceSpan.file(display),
+                    "the file names more than one of "
+                            + kinds.stream().map(k -> k.property).toList()
+                            + "; Oozie refuses such a submission (E0302)");
+            return;
+        }
+        Optional<AppKind> kind = kinds.stream().findFirst();
+        if (mapping != null) {
+            mapped.add(display);
+            if (kind.isPresent()) {
+                diagnostics.report(
+                        DiagnosticCode.FERRY_W011,
+                        mapping.span(),
+                        display + " names its application" + " itself (" + kind.get().property
+                                + "); ferry.yaml's mapping is not applied");
+            } else {
+                mapped(root, display, mapping, properties, diagnostics).ifPresent(found::add);
+            }
+        }
+        if (kind.isEmpty()) {
+            return;
+        }
+        String appPath = properties.get(kind.get().property);
+        Optional<Path> app = AppPaths.resolve(
+                appPath,
+                properties,
+                root,
+                file.getParent(),
+                kind.get().defaultFile,
+                SourceSpan.file(display),
+                diagnostics);
+        if (app.isEmpty()) {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W001,
+                    SourceSpan.file(display),
+                    kind.get().property + " '" + appPath
+                            + "' names no application in the repository; this submission is not converted",
+                    "keep the application in the repository");
+            return;
+        }
+        found.add(new Submission(display, kind.get(), app.get(), properties));
     }
 
     /** The submission ferry.yaml maps a properties file to: an app's XML file, or the directory holding one. */

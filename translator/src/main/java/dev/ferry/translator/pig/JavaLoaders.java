@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * {@code LOAD ... USING com.acme.Loader('a') AS (...)} of a loader Ferry has no Flink format for: the runtime's
  * adapter runs the unchanged Pig {@code LoadFunc} (its {@code pig-load} connector), with the jars the script
- * REGISTERs. That is a user's class (qualified, outside Pig's packages but for piggybank's), a DEFINE naming one, or
+ * REGISTERs. That is a user's class that a source or a REGISTERed jar of the repository holds (one found nowhere
+ * stays a TODO: the job could not load it), a DEFINE naming one, or
  * BinStorage, Pig's own binary format, which Pig's jar in the adapter reads. The AS clause (else a literal schema
  * the loader's {@code getSchema} returns in its source) gives the table's columns; the adapter casts the loader's
  * bytearrays to them with the loader's own LoadCaster.
@@ -71,8 +72,9 @@ final class JavaLoaders {
             return Optional.of(new FuncSpec(BIN_STORAGE, resolved.arguments(), function.span()));
         }
         String name = resolved.name();
-        // Pig's own classes run only where the adapter has what they need (BinStorage); piggybank's are a user's jar
-        if (name.contains(".")
+        // The class must reach the job: a source or a REGISTERed jar of the repository holds it (piggybank's
+        // included). Pig's own classes run only where the adapter has what they need (BinStorage).
+        if (udfs.containsKey(name)
                 && (!name.startsWith("org.apache.pig.") || name.startsWith("org.apache.pig.piggybank."))) {
             return Optional.of(resolved);
         }

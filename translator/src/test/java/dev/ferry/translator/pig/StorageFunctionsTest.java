@@ -29,8 +29,7 @@ class StorageFunctionsTest {
             a = LOAD 'in' USING AvroStorage();                                 | t.pig:1:21: error PIG-E020: AvroStorage needs Flink's 'avro' format (flink-avro on the job's classpath) and the Avro schema as the table's columns (from the files or the AvroStorage argument); not translated yet
             a = LOAD 'in' USING OrcStorage();                                  | t.pig:1:21: error PIG-E020: OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the table's columns; not translated yet
             a = LOAD 'hbase://users' USING org.apache.pig.backend.hadoop.hbase.HBaseStorage('info:name info:age'); | t.pig:1:32: error PIG-E020: HBaseStorage of table 'users' (columns 'info:name info:age') needs Flink's HBase connector (flink-connector-hbase) with those columns as a ROW per column family; not translated yet
-            a = LOAD 'in' USING com.acme.LogLoader();                          | t.pig:1:21: error PIG-E020: LOAD with the Pig loader com.acme.LogLoader without AS is not translated yet: the runtime's adapter runs the loader, and the table needs the fields' types; declare them with AS (name:type, ...)
-            a = LOAD 'in' USING com.acme.LogLoader('x') AS (x, y:int);         |
+            a = LOAD 'in' USING com.acme.LogLoader('x') AS (x, y:int);         | t.pig:1:21: error PIG-E020: storage function com.acme.LogLoader (a user or piggybank function) is not translated yet: it needs a runtime adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format
             a = LOAD 'in' USING PigStorage(',', '-schema');                    | t.pig:1:21: error PIG-E020: PigStorage '-schema' reads the fields from the .pig_schema file next to the data when the job runs; Ferry translates before: declare them with AS (...)
             a = LOAD 'in' USING PigStorage(',', '-tagPath');                   | t.pig:1:21: error PIG-E020: PigStorage '-tagPath' without AS is not translated yet: declare the fields with AS (file:chararray, ...)
             a = LOAD 'in' USING PigStorage(',', '-bogus') AS (x:int);          | t.pig:1:21: error PIG-E020: PigStorage option '-bogus' is not translated yet
@@ -39,7 +38,7 @@ class StorageFunctionsTest {
             a = LOAD 'in' USING JsonLoader('x:int, y:chararray');              |
             a = LOAD 'in' USING TextLoader();                                  |
             a = LOAD 'in' USING org.apache.pig.test.pigmix.udf.PigPerformanceLoader() AS (u, m, b); |
-            a = LOAD 'in' USING com.acme.PigPerformanceLoader() AS (u, m, b);  |
+            a = LOAD 'in' USING com.acme.PigPerformanceLoader() AS (u, m, b);  | t.pig:1:21: error PIG-E020: storage function com.acme.PigPerformanceLoader (a user or piggybank function) is not translated yet: it needs a runtime adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format
             a = LOAD 'in' USING org.apache.pig.test.pigmix.udf.PigPerformanceLoader(','); | t.pig:1:21: error PIG-E020: storage function org.apache.pig.test.pigmix.udf.PigPerformanceLoader (a user or piggybank function) is not translated yet: it needs a runtime adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format
             a = LOAD 'in' USING PigStorage(',', '-tagPath') AS (p:chararray);  | t.pig:1:21: warning PIG-W010: PigStorage is translated, but differs from Pig: '-tagPath' gives the file's path without scheme and authority ('/data/in/part-0'); Pig gives its URI ('hdfs://nn:8020/data/in/part-0')
             """)

@@ -155,6 +155,14 @@ class JavaLoaderDifferentialTest {
                         raw = LOAD '$INPUT/*part-[0-9].kv,$INPUT/other.kv' USING kv() AS (user:chararray, n:int);
                         STORE raw INTO '$OUTPUT';
                         """),
+                new Case("a loader and a Java UDF of the same jar in one job", Map.of("data.kv", KEY_VALUES), """
+                        REGISTER '%s';
+                        DEFINE initial com.acme.pig.Initial();
+                        raw = LOAD '$INPUT/data.kv' USING com.acme.pig.KeyValueLoader('user', 'note')
+                            AS (user:chararray, note:chararray);
+                        r = FOREACH raw GENERATE user, initial(note);
+                        STORE r INTO '$OUTPUT';
+                        """),
                 new Case("GROUP and aggregates over the loaded fields", Map.of("data.kv", KEY_VALUES), """
                         REGISTER '%s';
                         raw = LOAD '$INPUT/data.kv' USING com.acme.pig.KeyValueLoader('user', 'n', 'score')

@@ -256,7 +256,7 @@ final class ScriptVerification {
                             "the Pig oracle could not run the script: " + firstLine(e.getMessage())),
                     kinds);
         }
-        String flinkError = job.javaUdfs().called() ? javaUdfJars(job, runtimeJar, work, bound) : null;
+        String flinkError = job.javaUdfs().needsAdapter() ? javaUdfJars(job, runtimeJar, work, bound) : null;
         if (flinkError == null) {
             flinkError = runFlink(runtimeJar, sql, bound, work);
         }

@@ -39,9 +39,9 @@ class JavaUdfDifferentialTest {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension();
 
-    private static final Path ROOT = Path.of(System.getProperty("ferry.root", ".."));
+    static final Path ROOT = Path.of(System.getProperty("ferry.root", ".."));
     private static final Path UDF_SOURCES = ROOT.resolve("cli/src/test/resources/udfs/tutorial/src");
-    private static final Path ADAPTER_JAR = ROOT.resolve("runtime/pig-udf/target/ferry-pig-udf.jar");
+    static final Path ADAPTER_JAR = ROOT.resolve("runtime/pig-udf/target/ferry-pig-udf.jar");
 
     /** user, YYMMDDHHMMSS time, query: a URL, a blank query, a null query, a short time, unicode. */
     static final String LOG = String.join(
@@ -296,12 +296,20 @@ class JavaUdfDifferentialTest {
         return repo;
     }
 
-    /** javac of the UDF sources against Pig's jar (and hadoop-common's, which its Tuple extends), then a jar. */
+    /** javac of the tutorial UDFs against Pig's jar (and hadoop-common's, which its Tuple extends), then a jar. */
     static Path compile(Path build) throws IOException {
+        return compile(build, UDF_SOURCES, "acme-udfs.jar", List.of("pig-0.18", "hadoop-common", "joda-time"));
+    }
+
+    /**
+     * javac of the sources under {@code sources} against the jars of the oracle's classpath whose names contain one of
+     * {@code jars} (Pig's, hadoop-common's, which its Tuple extends...), then a jar of the classes.
+     */
+    static Path compile(Path build, Path sources, String jarName, List<String> jars) throws IOException {
         String oracleClasspath = Files.readString(PigOracle.defaultTargetDir().resolve(PigOracle.CLASSPATH_FILE))
                 .strip();
         List<String> pigJars = Stream.of(oracleClasspath.split(File.pathSeparator))
-                .filter(jar -> jar.contains("pig-0.18") || jar.contains("hadoop-common") || jar.contains("joda-time"))
+                .filter(jar -> jars.stream().anyMatch(jar::contains))
                 .toList();
         Path classes = Files.createDirectories(build.resolve("classes"));
         List<String> arguments = new ArrayList<>(List.of(
@@ -312,12 +320,12 @@ class JavaUdfDifferentialTest {
                 String.join(File.pathSeparator, pigJars),
                 "-d",
                 classes.toString()));
-        try (Stream<Path> sources = Files.walk(UDF_SOURCES)) {
-            sources.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> arguments.add(p.toString()));
+        try (Stream<Path> files = Files.walk(sources)) {
+            files.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> arguments.add(p.toString()));
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, arguments.toArray(String[]::new)), "javac of the test UDFs");
-        Path jar = build.resolve("acme-udfs.jar");
+        Path jar = build.resolve(jarName);
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
                 Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {

@@ -33,8 +33,10 @@ public final class SqlScriptRenderer {
         Map<String, Integer> position = new LinkedHashMap<>();
         job.order().forEach(name -> position.putIfAbsent(name, position.size()));
         List<Statement> statements = new ArrayList<>();
-        if (job.javaUdfs().called()) {
-            statements.add(new Statement(List.of(location(job.javaUdfs().span())), javaUdfAdapter(job.javaUdfs()), -1));
+        if (job.javaUdfs().needsAdapter()) {
+            for (String statement : javaUdfAdapter(job.javaUdfs())) {
+                statements.add(new Statement(List.of(location(job.javaUdfs().span())), statement, -1));
+            }
         }
         for (SqlJob.Table table : job.sources()) {
             statements.add(
@@ -81,15 +83,27 @@ public final class SqlScriptRenderer {
     /**
      * The runtime's Pig UDF adapter, registered with the jars it runs: its own (Pig's classes with it) under the
      * runner's {@code ${FERRY_UDF_DIR}}, and the jars the script REGISTERs under {@code ${FERRY_UDF_JARS}} (the
-     * {@code udfs/} directory beside the script unless the run says otherwise) at their repository paths.
+     * {@code udfs/} directory beside the script unless the run says otherwise) at their repository paths. A job that
+     * loads with a Pig loader adds the jars to its classpath first (the pig-load connector is found there when the
+     * job is planned; a function's USING JAR is read only when the function is called), and its function then
+     * needs none of its own.
      */
-    private static String javaUdfAdapter(SqlJob.JavaUdfs udfs) {
+    private static List<String> javaUdfAdapter(SqlJob.JavaUdfs udfs) {
         List<String> jars = new ArrayList<>();
         jars.add(ADAPTER_JAR);
         udfs.jars().forEach(jar -> jars.add(JARS_DIR + "/" + jar.path()));
-        return "CREATE TEMPORARY SYSTEM FUNCTION " + SqlPrinter.JAVA_UDF_FUNCTION + " AS " + literal(ADAPTER_CLASS)
-                + " LANGUAGE JAVA\n  USING "
-                + jars.stream().map(jar -> "JAR " + literal(jar)).collect(Collectors.joining(",\n  "));
+        String function = "CREATE TEMPORARY SYSTEM FUNCTION " + SqlPrinter.JAVA_UDF_FUNCTION + " AS "
+                + literal(ADAPTER_CLASS) + " LANGUAGE JAVA";
+        if (!udfs.loaders()) {
+            return List.of(function + "\n  USING "
+                    + jars.stream().map(jar -> "JAR " + literal(jar)).collect(Collectors.joining(",\n  ")));
+        }
+        List<String> statements = new ArrayList<>(
+                jars.stream().map(jar -> "ADD JAR " + literal(jar)).toList());
+        if (udfs.called()) {
+            statements.add(function);
+        }
+        return statements;
     }
 
     /** Where the runner finds the adapter's jar (it binds a default: the image's directory). */
@@ -112,7 +126,8 @@ public final class SqlScriptRenderer {
 
     /**
      * A source reads its location through the runtime's pig-files connector (Hadoop globs, comma lists, hidden
-     * files skipped); a sink writes with Flink's filesystem connector.
+     * files skipped), or its pig-load connector running the Pig loader; a sink writes with Flink's filesystem
+     * connector.
      */
     private static String table(SqlJob.Table table, boolean source) {
         StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ")
@@ -129,7 +144,10 @@ public final class SqlScriptRenderer {
             out.append(i + 1 < table.columns().size() ? ",\n" : "\n");
         }
         out.append(") WITH (\n");
-        out.append(source ? "  'connector' = 'pig-files',\n" : "  'connector' = 'filesystem',\n");
+        out.append(
+                table.format() == SqlJob.FileFormat.PIG_LOADER
+                        ? "  'connector' = 'pig-load',\n"
+                        : source ? "  'connector' = 'pig-files',\n" : "  'connector' = 'filesystem',\n");
         out.append("  'path' = ").append(literal(table.path())).append(",\n");
         switch (table.format()) {
             case PIG_STORAGE -> {
@@ -138,12 +156,24 @@ public final class SqlScriptRenderer {
             }
             case TEXT_LINES -> out.append("  'format' = 'pig-storage',\n  'pig-storage.line-as-field' = 'true'");
             case JSON -> out.append("  'format' = 'json'");
+            case PIG_LOADER -> loader(out, table.loadFunction());
         }
         if (table.singleWriter()) {
             // An ORDERed result stays in one file, in order, as Pig writes it.
             out.append(",\n  'sink.parallelism' = '1'");
         }
         return out.append("\n)").toString();
+    }
+
+    /** The pig-load connector's options: the loader as the script's USING clause names it, its fields' Pig types. */
+    private static void loader(StringBuilder out, SqlJob.LoadFunction loader) {
+        String arguments = loader.arguments().stream()
+                .map(a -> "'" + a.replace("\\", "\\\\").replace("'", "\\'") + "'")
+                .collect(Collectors.joining(", "));
+        out.append("  'load-function' = ")
+                .append(literal(loader.className() + "(" + arguments + ")"))
+                .append(",\n  'field-types' = ")
+                .append(literal(String.join(",", loader.fieldTypes())));
     }
 
     /** Control characters are spelled as Pig scripts spell them ('\t', '\u0001'); the format reads that form. */

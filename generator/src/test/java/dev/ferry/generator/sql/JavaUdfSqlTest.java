@@ -94,6 +94,59 @@ class JavaUdfSqlTest {
                 """, view(sql, "r"));
     }
 
+    /**
+     * A job that loads with a Pig loader adds the jars to its classpath before its tables (the connector is looked
+     * up when the job is planned); its UDF function then names no jar of its own (Flink refuses a jar registered
+     * twice).
+     */
+    @Test
+    void aLoaderAddsTheJarsAndTheFunctionUsesThem() throws Exception {
+        source("LogLoader", """
+                package com.acme;
+                public class LogLoader extends org.apache.pig.LoadFunc {}
+                """);
+        source("ExtractHour", """
+                package com.acme;
+                public class ExtractHour extends org.apache.pig.EvalFunc<Integer> {}
+                """);
+        Files.createDirectories(repo.resolve("lib"));
+        Files.write(repo.resolve("lib/acme.jar"), new byte[0]);
+        List<String> diagnostics = new ArrayList<>();
+        String sql = translate("""
+                REGISTER lib/acme.jar;
+                DEFINE logs com.acme.LogLoader(',');
+                raw = LOAD 'in' USING logs() AS (user:bytearray, time:chararray, n:long);
+                r = FOREACH raw GENERATE com.acme.ExtractHour(time), n;
+                STORE r INTO 'out';
+                """, diagnostics);
+        assertEquals(List.of(), diagnostics);
+        assertEquals("""
+                -- Flink SQL batch job translated by Ferry from t.pig.
+                -- Run it with ferry-runtime: it binds the parameters below and runs every INSERT as one statement set.
+
+                -- t.pig:4
+                ADD JAR '${FERRY_UDF_DIR}/ferry-pig-udf.jar';
+
+                -- t.pig:4
+                ADD JAR '${FERRY_UDF_JARS}/lib/acme.jar';
+
+                -- t.pig:4
+                CREATE TEMPORARY SYSTEM FUNCTION PIG_EVAL AS 'dev.ferry.runtime.pigudf.PigEval' LANGUAGE JAVA;
+
+                -- t.pig:3
+                CREATE TEMPORARY TABLE `raw` (
+                  `user` STRING,
+                  `time` STRING,
+                  n BIGINT
+                ) WITH (
+                  'connector' = 'pig-load',
+                  'path' = 'in',
+                  'load-function' = 'com.acme.LogLoader('','')',
+                  'field-types' = 'bytearray,chararray,long'
+                );
+                """, sql.substring(0, sql.indexOf("\n-- t.pig:4\nCREATE TEMPORARY VIEW")));
+    }
+
     /** The CREATE VIEW statement of {@code name}, up to its semicolon and line end. */
     private static String view(String sql, String name) {
         int start = sql.indexOf("CREATE TEMPORARY VIEW " + name + " AS");

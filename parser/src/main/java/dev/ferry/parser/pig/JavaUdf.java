@@ -1,5 +1,7 @@
 package dev.ferry.parser.pig;
 
+import java.util.List;
+
 /**
  * A Pig UDF class as its Java source in the repository declares it.
  *
@@ -11,6 +13,8 @@ package dev.ferry.parser.pig;
  * @param accumulator whether it implements {@code Accumulator}
  * @param outputSchema the result's field as its {@code outputSchema(Schema)} spells it literally in the source
  *     ({@link UdfOutputSchema}), else null (a class file's method is not read)
+ * @param loadSchema a LoadFunc's fields as its {@code getSchema(String, Job)} spells them literally in the source
+ *     ({@code new ResourceSchema(Utils.getSchemaFromString("a:int"))}), else null
  */
 public record JavaUdf(
         String className,
@@ -19,7 +23,24 @@ public record JavaUdf(
         String resultType,
         boolean algebraic,
         boolean accumulator,
-        FieldSchema outputSchema) {
+        FieldSchema outputSchema,
+        List<FieldSchema> loadSchema) {
+
+    public JavaUdf {
+        loadSchema = loadSchema == null ? null : List.copyOf(loadSchema);
+    }
+
+    /** A UDF that is no loader with a literal schema. */
+    public JavaUdf(
+            String className,
+            String source,
+            Kind kind,
+            String resultType,
+            boolean algebraic,
+            boolean accumulator,
+            FieldSchema outputSchema) {
+        this(className, source, kind, resultType, algebraic, accumulator, outputSchema, null);
+    }
 
     public JavaUdf(
             String className, String source, Kind kind, String resultType, boolean algebraic, boolean accumulator) {

@@ -65,10 +65,22 @@ public final class JavaUdfSources {
         return found;
     }
 
-    private static List<String> definedClasses(List<PigStatement> statements) {
+    /** The functions the LOADs of the statements name in USING (a class, a DEFINE's name, a builtin), in order. */
+    public static List<String> loadFunctions(List<PigStatement> statements) {
         return statements.stream()
+                .filter(PigStatement.Assign.class::isInstance)
+                .map(s -> ((PigStatement.Assign) s).relation())
+                .filter(r -> r instanceof PigRelation.Load load && load.function() != null)
+                .map(r -> ((PigRelation.Load) r).function().name())
+                .toList();
+    }
+
+    /** The classes DEFINEs name, then those LOADs name in USING (a loader's class). */
+    private static List<String> definedClasses(List<PigStatement> statements) {
+        Stream<String> defined = statements.stream()
                 .filter(PigStatement.DefineFunction.class::isInstance)
-                .map(s -> ((PigStatement.DefineFunction) s).function().name())
+                .map(s -> ((PigStatement.DefineFunction) s).function().name());
+        return Stream.concat(defined, loadFunctions(statements).stream())
                 .filter(name -> name.contains("."))
                 .distinct()
                 .toList();
@@ -196,6 +208,13 @@ public final class JavaUdfSources {
                         .findFirst()
                         .flatMap(UdfOutputSchema::of)
                         .orElse(null);
-        return new JavaUdf(className, display, kind, result, algebraic, accumulator, outputSchema);
+        List<FieldSchema> loadSchema = kind != JavaUdf.Kind.LOAD_FUNC
+                ? null
+                : c.getMethodsByName("getSchema").stream()
+                        .filter(m -> m.getParameters().size() == 2)
+                        .findFirst()
+                        .flatMap(UdfOutputSchema::ofLoader)
+                        .orElse(null);
+        return new JavaUdf(className, display, kind, result, algebraic, accumulator, outputSchema, loadSchema);
     }
 }

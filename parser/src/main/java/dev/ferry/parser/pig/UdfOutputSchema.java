@@ -46,6 +46,24 @@ final class UdfOutputSchema {
                 .map(fields -> fields.get(0));
     }
 
+    /**
+     * The fields a LoadMetadata's {@code getSchema(String location, Job job)} returns, when it returns one literal
+     * {@code new ResourceSchema(schema)} of a schema read as {@link #of} reads one.
+     */
+    static Optional<List<FieldSchema>> ofLoader(MethodDeclaration method) {
+        List<Expression> returned = method.findAll(ReturnStmt.class).stream()
+                .flatMap(r -> r.getExpression().stream())
+                .filter(e -> !(e instanceof NullLiteralExpr))
+                .toList();
+        if (returned.size() != 1
+                || !(returned.get(0) instanceof ObjectCreationExpr created)
+                || !created.getType().getNameAsString().equals("ResourceSchema")
+                || created.getArguments().size() != 1) {
+            return Optional.empty();
+        }
+        return new UdfOutputSchema.Reader(method).schema(created.getArgument(0)).filter(fields -> !fields.isEmpty());
+    }
+
     /** Evaluates schema expressions of one method; empty for anything that is not a literal. */
     private record Reader(MethodDeclaration method) {
 

@@ -35,6 +35,26 @@ class UdfOutputSchemaTest {
                 UdfOutputSchema.of(method).map(UdfOutputSchemaTest::show).orElse("none"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            schema text                | return new ResourceSchema(Utils.getSchemaFromString("a:int, b:chararray"));            | a:int b:chararray
+            fields of a Schema         | return new ResourceSchema(new Schema(Arrays.asList(new FieldSchema("x", DataType.LONG), new FieldSchema("y", DataType.DOUBLE)))); | x:long y:double
+            null in a catch ignored    | try { return new ResourceSchema(Utils.getSchemaFromString("a:int")); } catch (Exception e) { return null; } | a:int
+            a .pig_schema read: none   | return new JsonMetadata().getSchema(location, job);                                     | none
+            from a field: none         | return new ResourceSchema(schema);                                                     | none
+            no fields: none            | return new ResourceSchema(new Schema());                                               | none
+            """)
+    void readsTheSchemaALoaderSpells(String name, String body, String expected) {
+        MethodDeclaration method = StaticJavaParser.parseMethodDeclaration(
+                "public ResourceSchema getSchema(String location, Job job) { " + body + " }");
+        assertEquals(
+                expected,
+                UdfOutputSchema.ofLoader(method)
+                        .map(fields ->
+                                fields.stream().map(UdfOutputSchemaTest::show).collect(Collectors.joining(" ")))
+                        .orElse("none"));
+    }
+
     private static String show(FieldSchema f) {
         String head = (f.name() == null ? "?" : f.name()) + ":" + f.type().keyword();
         return f.fields().isEmpty()

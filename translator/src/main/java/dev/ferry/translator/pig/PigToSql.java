@@ -5,6 +5,7 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.FieldSchema;
+import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigScript;
@@ -48,6 +49,9 @@ public final class PigToSql {
     private final TreeSet<String> secretParameters = new TreeSet<>();
 
     private final ExprTranslator expressions;
+    /** The loaders the runtime's adapter runs (LOAD USING a user's class or BinStorage). */
+    private final JavaLoaders loaders;
+
     private final Map<String, Relation> aliases = new HashMap<>();
     /** Aliases whose statement failed: reading one again is a follow-on error, reported once. */
     private final java.util.Set<String> failedAliases = new java.util.HashSet<>();
@@ -88,6 +92,7 @@ public final class PigToSql {
         this.script = script;
         this.diagnostics = diagnostics;
         this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
+        this.loaders = new JavaLoaders(script.udfs(), script.statements());
         this.uses = AliasUses.of(script.statements());
     }
 
@@ -158,13 +163,14 @@ public final class PigToSql {
                 .map(name -> new SqlJob.JobParameter(name, defaults.get(name), secretParameters.contains(name)))
                 .toList();
         JavaUdfCalls udfs = expressions.javaUdfs();
-        SqlJob.JavaUdfs javaUdfs = udfs.called()
+        SqlJob.JavaUdfs javaUdfs = udfs.called() || loaders.used()
                 ? new SqlJob.JavaUdfs(
-                        true,
+                        udfs.called(),
                         script.jars().stream()
                                 .map(jar -> new SqlJob.Jar(jar.path(), jar.file()))
                                 .toList(),
-                        udfs.firstDefine())
+                        udfs.called() ? udfs.firstDefine() : loaders.first(),
+                        loaders.used())
                 : SqlJob.JavaUdfs.NONE;
         return Optional.of(
                 new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order, javaUdfs));
@@ -199,6 +205,8 @@ public final class PigToSql {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
+        } else if (statement instanceof PigStatement.DefineFunction define && loaders.define(define)) {
+            // a loader: the LOADs that name it run it (JavaLoaders)
         } else if (statement instanceof PigStatement.DefineFunction define
                 && ExprTranslator.isDefinableBuiltin(define.function())) {
             expressions.define(define.name(), define.function());
@@ -431,7 +439,19 @@ public final class PigToSql {
     }
 
     private Relation load(String alias, PigRelation.Load load) {
-        StorageFunctions.Storage storage = StorageFunctions.load(load.function(), load.path(), load.schema());
+        StorageFunctions.Storage storage;
+        try {
+            storage = StorageFunctions.load(load.function(), load.path(), load.schema());
+        } catch (TranslationError noFlinkFormat) {
+            // A loader Flink has no format for: the runtime's adapter runs it, if it is one the adapter runs.
+            FuncSpec loader = load.function() == null
+                    ? null
+                    : loaders.loader(load.function()).orElse(null);
+            if (loader == null) {
+                throw noFlinkFormat;
+            }
+            return adaptedLoad(alias, load, loader);
+        }
         expressions.complexCasts().loadedWith(storage.caster());
         storage.notes()
                 .forEach(note -> expressions.warnDiffers(
@@ -489,6 +509,39 @@ public final class PigToSql {
             // The table holds the bags' and tuples' text; this view reads them as Pig's load caster does.
             return view(alias, load.span(), Select.of(complexRead, new SqlQuery.TableRef(table)), fields);
         }
+        return new Relation.Named(table, fields);
+    }
+
+    /**
+     * {@code LOAD path USING loader AS (...)}: a table the runtime's adapter fills by running the loader, one column
+     * per declared field, cast as Pig casts the loader's fields.
+     */
+    private Relation adaptedLoad(String alias, PigRelation.Load load, FuncSpec loader) {
+        SourceSpan using = load.function().span();
+        List<FieldSchema> schema = loaders.fields(loader, load.schema(), using);
+        SqlJob.LoadFunction function = loaders.loadFunction(loader, schema, using);
+        String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
+        List<Field> fields = new ArrayList<>();
+        List<Column> columns = new ArrayList<>();
+        Names names = new Names();
+        for (var fieldSchema : schema) {
+            String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
+            fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type()));
+            columns.add(
+                    new Column(sqlName, PigTypes.columnType(fieldSchema.type()).orElseThrow()));
+        }
+        String table = tableName(alias);
+        sources.add(new SqlJob.Table(
+                table,
+                columns,
+                path,
+                "",
+                false,
+                load.span(),
+                SqlJob.FileFormat.PIG_LOADER,
+                SqlJob.FileTag.NONE,
+                function));
+        order.add(table);
         return new Relation.Named(table, fields);
     }
 

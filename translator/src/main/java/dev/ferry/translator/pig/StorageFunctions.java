@@ -50,8 +50,8 @@ final class StorageFunctions {
     /** Storage functions Flink has no format for in the runtime yet, and what translating each needs. */
     private static final Map<String, String> NOT_TRANSLATED = Map.of(
             "BinStorage",
-            "BinStorage is Pig's binary tuple encoding (BinInterSedes); translating it needs a runtime format"
-                    + " reading and writing that encoding, or the data converted to PigStorage text first",
+            "BinStorage is Pig's binary tuple encoding (BinInterSedes); a LOAD reads it with Pig's own loader through"
+                    + " the runtime's adapter, a STORE needs a runtime adapter running a StoreFunc",
             "AvroStorage",
             "AvroStorage needs Flink's 'avro' format (flink-avro on the job's classpath) and the Avro schema as the"
                     + " table's columns (from the files or the AvroStorage argument)",

@@ -40,15 +40,25 @@ public record SqlJob(
     }
 
     /**
-     * The Pig Java UDFs of a job: whether it calls any (so it needs the runtime's adapter), and the jars the script
-     * REGISTERs (in REGISTER order) that must be on its classpath with it. The first REGISTER statement is where the
-     * generator says so.
+     * The Pig Java UDFs of a job: whether it calls any (so it needs the runtime's adapter), whether it reads a LOAD
+     * with a Pig loader the adapter runs ({@link LoadFunction}), and the jars the script REGISTERs (in REGISTER order)
+     * that must be on its classpath with it. {@code span}, the first DEFINE or loader, is where the generator says so.
      */
-    public record JavaUdfs(boolean called, List<Jar> jars, SourceSpan span) {
-        public static final JavaUdfs NONE = new JavaUdfs(false, List.of(), null);
+    public record JavaUdfs(boolean called, List<Jar> jars, SourceSpan span, boolean loaders) {
+        public static final JavaUdfs NONE = new JavaUdfs(false, List.of(), null, false);
 
         public JavaUdfs {
             jars = List.copyOf(jars);
+        }
+
+        /** A job that calls Java UDFs and loads with no Pig loader. */
+        public JavaUdfs(boolean called, List<Jar> jars, SourceSpan span) {
+            this(called, jars, span, false);
+        }
+
+        /** Whether the job needs the runtime's Pig adapter and the REGISTERed jars on its classpath. */
+        public boolean needsAdapter() {
+            return called || loaders;
         }
     }
 
@@ -97,9 +107,23 @@ public record SqlJob(
             boolean singleWriter,
             SourceSpan span,
             FileFormat format,
-            FileTag fileTag) {
+            FileTag fileTag,
+            LoadFunction loadFunction) {
         public Table {
             columns = List.copyOf(columns);
+        }
+
+        /** A file table of a format Flink reads itself (no Pig loader). */
+        public Table(
+                String name,
+                List<Column> columns,
+                String path,
+                String fieldDelimiter,
+                boolean singleWriter,
+                SourceSpan span,
+                FileFormat format,
+                FileTag fileTag) {
+            this(name, columns, path, fieldDelimiter, singleWriter, span, format, fileTag, null);
         }
 
         /** A table in Pig's text format (PigStorage) with no file tag. */
@@ -115,18 +139,31 @@ public record SqlJob(
 
         /** The same table at another path. */
         public Table withPath(String other) {
-            return new Table(name, columns, other, fieldDelimiter, singleWriter, span, format, fileTag);
+            return new Table(name, columns, other, fieldDelimiter, singleWriter, span, format, fileTag, loadFunction);
         }
     }
 
     /**
      * How a table's files are read or written: Pig's delimited text (PigStorage), each whole line as
-     * one field (TextLoader), or one JSON object a line (JsonLoader, JsonStorage).
+     * one field (TextLoader), one JSON object a line (JsonLoader, JsonStorage), or by a Pig loader the
+     * runtime's adapter runs unchanged (the table's {@link LoadFunction}).
      */
     public enum FileFormat {
         PIG_STORAGE,
         TEXT_LINES,
-        JSON
+        JSON,
+        PIG_LOADER
+    }
+
+    /**
+     * {@code LOAD ... USING com.acme.Loader('a') AS (...)} run by the runtime's adapter: the loader's class, its
+     * constructor arguments, and the Pig type of each of the table's columns (a keyword: chararray, int, ...).
+     */
+    public record LoadFunction(String className, List<String> arguments, List<String> fieldTypes) {
+        public LoadFunction {
+            arguments = List.copyOf(arguments);
+            fieldTypes = List.copyOf(fieldTypes);
+        }
     }
 
     /** The file a row comes from, as a leading field: none, its name (-tagFile) or its path (-tagPath). */

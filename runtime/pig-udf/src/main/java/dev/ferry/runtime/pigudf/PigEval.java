@@ -1,9 +1,6 @@
 package dev.ferry.runtime.pigudf;
 
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,34 +60,7 @@ public final class PigEval extends ScalarFunction {
     }
 
     private static EvalFunc<?> instantiate(UdfSpec spec) {
-        String[] arguments = spec.arguments().toArray(String[]::new);
-        try {
-            Class<?> udf = Class.forName(spec.className(), true, PigEval.class.getClassLoader());
-            Object instance;
-            try {
-                Class<?>[] strings = new Class<?>[arguments.length];
-                Arrays.fill(strings, String.class);
-                instance = udf.getConstructor(strings).newInstance((Object[]) arguments);
-            } catch (NoSuchMethodException e) {
-                Constructor<?> varargs = udf.getConstructor(String[].class);
-                instance = varargs.newInstance((Object) arguments);
-            }
-            if (!(instance instanceof EvalFunc<?> function)) {
-                throw new IllegalStateException(spec.className() + " is not a Pig EvalFunc or FilterFunc");
-            }
-            return function;
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(
-                    "the Pig UDF class " + spec.className() + " is not on the job's classpath (is its jar"
-                            + " in the function's USING JAR list?)",
-                    e);
-        } catch (NoSuchMethodException
-                | InstantiationException
-                | IllegalAccessException
-                | InvocationTargetException e) {
-            throw new IllegalStateException(
-                    "could not instantiate '" + spec.className() + "' with arguments " + spec.arguments(), e);
-        }
+        return spec.instantiate(EvalFunc.class, "a Pig EvalFunc or FilterFunc");
     }
 
     @Override

@@ -1,6 +1,9 @@
 package dev.ferry.runtime.pigudf;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +15,44 @@ record UdfSpec(String className, List<String> arguments) {
 
     UdfSpec {
         arguments = List.copyOf(arguments);
+    }
+
+    /**
+     * A new instance of the class, as Pig's {@code PigContext.instantiateFuncFromSpec} makes one: the constructor
+     * taking as many Strings as the spec gives arguments, else the {@code String...} one; without arguments the
+     * no-argument constructor.
+     *
+     * @param kind the Pig class the instance must be ({@code EvalFunc}, {@code LoadFunc})
+     * @param what the kind in words, for the error
+     */
+    <T> T instantiate(Class<T> kind, String what) {
+        String[] args = arguments.toArray(String[]::new);
+        try {
+            Class<?> udf = Class.forName(className, true, UdfSpec.class.getClassLoader());
+            Object instance;
+            try {
+                Class<?>[] strings = new Class<?>[args.length];
+                Arrays.fill(strings, String.class);
+                instance = udf.getConstructor(strings).newInstance((Object[]) args);
+            } catch (NoSuchMethodException e) {
+                Constructor<?> varargs = udf.getConstructor(String[].class);
+                instance = varargs.newInstance((Object) args);
+            }
+            if (!kind.isInstance(instance)) {
+                throw new IllegalStateException(className + " is not " + what);
+            }
+            return kind.cast(instance);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(
+                    "the Pig class " + className + " is not on the job's classpath (is its jar in the job's"
+                            + " USING JAR list?)",
+                    e);
+        } catch (NoSuchMethodException
+                | InstantiationException
+                | IllegalAccessException
+                | InvocationTargetException e) {
+            throw new IllegalStateException("could not instantiate '" + className + "' with arguments " + arguments, e);
+        }
     }
 
     /** Reads the spec's text; throws IllegalArgumentException naming what is wrong. */

@@ -1,0 +1,144 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.FieldSchema;
+import dev.ferry.parser.pig.FuncSpec;
+import dev.ferry.parser.pig.JavaUdf;
+import dev.ferry.parser.pig.JavaUdfSources;
+import dev.ferry.parser.pig.PigStatement;
+import dev.ferry.parser.pig.PigType;
+import dev.ferry.translator.sql.SqlJob;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code LOAD ... USING com.acme.Loader('a') AS (...)} of a loader Ferry has no Flink format for: the runtime's
+ * adapter runs the unchanged Pig {@code LoadFunc} (its {@code pig-load} connector), with the jars the script
+ * REGISTERs. That is a user's class that a source or a REGISTERed jar of the repository holds (one found nowhere
+ * stays a TODO: the job could not load it), a DEFINE naming one, or
+ * BinStorage, Pig's own binary format, which Pig's jar in the adapter reads. The AS clause (else a literal schema
+ * the loader's {@code getSchema} returns in its source) gives the table's columns; the adapter casts the loader's
+ * bytearrays to them with the loader's own LoadCaster.
+ */
+final class JavaLoaders {
+
+    static final String BIN_STORAGE = "org.apache.pig.builtin.BinStorage";
+
+    /** The field types the adapter casts a loader's fields to, as Pig keywords. */
+    private static final Set<PigType> SCALARS = Set.of(
+            PigType.BYTEARRAY,
+            PigType.CHARARRAY,
+            PigType.INT,
+            PigType.LONG,
+            PigType.FLOAT,
+            PigType.DOUBLE,
+            PigType.BOOLEAN,
+            PigType.DATETIME);
+
+    private final Map<String, JavaUdf> udfs;
+    /** The functions the script's LOADs name in USING: a DEFINE of one of them defines a loader. */
+    private final Set<String> loadFunctions;
+    /** DEFINEs of Java classes by alias: a LOAD may name one as its loader. */
+    private final Map<String, FuncSpec> defined = new HashMap<>();
+
+    private SourceSpan first;
+
+    JavaLoaders(Map<String, JavaUdf> udfs, List<PigStatement> statements) {
+        this.udfs = udfs;
+        this.loadFunctions = Set.copyOf(JavaUdfSources.loadFunctions(statements));
+    }
+
+    /**
+     * Records a DEFINE a LOAD may use; true when it names a loader and nothing else is to be done with it: a LOAD
+     * of the script uses it, or it is a LoadFunc of the repository's sources or jars, or BinStorage.
+     */
+    boolean define(PigStatement.DefineFunction define) {
+        FuncSpec function = define.function();
+        defined.put(define.name(), function);
+        JavaUdf udf = udfs.get(function.name());
+        return loadFunctions.contains(define.name())
+                || isBinStorage(function)
+                || udf != null && udf.kind() == JavaUdf.Kind.LOAD_FUNC;
+    }
+
+    /** The loader the adapter runs for {@code USING function}, if it is one it runs. */
+    Optional<FuncSpec> loader(FuncSpec function) {
+        FuncSpec resolved = defined.getOrDefault(function.name(), function);
+        if (isBinStorage(resolved)) {
+            return Optional.of(new FuncSpec(BIN_STORAGE, resolved.arguments(), function.span()));
+        }
+        String name = resolved.name();
+        // The class must reach the job: a source or a REGISTERed jar of the repository holds it (piggybank's
+        // included). Pig's own classes run only where the adapter has what they need (BinStorage).
+        if (udfs.containsKey(name)
+                && (!name.startsWith("org.apache.pig.") || name.startsWith("org.apache.pig.piggybank."))) {
+            return Optional.of(resolved);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBinStorage(FuncSpec function) {
+        return function.name().equals("BinStorage") || function.name().equals(BIN_STORAGE);
+    }
+
+    /**
+     * The LOAD's fields: its AS clause, else the schema the loader's {@code getSchema} returns literally in the
+     * repository's source (Pig's schema for the LOAD then).
+     *
+     * @throws TranslationError when neither gives the fields
+     */
+    List<FieldSchema> fields(FuncSpec loader, List<FieldSchema> declared, SourceSpan span) {
+        if (!declared.isEmpty()) {
+            return declared;
+        }
+        JavaUdf udf = udfs.get(loader.name());
+        if (udf != null && udf.loadSchema() != null) {
+            return udf.loadSchema();
+        }
+        throw ExprTranslator.unsupported(
+                span,
+                "LOAD with the Pig loader " + loader.name() + " without AS is not translated yet: the runtime's"
+                        + " adapter runs the loader, and the table needs the fields' types; declare them with"
+                        + " AS (name:type, ...)"
+                        + (udf == null
+                                ? ""
+                                : " (" + udf.signature() + ", from " + udf.source()
+                                        + ", has no getSchema returning a literal schema)"));
+    }
+
+    /**
+     * The table's loader: the class, its arguments and each field's Pig type.
+     *
+     * @throws TranslationError for a field the adapter does not cast (a bag, tuple or map)
+     */
+    SqlJob.LoadFunction loadFunction(FuncSpec loader, List<FieldSchema> fields, SourceSpan load) {
+        List<String> types = new ArrayList<>();
+        for (FieldSchema field : fields) {
+            if (!SCALARS.contains(field.type())) {
+                throw ExprTranslator.unsupported(
+                        field.span() != null ? field.span() : load,
+                        "a " + field.type().keyword() + " field of a LOAD with the Pig loader " + loader.name()
+                                + " is not translated yet: the adapter casts the loader's fields to chararray,"
+                                + " bytearray, numbers, boolean and datetime");
+            }
+            types.add(field.type().keyword());
+        }
+        if (first == null) {
+            first = load;
+        }
+        return new SqlJob.LoadFunction(loader.name(), loader.arguments(), types);
+    }
+
+    /** Whether a LOAD of the job runs a Pig loader; the first such LOAD. */
+    boolean used() {
+        return first != null;
+    }
+
+    SourceSpan first() {
+        return first;
+    }
+}

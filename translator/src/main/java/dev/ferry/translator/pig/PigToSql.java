@@ -188,6 +188,9 @@ public final class PigToSql {
         } else if (statement instanceof PigStatement.DefineFunction define
                 && ExprTranslator.isDefinableBuiltin(define.function())) {
             expressions.define(define.name(), define.function());
+        } else if (statement instanceof PigStatement.DefineFunction define
+                && ExprTranslator.isBuiltinAlias(define.function())) {
+            expressions.defineBuiltin(define.name(), define.function());
         } else if (statement instanceof PigStatement.DefineFunction define && JavaUdfCalls.isJavaClass(define)) {
             expressions.javaUdfs().define(define);
         } else if (statement instanceof PigStatement.DefineFunction define) {

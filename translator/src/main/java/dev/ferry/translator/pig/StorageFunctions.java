@@ -63,7 +63,10 @@ final class StorageFunctions {
             "ParquetStorer",
             "ParquetStorer needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
             "PigDump",
-            "PigDump prints tuples for people to read; write the data with PigStorage instead");
+            "PigDump prints tuples for people to read; write the data with PigStorage instead",
+            "TrevniStorage",
+            "TrevniStorage's Trevni columnar files (an Avro side project, retired) have no Flink format; convert the"
+                    + " data to Avro or ORC first");
 
     /**
      * PigMix's loader (org.apache.pig.test.pigmix.udf.PigPerformanceLoader), a declared mapping: it is
@@ -184,6 +187,16 @@ final class StorageFunctions {
             }
             default -> throw notTranslated(function, path);
         }
+    }
+
+    /** Why a storage function of Pig's builtins is not translated, if it is one of those. */
+    static Optional<String> notTranslated(String name) {
+        return Optional.ofNullable(NOT_TRANSLATED.get(name));
+    }
+
+    /** The storage functions that are reported, not translated. */
+    static java.util.Set<String> notTranslated() {
+        return NOT_TRANSLATED.keySet();
     }
 
     private static Storage pigStorage(String delimiter, FileTag tag) {

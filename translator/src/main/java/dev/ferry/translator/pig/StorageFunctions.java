@@ -52,9 +52,6 @@ final class StorageFunctions {
             "BinStorage",
             "BinStorage is Pig's binary tuple encoding (BinInterSedes); translating it needs a runtime format"
                     + " reading and writing that encoding, or the data converted to PigStorage text first",
-            "AvroStorage",
-            "AvroStorage needs Flink's 'avro' format (flink-avro on the job's classpath) and the Avro schema as the"
-                    + " table's columns (from the files or the AvroStorage argument)",
             "OrcStorage",
             "OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the"
                     + " table's columns",
@@ -151,8 +148,42 @@ final class StorageFunctions {
                 }
                 return new Storage(FileFormat.JSON, "\t", FileTag.NONE, schema, List.of());
             }
+            case "AvroStorage" -> {
+                return avroLoad(function, declared);
+            }
             default -> throw notTranslated(function, path);
         }
+    }
+
+    /**
+     * AvroStorage's LOAD: Pig reads the Avro schema from the files when the job runs and matches AS to it by
+     * position; Flink's avro format reads the files' fields by the table's column names. The columns come from AS.
+     */
+    private static Storage avroLoad(FuncSpec function, List<FieldSchema> declared) {
+        if (declared.isEmpty()) {
+            throw ExprTranslator.unsupported(
+                    function.span(),
+                    "AvroStorage without AS reads the Avro schema from the files when the job runs; Ferry translates"
+                            + " before: declare the fields with AS (...), named as in the files");
+        }
+        return new Storage(
+                FileFormat.AVRO,
+                "\t",
+                FileTag.NONE,
+                List.of(),
+                List.of(PigFunctionTable.DIFFERS
+                        + "Flink's avro format reads the files' fields by name, inside tuples and bags too: the AS names"
+                        + " must be the files' own (Pig matches AS to the files' fields by position)"));
+    }
+
+    /** AvroStorage's options (its second argument), each option name with its dash. */
+    private static List<String> avroOptions(FuncSpec function) {
+        if (function.arguments().size() < 2) {
+            return List.of();
+        }
+        return Arrays.stream(function.arguments().get(1).trim().split("\\s+"))
+                .filter(o -> o.startsWith("-"))
+                .toList();
     }
 
     /** What {@code STORE alias INTO path USING function} writes. */
@@ -184,6 +215,33 @@ final class StorageFunctions {
                         List.of(
                                 PigFunctionTable.DIFFERS
                                         + "Pig's JsonStorage also writes a .pig_schema file next to the data; the translation writes the data files only"));
+            }
+            case "AvroStorage" -> {
+                if (!function.arguments().isEmpty()
+                        && function.arguments().get(0).trim().startsWith("{")) {
+                    throw ExprTranslator.unsupported(
+                            function.span(),
+                            "AvroStorage with an Avro schema to write is not translated yet: Flink's avro format writes"
+                                    + " the schema of the stored fields; drop the argument");
+                }
+                for (String option : avroOptions(function)) {
+                    if (option.matches("-(f|schemafile|e|examplefile|c|schemaclass)")) {
+                        throw ExprTranslator.unsupported(
+                                function.span(),
+                                "AvroStorage '" + option + "' (the schema to write, read when the job runs) is not"
+                                        + " translated yet: Flink's avro format writes the schema of the stored fields");
+                    }
+                }
+                return new Storage(
+                        FileFormat.AVRO,
+                        "\t",
+                        FileTag.NONE,
+                        List.of(),
+                        List.of(
+                                PigFunctionTable.DIFFERS
+                                        + "the files' Avro schema names its records as Flink does"
+                                        + " (org.apache.flink.avro.generated.record); Pig names them after the"
+                                        + " record name ('pig_output') and the fields; field names, types, nulls and values are Pig's"));
             }
             default -> throw notTranslated(function, path);
         }

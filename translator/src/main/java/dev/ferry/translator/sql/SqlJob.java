@@ -113,7 +113,9 @@ public record SqlJob(
     public enum FileFormat {
         PIG_STORAGE,
         TEXT_LINES,
-        JSON
+        JSON,
+        /** Avro container files, uncompressed as Pig's AvroStorage writes them. */
+        AVRO
     }
 
     /** The file a row comes from, as a leading field: none, its name (-tagFile) or its path (-tagPath). */

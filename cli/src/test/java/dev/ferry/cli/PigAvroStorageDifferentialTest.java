@@ -52,6 +52,28 @@ class PigAvroStorageDifferentialTest {
                         false));
     }
 
+    /** A reader schema of some of the files' fields, in another order: Avro resolves them by name in both. */
+    static final String READER_SCHEMA = "{\"type\": \"record\", \"name\": \"r\", \"fields\": ["
+            + "{\"name\": \"city\", \"type\": [\"null\", \"string\"]},"
+            + " {\"name\": \"bg\", \"type\": [\"null\", {\"type\": \"array\", \"items\": {\"type\": \"record\","
+            + " \"name\": \"bg\", \"fields\": [{\"name\": \"bg_0\", \"type\": [\"null\", \"string\"]}]}}]},"
+            + " {\"name\": \"clicks\", \"type\": [\"null\", \"int\"]},"
+            + " {\"name\": \"m\", \"type\": [\"null\", {\"type\": \"map\", \"values\": [\"null\", \"string\"]}]}]}";
+
+    @Test
+    void pigsAvroFilesReadWithTheSchemaArgumentAlikeInPigAndFlink() throws Exception {
+        Path avro = pigWritesAvro();
+        assertEquals(
+                "",
+                PigVsFlink.differences(
+                        tmp,
+                        avro,
+                        "r = LOAD '$INPUT' USING AvroStorage('" + READER_SCHEMA + "');\n"
+                                + "s = FOREACH r GENERATE city, clicks * 2, SIZE(bg), m#'k', bg, m;\n"
+                                + "STORE s INTO '$OUTPUT';\n",
+                        false));
+    }
+
     @Test
     void flinksAvroFilesReadInPigAsPigsOwn() throws Exception {
         Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);

@@ -157,9 +157,21 @@ final class StorageFunctions {
 
     /**
      * AvroStorage's LOAD: Pig reads the Avro schema from the files when the job runs and matches AS to it by
-     * position; Flink's avro format reads the files' fields by the table's column names. The columns come from AS.
+     * position; Flink's avro format reads the files' fields by the table's column names. The columns come from AS,
+     * or from the Avro schema the first argument gives.
      */
     private static Storage avroLoad(FuncSpec function, List<FieldSchema> declared) {
+        if (declared.isEmpty()
+                && !function.arguments().isEmpty()
+                && function.arguments().get(0).trim().startsWith("{")) {
+            // The schema Pig reads the files with: Avro resolves their fields by name, as Flink's format does.
+            return new Storage(
+                    FileFormat.AVRO,
+                    "\t",
+                    FileTag.NONE,
+                    AvroSchemaFields.of(function.arguments().get(0), function.span()),
+                    List.of());
+        }
         if (declared.isEmpty()) {
             throw ExprTranslator.unsupported(
                     function.span(),

@@ -39,17 +39,12 @@ class PigAvroStorageDifferentialTest {
 
     @Test
     void pigsAvroFilesReadAlikeInPigAndFlink() throws Exception {
-        Path avro = pigWritesAvro();
         assertEquals(
                 "",
-                PigVsFlink.differences(
-                        tmp,
-                        avro,
-                        "r = LOAD '$INPUT' USING AvroStorage() AS " + AS + ";\n"
-                                + "s = FOREACH r GENERATE name, clicks + 1, score, UPPER(city), t.name AS tname, SIZE(bg),"
-                                + " BagToString(bg, '|'), m#'k', l, f, t, bg, m;\n"
-                                + "STORE s INTO '$OUTPUT';\n",
-                        false));
+                readOfPigsFiles("r = LOAD '$INPUT' USING AvroStorage() AS " + AS + ";\n"
+                        + "s = FOREACH r GENERATE name, clicks + 1, score, UPPER(city), t.name AS tname, SIZE(bg),"
+                        + " BagToString(bg, '|'), m#'k', l, f, t, bg, m;\n"
+                        + "STORE s INTO '$OUTPUT';\n"));
     }
 
     /** A reader schema of some of the files' fields, in another order: Avro resolves them by name in both. */
@@ -62,16 +57,11 @@ class PigAvroStorageDifferentialTest {
 
     @Test
     void pigsAvroFilesReadWithTheSchemaArgumentAlikeInPigAndFlink() throws Exception {
-        Path avro = pigWritesAvro();
         assertEquals(
                 "",
-                PigVsFlink.differences(
-                        tmp,
-                        avro,
-                        "r = LOAD '$INPUT' USING AvroStorage('" + READER_SCHEMA + "');\n"
-                                + "s = FOREACH r GENERATE city, clicks * 2, SIZE(bg), m#'k', bg, m;\n"
-                                + "STORE s INTO '$OUTPUT';\n",
-                        false));
+                readOfPigsFiles("r = LOAD '$INPUT' USING AvroStorage('" + READER_SCHEMA + "');\n"
+                        + "s = FOREACH r GENERATE city, clicks * 2, SIZE(bg), m#'k', bg, m;\n"
+                        + "STORE s INTO '$OUTPUT';\n"));
     }
 
     @Test
@@ -83,6 +73,11 @@ class PigAvroStorageDifferentialTest {
         String pig = readInPig("pig-avro");
         assertEquals(4, pig.lines().count(), pig);
         assertEquals(pig, readInPig("flink-avro"));
+    }
+
+    /** How Pig and Flink differ on {@code script} reading Pig's AvroStorage files of {@link #ROWS}. */
+    private String readOfPigsFiles(String script) throws Exception {
+        return PigVsFlink.differences(tmp, pigWritesAvro(), script, false);
     }
 
     /** Pig's AvroStorage files of {@link #ROWS}. */

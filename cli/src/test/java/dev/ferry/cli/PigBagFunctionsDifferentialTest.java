@@ -101,6 +101,10 @@ class PigBagFunctionsDifferentialTest {
                                 + " StringConcat(name, clicks, score), org.apache.pig.builtin.UPPER(city), ARITY(*), ARITY(name, city),"
                                 + " ToDate2ARGS(CONCAT('2026-0', (chararray) (clicks * clicks % 9 + 1)), 'yyyy-MM'), FloatRoundTo((float) score, 1);\n"),
                 Arguments.of(
+                        "Distinct of a GROUP's bag (Pig's exec, its combiner off) and of a bag built in the FOREACH",
+                        "SET pig.exec.nocombiner true;\ng = GROUP rows BY city;\n"
+                                + "r = FOREACH g GENERATE group, Distinct(rows.clicks), Distinct(TOKENIZE(group, 'a'));\n"),
+                Arguments.of(
                         "VALUESET of a map built in the FOREACH",
                         "r = FOREACH rows GENERATE name, SIZE(VALUESET(TOMAP('a', city, 'b', city, 'c', name)));\n"));
     }

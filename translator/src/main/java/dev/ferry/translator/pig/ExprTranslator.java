@@ -412,6 +412,7 @@ final class ExprTranslator {
         }
         List<SqlExpr> args = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
+        List<Inner> inners = new ArrayList<>();
         boolean groupBag = false;
         for (PigExpr argument : starred != null ? List.<PigExpr>of() : call.arguments()) {
             Value.Scalar value;
@@ -423,6 +424,7 @@ final class ExprTranslator {
             }
             args.add(value.sql());
             types.add(value.type());
+            inners.add(value.inner());
         }
         if (starred != null) {
             starred.forEach(value -> {
@@ -449,7 +451,9 @@ final class ExprTranslator {
                         ? Inner.tuple(types, TupleFlatten.argumentNames(call, types.size()))
                         : BAGS_OF_CHARARRAYS.contains(name)
                                 ? Inner.bag(List.of(PigType.CHARARRAY))
-                                : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
+                                : name.equals("TOBAG")
+                                        ? BagValueAggregates.toBagInner(types)
+                                        : name.equals("Distinct") && !inners.isEmpty() ? inners.get(0) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }
 

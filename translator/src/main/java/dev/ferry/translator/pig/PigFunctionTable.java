@@ -134,11 +134,7 @@ final class PigFunctionTable {
             Map.entry(
                     "Assert",
                     "Assert is the ASSERT statement's own function; the ASSERT statement is translated, a direct call"
-                            + " is not"),
-            Map.entry(
-                    "Distinct",
-                    "Distinct is the nested DISTINCT's own function (Pig's combiner fails it on a GROUP's bag); write"
-                            + " a nested DISTINCT instead")));
+                            + " is not")));
 
     static {
         // strings (org.apache.pig.builtin): Java String methods and java.util.regex
@@ -268,6 +264,12 @@ final class PigFunctionTable {
                 2,
                 ResultType.BAG,
                 "the distinct tuples of the first bag the second lacks, in Pig's HashSet order");
+        runtime(
+                "Distinct",
+                1,
+                1,
+                ResultType.BAG,
+                "the distinct tuples, sorted as Pig's DistinctDataBag iterates them (Tuple.compareTo); null gives {}");
         runtime("BagToTuple", 1, 1, ResultType.TUPLE, "every field of every tuple in one tuple (fields of one type)");
         runtime(
                 "DIFF",
@@ -349,7 +351,11 @@ final class PigFunctionTable {
     private static final Map<String, String> GROUP_BAG_DIFFERENCES = Map.of(
             "COV",
             DIFFERS + "Pig 0.18 fails the job when its combiner runs COV on a GROUP's bags (COV.Intermed casts a long"
-                    + " count to Double); the translation gives what Pig's exec gives (as with SET pig.exec.nocombiner true)");
+                    + " count to Double); the translation gives what Pig's exec gives (as with SET pig.exec.nocombiner true)",
+            "Distinct",
+            DIFFERS + "Pig 0.18 fails the job when its combiner runs Distinct on a GROUP's bag (Distinct.Initial casts"
+                    + " the bag to a tuple); the translation gives what Pig's exec gives (as with SET pig.exec.nocombiner"
+                    + " true)");
 
     private PigFunctionTable() {}
 

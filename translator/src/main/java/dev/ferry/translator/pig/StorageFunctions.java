@@ -56,9 +56,13 @@ final class StorageFunctions {
             "OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the"
                     + " table's columns",
             "ParquetLoader",
-            "ParquetLoader needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
+            "ParquetLoader (Pig's wrapper of parquet-pig's org.apache.parquet.ParquetLoader) needs Flink's 'parquet'"
+                    + " format (flink-parquet, which needs Hadoop's classes on the job's classpath) and the Parquet"
+                    + " schema as the table's columns",
             "ParquetStorer",
-            "ParquetStorer needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
+            "ParquetStorer (Pig's wrapper of parquet-pig's org.apache.parquet.ParquetStorer) needs Flink's 'parquet'"
+                    + " format (flink-parquet, which needs Hadoop's classes on the job's classpath) and the Parquet"
+                    + " schema as the table's columns",
             "PigDump",
             "PigDump prints tuples for people to read; write the data with PigStorage instead",
             "TrevniStorage",

@@ -67,8 +67,10 @@ class PigAvroStorageDifferentialTest {
     @Test
     void flinksAvroFilesReadInPigAsPigsOwn() throws Exception {
         Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
-        Path script =
-                Files.writeString(tmp.resolve("store.pig"), ROWS + "STORE typed INTO '$OUTPUT' USING AvroStorage();\n");
+        Path script = Files.writeString(
+                tmp.resolve("store.pig"),
+                ROWS + "dated = FOREACH typed GENERATE *, ToDate(l * 1000L) AS d;\n"
+                        + "STORE dated INTO '$OUTPUT' USING AvroStorage();\n");
         PigVsFlink.runBoth(script, input, tmp.resolve("pig-avro"), tmp.resolve("flink-avro"));
         String pig = readInPig("pig-avro");
         assertEquals(4, pig.lines().count(), pig);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * The columns of an AvroStorage table, as Pig's AvroStorage maps its types (AvroStorageSchemaConversionUtilities):
  * chararray a string, int, long, float, double and boolean themselves, a tuple a record, a bag an array of records,
- * a map of chararray values a map; every one nullable (a union with null). Flink's avro format derives the files'
+ * a map of chararray values a map, a stored datetime its epoch millis; every one nullable (a union with null). Flink's avro format derives the files'
  * schema from these column types and matches the fields by name, also inside records, so a record's fields carry
  * Pig's names. The rest of the translation holds a tuple as a ROW of EXPR$0, EXPR$1... and a bag as an ARRAY of
  * ROWs of f0, f1...: a LOAD casts the table's records to that form, a STORE casts back.
@@ -67,6 +67,9 @@ final class AvroColumns {
                                 + "' is not translated yet: its values are not known to be chararrays");
             }
             return PigTypes.LOADED_MAP;
+        }
+        if (field.type() == PigType.DATETIME) {
+            return SqlType.BIGINT; // Pig's AvroStorage writes a datetime's epoch millis, a long
         }
         if (field.type() != PigType.TUPLE && field.type() != PigType.BAG) {
             return scalar(field.type(), store);

@@ -2031,7 +2031,14 @@ public final class PigToSql {
                 SqlType type = AvroColumns.stored(field, store.span());
                 columns.add(new Column(field.sqlName(), type));
                 boolean complex = field.type() == PigType.TUPLE || field.type() == PigType.BAG;
-                items.add(new SelectItem(complex ? new SqlExpr.Cast(value, type, false) : value, field.sqlName()));
+                items.add(
+                        complex
+                                ? new SelectItem(new SqlExpr.Cast(value, type, false), field.sqlName())
+                                : field.type() == PigType.DATETIME
+                                        ? new SelectItem(SqlExpr.Call.of("PIG_TOMILLISECONDS", value), field.sqlName())
+                                        : new SelectItem(
+                                                value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
+                rewritten |= field.type() == PigType.DATETIME;
                 rewritten |= complex;
                 continue;
             }

@@ -434,10 +434,12 @@ final class ExprTranslator {
         }
         if (groupBag && PigFunctionTable.groupBagDifference(name).isPresent()) {
             warnDiffers(
-                    call.span(), name, PigFunctionTable.groupBagDifference(name).get());
+                    call.span(),
+                    written.function(),
+                    PigFunctionTable.groupBagDifference(name).get());
         }
         if (function.differs()) {
-            warnDiffers(call.span(), name, function.note());
+            warnDiffers(call.span(), written.function(), function.note()); // named as the script calls it
         }
         SqlExpr sql = switch (function.form()) {
             case CALL -> new SqlExpr.Call(function.sqlName(), args);

@@ -36,6 +36,7 @@ class PigBagFunctionsDifferentialTest {
                     "\t2\t4.0\tLyon",
                     "dan\t-9\t0.5\tLyon",
                     "eve\t0\t3.75\tNice",
+                    "żółw\t1\t2.0\tKraków",
                     "ann\t5\t1.0\tParis",
                     "fay\t4\t0.25\tNice")
             + "\n";
@@ -88,6 +89,21 @@ class PigBagFunctionsDifferentialTest {
                 Arguments.of(
                         "PluckTuple by a regex over the field names",
                         "DEFINE p PluckTuple('.*e$');\nr = FOREACH rows GENERATE p(*), name;\n"),
+                Arguments.of(
+                        "typed classes of aggregates by their own names, a full name, a DEFINE's name, ARITY",
+                        "DEFINE total org.apache.pig.builtin.SUM();\ng = GROUP known BY city;\n"
+                                + "r = FOREACH g GENERATE group, IntSum(known.clicks), org.apache.pig.builtin.DoubleAvg(known.score),"
+                                + " IntMax(known.clicks), StringMin(known.name), total(known.score), BagSize(known), ARITY(group, known);\n"),
+                Arguments.of(
+                        "typed classes of scalar builtins by their own names (nulls, unicode), ARITY of * and of arguments",
+                        "r = FOREACH known GENERATE IntAbs(clicks), DoubleAbs(score), DoubleRound(score), StringSize(name),"
+                                + " TupleSize(TOTUPLE(name, city)), MapSize(TOMAP('a', name)), ConstantSize(clicks),"
+                                + " StringConcat(name, clicks, score), org.apache.pig.builtin.UPPER(city), ARITY(*), ARITY(name, city),"
+                                + " ToDate2ARGS(CONCAT('2026-0', (chararray) (clicks * clicks % 9 + 1)), 'yyyy-MM'), FloatRoundTo((float) score, 1);\n"),
+                Arguments.of(
+                        "Distinct of a GROUP's bag (Pig's exec, its combiner off) and of a bag built in the FOREACH",
+                        "SET pig.exec.nocombiner true;\ng = GROUP rows BY city;\n"
+                                + "r = FOREACH g GENERATE group, Distinct(rows.clicks), Distinct(TOKENIZE(group, 'a'));\n"),
                 Arguments.of(
                         "VALUESET of a map built in the FOREACH",
                         "r = FOREACH rows GENERATE name, SIZE(VALUESET(TOMAP('a', city, 'b', city, 'c', name)));\n"));

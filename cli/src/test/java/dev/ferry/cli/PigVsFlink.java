@@ -25,21 +25,7 @@ final class PigVsFlink {
     /** The same over an input file or directory the caller prepared. */
     static String differences(Path tmp, Path inputFile, String script, boolean ordered) throws Exception {
         Path scriptFile = Files.writeString(tmp.resolve("case.pig"), script);
-        PigOracle.shared()
-                .run(
-                        scriptFile,
-                        Map.of(
-                                "INPUT",
-                                inputFile.toString(),
-                                "OUTPUT",
-                                tmp.resolve("pig").toString()));
-        EmbeddedFlink.run(
-                EmbeddedFlink.translate(scriptFile, "case.pig"),
-                Map.of(
-                        "INPUT",
-                        inputFile.toString(),
-                        "OUTPUT",
-                        tmp.resolve("flink").toString()));
+        runBoth(scriptFile, inputFile, tmp.resolve("pig"), tmp.resolve("flink"));
         List<String> pig = PigOutput.read(tmp.resolve("pig"));
         List<String> flink = PigOutput.read(tmp.resolve("flink"));
         return OutputComparison.differences(pig, flink, ordered, "\t");
@@ -61,6 +47,14 @@ final class PigVsFlink {
         List<String> pig = PigOutput.read(tmp.resolve("pig"));
         assertFalse(pig.isEmpty(), "Pig wrote no rows: the case proves nothing");
         return OutputComparison.differences(pig, PigOutput.read(tmp.resolve("flink")), false, "\t");
+    }
+
+    /** Runs a script that reads $INPUT and writes $OUTPUT in real Pig (to {@code pigOut}) and on Flink ({@code flinkOut}). */
+    static void runBoth(Path script, Path input, Path pigOut, Path flinkOut) throws Exception {
+        PigOracle.shared().run(script, Map.of("INPUT", input.toString(), "OUTPUT", pigOut.toString()));
+        EmbeddedFlink.run(
+                EmbeddedFlink.translate(script, script.getFileName().toString()),
+                Map.of("INPUT", input.toString(), "OUTPUT", flinkOut.toString()));
     }
 
     /** How a script failed in both: what Pig logged during its run, and what the Flink job threw. */

@@ -157,6 +157,9 @@ public final class SqlScriptRenderer {
             case TEXT_LINES -> out.append("  'format' = 'pig-storage',\n  'pig-storage.line-as-field' = 'true'");
             case JSON -> out.append("  'format' = 'json'");
             case PIG_LOADER -> loader(out, table.loadFunction());
+            case AVRO ->
+                out.append(
+                        source ? "  'format' = 'pig-avro'" : "  'format' = 'pig-avro',\n  'pig-avro.codec' = 'null'");
         }
         if (table.singleWriter()) {
             // An ORDERed result stays in one file, in order, as Pig writes it.

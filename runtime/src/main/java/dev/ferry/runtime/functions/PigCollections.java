@@ -291,6 +291,59 @@ public final class PigCollections {
     }
 
     /**
+     * Distinct(bag): the distinct tuples, sorted as Pig's DistinctDataBag iterates them (Tuple.compareTo: fewer
+     * fields first, then field by field, a null before any value); a null bag gives an empty bag, as in Pig.
+     */
+    public static final class Distinct extends ScalarFunction {
+        public Row[] eval(Row[] bag) {
+            if (bag == null) {
+                return new Row[0];
+            }
+            return PigTupleKey.setOf(bag).stream()
+                    .map(PigTupleKey::tuple)
+                    .sorted(Distinct::compareTuples)
+                    .toArray(Row[]::new);
+        }
+
+        private static int compareTuples(Row a, Row b) {
+            if (a.getArity() != b.getArity()) {
+                return Integer.compare(a.getArity(), b.getArity());
+            }
+            for (int i = 0; i < a.getArity(); i++) {
+                int c = compareFields(a.getField(i), b.getField(i));
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return 0;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static int compareFields(Object a, Object b) {
+            if (a == null || b == null) {
+                return a == null ? (b == null ? 0 : -1) : 1;
+            }
+            if (a instanceof Row ra && b instanceof Row rb) {
+                return compareTuples(ra, rb);
+            }
+            if (a instanceof Comparable) {
+                return ((Comparable) a).compareTo(b);
+            }
+            throw new ValidationException(
+                    "PIG_DISTINCT of tuples holding a " + a.getClass().getSimpleName());
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.sequence(InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
+                    .outputTypeStrategy(
+                            call -> Optional.of(call.getArgumentDataTypes().get(0)))
+                    .build();
+        }
+    }
+
+    /**
      * BagToTuple(bag): every field of every tuple, in order, as one tuple (of unknown arity: an ARRAY
      * of the fields' type, so the fields of the bag's tuples must share one atomic type). The result
      * is built in Flink's internal form, as the element class is known only to the planner.

@@ -186,6 +186,10 @@ class PigBuiltinsDifferentialTest {
             new Case(
                     "VALUESET(TOMAP('k1', s, 'k2', t, 'zz', s, 'aa', t))",
                     "PIG_VALUESET(MAP['k1', s, 'k2', t, 'zz', s, 'aa', t])"),
+            new Case("Distinct(TOKENIZE(s))", "PIG_DISTINCT(PIG_TOKENIZE(s))"),
+            new Case("Distinct(STRSPLITTOBAG(s, ' '))", "PIG_DISTINCT(PIG_STRSPLITTOBAG(s, ' '))"),
+            new Case("Distinct(TOBAG(i, 1, i, 2))", "PIG_DISTINCT(PIG_TOBAG(i, 1, i, 2))"),
+            new Case("Distinct(TOBAG(d, 1.5, d))", "PIG_DISTINCT(PIG_TOBAG(d, CAST(1.5 AS DOUBLE), d))"),
             new Case("BagToTuple(TOKENIZE(s))", "PIG_BAGTOTUPLE(PIG_TOKENIZE(s))"),
             new Case("BagToTuple(TOBAG(i, i))", "PIG_BAGTOTUPLE(PIG_TOBAG(i, i))"),
             new Case("BagToTuple(TOBAG(d, 1.5))", "PIG_BAGTOTUPLE(PIG_TOBAG(d, CAST(1.5 AS DOUBLE)))"),

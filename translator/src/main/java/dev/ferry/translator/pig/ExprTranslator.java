@@ -83,6 +83,20 @@ final class ExprTranslator {
         defined.put(name, function);
     }
 
+    /** {@code DEFINE name Builtin()}: the builtin a DEFINE's name stands for. */
+    private final Map<String, String> builtinAliases = new HashMap<>();
+
+    /** Whether {@code DEFINE name function} names a builtin the table translates, without constructor arguments. */
+    static boolean isBuiltinAlias(FuncSpec function) {
+        return function.arguments().isEmpty()
+                && (!function.name().contains(".") || function.name().startsWith(PigFunctionTable.BUILTIN_PACKAGE))
+                && PigFunctionTable.translates(PigFunctionTable.builtinName(function.name()));
+    }
+
+    void defineBuiltin(String name, FuncSpec function) {
+        builtinAliases.put(name, PigFunctionTable.builtinName(function.name()));
+    }
+
     /** PIG-W010 at the call: what a builtin translated with a known difference does otherwise than Pig. */
     void warnDiffers(SourceSpan span, String function, String note) {
         if (warned.add(span)) {
@@ -343,11 +357,12 @@ final class ExprTranslator {
                 : ((Value.KeyTuple) base).keys().get(index);
     }
 
-    private Value call(PigExpr.Call call, Scope scope) {
-        String name = call.function();
-        if (defined.containsKey(name)) {
-            return pluckTuple(call, defined.get(name), scope);
+    private Value call(PigExpr.Call written, Scope scope) {
+        if (defined.containsKey(written.function())) {
+            return pluckTuple(written, defined.get(written.function()), scope);
         }
+        PigExpr.Call call = builtinCall(written, scope);
+        String name = call.function();
         Optional<JavaUdfCalls.Defined> javaUdf = javaUdfs.lookup(name, call.span());
         if (javaUdf.isPresent()) {
             return javaUdfCall(call, javaUdf.get(), scope);
@@ -379,7 +394,10 @@ final class ExprTranslator {
         }
         PigFunctionTable.Scalar function = PigFunctionTable.scalar(name)
                 .orElseThrow(() -> unsupported(
-                        call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));
+                        call.span(),
+                        PigFunctionTable.notTranslated(name)
+                                .map(reason -> "function '" + name + "' is not translated: " + reason)
+                                .orElse("function '" + name + "' is not supported by the Flink SQL translation yet")));
         List<Value.Scalar> starred = star(call, scope);
         int count = starred != null ? starred.size() : call.arguments().size();
         if (count < function.minArgs() || count > function.maxArgs()) {
@@ -389,8 +407,12 @@ final class ExprTranslator {
                     name + " takes " + function.minArgs() + (function.maxArgs() == function.minArgs() ? "" : " or more")
                             + " argument(s), found " + count));
         }
+        if (function.form() == PigFunctionTable.Form.ARGUMENT_COUNT) {
+            return new Value.Scalar(SqlExpr.Literal.number(count), PigType.INT);
+        }
         List<SqlExpr> args = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
+        List<Inner> inners = new ArrayList<>();
         boolean groupBag = false;
         for (PigExpr argument : starred != null ? List.<PigExpr>of() : call.arguments()) {
             Value.Scalar value;
@@ -402,6 +424,7 @@ final class ExprTranslator {
             }
             args.add(value.sql());
             types.add(value.type());
+            inners.add(value.inner());
         }
         if (starred != null) {
             starred.forEach(value -> {
@@ -411,15 +434,18 @@ final class ExprTranslator {
         }
         if (groupBag && PigFunctionTable.groupBagDifference(name).isPresent()) {
             warnDiffers(
-                    call.span(), name, PigFunctionTable.groupBagDifference(name).get());
+                    call.span(),
+                    written.function(),
+                    PigFunctionTable.groupBagDifference(name).get());
         }
         if (function.differs()) {
-            warnDiffers(call.span(), name, function.note());
+            warnDiffers(call.span(), written.function(), function.note()); // named as the script calls it
         }
         SqlExpr sql = switch (function.form()) {
             case CALL -> new SqlExpr.Call(function.sqlName(), args);
             case ROW -> new SqlExpr.RowOf(args);
             case MAP -> new SqlExpr.MapOf(args);
+            case ARGUMENT_COUNT -> throw new IllegalStateException("counted above");
         };
         Inner inner = function.form() == PigFunctionTable.Form.MAP
                 ? builtMap(call, types)
@@ -427,7 +453,9 @@ final class ExprTranslator {
                         ? Inner.tuple(types, TupleFlatten.argumentNames(call, types.size()))
                         : BAGS_OF_CHARARRAYS.contains(name)
                                 ? Inner.bag(List.of(PigType.CHARARRAY))
-                                : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
+                                : name.equals("TOBAG")
+                                        ? BagValueAggregates.toBagInner(types)
+                                        : name.equals("Distinct") && !inners.isEmpty() ? inners.get(0) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }
 
@@ -656,6 +684,72 @@ final class ExprTranslator {
      * the prefix or matches it as a regex (or, with 'false', of the others), decided from the schema
      * as Pig's class does on its first call. After a JOIN, Pig's names are {@code alias::field}.
      */
+    /**
+     * The call as the function table knows it: a builtin by its full name ({@code org.apache.pig.builtin.SUM}) or
+     * a DEFINE's name for it as the builtin, a typed class ({@code LongSum}, {@code StringConcat}) as its generic
+     * builtin once its argument is of the type the class takes.
+     */
+    private PigExpr.Call builtinCall(PigExpr.Call call, Scope scope) {
+        String name = builtinAliases.getOrDefault(call.function(), PigFunctionTable.builtinName(call.function()));
+        Optional<PigFunctionTable.TypedVariant> variant = PigFunctionTable.typedVariant(name);
+        if (variant.isEmpty()) {
+            return new PigExpr.Call(name, call.arguments(), call.span());
+        }
+        PigFunctionTable.TypedVariant typed = variant.get();
+        if (typed.args() > 0 && call.arguments().size() != typed.args()) {
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    call.span(),
+                    name + " takes " + typed.args() + " argument(s), found "
+                            + call.arguments().size()));
+        }
+        if (typed.accepts().isEmpty()) { // StringConcat: String.valueOf of each argument, Pig's cast to chararray
+            List<PigExpr> texts = call.arguments().stream()
+                    .<PigExpr>map(a -> new PigExpr.Cast(PigType.CHARARRAY, List.of(), a, a.span()))
+                    .toList();
+            return new PigExpr.Call(typed.generic(), texts, call.span());
+        }
+        if (!call.arguments().isEmpty()) {
+            PigExpr argument = call.arguments().get(0);
+            Value value = translate(argument, scope);
+            Optional<PigType> type = typed.overBag()
+                    ? fieldType(value)
+                    : value instanceof Value.Bag
+                            ? Optional.of(PigType.BAG)
+                            : Optional.of(scalar(argument, scope).type());
+            if (type.isPresent() && !typed.accepts().contains(type.get())) {
+                throw new TranslationError(new Diagnostic(
+                        DiagnosticCode.PIG_E013,
+                        argument.span(),
+                        name + " takes " + (typed.overBag() ? "a bag of " : "")
+                                + typed.accepts().stream()
+                                        .map(PigType::keyword)
+                                        .sorted()
+                                        .collect(java.util.stream.Collectors.joining(" or "))
+                                + ", found " + (typed.overBag() ? "a bag of " : "")
+                                + type.get().keyword()
+                                + ": Pig fails the job (a ClassCastException in " + name + ")",
+                        "call " + typed.generic() + ", which picks the class for the argument's type"));
+            }
+        }
+        return new PigExpr.Call(typed.generic(), call.arguments(), call.span());
+    }
+
+    /** The type of the first field of a bag argument's tuples, where the translation knows it. */
+    private static Optional<PigType> fieldType(Value value) {
+        if (value instanceof Value.Bag bag) {
+            return bag.field() == null
+                    ? Optional.empty()
+                    : Optional.of(bag.field().type());
+        }
+        if (value instanceof Value.Scalar scalar
+                && scalar.inner() != null
+                && !scalar.inner().tupleTypes().isEmpty()) {
+            return Optional.of(scalar.inner().tupleTypes().get(0));
+        }
+        return Optional.empty();
+    }
+
     private Value pluckTuple(PigExpr.Call call, FuncSpec function, Scope scope) {
         if (call.arguments().size() != 1
                 || !(call.arguments().get(0) instanceof PigExpr.Star)

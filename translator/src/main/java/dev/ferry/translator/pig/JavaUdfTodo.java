@@ -22,9 +22,15 @@ final class JavaUdfTodo {
                 define.function().arguments().stream().map(a -> "'" + a + "'").collect(Collectors.joining(", "));
         String head = "DEFINE " + define.name() + " " + className + "(" + arguments + "): ";
         JavaUdf udf = sources.get(className);
-        if (udf == null) { // a builtin: TOKENIZE, org.apache.pig.builtin.PigStorage(',')
+        if (udf == null) { // a builtin: Bloom('filter'), TOKENIZE(','), org.apache.pig.builtin.PigStorage(',')
+            String builtin = PigFunctionTable.builtinName(className);
             return ExprTranslator.unsupported(
-                    define.span(), head + "a DEFINE of a builtin (other than PluckTuple) is not translated yet");
+                    define.span(),
+                    head
+                            + PigFunctionTable.notTranslated(builtin)
+                                    .orElse(
+                                            "a DEFINE of a builtin with constructor arguments (other than PluckTuple) is not"
+                                                    + " translated yet"));
         }
         return of(head, udf, define.span());
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,11 +34,15 @@ final class PigFunctionTable {
         ROUNDED
     }
 
-    /** How the SQL form is written: a function call, or Flink's ROW(...) / MAP[...] constructor. */
+    /**
+     * How the SQL form is written: a function call, Flink's ROW(...) / MAP[...] constructor, or the number of
+     * arguments (known when translating).
+     */
     enum Form {
         CALL,
         ROW,
-        MAP
+        MAP,
+        ARGUMENT_COUNT
     }
 
     /** A scalar builtin that maps one-to-one onto a SQL function (or constructor) with the same argument order. */
@@ -51,12 +56,85 @@ final class PigFunctionTable {
     /** An aggregate over a bag; the SQL form depends on the argument type (see {@link Aggregates}). */
     record Aggregate(String pigName, String note) {}
 
+    /**
+     * A typed class a generic builtin dispatches to by its argument's type (its {@code getArgToFuncMapping}): a
+     * script may call it by its own name too ({@code LongSum(b.x)}), and it then computes what the generic
+     * builtin computes for that type. Pig fails the job when it gets another type (a ClassCastException in
+     * its exec), so the translation refuses that.
+     *
+     * @param accepts the argument types it takes (of the bag's field for an aggregate); empty: any scalar
+     * @param overBag whether its argument is a bag (an aggregate)
+     */
+    record TypedVariant(String pigName, String generic, Set<PigType> accepts, boolean overBag, int args) {}
+
     static final String DIFFERS = "differs: ";
     private static final String THROWS_ON_NULL =
             "Pig's class throws on a null argument and fails the job; the runtime answers null";
 
     private static final Map<String, Scalar> SCALARS = new TreeMap<>();
     private static final Map<String, Aggregate> AGGREGATES = new TreeMap<>();
+    private static final Map<String, TypedVariant> TYPED_VARIANTS = new TreeMap<>();
+
+    /**
+     * Classes of org.apache.pig.builtin that are functions a script can call but are not translated, and why: the
+     * call is reported with the reason ({@code BuiltinAuditTest} fails when a class of Pig's package is neither a
+     * row of this table, of {@link StorageFunctions}, nor here).
+     */
+    private static final Map<String, String> NOT_TRANSLATED = new TreeMap<>(Map.ofEntries(
+            Map.entry(
+                    "Bloom",
+                    "Bloom reads a bloom filter file that BuildBloom wrote in an earlier job (Hadoop's BloomFilter"
+                            + " serialization); the runtime has no reader of that file"),
+            Map.entry(
+                    "BuildBloom",
+                    "BuildBloom writes Hadoop's BloomFilter serialization for a later Bloom; the runtime has no writer of"
+                            + " that format"),
+            Map.entry(
+                    "UniqueID",
+                    "UniqueID is built from the Hadoop task's index and a counter ('taskindex-n'); a Flink job has other"
+                            + " tasks, so no translation can give Pig's values"),
+            Map.entry(
+                    "CubeDimensions",
+                    "CubeDimensions is the CUBE operator's own function (every combination of the dimensions and"
+                            + " null); translate the CUBE statement instead"),
+            Map.entry(
+                    "RollupDimensions",
+                    "RollupDimensions is the CUBE ROLLUP operator's own function; translate the CUBE statement"
+                            + " instead"),
+            Map.entry(
+                    "HiveUDF",
+                    "a Hive UDF needs Hive's function registry and jars in the job; port it to a Flink function"),
+            Map.entry(
+                    "HiveUDAF",
+                    "a Hive UDAF needs Hive's function registry and jars in the job; port it to a Flink function"),
+            Map.entry(
+                    "HiveUDTF",
+                    "a Hive UDTF needs Hive's function registry and jars in the job; port it to a Flink function"),
+            Map.entry(
+                    "InvokerGenerator",
+                    "a reflective call of a Java method named in a string; port it to a Flink function"),
+            Map.entry(
+                    "FunctionWrapperEvalFunc",
+                    "it runs a Guava Function class named in its argument; port that class to a Flink function"),
+            Map.entry(
+                    "InvokeForDouble",
+                    "a reflective call of a Java method named in a string; port it to a Flink function"),
+            Map.entry(
+                    "InvokeForFloat",
+                    "a reflective call of a Java method named in a string; port it to a Flink function"),
+            Map.entry(
+                    "InvokeForInt",
+                    "a reflective call of a Java method named in a string; port it to a Flink function"),
+            Map.entry(
+                    "InvokeForLong",
+                    "a reflective call of a Java method named in a string; port it to a Flink function"),
+            Map.entry(
+                    "InvokeForString",
+                    "a reflective call of a Java method named in a string; port it to a Flink function"),
+            Map.entry(
+                    "Assert",
+                    "Assert is the ASSERT statement's own function; the ASSERT statement is translated, a direct call"
+                            + " is not")));
 
     static {
         // strings (org.apache.pig.builtin): Java String methods and java.util.regex
@@ -186,6 +264,12 @@ final class PigFunctionTable {
                 2,
                 ResultType.BAG,
                 "the distinct tuples of the first bag the second lacks, in Pig's HashSet order");
+        runtime(
+                "Distinct",
+                1,
+                1,
+                ResultType.BAG,
+                "the distinct tuples, sorted as Pig's DistinctDataBag iterates them (Tuple.compareTo); null gives {}");
         runtime("BagToTuple", 1, 1, ResultType.TUPLE, "every field of every tuple in one tuple (fields of one type)");
         runtime(
                 "DIFF",
@@ -207,16 +291,71 @@ final class PigFunctionTable {
                 Integer.MAX_VALUE,
                 ResultType.BAG,
                 "a (var<i>, var<j>, correlation) tuple per pair of double bags; null if a value is null or not a double");
+        SCALARS.put(
+                "ARITY",
+                new Scalar(
+                        "ARITY",
+                        "ARITY",
+                        Form.ARGUMENT_COUNT,
+                        0,
+                        Integer.MAX_VALUE,
+                        ResultType.INT,
+                        "the number of arguments (of fields for '*'), the size of Pig's input tuple"));
         for (String name : List.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX")) {
             AGGREGATES.put(name, new Aggregate(name, "see Aggregates"));
         }
+        addTypedVariants();
+    }
+
+    /** The typed classes of org.apache.pig.builtin, from each generic builtin's getArgToFuncMapping. */
+    private static void addTypedVariants() {
+        Map<String, PigType> numbers = new java.util.LinkedHashMap<>();
+        numbers.put("Int", PigType.INT);
+        numbers.put("Long", PigType.LONG);
+        numbers.put("Float", PigType.FLOAT);
+        numbers.put("Double", PigType.DOUBLE);
+        numbers.put("BigDecimal", PigType.BIGDECIMAL);
+        numbers.put("BigInteger", PigType.BIGINTEGER);
+        numbers.forEach((prefix, type) -> {
+            variant(prefix + "Abs", "ABS", Set.of(type), false, 1);
+            for (String aggregate : List.of("Sum", "Avg", "Min", "Max")) {
+                variant(prefix + aggregate, aggregate.toUpperCase(Locale.ROOT), Set.of(type), true, 1);
+            }
+        });
+        for (String prefix : List.of("String", "DateTime")) {
+            PigType type = prefix.equals("String") ? PigType.CHARARRAY : PigType.DATETIME;
+            variant(prefix + "Min", "MIN", Set.of(type), true, 1);
+            variant(prefix + "Max", "MAX", Set.of(type), true, 1);
+        }
+        variant("DoubleRound", "ROUND", Set.of(PigType.DOUBLE), false, 1);
+        variant("FloatRound", "ROUND", Set.of(PigType.FLOAT), false, 1);
+        variant("DoubleRoundTo", "ROUND_TO", Set.of(PigType.DOUBLE), false, 0);
+        variant("FloatRoundTo", "ROUND_TO", Set.of(PigType.FLOAT), false, 0);
+        variant("StringSize", "SIZE", Set.of(PigType.CHARARRAY), false, 1);
+        variant("TupleSize", "SIZE", Set.of(PigType.TUPLE), false, 1);
+        variant("BagSize", "SIZE", Set.of(PigType.BAG), false, 1);
+        variant("MapSize", "SIZE", Set.of(PigType.MAP), false, 1);
+        variant("ConstantSize", "SIZE", Set.of(PigType.INT, PigType.LONG, PigType.FLOAT, PigType.DOUBLE), false, 1);
+        variant("StringConcat", "CONCAT", Set.of(), false, 0);
+        variant("ToDateISO", "ToDate", Set.of(PigType.CHARARRAY), false, 1);
+        variant("ToDate2ARGS", "ToDate", Set.of(PigType.CHARARRAY), false, 2);
+        variant("ToDate3ARGS", "ToDate", Set.of(PigType.CHARARRAY), false, 3);
+    }
+
+    /** {@code args}: the number of arguments it takes, 0 when the generic row's count applies. */
+    private static void variant(String name, String generic, Set<PigType> accepts, boolean overBag, int args) {
+        TYPED_VARIANTS.put(name, new TypedVariant(name, generic, accepts, overBag, args));
     }
 
     /** Builtins that differ from Pig only when given a GROUP's bag (where Pig runs their Algebraic form). */
     private static final Map<String, String> GROUP_BAG_DIFFERENCES = Map.of(
             "COV",
             DIFFERS + "Pig 0.18 fails the job when its combiner runs COV on a GROUP's bags (COV.Intermed casts a long"
-                    + " count to Double); the translation gives what Pig's exec gives (as with SET pig.exec.nocombiner true)");
+                    + " count to Double); the translation gives what Pig's exec gives (as with SET pig.exec.nocombiner true)",
+            "Distinct",
+            DIFFERS + "Pig 0.18 fails the job when its combiner runs Distinct on a GROUP's bag (Distinct.Initial casts"
+                    + " the bag to a tuple); the translation gives what Pig's exec gives (as with SET pig.exec.nocombiner"
+                    + " true)");
 
     private PigFunctionTable() {}
 
@@ -247,6 +386,46 @@ final class PigFunctionTable {
     static boolean isAggregate(String name) {
         return AGGREGATES.containsKey(name);
     }
+
+    /** Every aggregate, by Pig name. */
+    static Set<String> aggregates() {
+        return Collections.unmodifiableSet(AGGREGATES.keySet());
+    }
+
+    /** The typed class {@code name} of a generic builtin, if it is one. */
+    static Optional<TypedVariant> typedVariant(String name) {
+        return Optional.ofNullable(TYPED_VARIANTS.get(name));
+    }
+
+    /** Every typed class, by Pig name. */
+    static Map<String, TypedVariant> typedVariants() {
+        return Collections.unmodifiableMap(TYPED_VARIANTS);
+    }
+
+    /** Why a builtin function is not translated, if it is one of those. */
+    static Optional<String> notTranslated(String name) {
+        return Optional.ofNullable(NOT_TRANSLATED.get(name));
+    }
+
+    /** Every builtin function that is reported, not translated, with its reason. */
+    static Map<String, String> notTranslated() {
+        return Collections.unmodifiableMap(NOT_TRANSLATED);
+    }
+
+    /** Whether the translation computes {@code name}, a builtin's name without its package. */
+    static boolean translates(String name) {
+        return SCALARS.containsKey(name) || AGGREGATES.containsKey(name) || TYPED_VARIANTS.containsKey(name);
+    }
+
+    /**
+     * The builtin a call names: Pig resolves a function name against the package org.apache.pig.builtin too, so
+     * {@code org.apache.pig.builtin.SUM} is {@code SUM}. Other qualified names are user classes, kept as written.
+     */
+    static String builtinName(String name) {
+        return name.startsWith(BUILTIN_PACKAGE) ? name.substring(BUILTIN_PACKAGE.length()) : name;
+    }
+
+    static final String BUILTIN_PACKAGE = "org.apache.pig.builtin.";
 
     static PigType resultType(Scalar function, List<PigType> argumentTypes) {
         return switch (function.result()) {

@@ -210,6 +210,9 @@ public final class PigToSql {
         } else if (statement instanceof PigStatement.DefineFunction define
                 && ExprTranslator.isDefinableBuiltin(define.function())) {
             expressions.define(define.name(), define.function());
+        } else if (statement instanceof PigStatement.DefineFunction define
+                && ExprTranslator.isBuiltinAlias(define.function())) {
+            expressions.defineBuiltin(define.name(), define.function());
         } else if (statement instanceof PigStatement.DefineFunction define && JavaUdfCalls.isJavaClass(define)) {
             expressions.javaUdfs().define(define);
         } else if (statement instanceof PigStatement.DefineFunction define) {
@@ -453,7 +456,8 @@ public final class PigToSql {
             return adaptedLoad(alias, load, loader);
         }
         expressions.complexCasts().loadedWith(storage.caster());
-        storage.notes()
+        // Warned once the fields translate: a field the storage cannot read is the one error to see.
+        Runnable warnNotes = () -> storage.notes()
                 .forEach(note -> expressions.warnDiffers(
                         load.function().span(), load.function().simpleName(), note));
         String delimiter = storage.delimiter();
@@ -461,6 +465,7 @@ public final class PigToSql {
         String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
         Relation stored = storedPaths.get(path);
         if (stored != null) {
+            warnNotes.run();
             return reload(alias, load, stored);
         }
         List<Field> fields = new ArrayList<>();
@@ -479,15 +484,19 @@ public final class PigToSql {
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
                     : complex ? LoadedComplexFields.inner(fieldSchema) : null;
-            var type = fieldSchema.type() == PigType.MAP
-                    ? PigTypes.LOADED_MAP
-                    : complex
-                            ? SqlType.STRING
-                            : PigTypes.columnType(fieldSchema.type())
-                                    .orElseThrow(() -> ExprTranslator.unsupported(
-                                            fieldSchema.span(),
-                                            fieldSchema.type().keyword()
-                                                    + " fields are not supported by the Flink SQL translation yet"));
+            boolean avro = storage.format() == SqlJob.FileFormat.AVRO;
+            var type = avro
+                    ? AvroColumns.declared(fieldSchema)
+                    : fieldSchema.type() == PigType.MAP
+                            ? PigTypes.LOADED_MAP
+                            : complex
+                                    ? SqlType.STRING
+                                    : PigTypes.columnType(fieldSchema.type())
+                                            .orElseThrow(
+                                                    () -> ExprTranslator.unsupported(
+                                                            fieldSchema.span(),
+                                                            fieldSchema.type().keyword()
+                                                                    + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(
                         fieldSchema.span(),
@@ -499,8 +508,15 @@ public final class PigToSql {
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
             complexRead.add(new SelectItem(
-                    complex ? LoadedComplexFields.read(fieldSchema, sqlName) : SqlExpr.ColumnRef.of(sqlName), sqlName));
+                    !complex
+                            ? SqlExpr.ColumnRef.of(sqlName)
+                            : avro
+                                    ? new SqlExpr.Cast(
+                                            SqlExpr.ColumnRef.of(sqlName), AvroColumns.translated(fieldSchema), false)
+                                    : LoadedComplexFields.read(fieldSchema, sqlName),
+                    sqlName));
         }
+        warnNotes.run();
         String table = tableName(alias);
         sources.add(new SqlJob.Table(
                 table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
@@ -2121,6 +2137,22 @@ public final class PigToSql {
         for (int i = 0; i < source.fields().size(); i++) {
             Field field = source.fields().get(i);
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
+            if (storage.format() == SqlJob.FileFormat.AVRO) {
+                // Avro holds tuples, bags and maps as records, arrays and maps, with Pig's names inside.
+                SqlType type = AvroColumns.stored(field, store.span());
+                columns.add(new Column(field.sqlName(), type));
+                boolean complex = field.type() == PigType.TUPLE || field.type() == PigType.BAG;
+                items.add(
+                        complex
+                                ? new SelectItem(new SqlExpr.Cast(value, type, false), field.sqlName())
+                                : field.type() == PigType.DATETIME
+                                        ? new SelectItem(SqlExpr.Call.of("PIG_TOMILLISECONDS", value), field.sqlName())
+                                        : new SelectItem(
+                                                value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
+                rewritten |= field.type() == PigType.DATETIME;
+                rewritten |= complex;
+                continue;
+            }
             if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {
                 throw ExprTranslator.unsupported(
                         store.span(),

@@ -52,18 +52,22 @@ final class StorageFunctions {
             "BinStorage",
             "BinStorage is Pig's binary tuple encoding (BinInterSedes); a LOAD reads it with Pig's own loader through"
                     + " the runtime's adapter, a STORE needs a runtime adapter running a StoreFunc",
-            "AvroStorage",
-            "AvroStorage needs Flink's 'avro' format (flink-avro on the job's classpath) and the Avro schema as the"
-                    + " table's columns (from the files or the AvroStorage argument)",
             "OrcStorage",
             "OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the"
                     + " table's columns",
             "ParquetLoader",
-            "ParquetLoader needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
+            "ParquetLoader (Pig's wrapper of parquet-pig's org.apache.parquet.ParquetLoader) needs Flink's 'parquet'"
+                    + " format (flink-parquet, which needs Hadoop's classes on the job's classpath) and the Parquet"
+                    + " schema as the table's columns",
             "ParquetStorer",
-            "ParquetStorer needs Flink's 'parquet' format (flink-parquet) and the Parquet schema as the table's columns",
+            "ParquetStorer (Pig's wrapper of parquet-pig's org.apache.parquet.ParquetStorer) needs Flink's 'parquet'"
+                    + " format (flink-parquet, which needs Hadoop's classes on the job's classpath) and the Parquet"
+                    + " schema as the table's columns",
             "PigDump",
-            "PigDump prints tuples for people to read; write the data with PigStorage instead");
+            "PigDump prints tuples for people to read; write the data with PigStorage instead",
+            "TrevniStorage",
+            "TrevniStorage's Trevni columnar files (an Avro side project, retired) have no Flink format; convert the"
+                    + " data to Avro or ORC first");
 
     /**
      * PigMix's loader (org.apache.pig.test.pigmix.udf.PigPerformanceLoader), a declared mapping: it is
@@ -148,8 +152,54 @@ final class StorageFunctions {
                 }
                 return new Storage(FileFormat.JSON, "\t", FileTag.NONE, schema, List.of());
             }
+            case "AvroStorage" -> {
+                return avroLoad(function, declared);
+            }
             default -> throw notTranslated(function, path);
         }
+    }
+
+    /**
+     * AvroStorage's LOAD: Pig reads the Avro schema from the files when the job runs and matches AS to it by
+     * position; Flink's avro format reads the files' fields by the table's column names. The columns come from AS,
+     * or from the Avro schema the first argument gives.
+     */
+    private static Storage avroLoad(FuncSpec function, List<FieldSchema> declared) {
+        if (declared.isEmpty()
+                && !function.arguments().isEmpty()
+                && function.arguments().get(0).trim().startsWith("{")) {
+            // The schema Pig reads the files with: Avro resolves their fields by name, as Flink's format does.
+            return new Storage(
+                    FileFormat.AVRO,
+                    "\t",
+                    FileTag.NONE,
+                    AvroSchemaFields.of(function.arguments().get(0), function.span()),
+                    List.of());
+        }
+        if (declared.isEmpty()) {
+            throw ExprTranslator.unsupported(
+                    function.span(),
+                    "AvroStorage without AS reads the Avro schema from the files when the job runs; Ferry translates"
+                            + " before: declare the fields with AS (...), named as in the files");
+        }
+        return new Storage(
+                FileFormat.AVRO,
+                "\t",
+                FileTag.NONE,
+                List.of(),
+                List.of(PigFunctionTable.DIFFERS
+                        + "Flink's avro format reads the files' fields by name, inside tuples and bags too: the AS names"
+                        + " must be the files' own (Pig matches AS to the files' fields by position)"));
+    }
+
+    /** AvroStorage's options (its second argument), each option name with its dash. */
+    private static List<String> avroOptions(FuncSpec function) {
+        if (function.arguments().size() < 2) {
+            return List.of();
+        }
+        return Arrays.stream(function.arguments().get(1).trim().split("\\s+"))
+                .filter(o -> o.startsWith("-"))
+                .toList();
     }
 
     /** What {@code STORE alias INTO path USING function} writes. */
@@ -182,8 +232,45 @@ final class StorageFunctions {
                                 PigFunctionTable.DIFFERS
                                         + "Pig's JsonStorage also writes a .pig_schema file next to the data; the translation writes the data files only"));
             }
+            case "AvroStorage" -> {
+                if (!function.arguments().isEmpty()
+                        && function.arguments().get(0).trim().startsWith("{")) {
+                    throw ExprTranslator.unsupported(
+                            function.span(),
+                            "AvroStorage with an Avro schema to write is not translated yet: Flink's avro format writes"
+                                    + " the schema of the stored fields; drop the argument");
+                }
+                for (String option : avroOptions(function)) {
+                    if (option.matches("-(f|schemafile|e|examplefile|c|schemaclass)")) {
+                        throw ExprTranslator.unsupported(
+                                function.span(),
+                                "AvroStorage '" + option + "' (the schema to write, read when the job runs) is not"
+                                        + " translated yet: Flink's avro format writes the schema of the stored fields");
+                    }
+                }
+                return new Storage(
+                        FileFormat.AVRO,
+                        "\t",
+                        FileTag.NONE,
+                        List.of(),
+                        List.of(
+                                PigFunctionTable.DIFFERS
+                                        + "the files' Avro schema names its records as Flink does"
+                                        + " (org.apache.flink.avro.generated.record); Pig names them after the"
+                                        + " record name ('pig_output') and the fields; field names, types, nulls and values are Pig's"));
+            }
             default -> throw notTranslated(function, path);
         }
+    }
+
+    /** Why a storage function of Pig's builtins is not translated, if it is one of those. */
+    static Optional<String> notTranslated(String name) {
+        return Optional.ofNullable(NOT_TRANSLATED.get(name));
+    }
+
+    /** The storage functions that are reported, not translated. */
+    static java.util.Set<String> notTranslated() {
+        return NOT_TRANSLATED.keySet();
     }
 
     private static Storage pigStorage(String delimiter, FileTag tag) {

@@ -152,7 +152,9 @@ public record SqlJob(
         PIG_STORAGE,
         TEXT_LINES,
         JSON,
-        PIG_LOADER
+        PIG_LOADER,
+        /** Avro container files, uncompressed as Pig's AvroStorage writes them. */
+        AVRO
     }
 
     /**

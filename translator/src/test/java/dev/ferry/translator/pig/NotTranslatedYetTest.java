@@ -42,8 +42,9 @@ class NotTranslatedYetTest {
             REGISTER 'udfs.py' USING jython AS myfuncs;            | 3:1 | REGISTER of the jython UDFs in 'udfs.py' as 'myfuncs' is not translated yet, and cannot be as it is
             REGISTER 'lib/f.js' using javascript as js;            | 3:1 | REGISTER of the javascript UDFs in 'lib/f.js' as 'js'
             X = MAPREDUCE 'wc.jar' STORE A INTO 'tmp' LOAD 'out' AS (w:chararray) `wc tmp out`; | 3:5 | MAPREDUCE is not translated yet, and cannot be as it is: it runs the Hadoop job 'wc.jar'
-            DEFINE f TOKENIZE(',');                                | 3:1 | DEFINE f TOKENIZE(','): a DEFINE of a builtin (other than PluckTuple) is not translated yet
-            DEFINE f org.apache.pig.builtin.TOKENIZE();            | 3:1 | DEFINE f org.apache.pig.builtin.TOKENIZE(): a DEFINE of a builtin (other than PluckTuple)
+            DEFINE f TOKENIZE(',');                                | 3:1 | DEFINE f TOKENIZE(','): a DEFINE of a builtin with constructor arguments (other than PluckTuple) is not translated yet
+            DEFINE f org.apache.pig.builtin.Bloom('filter');       | 3:1 | DEFINE f org.apache.pig.builtin.Bloom('filter'): Bloom reads a bloom filter file that BuildBloom wrote
+            X = foreach A generate UniqueID();                     | 3:24 | function 'UniqueID' is not translated: UniqueID is built from the Hadoop task's index
             fs -ls /tmp;                                           | 3:1 | fs -ls /tmp is not translated yet: of Hadoop's file commands, the translation takes the removal of a path the script stores into later
             fs -mkdir -p /tmp/x;                                   | 3:1 | fs -mkdir -p /tmp/x is not translated yet
             fs -rm -r -f -x /tmp/x;                                | 3:1 | fs -rm -r -f -x /tmp/x is not translated yet

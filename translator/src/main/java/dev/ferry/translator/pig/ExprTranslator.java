@@ -377,6 +377,21 @@ final class ExprTranslator {
             // A bag is empty when its input has no row for the key (COGROUP), never for a GROUP's own bag.
             return new Value.Scalar(scope.isEmpty(bag, call.span()), PigType.BOOLEAN);
         }
+        if (name.equals("ARITY")) {
+            return arity(call, scope);
+        }
+        if (name.equals("TOBAG")
+                && call.arguments().stream().noneMatch(PigExpr.Star.class::isInstance)
+                && call.arguments().stream()
+                                .map(argument -> translate(argument, scope) instanceof Value.Scalar value
+                                        ? value.type()
+                                        : PigType.BAG)
+                                .distinct()
+                                .count()
+                        > 1) {
+            // TOBAG(s, i) is {s, i}: values of different types are bytearrays (mixedAsBytearrays).
+            return bag(new PigExpr.BagExpr(call.arguments(), call.span()), scope);
+        }
         PigFunctionTable.Scalar function = PigFunctionTable.scalar(name)
                 .orElseThrow(() -> unsupported(
                         call.span(), "function '" + name + "' is not supported by the Flink SQL translation yet"));
@@ -429,6 +444,19 @@ final class ExprTranslator {
                                 ? Inner.bag(List.of(PigType.CHARARRAY))
                                 : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
+    }
+
+    /**
+     * ARITY(...): Pig's ARITY returns the size of its input tuple, which is the number of arguments ('*' counting
+     * each field), whatever their values: ARITY(t) of a tuple t is 1, ARITY(a, b) is 2 also when both are null.
+     */
+    private Value arity(PigExpr.Call call, Scope scope) {
+        List<Value.Scalar> starred = star(call, scope);
+        if (starred == null) {
+            call.arguments().forEach(argument -> translate(argument, scope)); // unknown fields are still errors
+        }
+        int size = starred != null ? starred.size() : call.arguments().size();
+        return new Value.Scalar(new SqlExpr.Literal(size), PigType.INT);
     }
 
     /**
@@ -490,7 +518,8 @@ final class ExprTranslator {
      * {@code {a, (b, c)}}: Pig's TOBAG, which adds a tuple argument as it is and wraps any other value
      * in a one-field tuple; here an ARRAY of ROWs, the runtime's form of a bag. Flink needs one row
      * type for the elements: each row is cast to it when they may differ (Flink's own cast of mixed
-     * nullabilities fails its planner), and items of different Pig types are a TODO.
+     * nullabilities fails its planner); scalar items of different Pig types are bytearrays, as in Pig
+     * ({@link #mixedAsBytearrays}).
      */
     private Value bag(PigExpr.BagExpr bag, Scope scope) {
         List<List<Value.Scalar>> tuples = new ArrayList<>();
@@ -509,6 +538,7 @@ final class ExprTranslator {
             }
             tuples.add(List.of(value));
         }
+        tuples = mixedAsBytearrays(tuples, bag.span());
         List<PigType> types = tuples.get(0).stream().map(Value.Scalar::type).toList();
         for (List<Value.Scalar> tuple : tuples) {
             if (!tuple.stream().map(Value.Scalar::type).toList().equals(types)
@@ -541,6 +571,46 @@ final class ExprTranslator {
         List<PigType> fieldTypes = tuples.get(0).size() == 1 && types.get(0) == PigType.TUPLE ? List.of() : types;
         return new Value.Scalar(
                 new SqlExpr.ArrayOf(elements), PigType.BAG, fieldTypes.isEmpty() ? null : Inner.bag(fieldTypes));
+    }
+
+    /**
+     * Items of different types, {@code {name, age}} or {@code {(a, 'x'), (b, 'y')}} of an int a and a float b: Pig's
+     * TOBAG then types the bag's field bytearray, and each value keeps its own, printed as Pig prints it and cast
+     * from what it is (a float 3.5 cast to int is 3, as Pig's bytearray cast of the text "3.5" is). So a position
+     * whose scalar types differ holds each value's chararray text, typed bytearray; tuples of different sizes and
+     * complex values stay a TODO.
+     */
+    private List<List<Value.Scalar>> mixedAsBytearrays(List<List<Value.Scalar>> tuples, SourceSpan span) {
+        int size = tuples.get(0).size();
+        boolean constant = tuples.stream().flatMap(List::stream).allMatch(v -> v.sql() instanceof SqlExpr.Literal);
+        if (constant || tuples.stream().anyMatch(t -> t.size() != size)) {
+            // A constant bag of mixed types, {(1), ('a')}, is Pig's own error 1125 (incompatible schemas).
+            return tuples;
+        }
+        List<List<Value.Scalar>> converted = new ArrayList<>();
+        tuples.forEach(t -> converted.add(new ArrayList<>(t)));
+        for (int i = 0; i < size; i++) {
+            int position = i;
+            Set<PigType> types = new HashSet<>();
+            tuples.forEach(t -> types.add(t.get(position).type()));
+            if (types.size() == 1
+                    || types.stream().anyMatch(t -> t == PigType.BAG || t == PigType.TUPLE || t == PigType.MAP)) {
+                continue;
+            }
+            if (types.contains(PigType.FLOAT)) {
+                warnDiffers(
+                        span,
+                        "a bag of values of different types",
+                        PigFunctionTable.DIFFERS
+                                + "Pig keeps a float as a float, so its cast to double widens the float (1.0E-5 gives"
+                                + " 9.999999747378752E-6); here the float's text is cast (1.0E-5)");
+            }
+            for (List<Value.Scalar> tuple : converted) {
+                Value.Scalar text = cast(tuple.get(position), PigType.CHARARRAY, span);
+                tuple.set(position, new Value.Scalar(text.sql(), PigType.BYTEARRAY));
+            }
+        }
+        return converted;
     }
 
     /**

@@ -36,6 +36,13 @@ class PigScriptGapsDifferentialTest {
     static final String LOAD =
             "rows = LOAD '$INPUT' AS (name:chararray, clicks:int, score:float, t:tuple(a:int, b:int));\n";
 
+    /** name, b: a bag of (n:int, s:chararray) — an empty bag, a null bag, a null field, duplicates, unicode. */
+    static final String BAGS =
+            String.join("\n", "ann\t{(1,a),(2,b)}", "bob\t{}", "cid\t", "dan\t{(,x),(4,zoë)}", "eve\t{(7,q),(7,q)}")
+                    + "\n";
+
+    static final String LOAD_BAGS = "rows = LOAD '$INPUT' AS (name:chararray, b:bag{(n:int, s:chararray)});\n";
+
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of(
@@ -73,7 +80,24 @@ class PigScriptGapsDifferentialTest {
                         ROWS,
                         LOAD + "f = FOREACH rows GENERATE name, FLATTEN({clicks, (double) score}) AS v;\n"
                                 + "d = FOREACH f GENERATE name, (double) v AS v;\ng = GROUP d BY name;\n"
-                                + "r = FOREACH g GENERATE group, COUNT(d), SUM(d.v), MAX(d.v);\n"));
+                                + "r = FOREACH g GENERATE group, COUNT(d), SUM(d.v), MAX(d.v);\n"),
+                Arguments.of(
+                        "a GROUP's bag passed on by a FOREACH, then projected: SUM, COUNT (nulls not counted), the bag of"
+                                + " one field",
+                        ROWS,
+                        LOAD + "g = GROUP rows BY name;\nc = FOREACH g GENERATE group, rows;\n"
+                                + "r = FOREACH c GENERATE group, SUM(rows.clicks), COUNT(rows.clicks), rows.score,"
+                                + " MAX(rows.$0);\n"),
+                Arguments.of(
+                        "a GROUP's bag kept beside a count, FILTERed on it, then FLATTEN of its projection",
+                        ROWS,
+                        LOAD + "g = GROUP rows BY name;\nc = FOREACH g GENERATE group AS who, rows AS all_rows,"
+                                + " COUNT(rows) AS n;\nf = FILTER c BY n > 1;\n"
+                                + "r = FOREACH f GENERATE who, FLATTEN(all_rows.clicks), AVG(all_rows.score);\n"),
+                Arguments.of(
+                        "a loaded bag's field by name and by position: the bag of it, MAX, COUNT; empty and null bags",
+                        BAGS,
+                        LOAD_BAGS + "r = FOREACH rows GENERATE name, b.s, MAX(b.n), COUNT(b.$0), SIZE(b.n);\n"));
     }
 
     @ParameterizedTest(name = "{0}")

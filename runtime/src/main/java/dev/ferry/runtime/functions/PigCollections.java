@@ -373,6 +373,48 @@ public final class PigCollections {
         }
     }
 
+    /**
+     * {@code bag.field} / {@code bag.$n} of a bag value: Pig's projection, a bag of one-field tuples holding each
+     * tuple's field n (null for a null tuple), in the bag's order; a null bag is null. {@code n} is a literal.
+     */
+    public static final class BagProject extends ScalarFunction {
+
+        public Row[] eval(Row[] bag, Integer index) {
+            if (bag == null) {
+                return null;
+            }
+            Row[] projected = new Row[bag.length];
+            for (int i = 0; i < bag.length; i++) {
+                projected[i] = Row.of(bag[i] == null ? null : bag[i].getField(index));
+            }
+            return projected;
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.sequence(
+                            InputTypeStrategies.logical(LogicalTypeRoot.ARRAY),
+                            InputTypeStrategies.and(
+                                    InputTypeStrategies.LITERAL, InputTypeStrategies.logical(LogicalTypeRoot.INTEGER))))
+                    .outputTypeStrategy(call -> {
+                        if (!(call.getArgumentDataTypes().get(0).getLogicalType() instanceof ArrayType array)
+                                || !(array.getElementType() instanceof RowType row)) {
+                            throw new ValidationException("BagProject: the first argument is not a bag (ARRAY of ROW)");
+                        }
+                        int index = call.getArgumentValue(1, Integer.class).orElseThrow();
+                        if (index < 0 || index >= row.getFieldCount()) {
+                            throw new ValidationException("BagProject: the bag's tuples have " + row.getFieldCount()
+                                    + " fields, not $" + index);
+                        }
+                        RowType.RowField field = row.getFields().get(index);
+                        return Optional.of(DataTypes.ARRAY(DataTypes.ROW(DataTypes.FIELD(
+                                field.getName(), DataTypes.of(field.getType().copy(true))))));
+                    })
+                    .build();
+        }
+    }
+
     private static boolean isBag(DataType type) {
         return type.getLogicalType() instanceof ArrayType array
                 && array.getElementType().getTypeRoot() == LogicalTypeRoot.ROW;

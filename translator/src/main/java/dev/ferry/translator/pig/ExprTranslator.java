@@ -274,6 +274,10 @@ final class ExprTranslator {
         if (tuple != null && tuple.inner().fieldNames().contains(d.field())) {
             return TupleFlatten.field(tuple, tuple.inner().fieldNames().indexOf(d.field()));
         }
+        Value.Scalar bag = BagProjection.knownBag(base);
+        if (bag != null && bag.inner().fieldNames().contains(d.field())) {
+            return BagProjection.of(bag, bag.inner().fieldNames().indexOf(d.field()));
+        }
         throw unsupported(
                 d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
     }
@@ -309,6 +313,12 @@ final class ExprTranslator {
                 && tuple != null
                 && index < tuple.inner().tupleTypes().size()) {
             return TupleFlatten.field(tuple, index);
+        }
+        Value.Scalar bagValue = BagProjection.knownBag(base);
+        if (fields == null
+                && bagValue != null
+                && index < bagValue.inner().tupleTypes().size()) {
+            return BagProjection.of(bagValue, index);
         }
         if (fields == null) {
             throw unsupported(
@@ -661,6 +671,21 @@ final class ExprTranslator {
                 .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
                 .toList());
         Value.Scalar collected = narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag);
+        // The tuples' fields stay known, so a later FOREACH can project the bag column (BagProjection).
+        Map<Integer, Inner> fieldInners = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).inner() != null) {
+                fieldInners.put(i, fields.get(i).inner());
+            }
+        }
+        collected = new Value.Scalar(
+                collected.sql(),
+                PigType.BAG,
+                new Inner(
+                        null,
+                        fields.stream().map(Field::type).toList(),
+                        fieldInners,
+                        fields.stream().map(Field::pigName).toList()));
         return scope.aggregated(
                 bag,
                 collected,

@@ -17,12 +17,7 @@ final class BagProjection {
 
     /** A bag value whose tuples' field types are known, else null. */
     static Value.Scalar knownBag(Value value) {
-        return value instanceof Value.Scalar s
-                        && s.type() == PigType.BAG
-                        && s.inner() != null
-                        && !s.inner().tupleTypes().isEmpty()
-                ? s
-                : null;
+        return ExprTranslator.known(value, PigType.BAG);
     }
 
     static Value.Scalar of(Value.Scalar bag, int index) {

@@ -284,8 +284,13 @@ final class ExprTranslator {
 
     /** A tuple value whose fields' types are known (a TOTUPLE, a loaded tuple), else null. */
     private static Value.Scalar knownTuple(Value value) {
+        return known(value, PigType.TUPLE);
+    }
+
+    /** A tuple or bag value (of this type) whose fields' types are known, else null. */
+    static Value.Scalar known(Value value, PigType type) {
         return value instanceof Value.Scalar s
-                        && s.type() == PigType.TUPLE
+                        && s.type() == type
                         && s.inner() != null
                         && !s.inner().tupleTypes().isEmpty()
                 ? s

@@ -97,7 +97,14 @@ class PigScriptGapsDifferentialTest {
                 Arguments.of(
                         "a loaded bag's field by name and by position: the bag of it, MAX, COUNT; empty and null bags",
                         BAGS,
-                        LOAD_BAGS + "r = FOREACH rows GENERATE name, b.s, MAX(b.n), COUNT(b.$0), SIZE(b.n);\n"));
+                        LOAD_BAGS + "r = FOREACH rows GENERATE name, b.s, MAX(b.n), COUNT(b.$0), SIZE(b.n);\n"),
+                Arguments.of(
+                        "several fields of a bag value: a loaded bag's b.(s, n) and b.($1, $0), a passed-on GROUP bag's"
+                                + " rows.(clicks, name) flattened",
+                        BAGS,
+                        LOAD_BAGS + "p = FOREACH rows GENERATE name, b.(s, n) AS sn, b.($1, $0), SIZE(b) AS k;\n"
+                                + "g = GROUP p BY name;\nc = FOREACH g GENERATE group, p;\n"
+                                + "r = FOREACH c GENERATE group, p.(sn, name), FLATTEN(p.(k, name));\n"));
     }
 
     @ParameterizedTest(name = "{0}")

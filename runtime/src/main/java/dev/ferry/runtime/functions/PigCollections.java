@@ -374,18 +374,23 @@ public final class PigCollections {
     }
 
     /**
-     * {@code bag.field} / {@code bag.$n} of a bag value: Pig's projection, a bag of one-field tuples holding each
-     * tuple's field n (null for a null tuple), in the bag's order; a null bag is null. {@code n} is a literal.
+     * {@code bag.field}, {@code bag.$n} and {@code bag.(a, $2)} of a bag value: Pig's projection, a bag of tuples
+     * holding those fields of each tuple (nulls for a null tuple), in the bag's order; a null bag is null. The
+     * field positions are literals.
      */
     public static final class BagProject extends ScalarFunction {
 
-        public Row[] eval(Row[] bag, Integer index) {
+        public Row[] eval(Row[] bag, Integer... indexes) {
             if (bag == null) {
                 return null;
             }
             Row[] projected = new Row[bag.length];
             for (int i = 0; i < bag.length; i++) {
-                projected[i] = Row.of(bag[i] == null ? null : bag[i].getField(index));
+                Row tuple = new Row(indexes.length);
+                for (int f = 0; f < indexes.length; f++) {
+                    tuple.setField(f, bag[i] == null ? null : bag[i].getField(indexes[f]));
+                }
+                projected[i] = tuple;
             }
             return projected;
         }
@@ -393,7 +398,7 @@ public final class PigCollections {
         @Override
         public TypeInference getTypeInference(DataTypeFactory typeFactory) {
             return TypeInference.newBuilder()
-                    .inputTypeStrategy(InputTypeStrategies.sequence(
+                    .inputTypeStrategy(InputTypeStrategies.varyingSequence(
                             InputTypeStrategies.logical(LogicalTypeRoot.ARRAY),
                             InputTypeStrategies.and(
                                     InputTypeStrategies.LITERAL, InputTypeStrategies.logical(LogicalTypeRoot.INTEGER))))
@@ -402,14 +407,19 @@ public final class PigCollections {
                                 || !(array.getElementType() instanceof RowType row)) {
                             throw new ValidationException("BagProject: the first argument is not a bag (ARRAY of ROW)");
                         }
-                        int index = call.getArgumentValue(1, Integer.class).orElseThrow();
-                        if (index < 0 || index >= row.getFieldCount()) {
-                            throw new ValidationException("BagProject: the bag's tuples have " + row.getFieldCount()
-                                    + " fields, not $" + index);
+                        List<DataTypes.Field> fields = new ArrayList<>();
+                        for (int a = 1; a < call.getArgumentDataTypes().size(); a++) {
+                            int index = call.getArgumentValue(a, Integer.class).orElseThrow();
+                            if (index < 0 || index >= row.getFieldCount()) {
+                                throw new ValidationException("BagProject: the bag's tuples have " + row.getFieldCount()
+                                        + " fields, not $" + index);
+                            }
+                            RowType.RowField field = row.getFields().get(index);
+                            fields.add(DataTypes.FIELD(
+                                    field.getName() + (fields.size() == 0 ? "" : "_" + fields.size()),
+                                    DataTypes.of(field.getType().copy(true))));
                         }
-                        RowType.RowField field = row.getFields().get(index);
-                        return Optional.of(DataTypes.ARRAY(DataTypes.ROW(DataTypes.FIELD(
-                                field.getName(), DataTypes.of(field.getType().copy(true))))));
+                        return Optional.of(DataTypes.ARRAY(DataTypes.ROW(fields.toArray(DataTypes.Field[]::new))));
                     })
                     .build();
         }

@@ -1,9 +1,13 @@
 package dev.ferry.translator.pig;
 
+import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code bag.field} and {@code bag.$n} of a bag value (a column: a GROUP's bag that a FOREACH passed on, a
@@ -21,15 +25,44 @@ final class BagProjection {
     }
 
     static Value.Scalar of(Value.Scalar bag, int index) {
+        return of(bag, List.of(index));
+    }
+
+    /** {@code b.(a, $2)}: the bag of tuples of those fields. */
+    static Value.Scalar of(Value.Scalar bag, List<Integer> indexes) {
         Inner inner = bag.inner();
-        String name = index < inner.fieldNames().size() ? inner.fieldNames().get(index) : null;
-        Inner field = inner.fieldInners().get(index);
-        Inner projected = new Inner(
-                null,
-                List.of(inner.tupleTypes().get(index)),
-                field == null ? Map.of() : Map.of(0, field),
-                name == null ? List.of() : java.util.Collections.singletonList(name));
+        List<PigType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        Map<Integer, Inner> fieldInners = new HashMap<>();
+        List<SqlExpr> arguments = new ArrayList<>(List.of(bag.sql()));
+        for (int index : indexes) {
+            if (inner.fieldInners().containsKey(index)) {
+                fieldInners.put(types.size(), inner.fieldInners().get(index));
+            }
+            types.add(inner.tupleTypes().get(index));
+            names.add(index < inner.fieldNames().size() ? inner.fieldNames().get(index) : null);
+            arguments.add(SqlExpr.Literal.number(index));
+        }
         return new Value.Scalar(
-                SqlExpr.Call.of("PIG_BAG_PROJECT", bag.sql(), SqlExpr.Literal.number(index)), PigType.BAG, projected);
+                new SqlExpr.Call("PIG_BAG_PROJECT", arguments),
+                PigType.BAG,
+                new Inner(null, types, fieldInners, names));
+    }
+
+    /** The positions of {@code b.(a, $2)}'s columns in a bag value's tuples, else empty when one is not there. */
+    static Optional<List<Integer>> indexes(Value.Scalar bag, List<PigExpr> columns) {
+        List<Integer> indexes = new ArrayList<>();
+        for (PigExpr column : columns) {
+            int i = column instanceof PigExpr.PositionalRef p
+                    ? p.index()
+                    : column instanceof PigExpr.FieldRef ref && ref.qualifier() == null
+                            ? bag.inner().fieldNames().indexOf(ref.name())
+                            : -1;
+            if (i < 0 || i >= bag.inner().tupleTypes().size()) {
+                return Optional.empty();
+            }
+            indexes.add(i);
+        }
+        return Optional.of(indexes);
     }
 }

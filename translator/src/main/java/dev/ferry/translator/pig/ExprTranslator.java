@@ -186,6 +186,12 @@ final class ExprTranslator {
             if (projected != null) {
                 return projected; // t.(a, $1): the tuple of those fields
             }
+            Value.Scalar bag = BagProjection.knownBag(translate(projection.base(), scope));
+            Optional<List<Integer>> indexes =
+                    bag == null ? Optional.empty() : BagProjection.indexes(bag, projection.columns());
+            if (indexes.isPresent()) {
+                return BagProjection.of(bag, indexes.get()); // b.(a, $1): the bag of tuples of those fields
+            }
         }
         if (expr instanceof PigExpr.Projection projection
                 && projection.columns().size() == 1

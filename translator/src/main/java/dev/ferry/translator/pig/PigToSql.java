@@ -1148,6 +1148,18 @@ public final class PigToSql {
                             scalar.inner().fieldInner(i)));
                     names.add(pigName != null ? pigName : column);
                 }
+                for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
+                    // A null bag's one null tuple needs each field's SQL type (nullBagAsOneNullTuple).
+                    if (!(scalar.sql() instanceof SqlExpr.ArrayOf)
+                            && !PigTypes.hasTupleFieldType(
+                                    scalar.inner().tupleTypes().get(i),
+                                    scalar.inner().fieldInner(i))) {
+                        throw ExprTranslator.unsupported(
+                                flatten.span(),
+                                "FLATTEN of a bag value whose tuples hold a "
+                                        + scalar.inner().tupleTypes().get(i).keyword() + " is not translated yet");
+                    }
+                }
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
                 return;
             }

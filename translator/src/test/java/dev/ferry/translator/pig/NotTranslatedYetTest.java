@@ -71,6 +71,7 @@ class NotTranslatedYetTest {
             X = foreach A generate b#'k';                          | 3:25 | a map lookup (#) on a chararray (Pig casts it to a map)
             X = foreach A generate {(a, b), (a)};                  | 3:24 | a bag constructor whose items have different types
             X = foreach A generate {(a), (TOMAP(b, b))};           | 3:24 | a bag constructor whose items have different types
+            X = foreach A generate a, (a, b) as t; G = group X by a; C = foreach G generate group, X; Y = foreach C generate FLATTEN(X); | 3:114 | FLATTEN of a bag value whose tuples hold a tuple is not translated yet
             X = foreach A generate SUM(TOBAG(a, b));               | 3:24 | SUM of a bag value of bytearray tuples is not translated yet
             G = cogroup A by a, B by a; X = foreach G { c = cross A, B; generate MAX(c); } | 3:70 | MAX of a nested CROSS is not translated yet
             G = cogroup A by a, B by a; X = foreach G { c = cross A, B; generate group, c; } | 3:77 | a nested CROSS used as a whole bag

@@ -53,12 +53,8 @@ final class BagProjection {
     static Optional<List<Integer>> indexes(Value.Scalar bag, List<PigExpr> columns) {
         List<Integer> indexes = new ArrayList<>();
         for (PigExpr column : columns) {
-            int i = column instanceof PigExpr.PositionalRef p
-                    ? p.index()
-                    : column instanceof PigExpr.FieldRef ref && ref.qualifier() == null
-                            ? bag.inner().fieldNames().indexOf(ref.name())
-                            : -1;
-            if (i < 0 || i >= bag.inner().tupleTypes().size()) {
+            int i = TupleFlatten.columnIndex(bag.inner(), column);
+            if (i < 0) {
                 return Optional.empty();
             }
             indexes.add(i);

@@ -43,6 +43,10 @@ class PigScriptGapsDifferentialTest {
 
     static final String LOAD_BAGS = "rows = LOAD '$INPUT' AS (name:chararray, b:bag{(n:int, s:chararray)});\n";
 
+    /** name, m: a map[] — an empty map, a null map, a key without value, unicode. */
+    static final String MAPS =
+            String.join("\n", "ann\t[a#1,b#2]", "bob\t[]", "cid\t", "dan\t[x#,é#zoë]", "eve\t[a#1,c#1]") + "\n";
+
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of(
@@ -104,7 +108,14 @@ class PigScriptGapsDifferentialTest {
                         BAGS,
                         LOAD_BAGS + "p = FOREACH rows GENERATE name, b.(s, n) AS sn, b.($1, $0), SIZE(b) AS k;\n"
                                 + "g = GROUP p BY name;\nc = FOREACH g GENERATE group, p;\n"
-                                + "r = FOREACH c GENERATE group, p.(sn, name), FLATTEN(p.(k, name));\n"));
+                                + "r = FOREACH c GENERATE group, p.(sn, name), FLATTEN(p.(k, name));\n"),
+                Arguments.of(
+                        "FLATTEN of a map's KEYSET and VALUESET (bags of chararray and of the map's bytearray values)",
+                        MAPS,
+                        "rows = LOAD '$INPUT' AS (name:chararray, m:map[]);\n"
+                                + "k = FOREACH rows GENERATE name, FLATTEN(KEYSET(m)) AS key;\n"
+                                + "v = FOREACH rows GENERATE name, FLATTEN(VALUESET(m)) AS key;\n"
+                                + "r = UNION k, v;\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -39,7 +39,10 @@ final class ExprTranslator {
             PigType.INT, "PIG_INT", PigType.LONG, "PIG_LONG", PigType.FLOAT, "PIG_FLOAT", PigType.DOUBLE, "PIG_DOUBLE");
 
     /** Builtins whose bag holds one-chararray tuples (their output schema in Pig), so FLATTEN knows its field. */
-    private static final Set<String> BAGS_OF_CHARARRAYS = Set.of("TOKENIZE", "STRSPLITTOBAG");
+    private static final Set<String> BAGS_OF_CHARARRAYS = Set.of("TOKENIZE", "STRSPLITTOBAG", "KEYSET");
+
+    /** Builtins whose bag holds one-field tuples of their map argument's values. */
+    private static final Set<String> BAGS_OF_MAP_VALUES = Set.of("VALUELIST", "VALUESET");
 
     private final Set<String> parameters;
     private final Diagnostics diagnostics;
@@ -427,6 +430,7 @@ final class ExprTranslator {
         }
         List<SqlExpr> args = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
+        List<Inner> inners = new ArrayList<>();
         boolean groupBag = false;
         for (PigExpr argument : starred != null ? List.<PigExpr>of() : call.arguments()) {
             Value.Scalar value;
@@ -438,6 +442,7 @@ final class ExprTranslator {
             }
             args.add(value.sql());
             types.add(value.type());
+            inners.add(value.inner());
         }
         if (starred != null) {
             starred.forEach(value -> {
@@ -463,7 +468,9 @@ final class ExprTranslator {
                         ? Inner.tuple(types, TupleFlatten.argumentNames(call, types.size()))
                         : BAGS_OF_CHARARRAYS.contains(name)
                                 ? Inner.bag(List.of(PigType.CHARARRAY))
-                                : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
+                                : BAGS_OF_MAP_VALUES.contains(name)
+                                        ? mapValuesBag(inners)
+                                        : name.equals("TOBAG") ? BagValueAggregates.toBagInner(types) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }
 
@@ -478,6 +485,13 @@ final class ExprTranslator {
         }
         int size = starred != null ? starred.size() : call.arguments().size();
         return new Value.Scalar(new SqlExpr.Literal(size), PigType.INT);
+    }
+
+    /** VALUELIST(m), VALUESET(m): a bag of one-field tuples of the map's values, when their type is a simple one. */
+    private static Inner mapValuesBag(List<Inner> inners) {
+        PigType value =
+                inners.size() == 1 && inners.get(0) != null ? inners.get(0).valueType() : null;
+        return value == null || PigTypes.columnType(value).isEmpty() ? null : Inner.bag(List.of(value));
     }
 
     /**

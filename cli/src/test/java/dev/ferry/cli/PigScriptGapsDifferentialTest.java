@@ -115,7 +115,14 @@ class PigScriptGapsDifferentialTest {
                         "rows = LOAD '$INPUT' AS (name:chararray, m:map[]);\n"
                                 + "k = FOREACH rows GENERATE name, FLATTEN(KEYSET(m)) AS key;\n"
                                 + "v = FOREACH rows GENERATE name, FLATTEN(VALUESET(m)) AS key;\n"
-                                + "r = UNION k, v;\n"));
+                                + "r = UNION k, v;\n"),
+                Arguments.of(
+                        "COGROUP a ALL, b ALL: one row, group 'all', each input's bag; FLATTEN of both is their cross"
+                                + " product",
+                        ROWS,
+                        LOAD + "b = FILTER rows BY clicks > 4;\nc = COGROUP rows ALL, b ALL;\n"
+                                + "f = FOREACH c GENERATE group, COUNT(rows), SUM(b.clicks);\n"
+                                + "x = FOREACH c GENERATE FLATTEN(rows.name), FLATTEN(b.score);\nr = UNION f, x;\n"));
     }
 
     @ParameterizedTest(name = "{0}")

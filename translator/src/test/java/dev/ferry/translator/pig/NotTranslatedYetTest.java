@@ -33,7 +33,6 @@ class NotTranslatedYetTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            X = cogroup A all, B all;                              | 3:13 | COGROUP ... ALL
             X = distinct A partition by org.example.P;             | 3:5 | PARTITION BY
             X = order A by a using org.example.Cmp;                | 3:5 | ORDER ... USING a comparator
             X = foreach A { s = filter A by a > 0; generate a; }   | 3:17 | nested FILTER inside FOREACH

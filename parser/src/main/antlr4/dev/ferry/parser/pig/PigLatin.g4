@@ -99,6 +99,7 @@ statement
     : SEMI                                                       # emptyStatement
     | PREPROCESSOR                                               # preprocessorStatement
     | GRUNT_COMMAND SEMI?                                        # gruntStatement
+    | macroDefinition SEMI?                                      # macroStatement
     | generalStatement SEMI                                      # opStatement
     | splitClause SEMI                                           # splitStatement
     | inlineClause SEMI                                          # inlineStatement
@@ -148,6 +149,12 @@ macroClause
     : macroParamClause macroReturnClause macroContent
     ;
 
+// A macro definition ends at its '}': Pig takes the next statement without a ';' between (a ';' there is
+// allowed, as after a nested FOREACH block).
+macroDefinition
+    : DEFINE IDENTIFIER macroClause
+    ;
+
 inlineClause
     : (identifierPlus (COMMA identifierPlus)* EQUALS)? identifierPlus LPAREN (macroArgument (COMMA macroArgument)*)? RPAREN
     ;
@@ -190,7 +197,7 @@ explicitTypeCast
 
 importClause : IMPORT STRING ;
 
-defineClause : DEFINE IDENTIFIER (cmd | funcClause | macroClause) ;
+defineClause : DEFINE IDENTIFIER (cmd | funcClause) ;
 
 realiasClause : alias EQUALS identifierPlus ;
 

@@ -73,6 +73,8 @@ final class PigAstBuilder {
             preprocessor(p.PREPROCESSOR().getSymbol());
         } else if (s instanceof GruntStatementContext g) {
             grunt(g.GRUNT_COMMAND().getSymbol());
+        } else if (s instanceof MacroStatementContext m) {
+            macro(m.macroDefinition());
         } else if (s instanceof OpStatementContext o) {
             general(o.generalStatement());
         } else if (s instanceof SplitStatementContext sp) {
@@ -201,21 +203,23 @@ final class PigAstBuilder {
         SourceSpan span = span(d);
         if (d.funcClause() != null) {
             statements.add(new PigStatement.DefineFunction(name, funcSpec(d.funcClause()), span));
-        } else if (d.cmd() != null) {
-            statements.add(defineCommand(name, d.cmd(), span));
         } else {
-            MacroClauseContext m = d.macroClause();
-            List<String> params = m.macroParamClause().identifierPlus().stream()
-                    .map(ParserRuleContext::getText)
-                    .toList();
-            List<String> returns = m.macroReturnClause().identifierPlus().stream()
-                    .map(ParserRuleContext::getText)
-                    .toList();
-            MacroContentContext body = m.macroContent();
-            String text = originalText(body);
-            statements.add(new PigStatement.MacroDefinition(
-                    name, params, returns, text.substring(1, text.length() - 1), span(body), span));
+            statements.add(defineCommand(name, d.cmd(), span));
         }
+    }
+
+    private void macro(MacroDefinitionContext d) {
+        MacroClauseContext m = d.macroClause();
+        List<String> params = m.macroParamClause().identifierPlus().stream()
+                .map(ParserRuleContext::getText)
+                .toList();
+        List<String> returns = m.macroReturnClause().identifierPlus().stream()
+                .map(ParserRuleContext::getText)
+                .toList();
+        MacroContentContext body = m.macroContent();
+        String text = originalText(body);
+        statements.add(new PigStatement.MacroDefinition(
+                d.IDENTIFIER().getText(), params, returns, text.substring(1, text.length() - 1), span(body), span(d)));
     }
 
     private PigStatement defineCommand(String name, CmdContext cmd, SourceSpan span) {

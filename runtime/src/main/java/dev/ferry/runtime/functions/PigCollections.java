@@ -426,6 +426,58 @@ public final class PigCollections {
         }
     }
 
+    /**
+     * {@code bag.field}, {@code bag.$n} and {@code bag.(a, $2)} of a bag value: Pig's projection, a bag of tuples
+     * holding those fields of each tuple (nulls for a null tuple), in the bag's order; a null bag is null. The
+     * field positions are literals.
+     */
+    public static final class BagProject extends ScalarFunction {
+
+        public Row[] eval(Row[] bag, Integer... indexes) {
+            if (bag == null) {
+                return null;
+            }
+            Row[] projected = new Row[bag.length];
+            for (int i = 0; i < bag.length; i++) {
+                Row tuple = new Row(indexes.length);
+                for (int f = 0; f < indexes.length; f++) {
+                    tuple.setField(f, bag[i] == null ? null : bag[i].getField(indexes[f]));
+                }
+                projected[i] = tuple;
+            }
+            return projected;
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.varyingSequence(
+                            InputTypeStrategies.logical(LogicalTypeRoot.ARRAY),
+                            InputTypeStrategies.and(
+                                    InputTypeStrategies.LITERAL, InputTypeStrategies.logical(LogicalTypeRoot.INTEGER))))
+                    .outputTypeStrategy(call -> {
+                        if (!(call.getArgumentDataTypes().get(0).getLogicalType() instanceof ArrayType array)
+                                || !(array.getElementType() instanceof RowType row)) {
+                            throw new ValidationException("BagProject: the first argument is not a bag (ARRAY of ROW)");
+                        }
+                        List<DataTypes.Field> fields = new ArrayList<>();
+                        for (int a = 1; a < call.getArgumentDataTypes().size(); a++) {
+                            int index = call.getArgumentValue(a, Integer.class).orElseThrow();
+                            if (index < 0 || index >= row.getFieldCount()) {
+                                throw new ValidationException("BagProject: the bag's tuples have " + row.getFieldCount()
+                                        + " fields, not $" + index);
+                            }
+                            RowType.RowField field = row.getFields().get(index);
+                            fields.add(DataTypes.FIELD(
+                                    field.getName() + (fields.size() == 0 ? "" : "_" + fields.size()),
+                                    DataTypes.of(field.getType().copy(true))));
+                        }
+                        return Optional.of(DataTypes.ARRAY(DataTypes.ROW(fields.toArray(DataTypes.Field[]::new))));
+                    })
+                    .build();
+        }
+    }
+
     private static boolean isBag(DataType type) {
         return type.getLogicalType() instanceof ArrayType array
                 && array.getElementType().getTypeRoot() == LogicalTypeRoot.ROW;

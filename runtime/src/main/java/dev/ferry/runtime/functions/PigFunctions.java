@@ -81,6 +81,7 @@ public final class PigFunctions {
         m.put("PIG_DIFF", new PigCollections.Diff()); // Pig's HashSet order
         m.put("PIG_BAGTOTUPLE", new PigCollections.BagToTuple());
         m.put("PIG_DISTINCT", new PigCollections.Distinct()); // Pig's DistinctDataBag order
+        m.put("PIG_BAG_PROJECT", new PigCollections.BagProject()); // bag.field of a bag value
         m.put("PIG_SUBTRACT", new PigCollections.Subtract()); // Pig's HashSet order
         m.put("PIG_INVERSEMAP", new PigCollections.InverseMap());
         m.put("PIG_COV", new PigCovariance.Cov()); // bags of doubles, every pair of arguments

@@ -39,7 +39,10 @@ final class ExprTranslator {
             PigType.INT, "PIG_INT", PigType.LONG, "PIG_LONG", PigType.FLOAT, "PIG_FLOAT", PigType.DOUBLE, "PIG_DOUBLE");
 
     /** Builtins whose bag holds one-chararray tuples (their output schema in Pig), so FLATTEN knows its field. */
-    private static final Set<String> BAGS_OF_CHARARRAYS = Set.of("TOKENIZE", "STRSPLITTOBAG");
+    private static final Set<String> BAGS_OF_CHARARRAYS = Set.of("TOKENIZE", "STRSPLITTOBAG", "KEYSET");
+
+    /** Builtins whose bag holds one-field tuples of their map argument's values. */
+    private static final Set<String> BAGS_OF_MAP_VALUES = Set.of("VALUELIST", "VALUESET");
 
     private final Set<String> parameters;
     private final Diagnostics diagnostics;
@@ -200,6 +203,12 @@ final class ExprTranslator {
             if (projected != null) {
                 return projected; // t.(a, $1): the tuple of those fields
             }
+            Value.Scalar bag = BagProjection.knownBag(translate(projection.base(), scope));
+            Optional<List<Integer>> indexes =
+                    bag == null ? Optional.empty() : BagProjection.indexes(bag, projection.columns());
+            if (indexes.isPresent()) {
+                return BagProjection.of(bag, indexes.get()); // b.(a, $1): the bag of tuples of those fields
+            }
         }
         if (expr instanceof PigExpr.Projection projection
                 && projection.columns().size() == 1
@@ -288,14 +297,23 @@ final class ExprTranslator {
         if (tuple != null && tuple.inner().fieldNames().contains(d.field())) {
             return TupleFlatten.field(tuple, tuple.inner().fieldNames().indexOf(d.field()));
         }
+        Value.Scalar bag = BagProjection.knownBag(base);
+        if (bag != null && bag.inner().fieldNames().contains(d.field())) {
+            return BagProjection.of(bag, bag.inner().fieldNames().indexOf(d.field()));
+        }
         throw unsupported(
                 d.span(), "dereferencing '." + d.field() + "' here is not supported by the Flink SQL translation yet");
     }
 
     /** A tuple value whose fields' types are known (a TOTUPLE, a loaded tuple), else null. */
     private static Value.Scalar knownTuple(Value value) {
+        return known(value, PigType.TUPLE);
+    }
+
+    /** A tuple or bag value (of this type) whose fields' types are known, else null. */
+    static Value.Scalar known(Value value, PigType type) {
         return value instanceof Value.Scalar s
-                        && s.type() == PigType.TUPLE
+                        && s.type() == type
                         && s.inner() != null
                         && !s.inner().tupleTypes().isEmpty()
                 ? s
@@ -323,6 +341,12 @@ final class ExprTranslator {
                 && tuple != null
                 && index < tuple.inner().tupleTypes().size()) {
             return TupleFlatten.field(tuple, index);
+        }
+        Value.Scalar bagValue = BagProjection.knownBag(base);
+        if (fields == null
+                && bagValue != null
+                && index < bagValue.inner().tupleTypes().size()) {
+            return BagProjection.of(bagValue, index);
         }
         if (fields == null) {
             throw unsupported(
@@ -392,6 +416,18 @@ final class ExprTranslator {
             // A bag is empty when its input has no row for the key (COGROUP), never for a GROUP's own bag.
             return new Value.Scalar(scope.isEmpty(bag, call.span()), PigType.BOOLEAN);
         }
+        if (name.equals("TOBAG")
+                && call.arguments().stream().noneMatch(PigExpr.Star.class::isInstance)
+                && call.arguments().stream()
+                                .map(argument -> translate(argument, scope) instanceof Value.Scalar value
+                                        ? value.type()
+                                        : PigType.BAG)
+                                .distinct()
+                                .count()
+                        > 1) {
+            // TOBAG(s, i) is {s, i}: values of different types are bytearrays (mixedAsBytearrays).
+            return bag(new PigExpr.BagExpr(call.arguments(), call.span()), scope);
+        }
         PigFunctionTable.Scalar function = PigFunctionTable.scalar(name)
                 .orElseThrow(() -> unsupported(
                         call.span(),
@@ -408,6 +444,11 @@ final class ExprTranslator {
                             + " argument(s), found " + count));
         }
         if (function.form() == PigFunctionTable.Form.ARGUMENT_COUNT) {
+            // ARITY: Pig's returns the size of its input tuple, the number of arguments ('*' counting each field),
+            // whatever their values: ARITY(t) of a tuple is 1, ARITY(a, b) is 2 also when both are null.
+            if (starred == null) {
+                call.arguments().forEach(argument -> translate(argument, scope)); // unknown fields are still errors
+            }
             return new Value.Scalar(SqlExpr.Literal.number(count), PigType.INT);
         }
         List<SqlExpr> args = new ArrayList<>();
@@ -453,10 +494,19 @@ final class ExprTranslator {
                         ? Inner.tuple(types, TupleFlatten.argumentNames(call, types.size()))
                         : BAGS_OF_CHARARRAYS.contains(name)
                                 ? Inner.bag(List.of(PigType.CHARARRAY))
-                                : name.equals("TOBAG")
-                                        ? BagValueAggregates.toBagInner(types)
-                                        : name.equals("Distinct") && !inners.isEmpty() ? inners.get(0) : null;
+                                : BAGS_OF_MAP_VALUES.contains(name)
+                                        ? mapValuesBag(inners)
+                                        : name.equals("TOBAG")
+                                                ? BagValueAggregates.toBagInner(types)
+                                                : name.equals("Distinct") && !inners.isEmpty() ? inners.get(0) : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
+    }
+
+    /** VALUELIST(m), VALUESET(m): a bag of one-field tuples of the map's values, when their type is a simple one. */
+    private static Inner mapValuesBag(List<Inner> inners) {
+        PigType value =
+                inners.size() == 1 && inners.get(0) != null ? inners.get(0).valueType() : null;
+        return value == null || PigTypes.columnType(value).isEmpty() ? null : Inner.bag(List.of(value));
     }
 
     /**
@@ -518,7 +568,8 @@ final class ExprTranslator {
      * {@code {a, (b, c)}}: Pig's TOBAG, which adds a tuple argument as it is and wraps any other value
      * in a one-field tuple; here an ARRAY of ROWs, the runtime's form of a bag. Flink needs one row
      * type for the elements: each row is cast to it when they may differ (Flink's own cast of mixed
-     * nullabilities fails its planner), and items of different Pig types are a TODO.
+     * nullabilities fails its planner); scalar items of different Pig types are bytearrays, as in Pig
+     * ({@link #mixedAsBytearrays}).
      */
     private Value bag(PigExpr.BagExpr bag, Scope scope) {
         List<List<Value.Scalar>> tuples = new ArrayList<>();
@@ -537,6 +588,7 @@ final class ExprTranslator {
             }
             tuples.add(List.of(value));
         }
+        tuples = mixedAsBytearrays(tuples, bag.span());
         List<PigType> types = tuples.get(0).stream().map(Value.Scalar::type).toList();
         for (List<Value.Scalar> tuple : tuples) {
             if (!tuple.stream().map(Value.Scalar::type).toList().equals(types)
@@ -569,6 +621,46 @@ final class ExprTranslator {
         List<PigType> fieldTypes = tuples.get(0).size() == 1 && types.get(0) == PigType.TUPLE ? List.of() : types;
         return new Value.Scalar(
                 new SqlExpr.ArrayOf(elements), PigType.BAG, fieldTypes.isEmpty() ? null : Inner.bag(fieldTypes));
+    }
+
+    /**
+     * Items of different types, {@code {name, age}} or {@code {(a, 'x'), (b, 'y')}} of an int a and a float b: Pig's
+     * TOBAG then types the bag's field bytearray, and each value keeps its own, printed as Pig prints it and cast
+     * from what it is (a float 3.5 cast to int is 3, as Pig's bytearray cast of the text "3.5" is). So a position
+     * whose scalar types differ holds each value's chararray text, typed bytearray; tuples of different sizes and
+     * complex values stay a TODO.
+     */
+    private List<List<Value.Scalar>> mixedAsBytearrays(List<List<Value.Scalar>> tuples, SourceSpan span) {
+        int size = tuples.get(0).size();
+        boolean constant = tuples.stream().flatMap(List::stream).allMatch(v -> v.sql() instanceof SqlExpr.Literal);
+        if (constant || tuples.stream().anyMatch(t -> t.size() != size)) {
+            // A constant bag of mixed types, {(1), ('a')}, is Pig's own error 1125 (incompatible schemas).
+            return tuples;
+        }
+        List<List<Value.Scalar>> converted = new ArrayList<>();
+        tuples.forEach(t -> converted.add(new ArrayList<>(t)));
+        for (int i = 0; i < size; i++) {
+            int position = i;
+            Set<PigType> types = new HashSet<>();
+            tuples.forEach(t -> types.add(t.get(position).type()));
+            if (types.size() == 1
+                    || types.stream().anyMatch(t -> t == PigType.BAG || t == PigType.TUPLE || t == PigType.MAP)) {
+                continue;
+            }
+            if (types.contains(PigType.FLOAT)) {
+                warnDiffers(
+                        span,
+                        "a bag of values of different types",
+                        PigFunctionTable.DIFFERS
+                                + "Pig keeps a float as a float, so its cast to double widens the float (1.0E-5 gives"
+                                + " 9.999999747378752E-6); here the float's text is cast (1.0E-5)");
+            }
+            for (List<Value.Scalar> tuple : converted) {
+                Value.Scalar text = cast(tuple.get(position), PigType.CHARARRAY, span);
+                tuple.set(position, new Value.Scalar(text.sql(), PigType.BYTEARRAY));
+            }
+        }
+        return converted;
     }
 
     /**
@@ -619,6 +711,21 @@ final class ExprTranslator {
                 .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
                 .toList());
         Value.Scalar collected = narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag);
+        // The tuples' fields stay known, so a later FOREACH can project the bag column (BagProjection).
+        Map<Integer, Inner> fieldInners = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).inner() != null) {
+                fieldInners.put(i, fields.get(i).inner());
+            }
+        }
+        collected = new Value.Scalar(
+                collected.sql(),
+                PigType.BAG,
+                new Inner(
+                        null,
+                        fields.stream().map(Field::type).toList(),
+                        fieldInners,
+                        fields.stream().map(Field::pigName).toList()));
         return scope.aggregated(
                 bag,
                 collected,

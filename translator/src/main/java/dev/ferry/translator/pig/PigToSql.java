@@ -825,10 +825,9 @@ public final class PigToSql {
         }
         List<Relation.Named> inputs = new ArrayList<>();
         for (PigRelation.GroupInput input : cogroup.groupInputs()) {
-            if (input.all()) {
-                throw ExprTranslator.unsupported(input.span(), "COGROUP ... ALL is not translated yet");
-            }
-            if (input.keys().size() != cogroup.groupInputs().get(0).keys().size()) {
+            if (input.all() != cogroup.groupInputs().get(0).all()
+                    || keysOf(input).size()
+                            != keysOf(cogroup.groupInputs().get(0)).size()) {
                 throw new TranslationError(Diagnostic.of(
                         DiagnosticCode.PIG_E013, input.span(), "the COGROUP inputs have different numbers of keys"));
             }
@@ -838,11 +837,11 @@ public final class PigToSql {
             throw ExprTranslator.unsupported(
                     cogroup.span(), "a COGROUP of a relation with itself is not translated yet");
         }
-        int keyCount = cogroup.groupInputs().get(0).keys().size();
+        int keyCount = keysOf(cogroup.groupInputs().get(0)).size();
         List<List<Value.Scalar>> keys = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             List<Value.Scalar> sideKeys = new ArrayList<>();
-            for (PigExpr key : cogroup.groupInputs().get(i).keys()) {
+            for (PigExpr key : keysOf(cogroup.groupInputs().get(i))) {
                 sideKeys.add(expressions.scalar(key, scope(inputs.get(i))));
             }
             keys.add(sideKeys);
@@ -858,7 +857,7 @@ public final class PigToSql {
             for (List<Value.Scalar> sideKeys : keys) {
                 sideKeys.set(k, expressions.cast(sideKeys.get(k), type, cogroup.span()));
             }
-            PigExpr first = cogroup.groupInputs().get(0).keys().get(k);
+            PigExpr first = keysOf(cogroup.groupInputs().get(0)).get(k);
             String pigName = first instanceof PigExpr.FieldRef ref ? ref.name() : null;
             String sqlName =
                     keyNames.unique(keyCount == 1 ? "group_key" : pigName != null ? pigName : "group_key_" + (k + 1));
@@ -874,6 +873,11 @@ public final class PigToSql {
                     input.inner()));
         }
         return new Relation.Cogrouped(sides, keyFields, false, List.of(), List.of(cogroup.span()));
+    }
+
+    /** A COGROUP input's keys: {@code a ALL} groups every row under the chararray 'all', as Pig's group key is. */
+    private static List<PigExpr> keysOf(PigRelation.GroupInput input) {
+        return input.all() ? List.of(new PigExpr.Literal("all", PigType.CHARARRAY, input.span())) : input.keys();
     }
 
     /** FOREACH over a COGROUP (or a GROUP whose bag it flattens): see {@link CogroupPlan}. */
@@ -1274,6 +1278,18 @@ public final class PigToSql {
                             scalar.inner().tupleTypes().get(i),
                             scalar.inner().fieldInner(i)));
                     names.add(pigName != null ? pigName : column);
+                }
+                for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
+                    // A null bag's one null tuple needs each field's SQL type (nullBagAsOneNullTuple).
+                    if (!(scalar.sql() instanceof SqlExpr.ArrayOf)
+                            && !PigTypes.hasTupleFieldType(
+                                    scalar.inner().tupleTypes().get(i),
+                                    scalar.inner().fieldInner(i))) {
+                        throw ExprTranslator.unsupported(
+                                flatten.span(),
+                                "FLATTEN of a bag value whose tuples hold a "
+                                        + scalar.inner().tupleTypes().get(i).keyword() + " is not translated yet");
+                    }
                 }
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
                 return;

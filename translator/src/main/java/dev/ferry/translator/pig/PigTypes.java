@@ -42,6 +42,14 @@ final class PigTypes {
         return new Inner(value);
     }
 
+    /** Whether {@link #tupleFieldType} has a type for this field (not for a tuple, a bag or a typed map). */
+    static boolean hasTupleFieldType(PigType type, Inner inner) {
+        return type == PigType.MAP
+                        && inner != null
+                        && (inner.valueType() == PigType.BYTEARRAY || inner.valueType() == PigType.CHARARRAY)
+                || columnType(type).isPresent();
+    }
+
     /** The SQL type of a bag's tuple field: a stored column's type, or a text map for a map of bytearray or chararray values. */
     static SqlType tupleFieldType(PigType type, Inner inner) {
         if (type == PigType.MAP

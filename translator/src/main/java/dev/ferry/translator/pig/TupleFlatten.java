@@ -41,18 +41,24 @@ final class TupleFlatten {
         return new Value.Scalar(field, tuple.inner().tupleTypes().get(i));
     }
 
+    /** The position of a column ({@code $n} or a name) among a tuple's known fields, -1 when it is not one. */
+    static int columnIndex(Inner inner, PigExpr column) {
+        int i = column instanceof PigExpr.PositionalRef p
+                ? p.index()
+                : column instanceof PigExpr.FieldRef ref && ref.qualifier() == null
+                        ? inner.fieldNames().indexOf(ref.name())
+                        : -1;
+        return i < inner.tupleTypes().size() ? i : -1;
+    }
+
     /** {@code t.(a, $1)}: the tuple of those fields of a tuple whose fields are known, else null. */
     static Value.Scalar project(Value.Scalar tuple, List<PigExpr> columns) {
         List<SqlExpr> fields = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (PigExpr column : columns) {
-            int i = column instanceof PigExpr.PositionalRef p
-                    ? p.index()
-                    : column instanceof PigExpr.FieldRef ref && ref.qualifier() == null
-                            ? tuple.inner().fieldNames().indexOf(ref.name())
-                            : -1;
-            if (i < 0 || i >= tuple.inner().tupleTypes().size()) {
+            int i = columnIndex(tuple.inner(), column);
+            if (i < 0) {
                 return null;
             }
             fields.add(field(tuple, i).sql());

@@ -39,6 +39,10 @@ class PiggyBankDifferentialTest {
             "\t\t0",
             "");
 
+    /** CSV as Excel writes it: a header, quoted fields with commas and doubled quotes, an empty field, unicode. */
+    private static final String CSV =
+            String.join("\n", "name,city,n", "ann,\"Paris, France\",1", "\"Bob \"\"B\"\"\",Köln,", ",\"\",3", "");
+
     @TempDir
     Path tmp;
 
@@ -75,6 +79,13 @@ class PiggyBankDifferentialTest {
                                 org.apache.pig.piggybank.evaluation.math.ROUND(x);
                         STORE r INTO '$OUTPUT';
                         """),
+                new Case("a loader: CSVExcelStorage run by the adapter (quoted commas, doubled quotes, header)", """
+                        %s
+                        DEFINE CSV org.apache.pig.piggybank.storage.CSVExcelStorage(',', 'NO_MULTILINE', 'UNIX', 'SKIP_INPUT_HEADER');
+                        rows = LOAD '$INPUT.csv' USING CSV AS (name:chararray, city:chararray, n:int);
+                        r = FOREACH rows GENERATE name, city, n * 2;
+                        STORE r INTO '$OUTPUT';
+                        """),
                 new Case("a FilterFunc-like boolean in a FILTER: IsDouble", """
                         %s
                         DEFINE IsDouble org.apache.pig.piggybank.evaluation.IsDouble();
@@ -90,6 +101,7 @@ class PiggyBankDifferentialTest {
     void piggybankCallsAgreeWithPig(Case c) throws Exception {
         assertTrue(Files.isRegularFile(ADAPTER_JAR), "build runtime/pig-udf first: " + ADAPTER_JAR);
         Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
+        Files.writeString(tmp.resolve("input.tsv.csv"), CSV);
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Path ferryScript = Files.writeString(
                 repo.resolve("case.pig"), c.script().formatted("REGISTER /usr/lib/pig/piggybank.jar;"));

@@ -97,7 +97,7 @@ final class VerifyCommand implements Callable<Integer> {
                 script,
                 script.getFileName().toString(),
                 params,
-                (load, alias, index, values, dir) -> Optional.ofNullable(data.get(alias))
+                (load, alias, index, values, pigmix, dir) -> Optional.ofNullable(data.get(alias))
                         .map(path -> new VerifyInputs.Input(Path.of(path), VerifyInputs.Kind.GIVEN)),
                 pig,
                 jar,
@@ -137,8 +137,8 @@ final class VerifyCommand implements Callable<Integer> {
                     file,
                     display,
                     params,
-                    (load, alias, index, values, dir) ->
-                            Optional.of(VerifyInputs.of(root, file.getParent(), load, index, values, dir)),
+                    (load, alias, index, values, pigmix, dir) ->
+                            Optional.of(VerifyInputs.of(root, file.getParent(), load, index, values, pigmix, dir)),
                     pig,
                     jar,
                     work);
@@ -149,9 +149,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             out.println(String.format(
                     Locale.ROOT, "%-8s %s%s", result.outcome().label, display, describe(result.inputs())));
-            if (result.outcome() != ScriptVerification.Outcome.AGREE) {
-                result.lines().forEach(line -> out.println("         " + line.replace("\n", "\n         ")));
-            }
+            result.lines().forEach(line -> out.println("         " + line.replace("\n", "\n         ")));
         }
         int translated = count(counts, ScriptVerification.Outcome.AGREE)
                 + count(counts, ScriptVerification.Outcome.DIFFER)

@@ -43,9 +43,9 @@ class VerifyCommandTest {
         assertEquals(
                 List.of(
                         // 3, 7 and 5 are > 2; bob's empty count is null, so neither branch takes him (Pig's OTHERWISE).
-                        "agree: STORE many INTO '$OUT/many' (line 3), 3 row(s)",
-                        "agree: STORE o INTO '$OUT/sums' (line 8), 3 row(s), in order",
-                        "agree: STORE few INTO '$OUT/few' (line 9), 1 row(s)"),
+                        "agree: STORE many INTO '$OUT/many' (line 3), 3 row(s), equal as multisets",
+                        "agree: STORE o INTO '$OUT/sums' (line 8), 3 row(s), equal, in order",
+                        "agree: STORE few INTO '$OUT/few' (line 9), 1 row(s), equal as multisets"),
                 out.toString().lines().toList());
         assertTrue(Files.notExists(tmp.resolve("out")), "verify writes only scratch copies of the outputs");
     }
@@ -120,6 +120,56 @@ class VerifyCommandTest {
         assertTrue(
                 Files.notExists(repo.resolve("out")) && Files.notExists(repo.resolve("y")),
                 "nothing is written into the repository");
+    }
+
+    /**
+     * What Pig leaves open is not compared: a LIMIT with no ORDER keeps some n rows (the count and containment in
+     * its input are checked), a SAMPLE keeps each row with its fraction (containment and a binomial bound); a
+     * LIMIT after an ORDER is compared whole and in order. A {@code PARALLEL $N} parameter needs no value.
+     */
+    @Test
+    void limitAndSampleAreComparedByWhatPigDefines(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            rows.append("k").append(i % 7).append('\t').append(i).append('\n');
+        }
+        Files.writeString(repo.resolve("in.tsv"), rows);
+        Files.writeString(
+                repo.resolve("job.pig"),
+                String.join(
+                        "\n",
+                        "a = LOAD 'in.tsv' AS (k:chararray, n:int);",
+                        "g = GROUP a BY k PARALLEL $REDUCERS;",
+                        "c = FOREACH g GENERATE group, COUNT(a) AS n;",
+                        "some = LIMIT a 5;",
+                        "STORE some INTO 'out/some';",
+                        "s = SAMPLE a 0.25;",
+                        "STORE s INTO 'out/sample';",
+                        "o = ORDER c BY n DESC, group;",
+                        "top = LIMIT o 3;",
+                        "STORE top INTO 'out/top';",
+                        ""));
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", "--repo", repo.toString());
+        assertEquals(0, exit, out.toString());
+        List<String> lines = out.toString().lines().map(String::strip).toList();
+        assertEquals(
+                List.of(
+                        "agree: STORE some INTO 'out/some' (line 5), 5 row(s), LIMIT without ORDER: the same count,"
+                                + " every row one of a's 200",
+                        "agree: STORE top INTO 'out/top' (line 10), 3 row(s), equal, in order"),
+                lines.stream()
+                        .filter(l -> l.contains("out/some") || l.contains("out/top"))
+                        .toList(),
+                out.toString());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l -> l.matches("agree: STORE s INTO 'out/sample' \\(line 7\\), \\d+ row\\(s\\), SAMPLE"
+                                        + " 0.25: every row one of a's 200, the count in \\[20, 80] \\(5 standard deviations of"
+                                        + " the binomial\\)")),
+                out.toString());
     }
 
     @Test

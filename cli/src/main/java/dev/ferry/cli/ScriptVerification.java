@@ -650,12 +650,13 @@ final class ScriptVerification {
             String text, String display, SourceSpan span, String path, Path to, List<VerifyInputs.Kind> kinds)
             throws Refused {
         return ScriptPaths.replace(text, display, span, path, to.toString())
+                .or(() -> ScriptPaths.replaceUnique(text, path, to.toString()))
                 .orElseThrow(() -> new Refused(
                         Diagnostic.of(
                                 DiagnosticCode.VER_E001,
                                 span,
-                                "the path '" + path + "' is not written literally in this statement, so verify"
-                                        + " cannot point it at scratch data"),
+                                "the path '" + path + "' is not written literally in this statement nor once in the"
+                                        + " script, so verify cannot point it at scratch data"),
                         kinds));
     }
 

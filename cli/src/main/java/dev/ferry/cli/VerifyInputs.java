@@ -91,7 +91,7 @@ final class VerifyInputs {
             Files.write(file, pigmixTable.get(), StandardCharsets.UTF_8);
             return new Input(file, Kind.GENERATED);
         }
-        String delimiter = delimiter(load);
+        String delimiter = delimiter(load, params);
         Random random = new Random(1_000_003L * (index + 1));
         List<String> rows = new ArrayList<>();
         for (int row = 0; row < GENERATED_ROWS; row++) {
@@ -111,12 +111,15 @@ final class VerifyInputs {
     }
 
     /** PigStorage's field delimiter, or one field per line for TextLoader; other loaders have no known text form. */
-    private static String delimiter(PigRelation.Load load) throws NoInput {
+    private static String delimiter(PigRelation.Load load, Map<String, String> params) throws NoInput {
         if (load.function() == null) {
             return "\t";
         }
         String name = load.function().simpleName();
-        List<String> args = load.function().arguments();
+        // PigStorage('$DELIM'): Pig substitutes parameters in the whole script before parsing it.
+        List<String> args = load.function().arguments().stream()
+                .map(a -> substitute(a, params))
+                .toList();
         if (name.equals("TextLoader") && args.isEmpty()) {
             return "\n";
         }

@@ -60,7 +60,8 @@ class VerifyCommandTest {
     /**
      * {@code --repo}: one line per script and the counts. Each outcome once: a sampled input (the file is in the
      * repository), a generated one (it is not), a TODO, a parameter without a value (PIG-E002, not run), a path
-     * that is not written in its statement (VER-E001, not run) and a script with no STORE (a TODO, as in convert).
+     * that is not written in its statement and twice in the script (VER-E001, not run) and a script with no STORE
+     * (a TODO, as in convert).
      */
     @Test
     void repoModePrintsEachScriptsOutcomeAndTheAgreeRate(@TempDir Path tmp) throws Exception {
@@ -85,7 +86,7 @@ class VerifyCommandTest {
         Files.writeString(
                 repo.resolve("e_macro.pig"),
                 "DEFINE load_ints(p) RETURNS r {\n  $r = LOAD '$p' AS (n:int);\n};\n"
-                        + "a = load_ints('x');\nSTORE a INTO 'y';\n");
+                        + "a = load_ints('x');\nb = load_ints('x');\nSTORE a INTO 'y';\nSTORE b INTO 'z';\n");
         Files.writeString(repo.resolve("f_nostore.pig"), "a = LOAD 'x' AS (n:int);\nDUMP a;\n");
         // Pig reads an IMPORT relative to where it runs: verify points it at the file beside the script.
         Files.createDirectories(repo.resolve("lib"));

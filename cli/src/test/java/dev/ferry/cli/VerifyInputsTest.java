@@ -104,4 +104,16 @@ class VerifyInputsTest {
         assertEquals(
                 VerifyInputs.GENERATED_ROWS, Files.readAllLines(plain.file()).size());
     }
+
+    @Test
+    void aLoadersArgumentsTakeTheParametersValues(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        List<FieldSchema> schema =
+                List.of(new FieldSchema("a", PigType.INT, AT), new FieldSchema("b", PigType.INT, AT));
+        PigRelation.Load load = load("in", new FuncSpec("PigStorage", List.of("$DELIM"), AT), schema);
+        List<String> rows =
+                Files.readAllLines(VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of("DELIM", ";"), false, tmp)
+                        .file());
+        assertTrue(rows.stream().anyMatch(r -> r.split(";", -1).length == 2), rows.toString());
+    }
 }

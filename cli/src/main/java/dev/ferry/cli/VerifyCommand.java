@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code ferry verify SCRIPT.pig}: runs the script in real Pig (local mode, the oracle's own JVM) and
  * its translation on embedded Flink (the runtime jar, {@code java -jar}), each STORE redirected to a
  * scratch directory, and compares what each STORE wrote: as multisets, in order where the script
- * ORDERs; doubles within a relative 1e-9 (summation order differs between the engines).
+ * ORDERs; doubles within a relative 1e-9 (summation order differs between the engines); a LIMIT without ORDER
+ * and a SAMPLE only as far as Pig defines them ({@link ScriptVerification#comparison}).
  * Exit 0 when every STORE agrees, 1 when one differs or the script does not translate or run.
  *
  * <p>{@code ferry verify --repo DIR} does it for every {@code .pig} file under DIR, each LOAD reading a

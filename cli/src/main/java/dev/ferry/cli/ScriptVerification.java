@@ -302,9 +302,14 @@ final class ScriptVerification {
         });
         bound.putAll(params);
 
+        Path pigLog = oracle.get().logFile();
+        long logBefore = Files.exists(pigLog) ? Files.size(pigLog) : 0;
         try {
             oracle.get().run(pigScript, params);
         } catch (PigOracleException e) {
+            if (failedAnAssert(pigLog, logBefore)) {
+                return bothFailAnAssert(display, kinds, job, runtimeJar, sql, bound, work);
+            }
             throw new Refused(
                     Diagnostic.of(
                             DiagnosticCode.VER_E003,
@@ -634,6 +639,54 @@ final class ScriptVerification {
         bound.put("FERRY_UDF_DIR", udfs.toString());
         bound.put("FERRY_UDF_JARS", udfs.toString());
         return null;
+    }
+
+    /** Whether Pig's log since {@code from} says its ASSERT (Pig's Assert UDF) failed the job. */
+    private static boolean failedAnAssert(Path log, long from) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        byte[] all = Files.readAllBytes(log);
+        String since = new String(
+                all,
+                (int) Math.min(from, all.length),
+                (int) (all.length - Math.min(from, all.length)),
+                StandardCharsets.UTF_8);
+        return since.contains("org.apache.pig.builtin.Assert");
+    }
+
+    /**
+     * Pig failed the job on an ASSERT the input violates (generated rows are dirty on purpose): Pig's outcome is
+     * the failure, so the script agrees when the Flink job fails on an ASSERT too, and differs when it succeeds or
+     * fails for another reason.
+     */
+    private static Result bothFailAnAssert(
+            String display,
+            List<VerifyInputs.Kind> kinds,
+            SqlJob job,
+            Path runtimeJar,
+            Path sql,
+            Map<String, String> bound,
+            Path work)
+            throws IOException, InterruptedException {
+        String flinkError = job.javaUdfs().called() ? javaUdfJars(job, runtimeJar, work, bound) : null;
+        if (flinkError == null) {
+            flinkError = runFlink(runtimeJar, sql, bound, work);
+        }
+        Path log = work.resolve("flink.log");
+        boolean flinkAsserted = flinkError != null
+                && Files.exists(log)
+                && Files.readString(log, StandardCharsets.UTF_8).contains("Assertion violated");
+        return flinkAsserted
+                ? new Result(
+                        Outcome.AGREE,
+                        kinds,
+                        List.of("agree: both jobs fail an ASSERT on this input (the comparison: the same failure)"))
+                : new Result(
+                        Outcome.DIFFER,
+                        kinds,
+                        List.of(display + ": Pig failed an ASSERT on this input, the Flink job "
+                                + (flinkError == null ? "succeeded" : "failed otherwise: " + flinkError)));
     }
 
     private static Optional<Integer> earlierStore(List<PigStatement.Store> stores, PigRelation.Load load) {

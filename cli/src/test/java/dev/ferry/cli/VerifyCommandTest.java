@@ -173,6 +173,27 @@ class VerifyCommandTest {
                 out.toString());
     }
 
+    /**
+     * Generated rows are dirty on purpose, so an ASSERT may fail Pig's job: the script then agrees when the Flink job
+     * fails an ASSERT too, and differs when it fails otherwise; nothing is "not run".
+     */
+    @Test
+    void anAssertTheInputViolatesFailsBothJobs(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(repo.resolve("in.tsv"), "3\n-4\n7\n");
+        Files.writeString(
+                repo.resolve("job.pig"),
+                "a = LOAD 'in.tsv' AS (x:int);\nASSERT a BY x > 0, 'x must be positive';\nSTORE a INTO 'out';\n");
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", "--repo", repo.toString());
+        assertEquals(0, exit, out.toString());
+        assertEquals(
+                List.of(
+                        "agree    job.pig  (inputs: 1 sampled)",
+                        "         agree: both jobs fail an ASSERT on this input (the comparison: the same failure)"),
+                out.toString().lines().limit(2).toList());
+    }
+
     @Test
     void theScriptAndRepoModesExcludeEachOther(@TempDir Path tmp) {
         StringWriter out = new StringWriter();

@@ -932,12 +932,15 @@ final class ExprTranslator {
      * {@code PIG_FLOAT_CONSTANT(d)}, which Flink's planner does not fold: it folds a constant FLOAT into a REAL
      * literal rounded to 7 digits (DECIMAL32), and Pig writes Float.toString's up to 9 (0.33333334).
      */
+    /** The runtime function holding a float constant that 7 digits do not hold (see {@link #floatLiteral}). */
+    static final String FLOAT_CONSTANT = "PIG_FLOAT_CONSTANT";
+
     private static Value.Scalar floatLiteral(float value) {
         SqlExpr d = new SqlExpr.Literal((double) value);
         boolean sevenDigits = Float.isFinite(value)
                 && new java.math.BigDecimal(value, java.math.MathContext.DECIMAL32).floatValue() == value;
         return new Value.Scalar(
-                sevenDigits ? new SqlExpr.Cast(d, SqlType.FLOAT, false) : SqlExpr.Call.of("PIG_FLOAT_CONSTANT", d),
+                sevenDigits ? new SqlExpr.Cast(d, SqlType.FLOAT, false) : SqlExpr.Call.of(FLOAT_CONSTANT, d),
                 PigType.FLOAT);
     }
 
@@ -947,7 +950,7 @@ final class ExprTranslator {
             return Optional.of(n instanceof Double d ? (float) d.doubleValue() : n.floatValue());
         }
         if (sql instanceof SqlExpr.Call call
-                && call.function().equals("PIG_FLOAT_CONSTANT")
+                && call.function().equals(FLOAT_CONSTANT)
                 && call.arguments().get(0) instanceof SqlExpr.Literal l
                 && l.value() instanceof Number n) {
             return Optional.of((float) n.doubleValue());

@@ -91,6 +91,81 @@ final class OutputComparison {
     }
 
     /**
+     * A LIMIT with no ORDER before it: Pig keeps <em>some</em> n rows of its input and does not say which, so
+     * Flink's output agrees when it has as many rows as Pig's and is a sub-multiset of the LIMIT's input (as
+     * Pig computed it). Empty when it agrees, else the first breach.
+     */
+    static String limitDifferences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+        if (pig.size() != flink.size()) {
+            return "Pig kept " + pig.size() + " row(s), Flink " + flink.size() + "\nPig:   "
+                    + head(sortedCanonical(pig)) + "\nFlink: " + head(sortedCanonical(flink));
+        }
+        return notContained(flink, input, delimiter);
+    }
+
+    /**
+     * A SAMPLE of fraction {@code p} of an input of n rows: Pig keeps each row with probability p (its SAMPLE is
+     * {@code FILTER BY RANDOM() < p}), so Flink's output agrees when it is a sub-multiset of the input and its count
+     * lies within {@link #sampleBound} of n·p. Empty when it agrees, else the first breach.
+     */
+    static String sampleDifferences(List<String> flink, List<String> input, double p, String delimiter) {
+        double[] bound = sampleBound(input.size(), p);
+        if (flink.size() < bound[0] || flink.size() > bound[1]) {
+            return "Flink kept " + flink.size() + " of " + input.size() + " row(s), outside the binomial bound ["
+                    + (long) Math.ceil(bound[0]) + ", " + (long) Math.floor(bound[1]) + "] for p = " + p;
+        }
+        return notContained(flink, input, delimiter);
+    }
+
+    /** Standard deviations either side of n·p a SAMPLE's count may lie (a false DIFFER about once in 1.7 million). */
+    static final double SAMPLE_SIGMAS = 5;
+
+    /**
+     * The counts a SAMPLE of fraction p of n rows may keep: n·p ± {@link #SAMPLE_SIGMAS} standard deviations of
+     * the binomial distribution (sqrt(n·p·(1−p))), and at least ± 1 row; p outside [0, 1] is clamped as Pig's
+     * comparison with RANDOM() does.
+     */
+    static double[] sampleBound(int n, double p) {
+        double q = Math.min(1, Math.max(0, p));
+        double spread = Math.max(1, SAMPLE_SIGMAS * Math.sqrt(n * q * (1 - q)));
+        return new double[] {Math.max(0, n * q - spread), Math.min(n, n * q + spread)};
+    }
+
+    /** Empty when every row of {@code rows} is matched by its own row of {@code input}, else the first that is not. */
+    static String notContained(List<String> rows, List<String> input, String delimiter) {
+        List<String> pool = new ArrayList<>(sortedCanonical(input));
+        java.util.Map<String, Integer> exact = new java.util.HashMap<>();
+        pool.forEach(l -> exact.merge(l, 1, Integer::sum));
+        List<String> unmatched = new ArrayList<>();
+        for (String row : sortedCanonical(rows)) {
+            if (exact.getOrDefault(row, 0) > 0) {
+                exact.merge(row, -1, Integer::sum);
+                pool.remove(row);
+            } else {
+                unmatched.add(row);
+            }
+        }
+        for (String row : unmatched) {
+            // A double may differ in its last bits: the first close row left (doubles only: text matched above).
+            int at = -1;
+            for (int i = 0; i < pool.size() && at < 0; i++) {
+                if (sameLine(pool.get(i), row, delimiter)) {
+                    at = i;
+                }
+            }
+            if (at < 0) {
+                return "Flink wrote a row that is not in the input (or more often than there): " + row;
+            }
+            exact.merge(pool.remove(at), -1, Integer::sum);
+        }
+        return "";
+    }
+
+    private static List<String> sortedCanonical(List<String> lines) {
+        return lines.stream().map(OutputComparison::canonicalBags).sorted().toList();
+    }
+
+    /**
      * The text with the tuples of every bag ({@code {...}}) in sorted order, nested bags first; text
      * whose brackets do not balance stays as it is.
      */

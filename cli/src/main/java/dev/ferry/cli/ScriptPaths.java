@@ -50,6 +50,44 @@ final class ScriptPaths {
         return Optional.empty();
     }
 
+    /**
+     * {@code text} with the one literal {@code 'path'} of the whole script (comments skipped) replaced: the path of
+     * a LOAD or STORE in a macro body that a macro call passes ({@code save(A, 'out/x')}), which the statement itself
+     * does not spell out. Empty when the script has no such literal or more than one (which one is meant is not
+     * known).
+     */
+    static Optional<String> replaceUnique(String text, String path, String replacement) {
+        int found = -1;
+        int foundEnd = -1;
+        int at = 0;
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (text.startsWith("--", at)) {
+                at = endOf(text, "\n", at);
+            } else if (text.startsWith("/*", at)) {
+                at = endOf(text, "*/", at + 2);
+            } else if (c == '\'') {
+                int end = closingQuote(text, at);
+                if (end < 0) {
+                    return Optional.empty();
+                }
+                if (PigStrings.unquote(text.substring(at, end + 1)).equals(path)) {
+                    if (found >= 0) {
+                        return Optional.empty();
+                    }
+                    found = at;
+                    foundEnd = end;
+                }
+                at = end + 1;
+            } else {
+                at++;
+            }
+        }
+        return found < 0
+                ? Optional.empty()
+                : Optional.of(text.substring(0, found) + quote(replacement) + text.substring(foundEnd + 1));
+    }
+
     /** A Pig string literal of {@code value}. */
     static String quote(String value) {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";

@@ -8,6 +8,7 @@ import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOracleException;
 import dev.ferry.oracle.PigOutput;
+import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigParameters;
 import dev.ferry.parser.pig.PigRelation;
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,7 +71,7 @@ final class ScriptVerification {
     @FunctionalInterface
     interface InputPlan {
         Optional<VerifyInputs.Input> input(
-                PigRelation.Load load, String alias, int index, Map<String, String> values, Path work)
+                PigRelation.Load load, String alias, int index, Map<String, String> values, boolean pigmix, Path work)
                 throws IOException, VerifyInputs.NoInput;
     }
 
@@ -131,7 +133,20 @@ final class ScriptVerification {
                 .map(PigStatement.Store.class::cast)
                 .toList();
         try {
-            return run(root, script, display, params, plan, oracle, runtimeJar, work, parsed.get(), job, stores);
+            String text = Files.readString(script, StandardCharsets.UTF_8);
+            return run(
+                    root,
+                    text,
+                    script,
+                    display,
+                    withParallelism(text, params),
+                    plan,
+                    oracle,
+                    runtimeJar,
+                    work,
+                    parsed.get(),
+                    job,
+                    stores);
         } catch (Refused refused) {
             return new Result(Outcome.NOT_RUN, refused.inputs, List.of(refused.diagnostic.format()));
         }
@@ -150,8 +165,35 @@ final class ScriptVerification {
         }
     }
 
+    /** {@code PARALLEL $N}: a parameter that sets only the number of reducers. */
+    private static final Pattern PARALLEL_PARAMETER =
+            Pattern.compile("(?i)\\bparallel\\s+\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
+
+    /**
+     * The parameters with 1 for each one the script uses only as a PARALLEL count and is not given: the number of
+     * reducers changes no row (PigMix's {@code parallel $PARALLEL}), so verify needs no value from the user.
+     */
+    static Map<String, String> withParallelism(String text, Map<String, String> params) {
+        Map<String, String> all = new LinkedHashMap<>(params);
+        Matcher m = PARALLEL_PARAMETER.matcher(text);
+        while (m.find()) {
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            boolean elsewhere = Pattern.compile("\\$(\\{" + name + "}|" + name + "\\b)")
+                    .matcher(PARALLEL_PARAMETER.matcher(text).replaceAll(""))
+                    .find();
+            if (!elsewhere
+                    && !Pattern.compile("(?im)^\\s*%default\\s+" + name + "\\b")
+                            .matcher(text)
+                            .find()) {
+                all.putIfAbsent(name, "1");
+            }
+        }
+        return all;
+    }
+
     private static Result run(
             RepoRoot root,
+            String original,
             Path script,
             String display,
             Map<String, String> params,
@@ -163,7 +205,7 @@ final class ScriptVerification {
             SqlJob job,
             List<PigStatement.Store> stores)
             throws IOException, InterruptedException, Refused {
-        String text = Files.readString(script, StandardCharsets.UTF_8);
+        String text = original;
         Map<String, String> values = new LinkedHashMap<>();
         parsed.defaults().forEach(d -> values.putIfAbsent(d.name(), d.value()));
         values.putAll(params);
@@ -178,6 +220,15 @@ final class ScriptVerification {
         }
         // ...and read the same inputs; a LOAD of what an earlier STORE wrote reads Pig's copy (Flink reads the view).
         Map<SourceSpan, Path> sourceFiles = new LinkedHashMap<>();
+        boolean pigmix = VerifyInputs.usesPigMix(parsed.statements().stream()
+                .filter(PigStatement.Assign.class::isInstance)
+                .map(s -> ((PigStatement.Assign) s).relation())
+                .filter(PigRelation.Load.class::isInstance)
+                .map(PigRelation.Load.class::cast)
+                .toList());
+        if (pigmix) {
+            text = pigMixRegisters(text, work);
+        }
         int index = 0;
         for (PigStatement statement : parsed.statements()) {
             if (!(statement instanceof PigStatement.Assign assign)
@@ -191,7 +242,7 @@ final class ScriptVerification {
             }
             Optional<VerifyInputs.Input> input;
             try {
-                input = plan.input(load, assign.alias(), index++, values, work);
+                input = plan.input(load, assign.alias(), index++, values, pigmix, work);
             } catch (VerifyInputs.NoInput e) {
                 throw new Refused(e.diagnostic, kinds);
             }
@@ -202,6 +253,18 @@ final class ScriptVerification {
                         text, display, load.span(), load.path(), input.get().file(), kinds);
             }
         }
+        // What Pig defines of each STORE; a LIMIT's or SAMPLE's input is stored too, to compare against.
+        List<Comparison> comparisons = new ArrayList<>();
+        StringBuilder inputStores = new StringBuilder();
+        for (int i = 0; i < stores.size(); i++) {
+            Comparison comparison = comparison(parsed, stores.get(i), values);
+            comparisons.add(comparison);
+            if (comparison.input().isPresent()) {
+                inputStores.append(
+                        storeOf(comparison.input().get(), work.resolve("pig/" + i + "-input"), stores.get(i)));
+            }
+        }
+        text = text + inputStores;
         // A parameter outside the redirected paths needs a value, as for Pig (PIG-E002 names it).
         Diagnostics unbound = new Diagnostics();
         String redirectedText = text;
@@ -239,9 +302,14 @@ final class ScriptVerification {
         });
         bound.putAll(params);
 
+        Path pigLog = oracle.get().logFile();
+        long logBefore = Files.exists(pigLog) ? Files.size(pigLog) : 0;
         try {
             oracle.get().run(pigScript, params);
         } catch (PigOracleException e) {
+            if (failedAnAssert(pigLog, logBefore)) {
+                return bothFailAnAssert(display, kinds, job, runtimeJar, sql, bound, work);
+            }
             throw new Refused(
                     Diagnostic.of(
                             DiagnosticCode.VER_E003,
@@ -271,23 +339,29 @@ final class ScriptVerification {
             Optional<SqlJob.Table> sink = job.sinks().stream()
                     .filter(s -> s.span().equals(store.span()))
                     .findFirst();
-            Optional<List<Integer>> sortKeys = redirected.inserts().stream()
-                    .filter(insert -> insert.span().equals(store.span()))
-                    .findFirst()
-                    .flatMap(insert -> sortKeys(insert, sink));
-            boolean ordered = sortKeys.isPresent();
+            Comparison comparison = comparisons.get(i);
+            if (comparison instanceof Comparison.Multiset) {
+                comparison = redirected.inserts().stream()
+                        .filter(insert -> insert.span().equals(store.span()))
+                        .findFirst()
+                        .flatMap(insert -> sortKeys(insert, sink))
+                        .<Comparison>map(Comparison.Ordered::new)
+                        .orElse(comparison);
+            }
             List<String> pigRows = PigOutput.read(work.resolve("pig/" + i));
             List<String> flinkRows = PigOutput.read(work.resolve("flink/" + i));
             String delimiter = sink.map(SqlJob.Table::fieldDelimiter).orElse("\t");
-            String difference = sortKeys.map(keys -> OutputComparison.differences(pigRows, flinkRows, keys, delimiter))
-                    .orElseGet(() -> OutputComparison.differences(pigRows, flinkRows, false, delimiter));
+            List<String> inputRows =
+                    comparison.input().isPresent() ? PigOutput.read(work.resolve("pig/" + i + "-input")) : List.of();
+            String difference = comparison.differences(pigRows, flinkRows, inputRows, delimiter);
             String what = "STORE " + store.alias() + " INTO '" + store.path() + "' (line "
                     + store.span().line() + ")";
             if (difference.isEmpty()) {
-                lines.add("agree: " + what + ", " + pigRows.size() + " row(s)" + (ordered ? ", in order" : ""));
+                lines.add(
+                        "agree: " + what + ", " + pigRows.size() + " row(s), " + comparison.describe(inputRows.size()));
             } else {
                 agree = false;
-                lines.add("DIFFER: " + what + ": " + difference);
+                lines.add("DIFFER: " + what + " (" + comparison.describe(inputRows.size()) + "): " + difference);
                 String multiset = OutputComparison.multisetDiff(pigRows, flinkRows, 10);
                 if (!multiset.isEmpty()) {
                     lines.add(multiset);
@@ -295,6 +369,171 @@ final class ScriptVerification {
             }
         }
         return new Result(agree ? Outcome.AGREE : Outcome.DIFFER, kinds, lines);
+    }
+
+    /** How one STORE's rows are compared with Pig's: only what Pig defines of them. */
+    sealed interface Comparison {
+
+        /** The alias whose rows Pig stores beside the output to compare against (a LIMIT's or SAMPLE's input). */
+        default Optional<String> input() {
+            return Optional.empty();
+        }
+
+        /** Empty when Flink's rows agree, else the first difference. */
+        String differences(List<String> pig, List<String> flink, List<String> input, String delimiter);
+
+        /** The comparison used, for verify's output. */
+        String describe(int inputRows);
+
+        /** Equal as multisets: no order is defined. */
+        record Multiset() implements Comparison {
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.differences(pig, flink, false, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                return "equal as multisets";
+            }
+        }
+
+        /** Equal, and in the order of the ORDER BY fields at {@code keys} (ties in any order). */
+        record Ordered(List<Integer> keys) implements Comparison {
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.differences(pig, flink, keys, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                return "equal, in order";
+            }
+        }
+
+        /** A LIMIT with no ORDER before it: as many rows as Pig's, each one a row of the input (Pig keeps some n). */
+        record Limit(String alias) implements Comparison {
+            @Override
+            public Optional<String> input() {
+                return Optional.of(alias);
+            }
+
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.limitDifferences(pig, flink, input, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                return "LIMIT without ORDER: the same count, every row one of " + alias + "'s " + inputRows;
+            }
+        }
+
+        /** A SAMPLE of fraction {@code p}: every row one of the input's, the count within the binomial bound. */
+        record Sample(String alias, double p) implements Comparison {
+            @Override
+            public Optional<String> input() {
+                return Optional.of(alias);
+            }
+
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.sampleDifferences(flink, input, p, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                double[] bound = OutputComparison.sampleBound(inputRows, p);
+                return String.format(
+                        Locale.ROOT,
+                        "SAMPLE %s: every row one of %s's %d, the count in [%d, %d] (%.0f standard deviations of"
+                                + " the binomial)",
+                        p,
+                        alias,
+                        inputRows,
+                        (long) Math.ceil(bound[0]),
+                        (long) Math.floor(bound[1]),
+                        OutputComparison.SAMPLE_SIGMAS);
+            }
+        }
+    }
+
+    /**
+     * What Pig defines of the rows {@code store} writes: a LIMIT whose input is not an ORDER keeps some n rows of
+     * it; a SAMPLE with a literal (or parameter) fraction keeps each row with that probability; anything else is
+     * compared whole (in order when the INSERT orders). A LIMIT or SAMPLE whose input alias is assigned again later
+     * is compared whole: the input's rows could not be stored as they were.
+     */
+    static Comparison comparison(PigScript script, PigStatement.Store store, Map<String, String> values) {
+        List<PigStatement> statements = script.statements();
+        Optional<PigStatement.Assign> stored =
+                lastAssign(statements, store.alias(), store.span().line());
+        if (stored.isEmpty()) {
+            return new Comparison.Multiset();
+        }
+        PigRelation relation = stored.get().relation();
+        String input;
+        if (relation instanceof PigRelation.Limit limit) {
+            input = limit.input();
+            Optional<PigStatement.Assign> before =
+                    lastAssign(statements, input, stored.get().span().line());
+            if (before.isPresent() && before.get().relation() instanceof PigRelation.Order) {
+                return new Comparison.Multiset();
+            }
+        } else if (relation instanceof PigRelation.Sample sample) {
+            input = sample.input();
+        } else {
+            return new Comparison.Multiset();
+        }
+        boolean reassigned = statements.stream()
+                .anyMatch(st -> st instanceof PigStatement.Assign a
+                        && a.alias().equals(input)
+                        && a.span().line() >= stored.get().span().line());
+        if (reassigned) {
+            return new Comparison.Multiset();
+        }
+        if (relation instanceof PigRelation.Sample sample) {
+            Optional<Double> p = fraction(sample.fraction(), values);
+            return p.<Comparison>map(f -> new Comparison.Sample(input, f)).orElseGet(Comparison.Multiset::new);
+        }
+        return new Comparison.Limit(input);
+    }
+
+    private static Optional<PigStatement.Assign> lastAssign(List<PigStatement> statements, String alias, int line) {
+        PigStatement.Assign last = null;
+        for (PigStatement st : statements) {
+            if (st instanceof PigStatement.Assign a
+                    && a.alias().equals(alias)
+                    && a.span().line() <= line) {
+                last = a;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** A SAMPLE's fraction when it is a number or a parameter bound to one. */
+    private static Optional<Double> fraction(PigExpr expr, Map<String, String> values) {
+        String text = expr instanceof PigExpr.Literal literal && literal.value() instanceof Number
+                ? literal.value().toString()
+                : expr instanceof PigExpr.Param param ? values.get(param.name()) : null;
+        try {
+            return text == null ? Optional.empty() : Optional.of(Double.parseDouble(text));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /** A Pig STORE of {@code alias} into {@code dir} with the same store function as {@code like}. */
+    private static String storeOf(String alias, Path dir, PigStatement.Store like) {
+        String using = like.function() == null
+                ? ""
+                : " using " + like.function().name() + "("
+                        + String.join(
+                                ", ",
+                                like.function().arguments().stream()
+                                        .map(a -> "'" + a + "'")
+                                        .toList()) + ")";
+        return "\nstore " + alias + " into " + ScriptPaths.quote(dir.toString()) + using + ";\n";
     }
 
     /**
@@ -317,6 +556,28 @@ final class ScriptVerification {
             keys.add(index);
         }
         return Optional.of(keys);
+    }
+
+    /** {@code REGISTER $PIGMIX_JAR}, or any other REGISTER: the rest of the line up to a ';'. */
+    private static final Pattern ANY_REGISTER = Pattern.compile("(?im)^(\\s*register\\s+)([^;\\n]+)");
+
+    /**
+     * A script that loads with PigMix's loader REGISTERs PigMix's jar (a parameter, {@code $PIGMIX_JAR}), which is
+     * not in the repository: the oracle provides the loader itself (its stand-in, on its classpath), so Pig's copy
+     * registers an empty scratch jar instead. Pig needs only a jar to exist there; the loader's class is found on
+     * the classpath.
+     */
+    private static String pigMixRegisters(String text, Path work) throws IOException {
+        Path jar = work.resolve("pigmix.jar");
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+            // Empty: the loader is on the oracle's classpath.
+        }
+        Matcher m = ANY_REGISTER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + ScriptPaths.quote(jar.toString())));
+        }
+        return m.appendTail(out).toString();
     }
 
     private static final Pattern IMPORT = Pattern.compile("(?im)^(\\s*import\\s+)'([^'\\\\\\n]*)'");
@@ -380,6 +641,54 @@ final class ScriptVerification {
         return null;
     }
 
+    /** Whether Pig's log since {@code from} says its ASSERT (Pig's Assert UDF) failed the job. */
+    private static boolean failedAnAssert(Path log, long from) throws IOException {
+        if (!Files.exists(log)) {
+            return false;
+        }
+        byte[] all = Files.readAllBytes(log);
+        String since = new String(
+                all,
+                (int) Math.min(from, all.length),
+                (int) (all.length - Math.min(from, all.length)),
+                StandardCharsets.UTF_8);
+        return since.contains("org.apache.pig.builtin.Assert");
+    }
+
+    /**
+     * Pig failed the job on an ASSERT the input violates (generated rows are dirty on purpose): Pig's outcome is
+     * the failure, so the script agrees when the Flink job fails on an ASSERT too, and differs when it succeeds or
+     * fails for another reason.
+     */
+    private static Result bothFailAnAssert(
+            String display,
+            List<VerifyInputs.Kind> kinds,
+            SqlJob job,
+            Path runtimeJar,
+            Path sql,
+            Map<String, String> bound,
+            Path work)
+            throws IOException, InterruptedException {
+        String flinkError = job.javaUdfs().called() ? javaUdfJars(job, runtimeJar, work, bound) : null;
+        if (flinkError == null) {
+            flinkError = runFlink(runtimeJar, sql, bound, work);
+        }
+        Path log = work.resolve("flink.log");
+        boolean flinkAsserted = flinkError != null
+                && Files.exists(log)
+                && Files.readString(log, StandardCharsets.UTF_8).contains("Assertion violated");
+        return flinkAsserted
+                ? new Result(
+                        Outcome.AGREE,
+                        kinds,
+                        List.of("agree: both jobs fail an ASSERT on this input (the comparison: the same failure)"))
+                : new Result(
+                        Outcome.DIFFER,
+                        kinds,
+                        List.of(display + ": Pig failed an ASSERT on this input, the Flink job "
+                                + (flinkError == null ? "succeeded" : "failed otherwise: " + flinkError)));
+    }
+
     private static Optional<Integer> earlierStore(List<PigStatement.Store> stores, PigRelation.Load load) {
         for (int i = stores.size() - 1; i >= 0; i--) {
             if (stores.get(i).path().equals(load.path())
@@ -394,12 +703,13 @@ final class ScriptVerification {
             String text, String display, SourceSpan span, String path, Path to, List<VerifyInputs.Kind> kinds)
             throws Refused {
         return ScriptPaths.replace(text, display, span, path, to.toString())
+                .or(() -> ScriptPaths.replaceUnique(text, path, to.toString()))
                 .orElseThrow(() -> new Refused(
                         Diagnostic.of(
                                 DiagnosticCode.VER_E001,
                                 span,
-                                "the path '" + path + "' is not written literally in this statement, so verify"
-                                        + " cannot point it at scratch data"),
+                                "the path '" + path + "' is not written literally in this statement nor once in the"
+                                        + " script, so verify cannot point it at scratch data"),
                         kinds));
     }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * {@code ferry verify SCRIPT.pig}: runs the script in real Pig (local mode, the oracle's own JVM) and
  * its translation on embedded Flink (the runtime jar, {@code java -jar}), each STORE redirected to a
  * scratch directory, and compares what each STORE wrote: as multisets, in order where the script
- * ORDERs; doubles within a relative 1e-9 (summation order differs between the engines).
+ * ORDERs; doubles within a relative 1e-9 (summation order differs between the engines); a LIMIT without ORDER
+ * and a SAMPLE only as far as Pig defines them ({@link ScriptVerification#comparison}).
  * Exit 0 when every STORE agrees, 1 when one differs or the script does not translate or run.
  *
  * <p>{@code ferry verify --repo DIR} does it for every {@code .pig} file under DIR, each LOAD reading a
@@ -97,7 +98,7 @@ final class VerifyCommand implements Callable<Integer> {
                 script,
                 script.getFileName().toString(),
                 params,
-                (load, alias, index, values, dir) -> Optional.ofNullable(data.get(alias))
+                (load, alias, index, values, pigmix, dir) -> Optional.ofNullable(data.get(alias))
                         .map(path -> new VerifyInputs.Input(Path.of(path), VerifyInputs.Kind.GIVEN)),
                 pig,
                 jar,
@@ -137,8 +138,8 @@ final class VerifyCommand implements Callable<Integer> {
                     file,
                     display,
                     params,
-                    (load, alias, index, values, dir) ->
-                            Optional.of(VerifyInputs.of(root, file.getParent(), load, index, values, dir)),
+                    (load, alias, index, values, pigmix, dir) ->
+                            Optional.of(VerifyInputs.of(root, file.getParent(), load, index, values, pigmix, dir)),
                     pig,
                     jar,
                     work);
@@ -149,9 +150,7 @@ final class VerifyCommand implements Callable<Integer> {
             }
             out.println(String.format(
                     Locale.ROOT, "%-8s %s%s", result.outcome().label, display, describe(result.inputs())));
-            if (result.outcome() != ScriptVerification.Outcome.AGREE) {
-                result.lines().forEach(line -> out.println("         " + line.replace("\n", "\n         ")));
-            }
+            result.lines().forEach(line -> out.println("         " + line.replace("\n", "\n         ")));
         }
         int translated = count(counts, ScriptVerification.Outcome.AGREE)
                 + count(counts, ScriptVerification.Outcome.DIFFER)

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * path names when it lies in the repository (a sample), else rows generated from the LOAD's schema in
  * PigStorage's text form. Generated rows are deterministic and dirty on purpose: empty fields (null),
  * short lines, values that do not cast, unicode, negatives and zero, and few distinct values so that
- * GROUP and JOIN keys meet (every LOAD draws from the same small vocabularies). Which kind each LOAD
+ * GROUP and JOIN keys meet (every LOAD draws from the same small vocabularies). A script that loads with
+ * PigMix's loader reads PigMix's tables instead ({@link PigMixData}), for every LOAD whose path's last segment
+ * names one (its users and power_users are PigStorage files joined with page_views). Which kind each LOAD
  * got is reported, so an agree rate on generated data is never mistaken for one on real data.
  */
 final class VerifyInputs {
@@ -70,15 +72,26 @@ final class VerifyInputs {
      * @param params the values of the script's parameters (given ones and {@code %default}s) for its path
      */
     static Input of(
-            RepoRoot root, Path scriptDir, PigRelation.Load load, int index, Map<String, String> params, Path work)
+            RepoRoot root,
+            Path scriptDir,
+            PigRelation.Load load,
+            int index,
+            Map<String, String> params,
+            boolean pigmix,
+            Path work)
             throws IOException, NoInput {
-        String delimiter = delimiter(load);
         Path file = work.resolve("input-" + index + ".txt");
         Optional<Path> found = inRepository(root, scriptDir, substitute(load.path(), params));
         if (found.isPresent()) {
             Files.write(file, sample(found.get()), StandardCharsets.UTF_8);
             return new Input(file, Kind.SAMPLED);
         }
+        Optional<List<String>> pigmixTable = pigmix ? PigMixData.table(load.path()) : Optional.empty();
+        if (pigmixTable.isPresent()) {
+            Files.write(file, pigmixTable.get(), StandardCharsets.UTF_8);
+            return new Input(file, Kind.GENERATED);
+        }
+        String delimiter = delimiter(load, params);
         Random random = new Random(1_000_003L * (index + 1));
         List<String> rows = new ArrayList<>();
         for (int row = 0; row < GENERATED_ROWS; row++) {
@@ -88,13 +101,25 @@ final class VerifyInputs {
         return new Input(file, Kind.GENERATED);
     }
 
+    /** PigMix's loader: a script that LOADs with it reads PigMix's tables ({@link PigMixData}) by their names. */
+    static final String PIGMIX_LOADER = "org.apache.pig.test.pigmix.udf.PigPerformanceLoader";
+
+    /** Whether the script LOADs with PigMix's loader. */
+    static boolean usesPigMix(List<PigRelation.Load> loads) {
+        return loads.stream()
+                .anyMatch(l -> l.function() != null && l.function().name().equals(PIGMIX_LOADER));
+    }
+
     /** PigStorage's field delimiter, or one field per line for TextLoader; other loaders have no known text form. */
-    private static String delimiter(PigRelation.Load load) throws NoInput {
+    private static String delimiter(PigRelation.Load load, Map<String, String> params) throws NoInput {
         if (load.function() == null) {
             return "\t";
         }
         String name = load.function().simpleName();
-        List<String> args = load.function().arguments();
+        // PigStorage('$DELIM'): Pig substitutes parameters in the whole script before parsing it.
+        List<String> args = load.function().arguments().stream()
+                .map(a -> substitute(a, params))
+                .toList();
         if (name.equals("TextLoader") && args.isEmpty()) {
             return "\n";
         }
@@ -124,7 +149,7 @@ final class VerifyInputs {
                                                 args.stream()
                                                         .map(ScriptPaths::quote)
                                                         .toList()) + ")")
-                        + " cannot be generated (only PigStorage and TextLoader text)"));
+                        + " cannot be generated (only PigStorage and TextLoader text, and PigMix's tables)"));
     }
 
     private static String substitute(String path, Map<String, String> params) {

@@ -49,4 +49,67 @@ class OutputComparisonTest {
                 "line 1 differs\nPig:   (b,a)\nFlink: (a,b)",
                 OutputComparison.differences(List.of("(b,a)"), List.of("(a,b)"), false, "\t"));
     }
+
+    /**
+     * LIMIT without ORDER: Pig's rows | Flink's rows | the LIMIT's input (rows separated by ';') | agree. Flink
+     * agrees when it keeps as many rows as Pig, each one of the input's, no row more often than the input has it.
+     */
+    @ParameterizedTest(name = "pig {0}, flink {1}, input {2} -> {3}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a;b|a;b|a;b;c;d|true",
+                "a;b|c;d|a;b;c;d|true",
+                "a;b|d;a|a;b;c;d|true",
+                "b|b|a;b;b|true",
+                "b;b|a;b|a;b;b|true",
+                "x\t2.0|x\t2.0000000000000004|x\t2.0;y\t1.0|true",
+                "{(2),(1)}|{(1),(2)}|{(1),(2)};{(3)}|true",
+                "a;b|a|a;b;c;d|false",
+                "a;b|a;b;c|a;b;c;d|false",
+                "a;b|a;e|a;b;c;d|false",
+                "a;b|a;a|a;b;c;d|false",
+                "a;b|a;b|a|false",
+                "x\t2.0|x\t2.1|x\t2.0;y\t1.0|false"
+            })
+    void aLimitWithoutOrderKeepsSomeRowsOfItsInput(String pig, String flink, String input, boolean agree) {
+        String difference = OutputComparison.limitDifferences(rows(pig), rows(flink), rows(input), "\t");
+        assertEquals(agree, difference.isEmpty(), difference);
+    }
+
+    /**
+     * SAMPLE: Flink's row count | input rows | fraction | a row not in the input | agree. The bound is
+     * n·p ± 5·sqrt(n·p·(1−p)), at least ± 1: for 1000 rows at 0.1, [53, 147].
+     */
+    @ParameterizedTest(name = "{0} of {1} at {2}, stray {3} -> {4}")
+    @CsvSource({
+        "100, 1000, 0.1, false, true",
+        "53, 1000, 0.1, false, true",
+        "147, 1000, 0.1, false, true",
+        "52, 1000, 0.1, false, false",
+        "148, 1000, 0.1, false, false",
+        "0, 40, 0.01, false, true",
+        "1, 40, 0.01, false, true",
+        "4, 40, 0.01, false, false",
+        "0, 40, 0.0, false, true",
+        "1, 40, 0.0, false, true",
+        "40, 40, 1.0, false, true",
+        "100, 1000, 0.1, true, false",
+        "0, 0, 0.5, false, true"
+    })
+    void aSampleKeepsInputRowsWithinTheBinomialBound(int kept, int inputRows, double p, boolean stray, boolean agree) {
+        List<String> input = java.util.stream.IntStream.range(0, inputRows)
+                .mapToObj(i -> "row\t" + i)
+                .toList();
+        List<String> flink = new java.util.ArrayList<>(input.subList(0, kept));
+        if (stray) {
+            flink.set(0, "row\t-1");
+        }
+        String difference = OutputComparison.sampleDifferences(flink, input, p, "\t");
+        assertEquals(agree, difference.isEmpty(), difference);
+    }
+
+    private static List<String> rows(String text) {
+        return List.of(text.replace("\\t", "\t").split(";"));
+    }
 }

@@ -97,6 +97,23 @@ class PigOperatorGapsDifferentialTest {
                                 + "a = FOREACH rows GENERATE name, clicks * 2;\nu = UNION raw, a;\n"
                                 + "r = FOREACH u GENERATE $1, $0, $2;\n"),
                 Arguments.of(
+                        "a nested FILTER's bag projected whole is {} for a group where no row passes (not null)",
+                        FLAT,
+                        LOAD_FLAT + "g = GROUP rows BY city;\n"
+                                + "r = FOREACH g { big = FILTER rows BY clicks > 4; GENERATE group, big, SIZE(big); };\n"),
+                Arguments.of(
+                        "a boolean cast to chararray is true / false (Boolean.toString), a null boolean null",
+                        "ann\ttrue\nbob\tFALSE\ncid\t\ndan\tyes\n",
+                        "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (name:chararray, ok:boolean);\n"
+                                + "r = FOREACH rows GENERATE name, (chararray)ok, CONCAT((chararray)ok, '!');\n"),
+                Arguments.of(
+                        "the bags of one field flattened twice under two names: Pig prefixes each field (b1::n, b2::n),"
+                                + " no duplicate",
+                        BAGS,
+                        LOAD_BAGS + "p = FOREACH rows GENERATE name, b AS b1, b AS b2;\n"
+                                + "f = FOREACH p GENERATE name, FLATTEN(b1), FLATTEN(b2);\n"
+                                + "r = FOREACH f GENERATE name, b1::n, b2::s;\n"),
+                Arguments.of(
                         "a nested FOREACH projecting one field of a nested FILTER, then DISTINCT of it; one by position",
                         FLAT,
                         LOAD_FLAT + "g = GROUP rows BY city;\nr = FOREACH g {\n  f = FILTER rows BY clicks > 1;\n"

@@ -55,6 +55,12 @@ class PigSemanticsDifferentialTest {
                         "GROUP ALL over no rows gives no row (not one row of zero counts)",
                         "none = FILTER rows BY clicks > 1000;\ng = GROUP none ALL;\nr = FOREACH g GENERATE COUNT(none), SUM(none.clicks);\n"),
                 Arguments.of(
+                        "float constants are written as Pig writes floats (Float.toString, up to 9 digits), at the top"
+                                + " level, in a tuple, a bag and a chararray cast; a float divided by zero is null",
+                        "r = FOREACH rows GENERATE name, 1.0f/3, (float)clicks / 3, TOTUPLE(1.0f/3, 2.0f/3),"
+                                + " TOBAG(1.0f/3), 0.33333334f, (float)1/3 * clicks, 16777217.0f + 1.0f, (float)0.1,"
+                                + " (chararray)(1.0f/3), 1.0f/0, -(2.0f/3);\n"),
+                Arguments.of(
                         "integer division and modulo truncate like Java",
                         "r = FOREACH rows GENERATE name, clicks / 2, clicks % 4, clicks * 1.5, (double) clicks / 4;\n"),
                 Arguments.of(

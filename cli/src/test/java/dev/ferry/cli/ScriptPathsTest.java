@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The path of one LOAD or STORE statement is rewritten there, by value, and nowhere else. */
@@ -73,5 +74,23 @@ class ScriptPathsTest {
         String replacement = name.contains("quote") ? "/s/it's" : "/s/p";
         assertEquals(
                 expected, ScriptPaths.replace(text, "job.pig", SourceSpan.of(file, line, column), path, replacement));
+    }
+
+    /** A path a macro call passes: replaced where the script spells it once, never when it spells it twice. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "passed once to a macro|DEFINE save(r, p) RETURNS void { STORE $r INTO '$p'; };\\nsave(A, 'o/x');|o/x"
+                        + "|DEFINE save(r, p) RETURNS void { STORE $r INTO '$p'; };\\nsave(A, '/s/p');",
+                "spelled twice|save(A, 'o/x');\\nsave(B, 'o/x');|o/x|",
+                "once, and once in a comment|-- save(A, 'o/x')\\nsave(A, 'o/x');|o/x|-- save(A, 'o/x')\\nsave(A, '/s/p');",
+                "not spelled|save(A, '$OUT');|o/x|"
+            })
+    void aPathSpelledOnceInTheScriptIsReplacedThere(String name, String text, String path, String expected) {
+        assertEquals(
+                Optional.ofNullable(expected).map(e -> e.replace("\\n", "\n")),
+                ScriptPaths.replaceUnique(text.replace("\\n", "\n"), path, "/s/p"));
     }
 }

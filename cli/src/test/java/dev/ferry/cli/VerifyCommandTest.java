@@ -43,9 +43,9 @@ class VerifyCommandTest {
         assertEquals(
                 List.of(
                         // 3, 7 and 5 are > 2; bob's empty count is null, so neither branch takes him (Pig's OTHERWISE).
-                        "agree: STORE many INTO '$OUT/many' (line 3), 3 row(s)",
-                        "agree: STORE o INTO '$OUT/sums' (line 8), 3 row(s), in order",
-                        "agree: STORE few INTO '$OUT/few' (line 9), 1 row(s)"),
+                        "agree: STORE many INTO '$OUT/many' (line 3), 3 row(s), equal as multisets",
+                        "agree: STORE o INTO '$OUT/sums' (line 8), 3 row(s), equal, in order",
+                        "agree: STORE few INTO '$OUT/few' (line 9), 1 row(s), equal as multisets"),
                 out.toString().lines().toList());
         assertTrue(Files.notExists(tmp.resolve("out")), "verify writes only scratch copies of the outputs");
     }
@@ -60,7 +60,8 @@ class VerifyCommandTest {
     /**
      * {@code --repo}: one line per script and the counts. Each outcome once: a sampled input (the file is in the
      * repository), a generated one (it is not), a TODO, a parameter without a value (PIG-E002, not run), a path
-     * that is not written in its statement (VER-E001, not run) and a script with no STORE (a TODO, as in convert).
+     * that is not written in its statement and twice in the script (VER-E001, not run) and a script with no STORE
+     * (a TODO, as in convert).
      */
     @Test
     void repoModePrintsEachScriptsOutcomeAndTheAgreeRate(@TempDir Path tmp) throws Exception {
@@ -85,7 +86,7 @@ class VerifyCommandTest {
         Files.writeString(
                 repo.resolve("e_macro.pig"),
                 "DEFINE load_ints(p) RETURNS r {\n  $r = LOAD '$p' AS (n:int);\n};\n"
-                        + "a = load_ints('x');\nSTORE a INTO 'y';\n");
+                        + "a = load_ints('x');\nb = load_ints('x');\nSTORE a INTO 'y';\nSTORE b INTO 'z';\n");
         Files.writeString(repo.resolve("f_nostore.pig"), "a = LOAD 'x' AS (n:int);\nDUMP a;\n");
         // Pig reads an IMPORT relative to where it runs: verify points it at the file beside the script.
         Files.createDirectories(repo.resolve("lib"));
@@ -120,6 +121,77 @@ class VerifyCommandTest {
         assertTrue(
                 Files.notExists(repo.resolve("out")) && Files.notExists(repo.resolve("y")),
                 "nothing is written into the repository");
+    }
+
+    /**
+     * What Pig leaves open is not compared: a LIMIT with no ORDER keeps some n rows (the count and containment in
+     * its input are checked), a SAMPLE keeps each row with its fraction (containment and a binomial bound); a
+     * LIMIT after an ORDER is compared whole and in order. A {@code PARALLEL $N} parameter needs no value.
+     */
+    @Test
+    void limitAndSampleAreComparedByWhatPigDefines(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            rows.append("k").append(i % 7).append('\t').append(i).append('\n');
+        }
+        Files.writeString(repo.resolve("in.tsv"), rows);
+        Files.writeString(
+                repo.resolve("job.pig"),
+                String.join(
+                        "\n",
+                        "a = LOAD 'in.tsv' AS (k:chararray, n:int);",
+                        "g = GROUP a BY k PARALLEL $REDUCERS;",
+                        "c = FOREACH g GENERATE group, COUNT(a) AS n;",
+                        "some = LIMIT a 5;",
+                        "STORE some INTO 'out/some';",
+                        "s = SAMPLE a 0.25;",
+                        "STORE s INTO 'out/sample';",
+                        "o = ORDER c BY n DESC, group;",
+                        "top = LIMIT o 3;",
+                        "STORE top INTO 'out/top';",
+                        ""));
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", "--repo", repo.toString());
+        assertEquals(0, exit, out.toString());
+        List<String> lines = out.toString().lines().map(String::strip).toList();
+        assertEquals(
+                List.of(
+                        "agree: STORE some INTO 'out/some' (line 5), 5 row(s), LIMIT without ORDER: the same count,"
+                                + " every row one of a's 200",
+                        "agree: STORE top INTO 'out/top' (line 10), 3 row(s), equal, in order"),
+                lines.stream()
+                        .filter(l -> l.contains("out/some") || l.contains("out/top"))
+                        .toList(),
+                out.toString());
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l -> l.matches("agree: STORE s INTO 'out/sample' \\(line 7\\), \\d+ row\\(s\\), SAMPLE"
+                                        + " 0.25: every row one of a's 200, the count in \\[20, 80] \\(5 standard deviations of"
+                                        + " the binomial\\)")),
+                out.toString());
+    }
+
+    /**
+     * Generated rows are dirty on purpose, so an ASSERT may fail Pig's job: the script then agrees when the Flink job
+     * fails an ASSERT too, and differs when it fails otherwise; nothing is "not run".
+     */
+    @Test
+    void anAssertTheInputViolatesFailsBothJobs(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(repo.resolve("in.tsv"), "3\n-4\n7\n");
+        Files.writeString(
+                repo.resolve("job.pig"),
+                "a = LOAD 'in.tsv' AS (x:int);\nASSERT a BY x > 0, 'x must be positive';\nSTORE a INTO 'out';\n");
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", "--repo", repo.toString());
+        assertEquals(0, exit, out.toString());
+        assertEquals(
+                List.of(
+                        "agree    job.pig  (inputs: 1 sampled)",
+                        "         agree: both jobs fail an ASSERT on this input (the comparison: the same failure)"),
+                out.toString().lines().limit(2).toList());
     }
 
     @Test

@@ -34,7 +34,7 @@ class VerifyInputsTest {
         Files.writeString(repo.resolve("data/day=1/_SUCCESS"), "");
         Path work = Files.createDirectories(tmp.resolve("work"));
         VerifyInputs.Input input = VerifyInputs.of(
-                RepoRoot.of(repo), repo, load("data/day=$DAY", null, List.of()), 0, Map.of("DAY", "1"), work);
+                RepoRoot.of(repo), repo, load("data/day=$DAY", null, List.of()), 0, Map.of("DAY", "1"), false, work);
         assertEquals(VerifyInputs.Kind.SAMPLED, input.kind());
         assertEquals("a,1\nb,2\n", Files.readString(input.file()));
     }
@@ -49,10 +49,10 @@ class VerifyInputsTest {
                 new FieldSchema("d", PigType.DOUBLE, AT));
         // '../secret.txt' leaves the repository: it is not read, rows are generated instead.
         PigRelation.Load load = load("../secret.txt", new FuncSpec("PigStorage", List.of(","), AT), schema);
-        VerifyInputs.Input first =
-                VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), Files.createDirectories(tmp.resolve("w1")));
-        VerifyInputs.Input again =
-                VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), Files.createDirectories(tmp.resolve("w2")));
+        VerifyInputs.Input first = VerifyInputs.of(
+                RepoRoot.of(repo), repo, load, 0, Map.of(), false, Files.createDirectories(tmp.resolve("w1")));
+        VerifyInputs.Input again = VerifyInputs.of(
+                RepoRoot.of(repo), repo, load, 0, Map.of(), false, Files.createDirectories(tmp.resolve("w2")));
         assertEquals(VerifyInputs.Kind.GENERATED, first.kind());
         List<String> rows = Files.readAllLines(first.file());
         assertEquals(rows, Files.readAllLines(again.file()));
@@ -69,7 +69,51 @@ class VerifyInputsTest {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         PigRelation.Load load = load("in", new FuncSpec("org.example.AvroLoader", List.of(), AT), List.of());
         VerifyInputs.NoInput none = assertThrows(
-                VerifyInputs.NoInput.class, () -> VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), tmp));
+                VerifyInputs.NoInput.class,
+                () -> VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), false, tmp));
         assertEquals("VER-E002 job.pig:1:5", none.diagnostic.code().id() + " " + none.diagnostic.span());
+    }
+
+    @Test
+    void aPigMixScriptReadsPigMixsTablesByName(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        FuncSpec pigmix = new FuncSpec(VerifyInputs.PIGMIX_LOADER, List.of(), AT);
+        PigRelation.Load views = load("$HDFS_ROOT/page_views", pigmix, List.of());
+        PigRelation.Load users =
+                load("$HDFS_ROOT/users", new FuncSpec("PigStorage", List.of("\\u0001"), AT), List.of());
+        assertTrue(VerifyInputs.usesPigMix(List.of(users, views)));
+        assertTrue(!VerifyInputs.usesPigMix(List.of(users)));
+        VerifyInputs.Input viewRows = VerifyInputs.of(
+                RepoRoot.of(repo), repo, views, 0, Map.of(), true, Files.createDirectories(tmp.resolve("w1")));
+        VerifyInputs.Input userRows = VerifyInputs.of(
+                RepoRoot.of(repo), repo, users, 1, Map.of(), true, Files.createDirectories(tmp.resolve("w2")));
+        assertEquals(VerifyInputs.Kind.GENERATED, viewRows.kind());
+        List<String> pageViews = Files.readAllLines(viewRows.file());
+        assertEquals(PigMixData.PAGE_VIEWS, pageViews.size());
+        // Nine ^A-separated fields, the map column with PigMix's ^C / ^D encoding.
+        assertTrue(pageViews.stream().allMatch(r -> r.split("\u0001", -1).length == 9), pageViews.get(0));
+        assertTrue(pageViews.stream().allMatch(r -> r.split("\u0001", -1)[7].contains("\u0004")));
+        // Users and page views share names, so that PigMix's joins meet.
+        List<String> userNames = Files.readAllLines(userRows.file()).stream()
+                .map(r -> r.split("\u0001", -1)[0])
+                .toList();
+        assertTrue(pageViews.stream().map(r -> r.split("\u0001", -1)[0]).anyMatch(userNames::contains));
+        // Outside a PigMix script, the same users LOAD gets rows generated from its schema.
+        VerifyInputs.Input plain = VerifyInputs.of(
+                RepoRoot.of(repo), repo, users, 1, Map.of(), false, Files.createDirectories(tmp.resolve("w3")));
+        assertEquals(
+                VerifyInputs.GENERATED_ROWS, Files.readAllLines(plain.file()).size());
+    }
+
+    @Test
+    void aLoadersArgumentsTakeTheParametersValues(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        List<FieldSchema> schema =
+                List.of(new FieldSchema("a", PigType.INT, AT), new FieldSchema("b", PigType.INT, AT));
+        PigRelation.Load load = load("in", new FuncSpec("PigStorage", List.of("$DELIM"), AT), schema);
+        List<String> rows =
+                Files.readAllLines(VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of("DELIM", ";"), false, tmp)
+                        .file());
+        assertTrue(rows.stream().anyMatch(r -> r.split(";", -1).length == 2), rows.toString());
     }
 }

@@ -25,10 +25,10 @@ class PigFunctionTableLibraryTest {
     }
 
     @Test
-    void theLoadCastersCallFunctionsOfTheLibrary() {
+    void theLoadCastersAndTheFloatConstantCallFunctionsOfTheLibrary() {
         assertEquals(
                 List.of(),
-                List.of(ComplexCasts.TEXT_MAP, StorageFunctions.PIGMIX_CASTER).stream()
+                List.of(ComplexCasts.TEXT_MAP, StorageFunctions.PIGMIX_CASTER, ExprTranslator.FLOAT_CONSTANT).stream()
                         .filter(name -> !PigFunctions.LIBRARY.containsKey(name))
                         .toList());
     }

@@ -33,6 +33,7 @@ public final class PigFunctions {
         m.put("PIG_INT", new PigInt()); // (int)s: "3.7" -> 3, "abc" -> null
         m.put("PIG_LONG", new PigLong()); // (long)s
         m.put("PIG_FLOAT", new PigFloat()); // (float)s
+        m.put("PIG_FLOAT_CONSTANT", new PigFloatConstant()); // a float constant of more than 7 digits, not folded
         m.put("PIG_DOUBLE", new PigDouble()); // (double)s
         m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
         m.put("PIG_TEXT", new PigToText()); // a bag, tuple, map or datetime as PigStorage writes it

@@ -710,7 +710,12 @@ final class ExprTranslator {
         SqlExpr tuple = new SqlExpr.RowOf(fields.stream()
                 .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
                 .toList());
+        // A nested FILTER may keep no row of a group: ARRAY_AGG ... FILTER gives null there, Pig's bag is {}.
+        SqlType.Row row = bag.filter() != null ? bagRow(fields, span, "a nested FILTER's bag") : null;
         Value.Scalar collected = narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag);
+        if (row != null) {
+            collected = new Value.Scalar(new SqlExpr.Cast(collected.sql(), new SqlType.Array(row), false), PigType.BAG);
+        }
         // The tuples' fields stay known, so a later FOREACH can project the bag column (BagProjection).
         Map<Integer, Inner> fieldInners = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -726,19 +731,52 @@ final class ExprTranslator {
                         fields.stream().map(Field::type).toList(),
                         fieldInners,
                         fields.stream().map(Field::pigName).toList()));
-        return scope.aggregated(
+        Value.Scalar column = scope.aggregated(
                 bag,
                 collected,
                 "bag"
                         + (bag.field() != null && bag.field().pigName() != null
                                 ? "_" + bag.field().pigName()
                                 : ""));
+        return row != null ? emptyWhenNull(column, row) : column;
+    }
+
+    /** The ROW type of a bag's tuples as the runtime holds them (fields f0, f1, ...), for a typed empty bag. */
+    private static SqlType.Row bagRow(List<Field> fields, SourceSpan span, String what) {
+        List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
+        for (Field field : fields) {
+            SqlType type =
+                    field.isRest() ? null : PigTypes.columnType(field.type()).orElse(null);
+            if (type == null) {
+                throw unsupported(
+                        span,
+                        what + " holding "
+                                + (field.isRest()
+                                        ? "the fields of a LOAD without AS"
+                                        : field.type().keyword() + " values")
+                                + " as a value is not translated yet");
+            }
+            columns.add(new dev.ferry.translator.sql.Column("f" + columns.size(), type));
+        }
+        return new SqlType.Row(columns);
+    }
+
+    /**
+     * The bag, or {@code {}} where it is null. Flink has no empty-array literal: an empty slice of a one-element
+     * array of the bag's row type stands in.
+     */
+    private static Value.Scalar emptyWhenNull(Value.Scalar bag, SqlType.Row row) {
+        SqlExpr empty = SqlExpr.Call.of(
+                "ARRAY_SLICE",
+                new SqlExpr.ArrayOf(List.of(new SqlExpr.Cast(SqlExpr.Literal.NULL, row, false))),
+                new SqlExpr.Literal(2),
+                new SqlExpr.Literal(1));
+        return new Value.Scalar(SqlExpr.Call.of("COALESCE", bag.sql(), empty), PigType.BAG, bag.inner());
     }
 
     /**
      * {@code GENERATE bag} over a COGROUP: the input's rows for the key, collected in that input's
-     * per-key table; {@code {}} when the input has none (the FULL JOIN gives null there). Flink has
-     * no empty-array literal: an empty slice of a one-element array of the bag's row type stands in.
+     * per-key table; {@code {}} when the input has none (the FULL JOIN gives null there).
      */
     Value.Scalar cogroupBag(Value.Bag bag, Scope.Cogroup scope, SourceSpan span) {
         List<Field> fields =
@@ -750,22 +788,7 @@ final class ExprTranslator {
         if (bag.filter() != null || bag.distinct()) {
             throw unsupported(span, "a nested FILTER or DISTINCT bag of a COGROUP as a value is not translated yet");
         }
-        List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
-        for (Field field : fields) {
-            SqlType type =
-                    field.isRest() ? null : PigTypes.columnType(field.type()).orElse(null);
-            if (type == null) {
-                throw unsupported(
-                        span,
-                        "a bag of a COGROUP holding "
-                                + (field.isRest()
-                                        ? "the fields of a LOAD without AS"
-                                        : field.type().keyword() + " values")
-                                + " as a value is not translated yet");
-            }
-            columns.add(new dev.ferry.translator.sql.Column("f" + columns.size(), type));
-        }
-        SqlType.Row row = new SqlType.Row(columns);
+        SqlType.Row row = bagRow(fields, span, "a bag of a COGROUP");
         SqlExpr tuple = new SqlExpr.RowOf(fields.stream()
                 .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
                 .toList());
@@ -778,12 +801,7 @@ final class ExprTranslator {
                         + (bag.field() != null && bag.field().pigName() != null
                                 ? "_" + bag.field().pigName()
                                 : ""));
-        SqlExpr empty = SqlExpr.Call.of(
-                "ARRAY_SLICE",
-                new SqlExpr.ArrayOf(List.of(new SqlExpr.Cast(SqlExpr.Literal.NULL, row, false))),
-                new SqlExpr.Literal(2),
-                new SqlExpr.Literal(1));
-        return new Value.Scalar(SqlExpr.Call.of("COALESCE", column.sql(), empty), PigType.BAG);
+        return emptyWhenNull(column, row);
     }
 
     /**
@@ -1020,10 +1038,7 @@ final class ExprTranslator {
                         new SqlExpr.Cast(new SqlExpr.Literal(((Number) value).longValue()), SqlType.BIGINT, false),
                         PigType.LONG);
             case DOUBLE -> new Value.Scalar(new SqlExpr.Literal(((Number) value).doubleValue()), PigType.DOUBLE);
-            case FLOAT ->
-                new Value.Scalar(
-                        new SqlExpr.Cast(new SqlExpr.Literal(((Number) value).doubleValue()), SqlType.FLOAT, false),
-                        PigType.FLOAT);
+            case FLOAT -> floatLiteral(((Number) value).floatValue());
             case CHARARRAY ->
                 new Value.Scalar(
                         SqlExpr.Literal.text(PigToSql.bindParameters((String) value, parameters)), PigType.CHARARRAY);
@@ -1067,6 +1082,10 @@ final class ExprTranslator {
                 null,
                 binary.right().span());
         PigType type = PigTypes.wider(left.type(), right.type());
+        Optional<Value.Scalar> folded = type == PigType.FLOAT ? floatConstant(op, left, right) : Optional.empty();
+        if (folded.isPresent()) {
+            return folded.get();
+        }
         // Pig's Divide gives null for a zero divisor, where Flink fails the job (integers) or gives Infinity.
         // Pig's Mod has no such check: x % 0 fails Pig's job (ArithmeticException), as Flink's MOD does.
         if (op == BinaryOp.MODULO) {
@@ -1077,6 +1096,73 @@ final class ExprTranslator {
                     new SqlExpr.Binary(SqlExpr.BinaryOp.DIVIDE, left.sql(), nullIfZero(right.sql())), type);
         }
         return new Value.Scalar(new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), type);
+    }
+
+    /**
+     * Float arithmetic on constants ({@code 1.0f/3}), computed here in Java's float arithmetic as Pig computes it
+     * (its constant folding and its Divide alike): Flink's planner folds such an expression itself into a REAL
+     * literal rounded to 7 significant digits (0.3333333 where Pig writes Float.toString's 0.33333334). A zero
+     * divisor gives null, as Pig's Divide does.
+     */
+    private static Optional<Value.Scalar> floatConstant(BinaryOp op, Value.Scalar left, Value.Scalar right) {
+        Optional<Float> a = floatValue(left.sql());
+        Optional<Float> b = floatValue(right.sql());
+        if (a.isEmpty() || b.isEmpty()) {
+            return Optional.empty();
+        }
+        float x = a.get();
+        float y = b.get();
+        Float result = switch (op) {
+            case ADD -> x + y;
+            case SUBTRACT -> x - y;
+            case MULTIPLY -> x * y;
+            case DIVIDE -> y == 0 ? null : x / y;
+            default -> Float.NaN;
+        };
+        if (result != null && result.isNaN()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                result == null
+                        ? new Value.Scalar(new SqlExpr.Cast(SqlExpr.Literal.NULL, SqlType.FLOAT, false), PigType.FLOAT)
+                        : floatLiteral(result));
+    }
+
+    /**
+     * A float constant: {@code CAST(d AS FLOAT)} when 7 significant digits hold it, else
+     * {@code PIG_FLOAT_CONSTANT(d)}, which Flink's planner does not fold: it folds a constant FLOAT into a REAL
+     * literal rounded to 7 digits (DECIMAL32), and Pig writes Float.toString's up to 9 (0.33333334).
+     */
+    /** The runtime function holding a float constant that 7 digits do not hold (see {@link #floatLiteral}). */
+    static final String FLOAT_CONSTANT = "PIG_FLOAT_CONSTANT";
+
+    private static Value.Scalar floatLiteral(float value) {
+        SqlExpr d = new SqlExpr.Literal((double) value);
+        boolean sevenDigits = Float.isFinite(value)
+                && new java.math.BigDecimal(value, java.math.MathContext.DECIMAL32).floatValue() == value;
+        return new Value.Scalar(
+                sevenDigits ? new SqlExpr.Cast(d, SqlType.FLOAT, false) : SqlExpr.Call.of(FLOAT_CONSTANT, d),
+                PigType.FLOAT);
+    }
+
+    /** The value of a numeric constant: a literal, or a literal cast to a number type (as a float). */
+    private static Optional<Float> floatValue(SqlExpr sql) {
+        if (sql instanceof SqlExpr.Literal l && l.value() instanceof Number n) {
+            return Optional.of(n instanceof Double d ? (float) d.doubleValue() : n.floatValue());
+        }
+        if (sql instanceof SqlExpr.Call call
+                && call.function().equals(FLOAT_CONSTANT)
+                && call.arguments().get(0) instanceof SqlExpr.Literal l
+                && l.value() instanceof Number n) {
+            return Optional.of((float) n.doubleValue());
+        }
+        if (sql instanceof SqlExpr.Cast c
+                && (c.type() == SqlType.FLOAT || c.type() == SqlType.BIGINT || c.type() == SqlType.INT)
+                && c.operand() instanceof SqlExpr.Literal l
+                && l.value() instanceof Number n) {
+            return Optional.of(c.type() == SqlType.FLOAT ? (float) n.doubleValue() : (float) n.longValue());
+        }
+        return Optional.empty();
     }
 
     private static SqlExpr nullIfZero(SqlExpr divisor) {
@@ -1164,6 +1250,13 @@ final class ExprTranslator {
         }
         SqlType target = PigTypes.columnType(to)
                 .orElseThrow(() -> unsupported(span, "casting to " + to.keyword() + " is not supported yet"));
+        if (from.isNumeric() && to == PigType.FLOAT) {
+            // (float) of a constant: folded here, exact (see floatLiteral).
+            Optional<Float> constant = floatValue(value.sql());
+            if (constant.isPresent()) {
+                return floatLiteral(constant.get());
+            }
+        }
         if (from.isNumeric() && to.isNumeric()) {
             return new Value.Scalar(new SqlExpr.Cast(value.sql(), target, false), to);
         }
@@ -1173,8 +1266,12 @@ final class ExprTranslator {
         if (from == PigType.BYTEARRAY && to == PigType.CHARARRAY) {
             return new Value.Scalar(value.sql(), to);
         }
-        if ((from == PigType.INT || from == PigType.LONG || from == PigType.BOOLEAN) && to == PigType.CHARARRAY) {
+        if ((from == PigType.INT || from == PigType.LONG) && to == PigType.CHARARRAY) {
             return new Value.Scalar(new SqlExpr.Cast(value.sql(), SqlType.STRING, false), to);
+        }
+        if (from == PigType.BOOLEAN && to == PigType.CHARARRAY) {
+            // Pig prints Boolean.toString (true); Flink's CAST prints TRUE.
+            return new Value.Scalar(SqlExpr.Call.of("LOWER", new SqlExpr.Cast(value.sql(), SqlType.STRING, false)), to);
         }
         if ((from == PigType.FLOAT || from == PigType.DOUBLE) && to == PigType.CHARARRAY) {
             // Pig prints Double.toString (1.0E7); Flink's CAST prints differently.

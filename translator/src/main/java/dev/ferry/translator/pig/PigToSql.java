@@ -1145,7 +1145,8 @@ public final class PigToSql {
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
                 String pigName = item.names().isEmpty()
-                        ? pigNameOf(item.expr(), defaultNames.get(i))
+                        ? Optional.ofNullable(pigNameOf(item.expr(), defaultNames.get(i)))
+                                .orElseGet(() -> positionalName(item.expr(), scope))
                         : item.names().get(i).name();
                 // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city.
                 String qualifier =
@@ -1446,6 +1447,38 @@ public final class PigToSql {
         }
         if (expr instanceof PigExpr.Dereference d && !(d.base() instanceof PigExpr.Call)) {
             return d.field();
+        }
+        return null;
+    }
+
+    /**
+     * The name Pig's schema gives a positional projection: the name of the field it reads ({@code $0} of
+     * {@code (name, ...)} is {@code name}, {@code t.$1} of {@code t:tuple(n, s)} is {@code s}), so that a duplicate
+     * is Pig's ERROR 1108 here too; null when that field has no name.
+     */
+    private String positionalName(PigExpr expr, Scope scope) {
+        if (expr instanceof PigExpr.Cast cast) {
+            return positionalName(cast.expr(), scope);
+        }
+        if (expr instanceof PigExpr.PositionalRef position && scope instanceof Scope.Plain plain) {
+            List<Field> fields = plain.relation().fields();
+            if (position.index() >= fields.size()
+                    || fields.get(position.index()).isRest()) {
+                return null;
+            }
+            Field field = fields.get(position.index());
+            return field.pigName() == null || field.qualifier() == null
+                    ? field.pigName()
+                    : field.qualifier() + "::" + field.pigName();
+        }
+        if (expr instanceof PigExpr.Projection projection
+                && scope instanceof Scope.Plain
+                && projection.columns().size() == 1
+                && projection.columns().get(0) instanceof PigExpr.PositionalRef position
+                && expressions.translate(projection.base(), scope) instanceof Value.Scalar tuple
+                && tuple.inner() != null
+                && position.index() < tuple.inner().fieldNames().size()) {
+            return tuple.inner().fieldNames().get(position.index());
         }
         return null;
     }

@@ -30,16 +30,22 @@ class PigToSqlDiagnosticsTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
+            quoteCharacter = '"',
             value = {
                 // Pig: ERROR 1108: Duplicate schema alias: score (a cast keeps the field's name)
                 "r = FOREACH rows GENERATE (int) score, (chararray) score;|t.pig:2:40: error PIG-E014: the FOREACH output has two fields named 'score'",
                 // Pig: ERROR 1108: Duplicate schema alias: n
                 "r = FOREACH rows GENERATE name AS n, clicks AS n;|t.pig:2:38: error PIG-E014: the FOREACH output has two fields named 'n'",
+                // Pig: ERROR 1108: Duplicate schema alias: name ($0 is named after the field it reads)
+                "r = FOREACH rows GENERATE $0, name;|t.pig:2:31: error PIG-E014: the FOREACH output has two fields named 'name'",
+                // Pig: ERROR 1108: Duplicate schema alias: s (t.$1 is t's field s)
+                "p = LOAD 'in2' AS (t:tuple(n:int, s:chararray));\\nr = FOREACH p GENERATE t.$1, t.s;|t.pig:3:30: error PIG-E014: the FOREACH output has two fields named 's'",
                 // Pig: ERROR 1025: Invalid field projection. Projected field [click] does not exist
                 "r = FOREACH rows GENERATE click;|t.pig:2:27: error PIG-E011: unknown field 'click' (did you mean 'clicks'?)",
             })
     void rejectsWhatPigRejects(String body, String expected) {
-        assertEquals(List.of(expected), errors(body));
+        // A record is one line: '\n' written as two characters separates statements.
+        assertEquals(List.of(expected), errors(body.replace("\\n", "\n")));
     }
 
     @Test

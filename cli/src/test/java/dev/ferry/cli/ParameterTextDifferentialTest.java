@@ -44,7 +44,18 @@ class ParameterTextDifferentialTest {
                         "K",
                         "10"),
                 Arguments.of(
-                        "a quoted parameter is a chararray", "r = FILTER rows BY city == '$CITY';\n", "CITY", "Paris"));
+                        "a quoted parameter is a chararray", "r = FILTER rows BY city == '$CITY';\n", "CITY", "Paris"),
+                Arguments.of(
+                        "a parameter as PigStorage's delimiter, an escape (\\t) in its value",
+                        "r = LOAD '$INPUT' USING PigStorage('$D') AS (name:chararray, city:chararray);\n",
+                        "D",
+                        "\\t"),
+                Arguments.of(
+                        "a parameter as the delimiter of a STORE and of the LOAD that reads it back",
+                        "s = FOREACH rows GENERATE name, clicks;\nSTORE s INTO '$OUTPUT-d' USING PigStorage('$D');\n"
+                                + "r = LOAD '$OUTPUT-d' USING PigStorage('$D') AS (name:chararray, clicks:int);\n",
+                        "D",
+                        ","));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -460,7 +460,7 @@ public final class PigToSql {
         Runnable warnNotes = () -> storage.notes()
                 .forEach(note -> expressions.warnDiffers(
                         load.function().span(), load.function().simpleName(), note));
-        String delimiter = storage.delimiter();
+        String delimiter = delimiter(storage);
         List<FieldSchema> schema = load.schema().isEmpty() ? storage.schema() : load.schema();
         String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
         Relation stored = storedPaths.get(path);
@@ -2173,7 +2173,7 @@ public final class PigToSql {
         storage.notes()
                 .forEach(note ->
                         expressions.warnDiffers(store.span(), store.function().simpleName(), note));
-        String delimiter = storage.delimiter();
+        String delimiter = delimiter(storage);
         Relation input = relationOf(store.alias(), store.span());
         Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o)
                 ? o
@@ -2435,6 +2435,11 @@ public final class PigToSql {
             }
             return "${" + unique + "}";
         });
+    }
+
+    /** A storage function's field delimiter, a parameter in it ({@code PigStorage('$DELIM')}) bound at run time. */
+    private String delimiter(StorageFunctions.Storage storage) {
+        return storage.delimiter() == null ? null : bindParameters(storage.delimiter(), parameters);
     }
 
     static String bindParameters(String text, java.util.Set<String> parameters) {

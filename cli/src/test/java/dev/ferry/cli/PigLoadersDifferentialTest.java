@@ -42,6 +42,19 @@ class PigLoadersDifferentialTest {
     }
 
     @Test
+    void aDefinedStorageFunctionServesTheLoadsAndStoresThatNameIt() throws Exception {
+        assertEquals(
+                "",
+                PigVsFlink.differences(
+                        tmp,
+                        "a,1\nÄb,\n,3\n",
+                        "DEFINE csv PigStorage(',');\nDEFINE out org.apache.pig.builtin.PigStorage('|');\n"
+                                + "rows = LOAD '$INPUT' USING csv AS (k:chararray, n:int);\n"
+                                + "r = FOREACH rows GENERATE k, n * 2;\nSTORE r INTO '$OUTPUT' USING out;\n",
+                        false));
+    }
+
+    @Test
     void textLoaderWithoutASGivesTheLineAsABytearray() throws Exception {
         assertEquals(
                 "",

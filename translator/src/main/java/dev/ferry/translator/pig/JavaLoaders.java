@@ -65,6 +65,18 @@ final class JavaLoaders {
                 || udf != null && udf.kind() == JavaUdf.Kind.LOAD_FUNC;
     }
 
+    /**
+     * The function {@code USING name} names: a DEFINE's ({@code DEFINE csv PigStorage(',')}, then {@code USING csv}),
+     * at the use's position, else the function itself. Null stays null (no USING).
+     */
+    FuncSpec resolved(FuncSpec function) {
+        if (function == null || !defined.containsKey(function.name())) {
+            return function;
+        }
+        FuncSpec definition = defined.get(function.name());
+        return new FuncSpec(definition.name(), definition.arguments(), function.span());
+    }
+
     /** The loader the adapter runs for {@code USING function}, if it is one it runs. */
     Optional<FuncSpec> loader(FuncSpec function) {
         FuncSpec resolved = defined.getOrDefault(function.name(), function);

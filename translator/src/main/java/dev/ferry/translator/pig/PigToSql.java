@@ -205,8 +205,9 @@ public final class PigToSql {
             store(store);
         } else if (statement instanceof PigStatement.Command command) {
             command(command);
-        } else if (statement instanceof PigStatement.DefineFunction define && loaders.define(define)) {
-            // a loader: the LOADs that name it run it (JavaLoaders)
+        } else if (statement instanceof PigStatement.DefineFunction define
+                && (loaders.define(define) || StorageFunctions.isStorage(define.function()))) {
+            // a loader or a storage function: the LOADs and STOREs that name it use it (JavaLoaders.resolved)
         } else if (statement instanceof PigStatement.DefineFunction define
                 && ExprTranslator.isDefinableBuiltin(define.function())) {
             expressions.define(define.name(), define.function());
@@ -444,7 +445,7 @@ public final class PigToSql {
     private Relation load(String alias, PigRelation.Load load) {
         StorageFunctions.Storage storage;
         try {
-            storage = StorageFunctions.load(load.function(), load.path(), load.schema());
+            storage = StorageFunctions.load(loaders.resolved(load.function()), load.path(), load.schema());
         } catch (TranslationError noFlinkFormat) {
             // A loader Flink has no format for: the runtime's adapter runs it, if it is one the adapter runs.
             FuncSpec loader = load.function() == null
@@ -2169,7 +2170,7 @@ public final class PigToSql {
     }
 
     private void store(PigStatement.Store store) {
-        StorageFunctions.Storage storage = StorageFunctions.store(store.function(), store.path());
+        StorageFunctions.Storage storage = StorageFunctions.store(loaders.resolved(store.function()), store.path());
         storage.notes()
                 .forEach(note ->
                         expressions.warnDiffers(store.span(), store.function().simpleName(), note));

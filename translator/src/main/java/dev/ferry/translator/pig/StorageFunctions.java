@@ -48,6 +48,15 @@ final class StorageFunctions {
     }
 
     /** Storage functions Flink has no format for in the runtime yet, and what translating each needs. */
+    /** The storage functions a LOAD or STORE translates by name (the cases of {@link #load} and {@link #store}). */
+    private static final java.util.Set<String> TRANSLATED = java.util.Set.of(
+            "PigStorage", "PigPerformanceLoader", "TextLoader", "JsonLoader", "JsonStorage", "AvroStorage");
+
+    /** Whether a DEFINE names a storage function of the table ({@code DEFINE csv PigStorage(',')}). */
+    static boolean isStorage(FuncSpec function) {
+        return TRANSLATED.contains(function.simpleName());
+    }
+
     private static final Map<String, String> NOT_TRANSLATED = Map.of(
             "BinStorage",
             "BinStorage is Pig's binary tuple encoding (BinInterSedes); a LOAD reads it with Pig's own loader through"

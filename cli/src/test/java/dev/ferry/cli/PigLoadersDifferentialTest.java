@@ -116,6 +116,21 @@ class PigLoadersDifferentialTest {
                         false));
     }
 
+    /**
+     * (datetime) of a loaded bytearray, as Utf8StorageConverter reads it: a date, a time with a 'T' or a space, UTC,
+     * and text that is no datetime (null), with empty and unicode fields.
+     */
+    @Test
+    void bytearrayCastToDatetimeAsPigsLoadCaster() throws Exception {
+        assertEquals(
+                "",
+                PigVsFlink.differences(
+                        tmp,
+                        "2026-03-01\n2026-03-01T10:15:30.250Z\n2026-03-01 10:15:30\n2026-03-01T10:15\nnot a date\n\nΩ\n",
+                        "r = LOAD '$INPUT' AS (d);\ns = FOREACH r GENERATE d, (datetime) d AS dt;\nSTORE s INTO '$OUTPUT';\n",
+                        false));
+    }
+
     /** Datetimes without an offset or in UTC (Pig keeps another offset for display: see ToDate's row). */
     @Test
     void datetimeFieldsLoadAndStoreAsInPig() throws Exception {

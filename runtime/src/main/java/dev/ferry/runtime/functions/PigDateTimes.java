@@ -74,6 +74,30 @@ public final class PigDateTimes {
         }
     }
 
+    /**
+     * {@code (datetime)} of a bytearray, as Pig's Utf8StorageConverter.bytesToDateTime: the text through ToDate's
+     * ISO parser ({@code dateOptionalTimeParser}, a space accepted for the 'T' as ToDate.allowIso8601Space does),
+     * in Pig's default zone when the text has no offset; null when the text is not such a datetime (Pig discards the
+     * field with a warning).
+     */
+    public static final class BytesToDateTime extends ScalarFunction {
+        public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(String text) {
+            if (text == null) {
+                return null;
+            }
+            String iso = text.length() > 10 && text.charAt(10) == ' '
+                    ? text.substring(0, 10) + 'T' + text.substring(11)
+                    : text;
+            try {
+                return instant(ISODateTimeFormat.dateOptionalTimeParser()
+                        .withZone(PigZone.defaultZone())
+                        .parseDateTime(iso));
+            } catch (IllegalArgumentException notADateTime) {
+                return null;
+            }
+        }
+    }
+
     /** ToString(dt[, pattern]): joda's ISO form, or the joda pattern. */
     public static final class ToString extends ScalarFunction {
         public String eval(@DataTypeHint("TIMESTAMP_LTZ(3)") Instant dt) {

@@ -2,6 +2,8 @@ package dev.ferry.cli;
 
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.PigStrings;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,10 +28,51 @@ final class ScriptPaths {
         if (at < 0) {
             return Optional.empty();
         }
+        return literals(text, at, true).stream()
+                .takeWhile(Literal::closed)
+                .filter(literal -> literal.value().equals(path))
+                .findFirst()
+                .map(literal -> literal.replacedBy(text, replacement));
+    }
+
+    /**
+     * {@code text} with the one literal {@code 'path'} of the whole script (comments skipped) replaced: the path of
+     * a LOAD or STORE in a macro body that a macro call passes ({@code save(A, 'out/x')}), which the statement itself
+     * does not spell out. Empty when the script has no such literal or more than one (which one is meant is not
+     * known), or a literal is left open.
+     */
+    static Optional<String> replaceUnique(String text, String path, String replacement) {
+        List<Literal> literals = literals(text, 0, false);
+        if (literals.stream().anyMatch(literal -> !literal.closed())) {
+            return Optional.empty();
+        }
+        List<Literal> matches = literals.stream()
+                .filter(literal -> literal.value().equals(path))
+                .toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0).replacedBy(text, replacement)) : Optional.empty();
+    }
+
+    /**
+     * A quoted literal of the script: its quotes at {@code start} and {@code end}, its value unquoted; a literal
+     * whose line ends before its closing quote is not closed (and has no value), and ends the scan.
+     */
+    private record Literal(int start, int end, String value, boolean closed) {
+        String replacedBy(String text, String replacement) {
+            return text.substring(0, start) + quote(replacement) + text.substring(end + 1);
+        }
+    }
+
+    /**
+     * The quoted literals of {@code text} from {@code from} in order, comments skipped; up to the statement's
+     * {@code ;} when {@code statementOnly}, else to the end of the text.
+     */
+    private static List<Literal> literals(String text, int from, boolean statementOnly) {
+        List<Literal> literals = new ArrayList<>();
+        int at = from;
         while (at < text.length()) {
             char c = text.charAt(at);
-            if (c == ';') {
-                return Optional.empty();
+            if (c == ';' && statementOnly) {
+                break;
             } else if (text.startsWith("--", at)) {
                 at = endOf(text, "\n", at);
             } else if (text.startsWith("/*", at)) {
@@ -37,55 +80,16 @@ final class ScriptPaths {
             } else if (c == '\'') {
                 int end = closingQuote(text, at);
                 if (end < 0) {
-                    return Optional.empty();
+                    literals.add(new Literal(at, at, "", false));
+                    break;
                 }
-                if (PigStrings.unquote(text.substring(at, end + 1)).equals(path)) {
-                    return Optional.of(text.substring(0, at) + quote(replacement) + text.substring(end + 1));
-                }
+                literals.add(new Literal(at, end, PigStrings.unquote(text.substring(at, end + 1)), true));
                 at = end + 1;
             } else {
                 at++;
             }
         }
-        return Optional.empty();
-    }
-
-    /**
-     * {@code text} with the one literal {@code 'path'} of the whole script (comments skipped) replaced: the path of
-     * a LOAD or STORE in a macro body that a macro call passes ({@code save(A, 'out/x')}), which the statement itself
-     * does not spell out. Empty when the script has no such literal or more than one (which one is meant is not
-     * known).
-     */
-    static Optional<String> replaceUnique(String text, String path, String replacement) {
-        int found = -1;
-        int foundEnd = -1;
-        int at = 0;
-        while (at < text.length()) {
-            char c = text.charAt(at);
-            if (text.startsWith("--", at)) {
-                at = endOf(text, "\n", at);
-            } else if (text.startsWith("/*", at)) {
-                at = endOf(text, "*/", at + 2);
-            } else if (c == '\'') {
-                int end = closingQuote(text, at);
-                if (end < 0) {
-                    return Optional.empty();
-                }
-                if (PigStrings.unquote(text.substring(at, end + 1)).equals(path)) {
-                    if (found >= 0) {
-                        return Optional.empty();
-                    }
-                    found = at;
-                    foundEnd = end;
-                }
-                at = end + 1;
-            } else {
-                at++;
-            }
-        }
-        return found < 0
-                ? Optional.empty()
-                : Optional.of(text.substring(0, found) + quote(replacement) + text.substring(foundEnd + 1));
+        return literals;
     }
 
     /** A Pig string literal of {@code value}. */

@@ -58,6 +58,20 @@ class ScriptPathsTest {
                         "x",
                         Optional.empty()),
                 Arguments.of(
+                        "a literal left open before the path ends the search",
+                        "a = LOAD 'x\n' 'p';\n",
+                        1,
+                        5,
+                        "p",
+                        Optional.empty()),
+                Arguments.of(
+                        "a literal left open after the path does not undo it",
+                        "a = LOAD 'p' 'x\n';\n",
+                        1,
+                        5,
+                        "p",
+                        Optional.of("a = LOAD '/s/p' 'x\n';\n")),
+                Arguments.of(
                         "a span of another file (a macro's) is not in this text",
                         "a = LOAD 'x';\n",
                         1,
@@ -86,7 +100,8 @@ class ScriptPathsTest {
                         + "|DEFINE save(r, p) RETURNS void { STORE $r INTO '$p'; };\\nsave(A, '/s/p');",
                 "spelled twice|save(A, 'o/x');\\nsave(B, 'o/x');|o/x|",
                 "once, and once in a comment|-- save(A, 'o/x')\\nsave(A, 'o/x');|o/x|-- save(A, 'o/x')\\nsave(A, '/s/p');",
-                "not spelled|save(A, '$OUT');|o/x|"
+                "not spelled|save(A, '$OUT');|o/x|",
+                "a literal left open anywhere|save(A, 'o/x');\\nx = 'open;|o/x|"
             })
     void aPathSpelledOnceInTheScriptIsReplacedThere(String name, String text, String path, String expected) {
         assertEquals(

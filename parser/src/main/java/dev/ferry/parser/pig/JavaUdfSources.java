@@ -89,19 +89,10 @@ public final class JavaUdfSources {
     private static Optional<JavaUdf> fromJar(Path jar, String className, String display) {
         String entryName = className.replace('.', '/') + ".class";
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            Function<String, Optional<byte[]>> classes = internalName -> {
+            return describe(className, display + "!" + entryName, internalName -> {
                 ZipEntry entry = zip.getEntry(internalName + ".class");
-                if (entry == null) {
-                    return Optional.empty();
-                }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    return bounded(in);
-                } catch (IOException e) {
-                    return Optional.empty();
-                }
-            };
-            return classes.apply(className.replace('.', '/'))
-                    .flatMap(bytes -> UdfClassFile.describe(bytes, className, display + "!" + entryName, classes));
+                return entry == null ? null : zip.getInputStream(entry);
+            });
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // not a readable jar: the class is not described
         }
@@ -115,18 +106,31 @@ public final class JavaUdfSources {
         if (!className.startsWith(PiggyBank.PACKAGE)) {
             return Optional.empty();
         }
+        return describe(
+                className,
+                PiggyBank.DISPLAY,
+                internalName -> internalName.startsWith(PiggyBank.PACKAGE.replace('.', '/'))
+                        ? JavaUdfSources.class.getClassLoader().getResourceAsStream(internalName + ".class")
+                        : null);
+    }
+
+    /** Opens a class file by its internal name ({@code a/b/C}); null when there is none. */
+    @FunctionalInterface
+    private interface ClassFiles {
+        InputStream open(String internalName) throws IOException;
+    }
+
+    /** The UDF {@code className} as its class file (and its superclasses' files, from the same place) describe it. */
+    private static Optional<JavaUdf> describe(String className, String display, ClassFiles files) {
         Function<String, Optional<byte[]>> classes = internalName -> {
-            if (!internalName.startsWith(PiggyBank.PACKAGE.replace('.', '/'))) {
-                return Optional.empty();
-            }
-            try (InputStream in = JavaUdfSources.class.getClassLoader().getResourceAsStream(internalName + ".class")) {
+            try (InputStream in = files.open(internalName)) {
                 return in == null ? Optional.empty() : bounded(in);
             } catch (IOException e) {
                 return Optional.empty();
             }
         };
         return classes.apply(className.replace('.', '/'))
-                .flatMap(bytes -> UdfClassFile.describe(bytes, className, PiggyBank.DISPLAY, classes));
+                .flatMap(bytes -> UdfClassFile.describe(bytes, className, display, classes));
     }
 
     /** The stream's bytes, or empty when it holds more than {@link #MAX_CLASS_BYTES}. */

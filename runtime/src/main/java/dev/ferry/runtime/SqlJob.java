@@ -7,18 +7,23 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import org.apache.flink.core.fs.FileSystem;
+import org.apache.flink.core.fs.Path;
 import org.apache.flink.table.api.SqlParserException;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.api.internal.StatementSetImpl;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.catalog.CatalogManager;
 import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
 import org.apache.flink.table.catalog.UnresolvedIdentifier;
 import org.apache.flink.table.factories.FactoryUtil;
+import org.apache.flink.table.operations.SinkModifyOperation;
 import org.apache.flink.util.ExceptionUtils;
 
 /**
@@ -34,15 +39,21 @@ public final class SqlJob {
     /** Statements that would start a job of their own or print results: not part of a batch script. */
     private static final Set<String> QUERY_KEYWORDS = Set.of("SELECT", "WITH", "VALUES", "EXECUTE", "TABLE");
 
+    /** The file a job that succeeded leaves in each output directory, as Hadoop's output committer does. */
+    public static final String SUCCESS_MARKER = "_SUCCESS";
+
     private final StatementSet inserts;
     private final int insertCount;
     /** The {@code path} of every table the job reads through the pig-files connector. */
     private final List<String> locations;
+    /** The {@code path} of every table an INSERT writes (a file system directory), in the order of the INSERTs. */
+    private final List<String> sinkLocations;
 
-    private SqlJob(StatementSet inserts, int insertCount, List<String> locations) {
+    private SqlJob(StatementSet inserts, int insertCount, List<String> locations, List<String> sinkLocations) {
         this.inserts = inserts;
         this.insertCount = insertCount;
         this.locations = List.copyOf(locations);
+        this.sinkLocations = List.copyOf(sinkLocations);
     }
 
     /** Validates and runs the statements, waiting for the job to end. */
@@ -83,7 +94,24 @@ public final class SqlJob {
                 throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, i, message(e), e);
             }
         }
-        return new SqlJob(inserts, insertCount, locations(env));
+        return new SqlJob(inserts, insertCount, locations(env), sinkLocations(inserts));
+    }
+
+    /** The distinct {@code path}s of the tables the INSERTs write; a sink without a path (blackhole) has none. */
+    private static List<String> sinkLocations(StatementSet inserts) {
+        if (!(inserts instanceof StatementSetImpl<?> set)) {
+            return List.of();
+        }
+        return set.getOperations().stream()
+                .filter(SinkModifyOperation.class::isInstance)
+                .map(o -> ((SinkModifyOperation) o)
+                        .getContextResolvedTable()
+                        .getResolvedTable()
+                        .getOptions()
+                        .get("path"))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     /** The locations of the pig-files tables the statements created. */
@@ -160,7 +188,32 @@ public final class SqlJob {
         } catch (ExecutionException e) {
             throw new SqlJobException(SqlJobException.Kind.JOB_FAILED, -1, "job failed: " + rootCause(e), e);
         }
+        markSucceeded();
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * Writes an empty {@value #SUCCESS_MARKER} into every directory the job wrote, as Hadoop's
+     * FileOutputCommitter does when a Pig job succeeds ({@code mapreduce.fileoutputcommitter.marksuccessfuljobs},
+     * on by default): a coordinator's input event waits for it (a dataset's done-flag, {@code _SUCCESS} unless it
+     * says otherwise), and a directory the job wrote no row to exists all the same, as Pig's does.
+     */
+    private void markSucceeded() {
+        for (String location : sinkLocations) {
+            Path marker = new Path(location, SUCCESS_MARKER);
+            try {
+                marker.getFileSystem()
+                        .create(marker, FileSystem.WriteMode.OVERWRITE)
+                        .close();
+            } catch (IOException e) {
+                throw new SqlJobException(
+                        SqlJobException.Kind.JOB_FAILED,
+                        -1,
+                        "job finished but its " + SUCCESS_MARKER + " marker could not be written to " + location + ": "
+                                + e.getMessage(),
+                        e);
+            }
+        }
     }
 
     /** Flink's message, plus the innermost cause when the message does not already say it. */

@@ -84,6 +84,9 @@ class SqlJobRunnerTest {
         assertEquals(List.of("u1\t1\t5.04000015E7", "u2\t1\t0.5", "u3\t0\t"), sortedLines(out));
         assertEquals(List.of("u1\t5.04000015E7"), sortedLines(Path.of(out + "_big")));
         assertTrue(Files.isDirectory(dir.resolve("made/here")));
+        for (Path written : List.of(out, Path.of(out + "_big"))) {
+            assertEquals(0, Files.size(written.resolve("_SUCCESS")), written + " has Hadoop's empty success marker");
+        }
         assertTrue(err().matches("(?s).*ferry-runtime: job finished in \\d+ ms\\R"), err());
     }
 
@@ -144,6 +147,34 @@ class SqlJobRunnerTest {
                 """.formatted(write("zero.txt", "1,0\n")));
         assertEquals(SqlJobRunner.EXIT_JOB_FAILED, run("--script", failing.toString()));
         assertEquals("ferry-runtime: error: job failed: ArithmeticException: / by zero\n", err());
+    }
+
+    /**
+     * Pig's job leaves an empty _SUCCESS in every directory it STOREd into, one it wrote no row to included (the
+     * directory exists): a coordinator's input event waits for it. A job that fails leaves none.
+     */
+    @Test
+    void aJobThatSucceedsMarksEveryOutputDirectoryAndOneThatFailsNone() throws Exception {
+        Path none = dir.resolve("none");
+        Path failed = dir.resolve("failed");
+        String sinks = """
+                CREATE TEMPORARY TABLE src (a INT, b INT) WITH (
+                  'connector' = 'filesystem', 'path' = '%s', 'format' = 'pig-storage',
+                  'pig-storage.field-delimiter' = ',');
+                CREATE TEMPORARY TABLE dst (q INT) WITH (
+                  'connector' = 'filesystem', 'path' = '%s', 'format' = 'pig-storage');
+                """;
+        Path empty =
+                write("empty.sql", sinks.formatted(input, none) + "INSERT INTO dst SELECT a FROM src WHERE 1 = 0;\n");
+        assertEquals(SqlJobRunner.EXIT_OK, run("--script", empty.toString()), err());
+        assertEquals(List.of(none.resolve("_SUCCESS")), listing(none));
+        assertEquals(0, Files.size(none.resolve("_SUCCESS")));
+
+        Path failing = write(
+                "fail.sql",
+                sinks.formatted(write("zero.txt", "1,0\n"), failed) + "INSERT INTO dst SELECT a / b FROM src;\n");
+        assertEquals(SqlJobRunner.EXIT_JOB_FAILED, run("--script", failing.toString()), err());
+        assertFalse(Files.exists(failed.resolve("_SUCCESS")));
     }
 
     @Test
@@ -250,6 +281,12 @@ class SqlJobRunnerTest {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
         return file;
+    }
+
+    private static List<Path> listing(Path directory) throws Exception {
+        try (var files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
     }
 
     private static List<String> sortedLines(Path sink) {

@@ -1,10 +1,15 @@
 package dev.ferry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,5 +56,33 @@ class PigFileCommandsDifferentialTest {
             script = script.replace("$OUTPUT-unused", "$OUTPUT-2") + "STORE raw INTO '$OUTPUT-2';\n";
         }
         assertEquals("", PigVsFlink.differences(tmp, INPUT, script, false));
+    }
+
+    /**
+     * Without the removal, a rerun over the output an earlier run left fails in Pig before it runs (ERROR 6000:
+     * Hadoop's "Output directory ... already exists"), and so does the translated job; neither touches the old files.
+     */
+    @Test
+    void storingOverAnOutputLeftBehindFailsBothAndKeepsIt() throws Exception {
+        for (String engine : new String[] {"pig", "flink"}) {
+            Path old = Files.createDirectories(tmp.resolve(engine));
+            Files.writeString(old.resolve("part-m-00007"), "stale\t99\n");
+        }
+        Path script = Files.writeString(tmp.resolve("rerun.pig"), """
+                raw = LOAD '$INPUT' AS (user:chararray, n:int);
+                STORE raw INTO '$OUTPUT';
+                """);
+        Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
+        PigVsFlink.Failure failure = PigVsFlink.failure(tmp, script, Map.of("INPUT", input.toString()));
+        assertTrue(failure.pigLog().contains("already exists"), failure.pigLog());
+        assertTrue(failure.flinkSays("already exists"), String.valueOf(failure.flink()));
+        for (String engine : new String[] {"pig", "flink"}) {
+            try (Stream<Path> files = Files.list(tmp.resolve(engine))) {
+                assertEquals(
+                        List.of("part-m-00007"),
+                        files.map(f -> f.getFileName().toString()).toList(),
+                        engine);
+            }
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.core.fs.FileSystem;
@@ -46,14 +45,17 @@ public final class SqlJob {
     private final int insertCount;
     /** The {@code path} of every table the job reads through the pig-files connector. */
     private final List<String> locations;
-    /** The {@code path} of every table an INSERT writes (a file system directory), in the order of the INSERTs. */
-    private final List<String> sinkLocations;
+    /** The directory every INSERT writes, in the order of the INSERTs; a sink without a path (blackhole) has none. */
+    private final List<Sink> sinks;
 
-    private SqlJob(StatementSet inserts, int insertCount, List<String> locations, List<String> sinkLocations) {
+    /** Where an INSERT writes, and whether it replaces what is there ({@code INSERT OVERWRITE}). */
+    private record Sink(String location, boolean overwrite) {}
+
+    private SqlJob(StatementSet inserts, int insertCount, List<String> locations, List<Sink> sinks) {
         this.inserts = inserts;
         this.insertCount = insertCount;
         this.locations = List.copyOf(locations);
-        this.sinkLocations = List.copyOf(sinkLocations);
+        this.sinks = List.copyOf(sinks);
     }
 
     /** Validates and runs the statements, waiting for the job to end. */
@@ -94,22 +96,27 @@ public final class SqlJob {
                 throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, i, message(e), e);
             }
         }
-        return new SqlJob(inserts, insertCount, locations(env), sinkLocations(inserts));
+        return new SqlJob(inserts, insertCount, locations(env), sinks(inserts));
     }
 
-    /** The distinct {@code path}s of the tables the INSERTs write; a sink without a path (blackhole) has none. */
-    private static List<String> sinkLocations(StatementSet inserts) {
+    /** The distinct directories the INSERTs write. */
+    private static List<Sink> sinks(StatementSet inserts) {
         if (!(inserts instanceof StatementSetImpl<?> set)) {
             return List.of();
         }
         return set.getOperations().stream()
                 .filter(SinkModifyOperation.class::isInstance)
-                .map(o -> ((SinkModifyOperation) o)
-                        .getContextResolvedTable()
+                .map(SinkModifyOperation.class::cast)
+                .filter(o -> o.getContextResolvedTable()
                         .getResolvedTable()
                         .getOptions()
-                        .get("path"))
-                .filter(Objects::nonNull)
+                        .containsKey("path"))
+                .map(o -> new Sink(
+                        o.getContextResolvedTable()
+                                .getResolvedTable()
+                                .getOptions()
+                                .get("path"),
+                        o.isOverwrite()))
                 .distinct()
                 .toList();
     }
@@ -166,6 +173,9 @@ public final class SqlJob {
                 throw new SqlJobException(SqlJobException.Kind.JOB_FAILED, -1, e.getMessage(), e);
             }
         }
+        for (Sink sink : sinks) {
+            checkOutputAbsent(sink);
+        }
         TableResult result;
         try {
             result = inserts.execute();
@@ -193,13 +203,41 @@ public final class SqlJob {
     }
 
     /**
+     * Pig fails a job whose STORE directory is already there before running anything (Hadoop's FileOutputFormat
+     * check, Pig's ERROR 6000), where Flink would add its files beside what an earlier run left: the rows of both runs.
+     * An {@code INSERT OVERWRITE} (a script that removes its output first) replaces it instead.
+     */
+    private static void checkOutputAbsent(Sink sink) {
+        if (sink.overwrite()) {
+            return;
+        }
+        Path directory = new Path(sink.location());
+        boolean exists;
+        try {
+            exists = directory.getFileSystem().exists(directory);
+        } catch (IOException e) {
+            throw new SqlJobException(SqlJobException.Kind.JOB_FAILED, -1, e.getMessage(), e);
+        }
+        if (exists) {
+            throw new SqlJobException(
+                    SqlJobException.Kind.JOB_FAILED,
+                    -1,
+                    "Output directory " + sink.location() + " already exists (Pig does not run over an earlier"
+                            + " run's output: delete it first, as an Oozie <prepare><delete> or the script's rmf"
+                            + " does)",
+                    null);
+        }
+    }
+
+    /**
      * Writes an empty {@value #SUCCESS_MARKER} into every directory the job wrote, as Hadoop's
      * FileOutputCommitter does when a Pig job succeeds ({@code mapreduce.fileoutputcommitter.marksuccessfuljobs},
      * on by default): a coordinator's input event waits for it (a dataset's done-flag, {@code _SUCCESS} unless it
      * says otherwise), and a directory the job wrote no row to exists all the same, as Pig's does.
      */
     private void markSucceeded() {
-        for (String location : sinkLocations) {
+        for (Sink sink : sinks) {
+            String location = sink.location();
             Path marker = new Path(location, SUCCESS_MARKER);
             try {
                 marker.getFileSystem()

@@ -177,6 +177,39 @@ class SqlJobRunnerTest {
         assertFalse(Files.exists(failed.resolve("_SUCCESS")));
     }
 
+    /**
+     * Pig does not run over an earlier run's output (ERROR 6000, Hadoop's "Output directory ... already exists"):
+     * nor does the job, which would add its files beside the old ones. An INSERT OVERWRITE (the script removed the
+     * output first) replaces it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            INSERT INTO     | 1 | old
+            INSERT OVERWRITE| 0 | 1
+            """)
+    void anOutputDirectoryAlreadyThereFailsTheJobUnlessItIsReplaced(String insert, int code, String rows)
+            throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("part-m-00000"), "old\n");
+        Path job = write("job.sql", """
+                CREATE TEMPORARY TABLE src (a INT, b INT) WITH (
+                  'connector' = 'filesystem', 'path' = '%s', 'format' = 'pig-storage',
+                  'pig-storage.field-delimiter' = ',');
+                CREATE TEMPORARY TABLE dst (q INT) WITH (
+                  'connector' = 'filesystem', 'path' = '%s', 'format' = 'pig-storage');
+                %s dst SELECT a FROM src;
+                """.formatted(write("one.txt", "1,0\n"), out, insert));
+        assertEquals(code, run("--script", job.toString()), err());
+        assertEquals(List.of(rows), sortedLines(out));
+        if (code != SqlJobRunner.EXIT_OK) {
+            assertEquals(
+                    "ferry-runtime: error: Output directory " + out + " already exists (Pig does not run over an"
+                            + " earlier run's output: delete it first, as an Oozie <prepare><delete> or the script's"
+                            + " rmf does)\n",
+                    err());
+        }
+    }
+
     @Test
     void aFailingPrepareStepExitsOne() throws Exception {
         Path file = write("a-file", "x");

@@ -521,12 +521,20 @@ public final class PigToSql {
             tableDelimiter = "\n";
         }
         List<SelectItem> complexRead = new ArrayList<>();
+        boolean converted = false;
         for (var fieldSchema : schema) {
             boolean complex = LoadedComplexFields.isComplex(fieldSchema);
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
                     : complex ? LoadedComplexFields.inner(fieldSchema) : null;
             boolean avro = storage.format() == SqlJob.FileFormat.AVRO;
+            boolean typedMap =
+                    inner != null && fieldSchema.type() == PigType.MAP && TypedMaps.converts(inner.valueType());
+            if (typedMap && avro) {
+                throw ExprTranslator.unsupported(
+                        fieldSchema.span(),
+                        "an Avro map of " + inner.valueType().keyword() + " values is not translated yet");
+            }
             var type = avro
                     ? AvroColumns.declared(fieldSchema)
                     : fieldSchema.type() == PigType.MAP
@@ -549,13 +557,19 @@ public final class PigToSql {
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
+            converted |= complex || typedMap;
             complexRead.add(new SelectItem(
-                    !complex
-                            ? SqlExpr.ColumnRef.of(sqlName)
-                            : avro
-                                    ? new SqlExpr.Cast(
-                                            SqlExpr.ColumnRef.of(sqlName), AvroColumns.translated(fieldSchema), false)
-                                    : LoadedComplexFields.read(fieldSchema, sqlName),
+                    typedMap
+                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                                    .sql()
+                            : !complex
+                                    ? SqlExpr.ColumnRef.of(sqlName)
+                                    : avro
+                                            ? new SqlExpr.Cast(
+                                                    SqlExpr.ColumnRef.of(sqlName),
+                                                    AvroColumns.translated(fieldSchema),
+                                                    false)
+                                            : LoadedComplexFields.read(fieldSchema, sqlName),
                     sqlName));
         }
         warnNotes.run();
@@ -563,8 +577,9 @@ public final class PigToSql {
         sources.add(new SqlJob.Table(
                 table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
         order.add(table);
-        if (schema.stream().anyMatch(LoadedComplexFields::isComplex)) {
-            // The table holds the bags' and tuples' text; this view reads them as Pig's load caster does.
+        if (converted) {
+            // The table holds the bags' and tuples' text and the maps' bytearray values; this view reads them as Pig's
+            // load caster does.
             return view(alias, load.span(), Select.of(complexRead, new SqlQuery.TableRef(table)), fields);
         }
         return new Relation.Named(table, fields);

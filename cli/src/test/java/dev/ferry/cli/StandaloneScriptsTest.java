@@ -208,6 +208,32 @@ class StandaloneScriptsTest {
                 PigOutput.read(result).stream().sorted().toList());
     }
 
+    /** A repository whose every script is a TODO or bad input still gets the report listing them (and exit 1). */
+    @Test
+    void scriptsThatAllFailAreStillListedInAReport() throws IOException {
+        Path repo = tmp.resolve("legacy");
+        write(
+                repo.resolve("broken.pig"),
+                "rows = LOAD '$IN' AS (a:int);\nr = FOREACH rows GENERATE zz;\nSTORE r INTO 'o';\n");
+        write(
+                repo.resolve("stream.pig"),
+                "rows = LOAD '$IN' AS (a:int);\ns = STREAM rows THROUGH `cat`;\nSTORE s INTO 'o';\n");
+
+        Path out = tmp.resolve("out");
+        FerryRun run = FerryRun.of("convert", repo.toString(), "-o", out.toString());
+
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.err());
+        assertTrue(run.err().contains("broken.pig:2:27: error PIG-E011"), run.err());
+        JsonNode report = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
+        List<String> listed = new ArrayList<>();
+        report.path("scripts")
+                .forEach(s -> listed.add(
+                        s.path("source").asText() + " " + s.path("status").asText()));
+        assertEquals(List.of("broken.pig error", "stream.pig todo"), listed);
+        assertTrue(Files.readString(out.resolve("report.md")).contains("`broken.pig`"));
+        assertTrue(Files.readString(out.resolve("report.html")).contains("stream.pig"));
+    }
+
     private static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);

@@ -86,6 +86,14 @@ public enum DiagnosticCode {
             "PIG-W003",
             Severity.WARNING,
             "FLATTEN of a nested ORDER's bag: the rows are kept, not their order within each group"),
+    PIG_W004(
+            "PIG-W004",
+            Severity.WARNING,
+            "PARTITION BY (a custom Hadoop partitioner) is dropped: it chooses reducers, not rows"),
+    PIG_W005(
+            "PIG-W005",
+            Severity.WARNING,
+            "a parameter's value is a shell command's output, which Ferry never runs: it must be given at run time"),
     PIG_W010(
             "PIG-W010",
             Severity.WARNING,

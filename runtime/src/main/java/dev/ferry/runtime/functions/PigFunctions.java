@@ -38,6 +38,11 @@ public final class PigFunctions {
         m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
         m.put("PIG_TEXT", new PigToText()); // a bag, tuple, map or datetime as PigStorage writes it
         m.put("PIG_TEXT_MAP", new PigLoadCasters.TextToMap()); // (map[])bytearray: Utf8StorageConverter's map text
+        // map[int], map[long], map[float], map[double] of a map of bytearray values: each value as the caster reads it
+        m.put("PIG_MAP_INT", new PigLoadCasters.MapOfInt());
+        m.put("PIG_MAP_LONG", new PigLoadCasters.MapOfLong());
+        m.put("PIG_MAP_FLOAT", new PigLoadCasters.MapOfFloat());
+        m.put("PIG_MAP_DOUBLE", new PigLoadCasters.MapOfDouble());
         m.put(
                 "PIG_PIGMIX_BAG",
                 new PigLoadCasters.PigMixBagOfMaps()); // (bag{tuple(map[])})bytearray of PigMix's loader

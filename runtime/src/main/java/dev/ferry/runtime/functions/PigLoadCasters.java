@@ -1,6 +1,7 @@
 package dev.ferry.runtime.functions;
 
 import dev.ferry.runtime.format.PigMaps;
+import dev.ferry.runtime.pig.LoadCasts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,6 +45,78 @@ public final class PigLoadCasters {
                 map.put(keys.getString(i).toString(), value == null ? null : value.toString());
             }
             return map;
+        }
+    }
+
+    /**
+     * A map of bytearray values read as {@code map[int]} (a LOAD's {@code m:map[int]}, or {@code (map[int]) m} of a
+     * loaded map): Pig's POCast converts each value with the loader's caster (Utf8StorageConverter's bytesToInteger
+     * and the like), a value it cannot convert becoming null; the keys stay. One subclass per value type.
+     */
+    abstract static class MapValuesAs<T> extends ScalarFunction {
+
+        /** One value's conversion (a method, not a lambda field: Flink serializes the function). */
+        abstract T value(String text);
+
+        Map<String, T> convert(Map<String, String> map) {
+            if (map == null) {
+                return null;
+            }
+            Map<String, T> typed = new LinkedHashMap<>();
+            map.forEach((key, value) -> typed.put(key, value == null ? null : value(value)));
+            return typed;
+        }
+    }
+
+    /** {@code PIG_MAP_INT(m)}: a map of bytearray values as {@code map[int]}. */
+    @FunctionHint(output = @DataTypeHint("MAP<STRING, INT>"))
+    public static final class MapOfInt extends MapValuesAs<Integer> {
+        @Override
+        Integer value(String text) {
+            return LoadCasts.toInteger(text);
+        }
+
+        public Map<String, Integer> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
+            return convert(map);
+        }
+    }
+
+    /** {@code PIG_MAP_LONG(m)}: a map of bytearray values as {@code map[long]}. */
+    @FunctionHint(output = @DataTypeHint("MAP<STRING, BIGINT>"))
+    public static final class MapOfLong extends MapValuesAs<Long> {
+        @Override
+        Long value(String text) {
+            return LoadCasts.toLong(text);
+        }
+
+        public Map<String, Long> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
+            return convert(map);
+        }
+    }
+
+    /** {@code PIG_MAP_FLOAT(m)}: a map of bytearray values as {@code map[float]}. */
+    @FunctionHint(output = @DataTypeHint("MAP<STRING, FLOAT>"))
+    public static final class MapOfFloat extends MapValuesAs<Float> {
+        @Override
+        Float value(String text) {
+            return LoadCasts.toFloat(text);
+        }
+
+        public Map<String, Float> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
+            return convert(map);
+        }
+    }
+
+    /** {@code PIG_MAP_DOUBLE(m)}: a map of bytearray values as {@code map[double]}. */
+    @FunctionHint(output = @DataTypeHint("MAP<STRING, DOUBLE>"))
+    public static final class MapOfDouble extends MapValuesAs<Double> {
+        @Override
+        Double value(String text) {
+            return LoadCasts.toDouble(text);
+        }
+
+        public Map<String, Double> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
+            return convert(map);
         }
     }
 

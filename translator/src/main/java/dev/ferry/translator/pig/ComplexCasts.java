@@ -54,8 +54,17 @@ final class ComplexCasts {
                             + ") is not translated yet: Ferry does not know which LOAD the field is from");
         }
         Caster caster = casters.isEmpty() ? Caster.UTF8 : casters.iterator().next();
-        if (to == PigType.MAP && schema.isEmpty()) {
+        PigType mapValues =
+                to == PigType.MAP && schema.size() == 1 ? schema.get(0).type() : null;
+        if (to == PigType.MAP && (schema.isEmpty() || mapValues == PigType.BYTEARRAY)) {
             return new Value.Scalar(SqlExpr.Call.of(TEXT_MAP, value.sql()), PigType.MAP, new Inner(PigType.BYTEARRAY));
+        }
+        if (to == PigType.MAP && mapValues == PigType.CHARARRAY) {
+            return new Value.Scalar(SqlExpr.Call.of(TEXT_MAP, value.sql()), PigType.MAP, new Inner(PigType.CHARARRAY));
+        }
+        if (to == PigType.MAP && mapValues != null && TypedMaps.converts(mapValues)) {
+            // Pig reads the map's values as bytes, then casts each with the same caster.
+            return TypedMaps.valuesAs(SqlExpr.Call.of(TEXT_MAP, value.sql()), mapValues);
         }
         if (to == PigType.BAG && caster == Caster.PIGMIX && isBagOfUntypedMaps(schema)) {
             return new Value.Scalar(

@@ -96,6 +96,22 @@ public final class PigToSql {
         this.uses = AliasUses.of(script.statements());
     }
 
+    /**
+     * {@code %declare X `cmd`} (and a {@code %default} one when nothing set X before) makes Pig run {@code cmd} when
+     * it reads the script, and X is its output: a %declare's even over a {@code -param X} (PreprocessorContext
+     * processShellCmd overwrites). Ferry never runs a command of the input, so X is a parameter the job must be given:
+     * a standalone job's required argument, in a workflow the Airflow Variable X.
+     */
+    private void shellCommandParameter(PigScript.ParamDefault d) {
+        diagnostics.report(
+                DiagnosticCode.PIG_W005,
+                d.span(),
+                "parameter '" + d.name() + "' is the output of the shell command " + d.value()
+                        + ", which Ferry does not run: the job must be given '" + d.name() + "' instead",
+                "in a workflow the DAG reads it from the Airflow Variable '" + d.name()
+                        + "': set it to what the command prints, before the run");
+    }
+
     /** The job, or empty when any statement could not be translated (the diagnostics say why). */
     public static Optional<SqlJob> translate(PigScript script, String jobName, Diagnostics diagnostics) {
         return new PigToSql(script, diagnostics).run(jobName);
@@ -115,17 +131,6 @@ public final class PigToSql {
                     aliases.remove(alias);
                     failedAliases.add(alias);
                 }
-            }
-        }
-        for (PigScript.ParamDefault d : script.defaults()) {
-            if (d.isShellCommand()) {
-                diagnostics.report(
-                        DiagnosticCode.PIG_E003,
-                        d.span(),
-                        "parameter '" + d.name() + "' takes its value from the shell command " + d.value()
-                                + ", which Ferry does not run",
-                        "pass the value from the workflow instead (<param>" + d.name() + "=...</param>)");
-                failed = true;
             }
         }
         if (!removedPaths.isEmpty() && !failed) {
@@ -152,12 +157,21 @@ public final class PigToSql {
         }
         Map<String, String> defaults = new TreeMap<>();
         // A secret's %default/%declare value is not printed in the script's header (the DAG passes a reference).
-        script.defaults()
-                .forEach(d -> defaults.putIfAbsent(
+        for (PigScript.ParamDefault d : script.defaults()) {
+            if (!d.declare() && defaults.containsKey(d.name())) {
+                continue; // %default sets only what is not set; %declare always does
+            }
+            if (d.isShellCommand()) {
+                shellCommandParameter(d);
+                defaults.put(d.name(), null); // required: only the caller can give the command's output
+            } else {
+                defaults.put(
                         d.name(),
                         SecretNames.isSecret(d.name())
                                 ? "a secret, read from the Airflow Variable '" + d.name() + "'"
-                                : d.value()));
+                                : d.value());
+            }
+        }
         parameters.addAll(defaults.keySet());
         List<SqlJob.JobParameter> jobParameters = parameters.stream()
                 .map(name -> new SqlJob.JobParameter(name, defaults.get(name), secretParameters.contains(name)))
@@ -340,6 +354,37 @@ public final class PigToSql {
         return function.substring(function.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /**
+     * PARTITION BY names the Hadoop Partitioner that picks each key's reducer: it moves rows between reducers,
+     * never changes them, so the translation drops it (PIG-W004). Pig rejects it on a skewed JOIN (its own
+     * sampling partitioner), and so does Ferry.
+     */
+    private void ignorePartitioner(PigRelation relation) {
+        String partitioner = relation instanceof PigRelation.Join join
+                ? join.partitioner()
+                : relation instanceof PigRelation.Cogroup cogroup
+                        ? cogroup.partitioner()
+                        : relation instanceof PigRelation.Cross cross
+                                ? cross.partitioner()
+                                : relation instanceof PigRelation.Distinct distinct ? distinct.partitioner() : null;
+        if (partitioner == null) {
+            return;
+        }
+        if (relation instanceof PigRelation.Join join && "skewed".equals(join.strategy())) {
+            throw new TranslationError(Diagnostic.of(
+                    DiagnosticCode.PIG_E013,
+                    relation.span(),
+                    "a skewed JOIN cannot have a PARTITION BY (Pig: Custom Partitioner is not supported for skewed"
+                            + " join)"));
+        }
+        diagnostics.report(
+                DiagnosticCode.PIG_W004,
+                relation.span(),
+                "PARTITION BY " + partitioner + " is dropped: a Hadoop partitioner only chooses the reducer of each"
+                        + " key, the rows are the same without it",
+                "Flink distributes the keys itself; nothing to do unless the partitioner had side effects");
+    }
+
     /** What a statement the translation does not handle is called in its diagnostic. */
     private static String describe(PigStatement statement) {
         return switch (statement.getClass().getSimpleName()) {
@@ -355,11 +400,7 @@ public final class PigToSql {
     }
 
     private Relation relation(String alias, PigRelation relation) {
-        if (relation instanceof PigRelation.Join join && join.partitioner() != null
-                || relation instanceof PigRelation.Distinct distinct && distinct.partitioner() != null) {
-            throw ExprTranslator.unsupported(
-                    relation.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
-        }
+        ignorePartitioner(relation);
         if (relation instanceof PigRelation.Order order && order.comparator() != null) {
             throw ExprTranslator.unsupported(relation.span(), "ORDER ... USING a comparator UDF is not translated yet");
         }
@@ -480,12 +521,20 @@ public final class PigToSql {
             tableDelimiter = "\n";
         }
         List<SelectItem> complexRead = new ArrayList<>();
+        boolean converted = false;
         for (var fieldSchema : schema) {
             boolean complex = LoadedComplexFields.isComplex(fieldSchema);
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
                     : complex ? LoadedComplexFields.inner(fieldSchema) : null;
             boolean avro = storage.format() == SqlJob.FileFormat.AVRO;
+            boolean typedMap =
+                    inner != null && fieldSchema.type() == PigType.MAP && TypedMaps.converts(inner.valueType());
+            if (typedMap && avro) {
+                throw ExprTranslator.unsupported(
+                        fieldSchema.span(),
+                        "an Avro map of " + inner.valueType().keyword() + " values is not translated yet");
+            }
             var type = avro
                     ? AvroColumns.declared(fieldSchema)
                     : fieldSchema.type() == PigType.MAP
@@ -508,13 +557,19 @@ public final class PigToSql {
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
+            converted |= complex || typedMap;
             complexRead.add(new SelectItem(
-                    !complex
-                            ? SqlExpr.ColumnRef.of(sqlName)
-                            : avro
-                                    ? new SqlExpr.Cast(
-                                            SqlExpr.ColumnRef.of(sqlName), AvroColumns.translated(fieldSchema), false)
-                                    : LoadedComplexFields.read(fieldSchema, sqlName),
+                    typedMap
+                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                                    .sql()
+                            : !complex
+                                    ? SqlExpr.ColumnRef.of(sqlName)
+                                    : avro
+                                            ? new SqlExpr.Cast(
+                                                    SqlExpr.ColumnRef.of(sqlName),
+                                                    AvroColumns.translated(fieldSchema),
+                                                    false)
+                                            : LoadedComplexFields.read(fieldSchema, sqlName),
                     sqlName));
         }
         warnNotes.run();
@@ -522,8 +577,9 @@ public final class PigToSql {
         sources.add(new SqlJob.Table(
                 table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
         order.add(table);
-        if (schema.stream().anyMatch(LoadedComplexFields::isComplex)) {
-            // The table holds the bags' and tuples' text; this view reads them as Pig's load caster does.
+        if (converted) {
+            // The table holds the bags' and tuples' text and the maps' bytearray values; this view reads them as Pig's
+            // load caster does.
             return view(alias, load.span(), Select.of(complexRead, new SqlQuery.TableRef(table)), fields);
         }
         return new Relation.Named(table, fields);
@@ -820,10 +876,6 @@ public final class PigToSql {
 
     /** COGROUP a BY x [INNER], b BY y ...: one key, one bag per input; the FOREACH that reads it makes the SQL. */
     private Relation cogroup(String alias, PigRelation.Cogroup cogroup) {
-        if (cogroup.partitioner() != null) {
-            throw ExprTranslator.unsupported(
-                    cogroup.span(), "PARTITION BY (a custom Hadoop partitioner) is not translated yet");
-        }
         List<Relation.Named> inputs = new ArrayList<>();
         for (PigRelation.GroupInput input : cogroup.groupInputs()) {
             if (input.all() != cogroup.groupInputs().get(0).all()
@@ -1109,6 +1161,34 @@ public final class PigToSql {
         return nested;
     }
 
+    /**
+     * Pig's ERROR 1108 comes from the GENERATE's schema, before any expression is looked at: so two items whose names
+     * the syntax alone gives (AS, or a field read through any casts, which keep its name) clash here first, even when
+     * one of them would not translate.
+     */
+    private static void rejectDuplicateNames(List<PigRelation.GenerateItem> items) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PigRelation.GenerateItem item : items) {
+            PigExpr read = item.expr();
+            while (read instanceof PigExpr.Cast cast) {
+                read = cast.expr();
+            }
+            List<String> itemNames = !item.names().isEmpty()
+                    ? item.names().stream().map(FieldSchema::name).toList()
+                    : read instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? List.of(ref.name()) : List.of();
+            for (String name : itemNames) {
+                if (!seen.add(name)) {
+                    // Pig: "ERROR 1108: Duplicate schema alias"
+                    throw new TranslationError(new Diagnostic(
+                            DiagnosticCode.PIG_E014,
+                            item.span(),
+                            "the FOREACH output has two fields named '" + name + "'",
+                            "name one of them with AS"));
+                }
+            }
+        }
+    }
+
     private Projection project(PigRelation.Foreach foreach, Scope outerScope) {
         for (PigRelation.GenerateItem flattened : NestedOrders.checkOrderIsNotRead(nestedCommands, foreach.items())) {
             diagnostics.report(
@@ -1122,6 +1202,7 @@ public final class PigToSql {
         List<Field> fields = new ArrayList<>();
         Names names = new Names();
         java.util.Set<String> pigNames = new java.util.HashSet<>();
+        rejectDuplicateNames(foreach.items());
         for (PigRelation.GenerateItem item : foreach.items()) {
             List<Value.Scalar> values = new ArrayList<>();
             List<String> defaultNames = new ArrayList<>();

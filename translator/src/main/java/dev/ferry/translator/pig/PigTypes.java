@@ -28,12 +28,12 @@ final class PigTypes {
     /**
      * What a LOAD's {@code m:map[]} or {@code m:map[chararray]} holds: Pig's Utf8StorageConverter
      * keeps each value as the bytes between {@code #} and the next {@code ,} or {@code ]} (as text
-     * for chararray). Typed values (map[int]) Pig converts while loading; not translated yet.
+     * for chararray). Numbers (map[int]) Pig converts by a cast after the read ({@link TypedMaps}).
      */
     static Inner loadedMap(dev.ferry.parser.pig.FieldSchema map) {
         PigType value =
                 map.fields().isEmpty() ? PigType.BYTEARRAY : map.fields().get(0).type();
-        if (value != PigType.BYTEARRAY && value != PigType.CHARARRAY) {
+        if (value != PigType.BYTEARRAY && value != PigType.CHARARRAY && !TypedMaps.converts(value)) {
             throw ExprTranslator.unsupported(
                     map.span(),
                     "a map of " + value.keyword() + " values (map[" + value.keyword()

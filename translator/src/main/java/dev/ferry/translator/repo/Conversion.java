@@ -43,9 +43,12 @@ public record Conversion(
                 .toList();
     }
 
-    /** Whether there is nothing to write: no DAG and no translated standalone script. */
+    /**
+     * Whether there is nothing to write: no DAG and no standalone script. A script that is a TODO or bad input still
+     * gets its row in the report, so a repository of such scripts gets a report listing them.
+     */
     public boolean producesNothing() {
-        return plans.isEmpty() && translatedScripts().isEmpty();
+        return plans.isEmpty() && scripts.isEmpty();
     }
 
     public boolean hasErrors() {

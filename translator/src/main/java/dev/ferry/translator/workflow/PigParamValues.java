@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * and {@code %declare} lines in order, each value substituted with the parameters defined before it
  * (PreprocessorContext.processOrdLine): {@code %default} only sets a name not set yet, {@code %declare}
  * always does, and a reference to a name not defined yet (a cycle included) is Pig's error
- * "Undefined parameter : b found when trying to find the value of a".
+ * "Undefined parameter : b found when trying to find the value of a". A value that is a shell command's output is
+ * read from the Airflow Variable of the parameter's name.
  */
 final class PigParamValues {
 
@@ -42,8 +43,13 @@ final class PigParamValues {
         Map<String, Template> values = new LinkedHashMap<>(actionParams);
         boolean ok = true;
         for (PigScript.ParamDefault d : defaults) {
-            if (d.isShellCommand() || !d.declare() && values.containsKey(d.name())) {
-                continue; // a shell command is PIG-E003 where the script is translated
+            if (!d.declare() && values.containsKey(d.name())) {
+                continue;
+            }
+            if (d.isShellCommand()) {
+                // Ferry never runs it (PIG-W005 where the script is translated): a person supplies its output.
+                values.put(d.name(), Template.of(new RuntimeExpr.Variable(d.name())));
+                continue;
             }
             if (SecretNames.isSecret(d.name())) {
                 values.put(d.name(), secret(d.name(), d.span(), diagnostics));

@@ -3,6 +3,7 @@ package dev.ferry.translator.pig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.pig.PigParser;
 import java.util.List;
@@ -23,6 +24,7 @@ class PigToSqlDiagnosticsTest {
                 .flatMap(s -> PigToSql.translate(s, "t", diagnostics));
         assertTrue(job.isEmpty(), "expected a rejection");
         return diagnostics.sorted().stream()
+                .filter(Diagnostic::isError)
                 .map(d -> d.format().lines().findFirst().orElseThrow())
                 .toList();
     }
@@ -34,18 +36,42 @@ class PigToSqlDiagnosticsTest {
             value = {
                 // Pig: ERROR 1108: Duplicate schema alias: score (a cast keeps the field's name)
                 "r = FOREACH rows GENERATE (int) score, (chararray) score;|t.pig:2:40: error PIG-E014: the FOREACH output has two fields named 'score'",
+                // Pig: ERROR 1108: Duplicate schema alias (CastExpression keeps the name of the field it casts)
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE (datetime) d, d;|t.pig:3:38: error PIG-E014: the FOREACH output has two fields named 'd'",
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE d, (chararray) d;|t.pig:3:27: error PIG-E014: the FOREACH output has two fields named 'd'",
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE (int) d, d;|t.pig:3:33: error PIG-E014: the FOREACH output has two fields named 'd'",
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE (map[]) d, d;|t.pig:3:35: error PIG-E014: the FOREACH output has two fields named 'd'",
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE (tuple(int)) d, d;|t.pig:3:40: error PIG-E014: the FOREACH output has two fields named 'd'",
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE (bag{tuple(int)}) d, d;|t.pig:3:45: error PIG-E014: the FOREACH output has two fields named 'd'",
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE (long) x, x;|t.pig:3:34: error PIG-E014: the FOREACH output has two fields named 'x'",
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE (boolean) d, d;|t.pig:3:37: error PIG-E014: the FOREACH output has two fields named 'd'",
+                "p = LOAD 'in2' AS (d, x:int);\\nr = FOREACH p GENERATE (chararray) (int) d, d;|t.pig:3:45: error PIG-E014: the FOREACH output has two fields named 'd'",
                 // Pig: ERROR 1108: Duplicate schema alias: n
                 "r = FOREACH rows GENERATE name AS n, clicks AS n;|t.pig:2:38: error PIG-E014: the FOREACH output has two fields named 'n'",
                 // Pig: ERROR 1108: Duplicate schema alias: name ($0 is named after the field it reads)
                 "r = FOREACH rows GENERATE $0, name;|t.pig:2:31: error PIG-E014: the FOREACH output has two fields named 'name'",
                 // Pig: ERROR 1108: Duplicate schema alias: s (t.$1 is t's field s)
                 "p = LOAD 'in2' AS (t:tuple(n:int, s:chararray));\\nr = FOREACH p GENERATE t.$1, t.s;|t.pig:3:30: error PIG-E014: the FOREACH output has two fields named 's'",
+                // Pig: Custom Partitioner is not supported for skewed join
+                "s = LOAD 'in2' AS (name:chararray);\\nr = JOIN rows BY name, s BY name USING 'skewed' PARTITION BY org.example.P;|t.pig:3:5: error PIG-E013: a skewed JOIN cannot have a PARTITION BY (Pig: Custom Partitioner is not supported for skewed join)",
                 // Pig: ERROR 1025: Invalid field projection. Projected field [click] does not exist
                 "r = FOREACH rows GENERATE click;|t.pig:2:27: error PIG-E011: unknown field 'click' (did you mean 'clicks'?)",
             })
     void rejectsWhatPigRejects(String body, String expected) {
         // A record is one line: '\n' written as two characters separates statements.
         assertEquals(List.of(expected), errors(body.replace("\\n", "\n")));
+    }
+
+    /** Pig names a negation, an arithmetic result and a map lookup nothing, so they sit beside the field they read. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"-clicks, clicks", "clicks + 0, clicks", "(int) TOMAP('k', name)#'k', name"})
+    void unnamedExpressionsBesideTheirFieldAreAccepted(String items) {
+        Diagnostics diagnostics = new Diagnostics();
+        PigParser.parse(LOAD + "r = FOREACH rows GENERATE " + items + ";\nSTORE r INTO 'out';\n", "t.pig", diagnostics)
+                .flatMap(s -> PigToSql.translate(s, "t", diagnostics))
+                .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
     }
 
     @Test

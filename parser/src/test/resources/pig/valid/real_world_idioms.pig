@@ -1,5 +1,5 @@
 -- Idioms public scripts use often (issue #15): '*' passing names on, a regex's groups flattened,
--- a GROUP's key tuple carried past the FOREACH that generates it.
+-- a GROUP's key tuple carried past the FOREACH that generates it, a GROUP's bag read after its ORDER ... LIMIT.
 logs = LOAD 'access_log' USING TextLoader() AS (line:chararray);
 users = LOAD 'users' USING PigStorage(',') AS (ip:chararray, name:chararray);
 
@@ -17,5 +17,12 @@ byKey = GROUP kept BY (method, status);
 counts = FOREACH byKey GENERATE group, COUNT(kept) AS hits;
 report = FOREACH counts GENERATE group.method, group.$1 AS status, (group.status >= 400 ? 'error' : 'ok') AS kind, hits;
 
+-- The busiest method: the GROUP itself ORDERed and LIMITed, its bag flattened back into rows.
+byMethod = GROUP kept BY method;
+busiest = ORDER byMethod BY group DESC;
+first = LIMIT busiest 1;
+busiestRows = FOREACH first GENERATE FLATTEN(kept), COUNT(kept) AS n;
+
 STORE report INTO 'report' USING PigStorage(',');
+STORE busiestRows INTO 'busiest';
 STORE firsts INTO 'firsts';

@@ -62,9 +62,15 @@ class RealWorldPatternsDifferentialTest {
                                 + "r = FOREACH q GENERATE $1, $0, $2;\n"),
                 Arguments.of(
                         "the tuple of a GROUP's keys passed on as group: group.name, group.$n and FLATTEN(group) read it later",
-                        LOAD + "g = GROUP rows BY (id, amount > 1.0);\n"
+                        LOAD + "g = GROUP rows BY (id, amount);\n"
                                 + "x = FOREACH g GENERATE group, COUNT(rows) AS n;\n"
-                                + "r = FOREACH x GENERATE group.id, group.$1, (group.id == 2 ? 'two' : 'other'), FLATTEN(group), n;\n"),
+                                + "r = FOREACH x GENERATE group.id, group.$1, (group.amount > 1.0 ? 'big' : 'small'), FLATTEN(group), n;\n"),
+                Arguments.of(
+                        "the bag of a GROUP read after an ORDER ... LIMIT of the GROUP: FLATTEN gives its rows back, COUNT counts them",
+                        LOAD + "g = GROUP rows BY id;\n"
+                                + "o = ORDER g BY group DESC;\n"
+                                + "top = LIMIT o 2;\n"
+                                + "r = FOREACH top GENERATE FLATTEN(rows), COUNT(rows) AS n;\n"),
                 Arguments.of(
                         "a typical log count: FLATTEN of REGEX_EXTRACT_ALL, FILTER on IS NOT NULL, GROUP, COUNT",
                         LOAD

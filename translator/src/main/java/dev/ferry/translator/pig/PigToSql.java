@@ -2406,8 +2406,27 @@ public final class PigToSql {
         List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
         SqlQuery query =
                 Select.of(items, new SqlQuery.TableRef(input.sqlName())).withGroupBy(groupBy);
+        // What is inside is known: the bag's tuples are the input's rows (FLATTEN of the bag after an ORDER ... LIMIT
+        // of the GROUP gives its fields back), and a key tuple holds the keys.
+        Map<Integer, Inner> fieldInners = new HashMap<>();
+        for (int i = 0; i < input.fields().size(); i++) {
+            if (input.fields().get(i).inner() != null) {
+                fieldInners.put(i, input.fields().get(i).inner());
+            }
+        }
+        Inner bagInner = new Inner(
+                null,
+                input.fields().stream().map(Field::type).toList(),
+                fieldInners,
+                input.fields().stream().map(Field::pigName).toList());
+        Inner keyInner = keyType == PigType.TUPLE
+                ? Inner.tuple(
+                        grouped.keyFields().stream().map(Field::type).toList(),
+                        grouped.keyFields().stream().map(Field::pigName).toList())
+                : null;
         List<Field> fields = List.of(
-                new Field("group", null, keyName, keyType), new Field(grouped.bagAlias(), null, bagName, PigType.BAG));
+                new Field("group", null, keyName, keyType, null, keyInner),
+                new Field(grouped.bagAlias(), null, bagName, PigType.BAG, null, bagInner));
         return view(alias, List.of(grouped.span()), query, fields);
     }
 

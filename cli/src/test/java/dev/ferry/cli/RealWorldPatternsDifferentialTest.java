@@ -72,6 +72,11 @@ class RealWorldPatternsDifferentialTest {
                                 + "top = LIMIT o 2;\n"
                                 + "r = FOREACH top GENERATE FLATTEN(rows), COUNT(rows) AS n;\n"),
                 Arguments.of(
+                        "fields named as Flink SQL keywords (percent, pattern, period) go through views and the STORE",
+                        "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (id:int, pattern:chararray, percent:double);\n"
+                                + "g = GROUP rows BY pattern;\n"
+                                + "r = FOREACH g GENERATE group AS pattern, AVG(rows.percent) AS percent, COUNT(rows) AS period;\n"),
+                Arguments.of(
                         "a typical log count: FLATTEN of REGEX_EXTRACT_ALL, FILTER on IS NOT NULL, GROUP, COUNT",
                         LOAD
                                 + "p = FOREACH rows GENERATE FLATTEN(REGEX_EXTRACT_ALL(line, '(\\\\S+) (\\\\w+) (\\\\S+) (\\\\d+)'))"

@@ -1224,15 +1224,27 @@ public final class PigToSql {
                         item.span(),
                         "AS names " + item.names().size() + " field(s) but the expression gives " + values.size()));
             }
+            // '*' passes each field on with its name, qualified as it was (a JOIN's a::id stays a::id).
+            List<Field> starred = item.names().isEmpty()
+                            && item.expr() instanceof PigExpr.Star
+                            && scope instanceof Scope.Plain plain
+                            && plain.relation().fields().size() == values.size()
+                    ? plain.relation().fields()
+                    : null;
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
-                String pigName = item.names().isEmpty()
-                        ? Optional.ofNullable(pigNameOf(item.expr(), defaultNames.get(i)))
-                                .orElseGet(() -> positionalName(item.expr(), scope))
-                        : item.names().get(i).name();
+                String pigName = starred != null
+                        ? starred.get(i).pigName()
+                        : item.names().isEmpty()
+                                ? Optional.ofNullable(pigNameOf(item.expr(), defaultNames.get(i)))
+                                        .orElseGet(() -> positionalName(item.expr(), scope))
+                                : item.names().get(i).name();
                 // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city.
-                String qualifier =
-                        item.names().isEmpty() && item.expr() instanceof PigExpr.FieldRef ref ? ref.qualifier() : null;
+                String qualifier = starred != null
+                        ? starred.get(i).qualifier()
+                        : item.names().isEmpty() && item.expr() instanceof PigExpr.FieldRef ref
+                                ? ref.qualifier()
+                                : null;
                 if (pigName != null && pigName.contains("::")) {
                     qualifier = pigName.substring(0, pigName.lastIndexOf("::"));
                     pigName = pigName.substring(pigName.lastIndexOf("::") + 2);
@@ -1388,16 +1400,21 @@ public final class PigToSql {
                 TupleFlatten.expand(flatten.expr(), scalar, values, names);
                 return;
             }
+            int textWidth = asWidth > 0 ? asWidth : TupleFlatten.knownWidth(flatten.expr());
             if (inner instanceof Value.Scalar scalar
                     && scalar.type() == PigType.TUPLE
-                    && asWidth > 0
+                    && textWidth > 0
                     && TupleFlatten.isTextArray(flatten.expr())) {
                 expressions.warnDiffers(
                         flatten.span(),
                         "FLATTEN",
                         PigFunctionTable.DIFFERS
-                                + "a tuple with fewer fields than the AS names gives nulls for the rest here; Pig gives a shorter row");
-                TupleFlatten.expandByPosition(scalar, asWidth, values, names);
+                                + (asWidth > 0
+                                        ? "a tuple with fewer fields than the AS names gives nulls for the rest here;"
+                                                + " Pig gives a shorter row"
+                                        : "a null tuple (a pattern that does not match) gives a null per group here;"
+                                                + " Pig gives one null field, shifting the fields after it"));
+                TupleFlatten.expandByPosition(scalar, textWidth, values, names);
                 return;
             }
             if (inner instanceof Value.Scalar scalar
@@ -1453,11 +1470,19 @@ public final class PigToSql {
         }
         Value whole = expr instanceof PigExpr.Call ? null : expressions.translate(expr, scope);
         if (whole instanceof Value.KeyTuple tuple && expr instanceof PigExpr.FieldRef) {
-            // GENERATE group of several keys: Pig's group is the tuple of the keys.
+            // GENERATE group of several keys: Pig's group is the tuple of the keys, its fields named as the keys
+            // (a later group.a, group.$1 or FLATTEN(group) reads them), when they are scalars.
+            List<PigType> keyTypes =
+                    tuple.keys().stream().map(Value.Scalar::type).toList();
             values.add(new Value.Scalar(
                     new SqlExpr.RowOf(
                             tuple.keys().stream().map(Value.Scalar::sql).toList()),
-                    PigType.TUPLE));
+                    PigType.TUPLE,
+                    keyTypes.stream().allMatch(t -> PigTypes.hasTupleFieldType(t, null))
+                            ? Inner.tuple(
+                                    keyTypes,
+                                    tuple.fields().stream().map(Field::pigName).toList())
+                            : null));
             names.add("group");
             return;
         }
@@ -2462,8 +2487,27 @@ public final class PigToSql {
         List<SqlExpr> groupBy = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
         SqlQuery query =
                 Select.of(items, new SqlQuery.TableRef(input.sqlName())).withGroupBy(groupBy);
+        // What is inside is known: the bag's tuples are the input's rows (FLATTEN of the bag after an ORDER ... LIMIT
+        // of the GROUP gives its fields back), and a key tuple holds the keys.
+        Map<Integer, Inner> fieldInners = new HashMap<>();
+        for (int i = 0; i < input.fields().size(); i++) {
+            if (input.fields().get(i).inner() != null) {
+                fieldInners.put(i, input.fields().get(i).inner());
+            }
+        }
+        Inner bagInner = new Inner(
+                null,
+                input.fields().stream().map(Field::type).toList(),
+                fieldInners,
+                input.fields().stream().map(Field::pigName).toList());
+        Inner keyInner = keyType == PigType.TUPLE
+                ? Inner.tuple(
+                        grouped.keyFields().stream().map(Field::type).toList(),
+                        grouped.keyFields().stream().map(Field::pigName).toList())
+                : null;
         List<Field> fields = List.of(
-                new Field("group", null, keyName, keyType), new Field(grouped.bagAlias(), null, bagName, PigType.BAG));
+                new Field("group", null, keyName, keyType, null, keyInner),
+                new Field(grouped.bagAlias(), null, bagName, PigType.BAG, null, bagInner));
         return view(alias, List.of(grouped.span()), query, fields);
     }
 

@@ -6,6 +6,8 @@ import dev.ferry.translator.sql.SqlExpr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * FLATTEN of a tuple value: a field per field of the tuple. A constructor ({@code (a, b)}, TOTUPLE)
@@ -71,12 +73,34 @@ final class TupleFlatten {
         return new Value.Scalar(new SqlExpr.RowOf(fields), PigType.TUPLE, Inner.tuple(types, names));
     }
 
-    /** Builtins whose tuple of unknown width is an ARRAY of chararrays in SQL (String.split's pieces). */
-    private static final Set<String> TEXT_ARRAYS = Set.of("STRSPLIT");
+    /**
+     * Builtins whose tuple of unknown width is an ARRAY of chararrays in SQL: String.split's pieces, a regex's
+     * groups.
+     */
+    private static final Set<String> TEXT_ARRAYS = Set.of("STRSPLIT", "REGEX_EXTRACT_ALL");
 
     /** True for a tuple of unknown width held as an ARRAY of chararrays. */
     static boolean isTextArray(PigExpr expr) {
         return expr instanceof PigExpr.Call call && TEXT_ARRAYS.contains(call.function());
+    }
+
+    /**
+     * The width of a text array known from the script: REGEX_EXTRACT_ALL's tuple has a field per group of its
+     * pattern when the pattern is a literal (Matcher.groupCount); -1 otherwise (STRSPLIT's depends on the data).
+     */
+    static int knownWidth(PigExpr expr) {
+        if (expr instanceof PigExpr.Call call
+                && call.function().equals("REGEX_EXTRACT_ALL")
+                && call.arguments().size() == 2
+                && call.arguments().get(1) instanceof PigExpr.Literal literal
+                && literal.value() instanceof String pattern) {
+            try {
+                return Pattern.compile(pattern).matcher("").groupCount();
+            } catch (PatternSyntaxException e) {
+                return -1; // Pig fails the job on it; no width to give
+            }
+        }
+        return -1;
     }
 
     /** {@code FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b)}: the first {@code width} pieces, null past the last one. */

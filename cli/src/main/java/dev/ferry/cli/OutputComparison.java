@@ -104,6 +104,33 @@ final class OutputComparison {
     }
 
     /**
+     * A LIMIT of an ORDERed relation (the sort fields at {@code sortKeys}): Pig keeps the first n rows of the order,
+     * and which of the rows tied with the last one kept it does not say. Flink's output agrees when it has as many
+     * rows as Pig's, its rows whose key differs from the last key Pig kept equal Pig's as multisets, and its rows
+     * with that key are rows of the ORDERed input (as Pig computed it) with that key. Empty when it agrees.
+     */
+    static String topNDifferences(
+            List<String> pig, List<String> flink, List<String> input, List<Integer> sortKeys, String delimiter) {
+        if (pig.size() != flink.size() || pig.isEmpty()) {
+            return differences(pig, flink, false, delimiter);
+        }
+        String cut = project(pig.get(pig.size() - 1), sortKeys, delimiter);
+        java.util.function.Predicate<String> atCut = row -> sameLine(project(row, sortKeys, delimiter), cut, delimiter);
+        String before = differences(
+                pig.stream().filter(atCut.negate()).toList(),
+                flink.stream().filter(atCut.negate()).toList(),
+                false,
+                delimiter);
+        if (!before.isEmpty()) {
+            return "before the last key kept: " + before;
+        }
+        return notContained(
+                flink.stream().filter(atCut).toList(),
+                input.stream().filter(atCut).toList(),
+                delimiter);
+    }
+
+    /**
      * A SAMPLE of fraction {@code p} of an input of n rows: Pig keeps each row with probability p (its SAMPLE is
      * {@code FILTER BY RANDOM() < p}), so Flink's output agrees when it is a sub-multiset of the input and its count
      * lies within {@link #sampleBound} of n·p. Empty when it agrees, else the first breach.

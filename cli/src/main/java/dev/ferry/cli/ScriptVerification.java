@@ -340,13 +340,19 @@ final class ScriptVerification {
                     .filter(s -> s.span().equals(store.span()))
                     .findFirst();
             Comparison comparison = comparisons.get(i);
+            Optional<List<Integer>> keys = redirected.inserts().stream()
+                    .filter(insert -> insert.span().equals(store.span()))
+                    .findFirst()
+                    .flatMap(insert -> sortKeys(insert, sink));
             if (comparison instanceof Comparison.Multiset) {
-                comparison = redirected.inserts().stream()
-                        .filter(insert -> insert.span().equals(store.span()))
-                        .findFirst()
-                        .flatMap(insert -> sortKeys(insert, sink))
-                        .<Comparison>map(Comparison.Ordered::new)
-                        .orElse(comparison);
+                comparison = keys.<Comparison>map(Comparison.Ordered::new).orElse(comparison);
+            } else if (comparison instanceof Comparison.TopN topN) {
+                // without the ORDER BY fields among the stored ones, every field is the key: rows compare whole
+                List<Integer> all = IntStream.range(
+                                0, sink.map(t -> t.columns().size()).orElse(0))
+                        .boxed()
+                        .toList();
+                comparison = new Comparison.TopN(topN.alias(), keys.orElse(all));
             }
             List<String> pigRows = PigOutput.read(work.resolve("pig/" + i));
             List<String> flinkRows = PigOutput.read(work.resolve("flink/" + i));
@@ -429,6 +435,28 @@ final class ScriptVerification {
             }
         }
 
+        /**
+         * A LIMIT of an ORDERed relation, whose ORDER BY fields are the stored fields at {@code keys}: Pig keeps the
+         * first n rows in that order, and any of the rows that tie with the last one kept. So the rows before the
+         * last key kept are Pig's, the rest as many rows of the ORDERed input with that key.
+         */
+        record TopN(String alias, List<Integer> keys) implements Comparison {
+            @Override
+            public Optional<String> input() {
+                return Optional.of(alias);
+            }
+
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.topNDifferences(pig, flink, input, keys, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                return "ORDER then LIMIT: the same rows, those tied with the last one kept any of " + alias + "'s";
+            }
+        }
+
         /** A SAMPLE of fraction {@code p}: every row one of the input's, the count within the binomial bound. */
         record Sample(String alias, double p) implements Comparison {
             @Override
@@ -473,13 +501,12 @@ final class ScriptVerification {
         }
         PigRelation relation = stored.get().relation();
         String input;
+        boolean ordered = false;
         if (relation instanceof PigRelation.Limit limit) {
             input = limit.input();
             Optional<PigStatement.Assign> before =
                     lastAssign(statements, input, stored.get().span().line());
-            if (before.isPresent() && before.get().relation() instanceof PigRelation.Order) {
-                return new Comparison.Multiset();
-            }
+            ordered = before.isPresent() && before.get().relation() instanceof PigRelation.Order;
         } else if (relation instanceof PigRelation.Sample sample) {
             input = sample.input();
         } else {
@@ -496,7 +523,7 @@ final class ScriptVerification {
             Optional<Double> p = fraction(sample.fraction(), values);
             return p.<Comparison>map(f -> new Comparison.Sample(input, f)).orElseGet(Comparison.Multiset::new);
         }
-        return new Comparison.Limit(input);
+        return ordered ? new Comparison.TopN(input, List.of()) : new Comparison.Limit(input);
     }
 
     private static Optional<PigStatement.Assign> lastAssign(List<PigStatement> statements, String alias, int line) {

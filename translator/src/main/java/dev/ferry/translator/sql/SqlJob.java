@@ -108,9 +108,24 @@ public record SqlJob(
             SourceSpan span,
             FileFormat format,
             FileTag fileTag,
-            LoadFunction loadFunction) {
+            LoadFunction loadFunction,
+            StoreFunction storeFunction) {
         public Table {
             columns = List.copyOf(columns);
+        }
+
+        /** A table read by a Pig loader the adapter runs, or by no Pig function (null). */
+        public Table(
+                String name,
+                List<Column> columns,
+                String path,
+                String fieldDelimiter,
+                boolean singleWriter,
+                SourceSpan span,
+                FileFormat format,
+                FileTag fileTag,
+                LoadFunction loadFunction) {
+            this(name, columns, path, fieldDelimiter, singleWriter, span, format, fileTag, loadFunction, null);
         }
 
         /** A file table of a format Flink reads itself (no Pig loader). */
@@ -139,20 +154,31 @@ public record SqlJob(
 
         /** The same table at another path. */
         public Table withPath(String other) {
-            return new Table(name, columns, other, fieldDelimiter, singleWriter, span, format, fileTag, loadFunction);
+            return new Table(
+                    name,
+                    columns,
+                    other,
+                    fieldDelimiter,
+                    singleWriter,
+                    span,
+                    format,
+                    fileTag,
+                    loadFunction,
+                    storeFunction);
         }
     }
 
     /**
      * How a table's files are read or written: Pig's delimited text (PigStorage), each whole line as
-     * one field (TextLoader), one JSON object a line (JsonLoader, JsonStorage), or by a Pig loader the
-     * runtime's adapter runs unchanged (the table's {@link LoadFunction}).
+     * one field (TextLoader), one JSON object a line (JsonLoader, JsonStorage), or by a Pig loader or
+     * storer the runtime's adapter runs unchanged (the table's {@link LoadFunction} or {@link StoreFunction}).
      */
     public enum FileFormat {
         PIG_STORAGE,
         TEXT_LINES,
         JSON,
         PIG_LOADER,
+        PIG_STORER,
         /** Avro container files, uncompressed as Pig's AvroStorage writes them. */
         AVRO
     }
@@ -163,6 +189,18 @@ public record SqlJob(
      */
     public record LoadFunction(String className, List<String> arguments, List<String> fieldTypes) {
         public LoadFunction {
+            arguments = List.copyOf(arguments);
+            fieldTypes = List.copyOf(fieldTypes);
+        }
+    }
+
+    /**
+     * {@code STORE ... USING com.acme.Storer('a')} run by the runtime's adapter: the StoreFunc's class, its constructor
+     * arguments, the Pig type of each of the table's columns (a keyword), and whether Pig stores the rows in a reduce
+     * task (Hadoop names its files part-r-NNNNN) rather than a map task (part-m-NNNNN).
+     */
+    public record StoreFunction(String className, List<String> arguments, List<String> fieldTypes, boolean reduce) {
+        public StoreFunction {
             arguments = List.copyOf(arguments);
             fieldTypes = List.copyOf(fieldTypes);
         }

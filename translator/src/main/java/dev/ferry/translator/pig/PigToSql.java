@@ -536,7 +536,7 @@ public final class PigToSql {
     private Relation adaptedLoad(String alias, PigRelation.Load load, FuncSpec loader) {
         SourceSpan using = load.function().span();
         List<FieldSchema> schema = loaders.fields(loader, load.schema(), using);
-        SqlJob.LoadFunction function = loaders.loadFunction(loader, schema, using);
+        SqlJob.LoadFunction function = loaders.loadFunction(withParameters(loader), schema, using);
         String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
         List<Field> fields = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
@@ -2281,7 +2281,7 @@ public final class PigToSql {
             }
             types.add(field.type());
         }
-        SqlJob.StoreFunction function = loaders.storeFunction(storer, types, store);
+        SqlJob.StoreFunction function = loaders.storeFunction(withParameters(storer), types, store);
         for (Field field : source.fields()) {
             columns.add(new Column(field.sqlName(), columnType(field, store.span())));
         }
@@ -2301,6 +2301,16 @@ public final class PigToSql {
                         SqlJob.FileTag.NONE,
                         null,
                         function));
+    }
+
+    /** A loader or storer whose arguments name parameters ('$OUT'): the job binds them as it binds its paths. */
+    private FuncSpec withParameters(FuncSpec function) {
+        return new FuncSpec(
+                function.name(),
+                function.arguments().stream()
+                        .map(argument -> bindParameters(argument, parameters))
+                        .toList(),
+                function.span());
     }
 
     /** The relation a STORE writes, with the ORDER and LIMIT it ends with (none when a view holds them). */

@@ -64,7 +64,9 @@ final class JavaLoaders {
                 PigRelation relation = assign.relation();
                 reduced.put(
                         assign.alias(),
-                        shuffles(relation) || relation.inputs().stream().anyMatch(i -> reduced.getOrDefault(i, false)));
+                        reduce(relation)
+                                .orElseGet(() ->
+                                        relation.inputs().stream().anyMatch(i -> reduced.getOrDefault(i, false))));
             } else if (statement instanceof PigStatement.Split split) {
                 boolean input = reduced.getOrDefault(split.input(), false);
                 split.branches().forEach(branch -> reduced.put(branch.alias(), input));
@@ -78,15 +80,21 @@ final class JavaLoaders {
     }
 
     /**
-     * Whether Pig's MapReduce plan puts a reduce after the operator (its {@code MRCompiler}): a GROUP, COGROUP, JOIN
-     * (but a replicated or merge join, done in the map), CROSS, ORDER, LIMIT, DISTINCT, RANK, CUBE, MAPREDUCE.
-     * Whatever follows one runs in that reduce, a STORE among it.
+     * Where Pig's MapReduce plan ({@code MRCompiler}) runs what follows the operator: in a reduce (true) after a
+     * GROUP, COGROUP, JOIN, CROSS, ORDER, LIMIT, DISTINCT, RANK, CUBE or MAPREDUCE; in a map (false) after a
+     * replicated or merge JOIN or a UNION of several inputs, which start a new job's map when an input was reduced
+     * ({@code visitFRJoin}, {@code merge}); else where its input's runs (empty: a FILTER or FOREACH after a GROUP
+     * stays in its reduce).
      */
-    private static boolean shuffles(PigRelation relation) {
+    private static Optional<Boolean> reduce(PigRelation relation) {
         if (relation instanceof PigRelation.Join join) {
-            return !Set.of("replicated", "merge", "merge-sparse").contains(String.valueOf(join.strategy()));
+            return Optional.of(
+                    !Set.of("replicated", "merge", "merge-sparse").contains(String.valueOf(join.strategy())));
         }
-        return relation instanceof PigRelation.Group
+        if (relation instanceof PigRelation.Union union && union.inputs().size() > 1) {
+            return Optional.of(false);
+        }
+        if (relation instanceof PigRelation.Group
                 || relation instanceof PigRelation.Cogroup
                 || relation instanceof PigRelation.Cross
                 || relation instanceof PigRelation.Order
@@ -94,7 +102,10 @@ final class JavaLoaders {
                 || relation instanceof PigRelation.Distinct
                 || relation instanceof PigRelation.Rank
                 || relation instanceof PigRelation.Cube
-                || relation instanceof PigRelation.MapReduce;
+                || relation instanceof PigRelation.MapReduce) {
+            return Optional.of(true);
+        }
+        return Optional.empty();
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.ferry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.oracle.PigOracle;
+import dev.ferry.oracle.PigOracleException;
 import dev.ferry.oracle.PigOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -110,6 +113,16 @@ class JavaStorerDifferentialTest {
                         r = FOREACH raw GENERATE user, n + 1 AS next, score, big, flag, note, (chararray) note AS text;
                         STORE r INTO '$OUTPUT' USING com.acme.pig.KeyValueStorer();
                         """),
+                new Case(
+                        "a replicated JOIN of a GROUP's result as its fragment stays in the reduce (part-r-00000)",
+                        """
+                        g = GROUP raw BY user;
+                        c = FOREACH g GENERATE group AS user, COUNT(raw) AS rows;
+                        bob = FILTER raw BY user == 'bob';
+                        j = JOIN c BY user, bob BY user USING 'replicated';
+                        r = FOREACH j GENERATE c::user, rows, note;
+                        STORE r INTO '$OUTPUT' USING BinStorage();
+                        """),
                 new Case("a DEFINEd StoreFunc with an argument, after a GROUP (part-r-00000)", """
                         DEFINE kv com.acme.pig.KeyValueStorer(' | ');
                         g = GROUP raw BY flag;
@@ -128,6 +141,43 @@ class JavaStorerDifferentialTest {
         assertTrue(
                 pig.stream().anyMatch(file -> file.startsWith("part-") || file.contains("/")),
                 "Pig wrote no data file: the case proves nothing\n" + pig);
+        assertEquals(String.join("\n", pig), String.join("\n", tree(tmp.resolve("flink"))));
+    }
+
+    /**
+     * A STORE into a directory that exists fails in both engines, where Pig checks the OutputFormat's output specs
+     * (Hadoop's FileAlreadyExistsException); after {@code rmf} of it both replace it.
+     */
+    @Test
+    void anExistingOutputFailsBothJobsUnlessTheScriptRemovesIt() throws Exception {
+        Path input = Files.writeString(tmp.resolve("input.tsv"), ROWS);
+        for (String engine : List.of("pig", "flink")) {
+            Files.writeString(Files.createDirectories(tmp.resolve(engine)).resolve("old"), "old\n");
+        }
+        String script = LOAD + "STORE raw INTO '$OUTPUT' USING BinStorage();\n";
+        Path repo = AdapterRepository.create(tmp, compiledJar, null);
+        Path ferryScript = Files.writeString(repo.resolve("case.pig"), script);
+        String sql = EmbeddedFlink.translate(ferryScript, "case.pig");
+        Map<String, String> params =
+                AdapterRepository.flinkParams(repo, Map.of("INPUT", input.toString()), tmp.resolve("flink"));
+        Exception flink = assertThrows(Exception.class, () -> EmbeddedFlink.run(sql, params));
+        String expected = "Output directory file:" + tmp.resolve("flink") + " already exists";
+        assertTrue(
+                ExceptionUtils.stringifyException(flink).contains(expected), ExceptionUtils.stringifyException(flink));
+        assertThrows(
+                PigOracleException.class,
+                () -> PigOracle.shared()
+                        .run(
+                                Files.writeString(tmp.resolve("pig.pig"), script),
+                                Map.of(
+                                        "INPUT",
+                                        input.toString(),
+                                        "OUTPUT",
+                                        tmp.resolve("pig").toString())));
+
+        runBoth("rmf $OUTPUT\n" + script, Map.of("INPUT", input.toString()));
+        List<String> pig = tree(tmp.resolve("pig"));
+        assertTrue(pig.stream().anyMatch(file -> file.startsWith("part-m-00000 ")), String.join("\n", pig));
         assertEquals(String.join("\n", pig), String.join("\n", tree(tmp.resolve("flink"))));
     }
 

@@ -62,11 +62,7 @@ final class JavaLoaders {
         for (PigStatement statement : statements) {
             if (statement instanceof PigStatement.Assign assign) {
                 PigRelation relation = assign.relation();
-                reduced.put(
-                        assign.alias(),
-                        reduce(relation)
-                                .orElseGet(() ->
-                                        relation.inputs().stream().anyMatch(i -> reduced.getOrDefault(i, false))));
+                reduced.put(assign.alias(), reduced(relation, reduced));
             } else if (statement instanceof PigStatement.Split split) {
                 boolean input = reduced.getOrDefault(split.input(), false);
                 split.branches().forEach(branch -> reduced.put(branch.alias(), input));
@@ -80,32 +76,33 @@ final class JavaLoaders {
     }
 
     /**
-     * Where Pig's MapReduce plan ({@code MRCompiler}) runs what follows the operator: in a reduce (true) after a
-     * GROUP, COGROUP, JOIN, CROSS, ORDER, LIMIT, DISTINCT, RANK, CUBE or MAPREDUCE; in a map (false) after a
-     * replicated or merge JOIN or a UNION of several inputs, which start a new job's map when an input was reduced
-     * ({@code visitFRJoin}, {@code merge}); else where its input's runs (empty: a FILTER or FOREACH after a GROUP
-     * stays in its reduce).
+     * Whether Pig's MapReduce plan ({@code MRCompiler}) runs what follows the operator in a reduce: after a GROUP,
+     * COGROUP, JOIN, CROSS, ORDER, LIMIT, DISTINCT, RANK, CUBE or MAPREDUCE; not after a UNION of several inputs, which
+     * starts a new job's map when an input was reduced ({@code merge}); a replicated or merge JOIN runs where its
+     * first (fragment) input runs ({@code visitFRJoin}), anything else where its input runs (a FILTER or FOREACH after
+     * a GROUP stays in its reduce).
+     *
+     * @param reduced whether each alias so far comes out of a reduce
      */
-    private static Optional<Boolean> reduce(PigRelation relation) {
-        if (relation instanceof PigRelation.Join join) {
-            return Optional.of(
-                    !Set.of("replicated", "merge", "merge-sparse").contains(String.valueOf(join.strategy())));
+    private static boolean reduced(PigRelation relation, Map<String, Boolean> reduced) {
+        if (relation instanceof PigRelation.Join join
+                && Set.of("replicated", "merge", "merge-sparse").contains(String.valueOf(join.strategy()))) {
+            return reduced.getOrDefault(join.inputs().get(0), false);
         }
         if (relation instanceof PigRelation.Union union && union.inputs().size() > 1) {
-            return Optional.of(false);
+            return false;
         }
-        if (relation instanceof PigRelation.Group
+        return relation instanceof PigRelation.Group
                 || relation instanceof PigRelation.Cogroup
+                || relation instanceof PigRelation.Join
                 || relation instanceof PigRelation.Cross
                 || relation instanceof PigRelation.Order
                 || relation instanceof PigRelation.Limit
                 || relation instanceof PigRelation.Distinct
                 || relation instanceof PigRelation.Rank
                 || relation instanceof PigRelation.Cube
-                || relation instanceof PigRelation.MapReduce) {
-            return Optional.of(true);
-        }
-        return Optional.empty();
+                || relation instanceof PigRelation.MapReduce
+                || relation.inputs().stream().anyMatch(input -> reduced.getOrDefault(input, false));
     }
 
     /**

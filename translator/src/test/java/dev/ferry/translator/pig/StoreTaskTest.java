@@ -11,8 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A STORE the runtime's adapter writes names the Pig task that stores its rows, as Pig's MRCompiler plans it: a
- * reduce after a GROUP, JOIN, ORDER..., through the FILTERs, FOREACHes and SPLITs that follow; a map before any, and
- * again after a replicated JOIN or a UNION, which start a new job's map. Hadoop names the task's files after it.
+ * reduce after a GROUP, JOIN, ORDER..., through the FILTERs, FOREACHes, SPLITs and replicated JOINs (of the reduced
+ * relation as the fragment) that follow; a map before any, and again after a UNION, which starts a new job's map.
+ * Hadoop names the task's files after it.
  */
 class StoreTaskTest {
 
@@ -31,7 +32,8 @@ class StoreTaskTest {
             a JOIN                                  | j = JOIN a BY x, b BY x; r = FOREACH j GENERATE a::x, z;             | reduce
             a skewed JOIN                           | j = JOIN a BY x, b BY x USING 'skewed'; r = FOREACH j GENERATE z;    | reduce
             a replicated JOIN                       | j = JOIN a BY x, b BY x USING 'replicated'; r = FOREACH j GENERATE z; | map
-            a replicated JOIN after a GROUP         | g = GROUP a BY x; c = FOREACH g GENERATE group AS x; j = JOIN c BY x, b BY x USING 'replicated'; r = FOREACH j GENERATE z; | map
+            a replicated JOIN after a GROUP         | g = GROUP a BY x; c = FOREACH g GENERATE group AS x; j = JOIN c BY x, b BY x USING 'replicated'; r = FOREACH j GENERATE z; | reduce
+            a replicated JOIN of a GROUP's result   | g = GROUP a BY x; c = FOREACH g GENERATE group AS x; j = JOIN b BY x, c BY x USING 'replicated'; r = FOREACH j GENERATE z; | map
             a DISTINCT                              | r = DISTINCT a;                                                      | reduce
             a LIMIT                                 | r = LIMIT a 3;                                                       | reduce
             an ORDER                                | r = ORDER a BY x;                                                    | reduce

@@ -2290,6 +2290,7 @@ public final class PigToSql {
                 input,
                 ordered,
                 SqlQuery.selectAll(source.sqlName()),
+                // The connector writes with one task: an ORDERed result stays in order without a single-writer option.
                 (sink, path, sorted) -> new SqlJob.Table(
                         sink,
                         columns,

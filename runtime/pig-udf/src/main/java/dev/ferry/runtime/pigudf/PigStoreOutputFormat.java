@@ -103,6 +103,8 @@ final class PigStoreOutputFormat implements OutputFormat<RowData>, CleanupWhenUn
     private transient TaskAttemptContext task;
     private transient OutputCommitter committer;
     private transient RecordWriter<?, ?> writer;
+    /** Whether a row failed: the task's files are aborted, not committed. */
+    private transient boolean failed;
 
     PigStoreOutputFormat(Store store, DataStructureConverter converter) {
         this.store = store;
@@ -175,15 +177,28 @@ final class PigStoreOutputFormat implements OutputFormat<RowData>, CleanupWhenUn
                     ? text.getBytes(java.nio.charset.StandardCharsets.UTF_8)
                     : value;
         }
-        PigLoadInputFormat.withClassLoader(() -> {
-            storer.putNext(PigValues.input(fields, 0));
-            return null;
-        });
+        try {
+            PigLoadInputFormat.withClassLoader(() -> {
+                storer.putNext(PigValues.input(fields, 0));
+                return null;
+            });
+        } catch (IOException | RuntimeException e) {
+            failed = true;
+            throw e;
+        }
     }
 
+    /**
+     * The end of the task: the commit, unless a row failed. Flink also closes the format when another operator of the
+     * job failed, without saying so: that the format cannot tell.
+     */
     @Override
     public void close() throws IOException {
         if (writer == null) {
+            return;
+        }
+        if (failed) {
+            tryCleanupOnError();
             return;
         }
         PigLoadInputFormat.withClassLoader(() -> {
@@ -213,6 +228,14 @@ final class PigStoreOutputFormat implements OutputFormat<RowData>, CleanupWhenUn
             return;
         }
         PigLoadInputFormat.withClassLoader(() -> {
+            if (writer != null) {
+                try {
+                    writer.close(task);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException(e);
+                }
+            }
             committer.abortTask(task);
             committer.abortJob(jobContext, JobStatus.State.FAILED);
             storer.cleanupOnFailure(absolute, job);

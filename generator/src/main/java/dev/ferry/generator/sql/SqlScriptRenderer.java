@@ -84,8 +84,8 @@ public final class SqlScriptRenderer {
      * The runtime's Pig UDF adapter, registered with the jars it runs: its own (Pig's classes with it) under the
      * runner's {@code ${FERRY_UDF_DIR}}, and the jars the script REGISTERs under {@code ${FERRY_UDF_JARS}} (the
      * {@code udfs/} directory beside the script unless the run says otherwise) at their repository paths. A job that
-     * loads with a Pig loader adds the jars to its classpath first (the pig-load connector is found there when the
-     * job is planned; a function's USING JAR is read only when the function is called), and its function then
+     * loads with a Pig loader or stores with a Pig storer adds the jars to its classpath first (the pig-load and
+     * pig-store connectors are found there when the job is planned; a function's USING JAR is read only when the function is called), and its function then
      * needs none of its own.
      */
     private static List<String> javaUdfAdapter(SqlJob.JavaUdfs udfs) {

@@ -41,7 +41,8 @@ public record SqlJob(
 
     /**
      * The Pig Java UDFs of a job: whether it calls any (so it needs the runtime's adapter), whether it reads a LOAD
-     * with a Pig loader the adapter runs ({@link LoadFunction}), and the jars the script REGISTERs (in REGISTER order)
+     * with a Pig loader or writes a STORE with a Pig storer the adapter runs ({@link LoadFunction}, {@link
+     * StoreFunction}), and the jars the script REGISTERs (in REGISTER order)
      * that must be on its classpath with it. {@code span}, the first DEFINE or loader, is where the generator says so.
      */
     public record JavaUdfs(boolean called, List<Jar> jars, SourceSpan span, boolean loaders) {

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.ExceptionUtils;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +35,6 @@ class JavaLoaderDifferentialTest {
 
     private static final Path LOADER_SOURCES =
             JavaUdfDifferentialTest.ROOT.resolve("cli/src/test/resources/udfs/loaders/src");
-    private static final Path ADAPTER_JAR = JavaUdfDifferentialTest.ADAPTER_JAR;
 
     /** user, n, score, note: missing keys, a number that does not parse, spaces, unicode, a line of no pairs. */
     static final String KEY_VALUES = String.join(
@@ -72,7 +70,6 @@ class JavaLoaderDifferentialTest {
 
     @BeforeAll
     static void compileTheLoaders(@TempDir Path build) throws IOException {
-        assertTrue(Files.isRegularFile(ADAPTER_JAR), "build runtime/pig-udf first: " + ADAPTER_JAR);
         compiledJar = JavaUdfDifferentialTest.compile(
                 build,
                 LOADER_SOURCES,
@@ -341,30 +338,11 @@ class JavaLoaderDifferentialTest {
     }
 
     private Map<String, String> params(Path repo, Map<String, String> params) {
-        Map<String, String> all = new java.util.HashMap<>(params);
-        all.put("OUTPUT", tmp.resolve("flink").toString());
-        all.put("FERRY_UDF_DIR", repo.toString());
-        all.put("FERRY_UDF_JARS", repo.toString());
-        return all;
+        return AdapterRepository.flinkParams(repo, params, tmp.resolve("flink"));
     }
 
-    /**
-     * A repository with the loaders' jar under udfs/, their sources under src/ and the adapter's jar at its root
-     * (FERRY_UDF_DIR).
-     */
+    /** A repository with the loaders' jar under udfs/, their sources under src/ and the adapter's jar. */
     private Path repository() throws IOException {
-        Path repo = tmp.resolve("repo");
-        if (!Files.isDirectory(repo)) {
-            Files.copy(
-                    compiledJar, Files.createDirectories(repo.resolve("udfs")).resolve("acme-loaders.jar"));
-            Files.copy(ADAPTER_JAR, repo.resolve("ferry-pig-udf.jar"));
-            Path sources = Files.createDirectories(repo.resolve("src/com/acme/pig"));
-            try (Stream<Path> files = Files.list(LOADER_SOURCES.resolve("com/acme/pig"))) {
-                for (Path source : files.toList()) {
-                    Files.copy(source, sources.resolve(source.getFileName()));
-                }
-            }
-        }
-        return repo;
+        return AdapterRepository.create(tmp, compiledJar, LOADER_SOURCES);
     }
 }

@@ -121,7 +121,7 @@ class PiggyBankDifferentialTest {
     }
 
     /** The piggybank jar on this test's classpath (Ferry's parser reads it), for Pig's REGISTER. */
-    private static Path piggybankJar() throws URISyntaxException {
+    static Path piggybankJar() throws URISyntaxException {
         URL reverse = PiggyBankDifferentialTest.class
                 .getClassLoader()
                 .getResource("org/apache/pig/piggybank/evaluation/string/Reverse.class");

@@ -84,8 +84,8 @@ public final class SqlScriptRenderer {
      * The runtime's Pig UDF adapter, registered with the jars it runs: its own (Pig's classes with it) under the
      * runner's {@code ${FERRY_UDF_DIR}}, and the jars the script REGISTERs under {@code ${FERRY_UDF_JARS}} (the
      * {@code udfs/} directory beside the script unless the run says otherwise) at their repository paths. A job that
-     * loads with a Pig loader adds the jars to its classpath first (the pig-load connector is found there when the
-     * job is planned; a function's USING JAR is read only when the function is called), and its function then
+     * loads with a Pig loader or stores with a Pig storer adds the jars to its classpath first (the pig-load and
+     * pig-store connectors are found there when the job is planned; a function's USING JAR is read only when the function is called), and its function then
      * needs none of its own.
      */
     private static List<String> javaUdfAdapter(SqlJob.JavaUdfs udfs) {
@@ -145,9 +145,11 @@ public final class SqlScriptRenderer {
         }
         out.append(") WITH (\n");
         out.append(
-                table.format() == SqlJob.FileFormat.PIG_LOADER
-                        ? "  'connector' = 'pig-load',\n"
-                        : source ? "  'connector' = 'pig-files',\n" : "  'connector' = 'filesystem',\n");
+                switch (table.format()) {
+                    case PIG_LOADER -> "  'connector' = 'pig-load',\n";
+                    case PIG_STORER -> "  'connector' = 'pig-store',\n";
+                    default -> source ? "  'connector' = 'pig-files',\n" : "  'connector' = 'filesystem',\n";
+                });
         out.append("  'path' = ").append(literal(table.path())).append(",\n");
         switch (table.format()) {
             case PIG_STORAGE -> {
@@ -157,6 +159,7 @@ public final class SqlScriptRenderer {
             case TEXT_LINES -> out.append("  'format' = 'pig-storage',\n  'pig-storage.line-as-field' = 'true'");
             case JSON -> out.append("  'format' = 'json'");
             case PIG_LOADER -> loader(out, table.loadFunction());
+            case PIG_STORER -> storer(out, table.storeFunction());
             case AVRO ->
                 out.append(
                         source ? "  'format' = 'pig-avro'" : "  'format' = 'pig-avro',\n  'pig-avro.codec' = 'null'");
@@ -170,13 +173,33 @@ public final class SqlScriptRenderer {
 
     /** The pig-load connector's options: the loader as the script's USING clause names it, its fields' Pig types. */
     private static void loader(StringBuilder out, SqlJob.LoadFunction loader) {
-        String arguments = loader.arguments().stream()
-                .map(a -> "'" + a.replace("\\", "\\\\").replace("'", "\\'") + "'")
-                .collect(Collectors.joining(", "));
         out.append("  'load-function' = ")
-                .append(literal(loader.className() + "(" + arguments + ")"))
+                .append(literal(functionSpec(loader.className(), loader.arguments())))
                 .append(",\n  'field-types' = ")
                 .append(literal(String.join(",", loader.fieldTypes())));
+    }
+
+    /**
+     * The pig-store connector's options: the StoreFunc as the script's USING clause names it, its fields' Pig types,
+     * and a reduce task where Pig stores in one (the connector's default is a map task).
+     */
+    private static void storer(StringBuilder out, SqlJob.StoreFunction storer) {
+        out.append("  'store-function' = ")
+                .append(literal(functionSpec(storer.className(), storer.arguments())))
+                .append(",\n  'field-types' = ")
+                .append(literal(String.join(",", storer.fieldTypes())));
+        if (storer.reduce()) {
+            out.append(",\n  'task' = 'reduce'");
+        }
+    }
+
+    /** {@code com.acme.Storer('a', 'it\'s')}: each argument quoted, a quote and a backslash escaped as Pig escapes them. */
+    private static String functionSpec(String className, List<String> arguments) {
+        return className + "("
+                + arguments.stream()
+                        .map(a -> "'" + a.replace("\\", "\\\\").replace("'", "\\'") + "'")
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     /** Control characters are spelled as Pig scripts spell them ('\t', '\u0001'); the format reads that form. */

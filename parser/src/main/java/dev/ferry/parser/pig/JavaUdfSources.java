@@ -75,12 +75,21 @@ public final class JavaUdfSources {
                 .toList();
     }
 
-    /** The classes DEFINEs name, then those LOADs name in USING (a loader's class). */
+    /** The functions the STOREs of the statements name in USING (a class, a DEFINE's name, a builtin), in order. */
+    public static List<String> storeFunctions(List<PigStatement> statements) {
+        return statements.stream()
+                .filter(s -> s instanceof PigStatement.Store store && store.function() != null)
+                .map(s -> ((PigStatement.Store) s).function().name())
+                .toList();
+    }
+
+    /** The classes DEFINEs name, then those LOADs and STOREs name in USING (a loader's or a storer's class). */
     private static List<String> definedClasses(List<PigStatement> statements) {
         Stream<String> defined = statements.stream()
                 .filter(PigStatement.DefineFunction.class::isInstance)
                 .map(s -> ((PigStatement.DefineFunction) s).function().name());
-        return Stream.concat(defined, loadFunctions(statements).stream())
+        return Stream.of(defined, loadFunctions(statements).stream(), storeFunctions(statements).stream())
+                .flatMap(names -> names)
                 .filter(name -> name.contains("."))
                 .distinct()
                 .toList();

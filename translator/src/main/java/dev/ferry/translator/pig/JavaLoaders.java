@@ -5,11 +5,13 @@ import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.JavaUdf;
 import dev.ferry.parser.pig.JavaUdfSources;
+import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlJob;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +20,8 @@ import java.util.Set;
 /**
  * {@code LOAD ... USING com.acme.Loader('a') AS (...)} of a loader Ferry has no Flink format for: the runtime's
  * adapter runs the unchanged Pig {@code LoadFunc} (its {@code pig-load} connector), with the jars the script
- * REGISTERs. That is a user's class that a source or a REGISTERed jar of the repository holds (one found nowhere
+ * REGISTERs; {@code STORE ... USING com.acme.Storer('a')} likewise runs the unchanged {@code StoreFunc} (its {@code
+ * pig-store} connector). That is a user's class that a source or a REGISTERed jar of the repository holds (one found nowhere
  * stays a TODO: the job could not load it), a DEFINE naming one, or
  * BinStorage, Pig's own binary format, which Pig's jar in the adapter reads. The AS clause (else a literal schema
  * the loader's {@code getSchema} returns in its source) gives the table's columns; the adapter casts the loader's
@@ -42,6 +45,10 @@ final class JavaLoaders {
     private final Map<String, JavaUdf> udfs;
     /** The functions the script's LOADs name in USING: a DEFINE of one of them defines a loader. */
     private final Set<String> loadFunctions;
+    /** The functions the script's STOREs name in USING: a DEFINE of one of them defines a storer. */
+    private final Set<String> storeFunctions;
+    /** The STOREs whose rows come out of a reduce in Pig's plan (after a GROUP, a JOIN, an ORDER...). */
+    private final Set<PigStatement.Store> reduceStores = new HashSet<>();
     /** DEFINEs of Java classes by alias: a LOAD may name one as its loader. */
     private final Map<String, FuncSpec> defined = new HashMap<>();
 
@@ -50,19 +57,67 @@ final class JavaLoaders {
     JavaLoaders(Map<String, JavaUdf> udfs, List<PigStatement> statements) {
         this.udfs = udfs;
         this.loadFunctions = Set.copyOf(JavaUdfSources.loadFunctions(statements));
+        this.storeFunctions = Set.copyOf(JavaUdfSources.storeFunctions(statements));
+        Map<String, Boolean> reduced = new HashMap<>();
+        for (PigStatement statement : statements) {
+            if (statement instanceof PigStatement.Assign assign) {
+                PigRelation relation = assign.relation();
+                reduced.put(assign.alias(), reduced(relation, reduced));
+            } else if (statement instanceof PigStatement.Split split) {
+                boolean input = reduced.getOrDefault(split.input(), false);
+                split.branches().forEach(branch -> reduced.put(branch.alias(), input));
+                if (split.otherwise() != null) {
+                    reduced.put(split.otherwise(), input);
+                }
+            } else if (statement instanceof PigStatement.Store store && reduced.getOrDefault(store.alias(), false)) {
+                reduceStores.add(store);
+            }
+        }
     }
 
     /**
-     * Records a DEFINE a LOAD may use; true when it names a loader and nothing else is to be done with it: a LOAD
-     * of the script uses it, or it is a LoadFunc of the repository's sources or jars, or BinStorage.
+     * Whether Pig's MapReduce plan ({@code MRCompiler}) runs what follows the operator in a reduce: after a GROUP,
+     * COGROUP, JOIN, CROSS, ORDER, LIMIT, DISTINCT, RANK, CUBE or MAPREDUCE; not after a UNION of several inputs, which
+     * starts a new job's map when an input was reduced ({@code merge}); a replicated or merge JOIN runs where its
+     * first (fragment) input runs ({@code visitFRJoin}), anything else where its input runs (a FILTER or FOREACH after
+     * a GROUP stays in its reduce).
+     *
+     * @param reduced whether each alias so far comes out of a reduce
+     */
+    private static boolean reduced(PigRelation relation, Map<String, Boolean> reduced) {
+        if (relation instanceof PigRelation.Join join
+                && Set.of("replicated", "merge", "merge-sparse").contains(String.valueOf(join.strategy()))) {
+            return reduced.getOrDefault(join.inputs().get(0), false);
+        }
+        if (relation instanceof PigRelation.Union union && union.inputs().size() > 1) {
+            return false;
+        }
+        return relation instanceof PigRelation.Group
+                || relation instanceof PigRelation.Cogroup
+                || relation instanceof PigRelation.Join
+                || relation instanceof PigRelation.Cross
+                || relation instanceof PigRelation.Order
+                || relation instanceof PigRelation.Limit
+                || relation instanceof PigRelation.Distinct
+                || relation instanceof PigRelation.Rank
+                || relation instanceof PigRelation.Cube
+                || relation instanceof PigRelation.MapReduce
+                || relation.inputs().stream().anyMatch(input -> reduced.getOrDefault(input, false));
+    }
+
+    /**
+     * Records a DEFINE a LOAD or STORE may use; true when it names a loader or storer and nothing else is to be done
+     * with it: a LOAD or STORE of the script uses it, or it is a LoadFunc or StoreFunc of the repository's sources or
+     * jars, or BinStorage.
      */
     boolean define(PigStatement.DefineFunction define) {
         FuncSpec function = define.function();
         defined.put(define.name(), function);
         JavaUdf udf = udfs.get(function.name());
         return loadFunctions.contains(define.name())
+                || storeFunctions.contains(define.name())
                 || isBinStorage(function)
-                || udf != null && udf.kind() == JavaUdf.Kind.LOAD_FUNC;
+                || udf != null && (udf.kind() == JavaUdf.Kind.LOAD_FUNC || udf.kind() == JavaUdf.Kind.STORE_FUNC);
     }
 
     /**
@@ -77,8 +132,17 @@ final class JavaLoaders {
         return new FuncSpec(definition.name(), definition.arguments(), function.span());
     }
 
-    /** The loader the adapter runs for {@code USING function}, if it is one it runs. */
+    /** The loader the adapter runs for {@code LOAD ... USING function}, if it is one it runs. */
     Optional<FuncSpec> loader(FuncSpec function) {
+        return adapted(function);
+    }
+
+    /** The storer the adapter runs for {@code STORE ... USING function}, if it is one it runs. */
+    Optional<FuncSpec> storer(FuncSpec function) {
+        return adapted(function);
+    }
+
+    private Optional<FuncSpec> adapted(FuncSpec function) {
         FuncSpec resolved = defined.getOrDefault(function.name(), function);
         if (isBinStorage(resolved)) {
             return Optional.of(new FuncSpec(BIN_STORAGE, resolved.arguments(), function.span()));
@@ -145,7 +209,31 @@ final class JavaLoaders {
         return new SqlJob.LoadFunction(loader.name(), loader.arguments(), types);
     }
 
-    /** Whether a LOAD of the job runs a Pig loader; the first such LOAD. */
+    /**
+     * The table's storer: the class, its arguments, each stored field's Pig type, and whether Pig stores the rows
+     * in a reduce (its files part-r-NNNNN, else part-m-NNNNN).
+     *
+     * @throws TranslationError for a field the adapter does not pass (a bag, tuple or map)
+     */
+    SqlJob.StoreFunction storeFunction(FuncSpec storer, List<PigType> types, PigStatement.Store store) {
+        List<String> keywords = new ArrayList<>();
+        for (PigType type : types) {
+            if (!SCALARS.contains(type)) {
+                throw ExprTranslator.unsupported(
+                        store.span(),
+                        "a " + type.keyword() + " field stored with the Pig StoreFunc " + storer.name()
+                                + " is not translated yet: the adapter passes it chararray, bytearray, numbers,"
+                                + " boolean and datetime fields");
+            }
+            keywords.add(type.keyword());
+        }
+        if (first == null) {
+            first = store.span();
+        }
+        return new SqlJob.StoreFunction(storer.name(), storer.arguments(), keywords, reduceStores.contains(store));
+    }
+
+    /** Whether a LOAD or STORE of the job runs a Pig loader or storer; the first such LOAD or STORE. */
     boolean used() {
         return first != null;
     }

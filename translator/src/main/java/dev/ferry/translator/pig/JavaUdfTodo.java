@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code DEFINE f com.acme.Udf('arg')} of a UDF the runtime's adapter does not run (a LoadFunc, a StoreFunc,
+ * {@code DEFINE f com.acme.Udf('arg')} of a UDF the runtime's adapter does not run (
  * an EvalFunc of a Tuple or Map, whose fields only its outputSchema knows), or of a builtin. The TODO names the class, its constructor arguments and what it is (EvalFunc&lt;Tuple&gt;,
  * Algebraic...) and where.
  */

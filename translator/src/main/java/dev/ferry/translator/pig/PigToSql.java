@@ -592,7 +592,7 @@ public final class PigToSql {
     private Relation adaptedLoad(String alias, PigRelation.Load load, FuncSpec loader) {
         SourceSpan using = load.function().span();
         List<FieldSchema> schema = loaders.fields(loader, load.schema(), using);
-        SqlJob.LoadFunction function = loaders.loadFunction(loader, schema, using);
+        SqlJob.LoadFunction function = loaders.loadFunction(withParameters(loader), schema, using);
         String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
         List<Field> fields = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
@@ -2276,15 +2276,26 @@ public final class PigToSql {
     }
 
     private void store(PigStatement.Store store) {
-        StorageFunctions.Storage storage = StorageFunctions.store(loaders.resolved(store.function()), store.path());
+        StorageFunctions.Storage storage;
+        try {
+            storage = StorageFunctions.store(loaders.resolved(store.function()), store.path());
+        } catch (TranslationError noFlinkFormat) {
+            // A StoreFunc Flink has no format for: the runtime's adapter runs it, if it is one the adapter runs.
+            FuncSpec storer = store.function() == null
+                    ? null
+                    : loaders.storer(store.function()).orElse(null);
+            if (storer == null) {
+                throw noFlinkFormat;
+            }
+            adaptedStore(store, storer);
+            return;
+        }
         storage.notes()
                 .forEach(note ->
                         expressions.warnDiffers(store.span(), store.function().simpleName(), note));
         String delimiter = delimiter(storage);
         Relation input = relationOf(store.alias(), store.span());
-        Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o)
-                ? o
-                : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
+        Relation.Ordered ordered = ordered(store, input);
         Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
         List<SelectItem> items = new ArrayList<>();
@@ -2345,16 +2356,90 @@ public final class PigToSql {
             }
             items.add(new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
         }
-        String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
-        Paths.checkStore(store.path(), store.span());
-        String sink = tableName(store.alias() + "_store");
-        boolean sorted = !ordered.ordering().isEmpty();
-        sinks.add(new SqlJob.Table(
-                sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
-        order.add(sink);
         Select query = rewritten
                 ? Select.of(items, new SqlQuery.TableRef(source.sqlName()))
                 : SqlQuery.selectAll(source.sqlName());
+        insert(
+                store,
+                input,
+                ordered,
+                query,
+                (sink, path, sorted) -> new SqlJob.Table(
+                        sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
+    }
+
+    /**
+     * {@code STORE alias INTO path USING storer}: a table the runtime's adapter writes by running the StoreFunc, one
+     * column per stored field, each with its Pig type.
+     */
+    private void adaptedStore(PigStatement.Store store, FuncSpec storer) {
+        Relation input = relationOf(store.alias(), store.span());
+        Relation.Ordered ordered = ordered(store, input);
+        Relation.Named source = ordered.input();
+        List<Column> columns = new ArrayList<>();
+        List<PigType> types = new ArrayList<>();
+        for (Field field : source.fields()) {
+            if (field.isRest()) {
+                throw ExprTranslator.unsupported(
+                        store.span(),
+                        "STORE with the Pig StoreFunc " + storer.name() + " of a LOAD without AS is not translated"
+                                + " yet: the adapter passes the StoreFunc typed fields; declare them with AS (...)");
+            }
+            types.add(field.type());
+        }
+        SqlJob.StoreFunction function = loaders.storeFunction(withParameters(storer), types, store);
+        for (Field field : source.fields()) {
+            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
+        }
+        insert(
+                store,
+                input,
+                ordered,
+                SqlQuery.selectAll(source.sqlName()),
+                // The connector writes with one task: an ORDERed result stays in order without a single-writer option.
+                (sink, path, sorted) -> new SqlJob.Table(
+                        sink,
+                        columns,
+                        path,
+                        "",
+                        false,
+                        store.span(),
+                        SqlJob.FileFormat.PIG_STORER,
+                        SqlJob.FileTag.NONE,
+                        null,
+                        function));
+    }
+
+    /** A loader or storer whose arguments name parameters ('$OUT'): the job binds them as it binds its paths. */
+    private FuncSpec withParameters(FuncSpec function) {
+        return new FuncSpec(
+                function.name(),
+                function.arguments().stream()
+                        .map(argument -> bindParameters(argument, parameters))
+                        .toList(),
+                function.span());
+    }
+
+    /** The relation a STORE writes, with the ORDER and LIMIT it ends with (none when a view holds them). */
+    private Relation.Ordered ordered(PigStatement.Store store, Relation input) {
+        return input instanceof Relation.Ordered o && !materialized.containsKey(o)
+                ? o
+                : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
+    }
+
+    /** A STORE's sink table, given its name, its path and whether it holds an ORDERed result. */
+    private interface SinkTable {
+        SqlJob.Table of(String name, String path, boolean sorted);
+    }
+
+    /** The STORE's sink table at its path and the INSERT of {@code query} into it, in the ORDER's order. */
+    private void insert(
+            PigStatement.Store store, Relation input, Relation.Ordered ordered, Select query, SinkTable table) {
+        String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
+        Paths.checkStore(store.path(), store.span());
+        String sink = tableName(store.alias() + "_store");
+        sinks.add(table.of(sink, path, !ordered.ordering().isEmpty()));
+        order.add(sink);
         SourceSpan removal = removedPaths.remove(storePath(store.path()));
         List<SourceSpan> spans = new ArrayList<>(ordered.spans());
         if (removal != null) {

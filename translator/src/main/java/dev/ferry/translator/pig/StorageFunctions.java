@@ -52,15 +52,23 @@ final class StorageFunctions {
     private static final java.util.Set<String> TRANSLATED = java.util.Set.of(
             "PigStorage", "PigPerformanceLoader", "TextLoader", "JsonLoader", "JsonStorage", "AvroStorage");
 
+    /**
+     * Pig's storage functions that have no Flink format but run unchanged in the runtime's adapter (a LOAD and a
+     * STORE: {@link JavaLoaders}).
+     */
+    private static final java.util.Set<String> ADAPTED = java.util.Set.of("BinStorage");
+
+    /** Whether the runtime's adapter runs the storage function of Pig's builtins (BinStorage). */
+    static boolean adapted(String name) {
+        return ADAPTED.contains(name);
+    }
+
     /** Whether a DEFINE names a storage function of the table ({@code DEFINE csv PigStorage(',')}). */
     static boolean isStorage(FuncSpec function) {
         return TRANSLATED.contains(function.simpleName());
     }
 
     private static final Map<String, String> NOT_TRANSLATED = Map.of(
-            "BinStorage",
-            "BinStorage is Pig's binary tuple encoding (BinInterSedes); a LOAD reads it with Pig's own loader through"
-                    + " the runtime's adapter, a STORE needs a runtime adapter running a StoreFunc",
             "OrcStorage",
             "OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the"
                     + " table's columns",
@@ -339,7 +347,8 @@ final class StorageFunctions {
                 need != null
                         ? need + "; not translated yet"
                         : "storage function " + function.name()
-                                + " (a user or piggybank function) is not translated yet: it needs a runtime"
-                                + " adapter running its LoadFunc/StoreFunc, or a declared mapping onto a Flink format");
+                                + " (a user or piggybank function) is not translated yet: the runtime's adapter runs"
+                                + " a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the"
+                                + " repository holds, and none holds this one; REGISTER its jar");
     }
 }

@@ -41,7 +41,8 @@ public record SqlJob(
 
     /**
      * The Pig Java UDFs of a job: whether it calls any (so it needs the runtime's adapter), whether it reads a LOAD
-     * with a Pig loader the adapter runs ({@link LoadFunction}), and the jars the script REGISTERs (in REGISTER order)
+     * with a Pig loader or writes a STORE with a Pig storer the adapter runs ({@link LoadFunction}, {@link
+     * StoreFunction}), and the jars the script REGISTERs (in REGISTER order)
      * that must be on its classpath with it. {@code span}, the first DEFINE or loader, is where the generator says so.
      */
     public record JavaUdfs(boolean called, List<Jar> jars, SourceSpan span, boolean loaders) {
@@ -108,9 +109,24 @@ public record SqlJob(
             SourceSpan span,
             FileFormat format,
             FileTag fileTag,
-            LoadFunction loadFunction) {
+            LoadFunction loadFunction,
+            StoreFunction storeFunction) {
         public Table {
             columns = List.copyOf(columns);
+        }
+
+        /** A table read by a Pig loader the adapter runs, or by no Pig function (null). */
+        public Table(
+                String name,
+                List<Column> columns,
+                String path,
+                String fieldDelimiter,
+                boolean singleWriter,
+                SourceSpan span,
+                FileFormat format,
+                FileTag fileTag,
+                LoadFunction loadFunction) {
+            this(name, columns, path, fieldDelimiter, singleWriter, span, format, fileTag, loadFunction, null);
         }
 
         /** A file table of a format Flink reads itself (no Pig loader). */
@@ -139,20 +155,31 @@ public record SqlJob(
 
         /** The same table at another path. */
         public Table withPath(String other) {
-            return new Table(name, columns, other, fieldDelimiter, singleWriter, span, format, fileTag, loadFunction);
+            return new Table(
+                    name,
+                    columns,
+                    other,
+                    fieldDelimiter,
+                    singleWriter,
+                    span,
+                    format,
+                    fileTag,
+                    loadFunction,
+                    storeFunction);
         }
     }
 
     /**
      * How a table's files are read or written: Pig's delimited text (PigStorage), each whole line as
-     * one field (TextLoader), one JSON object a line (JsonLoader, JsonStorage), or by a Pig loader the
-     * runtime's adapter runs unchanged (the table's {@link LoadFunction}).
+     * one field (TextLoader), one JSON object a line (JsonLoader, JsonStorage), or by a Pig loader or
+     * storer the runtime's adapter runs unchanged (the table's {@link LoadFunction} or {@link StoreFunction}).
      */
     public enum FileFormat {
         PIG_STORAGE,
         TEXT_LINES,
         JSON,
         PIG_LOADER,
+        PIG_STORER,
         /** Avro container files, uncompressed as Pig's AvroStorage writes them. */
         AVRO
     }
@@ -163,6 +190,18 @@ public record SqlJob(
      */
     public record LoadFunction(String className, List<String> arguments, List<String> fieldTypes) {
         public LoadFunction {
+            arguments = List.copyOf(arguments);
+            fieldTypes = List.copyOf(fieldTypes);
+        }
+    }
+
+    /**
+     * {@code STORE ... USING com.acme.Storer('a')} run by the runtime's adapter: the StoreFunc's class, its constructor
+     * arguments, the Pig type of each of the table's columns (a keyword), and whether Pig stores the rows in a reduce
+     * task (Hadoop names its files part-r-NNNNN) rather than a map task (part-m-NNNNN).
+     */
+    public record StoreFunction(String className, List<String> arguments, List<String> fieldTypes, boolean reduce) {
+        public StoreFunction {
             arguments = List.copyOf(arguments);
             fieldTypes = List.copyOf(fieldTypes);
         }

@@ -1,7 +1,9 @@
 package dev.ferry.runtime.pigudf;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.types.Row;
@@ -41,6 +43,36 @@ final class LoadedTuples {
                 throw new IllegalArgumentException(
                         "'" + keyword + "' is not a field type a loader's table takes (one of " + TYPES + ")");
         };
+    }
+
+    /**
+     * The Pig type of each column, from a connector's {@code 'field-types'} option (keywords, comma-separated).
+     *
+     * @throws ValidationException when the option names another number of types than the table has columns, a
+     *     keyword that is none of {@link #TYPES}, or a type the column's type does not hold
+     */
+    static byte[] typeCodes(String option, RowType rowType) {
+        List<String> keywords =
+                Arrays.stream(option.split(",", -1)).map(String::strip).toList();
+        if (keywords.size() != rowType.getFieldCount()) {
+            throw new ValidationException(
+                    "'field-types' names " + keywords.size() + " types for " + rowType.getFieldCount() + " columns");
+        }
+        byte[] types = new byte[keywords.size()];
+        for (int i = 0; i < types.length; i++) {
+            try {
+                types[i] = typeCode(keywords.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException(e.getMessage(), e);
+            }
+            LogicalTypeRoot root = rowType.getTypeAt(i).getTypeRoot();
+            if (!columnTypeFits(types[i], root)) {
+                throw new ValidationException(
+                        "column " + rowType.getFieldNames().get(i) + " is " + root + ", which does not hold a Pig "
+                                + keywords.get(i));
+            }
+        }
+        return types;
     }
 
     /** Whether a column of this type holds the Pig type, as the translation maps them. */

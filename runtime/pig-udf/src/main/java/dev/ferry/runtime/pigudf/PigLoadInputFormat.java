@@ -209,7 +209,7 @@ final class PigLoadInputFormat extends RichInputFormat<RowData, PigLoadSplit> {
         return absolute;
     }
 
-    private static Job job() throws IOException {
+    static Job job() throws IOException {
         Configuration conf = new Configuration();
         conf.setClassLoader(PigLoadInputFormat.class.getClassLoader());
         // Hadoop's FileSystem cache would register a JVM shutdown hook holding the job's class loader, which Flink
@@ -231,7 +231,7 @@ final class PigLoadInputFormat extends RichInputFormat<RowData, PigLoadSplit> {
     }
 
     /** Hadoop's Configuration and Pig find classes through the thread's context class loader: the job's. */
-    private static <T> T withClassLoader(IoAction<T> action) throws IOException {
+    static <T> T withClassLoader(IoAction<T> action) throws IOException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(PigLoadInputFormat.class.getClassLoader());
@@ -243,7 +243,7 @@ final class PigLoadInputFormat extends RichInputFormat<RowData, PigLoadSplit> {
     }
 
     @FunctionalInterface
-    private interface IoAction<T> {
+    interface IoAction<T> {
         T run() throws IOException;
     }
 }

@@ -1,7 +1,5 @@
 package dev.ferry.runtime.pigudf;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -14,7 +12,6 @@ import org.apache.flink.table.connector.source.ScanTableSource;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.DataType;
-import org.apache.flink.table.types.logical.LogicalTypeRoot;
 import org.apache.flink.table.types.logical.RowType;
 
 /**
@@ -77,28 +74,7 @@ public final class PigLoadTableFactory implements DynamicTableSourceFactory {
             throw new ValidationException("'load-function' = '" + loadFunction + "': " + e.getMessage(), e);
         }
         DataType physical = context.getPhysicalRowDataType();
-        RowType rowType = (RowType) physical.getLogicalType();
-        List<String> keywords = Arrays.stream(options.get(FIELD_TYPES).split(",", -1))
-                .map(String::strip)
-                .toList();
-        if (keywords.size() != rowType.getFieldCount()) {
-            throw new ValidationException(
-                    "'field-types' names " + keywords.size() + " types for " + rowType.getFieldCount() + " columns");
-        }
-        byte[] types = new byte[keywords.size()];
-        for (int i = 0; i < types.length; i++) {
-            try {
-                types[i] = LoadedTuples.typeCode(keywords.get(i));
-            } catch (IllegalArgumentException e) {
-                throw new ValidationException(e.getMessage(), e);
-            }
-            LogicalTypeRoot root = rowType.getTypeAt(i).getTypeRoot();
-            if (!LoadedTuples.columnTypeFits(types[i], root)) {
-                throw new ValidationException(
-                        "column " + rowType.getFieldNames().get(i) + " is " + root + ", which does not hold a Pig "
-                                + keywords.get(i));
-            }
-        }
+        byte[] types = LoadedTuples.typeCodes(options.get(FIELD_TYPES), (RowType) physical.getLogicalType());
         return new Source(
                 options.get(PATH), loadFunction, context.getObjectIdentifier().getObjectName(), types, physical);
     }

@@ -1,0 +1,55 @@
+package dev.ferry.translator.pig;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.parser.pig.PigParser;
+import dev.ferry.translator.sql.SqlJob;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A STORE the runtime's adapter writes names the Pig task that stores its rows, as Pig's MRCompiler plans it: a
+ * reduce after a GROUP, JOIN, ORDER..., through the FILTERs, FOREACHes, SPLITs and replicated JOINs (of the reduced
+ * relation as the fragment) that follow; a map before any, and again after a UNION, which starts a new job's map.
+ * Hadoop names the task's files after it.
+ */
+class StoreTaskTest {
+
+    private static final String LOADS = """
+            a = LOAD 'a' AS (x:int, y:chararray);
+            b = LOAD 'b' AS (x:int, z:long);
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a LOADed and stored                     | r = FOREACH a GENERATE x;                                            | map
+            FILTER and FOREACH only                 | f = FILTER a BY x > 0; r = FOREACH f GENERATE y;                     | map
+            a SAMPLE                                | r = SAMPLE a 0.5;                                                    | map
+            a GROUP then FOREACH                    | g = GROUP a BY y; r = FOREACH g GENERATE group, COUNT(a);            | reduce
+            a GROUP then FILTER then FOREACH        | g = GROUP a BY y; f = FILTER g BY COUNT(a) > 1; r = FOREACH f GENERATE group; | reduce
+            a JOIN                                  | j = JOIN a BY x, b BY x; r = FOREACH j GENERATE a::x, z;             | reduce
+            a skewed JOIN                           | j = JOIN a BY x, b BY x USING 'skewed'; r = FOREACH j GENERATE z;    | reduce
+            a replicated JOIN                       | j = JOIN a BY x, b BY x USING 'replicated'; r = FOREACH j GENERATE z; | map
+            a replicated JOIN after a GROUP         | g = GROUP a BY x; c = FOREACH g GENERATE group AS x; j = JOIN c BY x, b BY x USING 'replicated'; r = FOREACH j GENERATE z; | reduce
+            a replicated JOIN of a GROUP's result   | g = GROUP a BY x; c = FOREACH g GENERATE group AS x; j = JOIN b BY x, c BY x USING 'replicated'; r = FOREACH j GENERATE z; | map
+            a DISTINCT                              | r = DISTINCT a;                                                      | reduce
+            a LIMIT                                 | r = LIMIT a 3;                                                       | reduce
+            an ORDER                                | r = ORDER a BY x;                                                    | reduce
+            a CROSS                                 | c = CROSS a, b; r = FOREACH c GENERATE a::x, z;                      | reduce
+            a UNION of a GROUP's result and a LOAD  | g = GROUP a BY x; c = FOREACH g GENERATE group AS x; f = FOREACH b GENERATE x; r = UNION c, f; | map
+            a SPLIT branch after a GROUP            | g = GROUP a BY x; c = FOREACH g GENERATE group AS x; SPLIT c INTO r IF x > 0, s OTHERWISE; | reduce
+            a SPLIT branch of a LOAD                | SPLIT a INTO r IF x > 0, s OTHERWISE;                                | map
+            """)
+    void theStoreRunsInThePigTaskOfItsPlan(String name, String statements, String task) {
+        Diagnostics diagnostics = new Diagnostics();
+        String script = LOADS + statements + "\nSTORE r INTO 'out' USING BinStorage();\n";
+        SqlJob job = PigParser.parse(script, "t.pig", diagnostics)
+                .flatMap(s -> PigToSql.translate(s, "t", diagnostics))
+                .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        List<SqlJob.Table> sinks = job.sinks();
+        assertEquals(1, sinks.size());
+        assertEquals(task, sinks.get(0).storeFunction().reduce() ? "reduce" : "map");
+    }
+}

@@ -85,17 +85,33 @@ public final class PigDateTimes {
             if (text == null) {
                 return null;
             }
-            String iso = text.length() > 10 && text.charAt(10) == ' '
-                    ? text.substring(0, 10) + 'T' + text.substring(11)
-                    : text;
             try {
-                return instant(ISODateTimeFormat.dateOptionalTimeParser()
-                        .withZone(PigZone.defaultZone())
-                        .parseDateTime(iso));
+                return extractDateTime(text);
             } catch (IllegalArgumentException notADateTime) {
                 return null;
             }
         }
+    }
+
+    /**
+     * {@code (datetime)} of a chararray, as Pig's POCast: ToDate.extractDateTime, the parser of {@link
+     * BytesToDateTime}; text that is no such datetime fails the job, as it fails Pig's task (POCast does not catch
+     * joda's IllegalArgumentException).
+     */
+    public static final class ChararrayToDateTime extends ScalarFunction {
+        public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(String text) {
+            return text == null ? null : extractDateTime(text);
+        }
+    }
+
+    /** Pig's ToDate.extractDateTime: joda's {@code dateOptionalTimeParser}, a space accepted for the 'T'. */
+    private static Instant extractDateTime(String text) {
+        String iso = text.length() > 10 && text.charAt(10) == ' '
+                ? text.substring(0, 10) + 'T' + text.substring(11)
+                : text;
+        return instant(ISODateTimeFormat.dateOptionalTimeParser()
+                .withZone(PigZone.defaultZone())
+                .parseDateTime(iso));
     }
 
     /** ToString(dt[, pattern]): joda's ISO form, or the joda pattern. */

@@ -1277,14 +1277,16 @@ final class ExprTranslator {
             // Pig prints Double.toString (1.0E7); Flink's CAST prints differently.
             return new Value.Scalar(SqlExpr.Call.of("PIG_CHARARRAY", value.sql()), to);
         }
-        if (from == PigType.BYTEARRAY && to == PigType.DATETIME) {
+        if ((from == PigType.BYTEARRAY || from == PigType.CHARARRAY) && to == PigType.DATETIME) {
             warnDiffers(
                     span,
                     "(datetime)",
                     PigFunctionTable.DIFFERS
                             + "an offset in the text is kept by Pig for printing; Flink keeps the instant, shown in the"
                             + " default zone");
-            return new Value.Scalar(SqlExpr.Call.of("PIG_BYTES_TO_DATETIME", value.sql()), to);
+            // a bytearray that is no datetime is null (Utf8StorageConverter); a chararray fails the job (POCast)
+            String function = from == PigType.BYTEARRAY ? "PIG_BYTES_TO_DATETIME" : "PIG_CHARARRAY_TO_DATETIME";
+            return new Value.Scalar(SqlExpr.Call.of(function, value.sql()), to);
         }
         if ((from == PigType.CHARARRAY || from == PigType.BYTEARRAY) && to == PigType.BOOLEAN) {
             return new Value.Scalar(new SqlExpr.Cast(value.sql(), SqlType.BOOLEAN, true), to);

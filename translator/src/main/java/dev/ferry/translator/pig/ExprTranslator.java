@@ -696,6 +696,9 @@ final class ExprTranslator {
     Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
         boolean grouped = scope instanceof Scope.Grouped
                 || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
+        if (!grouped && Scope.cogroupOf(scope) != null) {
+            return cogroupBag(bag, Scope.cogroupOf(scope), span);
+        }
         if (!grouped) {
             throw unsupported(
                     span, "a bag of a COGROUP passed to a function is not translated yet (only a GROUP's bag is)");

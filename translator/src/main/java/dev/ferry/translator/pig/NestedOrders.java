@@ -102,7 +102,7 @@ final class NestedOrders {
         return e instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? ref.name() : null;
     }
 
-    private static List<PigExpr> children(PigExpr expr) {
+    static List<PigExpr> children(PigExpr expr) {
         List<PigExpr> children = new ArrayList<>();
         if (expr instanceof PigExpr.Dereference d) {
             children.add(d.base());

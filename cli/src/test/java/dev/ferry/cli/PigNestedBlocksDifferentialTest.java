@@ -64,8 +64,30 @@ class PigNestedBlocksDifferentialTest {
     static final String LOAD_PAIRS =
             "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (k:int, x:int, y:int);\n" + "g = GROUP rows BY k;\n";
 
+    /** k, v, s: ties on v broken by s, null v and s, accented letters (String order: e before é), a null-only row. */
+    static final String SORTED = "1\t3\tb\n1\t1\ta\n1\t3\ta\n1\t\tz\n1\t2\t\n2\t5\té\n2\t5\te\n2\t5\t\n3\t\t\n";
+
+    static final String LOAD_SORTED =
+            "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (k:int, v:int, s:chararray);\n" + "g = GROUP rows BY k;\n";
+
     static Stream<Arguments> cases() {
         return Stream.of(
+                Arguments.of(
+                        "a nested ORDER's bag read whole keeps Pig's order (BagToString shows it): nulls first"
+                                + " ascending, last descending",
+                        SORTED,
+                        LOAD_SORTED + "r = FOREACH g {\n  o = ORDER rows BY v DESC, s;\n"
+                                + "  GENERATE group, o, BagToString(o, '|'), COUNT(o);\n};\n"),
+                Arguments.of(
+                        "a FILTER of a nested ORDER's bag keeps its order; TOP of the ordered bag",
+                        SORTED,
+                        LOAD_SORTED + "r = FOREACH g {\n  o = ORDER rows BY s;\n  f = FILTER o BY v > 1;\n"
+                                + "  GENERATE group, BagToString(f, '|'), TOP(1, 2, o);\n};\n"),
+                Arguments.of(
+                        "a projection of a nested ORDER's bag dropping its sort key keeps the order (a path string)",
+                        SORTED,
+                        LOAD_SORTED + "r = FOREACH g {\n  o = ORDER rows BY v DESC, s;\n  p = o.s;\n"
+                                + "  GENERATE group, BagToString(p, '>'), BagToString(o.s, '<');\n};\n"),
                 Arguments.of(
                         "a nested CROSS of two projections, a FOREACH computing over the pairs, aggregates of both"
                                 + " (COUNT skips a pair whose first field is null)",

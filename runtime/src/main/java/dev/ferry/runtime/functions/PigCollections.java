@@ -177,8 +177,12 @@ public final class PigCollections {
             return store.toArray(Row[]::new);
         }
 
+        /** Pig's DataType.compare: a null field is below every value. */
         @SuppressWarnings({"unchecked", "rawtypes"})
         private static int compare(Object a, Object b) {
+            if (a == null || b == null) {
+                return a == null ? (b == null ? 0 : -1) : 1;
+            }
             return ((Comparable) a).compareTo(b);
         }
 

@@ -27,34 +27,68 @@ final class NestedBagViews {
     /** A bag's view: its query and the fields it shows (the key columns before them are not the bag's). */
     record View(SqlQuery query, List<Field> fields) {}
 
-    /** A CROSS, or a FOREACH that does more than project one field ({@link NestedProjection}). */
-    static boolean needsView(PigRelation.NestedCommand command) {
+    /**
+     * A CROSS, a FOREACH that does more than project one field ({@link NestedProjection}), and a DISTINCT where
+     * the GENERATE also collects a bag whole: Flink plans a COUNT(DISTINCT x) beside other aggregates by rolling
+     * those up with MIN, which takes no ARRAY ("Min aggregate function does not support type ARRAY"), so the
+     * distinct rows are a view whose plain aggregates sit in a table of their own.
+     */
+    static boolean needsView(PigRelation.NestedCommand command, PigRelation.NestedForeach block, String groupBag) {
         return command.op() instanceof PigRelation.NestedOp.Cross
                 || command.op() instanceof PigRelation.NestedOp.Foreach foreach
-                        && NestedProjection.of(foreach).isEmpty();
+                        && NestedProjection.of(foreach).isEmpty()
+                || command.op() instanceof PigRelation.NestedOp.Distinct && collectsBagWhole(block, groupBag);
     }
 
-    /** A view's rows are unordered: a CROSS or FOREACH of an ORDERed bag (which keeps Pig's order) stays a TODO. */
-    static void checkNotOrdered(List<PigRelation.NestedCommand> commands) {
-        Set<String> ordered = new HashSet<>();
-        for (PigRelation.NestedCommand command : commands) {
-            List<PigExpr> inputs = command.op() instanceof PigRelation.NestedOp.Cross cross
-                    ? cross.inputs()
-                    : command.op() instanceof PigRelation.NestedOp.Foreach foreach ? List.of(foreach.input()) : null;
-            if (command.op() instanceof PigRelation.NestedOp.Order) {
-                ordered.add(command.alias());
-            }
-            if (inputs != null && needsView(command)) {
-                for (PigExpr input : inputs) {
-                    if (input instanceof PigExpr.FieldRef ref && ordered.contains(ref.name())) {
-                        throw ExprTranslator.unsupported(
-                                command.span(),
-                                "a nested CROSS or FOREACH of a bag ORDERed in the block (whose order it keeps)"
-                                        + " is not translated yet");
-                    }
-                }
-            }
+    /** Whether a GENERATE item reads a bag (the group's or the block's) other than through an aggregate or FLATTEN. */
+    static boolean collectsBagWhole(PigRelation.NestedForeach block, String groupBag) {
+        Set<String> bags = new HashSet<>();
+        bags.add(groupBag);
+        block.commands().forEach(c -> bags.add(c.alias()));
+        return block.items().stream().anyMatch(item -> collectsWhole(item.expr(), bags));
+    }
+
+    private static boolean collectsWhole(PigExpr expr, Set<String> bags) {
+        if (expr instanceof PigExpr.Flatten
+                || expr instanceof PigExpr.Call call
+                        && call.arguments().size() == 1
+                        && (PigFunctionTable.isAggregate(call.function())
+                                || call.function().equals("SIZE")
+                                || call.function().equals("IsEmpty"))) {
+            return false;
         }
+        if (expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null && bags.contains(ref.name())) {
+            return true;
+        }
+        return NestedOrders.children(expr).stream().anyMatch(child -> collectsWhole(child, bags));
+    }
+
+    /** {@code DISTINCT bag}: the bag's distinct rows (its FILTER applied first), each with the group's key. */
+    static View distinct(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Distinct distinct,
+            Scope scope,
+            List<Relation.Side> sides,
+            List<Field> keyFields,
+            ExprTranslator expressions) {
+        Value.Bag bag = bagOf(distinct.input(), scope, command, expressions, false);
+        Relation.Side side = sideOf(bag, sides, command);
+        Names columns = new Names();
+        keyFields.forEach(k -> columns.unique(k.sqlName()));
+        List<SelectItem> items = new ArrayList<>();
+        for (int k = 0; k < keyFields.size(); k++) {
+            items.add(item(side.keys().get(k), keyFields.get(k).sqlName()));
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Field field :
+                bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
+            String sqlName = columns.unique(field.sqlName());
+            items.add(item(SqlExpr.ColumnRef.of(field.sqlName()), sqlName));
+            fields.add(field.renamed(sqlName));
+        }
+        Select query =
+                Select.of(items, new SqlQuery.TableRef(side.input().sqlName())).withDistinct();
+        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields);
     }
 
     /** The key columns of a view, by the key fields' names. */
@@ -174,10 +208,25 @@ final class NestedBagViews {
 
     private static Value.Bag bagOf(
             PigExpr input, Scope scope, PigRelation.NestedCommand command, ExprTranslator expressions) {
+        return bagOf(input, scope, command, expressions, true);
+    }
+
+    private static Value.Bag bagOf(
+            PigExpr input,
+            Scope scope,
+            PigRelation.NestedCommand command,
+            ExprTranslator expressions,
+            boolean keepsOrder) {
         if (!(expressions.translate(input, scope) instanceof Value.Bag bag)) {
             throw ExprTranslator.unsupported(
                     command.span(),
                     "a nested " + kind(command) + " of something else than a bag is not translated yet");
+        }
+        if (keepsOrder && bag.ordering() != null) {
+            throw ExprTranslator.unsupported(
+                    command.span(),
+                    "a nested CROSS or FOREACH of a bag ORDERed in the block (whose order it keeps)"
+                            + " is not translated yet");
         }
         if (bag.distinct()
                 || bag.lineField() != null
@@ -199,6 +248,8 @@ final class NestedBagViews {
     }
 
     private static String kind(PigRelation.NestedCommand command) {
-        return command.op() instanceof PigRelation.NestedOp.Cross ? "CROSS" : "FOREACH";
+        return command.op() instanceof PigRelation.NestedOp.Cross
+                ? "CROSS"
+                : command.op() instanceof PigRelation.NestedOp.Distinct ? "DISTINCT" : "FOREACH";
     }
 }

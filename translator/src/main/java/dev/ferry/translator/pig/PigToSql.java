@@ -1076,18 +1076,17 @@ public final class PigToSql {
      * Empty when the block has no such command or is not over a GROUP.
      */
     private Optional<Relation> nestedBagViews(String alias, PigRelation.NestedForeach nested) {
-        if (nested.commands().stream().noneMatch(NestedBagViews::needsView)
-                || !(relationOf(nested.input(), nested.span()) instanceof Relation.Grouped grouped)) {
+        if (!(relationOf(nested.input(), nested.span()) instanceof Relation.Grouped grouped)
+                || nested.commands().stream().noneMatch(c -> NestedBagViews.needsView(c, nested, grouped.bagAlias()))) {
             return Optional.empty();
         }
-        NestedBagViews.checkNotOrdered(nested.commands());
         List<Relation.Side> sides = new ArrayList<>(List.of(NestedLimitBeside.groupSide(grouped)));
         List<Field> keyFields = NestedLimitBeside.keyFields(grouped);
         List<PigRelation.NestedCommand> kept = new ArrayList<>();
         List<PigRelation.NestedCommand> all = nestedCommands;
         try {
             for (PigRelation.NestedCommand command : nested.commands()) {
-                if (!NestedBagViews.needsView(command)) {
+                if (!NestedBagViews.needsView(command, nested, grouped.bagAlias())) {
                     kept.add(command);
                     continue;
                 }
@@ -1098,14 +1097,16 @@ public final class PigToSql {
                         new Scope.Cogroup(new CogroupPlan(partial, java.util.Set.of()), this::scalarRelation));
                 NestedBagViews.View bag = command.op() instanceof PigRelation.NestedOp.Cross cross
                         ? NestedBagViews.cross(command, cross, scope, sides, keyFields, expressions)
-                        : NestedBagViews.foreach(
-                                command,
-                                (PigRelation.NestedOp.Foreach) command.op(),
-                                scope,
-                                sides,
-                                keyFields,
-                                expressions,
-                                relation -> new Scope.Plain(relation, null, this::scalarRelation));
+                        : command.op() instanceof PigRelation.NestedOp.Distinct distinct
+                                ? NestedBagViews.distinct(command, distinct, scope, sides, keyFields, expressions)
+                                : NestedBagViews.foreach(
+                                        command,
+                                        (PigRelation.NestedOp.Foreach) command.op(),
+                                        scope,
+                                        sides,
+                                        keyFields,
+                                        expressions,
+                                        relation -> new Scope.Plain(relation, null, this::scalarRelation));
                 Relation.Named view = view(alias + "_" + command.alias(), command.span(), bag.query(), bag.fields());
                 sides.add(new Relation.Side(command.alias(), view, NestedBagViews.keyColumns(keyFields), false));
             }
@@ -1163,8 +1164,10 @@ public final class PigToSql {
             } else if (op instanceof PigRelation.NestedOp.Order order
                     && order.comparator() == null
                     && expressions.translate(order.input(), nested) instanceof Value.Bag bag) {
-                // The same rows: NestedOrders checked that nothing reads their order.
-                locals.put(command.alias(), bag);
+                // The same rows, sorted where the bag is read whole (ExprTranslator.bagValue).
+                locals.put(
+                        command.alias(),
+                        NestedOrders.sortable(order) ? bag.ordered(ordering(order.keys(), bag.relation())) : bag);
             } else if (op instanceof PigRelation.NestedOp.Foreach foreach
                     && NestedProjection.of(foreach).isPresent()) {
                 locals.put(

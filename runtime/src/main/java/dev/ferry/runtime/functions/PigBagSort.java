@@ -47,8 +47,9 @@ public final class PigBagSort extends ScalarFunction {
         return parts.stream().reduce(Comparator::thenComparing).orElseThrow();
     }
 
+    /** Pig's DataType.compare of two values of one type: a null is below every value. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object a, Object b) {
+    static int compare(Object a, Object b) {
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
         }

@@ -178,12 +178,8 @@ public final class PigCollections {
         }
 
         /** Pig's DataType.compare: a null field is below every value. */
-        @SuppressWarnings({"unchecked", "rawtypes"})
         private static int compare(Object a, Object b) {
-            if (a == null || b == null) {
-                return a == null ? (b == null ? 0 : -1) : 1;
-            }
-            return ((Comparable) a).compareTo(b);
+            return PigBagSort.compare(a, b);
         }
 
         @Override

@@ -74,11 +74,7 @@ final class NestedBagViews {
         Value.Bag bag = bagOf(distinct.input(), scope, command, expressions, false);
         Relation.Side side = sideOf(bag, sides, command);
         Names columns = new Names();
-        keyFields.forEach(k -> columns.unique(k.sqlName()));
-        List<SelectItem> items = new ArrayList<>();
-        for (int k = 0; k < keyFields.size(); k++) {
-            items.add(item(side.keys().get(k), keyFields.get(k).sqlName()));
-        }
+        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
         List<Field> fields = new ArrayList<>();
         for (Field field :
                 bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
@@ -170,11 +166,7 @@ final class NestedBagViews {
         Value.Bag bag = bagOf(foreach.input(), scope, command, expressions);
         Relation.Side side = sideOf(bag, sides, command);
         Names columns = new Names();
-        keyFields.forEach(k -> columns.unique(k.sqlName()));
-        List<SelectItem> items = new ArrayList<>();
-        for (int k = 0; k < keyFields.size(); k++) {
-            items.add(item(side.keys().get(k), keyFields.get(k).sqlName()));
-        }
+        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
         List<Field> fields = new ArrayList<>();
         Scope rows = rowScope.apply(side.input());
         for (PigRelation.GenerateItem generated : foreach.items()) {
@@ -199,6 +191,15 @@ final class NestedBagViews {
         }
         Select query = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
         return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields);
+    }
+
+    /** The group's key as a view's first columns, named as the key fields (names taken in {@code columns}). */
+    private static List<SelectItem> keyItems(List<SqlExpr> keys, List<Field> keyFields, Names columns) {
+        List<SelectItem> items = new ArrayList<>();
+        for (int k = 0; k < keyFields.size(); k++) {
+            items.add(item(keys.get(k), columns.unique(keyFields.get(k).sqlName())));
+        }
+        return items;
     }
 
     private static SelectItem item(SqlExpr expr, String name) {

@@ -177,9 +177,9 @@ public final class PigCollections {
             return store.toArray(Row[]::new);
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
+        /** Pig's DataType.compare: a null field is below every value. */
         private static int compare(Object a, Object b) {
-            return ((Comparable) a).compareTo(b);
+            return PigBagSort.compare(a, b);
         }
 
         @Override

@@ -94,6 +94,7 @@ public final class PigFunctions {
         m.put("PIG_COR", new PigCovariance.Cor());
         m.put("PIG_TOBAG", new PigCollections.ToBag());
         m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
+        m.put("PIG_BAG_SORT", new PigBagSort()); // a nested ORDER's bag, sorted as Pig's POSort sorts it
         for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {
             m.put("PIG_BAG_" + kind.name(), kind.function()); // COUNT(bag) ... MAX(bag) on a bag value
         }

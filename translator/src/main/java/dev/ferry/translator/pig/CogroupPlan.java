@@ -66,7 +66,7 @@ final class CogroupPlan {
             SqlExpr sql;
             if (!flattened.isEmpty()) {
                 sql = qualify(flattened.get(0).keys().get(k), flattened.get(0).bagAlias());
-            } else if (cogroup.sides().size() == 1) {
+            } else if (cogroup.sides().size() == 1 || firstHasEveryKey()) {
                 sql = new SqlExpr.ColumnRef(derivedName(cogroup.sides().get(0)), field.sqlName());
             } else {
                 List<SqlExpr> candidates = cogroup.sides().stream()
@@ -127,11 +127,18 @@ final class CogroupPlan {
             SqlQuery.From from = null;
             List<Relation.Side> joined = new ArrayList<>();
             for (Relation.Side side : cogroup.sides()) {
+                if (from != null && firstHasEveryKey() && aggregates.get(side).isEmpty() && !present.contains(side)) {
+                    continue; // a GROUP's nested bag nothing reads: its keys are the GROUP's anyway
+                }
                 SqlQuery.From derived = new SqlQuery.Derived(perKey(side), derivedName(side));
                 if (from == null) {
                     from = derived;
                 } else {
-                    from = new SqlQuery.Join(from, SqlQuery.JoinKind.FULL, derived, keysMatch(joined, side));
+                    from = new SqlQuery.Join(
+                            from,
+                            firstHasEveryKey() ? SqlQuery.JoinKind.LEFT : SqlQuery.JoinKind.FULL,
+                            derived,
+                            keysMatch(joined, side));
                 }
                 joined.add(side);
             }
@@ -167,6 +174,14 @@ final class CogroupPlan {
             }
         }
         return conditions;
+    }
+
+    /**
+     * A GROUP read with bags of its nested block (a LIMIT's, a CROSS's): its own bag, the first, has every key the
+     * others have, so they join it LEFT and its key is the group's.
+     */
+    private boolean firstHasEveryKey() {
+        return cogroup.nullKeysMatch() && cogroup.sides().size() > 1;
     }
 
     private String derivedName(Relation.Side side) {
@@ -217,7 +232,9 @@ final class CogroupPlan {
                     .toList();
             SqlExpr left = previous.size() == 1 ? previous.get(0) : new SqlExpr.Call("COALESCE", previous);
             SqlExpr equal = new SqlExpr.Binary(
-                    SqlExpr.BinaryOp.EQ, left, new SqlExpr.ColumnRef(derivedName(side), key.sqlName()));
+                    cogroup.nullKeysMatch() ? SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM : SqlExpr.BinaryOp.EQ,
+                    left,
+                    new SqlExpr.ColumnRef(derivedName(side), key.sqlName()));
             condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
         }
         return condition;

@@ -696,9 +696,18 @@ final class ExprTranslator {
     Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
         boolean grouped = scope instanceof Scope.Grouped
                 || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
+        if (!grouped && Scope.cogroupOf(scope) != null) {
+            return cogroupBag(bag, Scope.cogroupOf(scope), span);
+        }
         if (!grouped) {
             throw unsupported(
                     span, "a bag of a COGROUP passed to a function is not translated yet (only a GROUP's bag is)");
+        }
+        if (NestedOrders.sortsOutsideProjection(bag)) {
+            // Sorted on fields the projection drops: the whole tuples are collected and sorted, then projected.
+            return BagProjection.of(
+                    bagValue(bag.withField(null), scope, span),
+                    bag.relation().fields().indexOf(bag.field()));
         }
         List<Field> fields =
                 bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
@@ -716,6 +725,7 @@ final class ExprTranslator {
         if (row != null) {
             collected = new Value.Scalar(new SqlExpr.Cast(collected.sql(), new SqlType.Array(row), false), PigType.BAG);
         }
+        collected = NestedOrders.sorted(collected, bag, fields, span);
         // The tuples' fields stay known, so a later FOREACH can project the bag column (BagProjection).
         Map<Integer, Inner> fieldInners = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
@@ -779,21 +789,36 @@ final class ExprTranslator {
      * per-key table; {@code {}} when the input has none (the FULL JOIN gives null there).
      */
     Value.Scalar cogroupBag(Value.Bag bag, Scope.Cogroup scope, SourceSpan span) {
+        if (NestedOrders.sortsOutsideProjection(bag)) {
+            return BagProjection.of(
+                    cogroupBag(bag.withField(null), scope, span),
+                    bag.relation().fields().indexOf(bag.field()));
+        }
         List<Field> fields =
                 bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
         if (fields.stream().anyMatch(Field::isRest)) {
             throw unsupported(
                     span, "a bag of a LOAD without AS as a value is not translated yet; declare the fields with AS");
         }
-        if (bag.filter() != null || bag.distinct()) {
-            throw unsupported(span, "a nested FILTER or DISTINCT bag of a COGROUP as a value is not translated yet");
+        if (bag.distinct()) {
+            throw unsupported(span, "a nested DISTINCT bag of a COGROUP as a value is not translated yet");
         }
         SqlType.Row row = bagRow(fields, span, "a bag of a COGROUP");
         SqlExpr tuple = new SqlExpr.RowOf(fields.stream()
                 .map(f -> (SqlExpr) SqlExpr.ColumnRef.of(f.sqlName()))
                 .toList());
-        Value.Scalar collected = new Value.Scalar(
-                new SqlExpr.Cast(SqlExpr.Call.of("ARRAY_AGG", tuple), new SqlType.Array(row), false), PigType.BAG);
+        // A nested FILTER's rows: ARRAY_AGG ... FILTER (WHERE ...), null where none passes ({} below).
+        Value.Scalar collected = NestedOrders.sorted(
+                new Value.Scalar(
+                        new SqlExpr.Cast(
+                                narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", tuple), PigType.BAG), bag)
+                                        .sql(),
+                                new SqlType.Array(row),
+                                false),
+                        PigType.BAG),
+                bag,
+                fields,
+                span);
         Value.Scalar column = scope.aggregated(
                 bag,
                 collected,

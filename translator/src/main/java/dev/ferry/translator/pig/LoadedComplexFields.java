@@ -3,6 +3,7 @@ package dev.ferry.translator.pig;
 import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +11,10 @@ import java.util.Map;
  * A LOAD's {@code b:bag{(x:int, y:chararray)}} and {@code t:tuple(x:int, y:chararray)} fields: the
  * table holds the field's text and a view reads it with the runtime's PIG_LOAD_AS, as Pig's
  * Utf8StorageConverter does (bytesToBag, bytesToTuple). The function's shape argument names the
- * fields' types, one letter each: {@code B(i,c)} for a bag, {@code T(i,c)} for a tuple. Fields of
- * the tuples are int, long, float, double, chararray or bytearray; a nested bag, tuple or map, a
- * boolean, a datetime, or a bag or tuple without its fields' types is reported (PIG-E020).
+ * fields' types, one letter each: {@code B(i,c)} for a bag, {@code T(i,c)} for a tuple, {@code M} for a
+ * map, a nested shape for a bag or tuple inside ({@code B(c,B(c),M)}). Fields of the tuples are int,
+ * long, float, double, chararray, bytearray, bags, tuples or maps of text values; a boolean, a
+ * datetime, or a bag or tuple without its fields' types is reported (PIG-E020).
  */
 final class LoadedComplexFields {
 
@@ -48,16 +50,38 @@ final class LoadedComplexFields {
         return field.fields();
     }
 
-    /** What the translation knows of the field's inside: the types and Pig names of a bag's tuples' or a tuple's fields. */
+    /**
+     * What the translation knows of the field's inside: the types and Pig names of a bag's tuples' or a tuple's
+     * fields, and the inside of those that are bags, tuples or maps.
+     */
     static Inner inner(FieldSchema field) {
         List<FieldSchema> fields = tupleFields(field);
-        return Inner.tuple(
+        Map<Integer, Inner> fieldInners = new HashMap<>();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldSchema inner = fields.get(i);
+            if (isComplex(inner)) {
+                fieldInners.put(i, inner(inner));
+            } else if (inner.type() == PigType.MAP) {
+                fieldInners.put(i, PigTypes.loadedMap(inner));
+            }
+        }
+        return new Inner(
+                null,
                 fields.stream().map(FieldSchema::type).toList(),
+                fieldInners,
                 fields.stream().map(FieldSchema::name).toList());
     }
 
     /** {@code PIG_LOAD_AS(column, 'B(i,c)')}. */
     static SqlExpr read(FieldSchema field, String column) {
+        return SqlExpr.Call.of(FUNCTION, SqlExpr.ColumnRef.of(column), SqlExpr.Literal.text(shape(field)));
+    }
+
+    /**
+     * The shape of a bag or tuple: a letter per simple field, {@code M} per map (Pig's consumeMap keeps its
+     * values' text whatever their declared type), a nested shape per bag or tuple field.
+     */
+    private static String shape(FieldSchema field) {
         List<FieldSchema> fields = tupleFields(field);
         if (fields.isEmpty()) {
             throw ExprTranslator.unsupported(
@@ -67,19 +91,27 @@ final class LoadedComplexFields {
         }
         StringBuilder shape = new StringBuilder(field.type() == PigType.BAG ? "B(" : "T(");
         for (FieldSchema inner : fields) {
+            shape.append(shape.length() > 2 ? "," : "");
+            if (isComplex(inner)) {
+                shape.append(shape(inner));
+                continue;
+            }
+            if (inner.type() == PigType.MAP) {
+                PigTypes.loadedMap(inner); // map[int] and other typed values are not translated yet
+                shape.append('M');
+                continue;
+            }
             Character letter = LETTERS.get(inner.type());
             if (letter == null) {
                 throw ExprTranslator.unsupported(
                         inner.span(),
                         "a " + inner.type().keyword() + " inside a loaded "
                                 + field.type().keyword()
-                                + " is not translated yet (int, long, float, double, chararray and bytearray are)");
+                                + " is not translated yet (int, long, float, double, chararray, bytearray, bags,"
+                                + " tuples and maps are)");
             }
-            shape.append(shape.length() > 2 ? "," : "").append(letter);
+            shape.append(letter);
         }
-        return SqlExpr.Call.of(
-                FUNCTION,
-                SqlExpr.ColumnRef.of(column),
-                SqlExpr.Literal.text(shape.append(')').toString()));
+        return shape.append(')').toString();
     }
 }

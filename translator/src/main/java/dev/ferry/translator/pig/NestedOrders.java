@@ -1,7 +1,10 @@
 package dev.ferry.translator.pig;
 
+import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
+import dev.ferry.translator.sql.SqlExpr;
+import dev.ferry.translator.sql.SqlQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -9,17 +12,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A nested ORDER without LIMIT ({@code E = ORDER B BY x; GENERATE SUM(E.x)}): the translation keeps
- * the bag's rows, not their order, which is exact only where nothing reads the order. So the ordered
- * alias, and the FILTERs and projections of it (they keep Pig's order), may only be read whole by a
- * function that ignores order (COUNT, SUM, AVG, MIN, MAX, SIZE, IsEmpty) or by a nested DISTINCT;
- * any other read (FLATTEN, BagToString, TOP, storing the bag...) is reported as not translated yet.
+ * A nested ORDER without LIMIT ({@code E = ORDER B BY x; GENERATE SUM(E.x)}). Where the bag is read whole
+ * (stored, passed to BagToString, TOP or a UDF) the translation sorts it (the runtime's PIG_BAG_SORT, over
+ * the ORDER's keys by name); elsewhere it keeps the bag's rows, not their order, which is exact only where
+ * nothing reads the order. So an ordered alias whose keys are not all named, and the FILTERs and
+ * projections of it (they keep Pig's order), may only be read whole by a function that ignores order
+ * (COUNT, SUM, AVG, MIN, MAX, SIZE, IsEmpty) or by a nested DISTINCT; any other read is reported as not
+ * translated yet. FLATTEN keeps the rows (a warning says their order within a group is not kept).
  */
 final class NestedOrders {
 
     /** Builtins whose result does not depend on the order of their bag. */
     private static final Set<String> ORDER_BLIND =
             Set.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX", "SIZE", "IsEmpty");
+
+    /** The runtime's function sorting a bag value: {@code PIG_BAG_SORT(bag, '1d,0a')}. */
+    static final String SORT = "PIG_BAG_SORT";
 
     private NestedOrders() {}
 
@@ -33,6 +41,7 @@ final class NestedOrders {
             List<PigRelation.NestedCommand> commands, List<PigRelation.GenerateItem> items) {
         List<PigRelation.GenerateItem> flattened = new ArrayList<>();
         Set<String> ordered = new HashSet<>();
+        Set<String> sortable = new HashSet<>();
         for (PigRelation.NestedCommand command : commands) {
             PigRelation.NestedOp op = command.op();
             PigExpr whole = null;
@@ -52,6 +61,17 @@ final class NestedOrders {
             } else {
                 ordered.remove(command.alias());
             }
+            // The sort stays with the bag through FILTERs and projections (Value.Bag.ordering).
+            if (op instanceof PigRelation.NestedOp.Order order
+                    ? sortable(order)
+                    : readsOrdered
+                            && sortable.contains(root(whole))
+                            && (op instanceof PigRelation.NestedOp.Filter
+                                    || op instanceof PigRelation.NestedOp.Assign)) {
+                sortable.add(command.alias());
+            } else {
+                sortable.remove(command.alias());
+            }
             List<PigExpr> others = new ArrayList<>();
             if (whole != null && !readsOrdered) {
                 others.add(whole);
@@ -63,34 +83,85 @@ final class NestedOrders {
             } else if (op instanceof PigRelation.NestedOp.Cross cross) {
                 others.addAll(cross.inputs());
             }
-            others.forEach(e -> check(e, ordered));
+            others.forEach(e -> check(e, ordered, sortable));
         }
         if (!ordered.isEmpty()) {
             for (PigRelation.GenerateItem item : items) {
                 if (item.expr() instanceof PigExpr.Flatten f && ordered.contains(root(f.expr()))) {
                     flattened.add(item);
                 } else {
-                    check(item.expr(), ordered);
+                    check(item.expr(), ordered, sortable);
                 }
             }
         }
         return flattened;
     }
 
-    private static void check(PigExpr expr, Set<String> ordered) {
+    /**
+     * Whether the translation sorts the ORDER's bag where it is read whole (ExprTranslator.bagValue): its keys are
+     * named fields, columns of the GROUP's input (a key by position may be one of a projection's fields).
+     */
+    static boolean sortable(PigRelation.NestedOp.Order order) {
+        return order.comparator() == null && order.keys().stream().allMatch(k -> k.expr() instanceof PigExpr.FieldRef);
+    }
+
+    /**
+     * A nested ORDER's bag collected whole, sorted as Pig's POSort sorts it (PIG_BAG_SORT by the keys' positions
+     * among the tuple's fields); any other bag as it is.
+     */
+    static Value.Scalar sorted(Value.Scalar collected, Value.Bag bag, List<Field> fields, SourceSpan span) {
+        if (bag.ordering() == null) {
+            return collected;
+        }
+        StringBuilder keys = new StringBuilder();
+        for (SqlQuery.OrderItem item : bag.ordering()) {
+            int index = -1;
+            for (int i = 0; i < fields.size(); i++) {
+                if (item.expr() instanceof SqlExpr.ColumnRef ref
+                        && ref.name().equals(fields.get(i).sqlName())) {
+                    index = i;
+                }
+            }
+            if (index < 0) {
+                throw ExprTranslator.unsupported(
+                        span,
+                        "a projection of a nested ORDER's bag without its sort keys, read whole, is not translated yet");
+            }
+            keys.append(keys.length() > 0 ? "," : "").append(index).append(item.descending() ? 'd' : 'a');
+        }
+        return new Value.Scalar(
+                SqlExpr.Call.of(SORT, collected.sql(), SqlExpr.Literal.text(keys.toString())),
+                collected.type(),
+                collected.inner());
+    }
+
+    /** Whether the bag is a projection of a nested ORDER's bag that drops some of the sort's fields. */
+    static boolean sortsOutsideProjection(Value.Bag bag) {
+        return bag.ordering() != null
+                && bag.field() != null
+                && bag.ordering().stream()
+                        .anyMatch(item -> !(item.expr() instanceof SqlExpr.ColumnRef ref
+                                && ref.name().equals(bag.field().sqlName())));
+    }
+
+    private static void check(PigExpr expr, Set<String> ordered, Set<String> sortable) {
         if (expr instanceof PigExpr.Call call
                 && ORDER_BLIND.contains(call.function())
                 && call.arguments().size() == 1
                 && ordered.contains(root(call.arguments().get(0)))) {
             return;
         }
-        if (expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null && ordered.contains(ref.name())) {
+        if (expr instanceof PigExpr.FieldRef ref
+                && ref.qualifier() == null
+                && ordered.contains(ref.name())
+                && !sortable.contains(ref.name())) {
             throw ExprTranslator.unsupported(
                     ref.span(),
-                    "the bag '" + ref.name() + "' of a nested ORDER without LIMIT read other than"
-                            + " whole by COUNT, SUM, AVG, MIN, MAX, SIZE or IsEmpty (so that its order would show) is not translated yet");
+                    "the bag '" + ref.name() + "' of a nested ORDER by a key that is not a named field, read other"
+                            + " than by COUNT, SUM, AVG, MIN, MAX, SIZE or IsEmpty (so that its order would show),"
+                            + " is not translated yet");
         }
-        children(expr).forEach(child -> check(child, ordered));
+        children(expr).forEach(child -> check(child, ordered, sortable));
     }
 
     /** The alias a projection chain starts from ({@code E} of {@code E.x} or {@code E.(x, y)}), else null. */
@@ -102,7 +173,7 @@ final class NestedOrders {
         return e instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? ref.name() : null;
     }
 
-    private static List<PigExpr> children(PigExpr expr) {
+    static List<PigExpr> children(PigExpr expr) {
         List<PigExpr> children = new ArrayList<>();
         if (expr instanceof PigExpr.Dereference d) {
             children.add(d.base());

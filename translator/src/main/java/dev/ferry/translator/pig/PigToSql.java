@@ -433,6 +433,10 @@ public final class PigToSql {
             if (topN.isPresent()) {
                 return topN.get();
             }
+            Optional<Relation> viewed = nestedBagViews(alias, nested);
+            if (viewed.isPresent()) {
+                return viewed.get();
+            }
             // The block's aliases narrow the bags; the GENERATE is translated as a FOREACH that sees them.
             nestedCommands = nested.commands();
             try {
@@ -1009,12 +1013,16 @@ public final class PigToSql {
         if (filter != null) {
             chain.add(filterCommand);
         }
-        if (!grouped.bagAlias().equals(bag) || chain.size() != nested.commands().size()) {
+        if (!grouped.bagAlias().equals(bag)) {
             throw ExprTranslator.unsupported(
                     limitCommand.span(),
-                    "a nested LIMIT beside other nested commands, or of another bag than"
-                            + " the GROUP's, is not translated yet");
+                    "a nested LIMIT of another bag than the GROUP's (a projection or DISTINCT of it)"
+                            + " is not translated yet");
         }
+        // Other commands beside the LIMIT, or the GROUP's bag read beside it: the LIMIT's rows are a view, and the
+        // GENERATE reads it and the GROUP's bag as a COGROUP of the two (NestedLimitBeside).
+        boolean besideOthers =
+                chain.size() != nested.commands().size() || NestedLimitBeside.reads(nested.items(), grouped.bagAlias());
         Relation.Named rows = grouped.input();
         List<OrderItem> ordering = order != null ? ordering(order.keys(), rows) : arbitraryOrder(rows);
         if (order == null) {
@@ -1029,9 +1037,10 @@ public final class PigToSql {
         SqlExpr passes = filter != null ? condition(filter.condition(), rows) : null;
         // A group whose FILTER keeps no row still has a (empty) bag in Pig: unless only FLATTEN reads the bag (no
         // row for an empty one), the passing rows are numbered first and the bag is those rows among the kept ones.
-        boolean keepEmptyGroups = passes != null && !readsBagsAsRows(nested.items());
+        boolean keepEmptyGroups = passes != null && !besideOthers && !readsBagsAsRows(nested.items());
         if (passes != null
                 && !keepEmptyGroups
+                && !besideOthers
                 && nested.items().stream().anyMatch(item -> mentionsCall(item.expr(), "IsEmpty"))) {
             throw ExprTranslator.unsupported(
                     limitCommand.span(), "IsEmpty of a nested FILTER then LIMIT is not translated yet");
@@ -1075,6 +1084,18 @@ public final class PigToSql {
         }
         spans.add(limitCommand.span());
         Relation.Named top = view(alias + "_" + limitCommand.alias(), spans, kept, rows.fields());
+        if (besideOthers) {
+            Relation.Cogrouped bags = NestedLimitBeside.bags(grouped, limitCommand.alias(), top);
+            List<PigRelation.NestedCommand> all = nestedCommands;
+            nestedCommands =
+                    nested.commands().stream().filter(c -> c != limitCommand).toList();
+            try {
+                return Optional.of(cogroupForeach(
+                        alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()), bags));
+            } finally {
+                nestedCommands = all;
+            }
+        }
         Relation.Grouped regrouped = new Relation.Grouped(
                 top,
                 limitCommand.alias(),
@@ -1097,6 +1118,57 @@ public final class PigToSql {
             throw e;
         } finally {
             bagAliases.remove(grouped.bagAlias());
+        }
+    }
+
+    /**
+     * A block over a GROUP whose CROSS, or FOREACH computing values, makes a bag no aggregate of the GROUP's rows
+     * stands for: each such bag is a view of its own (the group's key, then the bag's fields, a row per tuple),
+     * and the GENERATE reads the GROUP's bag and those views as the bags of one COGROUP ({@link NestedBagViews}).
+     * Empty when the block has no such command or is not over a GROUP.
+     */
+    private Optional<Relation> nestedBagViews(String alias, PigRelation.NestedForeach nested) {
+        if (!(relationOf(nested.input(), nested.span()) instanceof Relation.Grouped grouped)
+                || nested.commands().stream().noneMatch(c -> NestedBagViews.needsView(c, nested, grouped.bagAlias()))) {
+            return Optional.empty();
+        }
+        List<Relation.Side> sides = new ArrayList<>(List.of(NestedLimitBeside.groupSide(grouped)));
+        List<Field> keyFields = NestedLimitBeside.keyFields(grouped);
+        List<PigRelation.NestedCommand> kept = new ArrayList<>();
+        List<PigRelation.NestedCommand> all = nestedCommands;
+        try {
+            for (PigRelation.NestedCommand command : nested.commands()) {
+                if (!NestedBagViews.needsView(command, nested, grouped.bagAlias())) {
+                    kept.add(command);
+                    continue;
+                }
+                Relation.Cogrouped partial =
+                        new Relation.Cogrouped(sides, keyFields, true, List.of(), List.of(grouped.span()));
+                nestedCommands = List.copyOf(kept);
+                Scope scope = withNestedAliases(
+                        new Scope.Cogroup(new CogroupPlan(partial, java.util.Set.of()), this::scalarRelation));
+                NestedBagViews.View bag = command.op() instanceof PigRelation.NestedOp.Cross cross
+                        ? NestedBagViews.cross(command, cross, scope, sides, keyFields, expressions)
+                        : command.op() instanceof PigRelation.NestedOp.Distinct distinct
+                                ? NestedBagViews.distinct(command, distinct, scope, sides, keyFields, expressions)
+                                : NestedBagViews.foreach(
+                                        command,
+                                        (PigRelation.NestedOp.Foreach) command.op(),
+                                        scope,
+                                        sides,
+                                        keyFields,
+                                        expressions,
+                                        relation -> new Scope.Plain(relation, null, this::scalarRelation));
+                Relation.Named view = view(alias + "_" + command.alias(), command.span(), bag.query(), bag.fields());
+                sides.add(new Relation.Side(command.alias(), view, NestedBagViews.keyColumns(keyFields), false));
+            }
+            nestedCommands = List.copyOf(kept);
+            return Optional.of(cogroupForeach(
+                    alias,
+                    new PigRelation.Foreach(nested.input(), nested.items(), nested.span()),
+                    new Relation.Cogrouped(sides, keyFields, true, List.of(), List.of(grouped.span()))));
+        } finally {
+            nestedCommands = all;
         }
     }
 
@@ -1144,8 +1216,10 @@ public final class PigToSql {
             } else if (op instanceof PigRelation.NestedOp.Order order
                     && order.comparator() == null
                     && expressions.translate(order.input(), nested) instanceof Value.Bag bag) {
-                // The same rows: NestedOrders checked that nothing reads their order.
-                locals.put(command.alias(), bag);
+                // The same rows, sorted where the bag is read whole (ExprTranslator.bagValue).
+                locals.put(
+                        command.alias(),
+                        NestedOrders.sortable(order) ? bag.ordered(ordering(order.keys(), bag.relation())) : bag);
             } else if (op instanceof PigRelation.NestedOp.Foreach foreach
                     && NestedProjection.of(foreach).isPresent()) {
                 locals.put(
@@ -1488,8 +1562,8 @@ public final class PigToSql {
         }
         if (whole instanceof Value.Bag bag) {
             // GENERATE group, bag: the group's rows as Pig's bag value.
-            Value.Scalar value = scope instanceof Scope.Cogroup cogroup
-                    ? expressions.cogroupBag(bag, cogroup, expr.span())
+            Value.Scalar value = Scope.cogroupOf(scope) != null
+                    ? expressions.cogroupBag(bag, Scope.cogroupOf(scope), expr.span())
                     : expressions.bagValue(bag, scope, expr.span());
             values.add(value);
             names.add(

@@ -42,20 +42,46 @@ final class PigTypes {
         return new Inner(value);
     }
 
-    /** Whether {@link #tupleFieldType} has a type for this field (not for a tuple, a bag or a typed map). */
+    /** Whether {@link #tupleFieldType} has a type for this field (not for a typed map, nor a bag or tuple of unknown fields). */
     static boolean hasTupleFieldType(PigType type, Inner inner) {
+        if ((type == PigType.BAG || type == PigType.TUPLE)
+                && inner != null
+                && !inner.tupleTypes().isEmpty()) {
+            for (int i = 0; i < inner.tupleTypes().size(); i++) {
+                if (!hasTupleFieldType(inner.tupleTypes().get(i), inner.fieldInner(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return type == PigType.MAP
                         && inner != null
                         && (inner.valueType() == PigType.BYTEARRAY || inner.valueType() == PigType.CHARARRAY)
                 || columnType(type).isPresent();
     }
 
-    /** The SQL type of a bag's tuple field: a stored column's type, or a text map for a map of bytearray or chararray values. */
+    /**
+     * The SQL type of a bag's tuple field: a stored column's type, a text map for a map of bytearray or chararray
+     * values, for a bag or tuple of known fields the type the runtime reads a loaded one as (an ARRAY of ROWs of
+     * fields f0, f1...; a ROW of fields EXPR$0, EXPR$1...).
+     */
     static SqlType tupleFieldType(PigType type, Inner inner) {
         if (type == PigType.MAP
                 && inner != null
                 && (inner.valueType() == PigType.BYTEARRAY || inner.valueType() == PigType.CHARARRAY)) {
             return LOADED_MAP;
+        }
+        if ((type == PigType.BAG || type == PigType.TUPLE)
+                && inner != null
+                && !inner.tupleTypes().isEmpty()) {
+            List<dev.ferry.translator.sql.Column> columns = new java.util.ArrayList<>();
+            for (int i = 0; i < inner.tupleTypes().size(); i++) {
+                columns.add(new dev.ferry.translator.sql.Column(
+                        (type == PigType.BAG ? "f" : "EXPR$") + i,
+                        tupleFieldType(inner.tupleTypes().get(i), inner.fieldInner(i))));
+            }
+            SqlType.Row row = new SqlType.Row(columns);
+            return type == PigType.BAG ? new SqlType.Array(row) : row;
         }
         return columnType(type).orElseThrow();
     }

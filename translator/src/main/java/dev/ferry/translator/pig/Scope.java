@@ -25,6 +25,13 @@ sealed interface Scope {
         return aggregate;
     }
 
+    /** The COGROUP scope this is, or that a nested block's scope is inside; else null. */
+    static Cogroup cogroupOf(Scope scope) {
+        return scope instanceof Cogroup cogroup
+                ? cogroup
+                : scope instanceof Nested nested && nested.outer() instanceof Cogroup cogroup ? cogroup : null;
+    }
+
     /** {@code IsEmpty(bag)}. */
     default SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
         throw ExprTranslator.unsupported(span, "IsEmpty of a bag here is not translated yet");

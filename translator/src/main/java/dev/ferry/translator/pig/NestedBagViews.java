@@ -1,0 +1,256 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.parser.pig.PigExpr;
+import dev.ferry.parser.pig.PigRelation;
+import dev.ferry.translator.sql.SqlExpr;
+import dev.ferry.translator.sql.SqlQuery;
+import dev.ferry.translator.sql.SqlQuery.Select;
+import dev.ferry.translator.sql.SqlQuery.SelectItem;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The bags of a nested block over a GROUP that no aggregate of the GROUP's rows stands for: a nested CROSS
+ * ({@code p = CROSS xs, ys}: every pair of the two bags' tuples within the group, Pig's POCross, fields named
+ * {@code xs::x}, {@code ys::y}) and a nested FOREACH computing values ({@code s = FOREACH p GENERATE xs::x + ys::y
+ * AS s}: a tuple per tuple of its bag). Each is a view: the group's key, then the bag's fields, one row per
+ * tuple; a group whose bag is empty has no row there. The GENERATE then reads the GROUP's bag and the views as
+ * the bags of one COGROUP on the key (the GROUP's bag has every key, the null key one group).
+ */
+final class NestedBagViews {
+
+    private NestedBagViews() {}
+
+    /** A bag's view: its query and the fields it shows (the key columns before them are not the bag's). */
+    record View(SqlQuery query, List<Field> fields) {}
+
+    /**
+     * A CROSS, a FOREACH that does more than project one field ({@link NestedProjection}), and a DISTINCT where
+     * the GENERATE also collects a bag whole: Flink plans a COUNT(DISTINCT x) beside other aggregates by rolling
+     * those up with MIN, which takes no ARRAY ("Min aggregate function does not support type ARRAY"), so the
+     * distinct rows are a view whose plain aggregates sit in a table of their own.
+     */
+    static boolean needsView(PigRelation.NestedCommand command, PigRelation.NestedForeach block, String groupBag) {
+        return command.op() instanceof PigRelation.NestedOp.Cross
+                || command.op() instanceof PigRelation.NestedOp.Foreach foreach
+                        && NestedProjection.of(foreach).isEmpty()
+                || command.op() instanceof PigRelation.NestedOp.Distinct && collectsBagWhole(block, groupBag);
+    }
+
+    /** Whether a GENERATE item reads a bag (the group's or the block's) other than through an aggregate or FLATTEN. */
+    static boolean collectsBagWhole(PigRelation.NestedForeach block, String groupBag) {
+        Set<String> bags = new HashSet<>();
+        bags.add(groupBag);
+        block.commands().forEach(c -> bags.add(c.alias()));
+        return block.items().stream().anyMatch(item -> collectsWhole(item.expr(), bags));
+    }
+
+    private static boolean collectsWhole(PigExpr expr, Set<String> bags) {
+        if (expr instanceof PigExpr.Flatten
+                || expr instanceof PigExpr.Call call
+                        && call.arguments().size() == 1
+                        && (PigFunctionTable.isAggregate(call.function())
+                                || call.function().equals("SIZE")
+                                || call.function().equals("IsEmpty"))) {
+            return false;
+        }
+        if (expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null && bags.contains(ref.name())) {
+            return true;
+        }
+        return NestedOrders.children(expr).stream().anyMatch(child -> collectsWhole(child, bags));
+    }
+
+    /** {@code DISTINCT bag}: the bag's distinct rows (its FILTER applied first), each with the group's key. */
+    static View distinct(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Distinct distinct,
+            Scope scope,
+            List<Relation.Side> sides,
+            List<Field> keyFields,
+            ExprTranslator expressions) {
+        Value.Bag bag = bagOf(distinct.input(), scope, command, expressions, false);
+        Relation.Side side = sideOf(bag, sides, command);
+        Names columns = new Names();
+        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
+        List<Field> fields = new ArrayList<>();
+        for (Field field :
+                bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
+            String sqlName = columns.unique(field.sqlName());
+            items.add(item(SqlExpr.ColumnRef.of(field.sqlName()), sqlName));
+            fields.add(field.renamed(sqlName));
+        }
+        Select query =
+                Select.of(items, new SqlQuery.TableRef(side.input().sqlName())).withDistinct();
+        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields);
+    }
+
+    /** The key columns of a view, by the key fields' names. */
+    static List<SqlExpr> keyColumns(List<Field> keyFields) {
+        return keyFields.stream()
+                .<SqlExpr>map(f -> SqlExpr.ColumnRef.of(f.sqlName()))
+                .toList();
+    }
+
+    /**
+     * {@code CROSS a, b}: the inputs' rows joined on the group's key (null keys matching, as they are one group),
+     * each input's nested FILTER applied to its own rows first.
+     */
+    static View cross(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Cross cross,
+            Scope scope,
+            List<Relation.Side> sides,
+            List<Field> keyFields,
+            ExprTranslator expressions) {
+        Names columns = new Names();
+        keyFields.forEach(k -> columns.unique(k.sqlName()));
+        Names tableAliases = new Names();
+        List<SelectItem> items = new ArrayList<>();
+        List<Field> fields = new ArrayList<>();
+        SqlQuery.From from = null;
+        List<SqlExpr> firstKeys = null;
+        for (int i = 0; i < cross.inputs().size(); i++) {
+            PigExpr input = cross.inputs().get(i);
+            Value.Bag bag = bagOf(input, scope, command, expressions);
+            Relation.Side side = sideOf(bag, sides, command);
+            String inputName =
+                    input instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? ref.name() : "input_" + (i + 1);
+            String tableAlias = tableAliases.unique(inputName);
+            SqlQuery.From source = bag.filter() == null
+                    ? new SqlQuery.TableRef(side.input().sqlName(), tableAlias)
+                    : new SqlQuery.Derived(
+                            SqlQuery.selectAll(side.input().sqlName()).withWhere(bag.filter()), tableAlias);
+            List<SqlExpr> keys = side.keys().stream()
+                    .map(k -> CogroupPlan.qualify(k, tableAlias))
+                    .toList();
+            if (from == null) {
+                from = source;
+                firstKeys = keys;
+                for (int k = 0; k < keyFields.size(); k++) {
+                    items.add(item(keys.get(k), keyFields.get(k).sqlName()));
+                }
+            } else {
+                SqlExpr on = null;
+                for (int k = 0; k < keys.size(); k++) {
+                    SqlExpr equal =
+                            new SqlExpr.Binary(SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM, firstKeys.get(k), keys.get(k));
+                    on = on == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, on, equal);
+                }
+                from = new SqlQuery.Join(from, SqlQuery.JoinKind.INNER, source, on);
+            }
+            for (Field field :
+                    bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
+                String sqlName = columns.isTaken(field.sqlName())
+                        ? columns.unique(inputName + "_" + field.sqlName())
+                        : columns.unique(field.sqlName());
+                items.add(item(new SqlExpr.ColumnRef(tableAlias, field.sqlName()), sqlName));
+                // Pig names a CROSS's fields input::field.
+                fields.add(new Field(field.pigName(), inputName, sqlName, field.type(), null, field.inner()));
+            }
+        }
+        return new View(Select.of(items, from), fields);
+    }
+
+    /** {@code FOREACH bag GENERATE e AS name, ...}: a row per row of the bag, its key and the values. */
+    static View foreach(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Foreach foreach,
+            Scope scope,
+            List<Relation.Side> sides,
+            List<Field> keyFields,
+            ExprTranslator expressions,
+            Function<Relation.Named, Scope> rowScope) {
+        Value.Bag bag = bagOf(foreach.input(), scope, command, expressions);
+        Relation.Side side = sideOf(bag, sides, command);
+        Names columns = new Names();
+        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
+        List<Field> fields = new ArrayList<>();
+        Scope rows = rowScope.apply(side.input());
+        for (PigRelation.GenerateItem generated : foreach.items()) {
+            if (generated.expr() instanceof PigExpr.Flatten || generated.names().size() > 1) {
+                throw ExprTranslator.unsupported(
+                        generated.span(), "a FLATTEN inside a nested FOREACH is not translated yet");
+            }
+            Value.Scalar value = expressions.scalar(generated.expr(), rows);
+            String pigName = null;
+            if (!generated.names().isEmpty()) {
+                dev.ferry.parser.pig.FieldSchema name = generated.names().get(0);
+                pigName = name.name();
+                if (name.type() != dev.ferry.parser.pig.PigType.BYTEARRAY) {
+                    value = expressions.cast(value, name.type(), name.span());
+                }
+            } else if (generated.expr() instanceof PigExpr.FieldRef ref) {
+                pigName = ref.name();
+            }
+            String sqlName = columns.unique(pigName != null ? pigName : "f" + fields.size());
+            items.add(item(value.sql(), sqlName));
+            fields.add(new Field(pigName, null, sqlName, value.type(), null, value.inner()));
+        }
+        Select query = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
+        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields);
+    }
+
+    /** The group's key as a view's first columns, named as the key fields (names taken in {@code columns}). */
+    private static List<SelectItem> keyItems(List<SqlExpr> keys, List<Field> keyFields, Names columns) {
+        List<SelectItem> items = new ArrayList<>();
+        for (int k = 0; k < keyFields.size(); k++) {
+            items.add(item(keys.get(k), columns.unique(keyFields.get(k).sqlName())));
+        }
+        return items;
+    }
+
+    private static SelectItem item(SqlExpr expr, String name) {
+        return new SelectItem(
+                expr, expr instanceof SqlExpr.ColumnRef ref && ref.name().equals(name) ? null : name);
+    }
+
+    private static Value.Bag bagOf(
+            PigExpr input, Scope scope, PigRelation.NestedCommand command, ExprTranslator expressions) {
+        return bagOf(input, scope, command, expressions, true);
+    }
+
+    private static Value.Bag bagOf(
+            PigExpr input,
+            Scope scope,
+            PigRelation.NestedCommand command,
+            ExprTranslator expressions,
+            boolean keepsOrder) {
+        if (!(expressions.translate(input, scope) instanceof Value.Bag bag)) {
+            throw ExprTranslator.unsupported(
+                    command.span(),
+                    "a nested " + kind(command) + " of something else than a bag is not translated yet");
+        }
+        if (keepsOrder && bag.ordering() != null) {
+            throw ExprTranslator.unsupported(
+                    command.span(),
+                    "a nested CROSS or FOREACH of a bag ORDERed in the block (whose order it keeps)"
+                            + " is not translated yet");
+        }
+        if (bag.distinct()
+                || bag.lineField() != null
+                || bag.relation().fields().stream().anyMatch(Field::isRest)) {
+            throw ExprTranslator.unsupported(
+                    command.span(),
+                    "a nested " + kind(command) + " of a DISTINCT bag, or of a LOAD without AS, is not translated yet");
+        }
+        return bag;
+    }
+
+    private static Relation.Side sideOf(Value.Bag bag, List<Relation.Side> sides, PigRelation.NestedCommand command) {
+        return sides.stream()
+                .filter(s -> s.input() == bag.relation())
+                .findFirst()
+                .orElseThrow(() -> ExprTranslator.unsupported(
+                        command.span(),
+                        "a nested " + kind(command) + " of a bag outside the GROUP is not translated yet"));
+    }
+
+    private static String kind(PigRelation.NestedCommand command) {
+        return command.op() instanceof PigRelation.NestedOp.Cross
+                ? "CROSS"
+                : command.op() instanceof PigRelation.NestedOp.Distinct ? "DISTINCT" : "FOREACH";
+    }
+}

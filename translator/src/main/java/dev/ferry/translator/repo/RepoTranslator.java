@@ -167,6 +167,23 @@ public final class RepoTranslator {
                     Diagnostics d = new Diagnostics();
                     // The coordinator's job.properties is what Oozie was given, wherever the workflow lives.
                     Optional<Path> properties = beside(root, file, d);
+                    Optional<Submission> other = properties.flatMap(p -> submissions.stream()
+                            .filter(s -> s.propertiesFile().equals(display(root, p)))
+                            .findFirst());
+                    if (other.isPresent()) {
+                        // Oozie runs one application per file (E0302): the coordinator is not what it submits.
+                        d.report(
+                                DiagnosticCode.OOZ_W001,
+                                SourceSpan.file(display(root, file)),
+                                "no properties file submits this coordinator: "
+                                        + other.get().propertiesFile()
+                                        + " beside it submits "
+                                        + display(root, other.get().app())
+                                        + "; not converted",
+                                "submit it with a properties file naming oozie.coord.application.path");
+                        fail(each.failed(), display(root, file), d);
+                        return;
+                    }
                     SortedMap<String, String> known = properties(root, file.getParent(), d);
                     coordinatorJob(
                                     root,

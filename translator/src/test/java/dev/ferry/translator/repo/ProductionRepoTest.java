@@ -402,9 +402,34 @@ class ProductionRepoTest {
         assertNull(plan(conversion, "daily_wf").schedule());
         assertTrue(
                 messages(conversion)
-                        .contains("no properties file submits this coordinator: job.properties beside it"
-                                + " submits workflow.xml; not converted"),
+                        .contains("no properties file submits this coordinator, and its start or end"
+                                + " needs properties that job.properties beside it, which submits workflow.xml, does not give;"
+                                + " not converted"),
                 messages(conversion).toString());
+    }
+
+    /** The same coordinator with its own start and end still converts with the file beside it: it is schedulable. */
+    @Test
+    void aCoordinatorWithItsOwnDatesBesideAFileSubmittingTheWorkflowStillConverts() throws IOException {
+        write(
+                "coordinator.xml",
+                DAILY_COORDINATOR
+                        .replace("${start}", "2026-01-01T00:00Z")
+                        .replace("${end}", "2027-01-01T00:00Z")
+                        .replace("${workflowAppUri}", "${nameNode}/tmp/demo/oozie-demo/workflow.xml"));
+        write("workflow.xml", DAILY_WORKFLOW);
+        write("job.properties", """
+                nameNode=hdfs://nn
+                oozie.wf.application.path=${nameNode}/tmp/demo/oozie-demo/
+                """);
+        Conversion conversion = RepoTranslator.translate(repo);
+        assertEquals(List.of(), errors(conversion));
+        assertEquals(
+                List.of("daily_coord", "daily_wf"),
+                conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+        assertEquals(
+                "cron `0 0 * * *` in UTC",
+                plan(conversion, "daily_coord").schedule().trigger().describe());
     }
 
     /** The template Oozie EL {@code text} lowers to. */

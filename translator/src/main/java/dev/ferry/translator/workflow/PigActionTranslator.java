@@ -153,7 +153,7 @@ final class PigActionTranslator {
                 node.span(),
                 rule,
                 "pig",
-                "Pig script not translated: " + why + " (" + pig.scriptSpan() + ")",
+                "Pig action not translated: " + why + " (" + pig.scriptSpan() + ")",
                 node.okTo(),
                 node.errorTo()));
     }

@@ -30,7 +30,7 @@ public enum DiagnosticCode {
     OOZ_E006("OOZ-E006", Severity.ERROR, "duplicate node name"),
     OOZ_E007("OOZ-E007", Severity.ERROR, "EL expression does not parse"),
     OOZ_E008("OOZ-E008", Severity.ERROR, "fork without a matching join, or a cycle in the graph"),
-    OOZ_E009("OOZ-E009", Severity.ERROR, "pig script referenced by an action is missing"),
+    OOZ_E009("OOZ-E009", Severity.ERROR, "sub-workflow referenced by an action is missing"),
     OOZ_E010("OOZ-E010", Severity.ERROR, "coordinator frequency or dates cannot be understood"),
     OOZ_E011(
             "OOZ-E011",
@@ -61,6 +61,10 @@ public enum DiagnosticCode {
             "OOZ-W008",
             Severity.WARNING,
             "EL function translated, but its value cannot be Oozie's (for example Hadoop counters of a Flink job)"),
+    OOZ_W009(
+            "OOZ-W009",
+            Severity.WARNING,
+            "pig script of an action is not in the repository (or its path is known only at run time); the action becomes a task that fails with the TODO"),
     OOZ_W020("OOZ-W020", Severity.WARNING, "action runs in a container: a person must supply its image (DAG param)"),
     OOZ_W021("OOZ-W021", Severity.WARNING, "HiveQL runs unchanged in Hive; not translated to Flink SQL"),
     OOZ_W022("OOZ-W022", Severity.WARNING, "credential becomes a Kubernetes Secret a person must create"),

@@ -177,6 +177,7 @@ public final class RepoTranslator {
                                     each.scheduled(),
                                     d)
                             .map(job -> withWorkflowDirProperties(root, job))
+                            .filter(job -> schedulable(job) || !submitsAnother(root, properties, submissions, file, d))
                             .ifPresentOrElse(each.jobs()::add, () -> fail(each.failed(), display(root, file), d));
                 },
                 found);
@@ -251,6 +252,34 @@ public final class RepoTranslator {
                 distinct,
                 dedupe(failed),
                 standalone);
+    }
+
+    /** The coordinator's start and end resolve to times with the properties it is converted with. */
+    private static boolean schedulable(AppJob job) {
+        return Stream.of(job.coordinator().start(), job.coordinator().end())
+                .allMatch(time -> CoordinatorSchedule.resolve(time, job.properties())
+                        .flatMap(CoordinatorSchedule::oozieTime)
+                        .isPresent());
+    }
+
+    /**
+     * Whether the properties file beside an unsubmitted coordinator submits another application (Oozie runs one per
+     * file, E0302): then a coordinator those properties cannot schedule is not what the file was made for, and is
+     * reported as not submitted rather than as an error of the repository.
+     */
+    private static boolean submitsAnother(
+            Path root, Optional<Path> properties, List<Submission> submissions, Path file, Diagnostics diagnostics) {
+        Optional<Submission> other = properties.flatMap(p -> submissions.stream()
+                .filter(s -> s.propertiesFile().equals(display(root, p)))
+                .findFirst());
+        other.ifPresent(o -> diagnostics.report(
+                DiagnosticCode.OOZ_W001,
+                SourceSpan.file(display(root, file)),
+                "no properties file submits this coordinator, and its start or end needs properties that "
+                        + o.propertiesFile() + " beside it, which submits " + display(root, o.app())
+                        + ", does not give; not converted",
+                "submit it with a properties file naming oozie.coord.application.path"));
+        return other.isPresent();
     }
 
     private static List<FailedApp> dedupe(List<FailedApp> failed) {

@@ -117,6 +117,17 @@ final class Submissions {
                 SourceSpan.file(display),
                 diagnostics);
         if (app.isEmpty()) {
+            app = besideTheFile(root, file, kind.get());
+            if (app.isPresent()) {
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        SourceSpan.file(display),
+                        kind.get().property + " '" + appPath + "' names no directory of the repository; the "
+                                + kind.get().defaultFile + " beside the file is taken as the application it submits",
+                        "name the application by a path whose last directories are the repository's");
+            }
+        }
+        if (app.isEmpty()) {
             diagnostics.report(
                     DiagnosticCode.OOZ_W001,
                     SourceSpan.file(display),
@@ -126,6 +137,21 @@ final class Submissions {
             return;
         }
         found.add(new Submission(display, kind.get(), app.get(), properties));
+    }
+
+    /**
+     * The application of {@code kind} in the properties file's own directory ({@code coordinator.xml} beside a file
+     * naming {@code oozie.coord.application.path}): teams keep the file in the directory they upload to the path it
+     * names, under whatever name the directory has in HDFS.
+     */
+    private static Optional<Path> besideTheFile(Path root, Path file, AppKind kind) {
+        RepoRoot repoRoot = new RepoRoot(root);
+        Path candidate = file.getParent().resolve(kind.defaultFile);
+        if (!repoRoot.contains(candidate)) {
+            return Optional.empty();
+        }
+        Path located = repoRoot.locate(candidate).path();
+        return OozieReader.detect(located).name().equals(kind.name()) ? Optional.of(located) : Optional.empty();
     }
 
     /** The submission ferry.yaml maps a properties file to: an app's XML file, or the directory holding one. */

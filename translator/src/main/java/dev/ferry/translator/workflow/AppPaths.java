@@ -7,6 +7,8 @@ import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.el.ElConstantFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,7 +18,8 @@ import java.util.regex.Pattern;
  * An Oozie application path ({@code ${nameNode}/user/${user.name}/apps/daily}, a coordinator's app-path, a
  * bundle's coordinator, a dataset include) → the file in the legacy repository, as best we can: properties are
  * expanded where known, what precedes the last unknown {@code ${...}} and the scheme/authority are dropped, and
- * the longest tail of the remaining path that exists under the repository (or beside the referring file) wins.
+ * the longest tail of the remaining path that exists under the repository (or beside the referring file, or in a
+ * folder above it) wins.
  * A directory means its {@code defaultFile} (workflow.xml, coordinator.xml), as in Oozie.
  */
 public final class AppPaths {
@@ -52,12 +55,20 @@ public final class AppPaths {
         // Only what lies under the repository, symbolic links followed, is a candidate (nothing else is read).
         RepoRoot root = new RepoRoot(repoRoot);
         Path outside = null;
+        List<Path> between = between(besides, repoRoot);
         for (int from = 0; from < segments.length; from++) {
             String tail = String.join("/", java.util.Arrays.copyOfRange(segments, from, segments.length));
             if (tail.isEmpty()) {
                 continue;
             }
-            for (Path base : new Path[] {besides, repoRoot}) {
+            List<Path> bases = new ArrayList<>();
+            bases.add(besides);
+            // A lone file name (workflow.xml) is not looked for up the tree: any app directory holds one.
+            if (from < segments.length - 1 || !tail.contains(".")) {
+                bases.addAll(between);
+            }
+            bases.add(repoRoot);
+            for (Path base : bases) {
                 Path candidate = base.resolve(tail).normalize();
                 Path file = Files.isDirectory(candidate) ? candidate.resolve(defaultFile) : candidate;
                 if (!Files.isRegularFile(file)) {
@@ -73,6 +84,23 @@ public final class AppPaths {
             root.file(outside, span, diagnostics); // reports IO-E002, reads nothing
         }
         return Optional.empty();
+    }
+
+    /**
+     * The directories from {@code besides}'s parent up to (not including) {@code repoRoot}, nearest first: apps kept
+     * side by side under a folder of the repository ({@code src/dist/jobs/a}, {@code src/dist/jobs/b}) are found
+     * from one another by the tail their HDFS paths share ({@code ${jobDir}/b}), and an app's properties file finds
+     * its own directory by its name.
+     */
+    private static List<Path> between(Path besides, Path repoRoot) {
+        List<Path> dirs = new ArrayList<>();
+        Path root = repoRoot.toAbsolutePath().normalize();
+        for (Path dir = besides.toAbsolutePath().normalize().getParent();
+                dir != null && dir.startsWith(root) && !dir.equals(root);
+                dir = dir.getParent()) {
+            dirs.add(dir);
+        }
+        return dirs;
     }
 
     /**

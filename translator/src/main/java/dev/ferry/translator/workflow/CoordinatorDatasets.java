@@ -25,6 +25,7 @@ import dev.ferry.translator.workflow.CoordinatorData.DataInput;
 import dev.ferry.translator.workflow.CoordinatorData.DataOutput;
 import dev.ferry.translator.workflow.CoordinatorData.DatasetSpec;
 import dev.ferry.translator.workflow.CoordinatorData.Instance;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,7 +202,8 @@ final class CoordinatorDatasets {
         String timezone = CoordinatorSchedule.resolve(dataset.timezone(), known)
                 .orElse(dataset.timezone())
                 .trim();
-        if (CoordinatorSchedule.zone(timezone).isEmpty()) {
+        Optional<ZoneId> zone = CoordinatorSchedule.zone(timezone);
+        if (zone.isEmpty()) {
             diagnostics.report(
                     DiagnosticCode.OOZ_E010,
                     dataset.span(),
@@ -216,7 +218,14 @@ final class CoordinatorDatasets {
         String unit = f.unit().equals("week") ? "day" : f.unit();
         int amount = f.unit().equals("week") ? f.amount() * 7 : f.amount();
         return Optional.of(new DatasetSpec(
-                resolvedName(dataset), amount, unit, f.endOf(), initial.get().trim(), timezone, uri, doneFlag));
+                resolvedName(dataset),
+                amount,
+                unit,
+                f.endOf(),
+                initial.get().trim(),
+                zone.get().getId(),
+                uri,
+                doneFlag));
     }
 
     /**

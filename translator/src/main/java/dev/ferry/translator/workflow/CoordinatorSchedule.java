@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A coordinator's frequency, start, end, timezone and controls → an Airflow schedule with Oozie's semantics.
@@ -51,6 +54,8 @@ public final class CoordinatorSchedule {
 
     /** Oozie's default {@code <concurrency>}. */
     static final int DEFAULT_CONCURRENCY = 1;
+
+    private static final Pattern GMT_OFFSET_WITHOUT_COLON = Pattern.compile("^GMT([-+])(\\d{2})(\\d{2})$");
 
     private CoordinatorSchedule() {}
 
@@ -424,9 +429,21 @@ public final class CoordinatorSchedule {
         }
     }
 
+    /**
+     * A coordinator or dataset timezone as Oozie's {@code DateUtils.getTimeZone} accepts it: any ID of Java's
+     * {@link TimeZone} (regions, {@code UTC}, {@code Universal}, the old three-letter IDs such as {@code IST} or
+     * {@code PST}) and {@code GMT±hh:mm} ({@code GMT±hhmm} read as it), each as the {@link ZoneId} it stands for
+     * ({@code IST} is Asia/Kolkata); empty for what Oozie refuses ({@code Asia/Nowhere}, {@code GMT+9}).
+     */
     static Optional<ZoneId> zone(String id) {
+        Matcher gmt = GMT_OFFSET_WITHOUT_COLON.matcher(id);
+        String oozieId = gmt.matches() ? "GMT" + gmt.group(1) + gmt.group(2) + ":" + gmt.group(3) : id;
+        TimeZone zone = TimeZone.getTimeZone(oozieId);
+        if (!zone.getID().equals(oozieId)) {
+            return Optional.empty(); // TimeZone's answer for an ID it does not know is GMT
+        }
         try {
-            return Optional.of(ZoneId.of(id));
+            return Optional.of(ZoneId.of(oozieId, ZoneId.SHORT_IDS));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -40,12 +40,13 @@ final class PigActionTranslator {
             Diagnostics diagnostics) {
         Optional<String> scriptName = el.resolve(pig.script(), pig.scriptSpan(), knownValues);
         if (scriptName.isEmpty()) {
-            diagnostics.report(
-                    DiagnosticCode.OOZ_E009,
-                    pig.scriptSpan(),
+            return missingScript(
+                    node,
+                    pig,
+                    rule,
                     "the pig script path '" + pig.script() + "' depends on run-time values",
-                    "Ferry translates scripts at conversion time; use a path relative to the workflow directory");
-            return Optional.empty();
+                    "Ferry translates scripts at conversion time; use a path relative to the workflow directory",
+                    diagnostics);
         }
         RepoRoot.Located located = sources.root().locate(sources.workflowDir(), stripScheme(scriptName.get()));
         if (located.outside()) {
@@ -54,11 +55,14 @@ final class PigActionTranslator {
         }
         Path script = located.path();
         if (!located.inside() || !Files.isRegularFile(script)) {
-            diagnostics.report(
-                    DiagnosticCode.OOZ_E009,
-                    pig.scriptSpan(),
-                    "pig script '" + scriptName.get() + "' not found (looked for " + sources.display(script) + ")");
-            return Optional.empty();
+            return missingScript(
+                    node,
+                    pig,
+                    rule,
+                    "pig script '" + scriptName.get() + "' is not in the repository (looked for "
+                            + sources.display(script) + ")",
+                    "add the script to the workflow directory (Oozie reads it from the application's HDFS directory)",
+                    diagnostics);
         }
         // IMPORTs resolved and macros expanded; parameters stay symbolic (bound when the job runs).
         Diagnostics scriptDiagnostics = new Diagnostics();
@@ -130,6 +134,28 @@ final class PigActionTranslator {
                 node.okTo(),
                 node.errorTo(),
                 RetryPolicies.of(node, diagnostics)));
+    }
+
+    /**
+     * A script Ferry cannot read is not bad Oozie input (Oozie reads it from HDFS only when the action starts): the
+     * action becomes a task that fails with the TODO and takes its error transition, and the rest of the workflow
+     * converts.
+     */
+    private static Optional<TaskNode> missingScript(
+            ActionNode node, PigAction pig, TriggerRule rule, String why, String hint, Diagnostics diagnostics) {
+        diagnostics.report(
+                DiagnosticCode.OOZ_W009,
+                pig.scriptSpan(),
+                why + "; action '" + node.name() + "' becomes a task that fails with this TODO",
+                hint);
+        return Optional.of(new TaskNode.Placeholder(
+                node.name(),
+                node.span(),
+                rule,
+                "pig",
+                "Pig action not translated: " + why + " (" + pig.scriptSpan() + ")",
+                node.okTo(),
+                node.errorTo()));
     }
 
     /** A script given as an HDFS URI keeps only its path part, resolved in the workflow directory. */

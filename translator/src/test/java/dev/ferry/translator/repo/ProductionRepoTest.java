@@ -302,6 +302,136 @@ class ProductionRepoTest {
         assertEquals(2, conversion.plans().size());
     }
 
+    private static final String DAILY_COORDINATOR = """
+            <coordinator-app xmlns="uri:oozie:coordinator:0.2" name="daily-coord" frequency="${coord:days(1)}"
+                start="${start}" end="${end}" timezone="UTC">
+                <action><workflow><app-path>${workflowAppUri}</app-path></workflow></action>
+            </coordinator-app>
+            """;
+
+    private static final String DAILY_WORKFLOW = """
+            <workflow-app xmlns="uri:oozie:workflow:0.4" name="daily-wf">
+                <start to="end"/>
+                <end name="end"/>
+            </workflow-app>
+            """;
+
+    private static List<String> messages(Conversion conversion) {
+        return conversion.diagnostics().stream().map(Diagnostic::message).toList();
+    }
+
+    /**
+     * Apps kept side by side under a folder that is not the repository's root ({@code src/dist/jobs/}), each HDFS
+     * path built from a property ({@code jobDir}) whose value is no path of the repository: the coordinator's
+     * submission and its workflow are found by the tail they share with the folder's children.
+     */
+    @Test
+    void appsSideBySideUnderAFolderFindEachOtherByTheirHdfsPaths() throws IOException {
+        write("src/dist/jobs/cd_daily/coordinator.xml", DAILY_COORDINATOR);
+        write("src/dist/jobs/cd_daily/job.properties", """
+                nameNode=hdfs://nn
+                jobDir=${nameNode}/user/${user.name}/dmp/jobs
+                oozie.coord.application.path=${jobDir}/cd_daily
+                workflowAppUri=${jobDir}/wf_daily
+                start=2026-01-01T00:00Z
+                end=2027-01-01T00:00Z
+                """);
+        write("src/dist/jobs/wf_daily/workflow.xml", DAILY_WORKFLOW);
+        Conversion conversion = RepoTranslator.translate(repo);
+        assertEquals(List.of(), errors(conversion));
+        assertEquals(
+                List.of("daily_coord"),
+                conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+        WorkflowPlan plan = plan(conversion, "daily_coord");
+        assertTrue(
+                plan.sourceFiles().contains("src/dist/jobs/wf_daily/workflow.xml"),
+                plan.sourceFiles().toString());
+        assertEquals("cron `0 0 * * *` in UTC", plan.schedule().trigger().describe());
+    }
+
+    /**
+     * A properties file in the directory it uploads, naming it by its HDFS name (not the repository's): the
+     * application of that kind beside the file is what it submits, with the file's properties.
+     */
+    @Test
+    void aPropertiesFileSubmitsTheAppBesideItWhenItsPathNamesNoDirectoryOfTheRepository() throws IOException {
+        write("coordinator.xml", DAILY_COORDINATOR.replace("${workflowAppUri}", "${appRoot}/workflow.xml"));
+        write("workflow.xml", DAILY_WORKFLOW);
+        write("expired-coordinator.properties", """
+                nameNode=hdfs://nn
+                appRoot=${nameNode}/user/svc/expired-jobs-dev
+                oozie.coord.application.path=${appRoot}
+                start=2026-01-01T00:00Z
+                end=2027-01-01T00:00Z
+                """);
+        Conversion conversion = RepoTranslator.translate(repo);
+        assertEquals(List.of(), errors(conversion));
+        assertEquals(
+                List.of("daily_coord"),
+                conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+        assertEquals(
+                "cron `0 0 * * *` in UTC",
+                plan(conversion, "daily_coord").schedule().trigger().describe());
+        assertTrue(
+                messages(conversion)
+                        .contains(
+                                "oozie.coord.application.path '${appRoot}' names no directory of the"
+                                        + " repository; the coordinator.xml beside the file is taken as the application it submits"),
+                messages(conversion).toString());
+    }
+
+    /**
+     * A job.properties submitting the workflow beside a coordinator it does not submit (Oozie runs one application
+     * per file): the workflow is the DAG; the coordinator, whose start and end no file gives, is not converted with
+     * those properties, and says so instead of failing the repository.
+     */
+    @Test
+    void aCoordinatorBesideAFileSubmittingTheWorkflowIsNotConvertedWithThatFile() throws IOException {
+        write("coordinator.xml", DAILY_COORDINATOR);
+        write("workflow.xml", DAILY_WORKFLOW);
+        write("job.properties", """
+                nameNode=hdfs://nn
+                oozie.wf.application.path=${nameNode}/tmp/demo/oozie-demo/
+                #oozie.coord.application.path=${nameNode}/tmp/demo/oozie-demo/
+                """);
+        Conversion conversion = RepoTranslator.translate(repo);
+        assertEquals(List.of(), errors(conversion));
+        assertEquals(
+                List.of("daily_wf"),
+                conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+        assertNull(plan(conversion, "daily_wf").schedule());
+        assertTrue(
+                messages(conversion)
+                        .contains("no properties file submits this coordinator, and its start or end"
+                                + " needs properties that job.properties beside it, which submits workflow.xml, does not give;"
+                                + " not converted"),
+                messages(conversion).toString());
+    }
+
+    /** The same coordinator with its own start and end still converts with the file beside it: it is schedulable. */
+    @Test
+    void aCoordinatorWithItsOwnDatesBesideAFileSubmittingTheWorkflowStillConverts() throws IOException {
+        write(
+                "coordinator.xml",
+                DAILY_COORDINATOR
+                        .replace("${start}", "2026-01-01T00:00Z")
+                        .replace("${end}", "2027-01-01T00:00Z")
+                        .replace("${workflowAppUri}", "${nameNode}/tmp/demo/oozie-demo/workflow.xml"));
+        write("workflow.xml", DAILY_WORKFLOW);
+        write("job.properties", """
+                nameNode=hdfs://nn
+                oozie.wf.application.path=${nameNode}/tmp/demo/oozie-demo/
+                """);
+        Conversion conversion = RepoTranslator.translate(repo);
+        assertEquals(List.of(), errors(conversion));
+        assertEquals(
+                List.of("daily_coord", "daily_wf"),
+                conversion.plans().stream().map(WorkflowPlan::dagId).toList());
+        assertEquals(
+                "cron `0 0 * * *` in UTC",
+                plan(conversion, "daily_coord").schedule().trigger().describe());
+    }
+
     /** The template Oozie EL {@code text} lowers to. */
     private static Template el(String text) {
         Diagnostics diagnostics = new Diagnostics();

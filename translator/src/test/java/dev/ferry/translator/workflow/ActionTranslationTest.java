@@ -523,6 +523,53 @@ class ActionTranslationTest {
                 diagnostics.sorted().toString());
     }
 
+    static Stream<Arguments> pigScriptsFerryCannotRead() {
+        return Stream.of(
+                // script element, what the warning says about it
+                Arguments.of("id.pig", "pig script 'id.pig' is not in the repository (looked for app/id.pig)"),
+                Arguments.of(
+                        "hdfs://nn:8020/user/etl/scripts/agg.pig",
+                        // an HDFS script is looked for by its file name in the workflow directory
+                        "pig script 'hdfs://nn:8020/user/etl/scripts/agg.pig' is not in the repository (looked for"
+                                + " app/agg.pig)"),
+                Arguments.of(
+                        "${wf:conf('script')}",
+                        "the pig script path '${wf:conf('script')}' depends on run-time values"));
+    }
+
+    /**
+     * Oozie reads a pig action's script from HDFS only when the action starts, so a script the repository does not
+     * hold is not bad input: the action becomes a task that fails with the TODO and takes its error transition, the
+     * workflow around it converts (real repositories often keep only the XML and properties).
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("pigScriptsFerryCannotRead")
+    void pigActionWhoseScriptCannotBeReadBecomesATodoTask(String script, String why) throws IOException {
+        TaskNode task = translate("app", """
+                <action name="aggregate">
+                    <pig>
+                        <job-tracker>${jobTracker}</job-tracker>
+                        <name-node>${nameNode}</name-node>
+                        <script>%s</script>
+                        <param>INPUT=/data/in</param>
+                    </pig>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                """.formatted(script));
+        TaskNode.Placeholder placeholder = (TaskNode.Placeholder) task;
+        assertEquals(
+                List.of("pig", "end", "fail"),
+                List.of(placeholder.actionType(), placeholder.ok(), placeholder.error()));
+        assertTrue(placeholder.todo().contains(why), placeholder.todo());
+        assertEquals(
+                List.of(why + "; action 'aggregate' becomes a task that fails with this TODO"),
+                messages(DiagnosticCode.OOZ_W009));
+        assertTrue(
+                diagnostics.sorted().stream().noneMatch(Diagnostic::isError),
+                diagnostics.sorted().toString());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private TaskNode translate(String dir, String action) throws IOException {

@@ -170,6 +170,31 @@ class CoordinatorScheduleTest {
         assertEquals(List.of(), diagnostics.sorted());
     }
 
+    static Stream<Arguments> timezones() {
+        return Stream.of(
+                // timezone attribute, the zone it runs in (null: Oozie refuses it, "Invalid TimeZone")
+                Arguments.of("UTC", "UTC"),
+                Arguments.of("America/New_York", "America/New_York"),
+                Arguments.of("Universal", "Universal"),
+                // Java's old three-letter IDs, which Oozie accepts (with a log warning)
+                Arguments.of("IST", "Asia/Kolkata"),
+                Arguments.of("PST", "America/Los_Angeles"),
+                Arguments.of("EST", "-05:00"),
+                // GMT offsets: GMT-hhmm is read as GMT-hh:mm (DateUtils.handleGMTOffsetTZNames)
+                Arguments.of("GMT+09:00", "GMT+09:00"),
+                Arguments.of("GMT-0530", "GMT-05:30"),
+                Arguments.of("GMT+9", null),
+                Arguments.of("Asia/Nowhere", null),
+                Arguments.of("utc", null));
+    }
+
+    /** Which timezone IDs a coordinator may name is Oozie's DateUtils.getTimeZone: java.util.TimeZone's IDs. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @MethodSource("timezones")
+    void timezoneIdsAreReadAsOozieReadsThem(String id, String zone) {
+        assertEquals(java.util.Optional.ofNullable(zone).map(ZoneId::of), CoordinatorSchedule.zone(id));
+    }
+
     @Test
     void cronThatUnixCannotSayIsAnError() {
         Diagnostics diagnostics = new Diagnostics();

@@ -106,13 +106,19 @@ final class OutputComparison {
     /**
      * A LIMIT of an ORDERed relation (the sort fields at {@code sortKeys}): Pig keeps the first n rows of the order,
      * and which of the rows tied with the last one kept it does not say. Flink's output agrees when it has as many
-     * rows as Pig's, its rows whose key differs from the last key Pig kept equal Pig's as multisets, and its rows
+     * rows as Pig's, its keys come line by line as Pig's, its rows whose key differs from the last key Pig kept equal Pig's as multisets, and its rows
      * with that key are rows of the ORDERed input (as Pig computed it) with that key. Empty when it agrees.
      */
     static String topNDifferences(
             List<String> pig, List<String> flink, List<String> input, List<Integer> sortKeys, String delimiter) {
         if (pig.size() != flink.size() || pig.isEmpty()) {
             return differences(pig, flink, false, delimiter);
+        }
+        for (int i = 0; i < pig.size(); i++) {
+            String p = project(pig.get(i), sortKeys, delimiter);
+            if (!sameLine(p, project(flink.get(i), sortKeys, delimiter), delimiter)) {
+                return "line " + (i + 1) + " is out of order\nPig:   " + pig.get(i) + "\nFlink: " + flink.get(i);
+            }
         }
         String cut = project(pig.get(pig.size() - 1), sortKeys, delimiter);
         java.util.function.Predicate<String> atCut = row -> sameLine(project(row, sortKeys, delimiter), cut, delimiter);

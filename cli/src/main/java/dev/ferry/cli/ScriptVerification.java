@@ -347,12 +347,9 @@ final class ScriptVerification {
             if (comparison instanceof Comparison.Multiset) {
                 comparison = keys.<Comparison>map(Comparison.Ordered::new).orElse(comparison);
             } else if (comparison instanceof Comparison.TopN topN) {
-                // without the ORDER BY fields among the stored ones, every field is the key: rows compare whole
-                List<Integer> all = IntStream.range(
-                                0, sink.map(t -> t.columns().size()).orElse(0))
-                        .boxed()
-                        .toList();
-                comparison = new Comparison.TopN(topN.alias(), keys.orElse(all));
+                // an INSERT that does not order (or the ORDER's fields not known): whole rows, as multisets
+                comparison = keys.<Comparison>map(k -> new Comparison.TopN(topN.alias(), k))
+                        .orElseGet(Comparison.Multiset::new);
             }
             List<String> pigRows = PigOutput.read(work.resolve("pig/" + i));
             List<String> flinkRows = PigOutput.read(work.resolve("flink/" + i));
@@ -437,8 +434,8 @@ final class ScriptVerification {
 
         /**
          * A LIMIT of an ORDERed relation, whose ORDER BY fields are the stored fields at {@code keys}: Pig keeps the
-         * first n rows in that order, and any of the rows that tie with the last one kept. So the rows before the
-         * last key kept are Pig's, the rest as many rows of the ORDERed input with that key.
+         * first n rows in that order, and any of the rows that tie with the last one kept. So the keys come in Pig's
+         * order, the rows before the last key kept are Pig's, the rest as many rows of the ORDERed input with that key.
          */
         record TopN(String alias, List<Integer> keys) implements Comparison {
             @Override
@@ -453,7 +450,7 @@ final class ScriptVerification {
 
             @Override
             public String describe(int inputRows) {
-                return "ORDER then LIMIT: the same rows, those tied with the last one kept any of " + alias + "'s";
+                return "equal, in order; rows tied with the last one kept may be any of " + alias + "'s";
             }
         }
 

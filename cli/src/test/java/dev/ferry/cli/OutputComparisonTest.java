@@ -87,7 +87,8 @@ class OutputComparisonTest {
             value = {
                 "1\ta;2\tb;3\tc|1\ta;2\tb;3\tc|1\ta;2\tb;3\tc;3\td;3\te;4\tf|true",
                 "1\ta;2\tb;3\tc|1\ta;2\tb;3\td|1\ta;2\tb;3\tc;3\td;3\te;4\tf|true",
-                "1\ta;2\tb;3\tc|3\te;2\tb;1\ta|1\ta;2\tb;3\tc;3\td;3\te;4\tf|true",
+                "1\ta;2\tb;3\tc|3\te;2\tb;1\ta|1\ta;2\tb;3\tc;3\td;3\te;4\tf|false",
+                "1\ta;3\tc;3\td|1\ta;3\te;3\tc|1\ta;3\tc;3\td;3\te;4\tf|true",
                 "1\ta;3\tc;3\td|1\ta;3\td;3\te|1\ta;3\tc;3\td;3\te;4\tf|true",
                 "4\tf;3\tc|4\tf;3\td|4\tf;3\tc;3\td;2\tb|true",
                 "1\ta;2\tb;3\tc|1\ta;2\tb;4\tf|1\ta;2\tb;3\tc;3\td;3\te;4\tf|false",

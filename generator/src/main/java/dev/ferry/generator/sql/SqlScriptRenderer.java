@@ -160,6 +160,7 @@ public final class SqlScriptRenderer {
             case AVRO ->
                 out.append(
                         source ? "  'format' = 'pig-avro'" : "  'format' = 'pig-avro',\n  'pig-avro.codec' = 'null'");
+            case ORC -> out.append("  'format' = 'orc'");
         }
         if (table.singleWriter()) {
             // An ORDERed result stays in one file, in order, as Pig writes it.

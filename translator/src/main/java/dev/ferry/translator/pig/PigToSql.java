@@ -485,9 +485,9 @@ public final class PigToSql {
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
                     : complex ? LoadedComplexFields.inner(fieldSchema) : null;
-            boolean avro = storage.format() == SqlJob.FileFormat.AVRO;
-            var type = avro
-                    ? AvroColumns.declared(fieldSchema)
+            boolean typedFile = TypedFileColumns.carriesTypes(storage.format());
+            var type = typedFile
+                    ? TypedFileColumns.declared(fieldSchema, storage.format())
                     : fieldSchema.type() == PigType.MAP
                             ? PigTypes.LOADED_MAP
                             : complex
@@ -508,14 +508,12 @@ public final class PigToSql {
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
-            complexRead.add(new SelectItem(
-                    !complex
-                            ? SqlExpr.ColumnRef.of(sqlName)
-                            : avro
-                                    ? new SqlExpr.Cast(
-                                            SqlExpr.ColumnRef.of(sqlName), AvroColumns.translated(fieldSchema), false)
-                                    : LoadedComplexFields.read(fieldSchema, sqlName),
-                    sqlName));
+            SqlExpr read = !complex
+                    ? SqlExpr.ColumnRef.of(sqlName)
+                    : typedFile
+                            ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
+                            : LoadedComplexFields.read(fieldSchema, sqlName);
+            complexRead.add(new SelectItem(read, sameColumn(read, sqlName) ? null : sqlName));
         }
         warnNotes.run();
         String table = tableName(alias);
@@ -2187,20 +2185,16 @@ public final class PigToSql {
         for (int i = 0; i < source.fields().size(); i++) {
             Field field = source.fields().get(i);
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
-            if (storage.format() == SqlJob.FileFormat.AVRO) {
-                // Avro holds tuples, bags and maps as records, arrays and maps, with Pig's names inside.
-                SqlType type = AvroColumns.stored(field, store.span());
+            if (TypedFileColumns.carriesTypes(storage.format())) {
+                // Avro and ORC hold tuples, bags and maps as records, arrays and maps, with Pig's names inside.
+                SqlType type = TypedFileColumns.stored(field, store.span(), storage.format());
                 columns.add(new Column(field.sqlName(), type));
-                boolean complex = field.type() == PigType.TUPLE || field.type() == PigType.BAG;
+                SqlExpr stored = TypedFileColumns.storedValue(field, value, type, storage.format());
                 items.add(
-                        complex
-                                ? new SelectItem(new SqlExpr.Cast(value, type, false), field.sqlName())
-                                : field.type() == PigType.DATETIME
-                                        ? new SelectItem(SqlExpr.Call.of("PIG_TOMILLISECONDS", value), field.sqlName())
-                                        : new SelectItem(
-                                                value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
-                rewritten |= field.type() == PigType.DATETIME;
-                rewritten |= complex;
+                        stored != null
+                                ? new SelectItem(stored, field.sqlName())
+                                : new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
+                rewritten |= stored != null;
                 continue;
             }
             if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {

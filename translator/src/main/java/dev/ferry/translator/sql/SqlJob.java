@@ -154,7 +154,9 @@ public record SqlJob(
         JSON,
         PIG_LOADER,
         /** Avro container files, uncompressed as Pig's AvroStorage writes them. */
-        AVRO
+        AVRO,
+        /** ORC files, as Pig's OrcStorage reads and writes them (ORC's default ZLIB compression). */
+        ORC
     }
 
     /**

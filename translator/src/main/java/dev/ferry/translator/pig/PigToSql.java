@@ -2170,8 +2170,12 @@ public final class PigToSql {
     private void store(PigStatement.Store store) {
         StorageFunctions.Storage storage = StorageFunctions.store(loaders.resolved(store.function()), store.path());
         storage.notes()
-                .forEach(note ->
-                        expressions.warnDiffers(store.span(), store.function().simpleName(), note));
+                .forEach(note -> expressions.warnDiffers(
+                        store.span(),
+                        store.function() == null
+                                ? "PigStorage"
+                                : store.function().simpleName(),
+                        note));
         String delimiter = delimiter(storage);
         Relation input = relationOf(store.alias(), store.span());
         Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o)

@@ -234,11 +234,11 @@ final class StorageFunctions {
     /** What {@code STORE alias INTO path USING function} writes. */
     static Storage store(FuncSpec function, String path) {
         if (function == null) {
-            return pigStorage("\t", FileTag.NONE);
+            return new Storage(FileFormat.PIG_STORAGE, "\t", FileTag.NONE, List.of(), compressedStore(path));
         }
         switch (function.simpleName()) {
             case "PigStorage" -> {
-                List<String> notes = new ArrayList<>();
+                List<String> notes = new ArrayList<>(compressedStore(path));
                 for (String option : options(function)) {
                     if (option.equals("-schema")) {
                         notes.add(PigFunctionTable.DIFFERS
@@ -355,6 +355,23 @@ final class StorageFunctions {
             Map.entry("compress", "c"),
             Map.entry("v", "v"),
             Map.entry("version", "v"));
+
+    /**
+     * PigStorage's STORE compresses its part files when the path's last name ends in .gz (gzip) or .bz2 / .bz
+     * (bzip2), as PigStorage.setCompression does; Flink's filesystem sink writes them uncompressed.
+     */
+    private static List<String> compressedStore(String path) {
+        String name = path.replaceFirst("/+$", "");
+        name = name.substring(name.lastIndexOf('/') + 1);
+        String codec = name.endsWith(".gz") ? "gzip" : name.endsWith(".bz2") || name.endsWith(".bz") ? "bzip2" : null;
+        if (codec == null) {
+            return List.of();
+        }
+        return List.of(PigFunctionTable.DIFFERS + "Pig writes " + codec + "-compressed part files (part-m-00000"
+                + (codec.equals("gzip") ? ".gz" : ".bz2") + ") into a path ending in '"
+                + name.substring(name.lastIndexOf('.')) + "'; the translation writes them uncompressed, without"
+                + " the extension (the same rows: Pig and Flink read both)");
+    }
 
     /** Why a storage function of Pig's builtins is not translated, if it is one of those. */
     static Optional<String> notTranslated(String name) {

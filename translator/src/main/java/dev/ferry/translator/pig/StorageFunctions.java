@@ -67,14 +67,6 @@ final class StorageFunctions {
             "BinStorage",
             "BinStorage is Pig's binary tuple encoding (BinInterSedes); a LOAD reads it with Pig's own loader through"
                     + " the runtime's adapter, a STORE needs a runtime adapter running a StoreFunc",
-            "ParquetLoader",
-            "ParquetLoader (Pig's wrapper of parquet-pig's org.apache.parquet.ParquetLoader) needs Flink's 'parquet'"
-                    + " format (flink-parquet, which needs Hadoop's classes on the job's classpath) and the Parquet"
-                    + " schema as the table's columns",
-            "ParquetStorer",
-            "ParquetStorer (Pig's wrapper of parquet-pig's org.apache.parquet.ParquetStorer) needs Flink's 'parquet'"
-                    + " format (flink-parquet, which needs Hadoop's classes on the job's classpath) and the Parquet"
-                    + " schema as the table's columns",
             "PigDump",
             "PigDump prints tuples for people to read; write the data with PigStorage instead",
             "TrevniStorage",
@@ -166,6 +158,25 @@ final class StorageFunctions {
             }
             case "AvroStorage" -> {
                 return avroLoad(function, declared);
+            }
+            case "ParquetLoader" -> {
+                // parquet-pig's ParquetLoader(requestedSchema[, columnIndexAccess]): the schema is a Pig schema.
+                List<FieldSchema> schema = function.arguments().isEmpty() ? List.of() : jsonSchema(function);
+                if (schema.isEmpty() && declared.isEmpty()) {
+                    throw ExprTranslator.unsupported(
+                            function.span(),
+                            "ParquetLoader without a schema reads the Parquet schema from the files when the job runs;"
+                                    + " Ferry translates before: give the schema (ParquetLoader('a:int, b:chararray')) or"
+                                    + " AS (...), named as in the files");
+                }
+                return new Storage(
+                        FileFormat.PARQUET,
+                        "\t",
+                        FileTag.NONE,
+                        schema,
+                        List.of(PigFunctionTable.DIFFERS
+                                + "Flink's parquet format reads the files' columns by name: the AS names must be the"
+                                + " files' own (Pig matches AS to the files' columns by position)"));
             }
             case "OrcStorage" -> {
                 orcOptions(function);
@@ -287,6 +298,9 @@ final class StorageFunctions {
                                         + "the files' Avro schema names its records as Flink does"
                                         + " (org.apache.flink.avro.generated.record); Pig names them after the"
                                         + " record name ('pig_output') and the fields; field names, types, nulls and values are Pig's"));
+            }
+            case "ParquetStorer" -> {
+                return new Storage(FileFormat.PARQUET, "\t", FileTag.NONE, List.of(), List.of());
             }
             case "OrcStorage" -> {
                 List<String> options = orcOptions(function);
@@ -416,7 +430,7 @@ final class StorageFunctions {
         if (ignored.hasErrors() || schema.isEmpty()) {
             throw ExprTranslator.unsupported(
                     function.span(),
-                    "JsonLoader's schema argument is not a Pig schema Ferry can read;"
+                    function.simpleName() + "'s schema argument is not a Pig schema Ferry can read;"
                             + " declare the fields with AS (...)");
         }
         return schema.get();

@@ -156,7 +156,9 @@ public record SqlJob(
         /** Avro container files, uncompressed as Pig's AvroStorage writes them. */
         AVRO,
         /** ORC files, as Pig's OrcStorage reads and writes them (ORC's default ZLIB compression). */
-        ORC
+        ORC,
+        /** Parquet files, as parquet-pig's ParquetLoader reads and its ParquetStorer writes them (uncompressed). */
+        PARQUET
     }
 
     /**

@@ -206,16 +206,20 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     assert entrypoint_copy[2] == FlinkTls.ENTRYPOINT
     source = jar_copy[1].replace("${RUNTIME_JAR}", args["RUNTIME_JAR"])
     assert (ROOT / source).is_file(), f"{source} is not in the build context (mvn package first)"
-    # The jars the runtime needs beside Flink's (joda-time for Pig's datetimes, the Avro format the
-    # image's lib/ lacks), none of the ones Flink's image has (its lib/ has csv and json, log4j).
+    # The jars the runtime needs beside Flink's (joda-time for Pig's datetimes, the Avro, ORC and
+    # Parquet formats the image's lib/ lacks, their Hadoop classes), none of the ones Flink's image
+    # has (its lib/ has csv and json, log4j).
     assert lib_copy[0] == "--chown=flink:flink"
     assert lib_copy[2] == "/opt/flink/usrlib/lib/"
     lib = ROOT / lib_copy[1].replace("${RUNTIME_LIB}", args["RUNTIME_LIB"])
     jars = sorted(p.name for p in lib.glob("*.jar"))
     assert any(name.startswith("joda-time-") for name in jars), jars
-    assert any(name.startswith("flink-avro-") for name in jars), jars
+    formats = ("flink-avro-", "flink-orc-", "flink-parquet-")
+    for format_jar in formats:
+        assert any(name.startswith(format_jar) for name in jars), (format_jar, jars)
+    assert any(name.startswith("hadoop-common-") for name in jars), jars
     image_has = ("flink-", "log4j-")
-    duplicated = [n for n in jars if n.startswith(image_has) and not n.startswith("flink-avro-")]
+    duplicated = [n for n in jars if n.startswith(image_has) and not n.startswith(formats)]
     assert not duplicated, jars
     # The Pig UDF adapter: in the context, where the runner's FERRY_UDF_DIR default points,
     # outside usrlib/ (only the jobs that register it load Pig's classes).

@@ -2,11 +2,8 @@ package dev.ferry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ferry.oracle.PigOracle;
-import dev.ferry.oracle.PigOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,21 +81,10 @@ class PigAvroStorageDifferentialTest {
 
     /** Pig's AvroStorage files of {@link #ROWS}. */
     private Path pigWritesAvro() throws Exception {
-        Path input = Files.writeString(tmp.resolve("rows.tsv"), INPUT);
-        Path script =
-                Files.writeString(tmp.resolve("write.pig"), ROWS + "STORE typed INTO '$OUTPUT' USING AvroStorage();\n");
-        Path avro = tmp.resolve("avro");
-        PigOracle.shared().run(script, Map.of("INPUT", input.toString(), "OUTPUT", avro.toString()));
-        return avro;
+        return PigVsFlink.pigStores(tmp, INPUT, ROWS, "AvroStorage()", "avro");
     }
 
-    /** What Pig's AvroStorage reads from a directory of Avro files, as PigStorage text, in a stable order. */
     private String readInPig(String directory) throws Exception {
-        Path script = Files.writeString(
-                tmp.resolve("read-" + directory + ".pig"),
-                "r = LOAD '$INPUT' USING AvroStorage();\nSTORE r INTO '$OUTPUT';\n");
-        Path text = tmp.resolve("text-" + directory);
-        PigOracle.shared().run(script, Map.of("INPUT", tmp.resolve(directory).toString(), "OUTPUT", text.toString()));
-        return String.join("\n", PigOutput.read(text).stream().sorted().toList());
+        return PigVsFlink.readInPig(tmp, directory, "AvroStorage()");
     }
 }

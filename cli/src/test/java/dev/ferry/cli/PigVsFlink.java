@@ -57,6 +57,31 @@ final class PigVsFlink {
                 Map.of("INPUT", input.toString(), "OUTPUT", flinkOut.toString()));
     }
 
+    /**
+     * The files Pig's own {@code storeFunction} writes (into {@code tmp}/{@code directory}) for the relation
+     * {@code typed} that {@code rows} builds from {@code input}.
+     */
+    static Path pigStores(Path tmp, String input, String rows, String storeFunction, String directory)
+            throws Exception {
+        Path inputFile = Files.writeString(tmp.resolve(directory + "-rows.tsv"), input);
+        Path script = Files.writeString(
+                tmp.resolve("write-" + directory + ".pig"),
+                rows + "STORE typed INTO '$OUTPUT' USING " + storeFunction + ";\n");
+        Path out = tmp.resolve(directory);
+        PigOracle.shared().run(script, Map.of("INPUT", inputFile.toString(), "OUTPUT", out.toString()));
+        return out;
+    }
+
+    /** What Pig's {@code loadFunction} reads from {@code tmp}/{@code directory}, as PigStorage text, sorted. */
+    static String readInPig(Path tmp, String directory, String loadFunction) throws Exception {
+        Path script = Files.writeString(
+                tmp.resolve("read-" + directory + ".pig"),
+                "r = LOAD '$INPUT' USING " + loadFunction + ";\nSTORE r INTO '$OUTPUT';\n");
+        Path text = tmp.resolve("text-" + directory);
+        PigOracle.shared().run(script, Map.of("INPUT", tmp.resolve(directory).toString(), "OUTPUT", text.toString()));
+        return String.join("\n", PigOutput.read(text).stream().sorted().toList());
+    }
+
     /** How a script failed in both: what Pig logged during its run, and what the Flink job threw. */
     record Failure(String pigLog, Throwable flink) {
 

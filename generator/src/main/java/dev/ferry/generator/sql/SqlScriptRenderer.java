@@ -163,6 +163,12 @@ public final class SqlScriptRenderer {
             case AVRO ->
                 out.append(
                         source ? "  'format' = 'pig-avro'" : "  'format' = 'pig-avro',\n  'pig-avro.codec' = 'null'");
+            case ORC -> out.append("  'format' = 'orc'");
+            case PARQUET ->
+                out.append(
+                        source
+                                ? "  'format' = 'parquet'"
+                                : "  'format' = 'parquet',\n  'parquet.compression' = 'UNCOMPRESSED'");
         }
         if (table.singleWriter()) {
             // An ORDERed result stays in one file, in order, as Pig writes it.

@@ -23,6 +23,7 @@ import org.apache.flink.table.data.TimestampData;
 import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.functions.SpecializedFunction;
 import org.apache.flink.table.functions.UserDefinedFunction;
+import org.apache.flink.table.types.CollectionDataType;
 import org.apache.flink.table.types.DataType;
 import org.apache.flink.table.types.inference.InputTypeStrategies;
 import org.apache.flink.table.types.inference.TypeInference;
@@ -152,6 +153,25 @@ public final class PigCollections {
                             InputTypeStrategies.varyingSequence(InputTypeStrategies.ANY, InputTypeStrategies.ANY))
                     .outputTypeStrategy(call ->
                             Optional.of(bagOf(call.getArgumentDataTypes().get(0))))
+                    .build();
+        }
+    }
+
+    /**
+     * An array of values (an ORC file's array of a scalar, as Pig's OrcStorage reads it): a bag with one one-field
+     * tuple per value, in order; a null array is null.
+     */
+    public static final class ArrayToBag extends ScalarFunction {
+        public Row[] eval(Object[] values) {
+            return values == null ? null : PigBags.ofValues(values);
+        }
+
+        @Override
+        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
+            return TypeInference.newBuilder()
+                    .inputTypeStrategy(InputTypeStrategies.sequence(InputTypeStrategies.logical(LogicalTypeRoot.ARRAY)))
+                    .outputTypeStrategy(call -> Optional.of(bagOf(
+                            ((CollectionDataType) call.getArgumentDataTypes().get(0)).getElementDataType())))
                     .build();
         }
     }

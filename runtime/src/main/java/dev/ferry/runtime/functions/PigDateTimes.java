@@ -106,9 +106,8 @@ public final class PigDateTimes {
 
     /** Pig's ToDate.extractDateTime: joda's {@code dateOptionalTimeParser}, a space accepted for the 'T'. */
     private static Instant extractDateTime(String text) {
-        String iso = text.length() > 10 && text.charAt(10) == ' '
-                ? text.substring(0, 10) + 'T' + text.substring(11)
-                : text;
+        String iso =
+                text.length() > 10 && text.charAt(10) == ' ' ? text.substring(0, 10) + 'T' + text.substring(11) : text;
         return instant(ISODateTimeFormat.dateOptionalTimeParser()
                 .withZone(PigZone.defaultZone())
                 .parseDateTime(iso));

@@ -93,6 +93,7 @@ public final class PigFunctions {
         m.put("PIG_COV", new PigCovariance.Cov()); // bags of doubles, every pair of arguments
         m.put("PIG_COR", new PigCovariance.Cor());
         m.put("PIG_TOBAG", new PigCollections.ToBag());
+        m.put("PIG_ARRAY_TO_BAG", new PigCollections.ArrayToBag()); // an ORC array of values as a bag
         m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
         m.put("PIG_BAG_SORT", new PigBagSort()); // a nested ORDER's bag, sorted as Pig's POSort sorts it
         for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {

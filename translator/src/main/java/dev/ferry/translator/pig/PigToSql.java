@@ -531,16 +531,17 @@ public final class PigToSql {
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
                     : complex ? LoadedComplexFields.inner(fieldSchema) : null;
-            boolean avro = storage.format() == SqlJob.FileFormat.AVRO;
+            boolean typedFile = TypedFileColumns.carriesTypes(storage.format());
             boolean typedMap =
                     inner != null && fieldSchema.type() == PigType.MAP && TypedMaps.converts(inner.valueType());
-            if (typedMap && avro) {
+            if (typedMap && typedFile) {
                 throw ExprTranslator.unsupported(
                         fieldSchema.span(),
-                        "an Avro map of " + inner.valueType().keyword() + " values is not translated yet");
+                        "a map of " + inner.valueType().keyword() + " values in " + storage.format()
+                                + " files is not translated yet");
             }
-            var type = avro
-                    ? AvroColumns.declared(fieldSchema)
+            var type = typedFile
+                    ? TypedFileColumns.declared(fieldSchema, storage.format())
                     : fieldSchema.type() == PigType.MAP
                             ? PigTypes.LOADED_MAP
                             : complex
@@ -562,19 +563,15 @@ public final class PigToSql {
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
             converted |= complex || typedMap;
-            complexRead.add(new SelectItem(
-                    typedMap
-                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
-                                    .sql()
-                            : !complex
-                                    ? SqlExpr.ColumnRef.of(sqlName)
-                                    : avro
-                                            ? new SqlExpr.Cast(
-                                                    SqlExpr.ColumnRef.of(sqlName),
-                                                    AvroColumns.translated(fieldSchema),
-                                                    false)
-                                            : LoadedComplexFields.read(fieldSchema, sqlName),
-                    sqlName));
+            SqlExpr read = typedMap
+                    ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                            .sql()
+                    : !complex
+                            ? SqlExpr.ColumnRef.of(sqlName)
+                            : typedFile
+                                    ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
+                                    : LoadedComplexFields.read(fieldSchema, sqlName);
+            complexRead.add(new SelectItem(read, sameColumn(read, sqlName) ? null : sqlName));
         }
         warnNotes.run();
         String table = tableName(alias);
@@ -2365,8 +2362,12 @@ public final class PigToSql {
             return;
         }
         storage.notes()
-                .forEach(note ->
-                        expressions.warnDiffers(store.span(), store.function().simpleName(), note));
+                .forEach(note -> expressions.warnDiffers(
+                        store.span(),
+                        store.function() == null
+                                ? "PigStorage"
+                                : store.function().simpleName(),
+                        note));
         String delimiter = delimiter(storage);
         Relation input = relationOf(store.alias(), store.span());
         Relation.Ordered ordered = ordered(store, input);
@@ -2378,20 +2379,16 @@ public final class PigToSql {
         for (int i = 0; i < source.fields().size(); i++) {
             Field field = source.fields().get(i);
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
-            if (storage.format() == SqlJob.FileFormat.AVRO) {
-                // Avro holds tuples, bags and maps as records, arrays and maps, with Pig's names inside.
-                SqlType type = AvroColumns.stored(field, store.span());
+            if (TypedFileColumns.carriesTypes(storage.format())) {
+                // Avro and ORC hold tuples, bags and maps as records, arrays and maps, with Pig's names inside.
+                SqlType type = TypedFileColumns.stored(field, store.span(), storage.format());
                 columns.add(new Column(field.sqlName(), type));
-                boolean complex = field.type() == PigType.TUPLE || field.type() == PigType.BAG;
+                SqlExpr stored = TypedFileColumns.storedValue(field, value, type, storage.format());
                 items.add(
-                        complex
-                                ? new SelectItem(new SqlExpr.Cast(value, type, false), field.sqlName())
-                                : field.type() == PigType.DATETIME
-                                        ? new SelectItem(SqlExpr.Call.of("PIG_TOMILLISECONDS", value), field.sqlName())
-                                        : new SelectItem(
-                                                value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
-                rewritten |= field.type() == PigType.DATETIME;
-                rewritten |= complex;
+                        stored != null
+                                ? new SelectItem(stored, field.sqlName())
+                                : new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
+                rewritten |= stored != null;
                 continue;
             }
             if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {

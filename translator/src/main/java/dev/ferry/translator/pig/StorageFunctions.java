@@ -50,7 +50,13 @@ final class StorageFunctions {
     /** Storage functions Flink has no format for in the runtime yet, and what translating each needs. */
     /** The storage functions a LOAD or STORE translates by name (the cases of {@link #load} and {@link #store}). */
     private static final java.util.Set<String> TRANSLATED = java.util.Set.of(
-            "PigStorage", "PigPerformanceLoader", "TextLoader", "JsonLoader", "JsonStorage", "AvroStorage");
+            "PigStorage",
+            "PigPerformanceLoader",
+            "TextLoader",
+            "JsonLoader",
+            "JsonStorage",
+            "AvroStorage",
+            "OrcStorage");
 
     /**
      * Pig's storage functions that have no Flink format but run unchanged in the runtime's adapter (a LOAD and a
@@ -69,17 +75,6 @@ final class StorageFunctions {
     }
 
     private static final Map<String, String> NOT_TRANSLATED = Map.of(
-            "OrcStorage",
-            "OrcStorage needs Flink's 'orc' format (flink-orc on the job's classpath) and the ORC schema as the"
-                    + " table's columns",
-            "ParquetLoader",
-            "ParquetLoader (Pig's wrapper of parquet-pig's org.apache.parquet.ParquetLoader) needs Flink's 'parquet'"
-                    + " format (flink-parquet, which needs Hadoop's classes on the job's classpath) and the Parquet"
-                    + " schema as the table's columns",
-            "ParquetStorer",
-            "ParquetStorer (Pig's wrapper of parquet-pig's org.apache.parquet.ParquetStorer) needs Flink's 'parquet'"
-                    + " format (flink-parquet, which needs Hadoop's classes on the job's classpath) and the Parquet"
-                    + " schema as the table's columns",
             "PigDump",
             "PigDump prints tuples for people to read; write the data with PigStorage instead",
             "TrevniStorage",
@@ -172,6 +167,42 @@ final class StorageFunctions {
             case "AvroStorage" -> {
                 return avroLoad(function, declared);
             }
+            case "ParquetLoader" -> {
+                // parquet-pig's ParquetLoader(requestedSchema[, columnIndexAccess]): the schema is a Pig schema.
+                List<FieldSchema> schema = function.arguments().isEmpty() ? List.of() : jsonSchema(function);
+                if (schema.isEmpty() && declared.isEmpty()) {
+                    throw ExprTranslator.unsupported(
+                            function.span(),
+                            "ParquetLoader without a schema reads the Parquet schema from the files when the job runs;"
+                                    + " Ferry translates before: give the schema (ParquetLoader('a:int, b:chararray')) or"
+                                    + " AS (...), named as in the files");
+                }
+                return new Storage(
+                        FileFormat.PARQUET,
+                        "\t",
+                        FileTag.NONE,
+                        schema,
+                        List.of(PigFunctionTable.DIFFERS
+                                + "Flink's parquet format reads the files' columns by name: the AS names must be the"
+                                + " files' own (Pig matches AS to the files' columns by position)"));
+            }
+            case "OrcStorage" -> {
+                orcOptions(function);
+                if (declared.isEmpty()) {
+                    throw ExprTranslator.unsupported(
+                            function.span(),
+                            "OrcStorage without AS reads the ORC schema from the files when the job runs; Ferry"
+                                    + " translates before: declare the fields with AS (...), named as in the files");
+                }
+                return new Storage(
+                        FileFormat.ORC,
+                        "\t",
+                        FileTag.NONE,
+                        List.of(),
+                        List.of(PigFunctionTable.DIFFERS
+                                + "Flink's orc format reads the files' columns by name, inside tuples too: the AS names"
+                                + " must be the files' own (Pig matches AS to the files' columns by position)"));
+            }
             default -> throw notTranslated(function, path);
         }
     }
@@ -222,11 +253,11 @@ final class StorageFunctions {
     /** What {@code STORE alias INTO path USING function} writes. */
     static Storage store(FuncSpec function, String path) {
         if (function == null) {
-            return pigStorage("\t", FileTag.NONE);
+            return new Storage(FileFormat.PIG_STORAGE, "\t", FileTag.NONE, List.of(), compressedStore(path));
         }
         switch (function.simpleName()) {
             case "PigStorage" -> {
-                List<String> notes = new ArrayList<>();
+                List<String> notes = new ArrayList<>(compressedStore(path));
                 for (String option : options(function)) {
                     if (option.equals("-schema")) {
                         notes.add(PigFunctionTable.DIFFERS
@@ -276,8 +307,92 @@ final class StorageFunctions {
                                         + " (org.apache.flink.avro.generated.record); Pig names them after the"
                                         + " record name ('pig_output') and the fields; field names, types, nulls and values are Pig's"));
             }
+            case "ParquetStorer" -> {
+                return new Storage(FileFormat.PARQUET, "\t", FileTag.NONE, List.of(), List.of());
+            }
+            case "OrcStorage" -> {
+                List<String> options = orcOptions(function);
+                return new Storage(
+                        FileFormat.ORC,
+                        "\t",
+                        FileTag.NONE,
+                        List.of(),
+                        options.isEmpty()
+                                ? List.of()
+                                : List.of(PigFunctionTable.DIFFERS + "OrcStorage's writer options ("
+                                        + String.join(" ", options)
+                                        + ") are not carried: the files are written with ORC's defaults (ZLIB"
+                                        + " compression, 64 MiB stripes); the rows are the same"));
+            }
             default -> throw notTranslated(function, path);
         }
+    }
+
+    /**
+     * OrcStorage's options (its argument, split on spaces as OrcStorage does, read with its commons-cli options): each
+     * option as written. An option OrcStorage does not know fails the script in Pig, and here.
+     */
+    private static List<String> orcOptions(FuncSpec function) {
+        if (function.arguments().isEmpty()) {
+            return List.of();
+        }
+        List<String> words = Arrays.stream(function.arguments().get(0).split(" "))
+                .filter(w -> !w.isEmpty())
+                .toList();
+        List<String> options = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (!word.startsWith("-")) {
+                continue; // a word that is no option: commons-cli keeps it as an argument, OrcStorage ignores it
+            }
+            String option = ORC_OPTIONS.get(word.replaceFirst("^--?", ""));
+            if (option == null) {
+                throw ExprTranslator.unsupported(
+                        function.span(),
+                        "'" + word + "' is not an OrcStorage option (-s/--stripeSize, -r/--rowIndexStride,"
+                                + " -b/--bufferSize, -p/--blockPadding, -c/--compress, -v/--version): Pig fails the"
+                                + " script");
+            }
+            boolean hasValue = !option.equals("p");
+            if (hasValue && i + 1 >= words.size()) {
+                throw ExprTranslator.unsupported(
+                        function.span(), "OrcStorage option '" + word + "' needs a value: Pig fails the script");
+            }
+            options.add(hasValue ? word + " " + words.get(++i) : word);
+        }
+        return options;
+    }
+
+    /** OrcStorage's options, long and short names, by their short name. */
+    private static final Map<String, String> ORC_OPTIONS = Map.ofEntries(
+            Map.entry("s", "s"),
+            Map.entry("stripeSize", "s"),
+            Map.entry("r", "r"),
+            Map.entry("rowIndexStride", "r"),
+            Map.entry("b", "b"),
+            Map.entry("bufferSize", "b"),
+            Map.entry("p", "p"),
+            Map.entry("blockPadding", "p"),
+            Map.entry("c", "c"),
+            Map.entry("compress", "c"),
+            Map.entry("v", "v"),
+            Map.entry("version", "v"));
+
+    /**
+     * PigStorage's STORE compresses its part files when the path's last name ends in .gz (gzip) or .bz2 / .bz
+     * (bzip2), as PigStorage.setCompression does; Flink's filesystem sink writes them uncompressed.
+     */
+    private static List<String> compressedStore(String path) {
+        String name = path.replaceFirst("/+$", "");
+        name = name.substring(name.lastIndexOf('/') + 1);
+        String codec = name.endsWith(".gz") ? "gzip" : name.endsWith(".bz2") || name.endsWith(".bz") ? "bzip2" : null;
+        if (codec == null) {
+            return List.of();
+        }
+        return List.of(PigFunctionTable.DIFFERS + "Pig writes " + codec + "-compressed part files (part-m-00000"
+                + (codec.equals("gzip") ? ".gz" : ".bz2") + ") into a path ending in '"
+                + name.substring(name.lastIndexOf('.')) + "'; the translation writes them uncompressed, without"
+                + " the extension (the same rows: Pig and Flink read both)");
     }
 
     /** Why a storage function of Pig's builtins is not translated, if it is one of those. */
@@ -323,7 +438,7 @@ final class StorageFunctions {
         if (ignored.hasErrors() || schema.isEmpty()) {
             throw ExprTranslator.unsupported(
                     function.span(),
-                    "JsonLoader's schema argument is not a Pig schema Ferry can read;"
+                    function.simpleName() + "'s schema argument is not a Pig schema Ferry can read;"
                             + " declare the fields with AS (...)");
         }
         return schema.get();

@@ -181,7 +181,11 @@ public record SqlJob(
         PIG_LOADER,
         PIG_STORER,
         /** Avro container files, uncompressed as Pig's AvroStorage writes them. */
-        AVRO
+        AVRO,
+        /** ORC files, as Pig's OrcStorage reads and writes them (ORC's default ZLIB compression). */
+        ORC,
+        /** Parquet files, as parquet-pig's ParquetLoader reads and its ParquetStorer writes them (uncompressed). */
+        PARQUET
     }
 
     /**

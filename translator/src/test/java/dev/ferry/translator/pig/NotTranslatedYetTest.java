@@ -53,7 +53,7 @@ class NotTranslatedYetTest {
             X = foreach A generate (map[]) b; | 3:24 | casting chararray to map is not translated
             P = load 'p' using org.apache.pig.test.pigmix.udf.PigPerformanceLoader() as (u, m); X = foreach P generate (map[]) m; | 3:108 | load casters
             X = load 'b' as (b:bag{(d:datetime)}); | 3:25 | a datetime inside a loaded bag is not translated yet
-            X = load 'b' as (b:bag{(i:bag{(m:map[int])})}); | 3:32 | a map of int values (map[int]) is not translated yet
+            X = load 'b' as (b:bag{(i:bag{(m:map[int])})}); | 3:32 | a map of int values (map[int]) is not translated yet inside a loaded bag
             X = load 'b' as (t:tuple()); | 3:18 | a tuple field without the types of its tuples' fields
             X = load 'm' as (m:map[boolean]);                      | 3:18 | a map of boolean values (map[boolean]) is not translated yet
             X = load 'm' as (m:map[]); Y = foreach X generate (map[int]) m; | 3:51 | a cast of a map of bytearray values to map[int] (each value cast) is not translated yet

@@ -106,6 +106,10 @@ public final class OozieSchemas {
      */
     private static final Map<Set<String>, Optional<Schema>> SCHEMAS = new ConcurrentHashMap<>();
 
+    /** Each thread's validators, one per schema (see {@code Pass.validatorHandler}). */
+    private static final ThreadLocal<Map<Schema, javax.xml.validation.ValidatorHandler>> VALIDATORS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
     private OozieSchemas() {}
 
     /** Every namespace the bundled schemas declare (uri:oozie:workflow:0.5, uri:oozie:shell-action:0.3...). */
@@ -221,10 +225,8 @@ public final class OozieSchemas {
                 unloadable = true;
                 return;
             }
-            validator = compiled.get().newValidatorHandler();
+            validator = validatorHandler(compiled.get());
             feed(v -> {
-                v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-                v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
                 v.setErrorHandler(collector);
                 if (locator != null) {
                     v.setDocumentLocator(locator);
@@ -234,6 +236,27 @@ public final class OozieSchemas {
                     v.startPrefixMapping(prefix[0], prefix[1]);
                 }
             });
+        }
+
+        /**
+         * This thread's validator of the schema, built on first use (building one costs about as much as validating a
+         * small file): a validator is not thread-safe, and {@code startDocument} resets it for each document, whose
+         * error handler and locator are set before it.
+         */
+        private static javax.xml.validation.ValidatorHandler validatorHandler(Schema schema) {
+            Map<Schema, javax.xml.validation.ValidatorHandler> mine = VALIDATORS.get();
+            javax.xml.validation.ValidatorHandler handler = mine.get(schema);
+            if (handler == null) {
+                handler = schema.newValidatorHandler();
+                try {
+                    handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                    handler.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+                } catch (SAXException notSupported) {
+                    // The JDK's validator supports both; the schema set resolves nothing outside the bundle anyway.
+                }
+                mine.put(schema, handler);
+            }
+            return handler;
         }
 
         /** One event to the validator; a fatal problem ends validation (the tree's parse goes on). */

@@ -142,7 +142,7 @@ public final class OozieSchemas {
 
         Pass(String xml, String displayPath) {
             this.xml = xml;
-            this.collector = new Collector(displayPath, new SourceText(xml));
+            this.collector = new Collector(displayPath, xml);
         }
 
         /** Reports the violations (or why there was no validation); true when the document is valid. */
@@ -423,12 +423,14 @@ public final class OozieSchemas {
     /** Keeps every violation with its position; the strict-wildcard miss of a custom action is skipped. */
     private static final class Collector implements ErrorHandler {
         private final String file;
-        private final SourceText source;
+        private final String xml;
         private final List<dev.ferry.diagnostics.Diagnostic> problems = new ArrayList<>();
+        /** The line index, built at the first violation (most files have none). */
+        private SourceText source;
 
-        Collector(String file, SourceText source) {
+        Collector(String file, String xml) {
             this.file = file;
-            this.source = source;
+            this.xml = xml;
         }
 
         @Override
@@ -460,6 +462,9 @@ public final class OozieSchemas {
 
         /** The validator reports the end of the start tag; point at its {@code <}, like element spans do. */
         private SourceSpan at(SAXParseException e) {
+            if (source == null) {
+                source = new SourceText(xml);
+            }
             int line = Math.max(1, e.getLineNumber());
             int column = Math.max(1, e.getColumnNumber());
             int end = source.offset(line, column);

@@ -113,6 +113,11 @@ public final class OutputWriter {
         }
 
         @Override
+        public void accept(String name, String text, byte[] utf8, String sha256) throws IOException {
+            acceptCopy(name, utf8, sha256);
+        }
+
+        @Override
         public void acceptCopy(String name, byte[] bytes, String sha256) throws IOException {
             if (name.startsWith(".ferry/") || !target.resolve(name).normalize().startsWith(target)) {
                 throw new IllegalStateException("generated path " + name + " leaves the output directory");

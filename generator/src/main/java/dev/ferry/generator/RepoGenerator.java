@@ -55,6 +55,14 @@ public final class RepoGenerator {
         }
 
         /**
+         * As {@link #accept(String, String, String)}, given the text's UTF-8 bytes too (computed once for the hash):
+         * a writer puts these on disk rather than encoding the text again.
+         */
+        default void accept(String path, String text, byte[] utf8, String sha256) throws IOException {
+            accept(path, text, sha256);
+        }
+
+        /**
          * A file copied byte for byte from the repository (a REGISTERed jar), given the bytes' SHA-256 (hex). By
          * default the bytes read as UTF-8 text, which is how a comparison with a committed copy reads that copy.
          */
@@ -94,10 +102,10 @@ public final class RepoGenerator {
         SortedMap<String, String> hashes = new TreeMap<>();
         Handed hashing = file -> { // a path generated twice (a file several tasks carry) is written once
             String before = hashes.putIfAbsent(file.path(), file.sha256());
-            if (before == null && file.bytes() != null) {
+            if (before == null && file.text() == null) {
                 sink.acceptCopy(file.path(), file.bytes(), file.sha256());
             } else if (before == null) {
-                sink.accept(file.path(), file.text(), file.sha256());
+                sink.accept(file.path(), file.text(), file.bytes(), file.sha256());
             } else if (!before.equals(file.sha256())) {
                 throw new IllegalStateException("two different files generated at " + file.path());
             }
@@ -141,10 +149,14 @@ public final class RepoGenerator {
         hashing.accept(Rendered.of(REPORTS.get(2), JsonReportRenderer.json(conversion, hashes)));
     }
 
-    /** A generated file with the SHA-256 (hex) of its UTF-8 text, or a copied one ({@code bytes}, text null). */
+    /**
+     * A generated file: its text, the text's UTF-8 bytes and their SHA-256 (hex); or a copied one ({@code bytes}, text
+     * null).
+     */
     private record Rendered(String path, String text, byte[] bytes, String sha256) {
         static Rendered of(String path, String text) {
-            return new Rendered(path, text, null, Report.GeneratedFile.sha256(text));
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            return new Rendered(path, text, utf8, Report.GeneratedFile.sha256(utf8));
         }
 
         /** A byte copy of a repository file the parser checked to lie inside the repository. */

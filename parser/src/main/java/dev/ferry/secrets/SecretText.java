@@ -33,6 +33,9 @@ public final class SecretText {
     /** The secrets in {@code text}, in order, without overlaps. */
     public static List<Secret> find(String text) {
         List<Secret> found = new ArrayList<>();
+        if (text.indexOf('=') < 0 && text.indexOf(':') < 0 && text.indexOf('-') < 0) {
+            return found; // each shape needs one of these (an assignment, an option, a URL's user-info)
+        }
         Matcher m = ASSIGNMENT.matcher(text);
         while (m.find()) {
             if (SecretNames.isSecret(m.group(2))

@@ -6,9 +6,10 @@ import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.el.ElPart.ElExpression;
 import dev.ferry.parser.el.ElPart.ElText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
+import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -99,6 +100,47 @@ public final class ElParser {
     private static Optional<ElExpr> expression(
             String text, int start, int end, Positions positions, Diagnostics diagnostics) {
         String body = text.substring(start, end);
+        if (isPlainName(body)) {
+            return Optional.of(new ElExpr.Identifier(body, positions.at(start)));
+        }
+        return byGrammar(body, start, positions, diagnostics);
+    }
+
+    /** Words the grammar lexes as keywords: a name starting with one is not a plain identifier. */
+    private static final Set<String> KEYWORDS = Set.of(
+            "true", "false", "null", "not", "empty", "div", "mod", "and", "or", "eq", "ne", "lt", "gt", "le", "ge");
+
+    /**
+     * Most expressions of an Oozie file are a property name alone ({@code nameNode}, {@code oozie.wf.application.path}):
+     * ASCII words of letters, {@code _}, {@code $} and digits, the first starting with a letter and not a keyword,
+     * joined by single dots, no blanks. The grammar reads such a body as one {@link ElExpr.Identifier} at its start
+     * (a name with {@code .name} suffixes), which this tells without building a lexer and a parser for it.
+     */
+    static boolean isPlainName(String body) {
+        int wordStart = 0;
+        for (int i = 0; i <= body.length(); i++) {
+            char c = i < body.length() ? body.charAt(i) : '.';
+            if (c == '.') {
+                if (i == wordStart || !isAsciiLetter(body.charAt(wordStart))) {
+                    return false;
+                }
+                if (wordStart == 0 && KEYWORDS.contains(body.substring(0, i))) {
+                    return false;
+                }
+                wordStart = i + 1;
+            } else if (!isAsciiLetter(c) && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
+    }
+
+    /** The body read by the OozieEl grammar: its AST, or its first syntax error reported. */
+    static Optional<ElExpr> byGrammar(String body, int start, Positions positions, Diagnostics diagnostics) {
         FirstError errors = new FirstError();
         OozieElLexer lexer = new OozieElLexer(CharStreams.fromString(body));
         lexer.removeErrorListeners();
@@ -167,12 +209,15 @@ public final class ElParser {
 
         Positions(SourceSpan where, String text) {
             this.where = where;
-            this.lineStarts = IntStream.concat(
-                            IntStream.of(0),
-                            IntStream.range(0, text.length())
-                                    .filter(i -> text.charAt(i) == '\n')
-                                    .map(i -> i + 1))
-                    .toArray();
+            int[] starts = new int[8];
+            int lines = 1;
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (lines == starts.length) {
+                    starts = Arrays.copyOf(starts, lines * 2);
+                }
+                starts[lines++] = i + 1;
+            }
+            this.lineStarts = Arrays.copyOf(starts, lines);
         }
 
         SourceSpan at(int offset) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.sax.SAXSource;
@@ -140,9 +141,7 @@ public final class OozieJaxb {
             namespace = core ? NEWEST_WORKFLOW : NEWEST.get(body.name());
         }
         try {
-            Document document = DocumentBuilderFactory.newDefaultInstance()
-                    .newDocumentBuilder()
-                    .newDocument();
+            Document document = documentBuilder().newDocument();
             Element node = toDom(document, body, namespace);
             if (core) {
                 Element app = document.createElementNS(namespace, "workflow-app");
@@ -160,6 +159,21 @@ public final class OozieJaxb {
         } catch (JAXBException | ParserConfigurationException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * One document builder per thread, built on first use: building one costs more than the small element bound
+     * with it, and a builder is not thread-safe. Only its {@code newDocument()} is used, which keeps nothing.
+     */
+    private static final ThreadLocal<DocumentBuilder> DOCUMENT_BUILDER = new ThreadLocal<>();
+
+    private static DocumentBuilder documentBuilder() throws ParserConfigurationException {
+        DocumentBuilder builder = DOCUMENT_BUILDER.get();
+        if (builder == null) {
+            builder = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder();
+            DOCUMENT_BUILDER.set(builder);
+        }
+        return builder;
     }
 
     private static Optional<Object> coreAction(Object app, String name) {

@@ -106,6 +106,10 @@ public final class OozieSchemas {
      */
     private static final Map<Set<String>, Optional<Schema>> SCHEMAS = new ConcurrentHashMap<>();
 
+    /** Each thread's validators, one per schema (see {@code Pass.validatorHandler}). */
+    private static final ThreadLocal<Map<Schema, javax.xml.validation.ValidatorHandler>> VALIDATORS =
+            ThreadLocal.withInitial(java.util.HashMap::new);
+
     private OozieSchemas() {}
 
     /** Every namespace the bundled schemas declare (uri:oozie:workflow:0.5, uri:oozie:shell-action:0.3...). */
@@ -138,7 +142,7 @@ public final class OozieSchemas {
 
         Pass(String xml, String displayPath) {
             this.xml = xml;
-            this.collector = new Collector(displayPath, new SourceText(xml));
+            this.collector = new Collector(displayPath, xml);
         }
 
         /** Reports the violations (or why there was no validation); true when the document is valid. */
@@ -221,10 +225,8 @@ public final class OozieSchemas {
                 unloadable = true;
                 return;
             }
-            validator = compiled.get().newValidatorHandler();
+            validator = validatorHandler(compiled.get());
             feed(v -> {
-                v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-                v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
                 v.setErrorHandler(collector);
                 if (locator != null) {
                     v.setDocumentLocator(locator);
@@ -234,6 +236,27 @@ public final class OozieSchemas {
                     v.startPrefixMapping(prefix[0], prefix[1]);
                 }
             });
+        }
+
+        /**
+         * This thread's validator of the schema, built on first use (building one costs about as much as validating a
+         * small file): a validator is not thread-safe, and {@code startDocument} resets it for each document, whose
+         * error handler and locator are set before it.
+         */
+        private static javax.xml.validation.ValidatorHandler validatorHandler(Schema schema) {
+            Map<Schema, javax.xml.validation.ValidatorHandler> mine = VALIDATORS.get();
+            javax.xml.validation.ValidatorHandler handler = mine.get(schema);
+            if (handler == null) {
+                handler = schema.newValidatorHandler();
+                try {
+                    handler.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                    handler.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+                } catch (SAXException notSupported) {
+                    // The JDK's validator supports both; the schema set resolves nothing outside the bundle anyway.
+                }
+                mine.put(schema, handler);
+            }
+            return handler;
         }
 
         /** One event to the validator; a fatal problem ends validation (the tree's parse goes on). */
@@ -400,12 +423,14 @@ public final class OozieSchemas {
     /** Keeps every violation with its position; the strict-wildcard miss of a custom action is skipped. */
     private static final class Collector implements ErrorHandler {
         private final String file;
-        private final SourceText source;
+        private final String xml;
         private final List<dev.ferry.diagnostics.Diagnostic> problems = new ArrayList<>();
+        /** The line index, built at the first violation (most files have none). */
+        private SourceText source;
 
-        Collector(String file, SourceText source) {
+        Collector(String file, String xml) {
             this.file = file;
-            this.source = source;
+            this.xml = xml;
         }
 
         @Override
@@ -437,6 +462,9 @@ public final class OozieSchemas {
 
         /** The validator reports the end of the start tag; point at its {@code <}, like element spans do. */
         private SourceSpan at(SAXParseException e) {
+            if (source == null) {
+                source = new SourceText(xml);
+            }
             int line = Math.max(1, e.getLineNumber());
             int column = Math.max(1, e.getColumnNumber());
             int end = source.offset(line, column);

@@ -1,7 +1,6 @@
 package dev.ferry.parser.oozie;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /** A decoded input file with a line index, to turn SAX line:column pairs into offsets and back. */
 final class SourceText {
@@ -11,15 +10,18 @@ final class SourceText {
 
     SourceText(String text) {
         this.text = text;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int[] starts = new int[64];
+        int lines = 1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
+                if (lines == starts.length) {
+                    starts = Arrays.copyOf(starts, lines * 2);
+                }
+                starts[lines++] = i + 1;
             }
         }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lineStarts = Arrays.copyOf(starts, lines);
     }
 
     String text() {

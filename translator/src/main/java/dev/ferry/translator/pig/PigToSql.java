@@ -148,8 +148,8 @@ public final class PigToSql {
             diagnostics.report(
                     DiagnosticCode.PIG_E020,
                     SourceSpan.file(script.file()),
-                    "the script has no STORE, so it has no effect as a batch job",
-                    "DUMP prints to the console in Pig; store the result to translate it");
+                    "the script has no STORE or DUMP, so it has no effect as a batch job",
+                    "store the result to translate it");
             failed = true;
         }
         if (failed) {
@@ -262,7 +262,8 @@ public final class PigToSql {
 
     private void command(PigStatement.Command command) {
         switch (command.keyword()) {
-            case "DUMP", "DESCRIBE", "EXPLAIN", "ILLUSTRATE" ->
+            case "DUMP" -> dump(command);
+            case "DESCRIBE", "EXPLAIN", "ILLUSTRATE" ->
                 diagnostics.report(
                         DiagnosticCode.PIG_W001,
                         command.span(),
@@ -2281,10 +2282,48 @@ public final class PigToSql {
                 .forEach(note ->
                         expressions.warnDiffers(store.span(), store.function().simpleName(), note));
         String delimiter = delimiter(storage);
-        Relation input = relationOf(store.alias(), store.span());
+        Written written = written(store.alias(), store.span(), storage, delimiter);
+        String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
+        Paths.checkStore(store.path(), store.span());
+        String sink = tableName(store.alias() + "_store");
+        boolean sorted = !written.ordered().ordering().isEmpty();
+        sinks.add(new SqlJob.Table(
+                sink, written.columns(), path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
+        order.add(sink);
+        SourceSpan removal = removedPaths.remove(storePath(store.path()));
+        List<SourceSpan> spans = new ArrayList<>(written.ordered().spans());
+        if (removal != null) {
+            spans.add(0, removal);
+        }
+        inserts.add(new SqlJob.Insert(sink, written.query(), store.span(), spans, removal != null));
+        storedPaths.put(path, written.input());
+    }
+
+    /**
+     * {@code DUMP alias}: the rows Pig prints, one {@code (f1,f2,...)} line each (TupleFormat), go to a sink that
+     * prints them so: its fields are those PigStorage(',') writes.
+     */
+    private void dump(PigStatement.Command dump) {
+        String alias = dump.argument();
+        StorageFunctions.Storage storage = new StorageFunctions.Storage(
+                SqlJob.FileFormat.PIG_STORAGE, ",", SqlJob.FileTag.NONE, List.of(), List.of());
+        Written written = written(alias, dump.span(), storage, ",");
+        String sink = tableName(alias + "_dump");
+        sinks.add(new SqlJob.Table(
+                sink, written.columns(), null, ",", false, dump.span(), SqlJob.FileFormat.DUMP, SqlJob.FileTag.NONE));
+        order.add(sink);
+        inserts.add(new SqlJob.Insert(
+                sink, written.query(), dump.span(), written.ordered().spans()));
+    }
+
+    /** What a STORE or DUMP writes of a relation: its columns and the query (ORDERed, LIMITed) that gives them. */
+    private record Written(Relation input, Relation.Ordered ordered, List<Column> columns, SqlQuery query) {}
+
+    private Written written(String alias, SourceSpan span, StorageFunctions.Storage storage, String delimiter) {
+        Relation input = relationOf(alias, span);
         Relation.Ordered ordered = input instanceof Relation.Ordered o && !materialized.containsKey(o)
                 ? o
-                : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
+                : new Relation.Ordered(named(alias, span), List.of(), null, List.of());
         Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
         List<SelectItem> items = new ArrayList<>();
@@ -2295,7 +2334,7 @@ public final class PigToSql {
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
             if (storage.format() == SqlJob.FileFormat.AVRO) {
                 // Avro holds tuples, bags and maps as records, arrays and maps, with Pig's names inside.
-                SqlType type = AvroColumns.stored(field, store.span());
+                SqlType type = AvroColumns.stored(field, span);
                 columns.add(new Column(field.sqlName(), type));
                 boolean complex = field.type() == PigType.TUPLE || field.type() == PigType.BAG;
                 items.add(
@@ -2311,7 +2350,7 @@ public final class PigToSql {
             }
             if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {
                 throw ExprTranslator.unsupported(
-                        store.span(),
+                        span,
                         "JsonStorage of a " + field.type().keyword() + " field ('" + field.sqlName()
                                 + "') is not translated yet");
             }
@@ -2319,11 +2358,11 @@ public final class PigToSql {
                 // JsonStorage writes Pig's field names (alias::name after a JOIN) as the keys.
                 if (schemaNames.get(i) == null || field.isRest()) {
                     throw ExprTranslator.unsupported(
-                            store.span(),
+                            span,
                             "JsonStorage of a field without a name ('" + field.sqlName()
                                     + "') is not translated yet; name it with AS");
                 }
-                columns.add(new Column(schemaNames.get(i), columnType(field, store.span())));
+                columns.add(new Column(schemaNames.get(i), columnType(field, span)));
                 items.add(new SelectItem(value, schemaNames.get(i)));
                 rewritten = true;
                 continue;
@@ -2336,7 +2375,7 @@ public final class PigToSql {
                 rewritten = true;
                 continue;
             }
-            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
+            columns.add(new Column(field.sqlName(), columnType(field, span)));
             if (field.isRest() && !field.restDelimiter().equals(delimiter)) {
                 // The line of a LOAD without AS is written field by field with the STORE's delimiter.
                 value = SqlExpr.Call.of(
@@ -2345,24 +2384,10 @@ public final class PigToSql {
             }
             items.add(new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
         }
-        String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
-        Paths.checkStore(store.path(), store.span());
-        String sink = tableName(store.alias() + "_store");
-        boolean sorted = !ordered.ordering().isEmpty();
-        sinks.add(new SqlJob.Table(
-                sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
-        order.add(sink);
         Select query = rewritten
                 ? Select.of(items, new SqlQuery.TableRef(source.sqlName()))
                 : SqlQuery.selectAll(source.sqlName());
-        SourceSpan removal = removedPaths.remove(storePath(store.path()));
-        List<SourceSpan> spans = new ArrayList<>(ordered.spans());
-        if (removal != null) {
-            spans.add(0, removal);
-        }
-        inserts.add(new SqlJob.Insert(
-                sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), spans, removal != null));
-        storedPaths.put(path, input);
+        return new Written(input, ordered, columns, query.withOrder(ordered.ordering(), ordered.limit()));
     }
 
     /** The relation a reader sees: an ORDER alone is its input (order means nothing there), a LIMIT its view. */

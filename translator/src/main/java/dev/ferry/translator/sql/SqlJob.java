@@ -95,7 +95,8 @@ public record SqlJob(
     }
 
     /**
-     * A file table. {@code path} may contain {@code ${PARAM}} placeholders; {@code singleWriter} keeps
+     * A file table, or the sink of a DUMP ({@link FileFormat#DUMP}, path null). {@code path} may contain
+     * {@code ${PARAM}} placeholders; {@code singleWriter} keeps
      * an ORDERed result in one file, as Pig's single part file for it; {@code fileTag}: the first column
      * is the file each row comes from, not a field of the line (PigStorage's -tagFile / -tagPath).
      */
@@ -154,7 +155,12 @@ public record SqlJob(
         JSON,
         PIG_LOADER,
         /** Avro container files, uncompressed as Pig's AvroStorage writes them. */
-        AVRO
+        AVRO,
+        /**
+         * No file: a sink printing each row to stdout as Pig's DUMP does ({@code (f1,f2,...)}); its columns are those
+         * PigStorage(',') would write, and it has no path.
+         */
+        DUMP
     }
 
     /**

@@ -39,18 +39,18 @@ import java.util.stream.IntStream;
 
 /**
  * One Pig script through real Pig and through its translation on Flink, on the same input, every STORE
- * redirected to a scratch directory; the outcome and one line per STORE. Used by {@code ferry verify}
+ * redirected to a scratch directory; the outcome and one line per STORE (and one for what the DUMPs print). Used by {@code ferry verify}
  * for one script and for every script of a repository.
  */
 final class ScriptVerification {
 
     /** What became of one script. */
     enum Outcome {
-        /** Every STORE wrote the same rows in Pig and on Flink. */
+        /** Every STORE wrote the same rows in Pig and on Flink, and the DUMPs printed the same lines. */
         AGREE("agree"),
         /** A STORE differs, or the Flink job failed where Pig succeeded. */
         DIFFER("DIFFER"),
-        /** Not translated: only constructs not translated yet (PIG-E020) stand in the way; a script with no STORE is one. */
+        /** Not translated: only constructs not translated yet (PIG-E020) stand in the way; a script with no output is one. */
         TODO("TODO"),
         /** Not translated for another reason: an error Ferry gives for a script Pig may accept. */
         ERROR("error"),
@@ -132,6 +132,10 @@ final class ScriptVerification {
                 .filter(PigStatement.Store.class::isInstance)
                 .map(PigStatement.Store.class::cast)
                 .toList();
+        List<PigStatement.Command> dumps = parsed.get().statements().stream()
+                .filter(s -> s instanceof PigStatement.Command c && c.keyword().equals("DUMP"))
+                .map(PigStatement.Command.class::cast)
+                .toList();
         try {
             String text = Files.readString(script, StandardCharsets.UTF_8);
             return run(
@@ -146,7 +150,8 @@ final class ScriptVerification {
                     work,
                     parsed.get(),
                     job,
-                    stores);
+                    stores,
+                    dumps);
         } catch (Refused refused) {
             return new Result(Outcome.NOT_RUN, refused.inputs, List.of(refused.diagnostic.format()));
         }
@@ -203,7 +208,8 @@ final class ScriptVerification {
             Path work,
             PigScript parsed,
             SqlJob job,
-            List<PigStatement.Store> stores)
+            List<PigStatement.Store> stores,
+            List<PigStatement.Command> dumps)
             throws IOException, InterruptedException, Refused {
         String text = original;
         Map<String, String> values = new LinkedHashMap<>();
@@ -305,7 +311,7 @@ final class ScriptVerification {
         Path pigLog = oracle.get().logFile();
         long logBefore = Files.exists(pigLog) ? Files.size(pigLog) : 0;
         try {
-            oracle.get().run(pigScript, params);
+            oracle.get().run(pigScript, params, work.resolve(PIG_PRINTED));
         } catch (PigOracleException e) {
             if (failedAnAssert(pigLog, logBefore)) {
                 return bothFailAnAssert(display, kinds, job, runtimeJar, sql, bound, work);
@@ -371,7 +377,37 @@ final class ScriptVerification {
                 }
             }
         }
+        if (!dumps.isEmpty()) {
+            agree &= dumpsAgree(dumps, work, lines);
+        }
         return new Result(agree ? Outcome.AGREE : Outcome.DIFFER, kinds, lines);
+    }
+
+    /** What Pig prints to stdout (its DUMPs) in a verification's work directory; the Flink job's beside it. */
+    private static final String PIG_PRINTED = "pig-printed.txt";
+
+    private static final String FLINK_PRINTED = "flink-printed.txt";
+
+    /**
+     * The lines the DUMPs printed in Pig and on Flink, compared as one multiset (a bag's tuples in any order): the
+     * two DUMPs of a job may print in either order on Flink, and the order within one is not checked. Adds the line
+     * to print; whether they agree.
+     */
+    private static boolean dumpsAgree(List<PigStatement.Command> dumps, Path work, List<String> lines)
+            throws IOException {
+        List<String> pig = Files.readAllLines(work.resolve(PIG_PRINTED), StandardCharsets.UTF_8);
+        List<String> flink = Files.readAllLines(work.resolve(FLINK_PRINTED), StandardCharsets.UTF_8);
+        String what = dumps.stream()
+                .map(d -> "DUMP " + d.argument() + " (line " + d.span().line() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        String difference = OutputComparison.differences(pig, flink, false, ",");
+        if (difference.isEmpty()) {
+            lines.add("agree: " + what + ", " + pig.size() + " line(s) printed, compared as a multiset (their order is"
+                    + " not checked)");
+            return true;
+        }
+        lines.add("DIFFER: " + what + " (the printed lines as a multiset): " + difference);
+        return false;
     }
 
     /** How one STORE's rows are compared with Pig's: only what Pig defines of them. */
@@ -758,9 +794,10 @@ final class ScriptVerification {
                 sql.toString()));
         bound.forEach((k, v) -> command.add("--param=" + k + "=" + v));
         Path log = work.resolve("flink.log");
+        // The job's stdout is what its DUMPs print; its log is on stderr.
         Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectError(log.toFile())
+                .redirectOutput(work.resolve(FLINK_PRINTED).toFile())
                 .start();
         if (!process.waitFor(30, TimeUnit.MINUTES)) {
             process.destroyForcibly();

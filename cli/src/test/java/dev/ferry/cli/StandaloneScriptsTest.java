@@ -63,7 +63,7 @@ class StandaloneScriptsTest {
     /** Every kind of .pig file, and what convert makes of it: (file, status, output, parameters). */
     private static final List<List<String>> EXPECTED = List.of(
             List.of("adhoc/broken.pig", "error", "", ""),
-            List.of("adhoc/dump_only.pig", "nothing_stored", "", ""),
+            List.of("adhoc/dump_only.pig", "translated", "flink/_standalone/adhoc/dump_only.sql", "IN"),
             List.of(
                     "adhoc/odd dir/top <n>.pig",
                     "translated",
@@ -112,7 +112,7 @@ class StandaloneScriptsTest {
         assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.err());
         assertTrue(run.err().contains("adhoc/broken.pig:2:"), run.err());
         assertTrue(run.err().contains("adhoc/stream.pig:2:"), run.err());
-        assertTrue(run.out().contains("and 2 standalone Pig script(s)"), run.out());
+        assertTrue(run.out().contains("and 3 standalone Pig script(s)"), run.out());
         JsonNode report = new ObjectMapper().readTree(Files.readString(out.resolve("report.json")));
         assertEquals(
                 Set.of(),
@@ -133,7 +133,7 @@ class StandaloneScriptsTest {
         assertEquals(EXPECTED, listed);
         try (Stream<Path> sql = Files.walk(out.resolve("flink/_standalone"))) {
             assertEquals(
-                    Set.of("adhoc/odd_dir/top__n_.sql", "adhoc/totals.sql"),
+                    Set.of("adhoc/dump_only.sql", "adhoc/odd_dir/top__n_.sql", "adhoc/totals.sql"),
                     Set.copyOf(sql.filter(Files::isRegularFile)
                             .map(p -> out.resolve("flink/_standalone")
                                     .relativize(p)

@@ -212,7 +212,18 @@ public final class PigOracle implements AutoCloseable {
      * @throws IOException the oracle process died, timed out (it is then killed) or was closed
      */
     public synchronized void run(Path script, Map<String, String> params) throws PigOracleException, IOException {
-        request("RUN", script, params);
+        request("RUN", script, params, "");
+    }
+
+    /**
+     * Runs a Pig script like {@link #run(Path, Map)}, writing what Pig prints to stdout (each DUMP's lines, as
+     * {@code pig} prints them on the console) to {@code printed} (UTF-8).
+     */
+    public synchronized void run(Path script, Map<String, String> params, Path printed)
+            throws PigOracleException, IOException {
+        String printedPath = printed.toAbsolutePath().normalize().toString();
+        checkField(printedPath, "printed output path");
+        request("RUN", script, params, "\t" + printedPath);
     }
 
     /**
@@ -223,10 +234,11 @@ public final class PigOracle implements AutoCloseable {
      * @throws IOException the oracle process died, timed out (it is then killed) or was closed
      */
     public synchronized void check(Path script, Map<String, String> params) throws PigOracleException, IOException {
-        request("CHECK", script, params);
+        request("CHECK", script, params, "");
     }
 
-    private void request(String verb, Path script, Map<String, String> params) throws PigOracleException, IOException {
+    private void request(String verb, Path script, Map<String, String> params, String extra)
+            throws PigOracleException, IOException {
         ensureUsable();
         String scriptPath = script.toAbsolutePath().normalize().toString();
         checkField(scriptPath, "script path");
@@ -239,7 +251,7 @@ public final class PigOracle implements AutoCloseable {
                 paramArg = paramFile.toString();
                 checkField(paramArg, "param file path");
             }
-            send(verb + "\t" + scriptPath + "\t" + paramArg);
+            send(verb + "\t" + scriptPath + "\t" + paramArg + extra);
             String answer = await(runTimeout, verb.toLowerCase(java.util.Locale.ROOT) + " " + scriptPath);
             if (answer.equals("OK")) {
                 return;

@@ -43,7 +43,8 @@ import org.apache.pig.tools.pigstats.ScriptState;
  * <p>Protocol, UTF-8, one request line on stdin, one answer line on stdout:
  * <pre>
  *   (on start-up)                         -&gt; READY
- *   RUN \t scriptFile \t paramFile-or-"-" -&gt; OK | ERROR \t escapedMessage
+ *   RUN \t scriptFile \t paramFile-or-"-" [\t printedFile] -&gt; OK | ERROR \t escapedMessage   (with printedFile,
+ *                                         what Pig prints to stdout, its DUMPs, is written there)
  *   CHECK \t scriptFile \t paramFile-or-"-" -&gt; OK | ERROR \t escapedMessage   (pig -check: parse and
  *                                         validate the whole script, run nothing)
  *   PING                                  -&gt; PONG
@@ -113,10 +114,17 @@ public final class PigOracleServer {
             String[] f = line.split("\t", -1);
             switch (f[0]) {
                 case "RUN", "CHECK":
-                    if (f.length != 3 || f[1].isEmpty() || f[2].isEmpty()) {
+                    if (f.length < 3
+                            || f.length > (f[0].equals("RUN") ? 4 : 3)
+                            || f[1].isEmpty()
+                            || f[2].isEmpty()
+                            || (f.length == 4 && f[3].isEmpty())) {
                         answer("ERROR\t"
                                 + escape("malformed " + f[0] + " request, expected " + f[0]
-                                        + "\\t<script>\\t<paramFile|->"));
+                                        + "\\t<script>\\t<paramFile|->"
+                                        + (f[0].equals("RUN") ? "[\\t<printedFile>]" : "")));
+                    } else if (f.length == 4) {
+                        answer(runPrinting(f[1], f[2], Paths.get(f[3])));
                     } else {
                         answer(run(f[1], f[2], f[0].equals("CHECK")));
                     }
@@ -137,6 +145,24 @@ public final class PigOracleServer {
         System.err.flush();
         protocol.println(line);
         protocol.flush();
+    }
+
+    /**
+     * Runs one script with what Pig prints to stdout (its DUMPs, {@code TupleFormat} lines) written to {@code printed}
+     * instead of the log; returns the protocol answer. Never throws.
+     */
+    private String runPrinting(String scriptFile, String paramFile, Path printed) {
+        PrintStream log = System.out;
+        try (PrintStream out = new PrintStream(new FileOutputStream(printed.toFile()), true, StandardCharsets.UTF_8)) {
+            System.setOut(out);
+            try {
+                return run(scriptFile, paramFile, false);
+            } finally {
+                System.setOut(log);
+            }
+        } catch (IOException e) {
+            return "ERROR\t" + escape("cannot write the printed output to " + printed + ": " + e.getMessage());
+        }
     }
 
     /** Runs one script; returns the protocol answer. Never throws. */

@@ -129,6 +129,28 @@ class PigOracleTest {
     }
 
     @Test
+    void whatADumpPrintsGoesToThePrintedFileOfItsRunOnly(@TempDir Path dir) throws Exception {
+        String dumping = AGG_SCRIPT.replace("STORE ordered INTO '$output' USING PigStorage(',');", "DUMP ordered;");
+        Path printed = dir.resolve("printed.txt");
+        oracle.run(script(dir, "dump.pig", dumping), Map.of("input", input.toString(), "MIN", "3"), printed);
+        // DUMP prints (f1,f2,...): the fields as PigStorage(',') stores them, in parentheses.
+        assertEquals(
+                expectedAggregate(3).stream().map(l -> "(" + l + ")").toList(),
+                Files.readAllLines(printed, StandardCharsets.UTF_8));
+        // The next run without a printed file prints to the log again: the file keeps the first run's lines only.
+        long logBefore = Files.size(oracle.logFile());
+        oracle.run(script(dir, "dump2.pig", dumping), Map.of("input", input.toString(), "MIN", "3"));
+        assertEquals(
+                expectedAggregate(3).size(),
+                Files.readAllLines(printed, StandardCharsets.UTF_8).size());
+        assertTrue(
+                Files.readString(oracle.logFile(), StandardCharsets.UTF_8)
+                        .substring((int) logBefore)
+                        .contains("(" + expectedAggregate(3).get(0) + ")"),
+                "the second run's DUMP is in the log");
+    }
+
+    @Test
     void percentDefaultAppliesWithoutParam(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         oracle.run(script(dir, "agg.pig", AGG_SCRIPT), Map.of("input", input.toString(), "output", out.toString()));

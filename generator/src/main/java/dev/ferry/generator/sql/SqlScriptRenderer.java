@@ -127,7 +127,7 @@ public final class SqlScriptRenderer {
     /**
      * A source reads its location through the runtime's pig-files connector (Hadoop globs, comma lists, hidden
      * files skipped), or its pig-load connector running the Pig loader; a sink writes with Flink's filesystem
-     * connector.
+     * connector; a DUMP's sink prints through the pig-dump connector.
      */
     private static String table(SqlJob.Table table, boolean source) {
         StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ")
@@ -144,6 +144,10 @@ public final class SqlScriptRenderer {
             out.append(i + 1 < table.columns().size() ? ",\n" : "\n");
         }
         out.append(") WITH (\n");
+        if (table.format() == SqlJob.FileFormat.DUMP) {
+            // The runtime's pig-dump connector prints the rows as Pig's DUMP does, in one task.
+            return out.append("  'connector' = 'pig-dump'\n)").toString();
+        }
         out.append(
                 switch (table.format()) {
                     case PIG_LOADER -> "  'connector' = 'pig-load',\n";

@@ -122,7 +122,7 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
         return delimiter;
     }
 
-    private static PigTextWriter[] writers(RowType rowType) {
+    static PigTextWriter[] writers(RowType rowType) {
         List<RowType.RowField> fields = rowType.getFields();
         PigTextWriter[] writers = new PigTextWriter[fields.size()];
         for (int i = 0; i < writers.length; i++) {

@@ -148,8 +148,8 @@ public final class PigToSql {
             diagnostics.report(
                     DiagnosticCode.PIG_E020,
                     SourceSpan.file(script.file()),
-                    "the script has no STORE, so it has no effect as a batch job",
-                    "DUMP prints to the console in Pig; store the result to translate it");
+                    "the script has no STORE or DUMP, so it has no effect as a batch job",
+                    "store the result to translate it");
             failed = true;
         }
         if (failed) {
@@ -262,7 +262,8 @@ public final class PigToSql {
 
     private void command(PigStatement.Command command) {
         switch (command.keyword()) {
-            case "DUMP", "DESCRIBE", "EXPLAIN", "ILLUSTRATE" ->
+            case "DUMP" -> dump(command);
+            case "DESCRIBE", "EXPLAIN", "ILLUSTRATE" ->
                 diagnostics.report(
                         DiagnosticCode.PIG_W001,
                         command.span(),
@@ -2369,8 +2370,50 @@ public final class PigToSql {
                                 : store.function().simpleName(),
                         note));
         String delimiter = delimiter(storage);
-        Relation input = relationOf(store.alias(), store.span());
-        Relation.Ordered ordered = ordered(store, input);
+        Written written = written(store.alias(), store.span(), storage, delimiter);
+        insert(
+                store,
+                written.input(),
+                written.ordered(),
+                written.query(),
+                (sink, path, sorted) -> new SqlJob.Table(
+                        sink,
+                        written.columns(),
+                        path,
+                        delimiter,
+                        sorted,
+                        store.span(),
+                        storage.format(),
+                        SqlJob.FileTag.NONE));
+    }
+
+    /**
+     * {@code DUMP alias}: the rows Pig prints, one {@code (f1,f2,...)} line each (TupleFormat), go to a sink that
+     * prints them so: its fields are those PigStorage(',') writes.
+     */
+    private void dump(PigStatement.Command dump) {
+        String alias = dump.argument();
+        StorageFunctions.Storage storage = new StorageFunctions.Storage(
+                SqlJob.FileFormat.PIG_STORAGE, ",", SqlJob.FileTag.NONE, List.of(), List.of());
+        Written written = written(alias, dump.span(), storage, ",");
+        String sink = tableName(alias + "_dump");
+        sinks.add(new SqlJob.Table(
+                sink, written.columns(), null, ",", false, dump.span(), SqlJob.FileFormat.DUMP, SqlJob.FileTag.NONE));
+        order.add(sink);
+        Relation.Ordered ordered = written.ordered();
+        inserts.add(new SqlJob.Insert(
+                sink, written.query().withOrder(ordered.ordering(), ordered.limit()), dump.span(), ordered.spans()));
+    }
+
+    /**
+     * What a STORE or DUMP writes of a relation: its columns and the query that gives them (the ORDER and LIMIT it
+     * ends with not yet applied).
+     */
+    private record Written(Relation input, Relation.Ordered ordered, List<Column> columns, Select query) {}
+
+    private Written written(String alias, SourceSpan span, StorageFunctions.Storage storage, String delimiter) {
+        Relation input = relationOf(alias, span);
+        Relation.Ordered ordered = ordered(alias, span, input);
         Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
         List<SelectItem> items = new ArrayList<>();
@@ -2381,7 +2424,7 @@ public final class PigToSql {
             SqlExpr value = SqlExpr.ColumnRef.of(field.sqlName());
             if (TypedFileColumns.carriesTypes(storage.format())) {
                 // Avro and ORC hold tuples, bags and maps as records, arrays and maps, with Pig's names inside.
-                SqlType type = TypedFileColumns.stored(field, store.span(), storage.format());
+                SqlType type = TypedFileColumns.stored(field, span, storage.format());
                 columns.add(new Column(field.sqlName(), type));
                 SqlExpr stored = TypedFileColumns.storedValue(field, value, type, storage.format());
                 items.add(
@@ -2393,7 +2436,7 @@ public final class PigToSql {
             }
             if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {
                 throw ExprTranslator.unsupported(
-                        store.span(),
+                        span,
                         "JsonStorage of a " + field.type().keyword() + " field ('" + field.sqlName()
                                 + "') is not translated yet");
             }
@@ -2401,11 +2444,11 @@ public final class PigToSql {
                 // JsonStorage writes Pig's field names (alias::name after a JOIN) as the keys.
                 if (schemaNames.get(i) == null || field.isRest()) {
                     throw ExprTranslator.unsupported(
-                            store.span(),
+                            span,
                             "JsonStorage of a field without a name ('" + field.sqlName()
                                     + "') is not translated yet; name it with AS");
                 }
-                columns.add(new Column(schemaNames.get(i), columnType(field, store.span())));
+                columns.add(new Column(schemaNames.get(i), columnType(field, span)));
                 items.add(new SelectItem(value, schemaNames.get(i)));
                 rewritten = true;
                 continue;
@@ -2418,7 +2461,7 @@ public final class PigToSql {
                 rewritten = true;
                 continue;
             }
-            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
+            columns.add(new Column(field.sqlName(), columnType(field, span)));
             if (field.isRest() && !field.restDelimiter().equals(delimiter)) {
                 // The line of a LOAD without AS is written field by field with the STORE's delimiter.
                 value = SqlExpr.Call.of(
@@ -2430,13 +2473,7 @@ public final class PigToSql {
         Select query = rewritten
                 ? Select.of(items, new SqlQuery.TableRef(source.sqlName()))
                 : SqlQuery.selectAll(source.sqlName());
-        insert(
-                store,
-                input,
-                ordered,
-                query,
-                (sink, path, sorted) -> new SqlJob.Table(
-                        sink, columns, path, delimiter, sorted, store.span(), storage.format(), SqlJob.FileTag.NONE));
+        return new Written(input, ordered, columns, query);
     }
 
     /**
@@ -2445,7 +2482,7 @@ public final class PigToSql {
      */
     private void adaptedStore(PigStatement.Store store, FuncSpec storer) {
         Relation input = relationOf(store.alias(), store.span());
-        Relation.Ordered ordered = ordered(store, input);
+        Relation.Ordered ordered = ordered(store.alias(), store.span(), input);
         Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
         List<PigType> types = new ArrayList<>();
@@ -2491,11 +2528,11 @@ public final class PigToSql {
                 function.span());
     }
 
-    /** The relation a STORE writes, with the ORDER and LIMIT it ends with (none when a view holds them). */
-    private Relation.Ordered ordered(PigStatement.Store store, Relation input) {
+    /** The relation a STORE or DUMP writes, with the ORDER and LIMIT it ends with (none when a view holds them). */
+    private Relation.Ordered ordered(String alias, SourceSpan span, Relation input) {
         return input instanceof Relation.Ordered o && !materialized.containsKey(o)
                 ? o
-                : new Relation.Ordered(named(store.alias(), store.span()), List.of(), null, List.of());
+                : new Relation.Ordered(named(alias, span), List.of(), null, List.of());
     }
 
     /** A STORE's sink table, given its name, its path and whether it holds an ORDERed result. */

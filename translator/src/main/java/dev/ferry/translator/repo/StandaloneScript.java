@@ -29,7 +29,7 @@ public record StandaloneScript(
         TODO,
         /** Bad input: a syntax, alias or type error (reported as an error). */
         ERROR,
-        /** It stores nothing (no STORE): Pig would write no output either. */
+        /** It stores and prints nothing (no STORE, no DUMP): Pig would write no output either. */
         NOTHING_STORED;
 
         /** The status in report.json: lower case with underscores. */

@@ -103,7 +103,10 @@ final class StandaloneScripts {
         }
         if (parsed.isPresent()
                 && parsed.get().statements().stream()
-                        .noneMatch(s -> s instanceof PigStatement.Store || s instanceof PigStatement.Split)) {
+                        .noneMatch(s -> s instanceof PigStatement.Store
+                                || s instanceof PigStatement.Split
+                                || (s instanceof PigStatement.Command c
+                                        && c.keyword().equals("DUMP")))) {
             return new Translated(
                     new StandaloneScript(
                             display, "", StandaloneScript.Status.NOTHING_STORED, Optional.empty(), List.of(), ""),

@@ -96,7 +96,8 @@ public record SqlJob(
     }
 
     /**
-     * A file table. {@code path} may contain {@code ${PARAM}} placeholders; {@code singleWriter} keeps
+     * A file table, or the sink of a DUMP ({@link FileFormat#DUMP}, path null). {@code path} may contain
+     * {@code ${PARAM}} placeholders; {@code singleWriter} keeps
      * an ORDERed result in one file, as Pig's single part file for it; {@code fileTag}: the first column
      * is the file each row comes from, not a field of the line (PigStorage's -tagFile / -tagPath).
      */
@@ -185,7 +186,12 @@ public record SqlJob(
         /** ORC files, as Pig's OrcStorage reads and writes them (ORC's default ZLIB compression). */
         ORC,
         /** Parquet files, as parquet-pig's ParquetLoader reads and its ParquetStorer writes them (uncompressed). */
-        PARQUET
+        PARQUET,
+        /**
+         * No file: a sink printing each row to stdout as Pig's DUMP does ({@code (f1,f2,...)}); its columns are those
+         * PigStorage(',') would write, and it has no path.
+         */
+        DUMP
     }
 
     /**

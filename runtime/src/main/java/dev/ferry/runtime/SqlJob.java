@@ -212,17 +212,21 @@ public final class SqlJob {
             return;
         }
         Path directory = new Path(sink.location());
+        Path qualified;
         boolean exists;
         try {
-            exists = directory.getFileSystem().exists(directory);
+            FileSystem fs = directory.getFileSystem();
+            qualified = directory.makeQualified(fs);
+            exists = fs.exists(directory);
         } catch (IOException e) {
             throw new SqlJobException(SqlJobException.Kind.JOB_FAILED, -1, e.getMessage(), e);
         }
         if (exists) {
+            // Hadoop's words (FileOutputFormat.checkOutputSpecs), the directory qualified as it prints it
             throw new SqlJobException(
                     SqlJobException.Kind.JOB_FAILED,
                     -1,
-                    "Output directory " + sink.location() + " already exists (Pig does not run over an earlier"
+                    "Output directory " + qualified + " already exists (Pig does not run over an earlier"
                             + " run's output: delete it first, as an Oozie <prepare><delete> or the script's rmf"
                             + " does)",
                     null);

@@ -203,7 +203,7 @@ class SqlJobRunnerTest {
         assertEquals(List.of(rows), sortedLines(out));
         if (code != SqlJobRunner.EXIT_OK) {
             assertEquals(
-                    "ferry-runtime: error: Output directory " + out + " already exists (Pig does not run over an"
+                    "ferry-runtime: error: Output directory file:" + out + " already exists (Pig does not run over an"
                             + " earlier run's output: delete it first, as an Oozie <prepare><delete> or the script's"
                             + " rmf does)\n",
                     err());

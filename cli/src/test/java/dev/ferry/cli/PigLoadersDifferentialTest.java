@@ -1,13 +1,11 @@
 package dev.ferry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -131,31 +129,6 @@ class PigLoadersDifferentialTest {
                         "2026-03-01\n2026-03-01T10:15:30.250Z\n2026-03-01 10:15:30\n2026-03-01T10:15\nnot a date\n\nΩ\n",
                         "r = LOAD '$INPUT' AS (d);\ns = FOREACH r GENERATE d, (datetime) d AS dt;\nSTORE s INTO '$OUTPUT';\n",
                         false));
-    }
-
-    /** (datetime) of a chararray, as POCast: ToDate's ISO parser, a space for the 'T', a date alone, null kept. */
-    @Test
-    void chararrayCastToDatetimeAsPigsCast() throws Exception {
-        assertEquals(
-                "",
-                PigVsFlink.differences(
-                        tmp,
-                        "2026-03-01\n2026-03-01T10:15:30.250Z\n2026-03-01 10:15:30\n2026-03-01T10:15\n\n",
-                        "r = LOAD '$INPUT' AS (d:chararray);\n"
-                                + "s = FOREACH r GENERATE d, (datetime) d AS dt;\nSTORE s INTO '$OUTPUT';\n",
-                        false));
-    }
-
-    /** Text that is no datetime: Pig's (datetime) of a chararray fails the job (POCast does not catch joda's error). */
-    @Test
-    void chararrayThatIsNoDatetimeFailsBoth() throws Exception {
-        Path script = Files.writeString(
-                tmp.resolve("bad.pig"),
-                "r = LOAD '$INPUT' AS (d:chararray);\ns = FOREACH r GENERATE (datetime) d;\nSTORE s INTO '$OUTPUT';\n");
-        Path input = Files.writeString(tmp.resolve("bad.tsv"), "2026-03-01\nnot a date\n");
-        PigVsFlink.Failure failure = PigVsFlink.failure(tmp, script, Map.of("INPUT", input.toString()));
-        assertTrue(failure.pigLog().contains("Invalid format"), failure.pigLog());
-        assertTrue(failure.flinkSays("Invalid format"), String.valueOf(failure.flink()));
     }
 
     /** Datetimes without an offset or in UTC (Pig keeps another offset for display: see ToDate's row). */

@@ -93,17 +93,6 @@ public final class PigDateTimes {
         }
     }
 
-    /**
-     * {@code (datetime)} of a chararray, as Pig's POCast: ToDate.extractDateTime, the parser of {@link
-     * BytesToDateTime}; text that is no such datetime fails the job, as it fails Pig's task (POCast does not catch
-     * joda's IllegalArgumentException).
-     */
-    public static final class ChararrayToDateTime extends ScalarFunction {
-        public @DataTypeHint("TIMESTAMP_LTZ(3)") Instant eval(String text) {
-            return text == null ? null : extractDateTime(text);
-        }
-    }
-
     /** Pig's ToDate.extractDateTime: joda's {@code dateOptionalTimeParser}, a space accepted for the 'T'. */
     private static Instant extractDateTime(String text) {
         String iso =

@@ -102,7 +102,6 @@ public final class PigFunctions {
         // datetimes: joda-time in Pig's default zone (pig.datetime.default.tz)
         m.put("PIG_TODATE", new PigDateTimes.ToDate());
         m.put("PIG_BYTES_TO_DATETIME", new PigDateTimes.BytesToDateTime()); // (datetime) of a bytearray
-        m.put("PIG_CHARARRAY_TO_DATETIME", new PigDateTimes.ChararrayToDateTime()); // (datetime) of a chararray
         m.put("PIG_TOSTRING", new PigDateTimes.ToString());
         m.put("PIG_TOUNIXTIME", new PigDateTimes.ToUnixTime());
         m.put("PIG_TOMILLISECONDS", new PigDateTimes.ToMilliSeconds());

@@ -1302,16 +1302,22 @@ final class ExprTranslator {
             // Pig prints Double.toString (1.0E7); Flink's CAST prints differently.
             return new Value.Scalar(SqlExpr.Call.of("PIG_CHARARRAY", value.sql()), to);
         }
-        if ((from == PigType.BYTEARRAY || from == PigType.CHARARRAY) && to == PigType.DATETIME) {
+        if (from == PigType.CHARARRAY && to == PigType.DATETIME) {
+            // Pig 0.18's type checker rejects it (ERROR 1052) though POCast has the case; ToDate(text) converts
+            throw new TranslationError(new Diagnostic(
+                    DiagnosticCode.PIG_E013,
+                    span,
+                    "cannot cast chararray to datetime (Pig's ERROR 1052)",
+                    "use ToDate(text) or ToDate(text, pattern)"));
+        }
+        if (from == PigType.BYTEARRAY && to == PigType.DATETIME) {
             warnDiffers(
                     span,
                     "(datetime)",
                     PigFunctionTable.DIFFERS
                             + "an offset in the text is kept by Pig for printing; Flink keeps the instant, shown in the"
                             + " default zone");
-            // a bytearray that is no datetime is null (Utf8StorageConverter); a chararray fails the job (POCast)
-            String function = from == PigType.BYTEARRAY ? "PIG_BYTES_TO_DATETIME" : "PIG_CHARARRAY_TO_DATETIME";
-            return new Value.Scalar(SqlExpr.Call.of(function, value.sql()), to);
+            return new Value.Scalar(SqlExpr.Call.of("PIG_BYTES_TO_DATETIME", value.sql()), to);
         }
         if ((from == PigType.CHARARRAY || from == PigType.BYTEARRAY) && to == PigType.BOOLEAN) {
             return new Value.Scalar(new SqlExpr.Cast(value.sql(), SqlType.BOOLEAN, true), to);

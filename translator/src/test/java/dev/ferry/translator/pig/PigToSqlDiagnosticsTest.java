@@ -54,6 +54,9 @@ class PigToSqlDiagnosticsTest {
                 "p = LOAD 'in2' AS (t:tuple(n:int, s:chararray));\\nr = FOREACH p GENERATE t.$1, t.s;|t.pig:3:30: error PIG-E014: the FOREACH output has two fields named 's'",
                 // Pig: Custom Partitioner is not supported for skewed join
                 "s = LOAD 'in2' AS (name:chararray);\\nr = JOIN rows BY name, s BY name USING 'skewed' PARTITION BY org.example.P;|t.pig:3:5: error PIG-E013: a skewed JOIN cannot have a PARTITION BY (Pig: Custom Partitioner is not supported for skewed join)",
+                // Pig 0.18: ERROR 1052: Cannot cast chararray to datetime (its POCast has the case; the type checker
+                // rejects it first)
+                "r = FOREACH rows GENERATE (datetime) name;|t.pig:2:27: error PIG-E013: cannot cast chararray to datetime (Pig's ERROR 1052)",
                 // Pig: ERROR 1025: Invalid field projection. Projected field [click] does not exist
                 "r = FOREACH rows GENERATE click;|t.pig:2:27: error PIG-E011: unknown field 'click' (did you mean 'clicks'?)",
             })

@@ -40,10 +40,19 @@ final class DagIds {
                 tail++;
             }
             Set<String> taken = new HashSet<>(byId.keySet());
+            // The application the repository itself is (a job.properties or workflow.xml at its root) keeps the id.
+            boolean rootKeeps = paths.stream().filter(List::isEmpty).count() == 1;
             for (int i = 0; i < members.size(); i++) {
+                if (rootKeeps && paths.get(i).isEmpty()) {
+                    ids.put(members.get(i), group.getKey());
+                    continue;
+                }
                 String id = DagNames.dagId(group.getKey() + "_" + String.join("_", tail(paths.get(i), tail)));
                 String unique = id;
-                for (int n = 2; taken.contains(unique) || ids.containsValue(unique); n++) {
+                for (int n = 2;
+                        taken.contains(unique) && !(rootKeeps && unique.equals(group.getKey()))
+                                || ids.containsValue(unique);
+                        n++) {
                     unique = id + "_" + n;
                 }
                 ids.put(members.get(i), unique);

@@ -297,6 +297,9 @@ public final class RepoTranslator {
         String path =
                 display.endsWith(extension) ? display.substring(0, display.length() - extension.length()) : display;
         int slash = path.lastIndexOf('/');
+        if (slash < 0) {
+            return CONVENTIONAL_NAMES.contains(path) ? "" : path; // the repository's own job.properties: its root
+        }
         return slash > 0 && CONVENTIONAL_NAMES.contains(path.substring(slash + 1)) ? path.substring(0, slash) : path;
     }
 

@@ -61,7 +61,9 @@ def test_trained_by_the_first_conversion_then_mapped(java_home: Path, tmp_path: 
     first = ferry(java_home, cache, "check", str(SAMPLE), "--format", "json")
     assert first.returncode == 0, first.stderr
     json.loads(first.stdout)  # the training run's standard output is only the report
-    assert "-XX:ArchiveClassesAtExit=" in last_call(java_home)
+    calls = (java_home / "calls.txt").read_text().splitlines()
+    assert "-XX:DumpLoadedClassList=" in calls[-2], calls  # the run lists its classes
+    assert "-Xshare:dump" in calls[-1], calls  # then a static archive of them
     (archive,) = archives(cache)
     assert archive.name.endswith(f"-{archive.stat().st_size}.jsa")
     assert list(cache.glob("*.tmp")) == []
@@ -70,7 +72,7 @@ def test_trained_by_the_first_conversion_then_mapped(java_home: Path, tmp_path: 
     assert second.returncode == 0, second.stderr
     assert second.stdout == first.stdout
     assert f"-XX:SharedArchiveFile={archive}" in last_call(java_home)
-    assert "ArchiveClassesAtExit" not in last_call(java_home)
+    assert "DumpLoadedClassList" not in last_call(java_home)
 
 
 def test_a_truncated_archive_is_never_mapped(java_home: Path, tmp_path: Path) -> None:
@@ -80,9 +82,13 @@ def test_a_truncated_archive_is_never_mapped(java_home: Path, tmp_path: Path) ->
     archive.chmod(0o644)
     with archive.open("r+b") as f:
         f.truncate(100_000)  # mapped, this crashes JDK 17 (SIGBUS)
+    before = len((java_home / "calls.txt").read_text().splitlines())
     run = ferry(java_home, cache, "check", str(SAMPLE))
     assert run.returncode == 0, run.stderr
-    assert "SharedArchiveFile" not in last_call(java_home)
+    (call, dump) = (java_home / "calls.txt").read_text().splitlines()[before:]
+    assert "SharedArchiveFile" not in call  # the run maps nothing and trains again
+    assert "-XX:DumpLoadedClassList=" in call
+    assert f"-XX:SharedArchiveFile={archive}" not in dump
 
 
 @pytest.mark.parametrize("case", ["off", "unwritable cache"])
@@ -95,7 +101,7 @@ def test_no_archive_and_the_run_still_works(java_home: Path, tmp_path: Path, cas
         run = ferry(java_home, cache, "check", str(SAMPLE), **env)
         assert run.returncode == 0, run.stderr
         assert "SharedArchiveFile" not in last_call(java_home)
-        assert "ArchiveClassesAtExit" not in last_call(java_home)
+        assert "DumpLoadedClassList" not in last_call(java_home)
     assert archives(tmp_path / "cache") == []
 
 

@@ -58,10 +58,11 @@ CREATE TEMPORARY TABLE counts_store (
   orders BIGINT,
   spent DOUBLE
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/counts',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = ','
+  'pig-storage.field-delimiter' = ',',
+  'task' = 'reduce'
 );
 
 INSERT INTO counts_store
@@ -92,10 +93,11 @@ CREATE TEMPORARY TABLE idle_store (
   name STRING,
   country STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/idle',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = ','
+  'pig-storage.field-delimiter' = ',',
+  'task' = 'reduce'
 );
 
 INSERT INTO idle_store
@@ -126,10 +128,11 @@ CREATE TEMPORARY TABLE ranked_store (
   country STRING,
   named_in_country BIGINT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/ranked',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = ','
+  'pig-storage.field-delimiter' = ',',
+  'task' = 'reduce'
 );
 
 INSERT INTO ranked_store

@@ -43,7 +43,7 @@ CREATE TEMPORARY TABLE looked_store (
   `next` INT,
   city STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/looked',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'
@@ -66,10 +66,11 @@ CREATE TEMPORARY TABLE by_city_store (
   `group` STRING,
   `rows` STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/by_city',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
 );
 
 INSERT INTO by_city_store
@@ -107,7 +108,7 @@ CREATE TEMPORARY TABLE share_store (
   share DOUBLE,
   top INT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/share',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'
@@ -128,7 +129,7 @@ CREATE TEMPORARY TABLE built_store (
   constant STRING,
   everything STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/built',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'
@@ -194,10 +195,11 @@ CREATE TEMPORARY TABLE both_store (
   named STRING,
   counted STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/both',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
 );
 
 INSERT INTO both_store

@@ -69,10 +69,12 @@ CREATE TEMPORARY TABLE totals_store (
   ms BIGINT,
   urls STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce',
+  'compression' = 'by-extension'
 );
 
 INSERT INTO totals_store

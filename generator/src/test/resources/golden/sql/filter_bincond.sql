@@ -42,10 +42,11 @@ CREATE TEMPORARY TABLE shaped_store (
   size STRING,
   price_text STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = ','
+  'pig-storage.field-delimiter' = ',',
+  'compression' = 'by-extension'
 );
 
 INSERT INTO shaped_store

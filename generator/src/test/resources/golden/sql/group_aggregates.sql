@@ -48,10 +48,11 @@ CREATE TEMPORARY TABLE stats_store (
   fastest INT,
   last_user STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/stats',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
 );
 
 INSERT INTO stats_store
@@ -63,10 +64,11 @@ CREATE TEMPORARY TABLE totals_store (
   rows_seen BIGINT,
   revenue DOUBLE
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/totals',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
 );
 
 INSERT INTO totals_store

@@ -56,11 +56,13 @@ CREATE TEMPORARY TABLE first_store (
   country STRING,
   page STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '|',
-  'sink.parallelism' = '1'
+  'sink.parallelism' = '1',
+  'task' = 'reduce',
+  'compression' = 'by-extension'
 );
 
 -- join_distinct_order_limit.pig:7

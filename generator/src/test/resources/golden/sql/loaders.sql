@@ -60,10 +60,11 @@ CREATE TEMPORARY TABLE words_store (
   words STRING,
   length BIGINT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '/out/words/${DAY}',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'compression' = 'by-extension'
 );
 
 INSERT INTO words_store
@@ -81,9 +82,10 @@ CREATE TEMPORARY TABLE joined_store (
   `events::at` STRING,
   `events::n` BIGINT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '/out/joined/${DAY}',
-  'format' = 'json'
+  'format' = 'json',
+  'task' = 'reduce'
 );
 
 INSERT INTO joined_store

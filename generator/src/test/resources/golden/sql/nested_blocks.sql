@@ -114,10 +114,11 @@ CREATE TEMPORARY TABLE recent_store (
   distinct_urls BIGINT,
   top STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = 'out/recent',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
 );
 
 INSERT INTO recent_store
@@ -132,10 +133,11 @@ CREATE TEMPORARY TABLE pairs_store (
   `user` STRING,
   widest BIGINT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = 'out/pairs',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
 );
 
 INSERT INTO pairs_store
@@ -147,10 +149,11 @@ CREATE TEMPORARY TABLE sorted_store (
   `user` STRING,
   path STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = 'out/sorted',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
 );
 
 INSERT INTO sorted_store

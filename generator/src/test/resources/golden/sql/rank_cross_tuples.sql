@@ -33,11 +33,12 @@ CREATE TEMPORARY TABLE ranked_store (
   clicks INT,
   city STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = 'out/ranked',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t',
-  'sink.parallelism' = '1'
+  'sink.parallelism' = '1',
+  'task' = 'reduce'
 );
 
 -- rank_cross_tuples.pig:5
@@ -96,10 +97,11 @@ CREATE TEMPORARY TABLE pairs_store (
   name STRING,
   n BIGINT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = 'out/pairs',
   'format' = 'pig-storage',
-  'pig-storage.field-delimiter' = '\t'
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
 );
 
 INSERT INTO pairs_store
@@ -129,7 +131,7 @@ CREATE TEMPORARY TABLE f_store (
   first STRING,
   rest STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = 'out/flat',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'

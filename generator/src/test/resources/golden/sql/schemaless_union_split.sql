@@ -36,7 +36,7 @@ WHERE PIG_INT(NULLIF(SPLIT_INDEX(line, CHR(9), 1), '')) > 0;
 CREATE TEMPORARY TABLE valid_store (
   line STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/valid',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = ','
@@ -80,7 +80,7 @@ CREATE TEMPORARY TABLE heavy_store (
   clicks INT,
   `day` STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/heavy',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'
@@ -102,7 +102,7 @@ CREATE TEMPORARY TABLE lights_store (
   `user` STRING,
   ratio INT
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = '${OUTPUT}/light',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t'

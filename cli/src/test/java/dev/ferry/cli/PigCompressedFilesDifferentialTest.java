@@ -3,32 +3,26 @@ package dev.ferry.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOutput;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Compressed inputs and outputs against real Pig 0.18: PigStorage, TextLoader and JsonLoader LOADs of gzip and bzip2
+ * Compressed inputs against real Pig 0.18: PigStorage, TextLoader and JsonLoader LOADs of gzip and bzip2
  * files (a directory mixing them with a plain file, one compressed file, a glob of them) read the rows Pig reads, as
- * both decompress by the file's extension; a PigStorage STORE into a path ending in .gz writes the rows Pig writes,
- * uncompressed where Pig gzips them (the PIG-W010 the translation warns with).
+ * both decompress by the file's extension. The compressed files a STORE writes are {@link
+ * PigPartFilesDifferentialTest}'s.
  */
 class PigCompressedFilesDifferentialTest {
 
@@ -73,26 +67,6 @@ class PigCompressedFilesDifferentialTest {
         assertTrue(!PigOutput.read(tmp.resolve("pig")).isEmpty(), "Pig read rows: the case proves something");
     }
 
-    /** Pig gzips the part files of a STORE into a path ending in .gz; the translation writes the same rows plain. */
-    @Test
-    void storeIntoAGzPathWritesPigsRowsUncompressed() throws Exception {
-        Path in = parts(TEXT);
-        Path script = Files.writeString(
-                tmp.resolve("store.pig"),
-                "r = LOAD '$INPUT' USING PigStorage(',') AS (name:chararray, n:int);\nSTORE r INTO '$OUTPUT.gz';\n");
-        PigVsFlink.runBoth(script, in, tmp.resolve("pig"), tmp.resolve("flink"));
-        List<Path> pigParts = parts(tmp.resolve("pig.gz"));
-        assertTrue(pigParts.stream().allMatch(p -> p.getFileName().toString().endsWith(".gz")), pigParts.toString());
-        List<Path> flinkParts = parts(tmp.resolve("flink.gz"));
-        assertTrue(
-                flinkParts.stream().noneMatch(p -> p.getFileName().toString().endsWith(".gz")), flinkParts.toString());
-        assertEquals(
-                sorted(gunzipped(pigParts)),
-                sorted(PigOutput.read(tmp.resolve("flink.gz")).stream().reduce("", (a, b) -> a + b + "\n")));
-        // Pig reads both directories alike: its own by the extension, the translation's as plain text.
-        assertEquals(readInPig("pig.gz"), readInPig("flink.gz"));
-    }
-
     private Path parts(List<String> contents) throws IOException {
         Path in = Files.createDirectories(tmp.resolve("in"));
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(in.resolve("part-1.gz")))) {
@@ -103,39 +77,5 @@ class PigCompressedFilesDifferentialTest {
         }
         Files.writeString(in.resolve("part-3"), contents.get(2));
         return in;
-    }
-
-    private static List<Path> parts(Path directory) throws IOException {
-        try (Stream<Path> files = Files.list(directory)) {
-            List<Path> parts = files.filter(p -> !p.getFileName().toString().startsWith("_")
-                            && !p.getFileName().toString().startsWith("."))
-                    .sorted()
-                    .toList();
-            assertTrue(!parts.isEmpty(), directory + " holds part files");
-            return parts;
-        }
-    }
-
-    private static String gunzipped(List<Path> parts) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (Path part : parts) {
-            try (InputStream in = new GZIPInputStream(Files.newInputStream(part))) {
-                text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return text.toString();
-    }
-
-    private static String sorted(String lines) {
-        return String.join("\n", lines.lines().sorted().toList());
-    }
-
-    private String readInPig(String directory) throws Exception {
-        Path script = Files.writeString(
-                tmp.resolve("read-" + directory + ".pig"), "r = LOAD '$INPUT';\nSTORE r INTO '$OUTPUT';\n");
-        // not ending in .gz: Pig would gzip what it writes there, with a time stamp in each header
-        Path text = tmp.resolve("text-" + directory.replace('.', '-'));
-        PigOracle.shared().run(script, Map.of("INPUT", tmp.resolve(directory).toString(), "OUTPUT", text.toString()));
-        return String.join("\n", PigOutput.read(text).stream().sorted().toList());
     }
 }

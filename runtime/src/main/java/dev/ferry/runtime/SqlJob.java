@@ -1,14 +1,18 @@
 package dev.ferry.runtime;
 
+import dev.ferry.runtime.format.ChecksumFiles;
 import dev.ferry.runtime.format.PigFilesTableFactory;
 import dev.ferry.runtime.format.PigLocation;
+import dev.ferry.runtime.format.PigPartFiles;
 import dev.ferry.runtime.functions.PigFunctions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.table.api.SqlParserException;
@@ -19,6 +23,7 @@ import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.api.internal.StatementSetImpl;
 import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.catalog.CatalogManager;
+import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
 import org.apache.flink.table.catalog.UnresolvedIdentifier;
 import org.apache.flink.table.factories.FactoryUtil;
@@ -48,8 +53,11 @@ public final class SqlJob {
     /** The directory every INSERT writes, in the order of the INSERTs; a sink without a path (blackhole) has none. */
     private final List<Sink> sinks;
 
-    /** Where an INSERT writes, and whether it replaces what is there ({@code INSERT OVERWRITE}). */
-    private record Sink(String location, boolean overwrite) {}
+    /**
+     * Where an INSERT writes, whether it replaces what is there ({@code INSERT OVERWRITE}), and how the runner names
+     * the files Flink wrote there (a pig-files sink's; null for another connector's, which names its own).
+     */
+    private record Sink(String location, boolean overwrite, PigPartFiles files) {}
 
     private SqlJob(StatementSet inserts, int insertCount, List<String> locations, List<Sink> sinks) {
         this.inserts = inserts;
@@ -96,7 +104,18 @@ public final class SqlJob {
                 throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, i, message(e), e);
             }
         }
-        return new SqlJob(inserts, insertCount, locations(env), sinks(inserts));
+        return new SqlJob(inserts, insertCount, locations(env, sinkTables(inserts)), sinks(inserts));
+    }
+
+    /** The tables the INSERTs write. */
+    private static Set<ObjectIdentifier> sinkTables(StatementSet inserts) {
+        if (!(inserts instanceof StatementSetImpl<?> set)) {
+            return Set.of();
+        }
+        return set.getOperations().stream()
+                .filter(SinkModifyOperation.class::isInstance)
+                .map(o -> ((SinkModifyOperation) o).getContextResolvedTable().getIdentifier())
+                .collect(Collectors.toSet());
     }
 
     /** The distinct directories the INSERTs write. */
@@ -111,22 +130,27 @@ public final class SqlJob {
                         .getResolvedTable()
                         .getOptions()
                         .containsKey("path"))
-                .map(o -> new Sink(
-                        o.getContextResolvedTable()
-                                .getResolvedTable()
-                                .getOptions()
-                                .get("path"),
-                        o.isOverwrite()))
+                .map(o -> sink(o.getContextResolvedTable().getResolvedTable().getOptions(), o.isOverwrite()))
                 .distinct()
                 .toList();
     }
 
-    /** The locations of the pig-files tables the statements created. */
-    private static List<String> locations(TableEnvironment env) {
+    private static Sink sink(Map<String, String> options, boolean overwrite) {
+        boolean pigFiles = PigFilesTableFactory.IDENTIFIER.equals(options.get(FactoryUtil.CONNECTOR.key()));
+        // the options were validated when the INSERT was added
+        return new Sink(options.get("path"), overwrite, pigFiles ? PigPartFiles.of(options) : null);
+    }
+
+    /** The locations of the pig-files tables the statements created that the job reads (not those it writes). */
+    private static List<String> locations(TableEnvironment env, Set<ObjectIdentifier> sinkTables) {
         CatalogManager catalogs = ((TableEnvironmentInternal) env).getCatalogManager();
         List<String> locations = new ArrayList<>();
         for (String table : env.listTemporaryTables()) {
-            catalogs.getTable(catalogs.qualifyIdentifier(UnresolvedIdentifier.of(table)))
+            ObjectIdentifier identifier = catalogs.qualifyIdentifier(UnresolvedIdentifier.of(table));
+            if (sinkTables.contains(identifier)) {
+                continue;
+            }
+            catalogs.getTable(identifier)
                     .map(t -> t.<ResolvedCatalogBaseTable<?>>getResolvedTable().getOptions())
                     .filter(o -> PigFilesTableFactory.IDENTIFIER.equals(o.get(FactoryUtil.CONNECTOR.key())))
                     .map(o -> o.get("path"))
@@ -198,7 +222,9 @@ public final class SqlJob {
         } catch (ExecutionException e) {
             throw new SqlJobException(SqlJobException.Kind.JOB_FAILED, -1, "job failed: " + rootCause(e), e);
         }
+        nameFiles();
         markSucceeded();
+        writeChecksums();
         return Duration.ofNanos(System.nanoTime() - start);
     }
 
@@ -253,6 +279,45 @@ public final class SqlJob {
                         -1,
                         "job finished but its " + SUCCESS_MARKER + " marker could not be written to " + location + ": "
                                 + e.getMessage(),
+                        e);
+            }
+        }
+    }
+
+    /** Names (and compresses) the files of each pig-files sink as Hadoop names Pig's ({@code part-m-00000}). */
+    private void nameFiles() {
+        forEachPigFilesSink(
+                "its files in %s could not be named as Pig's",
+                sink -> sink.files().name(sink.location()));
+    }
+
+    /**
+     * Writes the checksum files Hadoop's local file system leaves beside each file of a pig-files sink's local
+     * directory, {@value #SUCCESS_MARKER} included (the pig-store connector writes through Hadoop, which writes them).
+     */
+    private void writeChecksums() {
+        forEachPigFilesSink(
+                "the checksum files of %s could not be written", sink -> ChecksumFiles.write(sink.location()));
+    }
+
+    /** What is done to a sink's directory once the job finished. */
+    private interface SinkStep {
+        void run(Sink sink) throws IOException;
+    }
+
+    /** Runs {@code step} on each pig-files sink; a failure fails the job, saying what {@code failed} (of the path). */
+    private void forEachPigFilesSink(String failed, SinkStep step) {
+        for (Sink sink : sinks) {
+            if (sink.files() == null) {
+                continue;
+            }
+            try {
+                step.run(sink);
+            } catch (IOException e) {
+                throw new SqlJobException(
+                        SqlJobException.Kind.JOB_FAILED,
+                        -1,
+                        "job finished but " + String.format(failed, sink.location()) + ": " + e.getMessage(),
                         e);
             }
         }

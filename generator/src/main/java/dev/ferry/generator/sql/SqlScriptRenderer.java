@@ -126,8 +126,9 @@ public final class SqlScriptRenderer {
 
     /**
      * A source reads its location through the runtime's pig-files connector (Hadoop globs, comma lists, hidden
-     * files skipped), or its pig-load connector running the Pig loader; a sink writes with Flink's filesystem
-     * connector; a DUMP's sink prints through the pig-dump connector.
+     * files skipped), or its pig-load connector running the Pig loader; a sink writes through the same pig-files
+     * connector (Flink's filesystem sink, its files named as Hadoop names Pig's) or the pig-store connector running
+     * the Pig storer; a DUMP's sink prints through the pig-dump connector.
      */
     private static String table(SqlJob.Table table, boolean source) {
         StringBuilder out = new StringBuilder("CREATE TEMPORARY TABLE ")
@@ -152,7 +153,7 @@ public final class SqlScriptRenderer {
                 switch (table.format()) {
                     case PIG_LOADER -> "  'connector' = 'pig-load',\n";
                     case PIG_STORER -> "  'connector' = 'pig-store',\n";
-                    default -> source ? "  'connector' = 'pig-files',\n" : "  'connector' = 'filesystem',\n";
+                    default -> "  'connector' = 'pig-files',\n";
                 });
         out.append("  'path' = ").append(literal(table.path())).append(",\n");
         switch (table.format()) {
@@ -178,7 +179,26 @@ public final class SqlScriptRenderer {
             // An ORDERed result stays in one file, in order, as Pig writes it.
             out.append(",\n  'sink.parallelism' = '1'");
         }
+        if (table.partFiles() != null) {
+            partFiles(out, table.partFiles());
+        }
         return out.append("\n)").toString();
+    }
+
+    /**
+     * How the pig-files and pig-store connectors name a STORE's files: the task (a map's part-m-NNNNN is their
+     * default), the storage function's suffix, and PigStorage's compression by the path's extension.
+     */
+    private static void partFiles(StringBuilder out, SqlJob.PartFiles files) {
+        if (files.task() == SqlJob.PigTask.REDUCE) {
+            out.append(",\n  'task' = 'reduce'");
+        }
+        if (!files.suffix().isEmpty()) {
+            out.append(",\n  'part-suffix' = ").append(literal(files.suffix()));
+        }
+        if (files.compressedByExtension()) {
+            out.append(",\n  'compression' = 'by-extension'");
+        }
     }
 
     /** The pig-load connector's options: the loader as the script's USING clause names it, its fields' Pig types. */
@@ -189,18 +209,12 @@ public final class SqlScriptRenderer {
                 .append(literal(String.join(",", loader.fieldTypes())));
     }
 
-    /**
-     * The pig-store connector's options: the StoreFunc as the script's USING clause names it, its fields' Pig types,
-     * and a reduce task where Pig stores in one (the connector's default is a map task).
-     */
+    /** The pig-store connector's options: the StoreFunc as the script's USING clause names it, its fields' Pig types. */
     private static void storer(StringBuilder out, SqlJob.StoreFunction storer) {
         out.append("  'store-function' = ")
                 .append(literal(functionSpec(storer.className(), storer.arguments())))
                 .append(",\n  'field-types' = ")
                 .append(literal(String.join(",", storer.fieldTypes())));
-        if (storer.reduce()) {
-            out.append(",\n  'task' = 'reduce'");
-        }
     }
 
     /** {@code com.acme.Storer('a', 'it\'s')}: each argument quoted, a quote and a backslash escaped as Pig escapes them. */

@@ -3,13 +3,16 @@ package dev.ferry.runtime.format;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.connector.file.table.FileSystemConnectorOptions;
 import org.apache.flink.connector.file.table.FileSystemTableFactory;
 import org.apache.flink.table.api.ValidationException;
+import org.apache.flink.table.connector.sink.DynamicTableSink;
 import org.apache.flink.table.connector.source.DynamicTableSource;
+import org.apache.flink.table.factories.DynamicTableSinkFactory;
 import org.apache.flink.table.factories.DynamicTableSourceFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 
@@ -26,8 +29,12 @@ import org.apache.flink.table.factories.FactoryUtil;
  *
  * <p>A path that does not exist, or a glob matching nothing, fails the job before it starts ({@link
  * PigLocation#checkExists}, called by the job runner).
+ *
+ * <p>As a sink it is Flink's filesystem sink writing a STORE's directory, whose files the job runner names and
+ * compresses as Hadoop does for Pig once the job succeeded ({@link PigPartFiles}: {@code 'task'}, {@code
+ * 'part-suffix'}, {@code 'compression'}).
  */
-public final class PigFilesTableFactory implements DynamicTableSourceFactory {
+public final class PigFilesTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
 
     public static final String IDENTIFIER = "pig-files";
 
@@ -45,7 +52,24 @@ public final class PigFilesTableFactory implements DynamicTableSourceFactory {
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return files.optionalOptions();
+        Set<ConfigOption<?>> options = new HashSet<>(files.optionalOptions());
+        options.addAll(Set.of(PigPartFiles.TASK, PigPartFiles.PART_SUFFIX, PigPartFiles.COMPRESSION));
+        return options;
+    }
+
+    @Override
+    public DynamicTableSink createDynamicTableSink(Context context) {
+        Map<String, String> options = new HashMap<>(context.getCatalogTable().getOptions());
+        try {
+            PigPartFiles.of(options);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("the pig-files connector's " + e.getMessage(), e);
+        }
+        options.remove(PigPartFiles.TASK.key());
+        options.remove(PigPartFiles.PART_SUFFIX.key());
+        options.remove(PigPartFiles.COMPRESSION.key());
+        options.put(FactoryUtil.CONNECTOR.key(), FileSystemTableFactory.IDENTIFIER);
+        return files.createDynamicTableSink(withOptions(context, options));
     }
 
     @Override
@@ -68,12 +92,17 @@ public final class PigFilesTableFactory implements DynamicTableSourceFactory {
         if (resolved.regex() != null) {
             options.put(FileSystemConnectorOptions.SOURCE_PATH_REGEX_PATTERN.key(), resolved.regex());
         }
-        return files.createDynamicTableSource(new FactoryUtil.DefaultDynamicTableContext(
+        return files.createDynamicTableSource(withOptions(context, options));
+    }
+
+    /** The context of the same table with other options (those of Flink's filesystem connector). */
+    private static Context withOptions(Context context, Map<String, String> options) {
+        return new FactoryUtil.DefaultDynamicTableContext(
                 context.getObjectIdentifier(),
                 context.getCatalogTable().copy(options),
                 context.getEnrichmentOptions(),
                 context.getConfiguration(),
                 context.getClassLoader(),
-                context.isTemporary()));
+                context.isTemporary());
     }
 }

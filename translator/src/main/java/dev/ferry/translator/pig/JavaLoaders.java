@@ -5,13 +5,11 @@ import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.JavaUdf;
 import dev.ferry.parser.pig.JavaUdfSources;
-import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlJob;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +45,6 @@ final class JavaLoaders {
     private final Set<String> loadFunctions;
     /** The functions the script's STOREs name in USING: a DEFINE of one of them defines a storer. */
     private final Set<String> storeFunctions;
-    /** The STOREs whose rows come out of a reduce in Pig's plan (after a GROUP, a JOIN, an ORDER...). */
-    private final Set<PigStatement.Store> reduceStores = new HashSet<>();
     /** DEFINEs of Java classes by alias: a LOAD may name one as its loader. */
     private final Map<String, FuncSpec> defined = new HashMap<>();
 
@@ -58,51 +54,6 @@ final class JavaLoaders {
         this.udfs = udfs;
         this.loadFunctions = Set.copyOf(JavaUdfSources.loadFunctions(statements));
         this.storeFunctions = Set.copyOf(JavaUdfSources.storeFunctions(statements));
-        Map<String, Boolean> reduced = new HashMap<>();
-        for (PigStatement statement : statements) {
-            if (statement instanceof PigStatement.Assign assign) {
-                PigRelation relation = assign.relation();
-                reduced.put(assign.alias(), reduced(relation, reduced));
-            } else if (statement instanceof PigStatement.Split split) {
-                boolean input = reduced.getOrDefault(split.input(), false);
-                split.branches().forEach(branch -> reduced.put(branch.alias(), input));
-                if (split.otherwise() != null) {
-                    reduced.put(split.otherwise(), input);
-                }
-            } else if (statement instanceof PigStatement.Store store && reduced.getOrDefault(store.alias(), false)) {
-                reduceStores.add(store);
-            }
-        }
-    }
-
-    /**
-     * Whether Pig's MapReduce plan ({@code MRCompiler}) runs what follows the operator in a reduce: after a GROUP,
-     * COGROUP, JOIN, CROSS, ORDER, LIMIT, DISTINCT, RANK, CUBE or MAPREDUCE; not after a UNION of several inputs, which
-     * starts a new job's map when an input was reduced ({@code merge}); a replicated or merge JOIN runs where its
-     * first (fragment) input runs ({@code visitFRJoin}), anything else where its input runs (a FILTER or FOREACH after
-     * a GROUP stays in its reduce).
-     *
-     * @param reduced whether each alias so far comes out of a reduce
-     */
-    private static boolean reduced(PigRelation relation, Map<String, Boolean> reduced) {
-        if (relation instanceof PigRelation.Join join
-                && Set.of("replicated", "merge", "merge-sparse").contains(String.valueOf(join.strategy()))) {
-            return reduced.getOrDefault(join.inputs().get(0), false);
-        }
-        if (relation instanceof PigRelation.Union union && union.inputs().size() > 1) {
-            return false;
-        }
-        return relation instanceof PigRelation.Group
-                || relation instanceof PigRelation.Cogroup
-                || relation instanceof PigRelation.Join
-                || relation instanceof PigRelation.Cross
-                || relation instanceof PigRelation.Order
-                || relation instanceof PigRelation.Limit
-                || relation instanceof PigRelation.Distinct
-                || relation instanceof PigRelation.Rank
-                || relation instanceof PigRelation.Cube
-                || relation instanceof PigRelation.MapReduce
-                || relation.inputs().stream().anyMatch(input -> reduced.getOrDefault(input, false));
     }
 
     /**
@@ -210,8 +161,7 @@ final class JavaLoaders {
     }
 
     /**
-     * The table's storer: the class, its arguments, each stored field's Pig type, and whether Pig stores the rows
-     * in a reduce (its files part-r-NNNNN, else part-m-NNNNN).
+     * The table's storer: the class, its arguments and each stored field's Pig type.
      *
      * @throws TranslationError for a field the adapter does not pass (a bag, tuple or map)
      */
@@ -230,7 +180,7 @@ final class JavaLoaders {
         if (first == null) {
             first = store.span();
         }
-        return new SqlJob.StoreFunction(storer.name(), storer.arguments(), keywords, reduceStores.contains(store));
+        return new SqlJob.StoreFunction(storer.name(), storer.arguments(), keywords);
     }
 
     /** Whether a LOAD or STORE of the job runs a Pig loader or storer; the first such LOAD or STORE. */

@@ -51,6 +51,8 @@ public final class PigToSql {
     private final ExprTranslator expressions;
     /** The loaders the runtime's adapter runs (LOAD USING a user's class or BinStorage). */
     private final JavaLoaders loaders;
+    /** The Hadoop task writing each STORE's files in Pig's plan. */
+    private final StoreTasks storeTasks;
 
     private final Map<String, Relation> aliases = new HashMap<>();
     /** Aliases whose statement failed: reading one again is a follow-on error, reported once. */
@@ -93,6 +95,7 @@ public final class PigToSql {
         this.diagnostics = diagnostics;
         this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
         this.loaders = new JavaLoaders(script.udfs(), script.statements());
+        this.storeTasks = new StoreTasks(script.statements());
         this.uses = AliasUses.of(script.statements());
     }
 
@@ -2515,7 +2518,8 @@ public final class PigToSql {
                         SqlJob.FileFormat.PIG_STORER,
                         SqlJob.FileTag.NONE,
                         null,
-                        function));
+                        function,
+                        null));
     }
 
     /** A loader or storer whose arguments name parameters ('$OUT'): the job binds them as it binds its paths. */
@@ -2546,7 +2550,8 @@ public final class PigToSql {
         String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
         Paths.checkStore(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
-        sinks.add(table.of(sink, path, !ordered.ordering().isEmpty()));
+        SqlJob.Table written = table.of(sink, path, !ordered.ordering().isEmpty());
+        sinks.add(written.withPartFiles(StorageFunctions.partFiles(written.format(), storeTasks.of(store), path)));
         order.add(sink);
         SourceSpan removal = removedPaths.remove(storePath(store.path()));
         List<SourceSpan> spans = new ArrayList<>(ordered.spans());

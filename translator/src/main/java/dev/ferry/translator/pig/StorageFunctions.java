@@ -6,6 +6,7 @@ import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigParser;
 import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigStatement;
+import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.sql.SqlJob.FileFormat;
 import dev.ferry.translator.sql.SqlJob.FileTag;
 import java.util.ArrayList;
@@ -253,11 +254,11 @@ final class StorageFunctions {
     /** What {@code STORE alias INTO path USING function} writes. */
     static Storage store(FuncSpec function, String path) {
         if (function == null) {
-            return new Storage(FileFormat.PIG_STORAGE, "\t", FileTag.NONE, List.of(), compressedStore(path));
+            return new Storage(FileFormat.PIG_STORAGE, "\t", FileTag.NONE, List.of(), List.of());
         }
         switch (function.simpleName()) {
             case "PigStorage" -> {
-                List<String> notes = new ArrayList<>(compressedStore(path));
+                List<String> notes = new ArrayList<>();
                 for (String option : options(function)) {
                     if (option.equals("-schema")) {
                         notes.add(PigFunctionTable.DIFFERS
@@ -379,20 +380,23 @@ final class StorageFunctions {
             Map.entry("version", "v"));
 
     /**
-     * PigStorage's STORE compresses its part files when the path's last name ends in .gz (gzip) or .bz2 / .bz
-     * (bzip2), as PigStorage.setCompression does; Flink's filesystem sink writes them uncompressed.
+     * How a STORE's sink writes its files, as Hadoop writes them for the storage function writing {@code format} in
+     * Pig's {@code task}: AvroStorage's files end in .avro and ParquetStorer's in .parquet (their OutputFormats' work
+     * files); PigStorage compresses into a path ending in .gz, .bz2 or .bz ({@code PigStorage.setStoreLocation}),
+     * decided where the job runs when a parameter may end the path.
      */
-    private static List<String> compressedStore(String path) {
-        String name = path.replaceFirst("/+$", "");
-        name = name.substring(name.lastIndexOf('/') + 1);
-        String codec = name.endsWith(".gz") ? "gzip" : name.endsWith(".bz2") || name.endsWith(".bz") ? "bzip2" : null;
-        if (codec == null) {
-            return List.of();
-        }
-        return List.of(PigFunctionTable.DIFFERS + "Pig writes " + codec + "-compressed part files (part-m-00000"
-                + (codec.equals("gzip") ? ".gz" : ".bz2") + ") into a path ending in '"
-                + name.substring(name.lastIndexOf('.')) + "'; the translation writes them uncompressed, without"
-                + " the extension (the same rows: Pig and Flink read both)");
+    static SqlJob.PartFiles partFiles(FileFormat format, SqlJob.PigTask task, String path) {
+        String suffix = switch (format) {
+            case AVRO -> ".avro";
+            case PARQUET -> ".parquet";
+            default -> "";
+        };
+        String location = path.replaceFirst("/+$", "");
+        boolean compressible = location.endsWith(".gz")
+                || location.endsWith(".bz2")
+                || location.endsWith(".bz")
+                || location.endsWith("}"); // a ${PARAM}: its value may end in one
+        return new SqlJob.PartFiles(task, suffix, format == FileFormat.PIG_STORAGE && compressible);
     }
 
     /** Why a storage function of Pig's builtins is not translated, if it is one of those. */

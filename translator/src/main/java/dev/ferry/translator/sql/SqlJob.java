@@ -99,7 +99,8 @@ public record SqlJob(
      * A file table, or the sink of a DUMP ({@link FileFormat#DUMP}, path null). {@code path} may contain
      * {@code ${PARAM}} placeholders; {@code singleWriter} keeps
      * an ORDERed result in one file, as Pig's single part file for it; {@code fileTag}: the first column
-     * is the file each row comes from, not a field of the line (PigStorage's -tagFile / -tagPath).
+     * is the file each row comes from, not a field of the line (PigStorage's -tagFile / -tagPath); {@code partFiles}: how a
+     * STORE's sink names its files (null for a source and a DUMP).
      */
     public record Table(
             String name,
@@ -111,7 +112,8 @@ public record SqlJob(
             FileFormat format,
             FileTag fileTag,
             LoadFunction loadFunction,
-            StoreFunction storeFunction) {
+            StoreFunction storeFunction,
+            PartFiles partFiles) {
         public Table {
             columns = List.copyOf(columns);
         }
@@ -127,7 +129,7 @@ public record SqlJob(
                 FileFormat format,
                 FileTag fileTag,
                 LoadFunction loadFunction) {
-            this(name, columns, path, fieldDelimiter, singleWriter, span, format, fileTag, loadFunction, null);
+            this(name, columns, path, fieldDelimiter, singleWriter, span, format, fileTag, loadFunction, null, null);
         }
 
         /** A file table of a format Flink reads itself (no Pig loader). */
@@ -166,8 +168,41 @@ public record SqlJob(
                     format,
                     fileTag,
                     loadFunction,
-                    storeFunction);
+                    storeFunction,
+                    partFiles);
         }
+
+        /** The same sink writing its part files as {@code files} says. */
+        public Table withPartFiles(PartFiles files) {
+            return new Table(
+                    name,
+                    columns,
+                    path,
+                    fieldDelimiter,
+                    singleWriter,
+                    span,
+                    format,
+                    fileTag,
+                    loadFunction,
+                    storeFunction,
+                    files);
+        }
+    }
+
+    /**
+     * How a STORE's files are named and written, as Hadoop writes them for Pig: after the task that writes them
+     * ({@code part-m-00000} from a map, {@code part-r-00000} from a reduce), with the storage function's suffix
+     * ({@code .avro}, {@code .parquet}), and, where {@code compressedByExtension}, compressed as PigStorage compresses
+     * a STORE whose path ends in {@code .gz} (gzip, {@code part-m-00000.gz}) or {@code .bz2} / {@code .bz} (bzip2,
+     * {@code part-m-00000.bz2}): the path is known when the job runs (a parameter may end it), so the runtime applies
+     * the rule to it.
+     */
+    public record PartFiles(PigTask task, String suffix, boolean compressedByExtension) {}
+
+    /** The kind of Hadoop task that writes a STORE's files in Pig's plan. */
+    public enum PigTask {
+        MAP,
+        REDUCE
     }
 
     /**
@@ -207,10 +242,10 @@ public record SqlJob(
 
     /**
      * {@code STORE ... USING com.acme.Storer('a')} run by the runtime's adapter: the StoreFunc's class, its constructor
-     * arguments, the Pig type of each of the table's columns (a keyword), and whether Pig stores the rows in a reduce
-     * task (Hadoop names its files part-r-NNNNN) rather than a map task (part-m-NNNNN).
+     * arguments and the Pig type of each of the table's columns (a keyword); the task it writes in is the table's
+     * {@link PartFiles}.
      */
-    public record StoreFunction(String className, List<String> arguments, List<String> fieldTypes, boolean reduce) {
+    public record StoreFunction(String className, List<String> arguments, List<String> fieldTypes) {
         public StoreFunction {
             arguments = List.copyOf(arguments);
             fieldTypes = List.copyOf(fieldTypes);

@@ -50,6 +50,38 @@ class StoreTaskTest {
                 .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
         List<SqlJob.Table> sinks = job.sinks();
         assertEquals(1, sinks.size());
-        assertEquals(task, sinks.get(0).storeFunction().reduce() ? "reduce" : "map");
+        assertEquals(task, sinks.get(0).partFiles().task() == SqlJob.PigTask.REDUCE ? "reduce" : "map");
+    }
+
+    /**
+     * How each STORE's sink names its files: Pig's task, the storage function's suffix (AvroStorage's .avro,
+     * ParquetStorer's .parquet), and PigStorage's compression into a path ending in .gz, .bz2 or .bz, left to the
+     * runtime where a parameter ends the path.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            STORE a INTO 'out';                                   | MAP    |          | false
+            STORE a INTO 'out.gz';                                | MAP    |          | true
+            STORE a INTO '/data/out.bz/' USING PigStorage(',');   | MAP    |          | true
+            STORE a INTO 'out.bz2' USING PigStorage();            | MAP    |          | true
+            STORE a INTO 'out.gz/day';                            | MAP    |          | false
+            STORE a INTO '$OUT';                                  | MAP    |          | true
+            STORE a INTO '$OUT/day';                              | MAP    |          | false
+            STORE a INTO 'out.gz' USING JsonStorage();            | MAP    |          | false
+            STORE a INTO 'out' USING AvroStorage();               | MAP    | .avro    | false
+            STORE a INTO 'out' USING ParquetStorer();             | MAP    | .parquet | false
+            STORE a INTO 'out.gz' USING OrcStorage();             | MAP    |          | false
+            STORE a INTO 'out' USING BinStorage();                | MAP    |          | false
+            o = ORDER a BY x; STORE o INTO 'out.gz';              | REDUCE |          | true
+            g = GROUP a BY y; c = FOREACH g GENERATE group, COUNT(a); STORE c INTO 'out' USING AvroStorage(); | REDUCE | .avro | false
+            """)
+    void theSinkNamesItsFilesAsHadoopNamesPigs(String statements, String task, String suffix, boolean compressed) {
+        Diagnostics diagnostics = new Diagnostics();
+        SqlJob job = PigParser.parse(LOADS + statements + "\n", "t.pig", diagnostics)
+                .flatMap(s -> PigToSql.translate(s, "t", diagnostics))
+                .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        assertEquals(
+                new SqlJob.PartFiles(SqlJob.PigTask.valueOf(task), suffix == null ? "" : suffix, compressed),
+                job.sinks().get(0).partFiles());
     }
 }

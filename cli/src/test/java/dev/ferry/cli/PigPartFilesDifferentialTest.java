@@ -1,0 +1,212 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferry.cli.JavaStorerDifferentialTest.Case;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The directories a translated job STOREs into are the trees real Pig 0.18 (local mode) writes: the same file names
+ * ({@code part-m-00000} from a map, {@code part-r-00000} from a reduce, {@code .gz} and {@code .bz2} parts PigStorage
+ * compresses, {@code _SUCCESS}, the local file system's {@code .crc} files) with the same bytes, compared as {@link
+ * JavaStorerDifferentialTest#tree} compares them, so a consumer of the files cannot tell which engine wrote them.
+ */
+class PigPartFilesDifferentialTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+
+    /** name, n, score: a null in each column, unicode. */
+    static final String ROWS =
+            String.join("\n", "ann\t3\t2.5", "bob\t\t-0.125", "\t7\t", "zoë\t-12\t1e3", "ann\t0\t0.1", "cid\t5\t9.75")
+                    + "\n";
+
+    private static final String LOAD = "raw = LOAD '$INPUT' AS (name:chararray, n:int, score:double);\n";
+
+    @TempDir
+    Path tmp;
+
+    /** Cases (a name, the STOREs after the LOAD of {@link #ROWS} as raw, under $OUTPUT) whose trees are Pig's bytes. */
+    static List<Case> pigStorage() {
+        return List.of(
+                new Case("a map-only STORE: part-m-00000", """
+                        STORE raw INTO '$OUTPUT/out';
+                        """),
+                new Case("PigStorage(',') after a FILTER and a FOREACH: part-m-00000", """
+                        f = FILTER raw BY n IS NOT NULL;
+                        r = FOREACH f GENERATE n * 2, name;
+                        STORE r INTO '$OUTPUT/out' USING PigStorage(',');
+                        """),
+                new Case("an ORDER: one part-r-00000 in order", """
+                        o = ORDER raw BY n DESC, name;
+                        STORE o INTO '$OUTPUT/out';
+                        """),
+                new Case("a map that stores no row: an empty part-m-00000", """
+                        f = FILTER raw BY n > 1000;
+                        STORE f INTO '$OUTPUT/out';
+                        """),
+                new Case("a reduce that stores no row: an empty part-r-00000", """
+                        g = GROUP raw BY name;
+                        c = FOREACH g GENERATE group, COUNT(raw) AS rows;
+                        f = FILTER c BY rows > 1000;
+                        STORE f INTO '$OUTPUT/out';
+                        """),
+                new Case("a path ending in .gz: gzip part-m-00000.gz", """
+                        STORE raw INTO '$OUTPUT/out.gz';
+                        """),
+                new Case("a path ending in .bz2: bzip2 part-m-00000.bz2", """
+                        STORE raw INTO '$OUTPUT/out.bz2' USING PigStorage(',');
+                        """),
+                new Case("a path ending in .bz: bzip2 part-m-00000.bz2", """
+                        STORE raw INTO '$OUTPUT/out.bz';
+                        """),
+                new Case("a path ending in .gz that gets no row: an empty gzip part-m-00000.gz", """
+                        f = FILTER raw BY n > 1000;
+                        STORE f INTO '$OUTPUT/out.gz';
+                        """),
+                new Case("a directory named .gz above the path: plain files", """
+                        STORE raw INTO '$OUTPUT/out.gz/day';
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pigStorage")
+    void pigStorageWritesPigsTree(Case c) throws Exception {
+        runBoth(c.script());
+        List<String> pig = JavaStorerDifferentialTest.tree(tmp.resolve("pig"));
+        assertTrue(
+                pig.stream().anyMatch(file -> file.contains("part-")),
+                "Pig wrote no part file: the case proves nothing\n" + pig);
+        assertEquals(String.join("\n", pig), String.join("\n", JavaStorerDifferentialTest.tree(tmp.resolve("flink"))));
+    }
+
+    /**
+     * Reduce outputs whose rows Pig's shuffle sorts by the key (a GROUP's, a JOIN's) while Flink's hash aggregate and
+     * join give them in another order: the same files with the same names and the same rows, each file's rows in
+     * another order (the files' bytes and their .crc files differ).
+     */
+    static List<Case> reduceRowOrder() {
+        return List.of(
+                new Case("a GROUP's counts: part-r-00000", """
+                        g = GROUP raw BY name;
+                        c = FOREACH g GENERATE group, COUNT(raw), SUM(raw.score);
+                        STORE c INTO '$OUTPUT/out';
+                        """),
+                new Case("a JOIN: part-r-00000", """
+                        other = FOREACH raw GENERATE name, score;
+                        j = JOIN raw BY name, other BY name;
+                        r = FOREACH j GENERATE raw::name, n, other::score;
+                        STORE r INTO '$OUTPUT/out';
+                        """),
+                new Case("a path ending in .gz/ after a GROUP: gzip part-r-00000.gz", """
+                        g = GROUP raw BY name;
+                        c = FOREACH g GENERATE group, MAX(raw.n);
+                        STORE c INTO '$OUTPUT/out.gz/';
+                        """),
+                new Case("two STOREs of one script, a map's and a reduce's", """
+                        STORE raw INTO '$OUTPUT/all';
+                        g = GROUP raw BY name;
+                        c = FOREACH g GENERATE group, COUNT(raw);
+                        STORE c INTO '$OUTPUT/counts.gz';
+                        """));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reduceRowOrder")
+    void reduceOutputsHavePigsFilesWithTheRowsInAnotherOrder(Case c) throws Exception {
+        runBoth(c.script());
+        List<String> pig = filesAndRows(tmp.resolve("pig"));
+        assertTrue(pig.stream().anyMatch(file -> file.contains("part-r-")), "Pig wrote no reduce part file\n" + pig);
+        assertEquals(String.join("\n", pig), String.join("\n", filesAndRows(tmp.resolve("flink"))));
+    }
+
+    /**
+     * The other storage functions' files carry Pig's names (AvroStorage's part-m-00000.avro, ParquetStorer's
+     * part-m-00000.parquet, _SUCCESS and the .crc files), though not Pig's bytes: Avro files start with a random sync
+     * marker, ORC and Parquet files name the library that wrote them; JsonStorage's data files are Pig's bytes. The
+     * files Pig writes beside the data that the translation does not are listed per function.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            JsonStorage()   | STORE raw INTO '$OUTPUT/out' USING JsonStorage();                 | .pig_schema .pig_header | true
+            AvroStorage()   | STORE raw INTO '$OUTPUT/out' USING AvroStorage();                 |                         | false
+            OrcStorage()    | STORE raw INTO '$OUTPUT/out' USING OrcStorage();                  |                         | false
+            ParquetStorer() | STORE raw INTO '$OUTPUT/out' USING ParquetStorer();               | _metadata _common_metadata | false
+            AvroStorage() after a GROUP | g = GROUP raw BY name; c = FOREACH g GENERATE group AS name, COUNT(raw) AS rows; STORE c INTO '$OUTPUT/out' USING AvroStorage(); | | false
+            """)
+    void otherStorageFunctionsWritePigsFileNames(String name, String store, String pigOnly, boolean sameData)
+            throws Exception {
+        runBoth(store + "\n");
+        List<String> skipped = pigOnly == null ? List.of() : List.of(pigOnly.split(" "));
+        List<String> pig = names(tmp.resolve("pig")).stream()
+                .filter(file -> skipped.stream().noneMatch(file::contains))
+                .toList();
+        assertTrue(pig.stream().anyMatch(file -> file.contains("/part-")), "Pig wrote no part file\n" + pig);
+        assertEquals(String.join("\n", pig), String.join("\n", names(tmp.resolve("flink"))));
+        if (sameData) {
+            assertEquals(dataFiles(tmp.resolve("pig")), dataFiles(tmp.resolve("flink")));
+        }
+    }
+
+    /** Runs the LOAD of {@link #ROWS} and {@code stores} in Pig (writing tmp/pig) and in Flink (tmp/flink). */
+    private void runBoth(String stores) throws Exception {
+        Path input = Files.writeString(tmp.resolve("input.tsv"), ROWS);
+        Path script = Files.writeString(tmp.resolve("case.pig"), LOAD + stores);
+        PigVsFlink.runBoth(script, input, tmp.resolve("pig"), tmp.resolve("flink"));
+    }
+
+    /** The part files of a tree, as {@link JavaStorerDifferentialTest#tree} prints them. */
+    private static String dataFiles(Path root) throws IOException {
+        return String.join(
+                "\n",
+                JavaStorerDifferentialTest.tree(root).stream()
+                        .filter(file -> file.startsWith("out/part-"))
+                        .toList());
+    }
+
+    /** The paths of a tree's files, without their bytes. */
+    static List<String> names(Path root) throws IOException {
+        return JavaStorerDifferentialTest.tree(root).stream()
+                .map(line -> line.substring(0, line.indexOf(" (")))
+                .toList();
+    }
+
+    /** The paths of a tree's files, and each data file's lines (gunzipped) in sorted order. */
+    static List<String> filesAndRows(Path root) throws IOException {
+        List<String> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String name = root.relativize(file).toString();
+                if (file.getFileName().toString().startsWith(".")) {
+                    files.add(name);
+                    continue;
+                }
+                try (InputStream in = name.endsWith(".gz")
+                        ? new GZIPInputStream(Files.newInputStream(file))
+                        : Files.newInputStream(file)) {
+                    files.add(name + ": "
+                            + new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                                    .lines()
+                                    .sorted()
+                                    .toList());
+                }
+            }
+        }
+        return files;
+    }
+}

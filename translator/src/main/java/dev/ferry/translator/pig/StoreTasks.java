@@ -1,0 +1,72 @@
+package dev.ferry.translator.pig;
+
+import dev.ferry.parser.pig.PigRelation;
+import dev.ferry.parser.pig.PigStatement;
+import dev.ferry.translator.sql.SqlJob;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Hadoop task that writes each STORE's files in Pig's MapReduce plan: a reduce after a GROUP, JOIN, ORDER... and
+ * what follows it, a map before any and again after a UNION. Hadoop names the files after it (part-r-NNNNN, part-m-NNNNN).
+ */
+final class StoreTasks {
+
+    /** The STOREs whose rows come out of a reduce (after a GROUP, a JOIN, an ORDER...). */
+    private final Set<PigStatement.Store> reduceStores = new HashSet<>();
+
+    StoreTasks(List<PigStatement> statements) {
+        Map<String, Boolean> reduced = new HashMap<>();
+        for (PigStatement statement : statements) {
+            if (statement instanceof PigStatement.Assign assign) {
+                reduced.put(assign.alias(), reduced(assign.relation(), reduced));
+            } else if (statement instanceof PigStatement.Split split) {
+                boolean input = reduced.getOrDefault(split.input(), false);
+                split.branches().forEach(branch -> reduced.put(branch.alias(), input));
+                if (split.otherwise() != null) {
+                    reduced.put(split.otherwise(), input);
+                }
+            } else if (statement instanceof PigStatement.Store store && reduced.getOrDefault(store.alias(), false)) {
+                reduceStores.add(store);
+            }
+        }
+    }
+
+    /** The task that writes the STORE's files. */
+    SqlJob.PigTask of(PigStatement.Store store) {
+        return reduceStores.contains(store) ? SqlJob.PigTask.REDUCE : SqlJob.PigTask.MAP;
+    }
+
+    /**
+     * Whether Pig's MapReduce plan ({@code MRCompiler}) runs what follows the operator in a reduce: after a GROUP,
+     * COGROUP, JOIN, CROSS, ORDER, LIMIT, DISTINCT, RANK, CUBE or MAPREDUCE; not after a UNION of several inputs, which
+     * starts a new job's map when an input was reduced ({@code merge}); a replicated or merge JOIN runs where its
+     * first (fragment) input runs ({@code visitFRJoin}), anything else where its input runs (a FILTER or FOREACH after
+     * a GROUP stays in its reduce).
+     *
+     * @param reduced whether each alias so far comes out of a reduce
+     */
+    private static boolean reduced(PigRelation relation, Map<String, Boolean> reduced) {
+        if (relation instanceof PigRelation.Join join
+                && Set.of("replicated", "merge", "merge-sparse").contains(String.valueOf(join.strategy()))) {
+            return reduced.getOrDefault(join.inputs().get(0), false);
+        }
+        if (relation instanceof PigRelation.Union union && union.inputs().size() > 1) {
+            return false;
+        }
+        return relation instanceof PigRelation.Group
+                || relation instanceof PigRelation.Cogroup
+                || relation instanceof PigRelation.Join
+                || relation instanceof PigRelation.Cross
+                || relation instanceof PigRelation.Order
+                || relation instanceof PigRelation.Limit
+                || relation instanceof PigRelation.Distinct
+                || relation instanceof PigRelation.Rank
+                || relation instanceof PigRelation.Cube
+                || relation instanceof PigRelation.MapReduce
+                || relation.inputs().stream().anyMatch(input -> reduced.getOrDefault(input, false));
+    }
+}

@@ -563,15 +563,30 @@ public final class PigToSql {
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
-            converted |= complex || typedMap;
-            SqlExpr read = typedMap
-                    ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+            // A biginteger or bigdecimal field is read from its text as Pig's caster reads it (PigStorage's only).
+            boolean big = PigTypes.isBig(fieldSchema.type()) && !typedFile;
+            if (big && storage.format() != SqlJob.FileFormat.PIG_STORAGE) {
+                throw ExprTranslator.unsupported(
+                        fieldSchema.span(),
+                        "a " + fieldSchema.type().keyword() + " field of "
+                                + load.function().simpleName() + " is not translated yet (of PigStorage it is)");
+            }
+            converted |= complex || typedMap || big;
+            SqlExpr read = big
+                    ? expressions
+                            .cast(
+                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                    fieldSchema.type(),
+                                    fieldSchema.span())
                             .sql()
-                    : !complex
-                            ? SqlExpr.ColumnRef.of(sqlName)
-                            : typedFile
-                                    ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
-                                    : LoadedComplexFields.read(fieldSchema, sqlName);
+                    : typedMap
+                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                                    .sql()
+                            : !complex
+                                    ? SqlExpr.ColumnRef.of(sqlName)
+                                    : typedFile
+                                            ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
+                                            : LoadedComplexFields.read(fieldSchema, sqlName);
             complexRead.add(new SelectItem(read, sameColumn(read, sqlName) ? null : sqlName));
         }
         warnNotes.run();
@@ -600,6 +615,11 @@ public final class PigToSql {
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
         for (var fieldSchema : schema) {
+            if (PigTypes.isBig(fieldSchema.type())) {
+                throw ExprTranslator.unsupported(
+                        fieldSchema.span(),
+                        "a " + fieldSchema.type().keyword() + " field of a Java loader is not translated yet");
+            }
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type()));
             columns.add(
@@ -763,7 +783,9 @@ public final class PigToSql {
         }
         List<OrderItem> mapped = new ArrayList<>();
         for (OrderItem item : ordered.ordering()) {
-            if (!(item.expr() instanceof SqlExpr.ColumnRef ref)) {
+            // A column, or a biginteger or bigdecimal column's sort key.
+            SqlExpr.ColumnRef ref = BigNumbers.sortedColumn(item.expr()).orElse(null);
+            if (ref == null) {
                 return result;
             }
             Field kept = null;
@@ -776,7 +798,10 @@ public final class PigToSql {
             if (kept == null) {
                 return result;
             }
-            mapped.add(new OrderItem(SqlExpr.ColumnRef.of(kept.sqlName()), item.descending(), item.nullsFirst()));
+            mapped.add(new OrderItem(
+                    BigNumbers.sortingBy(item.expr(), SqlExpr.ColumnRef.of(kept.sqlName())),
+                    item.descending(),
+                    item.nullsFirst()));
         }
         return new Relation.Ordered(result, mapped, null, ordered.spans());
     }
@@ -1939,7 +1964,7 @@ public final class PigToSql {
         if (a == b) {
             return a;
         }
-        if (a.isNumeric() && b.isNumeric()) {
+        if (PigTypes.isNumber(a) && PigTypes.isNumber(b)) {
             return PigTypes.wider(a, b);
         }
         if (a == PigType.BYTEARRAY) {
@@ -2175,11 +2200,11 @@ public final class PigToSql {
             if (key.expr() instanceof PigExpr.Star star) {
                 // ORDER BY *: every field in order.
                 for (Value.Scalar value : scope.star(star.span())) {
-                    ordering.add(OrderItem.pig(value.sql(), key.descending()));
+                    ordering.add(OrderItem.pig(BigNumbers.sortKey(value), key.descending()));
                 }
                 continue;
             }
-            ordering.add(OrderItem.pig(expressions.scalar(key.expr(), scope).sql(), key.descending()));
+            ordering.add(OrderItem.pig(BigNumbers.sortKey(expressions.scalar(key.expr(), scope)), key.descending()));
         }
         return ordering;
     }

@@ -1721,6 +1721,9 @@ public final class PigToSql {
         for (PigExpr key : group.keys()) {
             Value.Scalar value = expressions.scalar(key, scope);
             keys.add(value.sql());
+            if (value.type() == PigType.BIGDECIMAL) {
+                expressions.warnDiffers(key.span(), "GROUP BY a bigdecimal", BigNumbers.GROUP_KEY_DIFFERS);
+            }
             String name = key instanceof PigExpr.FieldRef ref ? ref.name() : null;
             String sqlName =
                     value.sql() instanceof SqlExpr.ColumnRef col ? col.name() : "group_key_" + (keyFields.size() + 1);
@@ -1771,7 +1774,7 @@ public final class PigToSql {
                 PigType common = PigTypes.common(l.type(), r.type());
                 l = expressions.cast(l, common, inputs.get(0).span());
                 r = expressions.cast(r, common, inputs.get(s).span());
-                SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, l.sql(), r.sql());
+                SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, BigNumbers.joinKey(l), BigNumbers.joinKey(r));
                 condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
             }
             from = new SqlQuery.Join(

@@ -6,6 +6,7 @@ import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
+import dev.ferry.translator.sql.SqlType;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,6 +55,10 @@ final class BigNumbers {
             if (from == PigType.BIGDECIMAL) {
                 return Optional.of(new Value.Scalar(SqlExpr.Call.of("PIG_BIGDECIMAL_TO_BIGINTEGER", value.sql()), to));
             }
+            if ((from == PigType.INT || from == PigType.LONG)
+                    && integerConstant(value.sql()).isPresent()) {
+                return Optional.of(literal(integerConstant(value.sql()).get(), to)); // (biginteger) 1 is '1'
+            }
             if (from.isNumeric() || from == PigType.CHARARRAY || from == PigType.BYTEARRAY || from == PigType.BOOLEAN) {
                 return Optional.of(new Value.Scalar(SqlExpr.Call.of("PIG_" + to.name(), value.sql()), to));
             }
@@ -64,6 +69,14 @@ final class BigNumbers {
         }
         return Optional.ofNullable(TO_JAVA_NUMBER.get(to))
                 .map(function -> new Value.Scalar(SqlExpr.Call.of(function, value.sql()), to));
+    }
+
+    /** The value of an int or long constant ({@code 1}, {@code CAST(1 AS BIGINT)}). */
+    private static Optional<Long> integerConstant(SqlExpr sql) {
+        SqlExpr operand = sql instanceof SqlExpr.Cast c && c.type() == SqlType.BIGINT ? c.operand() : sql;
+        return operand instanceof SqlExpr.Literal l && (l.value() instanceof Integer || l.value() instanceof Long)
+                ? Optional.of(((Number) l.value()).longValue())
+                : Optional.empty();
     }
 
     /** {@code a + b} ... of two values of {@code type} (the operands cast already): null when Pig's is. */

@@ -36,7 +36,7 @@ SELECT
   owner,
   PIG_BIGDECIMAL_MULTIPLY(balance, '1.05') AS grown,
   PIG_BIGDECIMAL_DIVIDE(balance, PIG_BIGDECIMAL(visits)) AS per_visit,
-  PIG_BIGINTEGER_ADD(id, PIG_BIGINTEGER(1)) AS next_id,
+  PIG_BIGINTEGER_ADD(id, '1') AS next_id,
   PIG_BIG_TO_DOUBLE(balance) AS approx
 FROM positive;
 

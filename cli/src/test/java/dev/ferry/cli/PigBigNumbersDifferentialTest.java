@@ -82,9 +82,9 @@ class PigBigNumbersDifferentialTest {
                         "g = GROUP rows BY n;\nr = FOREACH g GENERATE group, SUM(rows.x), SUM(rows.y), AVG(rows.x),"
                                 + " AVG(rows.y), MIN(rows.x), MAX(rows.x), MIN(rows.y), MAX(rows.y), COUNT(rows.y);\n"),
                 Arguments.of(
-                        "JOIN by a bigdecimal: numbers equal by compareTo join (1.50 with 1.5), each keeping its scale",
-                        "a = FILTER rows BY n == 'a';\nh = FILTER rows BY n != 'a';\nj = JOIN a BY y, h BY y;\n"
-                                + "r = FOREACH j GENERATE a::n, a::y, h::n, h::y;\n"),
+                        "JOIN by a bigdecimal: equal texts join, 1.50 does not join 1.5 (in Pig 0.18's JOIN, unlike its GROUP)",
+                        "a = FILTER rows BY n == 'a' OR n == 'g';\nh = FILTER rows BY n != 'a';\n"
+                                + "j = JOIN a BY y, h BY y;\nr = FOREACH j GENERATE a::n, a::y, h::n, h::y;\n"),
                 Arguments.of(
                         "GROUP and JOIN by a biginteger, an int key widened",
                         "g = GROUP rows BY x;\nc = FOREACH g GENERATE group, COUNT(rows);\n"

@@ -124,14 +124,6 @@ final class BigNumbers {
         return key instanceof SqlExpr.Call ? SqlExpr.Call.of(SORT_KEY, column) : column;
     }
 
-    /**
-     * A JOIN key: a bigdecimal joins by its sort key, equal for numbers Pig's comparator finds equal (1.5 and 1.50),
-     * so the join stays an equi-join on the same pairs as Pig's; the rows keep their own values.
-     */
-    static SqlExpr joinKey(Value.Scalar key) {
-        return key.type() == PigType.BIGDECIMAL ? SqlExpr.Call.of(SORT_KEY, key.sql()) : key.sql();
-    }
-
     /** Why a GROUP BY a bigdecimal may differ from Pig's (a PIG-W010 at the key). */
     static final String GROUP_KEY_DIFFERS = PigFunctionTable.DIFFERS
             + "Pig groups values equal as numbers (1.5, 1.50) into one group, keyed by one of them; here each written"

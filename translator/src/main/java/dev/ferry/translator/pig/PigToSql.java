@@ -1774,7 +1774,8 @@ public final class PigToSql {
                 PigType common = PigTypes.common(l.type(), r.type());
                 l = expressions.cast(l, common, inputs.get(0).span());
                 r = expressions.cast(r, common, inputs.get(s).span());
-                SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, BigNumbers.joinKey(l), BigNumbers.joinKey(r));
+                // A bigdecimal key joins by its text, as in Pig 0.18 (1.50 does not join 1.5 there, unlike in GROUP).
+                SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, l.sql(), r.sql());
                 condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
             }
             from = new SqlQuery.Join(

@@ -7,8 +7,11 @@ import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Pig's biginteger and bigdecimal: a column holds the text Pig prints for the value ({@code BigInteger.toString()},
@@ -34,6 +37,29 @@ final class BigNumbers {
     private static final String SORT_KEY = "PIG_BIG_SORT_KEY";
 
     private BigNumbers() {}
+
+    /** The runtime functions these translations call (the library must have each). */
+    static List<String> functionNames() {
+        List<String> names = new ArrayList<>(List.of(
+                "PIG_BIGINTEGER",
+                "PIG_BIGDECIMAL",
+                "PIG_BIGDECIMAL_TO_BIGINTEGER",
+                "PIG_BIG_NEGATE",
+                "PIG_BIG_COMPARE",
+                SORT_KEY,
+                "PIG_BIG_SUM",
+                "PIG_BIG_AVG",
+                "PIG_BIG_MIN",
+                "PIG_BIG_MAX"));
+        names.addAll(new TreeSet<>(TO_JAVA_NUMBER.values()));
+        for (String operator : new TreeSet<>(OPERATORS.values())) {
+            names.add("PIG_BIGINTEGER_" + operator);
+            if (!operator.equals("MODULO")) {
+                names.add("PIG_BIGDECIMAL_" + operator);
+            }
+        }
+        return names;
+    }
 
     /** A {@code 123BI} or {@code 1.5BD} constant: its text as BigInteger or BigDecimal prints it. */
     static Value.Scalar literal(Number value, PigType type) {

@@ -102,6 +102,14 @@ class PigOperatorGapsDifferentialTest {
                         LOAD_FLAT + "g = GROUP rows BY city;\n"
                                 + "r = FOREACH g { big = FILTER rows BY clicks > 4; GENERATE group, big, SIZE(big); };\n"),
                 Arguments.of(
+                        "(tuple(...)) and (bag{tuple(...)}) of a loaded bytearray read as a LOAD declaring them does: a"
+                                + " tuple of too few fields null, an unparsable int null",
+                        BAGS,
+                        "raw = LOAD '$INPUT' USING PigStorage('\\t') AS (name:chararray, b, c, t);\n"
+                                + "p = FOREACH raw GENERATE name, (tuple(int, chararray)) t AS tt,"
+                                + " (bag{tuple(int, chararray)}) b AS bb, (bag{tuple(chararray)}) c AS cc;\n"
+                                + "r = FOREACH p GENERATE name, tt.$0 + 1, tt.$1, tt, bb, SIZE(bb), cc;\n"),
+                Arguments.of(
                         "a boolean cast to chararray is true / false (Boolean.toString), a null boolean null",
                         "ann\ttrue\nbob\tFALSE\ncid\t\ndan\tyes\n",
                         "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (name:chararray, ok:boolean);\n"

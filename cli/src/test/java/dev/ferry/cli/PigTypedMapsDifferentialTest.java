@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Maps of typed values: a LOAD's {@code m:map[int]} (and long, float, double),
- * {@code (map[int])} and {@code (map[chararray])} of a loaded bytearray. Pig reads every map value as bytes and casts
+ * {@code (map[int])} and {@code (map[chararray])} of a loaded bytearray, {@code (map[int])} of a loaded map[]. Pig reads every map value as bytes and casts
  * each to the declared type, null where it cannot; real Pig 0.18 and the translation run on the same input: a value
  * that is no number, an empty value, a fraction, a long too large for an int, an empty map, a null map, unicode.
  */
@@ -56,7 +56,16 @@ class PigTypedMapsDifferentialTest {
                         "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (name:chararray, m, raw);\n"
                                 + "c = FOREACH rows GENERATE name, (map[int]) raw AS i, (map[double]) raw AS d,"
                                 + " (map[chararray]) raw AS s, (map[chararray]) m AS t;\n"
-                                + "r = FOREACH c GENERATE name, i#'k', d, UPPER(s#'j'), t;\n"));
+                                + "r = FOREACH c GENERATE name, i#'k', d, UPPER(s#'j'), t;\n"),
+                Arguments.of(
+                        "(map[int]) of a LOAD's map[]: each value converted as the load caster converts it",
+                        load("map[]") + "c = FOREACH rows GENERATE name, (map[int]) m AS i;\n"
+                                + "r = FOREACH c GENERATE name, i#'a', i#'b', i#'c', i#'a' + 1, i;\n"),
+                Arguments.of(
+                        "(map[double]) of a LOAD's map[], summed per group",
+                        load("map[]") + "c = FOREACH rows GENERATE name, (map[double]) m AS d;\n"
+                                + "p = FOREACH c GENERATE d#'c' AS v;\n"
+                                + "g = GROUP p ALL;\nr = FOREACH g GENERATE SUM(p.v), COUNT(p);\n"));
     }
 
     private static String load(String mapType) {

@@ -26,7 +26,7 @@ class PigFunctionTableLibraryTest {
     }
 
     @Test
-    void theLoadCastersAndTheFloatConstantCallFunctionsOfTheLibrary() {
+    void theLoadCastersTheFloatConstantAndTheBigNumbersCallFunctionsOfTheLibrary() {
         assertEquals(
                 List.of(),
                 Stream.concat(
@@ -34,7 +34,7 @@ class PigFunctionTableLibraryTest {
                                         ComplexCasts.TEXT_MAP,
                                         StorageFunctions.PIGMIX_CASTER,
                                         ExprTranslator.FLOAT_CONSTANT),
-                                TypedMaps.functionNames().stream())
+                                Stream.concat(TypedMaps.functionNames().stream(), BigNumbers.functionNames().stream()))
                         .filter(name -> !PigFunctions.LIBRARY.containsKey(name))
                         .toList());
     }

@@ -389,10 +389,10 @@ colRange
     | DOUBLE_PERIOD colRef
     ;
 
-scalar : INTEGER | LONGINTEGER | FLOATNUMBER | DOUBLENUMBER | STRING | NULL | TRUE | FALSE ;
+scalar : INTEGER | LONGINTEGER | FLOATNUMBER | DOUBLENUMBER | BIGINTEGERNUMBER | BIGDECIMALNUMBER | STRING | NULL | TRUE | FALSE ;
 
 keyValue : STRING POUND literal ;
-literal : scalar | literalMap | literalBag | literalTuple | MINUS (INTEGER | LONGINTEGER | FLOATNUMBER | DOUBLENUMBER) ;
+literal : scalar | literalMap | literalBag | literalTuple | MINUS (INTEGER | LONGINTEGER | FLOATNUMBER | DOUBLENUMBER | BIGINTEGERNUMBER | BIGDECIMALNUMBER) ;
 literalMap : LBRACKET (keyValue (COMMA keyValue)*)? RBRACKET ;
 literalBag : LCURLY (literalTuple (COMMA literalTuple)*)? RCURLY ;
 literalTuple : LPAREN (literal (COMMA literal)*)? RPAREN ;

@@ -11,6 +11,8 @@ import dev.ferry.parser.pig.PigRelation.JoinInput;
 import dev.ferry.parser.pig.PigRelation.JoinType;
 import dev.ferry.parser.pig.PigRelation.NestedOp;
 import dev.ferry.parser.pig.PigRelation.OrderKey;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -1029,7 +1031,13 @@ final class PigAstBuilder {
                     ? (Object) (-i)
                     : n instanceof Long l
                             ? (Object) (-l)
-                            : n instanceof Float f ? (Object) (-f) : n instanceof Double d ? (Object) (-d) : null;
+                            : n instanceof Float f
+                                    ? (Object) (-f)
+                                    : n instanceof Double d
+                                            ? (Object) (-d)
+                                            : n instanceof BigInteger b
+                                                    ? b.negate()
+                                                    : n instanceof BigDecimal b ? b.negate() : null;
             if (negated != null) {
                 return new PigExpr.Literal(negated, lit.type(), span);
             }
@@ -1057,6 +1065,11 @@ final class PigAstBuilder {
                     new PigExpr.Literal(Long.parseLong(text.substring(0, text.length() - 1)), PigType.LONG, span);
                 case PigLatinParser.FLOATNUMBER ->
                     new PigExpr.Literal(Float.parseFloat(text.substring(0, text.length() - 1)), PigType.FLOAT, span);
+                // 123BI, 1.5BD: Pig's BigInteger and BigDecimal constants (the text before the suffix)
+                case PigLatinParser.BIGINTEGERNUMBER ->
+                    new PigExpr.Literal(new BigInteger(text.substring(0, text.length() - 2)), PigType.BIGINTEGER, span);
+                case PigLatinParser.BIGDECIMALNUMBER ->
+                    new PigExpr.Literal(new BigDecimal(text.substring(0, text.length() - 2)), PigType.BIGDECIMAL, span);
                 default -> new PigExpr.Literal(Double.parseDouble(text), PigType.DOUBLE, span);
             };
         } catch (NumberFormatException e) {

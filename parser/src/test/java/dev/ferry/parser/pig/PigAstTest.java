@@ -9,7 +9,10 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigRelation.NestedOp;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What the AST says for each construct: one Pig snippet, the nodes it must become. */
@@ -195,6 +198,17 @@ class PigAstTest {
         PigExpr.MapLookup lookup = (PigExpr.MapLookup) gen("b#'k'");
         assertEquals("k", lookup.key());
         assertEquals(-5, ((PigExpr.Literal) gen("-5")).value());
+        // Pig's BigInteger and BigDecimal constants, the suffix in either case; the scale is kept (1.50BD)
+        assertEquals(
+                List.of(
+                        new BigInteger("12345678901234567890123"),
+                        new BigInteger("-7"),
+                        new BigDecimal("1.50"),
+                        new BigDecimal("-1E+3")),
+                Stream.of("12345678901234567890123BI", "-7bi", "1.50BD", "-1e3bd")
+                        .map(text -> ((PigExpr.Literal) gen(text)).value())
+                        .toList());
+        assertEquals(PigType.BIGDECIMAL, ((PigExpr.Literal) gen("1.5BD")).type());
         assertEquals(
                 List.of(PigExpr.Literal.class, PigExpr.Literal.class),
                 ((PigExpr.TupleExpr) gen("(1, 'x')"))

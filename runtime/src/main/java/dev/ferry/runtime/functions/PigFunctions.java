@@ -46,6 +46,27 @@ public final class PigFunctions {
         m.put(
                 "PIG_PIGMIX_BAG",
                 new PigLoadCasters.PigMixBagOfMaps()); // (bag{tuple(map[])})bytearray of PigMix's loader
+        // biginteger and bigdecimal: the text Pig prints for the value, computed on as BigInteger and BigDecimal
+        for (PigBigNumbers.Kind kind : PigBigNumbers.Kind.values()) {
+            m.put("PIG_" + kind.name(), new PigBigNumbers.Cast(kind)); // (biginteger)x, (bigdecimal)x, a LOAD's field
+            for (PigBigNumbers.Operator operator : PigBigNumbers.Operator.values()) {
+                if (operator.appliesTo(kind)) {
+                    m.put("PIG_" + kind.name() + "_" + operator.name(), new PigBigNumbers.Arithmetic(kind, operator));
+                }
+            }
+        }
+        m.put("PIG_BIGDECIMAL_TO_BIGINTEGER", new PigBigNumbers.DecimalToInteger()); // toBigInteger()
+        m.put("PIG_BIG_TO_INT", new PigBigNumbers.ToInt()); // intValue(): the low bits, as Java narrows
+        m.put("PIG_BIG_TO_LONG", new PigBigNumbers.ToLong());
+        m.put("PIG_BIG_TO_FLOAT", new PigBigNumbers.ToFloat());
+        m.put("PIG_BIG_TO_DOUBLE", new PigBigNumbers.ToDouble());
+        m.put("PIG_BIG_NEGATE", new PigBigNumbers.Negate());
+        m.put("PIG_BIG_COMPARE", new PigBigNumbers.Compare()); // compareTo: 1.5 == 1.50
+        m.put("PIG_BIG_SORT_KEY", new PigBigNumbers.SortKey()); // text sorting as the numbers (ORDER BY)
+        m.put("PIG_BIG_SUM", new PigBigNumbers.Sum()); // aggregates: SUM, MIN, MAX, AVG (DECIMAL128)
+        m.put("PIG_BIG_MIN", new PigBigNumbers.Min());
+        m.put("PIG_BIG_MAX", new PigBigNumbers.Max());
+        m.put("PIG_BIG_AVG", new PigBigNumbers.Avg());
         m.put("PIG_LOAD_AS", new PigLoadAs()); // a LOAD's bag{(...)} or tuple(...) field, read from Pig's text
         // arithmetic and math
         m.put("PIG_DIVIDE", new PigDivide()); // a / b: null when b is zero, for every type

@@ -8,13 +8,17 @@ import dev.ferry.translator.sql.SqlType;
 /**
  * Pig's algebraic builtins as SQL aggregates. Pig widens before it sums and averages: SUM of int
  * is a long, SUM of float a double, AVG is always a double. Flink keeps the argument type (SUM of
- * INT overflows as INT, AVG of INT truncates), so the argument is cast first.
+ * INT overflows as INT, AVG of INT truncates), so the argument is cast first. Biginteger and bigdecimal values are
+ * the runtime's aggregates (BigIntegerSum, BigDecimalAvg...: {@link BigNumbers}).
  */
 final class Aggregates {
 
     private Aggregates() {}
 
     static Value.Scalar of(String function, SqlExpr column, PigType type, SourceSpan span) {
+        if (PigTypes.isBig(type) && !function.equals("COUNT")) {
+            return BigNumbers.aggregate(function, column, type);
+        }
         return switch (function) {
             case "COUNT" -> new Value.Scalar(SqlExpr.Call.of("COUNT", column), PigType.LONG);
             case "SUM" ->

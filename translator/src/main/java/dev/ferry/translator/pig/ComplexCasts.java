@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Casts of a loaded bytearray to a map, bag or tuple ({@code (map[]) x}, {@code (bag{tuple(map[])}) x}).
+ * Casts of a loaded bytearray to a map, bag or tuple ({@code (map[]) x}, {@code (bag{tuple(map[])}) x},
+ * {@code (tuple(a:int, b:chararray)) x}).
  * Pig does them with the LoadCaster of the loader the bytearray came from, so the casters of the
  * script's LOADs so far are kept: when all agree the cast is that caster's; when they differ the
  * cast is reported (Ferry does not trace a field to its LOAD).
@@ -71,6 +72,13 @@ final class ComplexCasts {
                     SqlExpr.Call.of(StorageFunctions.PIGMIX_CASTER, value.sql()),
                     PigType.BAG,
                     Inner.bag(List.of(PigType.MAP), Map.of(0, new Inner(PigType.BYTEARRAY))));
+        }
+        if ((to == PigType.BAG || to == PigType.TUPLE) && caster == Caster.UTF8 && !schema.isEmpty()) {
+            // Utf8StorageConverter's bytesToTuple / bytesToBag with the cast's schema: what a LOAD declaring the field
+            // so reads (the runtime's PIG_LOAD_AS).
+            FieldSchema declared = new FieldSchema(null, to, schema, span);
+            return new Value.Scalar(
+                    LoadedComplexFields.read(declared, value.sql()), to, LoadedComplexFields.inner(declared));
         }
         throw ExprTranslator.unsupported(
                 span,

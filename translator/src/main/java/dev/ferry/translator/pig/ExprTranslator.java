@@ -149,6 +149,9 @@ final class ExprTranslator {
         }
         if (expr instanceof PigExpr.Negate negate) {
             Value.Scalar operand = numeric(scalar(negate.expr(), scope), PigType.DOUBLE, negate.span());
+            if (PigTypes.isBig(operand.type())) {
+                return BigNumbers.negate(operand);
+            }
             return new Value.Scalar(new SqlExpr.Unary(SqlExpr.UnaryOp.NEGATE, operand.sql()), operand.type());
         }
         if (expr instanceof PigExpr.Not not) {
@@ -1069,6 +1072,7 @@ final class ExprTranslator {
                         SqlExpr.Literal.text(PigToSql.bindParameters((String) value, parameters)), PigType.CHARARRAY);
             case BOOLEAN ->
                 new Value.Scalar((Boolean) value ? SqlExpr.Literal.TRUE : SqlExpr.Literal.FALSE, PigType.BOOLEAN);
+            case BIGINTEGER, BIGDECIMAL -> BigNumbers.literal((Number) value, literal.type());
             default -> throw unsupported(literal.span(), literal.type().keyword() + " literals are not supported yet");
         };
     }
@@ -1089,6 +1093,9 @@ final class ExprTranslator {
                 left = cast(left, common, binary.left().span());
                 right = cast(right, common, binary.right().span());
             }
+            if (PigTypes.isBig(left.type())) {
+                return new Value.Scalar(BigNumbers.compare(SQL_OPERATORS.get(op), left, right), PigType.BOOLEAN);
+            }
             return new Value.Scalar(
                     new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), PigType.BOOLEAN);
         }
@@ -1107,6 +1114,14 @@ final class ExprTranslator {
                 null,
                 binary.right().span());
         PigType type = PigTypes.wider(left.type(), right.type());
+        if (PigTypes.isBig(type)) {
+            return BigNumbers.arithmetic(
+                    op,
+                    cast(left, type, binary.left().span()),
+                    cast(right, type, binary.right().span()),
+                    type,
+                    binary.span());
+        }
         Optional<Value.Scalar> folded = type == PigType.FLOAT ? floatConstant(op, left, right) : Optional.empty();
         if (folded.isPresent()) {
             return folded.get();
@@ -1201,7 +1216,7 @@ final class ExprTranslator {
         if (value.type() == PigType.BYTEARRAY && bytearrayTarget != null) {
             return cast(value, bytearrayTarget, span);
         }
-        if (!value.type().isNumeric()) {
+        if (!PigTypes.isNumber(value.type())) {
             throw new TranslationError(Diagnostic.of(
                     DiagnosticCode.PIG_E013,
                     span,
@@ -1240,6 +1255,16 @@ final class ExprTranslator {
         for (int i = 0; i < values.size(); i++) {
             sqlValues.add(cast(values.get(i), type, in.values().get(i).span()).sql());
         }
+        if (PigTypes.isBig(type)) {
+            // compareTo, as Pig's ==: 1.50 IN (1.5) holds; SQL's IN would compare the texts.
+            Value.Scalar subject = cast(operand, type, in.expr().span());
+            SqlExpr any = null;
+            for (SqlExpr v : sqlValues) {
+                SqlExpr test = BigNumbers.compare(SqlExpr.BinaryOp.EQ, subject, new Value.Scalar(v, type));
+                any = any == null ? test : new SqlExpr.Binary(SqlExpr.BinaryOp.OR, any, test);
+            }
+            return new Value.Scalar(any, PigType.BOOLEAN);
+        }
         return new Value.Scalar(
                 new SqlExpr.In(cast(operand, type, in.expr().span()).sql(), sqlValues, false), PigType.BOOLEAN);
     }
@@ -1249,7 +1274,7 @@ final class ExprTranslator {
         SqlExpr condition = bool(bincond.condition(), scope);
         Value.Scalar whenTrue = scalar(bincond.whenTrue(), scope);
         Value.Scalar whenFalse = scalar(bincond.whenFalse(), scope);
-        PigType type = whenTrue.type().isNumeric() && whenFalse.type().isNumeric()
+        PigType type = PigTypes.isNumber(whenTrue.type()) && PigTypes.isNumber(whenFalse.type())
                 ? PigTypes.wider(whenTrue.type(), whenFalse.type())
                 : whenTrue.type() == PigType.BYTEARRAY ? whenFalse.type() : whenTrue.type();
         whenTrue = cast(whenTrue, type, bincond.whenTrue().span());
@@ -1272,6 +1297,11 @@ final class ExprTranslator {
         if (isNullLiteral(value) || value.sql() instanceof SqlExpr.Param) {
             // NULL, and a parameter's text spliced in by the runner, take the type the context needs.
             return new Value.Scalar(value.sql(), to);
+        }
+        if (PigTypes.isBig(from) || PigTypes.isBig(to)) {
+            return BigNumbers.cast(value, to)
+                    .orElseThrow(() -> unsupported(
+                            span, "casting " + from.keyword() + " to " + to.keyword() + " is not supported yet"));
         }
         SqlType target = PigTypes.columnType(to)
                 .orElseThrow(() -> unsupported(span, "casting to " + to.keyword() + " is not supported yet"));

@@ -114,6 +114,10 @@ final class JavaUdfCalls {
     }
 
     private Defined defined(String className, List<String> arguments, PigType type, SourceSpan span) {
+        if (PigTypes.isBig(type)) {
+            throw ExprTranslator.unsupported(
+                    span, "a Java UDF giving a " + type.keyword() + " (" + className + ") is not translated yet");
+        }
         SqlType sqlType = type == PigType.BAG
                 ? BAG_OF_ONE_FIELD
                 : PigTypes.columnType(type).orElseThrow();
@@ -134,7 +138,8 @@ final class JavaUdfCalls {
         if (schema == null) {
             return Optional.empty();
         }
-        Optional<SqlType> scalar = PigTypes.columnType(schema.type());
+        Optional<SqlType> scalar =
+                PigTypes.isBig(schema.type()) ? Optional.empty() : PigTypes.columnType(schema.type());
         SqlType sqlType;
         Inner inner = null;
         if (scalar.isPresent()) {

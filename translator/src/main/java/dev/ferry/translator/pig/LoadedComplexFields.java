@@ -74,7 +74,12 @@ final class LoadedComplexFields {
 
     /** {@code PIG_LOAD_AS(column, 'B(i,c)')}. */
     static SqlExpr read(FieldSchema field, String column) {
-        return SqlExpr.Call.of(FUNCTION, SqlExpr.ColumnRef.of(column), SqlExpr.Literal.text(shape(field)));
+        return read(field, SqlExpr.ColumnRef.of(column));
+    }
+
+    /** {@code PIG_LOAD_AS(text, 'B(i,c)')}: the field's text read as a LOAD declaring {@code field} reads it. */
+    static SqlExpr read(FieldSchema field, SqlExpr text) {
+        return SqlExpr.Call.of(FUNCTION, text, SqlExpr.Literal.text(shape(field)));
     }
 
     /**

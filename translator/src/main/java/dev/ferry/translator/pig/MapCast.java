@@ -7,7 +7,13 @@ import dev.ferry.parser.pig.PigType;
  * A cast to a map, {@code (map[]) m} or {@code (map[chararray]) m}. Pig's POCast keeps a map's entries and
  * casts each value to the declared type, null where it cannot ({@code (map[int])} of {@code [k#x]} looks up
  * null). The text of a LOAD's {@code map[]} values is already their chararray form, so a cast to map[] or
- * map[chararray] only changes the type the lookups have; a cast that needs each value converted is a TODO.
+ * map[chararray] only changes the type the lookups have; a cast of bytearray values to int, long, float or double
+ * converts each as the load caster does ({@link TypedMaps}); other conversions are TODOs.
+ *
+ * <p>Pig converts the map in place ({@code Map.put} on the same object), so every other use of that map in the same
+ * row sees the converted values: two casts of one map to different types in one FOREACH leave both with the type of
+ * the one evaluated last, which fails Pig's job when an arithmetic reads the other ({@code ClassCastException}).
+ * The translation converts each cast on its own, which is what Pig gives for a map cast once.
  */
 final class MapCast {
 
@@ -32,6 +38,10 @@ final class MapCast {
         }
         if (source == PigType.BYTEARRAY && target == PigType.CHARARRAY) {
             return new Value.Scalar(value.sql(), PigType.MAP, new Inner(PigType.CHARARRAY));
+        }
+        if (source == PigType.BYTEARRAY && TypedMaps.converts(target)) {
+            // POCast.convertWithSchema: each bytes value through the load caster, as a LOAD's map[int] reads it.
+            return TypedMaps.valuesAs(value.sql(), target);
         }
         throw ExprTranslator.unsupported(
                 cast.span(),

@@ -566,15 +566,30 @@ public final class PigToSql {
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
             columns.add(new Column(sqlName, type));
-            converted |= complex || typedMap;
-            SqlExpr read = typedMap
-                    ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+            // A biginteger or bigdecimal field is read from its text as Pig's caster reads it (PigStorage's only).
+            boolean big = PigTypes.isBig(fieldSchema.type()) && !typedFile;
+            if (big && storage.format() != SqlJob.FileFormat.PIG_STORAGE) {
+                throw ExprTranslator.unsupported(
+                        fieldSchema.span(),
+                        "a " + fieldSchema.type().keyword() + " field of "
+                                + load.function().simpleName() + " is not translated yet (of PigStorage it is)");
+            }
+            converted |= complex || typedMap || big;
+            SqlExpr read = big
+                    ? expressions
+                            .cast(
+                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                    fieldSchema.type(),
+                                    fieldSchema.span())
                             .sql()
-                    : !complex
-                            ? SqlExpr.ColumnRef.of(sqlName)
-                            : typedFile
-                                    ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
-                                    : LoadedComplexFields.read(fieldSchema, sqlName);
+                    : typedMap
+                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                                    .sql()
+                            : !complex
+                                    ? SqlExpr.ColumnRef.of(sqlName)
+                                    : typedFile
+                                            ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
+                                            : LoadedComplexFields.read(fieldSchema, sqlName);
             complexRead.add(new SelectItem(read, sameColumn(read, sqlName) ? null : sqlName));
         }
         warnNotes.run();
@@ -603,6 +618,11 @@ public final class PigToSql {
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
         for (var fieldSchema : schema) {
+            if (PigTypes.isBig(fieldSchema.type())) {
+                throw ExprTranslator.unsupported(
+                        fieldSchema.span(),
+                        "a " + fieldSchema.type().keyword() + " field of a Java loader is not translated yet");
+            }
             String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
             fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type()));
             columns.add(
@@ -766,7 +786,9 @@ public final class PigToSql {
         }
         List<OrderItem> mapped = new ArrayList<>();
         for (OrderItem item : ordered.ordering()) {
-            if (!(item.expr() instanceof SqlExpr.ColumnRef ref)) {
+            // A column, or a biginteger or bigdecimal column's sort key.
+            SqlExpr.ColumnRef ref = BigNumbers.sortedColumn(item.expr()).orElse(null);
+            if (ref == null) {
                 return result;
             }
             Field kept = null;
@@ -779,7 +801,10 @@ public final class PigToSql {
             if (kept == null) {
                 return result;
             }
-            mapped.add(new OrderItem(SqlExpr.ColumnRef.of(kept.sqlName()), item.descending(), item.nullsFirst()));
+            mapped.add(new OrderItem(
+                    BigNumbers.sortingBy(item.expr(), SqlExpr.ColumnRef.of(kept.sqlName())),
+                    item.descending(),
+                    item.nullsFirst()));
         }
         return new Relation.Ordered(result, mapped, null, ordered.spans());
     }
@@ -1699,6 +1724,9 @@ public final class PigToSql {
         for (PigExpr key : group.keys()) {
             Value.Scalar value = expressions.scalar(key, scope);
             keys.add(value.sql());
+            if (value.type() == PigType.BIGDECIMAL) {
+                expressions.warnDiffers(key.span(), "GROUP BY a bigdecimal", BigNumbers.GROUP_KEY_DIFFERS);
+            }
             String name = key instanceof PigExpr.FieldRef ref ? ref.name() : null;
             String sqlName =
                     value.sql() instanceof SqlExpr.ColumnRef col ? col.name() : "group_key_" + (keyFields.size() + 1);
@@ -1749,6 +1777,7 @@ public final class PigToSql {
                 PigType common = PigTypes.common(l.type(), r.type());
                 l = expressions.cast(l, common, inputs.get(0).span());
                 r = expressions.cast(r, common, inputs.get(s).span());
+                // A bigdecimal key joins by its text, as in Pig 0.18 (1.50 does not join 1.5 there, unlike in GROUP).
                 SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, l.sql(), r.sql());
                 condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
             }
@@ -1942,7 +1971,7 @@ public final class PigToSql {
         if (a == b) {
             return a;
         }
-        if (a.isNumeric() && b.isNumeric()) {
+        if (PigTypes.isNumber(a) && PigTypes.isNumber(b)) {
             return PigTypes.wider(a, b);
         }
         if (a == PigType.BYTEARRAY) {
@@ -2178,11 +2207,11 @@ public final class PigToSql {
             if (key.expr() instanceof PigExpr.Star star) {
                 // ORDER BY *: every field in order.
                 for (Value.Scalar value : scope.star(star.span())) {
-                    ordering.add(OrderItem.pig(value.sql(), key.descending()));
+                    ordering.add(OrderItem.pig(BigNumbers.sortKey(value), key.descending()));
                 }
                 continue;
             }
-            ordering.add(OrderItem.pig(expressions.scalar(key.expr(), scope).sql(), key.descending()));
+            ordering.add(OrderItem.pig(BigNumbers.sortKey(expressions.scalar(key.expr(), scope)), key.descending()));
         }
         return ordering;
     }

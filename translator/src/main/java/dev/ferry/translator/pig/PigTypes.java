@@ -9,7 +9,11 @@ import java.util.Optional;
 /** Pig type rules the translation relies on: column types, numeric widening, implicit casts. */
 final class PigTypes {
 
-    /** How each Pig type is stored in a Flink table; a bytearray is the field's text. */
+    /**
+     * How each Pig type is stored in a Flink table; a bytearray is the field's text, and so are a biginteger and a
+     * bigdecimal: the text Pig prints for the value, which the runtime's PIG_BIG* functions compute on
+     * ({@link BigNumbers}; Flink's DECIMAL has one scale per column and 38 digits, Pig's numbers neither limit).
+     */
     private static final Map<PigType, SqlType> COLUMN_TYPES = Map.of(
             PigType.INT, SqlType.INT,
             PigType.LONG, SqlType.BIGINT,
@@ -18,7 +22,9 @@ final class PigTypes {
             PigType.CHARARRAY, SqlType.STRING,
             PigType.BYTEARRAY, SqlType.STRING,
             PigType.BOOLEAN, SqlType.BOOLEAN,
-            PigType.DATETIME, SqlType.TIMESTAMP_LTZ);
+            PigType.DATETIME, SqlType.TIMESTAMP_LTZ,
+            PigType.BIGINTEGER, SqlType.STRING,
+            PigType.BIGDECIMAL, SqlType.STRING);
 
     /** A map read by a LOAD: Pig's text form parsed by the pig-storage format, its values kept as text (bytearray). */
     static final SqlType LOADED_MAP = new SqlType.Map(SqlType.STRING, SqlType.STRING);
@@ -123,10 +129,23 @@ final class PigTypes {
         if (right == PigType.BYTEARRAY) {
             return left;
         }
-        return left.isNumeric() && right.isNumeric() ? wider(left, right) : left;
+        return isNumber(left) && isNumber(right) ? wider(left, right) : left;
     }
 
-    /** Pig's numeric widening: int &lt; long &lt; float &lt; double. */
+    /** Whether the type is a number: int, long, float, double, biginteger, bigdecimal. */
+    static boolean isNumber(PigType type) {
+        return type.isNumeric() || isBig(type);
+    }
+
+    /** Pig's arbitrary-precision numbers, held as their text ({@link BigNumbers}). */
+    static boolean isBig(PigType type) {
+        return type == PigType.BIGINTEGER || type == PigType.BIGDECIMAL;
+    }
+
+    /**
+     * Pig's numeric widening, by DataType's type codes: int &lt; long &lt; float &lt; double &lt; biginteger &lt;
+     * bigdecimal (biginteger + double is a biginteger in Pig: 1BI + 1.5 is 2).
+     */
     static PigType wider(PigType a, PigType b) {
         return rank(a) >= rank(b) ? a : b;
     }
@@ -137,6 +156,8 @@ final class PigTypes {
             case LONG -> 2;
             case FLOAT -> 3;
             case DOUBLE -> 4;
+            case BIGINTEGER -> 5;
+            case BIGDECIMAL -> 6;
             default -> 0;
         };
     }

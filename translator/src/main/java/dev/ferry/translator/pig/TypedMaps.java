@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Maps of typed values ({@code map[int]}, {@code map[long]}, {@code map[float]}, {@code map[double]}) made from a map
  * of bytearray values: a LOAD's {@code m:map[int]} and {@code (map[int]) x} of a loaded bytearray
- * ({@code (map[int]) m} of a loaded map[] stays a TODO: real Pig 0.18 failed that job in the differential run). Pig's reader keeps every map value as bytes (Utf8StorageConverter.consumeMap); the declared type
+ * and {@code (map[int]) m} of a loaded map[] ({@link MapCast}). Pig's reader keeps every map value as bytes
+ * (Utf8StorageConverter.consumeMap); the declared type
  * is a POCast that converts each value as the caster converts a field, null where it cannot. The runtime function of
  * each type does that conversion.
  */

@@ -52,6 +52,8 @@ class BuiltinDifferenceWarningsTest {
             r = FOREACH rows GENERATE IntAbs(i);                  | t.pig:2:27: warning PIG-W010: IntAbs is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null
             r = FOREACH rows GENERATE {s, (float) d};             | t.pig:2:27: warning PIG-W010: a bag of values of different types is translated, but differs from Pig: Pig keeps a float as a float, so its cast to double widens the float (1.0E-5 gives 9.999999747378752E-6); here the float's text is cast (1.0E-5)
             r = FOREACH rows GENERATE {s, i, d}, TOBAG(i, s), ARITY(s, i); |
+            b = FOREACH rows GENERATE (bigdecimal) d AS m, i; g = GROUP b BY m; r = FOREACH g GENERATE group, COUNT(b); | t.pig:2:66: warning PIG-W010: GROUP BY a bigdecimal is translated, but differs from Pig: Pig groups values equal as numbers (1.5, 1.50) into one group, keyed by one of them; here each written form (the value's scale) is a group of its own
+            b = FOREACH rows GENERATE (biginteger) i AS n, (bigdecimal) d AS m; g = GROUP b BY n; r = FOREACH g GENERATE group, SUM(b.m); |
             """)
     void aCallThatCannotBeExactWarnsAtItsPosition(String body, String expected) {
         assertEquals(expected == null ? List.of() : List.of(expected), warnings(body + "\n"));

@@ -58,11 +58,12 @@ CREATE TEMPORARY TABLE ranked_store (
   average STRING,
   last_id STRING
 ) WITH (
-  'connector' = 'filesystem',
+  'connector' = 'pig-files',
   'path' = 'output/totals',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t',
-  'sink.parallelism' = '1'
+  'sink.parallelism' = '1',
+  'task' = 'reduce'
 );
 
 -- big_numbers.pig:7

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -44,6 +45,9 @@ public final class PigToSql {
 
     private final PigScript script;
     private final Diagnostics diagnostics;
+    /** The parameters the caller gives (a workflow action's {@code <param>}s): a %default of them does nothing. */
+    private final Set<String> givenParameters;
+
     private final TreeSet<String> parameters = new TreeSet<>();
     /** Parameters that stand for a secret the script wrote into a path: filled from a secret store, never from the script. */
     private final TreeSet<String> secretParameters = new TreeSet<>();
@@ -88,9 +92,10 @@ public final class PigToSql {
     private final Map<Relation.Cogrouped, Relation.Named> cogroupRows = new HashMap<>();
     private int statementIndex;
 
-    private PigToSql(PigScript script, Diagnostics diagnostics) {
+    private PigToSql(PigScript script, Set<String> givenParameters, Diagnostics diagnostics) {
         this.script = script;
         this.diagnostics = diagnostics;
+        this.givenParameters = Set.copyOf(givenParameters);
         this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
         this.loaders = new JavaLoaders(script.udfs(), script.statements());
         this.uses = AliasUses.of(script.statements());
@@ -114,7 +119,16 @@ public final class PigToSql {
 
     /** The job, or empty when any statement could not be translated (the diagnostics say why). */
     public static Optional<SqlJob> translate(PigScript script, String jobName, Diagnostics diagnostics) {
-        return new PigToSql(script, diagnostics).run(jobName);
+        return translate(script, jobName, Set.of(), diagnostics);
+    }
+
+    /**
+     * The job of a script whose caller gives {@code givenParameters} (as {@code -param}s): a {@code %default X `cmd`}
+     * of a given X does not run its command in Pig, so it is not reported.
+     */
+    public static Optional<SqlJob> translate(
+            PigScript script, String jobName, Set<String> givenParameters, Diagnostics diagnostics) {
+        return new PigToSql(script, givenParameters, diagnostics).run(jobName);
     }
 
     private Optional<SqlJob> run(String jobName) {
@@ -162,7 +176,9 @@ public final class PigToSql {
                 continue; // %default sets only what is not set; %declare always does
             }
             if (d.isShellCommand()) {
-                shellCommandParameter(d);
+                if (d.declare() || !givenParameters.contains(d.name())) {
+                    shellCommandParameter(d);
+                }
                 defaults.put(d.name(), null); // required: only the caller can give the command's output
             } else {
                 defaults.put(
@@ -1143,8 +1159,8 @@ public final class PigToSql {
                 Relation.Cogrouped partial =
                         new Relation.Cogrouped(sides, keyFields, true, List.of(), List.of(grouped.span()));
                 nestedCommands = List.copyOf(kept);
-                Scope scope = withNestedAliases(
-                        new Scope.Cogroup(new CogroupPlan(partial, java.util.Set.of()), this::scalarRelation));
+                Scope scope =
+                        withNestedAliases(new Scope.Cogroup(new CogroupPlan(partial, Set.of()), this::scalarRelation));
                 NestedBagViews.View bag = command.op() instanceof PigRelation.NestedOp.Cross cross
                         ? NestedBagViews.cross(command, cross, scope, sides, keyFields, expressions)
                         : command.op() instanceof PigRelation.NestedOp.Distinct distinct

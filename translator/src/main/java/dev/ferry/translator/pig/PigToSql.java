@@ -2029,11 +2029,15 @@ public final class PigToSql {
      * the rows of an ORDER (or ORDER ... LIMIT) are numbered by its keys, and the result stays in that order.
      */
     private Relation rowNumbers(String alias, PigRelation.Rank rank) {
-        if (!(relationOf(rank.input(), rank.span()) instanceof Relation.Ordered ordered)
-                || ordered.ordering().isEmpty()) {
+        Relation input = relationOf(rank.input(), rank.span());
+        Optional<SqlJob.Table> loaded = input instanceof Relation.Named named ? numberable(named) : Optional.empty();
+        if (loaded.isPresent()) {
+            return loadNumbers(alias, rank, (Relation.Named) input, loaded.get());
+        }
+        if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(
                     rank.span(),
-                    "RANK without BY of a relation that is not ORDERed numbers rows in"
+                    "RANK without BY of a relation that is neither a LOAD of text files nor ORDERed numbers rows in"
                             + " Pig's input order, which Flink does not keep; not translated yet (ORDER it first, or RANK it BY a key)");
         }
         // An ORDER ... LIMIT n is numbered before the LIMIT and keeps the numbers up to n (Flink's top-N form).
@@ -2052,6 +2056,67 @@ public final class PigToSql {
         List<SourceSpan> spans = new ArrayList<>(ordered.spans());
         spans.add(rank.span());
         Relation.Named result = view(alias, spans, query, rankFields(rank, ordered.input(), rankName));
+        return new Relation.Ordered(
+                result,
+                List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)),
+                null,
+                List.of(rank.span()));
+    }
+
+    /** The source table a relation is, when its files are Pig's text (PigStorage, TextLoader) read as they are. */
+    private Optional<SqlJob.Table> numberable(Relation.Named relation) {
+        return sources.stream()
+                .filter(t -> t.name().equals(relation.sqlName()))
+                .filter(t -> t.format() == SqlJob.FileFormat.PIG_STORAGE || t.format() == SqlJob.FileFormat.TEXT_LINES)
+                .findFirst();
+    }
+
+    /**
+     * RANK without BY of a LOAD: Pig numbers the rows in the order its map task reads them. Pig's split combination
+     * (MapRedUtil.getCombinePigSplits) sorts the input's splits by size, largest first, keeping the listing order
+     * (a glob's or HDFS's sorted paths) among equal sizes, and reads each file's records in order; a file is one
+     * split below the split size (the block size). The files are read again through a table that knows each row's
+     * file, its size and its record number, and ROW_NUMBER follows that order.
+     */
+    private Relation loadNumbers(String alias, PigRelation.Rank rank, Relation.Named input, SqlJob.Table table) {
+        Names columnNames = new Names();
+        table.columns().forEach(c -> columnNames.unique(c.name()));
+        String path = columnNames.unique("file_path");
+        String size = columnNames.unique("file_size");
+        String record = columnNames.unique("record_number");
+        List<Column> columns = new ArrayList<>(table.columns());
+        columns.add(new Column(path, SqlType.STRING, Column.Origin.FILE_PATH));
+        columns.add(new Column(size, SqlType.BIGINT, Column.Origin.FILE_SIZE));
+        columns.add(new Column(record, SqlType.BIGINT, Column.Origin.RECORD_NUMBER));
+        String numberedTable = tableName(rank.input() + "_numbered");
+        sources.add(new SqlJob.Table(
+                numberedTable,
+                columns,
+                table.path(),
+                table.fieldDelimiter(),
+                false,
+                rank.span(),
+                table.format(),
+                table.fileTag()));
+        order.add(numberedTable);
+        SqlExpr number = new SqlExpr.Over(
+                SqlExpr.Call.of("ROW_NUMBER"),
+                List.of(),
+                List.of(
+                        new OrderItem(SqlExpr.ColumnRef.of(size), true, false),
+                        new OrderItem(SqlExpr.ColumnRef.of(path), false, false),
+                        new OrderItem(SqlExpr.ColumnRef.of(record), false, false)));
+        Names names = new Names();
+        input.fields().forEach(f -> names.unique(f.sqlName()));
+        String rankName = names.unique("rank_" + rank.input());
+        List<SelectItem> items = new ArrayList<>();
+        items.add(new SelectItem(new SqlExpr.Cast(number, SqlType.BIGINT, false), rankName));
+        input.fields().forEach(f -> items.add(new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null)));
+        Relation.Named result = view(
+                alias,
+                rank.span(),
+                Select.of(items, new SqlQuery.TableRef(numberedTable)),
+                rankFields(rank, input, rankName));
         return new Relation.Ordered(
                 result,
                 List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)),

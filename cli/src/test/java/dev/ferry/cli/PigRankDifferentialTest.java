@@ -74,6 +74,18 @@ class PigRankDifferentialTest {
                         "A = LOAD '$INPUT' USING PigStorage(',') AS (name:chararray, n:int);\nB = RANK A;\n"
                                 + "C = FILTER B BY name == 'x' OR n > 2;\nr = FOREACH C GENERATE rank_A * 10, name;\n"),
                 Arguments.of(
+                        "RANK of a FILTER of a FOREACH of a LOAD: the rows kept, numbered in the input's order",
+                        SIZES,
+                        "",
+                        LOAD + "B = FOREACH A GENERATE UPPER(name) AS who, (n IS NULL ? -1 : n * 2) AS twice;\n"
+                                + "C = FILTER B BY twice != 4 AND who IS NOT NULL;\nr = RANK C;\n"),
+                Arguments.of(
+                        "RANK of a FILTER of a LOAD of a glob, the FILTER read elsewhere too",
+                        SAME_SIZE,
+                        "/{z,b,m}.txt",
+                        LOAD + "B = FILTER A BY n % 2 == 0;\nC = RANK B;\nD = FOREACH B GENERATE name;\n"
+                                + "r = JOIN C BY name, D BY name;\n"),
+                Arguments.of(
                         "the LOAD also read whole elsewhere: a JOIN of the ranked rows with the loaded ones",
                         SIZES,
                         "",

@@ -2030,15 +2030,18 @@ public final class PigToSql {
      */
     private Relation rowNumbers(String alias, PigRelation.Rank rank) {
         Relation input = relationOf(rank.input(), rank.span());
-        Optional<SqlJob.Table> loaded = input instanceof Relation.Named named ? numberable(named) : Optional.empty();
-        if (loaded.isPresent()) {
-            return loadNumbers(alias, rank, (Relation.Named) input, loaded.get());
+        Optional<Positioned> positioned = input instanceof Relation.Named named
+                ? positioned(named.sqlName(), rank.input(), rank.span())
+                : Optional.empty();
+        if (positioned.isPresent()) {
+            return inputNumbers(alias, rank, (Relation.Named) input, positioned.get());
         }
         if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(
                     rank.span(),
-                    "RANK without BY of a relation that is neither a LOAD of text files nor ORDERed numbers rows in"
-                            + " Pig's input order, which Flink does not keep; not translated yet (ORDER it first, or RANK it BY a key)");
+                    "RANK without BY of a relation that is neither ORDERed nor a LOAD of text files (FILTERed or"
+                            + " FOREACHed row by row) numbers rows in Pig's input order, which Flink does not keep;"
+                            + " not translated yet (ORDER it first, or RANK it BY a key)");
         }
         // An ORDER ... LIMIT n is numbered before the LIMIT and keeps the numbers up to n (Flink's top-N form).
         SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), ordered.ordering());
@@ -2063,49 +2066,116 @@ public final class PigToSql {
                 List.of(rank.span()));
     }
 
-    /** The source table a relation is, when its files are Pig's text (PigStorage, TextLoader) read as they are. */
-    private Optional<SqlJob.Table> numberable(Relation.Named relation) {
-        return sources.stream()
-                .filter(t -> t.name().equals(relation.sqlName()))
-                .filter(t -> t.format() == SqlJob.FileFormat.PIG_STORAGE || t.format() == SqlJob.FileFormat.TEXT_LINES)
-                .findFirst();
+    /**
+     * A relation's rows beside their place in Pig's input order: {@code path}, {@code size} and {@code record} are the
+     * columns of {@code sqlName} holding each row's file, that file's size and the row's record number in it.
+     */
+    private record Positioned(String sqlName, String path, String size, String record) {
+
+        /**
+         * Pig's input order. Pig's split combination (MapRedUtil.getCombinePigSplits) sorts the input's splits by
+         * size, largest first, keeping the listing order (a glob's or HDFS's sorted paths) among equal sizes, and a
+         * map task reads each file's records in order; a file is one split below the split size (the block size).
+         */
+        List<OrderItem> inputOrder() {
+            return List.of(
+                    new OrderItem(SqlExpr.ColumnRef.of(size), true, false),
+                    new OrderItem(SqlExpr.ColumnRef.of(path), false, false),
+                    new OrderItem(SqlExpr.ColumnRef.of(record), false, false));
+        }
     }
 
     /**
-     * RANK without BY of a LOAD: Pig numbers the rows in the order its map task reads them. Pig's split combination
-     * (MapRedUtil.getCombinePigSplits) sorts the input's splits by size, largest first, keeping the listing order
-     * (a glob's or HDFS's sorted paths) among equal sizes, and reads each file's records in order; a file is one
-     * split below the split size (the block size). The files are read again through a table that knows each row's
-     * file, its size and its record number, and ROW_NUMBER follows that order.
+     * The rows of a table or view with their place in the input, when Flink can know it: a LOAD of text files
+     * (PigStorage, TextLoader) read again through a table that knows each row's file, the file's size and the row's
+     * record number (the runtime's pig-storage-numbered format), and the views over it that keep or drop rows or
+     * compute values row by row (FILTER, a FOREACH without FLATTEN), each built again over the positioned input.
      */
-    private Relation loadNumbers(String alias, PigRelation.Rank rank, Relation.Named input, SqlJob.Table table) {
+    private Optional<Positioned> positioned(String sqlName, String alias, SourceSpan span) {
+        Optional<SqlJob.Table> table =
+                sources.stream().filter(t -> t.name().equals(sqlName)).findFirst();
+        if (table.isPresent()) {
+            SqlJob.Table loaded = table.get();
+            if (loaded.format() != SqlJob.FileFormat.PIG_STORAGE && loaded.format() != SqlJob.FileFormat.TEXT_LINES) {
+                return Optional.empty();
+            }
+            Names columnNames = new Names();
+            loaded.columns().forEach(c -> columnNames.unique(c.name()));
+            Positioned positioned = new Positioned(
+                    tableName(alias + "_numbered"),
+                    columnNames.unique("file_path"),
+                    columnNames.unique("file_size"),
+                    columnNames.unique("record_number"));
+            List<Column> columns = new ArrayList<>(loaded.columns());
+            columns.add(new Column(positioned.path(), SqlType.STRING, Column.Origin.FILE_PATH));
+            columns.add(new Column(positioned.size(), SqlType.BIGINT, Column.Origin.FILE_SIZE));
+            columns.add(new Column(positioned.record(), SqlType.BIGINT, Column.Origin.RECORD_NUMBER));
+            sources.add(new SqlJob.Table(
+                    positioned.sqlName(),
+                    columns,
+                    loaded.path(),
+                    loaded.fieldDelimiter(),
+                    false,
+                    span,
+                    loaded.format(),
+                    loaded.fileTag()));
+            order.add(positioned.sqlName());
+            return Optional.of(positioned);
+        }
+        Optional<SqlJob.View> view =
+                views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+        if (view.isEmpty()
+                || !(view.get().query() instanceof Select select)
+                || !(select.from() instanceof SqlQuery.TableRef from)
+                || from.alias() != null
+                || !RowWise.is(select)) {
+            return Optional.empty();
+        }
+        Optional<Positioned> input = positioned(from.name(), from.name(), span);
+        if (input.isEmpty()) {
+            return Optional.empty();
+        }
+        Positioned in = input.get();
         Names columnNames = new Names();
-        table.columns().forEach(c -> columnNames.unique(c.name()));
-        String path = columnNames.unique("file_path");
-        String size = columnNames.unique("file_size");
-        String record = columnNames.unique("record_number");
-        List<Column> columns = new ArrayList<>(table.columns());
-        columns.add(new Column(path, SqlType.STRING, Column.Origin.FILE_PATH));
-        columns.add(new Column(size, SqlType.BIGINT, Column.Origin.FILE_SIZE));
-        columns.add(new Column(record, SqlType.BIGINT, Column.Origin.RECORD_NUMBER));
-        String numberedTable = tableName(rank.input() + "_numbered");
-        sources.add(new SqlJob.Table(
-                numberedTable,
-                columns,
-                table.path(),
-                table.fieldDelimiter(),
-                false,
-                rank.span(),
-                table.format(),
-                table.fileTag()));
-        order.add(numberedTable);
-        SqlExpr number = new SqlExpr.Over(
-                SqlExpr.Call.of("ROW_NUMBER"),
-                List.of(),
-                List.of(
-                        new OrderItem(SqlExpr.ColumnRef.of(size), true, false),
-                        new OrderItem(SqlExpr.ColumnRef.of(path), false, false),
-                        new OrderItem(SqlExpr.ColumnRef.of(record), false, false)));
+        view.get().columns().forEach(c -> columnNames.unique(c.name()));
+        Positioned positioned = new Positioned(
+                tableName(sqlName + "_numbered"),
+                columnNames.unique(in.path()),
+                columnNames.unique(in.size()),
+                columnNames.unique(in.record()));
+        // Columns by name, never *: the position columns are metadata columns that * may leave out.
+        List<SelectItem> items = new ArrayList<>();
+        for (SelectItem item : select.items()) {
+            if (item.expr() instanceof SqlExpr.Star) {
+                view.get().columns().forEach(c -> items.add(new SelectItem(SqlExpr.ColumnRef.of(c.name()), null)));
+            } else {
+                items.add(item);
+            }
+        }
+        items.add(new SelectItem(
+                SqlExpr.ColumnRef.of(in.path()), in.path().equals(positioned.path()) ? null : positioned.path()));
+        items.add(new SelectItem(
+                SqlExpr.ColumnRef.of(in.size()), in.size().equals(positioned.size()) ? null : positioned.size()));
+        items.add(new SelectItem(
+                SqlExpr.ColumnRef.of(in.record()),
+                in.record().equals(positioned.record()) ? null : positioned.record()));
+        List<Column> columns = new ArrayList<>(view.get().columns());
+        columns.add(new Column(positioned.path(), SqlType.STRING));
+        columns.add(new Column(positioned.size(), SqlType.BIGINT));
+        columns.add(new Column(positioned.record(), SqlType.BIGINT));
+        Select query = Select.of(items, new SqlQuery.TableRef(in.sqlName()));
+        views.add(new SqlJob.View(
+                positioned.sqlName(),
+                view.get().spans(),
+                select.where() == null ? query : query.withWhere(select.where()),
+                columns));
+        order.add(positioned.sqlName());
+        return Optional.of(positioned);
+    }
+
+    /** RANK without BY of rows whose place in the input is known: ROW_NUMBER in Pig's input order. */
+    private Relation inputNumbers(String alias, PigRelation.Rank rank, Relation.Named input, Positioned positioned) {
+        SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), positioned.inputOrder());
         Names names = new Names();
         input.fields().forEach(f -> names.unique(f.sqlName()));
         String rankName = names.unique("rank_" + rank.input());
@@ -2115,7 +2185,7 @@ public final class PigToSql {
         Relation.Named result = view(
                 alias,
                 rank.span(),
-                Select.of(items, new SqlQuery.TableRef(numberedTable)),
+                Select.of(items, new SqlQuery.TableRef(positioned.sqlName())),
                 rankFields(rank, input, rankName));
         return new Relation.Ordered(
                 result,

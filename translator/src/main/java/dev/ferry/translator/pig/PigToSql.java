@@ -1233,7 +1233,10 @@ public final class PigToSql {
                 // The same rows, sorted where the bag is read whole (ExprTranslator.bagValue).
                 locals.put(
                         command.alias(),
-                        NestedOrders.sortable(order) ? bag.ordered(ordering(order.keys(), bag.relation())) : bag);
+                        NestedOrders.sortable(order)
+                                ? bag.ordered(NestedOrders.positions(order, bag, command.span())
+                                        .orElseGet(() -> ordering(order.keys(), bag.relation())))
+                                : bag);
             } else if (op instanceof PigRelation.NestedOp.Foreach foreach
                     && NestedProjection.of(foreach).isPresent()) {
                 locals.put(

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,8 @@ final class ScriptVerification {
             throws IOException, InterruptedException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<PigScript> parsed = PigLoader.load(root, script, display, Optional.empty(), diagnostics);
-        Optional<SqlJob> translated = parsed.flatMap(p -> PigToSql.translate(p, "verify", diagnostics));
+        Optional<SqlJob> translated =
+                parsed.flatMap(p -> PigToSql.translate(p, "verify", params.keySet(), diagnostics));
         List<Diagnostic> errors =
                 diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
         if (translated.isEmpty()) {
@@ -170,6 +172,46 @@ final class ScriptVerification {
         }
     }
 
+    /**
+     * The script without its shell-command parameters ({@code %declare X `cmd`}, and a {@code %default} one when
+     * nothing set X before): Ferry runs no command of its input, in Pig's copy neither. Each line becomes empty (line
+     * numbers stay); X is then what the user passes ({@code --param X=...}, what the command prints), which Pig's copy
+     * gets as a {@code -param} and the job as its parameter. A command whose output X would be and no --param X stops
+     * the verification, naming the command.
+     */
+    static String withoutShellCommands(
+            String text,
+            List<PigScript.ParamDefault> defaults,
+            Map<String, String> params,
+            List<VerifyInputs.Kind> kinds)
+            throws Refused {
+        String[] lines = text.split("\n", -1);
+        Set<String> set = new HashSet<>(params.keySet());
+        for (PigScript.ParamDefault d : defaults) {
+            boolean sets = d.declare() || !set.contains(d.name());
+            set.add(d.name());
+            if (!d.isShellCommand()) {
+                continue;
+            }
+            if (sets && !params.containsKey(d.name())) {
+                throw new Refused(
+                        new Diagnostic(
+                                DiagnosticCode.PIG_E003,
+                                d.span(),
+                                "parameter '" + d.name() + "' is the output of the shell command " + d.value()
+                                        + ", which Ferry does not run (in Pig's copy neither), so verify needs its"
+                                        + " value",
+                                "pass what the command prints: --param " + d.name() + "=<value>"),
+                        kinds);
+            }
+            int line = d.span().line() - 1;
+            if (line >= 0 && line < lines.length) {
+                lines[line] = "";
+            }
+        }
+        return String.join("\n", lines);
+    }
+
     /** {@code PARALLEL $N}: a parameter that sets only the number of reducers. */
     private static final Pattern PARALLEL_PARAMETER =
             Pattern.compile("(?i)\\bparallel\\s+\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
@@ -211,11 +253,13 @@ final class ScriptVerification {
             List<PigStatement.Store> stores,
             List<PigStatement.Command> dumps)
             throws IOException, InterruptedException, Refused {
-        String text = original;
-        Map<String, String> values = new LinkedHashMap<>();
-        parsed.defaults().forEach(d -> values.putIfAbsent(d.name(), d.value()));
-        values.putAll(params);
         List<VerifyInputs.Kind> kinds = new ArrayList<>();
+        String text = withoutShellCommands(original, parsed.defaults(), params, kinds);
+        Map<String, String> values = new LinkedHashMap<>();
+        parsed.defaults().stream()
+                .filter(d -> !d.isShellCommand())
+                .forEach(d -> values.putIfAbsent(d.name(), d.value()));
+        values.putAll(params);
 
         // Pig and Flink write their own copies of every STORE...
         Map<SourceSpan, Path> storeDirs = new LinkedHashMap<>();

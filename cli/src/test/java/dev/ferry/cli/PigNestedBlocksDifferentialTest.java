@@ -79,6 +79,16 @@ class PigNestedBlocksDifferentialTest {
                         LOAD_SORTED + "r = FOREACH g {\n  o = ORDER rows BY v DESC, s;\n"
                                 + "  GENERATE group, o, BagToString(o, '|'), COUNT(o);\n};\n"),
                 Arguments.of(
+                        "a nested ORDER by positions ($1 DESC, $2) read whole, as by the fields' names",
+                        SORTED,
+                        LOAD_SORTED + "r = FOREACH g {\n  o = ORDER rows BY $1 DESC, $2;\n"
+                                + "  GENERATE group, o, BagToString(o, '|');\n};\n"),
+                Arguments.of(
+                        "a nested ORDER of a projected field by $0, read whole and through BagToString",
+                        SORTED,
+                        LOAD_SORTED + "r = FOREACH g {\n  p = rows.s;\n  o = ORDER p BY $0 DESC;\n"
+                                + "  GENERATE group, o, BagToString(o, '>');\n};\n"),
+                Arguments.of(
                         "a FILTER of a nested ORDER's bag keeps its order; TOP of the ordered bag",
                         SORTED,
                         LOAD_SORTED + "r = FOREACH g {\n  o = ORDER rows BY s;\n  f = FILTER o BY v > 1;\n"

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** {@code ferry verify} end to end: real Pig (oracle JVM) and the runtime jar (its own JVM) on the same data. */
@@ -48,6 +50,40 @@ class VerifyCommandTest {
                         "agree: STORE few INTO '$OUT/few' (line 9), 1 row(s), equal as multisets"),
                 out.toString().lines().toList());
         assertTrue(Files.notExists(tmp.resolve("out")), "verify writes only scratch copies of the outputs");
+    }
+
+    /**
+     * A parameter that is a shell command's output runs no command, in Pig's copy neither: verify asks for its value
+     * ({@code --param X}, what the command prints) and compares with it; a {@code %default} one of a given parameter
+     * needs nothing (Pig does not run it either).
+     */
+    @ParameterizedTest(name = "[{index}] {0} with {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # the line                     | --param  | exit | the line printed
+            %declare MIN `CMD`             | -        | 1    | job.pig:1:1: error PIG-E003: parameter 'MIN' is the output of the shell command `CMD`, which Ferry does not run (in Pig's copy neither), so verify needs its value
+            %declare MIN `CMD`             | MIN=2    | 0    | agree: STORE b INTO '$OUT' (line 4), 2 row(s), equal as multisets
+            %default MIN `CMD`             | -        | 1    | job.pig:1:1: error PIG-E003: parameter 'MIN' is the output of the shell command `CMD`, which Ferry does not run (in Pig's copy neither), so verify needs its value
+            %default MIN `CMD`             | MIN=3    | 0    | agree: STORE b INTO '$OUT' (line 4), 1 row(s), equal as multisets
+            %default MIN 3\\n%default MIN `CMD` | - | 0    | agree: STORE b INTO '$OUT' (line 5), 1 row(s), equal as multisets
+            """)
+    void aShellCommandParameterIsAskedForAndNeverRun(
+            String line, String param, int exit, String printed, @TempDir Path tmp) throws Exception {
+        Path ran = tmp.resolve("ran");
+        String command = "touch " + ran + " && echo 1";
+        Path input = Files.writeString(tmp.resolve("in.tsv"), "1\n2\n3\n4\n\n");
+        Path script = Files.writeString(
+                tmp.resolve("job.pig"),
+                line.replace("\\n", "\n").replace("CMD", command)
+                        + "\na = LOAD '$INPUT' AS (n:int);\nb = FILTER a BY n > $MIN;\nSTORE b INTO '$OUT';\n");
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "verify", script.toString(), "--param", "INPUT=" + input, "--param", "OUT=" + tmp.resolve("out")));
+        if (param != null) {
+            args.addAll(List.of("--param", param));
+        }
+        StringWriter out = new StringWriter();
+        assertEquals(exit, run(out, args.toArray(String[]::new)), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.endsWith(printed.replace("CMD", command))), out.toString());
+        assertTrue(Files.notExists(ran), "the command never runs");
     }
 
     @Test

@@ -124,6 +124,10 @@ public final class SqlScriptRenderer {
     private static final Map<SqlJob.FileTag, String> FILE_METADATA =
             Map.of(SqlJob.FileTag.FILE_NAME, "file.name", SqlJob.FileTag.FILE_PATH, "file.path");
 
+    /** The filesystem connector's metadata column for each column origin read from it. */
+    private static final Map<Column.Origin, String> ORIGIN_METADATA =
+            Map.of(Column.Origin.FILE_PATH, "file.path", Column.Origin.FILE_SIZE, "file.size");
+
     /**
      * A source reads its location through the runtime's pig-files connector (Hadoop globs, comma lists, hidden
      * files skipped), or its pig-load connector running the Pig loader; a sink writes through the same pig-files
@@ -141,6 +145,10 @@ public final class SqlScriptRenderer {
                 out.append(" METADATA FROM ")
                         .append(literal(FILE_METADATA.get(table.fileTag())))
                         .append(" VIRTUAL");
+            } else if (ORIGIN_METADATA.containsKey(c.origin())) {
+                out.append(" METADATA FROM ")
+                        .append(literal(ORIGIN_METADATA.get(c.origin())))
+                        .append(" VIRTUAL");
             }
             out.append(i + 1 < table.columns().size() ? ",\n" : "\n");
         }
@@ -156,12 +164,24 @@ public final class SqlScriptRenderer {
                     default -> "  'connector' = 'pig-files',\n";
                 });
         out.append("  'path' = ").append(literal(table.path())).append(",\n");
+        // A RECORD_NUMBER column (last of the physical ones) is filled by the numbered variant of the format.
+        String text = table.columns().stream().anyMatch(c -> c.origin() == Column.Origin.RECORD_NUMBER)
+                ? "pig-storage-numbered"
+                : "pig-storage";
         switch (table.format()) {
             case PIG_STORAGE -> {
-                out.append("  'format' = 'pig-storage',\n");
-                out.append("  'pig-storage.field-delimiter' = ").append(literal(delimiter(table.fieldDelimiter())));
+                out.append("  'format' = '").append(text).append("',\n");
+                out.append("  '")
+                        .append(text)
+                        .append(".field-delimiter' = ")
+                        .append(literal(delimiter(table.fieldDelimiter())));
             }
-            case TEXT_LINES -> out.append("  'format' = 'pig-storage',\n  'pig-storage.line-as-field' = 'true'");
+            case TEXT_LINES ->
+                out.append("  'format' = '")
+                        .append(text)
+                        .append("',\n  '")
+                        .append(text)
+                        .append(".line-as-field' = 'true'");
             case JSON -> out.append("  'format' = 'json'");
             case PIG_LOADER -> loader(out, table.loadFunction());
             case PIG_STORER -> storer(out, table.storeFunction());

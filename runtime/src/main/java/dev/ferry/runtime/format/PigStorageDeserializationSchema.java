@@ -23,8 +23,12 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
     private final String[] columns;
     private final PigFieldType[] types;
     private final TypeInformation<RowData> producedType;
+    /** Whether each row has one more field, after the line's: the record's number in its file (1, 2, 3...). */
+    private final boolean numbered;
 
     private transient long discarded;
+    /** The records read so far: one instance reads one file from its start (a numbered table's files are not split). */
+    private transient long records;
 
     PigStorageDeserializationSchema(
             byte delimiter,
@@ -32,11 +36,22 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
             String[] columns,
             PigFieldType[] types,
             TypeInformation<RowData> producedType) {
+        this(delimiter, lineAsField, columns, types, producedType, false);
+    }
+
+    PigStorageDeserializationSchema(
+            byte delimiter,
+            boolean lineAsField,
+            String[] columns,
+            PigFieldType[] types,
+            TypeInformation<RowData> producedType,
+            boolean numbered) {
         this.delimiter = delimiter;
         this.lineAsField = lineAsField;
         this.columns = columns;
         this.types = types;
         this.producedType = producedType;
+        this.numbered = numbered;
     }
 
     /**
@@ -67,7 +82,10 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
      * are dropped and missing ones are null, as Pig's cast to the AS schema does.
      */
     RowData parse(byte[] line, int from, int to) {
-        GenericRowData row = new GenericRowData(types.length);
+        GenericRowData row = new GenericRowData(types.length + (numbered ? 1 : 0));
+        if (numbered) {
+            row.setField(types.length, ++records);
+        }
         if (lineAsField) {
             // TextLoader: the line is one field, never null; an empty line is an empty chararray or bytearray.
             boolean text =

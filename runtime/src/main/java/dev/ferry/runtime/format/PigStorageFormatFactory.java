@@ -131,7 +131,7 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
         return writers;
     }
 
-    private static PigFieldType[] fieldTypes(RowType rowType) {
+    static PigFieldType[] fieldTypes(RowType rowType) {
         List<RowType.RowField> fields = rowType.getFields();
         PigFieldType[] types = new PigFieldType[fields.size()];
         for (int i = 0; i < types.length; i++) {

@@ -74,7 +74,23 @@ class PigStorageDeserializationSchemaTest {
         assertEquals(List.of("+I(h,9,null)", "+I(null,null,null)"), rows("h,9,x\r"));
     }
 
+    /** The numbered variant (RANK without BY): each record, one per '\r' too, gets the next number after its fields. */
+    @Test
+    void numberedRecordsCountFromTheFilesStart() {
+        PigStorageDeserializationSchema numbered = new PigStorageDeserializationSchema(
+                (byte) ',', false, new String[] {"s"}, new PigFieldType[] {PigFieldType.CHARARRAY}, null, true);
+        List<String> out = new ArrayList<>();
+        for (String line : List.of("a,1", "", "b\rc", "zoë")) {
+            out.addAll(rows(numbered, line));
+        }
+        assertEquals(List.of("+I(a,1)", "+I(null,2)", "+I(b,3)", "+I(c,4)", "+I(zoë,5)"), out);
+    }
+
     private List<String> rows(String line) {
+        return rows(schema, line);
+    }
+
+    private static List<String> rows(PigStorageDeserializationSchema schema, String line) {
         List<String> out = new ArrayList<>();
         schema.deserialize(line.getBytes(StandardCharsets.UTF_8), new Collector<>() {
             @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -99,10 +100,39 @@ final class NestedOrders {
 
     /**
      * Whether the translation sorts the ORDER's bag where it is read whole (ExprTranslator.bagValue): its keys are
-     * named fields, columns of the GROUP's input (a key by position may be one of a projection's fields).
+     * fields, by name or by position ({@link #positions}).
      */
     static boolean sortable(PigRelation.NestedOp.Order order) {
-        return order.comparator() == null && order.keys().stream().allMatch(k -> k.expr() instanceof PigExpr.FieldRef);
+        return order.comparator() == null
+                && order.keys().stream()
+                        .allMatch(
+                                k -> k.expr() instanceof PigExpr.FieldRef || k.expr() instanceof PigExpr.PositionalRef);
+    }
+
+    /**
+     * The sort of a nested ORDER by positions of a bag that is one projected field ({@code p = rows.x; o = ORDER p BY
+     * $0}): $0 is that field, as in the projection's tuples; empty for a bag of whole rows (its positions are the
+     * rows' fields, read as any key) or keys by name. A position past the projection's one field is Pig's error.
+     */
+    static Optional<List<SqlQuery.OrderItem>> positions(
+            PigRelation.NestedOp.Order order, Value.Bag bag, SourceSpan span) {
+        if (bag.field() == null || order.keys().stream().noneMatch(k -> k.expr() instanceof PigExpr.PositionalRef)) {
+            return Optional.empty();
+        }
+        List<SqlQuery.OrderItem> ordering = new ArrayList<>();
+        for (PigRelation.OrderKey key : order.keys()) {
+            if (key.expr() instanceof PigExpr.PositionalRef position && position.index() != 0) {
+                throw ExprTranslator.unsupported(
+                        position.span(),
+                        "a nested ORDER of a projected bag by $" + position.index() + " (it has one field)");
+            }
+            if (!(key.expr() instanceof PigExpr.PositionalRef) && !(key.expr() instanceof PigExpr.FieldRef)) {
+                throw ExprTranslator.unsupported(
+                        span, "a nested ORDER of a projected bag by an expression is not translated yet");
+            }
+            ordering.add(SqlQuery.OrderItem.pig(SqlExpr.ColumnRef.of(bag.field().sqlName()), key.descending()));
+        }
+        return Optional.of(ordering);
     }
 
     /**

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -44,6 +45,9 @@ public final class PigToSql {
 
     private final PigScript script;
     private final Diagnostics diagnostics;
+    /** The parameters the caller gives (a workflow action's {@code <param>}s): a %default of them does nothing. */
+    private final Set<String> givenParameters;
+
     private final TreeSet<String> parameters = new TreeSet<>();
     /** Parameters that stand for a secret the script wrote into a path: filled from a secret store, never from the script. */
     private final TreeSet<String> secretParameters = new TreeSet<>();
@@ -90,9 +94,10 @@ public final class PigToSql {
     private final Map<Relation.Cogrouped, Relation.Named> cogroupRows = new HashMap<>();
     private int statementIndex;
 
-    private PigToSql(PigScript script, Diagnostics diagnostics) {
+    private PigToSql(PigScript script, Set<String> givenParameters, Diagnostics diagnostics) {
         this.script = script;
         this.diagnostics = diagnostics;
+        this.givenParameters = Set.copyOf(givenParameters);
         this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
         this.loaders = new JavaLoaders(script.udfs(), script.statements());
         this.storeTasks = new StoreTasks(script.statements());
@@ -117,7 +122,16 @@ public final class PigToSql {
 
     /** The job, or empty when any statement could not be translated (the diagnostics say why). */
     public static Optional<SqlJob> translate(PigScript script, String jobName, Diagnostics diagnostics) {
-        return new PigToSql(script, diagnostics).run(jobName);
+        return translate(script, jobName, Set.of(), diagnostics);
+    }
+
+    /**
+     * The job of a script whose caller gives {@code givenParameters} (as {@code -param}s): a {@code %default X `cmd`}
+     * of a given X does not run its command in Pig, so it is not reported.
+     */
+    public static Optional<SqlJob> translate(
+            PigScript script, String jobName, Set<String> givenParameters, Diagnostics diagnostics) {
+        return new PigToSql(script, givenParameters, diagnostics).run(jobName);
     }
 
     private Optional<SqlJob> run(String jobName) {
@@ -165,7 +179,9 @@ public final class PigToSql {
                 continue; // %default sets only what is not set; %declare always does
             }
             if (d.isShellCommand()) {
-                shellCommandParameter(d);
+                if (d.declare() || !givenParameters.contains(d.name())) {
+                    shellCommandParameter(d);
+                }
                 defaults.put(d.name(), null); // required: only the caller can give the command's output
             } else {
                 defaults.put(
@@ -1171,8 +1187,8 @@ public final class PigToSql {
                 Relation.Cogrouped partial =
                         new Relation.Cogrouped(sides, keyFields, true, List.of(), List.of(grouped.span()));
                 nestedCommands = List.copyOf(kept);
-                Scope scope = withNestedAliases(
-                        new Scope.Cogroup(new CogroupPlan(partial, java.util.Set.of()), this::scalarRelation));
+                Scope scope =
+                        withNestedAliases(new Scope.Cogroup(new CogroupPlan(partial, Set.of()), this::scalarRelation));
                 NestedBagViews.View bag = command.op() instanceof PigRelation.NestedOp.Cross cross
                         ? NestedBagViews.cross(command, cross, scope, sides, keyFields, expressions)
                         : command.op() instanceof PigRelation.NestedOp.Distinct distinct
@@ -1245,7 +1261,10 @@ public final class PigToSql {
                 // The same rows, sorted where the bag is read whole (ExprTranslator.bagValue).
                 locals.put(
                         command.alias(),
-                        NestedOrders.sortable(order) ? bag.ordered(ordering(order.keys(), bag.relation())) : bag);
+                        NestedOrders.sortable(order)
+                                ? bag.ordered(NestedOrders.positions(order, bag, command.span())
+                                        .orElseGet(() -> ordering(order.keys(), bag.relation())))
+                                : bag);
             } else if (op instanceof PigRelation.NestedOp.Foreach foreach
                     && NestedProjection.of(foreach).isPresent()) {
                 locals.put(
@@ -2045,12 +2064,19 @@ public final class PigToSql {
      * the rows of an ORDER (or ORDER ... LIMIT) are numbered by its keys, and the result stays in that order.
      */
     private Relation rowNumbers(String alias, PigRelation.Rank rank) {
-        if (!(relationOf(rank.input(), rank.span()) instanceof Relation.Ordered ordered)
-                || ordered.ordering().isEmpty()) {
+        Relation input = relationOf(rank.input(), rank.span());
+        Optional<Positioned> positioned = input instanceof Relation.Named named
+                ? positioned(named.sqlName(), rank.input(), rank.span())
+                : Optional.empty();
+        if (positioned.isPresent()) {
+            return inputNumbers(alias, rank, (Relation.Named) input, positioned.get());
+        }
+        if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(
                     rank.span(),
-                    "RANK without BY of a relation that is not ORDERed numbers rows in"
-                            + " Pig's input order, which Flink does not keep; not translated yet (ORDER it first, or RANK it BY a key)");
+                    "RANK without BY of a relation that is neither ORDERed nor a LOAD of text files (FILTERed or"
+                            + " FOREACHed row by row) numbers rows in Pig's input order, which Flink does not keep;"
+                            + " not translated yet (ORDER it first, or RANK it BY a key)");
         }
         // An ORDER ... LIMIT n is numbered before the LIMIT and keeps the numbers up to n (Flink's top-N form).
         SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), ordered.ordering());
@@ -2068,6 +2094,134 @@ public final class PigToSql {
         List<SourceSpan> spans = new ArrayList<>(ordered.spans());
         spans.add(rank.span());
         Relation.Named result = view(alias, spans, query, rankFields(rank, ordered.input(), rankName));
+        return new Relation.Ordered(
+                result,
+                List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)),
+                null,
+                List.of(rank.span()));
+    }
+
+    /**
+     * A relation's rows beside their place in Pig's input order: {@code path}, {@code size} and {@code record} are the
+     * columns of {@code sqlName} holding each row's file, that file's size and the row's record number in it.
+     */
+    private record Positioned(String sqlName, String path, String size, String record) {
+
+        /**
+         * Pig's input order. Pig's split combination (MapRedUtil.getCombinePigSplits) sorts the input's splits by
+         * size, largest first, keeping the listing order (a glob's or HDFS's sorted paths) among equal sizes, and a
+         * map task reads each file's records in order; a file is one split below the split size (the block size).
+         */
+        List<OrderItem> inputOrder() {
+            return List.of(
+                    new OrderItem(SqlExpr.ColumnRef.of(size), true, false),
+                    new OrderItem(SqlExpr.ColumnRef.of(path), false, false),
+                    new OrderItem(SqlExpr.ColumnRef.of(record), false, false));
+        }
+    }
+
+    /**
+     * The rows of a table or view with their place in the input, when Flink can know it: a LOAD of text files
+     * (PigStorage, TextLoader) read again through a table that knows each row's file, the file's size and the row's
+     * record number (the runtime's pig-storage-numbered format), and the views over it that keep or drop rows or
+     * compute values row by row (FILTER, a FOREACH without FLATTEN), each built again over the positioned input.
+     */
+    private Optional<Positioned> positioned(String sqlName, String alias, SourceSpan span) {
+        Optional<SqlJob.Table> table =
+                sources.stream().filter(t -> t.name().equals(sqlName)).findFirst();
+        if (table.isPresent()) {
+            SqlJob.Table loaded = table.get();
+            if (loaded.format() != SqlJob.FileFormat.PIG_STORAGE && loaded.format() != SqlJob.FileFormat.TEXT_LINES) {
+                return Optional.empty();
+            }
+            Names columnNames = new Names();
+            loaded.columns().forEach(c -> columnNames.unique(c.name()));
+            Positioned positioned = new Positioned(
+                    tableName(alias + "_numbered"),
+                    columnNames.unique("file_path"),
+                    columnNames.unique("file_size"),
+                    columnNames.unique("record_number"));
+            List<Column> columns = new ArrayList<>(loaded.columns());
+            columns.add(new Column(positioned.path(), SqlType.STRING, Column.Origin.FILE_PATH));
+            columns.add(new Column(positioned.size(), SqlType.BIGINT, Column.Origin.FILE_SIZE));
+            columns.add(new Column(positioned.record(), SqlType.BIGINT, Column.Origin.RECORD_NUMBER));
+            sources.add(new SqlJob.Table(
+                    positioned.sqlName(),
+                    columns,
+                    loaded.path(),
+                    loaded.fieldDelimiter(),
+                    false,
+                    span,
+                    loaded.format(),
+                    loaded.fileTag()));
+            order.add(positioned.sqlName());
+            return Optional.of(positioned);
+        }
+        Optional<SqlJob.View> view =
+                views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+        if (view.isEmpty()
+                || !(view.get().query() instanceof Select select)
+                || !(select.from() instanceof SqlQuery.TableRef from)
+                || from.alias() != null
+                || !RowWise.is(select)) {
+            return Optional.empty();
+        }
+        Optional<Positioned> input = positioned(from.name(), from.name(), span);
+        if (input.isEmpty()) {
+            return Optional.empty();
+        }
+        Positioned in = input.get();
+        Names columnNames = new Names();
+        view.get().columns().forEach(c -> columnNames.unique(c.name()));
+        Positioned positioned = new Positioned(
+                tableName(sqlName + "_numbered"),
+                columnNames.unique(in.path()),
+                columnNames.unique(in.size()),
+                columnNames.unique(in.record()));
+        // Columns by name, never *: the position columns are metadata columns that * may leave out.
+        List<SelectItem> items = new ArrayList<>();
+        for (SelectItem item : select.items()) {
+            if (item.expr() instanceof SqlExpr.Star) {
+                view.get().columns().forEach(c -> items.add(new SelectItem(SqlExpr.ColumnRef.of(c.name()), null)));
+            } else {
+                items.add(item);
+            }
+        }
+        items.add(new SelectItem(
+                SqlExpr.ColumnRef.of(in.path()), in.path().equals(positioned.path()) ? null : positioned.path()));
+        items.add(new SelectItem(
+                SqlExpr.ColumnRef.of(in.size()), in.size().equals(positioned.size()) ? null : positioned.size()));
+        items.add(new SelectItem(
+                SqlExpr.ColumnRef.of(in.record()),
+                in.record().equals(positioned.record()) ? null : positioned.record()));
+        List<Column> columns = new ArrayList<>(view.get().columns());
+        columns.add(new Column(positioned.path(), SqlType.STRING));
+        columns.add(new Column(positioned.size(), SqlType.BIGINT));
+        columns.add(new Column(positioned.record(), SqlType.BIGINT));
+        Select query = Select.of(items, new SqlQuery.TableRef(in.sqlName()));
+        views.add(new SqlJob.View(
+                positioned.sqlName(),
+                view.get().spans(),
+                select.where() == null ? query : query.withWhere(select.where()),
+                columns));
+        order.add(positioned.sqlName());
+        return Optional.of(positioned);
+    }
+
+    /** RANK without BY of rows whose place in the input is known: ROW_NUMBER in Pig's input order. */
+    private Relation inputNumbers(String alias, PigRelation.Rank rank, Relation.Named input, Positioned positioned) {
+        SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), positioned.inputOrder());
+        Names names = new Names();
+        input.fields().forEach(f -> names.unique(f.sqlName()));
+        String rankName = names.unique("rank_" + rank.input());
+        List<SelectItem> items = new ArrayList<>();
+        items.add(new SelectItem(new SqlExpr.Cast(number, SqlType.BIGINT, false), rankName));
+        input.fields().forEach(f -> items.add(new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null)));
+        Relation.Named result = view(
+                alias,
+                rank.span(),
+                Select.of(items, new SqlQuery.TableRef(positioned.sqlName())),
+                rankFields(rank, input, rankName));
         return new Relation.Ordered(
                 result,
                 List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)),

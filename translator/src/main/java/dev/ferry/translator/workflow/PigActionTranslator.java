@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** A {@code <pig>} action → a Flink SQL job task: the script translated, its params bound per run. */
 final class PigActionTranslator {
@@ -68,7 +70,8 @@ final class PigActionTranslator {
         Diagnostics scriptDiagnostics = new Diagnostics();
         Optional<PigScript> parsed =
                 PigLoader.load(sources.root(), script, sources.display(script), Optional.empty(), scriptDiagnostics);
-        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), scriptDiagnostics));
+        Set<String> given = pig.params().stream().map(PigParam::name).collect(Collectors.toSet());
+        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), given, scriptDiagnostics));
         if (job.isEmpty()) {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
         }

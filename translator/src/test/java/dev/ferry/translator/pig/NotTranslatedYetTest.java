@@ -40,7 +40,8 @@ class NotTranslatedYetTest {
             rmf 'out';                                             | 3:1 | removing ''out'', a path no later STORE
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
-            X = rank A;                                            | 3:5 | RANK without BY of a relation that is not ORDERed
+            X = distinct A; Y = rank X;                            | 3:21 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
+            X = sample A 0.5; Y = rank X;                          | 3:23 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
             store A into 'out/{a,b}';                              | 3:1 | STORE into a Hadoop glob
             store A into 'out/part-*';                             | 3:1 | STORE into a Hadoop glob
             store A into 'p1,p2';                                  | 3:1 | STORE into a Hadoop glob or a comma-separated list
@@ -49,7 +50,7 @@ class NotTranslatedYetTest {
             G = group A by b; X = foreach G { o = order A by a; c = cross o, A; generate COUNT(c); } | 3:53 | a nested CROSS or FOREACH of a bag ORDERed in the block
             G = group A by b; X = foreach G { d = distinct A; c = cross d, A; generate COUNT(c); } | 3:51 | a nested CROSS of a DISTINCT bag
             G = group A by b; X = foreach G { f = foreach A generate flatten(TOBAG(a, a)); generate COUNT(f); } | 3:58 | a FLATTEN inside a nested FOREACH
-            G = group A by b; X = foreach G { o = order A by $0; generate group, o; } | 3:70 | of a nested ORDER by a key that is not a named field, read other
+            G = group A by b; X = foreach G { p = A.b; o = order p by $1; generate group, o; } | 3:59 | a nested ORDER of a projected bag by $1 (it has one field)
             X = foreach A generate (map[]) b; | 3:24 | casting chararray to map is not translated
             P = load 'p' using org.apache.pig.test.pigmix.udf.PigPerformanceLoader() as (u, m); X = foreach P generate (map[]) m; | 3:108 | load casters
             X = load 'b' as (b:bag{(d:datetime)}); | 3:25 | a datetime inside a loaded bag is not translated yet

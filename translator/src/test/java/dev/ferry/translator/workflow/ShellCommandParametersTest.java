@@ -35,7 +35,7 @@ class ShellCommandParametersTest {
             # script's lines (\\n = new line)          | action <param> | X in the task: Variable or text | standalone default | PIG-W005 lines
             %declare X `date +%F`                      | -              | Variable                        | -                  | 1
             %declare X `date +%F`                      | X=given        | Variable                        | -                  | 1
-            %default X `date +%F`                      | X=given        | given                           | -                  | 1
+            %default X `date +%F`                      | X=given        | given                           | -                  | -
             %default X `date +%F`                      | -              | Variable                        | -                  | 1
             %default X 'v'\\n%declare X `hostname`     | -              | Variable                        | -                  | 2
             %default X 'v'\\n%default X `hostname`     | -              | v                               | v                  | -

@@ -1,0 +1,109 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * RANK without BY numbers the rows in the order Pig reads them: a file's records in order, several files largest
+ * first (Pig's split combination sorts the splits by size; equal sizes keep a glob's sorted order). Each row runs in
+ * real Pig 0.18 and in Flink on the same files: empty lines, a line that is not a number, unicode, an empty file,
+ * a hidden file, a {@code \r} inside a line.
+ */
+class PigRankDifferentialTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+
+    private static final String LOAD = "A = LOAD '$INPUT' AS (name:chararray, n:int);\n";
+
+    /** Files of different sizes (c largest, then b, then the two-line 0z, then a), an empty one and a hidden one. */
+    private static final Map<String, String> SIZES = Map.of(
+            "b.txt", "bob\t2\nzoë\tx\n\t\n",
+            "a.txt", "al\t1\n",
+            "c.txt", "cid\t7\nÉva\t5\ndan\t-1\n\t9\neve\t3\n",
+            "0z.txt", "zed\t4\nyan\t\n",
+            "e.txt", "",
+            "_SUCCESS", "hidden\t0\n");
+
+    /** Files of one size: a glob reads them in its sorted order. */
+    private static final Map<String, String> SAME_SIZE =
+            Map.of("m.txt", "m1\t1\nm2\t2\n", "b.txt", "b1\t3\nb2\t4\n", "z.txt", "z1\t5\nz2\t6\n");
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of(
+                        "one file: its records in order; an empty line and an unparsable int are rows",
+                        Map.of("in.tsv", "ann\t3\nbob\t\n\t\nzoë\tx\ncid\t7\nann\t3\n"),
+                        "",
+                        LOAD + "r = RANK A;\n"),
+                Arguments.of(
+                        "a directory: the largest file first, then by size; the empty and the hidden file add nothing",
+                        SIZES,
+                        "",
+                        LOAD + "r = RANK A;\n"),
+                Arguments.of(
+                        "a glob of files of one size: in the glob's sorted order",
+                        SAME_SIZE,
+                        "/{z,b,m}.txt",
+                        LOAD + "r = RANK A;\n"),
+                Arguments.of(
+                        "a comma list: by size, whatever the list's order",
+                        SIZES,
+                        "/a.txt,$INPUT/c.txt,$INPUT/b.txt",
+                        LOAD + "r = RANK A;\n"),
+                Arguments.of(
+                        "TextLoader: each whole line numbered, a \\r inside a line ending a record as in Pig",
+                        Map.of("in.txt", "first line\nsecond\rthird\n\nlast é\n"),
+                        "",
+                        "A = LOAD '$INPUT' USING TextLoader() AS (line:chararray);\nr = RANK A;\n"),
+                Arguments.of(
+                        "a comma-delimited file; the ranked rows filtered and projected keep their numbers",
+                        Map.of("in.csv", "x,1\ny,2\nz,3\nx,4\n"),
+                        "",
+                        "A = LOAD '$INPUT' USING PigStorage(',') AS (name:chararray, n:int);\nB = RANK A;\n"
+                                + "C = FILTER B BY name == 'x' OR n > 2;\nr = FOREACH C GENERATE rank_A * 10, name;\n"),
+                Arguments.of(
+                        "RANK of a FILTER of a FOREACH of a LOAD: the rows kept, numbered in the input's order",
+                        SIZES,
+                        "",
+                        LOAD + "B = FOREACH A GENERATE UPPER(name) AS who, (n IS NULL ? -1 : n * 2) AS twice;\n"
+                                + "C = FILTER B BY twice != 4 AND who IS NOT NULL;\nr = RANK C;\n"),
+                Arguments.of(
+                        "RANK of a FILTER of a LOAD of a glob, the FILTER read elsewhere too",
+                        SAME_SIZE,
+                        "/{z,b,m}.txt",
+                        LOAD + "B = FILTER A BY n % 2 == 0;\nC = RANK B;\nD = FOREACH B GENERATE name;\n"
+                                + "r = JOIN C BY name, D BY name;\n"),
+                Arguments.of(
+                        "the LOAD also read whole elsewhere: a JOIN of the ranked rows with the loaded ones",
+                        SIZES,
+                        "",
+                        LOAD + "B = RANK A;\nr = JOIN B BY n, A BY n;\n"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void flinkNumbersAsPigDoes(
+            String semantic, Map<String, String> files, String location, String body, @TempDir Path tmp)
+            throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+            Files.writeString(dir.resolve(file.getKey()), file.getValue());
+        }
+        Path input = files.size() == 1 ? dir.resolve(files.keySet().iterator().next()) : dir;
+        String script = body.replace("'$INPUT'", "'$INPUT" + location + "'") + "STORE r INTO '$OUTPUT';\n";
+        boolean ordered = !body.contains("JOIN");
+        assertEquals("", PigVsFlink.differences(tmp, input, script, ordered), semantic);
+    }
+}

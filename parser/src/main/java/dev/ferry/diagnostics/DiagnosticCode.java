@@ -70,6 +70,10 @@ public enum DiagnosticCode {
     OOZ_W022("OOZ-W022", Severity.WARNING, "credential becomes a Kubernetes Secret a person must create"),
     OOZ_W030("OOZ-W030", Severity.WARNING, "two applications share a DAG id; told apart by their paths"),
     OOZ_W031("OOZ-W031", Severity.WARNING, "dataset sensor that Oozie lets wait forever gets a finite timeout"),
+    OOZ_W032(
+            "OOZ-W032",
+            Severity.WARNING,
+            "coordinator start or end is a property given at submission (no file of the repository defines it): the DAG is written paused, its start a placeholder a person must set"),
     OOZ_E030("OOZ-E030", Severity.ERROR, "dataset uri-template variable the runtime cannot fill"),
 
     // Pig Latin

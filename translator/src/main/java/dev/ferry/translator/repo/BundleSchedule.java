@@ -81,8 +81,10 @@ final class BundleSchedule {
         if (s == null) {
             return plan;
         }
-        boolean paused = "false"
-                .equalsIgnoreCase(entry.enabled() == null ? "" : entry.enabled().trim());
+        boolean paused = s.pausedOnCreation()
+                || "false"
+                        .equalsIgnoreCase(
+                                entry.enabled() == null ? "" : entry.enabled().trim());
         Instant start = s.start();
         List<String> notes = new ArrayList<>(s.notes());
         if (bundle.kickOffTime() != null) {

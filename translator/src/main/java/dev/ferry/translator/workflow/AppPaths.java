@@ -87,6 +87,21 @@ public final class AppPaths {
     }
 
     /**
+     * A file an action names (a hive script, a {@code <job-xml>}) that is not where Oozie would open it in the
+     * workflow's directory, looked for as an app path is: by the longest tail of its path (an HDFS URI or EL prefix
+     * dropped) beside the workflow, in a folder above it, or under the repository. Maven-assembled apps keep such
+     * files once, in a folder above the workflows ({@code src/main/resources/conf/hive-default.xml}), and copy them
+     * into every app directory when they are packaged.
+     */
+    public static Optional<Path> actionFile(String path, Map<String, String> known, Path repoRoot, Path workflowDir) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.isEmpty() || name.contains("${")) {
+            return Optional.empty();
+        }
+        return resolve(path, known, repoRoot, workflowDir, name);
+    }
+
+    /**
      * The directories from {@code besides}'s parent up to (not including) {@code repoRoot}, nearest first: apps kept
      * side by side under a folder of the repository ({@code src/dist/jobs/a}, {@code src/dist/jobs/b}) are found
      * from one another by the tail their HDFS paths share ({@code ${jobDir}/b}), and an app's properties file finds

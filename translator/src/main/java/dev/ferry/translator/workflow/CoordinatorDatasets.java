@@ -210,6 +210,16 @@ final class CoordinatorDatasets {
                     "dataset '" + dataset.name() + "' has an unknown timezone '" + dataset.timezone() + "'");
             return Optional.empty();
         }
+        if (!CoordinatorSchedule.namedForPython(zone.get())) {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E010,
+                    dataset.span(),
+                    "dataset '" + dataset.name() + "' timezone '" + timezone
+                            + "' is a fixed offset of no whole hours, which no IANA time zone has: the runtime's"
+                            + " zoneinfo cannot compute its instances",
+                    "name the region whose time it is (Asia/Kolkata for GMT+05:30)");
+            return Optional.empty();
+        }
         Template uri = uriTemplate(dataset.uriTemplate(), dataset.span());
         String doneFlag = dataset.doneFlag() == null
                 ? DEFAULT_DONE_FLAG

@@ -3,7 +3,10 @@ package dev.ferry.translator.workflow;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.el.ElExpr;
 import dev.ferry.parser.el.ElParser;
+import dev.ferry.parser.el.ElPart;
+import dev.ferry.parser.el.ElTemplate;
 import dev.ferry.parser.oozie.Controls;
 import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.parser.oozie.Dataset;
@@ -21,10 +24,12 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +62,9 @@ public final class CoordinatorSchedule {
 
     private static final Pattern GMT_OFFSET_WITHOUT_COLON = Pattern.compile("^GMT([-+])(\\d{2})(\\d{2})$");
 
+    /** How many properties that are only {@code ${other}} a submission-time date may go through. */
+    private static final int MAX_PROPERTY_CHAIN = 16;
+
     private CoordinatorSchedule() {}
 
     /** The trigger and the first nominal time (start, moved to the end of its day/week/month for coord:endOf*). */
@@ -74,23 +82,59 @@ public final class CoordinatorSchedule {
             String startNode,
             Diagnostics diagnostics) {
         SourceSpan span = coordinator.span();
-        Optional<Instant> start = time(coordinator.start(), "start", span, known, diagnostics);
-        Optional<Instant> end = time(coordinator.end(), "end", span, known, diagnostics);
+        List<String> notes = new ArrayList<>();
+        Optional<String> startProperty = submissionProperty(coordinator.start(), known);
+        Optional<Instant> start = startProperty.isPresent()
+                ? Optional.of(WorkflowPlan.UNSCHEDULED_START_DATE)
+                : time(coordinator.start(), "start", span, known, diagnostics);
+        Optional<String> endProperty = submissionProperty(coordinator.end(), known);
+        Optional<Instant> end = endProperty.isPresent()
+                ? Optional.empty() // the DAG has no end_date
+                : time(coordinator.end(), "end", span, known, diagnostics);
+        startProperty.ifPresent(name -> {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W032,
+                    span,
+                    "coordinator start '" + coordinator.start().trim() + "' is the property '" + name
+                            + "', given when the coordinator is submitted (oozie job -D" + name
+                            + "=... or a properties file the repository does not hold): the DAG is written paused,"
+                            + " its start_date the placeholder " + WorkflowPlan.UNSCHEDULED_START_DATE,
+                    "set start_date in the DAG to the start the coordinator is submitted with before unpausing it, or"
+                            + " add " + name + "=... to the submission's properties file and convert again");
+            notes.add("start is given at submission (" + name + "): set start_date before unpausing this DAG");
+        });
+        endProperty.ifPresent(name -> {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W032,
+                    span,
+                    "coordinator end '" + coordinator.end().trim() + "' is the property '" + name
+                            + "', given when the coordinator is submitted: the DAG is written without an end_date",
+                    "set end_date in the DAG if the coordinator is submitted with an end, or add " + name
+                            + "=... to the submission's properties file and convert again");
+            notes.add("end is given at submission (" + name + "): no end_date");
+        });
         String timezone = resolve(coordinator.timezone(), known)
                 .orElse(coordinator.timezone())
                 .trim();
         Optional<ZoneId> zone = zone(timezone);
         if (zone.isEmpty()) {
             diagnostics.report(DiagnosticCode.OOZ_E010, span, "unknown timezone '" + timezone + "'");
+        } else if (!namedForPython(zone.get())) {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_E010,
+                    span,
+                    "timezone '" + timezone + "' is a fixed offset of no whole hours, which no IANA time zone has:"
+                            + " Airflow's timetables cannot use it",
+                    "name the region whose time it is (Asia/Kolkata for GMT+05:30)");
+            zone = Optional.empty();
         }
         String frequency = resolve(coordinator.frequency(), known)
                 .filter(OozieCron::looksLikeCron)
                 .orElse(coordinator.frequency())
                 .trim();
-        if (start.isEmpty() || end.isEmpty() || zone.isEmpty()) {
+        if (start.isEmpty() || (end.isEmpty() && endProperty.isEmpty()) || zone.isEmpty()) {
             return null;
         }
-        List<String> notes = new ArrayList<>();
         Optional<Timing> timing = timing(frequency, known, start.get(), zone.get(), notes, span, diagnostics);
         if (timing.isEmpty()) {
             return null;
@@ -152,10 +196,10 @@ public final class CoordinatorSchedule {
         return new WorkflowPlan.Schedule(
                 timing.get().trigger(),
                 timing.get().firstNominal(),
-                end.get(),
+                end.orElse(null),
                 maxActiveRuns,
                 catchup,
-                false,
+                startProperty.isPresent(),
                 deadlines,
                 coordinator.frequency(),
                 data,
@@ -420,6 +464,32 @@ public final class CoordinatorSchedule {
         return time;
     }
 
+    /**
+     * The property a coordinator date is when it is nothing but a property no file of the repository defines
+     * ({@code start="${start}"}, also through properties that are themselves {@code ${other}}): teams give it when
+     * they submit ({@code oozie job -Dstart=...}), so the repository cannot know it. Empty for any other value.
+     */
+    static Optional<String> submissionProperty(String text, Map<String, String> known) {
+        String value = text;
+        Set<String> seen = new HashSet<>();
+        for (int depth = 0; value != null && depth < MAX_PROPERTY_CHAIN; depth++) {
+            Optional<ElTemplate> template =
+                    ElParser.parse(value.trim(), SourceSpan.file("coordinator"), new Diagnostics());
+            if (template.isEmpty()
+                    || template.get().parts().size() != 1
+                    || !(template.get().parts().get(0) instanceof ElPart.ElExpression expression)
+                    || !(expression.expr() instanceof ElExpr.Identifier identifier)) {
+                return Optional.empty();
+            }
+            if (!known.containsKey(identifier.name()) || !seen.add(identifier.name())) {
+                // a bundle passes the value it was submitted with on unresolved: start=${start}
+                return Optional.of(identifier.name());
+            }
+            value = known.get(identifier.name());
+        }
+        return Optional.empty();
+    }
+
     /** An Oozie UTC datetime ({@code 2026-01-15T02:00Z}), empty when it is not one. */
     public static Optional<Instant> oozieTime(String text) {
         try {
@@ -443,10 +513,35 @@ public final class CoordinatorSchedule {
             return Optional.empty(); // TimeZone's answer for an ID it does not know is GMT
         }
         try {
-            return Optional.of(ZoneId.of(oozieId, ZoneId.SHORT_IDS));
+            return Optional.of(ianaName(ZoneId.of(oozieId, ZoneId.SHORT_IDS)));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A fixed offset of whole hours ({@code GMT+09:00}) as the IANA zone of that offset ({@code Etc/GMT-9}: POSIX
+     * signs, inverted): Python's zoneinfo and Airflow's timetables know only IANA names, and refuse
+     * {@code GMT+09:00}. Any other zone as it is.
+     */
+    private static ZoneId ianaName(ZoneId zone) {
+        if (!(zone instanceof ZoneOffset) && !zone.getId().matches("GMT[-+].*")) {
+            return zone; // regions, and aliases such as Universal, keep their names
+        }
+        int seconds = zone.getRules().getOffset(Instant.EPOCH).getTotalSeconds();
+        int hours = seconds / 3600;
+        if (seconds % 3600 != 0 || hours < -12 || hours > 14) {
+            return zone;
+        }
+        return ZoneId.of(hours == 0 ? "Etc/GMT" : "Etc/GMT" + (hours > 0 ? "-" : "+") + Math.abs(hours));
+    }
+
+    /**
+     * Whether the zone has a name Python's zoneinfo (the runtime's datasets) and pendulum (Airflow's timetables) accept:
+     * a fixed offset that is not whole hours ({@code GMT+05:30}) has none.
+     */
+    static boolean namedForPython(ZoneId zone) {
+        return !zone.getId().matches("(GMT)?[-+].*");
     }
 
     /** A value whose EL only refers to known properties, resolved. */

@@ -118,20 +118,11 @@ final class HiveActionTranslator implements PodCommand<HiveAction> {
             }
             Path file = located.path();
             if (located.inside() && Files.isRegularFile(file)) {
-                try {
-                    String link = file.getFileName().toString();
-                    context.carried.add(new PodContainer.CarriedFile(
-                            "scripts/" + context.dagId + "/" + context.node.name() + "/" + link,
-                            link,
-                            Files.readString(file, StandardCharsets.UTF_8)));
-                    return Template.text(PodCommandContext.WORKDIR + "/" + link);
-                } catch (IOException e) {
-                    context.diagnostics.report(
-                            DiagnosticCode.IO_E001,
-                            span,
-                            "cannot read " + context.sources.display(file) + ": " + e.getMessage());
-                    return Template.text(resolved.get());
-                }
+                return carry(context, file, span, resolved.get());
+            }
+            Optional<Path> elsewhere = elsewhere(context, resolved.get());
+            if (elsewhere.isPresent()) {
+                return carry(context, elsewhere.get(), span, resolved.get());
             }
             context.warn(
                     span,
@@ -140,6 +131,10 @@ final class HiveActionTranslator implements PodCommand<HiveAction> {
                             + "); the pod fetches it from the workflow's application path",
                     "add the script to the repository");
         } else {
+            Optional<Path> elsewhere = elsewhere(context, resolved.orElse(script.text()));
+            if (elsewhere.isPresent()) {
+                return carry(context, elsewhere.get(), span, resolved.orElse(script.text()));
+            }
             context.warn(
                     span,
                     "hive script '" + script.text() + "' of '" + context.node.name()
@@ -149,5 +144,29 @@ final class HiveActionTranslator implements PodCommand<HiveAction> {
         Template path = context.template(script);
         context.fetchedFiles.add(path);
         return TemplateText.concat(PodCommandContext.WORKDIR + "/", ActionFiles.link(path));
+    }
+
+    /** The script found elsewhere in the repository (a shared folder above the workflow, an HDFS path's tail). */
+    private static Optional<Path> elsewhere(PodCommandContext context, String script) {
+        return AppPaths.actionFile(
+                script, context.knownValues, context.sources.repoRoot(), context.sources.workflowDir());
+    }
+
+    /** The script copied to the output and placed in the pod's working directory. */
+    private static Template carry(PodCommandContext context, Path file, SourceSpan span, String named) {
+        try {
+            String link = file.getFileName().toString();
+            context.carried.add(new PodContainer.CarriedFile(
+                    "scripts/" + context.dagId + "/" + context.node.name() + "/" + link,
+                    link,
+                    Files.readString(file, StandardCharsets.UTF_8)));
+            return Template.text(PodCommandContext.WORKDIR + "/" + link);
+        } catch (IOException e) {
+            context.diagnostics.report(
+                    DiagnosticCode.IO_E001,
+                    span,
+                    "cannot read " + context.sources.display(file) + ": " + e.getMessage());
+            return Template.text(named);
+        }
     }
 }

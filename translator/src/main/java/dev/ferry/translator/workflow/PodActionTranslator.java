@@ -201,10 +201,15 @@ final class PodActionTranslator {
             RepoRoot.Located located = jobXml.contains("${") || jobXml.contains("://")
                     ? new RepoRoot.Located(RepoRoot.Place.MISSING, file)
                     : sources.root().locate(sources.workflowDir(), jobXml);
+            Optional<Path> elsewhere = located.outside() || (located.inside() && Files.isRegularFile(located.path()))
+                    ? Optional.empty()
+                    : AppPaths.actionFile(jobXml, sources.jobProperties(), sources.repoRoot(), sources.workflowDir());
             if (located.outside()) {
                 sources.root().checked(located, node.action().span(), diagnostics);
             } else if (located.inside() && Files.isRegularFile(located.path())) {
                 properties.addAll(ConfigDefault.load(located.path(), sources.display(located.path()), diagnostics));
+            } else if (elsewhere.isPresent()) {
+                properties.addAll(ConfigDefault.load(elsewhere.get(), sources.display(elsewhere.get()), diagnostics));
             } else {
                 diagnostics.report(
                         DiagnosticCode.OOZ_W001,

@@ -120,7 +120,8 @@ public record WorkflowPlan(
      *
      * @param endExclusive Oozie's end is exclusive; null when the coordinator has none
      * @param catchup      Oozie materialises every instance from start (FIFO); LAST_ONLY/NONE turn it off
-     * @param pausedOnCreation a bundle's coordinator with {@code enabled="false"}
+     * @param pausedOnCreation a bundle's coordinator with {@code enabled="false"}, or a coordinator whose start is
+     *     given at submission (its start a placeholder a person must set)
      * @param deadlines    Oozie SLA (sla:info should-end, max-duration) as Airflow deadline alerts
      * @param data         datasets, input events (sensors) and output events (assets); empty when none
      * @param tags         extra DAG tags (the bundle's name)

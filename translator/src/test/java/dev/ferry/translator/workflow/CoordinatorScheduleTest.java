@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.CoordinatorApp;
@@ -29,6 +30,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -179,9 +181,14 @@ class CoordinatorScheduleTest {
                 // Java's old three-letter IDs, which Oozie accepts (with a log warning)
                 Arguments.of("IST", "Asia/Kolkata"),
                 Arguments.of("PST", "America/Los_Angeles"),
-                Arguments.of("EST", "-05:00"),
-                // GMT offsets: GMT-hhmm is read as GMT-hh:mm (DateUtils.handleGMTOffsetTZNames)
-                Arguments.of("GMT+09:00", "GMT+09:00"),
+                // a fixed offset of whole hours is the IANA zone of that offset (Python and pendulum refuse -05:00)
+                Arguments.of("EST", "Etc/GMT+5"),
+                // GMT offsets: GMT-hhmm is read as GMT-hh:mm (DateUtils.handleGMTOffsetTZNames), whole hours named
+                // as IANA names them, with POSIX's inverted sign
+                Arguments.of("GMT+09:00", "Etc/GMT-9"),
+                Arguments.of("GMT-1200", "Etc/GMT+12"),
+                Arguments.of("GMT+14:00", "Etc/GMT-14"),
+                Arguments.of("GMT+00:00", "GMT"),
                 Arguments.of("GMT-0530", "GMT-05:30"),
                 Arguments.of("GMT+9", null),
                 Arguments.of("Asia/Nowhere", null),
@@ -193,6 +200,38 @@ class CoordinatorScheduleTest {
     @MethodSource("timezones")
     void timezoneIdsAreReadAsOozieReadsThem(String id, String zone) {
         assertEquals(java.util.Optional.ofNullable(zone).map(ZoneId::of), CoordinatorSchedule.zone(id));
+    }
+
+    /** Zones Airflow and the runtime can name: every zone() gives but a fixed offset of no whole hours. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource({
+        "GMT+09:00, true",
+        "EST, true",
+        "America/New_York, true",
+        "UTC, true",
+        "GMT-0530, false",
+        "GMT+05:45, false"
+    })
+    void onlyFixedOffsetsOfWholeHoursHaveANamePythonKnows(String id, boolean named) {
+        ZoneId zone = CoordinatorSchedule.zone(id).orElseThrow();
+        assertEquals(named, CoordinatorSchedule.namedForPython(zone), zone.getId());
+    }
+
+    @Test
+    void aCoordinatorInAZonePythonCannotNameIsAnErrorAtItsElement() {
+        Diagnostics diagnostics = new Diagnostics();
+        CoordinatorApp app =
+                OozieReader.readCoordinator("""
+                        <coordinator-app xmlns="uri:oozie:coordinator:0.4" name="c" frequency="${coord:days(1)}"
+                            start="2026-01-01T00:00Z" end="2027-01-01T00:00Z" timezone="GMT+05:30">
+                            <action><workflow><app-path>/w</app-path></workflow></action>
+                        </coordinator-app>
+                        """, "c.xml", diagnostics).orElseThrow();
+        assertNull(CoordinatorSchedule.translate(app, Map.of(), List.of(), "end", diagnostics));
+        List<Diagnostic> errors = diagnostics.sorted();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(DiagnosticCode.OOZ_E010, errors.get(0).code());
+        assertEquals(SourceSpan.of("c.xml", 1, 1), errors.get(0).span());
     }
 
     @Test
@@ -463,12 +502,19 @@ class CoordinatorScheduleTest {
     }
 
     @Test
-    void unknownStartIsAnError() {
+    void aStartNoFileDefinesIsGivenAtSubmissionAndPausesTheDag() {
         Diagnostics diagnostics = new Diagnostics();
         CoordinatorApp app = OozieReader.readCoordinator(AGGREGATOR.formatted("", ""), "c.xml", diagnostics)
                 .orElseThrow();
-        assertNull(CoordinatorSchedule.translate(app, Map.of("end", "2010-01-01T03:00Z"), List.of(), "n", diagnostics));
-        assertTrue(diagnostics.hasErrors());
+        WorkflowPlan.Schedule schedule =
+                CoordinatorSchedule.translate(app, Map.of("end", "2010-01-01T03:00Z"), List.of(), "n", diagnostics);
+        assertTrue(schedule.pausedOnCreation());
+        assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
+        assertEquals(
+                1,
+                diagnostics.sorted().stream()
+                        .filter(d -> d.code() == DiagnosticCode.OOZ_W032)
+                        .count());
     }
 
     private static final String MONTH_OF_HOURS = """

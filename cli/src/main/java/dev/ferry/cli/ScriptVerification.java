@@ -14,6 +14,7 @@ import dev.ferry.parser.pig.PigParameters;
 import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
+import dev.ferry.parser.pig.PiggyBank;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.pig.PigToSql;
 import dev.ferry.translator.sql.Column;
@@ -298,7 +299,10 @@ final class ScriptVerification {
         SqlJob redirected = job.withTables(sources, sinks);
         Path pigScript = Files.writeString(
                 work.resolve("script.pig"),
-                importsFrom(text, root, script.toAbsolutePath().getParent()));
+                importsFrom(
+                        piggybankRegisters(text, root, script.toAbsolutePath().getParent()),
+                        root,
+                        script.toAbsolutePath().getParent()));
         Path sql = Files.writeString(work.resolve("job.sql"), SqlScriptRenderer.render(redirected));
         Map<String, String> bound = new LinkedHashMap<>();
         job.parameters().forEach(p -> {
@@ -644,6 +648,33 @@ final class ScriptVerification {
 
     /** {@code REGISTER lib/udfs.jar}: a jar, quoted or not. */
     private static final Pattern REGISTER = Pattern.compile("(?im)^(\\s*register\\s+)'?([^'\\s;\\\\]+\\.jar)'?");
+
+    /**
+     * {@code REGISTER /usr/lib/pig/piggybank.jar}, a jar of the Pig installation the script ran on and not of the
+     * repository: the job runs the piggybank 0.17.0 the adapter carries, so real Pig registers that same jar, the one
+     * Ferry reads piggybank's classes from. Without it Pig fails on the missing file before running anything.
+     */
+    private static String piggybankRegisters(String text, RepoRoot root, Path scriptDir) {
+        Optional<Path> carried = PiggyBank.carriedJar();
+        if (carried.isEmpty()) {
+            return text;
+        }
+        Matcher m = REGISTER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            boolean outside;
+            try {
+                outside = !root.locate(scriptDir, m.group(2)).inside();
+            } catch (InvalidPathException notAPath) {
+                outside = true;
+            }
+            String replaced = PiggyBank.isJar(m.group(2)) && outside
+                    ? m.group(1) + ScriptPaths.quote(carried.get().toString())
+                    : m.group();
+            m.appendReplacement(out, Matcher.quoteReplacement(replaced));
+        }
+        return m.appendTail(out).toString();
+    }
 
     /**
      * The scratch copy runs in another directory: an {@code IMPORT 'macros/x.pig'} or a {@code REGISTER lib/u.jar}

@@ -593,7 +593,7 @@ public final class PigToSql {
      */
     private Relation adaptedLoad(String alias, PigRelation.Load load, FuncSpec loader) {
         SourceSpan using = load.function().span();
-        List<FieldSchema> schema = loaders.fields(loader, load.schema(), using);
+        List<FieldSchema> schema = loaders.fields(loader, load, using);
         SqlJob.LoadFunction function = loaders.loadFunction(withParameters(loader), schema, using);
         String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
         List<Field> fields = new ArrayList<>();

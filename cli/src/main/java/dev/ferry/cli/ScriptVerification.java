@@ -650,11 +650,11 @@ final class ScriptVerification {
     private static final Pattern REGISTER = Pattern.compile("(?im)^(\\s*register\\s+)'?([^'\\s;\\\\]+\\.jar)'?");
 
     /**
-     * {@code REGISTER /usr/lib/pig/piggybank.jar}, a jar of the Pig installation the script ran on and not of the
-     * repository: the job runs the piggybank 0.17.0 the adapter carries, so real Pig registers that same jar, the one
+     * {@code REGISTER /usr/lib/pig/piggybank.jar}, a jar of the Pig installation the script ran on and no file of
+     * the repository: the job runs the piggybank 0.17.0 the adapter carries, so real Pig registers that same jar, the one
      * Ferry reads piggybank's classes from. Without it Pig fails on the missing file before running anything.
      */
-    private static String piggybankRegisters(String text, RepoRoot root, Path scriptDir) {
+    static String piggybankRegisters(String text, RepoRoot root, Path scriptDir) {
         Optional<Path> carried = PiggyBank.carriedJar();
         if (carried.isEmpty()) {
             return text;
@@ -662,13 +662,17 @@ final class ScriptVerification {
         Matcher m = REGISTER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            boolean outside;
+            boolean inRepository;
             try {
-                outside = !root.locate(scriptDir, m.group(2)).inside();
+                RepoRoot.Located located = root.locate(scriptDir, m.group(2));
+                // file:/usr/lib/pig/piggybank.jar names a file system, not a path of the repository.
+                inRepository = !m.group(2).matches("[A-Za-z][\\w+.-]*:.*")
+                        && located.inside()
+                        && Files.isRegularFile(located.path());
             } catch (InvalidPathException notAPath) {
-                outside = true;
+                inRepository = false;
             }
-            String replaced = PiggyBank.isJar(m.group(2)) && outside
+            String replaced = PiggyBank.isJar(m.group(2)) && !inRepository
                     ? m.group(1) + ScriptPaths.quote(carried.get().toString())
                     : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(replaced));

@@ -652,7 +652,9 @@ final class ScriptVerification {
     /**
      * {@code REGISTER /usr/lib/pig/piggybank.jar}, a jar of the Pig installation the script ran on and no file of
      * the repository: the job runs the piggybank 0.17.0 the adapter carries, so real Pig registers that same jar, the one
-     * Ferry reads piggybank's classes from. Without it Pig fails on the missing file before running anything.
+     * Ferry reads piggybank's classes from. Without it Pig fails on the missing file before running anything. A
+     * script naming piggybank's classes without any REGISTER of it ran with the jar on Pig's classpath: that jar is
+     * REGISTERed first.
      */
     static String piggybankRegisters(String text, RepoRoot root, Path scriptDir) {
         Optional<Path> carried = PiggyBank.carriedJar();
@@ -661,7 +663,9 @@ final class ScriptVerification {
         }
         Matcher m = REGISTER.matcher(text);
         StringBuilder out = new StringBuilder();
+        boolean registered = false;
         while (m.find()) {
+            registered |= PiggyBank.isJar(m.group(2));
             boolean inRepository;
             try {
                 RepoRoot.Located located = root.locate(scriptDir, m.group(2));
@@ -677,7 +681,12 @@ final class ScriptVerification {
                     : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(replaced));
         }
-        return m.appendTail(out).toString();
+        m.appendTail(out);
+        // A script that names piggybank's classes without REGISTERing its jar ran where Pig's classpath had it.
+        return registered || !text.contains(PiggyBank.PACKAGE)
+                ? out.toString()
+                : "REGISTER " + ScriptPaths.quote(carried.get().toString()) + "; "
+                        + out; // same line: lines keep their numbers
     }
 
     /**

@@ -41,4 +41,16 @@ class PiggybankRegistersTest {
                 "");
         assertEquals(expected, ScriptVerification.piggybankRegisters(script, RepoRoot.of(repo), repo));
     }
+
+    @Test
+    void piggybanksClassesWithoutARegisterGetTheCarriedJarFirst(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        String carried = PiggyBank.carriedJar().orElseThrow().toString();
+        String uses = "a = load 'x' using org.apache.pig.piggybank.storage.CSVExcelStorage(',');\n";
+        assertEquals(
+                "REGISTER '" + carried + "'; " + uses,
+                ScriptVerification.piggybankRegisters(uses, RepoRoot.of(repo), repo));
+        String plain = "a = load 'x' using PigStorage(',');\n";
+        assertEquals(plain, ScriptVerification.piggybankRegisters(plain, RepoRoot.of(repo), repo));
+    }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class PiggyBank {
 
     /** The package of piggybank's classes. */
-    static final String PACKAGE = "org.apache.pig.piggybank.";
+    public static final String PACKAGE = "org.apache.pig.piggybank.";
 
     /** Where a class's description says it came from. */
     static final String DISPLAY = "piggybank 0.17.0 (carried by the runtime)";

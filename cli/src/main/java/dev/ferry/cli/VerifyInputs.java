@@ -110,7 +110,10 @@ final class VerifyInputs {
                 .anyMatch(l -> l.function() != null && l.function().name().equals(PIGMIX_LOADER));
     }
 
-    /** PigStorage's field delimiter, or one field per line for TextLoader; other loaders have no known text form. */
+    /**
+     * PigStorage's field delimiter (piggybank's CSVLoader's and CSVExcelStorage's), or one field per line for
+     * TextLoader; other loaders have no known text form.
+     */
     private static String delimiter(PigRelation.Load load, Map<String, String> params) throws NoInput {
         if (load.function() == null) {
             return "\t";
@@ -122,6 +125,14 @@ final class VerifyInputs {
                 .toList();
         if (name.equals("TextLoader") && args.isEmpty()) {
             return "\n";
+        }
+        // Piggybank's CSV loaders read the same lines as PigStorage(',') when no field holds a quote or the
+        // delimiter (no generated value does): CSVExcelStorage's first argument is its delimiter.
+        if (name.equals("CSVLoader") && args.isEmpty()) {
+            return ",";
+        }
+        if (name.equals("CSVExcelStorage") && (args.isEmpty() || args.get(0).length() == 1)) {
+            return args.isEmpty() ? "," : args.get(0);
         }
         if (name.equals("PigStorage") && args.size() <= 1) {
             String d = args.isEmpty() ? "\t" : args.get(0);
@@ -149,7 +160,8 @@ final class VerifyInputs {
                                                 args.stream()
                                                         .map(ScriptPaths::quote)
                                                         .toList()) + ")")
-                        + " cannot be generated (only PigStorage and TextLoader text, and PigMix's tables)"));
+                        + " cannot be generated (only PigStorage, TextLoader and piggybank's CSV text, and PigMix's"
+                        + " tables)"));
     }
 
     private static String substitute(String path, Map<String, String> params) {

@@ -86,6 +86,22 @@ class PiggyBankDifferentialTest {
                         r = FOREACH rows GENERATE name, city, n * 2;
                         STORE r INTO '$OUTPUT';
                         """),
+                new Case("CSVExcelStorage without AS, read as $n: a field past a short line's end is null", """
+                        %s
+                        rows = LOAD '$INPUT.csv' USING org.apache.pig.piggybank.storage.CSVExcelStorage(',', 'NO_MULTILINE', 'UNIX', 'SKIP_INPUT_HEADER');
+                        kept = FILTER rows BY $0 IS NOT NULL;
+                        r = FOREACH kept GENERATE (chararray)$1 AS city, (int)$2 * 2, $3;
+                        STORE r INTO '$OUTPUT';
+                        """),
+                new Case("CSVLoader (DEFINEd) without AS, read as $n, grouped after the FOREACH", """
+                        %s
+                        DEFINE CSVLoader org.apache.pig.piggybank.storage.CSVLoader();
+                        rows = LOAD '$INPUT.csv' USING CSVLoader();
+                        r = FOREACH rows GENERATE (chararray)$0 AS name, (int)$2 AS n;
+                        g = GROUP r BY name;
+                        c = FOREACH g GENERATE group, COUNT(r), SUM(r.n);
+                        STORE c INTO '$OUTPUT';
+                        """),
                 new Case("a FilterFunc-like boolean in a FILTER: IsDouble", """
                         %s
                         DEFINE IsDouble org.apache.pig.piggybank.evaluation.IsDouble();

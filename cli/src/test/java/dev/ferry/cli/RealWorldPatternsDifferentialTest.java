@@ -61,6 +61,20 @@ class RealWorldPatternsDifferentialTest {
                                 + "q = FOREACH p GENERATE FLATTEN(REGEX_EXTRACT_ALL(line, '(\\\\S+) (\\\\w+) .*')), id;\n"
                                 + "r = FOREACH q GENERATE $1, $0, $2;\n"),
                 Arguments.of(
+                        "FLATTEN of REGEX_EXTRACT_ALL cast to a typed tuple: each group cast as a chararray is ('GET' to long is null)",
+                        LOAD
+                                + "p = FOREACH rows GENERATE id, FLATTEN((tuple(chararray,long,chararray,long))"
+                                + "REGEX_EXTRACT_ALL(line, '(\\\\S+) (\\\\w+) (\\\\S+) (\\\\d+)'))"
+                                + " AS (ip:chararray, verb:long, path:chararray, status:long);\n"
+                                + "r = FOREACH p GENERATE id, ip, verb, path, status + 1L;\n"),
+                Arguments.of(
+                        "FLATTEN of REGEX_EXTRACT_ALL cast to a tuple, without AS, of lines that match: read by position",
+                        LOAD
+                                + "q = FILTER rows BY line MATCHES '.* \\\\S+ \\\\d+';\n"
+                                + "p = FOREACH q GENERATE FLATTEN((tuple(chararray,int))REGEX_EXTRACT_ALL(line,"
+                                + " '.* (\\\\S+) (\\\\d+)')), amount;\n"
+                                + "r = FOREACH p GENERATE $0, $1 * 2, $2;\n"),
+                Arguments.of(
                         "the tuple of a GROUP's keys passed on as group: group.name, group.$n and FLATTEN(group) read it later",
                         LOAD + "g = GROUP rows BY (id, amount);\n"
                                 + "x = FOREACH g GENERATE group, COUNT(rows) AS n;\n"

@@ -75,6 +75,44 @@ class VerifyInputsTest {
     }
 
     @Test
+    void piggybanksCsvLoadersGetCommaSeparatedRowsOrTheirDelimiters(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        List<FieldSchema> schema =
+                List.of(new FieldSchema("a", PigType.CHARARRAY, AT), new FieldSchema("b", PigType.INT, AT));
+        record Row(FuncSpec loader, String delimiter) {}
+        List<Row> rows = List.of(
+                new Row(new FuncSpec("org.apache.pig.piggybank.storage.CSVLoader", List.of(), AT), ","),
+                new Row(new FuncSpec("CSVExcelStorage", List.of(), AT), ","),
+                new Row(
+                        new FuncSpec(
+                                "org.apache.pig.piggybank.storage.CSVExcelStorage",
+                                List.of(";", "NO_MULTILINE", "UNIX", "SKIP_INPUT_HEADER"),
+                                AT),
+                        ";"));
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            VerifyInputs.Input input = VerifyInputs.of(
+                    RepoRoot.of(repo),
+                    repo,
+                    load("in", row.loader(), schema),
+                    0,
+                    Map.of(),
+                    false,
+                    Files.createDirectories(tmp.resolve("w" + i)));
+            List<String> lines = Files.readAllLines(input.file());
+            assertEquals(VerifyInputs.Kind.GENERATED, input.kind());
+            assertTrue(lines.stream().anyMatch(l -> l.split(row.delimiter(), -1).length == 2), lines.toString());
+            assertTrue(lines.stream().noneMatch(l -> l.contains("\"")), "no quote to read as CSV does: " + lines);
+        }
+        // A delimiter of more than one character is none CSVExcelStorage takes: no rows to give.
+        PigRelation.Load odd =
+                load("in", new FuncSpec("org.apache.pig.piggybank.storage.CSVExcelStorage", List.of("::"), AT), schema);
+        assertThrows(
+                VerifyInputs.NoInput.class,
+                () -> VerifyInputs.of(RepoRoot.of(repo), repo, odd, 0, Map.of(), false, tmp));
+    }
+
+    @Test
     void aPigMixScriptReadsPigMixsTablesByName(@TempDir Path tmp) throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         FuncSpec pigmix = new FuncSpec(VerifyInputs.PIGMIX_LOADER, List.of(), AT);

@@ -251,7 +251,15 @@ identifierPlus : IDENTIFIER | RANK | CUBE | IN | WHEN | THEN | ELSE | END ;
 
 explicitFieldDef
     : fieldName (COLON type)?
+    | typeNameAsField COLON type
     | explicitType
+    ;
+
+// A type's name names a field when a type follows it (`AS (datetime:chararray)`, also after GENERATE ... AS), as
+// Pig 0.18 reads it; alone it stays the type of an unnamed field (`AS (int, chararray)`).
+typeNameAsField
+    : BOOLEAN | INT | LONG | FLOAT | DOUBLE | DATETIME | BIGINTEGER | BIGDECIMAL | CHARARRAY | BYTEARRAY
+    | MAP | BAG | TUPLE
     ;
 
 // Pig accepts most keywords as field names in a schema (`AS (order:int)`), though not after

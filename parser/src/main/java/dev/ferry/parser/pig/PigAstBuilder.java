@@ -136,6 +136,12 @@ final class PigAstBuilder {
         int space = indexOfWhitespace(text);
         String keyword = (space < 0 ? text : text.substring(0, space)).toUpperCase(Locale.ROOT);
         PigStatement.Command command = new PigStatement.Command(keyword, text, span(token));
+        if (command.argument().equals("@") && lastAlias != null) {
+            // DUMP @ (DESCRIBE @, ...): the previous relation, as in an operator's input.
+            int at = text.lastIndexOf('@');
+            command = new PigStatement.Command(
+                    keyword, text.substring(0, at) + lastAlias + text.substring(at + 1), span(token));
+        }
         if (("DUMP".equals(keyword) || "DESCRIBE".equals(keyword) || "ILLUSTRATE".equals(keyword))
                 && command.argument().matches("[A-Za-z][A-Za-z0-9_]*(::[A-Za-z][A-Za-z0-9_]*)*")) {
             use(command.argument(), span(token));
@@ -598,8 +604,10 @@ final class PigAstBuilder {
     }
 
     private FieldSchema explicitFieldDef(ExplicitFieldDefContext f) {
-        if (f.fieldName() != null) {
-            String name = f.fieldName().getText();
+        if (f.fieldName() != null || f.typeNameAsField() != null) {
+            String name = f.fieldName() != null
+                    ? f.fieldName().getText()
+                    : f.typeNameAsField().getText();
             return f.type() == null
                     ? new FieldSchema(name, PigType.BYTEARRAY, span(f))
                     : typed(name, type(f.type()), span(f));

@@ -11,6 +11,7 @@ import dev.ferry.parser.pig.PigExpr.BinaryOp;
 import dev.ferry.parser.pig.PigRelation.NestedOp;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -233,6 +234,36 @@ class PigAstTest {
         assertEquals("", inst.owner());
         assertEquals("b", ((PigExpr.FieldRef) inst.target()).name());
         assertEquals(List.of(), inst.arguments());
+    }
+
+    @Test
+    void typeNamesNameFieldsWhenATypeFollows() {
+        PigScript s = parse("A = load 'x' as (datetime:chararray, int:int, map:map[], long);\n"
+                + "B = foreach A generate $0 as (bag:chararray), $1 as tuple:int;\n");
+        PigRelation.Load l =
+                (PigRelation.Load) ((PigStatement.Assign) s.statements().get(0)).relation();
+        assertEquals(
+                Arrays.asList("datetime", "int", "map", null),
+                l.schema().stream().map(FieldSchema::name).toList());
+        assertEquals(
+                List.of(PigType.CHARARRAY, PigType.INT, PigType.MAP, PigType.LONG),
+                l.schema().stream().map(FieldSchema::type).toList());
+        PigRelation.Foreach b =
+                (PigRelation.Foreach) ((PigStatement.Assign) s.statements().get(1)).relation();
+        assertEquals(
+                List.of("bag", "tuple"),
+                b.items().stream().map(i -> i.names().get(0).name()).toList());
+    }
+
+    @Test
+    void dumpOfThePreviousRelation() {
+        PigScript s = parse(LOAD + "X = filter @ by a > 0;\ndump @;\ndescribe @;\n");
+        assertEquals(
+                List.of("X", "X"),
+                s.statements().stream()
+                        .filter(PigStatement.Command.class::isInstance)
+                        .map(c -> ((PigStatement.Command) c).argument())
+                        .toList());
     }
 
     @Test

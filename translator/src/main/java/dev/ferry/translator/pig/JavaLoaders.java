@@ -5,6 +5,7 @@ import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.JavaUdf;
 import dev.ferry.parser.pig.JavaUdfSources;
+import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlJob;
@@ -40,6 +41,19 @@ final class JavaLoaders {
             PigType.BOOLEAN,
             PigType.DATETIME);
 
+    /**
+     * Loaders that give Pig no schema (no {@code getSchema}, or PigStorage's without {@code '-schema'}): a LOAD of
+     * one without AS has fields {@code $0, $1, ...} of bytearrays only. A loader whose {@code getSchema} may read one
+     * from the data (AvroStorage, SequenceFileLoader) is not one of them.
+     */
+    private static final Set<String> SCHEMALESS = Set.of(
+            "org.apache.pig.piggybank.storage.CSVExcelStorage",
+            "org.apache.pig.piggybank.storage.CSVLoader",
+            "org.apache.pig.piggybank.storage.MyRegExLoader",
+            "org.apache.pig.piggybank.storage.RegExLoader",
+            "org.apache.pig.piggybank.storage.apachelog.CommonLogLoader",
+            "org.apache.pig.piggybank.storage.apachelog.CombinedLogLoader");
+
     private final Map<String, JavaUdf> udfs;
     /** The functions the script's LOADs name in USING: a DEFINE of one of them defines a loader. */
     private final Set<String> loadFunctions;
@@ -47,6 +61,8 @@ final class JavaLoaders {
     private final Set<String> storeFunctions;
     /** DEFINEs of Java classes by alias: a LOAD may name one as its loader. */
     private final Map<String, FuncSpec> defined = new HashMap<>();
+    /** The LOADs without AS that the script reads only by position, with the number of fields read. */
+    private final Map<PigRelation.Load, Integer> positionalWidths;
 
     private SourceSpan first;
 
@@ -54,6 +70,7 @@ final class JavaLoaders {
         this.udfs = udfs;
         this.loadFunctions = Set.copyOf(JavaUdfSources.loadFunctions(statements));
         this.storeFunctions = Set.copyOf(JavaUdfSources.storeFunctions(statements));
+        this.positionalWidths = PositionalWidth.of(statements);
     }
 
     /**
@@ -114,23 +131,32 @@ final class JavaLoaders {
 
     /**
      * The LOAD's fields: its AS clause, else the schema the loader's {@code getSchema} returns literally in the
-     * repository's source (Pig's schema for the LOAD then).
+     * repository's source (Pig's schema for the LOAD then), else, when the script reads the loaded fields only by
+     * position, bytearrays {@code $0} to the highest {@code $n} it reads ({@link PositionalWidth}).
      *
-     * @throws TranslationError when neither gives the fields
+     * @throws TranslationError when none gives the fields
      */
-    List<FieldSchema> fields(FuncSpec loader, List<FieldSchema> declared, SourceSpan span) {
-        if (!declared.isEmpty()) {
-            return declared;
+    List<FieldSchema> fields(FuncSpec loader, PigRelation.Load load, SourceSpan span) {
+        if (!load.schema().isEmpty()) {
+            return load.schema();
         }
         JavaUdf udf = udfs.get(loader.name());
         if (udf != null && udf.loadSchema() != null) {
             return udf.loadSchema();
         }
+        Integer width = positionalWidths.get(load);
+        if (width != null && SCHEMALESS.contains(loader.name())) {
+            List<FieldSchema> fields = new ArrayList<>();
+            for (int i = 0; i < width; i++) {
+                fields.add(new FieldSchema(null, PigType.BYTEARRAY, span));
+            }
+            return fields;
+        }
         throw ExprTranslator.unsupported(
                 span,
                 "LOAD with the Pig loader " + loader.name() + " without AS is not translated yet: the runtime's"
                         + " adapter runs the loader, and the table needs the fields' types; declare them with"
-                        + " AS (name:type, ...)"
+                        + " AS (name:type, ...) (a LOAD of a loader that gives Pig no schema, read only as $n by FOREACH and FILTER, needs none)"
                         + (udf == null
                                 ? ""
                                 : " (" + udf.signature() + ", from " + udf.source()

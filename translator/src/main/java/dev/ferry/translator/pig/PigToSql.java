@@ -627,7 +627,7 @@ public final class PigToSql {
      */
     private Relation adaptedLoad(String alias, PigRelation.Load load, FuncSpec loader) {
         SourceSpan using = load.function().span();
-        List<FieldSchema> schema = loaders.fields(loader, load.schema(), using);
+        List<FieldSchema> schema = loaders.fields(loader, load, using);
         SqlJob.LoadFunction function = loaders.loadFunction(withParameters(loader), schema, using);
         String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
         List<Field> fields = new ArrayList<>();
@@ -1440,6 +1440,24 @@ public final class PigToSql {
                 Value.Scalar value = plain.positional(i, range.span());
                 values.add(value);
                 names.add(fields.get(i).sqlName());
+            }
+            return;
+        }
+        if (expr instanceof PigExpr.Flatten flatten && TupleFlatten.castTextArrayWidth(flatten.expr()) > 0) {
+            // FLATTEN((tuple(chararray, long))REGEX_EXTRACT_ALL(s, '(a)(b)')): a field per group, each cast as Pig
+            // casts a chararray (POCast of the tuple casts field by field: '3.5' to long is 3, 'x' is null).
+            PigExpr.Cast cast = (PigExpr.Cast) flatten.expr();
+            Value.Scalar array = expressions.scalar(cast.expr(), scope);
+            expressions.warnDiffers(
+                    flatten.span(),
+                    "FLATTEN",
+                    PigFunctionTable.DIFFERS
+                            + "a null tuple (a pattern that does not match) gives a null per group here;"
+                            + " Pig gives one null field, shifting the fields after it");
+            List<Value.Scalar> pieces = new ArrayList<>();
+            TupleFlatten.expandByPosition(array, cast.schema().size(), pieces, names);
+            for (int i = 0; i < pieces.size(); i++) {
+                values.add(expressions.cast(pieces.get(i), cast.schema().get(i).type(), cast.span()));
             }
             return;
         }

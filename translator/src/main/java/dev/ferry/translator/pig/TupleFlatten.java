@@ -103,6 +103,30 @@ final class TupleFlatten {
         return -1;
     }
 
+    /**
+     * The width of {@code (tuple(chararray, long))REGEX_EXTRACT_ALL(s, '(a) (b)')}: the cast's fields, when they
+     * are scalars and as many as the literal pattern's groups (the tuple the function gives); -1 otherwise.
+     */
+    static int castTextArrayWidth(PigExpr expr) {
+        if (!(expr instanceof PigExpr.Cast cast)
+                || cast.type() != PigType.TUPLE
+                || cast.schema().isEmpty()
+                || cast.schema().stream().anyMatch(f -> !SCALAR_CASTS.contains(f.type()))) {
+            return -1;
+        }
+        return knownWidth(cast.expr()) == cast.schema().size() ? cast.schema().size() : -1;
+    }
+
+    /** The types a chararray piece casts to as a top-level cast does. */
+    private static final Set<PigType> SCALAR_CASTS = Set.of(
+            PigType.CHARARRAY,
+            PigType.BYTEARRAY,
+            PigType.INT,
+            PigType.LONG,
+            PigType.FLOAT,
+            PigType.DOUBLE,
+            PigType.BOOLEAN);
+
     /** {@code FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b)}: the first {@code width} pieces, null past the last one. */
     static void expandByPosition(Value.Scalar array, int width, List<Value.Scalar> values, List<String> names) {
         for (int i = 0; i < width; i++) {

@@ -42,31 +42,18 @@ public final class SecretText {
                 && !text.toLowerCase(Locale.ROOT).contains("set")) {
             return found; // each shape needs one of these (an assignment, an option, a URL's user-info, a SET)
         }
-        Matcher m = ASSIGNMENT.matcher(text);
-        while (m.find()) {
-            if (SecretNames.isSecret(m.group(2))
-                    && !m.group(4).startsWith("${")
-                    && !m.group(4).startsWith(REDACTED.strip())) {
-                found.add(new Secret(m.group(2), m.start(4), m.end(4)));
+        // Each shape's name is its group 2 and its value its group 4.
+        for (Pattern shape : List.of(ASSIGNMENT, OPTION, SET)) {
+            Matcher m = shape.matcher(text);
+            while (m.find()) {
+                if (SecretNames.isSecret(m.group(2))
+                        && !m.group(4).startsWith("${")
+                        && !m.group(4).startsWith(REDACTED.strip())) {
+                    add(found, new Secret(m.group(2), m.start(4), m.end(4)));
+                }
             }
         }
-        m = OPTION.matcher(text);
-        while (m.find()) {
-            if (SecretNames.isSecret(m.group(2))
-                    && !m.group(4).startsWith("${")
-                    && !m.group(4).startsWith(REDACTED.strip())) {
-                add(found, new Secret(m.group(2), m.start(4), m.end(4)));
-            }
-        }
-        m = SET.matcher(text);
-        while (m.find()) {
-            if (SecretNames.isSecret(m.group(2))
-                    && !m.group(4).startsWith("${")
-                    && !m.group(4).startsWith(REDACTED.strip())) {
-                add(found, new Secret(m.group(2), m.start(4), m.end(4)));
-            }
-        }
-        m = USER_INFO.matcher(text);
+        Matcher m = USER_INFO.matcher(text);
         while (m.find()) {
             if (!m.group(3).startsWith("${")) {
                 add(found, new Secret(identifier(m.group(2)) + "_password", m.start(3), m.end(3)));

@@ -8,13 +8,10 @@ if it ever ran. A bounded table of cases, converted one by one, imported in one 
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-from test_corpus import import_dags
+from test_corpus import airflow_python, import_dags
 
 from conftest import CLI_JAR
 
@@ -83,19 +80,23 @@ def make_repo(root: Path, value: str) -> Path:
     return root / "repo"
 
 
+def convert(repo: Path, out: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["java", "-jar", str(CLI_JAR), "convert", str(repo), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+
+
 def test_hostile_strings_import_with_no_errors_and_never_run(tmp_path: Path) -> None:
     folders = {}
     for i, value in enumerate(HOSTILE):
         case = tmp_path / f"case{i}"
         repo = make_repo(case, value)
         out = case / "out"
-        result = subprocess.run(
-            ["java", "-jar", str(CLI_JAR), "convert", str(repo), "-o", str(out)],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=case,
-        )
+        result = convert(repo, out, case)
         assert result.returncode == 0, f"case {i} {value!r}:\n{result.stderr}"
         folders[f"case{i}"] = str(out / "dags")
     found = import_dags(folders, tmp_path)
@@ -232,28 +233,10 @@ print(json.dumps(found))
 def test_planted_jinja_stays_text_in_every_templated_field(tmp_path: Path) -> None:
     repo = every_channel_repo(tmp_path)
     out = tmp_path / "out"
-    result = subprocess.run(
-        ["java", "-jar", str(CLI_JAR), "convert", str(repo), "-o", str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = convert(repo, out, tmp_path)
     assert result.returncode == 0, result.stderr
-    probe = subprocess.run(
-        [sys.executable, "-c", TEMPLATED_FIELDS, str(out / "dags")],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={
-            "AIRFLOW_HOME": str(tmp_path / "airflow"),
-            "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-            "PATH": "/usr/bin:/bin",
-            "FERRY_BACKEND": "local",
-            # The runtime under test when it is not the one installed (PYTHONPATH=runtime/python).
-            "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
-        },
-    )
-    found = json.loads(probe.stdout.strip().splitlines()[-1])
+    found = airflow_python(TEMPLATED_FIELDS, str(out / "dags"), tmp_path)
+    assert isinstance(found, dict)
     assert found["errors"] == {}
     assert found["fields"] > 20, found
     assert found["unparsable"] == []

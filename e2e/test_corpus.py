@@ -9,6 +9,7 @@ and every FlinkDeployment must validate against the operator's CRD.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,6 +52,25 @@ def test_every_app_has_a_dag(converted: dict[str, Path]) -> None:
         assert sorted((repo / "dags").glob("*.py")), f"{app}: no DAG written"
 
 
+def airflow_python(code: str, argument: str, tmp_path: Path) -> object:
+    """`code` run by this Python in an Airflow home under tmp_path with `argument`; the JSON its
+    last line prints. The runtime is the installed one, or PYTHONPATH's (runtime/python) if set."""
+    result = subprocess.run(
+        [sys.executable, "-c", code, argument],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            "AIRFLOW_HOME": str(tmp_path / "airflow"),
+            "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+            "PATH": "/usr/bin:/bin",
+            "FERRY_BACKEND": "local",
+            "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
+        },
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
 def import_dags(folders: dict[str, str], tmp_path: Path) -> dict[str, dict]:
     """DagBag over each folder in one Airflow process: {name: {"dags": [...], "errors": {...}}}."""
     probe = (
@@ -62,19 +82,9 @@ def import_dags(folders: dict[str, str], tmp_path: Path) -> dict[str, dict]:
         " 'errors': {k: str(v) for k, v in bag.import_errors.items()}}\n"
         "print(json.dumps(result))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe, json.dumps(folders)],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={
-            "AIRFLOW_HOME": str(tmp_path / "airflow"),
-            "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
-            "PATH": "/usr/bin:/bin",
-            "FERRY_BACKEND": "local",
-        },
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    found = airflow_python(probe, json.dumps(folders), tmp_path)
+    assert isinstance(found, dict)
+    return found
 
 
 def test_every_dag_imports_in_airflow(converted: dict[str, Path], tmp_path: Path) -> None:

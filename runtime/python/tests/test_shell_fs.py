@@ -50,6 +50,20 @@ def test_file_links(entry, expected):
     assert split_link(entry) == expected
 
 
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "/data/x.sh#../../home/u/.bashrc",
+        "/data/x.sh#/etc/cron.d/x",
+        "/data/lib.zip#a/../../b",
+        "/data/x.sh#",
+    ],
+)
+def test_links_out_of_the_working_directory_fail_the_action(entry):
+    with pytest.raises(ActionFailed, match="is not a name in the working directory"):
+        split_link(entry)
+
+
 def test_relative_files_resolve_against_the_app_directory():
     assert resolve_against_app("run.sh", "hdfs://nn/apps/wf") == "hdfs://nn/apps/wf/run.sh"
     assert resolve_against_app("run.sh", "hdfs://nn/apps/wf/workflow.xml") == (

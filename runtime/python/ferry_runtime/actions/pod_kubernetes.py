@@ -103,6 +103,8 @@ class RunActionPod(KubernetesPodOperator):
         "files",
         "archives",
     )
+    # Every field is a value, never the name of a template file (provider versions differ on this).
+    template_ext = ()
     ui_color = "#e4f7e4"
 
     def __init__(

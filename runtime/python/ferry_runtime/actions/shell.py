@@ -62,10 +62,19 @@ def env_pairs(entries: Sequence[str]) -> dict[str, str]:
 
 
 def split_link(entry: str) -> tuple[str, str]:
-    """`path#link` -> (path, link); without '#', the link is the path's file name (Oozie's rule)."""
+    """`path#link` -> (path, link); without '#', the link is the path's file name (Oozie's rule).
+
+    The link is a name in the action's working directory: an absolute one, or one with a `..`
+    part, would put the file elsewhere on the worker (YARN refuses such links too)."""
     path, sep, link = entry.partition("#")
     path = path.strip()
-    return path, (link.strip() if sep else path.rstrip("/").rsplit("/", 1)[-1])
+    link = link.strip() if sep else path.rstrip("/").rsplit("/", 1)[-1]
+    if not link or link.startswith("/") or ".." in link.split("/"):
+        raise ActionFailed(
+            f"<file>/<archive> [{entry}]: the link [{link}] is not a name in the working directory",
+            "SHELL_FAILED",
+        )
+    return path, link
 
 
 def resolve_against_app(path: str, app_path: str | None) -> str:

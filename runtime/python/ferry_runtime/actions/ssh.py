@@ -48,6 +48,10 @@ def ssh_operator(
 
     class RunSshCommand(SSHOperator):
         template_fields = (*SSHOperator.template_fields, "arguments")
+        # SSHOperator reads a field ending in .sh as the name of a template file in the DAG
+        # folder: the command `run.sh` (or an argument `x.sh`) would become that file's rendered
+        # text, or fail the task.
+        template_ext = ()
         ui_color = "#eef7e4"
 
         def __init__(self, **inner: Any) -> None:

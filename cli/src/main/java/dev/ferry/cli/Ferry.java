@@ -66,8 +66,13 @@ public final class Ferry {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with the given streams and returns the exit code (for tests). */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command line with the given streams and returns the exit code (for tests); control characters from
+     * the input are shown, never sent ({@link VisibleControls}).
+     */
+    public static int execute(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = new PrintWriter(new VisibleControls(rawOut), true);
+        PrintWriter err = new PrintWriter(new VisibleControls(rawErr), true);
         int[] code = {ExitCode.INTERNAL_ERROR};
         Thread worker = new Thread(null, () -> code[0] = executeHere(args, out, err), "ferry", InOrder.STACK_BYTES);
         worker.start();

@@ -97,7 +97,8 @@ final class ScriptPaths {
         return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
-    private static int offsetOf(String text, SourceSpan span) {
+    /** The offset of {@code span}'s line and column in {@code text}; -1 when the text has fewer lines. */
+    static int offsetOf(String text, SourceSpan span) {
         int offset = 0;
         for (int line = 1; line < span.line(); line++) {
             offset = text.indexOf('\n', offset) + 1;

@@ -269,6 +269,13 @@ final class ScriptVerification {
             storeDirs.put(store.span(), work.resolve("flink/" + i));
             text = redirect(text, display, store.span(), store.path(), work.resolve("pig/" + i), kinds);
         }
+        // A removal before a STORE (rmf, rm, fs -rm) removes Pig's copy of that STORE: real Pig runs the script, and
+        // the path as written is anything on this machine.
+        for (PigStatement statement : parsed.statements()) {
+            if (statement instanceof PigStatement.Command command && REMOVALS.contains(command.keyword())) {
+                text = redirectRemoval(text, display, command, stores, work, kinds);
+            }
+        }
         // ...and read the same inputs; a LOAD of what an earlier STORE wrote reads Pig's copy (Flink reads the view).
         Map<SourceSpan, Path> sourceFiles = new LinkedHashMap<>();
         boolean pigmix = VerifyInputs.usesPigMix(parsed.statements().stream()
@@ -845,6 +852,70 @@ final class ScriptVerification {
             }
         }
         return Optional.empty();
+    }
+
+    /** The Grunt commands that remove paths; the translation takes them only before a STORE into the same path. */
+    private static final Set<String> REMOVALS = Set.of("RMF", "RM", "FS");
+
+    /** A path Grunt reads as one word, written without quotes. */
+    private static final Pattern PLAIN_PATH = Pattern.compile("[\\w/.:+@%=-]+");
+
+    /**
+     * {@code text} with the removal command at its span rewritten to remove the scratch copies of the STOREs it names,
+     * options kept; refused (never run as written) when a path is not a STORE's or the command is not where its span
+     * says.
+     */
+    private static String redirectRemoval(
+            String text,
+            String display,
+            PigStatement.Command command,
+            List<PigStatement.Store> stores,
+            Path work,
+            List<VerifyInputs.Kind> kinds)
+            throws Refused {
+        int start = ScriptPaths.offsetOf(text, command.span());
+        if (!command.span().file().equals(display)
+                || start < 0
+                || !text.regionMatches(
+                        true, start, command.keyword(), 0, command.keyword().length())) {
+            throw removalRefused(command, "it is not written in this script's text", kinds);
+        }
+        int end = start;
+        while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != ';') {
+            end++;
+        }
+        List<String> words = new ArrayList<>(List.of(command.keyword().toLowerCase(Locale.ROOT)));
+        for (String word : command.argument().split("\\s+")) {
+            if (word.isEmpty() || word.startsWith("-") && command.keyword().equals("FS")) {
+                words.add(word);
+                continue;
+            }
+            String path = withoutTrailingSlash(word);
+            int store = IntStream.range(0, stores.size())
+                    .filter(i -> withoutTrailingSlash(stores.get(i).path()).equals(path))
+                    .findFirst()
+                    .orElse(-1);
+            String scratch = work.resolve("pig/" + store).toString();
+            if (store < 0 || !PLAIN_PATH.matcher(scratch).matches()) {
+                throw removalRefused(command, "'" + word + "' is not a path the script stores into", kinds);
+            }
+            words.add(scratch);
+        }
+        return text.substring(0, start) + String.join(" ", words) + text.substring(end);
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static Refused removalRefused(PigStatement.Command command, String why, List<VerifyInputs.Kind> kinds) {
+        return new Refused(
+                Diagnostic.of(
+                        DiagnosticCode.VER_E001,
+                        command.span(),
+                        "verify does not run " + command.keyword().toLowerCase(Locale.ROOT)
+                                + " on anything but scratch data, and " + why),
+                kinds);
     }
 
     private static String redirect(

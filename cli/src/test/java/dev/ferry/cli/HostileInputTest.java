@@ -528,6 +528,29 @@ class HostileInputTest {
         assertTrue(Files.exists(out.resolve("dags/w.py")));
     }
 
+    /**
+     * Names and script text reach the terminal in diagnostics and the summary: an ESC (a terminal escape sequence), a
+     * BEL, a carriage return or a bidirectional override from the repository is printed as its escape, never sent.
+     */
+    @Test
+    void controlCharactersFromTheRepositoryNeverReachTheTerminal() throws IOException {
+        String controls = "\u001b]0;TITLE\u0007\u001b[2K\r\u202e";
+        Path repo = tmp.resolve("r");
+        Path app = Files.createDirectories(repo.resolve("apps").resolve("a" + controls));
+        Files.writeString(
+                app.resolve("s.pig"),
+                "A = LOAD 'x' AS (x:int);\nB = FOREACH A GENERATE x" + controls + ";\nSTORE B INTO 'y';\n");
+        Run run = ferry("convert", repo.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(ExitCode.INPUT_ERRORS, run.exitCode(), run.all());
+        assertTrue(run.err().contains("apps/a\\u001b]0;TITLE\\u0007\\u001b[2K\\u000d\\u202e/s.pig:2:"), run.err());
+        String sent = run.all()
+                .chars()
+                .filter(c -> !VisibleControls.shown(c))
+                .mapToObj(c -> String.format("U+%04X", c))
+                .collect(Collectors.joining(" "));
+        assertEquals("", sent, run.all());
+    }
+
     @Test
     void exitCodesAreDocumentedInTheHelp() {
         Run help = ferry("--help");

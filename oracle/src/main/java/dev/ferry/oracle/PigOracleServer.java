@@ -24,6 +24,7 @@ import java.util.Set;
 import org.apache.log4j.Level;
 import org.apache.log4j.PropertyConfigurator;
 import org.apache.pig.ExecType;
+import org.apache.pig.PigConfiguration;
 import org.apache.pig.PigException;
 import org.apache.pig.impl.PigContext;
 import org.apache.pig.impl.PigImplConstants;
@@ -206,6 +207,10 @@ public final class PigOracleServer {
                 workDir.resolve("staging").toString());
         // Application Timeline Server: irrelevant locally, and it warns on every run
         props.setProperty("pig.ats.enabled", "false");
+        // The oracle runs scripts of repositories it does not trust: Pig's own command filter refuses the shell
+        // (the sh command and a `command` parameter value, also one declared in an IMPORTed file), so no script
+        // runs a program on this machine through the oracle.
+        props.setProperty(PigConfiguration.PIG_BLACKLIST, "sh");
         // Main: FilterLogicExpressionSimplifier is off unless explicitly enabled.
         Set<String> disabledRules = new HashSet<>();
         if (!Boolean.parseBoolean(props.getProperty("pig.exec.filterLogicExpressionSimplifier", "false"))) {

@@ -17,6 +17,7 @@ public final class SecretNames {
             "passwd",
             "passwords",
             "pwd",
+            "pw",
             "pass",
             "passphrase",
             "secret",

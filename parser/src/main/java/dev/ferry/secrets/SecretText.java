@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Secrets recognised by shape inside any text, with {@link SecretNames} deciding what a name means: an
  * assignment {@code NAME=VALUE} whose name is secret ({@code --password=x}, {@code -Ddb.password=x},
  * {@code DB_PASSWORD=x}, {@code TOKEN=x}, {@code ?password=x}), an option followed by its value
- * ({@code --password x}), and the password of a URL's user-info ({@code jdbc:mysql://u:PASS@host}).
+ * ({@code --password x}), Pig's {@code SET name value}, and the password of a URL's user-info ({@code jdbc:mysql://u:PASS@host}).
  * One rule for every channel: diagnostics (stderr, report) and the values the translator writes.
  */
 public final class SecretText {
@@ -21,6 +21,9 @@ public final class SecretText {
     private static final Pattern OPTION =
             Pattern.compile("(?<![\\w.-])(--?)([A-Za-z_][\\w.\\-]*)(\\s+)([^\\s-][^\\s]*)");
     private static final Pattern USER_INFO = Pattern.compile("(//)([^/\\s:@]+):([^/\\s@]+)@");
+    /** Pig's and Hive's {@code SET name value} (Hive's {@code SET name=value} is an assignment). */
+    private static final Pattern SET =
+            Pattern.compile("(?i)(?<![\\w.-])(set\\s+)([A-Za-z_][\\w.\\-]*)(\\s+)(\"[^\"]*\"|'[^']*'|[^\\s;'\"]+)");
 
     /** How {@link #redact} shows a secret: redacting a text twice changes nothing more. */
     private static final String REDACTED = "<secret ";
@@ -33,26 +36,24 @@ public final class SecretText {
     /** The secrets in {@code text}, in order, without overlaps. */
     public static List<Secret> find(String text) {
         List<Secret> found = new ArrayList<>();
-        if (text.indexOf('=') < 0 && text.indexOf(':') < 0 && text.indexOf('-') < 0) {
-            return found; // each shape needs one of these (an assignment, an option, a URL's user-info)
+        if (text.indexOf('=') < 0
+                && text.indexOf(':') < 0
+                && text.indexOf('-') < 0
+                && !text.toLowerCase(Locale.ROOT).contains("set")) {
+            return found; // each shape needs one of these (an assignment, an option, a URL's user-info, a SET)
         }
-        Matcher m = ASSIGNMENT.matcher(text);
-        while (m.find()) {
-            if (SecretNames.isSecret(m.group(2))
-                    && !m.group(4).startsWith("${")
-                    && !m.group(4).startsWith(REDACTED.strip())) {
-                found.add(new Secret(m.group(2), m.start(4), m.end(4)));
+        // Each shape's name is its group 2 and its value its group 4.
+        for (Pattern shape : List.of(ASSIGNMENT, OPTION, SET)) {
+            Matcher m = shape.matcher(text);
+            while (m.find()) {
+                if (SecretNames.isSecret(m.group(2))
+                        && !m.group(4).startsWith("${")
+                        && !m.group(4).startsWith(REDACTED.strip())) {
+                    add(found, new Secret(m.group(2), m.start(4), m.end(4)));
+                }
             }
         }
-        m = OPTION.matcher(text);
-        while (m.find()) {
-            if (SecretNames.isSecret(m.group(2))
-                    && !m.group(4).startsWith("${")
-                    && !m.group(4).startsWith(REDACTED.strip())) {
-                add(found, new Secret(m.group(2), m.start(4), m.end(4)));
-            }
-        }
-        m = USER_INFO.matcher(text);
+        Matcher m = USER_INFO.matcher(text);
         while (m.find()) {
             if (!m.group(3).startsWith("${")) {
                 add(found, new Secret(identifier(m.group(2)) + "_password", m.start(3), m.end(3)));

@@ -18,6 +18,11 @@ class SecretTextTest {
             /o/b?password=hunter2&x=1                 | /o/b?password=<secret password>&x=1
             TOKEN=${token}                            | TOKEN=${token}
             user=etl                                  | user=etl
+            SET fs.s3a.secret.key 'hunter2';          | SET fs.s3a.secret.key <secret fs.s3a.secret.key>;
+            set db.password hunter2                   | set db.password <secret db.password>
+            SET default_parallel 20;                  | SET default_parallel 20;
+            SET mapred.job.queue.name etl             | SET mapred.job.queue.name etl
+            DB_PW=hunter2                             | DB_PW=<secret db_pw>
             """)
     void redactsEachShapeOnceAndIsIdempotent(String text, String redacted) {
         assertEquals(redacted, SecretText.redact(text));

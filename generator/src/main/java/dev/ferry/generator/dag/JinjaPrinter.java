@@ -48,9 +48,12 @@ public final class JinjaPrinter {
             return null;
         }
         StringBuilder out = new StringBuilder();
-        for (Template.Part part : template.parts()) {
+        List<Template.Part> parts = template.parts();
+        for (int i = 0; i < parts.size(); i++) {
+            Template.Part part = parts.get(i);
             if (part instanceof Template.Text text) {
-                out.append(escapeText(text.text()));
+                // A text's last '{' before a value's "{{ " would open a block of its own.
+                out.append(escapeText(text.text(), i + 1 < parts.size()));
             } else {
                 out.append("{{ ")
                         .append(expression(((Template.Value) part).expr()))
@@ -177,12 +180,15 @@ public final class JinjaPrinter {
         return "'" + PythonSource.escaped(s, '\'', false) + "'";
     }
 
-    /** Literal template text with Jinja's openers ({{, {%, {#) neutralised. */
-    static String escapeText(String text) {
+    /**
+     * Literal template text with Jinja's openers ({{, {%, {#) neutralised; {@code beforeValue}: a value's
+     * {@code {{ } follows, so a last '{' would open one too.
+     */
+    static String escapeText(String text, boolean beforeValue) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+            char next = i + 1 < text.length() ? text.charAt(i + 1) : beforeValue ? '{' : 0;
             if (c == '{' && (next == '{' || next == '%' || next == '#')) {
                 out.append("{{ '{' }}");
             } else {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Input files as the preview shows them: every secret value replaced by {@code <secret key>}, by the rules the
  * translator uses for what it writes ({@link SecretText}: NAME=VALUE, --option value, URL user-info), plus the two
- * shapes that hold a secret in a source file: an Oozie {@code <property>} with a secret name, an option and its value in two elements, and a Pig
+ * shapes that hold a secret in a source file: an Oozie {@code <property>} with a secret name, an option and its value in two elements, an element named after a secret, and a Pig
  * {@code %declare}/{@code %default} of a secret parameter. A page is shared more freely than the repository. Line
  * breaks inside a replaced value are kept, so every line keeps its number.
  */
@@ -24,6 +24,9 @@ final class SourceRedaction {
     /** {@code <arg>--password</arg><arg>VALUE</arg>}: an option and its value in consecutive elements. */
     private static final Pattern SPLIT_OPTION =
             Pattern.compile("(>\\s*-{1,2}D?)([A-Za-z_][\\w.\\-]*)(\\s*</[\\w:.-]+>\\s*<[\\w:.-]+>)([^<]*)(<)");
+
+    /** {@code <password>VALUE</password>} (hive2's): an element named after a secret. */
+    private static final Pattern SECRET_ELEMENT = Pattern.compile("(<(?:[\\w.-]+:)?([\\w.-]+)\\s*>)([^<]*)(</)");
 
     private static final Pattern MARKUP_BOUNDARY = Pattern.compile("(?=<)|(?<=>)");
 
@@ -39,6 +42,7 @@ final class SourceRedaction {
         String redacted = pieces.toString();
         redacted = replace(redacted, XML_PROPERTY, 2, 4);
         redacted = replace(redacted, SPLIT_OPTION, 2, 4);
+        redacted = replace(redacted, SECRET_ELEMENT, 2, 3);
         return replace(redacted, PIG_DECLARATION, 2, 4);
     }
 

@@ -38,6 +38,7 @@ class ElToJinjaTest {
                 ${'tab	in'}                                         => {{ 'tab\\tin' }}
                 ${'}}'}                                              => {{ '}}' }}
                 literal {{ braces }} {% and %} {# too #}             => literal {{ '{' }}{ braces }} {{ '{' }}% and %} {{ '{' }}# too #}
+                {${x}} {{${x} a{${x}                               => {{ '{' }}{{ wf.conf('x') }}} {{ '{' }}{{ '{' }}{{ wf.conf('x') }} a{{ '{' }}{{ wf.conf('x') }}
                 $5 and $${x}                                         => $5 and ${{ wf.conf('x') }}
                 """);
     }

@@ -25,6 +25,10 @@ class SourceRedactionTest {
             `<arg>--db.password</arg>\n  <arg>pw2</arg>`        | `<arg>--db.password</arg>\n  <arg><secret db.password></arg>`
             <arg>--output</arg><arg>/out</arg>                  | <arg>--output</arg><arg>/out</arg>
             jdbc:mysql://etl:pw@db:3306/x                       | jdbc:mysql://etl:<secret etl_password>@db:3306/x
+            <password>hunter2</password><script>q.hql</script> | <password><secret password></password><script>q.hql</script>
+            <hive2:password>${pw}</hive2:password>              | <hive2:password>${pw}</hive2:password>
+            <name>db.password</name>                            | <name>db.password</name>
+            SET fs.s3a.secret.key 'abc';                        | SET fs.s3a.secret.key <secret fs.s3a.secret.key>;
             """)
     void secretValuesReplaced(String source, String shown) {
         assertEquals(unescape(shown), SourceRedaction.redact(unescape(source)));

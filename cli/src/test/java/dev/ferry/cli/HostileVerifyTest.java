@@ -1,0 +1,74 @@
+package dev.ferry.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code ferry verify --repo} runs a repository's scripts in real Pig on this machine: a script of a repository one
+ * does not trust may neither remove anything outside verify's scratch data nor run a program.
+ */
+class HostileVerifyTest {
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * The rerun idiom (remove the output, then store into it) translates; verify stores into scratch copies, and the
+     * removal must remove those, not the path as written (before: real Pig deleted the directory, and verify said
+     * "agree"). {@code fs -rmr} of a path that is not there fails in Pig itself, as on a cluster without the output.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            rmf VICTIM                          | agree
+            fs -rm -r -f -skipTrash VICTIM/     | agree
+            fs -rmr VICTIM                      | not run
+            %default OUT 'VICTIM'\\nrmf $OUT     | agree
+            """)
+    void aRemovalRemovesOnlyTheScratchCopy(String removal, String outcome) throws Exception {
+        Path victim = Files.createDirectories(tmp.resolve("outside/victim"));
+        Files.writeString(victim.resolve("keep.txt"), "precious\n");
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        String lines = removal.replace("\\n", "\n").replace("VICTIM", victim.toString());
+        String store = lines.contains("$OUT") ? "$OUT" : victim.toString();
+        Files.writeString(
+                repo.resolve("s.pig"), "A = LOAD 'in' AS (x:int);\n" + lines + "\nSTORE A INTO '" + store + "';\n");
+        StringWriter out = new StringWriter();
+        VerifyCommandTest.run(out, "verify", "--repo", repo.toString());
+        assertEquals("precious\n", Files.readString(victim.resolve("keep.txt")), out.toString());
+        assertTrue(out.toString().startsWith(outcome + " "), out.toString());
+    }
+
+    /**
+     * Pig runs a {@code `command`} parameter value when it substitutes parameters, also in a file the script IMPORTs
+     * (which Ferry reads for its macros only); the oracle refuses the shell, so the script is not run.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "%declare X `touch CANARY`",
+                "%default X `touch CANARY`",
+            })
+    void aShellCommandInAnImportedFileNeverRuns(String declaration) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path canary = tmp.resolve("CANARY");
+        Files.writeString(
+                repo.resolve("m.pig"),
+                declaration.replace("CANARY", canary.toString())
+                        + "\nDEFINE f(R) RETURNS T { $T = FILTER $R BY x > 0; };\n");
+        Files.writeString(
+                repo.resolve("s.pig"), "IMPORT 'm.pig';\nA = LOAD 'in' AS (x:int);\nB = f(A);\nSTORE B INTO 'out';\n");
+        StringWriter out = new StringWriter();
+        VerifyCommandTest.run(out, "verify", "--repo", repo.toString());
+        assertFalse(Files.exists(canary), out.toString());
+        assertTrue(out.toString().contains("SH command is not permitted"), out.toString());
+    }
+}

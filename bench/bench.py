@@ -24,7 +24,8 @@ Rows:
                 present; their workflow namespace set to 1.0, the one o2a validates): one
                 workflow, then ten (ten o2a processes, one per workflow as o2a takes them, against
                 one Ferry run); the CPU ratio Ferry/o2a is printed after the table
-  pigmix L N    PigMix's script L (../shared/corpus/pigmix, when present) on N generated page views
+  pigmix L N    PigMix's script L (../shared/corpus/pigmix or $FERRY_SHARED/corpus/pigmix, when
+                present; --pigmix-queries picks some) on N generated page views
                 of PigMix's shapes (1M; 10M with --large), converted as the pig actions of one
                 workflow: real Pig 0.18 local against the translated job, as for the sample's
                 scripts; then whether both wrote the same rows
@@ -76,10 +77,17 @@ ROOT_NAME = re.compile(
 )
 
 
+def shared(root: Path) -> Path:
+    """The shared directory holding corpus/ (the Oozie examples, PigMix): FERRY_SHARED, else
+    ../shared beside the repository (a worktree elsewhere sets FERRY_SHARED, as the tests'
+    -Dferry.shared)."""
+    return Path(os.environ.get("FERRY_SHARED") or root.parent / "shared")
+
+
 def shapes(root: Path) -> list[Path]:
     """App directories to copy: the sample's app, then every corpus shape that exists."""
     found = [root / "samples" / "clickstream" / "apps" / "clickstream"]
-    corpus = root.parent / "shared" / "corpus" / "oozie-examples"
+    corpus = shared(root) / "corpus" / "oozie-examples"
     found += [corpus / name for name in CORPUS_SHAPES if (corpus / name / "workflow.xml").is_file()]
     return found
 
@@ -180,7 +188,7 @@ CTRL_A, CTRL_B, CTRL_C, CTRL_D = "\x01", "\x02", "\x03", "\x04"
 def make_pigmix_repo(root: Path, target: Path) -> Path | None:
     """One workflow running PigMix L1-L17 as pig actions (how a team would have run them), or None
     without the corpus."""
-    scripts = root.parent / "shared" / "corpus" / "pigmix"
+    scripts = shared(root) / "corpus" / "pigmix"
     if not scripts.is_dir():
         return None
     app = target / "apps" / "pigmix"
@@ -396,7 +404,7 @@ def o2a_command(work: Path) -> list[str] | str:
 def make_o2a_inputs(root: Path, count: int, target: Path) -> tuple[Path, list[Path]] | None:
     """The first `count` of O2A_SHAPES twice: a legacy repository for Ferry, and one o2a input
     directory each (hdfs/ with the app, job.properties beside it), the same workflow.xml in both."""
-    corpus = root.parent / "shared" / "corpus" / "oozie-examples"
+    corpus = shared(root) / "corpus" / "oozie-examples"
     if not all((corpus / name / "workflow.xml").is_file() for name in O2A_SHAPES[:count]):
         return None
     shutil.rmtree(target, ignore_errors=True)
@@ -528,6 +536,12 @@ def main() -> int:
         default=[1_000_000],
         help="page views of the PigMix rows (default 1000000; --large adds 10000000)",
     )
+    parser.add_argument(
+        "--pigmix-queries",
+        type=lambda v: v.split(","),
+        default=PIGMIX,
+        help="comma list of the PigMix scripts to run (default L1,...,L17)",
+    )
     parser.add_argument("--java", default="java", help="the java command (default: java on PATH)")
     parser.add_argument(
         "--jvm-option", action="append", default=[], help="extra JVM option for Ferry's runs"
@@ -557,6 +571,8 @@ def main() -> int:
         " it, interleaved, as 'row [baseline]'",
     )
     args = parser.parse_args()
+    if unknown := [q for q in args.pigmix_queries if q not in PIGMIX]:
+        parser.error(f"--pigmix-queries: no PigMix script {', '.join(unknown)} (L1 ... L17)")
 
     root = Path(__file__).resolve().parent.parent
     jar = root / "cli" / "target" / "ferry-cli.jar"
@@ -765,7 +781,7 @@ def main() -> int:
     if "pigmix" in groups:
         pigmix = make_pigmix_repo(root, work / "pigmix-repo")
         if pigmix is None:
-            print("pigmix rows NOT RUN: no ../shared/corpus/pigmix beside the repository")
+            print(f"pigmix rows NOT RUN: no {shared(root) / 'corpus' / 'pigmix'} (FERRY_SHARED)")
         else:
             sql = work / "out-pigmix-sql"  # converted once, untimed
             shutil.rmtree(sql, ignore_errors=True)
@@ -782,7 +798,7 @@ def main() -> int:
                     "PIGMIX_JAR": str(data / "pigmix.jar"),
                     "PARALLEL": "2",
                 }
-                for name in PIGMIX:
+                for name in args.pigmix_queries:
                     label = f"pigmix {name} {count / 1e6:g}M rows"
                     pig_out, flink_out = (
                         work / f"out-pigmix-{name}-{count}-pig",

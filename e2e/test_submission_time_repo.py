@@ -59,6 +59,13 @@ TOKYO = """<coordinator-app name="tokyo-daily" frequency="${coord:days(1)}"
 </coordinator-app>
 """
 
+MERGER = """<coordinator-app name="file-merger" frequency="${merger_frequency}"
+    start="2026-01-01T00:00Z" end="2027-01-01T00:00Z" timezone="UTC"
+    xmlns="uri:oozie:coordinator:0.2">
+    <action><workflow><app-path>${nameNode}/apps/merger</app-path></workflow></action>
+</coordinator-app>
+"""
+
 NAMES = ("costcenter", "location")
 
 
@@ -78,6 +85,9 @@ def conversion(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     (legacy / "tokyo").mkdir()
     (legacy / "tokyo" / "coordinator.xml").write_text(TOKYO)
     (legacy / "tokyo" / "workflow.xml").write_text(WORKFLOW.format(name="tokyo"))
+    (legacy / "merger").mkdir()
+    (legacy / "merger" / "coordinator.xml").write_text(MERGER)
+    (legacy / "merger" / "workflow.xml").write_text(WORKFLOW.format(name="merger"))
     out = base / "migrated"
     result = subprocess.run(
         ["java", "-jar", str(CLI_JAR), "convert", str(legacy), "-o", str(out)],
@@ -103,7 +113,7 @@ def test_every_coordinator_is_a_paused_dag_that_imports(
     result = import_dags(out / "dags", tmp_path)
     assert result["errors"] == {}
     dag_ids = sorted(i for i in result["dags"] if i != "ferry_janitor")
-    assert len(dag_ids) == len(NAMES) + 1, dag_ids
+    assert len(dag_ids) == len(NAMES) + 2, dag_ids
     for dag_id in dag_ids:
         source = (out / "dags" / result["files"][dag_id]).read_text()
         # the submitted coordinators wait for a person to set their start; Tokyo's start is known
@@ -127,3 +137,40 @@ def test_a_gmt_offset_runs_in_the_iana_zone_of_that_offset(
     assert datetime(2026, 3, 2, tzinfo=zone).astimezone(timezone.utc) == datetime(
         2026, 3, 1, 15, tzinfo=timezone.utc
     )
+
+
+def test_a_frequency_given_at_submission_is_a_paused_dag_without_a_schedule(
+    conversion: tuple[Path, str], tmp_path: Path
+) -> None:
+    out, printed = conversion
+    assert (
+        "merger/coordinator.xml:1:1: warning OOZ-W032: coordinator frequency "
+        "'${merger_frequency}' needs the property 'merger_frequency'"
+    ) in printed, printed
+    assert "OOZ-E010" not in printed, printed
+    source = (out / "dags" / "file_merger.py").read_text()
+    assert "    schedule=None,\n" in source, source
+    assert "is_paused_upon_creation=True" in source
+    probe = (
+        "import sys\n"
+        "from airflow.dag_processing.dagbag import DagBag\n"
+        "dag = DagBag(sys.argv[1]).dags['file_merger']\n"
+        "print(type(dag.timetable).__name__, dag.is_paused_upon_creation, dag.catchup)\n"
+    )
+    import os
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", probe, str(out / "dags")],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={
+            **os.environ,
+            "AIRFLOW_HOME": str(tmp_path),
+            "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
+            "FERRY_BACKEND": "local",
+        },
+    )
+    # Airflow's timetable for schedule=None: runs only when triggered
+    assert result.stdout.strip().splitlines()[-1] == "NullTimetable True False", result.stdout

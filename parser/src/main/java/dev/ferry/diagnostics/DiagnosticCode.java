@@ -73,7 +73,7 @@ public enum DiagnosticCode {
     OOZ_W032(
             "OOZ-W032",
             Severity.WARNING,
-            "coordinator start or end is a property given at submission (no file of the repository defines it): the DAG is written paused, its start a placeholder a person must set"),
+            "coordinator start, end or frequency is a property given at submission (no file of the repository defines it): the DAG is written paused, its start a placeholder or its schedule None until a person sets it"),
     OOZ_E030("OOZ-E030", Severity.ERROR, "dataset uri-template variable the runtime cannot fill"),
 
     // Pig Latin

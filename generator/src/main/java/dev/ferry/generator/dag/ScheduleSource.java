@@ -55,7 +55,9 @@ final class ScheduleSource {
         } else {
             boolean timedelta = false;
             String timetable;
-            if (schedule.trigger() instanceof Trigger.Cron cron) {
+            if (schedule.trigger() instanceof Trigger.Manual) {
+                timetable = "None";
+            } else if (schedule.trigger() instanceof Trigger.Cron cron) {
                 sdk.add("CronTriggerTimetable");
                 timetable = PythonPrinter.print(
                         new PyExpr.Call(

@@ -135,7 +135,23 @@ public final class CoordinatorSchedule {
         if (start.isEmpty() || (end.isEmpty() && endProperty.isEmpty()) || zone.isEmpty()) {
             return null;
         }
-        Optional<Timing> timing = timing(frequency, known, start.get(), zone.get(), notes, span, diagnostics);
+        Optional<String> frequencyProperty = submissionFrequency(coordinator.frequency(), known);
+        frequencyProperty.ifPresent(name -> {
+            diagnostics.report(
+                    DiagnosticCode.OOZ_W032,
+                    span,
+                    "coordinator frequency '" + coordinator.frequency().trim() + "' needs the property '" + name
+                            + "', given when the coordinator is submitted (oozie job -D" + name
+                            + "=... or a properties file the repository does not hold): the DAG is written paused"
+                            + " with no schedule of its own (schedule=None), it runs only when triggered",
+                    "set the DAG's schedule to the frequency the coordinator is submitted with before unpausing it, or"
+                            + " add " + name + "=... to the submission's properties file and convert again");
+            notes.add(
+                    "frequency is given at submission (" + name + "): no schedule, set one before unpausing this DAG");
+        });
+        Optional<Timing> timing = frequencyProperty.isPresent()
+                ? Optional.of(new Timing(new Trigger.Manual(frequencyProperty.get()), start.get()))
+                : timing(frequency, known, start.get(), zone.get(), notes, span, diagnostics);
         if (timing.isEmpty()) {
             return null;
         }
@@ -183,6 +199,9 @@ public final class CoordinatorSchedule {
                 throttle(controls, known, maxActiveRuns, diagnostics);
             }
         }
+        if (frequencyProperty.isPresent()) {
+            catchup = false; // a DAG without a schedule has no past runs to catch up
+        }
         CoordinatorData data =
                 CoordinatorDatasets.translate(coordinator, datasets, known, startNode, timeout, diagnostics);
         if (!data.inputs().isEmpty() && maxActiveRuns != null) {
@@ -199,7 +218,7 @@ public final class CoordinatorSchedule {
                 end.orElse(null),
                 maxActiveRuns,
                 catchup,
-                startProperty.isPresent(),
+                startProperty.isPresent() || frequencyProperty.isPresent(),
                 deadlines,
                 coordinator.frequency(),
                 data,
@@ -486,6 +505,63 @@ public final class CoordinatorSchedule {
                 return Optional.of(identifier.name());
             }
             value = known.get(identifier.name());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The property a coordinator frequency needs that no file of the repository defines: the frequency is nothing but
+     * such a property ({@code frequency="${freq}"}, also through {@code ${other}}), or an EL whose arguments name one
+     * ({@code ${coord:days(coordFrequency)}}). Empty when the frequency resolves, or fails for another reason.
+     */
+    static Optional<String> submissionFrequency(String text, Map<String, String> known) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Optional<String> whole = submissionProperty(text, known);
+        if (whole.isPresent() || resolve(text, known).isPresent()) {
+            return whole;
+        }
+        Optional<ElTemplate> template = ElParser.parse(text.trim(), SourceSpan.file("coordinator"), new Diagnostics());
+        if (template.isEmpty()) {
+            return Optional.empty();
+        }
+        for (ElPart part : template.get().parts()) {
+            if (part instanceof ElPart.ElExpression expression) {
+                Optional<String> name = unknownIdentifier(expression.expr(), known);
+                if (name.isPresent()) {
+                    return name;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first variable of {@code expr} (in source order) that {@code known} does not define, directly or through
+     * properties that are only {@code ${other}}.
+     */
+    private static Optional<String> unknownIdentifier(ElExpr expr, Map<String, String> known) {
+        if (expr instanceof ElExpr.Identifier identifier) {
+            return submissionProperty("${" + identifier.name() + "}", known);
+        }
+        List<ElExpr> children = List.of();
+        if (expr instanceof ElExpr.FunctionCall call) {
+            children = call.arguments();
+        } else if (expr instanceof ElExpr.Binary binary) {
+            children = List.of(binary.left(), binary.right());
+        } else if (expr instanceof ElExpr.Unary unary) {
+            children = List.of(unary.operand());
+        } else if (expr instanceof ElExpr.Ternary ternary) {
+            children = List.of(ternary.condition(), ternary.whenTrue(), ternary.whenFalse());
+        } else if (expr instanceof ElExpr.Index index) {
+            children = List.of(index.target(), index.index());
+        }
+        for (ElExpr child : children) {
+            Optional<String> name = unknownIdentifier(child, known);
+            if (name.isPresent()) {
+                return name;
+            }
         }
         return Optional.empty();
     }

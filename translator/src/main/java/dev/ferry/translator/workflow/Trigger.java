@@ -26,6 +26,20 @@ public sealed interface Trigger {
         }
     }
 
+    /**
+     * No schedule of its own: the coordinator's frequency is a property given when it is submitted ({@code
+     * frequency="${freq}"}, {@code ${coord:days(n)}} with {@code n} defined by no file of the repository), so the
+     * DAG runs when triggered (Airflow's {@code schedule=None}) until the team sets the schedule.
+     *
+     * @param property the property the frequency needs
+     */
+    record Manual(String property) implements Trigger {
+        @Override
+        public String describe() {
+            return "none, triggered by hand (the frequency is the property " + property + ", given at submission)";
+        }
+    }
+
     /** The units of an {@link Every} trigger. */
     enum Unit {
         MINUTES,

@@ -74,6 +74,10 @@ public enum DiagnosticCode {
             "OOZ-W032",
             Severity.WARNING,
             "coordinator start, end or frequency is a property given at submission (no file of the repository defines it): the DAG is written paused, its start a placeholder or its schedule None until a person sets it"),
+    OOZ_W033(
+            "OOZ-W033",
+            Severity.WARNING,
+            "bundle coordinator app-path names no path of the repository: the one coordinator of that file name is taken"),
     OOZ_E030("OOZ-E030", Severity.ERROR, "dataset uri-template variable the runtime cannot fill"),
 
     // Pig Latin

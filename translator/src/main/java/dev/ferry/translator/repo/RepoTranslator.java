@@ -113,13 +113,25 @@ public final class RepoTranslator {
         FerryConfig config = FerryConfigReader.read(root, repoDiagnostics);
         List<Submission> submissions = Submissions.find(root, config, repoDiagnostics);
         Set<Path> submitted = submissions.stream().map(Submission::app).collect(Collectors.toSet());
+        List<Path> coordinatorFiles = xmlFiles.stream()
+                .filter(file -> kinds.get(file) == OozieDocumentKind.COORDINATOR)
+                .toList();
         readEach(
                 submissions,
                 (s, each) -> {
                     Diagnostics d = new Diagnostics();
                     String origin = origin(s.propertiesFile(), ".properties");
                     switch (s.kind()) {
-                        case BUNDLE -> bundleJobs(root, s.app(), s.properties(), s.propertiesFile(), origin, each, d);
+                        case BUNDLE ->
+                            bundleJobs(
+                                    root,
+                                    s.app(),
+                                    s.properties(),
+                                    s.propertiesFile(),
+                                    origin,
+                                    coordinatorFiles,
+                                    each,
+                                    d);
                         case COORDINATOR ->
                             coordinatorJob(
                                             root,
@@ -152,6 +164,7 @@ public final class RepoTranslator {
                             properties(root, file.getParent(), d),
                             properties.map(p -> display(root, p)).orElse(null),
                             origin(display(root, file), ".xml"),
+                            coordinatorFiles,
                             each,
                             d);
                 },
@@ -200,6 +213,7 @@ public final class RepoTranslator {
         Diagnostics all = new Diagnostics();
         all.addAll(repoDiagnostics);
         failed.forEach(f -> f.diagnostics().forEach(all::add));
+        found.reported().forEach(all::add);
         Map<AppJob, String> ids = DagIds.disambiguate(jobs, AppJob::baseId, AppJob::origin);
         for (AppJob job : jobs) {
             String dagId = ids.get(job);
@@ -326,16 +340,22 @@ public final class RepoTranslator {
 
     /**
      * What reading applications adds to the repository's lists: the jobs found, the apps that failed, the workflows
-     * a coordinator schedules and the coordinators a bundle names.
+     * a coordinator schedules, the coordinators a bundle names, and what a bundle reports of entries that are no job.
      */
-    private record Found(List<AppJob> jobs, List<FailedApp> failed, Set<Path> scheduled, Set<Path> bundled) {
+    private record Found(
+            List<AppJob> jobs,
+            List<FailedApp> failed,
+            Set<Path> scheduled,
+            Set<Path> bundled,
+            List<Diagnostic> reported) {
         Found() {
-            this(new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashSet<>());
+            this(new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashSet<>(), new ArrayList<>());
         }
 
         void add(Found other) {
             jobs.addAll(other.jobs);
             failed.addAll(other.failed);
+            reported.addAll(other.reported);
             scheduled.addAll(other.scheduled);
             bundled.addAll(other.bundled);
         }
@@ -347,6 +367,7 @@ public final class RepoTranslator {
             SortedMap<String, String> properties,
             String propertiesFile,
             String origin,
+            List<Path> coordinatorFiles,
             Found found,
             Diagnostics diagnostics) {
         Set<Path> scheduled = found.scheduled();
@@ -365,7 +386,8 @@ public final class RepoTranslator {
             d.addAll(diagnostics);
             Map<String, String> known = BundleSchedule.properties(bundle, entry, properties);
             Optional<Path> coordinatorFile = AppPaths.resolve(
-                    entry.appPath(), known, root, file.getParent(), "coordinator.xml", entry.span(), d);
+                            entry.appPath(), known, root, file.getParent(), "coordinator.xml", entry.span(), d)
+                    .or(() -> coordinatorNamed(root, entry, known, coordinatorFiles, d));
             if (coordinatorFile.isEmpty()) {
                 d.report(
                         DiagnosticCode.OOZ_W001,
@@ -398,6 +420,8 @@ public final class RepoTranslator {
                             job.diagnostics()))
                     .ifPresentOrElse(jobs::add, () -> fail(failed, app + ": " + entry.name(), d));
         }
+        // what the bundle itself reports (an entry whose app-path is not found) even when no entry converts
+        found.reported().addAll(diagnostics.sorted());
     }
 
     /** A coordinator with the properties it is submitted with; its name resolved as Oozie resolves it at submission. */
@@ -510,6 +534,53 @@ public final class RepoTranslator {
         parameters.stream().filter(p -> p.value() != null).forEach(p -> known.put(p.name(), p.value()));
         known.putAll(properties);
         return known;
+    }
+
+    /**
+     * The coordinator a bundle's app-path means when no tail of the path is in the repository (the bundle names where
+     * the app is deployed, {@code ${nameNode}/apps/coordinator/coordinator_x.xml}, the repository keeps it at
+     * {@code oozie/x/coordinator_x.xml}): the one coordinator of the repository whose file name is the path's last
+     * segment, or, for a directory, the one {@code coordinator.xml} in a directory of that name. OOZ-W033 says which
+     * file was taken; none when no coordinator or several have that name (the caller reports it, naming them).
+     */
+    private static Optional<Path> coordinatorNamed(
+            Path root,
+            BundleCoordinator entry,
+            Map<String, String> known,
+            List<Path> coordinatorFiles,
+            Diagnostics diagnostics) {
+        Optional<String> name = AppPaths.lastSegment(entry.appPath(), known);
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Path> named = coordinatorFiles.stream()
+                .filter(f -> f.getFileName().toString().equals(name.get())
+                        || (f.getFileName().toString().equals("coordinator.xml")
+                                && f.getParent() != null
+                                && f.getParent().getFileName() != null
+                                && f.getParent().getFileName().toString().equals(name.get())))
+                .toList();
+        if (named.size() != 1) {
+            if (named.size() > 1) {
+                diagnostics.report(
+                        DiagnosticCode.OOZ_W001,
+                        entry.span(),
+                        "bundle coordinator '" + entry.name() + "': " + named.size() + " coordinators of the"
+                                + " repository are named '" + name.get() + "' ("
+                                + named.stream().map(f -> display(root, f)).collect(Collectors.joining(", "))
+                                + "), none is taken",
+                        "make the app-path name the coordinator's path in the repository");
+            }
+            return Optional.empty();
+        }
+        diagnostics.report(
+                DiagnosticCode.OOZ_W033,
+                entry.span(),
+                "bundle coordinator '" + entry.name() + "': app-path '" + entry.appPath()
+                        + "' names no path of the repository; " + display(root, named.get(0))
+                        + ", the one coordinator named '" + name.get() + "', is taken",
+                "check that it is the coordinator the bundle deploys");
+        return Optional.of(named.get(0));
     }
 
     /**

@@ -132,6 +132,18 @@ public final class AppPaths {
         return resolve(folded.get(), Map.of(), repoRoot, besides, defaultFile);
     }
 
+    /**
+     * The last segment of an app path, its properties expanded where known ({@code coordinator_x.xml} of
+     * {@code ${nameNode}/apps/coordinator/coordinator_x.xml}); empty when it is blank or still holds EL.
+     */
+    public static Optional<String> lastSegment(String appPath, Map<String, String> known) {
+        String path = expand(appPath.trim(), known).replaceAll("/+$", "");
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.isEmpty() || name.contains("${") || name.equals("..") || name.equals(".")
+                ? Optional.empty()
+                : Optional.of(name);
+    }
+
     /** {@code ${name}} references expanded from {@code known} (recursively, as Hadoop's Configuration does). */
     static String expand(String text, Map<String, String> known) {
         String value = text;

@@ -8,6 +8,7 @@ import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOracleException;
 import dev.ferry.oracle.PigOutput;
+import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.pig.PigParameters;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,13 +69,37 @@ final class ScriptVerification {
     }
 
     /** The outcome, the inputs used (by kind), and the lines to print (STORE results or diagnostics). */
-    record Result(Outcome outcome, List<VerifyInputs.Kind> inputs, List<String> lines) {}
+    record Result(Outcome outcome, List<VerifyInputs.Kind> inputs, List<String> lines) {
+        /**
+         * Whether the script agrees only on empty outputs: every STORE wrote no row and the DUMPs printed nothing, on
+         * both sides. Such an agreement is no evidence, and is reported as {@value #EMPTY_AGREE}.
+         */
+        boolean empty() {
+            return outcome == Outcome.AGREE
+                    && !lines.isEmpty()
+                    && lines.stream().allMatch(l -> l.startsWith(EMPTY_AGREE));
+        }
+
+        /** The outcome's label, {@value #EMPTY_AGREE} for an agreement on empty outputs only. */
+        String label() {
+            return empty() ? EMPTY_AGREE : outcome.label;
+        }
+    }
+
+    /** How an agreement on an empty output begins: both sides wrote no row, so it shows nothing of the translation. */
+    static final String EMPTY_AGREE = "agree (0 rows)";
 
     /** The input of one LOAD, or empty to read the path the script names. */
     @FunctionalInterface
     interface InputPlan {
         Optional<VerifyInputs.Input> input(
-                PigRelation.Load load, String alias, int index, Map<String, String> values, boolean pigmix, Path work)
+                PigRelation.Load load,
+                String alias,
+                int index,
+                Map<String, String> values,
+                boolean pigmix,
+                VerifyInputs.Positional positional,
+                Path work)
                 throws IOException, VerifyInputs.NoInput;
     }
 
@@ -288,11 +314,22 @@ final class ScriptVerification {
             text = pigMixRegisters(text, work);
         }
         int index = 0;
+        VerifyInputs.Positional positional = VerifyInputs.Positional.of(original);
+        Map<String, FuncSpec> defined = new HashMap<>();
         for (PigStatement statement : parsed.statements()) {
+            if (statement instanceof PigStatement.DefineFunction define) {
+                defined.put(define.name(), define.function());
+            }
             if (!(statement instanceof PigStatement.Assign assign)
-                    || !(assign.relation() instanceof PigRelation.Load load)) {
+                    || !(assign.relation() instanceof PigRelation.Load named)) {
                 continue;
             }
+            // A LOAD USING a DEFINEd alias reads as the function the DEFINE names (its class and arguments).
+            PigRelation.Load load = named.function() != null
+                            && defined.containsKey(named.function().name())
+                    ? new PigRelation.Load(
+                            named.path(), defined.get(named.function().name()), named.schema(), named.span())
+                    : named;
             Optional<Integer> stored = earlierStore(stores, load);
             if (stored.isPresent()) {
                 text = redirect(text, display, load.span(), load.path(), work.resolve("pig/" + stored.get()), kinds);
@@ -300,7 +337,7 @@ final class ScriptVerification {
             }
             Optional<VerifyInputs.Input> input;
             try {
-                input = plan.input(load, assign.alias(), index++, values, pigmix, work);
+                input = plan.input(load, assign.alias(), index++, values, pigmix, positional, work);
             } catch (VerifyInputs.NoInput e) {
                 throw new Refused(e.diagnostic, kinds);
             }
@@ -420,7 +457,9 @@ final class ScriptVerification {
             String difference = comparison.differences(pigRows, flinkRows, inputRows, delimiter);
             String what = "STORE " + store.alias() + " INTO '" + store.path() + "' (line "
                     + store.span().line() + ")";
-            if (difference.isEmpty()) {
+            if (difference.isEmpty() && pigRows.isEmpty()) {
+                lines.add(EMPTY_AGREE + ": " + what + ", no row written by Pig nor by the Flink job");
+            } else if (difference.isEmpty()) {
                 lines.add(
                         "agree: " + what + ", " + pigRows.size() + " row(s), " + comparison.describe(inputRows.size()));
             } else {
@@ -456,6 +495,10 @@ final class ScriptVerification {
                 .map(d -> "DUMP " + d.argument() + " (line " + d.span().line() + ")")
                 .collect(java.util.stream.Collectors.joining(", "));
         String difference = OutputComparison.differences(pig, flink, false, ",");
+        if (difference.isEmpty() && pig.isEmpty()) {
+            lines.add(EMPTY_AGREE + ": " + what + ", no line printed by Pig nor by the Flink job");
+            return true;
+        }
         if (difference.isEmpty()) {
             lines.add("agree: " + what + ", " + pig.size() + " line(s) printed, compared as a multiset (their order is"
                     + " not checked)");

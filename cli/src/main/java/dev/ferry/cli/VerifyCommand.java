@@ -98,7 +98,7 @@ final class VerifyCommand implements Callable<Integer> {
                 script,
                 script.getFileName().toString(),
                 params,
-                (load, alias, index, values, pigmix, dir) -> Optional.ofNullable(data.get(alias))
+                (load, alias, index, values, pigmix, positional, dir) -> Optional.ofNullable(data.get(alias))
                         .map(path -> new VerifyInputs.Input(Path.of(path), VerifyInputs.Kind.GIVEN)),
                 pig,
                 jar,
@@ -128,6 +128,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         Map<ScriptVerification.Outcome, Integer> counts = new EnumMap<>(ScriptVerification.Outcome.class);
         Map<VerifyInputs.Kind, Integer> inputs = new EnumMap<>(VerifyInputs.Kind.class);
+        int emptyAgree = 0;
         Path scratch = Files.createTempDirectory("ferry-verify");
         for (int i = 0; i < scripts.size(); i++) {
             Path file = scripts.get(i);
@@ -138,18 +139,18 @@ final class VerifyCommand implements Callable<Integer> {
                     file,
                     display,
                     params,
-                    (load, alias, index, values, pigmix, dir) ->
-                            Optional.of(VerifyInputs.of(root, file.getParent(), load, index, values, pigmix, dir)),
+                    (load, alias, index, values, pigmix, positional, dir) -> Optional.of(
+                            VerifyInputs.of(root, file.getParent(), load, index, values, pigmix, positional, dir)),
                     pig,
                     jar,
                     work);
             counts.merge(result.outcome(), 1, Integer::sum);
+            emptyAgree += result.empty() ? 1 : 0;
             if (result.outcome() == ScriptVerification.Outcome.AGREE
                     || result.outcome() == ScriptVerification.Outcome.DIFFER) {
                 result.inputs().forEach(kind -> inputs.merge(kind, 1, Integer::sum));
             }
-            out.println(String.format(
-                    Locale.ROOT, "%-8s %s%s", result.outcome().label, display, describe(result.inputs())));
+            out.println(String.format(Locale.ROOT, "%-8s %s%s", result.label(), display, describe(result.inputs())));
             result.lines().forEach(line -> out.println("         " + line.replace("\n", "\n         ")));
         }
         int translated = count(counts, ScriptVerification.Outcome.AGREE)
@@ -167,9 +168,10 @@ final class VerifyCommand implements Callable<Integer> {
                 count(counts, ScriptVerification.Outcome.ERROR)));
         out.println(String.format(
                 Locale.ROOT,
-                "translated %d: agree %d, differ %d, not run %d",
+                "translated %d: agree %d%s, differ %d, not run %d",
                 translated,
                 agree,
+                emptyAgree == 0 ? "" : " (" + emptyAgree + " on empty outputs only)",
                 count(counts, ScriptVerification.Outcome.DIFFER),
                 count(counts, ScriptVerification.Outcome.NOT_RUN)));
         out.println(String.format(

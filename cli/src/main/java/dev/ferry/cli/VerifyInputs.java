@@ -42,6 +42,42 @@ final class VerifyInputs {
     /** The file Pig and Flink read for one LOAD, and how it was made. */
     record Input(Path file, Kind kind) {}
 
+    /**
+     * What a script reads of a LOAD without AS by position: at least {@code width} fields, and the type some
+     * {@code $n} is cast to ({@code (int)$3}), so that generated rows reach every field read and put castable (and
+     * sometimes uncastable) values there. Taken from the whole script: a wider row than one LOAD needs changes nothing.
+     */
+    record Positional(int width, Map<Integer, PigType> casts) {
+        static final Positional NONE = new Positional(SCHEMALESS_WIDTH, Map.of());
+
+        /** The widest {@code $n} a script names; bounded so that a stray {@code $99999} cannot blow a row up. */
+        static final int MAX_WIDTH = 200;
+
+        private static final Pattern POSITION = Pattern.compile("\\$(\\d{1,6})(?![0-9A-Za-z_])");
+        private static final Pattern CAST = Pattern.compile(
+                "\\(\\s*(int|long|float|double|biginteger|bigdecimal|boolean|datetime|chararray)\\s*\\)\\s*\\$(\\d{1,6})"
+                        + "(?![0-9A-Za-z_])",
+                Pattern.CASE_INSENSITIVE);
+
+        /** From a script's text (after its parameters' values): every {@code $n} and {@code (type)$n} it names. */
+        static Positional of(String text) {
+            int width = SCHEMALESS_WIDTH;
+            Matcher position = POSITION.matcher(text);
+            while (position.find()) {
+                width = Math.max(width, Math.min(MAX_WIDTH, Integer.parseInt(position.group(1)) + 1));
+            }
+            Map<Integer, PigType> casts = new java.util.TreeMap<>();
+            Matcher cast = CAST.matcher(text);
+            while (cast.find()) {
+                int n = Integer.parseInt(cast.group(2));
+                if (n < MAX_WIDTH) {
+                    casts.putIfAbsent(n, PigType.valueOf(cast.group(1).toUpperCase(java.util.Locale.ROOT)));
+                }
+            }
+            return new Positional(width, Map.copyOf(casts));
+        }
+    }
+
     /** A failure to provide an input: a coded diagnostic for the LOAD. */
     static final class NoInput extends Exception {
         private static final long serialVersionUID = 1L;
@@ -60,9 +96,9 @@ final class VerifyInputs {
 
     private static final Pattern PARAMETER =
             Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}|\\$([A-Za-z_][A-Za-z0-9_]*)");
-    private static final String[] WORDS = {"ann", "bob", "cid", "Éva", "東京", "dan", "ann", "x y"};
-    private static final String[] NUMBERS = {"0", "1", "2", "3", "3", "7", "-4", "12"};
-    private static final String[] DECIMALS = {"0.0", "2.5", "-1.25", "3.75", "2.5", "10.0", "0.5"};
+    static final String[] WORDS = {"ann", "bob", "cid", "Éva", "東京", "dan", "ann", "x y"};
+    static final String[] NUMBERS = {"0", "1", "2", "3", "3", "7", "-4", "12"};
+    static final String[] DECIMALS = {"0.0", "2.5", "-1.25", "3.75", "2.5", "10.0", "0.5"};
 
     private VerifyInputs() {}
 
@@ -78,6 +114,7 @@ final class VerifyInputs {
             int index,
             Map<String, String> params,
             boolean pigmix,
+            Positional positional,
             Path work)
             throws IOException, NoInput {
         Path file = work.resolve("input-" + index + ".txt");
@@ -91,11 +128,19 @@ final class VerifyInputs {
             Files.write(file, pigmixTable.get(), StandardCharsets.UTF_8);
             return new Input(file, Kind.GENERATED);
         }
-        String delimiter = delimiter(load, params);
         Random random = new Random(1_000_003L * (index + 1));
         List<String> rows = new ArrayList<>();
+        Optional<TextFormats.Format> format = TextFormats.of(load, params);
+        if (format.isPresent()) {
+            for (int row = 0; row < GENERATED_ROWS; row++) {
+                rows.add(format.get().row(random));
+            }
+            Files.write(file, rows, StandardCharsets.UTF_8);
+            return new Input(file, Kind.GENERATED);
+        }
+        String delimiter = delimiter(load, params);
         for (int row = 0; row < GENERATED_ROWS; row++) {
-            rows.add(row(load.schema(), delimiter, random));
+            rows.add(row(load.schema(), positional, delimiter, random));
         }
         Files.write(file, rows, StandardCharsets.UTF_8);
         return new Input(file, Kind.GENERATED);
@@ -160,11 +205,11 @@ final class VerifyInputs {
                                                 args.stream()
                                                         .map(ScriptPaths::quote)
                                                         .toList()) + ")")
-                        + " cannot be generated (only PigStorage, TextLoader and piggybank's CSV text, and PigMix's"
-                        + " tables)"));
+                        + " cannot be generated (only PigStorage, TextLoader, JsonLoader with a schema, piggybank's CSV"
+                        + " text, Apache logs and XMLLoader, and PigMix's tables)"));
     }
 
-    private static String substitute(String path, Map<String, String> params) {
+    static String substitute(String path, Map<String, String> params) {
         Matcher m = PARAMETER.matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -221,11 +266,11 @@ final class VerifyInputs {
         return lines;
     }
 
-    private static String row(List<FieldSchema> schema, String delimiter, Random random) {
+    private static String row(List<FieldSchema> schema, Positional positional, String delimiter, Random random) {
         List<String> fields = new ArrayList<>();
         if (schema.isEmpty()) {
-            for (int i = 0; i < SCHEMALESS_WIDTH; i++) {
-                fields.add(value(PigType.BYTEARRAY, List.of(), random));
+            for (int i = 0; i < positional.width(); i++) {
+                fields.add(value(positional.casts().getOrDefault(i, PigType.BYTEARRAY), List.of(), random));
             }
         } else {
             schema.forEach(f -> fields.add(value(f.type(), f.fields(), random)));
@@ -236,7 +281,7 @@ final class VerifyInputs {
     }
 
     /** One field in PigStorage's text form; empty (null) one time in eight. */
-    private static String value(PigType type, List<FieldSchema> inner, Random random) {
+    static String value(PigType type, List<FieldSchema> inner, Random random) {
         if (random.nextInt(8) == 0) {
             return "";
         }
@@ -274,7 +319,7 @@ final class VerifyInputs {
         };
     }
 
-    private static String pick(String[] values, Random random) {
+    static String pick(String[] values, Random random) {
         return values[random.nextInt(values.length)];
     }
 }

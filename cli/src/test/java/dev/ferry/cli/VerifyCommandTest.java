@@ -130,6 +130,10 @@ class VerifyCommandTest {
         Files.writeString(
                 repo.resolve("g_import.pig"),
                 "IMPORT 'lib/m.pig';\na = LOAD 'x' AS (n:int, s:chararray);\nb = big(a);\nSTORE b INTO 'y';\n");
+        // No generated row passes the FILTER: both sides write nothing, which is no evidence and is said so.
+        Files.writeString(
+                repo.resolve("h_empty.pig"),
+                "a = LOAD 'x' AS (n:int);\nb = FILTER a BY n > 1000;\nSTORE b INTO 'y';\n");
         StringWriter out = new StringWriter();
         int exit = run(out, "verify", "--repo", repo.toString());
         List<String> summary =
@@ -143,15 +147,21 @@ class VerifyCommandTest {
                         "not run  e_macro.pig  (inputs: 1 generated)",
                         "agree    f_nostore.pig  (inputs: 1 generated)",
                         "agree    g_import.pig  (inputs: 1 generated)",
+                        "agree (0 rows) h_empty.pig  (inputs: 1 generated)",
                         "TODO     lib/m.pig",
                         "",
-                        "scripts 8: translated 6, TODO 2, error 0",
-                        "translated 6: agree 4, differ 0, not run 2",
-                        "agree rate: 4/8 (50%) of all scripts, 4/4 (100%) of the scripts compared",
-                        "inputs of the scripts compared: 1 sampled from the repository, 4 generated from LOAD schemas"),
+                        "scripts 9: translated 7, TODO 2, error 0",
+                        "translated 7: agree 5 (1 on empty outputs only), differ 0, not run 2",
+                        "agree rate: 5/9 (56%) of all scripts, 5/5 (100%) of the scripts compared",
+                        "inputs of the scripts compared: 1 sampled from the repository, 5 generated from LOAD schemas"),
                 summary,
                 out.toString());
         assertTrue(out.toString().contains("d_param.pig:2:21: error PIG-E002"), out.toString());
+        assertTrue(
+                out.toString()
+                        .contains(
+                                "agree (0 rows): STORE b INTO 'y' (line 3), no row written by Pig nor by the Flink job"),
+                out.toString());
         // What the DUMP printed in Pig and on Flink is compared, and there was something to compare.
         assertTrue(
                 java.util.regex.Pattern.compile("agree: DUMP a \\(line 2\\), [1-9][0-9]* line\\(s\\) printed")

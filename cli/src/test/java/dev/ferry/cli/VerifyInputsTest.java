@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyInputsTest {
 
     private static final SourceSpan AT = SourceSpan.of("job.pig", 1, 5);
+    private static final VerifyInputs.Positional NONE = VerifyInputs.Positional.NONE;
 
     private static PigRelation.Load load(String path, FuncSpec function, List<FieldSchema> schema) {
         return new PigRelation.Load(path, function, schema, AT);
@@ -34,7 +35,14 @@ class VerifyInputsTest {
         Files.writeString(repo.resolve("data/day=1/_SUCCESS"), "");
         Path work = Files.createDirectories(tmp.resolve("work"));
         VerifyInputs.Input input = VerifyInputs.of(
-                RepoRoot.of(repo), repo, load("data/day=$DAY", null, List.of()), 0, Map.of("DAY", "1"), false, work);
+                RepoRoot.of(repo),
+                repo,
+                load("data/day=$DAY", null, List.of()),
+                0,
+                Map.of("DAY", "1"),
+                false,
+                NONE,
+                work);
         assertEquals(VerifyInputs.Kind.SAMPLED, input.kind());
         assertEquals("a,1\nb,2\n", Files.readString(input.file()));
     }
@@ -50,9 +58,9 @@ class VerifyInputsTest {
         // '../secret.txt' leaves the repository: it is not read, rows are generated instead.
         PigRelation.Load load = load("../secret.txt", new FuncSpec("PigStorage", List.of(","), AT), schema);
         VerifyInputs.Input first = VerifyInputs.of(
-                RepoRoot.of(repo), repo, load, 0, Map.of(), false, Files.createDirectories(tmp.resolve("w1")));
+                RepoRoot.of(repo), repo, load, 0, Map.of(), false, NONE, Files.createDirectories(tmp.resolve("w1")));
         VerifyInputs.Input again = VerifyInputs.of(
-                RepoRoot.of(repo), repo, load, 0, Map.of(), false, Files.createDirectories(tmp.resolve("w2")));
+                RepoRoot.of(repo), repo, load, 0, Map.of(), false, NONE, Files.createDirectories(tmp.resolve("w2")));
         assertEquals(VerifyInputs.Kind.GENERATED, first.kind());
         List<String> rows = Files.readAllLines(first.file());
         assertEquals(rows, Files.readAllLines(again.file()));
@@ -70,7 +78,7 @@ class VerifyInputsTest {
         PigRelation.Load load = load("in", new FuncSpec("org.example.AvroLoader", List.of(), AT), List.of());
         VerifyInputs.NoInput none = assertThrows(
                 VerifyInputs.NoInput.class,
-                () -> VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), false, tmp));
+                () -> VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), false, NONE, tmp));
         assertEquals("VER-E002 job.pig:1:5", none.diagnostic.code().id() + " " + none.diagnostic.span());
     }
 
@@ -98,6 +106,7 @@ class VerifyInputsTest {
                     0,
                     Map.of(),
                     false,
+                    NONE,
                     Files.createDirectories(tmp.resolve("w" + i)));
             List<String> lines = Files.readAllLines(input.file());
             assertEquals(VerifyInputs.Kind.GENERATED, input.kind());
@@ -109,7 +118,7 @@ class VerifyInputsTest {
                 load("in", new FuncSpec("org.apache.pig.piggybank.storage.CSVExcelStorage", List.of("::"), AT), schema);
         assertThrows(
                 VerifyInputs.NoInput.class,
-                () -> VerifyInputs.of(RepoRoot.of(repo), repo, odd, 0, Map.of(), false, tmp));
+                () -> VerifyInputs.of(RepoRoot.of(repo), repo, odd, 0, Map.of(), false, NONE, tmp));
     }
 
     @Test
@@ -122,9 +131,9 @@ class VerifyInputsTest {
         assertTrue(VerifyInputs.usesPigMix(List.of(users, views)));
         assertTrue(!VerifyInputs.usesPigMix(List.of(users)));
         VerifyInputs.Input viewRows = VerifyInputs.of(
-                RepoRoot.of(repo), repo, views, 0, Map.of(), true, Files.createDirectories(tmp.resolve("w1")));
+                RepoRoot.of(repo), repo, views, 0, Map.of(), true, NONE, Files.createDirectories(tmp.resolve("w1")));
         VerifyInputs.Input userRows = VerifyInputs.of(
-                RepoRoot.of(repo), repo, users, 1, Map.of(), true, Files.createDirectories(tmp.resolve("w2")));
+                RepoRoot.of(repo), repo, users, 1, Map.of(), true, NONE, Files.createDirectories(tmp.resolve("w2")));
         assertEquals(VerifyInputs.Kind.GENERATED, viewRows.kind());
         List<String> pageViews = Files.readAllLines(viewRows.file());
         assertEquals(PigMixData.PAGE_VIEWS, pageViews.size());
@@ -138,7 +147,7 @@ class VerifyInputsTest {
         assertTrue(pageViews.stream().map(r -> r.split("\u0001", -1)[0]).anyMatch(userNames::contains));
         // Outside a PigMix script, the same users LOAD gets rows generated from its schema.
         VerifyInputs.Input plain = VerifyInputs.of(
-                RepoRoot.of(repo), repo, users, 1, Map.of(), false, Files.createDirectories(tmp.resolve("w3")));
+                RepoRoot.of(repo), repo, users, 1, Map.of(), false, NONE, Files.createDirectories(tmp.resolve("w3")));
         assertEquals(
                 VerifyInputs.GENERATED_ROWS, Files.readAllLines(plain.file()).size());
     }
@@ -149,9 +158,90 @@ class VerifyInputsTest {
         List<FieldSchema> schema =
                 List.of(new FieldSchema("a", PigType.INT, AT), new FieldSchema("b", PigType.INT, AT));
         PigRelation.Load load = load("in", new FuncSpec("PigStorage", List.of("$DELIM"), AT), schema);
-        List<String> rows =
-                Files.readAllLines(VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of("DELIM", ";"), false, tmp)
+        List<String> rows = Files.readAllLines(
+                VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of("DELIM", ";"), false, NONE, tmp)
                         .file());
         assertTrue(rows.stream().anyMatch(r -> r.split(";", -1).length == 2), rows.toString());
+    }
+
+    @Test
+    void aLoadWithoutAsGetsAsManyFieldsAsTheScriptReadsWithValuesForItsCasts(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        String script = "a = LOAD 'in' USING PigStorage(',');\n"
+                + "b = FOREACH a GENERATE (int)$14, (double) $9, $7, REPLACE($0, 'x', '\\\\$1');\n";
+        VerifyInputs.Positional positional = VerifyInputs.Positional.of(script);
+        assertEquals(new VerifyInputs.Positional(15, Map.of(14, PigType.INT, 9, PigType.DOUBLE)), positional);
+        // A script naming no field past $4 keeps the five fields; a stray huge $n is bounded.
+        assertEquals(
+                VerifyInputs.SCHEMALESS_WIDTH,
+                VerifyInputs.Positional.of("b = FOREACH a GENERATE $2;").width());
+        assertEquals(
+                VerifyInputs.Positional.MAX_WIDTH,
+                VerifyInputs.Positional.of("b = FOREACH a GENERATE $99999;").width());
+        PigRelation.Load load = load("in", new FuncSpec("PigStorage", List.of(","), AT), List.of());
+        List<String> rows =
+                Files.readAllLines(VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), false, positional, tmp)
+                        .file());
+        List<String[]> full = rows.stream()
+                .map(r -> r.split(",", -1))
+                .filter(f -> f.length == 15)
+                .toList();
+        assertTrue(full.size() > VerifyInputs.GENERATED_ROWS / 2, rows.toString());
+        // $14 is read as an int: numbers there (and now and then a value that does not cast, or a null).
+        assertTrue(full.stream().filter(f -> f[14].matches("-?[0-9]+")).count() > full.size() / 2, rows.toString());
+        assertTrue(full.stream().allMatch(f -> f[14].matches("-?[0-9]+|n/a|")), rows.toString());
+        assertTrue(full.stream().anyMatch(f -> f[9].matches("-?[0-9]+\\.[0-9]+")), rows.toString());
+    }
+
+    @Test
+    void jsonApacheLogAndXmlLoadersGetLinesInTheirInputFormat(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        List<FieldSchema> asClause =
+                List.of(new FieldSchema("id", PigType.LONG, AT), new FieldSchema("ok", PigType.BOOLEAN, AT));
+        String host = "\\S+ \\S+ \\S+ \\[[^]]+\\] \"[A-Z]+ \\S+ HTTP/1\\.0\" [0-9]{3} ([0-9]+|-)";
+        record Row(FuncSpec loader, List<FieldSchema> schema, String line) {}
+        List<Row> table = List.of(
+                new Row(
+                        new FuncSpec("JsonLoader", List.of("a:int, b:chararray"), AT),
+                        List.of(),
+                        "\\{\"a\":(-?[0-9]+|null),\"b\":(\"[^\"]*\"|null)}"),
+                new Row(
+                        new FuncSpec("org.apache.pig.builtin.JsonLoader", List.of(), AT),
+                        asClause,
+                        "\\{\"id\":(-?[0-9]+|null),\"ok\":(true|false|null)}"),
+                new Row(
+                        new FuncSpec("org.apache.pig.piggybank.storage.apachelog.CommonLogLoader", List.of(), AT),
+                        List.of(),
+                        host),
+                new Row(
+                        new FuncSpec("org.apache.pig.piggybank.storage.apachelog.CombinedLogLoader", List.of(), AT),
+                        List.of(),
+                        host + " \"[^\"]*\" \"[^\"]*\""),
+                new Row(
+                        new FuncSpec("org.apache.pig.piggybank.storage.XMLLoader", List.of("Property"), AT),
+                        List.of(new FieldSchema("doc", PigType.CHARARRAY, AT)),
+                        "<Property( [^>]*)?>.*</Property>"));
+        for (int i = 0; i < table.size(); i++) {
+            Row row = table.get(i);
+            VerifyInputs.Input input = VerifyInputs.of(
+                    RepoRoot.of(repo),
+                    repo,
+                    load("in", row.loader(), row.schema()),
+                    0,
+                    Map.of(),
+                    false,
+                    NONE,
+                    Files.createDirectories(tmp.resolve("w" + i)));
+            List<String> lines = Files.readAllLines(input.file());
+            assertEquals(VerifyInputs.GENERATED_ROWS, lines.size(), row.loader().name());
+            assertTrue(
+                    lines.stream().allMatch(l -> l.matches(row.line())),
+                    row.loader().name() + ": " + lines);
+        }
+        // JsonLoader with no schema reads .pig_schema beside the data when it runs: none to generate rows from.
+        PigRelation.Load schemaless = load("in", new FuncSpec("JsonLoader", List.of(), AT), List.of());
+        assertThrows(
+                VerifyInputs.NoInput.class,
+                () -> VerifyInputs.of(RepoRoot.of(repo), repo, schemaless, 0, Map.of(), false, NONE, tmp));
     }
 }

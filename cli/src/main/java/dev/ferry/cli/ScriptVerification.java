@@ -239,6 +239,39 @@ final class ScriptVerification {
         return String.join("\n", lines);
     }
 
+    /** Grunt commands that print what Pig knows of the script (schemas, plans, examples) and no data. */
+    private static final Set<String> PRINTING_COMMANDS = Set.of("DESCRIBE", "EXPLAIN", "ILLUSTRATE");
+
+    /**
+     * The script without its DESCRIBE, EXPLAIN and ILLUSTRATE commands: Pig prints their schemas and plans where it
+     * prints a DUMP's rows, the translated job has none of them (PIG-W001), and they change no row. Each command
+     * written in this script becomes spaces up to its {@code ;} (line breaks stay, so every position stays); one a
+     * macro expands is left as it is.
+     */
+    static String withoutPrintingCommands(String text, String display, List<PigStatement> statements) {
+        StringBuilder b = new StringBuilder(text);
+        for (PigStatement statement : statements) {
+            if (!(statement instanceof PigStatement.Command command)
+                    || !PRINTING_COMMANDS.contains(command.keyword())
+                    || !command.span().file().equals(display)) {
+                continue;
+            }
+            int start = ScriptPaths.offsetOf(text, command.span());
+            if (start < 0
+                    || !text.regionMatches(
+                            true, start, command.keyword(), 0, command.keyword().length())) {
+                continue;
+            }
+            int end = text.indexOf(';', start);
+            for (int i = start; i <= (end < 0 ? text.length() - 1 : end); i++) {
+                if (b.charAt(i) != '\n') {
+                    b.setCharAt(i, ' ');
+                }
+            }
+        }
+        return b.toString();
+    }
+
     /** {@code PARALLEL $N}: a parameter that sets only the number of reducers. */
     private static final Pattern PARALLEL_PARAMETER =
             Pattern.compile("(?i)\\bparallel\\s+\\$(?:\\{([A-Za-z_][A-Za-z0-9_]*)}|([A-Za-z_][A-Za-z0-9_]*))");
@@ -281,7 +314,8 @@ final class ScriptVerification {
             List<PigStatement.Command> dumps)
             throws IOException, InterruptedException, Refused {
         List<VerifyInputs.Kind> kinds = new ArrayList<>();
-        String text = withoutShellCommands(original, parsed.defaults(), params, kinds);
+        String text = withoutPrintingCommands(
+                withoutShellCommands(original, parsed.defaults(), params, kinds), display, parsed.statements());
         Map<String, String> values = new LinkedHashMap<>();
         parsed.defaults().stream()
                 .filter(d -> !d.isShellCommand())

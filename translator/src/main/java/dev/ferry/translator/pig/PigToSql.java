@@ -2169,7 +2169,8 @@ public final class PigToSql {
                     loaded.path(),
                     loaded.fieldDelimiter(),
                     false,
-                    span,
+                    // the LOAD's own span: it is that LOAD read again (verify points both tables at its input)
+                    loaded.span(),
                     loaded.format(),
                     loaded.fileTag()));
             order.add(positioned.sqlName());

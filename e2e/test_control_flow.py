@@ -44,6 +44,9 @@ CASES: dict[str, tuple[str, dict[str, str]]] = {
     "forks": ("cf_forks", {}),
     "kill": ("cf_kill", {}),
     "errors": ("cf_errors", {}),
+    "el-error-action": ("cf_el_errors", {"mode": "action"}),
+    "el-error-decision": ("cf_el_errors", {"mode": "decision"}),
+    "el-error-not-reached": ("cf_el_errors", {"mode": "none"}),
     "subwf-ok": ("cf_subwf", {"marker": "{dir}/child-ran", "childExit": "0"}),
     "subwf-fails": ("cf_subwf", {"marker": "{dir}/child-ran", "childExit": "1"}),
     "retries": ("cf_retries", {"markerDir": "{dir}"}),
@@ -244,6 +247,28 @@ def test_error_transition_to_a_recovery_path_succeeds(runs: dict[str, Run]) -> N
     assert states["breaks.run"] == "failed"
     assert succeeded(states) == {*failed_action("breaks"), *action("recover"), "end"}, log
     assert states["never.run"] == "skipped"
+    assert states["__run__"] == SUCCESS
+
+
+def test_node_whose_el_does_not_parse_fails_the_run_where_oozie_fails_the_job(
+    runs: dict[str, Run],
+) -> None:
+    # Oozie: `first` runs; starting broken_action, ActionStartXCommand cannot evaluate its argument
+    # and fails the job (EL_ERROR): no error transition, `recover` never starts, the job FAILED.
+    states, log = runs["el-error-action"].states, runs["el-error-action"].log
+    assert succeeded(states) == {"route", *action("first")}, log
+    assert states["broken_action"] == "failed"
+    assert states["recover.run"] == "upstream_failed"
+    assert states["__run__"] == "failed"
+    assert "shell 'broken_action' cannot start: el-errors/workflow.xml:23:" in log
+    # The same for a decision whose predicate does not parse.
+    states, log = runs["el-error-decision"].states, runs["el-error-decision"].log
+    assert succeeded(states) == {"route"}, log
+    assert states["broken_decision"] == "failed"
+    assert states["__run__"] == "failed"
+    # A run that reaches neither succeeds: the workflow itself was accepted.
+    states, log = runs["el-error-not-reached"].states, runs["el-error-not-reached"].log
+    assert succeeded(states) == {"route", "end"}, log
     assert states["__run__"] == SUCCESS
 
 

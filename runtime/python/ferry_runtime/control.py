@@ -1,4 +1,5 @@
-"""Oozie control nodes: decision (a branch), fork, join, end, and kill (fails the run).
+"""Oozie control nodes: decision (a branch), fork, join, end, and kill (fails the run); and a node
+whose EL does not parse, which fails the run where Oozie fails the job.
 
 Each is one task named after the node. None is an EmptyOperator: Airflow marks those successful
 without running them, and every node must first check that a transition into it was taken
@@ -103,3 +104,30 @@ class Kill(BaseOperator):
         enter(self, context)
         self.log.error("workflow killed at node '%s': %s", self.ferry_node, self.message)
         raise AirflowFailException(self.message)
+
+
+class FailsAtStart(BaseOperator):
+    """An action or decision whose EL does not parse (`error`, with its file:line:col).
+
+    Oozie accepts such a workflow and evaluates a node's EL only when a run reaches the node; there
+    `ActionStartXCommand` fails the whole job (EL_ERROR) without taking the error transition. This
+    task fails the same way once a transition into it was taken, and the nodes after it never run
+    (their trigger rules see a failed upstream), so the run fails.
+    """
+
+    ui_color = "#ffd6d6"
+
+    def __init__(self, *, node_type: str, error: str, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.ferry_node = self.task_id
+        self.node_type = node_type
+        self.error = error
+
+    def execute(self, context: Any) -> None:
+        enter(self, context)
+        message = (
+            f"{self.node_type} '{self.ferry_node}' cannot start: {self.error}"
+            " (Oozie fails the workflow job with EL_ERROR here)"
+        )
+        self.log.error("%s", message)
+        raise AirflowFailException(message)

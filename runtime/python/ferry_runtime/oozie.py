@@ -36,7 +36,7 @@ from ferry_runtime.actions.shell import MAX_OUTPUT_DATA, ShellCommand
 from ferry_runtime.actions.ssh import ssh_operator
 from ferry_runtime.actions.subworkflow import SubWorkflow
 from ferry_runtime.backends import ActionTasks, JobSettings, MailSettings
-from ferry_runtime.control import Decision, End, Fork, Join, Kill
+from ferry_runtime.control import Decision, End, FailsAtStart, Fork, Join, Kill
 from ferry_runtime.el.datasets import Coordinator as coordinator
 from ferry_runtime.el.datasets import DataIn as data_in
 from ferry_runtime.el.datasets import DataOut as data_out
@@ -57,6 +57,7 @@ __all__ = [
     "decision",
     "email",
     "end",
+    "fails_at_start",
     "flink_sql_job",
     "fork",
     "fs",
@@ -482,6 +483,19 @@ def kill(name: str, *, message: str, trigger_rule: str | None = None) -> Kill:
 def end(name: str = "end", *, trigger_rule: str | None = None) -> End:
     """Oozie <end>: reaching it (and no kill) ends the run successfully."""
     return End(task_id=name, trigger_rule=trigger_rules.for_node("end", trigger_rule))
+
+
+def fails_at_start(
+    name: str, *, node_type: str, error: str, trigger_rule: str | None = None
+) -> FailsAtStart:
+    """An action or decision whose EL does not parse: reaching it fails the run, as in Oozie."""
+    kind = "decision" if node_type == "decision" else "action"
+    return FailsAtStart(
+        task_id=name,
+        node_type=node_type,
+        error=error,
+        trigger_rule=trigger_rules.for_node(kind, trigger_rule),
+    )
 
 
 def placeholder(

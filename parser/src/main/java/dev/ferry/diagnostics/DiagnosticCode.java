@@ -78,6 +78,10 @@ public enum DiagnosticCode {
             "OOZ-W033",
             Severity.WARNING,
             "bundle coordinator app-path names no path of the repository: the one coordinator of that file name is taken"),
+    OOZ_W034(
+            "OOZ-W034",
+            Severity.WARNING,
+            "EL expression of an action or decision does not parse: Oozie accepts the workflow and fails the job when a run reaches that node, and so does the DAG's task"),
     OOZ_E030("OOZ-E030", Severity.ERROR, "dataset uri-template variable the runtime cannot fill"),
 
     // Pig Latin

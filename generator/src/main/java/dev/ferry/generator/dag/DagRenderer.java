@@ -208,6 +208,12 @@ public final class DagRenderer {
         kind(calls, TaskNode.Ssh.class, DagRenderer::ssh);
         kind(calls, TaskNode.Git.class, DagRenderer::git);
         kind(calls, TaskNode.Placeholder.class, DagRenderer::placeholder);
+        kind(
+                calls,
+                TaskNode.FailsAtStart.class,
+                node -> new KindCall(
+                        "oozie.fails_at_start",
+                        List.of(keyword("node_type", node.nodeType()), keyword("error", node.error()))));
         return Map.copyOf(calls);
     }
 

@@ -151,7 +151,7 @@ public final class PreviewRenderer {
         for (int i = 0; i < plan.tasks().size(); i++) {
             TaskNode task = plan.tasks().get(i);
             GraphLayout.PlacedBox box = drawing.boxes().get(i);
-            boolean todo = task instanceof TaskNode.Placeholder;
+            boolean todo = Report.todo(task);
             nodes.add(new NodeView(i, task.id(), Report.kind(task), todo, box.x(), box.y(), box.width(), box.height()));
             tasks.add(task(i, task, todo, dagFile, dagText, generated, source, findings));
         }

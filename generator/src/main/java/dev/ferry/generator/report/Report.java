@@ -48,7 +48,8 @@ public record Report(
 
     /**
      * One task: {@code kind} is the task node's kind in snake case ({@code flink_job}, {@code pod_job},
-     * {@code placeholder}...); {@code todo} is true for an action that is not translated and fails with a TODO.
+     * {@code placeholder}...); {@code todo} is true for an action that is not translated and fails with a TODO, or a node whose EL
+     * does not parse (it fails the run, as Oozie fails the job).
      */
     public record Task(String id, String kind, String source, boolean todo, List<String> outputs) {}
 
@@ -132,7 +133,7 @@ public record Report(
         for (WorkflowPlan plan : conversion.plans()) {
             List<Task> planTasks = new ArrayList<>();
             for (TaskNode task : plan.tasks()) {
-                boolean todo = task instanceof TaskNode.Placeholder;
+                boolean todo = todo(task);
                 planTasks.add(new Task(task.id(), kind(task), task.span().toString(), todo, outputs(task)));
                 todoTasks += todo ? 1 : 0;
             }
@@ -212,6 +213,14 @@ public record Report(
     }
 
     /** FlinkJob → flink_job: the sealed interface's record names are the kinds. */
+    /**
+     * Whether a person must act before the task can do its work: an action not translated yet, or a node whose EL
+     * does not parse (it fails every run that reaches it, as in Oozie).
+     */
+    public static boolean todo(TaskNode task) {
+        return task instanceof TaskNode.Placeholder || task instanceof TaskNode.FailsAtStart;
+    }
+
     public static String kind(TaskNode task) {
         return task.getClass()
                 .getSimpleName()

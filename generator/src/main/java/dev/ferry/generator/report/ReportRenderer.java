@@ -114,6 +114,7 @@ public final class ReportRenderer {
             case "Ssh" -> "ssh command (SSHOperator)";
             case "SubWorkflow" -> "sub-workflow (child DAG run)";
             case "Git" -> "git clone to destination-uri (worker)";
+            case "FailsAtStart" -> "fails the run (its EL does not parse)";
             default -> "placeholder (TODO)";
         };
     }

@@ -113,6 +113,15 @@ public sealed interface TaskNode {
     record End(String id, SourceSpan span, TriggerRule triggerRule) implements TaskNode {}
 
     /**
+     * An action or decision whose EL does not parse. Oozie accepts such a workflow and, when a run reaches the node,
+     * fails the whole job ({@code ActionStartXCommand}'s EL_ERROR): no error transition is taken, nothing after the
+     * node runs. The task fails the DAG run with {@code error} the same way. {@code nodeType} is the action's type
+     * ({@code shell}, {@code pig}...) or {@code decision}.
+     */
+    record FailsAtStart(String id, SourceSpan span, TriggerRule triggerRule, String nodeType, String error)
+            implements TaskNode {}
+
+    /**
      * An action Ferry does not translate yet: its work fails with the TODO and the action takes its error
      * transition, so nothing passes silently and the workflow's own error handling runs.
      */

@@ -199,7 +199,7 @@ public final class UsedParams {
             } else if (task instanceof TaskNode.Placeholder) {
                 any = true; // a TODO: the Oozie action's port by hand needs whatever it read
             }
-            // Fork, Join and End read nothing.
+            // Fork, Join, End and FailsAtStart read nothing.
         }
 
         void container(PodContainer container) {

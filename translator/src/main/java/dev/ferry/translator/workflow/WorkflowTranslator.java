@@ -1,5 +1,6 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
@@ -250,13 +251,19 @@ public final class WorkflowTranslator {
     private Optional<TaskNode> task(
             String dagId, WorkflowNode node, TriggerRule rule, Map<String, String> knownValues) {
         if (node instanceof ActionNode action) {
-            return action(dagId, action, rule, knownValues);
+            return failingAtStart(
+                    action,
+                    rule,
+                    action.action().type(),
+                    (el, diagnostics) -> action(dagId, action, rule, knownValues, el, diagnostics));
         }
         if (node instanceof DecisionNode d) {
-            List<TaskNode.Case> cases = d.cases().stream()
-                    .map(c -> new TaskNode.Case(el.predicate(c.predicate(), c.predicateSpan()), c.to()))
-                    .toList();
-            return Optional.of(new TaskNode.Decision(d.name(), d.span(), rule, cases, d.defaultTo()));
+            return failingAtStart(d, rule, "decision", (el, diagnostics) -> {
+                List<TaskNode.Case> cases = d.cases().stream()
+                        .map(c -> new TaskNode.Case(el.predicate(c.predicate(), c.predicateSpan()), c.to()))
+                        .toList();
+                return Optional.of(new TaskNode.Decision(d.name(), d.span(), rule, cases, d.defaultTo()));
+            });
         }
         if (node instanceof ForkNode f) {
             return Optional.of(new TaskNode.Fork(f.name(), f.span(), rule));
@@ -273,8 +280,47 @@ public final class WorkflowTranslator {
         return Optional.empty();
     }
 
+    /** Translates one node with its own EL and diagnostics, so that what went wrong in it is known. */
+    private interface NodeTranslation {
+        Optional<TaskNode> translate(OozieEl el, Diagnostics diagnostics);
+    }
+
+    /**
+     * The node as {@code translation} gives it; or, when the only errors in it are EL expressions that do not parse
+     * (OOZ-E007), a task that fails the run where Oozie fails the job: Oozie evaluates an action's or decision's EL
+     * when a run reaches the node ({@code ActionStartXCommand}), so one such node does not keep the workflow from
+     * being submitted, nor the paths that do not reach it from running. Each such error becomes an OOZ-W034.
+     */
+    private Optional<TaskNode> failingAtStart(
+            WorkflowNode node, TriggerRule rule, String nodeType, NodeTranslation translation) {
+        Diagnostics own = new Diagnostics();
+        Optional<TaskNode> task = translation.translate(new OozieEl(own), own);
+        List<Diagnostic> errors =
+                own.sorted().stream().filter(Diagnostic::isError).toList();
+        if (errors.isEmpty() || !errors.stream().allMatch(d -> d.code() == DiagnosticCode.OOZ_E007)) {
+            diagnostics.addAll(own);
+            return task;
+        }
+        String when = "Oozie fails the job with EL_ERROR when a run reaches " + nodeType + " '" + node.name()
+                + "' (its error transition is not taken); its task fails the DAG run the same way";
+        for (Diagnostic d : own.sorted()) {
+            diagnostics.add(
+                    d.isError()
+                            ? new Diagnostic(DiagnosticCode.OOZ_W034, d.span(), d.message() + ": " + when, d.hint())
+                            : d);
+        }
+        Diagnostic first = errors.get(0);
+        return Optional.of(new TaskNode.FailsAtStart(
+                node.name(), node.span(), rule, nodeType, first.span() + ": " + first.message()));
+    }
+
     private Optional<TaskNode> action(
-            String dagId, ActionNode node, TriggerRule rule, Map<String, String> knownValues) {
+            String dagId,
+            ActionNode node,
+            TriggerRule rule,
+            Map<String, String> knownValues,
+            OozieEl el,
+            Diagnostics diagnostics) {
         ActionNotes.report(node, sources.workflow().global(), diagnostics);
         Optional<ActionKind> kind = ActionKind.of(node.action());
         if (kind.isPresent()) {

@@ -570,6 +570,97 @@ class ActionTranslationTest {
                 diagnostics.sorted().toString());
     }
 
+    static Stream<Arguments> nodesWhoseElDoesNotParse() {
+        return Stream.of(
+                // node, its type, where the first bad expression is, what the task's error says (and how many W034)
+                Arguments.of("""
+                        <action name="probe">
+                            <shell xmlns="uri:oozie:shell-action:1.0"><exec>echo</exec><argument>${day</argument></shell>
+                            <ok to="end"/>
+                            <error to="fail"/>
+                        </action>
+                        """, "shell", "app/workflow.xml:4:78: ", "EL expression '${day' is not closed by '}'", 1),
+                // two bad expressions: the first in the file is the task's error, each is a warning
+                Arguments.of(
+                        """
+                        <action name="probe">
+                            <shell xmlns="uri:oozie:shell-action:1.0">
+                                <exec>run.sh</exec>
+                                <argument>${wf:conf('day')</argument>
+                                <env-var>DAY=${wf:conf(}</env-var>
+                            </shell>
+                            <ok to="end"/>
+                            <error to="fail"/>
+                        </action>
+                        """,
+                        "shell",
+                        "app/workflow.xml:6:23: ",
+                        "EL expression '${wf:conf('day')' is not closed by '}'",
+                        2),
+                Arguments.of("""
+                        <decision name="probe">
+                            <switch>
+                                <case to="end">${wf:conf('mode') eq }</case>
+                                <default to="fail"/>
+                            </switch>
+                        </decision>
+                        """, "decision", "app/workflow.xml:5:", "EL syntax error in '${wf:conf('mode') eq }'", 1));
+    }
+
+    /**
+     * Oozie evaluates an action's or decision's EL when a run reaches the node and fails the job there
+     * (ActionStartXCommand, EL_ERROR): the workflow converts, the node becomes a task that fails the run, and each
+     * expression is an OOZ-W034 at its position.
+     */
+    @ParameterizedTest
+    @MethodSource("nodesWhoseElDoesNotParse")
+    void nodeWhoseElDoesNotParseFailsTheRunWhereOozieFailsTheJob(
+            String node, String type, String where, String error, int warnings) throws IOException {
+        WorkflowPlan plan = translateAll("app", node);
+        assertTrue(!diagnostics.hasErrors(), diagnostics.sorted().toString());
+        TaskNode.FailsAtStart task = plan.tasks().stream()
+                .filter(t -> t.id().equals("probe"))
+                .map(TaskNode.FailsAtStart.class::cast)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(type, task.nodeType());
+        assertTrue(task.error().startsWith(where) && task.error().contains(error), task.error());
+        List<Diagnostic> w034 = warnings(DiagnosticCode.OOZ_W034);
+        assertEquals(warnings, w034.size(), diagnostics.sorted().toString());
+        assertTrue(
+                (w034.get(0).span() + ": ").startsWith(where),
+                w034.get(0).span().toString());
+        assertTrue(
+                w034.get(0).message().startsWith(error)
+                        && w034.get(0)
+                                .message()
+                                .endsWith("when a run reaches " + type + " 'probe' (its error"
+                                        + " transition is not taken); its task fails the DAG run the same way"),
+                w034.get(0).message());
+    }
+
+    @Test
+    void elThatDoesNotParseBesideAnotherErrorStaysAnError() throws IOException {
+        translateAll("app", """
+                <action name="probe">
+                    <sub-workflow>
+                        <app-path>missing</app-path>
+                        <configuration>
+                            <property><name>day</name><value>${day</value></property>
+                        </configuration>
+                    </sub-workflow>
+                    <ok to="end"/>
+                    <error to="fail"/>
+                </action>
+                """);
+        assertTrue(diagnostics.hasErrors(), diagnostics.sorted().toString());
+        assertEquals(List.of(), warnings(DiagnosticCode.OOZ_W034));
+        assertEquals(
+                1,
+                warnings(DiagnosticCode.OOZ_E007).size(),
+                diagnostics.sorted().toString());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private TaskNode translate(String dir, String action) throws IOException {

@@ -101,6 +101,9 @@ public final class PigFunctions {
         // a JDK method a DEFINE of InvokeForString/Int/Long/Float/Double names, called by reflection as Pig does
         m.put("PIG_INVOKE", new PigInvoke());
         m.put("PIG_UNIQUEID", new PigUniqueId()); // <subtask index>-<n>, Pig's form
+        // BuildBloom of a GROUP's bag: Hadoop's BloomFilter serialization, as Pig stores it
+        m.put("PIG_BUILDBLOOM", new PigBuildBloom.Sized());
+        m.put("PIG_BUILDBLOOM_FIXED", new PigBuildBloom.Fixed());
         // bags, tuples, maps (TOTUPLE and TOMAP are Flink's ROW and MAP constructors)
         m.put("PIG_SIZE", new PigCollections.Size());
         m.put("PIG_ISEMPTY", new PigCollections.IsEmpty());

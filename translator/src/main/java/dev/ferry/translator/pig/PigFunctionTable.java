@@ -95,12 +95,15 @@ final class PigFunctionTable {
     private static final Map<String, String> NOT_TRANSLATED = new TreeMap<>(Map.ofEntries(
             Map.entry(
                     "Bloom",
-                    "Bloom reads a bloom filter file that BuildBloom wrote in an earlier job (Hadoop's BloomFilter"
-                            + " serialization); the runtime has no reader of that file"),
+                    "Bloom reads the first part file of the filter BuildBloom stored, through Hadoop's distributed cache"
+                            + " (linked into the task's directory as the path with '/' made '_'); Pig 0.18 fails on it in"
+                            + " local mode (\"partFiles\" is null), so no run of real Pig checks a translation, and a"
+                            + " translation needs BuildBloom's file first; not translated yet"),
             Map.entry(
                     "BuildBloom",
-                    "BuildBloom writes Hadoop's BloomFilter serialization for a later Bloom; the runtime has no writer of"
-                            + " that format"),
+                    "the runtime computes Pig's filter (PIG_BUILDBLOOM: Hadoop's BloomFilter.write bytes of the GROUP's"
+                            + " bag), but a STORE writes a bytearray column as text, which would re-encode the filter's"
+                            + " bytes: not translated until a bytearray can reach a STORE as bytes"),
             Map.entry("HiveUDF", hive("UDF (a GenericUDF, or a UDF through its bridge)")),
             Map.entry("HiveUDAF", hive("UDAF (a GenericUDAFResolver's evaluator in its four modes)")),
             Map.entry("HiveUDTF", hive("UDTF (a GenericUDTF whose forwarded rows Pig collects into a bag)")),

@@ -31,7 +31,8 @@ class NotTranslatedYetTest {
             REGISTER 'lib/f.js' using javascript as js;            | 3:1 | REGISTER of the javascript UDFs in 'lib/f.js' as 'js'
             X = MAPREDUCE 'wc.jar' STORE A INTO 'tmp' LOAD 'out' AS (w:chararray) `wc tmp out`; | 3:5 | MAPREDUCE is not translated yet, and cannot be as it is: it runs the Hadoop job 'wc.jar'
             DEFINE f TOKENIZE(',');                                | 3:1 | DEFINE f TOKENIZE(','): a DEFINE of this builtin with constructor arguments is not translated yet
-            DEFINE f org.apache.pig.builtin.Bloom('filter');       | 3:1 | DEFINE f org.apache.pig.builtin.Bloom('filter'): Bloom reads a bloom filter file that BuildBloom wrote
+            DEFINE f org.apache.pig.builtin.Bloom('filter');       | 3:1 | DEFINE f org.apache.pig.builtin.Bloom('filter'): Bloom reads the first part file of the filter BuildBloom stored
+            DEFINE b BuildBloom('jenkins', '100', '0.1');          | 3:1 | DEFINE b BuildBloom('jenkins', '100', '0.1'): the runtime computes Pig's filter (PIG_BUILDBLOOM
             DEFINE f InvokeForInt('a', 'String', 'true', 'x');     | 3:1 | DEFINE f InvokeForInt('a', 'String', 'true', 'x'): InvokeForInt takes 2 to 3 constructor argument(s)
             DEFINE f HiveUDF('upper');                             | 3:1 | DEFINE f HiveUDF('upper'): a Hive UDF (a GenericUDF, or a UDF through its bridge) runs on hive-exec's classes
             DEFINE f InvokerGenerator('java.lang.String', 'length', ''); | 3:1 | it generates a class per call site (ASM bytecode)

@@ -17,6 +17,11 @@ final class DimensionsCall {
 
     private DimensionsCall() {}
 
+    /** The runtime's functions of a DEFINE with a marker. */
+    static List<String> functionNames() {
+        return List.of("PIG_CUBEDIMENSIONS_MARKED", "PIG_ROLLUPDIMENSIONS_MARKED");
+    }
+
     /**
      * The bag's tuples: the dimensions, named as the arguments. Only chararrays: Pig puts the chararray 'unknown'
      * for a null dimension (and the marker, a chararray) into a field its schema types as the argument's type.
@@ -37,6 +42,10 @@ final class DimensionsCall {
         return new Inner(null, types, TupleFlatten.argumentNames(call, types.size()));
     }
 
+    private static String markedFunction(String name) {
+        return "PIG_" + name.toUpperCase(Locale.ROOT) + "_MARKED";
+    }
+
     /** {@code c(a, b)} of {@code DEFINE c CubeDimensions('marker')}. */
     static Value.Scalar marked(PigExpr.Call call, FuncSpec function, List<Value.Scalar> arguments) {
         String name = PigFunctionTable.builtinName(function.name());
@@ -49,7 +58,6 @@ final class DimensionsCall {
         arguments.forEach(argument -> sql.add(argument.sql()));
         Inner inner =
                 inner(call, name, arguments.stream().map(Value.Scalar::type).toList());
-        return new Value.Scalar(
-                new SqlExpr.Call("PIG_" + name.toUpperCase(Locale.ROOT) + "_MARKED", sql), PigType.BAG, inner);
+        return new Value.Scalar(new SqlExpr.Call(markedFunction(name), sql), PigType.BAG, inner);
     }
 }

@@ -29,6 +29,9 @@ final class InvokerCall {
 
     private InvokerCall() {}
 
+    /** The runtime's function. */
+    static final String FUNCTION = "PIG_INVOKE";
+
     /** Pig's Invoker.stringToClass, case-insensitive. */
     private static final Map<String, Class<?>> PARAMETERS = Map.of(
             "string", String.class, "int", int.class, "double", double.class, "float", float.class, "long", long.class);
@@ -111,7 +114,7 @@ final class InvokerCall {
                     head + " returns " + method.getReturnType().getName() + ", which Pig cannot type (it fails the"
                             + " job: \"Foreach currently does not handle type Unknown\")");
         }
-        return new Value.Scalar(new SqlExpr.Call("PIG_INVOKE", sql), result);
+        return new Value.Scalar(new SqlExpr.Call(FUNCTION, sql), result);
     }
 
     /** Pig's klazz.getMethod(name, parameters), an instance method's parameters being Pig 0.18's dropFirstClass. */

@@ -3,6 +3,7 @@ package dev.ferry.translator.pig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.runtime.functions.PigFunctions;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,7 +27,7 @@ class PigFunctionTableLibraryTest {
     }
 
     @Test
-    void theLoadCastersTheFloatConstantAndTheBigNumbersCallFunctionsOfTheLibrary() {
+    void theLoadCastersTheFloatConstantTheBigNumbersInvokeAndMarkedDimensionsCallFunctionsOfTheLibrary() {
         assertEquals(
                 List.of(),
                 Stream.concat(
@@ -34,7 +35,12 @@ class PigFunctionTableLibraryTest {
                                         ComplexCasts.TEXT_MAP,
                                         StorageFunctions.PIGMIX_CASTER,
                                         ExprTranslator.FLOAT_CONSTANT),
-                                Stream.concat(TypedMaps.functionNames().stream(), BigNumbers.functionNames().stream()))
+                                Stream.of(
+                                                TypedMaps.functionNames(),
+                                                BigNumbers.functionNames(),
+                                                DimensionsCall.functionNames(),
+                                                List.of(InvokerCall.FUNCTION))
+                                        .flatMap(Collection::stream))
                         .filter(name -> !PigFunctions.LIBRARY.containsKey(name))
                         .toList());
     }
@@ -52,7 +58,8 @@ class PigFunctionTableLibraryTest {
                         "RANDOM",
                         "REGEX_SEARCH",
                         "ROUND_TO",
-                        "ToDate"),
+                        "ToDate",
+                        "UniqueID"),
                 rows.values().stream()
                         .filter(PigFunctionTable.Scalar::differs)
                         .map(PigFunctionTable.Scalar::pigName)

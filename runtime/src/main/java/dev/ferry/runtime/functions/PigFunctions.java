@@ -98,6 +98,12 @@ public final class PigFunctions {
         m.put("PIG_UPPER", new PigStrings.Upper());
         m.put("PIG_LOWER", new PigStrings.Lower());
         m.put("PIG_SPRINTF", new PigStrings.Sprintf()); // String.format
+        // a JDK method a DEFINE of InvokeForString/Int/Long/Float/Double names, called by reflection as Pig does
+        m.put("PIG_INVOKE", new PigInvoke());
+        m.put("PIG_UNIQUEID", new PigUniqueId()); // <subtask index>-<n>, Pig's form
+        // BuildBloom of a GROUP's bag: Hadoop's BloomFilter serialization, as Pig stores it
+        m.put("PIG_BUILDBLOOM", new PigBuildBloom.Sized());
+        m.put("PIG_BUILDBLOOM_FIXED", new PigBuildBloom.Fixed());
         // bags, tuples, maps (TOTUPLE and TOMAP are Flink's ROW and MAP constructors)
         m.put("PIG_SIZE", new PigCollections.Size());
         m.put("PIG_ISEMPTY", new PigCollections.IsEmpty());
@@ -116,6 +122,11 @@ public final class PigFunctions {
         m.put("PIG_TOBAG", new PigCollections.ToBag());
         m.put("PIG_ARRAY_TO_BAG", new PigCollections.ArrayToBag()); // an ORC array of values as a bag
         m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
+        // CubeDimensions and RollupDimensions called as functions, with a DEFINE's "all" marker or null
+        m.put("PIG_CUBEDIMENSIONS", new PigDimensions.Cube());
+        m.put("PIG_CUBEDIMENSIONS_MARKED", new PigDimensions.MarkedCube());
+        m.put("PIG_ROLLUPDIMENSIONS", new PigDimensions.Rollup());
+        m.put("PIG_ROLLUPDIMENSIONS_MARKED", new PigDimensions.MarkedRollup());
         m.put("PIG_BAG_SORT", new PigBagSort()); // a nested ORDER's bag, sorted as Pig's POSort sorts it
         for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {
             m.put("PIG_BAG_" + kind.name(), kind.function()); // COUNT(bag) ... MAX(bag) on a bag value

@@ -41,6 +41,8 @@ final class ExprTranslator {
     /** Builtins whose bag holds one-chararray tuples (their output schema in Pig), so FLATTEN knows its field. */
     private static final Set<String> BAGS_OF_CHARARRAYS = Set.of("TOKENIZE", "STRSPLITTOBAG", "KEYSET");
 
+    private static final Set<String> DIMENSIONS = Set.of("CubeDimensions", "RollupDimensions");
+
     /** Builtins whose bag holds one-field tuples of their map argument's values. */
     private static final Set<String> BAGS_OF_MAP_VALUES = Set.of("VALUELIST", "VALUESET");
 
@@ -75,11 +77,17 @@ final class ExprTranslator {
     /** {@code DEFINE name Builtin('arg')}: builtins that take constructor arguments, by the name the script gives them. */
     private final Map<String, FuncSpec> defined = new HashMap<>();
 
-    /** Whether {@code DEFINE name function} is a builtin the translation evaluates itself (PluckTuple). */
+    /**
+     * Whether {@code DEFINE name function('arg', ...)} is a builtin whose constructor arguments the translation reads
+     * (PluckTuple, InvokeForInt..., CubeDimensions' marker): a row of {@link PigFunctionTable#defined}.
+     */
     static boolean isDefinableBuiltin(FuncSpec function) {
-        return function.simpleName().equals("PluckTuple")
-                && !function.arguments().isEmpty()
-                && function.arguments().size() <= 2;
+        String name = PigFunctionTable.builtinName(function.name());
+        int count = function.arguments().size();
+        return !name.contains(".")
+                && PigFunctionTable.defined(name)
+                        .filter(row -> count >= row.minArgs() && count <= row.maxArgs())
+                        .isPresent();
     }
 
     void define(String name, FuncSpec function) {
@@ -386,7 +394,19 @@ final class ExprTranslator {
 
     private Value call(PigExpr.Call written, Scope scope) {
         if (defined.containsKey(written.function())) {
-            return pluckTuple(written, defined.get(written.function()), scope);
+            FuncSpec function = defined.get(written.function());
+            return switch (PigFunctionTable.builtinName(function.name())) {
+                case "PluckTuple" -> pluckTuple(written, function, scope);
+                case "CubeDimensions", "RollupDimensions" ->
+                    DimensionsCall.marked(written, function, scalarArguments(written, scope));
+                default -> {
+                    Value.Scalar value = InvokerCall.translate(written, function, scalarArguments(written, scope));
+                    PigFunctionTable.defined(PigFunctionTable.builtinName(function.name()))
+                            .filter(PigFunctionTable.Defined::differs)
+                            .ifPresent(row -> warnDiffers(written.span(), written.function(), row.note()));
+                    yield value;
+                }
+            };
         }
         PigExpr.Call call = builtinCall(written, scope);
         String name = call.function();
@@ -430,6 +450,14 @@ final class ExprTranslator {
                         > 1) {
             // TOBAG(s, i) is {s, i}: values of different types are bytearrays (mixedAsBytearrays).
             return bag(new PigExpr.BagExpr(call.arguments(), call.span()), scope);
+        }
+        if (PigFunctionTable.scalar(name).isEmpty()
+                && PigFunctionTable.defined(name).isPresent()) {
+            throw unsupported(
+                    call.span(),
+                    name + " is translated where a DEFINE gives its constructor arguments (DEFINE f " + name
+                            + "(...)); without them Pig's " + name + " has nothing to compute (the Invoke* builtins"
+                            + " fail the job: \"exec() attempted on an unitialized invoker\")");
         }
         PigFunctionTable.Scalar function = PigFunctionTable.scalar(name)
                 .orElseThrow(() -> unsupported(
@@ -501,7 +529,11 @@ final class ExprTranslator {
                                         ? mapValuesBag(inners)
                                         : name.equals("TOBAG")
                                                 ? BagValueAggregates.toBagInner(types)
-                                                : name.equals("Distinct") && !inners.isEmpty() ? inners.get(0) : null;
+                                                : name.equals("Distinct") && !inners.isEmpty()
+                                                        ? inners.get(0)
+                                                        : DIMENSIONS.contains(name)
+                                                                ? DimensionsCall.inner(call, name, types)
+                                                                : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }
 
@@ -901,6 +933,16 @@ final class ExprTranslator {
             return Optional.of(scalar.inner().tupleTypes().get(0));
         }
         return Optional.empty();
+    }
+
+    /** The arguments of a call as scalar values; {@code f(*)}: the relation's fields. */
+    private List<Value.Scalar> scalarArguments(PigExpr.Call call, Scope scope) {
+        List<Value.Scalar> starred = star(call, scope);
+        return starred != null
+                ? starred
+                : call.arguments().stream()
+                        .map(argument -> scalar(argument, scope))
+                        .toList();
     }
 
     private Value pluckTuple(PigExpr.Call call, FuncSpec function, Scope scope) {

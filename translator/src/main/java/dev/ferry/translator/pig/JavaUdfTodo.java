@@ -28,9 +28,11 @@ final class JavaUdfTodo {
                     define.span(),
                     head
                             + PigFunctionTable.notTranslated(builtin)
-                                    .orElse(
-                                            "a DEFINE of a builtin with constructor arguments (other than PluckTuple) is not"
-                                                    + " translated yet"));
+                                    .or(() -> PigFunctionTable.defined(builtin)
+                                            .map(row -> builtin + " takes " + row.minArgs() + " to " + row.maxArgs()
+                                                    + " constructor argument(s): Pig has no other constructor"))
+                                    .orElse("a DEFINE of this builtin with constructor arguments is not translated"
+                                            + " yet"));
         }
         return of(head, udf, define.span());
     }

@@ -67,6 +67,17 @@ final class PigFunctionTable {
      */
     record TypedVariant(String pigName, String generic, Set<PigType> accepts, boolean overBag, int args) {}
 
+    /**
+     * A builtin whose DEFINE gives it constructor arguments the translation reads ({@code DEFINE f
+     * InvokeForInt('java.lang.Integer.parseInt', 'String')}), with how many it takes.
+     */
+    record Defined(String pigName, int minArgs, int maxArgs, String note) {
+        /** Whether Ferry knows a case where the result differs from Pig's. */
+        boolean differs() {
+            return note.startsWith(DIFFERS);
+        }
+    }
+
     static final String DIFFERS = "differs: ";
     private static final String THROWS_ON_NULL =
             "Pig's class throws on a null argument and fails the job; the runtime answers null";
@@ -74,6 +85,7 @@ final class PigFunctionTable {
     private static final Map<String, Scalar> SCALARS = new TreeMap<>();
     private static final Map<String, Aggregate> AGGREGATES = new TreeMap<>();
     private static final Map<String, TypedVariant> TYPED_VARIANTS = new TreeMap<>();
+    private static final Map<String, Defined> DEFINED = new TreeMap<>();
 
     /**
      * Classes of org.apache.pig.builtin that are functions a script can call but are not translated, and why: the
@@ -83,58 +95,42 @@ final class PigFunctionTable {
     private static final Map<String, String> NOT_TRANSLATED = new TreeMap<>(Map.ofEntries(
             Map.entry(
                     "Bloom",
-                    "Bloom reads a bloom filter file that BuildBloom wrote in an earlier job (Hadoop's BloomFilter"
-                            + " serialization); the runtime has no reader of that file"),
+                    "Bloom reads the first part file of the filter BuildBloom stored, through Hadoop's distributed cache"
+                            + " (linked into the task's directory as the path with '/' made '_'); Pig 0.18 fails on it in"
+                            + " local mode (\"partFiles\" is null), so no run of real Pig checks a translation, and a"
+                            + " translation needs BuildBloom's file first; not translated yet"),
             Map.entry(
                     "BuildBloom",
-                    "BuildBloom writes Hadoop's BloomFilter serialization for a later Bloom; the runtime has no writer of"
-                            + " that format"),
-            Map.entry(
-                    "UniqueID",
-                    "UniqueID is built from the Hadoop task's index and a counter ('taskindex-n'); a Flink job has other"
-                            + " tasks, so no translation can give Pig's values"),
-            Map.entry(
-                    "CubeDimensions",
-                    "CubeDimensions is the CUBE operator's own function (every combination of the dimensions and"
-                            + " null); translate the CUBE statement instead"),
-            Map.entry(
-                    "RollupDimensions",
-                    "RollupDimensions is the CUBE ROLLUP operator's own function; translate the CUBE statement"
-                            + " instead"),
-            Map.entry(
-                    "HiveUDF",
-                    "a Hive UDF needs Hive's function registry and jars in the job; port it to a Flink function"),
-            Map.entry(
-                    "HiveUDAF",
-                    "a Hive UDAF needs Hive's function registry and jars in the job; port it to a Flink function"),
-            Map.entry(
-                    "HiveUDTF",
-                    "a Hive UDTF needs Hive's function registry and jars in the job; port it to a Flink function"),
+                    "the runtime computes Pig's filter (PIG_BUILDBLOOM: Hadoop's BloomFilter.write bytes of the GROUP's"
+                            + " bag), but a STORE writes a bytearray column as text, which would re-encode the filter's"
+                            + " bytes: not translated until a bytearray can reach a STORE as bytes"),
+            Map.entry("HiveUDF", hive("UDF (a GenericUDF, or a UDF through its bridge)")),
+            Map.entry("HiveUDAF", hive("UDAF (a GenericUDAFResolver's evaluator in its four modes)")),
+            Map.entry("HiveUDTF", hive("UDTF (a GenericUDTF whose forwarded rows Pig collects into a bag)")),
             Map.entry(
                     "InvokerGenerator",
-                    "a reflective call of a Java method named in a string; port it to a Flink function"),
+                    "it generates a class per call site (ASM bytecode) whose argument classes and result follow the"
+                            + " method's declared classes (boxed types, any class Pig's context resolves, static or"
+                            + " not from the method itself); not translated yet: DEFINE the call through"
+                            + " InvokeForString, InvokeForInt, InvokeForLong, InvokeForFloat or InvokeForDouble, which"
+                            + " are"),
             Map.entry(
                     "FunctionWrapperEvalFunc",
-                    "it runs a Guava Function class named in its argument; port that class to a Flink function"),
-            Map.entry(
-                    "InvokeForDouble",
-                    "a reflective call of a Java method named in a string; port it to a Flink function"),
-            Map.entry(
-                    "InvokeForFloat",
-                    "a reflective call of a Java method named in a string; port it to a Flink function"),
-            Map.entry(
-                    "InvokeForInt",
-                    "a reflective call of a Java method named in a string; port it to a Flink function"),
-            Map.entry(
-                    "InvokeForLong",
-                    "a reflective call of a Java method named in a string; port it to a Flink function"),
-            Map.entry(
-                    "InvokeForString",
-                    "a reflective call of a Java method named in a string; port it to a Flink function"),
+                    "it instantiates the user's Guava Function (or Pig ExceptionalFunction) class its argument names"
+                            + " and types the result by that class's generic parameters: a class of the user's jar,"
+                            + " which the translation does not read; port it to a Flink function, or wrap it in an"
+                            + " EvalFunc the UDF adapter runs"),
             Map.entry(
                     "Assert",
                     "Assert is the ASSERT statement's own function; the ASSERT statement is translated, a direct call"
                             + " is not")));
+
+    /** Why a Hive function is refused. */
+    private static String hive(String what) {
+        return "a Hive " + what + " runs on hive-exec's classes (Hive's ObjectInspectors, its function registry,"
+                + " Pig's HiveUtils converting Pig values both ways), which no Ferry job carries, and Flink's Hive"
+                + " module converts values by Flink's rules, not Pig's; port the function to a Flink function";
+    }
 
     static {
         // strings (org.apache.pig.builtin): Java String methods and java.util.regex
@@ -291,6 +287,31 @@ final class PigFunctionTable {
                 Integer.MAX_VALUE,
                 ResultType.BAG,
                 "a (var<i>, var<j>, correlation) tuple per pair of double bags; null if a value is null or not a double");
+        // CUBE's functions called by a script (the CUBE statement has its own translation); a DEFINE may give
+        // them an "all" marker (DEFINED below). Chararray dimensions: Pig puts the text 'unknown' for a null one.
+        runtime(
+                "CubeDimensions",
+                1,
+                Integer.MAX_VALUE,
+                ResultType.BAG,
+                "every combination of each dimension and the \"all\" marker (null), the last varying fastest; a null"
+                        + " dimension is 'unknown' (Pig's convertNullToUnknown)");
+        runtime(
+                "RollupDimensions",
+                1,
+                Integer.MAX_VALUE,
+                ResultType.BAG,
+                "the tuple, then the marker (null) put in from the last dimension to the first; a null dimension is"
+                        + " 'unknown'");
+        runtime(
+                "UniqueID",
+                0,
+                Integer.MAX_VALUE,
+                ResultType.CHARARRAY,
+                DIFFERS
+                        + "ids are '<task index>-<n>' as in Pig, unique in the job, but the index is the Flink subtask's"
+                        + " and which row gets which id follows Flink's split of the input, not Hadoop's (the same"
+                        + " for one task reading one file)");
         SCALARS.put(
                 "ARITY",
                 new Scalar(
@@ -301,6 +322,24 @@ final class PigFunctionTable {
                         Integer.MAX_VALUE,
                         ResultType.INT,
                         "the number of arguments (of fields for '*'), the size of Pig's input tuple"));
+        defined(
+                "PluckTuple",
+                1,
+                2,
+                "the fields of '*' whose name starts with or matches the prefix (the others: 'false')");
+        for (String name :
+                List.of("InvokeForString", "InvokeForInt", "InvokeForLong", "InvokeForFloat", "InvokeForDouble")) {
+            defined(
+                    name,
+                    2,
+                    3,
+                    DIFFERS + "where Pig fails the job (the method throws, or gets a null object or a null for a"
+                            + " primitive parameter) the runtime answers null, since Flink may evaluate the call on"
+                            + " rows an earlier FILTER removed; else the JDK method the DEFINE names, called by"
+                            + " reflection as Pig's Invoker calls it, typed by its return type as Pig types it");
+        }
+        defined("CubeDimensions", 1, 1, "the DEFINE's argument is the \"all\" marker (PIG_CUBEDIMENSIONS_MARKED)");
+        defined("RollupDimensions", 1, 1, "the DEFINE's argument is the \"all\" marker (PIG_ROLLUPDIMENSIONS_MARKED)");
         for (String name : List.of("COUNT", "COUNT_STAR", "SUM", "AVG", "MIN", "MAX")) {
             AGGREGATES.put(name, new Aggregate(name, "see Aggregates"));
         }
@@ -373,6 +412,15 @@ final class PigFunctionTable {
         scalar(pig, "PIG_" + pig.toUpperCase(Locale.ROOT), min, max, result, note);
     }
 
+    private static void defined(String pig, int min, int max, String note) {
+        DEFINED.put(pig, new Defined(pig, min, max, note));
+    }
+
+    /** The builtin {@code name} as a DEFINE with constructor arguments names it, if the translation reads those. */
+    static Optional<Defined> defined(String name) {
+        return Optional.ofNullable(DEFINED.get(name));
+    }
+
     /** Pig builtin names are case-sensitive; user UDFs are looked up elsewhere. */
     static Optional<Scalar> scalar(String name) {
         return Optional.ofNullable(SCALARS.get(name));
@@ -414,7 +462,10 @@ final class PigFunctionTable {
 
     /** Whether the translation computes {@code name}, a builtin's name without its package. */
     static boolean translates(String name) {
-        return SCALARS.containsKey(name) || AGGREGATES.containsKey(name) || TYPED_VARIANTS.containsKey(name);
+        return SCALARS.containsKey(name)
+                || AGGREGATES.containsKey(name)
+                || TYPED_VARIANTS.containsKey(name)
+                || DEFINED.containsKey(name);
     }
 
     /**

@@ -204,7 +204,7 @@ public final class SqlScriptRenderer {
                                 : "  'format' = 'parquet',\n  'parquet.compression' = 'UNCOMPRESSED'");
         }
         if (table.hive() != null) {
-            hive(out, table.hive(), text);
+            hive(out, table.hive(), text, source);
         }
         if (table.singleWriter()) {
             // An ORDERed result stays in one file, in order, as Pig writes it.
@@ -217,14 +217,15 @@ public final class SqlScriptRenderer {
     }
 
     /**
-     * A Hive table's layout: its text's null ({@code '\\N'}), and the directory name of a null partition value
-     * (Hive's, where Flink's own default differs).
+     * A Hive table's layout: its text's null ({@code '\\N'}), and the directory name a sink gives a null partition
+     * value (Hive's, where Flink's own default differs). A source does not map that name back to null: Flink 2.2's
+     * filesystem source fails to list a partition whose value is null (the translation warns).
      */
-    private static void hive(StringBuilder out, SqlJob.HiveLayout hive, String text) {
+    private static void hive(StringBuilder out, SqlJob.HiveLayout hive, String text, boolean source) {
         if (hive.nullFormat() != null) {
             out.append(",\n  '").append(text).append(".null-format' = ").append(literal(hive.nullFormat()));
         }
-        if (!hive.partitionKeys().isEmpty()) {
+        if (!source && !hive.partitionKeys().isEmpty()) {
             out.append(",\n  'partition.default-name' = ").append(literal(hive.defaultPartitionName()));
         }
     }

@@ -51,7 +51,9 @@ final class HCatalog {
     private static final String PARTITIONS_FROM_DIRECTORIES = PigFunctionTable.DIFFERS
             + "the job reads the partitions it finds under the table's location (k=v/ directories), as Hive lays"
             + " them out; HCatLoader reads those the metastore lists, so a partition registered at another location is"
-            + " missed and a directory never registered is read";
+            + " missed and a directory never registered is read; and a partition key that is null (Hive's"
+            + " __HIVE_DEFAULT_PARTITION__ directory) is read as that text, not as null (Flink 2.2's filesystem source"
+            + " fails on a null partition value)";
 
     /**
      * What the job writes of a partition, where HCatStorer's commit also adds it to the metastore and fails when it

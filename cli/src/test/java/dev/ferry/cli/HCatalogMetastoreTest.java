@@ -44,9 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * HCatLoader / HCatStorer scripts translated against a real Hive 3.1.3 metastore (the test-only {@code metastore/}
  * module's TestMetastore, Thrift on embedded Derby, in its own JVM) and run on embedded Flink over the tables' files
- * in Hive's layout. Real Pig is not the oracle here: HCatalog's Pig side (hive-hcatalog-pig-adapter and the Hive
- * jars under it) is not run; the expected rows follow HCatLoader's and HCatStorer's documented rules (PigHCatUtil,
- * HCatBaseStorer) and Hive's text format (LazySimpleSerDe: ^A fields, \N nulls), written out by hand below.
+ * in Hive's layout. The oracle is real Pig 0.18 with HCatalog 3.1.3's HCatLoader and HCatStorer (hive-hcatalog-pig-adapter,
+ * hive-exec; their own JVM in local mode, against the same metastore: {@link #agreesWithRealPigAndHCatalog}); the
+ * other tests spell out the rows it gives (Hive's text: ^A fields, \N nulls).
  */
 class HCatalogMetastoreTest {
 
@@ -270,12 +270,12 @@ class HCatalogMetastoreTest {
         run(sql);
         Path written = warehouse().resolve("oozie").resolve("ds=2011-01-01").resolve("region=usa");
         // Only the usa partition of 2010-01-01; a field that is no int and \N read as null and written as \N; an empty
-        // car stays empty; a car longer than varchar(10) is written as null (HCatStorer's default onOutOfRangeValue).
+        // car stays empty; a car longer than varchar(10) is read as its first 10 characters, as Hive reads it.
         List<String> expected = new ArrayList<>(List.of(
                 "1" + A + "10" + A + "alpha",
                 "2" + A + "\\N" + A,
                 "\\N" + A + "30" + A + "üñîçødé",
-                "4" + A + "40" + A + "\\N",
+                "4" + A + "40" + A + "abcdefghij",
                 "\\N" + A + "50" + A + "beta",
                 "6" + A + "60" + A + "\\N"));
         expected.sort(null);
@@ -352,5 +352,109 @@ class HCatalogMetastoreTest {
         FerryRun bad = FerryRun.of("check", repo.toString(), "--metastore", "http://127.0.0.1:1");
         assertEquals(ExitCode.FAILURE, bad.exitCode());
         assertTrue(bad.err().contains("--metastore 'http://127.0.0.1:1' is not thrift://HOST:PORT"), bad.err());
+    }
+
+    /** {@code script} with each {@code $NAME} replaced by its value, as Pig's preprocessor binds -param values. */
+    private static String bind(String script, Map<String, String> params) {
+        String bound = script;
+        for (String name : params.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .toList()) {
+            bound = bound.replace("$" + name, params.get(name));
+        }
+        return bound;
+    }
+
+    /** Runs {@code script} in real Pig 0.18 (local mode) with HCatalog's jars, its metastore this test's. */
+    private static void runPig(String script) throws Exception {
+        Path root = Path.of(System.getProperty("ferry.root", ".."));
+        Path oracle = root.resolve("oracle/target/oracle-classpath.txt");
+        Path hcatalog = root.resolve("metastore/target/hcatalog-pig-classpath.txt");
+        Path metastoreClasspath = root.resolve("metastore/target/metastore-classpath.txt");
+        if (!Files.isRegularFile(oracle) || !Files.isRegularFile(hcatalog)) {
+            fail("Pig's and HCatalog's classpaths are not built: mvn -pl oracle,metastore package");
+        }
+        // HCatalog's metastore client: Hive's Thrift classes (as the metastore's own classpath has them)
+        List<String> thrift = Stream.of(
+                        Files.readString(metastoreClasspath).strip().split(java.io.File.pathSeparator))
+                .filter(jar -> jar.contains("hive-standalone-metastore")
+                        || jar.contains("libthrift")
+                        || jar.contains("libfb303"))
+                .toList();
+        Path dir = Files.createDirectories(work.resolve("pig"));
+        Path file = Files.writeString(dir.resolve("id.pig"), script, StandardCharsets.UTF_8);
+        Path properties = Files.writeString(
+                dir.resolve("pig.properties"), "hive.metastore.uris=thrift://127.0.0.1:" + port + "\n");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-XX:+UseSerialGC"));
+        // Hive 3's classes reach into the JDK's (StringInternUtils, Kryo) as Java 8 allowed
+        for (String open : List.of(
+                "java.base/java.net",
+                "java.base/java.lang",
+                "java.base/java.util",
+                "java.base/java.lang.reflect",
+                "java.base/java.io",
+                "java.base/java.nio",
+                "java.base/sun.nio.ch",
+                "java.base/java.util.concurrent",
+                "java.base/java.util.regex",
+                "java.base/java.time",
+                "java.sql/java.sql")) {
+            command.add("--add-opens");
+            command.add(open + "=ALL-UNNAMED");
+        }
+        command.addAll(List.of(
+                "-cp",
+                Files.readString(oracle).strip()
+                        + java.io.File.pathSeparator
+                        + Files.readString(hcatalog).strip()
+                        + java.io.File.pathSeparator
+                        + String.join(java.io.File.pathSeparator, thrift),
+                "org.apache.pig.Main",
+                "-x",
+                "local",
+                "-P",
+                properties.toString(),
+                file.toString()));
+        Path log = dir.resolve("pig.log");
+        Process pig = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!pig.waitFor(300, java.util.concurrent.TimeUnit.SECONDS)) {
+            pig.destroyForcibly();
+            fail("Pig did not finish in 300 s: " + tail(log));
+        }
+        assertEquals(0, pig.exitValue(), () -> "Pig failed: " + tail(log));
+    }
+
+    /**
+     * Oozie's example, its 2010-01-01 instance, in real Pig with HCatalog and as the Flink job: the same rows in the
+     * partition each writes (Pig's into ds=2014-01-01, Flink's into ds=2015-01-01 of the same table). Pig's HCatStorer
+     * also registers its partition in the metastore; the job does not (its PIG-W010 says so).
+     */
+    @Test
+    void agreesWithRealPigAndHCatalog() throws Exception {
+        java.util.HashMap<String, String> pig = new java.util.HashMap<>(INSTANCE);
+        pig.put("OUTPUT_PARTITION", "ds=2014-01-01,region=usa");
+        runPig(bind(CORPUS_SCRIPT, pig));
+        java.util.HashMap<String, String> flink = new java.util.HashMap<>(INSTANCE);
+        flink.put("OUTPUT_PARTITION", "ds=2015-01-01,region=usa");
+        run(translate(bind(CORPUS_SCRIPT, flink), Map.of()));
+        Path oozie = warehouse().resolve("oozie");
+        List<String> pigRows = rows(oozie.resolve("ds=2014-01-01").resolve("region=usa"));
+        assertEquals(6, pigRows.size(), pigRows::toString);
+        assertEquals(pigRows, rows(oozie.resolve("ds=2015-01-01").resolve("region=usa")));
+        try (TSocket socket = new TSocket("127.0.0.1", port, 20_000)) {
+            socket.open();
+            ThriftHiveMetastore.Client client = new ThriftHiveMetastore.Client(new TBinaryProtocol(socket));
+            assertEquals(
+                    List.of("2014-01-01", "usa"),
+                    client.get_partition("default", "oozie", List.of("2014-01-01", "usa"))
+                            .getValues());
+            assertTrue(client.get_partition_names("default", "oozie", (short) -1).stream()
+                    .noneMatch(name -> name.startsWith("ds=2015-01-01")));
+        }
     }
 }

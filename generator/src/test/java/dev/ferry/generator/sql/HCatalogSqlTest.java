@@ -72,6 +72,11 @@ class HCatalogSqlTest {
                     List.of(col("n", "smallint"), col("total", "bigint"), col("ok", "boolean"), col("w", "double")),
                     List.of()),
             text("web", "events", List.of(col("at", "timestamp")), List.of()),
+            text(
+                    "web",
+                    "counts",
+                    List.of(col("n", "smallint"), col("t", "tinyint"), col("v", "varchar(3)")),
+                    List.of("dt")),
             new HiveTable(
                     "web",
                     "clicks_orc",
@@ -160,10 +165,20 @@ class HCatalogSqlTest {
                   'pig-storage.null-format' = '\\N'
                 );
 
+                -- id.pig:1
+                CREATE TEMPORARY VIEW A_2 AS
+                SELECT
+                  foo,
+                  bar,
+                  SUBSTRING(car, 1, 10) AS car,
+                  ds,
+                  region
+                FROM A;
+
                 -- id.pig:2
                 CREATE TEMPORARY VIEW B AS
                 SELECT *
-                FROM A
+                FROM A_2
                 WHERE ds = '2010-01-01' AND region = 'usa';
 
                 """, between(sql, "-- id.pig:1", "-- id.pig:3"));
@@ -212,7 +227,7 @@ class HCatalogSqlTest {
                           CASE WHEN CHAR_LENGTH(car) > 10 THEN NULL ELSE car END AS car,
                           ds,
                           region
-                        FROM A;"""),
+                        FROM A_2;"""),
                 Arguments.of("a DEFINEd loader; a partial partition: the rest from the rows", """
                         DEFINE hload org.apache.hive.hcatalog.pig.HCatLoader();
                         A = LOAD 'default.invites' USING hload();
@@ -226,16 +241,41 @@ class HCatalogSqlTest {
                           CASE WHEN CHAR_LENGTH(car) > 10 THEN NULL ELSE car END AS car,
                           region
                         FROM B;"""),
-                Arguments.of("smallint out of range is null, as HCatStorer's default onOutOfRangeValue", """
-                        A = LOAD 'web.hits' USING org.apache.hive.hcatalog.pig.HCatLoader();
-                        STORE A INTO 'web.hits' USING org.apache.hive.hcatalog.pig.HCatStorer();
+                Arguments.of(
+                        "smallint, tinyint and varchar(n) out of range are null (HCatStorer's onOutOfRangeValue);"
+                                + " a varchar(n) is read truncated to n, as Hive reads it",
+                        """
+                        A = LOAD 'web.counts' USING org.apache.hive.hcatalog.pig.HCatLoader();
+                        STORE A INTO 'web.counts' USING org.apache.hive.hcatalog.pig.HCatStorer();
+                        """,
+                        """
+                        SELECT
+                          n,
+                          t,
+                          SUBSTRING(v, 1, 3) AS v,
+                          dt
+                        FROM A;
+
+                        -- id.pig:2
+                        CREATE TEMPORARY TABLE A_store ("""),
+                Arguments.of("smallint, tinyint and varchar(n) out of range are null when stored", """
+                        A = LOAD 'web.counts' USING org.apache.hive.hcatalog.pig.HCatLoader();
+                        STORE A INTO 'web.counts' USING org.apache.hive.hcatalog.pig.HCatStorer();
                         """, """
+                        INSERT INTO A_store
                         SELECT
                           CASE WHEN n < -32768 OR n > 32767 THEN NULL ELSE n END AS n,
-                          total,
-                          ok,
-                          w
-                        FROM A;"""),
+                          CASE WHEN t < -128 OR t > 127 THEN NULL ELSE t END AS t,
+                          CASE WHEN CHAR_LENGTH(v) > 3 THEN NULL ELSE v END AS v,
+                          dt
+                        FROM A_2;"""),
+                Arguments.of(
+                        "an unpartitioned table",
+                        """
+                        A = LOAD 'web.hits' USING org.apache.hive.hcatalog.pig.HCatLoader();
+                        STORE A INTO 'web.hits' USING org.apache.hive.hcatalog.pig.HCatStorer();
+                        """,
+                        "error PIG-E020: HCatStorer into the unpartitioned table 'web.hits' is not translated yet"),
                 Arguments.of(
                         "an ORC table: Flink's orc format, no text options",
                         """

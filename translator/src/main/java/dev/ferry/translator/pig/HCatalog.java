@@ -215,14 +215,15 @@ final class HCatalog {
         String type = column.type().trim().toLowerCase(Locale.ROOT);
         String base = type.replaceFirst("[(<].*", "").trim();
         PigType pig = switch (base) {
-            case "string", "char", "varchar" -> PigType.CHARARRAY;
+            case "string", "varchar" -> PigType.CHARARRAY;
             case "tinyint", "smallint", "int" -> PigType.INT;
             case "bigint" -> PigType.LONG;
             case "float" -> PigType.FLOAT;
             case "double" -> PigType.DOUBLE;
             case "boolean" -> PigType.BOOLEAN;
             case "decimal" -> PigType.BIGDECIMAL;
-            case "binary", "date", "timestamp", "array", "map", "struct" -> null;
+            // char(n): Hive pads it to n when HCatStorer writes it; how HCatLoader strips it is not checked yet
+            case "char", "binary", "date", "timestamp", "array", "map", "struct" -> null;
             default ->
                 throw ExprTranslator.unsupported(
                         span,
@@ -319,6 +320,16 @@ final class HCatalog {
                 span,
                 "HCatStorer of the " + pig.keyword() + " field '" + field.sqlName() + "' into the " + column.type()
                         + " column '" + column.name() + "' of '" + table.qualifiedName() + "' is not translated yet"));
+    }
+
+    /** The n of a varchar(n) data column {@code name} of the table, as its reader truncates to it. */
+    static java.util.OptionalInt varcharLength(HiveTable table, String name) {
+        return table.columns().stream()
+                .filter(c -> c.name().equals(name))
+                .map(c -> c.type().trim().toLowerCase(Locale.ROOT).replace(" ", ""))
+                .filter(type -> type.matches("varchar\\(\\d+\\)"))
+                .mapToInt(type -> Integer.parseInt(type.replaceAll("\\D", "")))
+                .findFirst();
     }
 
     /** {@code CASE WHEN condition THEN NULL ELSE value END}. */

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -628,6 +629,15 @@ public final class PigToSql {
                                     : typedFile
                                             ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
                                             : LoadedComplexFields.read(fieldSchema, sqlName);
+            if (hcat != null) {
+                // Hive's varchar(n) reader keeps the first n characters of a longer value.
+                OptionalInt length = HCatalog.varcharLength(hcat.table(), fieldSchema.name());
+                if (length.isPresent()) {
+                    read = SqlExpr.Call.of(
+                            "SUBSTRING", read, SqlExpr.Literal.number(1), SqlExpr.Literal.number(length.getAsInt()));
+                    converted = true;
+                }
+            }
             complexRead.add(new SelectItem(read, sameColumn(read, sqlName) ? null : sqlName));
         }
         warnNotes.run();
@@ -2657,6 +2667,13 @@ public final class PigToSql {
     private void hcatStore(PigStatement.Store store, FuncSpec storer) {
         HCatalog.Table hcat = HCatalog.table(bindParameters(store.path(), parameters), storer, hiveTables);
         HiveTable table = hcat.table();
+        if (table.partitionKeys().isEmpty()) {
+            throw ExprTranslator.unsupported(
+                    storer.span(),
+                    "HCatStorer into the unpartitioned table '" + table.qualifiedName() + "' is not translated yet:"
+                            + " HCatStorer adds files to the table's directory, the job refuses an output directory"
+                            + " that exists (as Pig's STORE does)");
+        }
         List<SqlJob.PartitionValue> partition = HCatalog.partition(withParameters(storer), table);
         Relation input = relationOf(store.alias(), store.span());
         Relation.Ordered ordered = ordered(store.alias(), store.span(), input);

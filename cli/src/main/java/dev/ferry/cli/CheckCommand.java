@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
             err.println("ferry: error: --against " + against + " is not a directory");
             return ExitCode.FAILURE;
         }
-        Conversion conversion = Conversions.translateQuietly(repo);
+        Conversion conversion = Conversions.translateQuietly(repo, legacy.hiveTables());
         Report report = Report.of(conversion);
         boolean failed = failOn.fails(report);
         String findings = switch (format) {

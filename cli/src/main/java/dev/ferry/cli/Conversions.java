@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import dev.ferry.diagnostics.Diagnostic;
+import dev.ferry.parser.hive.HiveTables;
 import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.repo.RepoTranslator;
 import java.io.PrintWriter;
@@ -14,7 +15,12 @@ final class Conversions {
 
     /** Translates, prints every diagnostic in compiler format, and returns the conversion. */
     static Conversion translate(Path repo, PrintWriter err) {
-        Conversion conversion = translateQuietly(repo);
+        return translate(repo, HiveTables.NONE, err);
+    }
+
+    /** As above, the tables HCatLoader and HCatStorer name read from {@code hiveTables}. */
+    static Conversion translate(Path repo, HiveTables hiveTables, PrintWriter err) {
+        Conversion conversion = translateQuietly(repo, hiveTables);
         err.print(text(conversion));
         err.flush();
         return conversion;
@@ -22,8 +28,13 @@ final class Conversions {
 
     /** Translates without printing diagnostics (a progress bar only on a watched terminal: {@link ProgressDisplay}). */
     static Conversion translateQuietly(Path repo) {
+        return translateQuietly(repo, HiveTables.NONE);
+    }
+
+    /** As above, the tables HCatLoader and HCatStorer name read from {@code hiveTables}. */
+    static Conversion translateQuietly(Path repo, HiveTables hiveTables) {
         try (ProgressDisplay progress = ProgressDisplay.forThisProcess()) {
-            return RepoTranslator.translate(repo, progress);
+            return RepoTranslator.translate(repo, progress, hiveTables);
         }
     }
 

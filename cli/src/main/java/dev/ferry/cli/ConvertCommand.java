@@ -64,7 +64,7 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("ferry: error: " + refused.getMessage());
             return ExitCode.FAILURE;
         }
-        Conversion conversion = Conversions.translate(repo, err);
+        Conversion conversion = Conversions.translate(repo, legacy.hiveTables(), err);
         if (conversion.hasErrors() && (strict || conversion.producesNothing())) {
             err.println("ferry: " + Conversions.errorSummary(conversion) + "; nothing written to " + output);
             return Ferry.exitCode(conversion);

@@ -81,15 +81,15 @@ final class PreviewCommand implements Callable<Integer> {
         }
         Path repo = legacy.path;
         RepoRoot root = RepoRoot.of(repo);
-        Conversion conversion = Conversions.translate(repo, err);
+        Conversion conversion = Conversions.translate(repo, legacy.hiveTables(), err);
         Predicate<WorkflowPlan> shown = app == null ? plan -> true : plan -> belongsTo(plan, app);
         if (app != null && conversion.plans().stream().noneMatch(shown)) {
             err.println("ferry: error: no DAG of " + repo + " comes from " + app + " or has that id");
             return ExitCode.FAILURE;
         }
         if (serve) {
-            PreviewServer server =
-                    PreviewServer.start(port, () -> page(root, Conversions.translateQuietly(repo), shown));
+            PreviewServer server = PreviewServer.start(
+                    port, () -> page(root, Conversions.translateQuietly(repo, legacy.hiveTables()), shown));
             streams.out()
                     .println("ferry: serving the preview of " + repo + " on " + server.url() + " (interrupt to stop)");
             streams.out().flush();

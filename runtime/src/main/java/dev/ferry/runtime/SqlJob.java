@@ -25,9 +25,11 @@ import org.apache.flink.table.api.internal.TableEnvironmentInternal;
 import org.apache.flink.table.catalog.CatalogManager;
 import org.apache.flink.table.catalog.ObjectIdentifier;
 import org.apache.flink.table.catalog.ResolvedCatalogBaseTable;
+import org.apache.flink.table.catalog.ResolvedCatalogTable;
 import org.apache.flink.table.catalog.UnresolvedIdentifier;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.operations.SinkModifyOperation;
+import org.apache.flink.table.utils.PartitionPathUtils;
 import org.apache.flink.util.ExceptionUtils;
 
 /**
@@ -130,15 +132,36 @@ public final class SqlJob {
                         .getResolvedTable()
                         .getOptions()
                         .containsKey("path"))
-                .map(o -> sink(o.getContextResolvedTable().getResolvedTable().getOptions(), o.isOverwrite()))
+                .map(SqlJob::sink)
+                .flatMap(java.util.Optional::stream)
                 .distinct()
                 .toList();
     }
 
-    private static Sink sink(Map<String, String> options, boolean overwrite) {
+    /**
+     * The directory an INSERT writes as Pig's STORE writes one: its table's path; for a partitioned table (a Hive
+     * table HCatStorer writes) the partition directory its static partition names, as HCatStorer writes one partition;
+     * none when the rows' own values name the partitions.
+     */
+    private static java.util.Optional<Sink> sink(SinkModifyOperation insert) {
+        ResolvedCatalogBaseTable<?> table = insert.getContextResolvedTable().getResolvedTable();
+        Map<String, String> options = table.getOptions();
         boolean pigFiles = PigFilesTableFactory.IDENTIFIER.equals(options.get(FactoryUtil.CONNECTOR.key()));
+        String location = options.get("path");
+        List<String> keys = table instanceof ResolvedCatalogTable t ? t.getPartitionKeys() : List.of();
+        if (!keys.isEmpty()) {
+            Map<String, String> values = insert.getStaticPartitions();
+            if (!values.keySet().containsAll(keys)) {
+                return java.util.Optional.empty();
+            }
+            java.util.LinkedHashMap<String, String> partition = new java.util.LinkedHashMap<>();
+            keys.forEach(key -> partition.put(key, values.get(key)));
+            location = location.replaceFirst("/+$", "") + "/"
+                    + PartitionPathUtils.generatePartitionPath(partition).replaceFirst("/+$", "");
+        }
         // the options were validated when the INSERT was added
-        return new Sink(options.get("path"), overwrite, pigFiles ? PigPartFiles.of(options) : null);
+        return java.util.Optional.of(
+                new Sink(location, insert.isOverwrite(), pigFiles ? PigPartFiles.of(options) : null));
     }
 
     /** The locations of the pig-files tables the statements created that the job reads (not those it writes). */

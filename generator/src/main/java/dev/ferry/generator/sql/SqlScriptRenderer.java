@@ -57,7 +57,7 @@ public final class SqlScriptRenderer {
             statements.add(new Statement(
                     insert.spans().stream().map(SqlScriptRenderer::location).toList(),
                     (insert.replaces() ? "INSERT OVERWRITE " : "INSERT INTO ") + SqlIdentifiers.quote(insert.sink())
-                            + "\n" + SqlPrinter.query(insert.query()),
+                            + partition(insert.partition()) + "\n" + SqlPrinter.query(insert.query()),
                     2 * position.get(sink.name()) + 1));
         }
         statements.sort(Comparator.comparingInt(Statement::position));
@@ -152,7 +152,15 @@ public final class SqlScriptRenderer {
             }
             out.append(i + 1 < table.columns().size() ? ",\n" : "\n");
         }
-        out.append(") WITH (\n");
+        out.append(")");
+        if (table.hive() != null && !table.hive().partitionKeys().isEmpty()) {
+            out.append(" PARTITIONED BY (")
+                    .append(table.hive().partitionKeys().stream()
+                            .map(SqlIdentifiers::quote)
+                            .collect(Collectors.joining(", ")))
+                    .append(")");
+        }
+        out.append(" WITH (\n");
         if (table.format() == SqlJob.FileFormat.DUMP) {
             // The runtime's pig-dump connector prints the rows as Pig's DUMP does, in one task.
             return out.append("  'connector' = 'pig-dump'\n)").toString();
@@ -195,6 +203,9 @@ public final class SqlScriptRenderer {
                                 ? "  'format' = 'parquet'"
                                 : "  'format' = 'parquet',\n  'parquet.compression' = 'UNCOMPRESSED'");
         }
+        if (table.hive() != null) {
+            hive(out, table.hive(), text, source);
+        }
         if (table.singleWriter()) {
             // An ORDERed result stays in one file, in order, as Pig writes it.
             out.append(",\n  'sink.parallelism' = '1'");
@@ -203,6 +214,32 @@ public final class SqlScriptRenderer {
             partFiles(out, table.partFiles());
         }
         return out.append("\n)").toString();
+    }
+
+    /**
+     * A Hive table's layout: its text's null ({@code '\\N'}), and the directory name a sink gives a null partition
+     * value (Hive's, where Flink's own default differs). A source does not map that name back to null: Flink 2.2's
+     * filesystem source fails to list a partition whose value is null (the translation warns).
+     */
+    private static void hive(StringBuilder out, SqlJob.HiveLayout hive, String text, boolean source) {
+        if (hive.nullFormat() != null) {
+            out.append(",\n  '").append(text).append(".null-format' = ").append(literal(hive.nullFormat()));
+        }
+        if (!source && !hive.partitionKeys().isEmpty()) {
+            out.append(",\n  'partition.default-name' = ").append(literal(hive.defaultPartitionName()));
+        }
+    }
+
+    /** An INSERT's static partition, {@code  PARTITION (ds = '2010-01-01')}; nothing for none. */
+    private static String partition(List<SqlJob.PartitionValue> partition) {
+        if (partition.isEmpty()) {
+            return "";
+        }
+        return " PARTITION ("
+                + partition.stream()
+                        .map(p -> SqlIdentifiers.quote(p.key()) + " = " + literal(p.value()))
+                        .collect(Collectors.joining(", "))
+                + ")";
     }
 
     /**

@@ -25,6 +25,8 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
     private final TypeInformation<RowData> producedType;
     /** Whether each row has one more field, after the line's: the record's number in its file (1, 2, 3...). */
     private final boolean numbered;
+    /** A Hive text table's null text ({@code \N}): that field is null and an empty one is read as a value; or null. */
+    private final byte[] nullFormat;
 
     private transient long discarded;
     /** The records read so far: one instance reads one file from its start (a numbered table's files are not split). */
@@ -46,6 +48,18 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
             PigFieldType[] types,
             TypeInformation<RowData> producedType,
             boolean numbered) {
+        this(delimiter, lineAsField, columns, types, producedType, numbered, null);
+    }
+
+    PigStorageDeserializationSchema(
+            byte delimiter,
+            boolean lineAsField,
+            String[] columns,
+            PigFieldType[] types,
+            TypeInformation<RowData> producedType,
+            boolean numbered,
+            byte[] nullFormat) {
+        this.nullFormat = nullFormat;
         this.delimiter = delimiter;
         this.lineAsField = lineAsField;
         this.columns = columns;
@@ -79,7 +93,9 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
     /**
      * PigStorage.getNext: a field ends at every delimiter byte and the last one at the end of the line
      * (so a trailing delimiter adds an empty field); an empty field is null. Fields beyond the schema
-     * are dropped and missing ones are null, as Pig's cast to the AS schema does.
+     * are dropped and missing ones are null, as Pig's cast to the AS schema does. With a null format (a Hive text
+     * table's, read as HCatLoader reads it through LazySimpleSerDe), a field of that text is null and an empty field
+     * is a value: an empty chararray, a number that does not parse (null).
      */
     RowData parse(byte[] line, int from, int to) {
         GenericRowData row = new GenericRowData(types.length + (numbered ? 1 : 0));
@@ -99,7 +115,7 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
         int start = from;
         for (int i = from; i <= to && field < types.length; i++) {
             if (i == to || line[i] == delimiter) {
-                if (i > start) {
+                if (nullFormat != null ? !isNullFormat(line, start, i) : i > start) {
                     row.setField(field, read(field, line, start, i));
                 }
                 field++;
@@ -107,6 +123,10 @@ final class PigStorageDeserializationSchema implements DeserializationSchema<Row
             }
         }
         return row;
+    }
+
+    private boolean isNullFormat(byte[] line, int start, int end) {
+        return java.util.Arrays.equals(line, start, end, nullFormat, 0, nullFormat.length);
     }
 
     private Object read(int field, byte[] line, int start, int end) {

@@ -50,6 +50,14 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
             .withDescription("Read each whole line as the first field, as TextLoader does: an empty line is an"
                     + " empty chararray, not null; further columns are null.");
 
+    public static final ConfigOption<String> NULL_FORMAT = ConfigOptions.key("null-format")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("The text of a null field, as a Hive text table's serialization.null.format ('\\N'):"
+                    + " a field of that text is null, an empty field is an empty chararray (a number that does not"
+                    + " parse, null), and a null is written as that text. Unset: PigStorage's rules (an empty field"
+                    + " is null, a null is written as nothing).");
+
     @Override
     public String factoryIdentifier() {
         return IDENTIFIER;
@@ -62,7 +70,7 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
 
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(FIELD_DELIMITER, LINE_AS_FIELD);
+        return Set.of(FIELD_DELIMITER, LINE_AS_FIELD, NULL_FORMAT);
     }
 
     @Override
@@ -79,7 +87,9 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
                         formatOptions.get(LINE_AS_FIELD),
                         rowType.getFieldNames().toArray(String[]::new),
                         fieldTypes(rowType),
-                        sourceContext.createTypeInformation(physicalDataType));
+                        sourceContext.createTypeInformation(physicalDataType),
+                        false,
+                        nullFormat(formatOptions));
             }
 
             @Override
@@ -98,7 +108,7 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
             public SerializationSchema<RowData> createRuntimeEncoder(
                     DynamicTableSink.Context sinkContext, DataType physicalDataType) {
                 RowType rowType = (RowType) physicalDataType.getLogicalType();
-                return new PigStorageSerializationSchema(delimiter, writers(rowType));
+                return new PigStorageSerializationSchema(delimiter, writers(rowType), nullFormat(formatOptions));
             }
 
             @Override
@@ -120,6 +130,14 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
             }
         }
         return delimiter;
+    }
+
+    /** The null-format option's bytes, or null when unset. */
+    private static byte[] nullFormat(ReadableConfig formatOptions) {
+        return formatOptions
+                .getOptional(NULL_FORMAT)
+                .map(text -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .orElse(null);
     }
 
     static PigTextWriter[] writers(RowType rowType) {

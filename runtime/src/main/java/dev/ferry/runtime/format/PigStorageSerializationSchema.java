@@ -15,12 +15,19 @@ final class PigStorageSerializationSchema implements SerializationSchema<RowData
 
     private final byte delimiter;
     private final PigTextWriter[] types;
+    /** A Hive text table's null text ({@code \N}) written for a null, or null: nothing is written. */
+    private final byte[] nullFormat;
 
     private transient ByteArrayOutputStream buffer;
 
     PigStorageSerializationSchema(byte delimiter, PigTextWriter[] types) {
+        this(delimiter, types, null);
+    }
+
+    PigStorageSerializationSchema(byte delimiter, PigTextWriter[] types, byte[] nullFormat) {
         this.delimiter = delimiter;
         this.types = types;
+        this.nullFormat = nullFormat;
     }
 
     @Override
@@ -35,6 +42,8 @@ final class PigStorageSerializationSchema implements SerializationSchema<RowData
             }
             if (!row.isNullAt(pos)) {
                 types[pos].write(row, pos, buffer);
+            } else if (nullFormat != null) {
+                buffer.write(nullFormat, 0, nullFormat.length);
             }
         }
         return buffer.toByteArray();

@@ -119,4 +119,45 @@ class PigStorageDeserializationSchemaTest {
                                 GenericRowData.of(org.apache.flink.table.data.StringData.fromString("x"), 7, 5.04E7)),
                         StandardCharsets.UTF_8));
     }
+
+    /**
+     * A Hive text table as HCatLoader reads it through LazySimpleSerDe (serialization.null.format '\\N'): only that
+     * text is null; an empty field is an empty string, and an empty or unparsable number null.
+     */
+    @Test
+    void hiveNullFormatOnlyThatTextIsNull() {
+        PigStorageDeserializationSchema hive = new PigStorageDeserializationSchema(
+                (byte) 1,
+                false,
+                new String[] {"s", "i", "d"},
+                new PigFieldType[] {PigFieldType.CHARARRAY, PigFieldType.INT, PigFieldType.DOUBLE},
+                null,
+                false,
+                "\\N".getBytes(StandardCharsets.UTF_8));
+        List<String[]> cases = List.of(
+                new String[] {"a\u00011\u00012.5", "+I(a,1,2.5)"},
+                new String[] {"\\N\u0001\\N\u0001\\N", "+I(null,null,null)"},
+                new String[] {"\u0001\u0001", "+I(,null,null)"},
+                new String[] {"\\Nx\u0001x\u0001", "+I(\\Nx,null,null)"},
+                new String[] {"ü\u00017", "+I(ü,7,null)"});
+        for (String[] c : cases) {
+            assertEquals(List.of(c[1]), rows(hive, c[0]), c[0]);
+        }
+    }
+
+    @Test
+    void hiveNullFormatWritesNullsAsThatText() {
+        PigStorageSerializationSchema writer = new PigStorageSerializationSchema(
+                (byte) 1,
+                new PigTextWriter[] {
+                    PigTextWriter.of("a", new VarCharType(VarCharType.MAX_LENGTH)), PigTextWriter.of("b", new IntType())
+                },
+                "\\N".getBytes(StandardCharsets.UTF_8));
+        assertEquals("\\N\u0001\\N", new String(writer.serialize(new GenericRowData(2)), StandardCharsets.UTF_8));
+        assertEquals(
+                "\u00017",
+                new String(
+                        writer.serialize(GenericRowData.of(org.apache.flink.table.data.StringData.fromString(""), 7)),
+                        StandardCharsets.UTF_8));
+    }
 }

@@ -4,6 +4,8 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.hive.HiveTable;
+import dev.ferry.parser.hive.HiveTables;
 import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,6 +62,8 @@ public final class PigToSql {
     private final StoreTasks storeTasks;
 
     private final Map<String, Relation> aliases = new HashMap<>();
+    /** The Hive tables HCatLoader and HCatStorer name, as the metastore given at conversion describes them. */
+    private final HiveTables hiveTables;
     /** Aliases whose statement failed: reading one again is a follow-on error, reported once. */
     private final java.util.Set<String> failedAliases = new java.util.HashSet<>();
 
@@ -94,8 +99,9 @@ public final class PigToSql {
     private final Map<Relation.Cogrouped, Relation.Named> cogroupRows = new HashMap<>();
     private int statementIndex;
 
-    private PigToSql(PigScript script, Set<String> givenParameters, Diagnostics diagnostics) {
+    private PigToSql(PigScript script, Set<String> givenParameters, HiveTables hiveTables, Diagnostics diagnostics) {
         this.script = script;
+        this.hiveTables = hiveTables;
         this.diagnostics = diagnostics;
         this.givenParameters = Set.copyOf(givenParameters);
         this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
@@ -131,7 +137,17 @@ public final class PigToSql {
      */
     public static Optional<SqlJob> translate(
             PigScript script, String jobName, Set<String> givenParameters, Diagnostics diagnostics) {
-        return new PigToSql(script, givenParameters, diagnostics).run(jobName);
+        return translate(script, jobName, givenParameters, HiveTables.NONE, diagnostics);
+    }
+
+    /** As above, the tables HCatLoader and HCatStorer name looked up in {@code hiveTables}. */
+    public static Optional<SqlJob> translate(
+            PigScript script,
+            String jobName,
+            Set<String> givenParameters,
+            HiveTables hiveTables,
+            Diagnostics diagnostics) {
+        return new PigToSql(script, givenParameters, hiveTables, diagnostics).run(jobName);
     }
 
     private Optional<SqlJob> run(String jobName) {
@@ -508,9 +524,12 @@ public final class PigToSql {
     }
 
     private Relation load(String alias, PigRelation.Load load) {
+        HCatalog.Table hcat = hcatLoad(load);
         StorageFunctions.Storage storage;
         try {
-            storage = StorageFunctions.load(loaders.resolved(load.function()), load.path(), load.schema());
+            storage = hcat != null
+                    ? hcat.storage()
+                    : StorageFunctions.load(loaders.resolved(load.function()), load.path(), load.schema());
         } catch (TranslationError noFlinkFormat) {
             // A loader Flink has no format for: the runtime's adapter runs it, if it is one the adapter runs.
             FuncSpec loader = load.function() == null
@@ -527,8 +546,12 @@ public final class PigToSql {
                 .forEach(note -> expressions.warnDiffers(
                         load.function().span(), load.function().simpleName(), note));
         String delimiter = delimiter(storage);
-        List<FieldSchema> schema = load.schema().isEmpty() ? storage.schema() : load.schema();
-        String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
+        List<FieldSchema> schema = hcat != null
+                ? hcat.schema(load.function().span())
+                : load.schema().isEmpty() ? storage.schema() : load.schema();
+        String path = hcat != null
+                ? hcat.table().location()
+                : withoutSecrets(bindParameters(load.path(), parameters), load.span());
         Relation stored = storedPaths.get(path);
         if (stored != null) {
             warnNotes.run();
@@ -606,12 +629,32 @@ public final class PigToSql {
                                     : typedFile
                                             ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
                                             : LoadedComplexFields.read(fieldSchema, sqlName);
+            if (hcat != null) {
+                // Hive's varchar(n) reader keeps the first n characters of a longer value.
+                OptionalInt length = HCatalog.varcharLength(hcat.table(), fieldSchema.name());
+                if (length.isPresent()) {
+                    read = SqlExpr.Call.of(
+                            "SUBSTRING", read, SqlExpr.Literal.number(1), SqlExpr.Literal.number(length.getAsInt()));
+                    converted = true;
+                }
+            }
             complexRead.add(new SelectItem(read, sameColumn(read, sqlName) ? null : sqlName));
         }
         warnNotes.run();
         String table = tableName(alias);
         sources.add(new SqlJob.Table(
-                table, columns, path, tableDelimiter, false, load.span(), storage.format(), storage.fileTag()));
+                table,
+                columns,
+                path,
+                tableDelimiter,
+                false,
+                load.span(),
+                storage.format(),
+                storage.fileTag(),
+                null,
+                null,
+                null,
+                hcat == null ? null : hcat.layout()));
         order.add(table);
         if (converted) {
             // The table holds the bags' and tuples' text and the maps' bytearray values; this view reads them as Pig's
@@ -619,6 +662,24 @@ public final class PigToSql {
             return view(alias, load.span(), Select.of(complexRead, new SqlQuery.TableRef(table)), fields);
         }
         return new Relation.Named(table, fields);
+    }
+
+    /**
+     * {@code LOAD 'db.table' USING HCatLoader()}: the Hive table the metastore describes, read from its files with the
+     * schema HCatLoader gives (its columns, then its partition columns); null for any other LOAD.
+     */
+    private HCatalog.Table hcatLoad(PigRelation.Load load) {
+        FuncSpec loader = load.function() == null ? null : loaders.resolved(load.function());
+        if (!HCatalog.loads(loader)) {
+            return null;
+        }
+        if (!load.schema().isEmpty()) {
+            throw ExprTranslator.unsupported(
+                    load.schema().get(0).span(),
+                    "HCatLoader with AS is not translated yet: HCatLoader gives the table's own schema; drop the AS"
+                            + " and rename with FOREACH ... GENERATE");
+        }
+        return HCatalog.table(bindParameters(load.path(), parameters), loader, hiveTables);
     }
 
     /**
@@ -2553,6 +2614,11 @@ public final class PigToSql {
     }
 
     private void store(PigStatement.Store store) {
+        FuncSpec function = store.function() == null ? null : loaders.resolved(store.function());
+        if (HCatalog.stores(function)) {
+            hcatStore(store, function);
+            return;
+        }
         StorageFunctions.Storage storage;
         try {
             storage = StorageFunctions.store(loaders.resolved(store.function()), store.path());
@@ -2590,6 +2656,96 @@ public final class PigToSql {
                         store.span(),
                         storage.format(),
                         SqlJob.FileTag.NONE));
+    }
+
+    /**
+     * {@code STORE x INTO 'db.table' USING HCatStorer('k=v,...')}: the rows written to the Hive table's files, into
+     * the partition the argument names (the INSERT's PARTITION clause) or, for the keys it leaves out, into the
+     * partition each row's own key fields name. HCatStorer matches the stored fields to the table's columns by name:
+     * they must be its columns, then the partition keys the argument leaves out, in that order.
+     */
+    private void hcatStore(PigStatement.Store store, FuncSpec storer) {
+        HCatalog.Table hcat = HCatalog.table(bindParameters(store.path(), parameters), storer, hiveTables);
+        HiveTable table = hcat.table();
+        if (table.partitionKeys().isEmpty()) {
+            throw ExprTranslator.unsupported(
+                    storer.span(),
+                    "HCatStorer into the unpartitioned table '" + table.qualifiedName() + "' is not translated yet:"
+                            + " HCatStorer adds files to the table's directory, the job refuses an output directory"
+                            + " that exists (as Pig's STORE does)");
+        }
+        List<SqlJob.PartitionValue> partition = HCatalog.partition(withParameters(storer), table);
+        Relation input = relationOf(store.alias(), store.span());
+        Relation.Ordered ordered = ordered(store.alias(), store.span(), input);
+        Relation.Named source = ordered.input();
+        Set<String> fixed = new java.util.HashSet<>();
+        partition.forEach(p -> fixed.add(p.key()));
+        List<HiveTable.Column> written = new ArrayList<>(table.columns());
+        table.partitionKeys().stream().filter(k -> !fixed.contains(k.name())).forEach(written::add);
+        List<String> names = Field.schemaNames(source.fields());
+        List<String> expected = written.stream().map(HiveTable.Column::name).toList();
+        boolean matches = names.size() == expected.size();
+        for (int i = 0; matches && i < names.size(); i++) {
+            matches = names.get(i) != null && names.get(i).equalsIgnoreCase(expected.get(i));
+        }
+        if (!matches) {
+            throw ExprTranslator.unsupported(
+                    store.span(),
+                    "HCatStorer writes the stored fields by name: '" + store.alias() + "' has ("
+                            + names.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                            + "), the table '" + table.qualifiedName() + "' takes (" + String.join(", ", expected)
+                            + "): its columns, then the partition keys the argument leaves out; other fields are not"
+                            + " translated yet, GENERATE them in that order");
+        }
+        List<SelectItem> items = new ArrayList<>();
+        boolean rewritten = false;
+        for (int i = 0; i < written.size(); i++) {
+            Field field = source.fields().get(i);
+            HiveTable.Column column = written.get(i);
+            SqlExpr value = HCatalog.stored(field, column, table, store.span());
+            rewritten |= !sameColumn(value, column.name());
+            items.add(new SelectItem(value, sameColumn(value, column.name()) ? null : column.name()));
+        }
+        List<Column> columns = new ArrayList<>();
+        for (HiveTable.Column column : table.columns()) {
+            columns.add(new Column(column.name(), columnOf(column, table, store.span())));
+        }
+        for (HiveTable.Column key : table.partitionKeys()) {
+            columns.add(new Column(key.name(), columnOf(key, table, store.span())));
+        }
+        StorageFunctions.Storage storage = hcat.storage();
+        storage.notes().forEach(note -> expressions.warnDiffers(store.span(), storer.simpleName(), note));
+        String sink = tableName(store.alias() + "_store");
+        sinks.add(new SqlJob.Table(
+                sink,
+                columns,
+                table.location(),
+                delimiter(storage),
+                false,
+                store.span(),
+                storage.format(),
+                SqlJob.FileTag.NONE,
+                null,
+                null,
+                null,
+                hcat.layout()));
+        order.add(sink);
+        Select query = rewritten
+                ? Select.of(items, new SqlQuery.TableRef(source.sqlName()))
+                : SqlQuery.selectAll(source.sqlName());
+        inserts.add(new SqlJob.Insert(
+                sink,
+                query.withOrder(ordered.ordering(), ordered.limit()),
+                store.span(),
+                ordered.spans(),
+                false,
+                partition));
+        storedPaths.put(table.location(), input);
+    }
+
+    /** The column type of a Hive column: that of the Pig type HCatLoader gives it. */
+    private static SqlType columnOf(HiveTable.Column column, HiveTable table, SourceSpan span) {
+        return PigTypes.columnType(HCatalog.pigType(column, table, span)).orElseThrow();
     }
 
     /**

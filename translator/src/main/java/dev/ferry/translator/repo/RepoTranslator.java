@@ -4,6 +4,7 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.hive.HiveTables;
 import dev.ferry.parser.oozie.BundleApp;
 import dev.ferry.parser.oozie.BundleCoordinator;
 import dev.ferry.parser.oozie.ConfigDefault;
@@ -84,6 +85,14 @@ public final class RepoTranslator {
 
     /** As {@link #translate(Path)}, telling {@code progress} each application translated. */
     public static Conversion translate(Path repo, Progress progress) {
+        return translate(repo, progress, HiveTables.NONE);
+    }
+
+    /**
+     * As {@link #translate(Path, Progress)}, the Hive tables that HCatLoader and HCatStorer name described by {@code
+     * hiveTables} (the metastore the user gives).
+     */
+    public static Conversion translate(Path repo, Progress progress, HiveTables hiveTables) {
         Diagnostics repoDiagnostics = new Diagnostics();
         Path root;
         try {
@@ -231,15 +240,19 @@ public final class RepoTranslator {
         // Each application translates on its own (its own diagnostics, nothing shared), so on every core at once;
         // results are taken in the jobs' order.
         int[] done = {0};
-        InOrder.forEach(jobs, job -> new Translated(job, translateJob(root, job, ids.get(job))), translated -> {
-            AppJob job = translated.job();
-            translated.plan().ifPresent(plans::add);
-            if (translated.plan().isEmpty() || job.diagnostics().hasErrors()) {
-                fail(failed, job.propertiesFile() != null ? job.propertiesFile() : job.app(), job.diagnostics());
-            }
-            job.diagnostics().sorted().forEach(all::add);
-            progress.advanced(++done[0], jobs.size());
-        });
+        InOrder.forEach(
+                jobs, job -> new Translated(job, translateJob(root, job, ids.get(job), hiveTables)), translated -> {
+                    AppJob job = translated.job();
+                    translated.plan().ifPresent(plans::add);
+                    if (translated.plan().isEmpty() || job.diagnostics().hasErrors()) {
+                        fail(
+                                failed,
+                                job.propertiesFile() != null ? job.propertiesFile() : job.app(),
+                                job.diagnostics());
+                    }
+                    job.diagnostics().sorted().forEach(all::add);
+                    progress.advanced(++done[0], jobs.size());
+                });
         Set<Path> read = jobs.stream().map(AppJob::workflowFile).collect(Collectors.toSet());
         List<StandaloneScript> standalone = StandaloneScripts.translate(
                 root,
@@ -255,6 +268,7 @@ public final class RepoTranslator {
                         .filter(f ->
                                 kinds.get(f) == OozieDocumentKind.WORKFLOW || kinds.get(f) == OozieDocumentKind.UNKNOWN)
                         .toList(),
+                hiveTables,
                 all);
         List<WorkflowPlan> sized = new ArrayList<>(JobSizing.apply(plans, config.sizing(), all));
         sized.sort(Comparator.comparing(WorkflowPlan::dagId));
@@ -628,9 +642,9 @@ public final class RepoTranslator {
      * A failure inside Ferry (any exception or {@link Error}, a stack overflow included) becomes one FERRY-E001
      * naming the app, and the other apps still convert.
      */
-    private static Optional<WorkflowPlan> translateJob(Path root, AppJob job, String dagId) {
+    private static Optional<WorkflowPlan> translateJob(Path root, AppJob job, String dagId, HiveTables hiveTables) {
         try {
-            return translateJobUnguarded(root, job, dagId);
+            return translateJobUnguarded(root, job, dagId, hiveTables);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             job.diagnostics()
                     .report(
@@ -644,7 +658,8 @@ public final class RepoTranslator {
         }
     }
 
-    private static Optional<WorkflowPlan> translateJobUnguarded(Path root, AppJob job, String dagId) {
+    private static Optional<WorkflowPlan> translateJobUnguarded(
+            Path root, AppJob job, String dagId, HiveTables hiveTables) {
         Path dir = job.workflowFile().getParent();
         SortedMap<String, String> properties = new TreeMap<>(job.properties());
         SortedMap<String, String> configDefault = configurationFile(root, dir, "config-default.xml", job.diagnostics())
@@ -658,7 +673,8 @@ public final class RepoTranslator {
                 properties,
                 configDefault,
                 job.propertiesFile() != null ? job.propertiesFile() : display(root, job.workflowFile()),
-                dagId);
+                dagId,
+                hiveTables);
         Optional<WorkflowPlan> plan = WorkflowTranslator.translate(sources, job.diagnostics());
         if (job.bundle() != null) {
             plan = plan.map(p -> BundleSchedule.apply(p, job.bundle(), job.entry(), properties, job.diagnostics()));

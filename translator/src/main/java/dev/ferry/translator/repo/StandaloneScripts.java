@@ -2,6 +2,7 @@ package dev.ferry.translator.repo;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.parser.hive.HiveTables;
 import dev.ferry.parser.oozie.PigAction;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.pig.PigLoader;
@@ -56,6 +57,7 @@ final class StandaloneScripts {
             Collection<String> translatedScripts,
             Collection<WorkflowApp> workflows,
             Collection<Path> unread,
+            HiveTables hiveTables,
             Diagnostics all) {
         RepoRoot repo = new RepoRoot(root);
         List<Path> found = scripts.stream()
@@ -79,7 +81,7 @@ final class StandaloneScripts {
                 .toList();
         List<StandaloneScript> standalone = new ArrayList<>();
         Set<String> outputs = new HashSet<>();
-        InOrder.forEach(candidates, file -> translate(repo, file), translated -> {
+        InOrder.forEach(candidates, file -> translate(repo, file, hiveTables), translated -> {
             translated.diagnostics().forEach(all::add);
             StandaloneScript s = translated.script();
             if (s == null) {
@@ -94,7 +96,7 @@ final class StandaloneScripts {
         return List.copyOf(standalone);
     }
 
-    private static Translated translate(RepoRoot repo, Path file) {
+    private static Translated translate(RepoRoot repo, Path file, HiveTables hiveTables) {
         String display = repo.display(file);
         Diagnostics d = new Diagnostics();
         Optional<PigScript> parsed = PigLoader.load(repo, file, display, Optional.empty(), d);
@@ -113,8 +115,8 @@ final class StandaloneScripts {
                     d.sorted());
         }
         String name = file.getFileName().toString();
-        Optional<SqlJob> job =
-                parsed.flatMap(p -> PigToSql.translate(p, name.substring(0, name.length() - ".pig".length()), d));
+        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(
+                p, name.substring(0, name.length() - ".pig".length()), java.util.Set.of(), hiveTables, d));
         if (job.isPresent() && !d.hasErrors()) {
             List<String> parameters = job.get().parameters().stream()
                     .map(SqlJob.JobParameter::name)

@@ -100,7 +100,8 @@ public record SqlJob(
      * {@code ${PARAM}} placeholders; {@code singleWriter} keeps
      * an ORDERed result in one file, as Pig's single part file for it; {@code fileTag}: the first column
      * is the file each row comes from, not a field of the line (PigStorage's -tagFile / -tagPath); {@code partFiles}: how a
-     * STORE's sink names its files (null for a source and a DUMP).
+     * STORE's sink names its files (null for a source and a DUMP); {@code hive}: how the Hive table HCatLoader reads or
+     * HCatStorer writes lies in its files (null for any other table).
      */
     public record Table(
             String name,
@@ -113,9 +114,38 @@ public record SqlJob(
             FileTag fileTag,
             LoadFunction loadFunction,
             StoreFunction storeFunction,
-            PartFiles partFiles) {
+            PartFiles partFiles,
+            HiveLayout hive) {
         public Table {
             columns = List.copyOf(columns);
+        }
+
+        /** A table that is no Hive table's ({@code hive} null). */
+        public Table(
+                String name,
+                List<Column> columns,
+                String path,
+                String fieldDelimiter,
+                boolean singleWriter,
+                SourceSpan span,
+                FileFormat format,
+                FileTag fileTag,
+                LoadFunction loadFunction,
+                StoreFunction storeFunction,
+                PartFiles partFiles) {
+            this(
+                    name,
+                    columns,
+                    path,
+                    fieldDelimiter,
+                    singleWriter,
+                    span,
+                    format,
+                    fileTag,
+                    loadFunction,
+                    storeFunction,
+                    partFiles,
+                    null);
         }
 
         /** A table read by a Pig loader the adapter runs, or by no Pig function (null). */
@@ -169,7 +199,8 @@ public record SqlJob(
                     fileTag,
                     loadFunction,
                     storeFunction,
-                    partFiles);
+                    partFiles,
+                    hive);
         }
 
         /** The same sink writing its part files as {@code files} says. */
@@ -185,9 +216,24 @@ public record SqlJob(
                     fileTag,
                     loadFunction,
                     storeFunction,
-                    files);
+                    files,
+                    hive);
         }
     }
+
+    /**
+     * How a Hive table that HCatLoader reads or HCatStorer writes lies in its files: its partition columns (the table's
+     * last columns, read from and written to its {@code k=v/} directories), the directory name Hive gives a null
+     * partition value, and the text a null field is in a text table's lines (null for a table of another format).
+     */
+    public record HiveLayout(List<String> partitionKeys, String defaultPartitionName, String nullFormat) {
+        public HiveLayout {
+            partitionKeys = List.copyOf(partitionKeys);
+        }
+    }
+
+    /** A partition column's value, written by an INSERT into one partition ({@code PARTITION (ds = '...')}). */
+    public record PartitionValue(String key, String value) {}
 
     /**
      * How a STORE's files are named and written, as Hadoop writes them for Pig: after the task that writes them
@@ -267,14 +313,27 @@ public record SqlJob(
         }
     }
 
-    /** {@code INSERT INTO sink query}; spans are the ORDER/LIMIT statements folded into it, if any. */
     /**
-     * An INSERT into a sink. {@code replaces}: what is at the sink's path goes first (the script removed the path
-     * before storing into it, {@code rmf $OUT} ... {@code STORE x INTO '$OUT'}), else the rows are added to it.
+     * {@code INSERT INTO sink query}; spans are the ORDER/LIMIT statements folded into it, if any. {@code replaces}: what
+     * is at the sink's path goes first (the script removed the path before storing into it, {@code rmf $OUT} ... {@code
+     * STORE x INTO '$OUT'}), else the rows are added to it. {@code partition}: the partition of a Hive table it writes
+     * (HCatStorer's {@code 'ds=2010-01-01'}), each key with its value; the query gives the other columns.
      */
-    public record Insert(String sink, SqlQuery query, SourceSpan span, List<SourceSpan> spans, boolean replaces) {
+    public record Insert(
+            String sink,
+            SqlQuery query,
+            SourceSpan span,
+            List<SourceSpan> spans,
+            boolean replaces,
+            List<PartitionValue> partition) {
         public Insert {
             spans = List.copyOf(spans);
+            partition = List.copyOf(partition);
+        }
+
+        /** An INSERT into a table of no static partition. */
+        public Insert(String sink, SqlQuery query, SourceSpan span, List<SourceSpan> spans, boolean replaces) {
+            this(sink, query, span, spans, replaces, List.of());
         }
 
         /** An INSERT that adds its rows. */

@@ -71,7 +71,8 @@ final class PigActionTranslator {
         Optional<PigScript> parsed =
                 PigLoader.load(sources.root(), script, sources.display(script), Optional.empty(), scriptDiagnostics);
         Set<String> given = pig.params().stream().map(PigParam::name).collect(Collectors.toSet());
-        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(p, node.name(), given, scriptDiagnostics));
+        Optional<SqlJob> job =
+                parsed.flatMap(p -> PigToSql.translate(p, node.name(), given, sources.hiveTables(), scriptDiagnostics));
         if (job.isEmpty()) {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
         }

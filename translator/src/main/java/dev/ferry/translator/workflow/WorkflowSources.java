@@ -1,5 +1,6 @@
 package dev.ferry.translator.workflow;
 
+import dev.ferry.parser.hive.HiveTables;
 import dev.ferry.parser.oozie.CoordinatorApp;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.repo.RepoRoot;
@@ -14,6 +15,7 @@ import java.util.SortedMap;
  *                      input names is read only when it lies under it ({@link #root()})
  * @param workflowDir   the directory of workflow.xml, against which pig scripts resolve
  * @param dagId         the DAG id the repository chose (disambiguated), null for the one named after the app
+ * @param hiveTables    the Hive tables its Pig scripts' HCatLoader and HCatStorer name (the metastore given, or none)
  */
 public record WorkflowSources(
         Path repoRoot,
@@ -23,7 +25,29 @@ public record WorkflowSources(
         SortedMap<String, String> jobProperties,
         SortedMap<String, String> configDefault,
         String jobPropertiesFile,
-        String dagId) {
+        String dagId,
+        HiveTables hiveTables) {
+
+    public WorkflowSources(
+            Path repoRoot,
+            Path workflowDir,
+            WorkflowApp workflow,
+            CoordinatorApp coordinator,
+            SortedMap<String, String> jobProperties,
+            SortedMap<String, String> configDefault,
+            String jobPropertiesFile,
+            String dagId) {
+        this(
+                repoRoot,
+                workflowDir,
+                workflow,
+                coordinator,
+                jobProperties,
+                configDefault,
+                jobPropertiesFile,
+                dagId,
+                HiveTables.NONE);
+    }
 
     public WorkflowSources(
             Path repoRoot,

@@ -8,7 +8,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Kubernetes objects (maps, lists, strings, numbers, booleans) printed as YAML by SnakeYAML's emitter:
  * every scalar is quoted and escaped as YAML needs (a name like {@code yes}, {@code 1.0} or one holding
- * {@code ": #"} or a line break stays a string), keys in insertion order, block style, two-space indents.
+ * {@code ": #"} or a line break stays a string), keys in insertion order, block style, two-space indents. A
+ * document of plain words only is written by {@link BlockYaml} in the same text, without SnakeYAML's machinery.
  */
 final class YamlDocuments {
 
@@ -26,12 +27,13 @@ final class YamlDocuments {
             if (i > 0) {
                 out.append("---\n");
             }
-            out.append(YAML.get().dump(documents.get(i)));
+            Map<String, Object> document = documents.get(i);
+            out.append(BlockYaml.print(document).orElseGet(() -> YAML.get().dump(document)));
         }
         return out.toString();
     }
 
-    private static DumperOptions options() {
+    static DumperOptions options() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         options.setIndent(2);

@@ -1,5 +1,6 @@
 package dev.ferry.generator.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -12,27 +13,33 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Map;
 
-/** JSON as Ferry writes it: two-space indent, LF line ends, fields in declaration order, a final newline. */
+/**
+ * JSON as Ferry writes it: two-space indent, LF line ends, fields in declaration order, a final newline. Written
+ * token by token through Jackson's streaming generator (records say their own fields, {@link Fields}), so a run that
+ * only writes JSON never builds Jackson's object mapper, whose reflection over the report's records was a good part
+ * of a one-app conversion's start-up; the text is the one the mapper wrote ({@code JsonTest} compares them).
+ */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .build();
+    private static final JsonFactory FACTORY = new JsonFactory();
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-    private static final ObjectWriter WRITER = MAPPER.writer(PRETTY);
-    private static final ObjectWriter DEFAULT_PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
-    /** For JSON inside an HTML {@code <script>}: {@code < > & '} escaped so no input can close the element. */
-    private static final ObjectWriter HTML_SAFE =
-            MAPPER.writer().with(new HtmlSafeEscapes()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private static final DefaultPrettyPrinter DEFAULT_PRETTY = new DefaultPrettyPrinter();
 
     private Json() {}
 
-    /** The one mapper of a run, for reading JSON too (building a mapper is much of Jackson's start-up). */
+    /** A record written as a JSON object: its fields in declaration order, through {@link #field}. */
+    public interface Fields {
+        void writeFields(JsonGenerator out) throws IOException;
+    }
+
+    /** The one mapper of a run, for reading JSON (built on first use: building one is much of Jackson's start-up). */
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
     /** The value as Jackson's default pretty printer writes it (the manifest's and apps.json's format), no newline. */
@@ -40,14 +47,26 @@ public final class Json {
         return text(DEFAULT_PRETTY, value, "");
     }
 
-    /** The value (records, lists, maps) as pretty-printed JSON with a final newline. */
+    /** The value (records of {@link Fields}, lists, maps, strings, numbers, booleans) as pretty-printed JSON, a final newline. */
     public static String write(Object value) {
-        return text(WRITER, value, "\n");
+        return text(PRETTY, value, "\n");
     }
 
     /** The value as one line of JSON safe to embed in an HTML {@code <script>} element. */
     public static String htmlSafe(Object value) {
-        return text(HTML_SAFE, value, "");
+        StringWriter out = new StringWriter();
+        try {
+            Mapper.HTML_SAFE.writeValue(out, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** One field of a {@link Fields} record: its name, then its value. */
+    public static void field(JsonGenerator out, String name, Object value) throws IOException {
+        out.writeFieldName(name);
+        value(out, value);
     }
 
     /**
@@ -55,14 +74,58 @@ public final class Json {
      * thousands of apps) costs about three times its size at the peak, where {@code writeValueAsString} held its
      * segments, their joined copy and the string (twice that in two-byte chars) and the final newline copied it again.
      */
-    private static String text(ObjectWriter writer, Object value, String end) {
+    private static String text(DefaultPrettyPrinter printer, Object value, String end) {
         StringWriter out = new StringWriter(); // compact (one byte a char) while the text is Latin-1
-        try {
-            writer.writeValue(out, value);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.setPrettyPrinter(printer.createInstance());
+            value(generator, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.append(end).toString();
+    }
+
+    private static void value(JsonGenerator out, Object value) throws IOException {
+        if (value == null) {
+            out.writeNull();
+        } else if (value instanceof String text) {
+            out.writeString(text);
+        } else if (value instanceof Integer number) {
+            out.writeNumber(number);
+        } else if (value instanceof Long number) {
+            out.writeNumber(number);
+        } else if (value instanceof Boolean bool) {
+            out.writeBoolean(bool);
+        } else if (value instanceof Fields record) {
+            out.writeStartObject();
+            record.writeFields(out);
+            out.writeEndObject();
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                field(out, (String) entry.getKey(), entry.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof Collection<?> items) {
+            out.writeStartArray();
+            for (Object item : items) {
+                value(out, item);
+            }
+            out.writeEndArray();
+        } else {
+            throw new IllegalArgumentException(
+                    "no JSON form for a " + value.getClass().getName());
+        }
+    }
+
+    /** Jackson's object mapper, for reading and for {@link #htmlSafe}: built when first used. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+        /** For JSON inside an HTML {@code <script>}: {@code < > & '} escaped so no input can close the element. */
+        static final ObjectWriter HTML_SAFE =
+                MAPPER.writer().with(new HtmlSafeEscapes()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     }
 
     private static final class HtmlSafeEscapes extends CharacterEscapes {

@@ -76,3 +76,20 @@ def test_no_archive_when_off_or_without_a_jar_or_a_writable_cache(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a directory")
     assert startup_archive(environment(tmp_path, FERRY_CACHE_DIR=str(blocked / "cache"))) is None
+
+
+def test_the_cache_keeps_the_newest_archives_only(tmp_path):
+    env = environment(tmp_path)
+    cache = Path(env["FERRY_CACHE_DIR"])
+    cache.mkdir()
+    for age in range(4):  # archives of older builds, the oldest first
+        old = cache / f"runtime-old{age}.jsa"
+        old.write_bytes(b"archive")
+        os.utime(old, ns=(age * 10**9, age * 10**9))
+    archive = startup_archive(env)
+    assert archive is not None
+    archive.partial.write_bytes(b"archive")
+    archive.settle(succeeded=True)
+    assert sorted(p.name for p in cache.glob("runtime-*.jsa")) == sorted(
+        [archive.path.name, "runtime-old3.jsa", "runtime-old2.jsa"]
+    )

@@ -74,6 +74,8 @@ class StartupArchive:
     (the JVM checks the class path again itself and runs without the archive when it differs).
     FERRY_CDS=off turns it off; FERRY_CACHE_DIR moves the cache; no writable cache means none."""
 
+    KEPT = 3
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
@@ -90,8 +92,17 @@ class StartupArchive:
             return
         if succeeded and not self.path.is_file():
             os.replace(self.partial, self.path)
+            self.prune()
         else:
             self.partial.unlink(missing_ok=True)
+
+    def prune(self) -> None:
+        """Keeps the KEPT newest archives in the cache (~100 MB each, one per build)."""
+        archives = sorted(
+            self.path.parent.glob("runtime-*.jsa"), key=lambda p: p.stat().st_mtime_ns, reverse=True
+        )
+        for old in archives[self.KEPT :]:
+            old.unlink(missing_ok=True)
 
 
 def startup_archive(environ: Mapping[str, str] | None = None) -> StartupArchive | None:

@@ -34,6 +34,7 @@ Rows:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import math
 import os
@@ -485,6 +486,78 @@ def with_options(
     return added
 
 
+def runtime_variants(
+    rows: list[tuple[str, list[str], float]],
+    checks: list[tuple[str, Path, Path, bool, str]],
+    outputs: dict[str, Path],
+    flink: list[str],
+    args: argparse.Namespace,
+) -> tuple[list[tuple[str, list[str], float]], list[tuple[str, Path, Path, bool, str]]]:
+    """Each translated-job row again with every --runtime-jar (next to it, so runs interleave), and
+    without the Pig rows under --flink-only; the checks extended to every variant's output."""
+    jar = flink.index("-jar") + 1
+    variants = [v.split("=", 1) for v in args.runtime_jar]
+    pig_rows = {label for label, *_ in checks}
+    added: list[tuple[str, list[str], float]] = []
+    for label, argv, mb in rows:
+        base = label.rsplit(": ", 1)[0]
+        if base in pig_rows and label.endswith(": Pig 0.18 local") and args.flink_only:
+            continue
+        added.append((label, argv, mb))
+        if base in pig_rows and argv[: len(flink)] == flink:
+            for name, path in variants:
+                out = outputs[label].with_name(f"{outputs[label].name}-{name}")
+                variant = [*argv[:jar], str(Path(path).resolve()), *argv[jar + 1 :]]
+                variant[-1] = (
+                    f"PIGMIX_OUTPUT={out}" if "PIGMIX_OUTPUT=" in argv[-1] else f"OUTPUT={out}"
+                )
+                added.append((f"{label} [{name}]", variant, mb))
+                outputs[f"{label} [{name}]"] = out
+    extended = []
+    for label, pig_out, flink_out, ordered, delimiter in checks:
+        reference = flink_out if args.flink_only else pig_out
+        if not args.flink_only:
+            extended.append((label, pig_out, flink_out, ordered, delimiter))
+        for name, _ in variants:
+            variant_out = flink_out.with_name(f"{flink_out.name}-{name}")
+            extended.append((f"{label} [{name}]", reference, variant_out, ordered, delimiter))
+    return added, extended
+
+
+def with_runtime_archives(
+    rows: list[tuple[str, list[str], float]], outputs: dict[str, Path], work: Path
+) -> list[tuple[str, list[str], float]]:
+    """The translated-job rows as the local backend runs them (ferry_runtime.actions.flink_local's
+    StartupArchive): each runtime jar's first job, run untimed, archives the classes it loads, and
+    every timed run maps that archive."""
+    archived: dict[str, Path] = {}
+    result = []
+    for label, argv, mb in rows:
+        if "-jar" in argv and argv[argv.index("-jar") + 1].endswith("ferry-runtime.jar"):
+            jar = argv[argv.index("-jar") + 1]
+            if jar not in archived:
+                name = hashlib.sha256(jar.encode()).hexdigest()[:12]
+                archive = work / f"runtime-{name}.jsa"
+                archive.unlink(missing_ok=True)
+                shutil.rmtree(outputs.get(label, Path(argv[-1])), ignore_errors=True)
+                subprocess.run(
+                    [argv[0], "-Xlog:cds*=off", f"-XX:ArchiveClassesAtExit={archive}", *argv[1:]],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    check=False,
+                )
+                archived[jar] = archive
+            if archived[jar].is_file():
+                argv = [
+                    argv[0],
+                    "-Xlog:cds*=off",
+                    f"-XX:SharedArchiveFile={archived[jar]}",
+                    *argv[1:],
+                ]
+        result.append((label, argv, mb))
+    return result
+
+
 def measure(argv: list[str]) -> tuple[float, float, float, int]:
     """(wall s, CPU s, peak RSS MiB, exit code) of one run of argv, output discarded."""
     start = time.perf_counter()
@@ -570,7 +643,28 @@ def main() -> int:
         help="another ferry-cli.jar (an older build): each Ferry row is also run with"
         " it, interleaved, as 'row [baseline]'",
     )
+    parser.add_argument(
+        "--runtime-jar",
+        action="append",
+        default=[],
+        metavar="LABEL=JAR",
+        help="another ferry-runtime.jar (its lib/ beside it; an older build or a variant): each"
+        " translated-job row is also run with it, interleaved, as 'row [LABEL]', rows checked",
+    )
+    parser.add_argument(
+        "--flink-only",
+        action="store_true",
+        help="job and PigMix rows: run the translated jobs only, not Pig (to compare runtime"
+        " builds); each run's rows are checked against the first Flink row's",
+    )
+    parser.add_argument(
+        "--no-runtime-archive",
+        action="store_true",
+        help="run the translated jobs without the startup archive the local backend maps",
+    )
     args = parser.parse_args()
+    if bad := [v for v in args.runtime_jar if "=" not in v]:
+        parser.error(f"--runtime-jar: LABEL=JAR expected, got {', '.join(bad)}")
     if unknown := [q for q in args.pigmix_queries if q not in PIGMIX]:
         parser.error(f"--pigmix-queries: no PigMix script {', '.join(unknown)} (L1 ... L17)")
 
@@ -835,6 +929,8 @@ def main() -> int:
                     outputs[f"{label}: Pig 0.18 local"] = pig_out
                     outputs[f"{label}: Flink (ferry-runtime)"] = flink_out
                     checks.append((label, pig_out, flink_out, False, "\t"))
+    if args.runtime_jar or args.flink_only:
+        rows, checks = runtime_variants(rows, checks, outputs, flink, args)
     if args.startup_variants:
         archive = work / "ferry-cli.jsa"
         if not archive.is_file():  # train: the classes one conversion of the sample loads
@@ -896,6 +992,8 @@ def main() -> int:
         if argv is not None:
             shutil.rmtree(argv[-1], ignore_errors=True)
             subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    if not args.no_runtime_archive:
+        rows = with_runtime_archives(rows, outputs, work)
     for _ in range(args.runs):  # interleaved: round r measures every row once
         for label, argv, _ in rows:
             if "convert" in argv or label in outputs:

@@ -6,8 +6,10 @@ exit fails `run` with the last `ferry-runtime: error:` line as the action's erro
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shlex
+import shutil
 import subprocess
 from collections.abc import Mapping
 from pathlib import Path
@@ -62,6 +64,74 @@ def udf_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
 JVM_OPTIONS = ("-XX:TieredStopAtLevel=1",)
 
 
+class StartupArchive:
+    """The classes a job loads, archived (dynamic class-data sharing) by the first run of a runtime
+    jar and mapped by every later one: loading and linking Flink's classes is a large part of a
+    job's fixed cost (README, "Performance"). The first run writes the archive when it exits
+    (-XX:ArchiveClassesAtExit) to a file of its own, moved into place once the run succeeded, so a
+    run maps only a complete archive. Its name carries a key of the Java binary, the jar and its
+    lib/ (paths, sizes, times) and the JVM options, so another build or JDK never maps a stale one
+    (the JVM checks the class path again itself and runs without the archive when it differs).
+    FERRY_CDS=off turns it off; FERRY_CACHE_DIR moves the cache; no writable cache means none."""
+
+    KEPT = 3
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.partial = path.with_name(f"{path.stem}.{os.getpid()}.partial")
+
+    def options(self) -> list[str]:
+        """The JVM options of a run: map the archive, or write it when there is none yet."""
+        if self.path.is_file():
+            return ["-Xlog:cds*=off", f"-XX:SharedArchiveFile={self.path}"]
+        return ["-Xlog:cds*=off", f"-XX:ArchiveClassesAtExit={self.partial}"]
+
+    def settle(self, succeeded: bool) -> None:
+        """After the run: keep the archive it wrote if it succeeded, else drop it."""
+        if not self.partial.is_file():
+            return
+        if succeeded and not self.path.is_file():
+            os.replace(self.partial, self.path)
+            self.prune()
+        else:
+            self.partial.unlink(missing_ok=True)
+
+    def prune(self) -> None:
+        """Keeps the KEPT newest archives in the cache (~100 MB each, one per build)."""
+        archives = sorted(
+            self.path.parent.glob("runtime-*.jsa"), key=lambda p: p.stat().st_mtime_ns, reverse=True
+        )
+        for old in archives[self.KEPT :]:
+            old.unlink(missing_ok=True)
+
+
+def startup_archive(environ: Mapping[str, str] | None = None) -> StartupArchive | None:
+    """The runtime jar's startup archive in the user's cache, or None (FERRY_CDS=off, a
+    FERRY_RUNTIME_CMD, no jar file, no writable cache)."""
+    env = os.environ if environ is None else environ
+    if env.get("FERRY_CDS", "on") == "off" or env.get("FERRY_RUNTIME_CMD"):
+        return None
+    jar = Path(env.get("FERRY_RUNTIME_JAR", ""))
+    java_home = env.get("JAVA_HOME")
+    java = shutil.which(str(Path(java_home) / "bin" / "java") if java_home else "java")
+    if not jar.is_file() or java is None:
+        return None
+    home = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME", "/nonexistent")) / ".cache")
+    cache = Path(env.get("FERRY_CACHE_DIR") or Path(home) / "ferry")
+    key = hashlib.sha256(" ".join(JVM_OPTIONS).encode())
+    lib = jar.resolve().parent / "lib"
+    for file in [Path(java).resolve(), jar.resolve(), *sorted(lib.glob("*.jar"))]:
+        stat = file.stat()
+        key.update(f"{file}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(cache, os.W_OK):
+        return None
+    return StartupArchive(cache / f"runtime-{key.hexdigest()[:20]}.jsa")
+
+
 class RunFlinkSqlLocally(BaseOperator):
     """Run one Flink SQL script with the runtime jar on this worker."""
 
@@ -97,6 +167,9 @@ def run_locally(op: Any) -> None:
     if not script.is_file():
         raise ActionFailed(f"SQL script not found: {script}", "RUNTIME_USAGE_ERROR")
     command = [*runtime_command(), "--script", str(script)]
+    archive = startup_archive()
+    if archive is not None:
+        command[1:1] = archive.options()
     # Secrets go to the child through its environment: every local user sees a command line.
     plain, env_params, secret_values = secret_params(op.job_params)
     command += runtime_args(plain, op.prepare, env_params, op.default_fs)
@@ -124,6 +197,8 @@ def run_locally(op: Any) -> None:
                 last_error = line[len(ERROR_LINE_PREFIX) :].strip()
         status = process.wait()
     op._process = None
+    if archive is not None:
+        archive.settle(status == 0)
     if status != 0:
         raise ActionFailed(
             last_error or f"ferry-runtime exited with status {status}",

@@ -1358,11 +1358,12 @@ public final class PigToSql {
                                 ? Optional.ofNullable(pigNameOf(item.expr(), defaultNames.get(i)))
                                         .orElseGet(() -> positionalName(item.expr(), scope))
                                 : item.names().get(i).name();
-                // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city.
+                // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city, and
+                // GENERATE n of a JOIN's a::n gives a::n.
                 String qualifier = starred != null
                         ? starred.get(i).qualifier()
                         : item.names().isEmpty() && item.expr() instanceof PigExpr.FieldRef ref
-                                ? ref.qualifier()
+                                ? qualifierOf(ref, scope)
                                 : null;
                 if (pigName != null && pigName.contains("::")) {
                     qualifier = pigName.substring(0, pigName.lastIndexOf("::"));
@@ -1404,6 +1405,17 @@ public final class PigToSql {
             }
         }
         return new Projection(items, fields);
+    }
+
+    /** The qualifier of the field {@code ref} names, as written or, unwritten, of the one field it resolves to. */
+    private static String qualifierOf(PigExpr.FieldRef ref, Scope scope) {
+        if (ref.qualifier() != null || !(scope instanceof Scope.Plain plain)) {
+            return ref.qualifier();
+        }
+        List<Field> named = plain.relation().fields().stream()
+                .filter(f -> f.answersTo(null, ref.name()))
+                .toList();
+        return named.size() == 1 ? named.get(0).qualifier() : null;
     }
 
     /** The line of a LOAD without AS stays one when '*' passes it on. */
@@ -2567,20 +2579,25 @@ public final class PigToSql {
             adaptedStore(store, storer);
             return;
         }
-        storage.notes()
-                .forEach(note -> expressions.warnDiffers(
-                        store.span(),
-                        store.function() == null
-                                ? "PigStorage"
-                                : store.function().simpleName(),
-                        note));
         String delimiter = delimiter(storage);
         Written written = written(store.alias(), store.span(), storage, delimiter);
+        List<String> notes = new ArrayList<>(storage.notes());
+        StoredSchema.Result schema = StorageFunctions.storesSchema(store.function())
+                ? StoredSchema.of(written.ordered().input().fields(), written.ordered(), storeTasks.writesOrder(store))
+                : new StoredSchema.Result(null, null);
+        if (schema.differs() != null) {
+            notes.add(PigFunctionTable.DIFFERS + schema.differs());
+        }
+        notes.forEach(note -> expressions.warnDiffers(
+                store.span(),
+                store.function() == null ? "PigStorage" : store.function().simpleName(),
+                note));
         insert(
                 store,
                 written.input(),
                 written.ordered(),
                 written.query(),
+                schema.files(),
                 (sink, path, sorted) -> new SqlJob.Table(
                         sink,
                         written.columns(),
@@ -2709,6 +2726,7 @@ public final class PigToSql {
                 input,
                 ordered,
                 SqlQuery.selectAll(source.sqlName()),
+                null,
                 // The connector writes with one task: an ORDERed result stays in order without a single-writer option.
                 (sink, path, sorted) -> new SqlJob.Table(
                         sink,
@@ -2746,14 +2764,23 @@ public final class PigToSql {
         SqlJob.Table of(String name, String path, boolean sorted);
     }
 
-    /** The STORE's sink table at its path and the INSERT of {@code query} into it, in the ORDER's order. */
+    /**
+     * The STORE's sink table at its path and the INSERT of {@code query} into it, in the ORDER's order; {@code
+     * schemaFiles} are written beside its files (null for none).
+     */
     private void insert(
-            PigStatement.Store store, Relation input, Relation.Ordered ordered, Select query, SinkTable table) {
+            PigStatement.Store store,
+            Relation input,
+            Relation.Ordered ordered,
+            Select query,
+            SqlJob.SchemaFiles schemaFiles,
+            SinkTable table) {
         String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
         Paths.checkStore(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         SqlJob.Table written = table.of(sink, path, !ordered.ordering().isEmpty());
-        sinks.add(written.withPartFiles(StorageFunctions.partFiles(written.format(), storeTasks.of(store), path)));
+        sinks.add(written.withPartFiles(StorageFunctions.partFiles(written.format(), storeTasks.of(store), path)
+                .withSchemaFiles(schemaFiles)));
         order.add(sink);
         SourceSpan removal = removedPaths.remove(storePath(store.path()));
         List<SourceSpan> spans = new ArrayList<>(ordered.spans());

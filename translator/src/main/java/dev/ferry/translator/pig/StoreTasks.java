@@ -18,11 +18,19 @@ final class StoreTasks {
     /** The STOREs whose rows come out of a reduce (after a GROUP, a JOIN, an ORDER...). */
     private final Set<PigStatement.Store> reduceStores = new HashSet<>();
 
+    /** The aliases an ORDER defines. */
+    private final Set<String> orders = new HashSet<>();
+
     StoreTasks(List<PigStatement> statements) {
         Map<String, Boolean> reduced = new HashMap<>();
         for (PigStatement statement : statements) {
             if (statement instanceof PigStatement.Assign assign) {
                 reduced.put(assign.alias(), reduced(assign.relation(), reduced));
+                if (assign.relation() instanceof PigRelation.Order) {
+                    orders.add(assign.alias());
+                } else {
+                    orders.remove(assign.alias());
+                }
             } else if (statement instanceof PigStatement.Split split) {
                 boolean input = reduced.getOrDefault(split.input(), false);
                 split.branches().forEach(branch -> reduced.put(branch.alias(), input));
@@ -38,6 +46,14 @@ final class StoreTasks {
     /** The task that writes the STORE's files. */
     SqlJob.PigTask of(PigStatement.Store store) {
         return reduceStores.contains(store) ? SqlJob.PigTask.REDUCE : SqlJob.PigTask.MAP;
+    }
+
+    /**
+     * Whether the STORE writes an ORDER itself, not what a FILTER, FOREACH or LIMIT makes of it: Pig's {@code
+     * SortInfoSetter} gives the store the ORDER's sort keys then (Pig 0.18 gives none after ORDER ... LIMIT either).
+     */
+    boolean writesOrder(PigStatement.Store store) {
+        return orders.contains(store.alias());
     }
 
     /**

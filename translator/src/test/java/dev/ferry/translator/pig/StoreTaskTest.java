@@ -82,6 +82,54 @@ class StoreTaskTest {
                 .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
         assertEquals(
                 new SqlJob.PartFiles(SqlJob.PigTask.valueOf(task), suffix == null ? "" : suffix, compressed),
-                job.sinks().get(0).partFiles());
+                job.sinks().get(0).partFiles().withSchemaFiles(null));
+    }
+
+    /**
+     * The schema a STORE writes into .pig_schema and .pig_header (PigStorage '-schema', JsonStorage): Pig's names and
+     * types, and the ORDER's keys where the STORE writes the ORDER itself (SortInfoSetter); none for other functions.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            STORE a INTO 'out' USING PigStorage(',', '-schema');                       | x:int, y:chararray |
+            STORE a INTO 'out' USING JsonStorage();                                    | x:int, y:chararray |
+            STORE a INTO 'out' USING PigStorage(',');                                  |                    |
+            STORE a INTO 'out';                                                        |                    |
+            o = ORDER a BY y DESC, x; STORE o INTO 'out' USING JsonStorage();          | x:int, y:chararray | 1 DESC, 0 ASC
+            o = ORDER a BY *; STORE o INTO 'out' USING PigStorage(',', '-schema');     | x:int, y:chararray | 0 ASC, 1 ASC
+            o = ORDER a BY x; l = LIMIT o 2; STORE l INTO 'out' USING JsonStorage();   | x:int, y:chararray |
+            o = ORDER a BY x; f = FILTER o BY x > 0; STORE f INTO 'out' USING JsonStorage(); | x:int, y:chararray |
+            o = ORDER a BY x; f = FOREACH o GENERATE x, y; STORE f INTO 'out' USING JsonStorage(); | x:int, y:chararray |
+            o = ORDER a BY x; STORE o INTO 'p' USING JsonStorage(); STORE o INTO 'q';  | x:int, y:chararray | 0 ASC
+            j = JOIN a BY x, b BY x; STORE j INTO 'o' USING PigStorage(',', '-schema'); | a::x:int, a::y:chararray, b::x:int, b::z:long |
+            j = JOIN a BY x, b BY x; r = FOREACH j GENERATE y, $3; STORE r INTO 'o' USING JsonStorage(); | a::y:chararray, b::z:long |
+            g = GROUP a BY y; c = FOREACH g GENERATE group, COUNT(a) AS n; STORE c INTO 'o' USING JsonStorage(); | group:chararray, n:long |
+            g = GROUP a BY y; f = FOREACH g GENERATE FLATTEN(a); STORE f INTO 'o' USING JsonStorage(); | a::x:int, a::y:chararray |
+            c = FOREACH a GENERATE (double) x AS d, y; STORE c INTO 'o' USING PigStorage(',', '-schema'); | d:double, y:chararray |
+            """)
+    void theSchemaFilesArePigsSchemaOfTheStore(String statements, String schema, String sortKeys) {
+        Diagnostics diagnostics = new Diagnostics();
+        SqlJob job = PigParser.parse(LOADS + statements + "\n", "t.pig", diagnostics)
+                .flatMap(s -> PigToSql.translate(s, "t", diagnostics))
+                .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        SqlJob.SchemaFiles files = job.sinks().get(0).partFiles().schemaFiles();
+        assertEquals(
+                schema,
+                files == null
+                        ? null
+                        : String.join(
+                                ", ",
+                                files.fields().stream()
+                                        .map(f -> f.name() + ":" + f.type())
+                                        .toList()));
+        assertEquals(
+                sortKeys,
+                files == null || files.sortKeys().isEmpty()
+                        ? null
+                        : String.join(
+                                ", ",
+                                files.sortKeys().stream()
+                                        .map(k -> k.field() + (k.descending() ? " DESC" : " ASC"))
+                                        .toList()));
     }
 }

@@ -2778,7 +2778,8 @@ public final class PigToSql {
         String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
         Paths.checkStore(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
-        SqlJob.Table written = table.of(sink, path, !ordered.ordering().isEmpty());
+        List<OrderItem> ordering = ordered.ordering().isEmpty() ? shuffleOrder(store, ordered) : ordered.ordering();
+        SqlJob.Table written = table.of(sink, path, !ordering.isEmpty());
         sinks.add(written.withPartFiles(StorageFunctions.partFiles(written.format(), storeTasks.of(store), path)
                 .withSchemaFiles(schemaFiles)));
         order.add(sink);
@@ -2788,8 +2789,32 @@ public final class PigToSql {
             spans.add(0, removal);
         }
         inserts.add(new SqlJob.Insert(
-                sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), spans, removal != null));
+                sink, query.withOrder(ordering, ordered.limit()), store.span(), spans, removal != null));
         storedPaths.put(path, input);
+    }
+
+    /** The key types whose bytes in Pig's shuffle the runtime's PIG_SHUFFLE_KEY writes. */
+    private static final Set<PigType> SHUFFLE_KEY_TYPES =
+            Set.of(PigType.CHARARRAY, PigType.INT, PigType.LONG, PigType.FLOAT, PigType.DOUBLE, PigType.BOOLEAN);
+
+    /**
+     * The order Pig's reduce writes a GROUP's rows in, one a key ({@link StoreTasks#groupKeyPosition}): its shuffle
+     * sorted the keys' bytes (PIG_SHUFFLE_KEY); none where that order is not known.
+     */
+    private List<OrderItem> shuffleOrder(PigStatement.Store store, Relation.Ordered ordered) {
+        int key = storeTasks.groupKeyPosition(store);
+        List<Field> fields = ordered.input().fields();
+        if (ordered.limit() != null
+                || key < 0
+                || key >= fields.size()
+                || !SHUFFLE_KEY_TYPES.contains(fields.get(key).type())) {
+            return List.of();
+        }
+        return List.of(new OrderItem(
+                SqlExpr.Call.of(
+                        "PIG_SHUFFLE_KEY", SqlExpr.ColumnRef.of(fields.get(key).sqlName())),
+                false,
+                false));
     }
 
     /** The relation a reader sees: an ORDER alone is its input (order means nothing there), a LIMIT its view. */

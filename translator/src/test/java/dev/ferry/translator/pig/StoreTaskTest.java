@@ -1,10 +1,13 @@
 package dev.ferry.translator.pig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.pig.PigParser;
+import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlJob;
+import dev.ferry.translator.sql.SqlQuery;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -131,5 +134,53 @@ class StoreTaskTest {
                                 files.sortKeys().stream()
                                         .map(k -> k.field() + (k.descending() ? " DESC" : " ASC"))
                                         .toList()));
+    }
+
+    /**
+     * A STORE of a one-input GROUP's rows, one a key, is written in the order of Pig's shuffle, by the key's bytes
+     * (PIG_SHUFFLE_KEY of the stored key column, in one file); not where Pig's order is another: a key of several
+     * fields, GROUP ALL, PARALLEL or default_parallel, an input another reducing operator reads (multi-query), a
+     * FLATTEN before the key, a key not stored, a bag key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            g = GROUP a BY y; r = FOREACH g GENERATE group, COUNT(a);                            | group
+            g = GROUP a BY x; r = FOREACH g GENERATE COUNT(a) AS n, group AS k;                  | k
+            g = GROUP a BY x; f = FILTER g BY COUNT(a) > 1; r = FOREACH f GENERATE group;        | group
+            g = GROUP a BY x; c = FOREACH g GENERATE group, COUNT(a) AS n; r = FILTER c BY n > 1; | group
+            g = GROUP a BY (x, y); r = FOREACH g GENERATE FLATTEN(group), COUNT(a);              |
+            g = GROUP a ALL; r = FOREACH g GENERATE COUNT(a);                                    |
+            g = GROUP a BY y PARALLEL 3; r = FOREACH g GENERATE group, COUNT(a);                 |
+            SET default_parallel 2; g = GROUP a BY y; r = FOREACH g GENERATE group, COUNT(a);    |
+            g = GROUP a BY y; d = DISTINCT a; r = FOREACH g GENERATE group, COUNT(a); STORE d INTO 'd'; |
+            g = GROUP a BY y; r = FOREACH g GENERATE COUNT(a);                                   |
+            g = GROUP a BY y; r = FOREACH g GENERATE FLATTEN(a), group;                          |
+            r = DISTINCT a;                                                                      |
+            j = JOIN a BY x, b BY x; r = FOREACH j GENERATE a::x, z;                             |
+            g = GROUP a BY y; c = FOREACH g GENERATE group, COUNT(a) AS n; r = LIMIT c 2;        |
+            """)
+    void aGroupsRowsAreStoredInPigsShuffleOrder(String statements, String key) {
+        Diagnostics diagnostics = new Diagnostics();
+        SqlJob job = PigParser.parse(LOADS + statements + "\nSTORE r INTO 'out';\n", "t.pig", diagnostics)
+                .flatMap(s -> PigToSql.translate(s, "t", diagnostics))
+                .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        SqlJob.Insert insert = job.inserts().stream()
+                .filter(i -> i.sink().equals("r_store"))
+                .findFirst()
+                .orElseThrow();
+        List<SqlQuery.OrderItem> order = ((SqlQuery.Select) insert.query()).orderBy();
+        if (key == null) {
+            assertTrue(
+                    order.stream()
+                            .noneMatch(o -> o.expr() instanceof SqlExpr.Call c
+                                    && c.function().equals("PIG_SHUFFLE_KEY")),
+                    order.toString());
+            return;
+        }
+        assertEquals(
+                List.of(new SqlQuery.OrderItem(
+                        SqlExpr.Call.of("PIG_SHUFFLE_KEY", SqlExpr.ColumnRef.of(key)), false, false)),
+                order);
+        assertTrue(job.sinks().stream().filter(t -> t.name().equals("r_store")).allMatch(SqlJob.Table::singleWriter));
     }
 }

@@ -2582,6 +2582,12 @@ public final class PigToSql {
         String delimiter = delimiter(storage);
         Written written = written(store.alias(), store.span(), storage, delimiter);
         List<String> notes = new ArrayList<>(storage.notes());
+        if (storeTasks.severalReduceTasks(store)) {
+            notes.add(PigFunctionTable.DIFFERS
+                    + "Pig's PARALLEL / default_parallel reduce tasks each write a part-r file (empty ones too), a row"
+                    + " in the task its partitioner picks by the key's hash; the translation writes Flink's tasks'"
+                    + " files, the same rows otherwise spread");
+        }
         StoredSchema.Result schema = StorageFunctions.storesSchema(store.function())
                 ? StoredSchema.of(written.ordered().input().fields(), written.ordered(), storeTasks.writesOrder(store))
                 : new StoredSchema.Result(null, null);

@@ -120,6 +120,25 @@ final class StoreTasks {
         return -1;
     }
 
+    /**
+     * Whether Pig writes the STORE's rows in several reduce tasks' files the translation does not name: the reduce
+     * that writes them (the nearest GROUP, JOIN... through FOREACHes and FILTERs) has PARALLEL, or the script sets
+     * default_parallel. Pig writes one part-r file a task then (empty ones too), each row in the task its partitioner
+     * picks by the key's hash.
+     */
+    boolean severalReduceTasks(PigStatement.Store store) {
+        if (of(store) != SqlJob.PigTask.REDUCE) {
+            return false;
+        }
+        PigStatement.Assign assign = assigns.get(store.alias());
+        while (assign != null
+                && !reduces(assign.relation())
+                && assign.relation().inputs().size() == 1) {
+            assign = assigns.get(assign.relation().inputs().get(0));
+        }
+        return defaultParallel || assign != null && reduces(assign.relation()) && assign.parallel() != null;
+    }
+
     /** Whether the operator's rows go through Pig's shuffle (a reduce reads them). */
     private static boolean reduces(PigRelation relation) {
         return relation instanceof PigRelation.Group

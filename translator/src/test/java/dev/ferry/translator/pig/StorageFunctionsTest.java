@@ -81,6 +81,10 @@ class StorageFunctionsTest {
             STORE a INTO 'out.gz/day' USING PigStorage(',');       |
             STORE a INTO 'out.gz' USING JsonStorage();             |
             STORE a INTO 'out' USING ParquetStorer();              |
+            b = GROUP a BY y PARALLEL 3; c = FOREACH b GENERATE group, COUNT(a); STORE c INTO 'out'; | t.pig:2:70: warning PIG-W010: PigStorage is translated, but differs from Pig: Pig's PARALLEL / default_parallel reduce tasks each write a part-r file (empty ones too), a row in the task its partitioner picks by the key's hash; the translation writes Flink's tasks' files, the same rows otherwise spread
+            SET default_parallel 4; b = DISTINCT a; STORE b INTO 'out'; | t.pig:2:41: warning PIG-W010: PigStorage is translated, but differs from Pig: Pig's PARALLEL / default_parallel reduce tasks each write a part-r file (empty ones too), a row in the task its partitioner picks by the key's hash; the translation writes Flink's tasks' files, the same rows otherwise spread
+            SET default_parallel 4; STORE a INTO 'out';            |
+            b = GROUP a BY y PARALLEL 3; c = FOREACH b GENERATE group, COUNT(a); d = UNION c, a; STORE d INTO 'out'; |
             STORE a INTO 'out' USING OrcStorage();                 |
             STORE a INTO 'out' USING OrcStorage('-c SNAPPY -s 1000 -p'); | t.pig:2:1: warning PIG-W010: OrcStorage is translated, but differs from Pig: OrcStorage's writer options (-c SNAPPY -s 1000 -p) are not carried: the files are written with ORC's defaults (ZLIB compression, 64 MiB stripes); the rows are the same
             STORE a INTO 'out' USING OrcStorage('-c');             | t.pig:2:26: error PIG-E020: OrcStorage option '-c' needs a value: Pig fails the script

@@ -73,6 +73,7 @@ CREATE TEMPORARY TABLE totals_store (
   'path' = '${OUTPUT}',
   'format' = 'pig-storage',
   'pig-storage.field-delimiter' = '\t',
+  'sink.parallelism' = '1',
   'task' = 'reduce',
   'compression' = 'by-extension'
 );
@@ -82,4 +83,5 @@ SELECT
   `user`,
   ms,
   PIG_TEXT(urls) AS urls
-FROM totals;
+FROM totals
+ORDER BY PIG_SHUFFLE_KEY(`user`) ASC NULLS LAST;

@@ -85,7 +85,8 @@ CREATE TEMPORARY TABLE joined_store (
   'connector' = 'pig-files',
   'path' = '/out/joined/${DAY}',
   'format' = 'json',
-  'task' = 'reduce'
+  'task' = 'reduce',
+  'pig-schema' = 'tagged::file:chararray, tagged::user:chararray, tagged::n:int, events::user:chararray, events::at:chararray, events::n:long'
 );
 
 INSERT INTO joined_store

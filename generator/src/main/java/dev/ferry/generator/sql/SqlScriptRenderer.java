@@ -256,6 +256,26 @@ public final class SqlScriptRenderer {
         if (files.compressedByExtension()) {
             out.append(",\n  'compression' = 'by-extension'");
         }
+        if (files.schemaFiles() != null) {
+            schemaFiles(out, files.schemaFiles());
+        }
+    }
+
+    /**
+     * The schema the connector writes into .pig_schema and .pig_header beside the files, in Pig's schema syntax ({@code
+     * name:chararray, n:int}), and the fields of the ORDER it was sorted by ({@code n DESC, name ASC}).
+     */
+    private static void schemaFiles(StringBuilder out, SqlJob.SchemaFiles files) {
+        out.append(",\n  'pig-schema' = ")
+                .append(literal(files.fields().stream()
+                        .map(field -> field.name() + ":" + field.type())
+                        .collect(Collectors.joining(", "))));
+        if (!files.sortKeys().isEmpty()) {
+            out.append(",\n  'pig-schema.sort-keys' = ")
+                    .append(literal(files.sortKeys().stream()
+                            .map(key -> files.fields().get(key.field()).name() + (key.descending() ? " DESC" : " ASC"))
+                            .collect(Collectors.joining(", "))));
+        }
     }
 
     /** The pig-load connector's options: the loader as the script's USING clause names it, its fields' Pig types. */

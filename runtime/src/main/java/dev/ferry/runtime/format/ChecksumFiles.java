@@ -21,7 +21,10 @@ public final class ChecksumFiles {
 
     private ChecksumFiles() {}
 
-    /** Writes the checksum file of each file directly in {@code directory} that is not hidden, if it is local. */
+    /**
+     * Writes the checksum file of each file directly in {@code directory} that is not one ({@code .pig_schema} gets
+     * {@code ..pig_schema.crc}), if it is local.
+     */
     public static void write(String directory) throws IOException {
         Path dir = new Path(directory);
         FileSystem fs = dir.getFileSystem();
@@ -30,7 +33,7 @@ public final class ChecksumFiles {
         }
         for (FileStatus status : fs.listStatus(dir)) {
             String name = status.getPath().getName();
-            if (!status.isDir() && !name.startsWith(".")) {
+            if (!status.isDir() && !(name.startsWith(".") && name.endsWith(".crc"))) {
                 write(fs, status.getPath(), new Path(dir, "." + name + ".crc"));
             }
         }

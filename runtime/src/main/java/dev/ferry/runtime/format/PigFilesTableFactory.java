@@ -32,7 +32,8 @@ import org.apache.flink.table.factories.FactoryUtil;
  *
  * <p>As a sink it is Flink's filesystem sink writing a STORE's directory, whose files the job runner names and
  * compresses as Hadoop does for Pig once the job succeeded ({@link PigPartFiles}: {@code 'task'}, {@code
- * 'part-suffix'}, {@code 'compression'}).
+ * 'part-suffix'}, {@code 'compression'}), writing the .pig_schema and .pig_header files beside them ({@link
+ * PigSchemaFiles}: {@code 'pig-schema'}, {@code 'pig-schema.sort-keys'}).
  */
 public final class PigFilesTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
 
@@ -53,7 +54,12 @@ public final class PigFilesTableFactory implements DynamicTableSourceFactory, Dy
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
         Set<ConfigOption<?>> options = new HashSet<>(files.optionalOptions());
-        options.addAll(Set.of(PigPartFiles.TASK, PigPartFiles.PART_SUFFIX, PigPartFiles.COMPRESSION));
+        options.addAll(Set.of(
+                PigPartFiles.TASK,
+                PigPartFiles.PART_SUFFIX,
+                PigPartFiles.COMPRESSION,
+                PigSchemaFiles.SCHEMA,
+                PigSchemaFiles.SORT_KEYS));
         return options;
     }
 
@@ -68,6 +74,8 @@ public final class PigFilesTableFactory implements DynamicTableSourceFactory, Dy
         options.remove(PigPartFiles.TASK.key());
         options.remove(PigPartFiles.PART_SUFFIX.key());
         options.remove(PigPartFiles.COMPRESSION.key());
+        options.remove(PigSchemaFiles.SCHEMA.key());
+        options.remove(PigSchemaFiles.SORT_KEYS.key());
         options.put(FactoryUtil.CONNECTOR.key(), FileSystemTableFactory.IDENTIFIER);
         return files.createDynamicTableSink(withOptions(context, options));
     }

@@ -37,8 +37,15 @@ import org.apache.hadoop.util.ReflectionUtils;
  * @param suffix the storage function's file suffix, or empty
  * @param compressedByExtension whether the files are compressed when the path ends in .gz, .bz2 or .bz
  * @param text whether an empty file is a valid empty output of the format (Pig's text formats)
+ * @param schema the .pig_schema and .pig_header files written beside the parts, or null
  */
-public record PigPartFiles(boolean reduce, String suffix, boolean compressedByExtension, boolean text) {
+public record PigPartFiles(
+        boolean reduce, String suffix, boolean compressedByExtension, boolean text, PigSchemaFiles schema) {
+
+    /** Files with no schema files beside them. */
+    public PigPartFiles(boolean reduce, String suffix, boolean compressedByExtension, boolean text) {
+        this(reduce, suffix, compressedByExtension, text, null);
+    }
 
     /** {@code 'task' = 'reduce'}: Pig writes the files in a reduce task; a map task is the default. */
     public static final ConfigOption<String> TASK =
@@ -81,7 +88,8 @@ public record PigPartFiles(boolean reduce, String suffix, boolean compressedByEx
                 task.equals("reduce"),
                 suffix,
                 compression.equals("by-extension"),
-                TEXT_FORMATS.contains(options.get("format")));
+                TEXT_FORMATS.contains(options.get("format")),
+                PigSchemaFiles.of(options));
     }
 
     /** The codec Pig's PigStorage compresses the files of {@code location} with, if any. */
@@ -95,7 +103,7 @@ public record PigPartFiles(boolean reduce, String suffix, boolean compressedByEx
 
     /**
      * Renames (and compresses) the files Flink's sink wrote into {@code directory} as Hadoop names Pig's; writes the
-     * empty part file of a text output the job wrote no row to.
+     * empty part file of a text output the job wrote no row to, and the schema files.
      */
     public void name(String directory) throws IOException {
         Path dir = new Path(directory);
@@ -132,6 +140,9 @@ public record PigPartFiles(boolean reduce, String suffix, boolean compressedByEx
             Path target = new Path(dir, partName(0) + extension);
             OutputStream file = fs.create(target, FileSystem.WriteMode.NO_OVERWRITE);
             (codec.isPresent() ? codec.get().createOutputStream(file) : file).close();
+        }
+        if (schema != null) {
+            schema.write(directory);
         }
     }
 

@@ -52,14 +52,14 @@ record Field(String pigName, String qualifier, String sqlName, PigType type, Str
     }
 
     /**
-     * The names Pig's schema gives these fields (what PluckTuple matches and JsonStorage writes):
-     * {@code alias::name} when they come from several relations (a JOIN or CROSS), else the name;
-     * null for a field without one.
+     * The names Pig's schema gives these fields (what PluckTuple matches, JsonStorage writes and .pig_schema holds):
+     * {@code alias::name} for a field qualified by a JOIN, CROSS or FLATTEN (a FOREACH keeps it: GENERATE n of a JOIN's
+     * raw::n is raw::n), else the name; null for a field without one.
      */
     static List<String> schemaNames(List<Field> fields) {
-        boolean joined = fields.stream().map(Field::qualifier).distinct().count() > 1;
         return fields.stream()
-                .map(f -> f.pigName() == null ? null : joined ? f.qualifier() + "::" + f.pigName() : f.pigName())
+                .map(f ->
+                        f.pigName() == null || f.qualifier() == null ? f.pigName() : f.qualifier() + "::" + f.pigName())
                 .toList();
     }
 }

@@ -1419,11 +1419,12 @@ public final class PigToSql {
                                 ? Optional.ofNullable(pigNameOf(item.expr(), defaultNames.get(i)))
                                         .orElseGet(() -> positionalName(item.expr(), scope))
                                 : item.names().get(i).name();
-                // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city.
+                // Pig keeps a projected field's full name: GENERATE a::city, b::city gives a::city and b::city, and
+                // GENERATE n of a JOIN's a::n gives a::n.
                 String qualifier = starred != null
                         ? starred.get(i).qualifier()
                         : item.names().isEmpty() && item.expr() instanceof PigExpr.FieldRef ref
-                                ? ref.qualifier()
+                                ? qualifierOf(ref, scope)
                                 : null;
                 if (pigName != null && pigName.contains("::")) {
                     qualifier = pigName.substring(0, pigName.lastIndexOf("::"));
@@ -1465,6 +1466,17 @@ public final class PigToSql {
             }
         }
         return new Projection(items, fields);
+    }
+
+    /** The qualifier of the field {@code ref} names, as written or, unwritten, of the one field it resolves to. */
+    private static String qualifierOf(PigExpr.FieldRef ref, Scope scope) {
+        if (ref.qualifier() != null || !(scope instanceof Scope.Plain plain)) {
+            return ref.qualifier();
+        }
+        List<Field> named = plain.relation().fields().stream()
+                .filter(f -> f.answersTo(null, ref.name()))
+                .toList();
+        return named.size() == 1 ? named.get(0).qualifier() : null;
     }
 
     /** The line of a LOAD without AS stays one when '*' passes it on. */
@@ -2633,20 +2645,31 @@ public final class PigToSql {
             adaptedStore(store, storer);
             return;
         }
-        storage.notes()
-                .forEach(note -> expressions.warnDiffers(
-                        store.span(),
-                        store.function() == null
-                                ? "PigStorage"
-                                : store.function().simpleName(),
-                        note));
         String delimiter = delimiter(storage);
         Written written = written(store.alias(), store.span(), storage, delimiter);
+        List<String> notes = new ArrayList<>(storage.notes());
+        if (storeTasks.severalReduceTasks(store)) {
+            notes.add(PigFunctionTable.DIFFERS
+                    + "Pig's PARALLEL / default_parallel reduce tasks each write a part-r file (empty ones too), a row"
+                    + " in the task its partitioner picks by the key's hash; the translation writes Flink's tasks'"
+                    + " files, the same rows otherwise spread");
+        }
+        StoredSchema.Result schema = StorageFunctions.storesSchema(store.function())
+                ? StoredSchema.of(written.ordered().input().fields(), written.ordered(), storeTasks.writesOrder(store))
+                : new StoredSchema.Result(null, null);
+        if (schema.differs() != null) {
+            notes.add(PigFunctionTable.DIFFERS + schema.differs());
+        }
+        notes.forEach(note -> expressions.warnDiffers(
+                store.span(),
+                store.function() == null ? "PigStorage" : store.function().simpleName(),
+                note));
         insert(
                 store,
                 written.input(),
                 written.ordered(),
                 written.query(),
+                schema.files(),
                 (sink, path, sorted) -> new SqlJob.Table(
                         sink,
                         written.columns(),
@@ -2865,6 +2888,7 @@ public final class PigToSql {
                 input,
                 ordered,
                 SqlQuery.selectAll(source.sqlName()),
+                null,
                 // The connector writes with one task: an ORDERed result stays in order without a single-writer option.
                 (sink, path, sorted) -> new SqlJob.Table(
                         sink,
@@ -2902,14 +2926,24 @@ public final class PigToSql {
         SqlJob.Table of(String name, String path, boolean sorted);
     }
 
-    /** The STORE's sink table at its path and the INSERT of {@code query} into it, in the ORDER's order. */
+    /**
+     * The STORE's sink table at its path and the INSERT of {@code query} into it, in the ORDER's order; {@code
+     * schemaFiles} are written beside its files (null for none).
+     */
     private void insert(
-            PigStatement.Store store, Relation input, Relation.Ordered ordered, Select query, SinkTable table) {
+            PigStatement.Store store,
+            Relation input,
+            Relation.Ordered ordered,
+            Select query,
+            SqlJob.SchemaFiles schemaFiles,
+            SinkTable table) {
         String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
         Paths.checkStore(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
-        SqlJob.Table written = table.of(sink, path, !ordered.ordering().isEmpty());
-        sinks.add(written.withPartFiles(StorageFunctions.partFiles(written.format(), storeTasks.of(store), path)));
+        List<OrderItem> ordering = ordered.ordering().isEmpty() ? shuffleOrder(store, ordered) : ordered.ordering();
+        SqlJob.Table written = table.of(sink, path, !ordering.isEmpty());
+        sinks.add(written.withPartFiles(StorageFunctions.partFiles(written.format(), storeTasks.of(store), path)
+                .withSchemaFiles(schemaFiles)));
         order.add(sink);
         SourceSpan removal = removedPaths.remove(storePath(store.path()));
         List<SourceSpan> spans = new ArrayList<>(ordered.spans());
@@ -2917,8 +2951,32 @@ public final class PigToSql {
             spans.add(0, removal);
         }
         inserts.add(new SqlJob.Insert(
-                sink, query.withOrder(ordered.ordering(), ordered.limit()), store.span(), spans, removal != null));
+                sink, query.withOrder(ordering, ordered.limit()), store.span(), spans, removal != null));
         storedPaths.put(path, input);
+    }
+
+    /** The key types whose bytes in Pig's shuffle the runtime's PIG_SHUFFLE_KEY writes. */
+    private static final Set<PigType> SHUFFLE_KEY_TYPES =
+            Set.of(PigType.CHARARRAY, PigType.INT, PigType.LONG, PigType.FLOAT, PigType.DOUBLE, PigType.BOOLEAN);
+
+    /**
+     * The order Pig's reduce writes a GROUP's rows in, one a key ({@link StoreTasks#groupKeyPosition}): its shuffle
+     * sorted the keys' bytes (PIG_SHUFFLE_KEY); none where that order is not known.
+     */
+    private List<OrderItem> shuffleOrder(PigStatement.Store store, Relation.Ordered ordered) {
+        int key = storeTasks.groupKeyPosition(store);
+        List<Field> fields = ordered.input().fields();
+        if (ordered.limit() != null
+                || key < 0
+                || key >= fields.size()
+                || !SHUFFLE_KEY_TYPES.contains(fields.get(key).type())) {
+            return List.of();
+        }
+        return List.of(new OrderItem(
+                SqlExpr.Call.of(
+                        "PIG_SHUFFLE_KEY", SqlExpr.ColumnRef.of(fields.get(key).sqlName())),
+                false,
+                false));
     }
 
     /** The relation a reader sees: an ORDER alone is its input (order means nothing there), a LIMIT its view. */

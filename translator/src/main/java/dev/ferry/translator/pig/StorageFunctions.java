@@ -258,28 +258,16 @@ final class StorageFunctions {
         }
         switch (function.simpleName()) {
             case "PigStorage" -> {
-                List<String> notes = new ArrayList<>();
                 for (String option : options(function)) {
-                    if (option.equals("-schema")) {
-                        notes.add(PigFunctionTable.DIFFERS
-                                + "Pig also writes .pig_schema and .pig_header files next to the data"
-                                + " ('-schema'); the translation writes the data files only");
-                    } else if (!option.equals("-noschema") && !option.equals(TAG_FILE) && !option.equals(TAG_PATH)) {
+                    if (!List.of("-schema", "-noschema", TAG_FILE, TAG_PATH).contains(option)) {
                         throw ExprTranslator.unsupported(
                                 function.span(), "PigStorage option '" + option + "' is not translated yet");
                     }
                 }
-                return new Storage(FileFormat.PIG_STORAGE, delimiter(function), FileTag.NONE, List.of(), notes);
+                return new Storage(FileFormat.PIG_STORAGE, delimiter(function), FileTag.NONE, List.of(), List.of());
             }
             case "JsonStorage" -> {
-                return new Storage(
-                        FileFormat.JSON,
-                        "\t",
-                        FileTag.NONE,
-                        List.of(),
-                        List.of(
-                                PigFunctionTable.DIFFERS
-                                        + "Pig's JsonStorage also writes a .pig_schema file next to the data; the translation writes the data files only"));
+                return new Storage(FileFormat.JSON, "\t", FileTag.NONE, List.of(), List.of());
             }
             case "AvroStorage" -> {
                 if (!function.arguments().isEmpty()
@@ -397,6 +385,21 @@ final class StorageFunctions {
                 || location.endsWith(".bz")
                 || location.endsWith("}"); // a ${PARAM}: its value may end in one
         return new SqlJob.PartFiles(task, suffix, format == FileFormat.PIG_STORAGE && compressible);
+    }
+
+    /**
+     * Whether the STORE's function writes the .pig_schema and .pig_header files beside the data: JsonStorage always,
+     * PigStorage with '-schema' ({@code storeSchema} of each calls {@code JsonMetadata.storeSchema}).
+     */
+    static boolean storesSchema(FuncSpec function) {
+        if (function == null) {
+            return false;
+        }
+        return switch (function.simpleName()) {
+            case "JsonStorage" -> true;
+            case "PigStorage" -> options(function).contains("-schema");
+            default -> false;
+        };
     }
 
     /** Why a storage function of Pig's builtins is not translated, if it is one of those. */

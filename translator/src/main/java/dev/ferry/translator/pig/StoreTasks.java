@@ -1,5 +1,6 @@
 package dev.ferry.translator.pig;
 
+import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.translator.sql.SqlJob;
@@ -18,11 +19,37 @@ final class StoreTasks {
     /** The STOREs whose rows come out of a reduce (after a GROUP, a JOIN, an ORDER...). */
     private final Set<PigStatement.Store> reduceStores = new HashSet<>();
 
+    /** The aliases an ORDER defines. */
+    private final Set<String> orders = new HashSet<>();
+
+    /** Each alias's relation, and whether a PARALLEL clause gives its reduce tasks. */
+    private final Map<String, PigStatement.Assign> assigns = new HashMap<>();
+
+    /** How many reducing operators (GROUP, JOIN, DISTINCT...) read each alias. */
+    private final Map<String, Integer> reducingReaders = new HashMap<>();
+
+    /** Whether the script sets default_parallel (Pig's number of reduce tasks, so of part files). */
+    private boolean defaultParallel;
+
     StoreTasks(List<PigStatement> statements) {
         Map<String, Boolean> reduced = new HashMap<>();
         for (PigStatement statement : statements) {
+            if (statement instanceof PigStatement.Command command
+                    && command.keyword().equals("SET")
+                    && command.argument().startsWith("default_parallel")) {
+                defaultParallel = true;
+            }
             if (statement instanceof PigStatement.Assign assign) {
+                assigns.put(assign.alias(), assign);
+                if (reduces(assign.relation())) {
+                    assign.relation().inputs().forEach(input -> reducingReaders.merge(input, 1, Integer::sum));
+                }
                 reduced.put(assign.alias(), reduced(assign.relation(), reduced));
+                if (assign.relation() instanceof PigRelation.Order) {
+                    orders.add(assign.alias());
+                } else {
+                    orders.remove(assign.alias());
+                }
             } else if (statement instanceof PigStatement.Split split) {
                 boolean input = reduced.getOrDefault(split.input(), false);
                 split.branches().forEach(branch -> reduced.put(branch.alias(), input));
@@ -38,6 +65,92 @@ final class StoreTasks {
     /** The task that writes the STORE's files. */
     SqlJob.PigTask of(PigStatement.Store store) {
         return reduceStores.contains(store) ? SqlJob.PigTask.REDUCE : SqlJob.PigTask.MAP;
+    }
+
+    /**
+     * Whether the STORE writes an ORDER itself, not what a FILTER, FOREACH or LIMIT makes of it: Pig's {@code
+     * SortInfoSetter} gives the store the ORDER's sort keys then (Pig 0.18 gives none after ORDER ... LIMIT either).
+     */
+    boolean writesOrder(PigStatement.Store store) {
+        return orders.contains(store.alias());
+    }
+
+    /**
+     * The position of the stored field that is the key of the one-input GROUP whose reduce writes the STORE's rows,
+     * one row per key ({@code FOREACH g GENERATE group, COUNT(x)}, FILTERs before or after), or -1. Pig's reduce writes
+     * those rows in the order its shuffle sorted the keys' bytes; -1 where that order is not the GROUP's alone: a GROUP
+     * ALL or of several keys (a tuple), a PARALLEL clause or default_parallel (several part files, the rows by the
+     * key's hash), or an input another GROUP, JOIN... also reads (Pig's multi-query plan may run both in one job, its
+     * keys then tuples).
+     */
+    int groupKeyPosition(PigStatement.Store store) {
+        String alias = store.alias();
+        PigStatement.Assign assign = assigns.get(alias);
+        while (assign != null && assign.relation() instanceof PigRelation.Filter filter) {
+            assign = assigns.get(filter.input());
+        }
+        if (defaultParallel || assign == null || !(assign.relation() instanceof PigRelation.Foreach foreach)) {
+            return -1;
+        }
+        PigStatement.Assign grouped = assigns.get(foreach.input());
+        while (grouped != null && grouped.relation() instanceof PigRelation.Filter filter) {
+            grouped = assigns.get(filter.input());
+        }
+        if (grouped == null
+                || grouped.parallel() != null
+                || !(grouped.relation() instanceof PigRelation.Group group)
+                || group.all()
+                || group.keys().size() != 1
+                || reducingReaders.getOrDefault(group.input(), 0) != 1) {
+            return -1;
+        }
+        for (int i = 0; i < foreach.items().size(); i++) {
+            PigExpr expr = foreach.items().get(i).expr();
+            if (expr instanceof PigExpr.FieldRef ref
+                    && ref.qualifier() == null
+                    && ref.name().equals("group")) {
+                return i;
+            }
+            if (expr instanceof PigExpr.Flatten
+                    || expr instanceof PigExpr.Star
+                    || expr instanceof PigExpr.ColumnRange) {
+                return -1; // the fields before the key are not one an item
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether Pig writes the STORE's rows in several reduce tasks' files the translation does not name: the reduce
+     * that writes them (the nearest GROUP, JOIN... through FOREACHes and FILTERs) has PARALLEL, or the script sets
+     * default_parallel. Pig writes one part-r file a task then (empty ones too), each row in the task its partitioner
+     * picks by the key's hash.
+     */
+    boolean severalReduceTasks(PigStatement.Store store) {
+        if (of(store) != SqlJob.PigTask.REDUCE) {
+            return false;
+        }
+        PigStatement.Assign assign = assigns.get(store.alias());
+        while (assign != null
+                && !reduces(assign.relation())
+                && assign.relation().inputs().size() == 1) {
+            assign = assigns.get(assign.relation().inputs().get(0));
+        }
+        return defaultParallel || assign != null && reduces(assign.relation()) && assign.parallel() != null;
+    }
+
+    /** Whether the operator's rows go through Pig's shuffle (a reduce reads them). */
+    private static boolean reduces(PigRelation relation) {
+        return relation instanceof PigRelation.Group
+                || relation instanceof PigRelation.Cogroup
+                || relation instanceof PigRelation.Join join
+                        && !Set.of("replicated", "merge", "merge-sparse").contains(String.valueOf(join.strategy()))
+                || relation instanceof PigRelation.Cross
+                || relation instanceof PigRelation.Order
+                || relation instanceof PigRelation.Limit
+                || relation instanceof PigRelation.Distinct
+                || relation instanceof PigRelation.Rank
+                || relation instanceof PigRelation.Cube;
     }
 
     /**

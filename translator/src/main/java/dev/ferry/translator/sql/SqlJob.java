@@ -243,7 +243,37 @@ public record SqlJob(
      * {@code part-m-00000.bz2}): the path is known when the job runs (a parameter may end it), so the runtime applies
      * the rule to it.
      */
-    public record PartFiles(PigTask task, String suffix, boolean compressedByExtension) {}
+    public record PartFiles(PigTask task, String suffix, boolean compressedByExtension, SchemaFiles schemaFiles) {
+
+        /** Files with no schema files beside them. */
+        public PartFiles(PigTask task, String suffix, boolean compressedByExtension) {
+            this(task, suffix, compressedByExtension, null);
+        }
+
+        /** The same files with {@code files} beside them (null for none). */
+        public PartFiles withSchemaFiles(SchemaFiles files) {
+            return new PartFiles(task, suffix, compressedByExtension, files);
+        }
+    }
+
+    /**
+     * The {@code .pig_schema} (JSON) and {@code .pig_header} files Pig's {@code JsonMetadata.storeSchema} writes beside
+     * a STORE's data when the storage function stores its schema (PigStorage '-schema', JsonStorage): the stored
+     * fields' names and Pig types, and the ORDER the STORE writes directly, if any ({@code sortKeys}, Pig's {@code
+     * SortInfo}).
+     */
+    public record SchemaFiles(List<SchemaField> fields, List<SortKey> sortKeys) {
+        public SchemaFiles {
+            fields = List.copyOf(fields);
+            sortKeys = List.copyOf(sortKeys);
+        }
+    }
+
+    /** A stored field as Pig's schema names it ({@code raw::name} after a JOIN) and its Pig type's keyword. */
+    public record SchemaField(String name, String type) {}
+
+    /** A field of an ORDER's key, by its position among the stored fields. */
+    public record SortKey(int field, boolean descending) {}
 
     /** The kind of Hadoop task that writes a STORE's files in Pig's plan. */
     public enum PigTask {

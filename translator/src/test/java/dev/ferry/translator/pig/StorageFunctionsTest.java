@@ -62,8 +62,12 @@ class StorageFunctionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            STORE a INTO 'out' USING PigStorage(',', '-schema');   | t.pig:2:1: warning PIG-W010: PigStorage is translated, but differs from Pig: Pig also writes .pig_schema and .pig_header files next to the data ('-schema'); the translation writes the data files only
-            STORE a INTO 'out' USING JsonStorage();                | t.pig:2:1: warning PIG-W010: JsonStorage is translated, but differs from Pig: Pig's JsonStorage also writes a .pig_schema file next to the data; the translation writes the data files only
+            STORE a INTO 'out' USING PigStorage(',', '-schema');   |
+            STORE a INTO 'out' USING JsonStorage();                |
+            b = FOREACH a GENERATE x + 1, y; STORE b INTO 'out' USING PigStorage(',', '-schema'); | t.pig:2:34: warning PIG-W010: PigStorage is translated, but differs from Pig: field 1 has no name the translation knows (Pig names some, such as a UDF's result): the .pig_schema and .pig_header files Pig writes beside the data are not written; name it with AS
+            b = FOREACH a GENERATE x + 1, y; STORE b INTO 'out' USING PigStorage(','); |
+            b = GROUP a BY y; STORE b INTO 'out' USING JsonStorage(); | t.pig:2:19: error PIG-E020: JsonStorage of a bag field ('a') is not translated yet
+            b = GROUP a BY y; STORE b INTO 'out' USING PigStorage('\t', '-schema'); | t.pig:2:19: warning PIG-W010: PigStorage is translated, but differs from Pig: the bag field 2 is stored with a schema of its inside, which the translation does not write: the .pig_schema and .pig_header files Pig writes beside the data are not written
             STORE a INTO 'out' USING BinStorage();                 |
             STORE a INTO 'out' USING org.apache.pig.builtin.BinStorage(); |
             DEFINE bin BinStorage(); STORE a INTO 'out' USING bin; |
@@ -75,8 +79,12 @@ class StorageFunctionsTest {
             STORE a INTO 'out.gz';                                 |
             STORE a INTO '/data/out.bz/' USING PigStorage(',');    |
             STORE a INTO 'out.gz/day' USING PigStorage(',');       |
-            STORE a INTO 'out.gz' USING JsonStorage();             | t.pig:2:1: warning PIG-W010: JsonStorage is translated, but differs from Pig: Pig's JsonStorage also writes a .pig_schema file next to the data; the translation writes the data files only
+            STORE a INTO 'out.gz' USING JsonStorage();             |
             STORE a INTO 'out' USING ParquetStorer();              |
+            b = GROUP a BY y PARALLEL 3; c = FOREACH b GENERATE group, COUNT(a); STORE c INTO 'out'; | t.pig:2:70: warning PIG-W010: PigStorage is translated, but differs from Pig: Pig's PARALLEL / default_parallel reduce tasks each write a part-r file (empty ones too), a row in the task its partitioner picks by the key's hash; the translation writes Flink's tasks' files, the same rows otherwise spread
+            SET default_parallel 4; b = DISTINCT a; STORE b INTO 'out'; | t.pig:2:41: warning PIG-W010: PigStorage is translated, but differs from Pig: Pig's PARALLEL / default_parallel reduce tasks each write a part-r file (empty ones too), a row in the task its partitioner picks by the key's hash; the translation writes Flink's tasks' files, the same rows otherwise spread
+            SET default_parallel 4; STORE a INTO 'out';            |
+            b = GROUP a BY y PARALLEL 3; c = FOREACH b GENERATE group, COUNT(a); d = UNION c, a; STORE d INTO 'out'; |
             STORE a INTO 'out' USING OrcStorage();                 |
             STORE a INTO 'out' USING OrcStorage('-c SNAPPY -s 1000 -p'); | t.pig:2:1: warning PIG-W010: OrcStorage is translated, but differs from Pig: OrcStorage's writer options (-c SNAPPY -s 1000 -p) are not carried: the files are written with ORC's defaults (ZLIB compression, 64 MiB stripes); the rows are the same
             STORE a INTO 'out' USING OrcStorage('-c');             | t.pig:2:26: error PIG-E020: OrcStorage option '-c' needs a value: Pig fails the script

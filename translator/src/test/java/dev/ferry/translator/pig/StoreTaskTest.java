@@ -1,10 +1,13 @@
 package dev.ferry.translator.pig;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.pig.PigParser;
+import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlJob;
+import dev.ferry.translator.sql.SqlQuery;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -82,6 +85,102 @@ class StoreTaskTest {
                 .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
         assertEquals(
                 new SqlJob.PartFiles(SqlJob.PigTask.valueOf(task), suffix == null ? "" : suffix, compressed),
-                job.sinks().get(0).partFiles());
+                job.sinks().get(0).partFiles().withSchemaFiles(null));
+    }
+
+    /**
+     * The schema a STORE writes into .pig_schema and .pig_header (PigStorage '-schema', JsonStorage): Pig's names and
+     * types, and the ORDER's keys where the STORE writes the ORDER itself (SortInfoSetter); none for other functions.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            STORE a INTO 'out' USING PigStorage(',', '-schema');                       | x:int, y:chararray |
+            STORE a INTO 'out' USING JsonStorage();                                    | x:int, y:chararray |
+            STORE a INTO 'out' USING PigStorage(',');                                  |                    |
+            STORE a INTO 'out';                                                        |                    |
+            o = ORDER a BY y DESC, x; STORE o INTO 'out' USING JsonStorage();          | x:int, y:chararray | 1 DESC, 0 ASC
+            o = ORDER a BY *; STORE o INTO 'out' USING PigStorage(',', '-schema');     | x:int, y:chararray | 0 ASC, 1 ASC
+            o = ORDER a BY x; l = LIMIT o 2; STORE l INTO 'out' USING JsonStorage();   | x:int, y:chararray |
+            o = ORDER a BY x; f = FILTER o BY x > 0; STORE f INTO 'out' USING JsonStorage(); | x:int, y:chararray |
+            o = ORDER a BY x; f = FOREACH o GENERATE x, y; STORE f INTO 'out' USING JsonStorage(); | x:int, y:chararray |
+            o = ORDER a BY x; STORE o INTO 'p' USING JsonStorage(); STORE o INTO 'q';  | x:int, y:chararray | 0 ASC
+            j = JOIN a BY x, b BY x; STORE j INTO 'o' USING PigStorage(',', '-schema'); | a::x:int, a::y:chararray, b::x:int, b::z:long |
+            j = JOIN a BY x, b BY x; r = FOREACH j GENERATE y, $3; STORE r INTO 'o' USING JsonStorage(); | a::y:chararray, b::z:long |
+            g = GROUP a BY y; c = FOREACH g GENERATE group, COUNT(a) AS n; STORE c INTO 'o' USING JsonStorage(); | group:chararray, n:long |
+            g = GROUP a BY y; f = FOREACH g GENERATE FLATTEN(a); STORE f INTO 'o' USING JsonStorage(); | a::x:int, a::y:chararray |
+            c = FOREACH a GENERATE (double) x AS d, y; STORE c INTO 'o' USING PigStorage(',', '-schema'); | d:double, y:chararray |
+            """)
+    void theSchemaFilesArePigsSchemaOfTheStore(String statements, String schema, String sortKeys) {
+        Diagnostics diagnostics = new Diagnostics();
+        SqlJob job = PigParser.parse(LOADS + statements + "\n", "t.pig", diagnostics)
+                .flatMap(s -> PigToSql.translate(s, "t", diagnostics))
+                .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        SqlJob.SchemaFiles files = job.sinks().get(0).partFiles().schemaFiles();
+        assertEquals(
+                schema,
+                files == null
+                        ? null
+                        : String.join(
+                                ", ",
+                                files.fields().stream()
+                                        .map(f -> f.name() + ":" + f.type())
+                                        .toList()));
+        assertEquals(
+                sortKeys,
+                files == null || files.sortKeys().isEmpty()
+                        ? null
+                        : String.join(
+                                ", ",
+                                files.sortKeys().stream()
+                                        .map(k -> k.field() + (k.descending() ? " DESC" : " ASC"))
+                                        .toList()));
+    }
+
+    /**
+     * A STORE of a one-input GROUP's rows, one a key, is written in the order of Pig's shuffle, by the key's bytes
+     * (PIG_SHUFFLE_KEY of the stored key column, in one file); not where Pig's order is another: a key of several
+     * fields, GROUP ALL, PARALLEL or default_parallel, an input another reducing operator reads (multi-query), a
+     * FLATTEN before the key, a key not stored, a bag key.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            g = GROUP a BY y; r = FOREACH g GENERATE group, COUNT(a);                            | group
+            g = GROUP a BY x; r = FOREACH g GENERATE COUNT(a) AS n, group AS k;                  | k
+            g = GROUP a BY x; f = FILTER g BY COUNT(a) > 1; r = FOREACH f GENERATE group;        | group
+            g = GROUP a BY x; c = FOREACH g GENERATE group, COUNT(a) AS n; r = FILTER c BY n > 1; | group
+            g = GROUP a BY (x, y); r = FOREACH g GENERATE FLATTEN(group), COUNT(a);              |
+            g = GROUP a ALL; r = FOREACH g GENERATE COUNT(a);                                    |
+            g = GROUP a BY y PARALLEL 3; r = FOREACH g GENERATE group, COUNT(a);                 |
+            SET default_parallel 2; g = GROUP a BY y; r = FOREACH g GENERATE group, COUNT(a);    |
+            g = GROUP a BY y; d = DISTINCT a; r = FOREACH g GENERATE group, COUNT(a); STORE d INTO 'd'; |
+            g = GROUP a BY y; r = FOREACH g GENERATE COUNT(a);                                   |
+            g = GROUP a BY y; r = FOREACH g GENERATE FLATTEN(a), group;                          |
+            r = DISTINCT a;                                                                      |
+            j = JOIN a BY x, b BY x; r = FOREACH j GENERATE a::x, z;                             |
+            g = GROUP a BY y; c = FOREACH g GENERATE group, COUNT(a) AS n; r = LIMIT c 2;        |
+            """)
+    void aGroupsRowsAreStoredInPigsShuffleOrder(String statements, String key) {
+        Diagnostics diagnostics = new Diagnostics();
+        SqlJob job = PigParser.parse(LOADS + statements + "\nSTORE r INTO 'out';\n", "t.pig", diagnostics)
+                .flatMap(s -> PigToSql.translate(s, "t", diagnostics))
+                .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        SqlJob.Insert insert = job.inserts().stream()
+                .filter(i -> i.sink().equals("r_store"))
+                .findFirst()
+                .orElseThrow();
+        List<SqlQuery.OrderItem> order = ((SqlQuery.Select) insert.query()).orderBy();
+        if (key == null) {
+            assertTrue(
+                    order.stream()
+                            .noneMatch(o -> o.expr() instanceof SqlExpr.Call c
+                                    && c.function().equals("PIG_SHUFFLE_KEY")),
+                    order.toString());
+            return;
+        }
+        assertEquals(
+                List.of(new SqlQuery.OrderItem(
+                        SqlExpr.Call.of("PIG_SHUFFLE_KEY", SqlExpr.ColumnRef.of(key)), false, false)),
+                order);
+        assertTrue(job.sinks().stream().filter(t -> t.name().equals("r_store")).allMatch(SqlJob.Table::singleWriter));
     }
 }

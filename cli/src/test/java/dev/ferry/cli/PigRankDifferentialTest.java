@@ -117,6 +117,11 @@ class PigRankDifferentialTest {
                         LOAD_DUPLICATES + "G = GROUP A BY k;\nC = FOREACH G GENERATE group, SUM(A.x) AS s;\n"
                                 + "D = FOREACH C GENERATE s * 2 AS twice, group;\nr = RANK D;\n"),
                 Arguments.of(
+                        "a GROUP itself (the key and its bag): by the key, the null group last",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "G = GROUP A BY k;\nr = RANK G;\n"),
+                Arguments.of(
                         "GROUP ALL: one row, numbered 1",
                         DUPLICATES,
                         "",

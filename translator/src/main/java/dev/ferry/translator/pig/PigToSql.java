@@ -2142,10 +2142,12 @@ public final class PigToSql {
         if (positioned.isPresent()) {
             return inputNumbers(alias, rank, (Relation.Named) input, positioned.get());
         }
+        // A GROUP's own rows (the key and its bag) are those its FOREACH would read: numbered by the key.
+        Relation reducedInput = input instanceof Relation.Grouped ? named(rank.input(), rank.span()) : input;
         Optional<List<OrderItem>> reduced =
-                input instanceof Relation.Named named ? reduceOrder(named.sqlName()) : Optional.empty();
+                reducedInput instanceof Relation.Named named ? reduceOrder(named.sqlName()) : Optional.empty();
         if (reduced.isPresent()) {
-            return reduceNumbers(alias, rank, (Relation.Named) input, reduced.get());
+            return reduceNumbers(alias, rank, (Relation.Named) reducedInput, reduced.get());
         }
         if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(

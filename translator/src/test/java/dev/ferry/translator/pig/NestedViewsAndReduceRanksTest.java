@@ -28,6 +28,7 @@ class NestedViewsAndReduceRanksTest {
             G = group A by b; X = foreach G { d = distinct A; t = limit d 2; generate group, t; }                   | X |
             G = group A by b; X = foreach G { p = A.a; t = limit p 2; generate group, COUNT(t); }                    | X | PIG-W002 3:44
             X = distinct A; Y = rank X;                                                                              | Y | PIG-W006 3:21
+            X = group A by b; Y = rank X;                                                                            | Y | PIG-W006 3:23
             G = group A by b; C = foreach G generate group, COUNT(A); F = filter C by group != 'x'; Y = rank F;      | Y | PIG-W006 3:93
             """)
     void translatesWithWarnings(String statement, String stored, String warning) {

@@ -40,7 +40,7 @@ class NotTranslatedYetTest {
             rmf 'out';                                             | 3:1 | removing ''out'', a path no later STORE
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
-            X = group A by b; Y = rank X;                          | 3:23 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
+            X = group A by (a, b); Y = rank X;                     | 3:28 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
             X = sample A 0.5; Y = rank X;                          | 3:23 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
             store A into 'out/{a,b}';                              | 3:1 | STORE into a Hadoop glob
             store A into 'out/part-*';                             | 3:1 | STORE into a Hadoop glob

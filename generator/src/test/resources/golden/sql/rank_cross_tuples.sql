@@ -79,7 +79,7 @@ LEFT JOIN (
     COUNT(clicks) AS `count`
   FROM a
   GROUP BY city
-) AS a_per_key ON a.city = a_per_key.group_key
+) AS a_per_key ON a.city IS NOT DISTINCT FROM a_per_key.group_key
 LEFT JOIN (
   SELECT
     city AS group_key,

@@ -64,6 +64,14 @@ class PigNestedBlocksDifferentialTest {
     static final String LOAD_PAIRS =
             "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (k:int, x:int, y:int);\n" + "g = GROUP rows BY k;\n";
 
+    /**
+     * PAIRS read twice and COGROUPed, rows by k and other by its second field: keys 1, 2, 3 on both sides, 4 only
+     * in rows, 5, 7, 8 and 0 only in other, a null key on both sides (two groups: COGROUP keeps them apart).
+     */
+    static final String COGROUP_PAIRS = "rows = LOAD '$INPUT' USING PigStorage('\\t') AS (k:int, x:int, y:int);\n"
+            + "other = LOAD '$INPUT' USING PigStorage('\\t') AS (a:int, b:int, c:int);\n"
+            + "g = COGROUP rows BY k, other BY b;\n";
+
     /** k, v, s: ties on v broken by s, null v and s, accented letters (String order: e before é), a null-only row. */
     static final String SORTED = "1\t3\tb\n1\t1\ta\n1\t3\ta\n1\t\tz\n1\t2\t\n2\t5\té\n2\t5\te\n2\t5\t\n3\t\t\n";
 
@@ -117,6 +125,54 @@ class PigNestedBlocksDifferentialTest {
                         PAIRS,
                         LOAD_PAIRS + "r = FOREACH g {\n  small = FILTER rows BY y < 60;\n"
                                 + "  p = CROSS rows, small;\n  GENERATE group, p, COUNT(rows);\n};\n"),
+                Arguments.of(
+                        "COGROUP: a nested CROSS of two FILTERed bags flattened; the inputs' null keys never pair",
+                        PAIRS,
+                        COGROUP_PAIRS
+                                + "r = FOREACH g {\n  f = FILTER rows BY x > 1;\n  s = FILTER other BY c < 60;\n"
+                                + "  p = CROSS f, s;\n  GENERATE group, FLATTEN(p), COUNT(rows);\n};\n"),
+                Arguments.of(
+                        "COGROUP: MAX, SUM, COUNT and COUNT_STAR of a nested CROSS (null where a side is empty) beside"
+                                + " COUNT of an input",
+                        PAIRS,
+                        COGROUP_PAIRS + "r = FOREACH g {\n  p = CROSS rows, other;\n"
+                                + "  GENERATE group, MAX(p.x), SUM(p.c), COUNT(p), COUNT_STAR(p), COUNT(other);\n};\n"),
+                Arguments.of(
+                        "COGROUP: a nested CROSS of an input and a FILTER of the other stored whole ({} for a key"
+                                + " either side lacks, and for both null groups)",
+                        PAIRS,
+                        COGROUP_PAIRS + "r = FOREACH g {\n  s = FILTER other BY c IS NOT NULL;\n"
+                                + "  p = CROSS rows, s;\n  GENERATE group, p, IsEmpty(p);\n};\n"),
+                Arguments.of(
+                        "COGROUP: a CROSS of a bag with a FILTER of itself pairs the rows of one input's null group",
+                        PAIRS,
+                        COGROUP_PAIRS + "r = FOREACH g {\n  s = FILTER rows BY y IS NOT NULL;\n"
+                                + "  p = CROSS rows, s;\n  GENERATE group, COUNT_STAR(p), COUNT(other), p;\n};\n"),
+                Arguments.of(
+                        "COGROUP: a nested DISTINCT of a projection stored whole (the null group's values too)",
+                        PAIRS,
+                        COGROUP_PAIRS + "r = FOREACH g {\n  d = DISTINCT other.c;\n"
+                                + "  GENERATE group, d, COUNT(d), rows;\n};\n"),
+                Arguments.of(
+                        "COGROUP: FLATTEN of an input beside COUNT of it, the null-key group's rows counted too",
+                        PAIRS,
+                        COGROUP_PAIRS + "r = FOREACH g GENERATE group, FLATTEN(rows), COUNT(rows), COUNT(other);\n"),
+                Arguments.of(
+                        "a nested LIMIT of a DISTINCT projection: the smallest values, a null first (Pig's distinct bag"
+                                + " is sorted); stored whole beside counts",
+                        PAIRS,
+                        LOAD_PAIRS + "r = FOREACH g {\n  d = DISTINCT rows.y;\n  l = LIMIT d 2;\n"
+                                + "  GENERATE group, l, COUNT(l), COUNT(rows);\n};\n"),
+                Arguments.of(
+                        "a nested LIMIT 1 of a DISTINCT of whole rows flattened: each group's smallest row",
+                        PAIRS,
+                        LOAD_PAIRS + "r = FOREACH g {\n  d = DISTINCT rows;\n  l = LIMIT d 1;\n"
+                                + "  GENERATE group, FLATTEN(l);\n};\n"),
+                Arguments.of(
+                        "a nested LIMIT of a projection: as many rows as Pig keeps (which ones is arbitrary)",
+                        PAIRS,
+                        LOAD_PAIRS + "r = FOREACH g {\n  p = rows.x;\n  l = LIMIT p 2;\n"
+                                + "  GENERATE group, COUNT_STAR(l), IsEmpty(l);\n};\n"),
                 Arguments.of(
                         "a GROUP's bag of tuples holding a tuple, flattened: the tuple stays one field",
                         PAIRS,

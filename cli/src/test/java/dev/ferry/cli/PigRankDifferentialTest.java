@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RANK without BY numbers the rows in the order Pig reads them: a file's records in order, several files largest
  * first (Pig's split combination sorts the splits by size; equal sizes keep a glob's sorted order). Each row runs in
  * real Pig 0.18 and in Flink on the same files: empty lines, a line that is not a number, unicode, an empty file,
- * a hidden file, a {@code \r} inside a line.
+ * a hidden file, a {@code \r} inside a line. RANK without BY of a DISTINCT or of a FOREACH over a GROUP numbers them
+ * in the order Pig's one reduce task writes them: by the keys, ascending, nulls last.
  */
 class PigRankDifferentialTest {
 
@@ -39,6 +40,13 @@ class PigRankDifferentialTest {
     /** Files of one size: a glob reads them in its sorted order. */
     private static final Map<String, String> SAME_SIZE =
             Map.of("m.txt", "m1\t1\nm2\t2\n", "b.txt", "b1\t3\nb2\t4\n", "z.txt", "z1\t5\nz2\t6\n");
+
+    /** k, x, y: duplicates, nulls in every field, ties on k and on (k, x), accented letters (é after z in Pig). */
+    private static final Map<String, String> DUPLICATES = Map.of(
+            "in.tsv",
+            "1\t\tb\n1\t2\ta\n1\t2\t\n1\t1\tz\n\t\t\n\t1\ta\n2\t3\té\n2\t3\te\n2\t3\tf\n1\t2\ta\n" + "\t\t\n");
+
+    private static final String LOAD_DUPLICATES = "A = LOAD '$INPUT' AS (k:int, x:int, y:chararray);\n";
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -85,6 +93,45 @@ class PigRankDifferentialTest {
                         "/{z,b,m}.txt",
                         LOAD + "B = FILTER A BY n % 2 == 0;\nC = RANK B;\nD = FOREACH B GENERATE name;\n"
                                 + "r = JOIN C BY name, D BY name;\n"),
+                Arguments.of(
+                        "a DISTINCT: numbered in the order of its rows, every field ascending, nulls last",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "D = DISTINCT A;\nr = RANK D;\n"),
+                Arguments.of(
+                        "a DISTINCT of a projection (y before x), FILTERed after: the numbers follow the DISTINCT's order",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "B = FOREACH A GENERATE y, x;\nD = DISTINCT B;\n"
+                                + "F = FILTER D BY x IS NULL OR x > 1;\nr = RANK F;\n"),
+                Arguments.of(
+                        "a FOREACH over a GROUP by a chararray: by the key, the null group last",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "G = GROUP A BY y;\nC = FOREACH G GENERATE COUNT(A) AS n, group AS y;\n"
+                                + "r = RANK C;\n"),
+                Arguments.of(
+                        "a FOREACH over a GROUP by an int, then a row-by-row FOREACH: by the key, null last",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "G = GROUP A BY k;\nC = FOREACH G GENERATE group, SUM(A.x) AS s;\n"
+                                + "D = FOREACH C GENERATE s * 2 AS twice, group;\nr = RANK D;\n"),
+                Arguments.of(
+                        "a GROUP itself (the key and its bag): by the key, the null group last",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "G = GROUP A BY k;\nr = RANK G;\n"),
+                Arguments.of(
+                        "GROUP ALL: one row, numbered 1",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES
+                                + "G = GROUP A ALL;\nC = FOREACH G GENERATE COUNT(A), MAX(A.y);\nr = RANK C;\n"),
+                Arguments.of(
+                        "a DISTINCT of an empty file: no rows",
+                        Map.of("in.tsv", ""),
+                        "",
+                        LOAD_DUPLICATES + "D = DISTINCT A;\nr = RANK D;\n"),
                 Arguments.of(
                         "the LOAD also read whole elsewhere: a JOIN of the ranked rows with the loaded ones",
                         SIZES,

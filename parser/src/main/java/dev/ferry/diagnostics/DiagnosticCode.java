@@ -110,6 +110,10 @@ public enum DiagnosticCode {
             "PIG-W005",
             Severity.WARNING,
             "a parameter's value is a shell command's output, which Ferry never runs: it must be given at run time"),
+    PIG_W006(
+            "PIG-W006",
+            Severity.WARNING,
+            "RANK without BY numbers the rows in the order Pig's reduce task writes them: exact where Pig runs one"),
     PIG_W010(
             "PIG-W010",
             Severity.WARNING,

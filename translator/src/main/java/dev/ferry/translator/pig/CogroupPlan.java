@@ -70,6 +70,7 @@ final class CogroupPlan {
                 sql = new SqlExpr.ColumnRef(derivedName(cogroup.sides().get(0)), field.sqlName());
             } else {
                 List<SqlExpr> candidates = cogroup.sides().stream()
+                        .filter(s -> s.origin() == null)
                         .<SqlExpr>map(s -> new SqlExpr.ColumnRef(derivedName(s), field.sqlName()))
                         .toList();
                 sql = new SqlExpr.Call("COALESCE", candidates);
@@ -124,9 +125,19 @@ final class CogroupPlan {
             }
         }
         if (flattened.isEmpty()) {
+            for (Relation.Side view : cogroup.sides()) {
+                if (view.origin() != null
+                        && !view.origin().equals(cogroup.sides().get(0).bagAlias())
+                        && isRead(view)) {
+                    present.add(side(view.origin()));
+                }
+            }
             SqlQuery.From from = null;
             List<Relation.Side> joined = new ArrayList<>();
             for (Relation.Side side : cogroup.sides()) {
+                if (side.origin() != null) {
+                    continue; // joined right after its input, below
+                }
                 if (from != null && firstHasEveryKey() && aggregates.get(side).isEmpty() && !present.contains(side)) {
                     continue; // a GROUP's nested bag nothing reads: its keys are the GROUP's anyway
                 }
@@ -141,6 +152,7 @@ final class CogroupPlan {
                             keysMatch(joined, side));
                 }
                 joined.add(side);
+                from = joinViewsOf(from, side);
             }
             return from;
         }
@@ -151,7 +163,7 @@ final class CogroupPlan {
                     from,
                     SqlQuery.JoinKind.INNER,
                     new SqlQuery.TableRef(side.input().sqlName(), side.bagAlias()),
-                    keysEqual(first, side.keys(), side.bagAlias()));
+                    keysEqual(first, side, side.keys(), side.bagAlias()));
         }
         for (Relation.Side side : cogroup.sides()) {
             if (!aggregates.get(side).isEmpty() || present.contains(side)) {
@@ -159,10 +171,51 @@ final class CogroupPlan {
                         from,
                         SqlQuery.JoinKind.LEFT,
                         new SqlQuery.Derived(perKey(side), derivedName(side)),
-                        keysEqual(first, keyColumns(side), derivedName(side)));
+                        keysEqual(first, side, keyColumns(side), derivedName(side)));
             }
         }
         return from;
+    }
+
+    /**
+     * The per-key tables of the nested block's views over {@code input}'s groups, LEFT JOINed to it on the key with
+     * null keys matching (the view's null key is that input's null group); after a FULL JOIN, only where the input
+     * has the key ({@code n}), as another input's null group has a null there too.
+     */
+    private SqlQuery.From joinViewsOf(SqlQuery.From from, Relation.Side input) {
+        SqlQuery.From joined = from;
+        for (Relation.Side view : cogroup.sides()) {
+            if (input.bagAlias().equals(view.origin()) && isRead(view)) {
+                SqlExpr on = null;
+                for (Field key : cogroup.keyFields()) {
+                    SqlExpr equal = new SqlExpr.Binary(
+                            SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM,
+                            new SqlExpr.ColumnRef(derivedName(input), key.sqlName()),
+                            new SqlExpr.ColumnRef(derivedName(view), key.sqlName()));
+                    on = on == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, on, equal);
+                }
+                if (input != cogroup.sides().get(0)) {
+                    on = new SqlExpr.Binary(
+                            SqlExpr.BinaryOp.AND,
+                            on,
+                            new SqlExpr.IsNull(new SqlExpr.ColumnRef(derivedName(input), "n"), true));
+                }
+                joined = new SqlQuery.Join(
+                        joined, SqlQuery.JoinKind.LEFT, new SqlQuery.Derived(perKey(view), derivedName(view)), on);
+            }
+        }
+        return joined;
+    }
+
+    private boolean isRead(Relation.Side side) {
+        return !aggregates.get(side).isEmpty() || present.contains(side);
+    }
+
+    private Relation.Side side(String bagAlias) {
+        return cogroup.sides().stream()
+                .filter(s -> s.bagAlias().equals(bagAlias))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** INNER inputs must have rows for the key. */
@@ -211,12 +264,17 @@ final class CogroupPlan {
                 .toList();
     }
 
-    /** first's key = other's key; a GROUP's null keys are one group, COGROUP's never match. */
-    private SqlExpr keysEqual(Relation.Side first, List<SqlExpr> otherKeys, String otherQualifier) {
+    /**
+     * first's key = other's key; a GROUP's null keys are one group, COGROUP's never match (but those of one input and
+     * its nested block's views do: they are that input's null group).
+     */
+    private SqlExpr keysEqual(
+            Relation.Side first, Relation.Side other, List<SqlExpr> otherKeys, String otherQualifier) {
+        boolean nullsMatch = cogroup.nullKeysMatch() || first.group().equals(other.group());
         SqlExpr condition = null;
         for (int k = 0; k < otherKeys.size(); k++) {
             SqlExpr equal = new SqlExpr.Binary(
-                    cogroup.nullKeysMatch() ? SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM : SqlExpr.BinaryOp.EQ,
+                    nullsMatch ? SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM : SqlExpr.BinaryOp.EQ,
                     qualify(first.keys().get(k), first.bagAlias()),
                     qualify(otherKeys.get(k), otherQualifier));
             condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);

@@ -24,8 +24,11 @@ final class NestedBagViews {
 
     private NestedBagViews() {}
 
-    /** A bag's view: its query and the fields it shows (the key columns before them are not the bag's). */
-    record View(SqlQuery query, List<Field> fields) {}
+    /**
+     * A bag's view: its query, the fields it shows (the key columns before them are not the bag's) and the input
+     * whose groups its rows belong to (that of the first bag it reads).
+     */
+    record View(SqlQuery query, List<Field> fields, String origin) {}
 
     /**
      * A CROSS, a FOREACH that does more than project one field ({@link NestedProjection}), and a DISTINCT where
@@ -34,16 +37,117 @@ final class NestedBagViews {
      * distinct rows are a view whose plain aggregates sit in a table of their own.
      */
     static boolean needsView(PigRelation.NestedCommand command, PigRelation.NestedForeach block, String groupBag) {
-        return command.op() instanceof PigRelation.NestedOp.Cross
+        return needsView(command, block, Set.of(groupBag), false);
+    }
+
+    /**
+     * The same over a COGROUP's bags ({@code cogroup} true): there a CROSS of the COGROUP's own bags that the GENERATE
+     * only FLATTENs or counts is a join of the inputs ({@link NestedCross}); any other CROSS is a view.
+     */
+    static boolean needsView(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedForeach block,
+            Set<String> inputBags,
+            boolean cogroup) {
+        return command.op() instanceof PigRelation.NestedOp.Cross cross
+                        && (!cogroup || !NestedCross.joinsInputs(command.alias(), cross, block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Foreach foreach
                         && NestedProjection.of(foreach).isEmpty()
-                || command.op() instanceof PigRelation.NestedOp.Distinct && collectsBagWhole(block, groupBag);
+                || command.op() instanceof PigRelation.NestedOp.Limit limit && limitsView(limit, block)
+                || command.op() instanceof PigRelation.NestedOp.Distinct
+                        && (collectsBagWhole(block, inputBags) || readByLimit(command.alias(), block));
+    }
+
+    /**
+     * A LIMIT of a nested DISTINCT or of a projection ({@code d = DISTINCT a.x; l = LIMIT d 2}, {@code p = a.x; l =
+     * LIMIT p 2}): a view of its own, the first rows of each group's bag (a LIMIT of an ORDER or FILTER is the top-N
+     * form instead).
+     */
+    static boolean limitsView(PigRelation.NestedOp.Limit limit, PigRelation.NestedForeach block) {
+        return limitedCommand(limit, block)
+                .filter(c -> c.op() instanceof PigRelation.NestedOp.Distinct
+                        || c.op() instanceof PigRelation.NestedOp.Assign assign
+                                && (assign.expr() instanceof PigExpr.Dereference
+                                        || assign.expr() instanceof PigExpr.Projection)
+                        || c.op() instanceof PigRelation.NestedOp.Foreach foreach
+                                && NestedProjection.of(foreach).isPresent())
+                .isPresent();
+    }
+
+    /** The nested command whose bag a LIMIT limits, if its input names one. */
+    static java.util.Optional<PigRelation.NestedCommand> limitedCommand(
+            PigRelation.NestedOp.Limit limit, PigRelation.NestedForeach block) {
+        if (!(limit.input() instanceof PigExpr.FieldRef ref) || ref.qualifier() != null) {
+            return java.util.Optional.empty();
+        }
+        PigRelation.NestedCommand found = null;
+        for (PigRelation.NestedCommand command : block.commands()) {
+            if (command.alias().equals(ref.name())) {
+                found = command;
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    private static boolean readByLimit(String alias, PigRelation.NestedForeach block) {
+        return block.commands().stream()
+                .anyMatch(c -> c.op() instanceof PigRelation.NestedOp.Limit limit
+                        && limit.input() instanceof PigExpr.FieldRef ref
+                        && ref.qualifier() == null
+                        && ref.name().equals(alias));
+    }
+
+    /**
+     * {@code LIMIT bag n}: the first n rows of each group's bag, numbered per key. A DISTINCT's bag is in Pig sorted
+     * (DistinctDataBag: every field ascending, nulls first), so its first rows are the smallest; any other bag's order
+     * is the one Pig holds it in, which no query names ({@code sorted} false: the caller warns).
+     */
+    static View limit(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Limit limit,
+            long count,
+            boolean sorted,
+            Scope scope,
+            List<Relation.Side> sides,
+            List<Field> keyFields,
+            ExprTranslator expressions) {
+        Value.Bag bag = bagOf(limit.input(), scope, command, expressions);
+        Relation.Side side = sideOf(bag, sides, command);
+        Names columns = new Names();
+        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
+        List<Field> fields = new ArrayList<>();
+        List<SqlQuery.OrderItem> order = new ArrayList<>();
+        for (Field field :
+                bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
+            String sqlName = columns.unique(field.sqlName());
+            items.add(item(SqlExpr.ColumnRef.of(field.sqlName()), sqlName));
+            fields.add(field.renamed(sqlName));
+            order.add(new SqlQuery.OrderItem(SqlExpr.ColumnRef.of(field.sqlName()), false, true));
+        }
+        List<SelectItem> kept = new ArrayList<>();
+        items.forEach(i -> kept.add(new SelectItem(
+                SqlExpr.ColumnRef.of(i.alias() != null ? i.alias() : ((SqlExpr.ColumnRef) i.expr()).name()), null)));
+        String number = columns.unique("row_in_group");
+        items.add(new SelectItem(
+                new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), side.keys(), sorted ? order : order.subList(0, 1)),
+                number));
+        Select numbered = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
+        if (bag.filter() != null) {
+            numbered = numbered.withWhere(bag.filter());
+        }
+        Select query = Select.of(kept, new SqlQuery.Derived(numbered, "numbered"))
+                .withWhere(new SqlExpr.Binary(
+                        SqlExpr.BinaryOp.LE, SqlExpr.ColumnRef.of(number), new SqlExpr.Literal(count)));
+        return new View(query, fields, side.group());
     }
 
     /** Whether a GENERATE item reads a bag (the group's or the block's) other than through an aggregate or FLATTEN. */
     static boolean collectsBagWhole(PigRelation.NestedForeach block, String groupBag) {
-        Set<String> bags = new HashSet<>();
-        bags.add(groupBag);
+        return collectsBagWhole(block, Set.of(groupBag));
+    }
+
+    private static boolean collectsBagWhole(PigRelation.NestedForeach block, Set<String> inputBags) {
+        Set<String> bags = new HashSet<>(inputBags);
         block.commands().forEach(c -> bags.add(c.alias()));
         return block.items().stream().anyMatch(item -> collectsWhole(item.expr(), bags));
     }
@@ -84,7 +188,7 @@ final class NestedBagViews {
         }
         Select query =
                 Select.of(items, new SqlQuery.TableRef(side.input().sqlName())).withDistinct();
-        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields);
+        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields, side.group());
     }
 
     /** The key columns of a view, by the key fields' names. */
@@ -95,8 +199,8 @@ final class NestedBagViews {
     }
 
     /**
-     * {@code CROSS a, b}: the inputs' rows joined on the group's key (null keys matching, as they are one group),
-     * each input's nested FILTER applied to its own rows first.
+     * {@code CROSS a, b}: the inputs' rows joined on the group's key (null keys matching where they are one group: a
+     * GROUP's, or bags of one COGROUP input), each input's nested FILTER applied to its own rows first.
      */
     static View cross(
             PigRelation.NestedCommand command,
@@ -104,7 +208,8 @@ final class NestedBagViews {
             Scope scope,
             List<Relation.Side> sides,
             List<Field> keyFields,
-            ExprTranslator expressions) {
+            ExprTranslator expressions,
+            boolean nullKeysMatch) {
         Names columns = new Names();
         keyFields.forEach(k -> columns.unique(k.sqlName()));
         Names tableAliases = new Names();
@@ -112,6 +217,7 @@ final class NestedBagViews {
         List<Field> fields = new ArrayList<>();
         SqlQuery.From from = null;
         List<SqlExpr> firstKeys = null;
+        String origin = null;
         for (int i = 0; i < cross.inputs().size(); i++) {
             PigExpr input = cross.inputs().get(i);
             Value.Bag bag = bagOf(input, scope, command, expressions);
@@ -129,14 +235,17 @@ final class NestedBagViews {
             if (from == null) {
                 from = source;
                 firstKeys = keys;
+                origin = side.group();
                 for (int k = 0; k < keyFields.size(); k++) {
                     items.add(item(keys.get(k), keyFields.get(k).sqlName()));
                 }
             } else {
                 SqlExpr on = null;
+                SqlExpr.BinaryOp match = nullKeysMatch || side.group().equals(origin)
+                        ? SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM
+                        : SqlExpr.BinaryOp.EQ;
                 for (int k = 0; k < keys.size(); k++) {
-                    SqlExpr equal =
-                            new SqlExpr.Binary(SqlExpr.BinaryOp.IS_NOT_DISTINCT_FROM, firstKeys.get(k), keys.get(k));
+                    SqlExpr equal = new SqlExpr.Binary(match, firstKeys.get(k), keys.get(k));
                     on = on == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, on, equal);
                 }
                 from = new SqlQuery.Join(from, SqlQuery.JoinKind.INNER, source, on);
@@ -151,7 +260,7 @@ final class NestedBagViews {
                 fields.add(new Field(field.pigName(), inputName, sqlName, field.type(), null, field.inner()));
             }
         }
-        return new View(Select.of(items, from), fields);
+        return new View(Select.of(items, from), fields, origin);
     }
 
     /** {@code FOREACH bag GENERATE e AS name, ...}: a row per row of the bag, its key and the values. */
@@ -190,7 +299,7 @@ final class NestedBagViews {
             fields.add(new Field(pigName, null, sqlName, value.type(), null, value.inner()));
         }
         Select query = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
-        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields);
+        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields, side.group());
     }
 
     /** The group's key as a view's first columns, named as the key fields (names taken in {@code columns}). */
@@ -251,6 +360,8 @@ final class NestedBagViews {
     private static String kind(PigRelation.NestedCommand command) {
         return command.op() instanceof PigRelation.NestedOp.Cross
                 ? "CROSS"
-                : command.op() instanceof PigRelation.NestedOp.Distinct ? "DISTINCT" : "FOREACH";
+                : command.op() instanceof PigRelation.NestedOp.Distinct
+                        ? "DISTINCT"
+                        : command.op() instanceof PigRelation.NestedOp.Limit ? "LIMIT" : "FOREACH";
     }
 }

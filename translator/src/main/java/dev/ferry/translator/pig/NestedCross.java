@@ -37,6 +37,74 @@ final class NestedCross {
         return Optional.of(new Value.Crossed(cross.inputs()));
     }
 
+    /**
+     * Whether the CROSS {@code alias} is what this class translates: a CROSS of the COGROUP's own bags that the block
+     * reads only as FLATTEN(alias), COUNT(alias) or COUNT_STAR(alias) (no other nested command reads it).
+     */
+    static boolean joinsInputs(
+            String alias, PigRelation.NestedOp.Cross cross, PigRelation.NestedForeach block, Set<String> inputBags) {
+        Set<String> nested = new java.util.HashSet<>();
+        block.commands().forEach(c -> nested.add(c.alias()));
+        boolean ownBags = cross.inputs().stream()
+                .allMatch(i -> i instanceof PigExpr.FieldRef ref
+                        && ref.qualifier() == null
+                        && inputBags.contains(ref.name())
+                        && !nested.contains(ref.name()));
+        boolean readByCommands = block.commands().stream()
+                .filter(c -> !c.alias().equals(alias))
+                .anyMatch(c -> inputs(c.op()).stream().anyMatch(e -> mentions(e, alias)));
+        return ownBags
+                && !readByCommands
+                && block.items().stream().allMatch(item -> onlyFlattenedOrCounted(item.expr(), alias));
+    }
+
+    private static boolean onlyFlattenedOrCounted(PigExpr expr, String alias) {
+        if (expr instanceof PigExpr.Flatten flatten && isAlias(flatten.expr(), alias)
+                || expr instanceof PigExpr.Call call
+                        && COUNTS.contains(call.function())
+                        && call.arguments().size() == 1
+                        && isAlias(call.arguments().get(0), alias)) {
+            return true;
+        }
+        if (isAlias(expr, alias)) {
+            return false;
+        }
+        return NestedOrders.children(expr).stream().allMatch(child -> onlyFlattenedOrCounted(child, alias));
+    }
+
+    /** The bags a nested command reads (FOREACH's items read its input's fields, not the block's aliases). */
+    private static List<PigExpr> inputs(PigRelation.NestedOp op) {
+        if (op instanceof PigRelation.NestedOp.Assign assign) {
+            return List.of(assign.expr());
+        }
+        if (op instanceof PigRelation.NestedOp.Filter filter) {
+            return List.of(filter.input(), filter.condition());
+        }
+        if (op instanceof PigRelation.NestedOp.Order order) {
+            return List.of(order.input());
+        }
+        if (op instanceof PigRelation.NestedOp.Distinct distinct) {
+            return List.of(distinct.input());
+        }
+        if (op instanceof PigRelation.NestedOp.Limit limit) {
+            return List.of(limit.input());
+        }
+        if (op instanceof PigRelation.NestedOp.Cross cross) {
+            return cross.inputs();
+        }
+        return List.of(((PigRelation.NestedOp.Foreach) op).input());
+    }
+
+    private static boolean mentions(PigExpr expr, String alias) {
+        return isAlias(expr, alias) || NestedOrders.children(expr).stream().anyMatch(c -> mentions(c, alias));
+    }
+
+    private static boolean isAlias(PigExpr expr, String alias) {
+        return expr instanceof PigExpr.FieldRef ref
+                && ref.qualifier() == null
+                && ref.name().equals(alias);
+    }
+
     /** The bags FLATTEN(alias) flattens when alias is a nested CROSS of the block, else none. */
     static List<String> flattenedInputs(String alias, List<PigRelation.NestedCommand> commands) {
         for (PigRelation.NestedCommand command : commands) {

@@ -1085,6 +1085,9 @@ public final class PigToSql {
             return Optional.empty();
         }
         PigRelation.NestedCommand limitCommand = limits.get(limits.size() - 1);
+        if (limits.size() == 1 && NestedBagViews.limitsView((PigRelation.NestedOp.Limit) limitCommand.op(), nested)) {
+            return Optional.empty(); // a LIMIT of a DISTINCT or a projection: a view (nestedBagViews)
+        }
         Relation input = relationOf(nested.input(), nested.span());
         if (!(input instanceof Relation.Grouped grouped)) {
             throw ExprTranslator.unsupported(
@@ -1228,51 +1231,101 @@ public final class PigToSql {
      * A block over a GROUP whose CROSS, or FOREACH computing values, makes a bag no aggregate of the GROUP's rows
      * stands for: each such bag is a view of its own (the group's key, then the bag's fields, a row per tuple),
      * and the GENERATE reads the GROUP's bag and those views as the bags of one COGROUP ({@link NestedBagViews}).
-     * Empty when the block has no such command or is not over a GROUP.
+     * Over a COGROUP the same, each view joined to the input whose groups its rows belong to (a CROSS that the
+     * GENERATE only FLATTENs or counts stays a join of the inputs: {@link NestedCross}). Empty when the block has no
+     * such command or is not over a GROUP or COGROUP.
      */
     private Optional<Relation> nestedBagViews(String alias, PigRelation.NestedForeach nested) {
-        if (!(relationOf(nested.input(), nested.span()) instanceof Relation.Grouped grouped)
-                || nested.commands().stream().noneMatch(c -> NestedBagViews.needsView(c, nested, grouped.bagAlias()))) {
+        Relation input = relationOf(nested.input(), nested.span());
+        List<Relation.Side> sides;
+        List<Field> keyFields;
+        Set<String> inputBags;
+        boolean cogroup = input instanceof Relation.Cogrouped;
+        if (input instanceof Relation.Grouped grouped) {
+            sides = new ArrayList<>(List.of(NestedLimitBeside.groupSide(grouped)));
+            keyFields = NestedLimitBeside.keyFields(grouped);
+            inputBags = Set.of(grouped.bagAlias());
+        } else if (input instanceof Relation.Cogrouped cogrouped) {
+            sides = new ArrayList<>(cogrouped.sides());
+            keyFields = cogrouped.keyFields();
+            inputBags = new java.util.HashSet<>(
+                    sides.stream().map(Relation.Side::bagAlias).toList());
+        } else {
             return Optional.empty();
         }
-        List<Relation.Side> sides = new ArrayList<>(List.of(NestedLimitBeside.groupSide(grouped)));
-        List<Field> keyFields = NestedLimitBeside.keyFields(grouped);
+        if (nested.commands().stream().noneMatch(c -> NestedBagViews.needsView(c, nested, inputBags, cogroup))) {
+            return Optional.empty();
+        }
+        List<SourceSpan> spans =
+                input instanceof Relation.Cogrouped c ? c.spans() : List.of(((Relation.Grouped) input).span());
+        List<PigExpr> filters = input instanceof Relation.Cogrouped c ? c.filters() : List.of();
         List<PigRelation.NestedCommand> kept = new ArrayList<>();
         List<PigRelation.NestedCommand> all = nestedCommands;
         try {
             for (PigRelation.NestedCommand command : nested.commands()) {
-                if (!NestedBagViews.needsView(command, nested, grouped.bagAlias())) {
+                if (!NestedBagViews.needsView(command, nested, inputBags, cogroup)) {
                     kept.add(command);
                     continue;
                 }
-                Relation.Cogrouped partial =
-                        new Relation.Cogrouped(sides, keyFields, true, List.of(), List.of(grouped.span()));
+                Relation.Cogrouped partial = new Relation.Cogrouped(sides, keyFields, !cogroup, List.of(), spans);
                 nestedCommands = List.copyOf(kept);
                 Scope scope =
                         withNestedAliases(new Scope.Cogroup(new CogroupPlan(partial, Set.of()), this::scalarRelation));
                 NestedBagViews.View bag = command.op() instanceof PigRelation.NestedOp.Cross cross
-                        ? NestedBagViews.cross(command, cross, scope, sides, keyFields, expressions)
-                        : command.op() instanceof PigRelation.NestedOp.Distinct distinct
-                                ? NestedBagViews.distinct(command, distinct, scope, sides, keyFields, expressions)
-                                : NestedBagViews.foreach(
-                                        command,
-                                        (PigRelation.NestedOp.Foreach) command.op(),
-                                        scope,
-                                        sides,
-                                        keyFields,
-                                        expressions,
-                                        relation -> new Scope.Plain(relation, null, this::scalarRelation));
+                        ? NestedBagViews.cross(command, cross, scope, sides, keyFields, expressions, !cogroup)
+                        : command.op() instanceof PigRelation.NestedOp.Limit limit
+                                ? nestedLimitView(command, limit, nested, scope, sides, keyFields)
+                                : command.op() instanceof PigRelation.NestedOp.Distinct distinct
+                                        ? NestedBagViews.distinct(
+                                                command, distinct, scope, sides, keyFields, expressions)
+                                        : NestedBagViews.foreach(
+                                                command,
+                                                (PigRelation.NestedOp.Foreach) command.op(),
+                                                scope,
+                                                sides,
+                                                keyFields,
+                                                expressions,
+                                                relation -> new Scope.Plain(relation, null, this::scalarRelation));
                 Relation.Named view = view(alias + "_" + command.alias(), command.span(), bag.query(), bag.fields());
-                sides.add(new Relation.Side(command.alias(), view, NestedBagViews.keyColumns(keyFields), false));
+                // Over a GROUP every view's rows are the one bag's groups; over a COGROUP, those of an input.
+                sides.add(new Relation.Side(
+                        command.alias(),
+                        view,
+                        NestedBagViews.keyColumns(keyFields),
+                        false,
+                        cogroup ? bag.origin() : null));
             }
             nestedCommands = List.copyOf(kept);
             return Optional.of(cogroupForeach(
                     alias,
                     new PigRelation.Foreach(nested.input(), nested.items(), nested.span()),
-                    new Relation.Cogrouped(sides, keyFields, true, List.of(), List.of(grouped.span()))));
+                    new Relation.Cogrouped(sides, keyFields, !cogroup, filters, spans)));
         } finally {
             nestedCommands = all;
         }
+    }
+
+    /** A nested LIMIT of a DISTINCT (its smallest rows, as Pig's sorted distinct bag) or of a projection (any rows). */
+    private NestedBagViews.View nestedLimitView(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Limit limit,
+            PigRelation.NestedForeach nested,
+            Scope scope,
+            List<Relation.Side> sides,
+            List<Field> keyFields) {
+        boolean sorted = NestedBagViews.limitedCommand(limit, nested)
+                .filter(c -> c.op() instanceof PigRelation.NestedOp.Distinct)
+                .isPresent();
+        if (!sorted) {
+            diagnostics.report(
+                    DiagnosticCode.PIG_W002,
+                    command.span(),
+                    "a nested LIMIT without ORDER keeps arbitrary rows of each group: Pig and Flink may keep"
+                            + " different ones",
+                    "ORDER the bag in the FOREACH block first if the choice matters");
+        }
+        return NestedBagViews.limit(
+                command, limit, limitCount(limit.count()), sorted, scope, sides, keyFields, expressions);
     }
 
     private static String plainName(PigExpr expr) {
@@ -2162,6 +2215,13 @@ public final class PigToSql {
         if (positioned.isPresent()) {
             return inputNumbers(alias, rank, (Relation.Named) input, positioned.get());
         }
+        // A GROUP's own rows (the key and its bag) are those its FOREACH would read: numbered by the key.
+        Relation reducedInput = input instanceof Relation.Grouped ? named(rank.input(), rank.span()) : input;
+        Optional<List<OrderItem>> reduced =
+                reducedInput instanceof Relation.Named named ? reduceOrder(named.sqlName()) : Optional.empty();
+        if (reduced.isPresent()) {
+            return reduceNumbers(alias, rank, (Relation.Named) reducedInput, reduced.get());
+        }
         if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(
                     rank.span(),
@@ -2298,6 +2358,97 @@ public final class PigToSql {
                 columns));
         order.add(positioned.sqlName());
         return Optional.of(positioned);
+    }
+
+    /**
+     * The order in which Pig's reduce task writes the rows of a DISTINCT (every field), or of a FOREACH over a GROUP
+     * (the group's key fields, which the FOREACH must pass on), and of the FILTERs and row-by-row FOREACHs after them:
+     * the shuffle's sort of the keys, ascending, nulls last (Pig's raw comparators, measured on Pig 0.18: a null key
+     * after every value, in a tuple's every field). Empty for any other view, or keys that are bags, maps or tuples.
+     */
+    private Optional<List<OrderItem>> reduceOrder(String sqlName) {
+        Optional<SqlJob.View> view =
+                views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+        if (view.isEmpty()
+                || !(view.get().query() instanceof Select select)
+                || !(select.from() instanceof SqlQuery.TableRef from)
+                || from.alias() != null) {
+            return Optional.empty();
+        }
+        List<String> keys = new ArrayList<>();
+        if (select.distinct() && select.groupBy().isEmpty() && select.where() == null) {
+            view.get().columns().forEach(c -> keys.add(c.name()));
+        } else if (!select.groupBy().isEmpty() && select.groupingSets().isEmpty() && select.having() == null) {
+            for (SqlExpr key : select.groupBy()) {
+                if (key instanceof SqlExpr.Literal) {
+                    continue; // GROUP ALL: one row
+                }
+                Optional<String> column = select.items().stream()
+                        .filter(item -> item.expr().equals(key))
+                        .map(item -> item.alias() != null ? item.alias() : ((SqlExpr.ColumnRef) key).name())
+                        .findFirst();
+                if (column.isEmpty()) {
+                    return Optional.empty();
+                }
+                keys.add(column.get());
+            }
+        } else if (RowWise.is(select)) {
+            Optional<List<OrderItem>> input = reduceOrder(from.name());
+            if (input.isEmpty()) {
+                return Optional.empty();
+            }
+            for (OrderItem item : input.get()) {
+                String name = ((SqlExpr.ColumnRef) item.expr()).name();
+                Optional<String> column = select.items().stream()
+                        .filter(i ->
+                                i.expr() instanceof SqlExpr.Star || i.expr().equals(SqlExpr.ColumnRef.of(name)))
+                        .map(i -> i.alias() != null ? i.alias() : name)
+                        .findFirst();
+                if (column.isEmpty()) {
+                    return Optional.empty();
+                }
+                keys.add(column.get());
+            }
+        } else {
+            return Optional.empty();
+        }
+        boolean scalar = view.get().columns().stream()
+                .filter(c -> keys.contains(c.name()))
+                .allMatch(c -> !(c.type() instanceof SqlType.Array
+                        || c.type() instanceof SqlType.Map
+                        || c.type() instanceof SqlType.Row
+                        || c.type() instanceof SqlType.Multiset));
+        if (!scalar) {
+            return Optional.empty();
+        }
+        if (keys.isEmpty()) {
+            // One row (GROUP ALL): any column orders it.
+            keys.add(view.get().columns().get(0).name());
+        }
+        return Optional.of(keys.stream()
+                .map(k -> new OrderItem(SqlExpr.ColumnRef.of(k), false, false))
+                .toList());
+    }
+
+    /** RANK without BY of a DISTINCT's or GROUP's rows: ROW_NUMBER in the order Pig's one reduce task writes them. */
+    private Relation reduceNumbers(
+            String alias, PigRelation.Rank rank, Relation.Named input, List<OrderItem> reduceOrder) {
+        diagnostics.report(
+                DiagnosticCode.PIG_W006,
+                rank.span(),
+                "RANK without BY numbers the rows of '" + rank.input() + "' in the order Pig's reduce task writes them"
+                        + " (by their keys, nulls last): as Pig does with one reduce task; with PARALLEL or"
+                        + " default_parallel above 1 Pig numbers each reduce task's rows in turn",
+                "RANK BY the key fields to make the numbering independent of Pig's plan");
+        SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), reduceOrder);
+        Select query = rankSelect(rank, input, number);
+        String rankName = query.items().get(0).alias();
+        Relation.Named result = view(alias, rank.span(), query, rankFields(rank, input, rankName));
+        return new Relation.Ordered(
+                result,
+                List.of(new OrderItem(SqlExpr.ColumnRef.of(rankName), false, true)),
+                null,
+                List.of(rank.span()));
     }
 
     /** RANK without BY of rows whose place in the input is known: ROW_NUMBER in Pig's input order. */

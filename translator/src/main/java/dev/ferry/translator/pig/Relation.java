@@ -71,10 +71,25 @@ sealed interface Relation {
         }
     }
 
-    /** One input of a COGROUP: its bag's name, rows, key expressions (over its columns) and INNER flag. */
-    record Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner) {
+    /**
+     * One input of a COGROUP: its bag's name, rows, key expressions (over its columns) and INNER flag.
+     *
+     * @param origin null for an input; for the view of a nested block's bag over a COGROUP (a CROSS, a DISTINCT),
+     *     the bag alias of the input whose groups its rows belong to: it has a row only where that input has the key,
+     *     and its null key is that input's null group (COGROUP keeps each input's null keys apart)
+     */
+    record Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner, String origin) {
         public Side {
             keys = List.copyOf(keys);
+        }
+
+        Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner) {
+            this(bagAlias, input, keys, inner, null);
+        }
+
+        /** The input whose groups the rows belong to: its own bag alias for an input. */
+        String group() {
+            return origin != null ? origin : bagAlias;
         }
     }
 

@@ -1,0 +1,6 @@
+-- nested limit distinct: accepted by Pig 0.18 (local mode)
+A = LOAD 'a' USING PigStorage('\t') AS (k:int, x:int, y:chararray);
+B = LOAD 'b' USING PigStorage('\t') AS (k:int, v:int);
+G = GROUP A BY k;
+r = FOREACH G { d = DISTINCT A.x; l = LIMIT d 2; GENERATE group, l; };
+STORE r INTO 'out/nested_limit_distinct';

@@ -1,0 +1,7 @@
+-- rank of group foreach: accepted by Pig 0.18 (local mode)
+A = LOAD 'a' USING PigStorage('\t') AS (k:int, x:int, y:chararray);
+B = LOAD 'b' USING PigStorage('\t') AS (k:int, v:int);
+G = GROUP A BY k;
+C = FOREACH G GENERATE group, COUNT(A);
+r = RANK C;
+STORE r INTO 'out/rank_of_group_foreach';

@@ -63,6 +63,9 @@ class PigFlattenDifferentialTest {
                         LOAD + "p = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ' ')), n;\n"
                                 + "g = GROUP p BY $0;\nr = FOREACH g GENERATE group, COUNT(p);\n"),
                 Arguments.of(
+                        "FLATTEN(TOTUPLE(*)) of a LOAD without AS: each line's own fields, then the rest of the row",
+                        "raw = LOAD '$INPUT';\nr = FOREACH raw GENERATE FLATTEN(TOTUPLE(*)), 'z';\n"),
+                Arguments.of(
                         "FLATTEN of a loaded tuple field: a null tuple gives a null per field (the FOREACH has a"
                                 + " schema), a tuple of nulls its nulls",
                         LOAD + "r = FOREACH rows GENERATE FLATTEN(t), n;\n"),
@@ -70,7 +73,11 @@ class PigFlattenDifferentialTest {
                         "FLATTEN of a tuple field passed through a FOREACH and a FILTER: still a null per field, names"
                                 + " and positions after it unshifted",
                         LOAD + "p = FOREACH rows GENERATE t, n;\nq = FILTER p BY n > 0;\n"
-                                + "f = FOREACH q GENERATE FLATTEN(t), n;\nr = FOREACH f GENERATE n, $2, a, t::b;\n"),
+                                + "f = FOREACH q GENERATE FLATTEN(t), n;\nr = FOREACH f GENERATE n * 10, $2, a, t::b;\n"),
+                Arguments.of(
+                        "FLATTEN of a loaded bag beside FLATTEN(TOKENIZE(s)): their cross product per row, none for an"
+                                + " empty bag or a string without a token, a null per field for a null bag",
+                        LOAD + "r = FOREACH rows GENERATE n, FLATTEN(b), FLATTEN(TOKENIZE(s)) AS word;\n"),
                 Arguments.of(
                         "FLATTEN of the tuple and the bag of a LEFT OUTER JOIN's missing side: a null per field each",
                         LOAD + "k = FOREACH rows GENERATE n;\nc = FILTER rows BY n != 2;\n"

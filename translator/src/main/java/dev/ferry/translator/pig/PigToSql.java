@@ -1431,6 +1431,16 @@ public final class PigToSql {
                 continue;
             }
             if (item.expr() instanceof PigExpr.Flatten flatten
+                            && flatten.expr() instanceof PigExpr.Cast cast
+                            && cast.type() == PigType.TUPLE
+                    || item.expr() instanceof PigExpr.Flatten ofLine && readsLineFields(ofLine.expr(), scope)
+                    || item.expr() instanceof PigExpr.Star
+                            && scope instanceof Scope.Plain plain
+                            && plain.relation().fields().stream().anyMatch(Field::isRest)) {
+                throw ExprTranslator.unsupported(
+                        item.span(), "this item beside a FLATTEN of a tuple of unknown width is not translated yet");
+            }
+            if (item.expr() instanceof PigExpr.Flatten flatten
                     && !(flatten.expr() instanceof PigExpr.Cast)
                     && expressions.translate(flatten.expr(), scope) instanceof Value.Scalar tuple
                     && tuple.type() == PigType.TUPLE
@@ -1441,15 +1451,6 @@ public final class PigToSql {
                 }
                 parts.add(RowArray.flattenedTuple(tuple.sql(), texts));
                 continue;
-            }
-            if (item.expr() instanceof PigExpr.Flatten flatten
-                            && flatten.expr() instanceof PigExpr.Cast cast
-                            && cast.type() == PigType.TUPLE
-                    || item.expr() instanceof PigExpr.Star
-                            && scope instanceof Scope.Plain plain
-                            && plain.relation().fields().stream().anyMatch(Field::isRest)) {
-                throw ExprTranslator.unsupported(
-                        item.span(), "this item beside a FLATTEN of a tuple of unknown width is not translated yet");
             }
             List<Value.Scalar> values = new ArrayList<>();
             int unnests = flattened.size();
@@ -1465,6 +1466,16 @@ public final class PigToSql {
         }
         Field field = RowArray.field();
         return new Projection(List.of(new SelectItem(RowArray.row(parts), field.sqlName())), List.of(field));
+    }
+
+    /** True for {@code TOTUPLE(*)} over a LOAD without AS, whose width Pig knows per line. */
+    private static boolean readsLineFields(PigExpr expr, Scope scope) {
+        return expr instanceof PigExpr.Call call
+                && call.function().equals("TOTUPLE")
+                && call.arguments().size() == 1
+                && call.arguments().get(0) instanceof PigExpr.Star
+                && scope instanceof Scope.Plain plain
+                && plain.relation().fields().stream().anyMatch(Field::isRest);
     }
 
     /** The line of a LOAD without AS stays one when '*' passes it on. */
@@ -1516,6 +1527,11 @@ public final class PigToSql {
             for (int i = 0; i < pieces.size(); i++) {
                 values.add(expressions.cast(pieces.get(i), cast.schema().get(i).type(), cast.span()));
             }
+            return;
+        }
+        if (expr instanceof PigExpr.Flatten flatten && readsLineFields(flatten.expr(), scope)) {
+            // FLATTEN(TOTUPLE(*)) gives the input tuple's own fields: each line's, of a LOAD without AS, as '*' does.
+            expand(((PigExpr.Call) flatten.expr()).arguments().get(0), scope, values, names);
             return;
         }
         if (expr instanceof PigExpr.Flatten flatten) {
@@ -1612,6 +1628,12 @@ public final class PigToSql {
                 throw ExprTranslator.unsupported(
                         flatten.span(),
                         "FLATTEN of a " + scalar.type().keyword() + " value (not a GROUP's bag) is not translated yet");
+            }
+            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.MAP) {
+                throw ExprTranslator.unsupported(
+                        flatten.span(),
+                        "FLATTEN of a map (Pig gives a row per key and value, none for an empty map) is not translated"
+                                + " yet");
             }
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);

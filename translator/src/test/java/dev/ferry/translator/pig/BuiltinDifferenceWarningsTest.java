@@ -43,11 +43,14 @@ class BuiltinDifferenceWarningsTest {
             r = FOREACH rows GENERATE EqualsIgnoreCase(s, t);     | t.pig:2:27: warning PIG-W010: EqualsIgnoreCase is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null
             r = FILTER rows BY ROUND_TO(d, 1) > 0.5;              | t.pig:2:20: warning PIG-W010: ROUND_TO is translated, but differs from Pig: BigDecimal HALF_EVEN by default; Pig's class throws on a null argument and fails the job; the runtime answers null
             r = FOREACH rows GENERATE GetYear(ToDate(s));         | t.pig:2:35: warning PIG-W010: ToDate is translated, but differs from Pig: an offset parsed from the text is kept by Pig; Flink keeps the instant, shown in the default zone
-            p = FOREACH rows GENERATE (s, i) AS u; r = FOREACH p GENERATE FLATTEN(u); | t.pig:2:63: warning PIG-W010: FLATTEN is translated, but differs from Pig: a null tuple gives a null per field here; Pig gives one null field, shifting the fields after it
+            p = FOREACH rows GENERATE (s, i) AS u; r = FOREACH p GENERATE FLATTEN(u); |
             r = FOREACH rows GENERATE FLATTEN((s, i)), FLATTEN(TOTUPLE(d)); |
-            r = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b); | t.pig:2:27: warning PIG-W010: FLATTEN is translated, but differs from Pig: a tuple with fewer fields than the AS names gives nulls for the rest here; Pig gives a shorter row
-            r = FOREACH rows GENERATE FLATTEN(REGEX_EXTRACT_ALL(s, '(a)(b)')) AS (a, b); | t.pig:2:27: warning PIG-W010: FLATTEN is translated, but differs from Pig: a tuple with fewer fields than the AS names gives nulls for the rest here; Pig gives a shorter row
-            r = FOREACH rows GENERATE FLATTEN(REGEX_EXTRACT_ALL(s, '(a)(b)')), i; | t.pig:2:27: warning PIG-W010: FLATTEN is translated, but differs from Pig: a null tuple (a pattern that does not match) gives a null per group here; Pig gives one null field, shifting the fields after it
+            r = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',', 2)) AS (a, b); | t.pig:2:27: warning PIG-W010: FLATTEN is translated, but differs from Pig: a tuple with another number of fields than the AS names gives nulls for the missing ones here (and drops the extra ones); Pig gives a row of its own width
+            r = FOREACH rows GENERATE FLATTEN(REGEX_EXTRACT_ALL(s, '(a)')) AS (a, b); | t.pig:2:27: warning PIG-W010: FLATTEN is translated, but differs from Pig: a tuple with another number of fields than the AS names gives nulls for the missing ones here (and drops the extra ones); Pig gives a row of its own width
+            r = FOREACH rows GENERATE FLATTEN(REGEX_EXTRACT_ALL(s, '(a)(b)')) AS (a, b); |
+            r = FOREACH rows GENERATE FLATTEN(REGEX_EXTRACT_ALL(s, '(a)(b)')), i; |
+            r = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',')), i; |
+            r = FOREACH rows GENERATE FLATTEN((tuple(chararray, chararray))REGEX_EXTRACT_ALL(s, '(a)(b)')), i; |
             r = FOREACH rows GENERATE UPPER(TRIM(s)), SIZE(s);    |
             r = FOREACH rows GENERATE IntAbs(i);                  | t.pig:2:27: warning PIG-W010: IntAbs is translated, but differs from Pig: Pig's class throws on a null argument and fails the job; the runtime answers null
             r = FOREACH rows GENERATE {s, (float) d};             | t.pig:2:27: warning PIG-W010: a bag of values of different types is translated, but differs from Pig: Pig keeps a float as a float, so its cast to double widens the float (1.0E-5 gives 9.999999747378752E-6); here the float's text is cast (1.0E-5)

@@ -129,3 +129,34 @@ CREATE TEMPORARY TABLE pairs_store (
 INSERT INTO pairs_store
 SELECT *
 FROM pairs;
+
+-- flatten_widths.pig:16
+CREATE TEMPORARY TABLE attrs (
+  id INT,
+  m MAP<STRING, STRING>
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'attrs',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t'
+);
+
+-- flatten_widths.pig:17
+CREATE TEMPORARY VIEW entries AS
+SELECT ARRAY_CONCAT(ARRAY[CAST(id AS STRING)], CASE WHEN m IS NULL THEN ARRAY[CAST(NULL AS STRING)] ELSE ARRAY[entry1.map_key, entry1.map_value] END) AS fields
+FROM attrs
+CROSS JOIN UNNEST(COALESCE(m, CAST(MAP['', ''] AS MAP<STRING, STRING>))) AS entry1 (map_key, map_value);
+
+-- flatten_widths.pig:18
+CREATE TEMPORARY TABLE entries_store (
+  fields STRING
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'entries',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t'
+);
+
+INSERT INTO entries_store
+SELECT ARRAY_JOIN(fields, CHR(9), '') AS fields
+FROM entries;

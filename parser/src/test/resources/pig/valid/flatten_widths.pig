@@ -12,3 +12,7 @@ STORE firstTwo INTO 'first_two';
 STORE counts INTO 'counts';
 STORE matched INTO 'matched' USING PigStorage(',');
 STORE pairs INTO 'pairs';
+-- FLATTEN of a map: a row per key and value, none for an empty map, one null field for a null map (no schema).
+attrs = LOAD 'attrs' AS (id:int, m:map[]);
+entries = FOREACH attrs GENERATE id, FLATTEN(m);
+STORE entries INTO 'entries';

@@ -23,17 +23,17 @@ class PigFlattenDifferentialTest {
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension();
 
-    /** s (text to split or match), n, t (a tuple), b (a bag) — tab separated. */
+    /** s (text to split or match), n, t (a tuple), b (a bag), m (a map) — tab separated. */
     static final String INPUT = String.join(
                     "\n",
-                    "a b c\t1\t(1,a)\t{(1,a),(2,b)}",
-                    "nomatch\t2\t\t",
-                    "x y,z w\t3\t(,)\t{}",
-                    ",\t4\t(4,d)\t{(4,)}",
-                    "k,,l,m\t5\t\t{(5,e)}",
-                    "\t6\t(6,f)\t",
-                    "é ü,ß x\t7\t(7,ü)\t{(7,ü)}",
-                    "a,b,\t8\t(8,)\t{(8,h),(9,i)}")
+                    "a b c\t1\t(1,a)\t{(1,a),(2,b)}\t[k#1,j#2]",
+                    "nomatch\t2\t\t\t",
+                    "x y,z w\t3\t(,)\t{}\t[]",
+                    ",\t4\t(4,d)\t{(4,)}\t[z#]",
+                    "k,,l,m\t5\t\t{(5,e)}\t[é#ü]",
+                    "\t6\t(6,f)\t\t[a#1,b#2,c#3]",
+                    "é ü,ß x\t7\t(7,ü)\t{(7,ü)}\t",
+                    "a,b,\t8\t(8,)\t{(8,h),(9,i)}\t[k#]")
             + "\n";
 
     static final String LOAD = "rows = LOAD '$INPUT' AS (s:chararray, n:int, t:tuple(a:int, b:chararray),"
@@ -63,6 +63,10 @@ class PigFlattenDifferentialTest {
                         LOAD + "p = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ' ')), n;\n"
                                 + "g = GROUP p BY $0;\nr = FOREACH g GENERATE group, COUNT(p);\n"),
                 Arguments.of(
+                        "FLATTEN of a map stored: rows of different widths",
+                        "rows = LOAD '$INPUT' AS (s:chararray, n:int, t:chararray, b:chararray, m:map[]);\n"
+                                + "r = FOREACH rows GENERATE n, FLATTEN(m), s;\n"),
+                Arguments.of(
                         "FLATTEN(TOTUPLE(*)) of a LOAD without AS: each line's own fields, then the rest of the row",
                         "raw = LOAD '$INPUT';\nr = FOREACH raw GENERATE FLATTEN(TOTUPLE(*)), 'z';\n"),
                 Arguments.of(
@@ -78,6 +82,12 @@ class PigFlattenDifferentialTest {
                         "FLATTEN of a loaded bag beside FLATTEN(TOKENIZE(s)): their cross product per row, none for an"
                                 + " empty bag or a string without a token, a null per field for a null bag",
                         LOAD + "r = FOREACH rows GENERATE n, FLATTEN(b), FLATTEN(TOKENIZE(s)) AS word;\n"),
+                Arguments.of(
+                        "FLATTEN of a map: a row per key and value, none for an empty map, one null field for a null"
+                                + " map (the FOREACH has no schema), shifting the fields after it",
+                        "rows = LOAD '$INPUT' AS (s:chararray, n:int, t:chararray, b:chararray, m:map[]);\n"
+                                + "p = FOREACH rows GENERATE n, FLATTEN(m), n * 10;\n"
+                                + "r = FOREACH p GENERATE $0, $1, $2, $3;\n"),
                 Arguments.of(
                         "FLATTEN of the tuple and the bag of a LEFT OUTER JOIN's missing side: a null per field each",
                         LOAD + "k = FOREACH rows GENERATE n;\nc = FILTER rows BY n != 2;\n"

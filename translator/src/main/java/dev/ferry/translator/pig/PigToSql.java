@@ -1322,7 +1322,8 @@ public final class PigToSql {
         Names names = new Names();
         java.util.Set<String> pigNames = new java.util.HashSet<>();
         rejectDuplicateNames(foreach.items());
-        if (RowArray.needed(foreach.items())) {
+        if (RowArray.needed(foreach.items())
+                || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)) {
             return rowArrayProjection(foreach, scope);
         }
         for (PigRelation.GenerateItem item : foreach.items()) {
@@ -1440,6 +1441,25 @@ public final class PigToSql {
                 throw ExprTranslator.unsupported(
                         item.span(), "this item beside a FLATTEN of a tuple of unknown width is not translated yet");
             }
+            Value.Scalar map = flattenedMap(item.expr(), scope);
+            if (map != null) {
+                // A row per key and value, none for an empty map, one null field for a null one (its one entry
+                // here a stand-in that only says the map was null).
+                String alias = "entry" + (flattened.size() + 1);
+                SqlExpr nullMapEntry = new SqlExpr.Cast(
+                        new SqlExpr.MapOf(List.of(SqlExpr.Literal.text(""), SqlExpr.Literal.text(""))),
+                        PigTypes.LOADED_MAP,
+                        false);
+                flattened.add(new SqlQuery.Unnest(
+                        null,
+                        SqlExpr.Call.of("COALESCE", map.sql(), nullMapEntry),
+                        alias,
+                        List.of("map_key", "map_value")));
+                parts.add(RowArray.flattenedTuple(
+                        map.sql(),
+                        List.of(new SqlExpr.ColumnRef(alias, "map_key"), new SqlExpr.ColumnRef(alias, "map_value"))));
+                continue;
+            }
             if (item.expr() instanceof PigExpr.Flatten flatten
                     && !(flatten.expr() instanceof PigExpr.Cast)
                     && expressions.translate(flatten.expr(), scope) instanceof Value.Scalar tuple
@@ -1466,6 +1486,24 @@ public final class PigToSql {
         }
         Field field = RowArray.field();
         return new Projection(List.of(new SelectItem(RowArray.row(parts), field.sqlName())), List.of(field));
+    }
+
+    /**
+     * The map a GENERATE item flattens, when its values are text (a loaded {@code map[]}); null otherwise. Pig gives
+     * such a FOREACH no schema: each row has the entry's key and value, or one null field for a null map.
+     */
+    private Value.Scalar flattenedMap(PigExpr expr, Scope scope) {
+        if (expr instanceof PigExpr.Flatten flatten
+                && scope instanceof Scope.Plain
+                && !(flatten.expr() instanceof PigExpr.Star)
+                && !readsLineFields(flatten.expr(), scope)
+                && expressions.translate(flatten.expr(), scope) instanceof Value.Scalar map
+                && map.type() == PigType.MAP
+                && map.inner() != null
+                && (map.inner().valueType() == PigType.BYTEARRAY || map.inner().valueType() == PigType.CHARARRAY)) {
+            return map;
+        }
+        return null;
     }
 
     /** True for {@code TOTUPLE(*)} over a LOAD without AS, whose width Pig knows per line. */

@@ -10,7 +10,9 @@ import java.util.List;
  *
  * @param restDelimiter non-null for the fields of a LOAD without AS: Pig keeps each line's own
  *     number of bytearray fields, so the column holds the line's text and {@code $n} splits it on
- *     this delimiter; a STORE writes it back as it was read
+ *     this delimiter; a STORE writes it back as it was read. {@link #ROW_ARRAY} for a row of a FOREACH whose
+ *     width Pig knows only per row (a FLATTEN of a tuple of unknown width): the column is an ARRAY of the
+ *     row's fields as text and {@code $n} reads its n-th element
  * @param inner what a map field holds (see {@link Inner}); null when unknown or not a map
  */
 record Field(String pigName, String qualifier, String sqlName, PigType type, String restDelimiter, Inner inner) {
@@ -31,8 +33,16 @@ record Field(String pigName, String qualifier, String sqlName, PigType type, Str
                         || qualifier != null && qualifier.endsWith("::" + refQualifier)); // Pig: b::f names x::b::f
     }
 
+    /** The {@code restDelimiter} of a row held as an ARRAY of its fields' text (see {@link RowArray}). */
+    static final String ROW_ARRAY = "\u0000array";
+
     boolean isRest() {
         return restDelimiter != null;
+    }
+
+    /** True for a row held as an ARRAY of its fields' text, not as a delimited line. */
+    boolean isRowArray() {
+        return ROW_ARRAY.equals(restDelimiter);
     }
 
     Field renamed(String newSqlName) {

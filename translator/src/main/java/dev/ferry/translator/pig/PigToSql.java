@@ -1436,6 +1436,10 @@ public final class PigToSql {
         Names names = new Names();
         java.util.Set<String> pigNames = new java.util.HashSet<>();
         rejectDuplicateNames(foreach.items());
+        if (RowArray.needed(foreach.items())
+                || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)) {
+            return rowArrayProjection(foreach, scope);
+        }
         for (PigRelation.GenerateItem item : foreach.items()) {
             List<Value.Scalar> values = new ArrayList<>();
             List<String> defaultNames = new ArrayList<>();
@@ -1532,6 +1536,112 @@ public final class PigToSql {
         return named.size() == 1 ? named.get(0).qualifier() : null;
     }
 
+    /** A GENERATE that flattens a tuple of unknown width: Pig gives each row its own fields (see {@link RowArray}). */
+    private Projection rowArrayProjection(PigRelation.Foreach foreach, Scope scope) {
+        if (!(scope instanceof Scope.Plain)) {
+            throw ExprTranslator.unsupported(
+                    foreach.span(),
+                    "FLATTEN of a tuple of unknown width in a FOREACH over a GROUP or with a nested block is not"
+                            + " translated yet");
+        }
+        List<SqlExpr> parts = new ArrayList<>();
+        for (PigRelation.GenerateItem item : foreach.items()) {
+            if (item.names().stream().anyMatch(name -> name.type() != PigType.BYTEARRAY)) {
+                // Pig casts to the AS types only in a FOREACH that has a schema, which this one has not.
+                throw ExprTranslator.unsupported(
+                        item.span(), "a typed AS beside a FLATTEN of a tuple of unknown width is not translated yet");
+            }
+            if (item.expr() instanceof PigExpr.Flatten flatten && TupleFlatten.isTextArray(flatten.expr())) {
+                // Without a schema an AS names nothing: the row has the tuple's own fields, one null for a null one.
+                parts.add(RowArray.flattenedTextArray(
+                        expressions.scalar(flatten.expr(), scope).sql()));
+                continue;
+            }
+            if (item.expr() instanceof PigExpr.Flatten flatten
+                            && flatten.expr() instanceof PigExpr.Cast cast
+                            && cast.type() == PigType.TUPLE
+                    || item.expr() instanceof PigExpr.Flatten ofLine && readsLineFields(ofLine.expr(), scope)
+                    || item.expr() instanceof PigExpr.Star
+                            && scope instanceof Scope.Plain plain
+                            && plain.relation().fields().stream().anyMatch(Field::isRest)) {
+                throw ExprTranslator.unsupported(
+                        item.span(), "this item beside a FLATTEN of a tuple of unknown width is not translated yet");
+            }
+            Value.Scalar map = flattenedMap(item.expr(), scope);
+            if (map != null) {
+                // A row per key and value, none for an empty map, one null field for a null one (its one entry
+                // here a stand-in that only says the map was null).
+                String alias = "entry" + (flattened.size() + 1);
+                SqlExpr nullMapEntry = new SqlExpr.Cast(
+                        new SqlExpr.MapOf(List.of(SqlExpr.Literal.text(""), SqlExpr.Literal.text(""))),
+                        PigTypes.LOADED_MAP,
+                        false);
+                flattened.add(new SqlQuery.Unnest(
+                        null,
+                        SqlExpr.Call.of("COALESCE", map.sql(), nullMapEntry),
+                        alias,
+                        List.of("map_key", "map_value")));
+                parts.add(RowArray.flattenedTuple(
+                        map.sql(),
+                        List.of(new SqlExpr.ColumnRef(alias, "map_key"), new SqlExpr.ColumnRef(alias, "map_value"))));
+                continue;
+            }
+            if (item.expr() instanceof PigExpr.Flatten flatten
+                    && !(flatten.expr() instanceof PigExpr.Cast)
+                    && expressions.translate(flatten.expr(), scope) instanceof Value.Scalar tuple
+                    && tuple.type() == PigType.TUPLE
+                    && tuple.inner() != null) {
+                List<SqlExpr> texts = new ArrayList<>();
+                for (int i = 0; i < tuple.inner().tupleTypes().size(); i++) {
+                    texts.add(RowArray.text(TupleFlatten.field(tuple, i), expressions, item.span()));
+                }
+                parts.add(RowArray.flattenedTuple(tuple.sql(), texts));
+                continue;
+            }
+            List<Value.Scalar> values = new ArrayList<>();
+            int unnests = flattened.size();
+            expand(item.expr(), scope, values, new ArrayList<>());
+            if (flattened.size() != unnests) {
+                throw ExprTranslator.unsupported(
+                        item.span(),
+                        "FLATTEN of a bag beside a FLATTEN of a tuple of unknown width is not translated yet");
+            }
+            parts.add(RowArray.fields(values.stream()
+                    .map(value -> RowArray.text(value, expressions, item.span()))
+                    .toList()));
+        }
+        Field field = RowArray.field();
+        return new Projection(List.of(new SelectItem(RowArray.row(parts), field.sqlName())), List.of(field));
+    }
+
+    /**
+     * The map a GENERATE item flattens, when its values are text (a loaded {@code map[]}); null otherwise. Pig gives
+     * such a FOREACH no schema: each row has the entry's key and value, or one null field for a null map.
+     */
+    private Value.Scalar flattenedMap(PigExpr expr, Scope scope) {
+        if (expr instanceof PigExpr.Flatten flatten
+                && scope instanceof Scope.Plain
+                && !(flatten.expr() instanceof PigExpr.Star)
+                && !readsLineFields(flatten.expr(), scope)
+                && expressions.translate(flatten.expr(), scope) instanceof Value.Scalar map
+                && map.type() == PigType.MAP
+                && map.inner() != null
+                && (map.inner().valueType() == PigType.BYTEARRAY || map.inner().valueType() == PigType.CHARARRAY)) {
+            return map;
+        }
+        return null;
+    }
+
+    /** True for {@code TOTUPLE(*)} over a LOAD without AS, whose width Pig knows per line. */
+    private static boolean readsLineFields(PigExpr expr, Scope scope) {
+        return expr instanceof PigExpr.Call call
+                && call.function().equals("TOTUPLE")
+                && call.arguments().size() == 1
+                && call.arguments().get(0) instanceof PigExpr.Star
+                && scope instanceof Scope.Plain plain
+                && plain.relation().fields().stream().anyMatch(Field::isRest);
+    }
+
     /** The line of a LOAD without AS stays one when '*' passes it on. */
     private static String restDelimiter(Scope scope, Value.Scalar value) {
         if (scope instanceof Scope.Plain plain && value.sql() instanceof SqlExpr.ColumnRef ref) {
@@ -1573,18 +1683,19 @@ public final class PigToSql {
             // FLATTEN((tuple(chararray, long))REGEX_EXTRACT_ALL(s, '(a)(b)')): a field per group, each cast as Pig
             // casts a chararray (POCast of the tuple casts field by field: '3.5' to long is 3, 'x' is null).
             PigExpr.Cast cast = (PigExpr.Cast) flatten.expr();
+            // A null tuple (a pattern that does not match) gives a null per field, as in Pig: the cast gives the
+            // FOREACH a schema, and Pig pads a null flattened where the schema says how many fields it has.
             Value.Scalar array = expressions.scalar(cast.expr(), scope);
-            expressions.warnDiffers(
-                    flatten.span(),
-                    "FLATTEN",
-                    PigFunctionTable.DIFFERS
-                            + "a null tuple (a pattern that does not match) gives a null per group here;"
-                            + " Pig gives one null field, shifting the fields after it");
             List<Value.Scalar> pieces = new ArrayList<>();
             TupleFlatten.expandByPosition(array, cast.schema().size(), pieces, names);
             for (int i = 0; i < pieces.size(); i++) {
                 values.add(expressions.cast(pieces.get(i), cast.schema().get(i).type(), cast.span()));
             }
+            return;
+        }
+        if (expr instanceof PigExpr.Flatten flatten && readsLineFields(flatten.expr(), scope)) {
+            // FLATTEN(TOTUPLE(*)) gives the input tuple's own fields: each line's, of a LOAD without AS, as '*' does.
+            expand(((PigExpr.Call) flatten.expr()).arguments().get(0), scope, values, names);
             return;
         }
         if (expr instanceof PigExpr.Flatten flatten) {
@@ -1653,31 +1764,26 @@ public final class PigToSql {
                 return;
             }
             if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && scalar.inner() != null) {
-                if (TupleFlatten.mayBeNull(scalar)) {
+                // A null tuple gives a null per field, as Pig gives in a FOREACH with a schema (LOGenerate's
+                // flattenNumFields); one without (RowArray) is translated apart.
+                TupleFlatten.expand(flatten.expr(), scalar, values, names);
+                return;
+            }
+            if (inner instanceof Value.Scalar scalar
+                    && scalar.type() == PigType.TUPLE
+                    && asWidth > 0
+                    && TupleFlatten.isTextArray(flatten.expr())) {
+                // AS gives the FOREACH a schema: a null tuple is a null per name, as here. A tuple of another width
+                // than the AS names (STRSPLIT's depends on the data) shifts the fields after it in Pig.
+                if (TupleFlatten.knownWidth(flatten.expr()) != asWidth) {
                     expressions.warnDiffers(
                             flatten.span(),
                             "FLATTEN",
                             PigFunctionTable.DIFFERS
-                                    + "a null tuple gives a null per field here; Pig gives one null field, shifting the fields after it");
+                                    + "a tuple with another number of fields than the AS names gives nulls for the"
+                                    + " missing ones here (and drops the extra ones); Pig gives a row of its own width");
                 }
-                TupleFlatten.expand(flatten.expr(), scalar, values, names);
-                return;
-            }
-            int textWidth = asWidth > 0 ? asWidth : TupleFlatten.knownWidth(flatten.expr());
-            if (inner instanceof Value.Scalar scalar
-                    && scalar.type() == PigType.TUPLE
-                    && textWidth > 0
-                    && TupleFlatten.isTextArray(flatten.expr())) {
-                expressions.warnDiffers(
-                        flatten.span(),
-                        "FLATTEN",
-                        PigFunctionTable.DIFFERS
-                                + (asWidth > 0
-                                        ? "a tuple with fewer fields than the AS names gives nulls for the rest here;"
-                                                + " Pig gives a shorter row"
-                                        : "a null tuple (a pattern that does not match) gives a null per group here;"
-                                                + " Pig gives one null field, shifting the fields after it"));
-                TupleFlatten.expandByPosition(scalar, textWidth, values, names);
+                TupleFlatten.expandByPosition(scalar, asWidth, values, names);
                 return;
             }
             if (inner instanceof Value.Scalar scalar
@@ -1686,6 +1792,12 @@ public final class PigToSql {
                 throw ExprTranslator.unsupported(
                         flatten.span(),
                         "FLATTEN of a " + scalar.type().keyword() + " value (not a GROUP's bag) is not translated yet");
+            }
+            if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.MAP) {
+                throw ExprTranslator.unsupported(
+                        flatten.span(),
+                        "FLATTEN of a map (Pig gives a row per key and value, none for an empty map) is not translated"
+                                + " yet");
             }
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);
@@ -2996,6 +3108,13 @@ public final class PigToSql {
                 rewritten = true;
                 continue;
             }
+            if (field.isRowArray()) {
+                // A row of unknown width: as many fields as it has, joined by the STORE's delimiter.
+                columns.add(new Column(field.sqlName(), SqlType.STRING));
+                items.add(new SelectItem(RowArray.joined(value, delimiter), field.sqlName()));
+                rewritten = true;
+                continue;
+            }
             columns.add(new Column(field.sqlName(), columnType(field, span)));
             if (field.isRest() && !field.restDelimiter().equals(delimiter)) {
                 // The line of a LOAD without AS is written field by field with the STORE's delimiter.
@@ -3284,7 +3403,9 @@ public final class PigToSql {
         String name = tableName(alias);
         List<Column> columns = new ArrayList<>();
         for (Field field : fields) {
-            SqlType type = PigTypes.viewColumnType(field.type()).orElseGet(() -> columnType(field, spans.get(0)));
+            SqlType type = field.isRowArray()
+                    ? RowArray.TYPE
+                    : PigTypes.viewColumnType(field.type()).orElseGet(() -> columnType(field, spans.get(0)));
             columns.add(new Column(field.sqlName(), type));
         }
         views.add(new SqlJob.View(name, spans, query, columns));

@@ -25,7 +25,8 @@ final class SchemalessUnion {
     static String delimiter(List<Relation.Named> inputs, ExprTranslator expressions, SourceSpan span) {
         if (inputs.stream()
                 .flatMap(input -> input.fields().stream())
-                .anyMatch(f -> f.isRest() && !f.restDelimiter().equals(TAB))) {
+                .anyMatch(
+                        f -> f.isRest() && !f.isRowArray() && !f.restDelimiter().equals(TAB))) {
             expressions.warnDiffers(
                     span,
                     "UNION",
@@ -50,7 +51,9 @@ final class SchemalessUnion {
         List<SqlExpr> texts = new ArrayList<>();
         for (Field f : input.fields()) {
             SqlExpr column = SqlExpr.ColumnRef.of(f.sqlName());
-            if (f.isRest() && !f.restDelimiter().equals(delimiter)) {
+            if (f.isRowArray()) {
+                column = RowArray.joined(column, delimiter);
+            } else if (f.isRest() && !f.restDelimiter().equals(delimiter)) {
                 column = SqlExpr.Call.of(
                         "REPLACE", column, SqlExpr.Literal.text(f.restDelimiter()), SqlExpr.Literal.text(delimiter));
             }

@@ -107,9 +107,13 @@ sealed interface Scope {
                     "$" + index + " is out of range: the relation has " + fields.size() + " fields"));
         }
 
-        /** PigStorage: the n-th field of the line, null when the line is shorter or the field empty. */
+        /** PigStorage: the n-th field of the line, null when the line is shorter or the field empty; of a row array, its n-th. */
         private Value.Scalar restField(Field rest, int n) {
             SqlExpr line = new SqlExpr.ColumnRef(qualifierForSql, rest.sqlName());
+            if (rest.isRowArray()) {
+                // The n-th field of the row, null past its last one (Pig reads an absent field as null).
+                return new Value.Scalar(new SqlExpr.Item(line, SqlExpr.Literal.number(n + 1)), PigType.BYTEARRAY);
+            }
             SqlExpr split = SqlExpr.Call.of(
                     "SPLIT_INDEX", line, SqlExpr.Literal.text(rest.restDelimiter()), SqlExpr.Literal.number(n));
             return new Value.Scalar(SqlExpr.Call.of("NULLIF", split, SqlExpr.Literal.text("")), PigType.BYTEARRAY);

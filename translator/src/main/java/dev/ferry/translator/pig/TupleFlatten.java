@@ -136,11 +136,6 @@ final class TupleFlatten {
         }
     }
 
-    /** True when the tuple can be null (it is not built right here), where Pig's FLATTEN gives one null, not one per field. */
-    static boolean mayBeNull(Value.Scalar tuple) {
-        return !(tuple.sql() instanceof SqlExpr.RowOf);
-    }
-
     /** The Pig names of a tuple constructor's fields: an argument's field name, null for an expression. */
     static List<String> argumentNames(PigExpr.Call call, int width) {
         if (call.arguments().size() != width) {

@@ -1,0 +1,18 @@
+-- FLATTEN of tuples whose width Pig knows only per row (issue #15): without AS the FOREACH has no schema, a
+-- null tuple gives one null field and later $n read each row's own fields; with a schema, a null per field.
+rows = LOAD 'events' AS (s:chararray, n:int, t:tuple(a:int, b:chararray));
+pieces = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',')), n;
+firstTwo = FOREACH pieces GENERATE $0, $1;
+byFirst = GROUP pieces BY $0;
+counts = FOREACH byFirst GENERATE group, COUNT(pieces);
+matched = FOREACH rows GENERATE n, FLATTEN(REGEX_EXTRACT_ALL(s, '(\\S+) (\\S+)')), s;
+pairs = FOREACH rows GENERATE FLATTEN(t), n;
+STORE pieces INTO 'pieces';
+STORE firstTwo INTO 'first_two';
+STORE counts INTO 'counts';
+STORE matched INTO 'matched' USING PigStorage(',');
+STORE pairs INTO 'pairs';
+-- FLATTEN of a map: a row per key and value, none for an empty map, one null field for a null map (no schema).
+attrs = LOAD 'attrs' AS (id:int, m:map[]);
+entries = FOREACH attrs GENERATE id, FLATTEN(m);
+STORE entries INTO 'entries';

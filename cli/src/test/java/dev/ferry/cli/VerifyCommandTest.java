@@ -133,8 +133,8 @@ class VerifyCommandTest {
     /**
      * {@code --repo}: one line per script and the counts. Each outcome once: a sampled input (the file is in the
      * repository), a generated one (it is not), a TODO, a parameter without a value (PIG-E002, not run), a path
-     * that is not written in its statement and twice in the script (VER-E001, not run) and a script with no STORE
-     * (a TODO, as in convert).
+     * that is not written in its statement and twice in the script (VER-E001, not run), a script with a DUMP and
+     * no STORE, and a macro library (no effect: Pig runs no job for it).
      */
     @Test
     void repoModePrintsEachScriptsOutcomeAndTheAgreeRate(@TempDir Path tmp) throws Exception {
@@ -185,9 +185,9 @@ class VerifyCommandTest {
                         "agree    f_nostore.pig  (inputs: 1 generated)",
                         "agree    g_import.pig  (inputs: 1 generated)",
                         "agree (0 rows) h_empty.pig  (inputs: 1 generated)",
-                        "TODO     lib/m.pig",
+                        "no effect lib/m.pig",
                         "",
-                        "scripts 9: translated 7, TODO 2, error 0",
+                        "scripts 9: translated 7, no effect 1, TODO 1, error 0",
                         "translated 7: agree 5 (1 on empty outputs only), differ 0, not run 2",
                         "agree rate: 5/9 (56%) of all scripts, 5/5 (100%) of the scripts compared",
                         "inputs of the scripts compared: 1 sampled from the repository, 5 generated from LOAD schemas"),

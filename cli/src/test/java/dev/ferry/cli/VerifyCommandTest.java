@@ -213,6 +213,55 @@ class VerifyCommandTest {
     }
 
     /**
+     * {@code --repo} on scripts that LOAD binary files (Avro, ORC, Parquet, BinStorage) no file of the repository
+     * holds: real Pig writes generated rows with each loader's storer, and both sides read those files; the grouped,
+     * filtered and computed rows agree.
+     */
+    @Test
+    void binaryLoadersReadFilesRealPigWrites(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(
+                repo.resolve("avro.pig"),
+                "a = LOAD '/data/events' USING AvroStorage() AS (name:chararray, n:int, score:double, ok:boolean);\n"
+                        + "g = GROUP a BY name;\nr = FOREACH g GENERATE group, COUNT(a), SUM(a.n), MAX(a.score);\n"
+                        + "STORE r INTO '/out/avro';\n");
+        Files.writeString(
+                repo.resolve("bin.pig"),
+                "a = LOAD '/data/bin' USING BinStorage() AS (name:chararray, n:int, d:double);\n"
+                        + "b = FOREACH a GENERATE name, n + 1, d;\nSTORE b INTO '/out/bin';\n");
+        Files.writeString(
+                repo.resolve("orc.pig"),
+                "a = LOAD '/data/orc' USING OrcStorage() AS (name:chararray, n:long, d:double);\n"
+                        + "b = FILTER a BY n > 1;\nSTORE b INTO '/out/orc';\n");
+        Files.writeString(
+                repo.resolve("parquet.pig"),
+                "a = LOAD '/data/pq' USING ParquetLoader() AS (name:chararray, n:int, f:float);\n"
+                        + "b = FOREACH a GENERATE name, n * 2, f;\nSTORE b INTO '/out/pq';\n");
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", "--repo", repo.toString());
+        assertEquals(
+                List.of(
+                        "agree    avro.pig  (inputs: 1 generated)",
+                        "agree    bin.pig  (inputs: 1 generated)",
+                        "agree    orc.pig  (inputs: 1 generated)",
+                        "agree    parquet.pig  (inputs: 1 generated)"),
+                out.toString()
+                        .lines()
+                        .filter(l -> !l.startsWith(" ") && !l.isEmpty())
+                        .limit(4)
+                        .toList(),
+                out.toString());
+        assertTrue(
+                out.toString()
+                                .lines()
+                                .filter(l -> l.matches(" +agree: STORE .* [1-9][0-9]* row\\(s\\).*"))
+                                .count()
+                        == 4,
+                out.toString());
+        assertEquals(0, exit, out.toString());
+    }
+
+    /**
      * What Pig leaves open is not compared: a LIMIT with no ORDER keeps some n rows (the count and containment in
      * its input are checked), a SAMPLE keeps each row with its fraction (containment and a binomial bound); a
      * LIMIT after an ORDER is compared whole and in order. A {@code PARALLEL $N} parameter needs no value.

@@ -264,6 +264,70 @@ class VerifyInputsTest {
         }
     }
 
+    /**
+     * A binary loader's rows are generated as tab-separated text and stored by real Pig with the loader's storer, in
+     * the loader's package, read with the LOAD's AS; without an AS naming every field there is nothing to generate.
+     */
+    @Test
+    void binaryLoadersGetTextRowsThatPigStoresWithTheirStorer(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        FieldSchema inner = new FieldSchema("x", PigType.INT, AT);
+        List<FieldSchema> schema = List.of(
+                new FieldSchema("name", PigType.CHARARRAY, AT),
+                new FieldSchema("t", PigType.TUPLE, List.of(inner, new FieldSchema("y", PigType.CHARARRAY, AT)), AT),
+                new FieldSchema(
+                        "b", PigType.BAG, List.of(new FieldSchema(null, PigType.TUPLE, List.of(inner), AT)), AT),
+                new FieldSchema("m", PigType.MAP, List.of(new FieldSchema(null, PigType.INT, AT)), AT),
+                new FieldSchema("u", PigType.MAP, AT));
+        assertEquals(
+                "name:chararray, t:tuple(x:int, y:chararray), b:bag{tuple(x:int)}, m:map[int], u:map[]",
+                VerifyInputs.schemaText(schema));
+        record Row(String loader, String storer) {}
+        List<Row> table = List.of(
+                new Row("AvroStorage", "AvroStorage()"),
+                new Row("org.apache.pig.builtin.AvroStorage", "org.apache.pig.builtin.AvroStorage()"),
+                new Row("OrcStorage", "OrcStorage()"),
+                new Row("ParquetLoader", "ParquetStorer()"),
+                new Row("parquet.pig.ParquetLoader", "parquet.pig.ParquetStorer()"),
+                new Row("BinStorage", "BinStorage()"));
+        for (int i = 0; i < table.size(); i++) {
+            Row row = table.get(i);
+            VerifyInputs.Input input = VerifyInputs.of(
+                    RepoRoot.of(repo),
+                    repo,
+                    load("in", new FuncSpec(row.loader(), List.of("-c SNAPPY"), AT), schema),
+                    0,
+                    Map.of(),
+                    false,
+                    NONE,
+                    Files.createDirectories(tmp.resolve("w" + i)));
+            assertEquals(java.util.Optional.of(row.storer()), input.storer(), row.loader());
+            List<String> lines = Files.readAllLines(input.file());
+            assertTrue(lines.stream().anyMatch(l -> l.split("\t", -1).length == 5), lines.toString());
+        }
+        assertEquals(
+                "rows = LOAD '/w/in.txt' USING PigStorage('\\t') AS (name:chararray);\n"
+                        + "STORE rows INTO '/w/in-stored' USING OrcStorage();\n",
+                VerifyInputs.storingScript(
+                        Path.of("/w/in.txt"), schema.subList(0, 1), "OrcStorage()", Path.of("/w/in-stored")));
+        // Text loaders get no storer; a binary loader without AS gets no rows.
+        assertEquals(
+                java.util.Optional.empty(),
+                VerifyInputs.of(RepoRoot.of(repo), repo, load("in", null, schema), 0, Map.of(), false, NONE, tmp)
+                        .storer());
+        assertThrows(
+                VerifyInputs.NoInput.class,
+                () -> VerifyInputs.of(
+                        RepoRoot.of(repo),
+                        repo,
+                        load("in", new FuncSpec("AvroStorage", List.of(), AT), List.of()),
+                        0,
+                        Map.of(),
+                        false,
+                        NONE,
+                        tmp));
+    }
+
     @Test
     void jsonApacheLogAndXmlLoadersGetLinesInTheirInputFormat(@TempDir Path tmp) throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));

@@ -58,6 +58,11 @@ final class ScriptVerification {
         TODO("TODO"),
         /** Not translated for another reason: an error Ferry gives for a script Pig may accept. */
         ERROR("error"),
+        /**
+         * Nothing to translate or compare: the script stores and dumps nothing, so Pig runs no job for it (it only
+         * prints schemas and plans with DESCRIBE, EXPLAIN or ILLUSTRATE, or it is a macro library).
+         */
+        NO_EFFECT("no effect"),
         /** Translated but not compared: no input could be given, or Pig itself failed on it. */
         NOT_RUN("not run");
 
@@ -98,7 +103,7 @@ final class ScriptVerification {
                 int index,
                 Map<String, String> values,
                 boolean pigmix,
-                VerifyInputs.Positional positional,
+                VerifyInputs.Reads reads,
                 Path work)
                 throws IOException, VerifyInputs.NoInput;
     }
@@ -149,6 +154,14 @@ final class ScriptVerification {
                 parsed.flatMap(p -> PigToSql.translate(p, "verify", params.keySet(), diagnostics));
         List<Diagnostic> errors =
                 diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
+        if (translated.isEmpty() && parsed.isPresent() && hasNoEffect(parsed.get())) {
+            return new Result(
+                    Outcome.NO_EFFECT,
+                    List.of(),
+                    List.of(display + ": no STORE or DUMP, so Pig runs no job for it (DESCRIBE, EXPLAIN and"
+                            + " ILLUSTRATE print schemas and plans, a macro only defines): nothing to translate or"
+                            + " compare"));
+        }
         if (translated.isEmpty()) {
             boolean todo = !errors.isEmpty() && errors.stream().allMatch(d -> TODO_CODES.contains(d.code()));
             return new Result(
@@ -184,6 +197,19 @@ final class ScriptVerification {
         } catch (Refused refused) {
             return new Result(Outcome.NOT_RUN, refused.inputs, List.of(refused.diagnostic.format()));
         }
+    }
+
+    /** Commands that change no data: a script of only these, relations and DEFINEs runs no job in Pig. */
+    private static final Set<String> NO_DATA_COMMANDS = Set.of("DESCRIBE", "EXPLAIN", "ILLUSTRATE", "SET", "REGISTER");
+
+    /**
+     * Whether the script writes nothing: no STORE, no DUMP and no command but {@link #NO_DATA_COMMANDS} (a removal,
+     * a copy or a shell command has an effect). Pig builds its relations and runs no job.
+     */
+    static boolean hasNoEffect(PigScript script) {
+        return script.statements().stream()
+                .noneMatch(s -> s instanceof PigStatement.Store
+                        || s instanceof PigStatement.Command c && !NO_DATA_COMMANDS.contains(c.keyword()));
     }
 
     /** Why a translated script was not run: a coded diagnostic. */
@@ -348,7 +374,7 @@ final class ScriptVerification {
             text = pigMixRegisters(text, work);
         }
         int index = 0;
-        VerifyInputs.Positional positional = VerifyInputs.Positional.of(original);
+        VerifyInputs.Reads reads = VerifyInputs.Reads.of(original);
         Map<String, FuncSpec> defined = new HashMap<>();
         for (PigStatement statement : parsed.statements()) {
             if (statement instanceof PigStatement.DefineFunction define) {
@@ -371,9 +397,12 @@ final class ScriptVerification {
             }
             Optional<VerifyInputs.Input> input;
             try {
-                input = plan.input(load, assign.alias(), index++, values, pigmix, positional, work);
+                input = plan.input(load, assign.alias(), index++, values, pigmix, reads, work);
             } catch (VerifyInputs.NoInput e) {
                 throw new Refused(e.diagnostic, kinds);
+            }
+            if (input.isPresent() && input.get().storer().isPresent()) {
+                input = Optional.of(storedByPig(input.get(), load, display, oracle, work, kinds));
             }
             if (input.isPresent()) {
                 kinds.add(input.get().kind());
@@ -509,6 +538,37 @@ final class ScriptVerification {
             agree &= dumpsAgree(dumps, work, lines);
         }
         return new Result(agree ? Outcome.AGREE : Outcome.DIFFER, kinds, lines);
+    }
+
+    /**
+     * A binary loader's input: real Pig stores the generated text rows with the loader's storer into a directory
+     * beside them, which both sides then read (Pig writes the files its loader reads; no writer of ours stands in).
+     */
+    private static VerifyInputs.Input storedByPig(
+            VerifyInputs.Input rows,
+            PigRelation.Load load,
+            String display,
+            Oracle oracle,
+            Path work,
+            List<VerifyInputs.Kind> kinds)
+            throws IOException, Refused {
+        String storer = rows.storer().orElseThrow();
+        Path dir = work.resolve(rows.file().getFileName().toString().replaceFirst("\\.txt$", "") + "-stored");
+        Path script = Files.writeString(
+                work.resolve(dir.getFileName() + ".pig"),
+                VerifyInputs.storingScript(rows.file(), load.schema(), storer, dir));
+        try {
+            oracle.get().run(script, Map.of(), work.resolve(dir.getFileName() + "-printed.txt"));
+        } catch (PigOracleException | IOException e) {
+            throw new Refused(
+                    Diagnostic.of(
+                            DiagnosticCode.VER_E002,
+                            load.function() != null ? load.function().span() : SourceSpan.file(display),
+                            "real Pig could not write the generated rows with " + storer + " for '" + load.path()
+                                    + "': " + firstLine(e.getMessage())),
+                    kinds);
+        }
+        return new VerifyInputs.Input(dir, rows.kind());
     }
 
     /** What Pig prints to stdout (its DUMPs) in a verification's work directory; the Flink job's beside it. */

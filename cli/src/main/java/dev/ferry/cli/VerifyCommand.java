@@ -98,7 +98,7 @@ final class VerifyCommand implements Callable<Integer> {
                 script,
                 script.getFileName().toString(),
                 params,
-                (load, alias, index, values, pigmix, positional, dir) -> Optional.ofNullable(data.get(alias))
+                (load, alias, index, values, pigmix, reads, dir) -> Optional.ofNullable(data.get(alias))
                         .map(path -> new VerifyInputs.Input(Path.of(path), VerifyInputs.Kind.GIVEN)),
                 pig,
                 jar,
@@ -139,8 +139,8 @@ final class VerifyCommand implements Callable<Integer> {
                     file,
                     display,
                     params,
-                    (load, alias, index, values, pigmix, positional, dir) -> Optional.of(
-                            VerifyInputs.of(root, file.getParent(), load, index, values, pigmix, positional, dir)),
+                    (load, alias, index, values, pigmix, reads, dir) -> Optional.of(
+                            VerifyInputs.of(root, file.getParent(), load, index, values, pigmix, reads, dir)),
                     pig,
                     jar,
                     work);
@@ -161,9 +161,10 @@ final class VerifyCommand implements Callable<Integer> {
         out.println();
         out.println(String.format(
                 Locale.ROOT,
-                "scripts %d: translated %d, TODO %d, error %d",
+                "scripts %d: translated %d, no effect %d, TODO %d, error %d",
                 scripts.size(),
                 translated,
+                count(counts, ScriptVerification.Outcome.NO_EFFECT),
                 count(counts, ScriptVerification.Outcome.TODO),
                 count(counts, ScriptVerification.Outcome.ERROR)));
         out.println(String.format(

@@ -39,28 +39,42 @@ final class VerifyInputs {
         GENERATED
     }
 
-    /** The file Pig and Flink read for one LOAD, and how it was made. */
-    record Input(Path file, Kind kind) {}
+    /**
+     * The file Pig and Flink read for one LOAD, and how it was made; {@code storer} is, for a loader of a binary format
+     * ({@link #storer}), the storage function real Pig writes the file's text rows with before the script reads them.
+     */
+    record Input(Path file, Kind kind, Optional<String> storer) {
+        Input(Path file, Kind kind) {
+            this(file, kind, Optional.empty());
+        }
+    }
 
     /**
-     * What a script reads of a LOAD without AS by position: at least {@code width} fields, and the type some
-     * {@code $n} is cast to ({@code (int)$3}), so that generated rows reach every field read and put castable (and
-     * sometimes uncastable) values there. Taken from the whole script: a wider row than one LOAD needs changes nothing.
+     * What a script reads of its LOADs' fields, so that generated rows hold values its casts accept: at least
+     * {@code width} fields for a LOAD without AS, the type some {@code $n} is cast to ({@code (int)$3}), and the type
+     * a named field is cast to ({@code (biginteger)a}, {@code (int)A::b}). Pig fails the job on text that a cast to
+     * biginteger or bigdecimal cannot parse (other casts give null), so a field such a cast reads gets numbers where it
+     * would get words. Taken from the whole script by name: a wider row, or numbers in a field of another relation
+     * of the same name, change nothing Pig defines.
      */
-    record Positional(int width, Map<Integer, PigType> casts) {
-        static final Positional NONE = new Positional(SCHEMALESS_WIDTH, Map.of());
+    record Reads(int width, Map<Integer, PigType> casts, Map<String, PigType> namedCasts) {
+        static final Reads NONE = new Reads(SCHEMALESS_WIDTH, Map.of(), Map.of());
 
         /** The widest {@code $n} a script names; bounded so that a stray {@code $99999} cannot blow a row up. */
         static final int MAX_WIDTH = 200;
 
+        private static final String TYPES = "(int|long|float|double|biginteger|bigdecimal|boolean|datetime|chararray)";
         private static final Pattern POSITION = Pattern.compile("\\$(\\d{1,6})(?![0-9A-Za-z_])");
         private static final Pattern CAST = Pattern.compile(
-                "\\(\\s*(int|long|float|double|biginteger|bigdecimal|boolean|datetime|chararray)\\s*\\)\\s*\\$(\\d{1,6})"
-                        + "(?![0-9A-Za-z_])",
+                "\\(\\s*" + TYPES + "\\s*\\)\\s*\\$(\\d{1,6})(?![0-9A-Za-z_])", Pattern.CASE_INSENSITIVE);
+        /** {@code (type)name}, {@code (type)A::name}: a field, not a call ({@code (int)SIZE(x)}) nor a projection. */
+        private static final Pattern NAMED_CAST = Pattern.compile(
+                "\\(\\s*" + TYPES + "\\s*\\)\\s*(?:[A-Za-z_][A-Za-z0-9_]*::)*([A-Za-z_][A-Za-z0-9_]*)"
+                        + "(?![A-Za-z0-9_.:#(])(?!\\s*\\()",
                 Pattern.CASE_INSENSITIVE);
 
-        /** From a script's text (after its parameters' values): every {@code $n} and {@code (type)$n} it names. */
-        static Positional of(String text) {
+        /** From a script's text (after its parameters' values): every {@code $n}, {@code (type)$n} and {@code (type)name}. */
+        static Reads of(String text) {
             int width = SCHEMALESS_WIDTH;
             Matcher position = POSITION.matcher(text);
             while (position.find()) {
@@ -71,10 +85,41 @@ final class VerifyInputs {
             while (cast.find()) {
                 int n = Integer.parseInt(cast.group(2));
                 if (n < MAX_WIDTH) {
-                    casts.putIfAbsent(n, PigType.valueOf(cast.group(1).toUpperCase(java.util.Locale.ROOT)));
+                    casts.merge(n, PigType.fromKeyword(cast.group(1)), Reads::stricter);
                 }
             }
-            return new Positional(width, Map.copyOf(casts));
+            Map<String, PigType> named = new java.util.TreeMap<>();
+            Matcher namedCast = NAMED_CAST.matcher(text);
+            while (namedCast.find()) {
+                named.merge(namedCast.group(2), PigType.fromKeyword(namedCast.group(1)), Reads::stricter);
+            }
+            return new Reads(width, Map.copyOf(casts), Map.copyOf(named));
+        }
+
+        /**
+         * Of two casts of one field, the one whose values serve both: biginteger's integers parse as every number,
+         * bigdecimal's and datetime's text must parse (Pig fails the job otherwise), a failed int or double cast is a
+         * null, and chararray takes anything.
+         */
+        static PigType stricter(PigType a, PigType b) {
+            return STRICTNESS.indexOf(a) >= STRICTNESS.indexOf(b) ? a : b;
+        }
+
+        private static final List<PigType> STRICTNESS = List.of(
+                PigType.CHARARRAY,
+                PigType.BOOLEAN,
+                PigType.FLOAT,
+                PigType.DOUBLE,
+                PigType.INT,
+                PigType.LONG,
+                PigType.DATETIME,
+                PigType.BIGDECIMAL,
+                PigType.BIGINTEGER);
+
+        /** The type to generate a loaded field of {@code declared} type as: its cast's, for untyped text. */
+        PigType generated(String name, PigType declared) {
+            PigType cast = namedCasts.get(name);
+            return cast != null && (declared == PigType.BYTEARRAY || declared == PigType.CHARARRAY) ? cast : declared;
         }
     }
 
@@ -114,11 +159,17 @@ final class VerifyInputs {
             int index,
             Map<String, String> params,
             boolean pigmix,
-            Positional positional,
+            Reads reads,
             Path work)
             throws IOException, NoInput {
         Path file = work.resolve("input-" + index + ".txt");
         Optional<Path> found = inRepository(root, scriptDir, substitute(load.path(), params));
+        if (found.isPresent()
+                && load.function() != null
+                && STORERS.containsKey(load.function().simpleName())) {
+            // Binary files are read whole, where they are: lines of them are no sample.
+            return new Input(found.get(), Kind.SAMPLED);
+        }
         if (found.isPresent()) {
             Files.write(file, sample(found.get()), StandardCharsets.UTF_8);
             return new Input(file, Kind.SAMPLED);
@@ -138,12 +189,87 @@ final class VerifyInputs {
             Files.write(file, rows, StandardCharsets.UTF_8);
             return new Input(file, Kind.GENERATED);
         }
-        String delimiter = delimiter(load, params);
+        Optional<String> storer = storer(load, params);
+        String delimiter = storer.isPresent() ? "\t" : delimiter(load, params);
         for (int row = 0; row < GENERATED_ROWS; row++) {
-            rows.add(row(load.schema(), positional, delimiter, random));
+            rows.add(row(load.schema(), reads, delimiter, random));
         }
         Files.write(file, rows, StandardCharsets.UTF_8);
-        return new Input(file, Kind.GENERATED);
+        return new Input(file, Kind.GENERATED, storer);
+    }
+
+    /**
+     * The loaders of binary formats, by class name, and the storer of Pig's that writes files they read: verify
+     * generates text rows from the LOAD's AS, and real Pig stores them with the storer ({@link #storingScript}).
+     */
+    private static final Map<String, String> STORERS = Map.of(
+            "AvroStorage", "AvroStorage",
+            "OrcStorage", "OrcStorage",
+            "ParquetLoader", "ParquetStorer",
+            "BinStorage", "BinStorage");
+
+    /**
+     * The storer real Pig writes a binary loader's input with (the loader's package kept: parquet-pig's own
+     * {@code parquet.pig.ParquetLoader} gets its {@code ParquetStorer}), with no argument: a loader's arguments name
+     * what to read (an Avro reader schema, ORC options), and Pig writes every field of the AS. Empty for text loaders;
+     * refused for a binary loader without AS (its fields are in the files, which verify would make).
+     */
+    static Optional<String> storer(PigRelation.Load load, Map<String, String> params) throws NoInput {
+        if (load.function() == null || !STORERS.containsKey(load.function().simpleName())) {
+            return Optional.empty();
+        }
+        String name = load.function().name();
+        String storer =
+                name.substring(0, name.length() - load.function().simpleName().length())
+                        + STORERS.get(load.function().simpleName());
+        if (load.schema().isEmpty() || load.schema().stream().anyMatch(f -> f.name() == null)) {
+            throw new NoInput(Diagnostic.of(
+                    DiagnosticCode.VER_E002,
+                    load.function().span(),
+                    "no data in the repository for '" + substitute(load.path(), params) + "', and rows for "
+                            + load.function().name() + " are generated only from an AS clause naming every field"
+                            + " (real Pig writes them with " + storer + "())"));
+        }
+        return Optional.of(storer + "()");
+    }
+
+    /**
+     * The Pig script that writes {@code text} (rows generated in PigStorage's tab-separated form) into {@code dir}
+     * with {@code storer}, read with the LOAD's AS so that every field has its type in the files.
+     */
+    static String storingScript(Path text, List<FieldSchema> schema, String storer, Path dir) {
+        return "rows = LOAD " + ScriptPaths.quote(text.toString()) + " USING PigStorage('\\t') AS ("
+                + schemaText(schema) + ");\nSTORE rows INTO " + ScriptPaths.quote(dir.toString()) + " USING " + storer
+                + ";\n";
+    }
+
+    /** A schema as Pig writes it in an AS clause: {@code a:int, t:tuple(x:chararray), b:bag{tuple(y:int)}, m:map[]}. */
+    static String schemaText(List<FieldSchema> fields) {
+        return String.join(", ", fields.stream().map(VerifyInputs::fieldText).toList());
+    }
+
+    private static String fieldText(FieldSchema field) {
+        String type = switch (field.type()) {
+            case TUPLE -> "tuple(" + schemaText(field.fields()) + ")";
+            case BAG ->
+                "bag{"
+                        + (field.fields().isEmpty()
+                                ? ""
+                                : fieldText(field.fields().get(0)))
+                        + "}";
+            case MAP ->
+                "map["
+                        + (field.fields().isEmpty()
+                                ? ""
+                                : fieldText(new FieldSchema(
+                                        null,
+                                        field.fields().get(0).type(),
+                                        field.fields().get(0).fields(),
+                                        field.span())))
+                        + "]";
+            default -> field.type().keyword();
+        };
+        return field.name() == null ? type : field.name() + ":" + type;
     }
 
     /** PigMix's loader: a script that LOADs with it reads PigMix's tables ({@link PigMixData}) by their names. */
@@ -206,7 +332,8 @@ final class VerifyInputs {
                                                         .map(ScriptPaths::quote)
                                                         .toList()) + ")")
                         + " cannot be generated (only PigStorage, TextLoader, JsonLoader with a schema, piggybank's CSV"
-                        + " text, Apache logs and XMLLoader, and PigMix's tables)"));
+                        + " text, Apache logs and XMLLoader, PigMix's tables, and the Avro, ORC, Parquet and BinStorage"
+                        + " files real Pig writes)"));
     }
 
     static String substitute(String path, Map<String, String> params) {
@@ -266,14 +393,14 @@ final class VerifyInputs {
         return lines;
     }
 
-    private static String row(List<FieldSchema> schema, Positional positional, String delimiter, Random random) {
+    private static String row(List<FieldSchema> schema, Reads reads, String delimiter, Random random) {
         List<String> fields = new ArrayList<>();
         if (schema.isEmpty()) {
-            for (int i = 0; i < positional.width(); i++) {
-                fields.add(value(positional.casts().getOrDefault(i, PigType.BYTEARRAY), List.of(), random));
+            for (int i = 0; i < reads.width(); i++) {
+                fields.add(value(reads.casts().getOrDefault(i, PigType.BYTEARRAY), List.of(), random));
             }
         } else {
-            schema.forEach(f -> fields.add(value(f.type(), f.fields(), random)));
+            schema.forEach(f -> fields.add(value(reads.generated(f.name(), f.type()), f.fields(), random)));
         }
         // One line in ten is short: Pig pads it with nulls.
         int keep = random.nextInt(10) == 0 ? random.nextInt(fields.size() + 1) : fields.size();

@@ -133,8 +133,8 @@ class VerifyCommandTest {
     /**
      * {@code --repo}: one line per script and the counts. Each outcome once: a sampled input (the file is in the
      * repository), a generated one (it is not), a TODO, a parameter without a value (PIG-E002, not run), a path
-     * that is not written in its statement and twice in the script (VER-E001, not run) and a script with no STORE
-     * (a TODO, as in convert).
+     * that is not written in its statement and twice in the script (VER-E001, not run), a script with a DUMP and
+     * no STORE, and a macro library (no effect: Pig runs no job for it).
      */
     @Test
     void repoModePrintsEachScriptsOutcomeAndTheAgreeRate(@TempDir Path tmp) throws Exception {
@@ -185,9 +185,9 @@ class VerifyCommandTest {
                         "agree    f_nostore.pig  (inputs: 1 generated)",
                         "agree    g_import.pig  (inputs: 1 generated)",
                         "agree (0 rows) h_empty.pig  (inputs: 1 generated)",
-                        "TODO     lib/m.pig",
+                        "no effect lib/m.pig",
                         "",
-                        "scripts 9: translated 7, TODO 2, error 0",
+                        "scripts 9: translated 7, no effect 1, TODO 1, error 0",
                         "translated 7: agree 5 (1 on empty outputs only), differ 0, not run 2",
                         "agree rate: 5/9 (56%) of all scripts, 5/5 (100%) of the scripts compared",
                         "inputs of the scripts compared: 1 sampled from the repository, 5 generated from LOAD schemas"),
@@ -210,6 +210,55 @@ class VerifyCommandTest {
         assertTrue(
                 Files.notExists(repo.resolve("out")) && Files.notExists(repo.resolve("y")),
                 "nothing is written into the repository");
+    }
+
+    /**
+     * {@code --repo} on scripts that LOAD binary files (Avro, ORC, Parquet, BinStorage) no file of the repository
+     * holds: real Pig writes generated rows with each loader's storer, and both sides read those files; the grouped,
+     * filtered and computed rows agree.
+     */
+    @Test
+    void binaryLoadersReadFilesRealPigWrites(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(
+                repo.resolve("avro.pig"),
+                "a = LOAD '/data/events' USING AvroStorage() AS (name:chararray, n:int, score:double, ok:boolean);\n"
+                        + "g = GROUP a BY name;\nr = FOREACH g GENERATE group, COUNT(a), SUM(a.n), MAX(a.score);\n"
+                        + "STORE r INTO '/out/avro';\n");
+        Files.writeString(
+                repo.resolve("bin.pig"),
+                "a = LOAD '/data/bin' USING BinStorage() AS (name:chararray, n:int, d:double);\n"
+                        + "b = FOREACH a GENERATE name, n + 1, d;\nSTORE b INTO '/out/bin';\n");
+        Files.writeString(
+                repo.resolve("orc.pig"),
+                "a = LOAD '/data/orc' USING OrcStorage() AS (name:chararray, n:long, d:double);\n"
+                        + "b = FILTER a BY n > 1;\nSTORE b INTO '/out/orc';\n");
+        Files.writeString(
+                repo.resolve("parquet.pig"),
+                "a = LOAD '/data/pq' USING ParquetLoader() AS (name:chararray, n:int, f:float);\n"
+                        + "b = FOREACH a GENERATE name, n * 2, f;\nSTORE b INTO '/out/pq';\n");
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", "--repo", repo.toString());
+        assertEquals(
+                List.of(
+                        "agree    avro.pig  (inputs: 1 generated)",
+                        "agree    bin.pig  (inputs: 1 generated)",
+                        "agree    orc.pig  (inputs: 1 generated)",
+                        "agree    parquet.pig  (inputs: 1 generated)"),
+                out.toString()
+                        .lines()
+                        .filter(l -> !l.startsWith(" ") && !l.isEmpty())
+                        .limit(4)
+                        .toList(),
+                out.toString());
+        assertTrue(
+                out.toString()
+                                .lines()
+                                .filter(l -> l.matches(" +agree: STORE .* [1-9][0-9]* row\\(s\\).*"))
+                                .count()
+                        == 4,
+                out.toString());
+        assertEquals(0, exit, out.toString());
     }
 
     /**

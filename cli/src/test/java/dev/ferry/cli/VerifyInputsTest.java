@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyInputsTest {
 
     private static final SourceSpan AT = SourceSpan.of("job.pig", 1, 5);
-    private static final VerifyInputs.Positional NONE = VerifyInputs.Positional.NONE;
+    private static final VerifyInputs.Reads NONE = VerifyInputs.Reads.NONE;
 
     private static PigRelation.Load load(String path, FuncSpec function, List<FieldSchema> schema) {
         return new PigRelation.Load(path, function, schema, AT);
@@ -169,18 +169,18 @@ class VerifyInputsTest {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         String script = "a = LOAD 'in' USING PigStorage(',');\n"
                 + "b = FOREACH a GENERATE (int)$14, (double) $9, $7, REPLACE($0, 'x', '\\\\$1');\n";
-        VerifyInputs.Positional positional = VerifyInputs.Positional.of(script);
-        assertEquals(new VerifyInputs.Positional(15, Map.of(14, PigType.INT, 9, PigType.DOUBLE)), positional);
+        VerifyInputs.Reads reads = VerifyInputs.Reads.of(script);
+        assertEquals(new VerifyInputs.Reads(15, Map.of(14, PigType.INT, 9, PigType.DOUBLE), Map.of()), reads);
         // A script naming no field past $4 keeps the five fields; a stray huge $n is bounded.
         assertEquals(
                 VerifyInputs.SCHEMALESS_WIDTH,
-                VerifyInputs.Positional.of("b = FOREACH a GENERATE $2;").width());
+                VerifyInputs.Reads.of("b = FOREACH a GENERATE $2;").width());
         assertEquals(
-                VerifyInputs.Positional.MAX_WIDTH,
-                VerifyInputs.Positional.of("b = FOREACH a GENERATE $99999;").width());
+                VerifyInputs.Reads.MAX_WIDTH,
+                VerifyInputs.Reads.of("b = FOREACH a GENERATE $99999;").width());
         PigRelation.Load load = load("in", new FuncSpec("PigStorage", List.of(","), AT), List.of());
         List<String> rows =
-                Files.readAllLines(VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), false, positional, tmp)
+                Files.readAllLines(VerifyInputs.of(RepoRoot.of(repo), repo, load, 0, Map.of(), false, reads, tmp)
                         .file());
         List<String[]> full = rows.stream()
                 .map(r -> r.split(",", -1))
@@ -191,6 +191,141 @@ class VerifyInputsTest {
         assertTrue(full.stream().filter(f -> f[14].matches("-?[0-9]+")).count() > full.size() / 2, rows.toString());
         assertTrue(full.stream().allMatch(f -> f[14].matches("-?[0-9]+|n/a|")), rows.toString());
         assertTrue(full.stream().anyMatch(f -> f[9].matches("-?[0-9]+\\.[0-9]+")), rows.toString());
+    }
+
+    /** A script's casts of named fields, as Reads finds them: field name to the type generated rows give it. */
+    @Test
+    void namedCastsAreFoundByFieldNameKeepingTheStrictestType() {
+        record Row(String script, Map<String, PigType> casts) {}
+        List<Row> table = List.of(
+                new Row(
+                        "b = FOREACH a GENERATE (int)x, (biginteger) y;",
+                        Map.of("x", PigType.INT, "y", PigType.BIGINTEGER)),
+                // A disambiguated field is its own name; a call, a projection and a map lookup are no field's cast.
+                new Row(
+                        "c = FOREACH j GENERATE (long)A::k, (int)SIZE(s), (int) COUNT (s), (int)t.f, (int)m#'k';",
+                        Map.of("k", PigType.LONG)),
+                // Of several casts of one field, the one whose values serve all: integers parse as every number.
+                new Row(
+                        "b = FOREACH a GENERATE (int)x, (chararray)x, (BigInteger)x, (double)y, (bigdecimal)y,"
+                                + " (datetime)z, (int)z;",
+                        Map.of("x", PigType.BIGINTEGER, "y", PigType.BIGDECIMAL, "z", PigType.DATETIME)),
+                // $n casts are positional, not named.
+                new Row("b = FOREACH a GENERATE (int)$1;", Map.of()));
+        for (Row row : table) {
+            assertEquals(row.casts(), VerifyInputs.Reads.of(row.script()).namedCasts(), row.script());
+        }
+        assertEquals(
+                PigType.BIGINTEGER,
+                VerifyInputs.Reads.of("(int)$0 (biginteger)$0 (chararray)$0")
+                        .casts()
+                        .get(0));
+    }
+
+    /**
+     * A bytearray or chararray field cast to biginteger or bigdecimal gets numbers only (Pig fails the job on text
+     * they cannot parse); one cast to int gets numbers and now and then a value that does not cast; a typed field
+     * keeps its type's values.
+     */
+    @Test
+    void generatedRowsHoldValuesTheScriptsCastsOfNamedFieldsAccept(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        VerifyInputs.Reads reads = VerifyInputs.Reads.of(
+                "B = FOREACH A GENERATE (int)a, (chararray)a, (biginteger)a, (bigdecimal)b, (boolean)c, (datetime)d,"
+                        + " (int)e, (biginteger)w;");
+        List<FieldSchema> schema = List.of(
+                new FieldSchema("a", PigType.BYTEARRAY, AT),
+                new FieldSchema("b", PigType.BYTEARRAY, AT),
+                new FieldSchema("c", PigType.BYTEARRAY, AT),
+                new FieldSchema("d", PigType.BYTEARRAY, AT),
+                new FieldSchema("e", PigType.CHARARRAY, AT),
+                new FieldSchema("w", PigType.DOUBLE, AT));
+        List<String[]> rows = Files.readAllLines(VerifyInputs.of(
+                                RepoRoot.of(repo), repo, load("in", null, schema), 0, Map.of(), false, reads, tmp)
+                        .file())
+                .stream()
+                .map(r -> r.split("\t", -1))
+                .toList();
+        record Column(int index, String values) {}
+        List<Column> columns = List.of(
+                new Column(0, "-?[0-9]+|"),
+                new Column(1, "-?[0-9]+\\.[0-9]+|"),
+                new Column(2, "true|false|"),
+                new Column(3, "2026-[0-9-]+T[0-9:.]+Z|"),
+                new Column(4, "-?[0-9]+|n/a|"),
+                new Column(5, "-?[0-9]+\\.[0-9]+|n/a|"));
+        for (Column column : columns) {
+            List<String> values = rows.stream()
+                    .filter(r -> r.length > column.index())
+                    .map(r -> r[column.index()])
+                    .toList();
+            assertTrue(values.stream().allMatch(v -> v.matches(column.values())), column + ": " + values);
+            assertTrue(values.stream().anyMatch(v -> !v.isEmpty()), column + ": " + values);
+        }
+    }
+
+    /**
+     * A binary loader's rows are generated as tab-separated text and stored by real Pig with the loader's storer, in
+     * the loader's package, read with the LOAD's AS; without an AS naming every field there is nothing to generate.
+     */
+    @Test
+    void binaryLoadersGetTextRowsThatPigStoresWithTheirStorer(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        FieldSchema inner = new FieldSchema("x", PigType.INT, AT);
+        List<FieldSchema> schema = List.of(
+                new FieldSchema("name", PigType.CHARARRAY, AT),
+                new FieldSchema("t", PigType.TUPLE, List.of(inner, new FieldSchema("y", PigType.CHARARRAY, AT)), AT),
+                new FieldSchema(
+                        "b", PigType.BAG, List.of(new FieldSchema(null, PigType.TUPLE, List.of(inner), AT)), AT),
+                new FieldSchema("m", PigType.MAP, List.of(new FieldSchema(null, PigType.INT, AT)), AT),
+                new FieldSchema("u", PigType.MAP, AT));
+        assertEquals(
+                "name:chararray, t:tuple(x:int, y:chararray), b:bag{tuple(x:int)}, m:map[int], u:map[]",
+                VerifyInputs.schemaText(schema));
+        record Row(String loader, String storer) {}
+        List<Row> table = List.of(
+                new Row("AvroStorage", "AvroStorage()"),
+                new Row("org.apache.pig.builtin.AvroStorage", "org.apache.pig.builtin.AvroStorage()"),
+                new Row("OrcStorage", "OrcStorage()"),
+                new Row("ParquetLoader", "ParquetStorer()"),
+                new Row("parquet.pig.ParquetLoader", "parquet.pig.ParquetStorer()"),
+                new Row("BinStorage", "BinStorage()"));
+        for (int i = 0; i < table.size(); i++) {
+            Row row = table.get(i);
+            VerifyInputs.Input input = VerifyInputs.of(
+                    RepoRoot.of(repo),
+                    repo,
+                    load("in", new FuncSpec(row.loader(), List.of("-c SNAPPY"), AT), schema),
+                    0,
+                    Map.of(),
+                    false,
+                    NONE,
+                    Files.createDirectories(tmp.resolve("w" + i)));
+            assertEquals(java.util.Optional.of(row.storer()), input.storer(), row.loader());
+            List<String> lines = Files.readAllLines(input.file());
+            assertTrue(lines.stream().anyMatch(l -> l.split("\t", -1).length == 5), lines.toString());
+        }
+        assertEquals(
+                "rows = LOAD '/w/in.txt' USING PigStorage('\\t') AS (name:chararray);\n"
+                        + "STORE rows INTO '/w/in-stored' USING OrcStorage();\n",
+                VerifyInputs.storingScript(
+                        Path.of("/w/in.txt"), schema.subList(0, 1), "OrcStorage()", Path.of("/w/in-stored")));
+        // Text loaders get no storer; a binary loader without AS gets no rows.
+        assertEquals(
+                java.util.Optional.empty(),
+                VerifyInputs.of(RepoRoot.of(repo), repo, load("in", null, schema), 0, Map.of(), false, NONE, tmp)
+                        .storer());
+        assertThrows(
+                VerifyInputs.NoInput.class,
+                () -> VerifyInputs.of(
+                        RepoRoot.of(repo),
+                        repo,
+                        load("in", new FuncSpec("AvroStorage", List.of(), AT), List.of()),
+                        0,
+                        Map.of(),
+                        false,
+                        NONE,
+                        tmp));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.ferry.runtime.pig.LoadCasts;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.apache.flink.table.api.ValidationException;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -50,65 +51,15 @@ enum PigFieldType {
         }
     },
     /** Pig int; Flink INT. */
-    INT {
-        @Override
-        Object read(String text, byte[] line, int start, int end) {
-            return LoadCasts.toInteger(text);
-        }
-
-        @Override
-        void write(RowData row, int pos, ByteArrayOutputStream out) {
-            writeAscii(Integer.toString(row.getInt(pos)), out);
-        }
-    },
+    INT(LoadCasts::toInteger, RowData::getInt),
     /** Pig long; Flink BIGINT. */
-    LONG {
-        @Override
-        Object read(String text, byte[] line, int start, int end) {
-            return LoadCasts.toLong(text);
-        }
-
-        @Override
-        void write(RowData row, int pos, ByteArrayOutputStream out) {
-            writeAscii(Long.toString(row.getLong(pos)), out);
-        }
-    },
+    LONG(LoadCasts::toLong, RowData::getLong),
     /** Pig float; Flink FLOAT. */
-    FLOAT {
-        @Override
-        Object read(String text, byte[] line, int start, int end) {
-            return LoadCasts.toFloat(text);
-        }
-
-        @Override
-        void write(RowData row, int pos, ByteArrayOutputStream out) {
-            writeAscii(Float.toString(row.getFloat(pos)), out);
-        }
-    },
+    FLOAT(LoadCasts::toFloat, RowData::getFloat),
     /** Pig double; Flink DOUBLE. */
-    DOUBLE {
-        @Override
-        Object read(String text, byte[] line, int start, int end) {
-            return LoadCasts.toDouble(text);
-        }
-
-        @Override
-        void write(RowData row, int pos, ByteArrayOutputStream out) {
-            writeAscii(Double.toString(row.getDouble(pos)), out);
-        }
-    },
+    DOUBLE(LoadCasts::toDouble, RowData::getDouble),
     /** Pig boolean; Flink BOOLEAN. */
-    BOOLEAN {
-        @Override
-        Object read(String text, byte[] line, int start, int end) {
-            return LoadCasts.toBoolean(text);
-        }
-
-        @Override
-        void write(RowData row, int pos, ByteArrayOutputStream out) {
-            writeAscii(Boolean.toString(row.getBoolean(pos)), out);
-        }
-    },
+    BOOLEAN(LoadCasts::toBoolean, RowData::getBoolean),
     /**
      * Pig datetime; Flink TIMESTAMP_LTZ(3). Read as Utf8StorageConverter.bytesToDateTime does (ISO
      * 8601 through joda, in Pig's default zone unless the text has an offset; else null).
@@ -150,6 +101,27 @@ enum PigFieldType {
         }
     };
 
+    /** A number or boolean: read by its load cast, written as {@code toString()} of the boxed value (ASCII). */
+    private final Function<String, Object> loadCast;
+
+    private final Getter getter;
+
+    /** A type that reads and writes itself. */
+    PigFieldType() {
+        this(null, null);
+    }
+
+    PigFieldType(Function<String, Object> loadCast, Getter getter) {
+        this.loadCast = loadCast;
+        this.getter = getter;
+    }
+
+    /** Field {@code pos} of a row, boxed. */
+    @FunctionalInterface
+    private interface Getter {
+        Object get(RowData row, int pos);
+    }
+
     /** Whether {@link #read} needs the field decoded as UTF-8 text. */
     boolean needsText() {
         return true;
@@ -160,10 +132,14 @@ enum PigFieldType {
      * Pig would discard it. {@code text} is the field decoded as UTF-8 (null when {@link #needsText}
      * is false).
      */
-    abstract Object read(String text, byte[] line, int start, int end);
+    Object read(String text, byte[] line, int start, int end) {
+        return loadCast.apply(text);
+    }
 
     /** Appends the non-null field {@code pos} of {@code row} in Pig's text form. */
-    abstract void write(RowData row, int pos, ByteArrayOutputStream out);
+    void write(RowData row, int pos, ByteArrayOutputStream out) {
+        writeAscii(getter.get(row, pos).toString(), out);
+    }
 
     /** The Pig type for a column, or a {@link ValidationException} naming the column. */
     static PigFieldType of(String column, LogicalType type) {

@@ -30,10 +30,28 @@ public final class PigDimensions {
     /** What Pig 0.18 puts in place of a null dimension. */
     static final String UNKNOWN = "unknown";
 
-    /** CubeDimensions(d1, ..., dn): every combination of kept and marked dimensions, the last varying fastest. */
-    public static final class Cube extends ScalarFunction {
+    /** The bag each function builds of the dimensions, with {@code marker} (null unless a DEFINE gives one). */
+    public enum Shape {
+        /** CubeDimensions: every combination of kept and marked dimensions, the last varying fastest. */
+        CUBE,
+        /** RollupDimensions: the tuple, then the marker put in from the last dimension to the first. */
+        ROLLUP;
+
+        Row[] bag(String marker, String[] dimensions) {
+            return this == CUBE ? cube(marker, dimensions) : rollup(marker, dimensions);
+        }
+    }
+
+    /** CubeDimensions(d1, ..., dn) and RollupDimensions(d1, ..., dn): the marker null. */
+    public static final class Unmarked extends ScalarFunction {
+        private final Shape shape;
+
+        public Unmarked(Shape shape) {
+            this.shape = shape;
+        }
+
         public Row[] eval(String... dimensions) {
-            return cube(null, dimensions);
+            return shape.bag(null, dimensions);
         }
 
         @Override
@@ -42,34 +60,16 @@ public final class PigDimensions {
         }
     }
 
-    /** CubeDimensions('marker') of a DEFINE: {@code PIG_CUBEDIMENSIONS_MARKED('marker', d1, ..., dn)}. */
-    public static final class MarkedCube extends ScalarFunction {
+    /** The same with a DEFINE's marker first: {@code PIG_CUBEDIMENSIONS_MARKED('marker', d1, ..., dn)}. */
+    public static final class Marked extends ScalarFunction {
+        private final Shape shape;
+
+        public Marked(Shape shape) {
+            this.shape = shape;
+        }
+
         public Row[] eval(String marker, String... dimensions) {
-            return cube(marker, dimensions);
-        }
-
-        @Override
-        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
-            return inference(1);
-        }
-    }
-
-    /** RollupDimensions(d1, ..., dn): the tuple, then the marker put in from the last dimension to the first. */
-    public static final class Rollup extends ScalarFunction {
-        public Row[] eval(String... dimensions) {
-            return rollup(null, dimensions);
-        }
-
-        @Override
-        public TypeInference getTypeInference(DataTypeFactory typeFactory) {
-            return inference(0);
-        }
-    }
-
-    /** RollupDimensions('marker') of a DEFINE. */
-    public static final class MarkedRollup extends ScalarFunction {
-        public Row[] eval(String marker, String... dimensions) {
-            return rollup(marker, dimensions);
+            return shape.bag(marker, dimensions);
         }
 
         @Override

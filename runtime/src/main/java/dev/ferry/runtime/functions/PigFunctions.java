@@ -124,10 +124,10 @@ public final class PigFunctions {
         m.put("PIG_ARRAY_TO_BAG", new PigCollections.ArrayToBag()); // an ORC array of values as a bag
         m.put("PIG_TOP", new PigCollections.Top()); // Pig's PriorityQueue order
         // CubeDimensions and RollupDimensions called as functions, with a DEFINE's "all" marker or null
-        m.put("PIG_CUBEDIMENSIONS", new PigDimensions.Cube());
-        m.put("PIG_CUBEDIMENSIONS_MARKED", new PigDimensions.MarkedCube());
-        m.put("PIG_ROLLUPDIMENSIONS", new PigDimensions.Rollup());
-        m.put("PIG_ROLLUPDIMENSIONS_MARKED", new PigDimensions.MarkedRollup());
+        for (PigDimensions.Shape shape : PigDimensions.Shape.values()) {
+            m.put("PIG_" + shape.name() + "DIMENSIONS", new PigDimensions.Unmarked(shape));
+            m.put("PIG_" + shape.name() + "DIMENSIONS_MARKED", new PigDimensions.Marked(shape));
+        }
         m.put("PIG_BAG_SORT", new PigBagSort()); // a nested ORDER's bag, sorted as Pig's POSort sorts it
         for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {
             m.put("PIG_BAG_" + kind.name(), kind.function()); // COUNT(bag) ... MAX(bag) on a bag value

@@ -58,7 +58,7 @@ public final class PigLoadCasters {
         /** One value's conversion (a method, not a lambda field: Flink serializes the function). */
         abstract T value(String text);
 
-        Map<String, T> convert(Map<String, String> map) {
+        public Map<String, T> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
             if (map == null) {
                 return null;
             }
@@ -75,10 +75,6 @@ public final class PigLoadCasters {
         Integer value(String text) {
             return LoadCasts.toInteger(text);
         }
-
-        public Map<String, Integer> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
-            return convert(map);
-        }
     }
 
     /** {@code PIG_MAP_LONG(m)}: a map of bytearray values as {@code map[long]}. */
@@ -87,10 +83,6 @@ public final class PigLoadCasters {
         @Override
         Long value(String text) {
             return LoadCasts.toLong(text);
-        }
-
-        public Map<String, Long> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
-            return convert(map);
         }
     }
 
@@ -101,10 +93,6 @@ public final class PigLoadCasters {
         Float value(String text) {
             return LoadCasts.toFloat(text);
         }
-
-        public Map<String, Float> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
-            return convert(map);
-        }
     }
 
     /** {@code PIG_MAP_DOUBLE(m)}: a map of bytearray values as {@code map[double]}. */
@@ -113,10 +101,6 @@ public final class PigLoadCasters {
         @Override
         Double value(String text) {
             return LoadCasts.toDouble(text);
-        }
-
-        public Map<String, Double> eval(@DataTypeHint("MAP<STRING, STRING>") Map<String, String> map) {
-            return convert(map);
         }
     }
 

@@ -642,18 +642,14 @@ public final class PigToSql {
         }
         warnNotes.run();
         String table = tableName(alias);
-        sources.add(new SqlJob.Table(
+        sources.add(SqlJob.Table.source(
                 table,
                 columns,
                 path,
                 tableDelimiter,
-                false,
                 load.span(),
                 storage.format(),
                 storage.fileTag(),
-                null,
-                null,
-                null,
                 hcat == null ? null : hcat.layout()));
         order.add(table);
         if (converted) {
@@ -706,16 +702,7 @@ public final class PigToSql {
                     new Column(sqlName, PigTypes.columnType(fieldSchema.type()).orElseThrow()));
         }
         String table = tableName(alias);
-        sources.add(new SqlJob.Table(
-                table,
-                columns,
-                path,
-                "",
-                false,
-                load.span(),
-                SqlJob.FileFormat.PIG_LOADER,
-                SqlJob.FileTag.NONE,
-                function));
+        sources.add(SqlJob.Table.loader(table, columns, path, load.span(), function));
         order.add(table);
         return new Relation.Named(table, fields);
     }
@@ -2408,16 +2395,16 @@ public final class PigToSql {
             columns.add(new Column(positioned.path(), SqlType.STRING, Column.Origin.FILE_PATH));
             columns.add(new Column(positioned.size(), SqlType.BIGINT, Column.Origin.FILE_SIZE));
             columns.add(new Column(positioned.record(), SqlType.BIGINT, Column.Origin.RECORD_NUMBER));
-            sources.add(new SqlJob.Table(
+            sources.add(SqlJob.Table.source(
                     positioned.sqlName(),
                     columns,
                     loaded.path(),
                     loaded.fieldDelimiter(),
-                    false,
                     // the LOAD's own span: it is that LOAD read again (verify points both tables at its input)
                     loaded.span(),
                     loaded.format(),
-                    loaded.fileTag()));
+                    loaded.fileTag(),
+                    null));
             order.add(positioned.sqlName());
             return Optional.of(positioned);
         }
@@ -2933,15 +2920,8 @@ public final class PigToSql {
                 written.ordered(),
                 written.query(),
                 schema.files(),
-                (sink, path, sorted) -> new SqlJob.Table(
-                        sink,
-                        written.columns(),
-                        path,
-                        delimiter,
-                        sorted,
-                        store.span(),
-                        storage.format(),
-                        SqlJob.FileTag.NONE));
+                (sink, path, sorted) -> SqlJob.Table.sink(
+                        sink, written.columns(), path, delimiter, sorted, store.span(), storage.format(), null));
     }
 
     /**
@@ -3002,7 +2982,7 @@ public final class PigToSql {
         StorageFunctions.Storage storage = hcat.storage();
         storage.notes().forEach(note -> expressions.warnDiffers(store.span(), storer.simpleName(), note));
         String sink = tableName(store.alias() + "_store");
-        sinks.add(new SqlJob.Table(
+        sinks.add(SqlJob.Table.sink(
                 sink,
                 columns,
                 table.location(),
@@ -3010,10 +2990,6 @@ public final class PigToSql {
                 false,
                 store.span(),
                 storage.format(),
-                SqlJob.FileTag.NONE,
-                null,
-                null,
-                null,
                 hcat.layout()));
         order.add(sink);
         Select query = rewritten
@@ -3044,8 +3020,7 @@ public final class PigToSql {
                 SqlJob.FileFormat.PIG_STORAGE, ",", SqlJob.FileTag.NONE, List.of(), List.of());
         Written written = written(alias, dump.span(), storage, ",");
         String sink = tableName(alias + "_dump");
-        sinks.add(new SqlJob.Table(
-                sink, written.columns(), null, ",", false, dump.span(), SqlJob.FileFormat.DUMP, SqlJob.FileTag.NONE));
+        sinks.add(SqlJob.Table.dump(sink, written.columns(), dump.span()));
         order.add(sink);
         Relation.Ordered ordered = written.ordered();
         inserts.add(new SqlJob.Insert(
@@ -3160,18 +3135,7 @@ public final class PigToSql {
                 SqlQuery.selectAll(source.sqlName()),
                 null,
                 // The connector writes with one task: an ORDERed result stays in order without a single-writer option.
-                (sink, path, sorted) -> new SqlJob.Table(
-                        sink,
-                        columns,
-                        path,
-                        "",
-                        false,
-                        store.span(),
-                        SqlJob.FileFormat.PIG_STORER,
-                        SqlJob.FileTag.NONE,
-                        null,
-                        function,
-                        null));
+                (sink, path, sorted) -> SqlJob.Table.storer(sink, columns, path, store.span(), function));
     }
 
     /** A loader or storer whose arguments name parameters ('$OUT'): the job binds them as it binds its paths. */

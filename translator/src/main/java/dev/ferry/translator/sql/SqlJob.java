@@ -120,8 +120,45 @@ public record SqlJob(
             columns = List.copyOf(columns);
         }
 
-        /** A table that is no Hive table's ({@code hive} null). */
-        public Table(
+        /**
+         * A table a LOAD reads, in a format Flink reads itself; {@code hive} is the layout of the Hive table
+         * HCatLoader reads, null for any other.
+         */
+        public static Table source(
+                String name,
+                List<Column> columns,
+                String path,
+                String fieldDelimiter,
+                SourceSpan span,
+                FileFormat format,
+                FileTag fileTag,
+                HiveLayout hive) {
+            return new Table(name, columns, path, fieldDelimiter, false, span, format, fileTag, null, null, null, hive);
+        }
+
+        /** A table a LOAD reads with a Pig loader the runtime's adapter runs. */
+        public static Table loader(
+                String name, List<Column> columns, String path, SourceSpan span, LoadFunction loadFunction) {
+            return new Table(
+                    name,
+                    columns,
+                    path,
+                    "",
+                    false,
+                    span,
+                    FileFormat.PIG_LOADER,
+                    FileTag.NONE,
+                    loadFunction,
+                    null,
+                    null,
+                    null);
+        }
+
+        /**
+         * A table a STORE writes, in a format Flink writes itself (its part files named later, {@link
+         * #withPartFiles}); {@code hive} is the layout of the Hive table HCatStorer writes, null for any other.
+         */
+        public static Table sink(
                 String name,
                 List<Column> columns,
                 String path,
@@ -129,11 +166,8 @@ public record SqlJob(
                 boolean singleWriter,
                 SourceSpan span,
                 FileFormat format,
-                FileTag fileTag,
-                LoadFunction loadFunction,
-                StoreFunction storeFunction,
-                PartFiles partFiles) {
-            this(
+                HiveLayout hive) {
+            return new Table(
                     name,
                     columns,
                     path,
@@ -141,49 +175,35 @@ public record SqlJob(
                     singleWriter,
                     span,
                     format,
-                    fileTag,
-                    loadFunction,
+                    FileTag.NONE,
+                    null,
+                    null,
+                    null,
+                    hive);
+        }
+
+        /** A table a STORE writes with a Pig storer the runtime's adapter runs. */
+        public static Table storer(
+                String name, List<Column> columns, String path, SourceSpan span, StoreFunction storeFunction) {
+            return new Table(
+                    name,
+                    columns,
+                    path,
+                    "",
+                    false,
+                    span,
+                    FileFormat.PIG_STORER,
+                    FileTag.NONE,
+                    null,
                     storeFunction,
-                    partFiles,
+                    null,
                     null);
         }
 
-        /** A table read by a Pig loader the adapter runs, or by no Pig function (null). */
-        public Table(
-                String name,
-                List<Column> columns,
-                String path,
-                String fieldDelimiter,
-                boolean singleWriter,
-                SourceSpan span,
-                FileFormat format,
-                FileTag fileTag,
-                LoadFunction loadFunction) {
-            this(name, columns, path, fieldDelimiter, singleWriter, span, format, fileTag, loadFunction, null, null);
-        }
-
-        /** A file table of a format Flink reads itself (no Pig loader). */
-        public Table(
-                String name,
-                List<Column> columns,
-                String path,
-                String fieldDelimiter,
-                boolean singleWriter,
-                SourceSpan span,
-                FileFormat format,
-                FileTag fileTag) {
-            this(name, columns, path, fieldDelimiter, singleWriter, span, format, fileTag, null);
-        }
-
-        /** A table in Pig's text format (PigStorage) with no file tag. */
-        public Table(
-                String name,
-                List<Column> columns,
-                String path,
-                String fieldDelimiter,
-                boolean singleWriter,
-                SourceSpan span) {
-            this(name, columns, path, fieldDelimiter, singleWriter, span, FileFormat.PIG_STORAGE, FileTag.NONE);
+        /** The sink of a DUMP: no path, the fields as PigStorage(',') writes them. */
+        public static Table dump(String name, List<Column> columns, SourceSpan span) {
+            return new Table(
+                    name, columns, null, ",", false, span, FileFormat.DUMP, FileTag.NONE, null, null, null, null);
         }
 
         /** The same table at another path. */

@@ -1,10 +1,8 @@
 package dev.ferry.cli;
 
-import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.PigParser;
 import dev.ferry.parser.pig.PigRelation;
-import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +47,9 @@ final class TextFormats {
                 .map(a -> VerifyInputs.substitute(a, params))
                 .toList();
         if (name.equals("JsonLoader")) {
-            List<FieldSchema> schema = args.isEmpty() ? load.schema() : schema(args.get(0));
+            List<FieldSchema> schema = args.isEmpty()
+                    ? load.schema()
+                    : PigParser.schema(args.get(0), "JsonLoader").orElse(List.of());
             return schema.isEmpty() ? Optional.empty() : Optional.of(random -> json(schema, random));
         }
         if (name.equals(COMMON_LOG) || name.equals(COMBINED_LOG)) {
@@ -61,17 +61,6 @@ final class TextFormats {
             return Optional.of(random -> xml(tag, random));
         }
         return Optional.empty();
-    }
-
-    /** JsonLoader's argument, a Pig schema ('a:int, b:chararray'), read as an AS clause; empty when it is none. */
-    private static List<FieldSchema> schema(String text) {
-        Diagnostics ignored = new Diagnostics();
-        return PigParser.parse("j = LOAD 'x' AS (" + text + ");\n", "JsonLoader", ignored)
-                .filter(script -> !ignored.hasErrors() && script.statements().size() == 1)
-                .map(script -> script.statements().get(0))
-                .filter(s -> s instanceof PigStatement.Assign a && a.relation() instanceof PigRelation.Load)
-                .map(s -> ((PigRelation.Load) ((PigStatement.Assign) s).relation()).schema())
-                .orElse(List.of());
     }
 
     /** An object with the schema's fields in order; a field null one time in eight, as JsonStorage writes it. */

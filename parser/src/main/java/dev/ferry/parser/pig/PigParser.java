@@ -49,6 +49,34 @@ public final class PigParser {
     }
 
     /**
+     * A Pig schema given as text (JsonLoader's and ParquetLoader's argument, a UDF's {@code getSchemaFromString}),
+     * read as a LOAD's AS clause; empty when it is not one schema. The text never reaches past that clause: a quote, a
+     * {@code ;} or an unmatched {@code )} make it no schema. Field spans are in {@code displayPath}, line 1.
+     */
+    public static Optional<List<FieldSchema>> schema(String text, String displayPath) {
+        if (text.contains(")") && !balanced(text) || text.contains(";") || text.contains("'")) {
+            return Optional.empty();
+        }
+        Diagnostics ignored = new Diagnostics();
+        return parse("j = LOAD 'x' AS (" + text + ");\n", displayPath, ignored)
+                .filter(script -> !ignored.hasErrors() && script.statements().size() == 1)
+                .map(script -> script.statements().get(0))
+                .filter(s -> s instanceof PigStatement.Assign a && a.relation() instanceof PigRelation.Load)
+                .map(s -> ((PigRelation.Load) ((PigStatement.Assign) s).relation()).schema());
+    }
+
+    private static boolean balanced(String text) {
+        int depth = 0;
+        for (char c : text.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    /**
      * Parses a whole script, or a macro body after expansion ({@code checkAliases} false: its inputs
      * are the caller's aliases, which the body alone does not define).
      *

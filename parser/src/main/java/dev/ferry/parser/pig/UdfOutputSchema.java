@@ -12,7 +12,6 @@ import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import dev.ferry.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -183,26 +182,6 @@ final class UdfOutputSchema {
 
     /** Pig's schema text ({@code Utils.getSchemaFromString}), read by Ferry's own Pig parser as a LOAD's AS. */
     static Optional<List<FieldSchema>> fromString(String text) {
-        if (text.contains(")") && !balanced(text) || text.contains(";") || text.contains("'")) {
-            return Optional.empty();
-        }
-        Diagnostics diagnostics = new Diagnostics();
-        return PigParser.parse("s = LOAD 'schema' AS (" + text + ");\n", "outputSchema", diagnostics)
-                .filter(script ->
-                        !diagnostics.hasErrors() && script.statements().size() == 1)
-                .map(script -> script.statements().get(0))
-                .filter(s -> s instanceof PigStatement.Assign a && a.relation() instanceof PigRelation.Load)
-                .map(s -> ((PigRelation.Load) ((PigStatement.Assign) s).relation()).schema());
-    }
-
-    private static boolean balanced(String text) {
-        int depth = 0;
-        for (char c : text.toCharArray()) {
-            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-            if (depth < 0) {
-                return false;
-            }
-        }
-        return depth == 0;
+        return PigParser.schema(text, "outputSchema");
     }
 }

@@ -1,11 +1,8 @@
 package dev.ferry.translator.pig;
 
-import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigParser;
-import dev.ferry.parser.pig.PigRelation;
-import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.sql.SqlJob.FileFormat;
 import dev.ferry.translator.sql.SqlJob.FileTag;
@@ -432,23 +429,11 @@ final class StorageFunctions {
 
     /** JsonLoader's argument is a Pig schema ('a:int, b:chararray'), read as an AS clause is. */
     private static List<FieldSchema> jsonSchema(FuncSpec function) {
-        Diagnostics ignored = new Diagnostics();
-        Optional<List<FieldSchema>> schema = PigParser.parse(
-                        "j = LOAD 'x' AS (" + function.arguments().get(0) + ");\n",
-                        function.span().file(),
-                        ignored)
-                .flatMap(script -> script.statements().stream().findFirst())
-                .filter(PigStatement.Assign.class::isInstance)
-                .map(s -> ((PigStatement.Assign) s).relation())
-                .filter(PigRelation.Load.class::isInstance)
-                .map(load -> ((PigRelation.Load) load).schema());
-        if (ignored.hasErrors() || schema.isEmpty()) {
-            throw ExprTranslator.unsupported(
-                    function.span(),
-                    function.simpleName() + "'s schema argument is not a Pig schema Ferry can read;"
-                            + " declare the fields with AS (...)");
-        }
-        return schema.get();
+        return PigParser.schema(function.arguments().get(0), function.span().file())
+                .orElseThrow(() -> ExprTranslator.unsupported(
+                        function.span(),
+                        function.simpleName() + "'s schema argument is not a Pig schema Ferry can read;"
+                                + " declare the fields with AS (...)"));
     }
 
     private static TranslationError notTranslated(FuncSpec function, String path) {

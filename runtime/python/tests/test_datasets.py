@@ -20,6 +20,7 @@ from ferry_runtime.el.datasets import (
     DataIn,
     DataOut,
     Dataset,
+    Instance,
     _wall,
     current,
     days_in_month,
@@ -197,29 +198,34 @@ def test_wall_clock_in_a_dst_gap_moves_forward_like_java_calendar() -> None:
     )
 
 
-def test_latest_and_future_follow_what_exists() -> None:
-    existing = {"2010-01-01T00:20Z", "2010-01-01T00:40Z", "2010-01-01T01:20Z"}
+# What exists of RAW_LOGS at a nominal time of 01:00: 01:00 itself is missing.
+EXISTING = {"2010-01-01T00:20Z", "2010-01-01T00:40Z", "2010-01-01T01:20Z"}
 
-    def exists(path: str) -> bool:
-        # hdfs://nn/logs/2010/01/01/00/40/_SUCCESS -> 2010-01-01T00:40Z
-        y, m, d, h, mi = path.split("/")[4:9]
-        return f"{y}-{m}-{d}T{h}:{mi}Z" in existing
 
-    nominal = t("2010-01-01T01:00Z")
-    # 01:00 is missing: latest(0) is the newest existing instance at or before 01:00, 00:40;
-    # latest(-1) the one before it.
-    assert times(
-        instance_times(RAW_LOGS, DataIn("i", "raw-logs", [latest(0)]), nominal, exists)
-    ) == ["2010-01-01T00:40Z"]
-    assert times(
-        instance_times(RAW_LOGS, DataIn("i", "raw-logs", [latest(-1)]), nominal, exists)
-    ) == ["2010-01-01T00:20Z"]
-    # future(0, 3): the first existing instance from current(0) on: 01:20.
-    assert times(
-        instance_times(RAW_LOGS, DataIn("i", "raw-logs", [future(0, 3)]), nominal, exists)
-    ) == ["2010-01-01T01:20Z"]
-    # latest(-2) needs three existing instances at or before 01:00: not yet -> unresolved.
-    assert instance_times(RAW_LOGS, DataIn("i", "raw-logs", [latest(-2)]), nominal, exists) is None
+def exists(path: str) -> bool:
+    # hdfs://nn/logs/2010/01/01/00/40/_SUCCESS -> 2010-01-01T00:40Z
+    y, m, d, h, mi = path.split("/")[4:9]
+    return f"{y}-{m}-{d}T{h}:{mi}Z" in EXISTING
+
+
+@pytest.mark.parametrize(
+    ("instance", "expected"),
+    [
+        # latest(0) is the newest existing instance at or before 01:00, 00:40; latest(-1) the one
+        # before it.
+        (latest(0), ["2010-01-01T00:40Z"]),
+        (latest(-1), ["2010-01-01T00:20Z"]),
+        # future(0, 3): the first existing instance from current(0) on: 01:20.
+        (future(0, 3), ["2010-01-01T01:20Z"]),
+        # latest(-2) needs three existing instances at or before 01:00: not yet -> unresolved.
+        (latest(-2), None),
+    ],
+)
+def test_latest_and_future_follow_what_exists(
+    instance: Instance, expected: list[str] | None
+) -> None:
+    event = DataIn("i", "raw-logs", [instance])
+    assert times(instance_times(RAW_LOGS, event, t("2010-01-01T01:00Z"), exists)) == expected
 
 
 def test_coord_data_in_and_data_out_strings() -> None:

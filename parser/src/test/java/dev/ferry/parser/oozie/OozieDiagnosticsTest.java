@@ -8,7 +8,11 @@ import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad Oozie input → the exact diagnostics, each with its code and line:col. One case per method: the XML
@@ -127,91 +131,68 @@ class OozieDiagnosticsTest {
         assertFalse(problems.get(0).contains("root:"), "no file content leaks into the message");
     }
 
-    @Test
-    void forkWhosePathsNeverJoinIsOozE008() {
-        assertEquals(
-                List.of(
-                        "wf.xml:3:5: error OOZ-E008: a path of fork 'split' reaches end 'end' without passing its join",
-                        "wf.xml:3:5: error OOZ-E008: fork 'split' has no matching join: no path reaches a <join>"),
-                workflowProblems("""
-                        <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
-                            <start to="split"/>
-                            <fork name="split">
-                                <path start="a"/>
-                                <path start="b"/>
-                            </fork>
-                            <action name="a"><fs/><ok to="end"/><error to="fail"/></action>
-                            <action name="b"><fs/><ok to="end"/><error to="fail"/></action>
-                            <kill name="fail"><message>m</message></kill>
-                            <end name="end"/>
-                        </workflow-app>
-                        """));
+    /** Fork 'split' (line 3) of paths a and b, then each case's nodes from line 7 on, then kill 'fail' and end. */
+    private static final String FORK_OF_A_AND_B = """
+            <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
+                <start to="split"/>
+                <fork name="split">
+                    <path start="a"/>
+                    <path start="b"/>
+                </fork>
+            %s    <kill name="fail"><message>m</message></kill>
+                <end name="end"/>
+            </workflow-app>
+            """;
+
+    static Stream<Arguments> forksOozieRefuses() {
+        return Stream.of(
+                Arguments.of(
+                        "paths that never join: OOZ-E008",
+                        """
+                        <action name="a"><fs/><ok to="end"/><error to="fail"/></action>
+                        <action name="b"><fs/><ok to="end"/><error to="fail"/></action>
+                        """,
+                        List.of(
+                                "wf.xml:3:5: error OOZ-E008: a path of fork 'split' reaches end 'end' without passing"
+                                        + " its join",
+                                "wf.xml:3:5: error OOZ-E008: fork 'split' has no matching join: no path reaches a"
+                                        + " <join>")),
+                Arguments.of(
+                        "a path that skips the join: OOZ-E008",
+                        """
+                        <action name="a"><fs/><ok to="j"/><error to="fail"/></action>
+                        <action name="b"><fs/><ok to="end"/><error to="fail"/></action>
+                        <join name="j" to="end"/>
+                        """,
+                        List.of("wf.xml:3:5: error OOZ-E008: a path of fork 'split' reaches end 'end' without passing"
+                                + " its join")),
+                Arguments.of(
+                        "paths ending in different joins: OOZ-E008",
+                        """
+                        <action name="a"><fs/><ok to="j1"/><error to="fail"/></action>
+                        <action name="b"><fs/><ok to="j2"/><error to="fail"/></action>
+                        <join name="j1" to="end"/>
+                        <join name="j2" to="end"/>
+                        """,
+                        List.of("wf.xml:3:5: error OOZ-E008: the paths of fork 'split' end in different joins "
+                                + "[j1, j2]; they must meet in one")),
+                Arguments.of(
+                        "paths meeting before their join: OOZ-E019 at the shared action",
+                        """
+                        <action name="a"><fs/><ok to="shared"/><error to="fail"/></action>
+                        <action name="b"><fs/><ok to="shared"/><error to="fail"/></action>
+                        <action name="shared"><fs/><ok to="j"/><error to="fail"/></action>
+                        <join name="j" to="end"/>
+                        """,
+                        List.of("wf.xml:9:5: error OOZ-E019: action 'shared' is reached by more than one ok path that "
+                                + "no single decision chooses between\n"
+                                + "  hint: Oozie refuses this; route the paths through a join or a decision")));
     }
 
-    @Test
-    void forkPathThatSkipsTheJoinIsOozE008() {
-        assertEquals(
-                List.of(
-                        "wf.xml:3:5: error OOZ-E008: a path of fork 'split' reaches end 'end' without passing its join"),
-                workflowProblems("""
-                        <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
-                            <start to="split"/>
-                            <fork name="split">
-                                <path start="a"/>
-                                <path start="b"/>
-                            </fork>
-                            <action name="a"><fs/><ok to="j"/><error to="fail"/></action>
-                            <action name="b"><fs/><ok to="end"/><error to="fail"/></action>
-                            <join name="j" to="end"/>
-                            <kill name="fail"><message>m</message></kill>
-                            <end name="end"/>
-                        </workflow-app>
-                        """));
-    }
-
-    @Test
-    void forkPathsEndingInDifferentJoinsAreOozE008() {
-        assertEquals(
-                List.of("wf.xml:3:5: error OOZ-E008: the paths of fork 'split' end in different joins "
-                        + "[j1, j2]; they must meet in one"),
-                workflowProblems("""
-                        <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
-                            <start to="split"/>
-                            <fork name="split">
-                                <path start="a"/>
-                                <path start="b"/>
-                            </fork>
-                            <action name="a"><fs/><ok to="j1"/><error to="fail"/></action>
-                            <action name="b"><fs/><ok to="j2"/><error to="fail"/></action>
-                            <join name="j1" to="end"/>
-                            <join name="j2" to="end"/>
-                            <kill name="fail"><message>m</message></kill>
-                            <end name="end"/>
-                        </workflow-app>
-                        """));
-    }
-
-    @Test
-    void forkPathsMeetingBeforeTheirJoinAreOozE019() {
-        assertEquals(
-                List.of("wf.xml:9:5: error OOZ-E019: action 'shared' is reached by more than one ok path that "
-                        + "no single decision chooses between\n"
-                        + "  hint: Oozie refuses this; route the paths through a join or a decision"),
-                workflowProblems("""
-                        <workflow-app xmlns="uri:oozie:workflow:0.5" name="w">
-                            <start to="split"/>
-                            <fork name="split">
-                                <path start="a"/>
-                                <path start="b"/>
-                            </fork>
-                            <action name="a"><fs/><ok to="shared"/><error to="fail"/></action>
-                            <action name="b"><fs/><ok to="shared"/><error to="fail"/></action>
-                            <action name="shared"><fs/><ok to="j"/><error to="fail"/></action>
-                            <join name="j" to="end"/>
-                            <kill name="fail"><message>m</message></kill>
-                            <end name="end"/>
-                        </workflow-app>
-                        """));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forksOozieRefuses")
+    void forkOozieRefusesIsReportedAtTheForkOrTheNodeTheyMeet(String name, String nodes, List<String> expected) {
+        assertEquals(expected, workflowProblems(FORK_OF_A_AND_B.formatted(nodes.indent(4))));
     }
 
     @Test

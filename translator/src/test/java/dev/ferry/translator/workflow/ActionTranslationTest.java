@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
+import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.oozie.WorkflowApp;
 import java.io.IOException;
@@ -57,7 +58,7 @@ class ActionTranslationTest {
         assertEquals(
                 new TaskNode.Shell(
                         "probe",
-                        null,
+                        at("app"),
                         null,
                         el("run.sh"),
                         els("${wf:conf('day')}", "a b; $(rm -rf /)"),
@@ -70,7 +71,7 @@ class ActionTranslationTest {
                         "end",
                         "fail",
                         new RetryPolicy(2, 5, true)),
-                withoutSpan(task));
+                task);
         // resource-manager and name-node are launcher settings: reported, not dropped silently
         assertEquals(
                 List.of("<resource-manager>", "<name-node>"),
@@ -196,7 +197,7 @@ class ActionTranslationTest {
         assertEquals(
                 new TaskNode.Fs(
                         "tidy",
-                        null,
+                        at("app"),
                         null,
                         el("${nameNode}"),
                         List.of(
@@ -218,7 +219,7 @@ class ActionTranslationTest {
                         "end",
                         "fail",
                         null),
-                withoutSpan(task));
+                task);
     }
 
     static Stream<Arguments> retries() {
@@ -276,7 +277,7 @@ class ActionTranslationTest {
         assertEquals(
                 new TaskNode.SubWorkflow(
                         "run-child",
-                        null,
+                        at("apps/parent"),
                         null,
                         "child_wf",
                         els(Map.of("day", "${wf:conf('day')}", "mode", "full")),
@@ -284,7 +285,7 @@ class ActionTranslationTest {
                         "end",
                         "fail",
                         null),
-                withoutSpan(task));
+                task);
     }
 
     @Test
@@ -321,7 +322,7 @@ class ActionTranslationTest {
         assertEquals(
                 new TaskNode.Ssh(
                         "remote",
-                        null,
+                        at("app"),
                         null,
                         "ssh_etl_gateway_example_com",
                         el("gateway.example.com"),
@@ -333,7 +334,7 @@ class ActionTranslationTest {
                         "end",
                         "fail",
                         null),
-                withoutSpan(task));
+                task);
         assertTrue(
                 warnings(DiagnosticCode.OOZ_W001).stream()
                         .anyMatch(d ->
@@ -361,7 +362,7 @@ class ActionTranslationTest {
         assertEquals(
                 new TaskNode.Git(
                         "fetch",
-                        null,
+                        at("app"),
                         null,
                         el("${nameNode}"),
                         el("ssh://git@github.com/acme/etl.git"),
@@ -372,7 +373,7 @@ class ActionTranslationTest {
                         "end",
                         "fail",
                         new RetryPolicy(1, 2, false)),
-                withoutSpan(task));
+                task);
         // resource-manager only configures Oozie's YARN launcher: reported, not dropped silently
         assertEquals(
                 List.of("<resource-manager> of git action 'fetch' is not carried over: the clone runs on the "
@@ -397,7 +398,7 @@ class ActionTranslationTest {
         assertEquals(
                 new TaskNode.Git(
                         "fetch",
-                        null,
+                        at("app"),
                         null,
                         el("hdfs://nn:8020"),
                         el("https://github.com/apache/oozie"),
@@ -408,7 +409,7 @@ class ActionTranslationTest {
                         "end",
                         "fail",
                         null),
-                withoutSpan(task));
+                task);
         assertEquals(List.of(), diagnostics.sorted(), diagnostics.sorted().toString());
     }
 
@@ -715,69 +716,8 @@ class ActionTranslationTest {
         return new TaskNode.FsStep(operation, els(map));
     }
 
-    /** The task with its source span dropped, so a test states only what it translates to. */
-    private static TaskNode withoutSpan(TaskNode task) {
-        if (task instanceof TaskNode.Shell s) {
-            return new TaskNode.Shell(
-                    s.id(),
-                    null,
-                    s.triggerRule(),
-                    s.exec(),
-                    s.arguments(),
-                    s.env(),
-                    s.files(),
-                    s.archives(),
-                    s.captureOutput(),
-                    s.prepare(),
-                    s.ok(),
-                    s.error(),
-                    s.retry());
-        }
-        if (task instanceof TaskNode.Fs f) {
-            return new TaskNode.Fs(
-                    f.id(), null, f.triggerRule(), f.nameNode(), f.steps(), f.ok(), f.error(), f.retry());
-        }
-        if (task instanceof TaskNode.Ssh h) {
-            return new TaskNode.Ssh(
-                    h.id(),
-                    null,
-                    h.triggerRule(),
-                    h.connectionId(),
-                    h.remoteHost(),
-                    h.command(),
-                    h.arguments(),
-                    h.captureOutput(),
-                    h.ok(),
-                    h.error(),
-                    h.retry());
-        }
-        if (task instanceof TaskNode.Git g) {
-            return new TaskNode.Git(
-                    g.id(),
-                    null,
-                    g.triggerRule(),
-                    g.nameNode(),
-                    g.gitUri(),
-                    g.branch(),
-                    g.keyPath(),
-                    g.destinationUri(),
-                    g.prepare(),
-                    g.ok(),
-                    g.error(),
-                    g.retry());
-        }
-        if (task instanceof TaskNode.SubWorkflow w) {
-            return new TaskNode.SubWorkflow(
-                    w.id(),
-                    null,
-                    w.triggerRule(),
-                    w.childDagId(),
-                    w.configuration(),
-                    w.propagate(),
-                    w.ok(),
-                    w.error(),
-                    w.retry());
-        }
-        return task;
+    /** Where the translated action stands: {@link #translateAll} puts it on line 3, indented by four. */
+    private static SourceSpan at(String dir) {
+        return SourceSpan.of(dir + "/workflow.xml", 3, 5);
     }
 }

@@ -4,13 +4,10 @@ import static dev.ferry.translator.workflow.Lowered.el;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.diagnostics.Diagnostics;
-import dev.ferry.parser.oozie.OozieReader;
-import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.translator.el.Template;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,25 +41,19 @@ class DefaultFileSystemTest {
         String body = kind.equals("pig")
                 ? "<pig>" + nameNode + "<prepare><delete path=\"/user/y\"/></prepare><script>s.pig</script></pig>"
                 : "<fs>" + nameNode + "<mkdir path=\"/user/y\"/></fs>";
-        Path file = repo.resolve("workflow.xml");
-        Files.writeString(file, """
+        Diagnostics diagnostics = new Diagnostics();
+        TaskNode task = TranslatedTask.of(
+                repo,
+                """
                 <workflow-app xmlns="uri:oozie:workflow:0.5" name="wf">
                     %s
                     <start to="work"/>
                     <action name="work">%s<ok to="end"/><error to="end"/></action>
                     <end name="end"/>
                 </workflow-app>
-                """.formatted(
-                        global == null ? "" : "<global><name-node>" + global + "</name-node></global>", body));
-        Diagnostics diagnostics = new Diagnostics();
-        WorkflowApp workflow =
-                OozieReader.readWorkflow(file, "workflow.xml", diagnostics).orElseThrow();
-        WorkflowSources sources =
-                new WorkflowSources(repo, repo, workflow, null, new TreeMap<>(), new TreeMap<>(), "workflow.xml");
-        TaskNode task = WorkflowTranslator.translate(sources, diagnostics).orElseThrow().tasks().stream()
-                .filter(t -> t.id().equals("work"))
-                .findFirst()
-                .orElseThrow();
+                """.formatted(global == null ? "" : "<global><name-node>" + global + "</name-node></global>", body),
+                "work",
+                diagnostics);
         Template actual = task instanceof TaskNode.FlinkJob job ? job.defaultFs() : ((TaskNode.Fs) task).nameNode();
         assertEquals(
                 expected == null ? null : el(expected),

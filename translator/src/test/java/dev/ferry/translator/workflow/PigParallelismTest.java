@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
-import dev.ferry.parser.oozie.OozieReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,28 +45,8 @@ class PigParallelismTest {
                 repo.resolve("s.pig"),
                 defaults + "a = LOAD '/in' AS (f:chararray);\n" + body.substring(defaults.length())
                         + "STORE a INTO '/out';\n");
-        Path file = repo.resolve("workflow.xml");
-        Files.writeString(file, """
-                <workflow-app xmlns="uri:oozie:workflow:0.5" name="wf">
-                    <start to="job"/>
-                    <action name="job"><pig><script>s.pig</script>%s</pig><ok to="end"/><error to="end"/></action>
-                    <end name="end"/>
-                </workflow-app>
-                """.formatted(param == null ? "" : "<param>" + param + "</param>"));
         Diagnostics diagnostics = new Diagnostics();
-        WorkflowSources sources = new WorkflowSources(
-                repo,
-                repo,
-                OozieReader.readWorkflow(file, "workflow.xml", diagnostics).orElseThrow(),
-                null,
-                new TreeMap<>(),
-                new TreeMap<>(),
-                "workflow.xml");
-        TaskNode.FlinkJob job =
-                (TaskNode.FlinkJob) WorkflowTranslator.translate(sources, diagnostics).orElseThrow().tasks().stream()
-                        .filter(t -> t.id().equals("job"))
-                        .findFirst()
-                        .orElseThrow();
+        TaskNode.FlinkJob job = TranslatedTask.pigJob(repo, param, diagnostics);
         assertEquals(
                 expected, job.deployment().parallelism(), diagnostics.sorted().toString());
         assertEquals(

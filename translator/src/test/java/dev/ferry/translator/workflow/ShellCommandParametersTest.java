@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Diagnostics;
-import dev.ferry.parser.oozie.OozieReader;
 import dev.ferry.parser.pig.PigParser;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,28 +44,8 @@ class ShellCommandParametersTest {
             throws IOException {
         String script = lines.replace("\\n", "\n") + "\na = LOAD '/in/$X' AS (f:chararray);\nSTORE a INTO '/out';\n";
         Files.writeString(repo.resolve("s.pig"), script);
-        Path file = repo.resolve("workflow.xml");
-        Files.writeString(file, """
-                <workflow-app xmlns="uri:oozie:workflow:0.5" name="wf">
-                    <start to="job"/>
-                    <action name="job"><pig><script>s.pig</script>%s</pig><ok to="end"/><error to="end"/></action>
-                    <end name="end"/>
-                </workflow-app>
-                """.formatted(param == null ? "" : "<param>" + param + "</param>"));
         Diagnostics diagnostics = new Diagnostics();
-        WorkflowSources sources = new WorkflowSources(
-                repo,
-                repo,
-                OozieReader.readWorkflow(file, "workflow.xml", diagnostics).orElseThrow(),
-                null,
-                new TreeMap<>(),
-                new TreeMap<>(),
-                "workflow.xml");
-        TaskNode.FlinkJob job =
-                (TaskNode.FlinkJob) WorkflowTranslator.translate(sources, diagnostics).orElseThrow().tasks().stream()
-                        .filter(t -> t.id().equals("job"))
-                        .findFirst()
-                        .orElseThrow(() -> new AssertionError(diagnostics.sorted()));
+        TaskNode.FlinkJob job = TranslatedTask.pigJob(repo, param, diagnostics);
         Template expected =
                 inTask.equals("Variable") ? Template.of(new RuntimeExpr.Variable("X")) : Template.text(inTask);
         assertEquals(expected, job.params().get("X"), diagnostics.sorted().toString());

@@ -29,12 +29,12 @@ elExpression
 expr
     : value                                                                    # valueExpr
     | op=(NOT | BANG | MINUS | EMPTY) expr                                     # unaryExpr
-    | left=expr op=(STAR | SLASH | DIV | PERCENT | MOD) right=expr             # multiplicativeExpr
-    | left=expr op=(PLUS | MINUS) right=expr                                   # additiveExpr
-    | left=expr op=(LT | GT | LE | GE | LT_W | GT_W | LE_W | GE_W) right=expr   # relationalExpr
-    | left=expr op=(EQ | NE | EQ_W | NE_W) right=expr                          # equalityExpr
-    | left=expr op=(AND | AND_W) right=expr                                    # andExpr
-    | left=expr op=(OR | OR_W) right=expr                                      # orExpr
+    | left=expr op=(STAR | SLASH | DIV | PERCENT | MOD) right=expr             # binaryExpr
+    | left=expr op=(PLUS | MINUS) right=expr                                   # binaryExpr
+    | left=expr op=(LT | GT | LE | GE | LT_W | GT_W | LE_W | GE_W) right=expr   # binaryExpr
+    | left=expr op=(EQ | NE | EQ_W | NE_W) right=expr                          # binaryExpr
+    | left=expr op=(AND | AND_W) right=expr                                    # binaryExpr
+    | left=expr op=(OR | OR_W) right=expr                                      # binaryExpr
     | <assoc=right> condition=expr QUESTION whenTrue=expr COLON whenFalse=expr # ternaryExpr
     ;
 

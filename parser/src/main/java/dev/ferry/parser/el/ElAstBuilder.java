@@ -51,44 +51,15 @@ final class ElAstBuilder extends OozieElBaseVisitor<ElExpr> {
         return new Unary(op, visit(ctx.expr()), span(ctx));
     }
 
+    /** Every binary operator: one precedence level per alternative of the grammar's expr rule, one node kind. */
     @Override
-    public ElExpr visitMultiplicativeExpr(OozieElParser.MultiplicativeExprContext ctx) {
-        return binary(ctx, ctx.op, ctx.left, ctx.right);
-    }
-
-    @Override
-    public ElExpr visitAdditiveExpr(OozieElParser.AdditiveExprContext ctx) {
-        return binary(ctx, ctx.op, ctx.left, ctx.right);
-    }
-
-    @Override
-    public ElExpr visitRelationalExpr(OozieElParser.RelationalExprContext ctx) {
-        return binary(ctx, ctx.op, ctx.left, ctx.right);
-    }
-
-    @Override
-    public ElExpr visitEqualityExpr(OozieElParser.EqualityExprContext ctx) {
-        return binary(ctx, ctx.op, ctx.left, ctx.right);
-    }
-
-    @Override
-    public ElExpr visitAndExpr(OozieElParser.AndExprContext ctx) {
-        return binary(ctx, ctx.op, ctx.left, ctx.right);
-    }
-
-    @Override
-    public ElExpr visitOrExpr(OozieElParser.OrExprContext ctx) {
-        return binary(ctx, ctx.op, ctx.left, ctx.right);
+    public ElExpr visitBinaryExpr(OozieElParser.BinaryExprContext ctx) {
+        return new Binary(operator(ctx.op), visit(ctx.left), visit(ctx.right), span(ctx));
     }
 
     @Override
     public ElExpr visitTernaryExpr(OozieElParser.TernaryExprContext ctx) {
         return new Ternary(visit(ctx.condition), visit(ctx.whenTrue), visit(ctx.whenFalse), span(ctx));
-    }
-
-    private ElExpr binary(
-            ParserRuleContext ctx, Token op, OozieElParser.ExprContext left, OozieElParser.ExprContext right) {
-        return new Binary(operator(op), visit(left), visit(right), span(ctx));
     }
 
     private static BinaryOperator operator(Token op) {

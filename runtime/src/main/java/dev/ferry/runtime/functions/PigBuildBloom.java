@@ -36,13 +36,25 @@ public final class PigBuildBloom {
         public byte[] bits;
     }
 
-    /** PIG_BUILDBLOOM(hashType, numElements, desiredFalsePositive, value). */
-    public static final class Sized extends AggregateFunction<byte[], Filter> {
+    /** A filter built from the values of a group, sized by the first row's arguments ({@code accumulate}). */
+    private abstract static class Building extends AggregateFunction<byte[], Filter> {
         @Override
         public Filter createAccumulator() {
             return new Filter();
         }
 
+        public void merge(Filter filter, Iterable<Filter> others) {
+            PigBuildBloom.merge(filter, others);
+        }
+
+        @Override
+        public byte[] getValue(Filter filter) {
+            return serialized(filter);
+        }
+    }
+
+    /** PIG_BUILDBLOOM(hashType, numElements, desiredFalsePositive, value). */
+    public static final class Sized extends Building {
         public void accumulate(
                 Filter filter,
                 String hashType,
@@ -61,24 +73,10 @@ public final class PigBuildBloom {
             }
             add(filter, value);
         }
-
-        public void merge(Filter filter, Iterable<Filter> others) {
-            PigBuildBloom.merge(filter, others);
-        }
-
-        @Override
-        public byte[] getValue(Filter filter) {
-            return serialized(filter);
-        }
     }
 
     /** PIG_BUILDBLOOM_FIXED(hashType, mode, vectorSize, nbHash, value): mode is ignored, as Pig ignores it. */
-    public static final class Fixed extends AggregateFunction<byte[], Filter> {
-        @Override
-        public Filter createAccumulator() {
-            return new Filter();
-        }
-
+    public static final class Fixed extends Building {
         public void accumulate(
                 Filter filter,
                 String hashType,
@@ -90,15 +88,6 @@ public final class PigBuildBloom {
                 init(filter, hashType, Integer.valueOf(vectorSize), Integer.valueOf(nbHash));
             }
             add(filter, value);
-        }
-
-        public void merge(Filter filter, Iterable<Filter> others) {
-            PigBuildBloom.merge(filter, others);
-        }
-
-        @Override
-        public byte[] getValue(Filter filter) {
-            return serialized(filter);
         }
     }
 

@@ -3,10 +3,14 @@ package dev.ferry.runtime.functions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.ferry.runtime.SharedMiniCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
 import org.apache.hadoop.util.bloom.BloomFilter;
 import org.apache.hadoop.util.bloom.Key;
 import org.apache.hadoop.util.hash.Hash;
@@ -64,9 +68,33 @@ class PigBuildBloomTest {
                 () -> build.accumulate(build.createAccumulator(), "jenkins", "10", "0.1", ""));
     }
 
+    /** Both aggregates called by Flink SQL (accumulator, merge and result as Flink finds them) over rows of text. */
+    @Test
+    void bothRunInFlinkSql() throws Exception {
+        TableEnvironment env = SharedMiniCluster.batchEnvironment();
+        PigFunctions.registerAll(env);
+        List<Object> words = List.of("ann", "żółw ǅ", " ", "Kraków");
+        Row row;
+        try (CloseableIterator<Row> rows = env.executeSql(
+                        "SELECT PIG_BUILDBLOOM_FIXED('murmur', 'fixed', '1001', '4', w),"
+                                + " PIG_BUILDBLOOM('jenkins', '100', '0.1', w)"
+                                + " FROM (VALUES ('ann'), ('żółw ǅ'), (' '), ('Kraków')) AS t(w)")
+                .collect()) {
+            row = rows.next();
+        }
+        int vectorSize = (int) (-1 * (100 * Math.log(0.1f)) / Math.pow(Math.log(2), 2));
+        assertArrayEquals(hadoops(words, 1001, 4, Hash.MURMUR_HASH), (byte[]) row.getField(0));
+        assertArrayEquals(hadoops(words, vectorSize, (int) (0.7 * vectorSize / 100), Hash.JENKINS_HASH), (byte[])
+                row.getField(1));
+    }
+
     private static byte[] hadoops(int vectorSize, int nbHash, int hashType) throws Exception {
+        return hadoops(VALUES, vectorSize, nbHash, hashType);
+    }
+
+    private static byte[] hadoops(List<Object> values, int vectorSize, int nbHash, int hashType) throws Exception {
         BloomFilter filter = new BloomFilter(vectorSize, nbHash, hashType);
-        for (Object value : VALUES) {
+        for (Object value : values) {
             filter.add(new Key(value.toString().getBytes(StandardCharsets.UTF_8)));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -141,20 +141,14 @@ public final class PigStorageFormatFactory implements DeserializationFormatFacto
     }
 
     static PigTextWriter[] writers(RowType rowType) {
-        List<RowType.RowField> fields = rowType.getFields();
-        PigTextWriter[] writers = new PigTextWriter[fields.size()];
-        for (int i = 0; i < writers.length; i++) {
-            writers[i] = PigTextWriter.of(fields.get(i).getName(), fields.get(i).getType());
-        }
-        return writers;
+        return rowType.getFields().stream()
+                .map(field -> PigTextWriter.of(field.getName(), field.getType()))
+                .toArray(PigTextWriter[]::new);
     }
 
     static PigFieldType[] fieldTypes(RowType rowType) {
-        List<RowType.RowField> fields = rowType.getFields();
-        PigFieldType[] types = new PigFieldType[fields.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = PigFieldType.of(fields.get(i).getName(), fields.get(i).getType());
-        }
-        return types;
+        return rowType.getFields().stream()
+                .map(field -> PigFieldType.of(field.getName(), field.getType()))
+                .toArray(PigFieldType[]::new);
     }
 }

@@ -21,8 +21,7 @@ final class BundleReader {
     static Optional<BundleApp> read(XmlElement root, String file, Diagnostics sink) {
         BundleReader reader = new BundleReader();
         BundleApp app = reader.bundle(root, file);
-        sink.addAll(reader.diagnostics);
-        return app == null || reader.diagnostics.hasErrors() ? Optional.empty() : Optional.of(app);
+        return OozieElements.unlessErrors(app, reader.diagnostics, sink);
     }
 
     private BundleApp bundle(XmlElement root, String file) {

@@ -27,8 +27,7 @@ final class CoordinatorReader {
     static Optional<CoordinatorApp> read(XmlElement root, String file, Diagnostics sink) {
         CoordinatorReader reader = new CoordinatorReader(file);
         CoordinatorApp app = reader.coordinator(root);
-        sink.addAll(reader.diagnostics);
-        return app == null || reader.diagnostics.hasErrors() ? Optional.empty() : Optional.of(app);
+        return OozieElements.unlessErrors(app, reader.diagnostics, sink);
     }
 
     static Optional<List<Dataset>> readDatasets(XmlElement root, String file, Diagnostics sink) {
@@ -42,8 +41,7 @@ final class CoordinatorReader {
             return Optional.empty();
         }
         List<Dataset> datasets = reader.datasets(root);
-        sink.addAll(reader.diagnostics);
-        return reader.diagnostics.hasErrors() ? Optional.empty() : Optional.of(datasets);
+        return OozieElements.unlessErrors(datasets, reader.diagnostics, sink);
     }
 
     private CoordinatorApp coordinator(XmlElement root) {

@@ -4,11 +4,18 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Reading rules shared by the workflow and coordinator readers: required parts, configuration, parameters. */
 final class OozieElements {
 
     private OozieElements() {}
+
+    /** What a reader made of a file: its diagnostics go to {@code sink}; the result only when none is an error. */
+    static <T> Optional<T> unlessErrors(T result, Diagnostics own, Diagnostics sink) {
+        sink.addAll(own);
+        return result == null || own.hasErrors() ? Optional.empty() : Optional.of(result);
+    }
 
     /** The attribute's value, or null after an OOZ-E004 at the element when it is missing or blank. */
     static String requireAttribute(XmlElement element, String attribute, String what, Diagnostics diagnostics) {

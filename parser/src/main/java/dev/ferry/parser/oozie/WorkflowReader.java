@@ -34,8 +34,7 @@ final class WorkflowReader {
     static Optional<WorkflowApp> read(XmlElement root, String file, Diagnostics sink) {
         WorkflowReader reader = new WorkflowReader(file);
         WorkflowApp app = reader.workflow(root);
-        sink.addAll(reader.diagnostics);
-        return app == null || reader.diagnostics.hasErrors() ? Optional.empty() : Optional.of(app);
+        return OozieElements.unlessErrors(app, reader.diagnostics, sink);
     }
 
     private WorkflowApp workflow(XmlElement root) {

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Properties;
@@ -27,15 +26,9 @@ public final class JobProperties {
 
     /** Name to value, sorted by name; empty (with a diagnostic) when the file cannot be read. */
     public static SortedMap<String, String> load(Path file, String displayPath, Diagnostics diagnostics) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException | RuntimeException e) {
-            diagnostics.report(
-                    DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read file: " + e.getMessage());
-            return Collections.emptySortedMap();
-        }
-        return parse(decode(bytes), displayPath, diagnostics);
+        return XmlReader.bytes(file, displayPath, diagnostics)
+                .map(bytes -> parse(decode(bytes), displayPath, diagnostics))
+                .orElse(Collections.emptySortedMap());
     }
 
     /** Parses properties text; {@code displayPath} names it in diagnostics. */

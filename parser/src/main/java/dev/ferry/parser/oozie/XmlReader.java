@@ -89,14 +89,21 @@ public final class XmlReader {
 
     /** Decodes the bytes the way the XML declaration (or a BOM) says, UTF-8 by default. */
     static Optional<String> decode(Path file, String displayPath, Diagnostics diagnostics) {
-        byte[] bytes;
+        return bytes(file, displayPath, diagnostics).flatMap(bytes -> decode(bytes, displayPath, diagnostics));
+    }
+
+    /** The file's bytes, or empty after an IO-E001 naming it. */
+    static Optional<byte[]> bytes(Path file, String displayPath, Diagnostics diagnostics) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Optional.of(Files.readAllBytes(file));
         } catch (IOException | RuntimeException e) {
             diagnostics.report(
                     DiagnosticCode.IO_E001, SourceSpan.file(displayPath), "cannot read file: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    private static Optional<String> decode(byte[] bytes, String displayPath, Diagnostics diagnostics) {
         Charset charset = StandardCharsets.UTF_8;
         int skip = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {

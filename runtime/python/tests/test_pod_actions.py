@@ -20,7 +20,6 @@ from ferry_runtime.actions.pod import (
     PodAction,
     action_data,
     configuration_xml,
-    parse_properties,
     prelude_env,
 )
 from ferry_runtime.el.wf import ACTION_DATA_KEY
@@ -154,23 +153,6 @@ def test_prelude_is_not_changed_by_jinja() -> None:
     import jinja2
 
     assert jinja2.Environment().from_string(PRELUDE).render() == PRELUDE.rstrip("\n")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("a=1\nb = 2\n", {"a": "1", "b": "2"}),
-        ("# comment\n! other\n\nk:v", {"k": "v"}),
-        ("k v w", {"k": "v w"}),
-        ("long = one \\\n    two", {"long": "one two"}),
-        ("esc=a\\tb\\u0041\\\\", {"esc": "a\tbA\\"}),
-        ("key\\ with\\ spaces=x", {"key with spaces": "x"}),
-        ("empty=", {"empty": ""}),
-        ("a=1\na=2", {"a": "2"}),
-    ],
-)
-def test_properties_are_read_like_java_util_properties(text: str, expected: dict) -> None:
-    assert parse_properties(text) == expected
 
 
 def test_captured_output_longer_than_oozies_limit_fails_the_action() -> None:

@@ -24,10 +24,24 @@ from ferry_runtime.errors import ActionFailed
         ("u=\\u00e9t\\u00e9\n", {"u": "été"}),
         ("dup=1\ndup=2\n", {"dup": "2"}),
         ("empty=\nbare\n", {"empty": "", "bare": ""}),
+        # no final line break; a value's own separators and spaces
+        ("# comment\n! other\n\nk:v", {"k": "v"}),
+        ("k v w", {"k": "v w"}),
+        ("esc=a\\tb\\u0041\\\\", {"esc": "a\tbA\\"}),
+        ("key\\ with\\ spaces=x", {"key with spaces": "x"}),
+        # only \n, \r and \r\n end a line (LineReader), not the other breaks str.splitlines knows
+        ("a=1\rb=2\r\nc=3", {"a": "1", "b": "2", "c": "3"}),
+        ("a=1\x0bx\x1cy\x85z\u2028w", {"a": "1\x0bx\x1cy\x85z\u2028w"}),
     ],
 )
 def test_java_properties_load(text, expected):
     assert java_properties.loads(text) == expected
+
+
+@pytest.mark.parametrize("text", ["u=\\u00", "u=\\u00g1"])
+def test_a_malformed_unicode_escape_is_refused_as_properties_load_refuses_it(text):
+    with pytest.raises(ValueError, match="Malformed"):
+        java_properties.loads(text)
 
 
 def test_output_over_max_output_data_fails():

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Final
 from xml.sax.saxutils import escape
 
+from ferry_runtime.actions import java_properties
 from ferry_runtime.errors import ActionFailed
 
 # Oozie <prepare> child -> the shell line the prelude runs (Oozie: FileSystem.delete(path, true) and
@@ -200,72 +201,6 @@ def prelude_env(
     return env
 
 
-_LINE_CONTINUATION = re.compile(r"(?<!\\)(\\\\)*\\$")
-
-
-def parse_properties(text: str) -> dict[str, str]:
-    """java.util.Properties.load semantics for the text a capture-output main writes."""
-    result: dict[str, str] = {}
-    logical: list[str] = []
-    pending = ""
-    for raw in text.splitlines():
-        line = raw.lstrip(" \t\f")
-        if pending == "" and (not line or line[0] in "#!"):
-            continue
-        if _LINE_CONTINUATION.search(line):
-            pending += line[:-1]
-            continue
-        logical.append(pending + line)
-        pending = ""
-    if pending:
-        logical.append(pending)
-    for line in logical:
-        key, value = _split_key(line)
-        result[_unescape(key)] = _unescape(value)
-    return result
-
-
-def _split_key(line: str) -> tuple[str, str]:
-    i = 0
-    while i < len(line):
-        c = line[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c in "=: \t\f":
-            key = line[:i]
-            rest = line[i:].lstrip(" \t\f")
-            if rest[:1] in ("=", ":") and c in " \t\f":
-                rest = rest[1:].lstrip(" \t\f")
-            elif c in "=:":
-                rest = line[i + 1 :].lstrip(" \t\f")
-            return key, rest
-        i += 1
-    return line, ""
-
-
-_ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f"}
-
-
-def _unescape(text: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "\\" and i + 1 < len(text):
-            nxt = text[i + 1]
-            if nxt == "u" and i + 6 <= len(text):
-                out.append(chr(int(text[i + 2 : i + 6], 16)))
-                i += 6
-                continue
-            out.append(_ESCAPES.get(nxt, nxt))
-            i += 2
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
 def action_data(result: object) -> dict[str, str]:
     """wf:actionData of a capture-output action from its pod's XCom result; fails like Oozie."""
     text = result.get("properties") if isinstance(result, Mapping) else None
@@ -277,7 +212,7 @@ def action_data(result: object) -> dict[str, str]:
             f"oozie.action.max.output.data ({MAX_OUTPUT_CHARS})",
             "OUTPUT_TOO_LARGE",
         )
-    return parse_properties(str(text))
+    return java_properties.loads(str(text))
 
 
 def pod_name(node: str) -> str:

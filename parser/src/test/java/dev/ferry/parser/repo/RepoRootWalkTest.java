@@ -44,6 +44,7 @@ class RepoRootWalkTest {
         Files.createSymbolicLink(root.resolve("apps/leak.xml"), outside.resolve("x.xml"));
         Files.createSymbolicLink(root.resolve("apps/dir-link.xml"), root.resolve("apps/a"));
         Files.createSymbolicLink(root.resolve("apps/outside-dir"), outside.resolve("dir"));
+        Files.createSymbolicLink(root.resolve("apps/outside-dir.xml"), outside.resolve("dir"));
         Files.createSymbolicLink(root.resolve("apps/dangling.xml"), root.resolve("apps/missing.xml"));
     }
 
@@ -93,7 +94,9 @@ class RepoRootWalkTest {
             rows.add(repoRoot.display(w.path()) + (w.link() ? " link" : " file") + " -> "
                     + file.map(repoRoot::display).orElse("skipped"));
         }
-        // A link to a directory or to nothing is met but gives no file; a directory behind a link is not entered.
+        // A link to a directory (inside or out) or to nothing is met but gives no file and no error; a directory behind
+        // a
+        // link is not entered; only the link to a file outside is an error.
         assertEquals(
                 List.of(
                         "apps/a/s.pig file -> apps/a/s.pig",
@@ -102,7 +105,8 @@ class RepoRootWalkTest {
                         "apps/dangling.xml link -> skipped",
                         "apps/dir-link.xml link -> skipped",
                         "apps/inside-link.xml link -> apps/b.xml",
-                        "apps/leak.xml link -> skipped"),
+                        "apps/leak.xml link -> skipped",
+                        "apps/outside-dir.xml link -> skipped"),
                 rows);
         assertEquals(
                 List.of("IO-E002 apps/leak.xml"),

@@ -644,6 +644,12 @@ def main() -> int:
         " it, interleaved, as 'row [baseline]'",
     )
     parser.add_argument(
+        "--baseline-launcher",
+        help="another bin/ferry (an older release layout: bin/ferry, lib/ferry-cli.jar and its"
+        " jars): each bin/ferry row is also run with it, interleaved, as 'row (bin/ferry"
+        " [baseline])'",
+    )
+    parser.add_argument(
         "--runtime-jar",
         action="append",
         default=[],
@@ -696,6 +702,9 @@ def main() -> int:
         (f", JDK {jdk_version(java)}", f"-{n}", ["env", f"FERRY_JAVA={java}", *launcher])
         for n, java in enumerate(args.launcher_java, 1)
     ]
+    if args.baseline_launcher:  # its archive's key names its own jars: one cache holds both
+        older = [str(Path(args.baseline_launcher).resolve())]
+        launchers.append((" [baseline]", "-baseline", older))
     os.environ["FERRY_CACHE_DIR"] = str(work / "launcher-cache")
     if args.jvm_option:
         os.environ["JAVA_OPTS"] = " ".join(args.jvm_option)

@@ -127,6 +127,7 @@ def test_serial_collector_unless_java_opts_chooses_one(
     words = last_call(java_home).split()
     assert [w for w in words if w.startswith("-XX:+Use") and w.endswith("GC")] == [collector]
     assert "-XX:TieredStopAtLevel=1" in words
+    assert "-XX:Tier3InvocationThreshold=800" in words  # C1 later than by default
 
 
 def newer_jdk() -> Path | None:

@@ -4,9 +4,16 @@ import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The repository root, resolved once to its real path (a root given through a symbolic link works), and
@@ -86,6 +93,51 @@ public record RepoRoot(Path path) {
             return Optional.empty();
         }
         return located.inside() && Files.isRegularFile(located.path()) ? Optional.of(located.path()) : Optional.empty();
+    }
+
+    /**
+     * A file one walk of the root met: a regular file, which lies inside and is its own real path (the walk starts
+     * at the root's real path and enters no symbolic link), or a symbolic link, which {@link #walkedFile} and
+     * {@link #walkedFileInside} check as any named path.
+     */
+    public record Walked(Path path, boolean link) {}
+
+    /**
+     * The regular files and symbolic links under the root whose file name {@code named} accepts, sorted by path, from
+     * one walk that reads each entry's attributes once (not its target's); a directory reached through a symbolic
+     * link is not entered, as {@link Files#walk} does not.
+     */
+    public List<Walked> walk(Predicate<String> named) throws IOException {
+        List<Walked> found = new ArrayList<>();
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if ((attributes.isRegularFile() || attributes.isSymbolicLink())
+                        && named.test(file.getFileName().toString())) {
+                    found.add(new Walked(file, attributes.isSymbolicLink()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        found.sort(Comparator.comparing(Walked::path));
+        return found;
+    }
+
+    /**
+     * As {@link #file(Path, SourceSpan, Diagnostics)} for a walked file: a regular file is taken as it is; a symbolic
+     * link to a regular file is checked ({@code IO-E002} at {@code span} when it leads out), to anything else is
+     * skipped without a word.
+     */
+    public Optional<Path> walkedFile(Walked walked, SourceSpan span, Diagnostics diagnostics) {
+        if (!walked.link()) {
+            return Optional.of(walked.path());
+        }
+        return Files.isRegularFile(walked.path()) ? file(walked.path(), span, diagnostics) : Optional.empty();
+    }
+
+    /** As {@link #contains(Path)} for a walked file: a regular file lies inside, a symbolic link is checked. */
+    public boolean walkedFileInside(Walked walked) {
+        return !walked.link() || contains(walked.path());
     }
 
     /** Whether {@code file} exists, is a regular file and, symbolic links followed, lies under the root. */

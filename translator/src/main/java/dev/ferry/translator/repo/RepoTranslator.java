@@ -120,7 +120,7 @@ public final class RepoTranslator {
         Set<Path> scheduled = found.scheduled();
         Set<Path> bundled = found.bundled();
         FerryConfig config = FerryConfigReader.read(root, repoDiagnostics);
-        List<Submission> submissions = Submissions.find(root, config, repoDiagnostics);
+        List<Submission> submissions = Submissions.find(root, files.properties(), config, repoDiagnostics);
         Set<Path> submitted = submissions.stream().map(Submission::app).collect(Collectors.toSet());
         List<Path> coordinatorFiles = xmlFiles.stream()
                 .filter(file -> kinds.get(file) == OozieDocumentKind.COORDINATOR)
@@ -702,37 +702,42 @@ public final class RepoTranslator {
                 : Optional.empty();
     }
 
-    /** The repository's Oozie XML files and Pig scripts, sorted, from one walk. */
-    private record RepoFiles(List<Path> xml, List<Path> pig) {}
+    /**
+     * The repository's Oozie XML files and Pig scripts, sorted, and its properties files as walked (sorted, links not
+     * yet checked: {@link Submissions} reports those), from one walk.
+     */
+    private record RepoFiles(List<Path> xml, List<Path> pig, List<RepoRoot.Walked> properties) {}
 
     private static RepoFiles repoFiles(Path root, Diagnostics diagnostics) {
-        List<Path> xml = new ArrayList<>();
-        List<Path> pig = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(Files::isRegularFile).sorted().forEach(p -> {
-                String name = p.getFileName().toString();
-                if (name.endsWith(".xml") && !name.equals("config-default.xml")) {
-                    xml.add(p);
-                } else if (name.endsWith(".pig")) {
-                    pig.add(p);
-                }
-            });
+        RepoRoot repoRoot = new RepoRoot(root);
+        List<RepoRoot.Walked> walked;
+        try {
+            walked = repoRoot.walk(name -> name.endsWith(".xml") && !name.equals("config-default.xml")
+                    || name.endsWith(".pig")
+                    || name.endsWith(".properties"));
         } catch (IOException e) {
             diagnostics.report(
                     DiagnosticCode.IO_E001,
                     SourceSpan.file(root.toString()),
                     "cannot read the repository: " + e.getMessage());
-            return new RepoFiles(List.of(), List.of());
+            return new RepoFiles(List.of(), List.of(), List.of());
         }
-        RepoRoot repoRoot = new RepoRoot(root);
         // A symbolic link that leads out of the repository is reported and not read (an XML file) or not
         // translated (a script: a pig action that names it reports it).
         return new RepoFiles(
-                xml.stream()
-                        .filter(p -> repoRoot.file(p, SourceSpan.file(display(root, p)), diagnostics)
-                                .isPresent())
+                walked.stream()
+                        .filter(w -> w.path().getFileName().toString().endsWith(".xml"))
+                        .flatMap(w ->
+                                repoRoot.walkedFile(w, SourceSpan.file(display(root, w.path())), diagnostics).stream())
                         .toList(),
-                pig.stream().filter(repoRoot::contains).toList());
+                walked.stream()
+                        .filter(w -> w.path().getFileName().toString().endsWith(".pig"))
+                        .filter(repoRoot::walkedFileInside)
+                        .map(RepoRoot.Walked::path)
+                        .toList(),
+                walked.stream()
+                        .filter(w -> w.path().getFileName().toString().endsWith(".properties"))
+                        .toList());
     }
 
     static String display(Path root, Path file) {

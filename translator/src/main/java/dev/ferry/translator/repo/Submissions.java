@@ -11,7 +11,6 @@ import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.repo.Submission.AppKind;
 import dev.ferry.translator.workflow.AppPaths;
 import dev.ferry.work.InOrder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +35,14 @@ final class Submissions {
 
     private Submissions() {}
 
-    static List<Submission> find(Path root, FerryConfig config, Diagnostics diagnostics) {
+    /** The submissions the repository's properties files make; {@code properties}: the files as one walk met them. */
+    static List<Submission> find(
+            Path root, List<RepoRoot.Walked> properties, FerryConfig config, Diagnostics diagnostics) {
         List<Submission> found = new ArrayList<>();
         Set<String> mapped = new HashSet<>();
         // Each file is read on every core, into its own diagnostics, and taken here in the files' order.
         InOrder.forEach(
-                propertiesFiles(root, diagnostics),
+                propertiesFiles(root, properties, diagnostics),
                 file -> {
                     Read read = new Read(new ArrayList<>(), new HashSet<>(), new Diagnostics());
                     read(root, config, file, read.found(), read.mapped(), read.diagnostics());
@@ -191,32 +192,24 @@ final class Submissions {
         return Optional.empty();
     }
 
-    private static List<Path> propertiesFiles(Path root, Diagnostics diagnostics) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            RepoRoot repoRoot = new RepoRoot(root);
-            // A symbolic link that leads out of the repository is reported (IO-E002) and not read.
-            List<Path> files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".properties"))
-                    .sorted()
-                    .filter(p -> repoRoot.file(p, SourceSpan.file(RepoTranslator.display(root, p)), diagnostics)
-                            .isPresent())
-                    .toList();
-            if (files.size() > MAX_FILES) {
-                diagnostics.report(
-                        DiagnosticCode.IO_E003,
-                        SourceSpan.file(RepoTranslator.display(root, files.get(MAX_FILES))),
-                        "the repository holds " + files.size() + " properties files; Ferry reads the first " + MAX_FILES
-                                + " (in path order) as submissions and stops here",
-                        "convert the repository in parts");
-                return files.subList(0, MAX_FILES);
-            }
-            return files;
-        } catch (IOException e) {
+    private static List<Path> propertiesFiles(Path root, List<RepoRoot.Walked> walked, Diagnostics diagnostics) {
+        RepoRoot repoRoot = new RepoRoot(root);
+        // A symbolic link that leads out of the repository is reported (IO-E002) and not read.
+        List<Path> files = walked.stream()
+                .flatMap(w ->
+                        repoRoot
+                                .walkedFile(w, SourceSpan.file(RepoTranslator.display(root, w.path())), diagnostics)
+                                .stream())
+                .toList();
+        if (files.size() > MAX_FILES) {
             diagnostics.report(
-                    DiagnosticCode.IO_E001,
-                    SourceSpan.file(root.toString()),
-                    "cannot read the repository: " + e.getMessage());
-            return List.of();
+                    DiagnosticCode.IO_E003,
+                    SourceSpan.file(RepoTranslator.display(root, files.get(MAX_FILES))),
+                    "the repository holds " + files.size() + " properties files; Ferry reads the first " + MAX_FILES
+                            + " (in path order) as submissions and stops here",
+                    "convert the repository in parts");
+            return files.subList(0, MAX_FILES);
         }
+        return files;
     }
 }

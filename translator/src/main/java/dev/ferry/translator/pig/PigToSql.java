@@ -1905,7 +1905,8 @@ public final class PigToSql {
                             : bag.relation().sqlName());
             return;
         }
-        Value.Scalar value = expressions.scalar(expr, scope);
+        // Translated once: a second translation would collect a COGROUP's aggregate (g.(a, b)) twice.
+        Value.Scalar value = whole instanceof Value.Scalar scalar ? scalar : expressions.scalar(expr, scope);
         values.add(value);
         names.add(defaultName(expr, value));
     }

@@ -1,7 +1,7 @@
 -- The removal that clears an output and the STORE that writes it, spelled differently (Hadoop's Path makes them one).
 fs -rm -r -f daily_totals;
 rmf ./by_user/;
-fs -rmr reports/./raw//;
+fs -rm -r -f reports/./raw//;
 raw = LOAD 'clicks' USING PigStorage('\t') AS (user:chararray, url:chararray, n:int);
 by_user = GROUP raw BY user;
 totals = FOREACH by_user GENERATE group AS user, SUM(raw.n) AS n;

@@ -389,7 +389,7 @@ public final class PigToSql {
      * {@code scheme://authority} prefix is kept as it is; a leading {@code ..} stays, as in a URI, and so does one
      * after a segment naming a parameter (which may stand for several).
      */
-    static String storePath(String path) {
+    public static String storePath(String path) {
         Matcher prefix = SCHEME_AUTHORITY.matcher(path);
         String head = prefix.lookingAt() ? prefix.group() : "";
         String rest = path.substring(head.length());

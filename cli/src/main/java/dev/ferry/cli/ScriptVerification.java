@@ -983,7 +983,7 @@ final class ScriptVerification {
 
     private static Optional<Integer> earlierStore(List<PigStatement.Store> stores, PigRelation.Load load) {
         for (int i = stores.size() - 1; i >= 0; i--) {
-            if (stores.get(i).path().equals(load.path())
+            if (PigToSql.storePath(stores.get(i).path()).equals(PigToSql.storePath(load.path()))
                     && stores.get(i).span().line() < load.span().line()) {
                 return Optional.of(i);
             }
@@ -1027,9 +1027,10 @@ final class ScriptVerification {
                 words.add(word);
                 continue;
             }
-            String path = withoutTrailingSlash(word);
+            // The same file however each is spelled (out, ./out/, out//), as the translation matches them.
+            String path = PigToSql.storePath(word);
             int store = IntStream.range(0, stores.size())
-                    .filter(i -> withoutTrailingSlash(stores.get(i).path()).equals(path))
+                    .filter(i -> PigToSql.storePath(stores.get(i).path()).equals(path))
                     .findFirst()
                     .orElse(-1);
             String scratch = work.resolve("pig/" + store).toString();
@@ -1039,10 +1040,6 @@ final class ScriptVerification {
             words.add(scratch);
         }
         return text.substring(0, start) + String.join(" ", words) + text.substring(end);
-    }
-
-    private static String withoutTrailingSlash(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static Refused removalRefused(PigStatement.Command command, String why, List<VerifyInputs.Kind> kinds) {

@@ -24,13 +24,16 @@ class HostileVerifyTest {
     /**
      * The rerun idiom (remove the output, then store into it) translates; verify stores into scratch copies, and the
      * removal must remove those, not the path as written (before: real Pig deleted the directory, and verify said
-     * "agree"). {@code fs -rmr} of a path that is not there fails in Pig itself, as on a cluster without the output.
+     * "agree"), also where the removal spells the path another way ({@code VICTIM/.}: the same file for Hadoop).
+     * {@code fs -rmr} of a path that is not there fails in Pig itself, as on a cluster without the output.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             rmf VICTIM                          | agree
             fs -rm -r -f -skipTrash VICTIM/     | agree
             fs -rmr VICTIM                      | not run
+            rmf VICTIM/.                        | agree
+            fs -rm -r -f VICTIM//               | agree
             %default OUT 'VICTIM'\\nrmf $OUT     | agree
             """)
     void aRemovalRemovesOnlyTheScratchCopy(String removal, String outcome) throws Exception {

@@ -93,6 +93,23 @@ class PiggyBankDifferentialTest {
                         r = FOREACH kept GENERATE (chararray)$1 AS city, (int)$2 * 2, $3;
                         STORE r INTO '$OUTPUT';
                         """),
+                new Case(
+                        "CSVExcelStorage without AS, GROUPed by $n: the groups counted, a field of the bag by position",
+                        """
+                        %s
+                        rows = LOAD '$INPUT.csv' USING org.apache.pig.piggybank.storage.CSVExcelStorage(',', 'NO_MULTILINE', 'UNIX', 'SKIP_INPUT_HEADER');
+                        g = GROUP rows BY $1;
+                        r = FOREACH g GENERATE group, COUNT($1), COUNT_STAR(rows), rows.($2), IsEmpty(rows);
+                        STORE r INTO '$OUTPUT';
+                        """),
+                new Case("CSVExcelStorage without AS, GROUPed by two positions, a bag projected by position", """
+                        %s
+                        rows = LOAD '$INPUT.csv' USING org.apache.pig.piggybank.storage.CSVExcelStorage(',', 'NO_MULTILINE', 'UNIX', 'SKIP_INPUT_HEADER');
+                        g = GROUP rows BY ($0, $2);
+                        c = FOREACH g GENERATE FLATTEN(group), rows.($1), SIZE(rows);
+                        r = FILTER c BY $3 > 0;
+                        STORE r INTO '$OUTPUT';
+                        """),
                 new Case("CSVLoader (DEFINEd) without AS, read as $n, grouped after the FOREACH", """
                         %s
                         DEFINE CSVLoader org.apache.pig.piggybank.storage.CSVLoader();

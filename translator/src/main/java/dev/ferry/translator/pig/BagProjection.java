@@ -49,6 +49,31 @@ final class BagProjection {
                 new Inner(null, types, fieldInners, names));
     }
 
+    /**
+     * The fields {@code g.(a, $2)} names of a GROUP's or COGROUP's bag, in that order, else empty when one is not
+     * there (or is a LOAD without AS's unnamed rest).
+     */
+    static Optional<List<Field>> fields(Value.Bag bag, List<PigExpr> columns) {
+        List<Field> all = bag.relation().fields();
+        List<Field> fields = new ArrayList<>();
+        for (PigExpr column : columns) {
+            List<Field> matches = column instanceof PigExpr.FieldRef ref
+                    ? all.stream()
+                            .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
+                            .toList()
+                    : column instanceof PigExpr.PositionalRef position
+                                    && position.index() >= 0
+                                    && position.index() < all.size()
+                            ? List.of(all.get(position.index()))
+                            : List.of();
+            if (matches.size() != 1 || matches.get(0).isRest()) {
+                return Optional.empty();
+            }
+            fields.add(matches.get(0));
+        }
+        return Optional.of(fields);
+    }
+
     /** The positions of {@code b.(a, $2)}'s columns in a bag value's tuples, else empty when one is not there. */
     static Optional<List<Integer>> indexes(Value.Scalar bag, List<PigExpr> columns) {
         List<Integer> indexes = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /** Translates Pig expressions to SQL expressions with Pig's typing and null semantics. */
 final class ExprTranslator {
@@ -220,6 +221,14 @@ final class ExprTranslator {
             if (indexes.isPresent()) {
                 return BagProjection.of(bag, indexes.get()); // b.(a, $1): the bag of tuples of those fields
             }
+            if (translate(projection.base(), scope) instanceof Value.Bag whole
+                    && whole.field() == null
+                    && whole.lineField() == null) {
+                Optional<List<Field>> fields = BagProjection.fields(whole, projection.columns());
+                if (fields.isPresent()) {
+                    return bagValue(whole, fields.get(), scope, projection.span()); // g.(a, b) of a GROUP's bag
+                }
+            }
         }
         if (expr instanceof PigExpr.Projection projection
                 && projection.columns().size() == 1
@@ -392,7 +401,8 @@ final class ExprTranslator {
                 : ((Value.KeyTuple) base).keys().get(index);
     }
 
-    private Value call(PigExpr.Call written, Scope scope) {
+    private Value call(PigExpr.Call asWritten, Scope scope) {
+        PigExpr.Call written = rangesExpanded(asWritten, scope);
         if (defined.containsKey(written.function())) {
             FuncSpec function = defined.get(written.function());
             return switch (PigFunctionTable.builtinName(function.name())) {
@@ -723,16 +733,87 @@ final class ExprTranslator {
     }
 
     /**
+     * A field range among a call's arguments ({@code TOBAG($1..)}, {@code CONCAT(a..c)}) stands for each field it
+     * spans, as in Pig: the open end is the input's last field. Over a LOAD without AS the lines' width is unknown.
+     */
+    private static PigExpr.Call rangesExpanded(PigExpr.Call call, Scope scope) {
+        if (call.arguments().stream().noneMatch(PigExpr.ColumnRange.class::isInstance)) {
+            return call;
+        }
+        List<PigExpr> arguments = new ArrayList<>();
+        for (PigExpr argument : call.arguments()) {
+            if (!(argument instanceof PigExpr.ColumnRange range)) {
+                arguments.add(argument);
+                continue;
+            }
+            if (!(scope instanceof Scope.Plain plain)) {
+                throw unsupported(range.span(), "a field range as a function's argument here is not translated yet");
+            }
+            List<Field> fields = plain.relation().fields();
+            if (fields.stream().anyMatch(Field::isRest)) {
+                throw unsupported(
+                        range.span(),
+                        "a field range as " + call.function() + "'s argument over a LOAD without AS is not translated"
+                                + " yet: how many fields each line has is not known; declare them with AS");
+            }
+            int from = range.from() == null ? 0 : rangeEnd(range.from(), fields);
+            int to = range.to() == null ? fields.size() - 1 : rangeEnd(range.to(), fields);
+            for (int i = from; i <= to; i++) {
+                arguments.add(new PigExpr.PositionalRef(i, range.span()));
+            }
+        }
+        return new PigExpr.Call(call.function(), arguments, call.span());
+    }
+
+    /** The position of a field range's end in the input, by {@code $n} or by name. */
+    private static int rangeEnd(PigExpr end, List<Field> fields) {
+        if (end instanceof PigExpr.PositionalRef p && p.index() < fields.size()) {
+            return p.index();
+        }
+        if (end instanceof PigExpr.FieldRef ref) {
+            List<Field> matches = fields.stream()
+                    .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
+                    .toList();
+            if (matches.size() == 1) {
+                return fields.indexOf(matches.get(0));
+            }
+        }
+        throw new TranslationError(
+                Diagnostic.of(DiagnosticCode.PIG_E011, end.span(), "unknown field in a field range"));
+    }
+
+    /**
      * A GROUP's bag passed whole to a builtin (BagToString(g.x), COR(g.x, g.y), TOP(2, 0, g)): the
      * group's rows collected as an ARRAY of ROWs, the runtime's form of a bag. Pig's bag keeps the
      * group's input order, which Flink does not promise; two bags of one group are collected by one
      * aggregation, so their tuples pair up as Pig's projections of one bag do.
      */
     Value.Scalar bagValue(Value.Bag bag, Scope scope, SourceSpan span) {
+        return bagValue(
+                bag, bag.field() != null ? List.of(bag.field()) : bag.relation().fields(), scope, span);
+    }
+
+    /**
+     * {@code g.(a, b)}: of a GROUP's or COGROUP's bag, the bag of tuples of those fields. Only those fields are
+     * collected, unless a nested ORDER sorts the bag on others: the whole tuples are collected, sorted, then projected.
+     */
+    private Value.Scalar bagValue(Value.Bag bag, List<Field> projected, Scope scope, SourceSpan span) {
+        boolean someFields =
+                bag.field() == null && !projected.equals(bag.relation().fields());
+        if (someFields && bag.ordering() != null) {
+            Value.Scalar whole = bagValue(bag, scope, span);
+            if (whole.inner() == null) { // a COGROUP's bag: its tuples' fields are the input's
+                whole = new Value.Scalar(
+                        whole.sql(), PigType.BAG, bagInner(bag.relation().fields()));
+            }
+            return BagProjection.of(
+                    whole,
+                    projected.stream().map(bag.relation().fields()::indexOf).toList());
+        }
         boolean grouped = scope instanceof Scope.Grouped
                 || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
         if (!grouped && Scope.cogroupOf(scope) != null) {
-            return cogroupBag(bag, Scope.cogroupOf(scope), span);
+            return cogroupBag(bag, projected, Scope.cogroupOf(scope), span);
         }
         if (!grouped) {
             throw unsupported(
@@ -744,8 +825,7 @@ final class ExprTranslator {
                     bagValue(bag.withField(null), scope, span),
                     bag.relation().fields().indexOf(bag.field()));
         }
-        List<Field> fields =
-                bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        List<Field> fields = projected;
         if (fields.stream().anyMatch(Field::isRest)) {
             throw unsupported(
                     span,
@@ -762,28 +842,36 @@ final class ExprTranslator {
         }
         collected = NestedOrders.sorted(collected, bag, fields, span);
         // The tuples' fields stay known, so a later FOREACH can project the bag column (BagProjection).
+        collected = new Value.Scalar(collected.sql(), PigType.BAG, bagInner(fields));
+        Value.Scalar column = scope.aggregated(bag, collected, "bag" + bagSuffix(bag, fields, someFields));
+        return row != null ? emptyWhenNull(column, row) : column;
+    }
+
+    /** A collected bag column's name after "bag": its projected fields' names ({@code bag_park_year}), if any. */
+    private static String bagSuffix(Value.Bag bag, List<Field> fields, boolean someFields) {
+        if (bag.field() != null) {
+            return bag.field().pigName() != null ? "_" + bag.field().pigName() : "";
+        }
+        return someFields
+                ? fields.stream()
+                        .map(f -> "_" + (f.pigName() == null ? "" : f.pigName()))
+                        .collect(Collectors.joining())
+                : "";
+    }
+
+    /** What a bag of tuples of these fields holds: their types, complex fields' own, and names. */
+    private static Inner bagInner(List<Field> fields) {
         Map<Integer, Inner> fieldInners = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             if (fields.get(i).inner() != null) {
                 fieldInners.put(i, fields.get(i).inner());
             }
         }
-        collected = new Value.Scalar(
-                collected.sql(),
-                PigType.BAG,
-                new Inner(
-                        null,
-                        fields.stream().map(Field::type).toList(),
-                        fieldInners,
-                        fields.stream().map(Field::pigName).toList()));
-        Value.Scalar column = scope.aggregated(
-                bag,
-                collected,
-                "bag"
-                        + (bag.field() != null && bag.field().pigName() != null
-                                ? "_" + bag.field().pigName()
-                                : ""));
-        return row != null ? emptyWhenNull(column, row) : column;
+        return new Inner(
+                null,
+                fields.stream().map(Field::type).toList(),
+                fieldInners,
+                fields.stream().map(Field::pigName).toList());
     }
 
     /** The ROW type of a bag's tuples as the runtime holds them (fields f0, f1, ...), for a typed empty bag. */
@@ -824,13 +912,19 @@ final class ExprTranslator {
      * per-key table; {@code {}} when the input has none (the FULL JOIN gives null there).
      */
     Value.Scalar cogroupBag(Value.Bag bag, Scope.Cogroup scope, SourceSpan span) {
+        return cogroupBag(
+                bag, bag.field() != null ? List.of(bag.field()) : bag.relation().fields(), scope, span);
+    }
+
+    /** The same of {@code c.(a, b)}: the bag of tuples of those fields of the input's rows for the key. */
+    private Value.Scalar cogroupBag(Value.Bag bag, List<Field> fields, Scope.Cogroup scope, SourceSpan span) {
         if (NestedOrders.sortsOutsideProjection(bag)) {
             return BagProjection.of(
                     cogroupBag(bag.withField(null), scope, span),
                     bag.relation().fields().indexOf(bag.field()));
         }
-        List<Field> fields =
-                bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+        boolean someFields =
+                bag.field() == null && !fields.equals(bag.relation().fields());
         if (fields.stream().anyMatch(Field::isRest)) {
             throw unsupported(
                     span, "a bag of a LOAD without AS as a value is not translated yet; declare the fields with AS");
@@ -854,13 +948,7 @@ final class ExprTranslator {
                 bag,
                 fields,
                 span);
-        Value.Scalar column = scope.aggregated(
-                bag,
-                collected,
-                "bag"
-                        + (bag.field() != null && bag.field().pigName() != null
-                                ? "_" + bag.field().pigName()
-                                : ""));
+        Value.Scalar column = scope.aggregated(bag, collected, "bag" + bagSuffix(bag, fields, someFields));
         return emptyWhenNull(column, row);
     }
 

@@ -23,7 +23,9 @@ import dev.ferry.translator.sql.SqlQuery.OrderItem;
 import dev.ferry.translator.sql.SqlQuery.Select;
 import dev.ferry.translator.sql.SqlQuery.SelectItem;
 import dev.ferry.translator.sql.SqlType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -379,10 +381,40 @@ public final class PigToSql {
         }
     }
 
-    /** A STORE path as a removal names it: without a trailing slash. */
-    private static String storePath(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    /**
+     * A path as Hadoop's {@code Path} names the file it means, so that a removal, a STORE and a later LOAD spelled
+     * differently meet: {@code ./out}, {@code out/}, {@code out//}, {@code a/./out} and {@code a/b/../out} are
+     * {@code out}, {@code out}, {@code out}, {@code a/out} and {@code a/out} (Hadoop's {@code Path} collapses
+     * repeated slashes, drops the trailing one and normalizes the URI's {@code .} and {@code ..} segments). A
+     * {@code scheme://authority} prefix is kept as it is; a leading {@code ..} stays, as in a URI, and so does one
+     * after a segment naming a parameter (which may stand for several).
+     */
+    public static String storePath(String path) {
+        Matcher prefix = SCHEME_AUTHORITY.matcher(path);
+        String head = prefix.lookingAt() ? prefix.group() : "";
+        String rest = path.substring(head.length());
+        boolean absolute = rest.startsWith("/");
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : rest.split("/+")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            // A parameter may stand for several segments: ".." after one is left for the bound path.
+            if (segment.equals("..")
+                    && !segments.isEmpty()
+                    && !segments.peekLast().equals("..")
+                    && !segments.peekLast().contains("$")) {
+                segments.removeLast();
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        String normalized = (absolute ? "/" : "") + String.join("/", segments);
+        // "." alone, or a path of only "./" segments, is the working directory: keep the text rather than "".
+        return normalized.isEmpty() ? path : head + normalized;
     }
+
+    private static final Pattern SCHEME_AUTHORITY = Pattern.compile("[A-Za-z][\\w+.-]*://[^/]*");
 
     /** A call's function as a column name's base: a Java UDF's class without its package, lower case. */
     private static String simpleName(PigExpr.Call call) {
@@ -552,7 +584,7 @@ public final class PigToSql {
         String path = hcat != null
                 ? hcat.table().location()
                 : withoutSecrets(bindParameters(load.path(), parameters), load.span());
-        Relation stored = storedPaths.get(path);
+        Relation stored = storedPaths.get(storePath(path));
         if (stored != null) {
             warnNotes.run();
             return reload(alias, load, stored);
@@ -1860,7 +1892,8 @@ public final class PigToSql {
                             : bag.relation().sqlName());
             return;
         }
-        Value.Scalar value = expressions.scalar(expr, scope);
+        // Translated once: a second translation would collect a COGROUP's aggregate (g.(a, b)) twice.
+        Value.Scalar value = whole instanceof Value.Scalar scalar ? scalar : expressions.scalar(expr, scope);
         values.add(value);
         names.add(defaultName(expr, value));
     }
@@ -3002,7 +3035,7 @@ public final class PigToSql {
                 ordered.spans(),
                 false,
                 partition));
-        storedPaths.put(table.location(), input);
+        storedPaths.put(storePath(table.location()), input);
     }
 
     /** The column type of a Hive column: that of the Pig type HCatLoader gives it. */
@@ -3186,7 +3219,7 @@ public final class PigToSql {
         }
         inserts.add(new SqlJob.Insert(
                 sink, query.withOrder(ordering, ordered.limit()), store.span(), spans, removal != null));
-        storedPaths.put(path, input);
+        storedPaths.put(storePath(path), input);
     }
 
     /** The key types whose bytes in Pig's shuffle the runtime's PIG_SHUFFLE_KEY writes. */

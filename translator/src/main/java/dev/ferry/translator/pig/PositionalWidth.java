@@ -5,6 +5,7 @@ import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigStatement;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -14,8 +15,9 @@ import java.util.Set;
  * CSVExcelStorage(',')}, then {@code FOREACH x GENERATE (int)$1, (chararray)$17}). Pig gives such a LOAD no schema:
  * each field is a bytearray and {@code $n} of a tuple with n fields or fewer is null. When every use of the relation
  * is a FOREACH (or a FILTER whose rows are used so in turn) that names the loaded fields only as {@code $n} — never
- * {@code *} or a range, never stored, dumped, grouped, joined or ordered whole, where the tuple's full width would
- * show — the highest n read is all the table has to hold: its fields are {@code $0..$n}, bytearrays.
+ * {@code *} or a range, never stored, dumped, joined or ordered whole, where the tuple's full width would show — or
+ * a GROUP by {@code $n} whose bags are only counted or read as {@code bag.$n}, the highest n read is all the table
+ * has to hold: its fields are {@code $0..$n}, bytearrays.
  */
 final class PositionalWidth {
 
@@ -55,7 +57,11 @@ final class PositionalWidth {
                             ? readByGenerate(foreach.items())
                             : relation instanceof PigRelation.Filter filter
                                     ? max(positions(filter.condition()), highestRead(statements, j, assign.alias()))
-                                    : OptionalInt.empty();
+                                    : relation instanceof PigRelation.Group group && !group.all()
+                                            ? max(
+                                                    keys(group.keys()),
+                                                    readOfGroups(statements, j, assign.alias(), alias))
+                                            : OptionalInt.empty();
                     if (read.isEmpty()) {
                         return OptionalInt.empty();
                     }
@@ -69,6 +75,85 @@ final class PositionalWidth {
             }
         }
         return highest < 0 ? OptionalInt.empty() : OptionalInt.of(highest);
+    }
+
+    /** The highest {@code $n} GROUP keys read, empty for {@code *} or a range. */
+    private static OptionalInt keys(List<PigExpr> keys) {
+        OptionalInt highest = OptionalInt.of(-1);
+        for (PigExpr key : keys) {
+            highest = max(highest, positions(key));
+        }
+        return highest;
+    }
+
+    /**
+     * A GROUP of the LOAD by position ({@code GROUP x BY $14}) keeps the width hidden when every use of the groups
+     * is a flat FOREACH that reads the bag {@code x} (or {@code $1}) only through {@code COUNT}, {@code COUNT_STAR},
+     * {@code SIZE} or {@code IsEmpty} of it, or as {@code x.$n} projections: the highest such n, else empty.
+     */
+    private static OptionalInt readOfGroups(List<PigStatement> statements, int from, String groups, String bag) {
+        int highest = -1;
+        for (int j = from + 1; j < statements.size(); j++) {
+            PigStatement statement = statements.get(j);
+            if (statement instanceof PigStatement.Assign assign) {
+                if (assign.relation().inputs().contains(groups)) {
+                    if (!(assign.relation() instanceof PigRelation.Foreach foreach)) {
+                        return OptionalInt.empty();
+                    }
+                    for (PigRelation.GenerateItem item : foreach.items()) {
+                        OptionalInt read = readOfBag(item.expr(), bag);
+                        if (read.isEmpty()) {
+                            return read;
+                        }
+                        highest = Math.max(highest, read.getAsInt());
+                    }
+                }
+                if (assign.alias().equals(groups)) {
+                    break;
+                }
+            } else if (uses(statement, groups)) {
+                return OptionalInt.empty();
+            }
+        }
+        return OptionalInt.of(highest);
+    }
+
+    /** Functions of a bag that read only how many tuples it has. */
+    private static final Set<String> COUNTING = Set.of("COUNT", "COUNT_STAR", "SIZE", "ISEMPTY");
+
+    /** The highest {@code bag.$n} an expression over the groups reads (-1 for none), empty when it reads the bag whole. */
+    private static OptionalInt readOfBag(PigExpr expr, String bag) {
+        if (expr instanceof PigExpr.Projection projection && isBag(projection.base(), bag)) {
+            OptionalInt highest = OptionalInt.of(-1);
+            for (PigExpr column : projection.columns()) {
+                highest = column instanceof PigExpr.PositionalRef ref
+                        ? max(highest, OptionalInt.of(ref.index()))
+                        : OptionalInt.empty();
+            }
+            return highest;
+        }
+        if (expr instanceof PigExpr.Call call
+                && COUNTING.contains(call.function().toUpperCase(Locale.ROOT))
+                && call.arguments().size() == 1
+                && isBag(call.arguments().get(0), bag)) {
+            return OptionalInt.of(-1);
+        }
+        if (isBag(expr, bag) || expr instanceof PigExpr.Star || expr instanceof PigExpr.ColumnRange) {
+            return OptionalInt.empty();
+        }
+        OptionalInt highest = OptionalInt.of(-1);
+        for (PigExpr child : NestedOrders.children(expr)) {
+            highest = max(highest, readOfBag(child, bag));
+        }
+        return highest;
+    }
+
+    /** The groups' bag: by the LOAD's alias, or as {@code $1}. */
+    private static boolean isBag(PigExpr expr, String bag) {
+        return expr instanceof PigExpr.FieldRef ref
+                        && ref.qualifier() == null
+                        && ref.name().equals(bag)
+                || expr instanceof PigExpr.PositionalRef position && position.index() == 1;
     }
 
     private static boolean uses(PigStatement statement, String alias) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The fields a LOAD without AS needs when the script reads it only by position: the highest {@code $n} read by the
- * FOREACHes and FILTERs of it, or none (0 here) when a use shows the whole tuple.
+ * FOREACHes and FILTERs of it, and by a GROUP by position whose bags are only counted or projected by position, or
+ * none (0 here) when a use shows the whole tuple.
  */
 class PositionalWidthTest {
 
@@ -31,7 +32,19 @@ class PositionalWidthTest {
             Y = foreach X generate $0..$3;                                         | 0
             Y = foreach X generate $1; dump X;                                     | 0
             Y = foreach X generate $1; store X into 'o';                           | 0
-            Y = group X by $0;                                                     | 0
+            Y = group X by $0; store Y into 'o';                                   | 0
+            Y = group X by $14; Z = foreach Y generate group, COUNT($1);           | 15
+            Y = group X by ($2, $5); Z = foreach Y generate FLATTEN(group), COUNT(X), SUM(X.$7); | 8
+            Y = group X by $1; Z = foreach Y generate group, COUNT_STAR(X) * 2, SIZE($1), IsEmpty(X); | 2
+            Y = group X by $1; Z = foreach Y generate group, X.($3, $0);           | 4
+            Y = group X by $1; Z = foreach Y generate group, X;                    | 0
+            Y = group X by $1; Z = foreach Y generate group, $1;                   | 0
+            Y = group X by $1; Z = foreach Y generate group, X.name;               | 0
+            Y = group X by $1; Z = foreach Y { d = distinct X; generate COUNT(d); }; | 0
+            Y = group X by $1; Z = filter Y by COUNT(X) > 1;                       | 0
+            Y = group X by $1; dump Y;                                             | 0
+            Y = group X all; Z = foreach Y generate COUNT_STAR(X);                 | 0
+            Y = group X by *; Z = foreach Y generate COUNT(X);                     | 0
             Y = join X by $0, X by $1;                                             | 0
             F = filter X by $0 > 0; store F into 'o';                              | 0
             Y = foreach X generate 1;                                              | 0

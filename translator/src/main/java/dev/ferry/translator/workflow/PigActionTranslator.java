@@ -13,6 +13,7 @@ import dev.ferry.secrets.SecretNames;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.pig.SchemaFiles;
 import dev.ferry.translator.sql.SqlJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,13 @@ final class PigActionTranslator {
         Optional<PigScript> parsed =
                 PigLoader.load(sources.root(), script, sources.display(script), Optional.empty(), scriptDiagnostics);
         Set<String> given = pig.params().stream().map(PigParam::name).collect(Collectors.toSet());
-        Optional<SqlJob> job =
-                parsed.flatMap(p -> PigToSql.translate(p, node.name(), given, sources.hiveTables(), scriptDiagnostics));
+        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(
+                p,
+                node.name(),
+                given,
+                sources.hiveTables(),
+                SchemaFiles.inRepository(sources.root(), script.getParent()),
+                scriptDiagnostics));
         if (job.isEmpty()) {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
         }

@@ -791,19 +791,17 @@ public final class PigToSql {
                 }
                 return List.of();
             }
-            for (SqlJob.SchemaField field : written.fields()) {
-                fields.add(new FieldSchema(field.name(), PigType.fromKeyword(field.type()), span));
-            }
+            fields.addAll(SchemaFiles.fields(written, span).fields());
             return fields;
         }
-        Optional<SchemaFiles.Found> found = schemaFiles.find(withDefaults(path));
+        Optional<SchemaFiles.Found> found = schemaFiles.find(withDefaults(path), span);
         if (found.isEmpty()) {
             if (storage.schemaFile() == StorageFunctions.SchemaFileUse.REQUIRED) {
                 throw StorageFunctions.schemaFileNotFound(load.function(), false);
             }
             return List.of();
         }
-        PigSchemaFile.Result read = PigSchemaFile.read(found.get().file(), span);
+        PigSchemaFile.Result read = found.get().schema();
         if (read instanceof PigSchemaFile.Unreadable unreadable) {
             throw ExprTranslator.unsupported(
                     span,

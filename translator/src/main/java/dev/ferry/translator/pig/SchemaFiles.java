@@ -1,7 +1,11 @@
 package dev.ferry.translator.pig;
 
+import dev.ferry.diagnostics.SourceSpan;
+import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.PigSchemaFile;
+import dev.ferry.parser.pig.PigType;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.sql.SqlJob;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,16 +19,31 @@ import java.util.Optional;
 public interface SchemaFiles {
 
     /** No files: a LOAD without AS keeps its untyped fields. */
-    SchemaFiles NONE = location -> Optional.empty();
+    SchemaFiles NONE = (location, span) -> Optional.empty();
 
-    /** A schema file found for a LOAD: its path, and how messages name it. */
-    record Found(Path file, String display) {}
+    /** A schema file found for a LOAD: what it says, and how messages name it. */
+    record Found(PigSchemaFile.Result schema, String display) {}
 
     /**
      * The schema file Pig reads for a LOAD of {@code location} (its parameters bound where the script gives them a
-     * value), empty when the conversion does not have it.
+     * value, the others {@code ${NAME}}), its fields at {@code span}; empty when the conversion does not have it.
      */
-    Optional<Found> find(String location);
+    Optional<Found> find(String location, SourceSpan span);
+
+    /** The fields a .pig_schema a STORE of a translated job writes gives a LOAD, at {@code span}. */
+    static PigSchemaFile.Fields fields(SqlJob.SchemaFiles written, SourceSpan span) {
+        return new PigSchemaFile.Fields(written.fields().stream()
+                .map(field -> new FieldSchema(field.name(), PigType.fromKeyword(field.type()), span))
+                .toList());
+    }
+
+    /** These files, else {@code other}'s. */
+    default SchemaFiles orElse(SchemaFiles other) {
+        return (location, span) -> {
+            Optional<Found> found = find(location, span);
+            return found.isPresent() ? found : other.find(location, span);
+        };
+    }
 
     /**
      * The files of the repository at {@code root}: a LOAD path without parameters, scheme or leading slash names a
@@ -32,7 +51,7 @@ public interface SchemaFiles {
      * verify} finds a LOAD's sample data.
      */
     static SchemaFiles inRepository(RepoRoot root, Path scriptDir) {
-        return location -> {
+        return (location, span) -> {
             if (location.contains("$") || location.contains("://") || location.startsWith("/")) {
                 return Optional.empty();
             }
@@ -42,7 +61,7 @@ public interface SchemaFiles {
                     if (located.inside()) {
                         return PigSchemaFile.of(located.path())
                                 .filter(file -> root.locate(file).inside())
-                                .map(file -> new Found(file, root.display(file)));
+                                .map(file -> new Found(PigSchemaFile.read(file, span), root.display(file)));
                     }
                 }
             } catch (InvalidPathException notAPath) {

@@ -66,6 +66,20 @@ class PigSchemaFileDifferentialTest {
                         + "s = FOREACH g GENERATE group, SUM(r.v), MAX(r.name), COUNT(r);\n"));
     }
 
+    /** With AS too, the loader casts each field to the schema file's type first, and the AS casts that value. */
+    @Test
+    void asCastsTheSchemaFilesValues() throws Exception {
+        assertEquals("", differences("s = LOAD '$INPUT' AS (n:chararray, name:chararray, v:chararray);\n"));
+    }
+
+    @Test
+    void asOfOtherNumbersCastsTheSchemaFilesValues() throws Exception {
+        assertEquals(
+                "",
+                differences(
+                        "r = LOAD '$INPUT' AS (n:long, name, v:int);\ns = FOREACH r GENERATE n, name, v, n * 2;\n"));
+    }
+
     /** '-noschema': the fields stay the file's text, as many as each line has. */
     @Test
     void noschemaKeepsTheUntypedFields() throws Exception {
@@ -82,5 +96,27 @@ class PigSchemaFileDifferentialTest {
                 "",
                 differences("r = LOAD '$INPUT' USING PigStorage('\\t', '-schema -tagFile');\n"
                         + "s = FOREACH r GENERATE INPUT_FILE_NAME, n, v;\n"));
+    }
+
+    /** A bag, a map and a tuple in the schema file: each field read as Pig's caster reads their text. */
+    @Test
+    void complexFieldsOfTheSchemaFile() throws Exception {
+        Path in = PigVsFlink.pigStores(
+                tmp,
+                "1\tann\n2\tann\n\tbob\n3\tzoë\n",
+                "rows = LOAD '$INPUT' AS (n:int, name:chararray);\n"
+                        + "typed = FOREACH (GROUP rows BY name) GENERATE group, rows, TOMAP('k', group) AS m,"
+                        + " (group, 1) AS t;\n",
+                "PigStorage('\\t', '-schema')",
+                "in");
+        assertEquals(
+                "",
+                PigVsFlink.differences(
+                        tmp,
+                        in,
+                        "%default INPUT 'in'\nr = LOAD '$INPUT';\n"
+                                + "s = FOREACH r GENERATE group, COUNT(rows), SUM(rows.n), m#'k', t.$1 + 1;\n"
+                                + "STORE s INTO '$OUTPUT';\n",
+                        false));
     }
 }

@@ -585,7 +585,7 @@ public final class PigToSql {
                 ? hcat.schema(load.function().span())
                 : !load.schema().isEmpty()
                         ? load.schema()
-                        : !storage.schema().isEmpty() ? storage.schema() : schemaFileFields(load, storage, path);
+                        : !storage.schema().isEmpty() ? storage.schema() : schemaFileFields(load, storage, path, true);
         if (hcat == null && schema.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE) {
             throw StorageFunctions.tagWithoutSchema(load.function(), storage.fileTag());
         }
@@ -605,7 +605,13 @@ public final class PigToSql {
         }
         List<SelectItem> complexRead = new ArrayList<>();
         boolean converted = false;
+        // With AS too, PigStorage's loader casts each field to the .pig_schema's type first; the AS casts after.
+        List<FieldSchema> fileFields =
+                hcat == null && !load.schema().isEmpty() && storage.schema().isEmpty()
+                        ? schemaFileFields(load, storage, path, false)
+                        : List.of();
         for (var fieldSchema : schema) {
+            FieldSchema fileField = fields.size() < fileFields.size() ? fileFields.get(fields.size()) : null;
             boolean complex = LoadedComplexFields.isComplex(fieldSchema);
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
@@ -619,18 +625,29 @@ public final class PigToSql {
                         "a map of " + inner.valueType().keyword() + " values in " + storage.format()
                                 + " files is not translated yet");
             }
-            var type = typedFile
-                    ? TypedFileColumns.declared(fieldSchema, storage.format())
-                    : fieldSchema.type() == PigType.MAP
-                            ? PigTypes.LOADED_MAP
-                            : complex
-                                    ? SqlType.STRING
-                                    : PigTypes.columnType(fieldSchema.type())
-                                            .orElseThrow(
-                                                    () -> ExprTranslator.unsupported(
-                                                            fieldSchema.span(),
-                                                            fieldSchema.type().keyword()
-                                                                    + " fields are not supported by the Flink SQL translation yet"));
+            boolean castTwice = fileField != null
+                    && !typedFile
+                    && !fieldSchema.type().isComplex()
+                    && fieldSchema.type() != PigType.BYTEARRAY
+                    && !fileField.type().isComplex()
+                    && fileField.type() != PigType.BYTEARRAY
+                    && fileField.type() != fieldSchema.type();
+            var type = castTwice
+                    ? PigTypes.columnType(fileField.type()).orElseThrow()
+                    : typedFile
+                            ? TypedFileColumns.declared(fieldSchema, storage.format())
+                            : fieldSchema.type() == PigType.MAP
+                                    ? PigTypes.LOADED_MAP
+                                    : complex
+                                            ? SqlType.STRING
+                                            : PigTypes.columnType(fieldSchema.type())
+                                                    .orElseThrow(
+                                                            () -> ExprTranslator.unsupported(
+                                                                    fieldSchema.span(),
+                                                                    fieldSchema
+                                                                                    .type()
+                                                                                    .keyword()
+                                                                            + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(
                         fieldSchema.span(),
@@ -656,22 +673,30 @@ public final class PigToSql {
                         "a " + fieldSchema.type().keyword() + " field of "
                                 + load.function().simpleName() + " is not translated yet (of PigStorage it is)");
             }
-            converted |= complex || typedMap || big;
-            SqlExpr read = big
+            converted |= complex || typedMap || big || castTwice;
+            // The table's column reads the file's type as the loader does; the AS casts that value.
+            SqlExpr read = castTwice
                     ? expressions
                             .cast(
-                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), fileField.type()),
                                     fieldSchema.type(),
                                     fieldSchema.span())
                             .sql()
-                    : typedMap
-                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                    : big
+                            ? expressions
+                                    .cast(
+                                            new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                            fieldSchema.type(),
+                                            fieldSchema.span())
                                     .sql()
-                            : !complex
-                                    ? SqlExpr.ColumnRef.of(sqlName)
-                                    : typedFile
-                                            ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
-                                            : LoadedComplexFields.read(fieldSchema, sqlName);
+                            : typedMap
+                                    ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                                            .sql()
+                                    : !complex
+                                            ? SqlExpr.ColumnRef.of(sqlName)
+                                            : typedFile
+                                                    ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
+                                                    : LoadedComplexFields.read(fieldSchema, sqlName);
             if (hcat != null) {
                 // Hive's varchar(n) reader keeps the first n characters of a longer value.
                 OptionalInt length = HCatalog.varcharLength(hcat.table(), fieldSchema.name());
@@ -767,9 +792,11 @@ public final class PigToSql {
      * The fields PigStorage's LOAD without AS gets from the .pig_schema file of {@code path} (JsonMetadata, read when
      * Pig parses the LOAD): the file an earlier STORE of the script wrote with '-schema' once Pig has run that STORE
      * (an EXEC, a DUMP or a file command runs the STOREs before it first), else the repository's file for the path.
-     * Empty where there is none (the LOAD's fields stay untyped); with '-schema', no file fails the LOAD as in Pig.
+     * Empty where there is none (the LOAD's fields stay untyped); with '-schema', no file fails a LOAD {@code
+     * withoutAs} as in Pig (with AS, the file the job's input has when it runs may be there).
      */
-    private List<FieldSchema> schemaFileFields(PigRelation.Load load, StorageFunctions.Storage storage, String path) {
+    private List<FieldSchema> schemaFileFields(
+            PigRelation.Load load, StorageFunctions.Storage storage, String path, boolean withoutAs) {
         if (storage.schemaFile() == StorageFunctions.SchemaFileUse.NONE) {
             return List.of();
         }
@@ -786,7 +813,7 @@ public final class PigToSql {
         if (storedPaths.containsKey(path)) {
             SqlJob.SchemaFiles written = ranStores.contains(path) ? storedSchemas.get(path) : null;
             if (written == null) {
-                if (storage.schemaFile() == StorageFunctions.SchemaFileUse.REQUIRED) {
+                if (withoutAs && storage.schemaFile() == StorageFunctions.SchemaFileUse.REQUIRED) {
                     throw StorageFunctions.schemaFileNotFound(load.function(), true);
                 }
                 return List.of();
@@ -796,7 +823,7 @@ public final class PigToSql {
         }
         Optional<SchemaFiles.Found> found = schemaFiles.find(withDefaults(path), span);
         if (found.isEmpty()) {
-            if (storage.schemaFile() == StorageFunctions.SchemaFileUse.REQUIRED) {
+            if (withoutAs && storage.schemaFile() == StorageFunctions.SchemaFileUse.REQUIRED) {
                 throw StorageFunctions.schemaFileNotFound(load.function(), false);
             }
             return List.of();

@@ -85,7 +85,10 @@ class SchemaFileLoadTest {
             a = LOAD 'data/in' USING PigStorage('\\t', '-tagFile'); b = FOREACH a GENERATE INPUT_FILE_NAME, n; | INPUT_FILE_NAME:STRING,n:INT,name:STRING,v:DOUBLE -> INPUT_FILE_NAME:STRING,n:INT
             a = LOAD 'data/in' USING PigStorage('\\t', '-noschema'); b = FOREACH a GENERATE $0; | line:STRING -> expr:STRING
             a = LOAD 'data/in' USING PigStorage('\\t', '-noschema'); b = FOREACH a GENERATE n;  | pig/t.pig:1:80: error PIG-E011: unknown field 'n'
-            a = LOAD 'data/in' AS (x:chararray); b = FOREACH a GENERATE x;                     | x:STRING -> x:STRING
+            a = LOAD 'data/in' AS (x:chararray); b = FOREACH a GENERATE x;                     | x:INT -> x:STRING
+            a = LOAD 'data/in' AS (n:long, name, v:int); b = FOREACH a GENERATE n, name, v;     | n:INT,name:STRING,v:DOUBLE -> n:BIGINT,name:STRING,v:INT
+            a = LOAD 'data/in' AS (n:int, name:chararray, v:double); b = FOREACH a GENERATE n;  | n:INT,name:STRING,v:DOUBLE -> n:INT
+            a = LOAD 'data/none' USING PigStorage('\t', '-schema') AS (n:int); b = FOREACH a GENERATE n; | n:INT -> n:INT
             a = LOAD 'data/none'; b = FOREACH a GENERATE $0;                                   | line:STRING -> expr:STRING
             a = LOAD '/data/in'; b = FOREACH a GENERATE $0;                                     | line:STRING -> expr:STRING
             a = LOAD '$GIVEN'; b = FOREACH a GENERATE $0;                                       | line:STRING -> expr:STRING

@@ -3,18 +3,15 @@ package dev.ferry.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOutput;
-import dev.ferry.parser.oozie.OozieReader;
+import dev.ferry.translator.repo.Conversion;
+import dev.ferry.translator.repo.RepoTranslator;
 import dev.ferry.translator.workflow.TaskNode;
-import dev.ferry.translator.workflow.WorkflowSources;
-import dev.ferry.translator.workflow.WorkflowTranslator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,7 +41,7 @@ class PigWorkflowSchemaDifferentialTest {
         Files.writeString(
                 repo.resolve("load.pig"),
                 "r = LOAD '$IN';\ns = FOREACH r GENERATE n + 1, name, v * 2, n / 2;\nSTORE s INTO '$OUTPUT';\n");
-        Path workflow = Files.writeString(repo.resolve("workflow.xml"), """
+        Files.writeString(repo.resolve("workflow.xml"), """
                 <workflow-app xmlns="uri:oozie:workflow:0.5" name="wf">
                   <parameters><property><name>root</name><value>/data</value></property></parameters>
                   <start to="first"/>
@@ -58,22 +55,12 @@ class PigWorkflowSchemaDifferentialTest {
                   <end name="end"/>
                 </workflow-app>
                 """);
-        Diagnostics diagnostics = new Diagnostics();
-        WorkflowSources sources = new WorkflowSources(
-                repo,
-                repo,
-                OozieReader.readWorkflow(workflow, "workflow.xml", diagnostics).orElseThrow(),
-                null,
-                new TreeMap<>(),
-                new TreeMap<>(),
-                "workflow.xml");
-        TaskNode.FlinkJob second = (TaskNode.FlinkJob) WorkflowTranslator.translate(sources, diagnostics)
-                .orElseThrow(() -> new AssertionError(diagnostics.sorted().toString()))
-                .tasks()
-                .stream()
+        // The repository converted as `ferry convert` converts it (the workflow without a job.properties).
+        Conversion conversion = RepoTranslator.translate(repo);
+        TaskNode.FlinkJob second = (TaskNode.FlinkJob) conversion.plans().get(0).tasks().stream()
                 .filter(t -> t.id().equals("second"))
                 .findFirst()
-                .orElseThrow();
+                .orElseThrow(() -> new AssertionError(conversion.diagnostics().toString()));
         String sql = SqlScriptRenderer.render(second.job());
 
         Path src = Files.writeString(tmp.resolve("in.tsv"), "1\tann\t2.5\n\tbob\t\n-3\tzoë\t1e3\n");

@@ -2,10 +2,12 @@ package dev.ferry.cli;
 
 import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.generator.sql.SqlScriptRenderer;
+import dev.ferry.parser.hive.HiveTables;
 import dev.ferry.parser.pig.PigLoader;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.runtime.SqlScript;
 import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.pig.SchemaFiles;
 import java.nio.file.Path;
 import java.util.Map;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -20,8 +22,15 @@ final class EmbeddedFlink {
     static String translate(Path script, String display) {
         Diagnostics diagnostics = new Diagnostics();
         // The whole front end, as convert reads a script: IMPORTs and macros expanded.
-        return PigLoader.load(repoRoot(script), script, display, java.util.Optional.empty(), diagnostics)
-                .flatMap(s -> PigToSql.translate(s, "job", diagnostics))
+        RepoRoot root = repoRoot(script);
+        return PigLoader.load(root, script, display, java.util.Optional.empty(), diagnostics)
+                .flatMap(s -> PigToSql.translate(
+                        s,
+                        "job",
+                        java.util.Set.of(),
+                        HiveTables.NONE,
+                        SchemaFiles.inRepository(root, root.path()),
+                        diagnostics))
                 .map(SqlScriptRenderer::render)
                 .orElseThrow(() -> new AssertionError("translation failed:\n"
                         + String.join(

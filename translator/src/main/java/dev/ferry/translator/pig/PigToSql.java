@@ -10,6 +10,7 @@ import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
+import dev.ferry.parser.pig.PigSchemaFile;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
@@ -81,6 +82,15 @@ public final class PigToSql {
     private final AliasUses uses;
     /** What each STORE wrote, by its path as written: a later LOAD of the path reads it from here. */
     private final Map<String, Relation> storedPaths = new HashMap<>();
+    /** The .pig_schema each STORE with '-schema' (or JsonStorage) wrote, by its path. */
+    private final Map<String, SqlJob.SchemaFiles> storedSchemas = new HashMap<>();
+    /**
+     * Stored paths whose STORE Pig has run before the statement being translated is parsed: an EXEC, a DUMP or a file
+     * command runs the STOREs before it (GruntParser executes the batch), so a LOAD after it finds their files.
+     */
+    private final java.util.Set<String> ranStores = new java.util.HashSet<>();
+    /** The .pig_schema files of the repository a LOAD without AS types its fields by. */
+    private final SchemaFiles schemaFiles;
     /** Paths the script removed ({@code rmf}, {@code fs -rm -r}) that no STORE has written since, with where. */
     private final Map<String, SourceSpan> removedPaths = new LinkedHashMap<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
@@ -101,9 +111,15 @@ public final class PigToSql {
     private final Map<Relation.Cogrouped, Relation.Named> cogroupRows = new HashMap<>();
     private int statementIndex;
 
-    private PigToSql(PigScript script, Set<String> givenParameters, HiveTables hiveTables, Diagnostics diagnostics) {
+    private PigToSql(
+            PigScript script,
+            Set<String> givenParameters,
+            HiveTables hiveTables,
+            SchemaFiles schemaFiles,
+            Diagnostics diagnostics) {
         this.script = script;
         this.hiveTables = hiveTables;
+        this.schemaFiles = schemaFiles;
         this.diagnostics = diagnostics;
         this.givenParameters = Set.copyOf(givenParameters);
         this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
@@ -149,7 +165,18 @@ public final class PigToSql {
             Set<String> givenParameters,
             HiveTables hiveTables,
             Diagnostics diagnostics) {
-        return new PigToSql(script, givenParameters, hiveTables, diagnostics).run(jobName);
+        return translate(script, jobName, givenParameters, hiveTables, SchemaFiles.NONE, diagnostics);
+    }
+
+    /** As above, a LOAD without AS typed by the .pig_schema file {@code schemaFiles} has for its path. */
+    public static Optional<SqlJob> translate(
+            PigScript script,
+            String jobName,
+            Set<String> givenParameters,
+            HiveTables hiveTables,
+            SchemaFiles schemaFiles,
+            Diagnostics diagnostics) {
+        return new PigToSql(script, givenParameters, hiveTables, schemaFiles, diagnostics).run(jobName);
     }
 
     private Optional<SqlJob> run(String jobName) {
@@ -298,6 +325,10 @@ public final class PigToSql {
     }
 
     private void command(PigStatement.Command command) {
+        if (List.of("DUMP", "EXEC", "RMF", "RM", "FS").contains(command.keyword())) {
+            // Grunt runs the STOREs so far before the command: a later LOAD of their paths finds their files.
+            ranStores.addAll(storedPaths.keySet());
+        }
         switch (command.keyword()) {
             case "DUMP" -> dump(command);
             case "DESCRIBE", "EXPLAIN", "ILLUSTRATE" ->
@@ -578,16 +609,21 @@ public final class PigToSql {
                 .forEach(note -> expressions.warnDiffers(
                         load.function().span(), load.function().simpleName(), note));
         String delimiter = delimiter(storage);
-        List<FieldSchema> schema = hcat != null
-                ? hcat.schema(load.function().span())
-                : load.schema().isEmpty() ? storage.schema() : load.schema();
         String path = hcat != null
                 ? hcat.table().location()
                 : withoutSecrets(bindParameters(load.path(), parameters), load.span());
         Relation stored = storedPaths.get(storePath(path));
+        List<FieldSchema> schema = hcat != null
+                ? hcat.schema(load.function().span())
+                : !load.schema().isEmpty()
+                        ? load.schema()
+                        : !storage.schema().isEmpty() ? storage.schema() : schemaFileFields(load, storage, path, true);
+        if (hcat == null && schema.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE) {
+            throw StorageFunctions.tagWithoutSchema(load.function(), storage.fileTag());
+        }
         if (stored != null) {
             warnNotes.run();
-            return reload(alias, load, stored);
+            return reload(alias, load, stored, schema, storage.format() == SqlJob.FileFormat.PIG_STORAGE);
         }
         List<Field> fields = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
@@ -601,7 +637,13 @@ public final class PigToSql {
         }
         List<SelectItem> complexRead = new ArrayList<>();
         boolean converted = false;
+        // With AS too, PigStorage's loader casts each field to the .pig_schema's type first; the AS casts after.
+        List<FieldSchema> fileFields =
+                hcat == null && !load.schema().isEmpty() && storage.schema().isEmpty()
+                        ? schemaFileFields(load, storage, path, false)
+                        : List.of();
         for (var fieldSchema : schema) {
+            FieldSchema fileField = fields.size() < fileFields.size() ? fileFields.get(fields.size()) : null;
             boolean complex = LoadedComplexFields.isComplex(fieldSchema);
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
@@ -615,18 +657,29 @@ public final class PigToSql {
                         "a map of " + inner.valueType().keyword() + " values in " + storage.format()
                                 + " files is not translated yet");
             }
-            var type = typedFile
-                    ? TypedFileColumns.declared(fieldSchema, storage.format())
-                    : fieldSchema.type() == PigType.MAP
-                            ? PigTypes.LOADED_MAP
-                            : complex
-                                    ? SqlType.STRING
-                                    : PigTypes.columnType(fieldSchema.type())
-                                            .orElseThrow(
-                                                    () -> ExprTranslator.unsupported(
-                                                            fieldSchema.span(),
-                                                            fieldSchema.type().keyword()
-                                                                    + " fields are not supported by the Flink SQL translation yet"));
+            boolean castTwice = fileField != null
+                    && !typedFile
+                    && !fieldSchema.type().isComplex()
+                    && fieldSchema.type() != PigType.BYTEARRAY
+                    && !fileField.type().isComplex()
+                    && fileField.type() != PigType.BYTEARRAY
+                    && fileField.type() != fieldSchema.type();
+            var type = castTwice
+                    ? PigTypes.columnType(fileField.type()).orElseThrow()
+                    : typedFile
+                            ? TypedFileColumns.declared(fieldSchema, storage.format())
+                            : fieldSchema.type() == PigType.MAP
+                                    ? PigTypes.LOADED_MAP
+                                    : complex
+                                            ? SqlType.STRING
+                                            : PigTypes.columnType(fieldSchema.type())
+                                                    .orElseThrow(
+                                                            () -> ExprTranslator.unsupported(
+                                                                    fieldSchema.span(),
+                                                                    fieldSchema
+                                                                                    .type()
+                                                                                    .keyword()
+                                                                            + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(
                         fieldSchema.span(),
@@ -634,8 +687,15 @@ public final class PigToSql {
                                 + fieldSchema.type().keyword() + " is not translated yet");
             }
             // AS (int, chararray): unnamed fields, reachable by position only.
-            String sqlName = names.unique(fieldSchema.name() != null ? fieldSchema.name() : "f" + fields.size());
-            fields.add(new Field(fieldSchema.name(), null, sqlName, fieldSchema.type(), null, inner));
+            String sqlName =
+                    names.unique(fieldSchema.name() != null ? unqualified(fieldSchema.name()) : "f" + fields.size());
+            fields.add(new Field(
+                    unqualified(fieldSchema.name()),
+                    qualifier(fieldSchema.name()),
+                    sqlName,
+                    fieldSchema.type(),
+                    null,
+                    inner));
             columns.add(new Column(sqlName, type));
             // A biginteger or bigdecimal field is read from its text as Pig's caster reads it (PigStorage's only).
             boolean big = PigTypes.isBig(fieldSchema.type()) && !typedFile;
@@ -645,22 +705,30 @@ public final class PigToSql {
                         "a " + fieldSchema.type().keyword() + " field of "
                                 + load.function().simpleName() + " is not translated yet (of PigStorage it is)");
             }
-            converted |= complex || typedMap || big;
-            SqlExpr read = big
+            converted |= complex || typedMap || big || castTwice;
+            // The table's column reads the file's type as the loader does; the AS casts that value.
+            SqlExpr read = castTwice
                     ? expressions
                             .cast(
-                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), fileField.type()),
                                     fieldSchema.type(),
                                     fieldSchema.span())
                             .sql()
-                    : typedMap
-                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                    : big
+                            ? expressions
+                                    .cast(
+                                            new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                            fieldSchema.type(),
+                                            fieldSchema.span())
                                     .sql()
-                            : !complex
-                                    ? SqlExpr.ColumnRef.of(sqlName)
-                                    : typedFile
-                                            ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
-                                            : LoadedComplexFields.read(fieldSchema, sqlName);
+                            : typedMap
+                                    ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                                            .sql()
+                                    : !complex
+                                            ? SqlExpr.ColumnRef.of(sqlName)
+                                            : typedFile
+                                                    ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
+                                                    : LoadedComplexFields.read(fieldSchema, sqlName);
             if (hcat != null) {
                 // Hive's varchar(n) reader keeps the first n characters of a longer value.
                 OptionalInt length = HCatalog.varcharLength(hcat.table(), fieldSchema.name());
@@ -740,12 +808,107 @@ public final class PigToSql {
     }
 
     /**
-     * A LOAD of a path an earlier STORE of the same script wrote: Pig runs that STORE first; one Flink
-     * statement set would read the path before it is written, so the rows come from the stored view.
+     * The fields PigStorage's LOAD without AS gets from the .pig_schema file of {@code path} (JsonMetadata, read when
+     * Pig parses the LOAD): the file an earlier STORE of the script wrote with '-schema' once Pig has run that STORE
+     * (an EXEC, a DUMP or a file command runs the STOREs before it first), else the repository's file for the path.
+     * Empty where there is none (the LOAD's fields stay untyped); with '-schema', no file fails a LOAD {@code
+     * withoutAs} as in Pig (with AS, the file the job's input has when it runs may be there).
      */
-    private Relation reload(String alias, PigRelation.Load load, Relation stored) {
+    private List<FieldSchema> schemaFileFields(
+            PigRelation.Load load, StorageFunctions.Storage storage, String path, boolean withoutAs) {
+        if (storage.schemaFile() == StorageFunctions.SchemaFileUse.NONE) {
+            return List.of();
+        }
+        SourceSpan span =
+                load.function() == null ? load.span() : load.function().span();
+        List<FieldSchema> fields = new ArrayList<>();
+        if (storage.fileTag() != SqlJob.FileTag.NONE) {
+            // PigStorage puts the tag first in the schema it reads (Utils.getSchemaWithInputSourceTag).
+            fields.add(new FieldSchema(
+                    storage.fileTag() == SqlJob.FileTag.FILE_NAME ? "INPUT_FILE_NAME" : "INPUT_FILE_PATH",
+                    PigType.CHARARRAY,
+                    span));
+        }
+        String stored = storePath(path);
+        if (storedPaths.containsKey(stored)) {
+            SqlJob.SchemaFiles written = ranStores.contains(stored) ? storedSchemas.get(stored) : null;
+            if (written == null) {
+                if (withoutAs && storage.schemaFile() == StorageFunctions.SchemaFileUse.REQUIRED) {
+                    throw StorageFunctions.schemaFileNotFound(load.function(), true);
+                }
+                return List.of();
+            }
+            fields.addAll(SchemaFiles.fields(written, span).fields());
+            return fields;
+        }
+        Optional<SchemaFiles.Found> found = schemaFiles.find(withDefaults(path), span);
+        if (found.isEmpty()) {
+            if (withoutAs && storage.schemaFile() == StorageFunctions.SchemaFileUse.REQUIRED) {
+                throw StorageFunctions.schemaFileNotFound(load.function(), false);
+            }
+            return List.of();
+        }
+        PigSchemaFile.Result read = found.get().schema();
+        if (read instanceof PigSchemaFile.Unreadable unreadable) {
+            throw ExprTranslator.unsupported(
+                    span,
+                    "the schema file " + found.get().display() + " that PigStorage reads for this LOAD is not one"
+                            + " Ferry reads (" + unreadable.why() + "): declare the fields with AS (...)");
+        }
+        fields.addAll(((PigSchemaFile.Fields) read).fields());
+        return fields;
+    }
+
+    /** The name after the last {@code ::} of a name a .pig_schema gives ({@code a::n} after a JOIN), or the name. */
+    private static String unqualified(String name) {
+        return name == null || !name.contains("::") ? name : name.substring(name.lastIndexOf("::") + 2);
+    }
+
+    /** What comes before the last {@code ::} of such a name, or null. */
+    private static String qualifier(String name) {
+        return name == null || !name.contains("::") ? null : name.substring(0, name.lastIndexOf("::"));
+    }
+
+    /** A parameter as {@link #bindParameters} leaves it in a path. */
+    private static final Pattern BOUND_PARAMETER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    /** A path with the script's own values of its parameters ({@code %default}, {@code %declare}) where it has them. */
+    private String withDefaults(String path) {
+        Map<String, String> values = new HashMap<>();
+        for (PigScript.ParamDefault d : script.defaults()) {
+            if (d.isShellCommand() || givenParameters.contains(d.name())) {
+                continue;
+            }
+            if (d.declare() || !values.containsKey(d.name())) {
+                values.put(d.name(), d.value());
+            }
+        }
+        Matcher m = BOUND_PARAMETER.matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.getOrDefault(m.group(1), m.group())));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /**
+     * A LOAD of a path an earlier STORE of the same script wrote: Pig runs that STORE first; one Flink
+     * statement set would read the path before it is written, so the rows come from the stored view, read back with
+     * {@code declared} (the AS, or the .pig_schema Pig found). A PigStorage LOAD with neither has no schema in Pig:
+     * its fields are the stored text as bytearrays, reached by position.
+     */
+    private Relation reload(
+            String alias, PigRelation.Load load, Relation stored, List<FieldSchema> declaredSchema, boolean pigText) {
         Relation.Named input = materialize(stored);
-        if (load.schema().isEmpty()) {
+        List<FieldSchema> schema = declaredSchema;
+        if (schema.isEmpty()
+                && pigText
+                && input.fields().stream().noneMatch(f -> f.isRest() || f.type().isComplex())) {
+            schema = input.fields().stream()
+                    .map(f -> new FieldSchema(null, PigType.BYTEARRAY, load.span()))
+                    .toList();
+        }
+        if (schema.isEmpty()) {
             return new Relation.Named(
                     input.sqlName(),
                     input.fields().stream().map(f -> f.qualified(alias)).toList());
@@ -754,8 +917,8 @@ public final class PigToSql {
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
         Names names = new Names();
-        for (int i = 0; i < load.schema().size(); i++) {
-            var declared = load.schema().get(i);
+        for (int i = 0; i < schema.size(); i++) {
+            var declared = schema.get(i);
             Value.Scalar value =
                     i < input.fields().size() || input.fields().stream().anyMatch(Field::isRest)
                             ? ((Scope.Plain) scope).positional(i, declared.span())
@@ -771,9 +934,9 @@ public final class PigToSql {
                     : expressions.cast(value, PigType.CHARARRAY, declared.span());
             Value.Scalar typed =
                     expressions.cast(new Value.Scalar(text.sql(), PigType.BYTEARRAY), declared.type(), declared.span());
-            String sqlName = names.unique(declared.name() != null ? declared.name() : "f" + i);
+            String sqlName = names.unique(declared.name() != null ? unqualified(declared.name()) : "f" + i);
             items.add(new SelectItem(typed.sql(), sameColumn(typed.sql(), sqlName) ? null : sqlName));
-            fields.add(new Field(declared.name(), null, sqlName, declared.type()));
+            fields.add(new Field(unqualified(declared.name()), qualifier(declared.name()), sqlName, declared.type()));
         }
         return view(alias, load.span(), Select.of(items, new SqlQuery.TableRef(input.sqlName())), fields);
     }
@@ -3219,7 +3382,14 @@ public final class PigToSql {
         }
         inserts.add(new SqlJob.Insert(
                 sink, query.withOrder(ordering, ordered.limit()), store.span(), spans, removal != null));
-        storedPaths.put(storePath(path), input);
+        String stored = storePath(path);
+        storedPaths.put(stored, input);
+        ranStores.remove(stored);
+        if (schemaFiles != null) {
+            storedSchemas.put(stored, schemaFiles);
+        } else {
+            storedSchemas.remove(stored);
+        }
     }
 
     /** The key types whose bytes in Pig's shuffle the runtime's PIG_SHUFFLE_KEY writes. */

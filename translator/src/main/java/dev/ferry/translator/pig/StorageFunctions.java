@@ -26,6 +26,7 @@ final class StorageFunctions {
      * @param schema the fields a loader declares itself (JsonLoader's argument), else empty
      * @param notes "differs:" notes the translation warns with
      * @param caster how the loader casts its bytearrays to maps and bags
+     * @param schemaFile whether a LOAD without AS reads the .pig_schema file of its directory
      */
     record Storage(
             FileFormat format,
@@ -33,7 +34,8 @@ final class StorageFunctions {
             FileTag fileTag,
             List<FieldSchema> schema,
             List<String> notes,
-            ComplexCasts.Caster caster) {
+            ComplexCasts.Caster caster,
+            SchemaFileUse schemaFile) {
         Storage {
             schema = List.copyOf(schema);
             notes = List.copyOf(notes);
@@ -41,8 +43,19 @@ final class StorageFunctions {
 
         /** A storage function whose LoadCaster is Utf8StorageConverter. */
         Storage(FileFormat format, String delimiter, FileTag fileTag, List<FieldSchema> schema, List<String> notes) {
-            this(format, delimiter, fileTag, schema, notes, ComplexCasts.Caster.UTF8);
+            this(format, delimiter, fileTag, schema, notes, ComplexCasts.Caster.UTF8, SchemaFileUse.NONE);
         }
+    }
+
+    /**
+     * How PigStorage's LOAD without AS uses the .pig_schema file of what it reads ({@code getSchema} through
+     * JsonMetadata): by default it types the fields by the file when there is one, '-schema' fails the LOAD without
+     * one, '-noschema' never reads it.
+     */
+    enum SchemaFileUse {
+        NONE,
+        IF_PRESENT,
+        REQUIRED
     }
 
     /** Storage functions Flink has no format for in the runtime yet, and what translating each needs. */
@@ -97,23 +110,27 @@ final class StorageFunctions {
     /** What {@code LOAD path USING function AS (declared)} reads. */
     static Storage load(FuncSpec function, String path, List<FieldSchema> declared) {
         if (function == null) {
-            return pigStorage("\t", FileTag.NONE);
+            return new Storage(
+                    FileFormat.PIG_STORAGE,
+                    "\t",
+                    FileTag.NONE,
+                    List.of(),
+                    List.of(),
+                    ComplexCasts.Caster.UTF8,
+                    SchemaFileUse.IF_PRESENT);
         }
         switch (function.simpleName()) {
             case "PigStorage" -> {
                 FileTag tag = FileTag.NONE;
+                SchemaFileUse schemaFile = SchemaFileUse.IF_PRESENT;
                 for (String option : options(function)) {
                     switch (option) {
                         case "-schema" -> {
-                            if (declared.isEmpty()) {
-                                throw ExprTranslator.unsupported(
-                                        function.span(),
-                                        "PigStorage '-schema' reads the fields from the"
-                                                + " .pig_schema file next to the data when the job runs; Ferry translates before: declare"
-                                                + " them with AS (...)");
+                            if (schemaFile != SchemaFileUse.NONE) {
+                                schemaFile = SchemaFileUse.REQUIRED;
                             }
                         }
-                        case "-noschema" -> {}
+                        case "-noschema" -> schemaFile = SchemaFileUse.NONE;
                         case "-tagFile", "-tagsource" -> tag = FileTag.FILE_NAME;
                         case TAG_PATH -> tag = FileTag.FILE_PATH;
                         default ->
@@ -121,18 +138,19 @@ final class StorageFunctions {
                                     function.span(), "PigStorage option '" + option + "' is not translated yet");
                     }
                 }
-                if (tag != FileTag.NONE && declared.isEmpty()) {
-                    throw ExprTranslator.unsupported(
-                            function.span(),
-                            "PigStorage '" + (tag == FileTag.FILE_NAME ? TAG_FILE : TAG_PATH)
-                                    + "' without AS is not translated yet: declare the fields with AS (file:chararray, ...)");
-                }
                 List<String> notes = tag != FileTag.FILE_PATH
                         ? List.of()
                         : List.of(
                                 PigFunctionTable.DIFFERS + "'-tagPath' gives the"
                                         + " file's path without scheme and authority ('/data/in/part-0'); Pig gives its URI ('hdfs://nn:8020/data/in/part-0')");
-                return new Storage(FileFormat.PIG_STORAGE, delimiter(function), tag, List.of(), notes);
+                return new Storage(
+                        FileFormat.PIG_STORAGE,
+                        delimiter(function),
+                        tag,
+                        List.of(),
+                        notes,
+                        ComplexCasts.Caster.UTF8,
+                        schemaFile);
             }
             case "PigPerformanceLoader" -> {
                 if (!function.name().equals(PIGMIX_LOADER)
@@ -145,7 +163,8 @@ final class StorageFunctions {
                         FileTag.NONE,
                         List.of(),
                         List.of(),
-                        ComplexCasts.Caster.PIGMIX);
+                        ComplexCasts.Caster.PIGMIX,
+                        SchemaFileUse.NONE);
             }
             case "TextLoader" -> {
                 // One field per line, never null (an empty line is an empty chararray).
@@ -409,8 +428,27 @@ final class StorageFunctions {
         return NOT_TRANSLATED.keySet();
     }
 
-    private static Storage pigStorage(String delimiter, FileTag tag) {
-        return new Storage(FileFormat.PIG_STORAGE, delimiter, tag, List.of(), List.of());
+    /**
+     * PigStorage '-schema' without AS, where the conversion has no .pig_schema for the path: Pig fails the LOAD
+     * without one (ERROR 1131), and reads the fields from it when the job starts.
+     */
+    static TranslationError schemaFileNotFound(FuncSpec function, boolean storedBySameBatch) {
+        return ExprTranslator.unsupported(
+                function.span(),
+                "PigStorage '-schema' reads the fields from the .pig_schema file next to the data when Pig parses the"
+                        + " LOAD; "
+                        + (storedBySameBatch
+                                ? "the script's STORE of the path has not run then (Pig runs it at the next EXEC)"
+                                : "Ferry translates before, and the repository has no .pig_schema for the path")
+                        + ": declare the fields with AS (...)");
+    }
+
+    /** PigStorage '-tagFile' or '-tagPath' without AS and without a .pig_schema the conversion reads. */
+    static TranslationError tagWithoutSchema(FuncSpec function, FileTag tag) {
+        return ExprTranslator.unsupported(
+                function.span(),
+                "PigStorage '" + (tag == FileTag.FILE_NAME ? TAG_FILE : TAG_PATH)
+                        + "' without AS is not translated yet: declare the fields with AS (file:chararray, ...)");
     }
 
     private static String delimiter(FuncSpec pigStorage) {

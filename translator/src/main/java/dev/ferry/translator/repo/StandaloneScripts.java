@@ -10,6 +10,7 @@ import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.pig.SchemaFiles;
 import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.workflow.NotTranslatedScript;
 import dev.ferry.work.InOrder;
@@ -116,7 +117,12 @@ final class StandaloneScripts {
         }
         String name = file.getFileName().toString();
         Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(
-                p, name.substring(0, name.length() - ".pig".length()), java.util.Set.of(), hiveTables, d));
+                p,
+                name.substring(0, name.length() - ".pig".length()),
+                java.util.Set.of(),
+                hiveTables,
+                SchemaFiles.inRepository(repo, file.getParent()),
+                d));
         if (job.isPresent() && !d.hasErrors()) {
             List<String> parameters = job.get().parameters().stream()
                     .map(SqlJob.JobParameter::name)

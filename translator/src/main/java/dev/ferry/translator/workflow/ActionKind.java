@@ -31,7 +31,15 @@ enum ActionKind {
     PIG(
             PigAction.class,
             (a, pig) -> PigActionTranslator.translate(
-                    a.dagId(), a.node(), pig, a.rule(), a.sources(), a.knownValues(), a.el(), a.diagnostics())),
+                    a.dagId(),
+                    a.node(),
+                    pig,
+                    a.rule(),
+                    a.sources(),
+                    a.knownValues(),
+                    a.el(),
+                    a.jobsRunBefore(),
+                    a.diagnostics())),
     EMAIL(
             EmailAction.class,
             (a, email) ->
@@ -101,7 +109,8 @@ enum ActionKind {
             Map<String, String> knownValues,
             OozieEl el,
             Diagnostics diagnostics,
-            SortedMap<String, String> podImages) {}
+            SortedMap<String, String> podImages,
+            java.util.List<TaskNode.FlinkJob> jobsRunBefore) {}
 
     @FunctionalInterface
     private interface Rule<A extends Action> {

@@ -13,6 +13,7 @@ import dev.ferry.secrets.SecretNames;
 import dev.ferry.translator.el.RuntimeExpr;
 import dev.ferry.translator.el.Template;
 import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.pig.SchemaFiles;
 import dev.ferry.translator.sql.SqlJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,7 @@ final class PigActionTranslator {
             WorkflowSources sources,
             Map<String, String> knownValues,
             OozieEl el,
+            List<TaskNode.FlinkJob> jobsRunBefore,
             Diagnostics diagnostics) {
         Optional<String> scriptName = el.resolve(pig.script(), pig.scriptSpan(), knownValues);
         if (scriptName.isEmpty()) {
@@ -71,8 +73,16 @@ final class PigActionTranslator {
         Optional<PigScript> parsed =
                 PigLoader.load(sources.root(), script, sources.display(script), Optional.empty(), scriptDiagnostics);
         Set<String> given = pig.params().stream().map(PigParam::name).collect(Collectors.toSet());
-        Optional<SqlJob> job =
-                parsed.flatMap(p -> PigToSql.translate(p, node.name(), given, sources.hiveTables(), scriptDiagnostics));
+        SchemaFiles repository = SchemaFiles.inRepository(sources.root(), script.getParent());
+        Optional<SqlJob> job = parsed.flatMap(p -> PigToSql.translate(
+                p,
+                node.name(),
+                given,
+                sources.hiveTables(),
+                jobsRunBefore.isEmpty()
+                        ? repository
+                        : EarlierStores.of(paramValues(pig, p), jobsRunBefore).orElse(repository),
+                scriptDiagnostics));
         if (job.isEmpty()) {
             return NotTranslatedScript.placeholder(node, rule, sources.display(script), scriptDiagnostics, diagnostics);
         }
@@ -138,6 +148,20 @@ final class PigActionTranslator {
                 node.okTo(),
                 node.errorTo(),
                 RetryPolicies.of(node, diagnostics)));
+    }
+
+    /**
+     * The values the action's parameters take in a run, its {@code <param>}s over the script's {@code %default}s (their
+     * problems are reported where the job is built).
+     */
+    private static Map<String, Template> paramValues(PigAction pig, PigScript script) {
+        Diagnostics ignored = new Diagnostics();
+        OozieEl el = new OozieEl(ignored);
+        Map<String, Template> actionParams = new LinkedHashMap<>();
+        for (PigParam param : pig.params()) {
+            actionParams.put(param.name(), el.template(param.value(), param.span()));
+        }
+        return PigParamValues.resolve(actionParams, script.defaults(), ignored).orElse(Map.of());
     }
 
     /**

@@ -49,6 +49,10 @@ public final class WorkflowTranslator {
     private final OozieEl el;
     /** DAG params naming the image of each pod action type (see {@link PodActionTranslator}). */
     private final SortedMap<String, String> podImages = new TreeMap<>();
+    /** The Flink jobs translated so far, by action: a later action may read what one that ran before it wrote. */
+    private final Map<String, TaskNode.FlinkJob> jobs = new HashMap<>();
+    /** The actions that have succeeded whenever a run reaches each node. */
+    private ActionsRunBefore runBefore;
 
     private WorkflowTranslator(WorkflowSources sources, Diagnostics diagnostics) {
         this.sources = sources;
@@ -94,10 +98,15 @@ public final class WorkflowTranslator {
         Map<String, Integer> incoming = new HashMap<>();
         edges.forEach(e -> incoming.merge(e.to(), 1, Integer::sum));
         Map<String, String> knownValues = new TreeMap<>(params);
+        runBefore = ActionsRunBefore.of(workflow);
         for (WorkflowNode node : workflow.nodes()) {
             if (reachable.contains(node.name())) {
                 TriggerRule rule = triggerRule(node, incoming.getOrDefault(node.name(), 0));
-                task(dagId, node, rule, knownValues).ifPresent(tasks::add);
+                Optional<TaskNode> task = task(dagId, node, rule, knownValues);
+                task.ifPresent(tasks::add);
+                if (task.isPresent() && task.get() instanceof TaskNode.FlinkJob job) {
+                    jobs.put(node.name(), job);
+                }
             }
         }
         if (errorCount() > errorsBefore) {
@@ -326,7 +335,18 @@ public final class WorkflowTranslator {
         if (kind.isPresent()) {
             return kind.get()
                     .translate(new ActionKind.Context(
-                            dagId, node, rule, sources, knownValues, el, diagnostics, podImages));
+                            dagId,
+                            node,
+                            rule,
+                            sources,
+                            knownValues,
+                            el,
+                            diagnostics,
+                            podImages,
+                            runBefore.of(node.name()).stream()
+                                    .filter(jobs::containsKey)
+                                    .map(jobs::get)
+                                    .toList()));
         }
         String type = node.action().type();
         diagnostics.report(

@@ -1,6 +1,5 @@
 -- A LOAD by a loader that gives Pig no schema, without AS, GROUPed by position: the groups are counted and read by
 -- position only, so the table needs the fields up to the highest $n.
-REGISTER /usr/lib/pig/piggybank.jar;
 crimes = LOAD 'crimes.csv' USING org.apache.pig.piggybank.storage.CSVExcelStorage(',', 'NO_MULTILINE', 'UNIX', 'SKIP_INPUT_HEADER');
 by_code = GROUP crimes BY $14;
 counts = FOREACH by_code GENERATE group, COUNT($1), crimes.($3);

@@ -99,6 +99,13 @@ class PigFlattenDifferentialTest {
                         LOAD + "r = FOREACH rows GENERATE FLATTEN((tuple(chararray, chararray))"
                                 + "REGEX_EXTRACT_ALL(s, '(\\\\S+) (\\\\S+) .*')), n;\n"),
                 Arguments.of(
+                        "FLATTEN((c ? null : t)) stored: Pig types the bincond bytearray, so a row has the tuple's"
+                                + " fields, or one null field where the value is null (a null tuple too)",
+                        LOAD + "r = FOREACH rows GENERATE FLATTEN((n > 5 ? null : t)), n;\n"),
+                Arguments.of(
+                        "FLATTEN((c ? t : null)) after other fields, its condition null for a null string",
+                        LOAD + "r = FOREACH rows GENERATE n, FLATTEN((SIZE(s) > 3 ? t : null)), 'end';\n"),
+                Arguments.of(
                         "FLATTEN(REGEX_EXTRACT_ALL) with AS naming each group: a null per name",
                         LOAD + "p = FOREACH rows GENERATE FLATTEN(REGEX_EXTRACT_ALL(s, '(\\\\S+) (\\\\S+) .*'))"
                                 + " AS (first, second), n;\nr = FOREACH p GENERATE n, second, first;\n"));

@@ -1448,7 +1448,8 @@ public final class PigToSql {
         java.util.Set<String> pigNames = new java.util.HashSet<>();
         rejectDuplicateNames(foreach.items());
         if (RowArray.needed(foreach.items())
-                || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)) {
+                || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)
+                || uses.onlyConsumerIsStore(statementIndex) && RowArray.flattensNullOrTuple(foreach.items())) {
             return rowArrayProjection(foreach, scope);
         }
         for (PigRelation.GenerateItem item : foreach.items()) {
@@ -1577,6 +1578,22 @@ public final class PigToSql {
                             && plain.relation().fields().stream().anyMatch(Field::isRest)) {
                 throw ExprTranslator.unsupported(
                         item.span(), "this item beside a FLATTEN of a tuple of unknown width is not translated yet");
+            }
+            if (item.expr() instanceof PigExpr.Flatten flatten
+                    && RowArray.nullOrTupleBranch(flatten.expr()).isPresent()
+                    && expressions.translate(
+                                    RowArray.nullOrTupleBranch(flatten.expr()).get(), scope)
+                            instanceof Value.Scalar tuple
+                    && tuple.type() == PigType.TUPLE
+                    && tuple.inner() != null) {
+                // (c ? null : t): the tuple's fields where the value is the tuple, one null field where it is null
+                List<SqlExpr> texts = new ArrayList<>();
+                for (int i = 0; i < tuple.inner().tupleTypes().size(); i++) {
+                    texts.add(RowArray.text(TupleFlatten.field(tuple, i), expressions, item.span()));
+                }
+                parts.add(RowArray.flattenedTuple(
+                        expressions.scalar(flatten.expr(), scope).sql(), texts));
+                continue;
             }
             Value.Scalar map = flattenedMap(item.expr(), scope);
             if (map != null) {
@@ -1772,6 +1789,27 @@ public final class PigToSql {
                     }
                 }
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
+                return;
+            }
+            if (inner instanceof Value.Scalar scalar
+                    && scalar.type() == PigType.TUPLE
+                    && scalar.inner() == null
+                    && flatten.expr() instanceof PigExpr.Bincond bincond
+                    && RowArray.isNull(bincond.whenFalse())
+                    && !RowArray.isNull(bincond.whenTrue())
+                    && expressions.translate(bincond.whenTrue(), scope) instanceof Value.Scalar tuple
+                    && tuple.type() == PigType.TUPLE
+                    && tuple.inner() != null) {
+                // (c ? t : null): Pig casts the null to t's tuple type, so the FOREACH has a schema and a null is a
+                // null per field, as a null tuple is.
+                // Each field is t's where the condition holds, else null (a null condition too).
+                SqlExpr condition = expressions.bool(bincond.condition(), scope);
+                List<Value.Scalar> fields = new ArrayList<>();
+                TupleFlatten.expand(bincond.whenTrue(), tuple, fields, names);
+                for (Value.Scalar field : fields) {
+                    values.add(new Value.Scalar(
+                            new SqlExpr.Case(List.of(new SqlExpr.When(condition, field.sql())), null), field.type()));
+                }
                 return;
             }
             if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && scalar.inner() != null) {

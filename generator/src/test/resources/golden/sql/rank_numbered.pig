@@ -1,4 +1,4 @@
--- RANK without BY in Pig's input order: of a FILTER, of two FLATTENs of loaded bags, of a SAMPLE; of a GROUP by two keys.
+-- RANK without BY in Pig's input order: of a FILTER, of two FLATTENs of loaded bags, of a SAMPLE, of a JsonLoader LOAD; of a GROUP by two keys.
 rows = LOAD 'in' AS (name:chararray, n:int);
 kept = FILTER rows BY n > 1;
 numbered = RANK kept;
@@ -13,3 +13,6 @@ STORE ranked_sample INTO 'out/sample';
 by_two = GROUP rows BY (name, n);
 ranked_groups = RANK by_two;
 STORE ranked_groups INTO 'out/groups';
+events = LOAD 'events' USING JsonLoader('id:int, kind:chararray');
+ranked_events = RANK events;
+STORE ranked_events INTO 'out/events';

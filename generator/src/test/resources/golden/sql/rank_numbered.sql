@@ -215,3 +215,44 @@ SELECT
   PIG_TEXT(`rows`) AS `rows`
 FROM ranked_groups
 ORDER BY rank_by_two ASC NULLS FIRST;
+
+-- rank_numbered.pig:16
+CREATE TEMPORARY TABLE events_numbered (
+  id INT,
+  kind STRING,
+  file_path STRING METADATA FROM 'file.path' VIRTUAL,
+  file_size BIGINT METADATA FROM 'file.size' VIRTUAL,
+  record_number BIGINT
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'events',
+  'format' = 'json-numbered'
+);
+
+-- rank_numbered.pig:17
+CREATE TEMPORARY VIEW ranked_events AS
+SELECT
+  CAST(ROW_NUMBER() OVER (ORDER BY file_size DESC NULLS LAST, file_path ASC NULLS LAST, record_number ASC NULLS LAST) AS BIGINT) AS rank_events,
+  id,
+  kind
+FROM events_numbered;
+
+-- rank_numbered.pig:18
+CREATE TEMPORARY TABLE ranked_events_store (
+  rank_events BIGINT,
+  id INT,
+  kind STRING
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'out/events',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t',
+  'sink.parallelism' = '1',
+  'task' = 'reduce'
+);
+
+-- rank_numbered.pig:17
+INSERT INTO ranked_events_store
+SELECT *
+FROM ranked_events
+ORDER BY rank_events ASC NULLS FIRST;

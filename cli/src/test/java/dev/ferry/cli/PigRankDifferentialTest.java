@@ -163,6 +163,20 @@ class PigRankDifferentialTest {
                         LOAD_BAGS + "F = FOREACH C GENERATE id, FLATTEN(b);\nG = FILTER F BY x != 4;\n"
                                 + "H = FOREACH G GENERATE y, x * 2;\nr = RANK H;\n"),
                 Arguments.of(
+                        "JsonLoader: each line's record as Pig reads the files, largest first; nulls, unicode",
+                        Map.of(
+                                "a.json", "{\"k\":1,\"x\":\"a\"}\n",
+                                "b.json", "{\"k\":2,\"x\":\"é\"}\n{\"k\":null,\"x\":\"b\"}\n{\"k\":6,\"x\":\"c\"}\n",
+                                "c.json", "{\"k\":5,\"x\":null}\n{\"k\":3,\"x\":\"d\"}\n"),
+                        "",
+                        "A = LOAD '$INPUT' USING JsonLoader('k:int, x:chararray');\nr = RANK A;\n"),
+                Arguments.of(
+                        "a FILTER of a JsonLoader LOAD",
+                        Map.of("in.json", "{\"k\":4,\"x\":\"p\"}\n{\"k\":1,\"x\":\"q\"}\n{\"k\":7,\"x\":\"r\"}\n"),
+                        "",
+                        "A = LOAD '$INPUT' USING JsonLoader('k:int, x:chararray');\nB = FILTER A BY k > 1;\n"
+                                + "r = RANK B;\n"),
+                Arguments.of(
                         "SAMPLE 1.0 keeps every row: numbered in the input's order",
                         SIZES,
                         "",

@@ -2452,8 +2452,8 @@ public final class PigToSql {
 
     /**
      * The rows of a table or view with their place in the input, when Flink can know it: a LOAD of text files
-     * (PigStorage, TextLoader) read again through a table that knows each row's file, the file's size and the row's
-     * record number (the runtime's pig-storage-numbered format), and the views over it that keep or drop rows or
+     * (PigStorage, TextLoader, JsonLoader's lines) read again through a table that knows each row's file, the file's size and the row's
+     * record number (the runtime's pig-storage-numbered and json-numbered formats), and the views over it that keep or drop rows or
      * compute values row by row (FILTER, a FOREACH), FLATTEN bags (each element's place in its bag from UNNEST WITH
      * ORDINALITY) or SAMPLE them, each built again over the positioned input. The view built again replaces the
      * original for the RANK: {@link #superseded} keeps the original's name, so that it goes when nothing else reads it.
@@ -2472,7 +2472,9 @@ public final class PigToSql {
                 sources.stream().filter(t -> t.name().equals(sqlName)).findFirst();
         if (table.isPresent()) {
             SqlJob.Table loaded = table.get();
-            if (loaded.format() != SqlJob.FileFormat.PIG_STORAGE && loaded.format() != SqlJob.FileFormat.TEXT_LINES) {
+            if (loaded.format() != SqlJob.FileFormat.PIG_STORAGE
+                    && loaded.format() != SqlJob.FileFormat.TEXT_LINES
+                    && loaded.format() != SqlJob.FileFormat.JSON) {
                 return Optional.empty();
             }
             Names columnNames = new Names();

@@ -21,3 +21,7 @@ late = FOREACH rows GENERATE FLATTEN((n > 5 ? null : t)), n;
 early = FOREACH rows GENERATE n, FLATTEN((n > 5 ? t : null));
 STORE late INTO 'late';
 STORE early INTO 'early';
+-- FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of the line.
+raw = LOAD 'raw';
+cells = FOREACH raw GENERATE FLATTEN(TOBAG(*));
+STORE cells INTO 'cells';

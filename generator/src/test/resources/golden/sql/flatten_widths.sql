@@ -203,3 +203,33 @@ CREATE TEMPORARY TABLE early_store (
 INSERT INTO early_store
 SELECT *
 FROM early;
+
+-- flatten_widths.pig:25
+CREATE TEMPORARY TABLE `raw` (
+  line STRING
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'raw',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\x0a'
+);
+
+-- flatten_widths.pig:26
+CREATE TEMPORARY VIEW cells AS
+SELECT NULLIF(line_fields.line_field, '') AS line_field
+FROM `raw`
+CROSS JOIN UNNEST(SPLIT(line, CHR(9))) AS line_fields (line_field);
+
+-- flatten_widths.pig:27
+CREATE TEMPORARY TABLE cells_store (
+  line_field STRING
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'cells',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t'
+);
+
+INSERT INTO cells_store
+SELECT *
+FROM cells;

@@ -70,6 +70,14 @@ class PigFlattenDifferentialTest {
                         "FLATTEN(TOTUPLE(*)) of a LOAD without AS: each line's own fields, then the rest of the row",
                         "raw = LOAD '$INPUT';\nr = FOREACH raw GENERATE FLATTEN(TOTUPLE(*)), 'z';\n"),
                 Arguments.of(
+                        "FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of each line, empty fields (trailing"
+                                + " ones too) kept as rows",
+                        "raw = LOAD '$INPUT';\nr = FOREACH raw GENERATE FLATTEN(TOBAG(*)), 'z';\n"),
+                Arguments.of(
+                        "FLATTEN(TOBAG(*)) AS v of a comma-separated LOAD without AS, grouped by the field",
+                        "raw = LOAD '$INPUT' USING PigStorage(',');\nf = FOREACH raw GENERATE FLATTEN(TOBAG(*)) AS v;\n"
+                                + "g = GROUP f BY v;\nr = FOREACH g GENERATE group, COUNT(f), COUNT_STAR(f);\n"),
+                Arguments.of(
                         "FLATTEN of a loaded tuple field: a null tuple gives a null per field (the FOREACH has a"
                                 + " schema), a tuple of nulls its nulls",
                         LOAD + "r = FOREACH rows GENERATE FLATTEN(t), n;\n"),

@@ -1651,6 +1651,7 @@ public final class PigToSql {
                 && scope instanceof Scope.Plain
                 && !(flatten.expr() instanceof PigExpr.Star)
                 && !readsLineFields(flatten.expr(), scope)
+                && !bagsLineFields(flatten.expr(), scope)
                 && expressions.translate(flatten.expr(), scope) instanceof Value.Scalar map
                 && map.type() == PigType.MAP
                 && map.inner() != null
@@ -1658,6 +1659,18 @@ public final class PigToSql {
             return map;
         }
         return null;
+    }
+
+    /** True for {@code TOBAG(*)} over a LOAD without AS (its one field the line, split on its delimiter). */
+    private static boolean bagsLineFields(PigExpr expr, Scope scope) {
+        return expr instanceof PigExpr.Call call
+                && call.function().equals("TOBAG")
+                && call.arguments().size() == 1
+                && call.arguments().get(0) instanceof PigExpr.Star
+                && scope instanceof Scope.Plain plain
+                && plain.relation().fields().size() == 1
+                && plain.relation().fields().get(0).isRest()
+                && !plain.relation().fields().get(0).isRowArray();
     }
 
     /** True for {@code TOTUPLE(*)} over a LOAD without AS, whose width Pig knows per line. */
@@ -1724,6 +1737,30 @@ public final class PigToSql {
         if (expr instanceof PigExpr.Flatten flatten && readsLineFields(flatten.expr(), scope)) {
             // FLATTEN(TOTUPLE(*)) gives the input tuple's own fields: each line's, of a LOAD without AS, as '*' does.
             expand(((PigExpr.Call) flatten.expr()).arguments().get(0), scope, values, names);
+            return;
+        }
+        if (expr instanceof PigExpr.Flatten flatten && bagsLineFields(flatten.expr(), scope)) {
+            // FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of the line (TOBAG makes each field a tuple).
+            Scope.Plain plain = (Scope.Plain) scope;
+            Field line = plain.relation().fields().get(0);
+            Names taken = new Names();
+            plain.relation().fields().forEach(f -> taken.unique(f.sqlName()));
+            flattened.forEach(u -> {
+                taken.unique(u.alias());
+                u.columns().forEach(taken::unique);
+            });
+            String alias = taken.unique("line_fields");
+            String column = taken.unique("line_field");
+            flattened.add(new SqlQuery.Unnest(
+                    null,
+                    SqlExpr.Call.of("SPLIT", plain.scalar(line).sql(), SqlExpr.Literal.text(line.restDelimiter())),
+                    alias,
+                    List.of(column)));
+            // an empty field is null, as $n of the line reads it
+            values.add(new Value.Scalar(
+                    SqlExpr.Call.of("NULLIF", new SqlExpr.ColumnRef(alias, column), SqlExpr.Literal.text("")),
+                    PigType.BYTEARRAY));
+            names.add(column);
             return;
         }
         if (expr instanceof PigExpr.Flatten flatten) {

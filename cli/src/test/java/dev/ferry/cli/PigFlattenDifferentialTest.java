@@ -56,6 +56,11 @@ class PigFlattenDifferentialTest {
                         LOAD + "p = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',')), n;\n"
                                 + "r = FOREACH p GENERATE $0, $1, $2, $5, ($1 IS NULL ? 'null' : 'not null');\n"),
                 Arguments.of(
+                        "a typed AS beside FLATTEN(STRSPLIT(s, ',')): the FOREACH has no schema, so Pig casts nothing"
+                                + " (text stays text where the AS says int)",
+                        LOAD
+                                + "r = FOREACH rows GENERATE s AS k:int, (chararray)n AS m:long, FLATTEN(STRSPLIT(s, ','));\n"),
+                Arguments.of(
                         "FLATTEN(STRSPLIT(s, ',')) stored: rows of different widths",
                         LOAD + "r = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',')), n * 2, 'z';\n"),
                 Arguments.of(

@@ -16,3 +16,12 @@ STORE pairs INTO 'pairs';
 attrs = LOAD 'attrs' AS (id:int, m:map[]);
 entries = FOREACH attrs GENERATE id, FLATTEN(m);
 STORE entries INTO 'entries';
+-- FLATTEN((c ? null : t)): Pig types the bincond bytearray, so a null is one field; (c ? t : null) is t's tuple type.
+late = FOREACH rows GENERATE FLATTEN((n > 5 ? null : t)), n;
+early = FOREACH rows GENERATE n, FLATTEN((n > 5 ? t : null));
+STORE late INTO 'late';
+STORE early INTO 'early';
+-- FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of the line.
+raw = LOAD 'raw';
+cells = FOREACH raw GENERATE FLATTEN(TOBAG(*));
+STORE cells INTO 'cells';

@@ -160,3 +160,76 @@ CREATE TEMPORARY TABLE entries_store (
 INSERT INTO entries_store
 SELECT ARRAY_JOIN(fields, CHR(9), '') AS fields
 FROM entries;
+
+-- flatten_widths.pig:20
+CREATE TEMPORARY VIEW late AS
+SELECT ARRAY_CONCAT(CASE WHEN CASE WHEN n > 5 THEN NULL WHEN NOT n > 5 THEN t END IS NULL THEN ARRAY[CAST(NULL AS STRING)] ELSE ARRAY[CAST(t.`EXPR$0` AS STRING), t.`EXPR$1`] END, ARRAY[CAST(n AS STRING)]) AS fields
+FROM rows_2;
+
+-- flatten_widths.pig:21
+CREATE TEMPORARY VIEW early AS
+SELECT
+  n,
+  CASE WHEN n > 5 THEN t.`EXPR$0` END AS a,
+  CASE WHEN n > 5 THEN t.`EXPR$1` END AS b
+FROM rows_2;
+
+-- flatten_widths.pig:22
+CREATE TEMPORARY TABLE late_store (
+  fields STRING
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'late',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t'
+);
+
+INSERT INTO late_store
+SELECT ARRAY_JOIN(fields, CHR(9), '') AS fields
+FROM late;
+
+-- flatten_widths.pig:23
+CREATE TEMPORARY TABLE early_store (
+  n INT,
+  a INT,
+  b STRING
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'early',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t'
+);
+
+INSERT INTO early_store
+SELECT *
+FROM early;
+
+-- flatten_widths.pig:25
+CREATE TEMPORARY TABLE `raw` (
+  line STRING
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'raw',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\x0a'
+);
+
+-- flatten_widths.pig:26
+CREATE TEMPORARY VIEW cells AS
+SELECT NULLIF(line_fields.line_field, '') AS line_field
+FROM `raw`
+CROSS JOIN UNNEST(SPLIT(line, CHR(9))) AS line_fields (line_field);
+
+-- flatten_widths.pig:27
+CREATE TEMPORARY TABLE cells_store (
+  line_field STRING
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'cells',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t'
+);
+
+INSERT INTO cells_store
+SELECT *
+FROM cells;

@@ -56,6 +56,11 @@ class PigFlattenDifferentialTest {
                         LOAD + "p = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',')), n;\n"
                                 + "r = FOREACH p GENERATE $0, $1, $2, $5, ($1 IS NULL ? 'null' : 'not null');\n"),
                 Arguments.of(
+                        "a typed AS beside FLATTEN(STRSPLIT(s, ',')): the FOREACH has no schema, so Pig casts nothing"
+                                + " (text stays text where the AS says int)",
+                        LOAD
+                                + "r = FOREACH rows GENERATE s AS k:int, (chararray)n AS m:long, FLATTEN(STRSPLIT(s, ','));\n"),
+                Arguments.of(
                         "FLATTEN(STRSPLIT(s, ',')) stored: rows of different widths",
                         LOAD + "r = FOREACH rows GENERATE FLATTEN(STRSPLIT(s, ',')), n * 2, 'z';\n"),
                 Arguments.of(
@@ -69,6 +74,14 @@ class PigFlattenDifferentialTest {
                 Arguments.of(
                         "FLATTEN(TOTUPLE(*)) of a LOAD without AS: each line's own fields, then the rest of the row",
                         "raw = LOAD '$INPUT';\nr = FOREACH raw GENERATE FLATTEN(TOTUPLE(*)), 'z';\n"),
+                Arguments.of(
+                        "FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of each line, empty fields (trailing"
+                                + " ones too) kept as rows",
+                        "raw = LOAD '$INPUT';\nr = FOREACH raw GENERATE FLATTEN(TOBAG(*)), 'z';\n"),
+                Arguments.of(
+                        "FLATTEN(TOBAG(*)) AS v of a comma-separated LOAD without AS, grouped by the field",
+                        "raw = LOAD '$INPUT' USING PigStorage(',');\nf = FOREACH raw GENERATE FLATTEN(TOBAG(*)) AS v;\n"
+                                + "g = GROUP f BY v;\nr = FOREACH g GENERATE group, COUNT(f), COUNT_STAR(f);\n"),
                 Arguments.of(
                         "FLATTEN of a loaded tuple field: a null tuple gives a null per field (the FOREACH has a"
                                 + " schema), a tuple of nulls its nulls",
@@ -98,6 +111,13 @@ class PigFlattenDifferentialTest {
                                 + " does not match",
                         LOAD + "r = FOREACH rows GENERATE FLATTEN((tuple(chararray, chararray))"
                                 + "REGEX_EXTRACT_ALL(s, '(\\\\S+) (\\\\S+) .*')), n;\n"),
+                Arguments.of(
+                        "FLATTEN((c ? null : t)) stored: Pig types the bincond bytearray, so a row has the tuple's"
+                                + " fields, or one null field where the value is null (a null tuple too)",
+                        LOAD + "r = FOREACH rows GENERATE FLATTEN((n > 5 ? null : t)), n;\n"),
+                Arguments.of(
+                        "FLATTEN((c ? t : null)) after other fields, its condition null for a null string",
+                        LOAD + "r = FOREACH rows GENERATE n, FLATTEN((SIZE(s) > 3 ? t : null)), 'end';\n"),
                 Arguments.of(
                         "FLATTEN(REGEX_EXTRACT_ALL) with AS naming each group: a null per name",
                         LOAD + "p = FOREACH rows GENERATE FLATTEN(REGEX_EXTRACT_ALL(s, '(\\\\S+) (\\\\S+) .*'))"

@@ -48,6 +48,18 @@ class PigRankDifferentialTest {
 
     private static final String LOAD_DUPLICATES = "A = LOAD '$INPUT' AS (k:int, x:int, y:chararray);\n";
 
+    /** id, a bag of (x, y), a bag of (z): empty bags, a null bag, a null element field, bags of one and of three. */
+    private static final Map<String, String> BAGS = Map.of(
+            "in.tsv",
+            "1\t{(3,c),(1,a),(2,)}\t{(10),(20)}\n"
+                    + "2\t{}\t{(30)}\n"
+                    + "\t{(5,é)}\t{}\n"
+                    + "4\t\t{(40),(50)}\n"
+                    + "5\t{(7,g),(7,g)}\t{(60),(70),(80)}\n");
+
+    private static final String LOAD_BAGS =
+            "C = LOAD '$INPUT' AS (id:int, b:bag{t:(x:int, y:chararray)}, d:bag{u:(z:int)});\n";
+
     static Stream<Arguments> cases() {
         return Stream.of(
                 Arguments.of(
@@ -132,6 +144,67 @@ class PigRankDifferentialTest {
                         Map.of("in.tsv", ""),
                         "",
                         LOAD_DUPLICATES + "D = DISTINCT A;\nr = RANK D;\n"),
+                Arguments.of(
+                        "a FLATTEN of a loaded bag: each row's elements in their bag's order; an empty bag gives no row",
+                        BAGS,
+                        "",
+                        LOAD_BAGS + "F = FOREACH C GENERATE id, FLATTEN(b);\nr = RANK F;\n"),
+                Arguments.of(
+                        "two FLATTENs in one FOREACH: the cross product, the second bag's elements fastest",
+                        BAGS,
+                        "",
+                        LOAD_BAGS + "F = FOREACH C GENERATE FLATTEN(b), id, FLATTEN(d);\nr = RANK F;\n"),
+                Arguments.of(
+                        "a FILTER of a FLATTEN of a glob of files of several sizes, projected after",
+                        Map.of(
+                                "a.tsv", "1\t{(1,a),(2,b)}\t{}\n",
+                                "b.tsv", "2\t{(3,c),(4,d),(5,e)}\t{(1)}\n3\t{(6,f)}\t{}\n"),
+                        "/*.tsv",
+                        LOAD_BAGS + "F = FOREACH C GENERATE id, FLATTEN(b);\nG = FILTER F BY x != 4;\n"
+                                + "H = FOREACH G GENERATE y, x * 2;\nr = RANK H;\n"),
+                Arguments.of(
+                        "JsonLoader: each line's record as Pig reads the files, largest first; nulls, unicode",
+                        Map.of(
+                                "a.json", "{\"k\":1,\"x\":\"a\"}\n",
+                                "b.json", "{\"k\":2,\"x\":\"é\"}\n{\"k\":null,\"x\":\"b\"}\n{\"k\":6,\"x\":\"c\"}\n",
+                                "c.json", "{\"k\":5,\"x\":null}\n{\"k\":3,\"x\":\"d\"}\n"),
+                        "",
+                        "A = LOAD '$INPUT' USING JsonLoader('k:int, x:chararray');\nr = RANK A;\n"),
+                Arguments.of(
+                        "a FILTER of a JsonLoader LOAD",
+                        Map.of("in.json", "{\"k\":4,\"x\":\"p\"}\n{\"k\":1,\"x\":\"q\"}\n{\"k\":7,\"x\":\"r\"}\n"),
+                        "",
+                        "A = LOAD '$INPUT' USING JsonLoader('k:int, x:chararray');\nB = FILTER A BY k > 1;\n"
+                                + "r = RANK B;\n"),
+                Arguments.of(
+                        "SAMPLE 1.0 keeps every row: numbered in the input's order",
+                        SIZES,
+                        "",
+                        LOAD + "S = SAMPLE A 1.0;\nr = RANK S;\n"),
+                Arguments.of(
+                        "a FILTER of a SAMPLE 1.0 of a FILTER",
+                        SIZES,
+                        "",
+                        LOAD
+                                + "B = FILTER A BY n IS NOT NULL;\nS = SAMPLE B 1.0;\nT = FILTER S BY n > 1;\nr = RANK T;\n"),
+                Arguments.of("SAMPLE 0 keeps no row", SIZES, "", LOAD + "S = SAMPLE A 0.0;\nr = RANK S;\n"),
+                Arguments.of(
+                        "a GROUP by two keys (the key tuple and its bag): field by field, nulls last in each",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "G = GROUP A BY (k, y);\nr = RANK G;\n"),
+                Arguments.of(
+                        "a FOREACH over a GROUP by two keys passing the key tuple on, then FILTERed",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "G = GROUP A BY (x, k);\nC = FOREACH G GENERATE group, COUNT(A) AS n;\n"
+                                + "D = FILTER C BY n > 0;\nr = RANK D;\n"),
+                Arguments.of(
+                        "a FOREACH over a GROUP by two keys FLATTENing the key tuple",
+                        DUPLICATES,
+                        "",
+                        LOAD_DUPLICATES + "G = GROUP A BY (y, k);\nC = FOREACH G GENERATE FLATTEN(group), SUM(A.x);\n"
+                                + "r = RANK C;\n"),
                 Arguments.of(
                         "the LOAD also read whole elsewhere: a JOIN of the ranked rows with the loaded ones",
                         SIZES,

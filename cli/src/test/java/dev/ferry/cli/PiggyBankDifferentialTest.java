@@ -43,6 +43,18 @@ class PiggyBankDifferentialTest {
     private static final String CSV =
             String.join("\n", "name,city,n", "ann,\"Paris, France\",1", "\"Bob \"\"B\"\"\",Köln,", ",\"\",3", "");
 
+    /**
+     * Apache common log lines: a GET and a POST, a '-' user and size, unicode in the path, a line that is no log line
+     * (the loader skips it).
+     */
+    private static final String ACCESS_LOG = String.join(
+            "\n",
+            "127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /apache_pb.gif HTTP/1.0\" 200 2326",
+            "10.0.0.2 - - [11/Oct/2000:01:02:03 +0000] \"POST /søk?q=ü HTTP/1.1\" 404 -",
+            "not a log line",
+            "10.0.0.3 ident bob [12/Oct/2000:23:59:59 +0200] \"GET /index.html HTTP/1.1\" 304 0",
+            "");
+
     @TempDir
     Path tmp;
 
@@ -119,6 +131,37 @@ class PiggyBankDifferentialTest {
                         c = FOREACH g GENERATE group, COUNT(r), SUM(r.n);
                         STORE c INTO '$OUTPUT';
                         """),
+                new Case(
+                        "CommonLogLoader with an AS of names only: bytearray fields compared, passed to chararray"
+                                + " functions, cast and stored",
+                        """
+                        %s
+                        logs = LOAD '$INPUT.log' USING org.apache.pig.piggybank.storage.apachelog.CommonLogLoader()
+                            AS (addr, logname, user, time, method, uri, proto, status, bytes);
+                        gets = FILTER logs BY method == 'GET' OR user == '-';
+                        r = FOREACH gets GENERATE addr, UPPER(uri), SIZE(user), CONCAT(method, proto),
+                                (int)status + 1, bytes, time;
+                        STORE r INTO '$OUTPUT';
+                        """),
+                new Case(
+                        "CommonLogLoader with an AS of names only: bytearray fields passed to piggybank functions that take"
+                                + " chararrays (Pig casts them: their getArgToFuncMapping)",
+                        """
+                        %s
+                        logs = LOAD '$INPUT.log' USING org.apache.pig.piggybank.storage.apachelog.CommonLogLoader()
+                            AS (addr, logname, user, time, method, uri, proto, status, bytes);
+                        r = FOREACH logs GENERATE org.apache.pig.piggybank.evaluation.string.UPPER(method),
+                                org.apache.pig.piggybank.evaluation.string.UPPER(proto), addr;
+                        STORE r INTO '$OUTPUT';
+                        """),
+                new Case("CommonLogLoader with an AS of names only, grouped by a bytearray field", """
+                        %s
+                        logs = LOAD '$INPUT.log' USING org.apache.pig.piggybank.storage.apachelog.CommonLogLoader()
+                            AS (addr, logname, user, time, method, uri, proto, status, bytes);
+                        g = GROUP logs BY method;
+                        r = FOREACH g GENERATE group, COUNT(logs), MAX(logs.status);
+                        STORE r INTO '$OUTPUT';
+                        """),
                 new Case("a FilterFunc-like boolean in a FILTER: IsDouble", """
                         %s
                         DEFINE IsDouble org.apache.pig.piggybank.evaluation.IsDouble();
@@ -135,6 +178,7 @@ class PiggyBankDifferentialTest {
         assertTrue(Files.isRegularFile(ADAPTER_JAR), "build runtime/pig-udf first: " + ADAPTER_JAR);
         Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
         Files.writeString(tmp.resolve("input.tsv.csv"), CSV);
+        Files.writeString(tmp.resolve("input.tsv.log"), ACCESS_LOG);
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Path ferryScript = Files.writeString(
                 repo.resolve("case.pig"), c.script().formatted("REGISTER /usr/lib/pig/piggybank.jar;"));

@@ -114,7 +114,8 @@ public final class SqlPrinter {
             return from(join.left()) + "\n" + kind + " " + right + " ON " + expr(join.condition());
         }
         if (from instanceof SqlQuery.Unnest unnest) {
-            return from(unnest.input()) + "\nCROSS JOIN UNNEST(" + expr(unnest.collection()) + ") AS "
+            return from(unnest.input()) + "\nCROSS JOIN UNNEST(" + expr(unnest.collection()) + ")"
+                    + (unnest.ordinality() ? " WITH ORDINALITY" : "") + " AS "
                     + SqlIdentifiers.quote(unnest.alias()) + " ("
                     + unnest.columns().stream().map(SqlIdentifiers::quote).collect(Collectors.joining(", ")) + ")";
         }

@@ -173,9 +173,8 @@ public final class SqlScriptRenderer {
                 });
         out.append("  'path' = ").append(literal(table.path())).append(",\n");
         // A RECORD_NUMBER column (last of the physical ones) is filled by the numbered variant of the format.
-        String text = table.columns().stream().anyMatch(c -> c.origin() == Column.Origin.RECORD_NUMBER)
-                ? "pig-storage-numbered"
-                : "pig-storage";
+        boolean numbered = table.columns().stream().anyMatch(c -> c.origin() == Column.Origin.RECORD_NUMBER);
+        String text = numbered ? "pig-storage-numbered" : "pig-storage";
         switch (table.format()) {
             case PIG_STORAGE -> {
                 out.append("  'format' = '").append(text).append("',\n");
@@ -190,7 +189,7 @@ public final class SqlScriptRenderer {
                         .append("',\n  '")
                         .append(text)
                         .append(".line-as-field' = 'true'");
-            case JSON -> out.append("  'format' = 'json'");
+            case JSON -> out.append(numbered ? "  'format' = 'json-numbered'" : "  'format' = 'json'");
             case PIG_LOADER -> loader(out, table.loadFunction());
             case PIG_STORER -> storer(out, table.storeFunction());
             case AVRO ->

@@ -65,14 +65,7 @@ public final class PigStorageNumberedFormatFactory implements BulkReaderFormatFa
             @Override
             public BulkFormat<RowData, FileSourceSplit> createRuntimeDecoder(
                     DynamicTableSource.Context sourceContext, DataType physicalDataType) {
-                RowType rowType = (RowType) physicalDataType.getLogicalType();
-                List<RowType.RowField> fields = rowType.getFields();
-                if (fields.isEmpty()
-                        || fields.get(fields.size() - 1).getType().getTypeRoot() != LogicalTypeRoot.BIGINT) {
-                    throw new ValidationException(
-                            "the " + IDENTIFIER + " format needs a last column of type BIGINT for the record number");
-                }
-                RowType lineType = new RowType(fields.subList(0, fields.size() - 1));
+                RowType lineType = recordType(physicalDataType, IDENTIFIER);
                 PigStorageDeserializationSchema schema = new PigStorageDeserializationSchema(
                         delimiter,
                         lineAsField,
@@ -90,8 +83,21 @@ public final class PigStorageNumberedFormatFactory implements BulkReaderFormatFa
         };
     }
 
+    /**
+     * The columns a numbered format reads from a line: all but the last, which must be the BIGINT the record number
+     * fills.
+     */
+    static RowType recordType(DataType physicalDataType, String format) {
+        List<RowType.RowField> fields = ((RowType) physicalDataType.getLogicalType()).getFields();
+        if (fields.isEmpty() || fields.get(fields.size() - 1).getType().getTypeRoot() != LogicalTypeRoot.BIGINT) {
+            throw new ValidationException(
+                    "the " + format + " format needs a last column of type BIGINT for the record number");
+        }
+        return new RowType(fields.subList(0, fields.size() - 1));
+    }
+
     /** Flink's line reader, reading every file whole from its start: the record numbers count from there. */
-    private static final class WholeFiles implements BulkFormat<RowData, FileSourceSplit> {
+    static final class WholeFiles implements BulkFormat<RowData, FileSourceSplit> {
 
         private static final long serialVersionUID = 1L;
         private final DeserializationSchemaAdapter lines;

@@ -273,7 +273,7 @@ final class ExprTranslator {
                         : "use FLATTEN(group) or group.<key>"));
     }
 
-    private SqlExpr bool(PigExpr expr, Scope scope) {
+    SqlExpr bool(PigExpr expr, Scope scope) {
         Value.Scalar value = scalar(expr, scope);
         if (value.type() != PigType.BOOLEAN) {
             throw new TranslationError(Diagnostic.of(

@@ -24,11 +24,14 @@ import dev.ferry.translator.sql.SqlQuery.OrderItem;
 import dev.ferry.translator.sql.SqlQuery.Select;
 import dev.ferry.translator.sql.SqlQuery.SelectItem;
 import dev.ferry.translator.sql.SqlType;
+import dev.ferry.translator.sql.TablesRead;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,6 +81,13 @@ public final class PigToSql {
     private final List<String> order = new ArrayList<>();
 
     private final List<SqlJob.Insert> inserts = new ArrayList<>();
+    /** Tables and views that a RANK read again as a numbered copy: they go when nothing else reads them. */
+    private final Set<String> superseded = new LinkedHashSet<>();
+    /** The numbered copy of each table or view a RANK read again. */
+    private final Map<String, Positioned> positionedCopies = new HashMap<>();
+    /** SAMPLEs that a RANK drew again as numbered copies, with the RANK's span. */
+    private final Map<String, SourceSpan> samplesDrawnAgain = new LinkedHashMap<>();
+
     private final Names tableNames = new Names();
     private final AliasUses uses;
     /** What each STORE wrote, by its path as written: a later LOAD of the path reads it from here. */
@@ -250,6 +260,7 @@ public final class PigToSql {
                         udfs.called() ? udfs.firstDefine() : loaders.first(),
                         loaders.used())
                 : SqlJob.JavaUdfs.NONE;
+        dropUnreadSuperseded();
         return Optional.of(
                 new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order, javaUdfs));
     }
@@ -1619,7 +1630,8 @@ public final class PigToSql {
         java.util.Set<String> pigNames = new java.util.HashSet<>();
         rejectDuplicateNames(foreach.items());
         if (RowArray.needed(foreach.items())
-                || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)) {
+                || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)
+                || uses.onlyConsumerIsStore(statementIndex) && RowArray.flattensNullOrTuple(foreach.items())) {
             return rowArrayProjection(foreach, scope);
         }
         for (PigRelation.GenerateItem item : foreach.items()) {
@@ -1728,11 +1740,8 @@ public final class PigToSql {
         }
         List<SqlExpr> parts = new ArrayList<>();
         for (PigRelation.GenerateItem item : foreach.items()) {
-            if (item.names().stream().anyMatch(name -> name.type() != PigType.BYTEARRAY)) {
-                // Pig casts to the AS types only in a FOREACH that has a schema, which this one has not.
-                throw ExprTranslator.unsupported(
-                        item.span(), "a typed AS beside a FLATTEN of a tuple of unknown width is not translated yet");
-            }
+            // An AS type casts nothing here: Pig casts to the AS types only in a FOREACH that has a schema, which
+            // this one has not (measured on Pig 0.18: s AS n:int keeps the text 'a,b').
             if (item.expr() instanceof PigExpr.Flatten flatten && TupleFlatten.isTextArray(flatten.expr())) {
                 // Without a schema an AS names nothing: the row has the tuple's own fields, one null for a null one.
                 parts.add(RowArray.flattenedTextArray(
@@ -1748,6 +1757,22 @@ public final class PigToSql {
                             && plain.relation().fields().stream().anyMatch(Field::isRest)) {
                 throw ExprTranslator.unsupported(
                         item.span(), "this item beside a FLATTEN of a tuple of unknown width is not translated yet");
+            }
+            if (item.expr() instanceof PigExpr.Flatten flatten
+                    && RowArray.nullOrTupleBranch(flatten.expr()).isPresent()
+                    && expressions.translate(
+                                    RowArray.nullOrTupleBranch(flatten.expr()).get(), scope)
+                            instanceof Value.Scalar tuple
+                    && tuple.type() == PigType.TUPLE
+                    && tuple.inner() != null) {
+                // (c ? null : t): the tuple's fields where the value is the tuple, one null field where it is null
+                List<SqlExpr> texts = new ArrayList<>();
+                for (int i = 0; i < tuple.inner().tupleTypes().size(); i++) {
+                    texts.add(RowArray.text(TupleFlatten.field(tuple, i), expressions, item.span()));
+                }
+                parts.add(RowArray.flattenedTuple(
+                        expressions.scalar(flatten.expr(), scope).sql(), texts));
+                continue;
             }
             Value.Scalar map = flattenedMap(item.expr(), scope);
             if (map != null) {
@@ -1805,6 +1830,7 @@ public final class PigToSql {
                 && scope instanceof Scope.Plain
                 && !(flatten.expr() instanceof PigExpr.Star)
                 && !readsLineFields(flatten.expr(), scope)
+                && !bagsLineFields(flatten.expr(), scope)
                 && expressions.translate(flatten.expr(), scope) instanceof Value.Scalar map
                 && map.type() == PigType.MAP
                 && map.inner() != null
@@ -1812,6 +1838,18 @@ public final class PigToSql {
             return map;
         }
         return null;
+    }
+
+    /** True for {@code TOBAG(*)} over a LOAD without AS (its one field the line, split on its delimiter). */
+    private static boolean bagsLineFields(PigExpr expr, Scope scope) {
+        return expr instanceof PigExpr.Call call
+                && call.function().equals("TOBAG")
+                && call.arguments().size() == 1
+                && call.arguments().get(0) instanceof PigExpr.Star
+                && scope instanceof Scope.Plain plain
+                && plain.relation().fields().size() == 1
+                && plain.relation().fields().get(0).isRest()
+                && !plain.relation().fields().get(0).isRowArray();
     }
 
     /** True for {@code TOTUPLE(*)} over a LOAD without AS, whose width Pig knows per line. */
@@ -1880,6 +1918,30 @@ public final class PigToSql {
             expand(((PigExpr.Call) flatten.expr()).arguments().get(0), scope, values, names);
             return;
         }
+        if (expr instanceof PigExpr.Flatten flatten && bagsLineFields(flatten.expr(), scope)) {
+            // FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of the line (TOBAG makes each field a tuple).
+            Scope.Plain plain = (Scope.Plain) scope;
+            Field line = plain.relation().fields().get(0);
+            Names taken = new Names();
+            plain.relation().fields().forEach(f -> taken.unique(f.sqlName()));
+            flattened.forEach(u -> {
+                taken.unique(u.alias());
+                u.columns().forEach(taken::unique);
+            });
+            String alias = taken.unique("line_fields");
+            String column = taken.unique("line_field");
+            flattened.add(new SqlQuery.Unnest(
+                    null,
+                    SqlExpr.Call.of("SPLIT", plain.scalar(line).sql(), SqlExpr.Literal.text(line.restDelimiter())),
+                    alias,
+                    List.of(column)));
+            // an empty field is null, as $n of the line reads it
+            values.add(new Value.Scalar(
+                    SqlExpr.Call.of("NULLIF", new SqlExpr.ColumnRef(alias, column), SqlExpr.Literal.text("")),
+                    PigType.BYTEARRAY));
+            names.add(column);
+            return;
+        }
         if (expr instanceof PigExpr.Flatten flatten) {
             Value inner = expressions.translate(flatten.expr(), scope);
             if (inner instanceof Value.Crossed crossed) {
@@ -1943,6 +2005,27 @@ public final class PigToSql {
                     }
                 }
                 flattened.add(new SqlQuery.Unnest(null, nullBagAsOneNullTuple(scalar), alias, columns));
+                return;
+            }
+            if (inner instanceof Value.Scalar scalar
+                    && scalar.type() == PigType.TUPLE
+                    && scalar.inner() == null
+                    && flatten.expr() instanceof PigExpr.Bincond bincond
+                    && RowArray.isNull(bincond.whenFalse())
+                    && !RowArray.isNull(bincond.whenTrue())
+                    && expressions.translate(bincond.whenTrue(), scope) instanceof Value.Scalar tuple
+                    && tuple.type() == PigType.TUPLE
+                    && tuple.inner() != null) {
+                // (c ? t : null): Pig casts the null to t's tuple type, so the FOREACH has a schema and a null is a
+                // null per field, as a null tuple is.
+                // Each field is t's where the condition holds, else null (a null condition too).
+                SqlExpr condition = expressions.bool(bincond.condition(), scope);
+                List<Value.Scalar> fields = new ArrayList<>();
+                TupleFlatten.expand(bincond.whenTrue(), tuple, fields, names);
+                for (Value.Scalar field : fields) {
+                    values.add(new Value.Scalar(
+                            new SqlExpr.Case(List.of(new SqlExpr.When(condition, field.sql())), null), field.type()));
+                }
                 return;
             }
             if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.TUPLE && scalar.inner() != null) {
@@ -2500,7 +2583,9 @@ public final class PigToSql {
     /**
      * RANK without BY numbers the rows 1, 2, 3... in the order Pig holds them (POCounter counts each task's
      * rows, PORank adds the counts of the tasks before). Flink keeps an order only where the script ORDERs:
-     * the rows of an ORDER (or ORDER ... LIMIT) are numbered by its keys, and the result stays in that order.
+     * the rows of an ORDER (or ORDER ... LIMIT) are numbered by its keys, and the result stays in that order. Rows
+     * whose place in the input Flink can know ({@link #positioned}) are numbered in Pig's input order; those of a
+     * DISTINCT or a GROUP (by one key or several) in the order Pig's one reduce task writes them.
      */
     private Relation rowNumbers(String alias, PigRelation.Rank rank) {
         Relation input = relationOf(rank.input(), rank.span());
@@ -2520,8 +2605,8 @@ public final class PigToSql {
         if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(
                     rank.span(),
-                    "RANK without BY of a relation that is neither ORDERed nor a LOAD of text files (FILTERed or"
-                            + " FOREACHed row by row) numbers rows in Pig's input order, which Flink does not keep;"
+                    "RANK without BY of a relation that is neither ORDERed nor a LOAD of text files (FILTERed,"
+                            + " FOREACHed, FLATTENed or SAMPLEd row by row) numbers rows in Pig's input order, which Flink does not keep;"
                             + " not translated yet (ORDER it first, or RANK it BY a key)");
         }
         // An ORDER ... LIMIT n is numbered before the LIMIT and keeps the numbers up to n (Flink's top-N form).
@@ -2549,35 +2634,64 @@ public final class PigToSql {
 
     /**
      * A relation's rows beside their place in Pig's input order: {@code path}, {@code size} and {@code record} are the
-     * columns of {@code sqlName} holding each row's file, that file's size and the row's record number in it.
+     * columns of {@code sqlName} holding each row's file, that file's size and the row's record number in it;
+     * {@code elements}, one per FLATTEN of a bag on the way, the row's element's place in its bag.
      */
-    private record Positioned(String sqlName, String path, String size, String record) {
+    private record Positioned(String sqlName, String path, String size, String record, List<String> elements) {
+
+        Positioned {
+            elements = List.copyOf(elements);
+        }
 
         /**
          * Pig's input order. Pig's split combination (MapRedUtil.getCombinePigSplits) sorts the input's splits by
          * size, largest first, keeping the listing order (a glob's or HDFS's sorted paths) among equal sizes, and a
          * map task reads each file's records in order; a file is one split below the split size (the block size).
+         * A FLATTEN gives a row's elements in their bag's order, the last FLATTEN's fastest (POForEach's cross
+         * product).
          */
         List<OrderItem> inputOrder() {
-            return List.of(
+            List<OrderItem> order = new ArrayList<>(List.of(
                     new OrderItem(SqlExpr.ColumnRef.of(size), true, false),
                     new OrderItem(SqlExpr.ColumnRef.of(path), false, false),
-                    new OrderItem(SqlExpr.ColumnRef.of(record), false, false));
+                    new OrderItem(SqlExpr.ColumnRef.of(record), false, false)));
+            elements.forEach(e -> order.add(new OrderItem(SqlExpr.ColumnRef.of(e), false, false)));
+            return order;
+        }
+
+        /** Every position column: those of the file, then the elements'. */
+        List<String> columns() {
+            List<String> columns = new ArrayList<>(List.of(path, size, record));
+            columns.addAll(elements);
+            return columns;
         }
     }
 
     /**
      * The rows of a table or view with their place in the input, when Flink can know it: a LOAD of text files
-     * (PigStorage, TextLoader) read again through a table that knows each row's file, the file's size and the row's
-     * record number (the runtime's pig-storage-numbered format), and the views over it that keep or drop rows or
-     * compute values row by row (FILTER, a FOREACH without FLATTEN), each built again over the positioned input.
+     * (PigStorage, TextLoader, JsonLoader's lines) read again through a table that knows each row's file, the file's size and the row's
+     * record number (the runtime's pig-storage-numbered and json-numbered formats), and the views over it that keep or drop rows or
+     * compute values row by row (FILTER, a FOREACH), FLATTEN bags (each element's place in its bag from UNNEST WITH
+     * ORDINALITY) or SAMPLE them, each built again over the positioned input. The view built again replaces the
+     * original for the RANK: {@link #superseded} keeps the original's name, so that it goes when nothing else reads it.
      */
     private Optional<Positioned> positioned(String sqlName, String alias, SourceSpan span) {
+        if (positionedCopies.containsKey(sqlName)) {
+            return Optional.of(positionedCopies.get(sqlName)); // a RANK before read it again: one copy serves both
+        }
+        Optional<Positioned> positioned = position(sqlName, alias, span);
+        positioned.ifPresent(p -> positionedCopies.put(sqlName, p));
+        return positioned;
+    }
+
+    private Optional<Positioned> position(String sqlName, String alias, SourceSpan span) {
         Optional<SqlJob.Table> table =
                 sources.stream().filter(t -> t.name().equals(sqlName)).findFirst();
         if (table.isPresent()) {
             SqlJob.Table loaded = table.get();
-            if (loaded.format() != SqlJob.FileFormat.PIG_STORAGE && loaded.format() != SqlJob.FileFormat.TEXT_LINES) {
+            if (loaded.format() != SqlJob.FileFormat.PIG_STORAGE
+                    && loaded.format() != SqlJob.FileFormat.TEXT_LINES
+                    && loaded.format() != SqlJob.FileFormat.JSON) {
                 return Optional.empty();
             }
             Names columnNames = new Names();
@@ -2586,7 +2700,8 @@ public final class PigToSql {
                     tableName(alias + "_numbered"),
                     columnNames.unique("file_path"),
                     columnNames.unique("file_size"),
-                    columnNames.unique("record_number"));
+                    columnNames.unique("record_number"),
+                    List.of());
             List<Column> columns = new ArrayList<>(loaded.columns());
             columns.add(new Column(positioned.path(), SqlType.STRING, Column.Origin.FILE_PATH));
             columns.add(new Column(positioned.size(), SqlType.BIGINT, Column.Origin.FILE_SIZE));
@@ -2602,29 +2717,54 @@ public final class PigToSql {
                     loaded.fileTag(),
                     null));
             order.add(positioned.sqlName());
+            superseded.add(sqlName);
             return Optional.of(positioned);
         }
         Optional<SqlJob.View> view =
                 views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
         if (view.isEmpty()
                 || !(view.get().query() instanceof Select select)
-                || !(select.from() instanceof SqlQuery.TableRef from)
-                || from.alias() != null
-                || !RowWise.is(select)) {
+                || !(RowWise.is(select) || RowWise.isSample(select))) {
             return Optional.empty();
         }
-        Optional<Positioned> input = positioned(from.name(), from.name(), span);
+        List<SqlQuery.Unnest> unnests = new ArrayList<>();
+        SqlQuery.From from = select.from();
+        while (from instanceof SqlQuery.Unnest unnest && !unnest.ordinality()) {
+            unnests.add(0, unnest);
+            from = unnest.input();
+        }
+        if (!(from instanceof SqlQuery.TableRef innermost) || innermost.alias() != null) {
+            return Optional.empty();
+        }
+        Optional<Positioned> input = positioned(innermost.name(), innermost.name(), span);
         if (input.isEmpty()) {
             return Optional.empty();
         }
         Positioned in = input.get();
         Names columnNames = new Names();
         view.get().columns().forEach(c -> columnNames.unique(c.name()));
+        unnests.forEach(u -> u.columns().forEach(columnNames::unique));
+        List<String> positions = new ArrayList<>();
+        in.columns().forEach(c -> positions.add(columnNames.unique(c)));
+        // Each FLATTEN of a bag numbers its elements; the view's row is then placed by its input row and them.
+        SqlQuery.From numberedFrom = new SqlQuery.TableRef(in.sqlName());
+        List<String> elements = new ArrayList<>();
+        for (SqlQuery.Unnest unnest : unnests) {
+            String element = columnNames.unique(unnest.alias() + "_position");
+            List<String> unnestColumns = new ArrayList<>(unnest.columns());
+            unnestColumns.add(element);
+            numberedFrom = new SqlQuery.Unnest(numberedFrom, unnest.collection(), unnest.alias(), unnestColumns, true);
+            elements.add(element);
+        }
+        List<String> inputPositions = positions.subList(0, 3);
+        List<String> elementPositions = new ArrayList<>(positions.subList(3, positions.size()));
+        elementPositions.addAll(elements);
         Positioned positioned = new Positioned(
                 tableName(sqlName + "_numbered"),
-                columnNames.unique(in.path()),
-                columnNames.unique(in.size()),
-                columnNames.unique(in.record()));
+                inputPositions.get(0),
+                inputPositions.get(1),
+                inputPositions.get(2),
+                elementPositions);
         // Columns by name, never *: the position columns are metadata columns that * may leave out.
         List<SelectItem> items = new ArrayList<>();
         for (SelectItem item : select.items()) {
@@ -2634,25 +2774,57 @@ public final class PigToSql {
                 items.add(item);
             }
         }
-        items.add(new SelectItem(
-                SqlExpr.ColumnRef.of(in.path()), in.path().equals(positioned.path()) ? null : positioned.path()));
-        items.add(new SelectItem(
-                SqlExpr.ColumnRef.of(in.size()), in.size().equals(positioned.size()) ? null : positioned.size()));
-        items.add(new SelectItem(
-                SqlExpr.ColumnRef.of(in.record()),
-                in.record().equals(positioned.record()) ? null : positioned.record()));
+        List<String> inColumns = in.columns();
+        for (int i = 0; i < inColumns.size(); i++) {
+            String name = positions.get(i);
+            items.add(new SelectItem(
+                    SqlExpr.ColumnRef.of(inColumns.get(i)), inColumns.get(i).equals(name) ? null : name));
+        }
+        elements.forEach(e -> items.add(new SelectItem(SqlExpr.ColumnRef.of(e), null)));
         List<Column> columns = new ArrayList<>(view.get().columns());
         columns.add(new Column(positioned.path(), SqlType.STRING));
         columns.add(new Column(positioned.size(), SqlType.BIGINT));
         columns.add(new Column(positioned.record(), SqlType.BIGINT));
-        Select query = Select.of(items, new SqlQuery.TableRef(in.sqlName()));
+        positioned.elements().forEach(e -> columns.add(new Column(e, SqlType.BIGINT)));
+        Select query = Select.of(items, numberedFrom);
         views.add(new SqlJob.View(
                 positioned.sqlName(),
                 view.get().spans(),
                 select.where() == null ? query : query.withWhere(select.where()),
                 columns));
         order.add(positioned.sqlName());
+        superseded.add(sqlName);
+        if (!RowWise.is(select)) {
+            samplesDrawnAgain.put(sqlName, span);
+        }
         return Optional.of(positioned);
+    }
+
+    /** Drops the tables and views a RANK read again as numbered copies that nothing reads any more. */
+    private void dropUnreadSuperseded() {
+        boolean dropped = true;
+        while (dropped) {
+            Set<String> read = new HashSet<>();
+            views.forEach(v -> read.addAll(TablesRead.of(v.query())));
+            inserts.forEach(i -> read.addAll(TablesRead.of(i.query())));
+            Set<String> unread = new HashSet<>(superseded);
+            unread.removeAll(read);
+            unread.retainAll(order);
+            views.removeIf(v -> unread.contains(v.name()));
+            sources.removeIf(t -> unread.contains(t.name()));
+            order.removeAll(unread);
+            dropped = !unread.isEmpty();
+        }
+        samplesDrawnAgain.forEach((sample, span) -> {
+            if (order.contains(sample)) {
+                diagnostics.report(
+                        DiagnosticCode.PIG_W002,
+                        span,
+                        "RANK numbers a sample of its own: Flink draws the rows of '" + sample + "' again for the RANK,"
+                                + " so they are not the rows its other readers get (Pig draws them once)",
+                        "STORE the sample and LOAD it again to rank the same rows");
+            }
+        });
     }
 
     /**
@@ -2670,30 +2842,29 @@ public final class PigToSql {
                 || from.alias() != null) {
             return Optional.empty();
         }
-        List<String> keys = new ArrayList<>();
+        List<SqlExpr> keys = new ArrayList<>();
         if (select.distinct() && select.groupBy().isEmpty() && select.where() == null) {
-            view.get().columns().forEach(c -> keys.add(c.name()));
+            view.get().columns().forEach(c -> keys.add(SqlExpr.ColumnRef.of(c.name())));
         } else if (!select.groupBy().isEmpty() && select.groupingSets().isEmpty() && select.having() == null) {
-            for (SqlExpr key : select.groupBy()) {
-                if (key instanceof SqlExpr.Literal) {
-                    continue; // GROUP ALL: one row
-                }
-                Optional<String> column = select.items().stream()
-                        .filter(item -> item.expr().equals(key))
-                        .map(item -> item.alias() != null ? item.alias() : ((SqlExpr.ColumnRef) key).name())
-                        .findFirst();
-                if (column.isEmpty()) {
-                    return Optional.empty();
-                }
-                keys.add(column.get());
+            List<SqlExpr> groupBy = select.groupBy().stream()
+                    .filter(key -> !(key instanceof SqlExpr.Literal)) // GROUP ALL: one row
+                    .toList();
+            Optional<List<SqlExpr>> columns = groupKeyColumns(select, groupBy);
+            if (columns.isEmpty()) {
+                return Optional.empty();
             }
+            keys.addAll(columns.get());
         } else if (RowWise.is(select)) {
             Optional<List<OrderItem>> input = reduceOrder(from.name());
             if (input.isEmpty()) {
                 return Optional.empty();
             }
             for (OrderItem item : input.get()) {
-                String name = ((SqlExpr.ColumnRef) item.expr()).name();
+                // a key column, or a field of the key tuple (a GROUP by several keys passed on as group)
+                SqlExpr key = item.expr();
+                String name = key instanceof SqlExpr.FieldAccess access
+                        ? ((SqlExpr.ColumnRef) access.base()).name()
+                        : ((SqlExpr.ColumnRef) key).name();
                 Optional<String> column = select.items().stream()
                         .filter(i ->
                                 i.expr() instanceof SqlExpr.Star || i.expr().equals(SqlExpr.ColumnRef.of(name)))
@@ -2702,27 +2873,73 @@ public final class PigToSql {
                 if (column.isEmpty()) {
                     return Optional.empty();
                 }
-                keys.add(column.get());
+                keys.add(
+                        key instanceof SqlExpr.FieldAccess access
+                                ? new SqlExpr.FieldAccess(SqlExpr.ColumnRef.of(column.get()), access.field())
+                                : SqlExpr.ColumnRef.of(column.get()));
             }
         } else {
             return Optional.empty();
         }
         boolean scalar = view.get().columns().stream()
-                .filter(c -> keys.contains(c.name()))
-                .allMatch(c -> !(c.type() instanceof SqlType.Array
-                        || c.type() instanceof SqlType.Map
-                        || c.type() instanceof SqlType.Row
-                        || c.type() instanceof SqlType.Multiset));
+                .filter(c -> keys.stream().anyMatch(k -> keyColumn(k).equals(c.name())))
+                .allMatch(c -> c.type() instanceof SqlType.Row row
+                        ? row.fields().stream().allMatch(f -> scalar(f.type()))
+                        : scalar(c.type()));
         if (!scalar) {
             return Optional.empty();
         }
         if (keys.isEmpty()) {
             // One row (GROUP ALL): any column orders it.
-            keys.add(view.get().columns().get(0).name());
+            keys.add(SqlExpr.ColumnRef.of(view.get().columns().get(0).name()));
         }
-        return Optional.of(keys.stream()
-                .map(k -> new OrderItem(SqlExpr.ColumnRef.of(k), false, false))
-                .toList());
+        return Optional.of(
+                keys.stream().map(k -> new OrderItem(k, false, false)).toList());
+    }
+
+    /**
+     * The view's columns holding a GROUP's keys: a column per key, or, for a GROUP by several keys, the fields of the
+     * key tuple in key order (Pig's shuffle sorts the tuple field by field). Empty when a key is not selected as such.
+     */
+    private static Optional<List<SqlExpr>> groupKeyColumns(Select select, List<SqlExpr> groupBy) {
+        List<SqlExpr> columns = new ArrayList<>();
+        for (SqlExpr key : groupBy) {
+            Optional<SqlExpr> column = select.items().stream()
+                    .filter(item -> item.expr().equals(key))
+                    .map(item -> (SqlExpr) SqlExpr.ColumnRef.of(
+                            item.alias() != null ? item.alias() : ((SqlExpr.ColumnRef) key).name()))
+                    .findFirst();
+            if (column.isEmpty()) {
+                Optional<SelectItem> tuple = select.items().stream()
+                        .filter(item -> item.alias() != null
+                                && item.expr() instanceof SqlExpr.RowOf row
+                                && row.fields().equals(groupBy))
+                        .findFirst();
+                if (tuple.isEmpty()) {
+                    return Optional.empty();
+                }
+                for (int i = 0; i < groupBy.size(); i++) {
+                    columns.add(new SqlExpr.FieldAccess(
+                            SqlExpr.ColumnRef.of(tuple.get().alias()), "EXPR$" + i));
+                }
+                return Optional.of(columns);
+            }
+            columns.add(column.get());
+        }
+        return Optional.of(columns);
+    }
+
+    private static String keyColumn(SqlExpr key) {
+        return key instanceof SqlExpr.FieldAccess access
+                ? ((SqlExpr.ColumnRef) access.base()).name()
+                : ((SqlExpr.ColumnRef) key).name();
+    }
+
+    private static boolean scalar(SqlType type) {
+        return !(type instanceof SqlType.Array
+                || type instanceof SqlType.Map
+                || type instanceof SqlType.Row
+                || type instanceof SqlType.Multiset);
     }
 
     /** RANK without BY of a DISTINCT's or GROUP's rows: ROW_NUMBER in the order Pig's one reduce task writes them. */

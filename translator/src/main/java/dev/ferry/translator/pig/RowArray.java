@@ -7,6 +7,7 @@ import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A FOREACH whose GENERATE flattens a tuple of unknown width without AS ({@code FLATTEN(STRSPLIT(s, ','))},
@@ -35,6 +36,36 @@ final class RowArray {
                 .anyMatch(item -> item.names().isEmpty()
                         && item.expr() instanceof PigExpr.Flatten flatten
                         && TupleFlatten.isTextArray(flatten.expr()));
+    }
+
+    /**
+     * True when the GENERATE flattens {@code (c ? null : t)} without AS: Pig types a bincond whose first branch is
+     * the null bytearray, so a row has the tuple's fields, or one null field where the value is null, whatever the tuple's
+     * schema. (The FOREACH's schema is then one bytearray in the tuple's place, which names and positions after it
+     * read by position in rows that are wider: translated where a STORE alone reads the rows.)
+     */
+    static boolean flattensNullOrTuple(List<PigRelation.GenerateItem> items) {
+        return items.stream()
+                .anyMatch(item -> item.names().isEmpty()
+                        && item.expr() instanceof PigExpr.Flatten flatten
+                        && nullOrTupleBranch(flatten.expr()).isPresent());
+    }
+
+    /**
+     * The tuple of {@code (c ? null : t)}, if the FLATTEN is of one. Not of {@code (c ? t : null)}: Pig types that
+     * bincond as the tuple (the null is cast to it), so its FOREACH has a schema and a null is a null per field.
+     */
+    static Optional<PigExpr> nullOrTupleBranch(PigExpr flattened) {
+        if (flattened instanceof PigExpr.Bincond bincond
+                && isNull(bincond.whenTrue())
+                && !isNull(bincond.whenFalse())) {
+            return Optional.of(bincond.whenFalse());
+        }
+        return Optional.empty();
+    }
+
+    static boolean isNull(PigExpr expr) {
+        return expr instanceof PigExpr.Literal literal && literal.value() == null;
     }
 
     /** The fields of a text array flattened: its elements, one null element for a null array. */

@@ -27,6 +27,20 @@ final class RowWise {
                 && (select.where() == null || is(select.where()));
     }
 
+    /**
+     * Whether a SELECT is SAMPLE's: row by row but for a WHERE that keeps each row at random. Built again over other
+     * rows it keeps another sample of them, which Pig's and Flink's samples are anyway (PIG-W002).
+     */
+    static boolean isSample(SqlQuery.Select select) {
+        return select.where() instanceof SqlExpr.Binary keep
+                && keep.operator() == SqlExpr.BinaryOp.LT
+                && keep.left() instanceof SqlExpr.Call random
+                && random.function().equals("RAND")
+                && random.arguments().isEmpty()
+                && is(keep.right())
+                && is(select.withWhere(null));
+    }
+
     private static boolean is(SqlExpr expr) {
         if (expr instanceof SqlExpr.ColumnRef
                 || expr instanceof SqlExpr.Literal

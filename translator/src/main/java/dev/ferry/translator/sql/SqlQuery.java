@@ -124,11 +124,17 @@ public sealed interface SqlQuery {
 
     /**
      * {@code input CROSS JOIN UNNEST(collection) AS alias (columns)}: Pig's FLATTEN of a bag. A row
-     * whose bag is empty or null gives no row, as in Pig.
+     * whose bag is empty or null gives no row, as in Pig. {@code ordinality}: {@code WITH ORDINALITY}, the last column
+     * is each element's place in the collection (1, 2...).
      */
-    record Unnest(From input, SqlExpr collection, String alias, List<String> columns) implements From {
+    record Unnest(From input, SqlExpr collection, String alias, List<String> columns, boolean ordinality)
+            implements From {
         public Unnest {
             columns = List.copyOf(columns);
+        }
+
+        public Unnest(From input, SqlExpr collection, String alias, List<String> columns) {
+            this(input, collection, alias, columns, false);
         }
     }
 

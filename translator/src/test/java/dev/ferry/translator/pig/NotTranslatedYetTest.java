@@ -53,8 +53,8 @@ class NotTranslatedYetTest {
             rmf 'out';                                             | 3:1 | removing ''out'', a path no later STORE
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate $2..;           | 3:40 | field range over a LOAD without AS
-            X = group A by (a, b); Y = rank X;                     | 3:28 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
-            X = sample A 0.5; Y = rank X;                          | 3:23 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
+            X = join A by a, B by a; Y = rank X;                   | 3:30 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
+            X = union A, B; Y = rank X;                            | 3:21 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
             store A into 'out/{a,b}';                              | 3:1 | STORE into a Hadoop glob
             store A into 'out/part-*';                             | 3:1 | STORE into a Hadoop glob
             store A into 'p1,p2';                                  | 3:1 | STORE into a Hadoop glob or a comma-separated list
@@ -72,7 +72,6 @@ class NotTranslatedYetTest {
             X = load 'm' as (m:map[chararray]); Y = foreach X generate (map[int]) m; | 3:60 | a cast of a map of chararray values to map[int] (each value cast) is not translated yet
             X = load 'm' as (m:map[int]); Y = foreach X generate FLATTEN(m); | 3:54 | FLATTEN of a map (Pig gives a row per key and value
             Y = foreach A generate FLATTEN(STRSPLIT(b, ',')), TOBAG(a); | 3:51 | a bag beside a FLATTEN of a tuple of unknown width
-            Y = foreach A generate FLATTEN(STRSPLIT(b, ',')), a AS n:long; | 3:51 | a typed AS beside a FLATTEN of a tuple of unknown width
             X = load 'raw'; Y = foreach X generate FLATTEN(TOTUPLE(*)), FLATTEN(STRSPLIT($0, ',')); | 3:40 | this item beside a FLATTEN of a tuple of unknown width
             X = foreach A generate (map[chararray]) TOMAP(b, a);   | 3:24 | a cast of a map of int values to map[chararray]
             X = foreach A generate TOMAP(b, a, b);                 | 3:24 | a map of an odd number of arguments (3) is not translated: Pig's TOMAP fails the job

@@ -30,6 +30,7 @@ import org.apache.pig.EvalFunc;
 public final class PigEval extends ScalarFunction {
 
     private transient Map<String, EvalFunc<?>> functions;
+    private transient Map<String, ArgumentCasts> casts;
     private transient Map<String, LogicalType> types;
 
     public Object eval(Object... arguments) {
@@ -38,7 +39,7 @@ public final class PigEval extends ScalarFunction {
         EvalFunc<?> function = function(spec);
         Object result;
         try {
-            result = function.exec(PigValues.input(arguments, 2));
+            result = function.exec(casts(spec, function).apply(PigValues.input(arguments, 2)));
         } catch (IOException e) {
             throw new IllegalStateException("the Pig UDF " + spec + " failed: " + e.getMessage(), e);
         }
@@ -50,6 +51,13 @@ public final class PigEval extends ScalarFunction {
             functions = new HashMap<>();
         }
         return functions.computeIfAbsent(spec, s -> instantiate(UdfSpec.parse(s)));
+    }
+
+    private ArgumentCasts casts(String spec, EvalFunc<?> function) {
+        if (casts == null) {
+            casts = new HashMap<>();
+        }
+        return casts.computeIfAbsent(spec, s -> ArgumentCasts.of(function));
     }
 
     private LogicalType type(String type) {

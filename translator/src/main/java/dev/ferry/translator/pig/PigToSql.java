@@ -83,6 +83,8 @@ public final class PigToSql {
     private final Map<String, SourceSpan> removedPaths = new LinkedHashMap<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
+    /** The nested block over a bag field of a plain relation being translated ({@link RowBags}); else null. */
+    private RowBags.Plan rowBag;
     /** The FLATTENs of bag values the current plain FOREACH makes (their input filled in by it). */
     private final List<SqlQuery.Unnest> flattened = new ArrayList<>();
     /** The GROUP bags a top-N FOREACH reads under another name: never one-row relations (scalars) there. */
@@ -465,21 +467,14 @@ public final class PigToSql {
             return foreach(alias, foreach);
         }
         if (relation instanceof PigRelation.NestedForeach nested) {
-            Optional<Relation> topN = topN(alias, nested);
-            if (topN.isPresent()) {
-                return topN.get();
+            Relation input = relationOf(nested.input(), nested.span());
+            if (!(input instanceof Relation.Grouped) && !(input instanceof Relation.Cogrouped)) {
+                Optional<Relation> overBagField = overBagField(alias, nested);
+                if (overBagField.isPresent()) {
+                    return overBagField.get();
+                }
             }
-            Optional<Relation> viewed = nestedBagViews(alias, nested);
-            if (viewed.isPresent()) {
-                return viewed.get();
-            }
-            // The block's aliases narrow the bags; the GENERATE is translated as a FOREACH that sees them.
-            nestedCommands = nested.commands();
-            try {
-                return foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()));
-            } finally {
-                nestedCommands = List.of();
-            }
+            return nestedForeach(alias, nested, input);
         }
         if (relation instanceof PigRelation.Group group) {
             return group(alias, group);
@@ -814,11 +809,16 @@ public final class PigToSql {
                 .map(PigRelation.GenerateItem::expr)
                 .allMatch(e -> e instanceof PigExpr.Flatten f
                         || isGroupKey(e)
-                        || e instanceof PigExpr.Dereference d && isGroupKey(d.base()));
-        boolean wholeKey = grouped.all()
-                || items.stream()
-                        .map(PigRelation.GenerateItem::expr)
-                        .anyMatch(e -> isGroupKey(e) || e instanceof PigExpr.Flatten f && isGroupKey(f.expr()));
+                        || e instanceof PigExpr.Dereference d && isGroupKey(d.base())
+                        || rowBag != null && rowBag.isRowField(e));
+        // Over a bag field (RowBags) the key is the row's number, which the GENERATE never reads: equal rows would
+        // become one.
+        boolean wholeKey = rowBag == null
+                && (grouped.all()
+                        || items.stream()
+                                .map(PigRelation.GenerateItem::expr)
+                                .anyMatch(
+                                        e -> isGroupKey(e) || e instanceof PigExpr.Flatten f && isGroupKey(f.expr())));
         if (flattened.size() != 1 || !othersAreKey || !(flattened.get(0) instanceof PigExpr.FieldRef)) {
             return Optional.empty();
         }
@@ -915,7 +915,8 @@ public final class PigToSql {
 
     /** A GROUP seen as a one-input COGROUP, for the FOREACHs that FLATTEN its bag or test it. */
     private static Relation.Cogrouped cogrouped(Relation.Grouped grouped) {
-        Relation.Side side = new Relation.Side(grouped.bagAlias(), grouped.input(), grouped.keys(), false);
+        Relation.Side side = new Relation.Side(
+                grouped.bagAlias(), grouped.input(), grouped.keys(), false, null, grouped.bagFilter());
         return new Relation.Cogrouped(List.of(side), grouped.keyFields(), true, List.of(), List.of(grouped.span()));
     }
 
@@ -1071,13 +1072,80 @@ public final class PigToSql {
         return view(alias, spans, query, projection.fields);
     }
 
+    /** A nested FOREACH block over {@code input}, a GROUP's or COGROUP's result (or the GROUP of {@link RowBags}). */
+    private Relation nestedForeach(String alias, PigRelation.NestedForeach nested, Relation input) {
+        Optional<Relation> topN = topN(alias, nested, input);
+        if (topN.isPresent()) {
+            return topN.get();
+        }
+        Optional<Relation> viewed = nestedBagViews(alias, nested, input);
+        if (viewed.isPresent()) {
+            return viewed.get();
+        }
+        // The block's aliases narrow the bags; the GENERATE is translated as a FOREACH that sees them.
+        List<PigRelation.NestedCommand> all = nestedCommands;
+        nestedCommands = nested.commands();
+        try {
+            return foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()), input);
+        } finally {
+            nestedCommands = all;
+        }
+    }
+
+    /**
+     * A nested block whose commands read a bag field of a plain relation: each row a group of its own, whose bag is
+     * that row's bag ({@link RowBags}). Empty when the commands read no bag field.
+     */
+    private Optional<Relation> overBagField(String alias, PigRelation.NestedForeach nested) {
+        Relation.Named rows = named(nested.input(), nested.span());
+        Optional<Field> bag = RowBags.bagField(nested, rows);
+        if (bag.isEmpty()) {
+            return Optional.empty();
+        }
+        RowBags.Plan plan = RowBags.plan(
+                nested,
+                rows,
+                bag.get(),
+                (query, columns) -> view(alias + "_" + bag.get().sqlName(), nested.span(), query, columns)
+                        .sqlName());
+        RowBags.Plan outer = rowBag;
+        rowBag = plan;
+        try {
+            return Optional.of(nestedForeach(alias, nested, plan.grouped()));
+        } finally {
+            rowBag = outer;
+        }
+    }
+
+    /**
+     * The row's fields where the GENERATE of a nested block over a bag field reads them ({@link RowBags}): each is a
+     * key of the group the row is; a nested alias of the same name hides it.
+     */
+    private Scope withRowFields(Scope scope) {
+        if (rowBag == null) {
+            return scope;
+        }
+        Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;
+        Value key = base instanceof Scope.Grouped g
+                ? g.key()
+                : base instanceof Scope.Cogroup c ? c.plan().key() : null;
+        if (key == null) {
+            return scope;
+        }
+        List<Value.Scalar> keys = key instanceof Value.KeyTuple tuple ? tuple.keys() : List.of((Value.Scalar) key);
+        Map<String, Value> locals =
+                scope instanceof Scope.Nested n ? n.locals() : new java.util.LinkedHashMap<String, Value>();
+        rowBag.values(keys).forEach(locals::putIfAbsent);
+        return scope instanceof Scope.Nested ? scope : new Scope.Nested(scope, locals);
+    }
+
     /**
      * Pig's top-N per group: a nested block that ORDERs a GROUP's bag (FILTERed first, or not) and LIMITs it.
      * The rows kept are a view (ROW_NUMBER() OVER (PARTITION BY the GROUP's keys ORDER BY the nested keys)
      * &lt;= N), grouped by the same keys with the LIMIT's alias as its bag; the GENERATE reads that bag like
      * any GROUP's (aggregates, FLATTEN). Empty when the block has no LIMIT.
      */
-    private Optional<Relation> topN(String alias, PigRelation.NestedForeach nested) {
+    private Optional<Relation> topN(String alias, PigRelation.NestedForeach nested, Relation input) {
         List<PigRelation.NestedCommand> limits = nested.commands().stream()
                 .filter(c -> c.op() instanceof PigRelation.NestedOp.Limit)
                 .toList();
@@ -1088,7 +1156,6 @@ public final class PigToSql {
         if (limits.size() == 1 && NestedBagViews.limitsView((PigRelation.NestedOp.Limit) limitCommand.op(), nested)) {
             return Optional.empty(); // a LIMIT of a DISTINCT or a projection: a view (nestedBagViews)
         }
-        Relation input = relationOf(nested.input(), nested.span());
         if (!(input instanceof Relation.Grouped grouped)) {
             throw ExprTranslator.unsupported(
                     limitCommand.span(),
@@ -1141,6 +1208,12 @@ public final class PigToSql {
                     "ORDER the bag in the FOREACH block first if the choice matters");
         }
         SqlExpr passes = filter != null ? condition(filter.condition(), rows) : null;
+        if (grouped.bagFilter() != null) {
+            // The GROUP's input has rows that are not its bag's (RowBags): the LIMIT keeps rows of the bag only.
+            passes = passes == null
+                    ? grouped.bagFilter()
+                    : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, grouped.bagFilter(), passes);
+        }
         // A group whose FILTER keeps no row still has a (empty) bag in Pig: unless only FLATTEN reads the bag (no
         // row for an empty one), the passing rows are numbered first and the bag is those rows among the kept ones.
         boolean keepEmptyGroups = passes != null && !besideOthers && !readsBagsAsRows(nested.items());
@@ -1173,9 +1246,21 @@ public final class PigToSql {
         if (passes != null && !keepEmptyGroups) {
             numbered = numbered.withWhere(passes);
         }
-        List<SelectItem> columns = rows.fields().stream()
+        List<SelectItem> columns = new ArrayList<>(rows.fields().stream()
                 .map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null))
-                .toList();
+                .toList());
+        // Keys and the bag's condition that read columns which are not the bag's fields (RowBags) are kept too.
+        List<SqlExpr> read = new ArrayList<>(grouped.keys());
+        if (grouped.bagFilter() != null) {
+            read.add(grouped.bagFilter());
+        }
+        for (SqlExpr column : read) {
+            if (column instanceof SqlExpr.ColumnRef ref
+                    && ref.qualifier() == null
+                    && columns.stream().noneMatch(c -> c.expr().equals(ref))) {
+                columns.add(new SelectItem(ref, null));
+            }
+        }
         Select kept = Select.of(columns, new SqlQuery.Derived(numbered, "numbered"))
                 .withWhere(new SqlExpr.Binary(
                         SqlExpr.BinaryOp.LE,
@@ -1235,8 +1320,7 @@ public final class PigToSql {
      * GENERATE only FLATTENs or counts stays a join of the inputs: {@link NestedCross}). Empty when the block has no
      * such command or is not over a GROUP or COGROUP.
      */
-    private Optional<Relation> nestedBagViews(String alias, PigRelation.NestedForeach nested) {
-        Relation input = relationOf(nested.input(), nested.span());
+    private Optional<Relation> nestedBagViews(String alias, PigRelation.NestedForeach nested, Relation input) {
         List<Relation.Side> sides;
         List<Field> keyFields;
         Set<String> inputBags;
@@ -1430,7 +1514,7 @@ public final class PigToSql {
                     "FLATTEN of a bag ORDERed in the FOREACH block keeps its rows, not their order within each group",
                     "ORDER the FOREACH's output if the order of the stored rows matters");
         }
-        Scope scope = nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope);
+        Scope scope = withRowFields(nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope));
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
         Names names = new Names();
@@ -3408,7 +3492,8 @@ public final class PigToSql {
                     : PigTypes.viewColumnType(field.type()).orElseGet(() -> columnType(field, spans.get(0)));
             columns.add(new Column(field.sqlName(), type));
         }
-        views.add(new SqlJob.View(name, spans, query, columns));
+        // A GROUP made here for a nested block (RowBags) has the block's own span: one comment for the line.
+        views.add(new SqlJob.View(name, spans.stream().distinct().toList(), query, columns));
         order.add(name);
         // Fields keep the qualifier a JOIN gave them: Pig names them alias::name until a FOREACH renames them.
         return new Relation.Named(name, List.copyOf(fields));

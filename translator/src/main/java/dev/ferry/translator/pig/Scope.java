@@ -157,7 +157,7 @@ sealed interface Scope {
             }
             for (Relation.Side side : plan.cogroup().sides()) {
                 if (ref.qualifier() == null && ref.name().equals(side.bagAlias())) {
-                    return new Value.Bag(side.input(), null);
+                    return new Value.Bag(side.input(), null, side.filter(), false);
                 }
             }
             if (ref.qualifier() == null && relations.scalar(ref.name()).isPresent()) {
@@ -173,7 +173,8 @@ sealed interface Scope {
                 return plan.key();
             }
             if (ref.index() <= plan.cogroup().sides().size()) {
-                return new Value.Bag(plan.cogroup().sides().get(ref.index() - 1).input(), null);
+                Relation.Side side = plan.cogroup().sides().get(ref.index() - 1);
+                return new Value.Bag(side.input(), null, side.filter(), false);
             }
             throw new TranslationError(
                     Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(), "$" + ref.index() + " is out of range"));

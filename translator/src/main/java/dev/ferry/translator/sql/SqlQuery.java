@@ -124,11 +124,17 @@ public sealed interface SqlQuery {
 
     /**
      * {@code input CROSS JOIN UNNEST(collection) AS alias (columns)}: Pig's FLATTEN of a bag. A row
-     * whose bag is empty or null gives no row, as in Pig.
+     * whose bag is empty or null gives no row, as in Pig. With {@code keepsEmpty}, {@code input LEFT JOIN
+     * UNNEST(collection) AS alias (columns) ON TRUE}: such a row stays, once, with nulls for the columns.
      */
-    record Unnest(From input, SqlExpr collection, String alias, List<String> columns) implements From {
+    record Unnest(From input, SqlExpr collection, String alias, List<String> columns, boolean keepsEmpty)
+            implements From {
         public Unnest {
             columns = List.copyOf(columns);
+        }
+
+        public Unnest(From input, SqlExpr collection, String alias, List<String> columns) {
+            this(input, collection, alias, columns, false);
         }
     }
 

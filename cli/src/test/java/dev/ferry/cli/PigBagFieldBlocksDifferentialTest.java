@@ -65,7 +65,54 @@ class PigBagFieldBlocksDifferentialTest {
                         "COUNT_STAR of a nested FILTER counts a tuple whose first field is null; the bag read whole",
                         ITEMS,
                         LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY y != 'a';\n"
-                                + "  GENERATE id, COUNT_STAR(f), COUNT(f), items;\n};\n"));
+                                + "  GENERATE id, COUNT_STAR(f), COUNT(f), items;\n};\n"),
+                Arguments.of(
+                        "FLATTEN of a nested ORDER of a FILTER: the rows, none for an empty or null bag",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 1;\n  o = ORDER f BY x DESC;\n"
+                                + "  GENERATE id, FLATTEN(o);\n};\n"),
+                Arguments.of(
+                        "FLATTEN of a nested LIMIT 2 of an ORDERed FILTER (no ties at the cut)",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 1;\n  o = ORDER f BY x DESC;\n"
+                                + "  l = LIMIT o 2;\n  GENERATE id, FLATTEN(l);\n};\n"),
+                Arguments.of(
+                        "a nested LIMIT of a DISTINCT projection: the smallest value (Pig's distinct bag is sorted)",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  d = DISTINCT items.y;\n  l = LIMIT d 1;\n"
+                                + "  GENERATE id, l;\n};\n"),
+                Arguments.of(
+                        "a nested CROSS of two projections of the bag, counted (0 for an empty or null bag) and summed",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  xs = items.x;\n  ys = items.y;\n  p = CROSS xs, ys;\n"
+                                + "  GENERATE id, COUNT(p), SUM(p.x);\n};\n"),
+                Arguments.of(
+                        "a nested FOREACH computing a value per tuple, summed and stored whole",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  s = FOREACH items GENERATE x * 2 AS dx;\n"
+                                + "  GENERATE id, SUM(s.dx), s;\n};\n"),
+                Arguments.of(
+                        "a nested ORDER read whole keeps Pig's order (BagToString shows it; a null x sorts first)",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  o = ORDER items BY x;\n"
+                                + "  GENERATE id, o, BagToString(o, '|');\n};\n"),
+                Arguments.of(
+                        "a bag made by TOKENIZE in an earlier FOREACH (null for a null id): a nested FILTER by position",
+                        ITEMS,
+                        LOAD_ITEMS + "b = FOREACH a GENERATE id, TOKENIZE(CONCAT((chararray) id, ' x y')) AS toks;\n"
+                                + "r = FOREACH b {\n  f = FILTER toks BY $0 != 'x';\n  GENERATE id, COUNT(f), f;\n};\n"),
+                Arguments.of(
+                        "a bag made by TOBAG (a null id is a tuple with a null field)",
+                        ITEMS,
+                        LOAD_ITEMS + "b = FOREACH a GENERATE id, TOBAG(id, 7) AS tb;\n"
+                                + "r = FOREACH b {\n  f = FILTER tb BY $0 > 3;\n  GENERATE id, COUNT(f), f;\n};\n"),
+                Arguments.of(
+                        "a bag kept through a JOIN (the key 1 joins twice on each side: four rows, each its own)",
+                        ITEMS,
+                        LOAD_ITEMS + "o = LOAD '$INPUT' USING PigStorage('\\t') AS (k:int, text:chararray);\n"
+                                + "j = JOIN a BY id, o BY k;\n"
+                                + "r = FOREACH j {\n  f = FILTER items BY x > 1;\n"
+                                + "  GENERATE k, text, COUNT(f), SUM(f.x);\n};\n"));
     }
 
     @ParameterizedTest(name = "{0}")

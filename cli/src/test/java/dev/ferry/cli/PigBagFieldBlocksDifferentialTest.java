@@ -112,7 +112,18 @@ class PigBagFieldBlocksDifferentialTest {
                         LOAD_ITEMS + "o = LOAD '$INPUT' USING PigStorage('\\t') AS (k:int, text:chararray);\n"
                                 + "j = JOIN a BY id, o BY k;\n"
                                 + "r = FOREACH j {\n  f = FILTER items BY x > 1;\n"
-                                + "  GENERATE k, text, COUNT(f), SUM(f.x);\n};\n"));
+                                + "  GENERATE k, text, COUNT(f), SUM(f.x);\n};\n"),
+                Arguments.of(
+                        "IsEmpty of a nested FILTER: true for an empty or null bag and where no tuple passes",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 2;\n"
+                                + "  GENERATE id, IsEmpty(f), COUNT(f);\n};\n"),
+                Arguments.of(
+                        "GROUP: IsEmpty of a nested FILTER beside COUNT of the group's bag (the null key one group)",
+                        ITEMS,
+                        LOAD_ITEMS + "fl = FOREACH a GENERATE id, FLATTEN(items);\ng = GROUP fl BY id;\n"
+                                + "r = FOREACH g {\n  f = FILTER fl BY x > 2;\n"
+                                + "  GENERATE group, IsEmpty(f), COUNT(fl);\n};\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -228,6 +228,16 @@ sealed interface Scope {
 
         @Override
         public SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
+            if (bag.filter() != null && !bag.distinct() && bag.lineField() == null) {
+                // No row of the group passes the FILTER: its count, 0 where the group has no row at all.
+                Value.Scalar count = aggregated(
+                        bag,
+                        new Value.Scalar(
+                                new SqlExpr.Aggregate("COUNT", List.of(new SqlExpr.Star()), false, bag.filter()),
+                                PigType.LONG),
+                        "count_star");
+                return new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, count.sql(), SqlExpr.Literal.number(0));
+            }
             if (bag.filter() != null || bag.distinct()) {
                 throw ExprTranslator.unsupported(
                         span, "IsEmpty of a nested FILTER or DISTINCT bag is not translated yet");

@@ -114,6 +114,18 @@ class PigBagFieldBlocksDifferentialTest {
                                 + "r = FOREACH j {\n  f = FILTER items BY x > 1;\n"
                                 + "  GENERATE k, text, COUNT(f), SUM(f.x);\n};\n"),
                 Arguments.of(
+                        "FLATTEN of a nested ORDER of a FILTER beside COUNT of the FILTER and of the bag (a view of the"
+                                + " FILTER's rows joined to the counts)",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 1;\n  o = ORDER f BY x DESC;\n"
+                                + "  GENERATE id, FLATTEN(o), COUNT(f), COUNT(items);\n};\n"),
+                Arguments.of(
+                        "GROUP: FLATTEN of a nested FILTER beside COUNT of it and of the group's bag",
+                        ITEMS,
+                        LOAD_ITEMS + "fl = FOREACH a GENERATE id, FLATTEN(items);\ng = GROUP fl BY id;\n"
+                                + "r = FOREACH g {\n  f = FILTER fl BY x > 1;\n"
+                                + "  GENERATE group, FLATTEN(f), COUNT(f), COUNT(fl);\n};\n"),
+                Arguments.of(
                         "IsEmpty of a nested FILTER: true for an empty or null bag and where no tuple passes",
                         ITEMS,
                         LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 2;\n"

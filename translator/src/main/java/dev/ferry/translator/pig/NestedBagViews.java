@@ -55,7 +55,69 @@ final class NestedBagViews {
                         && NestedProjection.of(foreach).isEmpty()
                 || command.op() instanceof PigRelation.NestedOp.Limit limit && limitsView(limit, block)
                 || command.op() instanceof PigRelation.NestedOp.Distinct
-                        && (collectsBagWhole(block, inputBags) || readByLimit(command.alias(), block));
+                        && (collectsBagWhole(block, inputBags) || readByLimit(command.alias(), block))
+                || command.op() instanceof PigRelation.NestedOp.Filter && flattenedBeside(command.alias(), block);
+    }
+
+    /**
+     * Whether the GENERATE FLATTENs the nested bag {@code alias} (or an ORDER of it) beside items that read more than
+     * fields of the group's key or row (an aggregate, a bag): its rows are then a view of their own, joined to the
+     * others on the key. FLATTENed beside the key alone, it is the input's rows that pass ({@code flattenNarrowBag}).
+     */
+    static boolean flattenedBeside(String alias, PigRelation.NestedForeach block) {
+        boolean flattened = block.items().stream()
+                .anyMatch(item -> item.expr() instanceof PigExpr.Flatten f
+                        && f.expr() instanceof PigExpr.FieldRef ref
+                        && ref.qualifier() == null
+                        && orderedAlias(ref.name(), block).equals(alias));
+        boolean beside = block.items().stream()
+                .anyMatch(item -> !(item.expr() instanceof PigExpr.Flatten)
+                        && !(item.expr() instanceof PigExpr.FieldRef)
+                        && !(item.expr() instanceof PigExpr.PositionalRef)
+                        && !(item.expr() instanceof PigExpr.Dereference d
+                                && d.base() instanceof PigExpr.FieldRef base
+                                && base.name().equals("group")));
+        return flattened && beside;
+    }
+
+    /** The alias a nested ORDER sorts, through ORDERs of ORDERs; else {@code alias}. */
+    private static String orderedAlias(String alias, PigRelation.NestedForeach block) {
+        for (PigRelation.NestedCommand command : block.commands()) {
+            if (command.alias().equals(alias)
+                    && command.op() instanceof PigRelation.NestedOp.Order order
+                    && order.input() instanceof PigExpr.FieldRef ref
+                    && ref.qualifier() == null) {
+                return orderedAlias(ref.name(), block);
+            }
+        }
+        return alias;
+    }
+
+    /** {@code FILTER bag BY c} FLATTENed beside other items: the rows of the bag that pass, each with the key. */
+    static View filter(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Filter filter,
+            Scope scope,
+            List<Relation.Side> sides,
+            List<Field> keyFields,
+            ExprTranslator expressions,
+            Function<Value.Bag, SqlExpr> condition) {
+        Value.Bag bag = bagOf(filter.input(), scope, command, expressions);
+        Relation.Side side = sideOf(bag, sides, command);
+        SqlExpr passes = condition.apply(bag);
+        SqlExpr where = bag.filter() == null ? passes : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), passes);
+        Names columns = new Names();
+        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
+        List<Field> fields = new ArrayList<>();
+        for (Field field :
+                bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
+            String sqlName = columns.unique(field.sqlName());
+            items.add(item(SqlExpr.ColumnRef.of(field.sqlName()), sqlName));
+            fields.add(field.renamed(sqlName));
+        }
+        Select query =
+                Select.of(items, new SqlQuery.TableRef(side.input().sqlName())).withWhere(where);
+        return new View(query, fields, side.group());
     }
 
     /**
@@ -360,8 +422,10 @@ final class NestedBagViews {
     private static String kind(PigRelation.NestedCommand command) {
         return command.op() instanceof PigRelation.NestedOp.Cross
                 ? "CROSS"
-                : command.op() instanceof PigRelation.NestedOp.Distinct
-                        ? "DISTINCT"
-                        : command.op() instanceof PigRelation.NestedOp.Limit ? "LIMIT" : "FOREACH";
+                : command.op() instanceof PigRelation.NestedOp.Filter
+                        ? "FILTER"
+                        : command.op() instanceof PigRelation.NestedOp.Distinct
+                                ? "DISTINCT"
+                                : command.op() instanceof PigRelation.NestedOp.Limit ? "LIMIT" : "FOREACH";
     }
 }

@@ -566,6 +566,14 @@ public final class PigToSql {
         boolean converted = false;
         for (var fieldSchema : schema) {
             boolean complex = LoadedComplexFields.isComplex(fieldSchema);
+            if (complex && storage.format() == SqlJob.FileFormat.JSON) {
+                // PIG_LOAD_AS reads Pig's text ({(1,a)}); a JSON file holds an array of objects, which it would read
+                // as an empty or null bag.
+                throw ExprTranslator.unsupported(
+                        load.function() != null ? load.function().span() : load.span(),
+                        "a " + fieldSchema.type().keyword() + " field of JsonLoader ('" + fieldSchema.name()
+                                + "') is not translated yet");
+            }
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
                     : complex ? LoadedComplexFields.inner(fieldSchema) : null;
@@ -1362,14 +1370,24 @@ public final class PigToSql {
                                 : command.op() instanceof PigRelation.NestedOp.Distinct distinct
                                         ? NestedBagViews.distinct(
                                                 command, distinct, scope, sides, keyFields, expressions)
-                                        : NestedBagViews.foreach(
-                                                command,
-                                                (PigRelation.NestedOp.Foreach) command.op(),
-                                                scope,
-                                                sides,
-                                                keyFields,
-                                                expressions,
-                                                relation -> new Scope.Plain(relation, null, this::scalarRelation));
+                                        : command.op() instanceof PigRelation.NestedOp.Filter filter
+                                                ? NestedBagViews.filter(
+                                                        command,
+                                                        filter,
+                                                        scope,
+                                                        sides,
+                                                        keyFields,
+                                                        expressions,
+                                                        filtered -> condition(filter.condition(), filtered.relation()))
+                                                : NestedBagViews.foreach(
+                                                        command,
+                                                        (PigRelation.NestedOp.Foreach) command.op(),
+                                                        scope,
+                                                        sides,
+                                                        keyFields,
+                                                        expressions,
+                                                        relation ->
+                                                                new Scope.Plain(relation, null, this::scalarRelation));
                 Relation.Named view = view(alias + "_" + command.alias(), command.span(), bag.query(), bag.fields());
                 // Over a GROUP every view's rows are the one bag's groups; over a COGROUP, those of an input.
                 sides.add(new Relation.Side(

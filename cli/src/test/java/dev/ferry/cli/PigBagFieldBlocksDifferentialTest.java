@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * over that row's bag. Each row runs in real Pig 0.18 and in Flink on the same input: two equal rows (each keeps its
  * own result), an empty bag and a null bag (a nested FILTER, ORDER or DISTINCT of either is an empty bag: COUNT 0, SUM
  * null; FLATTEN of it drops the row; COUNT of the null bag itself is null), a tuple with a null field, a null row key,
- * unicode. Ties under a nested ORDER whose LIMIT cuts between them are avoided: the rows kept would be arbitrary.
+ * unicode. Ties under a nested ORDER whose LIMIT cuts between them are avoided: the rows kept would be arbitrary. Also
+ * the forms these blocks share with GROUP and COGROUP blocks: IsEmpty and FLATTEN of a nested FILTER beside aggregates,
+ * a nested LIMIT of an ORDERed COGROUP input.
  */
 class PigBagFieldBlocksDifferentialTest {
 
@@ -125,6 +127,25 @@ class PigBagFieldBlocksDifferentialTest {
                         LOAD_ITEMS + "fl = FOREACH a GENERATE id, FLATTEN(items);\ng = GROUP fl BY id;\n"
                                 + "r = FOREACH g {\n  f = FILTER fl BY x > 1;\n"
                                 + "  GENERATE group, FLATTEN(f), COUNT(f), COUNT(fl);\n};\n"),
+                Arguments.of(
+                        "COGROUP: a nested LIMIT 2 of an input ORDERed, stored whole beside COUNT of the other input"
+                                + " (each input's null key its own group; no ties at the cut)",
+                        PigNestedBlocksDifferentialTest.PAIRS,
+                        PigNestedBlocksDifferentialTest.COGROUP_PAIRS
+                                + "r = FOREACH g {\n  o = ORDER rows BY x DESC;\n  l = LIMIT o 2;\n"
+                                + "  GENERATE group, l, COUNT(other);\n};\n"),
+                Arguments.of(
+                        "COGROUP: FLATTEN of a nested LIMIT 1 of an ORDERed FILTER beside COUNT of the other input",
+                        PigNestedBlocksDifferentialTest.PAIRS,
+                        PigNestedBlocksDifferentialTest.COGROUP_PAIRS
+                                + "r = FOREACH g {\n  f = FILTER rows BY x > 1;\n  o = ORDER f BY x DESC;\n"
+                                + "  l = LIMIT o 1;\n  GENERATE group, FLATTEN(l), COUNT(other);\n};\n"),
+                Arguments.of(
+                        "COGROUP: SUM of a nested LIMIT 1 of the other input ORDERed, and the LIMIT whole",
+                        PigNestedBlocksDifferentialTest.PAIRS,
+                        PigNestedBlocksDifferentialTest.COGROUP_PAIRS
+                                + "r = FOREACH g {\n  o = ORDER other BY c;\n  l = LIMIT o 1;\n"
+                                + "  GENERATE group, COUNT(rows), SUM(l.c), l;\n};\n"),
                 Arguments.of(
                         "IsEmpty of a nested FILTER: true for an empty or null bag and where no tuple passes",
                         ITEMS,

@@ -53,7 +53,7 @@ final class NestedBagViews {
                         && (!cogroup || !NestedCross.joinsInputs(command.alias(), cross, block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Foreach foreach
                         && NestedProjection.of(foreach).isEmpty()
-                || command.op() instanceof PigRelation.NestedOp.Limit limit && limitsView(limit, block)
+                || command.op() instanceof PigRelation.NestedOp.Limit limit && (cogroup || limitsView(limit, block))
                 || command.op() instanceof PigRelation.NestedOp.Distinct
                         && (collectsBagWhole(block, inputBags) || readByLimit(command.alias(), block))
                 || command.op() instanceof PigRelation.NestedOp.Filter && flattenedBeside(command.alias(), block);
@@ -103,9 +103,11 @@ final class NestedBagViews {
             ExprTranslator expressions,
             Function<Value.Bag, SqlExpr> condition) {
         Value.Bag bag = bagOf(filter.input(), scope, command, expressions);
-        Relation.Side side = sideOf(bag, sides, command);
-        SqlExpr passes = condition.apply(bag);
-        SqlExpr where = bag.filter() == null ? passes : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, bag.filter(), passes);
+        return rows(bag.filtered(condition.apply(bag)), sideOf(bag, sides, command), keyFields);
+    }
+
+    /** The bag's rows (those its FILTER keeps), each with the group's key: {@code SELECT key, fields FROM input}. */
+    private static View rows(Value.Bag bag, Relation.Side side, List<Field> keyFields) {
         Names columns = new Names();
         List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
         List<Field> fields = new ArrayList<>();
@@ -115,9 +117,8 @@ final class NestedBagViews {
             items.add(item(SqlExpr.ColumnRef.of(field.sqlName()), sqlName));
             fields.add(field.renamed(sqlName));
         }
-        Select query =
-                Select.of(items, new SqlQuery.TableRef(side.input().sqlName())).withWhere(where);
-        return new View(query, fields, side.group());
+        Select query = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
+        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields, side.group());
     }
 
     /**
@@ -173,7 +174,11 @@ final class NestedBagViews {
             List<Relation.Side> sides,
             List<Field> keyFields,
             ExprTranslator expressions) {
-        Value.Bag bag = bagOf(limit.input(), scope, command, expressions);
+        Value.Bag bag = bagOf(limit.input(), scope, command, expressions, false);
+        if (bag.ordering() != null && bag.ordering().stream().anyMatch(o -> !(o.expr() instanceof SqlExpr.ColumnRef))) {
+            throw ExprTranslator.unsupported(
+                    command.span(), "a nested LIMIT of a bag ORDERed by position is not translated yet");
+        }
         Relation.Side side = sideOf(bag, sides, command);
         Names columns = new Names();
         List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
@@ -191,7 +196,11 @@ final class NestedBagViews {
                 SqlExpr.ColumnRef.of(i.alias() != null ? i.alias() : ((SqlExpr.ColumnRef) i.expr()).name()), null)));
         String number = columns.unique("row_in_group");
         items.add(new SelectItem(
-                new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), side.keys(), sorted ? order : order.subList(0, 1)),
+                new SqlExpr.Over(
+                        SqlExpr.Call.of("ROW_NUMBER"),
+                        side.keys(),
+                        // An ORDERed bag's first rows by its keys (ties arbitrary, as in Pig).
+                        bag.ordering() != null ? bag.ordering() : sorted ? order : order.subList(0, 1)),
                 number));
         Select numbered = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
         if (bag.filter() != null) {
@@ -238,19 +247,8 @@ final class NestedBagViews {
             List<Field> keyFields,
             ExprTranslator expressions) {
         Value.Bag bag = bagOf(distinct.input(), scope, command, expressions, false);
-        Relation.Side side = sideOf(bag, sides, command);
-        Names columns = new Names();
-        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
-        List<Field> fields = new ArrayList<>();
-        for (Field field :
-                bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
-            String sqlName = columns.unique(field.sqlName());
-            items.add(item(SqlExpr.ColumnRef.of(field.sqlName()), sqlName));
-            fields.add(field.renamed(sqlName));
-        }
-        Select query =
-                Select.of(items, new SqlQuery.TableRef(side.input().sqlName())).withDistinct();
-        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields, side.group());
+        View rows = rows(bag, sideOf(bag, sides, command), keyFields);
+        return new View(((Select) rows.query()).withDistinct(), rows.fields(), rows.origin());
     }
 
     /** The key columns of a view, by the key fields' names. */

@@ -1164,6 +1164,9 @@ public final class PigToSql {
         if (limits.size() == 1 && NestedBagViews.limitsView((PigRelation.NestedOp.Limit) limitCommand.op(), nested)) {
             return Optional.empty(); // a LIMIT of a DISTINCT or a projection: a view (nestedBagViews)
         }
+        if (input instanceof Relation.Cogrouped) {
+            return Optional.empty(); // over a COGROUP a nested LIMIT is a view (nestedBagViews)
+        }
         if (!(input instanceof Relation.Grouped grouped)) {
             throw ExprTranslator.unsupported(
                     limitCommand.span(),
@@ -1416,7 +1419,8 @@ public final class PigToSql {
             List<Relation.Side> sides,
             List<Field> keyFields) {
         boolean sorted = NestedBagViews.limitedCommand(limit, nested)
-                .filter(c -> c.op() instanceof PigRelation.NestedOp.Distinct)
+                .filter(c ->
+                        c.op() instanceof PigRelation.NestedOp.Distinct || c.op() instanceof PigRelation.NestedOp.Order)
                 .isPresent();
         if (!sorted) {
             diagnostics.report(

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * null; FLATTEN of it drops the row; COUNT of the null bag itself is null), a tuple with a null field, a null row key,
  * unicode. Ties under a nested ORDER whose LIMIT cuts between them are avoided: the rows kept would be arbitrary. Also
  * the forms these blocks share with GROUP and COGROUP blocks: IsEmpty and FLATTEN of a nested FILTER beside aggregates,
- * a nested LIMIT of an ORDERed COGROUP input.
+ * a nested LIMIT of an ORDERed COGROUP input, a nested CROSS of a DISTINCT.
  */
 class PigBagFieldBlocksDifferentialTest {
 
@@ -146,6 +146,18 @@ class PigBagFieldBlocksDifferentialTest {
                         PigNestedBlocksDifferentialTest.COGROUP_PAIRS
                                 + "r = FOREACH g {\n  o = ORDER other BY c;\n  l = LIMIT o 1;\n"
                                 + "  GENERATE group, COUNT(rows), SUM(l.c), l;\n};\n"),
+                Arguments.of(
+                        "a nested CROSS of a DISTINCT projection and the bag: the equal tuples pair once per distinct"
+                                + " value",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  d = DISTINCT items.y;\n  p = CROSS d, items;\n"
+                                + "  GENERATE id, COUNT(p), SUM(p.x);\n};\n"),
+                Arguments.of(
+                        "GROUP: a nested CROSS of a DISTINCT of whole rows and a FILTER, flattened",
+                        PigNestedBlocksDifferentialTest.PAIRS,
+                        PigNestedBlocksDifferentialTest.LOAD_PAIRS
+                                + "r = FOREACH g {\n  d = DISTINCT rows;\n  f = FILTER rows BY y > 15;\n"
+                                + "  p = CROSS d, f;\n  GENERATE group, FLATTEN(p);\n};\n"),
                 Arguments.of(
                         "IsEmpty of a nested FILTER: true for an empty or null bag and where no tuple passes",
                         ITEMS,

@@ -55,7 +55,9 @@ final class NestedBagViews {
                         && NestedProjection.of(foreach).isEmpty()
                 || command.op() instanceof PigRelation.NestedOp.Limit limit && (cogroup || limitsView(limit, block))
                 || command.op() instanceof PigRelation.NestedOp.Distinct
-                        && (collectsBagWhole(block, inputBags) || readByLimit(command.alias(), block))
+                        && (collectsBagWhole(block, inputBags)
+                                || readByLimit(command.alias(), block)
+                                || readByCross(command.alias(), block))
                 || command.op() instanceof PigRelation.NestedOp.Filter && flattenedBeside(command.alias(), block);
     }
 
@@ -150,6 +152,16 @@ final class NestedBagViews {
             }
         }
         return java.util.Optional.ofNullable(found);
+    }
+
+    /** A nested CROSS of a DISTINCT: the distinct rows are a view the CROSS joins like any bag's rows. */
+    private static boolean readByCross(String alias, PigRelation.NestedForeach block) {
+        return block.commands().stream()
+                .anyMatch(c -> c.op() instanceof PigRelation.NestedOp.Cross cross
+                        && cross.inputs().stream()
+                                .anyMatch(input -> input instanceof PigExpr.FieldRef ref
+                                        && ref.qualifier() == null
+                                        && ref.name().equals(alias)));
     }
 
     private static boolean readByLimit(String alias, PigRelation.NestedForeach block) {

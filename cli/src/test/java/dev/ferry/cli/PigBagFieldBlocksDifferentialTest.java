@@ -159,6 +159,32 @@ class PigBagFieldBlocksDifferentialTest {
                                 + "r = FOREACH g {\n  d = DISTINCT rows;\n  f = FILTER rows BY y > 15;\n"
                                 + "  p = CROSS d, f;\n  GENERATE group, FLATTEN(p);\n};\n"),
                 Arguments.of(
+                        "issue 15's block: FILTER, ORDER, LIMIT and DISTINCT of a bag field; SUM, the LIMIT and the"
+                                + " DISTINCT whole beside FLATTEN of the FILTER (Pig 0.18 fails a FLATTEN of the ORDER"
+                                + " that the LIMIT reads: ERROR 2225)",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 1;\n  o = ORDER f BY x DESC;\n"
+                                + "  l = LIMIT o 2;\n  d = DISTINCT items.y;\n"
+                                + "  GENERATE id, SUM(f.x), l, FLATTEN(f), d;\n};\n"),
+                Arguments.of(
+                        "FLATTEN of a nested ORDER beside COUNT of its FILTER and a DISTINCT read whole",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 1;\n  o = ORDER f BY x DESC;\n"
+                                + "  d = DISTINCT items.y;\n  GENERATE id, COUNT(f), FLATTEN(o), d;\n};\n"),
+                Arguments.of(
+                        "the same block without FLATTEN: a row for every row, {} and 0 for an empty or null bag",
+                        ITEMS,
+                        LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 1;\n  o = ORDER f BY x DESC;\n"
+                                + "  l = LIMIT o 2;\n  d = DISTINCT items.y;\n"
+                                + "  GENERATE id, COUNT(f), SUM(f.x), l, d;\n};\n"),
+                Arguments.of(
+                        "GROUP: the same block over a GROUP's bag (the null key one group)",
+                        ITEMS,
+                        LOAD_ITEMS + "fl = FOREACH a GENERATE id, FLATTEN(items);\ng = GROUP fl BY id;\n"
+                                + "r = FOREACH g {\n  f = FILTER fl BY x > 1;\n  o = ORDER f BY x DESC;\n"
+                                + "  l = LIMIT o 2;\n  d = DISTINCT fl.y;\n"
+                                + "  GENERATE group, SUM(f.x), l, FLATTEN(f), d;\n};\n"),
+                Arguments.of(
                         "IsEmpty of a nested FILTER: true for an empty or null bag and where no tuple passes",
                         ITEMS,
                         LOAD_ITEMS + "r = FOREACH a {\n  f = FILTER items BY x > 2;\n"

@@ -53,7 +53,8 @@ final class NestedBagViews {
                         && (!cogroup || !NestedCross.joinsInputs(command.alias(), cross, block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Foreach foreach
                         && NestedProjection.of(foreach).isEmpty()
-                || command.op() instanceof PigRelation.NestedOp.Limit limit && (cogroup || limitsView(limit, block))
+                || command.op() instanceof PigRelation.NestedOp.Limit limit
+                        && (cogroup || limitsView(limit, block) || othersNeedViews(block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Distinct
                         && (collectsBagWhole(block, inputBags)
                                 || readByLimit(command.alias(), block)
@@ -152,6 +153,20 @@ final class NestedBagViews {
             }
         }
         return java.util.Optional.ofNullable(found);
+    }
+
+    /**
+     * Whether the GENERATE reads a bag of the block that only a view gives beside a nested LIMIT (a DISTINCT read whole,
+     * a FILTER FLATTENed beside aggregates, a CROSS or a computing FOREACH): the LIMIT is then a view too, and the
+     * GENERATE reads every bag of the block as a COGROUP of views.
+     */
+    static boolean othersNeedViews(PigRelation.NestedForeach block, Set<String> inputBags) {
+        return block.commands().stream()
+                .anyMatch(c -> !(c.op() instanceof PigRelation.NestedOp.Limit)
+                        && needsView(c, block, inputBags, false)
+                        && (!(c.op() instanceof PigRelation.NestedOp.Distinct)
+                                || block.items().stream()
+                                        .anyMatch(item -> collectsWhole(item.expr(), Set.of(c.alias())))));
     }
 
     /** A nested CROSS of a DISTINCT: the distinct rows are a view the CROSS joins like any bag's rows. */

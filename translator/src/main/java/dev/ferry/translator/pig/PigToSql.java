@@ -1164,8 +1164,11 @@ public final class PigToSql {
         if (limits.size() == 1 && NestedBagViews.limitsView((PigRelation.NestedOp.Limit) limitCommand.op(), nested)) {
             return Optional.empty(); // a LIMIT of a DISTINCT or a projection: a view (nestedBagViews)
         }
-        if (input instanceof Relation.Cogrouped) {
-            return Optional.empty(); // over a COGROUP a nested LIMIT is a view (nestedBagViews)
+        if (input instanceof Relation.Cogrouped
+                || input instanceof Relation.Grouped g
+                        && NestedBagViews.othersNeedViews(nested, Set.of(g.bagAlias()))) {
+            // Over a COGROUP, or beside other views, a nested LIMIT is a view (nestedBagViews).
+            return Optional.empty();
         }
         if (!(input instanceof Relation.Grouped grouped)) {
             throw ExprTranslator.unsupported(

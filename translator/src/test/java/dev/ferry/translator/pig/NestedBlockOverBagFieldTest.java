@@ -30,6 +30,7 @@ class NestedBlockOverBagFieldTest {
             r = foreach a { d = distinct items.y; generate id, d, COUNT(items); }                  | id, items, x, y
             r = foreach a { f = filter more by z > 0; generate COUNT(f); }                         | z
             r = foreach a { f = filter items by x > 1; o = order f by x; generate id, flatten(o), COUNT(f); } | id, x, y
+            r = foreach a { f = filter items by x > 1; o = order f by x desc; l = limit o 2; d = distinct items.y; generate id, SUM(f.x), l, flatten(f), d; } | id, x, y
             """)
     void translatesOverTheBagsTuplesBesideTheRowsNumber(String statement, String columns) {
         Diagnostics diagnostics = new Diagnostics();

@@ -1,5 +1,5 @@
 -- Nested blocks whose bags are views: a COGROUP's CROSS of FILTERed bags and its DISTINCT read whole, a LIMIT of a
--- nested DISTINCT, and RANK without BY of a DISTINCT and of a FOREACH over a GROUP.
+-- nested DISTINCT, RANK without BY of a DISTINCT and of a FOREACH over a GROUP, and a LIMIT of a COGROUP input ORDERed.
 visits = LOAD 'visits' USING PigStorage('\t') AS (user:chararray, url:chararray, ts:long);
 users = LOAD 'users' USING PigStorage('\t') AS (name:chararray, city:chararray, age:int);
 g = COGROUP visits BY user, users BY name;
@@ -28,3 +28,9 @@ STORE numbered INTO 'out/numbered';
 counts = FOREACH by_user GENERATE group AS user, COUNT(visits) AS n;
 ranked = RANK counts;
 STORE ranked INTO 'out/ranked';
+latest = FOREACH g {
+    sorted = ORDER visits BY ts DESC;
+    last = LIMIT sorted 1;
+    GENERATE group, FLATTEN(last), COUNT(users) AS n;
+};
+STORE latest INTO 'out/latest';

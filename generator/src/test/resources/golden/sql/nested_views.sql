@@ -269,3 +269,58 @@ INSERT INTO ranked_store
 SELECT *
 FROM ranked
 ORDER BY rank_counts ASC NULLS FIRST;
+
+-- nested_views.pig:33
+CREATE TEMPORARY VIEW latest_last AS
+SELECT
+  group_key,
+  `user`,
+  url,
+  ts
+FROM (
+  SELECT
+    `user` AS group_key,
+    `user`,
+    url,
+    ts,
+    ROW_NUMBER() OVER (PARTITION BY `user` ORDER BY ts DESC NULLS LAST) AS row_in_group
+  FROM visits
+) AS numbered
+WHERE row_in_group <= 1;
+
+-- nested_views.pig:5
+-- nested_views.pig:31
+CREATE TEMPORARY VIEW latest AS
+SELECT
+  last.group_key AS `group`,
+  last.`user`,
+  last.url,
+  last.ts,
+  COALESCE(users.`count`, CAST(0 AS BIGINT)) AS n
+FROM latest_last AS last
+LEFT JOIN (
+  SELECT
+    name AS group_key,
+    COUNT(name) AS `count`
+  FROM users
+  GROUP BY name
+) AS users ON last.group_key = users.group_key;
+
+-- nested_views.pig:36
+CREATE TEMPORARY TABLE latest_store (
+  `group` STRING,
+  `user` STRING,
+  url STRING,
+  ts BIGINT,
+  n BIGINT
+) WITH (
+  'connector' = 'pig-files',
+  'path' = 'out/latest',
+  'format' = 'pig-storage',
+  'pig-storage.field-delimiter' = '\t',
+  'task' = 'reduce'
+);
+
+INSERT INTO latest_store
+SELECT *
+FROM latest;

@@ -114,10 +114,11 @@ public final class SqlPrinter {
             return from(join.left()) + "\n" + kind + " " + right + " ON " + expr(join.condition());
         }
         if (from instanceof SqlQuery.Unnest unnest) {
-            return from(unnest.input()) + "\nCROSS JOIN UNNEST(" + expr(unnest.collection()) + ")"
-                    + (unnest.ordinality() ? " WITH ORDINALITY" : "") + " AS "
+            return from(unnest.input()) + (unnest.keepsEmpty() ? "\nLEFT JOIN" : "\nCROSS JOIN") + " UNNEST("
+                    + expr(unnest.collection()) + ")" + (unnest.ordinality() ? " WITH ORDINALITY" : "") + " AS "
                     + SqlIdentifiers.quote(unnest.alias()) + " ("
-                    + unnest.columns().stream().map(SqlIdentifiers::quote).collect(Collectors.joining(", ")) + ")";
+                    + unnest.columns().stream().map(SqlIdentifiers::quote).collect(Collectors.joining(", ")) + ")"
+                    + (unnest.keepsEmpty() ? " ON TRUE" : "");
         }
         throw new IllegalArgumentException("unknown FROM " + from);
     }

@@ -103,7 +103,14 @@ final class CogroupPlan {
             return SqlExpr.Literal.FALSE;
         }
         present.add(side);
-        return new SqlExpr.IsNull(new SqlExpr.ColumnRef(derivedName(side), "n"), false);
+        SqlExpr n = new SqlExpr.ColumnRef(derivedName(side), "n");
+        // A filtered input has rows for keys whose bag is empty: n counts the bag's rows only.
+        return side.filter() == null
+                ? new SqlExpr.IsNull(n, false)
+                : new SqlExpr.Binary(
+                        SqlExpr.BinaryOp.OR,
+                        new SqlExpr.IsNull(n, false),
+                        new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, n, SqlExpr.Literal.number(0)));
     }
 
     /** FLATTEN(bag): the input's own columns, one row per row of the bag. */
@@ -157,13 +164,10 @@ final class CogroupPlan {
             return from;
         }
         Relation.Side first = flattened.get(0);
-        SqlQuery.From from = new SqlQuery.TableRef(first.input().sqlName(), first.bagAlias());
+        SqlQuery.From from = rows(first);
         for (Relation.Side side : flattened.subList(1, flattened.size())) {
             from = new SqlQuery.Join(
-                    from,
-                    SqlQuery.JoinKind.INNER,
-                    new SqlQuery.TableRef(side.input().sqlName(), side.bagAlias()),
-                    keysEqual(first, side, side.keys(), side.bagAlias()));
+                    from, SqlQuery.JoinKind.INNER, rows(side), keysEqual(first, side, side.keys(), side.bagAlias()));
         }
         for (Relation.Side side : cogroup.sides()) {
             if (!aggregates.get(side).isEmpty() || present.contains(side)) {
@@ -175,6 +179,18 @@ final class CogroupPlan {
             }
         }
         return from;
+    }
+
+    /** A flattened input's rows: those of its bag only, where the input has rows that are not ({@code filter}). */
+    private static SqlQuery.From rows(Relation.Side side) {
+        return side.filter() == null
+                ? new SqlQuery.TableRef(side.input().sqlName(), side.bagAlias())
+                : new SqlQuery.Derived(
+                        SqlQuery.Select.of(
+                                        List.of(new SelectItem(new SqlExpr.Star(), null)),
+                                        new SqlQuery.TableRef(side.input().sqlName()))
+                                .withWhere(side.filter()),
+                        side.bagAlias());
     }
 
     /**
@@ -252,7 +268,11 @@ final class CogroupPlan {
         }
         aggregates.get(side).forEach((name, sql) -> items.add(new SelectItem(sql, name)));
         if (present.contains(side)) {
-            items.add(new SelectItem(SqlExpr.Call.of("COUNT", new SqlExpr.Star()), "n"));
+            items.add(new SelectItem(
+                    side.filter() == null
+                            ? SqlExpr.Call.of("COUNT", new SqlExpr.Star())
+                            : new SqlExpr.Aggregate("COUNT", List.of(new SqlExpr.Star()), false, side.filter()),
+                    "n"));
         }
         return SqlQuery.Select.of(items, new SqlQuery.TableRef(side.input().sqlName()))
                 .withGroupBy(side.keys());

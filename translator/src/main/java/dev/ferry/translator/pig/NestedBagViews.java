@@ -53,9 +53,75 @@ final class NestedBagViews {
                         && (!cogroup || !NestedCross.joinsInputs(command.alias(), cross, block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Foreach foreach
                         && NestedProjection.of(foreach).isEmpty()
-                || command.op() instanceof PigRelation.NestedOp.Limit limit && limitsView(limit, block)
+                || command.op() instanceof PigRelation.NestedOp.Limit limit
+                        && (cogroup || limitsView(limit, block) || othersNeedViews(block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Distinct
-                        && (collectsBagWhole(block, inputBags) || readByLimit(command.alias(), block));
+                        && (collectsBagWhole(block, inputBags)
+                                || readByLimit(command.alias(), block)
+                                || readByCross(command.alias(), block))
+                || command.op() instanceof PigRelation.NestedOp.Filter && flattenedBeside(command.alias(), block);
+    }
+
+    /**
+     * Whether the GENERATE FLATTENs the nested bag {@code alias} (or an ORDER of it) beside items that read more than
+     * fields of the group's key or row (an aggregate, a bag): its rows are then a view of their own, joined to the
+     * others on the key. FLATTENed beside the key alone, it is the input's rows that pass ({@code flattenNarrowBag}).
+     */
+    static boolean flattenedBeside(String alias, PigRelation.NestedForeach block) {
+        boolean flattened = block.items().stream()
+                .anyMatch(item -> item.expr() instanceof PigExpr.Flatten f
+                        && f.expr() instanceof PigExpr.FieldRef ref
+                        && ref.qualifier() == null
+                        && orderedAlias(ref.name(), block).equals(alias));
+        boolean beside = block.items().stream()
+                .anyMatch(item -> !(item.expr() instanceof PigExpr.Flatten)
+                        && !(item.expr() instanceof PigExpr.FieldRef)
+                        && !(item.expr() instanceof PigExpr.PositionalRef)
+                        && !(item.expr() instanceof PigExpr.Dereference d
+                                && d.base() instanceof PigExpr.FieldRef base
+                                && base.name().equals("group")));
+        return flattened && beside;
+    }
+
+    /** The alias a nested ORDER sorts, through ORDERs of ORDERs; else {@code alias}. */
+    private static String orderedAlias(String alias, PigRelation.NestedForeach block) {
+        for (PigRelation.NestedCommand command : block.commands()) {
+            if (command.alias().equals(alias)
+                    && command.op() instanceof PigRelation.NestedOp.Order order
+                    && order.input() instanceof PigExpr.FieldRef ref
+                    && ref.qualifier() == null) {
+                return orderedAlias(ref.name(), block);
+            }
+        }
+        return alias;
+    }
+
+    /** {@code FILTER bag BY c} FLATTENed beside other items: the rows of the bag that pass, each with the key. */
+    static View filter(
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Filter filter,
+            Scope scope,
+            List<Relation.Side> sides,
+            List<Field> keyFields,
+            ExprTranslator expressions,
+            Function<Value.Bag, SqlExpr> condition) {
+        Value.Bag bag = bagOf(filter.input(), scope, command, expressions);
+        return rows(bag.filtered(condition.apply(bag)), sideOf(bag, sides, command), keyFields);
+    }
+
+    /** The bag's rows (those its FILTER keeps), each with the group's key: {@code SELECT key, fields FROM input}. */
+    private static View rows(Value.Bag bag, Relation.Side side, List<Field> keyFields) {
+        Names columns = new Names();
+        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
+        List<Field> fields = new ArrayList<>();
+        for (Field field :
+                bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
+            String sqlName = columns.unique(field.sqlName());
+            items.add(item(SqlExpr.ColumnRef.of(field.sqlName()), sqlName));
+            fields.add(field.renamed(sqlName));
+        }
+        Select query = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
+        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields, side.group());
     }
 
     /**
@@ -89,6 +155,30 @@ final class NestedBagViews {
         return java.util.Optional.ofNullable(found);
     }
 
+    /**
+     * Whether the GENERATE reads a bag of the block that only a view gives beside a nested LIMIT (a DISTINCT read whole,
+     * a FILTER FLATTENed beside aggregates, a CROSS or a computing FOREACH): the LIMIT is then a view too, and the
+     * GENERATE reads every bag of the block as a COGROUP of views.
+     */
+    static boolean othersNeedViews(PigRelation.NestedForeach block, Set<String> inputBags) {
+        return block.commands().stream()
+                .anyMatch(c -> !(c.op() instanceof PigRelation.NestedOp.Limit)
+                        && needsView(c, block, inputBags, false)
+                        && (!(c.op() instanceof PigRelation.NestedOp.Distinct)
+                                || block.items().stream()
+                                        .anyMatch(item -> collectsWhole(item.expr(), Set.of(c.alias())))));
+    }
+
+    /** A nested CROSS of a DISTINCT: the distinct rows are a view the CROSS joins like any bag's rows. */
+    private static boolean readByCross(String alias, PigRelation.NestedForeach block) {
+        return block.commands().stream()
+                .anyMatch(c -> c.op() instanceof PigRelation.NestedOp.Cross cross
+                        && cross.inputs().stream()
+                                .anyMatch(input -> input instanceof PigExpr.FieldRef ref
+                                        && ref.qualifier() == null
+                                        && ref.name().equals(alias)));
+    }
+
     private static boolean readByLimit(String alias, PigRelation.NestedForeach block) {
         return block.commands().stream()
                 .anyMatch(c -> c.op() instanceof PigRelation.NestedOp.Limit limit
@@ -111,7 +201,11 @@ final class NestedBagViews {
             List<Relation.Side> sides,
             List<Field> keyFields,
             ExprTranslator expressions) {
-        Value.Bag bag = bagOf(limit.input(), scope, command, expressions);
+        Value.Bag bag = bagOf(limit.input(), scope, command, expressions, false);
+        if (bag.ordering() != null && bag.ordering().stream().anyMatch(o -> !(o.expr() instanceof SqlExpr.ColumnRef))) {
+            throw ExprTranslator.unsupported(
+                    command.span(), "a nested LIMIT of a bag ORDERed by position is not translated yet");
+        }
         Relation.Side side = sideOf(bag, sides, command);
         Names columns = new Names();
         List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
@@ -129,7 +223,11 @@ final class NestedBagViews {
                 SqlExpr.ColumnRef.of(i.alias() != null ? i.alias() : ((SqlExpr.ColumnRef) i.expr()).name()), null)));
         String number = columns.unique("row_in_group");
         items.add(new SelectItem(
-                new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), side.keys(), sorted ? order : order.subList(0, 1)),
+                new SqlExpr.Over(
+                        SqlExpr.Call.of("ROW_NUMBER"),
+                        side.keys(),
+                        // An ORDERed bag's first rows by its keys (ties arbitrary, as in Pig).
+                        bag.ordering() != null ? bag.ordering() : sorted ? order : order.subList(0, 1)),
                 number));
         Select numbered = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
         if (bag.filter() != null) {
@@ -176,19 +274,8 @@ final class NestedBagViews {
             List<Field> keyFields,
             ExprTranslator expressions) {
         Value.Bag bag = bagOf(distinct.input(), scope, command, expressions, false);
-        Relation.Side side = sideOf(bag, sides, command);
-        Names columns = new Names();
-        List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
-        List<Field> fields = new ArrayList<>();
-        for (Field field :
-                bag.field() != null ? List.of(bag.field()) : bag.relation().fields()) {
-            String sqlName = columns.unique(field.sqlName());
-            items.add(item(SqlExpr.ColumnRef.of(field.sqlName()), sqlName));
-            fields.add(field.renamed(sqlName));
-        }
-        Select query =
-                Select.of(items, new SqlQuery.TableRef(side.input().sqlName())).withDistinct();
-        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields, side.group());
+        View rows = rows(bag, sideOf(bag, sides, command), keyFields);
+        return new View(((Select) rows.query()).withDistinct(), rows.fields(), rows.origin());
     }
 
     /** The key columns of a view, by the key fields' names. */
@@ -360,8 +447,10 @@ final class NestedBagViews {
     private static String kind(PigRelation.NestedCommand command) {
         return command.op() instanceof PigRelation.NestedOp.Cross
                 ? "CROSS"
-                : command.op() instanceof PigRelation.NestedOp.Distinct
-                        ? "DISTINCT"
-                        : command.op() instanceof PigRelation.NestedOp.Limit ? "LIMIT" : "FOREACH";
+                : command.op() instanceof PigRelation.NestedOp.Filter
+                        ? "FILTER"
+                        : command.op() instanceof PigRelation.NestedOp.Distinct
+                                ? "DISTINCT"
+                                : command.op() instanceof PigRelation.NestedOp.Limit ? "LIMIT" : "FOREACH";
     }
 }

@@ -72,8 +72,11 @@ final class NestedCross {
         return NestedOrders.children(expr).stream().allMatch(child -> onlyFlattenedOrCounted(child, alias));
     }
 
-    /** The bags a nested command reads (FOREACH's items read its input's fields, not the block's aliases). */
-    private static List<PigExpr> inputs(PigRelation.NestedOp op) {
+    /**
+     * The bags a nested command reads, and a FILTER's condition (FOREACH's items read its input's fields, not the
+     * block's aliases).
+     */
+    static List<PigExpr> inputs(PigRelation.NestedOp op) {
         if (op instanceof PigRelation.NestedOp.Assign assign) {
             return List.of(assign.expr());
         }

@@ -32,7 +32,7 @@ final class NestedLimitBeside {
     /** The GROUP's own bag as a COGROUP's first bag, the one that has every key; GROUP ALL's key is 'all'. */
     static Relation.Side groupSide(Relation.Grouped grouped) {
         List<SqlExpr> keys = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
-        return new Relation.Side(grouped.bagAlias(), grouped.input(), keys, false);
+        return new Relation.Side(grouped.bagAlias(), grouped.input(), keys, false, null, grouped.bagFilter());
     }
 
     /** The GROUP's key fields as a COGROUP's: GROUP ALL's is the chararray 'all'. */

@@ -105,6 +105,8 @@ public final class PigToSql {
     private final Map<String, SourceSpan> removedPaths = new LinkedHashMap<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
+    /** The nested block over a bag field of a plain relation being translated ({@link RowBags}); else null. */
+    private RowBags.Plan rowBag;
     /** The FLATTENs of bag values the current plain FOREACH makes (their input filled in by it). */
     private final List<SqlQuery.Unnest> flattened = new ArrayList<>();
     /** The GROUP bags a top-N FOREACH reads under another name: never one-row relations (scalars) there. */
@@ -539,21 +541,14 @@ public final class PigToSql {
             return foreach(alias, foreach);
         }
         if (relation instanceof PigRelation.NestedForeach nested) {
-            Optional<Relation> topN = topN(alias, nested);
-            if (topN.isPresent()) {
-                return topN.get();
+            Relation input = relationOf(nested.input(), nested.span());
+            if (!(input instanceof Relation.Grouped) && !(input instanceof Relation.Cogrouped)) {
+                Optional<Relation> overBagField = overBagField(alias, nested);
+                if (overBagField.isPresent()) {
+                    return overBagField.get();
+                }
             }
-            Optional<Relation> viewed = nestedBagViews(alias, nested);
-            if (viewed.isPresent()) {
-                return viewed.get();
-            }
-            // The block's aliases narrow the bags; the GENERATE is translated as a FOREACH that sees them.
-            nestedCommands = nested.commands();
-            try {
-                return foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()));
-            } finally {
-                nestedCommands = List.of();
-            }
+            return nestedForeach(alias, nested, input);
         }
         if (relation instanceof PigRelation.Group group) {
             return group(alias, group);
@@ -656,6 +651,14 @@ public final class PigToSql {
         for (var fieldSchema : schema) {
             FieldSchema fileField = fields.size() < fileFields.size() ? fileFields.get(fields.size()) : null;
             boolean complex = LoadedComplexFields.isComplex(fieldSchema);
+            if (complex && storage.format() == SqlJob.FileFormat.JSON) {
+                // PIG_LOAD_AS reads Pig's text ({(1,a)}); a JSON file holds an array of objects, which it would read
+                // as an empty or null bag.
+                throw ExprTranslator.unsupported(
+                        load.function() != null ? load.function().span() : load.span(),
+                        "a " + fieldSchema.type().keyword() + " field of JsonLoader ('" + fieldSchema.name()
+                                + "') is not translated yet");
+            }
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
                     : complex ? LoadedComplexFields.inner(fieldSchema) : null;
@@ -1007,11 +1010,16 @@ public final class PigToSql {
                 .map(PigRelation.GenerateItem::expr)
                 .allMatch(e -> e instanceof PigExpr.Flatten f
                         || isGroupKey(e)
-                        || e instanceof PigExpr.Dereference d && isGroupKey(d.base()));
-        boolean wholeKey = grouped.all()
-                || items.stream()
-                        .map(PigRelation.GenerateItem::expr)
-                        .anyMatch(e -> isGroupKey(e) || e instanceof PigExpr.Flatten f && isGroupKey(f.expr()));
+                        || e instanceof PigExpr.Dereference d && isGroupKey(d.base())
+                        || rowBag != null && rowBag.isRowField(e));
+        // Over a bag field (RowBags) the key is the row's number, which the GENERATE never reads: equal rows would
+        // become one.
+        boolean wholeKey = rowBag == null
+                && (grouped.all()
+                        || items.stream()
+                                .map(PigRelation.GenerateItem::expr)
+                                .anyMatch(
+                                        e -> isGroupKey(e) || e instanceof PigExpr.Flatten f && isGroupKey(f.expr())));
         if (flattened.size() != 1 || !othersAreKey || !(flattened.get(0) instanceof PigExpr.FieldRef)) {
             return Optional.empty();
         }
@@ -1108,7 +1116,8 @@ public final class PigToSql {
 
     /** A GROUP seen as a one-input COGROUP, for the FOREACHs that FLATTEN its bag or test it. */
     private static Relation.Cogrouped cogrouped(Relation.Grouped grouped) {
-        Relation.Side side = new Relation.Side(grouped.bagAlias(), grouped.input(), grouped.keys(), false);
+        Relation.Side side = new Relation.Side(
+                grouped.bagAlias(), grouped.input(), grouped.keys(), false, null, grouped.bagFilter());
         return new Relation.Cogrouped(List.of(side), grouped.keyFields(), true, List.of(), List.of(grouped.span()));
     }
 
@@ -1264,13 +1273,80 @@ public final class PigToSql {
         return view(alias, spans, query, projection.fields);
     }
 
+    /** A nested FOREACH block over {@code input}, a GROUP's or COGROUP's result (or the GROUP of {@link RowBags}). */
+    private Relation nestedForeach(String alias, PigRelation.NestedForeach nested, Relation input) {
+        Optional<Relation> topN = topN(alias, nested, input);
+        if (topN.isPresent()) {
+            return topN.get();
+        }
+        Optional<Relation> viewed = nestedBagViews(alias, nested, input);
+        if (viewed.isPresent()) {
+            return viewed.get();
+        }
+        // The block's aliases narrow the bags; the GENERATE is translated as a FOREACH that sees them.
+        List<PigRelation.NestedCommand> all = nestedCommands;
+        nestedCommands = nested.commands();
+        try {
+            return foreach(alias, new PigRelation.Foreach(nested.input(), nested.items(), nested.span()), input);
+        } finally {
+            nestedCommands = all;
+        }
+    }
+
+    /**
+     * A nested block whose commands read a bag field of a plain relation: each row a group of its own, whose bag is
+     * that row's bag ({@link RowBags}). Empty when the commands read no bag field.
+     */
+    private Optional<Relation> overBagField(String alias, PigRelation.NestedForeach nested) {
+        Relation.Named rows = named(nested.input(), nested.span());
+        Optional<Field> bag = RowBags.bagField(nested, rows);
+        if (bag.isEmpty()) {
+            return Optional.empty();
+        }
+        RowBags.Plan plan = RowBags.plan(
+                nested,
+                rows,
+                bag.get(),
+                (query, columns) -> view(alias + "_" + bag.get().sqlName(), nested.span(), query, columns)
+                        .sqlName());
+        RowBags.Plan outer = rowBag;
+        rowBag = plan;
+        try {
+            return Optional.of(nestedForeach(alias, nested, plan.grouped()));
+        } finally {
+            rowBag = outer;
+        }
+    }
+
+    /**
+     * The row's fields where the GENERATE of a nested block over a bag field reads them ({@link RowBags}): each is a
+     * key of the group the row is; a nested alias of the same name hides it.
+     */
+    private Scope withRowFields(Scope scope) {
+        if (rowBag == null) {
+            return scope;
+        }
+        Scope base = scope instanceof Scope.Nested n ? n.outer() : scope;
+        Value key = base instanceof Scope.Grouped g
+                ? g.key()
+                : base instanceof Scope.Cogroup c ? c.plan().key() : null;
+        if (key == null) {
+            return scope;
+        }
+        List<Value.Scalar> keys = key instanceof Value.KeyTuple tuple ? tuple.keys() : List.of((Value.Scalar) key);
+        Map<String, Value> locals =
+                scope instanceof Scope.Nested n ? n.locals() : new java.util.LinkedHashMap<String, Value>();
+        rowBag.values(keys).forEach(locals::putIfAbsent);
+        return scope instanceof Scope.Nested ? scope : new Scope.Nested(scope, locals);
+    }
+
     /**
      * Pig's top-N per group: a nested block that ORDERs a GROUP's bag (FILTERed first, or not) and LIMITs it.
      * The rows kept are a view (ROW_NUMBER() OVER (PARTITION BY the GROUP's keys ORDER BY the nested keys)
      * &lt;= N), grouped by the same keys with the LIMIT's alias as its bag; the GENERATE reads that bag like
      * any GROUP's (aggregates, FLATTEN). Empty when the block has no LIMIT.
      */
-    private Optional<Relation> topN(String alias, PigRelation.NestedForeach nested) {
+    private Optional<Relation> topN(String alias, PigRelation.NestedForeach nested, Relation input) {
         List<PigRelation.NestedCommand> limits = nested.commands().stream()
                 .filter(c -> c.op() instanceof PigRelation.NestedOp.Limit)
                 .toList();
@@ -1281,7 +1357,12 @@ public final class PigToSql {
         if (limits.size() == 1 && NestedBagViews.limitsView((PigRelation.NestedOp.Limit) limitCommand.op(), nested)) {
             return Optional.empty(); // a LIMIT of a DISTINCT or a projection: a view (nestedBagViews)
         }
-        Relation input = relationOf(nested.input(), nested.span());
+        if (input instanceof Relation.Cogrouped
+                || input instanceof Relation.Grouped g
+                        && NestedBagViews.othersNeedViews(nested, Set.of(g.bagAlias()))) {
+            // Over a COGROUP, or beside other views, a nested LIMIT is a view (nestedBagViews).
+            return Optional.empty();
+        }
         if (!(input instanceof Relation.Grouped grouped)) {
             throw ExprTranslator.unsupported(
                     limitCommand.span(),
@@ -1334,6 +1415,12 @@ public final class PigToSql {
                     "ORDER the bag in the FOREACH block first if the choice matters");
         }
         SqlExpr passes = filter != null ? condition(filter.condition(), rows) : null;
+        if (grouped.bagFilter() != null) {
+            // The GROUP's input has rows that are not its bag's (RowBags): the LIMIT keeps rows of the bag only.
+            passes = passes == null
+                    ? grouped.bagFilter()
+                    : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, grouped.bagFilter(), passes);
+        }
         // A group whose FILTER keeps no row still has a (empty) bag in Pig: unless only FLATTEN reads the bag (no
         // row for an empty one), the passing rows are numbered first and the bag is those rows among the kept ones.
         boolean keepEmptyGroups = passes != null && !besideOthers && !readsBagsAsRows(nested.items());
@@ -1366,9 +1453,21 @@ public final class PigToSql {
         if (passes != null && !keepEmptyGroups) {
             numbered = numbered.withWhere(passes);
         }
-        List<SelectItem> columns = rows.fields().stream()
+        List<SelectItem> columns = new ArrayList<>(rows.fields().stream()
                 .map(f -> new SelectItem(SqlExpr.ColumnRef.of(f.sqlName()), null))
-                .toList();
+                .toList());
+        // Keys and the bag's condition that read columns which are not the bag's fields (RowBags) are kept too.
+        List<SqlExpr> read = new ArrayList<>(grouped.keys());
+        if (grouped.bagFilter() != null) {
+            read.add(grouped.bagFilter());
+        }
+        for (SqlExpr column : read) {
+            if (column instanceof SqlExpr.ColumnRef ref
+                    && ref.qualifier() == null
+                    && columns.stream().noneMatch(c -> c.expr().equals(ref))) {
+                columns.add(new SelectItem(ref, null));
+            }
+        }
         Select kept = Select.of(columns, new SqlQuery.Derived(numbered, "numbered"))
                 .withWhere(new SqlExpr.Binary(
                         SqlExpr.BinaryOp.LE,
@@ -1428,8 +1527,7 @@ public final class PigToSql {
      * GENERATE only FLATTENs or counts stays a join of the inputs: {@link NestedCross}). Empty when the block has no
      * such command or is not over a GROUP or COGROUP.
      */
-    private Optional<Relation> nestedBagViews(String alias, PigRelation.NestedForeach nested) {
-        Relation input = relationOf(nested.input(), nested.span());
+    private Optional<Relation> nestedBagViews(String alias, PigRelation.NestedForeach nested, Relation input) {
         List<Relation.Side> sides;
         List<Field> keyFields;
         Set<String> inputBags;
@@ -1471,14 +1569,24 @@ public final class PigToSql {
                                 : command.op() instanceof PigRelation.NestedOp.Distinct distinct
                                         ? NestedBagViews.distinct(
                                                 command, distinct, scope, sides, keyFields, expressions)
-                                        : NestedBagViews.foreach(
-                                                command,
-                                                (PigRelation.NestedOp.Foreach) command.op(),
-                                                scope,
-                                                sides,
-                                                keyFields,
-                                                expressions,
-                                                relation -> new Scope.Plain(relation, null, this::scalarRelation));
+                                        : command.op() instanceof PigRelation.NestedOp.Filter filter
+                                                ? NestedBagViews.filter(
+                                                        command,
+                                                        filter,
+                                                        scope,
+                                                        sides,
+                                                        keyFields,
+                                                        expressions,
+                                                        filtered -> condition(filter.condition(), filtered.relation()))
+                                                : NestedBagViews.foreach(
+                                                        command,
+                                                        (PigRelation.NestedOp.Foreach) command.op(),
+                                                        scope,
+                                                        sides,
+                                                        keyFields,
+                                                        expressions,
+                                                        relation ->
+                                                                new Scope.Plain(relation, null, this::scalarRelation));
                 Relation.Named view = view(alias + "_" + command.alias(), command.span(), bag.query(), bag.fields());
                 // Over a GROUP every view's rows are the one bag's groups; over a COGROUP, those of an input.
                 sides.add(new Relation.Side(
@@ -1507,7 +1615,8 @@ public final class PigToSql {
             List<Relation.Side> sides,
             List<Field> keyFields) {
         boolean sorted = NestedBagViews.limitedCommand(limit, nested)
-                .filter(c -> c.op() instanceof PigRelation.NestedOp.Distinct)
+                .filter(c ->
+                        c.op() instanceof PigRelation.NestedOp.Distinct || c.op() instanceof PigRelation.NestedOp.Order)
                 .isPresent();
         if (!sorted) {
             diagnostics.report(
@@ -1623,7 +1732,7 @@ public final class PigToSql {
                     "FLATTEN of a bag ORDERed in the FOREACH block keeps its rows, not their order within each group",
                     "ORDER the FOREACH's output if the order of the stored rows matters");
         }
-        Scope scope = nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope);
+        Scope scope = withRowFields(nestedCommands.isEmpty() ? outerScope : withNestedAliases(outerScope));
         List<SelectItem> items = new ArrayList<>();
         List<Field> fields = new ArrayList<>();
         Names names = new Names();
@@ -2753,7 +2862,8 @@ public final class PigToSql {
             String element = columnNames.unique(unnest.alias() + "_position");
             List<String> unnestColumns = new ArrayList<>(unnest.columns());
             unnestColumns.add(element);
-            numberedFrom = new SqlQuery.Unnest(numberedFrom, unnest.collection(), unnest.alias(), unnestColumns, true);
+            numberedFrom =
+                    SqlQuery.Unnest.withOrdinality(numberedFrom, unnest.collection(), unnest.alias(), unnestColumns);
             elements.add(element);
         }
         List<String> inputPositions = positions.subList(0, 3);
@@ -3792,7 +3902,8 @@ public final class PigToSql {
                     : PigTypes.viewColumnType(field.type()).orElseGet(() -> columnType(field, spans.get(0)));
             columns.add(new Column(field.sqlName(), type));
         }
-        views.add(new SqlJob.View(name, spans, query, columns));
+        // A GROUP made here for a nested block (RowBags) has the block's own span: one comment for the line.
+        views.add(new SqlJob.View(name, spans.stream().distinct().toList(), query, columns));
         order.add(name);
         // Fields keep the qualifier a JOIN gave them: Pig names them alias::name until a FOREACH renames them.
         return new Relation.Named(name, List.copyOf(fields));

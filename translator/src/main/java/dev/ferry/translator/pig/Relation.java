@@ -77,14 +77,20 @@ sealed interface Relation {
      * @param origin null for an input; for the view of a nested block's bag over a COGROUP (a CROSS, a DISTINCT),
      *     the bag alias of the input whose groups its rows belong to: it has a row only where that input has the key,
      *     and its null key is that input's null group (COGROUP keeps each input's null keys apart)
+     * @param filter null, or the condition the bag's rows meet among the input's rows (a GROUP's {@code bagFilter}:
+     *     the input has a row for every key, the bag only those that pass)
      */
-    record Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner, String origin) {
+    record Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner, String origin, SqlExpr filter) {
         public Side {
             keys = List.copyOf(keys);
         }
 
+        Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner, String origin) {
+            this(bagAlias, input, keys, inner, origin, null);
+        }
+
         Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner) {
-            this(bagAlias, input, keys, inner, null);
+            this(bagAlias, input, keys, inner, null, null);
         }
 
         /** The input whose groups the rows belong to: its own bag alias for an input. */

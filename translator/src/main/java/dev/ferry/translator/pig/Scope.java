@@ -157,7 +157,7 @@ sealed interface Scope {
             }
             for (Relation.Side side : plan.cogroup().sides()) {
                 if (ref.qualifier() == null && ref.name().equals(side.bagAlias())) {
-                    return new Value.Bag(side.input(), null);
+                    return new Value.Bag(side.input(), null, side.filter(), false);
                 }
             }
             if (ref.qualifier() == null && relations.scalar(ref.name()).isPresent()) {
@@ -173,7 +173,8 @@ sealed interface Scope {
                 return plan.key();
             }
             if (ref.index() <= plan.cogroup().sides().size()) {
-                return new Value.Bag(plan.cogroup().sides().get(ref.index() - 1).input(), null);
+                Relation.Side side = plan.cogroup().sides().get(ref.index() - 1);
+                return new Value.Bag(side.input(), null, side.filter(), false);
             }
             throw new TranslationError(
                     Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(), "$" + ref.index() + " is out of range"));
@@ -227,6 +228,16 @@ sealed interface Scope {
 
         @Override
         public SqlExpr isEmpty(Value.Bag bag, SourceSpan span) {
+            if (bag.filter() != null && !bag.distinct() && bag.lineField() == null) {
+                // No row of the group passes the FILTER: its count, 0 where the group has no row at all.
+                Value.Scalar count = aggregated(
+                        bag,
+                        new Value.Scalar(
+                                new SqlExpr.Aggregate("COUNT", List.of(new SqlExpr.Star()), false, bag.filter()),
+                                PigType.LONG),
+                        "count_star");
+                return new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, count.sql(), SqlExpr.Literal.number(0));
+            }
             if (bag.filter() != null || bag.distinct()) {
                 throw ExprTranslator.unsupported(
                         span, "IsEmpty of a nested FILTER or DISTINCT bag is not translated yet");

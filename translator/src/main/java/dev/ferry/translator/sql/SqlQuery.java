@@ -125,16 +125,28 @@ public sealed interface SqlQuery {
     /**
      * {@code input CROSS JOIN UNNEST(collection) AS alias (columns)}: Pig's FLATTEN of a bag. A row
      * whose bag is empty or null gives no row, as in Pig. {@code ordinality}: {@code WITH ORDINALITY}, the last column
-     * is each element's place in the collection (1, 2...).
+     * is each element's place in the collection (1, 2...). With {@code keepsEmpty}, {@code input LEFT JOIN
+     * UNNEST(collection) AS alias (columns) ON TRUE}: such a row stays, once, with nulls for the columns.
      */
-    record Unnest(From input, SqlExpr collection, String alias, List<String> columns, boolean ordinality)
+    record Unnest(
+            From input, SqlExpr collection, String alias, List<String> columns, boolean ordinality, boolean keepsEmpty)
             implements From {
         public Unnest {
             columns = List.copyOf(columns);
         }
 
         public Unnest(From input, SqlExpr collection, String alias, List<String> columns) {
-            this(input, collection, alias, columns, false);
+            this(input, collection, alias, columns, false, false);
+        }
+
+        /** The elements with their place in the collection, as the last column. */
+        public static Unnest withOrdinality(From input, SqlExpr collection, String alias, List<String> columns) {
+            return new Unnest(input, collection, alias, columns, true, false);
+        }
+
+        /** A row whose collection is empty or null kept once, its columns null. */
+        public static Unnest keepingEmpty(From input, SqlExpr collection, String alias, List<String> columns) {
+            return new Unnest(input, collection, alias, columns, false, true);
         }
     }
 

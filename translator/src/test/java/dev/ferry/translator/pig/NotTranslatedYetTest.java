@@ -60,7 +60,6 @@ class NotTranslatedYetTest {
             store A into 'p1,p2';                                  | 3:1 | STORE into a Hadoop glob or a comma-separated list
             X = join A by a, A by a;                               | 3:5 | self-JOIN
             G = group A by b; X = foreach G { o = order A by a; c = cross o, A; generate COUNT(c); } | 3:53 | a nested CROSS or FOREACH of a bag ORDERed in the block
-            G = group A by b; X = foreach G { d = distinct A; c = cross d, A; generate COUNT(c); } | 3:51 | a nested CROSS of a DISTINCT bag
             G = group A by b; X = foreach G { f = foreach A generate flatten(TOBAG(a, a)); generate COUNT(f); } | 3:58 | a FLATTEN inside a nested FOREACH
             G = group A by b; X = foreach G { p = A.b; o = order p by $1; generate group, o; } | 3:59 | a nested ORDER of a projected bag by $1 (it has one field)
             X = foreach A generate (map[]) b; | 3:24 | casting chararray to map is not translated

@@ -30,7 +30,7 @@ CREATE TEMPORARY TABLE typed (
 CREATE TEMPORARY VIEW valid AS
 SELECT *
 FROM `raw`
-WHERE PIG_INT(NULLIF(SPLIT_INDEX(line, CHR(9), 1), '')) > 0;
+WHERE PIG_INT(CAST(NULLIF(SPLIT_INDEX(line, CHR(9), 1), '') AS BYTES)) > 0;
 
 -- schemaless_union_split.pig:5
 CREATE TEMPORARY TABLE valid_store (
@@ -50,7 +50,7 @@ FROM valid;
 CREATE TEMPORARY VIEW projected AS
 SELECT
   NULLIF(SPLIT_INDEX(line, CHR(9), 0), '') AS `user`,
-  PIG_INT(NULLIF(SPLIT_INDEX(line, CHR(9), 1), '')) AS clicks,
+  PIG_INT(CAST(NULLIF(SPLIT_INDEX(line, CHR(9), 1), '') AS BYTES)) AS clicks,
   NULLIF(SPLIT_INDEX(line, CHR(9), 2), '') AS `day`
 FROM `raw`;
 

@@ -35,7 +35,7 @@ final class ExprTranslator {
             Map.entry(BinaryOp.GT, SqlExpr.BinaryOp.GT), Map.entry(BinaryOp.GE, SqlExpr.BinaryOp.GE),
             Map.entry(BinaryOp.AND, SqlExpr.BinaryOp.AND), Map.entry(BinaryOp.OR, SqlExpr.BinaryOp.OR));
 
-    /** Runtime functions casting text the way Pig casts a chararray or bytearray to a number. */
+    /** Runtime functions casting text (a chararray) or bytes (a bytearray) the way Pig casts them to a number. */
     private static final Map<PigType, String> TEXT_TO_NUMBER = Map.of(
             PigType.INT, "PIG_INT", PigType.LONG, "PIG_LONG", PigType.FLOAT, "PIG_FLOAT", PigType.DOUBLE, "PIG_DOUBLE");
 
@@ -513,6 +513,10 @@ final class ExprTranslator {
                 args.add(value.sql());
                 types.add(value.type());
             });
+        }
+        if (name.equals("SIZE") && types.get(0) == PigType.BYTEARRAY) {
+            // SIZE of a DataByteArray is its bytes' count (UTF-8), of a chararray its chars'.
+            args.set(0, new SqlExpr.Cast(args.get(0), SqlType.BYTES, false));
         }
         if (groupBag && PigFunctionTable.groupBagDifference(name).isPresent()) {
             warnDiffers(
@@ -1445,8 +1449,14 @@ final class ExprTranslator {
         if (from.isNumeric() && to.isNumeric()) {
             return new Value.Scalar(new SqlExpr.Cast(value.sql(), target, false), to);
         }
-        if ((from == PigType.CHARARRAY || from == PigType.BYTEARRAY) && to.isNumeric()) {
+        if (from == PigType.CHARARRAY && to.isNumeric()) {
             return new Value.Scalar(SqlExpr.Call.of(TEXT_TO_NUMBER.get(to), value.sql()), to);
+        }
+        if (from == PigType.BYTEARRAY && to.isNumeric()) {
+            // The loader's caster (Utf8StorageConverter.bytesToInteger...), not POCast's chararray rules: the runtime's
+            // functions take the bytes ("2147483648" is null as an int here, Integer.MAX_VALUE from a chararray).
+            return new Value.Scalar(
+                    SqlExpr.Call.of(TEXT_TO_NUMBER.get(to), new SqlExpr.Cast(value.sql(), SqlType.BYTES, false)), to);
         }
         if (from == PigType.BYTEARRAY && to == PigType.CHARARRAY) {
             return new Value.Scalar(value.sql(), to);

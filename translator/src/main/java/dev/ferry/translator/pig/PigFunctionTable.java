@@ -240,7 +240,8 @@ final class PigFunctionTable {
                 1,
                 1,
                 ResultType.LONG,
-                "chars of a chararray, tuples of a bag, entries of a map, fields of a tuple, 1 for a number");
+                "chars of a chararray, bytes of a bytearray, tuples of a bag, entries of a map, fields of a tuple,"
+                        + " 1 for a number");
         runtime("IsEmpty", 1, 1, ResultType.BOOLEAN, DIFFERS + THROWS_ON_NULL);
         runtime("BagToString", 1, 2, ResultType.CHARARRAY, "every field of every tuple joined by the delimiter ('_')");
         runtime("TOP", 3, 3, ResultType.BAG, "the n largest by a field, in the order of Pig's PriorityQueue");

@@ -1,10 +1,6 @@
 package dev.ferry.translator.workflow;
 
 import dev.ferry.parser.oozie.ActionNode;
-import dev.ferry.parser.oozie.DecisionCase;
-import dev.ferry.parser.oozie.DecisionNode;
-import dev.ferry.parser.oozie.ForkNode;
-import dev.ferry.parser.oozie.ForkPath;
 import dev.ferry.parser.oozie.JoinNode;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
@@ -37,7 +33,7 @@ final class ActionsRunBefore {
         all.add(workflow.startTo());
         for (WorkflowNode node : workflow.nodes()) {
             all.add(node.name());
-            for (String next : successors(node)) {
+            for (String next : WorkflowTranslator.successors(node)) {
                 all.add(next);
                 predecessors.computeIfAbsent(next, k -> new ArrayList<>()).add(edgeSource(node, next));
             }
@@ -124,29 +120,5 @@ final class ActionsRunBefore {
                         && !a.errorTo().equals(next)
                 ? a.name() + OK
                 : node.name();
-    }
-
-    private static List<String> successors(WorkflowNode node) {
-        if (node instanceof ActionNode a) {
-            List<String> next = new ArrayList<>();
-            next.add(a.okTo());
-            if (!a.errorTo().equals(a.okTo())) {
-                next.add(a.errorTo());
-            }
-            return next;
-        }
-        if (node instanceof DecisionNode d) {
-            List<String> targets =
-                    new ArrayList<>(d.cases().stream().map(DecisionCase::to).toList());
-            targets.add(d.defaultTo());
-            return targets;
-        }
-        if (node instanceof ForkNode f) {
-            return f.paths().stream().map(ForkPath::start).toList();
-        }
-        if (node instanceof JoinNode j) {
-            return List.of(j.to());
-        }
-        return List.of();
     }
 }

@@ -212,9 +212,10 @@ public final class WorkflowTranslator {
         return seen;
     }
 
-    private static List<String> successors(WorkflowNode node) {
+    /** The nodes a node's transitions lead to, each once (an action's ok and error may be the same node). */
+    static List<String> successors(WorkflowNode node) {
         if (node instanceof ActionNode a) {
-            return List.of(a.okTo(), a.errorTo());
+            return a.okTo().equals(a.errorTo()) ? List.of(a.okTo()) : List.of(a.okTo(), a.errorTo());
         }
         if (node instanceof DecisionNode d) {
             List<String> targets =

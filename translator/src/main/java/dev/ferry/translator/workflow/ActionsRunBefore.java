@@ -4,8 +4,12 @@ import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.JoinNode;
 import dev.ferry.parser.oozie.WorkflowApp;
 import dev.ferry.parser.oozie.WorkflowNode;
+import dev.ferry.translator.workflow.WorkflowPlan.Edge;
+import dev.ferry.translator.workflow.WorkflowPlan.Port;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,35 +32,45 @@ final class ActionsRunBefore {
     static ActionsRunBefore of(WorkflowApp workflow) {
         Map<String, WorkflowNode> byName = new HashMap<>();
         workflow.nodes().forEach(n -> byName.put(n.name(), n));
-        Map<String, List<String>> predecessors = new HashMap<>();
+        // Each node's predecessors, by the node their edges come from: an edge leaves by its transition, an action's
+        // ok transition from the action's ok node, every other from the node itself.
+        Map<String, Map<String, List<String>>> predecessors = new HashMap<>();
         Set<String> all = new LinkedHashSet<>();
         all.add(workflow.startTo());
         for (WorkflowNode node : workflow.nodes()) {
             all.add(node.name());
-            for (String next : WorkflowTranslator.successors(node)) {
-                all.add(next);
-                predecessors.computeIfAbsent(next, k -> new ArrayList<>()).add(edgeSource(node, next));
+            for (Edge edge : WorkflowTranslator.edges(node)) {
+                all.add(edge.to());
+                String source = edge.port() == Port.OK ? edge.from() + OK : edge.from();
+                predecessors
+                        .computeIfAbsent(edge.to(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(edge.from(), k -> new ArrayList<>())
+                        .add(source);
             }
             if (node instanceof ActionNode a) {
                 all.add(a.name() + OK);
                 predecessors
-                        .computeIfAbsent(a.name() + OK, k -> new ArrayList<>())
+                        .computeIfAbsent(a.name() + OK, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(a.name(), k -> new ArrayList<>())
                         .add(a.name());
             }
         }
         Set<String> reachable = new LinkedHashSet<>();
-        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(workflow.startTo()));
+        ArrayDeque<String> todo = new ArrayDeque<>(List.of(workflow.startTo()));
         while (!todo.isEmpty()) {
             String n = todo.poll();
             if (reachable.add(n)) {
-                predecessors.forEach((next, preds) -> {
-                    if (preds.contains(n)) {
+                predecessors.forEach((next, byNode) -> {
+                    if (byNode.values().stream().anyMatch(sources -> sources.contains(n))) {
                         todo.add(next);
                     }
                 });
             }
         }
-        predecessors.values().forEach(preds -> preds.retainAll(reachable));
+        for (Map<String, List<String>> byNode : predecessors.values()) {
+            byNode.values().forEach(sources -> sources.retainAll(reachable));
+            byNode.values().removeIf(List::isEmpty);
+        }
         // Iterative dominators: start dominated by itself, every other node by all until the sets settle.
         Map<String, Set<String>> dom = new HashMap<>();
         for (String n : all) {
@@ -69,17 +83,20 @@ final class ActionsRunBefore {
                 if (n.equals(workflow.startTo())) {
                     continue;
                 }
-                List<String> preds = predecessors.getOrDefault(n, List.of());
+                // Reached from a node by any of its edges to n: what all of them have in common. A join has waited for
+                // every node it is reached from; any other node is reached from one of them.
                 boolean join = byName.get(n) instanceof JoinNode;
                 Set<String> next = null;
-                for (String p : preds) {
-                    Set<String> d = dom.get(p);
+                for (List<String> sources :
+                        predecessors.getOrDefault(n, Map.of()).values()) {
+                    Set<String> fromNode = new LinkedHashSet<>(dom.get(sources.get(0)));
+                    sources.forEach(source -> fromNode.retainAll(dom.get(source)));
                     if (next == null) {
-                        next = new LinkedHashSet<>(d);
+                        next = fromNode;
                     } else if (join) {
-                        next.addAll(d);
+                        next.addAll(fromNode);
                     } else {
-                        next.retainAll(d);
+                        next.retainAll(fromNode);
                     }
                 }
                 if (next == null) {
@@ -111,14 +128,5 @@ final class ActionsRunBefore {
     /** The actions that succeeded before every run of {@code node}. */
     Set<String> of(String node) {
         return before.getOrDefault(node, Set.of());
-    }
-
-    private static String edgeSource(WorkflowNode node, String next) {
-        // An action's ok transition leaves from its own node; its error transition from the action.
-        return node instanceof ActionNode a
-                        && a.okTo().equals(next)
-                        && !a.errorTo().equals(next)
-                ? a.name() + OK
-                : node.name();
     }
 }

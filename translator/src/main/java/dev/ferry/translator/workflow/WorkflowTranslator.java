@@ -6,11 +6,9 @@ import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.oozie.ActionNode;
 import dev.ferry.parser.oozie.ConfigProperty;
-import dev.ferry.parser.oozie.DecisionCase;
 import dev.ferry.parser.oozie.DecisionNode;
 import dev.ferry.parser.oozie.EndNode;
 import dev.ferry.parser.oozie.ForkNode;
-import dev.ferry.parser.oozie.ForkPath;
 import dev.ferry.parser.oozie.JoinNode;
 import dev.ferry.parser.oozie.KillNode;
 import dev.ferry.parser.oozie.Parameter;
@@ -207,32 +205,17 @@ public final class WorkflowTranslator {
             if (node == null || !seen.add(name)) {
                 continue;
             }
-            todo.addAll(successors(node));
+            edges(node).forEach(edge -> todo.add(edge.to()));
         }
         return seen;
     }
 
-    /** The nodes a node's transitions lead to, each once (an action's ok and error may be the same node). */
-    static List<String> successors(WorkflowNode node) {
-        if (node instanceof ActionNode a) {
-            return a.okTo().equals(a.errorTo()) ? List.of(a.okTo()) : List.of(a.okTo(), a.errorTo());
-        }
-        if (node instanceof DecisionNode d) {
-            List<String> targets =
-                    new ArrayList<>(d.cases().stream().map(DecisionCase::to).toList());
-            targets.add(d.defaultTo());
-            return targets;
-        }
-        if (node instanceof ForkNode f) {
-            return f.paths().stream().map(ForkPath::start).toList();
-        }
-        if (node instanceof JoinNode j) {
-            return List.of(j.to());
-        }
-        return List.of();
-    }
-
-    private static List<Edge> edges(WorkflowNode node) {
+    /**
+     * The transitions that leave a node, each by its port: an action's ok and error (both, when they lead to the same
+     * node), a decision's targets once each, a fork's paths, a join's next node. The one place that says so: the plan's
+     * edges, reachability and what ran before a node ({@link ActionsRunBefore}) all read it.
+     */
+    static List<Edge> edges(WorkflowNode node) {
         List<Edge> edges = new ArrayList<>();
         if (node instanceof ActionNode a) {
             edges.add(new Edge(a.name(), Port.OK, a.okTo()));

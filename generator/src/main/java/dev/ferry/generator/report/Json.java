@@ -13,14 +13,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
 
 /**
  * JSON as Ferry writes it: two-space indent, LF line ends, fields in declaration order, a final newline. Written
- * token by token through Jackson's streaming generator (records say their own fields, {@link Fields}), so a run that
- * only writes JSON never builds Jackson's object mapper, whose reflection over the report's records was a good part
- * of a one-app conversion's start-up; the text is the one the mapper wrote ({@code JsonTest} compares them).
+ * token by token through Jackson's streaming generator (a record's fields are its components, {@link Fields}), so a
+ * run that only writes JSON never builds Jackson's object mapper, whose reflection over the report's records was a
+ * good part of a one-app conversion's start-up; the text is the one the mapper wrote ({@code JsonTest} compares them).
  */
 public final class Json {
 
@@ -32,10 +33,35 @@ public final class Json {
 
     private Json() {}
 
-    /** A record written as a JSON object: its fields in declaration order, through {@link #field}. */
+    /** A record written as a JSON object: its components, named as declared, in declaration order. */
     public interface Fields {
-        void writeFields(JsonGenerator out) throws IOException;
+        default void writeFields(JsonGenerator out) throws IOException {
+            for (RecordComponent component : COMPONENTS.get(getClass())) {
+                Object value;
+                try {
+                    value = component.getAccessor().invoke(this);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("a record's accessor is public and throws nothing", e);
+                }
+                field(out, component.getName(), value);
+            }
+        }
     }
+
+    /** Each record class's components, read once (reading them copies the class's record attribute every time). */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(type.getName() + " is not a record");
+            }
+            RecordComponent[] components = type.getRecordComponents();
+            for (RecordComponent component : components) {
+                component.getAccessor().setAccessible(true); // a record nested in a package-private class
+            }
+            return components;
+        }
+    };
 
     /** The one mapper of a run, for reading JSON (built on first use: building one is much of Jackson's start-up). */
     public static ObjectMapper mapper() {

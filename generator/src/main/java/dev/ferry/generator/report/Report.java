@@ -1,16 +1,12 @@
 package dev.ferry.generator.report;
 
-import static dev.ferry.generator.report.Json.field;
-
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.Severity;
 import dev.ferry.translator.repo.Conversion;
 import dev.ferry.translator.repo.StandaloneScript;
 import dev.ferry.translator.workflow.TaskNode;
 import dev.ferry.translator.workflow.WorkflowPlan;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,33 +32,12 @@ public record Report(
         List<Finding> diagnostics,
         List<GeneratedFile> files)
         implements Json.Fields {
-    @Override
-    public void writeFields(JsonGenerator out) throws IOException {
-        field(out, "schemaVersion", schemaVersion);
-        field(out, "repository", repository);
-        field(out, "summary", summary);
-        field(out, "dags", dags);
-        field(out, "apps", apps);
-        field(out, "scripts", scripts);
-        field(out, "diagnostics", diagnostics);
-        field(out, "files", files);
-    }
 
     /** Bumped only when a field is removed or changes meaning; new fields keep the version. */
     public static final int SCHEMA_VERSION = 1;
 
     public record Summary(int dags, int tasks, int todoTasks, int errors, int warnings, int notes)
-            implements Json.Fields {
-        @Override
-        public void writeFields(JsonGenerator out) throws IOException {
-            field(out, "dags", dags);
-            field(out, "tasks", tasks);
-            field(out, "todoTasks", todoTasks);
-            field(out, "errors", errors);
-            field(out, "warnings", warnings);
-            field(out, "notes", notes);
-        }
-    }
+            implements Json.Fields {}
 
     /** One generated DAG; {@code schedule} is null for a DAG triggered by hand. */
     public record Dag(
@@ -72,17 +47,7 @@ public record Report(
             String schedule,
             List<Task> tasks,
             List<Transition> transitions)
-            implements Json.Fields {
-        @Override
-        public void writeFields(JsonGenerator out) throws IOException {
-            field(out, "id", id);
-            field(out, "file", file);
-            field(out, "sources", sources);
-            field(out, "schedule", schedule);
-            field(out, "tasks", tasks);
-            field(out, "transitions", transitions);
-        }
-    }
+            implements Json.Fields {}
 
     /**
      * One task: {@code kind} is the task node's kind in snake case ({@code flink_job}, {@code pod_job},
@@ -90,40 +55,14 @@ public record Report(
      * does not parse (it fails the run, as Oozie fails the job).
      */
     public record Task(String id, String kind, String source, boolean todo, List<String> outputs)
-            implements Json.Fields {
-        @Override
-        public void writeFields(JsonGenerator out) throws IOException {
-            field(out, "id", id);
-            field(out, "kind", kind);
-            field(out, "source", source);
-            field(out, "todo", todo);
-            field(out, "outputs", outputs);
-        }
-    }
+            implements Json.Fields {}
 
     /** An Oozie transition: {@code port} is next, ok, error or case. */
-    public record Transition(String from, String port, String to) implements Json.Fields {
-        @Override
-        public void writeFields(JsonGenerator out) throws IOException {
-            field(out, "from", from);
-            field(out, "port", port);
-            field(out, "to", to);
-        }
-    }
+    public record Transition(String from, String port, String to) implements Json.Fields {}
 
     /** One diagnostic; {@code severity} is error, warning or info; {@code hint} is empty when there is none. */
     public record Finding(String code, String severity, String file, int line, int column, String message, String hint)
             implements Json.Fields {
-        @Override
-        public void writeFields(JsonGenerator out) throws IOException {
-            field(out, "code", code);
-            field(out, "severity", severity);
-            field(out, "file", file);
-            field(out, "line", line);
-            field(out, "column", column);
-            field(out, "message", message);
-            field(out, "hint", hint);
-        }
 
         static Finding of(Diagnostic d) {
             return new Finding(
@@ -144,11 +83,6 @@ public record Report(
 
     /** A generated file (path relative to the migrated repository) and the SHA-256 of its UTF-8 bytes. */
     public record GeneratedFile(String path, String sha256) implements Json.Fields {
-        @Override
-        public void writeFields(JsonGenerator out) throws IOException {
-            field(out, "path", path);
-            field(out, "sha256", sha256);
-        }
 
         public static String sha256(String content) {
             return sha256(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -186,14 +120,6 @@ public record Report(
      */
     public record Script(String source, String status, String output, List<String> parameters, String reason)
             implements Json.Fields {
-        @Override
-        public void writeFields(JsonGenerator out) throws IOException {
-            field(out, "source", source);
-            field(out, "status", status);
-            field(out, "output", output);
-            field(out, "parameters", parameters);
-            field(out, "reason", reason);
-        }
 
         static Script of(StandaloneScript s) {
             return new Script(s.source(), s.status().label(), s.outputPath(), s.parameters(), s.reason());
@@ -201,15 +127,8 @@ public record Report(
     }
 
     /** An application directory, the DAGs generated from it, their TODO tasks and the diagnostics about its files. */
-    public record App(String path, List<String> dags, int todoTasks, List<Finding> diagnostics) implements Json.Fields {
-        @Override
-        public void writeFields(JsonGenerator out) throws IOException {
-            field(out, "path", path);
-            field(out, "dags", dags);
-            field(out, "todoTasks", todoTasks);
-            field(out, "diagnostics", diagnostics);
-        }
-    }
+    public record App(String path, List<String> dags, int todoTasks, List<Finding> diagnostics)
+            implements Json.Fields {}
 
     public static Report of(Conversion conversion) {
         List<Dag> dags = new ArrayList<>();

@@ -1,15 +1,11 @@
 package dev.ferry.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * + 1) HALF_UP, takes % of bigintegers as BigInteger.mod, widens int &lt; long &lt; float &lt; double &lt; biginteger &lt;
  * bigdecimal, compares by compareTo, and fails the job on text BigInteger or BigDecimal cannot parse.
  */
-class PigBigNumbersDifferentialTest {
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+class PigBigNumbersDifferentialTest extends DifferentialTest {
 
     /** n, x (biginteger), y (bigdecimal), i (int). */
     static final String INPUT = String.join(
@@ -93,10 +86,9 @@ class PigBigNumbersDifferentialTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void flinkAgreesWithPig(String semantic, String body, @TempDir Path tmp) throws Exception {
+    void flinkAgreesWithPig(String semantic, String body) throws Exception {
         boolean ordered = body.startsWith("o = ORDER ");
-        assertEquals(
-                "", PigVsFlink.differences(tmp, INPUT, LOAD + body + "STORE r INTO '$OUTPUT';\n", ordered), semantic);
+        assertSameRows(semantic, INPUT, LOAD + body + STORE_R, ordered);
     }
 
     static Stream<Arguments> failures() {
@@ -108,8 +100,7 @@ class PigBigNumbersDifferentialTest {
     /** Pig's Utf8StorageConverter does not catch BigInteger's and BigDecimal's NumberFormatException: the job fails. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void unparsableTextFailsTheJobAsInPig(String semantic, String input, String says, @TempDir Path tmp)
-            throws Exception {
+    void unparsableTextFailsTheJobAsInPig(String semantic, String input, String says) throws Exception {
         Path file = Files.writeString(tmp.resolve("input.tsv"), input);
         Path script = Files.writeString(
                 tmp.resolve("case.pig"),

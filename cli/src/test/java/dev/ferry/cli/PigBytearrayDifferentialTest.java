@@ -1,11 +1,5 @@
 package dev.ferry.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.nio.file.Path;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,10 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * bytearray counts its bytes (DataByteArray.size), of a chararray its chars. Each row is one column of text values
  * read the same way, with the values at every edge of both casters and a non-ASCII one.
  */
-class PigBytearrayDifferentialTest {
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+class PigBytearrayDifferentialTest extends DifferentialTest {
 
     /** The same values for every row: in range, out of range by one, fractions, spaces, suffixes, not numbers. */
     private static final String VALUES = String.join(
@@ -44,9 +35,6 @@ class PigBytearrayDifferentialTest {
             "",
             "");
 
-    @TempDir
-    Path tmp;
-
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             (int) of a bytearray                          | (int)$0
@@ -63,7 +51,7 @@ class PigBytearrayDifferentialTest {
     void valuesAgreeWithPig(String semantic, String expression) throws Exception {
         String script = "raw = LOAD '$INPUT' USING PigStorage('\\t');\n"
                 + "r = FOREACH raw GENERATE $0, " + expression + ";\n"
-                + "STORE r INTO '$OUTPUT';\n";
-        assertEquals("", PigVsFlink.differences(tmp, VALUES + "\n", script, false), semantic);
+                + STORE_R;
+        assertSameRows(semantic, VALUES + "\n", script, false);
     }
 }

@@ -12,9 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,10 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CubeDimensions and RollupDimensions called as functions, with and without a DEFINE's "all" marker, and UniqueID,
  * translated by Ferry and run in real Pig and in Flink on the same input (nulls, an empty name, unicode).
  */
-class PigDefinedBuiltinsDifferentialTest {
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+class PigDefinedBuiltinsDifferentialTest extends DifferentialTest {
 
     /** name, clicks, score, city — tab separated. */
     static final String INPUT = String.join(
@@ -99,9 +93,8 @@ class PigDefinedBuiltinsDifferentialTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void flinkAgreesWithPig(String semantic, String body, @TempDir Path tmp) throws Exception {
-        assertEquals(
-                "", PigVsFlink.differences(tmp, INPUT, LOAD + body + "STORE r INTO '$OUTPUT';\n", false), semantic);
+    void flinkAgreesWithPig(String semantic, String body) throws Exception {
+        assertSameRows(semantic, INPUT, LOAD + body + STORE_R, false);
     }
 
     static Stream<Arguments> failures() {
@@ -130,10 +123,9 @@ class PigDefinedBuiltinsDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
     void pigFailsTheJobWhereTheRuntimeAnswersNull(
-            String semantic, String body, String exception, List<String> flinkRows, @TempDir Path tmp)
-            throws Exception {
+            String semantic, String body, String exception, List<String> flinkRows) throws Exception {
         Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
-        Path script = Files.writeString(tmp.resolve("case.pig"), LOAD + body + "STORE r INTO '$OUTPUT';\n");
+        Path script = Files.writeString(tmp.resolve("case.pig"), LOAD + body + STORE_R);
         long logBefore = Files.size(PigOracle.shared().logFile());
         assertThrows(
                 PigOracleException.class,

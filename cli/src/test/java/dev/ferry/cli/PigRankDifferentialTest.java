@@ -1,15 +1,10 @@
 package dev.ferry.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a hidden file, a {@code \r} inside a line. RANK without BY of a DISTINCT or of a FOREACH over a GROUP numbers them
  * in the order Pig's one reduce task writes them: by the keys, ascending, nulls last.
  */
-class PigRankDifferentialTest {
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+class PigRankDifferentialTest extends DifferentialTest {
 
     private static final String LOAD = "A = LOAD '$INPUT' AS (name:chararray, n:int);\n";
 
@@ -214,16 +206,15 @@ class PigRankDifferentialTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void flinkNumbersAsPigDoes(
-            String semantic, Map<String, String> files, String location, String body, @TempDir Path tmp)
+    void flinkNumbersAsPigDoes(String semantic, Map<String, String> files, String location, String body)
             throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("in"));
         for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
             Files.writeString(dir.resolve(file.getKey()), file.getValue());
         }
         Path input = files.size() == 1 ? dir.resolve(files.keySet().iterator().next()) : dir;
-        String script = body.replace("'$INPUT'", "'$INPUT" + location + "'") + "STORE r INTO '$OUTPUT';\n";
+        String script = body.replace("'$INPUT'", "'$INPUT" + location + "'") + STORE_R;
         boolean ordered = !body.contains("JOIN");
-        assertEquals("", PigVsFlink.differences(tmp, input, script, ordered), semantic);
+        assertSameRows(semantic, input, script, ordered);
     }
 }

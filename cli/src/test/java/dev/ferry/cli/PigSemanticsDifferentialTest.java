@@ -1,18 +1,11 @@
 package dev.ferry.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ferry.oracle.PigOracle;
-import dev.ferry.oracle.PigOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,10 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * One Pig semantic per row, proven by running real Pig and the translated SQL on the same input.
  * The input is dirty on purpose: empty fields, a non-number, short lines.
  */
-class PigSemanticsDifferentialTest {
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension();
+class PigSemanticsDifferentialTest extends DifferentialTest {
 
     /** name, clicks, score, city — tab separated. */
     static final String INPUT = String.join(
@@ -390,10 +380,9 @@ class PigSemanticsDifferentialTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void theJobFailsInPigAndOnFlink(String semantic, String body, String pigSays, String flinkSays, @TempDir Path tmp)
-            throws Exception {
+    void theJobFailsInPigAndOnFlink(String semantic, String body, String pigSays, String flinkSays) throws Exception {
         Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
-        Path script = Files.writeString(tmp.resolve("case.pig"), LOAD + body + "STORE r INTO '$OUTPUT';\n");
+        Path script = Files.writeString(tmp.resolve("case.pig"), LOAD + body + STORE_R);
         PigVsFlink.Failure failure = PigVsFlink.failure(tmp, script, Map.of("INPUT", input.toString()));
         assertTrue(failure.pigLog().contains(pigSays), semantic + ": Pig's log does not say " + pigSays);
         assertTrue(
@@ -403,31 +392,10 @@ class PigSemanticsDifferentialTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void flinkAgreesWithPig(String semantic, String body, @TempDir Path tmp) throws Exception {
-        Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
-        // In order where the script ORDERs a relation (a nested ORDER, indented in its block, orders a bag).
-        boolean ordered = java.util.regex.Pattern.compile("(?m)^\\w+ = ORDER ")
-                .matcher(body)
-                .find();
+    void flinkAgreesWithPig(String semantic, String body) throws Exception {
         // A case that loads 'raw' reads the input its own way instead of through 'rows'; one that DEFINEs a macro loads
         // after it.
         String load = body.startsWith("raw = LOAD ") || body.startsWith("DEFINE ") ? "" : LOAD;
-        Path script = Files.writeString(tmp.resolve("case.pig"), load + body + "STORE r INTO '$OUTPUT';\n");
-
-        PigOracle.shared()
-                .run(
-                        script,
-                        Map.of(
-                                "INPUT",
-                                input.toString(),
-                                "OUTPUT",
-                                tmp.resolve("pig").toString()));
-        EmbeddedFlink.run(
-                EmbeddedFlink.translate(script, "case.pig"),
-                Map.of("INPUT", input.toString(), "OUTPUT", tmp.resolve("flink").toString()));
-
-        List<String> pig = PigOutput.read(tmp.resolve("pig"));
-        List<String> flink = PigOutput.read(tmp.resolve("flink"));
-        assertEquals("", OutputComparison.differences(pig, flink, ordered, "\t"), semantic);
+        assertSameRows(semantic, INPUT, load + body + STORE_R, orders(body));
     }
 }

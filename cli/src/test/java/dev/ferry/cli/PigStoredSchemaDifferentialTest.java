@@ -1,10 +1,5 @@
 package dev.ferry.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,13 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * runs the STORE, so the fields are untyped bytearrays, unless a command between them (EXEC, DUMP, rmf...) made Grunt
  * run the STOREs first: then the LOAD finds the .pig_schema and types its fields. Real Pig 0.18 against Ferry's job.
  */
-class PigStoredSchemaDifferentialTest {
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension();
-
-    @TempDir
-    java.nio.file.Path tmp;
+class PigStoredSchemaDifferentialTest extends DifferentialTest {
 
     private static final String ROWS = "1\tann\t2.5\n\tbob\t\n-3\tzoë\t1e3\n12\t\t-0.5\n";
 
@@ -32,16 +21,14 @@ class PigStoredSchemaDifferentialTest {
             """)
     void loadOfAStoredPath(String name, String command, String foreach) throws Exception {
         String storer = name.contains("without") ? "PigStorage('\\t')" : "PigStorage('\\t', '-schema')";
-        assertEquals(
-                "",
-                PigVsFlink.differences(
-                        tmp,
-                        ROWS,
-                        "a = LOAD '$INPUT' AS (n:int, name:chararray, v:double);\n"
-                                + "STORE a INTO '$OUTPUT.mid' USING " + storer + ";\n"
-                                + command + "\n"
-                                + "m = LOAD '$OUTPUT.mid';\n"
-                                + foreach + "\nSTORE s INTO '$OUTPUT';\n",
-                        false));
+        assertSameRows(
+                name,
+                ROWS,
+                "a = LOAD '$INPUT' AS (n:int, name:chararray, v:double);\n"
+                        + "STORE a INTO '$OUTPUT.mid' USING " + storer + ";\n"
+                        + command + "\n"
+                        + "m = LOAD '$OUTPUT.mid';\n"
+                        + foreach + "\nSTORE s INTO '$OUTPUT';\n",
+                false);
     }
 }

@@ -610,6 +610,16 @@ final class ScriptVerification {
             return Optional.empty();
         }
 
+        /** A comparison against the rows of the relation {@code alias}, which Pig stores beside the output. */
+        sealed interface OfInput extends Comparison {
+            String alias();
+
+            @Override
+            default Optional<String> input() {
+                return Optional.of(alias());
+            }
+        }
+
         /** Empty when Flink's rows agree, else the first difference. */
         String differences(List<String> pig, List<String> flink, List<String> input, String delimiter);
 
@@ -643,12 +653,7 @@ final class ScriptVerification {
         }
 
         /** A LIMIT with no ORDER before it: as many rows as Pig's, each one a row of the input (Pig keeps some n). */
-        record Limit(String alias) implements Comparison {
-            @Override
-            public Optional<String> input() {
-                return Optional.of(alias);
-            }
-
+        record Limit(String alias) implements OfInput {
             @Override
             public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
                 return OutputComparison.limitDifferences(pig, flink, input, delimiter);
@@ -665,12 +670,7 @@ final class ScriptVerification {
          * first n rows in that order, and any of the rows that tie with the last one kept. So the keys come in Pig's
          * order, the rows before the last key kept are Pig's, the rest as many rows of the ORDERed input with that key.
          */
-        record TopN(String alias, List<Integer> keys) implements Comparison {
-            @Override
-            public Optional<String> input() {
-                return Optional.of(alias);
-            }
-
+        record TopN(String alias, List<Integer> keys) implements OfInput {
             @Override
             public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
                 return OutputComparison.topNDifferences(pig, flink, input, keys, delimiter);
@@ -683,12 +683,7 @@ final class ScriptVerification {
         }
 
         /** A SAMPLE of fraction {@code p}: every row one of the input's, the count within the binomial bound. */
-        record Sample(String alias, double p) implements Comparison {
-            @Override
-            public Optional<String> input() {
-                return Optional.of(alias);
-            }
-
+        record Sample(String alias, double p) implements OfInput {
             @Override
             public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
                 return OutputComparison.sampleDifferences(flink, input, p, delimiter);

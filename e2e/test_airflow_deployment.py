@@ -13,7 +13,9 @@ must still find its tasks.
 - `airflow dags trigger --logical-date D` processes D's data, not the trigger day's;
 - a day without input fails its jobs and the run ends FAILED through the kill node, mail sent;
 - a run marked failed through the REST API while its jobs run ends failed and leaves no job
-  process behind (the task's on_kill stops what the task started).
+  process behind (the task's on_kill stops what the task started);
+- a write waits while another component holds the database's write lock longer than SQLite's
+  default 5 s, as a scheduler starved of CPU does, instead of failing with an HTTP 500.
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ import shlex
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
+import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -49,6 +54,7 @@ KILLED = "2026-01-17T12:00:00"  # marked failed while its jobs run
 AIRFLOW = Path(sys.executable).parent / "airflow"
 RUNTIME_JAR = ROOT / "runtime" / "target" / "ferry-runtime.jar"
 WAIT = 900.0  # seconds for a group of runs (about 2 min a run on a busy 2-core machine)
+BUSY_TIMEOUT = 60  # seconds a component's write waits for another's to end (see the fixture)
 
 # Holds a job before it starts while the file `hold` exists, writing its pid to `pids`: the kill
 # test then marks the run failed while its jobs are running processes of the task.
@@ -82,8 +88,17 @@ class Deployment:
             method=method,
             headers={"Content-Type": "application/json"},
         )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read() or b"null")
+        try:
+            with urllib.request.urlopen(request, timeout=BUSY_TIMEOUT + 30) as response:
+                return json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            # Say why: the server's answer, and for a server error the components' logs.
+            detail = f"{method} {path}: {error.msg}: {error.read().decode(errors='replace')}"
+            if error.code >= 500:
+                detail += f"\n{self.tail()}"
+            raise urllib.error.HTTPError(
+                error.url, error.code, detail, error.headers, None
+            ) from error
 
     def airflow(self, *args: str) -> str:
         result = subprocess.run(
@@ -243,10 +258,14 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
         "AIRFLOW__CORE__PARALLELISM": "2",
         "AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_ALL_ADMINS": "True",
         "AIRFLOW__CORE__EXECUTION_API_SERVER_URL": f"http://127.0.0.1:{port}/execution/",
-        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db",
+        # One SQLite file for every component: a writer waits up to `timeout` seconds for another's
+        # write lock (sqlite3's busy timeout; 5 s by default, which a busy machine exceeds, and the
+        # API server then answers 500 "database is locked"). Airflow already sets WAL journaling.
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home}/airflow.db?timeout={BUSY_TIMEOUT}",
         "AIRFLOW__API__HOST": "127.0.0.1",
         "AIRFLOW__API__PORT": str(port),
         "AIRFLOW__API__WORKERS": "1",
+        "AIRFLOW__API__EXPOSE_STACKTRACE": "True",  # a 500's answer names the database's error
         "AIRFLOW__API_AUTH__JWT_SECRET": "ferry-e2e-only",
         "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
         "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "2",
@@ -430,3 +449,33 @@ def _alive(pid: int) -> bool:
         if Path(f"/proc/{pid}/stat").read_text().split(") ")[-1].startswith("Z"):
             return False
     return True
+
+
+def test_a_write_waits_while_another_component_holds_the_database(deployment: Deployment) -> None:
+    """The components share one SQLite file, and SQLite lets one writer in at a time: the others
+    wait for the lock up to the driver's busy timeout, then fail ("database is locked": the API
+    server answers 500). A component slowed down by a busy machine holds its write for seconds,
+    longer than the 5 s Python's sqlite3 waits by default. Here the lock is held 8 s while the
+    API server writes a variable: it must wait, then write."""
+    database = deployment.base / "airflow" / "airflow.db"
+    holder = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+    released: list[float] = []
+
+    def release() -> None:
+        holder.rollback()
+        released.append(time.monotonic())
+
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # the write lock, as a writing component holds it
+        timer = threading.Timer(8, release)
+        timer.start()
+        answer = deployment.api("POST", "variables", {"key": "ferry-e2e", "value": "held 8 s"})
+        answered = time.monotonic()
+        timer.join()
+    finally:
+        holder.close()
+    assert isinstance(answer, dict)
+    assert (answer["key"], answer["value"]) == ("ferry-e2e", "held 8 s")
+    assert deployment.api("GET", "variables/ferry-e2e")["value"] == "held 8 s"
+    assert len(released) == 1
+    assert answered >= released[0], "the write did not wait for the lock"

@@ -25,7 +25,7 @@ final class ConvertCommand implements Callable<Integer> {
     /** The command's model, with a new command as its user object. */
     static CommandSpec spec() {
         ConvertCommand command = new ConvertCommand();
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+        CommandSpec spec = CodedCommands.wrap(command);
         command.spec = spec;
         spec.name("convert");
         CodedCommands.standardHelp(spec);

@@ -42,7 +42,7 @@ public final class Ferry {
      * as {@code --help} or an unknown name, get them all.
      */
     static CommandLine commandLine(String... args) {
-        CommandLine cli = new CommandLine(spec());
+        CommandLine cli = new CommandLine(spec(), CodedCommands.FACTORY);
         Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
         if (named != null) {
             cli.addSubcommand(named.get());
@@ -54,7 +54,7 @@ public final class Ferry {
 
     /** The model of {@code ferry} without its subcommands. */
     static CommandSpec spec() {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(new Ferry());
+        CommandSpec spec = CodedCommands.wrap(new Ferry());
         spec.name("ferry");
         CodedCommands.standardHelp(spec);
         Map<String, String> exitCodes = new LinkedHashMap<>();

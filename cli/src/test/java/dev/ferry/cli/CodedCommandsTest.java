@@ -93,7 +93,7 @@ class CodedCommandsTest {
     }
 
     private static CommandLine coded() {
-        return new CommandLine(Ferry.spec()).addSubcommand(ConvertCommand.spec());
+        return Ferry.commandLine("convert");
     }
 
     @Test

@@ -9,51 +9,56 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code ferry convert REPO -o DIR}: writes the migrated repository. */
-@Command(
-        name = "convert",
-        mixinStandardHelpOptions = true,
-        versionProvider = FerryVersion.class,
-        description = "Convert a legacy repository into dags/, flink/, k8s/ and report.md.")
+/**
+ * {@code ferry convert REPO -o DIR}: writes the migrated repository. Its model is built in code ({@link #spec()}, see
+ * {@link CodedCommands}): options in the order the annotated mixins gave them.
+ */
 final class ConvertCommand implements Callable<Integer> {
 
-    @Mixin
-    LegacyRepository legacy;
+    private CommandSpec spec;
 
-    @Option(
-            names = {"-o", "--output"},
-            required = true,
-            paramLabel = "DIR",
-            description = "the migrated repository to write: a new directory, or one Ferry wrote before (only the files"
-                    + " listed in its .ferry/manifest.json are replaced or removed; everything else is kept); never the"
-                    + " repository, a directory holding it, or a file")
-    Path output;
+    private ConvertCommand() {}
 
-    @Option(
-            names = "--force",
-            description = "overwrite generated files edited by hand, and files Ferry did not write"
-                    + " where a generated file goes")
-    boolean force;
-
-    @Option(
-            names = "--strict",
-            description = "write nothing when any application fails (default: write every"
-                    + " application that converts, list the ones that failed, exit 1)")
-    boolean strict;
-
-    @Mixin
-    GenerationOptions generation;
-
-    @Mixin
-    Streams streams;
+    /** The command's model, with a new command as its user object. */
+    static CommandSpec spec() {
+        ConvertCommand command = new ConvertCommand();
+        CommandSpec spec = CodedCommands.wrap(command);
+        command.spec = spec;
+        spec.name("convert");
+        CodedCommands.standardHelp(spec);
+        spec.usageMessage().description("Convert a legacy repository into dags/, flink/, k8s/ and report.md.");
+        LegacyRepository.addTo(spec);
+        spec.addOption(OptionSpec.builder("-o", "--output")
+                .required(true)
+                .paramLabel("DIR")
+                .type(Path.class)
+                .description("the migrated repository to write: a new directory, or one Ferry wrote before (only the"
+                        + " files listed in its .ferry/manifest.json are replaced or removed; everything else is kept);"
+                        + " never the repository, a directory holding it, or a file")
+                .build());
+        spec.addOption(OptionSpec.builder("--force")
+                .description("overwrite generated files edited by hand, and files Ferry did not write"
+                        + " where a generated file goes")
+                .build());
+        spec.addOption(OptionSpec.builder("--strict")
+                .description("write nothing when any application fails (default: write every"
+                        + " application that converts, list the ones that failed, exit 1)")
+                .build());
+        GenerationOptions.addTo(spec);
+        return spec;
+    }
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter err = streams.err();
+        LegacyRepository legacy = LegacyRepository.of(spec);
+        Path output = spec.findOption("--output").getValue();
+        boolean force = CodedCommands.flag(spec, "--force");
+        boolean strict = CodedCommands.flag(spec, "--strict");
+        GenerationOptions generation = GenerationOptions.of(spec);
+        PrintWriter err = spec.commandLine().getErr();
         if (!legacy.isUsable(err)) {
             return ExitCode.FAILURE;
         }
@@ -82,7 +87,7 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("ferry: error: " + refused.getMessage());
             return ExitCode.FAILURE;
         }
-        PrintWriter out = streams.out();
+        PrintWriter out = spec.commandLine().getOut();
         changes.removedStale()
                 .forEach(f -> out.println("ferry: removed " + f + " (written by an earlier run, no longer generated)"));
         changes.keptEdited()

@@ -9,29 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Entry point: {@code ferry <subcommand>}. One class per subcommand; registering one is one line in
- * {@code SUBCOMMANDS}. Exit codes are the constants of {@link ExitCode}.
+ * {@code SUBCOMMANDS}. Exit codes are the constants of {@link ExitCode}. The model of {@code ferry} itself is built
+ * in code ({@link #spec()}, see {@link CodedCommands}).
  */
-@Command(
-        name = "ferry",
-        mixinStandardHelpOptions = true,
-        versionProvider = FerryVersion.class,
-        description = "Moves Oozie workflows and Pig scripts onto Airflow + Flink on Kubernetes.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:converted cleanly (warnings allowed)",
-            "1:the input has errors (nothing written); check: findings at --fail-on or drift; run: the run failed",
-            "2:usage or I/O problem, or an output directory Ferry refuses; nothing touched",
-            "3:internal error: a Ferry bug (the message names the input); not a problem of the input"
-        })
 public final class Ferry {
 
     /** The subcommands, in the order {@code ferry --help} lists them; registering one is one line here. */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands(
-            Map.entry("convert", ConvertCommand::new),
+            Map.entry("convert", ConvertCommand::spec),
             Map.entry("check", CheckCommand::new),
             Map.entry("preview", PreviewCommand::new),
             Map.entry("run", RunCommand::new),
@@ -52,7 +42,7 @@ public final class Ferry {
      * as {@code --help} or an unknown name, get them all.
      */
     static CommandLine commandLine(String... args) {
-        CommandLine cli = new CommandLine(new Ferry());
+        CommandLine cli = new CommandLine(spec(), CodedCommands.FACTORY);
         Supplier<Object> named = args.length > 0 ? SUBCOMMANDS.get(args[0]) : null;
         if (named != null) {
             cli.addSubcommand(named.get());
@@ -60,6 +50,25 @@ public final class Ferry {
             SUBCOMMANDS.values().forEach(subcommand -> cli.addSubcommand(subcommand.get()));
         }
         return cli;
+    }
+
+    /** The model of {@code ferry} without its subcommands. */
+    static CommandSpec spec() {
+        CommandSpec spec = CodedCommands.wrap(new Ferry());
+        spec.name("ferry");
+        CodedCommands.standardHelp(spec);
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        exitCodes.put("0", "converted cleanly (warnings allowed)");
+        exitCodes.put(
+                "1",
+                "the input has errors (nothing written); check: findings at --fail-on or drift; run: the run failed");
+        exitCodes.put("2", "usage or I/O problem, or an output directory Ferry refuses; nothing touched");
+        exitCodes.put("3", "internal error: a Ferry bug (the message names the input); not a problem of the input");
+        spec.usageMessage()
+                .description("Moves Oozie workflows and Pig scripts onto Airflow + Flink on Kubernetes.")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes);
+        return spec;
     }
 
     public static void main(String[] args) {
@@ -90,13 +99,7 @@ public final class Ferry {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof IOException || e instanceof UncheckedIOException) {
-                err.println("ferry: error: " + e.getMessage());
-                return ExitCode.FAILURE;
-            }
-            return internalError(e, args, err);
-        });
+        cli.setExecutionExceptionHandler(new Failures(args, err));
         int code;
         try {
             code = cli.execute(args);
@@ -106,6 +109,30 @@ public final class Ferry {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * What a command's exception exits with: an I/O problem is a usage or I/O error (2), any other a Ferry bug (3).
+     * A class, not a lambda: the start-up archive holds no lambda of picocli's interfaces (old class-file version),
+     * and loading one from picocli's jar opened every jar before it on the class path.
+     */
+    private static final class Failures implements CommandLine.IExecutionExceptionHandler {
+        private final String[] args;
+        private final PrintWriter err;
+
+        Failures(String[] args, PrintWriter err) {
+            this.args = args;
+            this.err = err;
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+            if (e instanceof IOException || e instanceof UncheckedIOException) {
+                err.println("ferry: error: " + e.getMessage());
+                return ExitCode.FAILURE;
+            }
+            return internalError(e, args, err);
+        }
     }
 
     /** One line, no stack trace: what failed is Ferry, on which input. */

@@ -17,7 +17,18 @@ public final class Templates {
 
     private Templates() {}
 
+    /**
+     * FreeMarker's logger, named before its first use: left to detect one, it looks up Log4j and Avalon, on no jar of
+     * Ferry's, so the JVM opened every jar of the class path to miss them (~30 ms of a cold run), and then takes
+     * java.util.logging, which it takes here at once. A library named with {@code -Dorg.freemarker.loggerLibrary}
+     * still wins.
+     */
+    private static final String LOGGER_LIBRARY = "org.freemarker.loggerLibrary";
+
     private static Configuration configuration() {
+        if (System.getProperty(LOGGER_LIBRARY) == null) {
+            System.setProperty(LOGGER_LIBRARY, "JUL");
+        }
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         cfg.setClassLoaderForTemplateLoading(Templates.class.getClassLoader(), "dev/ferry/generator/templates");
         cfg.setDefaultEncoding("UTF-8");

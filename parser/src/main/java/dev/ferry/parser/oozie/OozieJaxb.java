@@ -129,7 +129,8 @@ public final class OozieJaxb {
      * workflow's namespace ({@code <java>} → {@code xml.workflow.v0_5.JAVA}, bound inside a one-action workflow,
      * as the workflow schema declares it only there). A namespace-less element binds to its newest schema. Empty for
      * a custom action, or when it does not bind (schema problems are reported by {@link OozieSchemas}). Elements are
-     * rebuilt as DOM nodes, so nothing is parsed again.
+     * rebuilt as DOM nodes, so nothing is parsed again. A pig or email element JAXB would bind field by field is read
+     * from the tree instead, to the same values ({@link PlainActions}).
      */
     static Optional<Object> bindAction(XmlElement body) {
         if (!ActionTypes.isKnown(body)) {
@@ -140,6 +141,12 @@ public final class OozieJaxb {
         if (namespace.isEmpty() || !OozieSchemas.knows(namespace)) {
             namespace = core ? NEWEST_WORKFLOW : NEWEST.get(body.name());
         }
+        Optional<Object> plain = PlainActions.read(body, namespace);
+        return plain.isPresent() ? plain : bindThroughJaxb(body, namespace, core);
+    }
+
+    /** {@link #bindAction}'s binding through JAXB, for every element {@link PlainActions} does not read. */
+    static Optional<Object> bindThroughJaxb(XmlElement body, String namespace, boolean core) {
         try {
             Document document = documentBuilder().newDocument();
             Element node = toDom(document, body, namespace);

@@ -318,7 +318,8 @@ public final class OozieSchemas {
     /** One schema of the XSDs declaring {@code namespaces} (their includes resolved from the bundled set). */
     private static Optional<Schema> load(Set<String> namespaces) {
         try {
-            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            // The JDK's own validator, without a look-up of providers on the class path (as XmlReader's parser).
+            SchemaFactory factory = SchemaFactory.newDefaultInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");

@@ -33,7 +33,7 @@ CREATE TEMPORARY TABLE events (
 ) WITH (
   'connector' = 'pig-files',
   'path' = '/data/events/${DAY}',
-  'format' = 'json'
+  'format' = 'pig-json'
 );
 
 -- loaders.pig:5

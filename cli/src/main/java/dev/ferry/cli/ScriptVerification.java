@@ -8,6 +8,7 @@ import dev.ferry.generator.sql.SqlScriptRenderer;
 import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOracleException;
 import dev.ferry.oracle.PigOutput;
+import dev.ferry.parser.hive.HiveTables;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigLoader;
@@ -18,6 +19,7 @@ import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PiggyBank;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.pig.PigToSql;
+import dev.ferry.translator.pig.SchemaFiles;
 import dev.ferry.translator.sql.Column;
 import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlJob;
@@ -150,8 +152,15 @@ final class ScriptVerification {
             throws IOException, InterruptedException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<PigScript> parsed = PigLoader.load(root, script, display, Optional.empty(), diagnostics);
-        Optional<SqlJob> translated =
-                parsed.flatMap(p -> PigToSql.translate(p, "verify", params.keySet(), diagnostics));
+        Optional<SqlJob> translated = parsed.flatMap(p -> PigToSql.translate(
+                p,
+                "verify",
+                params.keySet(),
+                HiveTables.NONE,
+                // As the conversion does: a LOAD without AS is typed by the repository's .pig_schema, which
+                // its sample carries to Pig.
+                SchemaFiles.inRepository(root, script.getParent()),
+                diagnostics));
         List<Diagnostic> errors =
                 diagnostics.sorted().stream().filter(Diagnostic::isError).toList();
         if (translated.isEmpty() && parsed.isPresent() && hasNoEffect(parsed.get())) {

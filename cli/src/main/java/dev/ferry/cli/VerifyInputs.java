@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,9 @@ final class VerifyInputs {
     }
 
     static final int SAMPLE_LINES = 1000;
+    /** The schema file JsonStorage and PigStorage '-schema' write beside their data, which PigStorage reads back. */
+    static final String SCHEMA_FILE = ".pig_schema";
+
     static final int GENERATED_ROWS = 40;
     /** Width of the rows generated for a LOAD without a schema (Pig reads whatever each line has). */
     static final int SCHEMALESS_WIDTH = 5;
@@ -171,6 +175,15 @@ final class VerifyInputs {
             return new Input(found.get(), Kind.SAMPLED);
         }
         if (found.isPresent()) {
+            Optional<Path> schemaFile = schemaFile(found.get());
+            if (schemaFile.isPresent()) {
+                // PigStorage (by default) and JsonLoader type the fields by the .pig_schema of the file's directory:
+                // the
+                // sample gets a directory of its own with a copy of it.
+                Path dir = Files.createDirectories(work.resolve("input-" + index));
+                Files.copy(schemaFile.get(), dir.resolve(SCHEMA_FILE), StandardCopyOption.REPLACE_EXISTING);
+                file = dir.resolve(file.getFileName());
+            }
             Files.write(file, sample(found.get()), StandardCharsets.UTF_8);
             return new Input(file, Kind.SAMPLED);
         }
@@ -362,6 +375,16 @@ final class VerifyInputs {
             // Not a local path (a NUL, say): no sample, rows are generated.
         }
         return Optional.empty();
+    }
+
+    /**
+     * The {@code .pig_schema} Pig's loaders read for a path of the repository ({@code JsonMetadata.findMetaFile}): in
+     * the directory itself, or in a file's directory.
+     */
+    private static Optional<Path> schemaFile(Path path) {
+        Path dir = Files.isDirectory(path) ? path : path.getParent();
+        Path schema = dir == null ? null : dir.resolve(SCHEMA_FILE);
+        return schema != null && Files.isRegularFile(schema) ? Optional.of(schema) : Optional.empty();
     }
 
     /** The first lines of a file, or of a directory's visible files in name order (Hadoop skips {@code _} and {@code .} files). */

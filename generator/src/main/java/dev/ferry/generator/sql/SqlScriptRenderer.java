@@ -189,7 +189,11 @@ public final class SqlScriptRenderer {
                         .append("',\n  '")
                         .append(text)
                         .append(".line-as-field' = 'true'");
-            case JSON -> out.append(numbered ? "  'format' = 'json-numbered'" : "  'format' = 'json'");
+            case JSON ->
+                out.append(
+                        numbered
+                                ? "  'format' = 'json-numbered'"
+                                : source ? "  'format' = 'pig-json'" : "  'format' = 'json'");
             case PIG_LOADER -> loader(out, table.loadFunction());
             case PIG_STORER -> storer(out, table.storeFunction());
             case AVRO ->

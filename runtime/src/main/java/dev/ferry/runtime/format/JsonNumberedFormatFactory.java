@@ -5,14 +5,12 @@ import java.util.Set;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.ConfigOption;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.table.DeserializationSchemaAdapter;
 import org.apache.flink.connector.file.table.factories.BulkReaderFormatFactory;
 import org.apache.flink.connector.file.table.format.BulkDecodingFormat;
-import org.apache.flink.formats.json.JsonFormatFactory;
 import org.apache.flink.table.connector.ChangelogMode;
 import org.apache.flink.table.connector.source.DynamicTableSource;
 import org.apache.flink.table.data.GenericRowData;
@@ -21,12 +19,13 @@ import org.apache.flink.table.data.utils.JoinedRowData;
 import org.apache.flink.table.factories.DynamicTableFactory;
 import org.apache.flink.table.factories.FactoryUtil;
 import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.RowType;
 import org.apache.flink.table.types.utils.TypeConversions;
 import org.apache.flink.util.Collector;
 
 /**
- * The {@code json-numbered} format: Flink's {@code json} format (its defaults, as the {@code json} tables of a
- * JsonLoader's LOAD use them), each line one record, whose last physical column, a BIGINT, holds the line's number in
+ * The {@code json-numbered} format: the {@code pig-json} format (Pig's JsonLoader, {@link PigJsonDeserializationSchema}),
+ * each line one record, whose last physical column, a BIGINT, holds the line's number in
  * its file (1, 2, 3...): with the filesystem source's {@code file.path} and {@code file.size} metadata it gives a row's
  * place in Pig's input order, which RANK without BY numbers (as {@link PigStorageNumberedFormatFactory} for text). A
  * file is never split between readers here.
@@ -58,11 +57,10 @@ public final class JsonNumberedFormatFactory implements BulkReaderFormatFactory 
             @Override
             public BulkFormat<RowData, FileSourceSplit> createRuntimeDecoder(
                     DynamicTableSource.Context sourceContext, DataType physicalDataType) {
-                DataType recordType = TypeConversions.fromLogicalToDataType(
-                        PigStorageNumberedFormatFactory.recordType(physicalDataType, IDENTIFIER));
-                DeserializationSchema<RowData> json = new JsonFormatFactory()
-                        .createDecodingFormat(context, new Configuration())
-                        .createRuntimeDecoder(sourceContext, recordType);
+                RowType recordType = PigStorageNumberedFormatFactory.recordType(physicalDataType, IDENTIFIER);
+                DeserializationSchema<RowData> json = new PigJsonDeserializationSchema(
+                        recordType,
+                        sourceContext.createTypeInformation(TypeConversions.fromLogicalToDataType(recordType)));
                 return new PigStorageNumberedFormatFactory.WholeFiles(new DeserializationSchemaAdapter(
                         new Numbered(json, sourceContext.createTypeInformation(physicalDataType))));
             }

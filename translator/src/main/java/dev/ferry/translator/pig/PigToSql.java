@@ -651,18 +651,12 @@ public final class PigToSql {
         for (var fieldSchema : schema) {
             FieldSchema fileField = fields.size() < fileFields.size() ? fileFields.get(fields.size()) : null;
             boolean complex = LoadedComplexFields.isComplex(fieldSchema);
-            if (complex && storage.format() == SqlJob.FileFormat.JSON) {
-                // PIG_LOAD_AS reads Pig's text ({(1,a)}); a JSON file holds an array of objects, which it would read
-                // as an empty or null bag.
-                throw ExprTranslator.unsupported(
-                        load.function() != null ? load.function().span() : load.span(),
-                        "a " + fieldSchema.type().keyword() + " field of JsonLoader ('" + fieldSchema.name()
-                                + "') is not translated yet");
-            }
             Inner inner = fieldSchema.type() == PigType.MAP
                     ? PigTypes.loadedMap(fieldSchema)
                     : complex ? LoadedComplexFields.inner(fieldSchema) : null;
-            boolean typedFile = TypedFileColumns.carriesTypes(storage.format());
+            // JsonLoader reads a tuple as an object and a bag as an array of objects: typed columns, as Avro's.
+            boolean typedFile = TypedFileColumns.carriesTypes(storage.format())
+                    || (complex && storage.format() == SqlJob.FileFormat.JSON);
             boolean typedMap =
                     inner != null && fieldSchema.type() == PigType.MAP && TypedMaps.converts(inner.valueType());
             if (typedMap && typedFile) {
@@ -772,6 +766,17 @@ public final class PigToSql {
             return view(alias, load.span(), Select.of(complexRead, new SqlQuery.TableRef(table)), fields);
         }
         return new Relation.Named(table, fields);
+    }
+
+    /** The key JsonStorage writes a stored field under: its name in Pig's schema (alias::name after a JOIN). */
+    private static String jsonKey(Field field, String schemaName, SourceSpan span) {
+        if (schemaName == null || field.isRest()) {
+            throw ExprTranslator.unsupported(
+                    span,
+                    "JsonStorage of a field without a name ('" + field.sqlName()
+                            + "') is not translated yet; name it with AS");
+        }
+        return schemaName;
     }
 
     /**
@@ -3579,21 +3584,26 @@ public final class PigToSql {
                 rewritten |= stored != null;
                 continue;
             }
-            if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON) {
+            boolean jsonObject = storage.format() == SqlJob.FileFormat.JSON
+                    && (field.type() == PigType.TUPLE || field.type() == PigType.BAG);
+            if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON && !jsonObject) {
                 throw ExprTranslator.unsupported(
                         span,
                         "JsonStorage of a " + field.type().keyword() + " field ('" + field.sqlName()
                                 + "') is not translated yet");
             }
+            if (jsonObject) {
+                // JsonStorage writes a tuple as an object and a bag as an array of objects, keyed by Pig's names.
+                String key = jsonKey(field, schemaNames.get(i), span);
+                SqlType type = TypedFileColumns.stored(field, span, storage.format());
+                columns.add(new Column(key, type));
+                items.add(new SelectItem(TypedFileColumns.storedValue(field, value, type, storage.format()), key));
+                rewritten = true;
+                continue;
+            }
             if (storage.format() == SqlJob.FileFormat.JSON && !field.sqlName().equals(schemaNames.get(i))) {
                 // JsonStorage writes Pig's field names (alias::name after a JOIN) as the keys.
-                if (schemaNames.get(i) == null || field.isRest()) {
-                    throw ExprTranslator.unsupported(
-                            span,
-                            "JsonStorage of a field without a name ('" + field.sqlName()
-                                    + "') is not translated yet; name it with AS");
-                }
-                columns.add(new Column(schemaNames.get(i), columnType(field, span)));
+                columns.add(new Column(jsonKey(field, schemaNames.get(i), span), columnType(field, span)));
                 items.add(new SelectItem(value, schemaNames.get(i)));
                 rewritten = true;
                 continue;

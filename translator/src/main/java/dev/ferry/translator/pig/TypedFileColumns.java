@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
  *
  * <p>Parquet, as parquet-pig's PigSchemaConverter maps the scalars (tuples, bags and maps are not translated yet).
  *
+ * <p>JSON, for the tuple and bag fields of JsonLoader and JsonStorage: a tuple an object, a bag an array of objects, with
+ * the tuple's field names as keys (JsonStorage names an unnamed one val_0, val_1... within its tuple). The runtime's
+ * {@code pig-json} format reads them by position, as JsonLoader does; Flink's {@code json} format writes them as
+ * JsonStorage does.
+ *
  * <p>Flink's avro, orc and parquet formats derive the files' schema from these column types and match the fields by name, also
  * inside records, so a record's fields carry Pig's names. The rest of the translation holds a tuple as a ROW of EXPR$0,
  * EXPR$1... and a bag as an ARRAY of ROWs of f0, f1...: a LOAD casts the table's records to that form, a STORE casts
@@ -119,11 +124,17 @@ final class TypedFileColumns {
             return new SqlType.Array(scalar(inner.tupleTypes().get(0), store, format));
         }
         List<Column> columns = new ArrayList<>();
+        int unnamed = 0;
         for (int i = 0; i < inner.tupleTypes().size(); i++) {
             String name = i < inner.fieldNames().size() ? inner.fieldNames().get(i) : null;
-            columns.add(new Column(
-                    name != null && AVRO_NAME.matcher(name).matches() ? name : field.sqlName() + "_" + i,
-                    scalar(inner.tupleTypes().get(i), store, format)));
+            String column;
+            if (format == FileFormat.JSON) {
+                // JsonStorage's schema, read back from its text, names a tuple's unnamed fields val_0, val_1...
+                column = name != null ? name : "val_" + unnamed++;
+            } else {
+                column = name != null && AVRO_NAME.matcher(name).matches() ? name : field.sqlName() + "_" + i;
+            }
+            columns.add(new Column(column, scalar(inner.tupleTypes().get(i), store, format)));
         }
         SqlType.Row row = new SqlType.Row(columns);
         return field.type() == PigType.TUPLE ? row : new SqlType.Array(row);
@@ -223,6 +234,7 @@ final class TypedFileColumns {
     /** The storage function, as messages name it. */
     private static String name(FileFormat format) {
         return switch (format) {
+            case JSON -> "JsonLoader/JsonStorage";
             case ORC -> "OrcStorage";
             case PARQUET -> "Parquet";
             default -> "AvroStorage";

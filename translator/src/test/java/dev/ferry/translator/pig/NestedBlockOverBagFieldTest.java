@@ -65,7 +65,6 @@ class NestedBlockOverBagFieldTest {
             r = foreach a { f = filter items by x > 1; generate *, COUNT(f); }            | 3:53 | a position or '*' in the GENERATE of a nested block over a bag field
             r = foreach a { f = filter items by x > 1; generate m#'k', COUNT(f); }        | 3:5 | reading the map field 'm' beside a nested block over a bag field
             r = foreach a { f = filter items by x > 1; generate id, flatten(items), COUNT(f); } | 3:57 | FLATTEN of a bag value (not a GROUP's bag)
-            j = load 'j' using JsonLoader('k:int, b:{t:(x:int)}'); r = foreach j { f = filter b by x > 1; generate k, COUNT(f); } | 3:20 | a bag field of JsonLoader ('b') is not translated yet
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostic error =

@@ -617,7 +617,7 @@ public final class PigToSql {
         String delimiter = delimiter(storage);
         String path = hcat != null
                 ? hcat.table().location()
-                : withoutSecrets(bindParameters(load.path(), parameters), load.span());
+                : withoutSecrets(bindPathParameters(load.path(), parameters), load.span());
         Relation stored = storedPaths.get(storePath(path));
         List<FieldSchema> schema = hcat != null
                 ? hcat.schema(load.function().span())
@@ -800,7 +800,7 @@ public final class PigToSql {
         SourceSpan using = load.function().span();
         List<FieldSchema> schema = loaders.fields(loader, load, using);
         SqlJob.LoadFunction function = loaders.loadFunction(withParameters(loader), schema, using);
-        String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
+        String path = withoutSecrets(bindPathParameters(load.path(), parameters), load.span());
         List<Field> fields = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
@@ -1740,7 +1740,10 @@ public final class PigToSql {
         rejectDuplicateNames(foreach.items());
         if (RowArray.needed(foreach.items())
                 || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)
-                || uses.onlyConsumerIsStore(statementIndex) && RowArray.flattensNullOrTuple(foreach.items())) {
+                || uses.onlyConsumerIsStore(statementIndex) && RowArray.flattensNullOrTuple(foreach.items())
+                || foreach.items().size() > 1
+                        && foreach.items().stream().anyMatch(item -> restOfLine(item.expr(), scope) != null)) {
+            // $n.. of a line beside other fields: each row has the line's own width after them (or before them).
             return rowArrayProjection(foreach, scope);
         }
         for (PigRelation.GenerateItem item : foreach.items()) {
@@ -1821,8 +1824,10 @@ public final class PigToSql {
                 boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref
                         && ref.name().equals(sqlName);
                 items.add(new SelectItem(value.sql(), sameName ? null : sqlName));
-                fields.add(new Field(
-                        pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value), value.inner()));
+                String delimiter = restOfLine(item.expr(), scope) != null
+                        ? restOfLine(item.expr(), scope).restDelimiter()
+                        : restDelimiter(scope, value);
+                fields.add(new Field(pigName, qualifier, sqlName, value.type(), delimiter, value.inner()));
             }
         }
         return new Projection(items, fields);
@@ -1849,6 +1854,14 @@ public final class PigToSql {
         }
         List<SqlExpr> parts = new ArrayList<>();
         for (PigRelation.GenerateItem item : foreach.items()) {
+            Field line = restOfLine(item.expr(), scope);
+            if (line != null && item.names().isEmpty()) {
+                // $n..: the line's fields from the n-th, none for a line of n fields or fewer.
+                PigExpr.ColumnRange range = (PigExpr.ColumnRange) item.expr();
+                int from = range.from() == null ? 0 : ExprTranslator.rangeEnd(range.from(), List.of(line));
+                parts.add(lineFieldsFrom(((Scope.Plain) scope).scalar(line).sql(), line.restDelimiter(), from));
+                continue;
+            }
             // An AS type casts nothing here: Pig casts to the AS types only in a FOREACH that has a schema, which
             // this one has not (measured on Pig 0.18: s AS n:int keeps the text 'a,b').
             if (item.expr() instanceof PigExpr.Flatten flatten && TupleFlatten.isTextArray(flatten.expr())) {
@@ -1949,16 +1962,72 @@ public final class PigToSql {
         return null;
     }
 
-    /** True for {@code TOBAG(*)} over a LOAD without AS (its one field the line, split on its delimiter). */
+    /**
+     * A field range over the lines of a LOAD without AS (Pig 0.18): {@code $1..$3} is three fields, each null past the
+     * line's end; {@code $2..} is the rest of each line after its first two fields (Pig's row then has the line's own
+     * width), kept as a line of the same delimiter. A named end names nothing there (Pig's ERROR 1025).
+     */
+    private void lineRange(
+            PigExpr.ColumnRange range, Scope.Plain plain, List<Value.Scalar> values, List<String> names) {
+        List<Field> fields = plain.relation().fields();
+        int from = range.from() == null ? 0 : ExprTranslator.rangeEnd(range.from(), fields);
+        if (range.to() != null) {
+            int to = ExprTranslator.rangeEnd(range.to(), fields);
+            for (int i = from; i <= to; i++) {
+                expand(new PigExpr.PositionalRef(i, range.span()), plain, values, names);
+            }
+            return;
+        }
+        Field line = fields.get(0);
+        if (fields.size() != 1 || line.isRowArray() || asWidth > 0) {
+            throw ExprTranslator.unsupported(
+                    range.span(),
+                    "a field range to the last field over a row of unknown width (or named by AS) is not translated"
+                            + " yet");
+        }
+        values.add(new Value.Scalar(lineFrom(plain.scalar(line).sql(), line.restDelimiter(), from), PigType.BYTEARRAY));
+        names.add(line.sqlName());
+    }
+
+    /** The fields of a line from its {@code from}-th on, split on {@code delimiter}: the line itself from the 0th. */
+    private static SqlExpr lineFieldsFrom(SqlExpr line, String delimiter, int from) {
+        SqlExpr fields = SqlExpr.Call.of("SPLIT", line, SqlExpr.Literal.text(delimiter));
+        return from == 0 ? fields : SqlExpr.Call.of("ARRAY_SLICE", fields, SqlExpr.Literal.number(from + 1));
+    }
+
+    /** The text of a line from its {@code from}-th field on: empty when the line has no more fields. */
+    private static SqlExpr lineFrom(SqlExpr line, String delimiter, int from) {
+        return from == 0
+                ? line
+                : SqlExpr.Call.of("ARRAY_JOIN", lineFieldsFrom(line, delimiter, from), SqlExpr.Literal.text(delimiter));
+    }
+
+    /**
+     * True for {@code TOBAG(*)} or {@code TOBAG($n..)} over a LOAD without AS (its one field the line, split on its
+     * delimiter).
+     */
     private static boolean bagsLineFields(PigExpr expr, Scope scope) {
         return expr instanceof PigExpr.Call call
                 && call.function().equals("TOBAG")
                 && call.arguments().size() == 1
-                && call.arguments().get(0) instanceof PigExpr.Star
+                && bagsLineFrom(call.arguments().get(0)) >= 0
                 && scope instanceof Scope.Plain plain
                 && plain.relation().fields().size() == 1
                 && plain.relation().fields().get(0).isRest()
                 && !plain.relation().fields().get(0).isRowArray();
+    }
+
+    /** The first field {@code *} or {@code $n..} spans; -1 for another argument. */
+    private static int bagsLineFrom(PigExpr argument) {
+        if (argument instanceof PigExpr.Star) {
+            return 0;
+        }
+        if (argument instanceof PigExpr.ColumnRange range
+                && range.to() == null
+                && (range.from() == null || range.from() instanceof PigExpr.PositionalRef)) {
+            return range.from() == null ? 0 : ((PigExpr.PositionalRef) range.from()).index();
+        }
+        return -1;
     }
 
     /** True for {@code TOTUPLE(*)} over a LOAD without AS, whose width Pig knows per line. */
@@ -1969,6 +2038,18 @@ public final class PigToSql {
                 && call.arguments().get(0) instanceof PigExpr.Star
                 && scope instanceof Scope.Plain plain
                 && plain.relation().fields().stream().anyMatch(Field::isRest);
+    }
+
+    /** The line a {@code $n..} over the lines of a LOAD without AS passes on the rest of; null for another item. */
+    private static Field restOfLine(PigExpr expr, Scope scope) {
+        return expr instanceof PigExpr.ColumnRange range
+                        && range.to() == null
+                        && scope instanceof Scope.Plain plain
+                        && plain.relation().fields().size() == 1
+                        && plain.relation().fields().get(0).isRest()
+                        && !plain.relation().fields().get(0).isRowArray()
+                ? plain.relation().fields().get(0)
+                : null;
     }
 
     /** The line of a LOAD without AS stays one when '*' passes it on. */
@@ -1996,8 +2077,8 @@ public final class PigToSql {
         if (expr instanceof PigExpr.ColumnRange range && scope instanceof Scope.Plain plain) {
             List<Field> fields = plain.relation().fields();
             if (fields.stream().anyMatch(Field::isRest)) {
-                throw ExprTranslator.unsupported(
-                        range.span(), "a field range over a LOAD without AS is not translated yet");
+                lineRange(range, plain, values, names);
+                return;
             }
             int from = range.from() == null ? 0 : fieldIndex(range.from(), plain);
             int to = range.to() == null ? fields.size() - 1 : fieldIndex(range.to(), plain);
@@ -2028,7 +2109,8 @@ public final class PigToSql {
             return;
         }
         if (expr instanceof PigExpr.Flatten flatten && bagsLineFields(flatten.expr(), scope)) {
-            // FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of the line (TOBAG makes each field a tuple).
+            // FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of the line (TOBAG makes each field a tuple);
+            // FLATTEN(TOBAG($n..)) one per field from the n-th, none for a line of n fields or fewer.
             Scope.Plain plain = (Scope.Plain) scope;
             Field line = plain.relation().fields().get(0);
             Names taken = new Names();
@@ -2039,9 +2121,10 @@ public final class PigToSql {
             });
             String alias = taken.unique("line_fields");
             String column = taken.unique("line_field");
+            int from = bagsLineFrom(((PigExpr.Call) flatten.expr()).arguments().get(0));
             flattened.add(new SqlQuery.Unnest(
                     null,
-                    SqlExpr.Call.of("SPLIT", plain.scalar(line).sql(), SqlExpr.Literal.text(line.restDelimiter())),
+                    lineFieldsFrom(plain.scalar(line).sql(), line.restDelimiter(), from),
                     alias,
                     List.of(column)));
             // an empty field is null, as $n of the line reads it
@@ -2454,10 +2537,15 @@ public final class PigToSql {
                 combinedFields(inputs.stream().map(PigRelation.JoinInput::alias).toList(), sides));
     }
 
-    /** CROSS: every row of each input with every row of the others. */
+    /**
+     * CROSS: every row of each input with every row of the others. An alias named twice is one input in Pig's plan (its
+     * second edge to the CROSS is the first one): {@code CROSS a, a} is a's rows once each, as {@code a::} fields
+     * (measured on Pig 0.18), and {@code CROSS a, b, a} is {@code CROSS a, b}.
+     */
     private Relation cross(String alias, PigRelation.Cross cross) {
+        List<String> inputs = cross.inputs().stream().distinct().toList();
         List<Relation.Named> sides = new ArrayList<>();
-        for (String input : cross.inputs()) {
+        for (String input : inputs) {
             sides.add(named(input, cross.span()));
         }
         if (new java.util.HashSet<>(sides.stream().map(Relation.Named::sqlName).toList()).size() < sides.size()) {
@@ -2471,7 +2559,7 @@ public final class PigToSql {
                     new SqlQuery.TableRef(sides.get(s).sqlName()),
                     null);
         }
-        return view(alias, cross.span(), combined(cross.inputs(), sides, from), combinedFields(cross.inputs(), sides));
+        return view(alias, cross.span(), combined(inputs, sides, from), combinedFields(inputs, sides));
     }
 
     /** The columns of several inputs side by side; a name two inputs share becomes alias_name (Pig: alias::name). */
@@ -3694,7 +3782,7 @@ public final class PigToSql {
             Select query,
             SqlJob.SchemaFiles schemaFiles,
             SinkTable table) {
-        String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
+        String path = withoutSecrets(bindPathParameters(store.path(), parameters), store.span());
         Paths.checkStore(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         List<OrderItem> ordering = ordered.ordering().isEmpty() ? shuffleOrder(store, ordered) : ordered.ordering();
@@ -3948,6 +4036,25 @@ public final class PigToSql {
     private String delimiter(StorageFunctions.Storage storage) {
         return storage.delimiter() == null ? null : bindParameters(storage.delimiter(), parameters);
     }
+
+    /**
+     * A LOAD or STORE path with its parameters bound. Pig's preprocessor leaves {@code ${user.name}} alone (a dotted
+     * name is no parameter), and Hadoop's {@code Configuration} fills it in when the job reads the path from its
+     * configuration: a Java system property or a configuration property of the job, such as the name of the user
+     * the job runs as. The path keeps it as a parameter of the generated job, given when it runs.
+     */
+    static String bindPathParameters(String path, java.util.Set<String> parameters) {
+        String bound = bindParameters(path, parameters);
+        Matcher m = CONFIGURATION_VARIABLE.matcher(bound);
+        while (m.find()) {
+            parameters.add(m.group(1));
+        }
+        return bound;
+    }
+
+    /** A variable Hadoop's {@code Configuration} substitutes, a dotted name that is no Pig parameter. */
+    static final Pattern CONFIGURATION_VARIABLE =
+            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+)}");
 
     static String bindParameters(String text, java.util.Set<String> parameters) {
         Matcher m = PARAMETER.matcher(text);

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * first (Pig's split combination sorts the splits by size; equal sizes keep a glob's sorted order). Each row runs in
  * real Pig 0.18 and in Flink on the same files: empty lines, a line that is not a number, unicode, an empty file,
  * a hidden file, a {@code \r} inside a line. RANK without BY of a DISTINCT or of a FOREACH over a GROUP numbers them
- * in the order Pig's one reduce task writes them: by the keys, ascending, nulls last.
+ * in the order Pig's one reduce task writes them: by the keys, ascending, nulls last. The rows of a UNION are one job's
+ * input: all its files by size, the earlier input's first among equal sizes.
  */
 class PigRankDifferentialTest {
 
@@ -205,6 +206,26 @@ class PigRankDifferentialTest {
                         "",
                         LOAD_DUPLICATES + "G = GROUP A BY (y, k);\nC = FOREACH G GENERATE FLATTEN(group), SUM(A.x);\n"
                                 + "r = RANK C;\n"),
+                Arguments.of(
+                        "a UNION of two LOADs: one job reads their files together, the largest first",
+                        SIZES,
+                        "",
+                        "A = LOAD '$INPUT/a.txt' AS (name:chararray, n:int);\n"
+                                + "B = LOAD '$INPUT/c.txt' AS (name:chararray, n:int);\nU = UNION A, B;\nr = RANK U;\n"),
+                Arguments.of(
+                        "a UNION of files of one size: the first input's before the second's, whatever their names",
+                        SAME_SIZE,
+                        "",
+                        "A = LOAD '$INPUT/z.txt' AS (name:chararray, n:int);\n"
+                                + "B = LOAD '$INPUT/b.txt' AS (name:chararray, n:int);\nU = UNION A, B;\nr = RANK U;\n"),
+                Arguments.of(
+                        "a UNION of a directory and a FILTERed file of it (int widened to long): the same file twice,"
+                                + " the first input's copy first",
+                        SIZES,
+                        "",
+                        "A = LOAD '$INPUT' AS (name:chararray, n:int);\n"
+                                + "B = LOAD '$INPUT/b.txt' AS (name:chararray, n:long);\nF = FILTER B BY name != 'bob';\n"
+                                + "U = UNION F, A;\nr = RANK U;\n"),
                 Arguments.of(
                         "the LOAD also read whole elsewhere: a JOIN of the ranked rows with the loaded ones",
                         SIZES,

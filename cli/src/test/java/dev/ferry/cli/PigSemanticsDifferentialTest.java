@@ -136,13 +136,6 @@ class PigSemanticsDifferentialTest {
                         "CROSS pairs every row with every row",
                         "c = FOREACH rows GENERATE city;\nd = DISTINCT c;\nr = CROSS d, rows;\n"),
                 Arguments.of(
-                        "CROSS of an alias with itself is that alias's rows once each (Pig's plan has one input),"
-                                + " read by their rows::name",
-                        "c = CROSS rows, rows;\nr = FOREACH c GENERATE rows::name, $2, city;\n"),
-                Arguments.of(
-                        "CROSS a, b, a is CROSS a, b",
-                        "c = FOREACH rows GENERATE city;\nd = DISTINCT c;\nr = CROSS d, rows, d;\n"),
-                Arguments.of(
                         "ORDER BY * sorts by every field, nulls first",
                         "p = FOREACH rows GENERATE city, name;\nr = ORDER p BY *;\n"),
                 Arguments.of(

@@ -42,6 +42,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Translates one Pig script into one Flink SQL batch job: every alias becomes a view named after
@@ -101,6 +102,10 @@ public final class PigToSql {
     private final java.util.Set<String> ranStores = new java.util.HashSet<>();
     /** The .pig_schema files of the repository a LOAD without AS types its fields by. */
     private final SchemaFiles schemaFiles;
+    /** The sink each STORE wrote, by its path as written (normalized), and the stored path it is known by. */
+    private final Map<String, Map.Entry<String, String>> storedSinks = new HashMap<>();
+    /** True when a removal undid a STORE ({@link #storeRemoved}). */
+    private boolean storesRemoved;
     /** Paths the script removed ({@code rmf}, {@code fs -rm -r}) that no STORE has written since, with where. */
     private final Map<String, SourceSpan> removedPaths = new LinkedHashMap<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
@@ -214,6 +219,15 @@ public final class PigToSql {
                             removed.getValue(),
                             "removing '" + removed.getKey() + "', a path no later STORE of the script writes, is not"
                                     + " translated yet: the Flink job only replaces the paths it stores into")
+                    .diagnostic()
+                    .orElseThrow());
+            failed = true;
+        }
+        if (inserts.isEmpty() && !failed && storesRemoved) {
+            diagnostics.add(ExprTranslator.unsupported(
+                            SourceSpan.file(script.file()),
+                            "every STORE's output is removed later by the script, which so leaves nothing behind;"
+                                    + " a job that writes nothing is not generated")
                     .diagnostic()
                     .orElseThrow());
             failed = true;
@@ -421,8 +435,38 @@ public final class PigToSql {
         }
         for (String word : words) {
             // Grunt takes the word as it is: a quoted path names a file whose name has the quotes (Pig 0.18).
-            removedPaths.putIfAbsent(storePath(word), command.span());
+            if (!storeRemoved(storePath(word), command)) {
+                removedPaths.putIfAbsent(storePath(word), command.span());
+            }
         }
+    }
+
+    /**
+     * A removal of what a STORE before it wrote: Grunt runs that STORE first, then removes its output, so the path is
+     * gone when the script ends. The job does not write it (PIG-W001); a later LOAD of the path finds nothing there.
+     */
+    private boolean storeRemoved(String path, PigStatement.Command command) {
+        Map.Entry<String, String> stored = storedSinks.remove(path);
+        if (stored == null) {
+            return false;
+        }
+        String sink = stored.getKey();
+        SqlJob.Insert insert =
+                inserts.stream().filter(i -> i.sink().equals(sink)).findFirst().orElseThrow();
+        inserts.remove(insert);
+        sinks.removeIf(t -> t.name().equals(sink));
+        order.remove(sink);
+        storedPaths.remove(stored.getValue());
+        storedSchemas.remove(stored.getValue());
+        ranStores.remove(stored.getValue());
+        storesRemoved = true;
+        diagnostics.report(
+                DiagnosticCode.PIG_W001,
+                insert.span(),
+                "this STORE's output is removed by the " + command.keyword().toLowerCase(java.util.Locale.ROOT)
+                        + " at line " + command.span().line() + " (Pig runs the STORE, then removes what it wrote):"
+                        + " the job does not write it");
+        return true;
     }
 
     /**
@@ -2832,9 +2876,11 @@ public final class PigToSql {
     /**
      * A relation's rows beside their place in Pig's input order: {@code path}, {@code size} and {@code record} are the
      * columns of {@code sqlName} holding each row's file, that file's size and the row's record number in it;
+     * {@code input}, for the rows of a UNION, the place of the row's input among the UNION's (null otherwise);
      * {@code elements}, one per FLATTEN of a bag on the way, the row's element's place in its bag.
      */
-    private record Positioned(String sqlName, String path, String size, String record, List<String> elements) {
+    private record Positioned(
+            String sqlName, String path, String size, String record, String input, List<String> elements) {
 
         Positioned {
             elements = List.copyOf(elements);
@@ -2845,20 +2891,26 @@ public final class PigToSql {
          * size, largest first, keeping the listing order (a glob's or HDFS's sorted paths) among equal sizes, and a
          * map task reads each file's records in order; a file is one split below the split size (the block size).
          * A FLATTEN gives a row's elements in their bag's order, the last FLATTEN's fastest (POForEach's cross
-         * product).
+         * product). A UNION's inputs are one job's inputs: their splits are sorted together, by size, each input's
+         * after the inputs before it among equal sizes (measured on Pig 0.18).
          */
         List<OrderItem> inputOrder() {
-            List<OrderItem> order = new ArrayList<>(List.of(
-                    new OrderItem(SqlExpr.ColumnRef.of(size), true, false),
-                    new OrderItem(SqlExpr.ColumnRef.of(path), false, false),
-                    new OrderItem(SqlExpr.ColumnRef.of(record), false, false)));
+            List<OrderItem> order = new ArrayList<>(List.of(new OrderItem(SqlExpr.ColumnRef.of(size), true, false)));
+            if (input != null) {
+                order.add(new OrderItem(SqlExpr.ColumnRef.of(input), false, false));
+            }
+            order.add(new OrderItem(SqlExpr.ColumnRef.of(path), false, false));
+            order.add(new OrderItem(SqlExpr.ColumnRef.of(record), false, false));
             elements.forEach(e -> order.add(new OrderItem(SqlExpr.ColumnRef.of(e), false, false)));
             return order;
         }
 
-        /** Every position column: those of the file, then the elements'. */
+        /** Every position column: those of the file, the input's, then the elements'. */
         List<String> columns() {
             List<String> columns = new ArrayList<>(List.of(path, size, record));
+            if (input != null) {
+                columns.add(input);
+            }
             columns.addAll(elements);
             return columns;
         }
@@ -2898,6 +2950,7 @@ public final class PigToSql {
                     columnNames.unique("file_path"),
                     columnNames.unique("file_size"),
                     columnNames.unique("record_number"),
+                    null,
                     List.of());
             List<Column> columns = new ArrayList<>(loaded.columns());
             columns.add(new Column(positioned.path(), SqlType.STRING, Column.Origin.FILE_PATH));
@@ -2919,6 +2972,9 @@ public final class PigToSql {
         }
         Optional<SqlJob.View> view =
                 views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+        if (view.isPresent() && view.get().query() instanceof SqlQuery.UnionAll union) {
+            return positionedUnion(sqlName, view.get(), union, span);
+        }
         if (view.isEmpty()
                 || !(view.get().query() instanceof Select select)
                 || !(RowWise.is(select) || RowWise.isSample(select))) {
@@ -2954,14 +3010,16 @@ public final class PigToSql {
                     SqlQuery.Unnest.withOrdinality(numberedFrom, unnest.collection(), unnest.alias(), unnestColumns);
             elements.add(element);
         }
-        List<String> inputPositions = positions.subList(0, 3);
-        List<String> elementPositions = new ArrayList<>(positions.subList(3, positions.size()));
+        int filePositions = in.input() == null ? 3 : 4;
+        List<String> inputPositions = positions.subList(0, filePositions);
+        List<String> elementPositions = new ArrayList<>(positions.subList(filePositions, positions.size()));
         elementPositions.addAll(elements);
         Positioned positioned = new Positioned(
                 tableName(sqlName + "_numbered"),
                 inputPositions.get(0),
                 inputPositions.get(1),
                 inputPositions.get(2),
+                in.input() == null ? null : inputPositions.get(3),
                 elementPositions);
         // Columns by name, never *: the position columns are metadata columns that * may leave out.
         List<SelectItem> items = new ArrayList<>();
@@ -2983,6 +3041,9 @@ public final class PigToSql {
         columns.add(new Column(positioned.path(), SqlType.STRING));
         columns.add(new Column(positioned.size(), SqlType.BIGINT));
         columns.add(new Column(positioned.record(), SqlType.BIGINT));
+        if (positioned.input() != null) {
+            columns.add(new Column(positioned.input(), SqlType.INT));
+        }
         positioned.elements().forEach(e -> columns.add(new Column(e, SqlType.BIGINT)));
         Select query = Select.of(items, numberedFrom);
         views.add(new SqlJob.View(
@@ -3023,6 +3084,96 @@ public final class PigToSql {
                         "STORE the sample and LOAD it again to rank the same rows");
             }
         });
+    }
+
+    /**
+     * The rows of a UNION with their place in Pig's input order, when each input's place is known: each input's rows
+     * beside their positions and the input's place among the UNION's (one job reads them all, see
+     * {@link Positioned#inputOrder}).
+     */
+    private Optional<Positioned> positionedUnion(
+            String sqlName, SqlJob.View view, SqlQuery.UnionAll union, SourceSpan span) {
+        List<Positioned> inputs = new ArrayList<>();
+        List<Select> branches = new ArrayList<>();
+        for (SqlQuery branch : union.inputs()) {
+            if (!(branch instanceof Select select)
+                    || !RowWise.is(select)
+                    || select.where() != null
+                    || !(select.from() instanceof SqlQuery.TableRef input)
+                    || input.alias() != null) {
+                return Optional.empty();
+            }
+            Optional<Positioned> positioned = positioned(input.name(), input.name(), span);
+            if (positioned.isEmpty()
+                    || positioned.get().input() != null
+                    || positioned.get().elements().size()
+                            != (inputs.isEmpty() ? positioned.get() : inputs.get(0))
+                                    .elements()
+                                    .size()) {
+                return Optional.empty(); // a UNION of UNIONs, or inputs FLATTENed a different number of times
+            }
+            inputs.add(positioned.get());
+            branches.add(select);
+        }
+        Names columnNames = new Names();
+        view.columns().forEach(c -> columnNames.unique(c.name()));
+        List<String> elements = new ArrayList<>();
+        inputs.get(0).elements().forEach(e -> elements.add(columnNames.unique(e)));
+        Positioned positioned = new Positioned(
+                tableName(sqlName + "_numbered"),
+                columnNames.unique("file_path"),
+                columnNames.unique("file_size"),
+                columnNames.unique("record_number"),
+                columnNames.unique("input_number"),
+                elements);
+        List<SqlQuery> selects = new ArrayList<>();
+        for (int s = 0; s < branches.size(); s++) {
+            Positioned in = inputs.get(s);
+            String input = ((SqlQuery.TableRef) branches.get(s).from()).name();
+            List<SelectItem> items = new ArrayList<>();
+            for (SelectItem item : branches.get(s).items()) {
+                if (item.expr() instanceof SqlExpr.Star) {
+                    // Columns by name, never *: the input's numbered copy has its position columns too.
+                    columnsOf(input).forEach(c -> items.add(new SelectItem(SqlExpr.ColumnRef.of(c), null)));
+                } else {
+                    items.add(item);
+                }
+            }
+            items.add(positionItem(in.path(), positioned.path()));
+            items.add(positionItem(in.size(), positioned.size()));
+            items.add(positionItem(in.record(), positioned.record()));
+            items.add(new SelectItem(SqlExpr.Literal.number(s + 1), positioned.input()));
+            for (int e = 0; e < elements.size(); e++) {
+                items.add(positionItem(in.elements().get(e), elements.get(e)));
+            }
+            selects.add(Select.of(items, new SqlQuery.TableRef(in.sqlName())));
+        }
+        List<Column> columns = new ArrayList<>(view.columns());
+        columns.add(new Column(positioned.path(), SqlType.STRING));
+        columns.add(new Column(positioned.size(), SqlType.BIGINT));
+        columns.add(new Column(positioned.record(), SqlType.BIGINT));
+        columns.add(new Column(positioned.input(), SqlType.INT));
+        elements.forEach(e -> columns.add(new Column(e, SqlType.BIGINT)));
+        views.add(new SqlJob.View(positioned.sqlName(), view.spans(), new SqlQuery.UnionAll(selects), columns));
+        order.add(positioned.sqlName());
+        superseded.add(sqlName);
+        return Optional.of(positioned);
+    }
+
+    private static SelectItem positionItem(String column, String as) {
+        return new SelectItem(SqlExpr.ColumnRef.of(column), column.equals(as) ? null : as);
+    }
+
+    /** The column names of a table or view of the job. */
+    private List<String> columnsOf(String sqlName) {
+        return Stream.concat(
+                        sources.stream().filter(t -> t.name().equals(sqlName)).map(SqlJob.Table::columns),
+                        views.stream().filter(v -> v.name().equals(sqlName)).map(SqlJob.View::columns))
+                .findFirst()
+                .orElseThrow()
+                .stream()
+                .map(Column::name)
+                .toList();
     }
 
     /**
@@ -3799,6 +3950,7 @@ public final class PigToSql {
                 sink, query.withOrder(ordering, ordered.limit()), store.span(), spans, removal != null));
         String stored = storePath(path);
         storedPaths.put(stored, input);
+        storedSinks.put(storePath(store.path()), Map.entry(sink, stored));
         ranStores.remove(stored);
         if (schemaFiles != null) {
             storedSchemas.put(stored, schemaFiles);

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real Pig 0.18 and in Flink on the same files: empty lines, a line that is not a number, unicode, an empty file,
  * a hidden file, a {@code \r} inside a line. RANK without BY of a DISTINCT or of a FOREACH over a GROUP numbers them
  * in the order Pig's one reduce task writes them: by the keys, ascending, nulls last. The rows of a UNION are one job's
- * input: all its files by size, the earlier input's first among equal sizes.
+ * input: all its files by size, among equal sizes in the order of their LOADs in the script.
  */
 class PigRankDifferentialTest {
 
@@ -213,14 +213,14 @@ class PigRankDifferentialTest {
                         "A = LOAD '$INPUT/a.txt' AS (name:chararray, n:int);\n"
                                 + "B = LOAD '$INPUT/c.txt' AS (name:chararray, n:int);\nU = UNION A, B;\nr = RANK U;\n"),
                 Arguments.of(
-                        "a UNION of files of one size: the first input's before the second's, whatever their names",
+                        "a UNION of files of one size: the first LOAD's rows before the second's, whatever their names",
                         SAME_SIZE,
                         "",
                         "A = LOAD '$INPUT/z.txt' AS (name:chararray, n:int);\n"
                                 + "B = LOAD '$INPUT/b.txt' AS (name:chararray, n:int);\nU = UNION A, B;\nr = RANK U;\n"),
                 Arguments.of(
                         "a UNION of a directory and a FILTERed file of it (int widened to long): the same file twice,"
-                                + " the first input's copy first",
+                                + " the first LOAD's copy first, whatever the UNION's order",
                         SIZES,
                         "",
                         "A = LOAD '$INPUT' AS (name:chararray, n:int);\n"
@@ -244,7 +244,9 @@ class PigRankDifferentialTest {
         }
         Path input = files.size() == 1 ? dir.resolve(files.keySet().iterator().next()) : dir;
         String script = body.replace("'$INPUT'", "'$INPUT" + location + "'") + "STORE r INTO '$OUTPUT';\n";
-        boolean ordered = !body.contains("JOIN");
+        // A UNION's numbered rows are each in the part file of the map task that read them (its rows numbered
+        // after those of the larger files): the numbers are compared, not where Pig wrote them.
+        boolean ordered = !body.contains("JOIN") && !body.contains("UNION");
         assertEquals("", PigVsFlink.differences(tmp, input, script, ordered), semantic);
     }
 }

@@ -368,6 +368,15 @@ final class ExprTranslator {
                 && index < bagValue.inner().tupleTypes().size()) {
             return BagProjection.of(bagValue, index);
         }
+        if (fields == null
+                && TupleFlatten.isTextArray(projection.base())
+                && base instanceof Value.Scalar array
+                && array.inner() == null) {
+            // STRSPLIT(s, '-').$1: field n of a tuple whose width is known per row, null past its last one (Pig's
+            // ACCESSING_NON_EXISTENT_FIELD) or of a null tuple; Pig's schema has no type for it: a bytearray.
+            return new Value.Scalar(
+                    new SqlExpr.Item(array.sql(), SqlExpr.Literal.number(index + 1)), PigType.BYTEARRAY);
+        }
         if (fields == null) {
             throw unsupported(
                     projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");

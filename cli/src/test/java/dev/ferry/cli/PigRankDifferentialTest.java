@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * real Pig 0.18 and in Flink on the same files: empty lines, a line that is not a number, unicode, an empty file,
  * a hidden file, a {@code \r} inside a line. RANK without BY of a DISTINCT or of a FOREACH over a GROUP numbers them
  * in the order Pig's one reduce task writes them: by the keys, ascending, nulls last. The rows of a UNION are one job's
- * input: all its files by size, among equal sizes in the order of their LOADs in the script.
+ * input, each LOAD's files one combined split: the largest input first (its files' sizes added up), the earlier
+ * LOAD in the script among equal ones, then each input's files by size.
  */
 class PigRankDifferentialTest {
 
@@ -219,8 +220,8 @@ class PigRankDifferentialTest {
                         "A = LOAD '$INPUT/z.txt' AS (name:chararray, n:int);\n"
                                 + "B = LOAD '$INPUT/b.txt' AS (name:chararray, n:int);\nU = UNION A, B;\nr = RANK U;\n"),
                 Arguments.of(
-                        "a UNION of a directory and a FILTERed file of it (int widened to long): the same file twice,"
-                                + " the first LOAD's copy first, whatever the UNION's order",
+                        "a UNION of a directory and a FILTERed file of it (int widened to long): the directory's files first"
+                                + " (the larger input), whatever the UNION's order",
                         SIZES,
                         "",
                         "A = LOAD '$INPUT' AS (name:chararray, n:int);\n"

@@ -2876,11 +2876,18 @@ public final class PigToSql {
     /**
      * A relation's rows beside their place in Pig's input order: {@code path}, {@code size} and {@code record} are the
      * columns of {@code sqlName} holding each row's file, that file's size and the row's record number in it;
-     * {@code input}, for the rows of a UNION, the place of the row's input among the UNION's (null otherwise);
+     * {@code input} and {@code inputSize}, for the rows of a UNION, the place of the row's LOAD in the script and the
+     * size of all its files (null otherwise);
      * {@code elements}, one per FLATTEN of a bag on the way, the row's element's place in its bag.
      */
     private record Positioned(
-            String sqlName, String path, String size, String record, String input, List<String> elements) {
+            String sqlName,
+            String path,
+            String size,
+            String record,
+            String input,
+            String inputSize,
+            List<String> elements) {
 
         Positioned {
             elements = List.copyOf(elements);
@@ -2891,14 +2898,16 @@ public final class PigToSql {
          * size, largest first, keeping the listing order (a glob's or HDFS's sorted paths) among equal sizes, and a
          * map task reads each file's records in order; a file is one split below the split size (the block size).
          * A FLATTEN gives a row's elements in their bag's order, the last FLATTEN's fastest (POForEach's cross
-         * product). A UNION's inputs are one job's inputs: their splits are sorted together, by size, and among equal
-         * sizes by the place of their LOADs in the script (measured on Pig 0.18).
+         * product). A UNION's inputs are one job's inputs, each LOAD's files one combined split: the largest input
+         * first (all its files' sizes), the earlier LOAD in the script among equal ones (measured on Pig 0.18).
          */
         List<OrderItem> inputOrder() {
-            List<OrderItem> order = new ArrayList<>(List.of(new OrderItem(SqlExpr.ColumnRef.of(size), true, false)));
+            List<OrderItem> order = new ArrayList<>();
             if (input != null) {
+                order.add(new OrderItem(SqlExpr.ColumnRef.of(inputSize), true, false));
                 order.add(new OrderItem(SqlExpr.ColumnRef.of(input), false, false));
             }
+            order.add(new OrderItem(SqlExpr.ColumnRef.of(size), true, false));
             order.add(new OrderItem(SqlExpr.ColumnRef.of(path), false, false));
             order.add(new OrderItem(SqlExpr.ColumnRef.of(record), false, false));
             elements.forEach(e -> order.add(new OrderItem(SqlExpr.ColumnRef.of(e), false, false)));
@@ -2910,6 +2919,7 @@ public final class PigToSql {
             List<String> columns = new ArrayList<>(List.of(path, size, record));
             if (input != null) {
                 columns.add(input);
+                columns.add(inputSize);
             }
             columns.addAll(elements);
             return columns;
@@ -2950,6 +2960,7 @@ public final class PigToSql {
                     columnNames.unique("file_path"),
                     columnNames.unique("file_size"),
                     columnNames.unique("record_number"),
+                    null,
                     null,
                     List.of());
             List<Column> columns = new ArrayList<>(loaded.columns());
@@ -3010,7 +3021,7 @@ public final class PigToSql {
                     SqlQuery.Unnest.withOrdinality(numberedFrom, unnest.collection(), unnest.alias(), unnestColumns);
             elements.add(element);
         }
-        int filePositions = in.input() == null ? 3 : 4;
+        int filePositions = in.input() == null ? 3 : 5;
         List<String> inputPositions = positions.subList(0, filePositions);
         List<String> elementPositions = new ArrayList<>(positions.subList(filePositions, positions.size()));
         elementPositions.addAll(elements);
@@ -3020,6 +3031,7 @@ public final class PigToSql {
                 inputPositions.get(1),
                 inputPositions.get(2),
                 in.input() == null ? null : inputPositions.get(3),
+                in.input() == null ? null : inputPositions.get(4),
                 elementPositions);
         // Columns by name, never *: the position columns are metadata columns that * may leave out.
         List<SelectItem> items = new ArrayList<>();
@@ -3043,6 +3055,7 @@ public final class PigToSql {
         columns.add(new Column(positioned.record(), SqlType.BIGINT));
         if (positioned.input() != null) {
             columns.add(new Column(positioned.input(), SqlType.INT));
+            columns.add(new Column(positioned.inputSize(), SqlType.BIGINT));
         }
         positioned.elements().forEach(e -> columns.add(new Column(e, SqlType.BIGINT)));
         Select query = Select.of(items, numberedFrom);
@@ -3125,6 +3138,7 @@ public final class PigToSql {
                 columnNames.unique("file_size"),
                 columnNames.unique("record_number"),
                 columnNames.unique("input_number"),
+                columnNames.unique("input_size"),
                 elements);
         List<SqlQuery> selects = new ArrayList<>();
         for (int s = 0; s < branches.size(); s++) {
@@ -3143,6 +3157,7 @@ public final class PigToSql {
             items.add(positionItem(in.size(), positioned.size()));
             items.add(positionItem(in.record(), positioned.record()));
             items.add(new SelectItem(SqlExpr.Literal.number(loadNumber(input)), positioned.input()));
+            items.add(new SelectItem(loadSize(input), positioned.inputSize()));
             for (int e = 0; e < elements.size(); e++) {
                 items.add(positionItem(in.elements().get(e), elements.get(e)));
             }
@@ -3153,6 +3168,7 @@ public final class PigToSql {
         columns.add(new Column(positioned.size(), SqlType.BIGINT));
         columns.add(new Column(positioned.record(), SqlType.BIGINT));
         columns.add(new Column(positioned.input(), SqlType.INT));
+        columns.add(new Column(positioned.inputSize(), SqlType.BIGINT));
         elements.forEach(e -> columns.add(new Column(e, SqlType.BIGINT)));
         views.add(new SqlJob.View(positioned.sqlName(), view.spans(), new SqlQuery.UnionAll(selects), columns));
         order.add(positioned.sqlName());
@@ -3166,9 +3182,28 @@ public final class PigToSql {
      * Pig 0.18).
      */
     private int loadNumber(String sqlName) {
-        for (int i = 0; i < sources.size(); i++) {
-            if (sources.get(i).name().equals(sqlName)) {
-                return i + 1;
+        return sources.indexOf(loadOf(sqlName)) + 1;
+    }
+
+    /** The size of all the files of the LOAD a table or view reads: its files' sizes added up, each file once. */
+    private SqlExpr loadSize(String sqlName) {
+        Positioned load = positionedCopies.get(loadOf(sqlName).name());
+        Select files = Select.of(
+                        List.of(
+                                new SelectItem(SqlExpr.ColumnRef.of(load.path()), null),
+                                new SelectItem(SqlExpr.ColumnRef.of(load.size()), null)),
+                        new SqlQuery.TableRef(load.sqlName()))
+                .withDistinct();
+        return new SqlExpr.ScalarQuery(Select.of(
+                List.of(new SelectItem(SqlExpr.Call.of("SUM", SqlExpr.ColumnRef.of(load.size())), null)),
+                new SqlQuery.Derived(files, "files")));
+    }
+
+    /** The LOAD's table a table or view reads, through row-by-row views. */
+    private SqlJob.Table loadOf(String sqlName) {
+        for (SqlJob.Table source : sources) {
+            if (source.name().equals(sqlName)) {
+                return source;
             }
         }
         SqlQuery.From from = views.stream()
@@ -3179,7 +3214,7 @@ public final class PigToSql {
         while (from instanceof SqlQuery.Unnest unnest) {
             from = unnest.input();
         }
-        return loadNumber(((SqlQuery.TableRef) from).name());
+        return loadOf(((SqlQuery.TableRef) from).name());
     }
 
     private static SelectItem positionItem(String column, String as) {

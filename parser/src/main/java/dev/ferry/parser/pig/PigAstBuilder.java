@@ -14,6 +14,7 @@ import dev.ferry.parser.pig.PigRelation.OrderKey;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -439,7 +440,9 @@ final class PigAstBuilder {
         }
         if (op.unionClause() != null) {
             UnionClauseContext u = op.unionClause();
-            return new PigRelation.Union(u.rel().stream().map(this::rel).toList(), u.ONSCHEMA() != null, span);
+            List<String> inputs = u.rel().stream().map(this::rel).toList();
+            distinctInputs(inputs, span, "UNION");
+            return new PigRelation.Union(inputs, u.ONSCHEMA() != null, span);
         }
         if (op.rankClause() != null) {
             return rank(op.rankClause(), span);
@@ -537,7 +540,26 @@ final class PigAstBuilder {
                 ? JoinType.LEFT
                 : j.RIGHT() != null ? JoinType.RIGHT : j.FULL() != null ? JoinType.FULL : JoinType.INNER;
         String strategy = j.STRING() == null ? null : unquote(j.STRING());
+        distinctInputs(inputs.stream().map(JoinInput::alias).toList(), span, "JOIN");
         return new PigRelation.Join(inputs, type, strategy, partitioner(j.partitionClause()), span);
+    }
+
+    /**
+     * Pig refuses an alias named twice among a JOIN's or a UNION's inputs (LogicalPlanBuilder.checkDuplicateAliases:
+     * "Pig does not accept same alias as input for JOIN operation"); a CROSS or a COGROUP takes it.
+     */
+    private void distinctInputs(List<String> aliases, SourceSpan span, String operation) {
+        Set<String> seen = new HashSet<>();
+        for (String alias : aliases) {
+            if (!seen.add(alias)) {
+                diagnostics.report(
+                        DiagnosticCode.PIG_E013,
+                        span,
+                        "Pig does not accept the same alias as input twice for " + operation + " ('" + alias + "')",
+                        "read a copy on one side: " + alias + "_copy = FOREACH " + alias + " GENERATE *;");
+                return;
+            }
+        }
     }
 
     private PigRelation rank(RankClauseContext r, SourceSpan span) {

@@ -368,6 +368,15 @@ final class ExprTranslator {
                 && index < bagValue.inner().tupleTypes().size()) {
             return BagProjection.of(bagValue, index);
         }
+        if (fields == null
+                && TupleFlatten.isTextArray(projection.base())
+                && base instanceof Value.Scalar array
+                && array.inner() == null) {
+            // STRSPLIT(s, '-').$1: field n of a tuple whose width is known per row, null past its last one (Pig's
+            // ACCESSING_NON_EXISTENT_FIELD) or of a null tuple; Pig's schema has no type for it: a bytearray.
+            return new Value.Scalar(
+                    new SqlExpr.Item(array.sql(), SqlExpr.Literal.number(index + 1)), PigType.BYTEARRAY);
+        }
         if (fields == null) {
             throw unsupported(
                     projection.span(), "'.$" + index + "' here is not supported by the Flink SQL translation yet");
@@ -738,7 +747,8 @@ final class ExprTranslator {
 
     /**
      * A field range among a call's arguments ({@code TOBAG($1..)}, {@code CONCAT(a..c)}) stands for each field it
-     * spans, as in Pig: the open end is the input's last field. Over a LOAD without AS the lines' width is unknown.
+     * spans, as in Pig: the open end is the input's last field. Over the lines of a LOAD without AS, {@code $1..$3} is
+     * three fields (null past a line's end, as Pig reads them); an open end there has each line's own width.
      */
     private static PigExpr.Call rangesExpanded(PigExpr.Call call, Scope scope) {
         if (call.arguments().stream().noneMatch(PigExpr.ColumnRange.class::isInstance)) {
@@ -754,11 +764,14 @@ final class ExprTranslator {
                 throw unsupported(range.span(), "a field range as a function's argument here is not translated yet");
             }
             List<Field> fields = plain.relation().fields();
-            if (fields.stream().anyMatch(Field::isRest)) {
+            boolean lines = fields.stream().anyMatch(Field::isRest);
+            if (lines && range.to() == null) {
                 throw unsupported(
                         range.span(),
-                        "a field range as " + call.function() + "'s argument over a LOAD without AS is not translated"
-                                + " yet: how many fields each line has is not known; declare them with AS");
+                        "a field range to the last field as " + call.function() + "'s argument over a LOAD without"
+                                + " AS is not translated yet: Pig knows each line's number of fields only per line"
+                                + " (FLATTEN(TOBAG($n..)) is translated); close the range ($1..$3) or declare the"
+                                + " fields with AS");
             }
             int from = range.from() == null ? 0 : rangeEnd(range.from(), fields);
             int to = range.to() == null ? fields.size() - 1 : rangeEnd(range.to(), fields);
@@ -770,8 +783,10 @@ final class ExprTranslator {
     }
 
     /** The position of a field range's end in the input, by {@code $n} or by name. */
-    private static int rangeEnd(PigExpr end, List<Field> fields) {
-        if (end instanceof PigExpr.PositionalRef p && p.index() < fields.size()) {
+    static int rangeEnd(PigExpr end, List<Field> fields) {
+        // Over the lines of a LOAD without AS, $n is the line's n-th field (null past its end), whatever n is.
+        if (end instanceof PigExpr.PositionalRef p
+                && (p.index() < fields.size() || fields.stream().anyMatch(Field::isRest))) {
             return p.index();
         }
         if (end instanceof PigExpr.FieldRef ref) {

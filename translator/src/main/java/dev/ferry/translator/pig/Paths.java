@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  */
 final class Paths {
 
-    /** A glob character or a comma outside {@code ${PARAM}} placeholders. */
+    /** A glob character or a comma outside {@code ${PARAM}} and {@code ${user.name}} placeholders. */
     private static final Pattern GLOB_OR_LIST = Pattern.compile("[*?\\[{,]");
 
     private static final Pattern PLACEHOLDER =
-            Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
+            Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_.]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
 
     private Paths() {}
 

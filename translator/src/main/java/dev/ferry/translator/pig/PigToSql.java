@@ -42,6 +42,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Translates one Pig script into one Flink SQL batch job: every alias becomes a view named after
@@ -101,6 +102,10 @@ public final class PigToSql {
     private final java.util.Set<String> ranStores = new java.util.HashSet<>();
     /** The .pig_schema files of the repository a LOAD without AS types its fields by. */
     private final SchemaFiles schemaFiles;
+    /** The sink each STORE wrote, by its path as written (normalized), and the stored path it is known by. */
+    private final Map<String, Map.Entry<String, String>> storedSinks = new HashMap<>();
+    /** True when a removal undid a STORE ({@link #storeRemoved}). */
+    private boolean storesRemoved;
     /** Paths the script removed ({@code rmf}, {@code fs -rm -r}) that no STORE has written since, with where. */
     private final Map<String, SourceSpan> removedPaths = new LinkedHashMap<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
@@ -214,6 +219,15 @@ public final class PigToSql {
                             removed.getValue(),
                             "removing '" + removed.getKey() + "', a path no later STORE of the script writes, is not"
                                     + " translated yet: the Flink job only replaces the paths it stores into")
+                    .diagnostic()
+                    .orElseThrow());
+            failed = true;
+        }
+        if (inserts.isEmpty() && !failed && storesRemoved) {
+            diagnostics.add(ExprTranslator.unsupported(
+                            SourceSpan.file(script.file()),
+                            "every STORE's output is removed later by the script, which so leaves nothing behind;"
+                                    + " a job that writes nothing is not generated")
                     .diagnostic()
                     .orElseThrow());
             failed = true;
@@ -421,8 +435,38 @@ public final class PigToSql {
         }
         for (String word : words) {
             // Grunt takes the word as it is: a quoted path names a file whose name has the quotes (Pig 0.18).
-            removedPaths.putIfAbsent(storePath(word), command.span());
+            if (!storeRemoved(storePath(word), command)) {
+                removedPaths.putIfAbsent(storePath(word), command.span());
+            }
         }
+    }
+
+    /**
+     * A removal of what a STORE before it wrote: Grunt runs that STORE first, then removes its output, so the path is
+     * gone when the script ends. The job does not write it (PIG-W001); a later LOAD of the path finds nothing there.
+     */
+    private boolean storeRemoved(String path, PigStatement.Command command) {
+        Map.Entry<String, String> stored = storedSinks.remove(path);
+        if (stored == null) {
+            return false;
+        }
+        String sink = stored.getKey();
+        SqlJob.Insert insert =
+                inserts.stream().filter(i -> i.sink().equals(sink)).findFirst().orElseThrow();
+        inserts.remove(insert);
+        sinks.removeIf(t -> t.name().equals(sink));
+        order.remove(sink);
+        storedPaths.remove(stored.getValue());
+        storedSchemas.remove(stored.getValue());
+        ranStores.remove(stored.getValue());
+        storesRemoved = true;
+        diagnostics.report(
+                DiagnosticCode.PIG_W001,
+                insert.span(),
+                "this STORE's output is removed by the " + command.keyword().toLowerCase(java.util.Locale.ROOT)
+                        + " at line " + command.span().line() + " (Pig runs the STORE, then removes what it wrote):"
+                        + " the job does not write it");
+        return true;
     }
 
     /**
@@ -617,7 +661,7 @@ public final class PigToSql {
         String delimiter = delimiter(storage);
         String path = hcat != null
                 ? hcat.table().location()
-                : withoutSecrets(bindParameters(load.path(), parameters), load.span());
+                : withoutSecrets(bindPathParameters(load.path(), parameters), load.span());
         Relation stored = storedPaths.get(storePath(path));
         List<FieldSchema> schema = hcat != null
                 ? hcat.schema(load.function().span())
@@ -805,7 +849,7 @@ public final class PigToSql {
         SourceSpan using = load.function().span();
         List<FieldSchema> schema = loaders.fields(loader, load, using);
         SqlJob.LoadFunction function = loaders.loadFunction(withParameters(loader), schema, using);
-        String path = withoutSecrets(bindParameters(load.path(), parameters), load.span());
+        String path = withoutSecrets(bindPathParameters(load.path(), parameters), load.span());
         List<Field> fields = new ArrayList<>();
         List<Column> columns = new ArrayList<>();
         Names names = new Names();
@@ -1745,7 +1789,10 @@ public final class PigToSql {
         rejectDuplicateNames(foreach.items());
         if (RowArray.needed(foreach.items())
                 || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)
-                || uses.onlyConsumerIsStore(statementIndex) && RowArray.flattensNullOrTuple(foreach.items())) {
+                || uses.onlyConsumerIsStore(statementIndex) && RowArray.flattensNullOrTuple(foreach.items())
+                || foreach.items().size() > 1
+                        && foreach.items().stream().anyMatch(item -> restOfLine(item.expr(), scope) != null)) {
+            // $n.. of a line beside other fields: each row has the line's own width after them (or before them).
             return rowArrayProjection(foreach, scope);
         }
         for (PigRelation.GenerateItem item : foreach.items()) {
@@ -1826,8 +1873,10 @@ public final class PigToSql {
                 boolean sameName = value.sql() instanceof SqlExpr.ColumnRef ref
                         && ref.name().equals(sqlName);
                 items.add(new SelectItem(value.sql(), sameName ? null : sqlName));
-                fields.add(new Field(
-                        pigName, qualifier, sqlName, value.type(), restDelimiter(scope, value), value.inner()));
+                String delimiter = restOfLine(item.expr(), scope) != null
+                        ? restOfLine(item.expr(), scope).restDelimiter()
+                        : restDelimiter(scope, value);
+                fields.add(new Field(pigName, qualifier, sqlName, value.type(), delimiter, value.inner()));
             }
         }
         return new Projection(items, fields);
@@ -1854,6 +1903,14 @@ public final class PigToSql {
         }
         List<SqlExpr> parts = new ArrayList<>();
         for (PigRelation.GenerateItem item : foreach.items()) {
+            Field line = restOfLine(item.expr(), scope);
+            if (line != null && item.names().isEmpty()) {
+                // $n..: the line's fields from the n-th, none for a line of n fields or fewer.
+                PigExpr.ColumnRange range = (PigExpr.ColumnRange) item.expr();
+                int from = range.from() == null ? 0 : ExprTranslator.rangeEnd(range.from(), List.of(line));
+                parts.add(lineFieldsFrom(((Scope.Plain) scope).scalar(line).sql(), line.restDelimiter(), from));
+                continue;
+            }
             // An AS type casts nothing here: Pig casts to the AS types only in a FOREACH that has a schema, which
             // this one has not (measured on Pig 0.18: s AS n:int keeps the text 'a,b').
             if (item.expr() instanceof PigExpr.Flatten flatten && TupleFlatten.isTextArray(flatten.expr())) {
@@ -1954,16 +2011,72 @@ public final class PigToSql {
         return null;
     }
 
-    /** True for {@code TOBAG(*)} over a LOAD without AS (its one field the line, split on its delimiter). */
+    /**
+     * A field range over the lines of a LOAD without AS (Pig 0.18): {@code $1..$3} is three fields, each null past the
+     * line's end; {@code $2..} is the rest of each line after its first two fields (Pig's row then has the line's own
+     * width), kept as a line of the same delimiter. A named end names nothing there (Pig's ERROR 1025).
+     */
+    private void lineRange(
+            PigExpr.ColumnRange range, Scope.Plain plain, List<Value.Scalar> values, List<String> names) {
+        List<Field> fields = plain.relation().fields();
+        int from = range.from() == null ? 0 : ExprTranslator.rangeEnd(range.from(), fields);
+        if (range.to() != null) {
+            int to = ExprTranslator.rangeEnd(range.to(), fields);
+            for (int i = from; i <= to; i++) {
+                expand(new PigExpr.PositionalRef(i, range.span()), plain, values, names);
+            }
+            return;
+        }
+        Field line = fields.get(0);
+        if (fields.size() != 1 || line.isRowArray() || asWidth > 0) {
+            throw ExprTranslator.unsupported(
+                    range.span(),
+                    "a field range to the last field over a row of unknown width (or named by AS) is not translated"
+                            + " yet");
+        }
+        values.add(new Value.Scalar(lineFrom(plain.scalar(line).sql(), line.restDelimiter(), from), PigType.BYTEARRAY));
+        names.add(line.sqlName());
+    }
+
+    /** The fields of a line from its {@code from}-th on, split on {@code delimiter}: the line itself from the 0th. */
+    private static SqlExpr lineFieldsFrom(SqlExpr line, String delimiter, int from) {
+        SqlExpr fields = SqlExpr.Call.of("SPLIT", line, SqlExpr.Literal.text(delimiter));
+        return from == 0 ? fields : SqlExpr.Call.of("ARRAY_SLICE", fields, SqlExpr.Literal.number(from + 1));
+    }
+
+    /** The text of a line from its {@code from}-th field on: empty when the line has no more fields. */
+    private static SqlExpr lineFrom(SqlExpr line, String delimiter, int from) {
+        return from == 0
+                ? line
+                : SqlExpr.Call.of("ARRAY_JOIN", lineFieldsFrom(line, delimiter, from), SqlExpr.Literal.text(delimiter));
+    }
+
+    /**
+     * True for {@code TOBAG(*)} or {@code TOBAG($n..)} over a LOAD without AS (its one field the line, split on its
+     * delimiter).
+     */
     private static boolean bagsLineFields(PigExpr expr, Scope scope) {
         return expr instanceof PigExpr.Call call
                 && call.function().equals("TOBAG")
                 && call.arguments().size() == 1
-                && call.arguments().get(0) instanceof PigExpr.Star
+                && bagsLineFrom(call.arguments().get(0)) >= 0
                 && scope instanceof Scope.Plain plain
                 && plain.relation().fields().size() == 1
                 && plain.relation().fields().get(0).isRest()
                 && !plain.relation().fields().get(0).isRowArray();
+    }
+
+    /** The first field {@code *} or {@code $n..} spans; -1 for another argument. */
+    private static int bagsLineFrom(PigExpr argument) {
+        if (argument instanceof PigExpr.Star) {
+            return 0;
+        }
+        if (argument instanceof PigExpr.ColumnRange range
+                && range.to() == null
+                && (range.from() == null || range.from() instanceof PigExpr.PositionalRef)) {
+            return range.from() == null ? 0 : ((PigExpr.PositionalRef) range.from()).index();
+        }
+        return -1;
     }
 
     /** True for {@code TOTUPLE(*)} over a LOAD without AS, whose width Pig knows per line. */
@@ -1974,6 +2087,18 @@ public final class PigToSql {
                 && call.arguments().get(0) instanceof PigExpr.Star
                 && scope instanceof Scope.Plain plain
                 && plain.relation().fields().stream().anyMatch(Field::isRest);
+    }
+
+    /** The line a {@code $n..} over the lines of a LOAD without AS passes on the rest of; null for another item. */
+    private static Field restOfLine(PigExpr expr, Scope scope) {
+        return expr instanceof PigExpr.ColumnRange range
+                        && range.to() == null
+                        && scope instanceof Scope.Plain plain
+                        && plain.relation().fields().size() == 1
+                        && plain.relation().fields().get(0).isRest()
+                        && !plain.relation().fields().get(0).isRowArray()
+                ? plain.relation().fields().get(0)
+                : null;
     }
 
     /** The line of a LOAD without AS stays one when '*' passes it on. */
@@ -2001,8 +2126,8 @@ public final class PigToSql {
         if (expr instanceof PigExpr.ColumnRange range && scope instanceof Scope.Plain plain) {
             List<Field> fields = plain.relation().fields();
             if (fields.stream().anyMatch(Field::isRest)) {
-                throw ExprTranslator.unsupported(
-                        range.span(), "a field range over a LOAD without AS is not translated yet");
+                lineRange(range, plain, values, names);
+                return;
             }
             int from = range.from() == null ? 0 : fieldIndex(range.from(), plain);
             int to = range.to() == null ? fields.size() - 1 : fieldIndex(range.to(), plain);
@@ -2033,7 +2158,8 @@ public final class PigToSql {
             return;
         }
         if (expr instanceof PigExpr.Flatten flatten && bagsLineFields(flatten.expr(), scope)) {
-            // FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of the line (TOBAG makes each field a tuple).
+            // FLATTEN(TOBAG(*)) of a LOAD without AS: a row per field of the line (TOBAG makes each field a tuple);
+            // FLATTEN(TOBAG($n..)) one per field from the n-th, none for a line of n fields or fewer.
             Scope.Plain plain = (Scope.Plain) scope;
             Field line = plain.relation().fields().get(0);
             Names taken = new Names();
@@ -2044,9 +2170,10 @@ public final class PigToSql {
             });
             String alias = taken.unique("line_fields");
             String column = taken.unique("line_field");
+            int from = bagsLineFrom(((PigExpr.Call) flatten.expr()).arguments().get(0));
             flattened.add(new SqlQuery.Unnest(
                     null,
-                    SqlExpr.Call.of("SPLIT", plain.scalar(line).sql(), SqlExpr.Literal.text(line.restDelimiter())),
+                    lineFieldsFrom(plain.scalar(line).sql(), line.restDelimiter(), from),
                     alias,
                     List.of(column)));
             // an empty field is null, as $n of the line reads it
@@ -2459,10 +2586,15 @@ public final class PigToSql {
                 combinedFields(inputs.stream().map(PigRelation.JoinInput::alias).toList(), sides));
     }
 
-    /** CROSS: every row of each input with every row of the others. */
+    /**
+     * CROSS: every row of each input with every row of the others. An alias named twice is one input in Pig's plan (its
+     * second edge to the CROSS is the first one): {@code CROSS a, a} is a's rows once each, as {@code a::} fields
+     * (measured on Pig 0.18), and {@code CROSS a, b, a} is {@code CROSS a, b}.
+     */
     private Relation cross(String alias, PigRelation.Cross cross) {
+        List<String> inputs = cross.inputs().stream().distinct().toList();
         List<Relation.Named> sides = new ArrayList<>();
-        for (String input : cross.inputs()) {
+        for (String input : inputs) {
             sides.add(named(input, cross.span()));
         }
         if (new java.util.HashSet<>(sides.stream().map(Relation.Named::sqlName).toList()).size() < sides.size()) {
@@ -2476,7 +2608,7 @@ public final class PigToSql {
                     new SqlQuery.TableRef(sides.get(s).sqlName()),
                     null);
         }
-        return view(alias, cross.span(), combined(cross.inputs(), sides, from), combinedFields(cross.inputs(), sides));
+        return view(alias, cross.span(), combined(inputs, sides, from), combinedFields(inputs, sides));
     }
 
     /** The columns of several inputs side by side; a name two inputs share becomes alias_name (Pig: alias::name). */
@@ -2749,9 +2881,18 @@ public final class PigToSql {
     /**
      * A relation's rows beside their place in Pig's input order: {@code path}, {@code size} and {@code record} are the
      * columns of {@code sqlName} holding each row's file, that file's size and the row's record number in it;
+     * {@code input} and {@code inputSize}, for the rows of a UNION, the place of the row's LOAD in the script and the
+     * size of all its files (null otherwise);
      * {@code elements}, one per FLATTEN of a bag on the way, the row's element's place in its bag.
      */
-    private record Positioned(String sqlName, String path, String size, String record, List<String> elements) {
+    private record Positioned(
+            String sqlName,
+            String path,
+            String size,
+            String record,
+            String input,
+            String inputSize,
+            List<String> elements) {
 
         Positioned {
             elements = List.copyOf(elements);
@@ -2762,20 +2903,29 @@ public final class PigToSql {
          * size, largest first, keeping the listing order (a glob's or HDFS's sorted paths) among equal sizes, and a
          * map task reads each file's records in order; a file is one split below the split size (the block size).
          * A FLATTEN gives a row's elements in their bag's order, the last FLATTEN's fastest (POForEach's cross
-         * product).
+         * product). A UNION's inputs are one job's inputs, each LOAD's files one combined split: the largest input
+         * first (all its files' sizes), the earlier LOAD in the script among equal ones (measured on Pig 0.18).
          */
         List<OrderItem> inputOrder() {
-            List<OrderItem> order = new ArrayList<>(List.of(
-                    new OrderItem(SqlExpr.ColumnRef.of(size), true, false),
-                    new OrderItem(SqlExpr.ColumnRef.of(path), false, false),
-                    new OrderItem(SqlExpr.ColumnRef.of(record), false, false)));
+            List<OrderItem> order = new ArrayList<>();
+            if (input != null) {
+                order.add(new OrderItem(SqlExpr.ColumnRef.of(inputSize), true, false));
+                order.add(new OrderItem(SqlExpr.ColumnRef.of(input), false, false));
+            }
+            order.add(new OrderItem(SqlExpr.ColumnRef.of(size), true, false));
+            order.add(new OrderItem(SqlExpr.ColumnRef.of(path), false, false));
+            order.add(new OrderItem(SqlExpr.ColumnRef.of(record), false, false));
             elements.forEach(e -> order.add(new OrderItem(SqlExpr.ColumnRef.of(e), false, false)));
             return order;
         }
 
-        /** Every position column: those of the file, then the elements'. */
+        /** Every position column: those of the file, the input's, then the elements'. */
         List<String> columns() {
             List<String> columns = new ArrayList<>(List.of(path, size, record));
+            if (input != null) {
+                columns.add(input);
+                columns.add(inputSize);
+            }
             columns.addAll(elements);
             return columns;
         }
@@ -2815,6 +2965,8 @@ public final class PigToSql {
                     columnNames.unique("file_path"),
                     columnNames.unique("file_size"),
                     columnNames.unique("record_number"),
+                    null,
+                    null,
                     List.of());
             List<Column> columns = new ArrayList<>(loaded.columns());
             columns.add(new Column(positioned.path(), SqlType.STRING, Column.Origin.FILE_PATH));
@@ -2836,6 +2988,9 @@ public final class PigToSql {
         }
         Optional<SqlJob.View> view =
                 views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+        if (view.isPresent() && view.get().query() instanceof SqlQuery.UnionAll union) {
+            return positionedUnion(sqlName, view.get(), union, span);
+        }
         if (view.isEmpty()
                 || !(view.get().query() instanceof Select select)
                 || !(RowWise.is(select) || RowWise.isSample(select))) {
@@ -2871,14 +3026,17 @@ public final class PigToSql {
                     SqlQuery.Unnest.withOrdinality(numberedFrom, unnest.collection(), unnest.alias(), unnestColumns);
             elements.add(element);
         }
-        List<String> inputPositions = positions.subList(0, 3);
-        List<String> elementPositions = new ArrayList<>(positions.subList(3, positions.size()));
+        int filePositions = in.input() == null ? 3 : 5;
+        List<String> inputPositions = positions.subList(0, filePositions);
+        List<String> elementPositions = new ArrayList<>(positions.subList(filePositions, positions.size()));
         elementPositions.addAll(elements);
         Positioned positioned = new Positioned(
                 tableName(sqlName + "_numbered"),
                 inputPositions.get(0),
                 inputPositions.get(1),
                 inputPositions.get(2),
+                in.input() == null ? null : inputPositions.get(3),
+                in.input() == null ? null : inputPositions.get(4),
                 elementPositions);
         // Columns by name, never *: the position columns are metadata columns that * may leave out.
         List<SelectItem> items = new ArrayList<>();
@@ -2900,6 +3058,10 @@ public final class PigToSql {
         columns.add(new Column(positioned.path(), SqlType.STRING));
         columns.add(new Column(positioned.size(), SqlType.BIGINT));
         columns.add(new Column(positioned.record(), SqlType.BIGINT));
+        if (positioned.input() != null) {
+            columns.add(new Column(positioned.input(), SqlType.INT));
+            columns.add(new Column(positioned.inputSize(), SqlType.BIGINT));
+        }
         positioned.elements().forEach(e -> columns.add(new Column(e, SqlType.BIGINT)));
         Select query = Select.of(items, numberedFrom);
         views.add(new SqlJob.View(
@@ -2940,6 +3102,140 @@ public final class PigToSql {
                         "STORE the sample and LOAD it again to rank the same rows");
             }
         });
+    }
+
+    /**
+     * The rows of a UNION with their place in Pig's input order, when each input's place is known: each input's rows
+     * beside their positions and the input's place among the UNION's (one job reads them all, see
+     * {@link Positioned#inputOrder}).
+     */
+    private Optional<Positioned> positionedUnion(
+            String sqlName, SqlJob.View view, SqlQuery.UnionAll union, SourceSpan span) {
+        List<Positioned> inputs = new ArrayList<>();
+        List<Select> branches = new ArrayList<>();
+        for (SqlQuery branch : union.inputs()) {
+            if (!(branch instanceof Select select)
+                    || !RowWise.is(select)
+                    || select.where() != null
+                    || !(select.from() instanceof SqlQuery.TableRef input)
+                    || input.alias() != null) {
+                return Optional.empty();
+            }
+            Optional<Positioned> positioned = positioned(input.name(), input.name(), span);
+            if (positioned.isEmpty()
+                    || positioned.get().input() != null
+                    || positioned.get().elements().size()
+                            != (inputs.isEmpty() ? positioned.get() : inputs.get(0))
+                                    .elements()
+                                    .size()) {
+                return Optional.empty(); // a UNION of UNIONs, or inputs FLATTENed a different number of times
+            }
+            inputs.add(positioned.get());
+            branches.add(select);
+        }
+        Names columnNames = new Names();
+        view.columns().forEach(c -> columnNames.unique(c.name()));
+        List<String> elements = new ArrayList<>();
+        inputs.get(0).elements().forEach(e -> elements.add(columnNames.unique(e)));
+        Positioned positioned = new Positioned(
+                tableName(sqlName + "_numbered"),
+                columnNames.unique("file_path"),
+                columnNames.unique("file_size"),
+                columnNames.unique("record_number"),
+                columnNames.unique("input_number"),
+                columnNames.unique("input_size"),
+                elements);
+        List<SqlQuery> selects = new ArrayList<>();
+        for (int s = 0; s < branches.size(); s++) {
+            Positioned in = inputs.get(s);
+            String input = ((SqlQuery.TableRef) branches.get(s).from()).name();
+            List<SelectItem> items = new ArrayList<>();
+            for (SelectItem item : branches.get(s).items()) {
+                if (item.expr() instanceof SqlExpr.Star) {
+                    // Columns by name, never *: the input's numbered copy has its position columns too.
+                    columnsOf(input).forEach(c -> items.add(new SelectItem(SqlExpr.ColumnRef.of(c), null)));
+                } else {
+                    items.add(item);
+                }
+            }
+            items.add(positionItem(in.path(), positioned.path()));
+            items.add(positionItem(in.size(), positioned.size()));
+            items.add(positionItem(in.record(), positioned.record()));
+            items.add(new SelectItem(SqlExpr.Literal.number(loadNumber(input)), positioned.input()));
+            items.add(new SelectItem(loadSize(input), positioned.inputSize()));
+            for (int e = 0; e < elements.size(); e++) {
+                items.add(positionItem(in.elements().get(e), elements.get(e)));
+            }
+            selects.add(Select.of(items, new SqlQuery.TableRef(in.sqlName())));
+        }
+        List<Column> columns = new ArrayList<>(view.columns());
+        columns.add(new Column(positioned.path(), SqlType.STRING));
+        columns.add(new Column(positioned.size(), SqlType.BIGINT));
+        columns.add(new Column(positioned.record(), SqlType.BIGINT));
+        columns.add(new Column(positioned.input(), SqlType.INT));
+        columns.add(new Column(positioned.inputSize(), SqlType.BIGINT));
+        elements.forEach(e -> columns.add(new Column(e, SqlType.BIGINT)));
+        views.add(new SqlJob.View(positioned.sqlName(), view.spans(), new SqlQuery.UnionAll(selects), columns));
+        order.add(positioned.sqlName());
+        superseded.add(sqlName);
+        return Optional.of(positioned);
+    }
+
+    /**
+     * The place among the script's LOADs of the one a table or view reads (1 for the first): among splits of one size,
+     * Pig's job reads its inputs in the order of their LOADs in the script, whatever the UNION's order (measured on
+     * Pig 0.18).
+     */
+    private int loadNumber(String sqlName) {
+        return sources.indexOf(loadOf(sqlName)) + 1;
+    }
+
+    /** The size of all the files of the LOAD a table or view reads: its files' sizes added up, each file once. */
+    private SqlExpr loadSize(String sqlName) {
+        Positioned load = positionedCopies.get(loadOf(sqlName).name());
+        Select files = Select.of(
+                        List.of(
+                                new SelectItem(SqlExpr.ColumnRef.of(load.path()), null),
+                                new SelectItem(SqlExpr.ColumnRef.of(load.size()), null)),
+                        new SqlQuery.TableRef(load.sqlName()))
+                .withDistinct();
+        return new SqlExpr.ScalarQuery(Select.of(
+                List.of(new SelectItem(SqlExpr.Call.of("SUM", SqlExpr.ColumnRef.of(load.size())), null)),
+                new SqlQuery.Derived(files, "files")));
+    }
+
+    /** The LOAD's table a table or view reads, through row-by-row views. */
+    private SqlJob.Table loadOf(String sqlName) {
+        for (SqlJob.Table source : sources) {
+            if (source.name().equals(sqlName)) {
+                return source;
+            }
+        }
+        SqlQuery.From from = views.stream()
+                .filter(v -> v.name().equals(sqlName))
+                .map(v -> ((Select) v.query()).from())
+                .findFirst()
+                .orElseThrow();
+        while (from instanceof SqlQuery.Unnest unnest) {
+            from = unnest.input();
+        }
+        return loadOf(((SqlQuery.TableRef) from).name());
+    }
+
+    private static SelectItem positionItem(String column, String as) {
+        return new SelectItem(SqlExpr.ColumnRef.of(column), column.equals(as) ? null : as);
+    }
+
+    /** The column names of a table or view of the job. */
+    private List<String> columnsOf(String sqlName) {
+        return Stream.concat(
+                        sources.stream().filter(t -> t.name().equals(sqlName)).map(SqlJob.Table::columns),
+                        views.stream().filter(v -> v.name().equals(sqlName)).map(SqlJob.View::columns))
+                .findFirst()
+                .orElseThrow()
+                .stream()
+                .map(Column::name)
+                .toList();
     }
 
     /**
@@ -3704,7 +4000,7 @@ public final class PigToSql {
             Select query,
             SqlJob.SchemaFiles schemaFiles,
             SinkTable table) {
-        String path = withoutSecrets(bindParameters(store.path(), parameters), store.span());
+        String path = withoutSecrets(bindPathParameters(store.path(), parameters), store.span());
         Paths.checkStore(store.path(), store.span());
         String sink = tableName(store.alias() + "_store");
         List<OrderItem> ordering = ordered.ordering().isEmpty() ? shuffleOrder(store, ordered) : ordered.ordering();
@@ -3721,6 +4017,7 @@ public final class PigToSql {
                 sink, query.withOrder(ordering, ordered.limit()), store.span(), spans, removal != null));
         String stored = storePath(path);
         storedPaths.put(stored, input);
+        storedSinks.put(storePath(store.path()), Map.entry(sink, stored));
         ranStores.remove(stored);
         if (schemaFiles != null) {
             storedSchemas.put(stored, schemaFiles);
@@ -3958,6 +4255,25 @@ public final class PigToSql {
     private String delimiter(StorageFunctions.Storage storage) {
         return storage.delimiter() == null ? null : bindParameters(storage.delimiter(), parameters);
     }
+
+    /**
+     * A LOAD or STORE path with its parameters bound. Pig's preprocessor leaves {@code ${user.name}} alone (a dotted
+     * name is no parameter), and Hadoop's {@code Configuration} fills it in when the job reads the path from its
+     * configuration: a Java system property or a configuration property of the job, such as the name of the user
+     * the job runs as. The path keeps it as a parameter of the generated job, given when it runs.
+     */
+    static String bindPathParameters(String path, java.util.Set<String> parameters) {
+        String bound = bindParameters(path, parameters);
+        Matcher m = CONFIGURATION_VARIABLE.matcher(bound);
+        while (m.find()) {
+            parameters.add(m.group(1));
+        }
+        return bound;
+    }
+
+    /** A variable Hadoop's {@code Configuration} substitutes, a dotted name that is no Pig parameter. */
+    static final Pattern CONFIGURATION_VARIABLE =
+            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+)}");
 
     static String bindParameters(String text, java.util.Set<String> parameters) {
         Matcher m = PARAMETER.matcher(text);

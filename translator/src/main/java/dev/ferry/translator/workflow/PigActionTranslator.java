@@ -107,6 +107,10 @@ final class PigActionTranslator {
                 // A password the script wrote into a path: the job reads it from the Variable (warned where the path
                 // is).
                 params.put(parameter.name(), Template.of(new RuntimeExpr.Variable(parameter.name())));
+            } else if (parameter.name().equals("user.name")) {
+                // ${user.name} in a path: Hadoop fills in the user Pig runs as, the workflow's user under Oozie (a
+                // <param> of that name does not reach it: Pig's preprocessor takes no dotted names).
+                params.put(parameter.name(), el.template("${wf:user()}", pig.span()));
             } else if (values.get().containsKey(parameter.name())) {
                 params.put(parameter.name(), values.get().get(parameter.name()));
             } else {

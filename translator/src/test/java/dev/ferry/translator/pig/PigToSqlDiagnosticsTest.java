@@ -59,6 +59,12 @@ class PigToSqlDiagnosticsTest {
                 "r = FOREACH rows GENERATE (datetime) name;|t.pig:2:27: error PIG-E013: cannot cast chararray to datetime (Pig's ERROR 1052)",
                 // Pig: ERROR 1025: Invalid field projection. Projected field [click] does not exist
                 "r = FOREACH rows GENERATE click;|t.pig:2:27: error PIG-E011: unknown field 'click' (did you mean 'clicks'?)",
+                // Pig 0.18 (LogicalPlanBuilder.checkDuplicateAliases): Pig does not accept same alias as input for
+                // JOIN operation : rows; the same for UNION (a CROSS takes it: CrossOfItselfTest)
+                "r = JOIN rows BY name, rows BY name;|t.pig:2:5: error PIG-E013: Pig does not accept the same alias as input twice for JOIN ('rows')",
+                "s = LOAD 'in2' AS (name:chararray);\\nr = JOIN rows BY name, s BY name, rows BY name;|t.pig:3:5: error PIG-E013: Pig does not accept the same alias as input twice for JOIN ('rows')",
+                "r = UNION rows, rows;|t.pig:2:5: error PIG-E013: Pig does not accept the same alias as input twice for UNION ('rows')",
+                "r = UNION ONSCHEMA rows, rows;|t.pig:2:5: error PIG-E013: Pig does not accept the same alias as input twice for UNION ('rows')",
             })
     void rejectsWhatPigRejects(String body, String expected) {
         // A record is one line: '\n' written as two characters separates statements.

@@ -45,7 +45,7 @@ class PositionalWidthTest {
             Y = group X by $1; dump Y;                                             | 0
             Y = group X all; Z = foreach Y generate COUNT_STAR(X);                 | 0
             Y = group X by *; Z = foreach Y generate COUNT(X);                     | 0
-            Y = join X by $0, X by $1;                                             | 0
+            W = load 'w'; Y = join X by $0, W by $1;                              | 0
             F = filter X by $0 > 0; store F into 'o';                              | 0
             Y = foreach X generate 1;                                              | 0
             """)

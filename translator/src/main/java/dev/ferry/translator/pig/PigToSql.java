@@ -1683,10 +1683,11 @@ public final class PigToSql {
                                         .orElseGet(() -> ordering(order.keys(), bag.relation())))
                                 : bag);
             } else if (op instanceof PigRelation.NestedOp.Foreach foreach
-                    && NestedProjection.of(foreach).isPresent()) {
+                    && NestedProjection.of(foreach, nestedCommands).isPresent()) {
                 locals.put(
                         command.alias(),
-                        expressions.translate(NestedProjection.of(foreach).get(), nested));
+                        expressions.translate(
+                                NestedProjection.of(foreach, nestedCommands).get(), nested));
             } else {
                 throw ExprTranslator.unsupported(
                         command.span(),

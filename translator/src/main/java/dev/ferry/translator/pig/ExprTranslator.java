@@ -294,6 +294,13 @@ final class ExprTranslator {
                             DiagnosticCode.PIG_E011, d.span(), "the bag has no field '" + d.field() + "'")));
             return bag.withField(field);
         }
+        if (base instanceof Value.Bag bag
+                && bag.lineField() == null
+                && d.field().equals(bag.field().pigName())) {
+            // p = b.x (or FOREACH b GENERATE x); p.x: the bag of one-field tuples projected on its only field is
+            // itself.
+            return bag;
+        }
         if (base instanceof Value.KeyTuple tuple) {
             for (int i = 0; i < tuple.fields().size(); i++) {
                 if (d.field().equals(tuple.fields().get(i).pigName())) {
@@ -1423,6 +1430,9 @@ final class ExprTranslator {
         SqlExpr condition = bool(bincond.condition(), scope);
         Value.Scalar whenTrue = scalar(bincond.whenTrue(), scope);
         Value.Scalar whenFalse = scalar(bincond.whenFalse(), scope);
+        if (whenTrue.type() == PigType.BAG && whenFalse.type() == PigType.BAG) {
+            return bagBincond(bincond, condition, whenTrue, whenFalse);
+        }
         PigType type = PigTypes.isNumber(whenTrue.type()) && PigTypes.isNumber(whenFalse.type())
                 ? PigTypes.wider(whenTrue.type(), whenFalse.type())
                 : whenTrue.type() == PigType.BYTEARRAY ? whenFalse.type() : whenTrue.type();
@@ -1435,6 +1445,110 @@ final class ExprTranslator {
                                 new SqlExpr.When(new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, condition), whenFalse.sql())),
                         null),
                 type);
+    }
+
+    /**
+     * {@code (c ? {(null, null)} : b)}, {@code (IsEmpty(b) ? {(0)} : b)}: a bag whose tuples' fields are known on both
+     * sides, of one width, each field of one type on both sides or a null in every tuple of a constructor on one
+     * (Pig's type checker takes such schemas as compatible: LogicalFieldSchema.isEqual with bytearray). Both sides are
+     * cast to one ARRAY of ROW type, the constructor's nulls typed as the other side's fields. Pig names the fields as
+     * the left side does. Anything else stays a TODO.
+     */
+    private Value bagBincond(
+            PigExpr.Bincond bincond, SqlExpr condition, Value.Scalar whenTrue, Value.Scalar whenFalse) {
+        Value.Scalar left = known(whenTrue, PigType.BAG);
+        Value.Scalar right = known(whenFalse, PigType.BAG);
+        if (left == null
+                || right == null
+                || left.inner().tupleTypes().size()
+                        != right.inner().tupleTypes().size()) {
+            throw unsupported(
+                    bincond.span(),
+                    "a bincond of two bags whose tuples are not of the same known width is not translated yet");
+        }
+        List<PigType> types = new ArrayList<>();
+        Map<Integer, Inner> inners = new HashMap<>();
+        List<dev.ferry.translator.sql.Column> columns = new ArrayList<>();
+        for (int i = 0; i < left.inner().tupleTypes().size(); i++) {
+            PigType l = left.inner().tupleTypes().get(i);
+            PigType r = right.inner().tupleTypes().get(i);
+            Inner inner;
+            PigType type;
+            if (l == r
+                    && java.util.Objects.equals(
+                            left.inner().fieldInner(i), right.inner().fieldInner(i))) {
+                type = l;
+                inner = left.inner().fieldInner(i);
+            } else if (nullInEveryTuple(bincond.whenTrue(), i)) {
+                type = r;
+                inner = right.inner().fieldInner(i);
+            } else if (nullInEveryTuple(bincond.whenFalse(), i)) {
+                type = l;
+                inner = left.inner().fieldInner(i);
+            } else {
+                throw unsupported(
+                        bincond.span(),
+                        "a bincond of two bags whose tuples' field " + (i + 1) + " is a " + l.keyword() + " on one"
+                                + " side and a " + r.keyword() + " on the other is not translated yet");
+            }
+            if (!PigTypes.hasTupleFieldType(type, inner)) {
+                throw unsupported(
+                        bincond.span(),
+                        "a bincond of two bags whose tuples hold a " + type.keyword() + " is not translated yet");
+            }
+            types.add(type);
+            if (inner != null) {
+                inners.put(i, inner);
+            }
+            columns.add(new dev.ferry.translator.sql.Column("f" + i, PigTypes.tupleFieldType(type, inner)));
+        }
+        SqlType.Row row = new SqlType.Row(columns);
+        List<String> names = new ArrayList<>(left.inner().fieldNames());
+        return new Value.Scalar(
+                new SqlExpr.Case(
+                        List.of(
+                                new SqlExpr.When(condition, asBagOf(whenTrue.sql(), row)),
+                                new SqlExpr.When(
+                                        new SqlExpr.Unary(SqlExpr.UnaryOp.NOT, condition),
+                                        asBagOf(whenFalse.sql(), row))),
+                        null),
+                PigType.BAG,
+                new Inner(null, types, inners, names));
+    }
+
+    /** Whether {@code expr} is a bag constructor whose every tuple has a null at {@code position}. */
+    private static boolean nullInEveryTuple(PigExpr expr, int position) {
+        return expr instanceof PigExpr.BagExpr bag
+                && bag.items().stream()
+                        .allMatch(item -> item instanceof PigExpr.TupleExpr tuple
+                                        && position < tuple.items().size()
+                                        && RowArray.isNull(tuple.items().get(position))
+                                || position == 0 && RowArray.isNull(item));
+    }
+
+    /** A bag value as an ARRAY of {@code row}: a constructor's rows each cast, their nulls typed; else one cast. */
+    private static SqlExpr asBagOf(SqlExpr bag, SqlType.Row row) {
+        if (!(bag instanceof SqlExpr.ArrayOf array)) {
+            return new SqlExpr.Cast(bag, new SqlType.Array(row), false);
+        }
+        List<SqlExpr> elements = new ArrayList<>();
+        for (SqlExpr element : array.elements()) {
+            SqlExpr tuple = element instanceof SqlExpr.Cast cast ? cast.operand() : element;
+            if (tuple instanceof SqlExpr.RowOf rowOf) {
+                List<SqlExpr> typed = new ArrayList<>();
+                for (int i = 0; i < rowOf.fields().size(); i++) {
+                    SqlExpr field = rowOf.fields().get(i);
+                    typed.add(
+                            field instanceof SqlExpr.Literal literal && literal.value() == null
+                                    ? new SqlExpr.Cast(
+                                            field, row.fields().get(i).type(), false)
+                                    : field);
+                }
+                tuple = new SqlExpr.RowOf(typed);
+            }
+            elements.add(new SqlExpr.Cast(tuple, row, false));
+        }
+        return new SqlExpr.ArrayOf(elements);
     }
 
     /** Pig's cast rules (POCast): number to number truncates, text to number is null when unparsable. */

@@ -52,7 +52,7 @@ final class NestedBagViews {
         return command.op() instanceof PigRelation.NestedOp.Cross cross
                         && (!cogroup || !NestedCross.joinsInputs(command.alias(), cross, block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Foreach foreach
-                        && NestedProjection.of(foreach).isEmpty()
+                        && NestedProjection.of(foreach, block.commands()).isEmpty()
                 || command.op() instanceof PigRelation.NestedOp.Limit limit
                         && (cogroup || limitsView(limit, block) || othersNeedViews(block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Distinct
@@ -136,7 +136,8 @@ final class NestedBagViews {
                                 && (assign.expr() instanceof PigExpr.Dereference
                                         || assign.expr() instanceof PigExpr.Projection)
                         || c.op() instanceof PigRelation.NestedOp.Foreach foreach
-                                && NestedProjection.of(foreach).isPresent())
+                                && NestedProjection.of(foreach, block.commands())
+                                        .isPresent())
                 .isPresent();
     }
 

@@ -6,17 +6,42 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A nested FOREACH that only projects one field of a bag of the block, {@code x = FOREACH big GENERATE name;}:
+ * A nested FOREACH that only projects fields of a bag of the block, {@code x = FOREACH big GENERATE name;}:
  * Pig's bag of one-field tuples, the same as the projection {@code x = big.name;} (kept with any nested FILTER
- * or DISTINCT before it). A FOREACH computing values, several fields, a renaming AS or a FLATTEN stays a TODO.
+ * or DISTINCT before it); {@code FOREACH sorted GENERATE name, ts} of a nested ORDER's bag is {@code sorted.(name,
+ * ts)}, which keeps its order (of another bag, it is a view, as a computing FOREACH is). A FOREACH computing values, a
+ * renaming AS or a FLATTEN is a view of its own ({@link NestedBagViews}).
  */
 final class NestedProjection {
 
     private NestedProjection() {}
 
-    /** {@code input.field} (or {@code input.$n}) for a FOREACH that generates exactly that field, else empty. */
-    static Optional<PigExpr> of(PigRelation.NestedOp.Foreach foreach) {
-        if (foreach.items().size() != 1 || !foreach.items().get(0).names().isEmpty()) {
+    /**
+     * {@code input.field} (or {@code input.$n}) for a FOREACH that generates exactly that field; {@code input.(a, b)}
+     * for one that generates several distinct fields by name, each as it is (Pig's bag of tuples of those fields, in
+     * the bag's order); else empty.
+     */
+    static Optional<PigExpr> of(PigRelation.NestedOp.Foreach foreach, List<PigRelation.NestedCommand> commands) {
+        if (foreach.items().stream().anyMatch(item -> !item.names().isEmpty())) {
+            return Optional.empty();
+        }
+        if (foreach.items().size() > 1) {
+            if (!sorted(foreach.input(), commands)) {
+                return Optional.empty(); // a view of its own (NestedBagViews), which DISTINCT, CROSS and FLATTEN read
+            }
+            List<PigExpr> fields =
+                    foreach.items().stream().map(PigRelation.GenerateItem::expr).toList();
+            boolean named = fields.stream().allMatch(f -> f instanceof PigExpr.FieldRef ref && ref.qualifier() == null);
+            long distinct = fields.stream()
+                    .map(f -> named ? ((PigExpr.FieldRef) f).name() : "")
+                    .distinct()
+                    .count();
+            return named && distinct == fields.size()
+                    ? Optional.of(new PigExpr.Projection(
+                            foreach.input(), fields, foreach.items().get(0).span()))
+                    : Optional.empty();
+        }
+        if (foreach.items().size() != 1) {
             return Optional.empty();
         }
         PigExpr item = foreach.items().get(0).expr();
@@ -27,5 +52,24 @@ final class NestedProjection {
             return Optional.of(new PigExpr.Projection(foreach.input(), List.of(position), position.span()));
         }
         return Optional.empty();
+    }
+
+    /** Whether the bag is a nested ORDER's, or a FILTER or LIMIT of one (they keep its order). */
+    private static boolean sorted(PigExpr input, List<PigRelation.NestedCommand> commands) {
+        if (!(input instanceof PigExpr.FieldRef ref) || ref.qualifier() != null) {
+            return false;
+        }
+        PigRelation.NestedCommand named = null;
+        for (PigRelation.NestedCommand command : commands) {
+            if (command.alias().equals(ref.name())) {
+                named = command;
+            }
+        }
+        if (named == null) {
+            return false;
+        }
+        return named.op() instanceof PigRelation.NestedOp.Order
+                || named.op() instanceof PigRelation.NestedOp.Filter filter && sorted(filter.input(), commands)
+                || named.op() instanceof PigRelation.NestedOp.Limit limit && sorted(limit.input(), commands);
     }
 }

@@ -1346,8 +1346,9 @@ public final class PigToSql {
      * A nested block whose commands read a bag field of a plain relation: each row a group of its own, whose bag is
      * that row's bag ({@link RowBags}). Empty when the commands read no bag field.
      */
-    private Optional<Relation> overBagField(String alias, PigRelation.NestedForeach nested) {
-        Relation.Named rows = named(nested.input(), nested.span());
+    private Optional<Relation> overBagField(String alias, PigRelation.NestedForeach block) {
+        Relation.Named rows = named(block.input(), block.span());
+        PigRelation.NestedForeach nested = RowBags.byName(block, rows);
         Optional<Field> bag = RowBags.bagField(nested, rows);
         if (bag.isEmpty()) {
             return Optional.empty();
@@ -1731,10 +1732,11 @@ public final class PigToSql {
                                         .orElseGet(() -> ordering(order.keys(), bag.relation())))
                                 : bag);
             } else if (op instanceof PigRelation.NestedOp.Foreach foreach
-                    && NestedProjection.of(foreach).isPresent()) {
+                    && NestedProjection.of(foreach, nestedCommands).isPresent()) {
                 locals.put(
                         command.alias(),
-                        expressions.translate(NestedProjection.of(foreach).get(), nested));
+                        expressions.translate(
+                                NestedProjection.of(foreach, nestedCommands).get(), nested));
             } else {
                 throw ExprTranslator.unsupported(
                         command.span(),
@@ -2212,19 +2214,20 @@ public final class PigToSql {
                     taken.unique(u.alias());
                     u.columns().forEach(taken::unique);
                 });
+                // A bincond's bag is named as its left side: (c ? b : {(null)}) gives b::x (Pig 0.18's DESCRIBE).
+                PigExpr named = flatten.expr() instanceof PigExpr.Bincond bincond ? bincond.whenTrue() : flatten.expr();
                 String alias = taken.unique(
-                        flatten.expr() instanceof PigExpr.Call call
+                        named instanceof PigExpr.Call call
                                 ? simpleName(call)
-                                : flatten.expr() instanceof PigExpr.FieldRef ref ? ref.name() : "flattened");
+                                : named instanceof PigExpr.FieldRef ref ? ref.name() : "flattened");
                 List<String> columns = new ArrayList<>();
                 List<String> fieldNames = scalar.inner().fieldNames();
                 for (int i = 0; i < scalar.inner().tupleTypes().size(); i++) {
                     // Pig names a bag field's flattened fields bag::field (b::x) where the bag's schema names them.
-                    String pigName = flatten.expr() instanceof PigExpr.FieldRef ref
-                                    && i < fieldNames.size()
-                                    && fieldNames.get(i) != null
-                            ? ref.name() + "::" + fieldNames.get(i)
-                            : null;
+                    String pigName =
+                            named instanceof PigExpr.FieldRef ref && i < fieldNames.size() && fieldNames.get(i) != null
+                                    ? ref.name() + "::" + fieldNames.get(i)
+                                    : null;
                     String column = taken.unique(pigName != null ? fieldNames.get(i) : alias + "_" + i);
                     columns.add(column);
                     values.add(new Value.Scalar(

@@ -56,6 +56,55 @@ final class RowBags {
     }
 
     /**
+     * The block with the row's fields that it reads by position read by name: a GENERATE item {@code $0} (or {@code
+     * FLATTEN($0)}) and a nested command's input {@code $1} ({@code FILTER $1 BY x > 1}) are the row's fields there,
+     * as in Pig; positions inside expressions and in the commands' conditions (the bag's tuple's fields) stay.
+     */
+    static PigRelation.NestedForeach byName(PigRelation.NestedForeach block, Relation.Named rows) {
+        Set<String> aliases = new LinkedHashSet<>();
+        block.commands().forEach(c -> aliases.add(c.alias()));
+        java.util.function.UnaryOperator<PigExpr> named = expr -> byName(expr, rows, aliases);
+        List<PigRelation.NestedCommand> commands = new ArrayList<>();
+        for (PigRelation.NestedCommand command : block.commands()) {
+            PigRelation.NestedOp op = command.op();
+            if (op instanceof PigRelation.NestedOp.Filter filter) {
+                op = new PigRelation.NestedOp.Filter(named.apply(filter.input()), filter.condition());
+            } else if (op instanceof PigRelation.NestedOp.Order order) {
+                op = new PigRelation.NestedOp.Order(named.apply(order.input()), order.keys(), order.comparator());
+            } else if (op instanceof PigRelation.NestedOp.Distinct distinct) {
+                op = new PigRelation.NestedOp.Distinct(named.apply(distinct.input()));
+            } else if (op instanceof PigRelation.NestedOp.Limit limit) {
+                op = new PigRelation.NestedOp.Limit(named.apply(limit.input()), limit.count());
+            } else if (op instanceof PigRelation.NestedOp.Foreach foreach) {
+                op = new PigRelation.NestedOp.Foreach(named.apply(foreach.input()), foreach.items());
+            }
+            commands.add(new PigRelation.NestedCommand(command.alias(), op, command.span()));
+        }
+        List<PigRelation.GenerateItem> items = new ArrayList<>();
+        for (PigRelation.GenerateItem item : block.items()) {
+            PigExpr expr = item.expr() instanceof PigExpr.Flatten flatten
+                    ? new PigExpr.Flatten(named.apply(flatten.expr()), flatten.span())
+                    : named.apply(item.expr());
+            items.add(new PigRelation.GenerateItem(expr, item.names(), item.span()));
+        }
+        return new PigRelation.NestedForeach(block.input(), commands, items, block.span());
+    }
+
+    private static PigExpr byName(PigExpr expr, Relation.Named rows, Set<String> aliases) {
+        if (!(expr instanceof PigExpr.PositionalRef position)
+                || position.index() >= rows.fields().size()) {
+            return expr;
+        }
+        String name = rows.fields().get(position.index()).pigName();
+        return name != null
+                        && !aliases.contains(name)
+                        && !rows.fields().get(position.index()).isRest()
+                        && field(rows, name).isPresent()
+                ? new PigExpr.FieldRef(null, name, position.span())
+                : expr;
+    }
+
+    /**
      * The bag field of {@code rows} that the block's commands read, if any: none means the block is not over a bag
      * field (the caller reports it); two or more are not translated yet.
      */

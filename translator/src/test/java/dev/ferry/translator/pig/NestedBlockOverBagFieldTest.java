@@ -31,6 +31,8 @@ class NestedBlockOverBagFieldTest {
             r = foreach a { f = filter more by z > 0; generate COUNT(f); }                         | z
             r = foreach a { f = filter items by x > 1; o = order f by x; generate id, flatten(o), COUNT(f); } | id, x, y
             r = foreach a { f = filter items by x > 1; o = order f by x desc; l = limit o 2; d = distinct items.y; generate id, SUM(f.x), l, flatten(f), d; } | id, x, y
+            r = foreach a { f = filter $2 by $0 > 1; generate $0, COUNT(f); }                      | id, x, y
+            r = foreach a { o = order $2 by x desc; generate flatten($0), o; }                    | id, x, y
             """)
     void translatesOverTheBagsTuplesBesideTheRowsNumber(String statement, String columns) {
         Diagnostics diagnostics = new Diagnostics();
@@ -61,7 +63,6 @@ class NestedBlockOverBagFieldTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             r = foreach a { f = filter items by x > 1; g = filter more by z > 1; generate id, COUNT(f), COUNT(g); } | 3:5 | a nested block over two bag fields of a relation
-            r = foreach a { f = filter items by x > 1; generate $0, COUNT(f); }           | 3:53 | a position or '*' in the GENERATE of a nested block over a bag field
             r = foreach a { f = filter items by x > 1; generate *, COUNT(f); }            | 3:53 | a position or '*' in the GENERATE of a nested block over a bag field
             r = foreach a { f = filter items by x > 1; generate m#'k', COUNT(f); }        | 3:5 | reading the map field 'm' beside a nested block over a bag field
             r = foreach a { f = filter items by x > 1; generate id, flatten(items), COUNT(f); } | 3:57 | FLATTEN of a bag value (not a GROUP's bag)

@@ -128,7 +128,8 @@ final class VerifyInputs {
 
         /** The type to generate a loaded field of {@code declared} type as: its cast's, for untyped text. */
         PigType generated(String name, PigType declared) {
-            PigType cast = namedCasts.get(name);
+            // A field of an AS without names ((int, chararray)) has none: no cast can name it.
+            PigType cast = name == null ? null : namedCasts.get(name);
             return cast != null && (declared == PigType.BYTEARRAY || declared == PigType.CHARARRAY) ? cast : declared;
         }
     }

@@ -115,6 +115,14 @@ class VerifyInputsTest {
         }
     }
 
+    /** An AS without field names ({@code (int, chararray)}) generates its types (verify --repo stopped on a null name). */
+    @Test
+    void anUnnamedFieldIsGeneratedAsItsType() {
+        VerifyInputs.Reads reads = VerifyInputs.Reads.of("b = FOREACH a GENERATE (int)x;");
+        assertEquals(PigType.CHARARRAY, reads.generated(null, PigType.CHARARRAY));
+        assertEquals(PigType.INT, reads.generated("x", PigType.CHARARRAY));
+    }
+
     @Test
     void aLoaderWithoutATextFormIsVerE002(@TempDir Path tmp) throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));

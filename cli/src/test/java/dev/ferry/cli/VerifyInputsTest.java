@@ -72,6 +72,57 @@ class VerifyInputsTest {
         assertTrue(rows.stream().noneMatch(r -> r.contains("not to be read")));
     }
 
+    /**
+     * The second try after real Pig failed on generated rows: the same values, every line whole (a LOAD with AS and
+     * one without: the first rows have short lines in both).
+     */
+    @Test
+    void withoutShortLinesTheSameValuesComeWhole(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        List<FieldSchema> schema = List.of(
+                new FieldSchema("name", PigType.CHARARRAY, AT),
+                new FieldSchema("n", PigType.INT, AT),
+                new FieldSchema("d", PigType.DOUBLE, AT));
+        for (List<FieldSchema> fields : List.of(schema, List.<FieldSchema>of())) {
+            PigRelation.Load load = load("in", null, fields);
+            int width = fields.isEmpty() ? VerifyInputs.SCHEMALESS_WIDTH : 3;
+            List<String> cut = Files.readAllLines(VerifyInputs.of(
+                            RepoRoot.of(repo),
+                            repo,
+                            load,
+                            0,
+                            Map.of(),
+                            false,
+                            NONE,
+                            Files.createTempDirectory(tmp, "w"))
+                    .file());
+            List<String> whole = Files.readAllLines(VerifyInputs.of(
+                            RepoRoot.of(repo),
+                            repo,
+                            load,
+                            0,
+                            Map.of(),
+                            false,
+                            NONE.withoutShortLines(),
+                            Files.createTempDirectory(tmp, "w"))
+                    .file());
+            assertTrue(cut.stream().anyMatch(r -> r.split("\t", -1).length < width), "some short lines: " + cut);
+            assertTrue(whole.stream().allMatch(r -> r.split("\t", -1).length == width), whole.toString());
+            assertEquals(cut.size(), whole.size());
+            for (int i = 0; i < cut.size(); i++) {
+                assertTrue(whole.get(i).startsWith(cut.get(i)), cut.get(i) + " is a prefix of " + whole.get(i));
+            }
+        }
+    }
+
+    /** An AS without field names ({@code (int, chararray)}) generates its types (verify --repo stopped on a null name). */
+    @Test
+    void anUnnamedFieldIsGeneratedAsItsType() {
+        VerifyInputs.Reads reads = VerifyInputs.Reads.of("b = FOREACH a GENERATE (int)x;");
+        assertEquals(PigType.CHARARRAY, reads.generated(null, PigType.CHARARRAY));
+        assertEquals(PigType.INT, reads.generated("x", PigType.CHARARRAY));
+    }
+
     @Test
     void aLoaderWithoutATextFormIsVerE002(@TempDir Path tmp) throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));

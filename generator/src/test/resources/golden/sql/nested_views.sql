@@ -246,7 +246,7 @@ GROUP BY `user`;
 -- nested_views.pig:29
 CREATE TEMPORARY VIEW ranked AS
 SELECT
-  CAST(ROW_NUMBER() OVER (ORDER BY `user` ASC NULLS LAST) AS BIGINT) AS rank_counts,
+  CAST(ROW_NUMBER() OVER (ORDER BY PIG_SHUFFLE_KEY(`user`) ASC NULLS LAST) AS BIGINT) AS rank_counts,
   *
 FROM counts;
 

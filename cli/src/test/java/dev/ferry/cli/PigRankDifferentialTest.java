@@ -123,6 +123,19 @@ class PigRankDifferentialTest extends DifferentialTest {
                         LOAD_DUPLICATES + "G = GROUP A BY k;\nC = FOREACH G GENERATE group, SUM(A.x) AS s;\n"
                                 + "D = FOREACH C GENERATE s * 2 AS twice, group;\nr = RANK D;\n"),
                 Arguments.of(
+                        "a FOREACH over a GROUP by an int with negatives and zero: in the order of the key's bytes in"
+                                + " Pig's shuffle (the negatives after the positives), the null group last",
+                        Map.of("in.tsv", "-4\ta\n0\tb\n3\tc\n-1\td\n\te\n10\tf\n-4\tg\n300\th\n"),
+                        "",
+                        "A = LOAD '$INPUT' AS (k:int, y:chararray);\nG = GROUP A BY k;\n"
+                                + "C = FOREACH G GENERATE group, COUNT(A) AS n;\nr = RANK C;\n"),
+                Arguments.of(
+                        "a GROUP by a chararray of several lengths (the key and its bag): the shorter keys first, the"
+                                + " empty one before them, the null group last",
+                        Map.of("in.tsv", "bob\t1\nal\t2\ncid\t3\nzoë\t4\n\t5\nÉva\t6\nal\t7\nannabel\t8\n"),
+                        "",
+                        "A = LOAD '$INPUT' AS (name:chararray, n:int);\nG = GROUP A BY name;\nr = RANK G;\n"),
+                Arguments.of(
                         "a GROUP itself (the key and its bag): by the key, the null group last",
                         DUPLICATES,
                         "",

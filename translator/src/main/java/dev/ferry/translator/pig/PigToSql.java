@@ -2849,7 +2849,8 @@ public final class PigToSql {
         Optional<List<OrderItem>> reduced =
                 reducedInput instanceof Relation.Named named ? reduceOrder(named.sqlName()) : Optional.empty();
         if (reduced.isPresent()) {
-            return reduceNumbers(alias, rank, (Relation.Named) reducedInput, reduced.get());
+            Relation.Named named = (Relation.Named) reducedInput;
+            return reduceNumbers(alias, rank, named, shuffledKey(named, reduced.get()));
         }
         if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(
@@ -3354,6 +3355,43 @@ public final class PigToSql {
                 || type instanceof SqlType.Map
                 || type instanceof SqlType.Row
                 || type instanceof SqlType.Multiset);
+    }
+
+    /**
+     * A reduce order of one GROUP key of a type whose shuffle bytes PIG_SHUFFLE_KEY writes: Pig's shuffle sorts the
+     * key's bytes, not its values (an int's negatives after its positives, a chararray by its length first), so the
+     * rows are numbered by those bytes, as a STORE of them is ordered ({@link #shuffleOrder}). Any other order as it is.
+     */
+    private List<OrderItem> shuffledKey(Relation.Named input, List<OrderItem> reduceOrder) {
+        if (reduceOrder.size() != 1
+                || !(reduceOrder.get(0).expr() instanceof SqlExpr.ColumnRef key)
+                || !groupKeyed(input.sqlName())) {
+            return reduceOrder;
+        }
+        return input.fields().stream()
+                .filter(f -> f.sqlName().equals(key.name()) && SHUFFLE_KEY_TYPES.contains(f.type()))
+                .findFirst()
+                .map(f -> List.of(new OrderItem(SqlExpr.Call.of("PIG_SHUFFLE_KEY", key), false, false)))
+                .orElse(reduceOrder);
+    }
+
+    /**
+     * Whether a view's rows are a GROUP's (its reduce's), directly or through row-by-row FOREACHs and FILTERs; not a
+     * DISTINCT's, whose shuffle key is the whole tuple.
+     */
+    private boolean groupKeyed(String sqlName) {
+        Optional<SqlJob.View> view =
+                views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+        if (view.isEmpty() || !(view.get().query() instanceof Select select)) {
+            return false;
+        }
+        if (!select.groupBy().isEmpty()) {
+            return true;
+        }
+        return !select.distinct()
+                && RowWise.is(select)
+                && select.from() instanceof SqlQuery.TableRef from
+                && groupKeyed(from.name());
     }
 
     /** RANK without BY of a DISTINCT's or GROUP's rows: ROW_NUMBER in the order Pig's one reduce task writes them. */

@@ -59,8 +59,9 @@ final class OutputComparison {
         return "";
     }
 
+    /** The fields at {@code fields}, each bag's tuples sorted ({@link #canonicalBags}): a bag has no order. */
     private static String project(String line, List<Integer> fields, String delimiter) {
-        String[] all = line.split(java.util.regex.Pattern.quote(delimiter), -1);
+        String[] all = canonicalBags(line).split(java.util.regex.Pattern.quote(delimiter), -1);
         List<String> kept = new ArrayList<>();
         for (int field : fields) {
             kept.add(field < all.length ? all[field] : "");

@@ -39,6 +39,26 @@ class OutputComparisonTest {
     }
 
     @Test
+    void orderedLinesWhoseSortFieldIsABagAgreeWhateverTheBagsOrder() {
+        // RANK of a GROUP: ordered by the rank, every field compared; the bag's tuples come in Pig's shuffle order.
+        List<Integer> sortKeys = List.of(0, 1, 2);
+        assertEquals(
+                "",
+                OutputComparison.differences(
+                        List.of("1\t0\t{(0,2,Éva),(0,3,),(0,12,)}", "2\t3\t{(3,1,a)}"),
+                        List.of("1\t0\t{(0,2,Éva),(0,12,),(0,3,)}", "2\t3\t{(3,1,a)}"),
+                        sortKeys,
+                        "\t"));
+        assertEquals(
+                "line 1 is out of order\nPig:   1\t0\t{(0,3,)}\nFlink: 1\t3\t{(3,1,a)}",
+                OutputComparison.differences(
+                        List.of("1\t0\t{(0,3,)}", "1\t3\t{(3,1,a)}"),
+                        List.of("1\t3\t{(3,1,a)}", "1\t0\t{(0,3,)}"),
+                        sortKeys,
+                        "\t"));
+    }
+
+    @Test
     void aTupleMissingFromABagStillDiffers() {
         assertEquals(
                 "line 1 differs\nPig:   Paris\t{(ann,3),(bob,)}\nFlink: Paris\t{(ann,3)}",

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FieldRangeArgumentsTest {
 
     private static final String LOAD = "rows = LOAD 'in' AS (id:chararray, a:chararray, b:chararray, c:int);\n";
+    private static final String RAW = "raw = LOAD 'in' USING PigStorage(',');\n";
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -30,7 +31,7 @@ class FieldRangeArgumentsTest {
             """)
     void aRangeOfKnownFieldsTranslates(String statement) {
         Diagnostics diagnostics = new Diagnostics();
-        Optional<?> job = translate(statement, diagnostics);
+        Optional<?> job = translate(LOAD, statement, diagnostics);
         assertTrue(
                 job.isPresent(),
                 diagnostics.sorted().stream().map(Diagnostic::format).toList().toString());
@@ -53,13 +54,8 @@ class FieldRangeArgumentsTest {
             """)
     void aRangeOverTheLinesOfALoadWithoutAsTranslates(String statement) {
         Diagnostics diagnostics = new Diagnostics();
-        PigScript script = PigParser.parse(
-                        "raw = LOAD 'in' USING PigStorage(',');\n" + statement + "\nSTORE r INTO 'out';\n",
-                        "t.pig",
-                        diagnostics)
-                .orElseThrow();
         assertTrue(
-                PigToSql.translate(script, "job", diagnostics).isPresent(),
+                translate(RAW, statement, diagnostics).isPresent(),
                 diagnostics.sorted().stream().map(Diagnostic::format).toList().toString());
     }
 
@@ -72,16 +68,8 @@ class FieldRangeArgumentsTest {
             """)
     void aRangeOverALoadWithoutAsIsATodoNamingIt(String statement, String at, String message) {
         Diagnostics diagnostics = new Diagnostics();
-        PigScript script = PigParser.parse(
-                        "raw = LOAD 'in' USING PigStorage(',');\n" + statement + "\nSTORE r INTO 'out';\n",
-                        "t.pig",
-                        diagnostics)
-                .orElseThrow();
-        assertTrue(PigToSql.translate(script, "job", diagnostics).isEmpty());
-        Diagnostic todo = diagnostics.sorted().stream()
-                .filter(Diagnostic::isError)
-                .findFirst()
-                .orElseThrow();
+        assertTrue(translate(RAW, statement, diagnostics).isEmpty());
+        Diagnostic todo = firstError(diagnostics);
         assertEquals(at, todo.span().line() + ":" + todo.span().column());
         assertTrue(todo.message().contains(message), todo.message());
     }
@@ -95,25 +83,24 @@ class FieldRangeArgumentsTest {
             """)
     void aNamedEndOverALoadWithoutAsIsAnError(String statement, String at) {
         Diagnostics diagnostics = new Diagnostics();
-        PigScript script = PigParser.parse(
-                        "raw = LOAD 'in' USING PigStorage(',');\n" + statement + "\nSTORE r INTO 'out';\n",
-                        "t.pig",
-                        diagnostics)
-                .orElseThrow();
-        assertTrue(PigToSql.translate(script, "job", diagnostics).isEmpty());
-        Diagnostic error = diagnostics.sorted().stream()
-                .filter(Diagnostic::isError)
-                .findFirst()
-                .orElseThrow();
+        assertTrue(translate(RAW, statement, diagnostics).isEmpty());
+        Diagnostic error = firstError(diagnostics);
         assertEquals(
                 "PIG-E011 " + at,
                 error.code().id() + " " + error.span().line() + ":"
                         + error.span().column());
     }
 
-    private static Optional<?> translate(String statement, Diagnostics diagnostics) {
-        PigScript script = PigParser.parse(LOAD + statement + "\nSTORE r INTO 'out';\n", "t.pig", diagnostics)
+    private static Optional<?> translate(String load, String statement, Diagnostics diagnostics) {
+        PigScript script = PigParser.parse(load + statement + "\nSTORE r INTO 'out';\n", "t.pig", diagnostics)
                 .orElseThrow();
         return PigToSql.translate(script, "job", diagnostics);
+    }
+
+    private static Diagnostic firstError(Diagnostics diagnostics) {
+        return diagnostics.sorted().stream()
+                .filter(Diagnostic::isError)
+                .findFirst()
+                .orElseThrow();
     }
 }

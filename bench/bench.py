@@ -5,7 +5,8 @@ neighbours, and printed as median with min-max: wall seconds, CPU seconds (user 
 process and its threads) and peak RSS (the kernel's high-water mark for the process, from wait4).
 
 Rows:
-  floor         `java -version`: the JVM's own start, the floor of any one-shot command
+  floor         `java -version`: the JVM's own start, the floor of any one-shot command; and
+                `java -cp ferry-bench.jar dev.ferry.bench.Hello`, a Hello world from a jar
   1 app cold    `convert` of samples/clickstream
   ... bin/ferry the same through the launcher users run: its start-up archive (trained once,
                 untimed, in a cache under the bench directory: AppCDS, or the AOT cache on JDK 24+)
@@ -588,7 +589,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--runs", type=int, default=3, help="runs per row (default 3)")
+    parser.add_argument("--runs", type=int, help="runs per row (default 3; 10 with --cold)")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="one app cold against the JVM floor: --only floor,cold, 10 runs unless --runs says"
+        " otherwise; after the table each cold row's CPU as a multiple of the floor's",
+    )
     parser.add_argument(
         "--large", action="store_true", help="add the 10,000-app row and the 10M-row jobs"
     )
@@ -674,6 +681,11 @@ def main() -> int:
     if unknown := [q for q in args.pigmix_queries if q not in PIGMIX]:
         parser.error(f"--pigmix-queries: no PigMix script {', '.join(unknown)} (L1 ... L17)")
 
+    if args.cold:
+        args.only = args.only or "floor,cold"
+    if args.runs is None:
+        args.runs = 10 if args.cold else 3
+
     root = Path(__file__).resolve().parent.parent
     jar = root / "cli" / "target" / "ferry-cli.jar"
     work = Path(os.environ.get("FERRY_BENCH_DIR", Path(tempfile.gettempdir()) / "ferry-bench"))
@@ -695,6 +707,8 @@ def main() -> int:
     rows: list[tuple[str, list[str], float]] = []
     if "floor" in groups:
         rows.append(("floor: java -version", [args.java, "-version"], 0))
+        hello = [args.java, "-cp", str(root / "bench" / "target" / "ferry-bench.jar")]
+        rows.append(("floor: Hello world (java -cp)", [*hello, "dev.ferry.bench.Hello"], 0))
     launcher = [str(root / "bin" / "ferry")]
     # (label suffix, output suffix, argv prefix) of the launcher rows: bin/ferry as it is, then per
     # --launcher-java
@@ -1037,6 +1051,15 @@ def main() -> int:
             ferry_cpu = statistics.median(r[1] for r in results[ferry_label])
             what = label[len("vs o2a: ") : -len(", o2a 2.0.1")]
             print(f"{what}: CPU Ferry/o2a {ferry_cpu / o2a_cpu:.2f}")
+    floor = results.get("floor: java -version")
+    for label, _, _ in rows:
+        if floor and label.startswith("1 app cold"):
+            cpu = statistics.median(r[1] for r in results[label])
+            base = statistics.median(r[1] for r in floor)
+            print(
+                f"{label}: CPU {cpu:.2f} s, {cpu / base:.0f}x the floor's {base:.2f} s"
+                f" ({cpu - base:.2f} s above it; #21's target 0.4 s)"
+            )
     for label, pig_out, flink_out, ordered, delimiter in checks:
         pig_rows, flink_rows = read_output(pig_out), read_output(flink_out)
         verdict = (

@@ -4,6 +4,7 @@
 # cold, synthetic repositories of 10 / 100 / 1,000 apps (10,000 with --large), one Pig script of
 # 1 KB ... 10 MB, the sample's Pig scripts on 1M rows (10M with --large) in real Pig and as translated Flink jobs.
 # Builds the project first if needed. The README's "Performance" section explains the rows.
+#   bench/run.sh --cold                   # one app cold against the JVM floor (10 runs)
 #   bench/run.sh [--runs N] [--large] [--only floor,cold,apps,pig,xml,o2a,jobs,pigmix] [--jvm-option OPT]...
 #   bench/run.sh --in-jvm [ITERATIONS]    # warmed-up parse and conversion rates inside one JVM
 set -euo pipefail

@@ -130,6 +130,22 @@ def test_serial_collector_unless_java_opts_chooses_one(
     assert "-XX:Tier3InvocationThreshold=800" in words  # C1 later than by default
 
 
+def test_compile_commands_passed_and_silent(java_home: Path, tmp_path: Path) -> None:
+    """The per-method compile commands reach the JVM, which prints nothing about them (without
+    CompileCommand=quiet it writes a line per command to standard output, before Ferry's own)."""
+    run = ferry(java_home, tmp_path / "cache", "convert", str(SAMPLE), "-o", str(tmp_path / "out"))
+    assert run.returncode == 0, run.stderr
+    words = last_call(java_home).split()
+    commands = [w for w in words if w.startswith("-XX:CompileCommand=")]
+    assert commands[0] == "-XX:CompileCommand=quiet"
+    assert (
+        "-XX:CompileCommand=exclude,freemarker.core.FMParserTokenManager::TokenLexicalActions"
+        in commands
+    )
+    assert "CompileCommand" not in run.stdout + run.stderr
+    assert run.stdout.startswith("ferry: wrote "), run.stdout
+
+
 def newer_jdk() -> Path | None:
     """A JDK 24 or later on this machine (its release file), else None."""
     for release in sorted(Path("/usr/lib/jvm").glob("*/release")):

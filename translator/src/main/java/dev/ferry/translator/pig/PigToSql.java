@@ -3414,7 +3414,7 @@ public final class PigToSql {
                 DiagnosticCode.PIG_W006,
                 rank.span(),
                 "RANK without BY numbers the rows of '" + rank.input() + "' in the order Pig's reduce task writes them"
-                        + " (by their keys, nulls last): as Pig does with one reduce task; with PARALLEL or"
+                        + " (by their keys' bytes in its shuffle): as Pig does with one reduce task; with PARALLEL or"
                         + " default_parallel above 1 Pig numbers each reduce task's rows in turn",
                 "RANK BY the key fields to make the numbering independent of Pig's plan");
         SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), reduceOrder);

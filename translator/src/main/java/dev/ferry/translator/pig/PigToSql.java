@@ -2852,6 +2852,25 @@ public final class PigToSql {
             Relation.Named named = (Relation.Named) reducedInput;
             return reduceNumbers(alias, rank, named, shuffledKey(named, reduced.get()));
         }
+        PigRelation defined = storeTasks.relation(rank.input());
+        if (defined instanceof PigRelation.Join) {
+            // Pig 0.18's regular JOIN: the keys in the order of their bytes, but one key's rows as Hadoop's map-side
+            // QuickSort (not stable) and the join packager leave them (measured: a01, a30, a29 ... a02 for a01..a30)
+            throw ExprTranslator.unsupported(
+                    rank.span(),
+                    "RANK without BY of a JOIN numbers its rows as Pig's reduce writes them: the keys in the order of"
+                            + " their bytes in the shuffle, but the rows of one key in the order Hadoop's sort (not"
+                            + " stable) leaves them, which no order of their values or places gives; not translated"
+                            + " (RANK it BY the fields that tell its rows apart, or ORDER it first)");
+        }
+        if (defined instanceof PigRelation.Cogroup cogroup
+                && cogroup.groupInputs().size() > 1) {
+            throw ExprTranslator.unsupported(
+                    rank.span(),
+                    "RANK without BY of a COGROUP numbers its rows by the key's bytes in Pig's shuffle, a null key"
+                            + " once per input, the inputs in order, last; not translated yet (RANK it BY group, or"
+                            + " ORDER it first)");
+        }
         if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(
                     rank.span(),

@@ -62,6 +62,12 @@ final class StoreTasks {
         }
     }
 
+    /** The relation that defines an alias (null for none, or an alias of a SPLIT or a macro). */
+    PigRelation relation(String alias) {
+        PigStatement.Assign assign = assigns.get(alias);
+        return assign == null ? null : assign.relation();
+    }
+
     /** The task that writes the STORE's files. */
     SqlJob.PigTask of(PigStatement.Store store) {
         return reduceStores.contains(store) ? SqlJob.PigTask.REDUCE : SqlJob.PigTask.MAP;

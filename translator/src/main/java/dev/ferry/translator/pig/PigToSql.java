@@ -2850,7 +2850,13 @@ public final class PigToSql {
                 reducedInput instanceof Relation.Named named ? reduceOrder(named.sqlName()) : Optional.empty();
         if (reduced.isPresent()) {
             Relation.Named named = (Relation.Named) reducedInput;
-            return reduceNumbers(alias, rank, named, shuffledKey(named, reduced.get()));
+            ReduceKeys keys = reduced.get();
+            return reduceNumbers(
+                    alias,
+                    rank,
+                    named,
+                    shuffledKey(named, keys),
+                    keys.grouped() && keys.keys().size() == 1);
         }
         PigRelation defined = storeTasks.relation(rank.input());
         if (defined instanceof PigRelation.Join) {
@@ -3426,15 +3432,23 @@ public final class PigToSql {
                 : inner.tupleTypes().get(index);
     }
 
-    /** RANK without BY of a DISTINCT's or GROUP's rows: ROW_NUMBER in the order Pig's one reduce task writes them. */
+    /**
+     * RANK without BY of a DISTINCT's or GROUP's rows: ROW_NUMBER in the order Pig's one reduce task writes them;
+     * {@code oneKey} when that is one GROUP key's order, which Pig's multi-query plan may change.
+     */
     private Relation reduceNumbers(
-            String alias, PigRelation.Rank rank, Relation.Named input, List<OrderItem> reduceOrder) {
+            String alias, PigRelation.Rank rank, Relation.Named input, List<OrderItem> reduceOrder, boolean oneKey) {
         diagnostics.report(
                 DiagnosticCode.PIG_W006,
                 rank.span(),
                 "RANK without BY numbers the rows of '" + rank.input() + "' in the order Pig's reduce task writes them"
                         + " (by their keys' bytes in its shuffle): as Pig does with one reduce task; with PARALLEL or"
-                        + " default_parallel above 1 Pig numbers each reduce task's rows in turn",
+                        + " default_parallel above 1 Pig numbers each reduce task's rows in turn"
+                        + (oneKey && storeTasks.mayShareShuffle(rank.input())
+                                ? "; the GROUP's input is also read by another GROUP, JOIN or DISTINCT, which Pig's"
+                                        + " multi-query plan may run in the same job, writing the key as a tuple where"
+                                        + " their keys' types differ (another order)"
+                                : ""),
                 "RANK BY the key fields to make the numbering independent of Pig's plan");
         SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), reduceOrder);
         Select query = rankSelect(rank, input, number);

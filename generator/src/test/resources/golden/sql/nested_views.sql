@@ -209,7 +209,7 @@ FROM visits;
 -- nested_views.pig:26
 CREATE TEMPORARY VIEW numbered AS
 SELECT
-  CAST(ROW_NUMBER() OVER (ORDER BY `user` ASC NULLS LAST, url ASC NULLS LAST, ts ASC NULLS LAST) AS BIGINT) AS rank_unique,
+  CAST(ROW_NUMBER() OVER (ORDER BY PIG_SHUFFLE_TUPLE(`user`, url, ts) ASC NULLS LAST) AS BIGINT) AS rank_unique,
   *
 FROM `unique`;
 

@@ -189,7 +189,7 @@ GROUP BY name, n;
 -- rank_numbered.pig:14
 CREATE TEMPORARY VIEW ranked_groups AS
 SELECT
-  CAST(ROW_NUMBER() OVER (ORDER BY `group`.`EXPR$0` ASC NULLS LAST, `group`.`EXPR$1` ASC NULLS LAST) AS BIGINT) AS rank_by_two,
+  CAST(ROW_NUMBER() OVER (ORDER BY PIG_SHUFFLE_TUPLE(`group`.`EXPR$0`, `group`.`EXPR$1`) ASC NULLS LAST) AS BIGINT) AS rank_by_two,
   *
 FROM by_two;
 

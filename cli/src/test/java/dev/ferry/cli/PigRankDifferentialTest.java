@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * first (Pig's split combination sorts the splits by size; equal sizes keep a glob's sorted order). Each row runs in
  * real Pig 0.18 and in Flink on the same files: empty lines, a line that is not a number, unicode, an empty file,
  * a hidden file, a {@code \r} inside a line. RANK without BY of a DISTINCT or of a FOREACH over a GROUP numbers them
- * in the order Pig's one reduce task writes them: by the keys, ascending, nulls last. The rows of a UNION are one job's
+ * in the order Pig's one reduce task writes them: by the key's bytes in the shuffle, the null key last (more rows of
+ * key tuples in {@link PigRankShuffleOrderDifferentialTest}). The rows of a UNION are one job's
  * input, each LOAD's files one combined split: the largest input first (its files' sizes added up), the earlier
  * LOAD in the script among equal ones, then each input's files by size.
  */

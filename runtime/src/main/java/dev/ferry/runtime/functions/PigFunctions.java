@@ -38,6 +38,7 @@ public final class PigFunctions {
         m.put("PIG_BOOLEAN", new PigBoolean()); // (boolean)s: only true/false, any case
         m.put("PIG_TEXT", new PigToText()); // a bag, tuple, map or datetime as PigStorage writes it
         m.put("PIG_SHUFFLE_KEY", new PigShuffleKey()); // a GROUP key's bytes, which Pig's shuffle sorts its rows by
+        m.put("PIG_SHUFFLE_TUPLE", new PigShuffleTuple()); // a key tuple's bytes (GROUP by several keys, DISTINCT)
         m.put("PIG_TEXT_MAP", new PigLoadCasters.TextToMap()); // (map[])bytearray: Utf8StorageConverter's map text
         // map[int], map[long], map[float], map[double] of a map of bytearray values: each value as the caster reads it
         m.put("PIG_MAP_INT", new PigLoadCasters.MapOfInt());

@@ -47,11 +47,12 @@ public final class PigShuffleKey extends ScalarFunction {
     }
 
     /** What writes a non-null key's value, as its Writable does. */
-    private interface Value {
+    interface Value {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private static byte[] key(Object key, Value value) {
+    /** A key of input 0 as its {@code PigNullableWritable} writes it: the null flag, the value, the index. */
+    static byte[] key(Object key, Value value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeBoolean(key == null);

@@ -2846,11 +2846,36 @@ public final class PigToSql {
         }
         // A GROUP's own rows (the key and its bag) are those its FOREACH would read: numbered by the key.
         Relation reducedInput = input instanceof Relation.Grouped ? named(rank.input(), rank.span()) : input;
-        Optional<List<OrderItem>> reduced =
+        Optional<ReduceKeys> reduced =
                 reducedInput instanceof Relation.Named named ? reduceOrder(named.sqlName()) : Optional.empty();
         if (reduced.isPresent()) {
             Relation.Named named = (Relation.Named) reducedInput;
-            return reduceNumbers(alias, rank, named, shuffledKey(named, reduced.get()));
+            ReduceKeys keys = reduced.get();
+            return reduceNumbers(
+                    alias,
+                    rank,
+                    named,
+                    shuffledKey(named, keys),
+                    keys.grouped() && keys.keys().size() == 1);
+        }
+        PigRelation defined = storeTasks.relation(rank.input());
+        if (defined instanceof PigRelation.Join) {
+            // Pig 0.18's regular JOIN: the keys in the order of their bytes, but one key's rows as Hadoop's map-side
+            // QuickSort (not stable) and the join packager leave them (measured: a01, a30, a29 ... a02 for a01..a30)
+            throw ExprTranslator.unsupported(
+                    rank.span(),
+                    "RANK without BY of a JOIN numbers its rows as Pig's reduce writes them: the keys in the order of"
+                            + " their bytes in the shuffle, but the rows of one key in the order Hadoop's sort (not"
+                            + " stable) leaves them, which no order of their values or places gives; not translated"
+                            + " (RANK it BY the fields that tell its rows apart, or ORDER it first)");
+        }
+        if (defined instanceof PigRelation.Cogroup cogroup
+                && cogroup.groupInputs().size() > 1) {
+            throw ExprTranslator.unsupported(
+                    rank.span(),
+                    "RANK without BY of a COGROUP numbers its rows by the key's bytes in Pig's shuffle, a null key"
+                            + " once per input, the inputs in order, last; not translated yet (RANK it BY group, or"
+                            + " ORDER it first)");
         }
         if (!(input instanceof Relation.Ordered ordered) || ordered.ordering().isEmpty()) {
             throw ExprTranslator.unsupported(
@@ -2990,8 +3015,7 @@ public final class PigToSql {
             superseded.add(sqlName);
             return Optional.of(positioned);
         }
-        Optional<SqlJob.View> view =
-                views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+        Optional<SqlJob.View> view = view(sqlName);
         if (view.isPresent() && view.get().query() instanceof SqlQuery.UnionAll union) {
             return positionedUnion(sqlName, view.get(), union, span);
         }
@@ -3215,11 +3239,7 @@ public final class PigToSql {
                 return source;
             }
         }
-        SqlQuery.From from = views.stream()
-                .filter(v -> v.name().equals(sqlName))
-                .map(v -> ((Select) v.query()).from())
-                .findFirst()
-                .orElseThrow();
+        SqlQuery.From from = ((Select) view(sqlName).orElseThrow().query()).from();
         while (from instanceof SqlQuery.Unnest unnest) {
             from = unnest.input();
         }
@@ -3234,7 +3254,7 @@ public final class PigToSql {
     private List<String> columnsOf(String sqlName) {
         return Stream.concat(
                         sources.stream().filter(t -> t.name().equals(sqlName)).map(SqlJob.Table::columns),
-                        views.stream().filter(v -> v.name().equals(sqlName)).map(SqlJob.View::columns))
+                        view(sqlName).map(SqlJob.View::columns).stream())
                 .findFirst()
                 .orElseThrow()
                 .stream()
@@ -3242,15 +3262,26 @@ public final class PigToSql {
                 .toList();
     }
 
+    /** A view (or none) of the job by its SQL name. */
+    private Optional<SqlJob.View> view(String sqlName) {
+        return views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+    }
+
     /**
-     * The order in which Pig's reduce task writes the rows of a DISTINCT (every field), or of a FOREACH over a GROUP
-     * (the group's key fields, which the FOREACH must pass on), and of the FILTERs and row-by-row FOREACHs after them:
-     * the shuffle's sort of the keys, ascending, nulls last (Pig's raw comparators, measured on Pig 0.18: a null key
-     * after every value, in a tuple's every field). Empty for any other view, or keys that are bags, maps or tuples.
+     * The keys of Pig's shuffle before a reduce, as columns of a view reading the reduce's rows: a GROUP's keys
+     * ({@code grouped}: one key, or the fields of the key tuple of several), or a DISTINCT's every field (the key is the
+     * whole row, a tuple).
      */
-    private Optional<List<OrderItem>> reduceOrder(String sqlName) {
-        Optional<SqlJob.View> view =
-                views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
+    private record ReduceKeys(List<OrderItem> keys, boolean grouped) {}
+
+    /**
+     * The keys by which Pig's reduce task writes the rows of a DISTINCT (every field), or of a FOREACH over a GROUP
+     * (the group's key fields, which the FOREACH must pass on), and of the FILTERs and row-by-row FOREACHs after them,
+     * ascending, nulls last (the order of their values; {@link #shuffledKey} makes it that of their bytes). Empty for
+     * any other view, or keys that are bags, maps or tuples.
+     */
+    private Optional<ReduceKeys> reduceOrder(String sqlName) {
+        Optional<SqlJob.View> view = view(sqlName);
         if (view.isEmpty()
                 || !(view.get().query() instanceof Select select)
                 || !(select.from() instanceof SqlQuery.TableRef from)
@@ -3258,8 +3289,10 @@ public final class PigToSql {
             return Optional.empty();
         }
         List<SqlExpr> keys = new ArrayList<>();
+        boolean grouped;
         if (select.distinct() && select.groupBy().isEmpty() && select.where() == null) {
             view.get().columns().forEach(c -> keys.add(SqlExpr.ColumnRef.of(c.name())));
+            grouped = false;
         } else if (!select.groupBy().isEmpty() && select.groupingSets().isEmpty() && select.having() == null) {
             List<SqlExpr> groupBy = select.groupBy().stream()
                     .filter(key -> !(key instanceof SqlExpr.Literal)) // GROUP ALL: one row
@@ -3269,12 +3302,14 @@ public final class PigToSql {
                 return Optional.empty();
             }
             keys.addAll(columns.get());
+            grouped = true;
         } else if (RowWise.is(select)) {
-            Optional<List<OrderItem>> input = reduceOrder(from.name());
+            Optional<ReduceKeys> input = reduceOrder(from.name());
             if (input.isEmpty()) {
                 return Optional.empty();
             }
-            for (OrderItem item : input.get()) {
+            grouped = input.get().grouped();
+            for (OrderItem item : input.get().keys()) {
                 // a key column, or a field of the key tuple (a GROUP by several keys passed on as group)
                 SqlExpr key = item.expr();
                 String name = key instanceof SqlExpr.FieldAccess access
@@ -3308,8 +3343,8 @@ public final class PigToSql {
             // One row (GROUP ALL): any column orders it.
             keys.add(SqlExpr.ColumnRef.of(view.get().columns().get(0).name()));
         }
-        return Optional.of(
-                keys.stream().map(k -> new OrderItem(k, false, false)).toList());
+        return Optional.of(new ReduceKeys(
+                keys.stream().map(k -> new OrderItem(k, false, false)).toList(), grouped));
     }
 
     /**
@@ -3358,51 +3393,62 @@ public final class PigToSql {
     }
 
     /**
-     * A reduce order of one GROUP key of a type whose shuffle bytes PIG_SHUFFLE_KEY writes: Pig's shuffle sorts the
-     * key's bytes, not its values (an int's negatives after its positives, a chararray by its length first), so the
-     * rows are numbered by those bytes, as a STORE of them is ordered ({@link #shuffleOrder}). Any other order as it is.
+     * The order of a reduce's rows by the bytes Pig's shuffle sorts, not by the values (an int's negatives after its
+     * positives, a chararray by its length first), as a STORE of them is ordered ({@link #shuffleOrder}): one GROUP key
+     * as its Writable (PIG_SHUFFLE_KEY); the key tuple of a GROUP by several keys, or a DISTINCT's row, as Pig's
+     * BinInterSedes writes a tuple (PIG_SHUFFLE_TUPLE: 0 before 1 before the other ints, a null field between the
+     * types). The keys by their values where a key's type is not one whose bytes the runtime writes.
      */
-    private List<OrderItem> shuffledKey(Relation.Named input, List<OrderItem> reduceOrder) {
-        if (reduceOrder.size() != 1
-                || !(reduceOrder.get(0).expr() instanceof SqlExpr.ColumnRef key)
-                || !groupKeyed(input.sqlName())) {
-            return reduceOrder;
+    private List<OrderItem> shuffledKey(Relation.Named input, ReduceKeys reduce) {
+        List<OrderItem> keys = reduce.keys();
+        List<PigType> types = keys.stream().map(k -> keyType(input, k.expr())).toList();
+        if (keys.isEmpty() || !SHUFFLE_KEY_TYPES.containsAll(types)) {
+            return keys;
         }
-        return input.fields().stream()
-                .filter(f -> f.sqlName().equals(key.name()) && SHUFFLE_KEY_TYPES.contains(f.type()))
-                .findFirst()
-                .map(f -> List.of(new OrderItem(SqlExpr.Call.of("PIG_SHUFFLE_KEY", key), false, false)))
-                .orElse(reduceOrder);
+        List<SqlExpr> fields = keys.stream().map(OrderItem::expr).toList();
+        SqlExpr key = reduce.grouped() && keys.size() == 1
+                ? SqlExpr.Call.of("PIG_SHUFFLE_KEY", fields.get(0))
+                : new SqlExpr.Call("PIG_SHUFFLE_TUPLE", fields);
+        return List.of(new OrderItem(key, false, false));
     }
 
     /**
-     * Whether a view's rows are a GROUP's (its reduce's), directly or through row-by-row FOREACHs and FILTERs; not a
-     * DISTINCT's, whose shuffle key is the whole tuple.
+     * The Pig type of a reduce key of a relation: a field's, or that of a field of a key tuple ({@code
+     * group.EXPR$i}); null where not known.
      */
-    private boolean groupKeyed(String sqlName) {
-        Optional<SqlJob.View> view =
-                views.stream().filter(v -> v.name().equals(sqlName)).findFirst();
-        if (view.isEmpty() || !(view.get().query() instanceof Select select)) {
-            return false;
+    private static PigType keyType(Relation.Named input, SqlExpr key) {
+        String column = keyColumn(key);
+        Optional<Field> field =
+                input.fields().stream().filter(f -> f.sqlName().equals(column)).findFirst();
+        if (field.isEmpty() || !(key instanceof SqlExpr.FieldAccess access)) {
+            return field.map(Field::type).orElse(null);
         }
-        if (!select.groupBy().isEmpty()) {
-            return true;
-        }
-        return !select.distinct()
-                && RowWise.is(select)
-                && select.from() instanceof SqlQuery.TableRef from
-                && groupKeyed(from.name());
+        Inner inner = field.get().inner();
+        int index = access.field().startsWith("EXPR$")
+                ? Integer.parseInt(access.field().substring("EXPR$".length()))
+                : -1;
+        return inner == null || index < 0 || index >= inner.tupleTypes().size()
+                ? null
+                : inner.tupleTypes().get(index);
     }
 
-    /** RANK without BY of a DISTINCT's or GROUP's rows: ROW_NUMBER in the order Pig's one reduce task writes them. */
+    /**
+     * RANK without BY of a DISTINCT's or GROUP's rows: ROW_NUMBER in the order Pig's one reduce task writes them;
+     * {@code oneKey} when that is one GROUP key's order, which Pig's multi-query plan may change.
+     */
     private Relation reduceNumbers(
-            String alias, PigRelation.Rank rank, Relation.Named input, List<OrderItem> reduceOrder) {
+            String alias, PigRelation.Rank rank, Relation.Named input, List<OrderItem> reduceOrder, boolean oneKey) {
         diagnostics.report(
                 DiagnosticCode.PIG_W006,
                 rank.span(),
                 "RANK without BY numbers the rows of '" + rank.input() + "' in the order Pig's reduce task writes them"
-                        + " (by their keys, nulls last): as Pig does with one reduce task; with PARALLEL or"
-                        + " default_parallel above 1 Pig numbers each reduce task's rows in turn",
+                        + " (by their keys' bytes in its shuffle): as Pig does with one reduce task; with PARALLEL or"
+                        + " default_parallel above 1 Pig numbers each reduce task's rows in turn"
+                        + (oneKey && storeTasks.mayShareShuffle(rank.input())
+                                ? "; the GROUP's input is also read by another GROUP, JOIN or DISTINCT, which Pig's"
+                                        + " multi-query plan may run in the same job, writing the key as a tuple where"
+                                        + " their keys' types differ (another order)"
+                                : ""),
                 "RANK BY the key fields to make the numbering independent of Pig's plan");
         SqlExpr number = new SqlExpr.Over(SqlExpr.Call.of("ROW_NUMBER"), List.of(), reduceOrder);
         Select query = rankSelect(rank, input, number);

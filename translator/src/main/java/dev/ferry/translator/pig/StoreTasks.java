@@ -62,6 +62,30 @@ final class StoreTasks {
         }
     }
 
+    /** The relation that defines an alias (null for none, or an alias of a SPLIT or a macro). */
+    PigRelation relation(String alias) {
+        PigStatement.Assign assign = assigns.get(alias);
+        return assign == null ? null : assign.relation();
+    }
+
+    /**
+     * Whether the reduce that writes the alias's rows (the GROUP, DISTINCT... before its FOREACHes and FILTERs) reads an
+     * input another GROUP, JOIN, DISTINCT... also reads: Pig's multi-query plan may run both in one job
+     * ({@code MultiQueryOptimizer}, depending on their combiners), and where their keys' types differ it writes every
+     * key as a tuple ({@code hasSameMapKeyType}), whose bytes sort in another order than one key's.
+     */
+    boolean mayShareShuffle(String alias) {
+        PigStatement.Assign assign = assigns.get(alias);
+        while (assign != null
+                && (assign.relation() instanceof PigRelation.Filter
+                        || assign.relation() instanceof PigRelation.Foreach)) {
+            assign = assigns.get(assign.relation().inputs().get(0));
+        }
+        return assign != null
+                && reduces(assign.relation())
+                && assign.relation().inputs().stream().anyMatch(i -> reducingReaders.getOrDefault(i, 0) > 1);
+    }
+
     /** The task that writes the STORE's files. */
     SqlJob.PigTask of(PigStatement.Store store) {
         return reduceStores.contains(store) ? SqlJob.PigTask.REDUCE : SqlJob.PigTask.MAP;

@@ -53,7 +53,9 @@ class NotTranslatedYetTest {
             rmf 'out';                                             | 3:1 | removing ''out'', a path no later STORE
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate TOTUPLE($2..);  | 3:48 | a field range to the last field as TOTUPLE's argument over a LOAD without AS
-            X = join A by a, B by a; Y = rank X;                   | 3:30 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
+            X = join A by a, B by a; Y = rank X;                   | 3:30 | RANK without BY of a JOIN numbers its rows as Pig's reduce writes them
+            X = cogroup A by a, B by a; Y = rank X;                | 3:33 | RANK without BY of a COGROUP numbers its rows by the key's bytes
+            X = cross A, B; Y = rank X;                            | 3:21 | RANK without BY of a relation that is neither ORDERed nor a LOAD of text files
             store A into 'out/{a,b}';                              | 3:1 | STORE into a Hadoop glob
             store A into 'out/part-*';                             | 3:1 | STORE into a Hadoop glob
             store A into 'p1,p2';                                  | 3:1 | STORE into a Hadoop glob or a comma-separated list

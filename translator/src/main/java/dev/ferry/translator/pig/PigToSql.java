@@ -3855,7 +3855,9 @@ public final class PigToSql {
                 false,
                 store.span(),
                 storage.format(),
-                hcat.layout()));
+                hcat.layout()
+                        .registeredIn(HCatalog.registration(
+                                withoutSecrets(hiveTables.source().orElseThrow(), storer.span()), table))));
         order.add(sink);
         Select query = rewritten
                 ? Select.of(items, new SqlQuery.TableRef(source.sqlName()))

@@ -292,7 +292,7 @@ public final class SqlScriptRenderer {
     private static void schemaFiles(StringBuilder out, SqlJob.SchemaFiles files) {
         out.append(",\n  'pig-schema' = ")
                 .append(literal(files.fields().stream()
-                        .map(field -> field.name() + ":" + field.type())
+                        .map(SqlScriptRenderer::schemaField)
                         .collect(Collectors.joining(", "))));
         if (!files.sortKeys().isEmpty()) {
             out.append(",\n  'pig-schema.sort-keys' = ")
@@ -300,6 +300,25 @@ public final class SqlScriptRenderer {
                             .map(key -> files.fields().get(key.field()).name() + (key.descending() ? " DESC" : " ASC"))
                             .collect(Collectors.joining(", "))));
         }
+    }
+
+    /**
+     * A field in Pig's schema syntax: {@code name:type}, a tuple's fields in parentheses, a bag's tuple in braces
+     * ({@code b:bag{:tuple(x:int, y:chararray)}}), a map's value type in brackets ({@code m:map[int]}, {@code
+     * m:map[]}); a field Pig names none has an empty name.
+     */
+    private static String schemaField(SqlJob.SchemaField field) {
+        String name = (field.name() == null ? "" : field.name()) + ":" + field.type();
+        if (field.type().equals("map")) {
+            return name + "["
+                    + (field.inner().isEmpty() ? "" : field.inner().get(0).type()) + "]";
+        }
+        if (field.inner().isEmpty()) {
+            return name;
+        }
+        String inner =
+                field.inner().stream().map(SqlScriptRenderer::schemaField).collect(Collectors.joining(", "));
+        return field.type().equals("bag") ? name + "{" + inner + "}" : name + "(" + inner + ")";
     }
 
     /** The pig-load connector's options: the loader as the script's USING clause names it, its fields' Pig types. */

@@ -3923,6 +3923,14 @@ public final class PigToSql {
                 rewritten |= stored != null;
                 continue;
             }
+            if (storage.format() == SqlJob.FileFormat.JSON && JsonMaps.written(field)) {
+                // JsonStorage writes a map as an object of its values' text, in Pig's HashMap order.
+                String key = jsonKey(field, schemaNames.get(i), span);
+                columns.add(new Column(key, PigTypes.LOADED_MAP));
+                items.add(new SelectItem(SqlExpr.Call.of("PIG_JSON_MAP", value), key));
+                rewritten = true;
+                continue;
+            }
             boolean jsonObject = storage.format() == SqlJob.FileFormat.JSON
                     && (field.type() == PigType.TUPLE || field.type() == PigType.BAG);
             if (PigTypes.storedAsText(field.type()) && storage.format() == SqlJob.FileFormat.JSON && !jsonObject) {

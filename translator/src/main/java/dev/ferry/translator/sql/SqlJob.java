@@ -306,8 +306,20 @@ public record SqlJob(
         }
     }
 
-    /** A stored field as Pig's schema names it ({@code raw::name} after a JOIN) and its Pig type's keyword. */
-    public record SchemaField(String name, String type) {}
+    /**
+     * A stored field as Pig's schema names it ({@code raw::name} after a JOIN; null for a field of a tuple Pig names
+     * none), its Pig type's keyword, and, for a tuple or bag, the fields of its schema (a bag's one tuple).
+     */
+    public record SchemaField(String name, String type, List<SchemaField> inner) {
+        public SchemaField {
+            inner = List.copyOf(inner);
+        }
+
+        /** A scalar field. */
+        public SchemaField(String name, String type) {
+            this(name, type, List.of());
+        }
+    }
 
     /** A field of an ORDER's key, by its position among the stored fields. */
     public record SortKey(int field, boolean descending) {}

@@ -160,6 +160,9 @@ class HCatalogMetastoreTest {
                     "web", "", warehouse().resolve("web.db").toUri().toString(), Map.of()));
             Table invites = client.get_table("default", createTable(client, "default", "invites"));
             createTable(client, "default", "oozie");
+            // the dynamic partitions Pig's HCatStorer and the Flink job each write (agreesWithRealPigAndHCatalog)
+            createTable(client, "default", "pig_dyn");
+            createTable(client, "default", "flink_dyn");
             partition(
                     client,
                     invites,
@@ -243,9 +246,45 @@ class HCatalogMetastoreTest {
                                         .toList())));
     }
 
+    /**
+     * Runs the job on embedded Flink, its {@code ${FERRY_UDF_DIR}} the directory of the runtime's built
+     * ferry-hcatalog.jar (the policy that adds the written partitions to the metastore).
+     */
     private static void run(String sql) {
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        dev.ferry.runtime.SqlJob.run(env, SqlScript.split(SqlScript.bind(sql, Map.of())));
+        dev.ferry.runtime.SqlJob.run(env, bound(sql));
+    }
+
+    /** The job's statements, its {@code ${FERRY_UDF_DIR}} bound to the directory of the built ferry-hcatalog.jar. */
+    private static List<String> bound(String sql) {
+        Path jar = Path.of(System.getProperty("ferry.root", ".."))
+                .resolve("runtime/hcatalog/target/ferry-hcatalog.jar")
+                .toAbsolutePath()
+                .normalize();
+        if (!Files.isRegularFile(jar)) {
+            fail("the runtime's HCatalog jar is not built: mvn -pl runtime/hcatalog package (looked for " + jar + ")");
+        }
+        return SqlScript.split(
+                SqlScript.bind(sql, Map.of("FERRY_UDF_DIR", jar.getParent().toString())));
+    }
+
+    /** The metastore's partitions of {@code db.table}: each one's name ({@code ds=.../region=...}) to its location. */
+    private static java.util.SortedMap<String, String> partitions(String db, String table) throws Exception {
+        try (TSocket socket = new TSocket("127.0.0.1", port, 20_000)) {
+            socket.open();
+            ThriftHiveMetastore.Client client = new ThriftHiveMetastore.Client(new TBinaryProtocol(socket));
+            Table described = client.get_table(db, table);
+            java.util.SortedMap<String, String> partitions = new java.util.TreeMap<>();
+            for (Partition partition : client.get_partitions(db, table, (short) -1)) {
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < partition.getValuesSize(); i++) {
+                    names.add(described.getPartitionKeys().get(i).getName() + "="
+                            + partition.getValues().get(i));
+                }
+                partitions.put(String.join("/", names), partition.getSd().getLocation());
+            }
+            return partitions;
+        }
     }
 
     /** The lines of the data files of a directory (not its _SUCCESS and .crc files), sorted. */
@@ -281,6 +320,9 @@ class HCatalogMetastoreTest {
         expected.sort(null);
         assertEquals(expected, rows(written));
         assertTrue(Files.exists(written.resolve("part-m-00000")), () -> written + " has no part-m-00000");
+        // HCatStorer's commit: the partition is in the metastore, its location the directory written.
+        assertEquals(
+                Path.of(java.net.URI.create(partitions("default", "oozie").get("ds=2011-01-01/region=usa"))), written);
         // A second run into the same partition fails, as HCatStorer fails on a partition that exists.
         AssertionError none = null;
         try {
@@ -296,8 +338,7 @@ class HCatalogMetastoreTest {
     void partitionFilterPrunesTheScanToTheNamedPartition() throws Exception {
         String sql = translate(CORPUS_SCRIPT.replace("'$OUTPUT_PARTITION'", "'ds=2012-01-01,region=usa'"), INSTANCE);
         TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inBatchMode());
-        String plan = dev.ferry.runtime.SqlJob.validate(env, SqlScript.split(SqlScript.bind(sql, Map.of())))
-                .explain();
+        String plan = dev.ferry.runtime.SqlJob.validate(env, bound(sql)).explain();
         assertTrue(plan.contains("partitions=[{ds=2010-01-01, region=usa}]"), plan);
     }
 
@@ -318,6 +359,14 @@ class HCatalogMetastoreTest {
         assertEquals(
                 List.of("9" + A + "90" + A + "no-region"),
                 rows(oozie.resolve("ds=2010-01-04").resolve("region=__HIVE_DEFAULT_PARTITION__")));
+        // Each partition the rows named is in the metastore at its directory, the null region's under Hive's name.
+        java.util.SortedMap<String, String> registered = partitions("default", "oozie");
+        assertEquals(
+                oozie.resolve("ds=2010-01-02").resolve("region=usa"),
+                Path.of(java.net.URI.create(registered.get("ds=2010-01-02/region=usa"))));
+        assertEquals(
+                oozie.resolve("ds=2010-01-04").resolve("region=__HIVE_DEFAULT_PARTITION__"),
+                Path.of(java.net.URI.create(registered.get("ds=2010-01-04/region=__HIVE_DEFAULT_PARTITION__"))));
         // Differs from HCatLoader, which reads that partition's region as null (the translation warns, PIG-W010).
         assertEquals(
                 List.of("9,90,no-region,2010-01-04,__HIVE_DEFAULT_PARTITION__"), rows(work.resolve("null-region")));
@@ -413,6 +462,8 @@ class HCatalogMetastoreTest {
                 "org.apache.pig.Main",
                 "-x",
                 "local",
+                // one job per STORE (HCatStorer's output per job), as a script with one STORE runs
+                "-no_multiquery",
                 "-P",
                 properties.toString(),
                 file.toString()));
@@ -429,32 +480,81 @@ class HCatalogMetastoreTest {
         assertEquals(0, pig.exitValue(), () -> "Pig failed: " + tail(log));
     }
 
+    /** The example's script, then a STORE of two days' rows into {@code dynamic} by their own partition keys. */
+    private static String withDynamicStore(String partition, String dynamic) {
+        return bind(
+                        CORPUS_SCRIPT,
+                        Map.of(
+                                "DB", "default",
+                                "TABLE", "invites",
+                                "FILTER", INSTANCE.get("FILTER"),
+                                "OUTPUT_DB", "default",
+                                "OUTPUT_TABLE", "oozie",
+                                "OUTPUT_PARTITION", partition))
+                + "D = FILTER A BY ds == '2010-01-02' OR ds == '2010-01-04';\n"
+                + "store D into 'default." + dynamic + "' USING org.apache.hive.hcatalog.pig.HCatStorer();\n";
+    }
+
+    /** A script in which HCatLoader reads {@code db.table} filtered by {@code filter}, stored as PigStorage(',') rows. */
+    private static String readBack(String alias, String table, String filter, Path out) {
+        return alias + " = load 'default." + table + "' using org.apache.hive.hcatalog.pig.HCatLoader();\n"
+                + alias + "f = FILTER " + alias + " BY " + filter + ";\n"
+                + "store " + alias + "f into '" + out + "' USING PigStorage(',');\n";
+    }
+
     /**
-     * Oozie's example, its 2010-01-01 instance, in real Pig with HCatalog and as the Flink job: the same rows in the
-     * partition each writes (Pig's into ds=2014-01-01, Flink's into ds=2015-01-01 of the same table). Pig's HCatStorer
-     * also registers its partition in the metastore; the job does not (its PIG-W010 says so).
+     * Oozie's example, its 2010-01-01 instance, plus a STORE into dynamic partitions, in real Pig with HCatalog and as
+     * the Flink job: the same rows in the partitions each writes (Pig's static one ds=2014-01-01, Flink's ds=2015-01-01
+     * of the same table; the dynamic ones into two tables of the same DDL), the same partitions added to the metastore
+     * (names, and locations of the same form), and a following HCatLoader in Pig reads the job's partitions as it reads
+     * Pig's.
      */
     @Test
     void agreesWithRealPigAndHCatalog() throws Exception {
-        java.util.HashMap<String, String> pig = new java.util.HashMap<>(INSTANCE);
-        pig.put("OUTPUT_PARTITION", "ds=2014-01-01,region=usa");
-        runPig(bind(CORPUS_SCRIPT, pig));
-        java.util.HashMap<String, String> flink = new java.util.HashMap<>(INSTANCE);
-        flink.put("OUTPUT_PARTITION", "ds=2015-01-01,region=usa");
-        run(translate(bind(CORPUS_SCRIPT, flink), Map.of()));
+        runPig(withDynamicStore("ds=2014-01-01,region=usa", "pig_dyn"));
+        run(translate(withDynamicStore("ds=2015-01-01,region=usa", "flink_dyn"), Map.of()));
         Path oozie = warehouse().resolve("oozie");
         List<String> pigRows = rows(oozie.resolve("ds=2014-01-01").resolve("region=usa"));
         assertEquals(6, pigRows.size(), pigRows::toString);
         assertEquals(pigRows, rows(oozie.resolve("ds=2015-01-01").resolve("region=usa")));
-        try (TSocket socket = new TSocket("127.0.0.1", port, 20_000)) {
-            socket.open();
-            ThriftHiveMetastore.Client client = new ThriftHiveMetastore.Client(new TBinaryProtocol(socket));
-            assertEquals(
-                    List.of("2014-01-01", "usa"),
-                    client.get_partition("default", "oozie", List.of("2014-01-01", "usa"))
-                            .getValues());
-            assertTrue(client.get_partition_names("default", "oozie", (short) -1).stream()
-                    .noneMatch(name -> name.startsWith("ds=2015-01-01")));
+
+        // The partitions each added: the static one at the same place (its location spelled as HCatStorer spells it),
+        // the dynamic ones the same names at the same places under their tables (the null region under Hive's name).
+        java.util.SortedMap<String, String> static_ = partitions("default", "oozie");
+        String pigStatic = static_.get("ds=2014-01-01/region=usa");
+        assertTrue(pigStatic != null, static_::toString);
+        assertEquals(pigStatic.replace("ds=2014-01-01", "ds=2015-01-01"), static_.get("ds=2015-01-01/region=usa"));
+        java.util.SortedMap<String, String> pigDynamic = partitions("default", "pig_dyn");
+        java.util.SortedMap<String, String> flinkDynamic = partitions("default", "flink_dyn");
+        assertEquals(
+                List.of("ds=2010-01-02/region=usa", "ds=2010-01-04/region=__HIVE_DEFAULT_PARTITION__"),
+                List.copyOf(pigDynamic.keySet()));
+        assertEquals(pigDynamic.keySet(), flinkDynamic.keySet());
+        for (String name : pigDynamic.keySet()) {
+            assertEquals(pigDynamic.get(name).replace("/pig_dyn/", "/flink_dyn/"), flinkDynamic.get(name), name);
+            Path pigDir = Path.of(java.net.URI.create(pigDynamic.get(name)));
+            assertEquals(rows(pigDir), rows(Path.of(java.net.URI.create(flinkDynamic.get(name)))), name);
         }
+
+        // A following Pig script reads the job's partitions through the metastore as it reads Pig's.
+        Path read = Files.createDirectories(work.resolve("read-back"));
+        runPig(readBack("P", "oozie", "ds == '2014-01-01'", read.resolve("pig-static"))
+                + readBack("F", "oozie", "ds == '2015-01-01'", read.resolve("flink-static"))
+                + readBack("PD", "pig_dyn", "ds != ''", read.resolve("pig-dynamic"))
+                + readBack("FD", "flink_dyn", "ds != ''", read.resolve("flink-dynamic")));
+        List<String> pigStaticRows = rows(read.resolve("pig-static"));
+        assertEquals(6, pigStaticRows.size(), pigStaticRows::toString);
+        assertEquals(
+                pigStaticRows.stream()
+                        .map(r -> r.replace(",2014-01-01,", ",2015-01-01,"))
+                        .sorted()
+                        .toList(),
+                rows(read.resolve("flink-static")));
+        List<String> pigDynamicRows = rows(read.resolve("pig-dynamic"));
+        // HCatLoader (Pig 0.18, HCatalog 3.1.3) gives the default partition's registered value, Hive's name, as the key
+        assertEquals(
+                List.of("8,80,nextday,2010-01-02,usa", "9,90,no-region,2010-01-04,__HIVE_DEFAULT_PARTITION__"),
+                pigDynamicRows);
+        assertEquals(pigDynamicRows, rows(read.resolve("flink-dynamic")));
     }
 }

@@ -141,6 +141,15 @@ class PigPartFilesDifferentialTest {
      */
     static List<Case> schemaFilesOfReduceOutputs() {
         return List.of(
+                new Case("'-schema' of a GROUP stored as is: the bag's schema inside its field's", """
+                        g = GROUP raw BY name;
+                        STORE g INTO '$OUTPUT/out' USING PigStorage(',', '-schema');
+                        """),
+                new Case("JsonStorage of a GROUP's bag and a tuple", """
+                        g = GROUP raw BY n;
+                        c = FOREACH g GENERATE group AS n, raw, TOTUPLE(group, COUNT(raw)) AS t;
+                        STORE c INTO '$OUTPUT/out' USING JsonStorage();
+                        """),
                 new Case("'-schema' after a GROUP: group and the AS names", """
                         g = GROUP raw BY name;
                         c = FOREACH g GENERATE group, COUNT(raw) AS rows, SUM(raw.score) AS total;

@@ -38,6 +38,11 @@ public final class SqlScriptRenderer {
                 statements.add(new Statement(List.of(location(job.javaUdfs().span())), statement, -1));
             }
         }
+        job.sinks().stream()
+                .filter(sink -> sink.hive() != null && sink.hive().registration() != null)
+                .findFirst()
+                .ifPresent(sink -> statements.add(
+                        new Statement(List.of(location(sink.span())), "ADD JAR " + literal(HCATALOG_JAR), -1)));
         for (SqlJob.Table table : job.sources()) {
             statements.add(
                     new Statement(List.of(location(table.span())), table(table, true), 2 * position.get(table.name())));
@@ -114,6 +119,12 @@ public final class SqlScriptRenderer {
 
     private static final String ADAPTER_JAR = UDF_DIR + "/ferry-pig-udf.jar";
     private static final String ADAPTER_CLASS = "dev.ferry.runtime.pigudf.PigEval";
+
+    /** The runtime's jar that adds a Hive table's written partitions to its metastore, beside the adapter's. */
+    private static final String HCATALOG_JAR = UDF_DIR + "/ferry-hcatalog.jar";
+
+    /** Its partition commit policy, which Flink's filesystem sink calls once per partition it wrote. */
+    private static final String PARTITION_COMMIT_CLASS = "dev.ferry.runtime.hcatalog.MetastorePartitionCommit";
 
     /** The {@code -- file:line} comment's text: an input-derived file name, kept on its line. */
     private static String location(SourceSpan span) {
@@ -220,8 +231,9 @@ public final class SqlScriptRenderer {
     }
 
     /**
-     * A Hive table's layout: its text's null ({@code '\\N'}), and the directory name a sink gives a null partition
-     * value (Hive's, where Flink's own default differs). A source does not map that name back to null: Flink 2.2's
+     * A Hive table's layout: its text's null ({@code '\\N'}), the directory name a sink gives a null partition
+     * value (Hive's, where Flink's own default differs), and the policy a sink adds each partition it wrote to the
+     * metastore with. A source does not map that name back to null: Flink 2.2's
      * filesystem source fails to list a partition whose value is null (the translation warns).
      */
     private static void hive(StringBuilder out, SqlJob.HiveLayout hive, String text, boolean source) {
@@ -230,6 +242,15 @@ public final class SqlScriptRenderer {
         }
         if (!source && !hive.partitionKeys().isEmpty()) {
             out.append(",\n  'partition.default-name' = ").append(literal(hive.defaultPartitionName()));
+        }
+        if (!source && hive.registration() != null) {
+            SqlJob.PartitionRegistration registration = hive.registration();
+            out.append(",\n  'sink.partition-commit.policy.kind' = 'custom'");
+            out.append(",\n  'sink.partition-commit.policy.class' = ").append(literal(PARTITION_COMMIT_CLASS));
+            // the policy's constructor arguments, ';'-separated
+            out.append(",\n  'sink.partition-commit.policy.class.parameters' = ")
+                    .append(literal(String.join(
+                            ";", registration.metastoreUris(), registration.database(), registration.table())));
         }
     }
 
@@ -271,7 +292,7 @@ public final class SqlScriptRenderer {
     private static void schemaFiles(StringBuilder out, SqlJob.SchemaFiles files) {
         out.append(",\n  'pig-schema' = ")
                 .append(literal(files.fields().stream()
-                        .map(field -> field.name() + ":" + field.type())
+                        .map(SqlScriptRenderer::schemaField)
                         .collect(Collectors.joining(", "))));
         if (!files.sortKeys().isEmpty()) {
             out.append(",\n  'pig-schema.sort-keys' = ")
@@ -279,6 +300,25 @@ public final class SqlScriptRenderer {
                             .map(key -> files.fields().get(key.field()).name() + (key.descending() ? " DESC" : " ASC"))
                             .collect(Collectors.joining(", "))));
         }
+    }
+
+    /**
+     * A field in Pig's schema syntax: {@code name:type}, a tuple's fields in parentheses, a bag's tuple in braces
+     * ({@code b:bag{:tuple(x:int, y:chararray)}}), a map's value type in brackets ({@code m:map[int]}, {@code
+     * m:map[]}); a field Pig names none has an empty name.
+     */
+    private static String schemaField(SqlJob.SchemaField field) {
+        String name = (field.name() == null ? "" : field.name()) + ":" + field.type();
+        if (field.type().equals("map")) {
+            return name + "["
+                    + (field.inner().isEmpty() ? "" : field.inner().get(0).type()) + "]";
+        }
+        if (field.inner().isEmpty()) {
+            return name;
+        }
+        String inner =
+                field.inner().stream().map(SqlScriptRenderer::schemaField).collect(Collectors.joining(", "));
+        return field.type().equals("bag") ? name + "{" + inner + "}" : name + "(" + inner + ")";
     }
 
     /** The pig-load connector's options: the loader as the script's USING clause names it, its fields' Pig types. */

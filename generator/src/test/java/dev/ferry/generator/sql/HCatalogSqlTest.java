@@ -140,15 +140,20 @@ class HCatalogSqlTest {
                                 + " and a partition key that is null (Hive's __HIVE_DEFAULT_PARTITION__ directory) is"
                                 + " read as that text, not as null (Flink 2.2's filesystem source fails on a null"
                                 + " partition value)",
-                        "id.pig:4:1: warning PIG-W010: HCatStorer is translated, but differs from Pig: the job writes"
-                                + " the partition's files under the table's location (k=v/ directories) but does not"
-                                + " add the partition to the metastore as HCatStorer's commit does, nor fail when it"
-                                + " exists: register it after the job (ALTER TABLE ... ADD PARTITION, or MSCK REPAIR"
-                                + " TABLE)"),
+                        "id.pig:4:1: warning PIG-W010: HCatStorer is translated, but differs from Pig: a partition"
+                                + " the metastore already has fails the job, as HCatStorer fails; the job's run-time"
+                                + " check of a static partition is that its directory does not exist, and a dynamic"
+                                + " partition that exists fails the job only after its files were moved into the"
+                                + " partition's directory (HCatStorer fails before)"),
                 diagnostics.stream()
                         .map(d -> d.replace("\n", " "))
                         .map(d -> d.replaceAll(" +hint:.*", ""))
                         .toList());
+        // The jar of the policy that adds the written partition to the metastore, before the tables.
+        assertTrue(
+                between(sql, "\n\n", "-- id.pig:1")
+                        .equals("\n\n-- id.pig:4\nADD JAR '${FERRY_UDF_DIR}/ferry-hcatalog.jar';\n\n"),
+                sql);
         assertEquals("""
                 -- id.pig:1
                 CREATE TEMPORARY TABLE A (
@@ -196,7 +201,10 @@ class HCatalogSqlTest {
                   'format' = 'pig-storage',
                   'pig-storage.field-delimiter' = '\\x01',
                   'pig-storage.null-format' = '\\N',
-                  'partition.default-name' = '__HIVE_DEFAULT_PARTITION__'
+                  'partition.default-name' = '__HIVE_DEFAULT_PARTITION__',
+                  'sink.partition-commit.policy.kind' = 'custom',
+                  'sink.partition-commit.policy.class' = 'dev.ferry.runtime.hcatalog.MetastorePartitionCommit',
+                  'sink.partition-commit.policy.class.parameters' = 'thrift://ms:9083;default;oozie'
                 );
 
                 INSERT INTO C_store PARTITION (ds = '2011-01-01', region = 'usa')
@@ -205,7 +213,7 @@ class HCatalogSqlTest {
                   bar,
                   CASE WHEN CHAR_LENGTH(car) > 10 THEN NULL ELSE car END AS car
                 FROM C;
-                """, sql.substring(sql.indexOf("-- id.pig:4")));
+                """, sql.substring(sql.indexOf("-- id.pig:4\nCREATE")));
     }
 
     private static String between(String text, String from, String to) {
@@ -357,6 +365,38 @@ class HCatalogSqlTest {
                         """,
                         "error PIG-E020: HCatStorer of the long field 'foo' into the int column 'foo' of"
                                 + " 'default.oozie' is not translated yet"));
+    }
+
+    /**
+     * The metastore's URI with a password in it (a user-info): the job's SQL names a parameter for it, the caller
+     * supplies the value from a secret store, and the warning names the parameter, never the value.
+     */
+    @Test
+    void aSecretInTheMetastoreUriBecomesAParameter() throws Exception {
+        HiveTables withPassword = new HiveTables() {
+            @Override
+            public Optional<HiveTable> table(String database, String name) {
+                return METASTORE.table(database, name);
+            }
+
+            @Override
+            public Optional<String> source() {
+                return Optional.of("thrift://etl:hunter2@ms:9083");
+            }
+        };
+        List<String> diagnostics = new ArrayList<>();
+        String sql = translate("""
+                A = LOAD 'default.invites' USING org.apache.hive.hcatalog.pig.HCatLoader();
+                STORE A INTO 'default.oozie' USING org.apache.hive.hcatalog.pig.HCatStorer();
+                """, withPassword, diagnostics);
+        assertTrue(
+                sql.contains("'sink.partition-commit.policy.class.parameters' ="
+                        + " 'thrift://etl:${etl_password}@ms:9083;default;oozie'"),
+                sql);
+        assertTrue(sql.contains("--   etl_password (a secret: its value is never written here"), sql);
+        String all = sql + String.join("\n", diagnostics);
+        assertTrue(!all.contains("hunter2"), all);
+        assertTrue(all.contains("which takes it as the parameter 'etl_password' instead"), all);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -119,6 +119,28 @@ public final class PigCollections {
         }
     }
 
+    /**
+     * A map as JsonStorage writes it ({@code writeStringField(key, value.toString())}): each value's text (a null
+     * stays null), the entries in the order of Pig's HashMap, filled one entry at a time in the map's order.
+     */
+    @FunctionHint(output = @DataTypeHint("MAP<STRING, STRING>"))
+    public static final class JsonMap extends ScalarFunction {
+        public Map<String, String> eval(@DataTypeHint(inputGroup = InputGroup.ANY) Object map) {
+            if (!(map instanceof Map<?, ?> m)) {
+                return null;
+            }
+            Map<String, String> pig = new HashMap<>();
+            m.forEach((key, value) -> pig.put(
+                    key == null ? null : key.toString(),
+                    value == null
+                            ? null
+                            : value instanceof byte[] bytes
+                                    ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                                    : value.toString()));
+            return new java.util.LinkedHashMap<>(pig);
+        }
+    }
+
     /** VALUELIST(map): a bag of the values, in HashMap order; typed after the map's values. */
     public static final class ValueList extends ScalarFunction {
         public Row[] eval(Map<?, ?> map) {

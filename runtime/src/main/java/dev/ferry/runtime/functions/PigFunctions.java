@@ -111,6 +111,7 @@ public final class PigFunctions {
         m.put("PIG_ISEMPTY", new PigCollections.IsEmpty());
         m.put("PIG_BAGTOSTRING", new PigCollections.BagToString());
         m.put("PIG_KEYSET", new PigCollections.KeySet()); // HashMap order, as Pig's maps
+        m.put("PIG_JSON_MAP", new PigCollections.JsonMap()); // JsonStorage's map: text values, HashMap order
         m.put("PIG_VALUELIST", new PigCollections.ValueList());
         m.put("PIG_VALUESET", new PigCollections.ValueSet()); // distinct values, HashMap order
         m.put("PIG_DIFF", new PigCollections.Diff()); // Pig's HashSet order

@@ -56,15 +56,24 @@ final class HCatalog {
             + " fails on a null partition value)";
 
     /**
-     * What the job writes of a partition, where HCatStorer's commit also adds it to the metastore and fails when it
-     * exists.
+     * When the partition a STORE writes is already in the metastore: HCatStorer fails before writing (a static
+     * partition, HCatOutputFormat.setOutput) or before moving the files (dynamic ones); the job fails when it adds it.
      */
-    private static final String PARTITION_NOT_REGISTERED = PigFunctionTable.DIFFERS
-            + "the job writes the partition's files under the table's location (k=v/ directories) but does not add"
-            + " the partition to the metastore as HCatStorer's commit does, nor fail when it exists: register it"
-            + " after the job (ALTER TABLE ... ADD PARTITION, or MSCK REPAIR TABLE)";
+    private static final String EXISTING_PARTITION = PigFunctionTable.DIFFERS
+            + "a partition the metastore already has fails the job, as HCatStorer fails; the job's run-time check of a"
+            + " static partition is that its directory does not exist, and a dynamic partition that exists fails the"
+            + " job only after its files were moved into the partition's directory (HCatStorer fails before)";
 
     private HCatalog() {}
+
+    /**
+     * Where the partitions a STORE writes are added once written, as HCatStorer's commit adds them: the metastore the
+     * conversion was given (the jobs' hive.metastore.uris), a secret in its URI already a parameter ({@code
+     * withoutSecrets}).
+     */
+    static SqlJob.PartitionRegistration registration(String metastoreUris, HiveTable table) {
+        return new SqlJob.PartitionRegistration(metastoreUris, table.database(), table.name());
+    }
 
     /** Whether {@code function} (DEFINEs resolved) is HCatLoader. */
     static boolean loads(FuncSpec function) {
@@ -144,8 +153,7 @@ final class HCatalog {
     /** How the table's files are read and written, from its SerDe. */
     private static StorageFunctions.Storage storage(HiveTable table, FuncSpec function) {
         String serde = String.valueOf(table.serializationLib());
-        boolean stores = stores(function);
-        List<String> notes = List.of(stores ? PARTITION_NOT_REGISTERED : PARTITIONS_FROM_DIRECTORIES);
+        List<String> notes = List.of(stores(function) ? EXISTING_PARTITION : PARTITIONS_FROM_DIRECTORIES);
         if (serde.equals(TEXT_SERDE) && TEXT_INPUT.equals(table.inputFormat())) {
             Map<String, String> parameters = table.serde();
             if (parameters.containsKey("escape.delim")) {
@@ -204,7 +212,10 @@ final class HCatalog {
             nullFormat = table.serde().getOrDefault("serialization.null.format", HIVE_NULL);
         }
         return new SqlJob.HiveLayout(
-                table.partitionKeys().stream().map(HiveTable.Column::name).toList(), DEFAULT_PARTITION, nullFormat);
+                table.partitionKeys().stream().map(HiveTable.Column::name).toList(),
+                DEFAULT_PARTITION,
+                nullFormat,
+                null);
     }
 
     /**

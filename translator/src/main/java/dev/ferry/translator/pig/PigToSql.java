@@ -3901,7 +3901,9 @@ public final class PigToSql {
                 false,
                 store.span(),
                 storage.format(),
-                hcat.layout()));
+                hcat.layout()
+                        .registeredIn(HCatalog.registration(
+                                withoutSecrets(hiveTables.source().orElseThrow(), storer.span()), table))));
         order.add(sink);
         Select query = rewritten
                 ? Select.of(items, new SqlQuery.TableRef(source.sqlName()))
@@ -3965,6 +3967,14 @@ public final class PigToSql {
                                 ? new SelectItem(stored, field.sqlName())
                                 : new SelectItem(value, sameColumn(value, field.sqlName()) ? null : field.sqlName()));
                 rewritten |= stored != null;
+                continue;
+            }
+            if (storage.format() == SqlJob.FileFormat.JSON && JsonMaps.written(field)) {
+                // JsonStorage writes a map as an object of its values' text, in Pig's HashMap order.
+                String key = jsonKey(field, schemaNames.get(i), span);
+                columns.add(new Column(key, PigTypes.LOADED_MAP));
+                items.add(new SelectItem(SqlExpr.Call.of("PIG_JSON_MAP", value), key));
+                rewritten = true;
                 continue;
             }
             boolean jsonObject = storage.format() == SqlJob.FileFormat.JSON

@@ -1,5 +1,6 @@
 package dev.ferry.translator.pig;
 
+import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.sql.SqlQuery.OrderItem;
@@ -31,12 +32,18 @@ final class StoredSchema {
         List<SqlJob.SchemaField> schema = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             Field field = fields.get(i);
+            List<SqlJob.SchemaField> inner = List.of();
             if (field.type().isComplex()) {
-                return new Result(
-                        null,
-                        "the " + field.type().keyword() + " field " + (i + 1)
-                                + " is stored with a schema of its inside, which the translation does not write:"
-                                + " the .pig_schema and .pig_header files Pig writes beside the data are not written");
+                inner = inner(field);
+                if (inner == null) {
+                    return new Result(
+                            null,
+                            "the " + field.type().keyword() + " field " + (i + 1)
+                                    + " is stored with a schema of its inside, which the translation does not write"
+                                    + " (a map's of complex values, or a tuple's or bag's whose fields are not scalars of known types):"
+                                    + " the .pig_schema and .pig_header files Pig writes beside the data are not"
+                                    + " written");
+                }
             }
             if (names.get(i) == null) {
                 return new Result(
@@ -45,7 +52,7 @@ final class StoredSchema {
                                 + " result): the .pig_schema and .pig_header files Pig writes beside the data are not"
                                 + " written; name it with AS");
             }
-            schema.add(new SqlJob.SchemaField(names.get(i), field.type().keyword()));
+            schema.add(new SqlJob.SchemaField(names.get(i), field.type().keyword(), inner));
         }
         List<SqlJob.SortKey> sortKeys = new ArrayList<>();
         if (order && ordered.limit() == null) {
@@ -61,6 +68,37 @@ final class StoredSchema {
             }
         }
         return new Result(new SqlJob.SchemaFiles(schema, sortKeys), null);
+    }
+
+    /**
+     * The schema of a tuple's or bag's inside as Pig's ResourceSchema has it: a tuple's fields (null where Pig names
+     * none: TOTUPLE's constants, TOBAG's values), a bag's one tuple, unnamed, with those fields; null where the
+     * translation does not know it as Pig does (fields that are not scalars). A map's is its value type's one unnamed
+     * field, none for {@code map[]}.
+     */
+    private static List<SqlJob.SchemaField> inner(Field field) {
+        Inner inner = field.inner();
+        if (field.type() == PigType.MAP) {
+            // map[T]: one unnamed field of T; map[] (its values bytearray text here) none, as Pig's schema has it
+            PigType value = inner == null ? null : inner.valueType();
+            return value == null || value == PigType.BYTEARRAY
+                    ? List.of()
+                    : value.isComplex() ? null : List.of(new SqlJob.SchemaField(null, value.keyword()));
+        }
+        if (inner == null
+                || inner.tupleTypes().isEmpty()
+                || !inner.fieldInners().isEmpty()
+                || inner.tupleTypes().stream().anyMatch(PigType::isComplex)) {
+            return null;
+        }
+        List<SqlJob.SchemaField> fields = new ArrayList<>();
+        for (int i = 0; i < inner.tupleTypes().size(); i++) {
+            String name = i < inner.fieldNames().size() ? inner.fieldNames().get(i) : null;
+            fields.add(new SqlJob.SchemaField(name, inner.tupleTypes().get(i).keyword()));
+        }
+        return field.type() == PigType.TUPLE
+                ? fields
+                : List.of(new SqlJob.SchemaField(null, PigType.TUPLE.keyword(), fields));
     }
 
     private static int position(List<Field> fields, SqlExpr.ColumnRef ref) {

@@ -244,13 +244,30 @@ public record SqlJob(
     /**
      * How a Hive table that HCatLoader reads or HCatStorer writes lies in its files: its partition columns (the table's
      * last columns, read from and written to its {@code k=v/} directories), the directory name Hive gives a null
-     * partition value, and the text a null field is in a text table's lines (null for a table of another format).
+     * partition value, the text a null field is in a text table's lines (null for a table of another format), and,
+     * for the table HCatStorer writes, the metastore each partition the job wrote is added to (null for a table read).
      */
-    public record HiveLayout(List<String> partitionKeys, String defaultPartitionName, String nullFormat) {
+    public record HiveLayout(
+            List<String> partitionKeys,
+            String defaultPartitionName,
+            String nullFormat,
+            PartitionRegistration registration) {
         public HiveLayout {
             partitionKeys = List.copyOf(partitionKeys);
         }
+
+        /** The same layout, its partitions registered as {@code registration} says. */
+        public HiveLayout registeredIn(PartitionRegistration other) {
+            return new HiveLayout(partitionKeys, defaultPartitionName, nullFormat, other);
+        }
     }
+
+    /**
+     * Where the partitions a job writes into a Hive table are added once their files are in place, as HCatStorer's
+     * commit adds them: the metastore's URIs ({@code hive.metastore.uris}; a secret in them a {@code ${PARAM}}), the
+     * table's database and name.
+     */
+    public record PartitionRegistration(String metastoreUris, String database, String table) {}
 
     /** A partition column's value, written by an INSERT into one partition ({@code PARTITION (ds = '...')}). */
     public record PartitionValue(String key, String value) {}
@@ -289,8 +306,20 @@ public record SqlJob(
         }
     }
 
-    /** A stored field as Pig's schema names it ({@code raw::name} after a JOIN) and its Pig type's keyword. */
-    public record SchemaField(String name, String type) {}
+    /**
+     * A stored field as Pig's schema names it ({@code raw::name} after a JOIN; null for a field of a tuple Pig names
+     * none), its Pig type's keyword, and, for a tuple or bag, the fields of its schema (a bag's one tuple).
+     */
+    public record SchemaField(String name, String type, List<SchemaField> inner) {
+        public SchemaField {
+            inner = List.copyOf(inner);
+        }
+
+        /** A scalar field. */
+        public SchemaField(String name, String type) {
+            this(name, type, List.of());
+        }
+    }
 
     /** A field of an ORDER's key, by its position among the stored fields. */
     public record SortKey(int field, boolean descending) {}

@@ -50,6 +50,9 @@ class StorageFunctionsTest {
             a = LOAD 'in' USING JsonLoader();                                  | t.pig:1:21: error PIG-E020: JsonLoader without a schema reads the .pig_schema file next to the data when the job runs; Ferry translates before: give the schema (JsonLoader('a:int, b:chararray')) or AS (...)
             a = LOAD 'in' USING PigStorage(',', '-schema') AS (x:int);         |
             a = LOAD 'in' USING JsonLoader('x:int, y:chararray');              |
+            a = LOAD 'in' USING org.apache.pig.builtin.JsonLoader('x:int, y:chararray'); |
+            a = LOAD 'in' USING com.twitter.elephantbird.pig.load.JsonLoader('-nestedLoad') AS (json:map[]); | t.pig:1:21: error PIG-E020: storage function com.twitter.elephantbird.pig.load.JsonLoader (a user or piggybank function) is not translated yet: the runtime's adapter runs a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the repository holds, and none holds this one; REGISTER its jar
+            a = LOAD 'in' USING com.acme.TextLoader();                         | t.pig:1:21: error PIG-E020: storage function com.acme.TextLoader (a user or piggybank function) is not translated yet: the runtime's adapter runs a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the repository holds, and none holds this one; REGISTER its jar
             a = LOAD 'in' USING TextLoader();                                  |
             a = LOAD 'in' USING org.apache.pig.test.pigmix.udf.PigPerformanceLoader() AS (u, m, b); |
             a = LOAD 'in' USING com.acme.PigPerformanceLoader() AS (u, m, b);  | t.pig:1:21: error PIG-E020: storage function com.acme.PigPerformanceLoader (a user or piggybank function) is not translated yet: the runtime's adapter runs a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the repository holds, and none holds this one; REGISTER its jar
@@ -64,6 +67,8 @@ class StorageFunctionsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             STORE a INTO 'out' USING PigStorage(',', '-schema');   |
             STORE a INTO 'out' USING JsonStorage();                |
+            STORE a INTO 'out' USING org.apache.pig.builtin.JsonStorage(); |
+            STORE a INTO 'out' USING com.acme.JsonStorage();       | t.pig:2:26: error PIG-E020: storage function com.acme.JsonStorage (a user or piggybank function) is not translated yet: the runtime's adapter runs a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the repository holds, and none holds this one; REGISTER its jar
             b = FOREACH a GENERATE x + 1, y; STORE b INTO 'out' USING PigStorage(',', '-schema'); | t.pig:2:34: warning PIG-W010: PigStorage is translated, but differs from Pig: field 1 has no name the translation knows (Pig names some, such as a UDF's result): the .pig_schema and .pig_header files Pig writes beside the data are not written; name it with AS
             b = FOREACH a GENERATE x + 1, y; STORE b INTO 'out' USING PigStorage(','); |
             b = GROUP a BY y; STORE b INTO 'out' USING JsonStorage(); | t.pig:2:19: warning PIG-W010: JsonStorage is translated, but differs from Pig: the bag field 2 is stored with a schema of its inside, which the translation does not write: the .pig_schema and .pig_header files Pig writes beside the data are not written

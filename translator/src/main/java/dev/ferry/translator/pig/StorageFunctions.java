@@ -483,12 +483,18 @@ final class StorageFunctions {
     }
 
     /** PigStorage's second argument: options separated by spaces ('-schema -tagFile'). */
+    /**
+     * PigStorage's options as Pig 0.18 reads them: the words of its second argument, through commons-cli's GnuParser,
+     * where a word without a leading '-' is an argument PigStorage ignores ('schema' or 'tagsource' does nothing) and
+     * '-tagsource' is the deprecated spelling of '-tagFile'.
+     */
     private static List<String> options(FuncSpec pigStorage) {
         if (pigStorage.arguments().size() < 2) {
             return List.of();
         }
         return Arrays.stream(pigStorage.arguments().get(1).trim().split("\\s+"))
-                .filter(o -> !o.isEmpty())
+                .filter(o -> o.startsWith("-"))
+                .map(o -> o.equals("-tagsource") ? TAG_FILE : o)
                 .toList();
     }
 

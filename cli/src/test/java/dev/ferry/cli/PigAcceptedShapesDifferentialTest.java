@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Shapes of public Pig scripts that real Pig 0.18 accepts and Ferry stopped at with a hard error (issue #15, a fresh
  * sample of public scripts): names a later statement reads (FLATTEN of a group's field, a range '$0 .. $n', $0 of a
- * GROUP) and FLATTEN of a loaded map under AS names. Each row is a script written for this test, run in real Pig and
+ * GROUP), FLATTEN of a loaded map under AS names, and a nested alias assigned twice. Each row is a script written for this test, run in real Pig and
  * in Flink on the same input: nulls, an empty and a null map, unicode, ties.
  */
 class PigAcceptedShapesDifferentialTest extends DifferentialTest {
@@ -49,6 +49,22 @@ class PigAcceptedShapesDifferentialTest extends DifferentialTest {
                         "FLATTEN(map) AS (k, v): a row per entry, none for an empty map, one of nulls for a null map",
                         LOAD + "p = FOREACH rows GENERATE id, FLATTEN(tags) AS (k, v);\n"
                                 + "r = FOREACH p GENERATE id, k, v;\n"),
+                Arguments.of(
+                        "a nested alias assigned twice: LIMIT best 2 reads the ORDERed best, GENERATE the LIMITed one",
+                        LOAD + "g = GROUP rows BY site;\n"
+                                + "r = FOREACH g {\n"
+                                + "    best = ORDER rows BY amount DESC, id;\n"
+                                + "    best = LIMIT best 2;\n"
+                                + "    GENERATE group, FLATTEN(best.id);\n"
+                                + "}\n"),
+                Arguments.of(
+                        "a nested FILTER of its own alias: each FILTER narrows the rows before it",
+                        LOAD + "g = GROUP rows BY year;\n"
+                                + "r = FOREACH g {\n"
+                                + "    f = FILTER rows BY amount > 1.0;\n"
+                                + "    f = FILTER f BY site != 'north';\n"
+                                + "    GENERATE group, COUNT(f), COUNT(rows);\n"
+                                + "}\n"),
                 Arguments.of(
                         "FLATTEN(map) AS word grouped by word: the key is the named field",
                         LOAD + "p = FOREACH rows GENERATE FLATTEN(tags) AS word;\n"

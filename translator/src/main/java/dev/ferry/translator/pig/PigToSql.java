@@ -584,7 +584,8 @@ public final class PigToSql {
         if (relation instanceof PigRelation.Foreach foreach) {
             return foreach(alias, foreach);
         }
-        if (relation instanceof PigRelation.NestedForeach nested) {
+        if (relation instanceof PigRelation.NestedForeach block) {
+            PigRelation.NestedForeach nested = NestedAliases.unique(block);
             Relation input = relationOf(nested.input(), nested.span());
             if (!(input instanceof Relation.Grouped) && !(input instanceof Relation.Cogrouped)) {
                 Optional<Relation> overBagField = overBagField(alias, nested);

@@ -66,6 +66,12 @@ class PigAcceptedShapesDifferentialTest extends DifferentialTest {
                                 + "    GENERATE group, COUNT(f), COUNT(rows);\n"
                                 + "}\n"),
                 Arguments.of(
+                        "TOP's bag holds its bag's tuples: FLATTEN of it in a later FOREACH gives them back by name",
+                        LOAD + "q = FOREACH rows GENERATE id, site, amount;\n"
+                                + "g = GROUP q BY site;\n"
+                                + "t = FOREACH g GENERATE group, TOP(2, 2, q) AS best;\n"
+                                + "r = FOREACH t GENERATE group, FLATTEN(best);\n"),
+                Arguments.of(
                         "FLATTEN(map) AS word grouped by word: the key is the named field",
                         LOAD + "p = FOREACH rows GENERATE FLATTEN(tags) AS word;\n"
                                 + "g = GROUP p BY word;\n"

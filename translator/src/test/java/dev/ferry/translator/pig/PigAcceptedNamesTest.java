@@ -29,6 +29,7 @@ class PigAcceptedNamesTest {
             g = GROUP rows BY (id, site); p = FOREACH g GENERATE $0, COUNT(rows) AS n; r = FOREACH p GENERATE group.site, n;                                                                    | group, n
             g = GROUP rows BY site; p = FOREACH g GENERATE $0, COUNT(rows) AS n; r = FOREACH p GENERATE group, n;                                                                               | group, n
             p = FOREACH rows GENERATE FLATTEN(tags) AS tag; g = GROUP p BY tag; r = FOREACH g GENERATE group, COUNT(p);                                                                          | tag
+            q = FOREACH rows GENERATE id, site, amount; g = GROUP q BY site; t = FOREACH g GENERATE group, TOP(1, 2, q) AS best; p = FOREACH t GENERATE group, FLATTEN(best); r = FOREACH p GENERATE best::id, amount; | group, id, site, amount
             p = FOREACH rows GENERATE id, FLATTEN(tags) AS (k, v:chararray); r = FOREACH p GENERATE k, UPPER(v), id;                                                                              | id, k, v
             """)
     void laterStatementsReadThem(String statements, String columns) {

@@ -100,6 +100,28 @@ class PigLoadersDifferentialTest {
                         false));
     }
 
+    /**
+     * PigStorage's options go through commons-cli: a word without '-' ('tagsource', 'schema') is an argument Pig
+     * ignores, and '-tagsource' is the old '-tagFile'; a STORE with 'schema' writes the data alone.
+     */
+    @Test
+    void optionWordsWithoutADashAreIgnoredAndTagsourceIsTagFile() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("a.tsv"), "d1\thello world\nd2\t\n");
+        Files.writeString(in.resolve("b.tsv"), "d3\tbyé\n");
+        assertEquals(
+                "",
+                PigVsFlink.differences(
+                        tmp,
+                        in,
+                        "a = LOAD '$INPUT' USING PigStorage('\\t', 'tagsource') AS (doc:chararray, text:chararray);\n"
+                                + "b = LOAD '$INPUT' USING PigStorage('\\t', '-tagsource') AS (f:chararray, doc:chararray, text:chararray);\n"
+                                + "j = JOIN a BY doc, b BY doc;\n"
+                                + "r = FOREACH j GENERATE f, a::doc, UPPER(a::text);\n"
+                                + "STORE r INTO '$OUTPUT' USING PigStorage(',', 'schema');\n",
+                        false));
+    }
+
     /** The difference PIG-W010 names: Flink's file.path has no scheme, Pig's path is a URI. */
     @Test
     void tagPathGivesThePathWithoutTheScheme() throws Exception {

@@ -561,9 +561,12 @@ final class ExprTranslator {
                                                 ? BagValueAggregates.toBagInner(types)
                                                 : name.equals("Distinct") && !inners.isEmpty()
                                                         ? inners.get(0)
-                                                        : DIMENSIONS.contains(name)
-                                                                ? DimensionsCall.inner(call, name, types)
-                                                                : null;
+                                                        // TOP(n, i, bag) is a bag of the bag's own tuples
+                                                        : name.equals("TOP") && inners.size() == 3
+                                                                ? inners.get(2)
+                                                                : DIMENSIONS.contains(name)
+                                                                        ? DimensionsCall.inner(call, name, types)
+                                                                        : null;
         return new Value.Scalar(sql, PigFunctionTable.resultType(function, types), inner);
     }
 

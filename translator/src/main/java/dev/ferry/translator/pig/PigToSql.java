@@ -584,7 +584,8 @@ public final class PigToSql {
         if (relation instanceof PigRelation.Foreach foreach) {
             return foreach(alias, foreach);
         }
-        if (relation instanceof PigRelation.NestedForeach nested) {
+        if (relation instanceof PigRelation.NestedForeach block) {
+            PigRelation.NestedForeach nested = NestedAliases.unique(block);
             Relation input = relationOf(nested.input(), nested.span());
             if (!(input instanceof Relation.Grouped) && !(input instanceof Relation.Cogrouped)) {
                 Optional<Relation> overBagField = overBagField(alias, nested);
@@ -1790,7 +1791,8 @@ public final class PigToSql {
         java.util.Set<String> pigNames = new java.util.HashSet<>();
         rejectDuplicateNames(foreach.items());
         if (RowArray.needed(foreach.items())
-                || foreach.items().stream().anyMatch(item -> flattenedMap(item.expr(), scope) != null)
+                || foreach.items().stream()
+                        .anyMatch(item -> item.names().isEmpty() && flattenedMap(item.expr(), scope) != null)
                 || uses.onlyConsumerIsStore(statementIndex) && RowArray.flattensNullOrTuple(foreach.items())
                 || foreach.items().size() > 1
                         && foreach.items().stream().anyMatch(item -> restOfLine(item.expr(), scope) != null)) {
@@ -1818,13 +1820,9 @@ public final class PigToSql {
                         item.span(),
                         "AS names " + item.names().size() + " field(s) but the expression gives " + values.size()));
             }
-            // '*' passes each field on with its name, qualified as it was (a JOIN's a::id stays a::id).
-            List<Field> starred = item.names().isEmpty()
-                            && item.expr() instanceof PigExpr.Star
-                            && scope instanceof Scope.Plain plain
-                            && plain.relation().fields().size() == values.size()
-                    ? plain.relation().fields()
-                    : null;
+            // '*' and a range '$0 .. $7' pass each field on with its name, qualified as it was (a JOIN's a::id
+            // stays a::id): Pig's schema of a projected range is the input's fields themselves.
+            List<Field> starred = item.names().isEmpty() ? passedFields(item.expr(), scope, values.size()) : null;
             for (int i = 0; i < values.size(); i++) {
                 Value.Scalar value = values.get(i);
                 String pigName = starred != null
@@ -1992,6 +1990,56 @@ public final class PigToSql {
         }
         Field field = RowArray.field();
         return new Projection(List.of(new SelectItem(RowArray.row(parts), field.sqlName())), List.of(field));
+    }
+
+    /** A loaded map (text values) FLATTENed under one or two AS names: Pig's FOREACH then has a schema. */
+    private boolean textMapNamedByAs(Value.Scalar map) {
+        return map.type() == PigType.MAP
+                && (asWidth == 1 || asWidth == 2)
+                && map.inner() != null
+                && (map.inner().valueType() == PigType.BYTEARRAY || map.inner().valueType() == PigType.CHARARRAY);
+    }
+
+    /**
+     * FLATTEN(m) AS (k[, v]) of a loaded map: a row per entry, its key named by the first AS name and its value by
+     * the second, none for an empty map, and one row of nulls for a null map (Pig pads a null to the schema's width,
+     * as for a null tuple). Pig's schema types the key as the AS says (bytearray without a type), though it is text.
+     */
+    private void flattenMapNamedByAs(
+            PigExpr.Flatten flatten, Value.Scalar map, List<Value.Scalar> values, List<String> names) {
+        Names taken = new Names();
+        flattened.forEach(u -> {
+            taken.unique(u.alias());
+            u.columns().forEach(taken::unique);
+        });
+        String alias = taken.unique("entry");
+        String key = taken.unique("map_key");
+        String value = taken.unique("map_value");
+        // UNNEST gives no row for a null map: a one-entry stand-in keeps the row, and the CASE makes its fields null.
+        SqlExpr nullMapEntry = new SqlExpr.Cast(
+                new SqlExpr.MapOf(List.of(SqlExpr.Literal.text(""), SqlExpr.Literal.text(""))),
+                PigTypes.LOADED_MAP,
+                false);
+        flattened.add(new SqlQuery.Unnest(
+                null, SqlExpr.Call.of("COALESCE", map.sql(), nullMapEntry), alias, List.of(key, value)));
+        SqlExpr notNull = new SqlExpr.IsNull(map.sql(), true);
+        values.add(new Value.Scalar(
+                new SqlExpr.Case(List.of(new SqlExpr.When(notNull, new SqlExpr.ColumnRef(alias, key))), null),
+                PigType.BYTEARRAY));
+        names.add(key);
+        if (asWidth == 2) {
+            values.add(new Value.Scalar(
+                    new SqlExpr.Case(List.of(new SqlExpr.When(notNull, new SqlExpr.ColumnRef(alias, value))), null),
+                    map.inner().valueType()));
+            names.add(value);
+        } else {
+            expressions.warnDiffers(
+                    flatten.span(),
+                    "FLATTEN",
+                    PigFunctionTable.DIFFERS
+                            + "of a map under one AS name, each row here has the entry's key only; Pig's rows keep the"
+                            + " value after it, outside the schema (a STORE of them writes both)");
+        }
     }
 
     /**
@@ -2302,6 +2350,10 @@ public final class PigToSql {
                         flatten.span(),
                         "FLATTEN of a " + scalar.type().keyword() + " value (not a GROUP's bag) is not translated yet");
             }
+            if (inner instanceof Value.Scalar scalar && scope instanceof Scope.Plain && textMapNamedByAs(scalar)) {
+                flattenMapNamedByAs(flatten, scalar, values, names);
+                return;
+            }
             if (inner instanceof Value.Scalar scalar && scalar.type() == PigType.MAP) {
                 throw ExprTranslator.unsupported(
                         flatten.span(),
@@ -2310,11 +2362,10 @@ public final class PigToSql {
             }
             if (inner instanceof Value.Scalar scalar) {
                 values.add(scalar);
-                // FLATTEN of a scalar is the scalar, and keeps its name: FLATTEN(group) of one key is still group.
-                names.add(
-                        flatten.expr() instanceof PigExpr.FieldRef ref
-                                ? ref.name()
-                                : defaultName(flatten.expr(), scalar));
+                // FLATTEN of a scalar is the scalar, and keeps its name: FLATTEN(group) of one key is still group,
+                // FLATTEN(group.year) of a GROUP BY (year, site) is year (Pig's LOGenerate keeps the field schema).
+                names.add(Optional.ofNullable(pigNameOf(flatten.expr(), null))
+                        .orElseGet(() -> defaultName(flatten.expr(), scalar)));
                 return;
             }
             if (inner instanceof Value.Bag bag && bag.equals(narrowBag)) {
@@ -2353,9 +2404,10 @@ public final class PigToSql {
                     flatten.span(), "FLATTEN of a bag is not supported by the Flink SQL translation yet");
         }
         Value whole = expr instanceof PigExpr.Call ? null : expressions.translate(expr, scope);
-        if (whole instanceof Value.KeyTuple tuple && expr instanceof PigExpr.FieldRef) {
-            // GENERATE group of several keys: Pig's group is the tuple of the keys, its fields named as the keys
-            // (a later group.a, group.$1 or FLATTEN(group) reads them), when they are scalars.
+        if (whole instanceof Value.KeyTuple tuple
+                && (expr instanceof PigExpr.FieldRef || expr instanceof PigExpr.PositionalRef)) {
+            // GENERATE group (or $0) of several keys: Pig's group is the tuple of the keys, its fields named as the
+            // keys (a later group.a, group.$1 or FLATTEN(group) reads them), when they are scalars.
             List<PigType> keyTypes =
                     tuple.keys().stream().map(Value.Scalar::type).toList();
             values.add(new Value.Scalar(
@@ -2410,6 +2462,23 @@ public final class PigToSql {
     }
 
     /** The position of a range end ({@code $2} or {@code name}) in the relation. */
+    /** The input fields that '*' or a range ({@code $0 .. $7}, {@code a .. c}) passes on; null for any other item. */
+    private static List<Field> passedFields(PigExpr expr, Scope scope, int width) {
+        if (!(scope instanceof Scope.Plain plain)) {
+            return null;
+        }
+        List<Field> fields = plain.relation().fields();
+        if (expr instanceof PigExpr.Star && fields.size() == width) {
+            return fields;
+        }
+        if (expr instanceof PigExpr.ColumnRange range && fields.stream().noneMatch(Field::isRest)) {
+            int from = range.from() == null ? 0 : fieldIndex(range.from(), plain);
+            int to = range.to() == null ? fields.size() - 1 : fieldIndex(range.to(), plain);
+            return to - from + 1 == width ? fields.subList(from, to + 1) : null;
+        }
+        return null;
+    }
+
     private static int fieldIndex(PigExpr end, Scope.Plain scope) {
         if (end instanceof PigExpr.PositionalRef p) {
             return p.index();
@@ -2451,6 +2520,12 @@ public final class PigToSql {
     private String positionalName(PigExpr expr, Scope scope) {
         if (expr instanceof PigExpr.Cast cast) {
             return positionalName(cast.expr(), scope);
+        }
+        Scope outer = scope instanceof Scope.Nested nested ? nested.outer() : scope;
+        if (expr instanceof PigExpr.PositionalRef position
+                && position.index() == 0
+                && (outer instanceof Scope.Grouped || outer instanceof Scope.Cogroup)) {
+            return "group"; // $0 of a GROUP's or COGROUP's row is its group field
         }
         if (expr instanceof PigExpr.PositionalRef position && scope instanceof Scope.Plain plain) {
             List<Field> fields = plain.relation().fields();

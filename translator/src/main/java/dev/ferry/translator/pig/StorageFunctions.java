@@ -93,7 +93,7 @@ final class StorageFunctions {
 
     /** Whether a DEFINE names a storage function of the table ({@code DEFINE csv PigStorage(',')}). */
     static boolean isStorage(FuncSpec function) {
-        return TRANSLATED.contains(function.simpleName());
+        return TRANSLATED.contains(tableName(function));
     }
 
     private static final Map<String, String> NOT_TRANSLATED = Map.of(
@@ -118,6 +118,33 @@ final class StorageFunctions {
 
     private StorageFunctions() {}
 
+    /**
+     * Classes outside Pig's builtin packages that the table reads as the builtin of the same simple name: PigMix's
+     * loader (checked again by its case) and piggybank's AvroStorage.
+     */
+    private static final java.util.Set<String> READ_AS_BUILTIN =
+            java.util.Set.of(PIGMIX_LOADER, "org.apache.pig.piggybank.storage.avro.AvroStorage");
+
+    /**
+     * The name the table knows a storage function by. Pig resolves a bare name in its builtin packages, and a dotted
+     * one is that class itself: {@code org.apache.pig.builtin.JsonLoader} is Pig's JsonLoader, while elephant-bird's
+     * {@code com.twitter.elephantbird.pig.load.JsonLoader} (a line as a map) is another loader, which no case of the
+     * table matches.
+     */
+    static String tableName(FuncSpec function) {
+        String name = function.name();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) {
+            return name;
+        }
+        String pkg = name.substring(0, dot);
+        return pkg.equals("org.apache.pig.builtin")
+                        || pkg.equals("org.apache.pig.impl.builtin")
+                        || READ_AS_BUILTIN.contains(name)
+                ? function.simpleName()
+                : name;
+    }
+
     /** What {@code LOAD path USING function AS (declared)} reads. */
     static Storage load(FuncSpec function, String path, List<FieldSchema> declared) {
         if (function == null) {
@@ -130,7 +157,7 @@ final class StorageFunctions {
                     ComplexCasts.Caster.UTF8,
                     SchemaFileUse.IF_PRESENT);
         }
-        switch (function.simpleName()) {
+        switch (tableName(function)) {
             case "PigStorage" -> {
                 FileTag tag = FileTag.NONE;
                 SchemaFileUse schemaFile = SchemaFileUse.IF_PRESENT;
@@ -290,7 +317,7 @@ final class StorageFunctions {
         if (function == null) {
             return new Storage(FileFormat.PIG_STORAGE, "\t", FileTag.NONE, List.of(), List.of());
         }
-        switch (function.simpleName()) {
+        switch (tableName(function)) {
             case "PigStorage" -> {
                 for (String option : options(function)) {
                     if (!List.of("-schema", "-noschema", TAG_FILE, TAG_PATH).contains(option)) {
@@ -429,7 +456,7 @@ final class StorageFunctions {
         if (function == null) {
             return false;
         }
-        return switch (function.simpleName()) {
+        return switch (tableName(function)) {
             case "JsonStorage" -> true;
             case "PigStorage" -> options(function).contains("-schema");
             default -> false;
@@ -474,12 +501,18 @@ final class StorageFunctions {
     }
 
     /** PigStorage's second argument: options separated by spaces ('-schema -tagFile'). */
+    /**
+     * PigStorage's options as Pig 0.18 reads them: the words of its second argument, through commons-cli's GnuParser,
+     * where a word without a leading '-' is an argument PigStorage ignores ('schema' or 'tagsource' does nothing) and
+     * '-tagsource' is the deprecated spelling of '-tagFile'.
+     */
     private static List<String> options(FuncSpec pigStorage) {
         if (pigStorage.arguments().size() < 2) {
             return List.of();
         }
         return Arrays.stream(pigStorage.arguments().get(1).trim().split("\\s+"))
-                .filter(o -> !o.isEmpty())
+                .filter(o -> o.startsWith("-"))
+                .map(o -> o.equals("-tagsource") ? TAG_FILE : o)
                 .toList();
     }
 

@@ -49,8 +49,15 @@ class StorageFunctionsTest {
             a = LOAD 'in' USING PigStorage(',', '-bogus') AS (x:int);          | t.pig:1:21: error PIG-E020: PigStorage option '-bogus' is not translated yet
             a = LOAD 'in' USING JsonLoader();                                  | t.pig:1:21: error PIG-E020: JsonLoader without a schema reads the .pig_schema file next to the data when the job runs; Ferry translates before: give the schema (JsonLoader('a:int, b:chararray')) or AS (...)
             a = LOAD 'in' USING PigStorage(',', '-schema') AS (x:int);         |
+            a = LOAD 'in' USING PigStorage('\t', 'tagsource') AS (x:int);       |
+            a = LOAD 'in' USING PigStorage('\t', 'schema bogus');               |
+            a = LOAD 'in' USING PigStorage(',', '-tagsource') AS (f:chararray, x:int); |
+            a = LOAD 'in' USING PigStorage(',', '-tagsource -bogus') AS (f:chararray, x:int); | t.pig:1:21: error PIG-E020: PigStorage option '-bogus' is not translated yet
             a = LOAD 'in' USING JsonLoader('x:int, y:chararray');              |
             a = LOAD 'in' USING JsonLoader('x:int, d:datetime');               | t.pig:1:21: warning PIG-W010: JsonLoader is translated, but differs from Pig: a datetime written with an offset other than the job's time zone (+02:00) is read as the same instant in the job's time zone; Pig keeps the offset it was written with, which ToString, GetHour... and a STORE show (measured on Pig 0.18: 2024-06-30T23:59:59+02:00 is stored as 2024-06-30T23:59:59.000+02:00)
+            a = LOAD 'in' USING org.apache.pig.builtin.JsonLoader('x:int, y:chararray'); |
+            a = LOAD 'in' USING com.twitter.elephantbird.pig.load.JsonLoader('-nestedLoad') AS (json:map[]); | t.pig:1:21: error PIG-E020: storage function com.twitter.elephantbird.pig.load.JsonLoader (a user or piggybank function) is not translated yet: the runtime's adapter runs a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the repository holds, and none holds this one; REGISTER its jar
+            a = LOAD 'in' USING com.acme.TextLoader();                         | t.pig:1:21: error PIG-E020: storage function com.acme.TextLoader (a user or piggybank function) is not translated yet: the runtime's adapter runs a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the repository holds, and none holds this one; REGISTER its jar
             a = LOAD 'in' USING TextLoader();                                  |
             a = LOAD 'in' USING org.apache.pig.test.pigmix.udf.PigPerformanceLoader() AS (u, m, b); |
             a = LOAD 'in' USING com.acme.PigPerformanceLoader() AS (u, m, b);  | t.pig:1:21: error PIG-E020: storage function com.acme.PigPerformanceLoader (a user or piggybank function) is not translated yet: the runtime's adapter runs a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the repository holds, and none holds this one; REGISTER its jar
@@ -65,6 +72,9 @@ class StorageFunctionsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             STORE a INTO 'out' USING PigStorage(',', '-schema');   |
             STORE a INTO 'out' USING JsonStorage();                |
+            STORE a INTO 'out' USING org.apache.pig.builtin.JsonStorage(); |
+            STORE a INTO 'out' USING PigStorage(',', 'schema');    |
+            STORE a INTO 'out' USING com.acme.JsonStorage();       | t.pig:2:26: error PIG-E020: storage function com.acme.JsonStorage (a user or piggybank function) is not translated yet: the runtime's adapter runs a LoadFunc or StoreFunc whose class a source or a REGISTERed jar of the repository holds, and none holds this one; REGISTER its jar
             b = FOREACH a GENERATE x + 1, y; STORE b INTO 'out' USING PigStorage(',', '-schema'); | t.pig:2:34: warning PIG-W010: PigStorage is translated, but differs from Pig: field 1 has no name the translation knows (Pig names some, such as a UDF's result): the .pig_schema and .pig_header files Pig writes beside the data are not written; name it with AS
             b = FOREACH a GENERATE x + 1, y; STORE b INTO 'out' USING PigStorage(','); |
             b = GROUP a BY y; STORE b INTO 'out' USING JsonStorage(); |

@@ -979,9 +979,9 @@ final class ScriptVerification {
                 }
                 at = i;
                 flattened = flattenedHere;
-            } else if (!(expr instanceof PigExpr.FieldRef ref && !ref.name().equals(limited)
-                    || expr instanceof PigExpr.PositionalRef
-                    || expr instanceof PigExpr.Literal)) {
+            } else if (!(isField(expr, limited)
+                    || expr instanceof PigExpr.Call call
+                            && call.arguments().stream().allMatch(a -> isField(a, limited)))) {
                 return Optional.empty();
             }
         }
@@ -994,6 +994,14 @@ final class ScriptVerification {
             return Optional.empty();
         }
         return Optional.of(new Comparison.NestedLimit("ferry_full_" + index, full.get(), at, flattened, keys.get()));
+    }
+
+    /** A field, a field of one ({@code A.x}) or a constant: one output field, not {@code limited}'s. */
+    private static boolean isField(PigExpr expr, String limited) {
+        PigExpr base = expr instanceof PigExpr.Dereference d ? d.base() : expr;
+        return base instanceof PigExpr.FieldRef ref && !ref.name().equals(limited)
+                || base instanceof PigExpr.PositionalRef
+                || expr instanceof PigExpr.Literal;
     }
 
     private static boolean isAlias(PigExpr expr, String alias) {
@@ -1020,7 +1028,17 @@ final class ScriptVerification {
             return Optional.empty();
         }
         PigRelation.NestedOp.Order order = (PigRelation.NestedOp.Order) before.op();
-        List<String> names = order.input() instanceof PigExpr.FieldRef ref && ref.qualifier() == null
+        // A FILTER or a DISTINCT in the block keeps its input's fields: the bag they start from names them.
+        PigExpr bag = order.input();
+        for (int i = commands.size() - 3; i >= 0; i--) {
+            PigRelation.NestedOp op = commands.get(i).op();
+            if (isAlias(bag, commands.get(i).alias())) {
+                bag = op instanceof PigRelation.NestedOp.Filter f
+                        ? f.input()
+                        : op instanceof PigRelation.NestedOp.Distinct d ? d.input() : null;
+            }
+        }
+        List<String> names = bag instanceof PigExpr.FieldRef ref && ref.qualifier() == null
                 ? bagFields(script, ref.name(), line)
                 : List.of();
         List<Integer> keys = new ArrayList<>();
@@ -1083,6 +1101,7 @@ final class ScriptVerification {
             return Optional.empty();
         }
         int end = statementEnd(text, start);
+        String ending = end >= 0 && text.charAt(end) == ';' ? "" : ";";
         int limitEnd = text.indexOf(';', at);
         if (end < 0 || limitEnd < 0 || limitEnd > end) {
             return Optional.empty();
@@ -1096,12 +1115,14 @@ final class ScriptVerification {
                 + count.group(1)
                 + NO_LIMIT
                 + count.group(3)
-                + text.substring(limitEnd, end + 1));
+                + text.substring(limitEnd, end + 1)
+                + ending);
     }
 
     /**
      * The index of the {@code ;} ending the statement at {@code start}: the first outside brackets, quotes and
-     * comments; -1 when there is none.
+     * comments, or of the brace closing a nested block when no {@code ;} follows it (Pig needs none there); -1 when
+     * there is none.
      */
     private static int statementEnd(String text, int start) {
         int depth = 0;
@@ -1119,6 +1140,12 @@ final class ScriptVerification {
                 i = text.indexOf("*/", i) < 0 ? text.length() : text.indexOf("*/", i) + 1;
             } else if (c == '{' || c == '(' || c == '[') {
                 depth++;
+            } else if (c == '}' && depth == 1) {
+                int after = i + 1;
+                while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+                    after++;
+                }
+                return after < text.length() && text.charAt(after) == ';' ? after : i;
             } else if (c == '}' || c == ')' || c == ']') {
                 depth--;
             } else if (c == ';' && depth == 0) {

@@ -450,7 +450,11 @@ class VerifyCommandTest {
             r = FOREACH G { l = LIMIT A 1; GENERATE FLATTEN(l), group; };                       | Multiset
             r = FOREACH G { l = LIMIT A 2; GENERATE group, l, l; };                             | Multiset
             r = FOREACH G { l = LIMIT A 2; m = FILTER l BY x > 0; GENERATE group, m; };         | Multiset
-            r = FOREACH G { l = LIMIT A 2; GENERATE group, COUNT(A), l; };                      | Multiset
+            r = FOREACH G { l = LIMIT A 2; GENERATE group, COUNT(A), l; };                      | NestedLimit 2 false []
+            r = FOREACH G { l = LIMIT A 2; GENERATE group, SIZE(l); };                          | Multiset
+            r = FOREACH G { f = FILTER A BY x > 0; s = ORDER f BY y DESC; l = LIMIT s 2; GENERATE group, l, COUNT(A); }; | NestedLimit 1 false [2]
+            r = FOREACH G { d = DISTINCT A; s = ORDER d BY x; l = LIMIT s 1; GENERATE FLATTEN(l); }; | NestedLimit 0 true [1]
+            r = FOREACH G { p = A.(x, y); s = ORDER p BY y; l = LIMIT s 1; GENERATE FLATTEN(l); }; | Multiset
             S = SAMPLE A 0.5;\\nr = RANK S;                                                     | RankedSample
             S = SAMPLE A $P;\\nr = RANK S;                                                      | RankedSample
             S = SAMPLE A 0.5;\\nr = RANK S BY x;                                                | Multiset
@@ -486,6 +490,20 @@ class VerifyCommandTest {
                 "\nferry_full_3 = FOREACH G {\n  p = A.x; -- the x; only\n  l = LIMIT p 2147483647;\n  GENERATE group,"
                         + " l;\n};\n",
                 ScriptVerification.comparison(parsed, "r", 8, java.util.Map.of("N", "2"), text, 3)
+                        .definition());
+    }
+
+    /** A nested block needs no ';' after its brace: the whole FOREACH ends there, the next statement is not in it. */
+    @Test
+    void aNestedBlockWithoutASemicolonEndsAtItsBrace() {
+        String text = "A = LOAD 'a' AS (k:int, x:int);\nG = GROUP A BY k;\n"
+                + "r = foreach G { s = order A by x desc; l = limit s 1; generate group, l; }\nstore r into 'out';\n";
+        dev.ferry.parser.pig.PigScript parsed = dev.ferry.parser.pig.PigParser.parse(
+                        text, "t.pig", new dev.ferry.diagnostics.Diagnostics())
+                .orElseThrow();
+        assertEquals(
+                "\nferry_full_0 = foreach G { s = order A by x desc; l = limit s 2147483647; generate group, l; };\n",
+                ScriptVerification.comparison(parsed, "r", 4, java.util.Map.of(), text, 0)
                         .definition());
     }
 

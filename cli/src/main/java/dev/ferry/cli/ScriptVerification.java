@@ -1013,7 +1013,9 @@ final class ScriptVerification {
     /**
      * The sort fields of the tuples a nested LIMIT keeps: none when its input is not ORDERed in the block (no block
      * command is an ORDER), the ORDER's fields when its input is the ORDER just before it, empty when a field cannot
-     * be placed or an ORDER comes earlier (a FILTER of an ORDER keeps its order).
+     * be placed or an ORDER comes earlier (a FILTER of an ORDER keeps its order). Empty too when no ORDER but a
+     * DISTINCT is in the block: Pig's distinct bag iterates sorted (DistinctDataBag), so a LIMIT of it keeps the
+     * smallest tuples, which the translation keeps too; that is compared whole.
      */
     private static Optional<List<Integer>> limitKeys(
             PigScript script, List<PigRelation.NestedCommand> commands, PigExpr input, int line) {
@@ -1021,7 +1023,9 @@ final class ScriptVerification {
                 .filter(c -> c.op() instanceof PigRelation.NestedOp.Order)
                 .toList();
         if (orders.isEmpty()) {
-            return Optional.of(List.of());
+            return commands.stream().anyMatch(c -> c.op() instanceof PigRelation.NestedOp.Distinct)
+                    ? Optional.empty()
+                    : Optional.of(List.of());
         }
         PigRelation.NestedCommand before = commands.get(commands.size() - 2 < 0 ? 0 : commands.size() - 2);
         if (orders.size() != 1 || orders.get(0) != before || !isAlias(input, before.alias())) {

@@ -455,6 +455,7 @@ class VerifyCommandTest {
             r = FOREACH G { f = FILTER A BY x > 0; s = ORDER f BY y DESC; l = LIMIT s 2; GENERATE group, l, COUNT(A); }; | NestedLimit 1 false [2]
             r = FOREACH G { d = DISTINCT A; s = ORDER d BY x; l = LIMIT s 1; GENERATE FLATTEN(l); }; | NestedLimit 0 true [1]
             r = FOREACH G { p = A.(x, y); s = ORDER p BY y; l = LIMIT s 1; GENERATE FLATTEN(l); }; | Multiset
+            r = FOREACH G { d = DISTINCT A.x; l = LIMIT d 2; GENERATE group, l; };               | Multiset
             S = SAMPLE A 0.5;\\nr = RANK S;                                                     | RankedSample
             S = SAMPLE A $P;\\nr = RANK S;                                                      | RankedSample
             S = SAMPLE A 0.5;\\nr = RANK S BY x;                                                | Multiset
@@ -505,6 +506,27 @@ class VerifyCommandTest {
                 "\nferry_full_0 = foreach G { s = order A by x desc; l = limit s 2147483647; generate group, l; };\n",
                 ScriptVerification.comparison(parsed, "r", 4, java.util.Map.of(), text, 0)
                         .definition());
+    }
+
+    /**
+     * A DUMP alone of a LIMIT is compared as a STORE of it: without ORDER any rows of the input, after an ORDER any of
+     * the rows tied at the cut (three rows have k = 2, the LIMIT keeps one of them), in real Pig and on Flink.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            l = LIMIT a 3;              | 3 line(s) printed, LIMIT without ORDER: the same count, every row one of a's 5
+            o = ORDER a BY k;\\nl = LIMIT o 2; | 2 line(s) printed, equal, in order; rows tied with the last one kept may be any of o's
+            """)
+    void aDumpOfALimitAgreesOnAnyRowsPigLeavesOpen(String limit, String agreement, @TempDir Path tmp) throws Exception {
+        Path input = Files.writeString(tmp.resolve("in.tsv"), "1\tann\n2\tbob\n2\tcid\n2\tdan\n3\téva\n");
+        String text = "a = LOAD '$INPUT' AS (k:int, name:chararray);\n" + limit.replace("\\n", "\n") + "\ndump l;\n";
+        Path script = Files.writeString(tmp.resolve("job.pig"), text);
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", script.toString(), "--param", "INPUT=" + input);
+        assertEquals(
+                List.of("agree: DUMP l (line " + text.split("\n").length + "), " + agreement),
+                out.toString().lines().toList());
+        assertEquals(0, exit, out.toString());
     }
 
     /** A DUMP's line is its tuple's fields in parentheses; the comparison reads the fields. */

@@ -943,13 +943,10 @@ final class ScriptVerification {
                         && a.span().line() >= assign.span().line());
     }
 
-    /** The count the number {@code limit} stands for in Pig's copy that keeps every tuple. */
-    private static final String NO_LIMIT = "2147483647";
-
     /**
      * A FOREACH whose nested block ends with {@code l = LIMIT x n} and GENERATEs {@code l} (or {@code FLATTEN(l)}
      * last), every other item one field of the input or a constant: compared by {@link
-     * OutputComparison#nestedLimitDifferences}, against the same FOREACH with a limit that keeps every tuple, which
+     * OutputComparison#nestedLimitDifferences}, against the same FOREACH with its LIMIT a FILTER keeping every tuple, which
      * Pig's copy computes as the relation {@code ferry_full_INDEX}. {@code x} ORDERed just before gives the sort
      * fields, by position or by name in the LOAD schema that declares the bag. Empty where the block is of another
      * shape, a sort field cannot be placed, or the statement is not written in this script: compared whole then.
@@ -1083,9 +1080,10 @@ final class ScriptVerification {
     }
 
     /**
-     * The statement {@code stored} as written, its nested LIMIT's count ({@code limit}) replaced by {@value
-     * #NO_LIMIT}; empty when the statement or the count is not where the spans say (a macro's), or the count is
-     * neither a number nor a parameter.
+     * The statement {@code stored} as written, its nested {@code LIMIT x n} ({@code limit}) a {@code FILTER x BY
+     * true}, which keeps every tuple in x's order (a LIMIT of a huge n is no such thing: Pig's POSort of an ORDER then
+     * LIMIT allocates a queue of n); empty when the statement or the LIMIT is not where the spans say (a macro's), or
+     * the count is neither a number nor a parameter.
      */
     private static Optional<String> withoutLimit(
             String text,
@@ -1110,14 +1108,17 @@ final class ScriptVerification {
         if (end < 0 || limitEnd < 0 || limitEnd > end) {
             return Optional.empty();
         }
-        Matcher count = Pattern.compile("(?is)^((?:\\w+\\s*=\\s*)?limit\\s+\\S+\\s+)(\\d+[lL]?|\\$\\{?\\w+}?)(\\s*)$")
+        Matcher count = Pattern.compile(
+                        "(?is)^((?:\\w+\\s*=\\s*)?)limit(\\s+\\S+)\\s+(?:\\d+[lL]?|\\$\\{?\\w+}?)(\\s*)$")
                 .matcher(text.substring(at, limitEnd));
         if (!count.matches()) {
             return Optional.empty();
         }
         return Optional.of(text.substring(start, at)
                 + count.group(1)
-                + NO_LIMIT
+                + "FILTER"
+                + count.group(2)
+                + " BY true"
                 + count.group(3)
                 + text.substring(limitEnd, end + 1)
                 + ending);

@@ -529,6 +529,12 @@ final class ScriptVerification {
                 ? comparison(
                         parsed, dumps.get(0).argument(), dumps.get(0).span().line(), values, original, stores.size())
                 : new Comparison.Multiset();
+        List<String> dumpOrder = dumpComparison instanceof Comparison.TopN
+                ? orderFields(
+                        parsed,
+                        ((Comparison.TopN) dumpComparison).alias(),
+                        dumps.get(0).span().line())
+                : List.of();
         if (dumpComparison.input().isPresent()) {
             inputStores
                     .append(dumpComparison.definition())
@@ -654,6 +660,13 @@ final class ScriptVerification {
                     .filter(insert -> insert.span().equals(dump.span()))
                     .findFirst()
                     .flatMap(insert -> sortKeys(insert, sink));
+            // The DUMP's sink is one task: it prints an ORDER held in a view in that order, the ORDER's fields by name.
+            if (keys.isEmpty() && sink.isPresent() && !dumpOrder.isEmpty()) {
+                List<String> columns =
+                        sink.get().columns().stream().map(Column::name).toList();
+                List<Integer> named = dumpOrder.stream().map(columns::indexOf).toList();
+                keys = named.contains(-1) ? keys : Optional.of(named);
+            }
             agree &= dumpsAgree(dumps, work, lines, ordered(dumpComparison, keys));
         }
         return new Result(agree ? Outcome.AGREE : Outcome.DIFFER, kinds, lines);
@@ -1158,6 +1171,18 @@ final class ScriptVerification {
             }
         }
         return -1;
+    }
+
+    /** The fields an ORDER {@code alias} sorts by, each by its name; none when one is not a plain field's name. */
+    private static List<String> orderFields(PigScript script, String alias, int line) {
+        Optional<PigStatement.Assign> order = lastAssign(script.statements(), alias, line);
+        if (order.isEmpty() || !(order.get().relation() instanceof PigRelation.Order o)) {
+            return List.of();
+        }
+        List<String> names = o.keys().stream()
+                .map(k -> k.expr() instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? ref.name() : null)
+                .toList();
+        return names.contains(null) ? List.of() : names;
     }
 
     private static Optional<PigStatement.Assign> lastAssign(List<PigStatement> statements, String alias, int line) {

@@ -151,6 +151,194 @@ final class OutputComparison {
         return notContained(flink, input, delimiter);
     }
 
+    /**
+     * RANK without BY of a SAMPLE of fraction {@code p}: the rows without their rank (the first field) are a SAMPLE
+     * of the input ({@link #sampleDifferences}), the ranks are 1..n, each once, and they number the kept rows in the
+     * input's order (Pig's RANK numbers the rows in the order it reads them, and its SAMPLE keeps that order). Empty
+     * when {@code rows} agree, else the first breach.
+     */
+    static String rankedSampleDifferences(List<String> rows, List<String> input, double p, String delimiter) {
+        java.util.TreeMap<Long, String> byRank = new java.util.TreeMap<>();
+        for (String row : rows) {
+            int cut = row.indexOf(delimiter);
+            long rank;
+            try {
+                rank = Long.parseLong(cut < 0 ? row : row.substring(0, cut));
+            } catch (NumberFormatException notARank) {
+                return "a row whose first field is no rank: " + row;
+            }
+            if (byRank.put(rank, cut < 0 ? "" : row.substring(cut + delimiter.length())) != null) {
+                return "the rank " + rank + " is given twice";
+            }
+        }
+        if (!byRank.isEmpty() && (byRank.firstKey() != 1 || byRank.lastKey() != byRank.size())) {
+            return "the ranks are not 1.." + byRank.size() + ": " + byRank.firstKey() + ".." + byRank.lastKey();
+        }
+        List<String> kept = new ArrayList<>(byRank.values());
+        String sample = sampleDifferences(kept, input, p, delimiter);
+        if (!sample.isEmpty()) {
+            return sample;
+        }
+        // The earliest input row each one can be is the only choice that leaves the most rows for those after it.
+        int next = 0;
+        for (int i = 0; i < kept.size(); i++) {
+            String row = canonicalBags(kept.get(i));
+            while (next < input.size() && !sameLine(canonicalBags(input.get(next)), row, delimiter)) {
+                next++;
+            }
+            if (next == input.size()) {
+                return "rank " + (i + 1) + " numbers a row that does not follow the row of rank " + i
+                        + " in the input's order: " + kept.get(i);
+            }
+            next++;
+        }
+        return "";
+    }
+
+    /**
+     * A LIMIT of n inside a nested FOREACH block: of each input row's bag Pig keeps n tuples, the first n of its
+     * ORDER when an ORDER comes just before it (any of the tuples tied with the last one kept), else any n. The
+     * output's field {@code at} is that bag, or, {@code flattened}, the fields from {@code at} on are one of its
+     * tuples; {@code keys} are the ORDER's fields in the tuple (none without ORDER). {@code full} is the same
+     * FOREACH with no limit, computed by Pig. Flink's rows agree when, with each kept bag (each flattened tuple)
+     * reduced to its tuples' keys, they equal Pig's as multisets (so as many tuples of each key as Pig kept:
+     * without ORDER, as many tuples), and each row is one of {@code full}'s: flattened, a row of it; else a row with
+     * the same other fields whose bag holds the kept one, a row of {@code full} to each. Pig's own rows are held
+     * to the same, which checks the comparison's reading of the output's fields. Empty when they agree.
+     */
+    static String nestedLimitDifferences(
+            List<String> pig,
+            List<String> flink,
+            List<String> full,
+            int at,
+            boolean flattened,
+            List<Integer> keys,
+            String delimiter) {
+        String own = nestedLimitContained("Pig", pig, full, at, flattened, delimiter);
+        if (!own.isEmpty()) {
+            return "Pig's own rows do not read as this nested LIMIT's (the comparison's reading is wrong): " + own;
+        }
+        String kept = differences(
+                pig.stream()
+                        .map(r -> keptKeys(r, at, flattened, keys, delimiter))
+                        .toList(),
+                flink.stream()
+                        .map(r -> keptKeys(r, at, flattened, keys, delimiter))
+                        .toList(),
+                false,
+                delimiter);
+        if (!kept.isEmpty()) {
+            return "the rows with each kept tuple reduced to its " + (keys.isEmpty() ? "count" : "sort fields " + keys)
+                    + " differ: " + kept;
+        }
+        return nestedLimitContained("Flink", flink, full, at, flattened, delimiter);
+    }
+
+    /** The row with the bag at {@code at} (the fields from {@code at} on, flattened) reduced to its tuples' keys. */
+    private static String keptKeys(String row, int at, boolean flattened, List<Integer> keys, String delimiter) {
+        List<String> fields = fields(canonicalBags(row), delimiter);
+        if (fields.size() <= at) {
+            return row;
+        }
+        List<String> out = new ArrayList<>(fields.subList(0, at));
+        if (flattened) {
+            List<String> tuple = fields.subList(at, fields.size());
+            keys.forEach(k -> out.add(k < tuple.size() ? tuple.get(k) : ""));
+        } else {
+            String bag = fields.get(at);
+            List<String> reduced = new ArrayList<>();
+            for (String tuple : bagTuples(bag)) {
+                List<String> inner = tupleFields(tuple);
+                reduced.add("("
+                        + String.join(
+                                ",",
+                                keys.stream()
+                                        .map(k -> k < inner.size() ? inner.get(k) : "")
+                                        .toList()) + ")");
+            }
+            reduced.sort(null);
+            out.add("{" + String.join(",", reduced) + "}");
+            out.addAll(fields.subList(at + 1, fields.size()));
+        }
+        return String.join(delimiter, out);
+    }
+
+    /** Empty when each row is one of {@code full}'s (a row to each), as {@link #nestedLimitDifferences} says. */
+    private static String nestedLimitContained(
+            String who, List<String> rows, List<String> full, int at, boolean flattened, String delimiter) {
+        if (flattened) {
+            return notContained(who, rows, full, delimiter);
+        }
+        // A row to each: a bipartite matching of the rows to the full rows whose other fields are equal and whose bag
+        // holds the row's (augmenting paths: rows of equal other fields may hold different bags).
+        List<List<Integer>> candidates = new ArrayList<>();
+        for (String row : rows) {
+            List<Integer> fit = new ArrayList<>();
+            for (int j = 0; j < full.size(); j++) {
+                if (holds(full.get(j), row, at, delimiter)) {
+                    fit.add(j);
+                }
+            }
+            candidates.add(fit);
+        }
+        int[] taken = new int[full.size()];
+        java.util.Arrays.fill(taken, -1);
+        for (int i = 0; i < rows.size(); i++) {
+            if (!augment(i, candidates, taken, new boolean[full.size()])) {
+                return who + " wrote a row whose bag is not part of its input row's (or more rows than there): "
+                        + rows.get(i);
+            }
+        }
+        return "";
+    }
+
+    private static boolean augment(int row, List<List<Integer>> candidates, int[] taken, boolean[] seen) {
+        for (int j : candidates.get(row)) {
+            if (!seen[j]) {
+                seen[j] = true;
+                if (taken[j] < 0 || augment(taken[j], candidates, taken, seen)) {
+                    taken[j] = row;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code full} has {@code row}'s fields but the bag at {@code at}, and a bag there holding row's. */
+    private static boolean holds(String full, String row, int at, String delimiter) {
+        List<String> f = fields(canonicalBags(full), delimiter);
+        List<String> r = fields(canonicalBags(row), delimiter);
+        if (f.size() != r.size() || f.size() <= at) {
+            return false;
+        }
+        for (int i = 0; i < f.size(); i++) {
+            if (i != at && !sameLine(f.get(i), r.get(i), delimiter)) {
+                return false;
+            }
+        }
+        if (!f.get(at).startsWith("{") || !r.get(at).startsWith("{")) {
+            return false;
+        }
+        return notContained(bagTuples(r.get(at)), bagTuples(f.get(at)), ",").isEmpty();
+    }
+
+    private static List<String> fields(String line, String delimiter) {
+        return List.of(line.split(java.util.regex.Pattern.quote(delimiter), -1));
+    }
+
+    /** The tuples of a bag's text ({@code {(a,1),(b,2)}}), none when it is not a bag. */
+    private static List<String> bagTuples(String bag) {
+        return bag.startsWith("{") && bag.endsWith("}") ? topLevel(bag.substring(1, bag.length() - 1)) : List.of();
+    }
+
+    /** The fields of a tuple's text ({@code (a,1)}); a text that is no tuple is its only field. */
+    private static List<String> tupleFields(String tuple) {
+        return tuple.startsWith("(") && tuple.endsWith(")")
+                ? topLevel(tuple.substring(1, tuple.length() - 1))
+                : List.of(tuple);
+    }
+
     /** Standard deviations either side of n·p a SAMPLE's count may lie (a false DIFFER about once in 1.7 million). */
     static final double SAMPLE_SIGMAS = 5;
 
@@ -167,6 +355,11 @@ final class OutputComparison {
 
     /** Empty when every row of {@code rows} is matched by its own row of {@code input}, else the first that is not. */
     static String notContained(List<String> rows, List<String> input, String delimiter) {
+        return notContained("Flink", rows, input, delimiter);
+    }
+
+    /** {@link #notContained(List, List, String)} of the rows {@code who} wrote. */
+    private static String notContained(String who, List<String> rows, List<String> input, String delimiter) {
         List<String> pool = new ArrayList<>(sortedCanonical(input));
         java.util.Map<String, Integer> exact = new java.util.HashMap<>();
         pool.forEach(l -> exact.merge(l, 1, Integer::sum));
@@ -188,7 +381,7 @@ final class OutputComparison {
                 }
             }
             if (at < 0) {
-                return "Flink wrote a row that is not in the input (or more often than there): " + row;
+                return who + " wrote a row that is not in the input (or more often than there): " + row;
             }
             exact.merge(pool.remove(at), -1, Integer::sum);
         }

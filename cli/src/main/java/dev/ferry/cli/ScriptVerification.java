@@ -9,6 +9,7 @@ import dev.ferry.oracle.PigOracle;
 import dev.ferry.oracle.PigOracleException;
 import dev.ferry.oracle.PigOutput;
 import dev.ferry.parser.hive.HiveTables;
+import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigLoader;
@@ -16,6 +17,7 @@ import dev.ferry.parser.pig.PigParameters;
 import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigScript;
 import dev.ferry.parser.pig.PigStatement;
+import dev.ferry.parser.pig.PigType;
 import dev.ferry.parser.pig.PiggyBank;
 import dev.ferry.parser.repo.RepoRoot;
 import dev.ferry.translator.pig.PigToSql;
@@ -334,14 +336,19 @@ final class ScriptVerification {
                             true, start, command.keyword(), 0, command.keyword().length())) {
                 continue;
             }
-            int end = text.indexOf(';', start);
-            for (int i = start; i <= (end < 0 ? text.length() - 1 : end); i++) {
-                if (b.charAt(i) != '\n') {
-                    b.setCharAt(i, ' ');
-                }
-            }
+            blank(b, text, start);
         }
         return b.toString();
+    }
+
+    /** Blanks the statement at {@code start} up to its {@code ;} (the text's end without one): spaces, line breaks kept. */
+    private static void blank(StringBuilder b, String text, int start) {
+        int end = text.indexOf(';', start);
+        for (int i = start; i <= (end < 0 ? text.length() - 1 : end); i++) {
+            if (b.charAt(i) != '\n') {
+                b.setCharAt(i, ' ');
+            }
+        }
     }
 
     /**
@@ -404,12 +411,7 @@ final class ScriptVerification {
             if (!unbound || start < 0 || !text.regionMatches(true, start, "set", 0, 3)) {
                 continue;
             }
-            int end = text.indexOf(';', start);
-            for (int i = start; i <= (end < 0 ? text.length() - 1 : end); i++) {
-                if (b.charAt(i) != '\n') {
-                    b.setCharAt(i, ' ');
-                }
-            }
+            blank(b, text, start);
         }
         return b.toString();
     }
@@ -512,12 +514,31 @@ final class ScriptVerification {
         List<Comparison> comparisons = new ArrayList<>();
         StringBuilder inputStores = new StringBuilder();
         for (int i = 0; i < stores.size(); i++) {
-            Comparison comparison = comparison(parsed, stores.get(i), values);
+            PigStatement.Store store = stores.get(i);
+            Comparison comparison =
+                    comparison(parsed, store.alias(), store.span().line(), values, original, i);
             comparisons.add(comparison);
             if (comparison.input().isPresent()) {
-                inputStores.append(
-                        storeOf(comparison.input().get(), work.resolve("pig/" + i + "-input"), stores.get(i)));
+                inputStores
+                        .append(comparison.definition())
+                        .append(storeOf(comparison.input().get(), work.resolve("pig/" + i + "-input"), using(store)));
             }
+        }
+        // A DUMP alone prints lines that are its own: compared as its STORE would be (several are compared together).
+        Comparison dumpComparison = dumps.size() == 1
+                ? comparison(
+                        parsed, dumps.get(0).argument(), dumps.get(0).span().line(), values, original, stores.size())
+                : new Comparison.Multiset();
+        List<String> dumpOrder = dumpComparison instanceof Comparison.TopN
+                ? orderFields(
+                        parsed,
+                        ((Comparison.TopN) dumpComparison).alias(),
+                        dumps.get(0).span().line())
+                : List.of();
+        if (dumpComparison.input().isPresent()) {
+            inputStores
+                    .append(dumpComparison.definition())
+                    .append(storeOf(dumpComparison.input().get(), work.resolve(DUMP_INPUT), " using PigStorage(',')"));
         }
         text = text + inputStores;
         // A parameter outside the redirected paths needs a value, as for Pig (PIG-E002 names it).
@@ -605,10 +626,8 @@ final class ScriptVerification {
                     .flatMap(insert -> sortKeys(insert, sink));
             if (comparison instanceof Comparison.Multiset) {
                 comparison = keys.<Comparison>map(Comparison.Ordered::new).orElse(comparison);
-            } else if (comparison instanceof Comparison.TopN topN) {
-                // an INSERT that does not order (or the ORDER's fields not known): whole rows, as multisets
-                comparison = keys.<Comparison>map(k -> new Comparison.TopN(topN.alias(), k))
-                        .orElseGet(Comparison.Multiset::new);
+            } else {
+                comparison = ordered(comparison, keys);
             }
             List<String> pigRows = PigOutput.read(work.resolve("pig/" + i));
             List<String> flinkRows = PigOutput.read(work.resolve("flink/" + i));
@@ -633,7 +652,22 @@ final class ScriptVerification {
             }
         }
         if (!dumps.isEmpty()) {
-            agree &= dumpsAgree(dumps, work, lines);
+            PigStatement.Command dump = dumps.get(0);
+            Optional<SqlJob.Table> sink = job.sinks().stream()
+                    .filter(s -> s.span().equals(dump.span()))
+                    .findFirst();
+            Optional<List<Integer>> keys = redirected.inserts().stream()
+                    .filter(insert -> insert.span().equals(dump.span()))
+                    .findFirst()
+                    .flatMap(insert -> sortKeys(insert, sink));
+            // The DUMP's sink is one task: it prints an ORDER held in a view in that order, the ORDER's fields by name.
+            if (keys.isEmpty() && sink.isPresent() && !dumpOrder.isEmpty()) {
+                List<String> columns =
+                        sink.get().columns().stream().map(Column::name).toList();
+                List<Integer> named = dumpOrder.stream().map(columns::indexOf).toList();
+                keys = named.contains(-1) ? keys : Optional.of(named);
+            }
+            agree &= dumpsAgree(dumps, work, lines, ordered(dumpComparison, keys));
         }
         return new Result(agree ? Outcome.AGREE : Outcome.DIFFER, kinds, lines);
     }
@@ -669,6 +703,20 @@ final class ScriptVerification {
         return new VerifyInputs.Input(dir, rows.kind());
     }
 
+    /**
+     * A TopN with the sink's sort fields {@code keys}; one whose INSERT does not order (or whose ORDER's fields are not
+     * known) compares whole rows, as multisets. Any other comparison stays as it is.
+     */
+    private static Comparison ordered(Comparison comparison, Optional<List<Integer>> keys) {
+        return comparison instanceof Comparison.TopN topN
+                ? keys.<Comparison>map(k -> new Comparison.TopN(topN.alias(), k))
+                        .orElseGet(Comparison.Multiset::new)
+                : comparison;
+    }
+
+    /** Where Pig's copy stores the input of a DUMP's LIMIT or SAMPLE, as PigStorage(',') writes it. */
+    private static final String DUMP_INPUT = "pig/dump-input";
+
     /** What Pig prints to stdout (its DUMPs) in a verification's work directory; the Flink job's beside it. */
     private static final String PIG_PRINTED = "pig-printed.txt";
 
@@ -676,28 +724,40 @@ final class ScriptVerification {
 
     /**
      * The lines the DUMPs printed in Pig and on Flink, compared as one multiset (a bag's tuples in any order): the
-     * two DUMPs of a job may print in either order on Flink, and the order within one is not checked. Adds the line
-     * to print; whether they agree.
+     * two DUMPs of a job may print in either order on Flink, and the order within one is not checked. The lines of a
+     * DUMP alone are its own: compared by {@code comparison} (a LIMIT's, a SAMPLE's), each line's fields inside its
+     * parentheses, as its STORE's rows would be. Adds the line to print; whether they agree.
      */
-    private static boolean dumpsAgree(List<PigStatement.Command> dumps, Path work, List<String> lines)
-            throws IOException {
+    private static boolean dumpsAgree(
+            List<PigStatement.Command> dumps, Path work, List<String> lines, Comparison comparison) throws IOException {
         List<String> pig = Files.readAllLines(work.resolve(PIG_PRINTED), StandardCharsets.UTF_8);
         List<String> flink = Files.readAllLines(work.resolve(FLINK_PRINTED), StandardCharsets.UTF_8);
         String what = dumps.stream()
                 .map(d -> "DUMP " + d.argument() + " (line " + d.span().line() + ")")
                 .collect(java.util.stream.Collectors.joining(", "));
-        String difference = OutputComparison.differences(pig, flink, false, ",");
+        boolean whole = comparison instanceof Comparison.Multiset;
+        List<String> input = comparison.input().isPresent() ? PigOutput.read(work.resolve(DUMP_INPUT)) : List.of();
+        String difference = whole
+                ? OutputComparison.differences(pig, flink, false, ",")
+                : comparison.differences(fieldsOf(pig), fieldsOf(flink), input, ",");
+        String how = whole ? "compared as a multiset (their order is not checked)" : comparison.describe(input.size());
         if (difference.isEmpty() && pig.isEmpty()) {
             lines.add(EMPTY_AGREE + ": " + what + ", no line printed by Pig nor by the Flink job");
             return true;
         }
         if (difference.isEmpty()) {
-            lines.add("agree: " + what + ", " + pig.size() + " line(s) printed, compared as a multiset (their order is"
-                    + " not checked)");
+            lines.add("agree: " + what + ", " + pig.size() + " line(s) printed, " + how);
             return true;
         }
-        lines.add("DIFFER: " + what + " (the printed lines as a multiset): " + difference);
+        lines.add("DIFFER: " + what + " (" + (whole ? "the printed lines as a multiset" : how) + "): " + difference);
         return false;
+    }
+
+    /** Each DUMP line's fields: the text inside its parentheses ({@code (a,1)} prints the tuple a,1). */
+    static List<String> fieldsOf(List<String> printed) {
+        return printed.stream()
+                .map(l -> l.startsWith("(") && l.endsWith(")") ? l.substring(1, l.length() - 1) : l)
+                .toList();
     }
 
     /** How one STORE's rows are compared with Pig's: only what Pig defines of them. */
@@ -716,6 +776,11 @@ final class ScriptVerification {
             default Optional<String> input() {
                 return Optional.of(alias());
             }
+        }
+
+        /** What Pig's copy appends to define {@link #input()} (empty when the script defines it). */
+        default String definition() {
+            return "";
         }
 
         /** Empty when Flink's rows agree, else the first difference. */
@@ -802,46 +867,322 @@ final class ScriptVerification {
                         OutputComparison.SAMPLE_SIGMAS);
             }
         }
+
+        /** A RANK without BY of a SAMPLE of fraction {@code p}: a SAMPLE's rows, ranked 1..n in the input's order. */
+        record RankedSample(String alias, double p) implements OfInput {
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.rankedSampleDifferences(flink, input, p, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                return new Sample(alias, p).describe(inputRows) + ", ranked 1..n in " + alias + "'s order";
+            }
+        }
+
+        /**
+         * A LIMIT inside a nested FOREACH block, its bag the output's field {@code at} (or, {@code flattened}, its
+         * tuple the fields from {@code at} on), sorted by the tuple's fields {@code keys} (none: no ORDER); {@code
+         * alias} the same FOREACH with no limit, which {@code definition} defines in Pig's copy.
+         */
+        record NestedLimit(String alias, String definition, int at, boolean flattened, List<Integer> keys)
+                implements OfInput {
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.nestedLimitDifferences(pig, flink, input, at, flattened, keys, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                return "a nested LIMIT: " + (keys.isEmpty() ? "as many tuples" : "the same sort fields " + keys)
+                        + " kept of each bag, each tuple one of its bag's (" + inputRows + " row(s) with whole bags)";
+            }
+        }
     }
 
     /**
-     * What Pig defines of the rows {@code store} writes: a LIMIT whose input is not an ORDER keeps some n rows of
-     * it; a SAMPLE with a literal (or parameter) fraction keeps each row with that probability; anything else is
-     * compared whole (in order when the INSERT orders). A LIMIT or SAMPLE whose input alias is assigned again later
-     * is compared whole: the input's rows could not be stored as they were.
+     * What Pig defines of the rows a STORE or a DUMP of {@code alias} (at {@code line}) writes: a LIMIT whose input
+     * is not an ORDER keeps some n rows of it; a SAMPLE with a literal (or parameter) fraction keeps each row with
+     * that probability, and a RANK without BY of it numbers the kept rows; a LIMIT of n inside a nested FOREACH
+     * block keeps n tuples of each bag ({@link #nestedLimit}); anything else is compared whole (in order when the
+     * INSERT orders). One whose input alias is assigned again later is compared whole: the input's rows could not
+     * be stored as they were. {@code text} is the script as written, {@code index} names the relation Pig's copy
+     * adds for a nested LIMIT.
      */
-    static Comparison comparison(PigScript script, PigStatement.Store store, Map<String, String> values) {
+    static Comparison comparison(
+            PigScript script, String alias, int line, Map<String, String> values, String text, int index) {
         List<PigStatement> statements = script.statements();
-        Optional<PigStatement.Assign> stored =
-                lastAssign(statements, store.alias(), store.span().line());
+        Optional<PigStatement.Assign> stored = lastAssign(statements, alias, line);
         if (stored.isEmpty()) {
             return new Comparison.Multiset();
         }
         PigRelation relation = stored.get().relation();
-        String input;
-        boolean ordered = false;
-        if (relation instanceof PigRelation.Limit limit) {
-            input = limit.input();
-            Optional<PigStatement.Assign> before =
-                    lastAssign(statements, input, stored.get().span().line());
-            ordered = before.isPresent() && before.get().relation() instanceof PigRelation.Order;
-        } else if (relation instanceof PigRelation.Sample sample) {
-            input = sample.input();
-        } else {
+        if (relation instanceof PigRelation.NestedForeach foreach
+                && !reassigned(statements, foreach.input(), stored.get())) {
+            return nestedLimit(script, stored.get(), foreach, values, text, index)
+                    .orElseGet(Comparison.Multiset::new);
+        }
+        Optional<PigStatement.Assign> before = relation instanceof PigRelation.OneInput one
+                ? lastAssign(statements, one.input(), stored.get().span().line())
+                : Optional.empty();
+        if (relation instanceof PigRelation.Rank rank
+                && rank.keys().isEmpty()
+                && before.isPresent()
+                && before.get().relation() instanceof PigRelation.Sample sample
+                && !reassigned(statements, sample.input(), before.get())) {
+            return fraction(sample.fraction(), values)
+                    .<Comparison>map(p -> new Comparison.RankedSample(sample.input(), p))
+                    .orElseGet(Comparison.Multiset::new);
+        }
+        if (!(relation instanceof PigRelation.Limit || relation instanceof PigRelation.Sample)
+                || reassigned(statements, ((PigRelation.OneInput) relation).input(), stored.get())) {
             return new Comparison.Multiset();
         }
-        boolean reassigned = statements.stream()
-                .anyMatch(st -> st instanceof PigStatement.Assign a
-                        && a.alias().equals(input)
-                        && a.span().line() >= stored.get().span().line());
-        if (reassigned) {
-            return new Comparison.Multiset();
-        }
+        String input = ((PigRelation.OneInput) relation).input();
         if (relation instanceof PigRelation.Sample sample) {
             Optional<Double> p = fraction(sample.fraction(), values);
             return p.<Comparison>map(f -> new Comparison.Sample(input, f)).orElseGet(Comparison.Multiset::new);
         }
+        boolean ordered = before.isPresent() && before.get().relation() instanceof PigRelation.Order;
         return ordered ? new Comparison.TopN(input, List.of()) : new Comparison.Limit(input);
+    }
+
+    /** Whether {@code alias} is assigned again at or after {@code assign}'s line. */
+    private static boolean reassigned(List<PigStatement> statements, String alias, PigStatement.Assign assign) {
+        return statements.stream()
+                .anyMatch(st -> st instanceof PigStatement.Assign a
+                        && a.alias().equals(alias)
+                        && a.span().line() >= assign.span().line());
+    }
+
+    /**
+     * A FOREACH whose nested block ends with {@code l = LIMIT x n} and GENERATEs {@code l} (or {@code FLATTEN(l)}
+     * last), every other item one field of the input or a constant: compared by {@link
+     * OutputComparison#nestedLimitDifferences}, against the same FOREACH with its LIMIT a FILTER keeping every tuple, which
+     * Pig's copy computes as the relation {@code ferry_full_INDEX}. {@code x} ORDERed just before gives the sort
+     * fields, by position or by name in the LOAD schema that declares the bag. Empty where the block is of another
+     * shape, a sort field cannot be placed, or the statement is not written in this script: compared whole then.
+     */
+    static Optional<Comparison> nestedLimit(
+            PigScript script,
+            PigStatement.Assign stored,
+            PigRelation.NestedForeach foreach,
+            Map<String, String> values,
+            String text,
+            int index) {
+        List<PigRelation.NestedCommand> commands = foreach.commands();
+        if (commands.isEmpty()
+                || !(commands.get(commands.size() - 1).op() instanceof PigRelation.NestedOp.Limit limit)) {
+            return Optional.empty();
+        }
+        String limited = commands.get(commands.size() - 1).alias();
+        int at = -1;
+        boolean flattened = false;
+        List<PigRelation.GenerateItem> items = foreach.items();
+        for (int i = 0; i < items.size(); i++) {
+            PigExpr expr = items.get(i).expr();
+            boolean flattenedHere = expr instanceof PigExpr.Flatten f && isAlias(f.expr(), limited);
+            if (isAlias(expr, limited) || flattenedHere && i == items.size() - 1) {
+                if (at >= 0) {
+                    return Optional.empty();
+                }
+                at = i;
+                flattened = flattenedHere;
+            } else if (!(isField(expr, limited)
+                    || expr instanceof PigExpr.Call call
+                            && call.arguments().stream().allMatch(a -> isField(a, limited)))) {
+                return Optional.empty();
+            }
+        }
+        Optional<List<Integer>> keys =
+                limitKeys(script, commands, limit.input(), stored.span().line());
+        Optional<String> full = withoutLimit(text, stored, commands.get(commands.size() - 1), limit, values)
+                .map(statement -> "\nferry_full_" + index
+                        + statement.substring(stored.alias().length()) + "\n");
+        if (at < 0 || keys.isEmpty() || full.isEmpty() || text.contains("ferry_full_" + index)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Comparison.NestedLimit("ferry_full_" + index, full.get(), at, flattened, keys.get()));
+    }
+
+    /** A field, a field of one ({@code A.x}) or a constant: one output field, not {@code limited}'s. */
+    private static boolean isField(PigExpr expr, String limited) {
+        PigExpr base = expr instanceof PigExpr.Dereference d ? d.base() : expr;
+        return base instanceof PigExpr.FieldRef ref && !ref.name().equals(limited)
+                || base instanceof PigExpr.PositionalRef
+                || expr instanceof PigExpr.Literal;
+    }
+
+    private static boolean isAlias(PigExpr expr, String alias) {
+        return expr instanceof PigExpr.FieldRef ref
+                && ref.qualifier() == null
+                && ref.name().equals(alias);
+    }
+
+    /**
+     * The sort fields of the tuples a nested LIMIT keeps: none when its input is not ORDERed in the block (no block
+     * command is an ORDER), the ORDER's fields when its input is the ORDER just before it, empty when a field cannot
+     * be placed or an ORDER comes earlier (a FILTER of an ORDER keeps its order). Empty too when no ORDER but a
+     * DISTINCT is in the block: Pig's distinct bag iterates sorted (DistinctDataBag), so a LIMIT of it keeps the
+     * smallest tuples, which the translation keeps too; that is compared whole.
+     */
+    private static Optional<List<Integer>> limitKeys(
+            PigScript script, List<PigRelation.NestedCommand> commands, PigExpr input, int line) {
+        List<PigRelation.NestedCommand> orders = commands.stream()
+                .filter(c -> c.op() instanceof PigRelation.NestedOp.Order)
+                .toList();
+        if (orders.isEmpty()) {
+            return commands.stream().anyMatch(c -> c.op() instanceof PigRelation.NestedOp.Distinct)
+                    ? Optional.empty()
+                    : Optional.of(List.of());
+        }
+        PigRelation.NestedCommand before = commands.get(commands.size() - 2 < 0 ? 0 : commands.size() - 2);
+        if (orders.size() != 1 || orders.get(0) != before || !isAlias(input, before.alias())) {
+            return Optional.empty();
+        }
+        PigRelation.NestedOp.Order order = (PigRelation.NestedOp.Order) before.op();
+        // A FILTER or a DISTINCT in the block keeps its input's fields: the bag they start from names them.
+        PigExpr bag = order.input();
+        for (int i = commands.size() - 3; i >= 0; i--) {
+            PigRelation.NestedOp op = commands.get(i).op();
+            if (isAlias(bag, commands.get(i).alias())) {
+                bag = op instanceof PigRelation.NestedOp.Filter f
+                        ? f.input()
+                        : op instanceof PigRelation.NestedOp.Distinct d ? d.input() : null;
+            }
+        }
+        List<String> names = bag instanceof PigExpr.FieldRef ref && ref.qualifier() == null
+                ? bagFields(script, ref.name(), line)
+                : List.of();
+        List<Integer> keys = new ArrayList<>();
+        for (PigRelation.OrderKey key : order.keys()) {
+            int position = key.expr() instanceof PigExpr.PositionalRef p
+                    ? p.index()
+                    : key.expr() instanceof PigExpr.FieldRef f && f.qualifier() == null ? names.indexOf(f.name()) : -1;
+            if (position < 0 || order.comparator() != null) {
+                return Optional.empty();
+            }
+            keys.add(position);
+        }
+        return Optional.of(keys);
+    }
+
+    /**
+     * The field names of the tuples of the bag {@code name} names: a GROUP's bag of a relation LOADed with AS (the
+     * relation's name), else the one bag field of that name the script's LOAD schemas declare; none when neither
+     * (or several such bags) is found.
+     */
+    private static List<String> bagFields(PigScript script, String name, int line) {
+        Optional<PigStatement.Assign> relation = lastAssign(script.statements(), name, line);
+        if (relation.isPresent()) {
+            return relation.get().relation() instanceof PigRelation.Load load
+                    ? load.schema().stream().map(FieldSchema::name).toList()
+                    : List.of();
+        }
+        List<List<String>> bags = script.statements().stream()
+                .filter(s -> s instanceof PigStatement.Assign a && a.relation() instanceof PigRelation.Load)
+                .flatMap(s -> ((PigRelation.Load) ((PigStatement.Assign) s).relation()).schema().stream())
+                .filter(f -> f.type() == PigType.BAG && name.equals(f.name()))
+                .map(f -> f.fields().size() == 1 && f.fields().get(0).type() == PigType.TUPLE
+                        ? f.fields().get(0).fields()
+                        : f.fields())
+                .map(fields -> fields.stream().map(FieldSchema::name).toList())
+                .toList();
+        return bags.size() == 1 ? bags.get(0) : List.of();
+    }
+
+    /**
+     * The statement {@code stored} as written, its nested {@code LIMIT x n} ({@code limit}) a {@code FILTER x BY
+     * true}, which keeps every tuple in x's order (a LIMIT of a huge n is no such thing: Pig's POSort of an ORDER then
+     * LIMIT allocates a queue of n); empty when the statement or the LIMIT is not where the spans say (a macro's), or
+     * the count is neither a number nor a parameter.
+     */
+    private static Optional<String> withoutLimit(
+            String text,
+            PigStatement.Assign stored,
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Limit limit,
+            Map<String, String> values) {
+        if (!(limit.count() instanceof PigExpr.Literal || limit.count() instanceof PigExpr.Param)) {
+            return Optional.empty();
+        }
+        int start = ScriptPaths.offsetOf(text, stored.span());
+        int at = ScriptPaths.offsetOf(text, command.span());
+        if (start < 0
+                || at < start
+                || !text.startsWith(stored.alias(), start)
+                || !stored.span().file().equals(command.span().file())) {
+            return Optional.empty();
+        }
+        int end = statementEnd(text, start);
+        String ending = end >= 0 && text.charAt(end) == ';' ? "" : ";";
+        int limitEnd = text.indexOf(';', at);
+        if (end < 0 || limitEnd < 0 || limitEnd > end) {
+            return Optional.empty();
+        }
+        Matcher count = Pattern.compile(
+                        "(?is)^((?:\\w+\\s*=\\s*)?)limit(\\s+\\S+)\\s+(?:\\d+[lL]?|\\$\\{?\\w+}?)(\\s*)$")
+                .matcher(text.substring(at, limitEnd));
+        if (!count.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(text.substring(start, at)
+                + count.group(1)
+                + "FILTER"
+                + count.group(2)
+                + " BY true"
+                + count.group(3)
+                + text.substring(limitEnd, end + 1)
+                + ending);
+    }
+
+    /**
+     * The index of the {@code ;} ending the statement at {@code start}: the first outside brackets, quotes and
+     * comments, or of the brace closing a nested block when no {@code ;} follows it (Pig needs none there); -1 when
+     * there is none.
+     */
+    private static int statementEnd(String text, int start) {
+        int depth = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                for (i++; i < text.length() && text.charAt(i) != '\''; i++) {
+                    if (text.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '-' && text.startsWith("--", i)) {
+                i = text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i);
+            } else if (c == '/' && text.startsWith("/*", i)) {
+                i = text.indexOf("*/", i) < 0 ? text.length() : text.indexOf("*/", i) + 1;
+            } else if (c == '{' || c == '(' || c == '[') {
+                depth++;
+            } else if (c == '}' && depth == 1) {
+                int after = i + 1;
+                while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+                    after++;
+                }
+                return after < text.length() && text.charAt(after) == ';' ? after : i;
+            } else if (c == '}' || c == ')' || c == ']') {
+                depth--;
+            } else if (c == ';' && depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The fields an ORDER {@code alias} sorts by, each by its name; none when one is not a plain field's name. */
+    private static List<String> orderFields(PigScript script, String alias, int line) {
+        Optional<PigStatement.Assign> order = lastAssign(script.statements(), alias, line);
+        if (order.isEmpty() || !(order.get().relation() instanceof PigRelation.Order o)) {
+            return List.of();
+        }
+        List<String> names = o.keys().stream()
+                .map(k -> k.expr() instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? ref.name() : null)
+                .toList();
+        return names.contains(null) ? List.of() : names;
     }
 
     private static Optional<PigStatement.Assign> lastAssign(List<PigStatement> statements, String alias, int line) {
@@ -868,17 +1209,21 @@ final class ScriptVerification {
         }
     }
 
-    /** A Pig STORE of {@code alias} into {@code dir} with the same store function as {@code like}. */
-    private static String storeOf(String alias, Path dir, PigStatement.Store like) {
-        String using = like.function() == null
+    /** A Pig STORE of {@code alias} into {@code dir}, {@code using} its store function (empty: PigStorage). */
+    private static String storeOf(String alias, Path dir, String using) {
+        return "\nstore " + alias + " into " + ScriptPaths.quote(dir.toString()) + using + ";\n";
+    }
+
+    /** The {@code USING} clause of {@code store}'s function, empty when it names none. */
+    private static String using(PigStatement.Store store) {
+        return store.function() == null
                 ? ""
-                : " using " + like.function().name() + "("
+                : " using " + store.function().name() + "("
                         + String.join(
                                 ", ",
-                                like.function().arguments().stream()
+                                store.function().arguments().stream()
                                         .map(a -> "'" + a + "'")
                                         .toList()) + ")";
-        return "\nstore " + alias + " into " + ScriptPaths.quote(dir.toString()) + using + ";\n";
     }
 
     /**

@@ -433,6 +433,125 @@ class VerifyCommandTest {
     }
 
     /**
+     * Which comparison a STORE of {@code r} gets: the script's last lines (after two LOADs and a GROUP) | the
+     * comparison (for a nested LIMIT: the bag's field, whether flattened, the ORDER's fields in its tuples). A block
+     * of another shape, or an ORDER whose fields cannot be placed, is compared whole.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            r = FOREACH G { p = A.x; l = LIMIT p 2; GENERATE group, l; };                       | NestedLimit 1 false []
+            r = FOREACH G { l = LIMIT A $N; GENERATE group, l; };                               | NestedLimit 1 false []
+            r = FOREACH O { s = ORDER items BY qty DESC; f = LIMIT s 1; GENERATE id, FLATTEN(f); }; | NestedLimit 1 true [1]
+            r = FOREACH O {\\n s = ORDER items BY $0;\\n f = LIMIT s 3;\\n GENERATE id, 'x', f;\\n};   | NestedLimit 2 false [0]
+            r = FOREACH G { s = ORDER A BY y, k DESC; l = LIMIT s 1; GENERATE group, FLATTEN(l); }; | NestedLimit 1 true [2, 0]
+            r = FOREACH G { s = ORDER A BY x; f = FILTER s BY x > 0; l = LIMIT f 1; GENERATE group, l; }; | Multiset
+            r = FOREACH G { s = ORDER A BY nosuch; l = LIMIT s 1; GENERATE group, l; };         | Multiset
+            r = FOREACH G { l = LIMIT A 2; GENERATE group, SUM(l.x); };                         | Multiset
+            r = FOREACH G { l = LIMIT A 1; GENERATE FLATTEN(l), group; };                       | Multiset
+            r = FOREACH G { l = LIMIT A 2; GENERATE group, l, l; };                             | Multiset
+            r = FOREACH G { l = LIMIT A 2; m = FILTER l BY x > 0; GENERATE group, m; };         | Multiset
+            r = FOREACH G { l = LIMIT A 2; GENERATE group, COUNT(A), l; };                      | NestedLimit 2 false []
+            r = FOREACH G { l = LIMIT A 2; GENERATE group, SIZE(l); };                          | Multiset
+            r = FOREACH G { f = FILTER A BY x > 0; s = ORDER f BY y DESC; l = LIMIT s 2; GENERATE group, l, COUNT(A); }; | NestedLimit 1 false [2]
+            r = FOREACH G { d = DISTINCT A; s = ORDER d BY x; l = LIMIT s 1; GENERATE FLATTEN(l); }; | NestedLimit 0 true [1]
+            r = FOREACH G { p = A.(x, y); s = ORDER p BY y; l = LIMIT s 1; GENERATE FLATTEN(l); }; | Multiset
+            r = FOREACH G { d = DISTINCT A.x; l = LIMIT d 2; GENERATE group, l; };               | Multiset
+            S = SAMPLE A 0.5;\\nr = RANK S;                                                     | RankedSample
+            S = SAMPLE A $P;\\nr = RANK S;                                                      | RankedSample
+            S = SAMPLE A 0.5;\\nr = RANK S BY x;                                                | Multiset
+            S = SAMPLE A 0.5;\\nr = RANK S;\\nA = LOAD 'z' AS (k:int);                           | Multiset
+            r = SAMPLE A 0.5;                                                                  | Sample
+            r = LIMIT A 2;                                                                     | Limit
+            """)
+    void eachStoreIsComparedByWhatPigDefinesOfIt(String last, String expected) {
+        String text = "A = LOAD 'a' AS (k:int, x:int, y:chararray);\n"
+                + "O = LOAD 'o' AS (id:int, items:bag{t:(sku:chararray, qty:int)});\n"
+                + "G = GROUP A BY k;\n" + last.replace("\\n", "\n") + "\nSTORE r INTO 'out';\n";
+        dev.ferry.parser.pig.PigScript parsed = dev.ferry.parser.pig.PigParser.parse(
+                        text, "t.pig", new dev.ferry.diagnostics.Diagnostics())
+                .orElseThrow();
+        ScriptVerification.Comparison comparison = ScriptVerification.comparison(
+                parsed, "r", text.split("\n").length, java.util.Map.of("N", "2", "P", "0.25"), text, 0);
+        String shown = comparison instanceof ScriptVerification.Comparison.NestedLimit n
+                ? "NestedLimit " + n.at() + " " + n.flattened() + " " + n.keys()
+                : comparison.getClass().getSimpleName();
+        assertEquals(expected, shown, text);
+    }
+
+    /** Pig's copy computes the nested FOREACH again with its LIMIT a FILTER that keeps every tuple, as written. */
+    @Test
+    void aNestedLimitIsComparedWithTheWholeBags() {
+        String text = "A = LOAD 'a' AS (k:int, x:int);\nG = GROUP A BY k;\n"
+                + "r = FOREACH G {\n  p = A.x; -- the x; only\n  l = LIMIT p $N;\n  GENERATE group, l;\n};\n"
+                + "STORE r INTO 'out';\n";
+        dev.ferry.parser.pig.PigScript parsed = dev.ferry.parser.pig.PigParser.parse(
+                        text, "t.pig", new dev.ferry.diagnostics.Diagnostics())
+                .orElseThrow();
+        assertEquals(
+                "\nferry_full_3 = FOREACH G {\n  p = A.x; -- the x; only\n  l = FILTER p BY true;\n  GENERATE group,"
+                        + " l;\n};\n",
+                ScriptVerification.comparison(parsed, "r", 8, java.util.Map.of("N", "2"), text, 3)
+                        .definition());
+    }
+
+    /** A nested block needs no ';' after its brace: the whole FOREACH ends there, the next statement is not in it. */
+    @Test
+    void aNestedBlockWithoutASemicolonEndsAtItsBrace() {
+        String text = "A = LOAD 'a' AS (k:int, x:int);\nG = GROUP A BY k;\n"
+                + "r = foreach G { s = order A by x desc; l = limit s 1; generate group, l; }\nstore r into 'out';\n";
+        dev.ferry.parser.pig.PigScript parsed = dev.ferry.parser.pig.PigParser.parse(
+                        text, "t.pig", new dev.ferry.diagnostics.Diagnostics())
+                .orElseThrow();
+        assertEquals(
+                "\nferry_full_0 = foreach G { s = order A by x desc; l = FILTER s BY true; generate group, l; };\n",
+                ScriptVerification.comparison(parsed, "r", 4, java.util.Map.of(), text, 0)
+                        .definition());
+    }
+
+    /**
+     * A DUMP alone of a LIMIT is compared as a STORE of it: without ORDER any rows of the input, after an ORDER any of
+     * the rows tied at the cut (three rows have k = 2, the LIMIT keeps one of them), in real Pig and on Flink.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            l = LIMIT a 3;              | 3 line(s) printed, LIMIT without ORDER: the same count, every row one of a's 5
+            o = ORDER a BY k;\\nl = LIMIT o 2; | 2 line(s) printed, equal, in order; rows tied with the last one kept may be any of o's
+            """)
+    void aDumpOfALimitAgreesOnAnyRowsPigLeavesOpen(String limit, String agreement, @TempDir Path tmp) throws Exception {
+        Path input = Files.writeString(tmp.resolve("in.tsv"), "1\tann\n2\tbob\n2\tcid\n2\tdan\n3\téva\n");
+        String text = "a = LOAD '$INPUT' AS (k:int, name:chararray);\n" + limit.replace("\\n", "\n") + "\ndump l;\n";
+        Path script = Files.writeString(tmp.resolve("job.pig"), text);
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", script.toString(), "--param", "INPUT=" + input);
+        assertEquals(
+                List.of("agree: DUMP l (line " + text.split("\n").length + "), " + agreement),
+                out.toString().lines().toList());
+        assertEquals(0, exit, out.toString());
+    }
+
+    /** A DUMP's line is its tuple's fields in parentheses; the comparison reads the fields. */
+    @Test
+    void aDumpOfALimitIsComparedAsItsStoreWouldBe() {
+        List<String> input = List.of("1,a", "2,b", "3,c");
+        ScriptVerification.Comparison limit = new ScriptVerification.Comparison.Limit("a");
+        assertEquals(List.of("1,a", "(x", "{(1)}"), ScriptVerification.fieldsOf(List.of("(1,a)", "(x", "({(1)})")));
+        assertEquals(
+                "",
+                limit.differences(
+                        ScriptVerification.fieldsOf(List.of("(1,a)", "(2,b)")),
+                        ScriptVerification.fieldsOf(List.of("(3,c)", "(1,a)")),
+                        input,
+                        ","));
+        assertEquals(
+                "Flink wrote a row that is not in the input (or more often than there): 4,d",
+                limit.differences(
+                        ScriptVerification.fieldsOf(List.of("(1,a)", "(2,b)")),
+                        ScriptVerification.fieldsOf(List.of("(4,d)", "(1,a)")),
+                        input,
+                        ","));
+    }
+
+    /**
      * Generated rows are dirty on purpose, so an ASSERT may fail Pig's job: the script then agrees when the Flink job
      * fails an ASSERT too, and differs when it fails otherwise; nothing is "not run".
      */

@@ -174,6 +174,28 @@ final class NestedOrders {
                                 && ref.name().equals(bag.field().sqlName())));
     }
 
+    /** Whether {@code expr} reads the nested bag {@code alias} only through an order-blind builtin, if at all. */
+    static boolean readsOnlyOrderBlind(PigExpr expr, String alias) {
+        if (expr instanceof PigExpr.Call call
+                && ORDER_BLIND.contains(call.function())
+                && call.arguments().size() == 1
+                && alias.equals(root(call.arguments().get(0)))) {
+            return true;
+        }
+        if (expr instanceof PigExpr.FieldRef ref
+                && ref.qualifier() == null
+                && ref.name().equals(alias)) {
+            return false;
+        }
+        return children(expr).stream().allMatch(child -> readsOnlyOrderBlind(child, alias));
+    }
+
+    /** Whether a nested command reads the nested alias {@code alias} anywhere. */
+    static boolean mentions(PigRelation.NestedCommand command, String alias) {
+        return NestedCross.inputs(command.op()).stream()
+                .anyMatch(e -> !readsOnlyOrderBlind(e, alias) || alias.equals(root(e)));
+    }
+
     private static void check(PigExpr expr, Set<String> ordered, Set<String> sortable) {
         if (expr instanceof PigExpr.Call call
                 && ORDER_BLIND.contains(call.function())

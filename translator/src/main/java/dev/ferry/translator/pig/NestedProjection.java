@@ -55,7 +55,7 @@ final class NestedProjection {
     }
 
     /** Whether the bag is a nested ORDER's, or a FILTER or LIMIT of one (they keep its order). */
-    private static boolean sorted(PigExpr input, List<PigRelation.NestedCommand> commands) {
+    static boolean sorted(PigExpr input, List<PigRelation.NestedCommand> commands) {
         if (!(input instanceof PigExpr.FieldRef ref) || ref.qualifier() != null) {
             return false;
         }

@@ -1532,8 +1532,10 @@ public final class PigToSql {
         }
         spans.add(limitCommand.span());
         Relation.Named top = view(alias + "_" + limitCommand.alias(), spans, kept, rows.fields());
+        // The kept rows' bag keeps the ORDER's order where it is read whole (sorted again by the same keys).
+        List<OrderItem> bagOrder = order != null && NestedOrders.sortable(order) ? ordering : null;
         if (besideOthers) {
-            Relation.Cogrouped bags = NestedLimitBeside.bags(grouped, limitCommand.alias(), top);
+            Relation.Cogrouped bags = NestedLimitBeside.bags(grouped, limitCommand.alias(), top, bagOrder);
             List<PigRelation.NestedCommand> all = nestedCommands;
             nestedCommands =
                     nested.commands().stream().filter(c -> c != limitCommand).toList();
@@ -1550,7 +1552,8 @@ public final class PigToSql {
                 grouped.keys(),
                 grouped.keyFields(),
                 grouped.span(),
-                keepEmptyGroups ? passes : null);
+                keepEmptyGroups ? passes : null,
+                bagOrder);
         try {
             bagAliases.add(grouped.bagAlias());
             return Optional.of(
@@ -1635,8 +1638,16 @@ public final class PigToSql {
                                                         sides,
                                                         keyFields,
                                                         expressions,
-                                                        relation ->
-                                                                new Scope.Plain(relation, null, this::scalarRelation));
+                                                        this::scope,
+                                                        OrderedForeach.onlyFlattened(command, nested));
+                if (OrderedForeach.onlyFlattened(command, nested)) {
+                    diagnostics.report(
+                            DiagnosticCode.PIG_W003,
+                            command.span(),
+                            "FLATTEN of a nested FOREACH of a bag ORDERed in the FOREACH block keeps its rows, not their"
+                                    + " order within each group",
+                            "ORDER the FOREACH's output if the order of the stored rows matters");
+                }
                 Relation.Named view = view(alias + "_" + command.alias(), command.span(), bag.query(), bag.fields());
                 // Over a GROUP every view's rows are the one bag's groups; over a COGROUP, those of an input.
                 sides.add(new Relation.Side(
@@ -1644,7 +1655,9 @@ public final class PigToSql {
                         view,
                         NestedBagViews.keyColumns(keyFields),
                         false,
-                        cogroup ? bag.origin() : null));
+                        cogroup ? bag.origin() : null,
+                        null,
+                        bag.ordering()));
             }
             nestedCommands = List.copyOf(kept);
             return Optional.of(cogroupForeach(
@@ -1737,6 +1750,12 @@ public final class PigToSql {
                         command.alias(),
                         expressions.translate(
                                 NestedProjection.of(foreach, nestedCommands).get(), nested));
+            } else if (op instanceof PigRelation.NestedOp.Foreach foreach
+                    && expressions.translate(foreach.input(), nested) instanceof Value.Bag bag
+                    && (OrderedForeach.applies(foreach, nestedCommands) || bag.ordering() != null)) {
+                locals.put(
+                        command.alias(),
+                        OrderedForeach.translate(command, foreach, bag, nested, expressions, this::scope));
             } else {
                 throw ExprTranslator.unsupported(
                         command.span(),

@@ -1324,6 +1324,7 @@ public final class PigToSql {
 
     /** A nested FOREACH block over {@code input}, a GROUP's or COGROUP's result (or the GROUP of {@link RowBags}). */
     private Relation nestedForeach(String alias, PigRelation.NestedForeach nested, Relation input) {
+        NestedOrders.checkLimitedOrderIsNotShared(nested);
         Optional<Relation> topN = topN(alias, nested, input);
         if (topN.isPresent()) {
             return topN.get();

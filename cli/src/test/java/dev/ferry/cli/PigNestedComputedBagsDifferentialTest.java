@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * stores {@code BagToString} of the bag, a chararray in the bag's order. Each row runs in real Pig 0.18 and in Flink
  * on the same input: a null key (its own group), a null ts (first ascending, last descending), a group none of whose
  * rows passes the FILTER ({@code {}}), ties under the ORDER between equal tuples only, unicode, a null and an empty
- * bag field, and an empty input.
+ * bag field, and an empty input. Beside them, FLATTEN of the GROUP's own bag beside aggregates (Pig's empty-bag rule:
+ * no row for a group whose FLATTENed bag is empty).
  */
 class PigNestedComputedBagsDifferentialTest extends DifferentialTest {
 
@@ -87,6 +88,15 @@ class PigNestedComputedBagsDifferentialTest extends DifferentialTest {
                                 + "r = FOREACH c {\n  s = ORDER rows BY ts DESC;\n"
                                 + "  t = FOREACH s GENERATE ts * 2 AS t2, url;\n"
                                 + "  GENERATE group, t, BagToString(t, '|'), COUNT(big);\n};\n"),
+                Arguments.of(
+                        "FLATTEN of the GROUP's own bag field beside aggregates: a row per tuple, the null key's COUNT 0",
+                        VISITS,
+                        GROUP_VISITS + "r = FOREACH g GENERATE group, FLATTEN(rows.ts), COUNT(rows), SUM(rows.ts);\n"),
+                Arguments.of(
+                        "FLATTEN of a nested FILTER beside an aggregate of the whole bag: no row for an empty bag",
+                        VISITS,
+                        GROUP_VISITS + "r = FOREACH g {\n  f = FILTER rows BY ts > 100;\n"
+                                + "  GENERATE group, FLATTEN(f), COUNT(rows);\n};\n"),
                 Arguments.of(
                         "the first block over an empty input: no group, no row",
                         "",

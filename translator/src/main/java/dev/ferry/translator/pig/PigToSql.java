@@ -1208,6 +1208,13 @@ public final class PigToSql {
             if (item.expr() instanceof PigExpr.Flatten f) {
                 PigExpr inner = orderedInput(f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr());
                 if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
+                    if (bags.contains(ref.name())) {
+                        // Pig crosses the two FLATTENs' tuples (n x n rows per group); one join pairs them up.
+                        throw ExprTranslator.unsupported(
+                                item.span(),
+                                "a second FLATTEN of the bag '" + ref.name() + "' (Pig's cross product of its tuples"
+                                        + " with themselves) is not translated yet");
+                    }
                     bags.add(ref.name());
                     bags.addAll(NestedCross.flattenedInputs(ref.name(), nestedCommands));
                 } else if (inner instanceof PigExpr.PositionalRef p

@@ -139,6 +139,7 @@ class NestedChainsAndBagBincondsTest {
             r = foreach g { p = rows.url; s = order p by url; t = foreach s generate UPPER(url); generate group, t; } | 4:51 | a nested FOREACH computing values of a projected, DISTINCT or schema-less (LOAD without AS) bag
             r = foreach g { s = order rows by ts; t = foreach s generate flatten(TOBAG(url, url)); generate group, t; } | 4:62 | a FLATTEN inside a nested FOREACH
             r = foreach g { s = order rows by ts; t = foreach s generate ts * 2; l = limit s 2; generate group, t, l; } | 4:70 | a nested LIMIT of a nested ORDER whose bag the block also reads elsewhere
+            r = foreach g generate group, flatten(rows.url), flatten(rows.ts), COUNT(rows);                 | 4:50 | a second FLATTEN of the bag 'rows'
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostic error = NotTranslatedYetTest.onlyError(LOAD + statement + "\nstore r into 'out';\n");

@@ -89,6 +89,17 @@ class PigNestedComputedBagsDifferentialTest extends DifferentialTest {
                                 + "  t = FOREACH s GENERATE ts * 2 AS t2, url;\n"
                                 + "  GENERATE group, t, BagToString(t, '|'), COUNT(big);\n};\n"),
                 Arguments.of(
+                        "LIMIT 1 of a projection of an ORDER: each group's url of the greatest ts (unequal urls)",
+                        VISITS,
+                        GROUP_VISITS + "r = FOREACH g {\n  s = ORDER rows BY ts DESC;\n  p = s.url;\n  l = LIMIT p 1;\n"
+                                + "  GENERATE group, l;\n};\n"),
+                Arguments.of(
+                        "DISTINCT of a projection of an ORDER: the distinct urls (Pig's sorted distinct bag), counted",
+                        VISITS,
+                        GROUP_VISITS
+                                + "r = FOREACH g {\n  s = ORDER rows BY ts DESC;\n  p = s.url;\n  d = DISTINCT p;\n"
+                                + "  GENERATE group, d, BagToString(d, '|'), COUNT(d);\n};\n"),
+                Arguments.of(
                         "FLATTEN of the GROUP's own bag field beside aggregates: a row per tuple, the null key's COUNT 0",
                         VISITS,
                         GROUP_VISITS + "r = FOREACH g GENERATE group, FLATTEN(rows.ts), COUNT(rows), SUM(rows.ts);\n"),

@@ -1685,10 +1685,12 @@ public final class PigToSql {
             Scope scope,
             List<Relation.Side> sides,
             List<Field> keyFields) {
+        // A DISTINCT's bag is sorted, an ORDER's and a projection of one keep the ORDER's order (Value.Bag.ordering).
         boolean sorted = NestedBagViews.limitedCommand(limit, nested)
-                .filter(c ->
-                        c.op() instanceof PigRelation.NestedOp.Distinct || c.op() instanceof PigRelation.NestedOp.Order)
-                .isPresent();
+                        .filter(c -> c.op() instanceof PigRelation.NestedOp.Distinct
+                                || c.op() instanceof PigRelation.NestedOp.Order)
+                        .isPresent()
+                || expressions.translate(limit.input(), scope) instanceof Value.Bag bag && bag.ordering() != null;
         if (!sorted) {
             diagnostics.report(
                     DiagnosticCode.PIG_W002,

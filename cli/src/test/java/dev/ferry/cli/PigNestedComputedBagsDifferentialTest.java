@@ -100,6 +100,11 @@ class PigNestedComputedBagsDifferentialTest extends DifferentialTest {
                                 + "r = FOREACH g {\n  s = ORDER rows BY ts DESC;\n  p = s.url;\n  d = DISTINCT p;\n"
                                 + "  GENERATE group, d, BagToString(d, '|'), COUNT(d);\n};\n"),
                 Arguments.of(
+                        "FLATTEN of a nested alias of a projection of an ORDER (p = s.url): a row per tuple",
+                        VISITS,
+                        GROUP_VISITS + "r = FOREACH g {\n  s = ORDER rows BY ts DESC;\n  p = s.url;\n"
+                                + "  GENERATE group, FLATTEN(p), COUNT(rows);\n};\n"),
+                Arguments.of(
                         "FLATTEN of the GROUP's own bag field beside aggregates: a row per tuple, the null key's COUNT 0",
                         VISITS,
                         GROUP_VISITS + "r = FOREACH g GENERATE group, FLATTEN(rows.ts), COUNT(rows), SUM(rows.ts);\n"),

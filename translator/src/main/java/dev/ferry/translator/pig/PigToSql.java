@@ -1330,7 +1330,8 @@ public final class PigToSql {
     }
 
     /** A nested FOREACH block over {@code input}, a GROUP's or COGROUP's result (or the GROUP of {@link RowBags}). */
-    private Relation nestedForeach(String alias, PigRelation.NestedForeach nested, Relation input) {
+    private Relation nestedForeach(String alias, PigRelation.NestedForeach block, Relation input) {
+        PigRelation.NestedForeach nested = NestedProjection.flattenedProjectionsInlined(block);
         NestedOrders.checkLimitedOrderIsNotShared(nested);
         Optional<Relation> topN = topN(alias, nested, input);
         if (topN.isPresent()) {

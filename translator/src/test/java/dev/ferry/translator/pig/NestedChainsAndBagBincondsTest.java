@@ -70,6 +70,20 @@ class NestedChainsAndBagBincondsTest {
         assertTrue(translated(statement).views().stream().anyMatch(v -> v.name().equals(view)));
     }
 
+    /** {@code p = s.url; GENERATE FLATTEN(p)}: FLATTEN of the bag's own field, a row per tuple (Pig's names). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            r = foreach g { s = order rows by ts desc; p = s.url; generate group, flatten(p); }     | group, url
+            r = foreach g { p = rows.ts; generate group, flatten(p), COUNT(rows); }                | group, ts, count
+            """)
+    void flattenOfANestedProjectionIsOfItsBag(String statement, String columns) {
+        assertEquals(
+                columns,
+                view(translated(statement), "r").columns().stream()
+                        .map(c -> c.name())
+                        .collect(Collectors.joining(", ")));
+    }
+
     /**
      * A nested LIMIT of an ORDER keeps the ORDER's order (Pig's POLimit passes the sorted tuples on): the rows it keeps
      * are a view, and its bag, read whole or by a FOREACH computing values of it, is sorted again by the same keys.

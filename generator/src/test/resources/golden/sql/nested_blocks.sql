@@ -47,7 +47,7 @@ FROM (
 LEFT JOIN (
   SELECT
     `user`,
-    CAST(ARRAY_AGG(ROW(`user`, url, ts)) AS ARRAY<ROW<f0 STRING, f1 STRING, f2 BIGINT>>) AS bag
+    PIG_BAG_SORT(CAST(ARRAY_AGG(ROW(`user`, url, ts)) AS ARRAY<ROW<f0 STRING, f1 STRING, f2 BIGINT>>), '2d') AS bag
   FROM recent_top
   GROUP BY `user`
 ) AS top ON visits.`user` IS NOT DISTINCT FROM top.`user`;

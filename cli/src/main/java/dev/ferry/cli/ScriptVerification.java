@@ -1239,7 +1239,13 @@ final class ScriptVerification {
         List<String> columns = sink.get().columns().stream().map(Column::name).toList();
         List<Integer> keys = new ArrayList<>();
         for (SqlQuery.OrderItem item : select.orderBy()) {
-            int index = item.expr() instanceof SqlExpr.ColumnRef ref ? columns.indexOf(ref.name()) : -1;
+            SqlExpr sorted = item.expr();
+            if (sorted instanceof SqlExpr.Call call
+                    && call.function().equals("PIG_SHUFFLE_KEY")
+                    && call.arguments().size() == 1) {
+                sorted = call.arguments().get(0); // a GROUP's rows in its key's shuffle order: ordered by the key
+            }
+            int index = sorted instanceof SqlExpr.ColumnRef ref ? columns.indexOf(ref.name()) : -1;
             if (index < 0 || !select.items().stream().allMatch(it -> it.expr() instanceof SqlExpr.Star)) {
                 return Optional.of(IntStream.range(0, columns.size()).boxed().toList());
             }

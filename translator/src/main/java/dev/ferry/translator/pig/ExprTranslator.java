@@ -978,7 +978,59 @@ final class ExprTranslator {
                 fields,
                 span);
         Value.Scalar column = scope.aggregated(bag, collected, "bag" + bagSuffix(bag, fields, someFields));
-        return emptyWhenNull(column, row);
+        // The tuples' fields stay known, so a projection of the bag reads them (BagProjection).
+        return emptyWhenNull(new Value.Scalar(column.sql(), PigType.BAG, bagInner(fields)), row);
+    }
+
+    /**
+     * {@code t = FOREACH s GENERATE ts * 2, UPPER(url)} of a nested ORDER's bag {@code s} (or of a FILTER of one):
+     * each row's tuple is collected with the values computed beside it, sorted by the ORDER's keys among the tuple's
+     * fields, then projected on the values. So the bag has Pig's order: POSort sorts the tuples, the nested FOREACH
+     * computes over them in that order. A FILTER that keeps no row of a group gives {@code {}}.
+     */
+    Value.Scalar computedBag(Value.Bag bag, List<Field> computed, List<SqlExpr> values, Scope scope, SourceSpan span) {
+        List<Field> fields = bag.relation().fields();
+        if (bag.field() != null
+                || bag.distinct()
+                || bag.lineField() != null
+                || fields.stream().anyMatch(Field::isRest)) {
+            throw unsupported(
+                    span,
+                    "a nested FOREACH computing values of a projected, DISTINCT or schema-less (LOAD without AS) bag"
+                            + " of a nested ORDER is not translated yet");
+        }
+        boolean grouped = scope instanceof Scope.Grouped
+                || scope instanceof Scope.Nested nested && nested.outer() instanceof Scope.Grouped;
+        boolean cogroup = !grouped && Scope.cogroupOf(scope) != null;
+        if (!grouped && !cogroup) {
+            throw unsupported(span, "a nested FOREACH computing values of this ORDERed bag is not translated yet");
+        }
+        List<Field> all = new ArrayList<>(fields);
+        all.addAll(computed);
+        List<SqlExpr> tuple = new ArrayList<>();
+        fields.forEach(f -> tuple.add(SqlExpr.ColumnRef.of(f.sqlName())));
+        tuple.addAll(values);
+        // A COGROUP's per-key table is outer-joined, and a nested FILTER may keep no row: typed, so {} can stand in.
+        SqlType.Row row = bag.filter() != null || cogroup ? bagRow(all, span, "a nested FOREACH's bag") : null;
+        Value.Scalar collected =
+                narrowed(new Value.Scalar(SqlExpr.Call.of("ARRAY_AGG", new SqlExpr.RowOf(tuple)), PigType.BAG), bag);
+        if (row != null) {
+            collected = new Value.Scalar(new SqlExpr.Cast(collected.sql(), new SqlType.Array(row), false), PigType.BAG);
+        }
+        collected = NestedOrders.sorted(collected, bag, fields, span);
+        Value.Scalar column = scope.aggregated(
+                bag,
+                collected,
+                "bag" + computed.stream().map(f -> "_" + f.sqlName()).collect(Collectors.joining()));
+        column = new Value.Scalar(column.sql(), PigType.BAG, bagInner(all));
+        if (row != null) {
+            column = emptyWhenNull(column, row);
+        }
+        List<Integer> projected = new ArrayList<>();
+        for (int i = fields.size(); i < all.size(); i++) {
+            projected.add(i);
+        }
+        return BagProjection.of(column, projected);
     }
 
     /**

@@ -28,7 +28,11 @@ final class NestedBagViews {
      * A bag's view: its query, the fields it shows (the key columns before them are not the bag's) and the input
      * whose groups its rows belong to (that of the first bag it reads).
      */
-    record View(SqlQuery query, List<Field> fields, String origin) {}
+    record View(SqlQuery query, List<Field> fields, String origin, List<SqlQuery.OrderItem> ordering) {
+        View(SqlQuery query, List<Field> fields, String origin) {
+            this(query, fields, origin, null);
+        }
+    }
 
     /**
      * A CROSS, a FOREACH that does more than project one field ({@link NestedProjection}), and a DISTINCT where
@@ -52,7 +56,9 @@ final class NestedBagViews {
         return command.op() instanceof PigRelation.NestedOp.Cross cross
                         && (!cogroup || !NestedCross.joinsInputs(command.alias(), cross, block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Foreach foreach
-                        && NestedProjection.of(foreach, block.commands()).isEmpty()
+                        && (NestedProjection.of(foreach, block.commands()).isEmpty()
+                                        && !OrderedForeach.applies(foreach, block.commands())
+                                || OrderedForeach.onlyFlattened(command, block))
                 || command.op() instanceof PigRelation.NestedOp.Limit limit
                         && (cogroup || limitsView(limit, block) || othersNeedViews(block, inputBags))
                 || command.op() instanceof PigRelation.NestedOp.Distinct
@@ -219,6 +225,24 @@ final class NestedBagViews {
             fields.add(field.renamed(sqlName));
             order.add(new SqlQuery.OrderItem(SqlExpr.ColumnRef.of(field.sqlName()), false, true));
         }
+        // A LIMIT of an ORDER keeps the ORDER's order: the view's bag is sorted by the same fields, as the view names
+        // them.
+        List<SqlQuery.OrderItem> viewOrder = null;
+        if (bag.ordering() != null) {
+            List<Field> read =
+                    bag.field() != null ? List.of(bag.field()) : bag.relation().fields();
+            viewOrder = new ArrayList<>();
+            for (SqlQuery.OrderItem o : bag.ordering()) {
+                String name = ((SqlExpr.ColumnRef) o.expr()).name();
+                int at = read.stream().map(Field::sqlName).toList().indexOf(name);
+                if (at < 0) {
+                    viewOrder = null;
+                    break;
+                }
+                viewOrder.add(new SqlQuery.OrderItem(
+                        SqlExpr.ColumnRef.of(fields.get(at).sqlName()), o.descending(), o.nullsFirst()));
+            }
+        }
         List<SelectItem> kept = new ArrayList<>();
         items.forEach(i -> kept.add(new SelectItem(
                 SqlExpr.ColumnRef.of(i.alias() != null ? i.alias() : ((SqlExpr.ColumnRef) i.expr()).name()), null)));
@@ -237,7 +261,7 @@ final class NestedBagViews {
         Select query = Select.of(kept, new SqlQuery.Derived(numbered, "numbered"))
                 .withWhere(new SqlExpr.Binary(
                         SqlExpr.BinaryOp.LE, SqlExpr.ColumnRef.of(number), new SqlExpr.Literal(count)));
-        return new View(query, fields, side.group());
+        return new View(query, fields, side.group(), viewOrder);
     }
 
     /** Whether a GENERATE item reads a bag (the group's or the block's) other than through an aggregate or FLATTEN. */
@@ -351,7 +375,10 @@ final class NestedBagViews {
         return new View(Select.of(items, from), fields, origin);
     }
 
-    /** {@code FOREACH bag GENERATE e AS name, ...}: a row per row of the bag, its key and the values. */
+    /**
+     * {@code FOREACH bag GENERATE e AS name, ...}: a row per row of the bag, its key and the values; of a sorted bag
+     * only where its rows are only FLATTENed ({@code unordered}: {@link OrderedForeach#onlyFlattened}).
+     */
     static View foreach(
             PigRelation.NestedCommand command,
             PigRelation.NestedOp.Foreach foreach,
@@ -359,13 +386,33 @@ final class NestedBagViews {
             List<Relation.Side> sides,
             List<Field> keyFields,
             ExprTranslator expressions,
-            Function<Relation.Named, Scope> rowScope) {
-        Value.Bag bag = bagOf(foreach.input(), scope, command, expressions);
+            Function<Relation.Named, Scope> rowScope,
+            boolean unordered) {
+        Value.Bag bag = bagOf(foreach.input(), scope, command, expressions, !unordered);
         Relation.Side side = sideOf(bag, sides, command);
         Names columns = new Names();
         List<SelectItem> items = keyItems(side.keys(), keyFields, columns);
         List<Field> fields = new ArrayList<>();
         Scope rows = rowScope.apply(side.input());
+        for (Generated generated : generated(foreach, rows, expressions)) {
+            String sqlName = columns.unique(generated.pigName() != null ? generated.pigName() : "f" + fields.size());
+            items.add(item(generated.value().sql(), sqlName));
+            fields.add(generated.field(sqlName));
+        }
+        Select query = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
+        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields, side.group());
+    }
+
+    /** A value a nested FOREACH generates, and the name Pig gives it (AS, a field's own name, else none). */
+    record Generated(String pigName, Value.Scalar value) {
+        Field field(String sqlName) {
+            return new Field(pigName, null, sqlName, value.type(), null, value.inner());
+        }
+    }
+
+    /** The values of a nested FOREACH's GENERATE over one row of its bag ({@code rows}), each cast as AS types it. */
+    static List<Generated> generated(PigRelation.NestedOp.Foreach foreach, Scope rows, ExprTranslator expressions) {
+        List<Generated> values = new ArrayList<>();
         for (PigRelation.GenerateItem generated : foreach.items()) {
             if (generated.expr() instanceof PigExpr.Flatten || generated.names().size() > 1) {
                 throw ExprTranslator.unsupported(
@@ -382,12 +429,9 @@ final class NestedBagViews {
             } else if (generated.expr() instanceof PigExpr.FieldRef ref) {
                 pigName = ref.name();
             }
-            String sqlName = columns.unique(pigName != null ? pigName : "f" + fields.size());
-            items.add(item(value.sql(), sqlName));
-            fields.add(new Field(pigName, null, sqlName, value.type(), null, value.inner()));
+            values.add(new Generated(pigName, value));
         }
-        Select query = Select.of(items, new SqlQuery.TableRef(side.input().sqlName()));
-        return new View(bag.filter() != null ? query.withWhere(bag.filter()) : query, fields, side.group());
+        return values;
     }
 
     /** The group's key as a view's first columns, named as the key fields (names taken in {@code columns}). */

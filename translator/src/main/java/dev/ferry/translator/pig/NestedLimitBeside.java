@@ -4,6 +4,7 @@ import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
+import dev.ferry.translator.sql.SqlQuery;
 import java.util.List;
 
 /**
@@ -19,10 +20,11 @@ final class NestedLimitBeside {
     private NestedLimitBeside() {}
 
     /** The GROUP's bag and the LIMIT's view as the two bags of one COGROUP. */
-    static Relation.Cogrouped bags(Relation.Grouped grouped, String limitAlias, Relation.Named top) {
+    static Relation.Cogrouped bags(
+            Relation.Grouped grouped, String limitAlias, Relation.Named top, List<SqlQuery.OrderItem> ordering) {
         Relation.Side group = groupSide(grouped);
         return new Relation.Cogrouped(
-                List.of(group, new Relation.Side(limitAlias, top, group.keys(), false)),
+                List.of(group, new Relation.Side(limitAlias, top, group.keys(), false, null, null, ordering)),
                 keyFields(grouped),
                 true,
                 List.of(),
@@ -32,7 +34,8 @@ final class NestedLimitBeside {
     /** The GROUP's own bag as a COGROUP's first bag, the one that has every key; GROUP ALL's key is 'all'. */
     static Relation.Side groupSide(Relation.Grouped grouped) {
         List<SqlExpr> keys = grouped.all() ? List.of(SqlExpr.Literal.text("all")) : grouped.keys();
-        return new Relation.Side(grouped.bagAlias(), grouped.input(), keys, false, null, grouped.bagFilter());
+        return new Relation.Side(
+                grouped.bagAlias(), grouped.input(), keys, false, null, grouped.bagFilter(), grouped.ordering());
     }
 
     /** The GROUP's key fields as a COGROUP's: GROUP ALL's is the chararray 'all'. */

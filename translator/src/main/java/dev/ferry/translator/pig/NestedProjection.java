@@ -54,8 +54,40 @@ final class NestedProjection {
         return Optional.empty();
     }
 
+    /**
+     * The block with {@code FLATTEN(p)} of a nested alias {@code p = s.url} read as
+     * {@code FLATTEN(s.url)}: the same tuples, which FLATTEN reads of the bag {@code s} itself.
+     */
+    static PigRelation.NestedForeach flattenedProjectionsInlined(PigRelation.NestedForeach block) {
+        List<PigRelation.GenerateItem> items = new java.util.ArrayList<>();
+        for (PigRelation.GenerateItem item : block.items()) {
+            PigExpr projection = item.expr() instanceof PigExpr.Flatten flatten
+                            && flatten.expr() instanceof PigExpr.FieldRef ref
+                            && ref.qualifier() == null
+                    ? assigned(ref.name(), block.commands())
+                    : null;
+            items.add(
+                    projection instanceof PigExpr.Dereference
+                            ? new PigRelation.GenerateItem(
+                                    new PigExpr.Flatten(projection, item.expr().span()), item.names(), item.span())
+                            : item);
+        }
+        return new PigRelation.NestedForeach(block.input(), block.commands(), items, block.span());
+    }
+
+    /** The expression the last nested {@code alias = expr} of the block assigns, else null. */
+    private static PigExpr assigned(String alias, List<PigRelation.NestedCommand> commands) {
+        PigExpr expr = null;
+        for (PigRelation.NestedCommand command : commands) {
+            if (command.alias().equals(alias)) {
+                expr = command.op() instanceof PigRelation.NestedOp.Assign assign ? assign.expr() : null;
+            }
+        }
+        return expr;
+    }
+
     /** Whether the bag is a nested ORDER's, or a FILTER or LIMIT of one (they keep its order). */
-    private static boolean sorted(PigExpr input, List<PigRelation.NestedCommand> commands) {
+    static boolean sorted(PigExpr input, List<PigRelation.NestedCommand> commands) {
         if (!(input instanceof PigExpr.FieldRef ref) || ref.qualifier() != null) {
             return false;
         }

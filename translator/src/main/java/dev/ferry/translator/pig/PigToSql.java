@@ -1209,6 +1209,13 @@ public final class PigToSql {
             if (item.expr() instanceof PigExpr.Flatten f) {
                 PigExpr inner = orderedInput(f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr());
                 if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
+                    if (bags.contains(ref.name())) {
+                        // Pig crosses the two FLATTENs' tuples (n x n rows per group); one join pairs them up.
+                        throw ExprTranslator.unsupported(
+                                item.span(),
+                                "a second FLATTEN of the bag '" + ref.name() + "' (Pig's cross product of its tuples"
+                                        + " with themselves) is not translated yet");
+                    }
                     bags.add(ref.name());
                     bags.addAll(NestedCross.flattenedInputs(ref.name(), nestedCommands));
                 } else if (inner instanceof PigExpr.PositionalRef p
@@ -1324,7 +1331,9 @@ public final class PigToSql {
     }
 
     /** A nested FOREACH block over {@code input}, a GROUP's or COGROUP's result (or the GROUP of {@link RowBags}). */
-    private Relation nestedForeach(String alias, PigRelation.NestedForeach nested, Relation input) {
+    private Relation nestedForeach(String alias, PigRelation.NestedForeach block, Relation input) {
+        PigRelation.NestedForeach nested = NestedProjection.flattenedProjectionsInlined(block);
+        NestedOrders.checkLimitedOrderIsNotShared(nested);
         Optional<Relation> topN = topN(alias, nested, input);
         if (topN.isPresent()) {
             return topN.get();
@@ -1533,8 +1542,10 @@ public final class PigToSql {
         }
         spans.add(limitCommand.span());
         Relation.Named top = view(alias + "_" + limitCommand.alias(), spans, kept, rows.fields());
+        // The kept rows' bag keeps the ORDER's order where it is read whole (sorted again by the same keys).
+        List<OrderItem> bagOrder = order != null && NestedOrders.sortable(order) ? ordering : null;
         if (besideOthers) {
-            Relation.Cogrouped bags = NestedLimitBeside.bags(grouped, limitCommand.alias(), top);
+            Relation.Cogrouped bags = NestedLimitBeside.bags(grouped, limitCommand.alias(), top, bagOrder);
             List<PigRelation.NestedCommand> all = nestedCommands;
             nestedCommands =
                     nested.commands().stream().filter(c -> c != limitCommand).toList();
@@ -1551,7 +1562,8 @@ public final class PigToSql {
                 grouped.keys(),
                 grouped.keyFields(),
                 grouped.span(),
-                keepEmptyGroups ? passes : null);
+                keepEmptyGroups ? passes : null,
+                bagOrder);
         try {
             bagAliases.add(grouped.bagAlias());
             return Optional.of(
@@ -1636,8 +1648,16 @@ public final class PigToSql {
                                                         sides,
                                                         keyFields,
                                                         expressions,
-                                                        relation ->
-                                                                new Scope.Plain(relation, null, this::scalarRelation));
+                                                        this::scope,
+                                                        OrderedForeach.onlyFlattened(command, nested));
+                if (OrderedForeach.onlyFlattened(command, nested)) {
+                    diagnostics.report(
+                            DiagnosticCode.PIG_W003,
+                            command.span(),
+                            "FLATTEN of a nested FOREACH of a bag ORDERed in the FOREACH block keeps its rows, not their"
+                                    + " order within each group",
+                            "ORDER the FOREACH's output if the order of the stored rows matters");
+                }
                 Relation.Named view = view(alias + "_" + command.alias(), command.span(), bag.query(), bag.fields());
                 // Over a GROUP every view's rows are the one bag's groups; over a COGROUP, those of an input.
                 sides.add(new Relation.Side(
@@ -1645,7 +1665,9 @@ public final class PigToSql {
                         view,
                         NestedBagViews.keyColumns(keyFields),
                         false,
-                        cogroup ? bag.origin() : null));
+                        cogroup ? bag.origin() : null,
+                        null,
+                        bag.ordering()));
             }
             nestedCommands = List.copyOf(kept);
             return Optional.of(cogroupForeach(
@@ -1665,10 +1687,12 @@ public final class PigToSql {
             Scope scope,
             List<Relation.Side> sides,
             List<Field> keyFields) {
+        // A DISTINCT's bag is sorted, an ORDER's and a projection of one keep the ORDER's order (Value.Bag.ordering).
         boolean sorted = NestedBagViews.limitedCommand(limit, nested)
-                .filter(c ->
-                        c.op() instanceof PigRelation.NestedOp.Distinct || c.op() instanceof PigRelation.NestedOp.Order)
-                .isPresent();
+                        .filter(c -> c.op() instanceof PigRelation.NestedOp.Distinct
+                                || c.op() instanceof PigRelation.NestedOp.Order)
+                        .isPresent()
+                || expressions.translate(limit.input(), scope) instanceof Value.Bag bag && bag.ordering() != null;
         if (!sorted) {
             diagnostics.report(
                     DiagnosticCode.PIG_W002,
@@ -1738,6 +1762,12 @@ public final class PigToSql {
                         command.alias(),
                         expressions.translate(
                                 NestedProjection.of(foreach, nestedCommands).get(), nested));
+            } else if (op instanceof PigRelation.NestedOp.Foreach foreach
+                    && expressions.translate(foreach.input(), nested) instanceof Value.Bag bag
+                    && (OrderedForeach.applies(foreach, nestedCommands) || bag.ordering() != null)) {
+                locals.put(
+                        command.alias(),
+                        OrderedForeach.translate(command, foreach, bag, nested, expressions, this::scope));
             } else {
                 throw ExprTranslator.unsupported(
                         command.span(),

@@ -21,17 +21,41 @@ sealed interface Relation {
      *
      * @param bagFilter null, or the condition the bag's rows meet among the input's rows (a nested FILTER
      *     whose LIMIT keeps a row of every group, so that a group whose bag is empty still has its row)
+     * @param ordering null, or the sort of the bag's tuples over the input's columns (the top N of a nested ORDER
+     *     then LIMIT: Pig's bag keeps the ORDER's order, read whole it is sorted)
      */
     record Grouped(
-            Named input, String bagAlias, List<SqlExpr> keys, List<Field> keyFields, SourceSpan span, SqlExpr bagFilter)
+            Named input,
+            String bagAlias,
+            List<SqlExpr> keys,
+            List<Field> keyFields,
+            SourceSpan span,
+            SqlExpr bagFilter,
+            List<OrderItem> ordering)
             implements Relation {
         public Grouped {
             keys = List.copyOf(keys);
             keyFields = List.copyOf(keyFields);
+            ordering = ordering == null ? null : List.copyOf(ordering);
+        }
+
+        Grouped(
+                Named input,
+                String bagAlias,
+                List<SqlExpr> keys,
+                List<Field> keyFields,
+                SourceSpan span,
+                SqlExpr bagFilter) {
+            this(input, bagAlias, keys, keyFields, span, bagFilter, null);
         }
 
         Grouped(Named input, String bagAlias, List<SqlExpr> keys, List<Field> keyFields, SourceSpan span) {
-            this(input, bagAlias, keys, keyFields, span, null);
+            this(input, bagAlias, keys, keyFields, span, null, null);
+        }
+
+        /** The GROUP's bag as a value. */
+        Value.Bag bag() {
+            return new Value.Bag(input, null, bagFilter, false, null, ordering);
         }
 
         boolean all() {
@@ -79,18 +103,37 @@ sealed interface Relation {
      *     and its null key is that input's null group (COGROUP keeps each input's null keys apart)
      * @param filter null, or the condition the bag's rows meet among the input's rows (a GROUP's {@code bagFilter}:
      *     the input has a row for every key, the bag only those that pass)
+     * @param ordering null, or the sort of the bag's tuples over the input's columns (a nested ORDER then LIMIT's
+     *     view: Pig's bag keeps the ORDER's order)
      */
-    record Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner, String origin, SqlExpr filter) {
+    record Side(
+            String bagAlias,
+            Named input,
+            List<SqlExpr> keys,
+            boolean inner,
+            String origin,
+            SqlExpr filter,
+            List<OrderItem> ordering) {
         public Side {
             keys = List.copyOf(keys);
+            ordering = ordering == null ? null : List.copyOf(ordering);
+        }
+
+        Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner, String origin, SqlExpr filter) {
+            this(bagAlias, input, keys, inner, origin, filter, null);
         }
 
         Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner, String origin) {
-            this(bagAlias, input, keys, inner, origin, null);
+            this(bagAlias, input, keys, inner, origin, null, null);
         }
 
         Side(String bagAlias, Named input, List<SqlExpr> keys, boolean inner) {
-            this(bagAlias, input, keys, inner, null, null);
+            this(bagAlias, input, keys, inner, null, null, null);
+        }
+
+        /** The side's bag as a value. */
+        Value.Bag bag() {
+            return new Value.Bag(input, null, filter, false, null, ordering);
         }
 
         /** The input whose groups the rows belong to: its own bag alias for an input. */

@@ -157,7 +157,7 @@ sealed interface Scope {
             }
             for (Relation.Side side : plan.cogroup().sides()) {
                 if (ref.qualifier() == null && ref.name().equals(side.bagAlias())) {
-                    return new Value.Bag(side.input(), null, side.filter(), false);
+                    return side.bag();
                 }
             }
             if (ref.qualifier() == null && relations.scalar(ref.name()).isPresent()) {
@@ -174,7 +174,7 @@ sealed interface Scope {
             }
             if (ref.index() <= plan.cogroup().sides().size()) {
                 Relation.Side side = plan.cogroup().sides().get(ref.index() - 1);
-                return new Value.Bag(side.input(), null, side.filter(), false);
+                return side.bag();
             }
             throw new TranslationError(
                     Diagnostic.of(DiagnosticCode.PIG_E011, ref.span(), "$" + ref.index() + " is out of range"));
@@ -260,7 +260,7 @@ sealed interface Scope {
                 return key();
             }
             if (ref.qualifier() == null && ref.name().equals(grouped.bagAlias())) {
-                return new Value.Bag(grouped.input(), null, grouped.bagFilter(), false);
+                return grouped.bag();
             }
             if (ref.qualifier() == null && relations.scalar(ref.name()).isPresent()) {
                 return relations.scalar(ref.name()).get(); // c.total of a one-row relation c
@@ -277,7 +277,7 @@ sealed interface Scope {
         public Value positional(PigExpr.PositionalRef ref) {
             return switch (ref.index()) {
                 case 0 -> key();
-                case 1 -> new Value.Bag(grouped.input(), null, grouped.bagFilter(), false);
+                case 1 -> grouped.bag();
                 default ->
                     throw new TranslationError(Diagnostic.of(
                             DiagnosticCode.PIG_E011,

@@ -33,6 +33,10 @@ class NestedChainsAndBagBincondsTest {
             r = foreach g { s = order rows by ts; t = foreach s generate ts, url; generate group, t; }            | t | PIG_BAG_PROJECT(PIG_BAG_SORT(ARRAY_AGG(ROW(user, url, ts)), '2a'), 2, 1)
             r = foreach g { f = filter rows by ts > 1; t = foreach f generate ts; u = filter t by ts < 9; generate group, SUM(u.ts); } | sum_ts | SUM(ts)
             r = foreach a { s = order items by x desc; t = foreach s generate y, x; generate id, t; }            | t | PIG_BAG_PROJECT(COALESCE(PIG_BAG_SORT(CAST(ARRAY_AGG(ROW(x, y))), '0d'), ARRAY_SLICE(ARRAY(CAST(null)), 2, 1)), 1, 0)
+            r = foreach g { s = order rows by ts; t = foreach s generate url, ts * 2 as t2; generate group, t; } | t | PIG_BAG_PROJECT(PIG_BAG_SORT(ARRAY_AGG(ROW(user, url, ts, url, ts MULTIPLY 2)), '2a'), 3, 4)
+            r = foreach g { f = filter rows by ts > 1; s = order f by ts desc, url; t = foreach s generate UPPER(url); generate group, t; } | t | PIG_BAG_PROJECT(COALESCE(PIG_BAG_SORT(CAST(ARRAY_AGG(ROW(user, url, ts, UPPER(url)))), '2d,1a'), ARRAY_SLICE(ARRAY(CAST(null)), 2, 1)), 3)
+            r = foreach g { s = order rows by url; f = filter s by ts > 1; t = foreach f generate ts - 1 as d; generate group, SUM(t.d), t; } | t | PIG_BAG_PROJECT(COALESCE(PIG_BAG_SORT(CAST(ARRAY_AGG(ROW(user, url, ts, ts SUBTRACT 1))), '1a'), ARRAY_SLICE(ARRAY(CAST(null)), 2, 1)), 3)
+            r = foreach a { s = order items by x desc; t = foreach s generate x + 1 as x1, CONCAT(y, '.'); generate id, t; } | t | PIG_BAG_PROJECT(COALESCE(PIG_BAG_SORT(CAST(ARRAY_AGG(ROW(x, y, x ADD 1, CONCAT(y, '.')))), '0d'), ARRAY_SLICE(ARRAY(CAST(null)), 2, 1)), 2, 3)
             """)
     void nestedChainsAreOneAggregate(String statement, String column, String expected) {
         SqlJob job = translated(statement);
@@ -59,9 +63,64 @@ class NestedChainsAndBagBincondsTest {
             r = foreach g { t = foreach rows generate url, ts; generate group, COUNT(t); }                  | r_t
             r = foreach g { t = foreach rows generate url, ts; d = distinct t; generate group, COUNT(d), d; } | r_t
             r = foreach g { f = filter rows by ts > 1; t = foreach f generate url, ts; generate group, flatten(t); } | r_t
+            r = foreach g { s = order rows by ts; t = foreach s generate ts * 2 as t2; generate group, flatten(t); } | r_t
+            r = foreach g { s = order rows by ts; t = foreach s generate url, ts; generate group, flatten(t), COUNT(t); } | r_t
             """)
     void unsortedProjectionsAreAView(String statement, String view) {
         assertTrue(translated(statement).views().stream().anyMatch(v -> v.name().equals(view)));
+    }
+
+    /** {@code p = s.url; GENERATE FLATTEN(p)}: FLATTEN of the bag's own field, a row per tuple (Pig's names). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            r = foreach g { s = order rows by ts desc; p = s.url; generate group, flatten(p); }     | group, url
+            r = foreach g { p = rows.ts; generate group, flatten(p), COUNT(rows); }                | group, ts, count
+            """)
+    void flattenOfANestedProjectionIsOfItsBag(String statement, String columns) {
+        assertEquals(
+                columns,
+                view(translated(statement), "r").columns().stream()
+                        .map(c -> c.name())
+                        .collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * A nested LIMIT of an ORDER keeps the ORDER's order (Pig's POLimit passes the sorted tuples on): the rows it keeps
+     * are a view, and its bag, read whole or by a FOREACH computing values of it, is sorted again by the same keys.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            r = foreach g { s = order rows by ts desc; l = limit s 2; generate group, l; }                       | l | PIG_BAG_SORT(ARRAY_AGG(ROW(user, url, ts)), '2d')
+            r = foreach g { s = order rows by ts desc, url; l = limit s 2; generate group, l, COUNT(rows); }     | bag | PIG_BAG_SORT(CAST(ARRAY_AGG(ROW(user, url, ts))), '2d,1a')
+            r = foreach g { s = order rows by ts desc; l = limit s 2; t = foreach l generate ts / 10; generate group, t; } | bag_f0 | PIG_BAG_SORT(CAST(ARRAY_AGG(ROW(user, url, ts, ts DIVIDE 10))), '2d')
+            """)
+    void aLimitOfAnOrderKeepsItsOrder(String statement, String column, String expected) {
+        // Beside the GROUP's bag, the LIMIT's rows are collected in a per-key table of their own (a COGROUP's).
+        List<SqlQuery.SelectItem> items = new java.util.ArrayList<>();
+        selects(view(translated(statement), "r").query(), items);
+        SqlExpr item = items.stream()
+                .filter(i -> column.equals(i.alias()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(items))
+                .expr();
+        assertEquals(expected, shape(item));
+    }
+
+    /** The items of a query and of the queries in its FROM, outermost first. */
+    private static void selects(SqlQuery query, List<SqlQuery.SelectItem> items) {
+        if (query instanceof SqlQuery.Select select) {
+            items.addAll(select.items());
+            from(select.from(), items);
+        }
+    }
+
+    private static void from(SqlQuery.From from, List<SqlQuery.SelectItem> items) {
+        if (from instanceof SqlQuery.Derived derived) {
+            selects(derived.query(), items);
+        } else if (from instanceof SqlQuery.Join join) {
+            from(join.left(), items);
+            from(join.right(), items);
+        }
     }
 
     /**
@@ -91,7 +150,10 @@ class NestedChainsAndBagBincondsTest {
     @CsvSource(delimiter = '|', textBlock = """
             r = foreach a generate id, flatten((items is null ? {(1)} : items));                   | 4:36 | a bincond of two bags whose tuples are not of the same known width
             r = foreach a generate id, flatten((items is null ? {('a', 'b')} : items));            | 4:36 | a bincond of two bags whose tuples' field 1 is a chararray on one side and a int on the other
-            r = foreach g { s = order rows by ts; t = foreach s generate url, ts * 2 as t2; generate group, t; } | 4:39 | a nested CROSS or FOREACH of a bag ORDERed in the block
+            r = foreach g { p = rows.url; s = order p by url; t = foreach s generate UPPER(url); generate group, t; } | 4:51 | a nested FOREACH computing values of a projected, DISTINCT or schema-less (LOAD without AS) bag
+            r = foreach g { s = order rows by ts; t = foreach s generate flatten(TOBAG(url, url)); generate group, t; } | 4:62 | a FLATTEN inside a nested FOREACH
+            r = foreach g { s = order rows by ts; t = foreach s generate ts * 2; l = limit s 2; generate group, t, l; } | 4:70 | a nested LIMIT of a nested ORDER whose bag the block also reads elsewhere
+            r = foreach g generate group, flatten(rows.url), flatten(rows.ts), COUNT(rows);                 | 4:50 | a second FLATTEN of the bag 'rows'
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostic error = NotTranslatedYetTest.onlyError(LOAD + statement + "\nstore r into 'out';\n");

@@ -234,6 +234,142 @@ final class OutputComparison {
         return nestedLimitContained("Flink", flink, full, at, flattened, delimiter);
     }
 
+    /**
+     * A nested LIMIT of n of an ORDER whose kept tuples are projected to fields the ORDER's keys need not be among
+     * ({@code urls = sorted.url; last = LIMIT urls n} or {@code GENERATE best.carrier} of {@code best = LIMIT best
+     * n}): the output's field {@code at} is a bag of the kept tuples' fields {@code projection}. {@code full} is the
+     * same FOREACH with that field the ORDER's whole bag (its tuples' fields, keys included), computed by Pig. Of a
+     * bag of m tuples Pig keeps the first min(n, m) in the order of the fields {@code keys} ({@code descending} each),
+     * and which of the tuples tied on the keys with the last one kept it does not say: a row agrees with a row of
+     * {@code full} with the same other fields when its bag is, as a multiset, the projection of every tuple before
+     * the last key kept and of as many tuples of that key as make min(n, m). Pig's and Flink's rows each must agree
+     * with their own row of {@code full} (Pig's checks the comparison's reading: its key order compares numbers as
+     * numbers, other text as text, an empty field (null) first). Empty when they agree.
+     */
+    static String projectedTopNDifferences(
+            List<String> pig,
+            List<String> flink,
+            List<String> full,
+            int at,
+            List<Integer> projection,
+            List<Integer> keys,
+            List<Boolean> descending,
+            long n,
+            String delimiter) {
+        if (pig.size() != flink.size()) {
+            return differences(pig, flink, false, delimiter);
+        }
+        java.util.function.BiPredicate<String, String> fits =
+                (row, whole) -> projectedTopN(row, whole, at, projection, keys, descending, n, delimiter);
+        String own = matched("Pig", pig, full, fits);
+        if (!own.isEmpty()) {
+            return "Pig's own rows do not read as this LIMIT of an ORDER (the comparison's reading is wrong): " + own;
+        }
+        return matched("Flink", flink, full, fits);
+    }
+
+    /** Empty when each row has its own row of {@code full} it {@code fits} (a bipartite matching), else the first not. */
+    private static String matched(
+            String who, List<String> rows, List<String> full, java.util.function.BiPredicate<String, String> fits) {
+        List<List<Integer>> candidates = new ArrayList<>();
+        for (String row : rows) {
+            List<Integer> fit = new ArrayList<>();
+            for (int j = 0; j < full.size(); j++) {
+                if (fits.test(row, full.get(j))) {
+                    fit.add(j);
+                }
+            }
+            candidates.add(fit);
+        }
+        int[] taken = new int[full.size()];
+        java.util.Arrays.fill(taken, -1);
+        for (int i = 0; i < rows.size(); i++) {
+            if (!augment(i, candidates, taken, new boolean[full.size()])) {
+                return who + " wrote a row whose bag is not the first tuples of its input row's order (or more rows"
+                        + " than there): " + rows.get(i);
+            }
+        }
+        return "";
+    }
+
+    /** Whether {@code row}'s bag at {@code at} is a LIMIT of n of {@code whole}'s, projected: see above. */
+    private static boolean projectedTopN(
+            String row,
+            String whole,
+            int at,
+            List<Integer> projection,
+            List<Integer> keys,
+            List<Boolean> descending,
+            long n,
+            String delimiter) {
+        List<String> r = fields(canonicalBags(row), delimiter);
+        List<String> f = fields(canonicalBags(whole), delimiter);
+        if (r.size() != f.size()
+                || at >= r.size()
+                || !r.get(at).startsWith("{")
+                || !f.get(at).startsWith("{")) {
+            return false;
+        }
+        for (int i = 0; i < f.size(); i++) {
+            if (i != at && !sameLine(f.get(i), r.get(i), delimiter)) {
+                return false;
+            }
+        }
+        List<String> kept = bagTuples(r.get(at));
+        List<List<String>> tuples =
+                bagTuples(f.get(at)).stream().map(OutputComparison::tupleFields).toList();
+        java.util.Comparator<List<String>> order = (x, y) -> {
+            for (int k = 0; k < keys.size(); k++) {
+                int c = compareField(pick(x, keys.get(k)), pick(y, keys.get(k)));
+                if (c != 0) {
+                    return descending.get(k) ? -c : c;
+                }
+            }
+            return 0;
+        };
+        List<List<String>> sorted = tuples.stream().sorted(order).toList();
+        int count = (int) Math.min(n, sorted.size());
+        if (kept.size() != count) {
+            return false;
+        }
+        if (count == 0) {
+            return true;
+        }
+        List<String> last = sorted.get(count - 1);
+        List<String> before = new ArrayList<>();
+        List<String> beforeOrTied = new ArrayList<>();
+        for (List<String> tuple : sorted) {
+            int c = order.compare(tuple, last);
+            String projected = "("
+                    + String.join(
+                            ",", projection.stream().map(p -> pick(tuple, p)).toList()) + ")";
+            if (c < 0) {
+                before.add(projected);
+            }
+            if (c <= 0) {
+                beforeOrTied.add(projected);
+            }
+        }
+        return notContained(before, kept, ",").isEmpty()
+                && notContained(kept, beforeOrTied, ",").isEmpty();
+    }
+
+    private static String pick(List<String> tuple, int field) {
+        return field < tuple.size() ? tuple.get(field) : "";
+    }
+
+    /** Pig's order of two printed fields: an empty one (null) first, numbers as numbers, other text as text. */
+    private static int compareField(String x, String y) {
+        if (x.isEmpty() || y.isEmpty()) {
+            return Boolean.compare(!x.isEmpty(), !y.isEmpty());
+        }
+        try {
+            return new java.math.BigDecimal(x).compareTo(new java.math.BigDecimal(y));
+        } catch (NumberFormatException notNumbers) {
+            return x.compareTo(y);
+        }
+    }
+
     /** The row with the bag at {@code at} (the fields from {@code at} on, flattened) reduced to its tuples' keys. */
     private static String keptKeys(String row, int at, boolean flattened, List<Integer> keys, String delimiter) {
         List<String> fields = fields(canonicalBags(row), delimiter);

@@ -886,6 +886,33 @@ final class ScriptVerification {
          * tuple the fields from {@code at} on), sorted by the tuple's fields {@code keys} (none: no ORDER); {@code
          * alias} the same FOREACH with no limit, which {@code definition} defines in Pig's copy.
          */
+        /**
+         * A nested LIMIT of n of an ORDER by the tuple's fields {@code keys}, its kept tuples projected to the fields
+         * {@code projection}, its bag the output's field {@code at}; {@code alias} the same FOREACH with that field the
+         * ORDER's whole bag, which {@code definition} defines in Pig's copy.
+         */
+        record ProjectedTopN(
+                String alias,
+                String definition,
+                int at,
+                List<Integer> projection,
+                List<Integer> keys,
+                List<Boolean> descending,
+                long n)
+                implements OfInput {
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.projectedTopNDifferences(
+                        pig, flink, input, at, projection, keys, descending, n, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                return "a nested LIMIT " + n + " of an ORDER by " + keys + ", projected to " + projection
+                        + ": any tuples tied at the cut (" + inputRows + " row(s) with the ORDER's whole bags)";
+            }
+        }
+
         record NestedLimit(String alias, String definition, int at, boolean flattened, List<Integer> keys)
                 implements OfInput {
             @Override
@@ -920,7 +947,8 @@ final class ScriptVerification {
         PigRelation relation = stored.get().relation();
         if (relation instanceof PigRelation.NestedForeach foreach
                 && !reassigned(statements, foreach.input(), stored.get())) {
-            return nestedLimit(script, stored.get(), foreach, values, text, index)
+            return projectedTopN(script, stored.get(), foreach, values, text, index)
+                    .or(() -> nestedLimit(script, stored.get(), foreach, values, text, index))
                     .orElseGet(Comparison.Multiset::new);
         }
         Optional<PigStatement.Assign> before = relation instanceof PigRelation.OneInput one
@@ -1004,6 +1032,133 @@ final class ScriptVerification {
             return Optional.empty();
         }
         return Optional.of(new Comparison.NestedLimit("ferry_full_" + index, full.get(), at, flattened, keys.get()));
+    }
+
+    /**
+     * A FOREACH whose block has {@code o = ORDER b BY k; p = o.f; l = LIMIT p n} and GENERATEs {@code l}, or {@code o =
+     * ORDER b BY k; l = LIMIT o n} and GENERATEs {@code l.f}, every other item one field of the input or a constant,
+     * and no later block command names {@code l}: the kept tuples lose the ORDER's keys, so which tied tuples Pig
+     * kept cannot be told from its output. Compared by {@link OutputComparison#projectedTopNDifferences} against the
+     * same FOREACH with {@code l} the ORDER's whole bag ({@code l = FILTER o BY true}, GENERATE {@code l}), which Pig's
+     * copy computes as {@code ferry_full_INDEX}. Empty for any other shape, a key or field that cannot be placed in
+     * the LOAD schema, a count that is no number, or a statement not written in this script.
+     */
+    static Optional<Comparison> projectedTopN(
+            PigScript script,
+            PigStatement.Assign stored,
+            PigRelation.NestedForeach foreach,
+            Map<String, String> values,
+            String text,
+            int index) {
+        List<PigRelation.NestedCommand> commands = foreach.commands();
+        List<PigRelation.GenerateItem> items = foreach.items();
+        int at = -1;
+        String limited = null;
+        for (int i = 0; i < items.size(); i++) {
+            PigExpr expr = items.get(i).expr();
+            PigExpr base = expr instanceof PigExpr.Dereference d ? d.base() : expr;
+            if (base instanceof PigExpr.FieldRef ref
+                    && ref.qualifier() == null
+                    && lastCommand(commands, ref.name()) >= 0
+                    && commands.get(lastCommand(commands, ref.name())).op() instanceof PigRelation.NestedOp.Limit) {
+                if (at >= 0) {
+                    return Optional.empty();
+                }
+                at = i;
+                limited = ref.name();
+            }
+        }
+        if (at < 0 || text.contains("ferry_full_" + index)) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < items.size(); i++) {
+            PigExpr expr = items.get(i).expr();
+            String other = limited;
+            if (i != at
+                    && !(isField(expr, other)
+                            || expr instanceof PigExpr.Call call
+                                    && call.arguments().stream().allMatch(a -> isField(a, other)))) {
+                return Optional.empty();
+            }
+        }
+        int l = lastCommand(commands, limited);
+        PigRelation.NestedOp.Limit limit =
+                (PigRelation.NestedOp.Limit) commands.get(l).op();
+        PigExpr item = items.get(at).expr();
+        PigRelation.NestedCommand before = l >= 1 ? commands.get(l - 1) : null;
+        int orderAt;
+        String field;
+        if (before == null || !isAlias(limit.input(), before.alias())) {
+            return Optional.empty();
+        } else if (item instanceof PigExpr.Dereference d && before.op() instanceof PigRelation.NestedOp.Order) {
+            orderAt = l - 1;
+            field = d.field();
+        } else if (item instanceof PigExpr.FieldRef
+                && before.op() instanceof PigRelation.NestedOp.Assign assign
+                && assign.expr() instanceof PigExpr.Dereference d
+                && l >= 2
+                && isAlias(d.base(), commands.get(l - 2).alias())
+                && commands.get(l - 2).op() instanceof PigRelation.NestedOp.Order) {
+            orderAt = l - 2;
+            field = d.field();
+        } else {
+            return Optional.empty();
+        }
+        PigRelation.NestedCommand orderCommand = commands.get(orderAt);
+        PigRelation.NestedOp.Order order = (PigRelation.NestedOp.Order) orderCommand.op();
+        if (order.comparator() != null
+                || !(order.input() instanceof PigExpr.FieldRef bag && bag.qualifier() == null)
+                || commands.subList(0, orderAt).stream().anyMatch(c -> c.alias().equals(bag.name()))) {
+            return Optional.empty();
+        }
+        List<String> names = bagFields(script, bag.name(), stored.span().line());
+        List<Integer> keys = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        for (PigRelation.OrderKey key : order.keys()) {
+            int position = key.expr() instanceof PigExpr.PositionalRef p
+                    ? p.index()
+                    : key.expr() instanceof PigExpr.FieldRef f && f.qualifier() == null ? names.indexOf(f.name()) : -1;
+            if (position < 0) {
+                return Optional.empty();
+            }
+            keys.add(position);
+            descending.add(key.descending());
+        }
+        int projected = names.indexOf(field);
+        Optional<Double> count = fraction(limit.count(), values);
+        if (projected < 0 || count.isEmpty() || count.get() < 0 || count.get() != Math.floor(count.get())) {
+            return Optional.empty();
+        }
+        Optional<String> full = withoutLimit(
+                        text,
+                        stored,
+                        commands.get(l),
+                        limit,
+                        values,
+                        item instanceof PigExpr.FieldRef ? orderCommand.alias() : null,
+                        items.get(at),
+                        limited)
+                .map(statement -> "\nferry_full_" + index
+                        + statement.substring(stored.alias().length()) + "\n");
+        int bagAt = at;
+        return full.map(definition -> new Comparison.ProjectedTopN(
+                "ferry_full_" + index,
+                definition,
+                bagAt,
+                List.of(projected),
+                keys,
+                descending,
+                count.get().longValue()));
+    }
+
+    /** The index of the last block command assigning {@code alias}, -1 when none does. */
+    private static int lastCommand(List<PigRelation.NestedCommand> commands, String alias) {
+        for (int i = commands.size() - 1; i >= 0; i--) {
+            if (commands.get(i).alias().equals(alias)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A field, a field of one ({@code A.x}) or a constant: one output field, not {@code limited}'s. */
@@ -1104,6 +1259,24 @@ final class ScriptVerification {
             PigRelation.NestedCommand command,
             PigRelation.NestedOp.Limit limit,
             Map<String, String> values) {
+        return withoutLimit(text, stored, command, limit, values, null, null, null);
+    }
+
+    /**
+     * {@link #withoutLimit(String, PigStatement.Assign, PigRelation.NestedCommand, PigRelation.NestedOp.Limit, Map)},
+     * the FILTER of {@code input} when not null (not the LIMIT's input), and, {@code item} not null, the GENERATE item
+     * {@code item} of the LIMIT's alias {@code wholeBag}, bare or as {@code wholeBag.f}, the bare {@code wholeBag};
+     * empty when the item is not written so or a block command after the LIMIT names {@code wholeBag}.
+     */
+    private static Optional<String> withoutLimit(
+            String text,
+            PigStatement.Assign stored,
+            PigRelation.NestedCommand command,
+            PigRelation.NestedOp.Limit limit,
+            Map<String, String> values,
+            String input,
+            PigRelation.GenerateItem item,
+            String wholeBag) {
         if (!(limit.count() instanceof PigExpr.Literal || limit.count() instanceof PigExpr.Param)) {
             return Optional.empty();
         }
@@ -1127,13 +1300,33 @@ final class ScriptVerification {
         if (!count.matches()) {
             return Optional.empty();
         }
+        String filtered = input == null ? count.group(2) : count.group(2).replaceAll("\\S+$", input);
+        String rest = text.substring(limitEnd, end + 1);
+        if (item != null) {
+            int itemAt = ScriptPaths.offsetOf(text, item.expr().span()) - limitEnd;
+            Matcher projection = itemAt < 0
+                    ? null
+                    : Pattern.compile("(?s)^" + Pattern.quote(wholeBag) + "(?:\\s*\\.\\s*\\w+)?\\b")
+                            .matcher(rest.substring(itemAt));
+            if (projection == null || !projection.find()) {
+                return Optional.empty();
+            }
+            String between = rest.substring(0, itemAt);
+            // The rewritten LIMIT is the bag's last assignment: no command after it may read the bag.
+            if (Pattern.compile("(?s)\\b" + Pattern.quote(wholeBag) + "\\b.*\\bgenerate\\b", Pattern.CASE_INSENSITIVE)
+                    .matcher(between)
+                    .find()) {
+                return Optional.empty();
+            }
+            rest = between + wholeBag + rest.substring(itemAt + projection.end());
+        }
         return Optional.of(text.substring(start, at)
                 + count.group(1)
                 + "FILTER"
-                + count.group(2)
+                + filtered
                 + " BY true"
                 + count.group(3)
-                + text.substring(limitEnd, end + 1)
+                + rest
                 + ending);
     }
 

@@ -243,6 +243,69 @@ class OutputComparisonTest {
         assertEquals(agree, difference.isEmpty(), difference);
     }
 
+    /**
+     * {@code sorted = ORDER visits BY ts DESC; urls = sorted.url; last = LIMIT urls 1; GENERATE group, last}: the
+     * kept url is any of the urls tied on the latest ts (ann's x and y at 5; dee's null ts sorts last, DESC). A url
+     * below the cut, of another group, a missing or an extra url, a missing or a duplicated row differ.
+     */
+    @ParameterizedTest(name = "flink {0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ann\t{(x)};bob\t{(w)};cy\t{};dee\t{(q)}|true",
+                "ann\t{(y)};bob\t{(w)};cy\t{};dee\t{(q)}|true",
+                "dee\t{(q)};cy\t{};ann\t{(y)};bob\t{(w)}|true",
+                "ann\t{(z)};bob\t{(w)};cy\t{};dee\t{(q)}|false",
+                "ann\t{(w)};bob\t{(w)};cy\t{};dee\t{(q)}|false",
+                "ann\t{(x),(y)};bob\t{(w)};cy\t{};dee\t{(q)}|false",
+                "ann\t{};bob\t{(w)};cy\t{};dee\t{(q)}|false",
+                "ann\t{(x)};bob\t{(w)};cy\t{};dee\t{(p)}|false",
+                "ann\t{(x)};bob\t{(w)};cy\t{}|false",
+                "ann\t{(x)};ann\t{(y)};cy\t{};dee\t{(q)}|false"
+            })
+    void aLimitOfAProjectedOrderKeepsAnyTupleTiedOnTheKeysAtTheCut(String flink, boolean agree) {
+        String difference = OutputComparison.projectedTopNDifferences(
+                rows("ann\t{(x)};bob\t{(w)};cy\t{};dee\t{(q)}"),
+                rows(flink),
+                rows("ann\t{(ann,x,5),(ann,y,5),(ann,z,3)};bob\t{(bob,w,2)};cy\t{};dee\t{(dee,p,),(dee,q,1)}"),
+                1,
+                List.of(1),
+                List.of(2),
+                List.of(true),
+                1,
+                "\t");
+        assertEquals(agree, difference.isEmpty(), difference);
+    }
+
+    /**
+     * {@code best = ORDER A BY delay; best = LIMIT best 2; GENERATE group, best.carrier}: every tuple before the last
+     * key kept must be there (UA at 1.5, numbers compared as numbers: 10.0 comes after 9.5), then any of those tied at
+     * the cut (AA and DL at 9.5).
+     */
+    @ParameterizedTest(name = "flink {0} -> {1}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "SFO\t{(UA),(AA)}\t3|true",
+                "SFO\t{(DL),(UA)}\t3|true",
+                "SFO\t{(AA),(DL)}\t3|false",
+                "SFO\t{(UA),(WN)}\t3|false",
+                "SFO\t{(UA),(AA)}\t4|false"
+            })
+    void aLimitOfAnOrderProjectedInTheGenerateKeepsEveryTupleBeforeTheCut(String flink, boolean agree) {
+        String difference = OutputComparison.projectedTopNDifferences(
+                rows("SFO\t{(UA),(AA)}\t3"),
+                rows(flink),
+                rows("SFO\t{(SFO,WN,10.0),(SFO,AA,9.5),(SFO,UA,1.5),(SFO,DL,9.5)}\t3"),
+                1,
+                List.of(1),
+                List.of(2),
+                List.of(false),
+                2,
+                "\t");
+        assertEquals(agree, difference.isEmpty(), difference);
+    }
+
     /** The comparison reads Pig's own rows first: rows that are not the whole FOREACH's (a wrong reading) differ. */
     @Test
     void pigsOwnRowsOutsideTheWholeBagsDiffer() {

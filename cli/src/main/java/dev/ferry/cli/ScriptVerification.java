@@ -1303,7 +1303,9 @@ final class ScriptVerification {
         String filtered = input == null ? count.group(2) : count.group(2).replaceAll("\\S+$", input);
         String rest = text.substring(limitEnd, end + 1);
         if (item != null) {
-            int itemAt = ScriptPaths.offsetOf(text, item.expr().span()) - limitEnd;
+            // A dereference's span is its dot's: the item starts at its base.
+            PigExpr first = item.expr() instanceof PigExpr.Dereference d ? d.base() : item.expr();
+            int itemAt = first instanceof PigExpr.FieldRef ref ? ScriptPaths.offsetOf(text, ref.span()) - limitEnd : -1;
             Matcher projection = itemAt < 0
                     ? null
                     : Pattern.compile("(?s)^" + Pattern.quote(wholeBag) + "(?:\\s*\\.\\s*\\w+)?\\b")

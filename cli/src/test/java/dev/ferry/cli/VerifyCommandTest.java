@@ -456,6 +456,14 @@ class VerifyCommandTest {
             r = FOREACH G { d = DISTINCT A; s = ORDER d BY x; l = LIMIT s 1; GENERATE FLATTEN(l); }; | NestedLimit 0 true [1]
             r = FOREACH G { p = A.(x, y); s = ORDER p BY y; l = LIMIT s 1; GENERATE FLATTEN(l); }; | Multiset
             r = FOREACH G { d = DISTINCT A.x; l = LIMIT d 2; GENERATE group, l; };               | Multiset
+            r = FOREACH G { s = ORDER A BY y DESC; p = s.x; l = LIMIT p 1; GENERATE group, l; }; | ProjectedTopN 1 [1] [2] [true] 1
+            r = FOREACH G { s = ORDER A BY y; s = LIMIT s $N; GENERATE group, s.x, COUNT(A); }; | ProjectedTopN 1 [1] [2] [false] 2
+            r = FOREACH G { s = ORDER A BY y, $0 DESC; l = LIMIT s 3; n = FILTER A BY x > 0; GENERATE l.x, COUNT(n); }; | ProjectedTopN 0 [1] [2, 0] [false, true] 3
+            r = FOREACH G { s = ORDER A BY y; l = LIMIT s 2; m = FILTER l BY x > 0; GENERATE group, l.x; }; | Multiset
+            r = FOREACH G { s = ORDER A BY nosuch; p = s.x; l = LIMIT p 1; GENERATE group, l; }; | Multiset
+            r = FOREACH G { s = ORDER A BY y; l = LIMIT s 2; GENERATE group, l.nosuch; };       | Multiset
+            r = FOREACH G { s = ORDER A BY y; l = LIMIT s 2; GENERATE group, l.x, l.y; };      | Multiset
+            r = FOREACH G { s = ORDER A BY y; f = FILTER s BY x > 0; p = f.x; l = LIMIT p 1; GENERATE group, l; }; | Multiset
             S = SAMPLE A 0.5;\\nr = RANK S;                                                     | RankedSample
             S = SAMPLE A $P;\\nr = RANK S;                                                      | RankedSample
             S = SAMPLE A 0.5;\\nr = RANK S BY x;                                                | Multiset
@@ -474,7 +482,10 @@ class VerifyCommandTest {
                 parsed, "r", text.split("\n").length, java.util.Map.of("N", "2", "P", "0.25"), text, 0);
         String shown = comparison instanceof ScriptVerification.Comparison.NestedLimit n
                 ? "NestedLimit " + n.at() + " " + n.flattened() + " " + n.keys()
-                : comparison.getClass().getSimpleName();
+                : comparison instanceof ScriptVerification.Comparison.ProjectedTopN t
+                        ? "ProjectedTopN " + t.at() + " " + t.projection() + " " + t.keys() + " " + t.descending() + " "
+                                + t.n()
+                        : comparison.getClass().getSimpleName();
         assertEquals(expected, shown, text);
     }
 
@@ -492,6 +503,29 @@ class VerifyCommandTest {
                         + " l;\n};\n",
                 ScriptVerification.comparison(parsed, "r", 8, java.util.Map.of("N", "2"), text, 3)
                         .definition());
+    }
+
+    /**
+     * Pig's copy of a LIMIT of a projected ORDER computes the FOREACH with the LIMIT a FILTER of the ORDER itself and
+     * the projected GENERATE item the bare bag: the ORDER's whole tuples, keys included, as written.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            s = order A by x desc;\\n  p = s.k;\\n  l = limit p 1;\\n  generate group, l; | s = order A by x desc;\\n  p = s.k;\\n  l = FILTER s BY true;\\n  generate group, l;
+            s = order A by x;\\n  s = limit s $N;\\n  n = filter A by x > 0;\\n  generate group, s . k as ks, COUNT(n); | s = order A by x;\\n  s = FILTER s BY true;\\n  n = filter A by x > 0;\\n  generate group, s as ks, COUNT(n);
+            """)
+    void aLimitOfAProjectedOrderIsComparedWithTheOrdersWholeBags(String block, String whole) {
+        String text = "A = LOAD 'a' AS (k:int, x:int);\nG = GROUP A BY k;\nr = FOREACH G {\n  "
+                + block.replace("\\n", "\n") + "\n};\nSTORE r INTO 'out';\n";
+        dev.ferry.parser.pig.PigScript parsed = dev.ferry.parser.pig.PigParser.parse(
+                        text, "t.pig", new dev.ferry.diagnostics.Diagnostics())
+                .orElseThrow();
+        ScriptVerification.Comparison comparison = ScriptVerification.comparison(
+                parsed, "r", text.split("\n").length, java.util.Map.of("N", "2"), text, 3);
+        assertEquals(
+                "\nferry_full_3 = FOREACH G {\n  " + whole.replace("\\n", "\n") + "\n};\n",
+                comparison.definition(),
+                comparison.toString());
     }
 
     /** A nested block needs no ';' after its brace: the whole FOREACH ends there, the next statement is not in it. */

@@ -1085,28 +1085,37 @@ final class ScriptVerification {
         PigRelation.NestedOp.Limit limit =
                 (PigRelation.NestedOp.Limit) commands.get(l).op();
         PigExpr item = items.get(at).expr();
-        PigRelation.NestedCommand before = l >= 1 ? commands.get(l - 1) : null;
+        // The LIMIT's input, and the ORDER it projects: the last assignments of their aliases before their use.
+        int inputAt = limit.input() instanceof PigExpr.FieldRef in && in.qualifier() == null
+                ? lastCommand(commands.subList(0, l), in.name())
+                : -1;
+        PigRelation.NestedCommand before = inputAt >= 0 ? commands.get(inputAt) : null;
         int orderAt;
         String field;
-        if (before == null || !isAlias(limit.input(), before.alias())) {
+        if (before == null) {
             return Optional.empty();
         } else if (item instanceof PigExpr.Dereference d && before.op() instanceof PigRelation.NestedOp.Order) {
-            orderAt = l - 1;
+            orderAt = inputAt;
             field = d.field();
         } else if (item instanceof PigExpr.FieldRef
                 && before.op() instanceof PigRelation.NestedOp.Assign assign
                 && assign.expr() instanceof PigExpr.Dereference d
-                && l >= 2
-                && isAlias(d.base(), commands.get(l - 2).alias())
-                && commands.get(l - 2).op() instanceof PigRelation.NestedOp.Order) {
-            orderAt = l - 2;
+                && d.base() instanceof PigExpr.FieldRef projected
+                && projected.qualifier() == null
+                && lastCommand(commands.subList(0, inputAt), projected.name()) >= 0
+                && commands.get(lastCommand(commands.subList(0, inputAt), projected.name()))
+                                .op()
+                        instanceof PigRelation.NestedOp.Order) {
+            orderAt = lastCommand(commands.subList(0, inputAt), projected.name());
             field = d.field();
         } else {
             return Optional.empty();
         }
         PigRelation.NestedCommand orderCommand = commands.get(orderAt);
         PigRelation.NestedOp.Order order = (PigRelation.NestedOp.Order) orderCommand.op();
-        if (order.comparator() != null
+        // Pig's copy names the ORDER where the LIMIT was: its alias must still be the ORDER there.
+        if (lastCommand(commands.subList(0, l), orderCommand.alias()) != orderAt
+                || order.comparator() != null
                 || !(order.input() instanceof PigExpr.FieldRef bag && bag.qualifier() == null)
                 || commands.subList(0, orderAt).stream().anyMatch(c -> c.alias().equals(bag.name()))) {
             return Optional.empty();

@@ -457,6 +457,9 @@ class VerifyCommandTest {
             r = FOREACH G { p = A.(x, y); s = ORDER p BY y; l = LIMIT s 1; GENERATE FLATTEN(l); }; | Multiset
             r = FOREACH G { d = DISTINCT A.x; l = LIMIT d 2; GENERATE group, l; };               | Multiset
             r = FOREACH G { s = ORDER A BY y DESC; p = s.x; l = LIMIT p 1; GENERATE group, l; }; | ProjectedTopN 1 [1] [2] [true] 1
+            r = FOREACH G { s = ORDER A BY y DESC; p = s.x; d = DISTINCT p; l = LIMIT p 1; GENERATE group, d, COUNT(d), l; }; | ProjectedTopN 3 [1] [2] [true] 1
+            r = FOREACH G { s = ORDER A BY y DESC; p = s.x; s = FILTER A BY x > 0; l = LIMIT p 1; GENERATE group, l; }; | Multiset
+            r = FOREACH G { s = ORDER A BY y DESC; p = A.x; l = LIMIT p 1; GENERATE group, l; }; | Multiset
             r = FOREACH G { s = ORDER A BY y; s = LIMIT s $N; GENERATE group, s.x, COUNT(A); }; | ProjectedTopN 1 [1] [2] [false] 2
             r = FOREACH G { s = ORDER A BY y, $0 DESC; l = LIMIT s 3; n = FILTER A BY x > 0; GENERATE l.x, COUNT(n); }; | ProjectedTopN 0 [1] [2, 0] [false, true] 3
             r = FOREACH G { s = ORDER A BY y; l = LIMIT s 2; m = FILTER l BY x > 0; GENERATE group, l.x; }; | Multiset

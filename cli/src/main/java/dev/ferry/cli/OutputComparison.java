@@ -268,6 +268,70 @@ final class OutputComparison {
         return matched("Flink", flink, full, fits);
     }
 
+    /**
+     * A FLATTEN of {@code TOP(n, i, bag)} (the fields from {@code at} on, the last ones): of each bag of m tuples Pig
+     * keeps the min(n, m) largest on field i ({@code keys} [i], {@code descending} [true]), and which of the tuples
+     * tied on it with the last one kept it does not say. {@code full} is the same FLATTEN of the whole bags, computed
+     * by Pig. The rows are taken as groups of equal fields before {@code at} (one input row each, as a GROUP's key
+     * makes them): Pig's and Flink's tuples of each group must each be the first of that group's tuples in {@code
+     * full}, and no group may be one {@code full} lacks. Empty when they agree.
+     */
+    static String flattenedTopNDifferences(
+            List<String> pig,
+            List<String> flink,
+            List<String> full,
+            int at,
+            List<Integer> keys,
+            List<Boolean> descending,
+            long n,
+            String delimiter) {
+        java.util.Map<String, List<List<String>>> whole = byPrefix(full, at, delimiter);
+        String own = flattenedTopN("Pig", pig, whole, at, keys, descending, n, delimiter);
+        if (!own.isEmpty()) {
+            return "Pig's own rows do not read as this TOP (the comparison's reading is wrong): " + own;
+        }
+        return flattenedTopN("Flink", flink, whole, at, keys, descending, n, delimiter);
+    }
+
+    private static String flattenedTopN(
+            String who,
+            List<String> rows,
+            java.util.Map<String, List<List<String>>> whole,
+            int at,
+            List<Integer> keys,
+            List<Boolean> descending,
+            long n,
+            String delimiter) {
+        java.util.Map<String, List<List<String>>> kept = byPrefix(rows, at, delimiter);
+        for (var group : kept.entrySet()) {
+            if (!whole.containsKey(group.getKey())) {
+                return who + " wrote rows of a group that is not in the input: " + group.getKey();
+            }
+        }
+        for (var group : whole.entrySet()) {
+            List<String> tuples = kept.getOrDefault(group.getKey(), List.of()).stream()
+                    .map(t -> "(" + String.join(",", t) + ")")
+                    .toList();
+            if (!firstOfOrder(tuples, group.getValue(), null, keys, descending, n)) {
+                return who + "'s rows of the group " + group.getKey().replace(delimiter, " ")
+                        + " are not its first tuples in the order of " + keys + ": " + tuples;
+            }
+        }
+        return "";
+    }
+
+    /** The rows' fields from {@code at} on, by their fields before it. */
+    private static java.util.Map<String, List<List<String>>> byPrefix(List<String> rows, int at, String delimiter) {
+        java.util.Map<String, List<List<String>>> groups = new java.util.TreeMap<>();
+        for (String row : rows) {
+            List<String> fields = fields(canonicalBags(row), delimiter);
+            int cut = Math.min(at, fields.size());
+            groups.computeIfAbsent(String.join(delimiter, fields.subList(0, cut)), k -> new ArrayList<>())
+                    .add(fields.subList(cut, fields.size()));
+        }
+        return groups;
+    }
+
     /** Empty when each row has its own row of {@code full} it {@code fits} (a bipartite matching), else the first not. */
     private static String matched(
             String who, List<String> rows, List<String> full, java.util.function.BiPredicate<String, String> fits) {
@@ -315,9 +379,27 @@ final class OutputComparison {
                 return false;
             }
         }
-        List<String> kept = bagTuples(r.get(at));
-        List<List<String>> tuples =
-                bagTuples(f.get(at)).stream().map(OutputComparison::tupleFields).toList();
+        return firstOfOrder(
+                bagTuples(r.get(at)),
+                bagTuples(f.get(at)).stream().map(OutputComparison::tupleFields).toList(),
+                projection,
+                keys,
+                descending,
+                n);
+    }
+
+    /**
+     * Whether {@code kept} (tuples' text) is, as a multiset, the first min(n, m) of the m {@code tuples} in the order
+     * of their fields {@code keys} ({@code descending} each), any of those tied on the keys with the last one, each
+     * projected to the fields {@code projection} (all of them when null).
+     */
+    private static boolean firstOfOrder(
+            List<String> kept,
+            List<List<String>> tuples,
+            List<Integer> projection,
+            List<Integer> keys,
+            List<Boolean> descending,
+            long n) {
         java.util.Comparator<List<String>> order = (x, y) -> {
             for (int k = 0; k < keys.size(); k++) {
                 int c = compareField(pick(x, keys.get(k)), pick(y, keys.get(k)));
@@ -340,9 +422,12 @@ final class OutputComparison {
         List<String> beforeOrTied = new ArrayList<>();
         for (List<String> tuple : sorted) {
             int c = order.compare(tuple, last);
-            String projected = "("
-                    + String.join(
-                            ",", projection.stream().map(p -> pick(tuple, p)).toList()) + ")";
+            String projected = projection == null
+                    ? "(" + String.join(",", tuple) + ")"
+                    : "("
+                            + String.join(
+                                    ",",
+                                    projection.stream().map(p -> pick(tuple, p)).toList()) + ")";
             if (c < 0) {
                 before.add(projected);
             }

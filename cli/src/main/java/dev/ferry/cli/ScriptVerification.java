@@ -913,6 +913,24 @@ final class ScriptVerification {
             }
         }
 
+        /**
+         * A FLATTEN (the output's fields from {@code at} on) of {@code TOP(n, field, bag)}; {@code alias} the same
+         * FLATTEN of the whole bags, which {@code definition} defines in Pig's copy.
+         */
+        record FlattenedTop(String alias, String definition, int at, int field, long n) implements OfInput {
+            @Override
+            public String differences(List<String> pig, List<String> flink, List<String> input, String delimiter) {
+                return OutputComparison.flattenedTopNDifferences(
+                        pig, flink, input, at, List.of(field), List.of(true), n, delimiter);
+            }
+
+            @Override
+            public String describe(int inputRows) {
+                return "a FLATTEN of TOP(" + n + ", " + field + ", ...): any tuples tied on field " + field
+                        + " at the cut (" + inputRows + " row(s) of the whole bags flattened)";
+            }
+        }
+
         record NestedLimit(String alias, String definition, int at, boolean flattened, List<Integer> keys)
                 implements OfInput {
             @Override
@@ -950,6 +968,12 @@ final class ScriptVerification {
             return projectedTopN(script, stored.get(), foreach, values, text, index)
                     .or(() -> nestedLimit(script, stored.get(), foreach, values, text, index))
                     .orElseGet(Comparison.Multiset::new);
+        }
+        if (relation instanceof PigRelation.Foreach flat) {
+            Optional<Comparison> top = flattenedTop(script, stored.get(), flat, values, text, index);
+            if (top.isPresent()) {
+                return top.get();
+            }
         }
         Optional<PigStatement.Assign> before = relation instanceof PigRelation.OneInput one
                 ? lastAssign(statements, one.input(), stored.get().span().line())
@@ -1158,6 +1182,125 @@ final class ScriptVerification {
                 keys,
                 descending,
                 count.get().longValue()));
+    }
+
+    /**
+     * {@code F = FOREACH T GENERATE f..., FLATTEN(t)} where {@code T = FOREACH ... GENERATE ..., TOP(n, i, bag) AS t,
+     * ...}, every other item of F one field or a constant: TOP keeps the n tuples largest on field i, any of those
+     * tied at the cut. Compared by {@link OutputComparison#flattenedTopNDifferences} against the same two statements
+     * with the TOP the whole bag, which Pig's copy computes as {@code ferry_top_INDEX} and {@code ferry_full_INDEX}.
+     * Empty for any other shape, an n or i that is no number, or statements not written in this script.
+     */
+    static Optional<Comparison> flattenedTop(
+            PigScript script,
+            PigStatement.Assign stored,
+            PigRelation.Foreach flat,
+            Map<String, String> values,
+            String text,
+            int index) {
+        List<PigRelation.GenerateItem> items = flat.items();
+        int at = items.size() - 1;
+        if (at < 0
+                || !(items.get(at).expr() instanceof PigExpr.Flatten f
+                        && f.expr() instanceof PigExpr.FieldRef t
+                        && t.qualifier() == null)
+                || !items.subList(0, at).stream().allMatch(i -> isField(i.expr(), t.name()))
+                || text.contains("ferry_top_" + index)
+                || text.contains("ferry_full_" + index)) {
+            return Optional.empty();
+        }
+        Optional<PigStatement.Assign> made =
+                lastAssign(script.statements(), flat.input(), stored.span().line() - 1);
+        if (made.isEmpty()
+                || !(made.get().relation() instanceof PigRelation.Foreach source)
+                || made.get().span().line() >= stored.span().line()) {
+            return Optional.empty();
+        }
+        PigExpr.Call top = null;
+        for (PigRelation.GenerateItem item : source.items()) {
+            if (!item.names().isEmpty()
+                    && t.name().equals(item.names().get(0).name())
+                    && item.expr() instanceof PigExpr.Call call
+                    && call.function()
+                            .replaceFirst("^org\\.apache\\.pig\\.builtin\\.", "")
+                            .equalsIgnoreCase("TOP")
+                    && call.arguments().size() == 3
+                    && call.arguments().get(2) instanceof PigExpr.FieldRef bag
+                    && bag.qualifier() == null) {
+                top = call;
+            }
+        }
+        if (top == null) {
+            return Optional.empty();
+        }
+        Optional<Double> n = fraction(top.arguments().get(0), values);
+        Optional<Double> field = fraction(top.arguments().get(1), values);
+        if (n.isEmpty()
+                || field.isEmpty()
+                || n.get() < 0
+                || n.get() != Math.floor(n.get())
+                || field.get() < 0
+                || field.get() != Math.floor(field.get())) {
+            return Optional.empty();
+        }
+        String bag = ((PigExpr.FieldRef) top.arguments().get(2)).name();
+        int sourceStart = ScriptPaths.offsetOf(text, made.get().span());
+        int sourceEnd = sourceStart < 0 ? -1 : statementEnd(text, sourceStart);
+        int callAt = ScriptPaths.offsetOf(text, top.span());
+        int callEnd = callAt < 0 ? -1 : text.indexOf('(', callAt);
+        callEnd = callEnd < 0 ? -1 : closingParen(text, callEnd);
+        int flatStart = ScriptPaths.offsetOf(text, stored.span());
+        int flatEnd = flatStart < 0 ? -1 : statementEnd(text, flatStart);
+        if (sourceEnd < 0
+                || callAt < sourceStart
+                || callEnd < 0
+                || callEnd > sourceEnd
+                || flatEnd < 0
+                || !text.startsWith(made.get().alias(), sourceStart)
+                || !text.startsWith(stored.alias(), flatStart)
+                || !Pattern.matches(
+                        "(?is)top\\s*\\(.*",
+                        text.substring(callAt, callEnd + 1)
+                                .replaceFirst("(?is)^org\\.apache\\.pig\\.builtin\\.", ""))) {
+            return Optional.empty();
+        }
+        Matcher input = Pattern.compile("(?is)^\\s*=\\s*foreach\\s+" + Pattern.quote(flat.input()) + "\\b")
+                .matcher(text.substring(flatStart + stored.alias().length(), flatEnd + 1));
+        if (!input.find()) {
+            return Optional.empty();
+        }
+        String whole = "\nferry_top_" + index
+                + text.substring(sourceStart + made.get().alias().length(), callAt)
+                + bag + text.substring(callEnd + 1, sourceEnd + 1) + (text.charAt(sourceEnd) == ';' ? "" : ";")
+                + "\nferry_full_" + index + " = FOREACH ferry_top_" + index
+                + text.substring(flatStart + stored.alias().length() + input.end(), flatEnd + 1)
+                + (text.charAt(flatEnd) == ';' ? "" : ";") + "\n";
+        return Optional.of(new Comparison.FlattenedTop(
+                "ferry_full_" + index,
+                whole,
+                at,
+                field.get().intValue(),
+                n.get().longValue()));
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}, -1 when none does (quotes skipped). */
+    private static int closingParen(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                int end = text.indexOf('\'', i + 1);
+                if (end < 0) {
+                    return -1;
+                }
+                i = end;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The index of the last block command assigning {@code alias}, -1 when none does. */

@@ -467,6 +467,11 @@ class VerifyCommandTest {
             r = FOREACH G { s = ORDER A BY y; l = LIMIT s 2; GENERATE group, l.nosuch; };       | Multiset
             r = FOREACH G { s = ORDER A BY y; l = LIMIT s 2; GENERATE group, l.x, l.y; };      | Multiset
             r = FOREACH G { s = ORDER A BY y; f = FILTER s BY x > 0; p = f.x; l = LIMIT p 1; GENERATE group, l; }; | Multiset
+            T = FOREACH G GENERATE group AS g, TOP(2, 1, A) AS t;\\nr = FOREACH T GENERATE g, FLATTEN(t); | FlattenedTop 1 1 2
+            T = FOREACH G GENERATE group AS g, 'c', TOP($N, 2, A) AS t;\\nr = FOREACH T GENERATE g, 'k', FLATTEN(t); | FlattenedTop 2 2 2
+            T = FOREACH G GENERATE group AS g, TOP(2, 1, A) AS t;\\nr = FOREACH T GENERATE FLATTEN(t), g; | Multiset
+            T = FOREACH G GENERATE group AS g, MAX(A.x) AS t;\\nr = FOREACH T GENERATE g, FLATTEN(t);   | Multiset
+            T = FOREACH G GENERATE group AS g, TOP(2, 1, A) AS t;\\nr = FOREACH T GENERATE g, t;          | Multiset
             S = SAMPLE A 0.5;\\nr = RANK S;                                                     | RankedSample
             S = SAMPLE A $P;\\nr = RANK S;                                                      | RankedSample
             S = SAMPLE A 0.5;\\nr = RANK S BY x;                                                | Multiset
@@ -488,7 +493,9 @@ class VerifyCommandTest {
                 : comparison instanceof ScriptVerification.Comparison.ProjectedTopN t
                         ? "ProjectedTopN " + t.at() + " " + t.projection() + " " + t.keys() + " " + t.descending() + " "
                                 + t.n()
-                        : comparison.getClass().getSimpleName();
+                        : comparison instanceof ScriptVerification.Comparison.FlattenedTop f
+                                ? "FlattenedTop " + f.at() + " " + f.field() + " " + f.n()
+                                : comparison.getClass().getSimpleName();
         assertEquals(expected, shown, text);
     }
 
@@ -529,6 +536,22 @@ class VerifyCommandTest {
                 "\nferry_full_3 = FOREACH G {\n  " + whole.replace("\\n", "\n") + "\n};\n",
                 comparison.definition(),
                 comparison.toString());
+    }
+
+    /** Pig's copy of a FLATTEN of TOP computes both statements again with the TOP the whole bag, as written. */
+    @Test
+    void aFlattenOfTopIsComparedWithTheWholeBagsFlattened() {
+        String text = "A = LOAD 'a' AS (k:int, x:int);\nG = GROUP A BY k;\n"
+                + "T = foreach G generate group as g, TOP(2, 1, A) as t, COUNT(A);\n"
+                + "r = foreach T generate g, flatten(t);\nSTORE r INTO 'out';\n";
+        dev.ferry.parser.pig.PigScript parsed = dev.ferry.parser.pig.PigParser.parse(
+                        text, "t.pig", new dev.ferry.diagnostics.Diagnostics())
+                .orElseThrow();
+        assertEquals(
+                "\nferry_top_1 = foreach G generate group as g, A as t, COUNT(A);"
+                        + "\nferry_full_1 = FOREACH ferry_top_1 generate g, flatten(t);\n",
+                ScriptVerification.comparison(parsed, "r", 5, java.util.Map.of(), text, 1)
+                        .definition());
     }
 
     /** A nested block needs no ';' after its brace: the whole FOREACH ends there, the next statement is not in it. */

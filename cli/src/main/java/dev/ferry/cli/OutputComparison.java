@@ -1,7 +1,13 @@
 package dev.ferry.cli;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiPredicate;
 
 /**
  * Compares Pig's and Flink's output lines: in order for an ORDERed result, as multisets otherwise.
@@ -16,7 +22,7 @@ final class OutputComparison {
 
     /** Lines one side has more often than the other (exact text), at most {@code max} of each side. */
     static String multisetDiff(List<String> pig, List<String> flink, int max) {
-        java.util.TreeMap<String, Integer> counts = new java.util.TreeMap<>();
+        TreeMap<String, Integer> counts = new TreeMap<>();
         pig.forEach(l -> counts.merge(canonicalBags(l), 1, Integer::sum));
         flink.forEach(l -> counts.merge(canonicalBags(l), -1, Integer::sum));
         List<String> out = new ArrayList<>();
@@ -158,7 +164,7 @@ final class OutputComparison {
      * when {@code rows} agree, else the first breach.
      */
     static String rankedSampleDifferences(List<String> rows, List<String> input, double p, String delimiter) {
-        java.util.TreeMap<Long, String> byRank = new java.util.TreeMap<>();
+        TreeMap<Long, String> byRank = new TreeMap<>();
         for (String row : rows) {
             int cut = row.indexOf(delimiter);
             long rank;
@@ -259,7 +265,7 @@ final class OutputComparison {
         if (pig.size() != flink.size()) {
             return differences(pig, flink, false, delimiter);
         }
-        java.util.function.BiPredicate<String, String> fits =
+        BiPredicate<String, String> fits =
                 (row, whole) -> projectedTopN(row, whole, at, projection, keys, descending, n, delimiter);
         String own = matched("Pig", pig, full, fits);
         if (!own.isEmpty()) {
@@ -285,7 +291,7 @@ final class OutputComparison {
             List<Boolean> descending,
             long n,
             String delimiter) {
-        java.util.Map<String, List<List<String>>> whole = byPrefix(full, at, delimiter);
+        Map<String, List<List<String>>> whole = byPrefix(full, at, delimiter);
         String own = flattenedTopN("Pig", pig, whole, at, keys, descending, n, delimiter);
         if (!own.isEmpty()) {
             return "Pig's own rows do not read as this TOP (the comparison's reading is wrong): " + own;
@@ -296,13 +302,13 @@ final class OutputComparison {
     private static String flattenedTopN(
             String who,
             List<String> rows,
-            java.util.Map<String, List<List<String>>> whole,
+            Map<String, List<List<String>>> whole,
             int at,
             List<Integer> keys,
             List<Boolean> descending,
             long n,
             String delimiter) {
-        java.util.Map<String, List<List<String>>> kept = byPrefix(rows, at, delimiter);
+        Map<String, List<List<String>>> kept = byPrefix(rows, at, delimiter);
         for (var group : kept.entrySet()) {
             if (!whole.containsKey(group.getKey())) {
                 return who + " wrote rows of a group that is not in the input: " + group.getKey();
@@ -321,8 +327,8 @@ final class OutputComparison {
     }
 
     /** The rows' fields from {@code at} on, by their fields before it. */
-    private static java.util.Map<String, List<List<String>>> byPrefix(List<String> rows, int at, String delimiter) {
-        java.util.Map<String, List<List<String>>> groups = new java.util.TreeMap<>();
+    private static Map<String, List<List<String>>> byPrefix(List<String> rows, int at, String delimiter) {
+        Map<String, List<List<String>>> groups = new TreeMap<>();
         for (String row : rows) {
             List<String> fields = fields(canonicalBags(row), delimiter);
             int cut = Math.min(at, fields.size());
@@ -333,8 +339,7 @@ final class OutputComparison {
     }
 
     /** Empty when each row has its own row of {@code full} it {@code fits} (a bipartite matching), else the first not. */
-    private static String matched(
-            String who, List<String> rows, List<String> full, java.util.function.BiPredicate<String, String> fits) {
+    private static String matched(String who, List<String> rows, List<String> full, BiPredicate<String, String> fits) {
         List<List<Integer>> candidates = new ArrayList<>();
         for (String row : rows) {
             List<Integer> fit = new ArrayList<>();
@@ -346,7 +351,7 @@ final class OutputComparison {
             candidates.add(fit);
         }
         int[] taken = new int[full.size()];
-        java.util.Arrays.fill(taken, -1);
+        Arrays.fill(taken, -1);
         for (int i = 0; i < rows.size(); i++) {
             if (!augment(i, candidates, taken, new boolean[full.size()])) {
                 return who + " wrote a row whose bag is not the first tuples of its input row's order (or more rows"
@@ -400,7 +405,7 @@ final class OutputComparison {
             List<Integer> keys,
             List<Boolean> descending,
             long n) {
-        java.util.Comparator<List<String>> order = (x, y) -> {
+        Comparator<List<String>> order = (x, y) -> {
             for (int k = 0; k < keys.size(); k++) {
                 int c = compareField(pick(x, keys.get(k)), pick(y, keys.get(k)));
                 if (c != 0) {
@@ -449,7 +454,7 @@ final class OutputComparison {
             return Boolean.compare(!x.isEmpty(), !y.isEmpty());
         }
         try {
-            return new java.math.BigDecimal(x).compareTo(new java.math.BigDecimal(y));
+            return new BigDecimal(x).compareTo(new BigDecimal(y));
         } catch (NumberFormatException notNumbers) {
             return x.compareTo(y);
         }
@@ -503,7 +508,7 @@ final class OutputComparison {
             candidates.add(fit);
         }
         int[] taken = new int[full.size()];
-        java.util.Arrays.fill(taken, -1);
+        Arrays.fill(taken, -1);
         for (int i = 0; i < rows.size(); i++) {
             if (!augment(i, candidates, taken, new boolean[full.size()])) {
                 return who + " wrote a row whose bag is not part of its input row's (or more rows than there): "
@@ -582,7 +587,7 @@ final class OutputComparison {
     /** {@link #notContained(List, List, String)} of the rows {@code who} wrote. */
     private static String notContained(String who, List<String> rows, List<String> input, String delimiter) {
         List<String> pool = new ArrayList<>(sortedCanonical(input));
-        java.util.Map<String, Integer> exact = new java.util.HashMap<>();
+        Map<String, Integer> exact = new java.util.HashMap<>();
         pool.forEach(l -> exact.merge(l, 1, Integer::sum));
         List<String> unmatched = new ArrayList<>();
         for (String row : sortedCanonical(rows)) {

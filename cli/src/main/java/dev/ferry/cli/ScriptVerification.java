@@ -882,11 +882,6 @@ final class ScriptVerification {
         }
 
         /**
-         * A LIMIT inside a nested FOREACH block, its bag the output's field {@code at} (or, {@code flattened}, its
-         * tuple the fields from {@code at} on), sorted by the tuple's fields {@code keys} (none: no ORDER); {@code
-         * alias} the same FOREACH with no limit, which {@code definition} defines in Pig's copy.
-         */
-        /**
          * A nested LIMIT of n of an ORDER by the tuple's fields {@code keys}, its kept tuples projected to the fields
          * {@code projection}, its bag the output's field {@code at}; {@code alias} the same FOREACH with that field the
          * ORDER's whole bag, which {@code definition} defines in Pig's copy.
@@ -931,6 +926,11 @@ final class ScriptVerification {
             }
         }
 
+        /**
+         * A LIMIT inside a nested FOREACH block, its bag the output's field {@code at} (or, {@code flattened}, its
+         * tuple the fields from {@code at} on), sorted by the tuple's fields {@code keys} (none: no ORDER); {@code
+         * alias} the same FOREACH with no limit, which {@code definition} defines in Pig's copy.
+         */
         record NestedLimit(String alias, String definition, int at, boolean flattened, List<Integer> keys)
                 implements OfInput {
             @Override

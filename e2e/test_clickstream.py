@@ -198,7 +198,7 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     users = [i["value"] for i in runtime if i["instruction"] == "USER"]
     runs = " ".join(i["value"] for i in runtime if i["instruction"] == "RUN")
     assert "/opt/flink/plugins/s3-fs-hadoop/" in runs
-    jar_copy, lib_copy, pig_udf_copy, entrypoint_copy = copies
+    jar_copy, lib_copy, pig_udf_copy, hcatalog_copy, entrypoint_copy = copies
     assert jar_copy[0] == "--chown=flink:flink"
     # The TLS entry point: in the context, executable, where the submitted TLS specs point.
     assert entrypoint_copy[0] == "--chmod=0555"
@@ -226,6 +226,10 @@ def test_runtime_docker_context_matches_what_the_specs_reference(migrated_repo: 
     pig_udf = pig_udf_copy[1].replace("${PIG_UDF_JAR}", args["PIG_UDF_JAR"])
     assert (ROOT / pig_udf).is_file(), f"{pig_udf} is not in the build context (mvn package first)"
     assert pig_udf_copy[2] == "/opt/ferry/udfs/ferry-pig-udf.jar"
+    # HCatStorer's partition commit policy: beside the adapter, where the jobs' ADD JAR finds it.
+    hcatalog = hcatalog_copy[1].replace("${HCATALOG_JAR}", args["HCATALOG_JAR"])
+    assert (ROOT / hcatalog).is_file(), f"{hcatalog} is not in the build context (mvn package)"
+    assert hcatalog_copy[2] == "/opt/ferry/udfs/ferry-hcatalog.jar"
     assert users[-1] == "9999:9999"
     for file in sorted((migrated_repo / "k8s").glob("*/*.yaml")):
         spec = yaml.safe_load(file.read_text())["spec"]

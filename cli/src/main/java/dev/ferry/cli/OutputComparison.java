@@ -267,11 +267,11 @@ final class OutputComparison {
         }
         BiPredicate<String, String> fits =
                 (row, whole) -> projectedTopN(row, whole, at, projection, keys, descending, n, delimiter);
-        String own = matched("Pig", pig, full, fits);
+        String own = matched(pig, full, fits, "Pig" + NOT_FIRST_TUPLES);
         if (!own.isEmpty()) {
             return "Pig's own rows do not read as this LIMIT of an ORDER (the comparison's reading is wrong): " + own;
         }
-        return matched("Flink", flink, full, fits);
+        return matched(flink, full, fits, "Flink" + NOT_FIRST_TUPLES);
     }
 
     /**
@@ -338,8 +338,15 @@ final class OutputComparison {
         return groups;
     }
 
-    /** Empty when each row has its own row of {@code full} it {@code fits} (a bipartite matching), else the first not. */
-    private static String matched(String who, List<String> rows, List<String> full, BiPredicate<String, String> fits) {
+    private static final String NOT_FIRST_TUPLES =
+            " wrote a row whose bag is not the first tuples of its input row's order (or more rows than there): ";
+
+    /**
+     * Empty when each row has its own row of {@code full} it {@code fits} (a bipartite matching), else {@code
+     * unmatched} followed by the first row without one.
+     */
+    private static String matched(
+            List<String> rows, List<String> full, BiPredicate<String, String> fits, String unmatched) {
         List<List<Integer>> candidates = new ArrayList<>();
         for (String row : rows) {
             List<Integer> fit = new ArrayList<>();
@@ -354,8 +361,7 @@ final class OutputComparison {
         Arrays.fill(taken, -1);
         for (int i = 0; i < rows.size(); i++) {
             if (!augment(i, candidates, taken, new boolean[full.size()])) {
-                return who + " wrote a row whose bag is not the first tuples of its input row's order (or more rows"
-                        + " than there): " + rows.get(i);
+                return unmatched + rows.get(i);
             }
         }
         return "";
@@ -497,25 +503,11 @@ final class OutputComparison {
         }
         // A row to each: a bipartite matching of the rows to the full rows whose other fields are equal and whose bag
         // holds the row's (augmenting paths: rows of equal other fields may hold different bags).
-        List<List<Integer>> candidates = new ArrayList<>();
-        for (String row : rows) {
-            List<Integer> fit = new ArrayList<>();
-            for (int j = 0; j < full.size(); j++) {
-                if (holds(full.get(j), row, at, delimiter)) {
-                    fit.add(j);
-                }
-            }
-            candidates.add(fit);
-        }
-        int[] taken = new int[full.size()];
-        Arrays.fill(taken, -1);
-        for (int i = 0; i < rows.size(); i++) {
-            if (!augment(i, candidates, taken, new boolean[full.size()])) {
-                return who + " wrote a row whose bag is not part of its input row's (or more rows than there): "
-                        + rows.get(i);
-            }
-        }
-        return "";
+        return matched(
+                rows,
+                full,
+                (row, whole) -> holds(whole, row, at, delimiter),
+                who + " wrote a row whose bag is not part of its input row's (or more rows than there): ");
     }
 
     private static boolean augment(int row, List<List<Integer>> candidates, int[] taken, boolean[] seen) {

@@ -1,12 +1,66 @@
 package dev.ferry.parser.pig;
 
 import dev.ferry.diagnostics.SourceSpan;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** A Pig expression or condition inside FILTER, GENERATE, BY clauses and nested blocks. */
 public sealed interface PigExpr {
 
     SourceSpan span();
+
+    /** The expressions directly inside {@code expr}, in the order written (none for a leaf). */
+    static List<PigExpr> children(PigExpr expr) {
+        List<PigExpr> children = new ArrayList<>();
+        if (expr instanceof PigExpr.Dereference d) {
+            children.add(d.base());
+        } else if (expr instanceof PigExpr.Projection p) {
+            children.add(p.base());
+            children.addAll(p.columns());
+        } else if (expr instanceof PigExpr.MapLookup m) {
+            children.add(m.base());
+        } else if (expr instanceof PigExpr.Call c) {
+            children.addAll(c.arguments());
+        } else if (expr instanceof PigExpr.Invoke i) {
+            children.add(i.target());
+            children.addAll(i.arguments());
+        } else if (expr instanceof PigExpr.Cast c) {
+            children.add(c.expr());
+        } else if (expr instanceof PigExpr.Binary b) {
+            children.addAll(Arrays.asList(b.left(), b.right()));
+        } else if (expr instanceof PigExpr.Negate n) {
+            children.add(n.expr());
+        } else if (expr instanceof PigExpr.Not n) {
+            children.add(n.expr());
+        } else if (expr instanceof PigExpr.IsNull n) {
+            children.add(n.expr());
+        } else if (expr instanceof PigExpr.Matches m) {
+            children.addAll(Arrays.asList(m.expr(), m.pattern()));
+        } else if (expr instanceof PigExpr.In in) {
+            children.add(in.expr());
+            children.addAll(in.values());
+        } else if (expr instanceof PigExpr.Bincond b) {
+            children.addAll(Arrays.asList(b.condition(), b.whenTrue(), b.whenFalse()));
+        } else if (expr instanceof PigExpr.Case c) {
+            children.add(c.subject());
+            c.branches().forEach(w -> children.addAll(Arrays.asList(w.test(), w.result())));
+            children.add(c.otherwise());
+        } else if (expr instanceof PigExpr.TupleExpr t) {
+            children.addAll(t.items());
+        } else if (expr instanceof PigExpr.BagExpr b) {
+            children.addAll(b.items());
+        } else if (expr instanceof PigExpr.MapExpr m) {
+            children.addAll(m.keysAndValues());
+        } else if (expr instanceof PigExpr.ColumnRange r) {
+            children.addAll(Arrays.asList(r.from(), r.to()));
+        } else if (expr instanceof PigExpr.Flatten f) {
+            children.add(f.expr());
+        }
+        children.removeIf(Objects::isNull);
+        return children;
+    }
 
     /** {@code name} or {@code alias::name} (qualifier null without {@code ::}). */
     record FieldRef(String qualifier, String name, SourceSpan span) implements PigExpr {}

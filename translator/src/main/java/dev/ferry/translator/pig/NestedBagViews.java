@@ -287,7 +287,7 @@ final class NestedBagViews {
         if (expr instanceof PigExpr.FieldRef ref && ref.qualifier() == null && bags.contains(ref.name())) {
             return true;
         }
-        return NestedOrders.children(expr).stream().anyMatch(child -> collectsWhole(child, bags));
+        return PigExpr.children(expr).stream().anyMatch(child -> collectsWhole(child, bags));
     }
 
     /** {@code DISTINCT bag}: the bag's distinct rows (its FILTER applied first), each with the group's key. */

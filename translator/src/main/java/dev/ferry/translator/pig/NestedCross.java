@@ -69,7 +69,7 @@ final class NestedCross {
         if (isAlias(expr, alias)) {
             return false;
         }
-        return NestedOrders.children(expr).stream().allMatch(child -> onlyFlattenedOrCounted(child, alias));
+        return PigExpr.children(expr).stream().allMatch(child -> onlyFlattenedOrCounted(child, alias));
     }
 
     /**
@@ -99,7 +99,7 @@ final class NestedCross {
     }
 
     private static boolean mentions(PigExpr expr, String alias) {
-        return isAlias(expr, alias) || NestedOrders.children(expr).stream().anyMatch(c -> mentions(c, alias));
+        return isAlias(expr, alias) || PigExpr.children(expr).stream().anyMatch(c -> mentions(c, alias));
     }
 
     private static boolean isAlias(PigExpr expr, String alias) {

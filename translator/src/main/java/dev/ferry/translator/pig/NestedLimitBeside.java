@@ -55,6 +55,6 @@ final class NestedLimitBeside {
                 || expr instanceof PigExpr.PositionalRef p && p.index() == 1) {
             return true;
         }
-        return NestedOrders.children(expr).stream().anyMatch(child -> reads(child, bag));
+        return PigExpr.children(expr).stream().anyMatch(child -> reads(child, bag));
     }
 }

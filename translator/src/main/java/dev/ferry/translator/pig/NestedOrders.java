@@ -6,7 +6,6 @@ import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlQuery;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -205,7 +204,7 @@ final class NestedOrders {
         return expr instanceof PigExpr.FieldRef ref
                         && ref.qualifier() == null
                         && ref.name().equals(alias)
-                || children(expr).stream().anyMatch(child -> mentionsAlias(child, alias));
+                || PigExpr.children(expr).stream().anyMatch(child -> mentionsAlias(child, alias));
     }
 
     /** Whether {@code expr} reads the nested bag {@code alias} only through an order-blind builtin, if at all. */
@@ -221,7 +220,7 @@ final class NestedOrders {
                 && ref.name().equals(alias)) {
             return false;
         }
-        return children(expr).stream().allMatch(child -> readsOnlyOrderBlind(child, alias));
+        return PigExpr.children(expr).stream().allMatch(child -> readsOnlyOrderBlind(child, alias));
     }
 
     /** Whether a nested command reads the nested alias {@code alias} anywhere. */
@@ -247,7 +246,7 @@ final class NestedOrders {
                             + " than by COUNT, SUM, AVG, MIN, MAX, SIZE or IsEmpty (so that its order would show),"
                             + " is not translated yet");
         }
-        children(expr).forEach(child -> check(child, ordered, sortable));
+        PigExpr.children(expr).forEach(child -> check(child, ordered, sortable));
     }
 
     /** The alias a projection chain starts from ({@code E} of {@code E.x} or {@code E.(x, y)}), else null. */
@@ -257,55 +256,5 @@ final class NestedOrders {
             e = e instanceof PigExpr.Dereference d ? d.base() : ((PigExpr.Projection) e).base();
         }
         return e instanceof PigExpr.FieldRef ref && ref.qualifier() == null ? ref.name() : null;
-    }
-
-    static List<PigExpr> children(PigExpr expr) {
-        List<PigExpr> children = new ArrayList<>();
-        if (expr instanceof PigExpr.Dereference d) {
-            children.add(d.base());
-        } else if (expr instanceof PigExpr.Projection p) {
-            children.add(p.base());
-            children.addAll(p.columns());
-        } else if (expr instanceof PigExpr.MapLookup m) {
-            children.add(m.base());
-        } else if (expr instanceof PigExpr.Call c) {
-            children.addAll(c.arguments());
-        } else if (expr instanceof PigExpr.Invoke i) {
-            children.add(i.target());
-            children.addAll(i.arguments());
-        } else if (expr instanceof PigExpr.Cast c) {
-            children.add(c.expr());
-        } else if (expr instanceof PigExpr.Binary b) {
-            children.addAll(Arrays.asList(b.left(), b.right()));
-        } else if (expr instanceof PigExpr.Negate n) {
-            children.add(n.expr());
-        } else if (expr instanceof PigExpr.Not n) {
-            children.add(n.expr());
-        } else if (expr instanceof PigExpr.IsNull n) {
-            children.add(n.expr());
-        } else if (expr instanceof PigExpr.Matches m) {
-            children.addAll(Arrays.asList(m.expr(), m.pattern()));
-        } else if (expr instanceof PigExpr.In in) {
-            children.add(in.expr());
-            children.addAll(in.values());
-        } else if (expr instanceof PigExpr.Bincond b) {
-            children.addAll(Arrays.asList(b.condition(), b.whenTrue(), b.whenFalse()));
-        } else if (expr instanceof PigExpr.Case c) {
-            children.add(c.subject());
-            c.branches().forEach(w -> children.addAll(Arrays.asList(w.test(), w.result())));
-            children.add(c.otherwise());
-        } else if (expr instanceof PigExpr.TupleExpr t) {
-            children.addAll(t.items());
-        } else if (expr instanceof PigExpr.BagExpr b) {
-            children.addAll(b.items());
-        } else if (expr instanceof PigExpr.MapExpr m) {
-            children.addAll(m.keysAndValues());
-        } else if (expr instanceof PigExpr.ColumnRange r) {
-            children.addAll(Arrays.asList(r.from(), r.to()));
-        } else if (expr instanceof PigExpr.Flatten f) {
-            children.add(f.expr());
-        }
-        children.removeIf(java.util.Objects::isNull);
-        return children;
     }
 }

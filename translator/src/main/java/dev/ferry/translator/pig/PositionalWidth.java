@@ -142,7 +142,7 @@ final class PositionalWidth {
             return OptionalInt.empty();
         }
         OptionalInt highest = OptionalInt.of(-1);
-        for (PigExpr child : NestedOrders.children(expr)) {
+        for (PigExpr child : PigExpr.children(expr)) {
             highest = max(highest, readOfBag(child, bag));
         }
         return highest;
@@ -195,9 +195,8 @@ final class PositionalWidth {
         if (expr instanceof PigExpr.PositionalRef ref) {
             return OptionalInt.of(ref.index());
         }
-        List<PigExpr> children = expr instanceof PigExpr.Projection projection
-                ? List.of(projection.base())
-                : NestedOrders.children(expr);
+        List<PigExpr> children =
+                expr instanceof PigExpr.Projection projection ? List.of(projection.base()) : PigExpr.children(expr);
         OptionalInt highest = OptionalInt.of(-1);
         for (PigExpr child : children) {
             highest = max(highest, positions(child));

@@ -247,7 +247,7 @@ final class RowBags {
                             + " name the fields");
         }
         // A projection's columns name the bag's fields, not the row's.
-        List<PigExpr> children = expr instanceof PigExpr.Projection p ? List.of(p.base()) : NestedOrders.children(expr);
+        List<PigExpr> children = expr instanceof PigExpr.Projection p ? List.of(p.base()) : PigExpr.children(expr);
         children.forEach(child -> mentions(child, names, span));
     }
 

@@ -66,6 +66,12 @@ final class VerifyCommand implements Callable<Integer> {
             description = "ferry-runtime.jar (default: $FERRY_RUNTIME_JAR, else runtime/target/ferry-runtime.jar).")
     Path runtimeJar;
 
+    @Option(
+            names = "--keep-work",
+            description = "Keep the work directory (inputs given to the LOADs, Pig's and Flink's outputs) and print its"
+                    + " path; by default it is deleted when verify ends.")
+    boolean keepWork;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -92,7 +98,15 @@ final class VerifyCommand implements Callable<Integer> {
         if (!Files.isRegularFile(script)) {
             throw new IOException("no such script: " + script);
         }
-        Path work = Files.createTempDirectory("ferry-verify");
+        try (ScratchDirectory scratch = ScratchDirectory.create(keepWork, err)) {
+            return verifyScript(pig, jar, scratch, out, err);
+        }
+    }
+
+    private int verifyScript(
+            ScriptVerification.Oracle pig, Path jar, ScratchDirectory scratch, PrintWriter out, PrintWriter err)
+            throws IOException, InterruptedException {
+        Path work = scratch.path();
         ScriptVerification.Result result = ScriptVerification.verify(
                 RepoRoot.of(script.toAbsolutePath().getParent()),
                 script,
@@ -106,6 +120,9 @@ final class VerifyCommand implements Callable<Integer> {
         boolean agreeOrDiffer = result.outcome() == ScriptVerification.Outcome.AGREE
                 || result.outcome() == ScriptVerification.Outcome.DIFFER;
         result.lines().forEach(agreeOrDiffer ? out::println : err::println);
+        if (result.outcome() == ScriptVerification.Outcome.DIFFER) {
+            out.println(scratch.differNote(work));
+        }
         if (result.outcome() == ScriptVerification.Outcome.TODO
                 || result.outcome() == ScriptVerification.Outcome.ERROR) {
             err.println(script.getFileName() + ": not translated, nothing to verify");
@@ -126,14 +143,27 @@ final class VerifyCommand implements Callable<Integer> {
                     .sorted()
                     .toList();
         }
+        try (ScratchDirectory scratch =
+                ScratchDirectory.create(keepWork, spec.commandLine().getErr())) {
+            return verifyRepo(pig, jar, root, scripts, scratch, out);
+        }
+    }
+
+    private int verifyRepo(
+            ScriptVerification.Oracle pig,
+            Path jar,
+            RepoRoot root,
+            List<Path> scripts,
+            ScratchDirectory scratch,
+            PrintWriter out)
+            throws IOException, InterruptedException {
         Map<ScriptVerification.Outcome, Integer> counts = new EnumMap<>(ScriptVerification.Outcome.class);
         Map<VerifyInputs.Kind, Integer> inputs = new EnumMap<>(VerifyInputs.Kind.class);
         int emptyAgree = 0;
-        Path scratch = Files.createTempDirectory("ferry-verify");
         for (int i = 0; i < scripts.size(); i++) {
             Path file = scripts.get(i);
             String display = root.display(file);
-            Path work = Files.createDirectories(scratch.resolve(String.valueOf(i)));
+            Path work = Files.createDirectories(scratch.path().resolve(String.valueOf(i)));
             ScriptVerification.Result result = ScriptVerification.verify(
                     root,
                     file,
@@ -152,6 +182,9 @@ final class VerifyCommand implements Callable<Integer> {
             }
             out.println(String.format(Locale.ROOT, "%-8s %s%s", result.label(), display, describe(result.inputs())));
             result.lines().forEach(line -> out.println("         " + line.replace("\n", "\n         ")));
+            if (result.outcome() == ScriptVerification.Outcome.DIFFER) {
+                out.println("         " + scratch.differNote(work));
+            }
         }
         int translated = count(counts, ScriptVerification.Outcome.AGREE)
                 + count(counts, ScriptVerification.Outcome.DIFFER)

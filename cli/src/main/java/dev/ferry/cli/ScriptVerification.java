@@ -471,9 +471,9 @@ final class ScriptVerification {
             text = pigMixRegisters(text, work);
         }
         int index = 0;
-        VerifyInputs.Reads reads = shortLines
-                ? VerifyInputs.Reads.of(original)
-                : VerifyInputs.Reads.of(original).withoutShortLines();
+        VerifyInputs.Reads all =
+                VerifyInputs.Reads.of(original).withSeeds(LiteralSeeds.of(parsed.statements(), values));
+        VerifyInputs.Reads reads = shortLines ? all : all.withoutShortLines();
         Map<String, FuncSpec> defined = new HashMap<>();
         for (PigStatement statement : parsed.statements()) {
             if (statement instanceof PigStatement.DefineFunction define) {

@@ -3,9 +3,11 @@ package dev.ferry.cli;
 import dev.ferry.diagnostics.Diagnostic;
 import dev.ferry.diagnostics.DiagnosticCode;
 import dev.ferry.parser.pig.FieldSchema;
+import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigRelation;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.parser.repo.RepoRoot;
+import dev.ferry.translator.pig.PigStorageOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,18 +59,29 @@ final class VerifyInputs {
      * biginteger or bigdecimal cannot parse (other casts give null), so a field such a cast reads gets numbers where it
      * would get words. Taken from the whole script by name: a wider row, or numbers in a field of another relation
      * of the same name, change nothing Pig defines. {@code shortLines}: whether one generated line in ten is cut short
-     * (off for a second try when real Pig failed on the first rows).
+     * (off for a second try when real Pig failed on the first rows). {@code seeds}: the values the script compares
+     * fields with, which one field value in two is drawn from ({@link LiteralSeeds}).
      */
-    record Reads(int width, Map<Integer, PigType> casts, Map<String, PigType> namedCasts, boolean shortLines) {
+    record Reads(
+            int width,
+            Map<Integer, PigType> casts,
+            Map<String, PigType> namedCasts,
+            boolean shortLines,
+            LiteralSeeds seeds) {
         static final Reads NONE = new Reads(SCHEMALESS_WIDTH, Map.of(), Map.of());
 
         Reads(int width, Map<Integer, PigType> casts, Map<String, PigType> namedCasts) {
-            this(width, casts, namedCasts, true);
+            this(width, casts, namedCasts, true, LiteralSeeds.NONE);
         }
 
         /** The same reads, every generated line whole: the same values, no line cut short. */
         Reads withoutShortLines() {
-            return new Reads(width, casts, namedCasts, false);
+            return new Reads(width, casts, namedCasts, false, seeds);
+        }
+
+        /** The same reads, with values drawn from {@code seeds} too. */
+        Reads withSeeds(LiteralSeeds seeds) {
+            return new Reads(width, casts, namedCasts, shortLines, seeds);
         }
 
         /** The widest {@code $n} a script names; bounded so that a stray {@code $99999} cannot blow a row up. */
@@ -215,8 +228,10 @@ final class VerifyInputs {
         }
         Optional<String> storer = storer(load, params);
         String delimiter = storer.isPresent() ? "\t" : delimiter(load, params);
+        int tags = tagged(load, params) ? 1 : 0;
+        List<FieldSchema> inFile = load.schema().subList(tags, load.schema().size());
         for (int row = 0; row < GENERATED_ROWS; row++) {
-            rows.add(row(load.schema(), reads, delimiter, random));
+            rows.add(row(inFile, tags, reads, delimiter, random));
         }
         Files.write(file, rows, StandardCharsets.UTF_8);
         return new Input(file, Kind.GENERATED, storer);
@@ -329,7 +344,8 @@ final class VerifyInputs {
         if (name.equals("CSVExcelStorage") && (args.isEmpty() || args.get(0).length() == 1)) {
             return args.isEmpty() ? "," : args.get(0);
         }
-        if (name.equals("PigStorage") && args.size() <= 1) {
+        // Its options (a second argument) change no line of the file: a tag is a field Pig prepends ({@link #row}).
+        if (name.equals("PigStorage") && args.size() <= 2) {
             String d = args.isEmpty() ? "\t" : args.get(0);
             // PigStorage's own parsing of the argument (StorageUtil.parseFieldDel): one character, or an escape.
             if (d.length() == 1) {
@@ -358,6 +374,23 @@ final class VerifyInputs {
                         + " cannot be generated (only PigStorage, TextLoader, JsonLoader with a schema, piggybank's CSV"
                         + " text, Apache logs and XMLLoader, PigMix's tables, and the Avro, ORC, Parquet and BinStorage"
                         + " files real Pig writes)"));
+    }
+
+    /**
+     * Whether PigStorage prepends the file's name or path to each line's fields ('-tagFile', '-tagPath'; a word
+     * without '-' is no option), as the translation reads its options: the AS's first field is not in the file.
+     */
+    static boolean tagged(PigRelation.Load load, Map<String, String> params) {
+        FuncSpec function = load.function();
+        return function != null
+                && function.simpleName().equals("PigStorage")
+                && !load.schema().isEmpty()
+                && PigStorageOptions.tagsSource(new FuncSpec(
+                        function.name(),
+                        function.arguments().stream()
+                                .map(a -> substitute(a, params))
+                                .toList(),
+                        function.span()));
     }
 
     static String substitute(String path, Map<String, String> params) {
@@ -427,14 +460,35 @@ final class VerifyInputs {
         return lines;
     }
 
-    private static String row(List<FieldSchema> schema, Reads reads, String delimiter, Random random) {
+    /**
+     * One generated line; {@code offset}: the position in the AS of the line's first field (1 behind a tag Pig
+     * prepends).
+     */
+    private static String row(List<FieldSchema> schema, int offset, Reads reads, String delimiter, Random random) {
         List<String> fields = new ArrayList<>();
         if (schema.isEmpty()) {
             for (int i = 0; i < reads.width(); i++) {
-                fields.add(value(reads.casts().getOrDefault(i, PigType.BYTEARRAY), List.of(), random));
+                fields.add(value(
+                        null,
+                        i,
+                        reads.casts().getOrDefault(i, PigType.BYTEARRAY),
+                        List.of(),
+                        reads,
+                        delimiter,
+                        random));
             }
         } else {
-            schema.forEach(f -> fields.add(value(reads.generated(f.name(), f.type()), f.fields(), random)));
+            for (int i = 0; i < schema.size(); i++) {
+                FieldSchema f = schema.get(i);
+                fields.add(value(
+                        f.name(),
+                        offset + i,
+                        reads.generated(f.name(), f.type()),
+                        f.fields(),
+                        reads,
+                        delimiter,
+                        random));
+            }
         }
         // One line in ten is short: Pig pads it with nulls (the same random draws without short lines: the same
         // values).
@@ -443,6 +497,25 @@ final class VerifyInputs {
             keep = fields.size();
         }
         return delimiter.equals("\n") ? fields.get(0) : String.join(delimiter, fields.subList(0, Math.max(1, keep)));
+    }
+
+    /**
+     * A loaded field's value: one time in two a value the script compares the field with, when it compares it with
+     * some ({@link LiteralSeeds}; no draw for a field it compares with none, whose values stay as they were).
+     */
+    private static String value(
+            String name,
+            int position,
+            PigType type,
+            List<FieldSchema> inner,
+            Reads reads,
+            String delimiter,
+            Random random) {
+        List<String> seeds = reads.seeds().of(name, position, type, delimiter);
+        if (!seeds.isEmpty() && random.nextBoolean()) {
+            return seeds.get(random.nextInt(seeds.size()));
+        }
+        return value(type, inner, random);
     }
 
     /** One field in PigStorage's text form; empty (null) one time in eight. */

@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ferry.diagnostics.Diagnostics;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
+import dev.ferry.parser.pig.PigParser;
 import dev.ferry.parser.pig.PigRelation;
+import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.parser.pig.PigType;
 import dev.ferry.parser.repo.RepoRoot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +125,126 @@ class VerifyInputsTest {
         VerifyInputs.Reads reads = VerifyInputs.Reads.of("b = FOREACH a GENERATE (int)x;");
         assertEquals(PigType.CHARARRAY, reads.generated(null, PigType.CHARARRAY));
         assertEquals(PigType.INT, reads.generated("x", PigType.CHARARRAY));
+    }
+
+    /**
+     * PigStorage's options read as the translation reads them ({@code PigStorageOptions}): a tag ('-tagFile',
+     * '-tagPath', '-tagsource') is the AS's first field, which Pig prepends, so the file's lines hold the others; a word
+     * without '-' is no option (Pig ignores 'tagsource'); '-schema' and '-noschema' change no line.
+     */
+    @Test
+    void pigStoragesOptionsAreReadAsTheTranslationReadsThem(@TempDir Path tmp) throws Exception {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        List<FieldSchema> schema = List.of(
+                new FieldSchema("file", PigType.CHARARRAY, AT),
+                new FieldSchema("id", PigType.INT, AT),
+                new FieldSchema("text", PigType.CHARARRAY, AT));
+        record Row(List<String> arguments, String delimiter, int fieldsInFile) {}
+        List<Row> rows = List.of(
+                new Row(List.of("\\t"), "\t", 3),
+                new Row(List.of("\\t", "tagsource"), "\t", 3),
+                new Row(List.of("\\t", "schema"), "\t", 3),
+                new Row(List.of("\\t", "-tagsource"), "\t", 2),
+                new Row(List.of(",", "-tagFile"), ",", 2),
+                new Row(List.of(",", " -noschema  -tagPath "), ",", 2),
+                new Row(List.of("|", "-schema"), "|", 3),
+                new Row(List.of("|", "$OPTS"), "|", 2));
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            List<String> lines = Files.readAllLines(VerifyInputs.of(
+                            RepoRoot.of(repo),
+                            repo,
+                            load("in", new FuncSpec("PigStorage", row.arguments(), AT), schema),
+                            0,
+                            Map.of("OPTS", "-tagFile"),
+                            false,
+                            NONE.withoutShortLines(),
+                            Files.createDirectories(tmp.resolve("w" + i)))
+                    .file());
+            assertTrue(
+                    lines.stream()
+                            .allMatch(l -> l.split(java.util.regex.Pattern.quote(row.delimiter()), -1).length
+                                    == row.fieldsInFile()),
+                    row + ": " + lines);
+        }
+    }
+
+    /**
+     * Generated rows hold the values the script compares fields with, so they pass its conditions where the script
+     * allows it: before (no seeds) no row passes, after some do. The conditions of the test set's scripts that agreed on
+     * empty outputs only; a JOIN whose one side is filtered on its key meets rows of the other side.
+     */
+    @Test
+    void generatedRowsPassTheConditionsTheScriptCompares(@TempDir Path tmp) throws Exception {
+        record Row(String script, int load, Predicate<String[]> passes) {}
+        List<Row> table = List.of(
+                // filter_conditions.pig
+                new Row(
+                        """
+                        A = load 'x' as (a:int, b:chararray, c:double);
+                        B = filter A by (a > 1 and b is not null) or not (c <= 2.5);
+                        C = filter B by b matches '.*abc.*' and a != 3;
+                        D = filter C by b is null or a >= 10;
+                        store D into 'y';
+                        """,
+                        0,
+                        f -> f.length == 3
+                                && f[1].matches(".*abc.*")
+                                && f[0].matches("[0-9]+")
+                                && Integer.parseInt(f[0]) >= 10),
+                // filter_in.pig
+                new Row("""
+                        A = load 'x' as (a:int, b:chararray);
+                        B = filter A by a IN (1, 2, 3);
+                        C = filter B by b in ('x', 'y');
+                        store C into 'y';
+                        """, 0, f -> f.length == 2 && f[0].matches("[123]") && f[1].matches("[xy]")),
+                // macro_without_semicolon.pig, its macro expanded
+                new Row("""
+                        people = load 'p' as (name:chararray, age:int);
+                        adults = filter people by age >= 18;
+                        store adults into 'y';
+                        """, 0, f -> f.length == 2 && f[1].matches("[0-9]+") && Integer.parseInt(f[1]) >= 18),
+                // The other side of a JOIN gets the key the first side is filtered on.
+                new Row("""
+                        u = load 'u' as (id:int, name:chararray);
+                        v = load 'v' as (uid:int, n:int);
+                        f = filter u by id == 77;
+                        j = join f by id, v by uid;
+                        store j into 'y';
+                        """, 1, f -> f[0].equals("77")));
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        for (int i = 0; i < table.size(); i++) {
+            Row row = table.get(i);
+            List<PigStatement> statements = PigParser.parse(row.script(), "t.pig", new Diagnostics())
+                    .orElseThrow()
+                    .statements();
+            List<PigRelation.Load> loads = statements.stream()
+                    .filter(st -> st instanceof PigStatement.Assign a && a.relation() instanceof PigRelation.Load)
+                    .map(st -> (PigRelation.Load) ((PigStatement.Assign) st).relation())
+                    .toList();
+            VerifyInputs.Reads before = VerifyInputs.Reads.of(row.script());
+            VerifyInputs.Reads after = before.withSeeds(LiteralSeeds.of(statements, Map.of()));
+            long[] passing = new long[2];
+            for (VerifyInputs.Reads reads : List.of(before, after)) {
+                List<String> lines = Files.readAllLines(VerifyInputs.of(
+                                RepoRoot.of(repo),
+                                repo,
+                                loads.get(row.load()),
+                                row.load(),
+                                Map.of(),
+                                false,
+                                reads,
+                                Files.createTempDirectory(tmp, "w"))
+                        .file());
+                passing[reads == before ? 0 : 1] = lines.stream()
+                        .map(l -> l.split("\t", -1))
+                        .filter(row.passes())
+                        .count();
+            }
+            assertEquals(0, passing[0], "before: " + row.script());
+            assertTrue(passing[1] > 0, "after: " + row.script());
+        }
     }
 
     @Test

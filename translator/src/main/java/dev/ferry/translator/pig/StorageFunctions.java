@@ -113,8 +113,8 @@ final class StorageFunctions {
     /** The runtime function a PigMix loader's bytearray is cast to a bag with. */
     static final String PIGMIX_CASTER = "PIG_PIGMIX_BAG";
 
-    private static final String TAG_FILE = "-tagFile";
-    private static final String TAG_PATH = "-tagPath";
+    private static final String TAG_FILE = PigStorageOptions.TAG_FILE;
+    private static final String TAG_PATH = PigStorageOptions.TAG_PATH;
 
     private StorageFunctions() {}
 
@@ -161,7 +161,7 @@ final class StorageFunctions {
             case "PigStorage" -> {
                 FileTag tag = FileTag.NONE;
                 SchemaFileUse schemaFile = SchemaFileUse.IF_PRESENT;
-                for (String option : options(function)) {
+                for (String option : PigStorageOptions.of(function)) {
                     switch (option) {
                         case "-schema" -> {
                             if (schemaFile != SchemaFileUse.NONE) {
@@ -319,7 +319,7 @@ final class StorageFunctions {
         }
         switch (tableName(function)) {
             case "PigStorage" -> {
-                for (String option : options(function)) {
+                for (String option : PigStorageOptions.of(function)) {
                     if (!List.of("-schema", "-noschema", TAG_FILE, TAG_PATH).contains(option)) {
                         throw ExprTranslator.unsupported(
                                 function.span(), "PigStorage option '" + option + "' is not translated yet");
@@ -458,7 +458,7 @@ final class StorageFunctions {
         }
         return switch (tableName(function)) {
             case "JsonStorage" -> true;
-            case "PigStorage" -> options(function).contains("-schema");
+            case "PigStorage" -> PigStorageOptions.of(function).contains("-schema");
             default -> false;
         };
     }
@@ -498,22 +498,6 @@ final class StorageFunctions {
 
     private static String delimiter(FuncSpec pigStorage) {
         return pigStorage.arguments().isEmpty() ? "\t" : pigStorage.arguments().get(0);
-    }
-
-    /** PigStorage's second argument: options separated by spaces ('-schema -tagFile'). */
-    /**
-     * PigStorage's options as Pig 0.18 reads them: the words of its second argument, through commons-cli's GnuParser,
-     * where a word without a leading '-' is an argument PigStorage ignores ('schema' or 'tagsource' does nothing) and
-     * '-tagsource' is the deprecated spelling of '-tagFile'.
-     */
-    private static List<String> options(FuncSpec pigStorage) {
-        if (pigStorage.arguments().size() < 2) {
-            return List.of();
-        }
-        return Arrays.stream(pigStorage.arguments().get(1).trim().split("\\s+"))
-                .filter(o -> o.startsWith("-"))
-                .map(o -> o.equals("-tagsource") ? TAG_FILE : o)
-                .toList();
     }
 
     /** JsonLoader's argument is a Pig schema ('a:int, b:chararray'), read as an AS clause is. */

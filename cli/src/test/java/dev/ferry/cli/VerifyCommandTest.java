@@ -107,6 +107,32 @@ class VerifyCommandTest {
         assertEquals(0, exit, out.toString());
     }
 
+    /**
+     * {@code --keep-work} keeps the work directory and prints where it is: Pig's and Flink's copies of the STORE are in
+     * it. (Without it the directory is deleted: {@link ScratchDirectoryTest}.)
+     */
+    @Test
+    void keepWorkKeepsPigsAndFlinksOutputsAndSaysWhere(@TempDir Path tmp) throws Exception {
+        Path input = Files.writeString(tmp.resolve("in.tsv"), "1\tann\n12\tdan\n");
+        Path script = Files.writeString(
+                tmp.resolve("job.pig"), "A = load '$INPUT' as (v:int, w:chararray);\nstore A into 'out';\n");
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", script.toString(), "--param", "INPUT=" + input, "--keep-work");
+        assertEquals(0, exit, out.toString());
+        List<String> kept = out.toString()
+                .lines()
+                .filter(l -> l.startsWith("ferry verify: work files kept in "))
+                .toList();
+        assertEquals(1, kept.size(), out.toString());
+        Path work = Path.of(kept.get(0).substring("ferry verify: work files kept in ".length()));
+        try {
+            assertTrue(Files.isDirectory(work.resolve("pig/0")), out.toString());
+            assertTrue(Files.isDirectory(work.resolve("flink/0")), out.toString());
+        } finally {
+            ScratchDirectory.delete(work);
+        }
+    }
+
     /** Each printing command becomes spaces up to its ';', line breaks kept: every later position stays. */
     @Test
     void printingCommandsBecomeSpaces() {
@@ -287,10 +313,15 @@ class VerifyCommandTest {
         Files.writeString(
                 repo.resolve("g_import.pig"),
                 "IMPORT 'lib/m.pig';\na = LOAD 'x' AS (n:int, s:chararray);\nb = big(a);\nSTORE b INTO 'y';\n");
-        // No generated row passes the FILTER: both sides write nothing, which is no evidence and is said so.
+        // No row can pass the FILTER: both sides write nothing, which is no evidence and is said so.
         Files.writeString(
                 repo.resolve("h_empty.pig"),
-                "a = LOAD 'x' AS (n:int);\nb = FILTER a BY n > 1000;\nSTORE b INTO 'y';\n");
+                "a = LOAD 'x' AS (n:int);\nb = FILTER a BY n > 1000 AND n < 5;\nSTORE b INTO 'y';\n");
+        // Generated values include those the conditions compare with: rows pass (no value of the vocabulary would).
+        Files.writeString(
+                repo.resolve("i_seeded.pig"),
+                "a = LOAD 'x' AS (n:int, s:chararray);\nb = FILTER a BY n >= 1000 AND s IN ('p', 'q');\n"
+                        + "STORE b INTO 'y';\n");
         StringWriter out = new StringWriter();
         int exit = run(out, "verify", "--repo", repo.toString());
         List<String> summary =
@@ -305,12 +336,13 @@ class VerifyCommandTest {
                         "agree    f_nostore.pig  (inputs: 1 generated)",
                         "agree    g_import.pig  (inputs: 1 generated)",
                         "agree (0 rows) h_empty.pig  (inputs: 1 generated)",
+                        "agree    i_seeded.pig  (inputs: 1 generated)",
                         "no effect lib/m.pig",
                         "",
-                        "scripts 9: translated 7, no effect 1, TODO 1, error 0",
-                        "translated 7: agree 5 (1 on empty outputs only), differ 0, not run 2",
-                        "agree rate: 5/9 (56%) of all scripts, 5/5 (100%) of the scripts compared",
-                        "inputs of the scripts compared: 1 sampled from the repository, 5 generated from LOAD schemas"),
+                        "scripts 10: translated 8, no effect 1, TODO 1, error 0",
+                        "translated 8: agree 6 (1 on empty outputs only), differ 0, not run 2",
+                        "agree rate: 6/10 (60%) of all scripts, 6/6 (100%) of the scripts compared",
+                        "inputs of the scripts compared: 1 sampled from the repository, 6 generated from LOAD schemas"),
                 summary,
                 out.toString());
         assertTrue(out.toString().contains("d_param.pig:2:21: error PIG-E002"), out.toString());

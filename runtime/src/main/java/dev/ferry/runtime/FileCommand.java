@@ -156,6 +156,11 @@ public record FileCommand(String command, Set<String> flags, List<String> paths,
                             && !targetFs.getFileStatus(destination).isDir())) {
                 throw new IOException("`" + destination + "': File exists");
             }
+            Path parent = destination.getParent();
+            if (glob && parent != null && !targetFs.exists(parent)) {
+                // Hadoop's shell copies and moves into an existing directory only (Grunt's cp makes the parents)
+                throw new IOException("`" + destination + "': No such file or directory");
+            }
             if (isWithin(destination, source)) {
                 throw new IOException("`" + source + "' cannot be copied or moved into itself");
             }

@@ -136,9 +136,6 @@ public final class SqlJob {
         // input when a STORE reading it runs, which may be after a file command made it.
         List<SqlJob> jobs = new ArrayList<>();
         Set<String> checked = new java.util.HashSet<>();
-        for (int s = sets.size() - 1; s >= 0; s--) {
-            jobs.add(0, null);
-        }
         Set<ObjectIdentifier> written = new java.util.HashSet<>();
         sets.forEach(set -> written.addAll(sinkTables(set)));
         for (int s = 0; s < sets.size(); s++) {

@@ -1884,8 +1884,11 @@ final class ScriptVerification {
             return "no runtime jar at " + jar
                     + " (build it: mvn -pl runtime -am package -DskipTests, or pass --runtime-jar)";
         }
+        // A run stopped at the timeout (no shutdown hooks) leaves Flink's temporary files in the scratch data only.
+        Path tmp = Files.createDirectories(work.resolve("flink-tmp"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 jar.toString(),
                 "--script",

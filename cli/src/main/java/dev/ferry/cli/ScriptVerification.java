@@ -565,6 +565,16 @@ final class ScriptVerification {
             Path file = sourceFiles.get(source.span());
             sources.add(file != null ? source.withPath(file.toString()) : source);
         }
+        if (!job.fileCommands().isEmpty()) {
+            // Its paths are the script's own: the job would run the command on them, not on scratch data.
+            throw new Refused(
+                    Diagnostic.of(
+                            DiagnosticCode.VER_E001,
+                            job.fileCommands().get(0).span(),
+                            "verify does not run a job's file commands, whose paths are the script's own and not"
+                                    + " scratch data"),
+                    kinds);
+        }
         SqlJob redirected = job.withTables(sources, sinks);
         Path pigScript = Files.writeString(
                 work.resolve("script.pig"),
@@ -1782,8 +1792,12 @@ final class ScriptVerification {
         return Optional.empty();
     }
 
-    /** The Grunt commands that remove paths; the translation takes them only before a STORE into the same path. */
-    private static final Set<String> REMOVALS = Set.of("RMF", "RM", "FS");
+    /**
+     * The Grunt commands that change files: real Pig runs each on the copies of the STOREs it names, and verify refuses
+     * one that names any other path (a LOAD's input, a local file): it never runs them on anything but scratch data.
+     */
+    private static final Set<String> REMOVALS =
+            Set.of("RMF", "RM", "FS", "MKDIR", "CP", "MV", "COPYFROMLOCAL", "COPYTOLOCAL");
 
     /** A path Grunt reads as one word, written without quotes. */
     private static final Pattern PLAIN_PATH = Pattern.compile("[\\w/.:+@%=-]+");
@@ -1870,8 +1884,11 @@ final class ScriptVerification {
             return "no runtime jar at " + jar
                     + " (build it: mvn -pl runtime -am package -DskipTests, or pass --runtime-jar)";
         }
+        // A run stopped at the timeout (no shutdown hooks) leaves Flink's temporary files in the scratch data only.
+        Path tmp = Files.createDirectories(work.resolve("flink-tmp"));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
                 "-jar",
                 jar.toString(),
                 "--script",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,41 @@ class HostileVerifyTest {
         VerifyCommandTest.run(out, "verify", "--repo", repo.toString());
         assertEquals("precious\n", Files.readString(victim.resolve("keep.txt")), out.toString());
         assertTrue(out.toString().startsWith(outcome + " "), out.toString());
+    }
+
+    /**
+     * A file command translates (the job runs it between its statements), but its paths are the script's own: verify
+     * runs neither real Pig nor the job on a script whose command names anything but a STORE's path, nor a job with a
+     * file command; what the command names stays as it was.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            cp VICTIM/keep.txt VICTIM/copy.txt
+            mv VICTIM/keep.txt VICTIM/moved.txt
+            mkdir VICTIM/new
+            fs -rm -r VICTIM
+            fs -touchz VICTIM/_DONE
+            fs -cp -f VICTIM/keep.txt VICTIM/other.txt
+            copyToLocal VICTIM/keep.txt VICTIM/local.txt
+            """)
+    void aFileCommandOnAPathOfTheScriptNeverRuns(String command) throws Exception {
+        Path victim = Files.createDirectories(tmp.resolve("outside/victim"));
+        Files.writeString(victim.resolve("keep.txt"), "precious\n");
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.writeString(
+                repo.resolve("s.pig"),
+                "A = LOAD 'in' AS (x:int);\nSTORE A INTO 'out';\n" + command.replace("VICTIM", victim.toString())
+                        + ";\n");
+        StringWriter out = new StringWriter();
+        VerifyCommandTest.run(out, "verify", "--repo", repo.toString());
+        try (java.util.stream.Stream<Path> files = Files.list(victim)) {
+            assertEquals(
+                    List.of("keep.txt"),
+                    files.map(f -> f.getFileName().toString()).toList(),
+                    out.toString());
+        }
+        assertEquals("precious\n", Files.readString(victim.resolve("keep.txt")), out.toString());
+        assertTrue(out.toString().startsWith("not run "), out.toString());
     }
 
     /**

@@ -113,4 +113,85 @@ class PigFileCommandsDifferentialTest {
             }
         }
     }
+
+    /**
+     * File commands between STOREs and LOADs: Grunt runs the STOREs before each command, then the command; the job
+     * runs its statement sets and commands in the same order. Both runs write under their own root ($OUTPUT) and local
+     * directory ($LOCAL, in the working directory, where the job's local files must be); the trees they leave (every
+     * file's path and content, Hadoop's .crc files aside) are the same.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            STORE raw INTO '$OUTPUT/a'; fs -mkdir -p $OUTPUT/archive/2026; mv $OUTPUT/a $OUTPUT/archive/2026/a; b = LOAD '$OUTPUT/archive/2026/a' AS (user:chararray, n:int); c = FILTER b BY n > 1; STORE c INTO '$OUTPUT/c';
+            STORE raw INTO '$OUTPUT/a'; cp $OUTPUT/a $OUTPUT/copy; fs -touchz $OUTPUT/a/_DONE;
+            mkdir $OUTPUT; fs -put $LOCAL/input.tsv $OUTPUT/staged; s = LOAD '$OUTPUT/staged' AS (user:chararray, n:int); g = GROUP s BY user; t = FOREACH g GENERATE group, SUM(s.n); STORE t INTO '$OUTPUT/t';
+            STORE raw INTO '$OUTPUT/a'; fs -get $OUTPUT/a $LOCAL/a; copyToLocal $OUTPUT/a/part-m-00000 $LOCAL/part;
+            copyFromLocal $LOCAL/input.tsv $OUTPUT/in2/input.tsv; x = LOAD '$OUTPUT/in2' AS (user:chararray, n:int); STORE x INTO '$OUTPUT/x';
+            mkdir $OUTPUT/m/n; STORE raw INTO '$OUTPUT/a'; fs -rm -r $OUTPUT/m/n; rmf $OUTPUT/nothing-there;
+            STORE raw INTO '$OUTPUT/a'; fs -rm $OUTPUT/a/_SUCCESS; fs -mkdir $OUTPUT/m; fs -cp $OUTPUT/a/part-* $OUTPUT/m; STORE raw INTO '$OUTPUT/m/b';
+            fs -mkdir $OUTPUT; fs -mkdir $OUTPUT/scratch; STORE raw INTO '$OUTPUT/scratch/r'; fs -mv $OUTPUT/scratch/r $OUTPUT/r; fs -rm -r -f $OUTPUT/scratch;
+            STORE raw INTO '$OUTPUT/a'; rm $OUTPUT/a; b = FILTER raw BY n IS NULL; STORE b INTO '$OUTPUT/a';
+            """)
+    void fileCommandsBetweenStoresAndLoadsLeaveTheSameFiles(String statements) throws Exception {
+        String script = "raw = LOAD '$INPUT' AS (user:chararray, n:int);\n" + statements.replace("; ", ";\n") + "\n";
+        Path scriptFile = Files.writeString(tmp.resolve("commands.pig"), script);
+        Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
+        // local files must lie in the job's working directory (the test's)
+        Path local = Files.createTempDirectory(Path.of("").toAbsolutePath().resolve("target"), "file-commands");
+        Map<String, Path> roots = new java.util.LinkedHashMap<>();
+        for (String engine : new String[] {"pig", "flink"}) {
+            Path root = tmp.resolve(engine).resolve("root");
+            Path localRoot = Files.createDirectories(local.resolve(engine));
+            Files.writeString(localRoot.resolve("input.tsv"), INPUT);
+            Files.createDirectories(root.getParent());
+            Map<String, String> params =
+                    Map.of("INPUT", input.toString(), "OUTPUT", root.toString(), "LOCAL", localRoot.toString());
+            if (engine.equals("pig")) {
+                dev.ferry.oracle.PigOracle.shared().run(scriptFile, params);
+            } else {
+                EmbeddedFlink.run(EmbeddedFlink.translate(scriptFile, "commands.pig"), params);
+            }
+            roots.put(engine, root.getParent());
+            roots.put(engine + "-local", localRoot);
+        }
+        String pig = tree(roots.get("pig"));
+        assertTrue(pig.contains("part-"), "Pig wrote no part file: the case proves nothing\n" + pig);
+        assertEquals(pig, tree(roots.get("flink")));
+        assertEquals(tree(roots.get("pig-local")), tree(roots.get("flink-local")));
+    }
+
+    /** Grunt's rm (and fs -rm without -f) of a path that is not there fails the script in Pig, and the job. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            STORE raw INTO '$OUTPUT'; rm $OUTPUT-missing;
+            STORE raw INTO '$OUTPUT'; fs -rm -r $OUTPUT-missing;
+            STORE raw INTO '$OUTPUT'; fs -mkdir $OUTPUT;
+            """)
+    void aFileCommandThatFailsInPigFailsTheJob(String statements) throws Exception {
+        Path script = Files.writeString(
+                tmp.resolve("fails.pig"),
+                "raw = LOAD '$INPUT' AS (user:chararray, n:int);\n" + statements.replace("; ", ";\n") + "\n");
+        Path input = Files.writeString(tmp.resolve("input.tsv"), INPUT);
+        PigVsFlink.Failure failure = PigVsFlink.failure(tmp, script, Map.of("INPUT", input.toString()));
+        assertTrue(failure.flinkSays("failed: "), String.valueOf(failure.flink()));
+    }
+
+    /** Every file and directory under {@code root}: its relative path, and a file's content; Hadoop's .crc files aside. */
+    private static String tree(Path root) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(
+                            p -> !p.equals(root) && !p.getFileName().toString().endsWith(".crc"))
+                    .sorted()
+                    .map(p -> root.relativize(p) + (Files.isDirectory(p) ? "/" : " = " + read(p)))
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

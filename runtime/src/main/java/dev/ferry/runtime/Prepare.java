@@ -69,7 +69,7 @@ public final class Prepare {
         }
     }
 
-    private static List<Path> expand(Path path) throws IOException {
+    static List<Path> expand(Path path) throws IOException {
         String name = path.getName();
         if (!GLOB_CHARS.matcher(name).find()) {
             return List.of(path);

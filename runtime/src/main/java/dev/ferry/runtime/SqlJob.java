@@ -35,7 +35,9 @@ import org.apache.flink.util.ExceptionUtils;
 /**
  * One script's statements on a batch {@link TableEnvironment}: every statement but INSERT runs at
  * once (CREATE TEMPORARY TABLE / VIEW / FUNCTION...), every INSERT goes into one statement set, so
- * the whole script is one Flink job, as a Pig script is one Pig run.
+ * the whole script is one Flink job, as a Pig script is one Pig run. A file command of the script
+ * ({@code CALL ferry.fs(...)}, {@link FileCommand}) ends a statement set: it runs after the INSERTs
+ * before it, as Grunt runs the STOREs before a file command first.
  *
  * <p>{@link #validate} does everything that can fail without running anything; {@link #execute}
  * runs the job. The runner does its Oozie prepare steps in between.
@@ -54,6 +56,13 @@ public final class SqlJob {
     private final List<String> locations;
     /** The directory every INSERT writes, in the order of the INSERTs; a sink without a path (blackhole) has none. */
     private final List<Sink> sinks;
+    /**
+     * The file commands of the script ({@code CALL ferry.fs(...)}), each after the statement set of the INSERTs before
+     * it ({@link #inserts} is the first; the rest are in {@link #later}), as Grunt runs the STOREs before a command.
+     */
+    private final List<FileCommand> commands;
+    /** The statement sets after each file command, one per command: the INSERTs between it and the next. */
+    private final List<SqlJob> later;
 
     /**
      * Where an INSERT writes, whether it replaces what is there ({@code INSERT OVERWRITE}), and how the runner names
@@ -61,11 +70,19 @@ public final class SqlJob {
      */
     private record Sink(String location, boolean overwrite, PigPartFiles files) {}
 
-    private SqlJob(StatementSet inserts, int insertCount, List<String> locations, List<Sink> sinks) {
+    private SqlJob(
+            StatementSet inserts,
+            int insertCount,
+            List<String> locations,
+            List<Sink> sinks,
+            List<FileCommand> commands,
+            List<SqlJob> later) {
         this.inserts = inserts;
         this.insertCount = insertCount;
         this.locations = List.copyOf(locations);
         this.sinks = List.copyOf(sinks);
+        this.commands = List.copyOf(commands);
+        this.later = List.copyOf(later);
     }
 
     /** Validates and runs the statements, waiting for the job to end. */
@@ -81,15 +98,23 @@ public final class SqlJob {
      */
     public static SqlJob validate(TableEnvironment env, List<String> statements) {
         PigFunctions.registerAll(env);
-        StatementSet inserts = env.createStatementSet();
-        int insertCount = 0;
+        List<StatementSet> sets = new ArrayList<>(List.of(env.createStatementSet()));
+        List<Integer> counts = new ArrayList<>(List.of(0));
+        List<FileCommand> commands = new ArrayList<>();
+        // The tables created before each statement set ends: its INSERTs read no table created after it.
+        List<Set<String>> tablesBefore = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
             String sql = statements.get(i);
             String keyword = new SqlScript.Statement(sql, 0).keyword();
             try {
                 if (keyword.equals("INSERT")) {
-                    inserts.addInsertSql(sql);
-                    insertCount++;
+                    sets.get(sets.size() - 1).addInsertSql(sql);
+                    counts.set(counts.size() - 1, counts.get(counts.size() - 1) + 1);
+                } else if (keyword.equals("CALL")) {
+                    commands.add(FileCommand.parse(sql));
+                    tablesBefore.add(Set.of(env.listTemporaryTables()));
+                    sets.add(env.createStatementSet());
+                    counts.add(0);
                 } else if (QUERY_KEYWORDS.contains(keyword) || keyword.isEmpty()) {
                     throw new SqlJobException(
                             SqlJobException.Kind.INVALID_SQL,
@@ -106,7 +131,27 @@ public final class SqlJob {
                 throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, i, message(e), e);
             }
         }
-        return new SqlJob(inserts, insertCount, locations(env, sinkTables(inserts)), sinks(inserts));
+        tablesBefore.add(Set.of(env.listTemporaryTables()));
+        // Each statement set checks the inputs created since the last one that ran INSERTs: Pig checks a LOAD's
+        // input when a STORE reading it runs, which may be after a file command made it.
+        List<SqlJob> jobs = new ArrayList<>();
+        Set<String> checked = new java.util.HashSet<>();
+        Set<ObjectIdentifier> written = new java.util.HashSet<>();
+        sets.forEach(set -> written.addAll(sinkTables(set)));
+        for (int s = 0; s < sets.size(); s++) {
+            List<String> reads = new ArrayList<>();
+            if (counts.get(s) > 0) {
+                for (String location : locations(env, tablesBefore.get(s), written)) {
+                    if (checked.add(location)) {
+                        reads.add(location);
+                    }
+                }
+            }
+            jobs.add(new SqlJob(sets.get(s), counts.get(s), reads, sinks(sets.get(s)), List.of(), List.of()));
+        }
+        SqlJob first = jobs.get(0);
+        return new SqlJob(
+                first.inserts, first.insertCount, first.locations, first.sinks, commands, jobs.subList(1, jobs.size()));
     }
 
     /** The tables the INSERTs write. */
@@ -164,11 +209,11 @@ public final class SqlJob {
                 new Sink(location, insert.isOverwrite(), pigFiles ? PigPartFiles.of(options) : null));
     }
 
-    /** The locations of the pig-files tables the statements created that the job reads (not those it writes). */
-    private static List<String> locations(TableEnvironment env, Set<ObjectIdentifier> sinkTables) {
+    /** The locations of the pig-files tables among {@code tables} that the job reads (not those it writes). */
+    private static List<String> locations(TableEnvironment env, Set<String> tables, Set<ObjectIdentifier> sinkTables) {
         CatalogManager catalogs = ((TableEnvironmentInternal) env).getCatalogManager();
         List<String> locations = new ArrayList<>();
-        for (String table : env.listTemporaryTables()) {
+        for (String table : new java.util.TreeSet<>(tables)) {
             ObjectIdentifier identifier = catalogs.qualifyIdentifier(UnresolvedIdentifier.of(table));
             if (sinkTables.contains(identifier)) {
                 continue;
@@ -189,29 +234,60 @@ public final class SqlJob {
      * @throws SqlJobException INVALID_SQL when planning fails
      */
     public String explain() {
-        try {
-            return insertCount == 0 ? "" : inserts.explain();
-        } catch (RuntimeException e) {
-            throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, -1, message(e), e);
+        StringBuilder plans = new StringBuilder();
+        for (SqlJob set : statementSets()) {
+            try {
+                plans.append(set.insertCount == 0 ? "" : set.inserts.explain());
+            } catch (RuntimeException e) {
+                throw new SqlJobException(SqlJobException.Kind.INVALID_SQL, -1, message(e), e);
+            }
         }
+        return plans.toString();
     }
 
-    /** The number of INSERT statements, each a sink of the one job. */
+    /** The number of INSERT statements, each a sink of the job (of one of its statement sets). */
     public int insertCount() {
-        return insertCount;
+        return statementSets().stream().mapToInt(set -> set.insertCount).sum();
+    }
+
+    /** The file commands the job runs between its statement sets. */
+    public List<FileCommand> fileCommands() {
+        return commands;
+    }
+
+    private List<SqlJob> statementSets() {
+        List<SqlJob> sets = new ArrayList<>(List.of(this));
+        sets.addAll(later);
+        return sets;
     }
 
     /**
-     * Runs the statement set as one job and waits for it; a script without INSERT runs nothing.
+     * Runs the statement sets in order, each as one Flink job, waiting for each, with the script's file commands between
+     * them; a script without INSERT runs nothing.
      *
      * @return how long the job took from submission to its end
      * @throws SqlJobException INVALID_SQL when planning fails, JOB_FAILED when the job does
      */
     public Duration execute() {
-        if (insertCount == 0) {
-            return Duration.ZERO;
-        }
         long start = System.nanoTime();
+        runStatementSet();
+        for (int i = 0; i < commands.size(); i++) {
+            try {
+                commands.get(i).run();
+            } catch (IOException | RuntimeException e) {
+                throw new SqlJobException(
+                        SqlJobException.Kind.JOB_FAILED, -1, commands.get(i) + " failed: " + e.getMessage(), e);
+            }
+            later.get(i).runStatementSet();
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Runs this statement set as one Flink job and waits for it; one without INSERT runs nothing. */
+    private void runStatementSet() {
+        if (insertCount == 0) {
+            return;
+        }
         for (String location : locations) {
             try {
                 // Pig fails a job whose input does not exist before running it; Flink would read nothing
@@ -248,7 +324,6 @@ public final class SqlJob {
         nameFiles();
         markSucceeded();
         writeChecksums();
-        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     /**

@@ -50,10 +50,15 @@ public final class SqlJobRunner {
             System.setProperty("log4j2.configurationFile", LOG_CONFIG);
         }
         boolean insideFlink = !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
-        Outcome outcome = execute(args, System.err);
         if (!insideFlink) {
+            // The local cluster's temporary files live in a directory of this process's own, gone when it ends.
+            Outcome outcome;
+            try (TemporaryFiles temporary = TemporaryFiles.create()) {
+                outcome = execute(args, System.err, temporary.configuration());
+            }
             System.exit(outcome.code());
         }
+        Outcome outcome = execute(args, System.err);
         if (outcome.code() != EXIT_OK) {
             throw new IllegalStateException(outcome.message());
         }
@@ -72,6 +77,11 @@ public final class SqlJobRunner {
     }
 
     static Outcome execute(String[] args, PrintStream err) {
+        return execute(args, err, new Configuration());
+    }
+
+    /** As above, the job's environment created with {@code base} (options the command line does not set). */
+    static Outcome execute(String[] args, PrintStream err, Configuration base) {
         boolean debug = "1".equals(System.getenv("FERRY_DEBUG"));
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             err.println(JobArguments.USAGE);
@@ -92,7 +102,7 @@ public final class SqlJobRunner {
         try {
             arguments.defaultFs().ifPresent(DefaultFileSystem::use);
             SqlJob job = SqlJob.validate(
-                    createEnvironment(arguments),
+                    createEnvironment(arguments, base),
                     statements.stream().map(SqlScript.Statement::sql).toList());
             Prepare.run(arguments.prepare());
             if (job.insertCount() == 0) {
@@ -115,8 +125,8 @@ public final class SqlJobRunner {
         }
     }
 
-    private static TableEnvironment createEnvironment(JobArguments arguments) {
-        Configuration config = new Configuration();
+    private static TableEnvironment createEnvironment(JobArguments arguments, Configuration base) {
+        Configuration config = new Configuration(base);
         arguments.parallelism().ifPresent(p -> {
             config.set(CoreOptions.DEFAULT_PARALLELISM, p);
             config.set(ExecutionConfigOptions.TABLE_EXEC_RESOURCE_DEFAULT_PARALLELISM, p);

@@ -45,25 +45,30 @@ public final class SqlScriptRenderer {
                         new Statement(List.of(location(sink.span())), "ADD JAR " + literal(HCATALOG_JAR), -1)));
         for (SqlJob.Table table : job.sources()) {
             statements.add(
-                    new Statement(List.of(location(table.span())), table(table, true), 2 * position.get(table.name())));
+                    new Statement(List.of(location(table.span())), table(table, true), 3 * position.get(table.name())));
         }
         for (SqlJob.View view : job.views()) {
             statements.add(new Statement(
                     view.spans().stream().map(SqlScriptRenderer::location).toList(),
                     "CREATE TEMPORARY VIEW " + SqlIdentifiers.quote(view.name()) + " AS\n"
                             + SqlPrinter.query(view.query()),
-                    2 * position.get(view.name())));
+                    3 * position.get(view.name())));
         }
         for (int i = 0; i < job.sinks().size(); i++) {
             SqlJob.Table sink = job.sinks().get(i);
             SqlJob.Insert insert = job.inserts().get(i);
             statements.add(
-                    new Statement(List.of(location(sink.span())), table(sink, false), 2 * position.get(sink.name())));
+                    new Statement(List.of(location(sink.span())), table(sink, false), 3 * position.get(sink.name())));
             statements.add(new Statement(
                     insert.spans().stream().map(SqlScriptRenderer::location).toList(),
                     (insert.replaces() ? "INSERT OVERWRITE " : "INSERT INTO ") + SqlIdentifiers.quote(insert.sink())
                             + partition(insert.partition()) + "\n" + SqlPrinter.query(insert.query()),
-                    2 * position.get(sink.name()) + 1));
+                    3 * position.get(sink.name()) + 1));
+        }
+        for (SqlJob.FileCommand command : job.fileCommands()) {
+            // after every statement of the first `after` names, before the next name's
+            statements.add(
+                    new Statement(List.of(location(command.span())), fileCommand(command), 3 * command.after() - 1));
         }
         statements.sort(Comparator.comparingInt(Statement::position));
         Map<String, Object> model = new LinkedHashMap<>();
@@ -82,6 +87,7 @@ public final class SqlScriptRenderer {
                                 p.secret()))
                         .toList());
         model.put("statements", statements);
+        model.put("fileCommands", !job.fileCommands().isEmpty());
         return Templates.render("job.sql.ftl", model);
     }
 
@@ -109,6 +115,41 @@ public final class SqlScriptRenderer {
             statements.add(function);
         }
         return statements;
+    }
+
+    /** Hadoop's shell command of each file operation ({@code hadoop fs -mkdir ...}), which the runner's procedure takes. */
+    private static final Map<SqlJob.FileOperation, String> SHELL_COMMANDS = Map.of(
+            SqlJob.FileOperation.MAKE_DIRECTORY, "-mkdir",
+            SqlJob.FileOperation.REMOVE, "-rm",
+            SqlJob.FileOperation.COPY, "-cp",
+            SqlJob.FileOperation.MOVE, "-mv",
+            SqlJob.FileOperation.COPY_FROM_LOCAL, "-put",
+            SqlJob.FileOperation.COPY_TO_LOCAL, "-get",
+            SqlJob.FileOperation.TOUCH, "-touchz");
+
+    /** Each option's flag, in the order they are printed. */
+    private static final Map<SqlJob.FileOption, String> SHELL_FLAGS = new java.util.EnumMap<>(Map.of(
+            SqlJob.FileOption.PARENTS, "-p",
+            SqlJob.FileOption.RECURSIVE, "-r",
+            SqlJob.FileOption.FORCE, "-f",
+            SqlJob.FileOption.OVERWRITE, "-f"));
+
+    /**
+     * {@code CALL ferry.fs('-mkdir', '-p', '${OUT}')}: the runner's procedure running a file command with Hadoop's
+     * shell semantics, globs expanded; {@code ferry.grunt} takes each path as written.
+     */
+    private static String fileCommand(SqlJob.FileCommand command) {
+        List<String> arguments = new ArrayList<>();
+        arguments.add(SHELL_COMMANDS.get(command.operation()));
+        SHELL_FLAGS.forEach((option, flag) -> {
+            if (command.options().contains(option)) {
+                arguments.add(flag);
+            }
+        });
+        arguments.addAll(command.paths());
+        String procedure = command.options().contains(SqlJob.FileOption.GLOB) ? "fs" : "grunt";
+        return "CALL ferry." + procedure + "("
+                + arguments.stream().map(SqlScriptRenderer::literal).collect(Collectors.joining(", ")) + ")";
     }
 
     /** Where the runner finds the adapter's jar (it binds a default: the image's directory). */

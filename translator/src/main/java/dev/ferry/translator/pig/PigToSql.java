@@ -108,6 +108,10 @@ public final class PigToSql {
     private boolean storesRemoved;
     /** Paths the script removed ({@code rmf}, {@code fs -rm -r}) that no STORE has written since, with where. */
     private final Map<String, SourceSpan> removedPaths = new LinkedHashMap<>();
+    /** The file command of each removal in {@link #removedPaths}: a STORE into its path replaces it. */
+    private final Map<String, SqlJob.FileCommand> removals = new HashMap<>();
+    /** The file commands the job runs, each with the names {@link #order} held when the script reached it. */
+    private final List<Map.Entry<SqlJob.FileCommand, java.util.Set<String>>> fileCommands = new ArrayList<>();
     /** The commands of the nested FOREACH being translated (empty otherwise). */
     private List<PigRelation.NestedCommand> nestedCommands = List.of();
     /** The nested block over a bag field of a plain relation being translated ({@link RowBags}); else null. */
@@ -212,17 +216,6 @@ public final class PigToSql {
                 }
             }
         }
-        if (!removedPaths.isEmpty() && !failed) {
-            Map.Entry<String, SourceSpan> removed =
-                    removedPaths.entrySet().iterator().next();
-            diagnostics.add(ExprTranslator.unsupported(
-                            removed.getValue(),
-                            "removing '" + removed.getKey() + "', a path no later STORE of the script writes, is not"
-                                    + " translated yet: the Flink job only replaces the paths it stores into")
-                    .diagnostic()
-                    .orElseThrow());
-            failed = true;
-        }
         if (inserts.isEmpty() && !failed && storesRemoved) {
             diagnostics.add(ExprTranslator.unsupported(
                             SourceSpan.file(script.file()),
@@ -277,8 +270,13 @@ public final class PigToSql {
                         loaders.used())
                 : SqlJob.JavaUdfs.NONE;
         dropUnreadSuperseded();
-        return Optional.of(
-                new SqlJob(jobName, script.file(), jobParameters, sources, views, sinks, inserts, order, javaUdfs));
+        // Each file command comes after what the job had created when the script reached it.
+        List<SqlJob.FileCommand> steps = fileCommands.stream()
+                .map(c -> c.getKey()
+                        .at((int) order.stream().filter(c.getValue()::contains).count()))
+                .toList();
+        return Optional.of(new SqlJob(
+                jobName, script.file(), jobParameters, sources, views, sinks, inserts, order, javaUdfs, steps));
     }
 
     private static List<String> definedAliases(PigStatement statement) {
@@ -352,9 +350,14 @@ public final class PigToSql {
     }
 
     private void command(PigStatement.Command command) {
-        if (List.of("DUMP", "EXEC", "RMF", "RM", "FS").contains(command.keyword())) {
+        if (List.of("DUMP", "EXEC").contains(command.keyword())
+                || GruntFileCommands.KEYWORDS.contains(command.keyword())) {
             // Grunt runs the STOREs so far before the command: a later LOAD of their paths finds their files.
             ranStores.addAll(storedPaths.keySet());
+        }
+        if (GruntFileCommands.KEYWORDS.contains(command.keyword())) {
+            fileCommand(command);
+            return;
         }
         switch (command.keyword()) {
             case "DUMP" -> dump(command);
@@ -383,7 +386,6 @@ public final class PigToSql {
                         "EXEC only runs the STOREs before it first in Pig; the Flink job runs every STORE in one"
                                 + " statement set, and a LOAD of a path the script stored reads the stored rows");
             }
-            case "RMF", "RM", "FS" -> removal(command);
             case "SET" -> {
                 if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
                     diagnostics.report(
@@ -402,41 +404,39 @@ public final class PigToSql {
     }
 
     /**
-     * {@code rmf PATH...}, {@code rm PATH...}, {@code fs -rm -r [-f] [-skipTrash] PATH...}, {@code fs -rmr PATH...}: the
-     * idiom that clears a script's output before it stores there again. Each path must be one a later STORE of the
-     * script writes: that STORE then replaces what is at the path (INSERT OVERWRITE). Any other fs command, or a
-     * removal of a path the script does not store, is a TODO.
+     * A Grunt file command ({@link GruntFileCommands}): each operation runs where the script has it, after the STOREs
+     * before it. A recursive removal of a path a later STORE writes is the idiom that clears a script's output first:
+     * that STORE then replaces what is at the path (INSERT OVERWRITE) unless another file command comes between; a
+     * removal of what a STORE before it wrote undoes that STORE ({@link #storeRemoved}).
      */
-    private void removal(PigStatement.Command command) {
-        List<String> words = new ArrayList<>(List.of(command.argument().split("\\s+")));
-        words.removeIf(String::isEmpty);
-        if (command.keyword().equals("FS")) {
-            String op = words.isEmpty() ? "" : words.remove(0);
-            boolean removes = op.equals("-rmr") || op.equals("-rm");
-            while (removes && !words.isEmpty() && words.get(0).startsWith("-")) {
-                String flag = words.remove(0);
-                removes = List.of("-r", "-R", "-f", "-skipTrash", "-rf", "-fr").contains(flag);
-            }
-            if (!removes) {
-                throw ExprTranslator.unsupported(
-                        command.span(),
-                        "fs " + command.argument() + " is not translated yet: of Hadoop's file commands, the"
-                                + " translation takes the removal of a path the script stores into later");
-            }
-        }
-        if (words.isEmpty()) {
-            throw ExprTranslator.unsupported(command.span(), command.keyword() + " without a path is not translated");
-        }
-        if (command.keyword().equals("RM")) {
-            diagnostics.report(
-                    DiagnosticCode.PIG_W010,
-                    command.span(),
-                    "rm fails in Pig when the path does not exist; the job replaces what is at the path either way");
-        }
-        for (String word : words) {
+    private void fileCommand(PigStatement.Command command) {
+        List<GruntFileCommands.Parsed> operations = GruntFileCommands.of(command);
+        for (GruntFileCommands.Parsed operation : operations) {
+            boolean removal = operation.operation() == SqlJob.FileOperation.REMOVE
+                    && operation.options().contains(SqlJob.FileOption.RECURSIVE)
+                    && !GruntFileCommands.globbed(operation);
             // Grunt takes the word as it is: a quoted path names a file whose name has the quotes (Pig 0.18).
-            if (!storeRemoved(storePath(word), command)) {
-                removedPaths.putIfAbsent(storePath(word), command.span());
+            if (removal && storeRemoved(storePath(operation.paths().get(0)), command)) {
+                continue;
+            }
+            if (!removal) {
+                // a later STORE now finds what this command left: Pig's check of its output
+                removedPaths.clear();
+                removals.clear();
+            }
+            List<String> paths = operation.paths().stream()
+                    .map(path -> withoutSecrets(bindPathParameters(path, parameters), command.span()))
+                    .toList();
+            SqlJob.FileCommand step =
+                    new SqlJob.FileCommand(operation.operation(), paths, operation.options(), command.span(), 0);
+            fileCommands.add(Map.entry(step, java.util.Set.copyOf(order)));
+            for (int i = 0; i < paths.size(); i++) {
+                // a LOAD of a path the command touched reads its files
+                forgetStored(storePath(operation.paths().get(i)), storePath(paths.get(i)));
+            }
+            if (removal) {
+                removedPaths.putIfAbsent(storePath(operation.paths().get(0)), command.span());
+                removals.putIfAbsent(storePath(operation.paths().get(0)), step);
             }
         }
     }
@@ -467,6 +467,23 @@ public final class PigToSql {
                         + " at line " + command.span().line() + " (Pig runs the STORE, then removes what it wrote):"
                         + " the job does not write it");
         return true;
+    }
+
+    /**
+     * A file command touched {@code path}: what a STORE wrote at, under or above it is no longer the STORE's rows
+     * alone, so a later LOAD there reads the files (the STORE ran before the command), and a later removal removes
+     * them rather than undoing the STORE.
+     */
+    private void forgetStored(String written, String bound) {
+        storedPaths.keySet().removeIf(stored -> related(stored, bound));
+        storedSinks.keySet().removeIf(stored -> related(stored, written));
+    }
+
+    /** Whether one path is the other or lies under it. */
+    private static boolean related(String a, String b) {
+        return a.equals(b)
+                || a.startsWith(b.endsWith("/") ? b : b + "/")
+                || b.startsWith(a.endsWith("/") ? a : a + "/");
     }
 
     /**
@@ -4211,6 +4228,17 @@ public final class PigToSql {
                 .withSchemaFiles(schemaFiles)));
         order.add(sink);
         SourceSpan removal = removedPaths.remove(storePath(store.path()));
+        SqlJob.FileCommand removed = removals.remove(storePath(store.path()));
+        if (removed != null) {
+            fileCommands.removeIf(c -> c.getKey() == removed);
+            if (!removed.options().contains(SqlJob.FileOption.FORCE)) {
+                diagnostics.report(
+                        DiagnosticCode.PIG_W010,
+                        removal,
+                        "rm fails in Pig when the path does not exist; the job replaces what is at the path either"
+                                + " way");
+            }
+        }
         List<SourceSpan> spans = new ArrayList<>(ordered.spans());
         if (removal != null) {
             spans.add(0, removal);

@@ -3,6 +3,7 @@ package dev.ferry.translator.sql;
 import dev.ferry.diagnostics.SourceSpan;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One Flink SQL batch job translated from one Pig script: source tables, one view per Pig alias in
@@ -13,6 +14,8 @@ import java.util.List;
  *                   after what it reads; a sink's INSERT right after it). Script lines do not give that
  *                   order: a macro's body, where its views come from, may stand above the LOADs it reads.
  * @param javaUdfs   whether the job calls Pig Java UDFs, and the jars that must reach it for them
+ * @param fileCommands the Grunt file commands of the script ({@code fs -mkdir}, {@code cp}, {@code rm}...), each
+ *                   where the script has it among the job's statements: Pig runs the STOREs before a command first
  */
 public record SqlJob(
         String name,
@@ -23,9 +26,11 @@ public record SqlJob(
         List<Table> sinks,
         List<Insert> inserts,
         List<String> order,
-        JavaUdfs javaUdfs) {
+        JavaUdfs javaUdfs,
+        List<FileCommand> fileCommands) {
 
     public SqlJob {
+        fileCommands = List.copyOf(fileCommands);
         parameters = List.copyOf(parameters);
         sources = List.copyOf(sources);
         views = List.copyOf(views);
@@ -34,9 +39,75 @@ public record SqlJob(
         order = List.copyOf(order);
     }
 
+    /** A job without file commands. */
+    public SqlJob(
+            String name,
+            String sourceFile,
+            List<JobParameter> parameters,
+            List<Table> sources,
+            List<View> views,
+            List<Table> sinks,
+            List<Insert> inserts,
+            List<String> order,
+            JavaUdfs javaUdfs) {
+        this(name, sourceFile, parameters, sources, views, sinks, inserts, order, javaUdfs, List.of());
+    }
+
     /** The same job reading and writing other tables (same names, in the same order). */
     public SqlJob withTables(List<Table> newSources, List<Table> newSinks) {
-        return new SqlJob(name, sourceFile, parameters, newSources, views, newSinks, inserts, order, javaUdfs);
+        return new SqlJob(
+                name, sourceFile, parameters, newSources, views, newSinks, inserts, order, javaUdfs, fileCommands);
+    }
+
+    /**
+     * A Grunt file command, run as GruntParser runs it: after the STOREs before it (the INSERTs of the first {@code
+     * after} entries of {@link #order}), before those after it. {@code paths}: the paths it acts on, in order (for a
+     * copy or a move the sources, then the target); each may contain {@code ${PARAM}} placeholders. The local side of
+     * {@link FileOperation#COPY_FROM_LOCAL} (its sources) and {@link FileOperation#COPY_TO_LOCAL} (its target) is the
+     * machine running the job; every other path is on the job's file system.
+     */
+    public record FileCommand(
+            FileOperation operation, List<String> paths, Set<FileOption> options, SourceSpan span, int after) {
+        public FileCommand {
+            paths = List.copyOf(paths);
+            options = Set.copyOf(options);
+        }
+
+        /** The same command at another place among the job's statements. */
+        public FileCommand at(int position) {
+            return new FileCommand(operation, paths, options, span, position);
+        }
+    }
+
+    /** What a file command does, with Hadoop's shell semantics ({@code hadoop fs -mkdir}, {@code -rm}, {@code -cp}...). */
+    public enum FileOperation {
+        /** Creates a directory; fails if it exists or its parent does not, unless {@link FileOption#PARENTS}. */
+        MAKE_DIRECTORY,
+        /** Removes a file; a directory only {@link FileOption#RECURSIVE}; a missing path fails unless {@link FileOption#FORCE}. */
+        REMOVE,
+        /** Copies files and directories; an existing target directory receives them; an existing file fails unless overwritten. */
+        COPY,
+        /** Renames; an existing target directory receives them; an existing target file fails. */
+        MOVE,
+        /** Copies from the local file system to the job's. */
+        COPY_FROM_LOCAL,
+        /** Copies from the job's file system to the local one. */
+        COPY_TO_LOCAL,
+        /** Creates an empty file; an existing one of length 0 stays, a longer one fails. */
+        TOUCH
+    }
+
+    /** Options of a file command, as Hadoop's shell flags name them ({@code -p}, {@code -r}, {@code -f}). */
+    public enum FileOption {
+        PARENTS,
+        RECURSIVE,
+        FORCE,
+        OVERWRITE,
+        /**
+         * The paths are Hadoop globs, each standing for what it matches ({@code fs} commands expand them); without it
+         * a path is the one file it names (Grunt's own rm, rmf, mkdir, cp, mv... take it literally).
+         */
+        GLOB
     }
 
     /**

@@ -46,11 +46,21 @@ class NotTranslatedYetTest {
             DEFINE f InvokeForInt('java.lang.Math.abs', 'int int int', 'false'); X = foreach A generate f(a, a, a); | 3:93 | calls an instance method on a int
             X = foreach A generate CubeDimensions(a, b);           | 3:39 | CubeDimensions of a int dimension is not translated: Pig puts the chararray 'unknown' for a null one
             DEFINE c RollupDimensions('ALL'); X = foreach A generate c(b, a); | 3:63 | RollupDimensions of a int dimension
-            fs -ls /tmp;                                           | 3:1 | fs -ls /tmp is not translated yet: of Hadoop's file commands, the translation takes the removal of a path the script stores into later
-            fs -mkdir -p /tmp/x;                                   | 3:1 | fs -mkdir -p /tmp/x is not translated yet
-            fs -rm -r -f -x /tmp/x;                                | 3:1 | fs -rm -r -f -x /tmp/x is not translated yet
-            rmf /tmp/scratch;                                      | 3:1 | removing '/tmp/scratch', a path no later STORE of the script writes, is not translated yet
-            rmf 'out';                                             | 3:1 | removing ''out'', a path no later STORE
+            fs -ls /tmp;                                           | 3:1 | fs -ls is not translated: of Hadoop's shell commands the job runs those that change files
+            fs -cat /tmp/x;                                        | 3:1 | fs -cat is not translated: of Hadoop's shell commands the job runs those that change files
+            fs -chmod 755 /tmp/x;                                  | 3:1 | fs -chmod is not translated
+            fs -rm -r -f -x /tmp/x;                                | 3:1 | fs -rm -x is not translated: the job runs fs -rm with -R, -f, -r only
+            fs -cp -p a b;                                         | 3:1 | fs -cp -p is not translated: the job runs fs -cp with -f only
+            fs -mv a;                                              | 3:1 | fs -mv needs a source and a target
+            fs;                                                    | 3:1 | fs  is not translated
+            sh ls -l;                                              | 3:1 | sh is not translated: it runs a shell command on the machine running Pig, which a Flink SQL job does not do
+            cat /tmp/x;                                            | 3:1 | cat is not translated: it prints files to Pig's console
+            ls /tmp;                                               | 3:1 | ls is not translated: it lists a directory on Pig's console
+            kill job_1;                                            | 3:1 | kill is not translated: it kills another Hadoop job
+            cd /tmp;                                               | 3:1 | cd is not translated: it changes Grunt's working directory
+            mkdir a b;                                             | 3:1 | mkdir takes one path, and this one has 2
+            cp a;                                                  | 3:1 | cp takes two paths, and this one has 1
+            rmf;                                                   | 3:1 | rmf without a path is not translated
             X = filter A by b matches a;                           | 3:17 | MATCHES with a pattern that is not a string literal
             X = load 'raw'; Y = foreach X generate TOTUPLE($2..);  | 3:48 | a field range to the last field as TOTUPLE's argument over a LOAD without AS
             X = join A by a, B by a; Y = rank X;                   | 3:30 | RANK without BY of a JOIN numbers its rows as Pig's reduce writes them

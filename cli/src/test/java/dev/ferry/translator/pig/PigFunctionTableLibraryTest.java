@@ -27,7 +27,7 @@ class PigFunctionTableLibraryTest {
     }
 
     @Test
-    void theLoadCastersTheFloatConstantTheBigNumbersInvokeAndMarkedDimensionsCallFunctionsOfTheLibrary() {
+    void theLoadCastersTheFloatConstantTheBigNumbersDateTimesInvokeAndMarkedDimensionsCallFunctionsOfTheLibrary() {
         assertEquals(
                 List.of(),
                 Stream.concat(
@@ -38,6 +38,7 @@ class PigFunctionTableLibraryTest {
                                 Stream.of(
                                                 TypedMaps.functionNames(),
                                                 BigNumbers.functionNames(),
+                                                DateTimes.functionNames(),
                                                 DimensionsCall.functionNames(),
                                                 List.of(InvokerCall.FUNCTION))
                                         .flatMap(Collection::stream))

@@ -52,15 +52,20 @@ class PigFunctionTableLibraryTest {
         assertEquals(
                 List.of(
                         "ABS",
+                        "AddDuration",
                         "DIFF",
+                        "DaysBetween",
                         "EqualsIgnoreCase",
                         "INVERSEMAP",
                         "IsEmpty",
+                        "MonthsBetween",
                         "RANDOM",
                         "REGEX_SEARCH",
                         "ROUND_TO",
-                        "ToDate",
-                        "UniqueID"),
+                        "SubtractDuration",
+                        "UniqueID",
+                        "WeeksBetween",
+                        "YearsBetween"),
                 rows.values().stream()
                         .filter(PigFunctionTable.Scalar::differs)
                         .map(PigFunctionTable.Scalar::pigName)

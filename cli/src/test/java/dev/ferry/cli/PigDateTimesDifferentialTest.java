@@ -31,7 +31,8 @@ class PigDateTimesDifferentialTest extends DifferentialTest {
     /**
      * id, dt: two offsets and Z for one instant (1-3), a date only, a space for the 'T', the hour daylight saving skips
      * (02:30 on 2024-03-31 does not exist in Berlin) and the one it repeats, a summer value with its offset, a
-     * negative offset, a millisecond value, an empty field, text that is no datetime.
+     * negative offset, a millisecond value, an empty field, text that is no datetime, a value whose text sorts before
+     * row 1's and its instant after (08:00-05:00 is 13:00Z, 10:00+05:00 is 05:00Z).
      */
     static final String INPUT = String.join(
                     "\n",
@@ -47,7 +48,8 @@ class PigDateTimesDifferentialTest extends DifferentialTest {
                     "10\t1969-12-31T23:59:59.999+01:00",
                     "11\t",
                     "12\tnot a date",
-                    "13\t2024-03-31T03:30:00+02:00")
+                    "13\t2024-03-31T03:30:00+02:00",
+                    "14\t2024-03-01T08:00:00-05:00")
             + "\n";
 
     static final String LOAD = "SET pig.datetime.default.tz '" + ZONE + "';\n"
@@ -119,6 +121,10 @@ class PigDateTimesDifferentialTest extends DifferentialTest {
                 Arguments.of(
                         "ORDER by instant descending, then id",
                         "o = ORDER rows BY dt DESC, id;\nr = FOREACH o GENERATE id, dt;\n"),
+                Arguments.of(
+                        "a nested ORDER's bag by instant",
+                        "f = FILTER rows BY id != 2 AND id != 3;\ng = GROUP f ALL;\n"
+                                + "r = FOREACH g { o = ORDER f BY dt DESC, id; GENERATE o; };\n"),
                 Arguments.of(
                         "MIN and MAX keep the offset of the value they pick",
                         "f = FILTER rows BY id > 3;\ng = GROUP f ALL;\n"

@@ -121,7 +121,10 @@ class PigBuiltinsDifferentialTest {
             new Case("ToDate(s)", "PIG_TODATE(s)"),
             new Case("ToDate(l)", "PIG_TODATE(l)"),
             new Case("ToDate(t, 'yyyy-MM-dd HH:mm')", "PIG_TODATE(t, 'yyyy-MM-dd HH:mm')"),
-            // the same instant; Pig also keeps the zone for display, which a TIMESTAMP_LTZ cannot
+            // printed in the named zone's offset, as Pig's value in that zone
+            new Case(
+                    "ToDate(t, 'yyyy-MM-dd HH:mm', 'America/New_York')",
+                    "PIG_TODATE(t, 'yyyy-MM-dd HH:mm', 'America/New_York')"),
             new Case(
                     "ToMilliSeconds(ToDate(t, 'yyyy-MM-dd HH:mm', 'America/New_York'))",
                     "PIG_TOMILLISECONDS(PIG_TODATE(t, 'yyyy-MM-dd HH:mm', 'America/New_York'))"),

@@ -197,8 +197,8 @@ class PigJsonLoaderDifferentialTest {
     /**
      * Maps and datetimes as JSON lines: map values of each JSON type (text kept as written, a null value, a nested
      * object or array in a value's place), an empty map, a null one, a string in a map's place; datetimes with a zone,
-     * a zero offset, a date only, none, and text that is no datetime (the line's reading ends there). An offset other
-     * than the job's zone differs (PIG-W010 at the LOAD: Pig keeps it, TIMESTAMP_LTZ does not).
+     * a zero offset, a date only, none, and text that is no datetime (the line's reading ends there); an offset is kept
+     * as Pig keeps it (the column holds the value's text: see PigDateTimesDifferentialTest).
      */
     static final String MAPS_AND_DATES = String.join(
             "\n",

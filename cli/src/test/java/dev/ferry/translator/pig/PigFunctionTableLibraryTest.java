@@ -27,7 +27,7 @@ class PigFunctionTableLibraryTest {
     }
 
     @Test
-    void theLoadCastersTheFloatConstantTheBigNumbersInvokeAndMarkedDimensionsCallFunctionsOfTheLibrary() {
+    void theLoadCastersTheFloatConstantTheBigNumbersDateTimesInvokeAndMarkedDimensionsCallFunctionsOfTheLibrary() {
         assertEquals(
                 List.of(),
                 Stream.concat(
@@ -38,6 +38,7 @@ class PigFunctionTableLibraryTest {
                                 Stream.of(
                                                 TypedMaps.functionNames(),
                                                 BigNumbers.functionNames(),
+                                                DateTimes.functionNames(),
                                                 DimensionsCall.functionNames(),
                                                 List.of(InvokerCall.FUNCTION))
                                         .flatMap(Collection::stream))
@@ -51,15 +52,20 @@ class PigFunctionTableLibraryTest {
         assertEquals(
                 List.of(
                         "ABS",
+                        "AddDuration",
                         "DIFF",
+                        "DaysBetween",
                         "EqualsIgnoreCase",
                         "INVERSEMAP",
                         "IsEmpty",
+                        "MonthsBetween",
                         "RANDOM",
                         "REGEX_SEARCH",
                         "ROUND_TO",
-                        "ToDate",
-                        "UniqueID"),
+                        "SubtractDuration",
+                        "UniqueID",
+                        "WeeksBetween",
+                        "YearsBetween"),
                 rows.values().stream()
                         .filter(PigFunctionTable.Scalar::differs)
                         .map(PigFunctionTable.Scalar::pigName)

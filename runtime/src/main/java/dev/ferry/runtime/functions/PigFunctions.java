@@ -134,8 +134,11 @@ public final class PigFunctions {
         for (PigBagAggregates.Kind kind : PigBagAggregates.Kind.values()) {
             m.put("PIG_BAG_" + kind.name(), kind.function()); // COUNT(bag) ... MAX(bag) on a bag value
         }
-        // datetimes: joda-time in Pig's default zone (pig.datetime.default.tz)
+        // datetimes: Pig's text of the value (instant and offset), joda-time as Pig (pig.datetime.default.tz)
         m.put("PIG_TODATE", new PigDateTimes.ToDate());
+        m.put("PIG_CURRENTTIME", new PigDateTimes.CurrentTime());
+        m.put("PIG_DATETIME_MIN", new PigDateTimes.Min());
+        m.put("PIG_DATETIME_MAX", new PigDateTimes.Max());
         m.put("PIG_BYTES_TO_DATETIME", new PigDateTimes.BytesToDateTime()); // (datetime) of a bytearray
         m.put("PIG_TOSTRING", new PigDateTimes.ToString());
         m.put("PIG_TOUNIXTIME", new PigDateTimes.ToUnixTime());

@@ -106,20 +106,25 @@ class PigBuiltinsDifferentialTest {
             new Case("COSH(d)", "PIG_COSH(d)"),
             new Case("TANH(d)", "PIG_TANH(d)"));
 
-    /** s: ISO text (UTC or no offset: see PigDateTimes on other offsets), t: 'yyyy-MM-dd HH:mm' text, l: millis. */
+    /** s: ISO text (UTC, no offset, other offsets), t: 'yyyy-MM-dd HH:mm' text, l: millis. */
     static final List<String> DATE_ROWS = List.of(
             row("1", "2009-01-07T01:07:01.000Z", "2009-01-07 01:07", "1", "0", "1.0", "1.0"),
             row("2", "", "", "", "", "", ""),
             row("3", "2016-02-29", "2016-02-29 23:59", "2", "1234567890123", "1.0", "1.0"),
             row("4", "1969-12-31T23:59:59.500Z", "1969-12-31 23:59", "3", "-1500", "1.0", "1.0"),
             row("5", "2012-03-25T02:30:00", "2012-03-25 02:30", "4", "1332642600000", "1.0", "1.0"),
-            row("6", "2020-12-31T23:59:59.999Z", "2021-01-03 00:00", "5", "1609459199999", "1.0", "1.0"));
+            row("6", "2020-12-31T23:59:59.999Z", "2021-01-03 00:00", "5", "1609459199999", "1.0", "1.0"),
+            row("7", "2024-03-01T10:00:00+05:00", "2024-03-01 10:00", "6", "1709269200000", "1.0", "1.0"),
+            row("8", "2024-12-31T23:30:00.250-09:30", "2024-12-31 23:30", "7", "-1", "1.0", "1.0"));
 
     static final List<Case> DATETIMES = List.of(
             new Case("ToDate(s)", "PIG_TODATE(s)"),
             new Case("ToDate(l)", "PIG_TODATE(l)"),
             new Case("ToDate(t, 'yyyy-MM-dd HH:mm')", "PIG_TODATE(t, 'yyyy-MM-dd HH:mm')"),
-            // the same instant; Pig also keeps the zone for display, which a TIMESTAMP_LTZ cannot
+            // printed in the named zone's offset, as Pig's value in that zone
+            new Case(
+                    "ToDate(t, 'yyyy-MM-dd HH:mm', 'America/New_York')",
+                    "PIG_TODATE(t, 'yyyy-MM-dd HH:mm', 'America/New_York')"),
             new Case(
                     "ToMilliSeconds(ToDate(t, 'yyyy-MM-dd HH:mm', 'America/New_York'))",
                     "PIG_TOMILLISECONDS(PIG_TODATE(t, 'yyyy-MM-dd HH:mm', 'America/New_York'))"),

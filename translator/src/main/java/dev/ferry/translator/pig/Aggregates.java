@@ -19,6 +19,9 @@ final class Aggregates {
         if (PigTypes.isBig(type) && !function.equals("COUNT")) {
             return BigNumbers.aggregate(function, column, type);
         }
+        if (type == PigType.DATETIME && (function.equals("MIN") || function.equals("MAX"))) {
+            return DateTimes.aggregate(function, column);
+        }
         return switch (function) {
             case "COUNT" -> new Value.Scalar(SqlExpr.Call.of("COUNT", column), PigType.LONG);
             case "SUM" ->

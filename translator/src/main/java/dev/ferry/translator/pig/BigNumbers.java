@@ -127,8 +127,11 @@ final class BigNumbers {
                 op, SqlExpr.Call.of("PIG_BIG_COMPARE", left.sql(), right.sql()), new SqlExpr.Literal(0));
     }
 
-    /** An ORDER BY key: text that sorts as the numbers do. */
+    /** An ORDER BY key: text that sorts as the numbers do, a datetime's instant. */
     static SqlExpr sortKey(Value.Scalar value) {
+        if (value.type() == PigType.DATETIME) {
+            return DateTimes.millis(value.sql());
+        }
         return PigTypes.isBig(value.type()) ? SqlExpr.Call.of(SORT_KEY, value.sql()) : value.sql();
     }
 
@@ -138,7 +141,7 @@ final class BigNumbers {
             return Optional.of(ref);
         }
         if (key instanceof SqlExpr.Call call
-                && call.function().equals(SORT_KEY)
+                && (call.function().equals(SORT_KEY) || call.function().equals(DateTimes.MILLIS))
                 && call.arguments().get(0) instanceof SqlExpr.ColumnRef ref) {
             return Optional.of(ref);
         }
@@ -147,7 +150,7 @@ final class BigNumbers {
 
     /** The ORDER BY key {@code key} for another column (a relation that kept the order under another name). */
     static SqlExpr sortingBy(SqlExpr key, SqlExpr.ColumnRef column) {
-        return key instanceof SqlExpr.Call ? SqlExpr.Call.of(SORT_KEY, column) : column;
+        return key instanceof SqlExpr.Call call ? SqlExpr.Call.of(call.function(), column) : column;
     }
 
     /** Why a GROUP BY a bigdecimal may differ from Pig's (a PIG-W010 at the key). */

@@ -594,10 +594,23 @@ final class ExprTranslator {
                                 : scalar(argument, scope));
             }
         }
-        List<SqlExpr> arguments = values.stream()
-                .map(v -> v.type() == PigType.BYTEARRAY ? new SqlExpr.Cast(v.sql(), SqlType.BYTES, false) : v.sql())
-                .toList();
+        List<SqlExpr> arguments =
+                values.stream().map(ExprTranslator::javaUdfArgument).toList();
         return new Value.Scalar(new SqlExpr.JavaUdfCall(udf.function(), arguments), udf.type(), udf.inner());
+    }
+
+    /**
+     * A Java UDF's argument as the adapter takes it: a bytearray as BYTES, a datetime as its instant (a TIMESTAMP_LTZ,
+     * which the adapter gives the UDF as a DateTime in the default zone: a datetime of another offset reaches it in
+     * the default zone).
+     */
+    private static SqlExpr javaUdfArgument(Value.Scalar value) {
+        return switch (value.type()) {
+            case BYTEARRAY -> new SqlExpr.Cast(value.sql(), SqlType.BYTES, false);
+            case DATETIME ->
+                SqlExpr.Call.of("TO_TIMESTAMP_LTZ", DateTimes.millis(value.sql()), SqlExpr.Literal.number(3));
+            default -> value.sql();
+        };
     }
 
     /**
@@ -1307,6 +1320,9 @@ final class ExprTranslator {
             if (PigTypes.isBig(left.type())) {
                 return new Value.Scalar(BigNumbers.compare(SQL_OPERATORS.get(op), left, right), PigType.BOOLEAN);
             }
+            if (left.type() == PigType.DATETIME) {
+                return new Value.Scalar(DateTimes.compare(SQL_OPERATORS.get(op), left, right), PigType.BOOLEAN);
+            }
             return new Value.Scalar(
                     new SqlExpr.Binary(SQL_OPERATORS.get(op), left.sql(), right.sql()), PigType.BOOLEAN);
         }
@@ -1665,13 +1681,15 @@ final class ExprTranslator {
                     "use ToDate(text) or ToDate(text, pattern)"));
         }
         if (from == PigType.BYTEARRAY && to == PigType.DATETIME) {
-            warnDiffers(
-                    span,
-                    "(datetime)",
-                    PigFunctionTable.DIFFERS
-                            + "an offset in the text is kept by Pig for printing; Flink keeps the instant, shown in the"
-                            + " default zone");
             return new Value.Scalar(SqlExpr.Call.of("PIG_BYTES_TO_DATETIME", value.sql()), to);
+        }
+        if (from == PigType.DATETIME && to == PigType.CHARARRAY) {
+            // Pig 0.18's type checker rejects it (ERROR 1052, measured)
+            throw new TranslationError(new Diagnostic(
+                    DiagnosticCode.PIG_E013,
+                    span,
+                    "cannot cast datetime to chararray (Pig's ERROR 1052)",
+                    "use ToString(dt) or ToString(dt, pattern)"));
         }
         if ((from == PigType.CHARARRAY || from == PigType.BYTEARRAY) && to == PigType.BOOLEAN) {
             return new Value.Scalar(new SqlExpr.Cast(value.sql(), SqlType.BOOLEAN, true), to);

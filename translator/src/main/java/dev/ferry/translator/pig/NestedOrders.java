@@ -3,6 +3,7 @@ package dev.ferry.translator.pig;
 import dev.ferry.diagnostics.SourceSpan;
 import dev.ferry.parser.pig.PigExpr;
 import dev.ferry.parser.pig.PigRelation;
+import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlExpr;
 import dev.ferry.translator.sql.SqlQuery;
 import java.util.ArrayList;
@@ -144,9 +145,15 @@ final class NestedOrders {
         }
         StringBuilder keys = new StringBuilder();
         for (SqlQuery.OrderItem item : bag.ordering()) {
+            // A datetime key sorts by its instant: PIG_TOMILLISECONDS(column).
+            SqlExpr key = item.expr() instanceof SqlExpr.Call call
+                            && call.function().equals(DateTimes.MILLIS)
+                            && call.arguments().get(0) instanceof SqlExpr.ColumnRef column
+                    ? column
+                    : item.expr();
             int index = -1;
             for (int i = 0; i < fields.size(); i++) {
-                if (item.expr() instanceof SqlExpr.ColumnRef ref
+                if (key instanceof SqlExpr.ColumnRef ref
                         && ref.name().equals(fields.get(i).sqlName())) {
                     index = i;
                 }
@@ -156,7 +163,11 @@ final class NestedOrders {
                         span,
                         "a projection of a nested ORDER's bag without its sort keys, read whole, is not translated yet");
             }
-            keys.append(keys.length() > 0 ? "," : "").append(index).append(item.descending() ? 'd' : 'a');
+            // A datetime key sorts by instant (upper case), as Pig's DateTime.compareTo; its text would not.
+            boolean datetime = fields.get(index).type() == PigType.DATETIME;
+            keys.append(keys.length() > 0 ? "," : "")
+                    .append(index)
+                    .append(item.descending() ? (datetime ? 'D' : 'd') : (datetime ? 'A' : 'a'));
         }
         return new Value.Scalar(
                 SqlExpr.Call.of(SORT, collected.sql(), SqlExpr.Literal.text(keys.toString())),

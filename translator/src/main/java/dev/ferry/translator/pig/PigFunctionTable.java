@@ -192,27 +192,31 @@ final class PigFunctionTable {
             runtime(name, 1, 1, ResultType.DOUBLE, "java.lang.Math over a double (CEIL of an int is a double)");
         }
         scalar("RANDOM", "RAND", 0, 0, ResultType.DOUBLE, DIFFERS + "a different random sequence (Math.random in Pig)");
-        // datetimes: joda-time in Pig's default zone
+        // datetimes: Pig's text of the value, its instant and offset (DateTimes), joda-time as Pig
         runtime(
                 "ToDate",
                 1,
                 3,
                 ResultType.DATETIME,
-                DIFFERS
-                        + "an offset parsed from the text is kept by Pig; Flink keeps the instant, shown in the default zone");
-        runtime("ToString", 1, 2, ResultType.CHARARRAY, "joda's DateTime.toString or pattern, in Pig's default zone");
+                "millis in the default zone; ISO text keeps its offset (the default zone without one); a pattern parses"
+                        + " in the default zone or the named one");
+        runtime("ToString", 1, 2, ResultType.CHARARRAY, "joda's DateTime.toString or pattern, in the value's offset");
         runtime("ToUnixTime", 1, 1, ResultType.LONG, "millis / 1000");
         runtime("ToMilliSeconds", 1, 1, ResultType.LONG, "epoch millis");
         for (String field :
                 List.of("Year", "Month", "Day", "Hour", "Minute", "Second", "MilliSecond", "Week", "WeekYear")) {
-            runtime("Get" + field, 1, 1, ResultType.INT, "joda field in Pig's default zone");
+            runtime("Get" + field, 1, 1, ResultType.INT, "joda field in the value's offset");
         }
-        for (String unit : List.of("Years", "Months", "Weeks", "Days", "Hours", "Minutes", "Seconds", "MilliSeconds")) {
+        for (String unit : List.of("Years", "Months", "Weeks", "Days")) {
+            // local calendar units: the value's zone counts
+            runtime(unit + "Between", 2, 2, ResultType.LONG, DateTimes.ZONE_RULES_DIFFER);
+        }
+        for (String unit : List.of("Hours", "Minutes", "Seconds", "MilliSeconds")) {
             runtime(unit + "Between", 2, 2, ResultType.LONG, "joda " + unit + ".between(second, first)");
         }
-        runtime("AddDuration", 2, 2, ResultType.DATETIME, "joda DateTime.plus(Period) in Pig's default zone");
-        runtime("SubtractDuration", 2, 2, ResultType.DATETIME, "joda DateTime.minus(Period) in Pig's default zone");
-        scalar("CurrentTime", "CURRENT_TIMESTAMP", 0, 0, ResultType.DATETIME, "fixed for the whole batch job in both");
+        runtime("AddDuration", 2, 2, ResultType.DATETIME, DateTimes.ZONE_RULES_DIFFER);
+        runtime("SubtractDuration", 2, 2, ResultType.DATETIME, DateTimes.ZONE_RULES_DIFFER);
+        runtime("CurrentTime", 0, 0, ResultType.DATETIME, "fixed for the whole batch job in both, in the default zone");
         // tuples, bags and maps
         SCALARS.put(
                 "TOTUPLE",

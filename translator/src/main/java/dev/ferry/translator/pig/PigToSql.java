@@ -775,7 +775,11 @@ public final class PigToSql {
                         "a " + fieldSchema.type().keyword() + " field of "
                                 + load.function().simpleName() + " is not translated yet (of PigStorage it is)");
             }
-            converted |= complex || typedMap || big || castTwice;
+            // A datetime field: its text read as Utf8StorageConverter.bytesToDateTime (and JsonLoader's parser) reads
+            // it,
+            // the offset kept, the default zone without one, null for text that is not a datetime.
+            boolean datetime = fieldSchema.type() == PigType.DATETIME && !typedFile && !castTwice;
+            converted |= complex || typedMap || big || datetime || castTwice;
             // The table's column reads the file's type as the loader does; the AS casts that value.
             SqlExpr read = castTwice
                     ? expressions
@@ -784,7 +788,7 @@ public final class PigToSql {
                                     fieldSchema.type(),
                                     fieldSchema.span())
                             .sql()
-                    : big
+                    : big || datetime
                             ? expressions
                                     .cast(
                                             new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
@@ -2634,6 +2638,9 @@ public final class PigToSql {
             if (value.type() == PigType.BIGDECIMAL) {
                 expressions.warnDiffers(key.span(), "GROUP BY a bigdecimal", BigNumbers.GROUP_KEY_DIFFERS);
             }
+            if (value.type() == PigType.DATETIME) {
+                expressions.warnDiffers(key.span(), "GROUP BY a datetime", DateTimes.KEY_DIFFERS);
+            }
             String name = key instanceof PigExpr.FieldRef ref ? ref.name() : null;
             String sqlName =
                     value.sql() instanceof SqlExpr.ColumnRef col ? col.name() : "group_key_" + (keyFields.size() + 1);
@@ -2684,7 +2691,12 @@ public final class PigToSql {
                 PigType common = PigTypes.common(l.type(), r.type());
                 l = expressions.cast(l, common, inputs.get(0).span());
                 r = expressions.cast(r, common, inputs.get(s).span());
-                // A bigdecimal key joins by its text, as in Pig 0.18 (1.50 does not join 1.5 there, unlike in GROUP).
+                // A bigdecimal key joins by its text, as in Pig 0.18 (1.50 does not join 1.5 there, unlike in GROUP);
+                // so
+                // does a datetime (its instant and offset).
+                if (common == PigType.DATETIME) {
+                    expressions.warnDiffers(inputs.get(s).span(), "JOIN by a datetime", DateTimes.JOIN_KEY_DIFFERS);
+                }
                 SqlExpr equal = new SqlExpr.Binary(SqlExpr.BinaryOp.EQ, l.sql(), r.sql());
                 condition = condition == null ? equal : new SqlExpr.Binary(SqlExpr.BinaryOp.AND, condition, equal);
             }

@@ -12,7 +12,8 @@ final class PigTypes {
     /**
      * How each Pig type is stored in a Flink table; a bytearray is the field's text, and so are a biginteger and a
      * bigdecimal: the text Pig prints for the value, which the runtime's PIG_BIG* functions compute on
-     * ({@link BigNumbers}; Flink's DECIMAL has one scale per column and 38 digits, Pig's numbers neither limit).
+     * ({@link BigNumbers}; Flink's DECIMAL has one scale per column and 38 digits, Pig's numbers neither limit), and
+     * so is a datetime, the instant with its offset ({@link DateTimes}; Flink's TIMESTAMP_LTZ keeps no offset).
      */
     private static final Map<PigType, SqlType> COLUMN_TYPES = Map.of(
             PigType.INT, SqlType.INT,
@@ -22,7 +23,7 @@ final class PigTypes {
             PigType.CHARARRAY, SqlType.STRING,
             PigType.BYTEARRAY, SqlType.STRING,
             PigType.BOOLEAN, SqlType.BOOLEAN,
-            PigType.DATETIME, SqlType.TIMESTAMP_LTZ,
+            PigType.DATETIME, SqlType.STRING,
             PigType.BIGINTEGER, SqlType.STRING,
             PigType.BIGDECIMAL, SqlType.STRING);
 
@@ -102,7 +103,6 @@ final class PigTypes {
      */
     static Optional<SqlType> viewColumnType(PigType type) {
         return switch (type) {
-            case DATETIME -> Optional.of(SqlType.TIMESTAMP_LTZ);
             case BAG -> Optional.of(new SqlType.Array(new SqlType.Row(List.of())));
             case TUPLE -> Optional.of(new SqlType.Row(List.of()));
             case MAP -> Optional.of(new SqlType.Map(SqlType.STRING, SqlType.BYTES));
@@ -110,9 +110,9 @@ final class PigTypes {
         };
     }
 
-    /** A STORE writes these as text the runtime formats (PIG_TEXT): a bag, tuple, map or datetime. */
+    /** A STORE writes these as text the runtime formats (PIG_TEXT): a bag, tuple or map. */
     static boolean storedAsText(PigType type) {
-        return type == PigType.BAG || type == PigType.TUPLE || type == PigType.MAP || type == PigType.DATETIME;
+        return type == PigType.BAG || type == PigType.TUPLE || type == PigType.MAP;
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.ferry.translator.pig;
 import dev.ferry.parser.pig.FieldSchema;
 import dev.ferry.parser.pig.FuncSpec;
 import dev.ferry.parser.pig.PigParser;
-import dev.ferry.parser.pig.PigType;
 import dev.ferry.translator.sql.SqlJob;
 import dev.ferry.translator.sql.SqlJob.FileFormat;
 import dev.ferry.translator.sql.SqlJob.FileTag;
@@ -12,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Pig load and store functions and the Flink file table each becomes: one row per function. A
@@ -20,15 +18,6 @@ import java.util.stream.Stream;
  * guessed. Notes starting with "differs:" become PIG-W010 warnings at the LOAD or STORE.
  */
 final class StorageFunctions {
-
-    /**
-     * JsonLoader's datetime keeps the offset its text was written with (Joda's parser with the offset parsed); Flink's
-     * TIMESTAMP_LTZ keeps the instant only.
-     */
-    static final String JSON_DATETIME_OFFSET = PigFunctionTable.DIFFERS
-            + "a datetime written with an offset other than the job's time zone (+02:00) is read as the same instant in"
-            + " the job's time zone; Pig keeps the offset it was written with, which ToString, GetHour... and a STORE"
-            + " show (measured on Pig 0.18: 2024-06-30T23:59:59+02:00 is stored as 2024-06-30T23:59:59.000+02:00)";
 
     /**
      * What a LOAD or STORE reads or writes.
@@ -217,14 +206,7 @@ final class StorageFunctions {
                                     + " the data when the job runs; Ferry translates before: give the schema (JsonLoader('a:int, b:chararray'))"
                                     + " or AS (...)");
                 }
-                boolean datetimes = Stream.concat(schema.stream(), declared.stream())
-                        .anyMatch(field -> field.type() == PigType.DATETIME);
-                return new Storage(
-                        FileFormat.JSON,
-                        "\t",
-                        FileTag.NONE,
-                        schema,
-                        datetimes ? List.of(JSON_DATETIME_OFFSET) : List.of());
+                return new Storage(FileFormat.JSON, "\t", FileTag.NONE, schema, List.of());
             }
             case "AvroStorage" -> {
                 return avroLoad(function, declared);

@@ -57,6 +57,8 @@ class PigToSqlDiagnosticsTest {
                 // Pig 0.18: ERROR 1052: Cannot cast chararray to datetime (its POCast has the case; the type checker
                 // rejects it first)
                 "r = FOREACH rows GENERATE (datetime) name;|t.pig:2:27: error PIG-E013: cannot cast chararray to datetime (Pig's ERROR 1052)",
+                // Pig 0.18: ERROR 1052: Cannot cast datetime to chararray
+                "r = FOREACH rows GENERATE (chararray) ToDate(name);|t.pig:2:27: error PIG-E013: cannot cast datetime to chararray (Pig's ERROR 1052)",
                 // Pig: ERROR 1025: Invalid field projection. Projected field [click] does not exist
                 "r = FOREACH rows GENERATE click;|t.pig:2:27: error PIG-E011: unknown field 'click' (did you mean 'clicks'?)",
                 // Pig 0.18 (LogicalPlanBuilder.checkDuplicateAliases): Pig does not accept same alias as input for

@@ -78,13 +78,12 @@ final class LoadedTuples {
     /** Whether a column of this type holds the Pig type, as the translation maps them. */
     static boolean columnTypeFits(byte type, LogicalTypeRoot root) {
         return switch (type) {
-            case DataType.BYTEARRAY, DataType.CHARARRAY -> root == LogicalTypeRoot.VARCHAR;
+            case DataType.BYTEARRAY, DataType.CHARARRAY, DataType.DATETIME -> root == LogicalTypeRoot.VARCHAR;
             case DataType.INTEGER -> root == LogicalTypeRoot.INTEGER;
             case DataType.LONG -> root == LogicalTypeRoot.BIGINT;
             case DataType.FLOAT -> root == LogicalTypeRoot.FLOAT;
             case DataType.DOUBLE -> root == LogicalTypeRoot.DOUBLE;
             case DataType.BOOLEAN -> root == LogicalTypeRoot.BOOLEAN;
-            case DataType.DATETIME -> root == LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
             default -> false;
         };
     }

@@ -22,7 +22,7 @@ import org.joda.time.DateTime;
  * Flink values as Pig's own objects and back, in the runtime's mapping of Pig's types: a tuple is a
  * ROW, a bag an ARRAY of ROWs, a map a MAP with string keys, a chararray a STRING, a bytearray BYTES
  * on the way in (the translation casts it) and STRING on the way out (its text, as a LOAD keeps it),
- * a datetime a TIMESTAMP_LTZ.
+ * a datetime a TIMESTAMP_LTZ on the way in and STRING on the way out (DateTime.toString(), the translation's form).
  */
 final class PigValues {
 
@@ -115,8 +115,8 @@ final class PigValues {
         if (value instanceof DataByteArray bytes) {
             return bytes.toString();
         }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
+        if (value instanceof Number || value instanceof Boolean || value instanceof DateTime) {
+            return value.toString(); // a datetime column holds DateTime.toString(), its instant and offset
         }
         return (String) value;
     }

@@ -82,7 +82,7 @@ public final class SqlScriptRenderer {
                                 p.secret()))
                         .toList());
         model.put("statements", statements);
-        return Templates.render("job.sql.ftl", model);
+        return Templates.render(Templates.JOB_SQL, model);
     }
 
     /**

@@ -6,6 +6,7 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -41,6 +42,36 @@ public final class Templates {
         cfg.setWrapUncheckedExceptions(true);
         cfg.setFallbackOnNullLoopVariable(false);
         return cfg;
+    }
+
+    /** An application's DAG. */
+    public static final String DAG = "dag.py.ftl";
+
+    /** A translated Pig script's Flink SQL job. */
+    public static final String JOB_SQL = "job.sql.ftl";
+
+    /** The conversion's report.md. */
+    public static final String REPORT_MD = "report.md.ftl";
+
+    /** The conversion's report.html. */
+    public static final String REPORT_HTML = "report.html.ftlh";
+
+    /** The templates every conversion renders. */
+    private static final List<String> CONVERSION_TEMPLATES = List.of(DAG, JOB_SQL, REPORT_MD, REPORT_HTML);
+
+    /**
+     * Builds the configuration and parses the templates a conversion renders, ahead of their first use: a cold run
+     * calls it on a thread of its own while the repository is read and translated ({@code Ferry.main}). The parsed
+     * templates stay in FreeMarker's cache, where {@link #render} finds them.
+     */
+    public static void prepareForConversion() {
+        try {
+            for (String name : CONVERSION_TEMPLATES) {
+                CONFIGURATION.getTemplate(name);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Renders {@code name} (a file under templates/) with the model. */

@@ -1,0 +1,17 @@
+package dev.ferry.generator.text;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+
+import org.junit.jupiter.api.Test;
+
+class TemplatesTest {
+
+    /**
+     * A cold conversion prepares these on a start-up thread that drops any failure (the converting thread meets it
+     * again and reports it): a template renamed or broken would only make start-up slower, so it is checked here.
+     */
+    @Test
+    void everyTemplateAConversionRendersIsFoundAndParses() {
+        assertDoesNotThrow(Templates::prepareForConversion);
+    }
+}

@@ -60,14 +60,24 @@ public final class Templates {
     private static final List<String> CONVERSION_TEMPLATES = List.of(DAG, JOB_SQL, REPORT_MD, REPORT_HTML);
 
     /**
+     * Held while templates are looked up and parsed. A renderer waits here while another thread prepares the
+     * templates, so no rendering runs through FreeMarker's classes while they are still being initialised by a parse
+     * on another thread (classes whose initialisers create instances of their subclasses, as FreeMarker's
+     * {@code BuiltIn}, can deadlock two threads initialising them from both ends).
+     */
+    private static final Object LOOK_UP = new Object();
+
+    /**
      * Builds the configuration and parses the templates a conversion renders, ahead of their first use: a cold run
      * calls it on a thread of its own while the repository is read and translated ({@code Ferry.main}). The parsed
      * templates stay in FreeMarker's cache, where {@link #render} finds them.
      */
     public static void prepareForConversion() {
         try {
-            for (String name : CONVERSION_TEMPLATES) {
-                CONFIGURATION.getTemplate(name);
+            synchronized (LOOK_UP) {
+                for (String name : CONVERSION_TEMPLATES) {
+                    CONFIGURATION.getTemplate(name);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,7 +87,10 @@ public final class Templates {
     /** Renders {@code name} (a file under templates/) with the model. */
     public static String render(String name, Map<String, ?> model) {
         try {
-            Template template = CONFIGURATION.getTemplate(name);
+            Template template;
+            synchronized (LOOK_UP) {
+                template = CONFIGURATION.getTemplate(name);
+            }
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString();

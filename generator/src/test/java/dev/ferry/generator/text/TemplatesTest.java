@@ -1,7 +1,9 @@
 package dev.ferry.generator.text;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import freemarker.template.Template;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 class TemplatesTest {
@@ -11,7 +13,10 @@ class TemplatesTest {
      * again and reports it): a template renamed or broken would only make start-up slower, so it is checked here.
      */
     @Test
-    void everyTemplateAConversionRendersIsFoundAndParses() {
-        assertDoesNotThrow(Templates::prepareForConversion);
+    void everyTemplateAConversionRendersIsFoundAndParses() throws IOException {
+        for (String name : Templates.CONVERSION_TEMPLATES) {
+            Template template = Templates.template(name);
+            assertEquals(name, template.getName());
+        }
     }
 }

@@ -72,6 +72,9 @@ public final class Ferry {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("convert")) {
+            ConversionStartUp.begin();
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

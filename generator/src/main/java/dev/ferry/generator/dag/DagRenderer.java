@@ -60,7 +60,7 @@ public final class DagRenderer {
         }
         model.put("slas", slas);
         model.put("edges", edges);
-        return Templates.render("dag.py.ftl", model);
+        return Templates.render(Templates.DAG, model);
     }
 
     private static String docstring(WorkflowPlan plan) {

@@ -13,6 +13,6 @@ public final class HtmlReportRenderer {
     private HtmlReportRenderer() {}
 
     public static String html(Conversion conversion) {
-        return Templates.render("report.html.ftlh", Map.of("report", Report.of(conversion)));
+        return Templates.render(Templates.REPORT_HTML, Map.of("report", Report.of(conversion)));
     }
 }

@@ -75,7 +75,7 @@ public final class ReportRenderer {
         model.put("errors", lines(conversion.diagnostics(), Severity.ERROR));
         model.put("todos", lines(conversion.diagnostics(), Severity.WARNING));
         model.put("notes", lines(conversion.diagnostics(), Severity.INFO));
-        return Templates.render("report.md.ftl", model);
+        return Templates.render(Templates.REPORT_MD, model);
     }
 
     /** The report's section on what this run removed from, or kept in, an output directory an earlier run wrote. */

@@ -88,7 +88,7 @@ public final class SqlScriptRenderer {
                         .toList());
         model.put("statements", statements);
         model.put("fileCommands", !job.fileCommands().isEmpty());
-        return Templates.render("job.sql.ftl", model);
+        return Templates.render(Templates.JOB_SQL, model);
     }
 
     /**

@@ -6,6 +6,7 @@ import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -43,10 +44,56 @@ public final class Templates {
         return cfg;
     }
 
+    /** An application's DAG. */
+    public static final String DAG = "dag.py.ftl";
+
+    /** A translated Pig script's Flink SQL job. */
+    public static final String JOB_SQL = "job.sql.ftl";
+
+    /** The conversion's report.md. */
+    public static final String REPORT_MD = "report.md.ftl";
+
+    /** The conversion's report.html. */
+    public static final String REPORT_HTML = "report.html.ftlh";
+
+    /** The templates every conversion renders. */
+    static final List<String> CONVERSION_TEMPLATES = List.of(DAG, JOB_SQL, REPORT_MD, REPORT_HTML);
+
+    /**
+     * Held while templates are looked up and parsed. FreeMarker's classes are never initialised from two threads at
+     * once (classes whose initialisers create instances of their subclasses, as FreeMarker's {@code BuiltIn}, can
+     * deadlock two threads initialising them from both ends): a renderer waits here while another thread prepares the
+     * templates, and the preparation does nothing once rendering has begun.
+     */
+    private static final Object LOOK_UP = new Object();
+
+    /** Whether a template has been rendered (guarded by {@link #LOOK_UP}). */
+    private static boolean rendering;
+
+    /**
+     * Builds the configuration and parses the templates a conversion renders, ahead of their first use: a cold run
+     * calls it on a thread of its own while the repository is read and translated ({@code Ferry.main}). The parsed
+     * templates stay in FreeMarker's cache, where {@link #render} finds them. Nothing once a template has been rendered.
+     */
+    public static void prepareForConversion() {
+        try {
+            synchronized (LOOK_UP) {
+                if (rendering) {
+                    return;
+                }
+                for (String name : CONVERSION_TEMPLATES) {
+                    CONFIGURATION.getTemplate(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Renders {@code name} (a file under templates/) with the model. */
     public static String render(String name, Map<String, ?> model) {
         try {
-            Template template = CONFIGURATION.getTemplate(name);
+            Template template = template(name);
             StringWriter out = new StringWriter();
             template.process(model, out);
             return out.toString();
@@ -54,6 +101,14 @@ public final class Templates {
             throw new UncheckedIOException(e);
         } catch (freemarker.template.TemplateException e) {
             throw new IllegalStateException("template " + name + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The template {@code name}, parsed on first use; from then on {@link #prepareForConversion} does nothing. */
+    static Template template(String name) throws IOException {
+        synchronized (LOOK_UP) {
+            rendering = true;
+            return CONFIGURATION.getTemplate(name);
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.ferry.parser.el.ElPart.ElText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -26,6 +27,15 @@ import org.antlr.v4.runtime.Token;
 public final class ElParser {
 
     private ElParser() {}
+
+    /**
+     * Loads the grammar ahead of the first parse: its ATN is deserialized when the generated lexer and parser classes
+     * initialize (a cold conversion does it on a start-up thread while the command line and the repository are read).
+     */
+    public static void prepare() {
+        Objects.requireNonNull(OozieElLexer._ATN);
+        Objects.requireNonNull(OozieElParser._ATN);
+    }
 
     /**
      * Parses {@code text}, which starts at {@code where}; every syntax error becomes an OOZ-E007 at its own

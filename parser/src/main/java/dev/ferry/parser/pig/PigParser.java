@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -28,6 +29,15 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class PigParser {
 
     private PigParser() {}
+
+    /**
+     * Loads the grammar ahead of the first parse: its ATN is deserialized when the generated lexer and parser classes
+     * initialize (a cold conversion does it on a start-up thread while the command line and the repository are read).
+     */
+    public static void prepare() {
+        Objects.requireNonNull(PigLatinLexer._ATN);
+        Objects.requireNonNull(PigLatinParser._ATN);
+    }
 
     public static Optional<PigScript> parse(Path file, String displayPath, Diagnostics diagnostics) {
         return read(file, displayPath, diagnostics).flatMap(text -> parse(text, displayPath, diagnostics));

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Names qualified by {@code ::} as Pig 0.18 gives and resolves them (issue #15, a fresh sample of public scripts: each
  * shape was a hard error on a script real Pig accepts): FLATTEN(group) of several keys names its fields group::k, read
  * later as k, group::k or, after a JOIN, x::group::k; a name that is a field's whole name picks that field beside
- * others it ends (id beside b::id). Each row is a script written for this test, run in real Pig and in Flink on the
+ * others it ends (id beside b::id); a bag value's field read by its qualified name (vs.b::v). Each row is a script written for this test, run in real Pig and in Flink on the
  * same input: nulls, unicode, ties, a key on one side of the JOIN only.
  */
 class PigQualifiedNamesDifferentialTest extends DifferentialTest {
@@ -47,7 +47,16 @@ class PigQualifiedNamesDifferentialTest extends DifferentialTest {
                         LOAD + "g = GROUP rows BY (site, kind);\n"
                                 + "c = FOREACH g GENERATE FLATTEN(group), SUM(rows.amount) AS total;\n"
                                 + "h = GROUP c BY group::site;\n"
-                                + "r = FOREACH h GENERATE group, COUNT(c.kind), SUM(c.total);\n"));
+                                + "r = FOREACH h GENERATE group, COUNT(c.kind), SUM(c.total);\n"),
+                Arguments.of(
+                        "a bag value's field by its JOIN-qualified name: SUM(vs.b::v) and MAX($1.b::v), nulls of the outer"
+                                + " JOIN's missing side skipped",
+                        LOAD + "b = FOREACH rows GENERATE id AS k, amount * 2 AS v;\n"
+                                + "b = FILTER b BY k < 4;\n"
+                                + "j = JOIN rows BY id LEFT OUTER, b BY k;\n"
+                                + "g = GROUP j BY rows::site;\n"
+                                + "p = FOREACH g GENERATE group, j.b::v AS vs;\n"
+                                + "r = FOREACH p GENERATE group, SUM(vs.b::v), MAX($1.b::v), COUNT(vs);\n"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -232,15 +232,27 @@ final class ExprTranslator {
         }
         if (expr instanceof PigExpr.Projection projection
                 && projection.columns().size() == 1
-                && projection.columns().get(0) instanceof PigExpr.FieldRef ref
-                && translate(projection.base(), scope) instanceof Value.Bag bag
-                && bag.field() == null) {
-            // f.d::x: a bag's field by its full or partial Pig name (a flattened COGROUP's d::x).
-            List<Field> matches = bag.relation().fields().stream()
-                    .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
-                    .toList();
-            if (matches.size() == 1) {
-                return bag.withField(matches.get(0));
+                && projection.columns().get(0) instanceof PigExpr.FieldRef ref) {
+            Value base = translate(projection.base(), scope);
+            if (base instanceof Value.Bag bag && bag.field() == null) {
+                // f.d::x: a bag's field by its full or partial Pig name (a flattened COGROUP's d::x).
+                List<Field> matches = bag.relation().fields().stream()
+                        .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
+                        .toList();
+                if (matches.size() == 1) {
+                    return bag.withField(matches.get(0));
+                }
+            }
+            // b.r::x of a bag value (GENERATE j.x of a JOIN's r::x, then SUM(b.r::x) or SUM($1.r::x)): its tuples'
+            // fields are known by their names after the last '::', so the one field of that name.
+            Value.Scalar bag = BagProjection.knownBag(base);
+            if (bag != null
+                    && ref.qualifier() != null
+                    && bag.inner().fieldNames().stream()
+                                    .filter(ref.name()::equals)
+                                    .count()
+                            == 1) {
+                return BagProjection.of(bag, bag.inner().fieldNames().indexOf(ref.name()));
             }
         }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");

@@ -29,6 +29,7 @@ class PigQualifiedNamesTest {
             g = GROUP a BY (s, t); c = FOREACH g GENERATE FLATTEN(group), COUNT(a) AS n; j = JOIN c BY group::s, a BY s; x = FOREACH j GENERATE c::group::s AS s, a::s, n; r = FOREACH x GENERATE s, a::s; | s:chararray, a::s:chararray
             g = GROUP a BY (s, t); c = FOREACH g GENERATE FLATTEN(group), COUNT(a) AS n; r = FOREACH c GENERATE s, group::t, n;                                         | group::s:chararray, group::t:chararray, n:long
             g = GROUP a BY (s, t); c = FOREACH g GENERATE FLATTEN(group) AS (x, y), COUNT(a) AS n; r = FOREACH c GENERATE y, x;                                         | y:chararray, x:chararray
+            b = FOREACH a GENERATE id AS k, id * 2 AS v; j = JOIN a BY id LEFT OUTER, b BY k; g = GROUP j BY a::s; p = FOREACH g GENERATE group, j.b::v AS vs; r = FOREACH p GENERATE group, SUM(vs.b::v) AS total, MAX($1.b::v) AS top; | group:chararray, total:long, top:int
             """)
     void storedSchemaIsPigs(String statements, String schema) {
         SqlJob job = translated(statements);

@@ -232,15 +232,27 @@ final class ExprTranslator {
         }
         if (expr instanceof PigExpr.Projection projection
                 && projection.columns().size() == 1
-                && projection.columns().get(0) instanceof PigExpr.FieldRef ref
-                && translate(projection.base(), scope) instanceof Value.Bag bag
-                && bag.field() == null) {
-            // f.d::x: a bag's field by its full or partial Pig name (a flattened COGROUP's d::x).
-            List<Field> matches = bag.relation().fields().stream()
-                    .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
-                    .toList();
-            if (matches.size() == 1) {
-                return bag.withField(matches.get(0));
+                && projection.columns().get(0) instanceof PigExpr.FieldRef ref) {
+            Value base = translate(projection.base(), scope);
+            if (base instanceof Value.Bag bag && bag.field() == null) {
+                // f.d::x: a bag's field by its full or partial Pig name (a flattened COGROUP's d::x).
+                List<Field> matches = bag.relation().fields().stream()
+                        .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
+                        .toList();
+                if (matches.size() == 1) {
+                    return bag.withField(matches.get(0));
+                }
+            }
+            // b.r::x of a bag value (GENERATE j.x of a JOIN's r::x, then SUM(b.r::x) or SUM($1.r::x)): its tuples'
+            // fields are known by their names after the last '::', so the one field of that name.
+            Value.Scalar bag = BagProjection.knownBag(base);
+            if (bag != null
+                    && ref.qualifier() != null
+                    && bag.inner().fieldNames().stream()
+                                    .filter(ref.name()::equals)
+                                    .count()
+                            == 1) {
+                return BagProjection.of(bag, bag.inner().fieldNames().indexOf(ref.name()));
             }
         }
         throw unsupported(expr.span(), describe(expr) + " is not supported by the Flink SQL translation yet");
@@ -1215,7 +1227,17 @@ final class ExprTranslator {
 
     /** COUNT, COUNT_STAR, SUM, AVG, MIN, MAX over a bag of a grouped relation, with Pig's result types. */
     private Value aggregate(PigExpr.Call call, Scope scope) {
-        if (call.arguments().size() != 1 || !(translate(call.arguments().get(0), scope) instanceof Value.Bag bag)) {
+        Value argument =
+                call.arguments().size() == 1 ? translate(call.arguments().get(0), scope) : null;
+        if (argument instanceof Value.Scalar value && value.type() == PigType.BYTEARRAY) {
+            // Pig's type checker casts a bytearray argument to a bag (COUNT(r.f) of an untyped field, r a relation
+            // read as a scalar); the job then reads the bytes as a bag's text, or fails.
+            throw unsupported(
+                    call.span(),
+                    call.function() + " of a bytearray value (Pig casts it to a bag when the job runs) is not"
+                            + " translated yet");
+        }
+        if (!(argument instanceof Value.Bag bag)) {
             throw new TranslationError(new Diagnostic(
                     DiagnosticCode.PIG_E013,
                     call.span(),

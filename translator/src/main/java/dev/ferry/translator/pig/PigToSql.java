@@ -1935,13 +1935,12 @@ public final class PigToSql {
 
     /** The qualifier of the field {@code ref} names, as written or, unwritten, of the one field it resolves to. */
     private static String qualifierOf(PigExpr.FieldRef ref, Scope scope) {
-        if (ref.qualifier() != null || !(scope instanceof Scope.Plain plain)) {
+        if (!(scope instanceof Scope.Plain plain)) {
             return ref.qualifier();
         }
-        List<Field> named = plain.relation().fields().stream()
-                .filter(f -> f.answersTo(null, ref.name()))
-                .toList();
-        return named.size() == 1 ? named.get(0).qualifier() : null;
+        // The field's whole name, as Pig keeps it: group::s of (c::group::s, ...) is c::group::s.
+        Field named = plain.named(ref.qualifier(), ref.name());
+        return named == null ? ref.qualifier() : named.qualifier();
     }
 
     /** A GENERATE that flattens a tuple of unknown width: Pig gives each row its own fields (see {@link RowArray}). */
@@ -2298,7 +2297,9 @@ public final class PigToSql {
             }
             if (inner instanceof Value.KeyTuple tuple) {
                 values.addAll(tuple.keys());
-                tuple.fields().forEach(f -> names.add(f.sqlName()));
+                // Pig names a flattened tuple's fields after it: FLATTEN(group) of GROUP BY (a, b) gives group::a and
+                // group::b (a later JOIN's x::group::a), which a and b still name where they are unique.
+                tuple.fields().forEach(f -> names.add(f.pigName() == null ? f.sqlName() : "group::" + f.pigName()));
                 return;
             }
             if (inner instanceof Value.Scalar scalar

@@ -9,6 +9,7 @@ import dev.ferry.translator.sql.SqlExpr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /** The fields an expression can see: those of one relation, or the key and bag of a GROUP. */
 sealed interface Scope {
@@ -44,14 +45,30 @@ sealed interface Scope {
             this(relation, qualifierForSql, null);
         }
 
+        /**
+         * The field {@code qualifier::name} names as Pig resolves it ({@code LogicalSchema.getField}): the one whose whole
+         * name it is first ({@code n} beside a JOIN's {@code m::n}, {@code m::n} beside {@code x::m::n}), else the one
+         * it ends; null for none or several.
+         */
+        Field named(String qualifier, String name) {
+            List<Field> matches = relation.fields().stream()
+                    .filter(f -> f.answersTo(qualifier, name))
+                    .toList();
+            List<Field> exact = matches.stream()
+                    .filter(f -> Objects.equals(f.qualifier(), qualifier))
+                    .toList();
+            return exact.size() == 1 ? exact.get(0) : exact.isEmpty() && matches.size() == 1 ? matches.get(0) : null;
+        }
+
         @Override
         public Value field(PigExpr.FieldRef ref) {
+            Field named = named(ref.qualifier(), ref.name());
+            if (named != null) {
+                return scalar(named);
+            }
             List<Field> matches = relation.fields().stream()
                     .filter(f -> f.answersTo(ref.qualifier(), ref.name()))
                     .toList();
-            if (matches.size() == 1) {
-                return scalar(matches.get(0));
-            }
             String shown = ref.qualifier() == null ? ref.name() : ref.qualifier() + "::" + ref.name();
             if (matches.isEmpty()
                     && ref.qualifier() == null

@@ -6,6 +6,7 @@ import dev.ferry.parser.pig.PigStatement;
 import dev.ferry.translator.sql.SqlJob;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,16 @@ final class StoreTasks {
     /** Each alias's relation, and whether a PARALLEL clause gives its reduce tasks. */
     private final Map<String, PigStatement.Assign> assigns = new HashMap<>();
 
+    /**
+     * Each assignment's inputs, each the assignment that defined the alias at that statement (null for a SPLIT's or a
+     * macro's alias): an alias assigned again ({@code x = FILTER x BY ...}) reads its previous definition, not itself.
+     * By identity: two statements of the same text are two assignments.
+     */
+    private final Map<PigStatement.Assign, List<PigStatement.Assign>> inputs = new IdentityHashMap<>();
+
+    /** Each STORE's relation as the alias was defined at the STORE (null for a SPLIT's or a macro's alias). */
+    private final Map<PigStatement.Store, PigStatement.Assign> stored = new IdentityHashMap<>();
+
     /** How many reducing operators (GROUP, JOIN, DISTINCT...) read each alias. */
     private final Map<String, Integer> reducingReaders = new HashMap<>();
 
@@ -40,6 +51,9 @@ final class StoreTasks {
                 defaultParallel = true;
             }
             if (statement instanceof PigStatement.Assign assign) {
+                inputs.put(
+                        assign,
+                        assign.relation().inputs().stream().map(assigns::get).toList());
                 assigns.put(assign.alias(), assign);
                 if (reduces(assign.relation())) {
                     assign.relation().inputs().forEach(input -> reducingReaders.merge(input, 1, Integer::sum));
@@ -51,13 +65,20 @@ final class StoreTasks {
                     orders.remove(assign.alias());
                 }
             } else if (statement instanceof PigStatement.Split split) {
+                split.branches().forEach(branch -> assigns.remove(branch.alias()));
+                if (split.otherwise() != null) {
+                    assigns.remove(split.otherwise());
+                }
                 boolean input = reduced.getOrDefault(split.input(), false);
                 split.branches().forEach(branch -> reduced.put(branch.alias(), input));
                 if (split.otherwise() != null) {
                     reduced.put(split.otherwise(), input);
                 }
-            } else if (statement instanceof PigStatement.Store store && reduced.getOrDefault(store.alias(), false)) {
-                reduceStores.add(store);
+            } else if (statement instanceof PigStatement.Store store) {
+                stored.put(store, assigns.get(store.alias()));
+                if (reduced.getOrDefault(store.alias(), false)) {
+                    reduceStores.add(store);
+                }
             }
         }
     }
@@ -79,7 +100,7 @@ final class StoreTasks {
         while (assign != null
                 && (assign.relation() instanceof PigRelation.Filter
                         || assign.relation() instanceof PigRelation.Foreach)) {
-            assign = assigns.get(assign.relation().inputs().get(0));
+            assign = input(assign);
         }
         return assign != null
                 && reduces(assign.relation())
@@ -108,17 +129,16 @@ final class StoreTasks {
      * keys then tuples).
      */
     int groupKeyPosition(PigStatement.Store store) {
-        String alias = store.alias();
-        PigStatement.Assign assign = assigns.get(alias);
-        while (assign != null && assign.relation() instanceof PigRelation.Filter filter) {
-            assign = assigns.get(filter.input());
+        PigStatement.Assign assign = stored.get(store);
+        while (assign != null && assign.relation() instanceof PigRelation.Filter) {
+            assign = input(assign);
         }
         if (defaultParallel || assign == null || !(assign.relation() instanceof PigRelation.Foreach foreach)) {
             return -1;
         }
-        PigStatement.Assign grouped = assigns.get(foreach.input());
-        while (grouped != null && grouped.relation() instanceof PigRelation.Filter filter) {
-            grouped = assigns.get(filter.input());
+        PigStatement.Assign grouped = input(assign);
+        while (grouped != null && grouped.relation() instanceof PigRelation.Filter) {
+            grouped = input(grouped);
         }
         if (grouped == null
                 || grouped.parallel() != null
@@ -154,13 +174,19 @@ final class StoreTasks {
         if (of(store) != SqlJob.PigTask.REDUCE) {
             return false;
         }
-        PigStatement.Assign assign = assigns.get(store.alias());
+        PigStatement.Assign assign = stored.get(store);
         while (assign != null
                 && !reduces(assign.relation())
                 && assign.relation().inputs().size() == 1) {
-            assign = assigns.get(assign.relation().inputs().get(0));
+            assign = input(assign);
         }
         return defaultParallel || assign != null && reduces(assign.relation()) && assign.parallel() != null;
+    }
+
+    /** The assignment that defined the first input of an assignment at its statement, or null. */
+    private PigStatement.Assign input(PigStatement.Assign assign) {
+        List<PigStatement.Assign> defined = inputs.get(assign);
+        return defined == null || defined.isEmpty() ? null : defined.get(0);
     }
 
     /** Whether the operator's rows go through Pig's shuffle (a reduce reads them). */

@@ -24,6 +24,7 @@ class NotTranslatedYetTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             X = order A by a using org.example.Cmp;                | 3:5 | ORDER ... USING a comparator
+            C = load 'in3' using PigStorage(','); D = foreach C generate $1 AS f; E = distinct D; X = foreach E generate COUNT(E.f); | 3:110 | COUNT of a bytearray value (Pig casts it to a bag when the job runs) is not translated yet
             X = foreach A { s = filter A by a > 0; generate a; }   | 3:17 | nested FILTER inside FOREACH
             X = stream A through `cat`;                            | 3:5 | STREAM is not translated yet, and cannot be as it is: it pipes the rows of 'A' through the command `cat`
             DEFINE c `sort -u` ship('x');                         | 3:1 | DEFINE c `sort -u` (a streaming command) is not translated yet, and cannot be

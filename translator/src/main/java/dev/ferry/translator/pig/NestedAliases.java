@@ -52,7 +52,8 @@ final class NestedAliases {
         return new PigRelation.NestedForeach(block.input(), commands, items, block.span());
     }
 
-    private static PigRelation.NestedOp rename(PigRelation.NestedOp op, Map<String, String> aliases) {
+    /** The command with each bare name of an alias the block assigned read as that alias's current name. */
+    static PigRelation.NestedOp rename(PigRelation.NestedOp op, Map<String, String> aliases) {
         if (op instanceof PigRelation.NestedOp.Assign assign) {
             return new PigRelation.NestedOp.Assign(rename(assign.expr(), aliases));
         }

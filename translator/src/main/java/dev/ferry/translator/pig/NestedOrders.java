@@ -9,6 +9,7 @@ import dev.ferry.translator.sql.SqlQuery;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -185,30 +186,85 @@ final class NestedOrders {
     }
 
     /**
-     * Fails (PIG-E020) at a nested LIMIT of a nested ORDER whose bag something else in the block also reads: Pig 0.18
-     * then limits the ORDER's bag itself, for every reader (found by {@code ferry verify}: {@code s = ORDER rows BY ts;
-     * t = FOREACH s GENERATE ...; l = LIMIT s 2;} gives t two tuples), which the translation does not do yet.
+     * The block with every other reader of a nested ORDER that a constant nested LIMIT reads reading the LIMIT
+     * instead: Pig 0.18's NestedLimitOptimizer moves the LIMIT into the sort and reconnects the LIMIT's readers to
+     * it, so every reader of the ORDER's bag sees the limited bag ({@code o = ORDER rows BY ts; l = LIMIT o 2;
+     * f = FILTER o BY ...} gives f at most two tuples). Fails (PIG-E020) where that does not hold or Pig fails: two
+     * LIMITs of one ORDER (Pig keeps one of them), one reader of both the ORDER and its LIMIT (the GENERATE or a
+     * nested command: Pig 0.18 stops with ERROR 2225, "Projection with nothing to reference"), and a LIMIT nothing
+     * reads (Pig 0.18 fails too).
      */
-    static void checkLimitedOrderIsNotShared(PigRelation.NestedForeach block) {
+    static PigRelation.NestedForeach limitsSharedOrders(PigRelation.NestedForeach block) {
+        PigRelation.NestedForeach rewritten = block;
         for (PigRelation.NestedCommand command : block.commands()) {
             if (!(command.op() instanceof PigRelation.NestedOp.Limit limit)
+                    || !(limit.count() instanceof PigExpr.Literal)
                     || !(limit.input() instanceof PigExpr.FieldRef ref)
-                    || ref.qualifier() != null) {
+                    || ref.qualifier() != null
+                    || block.commands().stream()
+                            .noneMatch(c ->
+                                    c.alias().equals(ref.name()) && c.op() instanceof PigRelation.NestedOp.Order)) {
                 continue;
             }
-            boolean ofOrder = block.commands().stream()
-                    .anyMatch(c -> c.alias().equals(ref.name()) && c.op() instanceof PigRelation.NestedOp.Order);
-            boolean shared = block.commands().stream()
-                            .anyMatch(c -> c != command
-                                    && NestedCross.inputs(c.op()).stream().anyMatch(e -> mentionsAlias(e, ref.name())))
-                    || block.items().stream().anyMatch(item -> mentionsAlias(item.expr(), ref.name()));
-            if (ofOrder && shared) {
+            String order = ref.name();
+            boolean shared = block.commands().stream().anyMatch(c -> c != command && reads(c, order))
+                    || generateReads(block, order);
+            if (!shared) {
+                continue;
+            }
+            boolean twoLimits = block.commands().stream()
+                    .anyMatch(c -> c != command
+                            && c.op() instanceof PigRelation.NestedOp.Limit other
+                            && mentionsAlias(other.input(), order));
+            if (twoLimits) {
                 throw ExprTranslator.unsupported(
                         command.span(),
-                        "a nested LIMIT of a nested ORDER whose bag the block also reads elsewhere (Pig 0.18 then limits"
-                                + " the ORDER's bag for every reader) is not translated yet");
+                        "two nested LIMITs of one nested ORDER (Pig 0.18 limits the ORDER's bag itself, by one of"
+                                + " them) are not translated yet");
             }
+            Map<String, String> limited = Map.of(order, command.alias());
+            String top = command.alias();
+            boolean readsBoth = block.commands().stream().anyMatch(c -> reads(c, order) && reads(c, top))
+                    || generateReads(block, order) && generateReads(block, top);
+            boolean limitRead = block.commands().stream().anyMatch(c -> reads(c, top)) || generateReads(block, top);
+            if (readsBoth || !limitRead) {
+                throw ExprTranslator.unsupported(
+                        command.span(),
+                        (readsBoth
+                                        ? "a nested LIMIT of a nested ORDER read beside that ORDER by one reader"
+                                        : "a nested LIMIT that nothing reads, of a nested ORDER read elsewhere")
+                                + ": Pig 0.18 fails such a block (its NestedLimitOptimizer moves the LIMIT into the"
+                                + " ORDER); read only '" + command.alias() + "', which Pig gives every reader of '"
+                                + order + "'");
+            }
+            // The LIMIT moves up to just after its ORDER, before the readers that now read it.
+            List<PigRelation.NestedCommand> commands = new ArrayList<>();
+            for (PigRelation.NestedCommand c : rewritten.commands()) {
+                if (c.alias().equals(order)) {
+                    commands.add(c);
+                    commands.add(command);
+                } else if (!c.alias().equals(command.alias())) {
+                    commands.add(
+                            new PigRelation.NestedCommand(c.alias(), NestedAliases.rename(c.op(), limited), c.span()));
+                }
+            }
+            List<PigRelation.GenerateItem> items = rewritten.items().stream()
+                    .map(item -> new PigRelation.GenerateItem(
+                            NestedAliases.rename(item.expr(), limited), item.names(), item.span()))
+                    .toList();
+            rewritten = new PigRelation.NestedForeach(rewritten.input(), commands, items, rewritten.span());
         }
+        return rewritten;
+    }
+
+    /** Whether the nested command reads the nested alias. */
+    private static boolean reads(PigRelation.NestedCommand command, String alias) {
+        return NestedCross.inputs(command.op()).stream().anyMatch(e -> mentionsAlias(e, alias));
+    }
+
+    /** Whether the block's GENERATE reads the nested alias. */
+    private static boolean generateReads(PigRelation.NestedForeach block, String alias) {
+        return block.items().stream().anyMatch(item -> mentionsAlias(item.expr(), alias));
     }
 
     private static boolean mentionsAlias(PigExpr expr, String alias) {

@@ -1091,11 +1091,19 @@ public final class PigToSql {
                                 .map(PigRelation.GenerateItem::expr)
                                 .anyMatch(
                                         e -> isGroupKey(e) || e instanceof PigExpr.Flatten f && isGroupKey(f.expr())));
-        if (flattened.size() != 1 || !othersAreKey || !(flattened.get(0) instanceof PigExpr.FieldRef)) {
+        // FLATTEN(f), FLATTEN(f.x) or FLATTEN(f.(x, y)): the fields of f's rows (the projection picks them in expand).
+        PigExpr bagRead = flattened.size() == 1
+                        && flattened.get(0) instanceof PigExpr.Projection projection
+                        && projection.columns().size() > 1
+                ? projection.base()
+                : flattened.size() == 1 ? flattened.get(0) : null;
+        if (!othersAreKey
+                || !(bagRead instanceof PigExpr.FieldRef
+                        || bagRead instanceof PigExpr.Dereference d && d.base() instanceof PigExpr.FieldRef)) {
             return Optional.empty();
         }
-        Value value = expressions.translate(
-                flattened.get(0), withNestedAliases(new Scope.Grouped(grouped, this::scalarRelation)));
+        Value value =
+                expressions.translate(bagRead, withNestedAliases(new Scope.Grouped(grouped, this::scalarRelation)));
         if (!(value instanceof Value.Bag bag)
                 || bag.lineField() != null
                 || bag.filter() == null && !bag.distinct()
@@ -1228,7 +1236,10 @@ public final class PigToSql {
         java.util.Set<String> bags = new java.util.HashSet<>();
         for (PigRelation.GenerateItem item : items) {
             if (item.expr() instanceof PigExpr.Flatten f) {
-                PigExpr inner = orderedInput(f.expr() instanceof PigExpr.Dereference d ? d.base() : f.expr());
+                PigExpr inner = orderedInput(
+                        f.expr() instanceof PigExpr.Dereference d
+                                ? d.base()
+                                : f.expr() instanceof PigExpr.Projection p ? p.base() : f.expr());
                 if (inner instanceof PigExpr.FieldRef ref && ref.qualifier() == null) {
                     if (bags.contains(ref.name())) {
                         // Pig crosses the two FLATTENs' tuples (n x n rows per group); one join pairs them up.
@@ -1321,7 +1332,10 @@ public final class PigToSql {
     }
 
     /** FOREACH over a COGROUP (or a GROUP whose bag it flattens): see {@link CogroupPlan}. */
-    private Relation cogroupForeach(String alias, PigRelation.Foreach foreach, Relation.Cogrouped cogrouped) {
+    private Relation cogroupForeach(String alias, PigRelation.Foreach given, Relation.Cogrouped over) {
+        RepeatedFlattens.Copies copies = RepeatedFlattens.of(given, over);
+        PigRelation.Foreach foreach = copies.foreach();
+        Relation.Cogrouped cogrouped = copies.cogrouped();
         CogroupPlan plan = new CogroupPlan(cogrouped, flattenedBags(foreach.items(), cogrouped));
         Scope.Cogroup scope = new Scope.Cogroup(plan, this::scalarRelation);
         Projection projection = project(foreach, scope);
@@ -1353,8 +1367,8 @@ public final class PigToSql {
 
     /** A nested FOREACH block over {@code input}, a GROUP's or COGROUP's result (or the GROUP of {@link RowBags}). */
     private Relation nestedForeach(String alias, PigRelation.NestedForeach block, Relation input) {
-        PigRelation.NestedForeach nested = NestedProjection.flattenedProjectionsInlined(block);
-        NestedOrders.checkLimitedOrderIsNotShared(nested);
+        PigRelation.NestedForeach nested =
+                NestedProjection.flattenedProjectionsInlined(NestedOrders.limitsSharedOrders(block));
         Optional<Relation> topN = topN(alias, nested, input);
         if (topN.isPresent()) {
             return topN.get();
@@ -2281,6 +2295,24 @@ public final class PigToSql {
                     SqlExpr.Call.of("NULLIF", new SqlExpr.ColumnRef(alias, column), SqlExpr.Literal.text("")),
                     PigType.BYTEARRAY));
             names.add(column);
+            return;
+        }
+        if (expr instanceof PigExpr.Flatten flatten
+                && flatten.expr() instanceof PigExpr.Projection projection
+                && projection.columns().size() > 1
+                && expressions.translate(projection.base(), scope) instanceof Value.Bag whole
+                && whole.field() == null
+                && whole.lineField() == null
+                && BagProjection.fields(whole, projection.columns()).isPresent()) {
+            // FLATTEN(b.(x, y)) of a GROUP's or nested bag: b's rows flattened, those fields of each.
+            List<Value.Scalar> all = new ArrayList<>();
+            List<String> allNames = new ArrayList<>();
+            expand(new PigExpr.Flatten(projection.base(), flatten.span()), scope, all, allNames);
+            for (Field field : BagProjection.fields(whole, projection.columns()).get()) {
+                int index = whole.relation().fields().indexOf(field);
+                values.add(all.get(index));
+                names.add(allNames.get(index));
+            }
             return;
         }
         if (expr instanceof PigExpr.Flatten flatten) {

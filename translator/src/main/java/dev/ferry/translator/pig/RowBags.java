@@ -81,7 +81,16 @@ final class RowBags {
             commands.add(new PigRelation.NestedCommand(command.alias(), op, command.span()));
         }
         List<PigRelation.GenerateItem> items = new ArrayList<>();
+        boolean starNamesFields = rows.fields().stream()
+                .allMatch(f -> f.pigName() != null && f.qualifier() == null && !aliases.contains(f.pigName()));
         for (PigRelation.GenerateItem item : block.items()) {
+            if (item.expr() instanceof PigExpr.Star star && item.names().isEmpty() && starNamesFields) {
+                // '*' is the row's fields (LOGenerate reads the block's input row), each as by its name.
+                rows.fields()
+                        .forEach(f -> items.add(new PigRelation.GenerateItem(
+                                new PigExpr.FieldRef(null, f.pigName(), star.span()), List.of(), item.span())));
+                continue;
+            }
             PigExpr expr = item.expr() instanceof PigExpr.Flatten flatten
                     ? new PigExpr.Flatten(named.apply(flatten.expr()), flatten.span())
                     : named.apply(item.expr());

@@ -63,7 +63,7 @@ class NestedBlockOverBagFieldTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             r = foreach a { f = filter items by x > 1; g = filter more by z > 1; generate id, COUNT(f), COUNT(g); } | 3:5 | a nested block over two bag fields of a relation
-            r = foreach a { f = filter items by x > 1; generate *, COUNT(f); }            | 3:53 | a position or '*' in the GENERATE of a nested block over a bag field
+            r = foreach a { f = filter items by x > 1; generate *, COUNT(f); }            | 3:5 | reading the map field 'm' beside a nested block over a bag field
             r = foreach a { f = filter items by x > 1; generate m#'k', COUNT(f); }        | 3:5 | reading the map field 'm' beside a nested block over a bag field
             r = foreach a { f = filter items by x > 1; generate id, flatten(items), COUNT(f); } | 3:57 | FLATTEN of a bag value (not a GROUP's bag)
             """)

@@ -152,8 +152,10 @@ class NestedChainsAndBagBincondsTest {
             r = foreach a generate id, flatten((items is null ? {('a', 'b')} : items));            | 4:36 | a bincond of two bags whose tuples' field 1 is a chararray on one side and a int on the other
             r = foreach g { p = rows.url; s = order p by url; t = foreach s generate UPPER(url); generate group, t; } | 4:51 | a nested FOREACH computing values of a projected, DISTINCT or schema-less (LOAD without AS) bag
             r = foreach g { s = order rows by ts; t = foreach s generate flatten(TOBAG(url, url)); generate group, t; } | 4:62 | a FLATTEN inside a nested FOREACH
-            r = foreach g { s = order rows by ts; t = foreach s generate ts * 2; l = limit s 2; generate group, t, l; } | 4:70 | a nested LIMIT of a nested ORDER whose bag the block also reads elsewhere
-            r = foreach g generate group, flatten(rows.url), flatten(rows.ts), COUNT(rows);                 | 4:50 | a second FLATTEN of the bag 'rows'
+            r = foreach g { s = order rows by ts; l = limit s 2; generate group, l, COUNT(s); } | 4:39 | a nested LIMIT of a nested ORDER read beside that ORDER by one reader: Pig 0.18 fails
+            r = foreach g { s = order rows by ts; l = limit s 2; f = filter s by ts > 0; generate group, COUNT(f); } | 4:39 | a nested LIMIT that nothing reads, of a nested ORDER read elsewhere: Pig 0.18 fails
+            r = foreach g { s = order rows by ts; l = limit s 2; m = limit s 3; generate group, l, m; } | 4:39 | two nested LIMITs of one nested ORDER
+            r = foreach g { f = filter rows by ts > 0; generate group, flatten(f.url), flatten(f.ts); } | 4:76 | a second FLATTEN of the bag 'f'
             """)
     void reportedWhereItIs(String statement, String position, String message) {
         Diagnostic error = NotTranslatedYetTest.onlyError(LOAD + statement + "\nstore r into 'out';\n");

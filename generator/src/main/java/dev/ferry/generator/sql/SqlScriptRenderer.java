@@ -205,6 +205,9 @@ public final class SqlScriptRenderer {
                         numbered
                                 ? "  'format' = 'json-numbered'"
                                 : source ? "  'format' = 'pig-json'" : "  'format' = 'json'");
+            case ELEPHANT_BIRD_JSON -> out.append("  'format' = 'elephant-bird-json'");
+            case ELEPHANT_BIRD_JSON_NESTED ->
+                out.append("  'format' = 'elephant-bird-json',\n  'elephant-bird-json.nested-load' = 'true'");
             case PIG_LOADER -> loader(out, table.loadFunction());
             case PIG_STORER -> storer(out, table.storeFunction());
             case AVRO ->

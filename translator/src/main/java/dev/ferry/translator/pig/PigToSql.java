@@ -65,6 +65,8 @@ public final class PigToSql {
     private final ExprTranslator expressions;
     /** The loaders the runtime's adapter runs (LOAD USING a user's class or BinStorage). */
     private final JavaLoaders loaders;
+    /** Whether the script SETs elephant-bird's elephantbird.jsonloader.nestedLoad to true (every such JsonLoader nests). */
+    private final boolean jsonNestedBySet;
     /** The Hadoop task writing each STORE's files in Pig's plan. */
     private final StoreTasks storeTasks;
 
@@ -141,6 +143,7 @@ public final class PigToSql {
         this.givenParameters = Set.copyOf(givenParameters);
         this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
         this.loaders = new JavaLoaders(script.udfs(), script.statements());
+        this.jsonNestedBySet = ElephantBirdJson.nestedBySet(script.statements());
         this.storeTasks = new StoreTasks(script.statements());
         this.uses = AliasUses.of(script.statements());
     }
@@ -385,7 +388,9 @@ public final class PigToSql {
             }
             case "RMF", "RM", "FS" -> removal(command);
             case "SET" -> {
-                if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
+                // the job's parallelism (PigParallelism); elephant-bird's JsonLoader reads its property
+                // (ElephantBirdJson)
+                if (!command.argument().startsWith("default_parallel") && !ElephantBirdJson.setsNestedLoad(command)) {
                     diagnostics.report(
                             DiagnosticCode.PIG_W001,
                             command.span(),
@@ -643,7 +648,8 @@ public final class PigToSql {
         try {
             storage = hcat != null
                     ? hcat.storage()
-                    : StorageFunctions.load(loaders.resolved(load.function()), load.path(), load.schema());
+                    : StorageFunctions.load(
+                            loaders.resolved(load.function()), load.path(), load.schema(), jsonNestedBySet);
         } catch (TranslationError noFlinkFormat) {
             // A loader Flink has no format for: the runtime's adapter runs it, if it is one the adapter runs.
             FuncSpec loader = load.function() == null

@@ -723,22 +723,27 @@ public final class PigToSql {
                     && !fileField.type().isComplex()
                     && fileField.type() != PigType.BYTEARRAY
                     && fileField.type() != fieldSchema.type();
-            var type = castTwice
-                    ? PigTypes.columnType(fileField.type()).orElseThrow()
-                    : typedFile
-                            ? TypedFileColumns.declared(fieldSchema, storage.format())
-                            : fieldSchema.type() == PigType.MAP
-                                    ? PigTypes.LOADED_MAP
-                                    : complex
-                                            ? SqlType.STRING
-                                            : PigTypes.columnType(fieldSchema.type())
-                                                    .orElseThrow(
-                                                            () -> ExprTranslator.unsupported(
-                                                                    fieldSchema.span(),
-                                                                    fieldSchema
-                                                                                    .type()
-                                                                                    .keyword()
-                                                                            + " fields are not supported by the Flink SQL translation yet"));
+            // A number partition key is read as its directory's text: HCatLoader gives null for Hive's default
+            // partition name there (its converter's NumberFormatException), where Flink would fail the job.
+            boolean keyText = hcat != null && HCatalog.numberKey(hcat.table(), fieldSchema);
+            var type = keyText
+                    ? SqlType.STRING
+                    : castTwice
+                            ? PigTypes.columnType(fileField.type()).orElseThrow()
+                            : typedFile
+                                    ? TypedFileColumns.declared(fieldSchema, storage.format())
+                                    : fieldSchema.type() == PigType.MAP
+                                            ? PigTypes.LOADED_MAP
+                                            : complex
+                                                    ? SqlType.STRING
+                                                    : PigTypes.columnType(fieldSchema.type())
+                                                            .orElseThrow(
+                                                                    () -> ExprTranslator.unsupported(
+                                                                            fieldSchema.span(),
+                                                                            fieldSchema
+                                                                                            .type()
+                                                                                            .keyword()
+                                                                                    + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(
                         fieldSchema.span(),
@@ -764,30 +769,38 @@ public final class PigToSql {
                         "a " + fieldSchema.type().keyword() + " field of "
                                 + load.function().simpleName() + " is not translated yet (of PigStorage it is)");
             }
-            converted |= complex || typedMap || big || castTwice;
+            converted |= complex || typedMap || big || castTwice || keyText;
             // The table's column reads the file's type as the loader does; the AS casts that value.
-            SqlExpr read = castTwice
+            SqlExpr read = keyText
                     ? expressions
                             .cast(
-                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), fileField.type()),
+                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.CHARARRAY),
                                     fieldSchema.type(),
                                     fieldSchema.span())
                             .sql()
-                    : big
+                    : castTwice
                             ? expressions
                                     .cast(
-                                            new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                            new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), fileField.type()),
                                             fieldSchema.type(),
                                             fieldSchema.span())
                                     .sql()
-                            : typedMap
-                                    ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                            : big
+                                    ? expressions
+                                            .cast(
+                                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                                    fieldSchema.type(),
+                                                    fieldSchema.span())
                                             .sql()
-                                    : !complex
-                                            ? SqlExpr.ColumnRef.of(sqlName)
-                                            : typedFile
-                                                    ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
-                                                    : LoadedComplexFields.read(fieldSchema, sqlName);
+                                    : typedMap
+                                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                                                    .sql()
+                                            : !complex
+                                                    ? SqlExpr.ColumnRef.of(sqlName)
+                                                    : typedFile
+                                                            ? TypedFileColumns.read(
+                                                                    fieldSchema, sqlName, storage.format())
+                                                            : LoadedComplexFields.read(fieldSchema, sqlName);
             if (hcat != null) {
                 // Hive's varchar(n) reader keeps the first n characters of a longer value.
                 OptionalInt length = HCatalog.varcharLength(hcat.table(), fieldSchema.name());

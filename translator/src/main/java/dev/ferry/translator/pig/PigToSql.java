@@ -4164,7 +4164,6 @@ public final class PigToSql {
         Relation.Ordered ordered = ordered(store.alias(), store.span(), input);
         Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
-        List<PigType> types = new ArrayList<>();
         for (Field field : source.fields()) {
             if (field.isRest()) {
                 throw ExprTranslator.unsupported(
@@ -4172,11 +4171,15 @@ public final class PigToSql {
                         "STORE with the Pig StoreFunc " + storer.name() + " of a LOAD without AS is not translated"
                                 + " yet: the adapter passes the StoreFunc typed fields; declare them with AS (...)");
             }
-            types.add(field.type());
         }
-        SqlJob.StoreFunction function = loaders.storeFunction(withParameters(storer), types, store);
+        SqlJob.StoreFunction function = loaders.storeFunction(withParameters(storer), source.fields(), store);
         for (Field field : source.fields()) {
-            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
+            // a bag, tuple or map (of known fields, no bytearrays: JavaLoaders) in the runtime's form of it
+            columns.add(new Column(
+                    field.sqlName(),
+                    field.type().isComplex()
+                            ? PigTypes.tupleFieldType(field.type(), field.inner())
+                            : columnType(field, store.span())));
         }
         insert(
                 store,

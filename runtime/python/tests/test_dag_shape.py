@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from airflow.sdk import DAG
@@ -160,6 +161,43 @@ def test_a_local_run_finds_the_pig_udf_adapter_built_beside_the_runtime_jar(tmp_
     given = {"FERRY_RUNTIME_JAR": str(runtime), "FERRY_UDF_DIR": "/opt/udfs"}
     assert udf_environment(given) == {}  # the environment's own wins
     assert udf_environment({"FERRY_RUNTIME_CMD": "x"}) == {}
+
+
+def test_a_local_run_finds_the_adapter_and_the_hcatalog_policy_in_one_directory(tmp_path):
+    runtime = tmp_path / "runtime" / "target" / "ferry-runtime.jar"
+    adapter = tmp_path / "runtime" / "pig-udf" / "target" / "ferry-pig-udf.jar"
+    policy = tmp_path / "runtime" / "hcatalog" / "target" / "ferry-hcatalog.jar"
+    for jar, text in [(runtime, b"runtime"), (adapter, b"adapter"), (policy, b"policy")]:
+        jar.parent.mkdir(parents=True)
+        jar.write_bytes(text)
+    local = {"FERRY_RUNTIME_JAR": str(runtime), "FERRY_CACHE_DIR": str(tmp_path / "cache")}
+    found = Path(udf_environment(local)["FERRY_UDF_DIR"])
+    # the SQL's ADD JAR '${FERRY_UDF_DIR}/NAME' reads each built jar
+    assert (found / "ferry-pig-udf.jar").read_bytes() == b"adapter"
+    assert (found / "ferry-hcatalog.jar").read_bytes() == b"policy"
+    assert found.parent == tmp_path / "cache"
+    # again (another run): the same directory; a jar rebuilt elsewhere is linked anew
+    assert udf_environment(local) == {"FERRY_UDF_DIR": str(found)}
+    (found / "ferry-hcatalog.jar").unlink()
+    (found / "ferry-hcatalog.jar").symlink_to(tmp_path / "stale.jar")
+    assert Path(udf_environment(local)["FERRY_UDF_DIR"]) == found
+    assert (found / "ferry-hcatalog.jar").read_bytes() == b"policy"
+    # only the policy built: its own target/
+    adapter.unlink()
+    assert udf_environment(local) == {"FERRY_UDF_DIR": str(policy.parent)}
+
+
+def test_without_a_writable_cache_a_local_run_keeps_the_adapter_directory(tmp_path):
+    runtime = tmp_path / "runtime" / "target" / "ferry-runtime.jar"
+    adapter = tmp_path / "runtime" / "pig-udf" / "target" / "ferry-pig-udf.jar"
+    policy = tmp_path / "runtime" / "hcatalog" / "target" / "ferry-hcatalog.jar"
+    for jar in (runtime, adapter, policy):
+        jar.parent.mkdir(parents=True)
+        jar.write_bytes(b"")
+    blocked = tmp_path / "a file"
+    blocked.write_bytes(b"")
+    local = {"FERRY_RUNTIME_JAR": str(runtime), "FERRY_CACHE_DIR": str(blocked / "cache")}
+    assert udf_environment(local) == {"FERRY_UDF_DIR": str(adapter.parent)}
 
 
 def test_parsing_a_dag_does_not_import_the_kubernetes_client():

@@ -45,17 +45,71 @@ def runtime_command(environ: Mapping[str, str] | None = None) -> list[str]:
     return [java, *JVM_OPTIONS, "-jar", jar]
 
 
+#: The jars a job's SQL loads with ADD JAR '${FERRY_UDF_DIR}/NAME' (the image keeps both in
+#: /opt/ferry/udfs), each built in its own module's target/ beside runtime/target: the Pig UDF
+#: adapter, and the partition commit policy of an HCatStorer STORE.
+BUILT_UDF_JARS = {"ferry-pig-udf.jar": "pig-udf", "ferry-hcatalog.jar": "hcatalog"}
+
+
 def udf_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
-    """FERRY_UDF_DIR for a job that calls Pig Java UDFs, when the environment does not set it: the
-    directory of the Pig UDF adapter jar built beside the runtime jar in a source tree
-    (runtime/pig-udf/target/ferry-pig-udf.jar next to runtime/target/ferry-runtime.jar). The
-    runner's own default is the image's /opt/ferry/udfs, which a local run does not have."""
+    """FERRY_UDF_DIR for a job that loads the runtime's UDF jars, when the environment does not set
+    it: one directory holding the jars of BUILT_UDF_JARS that are built in a source tree beside the
+    runtime jar (runtime/pig-udf/target/ferry-pig-udf.jar and
+    runtime/hcatalog/target/ferry-hcatalog.jar next to runtime/target/ferry-runtime.jar). One built
+    jar is found in its own target/; two are linked into a directory of the user's cache, as the
+    SQL names one directory for both. The runner's own default is the image's /opt/ferry/udfs,
+    which a local run does not have."""
     env = os.environ if environ is None else environ
     jar = env.get("FERRY_RUNTIME_JAR")
     if env.get("FERRY_UDF_DIR") or not jar:
         return {}
-    built = Path(jar).resolve().parent.parent / "pig-udf" / "target"
-    return {"FERRY_UDF_DIR": str(built)} if (built / "ferry-pig-udf.jar").is_file() else {}
+    modules = Path(jar).resolve().parent.parent
+    built = {
+        name: modules / module / "target" / name
+        for name, module in BUILT_UDF_JARS.items()
+        if (modules / module / "target" / name).is_file()
+    }
+    if not built:
+        return {}
+    first = next(iter(built.values())).parent
+    if len(built) == 1:
+        return {"FERRY_UDF_DIR": str(first)}
+    cache = cache_dir(env)
+    digest = hashlib.sha256(str(modules).encode()).hexdigest()[:20]
+    linked = None if cache is None else link_jars(cache / f"udfs-{digest}", built)
+    # Without a writable cache, the adapter's directory: an HCatStorer job then needs FERRY_UDF_DIR.
+    return {"FERRY_UDF_DIR": str(linked or first)}
+
+
+def link_jars(directory: Path, jars: Mapping[str, Path]) -> Path | None:
+    """The directory with a link NAME -> jar for each jar, made or brought up to date; None when it
+    cannot be written. Each link is replaced in one step, so a run beside this one never sees a
+    directory without it."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, target in jars.items():
+            link = directory / name
+            if link.is_symlink() and Path(os.readlink(link)) == target:
+                continue
+            partial = directory / f".{name}.{os.getpid()}"
+            partial.unlink(missing_ok=True)
+            partial.symlink_to(target)
+            os.replace(partial, link)
+    except OSError:
+        return None
+    return directory
+
+
+def cache_dir(env: Mapping[str, str]) -> Path | None:
+    """Ferry's directory in the user's cache (FERRY_CACHE_DIR, else $XDG_CACHE_HOME/ferry or
+    ~/.cache/ferry), made if need be; None when it cannot be written."""
+    home = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME", "/nonexistent")) / ".cache")
+    cache = Path(env.get("FERRY_CACHE_DIR") or Path(home) / "ferry")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return cache if os.access(cache, os.W_OK) else None
 
 
 # C1 only: a job's fixed cost is mostly the JIT compiling Flink's planner and generated code once.
@@ -116,19 +170,14 @@ def startup_archive(environ: Mapping[str, str] | None = None) -> StartupArchive 
     java = shutil.which(str(Path(java_home) / "bin" / "java") if java_home else "java")
     if not jar.is_file() or java is None:
         return None
-    home = env.get("XDG_CACHE_HOME") or str(Path(env.get("HOME", "/nonexistent")) / ".cache")
-    cache = Path(env.get("FERRY_CACHE_DIR") or Path(home) / "ferry")
+    cache = cache_dir(env)
+    if cache is None:
+        return None
     key = hashlib.sha256(" ".join(JVM_OPTIONS).encode())
     lib = jar.resolve().parent / "lib"
     for file in [Path(java).resolve(), jar.resolve(), *sorted(lib.glob("*.jar"))]:
         stat = file.stat()
         key.update(f"{file}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    if not os.access(cache, os.W_OK):
-        return None
     return StartupArchive(cache / f"runtime-{key.hexdigest()[:20]}.jsa")
 
 

@@ -367,9 +367,60 @@ class HCatalogMetastoreTest {
         assertEquals(
                 oozie.resolve("ds=2010-01-04").resolve("region=__HIVE_DEFAULT_PARTITION__"),
                 Path.of(java.net.URI.create(registered.get("ds=2010-01-04/region=__HIVE_DEFAULT_PARTITION__"))));
-        // Differs from HCatLoader, which reads that partition's region as null (the translation warns, PIG-W010).
+        // As HCatLoader gives it: the partition's registered value, Hive's name for a null string key
+        // (HCatBaseInputFormat.getColValsNotInDataColumns converts the text to the key's type; a string stays as it
+        // is).
         assertEquals(
                 List.of("9,90,no-region,2010-01-04,__HIVE_DEFAULT_PARTITION__"), rows(work.resolve("null-region")));
+    }
+
+    /**
+     * A partition key of numbers: HCatLoader converts the partition's registered text to the key's type with Hive's
+     * converter, whose NumberFormatException gives null, so Hive's default partition is a null key (a string key keeps
+     * the text, {@link #dynamicPartitionsAndHivesDefaultPartition}). Real Pig with HCatalog and the Flink job agree.
+     */
+    @Test
+    void aNumberKeyOfHivesDefaultPartitionIsNull() throws Exception {
+        try (TSocket socket = new TSocket("127.0.0.1", port, 20_000)) {
+            socket.open();
+            ThriftHiveMetastore.Client client = new ThriftHiveMetastore.Client(new TBinaryProtocol(socket));
+            StorageDescriptor sd = new StorageDescriptor();
+            sd.setCols(List.of(new FieldSchema("n", "int", null)));
+            sd.setLocation(warehouse().resolve("daily").toUri().toString());
+            sd.setInputFormat("org.apache.hadoop.mapred.TextInputFormat");
+            sd.setOutputFormat("org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat");
+            sd.setSerdeInfo(new SerDeInfo(
+                    null, "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe", Map.of("serialization.format", "1")));
+            sd.setNumBuckets(-1);
+            sd.setParameters(Map.of());
+            Table table = new Table();
+            table.setDbName("default");
+            table.setTableName("daily");
+            table.setOwner("ferry");
+            table.setSd(sd);
+            table.setPartitionKeys(List.of(new FieldSchema("hour", "int", null)));
+            table.setParameters(Map.of());
+            table.setTableType("MANAGED_TABLE");
+            client.create_table(table);
+            for (String hour : List.of("7", "__HIVE_DEFAULT_PARTITION__")) {
+                Path dir = Files.createDirectories(warehouse().resolve("daily").resolve("hour=" + hour));
+                Files.writeString(dir.resolve("000000_0"), hour.equals("7") ? "1\n2\n" : "3\n");
+                StorageDescriptor part = sd.deepCopy();
+                part.setLocation(dir.toUri().toString());
+                client.add_partition(new Partition(List.of(hour), "default", "daily", 0, 0, part, Map.of()));
+            }
+        }
+        String script = """
+                D = LOAD 'default.daily' USING org.apache.hive.hcatalog.pig.HCatLoader();
+                E = FOREACH D GENERATE n, hour, (hour IS NULL ? 'null' : 'set'), hour + 1;
+                STORE E INTO '$OUT' USING PigStorage(',');
+                """;
+        Path pig = work.resolve("daily-pig");
+        Path flink = work.resolve("daily-flink");
+        runPig(bind(script, Map.of("OUT", pig.toString())));
+        run(translate(script, Map.of("OUT", flink.toString())));
+        assertEquals(List.of("1,7,set,8", "2,7,set,8", "3,,null,"), rows(pig));
+        assertEquals(rows(pig), rows(flink));
     }
 
     @Test

@@ -106,6 +106,31 @@ class JavaStorerDifferentialTest {
                         r = FOREACH raw GENERATE user, n, note;
                         STORE r INTO '$OUTPUT' USING org.apache.pig.piggybank.storage.MultiStorage('$OUTPUT', '0');
                         """),
+                new Case("CSVExcelStorage of a bag, a tuple and a map (their text as Pig's objects print it)", """
+                        g = GROUP raw BY user;
+                        r = FOREACH g {
+                            s = ORDER raw BY n;
+                            GENERATE group AS user, s.(n, score) AS pairs, (group, COUNT(raw)) AS t,
+                                TOMAP('u', group) AS m;
+                        };
+                        STORE r INTO '$OUTPUT' USING org.apache.pig.piggybank.storage.CSVExcelStorage(',');
+                        """),
+                new Case("BinStorage of bags of typed fields, each in a stated order (part-r-00000)", """
+                        g = GROUP raw BY user;
+                        r = FOREACH g {
+                            s = ORDER raw BY n;
+                            GENERATE group AS user, s.(n, score) AS pairs;
+                        };
+                        STORE r INTO '$OUTPUT' USING BinStorage();
+                        """),
+                new Case("MultiStorage of a bag field: a directory per user, the bag as Pig writes it", """
+                        g = GROUP raw BY user;
+                        r = FOREACH g {
+                            s = ORDER raw BY n;
+                            GENERATE group AS user, s.(n, flag) AS rows;
+                        };
+                        STORE r INTO '$OUTPUT' USING org.apache.pig.piggybank.storage.MultiStorage('$OUTPUT', '0');
+                        """),
                 new Case(
                         "a REGISTERed StoreFunc by class name: the schema's names and Pig's classes of the fields",
                         """

@@ -101,6 +101,13 @@ class PigComplexValuesDifferentialTest extends DifferentialTest {
                         LOAD
                                 + "r = FOREACH rows GENERATE FLATTEN(STRSPLIT(CONCAT(name, ',x,y'), ',', 2)) AS (first:chararray, rest:chararray), n;\n"),
                 Arguments.of(
+                        "a lookup in a looked-up value: Pig casts the bytearray to a map with the loader's caster",
+                        LOAD + "r = FOREACH rows GENERATE name, m#'inner'#'a', m#'inner'#'c', m#'city'#'x';\n"),
+                Arguments.of(
+                        "a lookup in a field of a LOAD without AS (a bytearray) casts it to a map",
+                        "rows = LOAD '$INPUT' USING PigStorage('\\t');\n"
+                                + "r = FOREACH rows GENERATE $0, $1#'city', $1#'inner'#'c';\n"),
+                Arguments.of(
                         "constructors of complex values: a bag of tuples of a map",
                         LOAD
                                 + "r = FOREACH rows GENERATE name, {(name, TOMAP('x', name))} AS b, (m#'city', (n, n)) AS t;\n"));

@@ -246,6 +246,9 @@ public final class SqlScriptRenderer {
                         numbered
                                 ? "  'format' = 'json-numbered'"
                                 : source ? "  'format' = 'pig-json'" : "  'format' = 'json'");
+            case ELEPHANT_BIRD_JSON -> out.append("  'format' = 'elephant-bird-json'");
+            case ELEPHANT_BIRD_JSON_NESTED ->
+                out.append("  'format' = 'elephant-bird-json',\n  'elephant-bird-json.nested-load' = 'true'");
             case PIG_LOADER -> loader(out, table.loadFunction());
             case PIG_STORER -> storer(out, table.storeFunction());
             case AVRO ->
@@ -288,11 +291,28 @@ public final class SqlScriptRenderer {
             SqlJob.PartitionRegistration registration = hive.registration();
             out.append(",\n  'sink.partition-commit.policy.kind' = 'custom'");
             out.append(",\n  'sink.partition-commit.policy.class' = ").append(literal(PARTITION_COMMIT_CLASS));
-            // the policy's constructor arguments, ';'-separated
+            // the policy's three constructor arguments, an element each of Flink's list option
             out.append(",\n  'sink.partition-commit.policy.class.parameters' = ")
-                    .append(literal(String.join(
-                            ";", registration.metastoreUris(), registration.database(), registration.table())));
+                    .append(literal(flinkList(
+                            List.of(registration.metastoreUris(), registration.database(), registration.table()))));
         }
+    }
+
+    /**
+     * A list option's value as Flink's configuration parses it back into the same elements ({@code
+     * StructuredOptionsSplitter}): elements separated by ';', an unquoted one trimmed; one holding ';' or a quote,
+     * empty, or with spaces at an end is single-quoted with its single quotes doubled.
+     */
+    public static String flinkList(List<String> elements) {
+        return elements.stream()
+                .map(e -> e.isEmpty()
+                                || !e.equals(e.strip())
+                                || e.indexOf(';') >= 0
+                                || e.indexOf('\'') >= 0
+                                || e.indexOf('"') >= 0
+                        ? "'" + e.replace("'", "''") + "'"
+                        : e)
+                .collect(Collectors.joining(";"));
     }
 
     /** An INSERT's static partition, {@code  PARTITION (ds = '2010-01-01')}; nothing for none. */

@@ -136,10 +136,7 @@ class HCatalogSqlTest {
                         "id.pig:1:34: warning PIG-W010: HCatLoader is translated, but differs from Pig: the job reads"
                                 + " the partitions it finds under the table's location (k=v/ directories), as Hive"
                                 + " lays them out; HCatLoader reads those the metastore lists, so a partition"
-                                + " registered at another location is missed and a directory never registered is read;"
-                                + " and a partition key that is null (Hive's __HIVE_DEFAULT_PARTITION__ directory) is"
-                                + " read as that text, not as null (Flink 2.2's filesystem source fails on a null"
-                                + " partition value)",
+                                + " registered at another location is missed and a directory never registered is read",
                         "id.pig:4:1: warning PIG-W010: HCatStorer is translated, but differs from Pig: a partition"
                                 + " the metastore already has fails the job, as HCatStorer fails; the job's run-time"
                                 + " check of a static partition is that its directory does not exist, and a dynamic"

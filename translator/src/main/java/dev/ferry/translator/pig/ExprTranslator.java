@@ -762,6 +762,10 @@ final class ExprTranslator {
      */
     private Value mapLookup(PigExpr.MapLookup lookup, Scope scope) {
         Value.Scalar map = scalar(lookup.base(), scope);
+        if (map.type() == PigType.BYTEARRAY) {
+            // Pig casts the bytearray to a map with the loader's caster first (a nested map's value: m#'a'#'b').
+            map = complexCasts.cast(map, PigType.MAP, List.of(), lookup.span());
+        }
         if (map.type() != PigType.MAP || map.inner() == null) {
             throw unsupported(
                     lookup.span(),

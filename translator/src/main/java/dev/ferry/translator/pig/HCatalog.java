@@ -51,9 +51,7 @@ final class HCatalog {
     private static final String PARTITIONS_FROM_DIRECTORIES = PigFunctionTable.DIFFERS
             + "the job reads the partitions it finds under the table's location (k=v/ directories), as Hive lays"
             + " them out; HCatLoader reads those the metastore lists, so a partition registered at another location is"
-            + " missed and a directory never registered is read; and a partition key that is null (Hive's"
-            + " __HIVE_DEFAULT_PARTITION__ directory) is read as that text, not as null (Flink 2.2's filesystem source"
-            + " fails on a null partition value)";
+            + " missed and a directory never registered is read";
 
     /**
      * When the partition a STORE writes is already in the metastore: HCatStorer fails before writing (a static
@@ -83,6 +81,18 @@ final class HCatalog {
     /** Whether {@code function} (DEFINEs resolved) is HCatStorer. */
     static boolean stores(FuncSpec function) {
         return function != null && STORERS.contains(function.name());
+    }
+
+    /**
+     * Whether the field is a partition key of numbers: its value is its partition's registered text (Hive's directory
+     * name), which HCatLoader converts with Hive's converter, null where it is no number (Hive's default partition,
+     * {@value #DEFAULT_PARTITION}); a string key keeps that text, as HCatLoader's (HCatBaseInputFormat
+     * .getColValsNotInDataColumns).
+     */
+    static boolean numberKey(HiveTable table, FieldSchema field) {
+        return field.type().isNumeric()
+                && !PigTypes.isBig(field.type())
+                && table.partitionKeys().stream().anyMatch(key -> key.name().equals(field.name()));
     }
 
     /**

@@ -54,6 +54,12 @@ final class JavaLoaders {
             "org.apache.pig.piggybank.storage.apachelog.CommonLogLoader",
             "org.apache.pig.piggybank.storage.apachelog.CombinedLogLoader");
 
+    /**
+     * The complex types the adapter hands a StoreFunc as Pig's own objects (a ROW as a Tuple, an ARRAY of ROWs as a
+     * DataBag, a MAP as a HashMap), whose text is the one Pig's would give.
+     */
+    private static final Set<PigType> STORED_COMPLEX = Set.of(PigType.BAG, PigType.TUPLE, PigType.MAP);
+
     private final Map<String, JavaUdf> udfs;
     /** The functions the script's LOADs name in USING: a DEFINE of one of them defines a loader. */
     private final Set<String> loadFunctions;
@@ -189,17 +195,29 @@ final class JavaLoaders {
     /**
      * The table's storer: the class, its arguments and each stored field's Pig type.
      *
-     * @throws TranslationError for a field the adapter does not pass (a bag, tuple or map)
+     * @throws TranslationError for a field the adapter does not pass (a biginteger or bigdecimal, a bag, tuple or map
+     *     holding bytearrays or of unknown inside)
      */
-    SqlJob.StoreFunction storeFunction(FuncSpec storer, List<PigType> types, PigStatement.Store store) {
+    SqlJob.StoreFunction storeFunction(FuncSpec storer, List<Field> fields, PigStatement.Store store) {
         List<String> keywords = new ArrayList<>();
-        for (PigType type : types) {
-            if (!SCALARS.contains(type)) {
+        for (Field field : fields) {
+            PigType type = field.type();
+            boolean passed = SCALARS.contains(type)
+                    || STORED_COMPLEX.contains(type) && field.inner() != null && withoutBytearrays(field.inner());
+            if (!passed) {
                 throw ExprTranslator.unsupported(
                         store.span(),
-                        "a " + type.keyword() + " field stored with the Pig StoreFunc " + storer.name()
+                        "a " + type.keyword()
+                                + (type == PigType.MAP
+                                        ? " of other values than chararrays"
+                                        : STORED_COMPLEX.contains(type)
+                                                ? " holding bytearrays or of unknown fields"
+                                                : "")
+                                + " stored with the Pig StoreFunc " + storer.name()
                                 + " is not translated yet: the adapter passes it chararray, bytearray, numbers,"
-                                + " boolean and datetime fields");
+                                + " boolean and datetime fields, bags and tuples of those but bytearrays, and maps"
+                                + " of chararrays (the table holds a nested bytearray as its text, which a StoreFunc"
+                                + " would see as a chararray)");
             }
             keywords.add(type.keyword());
         }
@@ -207,6 +225,26 @@ final class JavaLoaders {
             first = store.span();
         }
         return new SqlJob.StoreFunction(storer.name(), storer.arguments(), keywords);
+    }
+
+    /** Whether the inside of a bag, tuple or map is known and holds no bytearray, at any depth. */
+    private static boolean withoutBytearrays(Inner inner) {
+        if (inner.valueType() != null) {
+            return inner.valueType() == PigType.CHARARRAY; // a map of chararrays: the table's MAP<STRING, STRING>
+        }
+        for (int i = 0; i < inner.tupleTypes().size(); i++) {
+            PigType type = inner.tupleTypes().get(i);
+            if (type == PigType.BYTEARRAY || PigTypes.isBig(type)) {
+                return false;
+            }
+            if (type.isComplex()) {
+                Inner nested = inner.fieldInners().get(i);
+                if (nested == null || !withoutBytearrays(nested)) {
+                    return false;
+                }
+            }
+        }
+        return !inner.tupleTypes().isEmpty();
     }
 
     /** Whether a LOAD or STORE of the job runs a Pig loader or storer; the first such LOAD or STORE. */

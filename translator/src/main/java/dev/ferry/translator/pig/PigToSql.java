@@ -65,6 +65,8 @@ public final class PigToSql {
     private final ExprTranslator expressions;
     /** The loaders the runtime's adapter runs (LOAD USING a user's class or BinStorage). */
     private final JavaLoaders loaders;
+    /** Whether the script SETs elephant-bird's elephantbird.jsonloader.nestedLoad to true (every such JsonLoader nests). */
+    private final boolean jsonNestedBySet;
     /** The Hadoop task writing each STORE's files in Pig's plan. */
     private final StoreTasks storeTasks;
 
@@ -145,6 +147,7 @@ public final class PigToSql {
         this.givenParameters = Set.copyOf(givenParameters);
         this.expressions = new ExprTranslator(parameters, diagnostics, script.udfs());
         this.loaders = new JavaLoaders(script.udfs(), script.statements());
+        this.jsonNestedBySet = ElephantBirdJson.nestedBySet(script.statements());
         this.storeTasks = new StoreTasks(script.statements());
         this.uses = AliasUses.of(script.statements());
     }
@@ -387,7 +390,9 @@ public final class PigToSql {
                                 + " statement set, and a LOAD of a path the script stored reads the stored rows");
             }
             case "SET" -> {
-                if (!command.argument().startsWith("default_parallel")) { // the job's parallelism: PigParallelism
+                // the job's parallelism (PigParallelism); elephant-bird's JsonLoader reads its property
+                // (ElephantBirdJson)
+                if (!command.argument().startsWith("default_parallel") && !ElephantBirdJson.setsNestedLoad(command)) {
                     diagnostics.report(
                             DiagnosticCode.PIG_W001,
                             command.span(),
@@ -660,7 +665,8 @@ public final class PigToSql {
         try {
             storage = hcat != null
                     ? hcat.storage()
-                    : StorageFunctions.load(loaders.resolved(load.function()), load.path(), load.schema());
+                    : StorageFunctions.load(
+                            loaders.resolved(load.function()), load.path(), load.schema(), jsonNestedBySet);
         } catch (TranslationError noFlinkFormat) {
             // A loader Flink has no format for: the runtime's adapter runs it, if it is one the adapter runs.
             FuncSpec loader = load.function() == null
@@ -734,22 +740,27 @@ public final class PigToSql {
                     && !fileField.type().isComplex()
                     && fileField.type() != PigType.BYTEARRAY
                     && fileField.type() != fieldSchema.type();
-            var type = castTwice
-                    ? PigTypes.columnType(fileField.type()).orElseThrow()
-                    : typedFile
-                            ? TypedFileColumns.declared(fieldSchema, storage.format())
-                            : fieldSchema.type() == PigType.MAP
-                                    ? PigTypes.LOADED_MAP
-                                    : complex
-                                            ? SqlType.STRING
-                                            : PigTypes.columnType(fieldSchema.type())
-                                                    .orElseThrow(
-                                                            () -> ExprTranslator.unsupported(
-                                                                    fieldSchema.span(),
-                                                                    fieldSchema
-                                                                                    .type()
-                                                                                    .keyword()
-                                                                            + " fields are not supported by the Flink SQL translation yet"));
+            // A number partition key is read as its directory's text: HCatLoader gives null for Hive's default
+            // partition name there (its converter's NumberFormatException), where Flink would fail the job.
+            boolean keyText = hcat != null && HCatalog.numberKey(hcat.table(), fieldSchema);
+            var type = keyText
+                    ? SqlType.STRING
+                    : castTwice
+                            ? PigTypes.columnType(fileField.type()).orElseThrow()
+                            : typedFile
+                                    ? TypedFileColumns.declared(fieldSchema, storage.format())
+                                    : fieldSchema.type() == PigType.MAP
+                                            ? PigTypes.LOADED_MAP
+                                            : complex
+                                                    ? SqlType.STRING
+                                                    : PigTypes.columnType(fieldSchema.type())
+                                                            .orElseThrow(
+                                                                    () -> ExprTranslator.unsupported(
+                                                                            fieldSchema.span(),
+                                                                            fieldSchema
+                                                                                            .type()
+                                                                                            .keyword()
+                                                                                    + " fields are not supported by the Flink SQL translation yet"));
             if (fields.isEmpty() && storage.fileTag() != SqlJob.FileTag.NONE && type != SqlType.STRING) {
                 throw ExprTranslator.unsupported(
                         fieldSchema.span(),
@@ -776,33 +787,40 @@ public final class PigToSql {
                                 + load.function().simpleName() + " is not translated yet (of PigStorage it is)");
             }
             // A datetime field: its text read as Utf8StorageConverter.bytesToDateTime (and JsonLoader's parser) reads
-            // it,
-            // the offset kept, the default zone without one, null for text that is not a datetime.
-            boolean datetime = fieldSchema.type() == PigType.DATETIME && !typedFile && !castTwice;
-            converted |= complex || typedMap || big || datetime || castTwice;
+            // it, the offset kept, the default zone without one, null for text that is not a datetime.
+            boolean datetime = fieldSchema.type() == PigType.DATETIME && !typedFile && !castTwice && !keyText;
+            converted |= complex || typedMap || big || datetime || castTwice || keyText;
             // The table's column reads the file's type as the loader does; the AS casts that value.
-            SqlExpr read = castTwice
+            SqlExpr read = keyText
                     ? expressions
                             .cast(
-                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), fileField.type()),
+                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.CHARARRAY),
                                     fieldSchema.type(),
                                     fieldSchema.span())
                             .sql()
-                    : big || datetime
+                    : castTwice
                             ? expressions
                                     .cast(
-                                            new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                            new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), fileField.type()),
                                             fieldSchema.type(),
                                             fieldSchema.span())
                                     .sql()
-                            : typedMap
-                                    ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                            : big || datetime
+                                    ? expressions
+                                            .cast(
+                                                    new Value.Scalar(SqlExpr.ColumnRef.of(sqlName), PigType.BYTEARRAY),
+                                                    fieldSchema.type(),
+                                                    fieldSchema.span())
                                             .sql()
-                                    : !complex
-                                            ? SqlExpr.ColumnRef.of(sqlName)
-                                            : typedFile
-                                                    ? TypedFileColumns.read(fieldSchema, sqlName, storage.format())
-                                                    : LoadedComplexFields.read(fieldSchema, sqlName);
+                                    : typedMap
+                                            ? TypedMaps.valuesAs(SqlExpr.ColumnRef.of(sqlName), inner.valueType())
+                                                    .sql()
+                                            : !complex
+                                                    ? SqlExpr.ColumnRef.of(sqlName)
+                                                    : typedFile
+                                                            ? TypedFileColumns.read(
+                                                                    fieldSchema, sqlName, storage.format())
+                                                            : LoadedComplexFields.read(fieldSchema, sqlName);
             if (hcat != null) {
                 // Hive's varchar(n) reader keeps the first n characters of a longer value.
                 OptionalInt length = HCatalog.varcharLength(hcat.table(), fieldSchema.name());
@@ -4207,7 +4225,6 @@ public final class PigToSql {
         Relation.Ordered ordered = ordered(store.alias(), store.span(), input);
         Relation.Named source = ordered.input();
         List<Column> columns = new ArrayList<>();
-        List<PigType> types = new ArrayList<>();
         for (Field field : source.fields()) {
             if (field.isRest()) {
                 throw ExprTranslator.unsupported(
@@ -4215,11 +4232,15 @@ public final class PigToSql {
                         "STORE with the Pig StoreFunc " + storer.name() + " of a LOAD without AS is not translated"
                                 + " yet: the adapter passes the StoreFunc typed fields; declare them with AS (...)");
             }
-            types.add(field.type());
         }
-        SqlJob.StoreFunction function = loaders.storeFunction(withParameters(storer), types, store);
+        SqlJob.StoreFunction function = loaders.storeFunction(withParameters(storer), source.fields(), store);
         for (Field field : source.fields()) {
-            columns.add(new Column(field.sqlName(), columnType(field, store.span())));
+            // a bag, tuple or map (of known fields, no bytearrays: JavaLoaders) in the runtime's form of it
+            columns.add(new Column(
+                    field.sqlName(),
+                    field.type().isComplex()
+                            ? PigTypes.tupleFieldType(field.type(), field.inner())
+                            : columnType(field, store.span())));
         }
         insert(
                 store,

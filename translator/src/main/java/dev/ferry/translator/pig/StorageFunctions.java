@@ -67,7 +67,8 @@ final class StorageFunctions {
             "JsonLoader",
             "JsonStorage",
             "AvroStorage",
-            "OrcStorage");
+            "OrcStorage",
+            ElephantBirdJson.LOADER);
 
     /**
      * Pig's storage functions that have no Flink format but run unchanged in the runtime's adapter (a LOAD and a
@@ -117,8 +118,8 @@ final class StorageFunctions {
     /**
      * The name the table knows a storage function by. Pig resolves a bare name in its builtin packages, and a dotted
      * one is that class itself: {@code org.apache.pig.builtin.JsonLoader} is Pig's JsonLoader, while elephant-bird's
-     * {@code com.twitter.elephantbird.pig.load.JsonLoader} (a line as a map) is another loader, which no case of the
-     * table matches.
+     * {@code com.twitter.elephantbird.pig.load.JsonLoader} (a line as a map) is another loader, its own case of the
+     * table.
      */
     static String tableName(FuncSpec function) {
         String name = function.name();
@@ -134,8 +135,16 @@ final class StorageFunctions {
                 : name;
     }
 
-    /** What {@code LOAD path USING function AS (declared)} reads. */
+    /** What {@code LOAD path USING function AS (declared)} reads, in a script that sets no loader's property. */
     static Storage load(FuncSpec function, String path, List<FieldSchema> declared) {
+        return load(function, path, declared, false);
+    }
+
+    /**
+     * What {@code LOAD path USING function AS (declared)} reads; {@code jsonNestedBySet} when the script sets
+     * elephant-bird's {@code elephantbird.jsonloader.nestedLoad} to true.
+     */
+    static Storage load(FuncSpec function, String path, List<FieldSchema> declared, boolean jsonNestedBySet) {
         if (function == null) {
             return new Storage(
                     FileFormat.PIG_STORAGE,
@@ -210,6 +219,9 @@ final class StorageFunctions {
             }
             case "AvroStorage" -> {
                 return avroLoad(function, declared);
+            }
+            case ElephantBirdJson.LOADER -> {
+                return ElephantBirdJson.load(function, declared, jsonNestedBySet);
             }
             case "ParquetLoader" -> {
                 // parquet-pig's ParquetLoader(requestedSchema[, columnIndexAccess]): the schema is a Pig schema.

@@ -419,6 +419,13 @@ public record SqlJob(
         /** Parquet files, as parquet-pig's ParquetLoader reads and its ParquetStorer writes them (uncompressed). */
         PARQUET,
         /**
+         * Lines read as elephant-bird's JsonLoader reads them: a line that is a JSON object is one map (of its values'
+         * text, nested objects and arrays as their JSON), any other line is skipped.
+         */
+        ELEPHANT_BIRD_JSON,
+        /** elephant-bird's JsonLoader with '-nestedLoad': nested objects are maps and arrays bags. */
+        ELEPHANT_BIRD_JSON_NESTED,
+        /**
          * No file: a sink printing each row to stdout as Pig's DUMP does ({@code (f1,f2,...)}); its columns are those
          * PigStorage(',') would write, and it has no path.
          */

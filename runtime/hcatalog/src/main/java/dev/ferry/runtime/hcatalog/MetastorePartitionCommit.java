@@ -23,7 +23,8 @@ import org.apache.thrift.transport.TTransportException;
  * that cannot register its partition fails. A partition the metastore already has fails the job with HCatStorer's
  * words (its immutable tables: ERROR_DUPLICATE_PARTITION).
  *
- * <p>The sink names it with its three parameters, the metastore's URIs ({@code hive.metastore.uris}: {@code
+ * <p>The sink names it with its three parameters (its constructor's arguments, each an element of Flink's list
+ * option: an element holding ';' or a quote is single-quoted), the metastore's URIs ({@code hive.metastore.uris}: {@code
  * thrift://HOST:PORT}, comma-separated, tried in order), the database and the table:
  *
  * <pre>{@code

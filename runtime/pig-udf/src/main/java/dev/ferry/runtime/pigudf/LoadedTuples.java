@@ -23,8 +23,8 @@ import org.apache.pig.data.Tuple;
 final class LoadedTuples {
 
     /** The Pig types the AS clause may declare for a loader's field, by keyword. */
-    static final List<String> TYPES =
-            List.of("bytearray", "chararray", "int", "long", "float", "double", "boolean", "datetime");
+    static final List<String> TYPES = List.of(
+            "bytearray", "chararray", "int", "long", "float", "double", "boolean", "datetime", "bag", "tuple", "map");
 
     private LoadedTuples() {}
 
@@ -39,9 +39,12 @@ final class LoadedTuples {
             case "double" -> DataType.DOUBLE;
             case "boolean" -> DataType.BOOLEAN;
             case "datetime" -> DataType.DATETIME;
+            case "bag" -> DataType.BAG;
+            case "tuple" -> DataType.TUPLE;
+            case "map" -> DataType.MAP;
             default ->
-                throw new IllegalArgumentException(
-                        "'" + keyword + "' is not a field type a loader's table takes (one of " + TYPES + ")");
+                throw new IllegalArgumentException("'" + keyword
+                        + "' is not a field type a loader's or storer's table takes (one of " + TYPES + ")");
         };
     }
 
@@ -84,6 +87,9 @@ final class LoadedTuples {
             case DataType.FLOAT -> root == LogicalTypeRoot.FLOAT;
             case DataType.DOUBLE -> root == LogicalTypeRoot.DOUBLE;
             case DataType.BOOLEAN -> root == LogicalTypeRoot.BOOLEAN;
+            case DataType.BAG -> root == LogicalTypeRoot.ARRAY;
+            case DataType.TUPLE -> root == LogicalTypeRoot.ROW;
+            case DataType.MAP -> root == LogicalTypeRoot.MAP;
             default -> false;
         };
     }

@@ -107,10 +107,12 @@ final class VerifyCommand implements Callable<Integer> {
             ScriptVerification.Oracle pig, Path jar, ScratchDirectory scratch, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
         Path work = scratch.path();
+        // A script named by a relative path ("job.pig") has no parent of its own: its directory is the cwd's.
+        Path file = script.toAbsolutePath();
         ScriptVerification.Result result = ScriptVerification.verify(
-                RepoRoot.of(script.toAbsolutePath().getParent()),
-                script,
-                script.getFileName().toString(),
+                RepoRoot.of(file.getParent()),
+                file,
+                file.getFileName().toString(),
                 params,
                 (load, alias, index, values, pigmix, reads, dir) -> Optional.ofNullable(data.get(alias))
                         .map(path -> new VerifyInputs.Input(Path.of(path), VerifyInputs.Kind.GIVEN)),

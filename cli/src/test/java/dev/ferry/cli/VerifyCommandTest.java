@@ -1,6 +1,7 @@
 package dev.ferry.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferry.oracle.PigOracle;
@@ -274,6 +275,37 @@ class VerifyCommandTest {
         Path script = Files.writeString(tmp.resolve("job.pig"), "a = LOAD 'x' AS (m:map[]);\nSTORE a INTO 'y';\n");
         StringWriter out = new StringWriter();
         assertEquals(1, run(out, "verify", script.toString()));
+    }
+
+    /**
+     * A script named without a directory part ({@code ferry verify job.pig} in its directory) is verified as any
+     * other: it was an internal error (its path has no parent). Run as a process whose working directory is the
+     * script's.
+     */
+    @Test
+    void aScriptNamedWithoutADirectoryIsVerified(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("job.pig"), "a = LOAD 'x' AS (n:int);\nSTORE a INTO 'y';\n");
+        Files.writeString(tmp.resolve("x"), "1\n2\n");
+        Process ferry = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Ferry.class.getName(),
+                        "verify",
+                        "job.pig",
+                        "--oracle",
+                        PigOracle.defaultTargetDir().toAbsolutePath().toString(),
+                        "--runtime-jar",
+                        ROOT.resolve("runtime/target/ferry-runtime.jar")
+                                .toAbsolutePath()
+                                .toString())
+                .directory(tmp.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String printed = new String(ferry.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, ferry.waitFor(), printed);
+        assertTrue(printed.contains("agree"), printed);
+        assertFalse(printed.contains("internal error"), printed);
     }
 
     /**

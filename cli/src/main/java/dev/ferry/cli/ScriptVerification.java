@@ -44,6 +44,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * One Pig script through real Pig and through its translation on Flink, on the same input, every STORE
@@ -1904,6 +1905,19 @@ final class ScriptVerification {
             process.destroyForcibly();
             return "timed out (log: " + log + ")";
         }
-        return process.exitValue() == 0 ? null : "exit " + process.exitValue() + " (log: " + log + ")";
+        return process.exitValue() == 0 ? null : "exit " + process.exitValue() + why(log) + " (log: " + log + ")";
+    }
+
+    /** The runner's own last error line of the job's log ({@code ferry-runtime: error: ...}), after ": ". */
+    private static String why(Path log) throws IOException {
+        String prefix = "ferry-runtime: error: ";
+        try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.startsWith(prefix))
+                    .reduce((first, second) -> second)
+                    .map(line -> ": " + line.substring(prefix.length()))
+                    .orElse("");
+        } catch (java.io.UncheckedIOException e) {
+            return ""; // not text: the log path says where to look
+        }
     }
 }

@@ -102,6 +102,11 @@ class JavaStorerDifferentialTest {
                         STORE r INTO '$OUTPUT' USING org.apache.pig.piggybank.storage.CSVExcelStorage(';',
                             'YES_MULTILINE', 'WINDOWS');
                         """),
+                new Case("CSVExcelStorage loading a field that does not convert (Pig warns, the field is null)", """
+                        c = LOAD '$INPUT' USING org.apache.pig.piggybank.storage.CSVExcelStorage('\\t')
+                            AS (user:chararray, n:int, score:double);
+                        STORE c INTO '$OUTPUT' USING org.apache.pig.piggybank.storage.CSVExcelStorage(',');
+                        """),
                 new Case("MultiStorage: one directory per user, a null user's among them", """
                         r = FOREACH raw GENERATE user, n, note;
                         STORE r INTO '$OUTPUT' USING org.apache.pig.piggybank.storage.MultiStorage('$OUTPUT', '0');

@@ -247,6 +247,25 @@ class VerifyCommandTest {
      * multi-query packager reads a key field past the end of the tuple: IndexOutOfBoundsException): verify generates
      * the same rows again with every line whole and compares on those, saying so. It was "not run" (VER-E003).
      */
+    /**
+     * A Pig loader run by the adapter jar that discards a field it cannot convert, then a piggybank storer: the job
+     * (java -jar, the adapter's own classes, no test classpath) failed with ClassNotFoundException
+     * com.google.common.collect.Maps while Pig wrote the rows; the adapter now carries Pig 0.18's Guava.
+     */
+    @Test
+    void anAdapterLoadThatDiscardsAFieldAgreesWithPig(@TempDir Path tmp) throws Exception {
+        Path input = Files.writeString(tmp.resolve("in.tsv"), "ann\t3\thello\nbob\tx\tsays hi\nzoë\t7\t\n");
+        Path script = Files.writeString(tmp.resolve("job.pig"), """
+                c = LOAD 'in.tsv' USING org.apache.pig.piggybank.storage.CSVExcelStorage('\\t')
+                    AS (user:chararray, n:int, note:chararray);
+                STORE c INTO 'out' USING org.apache.pig.piggybank.storage.CSVExcelStorage(',');
+                """);
+        StringWriter out = new StringWriter();
+        int exit = run(out, "verify", script.toString(), "--data", "c=" + input);
+        assertTrue(out.toString().contains("agree: STORE c INTO 'out' (line 3), 3 row(s)"), out.toString());
+        assertEquals(0, exit, out.toString());
+    }
+
     @Test
     void pigFailingOnShortGeneratedLinesIsRetriedOnWholeLines(@TempDir Path tmp) throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("repo"));

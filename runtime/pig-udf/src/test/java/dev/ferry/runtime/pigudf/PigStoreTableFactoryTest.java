@@ -17,7 +17,8 @@ class PigStoreTableFactoryTest {
             'store-function' = 'BinStorage(x)', 'field-types' = 'chararray,int'                 | a quoted argument expected
             'store-function' = 'no such', 'field-types' = 'chararray,int'                       | not a class name: 'no such'
             'store-function' = 'BinStorage', 'field-types' = 'chararray'                        | 'field-types' names 1 types for 2 columns
-            'store-function' = 'BinStorage', 'field-types' = 'chararray,bag'                    | 'bag' is not a field type
+            'store-function' = 'BinStorage', 'field-types' = 'chararray,set'                    | 'set' is not a field type
+            'store-function' = 'BinStorage', 'field-types' = 'chararray,bag'                    | column n is INTEGER, which does not hold a Pig bag
             'store-function' = 'BinStorage', 'field-types' = 'int,int'                          | column u is VARCHAR, which does not hold a Pig int
             'store-function' = 'BinStorage', 'field-types' = 'chararray,int', 'task' = 'shuffle' | 'task' = 'shuffle': 'map' or 'reduce' expected
             """)
